@@ -1,0 +1,78 @@
+package dev.rebal.core.household;
+
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.money.Money;
+import org.immutables.value.Value;
+
+/**
+ * An account of a household: its registration, custodian, cash and cash floor, and whether the firm
+ * may trade it.
+ *
+ * <p>A <em>held-away</em> account (an employer 401(k), a spouse's account at another firm) counts
+ * toward the household's targets and concentration but is never traded, so it must not be marked
+ * tradable; the validator reports the contradiction rather than picking one. Cash below the floor is
+ * a warning, not an error: the rebalance must raise it. This class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class Account {
+  /** Returns the account's id. */
+  public abstract AccountId id();
+
+  /** Returns the members who own it. */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedSet<MemberId> owners();
+
+  /** Returns the registration. */
+  public abstract AccountType type();
+
+  /** Returns the custodian's name. */
+  public abstract String custodian();
+
+  /** Returns the cash balance (may be below the floor, or even negative on a margin debit). */
+  public abstract Money cash();
+
+  /** Returns the cash the account must keep; zero unless set. */
+  @Value.Default
+  public Money cashFloor() {
+    return Money.zero(cash().currency());
+  }
+
+  /** Returns whether the account is held away: counted, never traded. False unless set. */
+  @Value.Default
+  public boolean heldAway() {
+    return false;
+  }
+
+  /** Returns whether the firm may trade the account; true unless held away, unless set. */
+  @Value.Default
+  public boolean tradable() {
+    return !heldAway();
+  }
+
+  /** Returns whether the account may hold fractional shares. False unless set. */
+  @Value.Default
+  public boolean fractionalShares() {
+    return false;
+  }
+
+  /** Returns whether every recent transaction is known; complete unless set. */
+  @Value.Default
+  public TransactionCoverage transactionCoverage() {
+    return TransactionCoverage.COMPLETE;
+  }
+
+  /** Returns the account's tax treatment, from its registration. */
+  public TaxTreatment treatment() {
+    return type().treatment();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link Account}. */
+  public static final class Builder extends ImmutableAccount.Builder {}
+}

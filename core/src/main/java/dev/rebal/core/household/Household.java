@@ -1,0 +1,87 @@
+package dev.rebal.core.household;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.goal.Goal;
+import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.restriction.Restriction;
+import dev.rebal.core.target.Model;
+import dev.rebal.core.target.TargetAllocation;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * A household: the unit of advice. Its members, accounts (held-away ones included), tax lots, recent
+ * transactions, goals, restrictions, liquidity events, tax profile, and the target and model it is
+ * managed to.
+ *
+ * <p>Lists keep the order they were given in, so that a household written and read back is equal and
+ * a validator's paths point at the input; the engine never depends on that order. Nothing here is
+ * cross-checked at construction: the validator walks the whole household and reports every problem
+ * with its path, so that bad data puts the household on hold instead of failing the batch. This
+ * class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class Household {
+  /** Returns the household's id. */
+  public abstract HouseholdId id();
+
+  /** Returns the members. */
+  public abstract ImmutableList<Member> members();
+
+  /** Returns the accounts, held-away ones included. */
+  public abstract ImmutableList<Account> accounts();
+
+  /** Returns the tax lots of every account. */
+  public abstract ImmutableList<TaxLot> lots();
+
+  /** Returns recent transactions in household and declared external accounts. */
+  public abstract ImmutableList<Transaction> transactions();
+
+  /** Returns the goals. */
+  public abstract ImmutableList<Goal> goals();
+
+  /** Returns the restrictions. */
+  public abstract ImmutableList<Restriction> restrictions();
+
+  /** Returns dated needs, inflows and gifts. */
+  public abstract ImmutableList<LiquidityEvent> liquidityEvents();
+
+  /** Returns the tax profile. */
+  public abstract TaxProfile taxProfile();
+
+  /** Returns the static target allocation assigned to the household. */
+  public abstract TargetAllocation target();
+
+  /** Returns the model whose securities fill the target. */
+  public abstract Model model();
+
+  /** Returns how often the calendar trigger fires; quarterly unless set. */
+  @Value.Default
+  public RebalanceFrequency rebalanceFrequency() {
+    return RebalanceFrequency.QUARTERLY;
+  }
+
+  /** Returns the date of the last rebalance, if any. */
+  public abstract Optional<LocalDate> lastRebalanced();
+
+  /** Returns the account with {@code id}, if present. */
+  public Optional<Account> findAccount(AccountId id) {
+    for (Account a : accounts()) {
+      if (a.id().equals(id)) {
+        return Optional.of(a);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Household}. */
+  public static final class Builder extends ImmutableHousehold.Builder {}
+}

@@ -1,0 +1,67 @@
+package dev.rebal.core.household;
+
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.security.SecurityId;
+import java.time.LocalDate;
+import org.immutables.value.Value;
+
+/**
+ * One acquisition of a security in one account: the unit of cost basis and holding period.
+ *
+ * <p>{@link #costBasis()} is the total adjusted basis of the lot, already including any loss
+ * disallowed by an earlier wash sale; {@link #washSaleAdjustment()} says how much of it came from
+ * there. {@link #holdingPeriodStart()} is the acquired date unless an earlier wash sale tacked the
+ * sold shares' holding period onto this lot. A lot whose basis is unknown (e.g. a transfer in
+ * without records) says so with {@link #basisKnown()}; the tax module treats it cautiously.
+ * Quantities and bases are not range-checked here: the validator reports bad values with their
+ * path. This class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class TaxLot {
+  /** Returns the lot's id, unique within the household. */
+  public abstract LotId id();
+
+  /** Returns the account holding it. */
+  public abstract AccountId account();
+
+  /** Returns the security. */
+  public abstract SecurityId security();
+
+  /** Returns the quantity held. */
+  public abstract Quantity quantity();
+
+  /** Returns the total adjusted cost basis. */
+  public abstract Money costBasis();
+
+  /** Returns the trade date of the acquisition. */
+  public abstract LocalDate acquired();
+
+  /** Returns the date the holding period counts from; {@link #acquired()} unless tacked. */
+  @Value.Default
+  public LocalDate holdingPeriodStart() {
+    return acquired();
+  }
+
+  /** Returns the part of the basis added by earlier wash sales; zero unless set. */
+  @Value.Default
+  public Money washSaleAdjustment() {
+    return Money.zero(costBasis().currency());
+  }
+
+  /** Returns whether the basis is known. True unless set. */
+  @Value.Default
+  public boolean basisKnown() {
+    return true;
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TaxLot}. */
+  public static final class Builder extends ImmutableTaxLot.Builder {}
+}

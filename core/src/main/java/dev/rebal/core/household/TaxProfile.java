@@ -1,0 +1,67 @@
+package dev.rebal.core.household;
+
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The household's tax position for the current tax year: marginal rates, loss carryforwards, gains
+ * realized so far, and the limits the advisor has agreed on.
+ *
+ * <p>Rates are fractions ({@link Weight}): a 37% rate is 0.37. Carryforwards are stated as positive
+ * amounts of loss. Realized gains so far are signed (a net loss is negative). The gain budget and
+ * short-term cap, when present, bound the gains a proposal may realize this year. This class is
+ * immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class TaxProfile {
+  /** Returns the filing status. */
+  public abstract FilingStatus filingStatus();
+
+  /** Returns the federal rate on short-term gains (ordinary income). */
+  public abstract Weight shortTermRate();
+
+  /** Returns the federal rate on long-term gains. */
+  public abstract Weight longTermRate();
+
+  /** Returns the flat state rate on all gains; zero unless set. */
+  @Value.Default
+  public Weight stateRate() {
+    return Weight.ZERO;
+  }
+
+  /** Returns the net investment income tax rate that applies (0 or 0.038); zero unless set. */
+  @Value.Default
+  public Weight niitRate() {
+    return Weight.ZERO;
+  }
+
+  /** Returns the short-term capital-loss carryforward (a positive amount of loss). */
+  public abstract Money shortTermCarryforward();
+
+  /** Returns the long-term capital-loss carryforward (a positive amount of loss). */
+  public abstract Money longTermCarryforward();
+
+  /** Returns net short-term gains realized so far this year (negative for a net loss). */
+  public abstract Money realizedShortTermYtd();
+
+  /** Returns net long-term gains realized so far this year (negative for a net loss). */
+  public abstract Money realizedLongTermYtd();
+
+  /** Returns the annual budget of net realized gains, if the advisor set one. */
+  public abstract Optional<Money> annualGainBudget();
+
+  /** Returns the cap on net short-term gains realized this year, if set. */
+  public abstract Optional<Money> shortTermGainCap();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link TaxProfile}. */
+  public static final class Builder extends ImmutableTaxProfile.Builder {}
+}

@@ -1,0 +1,64 @@
+package dev.rebal.core.market;
+
+import com.google.common.collect.ImmutableSortedMap;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.security.SecurityId;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/**
+ * The prices of many securities, keyed by security, as a valuation snapshot.
+ *
+ * <p>A missing price is a data problem, never a zero: {@link #find} returns empty and {@link
+ * #lookup} throws, and the validator reports each held or targeted security without a price. This
+ * class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class PriceTable {
+  /** Returns the prices by security, sorted by id. */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedMap<SecurityId, Price> prices();
+
+  /** Returns the price of {@code security}, if known. */
+  public Optional<Price> find(SecurityId security) {
+    return Optional.ofNullable(prices().get(security));
+  }
+
+  /**
+   * Returns the price of {@code security}.
+   *
+   * @throws NoSuchElementException naming the security if it has no price
+   */
+  public Price lookup(SecurityId security) {
+    Price price = prices().get(security);
+    if (price == null) {
+      throw new NoSuchElementException("prices[" + security + "]: no price");
+    }
+    return price;
+  }
+
+  /** Returns a table of the given prices; a security priced twice is an error. */
+  public static PriceTable of(Iterable<Price> prices) {
+    Builder b = new Builder();
+    for (Price p : prices) {
+      b.putPrices(p.security(), p);
+    }
+    return b.build();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link PriceTable}. */
+  public static final class Builder extends ImmutablePriceTable.Builder {}
+
+  @Value.Check
+  void check() {
+    prices().forEach((id, p) -> dev.rebal.core.internal.Checks.isTrue(id.equals(p.security()),
+        "prices[" + id + "].security", p.security(), "must equal its key"));
+  }
+}

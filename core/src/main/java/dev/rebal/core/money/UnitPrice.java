@@ -1,0 +1,97 @@
+package dev.rebal.core.money;
+
+import dev.rebal.core.internal.Checks;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Currency;
+
+/**
+ * A price per share or unit, at a fixed scale of 6 decimal places, in one currency.
+ *
+ * <p>Per-share prices carry more precision than {@link Money}; {@link #times} turns a price and a
+ * {@link Quantity} into money, rounded once. This class is immutable and thread-safe.
+ */
+public final class UnitPrice implements Comparable<UnitPrice> {
+  /** The fixed scale. */
+  public static final int SCALE = 6;
+
+  private final Currency currency;
+  private final BigDecimal amount;
+
+  private UnitPrice(Currency currency, BigDecimal amount) {
+    this.currency = currency;
+    this.amount = amount;
+  }
+
+  /**
+   * Returns a unit price.
+   *
+   * @param currency the currency
+   * @param amount the price per unit, at most 6 decimal places
+   * @throws IllegalArgumentException if {@code amount} has more than 6 decimal places
+   */
+  public static UnitPrice of(Currency currency, BigDecimal amount) {
+    Checks.notNull(currency, "currency");
+    Checks.maxScale(amount, SCALE, "price");
+    return new UnitPrice(currency, amount.setScale(SCALE, RoundingMode.UNNECESSARY));
+  }
+
+  /** Returns a US dollar price parsed from a plain decimal string such as {@code "101.25"}. */
+  public static UnitPrice usd(String amount) {
+    Checks.notNull(amount, "price");
+    return of(Money.USD, new BigDecimal(amount));
+  }
+
+  /** Returns a computed price rounded half-even to 6 decimal places. */
+  public static UnitPrice ofComputed(Currency currency, BigDecimal amount) {
+    Checks.notNull(currency, "currency");
+    Checks.notNull(amount, "price");
+    return new UnitPrice(currency, amount.setScale(SCALE, Money.ROUNDING));
+  }
+
+  /** Returns the currency. */
+  public Currency currency() {
+    return currency;
+  }
+
+  /** Returns the price per unit, at scale 6. */
+  public BigDecimal amount() {
+    return amount;
+  }
+
+  /** Returns whether the price is above zero. */
+  public boolean isPositive() {
+    return amount.signum() > 0;
+  }
+
+  /** Returns the value of {@code quantity} units at this price, rounded once to minor units. */
+  public Money times(Quantity quantity) {
+    Checks.notNull(quantity, "quantity");
+    return Money.ofComputed(currency, amount.multiply(quantity.value(), MathContext.DECIMAL128));
+  }
+
+  @Override
+  public int compareTo(UnitPrice other) {
+    Checks.isTrue(currency.equals(other.currency), "other", other,
+        "must be in " + currency.getCurrencyCode());
+    return amount.compareTo(other.amount);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof UnitPrice && ((UnitPrice) o).currency.equals(currency)
+        && ((UnitPrice) o).amount.equals(amount);
+  }
+
+  @Override
+  public int hashCode() {
+    return currency.hashCode() * 31 + amount.hashCode();
+  }
+
+  /** Returns e.g. {@code USD 101.250000}. */
+  @Override
+  public String toString() {
+    return currency.getCurrencyCode() + " " + amount.toPlainString();
+  }
+}

@@ -1,0 +1,31 @@
+package dev.rebal.core.restriction;
+
+/**
+ * A restriction on what may be traded in a household, in effect during a {@link DateWindow}.
+ *
+ * <p>The variants form a closed set; each carries its id (cited by proposals to explain a trade not
+ * made), its window, and the free-text source or reason (e.g. "Insider policy 2026 Q1"). The
+ * compliance module compiles them into pre-trade constraints and verifies proposals against them.
+ * To add a kind, add a record here and handle it in the compiler, the verifier and the validator
+ * (docs/compliance.md says how).
+ */
+public sealed interface Restriction
+    permits SecurityExclusion, DoNotSell, BlackoutWindow, VolumeLimit, ConcentrationCap,
+        AccountFreeze, LotPreference, AssetLocationPreference {
+  /** Returns the restriction's id. */
+  RestrictionId id();
+
+  /** Returns the window in which it is in effect. */
+  DateWindow window();
+
+  /** Returns the source or reason, as the advisor or compliance officer wrote it. */
+  String source();
+
+  /** Returns a stable name of the kind, e.g. {@code security-exclusion}. */
+  String kind();
+
+  /** Returns whether it is in effect on {@code date}. */
+  default boolean isInEffect(java.time.LocalDate date) {
+    return window().contains(date);
+  }
+}

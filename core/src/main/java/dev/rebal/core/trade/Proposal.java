@@ -1,0 +1,41 @@
+package dev.rebal.core.trade;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.household.HouseholdId;
+import java.time.LocalDate;
+import org.immutables.value.Value;
+
+/**
+ * The trades proposed for one household on one as-of date, with the explanation of why: the lines a
+ * reviewer reads and the audit record keeps. An empty proposal (no trades) is the normal result for a
+ * balanced household. This class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class Proposal {
+  /** Returns the household the proposal is for. */
+  public abstract HouseholdId household();
+
+  /** Returns the as-of date. */
+  public abstract LocalDate asOf();
+
+  /** Returns the trades, sells before buys, then by account and security. */
+  public abstract ImmutableList<Trade> trades();
+
+  /** Returns the explanation, one line per decision. */
+  public abstract ImmutableList<String> explanation();
+
+  /** Returns whether the proposal has no trades. */
+  public boolean isEmpty() {
+    return trades().isEmpty();
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Proposal}. */
+  public static final class Builder extends ImmutableProposal.Builder {}
+}

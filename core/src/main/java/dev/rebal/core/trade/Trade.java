@@ -1,0 +1,75 @@
+package dev.rebal.core.trade;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.money.UnitPrice;
+import dev.rebal.core.security.SecurityId;
+import org.immutables.value.Value;
+
+/**
+ * One proposed order: buy or sell a quantity of a security in an account, at an estimated price,
+ * with the lots a sale relieves and the reason codes that explain it.
+ *
+ * <p>A sale's lot picks add up to its quantity; a buy has none. Every trade carries at least one
+ * reason code (e.g. {@code drift.rebalance}, {@code tax.harvest}, {@code liquidity.need}). This
+ * class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class Trade {
+  /** Returns the account traded. */
+  public abstract AccountId account();
+
+  /** Returns the security traded. */
+  public abstract SecurityId security();
+
+  /** Returns buy or sell. */
+  public abstract Side side();
+
+  /** Returns the quantity (positive). */
+  public abstract Quantity quantity();
+
+  /** Returns the estimated price per unit. */
+  public abstract UnitPrice estimatedPrice();
+
+  /** Returns the lots a sale relieves, in relief order; empty for a buy. */
+  public abstract ImmutableList<LotPick> lots();
+
+  /** Returns the reason codes, sorted. */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedSet<String> reasonCodes();
+
+  /** Returns the estimated value: quantity times estimated price, rounded once. */
+  public Money estimatedValue() {
+    return estimatedPrice().times(quantity());
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Trade}. */
+  public static final class Builder extends ImmutableTrade.Builder {}
+
+  @Value.Check
+  void check() {
+    Checks.isTrue(quantity().isPositive(), "quantity", quantity(), "must be positive");
+    Checks.isTrue(!reasonCodes().isEmpty(), "reasonCodes", reasonCodes(), "must not be empty");
+    if (side() == Side.BUY) {
+      Checks.isTrue(lots().isEmpty(), "lots", lots(), "must be empty for a buy");
+    } else {
+      Quantity picked = Quantity.ZERO;
+      for (LotPick p : lots()) {
+        picked = picked.plus(p.quantity());
+      }
+      Checks.isTrue(lots().isEmpty() || picked.equals(quantity()), "lots", picked,
+          "must add up to the quantity " + quantity());
+    }
+  }
+}
