@@ -1,0 +1,217 @@
+package dev.rebal.core.batch;
+
+import dev.rebal.core.internal.Checks;
+import java.util.ArrayDeque;
+import java.util.Iterator;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs one function over a stream of items in parallel and emits the outcomes in input order.
+ *
+ * <p>The input is an {@link Iterator}, read lazily: at most {@code threads * queueFactor} items are in
+ * flight at once, so memory stays flat however long the book is. Outcomes are handed to the sink on
+ * the calling thread, strictly in input order, so the output's order and content do not depend on the
+ * thread count. Work that throws becomes a failed {@link BatchItem}; the batch goes on.
+ *
+ * <pre>{@code
+ * BatchRunner<Household, Decision> runner = BatchRunner.<Household, Decision>builder(h -> rebalance(h))
+ *     .threads(2).build();
+ * BatchSummary summary = runner.run(households, item -> write(item), new CancellationToken());
+ * }</pre>
+ *
+ * <p>This class is immutable and thread-safe; each {@link #run} uses its own thread pool.
+ *
+ * @param <I> the input type
+ * @param <O> the result type
+ */
+public final class BatchRunner<I, O> {
+  private final Function<? super I, ? extends O> work;
+  private final int threads;
+  private final int inFlight;
+  private final ProgressListener progress;
+  private final long reportEveryNanos;
+  private final long total;
+  private final Ticker ticker;
+
+  private BatchRunner(Builder<I, O> b) {
+    this.work = b.work;
+    this.threads = b.threads;
+    this.inFlight = b.threads * b.queueFactor;
+    this.progress = b.progress;
+    this.reportEveryNanos = b.reportEveryNanos;
+    this.total = b.total;
+    this.ticker = b.ticker;
+  }
+
+  /** Returns a builder for a runner of {@code work}; it must be thread-safe. */
+  public static <I, O> Builder<I, O> builder(Function<? super I, ? extends O> work) {
+    return new Builder<>(Checks.notNull(work, "work"));
+  }
+
+  /**
+   * Runs the work over every input and hands each outcome to {@code sink} in input order.
+   *
+   * @param inputs the items, read lazily
+   * @param sink receives each outcome on the calling thread, in input order
+   * @param cancellation stops the batch early when signalled
+   * @return how the batch ended
+   */
+  public BatchSummary run(Iterator<? extends I> inputs, Consumer<? super BatchItem<I, O>> sink,
+      CancellationToken cancellation) {
+    Checks.notNull(inputs, "inputs");
+    Checks.notNull(sink, "sink");
+    Checks.notNull(cancellation, "cancellation");
+    long start = ticker.read();
+    long lastReport = start;
+    long done = 0;
+    long failed = 0;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads());
+    ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
+    long next = 0;
+    boolean cancelled = false;
+    try {
+      while (true) {
+        if (cancellation.isCancelled()) {
+          cancelled = true;
+          break;
+        }
+        while (queue.size() < inFlight && inputs.hasNext()) {
+          I input = inputs.next();
+          long index = next++;
+          queue.add(new Pending<>(index, input, pool.submit(() -> work.apply(input))));
+        }
+        Pending<I, O> head = queue.poll();
+        if (head == null) {
+          break;
+        }
+        BatchItem<I, O> item = head.await();
+        if (item == null) {
+          cancelled = true;
+          break;
+        }
+        sink.accept(item);
+        done++;
+        if (item.isFailure()) {
+          failed++;
+        }
+        long now = ticker.read();
+        if (now - lastReport >= reportEveryNanos) {
+          lastReport = now;
+          progress.onProgress(new Progress(done, failed, total, now - start));
+        }
+      }
+    } finally {
+      for (Pending<I, O> p : queue) {
+        p.future.cancel(true);
+      }
+      pool.shutdownNow();
+    }
+    long elapsed = ticker.read() - start;
+    progress.onProgress(new Progress(done, failed, total, elapsed));
+    return new BatchSummary(done, failed, cancelled, elapsed);
+  }
+
+  /** An item submitted to the pool and not yet emitted. */
+  private static final class Pending<I, O> {
+    final long index;
+    final I input;
+    final Future<? extends O> future;
+
+    Pending(long index, I input, Future<? extends O> future) {
+      this.index = index;
+      this.input = input;
+      this.future = future;
+    }
+
+    /** Returns the outcome, or null if the calling thread was interrupted while waiting. */
+    BatchItem<I, O> await() {
+      try {
+        return BatchItem.success(index, input, future.get());
+      } catch (ExecutionException e) {
+        return BatchItem.failure(index, input, e.getCause() == null ? e : e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return null;
+      }
+    }
+  }
+
+  /** Names the pool's threads and makes them daemons, so a forgotten batch never blocks exit. */
+  private static final class DaemonThreads implements ThreadFactory {
+    private final AtomicInteger count = new AtomicInteger();
+
+    @Override
+    public Thread newThread(Runnable r) {
+      Thread t = new Thread(r, "rebal-batch-" + count.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    }
+  }
+
+  /**
+   * Configures a {@link BatchRunner}.
+   *
+   * @param <I> the input type
+   * @param <O> the result type
+   */
+  public static final class Builder<I, O> {
+    private final Function<? super I, ? extends O> work;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private int queueFactor = 4;
+    private ProgressListener progress = ProgressListener.none();
+    private long reportEveryNanos = 1_000_000_000L;
+    private long total = -1;
+    private Ticker ticker = Ticker.system();
+
+    private Builder(Function<? super I, ? extends O> work) {
+      this.work = work;
+    }
+
+    /** Sets the number of worker threads (default: available processors). */
+    public Builder<I, O> threads(int threads) {
+      Checks.isTrue(threads >= 1, "threads", threads, "must be at least 1");
+      this.threads = threads;
+      return this;
+    }
+
+    /** Sets how many items per thread may be in flight (default 4): the bounded queue. */
+    public Builder<I, O> queueFactor(int queueFactor) {
+      Checks.isTrue(queueFactor >= 1, "queueFactor", queueFactor, "must be at least 1");
+      this.queueFactor = queueFactor;
+      return this;
+    }
+
+    /** Sets the progress listener and how often it is called, in milliseconds. */
+    public Builder<I, O> progress(ProgressListener listener, long everyMillis) {
+      Checks.isTrue(everyMillis >= 0, "everyMillis", everyMillis, "must not be negative");
+      this.progress = Checks.notNull(listener, "listener");
+      this.reportEveryNanos = everyMillis * 1_000_000L;
+      return this;
+    }
+
+    /** Sets the number of items, if known, for the ETA. */
+    public Builder<I, O> total(long total) {
+      Checks.isTrue(total >= 0, "total", total, "must not be negative");
+      this.total = total;
+      return this;
+    }
+
+    /** Sets the time source for progress reports (default: the JVM's monotonic clock). */
+    public Builder<I, O> ticker(Ticker ticker) {
+      this.ticker = Checks.notNull(ticker, "ticker");
+      return this;
+    }
+
+    /** Returns the runner. */
+    public BatchRunner<I, O> build() {
+      return new BatchRunner<>(this);
+    }
+  }
+}

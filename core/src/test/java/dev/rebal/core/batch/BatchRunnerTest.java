@@ -1,0 +1,145 @@
+package dev.rebal.core.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+
+class BatchRunnerTest {
+
+  /** Uneven work, so that later items often finish before earlier ones on several threads. */
+  private static long unevenWork(long n) {
+    long acc = n;
+    long rounds = (n * 7919) % 50_000;
+    for (long i = 0; i < rounds; i++) {
+      acc = acc * 6364136223846793005L + 1442695040888963407L;
+    }
+    return n * 10 + (acc & 0);
+  }
+
+  private static List<String> runAll(int threads, long count) {
+    List<String> out = new ArrayList<>();
+    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(BatchRunnerTest::unevenWork)
+        .threads(threads).build();
+    runner.run(LongStream.range(0, count).boxed().iterator(),
+        item -> out.add(item.index() + ":" + item.result().orElseThrow()), new CancellationToken());
+    return out;
+  }
+
+  @Test
+  void run_fourThreads_emitsInInputOrderLikeOneThread() {
+    // given / when
+    List<String> one = runAll(1, 500);
+    List<String> four = runAll(4, 500);
+
+    // then
+    assertThat(four).isEqualTo(one).hasSize(500);
+    assertThat(four.get(0)).isEqualTo("0:0");
+    assertThat(four.get(499)).isEqualTo("499:4990");
+  }
+
+  @Test
+  void run_workThrows_recordsFailureAndGoesOn() {
+    // given
+    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> {
+      if (n == 3) {
+        throw new IllegalArgumentException("bad household 3");
+      }
+      return n;
+    }).threads(2).build();
+    List<BatchItem<Long, Long>> out = new ArrayList<>();
+
+    // when
+    BatchSummary summary = runner.run(LongStream.range(0, 10).boxed().iterator(), out::add,
+        new CancellationToken());
+
+    // then
+    assertThat(summary.done()).isEqualTo(10);
+    assertThat(summary.failed()).isEqualTo(1);
+    assertThat(out.get(3).failure()).hasValue("java.lang.IllegalArgumentException: bad household 3");
+    assertThat(out.get(3).result()).isEmpty();
+    assertThat(out.get(4).result()).hasValue(4L);
+  }
+
+  @Test
+  void run_inputIsStreamed_inFlightStaysBounded() {
+    // given: an iterator that counts how far it has been read ahead of the sink
+    AtomicLong read = new AtomicLong();
+    AtomicLong maxAhead = new AtomicLong();
+    AtomicLong emitted = new AtomicLong();
+    Iterator<Long> counting = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return read.get() < 1000;
+      }
+
+      @Override
+      public Long next() {
+        long n = read.getAndIncrement();
+        maxAhead.accumulateAndGet(n + 1 - emitted.get(), Math::max);
+        return n;
+      }
+    };
+    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(2)
+        .queueFactor(3).build();
+
+    // when
+    runner.run(counting, item -> emitted.incrementAndGet(), new CancellationToken());
+
+    // then: never more than threads * queueFactor items read but not yet emitted
+    assertThat(emitted.get()).isEqualTo(1000);
+    assertThat(maxAhead.get()).isLessThanOrEqualTo(6);
+  }
+
+  @Test
+  void run_cancelledBySink_stopsAndReportsCancelled() {
+    // given
+    CancellationToken token = new CancellationToken();
+    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(2).build();
+    List<Long> out = new ArrayList<>();
+
+    // when: the sink cancels after the fifth item
+    BatchSummary summary = runner.run(LongStream.range(0, 1_000_000).boxed().iterator(), item -> {
+      out.add(item.index());
+      if (out.size() == 5) {
+        token.cancel();
+      }
+    }, token);
+
+    // then
+    assertThat(summary.cancelled()).isTrue();
+    assertThat(summary.done()).isEqualTo(5);
+    assertThat(out).containsExactly(0L, 1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void run_fakeTicker_reportsRateAndEta() {
+    // given: each reading of the ticker advances one second
+    AtomicLong clock = new AtomicLong();
+    List<Progress> reports = new ArrayList<>();
+    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(1)
+        .ticker(() -> clock.getAndAdd(1_000_000_000L)).progress(reports::add, 0).total(4).build();
+
+    // when
+    runner.run(LongStream.range(0, 4).boxed().iterator(), item -> { }, new CancellationToken());
+
+    // then: after the first item, 1 done in 1 s, 3 left at 1/s
+    assertThat(reports.get(0).done()).isEqualTo(1);
+    assertThat(reports.get(0).perSecond()).isEqualTo(1.0);
+    assertThat(reports.get(0).etaSeconds()).hasValue(3.0);
+    assertThat(reports.get(reports.size() - 1).done()).isEqualTo(4);
+    assertThat(reports.get(0).toString()).isEqualTo("1/4 done (0 failed), 1.0/s, eta 3.0 s");
+  }
+
+  @Test
+  void builder_zeroThreads_throwsNamingTheArgument() {
+    assertThatThrownBy(() -> BatchRunner.<Long, Long>builder(n -> n).threads(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("threads: must be at least 1, was 0");
+  }
+}
