@@ -1,0 +1,185 @@
+package dev.rebal.core.ruleset;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.audit.AuditRecord;
+import dev.rebal.core.internal.Checks;
+import java.math.BigDecimal;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A named, semantically versioned set of rule ids and their parameters (bands, thresholds, review
+ * limits), with a content hash that every decision records.
+ *
+ * <p>The canonical text ({@link #toCanonicalText()}) lists the name, version, enabled rules sorted by
+ * id and parameters sorted by name; the content hash is its SHA-256. Two rule sets with the same
+ * content have the same hash whatever order their file listed things in. Load one from a file with
+ * {@link RuleSetParser}; compare two with {@link #diff}. This class is immutable and thread-safe.
+ */
+public final class RuleSet {
+  private final String name;
+  private final SemanticVersion version;
+  private final ImmutableSortedSet<String> rules;
+  private final ImmutableSortedMap<String, String> parameters;
+  private final String contentHash;
+
+  private RuleSet(String name, SemanticVersion version, ImmutableSortedSet<String> rules,
+      ImmutableSortedMap<String, String> parameters) {
+    this.name = name;
+    this.version = version;
+    this.rules = rules;
+    this.parameters = parameters;
+    this.contentHash = AuditRecord.sha256Hex(canonical(name, version, rules, parameters));
+  }
+
+  /**
+   * Returns a rule set.
+   *
+   * @param name a non-blank name, e.g. {@code default}
+   * @param version the version
+   * @param rules the ids of the enabled rules
+   * @param parameters the parameters by name; values are plain text (numbers as plain decimals)
+   */
+  public static RuleSet of(String name, SemanticVersion version, Iterable<String> rules,
+      java.util.Map<String, String> parameters) {
+    Checks.notBlank(name, "name");
+    Checks.notNull(version, "version");
+    Checks.notNull(rules, "rules");
+    Checks.notNull(parameters, "parameters");
+    for (String r : rules) {
+      Checks.notBlank(r, "rules[]");
+    }
+    parameters.forEach((k, v) -> {
+      Checks.notBlank(k, "parameters key");
+      Checks.notNull(v, "parameters[" + k + "]");
+    });
+    return new RuleSet(name, version, ImmutableSortedSet.copyOf(rules),
+        ImmutableSortedMap.copyOf(parameters));
+  }
+
+  private static String canonical(String name, SemanticVersion version, Iterable<String> rules,
+      SortedMap<String, String> parameters) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("name = ").append(name).append('\n');
+    sb.append("version = ").append(version).append('\n');
+    for (String r : rules) {
+      sb.append("rule ").append(r).append('\n');
+    }
+    parameters.forEach((k, v) -> sb.append(k).append(" = ").append(v).append('\n'));
+    return sb.toString();
+  }
+
+  /** Returns the name. */
+  public String name() {
+    return name;
+  }
+
+  /** Returns the version. */
+  public SemanticVersion version() {
+    return version;
+  }
+
+  /** Returns the ids of the enabled rules, sorted. */
+  public ImmutableSortedSet<String> rules() {
+    return rules;
+  }
+
+  /** Returns the parameters, sorted by name. */
+  public ImmutableSortedMap<String, String> parameters() {
+    return parameters;
+  }
+
+  /** Returns the SHA-256 of the canonical text, in lower-case hex. */
+  public String contentHash() {
+    return contentHash;
+  }
+
+  /** Returns whether the rule with {@code id} is enabled. */
+  public boolean isEnabled(String id) {
+    return rules.contains(id);
+  }
+
+  /** Returns the parameter {@code name}, if set. */
+  public Optional<String> find(String name) {
+    return Optional.ofNullable(parameters.get(name));
+  }
+
+  /**
+   * Returns the parameter {@code name} as a decimal.
+   *
+   * @throws NoSuchElementException naming the parameter if it is absent
+   * @throws RuleSetException naming the parameter and value if it is not a decimal
+   */
+  public BigDecimal decimal(String name) {
+    String v = parameters.get(name);
+    if (v == null) {
+      throw new NoSuchElementException("rule set " + this.name + " " + version + ": parameter '"
+          + name + "' is not set");
+    }
+    try {
+      return new BigDecimal(v);
+    } catch (NumberFormatException e) {
+      throw new RuleSetException("rule set " + this.name + " " + version + ": parameter '" + name
+          + "' must be a decimal, was '" + v + "'");
+    }
+  }
+
+  /** Returns a copy with one parameter set, for tuning and tests. */
+  public RuleSet withParameter(String name, String value, SemanticVersion newVersion) {
+    TreeMap<String, String> p = new TreeMap<>(parameters);
+    p.put(Checks.notBlank(name, "name"), Checks.notNull(value, "value"));
+    return new RuleSet(this.name, newVersion, rules, ImmutableSortedMap.copyOf(p));
+  }
+
+  /** Returns what changed from {@code before} to this: rules and parameters, sorted by key. */
+  public ImmutableList<RuleSetChange> diff(RuleSet before) {
+    Checks.notNull(before, "before");
+    ImmutableList.Builder<RuleSetChange> out = ImmutableList.builder();
+    TreeSet<String> ruleIds = new TreeSet<>(rules);
+    ruleIds.addAll(before.rules);
+    for (String r : ruleIds) {
+      boolean was = before.rules.contains(r);
+      boolean is = rules.contains(r);
+      if (was != is) {
+        out.add(new RuleSetChange("rule:" + r, was ? Optional.of("enabled") : Optional.empty(),
+            is ? Optional.of("enabled") : Optional.empty()));
+      }
+    }
+    TreeSet<String> names = new TreeSet<>(parameters.keySet());
+    names.addAll(before.parameters.keySet());
+    for (String n : names) {
+      Optional<String> was = Optional.ofNullable(before.parameters.get(n));
+      Optional<String> is = Optional.ofNullable(parameters.get(n));
+      if (!was.equals(is)) {
+        out.add(new RuleSetChange("param:" + n, was, is));
+      }
+    }
+    return out.build();
+  }
+
+  /** Returns the canonical text the content hash is computed over. */
+  public String toCanonicalText() {
+    return canonical(name, version, rules, parameters);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RuleSet && ((RuleSet) o).contentHash.equals(contentHash);
+  }
+
+  @Override
+  public int hashCode() {
+    return contentHash.hashCode();
+  }
+
+  /** Returns e.g. {@code default 1.4.0 (3f2a9c01)}. */
+  @Override
+  public String toString() {
+    return name + " " + version + " (" + contentHash.substring(0, 8) + ")";
+  }
+}
