@@ -1,0 +1,202 @@
+package dev.rebal.core.override;
+
+import dev.rebal.core.internal.Checks;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * An explicit, logged exception to the rules for one household: what it changes, who asked, why, and
+ * until when.
+ *
+ * <p>An override without an actor or a reason cannot be built. A {@link
+ * OverrideKind#WAIVE_RESTRICTION} needs a second approver who is not the actor (the two-person
+ * rule); {@link #checkApplicable} enforces it on the day of use, together with the expiry. Every
+ * override applied is recorded in the decision's audit record. This class is immutable and
+ * thread-safe.
+ */
+public final class Override {
+  private final String id;
+  private final String household;
+  private final OverrideKind kind;
+  private final String target;
+  private final String value;
+  private final String actor;
+  private final String reason;
+  private final LocalDate expires;
+  private final String secondApprover;
+
+  private Override(Builder b) {
+    this.id = Checks.notBlank(b.id, "override.id");
+    this.household = Checks.notBlank(b.household, "override.household");
+    this.kind = Checks.notNull(b.kind, "override.kind");
+    this.target = Checks.notBlank(b.target, "override.target");
+    this.value = Checks.notNull(b.value, "override.value");
+    this.actor = Checks.notBlank(b.actor, "override.actor");
+    this.reason = Checks.notBlank(b.reason, "override.reason");
+    this.expires = Checks.notNull(b.expires, "override.expires");
+    this.secondApprover = b.secondApprover;
+    Checks.isTrue(secondApprover == null || !secondApprover.isBlank(), "override.secondApprover",
+        "'" + secondApprover + "'", "must not be blank");
+  }
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns the override's id. */
+  public String id() {
+    return id;
+  }
+
+  /** Returns the household it applies to. */
+  public String household() {
+    return household;
+  }
+
+  /** Returns what it changes. */
+  public OverrideKind kind() {
+    return kind;
+  }
+
+  /** Returns the restriction id or parameter name it changes. */
+  public String target() {
+    return target;
+  }
+
+  /** Returns the new value, for a parameter; empty text otherwise. */
+  public String value() {
+    return value;
+  }
+
+  /** Returns who asked for it. */
+  public String actor() {
+    return actor;
+  }
+
+  /** Returns why. */
+  public String reason() {
+    return reason;
+  }
+
+  /** Returns the last day it applies. */
+  public LocalDate expires() {
+    return expires;
+  }
+
+  /** Returns the second approver, if any. */
+  public Optional<String> secondApprover() {
+    return Optional.ofNullable(secondApprover);
+  }
+
+  /**
+   * Checks that the override may be applied on {@code asOf}.
+   *
+   * @throws OverrideRejectedException if it has expired, or it needs a second approver who is absent
+   *     or the same person as the actor
+   */
+  public Override checkApplicable(LocalDate asOf) {
+    Checks.notNull(asOf, "asOf");
+    if (asOf.isAfter(expires)) {
+      throw new OverrideRejectedException("overrides[" + id + "].expires: must not be before the "
+          + "as-of date " + asOf + ", was " + expires);
+    }
+    if (kind.needsSecondApprover()) {
+      if (secondApprover == null) {
+        throw new OverrideRejectedException("overrides[" + id + "].secondApprover: a " + kind
+            + " needs a second approver (two-person rule), was <missing>");
+      }
+      if (secondApprover.equals(actor)) {
+        throw new OverrideRejectedException("overrides[" + id + "].secondApprover: must differ "
+            + "from the actor (two-person rule), was " + secondApprover);
+      }
+    }
+    return this;
+  }
+
+  /** Returns a one-line description for audit records, e.g. {@code O-1 WAIVE_RESTRICTION R-3 by a1 (+a2) until 2026-07-01: reason}. */
+  @java.lang.Override
+  public String toString() {
+    return id + " " + kind + " " + target + (value.isEmpty() ? "" : "=" + value) + " by " + actor
+        + (secondApprover == null ? "" : " (+" + secondApprover + ")") + " until " + expires + ": "
+        + reason;
+  }
+
+  /** Builds an {@link Override}; every field but the value and second approver is required. */
+  public static final class Builder {
+    private String id;
+    private String household;
+    private OverrideKind kind;
+    private String target;
+    private String value = "";
+    private String actor;
+    private String reason;
+    private LocalDate expires;
+    private String secondApprover;
+
+    private Builder() {}
+
+    /** Sets the id. */
+    public Builder id(String id) {
+      this.id = id;
+      return this;
+    }
+
+    /** Sets the household. */
+    public Builder household(String household) {
+      this.household = household;
+      return this;
+    }
+
+    /** Sets the kind. */
+    public Builder kind(OverrideKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    /** Sets the restriction id or parameter name changed. */
+    public Builder target(String target) {
+      this.target = target;
+      return this;
+    }
+
+    /** Sets the new value of a parameter. */
+    public Builder value(String value) {
+      this.value = value;
+      return this;
+    }
+
+    /** Sets who asked. */
+    public Builder actor(String actor) {
+      this.actor = actor;
+      return this;
+    }
+
+    /** Sets why. */
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    /** Sets the last day it applies. */
+    public Builder expires(LocalDate expires) {
+      this.expires = expires;
+      return this;
+    }
+
+    /** Sets the second approver. */
+    public Builder secondApprover(String secondApprover) {
+      this.secondApprover = secondApprover;
+      return this;
+    }
+
+    /**
+     * Returns the override.
+     *
+     * @throws IllegalArgumentException naming the first missing or blank field
+     */
+    public Override build() {
+      return new Override(this);
+    }
+  }
+}
