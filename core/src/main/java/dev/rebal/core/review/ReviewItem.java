@@ -1,0 +1,53 @@
+package dev.rebal.core.review;
+
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.internal.Checks;
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A proposal waiting for, or decided by, a human reviewer: the household, the as-of date, the
+ * priority (1 is most urgent), the reason codes that sent it to review, the proposal's explanation,
+ * its status, assignee, and a version for optimistic locking (every action increments it, and an
+ * action naming an older version is refused). This record is immutable and thread-safe.
+ *
+ * @param id the item's id
+ * @param household the household id
+ * @param asOf the as-of date of the proposal
+ * @param priority 1 is the most urgent
+ * @param reasons the reason codes, sorted
+ * @param explanation the proposal's explanation, as the reviewer reads it
+ * @param status where it stands
+ * @param assignee the reviewer it is assigned to, or empty text
+ * @param decidedBy who approved, rejected or modified it, or empty text
+ * @param note the reviewer's note, or empty text
+ * @param version incremented by every action
+ */
+public record ReviewItem(String id, String household, LocalDate asOf, int priority,
+    ImmutableSortedSet<String> reasons, String explanation, ReviewStatus status, String assignee,
+    String decidedBy, String note, long version) {
+  /** Checks that every component is present and the priority is at least 1. */
+  public ReviewItem {
+    Checks.notBlank(id, "id");
+    Checks.notBlank(household, "household");
+    Checks.notNull(asOf, "asOf");
+    Checks.isTrue(priority >= 1, "priority", priority, "must be at least 1");
+    Checks.notNull(reasons, "reasons");
+    Checks.isTrue(!reasons.isEmpty(), "reasons", reasons, "must not be empty");
+    Checks.notNull(explanation, "explanation");
+    Checks.notNull(status, "status");
+    Checks.notNull(assignee, "assignee");
+    Checks.notNull(decidedBy, "decidedBy");
+    Checks.notNull(note, "note");
+  }
+
+  /** Returns the assignee, if any. */
+  public Optional<String> findAssignee() {
+    return assignee.isEmpty() ? Optional.empty() : Optional.of(assignee);
+  }
+
+  ReviewItem with(ReviewStatus newStatus, String newAssignee, String newDecidedBy, String newNote) {
+    return new ReviewItem(id, household, asOf, priority, reasons, explanation, newStatus,
+        newAssignee, newDecidedBy, newNote, version + 1);
+  }
+}

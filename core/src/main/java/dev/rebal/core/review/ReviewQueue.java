@@ -1,0 +1,47 @@
+package dev.rebal.core.review;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The exception workflow: proposals that need a human, with the actions a reviewer takes.
+ *
+ * <p>Every action names the item's version the reviewer saw and is refused with {@link
+ * ReviewConflictException} if the item changed since, so two reviewers can never both act on one
+ * item. Every action is written to the audit log together with the change (an implementation on a
+ * database does both in one transaction). Dates are passed in; no clock is read.
+ */
+public interface ReviewQueue {
+  /** Adds a pending item and returns it. */
+  ReviewItem submit(String household, LocalDate asOf, int priority, Set<String> reasons,
+      String explanation);
+
+  /** Returns the item with {@code id}, if any. */
+  Optional<ReviewItem> find(String id);
+
+  /** Returns pending items, most urgent first, then oldest, then by id. */
+  List<ReviewItem> pending();
+
+  /** Returns items of a household, in submission order. */
+  List<ReviewItem> byHousehold(String household);
+
+  /** Returns pending items carrying {@code reason}, most urgent first. */
+  List<ReviewItem> pendingByReason(String reason);
+
+  /** Assigns a pending item to a reviewer. */
+  ReviewItem assign(String id, long expectedVersion, String assignee, LocalDate on);
+
+  /** Approves a pending item as proposed. */
+  ReviewItem approve(String id, long expectedVersion, String actor, String note, LocalDate on);
+
+  /** Rejects a pending item. */
+  ReviewItem reject(String id, long expectedVersion, String actor, String note, LocalDate on);
+
+  /** Approves a pending item with changes described in {@code note}. */
+  ReviewItem modify(String id, long expectedVersion, String actor, String note, LocalDate on);
+
+  /** Expires every pending item whose as-of date is before {@code cutoff}; returns them. */
+  List<ReviewItem> expireBefore(LocalDate cutoff, LocalDate on);
+}
