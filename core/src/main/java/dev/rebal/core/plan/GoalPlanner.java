@@ -1,0 +1,186 @@
+package dev.rebal.core.plan;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.goal.Goal;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.valuation.HouseholdValuation;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds a household's target from its goals ("mental accounts": Das, Markowitz, Scheid and Statman,
+ * 2010): each goal's glide-path allocation at its years to goal, weighted by the value assigned to
+ * it, plus the household's static target for value assigned to no goal. Held-away accounts count.
+ *
+ * <p>The construction, with its worked example, is in {@code docs/goals.md}:
+ *
+ * <ol>
+ *   <li>An account listed by a goal's {@code fundingAccounts} gives its whole value to that goal
+ *       (split equally if several goals list it).
+ *   <li>The rest of the household, {@code R}, is shared: a goal with a {@code fundingShare} s gets
+ *       {@code s * R}; what no share claims is unassigned.
+ *   <li>Years to goal are whole years from the as-of date to the goal date (at least 0); the goal's
+ *       allocation is its glide path at those years.
+ *   <li>The target weight of class c is {@code (sum over goals of V_g * w_g(c) + U * w_static(c)) /
+ *       (sum V_g + U)}; bands are the same value-weighted averages of the contributing bands. Weights
+ *       are rounded half-even to 10 places and the rounding residual goes to the largest class, so
+ *       they sum to exactly 1.
+ *   <li>The funded ratio is the assigned value over the target amount discounted at {@code rate} a
+ *       year: whole years compound, the fraction of a year is simple interest.
+ * </ol>
+ *
+ * <p>A household without goals, or with no value, gets its static target. This class is stateless
+ * and thread-safe.
+ */
+public final class GoalPlanner {
+  private static final MathContext MC = MathContext.DECIMAL128;
+
+  private final BigDecimal discountRate;
+
+  private GoalPlanner(BigDecimal discountRate) {
+    this.discountRate = discountRate;
+  }
+
+  /**
+   * Returns a planner that discounts goal amounts at {@code discountRate} a year.
+   *
+   * @param discountRate a yearly rate, e.g. 0.04, not negative
+   */
+  public static GoalPlanner withDiscountRate(BigDecimal discountRate) {
+    Checks.notNull(discountRate, "discountRate");
+    Checks.isTrue(discountRate.signum() >= 0, "discountRate", discountRate, "must not be negative");
+    return new GoalPlanner(discountRate);
+  }
+
+  /**
+   * Plans {@code household} as of {@code asOf}.
+   *
+   * @param household a household without validation errors
+   * @param valuation its valuation
+   * @param asOf the as-of date
+   */
+  public HouseholdPlan plan(Household household, HouseholdValuation valuation, LocalDate asOf) {
+    Checks.notNull(household, "household");
+    Checks.notNull(valuation, "valuation");
+    Checks.notNull(asOf, "asOf");
+    Money total = valuation.total();
+    Map<AccountId, Integer> listings = new TreeMap<>();
+    for (Goal g : household.goals()) {
+      for (AccountId a : g.fundingAccounts()) {
+        listings.merge(a, 1, Integer::sum);
+      }
+    }
+    Money accountAssigned = Money.zero(total.currency());
+    for (AccountId a : listings.keySet()) {
+      accountAssigned = accountAssigned.plus(valuation.accountValues().getOrDefault(a,
+          Money.zero(total.currency())));
+    }
+    Money rest = total.minus(accountAssigned);
+    List<BigDecimal> assigned = new ArrayList<>();
+    BigDecimal sharedOut = BigDecimal.ZERO;
+    for (Goal g : household.goals()) {
+      BigDecimal v = BigDecimal.ZERO;
+      for (AccountId a : g.fundingAccounts()) {
+        v = v.add(valuation.accountValues().getOrDefault(a, Money.zero(total.currency())).amount()
+            .divide(BigDecimal.valueOf(listings.get(a)), MC));
+      }
+      if (g.fundingShare().isPresent()) {
+        BigDecimal share = rest.amount().multiply(g.fundingShare().get().value(), MC);
+        v = v.add(share);
+        sharedOut = sharedOut.add(share);
+      }
+      assigned.add(v);
+    }
+    BigDecimal unassigned = rest.amount().subtract(sharedOut, MC);
+
+    ImmutableList.Builder<GoalPlan> plans = ImmutableList.builder();
+    Blend blend = new Blend();
+    for (int i = 0; i < household.goals().size(); i++) {
+      Goal g = household.goals().get(i);
+      int years = (int) Math.max(0, ChronoUnit.YEARS.between(asOf, g.targetDate()));
+      TargetAllocation allocation = g.glidePath().allocationAt(years);
+      Money pv = presentValue(g.targetAmount(), asOf, g.targetDate());
+      BigDecimal funded = pv.isPositive()
+          ? assigned.get(i).divide(pv.amount(), 4, RoundingMode.HALF_EVEN)
+          : BigDecimal.ZERO.setScale(4);
+      plans.add(new GoalPlan(g.id(), Money.ofComputed(total.currency(), assigned.get(i)), years,
+          allocation, pv, funded));
+      blend.add(allocation, assigned.get(i));
+    }
+    blend.add(household.target(), unassigned);
+    TargetAllocation target = household.goals().isEmpty() || total.amount().signum() <= 0
+        ? household.target() : blend.result();
+    return new HouseholdPlan(target, plans.build(), Money.ofComputed(total.currency(), unassigned));
+  }
+
+  private Money presentValue(Money amount, LocalDate asOf, LocalDate date) {
+    if (!date.isAfter(asOf)) {
+      return amount;
+    }
+    long years = ChronoUnit.YEARS.between(asOf, date);
+    long days = ChronoUnit.DAYS.between(asOf.plusYears(years), date);
+    BigDecimal growth = BigDecimal.ONE.add(discountRate).pow((int) years, MC)
+        .multiply(BigDecimal.ONE.add(discountRate.multiply(BigDecimal.valueOf(days))
+            .divide(BigDecimal.valueOf(365), MC)), MC);
+    return Money.ofComputed(amount.currency(), amount.amount().divide(growth, MC));
+  }
+
+  /** Value-weighted sums of weights and bands per class. */
+  private static final class Blend {
+    private final Map<AssetClass, BigDecimal[]> sums = new TreeMap<>();
+    private BigDecimal totalValue = BigDecimal.ZERO;
+
+    void add(TargetAllocation allocation, BigDecimal value) {
+      if (value.signum() <= 0) {
+        return;
+      }
+      totalValue = totalValue.add(value);
+      allocation.classes().forEach((c, t) -> {
+        BigDecimal[] s = sums.computeIfAbsent(c, k -> new BigDecimal[] {BigDecimal.ZERO,
+            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        s[0] = s[0].add(value.multiply(t.weight().value(), MC));
+        s[1] = s[1].add(value.multiply(t.absoluteBand().value(), MC));
+        s[2] = s[2].add(value.multiply(t.relativeBand().value(), MC));
+        s[3] = s[3].add(value);
+      });
+    }
+
+    TargetAllocation result() {
+      Map<AssetClass, Weight> weights = new TreeMap<>();
+      AssetClass largest = null;
+      Weight sum = Weight.ZERO;
+      for (Map.Entry<AssetClass, BigDecimal[]> e : sums.entrySet()) {
+        Weight w = Weight.ofComputed(e.getValue()[0].divide(totalValue, MC));
+        weights.put(e.getKey(), w);
+        sum = sum.plus(w);
+        if (largest == null || w.compareTo(weights.get(largest)) > 0) {
+          largest = e.getKey();
+        }
+      }
+      if (largest != null) {
+        weights.put(largest, weights.get(largest).plus(Weight.ONE.minus(sum)));
+      }
+      TargetAllocation.Builder b = TargetAllocation.builder();
+      for (Map.Entry<AssetClass, BigDecimal[]> e : sums.entrySet()) {
+        BigDecimal[] s = e.getValue();
+        b.putClasses(e.getKey(), new ClassTarget(weights.get(e.getKey()),
+            Weight.ofComputed(s[1].divide(s[3], MC)), Weight.ofComputed(s[2].divide(s[3], MC))));
+      }
+      return b.build();
+    }
+  }
+}

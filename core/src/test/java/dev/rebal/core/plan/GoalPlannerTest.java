@@ -1,0 +1,159 @@
+package dev.rebal.core.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rebal.core.goal.GlidePath;
+import dev.rebal.core.goal.Goal;
+import dev.rebal.core.goal.GoalId;
+import dev.rebal.core.goal.GoalKind;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.AccountType;
+import dev.rebal.core.household.FilingStatus;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.HouseholdId;
+import dev.rebal.core.household.TaxProfile;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.market.PriceTable;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.target.Model;
+import dev.rebal.core.target.ModelId;
+import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.valuation.HouseholdValuation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The worked example of docs/goals.md: a $1,000,000 household with an education goal funded by one
+ * account and a retirement goal funded by 75% of the rest.
+ */
+class GoalPlannerTest {
+  private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
+  private static final AssetClass EQ = AssetClass.of("EQUITY");
+  private static final AssetClass BD = AssetClass.of("BOND");
+  private static final MarketData NO_SECURITIES = MarketData.builder()
+      .prices(PriceTable.builder().build()).build();
+
+  private static TargetAllocation alloc(String eq, String bd, String band) {
+    return TargetAllocation.builder().putClasses(EQ, ClassTarget.of(eq, band))
+        .putClasses(BD, ClassTarget.of(bd, band)).build();
+  }
+
+  private static Account cashAccount(String id, AccountType type, String cash) {
+    return Account.builder().id(AccountId.of(id)).type(type).custodian("C").cash(Money.usd(cash))
+        .build();
+  }
+
+  private static Household.Builder household() {
+    return Household.builder().id(HouseholdId.of("HH-1"))
+        .addAccounts(cashAccount("ED-1", AccountType.TAXABLE, "100000"))
+        .addAccounts(cashAccount("TAX-1", AccountType.TAXABLE, "300000"))
+        .addAccounts(cashAccount("IRA-1", AccountType.TRADITIONAL_IRA, "600000"))
+        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.MARRIED_JOINT)
+            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
+            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
+            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
+        .target(alloc("0.6", "0.4", "0.05"))
+        .model(Model.builder().id(ModelId.of("M")).build());
+  }
+
+  private static Goal education() {
+    return education("G-EDU");
+  }
+
+  private static Goal education(String id) {
+    return Goal.builder().id(GoalId.of(id)).name("Tuition").kind(GoalKind.EDUCATION)
+        .targetAmount(Money.usd("120000")).targetDate(LocalDate.of(2028, 6, 30)).priority(1)
+        .addFundingAccounts(AccountId.of("ED-1"))
+        .glidePath(GlidePath.builder().putSteps(0, alloc("0.2", "0.8", "0.03"))
+            .putSteps(5, alloc("0.6", "0.4", "0.03")).build())
+        .build();
+  }
+
+  private static Goal retirement() {
+    return Goal.builder().id(GoalId.of("G-RET")).name("Retirement").kind(GoalKind.RETIREMENT)
+        .targetAmount(Money.usd("3000000")).targetDate(LocalDate.of(2046, 6, 30)).priority(2)
+        .fundingShare(Weight.of("0.75"))
+        .glidePath(GlidePath.builder().putSteps(0, alloc("0.4", "0.6", "0.05"))
+            .putSteps(10, alloc("0.8", "0.2", "0.05")).build())
+        .build();
+  }
+
+  private static HouseholdPlan plan(Household h) {
+    return GoalPlanner.withDiscountRate(new BigDecimal("0.04"))
+        .plan(h, HouseholdValuation.of(h, NO_SECURITIES), AS_OF);
+  }
+
+  @Test
+  void plan_workedExample_blendsGoalAllocationsByAssignedValue() {
+    // given: education gets ED-1 ($100,000); retirement 75% of the other $900,000 ($675,000);
+    // $225,000 is unassigned and follows the static 60/40.
+    Household h = household().addGoals(education(), retirement()).build();
+
+    // when
+    HouseholdPlan plan = plan(h);
+
+    // then: equity = (100,000 x 0.2 + 675,000 x 0.8 + 225,000 x 0.6) / 1,000,000 = 0.695
+    //       bond   = (100,000 x 0.8 + 675,000 x 0.2 + 225,000 x 0.4) / 1,000,000 = 0.305
+    //       equity band = (100,000 x 0.03 + 900,000 x 0.05) / 1,000,000 = 0.048
+    assertThat(plan.target().classes().get(EQ).weight()).isEqualTo(Weight.of("0.695"));
+    assertThat(plan.target().classes().get(BD).weight()).isEqualTo(Weight.of("0.305"));
+    assertThat(plan.target().classes().get(EQ).absoluteBand()).isEqualTo(Weight.of("0.048"));
+    assertThat(plan.target().totalWeight()).isEqualTo(Weight.ONE);
+    assertThat(plan.unassignedValue()).isEqualTo(Money.usd("225000"));
+    assertThat(plan.goals()).extracting(GoalPlan::assignedValue)
+        .containsExactly(Money.usd("100000"), Money.usd("675000"));
+  }
+
+  @Test
+  void plan_glidePathStep_followsWholeYearsToGoal() {
+    // given
+    Household h = household().addGoals(education(), retirement()).build();
+
+    // when
+    List<GoalPlan> goals = plan(h).goals();
+
+    // then: 2 years to tuition uses the 0-year step; 20 years to retirement the 10-year step
+    assertThat(goals.get(0).yearsToGoal()).isEqualTo(2);
+    assertThat(goals.get(0).allocation().classes().get(EQ).weight()).isEqualTo(Weight.of("0.2"));
+    assertThat(goals.get(1).yearsToGoal()).isEqualTo(20);
+    assertThat(goals.get(1).allocation().classes().get(EQ).weight()).isEqualTo(Weight.of("0.8"));
+  }
+
+  @Test
+  void plan_fundedRatio_discountsTargetAmount() {
+    // given: $120,000 due in exactly 2 years at 4%: PV = 120,000 / 1.04^2 = 120,000 / 1.0816
+    //        = 110,946.75; funded ratio = 100,000 / 110,946.75 = 0.9013
+    Household h = household().addGoals(education()).build();
+
+    // when
+    GoalPlan edu = plan(h).goals().get(0);
+
+    // then
+    assertThat(edu.presentValueOfTarget()).isEqualTo(Money.usd("110946.75"));
+    assertThat(edu.fundedRatio()).isEqualByComparingTo("0.9013");
+  }
+
+  @Test
+  void plan_noGoals_usesStaticTarget() {
+    Household h = household().build();
+    assertThat(plan(h).target()).isEqualTo(h.target());
+    assertThat(plan(h).unassignedValue()).isEqualTo(Money.usd("1000000"));
+  }
+
+  @Test
+  void plan_accountListedByTwoGoals_isSplitEqually() {
+    // given: both goals list ED-1
+    Goal other = education("G-2");
+    Household h = household().addGoals(education(), other).build();
+
+    // then
+    assertThat(plan(h).goals()).extracting(GoalPlan::assignedValue)
+        .containsExactly(Money.usd("50000"), Money.usd("50000"));
+  }
+}
