@@ -162,6 +162,23 @@ public final class RuleSet {
     return out.build();
   }
 
+  /**
+   * Returns Rebal's default rule set, {@code default.rules} shipped in this jar.
+   *
+   * @throws RuleSetException if the resource is missing or malformed (a packaging bug)
+   */
+  public static RuleSet defaults() {
+    try (java.io.InputStream in = RuleSet.class.getResourceAsStream("default.rules")) {
+      if (in == null) {
+        throw new RuleSetException("default.rules: missing from the rebal-core jar");
+      }
+      return RuleSetParser.parse("default.rules",
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.io.IOException e) {
+      throw new RuleSetException("default.rules: cannot be read: " + e.getMessage());
+    }
+  }
+
   /** Returns the canonical text the content hash is computed over. */
   public String toCanonicalText() {
     return canonical(name, version, rules, parameters);

@@ -1,0 +1,71 @@
+package dev.rebal.core.assess;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.household.HouseholdId;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.plan.HouseholdPlan;
+import dev.rebal.core.valuation.HouseholdDrift;
+import dev.rebal.core.valuation.HouseholdValuation;
+import dev.rebal.core.validation.Problem;
+import java.time.LocalDate;
+import org.immutables.value.Value;
+
+/**
+ * What the engine knows about a household on an as-of date before deciding anything: its value, its
+ * goal-aware plan and target, its drift from that target now and after expected inflows, its
+ * harvestable losses, its liquidity ahead, and the data warnings found. Trigger, constraint and
+ * routing rules read it. This class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class Assessment {
+  /** Returns the household assessed. */
+  public abstract HouseholdId household();
+
+  /** Returns the as-of date. */
+  public abstract LocalDate asOf();
+
+  /** Returns the household's valuation, held-away accounts included. */
+  public abstract HouseholdValuation valuation();
+
+  /** Returns the goal-aware plan, whose target the household is rebalanced to. */
+  public abstract HouseholdPlan plan();
+
+  /** Returns the drift from the plan's target now. */
+  public abstract HouseholdDrift drift();
+
+  /**
+   * Returns the drift from the plan's target once expected inflows within the liquidity horizon
+   * arrive and are invested at target: what the threshold trigger reads, so that the engine does not
+   * sell now what an inflow will rebalance.
+   */
+  public abstract HouseholdDrift projectedDrift();
+
+  /** Returns the unrealized losses that could be harvested today (positive amount). */
+  public abstract Money harvestableLoss();
+
+  /** Returns committed needs and gifts dated within the liquidity horizon. */
+  public abstract ImmutableList<LiquidityEvent> upcomingNeeds();
+
+  /** Returns expected or committed inflows dated within the liquidity horizon. */
+  public abstract ImmutableList<LiquidityEvent> upcomingInflows();
+
+  /** Returns cash above floors in tradable accounts (positive or zero). */
+  public abstract Money excessCash();
+
+  /** Returns how far cash is below floors in tradable accounts (positive or zero). */
+  public abstract Money cashShortfall();
+
+  /** Returns the data warnings the validator found (errors never reach assessment). */
+  public abstract ImmutableList<Problem> warnings();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds an {@link Assessment}. */
+  public static final class Builder extends ImmutableAssessment.Builder {}
+}

@@ -1,0 +1,77 @@
+package dev.rebal.core.assess;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
+import org.immutables.value.Value;
+
+/**
+ * What a proposal would change, as routing rules see it: turnover, the largest trade, taxes
+ * realized, restricted securities touched, the largest shift in concentration, verifier violations
+ * and overrides applied. Amounts default to zero. This class is immutable and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class ProposalImpact {
+  /** Returns traded value (buys plus sells) over household value. */
+  @Value.Default
+  public Weight turnover() {
+    return Weight.ZERO;
+  }
+
+  /** Returns the value of the largest single trade. */
+  @Value.Default
+  public Money largestTrade() {
+    return Money.ZERO_USD;
+  }
+
+  /** Returns the net realized gain (negative for a net loss). */
+  @Value.Default
+  public Money realizedGain() {
+    return Money.ZERO_USD;
+  }
+
+  /** Returns the net short-term gain realized (zero if a loss). */
+  @Value.Default
+  public Money shortTermGain() {
+    return Money.ZERO_USD;
+  }
+
+  /** Returns the tax the proposal's sales cost at the household's rates (zero or more). */
+  @Value.Default
+  public Money taxCost() {
+    return Money.ZERO_USD;
+  }
+
+  /** Returns the losses harvested (positive amount). */
+  @Value.Default
+  public Money harvestedLoss() {
+    return Money.ZERO_USD;
+  }
+
+  /** Returns the securities traded that are under a restriction in effect or a cap. */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedSet<String> restrictedTouched();
+
+  /** Returns the largest change in any security's or issuer's share of household value. */
+  @Value.Default
+  public Weight concentrationShift() {
+    return Weight.ZERO;
+  }
+
+  /** Returns the independent verifier's violations, one line each. */
+  public abstract ImmutableList<String> violations();
+
+  /** Returns the overrides applied, one line each. */
+  public abstract ImmutableList<String> overrides();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link ProposalImpact}. */
+  public static final class Builder extends ImmutableProposalImpact.Builder {}
+}

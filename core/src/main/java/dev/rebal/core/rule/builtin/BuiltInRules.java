@@ -1,0 +1,32 @@
+package dev.rebal.core.rule.builtin;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.rule.Rule;
+import dev.rebal.core.rule.RuleProvider;
+import java.util.List;
+
+/**
+ * The rules Rebal ships, offered through the same {@link RuleProvider} SPI as a firm's own: the
+ * eligibility check, the six triggers (calendar, threshold, cash, tax, goal, liquidity), the
+ * liquidity reserve constraint, and the routing rules. Parameters and defaults are listed in {@code
+ * docs/rules.md}.
+ */
+public final class BuiltInRules implements RuleProvider {
+  /** Creates the provider; ServiceLoader calls this. */
+  public BuiltInRules() {}
+
+  @Override
+  public String name() {
+    return "rebal-builtin";
+  }
+
+  @Override
+  public List<Rule> rules() {
+    return ImmutableList.<Rule>builder()
+        .add(new TradableAccountEligibility(), new CalendarTrigger(), new ThresholdTrigger(),
+            new CashTrigger(), new TaxHarvestTrigger(), new GoalTrigger(), new LiquidityTrigger(),
+            new LiquidityReserve())
+        .addAll(RoutingRules.all())
+        .build();
+  }
+}

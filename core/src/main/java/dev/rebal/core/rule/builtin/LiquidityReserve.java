@@ -1,0 +1,51 @@
+package dev.rebal.core.rule.builtin;
+
+import dev.rebal.core.goal.Firmness;
+import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.goal.LiquidityKind;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.rule.ConstraintAdjustment;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import dev.rebal.core.rule.Rule;
+import dev.rebal.core.rule.RuleContext;
+import dev.rebal.core.rule.RuleOutcome;
+import dev.rebal.core.rule.Stage;
+
+/**
+ * Asks the optimizer to hold, after the trades, the cash for each committed need within the horizon: in the need's account, or else in the tradable account with the most value (ties by id).
+ */
+final class LiquidityReserve implements Rule {
+  @Override
+  public String id() {
+    return "constraint.liquidity-reserve";
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.CONSTRAINT;
+  }
+
+  @Override
+  public RuleOutcome evaluate(RuleContext context) {
+    var h = context.household();
+    List<ConstraintAdjustment.RaiseCash> out = new ArrayList<>();
+    for (LiquidityEvent need : context.assessment().upcomingNeeds()) {
+      if (need.kind() != LiquidityKind.NEED || need.firmness() != Firmness.COMMITTED) {
+        continue;
+      }
+      Optional<AccountId> target = need.account().isPresent() ? need.account()
+          : h.accounts().stream().filter(a -> a.tradable() && !a.heldAway())
+              .max(Comparator.comparing((Account a) -> context.assessment().valuation()
+                  .accountValues().get(a.id())).thenComparing(Account::id, Comparator.reverseOrder()))
+              .map(Account::id);
+      target.ifPresent(acct -> out.add(new ConstraintAdjustment.RaiseCash(acct, need.amount(),
+          "hold " + need.amount() + " for need " + need.id() + " due " + need.date())));
+    }
+    return out.isEmpty() ? RuleOutcome.pass()
+        : RuleOutcome.adjust("constraint.liquidity-reserve", out);
+  }
+}

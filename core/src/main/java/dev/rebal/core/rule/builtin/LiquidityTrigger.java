@@ -1,0 +1,54 @@
+package dev.rebal.core.rule.builtin;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.goal.Firmness;
+import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.goal.LiquidityKind;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.rule.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import dev.rebal.core.rule.Rule;
+import dev.rebal.core.rule.RuleContext;
+import dev.rebal.core.rule.RuleOutcome;
+import dev.rebal.core.rule.Stage;
+
+/**
+ * Fires when a committed need within the horizon is not yet covered by spare cash (above floors) in its account, or in the household's tradable accounts when it names none.
+ */
+final class LiquidityTrigger implements Rule {
+  @Override
+  public String id() {
+    return "trigger.liquidity";
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.TRIGGER;
+  }
+
+  @Override
+  public RuleOutcome evaluate(RuleContext context) {
+    var h = context.household();
+    List<Finding> out = new ArrayList<>();
+    for (LiquidityEvent need : context.assessment().upcomingNeeds()) {
+      if (need.kind() != LiquidityKind.NEED || need.firmness() != Firmness.COMMITTED) {
+        continue;
+      }
+      Money spare = Money.ZERO_USD;
+      for (Account a : h.accounts()) {
+        boolean counts = need.account().isPresent() ? a.id().equals(need.account().get())
+            : a.tradable() && !a.heldAway();
+        if (counts && a.cash().compareTo(a.cashFloor()) > 0) {
+          spare = spare.plus(a.cash().minus(a.cashFloor()));
+        }
+      }
+      if (spare.compareTo(need.amount()) < 0) {
+        out.add(new Finding("trigger.liquidity.need", "need " + need.id() + " of " + need.amount()
+            + " due " + need.date() + "; spare cash " + spare));
+      }
+    }
+    return new RuleOutcome(ImmutableList.copyOf(out), ImmutableList.of());
+  }
+}
