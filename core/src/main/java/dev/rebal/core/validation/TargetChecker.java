@@ -17,9 +17,10 @@ import java.util.Set;
 /**
  * Target-allocation and model checks. A target allocation (the household's, or one step of a goal's
  * glide path) must list classes whose weights lie in [0, 1] and sum to 1 within {@link
- * #SUM_TOLERANCE}, with bands that are not negative and whose half-width does not exceed the
- * weight, and every class with a positive weight must have a model security to buy. Model
- * securities must be known and of the class they fill.
+ * #SUM_TOLERANCE}, with bands that are not negative and whose half-width does not exceed a
+ * positive weight (else the class could vanish without leaving its band; a zero-weight class may
+ * keep a band as a tolerance for what is still held), and every class with a positive weight must
+ * have a model security to buy. Model securities must be known and of the class they fill.
  */
 final class TargetChecker {
   /** How far the weights may sum from 1: input weights are exact decimals, so 1e-9 is generous. */
@@ -60,7 +61,7 @@ final class TargetChecker {
         c.add(Code.TARGET_BAND_NEGATIVE, cp.field("relativeBand"), t.relativeBand(),
             "must not be negative");
       }
-      if (bandsOk && !t.weight().isNegative() && t.halfWidth().compareTo(t.weight()) > 0) {
+      if (bandsOk && t.weight().value().signum() > 0 && t.halfWidth().compareTo(t.weight()) > 0) {
         c.add(Code.TARGET_BAND_WIDER_THAN_WEIGHT, cp.field("absoluteBand"), t.halfWidth(),
             "band half-width must not exceed the weight " + t.weight()
                 + " (the lower bound would be negative)");
