@@ -1,6 +1,7 @@
 package dev.rebal.core.validation;
 
 import dev.rebal.core.goal.Goal;
+import dev.rebal.core.goal.GoalId;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.target.TargetAllocation;
@@ -17,7 +18,7 @@ final class GoalChecker {
   private GoalChecker() {}
 
   static void check(Context c) {
-    Map<AccountId, Object> fundedBy = new HashMap<>();
+    Map<AccountId, GoalId> fundedBy = new HashMap<>();
     Weight shareSum = Weight.ZERO;
     for (Goal g : c.household.goals()) {
       Path p = Path.of("goals", g.id());
@@ -43,7 +44,7 @@ final class GoalChecker {
         if (!c.hasAccount(a)) {
           c.add(Code.GOAL_FUNDING_ACCOUNT_UNKNOWN, ap, a, "must be an account of the household");
         }
-        Object earlier = fundedBy.putIfAbsent(a, g.id());
+        GoalId earlier = fundedBy.putIfAbsent(a, g.id());
         if (earlier != null) {
           c.add(Code.GOAL_FUNDING_ACCOUNT_SHARED, ap, a,
               "already funds goal " + earlier + "; an account's whole value goes to one goal");

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.market.Price;
 import dev.rebal.core.market.TradingVolume;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.restriction.VolumeLimit;
 import dev.rebal.core.security.SecurityId;
@@ -62,7 +63,7 @@ final class MarketChecker {
       return;
     }
     Price price = found.get();
-    if (!price.perUnit().currency().equals(dev.rebal.core.money.Money.USD)) {
+    if (!price.perUnit().currency().equals(Money.USD)) {
       c.add(Code.MONEY_CURRENCY_UNSUPPORTED, p.field("perUnit"), price.perUnit(),
           "must be in USD, the only supported currency");
     } else if (!price.perUnit().isPositive()) {
