@@ -4,7 +4,8 @@ import dev.rebal.core.internal.Checks;
 
 /**
  * One data problem found in a household: a stable code callers can branch on, a severity, the path of
- * the bad field (e.g. {@code accounts[IRA-1].lots[L-17].acquired}), the value seen, and a message.
+ * the bad field (e.g. {@code lots[L-17].acquired} or {@code accounts[IRA-1].cashFloor}), the value
+ * seen, and a message.
  *
  * <p>Codes are stable and documented in {@code docs/validation.md}; the wording of messages may
  * change. Paths use ids, not client names. This record is immutable and thread-safe.

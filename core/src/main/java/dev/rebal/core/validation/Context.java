@@ -1,0 +1,86 @@
+package dev.rebal.core.validation;
+
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.Member;
+import dev.rebal.core.household.MemberId;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What every checker reads: the household, the market data, the as-of date, the problems found so
+ * far, and lookups built once. Lookups keep the first of duplicated ids (duplicates are reported
+ * separately), so that a later check on a duplicated id is still answered.
+ */
+final class Context {
+  final Household household;
+  final MarketData market;
+  final LocalDate asOf;
+  final Problems problems;
+  private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+  private final Set<MemberId> members = new HashSet<>();
+  private final Set<String> issuers = new HashSet<>();
+  private final Set<AssetClass> assetClasses = new HashSet<>();
+
+  Context(Household household, MarketData market, LocalDate asOf, Problems problems) {
+    this.household = household;
+    this.market = market;
+    this.asOf = asOf;
+    this.problems = problems;
+    for (Account a : household.accounts()) {
+      accounts.putIfAbsent(a.id(), a);
+    }
+    for (Member m : household.members()) {
+      members.add(m.id());
+    }
+    for (Security s : market.securities().values()) {
+      issuers.add(s.issuer());
+      assetClasses.add(s.assetClass());
+    }
+    assetClasses.addAll(household.target().classes().keySet());
+  }
+
+  /** Returns the account with {@code id}, if the household has one. */
+  Optional<Account> account(AccountId id) {
+    return Optional.ofNullable(accounts.get(id));
+  }
+
+  /** Returns whether the household has an account with {@code id}. */
+  boolean hasAccount(AccountId id) {
+    return accounts.containsKey(id);
+  }
+
+  /** Returns whether the household has a member with {@code id}. */
+  boolean hasMember(MemberId id) {
+    return members.contains(id);
+  }
+
+  /** Returns the security with {@code id}, if the market data knows it. */
+  Optional<Security> security(SecurityId id) {
+    return market.findSecurity(id);
+  }
+
+  /** Returns whether some known security has {@code issuer}. */
+  boolean hasIssuer(String issuer) {
+    return issuers.contains(issuer);
+  }
+
+  /** Returns whether the asset class is known (from a security or the target). */
+  boolean hasAssetClass(AssetClass assetClass) {
+    return assetClasses.contains(assetClass);
+  }
+
+  /** Records a problem. */
+  void add(Code code, Path path, Object value, String message) {
+    problems.add(code, path, value, message);
+  }
+}

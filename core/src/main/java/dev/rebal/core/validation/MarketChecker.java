@@ -1,0 +1,93 @@
+package dev.rebal.core.validation;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.market.Price;
+import dev.rebal.core.market.TradingVolume;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.restriction.Restriction;
+import dev.rebal.core.restriction.VolumeLimit;
+import dev.rebal.core.security.SecurityId;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Market-data checks for what this household needs: a positive USD price, not dated after the
+ * as-of date, for every known security it holds or its model may buy (a missing price is never a
+ * zero); a price older than {@link #STALE_AFTER_DAYS} is a warning. Every issuer under a Rule 144
+ * volume limit needs positive shares outstanding and at least {@link #VOLUME_WEEKS} weekly volumes.
+ */
+final class MarketChecker {
+  /** Calendar days after which a price is stale: covers a long weekend with a holiday. */
+  static final int STALE_AFTER_DAYS = 5;
+  /** Rule 144(e) averages the four calendar weeks before the notice. */
+  static final int VOLUME_WEEKS = 4;
+
+  private MarketChecker() {}
+
+  static void check(Context c) {
+    SortedSet<SecurityId> needed = new TreeSet<>();
+    for (TaxLot lot : c.household.lots()) {
+      needed.add(lot.security());
+    }
+    for (ImmutableList<SecurityId> ids : c.household.model().securities().values()) {
+      needed.addAll(ids);
+    }
+    for (SecurityId id : needed) {
+      if (c.security(id).isPresent()) {
+        checkPrice(c, id);
+      }
+    }
+    SortedSet<String> issuers = new TreeSet<>();
+    for (Restriction r : c.household.restrictions()) {
+      if (r instanceof VolumeLimit) {
+        issuers.add(((VolumeLimit) r).issuer());
+      }
+    }
+    for (String issuer : issuers) {
+      TradingVolume v = c.market.volumes().get(issuer);
+      if (v != null) {
+        checkVolume(c, issuer, v);
+      }
+    }
+  }
+
+  private static void checkPrice(Context c, SecurityId id) {
+    Path p = Path.of("prices", id);
+    Optional<Price> found = c.market.prices().find(id);
+    if (found.isEmpty()) {
+      c.add(Code.PRICE_MISSING, p, Optional.empty(),
+          "must be present for a security the household holds or its model may buy");
+      return;
+    }
+    Price price = found.get();
+    if (!price.perUnit().currency().equals(Money.USD)) {
+      c.add(Code.MONEY_CURRENCY_UNSUPPORTED, p.field("perUnit"), price.perUnit(),
+          "must be in USD, the only supported currency");
+    } else if (!price.perUnit().isPositive()) {
+      c.add(Code.PRICE_NONPOSITIVE, p.field("perUnit"), price.perUnit(), "must be positive");
+    }
+    LocalDate staleBefore = c.asOf.minusDays(STALE_AFTER_DAYS);
+    if (price.asOf().isAfter(c.asOf)) {
+      c.add(Code.PRICE_DATE_FUTURE, p.field("asOf"), price.asOf(),
+          "must not be after the as-of date " + c.asOf);
+    } else if (price.asOf().isBefore(staleBefore)) {
+      c.add(Code.PRICE_STALE, p.field("asOf"), price.asOf(),
+          "is more than " + STALE_AFTER_DAYS + " days before the as-of date " + c.asOf);
+    }
+  }
+
+  private static void checkVolume(Context c, String issuer, TradingVolume v) {
+    Path p = Path.of("volumes", issuer);
+    if (!v.sharesOutstanding().isPositive()) {
+      c.add(Code.VOLUME_SHARES_NONPOSITIVE, p.field("sharesOutstanding"), v.sharesOutstanding(),
+          "must be positive");
+    }
+    if (v.weeklyVolumes().size() < VOLUME_WEEKS) {
+      c.add(Code.VOLUME_WEEKS_INSUFFICIENT, p.field("weeklyVolumes"), v.weeklyVolumes().size(),
+          "must hold at least " + VOLUME_WEEKS + " weeks for the Rule 144 average");
+    }
+  }
+}

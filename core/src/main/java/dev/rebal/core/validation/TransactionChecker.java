@@ -1,0 +1,63 @@
+package dev.rebal.core.validation;
+
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.Transaction;
+import dev.rebal.core.trade.Side;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Recent-transaction checks, the wash-sale rule's history: known account and security, positive
+ * quantity and amount, not dated after the as-of date, a realized gain only on a sell, and a named
+ * lot in the same account and security.
+ */
+final class TransactionChecker {
+  private TransactionChecker() {}
+
+  static void check(Context c) {
+    Map<LotId, TaxLot> lots = new HashMap<>();
+    for (TaxLot lot : c.household.lots()) {
+      lots.putIfAbsent(lot.id(), lot);
+    }
+    for (Transaction t : c.household.transactions()) {
+      Path p = Path.of("transactions", t.id());
+      if (!c.hasAccount(t.account())) {
+        c.add(Code.TRANSACTION_ACCOUNT_UNKNOWN, p.field("account"), t.account(),
+            "must be an account of the household (declare external accounts as held-away)");
+      }
+      if (c.security(t.security()).isEmpty()) {
+        c.add(Code.TRANSACTION_SECURITY_UNKNOWN, p.field("security"), t.security(),
+            "must be a security of the market data");
+      }
+      if (t.tradeDate().isAfter(c.asOf)) {
+        c.add(Code.TRANSACTION_DATE_FUTURE, p.field("tradeDate"), t.tradeDate(),
+            "must not be after the as-of date " + c.asOf);
+      }
+      if (!t.quantity().isPositive()) {
+        c.add(Code.TRANSACTION_QUANTITY_NONPOSITIVE, p.field("quantity"), t.quantity(),
+            "must be positive; the side gives the direction");
+      }
+      if (c.problems.checkUsd(p.field("amount"), t.amount()) && !t.amount().isPositive()) {
+        c.add(Code.TRANSACTION_AMOUNT_NONPOSITIVE, p.field("amount"), t.amount(),
+            "must be positive; the side gives the direction");
+      }
+      if (t.realizedGain().isPresent()) {
+        c.problems.checkUsd(p.field("realizedGain"), t.realizedGain().get());
+        if (t.side() == Side.BUY) {
+          c.add(Code.TRANSACTION_GAIN_ON_BUY, p.field("realizedGain"), t.realizedGain(),
+              "must be absent on a buy; only a sell realizes a gain");
+        }
+      }
+      if (t.lot().isPresent()) {
+        TaxLot lot = lots.get(t.lot().get());
+        if (lot != null && (!lot.account().equals(t.account())
+            || !lot.security().equals(t.security()))) {
+          c.add(Code.TRANSACTION_LOT_MISMATCH, p.field("lot"), t.lot(),
+              "names a lot of " + lot.security() + " in " + lot.account()
+                  + ", not of the transaction's " + t.security() + " in " + t.account());
+        }
+      }
+    }
+  }
+}
