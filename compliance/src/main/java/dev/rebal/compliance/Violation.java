@@ -9,7 +9,8 @@ import java.math.BigDecimal;
  * how much.
  *
  * <p>{@link #limit()} and {@link #actual()} are in {@link #unit()} ({@code shares}, {@code USD} or
- * {@code weight}, a fraction); {@link #excess()} is how far over the limit the proposal goes. A trade
+ * {@code weight}, a fraction); {@link #excess()} is how far past the limit the proposal goes.
+ * For a lower bound (cash floor, minimum trade size, zero shares) the limit is the minimum. A trade
  * that must not happen at all has limit zero and its quantity as the actual value. {@link #trades()}
  * holds the indexes (0-based, in the proposal's order) of the trades involved, empty for a position
  * check no trade is singled out for. This record is immutable and thread-safe.
@@ -36,9 +37,13 @@ public record Violation(ViolationKind kind, Provenance provenance, ImmutableList
     Checks.notNull(actual, "actual");
   }
 
-  /** Returns by how much the actual value exceeds the limit. */
+  /**
+   * Returns by how much the actual value is on the wrong side of the limit, as a non-negative
+   * amount: over an upper bound (shares sold, weight) or under a lower bound (cash floor, minimum
+   * trade size, a position below zero).
+   */
   public BigDecimal excess() {
-    return actual.subtract(limit);
+    return actual.subtract(limit).abs();
   }
 
   /** Returns a one-line description, e.g. {@code DO_NOT_SELL A1/ACME trades [0]: 100 shares ...}. */
