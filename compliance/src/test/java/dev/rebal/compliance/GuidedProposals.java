@@ -45,7 +45,7 @@ final class GuidedProposals {
     if (candidates.isEmpty()) {
       return trades;
     }
-    int attempts = random.nextInt(5);
+    int attempts = 1 + random.nextInt(5);
     for (int n = 0; n < attempts; n++) {
       PositionConstraints p = candidates.get(random.nextInt(candidates.size()));
       UnitPrice price = md.prices().lookup(p.security()).perUnit();
