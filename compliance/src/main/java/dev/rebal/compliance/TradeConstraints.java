@@ -1,0 +1,254 @@
+package dev.rebal.compliance;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.security.SecurityId;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A household's restrictions compiled, on one as-of date, into constraints an optimizer consumes.
+ *
+ * <p>Every bound and block carries its {@link Provenance}. There is an entry for every account, for
+ * every (account, security) pair of the security master and the household's holdings, and for every
+ * lot; lists are in a deterministic order (accounts by id, positions by account then security, lots
+ * by id, caps and sale limits by restriction id, conflicts by kind then subject), and the {@code
+ * find}/{@code lookup} methods give keyed access. Household-level limits:
+ *
+ * <ul>
+ *   <li>{@link #caps()}: concentration caps as money, held-away positions included on both sides;
+ *   <li>{@link #saleLimits()}: Rule 144 volume limits as shares, over all accounts;
+ *   <li>{@link #washSaleGroups()}: no group may be both bought and sold in one proposal;
+ *   <li>{@link #penalties()}: soft asset-location penalties for the objective.
+ * </ul>
+ *
+ * <p>A proposal that stays inside all of these passes {@link TradeVerifier}. This class is immutable
+ * and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class TradeConstraints {
+  private final LocalDate asOf;
+  private final ComplianceParameters parameters;
+  private final ImmutableList<AccountConstraints> accounts;
+  private final ImmutableList<PositionConstraints> positions;
+  private final ImmutableList<LotConstraints> lots;
+  private final ImmutableList<ConcentrationLimit> caps;
+  private final ImmutableList<IssuerSaleLimit> saleLimits;
+  private final ImmutableSortedMap<String, ImmutableSortedSet<SecurityId>> washSaleGroups;
+  private final ImmutableList<LocationPenalty> penalties;
+  private final ImmutableList<Conflict> conflicts;
+  private final ImmutableMap<AccountId, AccountConstraints> accountIndex;
+  private final ImmutableMap<PositionKey, PositionConstraints> positionIndex;
+  private final ImmutableMap<LotId, LotConstraints> lotIndex;
+
+  private TradeConstraints(LocalDate asOf, ComplianceParameters parameters,
+      List<AccountConstraints> accounts, List<PositionConstraints> positions,
+      List<LotConstraints> lots, List<ConcentrationLimit> caps, List<IssuerSaleLimit> saleLimits,
+      Map<String, ImmutableSortedSet<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
+      List<Conflict> conflicts) {
+    this.asOf = Checks.notNull(asOf, "asOf");
+    this.parameters = Checks.notNull(parameters, "parameters");
+    this.accounts = sorted(accounts, "accounts", Comparator.comparing(AccountConstraints::account));
+    this.positions = sorted(positions, "positions",
+        Comparator.comparing(PositionConstraints::account)
+            .thenComparing(PositionConstraints::security));
+    this.lots = sorted(lots, "lots", Comparator.comparing(LotConstraints::lot));
+    this.caps = sorted(caps, "caps", Comparator.comparing(ConcentrationLimit::provenance));
+    this.saleLimits = sorted(saleLimits, "saleLimits",
+        Comparator.comparing(IssuerSaleLimit::provenance));
+    this.washSaleGroups = ImmutableSortedMap.copyOf(Checks.notNull(washSaleGroups, "washSaleGroups"));
+    this.penalties = sorted(penalties, "penalties",
+        Comparator.comparing(LocationPenalty::account).thenComparing(LocationPenalty::security)
+            .thenComparing(LocationPenalty::provenance));
+    this.conflicts = sorted(conflicts, "conflicts", Comparator.comparing(Conflict::kind)
+        .thenComparing(Conflict::subject));
+    this.accountIndex = index(this.accounts, AccountConstraints::account);
+    this.positionIndex = index(this.positions, p -> new PositionKey(p.account(), p.security()));
+    this.lotIndex = index(this.lots, LotConstraints::lot);
+  }
+
+  /**
+   * Returns compiled constraints; the lists are copied and sorted into the documented order.
+   *
+   * @throws IllegalArgumentException if anything is null or a key (account, position, lot) repeats
+   */
+  public static TradeConstraints of(LocalDate asOf, ComplianceParameters parameters,
+      List<AccountConstraints> accounts, List<PositionConstraints> positions,
+      List<LotConstraints> lots, List<ConcentrationLimit> caps, List<IssuerSaleLimit> saleLimits,
+      Map<String, ImmutableSortedSet<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
+      List<Conflict> conflicts) {
+    return new TradeConstraints(asOf, parameters, accounts, positions, lots, caps, saleLimits,
+        washSaleGroups, penalties, conflicts);
+  }
+
+  private static <T> ImmutableList<T> sorted(List<T> values, String name, Comparator<T> order) {
+    return ImmutableList.sortedCopyOf(order, Checks.noNulls(values, name));
+  }
+
+  private static <K, V> ImmutableMap<K, V> index(List<V> values, Function<V, K> key) {
+    ImmutableMap.Builder<K, V> b = ImmutableMap.builder();
+    for (V v : values) {
+      b.put(key.apply(v), v);
+    }
+    try {
+      return b.buildOrThrow();
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("constraints: keys must be unique, " + e.getMessage(), e);
+    }
+  }
+
+  /** Returns the as-of date the restrictions were evaluated on. */
+  public LocalDate asOf() {
+    return asOf;
+  }
+
+  /** Returns the hygiene parameters used. */
+  public ComplianceParameters parameters() {
+    return parameters;
+  }
+
+  /** Returns the constraints of every account, by account id. */
+  public ImmutableList<AccountConstraints> accounts() {
+    return accounts;
+  }
+
+  /** Returns the constraints of every (account, security) pair, by account then security. */
+  public ImmutableList<PositionConstraints> positions() {
+    return positions;
+  }
+
+  /** Returns the constraints of every lot, by lot id. */
+  public ImmutableList<LotConstraints> lots() {
+    return lots;
+  }
+
+  /** Returns the concentration caps in effect, by restriction id. */
+  public ImmutableList<ConcentrationLimit> caps() {
+    return caps;
+  }
+
+  /** Returns the Rule 144 sale limits in effect, by restriction id. */
+  public ImmutableList<IssuerSaleLimit> saleLimits() {
+    return saleLimits;
+  }
+
+  /**
+   * Returns the wash-sale groups of the known securities: within one group a proposal may buy or
+   * sell, but not both.
+   */
+  public ImmutableSortedMap<String, ImmutableSortedSet<SecurityId>> washSaleGroups() {
+    return washSaleGroups;
+  }
+
+  /** Returns the soft asset-location penalties, by account, security, then provenance. */
+  public ImmutableList<LocationPenalty> penalties() {
+    return penalties;
+  }
+
+  /** Returns the conflicts found; non-empty means the household goes to review. */
+  public ImmutableList<Conflict> conflicts() {
+    return conflicts;
+  }
+
+  /** Returns whether any conflict was found. */
+  public boolean hasConflicts() {
+    return !conflicts.isEmpty();
+  }
+
+  /** Returns the constraints of {@code account}, if it belongs to the household. */
+  public Optional<AccountConstraints> findAccount(AccountId account) {
+    return Optional.ofNullable(accountIndex.get(Checks.notNull(account, "account")));
+  }
+
+  /**
+   * Returns the constraints of {@code account}.
+   *
+   * @throws NoSuchElementException naming the account if it is not the household's
+   */
+  public AccountConstraints lookupAccount(AccountId account) {
+    return findAccount(account).orElseThrow(
+        () -> new NoSuchElementException("accounts[" + account + "]: unknown account"));
+  }
+
+  /** Returns the constraints of {@code security} in {@code account}, if both are known. */
+  public Optional<PositionConstraints> findPosition(AccountId account, SecurityId security) {
+    return Optional.ofNullable(positionIndex.get(new PositionKey(
+        Checks.notNull(account, "account"), Checks.notNull(security, "security"))));
+  }
+
+  /**
+   * Returns the constraints of {@code security} in {@code account}.
+   *
+   * @throws NoSuchElementException naming both if the account or the security is unknown
+   */
+  public PositionConstraints lookupPosition(AccountId account, SecurityId security) {
+    return findPosition(account, security).orElseThrow(() -> new NoSuchElementException(
+        "positions[" + account + "/" + security + "]: unknown account or security"));
+  }
+
+  /** Returns the constraints of {@code lot}, if the household holds it. */
+  public Optional<LotConstraints> findLot(LotId lot) {
+    return Optional.ofNullable(lotIndex.get(Checks.notNull(lot, "lot")));
+  }
+
+  /**
+   * Returns the constraints of {@code lot}.
+   *
+   * @throws NoSuchElementException naming the lot if the household does not hold it
+   */
+  public LotConstraints lookupLot(LotId lot) {
+    return findLot(lot).orElseThrow(
+        () -> new NoSuchElementException("lots[" + lot + "]: unknown lot"));
+  }
+
+  /** Returns the wash-sale group of {@code security}, if it is known. */
+  public Optional<String> findWashSaleGroup(SecurityId security) {
+    Checks.notNull(security, "security");
+    for (Map.Entry<String, ImmutableSortedSet<SecurityId>> e : washSaleGroups.entrySet()) {
+      if (e.getValue().contains(security)) {
+        return Optional.of(e.getKey());
+      }
+    }
+    return Optional.empty();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof TradeConstraints)) {
+      return false;
+    }
+    TradeConstraints t = (TradeConstraints) o;
+    return asOf.equals(t.asOf) && parameters.equals(t.parameters) && accounts.equals(t.accounts)
+        && positions.equals(t.positions) && lots.equals(t.lots) && caps.equals(t.caps)
+        && saleLimits.equals(t.saleLimits) && washSaleGroups.equals(t.washSaleGroups)
+        && penalties.equals(t.penalties) && conflicts.equals(t.conflicts);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(asOf, parameters, accounts, positions, lots, caps, saleLimits,
+        washSaleGroups, penalties, conflicts);
+  }
+
+  /** Returns a short summary: as-of date and counts. */
+  @Override
+  public String toString() {
+    return "TradeConstraints{asOf=" + asOf + ", accounts=" + accounts.size() + ", positions="
+        + positions.size() + ", lots=" + lots.size() + ", caps=" + caps.size() + ", saleLimits="
+        + saleLimits.size() + ", conflicts=" + conflicts.size() + "}";
+  }
+
+  private record PositionKey(AccountId account, SecurityId security) {}
+}

@@ -1,0 +1,325 @@
+package dev.rebal.compliance.internal.compile;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.compliance.AccountConstraints;
+import dev.rebal.compliance.ComplianceParameters;
+import dev.rebal.compliance.ConcentrationLimit;
+import dev.rebal.compliance.Conflict;
+import dev.rebal.compliance.ConflictKind;
+import dev.rebal.compliance.IssuerSaleLimit;
+import dev.rebal.compliance.LocationPenalty;
+import dev.rebal.compliance.LotConstraints;
+import dev.rebal.compliance.PositionConstraints;
+import dev.rebal.compliance.Provenance;
+import dev.rebal.compliance.QuantityBound;
+import dev.rebal.compliance.TradeConstraints;
+import dev.rebal.compliance.ValueBound;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.restriction.AccountFreeze;
+import dev.rebal.core.restriction.AssetLocationPreference;
+import dev.rebal.core.restriction.BlackoutWindow;
+import dev.rebal.core.restriction.ConcentrationCap;
+import dev.rebal.core.restriction.DoNotSell;
+import dev.rebal.core.restriction.LotPreference;
+import dev.rebal.core.restriction.Restriction;
+import dev.rebal.core.restriction.SecurityExclusion;
+import dev.rebal.core.restriction.VolumeLimit;
+import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.core.security.SecurityKind;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Compiles the restrictions in effect on the as-of date into {@link TradeConstraints}. Public only
+ * so that {@link dev.rebal.compliance.ConstraintCompiler} can call it; not API.
+ */
+public final class Compiler {
+  static final Provenance HELD_AWAY = Provenance.builtIn("held-away", "held-away account");
+  static final Provenance NOT_TRADABLE =
+      Provenance.builtIn("not-tradable", "account not tradable by the firm");
+  static final Provenance NO_SHORT =
+      Provenance.builtIn("no-short", "no short sales: at most the quantity held");
+  static final Provenance MIN_TRADE =
+      Provenance.builtIn("min-trade-size", "best execution: no trade below the minimum size");
+  static final Provenance ROUND_LOT =
+      Provenance.builtIn("round-lot", "whole multiples of the round lot");
+  static final Provenance FRACTIONAL =
+      Provenance.builtIn("fractional", "fractional shares allowed");
+  private static final Quantity SMALLEST_STEP = Quantity.of("0.000001");
+
+  private final Household household;
+  private final MarketData marketData;
+  private final LocalDate asOf;
+  private final ComplianceParameters parameters;
+  private final Holdings holdings;
+  private final List<Restriction> active = new ArrayList<>();
+  private final List<SecurityId> universe;
+  private final SortedMap<AccountId, Account> accounts = new TreeMap<>();
+  private final Map<AccountId, List<Provenance>> accountBlocks = new TreeMap<>();
+  private final List<IssuerSaleLimit> saleLimits = new ArrayList<>();
+  private final Map<String, List<Provenance>> issuerSellBlocks = new TreeMap<>();
+  private final List<ConcentrationLimit> caps = new ArrayList<>();
+  private final List<Conflict> conflicts = new ArrayList<>();
+
+  private Compiler(Household household, MarketData marketData, LocalDate asOf,
+      ComplianceParameters parameters) {
+    this.household = household;
+    this.marketData = marketData;
+    this.asOf = asOf;
+    this.parameters = parameters;
+    this.holdings = Holdings.of(household, marketData);
+    for (Restriction r : household.restrictions()) {
+      if (r.isInEffect(asOf)) {
+        active.add(r);
+      }
+    }
+    active.sort(Comparator.comparing(Restriction::id));
+    SortedSet<SecurityId> u = new TreeSet<>(marketData.securities().keySet());
+    for (TaxLot lot : household.lots()) {
+      u.add(lot.security());
+    }
+    this.universe = List.copyOf(u);
+    for (Account a : household.accounts()) {
+      accounts.put(a.id(), a);
+    }
+  }
+
+  /** Compiles; see {@link dev.rebal.compliance.ConstraintCompiler#compile}. */
+  public static TradeConstraints compile(Household household, MarketData marketData,
+      LocalDate asOf, ComplianceParameters parameters) {
+    return new Compiler(household, marketData, asOf, parameters).run();
+  }
+
+  private TradeConstraints run() {
+    List<AccountConstraints> accountConstraints = compileAccounts();
+    compileVolumeLimits();
+    compileCaps();
+    List<PositionConstraints> positions = compilePositions();
+    List<LotConstraints> lots = compileLots();
+    Map<String, ImmutableSortedSet<SecurityId>> groups = compileWashSaleGroups();
+    List<LocationPenalty> penalties = compilePenalties();
+    ConflictFinder finder = new ConflictFinder(accounts, marketData, positions,
+        saleLimits);
+    conflicts.addAll(finder.capConflicts(caps));
+    conflicts.addAll(finder.cashConflicts(accountConstraints));
+    return TradeConstraints.of(asOf, parameters, accountConstraints, positions, lots, caps,
+        saleLimits, groups, penalties, conflicts);
+  }
+
+  private List<AccountConstraints> compileAccounts() {
+    List<AccountConstraints> out = new ArrayList<>();
+    for (Account a : accounts.values()) {
+      List<Provenance> blocks = new ArrayList<>();
+      if (a.heldAway()) {
+        blocks.add(HELD_AWAY);
+      } else if (!a.tradable()) {
+        blocks.add(NOT_TRADABLE);
+      }
+      for (Restriction r : active) {
+        if (r instanceof AccountFreeze && ((AccountFreeze) r).account().equals(a.id())) {
+          blocks.add(Provenance.of(r));
+        }
+      }
+      accountBlocks.put(a.id(), blocks);
+      out.add(new AccountConstraints(a.id(), ImmutableList.copyOf(blocks),
+          a.cash().minus(a.cashFloor())));
+    }
+    return out;
+  }
+
+  private void compileVolumeLimits() {
+    for (Restriction r : active) {
+      if (r instanceof VolumeLimit) {
+        VolumeLimit v = (VolumeLimit) r;
+        var limit = VolumeLimits.compile(v, household, marketData, asOf, universe);
+        if (limit.isPresent()) {
+          saleLimits.add(limit.get());
+        } else {
+          issuerSellBlocks.computeIfAbsent(v.issuer(), i -> new ArrayList<>())
+              .add(Provenance.of(v));
+          conflicts.add(new Conflict(ConflictKind.VOLUME_DATA_MISSING, "issuer " + v.issuer(),
+              BigDecimal.ZERO, ImmutableList.of(Provenance.of(v))));
+        }
+      }
+    }
+  }
+
+  private void compileCaps() {
+    Money total = holdings.householdValue();
+    for (Restriction r : active) {
+      if (!(r instanceof ConcentrationCap)) {
+        continue;
+      }
+      ConcentrationCap cap = (ConcentrationCap) r;
+      ImmutableSortedSet.Builder<SecurityId> inScope = ImmutableSortedSet.naturalOrder();
+      Money current = Money.ZERO_USD;
+      Money heldAway = Money.ZERO_USD;
+      for (SecurityId s : universe) {
+        if (!cap.scope().matches(marketData.lookupSecurity(s))) {
+          continue;
+        }
+        inScope.add(s);
+        for (AccountId a : holdings.accountsWithLots()) {
+          Money v = holdings.value(a, s);
+          current = current.plus(v);
+          Account account = accounts.get(a);
+          if (account != null && account.heldAway()) {
+            heldAway = heldAway.plus(v);
+          }
+        }
+      }
+      BigDecimal max = cap.maxWeight().value().multiply(total.amount(), MathContext.DECIMAL128)
+          .setScale(total.amount().scale(), RoundingMode.DOWN);
+      caps.add(new ConcentrationLimit(Provenance.of(cap), cap.scope(), cap.maxWeight(),
+          inScope.build(), total, heldAway, current, Money.of(total.currency(), max)));
+    }
+  }
+
+  private List<PositionConstraints> compilePositions() {
+    List<PositionConstraints> out = new ArrayList<>();
+    for (Account a : accounts.values()) {
+      List<Provenance> blocks = accountBlocks.get(a.id());
+      for (SecurityId id : universe) {
+        Security s = marketData.lookupSecurity(id);
+        List<Provenance> buyBlocks = new ArrayList<>(blocks);
+        List<Provenance> sellBlocks = new ArrayList<>(blocks);
+        Quantity held = holdings.quantity(a.id(), id);
+        List<QuantityBound> sellLimits = new ArrayList<>();
+        sellLimits.add(new QuantityBound(held.max(Quantity.ZERO), NO_SHORT));
+        for (Restriction r : active) {
+          if (r instanceof SecurityExclusion && ((SecurityExclusion) r).scope().matches(s)) {
+            buyBlocks.add(Provenance.of(r));
+          } else if (r instanceof DoNotSell && appliesTo((DoNotSell) r, a.id(), s)) {
+            sellBlocks.add(Provenance.of(r));
+          } else if (r instanceof BlackoutWindow
+              && ((BlackoutWindow) r).issuer().equals(s.issuer())) {
+            buyBlocks.add(Provenance.of(r));
+            sellBlocks.add(Provenance.of(r));
+          } else if (r instanceof LotPreference && ((LotPreference) r).scope().matches(s)) {
+            Quantity protectedQty = protectedQuantity((LotPreference) r, a.id(), id);
+            if (protectedQty.isPositive()) {
+              sellLimits.add(new QuantityBound(held.minus(protectedQty).max(Quantity.ZERO),
+                  Provenance.of(r)));
+            }
+          }
+        }
+        sellBlocks.addAll(issuerSellBlocks.getOrDefault(s.issuer(), List.of()));
+        for (IssuerSaleLimit l : saleLimits) {
+          if (l.issuer().equals(s.issuer())) {
+            sellLimits.add(new QuantityBound(l.remaining(), l.provenance()));
+          }
+        }
+        List<ValueBound> buyLimits = new ArrayList<>();
+        for (ConcentrationLimit c : caps) {
+          if (c.securities().contains(id)) {
+            buyLimits.add(new ValueBound(c.headroom().max(Money.ZERO_USD), c.provenance()));
+          }
+        }
+        boolean fractional = a.fractionalShares() || s.kind() == SecurityKind.MUTUAL_FUND;
+        QuantityBound step = fractional ? new QuantityBound(SMALLEST_STEP, FRACTIONAL)
+            : new QuantityBound(parameters.roundLot(), ROUND_LOT);
+        out.add(new PositionConstraints(a.id(), id, held, distinct(buyBlocks),
+            distinct(sellBlocks), ImmutableList.copyOf(sellLimits), ImmutableList.copyOf(buyLimits),
+            new ValueBound(parameters.minTradeValue(), MIN_TRADE), step));
+      }
+    }
+    return out;
+  }
+
+  private List<LotConstraints> compileLots() {
+    List<LotConstraints> out = new ArrayList<>();
+    for (TaxLot lot : household.lots()) {
+      Security s = marketData.lookupSecurity(lot.security());
+      List<Provenance> blocks = new ArrayList<>(accountBlocks.getOrDefault(lot.account(),
+          List.of()));
+      for (Restriction r : active) {
+        if (r instanceof DoNotSell && appliesTo((DoNotSell) r, lot.account(), s)) {
+          blocks.add(Provenance.of(r));
+        } else if (r instanceof BlackoutWindow
+            && ((BlackoutWindow) r).issuer().equals(s.issuer())) {
+          blocks.add(Provenance.of(r));
+        } else if (r instanceof LotPreference && protects((LotPreference) r, lot, s)) {
+          blocks.add(Provenance.of(r));
+        }
+      }
+      blocks.addAll(issuerSellBlocks.getOrDefault(s.issuer(), List.of()));
+      out.add(new LotConstraints(lot.id(), lot.account(), lot.security(), lot.quantity(),
+          distinct(blocks)));
+    }
+    return out;
+  }
+
+  private Map<String, ImmutableSortedSet<SecurityId>> compileWashSaleGroups() {
+    SortedMap<String, SortedSet<SecurityId>> groups = new TreeMap<>();
+    for (SecurityId id : universe) {
+      groups.computeIfAbsent(marketData.lookupSecurity(id).washSaleGroup(), g -> new TreeSet<>())
+          .add(id);
+    }
+    SortedMap<String, ImmutableSortedSet<SecurityId>> out = new TreeMap<>();
+    groups.forEach((g, ids) -> out.put(g, ImmutableSortedSet.copyOf(ids)));
+    return out;
+  }
+
+  private List<LocationPenalty> compilePenalties() {
+    List<LocationPenalty> out = new ArrayList<>();
+    for (Restriction r : active) {
+      if (!(r instanceof AssetLocationPreference)) {
+        continue;
+      }
+      AssetLocationPreference p = (AssetLocationPreference) r;
+      for (Account a : accounts.values()) {
+        if (a.heldAway() || !p.avoidIn().contains(a.treatment())) {
+          continue;
+        }
+        for (SecurityId id : universe) {
+          if (p.scope().matches(marketData.lookupSecurity(id))) {
+            out.add(new LocationPenalty(a.id(), id, p.penaltyBps(), Provenance.of(p)));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static boolean appliesTo(DoNotSell r, AccountId account, Security s) {
+    return r.scope().matches(s) && (r.accounts().isEmpty() || r.accounts().contains(account));
+  }
+
+  private static boolean protects(LotPreference r, TaxLot lot, Security s) {
+    return r.scope().matches(s) && lot.acquired().isBefore(r.protectAcquiredBefore());
+  }
+
+  /** Quantity of the position's lots that {@code r} protects. */
+  private Quantity protectedQuantity(LotPreference r, AccountId account, SecurityId security) {
+    Quantity q = Quantity.ZERO;
+    for (TaxLot lot : household.lots()) {
+      if (lot.account().equals(account) && lot.security().equals(security)
+          && lot.acquired().isBefore(r.protectAcquiredBefore())) {
+        q = q.plus(lot.quantity());
+      }
+    }
+    return q;
+  }
+
+  private static ImmutableList<Provenance> distinct(List<Provenance> values) {
+    return ImmutableList.copyOf(new TreeSet<>(values));
+  }
+}

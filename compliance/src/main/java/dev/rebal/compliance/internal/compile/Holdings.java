@@ -1,0 +1,78 @@
+package dev.rebal.compliance.internal.compile;
+
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.security.SecurityId;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * The household's positions before trading: quantity and market value of each (account, security),
+ * summed from its lots, and the household's total value (positions plus cash, held away included).
+ * Values are rounded to cents per position.
+ */
+final class Holdings {
+  private final SortedMap<AccountId, SortedMap<SecurityId, Quantity>> quantities;
+  private final MarketData marketData;
+  private final Money householdValue;
+
+  private Holdings(SortedMap<AccountId, SortedMap<SecurityId, Quantity>> quantities,
+      MarketData marketData, Money householdValue) {
+    this.quantities = quantities;
+    this.marketData = marketData;
+    this.householdValue = householdValue;
+  }
+
+  static Holdings of(Household household, MarketData marketData) {
+    SortedMap<AccountId, SortedMap<SecurityId, Quantity>> q = new TreeMap<>();
+    for (TaxLot lot : household.lots()) {
+      q.computeIfAbsent(lot.account(), a -> new TreeMap<>())
+          .merge(lot.security(), lot.quantity(), Quantity::plus);
+    }
+    Money total = Money.ZERO_USD;
+    for (Account a : household.accounts()) {
+      total = total.plus(a.cash());
+    }
+    Holdings partial = new Holdings(q, marketData, Money.ZERO_USD);
+    for (Map.Entry<AccountId, SortedMap<SecurityId, Quantity>> e : q.entrySet()) {
+      for (SecurityId s : e.getValue().keySet()) {
+        total = total.plus(partial.value(e.getKey(), s));
+      }
+    }
+    return new Holdings(q, marketData, total);
+  }
+
+  Quantity quantity(AccountId account, SecurityId security) {
+    SortedMap<SecurityId, Quantity> m = quantities.get(account);
+    Quantity q = m == null ? null : m.get(security);
+    return q == null ? Quantity.ZERO : q;
+  }
+
+  /** Market value of the position, zero when nothing is held. */
+  Money value(AccountId account, SecurityId security) {
+    Quantity q = quantity(account, security);
+    if (q.isZero()) {
+      return Money.ZERO_USD;
+    }
+    return marketData.prices().lookup(security).perUnit().times(q);
+  }
+
+  Money householdValue() {
+    return householdValue;
+  }
+
+  Iterable<SecurityId> heldSecurities(AccountId account) {
+    SortedMap<SecurityId, Quantity> m = quantities.get(account);
+    return m == null ? java.util.List.of() : m.keySet();
+  }
+
+  Iterable<AccountId> accountsWithLots() {
+    return quantities.keySet();
+  }
+}
