@@ -150,8 +150,7 @@ public final class LotSelector {
         return Comparator.comparing(LotSelector::basisPerShare).reversed()
             .thenComparing(byAcquired).thenComparing(byId);
       case TAX_OPTIMAL:
-        return Comparator.comparing((TaxLot l) -> !l.basisKnown())
-            .thenComparing(l -> taxPerShare(l, request))
+        return Comparator.comparing((TaxLot l) -> taxPerShare(l, request))
             .thenComparing(l -> HoldingPeriod.termOf(l, request.saleDate()) == Term.SHORT)
             .thenComparing(byAcquired).thenComparing(byId);
       default:
@@ -163,10 +162,13 @@ public final class LotSelector {
     return lot.costBasis().amount().divide(lot.quantity().value(), MathContext.DECIMAL128);
   }
 
-  /** The marginal tax of selling one share of {@code lot} at the request's price and rates. */
+  /**
+   * The marginal tax of selling one share of {@code lot} at the request's price and rates; a lot of
+   * unknown basis is costed as if its basis were zero.
+   */
   static BigDecimal taxPerShare(TaxLot lot, SaleRequest request) {
-    BigDecimal gainPerShare = request.price().amount().subtract(basisPerShare(lot),
-        MathContext.DECIMAL128);
+    BigDecimal basis = lot.basisKnown() ? basisPerShare(lot) : BigDecimal.ZERO;
+    BigDecimal gainPerShare = request.price().amount().subtract(basis, MathContext.DECIMAL128);
     Term term = HoldingPeriod.termOf(lot, request.saleDate());
     return gainPerShare.multiply(request.rates().rateOf(term).value(), MathContext.DECIMAL128);
   }

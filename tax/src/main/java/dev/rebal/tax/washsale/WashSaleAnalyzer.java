@@ -20,7 +20,6 @@ import dev.rebal.tax.internal.Groups;
 import dev.rebal.tax.internal.LotCopies;
 import dev.rebal.tax.lots.LotSplit;
 import dev.rebal.tax.lots.RealizedLot;
-
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
