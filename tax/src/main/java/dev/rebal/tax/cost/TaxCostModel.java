@@ -92,13 +92,21 @@ public final class TaxCostModel {
     lots.forEach(l -> byId.put(l.id(), l));
     ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
     for (RealizedLot r : sale.lots()) {
-      Money basis = byId.get(r.lot()).basisKnown() ? r.basis() : Money.zero(r.basis().currency());
-      BigDecimal gainPerDollar = r.proceeds().isZero() ? BigDecimal.ZERO.setScale(TaxCostCurve.SCALE)
-          : r.proceeds().minus(basis).amount().divide(r.proceeds().amount(),
-              TaxCostCurve.SCALE, Money.ROUNDING);
+      TaxLot lot = byId.get(r.lot());
       Weight rate = rates.rateOf(r.term());
-      BigDecimal cost = gainPerDollar.multiply(rate.value(), MathContext.DECIMAL128)
-          .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      BigDecimal gainPerDollar = BigDecimal.ZERO.setScale(TaxCostCurve.SCALE);
+      BigDecimal cost = gainPerDollar;
+      if (price.isPositive()) {
+        // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
+        BigDecimal basisPerShare = lot.basisKnown() ? lot.costBasis().amount()
+            .divide(lot.quantity().value(), MathContext.DECIMAL128) : BigDecimal.ZERO;
+        BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
+        gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
+            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+        cost = gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)
+            .divide(price.amount(), MathContext.DECIMAL128)
+            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      }
       segments.add(new TaxCostSegment(r.lot(), r.term(), r.quantity(), r.proceeds(),
           gainPerDollar, rate, cost));
     }
