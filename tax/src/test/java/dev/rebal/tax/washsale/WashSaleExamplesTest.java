@@ -143,7 +143,11 @@ class WashSaleExamplesTest {
    * ($500) to those bought on the second day; the last two purchases are not replacements. The
    * publication's dates change with each edition; the dates and purchase prices used here are not
    * in the source: bought 2024-09-24 for $5,000, sold 2025-02-03 for $4,000, then 50 shares a day
-   * 2025-02-04..07 at $40 a share ($2,000 each).
+   * 2025-02-04..07 at $40 a share ($2,000 each). Note: the figures were taken from the publication
+   * as remembered, not from a copy retrieved while writing this test; the structure (the first two
+   * of four daily 50-share purchases are the replacements) is quoted in
+   * http://forum.mrmoneymustache.com/taxes/order-in-which-transactions-are-matched-for-wash-sale-rule/msg2234180/
+   * -- check the current edition of Pub. 550 before relying on the dollar figures.
    */
   @Test
   void analyze_pub550FourDaysOf50Shares_putsHalfTheLossOnEachOfTheFirstTwoLots() {
