@@ -1,0 +1,144 @@
+package dev.rebal.tax.cost;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.TaxTreatment;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.money.UnitPrice;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.tax.TaxRates;
+import dev.rebal.tax.lots.LotPreferences;
+import dev.rebal.tax.lots.LotSelector;
+import dev.rebal.tax.lots.RealizedLot;
+import dev.rebal.tax.lots.ReliefMethod;
+import dev.rebal.tax.lots.Sale;
+import dev.rebal.tax.lots.SaleRequest;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Builds the optimizer's tax-cost curves; see {@link TaxCostCurve} for the exact definition.
+ *
+ * <p>A curve sells the whole position by {@link ReliefMethod#TAX_OPTIMAL} and turns each lot into a
+ * segment. A lot of unknown basis is costed as if its basis were zero (its whole value is gain), the
+ * cautious choice. Rates are the household's combined marginal rates ({@link TaxRates}) in a
+ * taxable account and zero elsewhere. This class is stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class TaxCostModel {
+  private static final TaxCostModel STANDARD = new TaxCostModel();
+
+  private TaxCostModel() {}
+
+  /** Returns the standard model. */
+  public static TaxCostModel standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Returns the curve of {@code security} in {@code account} on {@code asOf}; empty segments if
+   * nothing sellable is held.
+   *
+   * @param household the household
+   * @param market prices and the security master
+   * @param account the account
+   * @param security the security
+   * @param asOf the as-of date (the sale date)
+   * @throws NoSuchElementException if the security has no price
+   */
+  public TaxCostCurve curve(Household household, MarketData market, AccountId account,
+      SecurityId security, LocalDate asOf) {
+    Checks.notNull(household, "household");
+    Checks.notNull(market, "market");
+    Checks.notNull(account, "account");
+    Checks.notNull(security, "security");
+    Checks.notNull(asOf, "asOf");
+    UnitPrice price = market.prices().lookup(security).perUnit();
+    Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
+    List<TaxLot> lots = new ArrayList<>();
+    Quantity total = Quantity.ZERO;
+    for (TaxLot lot : household.lots()) {
+      if (lot.account().equals(account) && lot.security().equals(security)
+          && lot.quantity().isPositive() && !protectedLots.contains(lot.id())) {
+        lots.add(lot);
+        total = total.plus(lot.quantity());
+      }
+    }
+    if (lots.isEmpty()) {
+      return new TaxCostCurve(account, security, price, ImmutableList.of());
+    }
+    boolean taxable = household.findAccount(account).map(Account::treatment)
+        .orElse(TaxTreatment.TAXABLE) == TaxTreatment.TAXABLE;
+    TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
+    Sale sale = LotSelector.standard().select(SaleRequest.of(lots, total, price, asOf, rates),
+        ReliefMethod.TAX_OPTIMAL);
+    Map<LotId, TaxLot> byId = new TreeMap<>();
+    lots.forEach(l -> byId.put(l.id(), l));
+    ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
+    for (RealizedLot r : sale.lots()) {
+      TaxLot lot = byId.get(r.lot());
+      Weight rate = rates.rateOf(r.term());
+      BigDecimal gainPerDollar = BigDecimal.ZERO.setScale(TaxCostCurve.SCALE);
+      BigDecimal cost = gainPerDollar;
+      if (price.isPositive()) {
+        // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
+        BigDecimal basisPerShare = lot.basisKnown() ? lot.costBasis().amount()
+            .divide(lot.quantity().value(), MathContext.DECIMAL128) : BigDecimal.ZERO;
+        BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
+        gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
+            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+        cost = gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)
+            .divide(price.amount(), MathContext.DECIMAL128)
+            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      }
+      segments.add(new TaxCostSegment(r.lot(), r.term(), r.quantity(), r.proceeds(),
+          gainPerDollar, rate, cost));
+    }
+    return new TaxCostCurve(account, security, price, segments.build());
+  }
+
+  /**
+   * Returns the curves of every (account, security) the household holds lots of in a tradable
+   * account, sorted by account then security.
+   *
+   * @param household the household
+   * @param market prices and the security master
+   * @param asOf the as-of date
+   * @throws NoSuchElementException if a held security has no price
+   */
+  public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
+      LocalDate asOf) {
+    Checks.notNull(household, "household");
+    TreeMap<String, AccountId> accounts = new TreeMap<>();
+    TreeMap<String, SecurityId> securities = new TreeMap<>();
+    for (TaxLot lot : household.lots()) {
+      boolean tradable = household.findAccount(lot.account()).map(Account::tradable).orElse(false);
+      if (tradable) {
+        String key = lot.account().value() + "\u0000" + lot.security().value();
+        accounts.put(key, lot.account());
+        securities.put(key, lot.security());
+      }
+    }
+    ImmutableList.Builder<TaxCostCurve> out = ImmutableList.builder();
+    for (String key : accounts.keySet()) {
+      out.add(curve(household, market, accounts.get(key), securities.get(key), asOf));
+    }
+    return out.build();
+  }
+}

@@ -1,0 +1,171 @@
+package dev.rebal.tax.harvest;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.TaxTreatment;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.market.Price;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.money.UnitPrice;
+import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.tax.TaxRates;
+import dev.rebal.tax.internal.Groups;
+import dev.rebal.tax.lots.LotPreferences;
+import dev.rebal.tax.lots.LotSelector;
+import dev.rebal.tax.lots.Sale;
+import dev.rebal.tax.lots.SaleRequest;
+import dev.rebal.tax.washsale.TaxConstraints;
+import dev.rebal.tax.washsale.WashSaleAnalyzer;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Scans a household for tax-loss harvests.
+ *
+ * <p>Method: in every tradable taxable account, each lot of known basis whose unrealized loss at
+ * the current price reaches both thresholds of the {@link HarvestPolicy} is a candidate. A
+ * candidate is skipped if it may not be sold at a loss without a wash sale ({@link
+ * WashSaleAnalyzer#constraints}: a substantially identical purchase in the last 30 days anywhere
+ * in the household) or is protected by a lot preference. The remaining candidates of one security
+ * in one account are sold together, and the replacement is the first security of the model's list
+ * for the sold security's asset class that is in another wash-sale group, is not in a group being
+ * harvested anywhere in the household, may be bought in the account (no loss on its group in the
+ * last 30 days) and has a price. A harvest with no such replacement is not proposed. This class is
+ * stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class LossHarvester {
+  private static final LossHarvester STANDARD = new LossHarvester();
+
+  private LossHarvester() {}
+
+  /** Returns the standard harvester. */
+  public static LossHarvester standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Scans {@code household} for harvests on {@code asOf}.
+   *
+   * @param household the household
+   * @param market the security master and prices
+   * @param asOf the as-of date (the trade date of the harvest)
+   * @param policy the loss thresholds
+   */
+  public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
+      HarvestPolicy policy) {
+    Checks.notNull(household, "household");
+    Checks.notNull(market, "market");
+    Checks.notNull(asOf, "asOf");
+    Checks.notNull(policy, "policy");
+    TaxConstraints constraints = WashSaleAnalyzer.standard().constraints(household, market, asOf,
+        List.of());
+    Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
+    List<TaxLot> lots = new ArrayList<>(household.lots());
+    lots.sort(Comparator.comparing(TaxLot::id));
+    Map<String, List<TaxLot>> candidates = new TreeMap<>();
+    List<HarvestSkip> skipped = new ArrayList<>();
+    Set<String> harvestedGroups = new TreeSet<>();
+    for (TaxLot lot : lots) {
+      Optional<Account> account = household.findAccount(lot.account());
+      Optional<Price> price = market.prices().find(lot.security());
+      if (account.isEmpty() || !account.get().tradable() || account.get().heldAway()
+          || account.get().treatment() != TaxTreatment.TAXABLE || price.isEmpty()
+          || !lot.quantity().isPositive() || !reaches(lot, price.get().perUnit(), policy)) {
+        continue;
+      }
+      String code = !lot.basisKnown() ? "harvest.unknown-basis"
+          : protectedLots.contains(lot.id()) ? "harvest.protected-lot"
+          : !constraints.maySellAtLoss(lot.id()) ? "harvest.wash-sale-window" : null;
+      if (code != null) {
+        skipped.add(new HarvestSkip(lot.id(), code));
+        continue;
+      }
+      candidates.computeIfAbsent(lot.account() + "\u0000" + lot.security(), k -> new ArrayList<>())
+          .add(lot);
+      harvestedGroups.add(Groups.groupOf(market, lot.security()));
+    }
+    TaxRates rates = TaxRates.of(household.taxProfile());
+    ImmutableList.Builder<Harvest> harvests = ImmutableList.builder();
+    for (List<TaxLot> group : candidates.values()) {
+      TaxLot first = group.get(0);
+      Optional<SecurityId> replacement = replacement(household, market, first.account(),
+          first.security(), harvestedGroups, constraints);
+      if (replacement.isEmpty()) {
+        for (TaxLot lot : group) {
+          skipped.add(new HarvestSkip(lot.id(), "harvest.no-replacement"));
+        }
+        continue;
+      }
+      harvests.add(harvest(group, market, asOf, rates, replacement.get()));
+    }
+    skipped.sort(Comparator.comparing(HarvestSkip::lot));
+    return new HarvestScan(harvests.build(), ImmutableList.copyOf(skipped),
+        constraints.incompleteCoverage());
+  }
+
+  private static boolean reaches(TaxLot lot, UnitPrice price, HarvestPolicy policy) {
+    Money loss = lot.costBasis().minus(price.times(lot.quantity()));
+    if (!loss.isPositive() || loss.compareTo(policy.minLoss()) < 0) {
+      return false;
+    }
+    BigDecimal threshold = lot.costBasis().amount().multiply(policy.minLossFraction().value(),
+        MathContext.DECIMAL128);
+    return loss.amount().compareTo(threshold) >= 0;
+  }
+
+  private static Harvest harvest(List<TaxLot> lots, MarketData market, LocalDate asOf,
+      TaxRates rates, SecurityId replacement) {
+    TaxLot first = lots.get(0);
+    UnitPrice price = market.prices().lookup(first.security()).perUnit();
+    Quantity total = Quantity.ZERO;
+    List<LotPick> picks = new ArrayList<>();
+    for (TaxLot lot : lots) {
+      picks.add(new LotPick(lot.id(), lot.quantity()));
+      total = total.plus(lot.quantity());
+    }
+    Sale sale = LotSelector.standard().selectSpecific(
+        SaleRequest.of(lots, total, price, asOf, rates), picks);
+    return new Harvest(first.account(), first.security(), sale, replacement,
+        sale.gain().negated(), sale.marginalTax(rates).negated(),
+        asOf.plusDays(WashSaleAnalyzer.WINDOW_DAYS + 1L));
+  }
+
+  private static Optional<SecurityId> replacement(Household household, MarketData market,
+      AccountId account, SecurityId sold, Set<String> harvestedGroups,
+      TaxConstraints constraints) {
+    Optional<Security> security = market.findSecurity(sold);
+    if (security.isEmpty()) {
+      return Optional.empty();
+    }
+    String soldGroup = security.get().washSaleGroup();
+    List<SecurityId> substitutes = household.model().securities()
+        .getOrDefault(security.get().assetClass(), ImmutableList.of());
+    for (SecurityId s : substitutes) {
+      String group = Groups.groupOf(market, s);
+      if (!group.equals(soldGroup) && !harvestedGroups.contains(group)
+          && constraints.mayBuy(account, group) && market.prices().find(s).isPresent()) {
+        return Optional.of(s);
+      }
+    }
+    return Optional.empty();
+  }
+}

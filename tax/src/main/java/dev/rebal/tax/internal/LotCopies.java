@@ -1,0 +1,24 @@
+package dev.rebal.tax.internal;
+
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import java.time.LocalDate;
+
+/**
+ * Copies of tax lots with some attributes changed (the core builders are strict and have no
+ * {@code from}).
+ */
+public final class LotCopies {
+  private LotCopies() {}
+
+  /** Returns a copy of {@code lot} with the given id, quantity, basis, adjustment and start. */
+  public static TaxLot copy(TaxLot lot, LotId id, Quantity quantity, Money costBasis,
+      Money washSaleAdjustment, LocalDate holdingPeriodStart) {
+    return TaxLot.builder().id(id).account(lot.account()).security(lot.security())
+        .quantity(quantity).costBasis(costBasis).acquired(lot.acquired())
+        .holdingPeriodStart(holdingPeriodStart).washSaleAdjustment(washSaleAdjustment)
+        .basisKnown(lot.basisKnown()).build();
+  }
+}

@@ -1,0 +1,175 @@
+package dev.rebal.tax.lots;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.tax.HoldingPeriod;
+import dev.rebal.tax.Term;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses the lots a sale relieves and computes the sale's result lot by lot.
+ *
+ * <pre>{@code
+ * Sale sale = LotSelector.standard().select(
+ *     SaleRequest.of(lots, Quantity.of(150), UnitPrice.usd("42.10"), asOf, TaxRates.of(profile)),
+ *     ReliefMethod.TAX_OPTIMAL);
+ * }</pre>
+ *
+ * <p>Lots are taken whole in the method's order and the last one in part; a partial lot is split
+ * with {@link LotSplit} so basis is conserved exactly. Proceeds are allocated cumulatively: the
+ * {@code k}-th lot gets {@code price * (q1 + .. + qk)} minus {@code price * (q1 + .. + q(k-1))},
+ * each rounded once to cents, so the lots' proceeds add up to the sale's proceeds exactly. Protected
+ * lots are never sold. No method sells more than the unprotected quantity held. This class is
+ * stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class LotSelector {
+  private static final LotSelector STANDARD = new LotSelector();
+
+  private LotSelector() {}
+
+  /** Returns the standard selector. */
+  public static LotSelector standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Selects lots by {@code method} and returns the sale's result.
+   *
+   * @param request the sale
+   * @param method any method but {@link ReliefMethod#SPECIFIC_ID}
+   * @throws IllegalArgumentException if the method is {@code SPECIFIC_ID}, or the quantity exceeds
+   *     the unprotected quantity held
+   */
+  public Sale select(SaleRequest request, ReliefMethod method) {
+    Checks.notNull(request, "request");
+    Checks.notNull(method, "method");
+    Checks.isTrue(method != ReliefMethod.SPECIFIC_ID, "method", method,
+        "must not be SPECIFIC_ID here; use selectSpecific with the named lots");
+    List<TaxLot> candidates = new ArrayList<>();
+    Quantity available = Quantity.ZERO;
+    for (TaxLot lot : request.lots()) {
+      if (lot.quantity().isPositive() && !request.protectedLots().contains(lot.id())) {
+        candidates.add(lot);
+        available = available.plus(lot.quantity());
+      }
+    }
+    Checks.isTrue(request.quantity().compareTo(available) <= 0, "quantity", request.quantity(),
+        "must not exceed the unprotected quantity held, " + available);
+    candidates.sort(order(method, request));
+    Map<TaxLot, Quantity> picks = new LinkedHashMap<>();
+    Quantity remaining = request.quantity();
+    for (TaxLot lot : candidates) {
+      if (!remaining.isPositive()) {
+        break;
+      }
+      Quantity take = remaining.min(lot.quantity());
+      picks.put(lot, take);
+      remaining = remaining.minus(take);
+    }
+    return realize(picks, request);
+  }
+
+  /**
+   * Relieves exactly the named lots (specific identification) and returns the sale's result.
+   *
+   * @param request the sale; its quantity must equal the sum of the picks
+   * @param picks the lots and quantities named at the time of sale, each lot at most once
+   * @throws IllegalArgumentException if a pick names an unknown or protected lot, a lot twice, more
+   *     than a lot holds, or the picks do not add up to the request's quantity
+   */
+  public Sale selectSpecific(SaleRequest request, List<LotPick> picks) {
+    Checks.notNull(request, "request");
+    Checks.noNulls(picks, "picks");
+    Map<LotId, TaxLot> byId = new LinkedHashMap<>();
+    for (TaxLot lot : request.lots()) {
+      byId.put(lot.id(), lot);
+    }
+    Map<TaxLot, Quantity> chosen = new LinkedHashMap<>();
+    Set<LotId> seen = new HashSet<>();
+    Quantity total = Quantity.ZERO;
+    for (int i = 0; i < picks.size(); i++) {
+      LotPick pick = picks.get(i);
+      String path = "picks[" + i + "].lot";
+      TaxLot lot = byId.get(pick.lot());
+      Checks.isTrue(lot != null, path, pick.lot(), "must name one of the request's lots");
+      Checks.isTrue(!request.protectedLots().contains(pick.lot()), path, pick.lot(),
+          "must not be a protected lot");
+      Checks.isTrue(seen.add(pick.lot()), path, pick.lot(), "must not be named twice");
+      Checks.isTrue(pick.quantity().compareTo(lot.quantity()) <= 0, "picks[" + i + "].quantity",
+          pick.quantity(), "must not exceed the lot's quantity " + lot.quantity());
+      chosen.put(lot, pick.quantity());
+      total = total.plus(pick.quantity());
+    }
+    Checks.isTrue(total.equals(request.quantity()), "picks", total,
+        "must add up to the quantity " + request.quantity());
+    return realize(chosen, request);
+  }
+
+  private static Sale realize(Map<TaxLot, Quantity> picks, SaleRequest request) {
+    ImmutableList.Builder<RealizedLot> out = ImmutableList.builder();
+    Quantity cumulative = Quantity.ZERO;
+    Money proceedsBefore = Money.zero(request.price().currency());
+    for (Map.Entry<TaxLot, Quantity> e : picks.entrySet()) {
+      TaxLot lot = e.getKey();
+      cumulative = cumulative.plus(e.getValue());
+      Money proceedsTo = request.price().times(cumulative);
+      LotSplit split = LotSplit.of(lot, e.getValue());
+      out.add(new RealizedLot(lot.id(), lot.account(), lot.security(), e.getValue(),
+          proceedsTo.minus(proceedsBefore), split.takenBasis(),
+          HoldingPeriod.termOf(lot, request.saleDate()), lot.holdingPeriodStart(),
+          request.saleDate(), lot.basisKnown()));
+      proceedsBefore = proceedsTo;
+    }
+    return new Sale(out.build());
+  }
+
+  private static Comparator<TaxLot> order(ReliefMethod method, SaleRequest request) {
+    Comparator<TaxLot> byAcquired = Comparator.comparing(TaxLot::acquired);
+    Comparator<TaxLot> byId = Comparator.comparing(TaxLot::id);
+    switch (method) {
+      case FIFO:
+        return byAcquired.thenComparing(byId);
+      case LIFO:
+        return byAcquired.reversed().thenComparing(byId);
+      case HIFO:
+        return Comparator.comparing(LotSelector::basisPerShare).reversed()
+            .thenComparing(byAcquired).thenComparing(byId);
+      case TAX_OPTIMAL:
+        return Comparator.comparing((TaxLot l) -> taxPerShare(l, request))
+            .thenComparing(l -> HoldingPeriod.termOf(l, request.saleDate()) == Term.SHORT)
+            .thenComparing(byAcquired).thenComparing(byId);
+      default:
+        throw new IllegalStateException("unhandled relief method " + method);
+    }
+  }
+
+  static BigDecimal basisPerShare(TaxLot lot) {
+    return lot.costBasis().amount().divide(lot.quantity().value(), MathContext.DECIMAL128);
+  }
+
+  /**
+   * The marginal tax of selling one share of {@code lot} at the request's price and rates; a lot of
+   * unknown basis is costed as if its basis were zero.
+   */
+  static BigDecimal taxPerShare(TaxLot lot, SaleRequest request) {
+    BigDecimal basis = lot.basisKnown() ? basisPerShare(lot) : BigDecimal.ZERO;
+    BigDecimal gainPerShare = request.price().amount().subtract(basis, MathContext.DECIMAL128);
+    Term term = HoldingPeriod.termOf(lot, request.saleDate());
+    return gainPerShare.multiply(request.rates().rateOf(term).value(), MathContext.DECIMAL128);
+  }
+}

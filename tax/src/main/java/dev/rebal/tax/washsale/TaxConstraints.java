@@ -1,0 +1,55 @@
+package dev.rebal.tax.washsale;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.internal.Checks;
+
+/**
+ * The wash-sale constraints on a proposed rebalance on one as-of date, for the optimizer: which
+ * accounts may not buy which groups, and which lots may not be sold at a loss. A proposal that
+ * respects both never creates a wash sale with the household's known transactions.
+ *
+ * <p>When {@link #incompleteCoverage()} is not empty the constraints are only as good as the
+ * known transactions, and callers must say so. This record is immutable and thread-safe.
+ *
+ * @param buyBlocks the buy blocks, sorted by group
+ * @param lossSaleBlocks the loss-sale blocks, sorted by lot
+ * @param incompleteCoverage accounts whose recent transactions are not fully known
+ * @since 0.1
+ */
+public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
+    ImmutableList<LossSaleBlock> lossSaleBlocks, ImmutableSortedSet<AccountId> incompleteCoverage) {
+  /** Checks that no list contains null. */
+  public TaxConstraints {
+    Checks.noNulls(buyBlocks, "buyBlocks");
+    Checks.noNulls(lossSaleBlocks, "lossSaleBlocks");
+    Checks.noNulls(incompleteCoverage, "incompleteCoverage");
+  }
+
+  /** Returns whether {@code account} may buy securities of wash-sale {@code group}. */
+  public boolean mayBuy(AccountId account, String group) {
+    for (BuyBlock b : buyBlocks) {
+      if (b.group().equals(group) && b.accounts().contains(account)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether {@code lot} may be sold at a loss without a wash sale. */
+  public boolean maySellAtLoss(LotId lot) {
+    for (LossSaleBlock b : lossSaleBlocks) {
+      if (b.lot().equals(lot)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Returns whether every account's recent transactions are known. */
+  public boolean isCoverageComplete() {
+    return incompleteCoverage.isEmpty();
+  }
+}

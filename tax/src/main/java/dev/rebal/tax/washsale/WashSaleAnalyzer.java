@@ -1,0 +1,360 @@
+package dev.rebal.tax.washsale;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.TaxTreatment;
+import dev.rebal.core.household.Transaction;
+import dev.rebal.core.household.TransactionCoverage;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.tax.internal.Groups;
+import dev.rebal.tax.internal.LotCopies;
+import dev.rebal.tax.lots.LotSplit;
+import dev.rebal.tax.lots.RealizedLot;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Finds wash sales (IRC 1091) for a set of sales across a whole household, and derives the
+ * pre-trade constraints that keep a proposal from creating one.
+ *
+ * <p>Method. A sale at a loss in a taxable account is washed, share for share, by acquisitions of
+ * a security of the same wash-sale group ({@code Security.washSaleGroup()}) within 30 days before
+ * or after the sale date (a 61-day window, ends included), anywhere in the household:
+ *
+ * <ul>
+ *   <li>lots held in any household account, IRAs, Roth IRAs and held-away accounts included; a lot
+ *       partly sold in the same analysis counts only for the part not sold;
+ *   <li>recent buys in {@code Household.transactions()}, including those of declared external
+ *       accounts (a spouse's account elsewhere), unless they created a lot already counted;
+ *   <li>buys planned in the same proposal, dated on the proposal's trade date.
+ * </ul>
+ *
+ * The lot being sold is never its own replacement. Loss sales are taken in order of sale date
+ * (then holding-period start and lot id), and each takes replacements in the order they were
+ * acquired (Treas. Reg. 1.1091-1(b), (c)); a replacement share absorbs at most one sold share. When
+ * fewer shares are acquired than sold, only the matched shares' loss is disallowed (Reg.
+ * 1.1091-1(c)). A disallowed loss is added to the replacement's basis and the sold shares' holding
+ * period is tacked onto it (IRC 1091(d), 1223(3)), except when the replacement sits in an IRA or
+ * Roth IRA: then the loss is lost for good and the IRA's basis is not increased (Rev. Rul.
+ * 2008-5). Other tax-advantaged accounts are treated like IRAs. Tacking moves the replacement's
+ * holding-period start back by the number of days the sold shares were held. Accounts with
+ * incomplete transaction coverage are reported on every result. Results do not depend on the order
+ * of the household's lists. This class is stateless and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class WashSaleAnalyzer {
+  /** The days before and after a sale in which an acquisition washes it. */
+  public static final int WINDOW_DAYS = 30;
+
+  private static final WashSaleAnalyzer STANDARD = new WashSaleAnalyzer();
+
+  private WashSaleAnalyzer() {}
+
+  /** Returns the standard analyzer. */
+  public static WashSaleAnalyzer standard() {
+    return STANDARD;
+  }
+
+  /**
+   * Analyzes {@code sales} for wash sales.
+   *
+   * @param household the household: its accounts, lots and recent transactions
+   * @param market the security master, for wash-sale groups
+   * @param sales the sales to analyze (proposed or just made); each lot at most once per date
+   * @param plannedBuys buys planned in the same proposal; sells in the list are ignored
+   * @param tradeDate the trade date of the planned buys
+   * @throws IllegalArgumentException if a lot is sold twice on one date
+   */
+  public WashSaleResult analyze(Household household, MarketData market,
+      List<RealizedLot> sales, List<Trade> plannedBuys, LocalDate tradeDate) {
+    Checks.notNull(household, "household");
+    Checks.notNull(market, "market");
+    Checks.noNulls(sales, "sales");
+    Checks.noNulls(plannedBuys, "plannedBuys");
+    Checks.notNull(tradeDate, "tradeDate");
+    Map<LotId, Quantity> sold = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (RealizedLot s : sales) {
+      Checks.isTrue(seen.add(s.lot() + "@" + s.saleDate()), "sales", s.lot(),
+          "must sell each lot at most once per date");
+      sold.merge(s.lot(), s.quantity(), Quantity::plus);
+    }
+    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, tradeDate, sold);
+    List<RealizedLot> losses = new ArrayList<>();
+    for (RealizedLot s : sales) {
+      if (s.isLoss() && Groups.treatmentOf(household, s.account()) == TaxTreatment.TAXABLE) {
+        losses.add(s);
+      }
+    }
+    losses.sort(Comparator.comparing(RealizedLot::saleDate)
+        .thenComparing(RealizedLot::holdingPeriodStart).thenComparing(RealizedLot::lot)
+        .thenComparing(RealizedLot::account));
+    List<Disallowance> out = new ArrayList<>();
+    for (RealizedLot sale : losses) {
+      match(household, market, sale, acquisitions, out);
+    }
+    return new WashSaleResult(ImmutableList.copyOf(sales), ImmutableList.copyOf(out),
+        adjustedLots(acquisitions), incompleteCoverage(household));
+  }
+
+  private static void match(Household household, MarketData market, RealizedLot sale,
+      List<Acquisition> acquisitions, List<Disallowance> out) {
+    String group = Groups.groupOf(market, sale.security());
+    LocalDate from = sale.saleDate().minusDays(WINDOW_DAYS);
+    LocalDate to = sale.saleDate().plusDays(WINDOW_DAYS);
+    Money loss = sale.gain().negated();
+    long daysHeld = ChronoUnit.DAYS.between(sale.holdingPeriodStart(), sale.saleDate());
+    Quantity need = sale.quantity();
+    Quantity cumulative = Quantity.ZERO;
+    Money disallowedBefore = Money.zero(loss.currency());
+    for (Acquisition a : acquisitions) {
+      if (!need.isPositive()) {
+        break;
+      }
+      if (!a.group.equals(group) || a.date.isBefore(from) || a.date.isAfter(to)
+          || a.isLot(sale.lot()) || !a.remaining.isPositive()) {
+        continue;
+      }
+      Quantity m = need.min(a.remaining);
+      a.remaining = a.remaining.minus(m);
+      need = need.minus(m);
+      cumulative = cumulative.plus(m);
+      Money disallowedTo = cumulative.equals(sale.quantity()) ? loss
+          : Money.ofComputed(loss.currency(), loss.amount().multiply(cumulative.value(),
+              MathContext.DECIMAL128).divide(sale.quantity().value(), MathContext.DECIMAL128));
+      Money disallowed = disallowedTo.minus(disallowedBefore);
+      disallowedBefore = disallowedTo;
+      WashSaleRule rule = ruleFor(household, a.replacement.account());
+      Disallowance d = new Disallowance(sale.lot(), sale.account(), sale.security(),
+          sale.saleDate(), a.replacement, m, disallowed,
+          rule.adjustsBasis() ? disallowed : Money.zero(loss.currency()),
+          rule.adjustsBasis() ? a.date.minusDays(daysHeld) : a.date, rule);
+      out.add(d);
+      a.matches.add(d);
+    }
+  }
+
+  private static WashSaleRule ruleFor(Household household, AccountId account) {
+    if (Groups.isIra(household, account)) {
+      return WashSaleRule.LOST_IN_IRA;
+    }
+    return Groups.treatmentOf(household, account) == TaxTreatment.TAXABLE ? WashSaleRule.DEFERRED
+        : WashSaleRule.LOST_IN_TAX_ADVANTAGED;
+  }
+
+  private static ImmutableList<TaxLot> adjustedLots(List<Acquisition> acquisitions) {
+    TreeMap<LotId, TaxLot> out = new TreeMap<>();
+    for (Acquisition a : acquisitions) {
+      if (a.lot == null || a.matches.stream().noneMatch(d -> d.rule().adjustsBasis())) {
+        continue;
+      }
+      TaxLot current = a.lot;
+      Quantity soldPart = a.lot.quantity().minus(a.capacity);
+      if (soldPart.isPositive()) {
+        current = LotSplit.of(current, soldPart).kept().orElseThrow();
+      }
+      int n = 0;
+      for (Disallowance d : a.matches) {
+        LotSplit split = LotSplit.of(current, d.quantity());
+        n++;
+        boolean last = split.kept().isEmpty();
+        LotId id = last && n == 1 ? a.lot.id() : LotId.of(a.lot.id().value() + "#w" + n);
+        TaxLot part = LotCopies.copy(current, id, d.quantity(),
+            split.takenBasis().plus(d.basisIncrease()),
+            split.takenWashSaleAdjustment().plus(d.basisIncrease()),
+            d.tackedHoldingPeriodStart());
+        out.put(id, part);
+        if (last) {
+          current = null;
+          break;
+        }
+        current = split.kept().orElseThrow();
+      }
+      if (current != null) {
+        out.put(current.id(), current);
+      }
+    }
+    return ImmutableList.copyOf(out.values());
+  }
+
+  /**
+   * Returns the wash-sale constraints on a proposal for {@code household} on {@code asOf}.
+   *
+   * <p>Buy blocks: for each group with a sale at a loss (or of unknown gain, treated as a loss) in
+   * a taxable or external account within the last 30 days, every household account may not buy
+   * it. Loss-sale blocks: each lot in a taxable account whose group was acquired anywhere in the
+   * household within the last 30 days (other than by that lot itself), or is bought in {@code
+   * plannedBuys}, may not be sold at a loss.
+   *
+   * @param household the household
+   * @param market the security master, for wash-sale groups
+   * @param asOf the proposal's trade date
+   * @param plannedBuys buys already planned in the proposal; sells in the list are ignored
+   */
+  public TaxConstraints constraints(Household household, MarketData market, LocalDate asOf,
+      List<Trade> plannedBuys) {
+    Checks.notNull(household, "household");
+    Checks.notNull(market, "market");
+    Checks.notNull(asOf, "asOf");
+    Checks.noNulls(plannedBuys, "plannedBuys");
+    LocalDate from = asOf.minusDays(WINDOW_DAYS);
+    ImmutableSortedSet<AccountId> allAccounts = household.accounts().stream().map(Account::id)
+        .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
+    TreeMap<String, LocalDate> until = new TreeMap<>();
+    TreeMap<String, ImmutableSortedSet.Builder<String>> why = new TreeMap<>();
+    for (Transaction t : household.transactions()) {
+      boolean possibleLoss = t.realizedGain().map(Money::isNegative).orElse(true);
+      if (t.side() != Side.SELL || !possibleLoss || t.tradeDate().isBefore(from)
+          || t.tradeDate().isAfter(asOf)
+          || Groups.treatmentOf(household, t.account()) != TaxTreatment.TAXABLE) {
+        continue;
+      }
+      String group = Groups.groupOf(market, t.security());
+      until.merge(group, t.tradeDate().plusDays(WINDOW_DAYS),
+          (x, y) -> x.isAfter(y) ? x : y);
+      why.computeIfAbsent(group, g -> ImmutableSortedSet.naturalOrder())
+          .add("transaction:" + t.id());
+    }
+    ImmutableList.Builder<BuyBlock> buyBlocks = ImmutableList.builder();
+    for (Map.Entry<String, LocalDate> e : until.entrySet()) {
+      buyBlocks.add(new BuyBlock(e.getKey(), allAccounts, e.getValue(),
+          why.get(e.getKey()).build()));
+    }
+    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf,
+        new HashMap<>());
+    List<TaxLot> lots = new ArrayList<>(household.lots());
+    lots.sort(Comparator.comparing(TaxLot::id));
+    ImmutableList.Builder<LossSaleBlock> lossBlocks = ImmutableList.builder();
+    for (TaxLot lot : lots) {
+      if (Groups.treatmentOf(household, lot.account()) != TaxTreatment.TAXABLE) {
+        continue;
+      }
+      String group = Groups.groupOf(market, lot.security());
+      ImmutableSortedSet.Builder<String> reasons = ImmutableSortedSet.naturalOrder();
+      boolean any = false;
+      for (Acquisition a : acquisitions) {
+        if (a.group.equals(group) && !a.isLot(lot.id()) && !a.date.isBefore(from)
+            && !a.date.isAfter(asOf)) {
+          reasons.add(a.reference());
+          any = true;
+        }
+      }
+      if (any) {
+        lossBlocks.add(new LossSaleBlock(lot.id(), lot.account(), group, reasons.build()));
+      }
+    }
+    return new TaxConstraints(buyBlocks.build(), lossBlocks.build(), incompleteCoverage(household));
+  }
+
+  private static ImmutableSortedSet<AccountId> incompleteCoverage(Household household) {
+    ImmutableSortedSet.Builder<AccountId> out = ImmutableSortedSet.naturalOrder();
+    for (Account a : household.accounts()) {
+      if (a.transactionCoverage() == TransactionCoverage.INCOMPLETE) {
+        out.add(a.id());
+      }
+    }
+    return out.build();
+  }
+
+  /** Every acquisition that could replace a sale, sorted by date, source and reference. */
+  private static List<Acquisition> acquisitions(Household household, MarketData market,
+      List<Trade> plannedBuys, LocalDate tradeDate, Map<LotId, Quantity> sold) {
+    List<Acquisition> out = new ArrayList<>();
+    Set<LotId> lotIds = new HashSet<>();
+    for (TaxLot lot : household.lots()) {
+      lotIds.add(lot.id());
+      Quantity capacity = lot.quantity().minus(sold.getOrDefault(lot.id(), Quantity.ZERO));
+      if (!lot.quantity().isPositive() || !capacity.isPositive()) {
+        continue;
+      }
+      out.add(new Acquisition(ReplacementSource.LOT, lot.id().value(),
+          new Replacement(ReplacementSource.LOT, lot.id().value(), lot.account(), lot.security(),
+              lot.acquired()), Groups.groupOf(market, lot.security()), lot, capacity));
+    }
+    for (Transaction t : household.transactions()) {
+      if (t.side() != Side.BUY || !t.quantity().isPositive()
+          || t.lot().map(lotIds::contains).orElse(false)
+          || t.lot().map(sold::containsKey).orElse(false)) {
+        continue;
+      }
+      out.add(new Acquisition(ReplacementSource.TRANSACTION, t.id().value(),
+          new Replacement(ReplacementSource.TRANSACTION, t.id().value(), t.account(),
+              t.security(), t.tradeDate()), Groups.groupOf(market, t.security()), null,
+          t.quantity()));
+    }
+    for (Trade t : plannedBuys) {
+      if (t.side() != Side.BUY) {
+        continue;
+      }
+      String ref = t.account() + "/" + t.security();
+      out.add(new Acquisition(ReplacementSource.PLANNED_BUY, ref,
+          new Replacement(ReplacementSource.PLANNED_BUY, ref, t.account(), t.security(),
+              tradeDate), Groups.groupOf(market, t.security()), null, t.quantity()));
+    }
+    out.sort(Comparator.comparing((Acquisition a) -> a.date)
+        .thenComparing(a -> a.source).thenComparing(a -> a.ref)
+        .thenComparing(a -> a.replacement.account()));
+    return out;
+  }
+
+  /** A mutable work record: one acquisition and how much of it is still free to absorb a sale. */
+  private static final class Acquisition {
+    final ReplacementSource source;
+    final String ref;
+    final Replacement replacement;
+    final String group;
+    final LocalDate date;
+    final TaxLot lot; // null unless source == LOT
+    final Quantity capacity;
+    Quantity remaining;
+    final List<Disallowance> matches = new ArrayList<>();
+
+    Acquisition(ReplacementSource source, String ref, Replacement replacement, String group,
+        TaxLot lot, Quantity capacity) {
+      this.source = source;
+      this.ref = ref;
+      this.replacement = replacement;
+      this.group = group;
+      this.date = replacement.acquired();
+      this.lot = lot;
+      this.capacity = capacity;
+      this.remaining = capacity;
+    }
+
+    boolean isLot(LotId id) {
+      return lot != null && lot.id().equals(id);
+    }
+
+    String reference() {
+      switch (source) {
+        case LOT:
+          return "lot:" + ref;
+        case TRANSACTION:
+          return "transaction:" + ref;
+        default:
+          return "planned-buy:" + ref;
+      }
+    }
+  }
+
+}

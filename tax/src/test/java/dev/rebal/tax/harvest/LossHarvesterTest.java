@@ -1,0 +1,101 @@
+package dev.rebal.tax.harvest;
+
+import static dev.rebal.tax.TaxFixtures.IRA;
+import static dev.rebal.tax.TaxFixtures.TAXABLE;
+import static dev.rebal.tax.TaxFixtures.US_EQUITY;
+import static dev.rebal.tax.TaxFixtures.account;
+import static dev.rebal.tax.TaxFixtures.date;
+import static dev.rebal.tax.TaxFixtures.household;
+import static dev.rebal.tax.TaxFixtures.lot;
+import static dev.rebal.tax.TaxFixtures.market;
+import static dev.rebal.tax.TaxFixtures.profile;
+import static dev.rebal.tax.TaxFixtures.security;
+import static dev.rebal.tax.TaxFixtures.sell;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rebal.core.household.AccountType;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.Transaction;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.security.SecurityId;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Worked example on 2025-06-16: VTI at $200 (group TOTAL), substitutes in the model: ITOT (same
+ * group TOTAL, substantially identical), SCHB (group BROAD). Rates 37% short, 20% long.
+ */
+class LossHarvesterTest {
+  private static final LocalDate AS_OF = date("2025-06-16");
+  private static final SecurityId VTI = SecurityId.of("VTI");
+  private static final MarketData MARKET = market(List.of(security("VTI", "TOTAL"),
+      security("ITOT", "TOTAL"), security("SCHB", "BROAD")),
+      Map.of("VTI", "200", "ITOT", "100", "SCHB", "25"), AS_OF);
+  private static final Map<dev.rebal.core.security.AssetClass, List<SecurityId>> MODEL = Map.of(
+      US_EQUITY, List.of(VTI, SecurityId.of("ITOT"), SecurityId.of("SCHB")));
+
+  private static Household household(List<TaxLot> lots, List<Transaction> txs) {
+    return dev.rebal.tax.TaxFixtures.household(List.of(account(TAXABLE, AccountType.TAXABLE),
+        account(IRA, AccountType.TRADITIONAL_IRA)), lots, txs, profile(), MODEL);
+  }
+
+  @Test
+  void scan_lossesAboveThresholds_sellsThemAndBuysTheNonIdenticalSubstitute() {
+    // given: L1 100 sh, basis 25000 (long term) -> value 20000, loss 5000 (20%);
+    //        L2 10 sh, basis 2100 (short term) -> value 2000, loss 100 (4.8%): below 5%;
+    //        L3 in the IRA: never harvested
+    Household h = household(List.of(
+        lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+        lot("L2", TAXABLE, VTI, 10, "2100", date("2025-03-10")),
+        lot("L3", IRA, VTI, 100, "25000", date("2023-01-10"))), List.of());
+
+    // when
+    HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF,
+        HarvestPolicy.of("500", "5"));
+
+    // then: one harvest of L1, replaced by SCHB (ITOT is in the same group), worth
+    // 5000 x 0.20 = 1000 of tax; repurchase of VTI allowed from 2025-07-17 (31 days later)
+    assertThat(scan.harvests()).singleElement().satisfies(hv -> {
+      assertThat(hv.sale().lots()).extracting(l -> l.lot().value()).containsExactly("L1");
+      assertThat(hv.replacement()).isEqualTo(SecurityId.of("SCHB"));
+      assertThat(hv.loss()).isEqualTo(Money.usd("5000"));
+      assertThat(hv.taxValue()).isEqualTo(Money.usd("1000.00"));
+      assertThat(hv.repurchaseAllowedFrom()).isEqualTo(date("2025-07-17"));
+    });
+    assertThat(scan.skipped()).isEmpty();
+  }
+
+  @Test
+  void scan_recentPurchaseOfTheGroup_skipsTheLotForTheWashSaleWindow() {
+    // given: ITOT (group TOTAL) bought in the IRA 10 days ago
+    Household h = household(List.of(
+        lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+        lot("I1", IRA, SecurityId.of("ITOT"), 5, "500", AS_OF.minusDays(10))), List.of());
+
+    HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF,
+        HarvestPolicy.of("500", "5"));
+
+    assertThat(scan.harvests()).isEmpty();
+    assertThat(scan.skipped()).containsExactly(
+        new HarvestSkip(LotId.of("L1"), "harvest.wash-sale-window"));
+  }
+
+  @Test
+  void scan_replacementGroupSoldAtALossRecently_hasNoReplacement() {
+    // given: SCHB (the only non-identical substitute) was sold at a loss 5 days ago
+    Household h = household(List.of(lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10"))),
+        List.of(sell("S1", TAXABLE, SecurityId.of("SCHB"), 10, "250", "-50", AS_OF.minusDays(5))));
+
+    HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF,
+        HarvestPolicy.of("500", "5"));
+
+    assertThat(scan.harvests()).isEmpty();
+    assertThat(scan.skipped()).containsExactly(
+        new HarvestSkip(LotId.of("L1"), "harvest.no-replacement"));
+  }
+}
