@@ -1,0 +1,98 @@
+package dev.rebal.core.valuation;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.target.TargetAllocation;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * A household's drift from its target allocation, one {@link ClassDrift} per asset class, sorted by
+ * class: every class of the target, plus any class held but not targeted.
+ *
+ * <p>It is what the drift screen reads to decide whether a household needs a rebalance. This class
+ * is immutable and thread-safe.
+ */
+public final class HouseholdDrift {
+  private final Money total;
+  private final ImmutableList<ClassDrift> classes;
+
+  private HouseholdDrift(Money total, ImmutableList<ClassDrift> classes) {
+    this.total = total;
+    this.classes = classes;
+  }
+
+  /**
+   * Returns the drift of {@code household} from its own {@link Household#target()}, valued at the
+   * prices of {@code marketData}.
+   *
+   * @throws java.util.NoSuchElementException if a held security is unknown or unpriced
+   */
+  public static HouseholdDrift of(Household household, MarketData marketData) {
+    return HouseholdValuation.of(household, marketData).driftFrom(household.target());
+  }
+
+  static HouseholdDrift of(HouseholdValuation valuation, TargetAllocation target) {
+    TreeSet<AssetClass> all = new TreeSet<>(target.classes().keySet());
+    all.addAll(valuation.classValues().keySet());
+    ImmutableList.Builder<ClassDrift> out = ImmutableList.builder();
+    for (AssetClass c : all) {
+      ClassTarget t = target.classes().get(c);
+      Weight weight = t == null ? Weight.ZERO : t.weight();
+      Weight band = t == null ? Weight.ZERO : t.halfWidth();
+      out.add(new ClassDrift(c, valuation.classValue(c), valuation.weight(c), weight, band));
+    }
+    return new HouseholdDrift(valuation.total(), out.build());
+  }
+
+  /** Returns the household's total value the weights are shares of. */
+  public Money total() {
+    return total;
+  }
+
+  /** Returns the drift of each asset class, sorted by class. */
+  public ImmutableList<ClassDrift> classes() {
+    return classes;
+  }
+
+  /** Returns the drift of {@code assetClass}, if it is targeted or held. */
+  public Optional<ClassDrift> find(AssetClass assetClass) {
+    Checks.notNull(assetClass, "assetClass");
+    return classes.stream().filter(d -> d.assetClass().equals(assetClass)).findFirst();
+  }
+
+  /** Returns the largest absolute drift of any class; zero if there are no classes. */
+  public Weight maxAbsoluteDrift() {
+    Weight max = Weight.ZERO;
+    for (ClassDrift d : classes) {
+      if (d.absoluteDrift().compareTo(max) > 0) {
+        max = d.absoluteDrift();
+      }
+    }
+    return max;
+  }
+
+  /** Returns whether any class is outside its band. */
+  public boolean isOutOfBalance() {
+    return classes.stream().anyMatch(ClassDrift::isOutOfBand);
+  }
+
+  /** Returns the classes outside their band, sorted by class. */
+  public ImmutableList<ClassDrift> outOfBand() {
+    return classes.stream().filter(ClassDrift::isOutOfBand)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** Returns e.g. {@code HouseholdDrift{total=USD 1000.00, maxAbsoluteDrift=0.05, outOfBand=[]}}. */
+  @Override
+  public String toString() {
+    return "HouseholdDrift{total=" + total + ", maxAbsoluteDrift=" + maxAbsoluteDrift()
+        + ", outOfBand=" + outOfBand().stream().map(d -> d.assetClass().value()).toList() + "}";
+  }
+}

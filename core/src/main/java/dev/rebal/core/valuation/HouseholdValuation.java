@@ -1,0 +1,162 @@
+package dev.rebal.core.valuation;
+
+import com.google.common.collect.ImmutableSortedMap;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.core.target.TargetAllocation;
+import java.math.RoundingMode;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.TreeMap;
+
+/**
+ * A household valued at market prices: the value of each position (account, security), of each
+ * account, of each asset class, and in total. Held-away accounts are included, since they count
+ * toward the household's target.
+ *
+ * <p><b>Cash.</b> Each account's cash balance is counted in the account's value and in the asset class
+ * {@link #CASH}, the same class as money-market funds and other cash equivalents, so that a target's
+ * cash weight compares with everything that is cash. A negative balance (a margin debit) lowers the
+ * class, the account and the total.
+ *
+ * <p><b>Arithmetic.</b> A position's value is its price times the sum of its lots' quantities,
+ * rounded once to cents ({@link Money#ROUNDING}). Account, class and total values are exact sums of
+ * those rounded values and cash, so they always add up: the total equals both the sum of account
+ * values and the sum of class values. Weights are class value over total, to {@link Weight#SCALE}
+ * places, half-even.
+ *
+ * <p>Valuation expects a household the validator passed without errors: an unknown security, a
+ * missing price or a lot in an unknown account throws. This class is immutable and thread-safe.
+ */
+public final class HouseholdValuation {
+  /** The asset class that account cash is counted in; cash-equivalent securities use it too. */
+  public static final AssetClass CASH = AssetClass.of("CASH");
+
+  private final Money total;
+  private final ImmutableSortedMap<AccountId, Money> accountValues;
+  private final ImmutableSortedMap<AccountId, ImmutableSortedMap<SecurityId, Money>> positionValues;
+  private final ImmutableSortedMap<AssetClass, Money> classValues;
+
+  private HouseholdValuation(Money total, ImmutableSortedMap<AccountId, Money> accountValues,
+      ImmutableSortedMap<AccountId, ImmutableSortedMap<SecurityId, Money>> positionValues,
+      ImmutableSortedMap<AssetClass, Money> classValues) {
+    this.total = total;
+    this.accountValues = accountValues;
+    this.positionValues = positionValues;
+    this.classValues = classValues;
+  }
+
+  /**
+   * Values {@code household} at the prices of {@code marketData}.
+   *
+   * @param household a household without validation errors
+   * @param marketData the security master and prices
+   * @throws NoSuchElementException naming the security if a held security is unknown or unpriced
+   * @throws IllegalArgumentException naming the lot if it is held in an unknown account
+   */
+  public static HouseholdValuation of(Household household, MarketData marketData) {
+    Checks.notNull(household, "household");
+    Checks.notNull(marketData, "marketData");
+    Map<AccountId, Map<SecurityId, Quantity>> quantities = new TreeMap<>();
+    for (Account a : household.accounts()) {
+      quantities.put(a.id(), new TreeMap<>());
+    }
+    for (TaxLot lot : household.lots()) {
+      Map<SecurityId, Quantity> byAccount = quantities.get(lot.account());
+      Checks.isTrue(byAccount != null, "lots[" + lot.id() + "].account", lot.account(),
+          "must be an account of the household");
+      byAccount.merge(lot.security(), lot.quantity(), Quantity::plus);
+    }
+    Money total = Money.ZERO_USD;
+    Map<AssetClass, Money> classes = new TreeMap<>();
+    Map<AccountId, Money> accounts = new TreeMap<>();
+    Map<AccountId, ImmutableSortedMap<SecurityId, Money>> positions = new TreeMap<>();
+    for (Account a : household.accounts()) {
+      Money accountValue = a.cash();
+      classes.merge(CASH, a.cash(), Money::plus);
+      ImmutableSortedMap.Builder<SecurityId, Money> inAccount = ImmutableSortedMap.naturalOrder();
+      for (Map.Entry<SecurityId, Quantity> e : quantities.get(a.id()).entrySet()) {
+        Money value = marketData.prices().lookup(e.getKey()).perUnit().times(e.getValue());
+        AssetClass assetClass = marketData.lookupSecurity(e.getKey()).assetClass();
+        inAccount.put(e.getKey(), value);
+        classes.merge(assetClass, value, Money::plus);
+        accountValue = accountValue.plus(value);
+      }
+      positions.put(a.id(), inAccount.build());
+      accounts.put(a.id(), accountValue);
+      total = total.plus(accountValue);
+    }
+    return new HouseholdValuation(total, ImmutableSortedMap.copyOf(accounts),
+        ImmutableSortedMap.copyOf(positions), ImmutableSortedMap.copyOf(classes));
+  }
+
+  /** Returns the household's total value: cash plus positions, held-away accounts included. */
+  public Money total() {
+    return total;
+  }
+
+  /** Returns each account's value (cash plus positions), by account id. */
+  public ImmutableSortedMap<AccountId, Money> accountValues() {
+    return accountValues;
+  }
+
+  /** Returns each position's value, by account and then security; cash is not a position. */
+  public ImmutableSortedMap<AccountId, ImmutableSortedMap<SecurityId, Money>> positionValues() {
+    return positionValues;
+  }
+
+  /** Returns the value of {@code security} held in {@code account}; zero if none is held. */
+  public Money positionValue(AccountId account, SecurityId security) {
+    ImmutableSortedMap<SecurityId, Money> inAccount =
+        positionValues.get(Checks.notNull(account, "account"));
+    Money value = inAccount == null ? null : inAccount.get(Checks.notNull(security, "security"));
+    return value == null ? Money.ZERO_USD : value;
+  }
+
+  /** Returns each asset class's value, account cash included in {@link #CASH}. */
+  public ImmutableSortedMap<AssetClass, Money> classValues() {
+    return classValues;
+  }
+
+  /** Returns the value held in {@code assetClass}; zero if none. */
+  public Money classValue(AssetClass assetClass) {
+    Money value = classValues.get(Checks.notNull(assetClass, "assetClass"));
+    return value == null ? Money.ZERO_USD : value;
+  }
+
+  /**
+   * Returns the share of the total held in {@code assetClass}, to {@link Weight#SCALE} places; zero
+   * when the total is not positive (nothing to be a share of).
+   */
+  public Weight weight(AssetClass assetClass) {
+    if (!total.isPositive()) {
+      return Weight.ZERO;
+    }
+    return Weight.ofComputed(classValue(assetClass).amount()
+        .divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN));
+  }
+
+  /**
+   * Returns the drift of every asset class from {@code target}: the target's classes and any class
+   * held but not targeted (target weight zero, band zero).
+   */
+  public HouseholdDrift driftFrom(TargetAllocation target) {
+    return HouseholdDrift.of(this, Checks.notNull(target, "target"));
+  }
+
+  /** Returns e.g. {@code HouseholdValuation{total=USD 1000.00, classes={CASH=USD 50.00, ...}}}. */
+  @Override
+  public String toString() {
+    return "HouseholdValuation{total=" + total + ", classes=" + classValues + "}";
+  }
+
+}
