@@ -401,13 +401,8 @@ final class HouseholdFactory {
   }
 
   private static int quantityScale(Security s, Account account) {
-    switch (s.kind()) {
-      case MUTUAL_FUND: return 3;
-      case CASH_EQUIVALENT: return 2;
-      case BOND:
-      case MUNICIPAL_BOND: return 0;
-      default: return account.fractionalShares() ? 3 : 0;
-    }
+    // only mutual funds and accounts that allow fractional shares hold fractions
+    return s.kind() == SecurityKind.MUTUAL_FUND || account.fractionalShares() ? 3 : 0;
   }
 
   private Account accountFor(Security s) {
@@ -529,7 +524,7 @@ final class HouseholdFactory {
       if (rnd.nextInt(100) < 30) {
         LocalDate from = asOf.minusDays(rnd.nextInt(30));
         restrictions.add(new BlackoutWindow(restrictionId(), employer,
-            DateWindow.between(from, from.plusDays(10 + rnd.nextInt(50))),
+            DateWindow.between(from, asOf.plusDays(5 + rnd.nextInt(50))),
             "Insider trading policy: quarterly blackout"));
       }
       if (rnd.nextInt(100) < 20) {

@@ -26,8 +26,8 @@ import java.util.Set;
 
 /**
  * The risk profiles households are assigned: target weights in basis points per asset class (each row
- * sums to 10,000) with bands of 3 points absolute and 20% relative, and one model per profile listing
- * each class's funds with distinct wash-sale groups, preferred first.
+ * sums to 10,000) with bands of 3 points absolute (at most half the weight) and 20% relative, and
+ * one model per profile listing every class's funds with distinct wash-sale groups, preferred first.
  */
 final class Profiles {
   static final ImmutableList<AssetClass> CLASSES = ImmutableList.of(US_LARGE_CAP, US_SMALL_CAP,
@@ -52,10 +52,9 @@ final class Profiles {
     for (int p = 0; p < NAMES.length; p++) {
       targets.add(target(WEIGHTS_BP[p]));
       Model.Builder m = Model.builder().id(ModelId.of("MODEL-" + NAMES[p]));
-      for (int c = 0; c < CLASSES.size(); c++) {
-        if (WEIGHTS_BP[p][c] > 0) {
-          m.putSecurities(CLASSES.get(c), modelSecurities(universe, CLASSES.get(c)));
-        }
+      // every class, so that any glide-path step can be filled from the model
+      for (AssetClass c : CLASSES) {
+        m.putSecurities(c, modelSecurities(universe, c));
       }
       models.add(m.build());
     }
@@ -80,16 +79,21 @@ final class Profiles {
     TargetAllocation.Builder t = TargetAllocation.builder();
     for (int c = 0; c < CLASSES.size(); c++) {
       if (weightsBp[c] > 0) {
-        t.putClasses(CLASSES.get(c), new ClassTarget(bp(weightsBp[c]), bp(ABSOLUTE_BAND_BP),
+        t.putClasses(CLASSES.get(c), new ClassTarget(bp(weightsBp[c]), bp(absoluteBandBp(weightsBp[c])),
             Weight.of(BigDecimal.valueOf(RELATIVE_BAND_PERCENT, 2))));
       }
     }
     return t.build();
   }
 
+  /** Returns the absolute band: 3 points, but at most half the weight (the band stays above 0). */
+  static int absoluteBandBp(int weightBp) {
+    return Math.min(ABSOLUTE_BAND_BP, weightBp / 2);
+  }
+
   /** Returns the band half-width in basis points: max(absolute, relative x weight). */
   static int halfWidthBp(int weightBp) {
-    return Math.max(ABSOLUTE_BAND_BP, weightBp * RELATIVE_BAND_PERCENT / 100);
+    return Math.max(absoluteBandBp(weightBp), weightBp * RELATIVE_BAND_PERCENT / 100);
   }
 
   static Weight bp(int bp) {
