@@ -1,0 +1,237 @@
+package dev.rebal.core.sample;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.market.Price;
+import dev.rebal.core.market.PriceTable;
+import dev.rebal.core.market.TradingVolume;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.money.UnitPrice;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.core.security.SecurityKind;
+import dev.rebal.core.security.TaxCharacter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * The generated security master with ten years of monthly prices.
+ *
+ * <p>Each security's price follows a seeded random walk of monthly returns in basis points, with a
+ * drift and volatility by kind (single stocks swing most, money-market funds stay at 1.00). Returns
+ * are the sum of three uniform draws, a cheap bell shape; the arithmetic is decimal throughout, so
+ * the walk is the same on every JVM. Lots are costed at the price of the month they were bought in,
+ * which gives realistic mixes of gains and losses.
+ */
+final class SecurityUniverse {
+  static final AssetClass US_LARGE_CAP = AssetClass.of("US_LARGE_CAP");
+  static final AssetClass US_SMALL_CAP = AssetClass.of("US_SMALL_CAP");
+  static final AssetClass INTL_DEVELOPED = AssetClass.of("INTL_DEVELOPED");
+  static final AssetClass EMERGING_MARKETS = AssetClass.of("EMERGING_MARKETS");
+  static final AssetClass REAL_ESTATE = AssetClass.of("REAL_ESTATE");
+  static final AssetClass US_BONDS = AssetClass.of("US_BONDS");
+  static final AssetClass MUNI_BONDS = AssetClass.of("MUNI_BONDS");
+  static final AssetClass CASH = AssetClass.of("CASH");
+  static final int MONTHS = 120;
+  static final int EMPLOYERS = 4;
+
+  private final LocalDate asOf;
+  private final LocalDate start;
+  private final List<Security> securities = new ArrayList<>();
+  private final Map<SecurityId, Integer> index = new LinkedHashMap<>();
+  private final List<BigDecimal[]> paths = new ArrayList<>();
+  private final MarketData marketData;
+
+  SecurityUniverse(long seed, LocalDate asOf) {
+    this.asOf = asOf;
+    this.start = asOf.minusMonths(MONTHS);
+    SplittableRandom rnd = new SplittableRandom(BookGenerator.mix(seed, -1L, 7L));
+    fund(rnd, "LCF1", US_LARGE_CAP, SecurityKind.ETF, "SP500");
+    fund(rnd, "LCF2", US_LARGE_CAP, SecurityKind.MUTUAL_FUND, "SP500");
+    fund(rnd, "LCF3", US_LARGE_CAP, SecurityKind.ETF, "US_TOTAL");
+    fund(rnd, "LCF4", US_LARGE_CAP, SecurityKind.ETF, "RUSSELL1000");
+    fund(rnd, "SCF1", US_SMALL_CAP, SecurityKind.ETF, "RUSSELL2000");
+    fund(rnd, "SCF2", US_SMALL_CAP, SecurityKind.MUTUAL_FUND, "RUSSELL2000");
+    fund(rnd, "SCF3", US_SMALL_CAP, SecurityKind.ETF, "SP600");
+    fund(rnd, "SCF4", US_SMALL_CAP, SecurityKind.ETF, "MSCI_US_SMALL");
+    fund(rnd, "IDF1", INTL_DEVELOPED, SecurityKind.ETF, "MSCI_EAFE");
+    fund(rnd, "IDF2", INTL_DEVELOPED, SecurityKind.MUTUAL_FUND, "MSCI_EAFE");
+    fund(rnd, "IDF3", INTL_DEVELOPED, SecurityKind.ETF, "FTSE_DEVELOPED");
+    fund(rnd, "IDF4", INTL_DEVELOPED, SecurityKind.ETF, "MSCI_WORLD_EX_US");
+    fund(rnd, "EMF1", EMERGING_MARKETS, SecurityKind.ETF, "MSCI_EM");
+    fund(rnd, "EMF2", EMERGING_MARKETS, SecurityKind.ETF, "FTSE_EM");
+    fund(rnd, "EMF3", EMERGING_MARKETS, SecurityKind.MUTUAL_FUND, "MSCI_EM");
+    fund(rnd, "EMF4", EMERGING_MARKETS, SecurityKind.ETF, "EM_VALUE");
+    fund(rnd, "REF1", REAL_ESTATE, SecurityKind.ETF, "MSCI_US_REIT");
+    fund(rnd, "REF2", REAL_ESTATE, SecurityKind.ETF, "DJ_US_REIT");
+    fund(rnd, "REF3", REAL_ESTATE, SecurityKind.MUTUAL_FUND, "MSCI_US_REIT");
+    fund(rnd, "REF4", REAL_ESTATE, SecurityKind.ETF, "GLOBAL_REIT");
+    fund(rnd, "BDF1", US_BONDS, SecurityKind.ETF, "US_AGG");
+    fund(rnd, "BDF2", US_BONDS, SecurityKind.MUTUAL_FUND, "US_AGG");
+    fund(rnd, "BDF3", US_BONDS, SecurityKind.ETF, "US_TOTAL_BOND");
+    fund(rnd, "BDF4", US_BONDS, SecurityKind.ETF, "US_CORP_IG");
+    fund(rnd, "MUF1", MUNI_BONDS, SecurityKind.ETF, "MUNI_NATIONAL");
+    fund(rnd, "MUF2", MUNI_BONDS, SecurityKind.MUTUAL_FUND, "MUNI_NATIONAL");
+    fund(rnd, "MUF3", MUNI_BONDS, SecurityKind.ETF, "MUNI_SHORT");
+    fund(rnd, "MUF4", MUNI_BONDS, SecurityKind.ETF, "MUNI_HIGH_YIELD");
+    fund(rnd, "MMF1", CASH, SecurityKind.CASH_EQUIVALENT, "MMF1");
+    fund(rnd, "MMF2", CASH, SecurityKind.CASH_EQUIVALENT, "MMF2");
+    fund(rnd, "MMF3", CASH, SecurityKind.CASH_EQUIVALENT, "MMF3");
+    for (int i = 1; i <= 30; i++) {
+      single(rnd, String.format("STK%02d", i), US_LARGE_CAP, SecurityKind.EQUITY);
+    }
+    for (int i = 31; i <= 45; i++) {
+      single(rnd, String.format("STK%02d", i), US_SMALL_CAP, SecurityKind.EQUITY);
+    }
+    for (int i = 1; i <= 10; i++) {
+      single(rnd, String.format("ADR%02d", i), INTL_DEVELOPED, SecurityKind.EQUITY);
+    }
+    for (int i = 1; i <= 5; i++) {
+      single(rnd, String.format("CORP%02d", i), US_BONDS, SecurityKind.BOND);
+    }
+    for (int i = 1; i <= 10; i++) {
+      single(rnd, String.format("MUNI%02d", i), MUNI_BONDS, SecurityKind.MUNICIPAL_BOND);
+    }
+    for (int i = 1; i <= EMPLOYERS; i++) {
+      single(rnd, employer(i), US_LARGE_CAP, SecurityKind.EQUITY);
+    }
+    this.marketData = buildMarketData(rnd);
+  }
+
+  static String employer(int i) {
+    return "EMP" + i;
+  }
+
+  private void fund(SplittableRandom rnd, String id, AssetClass c, SecurityKind kind, String group) {
+    Security.Builder b = Security.builder().id(SecurityId.of(id)).symbol(id).assetClass(c)
+        .kind(kind).washSaleGroup(group);
+    if (c.equals(REAL_ESTATE)) {
+      b.taxCharacter(TaxCharacter.ORDINARY);
+    }
+    add(rnd, b.build());
+  }
+
+  private void single(SplittableRandom rnd, String id, AssetClass c, SecurityKind kind) {
+    add(rnd, Security.builder().id(SecurityId.of(id)).symbol(id).assetClass(c).kind(kind).build());
+  }
+
+  private void add(SplittableRandom rnd, Security s) {
+    index.put(s.id(), securities.size());
+    securities.add(s);
+    paths.add(walk(rnd, s));
+  }
+
+  /** Monthly prices from month 0 (ten years before as-of) to {@link #MONTHS} (as-of), in cents. */
+  private static BigDecimal[] walk(SplittableRandom rnd, Security s) {
+    int startCents;
+    int mu;
+    int sigma;
+    switch (s.kind()) {
+      case CASH_EQUIVALENT:
+        startCents = 100;
+        mu = 0;
+        sigma = 0;
+        break;
+      case EQUITY:
+        startCents = 1_000 + rnd.nextInt(30_000);
+        mu = 80;
+        sigma = 800;
+        break;
+      case BOND:
+      case MUNICIPAL_BOND:
+        startCents = 9_500 + rnd.nextInt(1_000);
+        mu = 10;
+        sigma = 90;
+        break;
+      default:
+        boolean bonds = s.assetClass().equals(US_BONDS) || s.assetClass().equals(MUNI_BONDS);
+        startCents = 2_000 + rnd.nextInt(28_000);
+        mu = bonds ? 20 : 65;
+        sigma = bonds ? 120 : 450;
+        break;
+    }
+    BigDecimal[] path = new BigDecimal[MONTHS + 1];
+    BigDecimal price = BigDecimal.valueOf(startCents, 2);
+    BigDecimal floor = new BigDecimal("0.50");
+    path[0] = price;
+    for (int m = 1; m <= MONTHS; m++) {
+      long z = rnd.nextInt(2001) + rnd.nextInt(2001) + rnd.nextInt(2001) - 3000L;
+      long bp = Math.max(-5000L, mu + sigma * z / 1000L);
+      if (sigma > 0) {
+        price = price.multiply(BigDecimal.valueOf(10_000L + bp))
+            .divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_EVEN).max(floor);
+      }
+      path[m] = price;
+    }
+    return path;
+  }
+
+  private MarketData buildMarketData(SplittableRandom rnd) {
+    List<Price> prices = new ArrayList<>();
+    MarketData.Builder b = MarketData.builder();
+    for (int i = 0; i < securities.size(); i++) {
+      Security s = securities.get(i);
+      b.putSecurities(s.id(), s);
+      prices.add(Price.of(s.id(), UnitPrice.of(dev.rebal.core.money.Money.USD, paths.get(i)[MONTHS]),
+          asOf));
+    }
+    b.prices(PriceTable.of(prices));
+    for (int i = 1; i <= EMPLOYERS; i++) {
+      TradingVolume.Builder v = TradingVolume.builder().issuer(employer(i)).asOf(asOf)
+          .sharesOutstanding(Quantity.of(100_000_000L + 100_000L * rnd.nextInt(9_000)));
+      for (int w = 0; w < 8; w++) {
+        v.addWeeklyVolumes(Quantity.of(200_000L + 1_000L * rnd.nextInt(2_000)));
+      }
+      b.putVolumes(employer(i), v.build());
+    }
+    return b.build();
+  }
+
+  MarketData marketData() {
+    return marketData;
+  }
+
+  LocalDate start() {
+    return start;
+  }
+
+  /** Returns the securities in the order they were made (stable). */
+  List<Security> securities() {
+    return securities;
+  }
+
+  Security security(SecurityId id) {
+    return securities.get(index.get(id));
+  }
+
+  /** Returns the securities of {@code assetClass}, in a stable order. */
+  ImmutableList<Security> inClass(AssetClass assetClass) {
+    ImmutableList.Builder<Security> out = ImmutableList.builder();
+    for (Security s : securities) {
+      if (s.assetClass().equals(assetClass)) {
+        out.add(s);
+      }
+    }
+    return out.build();
+  }
+
+  /** Returns the price as of the as-of date. */
+  BigDecimal price(SecurityId id) {
+    return paths.get(index.get(id))[MONTHS];
+  }
+
+  /** Returns the price in the month of {@code date} (clamped to the ten years). */
+  BigDecimal priceOn(SecurityId id, LocalDate date) {
+    long m = ChronoUnit.MONTHS.between(start, date);
+    int month = (int) Math.max(0, Math.min(MONTHS, m));
+    return paths.get(index.get(id))[month];
+  }
+}
