@@ -1,0 +1,37 @@
+package dev.rebal.core.target;
+
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.internal.Checks;
+
+/**
+ * One asset class's target weight with its tolerance bands.
+ *
+ * <p>The absolute band is in weight points (0.05 around 0.60 trades below 0.55 or above 0.65); the
+ * relative band is a fraction of the weight (0.20 around 0.60 trades below 0.48 or above 0.72). The
+ * effective half-width is the larger of the two, so a small sleeve with a relative band still gets
+ * an absolute floor (Daryanani 2008). Ranges are checked by the validator, not here. This record is
+ * immutable and thread-safe.
+ *
+ * @param weight the target weight
+ * @param absoluteBand the absolute half-width, in weight points
+ * @param relativeBand the relative half-width, as a fraction of the weight
+ */
+public record ClassTarget(Weight weight, Weight absoluteBand, Weight relativeBand) {
+  /** Checks that no component is null. */
+  public ClassTarget {
+    Checks.notNull(weight, "weight");
+    Checks.notNull(absoluteBand, "absoluteBand");
+    Checks.notNull(relativeBand, "relativeBand");
+  }
+
+  /** Returns a target with the given weight and absolute band and no relative band. */
+  public static ClassTarget of(String weight, String absoluteBand) {
+    return new ClassTarget(Weight.of(weight), Weight.of(absoluteBand), Weight.ZERO);
+  }
+
+  /** Returns the band's half-width: the larger of the absolute band and relative band times weight. */
+  public Weight halfWidth() {
+    Weight relative = Weight.ofComputed(relativeBand.value().multiply(weight.value()));
+    return relative.compareTo(absoluteBand) > 0 ? relative : absoluteBand;
+  }
+}

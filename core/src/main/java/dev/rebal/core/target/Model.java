@@ -1,0 +1,35 @@
+package dev.rebal.core.target;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.rebal.core.RebalStyle;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.SecurityId;
+import org.immutables.value.Value;
+
+/**
+ * A model: the firm's securities for each asset class, in order of preference.
+ *
+ * <p>The first security of a class is the one bought; the rest are substitutes, tried in order when
+ * the first cannot be bought (a restriction, a wash-sale window) and used as loss-harvest
+ * replacements, which must not be substantially identical to what was sold. This class is immutable
+ * and thread-safe.
+ */
+@Value.Immutable
+@RebalStyle
+public abstract class Model {
+  /** Returns the model's id. */
+  public abstract ModelId id();
+
+  /** Returns the securities of each asset class, most preferred first. */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedMap<AssetClass, ImmutableList<SecurityId>> securities();
+
+  /** Returns a new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Builds a {@link Model}. */
+  public static final class Builder extends ImmutableModel.Builder {}
+}
