@@ -1,0 +1,293 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Optimises one household: builds the LP of {@code docs/optimizer.md}, solves it, verifies the
+ * solution against every row, rounds it to tradable quantities and repairs it.
+ *
+ * <pre>{@code
+ * OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
+ * if (result instanceof OptimizationResult.Optimal optimal) {
+ *   optimal.trades().forEach(...);
+ * }
+ * }</pre>
+ *
+ * <p>Never throws for an infeasible, unbounded or numerically troubled household: those are
+ * {@link OptimizationResult} variants. This class is immutable and thread-safe.
+ */
+public final class HouseholdOptimizer {
+  /** Merged segments kept per position in the first solve (section 7, reduction 5). */
+  static final int INITIAL_SEGMENTS = 2;
+  /** A kept segment counts as sold in full within this many scaled units. */
+  static final double FILLED_TOLERANCE = 1e-9;
+
+  private static final HouseholdOptimizer STANDARD =
+      new HouseholdOptimizer(CommonsMathLpSolver.standard());
+
+  private final LpSolver solver;
+
+  private HouseholdOptimizer(LpSolver solver) {
+    this.solver = solver;
+  }
+
+  /** Returns the optimizer on the shipped commons-math3 backend. */
+  public static HouseholdOptimizer standard() {
+    return STANDARD;
+  }
+
+  /** Returns an optimizer on another LP backend. */
+  public static HouseholdOptimizer withSolver(LpSolver solver) {
+    return new HouseholdOptimizer(Checks.notNull(solver, "solver"));
+  }
+
+  /**
+   * Returns the optimal rounded proposal for {@code problem}, or why there is none.
+   *
+   * @param problem the household problem
+   * @throws IllegalArgumentException if {@code problem} is null
+   */
+  public OptimizationResult optimize(HouseholdProblem problem) {
+    Checks.notNull(problem, "problem");
+    Model model = new Model(problem);
+    if (model.value <= 0) {
+      return new OptimizationResult.Optimal(List.of(), Rounder.zeroBreakdown(),
+          dev.rebal.core.money.Money.ZERO_USD, dev.rebal.core.money.Money.ZERO_USD,
+          new LpSize(0, 0, 0));
+    }
+    Solved solved = solveLp(model);
+    if (solved.failure != null) {
+      return solved.failure;
+    }
+    return new Rounder(model, solved.build, solved.x).round(solved.size());
+  }
+
+  /** The LP stage alone: the final build and its verified point, or a failure. */
+  Solved solveLp(Model model) {
+    int np = model.positions.length;
+    int[] keep = new int[np];
+    Arrays.fill(keep, INITIAL_SEGMENTS);
+    Counter solves = new Counter();
+    while (true) {
+      LpBuild build = new LpBuild(model, keep, Set.of());
+      Attempt at = attempt(build.program, solves);
+      if (at.status != Attempt.OK) {
+        LpSize size = new LpSize(build.program.variables(), build.program.rows(), solves.n);
+        if (at.status == Attempt.INFEASIBLE) {
+          if (expandAll(model, keep)) {
+            continue; // the restricted LP may lack the segments that make it feasible
+          }
+          return Solved.failed(diagnose(model, keep, solves, size));
+        }
+        return Solved.failed(new OptimizationResult.NumericalFailure(at.reason, at.detail, size));
+      }
+      if (!expand(model, build, at.x, keep)) {
+        return new Solved(build, at.x, solves.n, null);
+      }
+    }
+  }
+
+  /** Gives every position all its segments; returns whether anything changed. */
+  private static boolean expandAll(Model m, int[] keep) {
+    boolean changed = false;
+    for (int i = 0; i < keep.length; i++) {
+      if (keep[i] < m.segments[i].length) {
+        keep[i] = m.segments[i].length;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  /**
+   * Reduction 5: gives a position all its segments unless every dropped segment is dominated by
+   * a kept one that is not sold in full. Returns whether anything changed.
+   */
+  private static boolean expand(Model m, LpBuild b, double[] x, int[] keep) {
+    boolean changed = false;
+    boolean gainRow = !Double.isNaN(m.gainBudget);
+    boolean stRow = !Double.isNaN(m.shortTermCap);
+    for (int i = 0; i < m.positions.length; i++) {
+      Model.Segment[] segs = m.segments[i];
+      if (keep[i] >= segs.length) {
+        continue;
+      }
+      boolean anyDroppedAllowed = false;
+      for (int j = keep[i]; j < segs.length; j++) {
+        anyDroppedAllowed |= m.sellAllowed[i][j];
+      }
+      if (!anyDroppedAllowed) {
+        continue;
+      }
+      boolean allDominated = true;
+      for (int j = keep[i]; j < segs.length && allDominated; j++) {
+        if (!m.sellAllowed[i][j]) {
+          continue;
+        }
+        boolean dominated = false;
+        for (int k = 0; k < keep[i] && !dominated; k++) {
+          int col = b.sellColumn[i][k];
+          if (col < 0) {
+            continue;
+          }
+          double cap = segs[k].quantity.doubleValue() * m.price[m.positionSecurity[i]] / m.value;
+          boolean unfilled = x[col] < cap - FILLED_TOLERANCE;
+          dominated = unfilled
+              && m.sellCost(i, k) <= m.sellCost(i, j)
+              && (!gainRow || segs[k].gain <= segs[j].gain)
+              && (!stRow || stCoefficient(segs[k]) <= stCoefficient(segs[j]));
+        }
+        allDominated = dominated;
+      }
+      if (!allDominated) {
+        keep[i] = segs.length;
+        changed = true;
+      }
+    }
+    return changed;
+  }
+
+  private static double stCoefficient(Model.Segment s) {
+    return s.shortTerm ? s.gain : 0;
+  }
+
+  /** One solve with verification and the elastic retry. */
+  private Attempt attempt(LinearProgram lp, Counter solves) {
+    LpSolution first = solver.solve(lp);
+    solves.n++;
+    switch (first.status()) {
+      case UNBOUNDED:
+        return Attempt.failed("UNBOUNDED", first.detail());
+      case TOO_LARGE:
+        return Attempt.failed("TOO_LARGE", first.detail());
+      case OPTIMAL:
+        if (SolutionCheck.passes(lp, first.point())) {
+          return Attempt.ok(first.point());
+        }
+        break;
+      default:
+        break;
+    }
+    // safer formulation: no artificial variables
+    ElasticProgram elastic = new ElasticProgram(lp);
+    LpSolution second = solver.solve(elastic.program);
+    solves.n++;
+    if (second.status() != LpSolution.Status.OPTIMAL) {
+      String reason = second.status() == LpSolution.Status.ITERATION_LIMIT
+          ? "ITERATION_LIMIT" : second.status() == LpSolution.Status.TOO_LARGE
+          ? "TOO_LARGE" : "SOLVER_ERROR";
+      return Attempt.failed(reason, second.status() + ": " + second.detail());
+    }
+    double[] ex = second.point();
+    if (!SolutionCheck.passes(elastic.program, ex)) {
+      return Attempt.failed("CHECK_FAILED", "solution violates the LP by "
+          + SolutionCheck.worstViolation(elastic.program, ex) + " (scaled) after the retry");
+    }
+    if (elastic.uncovered(ex).length > 0) {
+      return Attempt.infeasible();
+    }
+    double[] x = elastic.originalPoint(ex);
+    if (!SolutionCheck.passes(lp, x)) {
+      return Attempt.failed("CHECK_FAILED", "elastic point violates the LP by "
+          + SolutionCheck.worstViolation(lp, x) + " (scaled)");
+    }
+    return Attempt.ok(x);
+  }
+
+  /** Relaxes one constraint group at a time and reports those that restore feasibility. */
+  private OptimizationResult diagnose(Model model, int[] keep, Counter solves, LpSize size) {
+    int[] all = new int[keep.length];
+    Arrays.fill(all, Integer.MAX_VALUE);
+    LpBuild full = new LpBuild(model, all, Set.of());
+    Set<String> present = new TreeSet<>();
+    for (String g : full.rowGroup) {
+      if (!g.isEmpty()) {
+        present.add(g);
+      }
+    }
+    List<ConstraintGroup> conflicting = new ArrayList<>();
+    List<ConstraintGroup> every = new ArrayList<>();
+    for (String g : present) {
+      ConstraintGroup group = parse(g);
+      every.add(group);
+      LpBuild relaxed = new LpBuild(model, all, Set.of(g));
+      if (attempt(relaxed.program, solves).status == Attempt.OK) {
+        conflicting.add(group);
+      }
+    }
+    List<ConstraintGroup> named = conflicting.isEmpty() ? every : conflicting;
+    named.sort(null);
+    String detail = conflicting.isEmpty()
+        ? "no single constraint group can be relaxed to make the household feasible"
+        : "relaxing any one of these groups alone makes the household feasible";
+    return new OptimizationResult.Infeasible(named, detail,
+        new LpSize(size.variables(), size.constraints(), solves.n));
+  }
+
+  private static ConstraintGroup parse(String g) {
+    int open = g.indexOf('[');
+    return open < 0 ? new ConstraintGroup(g, "")
+        : new ConstraintGroup(g.substring(0, open), g.substring(open + 1, g.length() - 1));
+  }
+
+  /** The verified LP stage: the final build and its point, or a failure result. */
+  static final class Solved {
+    final LpBuild build;
+    final double[] x;
+    final int solves;
+    final OptimizationResult failure;
+
+    Solved(LpBuild build, double[] x, int solves, OptimizationResult failure) {
+      this.build = build;
+      this.x = x;
+      this.solves = solves;
+      this.failure = failure;
+    }
+
+    static Solved failed(OptimizationResult r) {
+      return new Solved(null, null, 0, r);
+    }
+
+    LpSize size() {
+      return new LpSize(build.program.variables(), build.program.rows(), solves);
+    }
+  }
+
+  private static final class Counter {
+    int n;
+  }
+
+  private static final class Attempt {
+    static final int OK = 0;
+    static final int INFEASIBLE = 1;
+    static final int FAILED = 2;
+    final int status;
+    final double[] x;
+    final String reason;
+    final String detail;
+
+    private Attempt(int status, double[] x, String reason, String detail) {
+      this.status = status;
+      this.x = x;
+      this.reason = reason;
+      this.detail = detail;
+    }
+
+    static Attempt ok(double[] x) {
+      return new Attempt(OK, x, "", "");
+    }
+
+    static Attempt infeasible() {
+      return new Attempt(INFEASIBLE, null, "", "");
+    }
+
+    static Attempt failed(String reason, String detail) {
+      return new Attempt(FAILED, null, reason, detail);
+    }
+  }
+}
