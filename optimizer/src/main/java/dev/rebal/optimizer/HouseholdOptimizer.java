@@ -2,7 +2,6 @@ package dev.rebal.optimizer;
 
 import dev.rebal.core.internal.Checks;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -22,11 +21,6 @@ import java.util.TreeSet;
  * {@link OptimizationResult} variants. This class is immutable and thread-safe.
  */
 public final class HouseholdOptimizer {
-  /** Merged segments kept per position in the first solve (section 7, reduction 5). */
-  static final int INITIAL_SEGMENTS = 2;
-  /** A kept segment counts as sold in full within this many scaled units. */
-  static final double FILLED_TOLERANCE = 1e-9;
-
   private static final HouseholdOptimizer STANDARD =
       new HouseholdOptimizer(CommonsMathLpSolver.standard());
 
@@ -64,96 +58,43 @@ public final class HouseholdOptimizer {
     if (solved.failure != null) {
       return solved.failure;
     }
-    return new Rounder(model, solved.build, solved.x).round(solved.size());
+    OptimizationResult rounded = new Rounder(model, solved.build, solved.x).round(solved.size());
+    if (rounded instanceof OptimizationResult.Optimal) {
+      return rounded;
+    }
+    // second pass: leave room for rounding in every hard row, solve again, round again
+    Model tightened = new Model(problem);
+    tightened.setRoundingMargins(solved.build, solved.x);
+    Solved again = solveLp(tightened);
+    if (again.failure != null) {
+      return rounded;
+    }
+    return new Rounder(tightened, again.build, again.x).round(
+        new LpSize(again.build.program.variables(), again.build.program.rows(),
+            solved.solves + again.solves));
   }
 
   /** The LP stage alone: the final build and its verified point, or a failure. */
   Solved solveLp(Model model) {
-    int np = model.positions.length;
-    int[] keep = new int[np];
-    Arrays.fill(keep, INITIAL_SEGMENTS);
+    SegmentPool pool = new SegmentPool(model);
     Counter solves = new Counter();
     while (true) {
-      LpBuild build = new LpBuild(model, keep, Set.of());
+      LpBuild build = new LpBuild(model, pool.kept(), Set.of());
       Attempt at = attempt(build.program, solves);
       if (at.status != Attempt.OK) {
         LpSize size = new LpSize(build.program.variables(), build.program.rows(), solves.n);
         if (at.status == Attempt.INFEASIBLE) {
-          if (expandAll(model, keep)) {
+          if (pool.expandAll()) {
             continue; // the restricted LP may lack the segments that make it feasible
           }
-          return Solved.failed(diagnose(model, keep, solves, size));
+          return Solved.failed(diagnose(model, pool, solves, size));
         }
         return Solved.failed(new OptimizationResult.NumericalFailure(at.reason, at.detail, size));
       }
-      if (!expand(model, build, at.x, keep)) {
+      if (!pool.expand(build, at.x)) {
         return new Solved(build, at.x, solves.n, null);
       }
     }
-  }
-
-  /** Gives every position all its segments; returns whether anything changed. */
-  private static boolean expandAll(Model m, int[] keep) {
-    boolean changed = false;
-    for (int i = 0; i < keep.length; i++) {
-      if (keep[i] < m.segments[i].length) {
-        keep[i] = m.segments[i].length;
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  /**
-   * Reduction 5: gives a position all its segments unless every dropped segment is dominated by
-   * a kept one that is not sold in full. Returns whether anything changed.
-   */
-  private static boolean expand(Model m, LpBuild b, double[] x, int[] keep) {
-    boolean changed = false;
-    boolean gainRow = !Double.isNaN(m.gainBudget);
-    boolean stRow = !Double.isNaN(m.shortTermCap);
-    for (int i = 0; i < m.positions.length; i++) {
-      Model.Segment[] segs = m.segments[i];
-      if (keep[i] >= segs.length) {
-        continue;
-      }
-      boolean anyDroppedAllowed = false;
-      for (int j = keep[i]; j < segs.length; j++) {
-        anyDroppedAllowed |= m.sellAllowed[i][j];
-      }
-      if (!anyDroppedAllowed) {
-        continue;
-      }
-      boolean allDominated = true;
-      for (int j = keep[i]; j < segs.length && allDominated; j++) {
-        if (!m.sellAllowed[i][j]) {
-          continue;
-        }
-        boolean dominated = false;
-        for (int k = 0; k < keep[i] && !dominated; k++) {
-          int col = b.sellColumn[i][k];
-          if (col < 0) {
-            continue;
-          }
-          double cap = segs[k].quantity.doubleValue() * m.price[m.positionSecurity[i]] / m.value;
-          boolean unfilled = x[col] < cap - FILLED_TOLERANCE;
-          dominated = unfilled
-              && m.sellCost(i, k) <= m.sellCost(i, j)
-              && (!gainRow || segs[k].gain <= segs[j].gain)
-              && (!stRow || stCoefficient(segs[k]) <= stCoefficient(segs[j]));
-        }
-        allDominated = dominated;
-      }
-      if (!allDominated) {
-        keep[i] = segs.length;
-        changed = true;
-      }
-    }
-    return changed;
-  }
-
-  private static double stCoefficient(Model.Segment s) {
-    return s.shortTerm ? s.gain : 0;
   }
 
   /** One solve with verification and the elastic retry. */
@@ -200,9 +141,9 @@ public final class HouseholdOptimizer {
   }
 
   /** Relaxes one constraint group at a time and reports those that restore feasibility. */
-  private OptimizationResult diagnose(Model model, int[] keep, Counter solves, LpSize size) {
-    int[] all = new int[keep.length];
-    Arrays.fill(all, Integer.MAX_VALUE);
+  private OptimizationResult diagnose(Model model, SegmentPool pool, Counter solves, LpSize size) {
+    pool.expandAll();
+    boolean[][] all = pool.kept();
     LpBuild full = new LpBuild(model, all, Set.of());
     Set<String> present = new TreeSet<>();
     for (String g : full.rowGroup) {

@@ -34,10 +34,10 @@ final class LpBuild {
   /**
    * Builds the LP.
    *
-   * @param keep per position, how many merged segments (cheapest first) get a column
+   * @param kept per position and merged segment, whether it gets a column (if allowed)
    * @param relaxed constraint groups (by {@link ConstraintGroup#toString()}) to leave out
    */
-  LpBuild(Model m, int[] keep, Set<String> relaxed) {
+  LpBuild(Model m, boolean[][] kept, Set<String> relaxed) {
     this.model = m;
     double v = m.value;
     int np = m.positions.length;
@@ -87,8 +87,8 @@ final class LpBuild {
       Model.Segment[] segs = m.segments[i];
       sellColumn[i] = new int[segs.length];
       Arrays.fill(sellColumn[i], -1);
-      for (int k = 0; k < Math.min(keep[i], segs.length); k++) {
-        if (m.sellAllowed[i][k]) {
+      for (int k = 0; k < segs.length; k++) {
+        if (m.sellAllowed[i][k] && kept[i][k]) {
           sellColumn[i][k] = kinds.size();
           kinds.add(SELL);
           pos.add(i);
@@ -169,7 +169,7 @@ final class LpBuild {
           r.add(j, kind[j] == BUY ? 1 : -1);
         }
       }
-      double slack = m.cash[a] - m.floor[a];
+      double slack = m.cash[a] - m.floor[a] - m.cashMargin[a];
       if (r.size() > 0 || slack < 0) {
         row(g, r.indices(), r.values(), slack / v);
       }
@@ -186,7 +186,7 @@ final class LpBuild {
           r.add(j, kind[j] == BUY ? 1 : -1);
         }
       }
-      double slack = m.cap[s] - m.securityValue[s];
+      double slack = m.cap[s] - m.securityValue[s] - m.capMargin[s];
       if (r.size() > 0 || slack < 0) {
         row(g, r.indices(), r.values(), slack / v);
       }
@@ -199,7 +199,7 @@ final class LpBuild {
           r.add(j, m.segments[position[j]][segment[j]].gain);
         }
       }
-      row("GAIN_BUDGET", r.indices(), r.values(), m.gainBudget / v);
+      row("GAIN_BUDGET", r.indices(), r.values(), (m.gainBudget - m.gainMargin) / v);
     }
     if (!Double.isNaN(m.shortTermCap) && !relaxed.contains("SHORT_TERM_GAIN_CAP")) {
       Row r = new Row();
@@ -208,7 +208,8 @@ final class LpBuild {
           r.add(j, m.segments[position[j]][segment[j]].gain);
         }
       }
-      row("SHORT_TERM_GAIN_CAP", r.indices(), r.values(), m.shortTermCap / v);
+      row("SHORT_TERM_GAIN_CAP", r.indices(), r.values(),
+          (m.shortTermCap - m.shortTermMargin) / v);
     }
     if (!Double.isNaN(m.turnoverCap) && !relaxed.contains("TURNOVER_CAP")) {
       Row r = new Row();

@@ -63,6 +63,11 @@ final class Model {
   final double gainBudget;
   final double shortTermCap;
   final double turnoverCap;
+  // rounding margins (dollars) subtracted from right-hand sides on the second pass (section 9)
+  final double[] cashMargin;
+  final double[] capMargin;
+  double gainMargin;
+  double shortTermMargin;
 
   /** A merged sell segment: identical (gain, term, rate) segments of one position. */
   static final class Segment {
@@ -203,6 +208,8 @@ final class Model {
       segments[i] = merge(q.segments(), harvest);
     }
     this.value = total;
+    this.cashMargin = new double[na];
+    this.capMargin = new double[ns];
 
     hasGoal = new boolean[classes.length];
     weight = new double[classes.length];
@@ -287,7 +294,11 @@ final class Model {
             replaceable |= h != g && groupClass[h] == c && groupCanBuy[h];
           }
         }
-        groupSells[g] = over || replaceable;
+        boolean aboveCap = false;
+        for (int s = 0; s < ns; s++) {
+          aboveCap |= securityGroup[s] == g && securityValue[s] > cap[s]; // false for NaN
+        }
+        groupSells[g] = over || replaceable || aboveCap;
       }
     }
     buyAllowed = new boolean[np];
@@ -328,6 +339,31 @@ final class Model {
         .thenComparing(x -> x.term)
         .thenComparing(x -> x.rateExact));
     return out.toArray(new Segment[0]);
+  }
+
+  /**
+   * Sets the rounding margins from an LP point: each traded column may lose up to one unit when
+   * rounded down, so cash floors, caps and gain budgets are tightened by that much.
+   */
+  void setRoundingMargins(LpBuild b, double[] x) {
+    for (int j = 0; j < x.length; j++) {
+      if (b.kind[j] != LpBuild.BUY && b.kind[j] != LpBuild.SELL || x[j] <= 0) {
+        continue;
+      }
+      int i = b.position[j];
+      double perUnit = price[positionSecurity[i]] * unit(i);
+      cashMargin[positionAccount[i]] += perUnit;
+      if (b.kind[j] == LpBuild.SELL) {
+        capMargin[positionSecurity[i]] += perUnit;
+        Segment seg = segments[i][b.segment[j]];
+        if (seg.gain < 0) {
+          gainMargin += -seg.gain * perUnit;
+          if (seg.shortTerm) {
+            shortTermMargin += -seg.gain * perUnit;
+          }
+        }
+      }
+    }
   }
 
   /** Cost per dollar of selling merged segment {@code k} of position {@code i}. */

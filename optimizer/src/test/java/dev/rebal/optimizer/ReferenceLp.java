@@ -86,7 +86,10 @@ final class ReferenceLp {
       boolean replaceable = harvest && hasLoss.contains(g) && groupClass.entrySet().stream()
           .anyMatch(e -> !e.getKey().equals(g) && e.getValue().equals(c)
               && canBuy.contains(e.getKey()));
-      if (over || replaceable) {
+      boolean aboveCap = p.holdingCaps().stream().anyMatch(cap ->
+          sec.get(cap.security().value()).washSaleGroup().equals(g)
+              && secValueOf(p, sec, cap.security().value()) > cap.maxValue().amount().doubleValue());
+      if (over || replaceable || aboveCap) {
         sells.add(g);
       }
     }
@@ -205,6 +208,17 @@ final class ReferenceLp {
       return Double.NaN;
     }
     return r.getValue() * value + constant;
+  }
+
+  private static double secValueOf(HouseholdProblem p, Map<String, ProblemSecurity> sec,
+      String id) {
+    double v = 0;
+    for (ProblemPosition q : p.positions()) {
+      if (q.security().value().equals(id)) {
+        v += q.held().value().doubleValue() * sec.get(id).price().amount().doubleValue();
+      }
+    }
+    return v;
   }
 
   private static boolean buyable(HouseholdProblem p, ProblemPosition q, ProblemAccount a,
