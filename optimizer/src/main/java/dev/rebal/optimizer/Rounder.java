@@ -308,14 +308,7 @@ final class Rounder {
       }
     }
     for (HoldingCap c : m.problem.holdingCaps()) {
-      int s = indexOf(c);
-      BigDecimal held = BigDecimal.ZERO;
-      for (int i = 0; i < buy.length; i++) {
-        if (m.positionSecurity[i] == s) {
-          held = held.add(m.positions[i].held().value().multiply(price[i]));
-        }
-      }
-      if (valueAfter(s).compareTo(c.maxValue().amount().max(held)) > 0) {
+      if (valueAfter(indexOf(c)).compareTo(c.maxValue().amount()) > 0) {
         out.add(new ConstraintGroup("HOLDING_CAP", c.security().value()).toString());
       }
     }

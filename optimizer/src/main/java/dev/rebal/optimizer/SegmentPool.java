@@ -12,7 +12,7 @@ import java.util.List;
  * rest). Exact by the reduced-cost argument in the doc. Package-private; one per solve.
  */
 final class SegmentPool {
-  /** Segments kept per (account, class) at first. */
+  /** Segments kept per (account, class) at first beyond those that cover the useful sales. */
   static final int INITIAL = 4;
   /** A kept segment counts as sold in full within this many scaled units. */
   static final double FILLED_TOLERANCE = 1e-9;
@@ -51,8 +51,22 @@ final class SegmentPool {
         .thenComparingInt(c -> c[0])
         .thenComparingInt(c -> c[1]);
     for (int g = 0; g < groups; g++) {
-      candidates.get(g).sort(order);
-      grow(g, INITIAL);
+      List<int[]> list = candidates.get(g);
+      list.sort(order);
+      // cover what the (account, class) could usefully sell: the class's excess over its lower
+      // goal plus the account's cash shortfall, and every segment whose sale pays by itself
+      int a = g / nc;
+      int c = g % nc;
+      double need = (m.hasGoal[c] ? Math.max(0, m.classValue[c] - m.lower[c]) : m.classValue[c])
+          + Math.max(0, m.floor[a] - m.cash[a]);
+      double covered = 0;
+      int n = 0;
+      while (n < list.size() && (covered < need || m.sellCost(list.get(n)[0], list.get(n)[1]) < 0)) {
+        int[] x = list.get(n);
+        covered += m.segments[x[0]][x[1]].quantity.doubleValue() * m.price[m.positionSecurity[x[0]]];
+        n++;
+      }
+      grow(g, n + INITIAL);
     }
   }
 

@@ -187,7 +187,7 @@ class HouseholdOptimizerTest {
 
     // then
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
-    assertThat(result.lpSize().variables()).isLessThan(600);
+    assertThat(result.lpSize().variables()).isLessThan(1_200);
     assertThat(IndependentChecker.violations(problem,
         ((OptimizationResult.Optimal) result).trades())).isEmpty();
   }

@@ -29,7 +29,8 @@ import java.util.SplittableRandom;
  *
  * <p>Shapes follow the optimizer issue: {@link Shape#SMALL} (2 accounts, 10 securities, 30 lots),
  * {@link Shape#TYPICAL} (4, 40, 300) and {@link Shape#LARGE} (8, 100, 2,000). Four asset classes
- * with targets summing to 0.97 (the rest is cash); every tenth pair of securities shares a
+ * with targets summing to 0.97 (the rest is cash), securities dealt to classes in proportion to
+ * the targets and a third of each account's lots in its favourite class; every tenth pair of securities shares a
  * wash-sale group; lots have bases from 50% to 150% of price on a coarse grid, so some segments
  * merge; about one account in five starts with cash below its floor. The same seed and shape give
  * the same problem. Thread-safe: it holds no state.
@@ -97,7 +98,7 @@ public final class ProblemGenerator {
       price[s] = BigDecimal.valueOf(r.nextInt(1_000, 50_000), 2);
       String group = (s % 10 == 1) ? id(s - 1) : id(s);
       ProblemSecurity sec = new ProblemSecurity(SecurityId.of(id(s)),
-          UnitPrice.of(Money.USD, price[s]), AssetClass.of(CLASSES[s % CLASSES.length]), group);
+          UnitPrice.of(Money.USD, price[s]), AssetClass.of(CLASSES[classOf(s)]), group);
       secs.add(sec);
       b.addSecurity(sec);
     }
@@ -120,7 +121,11 @@ public final class ProblemGenerator {
       int s = r.nextInt(securities);
       if (r.nextInt(3) == 0) {
         // bias toward the account's favourite class
-        s = (s - s % CLASSES.length + hot[a]) % securities;
+        int t = r.nextInt(securities);
+        for (int tries = 0; tries < securities && classOf(t) != hot[a]; tries++) {
+          t = (t + 1) % securities;
+        }
+        s = t;
       }
       BigDecimal basisRatio = BigDecimal.valueOf(r.nextInt(10, 31), 1).divide(
           BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY); // 0.50 .. 1.50
@@ -147,7 +152,7 @@ public final class ProblemGenerator {
         }
         Money maxBuy = r.nextInt(15) == 0 ? Money.usd(BigDecimal.valueOf(r.nextInt(500, 5000)))
             : Money.usd("1000000000");
-        BigDecimal location = (s % CLASSES.length == 0 && a % 2 == 0)
+        BigDecimal location = (classOf(s) == 0 && a % 2 == 0)
             ? new BigDecimal("0.002") : BigDecimal.ZERO;
         b.addPosition(new ProblemPosition(AccountId.of("acct-" + a), SecurityId.of(id(s)),
             Quantity.of(q), buyEligible, maxBuy, r.nextInt(20) != 0, location, list));
@@ -188,6 +193,16 @@ public final class ProblemGenerator {
       b.minTradeSize(Money.usd("50"));
     }
     return b.build();
+  }
+
+  /**
+   * The class of security {@code s}: securities are dealt to classes in proportion to the targets
+   * (BOND 30, INTL 22, REIT 5, US 40 of every 97), so holdings start near the targets and drift
+   * through each account's favourite class.
+   */
+  private static int classOf(int s) {
+    int slot = (int) ((s * 37L) % 97);
+    return slot < 30 ? 0 : slot < 52 ? 1 : slot < 57 ? 2 : 3;
   }
 
   private static String id(int s) {
