@@ -28,7 +28,11 @@ public final class LpSizeReport {
         vars[i] = r.lpSize().variables();
         rows[i] = r.lpSize().constraints();
         solves[i] = r.lpSize().solves();
-        optimal += r instanceof OptimizationResult.Optimal ? 1 : 0;
+        if (r instanceof OptimizationResult.Optimal) {
+          optimal++;
+        } else {
+          System.out.println("  " + shape + " seed " + (1_000 + i) + ": " + r);
+        }
       }
       System.out.printf("%-8s variables median %d max %d | rows median %d max %d | solves median"
           + " %d max %d | optimal %d/%d%n", shape, median(vars), max(vars), median(rows),

@@ -42,8 +42,8 @@ public final class CommonsMathLpSolver implements LpSolver {
   public static final int MAX_ULPS = 10;
   /** Entries smaller than this are treated as zero. */
   public static final double CUT_OFF = 1e-12;
-  /** Largest tableau accepted, in cells (about 32 MB of doubles). */
-  public static final long MAX_CELLS = 4_000_000L;
+  /** Largest tableau accepted, in cells (about 64 MB of doubles). */
+  public static final long MAX_CELLS = 8_000_000L;
 
   private static final CommonsMathLpSolver STANDARD = new CommonsMathLpSolver();
 

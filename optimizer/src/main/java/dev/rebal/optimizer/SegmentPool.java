@@ -14,6 +14,8 @@ import java.util.List;
 final class SegmentPool {
   /** Segments kept per (account, class) at first beyond those that cover the useful sales. */
   static final int INITIAL = 4;
+  /** Multiple of its pro-rata share of the class excess that an (account, class) covers at first. */
+  static final double NEED_FACTOR = 1.5;
   /** A kept segment counts as sold in full within this many scaled units. */
   static final double FILLED_TOLERANCE = 1e-9;
 
@@ -50,6 +52,12 @@ final class SegmentPool {
         .thenComparingDouble(c -> m.segments[c[0]][c[1]].gain)
         .thenComparingInt(c -> c[0])
         .thenComparingInt(c -> c[1]);
+    double[] accountClassValue = new double[groups];
+    for (int i = 0; i < m.positions.length; i++) {
+      int s = m.positionSecurity[i];
+      accountClassValue[m.positionAccount[i] * nc + m.securityClass[s]] +=
+          m.positions[i].held().value().doubleValue() * m.price[s];
+    }
     for (int g = 0; g < groups; g++) {
       List<int[]> list = candidates.get(g);
       list.sort(order);
@@ -57,7 +65,9 @@ final class SegmentPool {
       // goal plus the account's cash shortfall, and every segment whose sale pays by itself
       int a = g / nc;
       int c = g % nc;
-      double need = (m.hasGoal[c] ? Math.max(0, m.classValue[c] - m.lower[c]) : m.classValue[c])
+      double share = m.classValue[c] > 0 ? accountClassValue[g] / m.classValue[c] : 0;
+      double need = NEED_FACTOR * share
+          * (m.hasGoal[c] ? Math.max(0, m.classValue[c] - m.lower[c]) : m.classValue[c])
           + Math.max(0, m.floor[a] - m.cash[a]);
       double covered = 0;
       int n = 0;

@@ -157,8 +157,8 @@ class HouseholdOptimizerTest {
 
   @Test
   void solve_tableauAboveSizeLimit_tooLarge() {
-    // given: 1,500 variables with 1,500 bound rows
-    int n = 1_500;
+    // given: 2,000 variables with 2,000 bound rows: 2,001 x 6,001 cells > 8,000,000
+    int n = 2_000;
     int[][] idx = new int[n][];
     double[][] val = new double[n][];
     double[] rhs = new double[n];
