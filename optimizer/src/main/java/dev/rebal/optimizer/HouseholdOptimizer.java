@@ -76,7 +76,12 @@ public final class HouseholdOptimizer {
 
   /** The LP stage alone: the final build and its verified point, or a failure. */
   Solved solveLp(Model model) {
-    SegmentPool pool = new SegmentPool(model);
+    return solveLp(model, false);
+  }
+
+  /** As {@link #solveLp(Model)}; {@code minimalStart} starts from the fewest segments. */
+  Solved solveLp(Model model, boolean minimalStart) {
+    SegmentPool pool = new SegmentPool(model, minimalStart);
     Counter solves = new Counter();
     while (true) {
       LpBuild build = new LpBuild(model, pool.kept(), Set.of());

@@ -25,6 +25,14 @@ final class SegmentPool {
   private final boolean[][] kept;
 
   SegmentPool(Model m) {
+    this(m, false);
+  }
+
+  /**
+   * Creates the pool; {@code minimalStart} keeps only {@link #INITIAL} segments per (account,
+   * class) at first, so that tests exercise the pricing loop.
+   */
+  SegmentPool(Model m, boolean minimalStart) {
     this.m = m;
     int nc = m.classes.length;
     int groups = m.accountIds.length * nc;
@@ -76,7 +84,7 @@ final class SegmentPool {
         covered += m.segments[x[0]][x[1]].quantity.doubleValue() * m.price[m.positionSecurity[x[0]]];
         n++;
       }
-      grow(g, n + INITIAL);
+      grow(g, minimalStart ? INITIAL : n + INITIAL);
     }
   }
 
