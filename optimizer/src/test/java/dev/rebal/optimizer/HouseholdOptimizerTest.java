@@ -15,6 +15,8 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HouseholdOptimizerTest {
   private static final AccountId ACCT = AccountId.of("acct-1");
@@ -48,6 +50,32 @@ class HouseholdOptimizerTest {
     assertThat(optimal.objective().drift()).isEqualTo(Money.usd("260.00"));
     assertThat(optimal.objective().tax()).isEqualTo(Money.usd("40.00"));
     assertThat(IndependentChecker.violations(problem, optimal.trades())).isEmpty();
+  }
+
+  /**
+   * The worked example in the other modes (band 5 points). Band edge: US may stay up to 65% of
+   * 10,200 = 6,630 and bonds must reach 35% = 3,570. Selling x of US funds x + 100 of bonds (cash
+   * 200 above a 100 floor): bond drift max(0, 470 − x) and US drift max(0, 370 − x), so x = 470,
+   * buys 570; LP objective 470 × 0.0506 + 570 × 0.0006 = 23.782 + 0.342 = 24.124. Halfway: US up
+   * to 62.5% = 6,375 (x ≥ 625), bonds to 37.5% = 3,825 (x ≥ 725), so x = 725, buys 825;
+   * 725 × 0.0506 + 825 × 0.0006 = 36.685 + 0.495 = 37.18. Rounded down in whole shares.
+   */
+  @ParameterizedTest
+  @CsvSource({"TO_BAND_EDGE, 24.12, 5, 4", "HALFWAY, 37.18, 8, 7"})
+  void optimize_workedExampleInBandModes_tradesToTheGoalInterval(RebalanceMode mode,
+      String lpObjective, long bondsBought, long usSold) {
+    // given
+    HouseholdProblem problem = HouseholdOptimizerProperties.twoClassHousehold(7000, 3000, mode);
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(problem);
+
+    // then
+    assertThat(optimal.lpObjective()).isEqualTo(Money.usd(lpObjective));
+    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
+        + t.quantity()).containsExactly("BND BUY " + bondsBought + ".000000",
+            "VTI SELL " + usSold + ".000000");
   }
 
   @Test
