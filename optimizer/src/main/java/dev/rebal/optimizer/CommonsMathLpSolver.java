@@ -99,6 +99,8 @@ public final class CommonsMathLpSolver implements LpSolver {
       return LpSolution.failed(LpSolution.Status.ITERATION_LIMIT,
           "more than " + maxIter + " iterations (" + rule + ")");
     } catch (RuntimeException e) {
+      // any other commons-math failure (e.g. MathIllegalStateException on a degenerate tableau)
+      // is a numerical outcome for the caller, never an exception: the household is held
       return LpSolution.failed(LpSolution.Status.ERROR, e.getClass().getSimpleName());
     }
   }
