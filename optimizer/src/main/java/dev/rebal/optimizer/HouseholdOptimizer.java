@@ -1,0 +1,239 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Optimises one household: builds the LP of {@code docs/optimizer.md}, solves it, verifies the
+ * solution against every row, rounds it to tradable quantities and repairs it.
+ *
+ * <pre>{@code
+ * OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
+ * if (result instanceof OptimizationResult.Optimal optimal) {
+ *   optimal.trades().forEach(...);
+ * }
+ * }</pre>
+ *
+ * <p>Never throws for an infeasible, unbounded or numerically troubled household: those are
+ * {@link OptimizationResult} variants. This class is immutable and thread-safe.
+ */
+public final class HouseholdOptimizer {
+  private static final HouseholdOptimizer STANDARD =
+      new HouseholdOptimizer(CommonsMathLpSolver.standard());
+
+  private final LpSolver solver;
+
+  private HouseholdOptimizer(LpSolver solver) {
+    this.solver = solver;
+  }
+
+  /** Returns the optimizer on the shipped commons-math3 backend. */
+  public static HouseholdOptimizer standard() {
+    return STANDARD;
+  }
+
+  /** Returns an optimizer on another LP backend. */
+  public static HouseholdOptimizer withSolver(LpSolver solver) {
+    return new HouseholdOptimizer(Checks.notNull(solver, "solver"));
+  }
+
+  /**
+   * Returns the optimal rounded proposal for {@code problem}, or why there is none.
+   *
+   * @param problem the household problem
+   * @throws IllegalArgumentException if {@code problem} is null
+   */
+  public OptimizationResult optimize(HouseholdProblem problem) {
+    Checks.notNull(problem, "problem");
+    Model model = new Model(problem);
+    if (model.value <= 0) {
+      return new OptimizationResult.Optimal(List.of(), Rounder.zeroBreakdown(),
+          dev.rebal.core.money.Money.ZERO_USD, dev.rebal.core.money.Money.ZERO_USD,
+          new LpSize(0, 0, 0));
+    }
+    Solved solved = solveLp(model);
+    if (solved.failure != null) {
+      return solved.failure;
+    }
+    OptimizationResult rounded = new Rounder(model, solved.build, solved.x).round(solved.size());
+    if (rounded instanceof OptimizationResult.Optimal) {
+      return rounded;
+    }
+    // second pass: leave room for rounding in every hard row, solve again, round again
+    Model tightened = new Model(problem);
+    tightened.setRoundingMargins(solved.build, solved.x);
+    Solved again = solveLp(tightened);
+    if (again.failure != null) {
+      return rounded;
+    }
+    return new Rounder(tightened, again.build, again.x).round(
+        new LpSize(again.build.program.variables(), again.build.program.rows(),
+            solved.solves + again.solves));
+  }
+
+  /** The LP stage alone: the final build and its verified point, or a failure. */
+  Solved solveLp(Model model) {
+    return solveLp(model, false);
+  }
+
+  /** As {@link #solveLp(Model)}; {@code minimalStart} starts from the fewest segments. */
+  Solved solveLp(Model model, boolean minimalStart) {
+    SegmentPool pool = new SegmentPool(model, minimalStart);
+    Counter solves = new Counter();
+    while (true) {
+      LpBuild build = new LpBuild(model, pool.kept(), Set.of());
+      Attempt at = attempt(build.program, solves);
+      if (at.status != Attempt.OK) {
+        LpSize size = new LpSize(build.program.variables(), build.program.rows(), solves.n);
+        if (at.status == Attempt.INFEASIBLE) {
+          if (pool.expandAll()) {
+            continue; // the restricted LP may lack the segments that make it feasible
+          }
+          return Solved.failed(diagnose(model, pool, solves, size));
+        }
+        return Solved.failed(new OptimizationResult.NumericalFailure(at.reason, at.detail, size));
+      }
+      if (!pool.expand(build, at.x)) {
+        return new Solved(build, at.x, solves.n, null);
+      }
+    }
+  }
+
+  /** One solve with verification and the elastic retry. */
+  private Attempt attempt(LinearProgram lp, Counter solves) {
+    LpSolution first = solver.solve(lp);
+    solves.n++;
+    switch (first.status()) {
+      case UNBOUNDED:
+        return Attempt.failed("UNBOUNDED", first.detail());
+      case TOO_LARGE:
+        return Attempt.failed("TOO_LARGE", first.detail());
+      case OPTIMAL:
+        if (SolutionCheck.passes(lp, first.point())) {
+          return Attempt.ok(first.point());
+        }
+        break;
+      default:
+        break;
+    }
+    // safer formulation: no artificial variables
+    ElasticProgram elastic = new ElasticProgram(lp);
+    LpSolution second = solver.solve(elastic.program);
+    solves.n++;
+    if (second.status() != LpSolution.Status.OPTIMAL) {
+      String reason = second.status() == LpSolution.Status.ITERATION_LIMIT
+          ? "ITERATION_LIMIT" : second.status() == LpSolution.Status.TOO_LARGE
+          ? "TOO_LARGE" : "SOLVER_ERROR";
+      return Attempt.failed(reason, second.status() + ": " + second.detail());
+    }
+    double[] ex = second.point();
+    if (!SolutionCheck.passes(elastic.program, ex)) {
+      return Attempt.failed("CHECK_FAILED", "solution violates the LP by "
+          + SolutionCheck.worstViolation(elastic.program, ex) + " (scaled) after the retry");
+    }
+    if (elastic.uncovered(ex).length > 0) {
+      return Attempt.infeasible();
+    }
+    double[] x = elastic.originalPoint(ex);
+    if (!SolutionCheck.passes(lp, x)) {
+      return Attempt.failed("CHECK_FAILED", "elastic point violates the LP by "
+          + SolutionCheck.worstViolation(lp, x) + " (scaled)");
+    }
+    return Attempt.ok(x);
+  }
+
+  /** Relaxes one constraint group at a time and reports those that restore feasibility. */
+  private OptimizationResult diagnose(Model model, SegmentPool pool, Counter solves, LpSize size) {
+    pool.expandAll();
+    boolean[][] all = pool.kept();
+    LpBuild full = new LpBuild(model, all, Set.of());
+    Set<String> present = new TreeSet<>();
+    for (String g : full.rowGroup) {
+      if (!g.isEmpty()) {
+        present.add(g);
+      }
+    }
+    List<ConstraintGroup> conflicting = new ArrayList<>();
+    List<ConstraintGroup> every = new ArrayList<>();
+    for (String g : present) {
+      ConstraintGroup group = parse(g);
+      every.add(group);
+      LpBuild relaxed = new LpBuild(model, all, Set.of(g));
+      if (attempt(relaxed.program, solves).status == Attempt.OK) {
+        conflicting.add(group);
+      }
+    }
+    List<ConstraintGroup> named = conflicting.isEmpty() ? every : conflicting;
+    named.sort(null);
+    String detail = conflicting.isEmpty()
+        ? "no single constraint group can be relaxed to make the household feasible"
+        : "relaxing any one of these groups alone makes the household feasible";
+    return new OptimizationResult.Infeasible(named, detail,
+        new LpSize(size.variables(), size.constraints(), solves.n));
+  }
+
+  private static ConstraintGroup parse(String g) {
+    int open = g.indexOf('[');
+    return open < 0 ? new ConstraintGroup(g, "")
+        : new ConstraintGroup(g.substring(0, open), g.substring(open + 1, g.length() - 1));
+  }
+
+  /** The verified LP stage: the final build and its point, or a failure result. */
+  static final class Solved {
+    final LpBuild build;
+    final double[] x;
+    final int solves;
+    final OptimizationResult failure;
+
+    Solved(LpBuild build, double[] x, int solves, OptimizationResult failure) {
+      this.build = build;
+      this.x = x;
+      this.solves = solves;
+      this.failure = failure;
+    }
+
+    static Solved failed(OptimizationResult r) {
+      return new Solved(null, null, 0, r);
+    }
+
+    LpSize size() {
+      return new LpSize(build.program.variables(), build.program.rows(), solves);
+    }
+  }
+
+  private static final class Counter {
+    int n;
+  }
+
+  private static final class Attempt {
+    static final int OK = 0;
+    static final int INFEASIBLE = 1;
+    static final int FAILED = 2;
+    final int status;
+    final double[] x;
+    final String reason;
+    final String detail;
+
+    private Attempt(int status, double[] x, String reason, String detail) {
+      this.status = status;
+      this.x = x;
+      this.reason = reason;
+      this.detail = detail;
+    }
+
+    static Attempt ok(double[] x) {
+      return new Attempt(OK, x, "", "");
+    }
+
+    static Attempt infeasible() {
+      return new Attempt(INFEASIBLE, null, "", "");
+    }
+
+    static Attempt failed(String reason, String detail) {
+      return new Attempt(FAILED, null, reason, detail);
+    }
+  }
+}

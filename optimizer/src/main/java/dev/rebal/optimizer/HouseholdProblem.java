@@ -1,0 +1,294 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.SecurityId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Everything the optimizer needs about one household, in exact amounts.
+ *
+ * <p>The engine builds it from the household, the tax module (sell segments, wash-sale sets) and
+ * the compliance module (eligibility, caps); the optimizer depends on neither. Build it with
+ * {@link #builder()}; {@code build()} checks that positions, caps and goals refer to known
+ * accounts, securities and classes, and that no pair appears twice. The order of the lists does
+ * not affect the result. This class is immutable and thread-safe.
+ */
+public final class HouseholdProblem {
+  private final List<ProblemAccount> accounts;
+  private final List<ProblemSecurity> securities;
+  private final List<ProblemPosition> positions;
+  private final List<ClassGoal> classGoals;
+  private final List<HoldingCap> holdingCaps;
+  private final SortedSet<String> lossSaleBlockedGroups;
+  private final SortedSet<String> buyBlockedGroups;
+  private final Money gainBudget;
+  private final Money shortTermGainCap;
+  private final Money turnoverCap;
+  private final Money minTradeSize;
+  private final RebalanceMode mode;
+  private final ObjectiveWeights weights;
+
+  private HouseholdProblem(Builder b) {
+    this.accounts = List.copyOf(b.accounts);
+    this.securities = List.copyOf(b.securities);
+    this.positions = List.copyOf(b.positions);
+    this.classGoals = List.copyOf(b.classGoals);
+    this.holdingCaps = List.copyOf(b.holdingCaps);
+    this.lossSaleBlockedGroups = java.util.Collections.unmodifiableSortedSet(
+        new TreeSet<>(b.lossSaleBlockedGroups));
+    this.buyBlockedGroups = java.util.Collections.unmodifiableSortedSet(
+        new TreeSet<>(b.buyBlockedGroups));
+    this.gainBudget = b.gainBudget;
+    this.shortTermGainCap = b.shortTermGainCap;
+    this.turnoverCap = b.turnoverCap;
+    this.minTradeSize = b.minTradeSize;
+    this.mode = b.mode;
+    this.weights = b.weights;
+  }
+
+  /** Returns a new builder: mode {@code TO_TARGET}, standard weights, no caps, no minimum. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Returns a builder holding this problem's values, to change some of them. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.accounts.addAll(accounts);
+    b.securities.addAll(securities);
+    b.positions.addAll(positions);
+    b.classGoals.addAll(classGoals);
+    b.holdingCaps.addAll(holdingCaps);
+    b.lossSaleBlockedGroups.addAll(lossSaleBlockedGroups);
+    b.buyBlockedGroups.addAll(buyBlockedGroups);
+    b.gainBudget = gainBudget;
+    b.shortTermGainCap = shortTermGainCap;
+    b.turnoverCap = turnoverCap;
+    b.minTradeSize = minTradeSize;
+    b.mode = mode;
+    b.weights = weights;
+    return b;
+  }
+
+  /** Returns the accounts, in input order. */
+  public List<ProblemAccount> accounts() {
+    return accounts;
+  }
+
+  /** Returns the securities, in input order. */
+  public List<ProblemSecurity> securities() {
+    return securities;
+  }
+
+  /** Returns the (account, security) positions, in input order. */
+  public List<ProblemPosition> positions() {
+    return positions;
+  }
+
+  /** Returns the class goals. */
+  public List<ClassGoal> classGoals() {
+    return classGoals;
+  }
+
+  /** Returns the household caps on security values. */
+  public List<HoldingCap> holdingCaps() {
+    return holdingCaps;
+  }
+
+  /** Returns wash-sale groups bought within 30 days: a loss in them may not be sold. */
+  public SortedSet<String> lossSaleBlockedGroups() {
+    return lossSaleBlockedGroups;
+  }
+
+  /** Returns wash-sale groups with a loss taken within 30 days: they may not be bought. */
+  public SortedSet<String> buyBlockedGroups() {
+    return buyBlockedGroups;
+  }
+
+  /** Returns the remaining net realised-gain budget for the year, if any. */
+  public Optional<Money> gainBudget() {
+    return Optional.ofNullable(gainBudget);
+  }
+
+  /** Returns the cap on net short-term gains realised by this proposal, if any. */
+  public Optional<Money> shortTermGainCap() {
+    return Optional.ofNullable(shortTermGainCap);
+  }
+
+  /** Returns the cap on buys plus sells, in dollars, if any. */
+  public Optional<Money> turnoverCap() {
+    return Optional.ofNullable(turnoverCap);
+  }
+
+  /** Returns the smallest trade worth placing; smaller rounded trades are dropped. */
+  public Money minTradeSize() {
+    return minTradeSize;
+  }
+
+  /** Returns the rebalancing mode. */
+  public RebalanceMode mode() {
+    return mode;
+  }
+
+  /** Returns the objective weights. */
+  public ObjectiveWeights weights() {
+    return weights;
+  }
+
+  /** A mutable builder of {@link HouseholdProblem}; not thread-safe. */
+  public static final class Builder {
+    private final List<ProblemAccount> accounts = new ArrayList<>();
+    private final List<ProblemSecurity> securities = new ArrayList<>();
+    private final List<ProblemPosition> positions = new ArrayList<>();
+    private final List<ClassGoal> classGoals = new ArrayList<>();
+    private final List<HoldingCap> holdingCaps = new ArrayList<>();
+    private final Set<String> lossSaleBlockedGroups = new TreeSet<>();
+    private final Set<String> buyBlockedGroups = new TreeSet<>();
+    private Money gainBudget;
+    private Money shortTermGainCap;
+    private Money turnoverCap;
+    private Money minTradeSize = Money.ZERO_USD;
+    private RebalanceMode mode = RebalanceMode.TO_TARGET;
+    private ObjectiveWeights weights = ObjectiveWeights.standard();
+
+    private Builder() {}
+
+    /** Adds an account. */
+    public Builder addAccount(ProblemAccount account) {
+      accounts.add(Checks.notNull(account, "account"));
+      return this;
+    }
+
+    /** Adds a security. */
+    public Builder addSecurity(ProblemSecurity security) {
+      securities.add(Checks.notNull(security, "security"));
+      return this;
+    }
+
+    /** Adds an (account, security) position. */
+    public Builder addPosition(ProblemPosition position) {
+      positions.add(Checks.notNull(position, "position"));
+      return this;
+    }
+
+    /** Adds a class goal. */
+    public Builder addClassGoal(ClassGoal goal) {
+      classGoals.add(Checks.notNull(goal, "goal"));
+      return this;
+    }
+
+    /** Adds a household cap on a security's value. */
+    public Builder addHoldingCap(HoldingCap cap) {
+      holdingCaps.add(Checks.notNull(cap, "cap"));
+      return this;
+    }
+
+    /** Marks a wash-sale group whose losses may not be sold (bought within 30 days). */
+    public Builder blockLossSale(String group) {
+      lossSaleBlockedGroups.add(Checks.notBlank(group, "group"));
+      return this;
+    }
+
+    /** Marks a wash-sale group that may not be bought (a loss taken within 30 days). */
+    public Builder blockBuy(String group) {
+      buyBlockedGroups.add(Checks.notBlank(group, "group"));
+      return this;
+    }
+
+    /** Sets the remaining net realised-gain budget (may be negative: losses must be realised). */
+    public Builder gainBudget(Money budget) {
+      this.gainBudget = usd(budget, "gainBudget");
+      return this;
+    }
+
+    /** Sets the cap on net short-term gains. */
+    public Builder shortTermGainCap(Money cap) {
+      this.shortTermGainCap = usd(cap, "shortTermGainCap");
+      return this;
+    }
+
+    /** Sets the turnover cap (buys plus sells), not negative. */
+    public Builder turnoverCap(Money cap) {
+      Checks.isTrue(!usd(cap, "turnoverCap").isNegative(), "turnoverCap", cap,
+          "must not be negative");
+      this.turnoverCap = cap;
+      return this;
+    }
+
+    /** Sets the minimum trade size, not negative. */
+    public Builder minTradeSize(Money min) {
+      Checks.isTrue(!usd(min, "minTradeSize").isNegative(), "minTradeSize", min,
+          "must not be negative");
+      this.minTradeSize = min;
+      return this;
+    }
+
+    /** Sets the mode. */
+    public Builder mode(RebalanceMode mode) {
+      this.mode = Checks.notNull(mode, "mode");
+      return this;
+    }
+
+    /** Sets the objective weights. */
+    public Builder weights(ObjectiveWeights weights) {
+      this.weights = Checks.notNull(weights, "weights");
+      return this;
+    }
+
+    private static Money usd(Money m, String name) {
+      Checks.isTrue(Checks.notNull(m, name).isUsd(), name, m, "must be in USD");
+      return m;
+    }
+
+    /**
+     * Returns the problem.
+     *
+     * @throws IllegalArgumentException naming the first reference to an unknown account, security
+     *     or class, or a duplicate id or pair
+     */
+    public HouseholdProblem build() {
+      Set<AccountId> accountIds = new HashSet<>();
+      for (ProblemAccount a : accounts) {
+        Checks.isTrue(accountIds.add(a.id()), "accounts", a.id(), "must not repeat an id");
+      }
+      Set<SecurityId> securityIds = new HashSet<>();
+      Set<AssetClass> classes = new HashSet<>();
+      for (ProblemSecurity s : securities) {
+        Checks.isTrue(securityIds.add(s.id()), "securities", s.id(), "must not repeat an id");
+        classes.add(s.assetClass());
+      }
+      Set<String> pairs = new HashSet<>();
+      for (int i = 0; i < positions.size(); i++) {
+        ProblemPosition p = positions.get(i);
+        Checks.isTrue(accountIds.contains(p.account()), "positions[" + i + "].account",
+            p.account(), "must be a known account");
+        Checks.isTrue(securityIds.contains(p.security()), "positions[" + i + "].security",
+            p.security(), "must be a known security");
+        Checks.isTrue(pairs.add(p.account().value() + "\u0000" + p.security().value()),
+            "positions[" + i + "]", p.account() + "/" + p.security(), "must not repeat a pair");
+      }
+      Set<AssetClass> goalClasses = new HashSet<>();
+      for (ClassGoal g : classGoals) {
+        Checks.isTrue(goalClasses.add(g.assetClass()), "classGoals", g.assetClass(),
+            "must not repeat a class");
+      }
+      Set<SecurityId> capped = new HashSet<>();
+      for (HoldingCap c : holdingCaps) {
+        Checks.isTrue(securityIds.contains(c.security()), "holdingCaps.security", c.security(),
+            "must be a known security");
+        Checks.isTrue(capped.add(c.security()), "holdingCaps", c.security(),
+            "must not repeat a security");
+      }
+      return new HouseholdProblem(this);
+    }
+  }
+}

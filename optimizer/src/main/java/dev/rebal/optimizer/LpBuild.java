@@ -1,0 +1,331 @@
+package dev.rebal.optimizer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One LP built from a {@link Model} (docs/optimizer.md sections 4-7): the kept columns, the rows
+ * tagged with their constraint group, and the objective constant. Package-private.
+ */
+final class LpBuild {
+  static final int BUY = 0;
+  static final int SELL = 1;
+  static final int OVER = 2;
+  static final int UNDER = 3;
+  static final int REMOVED = 4;
+
+  final Model model;
+  final LinearProgram program;
+  final int[] kind;
+  final int[] position;
+  final int[] segment;
+  final String[] rowGroup; // "" for bound rows, never relaxed
+  final double constant; // dollars
+  final int[] buyColumn; // per position, -1 if none
+  final int[][] sellColumn; // per position and merged segment, -1 if none
+
+  private final List<int[]> idx = new ArrayList<>();
+  private final List<double[]> val = new ArrayList<>();
+  private final List<Double> rhs = new ArrayList<>();
+  private final List<String> groups = new ArrayList<>();
+
+  /**
+   * Builds the LP.
+   *
+   * @param kept per position and merged segment, whether it gets a column (if allowed)
+   * @param relaxed constraint groups (by {@link ConstraintGroup#toString()}) to leave out
+   */
+  LpBuild(Model m, boolean[][] kept, Set<String> relaxed) {
+    this.model = m;
+    double v = m.value;
+    int np = m.positions.length;
+    List<Integer> kinds = new ArrayList<>();
+    List<Integer> pos = new ArrayList<>();
+    List<Integer> seg = new ArrayList<>();
+    List<Double> cost = new ArrayList<>();
+    buyColumn = new int[np];
+    sellColumn = new int[np][];
+    Arrays.fill(buyColumn, -1);
+
+    // reduction 4: cheapest plain buy per (account, class)
+    boolean[] keepBuy = new boolean[np];
+    int nc = m.classes.length;
+    int[] cheapest = new int[m.accountIds.length * nc];
+    Arrays.fill(cheapest, -1);
+    for (int i = 0; i < np; i++) {
+      if (!m.buyAllowed[i]) {
+        continue;
+      }
+      int s = m.positionSecurity[i];
+      boolean plain = Double.isNaN(m.cap[s]) && m.maxBuy(i) == Double.POSITIVE_INFINITY;
+      if (!plain) {
+        keepBuy[i] = true;
+        continue;
+      }
+      int key = m.positionAccount[i] * nc + m.securityClass[s];
+      int best = cheapest[key];
+      // positions are sorted by security id, so the first of equal cost has the smallest id
+      if (best < 0 || m.buyCost(i) < m.buyCost(best)) {
+        cheapest[key] = i;
+      }
+    }
+    for (int c : cheapest) {
+      if (c >= 0) {
+        keepBuy[c] = true;
+      }
+    }
+    for (int i = 0; i < np; i++) {
+      if (keepBuy[i]) {
+        buyColumn[i] = kinds.size();
+        kinds.add(BUY);
+        pos.add(i);
+        seg.add(-1);
+        cost.add(m.buyCost(i));
+      }
+      Model.Segment[] segs = m.segments[i];
+      sellColumn[i] = new int[segs.length];
+      Arrays.fill(sellColumn[i], -1);
+      for (int k = 0; k < segs.length; k++) {
+        if (m.sellAllowed[i][k] && kept[i][k]) {
+          sellColumn[i][k] = kinds.size();
+          kinds.add(SELL);
+          pos.add(i);
+          seg.add(k);
+          cost.add(m.sellCost(i, k));
+        }
+      }
+    }
+    int tradeColumns = kinds.size();
+
+    // drift columns; rows built later need their indices
+    int[] overCol = new int[nc];
+    int[] underCol = new int[nc];
+    int[] removedCol = new int[nc];
+    Arrays.fill(overCol, -1);
+    Arrays.fill(underCol, -1);
+    Arrays.fill(removedCol, -1);
+    double constantDollars = 0;
+    for (int c = 0; c < nc; c++) {
+      if (!m.hasGoal[c] || m.weight[c] == 0) {
+        continue;
+      }
+      double w = m.weight[c];
+      overCol[c] = kinds.size();
+      kinds.add(OVER);
+      pos.add(-1);
+      seg.add(c);
+      cost.add(w);
+      underCol[c] = kinds.size();
+      kinds.add(UNDER);
+      pos.add(-1);
+      seg.add(c);
+      cost.add(w);
+      double h = m.classValue[c];
+      if (h > m.upper[c] || h < m.lower[c]) {
+        removedCol[c] = kinds.size();
+        kinds.add(REMOVED);
+        pos.add(-1);
+        seg.add(c);
+        cost.add(-w);
+        constantDollars += w * (h > m.upper[c] ? h - m.upper[c] : m.lower[c] - h);
+      }
+    }
+    this.constant = constantDollars;
+
+    int n = kinds.size();
+    kind = new int[n];
+    position = new int[n];
+    segment = new int[n];
+    double[] c = new double[n];
+    for (int j = 0; j < n; j++) {
+      kind[j] = kinds.get(j);
+      position[j] = pos.get(j);
+      segment[j] = seg.get(j);
+      c[j] = cost.get(j);
+    }
+
+    // bound rows
+    for (int j = 0; j < tradeColumns; j++) {
+      int i = position[j];
+      if (kind[j] == SELL) {
+        double u = m.segments[i][segment[j]].quantity.doubleValue()
+            * m.price[m.positionSecurity[i]];
+        row("", new int[] {j}, new double[] {1}, u / v);
+      } else if (m.maxBuy(i) != Double.POSITIVE_INFINITY) {
+        row("", new int[] {j}, new double[] {1}, m.maxBuy(i) / v);
+      }
+    }
+    // cash floors, per tradable account
+    for (int a = 0; a < m.accountIds.length; a++) {
+      String g = new ConstraintGroup("CASH_FLOOR", m.accountIds[a].value()).toString();
+      if (!m.tradable[a] || relaxed.contains(g)) {
+        continue;
+      }
+      Row r = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        if (m.positionAccount[position[j]] == a) {
+          r.add(j, kind[j] == BUY ? 1 : -1);
+        }
+      }
+      double slack = m.cash[a] - m.floor[a] - m.cashMargin[a];
+      if (r.size() > 0 || slack < 0) {
+        row(g, r.indices(), r.values(), slack / v);
+      }
+    }
+    // holding caps
+    for (int s = 0; s < m.securityIds.length; s++) {
+      String g = new ConstraintGroup("HOLDING_CAP", m.securityIds[s].value()).toString();
+      if (Double.isNaN(m.cap[s]) || relaxed.contains(g)) {
+        continue;
+      }
+      Row r = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        if (m.positionSecurity[position[j]] == s) {
+          r.add(j, kind[j] == BUY ? 1 : -1);
+        }
+      }
+      double slack = m.cap[s] - m.securityValue[s] - m.capMargin[s];
+      if (r.size() > 0 || slack < 0) {
+        row(g, r.indices(), r.values(), slack / v);
+      }
+    }
+    // gain budget, short-term cap, turnover
+    if (!Double.isNaN(m.gainBudget) && !relaxed.contains("GAIN_BUDGET")) {
+      Row r = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        if (kind[j] == SELL) {
+          r.add(j, m.segments[position[j]][segment[j]].gain);
+        }
+      }
+      row("GAIN_BUDGET", r.indices(), r.values(), (m.gainBudget - m.gainMargin) / v);
+    }
+    if (!Double.isNaN(m.shortTermCap) && !relaxed.contains("SHORT_TERM_GAIN_CAP")) {
+      Row r = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        if (kind[j] == SELL && m.segments[position[j]][segment[j]].shortTerm) {
+          r.add(j, m.segments[position[j]][segment[j]].gain);
+        }
+      }
+      row("SHORT_TERM_GAIN_CAP", r.indices(), r.values(),
+          (m.shortTermCap - m.shortTermMargin) / v);
+    }
+    if (!Double.isNaN(m.turnoverCap) && !relaxed.contains("TURNOVER_CAP")) {
+      Row r = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        r.add(j, 1);
+      }
+      row("TURNOVER_CAP", r.indices(), r.values(), m.turnoverCap / v);
+    }
+    // drift rows (section 5): every right-hand side is >= 0
+    for (int cl = 0; cl < nc; cl++) {
+      if (overCol[cl] < 0) {
+        continue;
+      }
+      Row net = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        if (m.securityClass[m.positionSecurity[position[j]]] == cl) {
+          net.add(j, kind[j] == BUY ? 1 : -1);
+        }
+      }
+      double h = m.classValue[cl];
+      double up = m.upper[cl];
+      double lo = m.lower[cl];
+      if (h > up) {
+        // e + N - o <= 0, e <= H - U, -N - v <= H - L
+        row("", net.with(removedCol[cl], 1).with(overCol[cl], -1), 0);
+        row("", new int[] {removedCol[cl]}, new double[] {1}, (h - up) / v);
+        row("", net.negated().with(underCol[cl], -1), (h - lo) / v);
+      } else if (h < lo) {
+        // e - N - v <= 0, e <= L - H, N - o <= U - H
+        row("", net.negated().with(removedCol[cl], 1).with(underCol[cl], -1), 0);
+        row("", new int[] {removedCol[cl]}, new double[] {1}, (lo - h) / v);
+        row("", net.with(overCol[cl], -1), (up - h) / v);
+      } else {
+        row("", net.with(overCol[cl], -1), (up - h) / v);
+        row("", net.negated().with(underCol[cl], -1), (h - lo) / v);
+      }
+    }
+
+    int rows = rhs.size();
+    int[][] ri = new int[rows][];
+    double[][] rv = new double[rows][];
+    double[] b = new double[rows];
+    rowGroup = new String[rows];
+    for (int i = 0; i < rows; i++) {
+      ri[i] = idx.get(i);
+      rv[i] = val.get(i);
+      b[i] = rhs.get(i);
+      rowGroup[i] = groups.get(i);
+    }
+    program = new LinearProgram(c, ri, rv, b);
+  }
+
+  private void row(String group, int[] i, double[] v, double b) {
+    idx.add(i);
+    val.add(v);
+    rhs.add(b);
+    groups.add(group);
+  }
+
+  private void row(String group, Row r, double b) {
+    row(group, r.indices(), r.values(), b);
+  }
+
+  /** Returns the objective in dollars of penalty at scaled point {@code x}. */
+  double objectiveDollars(double[] x) {
+    return program.objectiveValue(x) * model.value + constant;
+  }
+
+  /** A sparse row under construction. */
+  private static final class Row {
+    private int[] i = new int[8];
+    private double[] v = new double[8];
+    private int n;
+
+    void add(int j, double value) {
+      if (n == i.length) {
+        i = Arrays.copyOf(i, n * 2);
+        v = Arrays.copyOf(v, n * 2);
+      }
+      i[n] = j;
+      v[n] = value;
+      n++;
+    }
+
+    int size() {
+      return n;
+    }
+
+    int[] indices() {
+      return Arrays.copyOf(i, n);
+    }
+
+    double[] values() {
+      return Arrays.copyOf(v, n);
+    }
+
+    Row with(int j, double value) {
+      Row r = copy();
+      r.add(j, value);
+      return r;
+    }
+
+    Row negated() {
+      Row r = copy();
+      for (int k = 0; k < r.n; k++) {
+        r.v[k] = -r.v[k];
+      }
+      return r;
+    }
+
+    private Row copy() {
+      Row r = new Row();
+      r.i = Arrays.copyOf(i, Math.max(n, 1) + 1);
+      r.v = Arrays.copyOf(v, Math.max(n, 1) + 1);
+      r.n = n;
+      return r;
+    }
+  }
+}

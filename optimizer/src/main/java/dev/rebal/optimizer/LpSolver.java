@@ -1,0 +1,14 @@
+package dev.rebal.optimizer;
+
+/**
+ * A linear-programming backend. The shipped one is {@link CommonsMathLpSolver}; a firm may plug
+ * another (for households beyond its size limit) through {@link HouseholdOptimizer#withSolver}.
+ *
+ * <p>Implementations must be stateless, thread-safe and deterministic, and must report
+ * infeasibility, unboundedness and iteration limits through {@link LpSolution.Status}, not
+ * exceptions.
+ */
+public interface LpSolver {
+  /** Solves {@code program}: minimise {@code c·x} subject to {@code A x ≤ b}, {@code x ≥ 0}. */
+  LpSolution solve(LinearProgram program);
+}

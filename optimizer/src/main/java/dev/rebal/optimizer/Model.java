@@ -1,0 +1,389 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.SecurityId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * A household problem converted once to indexed doubles (docs/optimizer.md sections 1-3): accounts,
+ * securities, classes, groups and positions sorted by id, so that input order never matters;
+ * merged sell segments sorted by cost; goal intervals; and the trade direction of every group.
+ * Package-private; built per solve.
+ */
+final class Model {
+  static final int UNRESTRICTED = Integer.MAX_VALUE;
+
+  final HouseholdProblem problem;
+  final RebalanceMode mode;
+  final double value;
+  final double tau;
+  final double mu;
+  final double theta;
+
+  // accounts
+  final AccountId[] accountIds;
+  final double[] cash;
+  final double[] floor;
+  final boolean[] tradable;
+  final boolean[] fractional;
+  // securities
+  final SecurityId[] securityIds;
+  final double[] price;
+  final int[] securityClass;
+  final int[] securityGroup;
+  final double[] securityValue;
+  final double[] cap; // NaN when uncapped
+  // classes
+  final AssetClass[] classes;
+  final boolean[] hasGoal;
+  final double[] weight;
+  final double[] lower;
+  final double[] upper;
+  final double[] target;
+  final double[] classValue;
+  // groups
+  final String[] groups;
+  final boolean[] groupSells;
+  // positions
+  final ProblemPosition[] positions;
+  final int[] positionAccount;
+  final int[] positionSecurity;
+  final Segment[][] segments; // merged, sorted by cost
+  final boolean[] buyAllowed;
+  final boolean[][] sellAllowed;
+  final double gainBudget;
+  final double shortTermCap;
+  final double turnoverCap;
+  // rounding margins (dollars) subtracted from right-hand sides on the second pass (section 9)
+  final double[] cashMargin;
+  final double[] capMargin;
+  double gainMargin;
+  double shortTermMargin;
+
+  /** A merged sell segment: identical (gain, term, rate) segments of one position. */
+  static final class Segment {
+    final double gain;
+    final boolean shortTerm;
+    final double rate;
+    final double costPerDollar;
+    final BigDecimal quantity;
+    final List<Integer> sources = new ArrayList<>();
+    final BigDecimal gainExact;
+    final BigDecimal rateExact;
+    final Term term;
+
+    Segment(SellSegment s, double costPerDollar) {
+      this.gainExact = s.gainPerDollar();
+      this.rateExact = s.taxRate();
+      this.term = s.term();
+      this.gain = s.gainPerDollar().doubleValue();
+      this.shortTerm = s.term() == Term.SHORT;
+      this.rate = s.taxRate().doubleValue();
+      this.costPerDollar = costPerDollar;
+      this.quantity = BigDecimal.ZERO;
+    }
+
+    private Segment(Segment o, BigDecimal quantity) {
+      this.gainExact = o.gainExact;
+      this.rateExact = o.rateExact;
+      this.term = o.term;
+      this.gain = o.gain;
+      this.shortTerm = o.shortTerm;
+      this.rate = o.rate;
+      this.costPerDollar = o.costPerDollar;
+      this.quantity = quantity;
+      this.sources.addAll(o.sources);
+    }
+
+    Segment plus(int source, BigDecimal q) {
+      Segment s = new Segment(this, quantity.add(q));
+      s.sources.add(source);
+      return s;
+    }
+
+    boolean sameCost(SellSegment s) {
+      return gainExact.compareTo(s.gainPerDollar()) == 0 && term == s.term()
+          && rateExact.compareTo(s.taxRate()) == 0;
+    }
+  }
+
+  Model(HouseholdProblem p) {
+    this.problem = p;
+    this.mode = p.mode();
+    this.tau = p.weights().transactionCostBps().doubleValue() / 10_000.0;
+    this.mu = p.weights().turnoverPenalty().doubleValue();
+    this.theta = p.weights().taxWeight().doubleValue();
+
+    List<ProblemAccount> accounts = new ArrayList<>(p.accounts());
+    accounts.sort(Comparator.comparing(ProblemAccount::id));
+    int na = accounts.size();
+    accountIds = new AccountId[na];
+    cash = new double[na];
+    floor = new double[na];
+    tradable = new boolean[na];
+    fractional = new boolean[na];
+    Map<AccountId, Integer> accountIndex = new HashMap<>();
+    for (int a = 0; a < na; a++) {
+      ProblemAccount acc = accounts.get(a);
+      accountIds[a] = acc.id();
+      cash[a] = acc.cash().amount().doubleValue();
+      floor[a] = acc.cashFloor().amount().doubleValue();
+      tradable[a] = acc.tradable();
+      fractional[a] = acc.fractional();
+      accountIndex.put(acc.id(), a);
+    }
+
+    List<ProblemSecurity> secs = new ArrayList<>(p.securities());
+    secs.sort(Comparator.comparing(ProblemSecurity::id));
+    TreeMap<AssetClass, Integer> classIndex = new TreeMap<>();
+    TreeMap<String, Integer> groupIndex = new TreeMap<>();
+    for (ProblemSecurity s : secs) {
+      classIndex.put(s.assetClass(), 0);
+      groupIndex.put(s.washSaleGroup(), 0);
+    }
+    for (ClassGoal g : p.classGoals()) {
+      classIndex.put(g.assetClass(), 0);
+    }
+    classes = classIndex.keySet().toArray(new AssetClass[0]);
+    for (int c = 0; c < classes.length; c++) {
+      classIndex.put(classes[c], c);
+    }
+    groups = groupIndex.keySet().toArray(new String[0]);
+    for (int g = 0; g < groups.length; g++) {
+      groupIndex.put(groups[g], g);
+    }
+    int ns = secs.size();
+    securityIds = new SecurityId[ns];
+    price = new double[ns];
+    securityClass = new int[ns];
+    securityGroup = new int[ns];
+    securityValue = new double[ns];
+    cap = new double[ns];
+    Arrays.fill(cap, Double.NaN);
+    Map<SecurityId, Integer> securityIndex = new HashMap<>();
+    for (int s = 0; s < ns; s++) {
+      ProblemSecurity sec = secs.get(s);
+      securityIds[s] = sec.id();
+      price[s] = sec.price().amount().doubleValue();
+      securityClass[s] = classIndex.get(sec.assetClass());
+      securityGroup[s] = groupIndex.get(sec.washSaleGroup());
+      securityIndex.put(sec.id(), s);
+    }
+    for (HoldingCap c : p.holdingCaps()) {
+      cap[securityIndex.get(c.security())] = c.maxValue().amount().doubleValue();
+    }
+
+    List<ProblemPosition> pos = new ArrayList<>(p.positions());
+    pos.sort(Comparator.comparing(ProblemPosition::account)
+        .thenComparing(ProblemPosition::security));
+    int np = pos.size();
+    positions = pos.toArray(new ProblemPosition[0]);
+    positionAccount = new int[np];
+    positionSecurity = new int[np];
+    classValue = new double[classes.length];
+    double total = 0;
+    for (double c : cash) {
+      total += c;
+    }
+    boolean harvest = mode == RebalanceMode.TAX_LOSS_HARVEST;
+    segments = new Segment[np][];
+    for (int i = 0; i < np; i++) {
+      ProblemPosition q = positions[i];
+      positionAccount[i] = accountIndex.get(q.account());
+      int s = securityIndex.get(q.security());
+      positionSecurity[i] = s;
+      double v = q.held().value().doubleValue() * price[s];
+      securityValue[s] += v;
+      classValue[securityClass[s]] += v;
+      total += v;
+      segments[i] = merge(q.segments(), harvest);
+    }
+    this.value = total;
+    this.cashMargin = new double[na];
+    this.capMargin = new double[ns];
+
+    hasGoal = new boolean[classes.length];
+    weight = new double[classes.length];
+    lower = new double[classes.length];
+    upper = new double[classes.length];
+    target = new double[classes.length];
+    for (ClassGoal g : p.classGoals()) {
+      int c = classIndex.get(g.assetClass());
+      hasGoal[c] = true;
+      weight[c] = g.driftWeight().doubleValue();
+      double t = g.target().weight().value().doubleValue();
+      double band = g.target().halfWidth().value().doubleValue();
+      double half;
+      switch (mode) {
+        case TO_BAND_EDGE:
+        case TAX_LOSS_HARVEST:
+          half = band;
+          break;
+        case HALFWAY:
+          half = band / 2;
+          break;
+        default:
+          half = 0;
+      }
+      target[c] = t * value;
+      lower[c] = Math.max(0, (t - half) * value);
+      upper[c] = (t + half) * value;
+    }
+
+    gainBudget = p.gainBudget().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
+    shortTermCap = p.shortTermGainCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
+    turnoverCap = p.turnoverCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
+
+    // eligibility before direction
+    Set<String> lossBlocked = p.lossSaleBlockedGroups();
+    Set<String> buyBlocked = p.buyBlockedGroups();
+    boolean cashOnly = mode == RebalanceMode.CASH_ONLY;
+    boolean[] canBuy = new boolean[np];
+    boolean[][] canSell = new boolean[np][];
+    boolean[] groupCanBuy = new boolean[groups.length];
+    boolean[] groupCanSell = new boolean[groups.length];
+    boolean[] groupHasLoss = new boolean[groups.length];
+    for (int i = 0; i < np; i++) {
+      int a = positionAccount[i];
+      int s = positionSecurity[i];
+      int g = securityGroup[s];
+      boolean deficit = cash[a] < floor[a];
+      ProblemPosition q = positions[i];
+      canBuy[i] = tradable[a] && q.buyEligible() && q.maxBuy().isPositive()
+          && !buyBlocked.contains(groups[g]) && hasGoal[securityClass[s]]
+          && !(cashOnly && deficit);
+      groupCanBuy[g] |= canBuy[i];
+      canSell[i] = new boolean[segments[i].length];
+      for (int k = 0; k < segments[i].length; k++) {
+        boolean loss = segments[i][k].gain < 0;
+        canSell[i][k] = tradable[a] && q.sellEligible()
+            && !(loss && lossBlocked.contains(groups[g])) && !(cashOnly && !deficit);
+        groupCanSell[g] |= canSell[i][k];
+        groupHasLoss[g] |= canSell[i][k] && loss;
+      }
+    }
+    // direction per group (section 3)
+    int[] groupClass = new int[groups.length];
+    Arrays.fill(groupClass, -1);
+    for (int s = 0; s < ns; s++) {
+      if (groupClass[securityGroup[s]] < 0) {
+        groupClass[securityGroup[s]] = securityClass[s]; // smallest security id decides
+      }
+    }
+    groupSells = new boolean[groups.length];
+    for (int g = 0; g < groups.length; g++) {
+      if (!groupCanSell[g]) {
+        groupSells[g] = false;
+      } else if (!groupCanBuy[g]) {
+        groupSells[g] = true;
+      } else {
+        int c = groupClass[g];
+        boolean over = !hasGoal[c] || classValue[c] > target[c];
+        boolean replaceable = false;
+        if (harvest && groupHasLoss[g]) {
+          for (int h = 0; h < groups.length; h++) {
+            replaceable |= h != g && groupClass[h] == c && groupCanBuy[h];
+          }
+        }
+        boolean aboveCap = false;
+        for (int s = 0; s < ns; s++) {
+          aboveCap |= securityGroup[s] == g && securityValue[s] > cap[s]; // false for NaN
+        }
+        groupSells[g] = over || replaceable || aboveCap;
+      }
+    }
+    buyAllowed = new boolean[np];
+    sellAllowed = new boolean[np][];
+    for (int i = 0; i < np; i++) {
+      boolean sells = groupSells[securityGroup[positionSecurity[i]]];
+      buyAllowed[i] = canBuy[i] && !sells;
+      sellAllowed[i] = new boolean[segments[i].length];
+      for (int k = 0; k < segments[i].length; k++) {
+        sellAllowed[i][k] = canSell[i][k] && sells;
+      }
+    }
+  }
+
+  /** Merges segments with identical (gain, term, rate) and sorts them by cost per dollar. */
+  private Segment[] merge(List<SellSegment> in, boolean harvest) {
+    List<Segment> out = new ArrayList<>();
+    for (int k = 0; k < in.size(); k++) {
+      SellSegment s = in.get(k);
+      int found = -1;
+      for (int j = 0; j < out.size(); j++) {
+        if (out.get(j).sameCost(s)) {
+          found = j;
+          break;
+        }
+      }
+      if (found < 0) {
+        double g = s.gainPerDollar().doubleValue();
+        double taxed = harvest ? g : Math.max(g, 0);
+        double cost = s.taxRate().doubleValue() * taxed;
+        out.add(new Segment(s, cost).plus(k, s.quantity().value()));
+      } else {
+        out.set(found, out.get(found).plus(k, s.quantity().value()));
+      }
+    }
+    out.sort(Comparator.<Segment>comparingDouble(x -> x.costPerDollar)
+        .thenComparing(x -> x.gainExact)
+        .thenComparing(x -> x.term)
+        .thenComparing(x -> x.rateExact));
+    return out.toArray(new Segment[0]);
+  }
+
+  /**
+   * Sets the rounding margins from an LP point: each traded column may lose up to one unit when
+   * rounded down, so cash floors, caps and gain budgets are tightened by that much.
+   */
+  void setRoundingMargins(LpBuild b, double[] x) {
+    for (int j = 0; j < x.length; j++) {
+      if (b.kind[j] != LpBuild.BUY && b.kind[j] != LpBuild.SELL || x[j] <= 0) {
+        continue;
+      }
+      int i = b.position[j];
+      double perUnit = price[positionSecurity[i]] * unit(i);
+      cashMargin[positionAccount[i]] += perUnit;
+      if (b.kind[j] == LpBuild.SELL) {
+        capMargin[positionSecurity[i]] += perUnit;
+        Segment seg = segments[i][b.segment[j]];
+        if (seg.gain < 0) {
+          gainMargin += -seg.gain * perUnit;
+          if (seg.shortTerm) {
+            shortTermMargin += -seg.gain * perUnit;
+          }
+        }
+      }
+    }
+  }
+
+  /** Cost per dollar of selling merged segment {@code k} of position {@code i}. */
+  double sellCost(int i, int k) {
+    return tau + mu + theta * segments[i][k].costPerDollar;
+  }
+
+  /** Cost per dollar of buying position {@code i}. */
+  double buyCost(int i) {
+    return tau + mu + positions[i].locationPenalty().doubleValue();
+  }
+
+  /** Largest buy of position {@code i} in dollars, or infinity when it binds nothing. */
+  double maxBuy(int i) {
+    double m = positions[i].maxBuy().amount().doubleValue();
+    return m >= value ? Double.POSITIVE_INFINITY : m;
+  }
+
+  /** Units per share traded in position {@code i}'s account: 1 or 1e-6 (fractional). */
+  double unit(int i) {
+    return fractional[positionAccount[i]] ? 1e-6 : 1.0;
+  }
+}

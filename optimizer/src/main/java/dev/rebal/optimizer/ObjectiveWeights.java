@@ -1,0 +1,33 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.internal.Checks;
+import java.math.BigDecimal;
+
+/**
+ * The objective's weights, each a rule-set parameter.
+ *
+ * <p>All are per traded dollar except {@code taxWeight}, which multiplies the tax on realised
+ * gains. This record is immutable and thread-safe.
+ *
+ * @param transactionCostBps transaction cost in basis points of the traded amount, not negative
+ * @param turnoverPenalty a small penalty per traded dollar that breaks ties toward fewer trades,
+ *     not negative
+ * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
+ */
+public record ObjectiveWeights(BigDecimal transactionCostBps, BigDecimal turnoverPenalty,
+    BigDecimal taxWeight) {
+  /** Checks that no weight is null or negative. */
+  public ObjectiveWeights {
+    Checks.isTrue(Checks.notNull(transactionCostBps, "transactionCostBps").signum() >= 0,
+        "transactionCostBps", transactionCostBps, "must not be negative");
+    Checks.isTrue(Checks.notNull(turnoverPenalty, "turnoverPenalty").signum() >= 0,
+        "turnoverPenalty", turnoverPenalty, "must not be negative");
+    Checks.isTrue(Checks.notNull(taxWeight, "taxWeight").signum() >= 0, "taxWeight", taxWeight,
+        "must not be negative");
+  }
+
+  /** Returns 5 bps transaction cost, a 0.0001 turnover penalty and tax weight 1. */
+  public static ObjectiveWeights standard() {
+    return new ObjectiveWeights(new BigDecimal("5"), new BigDecimal("0.0001"), BigDecimal.ONE);
+  }
+}

@@ -1,0 +1,396 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.trade.Side;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Rounds a verified LP point to tradable units and repairs it (docs/optimizer.md section 9):
+ * round down, drop trades below the minimum size, then restore the gain budgets, the holding caps
+ * and, last, the cash floors; finally re-check every hard constraint in exact arithmetic.
+ * Quantities are counted in units: whole shares, or millionths of a share in fractional accounts.
+ * Package-private.
+ */
+final class Rounder {
+  /** Absorbs floating error when converting LP dollars to units before rounding down. */
+  static final double UNIT_ROUNDING_SLACK = 1e-9;
+  private static final BigDecimal MICRO = new BigDecimal("0.000001");
+
+  private final Model m;
+  private final LpBuild build;
+  private final double[] x;
+  private final long[] buy;
+  private final long[][] sell;
+  private final long[][] capacity;
+  private final BigDecimal[] unit;
+  private final BigDecimal[] price;
+
+  Rounder(Model m, LpBuild build, double[] x) {
+    this.m = m;
+    this.build = build;
+    this.x = x;
+    int np = m.positions.length;
+    buy = new long[np];
+    sell = new long[np][];
+    capacity = new long[np][];
+    unit = new BigDecimal[np];
+    price = new BigDecimal[np];
+    for (int i = 0; i < np; i++) {
+      unit[i] = m.fractional[m.positionAccount[i]] ? MICRO : BigDecimal.ONE;
+      price[i] = BigDecimal.valueOf(m.price[m.positionSecurity[i]]);
+      sell[i] = new long[m.segments[i].length];
+      capacity[i] = new long[m.segments[i].length];
+      for (int k = 0; k < capacity[i].length; k++) {
+        capacity[i][k] = m.segments[i][k].quantity.divide(unit[i], 0, RoundingMode.DOWN)
+            .longValueExact();
+      }
+    }
+  }
+
+  static ObjectiveBreakdown zeroBreakdown() {
+    Money z = Money.ZERO_USD;
+    return new ObjectiveBreakdown(z, z, z, z, z, z);
+  }
+
+  OptimizationResult round(LpSize size) {
+    double v = m.value;
+    for (int j = 0; j < x.length; j++) {
+      int i = build.position[j];
+      if (build.kind[j] == LpBuild.BUY) {
+        buy[i] = units(i, x[j] * v);
+      } else if (build.kind[j] == LpBuild.SELL) {
+        int k = build.segment[j];
+        sell[i][k] = Math.min(capacity[i][k], units(i, x[j] * v));
+      }
+    }
+    BigDecimal min = m.problem.minTradeSize().amount();
+    for (int i = 0; i < buy.length; i++) {
+      if (buy[i] > 0 && amount(i, buy[i]).compareTo(min) < 0) {
+        buy[i] = 0;
+      }
+      long sold = sold(i);
+      if (sold > 0 && amount(i, sold).compareTo(min) < 0) {
+        java.util.Arrays.fill(sell[i], 0);
+      }
+    }
+    repairBudgets();
+    repairCaps();
+    repairCash();
+    Set<String> broken = violations();
+    if (!broken.isEmpty()) {
+      List<ConstraintGroup> groups = new ArrayList<>();
+      for (String g : broken) {
+        int open = g.indexOf('[');
+        groups.add(open < 0 ? new ConstraintGroup(g, "")
+            : new ConstraintGroup(g.substring(0, open), g.substring(open + 1, g.length() - 1)));
+      }
+      return new OptimizationResult.Infeasible(groups,
+          "rounding to tradable quantities could not restore these constraints", size);
+    }
+    double lpObjective = build.objectiveDollars(x);
+    ObjectiveBreakdown breakdown = breakdown();
+    Money lp = money(lpObjective);
+    return new OptimizationResult.Optimal(trades(), breakdown, lp,
+        breakdown.total().minus(lp), size);
+  }
+
+  private long units(int i, double dollars) {
+    double perUnit = m.price[m.positionSecurity[i]] * unit[i].doubleValue();
+    return Math.max(0, (long) Math.floor(dollars / perUnit + UNIT_ROUNDING_SLACK));
+  }
+
+  private BigDecimal amount(int i, long units) {
+    return BigDecimal.valueOf(units).multiply(unit[i]).multiply(price[i]);
+  }
+
+  private long sold(int i) {
+    long s = 0;
+    for (long u : sell[i]) {
+      s += u;
+    }
+    return s;
+  }
+
+  private static long ceilUnits(BigDecimal dollars, BigDecimal perUnit) {
+    return dollars.divide(perUnit, 0, RoundingMode.CEILING).longValueExact();
+  }
+
+  // ---- exact evaluation ----
+
+  private BigDecimal cashAfter(int a) {
+    BigDecimal c = account(a).cash().amount();
+    for (int i = 0; i < buy.length; i++) {
+      if (m.positionAccount[i] == a) {
+        c = c.add(amount(i, sold(i))).subtract(amount(i, buy[i]));
+      }
+    }
+    return c;
+  }
+
+  private BigDecimal floorOf(int a) {
+    return account(a).cashFloor().amount();
+  }
+
+  private ProblemAccount account(int a) {
+    for (ProblemAccount acc : m.problem.accounts()) {
+      if (acc.id().equals(m.accountIds[a])) {
+        return acc;
+      }
+    }
+    throw new IllegalStateException("unknown account " + m.accountIds[a]);
+  }
+
+  private BigDecimal gain(boolean shortOnly) {
+    BigDecimal g = BigDecimal.ZERO;
+    for (int i = 0; i < sell.length; i++) {
+      for (int k = 0; k < sell[i].length; k++) {
+        Model.Segment s = m.segments[i][k];
+        if (sell[i][k] > 0 && (!shortOnly || s.shortTerm)) {
+          g = g.add(s.gainExact.multiply(amount(i, sell[i][k])));
+        }
+      }
+    }
+    return g;
+  }
+
+  private BigDecimal turnover() {
+    BigDecimal t = BigDecimal.ZERO;
+    for (int i = 0; i < buy.length; i++) {
+      t = t.add(amount(i, buy[i] + sold(i)));
+    }
+    return t;
+  }
+
+  private BigDecimal valueAfter(int s) {
+    BigDecimal v = BigDecimal.ZERO;
+    for (int i = 0; i < buy.length; i++) {
+      if (m.positionSecurity[i] == s) {
+        v = v.add(m.positions[i].held().value().multiply(price[i]))
+            .add(amount(i, buy[i])).subtract(amount(i, sold(i)));
+      }
+    }
+    return v;
+  }
+
+  private boolean budgetsHold() {
+    return m.problem.gainBudget().map(b -> gain(false).compareTo(b.amount()) <= 0).orElse(true)
+        && m.problem.shortTermGainCap().map(b -> gain(true).compareTo(b.amount()) <= 0)
+            .orElse(true)
+        && m.problem.turnoverCap().map(b -> turnover().compareTo(b.amount()) <= 0).orElse(true);
+  }
+
+  // ---- repairs ----
+
+  private void repairBudgets() {
+    m.problem.gainBudget().ifPresent(b -> reduceGains(b.amount(), false));
+    m.problem.shortTermGainCap().ifPresent(b -> reduceGains(b.amount(), true));
+  }
+
+  /** Reduces the sale with the largest gain per dollar until the gain is within {@code cap}. */
+  private void reduceGains(BigDecimal cap, boolean shortOnly) {
+    while (true) {
+      BigDecimal excess = gain(shortOnly).subtract(cap);
+      if (excess.signum() <= 0) {
+        return;
+      }
+      int bi = -1;
+      int bk = -1;
+      for (int i = 0; i < sell.length; i++) {
+        for (int k = 0; k < sell[i].length; k++) {
+          Model.Segment s = m.segments[i][k];
+          if (sell[i][k] > 0 && s.gain > 0 && (!shortOnly || s.shortTerm)
+              && (bi < 0 || s.gain > m.segments[bi][bk].gain)) {
+            bi = i;
+            bk = k;
+          }
+        }
+      }
+      if (bi < 0) {
+        return;
+      }
+      BigDecimal perUnit = amount(bi, 1).multiply(m.segments[bi][bk].gainExact);
+      sell[bi][bk] -= Math.min(sell[bi][bk], ceilUnits(excess, perUnit));
+    }
+  }
+
+  private void repairCaps() {
+    for (HoldingCap c : m.problem.holdingCaps()) {
+      int s = indexOf(c);
+      BigDecimal excess = valueAfter(s).subtract(c.maxValue().amount());
+      for (int i = 0; i < buy.length && excess.signum() > 0; i++) {
+        if (m.positionSecurity[i] == s && buy[i] > 0) {
+          buy[i] -= Math.min(buy[i], ceilUnits(excess, amount(i, 1)));
+          excess = valueAfter(s).subtract(c.maxValue().amount());
+        }
+      }
+      for (int i = 0; i < buy.length && excess.signum() > 0; i++) {
+        if (m.positionSecurity[i] == s) {
+          raiseSells(i, excess);
+          excess = valueAfter(s).subtract(c.maxValue().amount());
+        }
+      }
+    }
+  }
+
+  private int indexOf(HoldingCap c) {
+    for (int s = 0; s < m.securityIds.length; s++) {
+      if (m.securityIds[s].equals(c.security())) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("unknown capped security " + c.security());
+  }
+
+  private void repairCash() {
+    for (int a = 0; a < m.accountIds.length; a++) {
+      if (!m.tradable[a]) {
+        continue;
+      }
+      BigDecimal floor = floorOf(a);
+      BigDecimal deficit = floor.subtract(cashAfter(a));
+      if (deficit.signum() <= 0) {
+        continue;
+      }
+      // reduce buys, largest first
+      while (deficit.signum() > 0) {
+        int best = -1;
+        for (int i = 0; i < buy.length; i++) {
+          if (m.positionAccount[i] == a && buy[i] > 0
+              && (best < 0 || amount(i, buy[i]).compareTo(amount(best, buy[best])) > 0)) {
+            best = i;
+          }
+        }
+        if (best < 0) {
+          break;
+        }
+        buy[best] -= Math.min(buy[best], ceilUnits(deficit, amount(best, 1)));
+        deficit = floor.subtract(cashAfter(a));
+      }
+      for (int i = 0; i < buy.length && deficit.signum() > 0; i++) {
+        if (m.positionAccount[i] == a) {
+          raiseSells(i, deficit);
+          deficit = floor.subtract(cashAfter(a));
+        }
+      }
+    }
+  }
+
+  /** Raises allowed sales of position {@code i}, cheapest segment first, by up to {@code dollars}. */
+  private void raiseSells(int i, BigDecimal dollars) {
+    BigDecimal need = dollars;
+    for (int k = 0; k < sell[i].length && need.signum() > 0; k++) {
+      long room = capacity[i][k] - sell[i][k];
+      if (!m.sellAllowed[i][k] || room <= 0) {
+        continue;
+      }
+      long add = Math.min(room, ceilUnits(need, amount(i, 1)));
+      sell[i][k] += add;
+      if (!budgetsHold()) {
+        sell[i][k] -= add;
+        continue;
+      }
+      need = need.subtract(amount(i, add));
+    }
+  }
+
+  /** Returns every hard constraint group violated by the rounded trades, in exact arithmetic. */
+  private Set<String> violations() {
+    Set<String> out = new TreeSet<>();
+    for (int a = 0; a < m.accountIds.length; a++) {
+      if (m.tradable[a] && cashAfter(a).compareTo(floorOf(a)) < 0) {
+        out.add(new ConstraintGroup("CASH_FLOOR", m.accountIds[a].value()).toString());
+      }
+    }
+    for (HoldingCap c : m.problem.holdingCaps()) {
+      if (valueAfter(indexOf(c)).compareTo(c.maxValue().amount()) > 0) {
+        out.add(new ConstraintGroup("HOLDING_CAP", c.security().value()).toString());
+      }
+    }
+    m.problem.gainBudget().filter(b -> gain(false).compareTo(b.amount()) > 0)
+        .ifPresent(b -> out.add("GAIN_BUDGET"));
+    m.problem.shortTermGainCap().filter(b -> gain(true).compareTo(b.amount()) > 0)
+        .ifPresent(b -> out.add("SHORT_TERM_GAIN_CAP"));
+    m.problem.turnoverCap().filter(b -> turnover().compareTo(b.amount()) > 0)
+        .ifPresent(b -> out.add("TURNOVER_CAP"));
+    return out;
+  }
+
+  // ---- output ----
+
+  private List<ProposedTrade> trades() {
+    List<ProposedTrade> out = new ArrayList<>();
+    for (int i = 0; i < buy.length; i++) {
+      ProblemPosition p = m.positions[i];
+      if (buy[i] > 0) {
+        out.add(new ProposedTrade(p.account(), p.security(), Side.BUY, quantity(i, buy[i]),
+            Money.ofComputed(Money.USD, amount(i, buy[i])), List.of()));
+      }
+      long sold = sold(i);
+      if (sold > 0) {
+        BigDecimal[] perSource = new BigDecimal[p.segments().size()];
+        java.util.Arrays.fill(perSource, BigDecimal.ZERO);
+        for (int k = 0; k < sell[i].length; k++) {
+          BigDecimal left = BigDecimal.valueOf(sell[i][k]).multiply(unit[i]);
+          for (int src : m.segments[i][k].sources) { // relief order
+            BigDecimal take = left.min(p.segments().get(src).quantity().value());
+            perSource[src] = perSource[src].add(take);
+            left = left.subtract(take);
+          }
+        }
+        List<Quantity> segs = new ArrayList<>();
+        for (BigDecimal q : perSource) {
+          segs.add(Quantity.ofComputed(q));
+        }
+        out.add(new ProposedTrade(p.account(), p.security(), Side.SELL, quantity(i, sold),
+            Money.ofComputed(Money.USD, amount(i, sold)), segs));
+      }
+    }
+    return out;
+  }
+
+  private Quantity quantity(int i, long units) {
+    return Quantity.ofComputed(BigDecimal.valueOf(units).multiply(unit[i]));
+  }
+
+  private ObjectiveBreakdown breakdown() {
+    double[] net = new double[m.classes.length];
+    double traded = 0;
+    double tax = 0;
+    double location = 0;
+    for (int i = 0; i < buy.length; i++) {
+      double perUnit = m.price[m.positionSecurity[i]] * unit[i].doubleValue();
+      double b = buy[i] * perUnit;
+      int c = m.securityClass[m.positionSecurity[i]];
+      net[c] += b;
+      traded += b;
+      location += m.positions[i].locationPenalty().doubleValue() * b;
+      for (int k = 0; k < sell[i].length; k++) {
+        double s = sell[i][k] * perUnit;
+        net[c] -= s;
+        traded += s;
+        tax += m.theta * m.segments[i][k].costPerDollar * s;
+      }
+    }
+    double drift = 0;
+    for (int c = 0; c < net.length; c++) {
+      if (m.hasGoal[c]) {
+        double after = m.classValue[c] + net[c];
+        drift += m.weight[c] * (Math.max(0, after - m.upper[c]) + Math.max(0, m.lower[c] - after));
+      }
+    }
+    double tc = m.tau * traded;
+    double turnover = m.mu * traded;
+    return new ObjectiveBreakdown(money(drift), money(tax), money(tc), money(location),
+        money(turnover), money(drift + tax + tc + location + turnover));
+  }
+
+  private static Money money(double d) {
+    return Money.ofComputed(Money.USD, BigDecimal.valueOf(d));
+  }
+}

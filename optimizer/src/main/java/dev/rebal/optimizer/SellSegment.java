@@ -1,0 +1,31 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Quantity;
+import java.math.BigDecimal;
+
+/**
+ * One piece of a position's piecewise-linear tax-cost curve: a lot, or lots with the same cost
+ * per dollar, as produced by the tax module.
+ *
+ * <p>Selling {@code d} dollars of the segment realises {@code gainPerDollar · d} of gain (negative
+ * for a loss) taxed at {@code taxRate}. This record is immutable and thread-safe.
+ *
+ * @param quantity the shares the segment holds, positive
+ * @param gainPerDollar gain per dollar sold: {@code (price − basis per share) / price}, at most 1
+ * @param term the holding period
+ * @param taxRate the marginal rate on the gain, in {@code [0, 1]}
+ */
+public record SellSegment(Quantity quantity, BigDecimal gainPerDollar, Term term,
+    BigDecimal taxRate) {
+  /** Checks ranges: positive quantity, gain per dollar at most 1, rate within [0, 1]. */
+  public SellSegment {
+    Checks.isTrue(Checks.notNull(quantity, "quantity").isPositive(), "quantity", quantity,
+        "must be positive");
+    Checks.isTrue(Checks.notNull(gainPerDollar, "gainPerDollar").compareTo(BigDecimal.ONE) <= 0,
+        "gainPerDollar", gainPerDollar, "must be at most 1");
+    Checks.notNull(term, "term");
+    Checks.isTrue(Checks.notNull(taxRate, "taxRate").signum() >= 0
+        && taxRate.compareTo(BigDecimal.ONE) <= 0, "taxRate", taxRate, "must be within [0, 1]");
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * The household optimizer: one linear program per household over all of its accounts, solved
+ * with commons-math3 behind {@link dev.rebal.optimizer.LpSolver}, then rounded to tradable
+ * quantities and repaired so every hard constraint holds.
+ *
+ * <p>The entry point is {@link dev.rebal.optimizer.HouseholdOptimizer}; its input is a {@link
+ * dev.rebal.optimizer.HouseholdProblem} and its output an {@link
+ * dev.rebal.optimizer.OptimizationResult}. The formulation is written down in {@code
+ * docs/optimizer.md}.
+ */
+package dev.rebal.optimizer;
