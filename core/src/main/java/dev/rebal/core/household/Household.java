@@ -77,6 +77,31 @@ public abstract class Household {
     return Optional.empty();
   }
 
+  /** Returns a copy with {@code accounts} instead of this household's accounts. */
+  public Household withAccounts(Iterable<? extends Account> accounts) {
+    return ImmutableHousehold.copyOf(this).withAccounts(accounts);
+  }
+
+  /** Returns a copy with {@code lots} instead of this household's lots. */
+  public Household withLots(Iterable<? extends TaxLot> lots) {
+    return ImmutableHousehold.copyOf(this).withLots(lots);
+  }
+
+  /** Returns a copy with {@code transactions} instead of this household's transactions. */
+  public Household withTransactions(Iterable<? extends Transaction> transactions) {
+    return ImmutableHousehold.copyOf(this).withTransactions(transactions);
+  }
+
+  /** Returns a copy with {@code restrictions} instead of this household's restrictions. */
+  public Household withRestrictions(Iterable<? extends Restriction> restrictions) {
+    return ImmutableHousehold.copyOf(this).withRestrictions(restrictions);
+  }
+
+  /** Returns a copy with {@code date} as the date of the last rebalance. */
+  public Household withLastRebalanced(LocalDate date) {
+    return ImmutableHousehold.copyOf(this).withLastRebalanced(date);
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

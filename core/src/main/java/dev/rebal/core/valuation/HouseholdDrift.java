@@ -51,6 +51,41 @@ public final class HouseholdDrift {
     return new HouseholdDrift(valuation.total(), out.build());
   }
 
+  /**
+   * Returns the drift from {@code target} once {@code inflow} arrives and is invested at target:
+   * each class's value grows by {@code inflow} times its target weight, and the total by {@code
+   * inflow}. The engine's threshold trigger reads it, so that a class an expected inflow will bring
+   * back into band is not sold now.
+   *
+   * @param valuation the household's valuation now
+   * @param target the target the inflow is invested at
+   * @param inflow the expected inflow, zero or positive
+   */
+  public static HouseholdDrift projected(HouseholdValuation valuation, TargetAllocation target,
+      Money inflow) {
+    Checks.notNull(valuation, "valuation");
+    Checks.notNull(target, "target");
+    Checks.isTrue(!Checks.notNull(inflow, "inflow").isNegative(), "inflow", inflow,
+        "must not be negative");
+    if (inflow.isZero()) {
+      return of(valuation, target);
+    }
+    Money total = valuation.total().plus(inflow);
+    TreeSet<AssetClass> all = new TreeSet<>(target.classes().keySet());
+    all.addAll(valuation.classValues().keySet());
+    ImmutableList.Builder<ClassDrift> out = ImmutableList.builder();
+    for (AssetClass c : all) {
+      ClassTarget t = target.classes().get(c);
+      Weight weight = t == null ? Weight.ZERO : t.weight();
+      Weight band = t == null ? Weight.ZERO : t.halfWidth();
+      Money value = valuation.classValue(c).plus(inflow.multipliedBy(weight.value()));
+      Weight actual = total.isPositive() ? Weight.ofComputed(value.amount().divide(total.amount(),
+          Weight.SCALE, java.math.RoundingMode.HALF_EVEN)) : Weight.ZERO;
+      out.add(new ClassDrift(c, value, actual, weight, band));
+    }
+    return new HouseholdDrift(total, out.build());
+  }
+
   /** Returns the household's total value the weights are shares of. */
   public Money total() {
     return total;

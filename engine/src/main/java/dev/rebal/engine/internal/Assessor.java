@@ -1,0 +1,93 @@
+package dev.rebal.engine.internal;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.assess.Assessment;
+import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.goal.LiquidityKind;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.plan.GoalPlanner;
+import dev.rebal.core.plan.HouseholdPlan;
+import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.validation.ValidationReport;
+import dev.rebal.core.valuation.HouseholdDrift;
+import dev.rebal.core.valuation.HouseholdValuation;
+import dev.rebal.tax.harvest.Harvest;
+import dev.rebal.tax.harvest.HarvestPolicy;
+import dev.rebal.tax.harvest.LossHarvester;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * Builds a household's {@link Assessment}: valuation, goal-aware plan and drift, drift after expected
+ * inflows, harvestable losses, liquidity within the horizon, and cash above or below floors.
+ *
+ * <p>Parameters (rule set, with defaults): {@code goal.discount-rate} (0.04), {@code
+ * liquidity.horizon-days} (90), {@code harvest.min-loss} (1000 dollars) and {@code
+ * harvest.min-loss-percent} (5). Excess cash is cash above floors in tradable accounts, less what
+ * the target's cash weight wants held, so a household at its cash target has none.
+ */
+public final class Assessor {
+  private Assessor() {}
+
+  /** Assesses a household the validator passed without errors. */
+  public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      ValidationReport report) {
+    HouseholdValuation valuation = HouseholdValuation.of(h, m);
+    HouseholdPlan plan = GoalPlanner.withDiscountRate(Params.decimal(rs, "goal.discount-rate",
+        "0.04")).plan(h, valuation, asOf);
+    LocalDate horizonEnd = asOf.plusDays(Params.decimal(rs, "liquidity.horizon-days", "90")
+        .longValue());
+    ImmutableList.Builder<LiquidityEvent> needs = ImmutableList.builder();
+    ImmutableList.Builder<LiquidityEvent> inflows = ImmutableList.builder();
+    Money inflowTotal = Money.ZERO_USD;
+    for (LiquidityEvent e : h.liquidityEvents()) {
+      if (e.date().isBefore(asOf) || e.date().isAfter(horizonEnd)) {
+        continue;
+      }
+      if (e.kind() == LiquidityKind.INFLOW) {
+        inflows.add(e);
+        inflowTotal = inflowTotal.plus(e.amount());
+      } else {
+        needs.add(e);
+      }
+    }
+    Money aboveFloor = Money.ZERO_USD;
+    Money shortfall = Money.ZERO_USD;
+    for (Account a : h.accounts()) {
+      if (!a.tradable() || a.heldAway()) {
+        continue;
+      }
+      if (a.cash().compareTo(a.cashFloor()) > 0) {
+        aboveFloor = aboveFloor.plus(a.cash().minus(a.cashFloor()));
+      } else {
+        shortfall = shortfall.plus(a.cashFloor().minus(a.cash()));
+      }
+    }
+    ClassTarget cashTarget = plan.target().classes().get(HouseholdValuation.CASH);
+    Weight cashWeight = cashTarget == null ? Weight.ZERO : cashTarget.weight();
+    Money wanted = valuation.total().multipliedBy(cashWeight.value());
+    Money excess = aboveFloor.minus(wanted).max(Money.ZERO_USD);
+    return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
+        .drift(valuation.driftFrom(plan.target()))
+        .projectedDrift(HouseholdDrift.projected(valuation, plan.target(), inflowTotal))
+        .harvestableLoss(harvestable(h, m, asOf, rs)).addAllUpcomingNeeds(needs.build())
+        .addAllUpcomingInflows(inflows.build()).excessCash(excess).cashShortfall(shortfall)
+        .addAllWarnings(report.warnings()).build();
+  }
+
+  private static Money harvestable(Household h, MarketData m, LocalDate asOf, RuleSet rs) {
+    BigDecimal minLoss = Params.decimal(rs, "harvest.min-loss", "1000");
+    BigDecimal percent = Params.decimal(rs, "harvest.min-loss-percent", "5");
+    HarvestPolicy policy = HarvestPolicy.of(minLoss.toPlainString(), percent.toPlainString());
+    Money total = Money.ZERO_USD;
+    for (Harvest harvest : LossHarvester.standard().scan(h, m, asOf, policy).harvests()) {
+      total = total.plus(harvest.loss());
+    }
+    return total;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.rebal.engine.internal;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.assess.ProposalImpact;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.TaxTreatment;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.restriction.BlackoutWindow;
+import dev.rebal.core.restriction.ConcentrationCap;
+import dev.rebal.core.restriction.DoNotSell;
+import dev.rebal.core.restriction.Restriction;
+import dev.rebal.core.restriction.SecurityExclusion;
+import dev.rebal.core.restriction.VolumeLimit;
+import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.core.security.SecurityKind;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.core.valuation.HouseholdValuation;
+import dev.rebal.tax.TaxRates;
+import dev.rebal.tax.Term;
+import dev.rebal.tax.gains.TaxCalculator;
+import dev.rebal.tax.lots.LotSelector;
+import dev.rebal.tax.lots.RealizedLot;
+import dev.rebal.tax.lots.Sale;
+import dev.rebal.tax.lots.SaleRequest;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Measures a proposal for routing: turnover, the largest trade, gains realized in taxable accounts
+ * (with the lots the sells name), the tax they cost at the household's rates after netting with the
+ * year so far, losses harvested, restricted securities traded, and the largest change in a single
+ * stock issuer's share of the household.
+ */
+public final class ImpactCalculator {
+  private ImpactCalculator() {}
+
+  /** Measures {@code trades} against {@code h}; {@code violations} come from the verifier. */
+  public static ProposalImpact measure(Household h, MarketData m, LocalDate asOf,
+      HouseholdValuation valuation, List<Trade> trades, List<String> violations) {
+    ProposalImpact.Builder out = ProposalImpact.builder().addAllViolations(violations);
+    Money total = valuation.total();
+    Money traded = Money.ZERO_USD;
+    Money largest = Money.ZERO_USD;
+    List<RealizedLot> realized = new ArrayList<>();
+    Map<String, Money> issuerDelta = new TreeMap<>();
+    TreeMap<String, Boolean> touched = new TreeMap<>();
+    for (Trade t : trades) {
+      Money value = t.estimatedValue();
+      traded = traded.plus(value);
+      largest = largest.max(value);
+      Security sec = m.lookupSecurity(t.security());
+      if (sec.kind() == SecurityKind.EQUITY) {
+        issuerDelta.merge(sec.issuer(), t.side() == Side.BUY ? value : value.negated(), Money::plus);
+      }
+      if (isRestricted(h, sec, asOf)) {
+        touched.put(t.security().value(), true);
+      }
+      Optional<Account> account = h.findAccount(t.account());
+      if (t.side() == Side.SELL && !t.lots().isEmpty() && account.isPresent()
+          && account.get().treatment() == TaxTreatment.TAXABLE) {
+        List<TaxLot> lots = new ArrayList<>();
+        for (TaxLot lot : h.lots()) {
+          if (lot.account().equals(t.account()) && lot.security().equals(t.security())) {
+            lots.add(lot);
+          }
+        }
+        Sale sale = LotSelector.standard().selectSpecific(SaleRequest.of(lots, t.quantity(),
+            t.estimatedPrice(), asOf, TaxRates.of(h.taxProfile())), t.lots());
+        realized.addAll(sale.lots());
+      }
+    }
+    Money gain = Money.ZERO_USD;
+    Money shortTerm = Money.ZERO_USD;
+    Money harvested = Money.ZERO_USD;
+    for (RealizedLot r : realized) {
+      gain = gain.plus(r.gain());
+      if (r.term() == Term.SHORT) {
+        shortTerm = shortTerm.plus(r.gain());
+      }
+      if (r.gain().isNegative()) {
+        harvested = harvested.minus(r.gain());
+      }
+    }
+    Money tax = realized.isEmpty() ? Money.ZERO_USD
+        : TaxCalculator.standard().taxCost(h.taxProfile(), realized).max(Money.ZERO_USD);
+    Weight shift = Weight.ZERO;
+    if (total.isPositive()) {
+      for (Money delta : issuerDelta.values()) {
+        Weight w = Weight.ofComputed(delta.abs().amount().divide(total.amount(), Weight.SCALE,
+            RoundingMode.HALF_EVEN));
+        shift = w.compareTo(shift) > 0 ? w : shift;
+      }
+    }
+    Weight turnover = total.isPositive() ? Weight.ofComputed(traded.amount()
+        .divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN)) : Weight.ZERO;
+    return out.turnover(turnover).largestTrade(largest).realizedGain(gain)
+        .shortTermGain(shortTerm.max(Money.ZERO_USD)).taxCost(tax).harvestedLoss(harvested)
+        .addAllRestrictedTouched(touched.keySet()).concentrationShift(shift).build();
+  }
+
+  private static boolean isRestricted(Household h, Security sec, LocalDate asOf) {
+    for (Restriction r : h.restrictions()) {
+      if (!r.isInEffect(asOf)) {
+        continue;
+      }
+      if (r instanceof SecurityExclusion x && x.scope().matches(sec)
+          || r instanceof DoNotSell d && d.scope().matches(sec)
+          || r instanceof ConcentrationCap c && c.scope().matches(sec)
+          || r instanceof BlackoutWindow b && b.issuer().equals(sec.issuer())
+          || r instanceof VolumeLimit v && v.issuer().equals(sec.issuer())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Returns the lots of {@code h} that are at a loss at today's prices. */
+  public static java.util.Set<dev.rebal.core.household.LotId> lossLots(Household h, MarketData m) {
+    java.util.Set<dev.rebal.core.household.LotId> out = new java.util.TreeSet<>();
+    for (TaxLot lot : h.lots()) {
+      m.prices().find(lot.security()).ifPresent(p -> {
+        if (p.perUnit().times(lot.quantity()).compareTo(lot.costBasis()) < 0) {
+          out.add(lot.id());
+        }
+      });
+    }
+    return out;
+  }
+
+  static ImmutableList<String> none() {
+    return ImmutableList.of();
+  }
+}

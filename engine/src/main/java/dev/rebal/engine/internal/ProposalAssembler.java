@@ -1,0 +1,112 @@
+package dev.rebal.engine.internal;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.rule.Finding;
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.optimizer.ProposedTrade;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns the optimizer's rounded trades into core {@link Trade}s: sells name the lots they relieve
+ * (from the position's segments, in relief order), every trade carries the reason codes of the
+ * triggers that caused it, and the list is ordered sells first, then by account and security.
+ *
+ * <p>Reason codes: {@code drift.rebalance} (threshold), {@code calendar.rebalance}, {@code
+ * goal.glidepath} / {@code goal.approaching}, {@code cash.invest} (buys on a deposit), {@code
+ * cash.raise} (sells on a shortfall), {@code liquidity.need} (sells funding a need), {@code
+ * tax.harvest} (a sale at a loss on the tax trigger) and {@code tax.replacement} (its buys).
+ */
+public final class ProposalAssembler {
+  private static final Comparator<Trade> ORDER = Comparator
+      .comparing((Trade t) -> t.side() == Side.SELL ? 0 : 1).thenComparing(Trade::account)
+      .thenComparing(Trade::security);
+
+  private ProposalAssembler() {}
+
+  /** Returns the trades, sells first. */
+  public static ImmutableList<Trade> assemble(List<ProposedTrade> proposed, ProblemBuild build,
+      MarketData m, List<Finding> triggers, Set<LotId> lossLots) {
+    Set<String> fired = new TreeSet<>();
+    triggers.forEach(f -> fired.add(f.code()));
+    boolean anyLossSale = false;
+    List<Trade> out = new ArrayList<>();
+    for (ProposedTrade p : proposed) {
+      if (!p.quantity().isPositive()) {
+        continue;
+      }
+      Trade.Builder t = Trade.builder().account(p.account()).security(p.security()).side(p.side())
+          .quantity(p.quantity()).estimatedPrice(m.prices().lookup(p.security()).perUnit());
+      Set<String> codes = new TreeSet<>();
+      if (p.side() == Side.SELL) {
+        List<LotId> lots = build.lotsOf(p.account(), p.security());
+        boolean atLoss = false;
+        for (int i = 0; i < p.segmentQuantities().size(); i++) {
+          Quantity q = p.segmentQuantities().get(i);
+          if (q.isPositive()) {
+            t.addLots(new LotPick(lots.get(i), q));
+            atLoss |= lossLots.contains(lots.get(i));
+          }
+        }
+        anyLossSale |= atLoss;
+        if (atLoss && fired.contains("trigger.tax.harvest")) {
+          codes.add("tax.harvest");
+        }
+        if (fired.contains("trigger.cash.shortfall")) {
+          codes.add("cash.raise");
+        }
+        if (fired.contains("trigger.liquidity.need")) {
+          codes.add("liquidity.need");
+        }
+      } else if (fired.contains("trigger.cash.deposit")) {
+        codes.add("cash.invest");
+      }
+      codes.addAll(common(fired));
+      if (codes.isEmpty()) {
+        codes.add(p.side() == Side.SELL ? "drift.rebalance" : "drift.rebalance");
+      }
+      t.addAllReasonCodes(codes);
+      out.add(t.build());
+    }
+    if (anyLossSale && fired.contains("trigger.tax.harvest")) {
+      for (int i = 0; i < out.size(); i++) {
+        Trade t = out.get(i);
+        if (t.side() == Side.BUY) {
+          TreeSet<String> codes = new TreeSet<>(t.reasonCodes());
+          codes.add("tax.replacement");
+          out.set(i, Trade.builder().account(t.account()).security(t.security()).side(t.side())
+              .quantity(t.quantity()).estimatedPrice(t.estimatedPrice())
+              .addAllReasonCodes(codes).build());
+        }
+      }
+    }
+    out.sort(ORDER);
+    return ImmutableList.copyOf(out);
+  }
+
+  private static Set<String> common(Set<String> fired) {
+    Set<String> codes = new TreeSet<>();
+    if (fired.contains("trigger.threshold")) {
+      codes.add("drift.rebalance");
+    }
+    if (fired.contains("trigger.calendar")) {
+      codes.add("calendar.rebalance");
+    }
+    if (fired.contains("trigger.goal.glidepath")) {
+      codes.add("goal.glidepath");
+    }
+    if (fired.contains("trigger.goal.approaching")) {
+      codes.add("goal.approaching");
+    }
+    return codes;
+  }
+}
