@@ -13,6 +13,7 @@ import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.override.Override;
 import dev.rebal.core.override.OverrideKind;
 import dev.rebal.core.restriction.Restriction;
@@ -29,6 +30,7 @@ import dev.rebal.core.trade.Trade;
 import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.engine.internal.Assessor;
+import dev.rebal.engine.internal.HarvestStage;
 import dev.rebal.engine.internal.ImpactCalculator;
 import dev.rebal.engine.internal.InputsHash;
 import dev.rebal.engine.internal.ProblemBuild;
@@ -60,9 +62,13 @@ import java.util.TreeSet;
  * independent verifier; a failing proposal is never released) → routing rules (auto or review) →
  * the decision, whose {@link Decision#auditEntry()} the caller appends to its audit sink.
  *
- * <p>The mode of the optimizer follows the triggers: cash or liquidity alone → {@code CASH_ONLY};
- * the tax trigger → {@code TAX_LOSS_HARVEST}; otherwise the rule set's {@code optimizer.mode}
- * (default {@code HALFWAY}). A rebalancer never reads a clock; the same inputs, overrides and rule
+ * <p>Trades come in up to three stages, each on the household as the stages before would leave it:
+ * (A) on the tax trigger, the tax module's harvests (loss lots sold whole, a substitute bought);
+ * (B) the household LP, unless only the tax trigger fired, in {@code CASH_ONLY} mode when only cash
+ * and liquidity triggers fired and otherwise in the rule set's {@code optimizer.mode} (default
+ * {@code HALFWAY}); (C) a cash-only pass that invests cash the first two left idle. A later stage
+ * never buys a group an earlier one sold nor sells what it bought, so the merged proposal has no
+ * offsetting trades and creates no wash sale. A rebalancer never reads a clock; the same inputs, overrides and rule
  * set give a byte-identical decision. This class is immutable and thread-safe.
  */
 public final class Rebalancer {
@@ -200,23 +206,53 @@ public final class Rebalancer {
       routing.add(new Finding("review.conflict", c.kind() + " " + c.subject() + " short by "
           + c.shortfall().toPlainString()));
     }
+    // stage A: harvest losses the tax module found (tax trigger only)
+    Set<String> fired = new TreeSet<>();
+    triggers.forEach(f -> fired.add(f.code()));
     ImmutableList<Trade> trades = ImmutableList.of();
-    OptimizationResult result = optimizer.optimize(build.problem());
-    if (result instanceof OptimizationResult.Optimal opt) {
-      trades = ProposalAssembler.assemble(opt.trades(), build, marketData, triggers,
-          ImpactCalculator.lossLots(h, marketData));
-      d.optimizer(mode + " lp=" + opt.lpSize().variables() + "x" + opt.lpSize().constraints()
-          + " solves=" + opt.lpSize().solves() + " objective="
-          + opt.lpObjective().amount().toPlainString() + " rounding="
-          + opt.roundingCost().amount().toPlainString());
-    } else if (result instanceof OptimizationResult.Infeasible inf) {
-      routing.add(new Finding("review.infeasible", "no proposal meets every hard constraint; "
-          + "conflicting: " + inf.conflicting() + " (" + inf.detail() + ")"));
-      d.optimizer(mode + " infeasible");
-    } else if (result instanceof OptimizationResult.NumericalFailure nf) {
-      routing.add(new Finding("review.numerical", nf.reason() + ": " + nf.detail()));
-      d.optimizer(mode + " numerical failure");
+    Household current = h;
+    Assessment currentAssessment = assessment;
+    ProblemBuild currentBuild = build;
+    List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
+    if (fired.contains("trigger.tax.harvest")) {
+      List<String> lines = new ArrayList<>();
+      trades = HarvestStage.trades(h, marketData, asOf, rs, tc, lines);
+      lines.forEach(proposal::addExplanation);
+      if (!trades.isEmpty()) {
+        current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+            .addAllTrades(trades).build());
+        currentAssessment = Assessor.assess(current, marketData, asOf, rs, report);
+        stageAdjustments.addAll(keepDirections(trades, h, marketData));
+        currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
+            ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
+            stageAdjustments, mode);
+      }
     }
+    // stage B: the household LP, unless only the tax or cash triggers fired
+    if (fired.stream().anyMatch(c -> !c.startsWith("trigger.tax."))) {
+      OptimizationResult result = optimizer.optimize(currentBuild.problem());
+      if (result instanceof OptimizationResult.Optimal opt) {
+        List<Finding> lpTriggers = new ArrayList<>();
+        triggers.stream().filter(f -> !f.code().startsWith("trigger.tax."))
+            .forEach(lpTriggers::add);
+        ImmutableList<Trade> lp = ProposalAssembler.assemble(opt.trades(), currentBuild,
+            marketData, lpTriggers, ImpactCalculator.lossLots(current, marketData));
+        trades = merge(trades, dropBelowMinimum(current, lp, proposal));
+        d.optimizer(mode + " lp=" + opt.lpSize().variables() + "x" + opt.lpSize().constraints()
+            + " solves=" + opt.lpSize().solves() + " objective="
+            + opt.lpObjective().amount().toPlainString() + " rounding="
+            + opt.roundingCost().amount().toPlainString());
+      } else if (result instanceof OptimizationResult.Infeasible inf) {
+        routing.add(new Finding("review.infeasible", "no proposal meets every hard constraint; "
+            + "conflicting: " + inf.conflicting() + " (" + inf.detail() + ")"));
+        d.optimizer(mode + " infeasible");
+      } else if (result instanceof OptimizationResult.NumericalFailure nf) {
+        routing.add(new Finding("review.numerical", nf.reason() + ": " + nf.detail()));
+        d.optimizer(mode + " numerical failure");
+      }
+    }
+    // stage C: invest what the stages above left idle
+    trades = investResidualCash(h, marketData, asOf, rs, trades, stageAdjustments, mode, proposal);
     proposal.addAllTrades(trades);
 
     VerificationResult verification = TradeVerifier.standard().verify(h, marketData, asOf, trades,
@@ -242,6 +278,156 @@ public final class Rebalancer {
         .outcome(routing.isEmpty() ? DecisionOutcome.AUTO : DecisionOutcome.REVIEW).build();
   }
 
+  /**
+   * Drops trades worth less than the minimum trade size, unless a sale empties the holding (best
+   * execution: no $3 trades). The verifier then checks that what is left still meets every hard
+   * constraint; if dropping broke one, the proposal goes to review.
+   */
+  private ImmutableList<Trade> dropBelowMinimum(Household h, List<Trade> trades,
+      Proposal.Builder proposal) {
+    ImmutableList.Builder<Trade> kept = ImmutableList.builder();
+    for (Trade t : trades) {
+      boolean small = t.estimatedValue().compareTo(compliance.minTradeValue()) < 0;
+      if (small && !(t.side() == dev.rebal.core.trade.Side.SELL && sellsWholeHolding(h, t))) {
+        proposal.addExplanation("dropped " + t.side() + " " + t.security() + " in " + t.account()
+            + " worth " + t.estimatedValue() + ": below the minimum trade size "
+            + compliance.minTradeValue());
+      } else {
+        kept.add(t);
+      }
+    }
+    return kept.build();
+  }
+
+  /**
+   * Invests cash the main pass left idle. Band-edge, halfway and harvest modes stop each class at
+   * its goal interval, so cash absorbs the rest; when what is left above floors and the cash target
+   * would fire the cash trigger on the next run, a second, cash-only pass on the household as it
+   * would be after the trades buys with it. Groups the main pass sold are not bought (no offsetting
+   * trades, no wash sale), reserves for liquidity needs are kept, and only buys are taken from the
+   * second pass.
+   */
+  private ImmutableList<Trade> investResidualCash(Household h, MarketData m, LocalDate asOf,
+      RuleSet rs, ImmutableList<Trade> trades, List<ConstraintAdjustment> adjustments,
+      RebalanceMode mainMode, Proposal.Builder explanation) {
+    if (trades.isEmpty()) {
+      return trades;
+    }
+    Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+        .addAllTrades(trades).build());
+    Assessment post = Assessor.assess(after, m, asOf, rs, ValidationReport.of(h.id(), List.of()));
+    java.math.BigDecimal min = rs.find("trigger.cash.min").map(java.math.BigDecimal::new)
+        .orElse(new java.math.BigDecimal("5000")).max(rs.find("trigger.cash.share")
+            .map(java.math.BigDecimal::new).orElse(new java.math.BigDecimal("0.02"))
+            .multiply(post.valuation().total().amount()));
+    if (post.excessCash().amount().compareTo(min) < 0) {
+      return trades;
+    }
+    List<ConstraintAdjustment> second = new ArrayList<>();
+    for (ConstraintAdjustment a : adjustments) {
+      if (a instanceof ConstraintAdjustment.RaiseCash) {
+        second.add(a);
+      }
+    }
+    second.addAll(keepDirections(trades, h, m));
+    TradeConstraints tc = ConstraintCompiler.standard().compile(after, m, asOf, compliance);
+    ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
+        RebalanceMode.CASH_ONLY, mainMode, true);
+    OptimizationResult result = optimizer.optimize(build.problem());
+    if (!(result instanceof OptimizationResult.Optimal opt)) {
+      return trades;
+    }
+    // only buys, and only in accounts the pass did not also sell in (their cash was short)
+    Set<dev.rebal.core.household.AccountId> selling = new TreeSet<>();
+    List<dev.rebal.optimizer.ProposedTrade> buysOnly = new ArrayList<>();
+    opt.trades().stream().filter(t -> t.side() == dev.rebal.core.trade.Side.SELL)
+        .forEach(t -> selling.add(t.account()));
+    opt.trades().stream().filter(t -> t.side() == dev.rebal.core.trade.Side.BUY
+        && !selling.contains(t.account())).forEach(buysOnly::add);
+    List<Finding> cash = List.of(new Finding("trigger.cash.deposit", "residual cash"));
+    ImmutableList<Trade> buys = dropBelowMinimum(after, ProposalAssembler.assemble(buysOnly,
+        build, m, cash, Set.of()), explanation);
+    if (buys.isEmpty()) {
+      return trades;
+    }
+    explanation.addExplanation("invested residual cash " + post.excessCash() + " in "
+        + buys.size() + " buy(s)");
+    return merge(trades, buys);
+  }
+
+  /**
+   * Returns the adjustments that keep later stages from undoing earlier ones: no buy of a group an
+   * earlier stage sold (no offsetting trade, no wash sale), no sale of a security it bought.
+   */
+  private static List<ConstraintAdjustment> keepDirections(List<Trade> trades, Household h,
+      MarketData m) {
+    Set<String> soldGroups = new TreeSet<>();
+    Set<String> boughtGroups = new TreeSet<>();
+    for (Trade t : trades) {
+      (t.side() == dev.rebal.core.trade.Side.SELL ? soldGroups : boughtGroups)
+          .add(m.lookupSecurity(t.security()).washSaleGroup());
+    }
+    Set<dev.rebal.core.security.SecurityId> known = new TreeSet<>();
+    h.model().securities().values().forEach(known::addAll);
+    h.lots().forEach(l -> known.add(l.security()));
+    List<ConstraintAdjustment> out = new ArrayList<>();
+    for (dev.rebal.core.security.SecurityId id : known) {
+      String group = m.findSecurity(id).map(x -> x.washSaleGroup()).orElse("");
+      if (soldGroups.contains(group)) {
+        out.add(new ConstraintAdjustment.ForbidBuy(id, "its group was sold in this proposal"));
+      }
+      if (boughtGroups.contains(group)) {
+        out.add(new ConstraintAdjustment.ForbidSell(id, "its group was bought in this proposal"));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Returns the stages' trades as one list: trades of the same side, account and security (also
+   * within one stage, e.g. two harvests replaced by one fund) summed; sells first.
+   */
+  private static ImmutableList<Trade> merge(List<Trade> first, List<Trade> second) {
+    java.util.Map<String, Trade> merged = new java.util.LinkedHashMap<>();
+    List<Trade> all = new ArrayList<>(first);
+    all.addAll(second);
+    for (Trade b : all) {
+      String key = b.side() + "|" + b.account() + "|" + b.security();
+      Trade prior = merged.get(key);
+      if (prior == null) {
+        merged.put(key, b);
+        continue;
+      }
+      java.util.Map<dev.rebal.core.household.LotId, dev.rebal.core.money.Quantity> picks =
+          new java.util.LinkedHashMap<>();
+      for (dev.rebal.core.trade.LotPick p : prior.lots()) {
+        picks.merge(p.lot(), p.quantity(), dev.rebal.core.money.Quantity::plus);
+      }
+      for (dev.rebal.core.trade.LotPick p : b.lots()) {
+        picks.merge(p.lot(), p.quantity(), dev.rebal.core.money.Quantity::plus);
+      }
+      Trade.Builder t = Trade.builder().account(b.account()).security(b.security()).side(b.side())
+          .quantity(prior.quantity().plus(b.quantity())).estimatedPrice(b.estimatedPrice())
+          .addAllReasonCodes(prior.reasonCodes()).addAllReasonCodes(b.reasonCodes());
+      picks.forEach((lot, q) -> t.addLots(new dev.rebal.core.trade.LotPick(lot, q)));
+      merged.put(key, t.build());
+    }
+    List<Trade> out = new ArrayList<>(merged.values());
+    out.sort(java.util.Comparator.comparing((Trade t) -> t.side() == dev.rebal.core.trade.Side.SELL
+        ? 0 : 1).thenComparing(Trade::account).thenComparing(Trade::security));
+    return ImmutableList.copyOf(out);
+  }
+
+  private static boolean sellsWholeHolding(Household h, Trade t) {
+    dev.rebal.core.money.Quantity held = dev.rebal.core.money.Quantity.ZERO;
+    for (dev.rebal.core.household.TaxLot lot : h.lots()) {
+      if (lot.account().equals(t.account()) && lot.security().equals(t.security())) {
+        held = held.plus(lot.quantity());
+      }
+    }
+    return held.equals(t.quantity());
+  }
+
   private List<Finding> findings(Stage stage, RuleContext context,
       List<ConstraintAdjustment> adjustments) {
     List<Finding> out = new ArrayList<>();
@@ -258,11 +444,9 @@ public final class Rebalancer {
   private static RebalanceMode modeFor(List<Finding> triggers, RuleSet rs) {
     Set<String> codes = new TreeSet<>();
     triggers.forEach(f -> codes.add(f.code()));
-    if (codes.contains("trigger.tax.harvest")) {
-      return RebalanceMode.TAX_LOSS_HARVEST;
-    }
     boolean cashOnly = codes.stream().allMatch(c -> c.startsWith("trigger.cash.")
-        || c.startsWith("trigger.liquidity."));
+        || c.startsWith("trigger.liquidity.") || c.startsWith("trigger.tax."))
+        && codes.stream().anyMatch(c -> !c.startsWith("trigger.tax."));
     if (cashOnly) {
       return RebalanceMode.CASH_ONLY;
     }

@@ -68,6 +68,11 @@ public abstract class Account {
     return type().treatment();
   }
 
+  /** Returns a copy with {@code cash} as the cash balance. */
+  public Account withCash(Money cash) {
+    return ImmutableAccount.copyOf(this).withCash(cash);
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

@@ -30,6 +30,7 @@ final class Context {
   private final Set<MemberId> members = new HashSet<>();
   private final Set<String> issuers = new HashSet<>();
   private final Set<AssetClass> assetClasses = new HashSet<>();
+  private final Set<AssetClass> targetedClasses = new HashSet<>();
 
   Context(Household household, MarketData market, LocalDate asOf, Problems problems) {
     this.household = household;
@@ -47,6 +48,15 @@ final class Context {
       assetClasses.add(s.assetClass());
     }
     assetClasses.addAll(household.target().classes().keySet());
+    targetedClasses.addAll(household.target().classes().keySet());
+    for (dev.rebal.core.goal.Goal g : household.goals()) {
+      g.glidePath().steps().values().forEach(t -> targetedClasses.addAll(t.classes().keySet()));
+    }
+  }
+
+  /** Returns whether the static target or any goal's glide path has {@code assetClass}. */
+  boolean isTargeted(AssetClass assetClass) {
+    return targetedClasses.contains(assetClass);
   }
 
   /** Returns the account with {@code id}, if the household has one. */

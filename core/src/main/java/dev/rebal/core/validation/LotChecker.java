@@ -26,10 +26,11 @@ final class LotChecker {
       if (security.isEmpty()) {
         c.add(Code.LOT_SECURITY_UNKNOWN, p.field("security"), lot.security(),
             "must be a security of the market data");
-      } else if (!c.household.target().classes().containsKey(security.get().assetClass())) {
+      } else if (!c.isTargeted(security.get().assetClass())) {
         c.add(Code.LOT_CLASS_UNTARGETED, p.field("security"), lot.security(),
             "is in asset class " + security.get().assetClass()
-                + ", which the target does not list, so the rebalance will sell it");
+                + ", which neither the target nor a goal's glide path lists, so the rebalance "
+                + "will sell it");
       }
       if (!lot.quantity().isPositive()) {
         c.add(Code.LOT_QUANTITY_NONPOSITIVE, p.field("quantity"), lot.quantity(),

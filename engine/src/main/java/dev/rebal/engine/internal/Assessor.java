@@ -17,9 +17,9 @@ import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.tax.harvest.Harvest;
-import dev.rebal.tax.harvest.HarvestPolicy;
-import dev.rebal.tax.harvest.LossHarvester;
-import java.math.BigDecimal;
+import dev.rebal.compliance.ConstraintCompiler;
+import dev.rebal.compliance.TradeConstraints;
+import java.util.List;
 import java.time.LocalDate;
 
 /**
@@ -28,7 +28,9 @@ import java.time.LocalDate;
  *
  * <p>Parameters (rule set, with defaults): {@code goal.discount-rate} (0.04), {@code
  * liquidity.horizon-days} (90), {@code harvest.min-loss} (1000 dollars) and {@code
- * harvest.min-loss-percent} (5). Excess cash is cash above floors in tradable accounts, less what
+ * harvest.min-loss-percent} (5). Excess cash is also net of committed needs within the horizon
+ * (that cash is reserved). Harvestable losses are those of the tax module's harvests that
+ * compliance allows (the sale and the replacement), exactly what the harvest stage would trade. Excess cash is cash above floors in tradable accounts, less what
  * the target's cash weight wants held, so a household at its cash target has none.
  */
 public final class Assessor {
@@ -45,6 +47,7 @@ public final class Assessor {
     ImmutableList.Builder<LiquidityEvent> needs = ImmutableList.builder();
     ImmutableList.Builder<LiquidityEvent> inflows = ImmutableList.builder();
     Money inflowTotal = Money.ZERO_USD;
+    Money reserved = Money.ZERO_USD;
     for (LiquidityEvent e : h.liquidityEvents()) {
       if (e.date().isBefore(asOf) || e.date().isAfter(horizonEnd)) {
         continue;
@@ -54,6 +57,9 @@ public final class Assessor {
         inflowTotal = inflowTotal.plus(e.amount());
       } else {
         needs.add(e);
+        if (e.kind() == LiquidityKind.NEED && e.firmness() == dev.rebal.core.goal.Firmness.COMMITTED) {
+          reserved = reserved.plus(e.amount());
+        }
       }
     }
     Money aboveFloor = Money.ZERO_USD;
@@ -71,7 +77,7 @@ public final class Assessor {
     ClassTarget cashTarget = plan.target().classes().get(HouseholdValuation.CASH);
     Weight cashWeight = cashTarget == null ? Weight.ZERO : cashTarget.weight();
     Money wanted = valuation.total().multipliedBy(cashWeight.value());
-    Money excess = aboveFloor.minus(wanted).max(Money.ZERO_USD);
+    Money excess = aboveFloor.minus(wanted).minus(reserved).max(Money.ZERO_USD);
     return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
         .drift(valuation.driftFrom(plan.target()))
         .projectedDrift(HouseholdDrift.projected(valuation, plan.target(), inflowTotal))
@@ -80,13 +86,18 @@ public final class Assessor {
         .addAllWarnings(report.warnings()).build();
   }
 
+  /** Returns the losses of the harvests the tax module finds and compliance allows. */
   private static Money harvestable(Household h, MarketData m, LocalDate asOf, RuleSet rs) {
-    BigDecimal minLoss = Params.decimal(rs, "harvest.min-loss", "1000");
-    BigDecimal percent = Params.decimal(rs, "harvest.min-loss-percent", "5");
-    HarvestPolicy policy = HarvestPolicy.of(minLoss.toPlainString(), percent.toPlainString());
+    List<Harvest> harvests = HarvestStage.harvests(h, m, asOf, rs);
+    if (harvests.isEmpty()) {
+      return Money.ZERO_USD;
+    }
+    TradeConstraints tc = ConstraintCompiler.standard().compile(h, m, asOf);
     Money total = Money.ZERO_USD;
-    for (Harvest harvest : LossHarvester.standard().scan(h, m, asOf, policy).harvests()) {
-      total = total.plus(harvest.loss());
+    for (Harvest harvest : harvests) {
+      if (HarvestStage.isAllowed(harvest, tc)) {
+        total = total.plus(harvest.loss());
+      }
     }
     return total;
   }

@@ -55,16 +55,22 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>Every account is in the problem, held-away and frozen ones as non-tradable. A tradable
- *       account's floor is its cash floor plus cash raised by rules (liquidity reserves).
+ *       account's floor is its cash floor plus cash raised by rules (liquidity reserves) plus up to
+ *       a dollar of margin for the cents each trade's value rounds to (when the account has the
+ *       cash today, never more than it has above the floor, so the margin alone never makes a
+ *       household infeasible).
  *   <li>A position's sellable lots are the tax-cost curve's segments (tax-optimal relief order,
  *       lot preferences excluded) minus lots compliance blocks and loss lots the wash-sale rule
  *       blocks, truncated to compliance's sell limit (Rule 144). The rest of the position is placed
  *       in a non-tradable twin account {@code <account>~locked}, so it still counts toward class
  *       values but is never sold.
  *   <li>Buys are offered only in the model's first eligible security of each targeted class per
- *       account (compliance may buy, no wash-sale buy block, no rule forbids it).
+ *       account (compliance may buy, no wash-sale buy block, no rule forbids it); in harvest mode
+ *       also the first eligible one of another wash-sale group, the replacement.
  *   <li>Account cash is not an asset class for the optimizer: the target's {@code CASH} weight is
- *       simply not invested, because the other classes' targets are shares of the whole value.
+ *       simply not invested, because the other classes' targets are shares of the whole value;
+ *       cash below its goal becomes a higher floor in one account (see raiseCashToTarget). Cash
+ *       equivalents (money-market funds) count toward that goal and are neither sold nor bought.
  *   <li>Compliance concentration caps become per-security holding caps in dollars.
  * </ul>
  *
@@ -73,13 +79,26 @@ import java.util.TreeSet;
  */
 public final class ProblemBuilder {
   private static final String LOCKED = "~locked";
+  private static final Money ROUNDING_MARGIN = Money.usd("1");
 
   private ProblemBuilder() {}
 
-  /** Builds the problem. */
+  /** Builds the problem, keeping cash at the goal of {@code mode}. */
   public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
       RebalanceMode mode) {
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false);
+  }
+
+  /**
+   * Builds the problem for {@code mode}, keeping cash at the goal of {@code cashGoalMode} (a
+   * cash-only pass after a halfway one keeps the halfway cash goal, so it does not sell what the
+   * first pass just bought). With {@code investOnly}, no account is asked to raise cash it does
+   * not have: a floor above today's cash is lowered to it (a pass that only invests idle cash).
+   */
+  public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
+      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly) {
     List<String> notes = new ArrayList<>();
     Set<SecurityId> forbidBuy = new TreeSet<>();
     Set<SecurityId> forbidSell = new TreeSet<>();
@@ -94,6 +113,7 @@ public final class ProblemBuilder {
       }
       notes.add("rule: " + a.reason());
     }
+    raiseCashToTarget(h, assessment, cashGoalMode, raise, notes);
     TaxConstraints taxc = WashSaleAnalyzer.standard().constraints(h, m, asOf, List.of());
     if (!taxc.isCoverageComplete()) {
       notes.add("wash-sale: coverage incomplete for an external account; recent trades there are "
@@ -114,7 +134,14 @@ public final class ProblemBuilder {
       tradable.put(a.id(), mayTrade);
       tc.findAccount(a.id()).ifPresent(x -> x.blocks().forEach(b -> notes.add("account "
           + a.id() + ": no trades (" + describe(b) + ")")));
-      Money floor = a.cashFloor().plus(raise.getOrDefault(a.id(), Money.ZERO_USD));
+      // a dollar of margin: the verifier rounds each trade's value to cents before adding them up
+      // (never above the cash the account has now, so the margin alone never makes it infeasible)
+      Money required = a.cashFloor().plus(raise.getOrDefault(a.id(), Money.ZERO_USD));
+      Money floor = required.plus(a.cash().compareTo(required) < 0 ? ROUNDING_MARGIN
+          : ROUNDING_MARGIN.min(a.cash().minus(required)));
+      if (investOnly) {
+        floor = floor.min(a.cash().max(Money.ZERO_USD));
+      }
       p.addAccount(new ProblemAccount(a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade,
           a.fractionalShares()));
     }
@@ -132,15 +159,24 @@ public final class ProblemBuilder {
         if (!tradable.get(a.id())) {
           continue;
         }
-        Optional<SecurityId> chosen = firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy);
+        Optional<SecurityId> chosen = firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy,
+            Set.of());
         if (chosen.isEmpty()) {
           notes.add("class " + c + " in " + a.id() + ": no model security may be bought");
           continue;
         }
-        PositionConstraints pc = tc.lookupPosition(a.id(), chosen.get());
-        buys.put(ProblemBuild.key(a.id(), chosen.get()),
-            pc.maxBuyValue().map(v -> v.limit().max(Money.ZERO_USD)).orElse(bigBuy));
-        securities.add(chosen.get());
+        List<SecurityId> offered = new ArrayList<>(List.of(chosen.get()));
+        if (mode == RebalanceMode.TAX_LOSS_HARVEST) {
+          // a replacement from another wash-sale group, so a loss in the first can be harvested
+          firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy,
+              Set.of(m.lookupSecurity(chosen.get()).washSaleGroup())).ifPresent(offered::add);
+        }
+        for (SecurityId s : offered) {
+          PositionConstraints pc = tc.lookupPosition(a.id(), s);
+          buys.put(ProblemBuild.key(a.id(), s),
+              pc.maxBuyValue().map(v -> v.limit().max(Money.ZERO_USD)).orElse(bigBuy));
+          securities.add(s);
+        }
       }
     }
 
@@ -167,7 +203,9 @@ public final class ProblemBuilder {
         continue;
       }
       PositionConstraints pc = tc.lookupPosition(account, security);
-      boolean sellEligible = pc.maySell() && !forbidSell.contains(security);
+      // cash equivalents count toward the cash goal kept by floors; selling one raises no cash
+      boolean cashClass = m.lookupSecurity(security).assetClass().equals(HouseholdValuation.CASH);
+      boolean sellEligible = pc.maySell() && !forbidSell.contains(security) && !cashClass;
       pc.sellBlocks().forEach(b -> notes.add(security + " in " + account + ": no sale ("
           + describe(b) + ")"));
       Quantity sellLimit = pc.maxSellQuantity().limit();
@@ -271,12 +309,75 @@ public final class ProblemBuilder {
         ImmutableList.copyOf(new TreeSet<>(notes)));
   }
 
+  /**
+   * Account cash is not a class for the optimizer, so the cash goal of the mode (target, halfway
+   * below it, or the band edge) is kept with floors: tradable accounts must together keep the goal
+   * less the cash held elsewhere (money-market funds, held-away cash). The extra floor goes first
+   * to cash each account already has above its floor, in proportion, so no sale is needed when the
+   * cash is there; what is still missing is raised in the tradable account that sells at the least
+   * tax (tax-deferred and exempt first), then the one with the most value.
+   */
+  private static void raiseCashToTarget(Household h, Assessment assessment, RebalanceMode mode,
+      Map<AccountId, Money> raise, List<String> notes) {
+    ClassTarget cash = assessment.plan().target().classes().get(HouseholdValuation.CASH);
+    if (cash == null) {
+      return;
+    }
+    BigDecimal half = cash.halfWidth().value();
+    BigDecimal goal = cash.weight().value().subtract(mode == RebalanceMode.HALFWAY
+        ? half.divide(BigDecimal.valueOf(2)) : mode == RebalanceMode.TO_BAND_EDGE ? half
+        : BigDecimal.ZERO);
+    List<Account> tradable = h.accounts().stream().filter(a -> a.tradable() && !a.heldAway())
+        .sorted(java.util.Comparator.comparing(Account::id)).toList();
+    Money tradableCash = Money.ZERO_USD;
+    Money floors = Money.ZERO_USD;
+    Money available = Money.ZERO_USD;
+    for (Account a : tradable) {
+      Money floor = a.cashFloor().plus(raise.getOrDefault(a.id(), Money.ZERO_USD));
+      tradableCash = tradableCash.plus(a.cash());
+      floors = floors.plus(floor);
+      available = available.plus(a.cash().minus(floor).max(Money.ZERO_USD));
+    }
+    Money elsewhere = assessment.valuation().classValue(HouseholdValuation.CASH).minus(tradableCash);
+    Money keep = assessment.valuation().total().multipliedBy(goal.max(BigDecimal.ZERO))
+        .minus(elsewhere);
+    Money extra = keep.minus(floors);
+    if (!extra.isPositive() || tradable.isEmpty()) {
+      return;
+    }
+    Money fromCash = extra.min(available);
+    Money assigned = Money.ZERO_USD;
+    for (int i = 0; i < tradable.size() && available.isPositive(); i++) {
+      Account a = tradable.get(i);
+      Money floor = a.cashFloor().plus(raise.getOrDefault(a.id(), Money.ZERO_USD));
+      Money spare = a.cash().minus(floor).max(Money.ZERO_USD);
+      Money share = fromCash.multipliedBy(spare.amount().divide(available.amount(),
+          java.math.MathContext.DECIMAL128)).min(spare).min(fromCash.minus(assigned));
+      if (share.isPositive()) {
+        raise.merge(a.id(), share, Money::plus);
+        assigned = assigned.plus(share);
+      }
+    }
+    Money toRaise = extra.minus(assigned);
+    notes.add("cash goal " + keep + " kept in tradable accounts (" + assigned + " from idle cash)");
+    if (toRaise.isPositive()) {
+      Account chosen = tradable.stream().max(java.util.Comparator.comparing((Account a) ->
+          a.treatment() != dev.rebal.core.household.TaxTreatment.TAXABLE)
+          .thenComparing(a -> assessment.valuation().accountValues().get(a.id()))
+          .thenComparing(Account::id, java.util.Comparator.reverseOrder())).orElseThrow();
+      raise.merge(chosen.id(), toRaise, Money::plus);
+      notes.add("cash below its goal: raise " + toRaise + " in " + chosen.id());
+    }
+  }
+
   private static Optional<SecurityId> firstBuyable(List<SecurityId> candidates, AccountId account,
-      MarketData m, TradeConstraints tc, TaxConstraints taxc, Set<SecurityId> forbidBuy) {
+      MarketData m, TradeConstraints tc, TaxConstraints taxc, Set<SecurityId> forbidBuy,
+      Set<String> otherThanGroups) {
     for (SecurityId s : candidates) {
       Optional<Security> sec = m.findSecurity(s);
       Optional<PositionConstraints> pc = tc.findPosition(account, s);
-      if (sec.isPresent() && m.prices().find(s).isPresent() && pc.isPresent() && pc.get().mayBuy()
+      if (sec.isPresent() && !otherThanGroups.contains(sec.get().washSaleGroup())
+          && m.prices().find(s).isPresent() && pc.isPresent() && pc.get().mayBuy()
           && !forbidBuy.contains(s) && taxc.mayBuy(account, sec.get().washSaleGroup())) {
         return Optional.of(s);
       }

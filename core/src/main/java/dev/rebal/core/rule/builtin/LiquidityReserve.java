@@ -5,6 +5,7 @@ import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,7 +17,7 @@ import dev.rebal.core.rule.RuleOutcome;
 import dev.rebal.core.rule.Stage;
 
 /**
- * Asks the optimizer to hold, after the trades, the cash for each committed need within the horizon: in the need's account, or else in the tradable account with the most value (ties by id).
+ * Asks the optimizer to hold, after the trades, the cash for each committed need within the horizon: in the need's account, or else in a tradable account, taxable ones first (a withdrawal from a retirement account costs tax), then the one with the most value (ties by id).
  */
 final class LiquidityReserve implements Rule {
   @Override
@@ -39,8 +40,9 @@ final class LiquidityReserve implements Rule {
       }
       Optional<AccountId> target = need.account().isPresent() ? need.account()
           : h.accounts().stream().filter(a -> a.tradable() && !a.heldAway())
-              .max(Comparator.comparing((Account a) -> context.assessment().valuation()
-                  .accountValues().get(a.id())).thenComparing(Account::id, Comparator.reverseOrder()))
+              .max(Comparator.comparing((Account a) -> a.treatment() == TaxTreatment.TAXABLE)
+                  .thenComparing(a -> context.assessment().valuation().accountValues().get(a.id()))
+                  .thenComparing(Account::id, Comparator.reverseOrder()))
               .map(Account::id);
       target.ifPresent(acct -> out.add(new ConstraintAdjustment.RaiseCash(acct, need.amount(),
           "hold " + need.amount() + " for need " + need.id() + " due " + need.date())));

@@ -1,0 +1,91 @@
+package dev.rebal.engine;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.Transaction;
+import dev.rebal.core.household.TransactionId;
+import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.core.trade.Proposal;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.tax.lots.LotSplit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Applies a proposal to a household as if every trade filled at its estimated price on the as-of
+ * date: what a simulation or a backtest needs, and what the idempotence check rebalances again.
+ *
+ * <p>A sale relieves the lots it names (split pro rata, basis conserved exactly) and adds its
+ * proceeds to the account's cash; a buy pays from cash and opens a new lot {@code
+ * <household>-<asOf>-<n>} at its cost, acquired on the as-of date. Every trade is recorded as a
+ * {@link Transaction} (a sale with its realized gain), so the wash-sale rule sees it on later dates,
+ * and the household's last rebalance becomes the as-of date. No fees. Wash-sale basis adjustments
+ * of replacement lots are not applied here (the engine never proposes a wash sale). This class is
+ * stateless and thread-safe.
+ */
+public final class ProposalExecutor {
+  private ProposalExecutor() {}
+
+  /**
+   * Returns {@code household} after {@code proposal} filled.
+   *
+   * @throws IllegalArgumentException if a sale names a lot the household does not hold or takes
+   *     more than the lot holds
+   */
+  public static Household apply(Household household, Proposal proposal) {
+    Checks.notNull(household, "household");
+    Checks.notNull(proposal, "proposal");
+    Map<LotId, TaxLot> lots = new LinkedHashMap<>();
+    household.lots().forEach(l -> lots.put(l.id(), l));
+    Map<AccountId, Money> cash = new TreeMap<>();
+    household.accounts().forEach(a -> cash.put(a.id(), a.cash()));
+    List<Transaction> transactions = new ArrayList<>(household.transactions());
+    String prefix = household.id().value() + "-" + proposal.asOf();
+    int n = 0;
+    for (Trade t : proposal.trades()) {
+      n++;
+      Money value = t.estimatedValue();
+      Transaction.Builder tx = Transaction.builder().id(TransactionId.of(prefix + "-T" + n))
+          .account(t.account()).security(t.security()).side(t.side()).tradeDate(proposal.asOf())
+          .quantity(t.quantity()).amount(value);
+      if (t.side() == Side.SELL) {
+        Money basis = Money.ZERO_USD;
+        for (LotPick pick : t.lots()) {
+          TaxLot lot = lots.get(pick.lot());
+          Checks.isTrue(lot != null, "trades[" + n + "].lots", pick.lot(), "must be held");
+          LotSplit split = LotSplit.of(lot, pick.quantity());
+          basis = basis.plus(split.takenBasis());
+          if (split.kept().isPresent()) {
+            lots.put(lot.id(), split.kept().get());
+          } else {
+            lots.remove(lot.id());
+          }
+        }
+        cash.merge(t.account(), value, Money::plus);
+        transactions.add(tx.realizedGain(value.minus(basis)).build());
+      } else {
+        LotId id = LotId.of(prefix + "-" + n);
+        lots.put(id, TaxLot.builder().id(id).account(t.account()).security(t.security())
+            .quantity(t.quantity()).costBasis(value).acquired(proposal.asOf()).build());
+        cash.merge(t.account(), value.negated(), Money::plus);
+        transactions.add(tx.lot(id).build());
+      }
+    }
+    List<Account> accounts = new ArrayList<>();
+    for (Account a : household.accounts()) {
+      accounts.add(a.withCash(cash.get(a.id())));
+    }
+    return household.withAccounts(accounts).withLots(ImmutableList.copyOf(lots.values()))
+        .withTransactions(transactions).withLastRebalanced(proposal.asOf());
+  }
+}

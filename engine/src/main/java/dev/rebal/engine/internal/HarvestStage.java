@@ -1,0 +1,92 @@
+package dev.rebal.engine.internal;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.compliance.LotConstraints;
+import dev.rebal.compliance.PositionConstraints;
+import dev.rebal.compliance.TradeConstraints;
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.money.UnitPrice;
+import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.tax.harvest.Harvest;
+import dev.rebal.tax.harvest.HarvestPolicy;
+import dev.rebal.tax.harvest.LossHarvester;
+import dev.rebal.tax.lots.RealizedLot;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The harvest stage of a tax-triggered rebalance: the tax module's harvests, as trades. Each sells
+ * the losing lots of a security in a taxable account, whole, and buys the model substitute the
+ * harvester chose (never substantially identical) with the proceeds, in whole shares unless the
+ * account holds fractions. A harvest compliance forbids on either side (a lot or position that may
+ * not be sold, a replacement that may not be bought) is skipped and explained. What the stage
+ * sells is never bought back and what it buys is never sold in the same proposal.
+ */
+public final class HarvestStage {
+  private HarvestStage() {}
+
+  /** Returns the harvests of {@code h} under {@code rs}'s policy (before compliance). */
+  public static List<Harvest> harvests(Household h, MarketData m, LocalDate asOf, RuleSet rs) {
+    HarvestPolicy policy = HarvestPolicy.of(
+        Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
+        Params.decimal(rs, "harvest.min-loss-percent", "5").toPlainString());
+    return LossHarvester.standard().scan(h, m, asOf, policy).harvests();
+  }
+
+  /** Returns whether compliance allows both the harvest's sale and its replacement. */
+  public static boolean isAllowed(Harvest harvest, TradeConstraints tc) {
+    Optional<PositionConstraints> sell = tc.findPosition(harvest.account(), harvest.sold());
+    Optional<PositionConstraints> buy = tc.findPosition(harvest.account(), harvest.replacement());
+    boolean lotsFree = harvest.sale().lots().stream().allMatch(r -> tc.findLot(r.lot())
+        .map(LotConstraints::maySell).orElse(false));
+    return sell.isPresent() && sell.get().maySell() && lotsFree && buy.isPresent()
+        && buy.get().mayBuy();
+  }
+
+  /** Returns the harvest trades, and adds one explanation line per harvest or skip. */
+  public static ImmutableList<Trade> trades(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      TradeConstraints tc, List<String> explanation) {
+    ImmutableList.Builder<Trade> out = ImmutableList.builder();
+    for (Harvest harvest : harvests(h, m, asOf, rs)) {
+      if (!isAllowed(harvest, tc)) {
+        explanation.add("harvest of " + harvest.sold() + " in " + harvest.account()
+            + " skipped: a restriction forbids the sale or the replacement "
+            + harvest.replacement());
+        continue;
+      }
+      Trade.Builder s = Trade.builder().account(harvest.account()).security(harvest.sold())
+          .side(Side.SELL).quantity(harvest.sale().quantity())
+          .estimatedPrice(m.prices().lookup(harvest.sold()).perUnit()).addReasonCodes("tax.harvest");
+      for (RealizedLot r : harvest.sale().lots()) {
+        s.addLots(new LotPick(r.lot(), r.quantity()));
+      }
+      out.add(s.build());
+      UnitPrice price = m.prices().lookup(harvest.replacement()).perUnit();
+      boolean fractional = h.findAccount(harvest.account()).map(Account::fractionalShares)
+          .orElse(false);
+      Money proceeds = harvest.sale().proceeds();
+      BigDecimal shares = proceeds.amount().divide(price.amount(), MathContext.DECIMAL128)
+          .setScale(fractional ? Quantity.SCALE : 0, RoundingMode.DOWN);
+      if (shares.signum() > 0) {
+        out.add(Trade.builder().account(harvest.account()).security(harvest.replacement())
+            .side(Side.BUY).quantity(Quantity.ofComputed(shares)).estimatedPrice(price)
+            .addReasonCodes("tax.replacement").build());
+      }
+      explanation.add("harvest " + harvest.sold() + " in " + harvest.account() + ": loss "
+          + harvest.loss() + " worth " + harvest.taxValue() + " in tax; replaced by "
+          + harvest.replacement() + "; not bought back before " + harvest.repurchaseAllowedFrom());
+    }
+    return out.build();
+  }
+}

@@ -1,0 +1,84 @@
+package dev.rebal.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.rebal.compliance.ComplianceParameters;
+import dev.rebal.compliance.TradeVerifier;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.sample.BookConfig;
+import dev.rebal.core.sample.BookGenerator;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+/**
+ * Engine invariants over generated households (the seeded sample-book generator, by index):
+ * determinism, replay identity, data first, the verifier's veto, and idempotence.
+ */
+class EngineProperties {
+  private static final BookGenerator BOOK = BookGenerator.of(BookConfig.of(7));
+  private static final Rebalancer REBALANCER = Rebalancer.standard();
+
+  @Provide
+  Arbitrary<Integer> households() {
+    return Arbitraries.integers().between(0, 99_999);
+  }
+
+  private static Decision decide(Household h) {
+    return REBALANCER.rebalance(h, BOOK.marketData(), BOOK.asOf());
+  }
+
+  @Property(tries = 60)
+  void rebalance_sameInputTwice_isByteIdentical(@ForAll("households") int index) {
+    Household h = BOOK.household(index);
+    Decision first = decide(h);
+    Decision second = Rebalancer.standard().rebalance(h, BOOK.marketData(), BOOK.asOf());
+    Statistics.collect(first.outcome());
+    assertThat(second.canonicalText()).isEqualTo(first.canonicalText());
+    assertThat(second.auditEntry()).isEqualTo(first.auditEntry());
+  }
+
+  @Property(tries = 80)
+  void releasedProposal_alwaysPassesTheIndependentVerifier(@ForAll("households") int index) {
+    Household h = BOOK.household(index);
+    Decision d = decide(h);
+    Statistics.collect(d.isReleasable() ? "released" : d.outcome().name());
+    Statistics.coverage(c -> c.check("released").percentage(p -> p > 15));
+    if (d.isReleasable()) {
+      assertThat(TradeVerifier.standard().verify(h, BOOK.marketData(), BOOK.asOf(),
+          d.proposal().trades(), ComplianceParameters.defaults()).violations()).isEmpty();
+      assertThat(d.routing()).isEmpty();
+      assertThat(d.proposal().trades()).allSatisfy(t -> assertThat(t.reasonCodes()).isNotEmpty());
+    }
+  }
+
+  @Property(tries = 40)
+  void householdWithDataErrors_neverGetsTrades(@ForAll("faultyHouseholds") int index) {
+    Decision d = decide(BOOK.household(index));
+    assertThat(d.outcome()).isEqualTo(DecisionOutcome.ON_HOLD);
+    assertThat(d.proposal().trades()).isEmpty();
+    assertThat(d.problems()).isNotEmpty();
+  }
+
+  @Provide
+  Arbitrary<Integer> faultyHouseholds() {
+    return households().filter(BOOK::isFaulty);
+  }
+
+  @Property(tries = 60)
+  void autoExecutedProposal_rebalancedAgainAtSamePrices_triggersNothing(
+      @ForAll("households") int index) {
+    Household h = BOOK.household(index);
+    Decision d = decide(h);
+    Statistics.collect(d.isReleasable() ? "executed" : "not released");
+    if (d.isReleasable()) {
+      Household after = ProposalExecutor.apply(h, d.proposal());
+      Decision again = decide(after);
+      assertThat(again.triggers()).as(d.canonicalText() + "\n---\n" + again.canonicalText()).isEmpty();
+      assertThat(again.proposal().trades()).isEmpty();
+    }
+  }
+}
