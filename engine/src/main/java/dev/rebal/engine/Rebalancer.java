@@ -112,6 +112,30 @@ public final class Rebalancer {
     return ruleSet;
   }
 
+  /**
+   * Screens {@code household} as of {@code asOf}: validation, assessment and the eligibility and
+   * trigger rules only, no constraints and no optimization. The daily screen of a whole book uses
+   * it to find the households that need a rebalance today.
+   *
+   * @return the triggers that fired (empty when on hold, ineligible or balanced)
+   */
+  public ImmutableList<Finding> screen(Household household, MarketData marketData,
+      LocalDate asOf) {
+    Checks.notNull(household, "household");
+    Checks.notNull(marketData, "marketData");
+    Checks.notNull(asOf, "asOf");
+    ValidationReport report = HouseholdValidator.standard().validate(household, marketData, asOf);
+    if (report.isOnHold()) {
+      return ImmutableList.of();
+    }
+    Assessment assessment = Assessor.assess(household, marketData, asOf, ruleSet, report);
+    RuleContext context = RuleContext.of(household, marketData, asOf, ruleSet, assessment);
+    if (!findings(Stage.ELIGIBILITY, context, new ArrayList<>()).isEmpty()) {
+      return ImmutableList.of();
+    }
+    return ImmutableList.copyOf(findings(Stage.TRIGGER, context, new ArrayList<>()));
+  }
+
   /** Decides {@code household} as of {@code asOf}, with no overrides. */
   public Decision rebalance(Household household, MarketData marketData, LocalDate asOf) {
     return rebalance(household, marketData, asOf, List.of());
@@ -265,6 +289,9 @@ public final class Rebalancer {
         assessment.valuation(), trades, violations);
     Proposal built = proposal.build();
     routing.addAll(findings(Stage.ROUTING, context.withProposal(built, impact), new ArrayList<>()));
+    if (!trades.isEmpty() || !routing.isEmpty()) {
+      residual(h, marketData, asOf, rs, report, trades).ifPresent(routing::add);
+    }
     if (!violations.isEmpty() && routing.stream().noneMatch(f -> f.code().equals("review.verifier"))) {
       routing.add(new Finding("review.verifier", "verifier: " + violations));
     }
@@ -276,6 +303,26 @@ public final class Rebalancer {
     }
     return d.proposal(built).impact(impact).addAllRouting(routing)
         .outcome(routing.isEmpty() ? DecisionOutcome.AUTO : DecisionOutcome.REVIEW).build();
+  }
+
+  /**
+   * Returns a review reason if the household, after the trades, would still fire a trigger: a
+   * drift the constraints keep out of band, a need still not funded, a harvest not taken. Such a
+   * proposal is not the end of the matter, so a human sees it; an auto-executed proposal always
+   * leaves a household that triggers nothing at the same prices.
+   */
+  private java.util.Optional<Finding> residual(Household h, MarketData m, LocalDate asOf,
+      RuleSet rs, ValidationReport report, List<Trade> trades) {
+    Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+        .addAllTrades(trades).build());
+    Assessment post = Assessor.assess(after, m, asOf, rs, report);
+    List<Finding> again = findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post),
+        new ArrayList<>());
+    if (again.isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(new Finding("review.residual", "after these trades the "
+        + "household would still trigger: " + again));
   }
 
   /**

@@ -68,7 +68,7 @@ class EngineProperties {
     return households().filter(BOOK::isFaulty);
   }
 
-  @Property(tries = 60)
+  @Property(tries = 100)
   void autoExecutedProposal_rebalancedAgainAtSamePrices_triggersNothing(
       @ForAll("households") int index) {
     Household h = BOOK.household(index);
