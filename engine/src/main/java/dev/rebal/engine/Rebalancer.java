@@ -445,6 +445,13 @@ public final class Rebalancer {
         merged.put(key, b);
         continue;
       }
+      Money apart = prior.estimatedValue().plus(b.estimatedValue());
+      Money together = b.estimatedPrice().times(prior.quantity().plus(b.quantity()));
+      if (b.side() == dev.rebal.core.trade.Side.BUY && together.compareTo(apart) > 0) {
+        // summed, the buy would round up a cent more than the cash the stages left for it
+        merged.put(key + "|" + merged.size(), b);
+        continue;
+      }
       java.util.Map<dev.rebal.core.household.LotId, dev.rebal.core.money.Quantity> picks =
           new java.util.LinkedHashMap<>();
       for (dev.rebal.core.trade.LotPick p : prior.lots()) {

@@ -62,7 +62,8 @@ import java.util.SplittableRandom;
  * an out-of-balance household, one swap past the band). Each class's value is spread over its
  * securities, each position is put in an eligible account (munis only in taxable ones) and priced at
  * today's price, then split into lots bought on dates over ten years and costed at the prices of
- * their months. Goals, restrictions, liquidity events and recent transactions follow, then, for a
+ * their months. Goals (whose glide-path step for today is the household's own target, so a managed
+ * household sits near its goal-aware plan), restrictions, liquidity events and recent transactions follow, then, for a
  * faulty household, one deliberate error.
  */
 final class HouseholdFactory {
@@ -493,8 +494,13 @@ final class HouseholdFactory {
       allCash[Profiles.CLASSES.indexOf(SecurityUniverse.CASH)] = 10_000;
       path.putSteps(0, Profiles.target(allCash));
     } else {
-      path.putSteps(0, profiles.target(3)).putSteps(5, profiles.target(2))
-          .putSteps(10, profiles.target(profile == Profiles.TAX_AWARE ? 1 : 0));
+      // the step that applies today is the household's own target: a household the firm already
+      // manages sits near its plan; the other steps glide from there
+      long years = java.time.temporal.ChronoUnit.YEARS.between(asOf, date);
+      int now = years >= 10 ? 10 : years >= 5 ? 5 : 0;
+      path.putSteps(0, now == 0 ? target : profiles.target(3))
+          .putSteps(5, now == 5 ? target : profiles.target(2))
+          .putSteps(10, now == 10 ? target : profiles.target(profile == Profiles.TAX_AWARE ? 1 : 0));
     }
     Goal.Builder g = Goal.builder().id(GoalId.of("G-" + (goals.size() + 1))).name(name).kind(kind)
         .targetAmount(cents(amountCents)).targetDate(date).priority(priority)

@@ -18,7 +18,7 @@ import java.util.function.BiFunction;
  *   <tr><th>id</th><th>reason code</th><th>parameter (default)</th></tr>
  *   <tr><td>route.turnover</td><td>review.turnover</td><td>review.turnover.max (0.30) of an
  *       account of at least review.turnover.min-value (1000000)</td></tr>
- *   <tr><td>route.trade-size</td><td>review.trade-size</td><td>review.trade.max (250000)</td></tr>
+ *   <tr><td>route.trade-size</td><td>review.trade-size</td><td>review.trade.max (1000000)</td></tr>
  *   <tr><td>route.tax</td><td>review.tax</td><td>review.tax.max (10000) of tax cost</td></tr>
  *   <tr><td>route.short-term-gain</td><td>review.short-term-gain</td>
  *       <td>review.short-term-gain.max (1000)</td></tr>
@@ -45,7 +45,7 @@ final class RoutingRules {
               : RuleOutcome.pass();
         }),
         rule("route.trade-size", (c, i) -> {
-          BigDecimal max = c.param("review.trade.max", "250000");
+          BigDecimal max = c.param("review.trade.max", "1000000");
           return i.largestTrade().amount().compareTo(max) > 0
               ? RuleOutcome.found("review.trade-size", "largest trade " + i.largestTrade()
                   + " above " + max)

@@ -31,9 +31,9 @@ class RoutingRulesTest {
 
   @Test
   void tradeSize_aboveLimit_goesToReview() {
-    assertThat(route("route.trade-size", impact().largestTrade(Money.usd("250000.01")).build(),
+    assertThat(route("route.trade-size", impact().largestTrade(Money.usd("1000000.01")).build(),
         true)).containsExactly("review.trade-size");
-    assertThat(route("route.trade-size", impact().largestTrade(Money.usd("250000")).build(), true))
+    assertThat(route("route.trade-size", impact().largestTrade(Money.usd("1000000")).build(), true))
         .isEmpty();
   }
 
