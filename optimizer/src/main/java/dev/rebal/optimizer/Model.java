@@ -252,6 +252,7 @@ final class Model {
     boolean[] groupCanBuy = new boolean[groups.length];
     boolean[] groupCanSell = new boolean[groups.length];
     boolean[] groupHasLoss = new boolean[groups.length];
+    boolean[] groupRaisesCash = new boolean[groups.length];
     for (int i = 0; i < np; i++) {
       int a = positionAccount[i];
       int s = positionSecurity[i];
@@ -269,6 +270,7 @@ final class Model {
             && !(loss && lossBlocked.contains(groups[g])) && !(cashOnly && !deficit);
         groupCanSell[g] |= canSell[i][k];
         groupHasLoss[g] |= canSell[i][k] && loss;
+        groupRaisesCash[g] |= canSell[i][k] && deficit;
       }
     }
     // direction per group (section 3)
@@ -298,7 +300,9 @@ final class Model {
         for (int s = 0; s < ns; s++) {
           aboveCap |= securityGroup[s] == g && securityValue[s] > cap[s]; // false for NaN
         }
-        groupSells[g] = over || replaceable || aboveCap;
+        // a group held in an account whose cash is below its floor sells: the cash must come
+        // from somewhere (a liquidity need, a floor), whatever the class weights say
+        groupSells[g] = over || replaceable || aboveCap || groupRaisesCash[g];
       }
     }
     buyAllowed = new boolean[np];

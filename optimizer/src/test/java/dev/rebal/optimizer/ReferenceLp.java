@@ -54,6 +54,7 @@ final class ReferenceLp {
     Set<String> canBuy = new HashSet<>();
     Set<String> canSell = new HashSet<>();
     Set<String> hasLoss = new HashSet<>();
+    Set<String> raisesCash = new HashSet<>();
     for (ProblemPosition q : p.positions()) {
       ProblemAccount a = acc.get(q.account().value());
       ProblemSecurity s = sec.get(q.security().value());
@@ -66,6 +67,9 @@ final class ReferenceLp {
           canSell.add(s.washSaleGroup());
           if (g.gainPerDollar().signum() < 0) {
             hasLoss.add(s.washSaleGroup());
+          }
+          if (deficit) {
+            raisesCash.add(s.washSaleGroup());
           }
         }
       }
@@ -89,7 +93,7 @@ final class ReferenceLp {
       boolean aboveCap = p.holdingCaps().stream().anyMatch(cap ->
           sec.get(cap.security().value()).washSaleGroup().equals(g)
               && secValueOf(p, sec, cap.security().value()) > cap.maxValue().amount().doubleValue());
-      if (over || replaceable || aboveCap) {
+      if (over || replaceable || aboveCap || raisesCash.contains(g)) {
         sells.add(g);
       }
     }

@@ -1,0 +1,201 @@
+package dev.rebal.engine;
+
+import static dev.rebal.engine.Scenario.ACME;
+import static dev.rebal.engine.Scenario.AS_OF;
+import static dev.rebal.engine.Scenario.BD1;
+import static dev.rebal.engine.Scenario.EQ1;
+import static dev.rebal.engine.Scenario.EQ2;
+import static dev.rebal.engine.Scenario.IRA;
+import static dev.rebal.engine.Scenario.MARKET;
+import static dev.rebal.engine.Scenario.TAX;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.rebal.core.goal.Firmness;
+import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.goal.LiquidityEventId;
+import dev.rebal.core.goal.LiquidityKind;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.override.Override;
+import dev.rebal.core.override.OverrideKind;
+import dev.rebal.core.override.OverrideRejectedException;
+import dev.rebal.core.restriction.DateWindow;
+import dev.rebal.core.restriction.DoNotSell;
+import dev.rebal.core.restriction.RestrictionId;
+import dev.rebal.core.restriction.SecurityExclusion;
+import dev.rebal.core.restriction.SecurityScope;
+import dev.rebal.core.rule.Finding;
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.core.valuation.HouseholdValuation;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Worked examples of the whole pipeline on {@link Scenario}'s household (every price $100). */
+class RebalancerTest {
+  private static final LocalDate OLD = LocalDate.of(2018, 3, 1);
+  private final Rebalancer rebalancer = Rebalancer.standard();
+
+  private Decision decide(Household h) {
+    return rebalancer.rebalance(h, MARKET, AS_OF);
+  }
+
+  private static List<String> codes(List<Finding> findings) {
+    return findings.stream().map(Finding::code).toList();
+  }
+
+  @Test
+  void rebalance_balancedHousehold_givesNoTriggerAndNoTrades() {
+    // given: $60,000 equity, $40,000 bonds: exactly 60/40
+    Household h = new Scenario().lot("L-1", TAX, EQ1, 600, 80, OLD).lot("L-2", IRA, BD1, 400, 90,
+        OLD).build();
+
+    // when
+    Decision d = decide(h);
+
+    // then
+    assertThat(d.outcome()).isEqualTo(DecisionOutcome.NO_TRIGGER);
+    assertThat(d.proposal().trades()).isEmpty();
+  }
+
+  @Test
+  void rebalance_equityOverweight_sellsEquityAtLeastTaxAndEndsInsideTheBand() {
+    // given: $75,000 equity (two lots: a $20 and a $95 basis), $25,000 bonds: 75/25 is out of
+    // the 60 +- 5 band
+    Household h = new Scenario().lot("L-LOW", TAX, EQ1, 400, 20, OLD)
+        .lot("L-HIGH", TAX, EQ1, 350, 95, OLD).lot("L-BD", IRA, BD1, 250, 90, OLD).build();
+
+    // when
+    Decision d = decide(h);
+    Household after = ProposalExecutor.apply(h, d.proposal());
+    HouseholdValuation v = HouseholdValuation.of(after, MARKET);
+
+    // then: the high-basis lot goes first (gain $5 a share, not $80); the result is in band
+    assertThat(codes(d.triggers())).contains("trigger.threshold");
+    Trade sell = d.proposal().trades().stream().filter(t -> t.side() == Side.SELL).findFirst()
+        .orElseThrow();
+    assertThat(sell.lots().get(0).lot()).isEqualTo(LotId.of("L-HIGH"));
+    assertThat(sell.reasonCodes()).contains("drift.rebalance");
+    assertThat(v.driftFrom(h.target()).isOutOfBalance()).isFalse();
+    assertThat(d.outcome()).isEqualTo(DecisionOutcome.AUTO);
+  }
+
+  @Test
+  void rebalance_committedNeedIn60Days_raisesTheCashInTimeFromTheCheapestLots() {
+    // given: a committed $20,000 need in 60 days; the taxable account holds a loss lot and a gain
+    // lot of EQ1, and no cash
+    LiquidityEvent tuition = LiquidityEvent.builder().id(LiquidityEventId.of("N-1"))
+        .kind(LiquidityKind.NEED).amount(Money.usd("20000")).date(AS_OF.plusDays(60))
+        .firmness(Firmness.COMMITTED).description("Spring tuition").build();
+    Household h = new Scenario().lot("L-GAIN", TAX, EQ1, 300, 30, OLD)
+        .lot("L-LOSS", TAX, EQ1, 300, 120, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
+        .event(tuition).build();
+
+    // when
+    Decision d = decide(h);
+    Household after = ProposalExecutor.apply(h, d.proposal());
+
+    // then: the taxable account ends with at least $20,000 of cash; the sale takes the loss lot
+    assertThat(codes(d.triggers())).contains("trigger.liquidity.need");
+    assertThat(after.findAccount(TAX).orElseThrow().cash()).as(d.canonicalText()).isGreaterThanOrEqualTo(
+        Money.usd("20000"));
+    List<LotPick> sold = d.proposal().trades().stream().filter(t -> t.side() == Side.SELL)
+        .flatMap(t -> t.lots().stream()).toList();
+    assertThat(sold).extracting(LotPick::lot).contains(LotId.of("L-LOSS"))
+        .doesNotContain(LotId.of("L-GAIN"));
+    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL)
+        .allSatisfy(t -> assertThat(t.reasonCodes()).contains("liquidity.need"));
+  }
+
+  @Test
+  void rebalance_expectedInflowThatRestoresTheBand_doesNotSellNow() {
+    // given: 68/32 today (out of band), but a $25,000 sale is expected in 45 days; invested at
+    // target it gives (68,000 + 15,000) / 125,000 = 0.664 equity: inside 60 +- 5... no, 0.664 is
+    // outside; a $60,000 inflow gives (68,000 + 36,000) / 160,000 = 0.65: at the edge, inside
+    LiquidityEvent sale = LiquidityEvent.builder().id(LiquidityEventId.of("I-1"))
+        .kind(LiquidityKind.INFLOW).amount(Money.usd("60000")).date(AS_OF.plusDays(45))
+        .firmness(Firmness.EXPECTED).description("Boat sale").build();
+    Household h = new Scenario().lot("L-1", TAX, EQ1, 680, 80, OLD)
+        .lot("L-2", IRA, BD1, 320, 90, OLD).event(sale).build();
+
+    // when
+    Decision d = decide(h);
+
+    // then
+    assertThat(d.outcome()).isEqualTo(DecisionOutcome.NO_TRIGGER);
+    assertThat(d.proposal().trades()).isEmpty();
+  }
+
+  @Test
+  void rebalance_employerExcluded_buysTheSubstituteNeverTheEmployer() {
+    // given: equity underweight (50/50) with cash; ACME is excluded and EQ1 too, so EQ2 is bought
+    Household h = new Scenario().lot("L-1", TAX, ACME, 100, 50, OLD)
+        .lot("L-2", IRA, BD1, 500, 90, OLD).lot("L-3", TAX, EQ2, 300, 90, OLD)
+        .cash("10000", "0")
+        .restrict(new SecurityExclusion(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
+            DateWindow.always(), "Executive: employer stock"))
+        .restrict(new SecurityExclusion(RestrictionId.of("R-2"), SecurityScope.security("EQ1"),
+            DateWindow.always(), "Client ESG exclusion"))
+        .build();
+
+    // when
+    Decision d = decide(h);
+
+    // then
+    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.BUY)
+        .extracting(Trade::security).contains(EQ2).doesNotContain(ACME, EQ1);
+  }
+
+  @Test
+  void rebalance_waivedDoNotSellWithTwoApprovers_sellsAndGoesToReview() {
+    // given: equity overweight, but EQ1 may not be sold until 2027 (the only equity held)
+    Household h = new Scenario().lot("L-1", TAX, EQ1, 750, 95, OLD)
+        .lot("L-2", IRA, BD1, 250, 90, OLD)
+        .restrict(new DoNotSell(RestrictionId.of("R-9"), SecurityScope.security("EQ1"),
+            com.google.common.collect.ImmutableSortedSet.of(),
+            DateWindow.until(LocalDate.of(2027, 1, 1)), "Client: not before year end"))
+        .build();
+    Override waiver = Override.builder().id("O-1").household("HH-W")
+        .kind(OverrideKind.WAIVE_RESTRICTION).target("R-9").actor("advisor.a")
+        .reason("client called 2026-06-29: sell now").expires(AS_OF).secondApprover("cco.b")
+        .build();
+
+    // when
+    Decision without = decide(h);
+    Decision with = rebalancer.rebalance(h, MARKET, AS_OF, List.of(waiver));
+
+    // then: without the override no EQ1 is sold; with it EQ1 is sold and a human must look
+    assertThat(without.proposal().trades()).noneMatch(t -> t.security().equals(EQ1)
+        && t.side() == Side.SELL);
+    assertThat(with.proposal().trades()).anyMatch(t -> t.security().equals(EQ1)
+        && t.side() == Side.SELL);
+    assertThat(with.outcome()).isEqualTo(DecisionOutcome.REVIEW);
+    assertThat(codes(with.routing())).contains("review.override");
+    assertThat(with.overrides()).hasSize(1);
+    assertThat(with.canonicalText()).contains("override O-1 WAIVE_RESTRICTION R-9 by advisor.a");
+  }
+
+  @Test
+  void rebalance_waiverWithoutSecondApprover_isRejected() {
+    Household h = new Scenario().lot("L-1", TAX, EQ1, 600, 95, OLD).build();
+    Override waiver = Override.builder().id("O-2").household("HH-W")
+        .kind(OverrideKind.WAIVE_RESTRICTION).target("R-9").actor("advisor.a")
+        .reason("client asked").expires(AS_OF).build();
+    assertThatThrownBy(() -> rebalancer.rebalance(h, MARKET, AS_OF, List.of(waiver)))
+        .isInstanceOf(OverrideRejectedException.class).hasMessageContaining("two-person rule");
+  }
+
+  @Test
+  void rebalance_lotAcquiredAfterAsOf_isHeldWithNoTrades() {
+    Household h = new Scenario().lot("L-1", TAX, EQ1, 750, 95, AS_OF.plusDays(3))
+        .lot("L-2", IRA, BD1, 250, 90, OLD).build();
+    Decision d = decide(h);
+    assertThat(d.outcome()).isEqualTo(DecisionOutcome.ON_HOLD);
+    assertThat(d.proposal().trades()).isEmpty();
+    assertThat(d.problems()).extracting(p -> p.code()).contains("lot.acquired.future");
+  }
+}
