@@ -49,17 +49,30 @@ final class DataQualityReport {
   }
 
   void add(Household h, ValidationReport validation, MarketData market) {
+    add(h, validation.problems(), market);
+  }
+
+  /** Adds a household with the problems found in it; any error means it is on hold. */
+  void add(Household h, List<Problem> problems, MarketData market) {
     read++;
-    for (Problem p : validation.problems()) {
-      byCode.computeIfAbsent(p.code(), c -> new int[2])[p.severity() == Severity.ERROR ? 0 : 1]++;
+    List<Problem> errors = new ArrayList<>();
+    boolean warned = false;
+    for (Problem p : problems) {
+      boolean error = p.severity() == Severity.ERROR;
+      byCode.computeIfAbsent(p.code(), c -> new int[2])[error ? 0 : 1]++;
+      if (error) {
+        errors.add(p);
+      } else {
+        warned = true;
+      }
     }
-    if (!validation.warnings().isEmpty()) {
+    if (warned) {
       withWarnings++;
     }
-    if (validation.isOnHold()) {
+    if (!errors.isEmpty()) {
       StringBuilder sb = new StringBuilder("  ").append(h.id()).append(": ")
-          .append(validation.errors().size()).append(" error(s)");
-      validation.errors().stream().limit(PROBLEMS_SHOWN)
+          .append(errors.size()).append(" error(s)");
+      errors.stream().limit(PROBLEMS_SHOWN)
           .forEach(p -> sb.append("\n      ").append(p));
       onHold.add(sb.toString());
       return;
@@ -90,6 +103,23 @@ final class DataQualityReport {
 
   int valid() {
     return valid;
+  }
+
+  int onHold() {
+    return onHold.size();
+  }
+
+  int unreadable() {
+    return unreadable.size();
+  }
+
+  int withWarnings() {
+    return withWarnings;
+  }
+
+  /** Returns the problem counts by code: errors, warnings. */
+  Map<String, int[]> byCode() {
+    return byCode;
   }
 
   String render() {
