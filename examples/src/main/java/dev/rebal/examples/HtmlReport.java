@@ -90,7 +90,7 @@ final class HtmlReport {
     drift(r);
     tax(r);
     exceptions(r);
-    households(r, s);
+    households(r);
     sb.append("</main>\n</body>\n</html>\n");
   }
 
@@ -209,11 +209,14 @@ final class HtmlReport {
     taxRow("estimated tax cost", r.autoTax, r.reviewTax);
     taxRow("losses harvested", r.autoHarvested, r.reviewHarvested);
     sb.append("</table>\n");
-    sb.append(Svg.bars("tax cost and losses harvested", List.of("tax cost", "losses harvested"),
-        List.of("auto", "review"), List.of(AUTO, REVIEW),
-        new double[][] {{r.autoTax.amount().doubleValue(), r.reviewTax.amount().doubleValue()},
-            {r.autoHarvested.amount().doubleValue(), r.reviewHarvested.amount().doubleValue()}},
-        v -> Html.dollars(BigDecimal.valueOf(v))));
+    sb.append("<h3>Estimated tax cost</h3>\n");
+    sb.append(Svg.bars("estimated tax cost", List.of("auto", "review"), List.of("tax cost"),
+        List.of(NEUTRAL), new double[][] {{r.autoTax.amount().doubleValue()},
+            {r.reviewTax.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
+    sb.append("<h3>Losses harvested</h3>\n");
+    sb.append(Svg.bars("losses harvested", List.of("auto", "review"), List.of("losses harvested"),
+        List.of(AUTO), new double[][] {{r.autoHarvested.amount().doubleValue()},
+            {r.reviewHarvested.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
     sb.append("<p class=\"muted\">Tax cost is the engine's estimate at each household's rates; ")
         .append("harvested losses are realized losses the engine sold for their tax value.</p>\n");
     sb.append("</section>\n");
@@ -245,7 +248,7 @@ final class HtmlReport {
     sb.append("</section>\n");
   }
 
-  private void households(BookResults r, RunSummary s) {
+  private void households(BookResults r) {
     sb.append("<section id=\"households\">\n<h2>Triggered households</h2>\n");
     sb.append("<p class=\"muted\">").append(r.sections.size()).append(" of ").append(r.triggered)
         .append(" triggered households").append(r.sections.size() < r.triggered

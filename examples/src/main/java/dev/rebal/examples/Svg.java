@@ -52,7 +52,7 @@ final class Svg {
             "<rect x=\"%d\" y=\"6\" width=\"12\" height=\"12\" fill=\"%s\"/>"
                 + "<text x=\"%d\" y=\"16\" class=\"legend\">%s</text>\n",
             x, colors.get(s), x + 16, Html.escape(series.get(s))));
-        x += 24 + 8 * series.get(s).length();
+        x += 30 + 7 * series.get(s).length();
       }
     }
     for (int g = 0; g < labels.size(); g++) {
