@@ -58,6 +58,7 @@ final class HtmlReport {
       ".AUTO{background:" + AUTO + "}.REVIEW{background:" + REVIEW + "}",
       "details{border-top:1px solid #eee;padding:4px 0}summary{cursor:pointer;font-size:14px}",
       "code{font-size:12px;background:#f5f5f5;padding:0 3px;border-radius:3px}",
+      "section p,section li{font-size:14px}section ul{padding-left:22px;margin:4px 0}",
       ".muted{color:#757575;font-size:12px}");
 
   private final StringBuilder sb = new StringBuilder();
