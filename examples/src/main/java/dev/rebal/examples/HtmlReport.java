@@ -32,9 +32,10 @@ final class HtmlReport {
   private static final String AUTO = "#2e7d32";
   private static final String REVIEW = "#ef6c00";
   private static final String BEFORE = "#90a4ae";
-  private static final String NEUTRAL = "#1565c0";
   private static final String[] OUTCOMES = {"ON_HOLD", "INELIGIBLE", "NO_TRIGGER", "AUTO",
       "REVIEW", "FAILED"};
+  private static final String[] OUTCOME_COLORS = {"#c62828", "#8d6e63", BEFORE, AUTO, REVIEW,
+      "#6a1b9a"};
 
   private static final String CSS = String.join("\n",
       "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;",
@@ -105,16 +106,18 @@ final class HtmlReport {
     card(String.valueOf(dq.onHold()), "on hold (data errors)");
     sb.append("</div>\n");
     List<String> labels = new ArrayList<>();
+    List<String> colors = new ArrayList<>();
     List<double[]> values = new ArrayList<>();
-    for (String o : OUTCOMES) {
-      long n = s.count(o);
-      if (n > 0 || !o.equals("FAILED")) {
-        labels.add(o.toLowerCase(Locale.ROOT).replace('_', ' '));
+    for (int i = 0; i < OUTCOMES.length; i++) {
+      long n = s.count(OUTCOMES[i]);
+      if (n > 0 || !OUTCOMES[i].equals("FAILED")) {
+        labels.add(OUTCOMES[i].toLowerCase(Locale.ROOT).replace('_', ' '));
+        colors.add(OUTCOME_COLORS[i]);
         values.add(new double[] {n});
       }
     }
     sb.append("<h3>Households by outcome</h3>\n");
-    sb.append(Svg.bars("households by outcome", labels, List.of("households"), List.of(NEUTRAL),
+    sb.append(Svg.coloredBars("households by outcome", labels, colors,
         values.toArray(new double[0][]), v -> String.format(Locale.ROOT, "%.0f", v)));
     sb.append("<p class=\"muted\">Data quality: ").append(dq.valid()).append(" valid, ")
         .append(dq.onHold()).append(" on hold, ").append(dq.withWarnings())
@@ -144,8 +147,8 @@ final class HtmlReport {
     card(Html.dollars(r.autoTraded.amount()), "traded, auto");
     card(Html.dollars(r.reviewTraded.amount()), "traded, in review");
     sb.append("</div>\n");
-    sb.append(Svg.bars("auto and review", List.of("auto", "review"), List.of("households"),
-        List.of(NEUTRAL), new double[][] {{auto}, {review}},
+    sb.append(Svg.coloredBars("auto and review", List.of("auto", "review"), List.of(AUTO, REVIEW),
+        new double[][] {{auto}, {review}},
         v -> String.format(Locale.ROOT, "%.0f", v)));
     sb.append("<h3>Why proposals go to review</h3>\n");
     if (s.reviewReasons().isEmpty()) {
@@ -211,12 +214,12 @@ final class HtmlReport {
     taxRow("losses harvested", r.autoHarvested, r.reviewHarvested);
     sb.append("</table>\n");
     sb.append("<h3>Estimated tax cost</h3>\n");
-    sb.append(Svg.bars("estimated tax cost", List.of("auto", "review"), List.of("tax cost"),
-        List.of(NEUTRAL), new double[][] {{r.autoTax.amount().doubleValue()},
+    sb.append(Svg.coloredBars("estimated tax cost", List.of("auto", "review"),
+        List.of(AUTO, REVIEW), new double[][] {{r.autoTax.amount().doubleValue()},
             {r.reviewTax.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
     sb.append("<h3>Losses harvested</h3>\n");
-    sb.append(Svg.bars("losses harvested", List.of("auto", "review"), List.of("losses harvested"),
-        List.of(AUTO), new double[][] {{r.autoHarvested.amount().doubleValue()},
+    sb.append(Svg.coloredBars("losses harvested", List.of("auto", "review"),
+        List.of(AUTO, REVIEW), new double[][] {{r.autoHarvested.amount().doubleValue()},
             {r.reviewHarvested.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
     sb.append("<p class=\"muted\">Tax cost is the engine's estimate at each household's rates; ")
         .append("harvested losses are realized losses the engine sold for their tax value.</p>\n");

@@ -30,6 +30,23 @@ final class Svg {
    */
   static String bars(String title, List<String> labels, List<String> series, List<String> colors,
       double[][] values, DoubleFunction<String> format) {
+    return bars(title, labels, series, colors, List.of(), values, format);
+  }
+
+  /**
+   * Returns a bar chart of one series whose bars each have their own colour.
+   *
+   * @param labelColors one CSS colour per label
+   */
+  static String coloredBars(String title, List<String> labels, List<String> labelColors,
+      double[][] values, DoubleFunction<String> format) {
+    return bars(title, labels, List.of(title), List.of(labelColors.get(0)), labelColors, values,
+        format);
+  }
+
+  private static String bars(String title, List<String> labels, List<String> series,
+      List<String> colors, List<String> labelColors, double[][] values,
+      DoubleFunction<String> format) {
     double max = 0;
     for (double[] row : values) {
       for (double v : row) {
@@ -67,7 +84,8 @@ final class Svg {
         sb.append(String.format(Locale.ROOT,
             "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>"
                 + "<text x=\"%.1f\" y=\"%d\" class=\"value\">%s</text>\n",
-            LABEL, y + 1, w, BAR - 2, colors.get(s), LABEL + w + 6, y + BAR - 4,
+            LABEL, y + 1, w, BAR - 2, labelColors.isEmpty() ? colors.get(s) : labelColors.get(g),
+            LABEL + w + 6, y + BAR - 4,
             Html.escape(format.apply(v))));
       }
     }
