@@ -5,7 +5,6 @@ import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.validation.Problem;
 import dev.rebal.core.validation.Severity;
-import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.json.ReadFailure;
@@ -46,10 +45,6 @@ final class DataQualityReport {
 
   void unreadable(ReadFailure failure) {
     unreadable.add("  " + failure);
-  }
-
-  void add(Household h, ValidationReport validation, MarketData market) {
-    add(h, validation.problems(), market);
   }
 
   /** Adds a household with the problems found in it; any error means it is on hold. */
