@@ -65,6 +65,7 @@ final class BookResults {
   final List<Section> sections = new ArrayList<>();
   final List<Issue> exceptions = new ArrayList<>();
   int triggered;
+  int autoWithoutTrades;
   int valued;
   int householdsWithWarnings;
   Money bookValue = Money.ZERO_USD;
@@ -115,6 +116,7 @@ final class BookResults {
         exceptions.add(new Issue(rank, h.id().value(), "review",
             String.join("; ", d.routing().stream().map(Finding::toString).toList())));
       } else {
+        autoWithoutTrades += d.proposal().isEmpty() ? 1 : 0;
         autoGain = autoGain.plus(i.realizedGain());
         autoShortTerm = autoShortTerm.plus(i.shortTermGain());
         autoTax = autoTax.plus(i.taxCost());

@@ -150,6 +150,9 @@ final class HtmlReport {
     sb.append(Svg.coloredBars("auto and review", List.of("auto", "review"), List.of(AUTO, REVIEW),
         new double[][] {{auto}, {review}},
         v -> String.format(Locale.ROOT, "%.0f", v)));
+    sb.append("<p class=\"muted\">").append(r.autoWithoutTrades).append(" of the ").append(auto)
+        .append(" auto decisions have no trades: triggered (e.g. by the calendar) but already ")
+        .append("where the optimizer would move them.</p>\n");
     sb.append("<h3>Why proposals go to review</h3>\n");
     if (s.reviewReasons().isEmpty()) {
       sb.append("<p>No proposal needs review.</p>\n");
