@@ -5,7 +5,6 @@ import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.validation.Problem;
 import dev.rebal.core.validation.Severity;
-import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.json.ReadFailure;
@@ -48,18 +47,27 @@ final class DataQualityReport {
     unreadable.add("  " + failure);
   }
 
-  void add(Household h, ValidationReport validation, MarketData market) {
+  /** Adds a household with the problems found in it; any error means it is on hold. */
+  void add(Household h, List<Problem> problems, MarketData market) {
     read++;
-    for (Problem p : validation.problems()) {
-      byCode.computeIfAbsent(p.code(), c -> new int[2])[p.severity() == Severity.ERROR ? 0 : 1]++;
+    List<Problem> errors = new ArrayList<>();
+    boolean warned = false;
+    for (Problem p : problems) {
+      boolean error = p.severity() == Severity.ERROR;
+      byCode.computeIfAbsent(p.code(), c -> new int[2])[error ? 0 : 1]++;
+      if (error) {
+        errors.add(p);
+      } else {
+        warned = true;
+      }
     }
-    if (!validation.warnings().isEmpty()) {
+    if (warned) {
       withWarnings++;
     }
-    if (validation.isOnHold()) {
+    if (!errors.isEmpty()) {
       StringBuilder sb = new StringBuilder("  ").append(h.id()).append(": ")
-          .append(validation.errors().size()).append(" error(s)");
-      validation.errors().stream().limit(PROBLEMS_SHOWN)
+          .append(errors.size()).append(" error(s)");
+      errors.stream().limit(PROBLEMS_SHOWN)
           .forEach(p -> sb.append("\n      ").append(p));
       onHold.add(sb.toString());
       return;
@@ -90,6 +98,23 @@ final class DataQualityReport {
 
   int valid() {
     return valid;
+  }
+
+  int onHold() {
+    return onHold.size();
+  }
+
+  int unreadable() {
+    return unreadable.size();
+  }
+
+  int withWarnings() {
+    return withWarnings;
+  }
+
+  /** Returns the problem counts by code: errors, warnings. */
+  Map<String, int[]> byCode() {
+    return byCode;
   }
 
   String render() {

@@ -1,14 +1,13 @@
 package dev.rebal.examples;
 
 import dev.rebal.core.household.Household;
+import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.ruleset.RuleSetException;
+import dev.rebal.core.ruleset.RuleSetParser;
 import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
-import dev.rebal.core.validation.HouseholdValidator;
-import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.json.BookFormatException;
-import dev.rebal.json.BookReader;
 import dev.rebal.json.BookWriter;
-import dev.rebal.json.HouseholdRead;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -20,40 +19,45 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * The main job: loads a book, validates every household and prints a data-quality report and each
- * household's drift from its target; or generates a book.
+ * The main job: rebalances a book as of a date and writes the output folder (proposals, trade
+ * blotter, review queue, audit log, summary and an HTML report); or generates a book.
  *
  * <pre>
- * RebalMain [--book FILE] [--as-of DATE] [--out DIR]
+ * RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  * RebalMain --generate N [--seed S] [--out DIR]
  * RebalMain --help
  * </pre>
  *
- * <p>Without {@code --book} the bundled {@link SampleBook} is used. The as-of date defaults to the
- * book's own, never today, so the same book gives the same report. A user error (a missing file, a
- * bad date, malformed JSON) prints one clear line and exits with status 1 (bad input) or 2 (bad
+ * <p>Without {@code --book} the bundled {@link SampleBook} is used; without {@code --rules},
+ * {@link RuleSet#defaults()}. The as-of date defaults to the book's own, never today, so the same
+ * book gives the same output. Progress goes to standard error while the run lasts; the summary and
+ * the list of files written go to standard output. A user error (a missing file, a bad date, a
+ * malformed book or rule set) prints one clear line and exits with status 1 (bad input) or 2 (bad
  * usage); it never prints a stack trace.
  */
 public final class RebalMain {
-  /** Exit status for bad input (a missing or malformed book). */
+  /** Exit status for bad input (a missing or malformed book or rule set). */
   public static final int BAD_INPUT = 1;
   /** Exit status for bad usage (an unknown option, a bad value). */
   public static final int BAD_USAGE = 2;
 
   static final String USAGE = String.join("\n",
-      "usage: RebalMain [--book FILE] [--as-of DATE] [--out DIR]",
+      "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
       "       RebalMain --generate N [--seed S] [--out DIR]",
+      "",
+      "Rebalances every household of the book and writes to DIR: proposals/<household>.json,",
+      "blotter.csv, review-queue.json, audit.jsonl, summary.txt and report.html.",
       "",
       "  --book FILE     the book to read (JSON, or gzipped JSON); default: the bundled sample book",
       "  --as-of DATE    the as-of date (yyyy-mm-dd); default: the book's own as-of date",
-      "  --out DIR       also write the report to DIR/report.txt (with --generate: where the book",
-      "                  goes; default rebal-out)",
+      "  --rules FILE    the rule set (text, see docs/rules.md); default: Rebal's default rules",
+      "  --threads N     worker threads; default: the number of processors",
+      "  --out DIR       the output folder; default rebal-out (files of an earlier run are replaced)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
       "  --seed S        the generator's seed; default " + SampleBook.SEED,
       "  --help          print this help");
@@ -69,7 +73,7 @@ public final class RebalMain {
   }
 
   /**
-   * Runs the job, printing to {@code out} and errors to {@code err}.
+   * Runs the job, printing the summary to {@code out} and progress and errors to {@code err}.
    *
    * @return 0 on success, {@link #BAD_INPUT} or {@link #BAD_USAGE} on a user error
    */
@@ -87,54 +91,44 @@ public final class RebalMain {
       return 0;
     }
     try {
-      return options.generate >= 0 ? generate(options, out) : report(options, out);
+      if (options.generate >= 0) {
+        return generate(options, out);
+      }
+      return MainJob.run(options, ruleSet(options), out, err);
     } catch (NoSuchFileException e) {
       err.println("error: no such file: " + e.getFile());
       return BAD_INPUT;
     } catch (BookFormatException e) {
-      err.println("error: " + options.bookName() + " is not a valid book: " + e.getMessage());
+      err.println("error: " + options.bookName() + " is not a valid book: " + oneLine(e));
+      return BAD_INPUT;
+    } catch (RuleSetException e) {
+      err.println("error: rule set: " + oneLine(e));
       return BAD_INPUT;
     } catch (IOException e) {
-      err.println("error: cannot read or write " + e.getMessage());
+      err.println("error: cannot read or write " + oneLine(e));
       return BAD_INPUT;
     } catch (UncheckedIOException e) {
-      err.println("error: cannot read or write " + e.getCause().getMessage());
+      err.println("error: cannot read or write " + oneLine(e.getCause()));
       return BAD_INPUT;
     }
   }
 
-  private static int report(Options options, PrintStream out) throws IOException {
-    DataQualityReport report;
-    try (BookReader book = options.book == null ? SampleBook.open() : BookReader.open(options.book)) {
-      LocalDate asOf = options.asOf != null ? options.asOf : book.asOf();
-      report = new DataQualityReport(options.bookName(), asOf);
-      HouseholdValidator validator = HouseholdValidator.standard();
-      Optional<HouseholdRead> next;
-      while ((next = book.next()).isPresent()) {
-        HouseholdRead read = next.get();
-        if (read.household().isEmpty()) {
-          report.unreadable(read.failure().orElseThrow());
-          continue;
-        }
-        Household h = read.household().get();
-        ValidationReport validation = validator.validate(h, book.marketData(), asOf);
-        report.add(h, validation, book.marketData());
-      }
+  private static String oneLine(Throwable e) {
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+
+  private static RuleSet ruleSet(Options options) throws IOException {
+    if (options.rules == null) {
+      return RuleSet.defaults();
     }
-    String text = report.render();
-    out.print(text);
-    if (options.out != null) {
-      Files.createDirectories(options.out);
-      Path file = options.out.resolve("report.txt");
-      Files.writeString(file, text, StandardCharsets.UTF_8);
-      out.println("report written to " + file);
-    }
-    return 0;
+    String text = Files.readString(options.rules, StandardCharsets.UTF_8);
+    return RuleSetParser.parse(options.rules.toString(), text);
   }
 
   private static int generate(Options options, PrintStream out) throws IOException {
     BookGenerator generator = BookGenerator.of(BookConfig.of(options.seed));
-    Path dir = options.out == null ? Path.of("rebal-out") : options.out;
+    Path dir = options.outDir();
     Files.createDirectories(dir);
     Path file = dir.resolve("book-" + options.generate + "-seed-" + options.seed + ".json.gz");
     long start = System.nanoTime();
@@ -158,10 +152,16 @@ public final class RebalMain {
   static final class Options {
     Path book;
     LocalDate asOf;
+    Path rules;
+    int threads = Runtime.getRuntime().availableProcessors();
     Path out;
     long generate = -1;
     long seed = SampleBook.SEED;
     boolean help;
+
+    Path outDir() {
+      return out == null ? Path.of("rebal-out") : out;
+    }
 
     String bookName() {
       return book == null ? "the bundled sample book" : book.toString();
@@ -187,6 +187,16 @@ public final class RebalMain {
               throw new IllegalArgumentException("--as-of: not a date (yyyy-mm-dd): " + d);
             }
             break;
+          case "--rules":
+            o.rules = Path.of(value(args, ++i, a));
+            break;
+          case "--threads":
+            long n = number(value(args, ++i, a), a);
+            if (n < 1 || n > 256) {
+              throw new IllegalArgumentException("--threads: must be 1 to 256: " + n);
+            }
+            o.threads = (int) n;
+            break;
           case "--out":
             o.out = Path.of(value(args, ++i, a));
             break;
@@ -200,8 +210,9 @@ public final class RebalMain {
             throw new IllegalArgumentException("unknown option: " + a);
         }
       }
-      if (o.generate >= 0 && (o.book != null || o.asOf != null)) {
-        throw new IllegalArgumentException("--generate cannot be combined with --book or --as-of");
+      if (o.generate >= 0 && (o.book != null || o.asOf != null || o.rules != null)) {
+        throw new IllegalArgumentException(
+            "--generate cannot be combined with --book, --as-of or --rules");
       }
       return o;
     }

@@ -2,12 +2,7 @@ package dev.rebal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.core.household.Household;
-import dev.rebal.core.sample.BookGenerator;
-import dev.rebal.core.validation.HouseholdValidator;
-import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.json.BookReader;
-import dev.rebal.json.HouseholdRead;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -15,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,54 +27,56 @@ class RebalMainTest {
         err.toString(StandardCharsets.UTF_8));
   }
 
+  /** Writes a generated book of {@code n} households to {@code dir} and returns its file. */
+  static Path generated(Path dir, int n) {
+    Run gen = run("--generate", String.valueOf(n), "--seed", "9", "--out", dir.toString());
+    assertThat(gen.status()).isZero();
+    return dir.resolve("book-" + n + "-seed-9.json.gz");
+  }
+
   @Test
-  void run_sampleBook_printsTheCountsTheValidatorGives() throws IOException {
-    // given: the counts, computed here independently
-    int onHold = 0;
-    BookGenerator generator = BookGenerator.of(SampleBook.config());
-    try (BookReader book = SampleBook.open()) {
-      for (HouseholdRead r : book.households().toList()) {
-        Household h = r.household().orElseThrow();
-        ValidationReport v = HouseholdValidator.standard().validate(h, book.marketData(), book.asOf());
-        onHold += v.isOnHold() ? 1 : 0;
-        // only the households given a deliberate fault may be on hold
-        assertThat(!v.isOnHold() || generator.isFaulty(r.index())).as(h.id().value()).isTrue();
-      }
+  void run_sameBookOnOneAndTwoThreads_writesByteIdenticalFiles(@TempDir Path dir)
+      throws IOException {
+    // given
+    Path book = generated(dir, 12);
+
+    // when
+    Run one = run("--book", book.toString(), "--threads", "1", "--out", dir.resolve("a")
+        .toString());
+    Run two = run("--book", book.toString(), "--threads", "2", "--out", dir.resolve("b")
+        .toString());
+
+    // then
+    assertThat(one.status()).isZero();
+    assertThat(two.status()).isZero();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(dir.resolve("a"))) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
     }
-
-    // when
-    Run run = run();
-
-    // then
-    assertThat(run.status()).isZero();
-    assertThat(run.err()).isEmpty();
-    assertThat(run.out()).contains("book: the bundled sample book, as of 2026-06-30")
-        .contains("households: 200 read, 0 unreadable")
-        .contains("valid: " + (200 - onHold) + "   on hold: " + onHold);
-    List<String> lines = run.out().lines().toList();
-    int table = lines.indexOf(lines.stream().filter(l -> l.startsWith("drift from target"))
-        .findFirst().orElseThrow());
-    List<String> driftLines = lines.subList(table, lines.size()).stream()
-        .filter(l -> l.startsWith("  HH-")).toList();
-    assertThat(driftLines).hasSize(200 - onHold);
-    assertThat(driftLines).filteredOn(l -> l.contains(" OUT ")).hasSizeBetween(10, 40);
+    assertThat(files).hasSize(12 + 5);
+    for (Path a : files) {
+      Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
+      assertThat(Files.readAllBytes(b)).as(a.toString()).isEqualTo(Files.readAllBytes(a));
+    }
   }
 
   @Test
-  void run_sampleBookTwice_printsTheSameReport() {
-    assertThat(run().out()).isEqualTo(run().out());
-  }
+  void run_again_replacesTheFilesOfTheEarlierRun(@TempDir Path dir) throws IOException {
+    // given: an earlier run left a proposal of a household the next book lacks
+    Path book = generated(dir, 3);
+    Path out = dir.resolve("out");
+    Files.createDirectories(out.resolve("proposals"));
+    Files.writeString(out.resolve("proposals").resolve("HH-old.json"), "{}");
+    Files.writeString(out.resolve("audit.jsonl"), "");
 
-  @Test
-  void run_withOut_writesTheReportToo(@TempDir Path dir) throws IOException {
     // when
-    Run run = run("--out", dir.toString(), "--as-of", "2026-06-30");
+    Run again = run("--book", book.toString(), "--out", out.toString());
 
     // then
-    assertThat(run.status()).isZero();
-    String file = Files.readString(dir.resolve("report.txt"));
-    assertThat(run.out()).startsWith(file);
-    assertThat(file).contains("Rebal data-quality report");
+    assertThat(again.status()).as(again.err()).isZero();
+    try (Stream<Path> s = Files.list(out.resolve("proposals"))) {
+      assertThat(s.count()).isEqualTo(3);
+    }
   }
 
   @Test
@@ -101,6 +99,53 @@ class RebalMainTest {
     assertThat(run.status()).isEqualTo(RebalMain.BAD_USAGE);
     assertThat(run.err()).startsWith("error: --as-of: not a date (yyyy-mm-dd): 2026-02-30")
         .contains("usage: RebalMain").doesNotContain("Exception");
+  }
+
+  @Test
+  void run_missingRules_printsOneLineAndExitsOne() {
+    // when
+    Run run = run("--rules", "no/such.rules");
+
+    // then
+    assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
+    assertThat(run.err().strip()).isEqualTo("error: no such file: no/such.rules");
+  }
+
+  @Test
+  void run_malformedRules_printsEveryProblemOnOneLine(@TempDir Path dir) throws IOException {
+    // given
+    Path rules = dir.resolve("bad.rules");
+    Files.writeString(rules, "name = firm\nthis is not a rule\n");
+
+    // when
+    Run run = run("--rules", rules.toString());
+
+    // then
+    assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
+    assertThat(run.err()).startsWith("error: rule set: " + rules + ":2: expected 'key = value'")
+        .contains("version is missing").doesNotContain("\tat ");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void run_rulesEnablingAnUnknownRule_namesItAndExitsOne(@TempDir Path dir) throws IOException {
+    // given
+    Path rules = dir.resolve("unknown.rules");
+    Files.writeString(rules, "name = firm\nversion = 1.0.0\nrule firm.no-such-rule\n");
+
+    // when
+    Run run = run("--rules", rules.toString());
+
+    // then
+    assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
+    assertThat(run.err()).startsWith("error: rule set: ").contains("firm.no-such-rule");
+    assertThat(run.err().lines()).hasSize(1);
+  }
+
+  @Test
+  void run_badThreads_exitsTwo() {
+    assertThat(run("--threads", "0").err()).startsWith("error: --threads: must be 1 to 256: 0");
+    assertThat(run("--threads", "x").status()).isEqualTo(RebalMain.BAD_USAGE);
   }
 
   @Test
@@ -133,7 +178,7 @@ class RebalMainTest {
 
     // then
     assertThat(run.status()).isZero();
-    assertThat(run.out()).contains("--generate N");
+    assertThat(run.out()).contains("--generate N", "--rules FILE", "--threads N", "report.html");
   }
 
   @Test
@@ -145,7 +190,8 @@ class RebalMainTest {
     assertThat(run.status()).isZero();
     Path file = dir.resolve("book-25-seed-9.json.gz");
     assertThat(run.out()).startsWith("wrote 25 households (seed 9, as of 2026-06-30) to " + file);
-    Run report = run("--book", file.toString());
-    assertThat(report.out()).contains("households: 25 read, 0 unreadable");
+    try (BookReader book = BookReader.open(file)) {
+      assertThat(book.households().count()).isEqualTo(25);
+    }
   }
 }

@@ -1,0 +1,63 @@
+package dev.rebal.examples;
+
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.engine.Decision;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The trade blotter: one CSV line per proposed trade, in book order, with a header line. Columns:
+ * household, outcome (AUTO trades may execute now, REVIEW trades wait for a reviewer), account,
+ * security, side, quantity, price, value, reason codes (separated by {@code ;}) and the lots a sale
+ * relieves ({@code lot:quantity}, separated by {@code ;}). Fields are quoted when they hold a comma,
+ * a quote or a line break (RFC 4180); lines end with {@code \n}.
+ */
+final class Blotter {
+  static final String HEADER =
+      "household,outcome,account,security,side,quantity,price,value,reason_codes,lots";
+
+  private final Writer out;
+  private long lines;
+
+  Blotter(Writer out) throws IOException {
+    this.out = out;
+    out.write(HEADER);
+    out.write('\n');
+  }
+
+  /** Writes a line for every trade of {@code decision}. */
+  void add(Decision d) throws IOException {
+    for (Trade t : d.proposal().trades()) {
+      List<String> lots = new ArrayList<>();
+      for (LotPick p : t.lots()) {
+        lots.add(p.lot() + ":" + p.quantity().value().toPlainString());
+      }
+      List<String> fields = List.of(d.household().value(), d.outcome().name(),
+          t.account().value(), t.security().value(), t.side().name(),
+          t.quantity().value().toPlainString(), t.estimatedPrice().amount().toPlainString(),
+          t.estimatedValue().amount().toPlainString(), String.join(";", t.reasonCodes()),
+          String.join(";", lots));
+      List<String> quoted = new ArrayList<>();
+      fields.forEach(f -> quoted.add(quote(f)));
+      out.write(String.join(",", quoted));
+      out.write('\n');
+      lines++;
+    }
+  }
+
+  /** Returns the trade lines written so far. */
+  long trades() {
+    return lines;
+  }
+
+  static String quote(String field) {
+    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0
+        && field.indexOf('\r') < 0) {
+      return field;
+    }
+    return '"' + field.replace("\"", "\"\"") + '"';
+  }
+}

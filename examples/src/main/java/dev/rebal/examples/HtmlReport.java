@@ -1,0 +1,369 @@
+package dev.rebal.examples;
+
+import static dev.rebal.examples.Html.escape;
+
+import dev.rebal.core.goal.Goal;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.plan.GoalPlan;
+import dev.rebal.core.rule.Finding;
+import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.trade.LotPick;
+import dev.rebal.core.trade.Trade;
+import dev.rebal.core.valuation.ClassDrift;
+import dev.rebal.engine.Decision;
+import dev.rebal.engine.RunSummary;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The main job's HTML report: one self-contained page (inline CSS and SVG, no scripts, no network)
+ * with the book summary, the auto/review split with reasons, drift per asset class before and
+ * after, tax realized and losses harvested, the top exceptions, and a section per triggered
+ * household. Deterministic: the same run gives the same bytes.
+ */
+final class HtmlReport {
+  private static final String AUTO = "#2e7d32";
+  private static final String REVIEW = "#ef6c00";
+  private static final String BEFORE = "#90a4ae";
+  private static final String[] OUTCOMES = {"ON_HOLD", "INELIGIBLE", "NO_TRIGGER", "AUTO",
+      "REVIEW", "FAILED"};
+  private static final String[] OUTCOME_COLORS = {"#c62828", "#8d6e63", BEFORE, AUTO, REVIEW,
+      "#6a1b9a"};
+
+  private static final String CSS = String.join("\n",
+      "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;",
+      "  margin:0;color:#212121;background:#fafafa;line-height:1.4}",
+      "header{background:#263238;color:#fff;padding:18px 32px}",
+      "header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:#cfd8dc;font-size:13px}",
+      "nav{padding:8px 32px;background:#eceff1;font-size:13px}nav a{margin-right:14px;color:#1565c0}",
+      "main{padding:8px 32px 40px;max-width:1100px}",
+      "section{background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:12px 20px;",
+      "  margin:16px 0}",
+      "h2{font-size:18px;margin:4px 0 10px}h3{font-size:15px;margin:14px 0 6px}",
+      ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0 12px}",
+      ".card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 12px;min-width:120px}",
+      ".card b{display:block;font-size:20px}.card span{font-size:12px;color:#616161}",
+      "table{border-collapse:collapse;font-size:13px;margin:6px 0 10px}",
+      "th,td{border-bottom:1px solid #eee;padding:3px 10px;text-align:left;vertical-align:top}",
+      "th{background:#f5f5f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
+      ".chart{display:block;margin:6px 0 10px}.chart text{font-size:12px;fill:#424242}",
+      ".chart .label{fill:#212121}.chart .axis{stroke:#9e9e9e}",
+      ".tag{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;color:#fff}",
+      ".AUTO{background:" + AUTO + "}.REVIEW{background:" + REVIEW + "}",
+      "details{border-top:1px solid #eee;padding:4px 0}summary{cursor:pointer;font-size:14px}",
+      "code{font-size:12px;background:#f5f5f5;padding:0 3px;border-radius:3px}",
+      "section p,section li{font-size:14px}section ul{padding-left:22px;margin:4px 0}",
+      ".muted{color:#757575;font-size:12px}");
+
+  private final StringBuilder sb = new StringBuilder();
+
+  private HtmlReport() {}
+
+  static String render(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary summary,
+      DataQualityReport dq, BookResults r, int pendingReview) {
+    HtmlReport h = new HtmlReport();
+    h.page(bookName, asOf, ruleSet, summary, dq, r, pendingReview);
+    return h.sb.toString();
+  }
+
+  private void page(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary s,
+      DataQualityReport dq, BookResults r, int pendingReview) {
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+        .append("<title>Rebal run ").append(asOf).append("</title>\n<style>\n").append(CSS)
+        .append("\n</style>\n</head>\n<body>\n");
+    sb.append("<header><h1>Rebal rebalancing run, as of ").append(asOf).append("</h1><p>book: ")
+        .append(escape(bookName)).append(" &middot; rule set ").append(escape(ruleSet.name()))
+        .append(' ').append(ruleSet.version()).append(" <code style=\"color:#263238\">")
+        .append(ruleSet.contentHash(), 0, 12).append("</code></p></header>\n");
+    sb.append("<nav><a href=\"#summary\">Book summary</a><a href=\"#routing\">Auto and review</a>")
+        .append("<a href=\"#drift\">Drift</a><a href=\"#tax\">Tax</a>")
+        .append("<a href=\"#exceptions\">Exceptions</a><a href=\"#households\">Households</a>")
+        .append("</nav>\n<main>\n");
+    summary(s, dq, r);
+    routing(s, r, pendingReview);
+    drift(r);
+    tax(r);
+    exceptions(r);
+    households(r);
+    sb.append("</main>\n</body>\n</html>\n");
+  }
+
+  private void summary(RunSummary s, DataQualityReport dq, BookResults r) {
+    sb.append("<section id=\"summary\">\n<h2>Book summary</h2>\n<div class=\"cards\">");
+    card(String.valueOf(s.households()), "households");
+    card(Html.dollars(r.bookValue.amount()), "value of households valued");
+    card(String.valueOf(s.triggered()), "triggered (auto + review)");
+    card(String.valueOf(s.trades()), "trades proposed");
+    card(Html.dollars(s.traded().amount()), "traded value");
+    card(String.valueOf(dq.onHold()), "on hold (data errors)");
+    sb.append("</div>\n");
+    List<String> labels = new ArrayList<>();
+    List<String> colors = new ArrayList<>();
+    List<double[]> values = new ArrayList<>();
+    for (int i = 0; i < OUTCOMES.length; i++) {
+      long n = s.count(OUTCOMES[i]);
+      if (n > 0 || !OUTCOMES[i].equals("FAILED")) {
+        labels.add(OUTCOMES[i].toLowerCase(Locale.ROOT).replace('_', ' '));
+        colors.add(OUTCOME_COLORS[i]);
+        values.add(new double[] {n});
+      }
+    }
+    sb.append("<h3>Households by outcome</h3>\n");
+    sb.append(Svg.coloredBars("households by outcome", labels, colors,
+        values.toArray(new double[0][]), v -> String.format(Locale.ROOT, "%.0f", v)));
+    sb.append("<p class=\"muted\">Data quality: ").append(dq.valid()).append(" valid, ")
+        .append(dq.onHold()).append(" on hold, ").append(dq.withWarnings())
+        .append(" with warnings, ").append(dq.unreadable()).append(" unreadable. ")
+        .append("Triggers fired: ");
+    List<String> triggers = new ArrayList<>();
+    r.triggerCodes().forEach((c, n) -> triggers.add("<code>" + escape(c) + "</code> " + n));
+    sb.append(triggers.isEmpty() ? "none" : String.join(", ", triggers)).append(".</p>\n");
+    if (!dq.byCode().isEmpty()) {
+      sb.append("<table><tr><th>problem code</th><th class=\"n\">errors</th>")
+          .append("<th class=\"n\">warnings</th></tr>\n");
+      dq.byCode().forEach((code, n) -> sb.append("<tr><td><code>").append(escape(code))
+          .append("</code></td><td class=\"n\">").append(n[0]).append("</td><td class=\"n\">")
+          .append(n[1]).append("</td></tr>\n"));
+      sb.append("</table>\n");
+    }
+    sb.append("</section>\n");
+  }
+
+  private void routing(RunSummary s, BookResults r, int pendingReview) {
+    long auto = s.count("AUTO");
+    long review = s.count("REVIEW");
+    sb.append("<section id=\"routing\">\n<h2>Auto and review</h2>\n<div class=\"cards\">");
+    card(String.valueOf(auto), "auto (release now)");
+    card(String.valueOf(review), "review (" + pendingReview + " items pending)");
+    card(String.format(Locale.ROOT, "%.1f%%", 100 * s.autoShare()), "auto share of triggered");
+    card(Html.dollars(r.autoTraded.amount()), "traded, auto");
+    card(Html.dollars(r.reviewTraded.amount()), "traded, in review");
+    sb.append("</div>\n");
+    sb.append(Svg.coloredBars("auto and review", List.of("auto", "review"), List.of(AUTO, REVIEW),
+        new double[][] {{auto}, {review}},
+        v -> String.format(Locale.ROOT, "%.0f", v)));
+    sb.append("<p class=\"muted\">").append(r.autoWithoutTrades).append(" of the ").append(auto)
+        .append(" auto decisions have no trades: triggered (e.g. by the calendar) but already ")
+        .append("where the optimizer would move them.</p>\n");
+    sb.append("<h3>Why proposals go to review</h3>\n");
+    if (s.reviewReasons().isEmpty()) {
+      sb.append("<p>No proposal needs review.</p>\n");
+    } else {
+      List<String> labels = new ArrayList<>();
+      List<double[]> values = new ArrayList<>();
+      s.reviewReasons().forEach((code, n) -> {
+        labels.add(code);
+        values.add(new double[] {n});
+      });
+      sb.append(Svg.bars("review reasons", labels, List.of("proposals"), List.of(REVIEW),
+          values.toArray(new double[0][]), v -> String.format(Locale.ROOT, "%.0f", v)));
+      sb.append("<p class=\"muted\">A proposal may have several reasons. Limits come from the ")
+          .append("rule set's <code>review.*</code> parameters.</p>\n");
+    }
+    sb.append("</section>\n");
+  }
+
+  private void drift(BookResults r) {
+    sb.append("<section id=\"drift\">\n<h2>Drift per asset class, before and after</h2>\n");
+    sb.append("<p class=\"muted\">Over the ").append(r.valued).append(" households valued: ")
+        .append("the mean absolute drift of each class from the household's goal-aware target, ")
+        .append("and how many households hold the class outside its band. <i>After</i> applies ")
+        .append("the released (auto) proposals; <i>after approval</i> also applies those ")
+        .append("waiting in review.</p>\n");
+    List<String> labels = new ArrayList<>();
+    List<double[]> values = new ArrayList<>();
+    sb.append("<table><tr><th>asset class</th><th class=\"n\">mean |drift| before</th>")
+        .append("<th class=\"n\">after</th><th class=\"n\">after approval</th>")
+        .append("<th class=\"n\">out of band before</th><th class=\"n\">after</th>")
+        .append("<th class=\"n\">after approval</th></tr>\n");
+    for (Map.Entry<AssetClass, BookResults.ClassStats> e : r.classes.entrySet()) {
+      BookResults.ClassStats c = e.getValue();
+      BigDecimal n = BigDecimal.valueOf(Math.max(1, r.valued));
+      BigDecimal before = c.absBefore.divide(n, MathContext.DECIMAL64);
+      BigDecimal auto = c.absAuto.divide(n, MathContext.DECIMAL64);
+      BigDecimal all = c.absAll.divide(n, MathContext.DECIMAL64);
+      labels.add(e.getKey().value());
+      values.add(new double[] {100 * before.doubleValue(), 100 * auto.doubleValue(),
+          100 * all.doubleValue()});
+      sb.append("<tr><td>").append(escape(e.getKey().value())).append("</td><td class=\"n\">")
+          .append(Html.percent(before)).append("</td><td class=\"n\">").append(Html.percent(auto))
+          .append("</td><td class=\"n\">").append(Html.percent(all)).append("</td><td class=\"n\">")
+          .append(c.outBefore).append("</td><td class=\"n\">").append(c.outAuto)
+          .append("</td><td class=\"n\">").append(c.outAll).append("</td></tr>\n");
+    }
+    sb.append("</table>\n");
+    sb.append(Svg.bars("mean absolute drift per asset class", labels,
+        List.of("before", "after (auto released)", "after approval"),
+        List.of(BEFORE, AUTO, REVIEW), values.toArray(new double[0][]),
+        v -> String.format(Locale.ROOT, "%.2f%%", v)));
+    sb.append("</section>\n");
+  }
+
+  private void tax(BookResults r) {
+    sb.append("<section id=\"tax\">\n<h2>Tax realized and losses harvested</h2>\n");
+    sb.append("<table><tr><th></th><th class=\"n\">auto</th><th class=\"n\">review</th>")
+        .append("<th class=\"n\">total</th></tr>\n");
+    taxRow("realized gain (net)", r.autoGain, r.reviewGain);
+    taxRow("of which short-term", r.autoShortTerm, r.reviewShortTerm);
+    taxRow("estimated tax cost", r.autoTax, r.reviewTax);
+    taxRow("losses harvested", r.autoHarvested, r.reviewHarvested);
+    sb.append("</table>\n");
+    sb.append("<h3>Estimated tax cost</h3>\n");
+    sb.append(Svg.coloredBars("estimated tax cost", List.of("auto", "review"),
+        List.of(AUTO, REVIEW), new double[][] {{r.autoTax.amount().doubleValue()},
+            {r.reviewTax.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
+    sb.append("<h3>Losses harvested</h3>\n");
+    sb.append(Svg.coloredBars("losses harvested", List.of("auto", "review"),
+        List.of(AUTO, REVIEW), new double[][] {{r.autoHarvested.amount().doubleValue()},
+            {r.reviewHarvested.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
+    sb.append("<p class=\"muted\">Tax cost is the engine's estimate at each household's rates; ")
+        .append("harvested losses are realized losses the engine sold for their tax value.</p>\n");
+    sb.append("</section>\n");
+  }
+
+  private void taxRow(String label, Money auto, Money review) {
+    sb.append("<tr><td>").append(label).append("</td><td class=\"n\">").append(Html.money(auto))
+        .append("</td><td class=\"n\">").append(Html.money(review)).append("</td><td class=\"n\">")
+        .append(Html.money(auto.plus(review))).append("</td></tr>\n");
+  }
+
+  private void exceptions(BookResults r) {
+    sb.append("<section id=\"exceptions\">\n<h2>Top exceptions</h2>\n");
+    List<BookResults.Issue> top = r.topExceptions();
+    if (top.isEmpty()) {
+      sb.append("<p>None.</p>\n");
+    } else {
+      sb.append("<p class=\"muted\">The most urgent first: proposals the verifier or a conflict ")
+          .append("stopped, data errors that put a household on hold, then reviews. ")
+          .append(top.size()).append(" of ").append(r.exceptions.size()).append(" shown.</p>\n");
+      sb.append("<table><tr><th>household</th><th>exception</th><th>detail</th></tr>\n");
+      for (BookResults.Issue i : top) {
+        sb.append("<tr><td>").append(escape(i.household())).append("</td><td>")
+            .append(escape(i.kind())).append("</td><td>").append(escape(i.detail()))
+            .append("</td></tr>\n");
+      }
+      sb.append("</table>\n");
+    }
+    sb.append("</section>\n");
+  }
+
+  private void households(BookResults r) {
+    sb.append("<section id=\"households\">\n<h2>Triggered households</h2>\n");
+    sb.append("<p class=\"muted\">").append(r.sections.size()).append(" of ").append(r.triggered)
+        .append(" triggered households").append(r.sections.size() < r.triggered
+            ? " (the first " + BookResults.SECTIONS + " in book order)" : "")
+        .append("; click one to see its goals, triggers, trades and tax impact. Every ")
+        .append("household's full decision is in <code>proposals/</code>.</p>\n");
+    for (BookResults.Section sec : r.sections) {
+      household(sec);
+    }
+    sb.append("</section>\n");
+  }
+
+  private void household(BookResults.Section sec) {
+    Decision d = sec.decision();
+    String id = d.household().value();
+    sb.append("<details id=\"hh-").append(escape(id)).append("\"><summary><b>").append(escape(id))
+        .append("</b> <span class=\"tag ").append(d.outcome().name()).append("\">")
+        .append(d.outcome().name().toLowerCase(Locale.ROOT)).append("</span> ")
+        .append(Html.dollars(sec.before().total().amount())).append(", ")
+        .append(d.proposal().trades().size()).append(" trade(s), tax ")
+        .append(Html.money(d.impact().taxCost())).append("</summary>\n");
+    sb.append("<h3>Goals</h3>\n");
+    if (sec.household().goals().isEmpty()) {
+      sb.append("<p>No goals: managed to the static target.</p>\n");
+    } else {
+      sb.append("<table><tr><th>goal</th><th>kind</th><th>target</th><th>date</th>")
+          .append("<th class=\"n\">assigned</th><th class=\"n\">funded</th></tr>\n");
+      for (Goal g : sec.household().goals()) {
+        Optional<GoalPlan> p = sec.plan().goals().stream().filter(x -> x.goal().equals(g.id()))
+            .findFirst();
+        sb.append("<tr><td>").append(escape(g.name())).append("</td><td>").append(g.kind())
+            .append("</td><td>").append(Html.dollars(g.targetAmount().amount()))
+            .append("</td><td>").append(g.targetDate()).append("</td><td class=\"n\">")
+            .append(p.map(x -> Html.dollars(x.assignedValue().amount())).orElse("-"))
+            .append("</td><td class=\"n\">")
+            .append(p.map(x -> Html.percent(x.fundedRatio())).orElse("-")).append("</td></tr>\n");
+      }
+      sb.append("</table>\n");
+    }
+    sb.append("<h3>Triggers</h3>\n<ul>\n");
+    for (Finding f : d.triggers()) {
+      sb.append("<li><code>").append(escape(f.code())).append("</code> ")
+          .append(escape(f.message())).append("</li>\n");
+    }
+    sb.append("</ul>\n<h3>Drift from the goal-aware target</h3>\n");
+    sb.append("<table><tr><th>class</th><th class=\"n\">target</th><th class=\"n\">band</th>")
+        .append("<th class=\"n\">before</th><th class=\"n\">after</th></tr>\n");
+    for (ClassDrift c : sec.before().classes()) {
+      Optional<ClassDrift> a = sec.after().find(c.assetClass());
+      sb.append("<tr><td>").append(escape(c.assetClass().value())).append("</td><td class=\"n\">")
+          .append(Html.percent(c.target())).append("</td><td class=\"n\">&plusmn;")
+          .append(Html.percent(c.halfWidth())).append("</td><td class=\"n\">")
+          .append(Html.signedPercent(c.drift())).append(c.isOutOfBand() ? " (out)" : "")
+          .append("</td><td class=\"n\">")
+          .append(a.map(x -> Html.signedPercent(x.drift()) + (x.isOutOfBand() ? " (out)" : ""))
+              .orElse("-"))
+          .append("</td></tr>\n");
+    }
+    sb.append("</table>\n<h3>Trades</h3>\n");
+    if (d.proposal().trades().isEmpty()) {
+      sb.append("<p>No trades.</p>\n");
+    } else {
+      sb.append("<table><tr><th>side</th><th>account</th><th>security</th>")
+          .append("<th class=\"n\">quantity</th><th class=\"n\">price</th>")
+          .append("<th class=\"n\">value</th><th>reason codes</th><th>lots</th></tr>\n");
+      for (Trade t : d.proposal().trades()) {
+        List<String> lots = new ArrayList<>();
+        for (LotPick p : t.lots()) {
+          lots.add(escape(p.lot().value()) + ": " + p.quantity().value().toPlainString());
+        }
+        sb.append("<tr><td>").append(t.side()).append("</td><td>")
+            .append(escape(t.account().value())).append("</td><td>")
+            .append(escape(t.security().value())).append("</td><td class=\"n\">")
+            .append(t.quantity().value().toPlainString()).append("</td><td class=\"n\">")
+            .append(Html.money(t.estimatedPrice().amount())).append("</td><td class=\"n\">")
+            .append(Html.money(t.estimatedValue())).append("</td><td>");
+        List<String> codes = new ArrayList<>();
+        t.reasonCodes().forEach(c -> codes.add("<code>" + escape(c) + "</code>"));
+        sb.append(String.join(" ", codes)).append("</td><td>").append(String.join("<br>", lots))
+            .append("</td></tr>\n");
+      }
+      sb.append("</table>\n");
+    }
+    var i = d.impact();
+    sb.append("<h3>Tax impact</h3>\n<p>realized gain ").append(Html.money(i.realizedGain()))
+        .append(" (short-term ").append(Html.money(i.shortTermGain())).append("), tax cost ")
+        .append(Html.money(i.taxCost())).append(", losses harvested ")
+        .append(Html.money(i.harvestedLoss())).append(", turnover ").append(Html.percent(
+            i.turnover())).append(".</p>\n");
+    if (!d.routing().isEmpty()) {
+      sb.append("<h3>Review reasons</h3>\n<ul>\n");
+      for (Finding f : d.routing()) {
+        sb.append("<li><code>").append(escape(f.code())).append("</code> ")
+            .append(escape(f.message())).append("</li>\n");
+      }
+      sb.append("</ul>\n");
+    }
+    if (!d.proposal().explanation().isEmpty()) {
+      sb.append("<h3>Explanation</h3>\n<ul>\n");
+      d.proposal().explanation().forEach(e -> sb.append("<li>").append(escape(e))
+          .append("</li>\n"));
+      sb.append("</ul>\n");
+    }
+    sb.append("</details>\n");
+  }
+
+  private void card(String value, String label) {
+    sb.append("<div class=\"card\"><b>").append(escape(value)).append("</b><span>")
+        .append(escape(label)).append("</span></div>");
+  }
+}

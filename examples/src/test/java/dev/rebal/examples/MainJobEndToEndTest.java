@@ -1,0 +1,210 @@
+package dev.rebal.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rebal.core.audit.AuditChain;
+import dev.rebal.core.audit.AuditRecord;
+import dev.rebal.core.audit.AuditVerification;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.validation.HouseholdValidator;
+import dev.rebal.json.BookReader;
+import dev.rebal.json.HouseholdRead;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the main job once on the bundled sample book, as the README's run command does, and checks
+ * that its outputs agree with each other.
+ */
+class MainJobEndToEndTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern OUTCOMES = Pattern.compile("^households (\\d+)(.*)$",
+      Pattern.MULTILINE);
+
+  @TempDir
+  static Path dir;
+  static RebalMainTest.Run run;
+  static Map<String, JsonNode> proposals = new TreeMap<>();
+  static List<String[]> blotter = new ArrayList<>();
+
+  @BeforeAll
+  static void runTheMainJob() throws IOException {
+    run = RebalMainTest.run("--out", dir.toString(), "--threads", "2");
+    try (Stream<Path> files = Files.list(dir.resolve("proposals"))) {
+      for (Path f : files.sorted().toList()) {
+        proposals.put(f.getFileName().toString(), JSON.readTree(f.toFile()));
+      }
+    }
+    List<String> lines = Files.readAllLines(dir.resolve("blotter.csv"));
+    assertThat(lines.get(0)).isEqualTo(Blotter.HEADER);
+    // the sample book's ids and codes hold no commas, so a plain split is exact here
+    lines.subList(1, lines.size()).forEach(l -> blotter.add(l.split(",", -1)));
+  }
+
+  /** Returns the summary's count for each outcome, from its first line. */
+  static Map<String, Long> summaryOutcomes() throws IOException {
+    String summary = Files.readString(dir.resolve("summary.txt"));
+    Matcher m = OUTCOMES.matcher(summary);
+    assertThat(m.find()).as(summary).isTrue();
+    Map<String, Long> out = new TreeMap<>();
+    out.put("households", Long.parseLong(m.group(1)));
+    for (String part : m.group(2).split(", ")) {
+      if (!part.isBlank()) {
+        String[] kv = part.strip().split(" ");
+        out.put(kv[0].toUpperCase(java.util.Locale.ROOT), Long.parseLong(kv[1]));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void run_sampleBook_succeedsAndListsTheFilesWritten() {
+    assertThat(run.status()).as(run.err()).isZero();
+    assertThat(run.out()).contains("households 200").contains("report.html")
+        .contains("audit.jsonl");
+    assertThat(run.err()).contains("progress: 200").doesNotContain("Exception");
+  }
+
+  @Test
+  void proposals_oneFilePerHousehold_outcomesAgreeWithTheSummary() throws IOException {
+    // given
+    Map<String, Long> summary = summaryOutcomes();
+
+    // when
+    Map<String, Long> counted = new TreeMap<>();
+    proposals.values().forEach(d -> counted.merge(d.get("outcome").asText(), 1L, Long::sum));
+
+    // then
+    assertThat(proposals).hasSize(SampleBook.COUNT);
+    assertThat(summary.get("households")).isEqualTo(SampleBook.COUNT);
+    counted.forEach((outcome, n) -> assertThat(summary.get(outcome)).as(outcome).isEqualTo(n));
+    assertThat(summary.keySet()).hasSize(counted.size() + 1);
+    proposals.forEach((file, d) -> assertThat(file).isEqualTo(d.get("household").asText()
+        + ".json"));
+  }
+
+  @Test
+  void blotter_oneLinePerTrade_agreesWithProposalsAndSummary() throws IOException {
+    // given: trades per household in the proposals
+    Map<String, Integer> inProposals = new TreeMap<>();
+    proposals.values().forEach(d -> {
+      if (d.get("trades").size() > 0) {
+        inProposals.put(d.get("household").asText(), d.get("trades").size());
+      }
+    });
+    Map<String, Integer> inBlotter = new TreeMap<>();
+    blotter.forEach(f -> inBlotter.merge(f[0], 1, Integer::sum));
+
+    // then
+    assertThat(inBlotter).isEqualTo(inProposals);
+    String summary = Files.readString(dir.resolve("summary.txt"));
+    assertThat(summary).contains("trades " + blotter.size() + " worth ");
+    assertThat(blotter).isNotEmpty();
+    // every blotter line's outcome is its proposal's
+    blotter.forEach(f -> assertThat(f[1]).isEqualTo(proposals.get(f[0] + ".json")
+        .get("outcome").asText()));
+  }
+
+  @Test
+  void everyTrade_hasReasonCodes_inBlotterAndProposals() {
+    blotter.forEach(f -> assertThat(f[8]).as(String.join(",", f)).isNotBlank());
+    proposals.values().forEach(d -> d.get("trades").forEach(t ->
+        assertThat(t.get("reasonCodes").size()).as(d.get("household").asText()).isPositive()));
+    // a sale names the lots it relieves
+    blotter.stream().filter(f -> f[4].equals("SELL"))
+        .forEach(f -> assertThat(f[9]).as(String.join(",", f)).isNotBlank());
+  }
+
+  @Test
+  void audit_chainVerifies_andHoldsEveryDecisionAndReviewSubmission() throws IOException {
+    // when
+    List<AuditRecord> records = dev.rebal.core.audit.JsonLinesAuditSink.read(
+        dir.resolve("audit.jsonl"));
+    AuditVerification v = AuditChain.verify(records);
+
+    // then
+    assertThat(v.isIntact()).as(v.problem().orElse("")).isTrue();
+    long review = summaryOutcomes().getOrDefault("REVIEW", 0L);
+    assertThat(records).hasSize((int) (SampleBook.COUNT + review));
+    Map<String, String> decided = new HashMap<>();
+    records.stream().filter(r -> !r.entry().outcome().equals("REVIEW_SUBMITTED"))
+        .forEach(r -> decided.put(r.entry().household(), r.entry().outcome()));
+    proposals.values().forEach(d -> assertThat(decided.get(d.get("household").asText()))
+        .isEqualTo(d.get("outcome").asText()));
+  }
+
+  @Test
+  void reviewQueue_holdsEveryReviewDecisionWithItsReasons() throws IOException {
+    // given
+    JsonNode queue = JSON.readTree(dir.resolve("review-queue.json").toFile());
+    List<String> inReview = proposals.values().stream()
+        .filter(d -> d.get("outcome").asText().equals("REVIEW"))
+        .map(d -> d.get("household").asText()).toList();
+
+    // then
+    assertThat(queue.get("pending").asInt()).isEqualTo(inReview.size()).isPositive();
+    List<String> queued = new ArrayList<>();
+    queue.get("items").forEach(i -> {
+      queued.add(i.get("household").asText());
+      assertThat(i.get("reasons").size()).isPositive();
+      assertThat(i.get("findings").size()).isEqualTo(
+          proposals.get(i.get("household").asText() + ".json").get("routing").size());
+    });
+    assertThat(queued).containsExactlyInAnyOrderElementsOf(inReview);
+  }
+
+  @Test
+  void summary_dataQualityCountsAreTheValidatorsOwn() throws IOException {
+    // given: the counts, computed here independently
+    int onHold = 0;
+    try (BookReader book = SampleBook.open()) {
+      for (HouseholdRead r : book.households().toList()) {
+        Household h = r.household().orElseThrow();
+        onHold += HouseholdValidator.standard().validate(h, book.marketData(), book.asOf())
+            .isOnHold() ? 1 : 0;
+      }
+    }
+
+    // then
+    String summary = Files.readString(dir.resolve("summary.txt"));
+    assertThat(summary).contains("book: the bundled sample book, as of 2026-06-30")
+        .contains("households: 200 read, 0 unreadable")
+        .contains("valid: " + (200 - onHold) + "   on hold: " + onHold);
+    assertThat(summaryOutcomes().get("ON_HOLD")).isEqualTo(onHold);
+  }
+
+  @Test
+  void report_isSelfContainedWithEverySection() throws IOException {
+    // when
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+
+    // then
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    assertThat(html).contains("id=\"summary\"", "id=\"routing\"", "id=\"drift\"", "id=\"tax\"",
+        "id=\"exceptions\"", "id=\"households\"", "<svg", "<style>");
+    assertThat(html).contains("Drift per asset class, before and after",
+        "Tax realized and losses harvested", "Top exceptions", "Goals", "Trades", "Tax impact");
+    assertThat(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//",
+        Pattern.CASE_INSENSITIVE).matcher(html).find()).isFalse();
+    assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "@import");
+    // one section per triggered household (the sample book has fewer than the cap)
+    long triggered = proposals.values().stream().filter(d -> d.get("outcome").asText()
+        .matches("AUTO|REVIEW")).count();
+    assertThat(html.split("<details ", -1)).hasSize((int) triggered + 1);
+  }
+}
