@@ -7,7 +7,7 @@ import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.plan.HouseholdPlan;
 import dev.rebal.core.rule.Finding;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.validation.Problem;
 import dev.rebal.core.validation.Severity;
 import dev.rebal.core.valuation.ClassDrift;

@@ -2,7 +2,7 @@ package dev.rebal.optimizer;
 
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.allocation.ClassTarget;
 import java.math.BigDecimal;
 
 /**

@@ -9,7 +9,7 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.trade.Side;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;

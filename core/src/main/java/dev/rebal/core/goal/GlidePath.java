@@ -2,7 +2,7 @@ package dev.rebal.core.goal;
 
 import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.RebalStyle;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 import java.util.Map;
 import org.immutables.value.Value;
 

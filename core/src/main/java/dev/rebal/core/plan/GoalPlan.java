@@ -3,7 +3,7 @@ package dev.rebal.core.plan;
 import dev.rebal.core.goal.GoalId;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 import java.math.BigDecimal;
 
 /**

@@ -3,7 +3,7 @@ package dev.rebal.core.plan;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 
 /**
  * A household's goal-aware target: each goal's plan, the value assigned to no goal, and the blended

@@ -4,7 +4,7 @@ import dev.rebal.core.goal.Goal;
 import dev.rebal.core.goal.GoalId;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Weight;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 import java.util.HashMap;
 import java.util.Map;
 

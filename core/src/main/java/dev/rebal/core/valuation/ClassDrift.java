@@ -10,7 +10,7 @@ import dev.rebal.core.security.AssetClass;
  * that lies outside the class's tolerance band.
  *
  * <p>Drift is signed: positive means overweight. The band is {@link
- * dev.rebal.core.target.ClassTarget#halfWidth()}; a class held but not targeted has target and band
+ * dev.rebal.core.allocation.ClassTarget#halfWidth()}; a class held but not targeted has target and band
  * zero, so any holding of it is out of band. A drift exactly at the band's edge is inside it. This
  * record is immutable and thread-safe.
  *

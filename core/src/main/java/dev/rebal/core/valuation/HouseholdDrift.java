@@ -7,8 +7,8 @@ import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.target.ClassTarget;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.TargetAllocation;
 import java.util.Optional;
 import java.util.TreeSet;
 

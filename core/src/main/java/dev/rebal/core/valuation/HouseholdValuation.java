@@ -12,7 +12,7 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 import java.math.RoundingMode;
 import java.util.Map;
 import java.util.NoSuchElementException;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.target.ClassTarget;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.TargetAllocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

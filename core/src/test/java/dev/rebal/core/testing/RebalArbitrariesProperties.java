@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.restriction.Restriction;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Proposal;
 import dev.rebal.core.trade.Side;

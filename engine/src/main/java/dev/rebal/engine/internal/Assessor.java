@@ -12,7 +12,7 @@ import dev.rebal.core.money.Weight;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.plan.HouseholdPlan;
 import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.core.valuation.HouseholdValuation;

@@ -21,7 +21,7 @@ import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HoldingCap;

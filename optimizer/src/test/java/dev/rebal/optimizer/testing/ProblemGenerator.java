@@ -7,7 +7,7 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.target.ClassTarget;
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HoldingCap;
 import dev.rebal.optimizer.HouseholdProblem;

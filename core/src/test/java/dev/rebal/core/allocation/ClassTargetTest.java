@@ -1,4 +1,4 @@
-package dev.rebal.core.target;
+package dev.rebal.core.allocation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

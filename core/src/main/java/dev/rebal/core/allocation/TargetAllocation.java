@@ -1,4 +1,4 @@
-package dev.rebal.core.target;
+package dev.rebal.core.allocation;
 
 import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.RebalStyle;

@@ -1,4 +1,4 @@
-package dev.rebal.core.target;
+package dev.rebal.core.allocation;
 
 import dev.rebal.core.internal.Checks;
 
