@@ -63,6 +63,45 @@ class EngineProperties {
     assertThat(d.problems()).isNotEmpty();
   }
 
+  @Property(tries = 40)
+  void addingAnExclusion_neverMakesTheExcludedSecurityBought(@ForAll("households") int index) {
+    Household h = BOOK.household(index);
+    Decision d = decide(h);
+    java.util.Optional<dev.rebal.core.trade.Trade> buy = d.proposal().trades().stream()
+        .filter(t -> t.side() == dev.rebal.core.trade.Side.BUY).findFirst();
+    Statistics.collect(buy.isPresent() ? "buys" : "no buy");
+    if (buy.isPresent()) {
+      java.util.List<dev.rebal.core.restriction.Restriction> more =
+          new java.util.ArrayList<>(h.restrictions());
+      more.add(new dev.rebal.core.restriction.SecurityExclusion(
+          dev.rebal.core.restriction.RestrictionId.of("R-TEST"),
+          dev.rebal.core.restriction.SecurityScope.security(buy.get().security().value()),
+          dev.rebal.core.restriction.DateWindow.always(), "property test"));
+      Decision restricted = decide(h.withRestrictions(more));
+      assertThat(restricted.proposal().trades()).noneMatch(t -> t.security()
+          .equals(buy.get().security()) && t.side() == dev.rebal.core.trade.Side.BUY);
+    }
+  }
+
+  @Property(tries = 40)
+  void listOrderOfAccountsLotsAndTransactions_doesNotChangeTheTrades(
+      @ForAll("households") int index, @ForAll long shuffleSeed) {
+    Household h = BOOK.household(index);
+    java.util.Random rnd = new java.util.Random(shuffleSeed);
+    java.util.List<dev.rebal.core.household.Account> accounts = new java.util.ArrayList<>(h.accounts());
+    java.util.List<dev.rebal.core.household.TaxLot> lots = new java.util.ArrayList<>(h.lots());
+    java.util.List<dev.rebal.core.household.Transaction> txs =
+        new java.util.ArrayList<>(h.transactions());
+    java.util.Collections.shuffle(accounts, rnd);
+    java.util.Collections.shuffle(lots, rnd);
+    java.util.Collections.shuffle(txs, rnd);
+    Household shuffled = h.withAccounts(accounts).withLots(lots).withTransactions(txs);
+    Decision a = decide(h);
+    Decision b = decide(shuffled);
+    assertThat(b.outcome()).isEqualTo(a.outcome());
+    assertThat(b.proposal().trades()).containsExactlyElementsOf(a.proposal().trades());
+  }
+
   @Provide
   Arbitrary<Integer> faultyHouseholds() {
     return households().filter(BOOK::isFaulty);
