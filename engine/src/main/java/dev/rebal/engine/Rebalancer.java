@@ -196,7 +196,11 @@ public final class Rebalancer {
           "on hold: " + report.errors().size() + " data error(s); no trades").build())
           .impact(ProposalImpact.builder().build()).build();
     }
-    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report);
+    Household fixed = h;
+    com.google.common.base.Supplier<TradeConstraints> constraints =
+        com.google.common.base.Suppliers.memoize(() -> ConstraintCompiler.standard()
+            .compile(fixed, marketData, asOf, compliance));
+    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, constraints);
     RuleContext context = RuleContext.of(h, marketData, asOf, rs, assessment);
 
     List<Finding> ineligible = findings(Stage.ELIGIBILITY, context, new ArrayList<>());
@@ -217,7 +221,7 @@ public final class Rebalancer {
     }
     List<ConstraintAdjustment> adjustments = new ArrayList<>();
     List<Finding> constraintFindings = findings(Stage.CONSTRAINT, context, adjustments);
-    TradeConstraints tc = ConstraintCompiler.standard().compile(h, marketData, asOf, compliance);
+    TradeConstraints tc = constraints.get();
     RebalanceMode mode = modeFor(triggers, rs);
     ProblemBuild build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments,
         mode);

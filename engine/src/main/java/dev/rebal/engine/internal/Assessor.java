@@ -39,6 +39,16 @@ public final class Assessor {
   /** Assesses a household the validator passed without errors. */
   public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       ValidationReport report) {
+    return assess(h, m, asOf, rs, report,
+        () -> ConstraintCompiler.standard().compile(h, m, asOf));
+  }
+
+  /**
+   * Assesses a household, compiling its trade constraints with {@code constraints} only if a
+   * harvest needs checking (the caller passes a memoizing supplier it reuses later).
+   */
+  public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      ValidationReport report, java.util.function.Supplier<TradeConstraints> constraints) {
     HouseholdValuation valuation = HouseholdValuation.of(h, m);
     HouseholdPlan plan = GoalPlanner.withDiscountRate(Params.decimal(rs, "goal.discount-rate",
         "0.04")).plan(h, valuation, asOf);
@@ -81,18 +91,19 @@ public final class Assessor {
     return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
         .drift(valuation.driftFrom(plan.target()))
         .projectedDrift(HouseholdDrift.projected(valuation, plan.target(), inflowTotal))
-        .harvestableLoss(harvestable(h, m, asOf, rs)).addAllUpcomingNeeds(needs.build())
+        .harvestableLoss(harvestable(h, m, asOf, rs, constraints)).addAllUpcomingNeeds(needs.build())
         .addAllUpcomingInflows(inflows.build()).excessCash(excess).cashShortfall(shortfall)
         .addAllWarnings(report.warnings()).build();
   }
 
   /** Returns the losses of the harvests the tax module finds and compliance allows. */
-  private static Money harvestable(Household h, MarketData m, LocalDate asOf, RuleSet rs) {
+  private static Money harvestable(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      java.util.function.Supplier<TradeConstraints> constraints) {
     List<Harvest> harvests = HarvestStage.harvests(h, m, asOf, rs);
     if (harvests.isEmpty()) {
       return Money.ZERO_USD;
     }
-    TradeConstraints tc = ConstraintCompiler.standard().compile(h, m, asOf);
+    TradeConstraints tc = constraints.get();
     Money total = Money.ZERO_USD;
     for (Harvest harvest : harvests) {
       if (HarvestStage.isAllowed(harvest, tc)) {

@@ -69,13 +69,24 @@ public final class TaxCostModel {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");
     Checks.notNull(asOf, "asOf");
+    List<TaxLot> held = new ArrayList<>();
+    for (TaxLot lot : household.lots()) {
+      if (lot.account().equals(account) && lot.security().equals(security)) {
+        held.add(lot);
+      }
+    }
+    return curve(household, market, account, security, asOf,
+        LotPreferences.protectedLots(household, market, asOf), held);
+  }
+
+  /** The curve of one position, given its lots and the household's protected lots. */
+  private TaxCostCurve curve(Household household, MarketData market, AccountId account,
+      SecurityId security, LocalDate asOf, Set<LotId> protectedLots, List<TaxLot> held) {
     UnitPrice price = market.prices().lookup(security).perUnit();
-    Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
     List<TaxLot> lots = new ArrayList<>();
     Quantity total = Quantity.ZERO;
-    for (TaxLot lot : household.lots()) {
-      if (lot.account().equals(account) && lot.security().equals(security)
-          && lot.quantity().isPositive() && !protectedLots.contains(lot.id())) {
+    for (TaxLot lot : held) {
+      if (lot.quantity().isPositive() && !protectedLots.contains(lot.id())) {
         lots.add(lot);
         total = total.plus(lot.quantity());
       }
@@ -125,19 +136,23 @@ public final class TaxCostModel {
   public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
       LocalDate asOf) {
     Checks.notNull(household, "household");
-    TreeMap<String, AccountId> accounts = new TreeMap<>();
-    TreeMap<String, SecurityId> securities = new TreeMap<>();
+    Checks.notNull(market, "market");
+    Checks.notNull(asOf, "asOf");
+    // lots grouped by position once, and the protected set computed once, for all curves
+    TreeMap<String, List<TaxLot>> positions = new TreeMap<>();
     for (TaxLot lot : household.lots()) {
       boolean tradable = household.findAccount(lot.account()).map(Account::tradable).orElse(false);
       if (tradable) {
-        String key = lot.account().value() + "\u0000" + lot.security().value();
-        accounts.put(key, lot.account());
-        securities.put(key, lot.security());
+        positions.computeIfAbsent(lot.account().value() + "\u0000" + lot.security().value(),
+            k -> new ArrayList<>()).add(lot);
       }
     }
+    Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
     ImmutableList.Builder<TaxCostCurve> out = ImmutableList.builder();
-    for (String key : accounts.keySet()) {
-      out.add(curve(household, market, accounts.get(key), securities.get(key), asOf));
+    for (List<TaxLot> held : positions.values()) {
+      TaxLot first = held.get(0);
+      out.add(curve(household, market, first.account(), first.security(), asOf, protectedLots,
+          held));
     }
     return out.build();
   }

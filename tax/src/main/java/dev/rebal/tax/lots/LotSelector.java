@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -146,13 +147,24 @@ public final class LotSelector {
         return byAcquired.thenComparing(byId);
       case LIFO:
         return byAcquired.reversed().thenComparing(byId);
-      case HIFO:
-        return Comparator.comparing(LotSelector::basisPerShare).reversed()
+      case HIFO: {
+        // sort keys computed once per lot, not once per comparison (each is a DECIMAL128 division)
+        Map<LotId, BigDecimal> basis = new HashMap<>();
+        request.lots().forEach(l -> basis.put(l.id(), basisPerShare(l)));
+        return Comparator.comparing((TaxLot l) -> basis.get(l.id())).reversed()
             .thenComparing(byAcquired).thenComparing(byId);
-      case TAX_OPTIMAL:
-        return Comparator.comparing((TaxLot l) -> taxPerShare(l, request))
-            .thenComparing(l -> HoldingPeriod.termOf(l, request.saleDate()) == Term.SHORT)
+      }
+      case TAX_OPTIMAL: {
+        Map<LotId, BigDecimal> tax = new HashMap<>();
+        Map<LotId, Boolean> shortTerm = new HashMap<>();
+        for (TaxLot l : request.lots()) {
+          tax.put(l.id(), taxPerShare(l, request));
+          shortTerm.put(l.id(), HoldingPeriod.termOf(l, request.saleDate()) == Term.SHORT);
+        }
+        return Comparator.comparing((TaxLot l) -> tax.get(l.id()))
+            .thenComparing(l -> shortTerm.get(l.id()))
             .thenComparing(byAcquired).thenComparing(byId);
+      }
       default:
         throw new IllegalStateException("unhandled relief method " + method);
     }
