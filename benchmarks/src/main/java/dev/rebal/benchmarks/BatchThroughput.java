@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * (the daily screen), or only generated (the cost of the input stream, which the runner reads on
  * the calling thread). Prints households per second, per second per core (the thread count), wall
  * time, peak heap used (sampled every 20 ms from {@link MemoryMXBean}), the largest heap left after a
- * collection (the live set, from the heap pools' collection usage) and the collectors' counts and
- * times. Not a JMH benchmark and not run by the build; run it by hand, e.g.
+ * collection (the live set, from the heap pools' collection usage), the collectors' counts and
+ * times, the process CPU time (all threads: generation, workers, audit, GC and JIT) per household,
+ * and the system load average before and after (other processes on the machine slow the wall
+ * clock, not the CPU time). Not a JMH benchmark and not run by the build; run it by hand, e.g.
  *
  * <pre>{@code
  * java -Xmx512m -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.BatchThroughput \
@@ -44,7 +46,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments: mode ({@code rebalance}, {@code screen} or {@code generate}), household count,
  * threads, and optionally the first household index (default 0) and a warm-up count (default
- * 500 households through the same mode before timing starts, on the same threads).
+ * 2,000 households through the same mode before timing starts, on the same threads).
  */
 public final class BatchThroughput {
   private BatchThroughput() {}
@@ -60,7 +62,7 @@ public final class BatchThroughput {
     long count = Long.parseLong(args[1]);
     int threads = Integer.parseInt(args[2]);
     long first = args.length > 3 ? Long.parseLong(args[3]) : 0;
-    long warmup = args.length > 4 ? Long.parseLong(args[4]) : 500;
+    long warmup = args.length > 4 ? Long.parseLong(args[4]) : 2_000;
     BookGenerator generator = BookGenerator.of(BookConfig.of(Bins.SEED));
     Rebalancer rebalancer = Rebalancer.standard();
     if (warmup > 0) {
@@ -69,19 +71,26 @@ public final class BatchThroughput {
     System.gc();
     HeapSampler sampler = new HeapSampler();
     sampler.start();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    double load0 = os.getSystemLoadAverage();
     long gcCount0 = gcCount();
     long gcMillis0 = gcMillis();
+    long cpu0 = os.getProcessCpuTime();
     long t0 = System.nanoTime();
     String result = run(mode, generator, rebalancer, first, count, threads);
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
     sampler.stop();
     double perSecond = count / seconds;
     System.out.printf("%s count=%d threads=%d first=%d wall=%.1fs households/s=%.0f"
-            + " households/s/core=%.0f peakHeapUsed=%dMB liveAfterGcMax=%dMB heapCommittedMax=%dMB"
-            + " maxHeap=%dMB gcs=%d gcTime=%.1fs | %s%n", mode, count, threads, first, seconds,
-        perSecond, perSecond / threads, sampler.peakUsed / (1 << 20), liveAfterGc() / (1 << 20),
-        sampler.peakCommitted / (1 << 20), Runtime.getRuntime().maxMemory() / (1 << 20),
-        gcCount() - gcCount0, (gcMillis() - gcMillis0) / 1e3, result);
+            + " households/s/core=%.0f processCpu=%.1fs cpuMs/household=%.2f peakHeapUsed=%dMB"
+            + " liveAfterGcMax=%dMB heapCommittedMax=%dMB maxHeap=%dMB gcs=%d gcTime=%.1fs"
+            + " loadavg=%.1f->%.1f | %s%n", mode, count, threads, first, seconds, perSecond,
+        perSecond / threads, cpuSeconds, cpuSeconds * 1e3 / count, sampler.peakUsed / (1 << 20),
+        liveAfterGc() / (1 << 20), sampler.peakCommitted / (1 << 20),
+        Runtime.getRuntime().maxMemory() / (1 << 20), gcCount() - gcCount0,
+        (gcMillis() - gcMillis0) / 1e3, load0, os.getSystemLoadAverage(), result);
   }
 
   private static String run(String mode, BookGenerator generator, Rebalancer rebalancer,
