@@ -19,13 +19,22 @@ import java.util.Arrays;
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.HouseholdCpuTime [WARMUP] [REPS]
+ * java -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.HouseholdCpuTime book 5000
  * }</pre>
  */
 public final class HouseholdCpuTime {
   private HouseholdCpuTime() {}
 
-  /** Prints one line per bin and call. */
+  /**
+   * Prints one line per bin and call; with {@code book N} as arguments, instead streams households
+   * 2,000 to 2,000 + N - 1 of the book (after households 0 to 1,999 as warm-up), each screened and
+   * rebalanced once, and prints the distribution of CPU time per call over those households.
+   */
   public static void main(String[] args) {
+    if (args.length == 2 && args[0].equals("book")) {
+      book(Integer.parseInt(args[1]));
+      return;
+    }
     int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     com.sun.management.ThreadMXBean threads =
@@ -78,6 +87,48 @@ public final class HouseholdCpuTime {
             median(alloc) / 1e6, alloc[alloc.length * 9 / 10] / 1e6);
       }
     }
+  }
+
+  private static void book(int n) {
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    BookGenerator generator = Bins.generator();
+    MarketData market = generator.marketData();
+    LocalDate asOf = generator.asOf();
+    Rebalancer rebalancer = Rebalancer.standard();
+    for (long i = 0; i < 2_000; i++) {
+      Household h = generator.household(i);
+      rebalancer.screen(h, market, asOf);
+      rebalancer.rebalance(h, market, asOf);
+    }
+    double[] screen = new double[n];
+    double[] rebalance = new double[n];
+    double[] generate = new double[n];
+    for (int i = 0; i < n; i++) {
+      long g0 = threads.getCurrentThreadCpuTime();
+      Household h = generator.household(2_000L + i);
+      long t0 = threads.getCurrentThreadCpuTime();
+      rebalancer.screen(h, market, asOf);
+      long t1 = threads.getCurrentThreadCpuTime();
+      rebalancer.rebalance(h, market, asOf);
+      long t2 = threads.getCurrentThreadCpuTime();
+      generate[i] = (t0 - g0) / 1e6;
+      screen[i] = (t1 - t0) / 1e6;
+      rebalance[i] = (t2 - t1) / 1e6;
+    }
+    printDistribution("generate", n, generate);
+    printDistribution("screen", n, screen);
+    printDistribution("rebalance", n, rebalance);
+  }
+
+  private static void printDistribution(String call, int n, double[] values) {
+    double[] v = values.clone();
+    Arrays.sort(v);
+    double sum = Arrays.stream(v).sum();
+    System.out.printf("%-9s book households 2000..%d: cpu ms median %.2f p90 %.2f p99 %.2f max %.2f"
+            + " mean %.2f; the slowest 10%% take %.0f%% of the total%n", call, 2_000 + n - 1,
+        median(v), v[n * 9 / 10], v[n * 99 / 100], v[n - 1], sum / n,
+        100 * Arrays.stream(v, n * 9 / 10, n).sum() / sum);
   }
 
   private static double median(double[] values) {
