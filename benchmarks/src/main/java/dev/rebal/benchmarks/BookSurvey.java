@@ -3,15 +3,18 @@ package dev.rebal.benchmarks;
 import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.core.household.Household;
+import dev.rebal.core.rule.Finding;
 import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.engine.Rebalancer;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
  * Prints the size distribution (accounts, securities, lots) of the generated book's first
- * households and the household indices each benchmark size bin uses. Run with {@code java -cp
+ * households, how many fire each trigger in the daily screen, and the households of each
+ * benchmark size bin with their outcomes. Run with {@code java -cp
  * benchmarks/target/benchmarks.jar dev.rebal.benchmarks.BookSurvey [count]}.
  */
 public final class BookSurvey {
@@ -35,6 +38,16 @@ public final class BookSurvey {
     print("securities", securities);
     print("lots", lots);
     Rebalancer rebalancer = Rebalancer.standard();
+    Map<String, Integer> triggers = new TreeMap<>();
+    int triggered = 0;
+    for (int i = 0; i < n; i++) {
+      List<Finding> fired = rebalancer.screen(generator.household(i), generator.marketData(),
+          generator.asOf());
+      triggered += fired.isEmpty() ? 0 : 1;
+      fired.stream().map(Finding::code).distinct().forEach(c -> triggers.merge(c, 1, Integer::sum));
+    }
+    System.out.printf("screen: %d of %d households fire a trigger; households per trigger code %s%n",
+        triggered, n, triggers);
     for (Bins bin : Bins.values()) {
       Household[] households = bin.households(generator);
       int[] l = new int[households.length];
