@@ -27,7 +27,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * household of each {@link Bins size bin}. The bin's 32 households are generated in {@code @Setup}
  * and cycled, so each invocation decides a different household and the sampled distribution is over
  * households; read the median ({@code p0.50}) and {@code p0.90} lines. Household generation is not
- * timed. Run on one thread with {@code -prof gc} for allocation per household ({@code
+ * timed. The warm-up is long (25 s) because the pipeline is a lot of code for the JIT to compile. Run on one thread with {@code -prof gc} for allocation per household ({@code
  * gc.alloc.rate.norm}):
  *
  * <pre>{@code
@@ -37,8 +37,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 3, time = 3)
+@Warmup(iterations = 5, time = 5)
+@Measurement(iterations = 3, time = 4)
 @Fork(1)
 @Threads(1)
 public class PipelineBenchmark {
