@@ -18,7 +18,7 @@ import java.util.Arrays;
  * by the build; run it by hand:
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.HouseholdCpuTime [WARMUP] [REPS]
+ * java -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.HouseholdCpuTime [WARMUP] [REPS] [BIN]
  * java -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.HouseholdCpuTime book 5000
  * }</pre>
  */
@@ -37,6 +37,8 @@ public final class HouseholdCpuTime {
     }
     int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    java.util.List<Bins> selected = args.length > 2 ? java.util.List.of(Bins.valueOf(args[2]))
+        : java.util.List.of(Bins.values());
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     BookGenerator generator = Bins.generator();
@@ -44,12 +46,12 @@ public final class HouseholdCpuTime {
     LocalDate asOf = generator.asOf();
     Rebalancer rebalancer = Rebalancer.standard();
     Household[][] bins = new Household[Bins.values().length][];
-    for (Bins bin : Bins.values()) {
+    for (Bins bin : selected) {
       bins[bin.ordinal()] = bin.households(generator);
     }
     for (int w = 0; w < warmup; w++) {
-      for (Household[] households : bins) {
-        for (Household h : households) {
+      for (Bins bin : selected) {
+        for (Household h : bins[bin.ordinal()]) {
           rebalancer.rebalance(h, market, asOf);
           rebalancer.screen(h, market, asOf);
         }
@@ -57,7 +59,7 @@ public final class HouseholdCpuTime {
     }
     long tid = Thread.currentThread().getId();
     for (String call : new String[] {"rebalance", "screen"}) {
-      for (Bins bin : Bins.values()) {
+      for (Bins bin : selected) {
         Household[] households = bins[bin.ordinal()];
         double[] cpu = new double[households.length];
         double[] alloc = new double[households.length];
