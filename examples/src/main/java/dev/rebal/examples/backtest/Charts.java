@@ -41,12 +41,12 @@ final class Charts {
         hi = Math.max(hi, rel[p][t]);
       }
     }
-    double pad = Math.max(0.05, (hi - lo) * 0.1);
-    lo -= pad;
-    hi += pad;
+    double[] axis = nice(lo - 0.05, hi + 0.05);
+    lo = axis[0];
+    hi = axis[1];
     StringBuilder sb = header("Managed wealth before liquidation tax, relative to "
         + Policy.BASELINE.label() + " (%)");
-    axes(sb, lo, hi, "%.2f");
+    axes(sb, lo, hi, axis[2], "%.1f");
     for (int y = 0; y <= (n - 1) / 12; y++) {
       double x = xOf(y * 12, n);
       sb.append(Report.f("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
@@ -78,12 +78,12 @@ final class Charts {
       lo = Math.min(lo, Math.min(v[p][0], v[p][1]));
       hi = Math.max(hi, Math.max(v[p][0], v[p][1]));
     }
-    double pad = Math.max(1, (hi - lo) * 0.1);
-    lo -= pad;
-    hi += pad;
+    double[] axis = nice(lo - 1, hi + 1);
+    lo = axis[0];
+    hi = axis[1];
     StringBuilder sb = header("Return difference to " + Policy.BASELINE.label()
         + " (bps a year)");
-    axes(sb, lo, hi, "%.0f");
+    axes(sb, lo, hi, axis[2], "%.0f");
     double slot = (W - LEFT - RIGHT) / (double) s.size();
     for (int p = 0; p < s.size(); p++) {
       for (int k = 0; k < 2; k++) {
@@ -128,15 +128,19 @@ final class Charts {
         max = Math.max(max, counts[k][b]);
       }
     }
-    StringBuilder sb = header("Households by after-tax return difference to "
-        + Policy.BASELINE.label() + " (bps a year; end bins include the tails)");
-    axes(sb, 0, max * 1.1, "%.0f");
+    StringBuilder sb = header("Households: after-tax return minus naive threshold (bps/yr)");
+    double[] axis = nice(0, max);
+    double top = axis[1];
+    axes(sb, 0, top, axis[2], "%.0f");
+    sb.append(Report.f("<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
+        + "bps a year (the end bins hold the tails)</text>%n", LEFT + (W - LEFT - RIGHT) / 2,
+        H - 10));
     double slot = (W - LEFT - RIGHT) / (double) bins;
     for (int b = 0; b < bins; b++) {
       for (int k = 0; k < 2; k++) {
         double x = LEFT + b * slot + k * slot * 0.45;
-        double y0 = yOf(0, 0, max * 1.1);
-        double y1 = yOf(counts[k][b], 0, max * 1.1);
+        double y0 = yOf(0, 0, top);
+        double y1 = yOf(counts[k][b], 0, top);
         sb.append(Report.f("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
             + "fill=\"%s\"/>%n", x, y1, slot * 0.45, y0 - y1, k == 0 ? COLORS[4] : COLORS[3]));
       }
@@ -160,18 +164,28 @@ final class Charts {
     return sb;
   }
 
-  private static void axes(StringBuilder sb, double lo, double hi, String format) {
+  /** Returns {lo, hi, step}: the range widened to whole multiples of a 1-2-5 step. */
+  static double[] nice(double lo, double hi) {
+    double raw = (hi - lo) / 5;
+    double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+    double step = raw / mag <= 1 ? mag : raw / mag <= 2 ? 2 * mag : raw / mag <= 5 ? 5 * mag
+        : 10 * mag;
+    return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step, step};
+  }
+
+  private static void axes(StringBuilder sb, double lo, double hi, double step, String format) {
     sb.append(Report.f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", LEFT,
         TOP, LEFT, H - BOTTOM));
     sb.append(Report.f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", LEFT,
         H - BOTTOM, W - RIGHT, H - BOTTOM));
-    for (int i = 0; i <= 5; i++) {
-      double v = lo + (hi - lo) * i / 5;
+    int ticks = (int) Math.round((hi - lo) / step);
+    for (int i = 0; i <= ticks; i++) {
+      double v = lo + step * i;
       double y = yOf(v, lo, hi);
       sb.append(Report.f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
           LEFT, y, W - RIGHT, y));
       sb.append(Report.f("<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s"
-          + "</text>%n", LEFT - 4, y + 3, Report.f(format, v)));
+          + "</text>%n", LEFT - 4, y + 3, Report.f(format, Math.abs(v) < step / 1e6 ? 0.0 : v)));
     }
     if (lo < 0 && hi > 0) {
       double y = yOf(0, lo, hi);

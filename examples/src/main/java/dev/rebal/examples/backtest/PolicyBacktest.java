@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The policy backtest's command line: runs five rebalancing policies over the same generated
  * households and seeded market path and writes {@code results.md} (tables ready for {@code
- * docs/backtest.md}) and SVG charts to the output folder.
+ * docs/backtest.md}), {@code problems.txt} (every engine problem met, with household index and
+ * step) and SVG charts to the output folder.
  *
  * <pre>
  * java -cp examples/target/rebal-examples-*-all.jar dev.rebal.examples.backtest.PolicyBacktest \
@@ -75,6 +76,14 @@ public final class PolicyBacktest {
     try {
       Files.createDirectories(output);
       Files.writeString(output.resolve("results.md"), md, StandardCharsets.UTF_8);
+      StringBuilder problems = new StringBuilder();
+      for (Policy p : Policy.values()) {
+        for (HouseholdOutcome o : result.outcomes().get(p)) {
+          o.problems.forEach(x -> problems.append(x.replace('\n', ' ')).append('\n'));
+        }
+      }
+      Files.writeString(output.resolve("problems.txt"), problems.toString(),
+          StandardCharsets.UTF_8);
       for (var chart : Charts.all(result, summaries).entrySet()) {
         Files.writeString(output.resolve(chart.getKey()), chart.getValue(),
             StandardCharsets.UTF_8);

@@ -39,9 +39,10 @@ final class Report {
     sb.append("| policy | wealth at start after liquidation tax | wealth at end before "
         + "liquidation tax | wealth at end after liquidation tax | realized short-term gains "
         + "(net) | realized long-term gains (net) | gross realized losses | $3,000-offset tax "
-        + "saved | forced sales | decisions AUTO / REVIEW / NO_TRIGGER / other | proposals the "
-        + "verifier rejected (not executed) |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+        + "saved | total tax (paid - offset saved + due at end + liquidation) | forced sales | "
+        + "decisions AUTO / REVIEW / NO_TRIGGER / other | proposals the verifier rejected (not "
+        + "executed) |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
     for (PolicySummary p : s) {
       int other = 0;
       for (DecisionOutcome o : DecisionOutcome.values()) {
@@ -50,10 +51,11 @@ final class Report {
           other += p.outcomes[o.ordinal()];
         }
       }
-      sb.append(f("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %d / %d / %d / %d | %d |%n",
-          p.policy.label(), money(p.startAfterTax), money(p.endBefore), money(p.endAfter),
-          money(p.realizedShortTerm), money(p.realizedLongTerm), money(p.realizedLosses),
-          money(p.taxSaved), money(p.forcedSold), p.outcomes[DecisionOutcome.AUTO.ordinal()],
+      sb.append(f("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d / %d / %d / %d | %d "
+          + "|%n", p.policy.label(), money(p.startAfterTax), money(p.endBefore),
+          money(p.endAfter), money(p.realizedShortTerm), money(p.realizedLongTerm),
+          money(p.realizedLosses), money(p.taxSaved),
+          money(p.taxPaid - p.taxSaved + p.accruedAtEnd + p.liquidationTax), money(p.forcedSold), p.outcomes[DecisionOutcome.AUTO.ordinal()],
           p.outcomes[DecisionOutcome.REVIEW.ordinal()],
           p.outcomes[DecisionOutcome.NO_TRIGGER.ordinal()], other, p.vetoes));
     }
