@@ -221,6 +221,14 @@ final class HouseholdOutcome {
     }
 
     private int vetoes;
+    private boolean infeasibleSeen;
+
+    /** Returns true the first time it is called: only a household's first infeasible is listed. */
+    boolean firstInfeasible() {
+      boolean first = !infeasibleSeen;
+      infeasibleSeen = true;
+      return first;
+    }
 
     void vetoed() {
       vetoes++;

@@ -497,6 +497,14 @@ final class HouseholdSimulation {
     }
     out.outcome(decision.outcome());
     decision.triggers().forEach(f -> out.trigger(f.code()));
+    for (var f : decision.routing()) {
+      if ((f.code().equals("review.infeasible") || f.code().equals("review.conflict"))
+          && out.firstInfeasible()) {
+        out.problem(t, "first infeasible decision: triggers " + decision.triggers() + "; "
+            + decision.routing());
+        break;
+      }
+    }
     if (decision.outcome() == DecisionOutcome.REVIEW) {
       decision.routing().forEach(f -> out.trigger("review:" + f.code()));
     }

@@ -73,7 +73,8 @@ final class Report {
       }
     }
     sb.append(f("%nEngine problems met (exceptions, households put on hold, the first three "
-        + "verifier rejections per household): %d%n", problems.size()));
+        + "verifier rejections and the first infeasible decision per household and policy; all "
+        + "in problems.txt): %d%n", problems.size()));
     for (int i = 0; i < Math.min(20, problems.size()); i++) {
       sb.append("- ").append(problems.get(i).replace('\n', ' ')).append('\n');
     }
