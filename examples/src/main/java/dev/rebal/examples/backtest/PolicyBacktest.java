@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <pre>
  * java -cp examples/target/rebal-examples-*-all.jar dev.rebal.examples.backtest.PolicyBacktest \
- *     [households=100] [years=5] [seed=42] [output=target/backtest] [volatility-scale=1.0]
+ *     [households=80] [years=5] [seed=42] [output=target/backtest] [volatility-scale=1.0]
  * </pre>
  *
  * <p>The method and its assumptions are in {@code docs/backtest.md}.
@@ -40,14 +40,14 @@ public final class PolicyBacktest {
   /** Runs the backtest and returns the exit code: 0, or 2 for bad arguments or an I/O error. */
   static int run(String[] args, PrintStream out, PrintStream err) {
     if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
-      out.println("usage: PolicyBacktest [households=100] [years=5] [seed=42] "
+      out.println("usage: PolicyBacktest [households=80] [years=5] [seed=42] "
           + "[output=target/backtest] [volatility-scale=1.0]");
       return 0;
     }
     Backtest.Config config;
     Path output;
     try {
-      int households = args.length > 0 ? Integer.parseInt(args[0]) : 100;
+      int households = args.length > 0 ? Integer.parseInt(args[0]) : 80;
       int years = args.length > 1 ? Integer.parseInt(args[1]) : 5;
       long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
       output = Path.of(args.length > 3 ? args[3] : "target/backtest");
