@@ -5,7 +5,7 @@ import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.RebalanceFrequency;
 import dev.rebal.core.household.TaxProfile;
-import dev.rebal.core.target.TargetAllocation;
+import dev.rebal.core.allocation.TargetAllocation;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
