@@ -1,0 +1,267 @@
+package dev.rebal.examples.backtest;
+
+import com.google.common.collect.ImmutableList;
+import dev.rebal.core.money.Money;
+import dev.rebal.engine.DecisionOutcome;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one household did under one policy: its wealth path and flows, taxes, trading, needs and the
+ * problems met. Amounts in dollars as doubles (reporting only; the simulation itself is exact).
+ */
+final class HouseholdOutcome {
+  final int index;
+  final Policy policy;
+  final double startWealth;
+  final double startAfterTax;
+  final double endBeforeLiquidation;
+  final double endAfterLiquidation;
+  final double accruedAtEnd;
+  final double[] wealth;
+  final double[] flows;
+  final double[] activeOwn;
+  final double[] activeStatic;
+  final String pathHash;
+  final BigDecimal maxIdentityError;
+  final BigDecimal maxTradeResidual;
+  final double taxPaid;
+  final double taxSaved;
+  final double deductedLoss;
+  final double realizedShortTerm;
+  final double realizedLongTerm;
+  final double realizedLosses;
+  final double harvested;
+  final double traded;
+  final double forcedSold;
+  final int forcedSales;
+  final int events;
+  final int reviews;
+  final int vetoes;
+  final int needs;
+  final double needAmount;
+  final int shortfalls;
+  final double shortfallAmount;
+  final double unpaid;
+  final Map<DecisionOutcome, Integer> outcomes;
+  final Map<String, Integer> triggers;
+  final ImmutableList<String> problems;
+
+  private HouseholdOutcome(Builder b) {
+    index = b.index;
+    policy = b.policy;
+    startWealth = b.startWealth;
+    startAfterTax = b.startAfterTax;
+    endBeforeLiquidation = b.endBefore;
+    endAfterLiquidation = b.endAfter;
+    accruedAtEnd = b.accrued;
+    wealth = b.wealth;
+    flows = b.flows;
+    activeOwn = b.activeOwn.stream().mapToDouble(Double::doubleValue).toArray();
+    activeStatic = b.activeStatic.stream().mapToDouble(Double::doubleValue).toArray();
+    pathHash = HexFormat.of().formatHex(b.path.digest());
+    maxIdentityError = b.maxIdentity;
+    maxTradeResidual = b.maxResidual;
+    taxPaid = b.taxPaid;
+    taxSaved = b.taxSaved;
+    deductedLoss = b.deducted;
+    realizedShortTerm = b.st;
+    realizedLongTerm = b.lt;
+    realizedLosses = b.losses;
+    harvested = b.harvested;
+    traded = b.traded;
+    forcedSold = b.forcedSold;
+    forcedSales = b.forcedSales;
+    events = b.events;
+    reviews = b.reviews;
+    vetoes = b.vetoes;
+    needs = b.needs;
+    needAmount = b.needAmount;
+    shortfalls = b.shortfalls;
+    shortfallAmount = b.shortfallAmount;
+    unpaid = b.unpaid;
+    outcomes = new EnumMap<>(b.outcomes);
+    triggers = new java.util.TreeMap<>(b.triggers);
+    problems = ImmutableList.copyOf(b.problems);
+  }
+
+  /** Collects a household's outcome step by step. */
+  static final class Builder {
+    private final int index;
+    private final Policy policy;
+    private final double[] wealth;
+    private final double[] flows;
+    private final List<Double> activeOwn = new ArrayList<>();
+    private final List<Double> activeStatic = new ArrayList<>();
+    private final MessageDigest path;
+    private double startWealth;
+    private double startAfterTax;
+    private double endBefore;
+    private double endAfter;
+    private double accrued;
+    private BigDecimal maxIdentity = BigDecimal.ZERO;
+    private BigDecimal maxResidual = BigDecimal.ZERO;
+    private double taxPaid;
+    private double taxSaved;
+    private double deducted;
+    private double st;
+    private double lt;
+    private double losses;
+    private double harvested;
+    private double traded;
+    private double forcedSold;
+    private int forcedSales;
+    private int events;
+    private int reviews;
+    private int needs;
+    private double needAmount;
+    private int shortfalls;
+    private double shortfallAmount;
+    private double unpaid;
+    private final Map<DecisionOutcome, Integer> outcomes = new EnumMap<>(DecisionOutcome.class);
+    private final List<String> problems = new ArrayList<>();
+    private final Map<String, Integer> triggers = new java.util.TreeMap<>();
+
+    Builder(int index, Policy policy, int steps) {
+      this.index = index;
+      this.policy = policy;
+      this.wealth = new double[steps];
+      this.flows = new double[steps];
+      try {
+        this.path = MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    void path(String fingerprint) {
+      path.update(fingerprint.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    void start(BigDecimal w, BigDecimal afterTax) {
+      startWealth = w.doubleValue();
+      startAfterTax = afterTax.doubleValue();
+    }
+
+    void end(BigDecimal before, BigDecimal after, Money accruedTax) {
+      endBefore = before.doubleValue();
+      endAfter = after.doubleValue();
+      accrued = accruedTax.amount().doubleValue();
+    }
+
+    void identity(BigDecimal error) {
+      maxIdentity = maxIdentity.max(error);
+    }
+
+    void tradeResidual(BigDecimal residual) {
+      maxResidual = maxResidual.max(residual);
+    }
+
+    void active(int t, double[] own, double[] stat, MarketModel market) {
+      if (own == null) {
+        return;
+      }
+      double a = 0;
+      double b = 0;
+      for (int c = 0; c < own.length; c++) {
+        double r = market.classReturn(t, MarketModel.CLASSES.get(c).assetClass());
+        a += own[c] * r;
+        b += stat[c] * r;
+      }
+      activeOwn.add(a);
+      activeStatic.add(b);
+    }
+
+    void step(int t, BigDecimal w, BigDecimal flow) {
+      wealth[t] = w.doubleValue();
+      flows[t] = flow.doubleValue();
+    }
+
+    void taxPaid(Money m) {
+      taxPaid += m.amount().doubleValue();
+    }
+
+    void taxSaved(Money m) {
+      taxSaved += m.amount().doubleValue();
+    }
+
+    void deducted(Money m) {
+      deducted += m.amount().doubleValue();
+    }
+
+    void realized(Money shortTerm, Money longTerm, Money loss) {
+      st += shortTerm.amount().doubleValue();
+      lt += longTerm.amount().doubleValue();
+      losses += loss.amount().doubleValue();
+    }
+
+    void forced(Money sold) {
+      forcedSold += sold.amount().doubleValue();
+      forcedSales++;
+    }
+
+    void need(Money amount, Money shortfall) {
+      needs++;
+      needAmount += amount.amount().doubleValue();
+      if (shortfall.isPositive()) {
+        shortfalls++;
+        shortfallAmount += shortfall.amount().doubleValue();
+      }
+    }
+
+    void unpaid(Money m) {
+      unpaid += m.amount().doubleValue();
+    }
+
+    private int vetoes;
+    private boolean infeasibleSeen;
+
+    /** Returns true the first time it is called: only a household's first infeasible is listed. */
+    boolean firstInfeasible() {
+      boolean first = !infeasibleSeen;
+      infeasibleSeen = true;
+      return first;
+    }
+
+    void vetoed() {
+      vetoes++;
+    }
+
+    int vetoes() {
+      return vetoes;
+    }
+
+    void outcome(DecisionOutcome o) {
+      outcomes.merge(o, 1, Integer::sum);
+    }
+
+    void trigger(String code) {
+      triggers.merge(code, 1, Integer::sum);
+    }
+
+    void traded(Money value, boolean review, Money harvestedLoss) {
+      traded += value.amount().doubleValue();
+      events++;
+      if (review) {
+        reviews++;
+      }
+      harvested += harvestedLoss.amount().doubleValue();
+    }
+
+    void problem(int step, String what) {
+      problems.add("household " + index + " step " + step + " (" + policy.shortName() + "): "
+          + what);
+    }
+
+    HouseholdOutcome build() {
+      return new HouseholdOutcome(this);
+    }
+  }
+}
