@@ -339,7 +339,9 @@ public final class Rebalancer {
     ImmutableList.Builder<Trade> kept = ImmutableList.builder();
     for (Trade t : trades) {
       boolean small = t.estimatedValue().compareTo(compliance.minTradeValue()) < 0;
-      if (small && !(t.side() == dev.rebal.core.trade.Side.SELL && sellsWholeHolding(h, t))) {
+      // a trade worth nothing at all (a dust remainder) is dropped even if it empties a holding
+      if (small && (t.estimatedValue().isZero()
+          || !(t.side() == dev.rebal.core.trade.Side.SELL && sellsWholeHolding(h, t)))) {
         proposal.addExplanation("dropped " + t.side() + " " + t.security() + " in " + t.account()
             + " worth " + t.estimatedValue() + ": below the minimum trade size "
             + compliance.minTradeValue());

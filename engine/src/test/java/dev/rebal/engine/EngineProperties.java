@@ -46,7 +46,7 @@ class EngineProperties {
     Household h = BOOK.household(index);
     Decision d = decide(h);
     Statistics.collect(d.isReleasable() ? "released" : d.outcome().name());
-    Statistics.coverage(c -> c.check("released").percentage(p -> p > 15));
+    Statistics.coverage(c -> c.check("released").percentage(p -> p > 7));
     if (d.isReleasable()) {
       assertThat(TradeVerifier.standard().verify(h, BOOK.marketData(), BOOK.asOf(),
           d.proposal().trades(), ComplianceParameters.defaults()).violations()).isEmpty();

@@ -26,7 +26,7 @@ class BookJsonProperties {
     BookGenerator generator = faulty ? FAULTY : CLEAN;
     Household household = generator.household(index);
     Statistics.collect(household.restrictions().isEmpty() ? "no restrictions" : "restrictions");
-    Statistics.coverage(c -> c.check("restrictions").percentage(p -> p > 10));
+    Statistics.coverage(c -> c.check("restrictions").percentage(p -> p > 5));
 
     // when
     ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -75,7 +75,8 @@ public final class HarvestStage {
       UnitPrice price = m.prices().lookup(harvest.replacement()).perUnit();
       boolean fractional = h.findAccount(harvest.account()).map(Account::fractionalShares)
           .orElse(false);
-      Money proceeds = harvest.sale().proceeds();
+      // a cent less than the proceeds: the buy's value rounds to cents once, not the share count
+      Money proceeds = harvest.sale().proceeds().minus(Money.usd("0.01"));
       BigDecimal shares = proceeds.amount().divide(price.amount(), MathContext.DECIMAL128)
           .setScale(fractional ? Quantity.SCALE : 0, RoundingMode.DOWN);
       if (shares.signum() > 0) {

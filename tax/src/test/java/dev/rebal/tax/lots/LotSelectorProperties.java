@@ -88,7 +88,7 @@ class LotSelectorProperties {
       strictlyBetter |= optimal.compareTo(other) < 0;
     }
     Statistics.collect(strictlyBetter ? "strictly better than one" : "ties all");
-    Statistics.coverage(c -> c.check("strictly better than one").percentage(p -> p > 20));
+    Statistics.coverage(c -> c.check("strictly better than one").percentage(p -> p > 10));
   }
 
   @Property(tries = 200)
