@@ -13,7 +13,6 @@ import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.money.Money;
 import dev.rebal.core.override.Override;
 import dev.rebal.core.override.OverrideKind;
 import dev.rebal.core.restriction.Restriction;
@@ -36,10 +35,16 @@ import dev.rebal.engine.internal.InputsHash;
 import dev.rebal.engine.internal.ProblemBuild;
 import dev.rebal.engine.internal.ProblemBuilder;
 import dev.rebal.engine.internal.ProposalAssembler;
+import dev.rebal.engine.internal.StageTrades;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.trade.Side;
+import dev.rebal.optimizer.ProposedTrade;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -250,7 +255,7 @@ public final class Rebalancer {
         current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
             .addAllTrades(trades).build());
         currentAssessment = Assessor.assess(current, marketData, asOf, rs, report);
-        stageAdjustments.addAll(keepDirections(trades, h, marketData));
+        stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
         currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
             ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
             stageAdjustments, mode);
@@ -265,7 +270,7 @@ public final class Rebalancer {
             .forEach(lpTriggers::add);
         ImmutableList<Trade> lp = ProposalAssembler.assemble(opt.trades(), currentBuild,
             marketData, lpTriggers, ImpactCalculator.lossLots(current, marketData));
-        trades = merge(trades, dropBelowMinimum(current, lp, proposal));
+        trades = StageTrades.merge(trades, StageTrades.dropBelowMinimum(current, lp, compliance.minTradeValue(), proposal));
         d.optimizer(mode + " lp=" + opt.lpSize().variables() + "x" + opt.lpSize().constraints()
             + " solves=" + opt.lpSize().solves() + " objective="
             + opt.lpObjective().amount().toPlainString() + " rounding="
@@ -315,7 +320,7 @@ public final class Rebalancer {
    * proposal is not the end of the matter, so a human sees it; an auto-executed proposal always
    * leaves a household that triggers nothing at the same prices.
    */
-  private java.util.Optional<Finding> residual(Household h, MarketData m, LocalDate asOf,
+  private Optional<Finding> residual(Household h, MarketData m, LocalDate asOf,
       RuleSet rs, ValidationReport report, List<Trade> trades) {
     Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
         .addAllTrades(trades).build());
@@ -323,33 +328,10 @@ public final class Rebalancer {
     List<Finding> again = findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post),
         new ArrayList<>());
     if (again.isEmpty()) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
-    return java.util.Optional.of(new Finding("review.residual", "after these trades the "
+    return Optional.of(new Finding("review.residual", "after these trades the "
         + "household would still trigger: " + again));
-  }
-
-  /**
-   * Drops trades worth less than the minimum trade size, unless a sale empties the holding (best
-   * execution: no $3 trades). The verifier then checks that what is left still meets every hard
-   * constraint; if dropping broke one, the proposal goes to review.
-   */
-  private ImmutableList<Trade> dropBelowMinimum(Household h, List<Trade> trades,
-      Proposal.Builder proposal) {
-    ImmutableList.Builder<Trade> kept = ImmutableList.builder();
-    for (Trade t : trades) {
-      boolean small = t.estimatedValue().compareTo(compliance.minTradeValue()) < 0;
-      // a trade worth nothing at all (a dust remainder) is dropped even if it empties a holding
-      if (small && (t.estimatedValue().isZero()
-          || !(t.side() == dev.rebal.core.trade.Side.SELL && sellsWholeHolding(h, t)))) {
-        proposal.addExplanation("dropped " + t.side() + " " + t.security() + " in " + t.account()
-            + " worth " + t.estimatedValue() + ": below the minimum trade size "
-            + compliance.minTradeValue());
-      } else {
-        kept.add(t);
-      }
-    }
-    return kept.build();
   }
 
   /**
@@ -369,10 +351,9 @@ public final class Rebalancer {
     Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
         .addAllTrades(trades).build());
     Assessment post = Assessor.assess(after, m, asOf, rs, ValidationReport.of(h.id(), List.of()));
-    java.math.BigDecimal min = rs.find("trigger.cash.min").map(java.math.BigDecimal::new)
-        .orElse(new java.math.BigDecimal("5000")).max(rs.find("trigger.cash.share")
-            .map(java.math.BigDecimal::new).orElse(new java.math.BigDecimal("0.02"))
-            .multiply(post.valuation().total().amount()));
+    BigDecimal min = rs.find("trigger.cash.min").map(BigDecimal::new)
+        .orElse(new BigDecimal("5000")).max(rs.find("trigger.cash.share").map(BigDecimal::new)
+            .orElse(new BigDecimal("0.02")).multiply(post.valuation().total().amount()));
     if (post.excessCash().amount().compareTo(min) < 0) {
       return trades;
     }
@@ -382,7 +363,7 @@ public final class Rebalancer {
         second.add(a);
       }
     }
-    second.addAll(keepDirections(trades, h, m));
+    second.addAll(StageTrades.keepDirections(trades, h, m));
     TradeConstraints tc = ConstraintCompiler.standard().compile(after, m, asOf, compliance);
     ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
         RebalanceMode.CASH_ONLY, mainMode, true);
@@ -391,101 +372,21 @@ public final class Rebalancer {
       return trades;
     }
     // only buys, and only in accounts the pass did not also sell in (their cash was short)
-    Set<dev.rebal.core.household.AccountId> selling = new TreeSet<>();
-    List<dev.rebal.optimizer.ProposedTrade> buysOnly = new ArrayList<>();
-    opt.trades().stream().filter(t -> t.side() == dev.rebal.core.trade.Side.SELL)
-        .forEach(t -> selling.add(t.account()));
-    opt.trades().stream().filter(t -> t.side() == dev.rebal.core.trade.Side.BUY
-        && !selling.contains(t.account())).forEach(buysOnly::add);
+    Set<AccountId> selling = new TreeSet<>();
+    List<ProposedTrade> buysOnly = new ArrayList<>();
+    opt.trades().stream().filter(t -> t.side() == Side.SELL).forEach(t -> selling.add(t.account()));
+    opt.trades().stream().filter(t -> t.side() == Side.BUY && !selling.contains(t.account()))
+        .forEach(buysOnly::add);
     List<Finding> cash = List.of(new Finding("trigger.cash.deposit", "residual cash"));
-    ImmutableList<Trade> buys = dropBelowMinimum(after, ProposalAssembler.assemble(buysOnly,
-        build, m, cash, Set.of()), explanation);
+    ImmutableList<Trade> buys = StageTrades.dropBelowMinimum(after,
+        ProposalAssembler.assemble(buysOnly, build, m, cash, Set.of()), compliance.minTradeValue(),
+        explanation);
     if (buys.isEmpty()) {
       return trades;
     }
     explanation.addExplanation("invested residual cash " + post.excessCash() + " in "
         + buys.size() + " buy(s)");
-    return merge(trades, buys);
-  }
-
-  /**
-   * Returns the adjustments that keep later stages from undoing earlier ones: no buy of a group an
-   * earlier stage sold (no offsetting trade, no wash sale), no sale of a security it bought.
-   */
-  private static List<ConstraintAdjustment> keepDirections(List<Trade> trades, Household h,
-      MarketData m) {
-    Set<String> soldGroups = new TreeSet<>();
-    Set<String> boughtGroups = new TreeSet<>();
-    for (Trade t : trades) {
-      (t.side() == dev.rebal.core.trade.Side.SELL ? soldGroups : boughtGroups)
-          .add(m.lookupSecurity(t.security()).washSaleGroup());
-    }
-    Set<dev.rebal.core.security.SecurityId> known = new TreeSet<>();
-    h.model().securities().values().forEach(known::addAll);
-    h.lots().forEach(l -> known.add(l.security()));
-    List<ConstraintAdjustment> out = new ArrayList<>();
-    for (dev.rebal.core.security.SecurityId id : known) {
-      String group = m.findSecurity(id).map(x -> x.washSaleGroup()).orElse("");
-      if (soldGroups.contains(group)) {
-        out.add(new ConstraintAdjustment.ForbidBuy(id, "its group was sold in this proposal"));
-      }
-      if (boughtGroups.contains(group)) {
-        out.add(new ConstraintAdjustment.ForbidSell(id, "its group was bought in this proposal"));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Returns the stages' trades as one list: trades of the same side, account and security (also
-   * within one stage, e.g. two harvests replaced by one fund) summed; sells first.
-   */
-  private static ImmutableList<Trade> merge(List<Trade> first, List<Trade> second) {
-    java.util.Map<String, Trade> merged = new java.util.LinkedHashMap<>();
-    List<Trade> all = new ArrayList<>(first);
-    all.addAll(second);
-    for (Trade b : all) {
-      String key = b.side() + "|" + b.account() + "|" + b.security();
-      Trade prior = merged.get(key);
-      if (prior == null) {
-        merged.put(key, b);
-        continue;
-      }
-      Money apart = prior.estimatedValue().plus(b.estimatedValue());
-      Money together = b.estimatedPrice().times(prior.quantity().plus(b.quantity()));
-      if (b.side() == dev.rebal.core.trade.Side.BUY && together.compareTo(apart) > 0) {
-        // summed, the buy would round up a cent more than the cash the stages left for it
-        merged.put(key + "|" + merged.size(), b);
-        continue;
-      }
-      java.util.Map<dev.rebal.core.household.LotId, dev.rebal.core.money.Quantity> picks =
-          new java.util.LinkedHashMap<>();
-      for (dev.rebal.core.trade.LotPick p : prior.lots()) {
-        picks.merge(p.lot(), p.quantity(), dev.rebal.core.money.Quantity::plus);
-      }
-      for (dev.rebal.core.trade.LotPick p : b.lots()) {
-        picks.merge(p.lot(), p.quantity(), dev.rebal.core.money.Quantity::plus);
-      }
-      Trade.Builder t = Trade.builder().account(b.account()).security(b.security()).side(b.side())
-          .quantity(prior.quantity().plus(b.quantity())).estimatedPrice(b.estimatedPrice())
-          .addAllReasonCodes(prior.reasonCodes()).addAllReasonCodes(b.reasonCodes());
-      picks.forEach((lot, q) -> t.addLots(new dev.rebal.core.trade.LotPick(lot, q)));
-      merged.put(key, t.build());
-    }
-    List<Trade> out = new ArrayList<>(merged.values());
-    out.sort(java.util.Comparator.comparing((Trade t) -> t.side() == dev.rebal.core.trade.Side.SELL
-        ? 0 : 1).thenComparing(Trade::account).thenComparing(Trade::security));
-    return ImmutableList.copyOf(out);
-  }
-
-  private static boolean sellsWholeHolding(Household h, Trade t) {
-    dev.rebal.core.money.Quantity held = dev.rebal.core.money.Quantity.ZERO;
-    for (dev.rebal.core.household.TaxLot lot : h.lots()) {
-      if (lot.account().equals(t.account()) && lot.security().equals(t.security())) {
-        held = held.plus(lot.quantity());
-      }
-    }
-    return held.equals(t.quantity());
+    return StageTrades.merge(trades, buys);
   }
 
   private List<Finding> findings(Stage stage, RuleContext context,

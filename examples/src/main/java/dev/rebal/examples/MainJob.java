@@ -11,7 +11,6 @@ import dev.rebal.core.review.InMemoryReviewQueue;
 import dev.rebal.core.review.ReviewItem;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.engine.BookRebalancer;
-import dev.rebal.engine.Decision;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
 import dev.rebal.json.BookReader;

@@ -1,9 +1,9 @@
 package dev.rebal.engine.internal;
 
-import com.google.common.collect.ImmutableList;
 import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.market.MarketData;
@@ -16,7 +16,6 @@ import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.restriction.SecurityExclusion;
 import dev.rebal.core.restriction.VolumeLimit;
 import dev.rebal.core.security.Security;
-import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
@@ -34,7 +33,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * Measures a proposal for routing: turnover, the largest trade, gains realized in taxable accounts
@@ -126,8 +127,8 @@ public final class ImpactCalculator {
   }
 
   /** Returns the lots of {@code h} that are at a loss at today's prices. */
-  public static java.util.Set<dev.rebal.core.household.LotId> lossLots(Household h, MarketData m) {
-    java.util.Set<dev.rebal.core.household.LotId> out = new java.util.TreeSet<>();
+  public static Set<LotId> lossLots(Household h, MarketData m) {
+    Set<LotId> out = new TreeSet<>();
     for (TaxLot lot : h.lots()) {
       m.prices().find(lot.security()).ifPresent(p -> {
         if (p.perUnit().times(lot.quantity()).compareTo(lot.costBasis()) < 0) {
@@ -136,9 +137,5 @@ public final class ImpactCalculator {
       });
     }
     return out;
-  }
-
-  static ImmutableList<String> none() {
-    return ImmutableList.of();
   }
 }

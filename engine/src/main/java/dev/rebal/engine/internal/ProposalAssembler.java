@@ -1,7 +1,6 @@
 package dev.rebal.engine.internal;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Quantity;
@@ -72,7 +71,7 @@ public final class ProposalAssembler {
       }
       codes.addAll(common(fired));
       if (codes.isEmpty()) {
-        codes.add(p.side() == Side.SELL ? "drift.rebalance" : "drift.rebalance");
+        codes.add("drift.rebalance");
       }
       t.addAllReasonCodes(codes);
       out.add(t.build());
