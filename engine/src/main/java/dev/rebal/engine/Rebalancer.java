@@ -36,6 +36,7 @@ import dev.rebal.engine.internal.ProblemBuild;
 import dev.rebal.engine.internal.ProblemBuilder;
 import dev.rebal.engine.internal.ProposalAssembler;
 import dev.rebal.engine.internal.StageTrades;
+import dev.rebal.engine.internal.TaxMemo;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
@@ -205,7 +206,8 @@ public final class Rebalancer {
     com.google.common.base.Supplier<TradeConstraints> constraints =
         com.google.common.base.Suppliers.memoize(() -> ConstraintCompiler.standard()
             .compile(fixed, marketData, asOf, compliance));
-    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, constraints);
+    TaxMemo memo = TaxMemo.of(h, marketData, asOf);
+    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, constraints, memo);
     RuleContext context = RuleContext.of(h, marketData, asOf, rs, assessment);
 
     List<Finding> ineligible = findings(Stage.ELIGIBILITY, context, new ArrayList<>());
@@ -229,7 +231,7 @@ public final class Rebalancer {
     TradeConstraints tc = constraints.get();
     RebalanceMode mode = modeFor(triggers, rs);
     ProblemBuild build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments,
-        mode);
+        mode, mode, false, memo);
     d.addAllConstraints(build.constraints());
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
     triggers.forEach(f -> proposal.addExplanation("trigger " + f));
@@ -249,12 +251,13 @@ public final class Rebalancer {
     List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
     if (fired.contains("trigger.tax.harvest")) {
       List<String> lines = new ArrayList<>();
-      trades = HarvestStage.trades(h, marketData, asOf, rs, tc, lines);
+      trades = HarvestStage.trades(h, marketData, asOf, rs, tc, lines, memo);
       lines.forEach(proposal::addExplanation);
       if (!trades.isEmpty()) {
         current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
             .addAllTrades(trades).build());
-        currentAssessment = Assessor.assess(current, marketData, asOf, rs, report);
+        // the problem build reads only the valuation and the plan: no harvest scan needed
+        currentAssessment = Assessor.assessWithoutHarvests(current, marketData, asOf, rs, report);
         stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
         currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
             ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
@@ -350,7 +353,9 @@ public final class Rebalancer {
     }
     Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
         .addAllTrades(trades).build());
-    Assessment post = Assessor.assess(after, m, asOf, rs, ValidationReport.of(h.id(), List.of()));
+    // only the valuation, the plan and the excess cash are read here: no harvest scan needed
+    Assessment post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
+        ValidationReport.of(h.id(), List.of()));
     BigDecimal min = rs.find("trigger.cash.min").map(BigDecimal::new)
         .orElse(new BigDecimal("5000")).max(rs.find("trigger.cash.share").map(BigDecimal::new)
             .orElse(new BigDecimal("0.02")).multiply(post.valuation().total().amount()));
