@@ -125,6 +125,25 @@ public final class Assessor {
         .addAllWarnings(report.warnings()).build();
   }
 
+  /**
+   * Completes an assessment made by {@link #assessWithoutHarvests} into the one {@link
+   * #assess(Household, MarketData, LocalDate, RuleSet, ValidationReport,
+   * java.util.function.Supplier, TaxMemo)} would return for the same household: the same values,
+   * the harvestable loss of the harvests in {@code memo} that compliance allows, and {@code
+   * report}'s warnings. {@code partial} must have been made from {@code memo}'s household with the
+   * same market data, date and rule set, and an empty report.
+   */
+  public static Assessment complete(Assessment partial, RuleSet rs, ValidationReport report,
+      TaxMemo memo, java.util.function.Supplier<TradeConstraints> constraints) {
+    return Assessment.builder().household(partial.household()).asOf(partial.asOf())
+        .valuation(partial.valuation()).plan(partial.plan()).drift(partial.drift())
+        .projectedDrift(partial.projectedDrift())
+        .harvestableLoss(harvestable(memo, rs, constraints))
+        .addAllUpcomingNeeds(partial.upcomingNeeds()).addAllUpcomingInflows(
+            partial.upcomingInflows()).excessCash(partial.excessCash())
+        .cashShortfall(partial.cashShortfall()).addAllWarnings(report.warnings()).build();
+  }
+
   /** Returns the losses of the harvests the tax module finds and compliance allows. */
   private static Money harvestable(TaxMemo memo, RuleSet rs,
       java.util.function.Supplier<TradeConstraints> constraints) {
