@@ -37,6 +37,7 @@ import dev.rebal.engine.internal.ProblemBuilder;
 import dev.rebal.engine.internal.ProposalAssembler;
 import dev.rebal.engine.internal.StageTrades;
 import dev.rebal.engine.internal.TaxMemo;
+import dev.rebal.tax.cost.TaxCostModel;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
@@ -230,8 +231,9 @@ public final class Rebalancer {
     List<Finding> constraintFindings = findings(Stage.CONSTRAINT, context, adjustments);
     TradeConstraints tc = constraints.get();
     RebalanceMode mode = modeFor(triggers, rs);
+    TaxCostModel.Cache curves = TaxCostModel.Cache.create();
     ProblemBuild build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments,
-        mode, mode, false, memo);
+        mode, mode, false, memo, curves);
     d.addAllConstraints(build.constraints());
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
     triggers.forEach(f -> proposal.addExplanation("trigger " + f));
@@ -261,7 +263,7 @@ public final class Rebalancer {
         stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
         currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
             ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
-            stageAdjustments, mode);
+            stageAdjustments, mode, mode, false, TaxMemo.of(current, marketData, asOf), curves);
       }
     }
     // stage B: the household LP, unless only the tax or cash triggers fired
@@ -290,7 +292,7 @@ public final class Rebalancer {
     // stage C: invest what the stages above left idle
     Executed[] executed = new Executed[1];
     trades = investResidualCash(h, marketData, asOf, rs, trades, stageAdjustments, mode, proposal,
-        executed);
+        executed, curves);
     proposal.addAllTrades(trades);
 
     VerificationResult verification = TradeVerifier.standard().verify(h, marketData, asOf, trades,
@@ -358,7 +360,8 @@ public final class Rebalancer {
    */
   private ImmutableList<Trade> investResidualCash(Household h, MarketData m, LocalDate asOf,
       RuleSet rs, ImmutableList<Trade> trades, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mainMode, Proposal.Builder explanation, Executed[] executed) {
+      RebalanceMode mainMode, Proposal.Builder explanation, Executed[] executed,
+      TaxCostModel.Cache curves) {
     if (trades.isEmpty()) {
       return trades;
     }
@@ -387,7 +390,7 @@ public final class Rebalancer {
     second.addAll(StageTrades.keepDirections(trades, h, m));
     TradeConstraints tc = afterConstraints.get();
     ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
-        RebalanceMode.CASH_ONLY, mainMode, true, memo);
+        RebalanceMode.CASH_ONLY, mainMode, true, memo, curves);
     OptimizationResult result = optimizer.optimize(build.problem());
     if (!(result instanceof OptimizationResult.Optimal opt)) {
       return trades;

@@ -99,17 +99,20 @@ public final class ProblemBuilder {
       Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
       RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly) {
     return build(h, m, asOf, rs, assessment, tc, adjustments, mode, cashGoalMode, investOnly,
-        TaxMemo.of(h, m, asOf));
+        TaxMemo.of(h, m, asOf), null);
   }
 
   /**
    * Builds the problem as {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment,
    * TradeConstraints, List, RebalanceMode, RebalanceMode, boolean)} does, taking the wash-sale
-   * constraints from {@code memo} when it is {@code h}'s on {@code asOf}.
+   * constraints from {@code memo} when it is {@code h}'s on {@code asOf}, and the tax-cost curves
+   * of positions whose inputs did not change from {@code curveCache} (when not null), which one
+   * decision shares between its builds.
    */
   public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo) {
+      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
+      TaxCostModel.Cache curveCache) {
     List<String> notes = new ArrayList<>();
     Set<SecurityId> forbidBuy = new TreeSet<>();
     Set<SecurityId> forbidSell = new TreeSet<>();
@@ -131,7 +134,8 @@ public final class ProblemBuilder {
           + "unknown");
     }
     Map<String, TaxCostCurve> curves = new TreeMap<>();
-    for (TaxCostCurve c : TaxCostModel.standard().curves(h, m, asOf)) {
+    for (TaxCostCurve c : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
+        : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
       curves.put(ProblemBuild.key(c.account(), c.security()), c);
     }
 
