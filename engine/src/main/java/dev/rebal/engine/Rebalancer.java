@@ -36,6 +36,8 @@ import dev.rebal.engine.internal.ProblemBuild;
 import dev.rebal.engine.internal.ProblemBuilder;
 import dev.rebal.engine.internal.ProposalAssembler;
 import dev.rebal.engine.internal.StageTrades;
+import dev.rebal.engine.internal.TaxMemo;
+import dev.rebal.tax.cost.TaxCostModel;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
@@ -205,7 +207,8 @@ public final class Rebalancer {
     com.google.common.base.Supplier<TradeConstraints> constraints =
         com.google.common.base.Suppliers.memoize(() -> ConstraintCompiler.standard()
             .compile(fixed, marketData, asOf, compliance));
-    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, constraints);
+    TaxMemo memo = TaxMemo.of(h, marketData, asOf);
+    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, constraints, memo);
     RuleContext context = RuleContext.of(h, marketData, asOf, rs, assessment);
 
     List<Finding> ineligible = findings(Stage.ELIGIBILITY, context, new ArrayList<>());
@@ -228,8 +231,9 @@ public final class Rebalancer {
     List<Finding> constraintFindings = findings(Stage.CONSTRAINT, context, adjustments);
     TradeConstraints tc = constraints.get();
     RebalanceMode mode = modeFor(triggers, rs);
+    TaxCostModel.Cache curves = TaxCostModel.Cache.create();
     ProblemBuild build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments,
-        mode);
+        mode, mode, false, memo, curves);
     d.addAllConstraints(build.constraints());
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
     triggers.forEach(f -> proposal.addExplanation("trigger " + f));
@@ -249,16 +253,17 @@ public final class Rebalancer {
     List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
     if (fired.contains("trigger.tax.harvest")) {
       List<String> lines = new ArrayList<>();
-      trades = HarvestStage.trades(h, marketData, asOf, rs, tc, lines);
+      trades = HarvestStage.trades(h, marketData, asOf, rs, tc, lines, memo);
       lines.forEach(proposal::addExplanation);
       if (!trades.isEmpty()) {
         current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
             .addAllTrades(trades).build());
-        currentAssessment = Assessor.assess(current, marketData, asOf, rs, report);
+        // the problem build reads only the valuation and the plan: no harvest scan needed
+        currentAssessment = Assessor.assessWithoutHarvests(current, marketData, asOf, rs, report);
         stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
         currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
             ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
-            stageAdjustments, mode);
+            stageAdjustments, mode, mode, false, TaxMemo.of(current, marketData, asOf), curves);
       }
     }
     // stage B: the household LP, unless only the tax or cash triggers fired
@@ -285,7 +290,9 @@ public final class Rebalancer {
       }
     }
     // stage C: invest what the stages above left idle
-    trades = investResidualCash(h, marketData, asOf, rs, trades, stageAdjustments, mode, proposal);
+    Executed[] executed = new Executed[1];
+    trades = investResidualCash(h, marketData, asOf, rs, trades, stageAdjustments, mode, proposal,
+        executed, curves);
     proposal.addAllTrades(trades);
 
     VerificationResult verification = TradeVerifier.standard().verify(h, marketData, asOf, trades,
@@ -299,7 +306,7 @@ public final class Rebalancer {
     Proposal built = proposal.build();
     routing.addAll(findings(Stage.ROUTING, context.withProposal(built, impact), new ArrayList<>()));
     if (!trades.isEmpty() || !routing.isEmpty()) {
-      residual(h, marketData, asOf, rs, report, trades).ifPresent(routing::add);
+      residual(h, marketData, asOf, rs, report, trades, executed[0]).ifPresent(routing::add);
     }
     if (!violations.isEmpty() && routing.stream().noneMatch(f -> f.code().equals("review.verifier"))) {
       routing.add(new Finding("review.verifier", "verifier: " + violations));
@@ -321,10 +328,19 @@ public final class Rebalancer {
    * leaves a household that triggers nothing at the same prices.
    */
   private Optional<Finding> residual(Household h, MarketData m, LocalDate asOf,
-      RuleSet rs, ValidationReport report, List<Trade> trades) {
-    Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-        .addAllTrades(trades).build());
-    Assessment post = Assessor.assess(after, m, asOf, rs, report);
+      RuleSet rs, ValidationReport report, List<Trade> trades, Executed executed) {
+    Household after;
+    Assessment post;
+    if (executed != null && executed.trades == trades) {
+      // the residual-cash pass added nothing: the same household, already valued and planned
+      after = executed.after;
+      post = Assessor.complete(executed.assessment, rs, report, executed.memo,
+          executed.constraints);
+    } else {
+      after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+          .addAllTrades(trades).build());
+      post = Assessor.assess(after, m, asOf, rs, report);
+    }
     List<Finding> again = findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post),
         new ArrayList<>());
     if (again.isEmpty()) {
@@ -344,13 +360,21 @@ public final class Rebalancer {
    */
   private ImmutableList<Trade> investResidualCash(Household h, MarketData m, LocalDate asOf,
       RuleSet rs, ImmutableList<Trade> trades, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mainMode, Proposal.Builder explanation) {
+      RebalanceMode mainMode, Proposal.Builder explanation, Executed[] executed,
+      TaxCostModel.Cache curves) {
     if (trades.isEmpty()) {
       return trades;
     }
     Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
         .addAllTrades(trades).build());
-    Assessment post = Assessor.assess(after, m, asOf, rs, ValidationReport.of(h.id(), List.of()));
+    // only the valuation, the plan and the excess cash are read here: no harvest scan needed
+    Assessment post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
+        ValidationReport.of(h.id(), List.of()));
+    TaxMemo memo = TaxMemo.of(after, m, asOf);
+    com.google.common.base.Supplier<TradeConstraints> afterConstraints =
+        com.google.common.base.Suppliers.memoize(() -> ConstraintCompiler.standard()
+            .compile(after, m, asOf, compliance));
+    executed[0] = new Executed(trades, after, post, memo, afterConstraints);
     BigDecimal min = rs.find("trigger.cash.min").map(BigDecimal::new)
         .orElse(new BigDecimal("5000")).max(rs.find("trigger.cash.share").map(BigDecimal::new)
             .orElse(new BigDecimal("0.02")).multiply(post.valuation().total().amount()));
@@ -364,9 +388,9 @@ public final class Rebalancer {
       }
     }
     second.addAll(StageTrades.keepDirections(trades, h, m));
-    TradeConstraints tc = ConstraintCompiler.standard().compile(after, m, asOf, compliance);
+    TradeConstraints tc = afterConstraints.get();
     ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
-        RebalanceMode.CASH_ONLY, mainMode, true);
+        RebalanceMode.CASH_ONLY, mainMode, true, memo, curves);
     OptimizationResult result = optimizer.optimize(build.problem());
     if (!(result instanceof OptimizationResult.Optimal opt)) {
       return trades;
@@ -387,6 +411,28 @@ public final class Rebalancer {
     explanation.addExplanation("invested residual cash " + post.excessCash() + " in "
         + buys.size() + " buy(s)");
     return StageTrades.merge(trades, buys);
+  }
+
+  /**
+   * The household after a proposal's trades, as the residual-cash pass valued it (without
+   * harvests), with its tax memo and its compiled constraints, so that the residual-trigger check
+   * on the same trades reuses them.
+   */
+  private static final class Executed {
+    final ImmutableList<Trade> trades;
+    final Household after;
+    final Assessment assessment;
+    final TaxMemo memo;
+    final com.google.common.base.Supplier<TradeConstraints> constraints;
+
+    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo,
+        com.google.common.base.Supplier<TradeConstraints> constraints) {
+      this.trades = trades;
+      this.after = after;
+      this.assessment = assessment;
+      this.memo = memo;
+      this.constraints = constraints;
+    }
   }
 
   private List<Finding> findings(Stage stage, RuleContext context,

@@ -28,7 +28,7 @@ final class Context {
   final Problems problems;
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
   private final Set<MemberId> members = new HashSet<>();
-  private final Set<String> issuers = new HashSet<>();
+  private final MarketIndex marketIndex;
   private final Set<AssetClass> assetClasses = new HashSet<>();
   private final Set<AssetClass> targetedClasses = new HashSet<>();
 
@@ -43,14 +43,39 @@ final class Context {
     for (Member m : household.members()) {
       members.add(m.id());
     }
-    for (Security s : market.securities().values()) {
-      issuers.add(s.issuer());
-      assetClasses.add(s.assetClass());
+    MarketIndex index = lastMarket;
+    if (index == null || index.market != market) {
+      index = new MarketIndex(market);
+      lastMarket = index;
     }
+    this.marketIndex = index;
     assetClasses.addAll(household.target().classes().keySet());
     targetedClasses.addAll(household.target().classes().keySet());
     for (dev.rebal.core.goal.Goal g : household.goals()) {
       g.glidePath().steps().values().forEach(t -> targetedClasses.addAll(t.classes().keySet()));
+    }
+  }
+
+  /**
+   * The issuers and asset classes of the last market data validated against. Market data is
+   * immutable and a book is validated against one, so the sets are built once per market data
+   * instead of once per household; a reference is compared, never contents, and a different
+   * instance replaces the entry (an immutable holder, safe to share between threads).
+   */
+  private static volatile MarketIndex lastMarket;
+
+  /** The issuers and asset classes of one market data's securities. */
+  private static final class MarketIndex {
+    final MarketData market;
+    final Set<String> issuers = new HashSet<>();
+    final Set<AssetClass> assetClasses = new HashSet<>();
+
+    MarketIndex(MarketData market) {
+      this.market = market;
+      for (Security s : market.securities().values()) {
+        issuers.add(s.issuer());
+        assetClasses.add(s.assetClass());
+      }
     }
   }
 
@@ -81,12 +106,12 @@ final class Context {
 
   /** Returns whether some known security has {@code issuer}. */
   boolean hasIssuer(String issuer) {
-    return issuers.contains(issuer);
+    return marketIndex.issuers.contains(issuer);
   }
 
   /** Returns whether the asset class is known (from a security or the target). */
   boolean hasAssetClass(AssetClass assetClass) {
-    return assetClasses.contains(assetClass);
+    return marketIndex.assetClasses.contains(assetClass) || assetClasses.contains(assetClass);
   }
 
   /** Records a problem. */

@@ -49,6 +49,35 @@ public final class Assessor {
    */
   public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       ValidationReport report, java.util.function.Supplier<TradeConstraints> constraints) {
+    return assess(h, m, asOf, rs, report, constraints, TaxMemo.of(h, m, asOf));
+  }
+
+  /**
+   * Assesses a household as {@link #assess(Household, MarketData, LocalDate, RuleSet,
+   * ValidationReport, java.util.function.Supplier)} does, taking the harvests from {@code memo}
+   * (which must be {@code h}'s on {@code asOf}) so that the caller can reuse them.
+   */
+  public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      ValidationReport report, java.util.function.Supplier<TradeConstraints> constraints,
+      TaxMemo memo) {
+    return assess(h, m, asOf, rs, report, memo.isFor(h, m, asOf) ? memo : TaxMemo.of(h, m, asOf),
+        constraints, true);
+  }
+
+  /**
+   * Assesses a household for a caller that reads only its valuation, plan, cash and needs (the
+   * problem build, the residual-cash pass), never its harvestable loss: the harvest scan and the
+   * compliance compile it needs are skipped and the harvestable loss is reported as zero. Never
+   * give such an assessment to a rule.
+   */
+  public static Assessment assessWithoutHarvests(Household h, MarketData m, LocalDate asOf,
+      RuleSet rs, ValidationReport report) {
+    return assess(h, m, asOf, rs, report, null, null, false);
+  }
+
+  private static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      ValidationReport report, TaxMemo memo,
+      java.util.function.Supplier<TradeConstraints> constraints, boolean withHarvests) {
     HouseholdValuation valuation = HouseholdValuation.of(h, m);
     HouseholdPlan plan = GoalPlanner.withDiscountRate(Params.decimal(rs, "goal.discount-rate",
         "0.04")).plan(h, valuation, asOf);
@@ -91,15 +120,34 @@ public final class Assessor {
     return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
         .drift(valuation.driftFrom(plan.target()))
         .projectedDrift(HouseholdDrift.projected(valuation, plan.target(), inflowTotal))
-        .harvestableLoss(harvestable(h, m, asOf, rs, constraints)).addAllUpcomingNeeds(needs.build())
+        .harvestableLoss(withHarvests ? harvestable(memo, rs, constraints) : Money.ZERO_USD).addAllUpcomingNeeds(needs.build())
         .addAllUpcomingInflows(inflows.build()).excessCash(excess).cashShortfall(shortfall)
         .addAllWarnings(report.warnings()).build();
   }
 
+  /**
+   * Completes an assessment made by {@link #assessWithoutHarvests} into the one {@link
+   * #assess(Household, MarketData, LocalDate, RuleSet, ValidationReport,
+   * java.util.function.Supplier, TaxMemo)} would return for the same household: the same values,
+   * the harvestable loss of the harvests in {@code memo} that compliance allows, and {@code
+   * report}'s warnings. {@code partial} must have been made from {@code memo}'s household with the
+   * same market data, date and rule set, and an empty report.
+   */
+  public static Assessment complete(Assessment partial, RuleSet rs, ValidationReport report,
+      TaxMemo memo, java.util.function.Supplier<TradeConstraints> constraints) {
+    return Assessment.builder().household(partial.household()).asOf(partial.asOf())
+        .valuation(partial.valuation()).plan(partial.plan()).drift(partial.drift())
+        .projectedDrift(partial.projectedDrift())
+        .harvestableLoss(harvestable(memo, rs, constraints))
+        .addAllUpcomingNeeds(partial.upcomingNeeds()).addAllUpcomingInflows(
+            partial.upcomingInflows()).excessCash(partial.excessCash())
+        .cashShortfall(partial.cashShortfall()).addAllWarnings(report.warnings()).build();
+  }
+
   /** Returns the losses of the harvests the tax module finds and compliance allows. */
-  private static Money harvestable(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+  private static Money harvestable(TaxMemo memo, RuleSet rs,
       java.util.function.Supplier<TradeConstraints> constraints) {
-    List<Harvest> harvests = HarvestStage.harvests(h, m, asOf, rs);
+    List<Harvest> harvests = memo.harvests(rs);
     if (harvests.isEmpty()) {
       return Money.ZERO_USD;
     }

@@ -18,6 +18,7 @@ import dev.rebal.tax.harvest.Harvest;
 import dev.rebal.tax.harvest.HarvestPolicy;
 import dev.rebal.tax.harvest.LossHarvester;
 import dev.rebal.tax.lots.RealizedLot;
+import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -38,10 +39,16 @@ public final class HarvestStage {
 
   /** Returns the harvests of {@code h} under {@code rs}'s policy (before compliance). */
   public static List<Harvest> harvests(Household h, MarketData m, LocalDate asOf, RuleSet rs) {
+    return TaxMemo.of(h, m, asOf).harvests(rs);
+  }
+
+  /** Returns the harvests of {@code h} under {@code rs}'s policy, with its wash-sale constraints. */
+  static List<Harvest> scan(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      TaxConstraints washSale) {
     HarvestPolicy policy = HarvestPolicy.of(
         Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
         Params.decimal(rs, "harvest.min-loss-percent", "5").toPlainString());
-    return LossHarvester.standard().scan(h, m, asOf, policy).harvests();
+    return LossHarvester.standard().scan(h, m, asOf, policy, washSale).harvests();
   }
 
   /** Returns whether compliance allows both the harvest's sale and its replacement. */
@@ -57,8 +64,19 @@ public final class HarvestStage {
   /** Returns the harvest trades, and adds one explanation line per harvest or skip. */
   public static ImmutableList<Trade> trades(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       TradeConstraints tc, List<String> explanation) {
+    return trades(h, m, asOf, rs, tc, explanation, TaxMemo.of(h, m, asOf));
+  }
+
+  /**
+   * Returns the harvest trades, and adds one explanation line per harvest or skip, reusing the
+   * harvests in {@code memo} (which must be {@code h}'s on {@code asOf}).
+   */
+  public static ImmutableList<Trade> trades(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      TradeConstraints tc, List<String> explanation, TaxMemo memo) {
+    List<Harvest> harvests = memo.isFor(h, m, asOf) ? memo.harvests(rs)
+        : TaxMemo.of(h, m, asOf).harvests(rs);
     ImmutableList.Builder<Trade> out = ImmutableList.builder();
-    for (Harvest harvest : harvests(h, m, asOf, rs)) {
+    for (Harvest harvest : harvests) {
       if (!isAllowed(harvest, tc)) {
         explanation.add("harvest of " + harvest.sold() + " in " + harvest.account()
             + " skipped: a restriction forbids the sale or the replacement "

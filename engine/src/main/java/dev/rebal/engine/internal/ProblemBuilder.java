@@ -38,7 +38,6 @@ import dev.rebal.tax.cost.TaxCostModel;
 import dev.rebal.tax.cost.TaxCostSegment;
 import dev.rebal.tax.gains.GainBudget;
 import dev.rebal.tax.washsale.TaxConstraints;
-import dev.rebal.tax.washsale.WashSaleAnalyzer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,6 +98,21 @@ public final class ProblemBuilder {
   public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
       RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly) {
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, cashGoalMode, investOnly,
+        TaxMemo.of(h, m, asOf), null);
+  }
+
+  /**
+   * Builds the problem as {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment,
+   * TradeConstraints, List, RebalanceMode, RebalanceMode, boolean)} does, taking the wash-sale
+   * constraints from {@code memo} when it is {@code h}'s on {@code asOf}, and the tax-cost curves
+   * of positions whose inputs did not change from {@code curveCache} (when not null), which one
+   * decision shares between its builds.
+   */
+  public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
+      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
+      TaxCostModel.Cache curveCache) {
     List<String> notes = new ArrayList<>();
     Set<SecurityId> forbidBuy = new TreeSet<>();
     Set<SecurityId> forbidSell = new TreeSet<>();
@@ -114,13 +128,14 @@ public final class ProblemBuilder {
       notes.add("rule: " + a.reason());
     }
     raiseCashToTarget(h, assessment, cashGoalMode, raise, notes);
-    TaxConstraints taxc = WashSaleAnalyzer.standard().constraints(h, m, asOf, List.of());
+    TaxConstraints taxc = (memo.isFor(h, m, asOf) ? memo : TaxMemo.of(h, m, asOf)).washSale();
     if (!taxc.isCoverageComplete()) {
       notes.add("wash-sale: coverage incomplete for an external account; recent trades there are "
           + "unknown");
     }
     Map<String, TaxCostCurve> curves = new TreeMap<>();
-    for (TaxCostCurve c : TaxCostModel.standard().curves(h, m, asOf)) {
+    for (TaxCostCurve c : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
+        : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
       curves.put(ProblemBuild.key(c.account(), c.security()), c);
     }
 

@@ -6,6 +6,7 @@ import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.TaxProfile;
 import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
@@ -27,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.HashMap;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
@@ -82,6 +84,13 @@ public final class TaxCostModel {
   /** The curve of one position, given its lots and the household's protected lots. */
   private TaxCostCurve curve(Household household, MarketData market, AccountId account,
       SecurityId security, LocalDate asOf, Set<LotId> protectedLots, List<TaxLot> held) {
+    return curve(household, market, account, security, asOf, protectedLots, held, null);
+  }
+
+  /** The curve of one position, taken from {@code cache} when its inputs are unchanged. */
+  private TaxCostCurve curve(Household household, MarketData market, AccountId account,
+      SecurityId security, LocalDate asOf, Set<LotId> protectedLots, List<TaxLot> held,
+      Cache cache) {
     UnitPrice price = market.prices().lookup(security).perUnit();
     List<TaxLot> lots = new ArrayList<>();
     Quantity total = Quantity.ZERO;
@@ -96,6 +105,26 @@ public final class TaxCostModel {
     }
     boolean taxable = household.findAccount(account).map(Account::treatment)
         .orElse(TaxTreatment.TAXABLE) == TaxTreatment.TAXABLE;
+    Cache.Entry cached = null;
+    if (cache != null) {
+      cached = new Cache.Entry(market, asOf, account, security, lots, taxable,
+          household.taxProfile());
+      TaxCostCurve hit = cache.find(cached);
+      if (hit != null) {
+        return hit;
+      }
+    }
+    TaxCostCurve computed = compute(household, account, security, asOf, price, lots, total,
+        taxable);
+    if (cache != null) {
+      cache.put(cached, computed);
+    }
+    return computed;
+  }
+
+  private static TaxCostCurve compute(Household household, AccountId account,
+      SecurityId security, LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total,
+      boolean taxable) {
     TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
     Sale sale = LotSelector.standard().select(SaleRequest.of(lots, total, price, asOf, rates),
         ReliefMethod.TAX_OPTIMAL);
@@ -135,6 +164,21 @@ public final class TaxCostModel {
    */
   public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
       LocalDate asOf) {
+    return curves(household, market, asOf, null);
+  }
+
+  /**
+   * Returns the same curves as {@link #curves(Household, MarketData, LocalDate)}, reusing from
+   * {@code cache} each curve whose inputs (market data instance, date, position, sellable lots,
+   * account treatment and tax profile) are equal to those of a curve computed before with it, and
+   * adding the others. A caller building curves for successive states of one household (before
+   * and after some trades) passes one cache to all its calls.
+   *
+   * @param cache a cache from {@link Cache#create()}; not thread-safe, so one per thread
+   * @throws NoSuchElementException if a held security has no price
+   */
+  public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
+      LocalDate asOf, Cache cache) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
@@ -152,8 +196,68 @@ public final class TaxCostModel {
     for (List<TaxLot> held : positions.values()) {
       TaxLot first = held.get(0);
       out.add(curve(household, market, first.account(), first.security(), asOf, protectedLots,
-          held));
+          held, cache));
     }
     return out.build();
+  }
+
+  /**
+   * Curves already computed, by position, for {@link #curves(Household, MarketData, LocalDate,
+   * Cache)}. A curve is reused only when every input it is computed from is equal, so a cached
+   * result is always the one the computation would give. Mutable and not thread-safe: one per
+   * caller and thread, for a short while (one household's decision).
+   */
+  public static final class Cache {
+    private final Map<String, Entry> keys = new HashMap<>();
+    private final Map<String, TaxCostCurve> curves = new HashMap<>();
+
+    private Cache() {}
+
+    /** Returns an empty cache. */
+    public static Cache create() {
+      return new Cache();
+    }
+
+    TaxCostCurve find(Entry entry) {
+      Entry known = keys.get(entry.position());
+      return known != null && known.sameInputs(entry) ? curves.get(entry.position()) : null;
+    }
+
+    void put(Entry entry, TaxCostCurve curve) {
+      keys.put(entry.position(), entry);
+      curves.put(entry.position(), curve);
+    }
+
+    /** Everything a curve is computed from. */
+    static final class Entry {
+      private final MarketData market;
+      private final LocalDate asOf;
+      private final AccountId account;
+      private final SecurityId security;
+      private final List<TaxLot> lots;
+      private final boolean taxable;
+      private final TaxProfile profile;
+
+      Entry(MarketData market, LocalDate asOf, AccountId account, SecurityId security,
+          List<TaxLot> lots, boolean taxable, TaxProfile profile) {
+        this.market = market;
+        this.asOf = asOf;
+        this.account = account;
+        this.security = security;
+        this.lots = List.copyOf(lots);
+        this.taxable = taxable;
+        this.profile = profile;
+      }
+
+      String position() {
+        return account.value() + "\u0000" + security.value();
+      }
+
+      boolean sameInputs(Entry other) {
+        return market == other.market && asOf.equals(other.asOf) && account.equals(other.account)
+            && security.equals(other.security) && taxable == other.taxable
+            && profile.equals(other.profile) && lots.equals(other.lots);
+      }
+    }
   }
 }

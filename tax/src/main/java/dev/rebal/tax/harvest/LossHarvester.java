@@ -76,8 +76,28 @@ public final class LossHarvester {
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
     Checks.notNull(policy, "policy");
-    TaxConstraints constraints = WashSaleAnalyzer.standard().constraints(household, market, asOf,
-        List.of());
+    return scan(household, market, asOf, policy, WashSaleAnalyzer.standard().constraints(household,
+        market, asOf, List.of()));
+  }
+
+  /**
+   * Scans {@code household} for harvests on {@code asOf}, with wash-sale constraints the caller
+   * already has, so that a caller needing them too computes them once.
+   *
+   * @param household the household
+   * @param market the security master and prices
+   * @param asOf the as-of date (the trade date of the harvest)
+   * @param policy the loss thresholds
+   * @param constraints {@code WashSaleAnalyzer.standard().constraints(household, market, asOf,
+   *     List.of())}, exactly; other constraints give other harvests
+   */
+  public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
+      HarvestPolicy policy, TaxConstraints constraints) {
+    Checks.notNull(household, "household");
+    Checks.notNull(market, "market");
+    Checks.notNull(asOf, "asOf");
+    Checks.notNull(policy, "policy");
+    Checks.notNull(constraints, "constraints");
     Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
     List<TaxLot> lots = new ArrayList<>(household.lots());
     lots.sort(Comparator.comparing(TaxLot::id));

@@ -109,17 +109,23 @@ public final class WashSaleAnalyzer {
     losses.sort(Comparator.comparing(RealizedLot::saleDate)
         .thenComparing(RealizedLot::holdingPeriodStart).thenComparing(RealizedLot::lot)
         .thenComparing(RealizedLot::account));
+    // the acquisitions of each wash-sale group, in the same (date, source, reference) order
+    Map<String, List<Acquisition>> byGroup = new HashMap<>();
+    for (Acquisition a : acquisitions) {
+      byGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
+    }
     List<Disallowance> out = new ArrayList<>();
     for (RealizedLot sale : losses) {
-      match(household, market, sale, acquisitions, out);
+      match(household, sale, byGroup.getOrDefault(Groups.groupOf(market, sale.security()),
+          List.of()), out);
     }
     return new WashSaleResult(ImmutableList.copyOf(sales), ImmutableList.copyOf(out),
         adjustedLots(acquisitions), incompleteCoverage(household));
   }
 
-  private static void match(Household household, MarketData market, RealizedLot sale,
+  /** Matches {@code sale} against the acquisitions of its own wash-sale group, in order. */
+  private static void match(Household household, RealizedLot sale,
       List<Acquisition> acquisitions, List<Disallowance> out) {
-    String group = Groups.groupOf(market, sale.security());
     LocalDate from = sale.saleDate().minusDays(WINDOW_DAYS);
     LocalDate to = sale.saleDate().plusDays(WINDOW_DAYS);
     Money loss = sale.gain().negated();
@@ -131,7 +137,7 @@ public final class WashSaleAnalyzer {
       if (!need.isPositive()) {
         break;
       }
-      if (!a.group.equals(group) || a.date.isBefore(from) || a.date.isAfter(to)
+      if (a.date.isBefore(from) || a.date.isAfter(to)
           || a.isLot(sale.lot()) || !a.remaining.isPositive()) {
         continue;
       }
@@ -242,19 +248,31 @@ public final class WashSaleAnalyzer {
     }
     List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf,
         new HashMap<>());
+    // the acquisitions inside the window, indexed by wash-sale group once
+    Map<String, List<Acquisition>> recentByGroup = new HashMap<>();
+    for (Acquisition a : acquisitions) {
+      if (!a.date.isBefore(from) && !a.date.isAfter(asOf)) {
+        recentByGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
+      }
+    }
     List<TaxLot> lots = new ArrayList<>(household.lots());
     lots.sort(Comparator.comparing(TaxLot::id));
+    Map<AccountId, TaxTreatment> treatments = new HashMap<>();
     ImmutableList.Builder<LossSaleBlock> lossBlocks = ImmutableList.builder();
     for (TaxLot lot : lots) {
-      if (Groups.treatmentOf(household, lot.account()) != TaxTreatment.TAXABLE) {
+      if (treatments.computeIfAbsent(lot.account(), id -> Groups.treatmentOf(household, id))
+          != TaxTreatment.TAXABLE) {
         continue;
       }
       String group = Groups.groupOf(market, lot.security());
+      List<Acquisition> recent = recentByGroup.get(group);
+      if (recent == null) {
+        continue;
+      }
       ImmutableSortedSet.Builder<String> reasons = ImmutableSortedSet.naturalOrder();
       boolean any = false;
-      for (Acquisition a : acquisitions) {
-        if (a.group.equals(group) && !a.isLot(lot.id()) && !a.date.isBefore(from)
-            && !a.date.isAfter(asOf)) {
+      for (Acquisition a : recent) {
+        if (!a.isLot(lot.id())) {
           reasons.add(a.reference());
           any = true;
         }

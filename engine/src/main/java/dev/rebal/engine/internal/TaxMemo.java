@@ -1,0 +1,59 @@
+package dev.rebal.engine.internal;
+
+import dev.rebal.core.household.Household;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.tax.harvest.Harvest;
+import dev.rebal.tax.washsale.TaxConstraints;
+import dev.rebal.tax.washsale.WashSaleAnalyzer;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The tax module's results for one household on one date, computed at most once each: its
+ * wash-sale constraints (no planned buys) and its harvests under a rule set. One decision creates
+ * one for the household it decides and shares it between the assessment, the harvest stage and
+ * the problem build, which would otherwise each compute the same thing. Not thread-safe: it lives
+ * inside one call.
+ */
+public final class TaxMemo {
+  private final Household household;
+  private final MarketData market;
+  private final LocalDate asOf;
+  private TaxConstraints washSale;
+  private List<Harvest> harvests;
+  private RuleSet harvestsFor;
+
+  private TaxMemo(Household household, MarketData market, LocalDate asOf) {
+    this.household = household;
+    this.market = market;
+    this.asOf = asOf;
+  }
+
+  /** Returns an empty memo for {@code household} on {@code asOf}. */
+  public static TaxMemo of(Household household, MarketData market, LocalDate asOf) {
+    return new TaxMemo(household, market, asOf);
+  }
+
+  /** Returns whether this memo is for exactly this household, market and date (same instances). */
+  boolean isFor(Household h, MarketData m, LocalDate date) {
+    return household == h && market == m && asOf.equals(date);
+  }
+
+  /** Returns {@code WashSaleAnalyzer.standard().constraints(household, market, asOf, List.of())}. */
+  public TaxConstraints washSale() {
+    if (washSale == null) {
+      washSale = WashSaleAnalyzer.standard().constraints(household, market, asOf, List.of());
+    }
+    return washSale;
+  }
+
+  /** Returns {@link HarvestStage#harvests} of the household under {@code rs}. */
+  List<Harvest> harvests(RuleSet rs) {
+    if (harvests == null || harvestsFor != rs) {
+      harvests = HarvestStage.scan(household, market, asOf, rs, washSale());
+      harvestsFor = rs;
+    }
+    return harvests;
+  }
+}
