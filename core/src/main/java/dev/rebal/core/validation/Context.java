@@ -43,12 +43,7 @@ final class Context {
     for (Member m : household.members()) {
       members.add(m.id());
     }
-    MarketIndex index = lastMarket;
-    if (index == null || index.market != market) {
-      index = new MarketIndex(market);
-      lastMarket = index;
-    }
-    this.marketIndex = index;
+    this.marketIndex = new MarketIndex(market);
     assetClasses.addAll(household.target().classes().keySet());
     targetedClasses.addAll(household.target().classes().keySet());
     for (dev.rebal.core.goal.Goal g : household.goals()) {
@@ -56,22 +51,12 @@ final class Context {
     }
   }
 
-  /**
-   * The issuers and asset classes of the last market data validated against. Market data is
-   * immutable and a book is validated against one, so the sets are built once per market data
-   * instead of once per household; a reference is compared, never contents, and a different
-   * instance replaces the entry (an immutable holder, safe to share between threads).
-   */
-  private static volatile MarketIndex lastMarket;
-
   /** The issuers and asset classes of one market data's securities. */
   private static final class MarketIndex {
-    final MarketData market;
     final Set<String> issuers = new HashSet<>();
     final Set<AssetClass> assetClasses = new HashSet<>();
 
     MarketIndex(MarketData market) {
-      this.market = market;
       for (Security s : market.securities().values()) {
         issuers.add(s.issuer());
         assetClasses.add(s.assetClass());
