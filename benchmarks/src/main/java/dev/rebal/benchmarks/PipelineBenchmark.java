@@ -1,22 +1,15 @@
 package dev.rebal.benchmarks;
 
-import dev.rebal.core.household.Household;
-import dev.rebal.core.market.MarketData;
-import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.Rebalancer;
-import java.time.LocalDate;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
@@ -41,32 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 4)
 @Fork(1)
 @Threads(1)
-public class PipelineBenchmark {
-  /** The size bin. */
-  @Param({"BOOK", "SMALL", "MEDIAN", "LARGE", "LOTS300"})
-  public String bin;
-
-  private Rebalancer rebalancer;
-  private MarketData marketData;
-  private LocalDate asOf;
-  private Household[] households;
-  private int next;
-
-  /** Generates the bin's households once per trial. */
-  @Setup(Level.Trial)
-  public void generate() {
-    BookGenerator generator = Bins.generator();
-    rebalancer = Rebalancer.standard();
-    marketData = generator.marketData();
-    asOf = generator.asOf();
-    households = Bins.valueOf(bin).households(generator);
-  }
-
+public class PipelineBenchmark extends BinnedHouseholds {
   /** Decides the next household. */
   @Benchmark
   public Decision rebalance() {
-    Household h = households[next];
-    next = (next + 1) % households.length;
-    return rebalancer.rebalance(h, marketData, asOf);
+    return rebalancer.rebalance(nextHousehold(), marketData, asOf);
   }
 }
