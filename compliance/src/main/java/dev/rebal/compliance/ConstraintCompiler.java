@@ -1,5 +1,6 @@
 package dev.rebal.compliance;
 
+import dev.rebal.compliance.internal.compile.BlockPermissions;
 import dev.rebal.compliance.internal.compile.Compiler;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
@@ -54,6 +55,25 @@ public final class ConstraintCompiler {
    */
   public TradeConstraints compile(Household household, MarketData marketData, LocalDate asOf,
       ComplianceParameters parameters) {
+    return compileChecked(household, marketData, asOf, parameters);
+  }
+
+  /**
+   * Returns the buy and sell permissions of single positions and lots on {@code asOf}, decided one
+   * question at a time with the same rules as {@link #compile}: for a caller that asks about a few
+   * positions only (the screen's loss-harvest check).
+   *
+   * @param household the household, validated
+   * @param marketData the security master, prices and trading volumes
+   * @param asOf the date the restrictions are evaluated on
+   */
+  public TradePermissions permissions(Household household, MarketData marketData, LocalDate asOf) {
+    return BlockPermissions.of(Checks.notNull(household, "household"),
+        Checks.notNull(marketData, "marketData"), Checks.notNull(asOf, "asOf"));
+  }
+
+  private static TradeConstraints compileChecked(Household household, MarketData marketData,
+      LocalDate asOf, ComplianceParameters parameters) {
     return Compiler.compile(Checks.notNull(household, "household"),
         Checks.notNull(marketData, "marketData"), Checks.notNull(asOf, "asOf"),
         Checks.notNull(parameters, "parameters"));

@@ -38,7 +38,7 @@ import java.util.function.Function;
  *
  * @since 0.1
  */
-public final class TradeConstraints {
+public final class TradeConstraints implements TradePermissions {
   private final LocalDate asOf;
   private final ComplianceParameters parameters;
   private final ImmutableList<AccountConstraints> accounts;
@@ -196,6 +196,21 @@ public final class TradeConstraints {
   public PositionConstraints lookupPosition(AccountId account, SecurityId security) {
     return findPosition(account, security).orElseThrow(() -> new NoSuchElementException(
         "positions[" + account + "/" + security + "]: unknown account or security"));
+  }
+
+  @Override
+  public boolean mayBuy(AccountId account, SecurityId security) {
+    return findPosition(account, security).map(PositionConstraints::mayBuy).orElse(false);
+  }
+
+  @Override
+  public boolean maySell(AccountId account, SecurityId security) {
+    return findPosition(account, security).map(PositionConstraints::maySell).orElse(false);
+  }
+
+  @Override
+  public boolean maySellLot(LotId lot) {
+    return findLot(lot).map(LotConstraints::maySell).orElse(false);
   }
 
   /** Returns the constraints of {@code lot}, if the household holds it. */

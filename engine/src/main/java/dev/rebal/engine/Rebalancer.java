@@ -208,7 +208,7 @@ public final class Rebalancer {
         com.google.common.base.Suppliers.memoize(() -> ConstraintCompiler.standard()
             .compile(fixed, marketData, asOf, compliance));
     TaxMemo memo = TaxMemo.of(h, marketData, asOf);
-    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, constraints, memo);
+    Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, memo);
     RuleContext context = RuleContext.of(h, marketData, asOf, rs, assessment);
 
     List<Finding> ineligible = findings(Stage.ELIGIBILITY, context, new ArrayList<>());
@@ -334,8 +334,7 @@ public final class Rebalancer {
     if (executed != null && executed.trades == trades) {
       // the residual-cash pass added nothing: the same household, already valued and planned
       after = executed.after;
-      post = Assessor.complete(executed.assessment, rs, report, executed.memo,
-          executed.constraints);
+      post = Assessor.complete(executed.assessment, rs, report, executed.memo);
     } else {
       after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
           .addAllTrades(trades).build());
@@ -371,10 +370,7 @@ public final class Rebalancer {
     Assessment post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
         ValidationReport.of(h.id(), List.of()));
     TaxMemo memo = TaxMemo.of(after, m, asOf);
-    com.google.common.base.Supplier<TradeConstraints> afterConstraints =
-        com.google.common.base.Suppliers.memoize(() -> ConstraintCompiler.standard()
-            .compile(after, m, asOf, compliance));
-    executed[0] = new Executed(trades, after, post, memo, afterConstraints);
+    executed[0] = new Executed(trades, after, post, memo);
     BigDecimal min = rs.find("trigger.cash.min").map(BigDecimal::new)
         .orElse(new BigDecimal("5000")).max(rs.find("trigger.cash.share").map(BigDecimal::new)
             .orElse(new BigDecimal("0.02")).multiply(post.valuation().total().amount()));
@@ -388,7 +384,7 @@ public final class Rebalancer {
       }
     }
     second.addAll(StageTrades.keepDirections(trades, h, m));
-    TradeConstraints tc = afterConstraints.get();
+    TradeConstraints tc = ConstraintCompiler.standard().compile(after, m, asOf, compliance);
     ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
         RebalanceMode.CASH_ONLY, mainMode, true, memo, curves);
     OptimizationResult result = optimizer.optimize(build.problem());
@@ -415,23 +411,19 @@ public final class Rebalancer {
 
   /**
    * The household after a proposal's trades, as the residual-cash pass valued it (without
-   * harvests), with its tax memo and its compiled constraints, so that the residual-trigger check
-   * on the same trades reuses them.
+   * harvests) and its tax memo, so that the residual-trigger check on the same trades reuses them.
    */
   private static final class Executed {
     final ImmutableList<Trade> trades;
     final Household after;
     final Assessment assessment;
     final TaxMemo memo;
-    final com.google.common.base.Supplier<TradeConstraints> constraints;
 
-    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo,
-        com.google.common.base.Supplier<TradeConstraints> constraints) {
+    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo) {
       this.trades = trades;
       this.after = after;
       this.assessment = assessment;
       this.memo = memo;
-      this.constraints = constraints;
     }
   }
 

@@ -17,8 +17,7 @@ import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.tax.harvest.Harvest;
-import dev.rebal.compliance.ConstraintCompiler;
-import dev.rebal.compliance.TradeConstraints;
+import dev.rebal.compliance.TradePermissions;
 import java.util.List;
 import java.time.LocalDate;
 
@@ -39,29 +38,18 @@ public final class Assessor {
   /** Assesses a household the validator passed without errors. */
   public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       ValidationReport report) {
-    return assess(h, m, asOf, rs, report,
-        () -> ConstraintCompiler.standard().compile(h, m, asOf));
-  }
-
-  /**
-   * Assesses a household, compiling its trade constraints with {@code constraints} only if a
-   * harvest needs checking (the caller passes a memoizing supplier it reuses later).
-   */
-  public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      ValidationReport report, java.util.function.Supplier<TradeConstraints> constraints) {
-    return assess(h, m, asOf, rs, report, constraints, TaxMemo.of(h, m, asOf));
+    return assess(h, m, asOf, rs, report, TaxMemo.of(h, m, asOf));
   }
 
   /**
    * Assesses a household as {@link #assess(Household, MarketData, LocalDate, RuleSet,
-   * ValidationReport, java.util.function.Supplier)} does, taking the harvests from {@code memo}
-   * (which must be {@code h}'s on {@code asOf}) so that the caller can reuse them.
+   * ValidationReport)} does, taking the harvests from {@code memo} (which must be {@code h}'s on
+   * {@code asOf}) so that the caller can reuse them.
    */
   public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      ValidationReport report, java.util.function.Supplier<TradeConstraints> constraints,
-      TaxMemo memo) {
+      ValidationReport report, TaxMemo memo) {
     return assess(h, m, asOf, rs, report, memo.isFor(h, m, asOf) ? memo : TaxMemo.of(h, m, asOf),
-        constraints, true);
+        true);
   }
 
   /**
@@ -72,12 +60,11 @@ public final class Assessor {
    */
   public static Assessment assessWithoutHarvests(Household h, MarketData m, LocalDate asOf,
       RuleSet rs, ValidationReport report) {
-    return assess(h, m, asOf, rs, report, null, null, false);
+    return assess(h, m, asOf, rs, report, null, false);
   }
 
   private static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      ValidationReport report, TaxMemo memo,
-      java.util.function.Supplier<TradeConstraints> constraints, boolean withHarvests) {
+      ValidationReport report, TaxMemo memo, boolean withHarvests) {
     HouseholdValuation valuation = HouseholdValuation.of(h, m);
     HouseholdPlan plan = GoalPlanner.withDiscountRate(Params.decimal(rs, "goal.discount-rate",
         "0.04")).plan(h, valuation, asOf);
@@ -120,38 +107,41 @@ public final class Assessor {
     return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
         .drift(valuation.driftFrom(plan.target()))
         .projectedDrift(HouseholdDrift.projected(valuation, plan.target(), inflowTotal))
-        .harvestableLoss(withHarvests ? harvestable(memo, rs, constraints) : Money.ZERO_USD).addAllUpcomingNeeds(needs.build())
+        .harvestableLoss(withHarvests ? harvestable(memo, rs) : Money.ZERO_USD).addAllUpcomingNeeds(needs.build())
         .addAllUpcomingInflows(inflows.build()).excessCash(excess).cashShortfall(shortfall)
         .addAllWarnings(report.warnings()).build();
   }
 
   /**
    * Completes an assessment made by {@link #assessWithoutHarvests} into the one {@link
-   * #assess(Household, MarketData, LocalDate, RuleSet, ValidationReport,
-   * java.util.function.Supplier, TaxMemo)} would return for the same household: the same values,
+   * #assess(Household, MarketData, LocalDate, RuleSet, ValidationReport, TaxMemo)} would return
+   * for the same household: the same values,
    * the harvestable loss of the harvests in {@code memo} that compliance allows, and {@code
    * report}'s warnings. {@code partial} must have been made from {@code memo}'s household with the
    * same market data, date and rule set, and an empty report.
    */
   public static Assessment complete(Assessment partial, RuleSet rs, ValidationReport report,
-      TaxMemo memo, java.util.function.Supplier<TradeConstraints> constraints) {
+      TaxMemo memo) {
     return Assessment.builder().household(partial.household()).asOf(partial.asOf())
         .valuation(partial.valuation()).plan(partial.plan()).drift(partial.drift())
         .projectedDrift(partial.projectedDrift())
-        .harvestableLoss(harvestable(memo, rs, constraints))
+        .harvestableLoss(harvestable(memo, rs))
         .addAllUpcomingNeeds(partial.upcomingNeeds()).addAllUpcomingInflows(
             partial.upcomingInflows()).excessCash(partial.excessCash())
         .cashShortfall(partial.cashShortfall()).addAllWarnings(report.warnings()).build();
   }
 
-  /** Returns the losses of the harvests the tax module finds and compliance allows. */
-  private static Money harvestable(TaxMemo memo, RuleSet rs,
-      java.util.function.Supplier<TradeConstraints> constraints) {
+  /**
+   * Returns the losses of the harvests the tax module finds and compliance allows. Compliance is
+   * asked position by position ({@link TradePermissions}, the same answers as the full compile),
+   * so an assessment never pays for compiling the whole household.
+   */
+  private static Money harvestable(TaxMemo memo, RuleSet rs) {
     List<Harvest> harvests = memo.harvests(rs);
     if (harvests.isEmpty()) {
       return Money.ZERO_USD;
     }
-    TradeConstraints tc = constraints.get();
+    TradePermissions tc = memo.permissions();
     Money total = Money.ZERO_USD;
     for (Harvest harvest : harvests) {
       if (HarvestStage.isAllowed(harvest, tc)) {

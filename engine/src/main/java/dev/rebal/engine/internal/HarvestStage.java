@@ -1,9 +1,8 @@
 package dev.rebal.engine.internal;
 
 import com.google.common.collect.ImmutableList;
-import dev.rebal.compliance.LotConstraints;
-import dev.rebal.compliance.PositionConstraints;
 import dev.rebal.compliance.TradeConstraints;
+import dev.rebal.compliance.TradePermissions;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
@@ -24,7 +23,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The harvest stage of a tax-triggered rebalance: the tax module's harvests, as trades. Each sells
@@ -52,13 +50,10 @@ public final class HarvestStage {
   }
 
   /** Returns whether compliance allows both the harvest's sale and its replacement. */
-  public static boolean isAllowed(Harvest harvest, TradeConstraints tc) {
-    Optional<PositionConstraints> sell = tc.findPosition(harvest.account(), harvest.sold());
-    Optional<PositionConstraints> buy = tc.findPosition(harvest.account(), harvest.replacement());
-    boolean lotsFree = harvest.sale().lots().stream().allMatch(r -> tc.findLot(r.lot())
-        .map(LotConstraints::maySell).orElse(false));
-    return sell.isPresent() && sell.get().maySell() && lotsFree && buy.isPresent()
-        && buy.get().mayBuy();
+  public static boolean isAllowed(Harvest harvest, TradePermissions tc) {
+    return tc.maySell(harvest.account(), harvest.sold())
+        && harvest.sale().lots().stream().allMatch(r -> tc.maySellLot(r.lot()))
+        && tc.mayBuy(harvest.account(), harvest.replacement());
   }
 
   /** Returns the harvest trades, and adds one explanation line per harvest or skip. */

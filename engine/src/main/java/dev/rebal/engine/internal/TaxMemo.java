@@ -1,5 +1,7 @@
 package dev.rebal.engine.internal;
 
+import dev.rebal.compliance.ConstraintCompiler;
+import dev.rebal.compliance.TradePermissions;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
@@ -23,6 +25,7 @@ public final class TaxMemo {
   private TaxConstraints washSale;
   private List<Harvest> harvests;
   private RuleSet harvestsFor;
+  private TradePermissions permissions;
 
   private TaxMemo(Household household, MarketData market, LocalDate asOf) {
     this.household = household;
@@ -46,6 +49,17 @@ public final class TaxMemo {
       washSale = WashSaleAnalyzer.standard().constraints(household, market, asOf, List.of());
     }
     return washSale;
+  }
+
+  /**
+   * Returns the household's buy and sell permissions on the date ({@link
+   * ConstraintCompiler#permissions}), built once.
+   */
+  TradePermissions permissions() {
+    if (permissions == null) {
+      permissions = ConstraintCompiler.standard().permissions(household, market, asOf);
+    }
+    return permissions;
   }
 
   /** Returns {@link HarvestStage#harvests} of the household under {@code rs}. */

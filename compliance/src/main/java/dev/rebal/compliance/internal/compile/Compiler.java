@@ -22,14 +22,10 @@ import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
-import dev.rebal.core.restriction.AccountFreeze;
 import dev.rebal.core.restriction.AssetLocationPreference;
-import dev.rebal.core.restriction.BlackoutWindow;
 import dev.rebal.core.restriction.ConcentrationCap;
-import dev.rebal.core.restriction.DoNotSell;
 import dev.rebal.core.restriction.LotPreference;
 import dev.rebal.core.restriction.Restriction;
-import dev.rebal.core.restriction.SecurityExclusion;
 import dev.rebal.core.restriction.VolumeLimit;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
@@ -39,7 +35,6 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -70,12 +65,11 @@ public final class Compiler {
   private final LocalDate asOf;
   private final ComplianceParameters parameters;
   private final Holdings holdings;
-  private final List<Restriction> active = new ArrayList<>();
+  private final Blocks blocks;
+  private final List<Restriction> active;
   private final List<SecurityId> universe;
-  private final SortedMap<AccountId, Account> accounts = new TreeMap<>();
-  private final Map<AccountId, List<Provenance>> accountBlocks = new TreeMap<>();
+  private final SortedMap<AccountId, Account> accounts;
   private final List<IssuerSaleLimit> saleLimits = new ArrayList<>();
-  private final Map<String, List<Provenance>> issuerSellBlocks = new TreeMap<>();
   private final List<ConcentrationLimit> caps = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
 
@@ -86,20 +80,14 @@ public final class Compiler {
     this.asOf = asOf;
     this.parameters = parameters;
     this.holdings = Holdings.of(household, marketData);
-    for (Restriction r : household.restrictions()) {
-      if (r.isInEffect(asOf)) {
-        active.add(r);
-      }
-    }
-    active.sort(Comparator.comparing(Restriction::id));
+    this.blocks = new Blocks(household, marketData, asOf);
+    this.active = blocks.active();
+    this.accounts = blocks.accounts();
     SortedSet<SecurityId> u = new TreeSet<>(marketData.securities().keySet());
     for (TaxLot lot : household.lots()) {
       u.add(lot.security());
     }
     this.universe = List.copyOf(u);
-    for (Account a : household.accounts()) {
-      accounts.put(a.id(), a);
-    }
   }
 
   /** Compiles; see {@link dev.rebal.compliance.ConstraintCompiler#compile}. */
@@ -127,19 +115,7 @@ public final class Compiler {
   private List<AccountConstraints> compileAccounts() {
     List<AccountConstraints> out = new ArrayList<>();
     for (Account a : accounts.values()) {
-      List<Provenance> blocks = new ArrayList<>();
-      if (a.heldAway()) {
-        blocks.add(HELD_AWAY);
-      } else if (!a.tradable()) {
-        blocks.add(NOT_TRADABLE);
-      }
-      for (Restriction r : active) {
-        if (r instanceof AccountFreeze && ((AccountFreeze) r).account().equals(a.id())) {
-          blocks.add(Provenance.of(r));
-        }
-      }
-      accountBlocks.put(a.id(), blocks);
-      out.add(new AccountConstraints(a.id(), ImmutableList.copyOf(blocks),
+      out.add(new AccountConstraints(a.id(), blocks.account(a.id()),
           a.cash().minus(a.cashFloor())));
     }
     return out;
@@ -153,8 +129,7 @@ public final class Compiler {
         if (limit.isPresent()) {
           saleLimits.add(limit.get());
         } else {
-          issuerSellBlocks.computeIfAbsent(v.issuer(), i -> new ArrayList<>())
-              .add(Provenance.of(v));
+          // the sale block itself is decided in Blocks
           conflicts.add(new Conflict(ConflictKind.VOLUME_DATA_MISSING, "issuer " + v.issuer(),
               BigDecimal.ZERO, ImmutableList.of(Provenance.of(v))));
         }
@@ -196,24 +171,13 @@ public final class Compiler {
   private List<PositionConstraints> compilePositions() {
     List<PositionConstraints> out = new ArrayList<>();
     for (Account a : accounts.values()) {
-      List<Provenance> blocks = accountBlocks.get(a.id());
       for (SecurityId id : universe) {
         Security s = marketData.lookupSecurity(id);
-        List<Provenance> buyBlocks = new ArrayList<>(blocks);
-        List<Provenance> sellBlocks = new ArrayList<>(blocks);
         Quantity held = holdings.quantity(a.id(), id);
         List<QuantityBound> sellLimits = new ArrayList<>();
         sellLimits.add(new QuantityBound(held.max(Quantity.ZERO), NO_SHORT));
         for (Restriction r : active) {
-          if (r instanceof SecurityExclusion && ((SecurityExclusion) r).scope().matches(s)) {
-            buyBlocks.add(Provenance.of(r));
-          } else if (r instanceof DoNotSell && appliesTo((DoNotSell) r, a.id(), s)) {
-            sellBlocks.add(Provenance.of(r));
-          } else if (r instanceof BlackoutWindow
-              && ((BlackoutWindow) r).issuer().equals(s.issuer())) {
-            buyBlocks.add(Provenance.of(r));
-            sellBlocks.add(Provenance.of(r));
-          } else if (r instanceof LotPreference && ((LotPreference) r).scope().matches(s)) {
+          if (r instanceof LotPreference && ((LotPreference) r).scope().matches(s)) {
             Quantity protectedQty = protectedQuantity((LotPreference) r, a.id(), id);
             if (protectedQty.isPositive()) {
               sellLimits.add(new QuantityBound(held.minus(protectedQty).max(Quantity.ZERO),
@@ -221,7 +185,6 @@ public final class Compiler {
             }
           }
         }
-        sellBlocks.addAll(issuerSellBlocks.getOrDefault(s.issuer(), List.of()));
         for (IssuerSaleLimit l : saleLimits) {
           if (l.issuer().equals(s.issuer())) {
             sellLimits.add(new QuantityBound(l.remaining(), l.provenance()));
@@ -236,8 +199,8 @@ public final class Compiler {
         boolean fractional = a.fractionalShares() || s.kind() == SecurityKind.MUTUAL_FUND;
         QuantityBound step = fractional ? new QuantityBound(SMALLEST_STEP, FRACTIONAL)
             : new QuantityBound(parameters.roundLot(), ROUND_LOT);
-        out.add(new PositionConstraints(a.id(), id, held, distinct(buyBlocks),
-            distinct(sellBlocks), ImmutableList.copyOf(sellLimits), ImmutableList.copyOf(buyLimits),
+        out.add(new PositionConstraints(a.id(), id, held, blocks.buy(a.id(), s),
+            blocks.sell(a.id(), s), ImmutableList.copyOf(sellLimits), ImmutableList.copyOf(buyLimits),
             new ValueBound(parameters.minTradeValue(), MIN_TRADE), step));
       }
     }
@@ -248,21 +211,8 @@ public final class Compiler {
     List<LotConstraints> out = new ArrayList<>();
     for (TaxLot lot : household.lots()) {
       Security s = marketData.lookupSecurity(lot.security());
-      List<Provenance> blocks = new ArrayList<>(accountBlocks.getOrDefault(lot.account(),
-          List.of()));
-      for (Restriction r : active) {
-        if (r instanceof DoNotSell && appliesTo((DoNotSell) r, lot.account(), s)) {
-          blocks.add(Provenance.of(r));
-        } else if (r instanceof BlackoutWindow
-            && ((BlackoutWindow) r).issuer().equals(s.issuer())) {
-          blocks.add(Provenance.of(r));
-        } else if (r instanceof LotPreference && protects((LotPreference) r, lot, s)) {
-          blocks.add(Provenance.of(r));
-        }
-      }
-      blocks.addAll(issuerSellBlocks.getOrDefault(s.issuer(), List.of()));
       out.add(new LotConstraints(lot.id(), lot.account(), lot.security(), lot.quantity(),
-          distinct(blocks)));
+          blocks.lot(lot, s)));
     }
     return out;
   }
@@ -299,14 +249,6 @@ public final class Compiler {
     return out;
   }
 
-  private static boolean appliesTo(DoNotSell r, AccountId account, Security s) {
-    return r.scope().matches(s) && (r.accounts().isEmpty() || r.accounts().contains(account));
-  }
-
-  private static boolean protects(LotPreference r, TaxLot lot, Security s) {
-    return r.scope().matches(s) && lot.acquired().isBefore(r.protectAcquiredBefore());
-  }
-
   /** Quantity of the position's lots that {@code r} protects. */
   private Quantity protectedQuantity(LotPreference r, AccountId account, SecurityId security) {
     Quantity q = Quantity.ZERO;
@@ -317,9 +259,5 @@ public final class Compiler {
       }
     }
     return q;
-  }
-
-  private static ImmutableList<Provenance> distinct(List<Provenance> values) {
-    return ImmutableList.copyOf(new TreeSet<>(values));
   }
 }

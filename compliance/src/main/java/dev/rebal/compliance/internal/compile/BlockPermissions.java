@@ -1,0 +1,64 @@
+package dev.rebal.compliance.internal.compile;
+
+import dev.rebal.compliance.TradePermissions;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link TradePermissions} answered from {@link Blocks}, the rules the full compile uses. Public only
+ * so that {@link dev.rebal.compliance.ConstraintCompiler} can create it; not API. Immutable after
+ * construction and thread-safe.
+ */
+public final class BlockPermissions implements TradePermissions {
+  private final MarketData marketData;
+  private final Blocks blocks;
+  private final Map<LotId, TaxLot> lots;
+
+  private BlockPermissions(Household household, MarketData marketData, LocalDate asOf) {
+    this.marketData = marketData;
+    this.blocks = new Blocks(household, marketData, asOf);
+    Map<LotId, TaxLot> byId = new HashMap<>();
+    for (TaxLot lot : household.lots()) {
+      byId.put(lot.id(), lot);
+    }
+    this.lots = byId;
+  }
+
+  /** Returns the permissions of {@code household} on {@code asOf}. */
+  public static TradePermissions of(Household household, MarketData marketData, LocalDate asOf) {
+    return new BlockPermissions(household, marketData, asOf);
+  }
+
+  @Override
+  public boolean mayBuy(AccountId account, SecurityId security) {
+    Optional<Security> s = marketData.findSecurity(security);
+    return s.isPresent() && blocks.accounts().containsKey(account)
+        && blocks.buy(account, s.get()).isEmpty();
+  }
+
+  @Override
+  public boolean maySell(AccountId account, SecurityId security) {
+    Optional<Security> s = marketData.findSecurity(security);
+    return s.isPresent() && blocks.accounts().containsKey(account)
+        && blocks.sell(account, s.get()).isEmpty();
+  }
+
+  @Override
+  public boolean maySellLot(LotId lot) {
+    TaxLot l = lots.get(lot);
+    if (l == null) {
+      return false;
+    }
+    Optional<Security> s = marketData.findSecurity(l.security());
+    return s.isPresent() && blocks.lot(l, s.get()).isEmpty();
+  }
+}
