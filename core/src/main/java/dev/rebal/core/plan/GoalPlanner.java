@@ -164,7 +164,7 @@ public final class GoalPlanner {
       AssetClass largest = null;
       Weight sum = Weight.ZERO;
       for (Map.Entry<AssetClass, BigDecimal[]> e : sums.entrySet()) {
-        Weight w = Weight.ofComputed(e.getValue()[0].divide(totalValue, MC));
+        Weight w = averageOf(e.getValue()[0], totalValue);
         weights.put(e.getKey(), w);
         sum = sum.plus(w);
         if (largest == null || w.compareTo(weights.get(largest)) > 0) {
@@ -178,9 +178,14 @@ public final class GoalPlanner {
       for (Map.Entry<AssetClass, BigDecimal[]> e : sums.entrySet()) {
         BigDecimal[] s = e.getValue();
         b.putClasses(e.getKey(), new ClassTarget(weights.get(e.getKey()),
-            Weight.ofComputed(s[1].divide(s[3], MC)), Weight.ofComputed(s[2].divide(s[3], MC))));
+            averageOf(s[1], s[3]), averageOf(s[2], s[3])));
       }
       return b.build();
+    }
+
+    /** A value-weighted sum over the sum of values, rounded once, half-even, to a weight. */
+    private static Weight averageOf(BigDecimal weightedSum, BigDecimal values) {
+      return Weight.ofComputed(weightedSum.divide(values, Weight.SCALE, Money.ROUNDING));
     }
   }
 }

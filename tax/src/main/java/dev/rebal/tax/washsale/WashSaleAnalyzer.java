@@ -99,7 +99,8 @@ public final class WashSaleAnalyzer {
           "must sell each lot at most once per date");
       sold.merge(s.lot(), s.quantity(), Quantity::plus);
     }
-    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, tradeDate, sold);
+    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, tradeDate, sold,
+        LocalDate.MIN, LocalDate.MAX);
     List<RealizedLot> losses = new ArrayList<>();
     for (RealizedLot s : sales) {
       if (s.isLoss() && Groups.treatmentOf(household, s.account()) == TaxTreatment.TAXABLE) {
@@ -246,14 +247,12 @@ public final class WashSaleAnalyzer {
       buyBlocks.add(new BuyBlock(e.getKey(), allAccounts, e.getValue(),
           why.get(e.getKey()).build()));
     }
+    // the acquisitions inside the window (only those are built and sorted), indexed by group once
     List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf,
-        new HashMap<>());
-    // the acquisitions inside the window, indexed by wash-sale group once
+        new HashMap<>(), from, asOf);
     Map<String, List<Acquisition>> recentByGroup = new HashMap<>();
     for (Acquisition a : acquisitions) {
-      if (!a.date.isBefore(from) && !a.date.isAfter(asOf)) {
-        recentByGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
-      }
+      recentByGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
     }
     List<TaxLot> lots = new ArrayList<>(household.lots());
     lots.sort(Comparator.comparing(TaxLot::id));
@@ -294,13 +293,20 @@ public final class WashSaleAnalyzer {
     return out.build();
   }
 
-  /** Every acquisition that could replace a sale, sorted by date, source and reference. */
+  /**
+   * Every acquisition dated from {@code from} to {@code to} (both included) that could replace a
+   * sale, sorted by date, source and reference.
+   */
   private static List<Acquisition> acquisitions(Household household, MarketData market,
-      List<Trade> plannedBuys, LocalDate tradeDate, Map<LotId, Quantity> sold) {
+      List<Trade> plannedBuys, LocalDate tradeDate, Map<LotId, Quantity> sold, LocalDate from,
+      LocalDate to) {
     List<Acquisition> out = new ArrayList<>();
     Set<LotId> lotIds = new HashSet<>();
     for (TaxLot lot : household.lots()) {
       lotIds.add(lot.id());
+      if (lot.acquired().isBefore(from) || lot.acquired().isAfter(to)) {
+        continue;
+      }
       Quantity capacity = lot.quantity().minus(sold.getOrDefault(lot.id(), Quantity.ZERO));
       if (!lot.quantity().isPositive() || !capacity.isPositive()) {
         continue;
@@ -311,6 +317,7 @@ public final class WashSaleAnalyzer {
     }
     for (Transaction t : household.transactions()) {
       if (t.side() != Side.BUY || !t.quantity().isPositive()
+          || t.tradeDate().isBefore(from) || t.tradeDate().isAfter(to)
           || t.lot().map(lotIds::contains).orElse(false)
           || t.lot().map(sold::containsKey).orElse(false)) {
         continue;
@@ -321,7 +328,7 @@ public final class WashSaleAnalyzer {
           t.quantity()));
     }
     for (Trade t : plannedBuys) {
-      if (t.side() != Side.BUY) {
+      if (t.side() != Side.BUY || tradeDate.isBefore(from) || tradeDate.isAfter(to)) {
         continue;
       }
       String ref = t.account() + "/" + t.security();
