@@ -68,6 +68,8 @@ public final class Compiler {
   private final Blocks blocks;
   private final List<Restriction> active;
   private final List<SecurityId> universe;
+  /** The security of each id of {@link #universe}, at the same index: looked up once. */
+  private final List<Security> universeSecurities;
   private final SortedMap<AccountId, Account> accounts;
   private final List<IssuerSaleLimit> saleLimits = new ArrayList<>();
   private final List<ConcentrationLimit> caps = new ArrayList<>();
@@ -88,6 +90,11 @@ public final class Compiler {
       u.add(lot.security());
     }
     this.universe = List.copyOf(u);
+    List<Security> securities = new ArrayList<>(universe.size());
+    for (SecurityId id : universe) {
+      securities.add(marketData.lookupSecurity(id));
+    }
+    this.universeSecurities = securities;
   }
 
   /** Compiles; see {@link dev.rebal.compliance.ConstraintCompiler#compile}. */
@@ -147,8 +154,9 @@ public final class Compiler {
       ImmutableSortedSet.Builder<SecurityId> inScope = ImmutableSortedSet.naturalOrder();
       Money current = Money.ZERO_USD;
       Money heldAway = Money.ZERO_USD;
-      for (SecurityId s : universe) {
-        if (!cap.scope().matches(marketData.lookupSecurity(s))) {
+      for (int i = 0; i < universe.size(); i++) {
+        SecurityId s = universe.get(i);
+        if (!cap.scope().matches(universeSecurities.get(i))) {
           continue;
         }
         inScope.add(s);
@@ -171,8 +179,9 @@ public final class Compiler {
   private List<PositionConstraints> compilePositions() {
     List<PositionConstraints> out = new ArrayList<>();
     for (Account a : accounts.values()) {
-      for (SecurityId id : universe) {
-        Security s = marketData.lookupSecurity(id);
+      for (int i = 0; i < universe.size(); i++) {
+        SecurityId id = universe.get(i);
+        Security s = universeSecurities.get(i);
         Quantity held = holdings.quantity(a.id(), id);
         List<QuantityBound> sellLimits = new ArrayList<>();
         sellLimits.add(new QuantityBound(held.max(Quantity.ZERO), NO_SHORT));
@@ -219,9 +228,9 @@ public final class Compiler {
 
   private Map<String, ImmutableSortedSet<SecurityId>> compileWashSaleGroups() {
     SortedMap<String, SortedSet<SecurityId>> groups = new TreeMap<>();
-    for (SecurityId id : universe) {
-      groups.computeIfAbsent(marketData.lookupSecurity(id).washSaleGroup(), g -> new TreeSet<>())
-          .add(id);
+    for (int i = 0; i < universe.size(); i++) {
+      groups.computeIfAbsent(universeSecurities.get(i).washSaleGroup(), g -> new TreeSet<>())
+          .add(universe.get(i));
     }
     SortedMap<String, ImmutableSortedSet<SecurityId>> out = new TreeMap<>();
     groups.forEach((g, ids) -> out.put(g, ImmutableSortedSet.copyOf(ids)));
@@ -239,8 +248,9 @@ public final class Compiler {
         if (a.heldAway() || !p.avoidIn().contains(a.treatment())) {
           continue;
         }
-        for (SecurityId id : universe) {
-          if (p.scope().matches(marketData.lookupSecurity(id))) {
+        for (int i = 0; i < universe.size(); i++) {
+          SecurityId id = universe.get(i);
+          if (p.scope().matches(universeSecurities.get(i))) {
             out.add(new LocationPenalty(a.id(), id, p.penaltyBps(), Provenance.of(p)));
           }
         }
