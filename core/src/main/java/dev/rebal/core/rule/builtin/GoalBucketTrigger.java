@@ -1,0 +1,61 @@
+package dev.rebal.core.rule.builtin;
+
+import dev.rebal.core.plan.GoalBucket;
+import dev.rebal.core.rule.Rule;
+import dev.rebal.core.rule.RuleContext;
+import dev.rebal.core.rule.RuleOutcome;
+import dev.rebal.core.rule.Stage;
+import dev.rebal.core.valuation.ClassDrift;
+import dev.rebal.core.valuation.HouseholdValuation;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fires when a goal bucket funded by accounts (docs/goals.md) has an asset class outside its band
+ * by more than {@code trigger.threshold.tolerance} (0.001), and the bucket is worth at least
+ * {@code trigger.goal-bucket.min-value} (25000 dollars). The shared pool is not checked: with one
+ * bucket its drift is the household's, which {@code trigger.threshold} watches, and with several it
+ * is the household's drift less the buckets', which the optimizer has no rows for (a trigger on it
+ * could fire on a drift no trade is asked to fix). Cash is not checked either: the optimizer treats
+ * cash as what is not invested, so a bucket's cash moves only with its other classes, and idle cash
+ * is the cash trigger's. Drift is today's: an expected inflow is not assigned to an account.
+ */
+final class GoalBucketTrigger implements Rule {
+  @Override
+  public String id() {
+    return "trigger.goal-bucket";
+  }
+
+  @Override
+  public Stage stage() {
+    return Stage.TRIGGER;
+  }
+
+  @Override
+  public RuleOutcome evaluate(RuleContext context) {
+    BigDecimal tolerance = context.param("trigger.threshold.tolerance", "0.001");
+    BigDecimal minValue = context.param("trigger.goal-bucket.min-value", "25000");
+    List<String> out = new ArrayList<>();
+    for (GoalBucket b : context.assessment().plan().accountFundedBuckets()) {
+      if (b.value().amount().compareTo(minValue) < 0) {
+        continue;
+      }
+      List<String> classes = new ArrayList<>();
+      for (ClassDrift d : b.outOfBand()) {
+        if (d.assetClass().equals(HouseholdValuation.CASH)
+            || d.absoluteDrift().value().subtract(d.halfWidth().value())
+                .compareTo(tolerance) <= 0) {
+          continue;
+        }
+        classes.add(d.assetClass() + " " + d.actual() + " vs " + d.target() + " +/- "
+            + d.halfWidth());
+      }
+      if (!classes.isEmpty()) {
+        out.add("bucket " + b.id() + " (" + b.value() + "): " + String.join("; ", classes));
+      }
+    }
+    return out.isEmpty() ? RuleOutcome.pass()
+        : RuleOutcome.found("trigger.goal-bucket", "out of band: " + String.join(" | ", out));
+  }
+}
