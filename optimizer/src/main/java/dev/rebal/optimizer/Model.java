@@ -50,6 +50,14 @@ final class Model {
   final double[] upper;
   final double[] target;
   final double[] classValue;
+  // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
+  final int buckets;
+  final int[] bucketClass;
+  final double[] bucketWeight;
+  final double[] bucketLower;
+  final double[] bucketUpper;
+  final double[] bucketClassValue;
+  final double[][] bucketShare; // [bucket goal][account], 0 when the account is not in the bucket
   // groups
   final String[] groups;
   final boolean[] groupSells;
@@ -153,6 +161,9 @@ final class Model {
     for (ClassGoal g : p.classGoals()) {
       classIndex.put(g.assetClass(), 0);
     }
+    for (BucketGoal g : p.bucketGoals()) {
+      classIndex.put(g.assetClass(), 0);
+    }
     classes = classIndex.keySet().toArray(new AssetClass[0]);
     for (int c = 0; c < classes.length; c++) {
       classIndex.put(classes[c], c);
@@ -211,6 +222,43 @@ final class Model {
     this.cashMargin = new double[na];
     this.capMargin = new double[ns];
 
+    List<BucketGoal> bucketGoals = new ArrayList<>(p.bucketGoals());
+    bucketGoals.sort(Comparator.comparing(BucketGoal::bucket)
+        .thenComparing(BucketGoal::assetClass));
+    buckets = bucketGoals.size();
+    bucketClass = new int[buckets];
+    bucketWeight = new double[buckets];
+    bucketLower = new double[buckets];
+    bucketUpper = new double[buckets];
+    bucketClassValue = new double[buckets];
+    bucketShare = new double[buckets][na];
+    for (int b = 0; b < buckets; b++) {
+      BucketGoal g = bucketGoals.get(b);
+      bucketClass[b] = classIndex.get(g.assetClass());
+      bucketWeight[b] = g.driftWeight().doubleValue();
+      double bucketValue = 0;
+      for (Map.Entry<AccountId, BigDecimal> e : g.accountShares().entrySet()) {
+        int a = accountIndex.get(e.getKey());
+        bucketShare[b][a] = e.getValue().doubleValue();
+        bucketValue += bucketShare[b][a] * cash[a];
+      }
+      for (int i = 0; i < np; i++) {
+        double share = bucketShare[b][positionAccount[i]];
+        if (share > 0) {
+          int s = positionSecurity[i];
+          double v = share * positions[i].held().value().doubleValue() * price[s];
+          bucketValue += v;
+          if (securityClass[s] == bucketClass[b]) {
+            bucketClassValue[b] += v;
+          }
+        }
+      }
+      double t = g.target().weight().value().doubleValue();
+      double half = halfInterval(mode, g.target().halfWidth().value().doubleValue());
+      bucketLower[b] = Math.max(0, (t - half) * bucketValue);
+      bucketUpper[b] = (t + half) * bucketValue;
+    }
+
     hasGoal = new boolean[classes.length];
     weight = new double[classes.length];
     lower = new double[classes.length];
@@ -221,19 +269,7 @@ final class Model {
       hasGoal[c] = true;
       weight[c] = g.driftWeight().doubleValue();
       double t = g.target().weight().value().doubleValue();
-      double band = g.target().halfWidth().value().doubleValue();
-      double half;
-      switch (mode) {
-        case TO_BAND_EDGE:
-        case TAX_LOSS_HARVEST:
-          half = band;
-          break;
-        case HALFWAY:
-          half = band / 2;
-          break;
-        default:
-          half = 0;
-      }
+      double half = halfInterval(mode, g.target().halfWidth().value().doubleValue());
       target[c] = t * value;
       lower[c] = Math.max(0, (t - half) * value);
       upper[c] = (t + half) * value;
@@ -281,6 +317,22 @@ final class Model {
         groupClass[securityGroup[s]] = securityClass[s]; // smallest security id decides
       }
     }
+    // a group sellable in a bucket's account whose class is above the bucket's goal interval
+    // sells, so that the bucket can be brought back (section 3)
+    boolean[] bucketOver = new boolean[groups.length];
+    for (int b = 0; b < buckets; b++) {
+      if (bucketWeight[b] == 0 || bucketClassValue[b] <= bucketUpper[b]) {
+        continue;
+      }
+      for (int i = 0; i < np; i++) {
+        int s = positionSecurity[i];
+        if (bucketShare[b][positionAccount[i]] > 0 && securityClass[s] == bucketClass[b]) {
+          for (boolean sellable : canSell[i]) {
+            bucketOver[securityGroup[s]] |= sellable;
+          }
+        }
+      }
+    }
     groupSells = new boolean[groups.length];
     for (int g = 0; g < groups.length; g++) {
       if (!groupCanSell[g]) {
@@ -302,7 +354,7 @@ final class Model {
         }
         // a group held in an account whose cash is below its floor sells: the cash must come
         // from somewhere (a liquidity need, a floor), whatever the class weights say
-        groupSells[g] = over || replaceable || aboveCap || groupRaisesCash[g];
+        groupSells[g] = over || replaceable || aboveCap || groupRaisesCash[g] || bucketOver[g];
       }
     }
     buyAllowed = new boolean[np];
@@ -314,6 +366,19 @@ final class Model {
       for (int k = 0; k < segments[i].length; k++) {
         sellAllowed[i][k] = canSell[i][k] && sells;
       }
+    }
+  }
+
+  /** Half-width of the goal interval of {@code mode} (section 2) for a band half-width. */
+  private static double halfInterval(RebalanceMode mode, double band) {
+    switch (mode) {
+      case TO_BAND_EDGE:
+      case TAX_LOSS_HARVEST:
+        return band;
+      case HALFWAY:
+        return band / 2;
+      default:
+        return 0;
     }
   }
 
