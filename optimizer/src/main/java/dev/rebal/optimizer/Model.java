@@ -58,6 +58,9 @@ final class Model {
   final double[] bucketUpper;
   final double[] bucketClassValue;
   final double[][] bucketShare; // [bucket goal][account], 0 when the account is not in the bucket
+  final String[] bucketId;
+  final double[] bucketValue;
+  final double[] bucketTargetWeight;
   // groups
   final String[] groups;
   final boolean[] groupSells;
@@ -232,8 +235,12 @@ final class Model {
     bucketUpper = new double[buckets];
     bucketClassValue = new double[buckets];
     bucketShare = new double[buckets][na];
+    bucketId = new String[buckets];
+    bucketValue = new double[buckets];
+    bucketTargetWeight = new double[buckets];
     for (int b = 0; b < buckets; b++) {
       BucketGoal g = bucketGoals.get(b);
+      bucketId[b] = g.bucket();
       bucketClass[b] = classIndex.get(g.assetClass());
       bucketWeight[b] = g.driftWeight().doubleValue();
       double bucketValue = 0;
@@ -254,6 +261,8 @@ final class Model {
         }
       }
       double t = g.target().weight().value().doubleValue();
+      this.bucketValue[b] = bucketValue;
+      bucketTargetWeight[b] = t;
       double half = halfInterval(mode, g.target().halfWidth().value().doubleValue());
       bucketLower[b] = Math.max(0, (t - half) * bucketValue);
       bucketUpper[b] = (t + half) * bucketValue;
@@ -317,22 +326,10 @@ final class Model {
         groupClass[securityGroup[s]] = securityClass[s]; // smallest security id decides
       }
     }
-    // a group sellable in a bucket's account whose class is above the bucket's goal interval
-    // sells, so that the bucket can be brought back (section 3)
-    boolean[] bucketOver = new boolean[groups.length];
-    for (int b = 0; b < buckets; b++) {
-      if (bucketWeight[b] == 0 || bucketClassValue[b] <= bucketUpper[b]) {
-        continue;
-      }
-      for (int i = 0; i < np; i++) {
-        int s = positionSecurity[i];
-        if (bucketShare[b][positionAccount[i]] > 0 && securityClass[s] == bucketClass[b]) {
-          for (boolean sellable : canSell[i]) {
-            bucketOver[securityGroup[s]] |= sellable;
-          }
-        }
-      }
-    }
+    // with goal buckets, each region votes instead of the household (section 3): a bucket, and
+    // the pool (the household less the buckets: the accounts' shares in no bucket). A group sells
+    // if it is sellable in a region whose value in its class is above the region's target there
+    boolean[] regionOver = buckets > 0 ? regionVotes(canSell) : null;
     groupSells = new boolean[groups.length];
     for (int g = 0; g < groups.length; g++) {
       if (!groupCanSell[g]) {
@@ -341,7 +338,8 @@ final class Model {
         groupSells[g] = true;
       } else {
         int c = groupClass[g];
-        boolean over = !hasGoal[c] || classValue[c] > target[c];
+        boolean over = !hasGoal[c] || (regionOver == null ? classValue[c] > target[c]
+            : regionOver[g]);
         boolean replaceable = false;
         if (harvest && groupHasLoss[g]) {
           for (int h = 0; h < groups.length; h++) {
@@ -354,7 +352,7 @@ final class Model {
         }
         // a group held in an account whose cash is below its floor sells: the cash must come
         // from somewhere (a liquidity need, a floor), whatever the class weights say
-        groupSells[g] = over || replaceable || aboveCap || groupRaisesCash[g] || bucketOver[g];
+        groupSells[g] = over || replaceable || aboveCap || groupRaisesCash[g];
       }
     }
     buyAllowed = new boolean[np];
@@ -367,6 +365,55 @@ final class Model {
         sellAllowed[i][k] = canSell[i][k] && sells;
       }
     }
+  }
+
+  /**
+   * The region vote of section 3, per group: whether the group is sellable in a goal bucket whose
+   * class value is above its target, or in the pool whose class value (household less buckets) is
+   * above the pool's target (household target less the buckets' targets, in dollars).
+   */
+  private boolean[] regionVotes(boolean[][] canSell) {
+    int na = accountIds.length;
+    int nc = classes.length;
+    double[] inBuckets = new double[na]; // share of each account in some bucket
+    double[] bucketTarget = new double[buckets];
+    double[] poolTarget = new double[nc];
+    double[] poolValue = new double[nc];
+    for (int c = 0; c < nc; c++) {
+      poolTarget[c] = target[c];
+      poolValue[c] = classValue[c];
+    }
+    java.util.Set<String> seenBucket = new java.util.HashSet<>();
+    for (int b = 0; b < buckets; b++) {
+      bucketTarget[b] = bucketTargetWeight[b] * bucketValue[b];
+      poolTarget[bucketClass[b]] -= bucketTarget[b];
+      poolValue[bucketClass[b]] -= bucketClassValue[b];
+      if (seenBucket.add(bucketId[b])) {
+        for (int a = 0; a < na; a++) {
+          inBuckets[a] += bucketShare[b][a];
+        }
+      }
+    }
+    boolean[] over = new boolean[groups.length];
+    for (int i = 0; i < positions.length; i++) {
+      boolean sellable = false;
+      for (boolean x : canSell[i]) {
+        sellable |= x;
+      }
+      if (!sellable) {
+        continue;
+      }
+      int a = positionAccount[i];
+      int s = positionSecurity[i];
+      int c = securityClass[s];
+      boolean vote = inBuckets[a] < 1 - 1e-9 && poolValue[c] > poolTarget[c];
+      for (int b = 0; b < buckets; b++) {
+        vote |= bucketClass[b] == c && bucketShare[b][a] > 0
+            && bucketClassValue[b] > bucketTarget[b];
+      }
+      over[securityGroup[s]] |= vote;
+    }
+    return over;
   }
 
   /** Half-width of the goal interval of {@code mode} (section 2) for a band half-width. */

@@ -76,7 +76,6 @@ final class ReferenceLp {
     }
     // goal buckets: value and class value over the bucket's account shares
     Map<BucketGoal, double[]> bucketInterval = new HashMap<>();
-    Set<String> bucketOver = new HashSet<>();
     for (BucketGoal bg : p.bucketGoals()) {
       double bucketValue = 0;
       double classHeld = 0;
@@ -105,16 +104,45 @@ final class ReferenceLp {
           : mode == RebalanceMode.HALFWAY ? band / 2 : 0;
       double up = (t + half) * bucketValue;
       double lo = Math.max(0, (t - half) * bucketValue);
-      bucketInterval.put(bg, new double[] {lo, up, classHeld});
-      if (bg.driftWeight().signum() > 0 && classHeld > up) {
-        for (ProblemPosition q : p.positions()) {
-          ProblemAccount a = acc.get(q.account().value());
-          ProblemSecurity s = sec.get(q.security().value());
-          boolean deficit = a.cash().compareTo(a.cashFloor()) < 0;
-          if (bg.accountShares().containsKey(q.account()) && s.assetClass().equals(bg.assetClass())
-              && q.segments().stream().anyMatch(g -> sellable(p, q, a, s, g, cashOnly, deficit))) {
-            bucketOver.add(s.washSaleGroup());
-          }
+      bucketInterval.put(bg, new double[] {lo, up, classHeld, t * bucketValue});
+    }
+    // with buckets, regions vote on the direction: each bucket, and the pool (household less
+    // buckets), against its target in the class
+    Set<String> regionOver = new HashSet<>();
+    if (!p.bucketGoals().isEmpty()) {
+      Map<String, Double> poolOver = new HashMap<>(); // class -> pool value minus pool target
+      for (ClassGoal g : p.classGoals()) {
+        String c = g.assetClass().value();
+        poolOver.put(c, classValue.getOrDefault(c, 0.0)
+            - g.target().weight().value().doubleValue() * value);
+      }
+      Map<String, Double> inBuckets = new HashMap<>();
+      Set<String> seen = new HashSet<>();
+      for (BucketGoal bg : p.bucketGoals()) {
+        double[] iv = bucketInterval.get(bg);
+        poolOver.computeIfPresent(bg.assetClass().value(), (k, d) -> d - iv[2] + iv[3]);
+        if (seen.add(bg.bucket())) {
+          bg.accountShares().forEach((a, sh) -> inBuckets.merge(a.value(), sh.doubleValue(),
+              Double::sum));
+        }
+      }
+      for (ProblemPosition q : p.positions()) {
+        ProblemAccount a = acc.get(q.account().value());
+        ProblemSecurity s = sec.get(q.security().value());
+        boolean deficit = a.cash().compareTo(a.cashFloor()) < 0;
+        if (q.segments().stream().noneMatch(g -> sellable(p, q, a, s, g, cashOnly, deficit))) {
+          continue;
+        }
+        String c = s.assetClass().value();
+        boolean vote = inBuckets.getOrDefault(a.id().value(), 0.0) < 1 - 1e-9
+            && poolOver.getOrDefault(c, 0.0) > 0;
+        for (BucketGoal bg : p.bucketGoals()) {
+          double[] iv = bucketInterval.get(bg);
+          vote |= bg.assetClass().value().equals(c) && bg.accountShares().containsKey(q.account())
+              && iv[2] > iv[3];
+        }
+        if (vote) {
+          regionOver.add(s.washSaleGroup());
         }
       }
     }
@@ -129,15 +157,15 @@ final class ReferenceLp {
       }
       String c = groupClass.get(g);
       ClassGoal goal = goals.get(c);
-      boolean over = goal == null || classValue.getOrDefault(c, 0.0)
-          > goal.target().weight().value().doubleValue() * value;
+      boolean over = goal == null || (p.bucketGoals().isEmpty() ? classValue.getOrDefault(c, 0.0)
+          > goal.target().weight().value().doubleValue() * value : regionOver.contains(g));
       boolean replaceable = harvest && hasLoss.contains(g) && groupClass.entrySet().stream()
           .anyMatch(e -> !e.getKey().equals(g) && e.getValue().equals(c)
               && canBuy.contains(e.getKey()));
       boolean aboveCap = p.holdingCaps().stream().anyMatch(cap ->
           sec.get(cap.security().value()).washSaleGroup().equals(g)
               && secValueOf(p, sec, cap.security().value()) > cap.maxValue().amount().doubleValue());
-      if (over || replaceable || aboveCap || raisesCash.contains(g) || bucketOver.contains(g)) {
+      if (over || replaceable || aboveCap || raisesCash.contains(g)) {
         sells.add(g);
       }
     }
