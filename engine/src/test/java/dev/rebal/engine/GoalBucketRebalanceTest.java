@@ -36,6 +36,8 @@ import dev.rebal.core.money.Weight;
 import dev.rebal.core.plan.GoalBucket;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.rule.Finding;
+import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.ruleset.SemanticVersion;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
@@ -84,7 +86,19 @@ class GoalBucketRebalanceTest {
       .putSecurities(BD1, security(BD1, BONDS)).putSecurities(BD2, security(BD2, BONDS))
       .prices(PriceTable.of(List.of(price(EQ1), price(EQ2), price(BD1), price(BD2)))).build();
 
-  private final Rebalancer rebalancer = Rebalancer.standard();
+  /** The default rule set with {@code trigger.goal-bucket} enabled (it is opt-in). */
+  static final RuleSet BUCKET_RULES = withBucketTrigger();
+
+  private final Rebalancer rebalancer = Rebalancer.of(BUCKET_RULES);
+
+  static RuleSet withBucketTrigger() {
+    RuleSet d = RuleSet.defaults();
+    List<String> rules = new ArrayList<>(d.rules());
+    rules.add("trigger.goal-bucket");
+    java.util.Map<String, String> params = new java.util.TreeMap<>(d.parameters());
+    params.put("trigger.goal-bucket.min-value", "25000");
+    return RuleSet.of("default-with-buckets", SemanticVersion.parse("1.1.0"), rules, params);
+  }
 
   private static Security security(SecurityId id, AssetClass c) {
     return Security.builder().id(id).symbol(id.value()).assetClass(c).kind(SecurityKind.ETF)
@@ -114,10 +128,17 @@ class GoalBucketRebalanceTest {
 
   /** The household of the class comment, with {@code goals}. */
   static Household household(List<Goal> goals) {
+    return household(goals, false);
+  }
+
+  /** The household of the class comment, with {@code goals}, ED-1 held away if asked. */
+  static Household household(List<Goal> goals, boolean edHeldAway) {
     MemberId client = MemberId.of("M-1");
     return Household.builder().id(HouseholdId.of("HH-B"))
         .addMembers(Member.builder().id(client).name("Client").role(MemberRole.PRIMARY).build())
-        .addAccounts(account(ED, AccountType.ROTH_IRA, client))
+        .addAccounts(edHeldAway ? Account.builder().id(ED).type(AccountType.ROTH_IRA)
+            .custodian("OTHER").addOwners(client).cash(Money.ZERO_USD).heldAway(true)
+            .tradable(false).build() : account(ED, AccountType.ROTH_IRA, client))
         .addAccounts(account(TAX, AccountType.TAXABLE, client))
         .addAccounts(account(IRA, AccountType.TRADITIONAL_IRA, client))
         .addLots(lot(ED, EQ1, 1000), lot(TAX, EQ2, 1000), lot(TAX, BD2, 1000),
@@ -209,6 +230,27 @@ class GoalBucketRebalanceTest {
     // idempotence: the executed result triggers nothing
     assertThat(again.outcome()).isEqualTo(DecisionOutcome.NO_TRIGGER);
     assertThat(again.proposal().trades()).isEmpty();
+  }
+
+  @Test
+  void rebalance_defaultRuleSet_leavesTheBucketAlone() {
+    // given: the bucket trigger is opt-in
+    Household h = household(List.of(tuition("ED-1"), retirement()));
+
+    // when
+    Decision d = Rebalancer.standard().rebalance(h, MARKET, AS_OF);
+
+    // then
+    assertThat(d.outcome()).isEqualTo(DecisionOutcome.NO_TRIGGER);
+  }
+
+  @Test
+  void rebalance_bucketOnlyInANonTradableAccount_doesNotFire() {
+    // given: ED-1 is held away
+    Household h = household(List.of(tuition("ED-1"), retirement()), true);
+
+    // when / then
+    assertThat(rebalancer.screen(h, MARKET, AS_OF)).isEmpty();
   }
 
   @Test

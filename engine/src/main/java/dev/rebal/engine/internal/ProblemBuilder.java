@@ -304,7 +304,7 @@ public final class ProblemBuilder {
             dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO), driftWeight));
       }
     }
-    addBucketGoals(p, rs, assessment, lockedAccounts, driftWeight);
+    addBucketGoals(h, p, rs, assessment, lockedAccounts, driftWeight);
     for (ConcentrationLimit cap : tc.caps()) {
       for (SecurityId s : cap.securities()) {
         if (securities.contains(s)) {
@@ -332,20 +332,31 @@ public final class ProblemBuilder {
   }
 
   /**
-   * Adds drift rows for each goal bucket funded by accounts and worth at least {@code
-   * trigger.goal-bucket.min-value} (25000), as {@code trigger.goal-bucket} watches them: one
+   * Adds drift rows, when the rule set enables {@code trigger.goal-bucket}, for each goal bucket
+   * it watches: funded by accounts, worth at least {@code trigger.goal-bucket.min-value} (25000),
+   * with a tradable account. One
    * {@link BucketGoal} per class of the bucket but cash (targeted or held), over the bucket's
    * accounts at their shares and their locked twins, weighted by {@code
    * optimizer.bucket-drift-weight} (default: {@code optimizer.drift-weight}). Nothing is added for
    * a household without such a bucket, so its problem is unchanged.
    */
-  private static void addBucketGoals(HouseholdProblem.Builder p, RuleSet rs,
+  private static void addBucketGoals(Household h, HouseholdProblem.Builder p, RuleSet rs,
       Assessment assessment, Set<AccountId> lockedAccounts, BigDecimal driftWeight) {
+    if (!rs.isEnabled("trigger.goal-bucket")) {
+      return;
+    }
+    Set<AccountId> tradable = new TreeSet<>();
+    for (dev.rebal.core.household.Account a : h.accounts()) {
+      if (a.tradable() && !a.heldAway()) {
+        tradable.add(a.id());
+      }
+    }
     BigDecimal minValue = Params.decimal(rs, "trigger.goal-bucket.min-value", "25000");
     BigDecimal weight = Params.decimal(rs, "optimizer.bucket-drift-weight",
         driftWeight.toPlainString());
     for (GoalBucket b : assessment.plan().accountFundedBuckets()) {
-      if (b.value().amount().compareTo(minValue) < 0) {
+      if (b.value().amount().compareTo(minValue) < 0
+          || b.accountShares().keySet().stream().noneMatch(tradable::contains)) {
         continue;
       }
       TreeMap<AccountId, BigDecimal> shares = new TreeMap<>();
