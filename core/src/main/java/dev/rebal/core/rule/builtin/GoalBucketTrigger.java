@@ -25,7 +25,7 @@ import java.util.List;
  *
  * <p>The rule is not in the default rule set: a firm enables it ({@code rule trigger.goal-bucket}),
  * and the engine then gives the optimizer the buckets' drift rows. Why it is opt-in is in {@code
- * docs/goals.md} (asset location puts bond funds in retirement accounts on purpose).
+ * docs/rules.md} (on the generated book it sends many households to review).
  */
 final class GoalBucketTrigger implements Rule {
   @Override
