@@ -27,6 +27,7 @@ public final class HouseholdProblem {
   private final List<ProblemSecurity> securities;
   private final List<ProblemPosition> positions;
   private final List<ClassGoal> classGoals;
+  private final List<BucketGoal> bucketGoals;
   private final List<HoldingCap> holdingCaps;
   private final SortedSet<String> lossSaleBlockedGroups;
   private final SortedSet<String> buyBlockedGroups;
@@ -42,6 +43,7 @@ public final class HouseholdProblem {
     this.securities = List.copyOf(b.securities);
     this.positions = List.copyOf(b.positions);
     this.classGoals = List.copyOf(b.classGoals);
+    this.bucketGoals = List.copyOf(b.bucketGoals);
     this.holdingCaps = List.copyOf(b.holdingCaps);
     this.lossSaleBlockedGroups = java.util.Collections.unmodifiableSortedSet(
         new TreeSet<>(b.lossSaleBlockedGroups));
@@ -67,6 +69,7 @@ public final class HouseholdProblem {
     b.securities.addAll(securities);
     b.positions.addAll(positions);
     b.classGoals.addAll(classGoals);
+    b.bucketGoals.addAll(bucketGoals);
     b.holdingCaps.addAll(holdingCaps);
     b.lossSaleBlockedGroups.addAll(lossSaleBlockedGroups);
     b.buyBlockedGroups.addAll(buyBlockedGroups);
@@ -97,6 +100,14 @@ public final class HouseholdProblem {
   /** Returns the class goals. */
   public List<ClassGoal> classGoals() {
     return classGoals;
+  }
+
+  /**
+   * Returns the goal-bucket class goals (empty unless the household has goals funded by accounts):
+   * each adds drift rows over its bucket's accounts (docs/optimizer.md section 5).
+   */
+  public List<BucketGoal> bucketGoals() {
+    return bucketGoals;
   }
 
   /** Returns the household caps on security values. */
@@ -150,6 +161,7 @@ public final class HouseholdProblem {
     private final List<ProblemSecurity> securities = new ArrayList<>();
     private final List<ProblemPosition> positions = new ArrayList<>();
     private final List<ClassGoal> classGoals = new ArrayList<>();
+    private final List<BucketGoal> bucketGoals = new ArrayList<>();
     private final List<HoldingCap> holdingCaps = new ArrayList<>();
     private final Set<String> lossSaleBlockedGroups = new TreeSet<>();
     private final Set<String> buyBlockedGroups = new TreeSet<>();
@@ -183,6 +195,12 @@ public final class HouseholdProblem {
     /** Adds a class goal. */
     public Builder addClassGoal(ClassGoal goal) {
       classGoals.add(Checks.notNull(goal, "goal"));
+      return this;
+    }
+
+    /** Adds a goal bucket's class goal (one per bucket and class). */
+    public Builder addBucketGoal(BucketGoal goal) {
+      bucketGoals.add(Checks.notNull(goal, "goal"));
       return this;
     }
 
@@ -253,7 +271,7 @@ public final class HouseholdProblem {
      * Returns the problem.
      *
      * @throws IllegalArgumentException naming the first reference to an unknown account, security
-     *     or class, or a duplicate id or pair
+     *     or class, or a duplicate id, pair or (bucket, class)
      */
     public HouseholdProblem build() {
       Set<AccountId> accountIds = new HashSet<>();
@@ -280,6 +298,15 @@ public final class HouseholdProblem {
       for (ClassGoal g : classGoals) {
         Checks.isTrue(goalClasses.add(g.assetClass()), "classGoals", g.assetClass(),
             "must not repeat a class");
+      }
+      Set<String> bucketClasses = new HashSet<>();
+      for (BucketGoal g : bucketGoals) {
+        Checks.isTrue(bucketClasses.add(g.bucket() + "\u0000" + g.assetClass().value()),
+            "bucketGoals", g.bucket() + "/" + g.assetClass(), "must not repeat a (bucket, class)");
+        for (AccountId a : g.accountShares().keySet()) {
+          Checks.isTrue(accountIds.contains(a), "bucketGoals[" + g.bucket() + "].accountShares",
+              a, "must be a known account");
+        }
       }
       Set<SecurityId> capped = new HashSet<>();
       for (HoldingCap c : holdingCaps) {

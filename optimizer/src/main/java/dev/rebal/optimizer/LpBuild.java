@@ -15,6 +15,9 @@ final class LpBuild {
   static final int OVER = 2;
   static final int UNDER = 3;
   static final int REMOVED = 4;
+  static final int BUCKET_OVER = 5;
+  static final int BUCKET_UNDER = 6;
+  static final int BUCKET_REMOVED = 7;
 
   final Model model;
   final LinearProgram program;
@@ -132,6 +135,40 @@ final class LpBuild {
         constantDollars += w * (h > m.upper[c] ? h - m.upper[c] : m.lower[c] - h);
       }
     }
+    // goal-bucket drift columns (section 5), the same three per bucket goal
+    int nb = m.buckets;
+    int[] bOverCol = new int[nb];
+    int[] bUnderCol = new int[nb];
+    int[] bRemovedCol = new int[nb];
+    Arrays.fill(bOverCol, -1);
+    Arrays.fill(bUnderCol, -1);
+    Arrays.fill(bRemovedCol, -1);
+    for (int b = 0; b < nb; b++) {
+      if (m.bucketWeight[b] == 0) {
+        continue;
+      }
+      double w = m.bucketWeight[b];
+      bOverCol[b] = kinds.size();
+      kinds.add(BUCKET_OVER);
+      pos.add(-1);
+      seg.add(b);
+      cost.add(w);
+      bUnderCol[b] = kinds.size();
+      kinds.add(BUCKET_UNDER);
+      pos.add(-1);
+      seg.add(b);
+      cost.add(w);
+      double h = m.bucketClassValue[b];
+      if (h > m.bucketUpper[b] || h < m.bucketLower[b]) {
+        bRemovedCol[b] = kinds.size();
+        kinds.add(BUCKET_REMOVED);
+        pos.add(-1);
+        seg.add(b);
+        cost.add(-w);
+        constantDollars += w * (h > m.bucketUpper[b] ? h - m.bucketUpper[b]
+            : m.bucketLower[b] - h);
+      }
+    }
     this.constant = constantDollars;
 
     int n = kinds.size();
@@ -229,23 +266,23 @@ final class LpBuild {
           net.add(j, kind[j] == BUY ? 1 : -1);
         }
       }
-      double h = m.classValue[cl];
-      double up = m.upper[cl];
-      double lo = m.lower[cl];
-      if (h > up) {
-        // e + N - o <= 0, e <= H - U, -N - v <= H - L
-        row("", net.with(removedCol[cl], 1).with(overCol[cl], -1), 0);
-        row("", new int[] {removedCol[cl]}, new double[] {1}, (h - up) / v);
-        row("", net.negated().with(underCol[cl], -1), (h - lo) / v);
-      } else if (h < lo) {
-        // e - N - v <= 0, e <= L - H, N - o <= U - H
-        row("", net.negated().with(removedCol[cl], 1).with(underCol[cl], -1), 0);
-        row("", new int[] {removedCol[cl]}, new double[] {1}, (lo - h) / v);
-        row("", net.with(overCol[cl], -1), (up - h) / v);
-      } else {
-        row("", net.with(overCol[cl], -1), (up - h) / v);
-        row("", net.negated().with(underCol[cl], -1), (h - lo) / v);
+      driftRows(net, m.classValue[cl], m.upper[cl], m.lower[cl], overCol[cl], underCol[cl],
+          removedCol[cl], v);
+    }
+    for (int b = 0; b < nb; b++) {
+      if (bOverCol[b] < 0) {
+        continue;
       }
+      Row net = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        int i = position[j];
+        double share = m.bucketShare[b][m.positionAccount[i]];
+        if (share > 0 && m.securityClass[m.positionSecurity[i]] == m.bucketClass[b]) {
+          net.add(j, kind[j] == BUY ? share : -share);
+        }
+      }
+      driftRows(net, m.bucketClassValue[b], m.bucketUpper[b], m.bucketLower[b], bOverCol[b],
+          bUnderCol[b], bRemovedCol[b], v);
     }
 
     int rows = rhs.size();
@@ -260,6 +297,29 @@ final class LpBuild {
       rowGroup[i] = groups.get(i);
     }
     program = new LinearProgram(c, ri, rv, b);
+  }
+
+  /**
+   * Adds the drift rows of one class goal (household or bucket): {@code net} is the class's net
+   * purchase, {@code h} its value now, {@code [lo, up]} its goal interval; every right-hand side is
+   * {@code >= 0} (section 5).
+   */
+  private void driftRows(Row net, double h, double up, double lo, int over, int under,
+      int removed, double v) {
+    if (h > up) {
+      // e + N - o <= 0, e <= H - U, -N - v <= H - L
+      row("", net.with(removed, 1).with(over, -1), 0);
+      row("", new int[] {removed}, new double[] {1}, (h - up) / v);
+      row("", net.negated().with(under, -1), (h - lo) / v);
+    } else if (h < lo) {
+      // e - N - v <= 0, e <= L - H, N - o <= U - H
+      row("", net.negated().with(removed, 1).with(under, -1), 0);
+      row("", new int[] {removed}, new double[] {1}, (lo - h) / v);
+      row("", net.with(over, -1), (up - h) / v);
+    } else {
+      row("", net.with(over, -1), (up - h) / v);
+      row("", net.negated().with(under, -1), (h - lo) / v);
+    }
   }
 
   private void row(String group, int[] i, double[] v, double b) {

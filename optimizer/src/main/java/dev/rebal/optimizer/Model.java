@@ -50,6 +50,17 @@ final class Model {
   final double[] upper;
   final double[] target;
   final double[] classValue;
+  // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
+  final int buckets;
+  final int[] bucketClass;
+  final double[] bucketWeight;
+  final double[] bucketLower;
+  final double[] bucketUpper;
+  final double[] bucketClassValue;
+  final double[][] bucketShare; // [bucket goal][account], 0 when the account is not in the bucket
+  final String[] bucketId;
+  final double[] bucketValue;
+  final double[] bucketTargetWeight;
   // groups
   final String[] groups;
   final boolean[] groupSells;
@@ -153,6 +164,9 @@ final class Model {
     for (ClassGoal g : p.classGoals()) {
       classIndex.put(g.assetClass(), 0);
     }
+    for (BucketGoal g : p.bucketGoals()) {
+      classIndex.put(g.assetClass(), 0);
+    }
     classes = classIndex.keySet().toArray(new AssetClass[0]);
     for (int c = 0; c < classes.length; c++) {
       classIndex.put(classes[c], c);
@@ -211,6 +225,49 @@ final class Model {
     this.cashMargin = new double[na];
     this.capMargin = new double[ns];
 
+    List<BucketGoal> bucketGoals = new ArrayList<>(p.bucketGoals());
+    bucketGoals.sort(Comparator.comparing(BucketGoal::bucket)
+        .thenComparing(BucketGoal::assetClass));
+    buckets = bucketGoals.size();
+    bucketClass = new int[buckets];
+    bucketWeight = new double[buckets];
+    bucketLower = new double[buckets];
+    bucketUpper = new double[buckets];
+    bucketClassValue = new double[buckets];
+    bucketShare = new double[buckets][na];
+    bucketId = new String[buckets];
+    bucketValue = new double[buckets];
+    bucketTargetWeight = new double[buckets];
+    for (int b = 0; b < buckets; b++) {
+      BucketGoal g = bucketGoals.get(b);
+      bucketId[b] = g.bucket();
+      bucketClass[b] = classIndex.get(g.assetClass());
+      bucketWeight[b] = g.driftWeight().doubleValue();
+      double bucketValue = 0;
+      for (Map.Entry<AccountId, BigDecimal> e : g.accountShares().entrySet()) {
+        int a = accountIndex.get(e.getKey());
+        bucketShare[b][a] = e.getValue().doubleValue();
+        bucketValue += bucketShare[b][a] * cash[a];
+      }
+      for (int i = 0; i < np; i++) {
+        double share = bucketShare[b][positionAccount[i]];
+        if (share > 0) {
+          int s = positionSecurity[i];
+          double v = share * positions[i].held().value().doubleValue() * price[s];
+          bucketValue += v;
+          if (securityClass[s] == bucketClass[b]) {
+            bucketClassValue[b] += v;
+          }
+        }
+      }
+      double t = g.target().weight().value().doubleValue();
+      this.bucketValue[b] = bucketValue;
+      bucketTargetWeight[b] = t;
+      double half = halfInterval(mode, g.target().halfWidth().value().doubleValue());
+      bucketLower[b] = Math.max(0, (t - half) * bucketValue);
+      bucketUpper[b] = (t + half) * bucketValue;
+    }
+
     hasGoal = new boolean[classes.length];
     weight = new double[classes.length];
     lower = new double[classes.length];
@@ -221,19 +278,7 @@ final class Model {
       hasGoal[c] = true;
       weight[c] = g.driftWeight().doubleValue();
       double t = g.target().weight().value().doubleValue();
-      double band = g.target().halfWidth().value().doubleValue();
-      double half;
-      switch (mode) {
-        case TO_BAND_EDGE:
-        case TAX_LOSS_HARVEST:
-          half = band;
-          break;
-        case HALFWAY:
-          half = band / 2;
-          break;
-        default:
-          half = 0;
-      }
+      double half = halfInterval(mode, g.target().halfWidth().value().doubleValue());
       target[c] = t * value;
       lower[c] = Math.max(0, (t - half) * value);
       upper[c] = (t + half) * value;
@@ -281,6 +326,10 @@ final class Model {
         groupClass[securityGroup[s]] = securityClass[s]; // smallest security id decides
       }
     }
+    // with goal buckets, each region votes instead of the household (section 3): a bucket, and
+    // the pool (the household less the buckets: the accounts' shares in no bucket). A group sells
+    // if it is sellable in a region whose value in its class is above the region's target there
+    boolean[] regionOver = buckets > 0 ? regionVotes(canSell) : null;
     groupSells = new boolean[groups.length];
     for (int g = 0; g < groups.length; g++) {
       if (!groupCanSell[g]) {
@@ -289,7 +338,8 @@ final class Model {
         groupSells[g] = true;
       } else {
         int c = groupClass[g];
-        boolean over = !hasGoal[c] || classValue[c] > target[c];
+        boolean over = !hasGoal[c] || (regionOver == null ? classValue[c] > target[c]
+            : regionOver[g]);
         boolean replaceable = false;
         if (harvest && groupHasLoss[g]) {
           for (int h = 0; h < groups.length; h++) {
@@ -314,6 +364,68 @@ final class Model {
       for (int k = 0; k < segments[i].length; k++) {
         sellAllowed[i][k] = canSell[i][k] && sells;
       }
+    }
+  }
+
+  /**
+   * The region vote of section 3, per group: whether the group is sellable in a goal bucket whose
+   * class value is above its target, or in the pool whose class value (household less buckets) is
+   * above the pool's target (household target less the buckets' targets, in dollars).
+   */
+  private boolean[] regionVotes(boolean[][] canSell) {
+    int na = accountIds.length;
+    int nc = classes.length;
+    double[] inBuckets = new double[na]; // share of each account in some bucket
+    double[] bucketTarget = new double[buckets];
+    double[] poolTarget = new double[nc];
+    double[] poolValue = new double[nc];
+    for (int c = 0; c < nc; c++) {
+      poolTarget[c] = target[c];
+      poolValue[c] = classValue[c];
+    }
+    java.util.Set<String> seenBucket = new java.util.HashSet<>();
+    for (int b = 0; b < buckets; b++) {
+      bucketTarget[b] = bucketTargetWeight[b] * bucketValue[b];
+      poolTarget[bucketClass[b]] -= bucketTarget[b];
+      poolValue[bucketClass[b]] -= bucketClassValue[b];
+      if (seenBucket.add(bucketId[b])) {
+        for (int a = 0; a < na; a++) {
+          inBuckets[a] += bucketShare[b][a];
+        }
+      }
+    }
+    boolean[] over = new boolean[groups.length];
+    for (int i = 0; i < positions.length; i++) {
+      boolean sellable = false;
+      for (boolean x : canSell[i]) {
+        sellable |= x;
+      }
+      if (!sellable) {
+        continue;
+      }
+      int a = positionAccount[i];
+      int s = positionSecurity[i];
+      int c = securityClass[s];
+      boolean vote = inBuckets[a] < 1 - 1e-9 && poolValue[c] > poolTarget[c];
+      for (int b = 0; b < buckets; b++) {
+        vote |= bucketClass[b] == c && bucketShare[b][a] > 0
+            && bucketClassValue[b] > bucketTarget[b];
+      }
+      over[securityGroup[s]] |= vote;
+    }
+    return over;
+  }
+
+  /** Half-width of the goal interval of {@code mode} (section 2) for a band half-width. */
+  private static double halfInterval(RebalanceMode mode, double band) {
+    switch (mode) {
+      case TO_BAND_EDGE:
+      case TAX_LOSS_HARVEST:
+        return band;
+      case HALFWAY:
+        return band / 2;
+      default:
+        return 0;
     }
   }
 

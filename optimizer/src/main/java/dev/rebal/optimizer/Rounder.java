@@ -384,6 +384,23 @@ final class Rounder {
         drift += m.weight[c] * (Math.max(0, after - m.upper[c]) + Math.max(0, m.lower[c] - after));
       }
     }
+    for (int bk = 0; bk < m.buckets; bk++) {
+      double after = m.bucketClassValue[bk];
+      for (int i = 0; i < buy.length; i++) {
+        double share = m.bucketShare[bk][m.positionAccount[i]];
+        if (share == 0 || m.securityClass[m.positionSecurity[i]] != m.bucketClass[bk]) {
+          continue;
+        }
+        double perUnit = m.price[m.positionSecurity[i]] * unit[i].doubleValue();
+        double units = buy[i];
+        for (int k = 0; k < sell[i].length; k++) {
+          units -= sell[i][k];
+        }
+        after += share * units * perUnit;
+      }
+      drift += m.bucketWeight[bk] * (Math.max(0, after - m.bucketUpper[bk])
+          + Math.max(0, m.bucketLower[bk] - after));
+    }
     double tc = m.tau * traded;
     double turnover = m.mu * traded;
     return new ObjectiveBreakdown(money(drift), money(tax), money(tc), money(location),

@@ -77,6 +77,13 @@ final class SegmentPool {
       double need = NEED_FACTOR * share
           * (m.hasGoal[c] ? Math.max(0, m.classValue[c] - m.lower[c]) : m.classValue[c])
           + Math.max(0, m.floor[a] - m.cash[a]);
+      // and what a goal bucket over this account needs sold in the class (section 5)
+      for (int b = 0; b < m.buckets; b++) {
+        if (m.bucketClass[b] == c && m.bucketShare[b][a] > 0) {
+          need += NEED_FACTOR * Math.max(0, m.bucketClassValue[b] - m.bucketLower[b])
+              / m.bucketShare[b][a];
+        }
+      }
       double covered = 0;
       int n = 0;
       while (n < list.size() && (covered < need || m.sellCost(list.get(n)[0], list.get(n)[1]) < 0)) {

@@ -74,6 +74,78 @@ final class ReferenceLp {
         }
       }
     }
+    // goal buckets: value and class value over the bucket's account shares
+    Map<BucketGoal, double[]> bucketInterval = new HashMap<>();
+    for (BucketGoal bg : p.bucketGoals()) {
+      double bucketValue = 0;
+      double classHeld = 0;
+      for (ProblemAccount a : p.accounts()) {
+        BigDecimal share = bg.accountShares().get(a.id());
+        if (share != null) {
+          bucketValue += share.doubleValue() * a.cash().amount().doubleValue();
+        }
+      }
+      for (ProblemPosition q : p.positions()) {
+        BigDecimal share = bg.accountShares().get(q.account());
+        if (share == null) {
+          continue;
+        }
+        ProblemSecurity s = sec.get(q.security().value());
+        double v = share.doubleValue() * q.held().value().doubleValue()
+            * s.price().amount().doubleValue();
+        bucketValue += v;
+        if (s.assetClass().equals(bg.assetClass())) {
+          classHeld += v;
+        }
+      }
+      double t = bg.target().weight().value().doubleValue();
+      double band = bg.target().halfWidth().value().doubleValue();
+      double half = mode == RebalanceMode.TO_BAND_EDGE || harvest ? band
+          : mode == RebalanceMode.HALFWAY ? band / 2 : 0;
+      double up = (t + half) * bucketValue;
+      double lo = Math.max(0, (t - half) * bucketValue);
+      bucketInterval.put(bg, new double[] {lo, up, classHeld, t * bucketValue});
+    }
+    // with buckets, regions vote on the direction: each bucket, and the pool (household less
+    // buckets), against its target in the class
+    Set<String> regionOver = new HashSet<>();
+    if (!p.bucketGoals().isEmpty()) {
+      Map<String, Double> poolOver = new HashMap<>(); // class -> pool value minus pool target
+      for (ClassGoal g : p.classGoals()) {
+        String c = g.assetClass().value();
+        poolOver.put(c, classValue.getOrDefault(c, 0.0)
+            - g.target().weight().value().doubleValue() * value);
+      }
+      Map<String, Double> inBuckets = new HashMap<>();
+      Set<String> seen = new HashSet<>();
+      for (BucketGoal bg : p.bucketGoals()) {
+        double[] iv = bucketInterval.get(bg);
+        poolOver.computeIfPresent(bg.assetClass().value(), (k, d) -> d - iv[2] + iv[3]);
+        if (seen.add(bg.bucket())) {
+          bg.accountShares().forEach((a, sh) -> inBuckets.merge(a.value(), sh.doubleValue(),
+              Double::sum));
+        }
+      }
+      for (ProblemPosition q : p.positions()) {
+        ProblemAccount a = acc.get(q.account().value());
+        ProblemSecurity s = sec.get(q.security().value());
+        boolean deficit = a.cash().compareTo(a.cashFloor()) < 0;
+        if (q.segments().stream().noneMatch(g -> sellable(p, q, a, s, g, cashOnly, deficit))) {
+          continue;
+        }
+        String c = s.assetClass().value();
+        boolean vote = inBuckets.getOrDefault(a.id().value(), 0.0) < 1 - 1e-9
+            && poolOver.getOrDefault(c, 0.0) > 0;
+        for (BucketGoal bg : p.bucketGoals()) {
+          double[] iv = bucketInterval.get(bg);
+          vote |= bg.assetClass().value().equals(c) && bg.accountShares().containsKey(q.account())
+              && iv[2] > iv[3];
+        }
+        if (vote) {
+          regionOver.add(s.washSaleGroup());
+        }
+      }
+    }
     Set<String> sells = new HashSet<>();
     for (String g : groupClass.keySet()) {
       if (!canSell.contains(g)) {
@@ -85,8 +157,8 @@ final class ReferenceLp {
       }
       String c = groupClass.get(g);
       ClassGoal goal = goals.get(c);
-      boolean over = goal == null || classValue.getOrDefault(c, 0.0)
-          > goal.target().weight().value().doubleValue() * value;
+      boolean over = goal == null || (p.bucketGoals().isEmpty() ? classValue.getOrDefault(c, 0.0)
+          > goal.target().weight().value().doubleValue() * value : regionOver.contains(g));
       boolean replaceable = harvest && hasLoss.contains(g) && groupClass.entrySet().stream()
           .anyMatch(e -> !e.getKey().equals(g) && e.getValue().equals(c)
               && canBuy.contains(e.getKey()));
@@ -150,6 +222,25 @@ final class ReferenceLp {
       classRowUp.put(g.assetClass().value(), upRow);
       classRowDown.put(g.assetClass().value(), downRow);
     }
+    // bucket drift rows: H_b + N_b - o_b <= U_b and L_b - H_b - N_b - u_b <= 0, N_b the
+    // share-weighted net purchase of the class in the bucket's accounts
+    Map<BucketGoal, Expression[]> bucketRows = new HashMap<>();
+    int bn = 0;
+    for (BucketGoal bg : p.bucketGoals()) {
+      if (bg.driftWeight().signum() == 0) {
+        continue;
+      }
+      double[] iv = bucketInterval.get(bg);
+      double w = bg.driftWeight().doubleValue();
+      Variable o = model.addVariable("bo" + bn).lower(0).weight(w);
+      Variable u = model.addVariable("bu" + bn).lower(0).weight(w);
+      Expression upRow = model.addExpression("bup" + bn).upper((iv[1] - iv[2]) / value);
+      upRow.set(o, -1);
+      Expression downRow = model.addExpression("bdown" + bn).upper((iv[2] - iv[0]) / value);
+      downRow.set(u, -1);
+      bn++;
+      bucketRows.put(bg, new Expression[] {upRow, downRow});
+    }
     int n = 0;
     for (ProblemPosition q : p.positions()) {
       ProblemAccount a = acc.get(q.account().value());
@@ -203,6 +294,13 @@ final class ReferenceLp {
         if (classRowUp.containsKey(c)) {
           classRowUp.get(c).set(v, sign);
           classRowDown.get(c).set(v, -sign);
+        }
+        for (Map.Entry<BucketGoal, Expression[]> e : bucketRows.entrySet()) {
+          BigDecimal share = e.getKey().accountShares().get(q.account());
+          if (share != null && e.getKey().assetClass().value().equals(c)) {
+            e.getValue()[0].set(v, sign * share.doubleValue());
+            e.getValue()[1].set(v, -sign * share.doubleValue());
+          }
         }
       }
     }

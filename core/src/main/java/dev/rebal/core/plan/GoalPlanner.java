@@ -6,9 +6,6 @@ import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
-import dev.rebal.core.money.Weight;
-import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
@@ -41,6 +38,8 @@ import java.util.TreeMap;
  *       they sum to exactly 1.
  *   <li>The funded ratio is the assigned value over the target amount discounted at {@code rate} a
  *       year: whole years compound, the fraction of a year is simple interest.
+ *   <li>The household is split into goal buckets ({@link GoalBucket}): one per goal funded by
+ *       accounts, and the shared pool of the rest, each with its own target and drift.
  * </ol>
  *
  * <p>A household without goals, or with no value, gets its static target. This class is stateless
@@ -124,7 +123,10 @@ public final class GoalPlanner {
     blend.add(household.target(), unassigned);
     TargetAllocation target = household.goals().isEmpty() || total.amount().signum() <= 0
         ? household.target() : blend.result();
-    return new HouseholdPlan(target, plans.build(), Money.ofComputed(total.currency(), unassigned));
+    ImmutableList<GoalPlan> goalPlans = plans.build();
+    return new HouseholdPlan(target, goalPlans, Money.ofComputed(total.currency(), unassigned),
+        GoalBuckets.of(household, valuation, target, goalPlans, listings, rest.amount(),
+            unassigned));
   }
 
   private Money presentValue(Money amount, LocalDate asOf, LocalDate date) {
@@ -137,55 +139,5 @@ public final class GoalPlanner {
         .multiply(BigDecimal.ONE.add(discountRate.multiply(BigDecimal.valueOf(days))
             .divide(BigDecimal.valueOf(365), MC)), MC);
     return Money.ofComputed(amount.currency(), amount.amount().divide(growth, MC));
-  }
-
-  /** Value-weighted sums of weights and bands per class. */
-  private static final class Blend {
-    private final Map<AssetClass, BigDecimal[]> sums = new TreeMap<>();
-    private BigDecimal totalValue = BigDecimal.ZERO;
-
-    void add(TargetAllocation allocation, BigDecimal value) {
-      if (value.signum() <= 0) {
-        return;
-      }
-      totalValue = totalValue.add(value);
-      allocation.classes().forEach((c, t) -> {
-        BigDecimal[] s = sums.computeIfAbsent(c, k -> new BigDecimal[] {BigDecimal.ZERO,
-            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-        s[0] = s[0].add(value.multiply(t.weight().value(), MC));
-        s[1] = s[1].add(value.multiply(t.absoluteBand().value(), MC));
-        s[2] = s[2].add(value.multiply(t.relativeBand().value(), MC));
-        s[3] = s[3].add(value);
-      });
-    }
-
-    TargetAllocation result() {
-      Map<AssetClass, Weight> weights = new TreeMap<>();
-      AssetClass largest = null;
-      Weight sum = Weight.ZERO;
-      for (Map.Entry<AssetClass, BigDecimal[]> e : sums.entrySet()) {
-        Weight w = averageOf(e.getValue()[0], totalValue);
-        weights.put(e.getKey(), w);
-        sum = sum.plus(w);
-        if (largest == null || w.compareTo(weights.get(largest)) > 0) {
-          largest = e.getKey();
-        }
-      }
-      if (largest != null) {
-        weights.put(largest, weights.get(largest).plus(Weight.ONE.minus(sum)));
-      }
-      TargetAllocation.Builder b = TargetAllocation.builder();
-      for (Map.Entry<AssetClass, BigDecimal[]> e : sums.entrySet()) {
-        BigDecimal[] s = e.getValue();
-        b.putClasses(e.getKey(), new ClassTarget(weights.get(e.getKey()),
-            averageOf(s[1], s[3]), averageOf(s[2], s[3])));
-      }
-      return b.build();
-    }
-
-    /** A value-weighted sum over the sum of values, rounded once, half-even, to a weight. */
-    private static Weight averageOf(BigDecimal weightedSum, BigDecimal values) {
-      return Weight.ofComputed(weightedSum.divide(values, Weight.SCALE, Money.ROUNDING));
-    }
   }
 }

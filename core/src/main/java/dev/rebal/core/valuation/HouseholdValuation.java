@@ -45,14 +45,18 @@ public final class HouseholdValuation {
   private final ImmutableSortedMap<AccountId, Money> accountValues;
   private final ImmutableSortedMap<AccountId, ImmutableSortedMap<SecurityId, Money>> positionValues;
   private final ImmutableSortedMap<AssetClass, Money> classValues;
+  private final ImmutableSortedMap<AccountId, ImmutableSortedMap<AssetClass, Money>>
+      accountClassValues;
 
   private HouseholdValuation(Money total, ImmutableSortedMap<AccountId, Money> accountValues,
       ImmutableSortedMap<AccountId, ImmutableSortedMap<SecurityId, Money>> positionValues,
-      ImmutableSortedMap<AssetClass, Money> classValues) {
+      ImmutableSortedMap<AssetClass, Money> classValues,
+      ImmutableSortedMap<AccountId, ImmutableSortedMap<AssetClass, Money>> accountClassValues) {
     this.total = total;
     this.accountValues = accountValues;
     this.positionValues = positionValues;
     this.classValues = classValues;
+    this.accountClassValues = accountClassValues;
   }
 
   /**
@@ -80,23 +84,29 @@ public final class HouseholdValuation {
     Map<AssetClass, Money> classes = new TreeMap<>();
     Map<AccountId, Money> accounts = new TreeMap<>();
     Map<AccountId, ImmutableSortedMap<SecurityId, Money>> positions = new TreeMap<>();
+    Map<AccountId, ImmutableSortedMap<AssetClass, Money>> accountClasses = new TreeMap<>();
     for (Account a : household.accounts()) {
       Money accountValue = a.cash();
       classes.merge(CASH, a.cash(), Money::plus);
+      Map<AssetClass, Money> inAccountClasses = new TreeMap<>();
+      inAccountClasses.put(CASH, a.cash());
       ImmutableSortedMap.Builder<SecurityId, Money> inAccount = ImmutableSortedMap.naturalOrder();
       for (Map.Entry<SecurityId, Quantity> e : quantities.get(a.id()).entrySet()) {
         Money value = marketData.prices().lookup(e.getKey()).perUnit().times(e.getValue());
         AssetClass assetClass = marketData.lookupSecurity(e.getKey()).assetClass();
         inAccount.put(e.getKey(), value);
         classes.merge(assetClass, value, Money::plus);
+        inAccountClasses.merge(assetClass, value, Money::plus);
         accountValue = accountValue.plus(value);
       }
       positions.put(a.id(), inAccount.build());
+      accountClasses.put(a.id(), ImmutableSortedMap.copyOf(inAccountClasses));
       accounts.put(a.id(), accountValue);
       total = total.plus(accountValue);
     }
     return new HouseholdValuation(total, ImmutableSortedMap.copyOf(accounts),
-        ImmutableSortedMap.copyOf(positions), ImmutableSortedMap.copyOf(classes));
+        ImmutableSortedMap.copyOf(positions), ImmutableSortedMap.copyOf(classes),
+        ImmutableSortedMap.copyOf(accountClasses));
   }
 
   /** Returns the household's total value: cash plus positions, held-away accounts included. */
@@ -125,6 +135,17 @@ public final class HouseholdValuation {
   /** Returns each asset class's value, account cash included in {@link #CASH}. */
   public ImmutableSortedMap<AssetClass, Money> classValues() {
     return classValues;
+  }
+
+  /**
+   * Returns each account's value by asset class, by account id and then class: the account's cash
+   * in {@link #CASH} (always present, even when zero) and its positions in their classes. An
+   * account's class values sum to its {@link #accountValues() value}, and each class summed over
+   * accounts gives its {@link #classValues() household value}. Goal buckets read it
+   * ({@code dev.rebal.core.plan.GoalBuckets}).
+   */
+  public ImmutableSortedMap<AccountId, ImmutableSortedMap<AssetClass, Money>> accountClassValues() {
+    return accountClassValues;
   }
 
   /** Returns the value held in {@code assetClass}; zero if none. */

@@ -43,7 +43,7 @@ class RuleRegistryTest {
 
     // then
     assertThat(registry.rules().keySet()).contains("trigger.calendar", "trigger.threshold",
-        "trigger.cash", "trigger.tax", "trigger.goal", "trigger.liquidity",
+        "trigger.cash", "trigger.tax", "trigger.goal", "trigger.goal-bucket", "trigger.liquidity",
         "constraint.liquidity-reserve", "eligibility.tradable-account", "route.verifier");
   }
 

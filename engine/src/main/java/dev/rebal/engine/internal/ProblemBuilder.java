@@ -22,7 +22,10 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.plan.GoalBucket;
+import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
+import dev.rebal.optimizer.BucketGoal;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HoldingCap;
 import dev.rebal.optimizer.HouseholdProblem;
@@ -71,9 +74,12 @@ import java.util.TreeSet;
  *       cash below its goal becomes a higher floor in one account (see raiseCashToTarget). Cash
  *       equivalents (money-market funds) count toward that goal and are neither sold nor bought.
  *   <li>Compliance concentration caps become per-security holding caps in dollars.
+ *   <li>Goal buckets funded by accounts get their own drift rows (see addBucketGoals).
  * </ul>
  *
- * <p>Parameters: {@code optimizer.drift-weight} (1), {@code optimizer.transaction-cost-bps} (5),
+ * <p>Parameters: {@code optimizer.drift-weight} (1), {@code optimizer.bucket-drift-weight} (the
+ * drift weight), {@code trigger.goal-bucket.min-value} (25000), {@code
+ * optimizer.transaction-cost-bps} (5),
  * {@code optimizer.turnover-penalty} (0.0001), {@code optimizer.tax-weight} (1).
  */
 public final class ProblemBuilder {
@@ -298,6 +304,7 @@ public final class ProblemBuilder {
             dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO), driftWeight));
       }
     }
+    addBucketGoals(h, p, rs, assessment, lockedAccounts, driftWeight);
     for (ConcentrationLimit cap : tc.caps()) {
       for (SecurityId s : cap.securities()) {
         if (securities.contains(s)) {
@@ -322,6 +329,54 @@ public final class ProblemBuilder {
         Params.decimal(rs, "optimizer.tax-weight", "1")));
     return new ProblemBuild(p.build(), ImmutableMap.copyOf(segmentLots),
         ImmutableList.copyOf(new TreeSet<>(notes)));
+  }
+
+  /**
+   * Adds drift rows, when the rule set enables {@code trigger.goal-bucket}, for each goal bucket
+   * it watches: funded by accounts, worth at least {@code trigger.goal-bucket.min-value} (25000),
+   * with a tradable account. One
+   * {@link BucketGoal} per class of the bucket but cash (targeted or held), over the bucket's
+   * accounts at their shares and their locked twins, weighted by {@code
+   * optimizer.bucket-drift-weight} (default: {@code optimizer.drift-weight}). Nothing is added for
+   * a household without such a bucket, so its problem is unchanged.
+   */
+  private static void addBucketGoals(Household h, HouseholdProblem.Builder p, RuleSet rs,
+      Assessment assessment, Set<AccountId> lockedAccounts, BigDecimal driftWeight) {
+    if (!rs.isEnabled("trigger.goal-bucket")) {
+      return;
+    }
+    Set<AccountId> tradable = new TreeSet<>();
+    for (dev.rebal.core.household.Account a : h.accounts()) {
+      if (a.tradable() && !a.heldAway()) {
+        tradable.add(a.id());
+      }
+    }
+    BigDecimal minValue = Params.decimal(rs, "trigger.goal-bucket.min-value", "25000");
+    BigDecimal weight = Params.decimal(rs, "optimizer.bucket-drift-weight",
+        driftWeight.toPlainString());
+    for (GoalBucket b : assessment.plan().accountFundedBuckets()) {
+      if (b.value().amount().compareTo(minValue) < 0
+          || b.accountShares().keySet().stream().noneMatch(tradable::contains)) {
+        continue;
+      }
+      TreeMap<AccountId, BigDecimal> shares = new TreeMap<>();
+      b.accountShares().forEach((a, share) -> {
+        shares.put(a, share.value());
+        AccountId twin = AccountId.of(a.value() + LOCKED);
+        if (lockedAccounts.contains(twin)) {
+          shares.put(twin, share.value());
+        }
+      });
+      for (ClassDrift d : b.drift()) {
+        if (d.assetClass().equals(HouseholdValuation.CASH)) {
+          continue;
+        }
+        ClassTarget t = b.target().classes().getOrDefault(d.assetClass(), new ClassTarget(
+            dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO,
+            dev.rebal.core.money.Weight.ZERO));
+        p.addBucketGoal(new BucketGoal(b.id(), shares, d.assetClass(), t, weight));
+      }
+    }
   }
 
   /**

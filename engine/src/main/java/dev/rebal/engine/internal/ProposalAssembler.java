@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * triggers that caused it, and the list is ordered sells first, then by account and security.
  *
  * <p>Reason codes: {@code drift.rebalance} (threshold), {@code calendar.rebalance}, {@code
- * goal.glidepath} / {@code goal.approaching}, {@code cash.invest} (buys on a deposit), {@code
+ * goal.glidepath} / {@code goal.approaching}, {@code goal.bucket} (a goal bucket out of band), {@code cash.invest} (buys on a deposit), {@code
  * cash.raise} (sells on a shortfall), {@code liquidity.need} (sells funding a need), {@code
  * tax.harvest} (a sale at a loss on the tax trigger) and {@code tax.replacement} (its buys).
  */
@@ -105,6 +105,9 @@ public final class ProposalAssembler {
     }
     if (fired.contains("trigger.goal.approaching")) {
       codes.add("goal.approaching");
+    }
+    if (fired.contains("trigger.goal-bucket")) {
+      codes.add("goal.bucket");
     }
     return codes;
   }

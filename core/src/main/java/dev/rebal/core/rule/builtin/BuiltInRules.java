@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The rules Rebal ships, offered through the same {@link RuleProvider} SPI as a firm's own: the
- * eligibility check, the six triggers (calendar, threshold, cash, tax, goal, liquidity), the
+ * eligibility check, the seven triggers (calendar, threshold, cash, tax, goal, goal bucket, liquidity), the
  * liquidity reserve constraint, and the routing rules. Parameters and defaults are listed in {@code
  * docs/rules.md}.
  */
@@ -24,7 +24,8 @@ public final class BuiltInRules implements RuleProvider {
   public List<Rule> rules() {
     return ImmutableList.<Rule>builder()
         .add(new TradableAccountEligibility(), new CalendarTrigger(), new ThresholdTrigger(),
-            new CashTrigger(), new TaxHarvestTrigger(), new GoalTrigger(), new LiquidityTrigger(),
+            new CashTrigger(), new TaxHarvestTrigger(), new GoalTrigger(), new GoalBucketTrigger(),
+            new LiquidityTrigger(),
             new LiquidityReserve())
         .addAll(RoutingRules.all())
         .build();
