@@ -54,13 +54,13 @@ final class GoalBuckets {
       BigDecimal value = BigDecimal.ZERO;
       ImmutableSortedMap.Builder<AccountId, Weight> shares = ImmutableSortedMap.naturalOrder();
       for (AccountId a : new TreeSet<>(g.fundingAccounts())) {
-        BigDecimal k = BigDecimal.valueOf(listings.get(a));
-        shares.put(a, Weight.ofComputed(BigDecimal.ONE.divide(k, Weight.SCALE,
-            RoundingMode.HALF_EVEN)));
-        value = value.add(valuation.accountValues().getOrDefault(a, zero).amount()
-            .divide(k, MC));
+        int listed = listings.get(a);
+        BigDecimal k = BigDecimal.valueOf(listed);
+        shares.put(a, listed == 1 ? Weight.ONE : Weight.ofComputed(BigDecimal.ONE.divide(k,
+            Weight.SCALE, RoundingMode.HALF_EVEN)));
+        value = value.add(share(valuation.accountValues().getOrDefault(a, zero).amount(), listed));
         valuation.accountClassValues().getOrDefault(a, ImmutableSortedMap.of()).forEach(
-            (c, v) -> classes.merge(c, v.amount().divide(k, MC), BigDecimal::add));
+            (c, v) -> classes.merge(c, share(v.amount(), listed), BigDecimal::add));
       }
       Map<AssetClass, Money> classValues = new TreeMap<>();
       classes.forEach((c, v) -> classValues.put(c, Money.ofComputed(zero.currency(), v)));
@@ -100,6 +100,11 @@ final class GoalBuckets {
           target, drift(classValues, poolValue, target)));
     }
     return out.build();
+  }
+
+  /** An account's amount split equally among the {@code listed} goals listing it. */
+  private static BigDecimal share(BigDecimal amount, int listed) {
+    return listed == 1 ? amount : amount.divide(BigDecimal.valueOf(listed), MC);
   }
 
   /** Drift per class: the target's classes and every class with a value in the bucket. */
