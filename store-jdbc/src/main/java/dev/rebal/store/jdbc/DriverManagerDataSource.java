@@ -10,7 +10,7 @@ import javax.sql.DataSource;
 
 /**
  * A data source that opens a new connection per call through {@link DriverManager}: what a store
- * opened by JDBC URL uses. A firm passes its own pooled {@link DataSource} instead.
+ * opened by JDBC URL uses. A null user means the URL carries the credentials. A firm passes its own pooled {@link DataSource} instead.
  */
 final class DriverManagerDataSource implements DataSource {
   private final String url;
@@ -29,7 +29,8 @@ final class DriverManagerDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return DriverManager.getConnection(url, user, password);
+    return user == null ? DriverManager.getConnection(url)
+        : DriverManager.getConnection(url, user, password);
   }
 
   @Override

@@ -104,6 +104,31 @@ public final class JdbcAuditSink implements AuditSink {
   }
 
   /**
+   * Returns the records from {@code sequence} on, in sequence order, read back from the database:
+   * what one run appended, given {@link #nextSequence()} before it.
+   *
+   * @param sequence the first sequence number wanted, at least 0
+   */
+  public List<AuditRecord> recordsFrom(long sequence) {
+    Checks.isTrue(sequence >= 0, "sequence", sequence, "must not be negative");
+    return tx.run("audit read from " + sequence, c -> read(c, sequence));
+  }
+
+  /** Returns the sequence number the next append will get: the number of records written. */
+  public long nextSequence() {
+    return tx.run("audit head", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT next_sequence FROM audit_head WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("audit_head: the chain's head row is missing (was it deleted?)");
+        }
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  /**
    * Verifies the chain as read back from the database, and that it ends where the head says:
    * an altered record, a gap, or a record deleted from the end is named by its sequence number.
    */
@@ -143,11 +168,16 @@ public final class JdbcAuditSink implements AuditSink {
   }
 
   private static List<AuditRecord> readAll(Connection c) throws SQLException {
+    return read(c, 0);
+  }
+
+  private static List<AuditRecord> read(Connection c, long from) throws SQLException {
     ImmutableList.Builder<AuditRecord> out = ImmutableList.builder();
     try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-        + " FROM audit_record ORDER BY sequence");
-        ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
+        + " FROM audit_record WHERE sequence >= ? ORDER BY sequence")) {
+      ps.setLong(1, from);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
         long sequence = rs.getLong(1);
         try {
           AuditEntry entry = new AuditEntry(rs.getString(3), rs.getObject(4, LocalDate.class),
@@ -157,6 +187,7 @@ public final class JdbcAuditSink implements AuditSink {
         } catch (IllegalArgumentException e) {
           throw new BadRecordException(sequence, e);
         }
+      }
       }
     }
     return out.build();

@@ -86,15 +86,30 @@ public final class JdbcStore implements AutoCloseable {
     Checks.notBlank(url, "url");
     Checks.notNull(user, "user");
     Checks.notNull(password, "password");
-    DriverManagerDataSource ds = new DriverManagerDataSource(url, user, password);
+    return openUrl(new DriverManagerDataSource(url, user, password));
+  }
+
+  private static JdbcStore openUrl(DriverManagerDataSource ds) {
     Connection keeper;
     try {
       keeper = ds.getConnection();
     } catch (SQLException e) {
-      throw new StoreException("open " + url + ": cannot connect [sqlstate " + e.getSQLState()
+      throw new StoreException("open " + redacted(ds.url()) + ": cannot connect [sqlstate " + e.getSQLState()
           + "]: " + Transactions.oneLine(e), e);
     }
     return new JdbcStore(ds, Optional.of(keeper));
+  }
+
+  /**
+   * Opens the store at a JDBC URL that carries its own credentials (e.g. {@code
+   * jdbc:postgresql://host/rebal?user=rebal_app&password=...}, or none with trust or peer
+   * authentication), and migrates its schema.
+   *
+   * @throws StoreException if the database cannot be reached or migrated
+   */
+  public static JdbcStore open(String url) {
+    Checks.notBlank(url, "url");
+    return openUrl(new DriverManagerDataSource(url, null, null));
   }
 
   /**
@@ -119,6 +134,11 @@ public final class JdbcStore implements AutoCloseable {
     // LOCK_TIMEOUT: appenders queue on the audit head's row lock; wait for it rather than fail
     return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("rebal")
         + ";LOCK_TIMEOUT=30000";
+  }
+
+  /** The URL with any password in it replaced by {@code ***}, for messages. */
+  static String redacted(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 
   /** Returns the audit log on this database. */

@@ -353,6 +353,21 @@ abstract class StoreContract {
   }
 
   @Test
+  void recordsFrom_returnsWhatWasAppendedSinceTheGivenSequence() {
+    // given
+    audit.append(entry(0));
+    long start = audit.nextSequence();
+    AuditRecord a = audit.append(entry(1));
+    AuditRecord b = audit.append(entry(2));
+
+    // then
+    assertThat(start).isEqualTo(1);
+    assertThat(audit.recordsFrom(start)).containsExactly(a, b);
+    assertThat(audit.recordsFrom(3)).isEmpty();
+    assertThat(audit.nextSequence()).isEqualTo(3);
+  }
+
+  @Test
   void append_fromManyThreadsAndTwoStores_neverForksTheChain() throws Exception {
     // given: a second store on the same database, as a second process would have
     try (JdbcStore other = JdbcStore.open(faulty.dataSource())) {
