@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,6 +29,8 @@ import java.util.regex.Pattern;
  */
 final class Migrations {
   private static final String BASE = "/dev/rebal/store/jdbc/migration/";
+  /** The SQL states of "no such table": PostgreSQL's, and H2's (42S04: "the database is empty"). */
+  private static final Set<String> TABLE_MISSING = Set.of("42P01", "42S02", "42S04");
   private static final Pattern NAME = Pattern.compile("V([1-9][0-9]*)__[A-Za-z0-9_]+\\.sql");
 
   /** One migration file. */
@@ -85,15 +88,25 @@ final class Migrations {
    *     files, or a statement fails (naming the file and the statement's number)
    */
   int migrate(Transactions tx) {
-    tx.run("schema_version create", c -> {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
-            + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, "
-            + "CONSTRAINT schema_version_pk PRIMARY KEY (version))");
+    // read first: the application's role may read schema_version but not create tables
+    Map<Integer, String[]> applied;
+    try {
+      applied = tx.run("schema_version read", Migrations::applied);
+    } catch (StoreException e) {
+      if (!(e.getCause() instanceof SQLException sql)
+          || !TABLE_MISSING.contains(sql.getSQLState())) {
+        throw e;
       }
-      return null;
-    });
-    Map<Integer, String[]> applied = tx.run("schema_version read", Migrations::applied);
+      tx.run("schema_version create", c -> {
+        try (Statement s = c.createStatement()) {
+          s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, "
+              + "script VARCHAR(200) NOT NULL, checksum VARCHAR(64) NOT NULL, "
+              + "CONSTRAINT schema_version_pk PRIMARY KEY (version))");
+        }
+        return null;
+      });
+      applied = tx.run("schema_version read", Migrations::applied);
+    }
     for (Map.Entry<Integer, String[]> a : applied.entrySet()) {
       if (a.getKey() > latest()) {
         throw new StoreException("schema_version: the database is at version " + a.getKey()

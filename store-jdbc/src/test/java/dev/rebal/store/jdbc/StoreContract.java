@@ -64,7 +64,9 @@ abstract class StoreContract {
 
   @AfterEach
   void closeStore() throws Exception {
-    store.close();
+    if (store != null) {
+      store.close();
+    }
     releaseDatabase();
   }
 
