@@ -10,7 +10,8 @@ import javax.sql.DataSource;
 
 /**
  * A data source that opens a new connection per call through {@link DriverManager}: what a store
- * opened by JDBC URL uses. A null user means the URL carries the credentials. A firm passes its own pooled {@link DataSource} instead.
+ * opened by JDBC URL uses. A null user means the URL carries the credentials. A firm passes its own
+ * pooled {@link DataSource} instead.
  */
 final class DriverManagerDataSource implements DataSource {
   private final String url;

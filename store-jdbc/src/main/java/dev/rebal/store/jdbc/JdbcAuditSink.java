@@ -21,8 +21,8 @@ import java.util.List;
  * <p>An append is one transaction: it locks the chain's head row ({@code audit_head}, {@code SELECT
  * ... FOR UPDATE}), chains the entry after the last record, inserts it and moves the head. So
  * appenders in several threads or processes queue up on the lock and can never fork the chain; the
- * primary key on the sequence and a unique key on the previous hash refuse a fork even from a writer
- * that bypasses the lock, and the append then fails with a {@link StoreException} naming the
+ * primary key on the sequence and a unique key on the previous hash refuse a fork even from a
+ * writer that bypasses the lock, and the append then fails with a {@link StoreException} naming the
  * sequence, having written nothing. {@link #records()} reads the table back, so {@link #verify()}
  * checks what the database holds, not what this object remembers; it also checks the head, so a
  * record deleted from the end is named too. Obtain one from {@link JdbcStore#auditSink()}. This
@@ -50,7 +50,7 @@ public final class JdbcAuditSink implements AuditSink {
     return tx.run("audit append (household " + entry.household() + ")", c -> appendIn(c, entry));
   }
 
-  /** Appends inside the caller's transaction: the review queue writes an action and its record together. */
+  /** Appends inside the caller's transaction: the queue writes an action and its record together. */
   AuditRecord appendIn(Connection c, AuditEntry entry) throws SQLException {
     long next;
     String last;

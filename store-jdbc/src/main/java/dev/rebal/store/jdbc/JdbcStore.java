@@ -23,8 +23,8 @@ import javax.sql.DataSource;
  *
  * <p>In production pass the firm's pooled {@link DataSource} (PostgreSQL); {@link
  * #openEmbedded(Path)} keeps an H2 file database in a folder and needs no server. Opening migrates
- * the schema (see docs/stores.md): a fresh database gets every migration, an existing one the ones it
- * lacks, and a database whose applied migrations were edited is refused. The store keeps no
+ * the schema (see docs/stores.md): a fresh database gets every migration, an existing one the ones
+ * it lacks, and a database whose applied migrations were edited is refused. The store keeps no
  * connection of its own for a data source; opened by URL it keeps one open until {@link #close()},
  * so that an embedded database stays open between calls. This class is thread-safe.
  */
@@ -94,8 +94,8 @@ public final class JdbcStore implements AutoCloseable {
     try {
       keeper = ds.getConnection();
     } catch (SQLException e) {
-      throw new StoreException("open " + redacted(ds.url()) + ": cannot connect [sqlstate " + e.getSQLState()
-          + "]: " + Transactions.oneLine(e), e);
+      throw new StoreException("open " + redacted(ds.url()) + ": cannot connect [sqlstate "
+          + e.getSQLState() + "]: " + Transactions.oneLine(e), e);
     }
     return new JdbcStore(ds, Optional.of(keeper));
   }
@@ -156,7 +156,7 @@ public final class JdbcStore implements AutoCloseable {
     return schemaVersion;
   }
 
-  /** Returns the database product and version, as the server reports it, e.g. "PostgreSQL 15.18". */
+  /** Returns the database product and version as the server reports them, e.g. "PostgreSQL 15.18". */
   public String database() {
     return database;
   }

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * The schema migrations: plain SQL files {@code V<n>__<name>.sql} under {@code
- * dev/rebal/store/jdbc/migration/}, listed in order in {@code index.txt} there. Each is applied once,
- * in its own transaction, and recorded in {@code schema_version} with the SHA-256 of its text; an
+ * dev/rebal/store/jdbc/migration/}, listed in order in {@code index.txt} there. Each is applied
+ * once, in its own transaction, and recorded in {@code schema_version} with the SHA-256 of its text; an
  * applied file whose text has changed since is refused, naming the file, since the database no
  * longer matches what the code believes it is. (PostgreSQL runs DDL inside the transaction, so a
  * failed migration leaves nothing; H2 commits each DDL statement, so a failed migration there may
@@ -167,7 +167,7 @@ final class Migrations {
     });
   }
 
-  /** Splits a file into statements: full-line comments dropped, a statement ends with ';' at a line end. */
+  /** Splits a file into statements: full-line comments dropped, each ending with ';' at a line end. */
   static List<String> statements(String sql) {
     ImmutableList.Builder<String> out = ImmutableList.builder();
     StringBuilder current = new StringBuilder();
