@@ -51,6 +51,9 @@ public final class JdbcStore implements AutoCloseable {
       closeKeeper();
       throw new StoreException("open: cannot connect to the database [sqlstate " + e.getSQLState()
           + "]: " + Transactions.oneLine(e), e);
+    } catch (RuntimeException e) {
+      closeKeeper();
+      throw e;
     }
     try {
       this.schemaVersion = Migrations.shipped().migrate(tx);
