@@ -2,13 +2,13 @@ package dev.rebal.examples;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.rebal.core.audit.AuditRecord;
-import dev.rebal.core.audit.JsonLinesAuditSink;
+import dev.rebal.core.audit.AuditSink;
 import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.review.InMemoryReviewQueue;
 import dev.rebal.core.review.ReviewItem;
+import dev.rebal.core.review.ReviewQueue;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.engine.BookRebalancer;
 import dev.rebal.engine.Rebalancer;
@@ -43,7 +43,9 @@ import java.util.Optional;
  *   <li>{@code proposals/<household>.json}: each household's decision ({@link DecisionJson});
  *   <li>{@code blotter.csv}: one line per proposed trade ({@link Blotter});
  *   <li>{@code review-queue.json}: the pending review items with their reasons;
- *   <li>{@code audit.jsonl}: the hash-chained audit log (decisions and review submissions);
+ *   <li>{@code audit.jsonl}: the hash-chained audit log (decisions and review submissions); with
+ *       {@code --state} or {@code --state-url} the log and the review queue are kept in that
+ *       database instead, across runs ({@link RunState});
  *   <li>{@code summary.txt}: the run summary and the data-quality report;
  *   <li>{@code report.html}: the self-contained report ({@link HtmlReport}).
  * </ul>
@@ -80,10 +82,12 @@ final class MainJob {
       long trades;
       List<ReviewItem> pending;
       long auditRecords;
-      try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(dir.resolve(AUDIT));
+      Optional<RunState.Totals> stateTotals;
+      try (RunState state = RunState.open(options, dir.resolve(AUDIT));
           Writer blotterOut = Files.newBufferedWriter(dir.resolve(BLOTTER),
               StandardCharsets.UTF_8)) {
-        InMemoryReviewQueue queue = new InMemoryReviewQueue(audit);
+        AuditSink audit = state.audit();
+        ReviewQueue queue = state.queue();
         Blotter blotter = new Blotter(blotterOut);
         err.println("rebalancing " + options.bookName() + " as of " + asOf + " with rule set "
             + ruleSet + " on " + options.threads + " thread(s)");
@@ -104,11 +108,12 @@ final class MainJob {
         trades = blotter.trades();
         pending = queue.pending();
         writeReviewQueue(dir.resolve(REVIEW_QUEUE), pending);
-        auditRecords = audit.records().size();
-        for (AuditRecord r : failures(summary, audit)) {
+        auditRecords = state.thisRun().size();
+        for (AuditRecord r : failures(summary, state)) {
           results.exceptions.add(new BookResults.Issue(1, r.entry().household(), "failed",
               r.entry().body().strip()));
         }
+        stateTotals = state.totals();
       }
       String summaryText = "Rebal run summary\n" + "book: " + options.bookName() + ", as of "
           + asOf + ", rule set " + ruleSet + "\n\n" + summary + "\n\n" + dq.render();
@@ -124,7 +129,15 @@ final class MainJob {
       out.printf(Locale.ROOT, "  %-18s %d households%n", PROPOSALS + "/", households.read());
       out.printf(Locale.ROOT, "  %-18s %d trades%n", BLOTTER, trades);
       out.printf(Locale.ROOT, "  %-18s %d pending%n", REVIEW_QUEUE, pending.size());
-      out.printf(Locale.ROOT, "  %-18s %d records%n", AUDIT, auditRecords);
+      if (stateTotals.isEmpty()) {
+        out.printf(Locale.ROOT, "  %-18s %d records%n", AUDIT, auditRecords);
+      } else {
+        RunState.Totals t = stateTotals.get();
+        out.printf(Locale.ROOT, "state %s:%n", t.where());
+        out.printf(Locale.ROOT, "  %-18s %d records this run, %d in all, chain intact%n",
+            "audit log", auditRecords, t.auditRecords());
+        out.printf(Locale.ROOT, "  %-18s %d pending in all%n", "review queue", t.pending());
+      }
       out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
       out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
       return 0;
@@ -150,11 +163,11 @@ final class MainJob {
     return s.startsWith(".") ? "_" + s : s;
   }
 
-  private static List<AuditRecord> failures(RunSummary summary, JsonLinesAuditSink audit) {
+  private static List<AuditRecord> failures(RunSummary summary, RunState state) {
     if (summary.count("FAILED") == 0) {
       return List.of();
     }
-    return audit.records().stream().filter(r -> r.entry().outcome().equals("FAILED")).toList();
+    return state.thisRun().stream().filter(r -> r.entry().outcome().equals("FAILED")).toList();
   }
 
   private static void writeReviewQueue(Path file, List<ReviewItem> pending) throws IOException {

@@ -8,6 +8,7 @@ import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.json.BookFormatException;
 import dev.rebal.json.BookWriter;
+import dev.rebal.store.jdbc.StoreException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -29,6 +30,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>
  * RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
+ *           [--state DIR | --state-url JDBC-URL]
  * RebalMain --generate N [--seed S] [--out DIR]
  * RebalMain --help
  * </pre>
@@ -48,6 +50,7 @@ public final class RebalMain {
 
   static final String USAGE = String.join("\n",
       "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
+      "                 [--state DIR | --state-url JDBC-URL]",
       "       RebalMain --generate N [--seed S] [--out DIR]",
       "",
       "Rebalances every household of the book and writes to DIR: proposals/<household>.json,",
@@ -58,6 +61,11 @@ public final class RebalMain {
       "  --rules FILE    the rule set (text, see docs/rules.md); default: Rebal's default rules",
       "  --threads N     worker threads; default: the number of processors",
       "  --out DIR       the output folder; default rebal-out (files of an earlier run are replaced)",
+      "  --state DIR     keep the review queue and audit log in an embedded database in DIR",
+      "                  (created if missing; later runs append to the same chain and queue)",
+      "                  instead of writing audit.jsonl",
+      "  --state-url URL the same in a database server, e.g.",
+      "                  jdbc:postgresql://host/rebal?user=...&password=... (see docs/stores.md)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
       "  --seed S        the generator's seed; default " + SampleBook.SEED,
       "  --help          print this help");
@@ -110,6 +118,9 @@ public final class RebalMain {
     } catch (UncheckedIOException e) {
       err.println("error: cannot read or write " + oneLine(e.getCause()));
       return BAD_INPUT;
+    } catch (StoreException e) {
+      err.println("error: state: " + oneLine(e));
+      return BAD_INPUT;
     }
   }
 
@@ -155,6 +166,8 @@ public final class RebalMain {
     Path rules;
     int threads = Runtime.getRuntime().availableProcessors();
     Path out;
+    Path state;
+    String stateUrl;
     long generate = -1;
     long seed = SampleBook.SEED;
     boolean help;
@@ -200,6 +213,16 @@ public final class RebalMain {
           case "--out":
             o.out = Path.of(value(args, ++i, a));
             break;
+          case "--state":
+            o.state = Path.of(value(args, ++i, a));
+            break;
+          case "--state-url":
+            o.stateUrl = value(args, ++i, a);
+            if (!o.stateUrl.startsWith("jdbc:")) {
+              throw new IllegalArgumentException("--state-url: not a JDBC URL (jdbc:...): "
+                  + o.stateUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
+            }
+            break;
           case "--generate":
             o.generate = number(value(args, ++i, a), a);
             break;
@@ -210,9 +233,13 @@ public final class RebalMain {
             throw new IllegalArgumentException("unknown option: " + a);
         }
       }
-      if (o.generate >= 0 && (o.book != null || o.asOf != null || o.rules != null)) {
+      if (o.generate >= 0 && (o.book != null || o.asOf != null || o.rules != null
+          || o.state != null || o.stateUrl != null)) {
         throw new IllegalArgumentException(
-            "--generate cannot be combined with --book, --as-of or --rules");
+            "--generate cannot be combined with --book, --as-of, --rules, --state or --state-url");
+      }
+      if (o.state != null && o.stateUrl != null) {
+        throw new IllegalArgumentException("--state and --state-url cannot be combined");
       }
       return o;
     }

@@ -70,6 +70,14 @@ public final class InMemoryReviewQueue implements ReviewQueue {
   }
 
   @Override
+  public synchronized List<ReviewItem> pendingOlderThan(LocalDate date) {
+    Checks.notNull(date, "date");
+    return items.values().stream()
+        .filter(i -> i.status() == ReviewStatus.PENDING && i.asOf().isBefore(date))
+        .sorted(ReviewItem.OLDEST_FIRST).collect(ImmutableList.toImmutableList());
+  }
+
+  @Override
   public synchronized ReviewItem assign(String id, long expectedVersion, String assignee,
       LocalDate on) {
     ReviewItem current = pendingAt(id, expectedVersion);

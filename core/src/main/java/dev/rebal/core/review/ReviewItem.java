@@ -3,6 +3,7 @@ package dev.rebal.core.review;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.internal.Checks;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.Optional;
 
 /**
@@ -26,6 +27,14 @@ import java.util.Optional;
 public record ReviewItem(String id, String household, LocalDate asOf, int priority,
     ImmutableSortedSet<String> reasons, String explanation, ReviewStatus status, String assignee,
     String decidedBy, String note, long version) {
+  /**
+   * The "by age" order: oldest as-of date first, then most urgent, then by the number in the id
+   * (submission order for ids of the form {@code R-<n>}, else the id's text).
+   */
+  static final Comparator<ReviewItem> OLDEST_FIRST = Comparator.comparing(ReviewItem::asOf)
+      .thenComparingInt(ReviewItem::priority).thenComparing(ReviewItem::idNumber)
+      .thenComparing(ReviewItem::id);
+
   /** Checks that every component is present and the priority is at least 1. */
   public ReviewItem {
     Checks.notBlank(id, "id");
@@ -44,6 +53,18 @@ public record ReviewItem(String id, String household, LocalDate asOf, int priori
   /** Returns the assignee, if any. */
   public Optional<String> findAssignee() {
     return assignee.isEmpty() ? Optional.empty() : Optional.of(assignee);
+  }
+
+  /** The number in an id of the form {@code R-<n>}, or {@link Long#MAX_VALUE}. */
+  long idNumber() {
+    if (id.startsWith("R-")) {
+      try {
+        return Long.parseLong(id.substring(2));
+      } catch (NumberFormatException e) {
+        return Long.MAX_VALUE;
+      }
+    }
+    return Long.MAX_VALUE;
   }
 
   ReviewItem with(ReviewStatus newStatus, String newAssignee, String newDecidedBy, String newNote) {

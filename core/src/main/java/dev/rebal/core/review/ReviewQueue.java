@@ -1,9 +1,11 @@
 package dev.rebal.core.review;
 
+import dev.rebal.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The exception workflow: proposals that need a human, with the actions a reviewer takes.
@@ -29,6 +31,22 @@ public interface ReviewQueue {
 
   /** Returns pending items carrying {@code reason}, most urgent first. */
   List<ReviewItem> pendingByReason(String reason);
+
+  /**
+   * Returns pending items whose as-of date is before {@code date}, oldest first, then most urgent,
+   * then by id: the reviewer's "by age" view (what has waited longest).
+   *
+   * <p>The default filters {@link #pending()}; a store with an index on the date overrides it. Added
+   * with the durable stores (issue 9); additive, so existing implementations keep compiling.
+   *
+   * @param date items with an as-of date strictly before it are returned
+   * @since 0.1.0
+   */
+  default List<ReviewItem> pendingOlderThan(LocalDate date) {
+    Checks.notNull(date, "date");
+    return pending().stream().filter(i -> i.asOf().isBefore(date))
+        .sorted(ReviewItem.OLDEST_FIRST).collect(Collectors.toUnmodifiableList());
+  }
 
   /** Assigns a pending item to a reviewer. */
   ReviewItem assign(String id, long expectedVersion, String assignee, LocalDate on);

@@ -85,4 +85,69 @@ class InMemoryReviewQueueTest {
     assertThatThrownBy(() -> queue.approve("R-9", 0, "rev", "", D2))
         .isInstanceOf(ReviewConflictException.class).hasMessage("review[R-9]: no such item");
   }
+
+  @Test
+  void pendingOlderThan_returnsOldPendingItemsOldestFirst() {
+    // given
+    LocalDate d0 = LocalDate.of(2026, 6, 26);
+    queue.submit("HH-1", D1, 2, Set.of("a"), "x");
+    queue.submit("HH-2", D2, 1, Set.of("a"), "y");
+    queue.submit("HH-3", D1, 1, Set.of("a"), "z");
+    ReviewItem oldest = queue.submit("HH-4", d0, 2, Set.of("a"), "w");
+    queue.approve(oldest.id(), 0, "rev", "", D2);
+    queue.submit("HH-5", d0, 2, Set.of("a"), "v");
+
+    // when
+    var old = queue.pendingOlderThan(D2);
+
+    // then: HH-4 is approved, HH-2 is not older than D2; oldest, then most urgent, then id
+    assertThat(old).extracting(ReviewItem::household).containsExactly("HH-5", "HH-3", "HH-1");
+  }
+
+  @Test
+  void pendingOlderThan_defaultMethod_agreesWithTheOverride() {
+    // given: a queue that only has the interface's default
+    queue.submit("HH-1", D2, 1, Set.of("a"), "x");
+    queue.submit("HH-2", D1, 2, Set.of("a"), "y");
+    queue.submit("HH-3", D1, 1, Set.of("a"), "z");
+    ReviewQueue plain = new ReviewQueue() {
+      @Override public ReviewItem submit(String h, LocalDate a, int p, Set<String> r, String e) {
+        throw new UnsupportedOperationException();
+      }
+      @Override public java.util.Optional<ReviewItem> find(String id) {
+        return queue.find(id);
+      }
+      @Override public java.util.List<ReviewItem> pending() {
+        return queue.pending();
+      }
+      @Override public java.util.List<ReviewItem> byHousehold(String h) {
+        return queue.byHousehold(h);
+      }
+      @Override public java.util.List<ReviewItem> pendingByReason(String r) {
+        return queue.pendingByReason(r);
+      }
+      @Override public ReviewItem assign(String id, long v, String a, LocalDate on) {
+        throw new UnsupportedOperationException();
+      }
+      @Override public ReviewItem approve(String id, long v, String a, String n, LocalDate on) {
+        throw new UnsupportedOperationException();
+      }
+      @Override public ReviewItem reject(String id, long v, String a, String n, LocalDate on) {
+        throw new UnsupportedOperationException();
+      }
+      @Override public ReviewItem modify(String id, long v, String a, String n, LocalDate on) {
+        throw new UnsupportedOperationException();
+      }
+      @Override public java.util.List<ReviewItem> expireBefore(LocalDate c, LocalDate on) {
+        throw new UnsupportedOperationException();
+      }
+    };
+
+    // when
+    var viaDefault = plain.pendingOlderThan(LocalDate.of(2026, 7, 1));
+
+    // then
+    assertThat(viaDefault).extracting(ReviewItem::household).containsExactly("HH-3", "HH-2", "HH-1");
+    assertThat(viaDefault).isEqualTo(queue.pendingOlderThan(LocalDate.of(2026, 7, 1)));
+  }
 }

@@ -1,0 +1,183 @@
+package dev.rebal.store.jdbc;
+
+import dev.rebal.core.internal.Checks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A database holding Rebal's durable state: the entry point that opens it, brings its schema to the
+ * latest version and hands out the {@link JdbcReviewQueue} and the {@link JdbcAuditSink} on it.
+ *
+ * <pre>{@code
+ * try (JdbcStore store = JdbcStore.openEmbedded(Path.of("state"))) {   // or open(dataSource)
+ *   BookRebalancer.builder(rebalancer).audit(store.auditSink()).review(store.reviewQueue())...
+ * }
+ * }</pre>
+ *
+ * <p>In production pass the firm's pooled {@link DataSource} (PostgreSQL); {@link
+ * #openEmbedded(Path)} keeps an H2 file database in a folder and needs no server. Opening migrates
+ * the schema (see docs/stores.md): a fresh database gets every migration, an existing one the ones
+ * it lacks, and a database whose applied migrations were edited is refused. The store keeps no
+ * connection of its own for a data source; opened by URL it keeps one open until {@link #close()},
+ * so that an embedded database stays open between calls. This class is thread-safe.
+ */
+public final class JdbcStore implements AutoCloseable {
+  /** The user of the embedded database. */
+  static final String EMBEDDED_USER = "rebal";
+
+  private final Transactions tx;
+  private final JdbcAuditSink audit;
+  private final JdbcReviewQueue queue;
+  private final int schemaVersion;
+  private final String database;
+  private final Optional<Connection> keeper;
+
+  private JdbcStore(DataSource dataSource, Optional<Connection> keeper) {
+    this.keeper = keeper;
+    this.tx = new Transactions(dataSource);
+    Dialect dialect;
+    try (Connection c = dataSource.getConnection()) {
+      dialect = Dialect.of(c);
+      DatabaseMetaData md = c.getMetaData();
+      database = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+    } catch (SQLException e) {
+      closeKeeper();
+      throw new StoreException("open: cannot connect to the database [sqlstate " + e.getSQLState()
+          + "]: " + Transactions.oneLine(e), e);
+    } catch (RuntimeException e) {
+      closeKeeper();
+      throw e;
+    }
+    try {
+      this.schemaVersion = Migrations.shipped().migrate(tx);
+    } catch (RuntimeException e) {
+      closeKeeper();
+      throw e;
+    }
+    this.audit = new JdbcAuditSink(tx);
+    this.queue = new JdbcReviewQueue(tx, audit, dialect);
+  }
+
+  /**
+   * Opens the store on a data source (the firm's connection pool) and migrates its schema.
+   *
+   * @throws StoreException if the database cannot be reached, is not H2 or PostgreSQL, or cannot be
+   *     migrated
+   */
+  public static JdbcStore open(DataSource dataSource) {
+    return new JdbcStore(Checks.notNull(dataSource, "dataSource"), Optional.empty());
+  }
+
+  /**
+   * Opens the store at a JDBC URL ({@code jdbc:postgresql://host/db} or {@code jdbc:h2:...}) and
+   * migrates its schema. Connections are opened per call; prefer {@link #open(DataSource)} with a
+   * pool in production.
+   *
+   * @param url the JDBC URL
+   * @param user the database user
+   * @param password the user's password, or empty text
+   * @throws StoreException if the database cannot be reached or migrated
+   */
+  public static JdbcStore open(String url, String user, String password) {
+    Checks.notBlank(url, "url");
+    Checks.notNull(user, "user");
+    Checks.notNull(password, "password");
+    return openUrl(new DriverManagerDataSource(url, user, password));
+  }
+
+  private static JdbcStore openUrl(DriverManagerDataSource ds) {
+    Connection keeper;
+    try {
+      keeper = ds.getConnection();
+    } catch (SQLException e) {
+      throw new StoreException("open " + redacted(ds.url()) + ": cannot connect [sqlstate "
+          + e.getSQLState() + "]: " + Transactions.oneLine(e), e);
+    }
+    return new JdbcStore(ds, Optional.of(keeper));
+  }
+
+  /**
+   * Opens the store at a JDBC URL that carries its own credentials (e.g. {@code
+   * jdbc:postgresql://host/rebal?user=rebal_app&password=...}, or none with trust or peer
+   * authentication), and migrates its schema.
+   *
+   * @throws StoreException if the database cannot be reached or migrated
+   */
+  public static JdbcStore open(String url) {
+    Checks.notBlank(url, "url");
+    return openUrl(new DriverManagerDataSource(url, null, null));
+  }
+
+  /**
+   * Opens (creating if missing) the embedded H2 file database {@code rebal} in {@code directory}:
+   * state kept on local disk with no server, for one process at a time.
+   *
+   * @param directory the folder, created if missing
+   * @throws StoreException if the database is in use by another process or cannot be migrated
+   */
+  public static JdbcStore openEmbedded(Path directory) {
+    Checks.notNull(directory, "directory");
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new UncheckedIOException(directory + ": cannot create the state folder", e);
+    }
+    return open(embeddedUrl(directory), EMBEDDED_USER, "");
+  }
+
+  /** The JDBC URL of the embedded database in {@code directory}. */
+  static String embeddedUrl(Path directory) {
+    // LOCK_TIMEOUT: appenders queue on the audit head's row lock; wait for it rather than fail
+    return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("rebal")
+        + ";LOCK_TIMEOUT=30000";
+  }
+
+  /** The URL with any password in it replaced by {@code ***}, for messages. */
+  static String redacted(String url) {
+    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+  }
+
+  /** Returns the audit log on this database. */
+  public JdbcAuditSink auditSink() {
+    return audit;
+  }
+
+  /** Returns the review queue on this database; its actions are audited to {@link #auditSink()}. */
+  public JdbcReviewQueue reviewQueue() {
+    return queue;
+  }
+
+  /** Returns the schema version the database is at (the number of the last migration applied). */
+  public int schemaVersion() {
+    return schemaVersion;
+  }
+
+  /** Returns the database product and version as the server reports them, e.g. "PostgreSQL 15.18". */
+  public String database() {
+    return database;
+  }
+
+  /** Closes the connection a store opened by URL keeps; a data source is left to its owner. */
+  @Override
+  public void close() {
+    closeKeeper();
+  }
+
+  private void closeKeeper() {
+    if (keeper.isPresent()) {
+      try {
+        keeper.get().close();
+      } catch (SQLException e) {
+        throw new StoreException("close: [sqlstate " + e.getSQLState() + "]: "
+            + Transactions.oneLine(e), e);
+      }
+    }
+  }
+}
