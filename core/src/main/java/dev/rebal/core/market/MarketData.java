@@ -1,8 +1,10 @@
 package dev.rebal.core.market;
 
 import com.google.common.collect.ImmutableMap;
+import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.RebalStyle;
+import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.util.NoSuchElementException;
@@ -38,6 +40,20 @@ public abstract class MarketData {
   @Value.Lazy
   ImmutableMap<SecurityId, Security> securityIndex() {
     return ImmutableMap.copyOf(securities());
+  }
+
+  /** Returns the issuers of the securities, built once on first use; not part of equality. */
+  @Value.Lazy
+  public ImmutableSet<String> issuers() {
+    return securities().values().stream().map(Security::issuer)
+        .collect(ImmutableSet.toImmutableSet());
+  }
+
+  /** Returns the asset classes of the securities, built once on first use; not part of equality. */
+  @Value.Lazy
+  public ImmutableSet<AssetClass> assetClasses() {
+    return securities().values().stream().map(Security::assetClass)
+        .collect(ImmutableSet.toImmutableSet());
   }
 
   /** Returns the security with {@code id}, if known. */

@@ -28,7 +28,6 @@ final class Context {
   final Problems problems;
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
   private final Set<MemberId> members = new HashSet<>();
-  private final MarketIndex marketIndex;
   private final Set<AssetClass> assetClasses = new HashSet<>();
   private final Set<AssetClass> targetedClasses = new HashSet<>();
 
@@ -43,24 +42,10 @@ final class Context {
     for (Member m : household.members()) {
       members.add(m.id());
     }
-    this.marketIndex = new MarketIndex(market);
     assetClasses.addAll(household.target().classes().keySet());
     targetedClasses.addAll(household.target().classes().keySet());
     for (dev.rebal.core.goal.Goal g : household.goals()) {
       g.glidePath().steps().values().forEach(t -> targetedClasses.addAll(t.classes().keySet()));
-    }
-  }
-
-  /** The issuers and asset classes of one market data's securities. */
-  private static final class MarketIndex {
-    final Set<String> issuers = new HashSet<>();
-    final Set<AssetClass> assetClasses = new HashSet<>();
-
-    MarketIndex(MarketData market) {
-      for (Security s : market.securities().values()) {
-        issuers.add(s.issuer());
-        assetClasses.add(s.assetClass());
-      }
     }
   }
 
@@ -91,12 +76,12 @@ final class Context {
 
   /** Returns whether some known security has {@code issuer}. */
   boolean hasIssuer(String issuer) {
-    return marketIndex.issuers.contains(issuer);
+    return market.issuers().contains(issuer);
   }
 
   /** Returns whether the asset class is known (from a security or the target). */
   boolean hasAssetClass(AssetClass assetClass) {
-    return marketIndex.assetClasses.contains(assetClass) || assetClasses.contains(assetClass);
+    return market.assetClasses().contains(assetClass) || assetClasses.contains(assetClass);
   }
 
   /** Records a problem. */
