@@ -82,7 +82,7 @@ public final class SparkRebalanceJob {
     }
   }
 
-  private static int run(SparkSession spark, Map<String, String> options) throws IOException {
+  static int run(SparkSession spark, Map<String, String> options) throws IOException {
     RuleSet ruleSet = options.containsKey("rules")
         ? RuleSetParser.parse(options.get("rules"), Files.readString(Path.of(options.get("rules"))))
         : RuleSet.defaults();
@@ -93,10 +93,10 @@ public final class SparkRebalanceJob {
       long n = Long.parseLong(options.get("generate"));
       BookGenerator g = BookGenerator.of(BookConfig.of(Long.parseLong(
           options.getOrDefault("seed", "1"))));
+      // generated on the executors: household i is the same everywhere
       asOf = g.asOf();
       marketData = g.marketData();
-      households = spark.createDataset(g.households(n).map(HouseholdLines::write).toList(),
-          Encoders.STRING());
+      households = GeneratedBook.lines(spark, g.config().seed(), n);
     } else if (options.containsKey("book")) {
       List<String> lines = new ArrayList<>();
       try (BookReader book = BookReader.open(Path.of(options.get("book")))) {

@@ -62,8 +62,7 @@ class SparkRebalancerTest {
     audit.records().forEach(r -> batchAudit.put(r.entry().household(), r.entry()));
 
     SparkSession spark = LocalSpark.session();
-    Dataset<String> lines = spark.createDataset(
-        BOOK.households(HOUSEHOLDS).map(HouseholdLines::write).toList(), Encoders.STRING());
+    Dataset<String> lines = GeneratedBook.lines(spark, BOOK.config().seed(), HOUSEHOLDS);
     SparkRebalancer rebalancer = SparkRebalancer.of(spark, RULES);
     three = rebalancer.run(lines, BOOK.asOf(), BOOK.marketData(), 3, out("three"));
     seven = rebalancer.run(lines, BOOK.asOf(), BOOK.marketData(), 7, out("seven"));
