@@ -113,4 +113,22 @@ public final class BookLines {
       return new Split(n, unreadable.build());
     }
   }
+
+  /**
+   * Splits a book file from the command line: {@code BookLines BOOK HOUSEHOLDS_OUT HEADER_OUT}.
+   * Prints the number of households written and each one left out; exits 2 on a usage error.
+   *
+   * @param args the book file, the JSON-lines file to write, the header file to write
+   * @throws IOException if reading or writing fails
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 3) {
+      System.err.println("usage: BookLines BOOK HOUSEHOLDS_OUT HEADER_OUT");
+      System.exit(2);
+    }
+    Split split = split(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
+    System.out.println("wrote " + split.households() + " households to " + args[1]
+        + " and the header to " + args[2]);
+    split.unreadable().forEach(f -> System.out.println("  left out: " + f));
+  }
 }

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,10 +22,14 @@ import org.apache.spark.sql.SparkSession;
  * {@link BookRebalancer} (2 threads, audit appended to a JSON-lines file, as in production) and
  * {@link SparkRebalancer#run} ({@code local[2]}, decisions, review, audit and manifest written),
  * each after a warm-up on other households of the same book, each including the generation of its
- * households (on the calling thread for the batch runner, on the executors for Spark). Prints
- * households per second for each, the outcome counts (which must agree) and the load average.
+ * households (on the calling thread for the batch runner, on the executors for Spark), the two
+ * alternated over several rounds so that a change in the machine's load hits both. Prints, per run,
+ * households per second, the process CPU time per household (all threads: the pipeline, and for
+ * Spark its shuffle, sort, persistence and writes too), the outcome counts (which must agree) and
+ * the load average.
  *
- * <p>Usage: {@code SparkThroughput [households=10000] [partitions=8] [warmup=1000] [seed=1]}. A
+ * <p>Usage: {@code SparkThroughput [households=10000] [partitions=8] [warmup=1000] [seed=1]
+ * [rounds=2]}. A
  * measuring tool, not a test: it reads the wall clock (reporting only) and writes to a temporary
  * directory that it deletes.
  */
@@ -42,55 +47,65 @@ public final class SparkThroughput {
     int partitions = args.length > 1 ? Integer.parseInt(args[1]) : 8;
     long warmup = args.length > 2 ? Long.parseLong(args[2]) : 1_000;
     long seed = args.length > 3 ? Long.parseLong(args[3]) : 1;
+    int rounds = args.length > 4 ? Integer.parseInt(args[4]) : 2;
     BookGenerator book = BookGenerator.of(BookConfig.of(seed));
     RuleSet rules = RuleSet.defaults();
     Path tmp = Files.createTempDirectory("rebal-spark-throughput");
     System.out.printf(Locale.ROOT, "book: %d households (seed %d), warm-up %d, %d partitions,"
-        + " %d cores, Java %s%n", n, seed, warmup, partitions,
+        + " %d rounds, %d cores, Java %s%n", n, seed, warmup, partitions, rounds,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-
-    // batch runner: warm up on households n.., then time households 0..n-1
-    BookRebalancer batch = BookRebalancer.builder(Rebalancer.of(rules)).threads(2)
-        .audit(JsonLinesAuditSink.open(tmp.resolve("warmup-audit.jsonl"))).build();
-    batch.run(java.util.stream.LongStream.range(n, n + warmup).mapToObj(book::household)
-        .iterator(), book.marketData(), book.asOf(), d -> { }, new CancellationToken());
-    double load0 = load();
-    long t0 = System.nanoTime();
-    RunSummary summary;
-    try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(tmp.resolve("audit.jsonl"))) {
-      summary = BookRebalancer.builder(Rebalancer.of(rules)).threads(2).audit(audit).build()
-          .run(book.households(n).iterator(), book.marketData(), book.asOf(), d -> { },
-              new CancellationToken());
-    }
-    double batchSeconds = seconds(t0);
-    double load1 = load();
-    System.out.printf(Locale.ROOT, "batch runner (2 threads):  %,d households in %.1f s = %.0f"
-        + " households/s   load %.1f -> %.1f   %s%n", summary.households(), batchSeconds,
-        n / batchSeconds, load0, load1, summary.outcomes());
-
     SparkSession spark = SparkSession.builder().master("local[2]").appName("rebal-throughput")
         .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
         .getOrCreate();
     try {
       SparkRebalancer rebalancer = SparkRebalancer.of(spark, rules);
-      // warm-up: a book of another seed, same size as the batch runner's warm-up
+      // warm-up of both on households n.. (batch) and a book of another seed (Spark)
+      runBatch(book, rules, n, warmup, tmp.resolve("warmup-audit.jsonl"));
       rebalancer.run(GeneratedBook.lines(spark, seed + 1, warmup), book.asOf(),
           book.marketData(), partitions, tmp.resolve("spark-warmup").toString());
-      double load2 = load();
-      long t1 = System.nanoTime();
-      SparkRunSummary s = rebalancer.run(GeneratedBook.lines(spark, seed, n), book.asOf(),
-          book.marketData(), partitions, tmp.resolve("spark").toString());
-      double sparkSeconds = seconds(t1);
-      double load3 = load();
-      System.out.printf(Locale.ROOT, "spark local[2] (%d part.): %,d households in %.1f s = %.0f"
-          + " households/s   load %.1f -> %.1f   %s%n", partitions, s.households(), sparkSeconds,
-          n / sparkSeconds, load2, load3, s.outcomes());
-      System.out.printf(Locale.ROOT, "spark / batch throughput: %.2f%n",
-          batchSeconds / sparkSeconds);
+      // alternate the two, so that a change in the machine's load hits both
+      for (int round = 1; round <= rounds; round++) {
+        Measure m = new Measure();
+        RunSummary summary = runBatch(book, rules, 0, n, tmp.resolve("audit-" + round + ".jsonl"));
+        m.print("batch runner, 2 threads", n, summary.outcomes().toString());
+        m = new Measure();
+        SparkRunSummary s = rebalancer.run(GeneratedBook.lines(spark, seed, n), book.asOf(),
+            book.marketData(), partitions, tmp.resolve("spark-" + round).toString());
+        m.print("spark local[2], " + partitions + " partitions", n, s.outcomes().toString());
+      }
     } finally {
       spark.stop();
       deleteTree(tmp);
     }
+  }
+
+  private static RunSummary runBatch(BookGenerator book, RuleSet rules, long from, long count,
+      Path auditFile) {
+    try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(auditFile)) {
+      return BookRebalancer.builder(Rebalancer.of(rules)).threads(2).audit(audit).build()
+          .run(LongStream.range(from, from + count).mapToObj(book::household).iterator(),
+              book.marketData(), book.asOf(), d -> { }, new CancellationToken());
+    }
+  }
+
+  /** Wall time, process CPU time and load average from construction to {@link #print}. */
+  private static final class Measure {
+    private final long wall0 = System.nanoTime();
+    private final long cpu0 = cpu();
+    private final double load0 = load();
+
+    void print(String what, long n, String outcomes) {
+      double seconds = seconds(wall0);
+      double cpuMsPerHousehold = (cpu() - cpu0) / 1e6 / n;
+      System.out.printf(Locale.ROOT, "%-30s %,d households in %6.1f s = %4.0f households/s,"
+          + " process CPU %.2f ms/household, load %.1f -> %.1f  %s%n", what, n, seconds,
+          n / seconds, cpuMsPerHousehold, load0, load(), outcomes);
+    }
+  }
+
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
   private static double seconds(long startNanos) {
