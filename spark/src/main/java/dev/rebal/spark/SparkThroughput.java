@@ -8,6 +8,9 @@ import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.engine.BookRebalancer;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
+import dev.rebal.json.BookReader;
+import dev.rebal.json.BookWriter;
+import dev.rebal.json.HouseholdRead;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -19,8 +22,9 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * Measures Spark local mode against the plain batch runner on the same generated book, in one JVM:
- * {@link BookRebalancer} (2 threads, audit appended to a JSON-lines file, as in production) and
- * {@link SparkRebalancer#run} ({@code local[2]}, decisions, review, audit and manifest written),
+ * {@link BookRebalancer} (2 threads, audit appended to a JSON-lines file, as in production; the
+ * households once straight from the generator, once read from a book file written beforehand, which
+ * adds the JSON parsing that Spark's path also has) and {@link SparkRebalancer#run} ({@code local[2]}, decisions, review, audit and manifest written),
  * each after a warm-up on other households of the same book, each including the generation of its
  * households (on the calling thread for the batch runner, on the executors for Spark), the two
  * alternated over several rounds so that a change in the machine's load hits both. Prints, per run,
@@ -63,11 +67,16 @@ public final class SparkThroughput {
       runBatch(book, rules, n, warmup, tmp.resolve("warmup-audit.jsonl"));
       rebalancer.run(GeneratedBook.lines(spark, seed + 1, warmup), book.asOf(),
           book.marketData(), partitions, tmp.resolve("spark-warmup").toString());
-      // alternate the two, so that a change in the machine's load hits both
+      Path bookFile = tmp.resolve("book.json");
+      BookWriter.write(bookFile, book.asOf(), book.marketData(), book.households(n));
+      // alternate the runs, so that a change in the machine's load hits each
       for (int round = 1; round <= rounds; round++) {
         Measure m = new Measure();
         RunSummary summary = runBatch(book, rules, 0, n, tmp.resolve("audit-" + round + ".jsonl"));
         m.print("batch runner, 2 threads", n, summary.outcomes().toString());
+        m = new Measure();
+        summary = runBatch(bookFile, rules, tmp.resolve("audit-file-" + round + ".jsonl"));
+        m.print("batch runner, from book file", n, summary.outcomes().toString());
         m = new Measure();
         SparkRunSummary s = rebalancer.run(GeneratedBook.lines(spark, seed, n), book.asOf(),
             book.marketData(), partitions, tmp.resolve("spark-" + round).toString());
@@ -85,6 +94,18 @@ public final class SparkThroughput {
       return BookRebalancer.builder(Rebalancer.of(rules)).threads(2).audit(audit).build()
           .run(LongStream.range(from, from + count).mapToObj(book::household).iterator(),
               book.marketData(), book.asOf(), d -> { }, new CancellationToken());
+    }
+  }
+
+  /** Runs the batch runner on the households of a book file, parsed as they are read. */
+  private static RunSummary runBatch(Path bookFile, RuleSet rules, Path auditFile)
+      throws IOException {
+    try (BookReader reader = BookReader.open(bookFile);
+        JsonLinesAuditSink audit = JsonLinesAuditSink.open(auditFile)) {
+      return BookRebalancer.builder(Rebalancer.of(rules)).threads(2).audit(audit).build()
+          .run(reader.households().filter(HouseholdRead::isOk)
+              .map(r -> r.household().orElseThrow()).iterator(), reader.marketData(),
+              reader.asOf(), d -> { }, new CancellationToken());
     }
   }
 
