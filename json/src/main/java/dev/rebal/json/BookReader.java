@@ -58,10 +58,10 @@ import java.util.zip.GZIPInputStream;
  * <p>Not thread-safe.
  */
 public final class BookReader implements Closeable {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+  static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
       .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();

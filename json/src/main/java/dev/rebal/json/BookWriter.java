@@ -37,7 +37,7 @@ import java.util.zip.GZIPOutputStream;
  * <p>Not thread-safe: write from one thread, in the order the households should appear.
  */
 public final class BookWriter implements Closeable {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
       .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
       .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)

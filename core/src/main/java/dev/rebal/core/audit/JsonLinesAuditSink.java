@@ -71,7 +71,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     Checks.notNull(entry, "entry");
     AuditRecord record = AuditRecord.chain(nextSequence, lastHash, entry);
     try {
-      writer.write(FlatJson.encode(toFields(record)));
+      writer.write(toLine(record));
       writer.write('\n');
       writer.flush();
     } catch (IOException e) {
@@ -105,13 +105,37 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
         continue;
       }
       try {
-        out.add(fromFields(FlatJson.decode(line)));
-      } catch (IllegalArgumentException | java.time.DateTimeException e) {
-        throw new RebalException(file + ": line " + lineNo + ": not an audit record: "
-            + e.getMessage(), e);
+        out.add(parseLine(line));
+      } catch (IllegalArgumentException e) {
+        throw new RebalException(file + ": line " + lineNo + ": " + e.getMessage(), e);
       }
     }
     return out.build();
+  }
+
+  /**
+   * Returns {@code record} as one line of this log's format (a flat JSON object of ten string
+   * fields, without the line break): what {@link #append} writes. For stores that write the lines
+   * themselves, e.g. a distributed job writing one chain per output file, so that {@link #read} and
+   * {@link AuditChain#verify} check them like any log file.
+   */
+  public static String toLine(AuditRecord record) {
+    Checks.notNull(record, "record");
+    return FlatJson.encode(toFields(record));
+  }
+
+  /**
+   * Parses one line of this log's format, as written by {@link #toLine}.
+   *
+   * @throws IllegalArgumentException if the line is not a well-formed audit record
+   */
+  public static AuditRecord parseLine(String line) {
+    Checks.notNull(line, "line");
+    try {
+      return fromFields(FlatJson.decode(line));
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      throw new IllegalArgumentException("not an audit record: " + e.getMessage(), e);
+    }
   }
 
   private static Map<String, String> toFields(AuditRecord r) {

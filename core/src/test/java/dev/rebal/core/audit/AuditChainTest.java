@@ -148,4 +148,35 @@ class AuditChainTest {
     assertThatThrownBy(() -> JsonLinesAuditSink.open(file)).isInstanceOf(RebalException.class)
         .hasMessageContaining("line 1: not an audit record");
   }
+
+  @Test
+  void toLine_recordWrittenBySink_equalsTheFileLineAndParsesBack(@TempDir Path dir)
+      throws IOException {
+    // given
+    Path file = dir.resolve("audit.jsonl");
+    try (JsonLinesAuditSink sink = JsonLinesAuditSink.open(file)) {
+      sink.append(entry(0));
+      sink.append(entry(1));
+    }
+    List<AuditRecord> chained = sinkWith(2).records();
+
+    // when
+    String line = JsonLinesAuditSink.toLine(chained.get(1));
+
+    // then
+    assertThat(line).isEqualTo(Files.readAllLines(file, StandardCharsets.UTF_8).get(1));
+    assertThat(JsonLinesAuditSink.parseLine(line)).isEqualTo(chained.get(1));
+  }
+
+  @Test
+  void parseLine_missingField_throwsNamingTheField() {
+    // given
+    String line = JsonLinesAuditSink.toLine(sinkWith(1).records().get(0))
+        .replace("\"outcome\"", "\"result\"");
+
+    // then
+    assertThatThrownBy(() -> JsonLinesAuditSink.parseLine(line))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not an audit record").hasMessageContaining("'outcome'");
+  }
 }
