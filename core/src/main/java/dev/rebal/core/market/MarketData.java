@@ -3,6 +3,7 @@ package dev.rebal.core.market;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.RebalStyle;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
@@ -54,6 +55,22 @@ public abstract class MarketData {
   public ImmutableSet<AssetClass> assetClasses() {
     return securities().values().stream().map(Security::assetClass)
         .collect(ImmutableSet.toImmutableSet());
+  }
+
+  /**
+   * Returns the securities of each wash-sale group ({@link Security#washSaleGroup()}), groups and
+   * members sorted; built once on first use, not part of equality.
+   */
+  @Value.Lazy
+  public ImmutableSortedMap<String, ImmutableSortedSet<SecurityId>> washSaleGroups() {
+    java.util.SortedMap<String, ImmutableSortedSet.Builder<SecurityId>> groups =
+        new java.util.TreeMap<>();
+    securities().forEach((id, s) -> groups.computeIfAbsent(s.washSaleGroup(),
+        g -> ImmutableSortedSet.naturalOrder()).add(id));
+    ImmutableSortedMap.Builder<String, ImmutableSortedSet<SecurityId>> out =
+        ImmutableSortedMap.naturalOrder();
+    groups.forEach((g, ids) -> out.put(g, ids.build()));
+    return out.build();
   }
 
   /** Returns the security with {@code id}, if known. */

@@ -18,6 +18,7 @@ import dev.rebal.core.security.Security;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -34,6 +35,8 @@ final class Blocks {
   private final List<Restriction> active;
   private final SortedMap<AccountId, Account> accounts;
   private final Map<AccountId, ImmutableList<Provenance>> accountBlocks;
+  /** Each account's blocks, distinct and sorted: what a position gets when nothing else blocks. */
+  private final Map<AccountId, ImmutableList<Provenance>> accountBlocksDistinct;
   private final Map<String, List<Provenance>> issuerSellBlocks;
 
   Blocks(Household household, MarketData marketData, LocalDate asOf) {
@@ -64,6 +67,9 @@ final class Blocks {
     }
     this.accounts = byId;
     this.accountBlocks = blocks;
+    Map<AccountId, ImmutableList<Provenance>> distinctBlocks = new HashMap<>();
+    blocks.forEach((id, b) -> distinctBlocks.put(id, distinct(b)));
+    this.accountBlocksDistinct = distinctBlocks;
     // an issuer under a Rule 144 limit without volume data cannot be sold: the limit is unknown
     Map<String, List<Provenance>> issuers = new TreeMap<>();
     for (Restriction r : active) {
@@ -97,15 +103,14 @@ final class Blocks {
 
   /** Why {@code s} may not be bought in {@code account}: account blocks, exclusions, blackouts. */
   ImmutableList<Provenance> buy(AccountId account, Security s) {
-    List<Provenance> out = new ArrayList<>(account(account));
+    List<Provenance> more = null;
     for (Restriction r : active) {
-      if (r instanceof SecurityExclusion && ((SecurityExclusion) r).scope().matches(s)) {
-        out.add(Provenance.of(r));
-      } else if (r instanceof BlackoutWindow && ((BlackoutWindow) r).issuer().equals(s.issuer())) {
-        out.add(Provenance.of(r));
+      if ((r instanceof SecurityExclusion && ((SecurityExclusion) r).scope().matches(s))
+          || (r instanceof BlackoutWindow && ((BlackoutWindow) r).issuer().equals(s.issuer()))) {
+        more = add(more, Provenance.of(r));
       }
     }
-    return distinct(out);
+    return with(account, more);
   }
 
   /**
@@ -113,16 +118,34 @@ final class Blocks {
    * issuer's missing Rule 144 data.
    */
   ImmutableList<Provenance> sell(AccountId account, Security s) {
-    List<Provenance> out = new ArrayList<>(account(account));
+    List<Provenance> more = null;
     for (Restriction r : active) {
-      if (r instanceof DoNotSell && appliesTo((DoNotSell) r, account, s)) {
-        out.add(Provenance.of(r));
-      } else if (r instanceof BlackoutWindow && ((BlackoutWindow) r).issuer().equals(s.issuer())) {
-        out.add(Provenance.of(r));
+      if ((r instanceof DoNotSell && appliesTo((DoNotSell) r, account, s))
+          || (r instanceof BlackoutWindow && ((BlackoutWindow) r).issuer().equals(s.issuer()))) {
+        more = add(more, Provenance.of(r));
       }
     }
-    out.addAll(issuerSellBlocks.getOrDefault(s.issuer(), List.of()));
-    return distinct(out);
+    for (Provenance p : issuerSellBlocks.getOrDefault(s.issuer(), List.of())) {
+      more = add(more, p);
+    }
+    return with(account, more);
+  }
+
+  /** {@code list} with {@code p} added, created on the first addition. */
+  private static List<Provenance> add(List<Provenance> list, Provenance p) {
+    List<Provenance> out = list == null ? new ArrayList<>() : list;
+    out.add(p);
+    return out;
+  }
+
+  /** The account's blocks and {@code more} (none when null), distinct and sorted. */
+  private ImmutableList<Provenance> with(AccountId account, List<Provenance> more) {
+    if (more == null) {
+      return accountBlocksDistinct.getOrDefault(account, ImmutableList.of());
+    }
+    List<Provenance> all = new ArrayList<>(account(account));
+    all.addAll(more);
+    return distinct(all);
   }
 
   /**
@@ -130,19 +153,20 @@ final class Blocks {
    * blackouts, a lot preference protecting it, and its issuer's missing Rule 144 data.
    */
   ImmutableList<Provenance> lot(TaxLot lot, Security s) {
-    List<Provenance> out = new ArrayList<>(account(lot.account()));
+    List<Provenance> more = null;
     for (Restriction r : active) {
-      if (r instanceof DoNotSell && appliesTo((DoNotSell) r, lot.account(), s)) {
-        out.add(Provenance.of(r));
-      } else if (r instanceof BlackoutWindow && ((BlackoutWindow) r).issuer().equals(s.issuer())) {
-        out.add(Provenance.of(r));
-      } else if (r instanceof LotPreference && protects((LotPreference) r, lot, s)) {
-        out.add(Provenance.of(r));
+      if ((r instanceof DoNotSell && appliesTo((DoNotSell) r, lot.account(), s))
+          || (r instanceof BlackoutWindow && ((BlackoutWindow) r).issuer().equals(s.issuer()))
+          || (r instanceof LotPreference && protects((LotPreference) r, lot, s))) {
+        more = add(more, Provenance.of(r));
       }
     }
-    out.addAll(issuerSellBlocks.getOrDefault(s.issuer(), List.of()));
-    return distinct(out);
+    for (Provenance p : issuerSellBlocks.getOrDefault(s.issuer(), List.of())) {
+      more = add(more, p);
+    }
+    return with(lot.account(), more);
   }
+
 
   static boolean appliesTo(DoNotSell r, AccountId account, Security s) {
     return r.scope().matches(s) && (r.accounts().isEmpty() || r.accounts().contains(account));

@@ -227,6 +227,10 @@ public final class Compiler {
   }
 
   private Map<String, ImmutableSortedSet<SecurityId>> compileWashSaleGroups() {
+    if (universe.size() == marketData.securities().size()) {
+      // the universe is the security master: its groups, built once per market data
+      return marketData.washSaleGroups();
+    }
     SortedMap<String, SortedSet<SecurityId>> groups = new TreeMap<>();
     for (int i = 0; i < universe.size(); i++) {
       groups.computeIfAbsent(universeSecurities.get(i).washSaleGroup(), g -> new TreeSet<>())
@@ -236,6 +240,7 @@ public final class Compiler {
     groups.forEach((g, ids) -> out.put(g, ImmutableSortedSet.copyOf(ids)));
     return out;
   }
+
 
   private List<LocationPenalty> compilePenalties() {
     List<LocationPenalty> out = new ArrayList<>();
