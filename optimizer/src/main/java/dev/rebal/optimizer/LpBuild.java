@@ -114,26 +114,8 @@ final class LpBuild {
       if (!m.hasGoal[c] || m.weight[c] == 0) {
         continue;
       }
-      double w = m.weight[c];
-      overCol[c] = kinds.size();
-      kinds.add(OVER);
-      pos.add(-1);
-      seg.add(c);
-      cost.add(w);
-      underCol[c] = kinds.size();
-      kinds.add(UNDER);
-      pos.add(-1);
-      seg.add(c);
-      cost.add(w);
-      double h = m.classValue[c];
-      if (h > m.upper[c] || h < m.lower[c]) {
-        removedCol[c] = kinds.size();
-        kinds.add(REMOVED);
-        pos.add(-1);
-        seg.add(c);
-        cost.add(-w);
-        constantDollars += w * (h > m.upper[c] ? h - m.upper[c] : m.lower[c] - h);
-      }
+      constantDollars += driftColumns(kinds, pos, seg, cost, OVER, c, m.weight[c],
+          m.classValue[c], m.lower[c], m.upper[c], overCol, underCol, removedCol);
     }
     // goal-bucket drift columns (section 5), the same three per bucket goal
     int nb = m.buckets;
@@ -147,27 +129,9 @@ final class LpBuild {
       if (m.bucketWeight[b] == 0) {
         continue;
       }
-      double w = m.bucketWeight[b];
-      bOverCol[b] = kinds.size();
-      kinds.add(BUCKET_OVER);
-      pos.add(-1);
-      seg.add(b);
-      cost.add(w);
-      bUnderCol[b] = kinds.size();
-      kinds.add(BUCKET_UNDER);
-      pos.add(-1);
-      seg.add(b);
-      cost.add(w);
-      double h = m.bucketClassValue[b];
-      if (h > m.bucketUpper[b] || h < m.bucketLower[b]) {
-        bRemovedCol[b] = kinds.size();
-        kinds.add(BUCKET_REMOVED);
-        pos.add(-1);
-        seg.add(b);
-        cost.add(-w);
-        constantDollars += w * (h > m.bucketUpper[b] ? h - m.bucketUpper[b]
-            : m.bucketLower[b] - h);
-      }
+      constantDollars += driftColumns(kinds, pos, seg, cost, BUCKET_OVER, b, m.bucketWeight[b],
+          m.bucketClassValue[b], m.bucketLower[b], m.bucketUpper[b], bOverCol, bUnderCol,
+          bRemovedCol);
     }
     this.constant = constantDollars;
 
@@ -320,6 +284,34 @@ final class LpBuild {
       row("", net.with(over, -1), (up - h) / v);
       row("", net.negated().with(under, -1), (h - lo) / v);
     }
+  }
+
+  /**
+   * Adds the over and under columns of drift goal {@code i} (a class or a bucket goal) at weight
+   * {@code w}, and the removed column when its value {@code h} starts outside [{@code lo}, {@code
+   * up}]; records their indices and returns the objective constant the removed column offsets.
+   * The kinds are {@code overKind}, {@code overKind + 1} (under) and {@code overKind + 2} (removed).
+   */
+  private static double driftColumns(List<Integer> kinds, List<Integer> pos, List<Integer> seg,
+      List<Double> cost, int overKind, int i, double w, double h, double lo, double up,
+      int[] overCol, int[] underCol, int[] removedCol) {
+    overCol[i] = column(kinds, pos, seg, cost, overKind, i, w);
+    underCol[i] = column(kinds, pos, seg, cost, overKind + 1, i, w);
+    if (h > up || h < lo) {
+      removedCol[i] = column(kinds, pos, seg, cost, overKind + 2, i, -w);
+      return w * (h > up ? h - up : lo - h);
+    }
+    return 0;
+  }
+
+  /** Adds one column without a position and returns its index. */
+  private static int column(List<Integer> kinds, List<Integer> pos, List<Integer> seg,
+      List<Double> cost, int kind, int index, double c) {
+    kinds.add(kind);
+    pos.add(-1);
+    seg.add(index);
+    cost.add(c);
+    return kinds.size() - 1;
   }
 
   private void row(String group, int[] i, double[] v, double b) {
