@@ -77,8 +77,11 @@ final class InsideConstraints {
             return false;
           }
         }
-        groupsSold.add(group);
-        cash.merge(t.account(), value, Money::plus);
+        if (t.side() == Side.SELL) {
+          // a gift in kind brings no cash and, realizing no loss, is no wash-sale sale
+          groupsSold.add(group);
+          cash.merge(t.account(), value, Money::plus);
+        }
         netBySecurity.merge(t.security(), value.negated(), Money::plus);
         soldBySecurity.merge(t.security(), t.quantity(), Quantity::plus);
       } else {

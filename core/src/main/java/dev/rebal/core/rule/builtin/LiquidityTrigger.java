@@ -15,7 +15,8 @@ import dev.rebal.core.rule.RuleOutcome;
 import dev.rebal.core.rule.Stage;
 
 /**
- * Fires when a committed need within the horizon is not yet covered by spare cash (above floors) in its account, or in the household's tradable accounts when it names none.
+ * Fires when a committed need (or the cash part of a committed gift, the part not given in kind)
+ * within the horizon is not yet covered by spare cash (above floors) in its account, or in the household's tradable accounts when it names none.
  */
 final class LiquidityTrigger implements Rule {
   @Override
@@ -33,7 +34,12 @@ final class LiquidityTrigger implements Rule {
     var h = context.household();
     List<Finding> out = new ArrayList<>();
     for (LiquidityEvent need : context.assessment().upcomingNeeds()) {
-      if (need.kind() != LiquidityKind.NEED || need.firmness() != Firmness.COMMITTED) {
+      if (need.kind() == LiquidityKind.INFLOW || need.firmness() != Firmness.COMMITTED) {
+        continue;
+      }
+      Money amount = need.kind() == LiquidityKind.GIFT ? context.assessment().giftCash(need)
+          : need.amount();
+      if (!amount.isPositive()) {
         continue;
       }
       Money spare = Money.ZERO_USD;
@@ -44,8 +50,9 @@ final class LiquidityTrigger implements Rule {
           spare = spare.plus(a.cash().minus(a.cashFloor()));
         }
       }
-      if (spare.compareTo(need.amount()) < 0) {
-        out.add(new Finding("trigger.liquidity.need", "need " + need.id() + " of " + need.amount()
+      if (spare.compareTo(amount) < 0) {
+        out.add(new Finding("trigger.liquidity.need", (need.kind() == LiquidityKind.GIFT
+            ? "cash part of gift " : "need ") + need.id() + " of " + amount
             + " due " + need.date() + "; spare cash " + spare));
       }
     }
