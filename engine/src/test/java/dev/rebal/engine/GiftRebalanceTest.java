@@ -78,7 +78,8 @@ class GiftRebalanceTest {
     assertThat(d.impact().taxCost()).isEqualTo(Money.ZERO_USD);
     assertThat(d.impact().giftedValue()).isEqualTo(Money.usd("20000.00"));
     assertThat(d.proposal().explanation()).anyMatch(line -> line.contains("gift G-1")
-        && line.contains("L-APP") && line.contains("gain avoided USD 12000.00"));
+        && line.contains("L-APP") && line.contains("gain avoided USD 12000.00")
+        && line.contains("tax USD 2400.00"));
     // an irrevocable gift always goes to review; the verifier passes it
     assertThat(d.outcome()).isEqualTo(DecisionOutcome.REVIEW);
     assertThat(codes(d.routing())).contains("review.gift").doesNotContain("review.verifier");

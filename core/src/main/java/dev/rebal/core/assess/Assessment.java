@@ -52,8 +52,8 @@ public abstract class Assessment {
   public abstract ImmutableList<LiquidityEvent> upcomingNeeds();
 
   /**
-   * Returns, for each committed gift among {@link #upcomingNeeds()}, the market value the engine
-   * can give in kind (appreciated long-term lots compliance lets leave the account), when it is
+   * Returns, for each committed gift among {@link #upcomingNeeds()} due within {@code
+   * trigger.gift.horizon-days}, the market value the engine can give in kind (appreciated long-term lots compliance lets leave the account), when it is
    * positive. The rest of the gift's amount is given in cash and reserved like a committed need.
    */
   @Value.NaturalOrder

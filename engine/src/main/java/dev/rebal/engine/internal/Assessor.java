@@ -32,8 +32,9 @@ import java.time.LocalDate;
  * <p>Parameters (rule set, with defaults): {@code goal.discount-rate} (0.04), {@code
  * liquidity.horizon-days} (90), {@code harvest.min-loss} (1000 dollars) and {@code
  * harvest.min-loss-percent} (5). Excess cash is also net of committed needs within the horizon
- * (that cash is reserved) and of the cash part of committed gifts within it (the part {@link
- * GiftStage} cannot give in kind; the value it can is {@code Assessment.giftsInKind()}). Harvestable losses are those of the tax module's harvests that
+ * (that cash is reserved) and of the cash part of committed gifts within {@code
+ * trigger.gift.horizon-days} (30) (the part {@link GiftStage} cannot give in kind; the value it
+ * can is {@code Assessment.giftsInKind()}). Harvestable losses are those of the tax module's harvests that
  * compliance allows (the sale and the replacement), exactly what the harvest stage would trade. Excess cash is cash above floors in tradable accounts, less what
  * the target's cash weight wants held, so a household at its cash target has none.
  */
@@ -95,11 +96,14 @@ public final class Assessor {
     }
     // committed gifts: what can go in kind; the cash part is reserved like a committed need
     ImmutableSortedMap.Builder<LiquidityEventId, Money> inKind = ImmutableSortedMap.naturalOrder();
-    List<LiquidityEvent> gifts = GiftStage.gifts(h, asOf, horizonEnd);
+    LocalDate giftEnd = asOf.plusDays(Params.decimal(rs, "trigger.gift.horizon-days", "30")
+        .longValue());
+    giftEnd = giftEnd.isBefore(horizonEnd) ? giftEnd : horizonEnd;
+    List<LiquidityEvent> gifts = GiftStage.gifts(h, asOf, giftEnd);
     if (!gifts.isEmpty()) {
       TradePermissions permissions = memo != null ? memo.permissions()
           : ConstraintCompiler.standard().permissions(h, m, asOf);
-      for (GiftStage.Planned p : GiftStage.plan(h, m, asOf, horizonEnd, permissions,
+      for (GiftStage.Planned p : GiftStage.plan(h, m, asOf, giftEnd, permissions,
           new ArrayList<>())) {
         if (p.plan().valueInKind().isPositive()) {
           inKind.put(p.event().id(), p.plan().valueInKind());

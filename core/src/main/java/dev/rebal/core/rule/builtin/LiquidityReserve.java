@@ -1,6 +1,5 @@
 package dev.rebal.core.rule.builtin;
 
-import dev.rebal.core.goal.Firmness;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Account;
@@ -19,7 +18,8 @@ import dev.rebal.core.rule.Stage;
 
 /**
  * Asks the optimizer to hold, after the trades, the cash for each committed need within the horizon
- * (and for the cash part of each committed gift, the part not given in kind): in the need's account, or else in a tradable account, taxable ones first (a withdrawal from a retirement account costs tax), then the one with the most value (ties by id).
+ * (and for the cash part of each committed gift due within the gift horizon, the part not given
+ * in kind): in the need's account, or else in a tradable account, taxable ones first (a withdrawal from a retirement account costs tax), then the one with the most value (ties by id).
  */
 final class LiquidityReserve implements Rule {
   @Override
@@ -37,14 +37,11 @@ final class LiquidityReserve implements Rule {
     var h = context.household();
     List<ConstraintAdjustment.RaiseCash> out = new ArrayList<>();
     for (LiquidityEvent need : context.assessment().upcomingNeeds()) {
-      if (need.kind() == LiquidityKind.INFLOW || need.firmness() != Firmness.COMMITTED) {
+      Optional<Money> hold = GiftCash.toHold(context, need);
+      if (hold.isEmpty()) {
         continue;
       }
-      Money amount = need.kind() == LiquidityKind.GIFT ? context.assessment().giftCash(need)
-          : need.amount();
-      if (!amount.isPositive()) {
-        continue;
-      }
+      Money amount = hold.get();
       String what = need.kind() == LiquidityKind.GIFT ? " for the cash part of gift " : " for need ";
       Optional<AccountId> target = need.account().isPresent() ? need.account()
           : h.accounts().stream().filter(a -> a.tradable() && !a.heldAway())
