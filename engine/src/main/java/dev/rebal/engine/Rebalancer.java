@@ -258,8 +258,8 @@ public final class Rebalancer {
       LocalDate until = asOf.plusDays(Math.min(
           rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
           rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
-      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until, tc, lines),
-          lines);
+      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until,
+          GiftStage.minInKind(rs), tc, lines), lines);
       lines.forEach(proposal::addExplanation);
     }
     if (fired.contains("trigger.tax.harvest")) {

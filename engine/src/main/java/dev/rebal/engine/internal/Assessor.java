@@ -103,7 +103,8 @@ public final class Assessor {
     if (!gifts.isEmpty()) {
       TradePermissions permissions = memo != null ? memo.permissions()
           : ConstraintCompiler.standard().permissions(h, m, asOf);
-      for (GiftStage.Planned p : GiftStage.plan(h, m, asOf, giftEnd, permissions,
+      for (GiftStage.Planned p : GiftStage.plan(h, m, asOf, giftEnd, GiftStage.minInKind(rs),
+          permissions,
           new ArrayList<>())) {
         if (p.plan().valueInKind().isPositive()) {
           inKind.put(p.event().id(), p.plan().valueInKind());

@@ -10,6 +10,7 @@ import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.trade.LotPick;
@@ -47,16 +48,23 @@ public final class GiftStage {
 
   private GiftStage() {}
 
+  /** Returns {@code trigger.gift.min-in-kind} (1000 dollars): the least value worth giving in kind. */
+  public static Money minInKind(dev.rebal.core.ruleset.RuleSet rs) {
+    return Money.usd(Params.decimal(rs, "trigger.gift.min-in-kind", "1000")
+        .setScale(2, java.math.RoundingMode.HALF_EVEN));
+  }
+
   /** A gift event and its plan. */
   public record Planned(LiquidityEvent event, GiftPlan plan) {}
 
   /**
    * Plans the committed gifts of {@code h} dated from {@code asOf} through {@code until}, leaving
-   * out the lots {@code permissions} forbids to sell; {@code explanation} gets one line per
+   * out the lots {@code permissions} forbids to sell; a gift whose value in kind would be less than
+   * {@code minInKind} is planned all in cash; {@code explanation} gets one line per
    * appreciated lot the selector would have given but compliance blocks.
    */
   public static List<Planned> plan(Household h, MarketData m, LocalDate asOf, LocalDate until,
-      TradePermissions permissions, List<String> explanation) {
+      Money minInKind, TradePermissions permissions, List<String> explanation) {
     List<LiquidityEvent> gifts = gifts(h, asOf, until);
     if (gifts.isEmpty()) {
       return List.of();
@@ -82,6 +90,11 @@ public final class GiftStage {
         }
       }
       GiftPlan plan = GiftSelector.standard().plan(free, m, gift.date(), gift.amount());
+      if (plan.valueInKind().compareTo(minInKind) < 0) {
+        // too little to be worth a transfer (e.g. a cent left by fractional rounding): all cash
+        plan = new GiftPlan(gift.amount(), ImmutableList.of(), gift.amount(),
+            Money.zero(gift.amount().currency()), Money.zero(gift.amount().currency()));
+      }
       out.add(new Planned(gift, plan));
       free = free.withLots(remaining(free.lots(), plan));
     }
