@@ -11,10 +11,5 @@ public enum Side {
    * come in and no gain is realized (IRS Pub. 526). Compliance treats it like a sale for sell
    * blocks; the wash-sale rule does not (a gift realizes no loss).
    */
-  GIFT;
-
-  /** Returns whether shares leave the account (a sale or a gift). */
-  public boolean removesShares() {
-    return this != BUY;
-  }
+  GIFT
 }

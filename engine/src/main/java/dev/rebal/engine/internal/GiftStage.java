@@ -148,7 +148,11 @@ public final class GiftStage {
           lots.add(r.lot() + " (" + r.quantity() + " " + security + " worth " + r.proceeds()
               + ", gain " + r.gain() + ")");
         }
-        out.add(t.quantity(q).build());
+        Trade trade = t.quantity(q).build();
+        if (trade.estimatedValue().isPositive()) {
+          // a sliver of a fractional share worth less than a cent is not transferred
+          out.add(trade);
+        }
       }
       explanation.add("gift " + p.event().id() + " of " + plan.amount() + " due "
           + p.event().date() + ": " + plan.valueInKind() + " in kind from " + lots
