@@ -240,7 +240,7 @@ final class ComplianceArbitraries {
           Trade.Builder b = Trade.builder().account(a.id()).security(sec).side(sd)
               .quantity(Quantity.of(q)).estimatedPrice(Fixtures.priceOf(sec))
               .addReasonCodes("drift.rebalance");
-          if (sd == Side.SELL && mode > 0 && !lots.isEmpty()) {
+          if (sd != Side.BUY && mode > 0 && !lots.isEmpty()) {
             LotId lot = mode == 1 ? matchingLot(lots, a.id(), sec).orElse(lots.get(li).id())
                 : lots.get(li).id();
             b.addLots(new LotPick(lot, Quantity.of(q)));

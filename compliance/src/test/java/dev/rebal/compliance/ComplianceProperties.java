@@ -128,8 +128,11 @@ class ComplianceProperties {
       BigDecimal sign = BigDecimal.valueOf(t.side() == Side.BUY ? 1 : -1);
       shares.merge(t.account() + "/" + t.security(), t.quantity().value().multiply(sign),
           BigDecimal::add);
-      cash.merge(t.account(), t.estimatedValue().amount().negate().multiply(sign),
-          BigDecimal::add);
+      if (t.side() != Side.GIFT) {
+        // a gift in kind moves shares out and no cash in
+        cash.merge(t.account(), t.estimatedValue().amount().negate().multiply(sign),
+            BigDecimal::add);
+      }
     }
 
     // when

@@ -29,6 +29,7 @@ import dev.rebal.core.restriction.RestrictionId;
 import dev.rebal.core.restriction.SecurityExclusion;
 import dev.rebal.core.restriction.SecurityScope;
 import dev.rebal.core.security.SecurityId;
+import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -257,5 +258,56 @@ class TradeVerifierTest {
   void verify_nullTrades_throwsNamingTheArgument() {
     assertThatThrownBy(() -> TradeVerifier.standard().verify(simple(), marketData(), AS_OF, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trades");
+  }
+
+  private static Trade gift(SecurityId security, String quantity, String lot) {
+    return Trade.builder().account(TAXABLE).security(security).side(Side.GIFT)
+        .quantity(Quantity.of(quantity)).estimatedPrice(Fixtures.priceOf(security))
+        .addLots(pick(lot, quantity)).addReasonCodes("tax.gift-in-kind").build();
+  }
+
+  @Test
+  void verify_giftFundsBuy_giftBringsNoCash() {
+    // when: give 50 VTI ($10,000) and buy 1,500 FUND ($15,000) on $10,000 of cash: -5,000
+    VerificationResult r = verify(simple(), gift(VTI, "50", "L2"), buy(TAXABLE, FUND, "1500"));
+
+    // then
+    assertThat(r.violationsOf(ViolationKind.CASH_BELOW_FLOOR)).singleElement()
+        .satisfies(v -> assertThat(v.actual()).isEqualByComparingTo("-5000"));
+  }
+
+  @Test
+  void verify_giftUnderDoNotSell_reportsDoNotSell() {
+    // given
+    Household h = simple(new DoNotSell(RestrictionId.of("R-1"), SecurityScope.security("ACME"),
+        ImmutableSortedSet.of(), DateWindow.always(), "Executive: employer stock"));
+
+    // when
+    VerificationResult r = verify(h, gift(ACME, "100", "L1"));
+
+    // then
+    assertThat(r.violationsOf(ViolationKind.DO_NOT_SELL)).singleElement()
+        .satisfies(v -> assertThat(v.trades()).containsExactly(0));
+  }
+
+  @Test
+  void verify_smallGiftAndBuyOfTheSameGroup_isNoWashSaleNorBelowMinimum() {
+    // when: give 1 ACME ($50, below the minimum size) and 50 VTI, buy 20 ITOT (VTI's group)
+    VerificationResult r = verify(simple(), gift(ACME, "1", "L1"), gift(VTI, "50", "L2"),
+        buy(TAXABLE, ITOT, "20"));
+
+    // then
+    assertThat(r.violations()).isEmpty();
+  }
+
+  @Test
+  void verify_giftBeyondTheLot_reportsShortPosition() {
+    // when
+    VerificationResult r = verify(simple(), Trade.builder().account(TAXABLE).security(ACME)
+        .side(Side.GIFT).quantity(Quantity.of("150")).estimatedPrice(Fixtures.priceOf(ACME))
+        .addReasonCodes("tax.gift-in-kind").build());
+
+    // then
+    assertThat(r.violationsOf(ViolationKind.SHORT_POSITION)).hasSize(1);
   }
 }

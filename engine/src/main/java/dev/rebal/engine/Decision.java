@@ -124,8 +124,12 @@ public abstract class Decision {
         .append(i.shortTermGain().amount().toPlainString()).append(" tax=")
         .append(i.taxCost().amount().toPlainString()).append(" harvested=")
         .append(i.harvestedLoss().amount().toPlainString()).append(" concentrationShift=")
-        .append(i.concentrationShift()).append(" restricted=").append(i.restrictedTouched())
-        .append('\n');
+        .append(i.concentrationShift()).append(" restricted=").append(i.restrictedTouched());
+    if (i.giftedValue().isPositive()) {
+      // only when a gift is given, so the text of every other decision stays as it was
+      sb.append(" gifted=").append(i.giftedValue().amount().toPlainString());
+    }
+    sb.append('\n');
     i.violations().forEach(v -> sb.append("violation ").append(v).append('\n'));
     routing().forEach(f -> sb.append("route ").append(f).append('\n'));
     return sb.toString();

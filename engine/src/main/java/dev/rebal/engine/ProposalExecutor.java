@@ -1,6 +1,8 @@
 package dev.rebal.engine;
 
 import com.google.common.collect.ImmutableList;
+import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
@@ -14,6 +16,7 @@ import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Proposal;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
+import dev.rebal.engine.internal.GiftStage;
 import dev.rebal.tax.lots.LotSplit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +32,10 @@ import java.util.TreeMap;
  * proceeds to the account's cash; a buy pays from cash and opens a new lot {@code
  * <household>-<asOf>-<n>} at its cost, acquired on the as-of date. Every trade is recorded as a
  * {@link Transaction} (a sale with its realized gain), so the wash-sale rule sees it on later dates,
- * and the household's last rebalance becomes the as-of date. No fees. Wash-sale basis adjustments
+ * and the household's last rebalance becomes the as-of date. A gift in kind ({@link Side#GIFT})
+ * relieves its lots like a sale but adds no cash and realizes no gain; the gift event it names
+ * (reason code {@code gift:<event id>}) is reduced by the value given, to the cash part still to
+ * give, or removed when nothing is left, so the gift is not made twice. No fees. Wash-sale basis adjustments
  * of replacement lots are not applied here (the engine never proposes a wash sale). This class is
  * stateless and thread-safe.
  */
@@ -52,13 +58,14 @@ public final class ProposalExecutor {
     List<Transaction> transactions = new ArrayList<>(household.transactions());
     String prefix = household.id().value() + "-" + proposal.asOf();
     int n = 0;
+    Map<String, Money> given = new TreeMap<>();
     for (Trade t : proposal.trades()) {
       n++;
       Money value = t.estimatedValue();
       Transaction.Builder tx = Transaction.builder().id(TransactionId.of(prefix + "-T" + n))
           .account(t.account()).security(t.security()).side(t.side()).tradeDate(proposal.asOf())
           .quantity(t.quantity()).amount(value);
-      if (t.side() == Side.SELL) {
+      if (t.side() != Side.BUY) {
         Money basis = Money.ZERO_USD;
         for (LotPick pick : t.lots()) {
           TaxLot lot = lots.get(pick.lot());
@@ -71,8 +78,14 @@ public final class ProposalExecutor {
             lots.remove(lot.id());
           }
         }
-        cash.merge(t.account(), value, Money::plus);
-        transactions.add(tx.realizedGain(value.minus(basis)).build());
+        if (t.side() == Side.SELL) {
+          cash.merge(t.account(), value, Money::plus);
+          transactions.add(tx.realizedGain(value.minus(basis)).build());
+        } else {
+          // a gift in kind: the shares leave, no cash comes in, no gain is realized
+          transactions.add(tx.build());
+          GiftStage.eventOf(t).ifPresent(id -> given.merge(id, value, Money::plus));
+        }
       } else {
         LotId id = LotId.of(prefix + "-" + n);
         lots.put(id, TaxLot.builder().id(id).account(t.account()).security(t.security())
@@ -85,7 +98,30 @@ public final class ProposalExecutor {
     for (Account a : household.accounts()) {
       accounts.add(a.withCash(cash.get(a.id())));
     }
-    return household.withAccounts(accounts).withLots(ImmutableList.copyOf(lots.values()))
-        .withTransactions(transactions).withLastRebalanced(proposal.asOf());
+    Household after = household.withAccounts(accounts)
+        .withLots(ImmutableList.copyOf(lots.values())).withTransactions(transactions)
+        .withLastRebalanced(proposal.asOf());
+    return given.isEmpty() ? after : after.withLiquidityEvents(giftsMade(household, given));
+  }
+
+  /**
+   * Returns the household's events with each gift given in kind reduced by the value given: to
+   * its cash part, or gone when nothing is left to give.
+   */
+  private static List<LiquidityEvent> giftsMade(Household household, Map<String, Money> given) {
+    List<LiquidityEvent> events = new ArrayList<>();
+    for (LiquidityEvent e : household.liquidityEvents()) {
+      Money inKind = given.get(e.id().value());
+      if (inKind == null || e.kind() != LiquidityKind.GIFT) {
+        events.add(e);
+        continue;
+      }
+      Money left = e.amount().minus(inKind);
+      if (left.isPositive()) {
+        events.add(LiquidityEvent.builder().id(e.id()).kind(e.kind()).amount(left).date(e.date())
+            .account(e.account()).firmness(e.firmness()).description(e.description()).build());
+      }
+    }
+    return events;
   }
 }

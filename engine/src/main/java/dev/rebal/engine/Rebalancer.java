@@ -29,6 +29,7 @@ import dev.rebal.core.trade.Trade;
 import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.engine.internal.Assessor;
+import dev.rebal.engine.internal.GiftStage;
 import dev.rebal.engine.internal.HarvestStage;
 import dev.rebal.engine.internal.ImpactCalculator;
 import dev.rebal.engine.internal.InputsHash;
@@ -251,28 +252,42 @@ public final class Rebalancer {
     Assessment currentAssessment = assessment;
     ProblemBuild currentBuild = build;
     List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
+    // stage G: committed gifts due soon, given in kind (gift trigger only)
+    if (fired.contains("trigger.gift.in-kind")) {
+      List<String> lines = new ArrayList<>();
+      LocalDate until = asOf.plusDays(Math.min(
+          rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
+          rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
+      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until,
+          GiftStage.minInKind(rs), tc, lines), lines);
+      lines.forEach(proposal::addExplanation);
+    }
     if (fired.contains("trigger.tax.harvest")) {
       List<String> lines = new ArrayList<>();
-      trades = HarvestStage.trades(h, marketData, asOf, rs, tc, lines, memo);
+      // harvests sell loss lots, gifts give appreciated ones: the two never share a lot
+      ImmutableList<Trade> harvests = HarvestStage.trades(h, marketData, asOf, rs, tc, lines,
+          memo);
+      trades = trades.isEmpty() ? harvests : StageTrades.merge(trades, harvests);
       lines.forEach(proposal::addExplanation);
-      if (!trades.isEmpty()) {
-        current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-            .addAllTrades(trades).build());
-        // the problem build reads only the valuation and the plan: no harvest scan needed
-        currentAssessment = Assessor.assessWithoutHarvests(current, marketData, asOf, rs, report);
-        stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
-        currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
-            ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
-            stageAdjustments, mode, mode, false, TaxMemo.of(current, marketData, asOf), curves);
-      }
     }
-    // stage B: the household LP, unless only the tax or cash triggers fired
-    if (fired.stream().anyMatch(c -> !c.startsWith("trigger.tax."))) {
+    if (!trades.isEmpty()) {
+      current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+          .addAllTrades(trades).build());
+      // the problem build reads only the valuation and the plan: no harvest scan needed
+      currentAssessment = Assessor.assessWithoutHarvests(current, marketData, asOf, rs, report);
+      stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
+      currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
+          ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
+          stageAdjustments, mode, mode, false, TaxMemo.of(current, marketData, asOf), curves);
+    }
+    // stage B: the household LP, unless only the tax or gift triggers fired
+    if (fired.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
+        && !c.startsWith("trigger.gift."))) {
       OptimizationResult result = optimizer.optimize(currentBuild.problem());
       if (result instanceof OptimizationResult.Optimal opt) {
         List<Finding> lpTriggers = new ArrayList<>();
-        triggers.stream().filter(f -> !f.code().startsWith("trigger.tax."))
-            .forEach(lpTriggers::add);
+        triggers.stream().filter(f -> !f.code().startsWith("trigger.tax.")
+            && !f.code().startsWith("trigger.gift.")).forEach(lpTriggers::add);
         ImmutableList<Trade> lp = ProposalAssembler.assemble(opt.trades(), currentBuild,
             marketData, lpTriggers, ImpactCalculator.lossLots(current, marketData));
         trades = StageTrades.merge(trades, StageTrades.dropBelowMinimum(current, lp, compliance.minTradeValue(), proposal));
@@ -444,8 +459,10 @@ public final class Rebalancer {
     Set<String> codes = new TreeSet<>();
     triggers.forEach(f -> codes.add(f.code()));
     boolean cashOnly = codes.stream().allMatch(c -> c.startsWith("trigger.cash.")
-        || c.startsWith("trigger.liquidity.") || c.startsWith("trigger.tax."))
-        && codes.stream().anyMatch(c -> !c.startsWith("trigger.tax."));
+        || c.startsWith("trigger.liquidity.") || c.startsWith("trigger.tax.")
+        || c.startsWith("trigger.gift."))
+        && codes.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
+            && !c.startsWith("trigger.gift."));
     if (cashOnly) {
       return RebalanceMode.CASH_ONLY;
     }

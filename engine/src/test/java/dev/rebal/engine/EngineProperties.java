@@ -120,4 +120,31 @@ class EngineProperties {
       assertThat(again.proposal().trades()).isEmpty();
     }
   }
+
+  @Provide
+  Arbitrary<Integer> householdsWithGiftSoon() {
+    return households().filter(i -> BOOK.household(i).liquidityEvents().stream()
+        .anyMatch(e -> e.kind() == dev.rebal.core.goal.LiquidityKind.GIFT
+            && e.firmness() == dev.rebal.core.goal.Firmness.COMMITTED
+            && !e.date().isAfter(BOOK.asOf().plusDays(30))));
+  }
+
+  @Property(tries = 15)
+  void executedGift_rebalancedAgain_neverGivesTheGiftTwice(
+      @ForAll("householdsWithGiftSoon") int index) {
+    Household h = BOOK.household(index);
+    Decision d = decide(h);
+    boolean gives = d.proposal().trades().stream()
+        .anyMatch(t -> t.side() == dev.rebal.core.trade.Side.GIFT);
+    Statistics.collect(gives ? "gift in kind" : "no gift in kind");
+    if (gives) {
+      assertThat(d.routing()).extracting(f -> f.code()).contains("review.gift");
+      Household after = ProposalExecutor.apply(h, d.proposal());
+      Decision again = decide(after);
+      assertThat(again.triggers()).extracting(f -> f.code()).as(again.canonicalText())
+          .doesNotContain("trigger.gift.in-kind");
+      assertThat(again.proposal().trades())
+          .noneMatch(t -> t.side() == dev.rebal.core.trade.Side.GIFT);
+    }
+  }
 }

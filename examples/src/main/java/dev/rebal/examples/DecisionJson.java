@@ -144,6 +144,7 @@ public final class DecisionJson {
     g.writeNumberField("shortTermGain", i.shortTermGain().amount());
     g.writeNumberField("taxCost", i.taxCost().amount());
     g.writeNumberField("harvestedLoss", i.harvestedLoss().amount());
+    g.writeNumberField("giftedValue", i.giftedValue().amount());
     g.writeNumberField("concentrationShift", i.concentrationShift().value());
     strings(g, "restrictedTouched", i.restrictedTouched());
     strings(g, "violations", i.violations());

@@ -344,7 +344,12 @@ final class HtmlReport {
         .append(" (short-term ").append(Html.money(i.shortTermGain())).append("), tax cost ")
         .append(Html.money(i.taxCost())).append(", losses harvested ")
         .append(Html.money(i.harvestedLoss())).append(", turnover ").append(Html.percent(
-            i.turnover())).append(".</p>\n");
+            i.turnover()));
+    if (i.giftedValue().isPositive()) {
+      sb.append(", given to charity in kind ").append(Html.money(i.giftedValue()))
+          .append(" (no gain realized)");
+    }
+    sb.append(".</p>\n");
     if (!d.routing().isEmpty()) {
       sb.append("<h3>Review reasons</h3>\n<ul>\n");
       for (Finding f : d.routing()) {

@@ -1,8 +1,10 @@
 package dev.rebal.core.assess;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.RebalStyle;
 import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.goal.LiquidityEventId;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.plan.HouseholdPlan;
@@ -48,6 +50,23 @@ public abstract class Assessment {
 
   /** Returns committed needs and gifts dated within the liquidity horizon. */
   public abstract ImmutableList<LiquidityEvent> upcomingNeeds();
+
+  /**
+   * Returns, for each committed gift among {@link #upcomingNeeds()} due within {@code
+   * trigger.gift.horizon-days}, the market value the engine can give in kind (appreciated long-term lots compliance lets leave the account), when it is
+   * positive. The rest of the gift's amount is given in cash and reserved like a committed need.
+   */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedMap<LiquidityEventId, Money> giftsInKind();
+
+  /**
+   * Returns the part of a committed gift among {@link #upcomingNeeds()} to be given in cash: its
+   * amount less {@link #giftsInKind()}'s value for it (zero or more).
+   */
+  public Money giftCash(LiquidityEvent gift) {
+    Money inKind = giftsInKind().getOrDefault(gift.id(), Money.zero(gift.amount().currency()));
+    return gift.amount().minus(inKind).max(Money.zero(gift.amount().currency()));
+  }
 
   /** Returns expected or committed inflows dated within the liquidity horizon. */
   public abstract ImmutableList<LiquidityEvent> upcomingInflows();

@@ -9,7 +9,7 @@ import org.immutables.value.Value;
 
 /**
  * What a proposal would change, as routing rules see it: turnover, the largest trade, taxes
- * realized, restricted securities touched, the largest shift in concentration, verifier violations
+ * realized, the value given in kind, restricted securities touched, the largest shift in concentration, verifier violations
  * and overrides applied. Amounts default to zero. This class is immutable and thread-safe.
  */
 @Value.Immutable
@@ -48,6 +48,15 @@ public abstract class ProposalImpact {
   /** Returns the losses harvested (positive amount). */
   @Value.Default
   public Money harvestedLoss() {
+    return Money.ZERO_USD;
+  }
+
+  /**
+   * Returns the market value given to charity in kind ({@code Side.GIFT} trades); gifts count in
+   * neither turnover, the largest trade nor realized gains.
+   */
+  @Value.Default
+  public Money giftedValue() {
     return Money.ZERO_USD;
   }
 

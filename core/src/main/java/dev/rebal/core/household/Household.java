@@ -97,6 +97,11 @@ public abstract class Household {
     return ImmutableHousehold.copyOf(this).withRestrictions(restrictions);
   }
 
+  /** Returns a copy with {@code events} instead of this household's liquidity events. */
+  public Household withLiquidityEvents(Iterable<? extends LiquidityEvent> events) {
+    return ImmutableHousehold.copyOf(this).withLiquidityEvents(events);
+  }
+
   /** Returns a copy with {@code date} as the date of the last rebalance. */
   public Household withLastRebalanced(LocalDate date) {
     return ImmutableHousehold.copyOf(this).withLastRebalanced(date);

@@ -29,7 +29,7 @@ public abstract class Transaction {
   /** Returns the security traded. */
   public abstract SecurityId security();
 
-  /** Returns buy or sell. */
+  /** Returns buy, sell or gift (shares given in kind: no proceeds, no realized gain). */
   public abstract Side side();
 
   /** Returns the trade date. */

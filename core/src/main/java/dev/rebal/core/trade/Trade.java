@@ -13,9 +13,10 @@ import org.immutables.value.Value;
 
 /**
  * One proposed order: buy or sell a quantity of a security in an account, at an estimated price,
- * with the lots a sale relieves and the reason codes that explain it.
+ * with the lots a sale relieves and the reason codes that explain it; or a gift of shares in kind
+ * ({@link Side#GIFT}), which relieves lots like a sale but brings in no cash.
  *
- * <p>A sale's lot picks add up to its quantity; a buy has none. Every trade carries at least one
+ * <p>A sale's or gift's lot picks add up to its quantity; a buy has none. Every trade carries at least one
  * reason code (e.g. {@code drift.rebalance}, {@code tax.harvest}, {@code liquidity.need}). This
  * class is immutable and thread-safe.
  */
@@ -28,7 +29,7 @@ public abstract class Trade {
   /** Returns the security traded. */
   public abstract SecurityId security();
 
-  /** Returns buy or sell. */
+  /** Returns buy, sell or gift. */
   public abstract Side side();
 
   /** Returns the quantity (positive). */
@@ -37,14 +38,15 @@ public abstract class Trade {
   /** Returns the estimated price per unit. */
   public abstract UnitPrice estimatedPrice();
 
-  /** Returns the lots a sale relieves, in relief order; empty for a buy. */
+  /** Returns the lots a sale or gift relieves, in relief order; empty for a buy. */
   public abstract ImmutableList<LotPick> lots();
 
   /** Returns the reason codes, sorted. */
   @Value.NaturalOrder
   public abstract ImmutableSortedSet<String> reasonCodes();
 
-  /** Returns the estimated value: quantity times estimated price, rounded once. */
+  /** Returns the estimated value: quantity times estimated price, rounded once (for a gift, the
+   * market value given). */
   public Money estimatedValue() {
     return estimatedPrice().times(quantity());
   }

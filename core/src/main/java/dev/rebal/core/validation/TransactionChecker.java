@@ -47,6 +47,9 @@ final class TransactionChecker {
         if (t.side() == Side.BUY) {
           c.add(Code.TRANSACTION_GAIN_ON_BUY, p.field("realizedGain"), t.realizedGain(),
               "must be absent on a buy; only a sell realizes a gain");
+        } else if (t.side() == Side.GIFT) {
+          c.add(Code.TRANSACTION_GAIN_ON_BUY, p.field("realizedGain"), t.realizedGain(),
+              "must be absent on a gift in kind; only a sell realizes a gain");
         }
       }
       if (t.lot().isPresent()) {

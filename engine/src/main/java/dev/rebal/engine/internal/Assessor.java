@@ -1,6 +1,10 @@
 package dev.rebal.engine.internal;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import dev.rebal.compliance.ConstraintCompiler;
+import dev.rebal.core.goal.LiquidityEventId;
+import java.util.ArrayList;
 import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.goal.LiquidityKind;
@@ -28,7 +32,9 @@ import java.time.LocalDate;
  * <p>Parameters (rule set, with defaults): {@code goal.discount-rate} (0.04), {@code
  * liquidity.horizon-days} (90), {@code harvest.min-loss} (1000 dollars) and {@code
  * harvest.min-loss-percent} (5). Excess cash is also net of committed needs within the horizon
- * (that cash is reserved). Harvestable losses are those of the tax module's harvests that
+ * (that cash is reserved) and of the cash part of committed gifts within {@code
+ * trigger.gift.horizon-days} (30) (the part {@link GiftStage} cannot give in kind; the value it
+ * can is {@code Assessment.giftsInKind()}). Harvestable losses are those of the tax module's harvests that
  * compliance allows (the sale and the replacement), exactly what the harvest stage would trade. Excess cash is cash above floors in tradable accounts, less what
  * the target's cash weight wants held, so a household at its cash target has none.
  */
@@ -88,6 +94,24 @@ public final class Assessor {
         }
       }
     }
+    // committed gifts: what can go in kind; the cash part is reserved like a committed need
+    ImmutableSortedMap.Builder<LiquidityEventId, Money> inKind = ImmutableSortedMap.naturalOrder();
+    LocalDate giftEnd = asOf.plusDays(Params.decimal(rs, "trigger.gift.horizon-days", "30")
+        .longValue());
+    giftEnd = giftEnd.isBefore(horizonEnd) ? giftEnd : horizonEnd;
+    List<LiquidityEvent> gifts = GiftStage.gifts(h, asOf, giftEnd);
+    if (!gifts.isEmpty()) {
+      TradePermissions permissions = memo != null ? memo.permissions()
+          : ConstraintCompiler.standard().permissions(h, m, asOf);
+      for (GiftStage.Planned p : GiftStage.plan(h, m, asOf, giftEnd, GiftStage.minInKind(rs),
+          permissions,
+          new ArrayList<>())) {
+        if (p.plan().valueInKind().isPositive()) {
+          inKind.put(p.event().id(), p.plan().valueInKind());
+        }
+        reserved = reserved.plus(p.plan().cash());
+      }
+    }
     Money aboveFloor = Money.ZERO_USD;
     Money shortfall = Money.ZERO_USD;
     for (Account a : h.accounts()) {
@@ -108,6 +132,7 @@ public final class Assessor {
         .drift(valuation.driftFrom(plan.target()))
         .projectedDrift(HouseholdDrift.projected(valuation, plan.target(), inflowTotal))
         .harvestableLoss(withHarvests ? harvestable(memo, rs) : Money.ZERO_USD).addAllUpcomingNeeds(needs.build())
+        .putAllGiftsInKind(inKind.build())
         .addAllUpcomingInflows(inflows.build()).excessCash(excess).cashShortfall(shortfall)
         .addAllWarnings(report.warnings()).build();
   }
@@ -126,7 +151,8 @@ public final class Assessor {
         .valuation(partial.valuation()).plan(partial.plan()).drift(partial.drift())
         .projectedDrift(partial.projectedDrift())
         .harvestableLoss(harvestable(memo, rs))
-        .addAllUpcomingNeeds(partial.upcomingNeeds()).addAllUpcomingInflows(
+        .addAllUpcomingNeeds(partial.upcomingNeeds()).putAllGiftsInKind(partial.giftsInKind())
+        .addAllUpcomingInflows(
             partial.upcomingInflows()).excessCash(partial.excessCash())
         .cashShortfall(partial.cashShortfall()).addAllWarnings(report.warnings()).build();
   }

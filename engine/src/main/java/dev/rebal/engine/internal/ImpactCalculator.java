@@ -38,7 +38,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Measures a proposal for routing: turnover, the largest trade, gains realized in taxable accounts
+ * Measures a proposal for routing: turnover, the largest trade (gifts in kind count in neither, and
+ * realize no gain; their value is reported apart), gains realized in taxable accounts
  * (with the lots the sells name), the tax they cost at the household's rates after netting with the
  * year so far, losses harvested, restricted securities traded, and the largest change in a single
  * stock issuer's share of the household.
@@ -56,10 +57,16 @@ public final class ImpactCalculator {
     List<RealizedLot> realized = new ArrayList<>();
     Map<String, Money> issuerDelta = new TreeMap<>();
     TreeMap<String, Boolean> touched = new TreeMap<>();
+    Money gifted = Money.ZERO_USD;
     for (Trade t : trades) {
       Money value = t.estimatedValue();
-      traded = traded.plus(value);
-      largest = largest.max(value);
+      if (t.side() == Side.GIFT) {
+        // a transfer in kind: no order, no turnover, no gain realized; its value is reported
+        gifted = gifted.plus(value);
+      } else {
+        traded = traded.plus(value);
+        largest = largest.max(value);
+      }
       Security sec = m.lookupSecurity(t.security());
       if (sec.kind() == SecurityKind.EQUITY) {
         issuerDelta.merge(sec.issuer(), t.side() == Side.BUY ? value : value.negated(), Money::plus);
@@ -107,7 +114,8 @@ public final class ImpactCalculator {
         .divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN)) : Weight.ZERO;
     return out.turnover(turnover).largestTrade(largest).realizedGain(gain)
         .shortTermGain(shortTerm.max(Money.ZERO_USD)).taxCost(tax).harvestedLoss(harvested)
-        .addAllRestrictedTouched(touched.keySet()).concentrationShift(shift).build();
+        .addAllRestrictedTouched(touched.keySet()).concentrationShift(shift)
+        .giftedValue(gifted).build();
   }
 
   private static boolean isRestricted(Household h, Security sec, LocalDate asOf) {

@@ -38,7 +38,8 @@ public final class StageTrades {
       Money minimum, Proposal.Builder proposal) {
     ImmutableList.Builder<Trade> kept = ImmutableList.builder();
     for (Trade t : trades) {
-      boolean small = t.estimatedValue().compareTo(minimum) < 0;
+      // a gift in kind is a transfer, not an order: no minimum size
+      boolean small = t.side() != Side.GIFT && t.estimatedValue().compareTo(minimum) < 0;
       // a trade worth nothing at all (a dust remainder) is dropped even if it empties a holding
       if (small && (t.estimatedValue().isZero()
           || !(t.side() == Side.SELL && sellsWholeHolding(h, t)))) {
@@ -61,6 +62,10 @@ public final class StageTrades {
     Set<String> soldGroups = new TreeSet<>();
     Set<String> boughtGroups = new TreeSet<>();
     for (Trade t : trades) {
+      if (t.side() == Side.GIFT) {
+        // a gift realizes no loss: buying the group back later is no wash sale
+        continue;
+      }
       (t.side() == Side.SELL ? soldGroups : boughtGroups)
           .add(m.lookupSecurity(t.security()).washSaleGroup());
     }
@@ -89,7 +94,9 @@ public final class StageTrades {
     List<Trade> all = new ArrayList<>(first);
     all.addAll(second);
     for (Trade b : all) {
-      String key = b.side() + "|" + b.account() + "|" + b.security();
+      // gifts for different events stay apart: each names its event
+      String key = b.side() + "|" + b.account() + "|" + b.security()
+          + (b.side() == Side.GIFT ? "|" + b.reasonCodes() : "");
       Trade prior = merged.get(key);
       if (prior == null) {
         merged.put(key, b);
@@ -117,8 +124,9 @@ public final class StageTrades {
       merged.put(key, t.build());
     }
     List<Trade> out = new ArrayList<>(merged.values());
-    out.sort(Comparator.comparing((Trade t) -> t.side() == Side.SELL
-        ? 0 : 1).thenComparing(Trade::account).thenComparing(Trade::security));
+    out.sort(Comparator.comparing((Trade t) -> t.side() == Side.GIFT ? 0
+        : t.side() == Side.SELL ? 1 : 2).thenComparing(Trade::account)
+        .thenComparing(Trade::security));
     return ImmutableList.copyOf(out);
   }
 

@@ -122,11 +122,13 @@ public final class Verifier {
       return;
     }
     known.add(i);
-    boolean sell = t.side() == Side.SELL;
+    // a gift in kind leaves the account like a sale (sell blocks apply) but brings no cash
+    boolean sell = t.side() != Side.BUY;
+    boolean gift = t.side() == Side.GIFT;
     BigDecimal heldBefore = ledger.heldBefore(account.id(), security.id());
     BigDecimal cash = t.estimatedValue().amount();
     ledger.apply(i, account.id(), security.id(), sell ? qty.negate() : qty,
-        sell ? cash : cash.negate());
+        gift ? BigDecimal.ZERO : sell ? cash : cash.negate());
 
     if (account.heldAway()) {
       findings.add(ViolationKind.ACCOUNT_NOT_TRADABLE, Findings.check("held-away",
@@ -160,7 +162,8 @@ public final class Verifier {
         }
       }
     }
-    boolean wholeHolding = sell && qty.compareTo(heldBefore) == 0;
+    // a gift is a transfer, not a market order: best-execution size and round lots do not apply
+    boolean wholeHolding = gift || sell && qty.compareTo(heldBefore) == 0;
     BigDecimal min = parameters.minTradeValue().amount();
     if (!wholeHolding && cash.compareTo(min) < 0) {
       findings.add(ViolationKind.BELOW_MIN_TRADE_SIZE, Findings.check("min-trade-size",
@@ -232,7 +235,7 @@ public final class Verifier {
     SortedMap<String, Trade> sample = new TreeMap<>();
     for (int i : known) {
       Trade t = trades.get(i);
-      if (t.side() == Side.SELL) {
+      if (t.side() != Side.BUY) {
         String key = t.account() + "/" + t.security();
         soldByPosition.merge(key, t.quantity().value(), BigDecimal::add);
         sample.putIfAbsent(key, t);
@@ -399,7 +402,8 @@ public final class Verifier {
       if (t.side() == Side.BUY) {
         buys.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
         bought.merge(group, t.quantity().value(), BigDecimal::add);
-      } else {
+      } else if (t.side() == Side.SELL) {
+        // a gift realizes no loss, so giving and buying one group is no wash sale
         sells.computeIfAbsent(group, g -> new ArrayList<>()).add(i);
       }
     }

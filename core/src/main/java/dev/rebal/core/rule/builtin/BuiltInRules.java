@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The rules Rebal ships, offered through the same {@link RuleProvider} SPI as a firm's own: the
- * eligibility check, the seven triggers (calendar, threshold, cash, tax, goal, goal bucket, liquidity), the
+ * eligibility check, the eight triggers (calendar, threshold, cash, tax, goal, goal bucket, liquidity, gift), the
  * liquidity reserve constraint, and the routing rules. Parameters and defaults are listed in {@code
  * docs/rules.md}.
  */
@@ -25,7 +25,7 @@ public final class BuiltInRules implements RuleProvider {
     return ImmutableList.<Rule>builder()
         .add(new TradableAccountEligibility(), new CalendarTrigger(), new ThresholdTrigger(),
             new CashTrigger(), new TaxHarvestTrigger(), new GoalTrigger(), new GoalBucketTrigger(),
-            new LiquidityTrigger(),
+            new LiquidityTrigger(), new GiftTrigger(),
             new LiquidityReserve())
         .addAll(RoutingRules.all())
         .build();

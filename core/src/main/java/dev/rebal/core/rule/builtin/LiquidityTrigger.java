@@ -1,7 +1,6 @@
 package dev.rebal.core.rule.builtin;
 
 import com.google.common.collect.ImmutableList;
-import dev.rebal.core.goal.Firmness;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Account;
@@ -15,7 +14,8 @@ import dev.rebal.core.rule.RuleOutcome;
 import dev.rebal.core.rule.Stage;
 
 /**
- * Fires when a committed need within the horizon is not yet covered by spare cash (above floors) in its account, or in the household's tradable accounts when it names none.
+ * Fires when a committed need (or the cash part of a committed gift due within the gift horizon, the part not given in kind)
+ * within the horizon is not yet covered by spare cash (above floors) in its account, or in the household's tradable accounts when it names none.
  */
 final class LiquidityTrigger implements Rule {
   @Override
@@ -33,9 +33,11 @@ final class LiquidityTrigger implements Rule {
     var h = context.household();
     List<Finding> out = new ArrayList<>();
     for (LiquidityEvent need : context.assessment().upcomingNeeds()) {
-      if (need.kind() != LiquidityKind.NEED || need.firmness() != Firmness.COMMITTED) {
+      java.util.Optional<Money> hold = GiftCash.toHold(context, need);
+      if (hold.isEmpty()) {
         continue;
       }
+      Money amount = hold.get();
       Money spare = Money.ZERO_USD;
       for (Account a : h.accounts()) {
         boolean counts = need.account().isPresent() ? a.id().equals(need.account().get())
@@ -44,8 +46,9 @@ final class LiquidityTrigger implements Rule {
           spare = spare.plus(a.cash().minus(a.cashFloor()));
         }
       }
-      if (spare.compareTo(need.amount()) < 0) {
-        out.add(new Finding("trigger.liquidity.need", "need " + need.id() + " of " + need.amount()
+      if (spare.compareTo(amount) < 0) {
+        out.add(new Finding("trigger.liquidity.need", (need.kind() == LiquidityKind.GIFT
+            ? "cash part of gift " : "need ") + need.id() + " of " + amount
             + " due " + need.date() + "; spare cash " + spare));
       }
     }

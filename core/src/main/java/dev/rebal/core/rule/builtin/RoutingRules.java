@@ -27,6 +27,8 @@ import java.util.function.BiFunction;
  *       <td>review.concentration.shift.max (0.05)</td></tr>
  *   <tr><td>route.override</td><td>review.override</td><td>any override applied</td></tr>
  *   <tr><td>route.verifier</td><td>review.verifier</td><td>any verifier violation</td></tr>
+ *   <tr><td>route.gift</td><td>review.gift</td><td>a gift in kind of at least review.gift.max
+ *       (0: every gift, since a gift is irrevocable)</td></tr>
  *   <tr><td>route.data-warning</td><td>review.data-warning</td><td>any data warning</td></tr>
  * </table>
  */
@@ -77,6 +79,13 @@ final class RoutingRules {
             : RuleOutcome.found("review.override", "overrides " + i.overrides())),
         rule("route.verifier", (c, i) -> i.violations().isEmpty() ? RuleOutcome.pass()
             : RuleOutcome.found("review.verifier", "verifier: " + i.violations())),
+        rule("route.gift", (c, i) -> {
+          BigDecimal max = c.param("review.gift.max", "0");
+          return i.giftedValue().isPositive() && i.giftedValue().amount().compareTo(max) >= 0
+              ? RuleOutcome.found("review.gift", "gives " + i.giftedValue()
+                  + " in kind to charity, irrevocable (review.gift.max " + max + ")")
+              : RuleOutcome.pass();
+        }),
         rule("route.data-warning", (c, i) -> c.assessment().warnings().isEmpty()
             ? RuleOutcome.pass()
             : RuleOutcome.found("review.data-warning", c.assessment().warnings().size()
