@@ -4,6 +4,8 @@ import dev.rebal.core.RebalStyle;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.security.SecurityId;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.time.LocalDate;
 import org.immutables.value.Value;
 
@@ -55,6 +57,19 @@ public abstract class TaxLot {
   @Value.Default
   public boolean basisKnown() {
     return true;
+  }
+
+  /**
+   * Returns the cost basis per share: {@link #costBasis()} over {@link #quantity()}, to 34
+   * significant digits ({@link MathContext#DECIMAL128}), computed once per lot on first use (the
+   * relief order and the tax-cost curves read it for every lot of every position they cost). Not
+   * part of equality, hashing or the text form.
+   *
+   * @throws ArithmeticException if the quantity is zero
+   */
+  @Value.Lazy
+  public BigDecimal basisPerShare() {
+    return costBasis().amount().divide(quantity().value(), MathContext.DECIMAL128);
   }
 
   /** Returns a new builder. */

@@ -138,8 +138,7 @@ public final class TaxCostModel {
       BigDecimal cost = gainPerDollar;
       if (price.isPositive()) {
         // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
-        BigDecimal basisPerShare = lot.basisKnown() ? lot.costBasis().amount()
-            .divide(lot.quantity().value(), MathContext.DECIMAL128) : BigDecimal.ZERO;
+        BigDecimal basisPerShare = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
         BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
         gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
             .setScale(TaxCostCurve.SCALE, Money.ROUNDING);

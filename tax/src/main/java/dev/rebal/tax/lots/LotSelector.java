@@ -171,7 +171,7 @@ public final class LotSelector {
   }
 
   static BigDecimal basisPerShare(TaxLot lot) {
-    return lot.costBasis().amount().divide(lot.quantity().value(), MathContext.DECIMAL128);
+    return lot.basisPerShare();
   }
 
   /**
