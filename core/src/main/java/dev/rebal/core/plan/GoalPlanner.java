@@ -124,8 +124,11 @@ public final class GoalPlanner {
     TargetAllocation target = household.goals().isEmpty() || total.amount().signum() <= 0
         ? household.target() : blend.result();
     ImmutableList<GoalPlan> goalPlans = plans.build();
-    return new HouseholdPlan(target, goalPlans, Money.ofComputed(total.currency(), unassigned),
-        GoalBuckets.of(household, valuation, target, goalPlans, listings, rest.amount(),
+    Map<AccountId, Integer> listed = com.google.common.collect.ImmutableSortedMap.copyOf(listings);
+    BigDecimal restAmount = rest.amount();
+    return HouseholdPlan.withLazyBuckets(target, goalPlans,
+        Money.ofComputed(total.currency(), unassigned),
+        () -> GoalBuckets.of(household, valuation, target, goalPlans, listed, restAmount,
             unassigned));
   }
 

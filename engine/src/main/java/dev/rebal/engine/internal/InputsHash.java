@@ -1,11 +1,13 @@
 package dev.rebal.engine.internal;
 
-import dev.rebal.core.audit.AuditRecord;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.security.SecurityId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -31,8 +33,12 @@ public final class InputsHash {
     for (List<SecurityId> ids : h.model().securities().values()) {
       read.addAll(ids);
     }
-    StringBuilder sb = new StringBuilder();
-    sb.append("asOf ").append(asOf).append('\n').append(h).append('\n');
+    // hashed piece by piece (the same bytes as the concatenation): the household's text, the
+    // largest piece by far, is not copied into a second buffer first
+    MessageDigest digest = sha256();
+    update(digest, "asOf " + asOf + "\n");
+    update(digest, h.toString());
+    StringBuilder sb = new StringBuilder("\n");
     Set<String> issuers = new TreeSet<>();
     for (SecurityId id : read) {
       m.findSecurity(id).ifPresent(s -> {
@@ -46,6 +52,27 @@ public final class InputsHash {
         sb.append(m.volumes().get(issuer)).append('\n');
       }
     }
-    return AuditRecord.sha256Hex(sb.toString());
+    update(digest, sb.toString());
+    return hex(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  private static void update(MessageDigest digest, String text) {
+    digest.update(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String hex(byte[] bytes) {
+    StringBuilder hex = new StringBuilder(64);
+    for (byte b : bytes) {
+      hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+    }
+    return hex.toString();
   }
 }
