@@ -42,22 +42,9 @@ class OjAlgoCrossCheckTest {
       double reference = ReferenceLp.optimum(problem);
 
       // then (collected)
-      if (ours.failure != null) {
-        if (ours.failure instanceof OptimizationResult.Infeasible && Double.isNaN(reference)) {
-          infeasible++;
-        } else {
-          mismatches.add(shape + " seed " + seed + ": ours " + ours.failure + ", ojAlgo "
-              + reference);
-        }
-        continue;
-      }
-      double value = ours.build.objectiveDollars(ours.x);
-      if (Double.isNaN(reference)
-          || Math.abs(value - reference) > RELATIVE_TOLERANCE * Math.max(1.0, Math.abs(reference))) {
-        mismatches.add(shape + " seed " + seed + ": ours " + value + ", ojAlgo " + reference);
-      } else {
-        optimal++;
-      }
+      Agreement agreement = compare(ours, reference, shape + " seed " + seed, mismatches);
+      optimal += agreement == Agreement.OPTIMAL ? 1 : 0;
+      infeasible += agreement == Agreement.INFEASIBLE ? 1 : 0;
     }
     System.out.printf("cross-check: %d optimal, %d infeasible (both solvers), %d re-solved%n",
         optimal, infeasible, resolves);
@@ -87,22 +74,9 @@ class OjAlgoCrossCheckTest {
       double reference = ReferenceLp.optimum(problem);
 
       // then (collected)
-      if (ours.failure != null) {
-        if (ours.failure instanceof OptimizationResult.Infeasible && Double.isNaN(reference)) {
-          infeasible++;
-        } else {
-          mismatches.add(shape + " seed " + seed + ": ours " + ours.failure + ", ojAlgo "
-              + reference);
-        }
-        continue;
-      }
-      double value = ours.build.objectiveDollars(ours.x);
-      if (Double.isNaN(reference)
-          || Math.abs(value - reference) > RELATIVE_TOLERANCE * Math.max(1.0, Math.abs(reference))) {
-        mismatches.add(shape + " seed " + seed + ": ours " + value + ", ojAlgo " + reference);
-      } else {
-        optimal++;
-      }
+      Agreement agreement = compare(ours, reference, shape + " seed " + seed, mismatches);
+      optimal += agreement == Agreement.OPTIMAL ? 1 : 0;
+      infeasible += agreement == Agreement.INFEASIBLE ? 1 : 0;
     }
     System.out.printf("bucket cross-check: %d optimal, %d infeasible (both solvers)%n", optimal,
         infeasible);
@@ -136,5 +110,30 @@ class OjAlgoCrossCheckTest {
           BigDecimal.valueOf(1 + seed % 2)));
     }
     return b.build();
+  }
+  /** How our solve and the reference agree on one problem. */
+  private enum Agreement { OPTIMAL, INFEASIBLE, MISMATCH }
+
+  /**
+   * Compares our solve with the reference optimum (NaN when the reference finds no solution):
+   * both infeasible, or both optimal with objectives within {@link #RELATIVE_TOLERANCE}; anything
+   * else is a mismatch, added to {@code mismatches} under {@code label}.
+   */
+  private static Agreement compare(HouseholdOptimizer.Solved ours, double reference, String label,
+      List<String> mismatches) {
+    if (ours.failure != null) {
+      if (ours.failure instanceof OptimizationResult.Infeasible && Double.isNaN(reference)) {
+        return Agreement.INFEASIBLE;
+      }
+      mismatches.add(label + ": ours " + ours.failure + ", ojAlgo " + reference);
+      return Agreement.MISMATCH;
+    }
+    double value = ours.build.objectiveDollars(ours.x);
+    if (Double.isNaN(reference)
+        || Math.abs(value - reference) > RELATIVE_TOLERANCE * Math.max(1.0, Math.abs(reference))) {
+      mismatches.add(label + ": ours " + value + ", ojAlgo " + reference);
+      return Agreement.MISMATCH;
+    }
+    return Agreement.OPTIMAL;
   }
 }
