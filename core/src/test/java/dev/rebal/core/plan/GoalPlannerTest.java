@@ -2,10 +2,7 @@ package dev.rebal.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.core.goal.GlidePath;
 import dev.rebal.core.goal.Goal;
-import dev.rebal.core.goal.GoalId;
-import dev.rebal.core.goal.GoalKind;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.AccountType;
@@ -18,7 +15,6 @@ import dev.rebal.core.market.PriceTable;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.allocation.Model;
 import dev.rebal.core.allocation.ModelId;
 import dev.rebal.core.allocation.TargetAllocation;
@@ -40,8 +36,7 @@ class GoalPlannerTest {
       .prices(PriceTable.builder().build()).build();
 
   private static TargetAllocation alloc(String eq, String bd, String band) {
-    return TargetAllocation.builder().putClasses(EQ, ClassTarget.of(eq, band))
-        .putClasses(BD, ClassTarget.of(bd, band)).build();
+    return BucketExample.alloc(eq, bd, band);
   }
 
   private static Account cashAccount(String id, AccountType type, String cash) {
@@ -63,25 +58,15 @@ class GoalPlannerTest {
   }
 
   private static Goal education() {
-    return education("G-EDU");
+    return BucketExample.tuition();
   }
 
   private static Goal education(String id) {
-    return Goal.builder().id(GoalId.of(id)).name("Tuition").kind(GoalKind.EDUCATION)
-        .targetAmount(Money.usd("120000")).targetDate(LocalDate.of(2028, 6, 30)).priority(1)
-        .addFundingAccounts(AccountId.of("ED-1"))
-        .glidePath(GlidePath.builder().putSteps(0, alloc("0.2", "0.8", "0.03"))
-            .putSteps(5, alloc("0.6", "0.4", "0.03")).build())
-        .build();
+    return BucketExample.tuition(id, "ED-1");
   }
 
   private static Goal retirement() {
-    return Goal.builder().id(GoalId.of("G-RET")).name("Retirement").kind(GoalKind.RETIREMENT)
-        .targetAmount(Money.usd("3000000")).targetDate(LocalDate.of(2046, 6, 30)).priority(2)
-        .fundingShare(Weight.of("0.75"))
-        .glidePath(GlidePath.builder().putSteps(0, alloc("0.4", "0.6", "0.05"))
-            .putSteps(10, alloc("0.8", "0.2", "0.05")).build())
-        .build();
+    return BucketExample.retirement();
   }
 
   private static HouseholdPlan plan(Household h) {
