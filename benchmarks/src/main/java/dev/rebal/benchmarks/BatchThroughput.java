@@ -1,17 +1,16 @@
 package dev.rebal.benchmarks;
 
 import dev.rebal.core.audit.JsonLinesAuditSink;
-import dev.rebal.core.batch.BatchRunner;
-import dev.rebal.core.batch.BatchSummary;
 import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.rule.Finding;
 import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.engine.BookRebalancer;
+import dev.rebal.engine.BookScreener;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
+import dev.rebal.engine.ScreenSummary;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -23,30 +22,34 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 /**
- * Batch throughput over the generated book (seed {@link Bins#SEED}, default settings): households
- * streamed from {@link BookGenerator} one at a time (never all in memory) through {@link
- * BookRebalancer} (full pipeline, each decision's audit entry appended to a JSON-lines audit log in
- * a temporary file, deleted afterwards), through {@link Rebalancer#screen} on a {@link BatchRunner}
- * (the daily screen), or only generated (the cost of the input stream, which the runner reads on
- * the calling thread). Prints households per second, per second per core (the thread count), wall
- * time, peak heap used (sampled every 20 ms from {@link MemoryMXBean}), the largest heap left after a
- * collection (the live set, from the heap pools' collection usage), the collectors' counts and
- * times, the process CPU time (all threads: generation, workers, audit, GC and JIT) per household,
- * and the system load average before and after (other processes on the machine slow the wall
- * clock, not the CPU time). Not a JMH benchmark and not run by the build; run it by hand, e.g.
+ * Batch throughput over the generated book (seed {@link Bins#SEED}, default settings), streamed one
+ * household at a time (never all in memory): through {@link BookRebalancer} (full pipeline, each
+ * decision's audit entry appended to a JSON-lines audit log in a temporary file, deleted
+ * afterwards), through {@link BookScreener} (the daily screen), or only generated (the cost of the
+ * input stream). In modes {@code rebalance} and {@code screen} the records are household indices
+ * and each household is generated on the worker that decides it, as a reader of a file or a
+ * database would parse it there; modes {@code rebalance-serial} and {@code screen-serial} generate
+ * every household on the calling thread instead. Prints households per second, per second per core
+ * (the thread count), wall time, peak heap used (sampled every 20 ms from {@link MemoryMXBean}),
+ * the largest heap left after a collection (the live set, from the heap pools' collection usage),
+ * the collectors' counts and times, the process CPU time (all threads: generation, workers, audit,
+ * GC and JIT) per household, and the system load average before and after (other processes on the
+ * machine slow the wall clock, not the CPU time). Not a JMH benchmark and not run by the build; run
+ * it by hand, e.g.
  *
  * <pre>{@code
  * java -Xmx512m -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.BatchThroughput \
  *     rebalance 10000 2
  * }</pre>
  *
- * <p>Arguments: mode ({@code rebalance}, {@code screen} or {@code generate}), household count,
- * threads, and optionally the first household index (default 0) and a warm-up count (default
- * 2,000 households through the same mode before timing starts, on the same threads).
+ * <p>Arguments: mode ({@code rebalance}, {@code rebalance-serial}, {@code screen}, {@code
+ * screen-serial} or {@code generate}), household count, threads, and optionally the first household
+ * index (default 0) and a warm-up count (default 2,000 households through the same mode before
+ * timing starts, on the same threads).
  */
 public final class BatchThroughput {
   private BatchThroughput() {}
@@ -54,7 +57,8 @@ public final class BatchThroughput {
   /** Runs one measurement and prints one result line. */
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: BatchThroughput rebalance|screen|generate COUNT THREADS [FIRST]"
+      System.err.println("usage: BatchThroughput rebalance|rebalance-serial|screen|screen-serial"
+          + "|generate COUNT THREADS [FIRST]"
           + " [WARMUP]");
       System.exit(2);
     }
@@ -95,18 +99,25 @@ public final class BatchThroughput {
 
   private static String run(String mode, BookGenerator generator, Rebalancer rebalancer,
       long first, long count, int threads) throws IOException {
+    // the records are indices: the generator builds each household on the worker that decides it
+    Iterator<Long> indices = LongStream.range(first, first + count).boxed().iterator();
     Iterator<Household> households = generator.households(first + count).skip(first).iterator();
     MarketData market = generator.marketData();
     LocalDate asOf = generator.asOf();
     switch (mode) {
-      case "rebalance": {
+      case "rebalance":
+      case "rebalance-serial": {
         Path dir = Files.createTempDirectory("rebal-throughput");
         Path log = dir.resolve("audit.jsonl");
         AtomicLong decisions = new AtomicLong();
         RunSummary summary;
         try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(log)) {
-          summary = BookRebalancer.builder(rebalancer).threads(threads).audit(audit).build()
-              .run(households, market, asOf, d -> decisions.incrementAndGet(),
+          BookRebalancer book = BookRebalancer.builder(rebalancer).threads(threads).audit(audit)
+              .build();
+          summary = mode.equals("rebalance")
+              ? book.run(indices, generator::household, market, asOf,
+                  d -> decisions.incrementAndGet(), new CancellationToken())
+              : book.run(households, market, asOf, d -> decisions.incrementAndGet(),
                   new CancellationToken());
         }
         long bytes = Files.size(log);
@@ -115,17 +126,14 @@ public final class BatchThroughput {
         return "decisions=" + decisions.get() + " auditBytes=" + bytes + " " + summary.outcomes()
             + " trades=" + summary.trades();
       }
-      case "screen": {
-        AtomicLong triggered = new AtomicLong();
-        BatchSummary summary = BatchRunner.<Household, List<Finding>>builder(
-            h -> rebalancer.screen(h, market, asOf)).threads(threads).build()
-            .run(households, item -> {
-              if (item.result().map(f -> !f.isEmpty()).orElse(false)) {
-                triggered.incrementAndGet();
-              }
-            }, new CancellationToken());
-        return "screened=" + summary.done() + " failed=" + summary.failed() + " triggered="
-            + triggered.get();
+      case "screen":
+      case "screen-serial": {
+        BookScreener screener = BookScreener.builder(rebalancer).threads(threads).build();
+        ScreenSummary summary = mode.equals("screen")
+            ? screener.run(indices, generator::household, market, asOf, r -> { },
+                new CancellationToken())
+            : screener.run(households, market, asOf, r -> { }, new CancellationToken());
+        return summary.toString().replace(System.lineSeparator(), "; ");
       }
       case "generate": {
         long lots = 0;
@@ -135,7 +143,8 @@ public final class BatchThroughput {
         return "lots=" + lots;
       }
       default:
-        throw new IllegalArgumentException("mode must be rebalance, screen or generate: " + mode);
+        throw new IllegalArgumentException("mode must be rebalance, rebalance-serial, screen,"
+            + " screen-serial or generate: " + mode);
     }
   }
 

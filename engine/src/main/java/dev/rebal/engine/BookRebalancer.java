@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.audit.AuditEntry;
 import dev.rebal.core.audit.AuditRecord;
 import dev.rebal.core.audit.AuditSink;
-import dev.rebal.core.batch.BatchItem;
 import dev.rebal.core.batch.BatchRunner;
 import dev.rebal.core.batch.BatchSummary;
 import dev.rebal.core.batch.CancellationToken;
@@ -14,6 +13,8 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.review.ReviewQueue;
+import dev.rebal.engine.internal.Attempt;
+import dev.rebal.engine.internal.Failure;
 import dev.rebal.core.rule.Finding;
 import java.time.LocalDate;
 import java.util.Iterator;
@@ -22,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Rebalances a whole book: every household through one {@link Rebalancer}, in parallel on a {@link
@@ -76,20 +78,48 @@ public final class BookRebalancer {
    */
   public RunSummary run(Iterator<Household> households, MarketData marketData, LocalDate asOf,
       Consumer<Decision> sink, CancellationToken cancellation) {
-    Checks.notNull(households, "households");
+    return run(households, Function.identity(), marketData, asOf, sink, cancellation);
+  }
+
+  /**
+   * Rebalances the household of every record of {@code records} as of {@code asOf}, reading each
+   * record into its household on the worker threads: parsing or loading then runs in parallel
+   * instead of on the calling thread, which only iterates the records (a line of a file, a key, an
+   * index) and hands on the decisions. A record {@code reader} cannot read is recorded as {@code
+   * FAILED} under the id {@code #} and its zero-based position, with the reader's error; the run goes
+   * on. Output and audit are the same as {@link #run(Iterator, MarketData, LocalDate, Consumer,
+   * CancellationToken)} over the households read, whatever the thread count.
+   *
+   * @param records the book's records, read lazily on the calling thread
+   * @param reader reads one record into its household; called on the worker threads, so it must be
+   *     thread-safe
+   * @param marketData the market data shared by the book
+   * @param asOf the as-of date
+   * @param sink receives each decision, in input order, on the calling thread
+   * @param cancellation stops the run early when signalled
+   * @param <S> the record type
+   * @return the run's summary
+   */
+  public <S> RunSummary run(Iterator<? extends S> records,
+      Function<? super S, Household> reader, MarketData marketData, LocalDate asOf,
+      Consumer<Decision> sink, CancellationToken cancellation) {
+    Checks.notNull(records, "records");
+    Checks.notNull(reader, "reader");
     Checks.notNull(marketData, "marketData");
     Checks.notNull(asOf, "asOf");
     Checks.notNull(sink, "sink");
-    BatchRunner<Household, Decision> runner = BatchRunner.<Household, Decision>builder(
-        h -> rebalancer.rebalance(h, marketData, asOf)).threads(threads)
-        .progress(progress, progressEveryMillis).build();
+    BatchRunner<S, Attempt<Decision>> runner = BatchRunner.<S, Attempt<Decision>>builder(
+        s -> Attempt.of(Checks.notNull(reader.apply(s), "household read"),
+            h -> rebalancer.rebalance(h, marketData, asOf)))
+        .threads(threads).progress(progress, progressEveryMillis).build();
     Tally tally = new Tally();
-    BatchSummary batch = runner.run(households, item -> {
-      if (item.isFailure()) {
-        tally.failed(item, asOf, rebalancer, audit);
+    BatchSummary batch = runner.run(records, item -> {
+      Optional<Attempt<Decision>> attempt = item.result();
+      if (attempt.isEmpty() || attempt.get().failure().isPresent()) {
+        tally.failed(Failure.of(item), asOf, rebalancer, audit);
         return;
       }
-      Decision d = item.result().orElseThrow();
+      Decision d = attempt.get().result().orElseThrow();
       audit.ifPresent(a -> a.append(d.auditEntry()));
       if (d.outcome() == DecisionOutcome.REVIEW) {
         review.ifPresent(q -> q.submit(d.household().value(), asOf, priority(d), codes(d),
@@ -133,13 +163,12 @@ public final class BookRebalancer {
       harvested = harvested.plus(d.impact().harvestedLoss());
     }
 
-    void failed(BatchItem<Household, Decision> item, LocalDate asOf, Rebalancer rebalancer,
+    void failed(Failure failure, LocalDate asOf, Rebalancer rebalancer,
         Optional<AuditSink> audit) {
       outcomes.merge("FAILED", 1L, Long::sum);
-      String error = item.failure().orElse("unknown failure");
-      audit.ifPresent(a -> a.append(new AuditEntry(item.input().id().value(), asOf,
-          AuditRecord.sha256Hex(item.input().toString()), rebalancer.ruleSet().version().toString(),
-          rebalancer.ruleSet().contentHash(), "FAILED", "error " + error + "\n")));
+      audit.ifPresent(a -> a.append(new AuditEntry(failure.household(), asOf,
+          AuditRecord.sha256Hex(failure.input()), rebalancer.ruleSet().version().toString(),
+          rebalancer.ruleSet().contentHash(), "FAILED", "error " + failure.error() + "\n")));
     }
 
     RunSummary summary(long households, boolean cancelled) {

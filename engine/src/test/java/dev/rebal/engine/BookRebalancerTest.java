@@ -8,19 +8,12 @@ import dev.rebal.core.audit.InMemoryAuditSink;
 import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.review.InMemoryReviewQueue;
-import dev.rebal.core.rule.Rule;
-import dev.rebal.core.rule.RuleContext;
-import dev.rebal.core.rule.RuleOutcome;
-import dev.rebal.core.rule.RuleRegistry;
-import dev.rebal.core.rule.Stage;
-import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.core.ruleset.SemanticVersion;
 import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.TreeSet;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class BookRebalancerTest {
@@ -84,31 +77,7 @@ class BookRebalancerTest {
   @Test
   void run_householdWhoseRuleThrows_isFailedAndTheRunGoesOn() {
     // given: a firm rule that throws for one household
-    Rule broken = new Rule() {
-      @Override
-      public String id() {
-        return "firm.broken";
-      }
-
-      @Override
-      public Stage stage() {
-        return Stage.TRIGGER;
-      }
-
-      @Override
-      public RuleOutcome evaluate(RuleContext context) {
-        if (context.household().id().value().equals("HH-000003")) {
-          throw new IllegalStateException("boom");
-        }
-        return RuleOutcome.pass();
-      }
-    };
-    TreeSet<String> ids = new TreeSet<>(RuleSet.defaults().rules());
-    ids.add("firm.broken");
-    RuleSet rs = RuleSet.of("firm", SemanticVersion.parse("1.0.0"), ids,
-        RuleSet.defaults().parameters());
-    Rebalancer rebalancer = Rebalancer.of(rs, RuleRegistry.builder()
-        .loadServices(getClass().getClassLoader()).register(broken).build());
+    Rebalancer rebalancer = BrokenRule.rebalancerFailing("HH-000003");
     InMemoryAuditSink audit = new InMemoryAuditSink();
 
     // when
@@ -154,5 +123,54 @@ class BookRebalancerTest {
           BOOK.asOf());
       assertThat(again.auditEntry()).isEqualTo(audit.records().get(i).entry());
     }
+  }
+
+  @Test
+  void run_recordsReadOnTheWorkers_giveTheDecisionsAndAuditOfTheHouseholds() {
+    // given
+    InMemoryAuditSink fromHouseholds = new InMemoryAuditSink();
+    InMemoryAuditSink fromRecords = new InMemoryAuditSink();
+    String expected = run(1, 60, fromHouseholds);
+    StringBuilder out = new StringBuilder();
+
+    // when: the records are indices, read into households by the generator on two workers
+    RunSummary summary = BookRebalancer.builder(Rebalancer.standard()).threads(2)
+        .audit(fromRecords).build().run(LongStream.range(0, 60).boxed().iterator(),
+            BOOK::household, BOOK.marketData(), BOOK.asOf(), d -> out.append(d.canonicalText()),
+            new CancellationToken());
+
+    // then
+    assertThat(out.toString()).isEqualTo(expected);
+    assertThat(fromRecords.records()).isEqualTo(fromHouseholds.records());
+    assertThat(summary.households()).isEqualTo(60);
+  }
+
+  @Test
+  void run_recordTheReaderCannotRead_isFailedUnderItsPositionAndTheRunGoesOn() {
+    // given: a reader that cannot read record 4
+    InMemoryAuditSink audit = new InMemoryAuditSink();
+    List<String> decided = new ArrayList<>();
+
+    // when
+    RunSummary summary = BookRebalancer.builder(Rebalancer.standard()).threads(2).audit(audit)
+        .build().run(LongStream.range(0, 8).boxed().iterator(), i -> {
+          if (i == 4) {
+            throw new IllegalArgumentException("line 5: unexpected end of input");
+          }
+          return BOOK.household(i);
+        }, BOOK.marketData(), BOOK.asOf(), d -> decided.add(d.household().value()),
+            new CancellationToken());
+
+    // then
+    assertThat(summary.households()).isEqualTo(8);
+    assertThat(summary.count("FAILED")).isEqualTo(1);
+    assertThat(decided).hasSize(7).doesNotContain("HH-000004");
+    AuditRecord failed = audit.records().get(4);
+    assertThat(failed.entry().household()).isEqualTo("#4");
+    assertThat(failed.entry().outcome()).isEqualTo("FAILED");
+    assertThat(failed.entry().body()).contains("IllegalArgumentException")
+        .contains("line 5: unexpected end of input");
+    assertThat(failed.entry().inputsHash()).isEqualTo(AuditRecord.sha256Hex("4"));
+    assertThat(audit.verify().isIntact()).isTrue();
   }
 }

@@ -1,0 +1,58 @@
+package dev.rebal.engine.internal;
+
+import dev.rebal.core.household.Household;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * One household's work in a batch whose records are read on the worker threads: the household the
+ * record was read into, and either the work's result or the failure it threw. The batch runner
+ * records a failure of the reader itself (no household yet); this class keeps the household of a
+ * failure that came after the read, so the run can name it and hash its inputs.
+ *
+ * @param <T> the work's result type
+ */
+public final class Attempt<T> {
+  private final Household household;
+  private final T result;
+  private final String failure;
+
+  private Attempt(Household household, T result, String failure) {
+    this.household = household;
+    this.result = result;
+    this.failure = failure;
+  }
+
+  /**
+   * Applies {@code work} to {@code household}; a runtime exception becomes a failure described as
+   * the batch runner describes one (exception class, then its message).
+   */
+  public static <T> Attempt<T> of(Household household, Function<Household, T> work) {
+    try {
+      return new Attempt<>(household, work.apply(household), null);
+    } catch (RuntimeException e) {
+      return new Attempt<>(household, null, describe(e));
+    }
+  }
+
+  /** Describes a failure as {@code dev.rebal.core.batch.BatchItem} does. */
+  public static String describe(Throwable error) {
+    return error.getClass().getName() + (error.getMessage() == null ? "" : ": "
+        + error.getMessage());
+  }
+
+  /** Returns the household the work ran on. */
+  public Household household() {
+    return household;
+  }
+
+  /** Returns the result, if the work succeeded. */
+  public Optional<T> result() {
+    return Optional.ofNullable(result);
+  }
+
+  /** Returns the failure, if the work threw. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+}
