@@ -26,11 +26,13 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The main job: rebalances a book as of a date and writes the output folder (proposals, trade
- * blotter, review queue, audit log, summary and an HTML report); or generates a book.
+ * blotter, review queue, audit log, summary and an HTML report); screens a book (the triggers of
+ * each household, no trades: {@code screen.csv}); or generates a book.
  *
  * <pre>
  * RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  *           [--state DIR | --state-url JDBC-URL]
+ * RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  * RebalMain --generate N [--seed S] [--out DIR]
  * RebalMain --help
  * </pre>
@@ -51,6 +53,8 @@ public final class RebalMain {
   static final String USAGE = String.join("\n",
       "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
       "                 [--state DIR | --state-url JDBC-URL]",
+      "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
+      "                 [--out DIR]",
       "       RebalMain --generate N [--seed S] [--out DIR]",
       "",
       "Rebalances every household of the book and writes to DIR: proposals/<household>.json,",
@@ -66,6 +70,8 @@ public final class RebalMain {
       "                  instead of writing audit.jsonl",
       "  --state-url URL the same in a database server, e.g.",
       "                  jdbc:postgresql://host/rebal?user=...&password=... (see docs/stores.md)",
+      "  --screen        the daily screen only: which households trigger today, and why;",
+      "                  writes DIR/screen.csv (no trades, no audit records)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
       "  --seed S        the generator's seed; default " + SampleBook.SEED,
       "  --help          print this help");
@@ -101,6 +107,9 @@ public final class RebalMain {
     try {
       if (options.generate >= 0) {
         return generate(options, out);
+      }
+      if (options.screen) {
+        return ScreenJob.run(options, ruleSet(options), out, err);
       }
       return MainJob.run(options, ruleSet(options), out, err);
     } catch (NoSuchFileException e) {
@@ -170,6 +179,7 @@ public final class RebalMain {
     String stateUrl;
     long generate = -1;
     long seed = SampleBook.SEED;
+    boolean screen;
     boolean help;
 
     Path outDir() {
@@ -223,6 +233,9 @@ public final class RebalMain {
                   + o.stateUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
             }
             break;
+          case "--screen":
+            o.screen = true;
+            break;
           case "--generate":
             o.generate = number(value(args, ++i, a), a);
             break;
@@ -237,6 +250,10 @@ public final class RebalMain {
           || o.state != null || o.stateUrl != null)) {
         throw new IllegalArgumentException(
             "--generate cannot be combined with --book, --as-of, --rules, --state or --state-url");
+      }
+      if (o.screen && (o.generate >= 0 || o.state != null || o.stateUrl != null)) {
+        throw new IllegalArgumentException(
+            "--screen cannot be combined with --generate, --state or --state-url");
       }
       if (o.state != null && o.stateUrl != null) {
         throw new IllegalArgumentException("--state and --state-url cannot be combined");

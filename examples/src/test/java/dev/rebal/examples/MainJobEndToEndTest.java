@@ -207,4 +207,32 @@ class MainJobEndToEndTest {
         .matches("AUTO|REVIEW")).count();
     assertThat(html.split("<details ", -1)).hasSize((int) triggered + 1);
   }
+
+  @Test
+  void screen_sampleBook_triggersExactlyTheHouseholdsTheRunDecided(@TempDir Path other)
+      throws IOException {
+    // when: the daily screen of the same book
+    RebalMainTest.Run screen = RebalMainTest.run("--screen", "--out", other.toString(),
+        "--threads", "2");
+
+    // then: a household is triggered exactly when the full run went on to a proposal
+    assertThat(screen.status()).as(screen.err()).isZero();
+    List<String> lines = Files.readAllLines(other.resolve(ScreenJob.SCREEN));
+    assertThat(lines.get(0)).isEqualTo(ScreenJob.HEADER);
+    assertThat(lines).hasSize(SampleBook.COUNT + 1);
+    Map<String, String> screened = new TreeMap<>();
+    lines.subList(1, lines.size()).forEach(l -> {
+      String[] f = l.split(",", -1);
+      screened.put(f[1], f[2]);
+    });
+    Map<String, String> decided = new TreeMap<>();
+    proposals.values().forEach(d -> decided.put(d.get("household").asText(),
+        d.get("outcome").asText().equals("AUTO") || d.get("outcome").asText().equals("REVIEW")
+            ? "TRIGGERED" : "NONE"));
+    assertThat(screened).isEqualTo(decided);
+    long triggered = screened.values().stream().filter(s -> s.equals("TRIGGERED")).count();
+    assertThat(screen.out()).contains("screened " + SampleBook.COUNT + ": " + triggered
+        + " triggered");
+    assertThat(Files.exists(other.resolve("audit.jsonl"))).isFalse();
+  }
 }

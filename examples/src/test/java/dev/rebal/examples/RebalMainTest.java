@@ -149,6 +149,16 @@ class RebalMainTest {
   }
 
   @Test
+  void run_screenWithState_exitsTwoNamingTheConflict(@TempDir Path dir) {
+    // when
+    Run run = run("--screen", "--state", dir.toString());
+
+    // then
+    assertThat(run.status()).isEqualTo(RebalMain.BAD_USAGE);
+    assertThat(run.err()).contains("--screen cannot be combined with --generate, --state");
+  }
+
+  @Test
   void run_unknownOption_exitsTwo() {
     assertThat(run("--fast").status()).isEqualTo(RebalMain.BAD_USAGE);
     assertThat(run("--book").err()).startsWith("error: --book: missing value");
