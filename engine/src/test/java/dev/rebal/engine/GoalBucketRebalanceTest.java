@@ -133,6 +133,12 @@ class GoalBucketRebalanceTest {
 
   /** The household of the class comment, with {@code goals}, ED-1 held away if asked. */
   static Household household(List<Goal> goals, boolean edHeldAway) {
+    return household(goals, edHeldAway, ImmutableList.of(BD1, BD2));
+  }
+
+  /** The household of the class comment, with the model's bond funds in {@code bonds}' order. */
+  static Household household(List<Goal> goals, boolean edHeldAway,
+      ImmutableList<SecurityId> bonds) {
     MemberId client = MemberId.of("M-1");
     return Household.builder().id(HouseholdId.of("HH-B"))
         .addMembers(Member.builder().id(client).name("Client").role(MemberRole.PRIMARY).build())
@@ -151,7 +157,7 @@ class GoalBucketRebalanceTest {
         .target(alloc("0.6", "0.4", "0.05"))
         .model(Model.builder().id(ModelId.of("M-60-40"))
             .putSecurities(EQUITY, ImmutableList.of(EQ2, EQ1))
-            .putSecurities(BONDS, ImmutableList.of(BD1, BD2)).build())
+            .putSecurities(BONDS, bonds).build())
         .rebalanceFrequency(RebalanceFrequency.QUARTERLY).lastRebalanced(AS_OF.minusDays(10))
         .build();
   }
@@ -230,6 +236,40 @@ class GoalBucketRebalanceTest {
     // idempotence: the executed result triggers nothing
     assertThat(again.outcome()).isEqualTo(DecisionOutcome.NO_TRIGGER);
     assertThat(again.proposal().trades()).isEmpty();
+  }
+
+  @Test
+  void rebalance_firstModelBondIsOneThePoolSells_bucketBuysTheNextAndEndsInBand() {
+    // given: the model's first bond fund is BD2, which the pool (TAX-1, IRA-1) must sell to make
+    // room for equity; ED-1 buying BD2 at the same time would be a sale and a buy in one wash-sale
+    // group, which the problem forbids, so the bucket needs the model's next bond fund
+    Household h = household(List.of(tuition("ED-1"), retirement()), false,
+        ImmutableList.of(BD2, BD1));
+
+    // when
+    Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
+    Household after = ProposalExecutor.apply(h, d.proposal());
+
+    // then: ED-1 buys BD1, the pool sells BD2, and the bucket ends inside its band
+    assertThat(d.proposal().trades()).anySatisfy(t -> {
+      assertThat(t.account()).isEqualTo(ED);
+      assertThat(t.side()).isEqualTo(Side.BUY);
+      assertThat(t.security()).isEqualTo(BD1);
+    });
+    assertThat(d.proposal().trades()).anySatisfy(t -> {
+      assertThat(t.account()).isNotEqualTo(ED);
+      assertThat(t.side()).isEqualTo(Side.SELL);
+      assertThat(t.security()).isEqualTo(BD2);
+    });
+    assertThat(d.proposal().trades()).noneSatisfy(t -> {
+      assertThat(t.security()).isEqualTo(BD2);
+      assertThat(t.side()).isEqualTo(Side.BUY);
+    });
+    assertThat(tuitionBucket(after).outOfBand()).isEmpty();
+    assertThat(codes(d.routing())).doesNotContain("review.residual", "review.verifier",
+        "review.infeasible");
+    assertThat(rebalancer.rebalance(after, MARKET, AS_OF).outcome())
+        .isEqualTo(DecisionOutcome.NO_TRIGGER);
   }
 
   @Test

@@ -171,6 +171,7 @@ public final class ProblemBuilder {
     Money total = assessment.valuation().total();
     Money bigBuy = total.plus(total).max(Money.usd("1"));
     Map<String, Money> buys = new TreeMap<>();
+    List<GoalBucket> watched = watchedBuckets(h, rs, assessment);
     for (AssetClass c : assessment.plan().target().classes().keySet()) {
       if (c.equals(HouseholdValuation.CASH)) {
         continue;
@@ -187,8 +188,10 @@ public final class ProblemBuilder {
           continue;
         }
         List<SecurityId> offered = new ArrayList<>(List.of(chosen.get()));
-        if (mode == RebalanceMode.TAX_LOSS_HARVEST) {
-          // a replacement from another wash-sale group, so a loss in the first can be harvested
+        if (mode == RebalanceMode.TAX_LOSS_HARVEST || !watched.isEmpty()) {
+          // a replacement from another wash-sale group, so a loss in the first can be harvested,
+          // or, with goal buckets watched, a class can move between a bucket's accounts and the
+          // others without a sale and a buy in one group (which the direction rows forbid)
           firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy,
               Set.of(m.lookupSecurity(chosen.get()).washSaleGroup())).ifPresent(offered::add);
         }
@@ -304,7 +307,7 @@ public final class ProblemBuilder {
             dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO), driftWeight));
       }
     }
-    addBucketGoals(h, p, rs, assessment, lockedAccounts, driftWeight);
+    addBucketGoals(watched, p, rs, lockedAccounts, driftWeight);
     for (ConcentrationLimit cap : tc.caps()) {
       for (SecurityId s : cap.securities()) {
         if (securities.contains(s)) {
@@ -332,18 +335,13 @@ public final class ProblemBuilder {
   }
 
   /**
-   * Adds drift rows, when the rule set enables {@code trigger.goal-bucket}, for each goal bucket
-   * it watches: funded by accounts, worth at least {@code trigger.goal-bucket.min-value} (25000),
-   * with a tradable account. One
-   * {@link BucketGoal} per class of the bucket but cash (targeted or held), over the bucket's
-   * accounts at their shares and their locked twins, weighted by {@code
-   * optimizer.bucket-drift-weight} (default: {@code optimizer.drift-weight}). Nothing is added for
-   * a household without such a bucket, so its problem is unchanged.
+   * Returns the goal buckets the optimizer watches, when the rule set enables {@code
+   * trigger.goal-bucket}: funded by accounts, worth at least {@code trigger.goal-bucket.min-value}
+   * (25000), with a tradable account; none otherwise.
    */
-  private static void addBucketGoals(Household h, HouseholdProblem.Builder p, RuleSet rs,
-      Assessment assessment, Set<AccountId> lockedAccounts, BigDecimal driftWeight) {
+  private static List<GoalBucket> watchedBuckets(Household h, RuleSet rs, Assessment assessment) {
     if (!rs.isEnabled("trigger.goal-bucket")) {
-      return;
+      return List.of();
     }
     Set<AccountId> tradable = new TreeSet<>();
     for (dev.rebal.core.household.Account a : h.accounts()) {
@@ -352,13 +350,28 @@ public final class ProblemBuilder {
       }
     }
     BigDecimal minValue = Params.decimal(rs, "trigger.goal-bucket.min-value", "25000");
+    List<GoalBucket> watched = new ArrayList<>();
+    for (GoalBucket b : assessment.plan().accountFundedBuckets()) {
+      if (b.value().amount().compareTo(minValue) >= 0
+          && b.accountShares().keySet().stream().anyMatch(tradable::contains)) {
+        watched.add(b);
+      }
+    }
+    return watched;
+  }
+
+  /**
+   * Adds drift rows for each watched goal bucket ({@link #watchedBuckets}): one {@link BucketGoal}
+   * per class of the bucket but cash (targeted or held), over the bucket's accounts at their shares
+   * and their locked twins, weighted by {@code optimizer.bucket-drift-weight} (default: {@code
+   * optimizer.drift-weight}). Nothing is added for a household without such a bucket, so its
+   * problem is unchanged.
+   */
+  private static void addBucketGoals(List<GoalBucket> watched, HouseholdProblem.Builder p,
+      RuleSet rs, Set<AccountId> lockedAccounts, BigDecimal driftWeight) {
     BigDecimal weight = Params.decimal(rs, "optimizer.bucket-drift-weight",
         driftWeight.toPlainString());
-    for (GoalBucket b : assessment.plan().accountFundedBuckets()) {
-      if (b.value().amount().compareTo(minValue) < 0
-          || b.accountShares().keySet().stream().noneMatch(tradable::contains)) {
-        continue;
-      }
+    for (GoalBucket b : watched) {
       TreeMap<AccountId, BigDecimal> shares = new TreeMap<>();
       b.accountShares().forEach((a, share) -> {
         shares.put(a, share.value());
