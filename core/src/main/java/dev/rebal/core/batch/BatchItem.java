@@ -29,9 +29,17 @@ public final class BatchItem<I, O> {
   }
 
   static <I, O> BatchItem<I, O> failure(long index, I input, Throwable error) {
-    String message = error.getClass().getName()
-        + (error.getMessage() == null ? "" : ": " + error.getMessage());
-    return new BatchItem<>(index, input, null, message);
+    return new BatchItem<>(index, input, null, describe(error));
+  }
+
+  /**
+   * Describes a failure as a batch records it: the exception's class name, then a colon and its
+   * message if it has one. For runners that catch failures inside their work, so that theirs read
+   * the same.
+   */
+  public static String describe(Throwable error) {
+    return error.getClass().getName() + (error.getMessage() == null ? "" : ": "
+        + error.getMessage());
   }
 
   /** Returns the item's zero-based position in the input. */

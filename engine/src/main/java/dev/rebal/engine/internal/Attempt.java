@@ -1,5 +1,6 @@
 package dev.rebal.engine.internal;
 
+import dev.rebal.core.batch.BatchItem;
 import dev.rebal.core.household.Household;
 import java.util.Optional;
 import java.util.function.Function;
@@ -25,20 +26,14 @@ public final class Attempt<T> {
 
   /**
    * Applies {@code work} to {@code household}; a runtime exception becomes a failure described as
-   * the batch runner describes one (exception class, then its message).
+   * the batch runner describes one ({@link BatchItem#describe}).
    */
   public static <T> Attempt<T> of(Household household, Function<Household, T> work) {
     try {
       return new Attempt<>(household, work.apply(household), null);
     } catch (RuntimeException e) {
-      return new Attempt<>(household, null, describe(e));
+      return new Attempt<>(household, null, BatchItem.describe(e));
     }
-  }
-
-  /** Describes a failure as {@code dev.rebal.core.batch.BatchItem} does. */
-  public static String describe(Throwable error) {
-    return error.getClass().getName() + (error.getMessage() == null ? "" : ": "
-        + error.getMessage());
   }
 
   /** Returns the household the work ran on. */
