@@ -75,8 +75,11 @@ public final class Checks {
    */
   public static BigDecimal maxScale(BigDecimal value, int maxScale, String name) {
     notNull(value, name);
-    isTrue(value.stripTrailingZeros().scale() <= maxScale, name, value.toPlainString(),
-        "must have at most " + maxScale + " decimal places");
+    // a scale within the limit passes without stripping; the message is built only on failure
+    if (value.scale() > maxScale && value.stripTrailingZeros().scale() > maxScale) {
+      isTrue(false, name, value.toPlainString(), "must have at most " + maxScale
+          + " decimal places");
+    }
     return value;
   }
 

@@ -495,11 +495,11 @@ public final class BookCodec {
       }));
       e.end();
     }
-    h.taxProfile(readTaxProfile(Obj.of(o.required("taxProfile"), o.at("taxProfile"))));
-    h.target(readTarget(Obj.of(o.required("target"), o.at("target"))));
-    Obj model = Obj.of(o.required("model"), o.at("model"));
+    h.taxProfile(readTaxProfile(o.object("taxProfile")));
+    h.target(readTarget(o.object("target")));
+    Obj model = o.object("model");
     Model.Builder mb = Model.builder().id(model.build(() -> ModelId.of(model.text("id"))));
-    Obj securities = Obj.of(model.required("securities"), model.at("securities"));
+    Obj securities = model.object("securities");
     for (String c : securities.fieldNames()) {
       List<SecurityId> ids = new ArrayList<>();
       for (String s : securities.texts(c)) {
@@ -527,7 +527,7 @@ public final class BookCodec {
     GlidePath.Builder path = GlidePath.builder();
     for (Obj step : g.objects("glidePath")) {
       int years = step.integer("yearsToGoal");
-      path.putSteps(years, readTarget(Obj.of(step.required("target"), step.at("target"))));
+      path.putSteps(years, readTarget(step.object("target")));
       step.end();
     }
     gb.glidePath(g.build(path::build));
@@ -553,7 +553,7 @@ public final class BookCodec {
   private static TargetAllocation readTarget(Obj t) {
     TargetAllocation.Builder b = TargetAllocation.builder();
     for (String c : t.fieldNames()) {
-      Obj ct = Obj.of(t.required(c), t.at(c));
+      Obj ct = t.object(c);
       ClassTarget target = ct.build(() -> new ClassTarget(ct.weight("weight"),
           ct.weight("absoluteBand"), ct.weight("relativeBand")));
       ct.end();
@@ -566,7 +566,7 @@ public final class BookCodec {
   private static Restriction readRestriction(Obj r) {
     String kind = r.text("kind");
     RestrictionId id = r.build(() -> RestrictionId.of(r.text("id")));
-    Obj w = Obj.of(r.required("window"), r.at("window"));
+    Obj w = r.object("window");
     DateWindow window = DateWindow.of(w.optionalDate("from"), w.optionalDate("until"));
     w.end();
     String source = r.text("source");
@@ -621,7 +621,7 @@ public final class BookCodec {
   }
 
   private static SecurityScope scope(Obj r) {
-    Obj s = Obj.of(r.required("scope"), r.at("scope"));
+    Obj s = r.object("scope");
     SecurityScope scope = s.build(() -> new SecurityScope(s.enumValue("type", ScopeType.class),
         s.text("value")));
     s.end();

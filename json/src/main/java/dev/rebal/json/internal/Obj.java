@@ -6,44 +6,71 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
 
 /**
  * A JSON object being mapped: typed field accessors that name the path of a bad field, and a check
  * that every field was used (so unknown fields are errors).
+ *
+ * <p>Paths are built only when an error names one: an object knows its parent and its field (and
+ * its index in an array), and a field's path is made from them on failure. A book holds hundreds of
+ * thousands of fields, so building every path up front cost more than the mapping itself.
  */
 final class Obj {
   private final JsonNode node;
-  private final String path;
-  private final Set<String> used = new LinkedHashSet<>();
+  private final Obj parent;
+  private final String name;
+  private final int index;
+  private final List<String> used = new ArrayList<>(8);
+  private String path;
 
-  private Obj(JsonNode node, String path) {
+  private Obj(JsonNode node, Obj parent, String name, int index) {
     this.node = node;
-    this.path = path;
+    this.parent = parent;
+    this.name = name;
+    this.index = index;
   }
 
   static Obj of(JsonNode node, String path) {
     if (node == null || !node.isObject()) {
       throw new MappingException(path, "must be an object, was " + describe(node));
     }
-    return new Obj(node, path);
+    Obj o = new Obj(node, null, path, -1);
+    o.path = path;
+    return o;
+  }
+
+  /** Returns the object in field {@code field}, which is required. */
+  Obj object(String field) {
+    return child(required(field), field, -1);
+  }
+
+  private Obj child(JsonNode n, String field, int i) {
+    Obj o = new Obj(n, this, field, i);
+    if (n == null || !n.isObject()) {
+      throw new MappingException(o.path(), "must be an object, was " + describe(n));
+    }
+    return o;
   }
 
   String path() {
-    return path;
+    String p = path;
+    if (p == null) {
+      p = index < 0 ? parent.at(name) : parent.at(name) + "[" + index + "]";
+      path = p;
+    }
+    return p;
   }
 
   String at(String field) {
-    return path + "." + field;
+    return path() + "." + field;
   }
 
   boolean has(String field) {
@@ -67,18 +94,22 @@ final class Obj {
   }
 
   String text(String field) {
-    return text(required(field), at(field));
+    return text(required(field), () -> at(field));
   }
 
   static String text(JsonNode n, String path) {
+    return text(n, () -> path);
+  }
+
+  private static String text(JsonNode n, Supplier<String> path) {
     if (!n.isTextual()) {
-      throw new MappingException(path, "must be a string, was " + describe(n));
+      throw new MappingException(path.get(), "must be a string, was " + describe(n));
     }
     return n.textValue();
   }
 
   Optional<String> optionalText(String field) {
-    return optional(field).map(n -> text(n, at(field)));
+    return optional(field).map(n -> text(n, () -> at(field)));
   }
 
   boolean bool(String field) {
@@ -98,59 +129,61 @@ final class Obj {
   }
 
   BigDecimal decimal(String field) {
-    return decimal(required(field), at(field));
+    return decimal(required(field), () -> at(field));
   }
 
-  static BigDecimal decimal(JsonNode n, String path) {
+  private static BigDecimal decimal(JsonNode n, Supplier<String> path) {
     if (!n.isNumber()) {
-      throw new MappingException(path, "must be a number, was " + describe(n));
+      throw new MappingException(path.get(), "must be a number, was " + describe(n));
     }
     return n.decimalValue();
   }
 
   LocalDate date(String field) {
-    return date(required(field), at(field));
+    return date(required(field), () -> at(field));
   }
 
   Optional<LocalDate> optionalDate(String field) {
-    return optional(field).map(n -> date(n, at(field)));
+    return optional(field).map(n -> date(n, () -> at(field)));
   }
 
   static LocalDate date(JsonNode n, String path) {
+    return date(n, () -> path);
+  }
+
+  private static LocalDate date(JsonNode n, Supplier<String> path) {
     String s = text(n, path);
     try {
-      return LocalDate.parse(s);
-    } catch (DateTimeParseException e) {
-      throw new MappingException(path, "must be an ISO date (yyyy-mm-dd), was '" + s + "'");
+      return IsoDates.parse(s);
+    } catch (DateTimeException e) {
+      throw new MappingException(path.get(), "must be an ISO date (yyyy-mm-dd), was '" + s + "'");
     }
   }
 
   <E extends Enum<E>> E enumValue(String field, Class<E> type) {
-    return enumValue(required(field), at(field), type);
+    return enumValue(required(field), () -> at(field), type);
   }
 
   static <E extends Enum<E>> E enumValue(JsonNode n, String path, Class<E> type) {
+    return enumValue(n, () -> path, type);
+  }
+
+  private static <E extends Enum<E>> E enumValue(JsonNode n, Supplier<String> path,
+      Class<E> type) {
     String s = text(n, path);
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(s)) {
         return e;
       }
     }
-    throw new MappingException(path, "must be one of " + List.of(type.getEnumConstants())
+    throw new MappingException(path.get(), "must be one of " + List.of(type.getEnumConstants())
         + ", was '" + s + "'");
   }
 
   Money money(String field) {
-    return money(required(field), at(field));
-  }
-
-  Optional<Money> optionalMoney(String field) {
-    return optional(field).map(n -> money(n, at(field)));
-  }
-
-  static Money money(JsonNode n, String path) {
+    JsonNode n = required(field);
     if (n.isObject()) {
-      Obj o = Obj.of(n, path);
+      Obj o = child(n, field, -1);
       String code = o.text("currency");
       BigDecimal amount = o.decimal("amount");
       o.end();
@@ -160,62 +193,71 @@ final class Obj {
       } catch (IllegalArgumentException e) {
         throw new MappingException(o.at("currency"), "must be an ISO 4217 code, was '" + code + "'");
       }
-      return convert(o.at("amount"), () -> Money.of(currency, amount));
+      return o.convert("amount", () -> Money.of(currency, amount));
     }
-    BigDecimal amount = decimal(n, path);
-    return convert(path, () -> Money.usd(amount));
+    BigDecimal amount = decimal(n, () -> at(field));
+    return convert(field, () -> Money.usd(amount));
+  }
+
+  Optional<Money> optionalMoney(String field) {
+    if (!has(field)) {
+      used.add(field);
+      return Optional.empty();
+    }
+    return Optional.of(money(field));
   }
 
   Quantity quantity(String field) {
     BigDecimal v = decimal(field);
-    return convert(at(field), () -> Quantity.of(v));
+    return convert(field, () -> Quantity.of(v));
   }
 
   static Quantity quantity(JsonNode n, String path) {
-    BigDecimal v = decimal(n, path);
-    return convert(path, () -> Quantity.of(v));
+    BigDecimal v = decimal(n, () -> path);
+    return convert(() -> path, () -> Quantity.of(v));
   }
 
   Weight weight(String field) {
     BigDecimal v = decimal(field);
-    return convert(at(field), () -> Weight.of(v));
+    return convert(field, () -> Weight.of(v));
   }
 
   Optional<Weight> optionalWeight(String field) {
     return optional(field).map(n -> {
-      BigDecimal v = decimal(n, at(field));
-      return convert(at(field), () -> Weight.of(v));
+      BigDecimal v = decimal(n, () -> at(field));
+      return convert(field, () -> Weight.of(v));
     });
   }
 
   UnitPrice unitPrice(String field) {
     JsonNode n = required(field);
     if (n.isObject()) {
-      Obj o = Obj.of(n, at(field));
+      Obj o = child(n, field, -1);
       String code = o.text("currency");
       BigDecimal amount = o.decimal("amount");
       o.end();
-      return convert(o.at("amount"), () -> UnitPrice.of(Currency.getInstance(code), amount));
+      return o.convert("amount", () -> UnitPrice.of(Currency.getInstance(code), amount));
     }
-    BigDecimal amount = decimal(n, at(field));
-    return convert(at(field), () -> UnitPrice.of(Money.USD, amount));
+    BigDecimal amount = decimal(n, () -> at(field));
+    return convert(field, () -> UnitPrice.of(Money.USD, amount));
   }
 
   /** Returns the elements of an array field as objects; a missing field is an error. */
   List<Obj> objects(String field) {
-    List<Obj> out = new ArrayList<>();
-    int i = 0;
-    for (JsonNode n : array(field)) {
-      out.add(Obj.of(n, at(field) + "[" + i++ + "]"));
+    List<JsonNode> nodes = array(field);
+    List<Obj> out = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      out.add(child(nodes.get(i), field, i));
     }
     return out;
   }
 
   List<String> texts(String field) {
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    for (JsonNode n : array(field)) {
-      out.add(text(n, at(field) + "[" + i++ + "]"));
+    List<JsonNode> nodes = array(field);
+    List<String> out = new ArrayList<>(nodes.size());
+    for (int i = 0; i < nodes.size(); i++) {
+      int at = i;
+      out.add(text(nodes.get(i), () -> at(field) + "[" + at + "]"));
     }
     return out;
   }
@@ -225,7 +267,7 @@ final class Obj {
     if (!n.isArray()) {
       throw new MappingException(at(field), "must be an array, was " + describe(n));
     }
-    List<JsonNode> out = new ArrayList<>();
+    List<JsonNode> out = new ArrayList<>(n.size());
     n.forEach(out::add);
     return out;
   }
@@ -251,14 +293,19 @@ final class Obj {
 
   /** Runs {@code build}, turning a rejected value into an error at this object's path. */
   <T> T build(Supplier<T> build) {
-    return convert(path, build);
+    return convert(this::path, build);
   }
 
-  static <T> T convert(String path, Supplier<T> build) {
+  /** Runs {@code build}, turning a rejected value into an error at field {@code field}. */
+  private <T> T convert(String field, Supplier<T> build) {
+    return convert(() -> at(field), build);
+  }
+
+  private static <T> T convert(Supplier<String> path, Supplier<T> build) {
     try {
       return build.get();
     } catch (IllegalArgumentException | IllegalStateException e) {
-      throw new MappingException(path, e.getMessage());
+      throw new MappingException(path.get(), e.getMessage());
     }
   }
 
