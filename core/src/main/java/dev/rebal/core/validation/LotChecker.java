@@ -35,9 +35,9 @@ final class LotChecker {
       if (!lot.quantity().isPositive()) {
         c.add(Code.LOT_QUANTITY_NONPOSITIVE, p.field("quantity"), lot.quantity(),
             "must be positive");
-      } else if (!lot.quantity().isWhole() && account.isPresent()
-          && !account.get().fractionalShares()
-          && !(security.isPresent() && security.get().kind() == SecurityKind.MUTUAL_FUND)) {
+      } else if (account.isPresent() && !account.get().fractionalShares()
+          && !(security.isPresent() && security.get().kind() == SecurityKind.MUTUAL_FUND)
+          && !lot.quantity().isWhole()) {
         c.add(Code.LOT_QUANTITY_FRACTIONAL, p.field("quantity"), lot.quantity(),
             "is fractional in an account that does not hold fractional shares; it cannot be sold whole");
       }
@@ -55,8 +55,10 @@ final class LotChecker {
   }
 
   private static void checkBasis(Context c, TaxLot lot, Path p) {
-    boolean basisUsd = c.problems.checkUsd(p.field("costBasis"), lot.costBasis());
-    boolean washUsd = c.problems.checkUsd(p.field("washSaleAdjustment"), lot.washSaleAdjustment());
+    boolean basisUsd = lot.costBasis().isUsd()
+        || c.problems.checkUsd(p.field("costBasis"), lot.costBasis());
+    boolean washUsd = lot.washSaleAdjustment().isUsd()
+        || c.problems.checkUsd(p.field("washSaleAdjustment"), lot.washSaleAdjustment());
     if (!lot.basisKnown()) {
       c.add(Code.LOT_BASIS_UNKNOWN, p.field("basisKnown"), false,
           "basis is unknown; the lot is treated cautiously");

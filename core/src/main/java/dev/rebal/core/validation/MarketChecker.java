@@ -9,7 +9,10 @@ import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.restriction.VolumeLimit;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -28,13 +31,16 @@ final class MarketChecker {
   private MarketChecker() {}
 
   static void check(Context c) {
-    SortedSet<SecurityId> needed = new TreeSet<>();
+    // distinct ids by hash first, then one sort of the few distinct ones (the order problems come in)
+    Set<SecurityId> distinct = new HashSet<>(c.household.lots().size() * 2);
     for (TaxLot lot : c.household.lots()) {
-      needed.add(lot.security());
+      distinct.add(lot.security());
     }
     for (ImmutableList<SecurityId> ids : c.household.model().securities().values()) {
-      needed.addAll(ids);
+      distinct.addAll(ids);
     }
+    SecurityId[] needed = distinct.toArray(new SecurityId[0]);
+    Arrays.sort(needed);
     for (SecurityId id : needed) {
       if (c.security(id).isPresent()) {
         checkPrice(c, id);

@@ -76,8 +76,10 @@ public final class HouseholdValuation {
     }
     for (TaxLot lot : household.lots()) {
       Map<SecurityId, Quantity> byAccount = quantities.get(lot.account());
-      Checks.isTrue(byAccount != null, "lots[" + lot.id() + "].account", lot.account(),
-          "must be an account of the household");
+      if (byAccount == null) {
+        Checks.isTrue(false, "lots[" + lot.id() + "].account", lot.account(),
+            "must be an account of the household");
+      }
       byAccount.merge(lot.security(), lot.quantity(), Quantity::plus);
     }
     Money total = Money.ZERO_USD;

@@ -98,20 +98,26 @@ public final class LossHarvester {
     Checks.notNull(asOf, "asOf");
     Checks.notNull(policy, "policy");
     Checks.notNull(constraints, "constraints");
-    Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
-    List<TaxLot> lots = new ArrayList<>(household.lots());
+    // the lots at a large enough loss in a taxable account: each lot's test is its own, so the
+    // few that pass are sorted by id afterwards rather than every lot before
+    List<TaxLot> lots = new ArrayList<>();
+    for (TaxLot lot : household.lots()) {
+      Account account = taxableTradable(household, lot.account());
+      if (account == null || !lot.quantity().isPositive()) {
+        continue;
+      }
+      Optional<Price> price = market.prices().find(lot.security());
+      if (price.isPresent() && reaches(lot, price.get().perUnit(), policy)) {
+        lots.add(lot);
+      }
+    }
     lots.sort(Comparator.comparing(TaxLot::id));
+    Set<LotId> protectedLots = lots.isEmpty() ? Set.of()
+        : LotPreferences.protectedLots(household, market, asOf);
     Map<String, List<TaxLot>> candidates = new TreeMap<>();
     List<HarvestSkip> skipped = new ArrayList<>();
     Set<String> harvestedGroups = new TreeSet<>();
     for (TaxLot lot : lots) {
-      Optional<Account> account = household.findAccount(lot.account());
-      Optional<Price> price = market.prices().find(lot.security());
-      if (account.isEmpty() || !account.get().tradable() || account.get().heldAway()
-          || account.get().treatment() != TaxTreatment.TAXABLE || price.isEmpty()
-          || !lot.quantity().isPositive() || !reaches(lot, price.get().perUnit(), policy)) {
-        continue;
-      }
       String code = !lot.basisKnown() ? "harvest.unknown-basis"
           : protectedLots.contains(lot.id()) ? "harvest.protected-lot"
           : !constraints.maySellAtLoss(lot.id()) ? "harvest.wash-sale-window" : null;
@@ -140,6 +146,16 @@ public final class LossHarvester {
     skipped.sort(Comparator.comparing(HarvestSkip::lot));
     return new HarvestScan(harvests.build(), ImmutableList.copyOf(skipped),
         constraints.incompleteCoverage());
+  }
+
+  /** Returns the account with {@code id} if it is tradable, not held away and taxable, else null. */
+  private static Account taxableTradable(Household household, AccountId id) {
+    for (Account a : household.accounts()) {
+      if (a.id().equals(id)) {
+        return a.tradable() && !a.heldAway() && a.treatment() == TaxTreatment.TAXABLE ? a : null;
+      }
+    }
+    return null;
   }
 
   private static boolean reaches(TaxLot lot, UnitPrice price, HarvestPolicy policy) {
