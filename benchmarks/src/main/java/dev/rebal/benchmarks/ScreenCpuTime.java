@@ -5,7 +5,6 @@ import dev.rebal.core.market.MarketData;
 import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.engine.Rebalancer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.util.Arrays;
 
@@ -15,8 +14,8 @@ import java.util.Arrays;
  * of them for {@code PASSES} passes on the calling thread, timed by the thread's CPU time, so that
  * neither the input (generation or parsing) nor other processes on the machine count. The first
  * {@code WARMUP} passes are not reported; each later pass prints its CPU time per household, and
- * the last line gives their median and the number of households with a trigger (which must not
- * change between builds). Since {@code N} households do not stay in the CPU caches, this is closer
+ * the last line gives their median, the bytes allocated per household (last pass) and the number
+ * of households with a trigger (which must not change between builds). Since {@code N} households do not stay in the CPU caches, this is closer
  * to a batch than {@link HouseholdCpuTime}'s bins of 32. Not run by the build; run it by hand:
  *
  * <pre>{@code
@@ -36,7 +35,9 @@ public final class ScreenCpuTime {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
     int warmup = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     int passes = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long tid = Thread.currentThread().getId();
     BookGenerator generator = Bins.generator();
     MarketData market = generator.marketData();
     LocalDate asOf = generator.asOf();
@@ -46,9 +47,11 @@ public final class ScreenCpuTime {
       households[i] = generator.household(i);
     }
     double[] perHousehold = new double[passes];
+    double bytes = 0;
     int triggered = 0;
     for (int p = 0; p < warmup + passes; p++) {
       int fired = 0;
+      long a0 = threads.getThreadAllocatedBytes(tid);
       long t0 = threads.getCurrentThreadCpuTime();
       for (Household h : households) {
         if (!rebalancer.screen(h, market, asOf).isEmpty()) {
@@ -56,6 +59,7 @@ public final class ScreenCpuTime {
         }
       }
       double ms = (threads.getCurrentThreadCpuTime() - t0) / 1e6 / n;
+      bytes = (threads.getThreadAllocatedBytes(tid) - a0) / (double) n;
       triggered = fired;
       if (p >= warmup) {
         perHousehold[p - warmup] = ms;
@@ -64,7 +68,7 @@ public final class ScreenCpuTime {
     }
     Arrays.sort(perHousehold);
     System.out.printf("screen, %d households in memory: median %.4f ms CPU per household"
-        + " (min %.4f), %d with a trigger%n", n, perHousehold[passes / 2], perHousehold[0],
-        triggered);
+        + " (min %.4f), %.1f KB allocated per household, %d with a trigger%n", n,
+        perHousehold[passes / 2], perHousehold[0], bytes / 1e3, triggered);
   }
 }
