@@ -14,6 +14,7 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.allocation.TargetAllocation;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
@@ -72,7 +73,9 @@ public final class HouseholdValuation {
     Checks.notNull(marketData, "marketData");
     Map<AccountId, Map<SecurityId, Quantity>> quantities = new TreeMap<>();
     for (Account a : household.accounts()) {
-      quantities.put(a.id(), new TreeMap<>());
+      // by hash: the positions are sorted once when built, and the sums below are exact, so the
+      // order they are added in does not matter
+      quantities.put(a.id(), new HashMap<>());
     }
     for (TaxLot lot : household.lots()) {
       Map<SecurityId, Quantity> byAccount = quantities.get(lot.account());

@@ -55,9 +55,15 @@ public final class HarvestStage {
 
   /** Returns whether compliance allows both the harvest's sale and its replacement. */
   public static boolean isAllowed(Harvest harvest, TradePermissions tc) {
-    return tc.maySell(harvest.account(), harvest.sold())
-        && harvest.sale().lots().stream().allMatch(r -> tc.maySellLot(r.lot()))
-        && tc.mayBuy(harvest.account(), harvest.replacement());
+    if (!tc.maySell(harvest.account(), harvest.sold())) {
+      return false;
+    }
+    for (RealizedLot r : harvest.sale().lots()) {
+      if (!tc.maySellLot(r.lot())) {
+        return false;
+      }
+    }
+    return tc.mayBuy(harvest.account(), harvest.replacement());
   }
 
   /** Returns the harvest trades, and adds one explanation line per harvest or skip. */
