@@ -3,6 +3,7 @@ package dev.rebal.core.validation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ final class LotChecker {
   private LotChecker() {}
 
   static void check(Context c) {
+    // a position's lots usually come one after another: look its security up once for them
+    SecurityId lastId = null;
+    Optional<Security> lastSecurity = Optional.empty();
     for (TaxLot lot : c.household.lots()) {
       Path p = Path.of("lots", lot.id());
       Optional<Account> account = c.account(lot.account());
@@ -22,7 +26,11 @@ final class LotChecker {
         c.add(Code.LOT_ACCOUNT_UNKNOWN, p.field("account"), lot.account(),
             "must be an account of the household");
       }
-      Optional<Security> security = c.security(lot.security());
+      if (!lot.security().equals(lastId)) {
+        lastId = lot.security();
+        lastSecurity = c.security(lastId);
+      }
+      Optional<Security> security = lastSecurity;
       if (security.isEmpty()) {
         c.add(Code.LOT_SECURITY_UNKNOWN, p.field("security"), lot.security(),
             "must be a security of the market data");

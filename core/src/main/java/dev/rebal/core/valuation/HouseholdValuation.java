@@ -86,14 +86,14 @@ public final class HouseholdValuation {
       byAccount.merge(lot.security(), lot.quantity(), Quantity::plus);
     }
     Money total = Money.ZERO_USD;
-    Map<AssetClass, Money> classes = new TreeMap<>();
+    Map<AssetClass, Money> classes = new HashMap<>(); // exact sums: sorted once at the end
     Map<AccountId, Money> accounts = new TreeMap<>();
     Map<AccountId, ImmutableSortedMap<SecurityId, Money>> positions = new TreeMap<>();
     Map<AccountId, ImmutableSortedMap<AssetClass, Money>> accountClasses = new TreeMap<>();
     for (Account a : household.accounts()) {
       Money accountValue = a.cash();
       classes.merge(CASH, a.cash(), Money::plus);
-      Map<AssetClass, Money> inAccountClasses = new TreeMap<>();
+      Map<AssetClass, Money> inAccountClasses = new HashMap<>();
       inAccountClasses.put(CASH, a.cash());
       ImmutableSortedMap.Builder<SecurityId, Money> inAccount = ImmutableSortedMap.naturalOrder();
       for (Map.Entry<SecurityId, Quantity> e : quantities.get(a.id()).entrySet()) {

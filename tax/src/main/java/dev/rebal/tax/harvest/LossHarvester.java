@@ -139,12 +139,18 @@ public final class LossHarvester {
   private static List<TaxLot> atLoss(Household household, MarketData market,
       HarvestPolicy policy) {
     List<TaxLot> lots = new ArrayList<>();
+    // a position's lots usually come one after another: look its price up once for them
+    SecurityId lastId = null;
+    Optional<Price> price = Optional.empty();
     for (TaxLot lot : household.lots()) {
       Account account = taxableTradable(household, lot.account());
       if (account == null || !lot.quantity().isPositive()) {
         continue;
       }
-      Optional<Price> price = market.prices().find(lot.security());
+      if (!lot.security().equals(lastId)) {
+        lastId = lot.security();
+        price = market.prices().find(lastId);
+      }
       if (price.isPresent() && reaches(lot, price.get().perUnit(), policy)) {
         lots.add(lot);
       }
