@@ -95,7 +95,8 @@ public final class HouseholdValuation {
       classes.merge(CASH, a.cash(), Money::plus);
       Map<AssetClass, Money> inAccountClasses = new HashMap<>();
       inAccountClasses.put(CASH, a.cash());
-      ImmutableSortedMap.Builder<SecurityId, Money> inAccount = ImmutableSortedMap.naturalOrder();
+      // sorted once by copyOf (a builder would sort and then binary-search every key again)
+      Map<SecurityId, Money> inAccount = new HashMap<>();
       for (Map.Entry<SecurityId, Quantity> e : quantities.get(a.id()).entrySet()) {
         Money value = marketData.prices().lookup(e.getKey()).perUnit().times(e.getValue());
         AssetClass assetClass = marketData.lookupSecurity(e.getKey()).assetClass();
@@ -104,7 +105,7 @@ public final class HouseholdValuation {
         inAccountClasses.merge(assetClass, value, Money::plus);
         accountValue = accountValue.plus(value);
       }
-      positions.put(a.id(), inAccount.build());
+      positions.put(a.id(), ImmutableSortedMap.copyOf(inAccount));
       accountClasses.put(a.id(), ImmutableSortedMap.copyOf(inAccountClasses));
       accounts.put(a.id(), accountValue);
       total = total.plus(accountValue);
