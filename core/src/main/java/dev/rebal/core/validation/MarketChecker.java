@@ -34,8 +34,12 @@ final class MarketChecker {
   static void check(Context c) {
     // distinct ids by hash first, then one sort of the few distinct ones (the order problems come in)
     Set<SecurityId> distinct = new HashSet<>(c.household.lots().size() * 2);
+    SecurityId last = null; // a position's lots usually come one after another
     for (TaxLot lot : c.household.lots()) {
-      distinct.add(lot.security());
+      if (!lot.security().equals(last)) {
+        last = lot.security();
+        distinct.add(last);
+      }
     }
     for (ImmutableList<SecurityId> ids : c.household.model().securities().values()) {
       distinct.addAll(ids);

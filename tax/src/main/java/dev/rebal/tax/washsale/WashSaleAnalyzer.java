@@ -306,7 +306,7 @@ public final class WashSaleAnalyzer {
       List<Trade> plannedBuys, LocalDate tradeDate, Map<LotId, Quantity> sold, LocalDate from,
       LocalDate to) {
     List<Acquisition> out = new ArrayList<>();
-    Set<LotId> lotIds = null; // the household's lot ids, built for the first buy transaction only
+    Set<LotId> lotIds = null; // the household's lot ids, built for the first buy naming a lot
     for (TaxLot lot : household.lots()) {
       if (lot.acquired().isBefore(from) || lot.acquired().isAfter(to)) {
         continue;
@@ -324,14 +324,14 @@ public final class WashSaleAnalyzer {
           || t.tradeDate().isBefore(from) || t.tradeDate().isAfter(to)) {
         continue;
       }
-      if (lotIds == null) {
+      if (lotIds == null && t.lot().isPresent()) {
         lotIds = new HashSet<>();
         for (TaxLot lot : household.lots()) {
           lotIds.add(lot.id());
         }
       }
-      if (t.lot().map(lotIds::contains).orElse(false)
-          || t.lot().map(sold::containsKey).orElse(false)) {
+      if (t.lot().isPresent()
+          && (lotIds.contains(t.lot().get()) || sold.containsKey(t.lot().get()))) {
         continue;
       }
       out.add(new Acquisition(ReplacementSource.TRANSACTION, t.id().value(),
