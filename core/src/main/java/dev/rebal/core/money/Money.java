@@ -52,7 +52,10 @@ public final class Money implements Comparable<Money> {
   public static Money of(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
     int scale = scaleOf(currency);
-    Checks.maxScale(amount, scale, "amount");
+    // a scale within the limit passes without stripping trailing zeros
+    if (amount == null || amount.scale() > scale) {
+      Checks.maxScale(amount, scale, "amount");
+    }
     return new Money(currency, amount.setScale(scale, RoundingMode.UNNECESSARY));
   }
 
@@ -167,8 +170,10 @@ public final class Money implements Comparable<Money> {
 
   private void checkSameCurrency(Money other) {
     Checks.notNull(other, "other");
-    Checks.isTrue(currency.equals(other.currency), "other", other,
-        "must be in " + currency.getCurrencyCode());
+    if (!currency.equals(other.currency)) {
+      // the message is built only on failure: this runs on every sum and comparison
+      Checks.isTrue(false, "other", other, "must be in " + currency.getCurrencyCode());
+    }
   }
 
   @Override

@@ -31,7 +31,10 @@ public final class Quantity implements Comparable<Quantity> {
    * @throws IllegalArgumentException if {@code value} has more than 6 decimal places
    */
   public static Quantity of(BigDecimal value) {
-    Checks.maxScale(value, SCALE, "quantity");
+    // a scale within the limit passes without stripping trailing zeros
+    if (value == null || value.scale() > SCALE) {
+      Checks.maxScale(value, SCALE, "quantity");
+    }
     return new Quantity(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 

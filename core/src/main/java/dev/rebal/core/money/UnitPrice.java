@@ -33,7 +33,10 @@ public final class UnitPrice implements Comparable<UnitPrice> {
    */
   public static UnitPrice of(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
-    Checks.maxScale(amount, SCALE, "price");
+    // a scale within the limit passes without stripping trailing zeros
+    if (amount == null || amount.scale() > SCALE) {
+      Checks.maxScale(amount, SCALE, "price");
+    }
     return new UnitPrice(currency, amount.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 
@@ -73,8 +76,10 @@ public final class UnitPrice implements Comparable<UnitPrice> {
 
   @Override
   public int compareTo(UnitPrice other) {
-    Checks.isTrue(currency.equals(other.currency), "other", other,
-        "must be in " + currency.getCurrencyCode());
+    if (!currency.equals(other.currency)) {
+      // the message is built only on failure: this runs on every sum and comparison
+      Checks.isTrue(false, "other", other, "must be in " + currency.getCurrencyCode());
+    }
     return amount.compareTo(other.amount);
   }
 

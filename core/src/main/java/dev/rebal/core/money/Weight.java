@@ -32,7 +32,10 @@ public final class Weight implements Comparable<Weight> {
    * @throws IllegalArgumentException if {@code value} has more than 10 decimal places
    */
   public static Weight of(BigDecimal value) {
-    Checks.maxScale(value, SCALE, "weight");
+    // a scale within the limit passes without stripping trailing zeros
+    if (value == null || value.scale() > SCALE) {
+      Checks.maxScale(value, SCALE, "weight");
+    }
     return new Weight(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 

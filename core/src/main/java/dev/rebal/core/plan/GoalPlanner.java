@@ -94,8 +94,13 @@ public final class GoalPlanner {
     for (Goal g : household.goals()) {
       BigDecimal v = BigDecimal.ZERO;
       for (AccountId a : g.fundingAccounts()) {
-        v = v.add(valuation.accountValues().getOrDefault(a, Money.zero(total.currency())).amount()
-            .divide(BigDecimal.valueOf(listings.get(a)), MC));
+        BigDecimal value = valuation.accountValues().getOrDefault(a, Money.zero(total.currency()))
+            .amount();
+        int goals = listings.get(a);
+        // an account listed by one goal only: dividing by 1 gives the value itself, same scale,
+        // when it fits the context's precision
+        v = v.add(goals == 1 && value.precision() <= MC.getPrecision() ? value
+            : value.divide(BigDecimal.valueOf(goals), MC));
       }
       if (g.fundingShare().isPresent()) {
         BigDecimal share = rest.amount().multiply(g.fundingShare().get().value(), MC);

@@ -4,12 +4,15 @@ import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.Member;
+import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.MemberId;
+import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +30,7 @@ final class Context {
   final LocalDate asOf;
   final Problems problems;
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
+  private final Map<LotId, TaxLot> lots;
   private final Set<MemberId> members = new HashSet<>();
   private final Set<AssetClass> assetClasses = new HashSet<>();
   private final Set<AssetClass> targetedClasses = new HashSet<>();
@@ -41,6 +45,10 @@ final class Context {
     }
     for (Member m : household.members()) {
       members.add(m.id());
+    }
+    lots = new HashMap<>(household.lots().size() * 4 / 3 + 1);
+    for (TaxLot lot : household.lots()) {
+      lots.putIfAbsent(lot.id(), lot);
     }
     assetClasses.addAll(household.target().classes().keySet());
     targetedClasses.addAll(household.target().classes().keySet());
@@ -62,6 +70,26 @@ final class Context {
   /** Returns whether the household has an account with {@code id}. */
   boolean hasAccount(AccountId id) {
     return accounts.containsKey(id);
+  }
+
+  /** Returns the lot with {@code id} (the first of duplicated ids), or null if there is none. */
+  TaxLot lot(LotId id) {
+    return lots.get(id);
+  }
+
+  /** Returns how many distinct ids the household's accounts have. */
+  int distinctAccounts() {
+    return accounts.size();
+  }
+
+  /** Returns how many distinct ids the household's members have. */
+  int distinctMembers() {
+    return members.size();
+  }
+
+  /** Returns how many distinct ids the household's lots have. */
+  int distinctLots() {
+    return lots.size();
   }
 
   /** Returns whether the household has a member with {@code id}. */

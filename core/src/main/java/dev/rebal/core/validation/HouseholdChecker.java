@@ -32,9 +32,16 @@ final class HouseholdChecker {
       c.add(Code.HOUSEHOLD_LAST_REBALANCED_FUTURE, Path.of("lastRebalanced"), last,
           "must not be after the as-of date " + c.asOf);
     }
-    unique(c, "members", h.members(), Member::id);
-    unique(c, "accounts", h.accounts(), Account::id);
-    unique(c, "lots", h.lots(), TaxLot::id);
+    // the context's look-ups already hold each distinct id once: equal sizes mean no repeat
+    if (c.distinctMembers() != h.members().size()) {
+      unique(c, "members", h.members(), Member::id);
+    }
+    if (c.distinctAccounts() != h.accounts().size()) {
+      unique(c, "accounts", h.accounts(), Account::id);
+    }
+    if (c.distinctLots() != h.lots().size()) {
+      unique(c, "lots", h.lots(), TaxLot::id);
+    }
     unique(c, "transactions", h.transactions(), Transaction::id);
     unique(c, "goals", h.goals(), Goal::id);
     unique(c, "restrictions", h.restrictions(), Restriction::id);
@@ -43,7 +50,10 @@ final class HouseholdChecker {
 
   /** Reports every repeat of an id after its first occurrence. */
   private static <T> void unique(Context c, String field, List<T> items, Function<T, ?> id) {
-    Set<Object> seen = new HashSet<>();
+    if (items.size() < 2) {
+      return;
+    }
+    Set<Object> seen = new HashSet<>(items.size() * 4 / 3 + 1);
     for (T item : items) {
       Object key = id.apply(item);
       if (!seen.add(key)) {

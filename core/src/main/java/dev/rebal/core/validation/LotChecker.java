@@ -3,6 +3,7 @@ package dev.rebal.core.validation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ final class LotChecker {
   private LotChecker() {}
 
   static void check(Context c) {
+    // a position's lots usually come one after another: look its security up once for them
+    SecurityId lastId = null;
+    Optional<Security> lastSecurity = Optional.empty();
     for (TaxLot lot : c.household.lots()) {
       Path p = Path.of("lots", lot.id());
       Optional<Account> account = c.account(lot.account());
@@ -22,7 +26,11 @@ final class LotChecker {
         c.add(Code.LOT_ACCOUNT_UNKNOWN, p.field("account"), lot.account(),
             "must be an account of the household");
       }
-      Optional<Security> security = c.security(lot.security());
+      if (!lot.security().equals(lastId)) {
+        lastId = lot.security();
+        lastSecurity = c.security(lastId);
+      }
+      Optional<Security> security = lastSecurity;
       if (security.isEmpty()) {
         c.add(Code.LOT_SECURITY_UNKNOWN, p.field("security"), lot.security(),
             "must be a security of the market data");
@@ -35,9 +43,9 @@ final class LotChecker {
       if (!lot.quantity().isPositive()) {
         c.add(Code.LOT_QUANTITY_NONPOSITIVE, p.field("quantity"), lot.quantity(),
             "must be positive");
-      } else if (!lot.quantity().isWhole() && account.isPresent()
-          && !account.get().fractionalShares()
-          && !(security.isPresent() && security.get().kind() == SecurityKind.MUTUAL_FUND)) {
+      } else if (account.isPresent() && !account.get().fractionalShares()
+          && !(security.isPresent() && security.get().kind() == SecurityKind.MUTUAL_FUND)
+          && !lot.quantity().isWhole()) {
         c.add(Code.LOT_QUANTITY_FRACTIONAL, p.field("quantity"), lot.quantity(),
             "is fractional in an account that does not hold fractional shares; it cannot be sold whole");
       }
@@ -55,8 +63,10 @@ final class LotChecker {
   }
 
   private static void checkBasis(Context c, TaxLot lot, Path p) {
-    boolean basisUsd = c.problems.checkUsd(p.field("costBasis"), lot.costBasis());
-    boolean washUsd = c.problems.checkUsd(p.field("washSaleAdjustment"), lot.washSaleAdjustment());
+    boolean basisUsd = lot.costBasis().isUsd()
+        || c.problems.checkUsd(p.field("costBasis"), lot.costBasis());
+    boolean washUsd = lot.washSaleAdjustment().isUsd()
+        || c.problems.checkUsd(p.field("washSaleAdjustment"), lot.washSaleAdjustment());
     if (!lot.basisKnown()) {
       c.add(Code.LOT_BASIS_UNKNOWN, p.field("basisKnown"), false,
           "basis is unknown; the lot is treated cautiously");

@@ -9,7 +9,11 @@ import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.restriction.VolumeLimit;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -28,16 +32,32 @@ final class MarketChecker {
   private MarketChecker() {}
 
   static void check(Context c) {
-    SortedSet<SecurityId> needed = new TreeSet<>();
+    // distinct ids by hash first, then one sort of the few distinct ones (the order problems come in)
+    Set<SecurityId> distinct = new HashSet<>(c.household.lots().size() * 2);
+    SecurityId last = null; // a position's lots usually come one after another
     for (TaxLot lot : c.household.lots()) {
-      needed.add(lot.security());
+      if (!lot.security().equals(last)) {
+        last = lot.security();
+        distinct.add(last);
+      }
     }
     for (ImmutableList<SecurityId> ids : c.household.model().securities().values()) {
-      needed.addAll(ids);
+      distinct.addAll(ids);
     }
-    for (SecurityId id : needed) {
+    // almost every price is fine: look first, in any order, and only when some price has a
+    // problem sort the ids and report, so that problems come in id order
+    List<SecurityId> known = new ArrayList<>(distinct.size());
+    boolean clean = true;
+    for (SecurityId id : distinct) {
       if (c.security(id).isPresent()) {
-        checkPrice(c, id);
+        known.add(id);
+        clean = clean && checkPrice(c, id, false);
+      }
+    }
+    if (!clean) {
+      known.sort(null);
+      for (SecurityId id : known) {
+        checkPrice(c, id, true);
       }
     }
     SortedSet<String> issuers = new TreeSet<>();
@@ -54,29 +74,54 @@ final class MarketChecker {
     }
   }
 
-  private static void checkPrice(Context c, SecurityId id) {
-    Path p = Path.of("prices", id);
+  /**
+   * Checks the price of a known security; reports what it finds only if {@code report}.
+   *
+   * @return whether the price has no problem (when not reporting, false at the first problem)
+   */
+  private static boolean checkPrice(Context c, SecurityId id, boolean report) {
+    Path p = report ? Path.of("prices", id) : null;
     Optional<Price> found = c.market.prices().find(id);
     if (found.isEmpty()) {
-      c.add(Code.PRICE_MISSING, p, Optional.empty(),
-          "must be present for a security the household holds or its model may buy");
-      return;
+      if (report) {
+        c.add(Code.PRICE_MISSING, p, Optional.empty(),
+            "must be present for a security the household holds or its model may buy");
+      }
+      return false;
     }
+    boolean clean = true;
     Price price = found.get();
     if (!price.perUnit().currency().equals(Money.USD)) {
+      if (!report) {
+        return false;
+      }
+      clean = false;
       c.add(Code.MONEY_CURRENCY_UNSUPPORTED, p.field("perUnit"), price.perUnit(),
           "must be in USD, the only supported currency");
     } else if (!price.perUnit().isPositive()) {
+      if (!report) {
+        return false;
+      }
+      clean = false;
       c.add(Code.PRICE_NONPOSITIVE, p.field("perUnit"), price.perUnit(), "must be positive");
     }
     LocalDate staleBefore = c.asOf.minusDays(STALE_AFTER_DAYS);
     if (price.asOf().isAfter(c.asOf)) {
+      if (!report) {
+        return false;
+      }
+      clean = false;
       c.add(Code.PRICE_DATE_FUTURE, p.field("asOf"), price.asOf(),
           "must not be after the as-of date " + c.asOf);
     } else if (price.asOf().isBefore(staleBefore)) {
+      if (!report) {
+        return false;
+      }
+      clean = false;
       c.add(Code.PRICE_STALE, p.field("asOf"), price.asOf(),
           "is more than " + STALE_AFTER_DAYS + " days before the as-of date " + c.asOf);
     }
+    return clean;
   }
 
   private static void checkVolume(Context c, String issuer, TradingVolume v) {

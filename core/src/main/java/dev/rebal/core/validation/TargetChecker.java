@@ -61,7 +61,7 @@ final class TargetChecker {
         c.add(Code.TARGET_BAND_NEGATIVE, cp.field("relativeBand"), t.relativeBand(),
             "must not be negative");
       }
-      if (bandsOk && t.weight().value().signum() > 0 && t.halfWidth().compareTo(t.weight()) > 0) {
+      if (bandsOk && t.weight().value().signum() > 0 && isBandWiderThanWeight(t)) {
         c.add(Code.TARGET_BAND_WIDER_THAN_WEIGHT, cp.field("absoluteBand"), t.halfWidth(),
             "band half-width must not exceed the weight " + t.weight()
                 + " (the lower bound would be negative)");
@@ -98,6 +98,19 @@ final class TargetChecker {
         }
       }
     }
+  }
+
+  /**
+   * Returns whether {@code t.halfWidth()} exceeds the (positive) weight. A relative band of at most
+   * 1 gives a relative half-width of at most the weight (the weight has the half-width's scale, and
+   * rounding keeps the order), so then only the absolute band can exceed it, and the product
+   * {@code halfWidth} computes is skipped.
+   */
+  private static boolean isBandWiderThanWeight(ClassTarget t) {
+    if (t.relativeBand().value().compareTo(BigDecimal.ONE) <= 0) {
+      return t.absoluteBand().compareTo(t.weight()) > 0;
+    }
+    return t.halfWidth().compareTo(t.weight()) > 0;
   }
 
   /** Returns whether {@code w} lies in (0, 1]. */

@@ -1,11 +1,8 @@
 package dev.rebal.core.validation;
 
-import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
 import dev.rebal.core.trade.Side;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * Recent-transaction checks, the wash-sale rule's history: known account and security, positive
@@ -16,10 +13,6 @@ final class TransactionChecker {
   private TransactionChecker() {}
 
   static void check(Context c) {
-    Map<LotId, TaxLot> lots = new HashMap<>();
-    for (TaxLot lot : c.household.lots()) {
-      lots.putIfAbsent(lot.id(), lot);
-    }
     for (Transaction t : c.household.transactions()) {
       Path p = Path.of("transactions", t.id());
       if (!c.hasAccount(t.account())) {
@@ -53,7 +46,7 @@ final class TransactionChecker {
         }
       }
       if (t.lot().isPresent()) {
-        TaxLot lot = lots.get(t.lot().get());
+        TaxLot lot = c.lot(t.lot().get());
         if (lot != null && (!lot.account().equals(t.account())
             || !lot.security().equals(t.security()))) {
           c.add(Code.TRANSACTION_LOT_MISMATCH, p.field("lot"), t.lot(),

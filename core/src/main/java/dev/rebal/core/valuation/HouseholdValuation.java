@@ -14,6 +14,7 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.allocation.TargetAllocation;
 import java.math.RoundingMode;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
@@ -72,25 +73,30 @@ public final class HouseholdValuation {
     Checks.notNull(marketData, "marketData");
     Map<AccountId, Map<SecurityId, Quantity>> quantities = new TreeMap<>();
     for (Account a : household.accounts()) {
-      quantities.put(a.id(), new TreeMap<>());
+      // by hash: the positions are sorted once when built, and the sums below are exact, so the
+      // order they are added in does not matter
+      quantities.put(a.id(), new HashMap<>());
     }
     for (TaxLot lot : household.lots()) {
       Map<SecurityId, Quantity> byAccount = quantities.get(lot.account());
-      Checks.isTrue(byAccount != null, "lots[" + lot.id() + "].account", lot.account(),
-          "must be an account of the household");
+      if (byAccount == null) {
+        Checks.isTrue(false, "lots[" + lot.id() + "].account", lot.account(),
+            "must be an account of the household");
+      }
       byAccount.merge(lot.security(), lot.quantity(), Quantity::plus);
     }
     Money total = Money.ZERO_USD;
-    Map<AssetClass, Money> classes = new TreeMap<>();
+    Map<AssetClass, Money> classes = new HashMap<>(); // exact sums: sorted once at the end
     Map<AccountId, Money> accounts = new TreeMap<>();
     Map<AccountId, ImmutableSortedMap<SecurityId, Money>> positions = new TreeMap<>();
     Map<AccountId, ImmutableSortedMap<AssetClass, Money>> accountClasses = new TreeMap<>();
     for (Account a : household.accounts()) {
       Money accountValue = a.cash();
       classes.merge(CASH, a.cash(), Money::plus);
-      Map<AssetClass, Money> inAccountClasses = new TreeMap<>();
+      Map<AssetClass, Money> inAccountClasses = new HashMap<>();
       inAccountClasses.put(CASH, a.cash());
-      ImmutableSortedMap.Builder<SecurityId, Money> inAccount = ImmutableSortedMap.naturalOrder();
+      // sorted once by copyOf (a builder would sort and then binary-search every key again)
+      Map<SecurityId, Money> inAccount = new HashMap<>();
       for (Map.Entry<SecurityId, Quantity> e : quantities.get(a.id()).entrySet()) {
         Money value = marketData.prices().lookup(e.getKey()).perUnit().times(e.getValue());
         AssetClass assetClass = marketData.lookupSecurity(e.getKey()).assetClass();
@@ -99,7 +105,7 @@ public final class HouseholdValuation {
         inAccountClasses.merge(assetClass, value, Money::plus);
         accountValue = accountValue.plus(value);
       }
-      positions.put(a.id(), inAccount.build());
+      positions.put(a.id(), ImmutableSortedMap.copyOf(inAccount));
       accountClasses.put(a.id(), ImmutableSortedMap.copyOf(inAccountClasses));
       accounts.put(a.id(), accountValue);
       total = total.plus(accountValue);

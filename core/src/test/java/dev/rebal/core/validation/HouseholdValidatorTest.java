@@ -627,6 +627,30 @@ class HouseholdValidatorTest {
   }
 
   @Test
+  void validate_missingAndStalePrices_reportsBothInSecurityOrder() {
+    // given: VTI's price six days old, and no price for BND
+    MarketData m = price(VTI, UnitPrice.usd("310"), AS_OF.minusDays(6)).market();
+    PriceTable noBnd = PriceTable.of(m.prices().prices().values().stream()
+        .filter(p -> !p.security().equals(BND)).collect(Collectors.toList()));
+
+    // when
+    ValidationReport report = VALID.withMarket(with(m, "prices", noBnd)).validate();
+
+    // then: by security id, whatever order the checks ran in
+    assertThat(report.problems()).extracting(Problem::code, Problem::path).containsExactly(
+        tuple("price.missing", "prices[BND]"), tuple("price.stale", "prices[VTI].asOf"));
+  }
+
+  @Test
+  void validate_zeroPriceDatedAfterAsOf_reportsBothProblems() {
+    ValidationReport report = price(VTI, UnitPrice.usd("0"), AS_OF.plusDays(1)).validate();
+
+    assertThat(report.problems()).extracting(Problem::code, Problem::path).containsExactly(
+        tuple("price.nonpositive", "prices[VTI].perUnit"),
+        tuple("price.date.future", "prices[VTI].asOf"));
+  }
+
+  @Test
   void validate_zeroPrice_reportsPriceNonpositive() {
     assertOnly(price(VTI, UnitPrice.usd("0"), AS_OF), "price.nonpositive", ERROR,
         "prices[VTI].perUnit", "USD 0.000000");

@@ -23,6 +23,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The harvest stage of a tax-triggered rebalance: the tax module's harvests, as trades. Each sells
@@ -40,20 +41,29 @@ public final class HarvestStage {
     return TaxMemo.of(h, m, asOf).harvests(rs);
   }
 
-  /** Returns the harvests of {@code h} under {@code rs}'s policy, with its wash-sale constraints. */
+  /**
+   * Returns the harvests of {@code h} under {@code rs}'s policy; {@code washSale} gives its
+   * wash-sale constraints, asked for only when some lot is at a large enough loss.
+   */
   static List<Harvest> scan(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      TaxConstraints washSale) {
+      Supplier<TaxConstraints> washSale) {
     HarvestPolicy policy = HarvestPolicy.of(
         Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
         Params.decimal(rs, "harvest.min-loss-percent", "5").toPlainString());
-    return LossHarvester.standard().scan(h, m, asOf, policy, washSale).harvests();
+    return LossHarvester.standard().harvests(h, m, asOf, policy, washSale);
   }
 
   /** Returns whether compliance allows both the harvest's sale and its replacement. */
   public static boolean isAllowed(Harvest harvest, TradePermissions tc) {
-    return tc.maySell(harvest.account(), harvest.sold())
-        && harvest.sale().lots().stream().allMatch(r -> tc.maySellLot(r.lot()))
-        && tc.mayBuy(harvest.account(), harvest.replacement());
+    if (!tc.maySell(harvest.account(), harvest.sold())) {
+      return false;
+    }
+    for (RealizedLot r : harvest.sale().lots()) {
+      if (!tc.maySellLot(r.lot())) {
+        return false;
+      }
+    }
+    return tc.mayBuy(harvest.account(), harvest.replacement());
   }
 
   /** Returns the harvest trades, and adds one explanation line per harvest or skip. */

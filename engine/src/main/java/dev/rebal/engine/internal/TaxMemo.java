@@ -65,7 +65,7 @@ public final class TaxMemo {
   /** Returns {@link HarvestStage#harvests} of the household under {@code rs}. */
   List<Harvest> harvests(RuleSet rs) {
     if (harvests == null || harvestsFor != rs) {
-      harvests = HarvestStage.scan(household, market, asOf, rs, washSale());
+      harvests = HarvestStage.scan(household, market, asOf, rs, this::washSale);
       harvestsFor = rs;
     }
     return harvests;

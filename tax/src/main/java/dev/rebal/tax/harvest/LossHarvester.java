@@ -35,6 +35,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Scans a household for tax-loss harvests.
@@ -98,20 +99,75 @@ public final class LossHarvester {
     Checks.notNull(asOf, "asOf");
     Checks.notNull(policy, "policy");
     Checks.notNull(constraints, "constraints");
-    Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
-    List<TaxLot> lots = new ArrayList<>(household.lots());
+    return scan(household, market, asOf, atLoss(household, market, policy), constraints);
+  }
+
+  /**
+   * Returns the harvests {@link #scan(Household, MarketData, LocalDate, HarvestPolicy,
+   * TaxConstraints)} proposes, asking {@code constraints} for the wash-sale constraints only when
+   * some lot is at a loss that reaches the policy's thresholds (without one there is no harvest,
+   * whatever the constraints say), so that a caller that only needs the harvests, such as a daily
+   * screen, does not compute the constraints for a household with nothing to harvest.
+   *
+   * @param household the household
+   * @param market the security master and prices
+   * @param asOf the as-of date (the trade date of the harvest)
+   * @param policy the loss thresholds
+   * @param constraints gives {@code WashSaleAnalyzer.standard().constraints(household, market,
+   *     asOf, List.of())}, exactly; called at most once
+   */
+  public ImmutableList<Harvest> harvests(Household household, MarketData market, LocalDate asOf,
+      HarvestPolicy policy, Supplier<TaxConstraints> constraints) {
+    Checks.notNull(household, "household");
+    Checks.notNull(market, "market");
+    Checks.notNull(asOf, "asOf");
+    Checks.notNull(policy, "policy");
+    Checks.notNull(constraints, "constraints");
+    List<TaxLot> lots = atLoss(household, market, policy);
+    if (lots.isEmpty()) {
+      return ImmutableList.of();
+    }
+    return scan(household, market, asOf, lots,
+        Checks.notNull(constraints.get(), "constraints")).harvests();
+  }
+
+  /**
+   * Returns the lots, sorted by id, of tradable taxable accounts whose loss at the current price
+   * reaches the policy's thresholds. Each lot's test is its own, so only the few that pass are
+   * sorted, not every lot.
+   */
+  private static List<TaxLot> atLoss(Household household, MarketData market,
+      HarvestPolicy policy) {
+    List<TaxLot> lots = new ArrayList<>();
+    // a position's lots usually come one after another: look its price up once for them
+    SecurityId lastId = null;
+    Optional<Price> price = Optional.empty();
+    for (TaxLot lot : household.lots()) {
+      Account account = taxableTradable(household, lot.account());
+      if (account == null || !lot.quantity().isPositive()) {
+        continue;
+      }
+      if (!lot.security().equals(lastId)) {
+        lastId = lot.security();
+        price = market.prices().find(lastId);
+      }
+      if (price.isPresent() && reaches(lot, price.get().perUnit(), policy)) {
+        lots.add(lot);
+      }
+    }
     lots.sort(Comparator.comparing(TaxLot::id));
+    return lots;
+  }
+
+  /** Scans the candidate {@code lots} (from {@link #atLoss}) for harvests. */
+  private static HarvestScan scan(Household household, MarketData market, LocalDate asOf,
+      List<TaxLot> lots, TaxConstraints constraints) {
+    Set<LotId> protectedLots = lots.isEmpty() ? Set.of()
+        : LotPreferences.protectedLots(household, market, asOf);
     Map<String, List<TaxLot>> candidates = new TreeMap<>();
     List<HarvestSkip> skipped = new ArrayList<>();
     Set<String> harvestedGroups = new TreeSet<>();
     for (TaxLot lot : lots) {
-      Optional<Account> account = household.findAccount(lot.account());
-      Optional<Price> price = market.prices().find(lot.security());
-      if (account.isEmpty() || !account.get().tradable() || account.get().heldAway()
-          || account.get().treatment() != TaxTreatment.TAXABLE || price.isEmpty()
-          || !lot.quantity().isPositive() || !reaches(lot, price.get().perUnit(), policy)) {
-        continue;
-      }
       String code = !lot.basisKnown() ? "harvest.unknown-basis"
           : protectedLots.contains(lot.id()) ? "harvest.protected-lot"
           : !constraints.maySellAtLoss(lot.id()) ? "harvest.wash-sale-window" : null;
@@ -140,6 +196,16 @@ public final class LossHarvester {
     skipped.sort(Comparator.comparing(HarvestSkip::lot));
     return new HarvestScan(harvests.build(), ImmutableList.copyOf(skipped),
         constraints.incompleteCoverage());
+  }
+
+  /** Returns the account with {@code id} if it is tradable, not held away and taxable, else null. */
+  private static Account taxableTradable(Household household, AccountId id) {
+    for (Account a : household.accounts()) {
+      if (a.id().equals(id)) {
+        return a.tradable() && !a.heldAway() && a.treatment() == TaxTreatment.TAXABLE ? a : null;
+      }
+    }
+    return null;
   }
 
   private static boolean reaches(TaxLot lot, UnitPrice price, HarvestPolicy policy) {

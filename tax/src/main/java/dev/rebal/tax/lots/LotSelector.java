@@ -69,8 +69,10 @@ public final class LotSelector {
         available = available.plus(lot.quantity());
       }
     }
-    Checks.isTrue(request.quantity().compareTo(available) <= 0, "quantity", request.quantity(),
-        "must not exceed the unprotected quantity held, " + available);
+    if (request.quantity().compareTo(available) > 0) { // the message is built only on failure
+      Checks.isTrue(false, "quantity", request.quantity(),
+          "must not exceed the unprotected quantity held, " + available);
+    }
     candidates.sort(order(method, request));
     Map<TaxLot, Quantity> picks = new LinkedHashMap<>();
     Quantity remaining = request.quantity();
@@ -105,19 +107,28 @@ public final class LotSelector {
     Quantity total = Quantity.ZERO;
     for (int i = 0; i < picks.size(); i++) {
       LotPick pick = picks.get(i);
-      String path = "picks[" + i + "].lot";
+      // each message is built only when its check fails
       TaxLot lot = byId.get(pick.lot());
-      Checks.isTrue(lot != null, path, pick.lot(), "must name one of the request's lots");
-      Checks.isTrue(!request.protectedLots().contains(pick.lot()), path, pick.lot(),
-          "must not be a protected lot");
-      Checks.isTrue(seen.add(pick.lot()), path, pick.lot(), "must not be named twice");
-      Checks.isTrue(pick.quantity().compareTo(lot.quantity()) <= 0, "picks[" + i + "].quantity",
-          pick.quantity(), "must not exceed the lot's quantity " + lot.quantity());
+      if (lot == null) {
+        Checks.isTrue(false, "picks[" + i + "].lot", pick.lot(),
+            "must name one of the request's lots");
+      }
+      if (request.protectedLots().contains(pick.lot())) {
+        Checks.isTrue(false, "picks[" + i + "].lot", pick.lot(), "must not be a protected lot");
+      }
+      if (!seen.add(pick.lot())) {
+        Checks.isTrue(false, "picks[" + i + "].lot", pick.lot(), "must not be named twice");
+      }
+      if (pick.quantity().compareTo(lot.quantity()) > 0) {
+        Checks.isTrue(false, "picks[" + i + "].quantity", pick.quantity(),
+            "must not exceed the lot's quantity " + lot.quantity());
+      }
       chosen.put(lot, pick.quantity());
       total = total.plus(pick.quantity());
     }
-    Checks.isTrue(total.equals(request.quantity()), "picks", total,
-        "must add up to the quantity " + request.quantity());
+    if (!total.equals(request.quantity())) {
+      Checks.isTrue(false, "picks", total, "must add up to the quantity " + request.quantity());
+    }
     return realize(chosen, request);
   }
 

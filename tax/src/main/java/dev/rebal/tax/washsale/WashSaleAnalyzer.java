@@ -225,8 +225,6 @@ public final class WashSaleAnalyzer {
     Checks.notNull(asOf, "asOf");
     Checks.noNulls(plannedBuys, "plannedBuys");
     LocalDate from = asOf.minusDays(WINDOW_DAYS);
-    ImmutableSortedSet<AccountId> allAccounts = household.accounts().stream().map(Account::id)
-        .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
     TreeMap<String, LocalDate> until = new TreeMap<>();
     TreeMap<String, ImmutableSortedSet.Builder<String>> why = new TreeMap<>();
     for (Transaction t : household.transactions()) {
@@ -243,6 +241,9 @@ public final class WashSaleAnalyzer {
           .add("transaction:" + t.id());
     }
     ImmutableList.Builder<BuyBlock> buyBlocks = ImmutableList.builder();
+    ImmutableSortedSet<AccountId> allAccounts = until.isEmpty() ? ImmutableSortedSet.of()
+        : household.accounts().stream().map(Account::id)
+            .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
     for (Map.Entry<String, LocalDate> e : until.entrySet()) {
       buyBlocks.add(new BuyBlock(e.getKey(), allAccounts, e.getValue(),
           why.get(e.getKey()).build()));
@@ -254,20 +255,24 @@ public final class WashSaleAnalyzer {
     for (Acquisition a : acquisitions) {
       recentByGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
     }
-    List<TaxLot> lots = new ArrayList<>(household.lots());
-    lots.sort(Comparator.comparing(TaxLot::id));
-    Map<AccountId, TaxTreatment> treatments = new HashMap<>();
+    // only the taxable lots of a recently acquired group can be blocked: those few are sorted by
+    // id, not every lot (each lot's block depends on that lot alone)
+    List<TaxLot> lots = new ArrayList<>();
+    if (!recentByGroup.isEmpty()) {
+      Map<AccountId, TaxTreatment> treatments = new HashMap<>();
+      for (TaxLot lot : household.lots()) {
+        if (treatments.computeIfAbsent(lot.account(), id -> Groups.treatmentOf(household, id))
+            == TaxTreatment.TAXABLE
+            && recentByGroup.containsKey(Groups.groupOf(market, lot.security()))) {
+          lots.add(lot);
+        }
+      }
+      lots.sort(Comparator.comparing(TaxLot::id));
+    }
     ImmutableList.Builder<LossSaleBlock> lossBlocks = ImmutableList.builder();
     for (TaxLot lot : lots) {
-      if (treatments.computeIfAbsent(lot.account(), id -> Groups.treatmentOf(household, id))
-          != TaxTreatment.TAXABLE) {
-        continue;
-      }
       String group = Groups.groupOf(market, lot.security());
       List<Acquisition> recent = recentByGroup.get(group);
-      if (recent == null) {
-        continue;
-      }
       ImmutableSortedSet.Builder<String> reasons = ImmutableSortedSet.naturalOrder();
       boolean any = false;
       for (Acquisition a : recent) {
@@ -301,9 +306,8 @@ public final class WashSaleAnalyzer {
       List<Trade> plannedBuys, LocalDate tradeDate, Map<LotId, Quantity> sold, LocalDate from,
       LocalDate to) {
     List<Acquisition> out = new ArrayList<>();
-    Set<LotId> lotIds = new HashSet<>();
+    Set<LotId> lotIds = null; // the household's lot ids, built for the first buy naming a lot
     for (TaxLot lot : household.lots()) {
-      lotIds.add(lot.id());
       if (lot.acquired().isBefore(from) || lot.acquired().isAfter(to)) {
         continue;
       }
@@ -317,9 +321,17 @@ public final class WashSaleAnalyzer {
     }
     for (Transaction t : household.transactions()) {
       if (t.side() != Side.BUY || !t.quantity().isPositive()
-          || t.tradeDate().isBefore(from) || t.tradeDate().isAfter(to)
-          || t.lot().map(lotIds::contains).orElse(false)
-          || t.lot().map(sold::containsKey).orElse(false)) {
+          || t.tradeDate().isBefore(from) || t.tradeDate().isAfter(to)) {
+        continue;
+      }
+      if (lotIds == null && t.lot().isPresent()) {
+        lotIds = new HashSet<>();
+        for (TaxLot lot : household.lots()) {
+          lotIds.add(lot.id());
+        }
+      }
+      if (t.lot().isPresent()
+          && (lotIds.contains(t.lot().get()) || sold.containsKey(t.lot().get()))) {
         continue;
       }
       out.add(new Acquisition(ReplacementSource.TRANSACTION, t.id().value(),

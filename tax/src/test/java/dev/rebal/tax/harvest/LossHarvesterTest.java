@@ -21,6 +21,7 @@ import dev.rebal.core.household.Transaction;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.security.SecurityId;
+import dev.rebal.tax.washsale.WashSaleAnalyzer;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -97,5 +98,47 @@ class LossHarvesterTest {
     assertThat(scan.harvests()).isEmpty();
     assertThat(scan.skipped()).containsExactly(
         new HarvestSkip(LotId.of("L1"), "harvest.no-replacement"));
+  }
+
+  @Test
+  void harvests_lotsAtALoss_sameHarvestsAsTheScanWithTheConstraintsAskedOnce() {
+    // given: L1 at a 20% loss, and ITOT bought in the IRA 10 days ago (which blocks nothing of
+    // VTI's replacement SCHB)
+    Household h = household(List.of(
+        lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+        lot("L2", TAXABLE, SecurityId.of("SCHB"), 100, "2000", date("2023-01-10"))), List.of());
+    HarvestPolicy policy = HarvestPolicy.of("500", "5");
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+    // when
+    List<Harvest> harvests = LossHarvester.standard().harvests(h, MARKET, AS_OF, policy, () -> {
+      asked.incrementAndGet();
+      return WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of());
+    });
+
+    // then
+    assertThat(harvests).isNotEmpty()
+        .isEqualTo(LossHarvester.standard().scan(h, MARKET, AS_OF, policy).harvests());
+    assertThat(asked).hasValue(1);
+  }
+
+  @Test
+  void harvests_noLotReachesTheThresholds_noHarvestAndNoConstraintsAsked() {
+    // given: L2 at a 4.8% loss (below 5%), L3 at a loss in the IRA, L4 at a gain
+    Household h = household(List.of(
+        lot("L2", TAXABLE, VTI, 10, "2100", date("2025-03-10")),
+        lot("L3", IRA, VTI, 100, "25000", date("2023-01-10")),
+        lot("L4", TAXABLE, VTI, 10, "1000", date("2023-01-10"))), List.of());
+
+    // when
+    List<Harvest> harvests = LossHarvester.standard().harvests(h, MARKET, AS_OF,
+        HarvestPolicy.of("50", "5"), () -> {
+          throw new AssertionError("constraints asked for");
+        });
+
+    // then
+    assertThat(harvests).isEmpty();
+    assertThat(LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("50", "5"))
+        .harvests()).isEmpty();
   }
 }
