@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rebal.compliance.ConcentrationLimit;
 import dev.rebal.compliance.LocationPenalty;
+import dev.rebal.compliance.LotConstraints;
 import dev.rebal.compliance.PositionConstraints;
 import dev.rebal.compliance.Provenance;
 import dev.rebal.compliance.TradeConstraints;
@@ -44,6 +45,7 @@ import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,6 +141,9 @@ public final class ProblemBuilder {
       notes.add("wash-sale: coverage incomplete for an external account; recent trades there are "
           + "unknown");
     }
+    // the loss lots the wash-sale rule blocks, indexed once (asked once per curve segment)
+    Set<LotId> lossBlocked = new HashSet<>();
+    taxc.lossSaleBlocks().forEach(b -> lossBlocked.add(b.lot()));
     Map<String, TaxCostCurve> curves = new TreeMap<>();
     for (TaxCostCurve c : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
         : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
@@ -239,8 +244,9 @@ public final class ProblemBuilder {
       Quantity sellable = Quantity.ZERO;
       TaxCostCurve curve = curves.get(e.getKey());
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
-        boolean lotBlocked = tc.findLot(s.lot()).map(l -> !l.maySell()).orElse(false);
-        boolean washBlocked = s.gainPerDollar().signum() < 0 && !taxc.maySellAtLoss(s.lot());
+        LotConstraints lc = tc.findLot(s.lot()).orElse(null);
+        boolean lotBlocked = lc != null && !lc.maySell();
+        boolean washBlocked = s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot());
         if (lotBlocked || washBlocked) {
           if (washBlocked) {
             notes.add("lot " + s.lot() + ": no loss sale (wash-sale window)");

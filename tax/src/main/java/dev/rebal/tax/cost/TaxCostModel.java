@@ -128,7 +128,7 @@ public final class TaxCostModel {
     TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
     Sale sale = LotSelector.standard().select(SaleRequest.of(lots, total, price, asOf, rates),
         ReliefMethod.TAX_OPTIMAL);
-    Map<LotId, TaxLot> byId = new TreeMap<>();
+    Map<LotId, TaxLot> byId = new HashMap<>();
     lots.forEach(l -> byId.put(l.id(), l));
     ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
     for (RealizedLot r : sale.lots()) {
@@ -142,9 +142,11 @@ public final class TaxCostModel {
         BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
         gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
             .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
-        cost = gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)
-            .divide(price.amount(), MathContext.DECIMAL128)
-            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+        // a zero rate (tax-advantaged account) costs exactly zero at the scale: skip the division
+        cost = rate.value().signum() == 0 ? cost
+            : gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)
+                .divide(price.amount(), MathContext.DECIMAL128)
+                .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
       }
       segments.add(new TaxCostSegment(r.lot(), r.term(), r.quantity(), r.proceeds(),
           gainPerDollar, rate, cost));

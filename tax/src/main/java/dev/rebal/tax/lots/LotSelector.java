@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,9 +68,12 @@ public final class LotSelector {
         available = available.plus(lot.quantity());
       }
     }
-    Checks.isTrue(request.quantity().compareTo(available) <= 0, "quantity", request.quantity(),
-        "must not exceed the unprotected quantity held, " + available);
-    candidates.sort(order(method, request));
+    if (request.quantity().compareTo(available) > 0) {
+      // the message is built only on failure: this runs for every curve of every build
+      Checks.isTrue(false, "quantity", request.quantity(),
+          "must not exceed the unprotected quantity held, " + available);
+    }
+    sort(candidates, method, request);
     Map<TaxLot, Quantity> picks = new LinkedHashMap<>();
     Quantity remaining = request.quantity();
     for (TaxLot lot : candidates) {
@@ -139,49 +141,66 @@ public final class LotSelector {
     return new Sale(out.build());
   }
 
-  private static Comparator<TaxLot> order(ReliefMethod method, SaleRequest request) {
+  /**
+   * Sorts {@code lots} in {@code method}'s order. The price-dependent keys (HIFO, tax-optimal) are
+   * computed once per lot and sorted with their lot (each key is a DECIMAL128 computation), in the
+   * same order as comparing the lots by the keys would give.
+   */
+  private static void sort(List<TaxLot> lots, ReliefMethod method, SaleRequest request) {
     Comparator<TaxLot> byAcquired = Comparator.comparing(TaxLot::acquired);
     Comparator<TaxLot> byId = Comparator.comparing(TaxLot::id);
     switch (method) {
       case FIFO:
-        return byAcquired.thenComparing(byId);
+        lots.sort(byAcquired.thenComparing(byId));
+        return;
       case LIFO:
-        return byAcquired.reversed().thenComparing(byId);
+        lots.sort(byAcquired.reversed().thenComparing(byId));
+        return;
       case HIFO: {
-        // sort keys computed once per lot, not once per comparison (each is a DECIMAL128 division)
-        Map<LotId, BigDecimal> basis = new HashMap<>();
-        request.lots().forEach(l -> basis.put(l.id(), basisPerShare(l)));
-        return Comparator.comparing((TaxLot l) -> basis.get(l.id())).reversed()
-            .thenComparing(byAcquired).thenComparing(byId);
+        List<Keyed> keyed = new ArrayList<>(lots.size());
+        lots.forEach(l -> keyed.add(new Keyed(l, basisPerShare(l), false)));
+        keyed.sort(Comparator.comparing(Keyed::key).reversed()
+            .thenComparing(Keyed::lot, byAcquired.thenComparing(byId)));
+        unkey(keyed, lots);
+        return;
       }
       case TAX_OPTIMAL: {
-        Map<LotId, BigDecimal> tax = new HashMap<>();
-        Map<LotId, Boolean> shortTerm = new HashMap<>();
-        for (TaxLot l : request.lots()) {
-          tax.put(l.id(), taxPerShare(l, request));
-          shortTerm.put(l.id(), HoldingPeriod.termOf(l, request.saleDate()) == Term.SHORT);
+        List<Keyed> keyed = new ArrayList<>(lots.size());
+        for (TaxLot l : lots) {
+          Term term = HoldingPeriod.termOf(l, request.saleDate());
+          keyed.add(new Keyed(l, taxPerShare(l, request, term), term == Term.SHORT));
         }
-        return Comparator.comparing((TaxLot l) -> tax.get(l.id()))
-            .thenComparing(l -> shortTerm.get(l.id()))
-            .thenComparing(byAcquired).thenComparing(byId);
+        keyed.sort(Comparator.comparing(Keyed::key).thenComparing(Keyed::shortTerm)
+            .thenComparing(Keyed::lot, byAcquired.thenComparing(byId)));
+        unkey(keyed, lots);
+        return;
       }
       default:
         throw new IllegalStateException("unhandled relief method " + method);
     }
   }
 
+  private static void unkey(List<Keyed> keyed, List<TaxLot> lots) {
+    for (int i = 0; i < keyed.size(); i++) {
+      lots.set(i, keyed.get(i).lot());
+    }
+  }
+
+  /** A lot with its sort keys. */
+  private record Keyed(TaxLot lot, BigDecimal key, boolean shortTerm) {}
+
   static BigDecimal basisPerShare(TaxLot lot) {
     return lot.basisPerShare();
   }
 
   /**
-   * The marginal tax of selling one share of {@code lot} at the request's price and rates; a lot of
-   * unknown basis is costed as if its basis were zero.
+   * The marginal tax of selling one share of {@code lot}, whose sale on the request's date is of
+   * {@code term}, at the request's price and rates; a lot of unknown basis is costed as if its
+   * basis were zero.
    */
-  static BigDecimal taxPerShare(TaxLot lot, SaleRequest request) {
+  static BigDecimal taxPerShare(TaxLot lot, SaleRequest request, Term term) {
     BigDecimal basis = lot.basisKnown() ? basisPerShare(lot) : BigDecimal.ZERO;
     BigDecimal gainPerShare = request.price().amount().subtract(basis, MathContext.DECIMAL128);
-    Term term = HoldingPeriod.termOf(lot, request.saleDate());
     return gainPerShare.multiply(request.rates().rateOf(term).value(), MathContext.DECIMAL128);
   }
 }
