@@ -45,6 +45,7 @@ import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -207,11 +208,8 @@ public final class ProblemBuilder {
     }
 
     // holdings: each (account, security) with its lots
-    Map<String, List<TaxLot>> lotsByPosition = new TreeMap<>();
-    for (TaxLot lot : h.lots()) {
-      lotsByPosition.computeIfAbsent(ProblemBuild.key(lot.account(), lot.security()),
-          k -> new ArrayList<>()).add(lot);
-    }
+    Map<String, List<TaxLot>> lotsByPosition = lotsByPosition(h);
+    Map<Position, BigDecimal> penalties = penalties(tc);
     Map<String, Quantity> lockedQuantities = new TreeMap<>();
     Set<AccountId> lockedAccounts = new TreeSet<>();
     for (Map.Entry<String, List<TaxLot>> e : lotsByPosition.entrySet()) {
@@ -272,14 +270,14 @@ public final class ProblemBuilder {
       Money maxBuy = buys.remove(e.getKey());
       p.addPosition(new ProblemPosition(account, security, sellable, maxBuy != null,
           maxBuy == null ? Money.ZERO_USD : maxBuy, sellEligible && sellable.isPositive(),
-          penalty(tc, account, security), segments));
+          penalty(penalties, account, security), segments));
     }
     buys.forEach((key, maxBuy) -> {
       String[] parts = key.split("\\|", 2);
       AccountId a = AccountId.of(parts[0]);
       SecurityId s = SecurityId.of(parts[1]);
       p.addPosition(new ProblemPosition(a, s, Quantity.ZERO, true, maxBuy, false,
-          penalty(tc, a, s), List.of()));
+          penalty(penalties, a, s), List.of()));
     });
     for (AccountId twin : lockedAccounts) {
       p.addAccount(new ProblemAccount(twin, Money.ZERO_USD, Money.ZERO_USD, false, true));
@@ -446,6 +444,36 @@ public final class ProblemBuilder {
     }
   }
 
+  /**
+   * Returns the household's lots by position key ({@link ProblemBuild#key}), each list in household
+   * order. Grouped by (account, security) first, so a key string is built per position, not per
+   * lot; when two positions share a key string (ids containing the separator), grouped by the
+   * string as before, which merges them.
+   */
+  private static Map<String, List<TaxLot>> lotsByPosition(Household h) {
+    Map<Position, List<TaxLot>> grouped = new HashMap<>();
+    for (TaxLot lot : h.lots()) {
+      grouped.computeIfAbsent(new Position(lot.account(), lot.security()),
+          k -> new ArrayList<>()).add(lot);
+    }
+    Map<String, List<TaxLot>> out = new TreeMap<>();
+    for (Map.Entry<Position, List<TaxLot>> e : grouped.entrySet()) {
+      if (out.put(ProblemBuild.key(e.getKey().account(), e.getKey().security()), e.getValue())
+          != null) {
+        out.clear();
+        for (TaxLot lot : h.lots()) {
+          out.computeIfAbsent(ProblemBuild.key(lot.account(), lot.security()),
+              k -> new ArrayList<>()).add(lot);
+        }
+        return out;
+      }
+    }
+    return out;
+  }
+
+  /** A position's account and security, as a hash key. */
+  private record Position(AccountId account, SecurityId security) {}
+
   private static Optional<SecurityId> firstBuyable(List<SecurityId> candidates, AccountId account,
       MarketData m, TradeConstraints tc, TaxConstraints taxc, Set<SecurityId> forbidBuy,
       Set<String> otherThanGroups) {
@@ -469,14 +497,20 @@ public final class ProblemBuilder {
     return s.term() == dev.rebal.tax.Term.SHORT ? Term.SHORT : Term.LONG;
   }
 
-  private static BigDecimal penalty(TradeConstraints tc, AccountId account, SecurityId security) {
-    BigDecimal bps = BigDecimal.ZERO;
+  /** The location penalties' basis points summed by position, in the compiled order. */
+  private static Map<Position, BigDecimal> penalties(TradeConstraints tc) {
+    Map<Position, BigDecimal> bps = new HashMap<>();
     for (LocationPenalty lp : tc.penalties()) {
-      if (lp.account().equals(account) && lp.security().equals(security)) {
-        bps = bps.add(lp.penaltyBps());
-      }
+      bps.merge(new Position(lp.account(), lp.security()), lp.penaltyBps(), BigDecimal::add);
     }
-    return bps.movePointLeft(4);
+    return bps;
+  }
+
+  /** The position's penalty per dollar: its summed basis points (none: zero) over 10,000. */
+  private static BigDecimal penalty(Map<Position, BigDecimal> penalties, AccountId account,
+      SecurityId security) {
+    BigDecimal bps = penalties.get(new Position(account, security));
+    return (bps == null ? BigDecimal.ZERO : BigDecimal.ZERO.add(bps)).movePointLeft(4);
   }
 
   static String describe(Provenance p) {

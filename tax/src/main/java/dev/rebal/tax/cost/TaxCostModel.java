@@ -184,14 +184,7 @@ public final class TaxCostModel {
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
     // lots grouped by position once, and the protected set computed once, for all curves
-    TreeMap<String, List<TaxLot>> positions = new TreeMap<>();
-    for (TaxLot lot : household.lots()) {
-      boolean tradable = household.findAccount(lot.account()).map(Account::tradable).orElse(false);
-      if (tradable) {
-        positions.computeIfAbsent(lot.account().value() + "\u0000" + lot.security().value(),
-            k -> new ArrayList<>()).add(lot);
-      }
-    }
+    TreeMap<String, List<TaxLot>> positions = positions(household);
     Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
     ImmutableList.Builder<TaxCostCurve> out = ImmutableList.builder();
     for (List<TaxLot> held : positions.values()) {
@@ -200,6 +193,45 @@ public final class TaxCostModel {
           held, cache));
     }
     return out.build();
+  }
+
+  /**
+   * Returns the lots of tradable accounts by position key ({@code account + "\u0000" + security}),
+   * each list in household order. Grouped by (account, security) first, so a key string is built
+   * per position, not per lot; when two positions share a key string (ids containing the
+   * separator), grouped by the string, which merges them, as the curves always were.
+   */
+  private static TreeMap<String, List<TaxLot>> positions(Household household) {
+    Map<AccountId, Boolean> tradable = new HashMap<>();
+    Map<PositionKey, List<TaxLot>> grouped = new HashMap<>();
+    for (TaxLot lot : household.lots()) {
+      if (tradable.computeIfAbsent(lot.account(),
+          a -> household.findAccount(a).map(Account::tradable).orElse(false))) {
+        grouped.computeIfAbsent(new PositionKey(lot.account(), lot.security()),
+            k -> new ArrayList<>()).add(lot);
+      }
+    }
+    TreeMap<String, List<TaxLot>> positions = new TreeMap<>();
+    for (Map.Entry<PositionKey, List<TaxLot>> e : grouped.entrySet()) {
+      if (positions.put(e.getKey().text(), e.getValue()) != null) {
+        positions.clear();
+        for (TaxLot lot : household.lots()) {
+          if (tradable.get(lot.account())) {
+            positions.computeIfAbsent(new PositionKey(lot.account(), lot.security()).text(),
+                k -> new ArrayList<>()).add(lot);
+          }
+        }
+        return positions;
+      }
+    }
+    return positions;
+  }
+
+  /** A position's account and security, as a hash key. */
+  private record PositionKey(AccountId account, SecurityId security) {
+    String text() {
+      return account.value() + "\u0000" + security.value();
+    }
   }
 
   /**
@@ -238,6 +270,7 @@ public final class TaxCostModel {
       private final List<TaxLot> lots;
       private final boolean taxable;
       private final TaxProfile profile;
+      private final String position;
 
       Entry(MarketData market, LocalDate asOf, AccountId account, SecurityId security,
           List<TaxLot> lots, boolean taxable, TaxProfile profile) {
@@ -248,10 +281,11 @@ public final class TaxCostModel {
         this.lots = List.copyOf(lots);
         this.taxable = taxable;
         this.profile = profile;
+        this.position = account.value() + "\u0000" + security.value();
       }
 
       String position() {
-        return account.value() + "\u0000" + security.value();
+        return position;
       }
 
       boolean sameInputs(Entry other) {
