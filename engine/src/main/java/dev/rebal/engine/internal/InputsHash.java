@@ -4,6 +4,7 @@ import dev.rebal.core.household.Household;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.security.SecurityId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,6 +23,8 @@ public final class InputsHash {
   /** The generated immutable classes whose text {@link #text} writes itself. */
   private static final String IMMUTABLE_HOUSEHOLD = "dev.rebal.core.household.ImmutableHousehold";
   private static final String IMMUTABLE_LOT = "dev.rebal.core.household.ImmutableTaxLot";
+  private static final String IMMUTABLE_TRANSACTION =
+      "dev.rebal.core.household.ImmutableTransaction";
 
   private InputsHash() {}
 
@@ -61,13 +64,14 @@ public final class InputsHash {
   }
 
   /**
-   * Returns {@code h.toString()}, the household's value text, built in one buffer: the lots, most
-   * of the text, are written field by field in the exact format of their generated {@code
-   * toString()} (Guava's {@code MoreObjects.toStringHelper}: {@code TaxLot{id=.., ..}}) instead of
-   * each lot's text being built, copied into the list's text, and that into the household's. Any
-   * household or lot of another class than the generated immutable one is rendered by its own
-   * {@code toString()}. The equality with {@code toString()} is checked over random and generated
-   * households by a test, so an attribute added to either type fails there, not in an audit.
+   * Returns {@code h.toString()}, the household's value text, built in one buffer: the lots and
+   * transactions, most of the text, are written field by field in the exact format of their
+   * generated {@code toString()} (Guava's {@code MoreObjects.toStringHelper}: {@code
+   * TaxLot{id=.., ..}}) instead of each one's text being built, copied into the list's text, and
+   * that into the household's. A household, lot or transaction of another class than the generated
+   * immutable one is rendered by its own {@code toString()}. A test checks the equality with {@code
+   * toString()} over random and generated households, so an attribute added to any of the three
+   * types fails there, not in an audit.
    */
   static String text(Household h) {
     if (!h.getClass().getName().equals(IMMUTABLE_HOUSEHOLD)) {
@@ -85,8 +89,15 @@ public final class InputsHash {
       }
       appendLot(sb, lots.get(i));
     }
-    sb.append("], transactions=").append(h.transactions())
-        .append(", goals=").append(h.goals())
+    sb.append("], transactions=[");
+    List<Transaction> transactions = h.transactions();
+    for (int i = 0; i < transactions.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      appendTransaction(sb, transactions.get(i));
+    }
+    sb.append("], goals=").append(h.goals())
         .append(", restrictions=").append(h.restrictions())
         .append(", liquidityEvents=").append(h.liquidityEvents())
         .append(", taxProfile=").append(h.taxProfile())
@@ -106,12 +117,40 @@ public final class InputsHash {
         .append(", account=").append(lot.account())
         .append(", security=").append(lot.security())
         .append(", quantity=").append(lot.quantity())
-        .append(", costBasis=").append(lot.costBasis())
-        .append(", acquired=").append(lot.acquired())
+        .append(", costBasis=");
+    appendMoney(sb, lot.costBasis());
+    sb.append(", acquired=").append(lot.acquired())
         .append(", holdingPeriodStart=").append(lot.holdingPeriodStart())
-        .append(", washSaleAdjustment=").append(lot.washSaleAdjustment())
-        .append(", basisKnown=").append(lot.basisKnown())
-        .append('}');
+        .append(", washSaleAdjustment=");
+    appendMoney(sb, lot.washSaleAdjustment());
+    sb.append(", basisKnown=").append(lot.basisKnown()).append('}');
+  }
+
+  private static void appendTransaction(StringBuilder sb, Transaction t) {
+    if (!t.getClass().getName().equals(IMMUTABLE_TRANSACTION)) {
+      sb.append(t);
+      return;
+    }
+    sb.append("Transaction{id=").append(t.id())
+        .append(", account=").append(t.account())
+        .append(", security=").append(t.security())
+        .append(", side=").append(t.side())
+        .append(", tradeDate=").append(t.tradeDate())
+        .append(", quantity=").append(t.quantity())
+        .append(", amount=");
+    appendMoney(sb, t.amount());
+    // absent optionals are null fields, which the generated text omits
+    if (t.realizedGain().isPresent()) {
+      sb.append(", realizedGain=");
+      appendMoney(sb, t.realizedGain().get());
+    }
+    t.lot().ifPresent(lot -> sb.append(", lot=").append(lot));
+    sb.append('}');
+  }
+
+  /** Appends {@link dev.rebal.core.money.Money#toString()}'s text, e.g. {@code USD 1250.75}. */
+  private static void appendMoney(StringBuilder sb, Money m) {
+    sb.append(m.currency().getCurrencyCode()).append(' ').append(m.amount().toPlainString());
   }
 
   private static MessageDigest sha256() {

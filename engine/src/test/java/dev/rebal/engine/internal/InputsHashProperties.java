@@ -7,6 +7,8 @@ import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.core.testing.HouseholdFixture;
 import dev.rebal.core.testing.RebalArbitraries;
+import dev.rebal.engine.ProposalExecutor;
+import dev.rebal.engine.Rebalancer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -20,6 +22,7 @@ import net.jqwik.api.statistics.Statistics;
  */
 class InputsHashProperties {
   private static final BookGenerator BOOK = BookGenerator.of(BookConfig.of(42));
+  private static final Rebalancer REBALANCER = Rebalancer.standard();
 
   @Provide
   Arbitrary<Household> anyHouseholds() {
@@ -38,11 +41,18 @@ class InputsHashProperties {
 
   @Property(tries = 300)
   void text_ofAnyHousehold_isItsToString(@ForAll("anyHouseholds") Household h) {
-    Statistics.collect(h.lastRebalanced().isPresent() ? "last rebalanced" : "never",
+    Statistics.label("household").collect(
+        h.lastRebalanced().isPresent() ? "last rebalanced" : "never",
         h.lots().isEmpty() ? "no lots" : "lots");
-    Statistics.coverage(c -> {
+    Statistics.label("household").coverage(c -> {
       c.check("never", "lots").count(n -> n > 0);
       c.check("last rebalanced", "lots").count(n -> n > 0);
+    });
+    h.transactions().forEach(t -> Statistics.label("transaction").collect(
+        t.realizedGain().isPresent() ? "gain" : "no gain"));
+    Statistics.label("transaction").coverage(c -> {
+      c.check("gain").count(n -> n > 0);
+      c.check("no gain").count(n -> n > 0);
     });
     assertThat(InputsHash.text(h)).isEqualTo(h.toString());
   }
@@ -56,5 +66,16 @@ class InputsHashProperties {
   void text_ofBookHousehold_isItsToString(@ForAll("bookIndices") int index) {
     Household h = BOOK.household(index);
     assertThat(InputsHash.text(h)).isEqualTo(h.toString());
+  }
+
+  /** After its proposal, a household also has transactions with a lot (buys) and with a gain. */
+  @Property(tries = 60)
+  void text_ofBookHouseholdAfterItsTrades_isItsToString(@ForAll("bookIndices") int index) {
+    Household h = BOOK.household(index);
+    Household after = ProposalExecutor.apply(h, REBALANCER.rebalance(h, BOOK.marketData(),
+        BOOK.asOf()).proposal());
+    after.transactions().forEach(t -> Statistics.collect(t.lot().isPresent() ? "lot" : "no lot"));
+    Statistics.coverage(c -> c.check("lot").count(n -> n > 0));
+    assertThat(InputsHash.text(after)).isEqualTo(after.toString());
   }
 }
