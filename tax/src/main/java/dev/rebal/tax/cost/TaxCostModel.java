@@ -16,6 +16,8 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.tax.TaxRates;
+import dev.rebal.tax.Term;
+import dev.rebal.tax.internal.TaxOptimalOrder;
 import dev.rebal.tax.lots.LotPreferences;
 import dev.rebal.tax.lots.LotSelector;
 import dev.rebal.tax.lots.RealizedLot;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
@@ -122,10 +125,42 @@ public final class TaxCostModel {
     return computed;
   }
 
+  /**
+   * The curve of the position's sellable {@code lots}: their sale in tax-optimal order, each lot a
+   * segment. This is the sale of them all by {@link LotSelector#select} with {@link
+   * ReliefMethod#TAX_OPTIMAL}, taken apart, computed directly: the relief order's keys (gain and
+   * tax per share) are the segment's numerators, and each lot's proceeds are allocated
+   * cumulatively as the selector does. Lots that repeat an id go through the selector itself (its
+   * sale merges equal lots).
+   */
   private static TaxCostCurve compute(Household household, AccountId account,
       SecurityId security, LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total,
       boolean taxable) {
     TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
+    Set<LotId> ids = new HashSet<>();
+    for (TaxLot lot : lots) {
+      if (!ids.add(lot.id())) {
+        return computeBySale(account, security, asOf, price, lots, total, rates);
+      }
+    }
+    ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
+    Quantity cumulative = Quantity.ZERO;
+    Money proceedsBefore = Money.zero(price.currency());
+    for (TaxOptimalOrder.Keyed k : TaxOptimalOrder.sort(lots, price, asOf, rates)) {
+      TaxLot lot = k.lot();
+      cumulative = cumulative.plus(lot.quantity());
+      Money proceedsTo = price.times(cumulative);
+      Weight rate = rates.rateOf(k.term());
+      segments.add(segment(lot.id(), k.term(), lot.quantity(), proceedsTo.minus(proceedsBefore),
+          price, rate, k.gainPerShare(), k.taxPerShare()));
+      proceedsBefore = proceedsTo;
+    }
+    return new TaxCostCurve(account, security, price, segments.build());
+  }
+
+  /** The curve by way of the lot selector's sale, for lots that repeat an id. */
+  private static TaxCostCurve computeBySale(AccountId account, SecurityId security,
+      LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total, TaxRates rates) {
     Sale sale = LotSelector.standard().select(SaleRequest.of(lots, total, price, asOf, rates),
         ReliefMethod.TAX_OPTIMAL);
     Map<LotId, TaxLot> byId = new HashMap<>();
@@ -134,24 +169,33 @@ public final class TaxCostModel {
     for (RealizedLot r : sale.lots()) {
       TaxLot lot = byId.get(r.lot());
       Weight rate = rates.rateOf(r.term());
-      BigDecimal gainPerDollar = BigDecimal.ZERO.setScale(TaxCostCurve.SCALE);
-      BigDecimal cost = gainPerDollar;
-      if (price.isPositive()) {
-        // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
-        BigDecimal basisPerShare = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
-        BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
-        gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
-            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
-        // a zero rate (tax-advantaged account) costs exactly zero at the scale: skip the division
-        cost = rate.value().signum() == 0 ? cost
-            : gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)
-                .divide(price.amount(), MathContext.DECIMAL128)
-                .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
-      }
-      segments.add(new TaxCostSegment(r.lot(), r.term(), r.quantity(), r.proceeds(),
-          gainPerDollar, rate, cost));
+      BigDecimal basisPerShare = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
+      BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
+      segments.add(segment(r.lot(), r.term(), r.quantity(), r.proceeds(), price, rate,
+          gainPerShare, gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)));
     }
     return new TaxCostCurve(account, security, price, segments.build());
+  }
+
+  /**
+   * One segment: {@code gainPerShare / price} and {@code taxPerShare / price} (the gain per share
+   * times the rate) at {@code DECIMAL128}, rounded once to the curve's scale; zero when the price
+   * is not positive, and a zero rate costs exactly zero without the division.
+   */
+  private static TaxCostSegment segment(LotId lot, Term term, Quantity quantity, Money value,
+      UnitPrice price, Weight rate, BigDecimal gainPerShare, BigDecimal taxPerShare) {
+    BigDecimal gainPerDollar = BigDecimal.ZERO.setScale(TaxCostCurve.SCALE);
+    BigDecimal cost = gainPerDollar;
+    if (price.isPositive()) {
+      // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
+      gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
+          .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      if (rate.value().signum() != 0) {
+        cost = taxPerShare.divide(price.amount(), MathContext.DECIMAL128)
+            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      }
+    }
+    return new TaxCostSegment(lot, term, quantity, value, gainPerDollar, rate, cost);
   }
 
   /**

@@ -8,9 +8,8 @@ import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.tax.HoldingPeriod;
-import dev.rebal.tax.Term;
+import dev.rebal.tax.internal.TaxOptimalOrder;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -107,20 +106,31 @@ public final class LotSelector {
     Quantity total = Quantity.ZERO;
     for (int i = 0; i < picks.size(); i++) {
       LotPick pick = picks.get(i);
-      String path = "picks[" + i + "].lot";
       TaxLot lot = byId.get(pick.lot());
-      Checks.isTrue(lot != null, path, pick.lot(), "must name one of the request's lots");
-      Checks.isTrue(!request.protectedLots().contains(pick.lot()), path, pick.lot(),
-          "must not be a protected lot");
-      Checks.isTrue(seen.add(pick.lot()), path, pick.lot(), "must not be named twice");
-      Checks.isTrue(pick.quantity().compareTo(lot.quantity()) <= 0, "picks[" + i + "].quantity",
-          pick.quantity(), "must not exceed the lot's quantity " + lot.quantity());
+      // the checks in order; paths and messages are built only on failure
+      if (lot == null) {
+        Checks.isTrue(false, lotPath(i), pick.lot(), "must name one of the request's lots");
+      }
+      if (request.protectedLots().contains(pick.lot())) {
+        Checks.isTrue(false, lotPath(i), pick.lot(), "must not be a protected lot");
+      }
+      if (!seen.add(pick.lot())) {
+        Checks.isTrue(false, lotPath(i), pick.lot(), "must not be named twice");
+      }
+      if (pick.quantity().compareTo(lot.quantity()) > 0) {
+        Checks.isTrue(false, "picks[" + i + "].quantity", pick.quantity(),
+            "must not exceed the lot's quantity " + lot.quantity());
+      }
       chosen.put(lot, pick.quantity());
       total = total.plus(pick.quantity());
     }
     Checks.isTrue(total.equals(request.quantity()), "picks", total,
         "must add up to the quantity " + request.quantity());
     return realize(chosen, request);
+  }
+
+  private static String lotPath(int i) {
+    return "picks[" + i + "].lot";
   }
 
   private static Sale realize(Map<TaxLot, Quantity> picks, SaleRequest request) {
@@ -158,21 +168,18 @@ public final class LotSelector {
         return;
       case HIFO: {
         List<Keyed> keyed = new ArrayList<>(lots.size());
-        lots.forEach(l -> keyed.add(new Keyed(l, basisPerShare(l), false)));
+        lots.forEach(l -> keyed.add(new Keyed(l, basisPerShare(l))));
         keyed.sort(Comparator.comparing(Keyed::key).reversed()
             .thenComparing(Keyed::lot, byAcquired.thenComparing(byId)));
         unkey(keyed, lots);
         return;
       }
       case TAX_OPTIMAL: {
-        List<Keyed> keyed = new ArrayList<>(lots.size());
-        for (TaxLot l : lots) {
-          Term term = HoldingPeriod.termOf(l, request.saleDate());
-          keyed.add(new Keyed(l, taxPerShare(l, request, term), term == Term.SHORT));
+        List<TaxOptimalOrder.Keyed> keyed = TaxOptimalOrder.sort(lots, request.price(),
+            request.saleDate(), request.rates());
+        for (int i = 0; i < keyed.size(); i++) {
+          lots.set(i, keyed.get(i).lot());
         }
-        keyed.sort(Comparator.comparing(Keyed::key).thenComparing(Keyed::shortTerm)
-            .thenComparing(Keyed::lot, byAcquired.thenComparing(byId)));
-        unkey(keyed, lots);
         return;
       }
       default:
@@ -186,21 +193,11 @@ public final class LotSelector {
     }
   }
 
-  /** A lot with its sort keys. */
-  private record Keyed(TaxLot lot, BigDecimal key, boolean shortTerm) {}
+  /** A lot with its sort key. */
+  private record Keyed(TaxLot lot, BigDecimal key) {}
 
   static BigDecimal basisPerShare(TaxLot lot) {
     return lot.basisPerShare();
   }
 
-  /**
-   * The marginal tax of selling one share of {@code lot}, whose sale on the request's date is of
-   * {@code term}, at the request's price and rates; a lot of unknown basis is costed as if its
-   * basis were zero.
-   */
-  static BigDecimal taxPerShare(TaxLot lot, SaleRequest request, Term term) {
-    BigDecimal basis = lot.basisKnown() ? basisPerShare(lot) : BigDecimal.ZERO;
-    BigDecimal gainPerShare = request.price().amount().subtract(basis, MathContext.DECIMAL128);
-    return gainPerShare.multiply(request.rates().rateOf(term).value(), MathContext.DECIMAL128);
-  }
 }
