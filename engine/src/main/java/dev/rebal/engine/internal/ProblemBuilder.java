@@ -145,6 +145,13 @@ public final class ProblemBuilder {
     // the loss lots the wash-sale rule blocks, indexed once (asked once per curve segment)
     Set<LotId> lossBlocked = new HashSet<>();
     taxc.lossSaleBlocks().forEach(b -> lossBlocked.add(b.lot()));
+    // and the lots compliance blocks (usually none)
+    Set<LotId> lotBlocked = new HashSet<>();
+    for (LotConstraints lc : tc.lots()) {
+      if (!lc.maySell()) {
+        lotBlocked.add(lc.lot());
+      }
+    }
     Map<String, TaxCostCurve> curves = new TreeMap<>();
     for (TaxCostCurve c : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
         : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
@@ -242,10 +249,8 @@ public final class ProblemBuilder {
       Quantity sellable = Quantity.ZERO;
       TaxCostCurve curve = curves.get(e.getKey());
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
-        LotConstraints lc = tc.findLot(s.lot()).orElse(null);
-        boolean lotBlocked = lc != null && !lc.maySell();
         boolean washBlocked = s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot());
-        if (lotBlocked || washBlocked) {
+        if (washBlocked || lotBlocked.contains(s.lot())) {
           if (washBlocked) {
             notes.add("lot " + s.lot() + ": no loss sale (wash-sale window)");
           }
@@ -446,27 +451,20 @@ public final class ProblemBuilder {
 
   /**
    * Returns the household's lots by position key ({@link ProblemBuild#key}), each list in household
-   * order. Grouped by (account, security) first, so a key string is built per position, not per
-   * lot; when two positions share a key string (ids containing the separator), grouped by the
-   * string as before, which merges them.
+   * order. A run of lots of one position (the usual layout) looks its key up once.
    */
   private static Map<String, List<TaxLot>> lotsByPosition(Household h) {
-    Map<Position, List<TaxLot>> grouped = new HashMap<>();
-    for (TaxLot lot : h.lots()) {
-      grouped.computeIfAbsent(new Position(lot.account(), lot.security()),
-          k -> new ArrayList<>()).add(lot);
-    }
     Map<String, List<TaxLot>> out = new TreeMap<>();
-    for (Map.Entry<Position, List<TaxLot>> e : grouped.entrySet()) {
-      if (out.put(ProblemBuild.key(e.getKey().account(), e.getKey().security()), e.getValue())
-          != null) {
-        out.clear();
-        for (TaxLot lot : h.lots()) {
-          out.computeIfAbsent(ProblemBuild.key(lot.account(), lot.security()),
-              k -> new ArrayList<>()).add(lot);
-        }
-        return out;
+    AccountId account = null;
+    SecurityId security = null;
+    List<TaxLot> current = null;
+    for (TaxLot lot : h.lots()) {
+      if (!lot.account().equals(account) || !lot.security().equals(security)) {
+        account = lot.account();
+        security = lot.security();
+        current = out.computeIfAbsent(ProblemBuild.key(account, security), k -> new ArrayList<>());
       }
+      current.add(lot);
     }
     return out;
   }

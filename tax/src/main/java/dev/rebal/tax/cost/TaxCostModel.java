@@ -241,41 +241,32 @@ public final class TaxCostModel {
 
   /**
    * Returns the lots of tradable accounts by position key ({@code account + "\u0000" + security}),
-   * each list in household order. Grouped by (account, security) first, so a key string is built
-   * per position, not per lot; when two positions share a key string (ids containing the
-   * separator), grouped by the string, which merges them, as the curves always were.
+   * each list in household order. A run of lots of one position (the usual layout) looks its key
+   * and account up once.
    */
   private static TreeMap<String, List<TaxLot>> positions(Household household) {
-    Map<AccountId, Boolean> tradable = new HashMap<>();
-    Map<PositionKey, List<TaxLot>> grouped = new HashMap<>();
-    for (TaxLot lot : household.lots()) {
-      if (tradable.computeIfAbsent(lot.account(),
-          a -> household.findAccount(a).map(Account::tradable).orElse(false))) {
-        grouped.computeIfAbsent(new PositionKey(lot.account(), lot.security()),
-            k -> new ArrayList<>()).add(lot);
-      }
-    }
     TreeMap<String, List<TaxLot>> positions = new TreeMap<>();
-    for (Map.Entry<PositionKey, List<TaxLot>> e : grouped.entrySet()) {
-      if (positions.put(e.getKey().text(), e.getValue()) != null) {
-        positions.clear();
-        for (TaxLot lot : household.lots()) {
-          if (tradable.get(lot.account())) {
-            positions.computeIfAbsent(new PositionKey(lot.account(), lot.security()).text(),
-                k -> new ArrayList<>()).add(lot);
-          }
-        }
-        return positions;
+    AccountId account = null;
+    SecurityId security = null;
+    boolean tradable = false;
+    List<TaxLot> current = null;
+    for (TaxLot lot : household.lots()) {
+      if (!lot.account().equals(account)) {
+        account = lot.account();
+        security = null;
+        tradable = household.findAccount(account).map(Account::tradable).orElse(false);
       }
+      if (!tradable) {
+        continue;
+      }
+      if (!lot.security().equals(security)) {
+        security = lot.security();
+        current = positions.computeIfAbsent(account.value() + "\u0000" + security.value(),
+            k -> new ArrayList<>());
+      }
+      current.add(lot);
     }
     return positions;
-  }
-
-  /** A position's account and security, as a hash key. */
-  private record PositionKey(AccountId account, SecurityId security) {
-    String text() {
-      return account.value() + "\u0000" + security.value();
-    }
   }
 
   /**
