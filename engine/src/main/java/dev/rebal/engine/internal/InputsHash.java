@@ -26,6 +26,9 @@ public final class InputsHash {
   private static final String IMMUTABLE_TRANSACTION =
       "dev.rebal.core.household.ImmutableTransaction";
 
+  /** The characters of household text written before they go to the digest. */
+  private static final int CHUNK = 8192;
+
   private InputsHash() {}
 
   /** Returns the hash, in lower-case hex. */
@@ -41,10 +44,10 @@ public final class InputsHash {
       read.addAll(ids);
     }
     // hashed piece by piece (the same bytes as the concatenation): the household's text, the
-    // largest piece by far, is not copied into a second buffer first
+    // largest piece by far, goes to the digest in chunks as it is written
     MessageDigest digest = sha256();
     update(digest, "asOf " + asOf + "\n");
-    update(digest, text(h));
+    updateWithText(digest, h);
     StringBuilder sb = new StringBuilder("\n");
     Set<String> issuers = new TreeSet<>();
     for (SecurityId id : read) {
@@ -77,8 +80,29 @@ public final class InputsHash {
     if (!h.getClass().getName().equals(IMMUTABLE_HOUSEHOLD)) {
       return h.toString();
     }
+    StringBuilder sb = new StringBuilder(1024 + 320 * h.lots().size());
+    write(h, sb, null);
+    return sb.toString();
+  }
+
+  /** Updates {@code digest} with the UTF-8 bytes of {@code h.toString()}. */
+  static void updateWithText(MessageDigest digest, Household h) {
+    if (h.getClass().getName().equals(IMMUTABLE_HOUSEHOLD)) {
+      StringBuilder text = new StringBuilder(2 * CHUNK);
+      write(h, text, digest);
+      update(digest, text.toString());
+    } else {
+      update(digest, h.toString());
+    }
+  }
+
+  /**
+   * Writes the text of {@link #text} to {@code sb}; with a {@code digest}, hands each full chunk
+   * of it to the digest as UTF-8 and empties {@code sb}, so the digest sees the same bytes as from
+   * the whole text (a chunk never ends inside a surrogate pair), and the caller hashes the rest.
+   */
+  private static void write(Household h, StringBuilder sb, MessageDigest digest) {
     List<TaxLot> lots = h.lots();
-    StringBuilder sb = new StringBuilder(1024 + 320 * lots.size());
     sb.append("Household{id=").append(h.id())
         .append(", members=").append(h.members())
         .append(", accounts=").append(h.accounts())
@@ -88,6 +112,7 @@ public final class InputsHash {
         sb.append(", ");
       }
       appendLot(sb, lots.get(i));
+      flushIfFull(sb, digest);
     }
     sb.append("], transactions=[");
     List<Transaction> transactions = h.transactions();
@@ -96,6 +121,7 @@ public final class InputsHash {
         sb.append(", ");
       }
       appendTransaction(sb, transactions.get(i));
+      flushIfFull(sb, digest);
     }
     sb.append("], goals=").append(h.goals())
         .append(", restrictions=").append(h.restrictions())
@@ -105,7 +131,15 @@ public final class InputsHash {
         .append(", model=").append(h.model())
         .append(", rebalanceFrequency=").append(h.rebalanceFrequency());
     h.lastRebalanced().ifPresent(d -> sb.append(", lastRebalanced=").append(d));
-    return sb.append('}').toString();
+    sb.append('}');
+  }
+
+  private static void flushIfFull(StringBuilder sb, MessageDigest digest) {
+    if (digest != null && sb.length() >= CHUNK
+        && !Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
+      update(digest, sb.toString());
+      sb.setLength(0);
+    }
   }
 
   private static void appendLot(StringBuilder sb, TaxLot lot) {
@@ -153,7 +187,7 @@ public final class InputsHash {
     sb.append(m.currency().getCurrencyCode()).append(' ').append(m.amount().toPlainString());
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {

@@ -9,6 +9,8 @@ import dev.rebal.core.testing.HouseholdFixture;
 import dev.rebal.core.testing.RebalArbitraries;
 import dev.rebal.engine.ProposalExecutor;
 import dev.rebal.engine.Rebalancer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -66,6 +68,19 @@ class InputsHashProperties {
   void text_ofBookHousehold_isItsToString(@ForAll("bookIndices") int index) {
     Household h = BOOK.household(index);
     assertThat(InputsHash.text(h)).isEqualTo(h.toString());
+  }
+
+  /** The text goes to the digest in chunks: the digest is that of the whole text's bytes. */
+  @Property(tries = 100)
+  void digestOfText_inChunks_isThatOfToString(@ForAll("bookIndices") int index) {
+    Household h = BOOK.household(index);
+    MessageDigest chunked = InputsHash.sha256();
+    InputsHash.updateWithText(chunked, h);
+    MessageDigest whole = InputsHash.sha256();
+    whole.update(h.toString().getBytes(StandardCharsets.UTF_8));
+    Statistics.collect(h.toString().length() > 3 * 8192 ? "several chunks" : "few chunks");
+    Statistics.coverage(c -> c.check("several chunks").count(n -> n > 0));
+    assertThat(chunked.digest()).isEqualTo(whole.digest());
   }
 
   /** After its proposal, a household also has transactions with a lot (buys) and with a gain. */
