@@ -1,16 +1,22 @@
 package dev.rebal.engine.internal;
 
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.TargetAllocation;
+import dev.rebal.core.goal.GlidePath;
+import dev.rebal.core.goal.Goal;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
+import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,6 +31,10 @@ public final class InputsHash {
   private static final String IMMUTABLE_LOT = "dev.rebal.core.household.ImmutableTaxLot";
   private static final String IMMUTABLE_TRANSACTION =
       "dev.rebal.core.household.ImmutableTransaction";
+  private static final String IMMUTABLE_GOAL = "dev.rebal.core.goal.ImmutableGoal";
+  private static final String IMMUTABLE_GLIDE_PATH = "dev.rebal.core.goal.ImmutableGlidePath";
+  private static final String IMMUTABLE_TARGET =
+      "dev.rebal.core.allocation.ImmutableTargetAllocation";
 
   /** The characters of household text written before they go to the digest. */
   private static final int CHUNK = 8192;
@@ -67,14 +77,14 @@ public final class InputsHash {
   }
 
   /**
-   * Returns {@code h.toString()}, the household's value text, built in one buffer: the lots and
-   * transactions, most of the text, are written field by field in the exact format of their
-   * generated {@code toString()} (Guava's {@code MoreObjects.toStringHelper}: {@code
-   * TaxLot{id=.., ..}}) instead of each one's text being built, copied into the list's text, and
-   * that into the household's. A household, lot or transaction of another class than the generated
-   * immutable one is rendered by its own {@code toString()}. A test checks the equality with {@code
-   * toString()} over random and generated households, so an attribute added to any of the three
-   * types fails there, not in an audit.
+   * Returns {@code h.toString()}, the household's value text, built in one buffer: the lots,
+   * transactions, goals and target, most of the text, are written field by field in the exact
+   * format of their generated {@code toString()} (Guava's {@code MoreObjects.toStringHelper}:
+   * {@code TaxLot{id=.., ..}}) instead of each one's text being built, copied into the list's
+   * text, and that into the household's. A household, lot, transaction, goal, glide path or target
+   * allocation of another class than the generated immutable one is rendered by its own {@code
+   * toString()}. A test checks the equality with {@code toString()} over random and generated
+   * households, so an attribute added to any of these types fails there, not in an audit.
    */
   static String text(Household h) {
     if (!h.getClass().getName().equals(IMMUTABLE_HOUSEHOLD)) {
@@ -123,12 +133,20 @@ public final class InputsHash {
       appendTransaction(sb, transactions.get(i));
       flushIfFull(sb, digest);
     }
-    sb.append("], goals=").append(h.goals())
-        .append(", restrictions=").append(h.restrictions())
+    sb.append("], goals=[");
+    List<Goal> goals = h.goals();
+    for (int i = 0; i < goals.size(); i++) {
+      if (i > 0) {
+        sb.append(", ");
+      }
+      appendGoal(sb, goals.get(i));
+    }
+    sb.append("], restrictions=").append(h.restrictions())
         .append(", liquidityEvents=").append(h.liquidityEvents())
         .append(", taxProfile=").append(h.taxProfile())
-        .append(", target=").append(h.target())
-        .append(", model=").append(h.model())
+        .append(", target=");
+    appendTarget(sb, h.target());
+    sb.append(", model=").append(h.model())
         .append(", rebalanceFrequency=").append(h.rebalanceFrequency());
     h.lastRebalanced().ifPresent(d -> sb.append(", lastRebalanced=").append(d));
     sb.append('}');
@@ -180,6 +198,66 @@ public final class InputsHash {
     }
     t.lot().ifPresent(lot -> sb.append(", lot=").append(lot));
     sb.append('}');
+  }
+
+  private static void appendGoal(StringBuilder sb, Goal g) {
+    if (!g.getClass().getName().equals(IMMUTABLE_GOAL)) {
+      sb.append(g);
+      return;
+    }
+    sb.append("Goal{id=").append(g.id())
+        .append(", name=").append(g.name())
+        .append(", kind=").append(g.kind())
+        .append(", targetAmount=");
+    appendMoney(sb, g.targetAmount());
+    sb.append(", targetDate=").append(g.targetDate())
+        .append(", priority=").append(g.priority())
+        .append(", fundingAccounts=").append(g.fundingAccounts());
+    // an absent optional is a null field, which the generated text omits
+    g.fundingShare().ifPresent(w -> sb.append(", fundingShare=").append(w));
+    sb.append(", glidePath=");
+    GlidePath path = g.glidePath();
+    if (!path.getClass().getName().equals(IMMUTABLE_GLIDE_PATH)) {
+      sb.append(path);
+    } else {
+      // the steps' map as Guava's map text: {k=v, k=v}
+      sb.append("GlidePath{steps={");
+      boolean first = true;
+      for (Map.Entry<Integer, TargetAllocation> e : path.steps().entrySet()) {
+        if (!first) {
+          sb.append(", ");
+        }
+        first = false;
+        sb.append(e.getKey()).append('=');
+        appendTarget(sb, e.getValue());
+      }
+      sb.append("}}");
+    }
+    sb.append('}');
+  }
+
+  /**
+   * Appends a target allocation's text; its class targets are records, whose JDK 17 {@code
+   * toString} formats with {@code String.format}, so they are written here in the same form.
+   */
+  private static void appendTarget(StringBuilder sb, TargetAllocation t) {
+    if (!t.getClass().getName().equals(IMMUTABLE_TARGET)) {
+      sb.append(t);
+      return;
+    }
+    sb.append("TargetAllocation{classes={");
+    boolean first = true;
+    for (Map.Entry<AssetClass, ClassTarget> e : t.classes().entrySet()) {
+      if (!first) {
+        sb.append(", ");
+      }
+      first = false;
+      ClassTarget c = e.getValue();
+      sb.append(e.getKey()).append("=ClassTarget[weight=").append(c.weight())
+          .append(", absoluteBand=").append(c.absoluteBand())
+          .append(", relativeBand=").append(c.relativeBand()).append(']');
+    }
+    sb.append("}}");
   }
 
   /** Appends {@link dev.rebal.core.money.Money#toString()}'s text, e.g. {@code USD 1250.75}. */

@@ -56,6 +56,12 @@ class InputsHashProperties {
       c.check("gain").count(n -> n > 0);
       c.check("no gain").count(n -> n > 0);
     });
+    h.goals().forEach(g -> Statistics.label("goal").collect(
+        g.fundingShare().isPresent() ? "share" : "no share"));
+    Statistics.label("goal").coverage(c -> {
+      c.check("share").count(n -> n > 0);
+      c.check("no share").count(n -> n > 0);
+    });
     assertThat(InputsHash.text(h)).isEqualTo(h.toString());
   }
 
