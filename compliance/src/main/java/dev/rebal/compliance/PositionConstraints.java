@@ -71,7 +71,13 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
 
   /** Returns the tightest sell limit (the first of the tightest, in {@link #sellLimits()} order). */
   public QuantityBound maxSellQuantity() {
-    return sellLimits.stream().min(Comparator.comparing(QuantityBound::limit)).orElseThrow();
+    QuantityBound tightest = sellLimits.get(0);
+    for (int i = 1; i < sellLimits.size(); i++) {
+      if (sellLimits.get(i).limit().compareTo(tightest.limit()) < 0) {
+        tightest = sellLimits.get(i);
+      }
+    }
+    return tightest;
   }
 
   /** Returns the tightest buy value limit, if any cap covers the security. */

@@ -50,8 +50,6 @@ public final class TradeConstraints implements TradePermissions {
   private final ImmutableList<LocationPenalty> penalties;
   private final ImmutableList<Conflict> conflicts;
   private final ImmutableMap<AccountId, AccountConstraints> accountIndex;
-  private final ImmutableMap<PositionKey, PositionConstraints> positionIndex;
-  private final ImmutableMap<LotId, LotConstraints> lotIndex;
 
   private TradeConstraints(LocalDate asOf, ComplianceParameters parameters,
       List<AccountConstraints> accounts, List<PositionConstraints> positions,
@@ -75,8 +73,12 @@ public final class TradeConstraints implements TradePermissions {
     this.conflicts = sorted(conflicts, "conflicts", Comparator.comparing(Conflict::kind)
         .thenComparing(Conflict::subject));
     this.accountIndex = index(this.accounts, AccountConstraints::account);
-    this.positionIndex = index(this.positions, p -> new PositionKey(p.account(), p.security()));
-    this.lotIndex = index(this.lots, LotConstraints::lot);
+    // positions and lots are found by binary search in their sorted lists (no hash index to build
+    // per compile); a repeated key fails here as the hash index always did
+    requireUniqueKeys(this.positions, Comparator.comparing(PositionConstraints::account)
+        .thenComparing(PositionConstraints::security),
+        p -> new PositionKey(p.account(), p.security()));
+    requireUniqueKeys(this.lots, Comparator.comparing(LotConstraints::lot), LotConstraints::lot);
   }
 
   /**
@@ -95,6 +97,20 @@ public final class TradeConstraints implements TradePermissions {
 
   private static <T> ImmutableList<T> sorted(List<T> values, String name, Comparator<T> order) {
     return ImmutableList.sortedCopyOf(order, Checks.noNulls(values, name));
+  }
+
+  /**
+   * Throws what {@link #index} throws if two adjacent values of the {@code sorted} list have the
+   * same key ({@code order} compares exactly the key).
+   */
+  private static <K, V> void requireUniqueKeys(List<V> sorted, Comparator<V> order,
+      Function<V, K> key) {
+    for (int i = 1; i < sorted.size(); i++) {
+      if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
+        index(sorted, key);
+        return;
+      }
+    }
   }
 
   private static <K, V> ImmutableMap<K, V> index(List<V> values, Function<V, K> key) {
@@ -184,8 +200,26 @@ public final class TradeConstraints implements TradePermissions {
 
   /** Returns the constraints of {@code security} in {@code account}, if both are known. */
   public Optional<PositionConstraints> findPosition(AccountId account, SecurityId security) {
-    return Optional.ofNullable(positionIndex.get(new PositionKey(
-        Checks.notNull(account, "account"), Checks.notNull(security, "security"))));
+    Checks.notNull(account, "account");
+    Checks.notNull(security, "security");
+    int low = 0;
+    int high = positions.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      PositionConstraints p = positions.get(mid);
+      int c = p.account().compareTo(account);
+      if (c == 0) {
+        c = p.security().compareTo(security);
+      }
+      if (c < 0) {
+        low = mid + 1;
+      } else if (c > 0) {
+        high = mid - 1;
+      } else {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   /**
@@ -215,7 +249,22 @@ public final class TradeConstraints implements TradePermissions {
 
   /** Returns the constraints of {@code lot}, if the household holds it. */
   public Optional<LotConstraints> findLot(LotId lot) {
-    return Optional.ofNullable(lotIndex.get(Checks.notNull(lot, "lot")));
+    Checks.notNull(lot, "lot");
+    int low = 0;
+    int high = lots.size() - 1;
+    while (low <= high) {
+      int mid = (low + high) >>> 1;
+      LotConstraints l = lots.get(mid);
+      int c = l.lot().compareTo(lot);
+      if (c < 0) {
+        low = mid + 1;
+      } else if (c > 0) {
+        high = mid - 1;
+      } else {
+        return Optional.of(l);
+      }
+    }
+    return Optional.empty();
   }
 
   /**

@@ -287,12 +287,19 @@ public final class HouseholdProblem {
       Set<String> pairs = new HashSet<>();
       for (int i = 0; i < positions.size(); i++) {
         ProblemPosition p = positions.get(i);
-        Checks.isTrue(accountIds.contains(p.account()), "positions[" + i + "].account",
-            p.account(), "must be a known account");
-        Checks.isTrue(securityIds.contains(p.security()), "positions[" + i + "].security",
-            p.security(), "must be a known security");
-        Checks.isTrue(pairs.add(p.account().value() + "\u0000" + p.security().value()),
-            "positions[" + i + "]", p.account() + "/" + p.security(), "must not repeat a pair");
+        // the checks in order; paths and messages are built only on failure
+        if (!accountIds.contains(p.account())) {
+          Checks.isTrue(false, "positions[" + i + "].account", p.account(),
+              "must be a known account");
+        }
+        if (!securityIds.contains(p.security())) {
+          Checks.isTrue(false, "positions[" + i + "].security", p.security(),
+              "must be a known security");
+        }
+        if (!pairs.add(p.account().value() + "\u0000" + p.security().value())) {
+          Checks.isTrue(false, "positions[" + i + "]", p.account() + "/" + p.security(),
+              "must not repeat a pair");
+        }
       }
       Set<AssetClass> goalClasses = new HashSet<>();
       for (ClassGoal g : classGoals) {

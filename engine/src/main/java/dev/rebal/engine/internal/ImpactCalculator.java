@@ -2,6 +2,7 @@ package dev.rebal.engine.internal;
 
 import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
@@ -16,6 +17,7 @@ import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.restriction.SecurityExclusion;
 import dev.rebal.core.restriction.VolumeLimit;
 import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
@@ -30,6 +32,7 @@ import dev.rebal.tax.lots.SaleRequest;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +61,7 @@ public final class ImpactCalculator {
     Map<String, Money> issuerDelta = new TreeMap<>();
     TreeMap<String, Boolean> touched = new TreeMap<>();
     Money gifted = Money.ZERO_USD;
+    Map<Position, List<TaxLot>> lotsByPosition = null;
     for (Trade t : trades) {
       Money value = t.estimatedValue();
       if (t.side() == Side.GIFT) {
@@ -77,12 +81,11 @@ public final class ImpactCalculator {
       Optional<Account> account = h.findAccount(t.account());
       if (t.side() == Side.SELL && !t.lots().isEmpty() && account.isPresent()
           && account.get().treatment() == TaxTreatment.TAXABLE) {
-        List<TaxLot> lots = new ArrayList<>();
-        for (TaxLot lot : h.lots()) {
-          if (lot.account().equals(t.account()) && lot.security().equals(t.security())) {
-            lots.add(lot);
-          }
+        if (lotsByPosition == null) {
+          lotsByPosition = lotsByPosition(h);
         }
+        List<TaxLot> lots = lotsByPosition.getOrDefault(
+            new Position(t.account(), t.security()), List.of());
         Sale sale = LotSelector.standard().selectSpecific(SaleRequest.of(lots, t.quantity(),
             t.estimatedPrice(), asOf, TaxRates.of(h.taxProfile())), t.lots());
         realized.addAll(sale.lots());
@@ -117,6 +120,19 @@ public final class ImpactCalculator {
         .addAllRestrictedTouched(touched.keySet()).concentrationShift(shift)
         .giftedValue(gifted).build();
   }
+
+  /** The household's lots by position, each list in household order. */
+  private static Map<Position, List<TaxLot>> lotsByPosition(Household h) {
+    Map<Position, List<TaxLot>> out = new HashMap<>();
+    for (TaxLot lot : h.lots()) {
+      out.computeIfAbsent(new Position(lot.account(), lot.security()), k -> new ArrayList<>())
+          .add(lot);
+    }
+    return out;
+  }
+
+  /** A position's account and security, as a hash key. */
+  private record Position(AccountId account, SecurityId security) {}
 
   private static boolean isRestricted(Household h, Security sec, LocalDate asOf) {
     for (Restriction r : h.restrictions()) {

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import dev.rebal.compliance.ConcentrationLimit;
 import dev.rebal.compliance.LocationPenalty;
+import dev.rebal.compliance.LotConstraints;
 import dev.rebal.compliance.PositionConstraints;
 import dev.rebal.compliance.Provenance;
 import dev.rebal.compliance.TradeConstraints;
@@ -44,6 +45,8 @@ import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -139,6 +142,16 @@ public final class ProblemBuilder {
       notes.add("wash-sale: coverage incomplete for an external account; recent trades there are "
           + "unknown");
     }
+    // the loss lots the wash-sale rule blocks, indexed once (asked once per curve segment)
+    Set<LotId> lossBlocked = new HashSet<>();
+    taxc.lossSaleBlocks().forEach(b -> lossBlocked.add(b.lot()));
+    // and the lots compliance blocks (usually none)
+    Set<LotId> lotBlocked = new HashSet<>();
+    for (LotConstraints lc : tc.lots()) {
+      if (!lc.maySell()) {
+        lotBlocked.add(lc.lot());
+      }
+    }
     Map<String, TaxCostCurve> curves = new TreeMap<>();
     for (TaxCostCurve c : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
         : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
@@ -205,11 +218,8 @@ public final class ProblemBuilder {
     }
 
     // holdings: each (account, security) with its lots
-    Map<String, List<TaxLot>> lotsByPosition = new TreeMap<>();
-    for (TaxLot lot : h.lots()) {
-      lotsByPosition.computeIfAbsent(ProblemBuild.key(lot.account(), lot.security()),
-          k -> new ArrayList<>()).add(lot);
-    }
+    Map<String, List<TaxLot>> lotsByPosition = lotsByPosition(h);
+    Map<Position, BigDecimal> penalties = penalties(tc);
     Map<String, Quantity> lockedQuantities = new TreeMap<>();
     Set<AccountId> lockedAccounts = new TreeSet<>();
     for (Map.Entry<String, List<TaxLot>> e : lotsByPosition.entrySet()) {
@@ -242,9 +252,8 @@ public final class ProblemBuilder {
       Quantity sellable = Quantity.ZERO;
       TaxCostCurve curve = curves.get(e.getKey());
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
-        boolean lotBlocked = tc.findLot(s.lot()).map(l -> !l.maySell()).orElse(false);
-        boolean washBlocked = s.gainPerDollar().signum() < 0 && !taxc.maySellAtLoss(s.lot());
-        if (lotBlocked || washBlocked) {
+        boolean washBlocked = s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot());
+        if (washBlocked || lotBlocked.contains(s.lot())) {
           if (washBlocked) {
             notes.add("lot " + s.lot() + ": no loss sale (wash-sale window)");
           }
@@ -269,14 +278,14 @@ public final class ProblemBuilder {
       Money maxBuy = buys.remove(e.getKey());
       p.addPosition(new ProblemPosition(account, security, sellable, maxBuy != null,
           maxBuy == null ? Money.ZERO_USD : maxBuy, sellEligible && sellable.isPositive(),
-          penalty(tc, account, security), segments));
+          penalty(penalties, account, security), segments));
     }
     buys.forEach((key, maxBuy) -> {
       String[] parts = key.split("\\|", 2);
       AccountId a = AccountId.of(parts[0]);
       SecurityId s = SecurityId.of(parts[1]);
       p.addPosition(new ProblemPosition(a, s, Quantity.ZERO, true, maxBuy, false,
-          penalty(tc, a, s), List.of()));
+          penalty(penalties, a, s), List.of()));
     });
     for (AccountId twin : lockedAccounts) {
       p.addAccount(new ProblemAccount(twin, Money.ZERO_USD, Money.ZERO_USD, false, true));
@@ -453,6 +462,29 @@ public final class ProblemBuilder {
     }
   }
 
+  /**
+   * Returns the household's lots by position key ({@link ProblemBuild#key}), each list in household
+   * order. A run of lots of one position (the usual layout) looks its key up once.
+   */
+  private static Map<String, List<TaxLot>> lotsByPosition(Household h) {
+    Map<String, List<TaxLot>> out = new TreeMap<>();
+    AccountId account = null;
+    SecurityId security = null;
+    List<TaxLot> current = null;
+    for (TaxLot lot : h.lots()) {
+      if (!lot.account().equals(account) || !lot.security().equals(security)) {
+        account = lot.account();
+        security = lot.security();
+        current = out.computeIfAbsent(ProblemBuild.key(account, security), k -> new ArrayList<>());
+      }
+      current.add(lot);
+    }
+    return out;
+  }
+
+  /** A position's account and security, as a hash key. */
+  private record Position(AccountId account, SecurityId security) {}
+
   private static Optional<SecurityId> firstBuyable(List<SecurityId> candidates, AccountId account,
       MarketData m, TradeConstraints tc, TaxConstraints taxc, Set<SecurityId> forbidBuy,
       Set<String> otherThanGroups) {
@@ -476,14 +508,20 @@ public final class ProblemBuilder {
     return s.term() == dev.rebal.tax.Term.SHORT ? Term.SHORT : Term.LONG;
   }
 
-  private static BigDecimal penalty(TradeConstraints tc, AccountId account, SecurityId security) {
-    BigDecimal bps = BigDecimal.ZERO;
+  /** The location penalties' basis points summed by position, in the compiled order. */
+  private static Map<Position, BigDecimal> penalties(TradeConstraints tc) {
+    Map<Position, BigDecimal> bps = new HashMap<>();
     for (LocationPenalty lp : tc.penalties()) {
-      if (lp.account().equals(account) && lp.security().equals(security)) {
-        bps = bps.add(lp.penaltyBps());
-      }
+      bps.merge(new Position(lp.account(), lp.security()), lp.penaltyBps(), BigDecimal::add);
     }
-    return bps.movePointLeft(4);
+    return bps;
+  }
+
+  /** The position's penalty per dollar: its summed basis points (none: zero) over 10,000. */
+  private static BigDecimal penalty(Map<Position, BigDecimal> penalties, AccountId account,
+      SecurityId security) {
+    BigDecimal bps = penalties.get(new Position(account, security));
+    return (bps == null ? BigDecimal.ZERO : BigDecimal.ZERO.add(bps)).movePointLeft(4);
   }
 
   static String describe(Provenance p) {

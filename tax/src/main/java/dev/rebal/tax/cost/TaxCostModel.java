@@ -16,6 +16,8 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.tax.TaxRates;
+import dev.rebal.tax.Term;
+import dev.rebal.tax.internal.TaxOptimalOrder;
 import dev.rebal.tax.lots.LotPreferences;
 import dev.rebal.tax.lots.LotSelector;
 import dev.rebal.tax.lots.RealizedLot;
@@ -29,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
@@ -122,34 +125,77 @@ public final class TaxCostModel {
     return computed;
   }
 
+  /**
+   * The curve of the position's sellable {@code lots}: their sale in tax-optimal order, each lot a
+   * segment. This is the sale of them all by {@link LotSelector#select} with {@link
+   * ReliefMethod#TAX_OPTIMAL}, taken apart, computed directly: the relief order's keys (gain and
+   * tax per share) are the segment's numerators, and each lot's proceeds are allocated
+   * cumulatively as the selector does. Lots that repeat an id go through the selector itself (its
+   * sale merges equal lots).
+   */
   private static TaxCostCurve compute(Household household, AccountId account,
       SecurityId security, LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total,
       boolean taxable) {
     TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
+    Set<LotId> ids = new HashSet<>();
+    for (TaxLot lot : lots) {
+      if (!ids.add(lot.id())) {
+        return computeBySale(account, security, asOf, price, lots, total, rates);
+      }
+    }
+    ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
+    Quantity cumulative = Quantity.ZERO;
+    Money proceedsBefore = Money.zero(price.currency());
+    for (TaxOptimalOrder.Keyed k : TaxOptimalOrder.sort(lots, price, asOf, rates)) {
+      TaxLot lot = k.lot();
+      cumulative = cumulative.plus(lot.quantity());
+      Money proceedsTo = price.times(cumulative);
+      Weight rate = rates.rateOf(k.term());
+      segments.add(segment(lot.id(), k.term(), lot.quantity(), proceedsTo.minus(proceedsBefore),
+          price, rate, k.gainPerShare(), k.taxPerShare()));
+      proceedsBefore = proceedsTo;
+    }
+    return new TaxCostCurve(account, security, price, segments.build());
+  }
+
+  /** The curve by way of the lot selector's sale, for lots that repeat an id. */
+  private static TaxCostCurve computeBySale(AccountId account, SecurityId security,
+      LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total, TaxRates rates) {
     Sale sale = LotSelector.standard().select(SaleRequest.of(lots, total, price, asOf, rates),
         ReliefMethod.TAX_OPTIMAL);
-    Map<LotId, TaxLot> byId = new TreeMap<>();
+    Map<LotId, TaxLot> byId = new HashMap<>();
     lots.forEach(l -> byId.put(l.id(), l));
     ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
     for (RealizedLot r : sale.lots()) {
       TaxLot lot = byId.get(r.lot());
       Weight rate = rates.rateOf(r.term());
-      BigDecimal gainPerDollar = BigDecimal.ZERO.setScale(TaxCostCurve.SCALE);
-      BigDecimal cost = gainPerDollar;
-      if (price.isPositive()) {
-        // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
-        BigDecimal basisPerShare = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
-        BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
-        gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
-            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
-        cost = gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)
-            .divide(price.amount(), MathContext.DECIMAL128)
-            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
-      }
-      segments.add(new TaxCostSegment(r.lot(), r.term(), r.quantity(), r.proceeds(),
-          gainPerDollar, rate, cost));
+      BigDecimal basisPerShare = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
+      BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
+      segments.add(segment(r.lot(), r.term(), r.quantity(), r.proceeds(), price, rate,
+          gainPerShare, gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)));
     }
     return new TaxCostCurve(account, security, price, segments.build());
+  }
+
+  /**
+   * One segment: {@code gainPerShare / price} and {@code taxPerShare / price} (the gain per share
+   * times the rate) at {@code DECIMAL128}, rounded once to the curve's scale; zero when the price
+   * is not positive, and a zero rate costs exactly zero without the division.
+   */
+  private static TaxCostSegment segment(LotId lot, Term term, Quantity quantity, Money value,
+      UnitPrice price, Weight rate, BigDecimal gainPerShare, BigDecimal taxPerShare) {
+    BigDecimal gainPerDollar = BigDecimal.ZERO.setScale(TaxCostCurve.SCALE);
+    BigDecimal cost = gainPerDollar;
+    if (price.isPositive()) {
+      // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
+      gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
+          .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      if (rate.value().signum() != 0) {
+        cost = taxPerShare.divide(price.amount(), MathContext.DECIMAL128)
+            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      }
+    }
+    return new TaxCostSegment(lot, term, quantity, value, gainPerDollar, rate, cost);
   }
 
   /**
@@ -182,14 +228,7 @@ public final class TaxCostModel {
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
     // lots grouped by position once, and the protected set computed once, for all curves
-    TreeMap<String, List<TaxLot>> positions = new TreeMap<>();
-    for (TaxLot lot : household.lots()) {
-      boolean tradable = household.findAccount(lot.account()).map(Account::tradable).orElse(false);
-      if (tradable) {
-        positions.computeIfAbsent(lot.account().value() + "\u0000" + lot.security().value(),
-            k -> new ArrayList<>()).add(lot);
-      }
-    }
+    TreeMap<String, List<TaxLot>> positions = positions(household);
     Set<LotId> protectedLots = LotPreferences.protectedLots(household, market, asOf);
     ImmutableList.Builder<TaxCostCurve> out = ImmutableList.builder();
     for (List<TaxLot> held : positions.values()) {
@@ -198,6 +237,36 @@ public final class TaxCostModel {
           held, cache));
     }
     return out.build();
+  }
+
+  /**
+   * Returns the lots of tradable accounts by position key ({@code account + "\u0000" + security}),
+   * each list in household order. A run of lots of one position (the usual layout) looks its key
+   * and account up once.
+   */
+  private static TreeMap<String, List<TaxLot>> positions(Household household) {
+    TreeMap<String, List<TaxLot>> positions = new TreeMap<>();
+    AccountId account = null;
+    SecurityId security = null;
+    boolean tradable = false;
+    List<TaxLot> current = null;
+    for (TaxLot lot : household.lots()) {
+      if (!lot.account().equals(account)) {
+        account = lot.account();
+        security = null;
+        tradable = household.findAccount(account).map(Account::tradable).orElse(false);
+      }
+      if (!tradable) {
+        continue;
+      }
+      if (!lot.security().equals(security)) {
+        security = lot.security();
+        current = positions.computeIfAbsent(account.value() + "\u0000" + security.value(),
+            k -> new ArrayList<>());
+      }
+      current.add(lot);
+    }
+    return positions;
   }
 
   /**
@@ -236,6 +305,7 @@ public final class TaxCostModel {
       private final List<TaxLot> lots;
       private final boolean taxable;
       private final TaxProfile profile;
+      private final String position;
 
       Entry(MarketData market, LocalDate asOf, AccountId account, SecurityId security,
           List<TaxLot> lots, boolean taxable, TaxProfile profile) {
@@ -246,10 +316,11 @@ public final class TaxCostModel {
         this.lots = List.copyOf(lots);
         this.taxable = taxable;
         this.profile = profile;
+        this.position = account.value() + "\u0000" + security.value();
       }
 
       String position() {
-        return account.value() + "\u0000" + security.value();
+        return position;
       }
 
       boolean sameInputs(Entry other) {

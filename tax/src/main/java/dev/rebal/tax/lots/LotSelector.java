@@ -8,12 +8,10 @@ import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.tax.HoldingPeriod;
-import dev.rebal.tax.Term;
+import dev.rebal.tax.internal.TaxOptimalOrder;
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,11 +67,12 @@ public final class LotSelector {
         available = available.plus(lot.quantity());
       }
     }
-    if (request.quantity().compareTo(available) > 0) { // the message is built only on failure
+    if (request.quantity().compareTo(available) > 0) {
+      // the message is built only on failure: this runs for every curve of every build
       Checks.isTrue(false, "quantity", request.quantity(),
           "must not exceed the unprotected quantity held, " + available);
     }
-    candidates.sort(order(method, request));
+    sort(candidates, method, request);
     Map<TaxLot, Quantity> picks = new LinkedHashMap<>();
     Quantity remaining = request.quantity();
     for (TaxLot lot : candidates) {
@@ -107,17 +106,16 @@ public final class LotSelector {
     Quantity total = Quantity.ZERO;
     for (int i = 0; i < picks.size(); i++) {
       LotPick pick = picks.get(i);
-      // each message is built only when its check fails
       TaxLot lot = byId.get(pick.lot());
+      // the checks in order; paths and messages are built only on failure
       if (lot == null) {
-        Checks.isTrue(false, "picks[" + i + "].lot", pick.lot(),
-            "must name one of the request's lots");
+        Checks.isTrue(false, lotPath(i), pick.lot(), "must name one of the request's lots");
       }
       if (request.protectedLots().contains(pick.lot())) {
-        Checks.isTrue(false, "picks[" + i + "].lot", pick.lot(), "must not be a protected lot");
+        Checks.isTrue(false, lotPath(i), pick.lot(), "must not be a protected lot");
       }
       if (!seen.add(pick.lot())) {
-        Checks.isTrue(false, "picks[" + i + "].lot", pick.lot(), "must not be named twice");
+        Checks.isTrue(false, lotPath(i), pick.lot(), "must not be named twice");
       }
       if (pick.quantity().compareTo(lot.quantity()) > 0) {
         Checks.isTrue(false, "picks[" + i + "].quantity", pick.quantity(),
@@ -126,10 +124,13 @@ public final class LotSelector {
       chosen.put(lot, pick.quantity());
       total = total.plus(pick.quantity());
     }
-    if (!total.equals(request.quantity())) {
-      Checks.isTrue(false, "picks", total, "must add up to the quantity " + request.quantity());
-    }
+    Checks.isTrue(total.equals(request.quantity()), "picks", total,
+        "must add up to the quantity " + request.quantity());
     return realize(chosen, request);
+  }
+
+  private static String lotPath(int i) {
+    return "picks[" + i + "].lot";
   }
 
   private static Sale realize(Map<TaxLot, Quantity> picks, SaleRequest request) {
@@ -150,49 +151,53 @@ public final class LotSelector {
     return new Sale(out.build());
   }
 
-  private static Comparator<TaxLot> order(ReliefMethod method, SaleRequest request) {
+  /**
+   * Sorts {@code lots} in {@code method}'s order. The price-dependent keys (HIFO, tax-optimal) are
+   * computed once per lot and sorted with their lot (each key is a DECIMAL128 computation), in the
+   * same order as comparing the lots by the keys would give.
+   */
+  private static void sort(List<TaxLot> lots, ReliefMethod method, SaleRequest request) {
     Comparator<TaxLot> byAcquired = Comparator.comparing(TaxLot::acquired);
     Comparator<TaxLot> byId = Comparator.comparing(TaxLot::id);
     switch (method) {
       case FIFO:
-        return byAcquired.thenComparing(byId);
+        lots.sort(byAcquired.thenComparing(byId));
+        return;
       case LIFO:
-        return byAcquired.reversed().thenComparing(byId);
+        lots.sort(byAcquired.reversed().thenComparing(byId));
+        return;
       case HIFO: {
-        // sort keys computed once per lot, not once per comparison (each is a DECIMAL128 division)
-        Map<LotId, BigDecimal> basis = new HashMap<>();
-        request.lots().forEach(l -> basis.put(l.id(), basisPerShare(l)));
-        return Comparator.comparing((TaxLot l) -> basis.get(l.id())).reversed()
-            .thenComparing(byAcquired).thenComparing(byId);
+        List<Keyed> keyed = new ArrayList<>(lots.size());
+        lots.forEach(l -> keyed.add(new Keyed(l, basisPerShare(l))));
+        keyed.sort(Comparator.comparing(Keyed::key).reversed()
+            .thenComparing(Keyed::lot, byAcquired.thenComparing(byId)));
+        unkey(keyed, lots);
+        return;
       }
       case TAX_OPTIMAL: {
-        Map<LotId, BigDecimal> tax = new HashMap<>();
-        Map<LotId, Boolean> shortTerm = new HashMap<>();
-        for (TaxLot l : request.lots()) {
-          tax.put(l.id(), taxPerShare(l, request));
-          shortTerm.put(l.id(), HoldingPeriod.termOf(l, request.saleDate()) == Term.SHORT);
+        List<TaxOptimalOrder.Keyed> keyed = TaxOptimalOrder.sort(lots, request.price(),
+            request.saleDate(), request.rates());
+        for (int i = 0; i < keyed.size(); i++) {
+          lots.set(i, keyed.get(i).lot());
         }
-        return Comparator.comparing((TaxLot l) -> tax.get(l.id()))
-            .thenComparing(l -> shortTerm.get(l.id()))
-            .thenComparing(byAcquired).thenComparing(byId);
+        return;
       }
       default:
         throw new IllegalStateException("unhandled relief method " + method);
     }
   }
 
+  private static void unkey(List<Keyed> keyed, List<TaxLot> lots) {
+    for (int i = 0; i < keyed.size(); i++) {
+      lots.set(i, keyed.get(i).lot());
+    }
+  }
+
+  /** A lot with its sort key. */
+  private record Keyed(TaxLot lot, BigDecimal key) {}
+
   static BigDecimal basisPerShare(TaxLot lot) {
     return lot.basisPerShare();
   }
 
-  /**
-   * The marginal tax of selling one share of {@code lot} at the request's price and rates; a lot of
-   * unknown basis is costed as if its basis were zero.
-   */
-  static BigDecimal taxPerShare(TaxLot lot, SaleRequest request) {
-    BigDecimal basis = lot.basisKnown() ? basisPerShare(lot) : BigDecimal.ZERO;
-    BigDecimal gainPerShare = request.price().amount().subtract(basis, MathContext.DECIMAL128);
-    Term term = HoldingPeriod.termOf(lot, request.saleDate());
-    return gainPerShare.multiply(request.rates().rateOf(term).value(), MathContext.DECIMAL128);
-  }
 }

@@ -45,7 +45,8 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
     Checks.notNull(lot, "lot");
     Checks.notNull(quantity, "quantity");
     Checks.isTrue(quantity.isPositive(), "quantity", quantity, "must be positive");
-    if (quantity.compareTo(lot.quantity()) > 0) { // the message is built only on failure
+    if (quantity.compareTo(lot.quantity()) > 0) {
+      // the message is built only on failure: this runs for every lot of every curve
       Checks.isTrue(false, "quantity", quantity,
           "must not exceed lot " + lot.id() + "'s quantity " + lot.quantity());
     }

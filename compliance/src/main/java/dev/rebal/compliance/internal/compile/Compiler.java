@@ -177,42 +177,66 @@ public final class Compiler {
   }
 
   private List<PositionConstraints> compilePositions() {
-    List<PositionConstraints> out = new ArrayList<>();
+    List<PositionConstraints> out = new ArrayList<>(accounts.size() * universe.size());
+    // the bounds every position shares are built once (records: equal either way)
+    ValueBound minTrade = new ValueBound(parameters.minTradeValue(), MIN_TRADE);
+    QuantityBound fractionalStep = new QuantityBound(SMALLEST_STEP, FRACTIONAL);
+    QuantityBound roundLotStep = new QuantityBound(parameters.roundLot(), ROUND_LOT);
+    QuantityBound noneHeld = new QuantityBound(Quantity.ZERO.max(Quantity.ZERO), NO_SHORT);
+    boolean lotPreferences = active.stream().anyMatch(r -> r instanceof LotPreference);
     for (Account a : accounts.values()) {
       for (int i = 0; i < universe.size(); i++) {
         SecurityId id = universe.get(i);
         Security s = universeSecurities.get(i);
         Quantity held = holdings.quantity(a.id(), id);
-        List<QuantityBound> sellLimits = new ArrayList<>();
-        sellLimits.add(new QuantityBound(held.max(Quantity.ZERO), NO_SHORT));
-        for (Restriction r : active) {
-          if (r instanceof LotPreference && ((LotPreference) r).scope().matches(s)) {
-            Quantity protectedQty = protectedQuantity((LotPreference) r, a.id(), id);
-            if (protectedQty.isPositive()) {
-              sellLimits.add(new QuantityBound(held.minus(protectedQty).max(Quantity.ZERO),
-                  Provenance.of(r)));
+        QuantityBound noShort = held.isZero() ? noneHeld
+            : new QuantityBound(held.max(Quantity.ZERO), NO_SHORT);
+        List<QuantityBound> sellLimits = null;
+        if (lotPreferences) {
+          for (Restriction r : active) {
+            if (r instanceof LotPreference && ((LotPreference) r).scope().matches(s)) {
+              Quantity protectedQty = protectedQuantity((LotPreference) r, a.id(), id);
+              if (protectedQty.isPositive()) {
+                sellLimits = bounds(sellLimits, noShort);
+                sellLimits.add(new QuantityBound(held.minus(protectedQty).max(Quantity.ZERO),
+                    Provenance.of(r)));
+              }
             }
           }
         }
         for (IssuerSaleLimit l : saleLimits) {
           if (l.issuer().equals(s.issuer())) {
+            sellLimits = bounds(sellLimits, noShort);
             sellLimits.add(new QuantityBound(l.remaining(), l.provenance()));
           }
         }
-        List<ValueBound> buyLimits = new ArrayList<>();
+        ImmutableList.Builder<ValueBound> buyLimits = null;
         for (ConcentrationLimit c : caps) {
           if (c.securities().contains(id)) {
+            if (buyLimits == null) {
+              buyLimits = ImmutableList.builder();
+            }
             buyLimits.add(new ValueBound(c.headroom().max(Money.ZERO_USD), c.provenance()));
           }
         }
         boolean fractional = a.fractionalShares() || s.kind() == SecurityKind.MUTUAL_FUND;
-        QuantityBound step = fractional ? new QuantityBound(SMALLEST_STEP, FRACTIONAL)
-            : new QuantityBound(parameters.roundLot(), ROUND_LOT);
         out.add(new PositionConstraints(a.id(), id, held, blocks.buy(a.id(), s),
-            blocks.sell(a.id(), s), ImmutableList.copyOf(sellLimits), ImmutableList.copyOf(buyLimits),
-            new ValueBound(parameters.minTradeValue(), MIN_TRADE), step));
+            blocks.sell(a.id(), s),
+            sellLimits == null ? ImmutableList.of(noShort) : ImmutableList.copyOf(sellLimits),
+            buyLimits == null ? ImmutableList.of() : buyLimits.build(), minTrade,
+            fractional ? fractionalStep : roundLotStep));
       }
     }
+    return out;
+  }
+
+  /** {@code limits}, or a new list of the no-short bound when null. */
+  private static List<QuantityBound> bounds(List<QuantityBound> limits, QuantityBound noShort) {
+    if (limits != null) {
+      return limits;
+    }
+    List<QuantityBound> out = new ArrayList<>();
+    out.add(noShort);
     return out;
   }
 
