@@ -41,6 +41,13 @@ import java.util.function.Function;
  * is immutable and thread-safe; each run uses its own threads.
  */
 public final class BookScreener {
+  /**
+   * Households per task: a screen takes a tenth of a millisecond, so handing each household to a
+   * worker on its own cost about 7% of a screen of the book in thread hand-overs (measured: 100,000
+   * households in 10.3 s one at a time, 9.5-9.7 s in chunks of 16, 2 threads).
+   */
+  private static final int CHUNK = 16;
+
   private final Rebalancer rebalancer;
   private final int threads;
   private final ProgressListener progress;
@@ -101,7 +108,7 @@ public final class BookScreener {
         BatchRunner.<S, Attempt<ImmutableList<Finding>>>builder(
             s -> Attempt.of(Checks.notNull(reader.apply(s), "household read"),
                 h -> rebalancer.screen(h, marketData, asOf)))
-            .threads(threads).progress(progress, progressEveryMillis).build();
+            .threads(threads).chunkSize(CHUNK).progress(progress, progressEveryMillis).build();
     long[] counts = new long[2];
     TreeMap<String, Long> byTrigger = new TreeMap<>();
     BatchSummary batch = runner.run(records, item -> {

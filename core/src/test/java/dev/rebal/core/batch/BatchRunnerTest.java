@@ -142,4 +142,94 @@ class BatchRunnerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("threads: must be at least 1, was 0");
   }
+
+  @Test
+  void run_chunksOfSeven_emitTheSameItemsInTheSameOrderAsChunksOfOne() {
+    // given: 100 items (not a multiple of 7), uneven work, items 3 and 50 fail
+    java.util.function.Function<Long, Long> work = n -> {
+      if (n == 3 || n == 50) {
+        throw new IllegalStateException("item " + n);
+      }
+      return unevenWork(n);
+    };
+    List<String> one = new ArrayList<>();
+    List<String> seven = new ArrayList<>();
+
+    // when
+    BatchSummary a = BatchRunner.<Long, Long>builder(work).threads(1).build().run(
+        LongStream.range(0, 100).boxed().iterator(), i -> one.add(describe(i)),
+        new CancellationToken());
+    BatchSummary b = BatchRunner.<Long, Long>builder(work).threads(3).chunkSize(7).build().run(
+        LongStream.range(0, 100).boxed().iterator(), i -> seven.add(describe(i)),
+        new CancellationToken());
+
+    // then
+    assertThat(seven).isEqualTo(one).hasSize(100);
+    assertThat(seven.get(50)).isEqualTo("50 50 java.lang.IllegalStateException: item 50");
+    assertThat(seven.get(51)).isEqualTo("51 51 510");
+    assertThat(b.failed()).isEqualTo(a.failed()).isEqualTo(2);
+    assertThat(b.done()).isEqualTo(100);
+  }
+
+  @Test
+  void run_chunksAndCancelledBySinkMidChunk_stopsAtOnce() {
+    // given
+    CancellationToken token = new CancellationToken();
+    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(2)
+        .chunkSize(10).build();
+    List<Long> out = new ArrayList<>();
+
+    // when: the sink cancels after the fifth item, in the middle of the first chunk
+    BatchSummary summary = runner.run(LongStream.range(0, 1_000_000).boxed().iterator(), item -> {
+      out.add(item.index());
+      if (out.size() == 5) {
+        token.cancel();
+      }
+    }, token);
+
+    // then
+    assertThat(summary.cancelled()).isTrue();
+    assertThat(summary.done()).isEqualTo(5);
+    assertThat(out).containsExactly(0L, 1L, 2L, 3L, 4L);
+  }
+
+  @Test
+  void run_chunks_inFlightStaysBoundedByChunksTimesQueue() {
+    // given
+    AtomicLong read = new AtomicLong();
+    AtomicLong maxAhead = new AtomicLong();
+    AtomicLong emitted = new AtomicLong();
+    Iterator<Long> counting = new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return read.get() < 1000;
+      }
+
+      @Override
+      public Long next() {
+        long n = read.getAndIncrement();
+        maxAhead.accumulateAndGet(n + 1 - emitted.get(), Math::max);
+        return n;
+      }
+    };
+
+    // when
+    BatchRunner.<Long, Long>builder(n -> n).threads(2).queueFactor(3).chunkSize(5).build()
+        .run(counting, item -> emitted.incrementAndGet(), new CancellationToken());
+
+    // then: never more than threads * queueFactor chunks of 5 read but not yet emitted
+    assertThat(emitted.get()).isEqualTo(1000);
+    assertThat(maxAhead.get()).isLessThanOrEqualTo(30);
+  }
+
+  @Test
+  void builder_zeroChunk_throwsNamingTheArgument() {
+    assertThatThrownBy(() -> BatchRunner.<Long, Long>builder(n -> n).chunkSize(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkSize");
+  }
+
+  private static String describe(BatchItem<Long, Long> item) {
+    return item.index() + " " + item.input() + " "
+        + item.result().map(String::valueOf).orElseGet(() -> item.failure().orElseThrow());
+  }
 }
