@@ -69,31 +69,16 @@ class BatchRunnerTest {
   @Test
   void run_inputIsStreamed_inFlightStaysBounded() {
     // given: an iterator that counts how far it has been read ahead of the sink
-    AtomicLong read = new AtomicLong();
-    AtomicLong maxAhead = new AtomicLong();
-    AtomicLong emitted = new AtomicLong();
-    Iterator<Long> counting = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return read.get() < 1000;
-      }
-
-      @Override
-      public Long next() {
-        long n = read.getAndIncrement();
-        maxAhead.accumulateAndGet(n + 1 - emitted.get(), Math::max);
-        return n;
-      }
-    };
+    AheadCounter counting = new AheadCounter(1000);
     BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(2)
         .queueFactor(3).build();
 
     // when
-    runner.run(counting, item -> emitted.incrementAndGet(), new CancellationToken());
+    runner.run(counting, item -> counting.emitted.incrementAndGet(), new CancellationToken());
 
     // then: never more than threads * queueFactor items read but not yet emitted
-    assertThat(emitted.get()).isEqualTo(1000);
-    assertThat(maxAhead.get()).isLessThanOrEqualTo(6);
+    assertThat(counting.emitted.get()).isEqualTo(1000);
+    assertThat(counting.maxAhead.get()).isLessThanOrEqualTo(6);
   }
 
   @Test
@@ -196,36 +181,45 @@ class BatchRunnerTest {
   @Test
   void run_chunks_inFlightStaysBoundedByChunksTimesQueue() {
     // given
-    AtomicLong read = new AtomicLong();
-    AtomicLong maxAhead = new AtomicLong();
-    AtomicLong emitted = new AtomicLong();
-    Iterator<Long> counting = new Iterator<>() {
-      @Override
-      public boolean hasNext() {
-        return read.get() < 1000;
-      }
-
-      @Override
-      public Long next() {
-        long n = read.getAndIncrement();
-        maxAhead.accumulateAndGet(n + 1 - emitted.get(), Math::max);
-        return n;
-      }
-    };
+    AheadCounter counting = new AheadCounter(1000);
 
     // when
     BatchRunner.<Long, Long>builder(n -> n).threads(2).queueFactor(3).chunkSize(5).build()
-        .run(counting, item -> emitted.incrementAndGet(), new CancellationToken());
+        .run(counting, item -> counting.emitted.incrementAndGet(), new CancellationToken());
 
     // then: never more than threads * queueFactor chunks of 5 read but not yet emitted
-    assertThat(emitted.get()).isEqualTo(1000);
-    assertThat(maxAhead.get()).isLessThanOrEqualTo(30);
+    assertThat(counting.emitted.get()).isEqualTo(1000);
+    assertThat(counting.maxAhead.get()).isLessThanOrEqualTo(30);
   }
 
   @Test
   void builder_zeroChunk_throwsNamingTheArgument() {
     assertThatThrownBy(() -> BatchRunner.<Long, Long>builder(n -> n).chunkSize(0))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkSize");
+  }
+
+  /** Counts 0 to n - 1 and records how far reading ran ahead of what the sink emitted. */
+  private static final class AheadCounter implements Iterator<Long> {
+    final AtomicLong read = new AtomicLong();
+    final AtomicLong maxAhead = new AtomicLong();
+    final AtomicLong emitted = new AtomicLong();
+    private final long n;
+
+    AheadCounter(long n) {
+      this.n = n;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return read.get() < n;
+    }
+
+    @Override
+    public Long next() {
+      long i = read.getAndIncrement();
+      maxAhead.accumulateAndGet(i + 1 - emitted.get(), Math::max);
+      return i;
+    }
   }
 
   private static String describe(BatchItem<Long, Long> item) {
