@@ -77,13 +77,33 @@ public final class HouseholdValuation {
       // order they are added in does not matter
       quantities.put(a.id(), new HashMap<>());
     }
+    // a position's lots usually come in one run: summed there and merged once per run (the sums
+    // are exact, so the grouping does not change them)
+    Map<SecurityId, Quantity> runAccount = null;
+    AccountId runAccountId = null;
+    SecurityId runSecurity = null;
+    Quantity run = null;
     for (TaxLot lot : household.lots()) {
+      if (run != null && lot.account().equals(runAccountId)
+          && lot.security().equals(runSecurity)) {
+        run = run.plus(lot.quantity());
+        continue;
+      }
       Map<SecurityId, Quantity> byAccount = quantities.get(lot.account());
       if (byAccount == null) {
         Checks.isTrue(false, "lots[" + lot.id() + "].account", lot.account(),
             "must be an account of the household");
       }
-      byAccount.merge(lot.security(), lot.quantity(), Quantity::plus);
+      if (run != null) {
+        runAccount.merge(runSecurity, run, Quantity::plus);
+      }
+      runAccount = byAccount;
+      runAccountId = lot.account();
+      runSecurity = lot.security();
+      run = lot.quantity();
+    }
+    if (run != null) {
+      runAccount.merge(runSecurity, run, Quantity::plus);
     }
     Money total = Money.ZERO_USD;
     Map<AssetClass, Money> classes = new HashMap<>(); // exact sums: sorted once at the end

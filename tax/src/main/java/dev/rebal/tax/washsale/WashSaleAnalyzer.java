@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
@@ -260,10 +261,19 @@ public final class WashSaleAnalyzer {
     List<TaxLot> lots = new ArrayList<>();
     if (!recentByGroup.isEmpty()) {
       Map<AccountId, TaxTreatment> treatments = new HashMap<>();
+      // a position's lots usually come in one run: its answer is computed once per run
+      AccountId runAccount = null;
+      SecurityId runSecurity = null;
+      boolean runBlocked = false;
       for (TaxLot lot : household.lots()) {
-        if (treatments.computeIfAbsent(lot.account(), id -> Groups.treatmentOf(household, id))
-            == TaxTreatment.TAXABLE
-            && recentByGroup.containsKey(Groups.groupOf(market, lot.security()))) {
+        if (!lot.account().equals(runAccount) || !lot.security().equals(runSecurity)) {
+          runAccount = lot.account();
+          runSecurity = lot.security();
+          runBlocked = treatments.computeIfAbsent(runAccount,
+              id -> Groups.treatmentOf(household, id)) == TaxTreatment.TAXABLE
+              && recentByGroup.containsKey(Groups.groupOf(market, runSecurity));
+        }
+        if (runBlocked) {
           lots.add(lot);
         }
       }

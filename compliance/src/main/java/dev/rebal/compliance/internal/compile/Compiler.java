@@ -86,8 +86,12 @@ public final class Compiler {
     this.active = blocks.active();
     this.accounts = blocks.accounts();
     SortedSet<SecurityId> u = new TreeSet<>(marketData.securities().keySet());
+    SecurityId previous = null; // a position's lots usually come in one run: added once
     for (TaxLot lot : household.lots()) {
-      u.add(lot.security());
+      if (!lot.security().equals(previous)) {
+        u.add(lot.security());
+        previous = lot.security();
+      }
     }
     this.universe = List.copyOf(u);
     List<Security> securities = new ArrayList<>(universe.size());

@@ -31,9 +31,25 @@ final class Holdings {
 
   static Holdings of(Household household, MarketData marketData) {
     SortedMap<AccountId, SortedMap<SecurityId, Quantity>> q = new TreeMap<>();
+    // a position's lots usually come in one run: summed there and merged once per run (the sums
+    // are exact, so the grouping does not change them)
+    AccountId runAccount = null;
+    SecurityId runSecurity = null;
+    Quantity run = null;
     for (TaxLot lot : household.lots()) {
-      q.computeIfAbsent(lot.account(), a -> new TreeMap<>())
-          .merge(lot.security(), lot.quantity(), Quantity::plus);
+      if (run != null && lot.account().equals(runAccount) && lot.security().equals(runSecurity)) {
+        run = run.plus(lot.quantity());
+        continue;
+      }
+      if (run != null) {
+        q.computeIfAbsent(runAccount, a -> new TreeMap<>()).merge(runSecurity, run, Quantity::plus);
+      }
+      runAccount = lot.account();
+      runSecurity = lot.security();
+      run = lot.quantity();
+    }
+    if (run != null) {
+      q.computeIfAbsent(runAccount, a -> new TreeMap<>()).merge(runSecurity, run, Quantity::plus);
     }
     Money total = Money.ZERO_USD;
     for (Account a : household.accounts()) {
