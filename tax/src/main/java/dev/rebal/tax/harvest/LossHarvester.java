@@ -142,8 +142,14 @@ public final class LossHarvester {
     // a position's lots usually come one after another: look its price up once for them
     SecurityId lastId = null;
     Optional<Price> price = Optional.empty();
+    // and its account's test once for them
+    AccountId lastAccount = null;
+    Account account = null;
     for (TaxLot lot : household.lots()) {
-      Account account = taxableTradable(household, lot.account());
+      if (!lot.account().equals(lastAccount)) {
+        lastAccount = lot.account();
+        account = taxableTradable(household, lastAccount);
+      }
       if (account == null || !lot.quantity().isPositive()) {
         continue;
       }
@@ -209,6 +215,13 @@ public final class LossHarvester {
   }
 
   private static boolean reaches(TaxLot lot, UnitPrice price, HarvestPolicy policy) {
+    // at a price of zero or more the loss is at most the basis: a basis below the minimum loss
+    // cannot reach it, and the value need not be computed
+    if (price.amount().signum() >= 0
+        && lot.costBasis().currency().equals(policy.minLoss().currency())
+        && lot.costBasis().amount().compareTo(policy.minLoss().amount()) < 0) {
+      return false;
+    }
     Money loss = lot.costBasis().minus(price.times(lot.quantity()));
     if (!loss.isPositive() || loss.compareTo(policy.minLoss()) < 0) {
       return false;
