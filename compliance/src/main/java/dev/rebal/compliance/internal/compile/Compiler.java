@@ -35,6 +35,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -189,10 +190,22 @@ public final class Compiler {
     QuantityBound noneHeld = new QuantityBound(Quantity.ZERO.max(Quantity.ZERO), NO_SHORT);
     boolean lotPreferences = active.stream().anyMatch(r -> r instanceof LotPreference);
     for (Account a : accounts.values()) {
+      // the universe holds every security the account holds, both in security order: the held
+      // quantities are walked alongside it instead of looked up per security
+      Iterator<Map.Entry<SecurityId, Quantity>> heldIt =
+          holdings.quantities(a.id()).entrySet().iterator();
+      Map.Entry<SecurityId, Quantity> nextHeld = heldIt.hasNext() ? heldIt.next() : null;
       for (int i = 0; i < universe.size(); i++) {
         SecurityId id = universe.get(i);
         Security s = universeSecurities.get(i);
-        Quantity held = holdings.quantity(a.id(), id);
+        Quantity held = Quantity.ZERO;
+        while (nextHeld != null && nextHeld.getKey().compareTo(id) < 0) {
+          nextHeld = heldIt.hasNext() ? heldIt.next() : null; // never: the universe has them all
+        }
+        if (nextHeld != null && nextHeld.getKey().equals(id)) {
+          held = nextHeld.getValue();
+          nextHeld = heldIt.hasNext() ? heldIt.next() : null;
+        }
         QuantityBound noShort = held.isZero() ? noneHeld
             : new QuantityBound(held.max(Quantity.ZERO), NO_SHORT);
         List<QuantityBound> sellLimits = null;

@@ -55,13 +55,21 @@ final class Holdings {
     for (Account a : household.accounts()) {
       total = total.plus(a.cash());
     }
-    Holdings partial = new Holdings(q, marketData, Money.ZERO_USD);
-    for (Map.Entry<AccountId, SortedMap<SecurityId, Quantity>> e : q.entrySet()) {
-      for (SecurityId s : e.getValue().keySet()) {
-        total = total.plus(partial.value(e.getKey(), s));
+    for (SortedMap<SecurityId, Quantity> inAccount : q.values()) {
+      for (Map.Entry<SecurityId, Quantity> e : inAccount.entrySet()) {
+        total = total.plus(value(marketData, e.getKey(), e.getValue()));
       }
     }
     return new Holdings(q, marketData, total);
+  }
+
+  /**
+   * Returns the account's held quantities by security, in security order (empty when it holds
+   * no lot).
+   */
+  SortedMap<SecurityId, Quantity> quantities(AccountId account) {
+    SortedMap<SecurityId, Quantity> m = quantities.get(account);
+    return m == null ? java.util.Collections.emptySortedMap() : m;
   }
 
   Quantity quantity(AccountId account, SecurityId security) {
@@ -72,7 +80,10 @@ final class Holdings {
 
   /** Market value of the position, zero when nothing is held. */
   Money value(AccountId account, SecurityId security) {
-    Quantity q = quantity(account, security);
+    return value(marketData, security, quantity(account, security));
+  }
+
+  private static Money value(MarketData marketData, SecurityId security, Quantity q) {
     if (q.isZero()) {
       return Money.ZERO_USD;
     }
