@@ -335,10 +335,7 @@ public final class WashSaleAnalyzer {
         continue;
       }
       if (lotIds == null && t.lot().isPresent()) {
-        lotIds = new HashSet<>();
-        for (TaxLot lot : household.lots()) {
-          lotIds.add(lot.id());
-        }
+        lotIds = namedLotsHeld(household, from, to);
       }
       if (t.lot().isPresent()
           && (lotIds.contains(t.lot().get()) || sold.containsKey(t.lot().get()))) {
@@ -362,6 +359,28 @@ public final class WashSaleAnalyzer {
         .thenComparing(a -> a.source).thenComparing(a -> a.ref)
         .thenComparing(a -> a.replacement.account()));
     return out;
+  }
+
+  /**
+   * Returns which of the lots that the household's buy transactions from {@code from} to {@code
+   * to} name are among its lots: the same answers for those ids as a set of every lot id, without
+   * building one.
+   */
+  private static Set<LotId> namedLotsHeld(Household household, LocalDate from, LocalDate to) {
+    Set<LotId> named = new HashSet<>();
+    for (Transaction t : household.transactions()) {
+      if (t.side() == Side.BUY && t.lot().isPresent() && t.quantity().isPositive()
+          && !t.tradeDate().isBefore(from) && !t.tradeDate().isAfter(to)) {
+        named.add(t.lot().get());
+      }
+    }
+    Set<LotId> held = new HashSet<>();
+    for (TaxLot lot : household.lots()) {
+      if (named.contains(lot.id())) {
+        held.add(lot.id());
+      }
+    }
+    return held;
   }
 
   /** A mutable work record: one acquisition and how much of it is still free to absorb a sale. */
