@@ -233,9 +233,30 @@ public final class Rebalancer {
     TradeConstraints tc = constraints.get();
     RebalanceMode mode = modeFor(triggers, rs);
     TaxCostModel.Cache curves = TaxCostModel.Cache.create();
-    ProblemBuild build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments,
-        mode, mode, false, memo, curves);
-    d.addAllConstraints(build.constraints());
+    Set<String> fired = new TreeSet<>();
+    triggers.forEach(f -> fired.add(f.code()));
+    // stages G and A first, so that the household's problem is built only when no trade of theirs
+    // changes the household (otherwise it is built after them, and only its notes are read here)
+    List<String> giftLines = new ArrayList<>();
+    List<String> harvestLines = new ArrayList<>();
+    ImmutableList<Trade> trades;
+    try {
+      trades = earlyTrades(h, marketData, asOf, rs, tc, memo, fired, giftLines, harvestLines);
+    } catch (RuntimeException e) {
+      // the build came first before: a build that fails still fails first
+      ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments, mode, mode, false,
+          memo, curves);
+      throw e;
+    }
+    ProblemBuild build = null;
+    if (trades.isEmpty()) {
+      build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments, mode,
+          mode, false, memo, curves);
+      d.addAllConstraints(build.constraints());
+    } else {
+      d.addAllConstraints(ProblemBuilder.notes(h, marketData, asOf, rs, assessment, tc,
+          adjustments, mode, memo, curves));
+    }
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
     triggers.forEach(f -> proposal.addExplanation("trigger " + f));
 
@@ -244,32 +265,12 @@ public final class Rebalancer {
       routing.add(new Finding("review.conflict", c.kind() + " " + c.subject() + " short by "
           + c.shortfall().toPlainString()));
     }
-    // stage A: harvest losses the tax module found (tax trigger only)
-    Set<String> fired = new TreeSet<>();
-    triggers.forEach(f -> fired.add(f.code()));
-    ImmutableList<Trade> trades = ImmutableList.of();
+    giftLines.forEach(proposal::addExplanation);
+    harvestLines.forEach(proposal::addExplanation);
     Household current = h;
     Assessment currentAssessment = assessment;
     ProblemBuild currentBuild = build;
     List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
-    // stage G: committed gifts due soon, given in kind (gift trigger only)
-    if (fired.contains("trigger.gift.in-kind")) {
-      List<String> lines = new ArrayList<>();
-      LocalDate until = asOf.plusDays(Math.min(
-          rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
-          rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
-      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until,
-          GiftStage.minInKind(rs), tc, lines), lines);
-      lines.forEach(proposal::addExplanation);
-    }
-    if (fired.contains("trigger.tax.harvest")) {
-      List<String> lines = new ArrayList<>();
-      // harvests sell loss lots, gifts give appreciated ones: the two never share a lot
-      ImmutableList<Trade> harvests = HarvestStage.trades(h, marketData, asOf, rs, tc, lines,
-          memo);
-      trades = trades.isEmpty() ? harvests : StageTrades.merge(trades, harvests);
-      lines.forEach(proposal::addExplanation);
-    }
     if (!trades.isEmpty()) {
       current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
           .addAllTrades(trades).build());
@@ -334,6 +335,31 @@ public final class Rebalancer {
     }
     return d.proposal(built).impact(impact).addAllRouting(routing)
         .outcome(routing.isEmpty() ? DecisionOutcome.AUTO : DecisionOutcome.REVIEW).build();
+  }
+
+  /**
+   * Returns the trades of stage G (committed gifts due soon, given in kind; gift trigger only) and
+   * stage A (harvest the losses the tax module found; tax trigger only), merged, with each stage's
+   * explanation lines.
+   */
+  private static ImmutableList<Trade> earlyTrades(Household h, MarketData marketData,
+      LocalDate asOf, RuleSet rs, TradeConstraints tc, TaxMemo memo, Set<String> fired,
+      List<String> giftLines, List<String> harvestLines) {
+    ImmutableList<Trade> trades = ImmutableList.of();
+    if (fired.contains("trigger.gift.in-kind")) {
+      LocalDate until = asOf.plusDays(Math.min(
+          rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
+          rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
+      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until,
+          GiftStage.minInKind(rs), tc, giftLines), giftLines);
+    }
+    if (fired.contains("trigger.tax.harvest")) {
+      // harvests sell loss lots, gifts give appreciated ones: the two never share a lot
+      ImmutableList<Trade> harvests = HarvestStage.trades(h, marketData, asOf, rs, tc,
+          harvestLines, memo);
+      trades = trades.isEmpty() ? harvests : StageTrades.merge(trades, harvests);
+    }
+    return trades;
   }
 
   /**

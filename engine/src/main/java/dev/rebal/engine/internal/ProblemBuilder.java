@@ -122,6 +122,35 @@ public final class ProblemBuilder {
       Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
       RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
       TaxCostModel.Cache curveCache) {
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, cashGoalMode, investOnly, memo,
+        curveCache, false);
+  }
+
+  /**
+   * Returns the {@link ProblemBuild#constraints() constraint notes} the same arguments give to
+   * {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment, TradeConstraints, List,
+   * RebalanceMode, RebalanceMode, boolean, TaxMemo, TaxCostModel.Cache)}, without the problem: for
+   * a household whose problem is built again after earlier stages' trades, so only its notes are
+   * read. The curves are still computed (and added to {@code curveCache}), but the sell segments
+   * are walked only for positions with a loss lot the wash-sale rule blocks (the only segments
+   * that give notes), and no position, goal or problem is built.
+   */
+  public static ImmutableList<String> notes(Household h, MarketData m, LocalDate asOf,
+      RuleSet rs, Assessment assessment, TradeConstraints tc,
+      List<ConstraintAdjustment> adjustments, RebalanceMode mode, TaxMemo memo,
+      TaxCostModel.Cache curveCache) {
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false, memo, curveCache,
+        true).constraints();
+  }
+
+  /**
+   * The build; with {@code notesOnly}, only what yields notes (the returned build's problem and
+   * segment lots are then null and empty: never returned to a caller outside this class).
+   */
+  private static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
+      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
+      TaxCostModel.Cache curveCache, boolean notesOnly) {
     List<String> notes = new ArrayList<>();
     Set<SecurityId> forbidBuy = new TreeSet<>();
     Set<SecurityId> forbidSell = new TreeSet<>();
@@ -247,10 +276,13 @@ public final class ProblemBuilder {
         notes.add(security + " in " + account + ": sale limited to " + sellLimit + " ("
             + describe(pc.maxSellQuantity().provenance()) + ")");
       }
+      TaxCostCurve curve = curves.get(e.getKey());
+      if (notesOnly && (curve == null || !anyWashBlocked(curve, lossBlocked))) {
+        continue;  // the segment loop below would add no note
+      }
       List<SellSegment> segments = new ArrayList<>();
       ImmutableList.Builder<LotId> lots = ImmutableList.builder();
       Quantity sellable = Quantity.ZERO;
-      TaxCostCurve curve = curves.get(e.getKey());
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
         boolean washBlocked = s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot());
         if (washBlocked || lotBlocked.contains(s.lot())) {
@@ -268,6 +300,9 @@ public final class ProblemBuilder {
         lots.add(s.lot());
         sellable = sellable.plus(q);
       }
+      if (notesOnly) {
+        continue;
+      }
       Quantity locked = held.minus(sellable);
       if (locked.isPositive()) {
         AccountId twin = AccountId.of(account.value() + LOCKED);
@@ -279,6 +314,10 @@ public final class ProblemBuilder {
       p.addPosition(new ProblemPosition(account, security, sellable, maxBuy != null,
           maxBuy == null ? Money.ZERO_USD : maxBuy, sellEligible && sellable.isPositive(),
           penalty(penalties, account, security), segments));
+    }
+    if (notesOnly) {
+      capNotes(tc, securities, notes);
+      return new ProblemBuild(null, ImmutableMap.of(), ImmutableList.copyOf(new TreeSet<>(notes)));
     }
     buys.forEach((key, maxBuy) -> {
       String[] parts = key.split("\\|", 2);
@@ -341,6 +380,32 @@ public final class ProblemBuilder {
         Params.decimal(rs, "optimizer.tax-weight", "1")));
     return new ProblemBuild(p.build(), ImmutableMap.copyOf(segmentLots),
         ImmutableList.copyOf(new TreeSet<>(notes)));
+  }
+
+  /** Whether a segment of {@code curve} is a loss lot the wash-sale rule blocks. */
+  private static boolean anyWashBlocked(TaxCostCurve curve, Set<LotId> lossBlocked) {
+    if (lossBlocked.isEmpty()) {
+      return false;
+    }
+    for (TaxCostSegment s : curve.segments()) {
+      if (s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The notes of the concentration caps on {@code securities}, as the full build adds them. */
+  private static void capNotes(TradeConstraints tc, Set<SecurityId> securities,
+      List<String> notes) {
+    for (ConcentrationLimit cap : tc.caps()) {
+      for (SecurityId s : cap.securities()) {
+        if (securities.contains(s)) {
+          notes.add(s + ": holding capped at " + cap.maxValue() + " (" + describe(cap.provenance())
+              + ")");
+        }
+      }
+    }
   }
 
   /**
