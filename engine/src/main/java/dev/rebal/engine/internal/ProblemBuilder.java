@@ -131,9 +131,10 @@ public final class ProblemBuilder {
    * {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment, TradeConstraints, List,
    * RebalanceMode, RebalanceMode, boolean, TaxMemo, TaxCostModel.Cache)}, without the problem: for
    * a household whose problem is built again after earlier stages' trades, so only its notes are
-   * read. The curves are still computed (and added to {@code curveCache}), but the sell segments
-   * are walked only for positions with a loss lot the wash-sale rule blocks (the only segments
-   * that give notes), and no position, goal or problem is built.
+   * read. The curves are still computed (and added to {@code curveCache}), and the rule set's
+   * parameters, the securities and the caps read as in a build, but the sell segments are walked
+   * only for positions with a loss lot the wash-sale rule blocks (the only segments that give
+   * notes), and no tradable position or problem is built.
    */
   public static ImmutableList<String> notes(Household h, MarketData m, LocalDate asOf,
       RuleSet rs, Assessment assessment, TradeConstraints tc,
@@ -315,10 +316,6 @@ public final class ProblemBuilder {
           maxBuy == null ? Money.ZERO_USD : maxBuy, sellEligible && sellable.isPositive(),
           penalty(penalties, account, security), segments));
     }
-    if (notesOnly) {
-      capNotes(tc, securities, notes);
-      return new ProblemBuild(null, ImmutableMap.of(), ImmutableList.copyOf(new TreeSet<>(notes)));
-    }
     buys.forEach((key, maxBuy) -> {
       String[] parts = key.split("\\|", 2);
       AccountId a = AccountId.of(parts[0]);
@@ -378,6 +375,9 @@ public final class ProblemBuilder {
     p.weights(new ObjectiveWeights(Params.decimal(rs, "optimizer.transaction-cost-bps", "5"),
         Params.decimal(rs, "optimizer.turnover-penalty", "0.0001"),
         Params.decimal(rs, "optimizer.tax-weight", "1")));
+    if (notesOnly) {
+      return new ProblemBuild(null, ImmutableMap.of(), ImmutableList.copyOf(new TreeSet<>(notes)));
+    }
     return new ProblemBuild(p.build(), ImmutableMap.copyOf(segmentLots),
         ImmutableList.copyOf(new TreeSet<>(notes)));
   }
@@ -393,19 +393,6 @@ public final class ProblemBuilder {
       }
     }
     return false;
-  }
-
-  /** The notes of the concentration caps on {@code securities}, as the full build adds them. */
-  private static void capNotes(TradeConstraints tc, Set<SecurityId> securities,
-      List<String> notes) {
-    for (ConcentrationLimit cap : tc.caps()) {
-      for (SecurityId s : cap.securities()) {
-        if (securities.contains(s)) {
-          notes.add(s + ": holding capped at " + cap.maxValue() + " (" + describe(cap.provenance())
-              + ")");
-        }
-      }
-    }
   }
 
   /**
