@@ -255,7 +255,7 @@ public final class Rebalancer {
       d.addAllConstraints(build.constraints());
     } else {
       d.addAllConstraints(ProblemBuilder.notes(h, marketData, asOf, rs, assessment, tc,
-          adjustments, mode, memo, curves));
+          adjustments, mode, memo));
     }
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
     triggers.forEach(f -> proposal.addExplanation("trigger " + f));

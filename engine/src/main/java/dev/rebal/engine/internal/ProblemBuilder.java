@@ -131,17 +131,16 @@ public final class ProblemBuilder {
    * {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment, TradeConstraints, List,
    * RebalanceMode, RebalanceMode, boolean, TaxMemo, TaxCostModel.Cache)}, without the problem: for
    * a household whose problem is built again after earlier stages' trades, so only its notes are
-   * read. The curves are still computed (and added to {@code curveCache}), and the rule set's
-   * parameters, the securities and the caps read as in a build, but the sell segments are walked
-   * only for positions with a loss lot the wash-sale rule blocks (the only segments that give
-   * notes), and no tradable position or problem is built.
+   * read. The rule set's parameters, the securities and the caps are read as in a build, but the
+   * tax-cost curves are computed and the sell segments walked only for positions holding a loss
+   * lot the wash-sale rule blocks (the only segments that give notes), and no tradable position
+   * or problem is built.
    */
   public static ImmutableList<String> notes(Household h, MarketData m, LocalDate asOf,
       RuleSet rs, Assessment assessment, TradeConstraints tc,
-      List<ConstraintAdjustment> adjustments, RebalanceMode mode, TaxMemo memo,
-      TaxCostModel.Cache curveCache) {
-    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false, memo, curveCache,
-        true).constraints();
+      List<ConstraintAdjustment> adjustments, RebalanceMode mode, TaxMemo memo) {
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false, memo, null, true)
+        .constraints();
   }
 
   /**
@@ -183,7 +182,9 @@ public final class ProblemBuilder {
       }
     }
     Map<String, TaxCostCurve> curves = new TreeMap<>();
-    for (TaxCostCurve c : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
+    // notes only: the curves of the positions with a blocked loss lot, taken one by one below
+    for (TaxCostCurve c : notesOnly ? List.<TaxCostCurve>of()
+        : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
         : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
       curves.put(ProblemBuild.key(c.account(), c.security()), c);
     }
@@ -278,8 +279,12 @@ public final class ProblemBuilder {
             + describe(pc.maxSellQuantity().provenance()) + ")");
       }
       TaxCostCurve curve = curves.get(e.getKey());
-      if (notesOnly && (curve == null || !anyWashBlocked(curve, lossBlocked))) {
-        continue;  // the segment loop below would add no note
+      if (notesOnly) {
+        if (!anyLot(e.getValue(), lossBlocked)) {
+          continue;  // no segment is a blocked loss lot: the segment loop would add no note
+        }
+        // the same curve as the household's curves give this position (same lots, same order)
+        curve = TaxCostModel.standard().curve(h, m, account, security, asOf);
       }
       List<SellSegment> segments = new ArrayList<>();
       ImmutableList.Builder<LotId> lots = ImmutableList.builder();
@@ -382,13 +387,13 @@ public final class ProblemBuilder {
         ImmutableList.copyOf(new TreeSet<>(notes)));
   }
 
-  /** Whether a segment of {@code curve} is a loss lot the wash-sale rule blocks. */
-  private static boolean anyWashBlocked(TaxCostCurve curve, Set<LotId> lossBlocked) {
-    if (lossBlocked.isEmpty()) {
+  /** Whether one of {@code lots} is in {@code blocked}. */
+  private static boolean anyLot(List<TaxLot> lots, Set<LotId> blocked) {
+    if (blocked.isEmpty()) {
       return false;
     }
-    for (TaxCostSegment s : curve.segments()) {
-      if (s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot())) {
+    for (TaxLot lot : lots) {
+      if (blocked.contains(lot.id())) {
         return true;
       }
     }
