@@ -271,15 +271,20 @@ public final class Rebalancer {
     Assessment currentAssessment = assessment;
     ProblemBuild currentBuild = build;
     List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
+    Executed[] executed = new Executed[1];
     if (!trades.isEmpty()) {
       current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
           .addAllTrades(trades).build());
       // the problem build reads only the valuation and the plan: no harvest scan needed
       currentAssessment = Assessor.assessWithoutHarvests(current, marketData, asOf, rs, report);
       stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
+      TaxMemo currentMemo = TaxMemo.of(current, marketData, asOf);
+      TradeConstraints currentTc = ConstraintCompiler.standard().compile(current, marketData,
+          asOf, compliance);
       currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
-          ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
-          stageAdjustments, mode, mode, false, TaxMemo.of(current, marketData, asOf), curves);
+          currentTc, stageAdjustments, mode, mode, false, currentMemo, curves);
+      // if stage B adds nothing, stage C starts from this very household
+      executed[0] = new Executed(trades, current, currentAssessment, currentMemo, currentTc);
     }
     // stage B: the household LP, unless only the tax or gift triggers fired
     if (fired.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
@@ -306,7 +311,6 @@ public final class Rebalancer {
       }
     }
     // stage C: invest what the stages above left idle
-    Executed[] executed = new Executed[1];
     trades = investResidualCash(h, marketData, asOf, rs, trades, stageAdjustments, mode, proposal,
         executed, curves);
     proposal.addAllTrades(trades);
@@ -405,13 +409,27 @@ public final class Rebalancer {
     if (trades.isEmpty()) {
       return trades;
     }
-    Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-        .addAllTrades(trades).build());
-    // only the valuation, the plan and the excess cash are read here: no harvest scan needed
-    Assessment post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
-        ValidationReport.of(h.id(), List.of()));
-    TaxMemo memo = TaxMemo.of(after, m, asOf);
-    executed[0] = new Executed(trades, after, post, memo);
+    Executed prior = executed[0];
+    Household after;
+    Assessment post;
+    TaxMemo memo;
+    if (prior != null && prior.trades == trades) {
+      // stage B added nothing: the household after stages G and A, already valued and compiled
+      // (with the validation report's warnings, which nothing here reads)
+      after = prior.after;
+      post = prior.assessment;
+      memo = prior.memo;
+    } else {
+      after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+          .addAllTrades(trades).build());
+      // only the valuation, the plan and the excess cash are read here: no harvest scan needed
+      post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
+          ValidationReport.of(h.id(), List.of()));
+      memo = TaxMemo.of(after, m, asOf);
+      prior = null;
+    }
+    executed[0] = new Executed(trades, after, post, memo,
+        prior == null ? null : prior.constraints);
     BigDecimal min = rs.find("trigger.cash.min").map(BigDecimal::new)
         .orElse(new BigDecimal("5000")).max(rs.find("trigger.cash.share").map(BigDecimal::new)
             .orElse(new BigDecimal("0.02")).multiply(post.valuation().total().amount()));
@@ -425,7 +443,8 @@ public final class Rebalancer {
       }
     }
     second.addAll(StageTrades.keepDirections(trades, h, m));
-    TradeConstraints tc = ConstraintCompiler.standard().compile(after, m, asOf, compliance);
+    TradeConstraints tc = executed[0].constraints != null ? executed[0].constraints
+        : ConstraintCompiler.standard().compile(after, m, asOf, compliance);
     ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
         RebalanceMode.CASH_ONLY, mainMode, true, memo, curves);
     OptimizationResult result = optimizer.optimize(build.problem());
@@ -451,20 +470,24 @@ public final class Rebalancer {
   }
 
   /**
-   * The household after a proposal's trades, as the residual-cash pass valued it (without
-   * harvests) and its tax memo, so that the residual-trigger check on the same trades reuses them.
+   * The household after some trades, valued without harvests, its tax memo and (when known) its
+   * compiled constraints: the stages after the harvest hand it to the residual-cash pass, which
+   * hands it to the residual-trigger check, so that a later step on the same trades reuses them.
    */
   private static final class Executed {
     final ImmutableList<Trade> trades;
     final Household after;
     final Assessment assessment;
     final TaxMemo memo;
+    final TradeConstraints constraints;
 
-    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo) {
+    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo,
+        TradeConstraints constraints) {
       this.trades = trades;
       this.after = after;
       this.assessment = assessment;
       this.memo = memo;
+      this.constraints = constraints;
     }
   }
 
