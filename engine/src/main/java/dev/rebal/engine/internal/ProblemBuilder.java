@@ -40,6 +40,7 @@ import dev.rebal.optimizer.Term;
 import dev.rebal.tax.cost.TaxCostCurve;
 import dev.rebal.tax.cost.TaxCostModel;
 import dev.rebal.tax.cost.TaxCostSegment;
+import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.gains.GainBudget;
 import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
@@ -133,14 +134,39 @@ public final class ProblemBuilder {
    * a household whose problem is built again after earlier stages' trades, so only its notes are
    * read. The rule set's parameters, the securities and the caps are read as in a build, but the
    * tax-cost curves are computed and the sell segments walked only for positions holding a loss
-   * lot the wash-sale rule blocks (the only segments that give notes), and no tradable position
-   * or problem is built.
+   * lot the wash-sale rule blocks (the only segments that give notes), and no tradable held
+   * position is built; when a check of those could fail, the whole problem is built (and
+   * dropped), so a household whose build throws still throws.
    */
   public static ImmutableList<String> notes(Household h, MarketData m, LocalDate asOf,
       RuleSet rs, Assessment assessment, TradeConstraints tc,
       List<ConstraintAdjustment> adjustments, RebalanceMode mode, TaxMemo memo) {
-    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false, memo, null, true)
-        .constraints();
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false, memo, null,
+        skippedChecksHold(h, tc)).constraints();
+  }
+
+  /**
+   * Whether the checks of the parts a notes-only build skips (the tradable positions, their sell
+   * segments and their locked twins) hold whatever the curves: no account id that a locked twin
+   * could repeat, tax rates within [0, 1] and no negative location penalty. Otherwise the whole
+   * problem is built, so that a build that fails still fails.
+   */
+  private static boolean skippedChecksHold(Household h, TradeConstraints tc) {
+    for (Account a : h.accounts()) {
+      if (a.id().value().endsWith(LOCKED)) {
+        return false;
+      }
+    }
+    TaxRates rates = TaxRates.of(h.taxProfile());
+    if (!rates.shortTerm().isFraction() || !rates.longTerm().isFraction()) {
+      return false;
+    }
+    for (BigDecimal bps : penalties(tc).values()) {
+      if (bps.signum() < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -381,6 +407,7 @@ public final class ProblemBuilder {
         Params.decimal(rs, "optimizer.turnover-penalty", "0.0001"),
         Params.decimal(rs, "optimizer.tax-weight", "1")));
     if (notesOnly) {
+      p.build();  // the checks of what was added (accounts, securities, goals, caps, buys)
       return new ProblemBuild(null, ImmutableMap.of(), ImmutableList.copyOf(new TreeSet<>(notes)));
     }
     return new ProblemBuild(p.build(), ImmutableMap.copyOf(segmentLots),
