@@ -272,6 +272,8 @@ public final class Rebalancer {
     ProblemBuild currentBuild = build;
     List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
     Executed[] executed = new Executed[1];
+    boolean lpRuns = fired.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
+        && !c.startsWith("trigger.gift."));
     if (!trades.isEmpty()) {
       current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
           .addAllTrades(trades).build());
@@ -281,14 +283,20 @@ public final class Rebalancer {
       TaxMemo currentMemo = TaxMemo.of(current, marketData, asOf);
       TradeConstraints currentTc = ConstraintCompiler.standard().compile(current, marketData,
           asOf, compliance);
-      currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
-          currentTc, stageAdjustments, mode, mode, false, currentMemo, curves);
+      if (lpRuns) {
+        currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
+            currentTc, stageAdjustments, mode, mode, false, currentMemo, curves);
+      } else {
+        // nothing reads this household's problem; the notes-only build still fails where the
+        // build would (see ProblemBuilder.notes)
+        ProblemBuilder.notes(current, marketData, asOf, rs, currentAssessment, currentTc,
+            stageAdjustments, mode, currentMemo);
+      }
       // if stage B adds nothing, stage C starts from this very household
       executed[0] = new Executed(trades, current, currentAssessment, currentMemo, currentTc);
     }
     // stage B: the household LP, unless only the tax or gift triggers fired
-    if (fired.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
-        && !c.startsWith("trigger.gift."))) {
+    if (lpRuns) {
       OptimizationResult result = optimizer.optimize(currentBuild.problem());
       if (result instanceof OptimizationResult.Optimal opt) {
         List<Finding> lpTriggers = new ArrayList<>();
