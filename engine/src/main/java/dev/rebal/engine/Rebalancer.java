@@ -233,9 +233,30 @@ public final class Rebalancer {
     TradeConstraints tc = constraints.get();
     RebalanceMode mode = modeFor(triggers, rs);
     TaxCostModel.Cache curves = TaxCostModel.Cache.create();
-    ProblemBuild build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments,
-        mode, mode, false, memo, curves);
-    d.addAllConstraints(build.constraints());
+    Set<String> fired = new TreeSet<>();
+    triggers.forEach(f -> fired.add(f.code()));
+    // stages G and A first, so that the household's problem is built only when no trade of theirs
+    // changes the household (otherwise it is built after them, and only its notes are read here)
+    List<String> giftLines = new ArrayList<>();
+    List<String> harvestLines = new ArrayList<>();
+    ImmutableList<Trade> trades;
+    try {
+      trades = earlyTrades(h, marketData, asOf, rs, tc, memo, fired, giftLines, harvestLines);
+    } catch (RuntimeException e) {
+      // the build came first before: a build that fails still fails first
+      ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments, mode, mode, false,
+          memo, curves);
+      throw e;
+    }
+    ProblemBuild build = null;
+    if (trades.isEmpty()) {
+      build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments, mode,
+          mode, false, memo, curves);
+      d.addAllConstraints(build.constraints());
+    } else {
+      d.addAllConstraints(ProblemBuilder.notes(h, marketData, asOf, rs, assessment, tc,
+          adjustments, mode, memo));
+    }
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
     triggers.forEach(f -> proposal.addExplanation("trigger " + f));
 
@@ -244,45 +265,38 @@ public final class Rebalancer {
       routing.add(new Finding("review.conflict", c.kind() + " " + c.subject() + " short by "
           + c.shortfall().toPlainString()));
     }
-    // stage A: harvest losses the tax module found (tax trigger only)
-    Set<String> fired = new TreeSet<>();
-    triggers.forEach(f -> fired.add(f.code()));
-    ImmutableList<Trade> trades = ImmutableList.of();
+    giftLines.forEach(proposal::addExplanation);
+    harvestLines.forEach(proposal::addExplanation);
     Household current = h;
     Assessment currentAssessment = assessment;
     ProblemBuild currentBuild = build;
     List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
-    // stage G: committed gifts due soon, given in kind (gift trigger only)
-    if (fired.contains("trigger.gift.in-kind")) {
-      List<String> lines = new ArrayList<>();
-      LocalDate until = asOf.plusDays(Math.min(
-          rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
-          rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
-      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until,
-          GiftStage.minInKind(rs), tc, lines), lines);
-      lines.forEach(proposal::addExplanation);
-    }
-    if (fired.contains("trigger.tax.harvest")) {
-      List<String> lines = new ArrayList<>();
-      // harvests sell loss lots, gifts give appreciated ones: the two never share a lot
-      ImmutableList<Trade> harvests = HarvestStage.trades(h, marketData, asOf, rs, tc, lines,
-          memo);
-      trades = trades.isEmpty() ? harvests : StageTrades.merge(trades, harvests);
-      lines.forEach(proposal::addExplanation);
-    }
+    Executed[] executed = new Executed[1];
+    boolean lpRuns = fired.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
+        && !c.startsWith("trigger.gift."));
     if (!trades.isEmpty()) {
       current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
           .addAllTrades(trades).build());
       // the problem build reads only the valuation and the plan: no harvest scan needed
       currentAssessment = Assessor.assessWithoutHarvests(current, marketData, asOf, rs, report);
       stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
-      currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
-          ConstraintCompiler.standard().compile(current, marketData, asOf, compliance),
-          stageAdjustments, mode, mode, false, TaxMemo.of(current, marketData, asOf), curves);
+      TaxMemo currentMemo = TaxMemo.of(current, marketData, asOf);
+      TradeConstraints currentTc = ConstraintCompiler.standard().compile(current, marketData,
+          asOf, compliance);
+      if (lpRuns) {
+        currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
+            currentTc, stageAdjustments, mode, mode, false, currentMemo, curves);
+      } else {
+        // nothing reads this household's problem; the notes-only build still fails where the
+        // build would (see ProblemBuilder.notes)
+        ProblemBuilder.notes(current, marketData, asOf, rs, currentAssessment, currentTc,
+            stageAdjustments, mode, currentMemo);
+      }
+      // if stage B adds nothing, stage C starts from this very household
+      executed[0] = new Executed(trades, current, currentAssessment, currentMemo, currentTc);
     }
     // stage B: the household LP, unless only the tax or gift triggers fired
-    if (fired.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
-        && !c.startsWith("trigger.gift."))) {
+    if (lpRuns) {
       OptimizationResult result = optimizer.optimize(currentBuild.problem());
       if (result instanceof OptimizationResult.Optimal opt) {
         List<Finding> lpTriggers = new ArrayList<>();
@@ -305,7 +319,6 @@ public final class Rebalancer {
       }
     }
     // stage C: invest what the stages above left idle
-    Executed[] executed = new Executed[1];
     trades = investResidualCash(h, marketData, asOf, rs, trades, stageAdjustments, mode, proposal,
         executed, curves);
     proposal.addAllTrades(trades);
@@ -334,6 +347,31 @@ public final class Rebalancer {
     }
     return d.proposal(built).impact(impact).addAllRouting(routing)
         .outcome(routing.isEmpty() ? DecisionOutcome.AUTO : DecisionOutcome.REVIEW).build();
+  }
+
+  /**
+   * Returns the trades of stage G (committed gifts due soon, given in kind; gift trigger only) and
+   * stage A (harvest the losses the tax module found; tax trigger only), merged, with each stage's
+   * explanation lines.
+   */
+  private static ImmutableList<Trade> earlyTrades(Household h, MarketData marketData,
+      LocalDate asOf, RuleSet rs, TradeConstraints tc, TaxMemo memo, Set<String> fired,
+      List<String> giftLines, List<String> harvestLines) {
+    ImmutableList<Trade> trades = ImmutableList.of();
+    if (fired.contains("trigger.gift.in-kind")) {
+      LocalDate until = asOf.plusDays(Math.min(
+          rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
+          rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
+      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until,
+          GiftStage.minInKind(rs), tc, giftLines), giftLines);
+    }
+    if (fired.contains("trigger.tax.harvest")) {
+      // harvests sell loss lots, gifts give appreciated ones: the two never share a lot
+      ImmutableList<Trade> harvests = HarvestStage.trades(h, marketData, asOf, rs, tc,
+          harvestLines, memo);
+      trades = trades.isEmpty() ? harvests : StageTrades.merge(trades, harvests);
+    }
+    return trades;
   }
 
   /**
@@ -379,13 +417,27 @@ public final class Rebalancer {
     if (trades.isEmpty()) {
       return trades;
     }
-    Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-        .addAllTrades(trades).build());
-    // only the valuation, the plan and the excess cash are read here: no harvest scan needed
-    Assessment post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
-        ValidationReport.of(h.id(), List.of()));
-    TaxMemo memo = TaxMemo.of(after, m, asOf);
-    executed[0] = new Executed(trades, after, post, memo);
+    Executed prior = executed[0];
+    Household after;
+    Assessment post;
+    TaxMemo memo;
+    if (prior != null && prior.trades == trades) {
+      // stage B added nothing: the household after stages G and A, already valued and compiled
+      // (with the validation report's warnings, which nothing here reads)
+      after = prior.after;
+      post = prior.assessment;
+      memo = prior.memo;
+    } else {
+      after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+          .addAllTrades(trades).build());
+      // only the valuation, the plan and the excess cash are read here: no harvest scan needed
+      post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
+          ValidationReport.of(h.id(), List.of()));
+      memo = TaxMemo.of(after, m, asOf);
+      prior = null;
+    }
+    executed[0] = new Executed(trades, after, post, memo,
+        prior == null ? null : prior.constraints);
     BigDecimal min = rs.find("trigger.cash.min").map(BigDecimal::new)
         .orElse(new BigDecimal("5000")).max(rs.find("trigger.cash.share").map(BigDecimal::new)
             .orElse(new BigDecimal("0.02")).multiply(post.valuation().total().amount()));
@@ -399,7 +451,8 @@ public final class Rebalancer {
       }
     }
     second.addAll(StageTrades.keepDirections(trades, h, m));
-    TradeConstraints tc = ConstraintCompiler.standard().compile(after, m, asOf, compliance);
+    TradeConstraints tc = executed[0].constraints != null ? executed[0].constraints
+        : ConstraintCompiler.standard().compile(after, m, asOf, compliance);
     ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
         RebalanceMode.CASH_ONLY, mainMode, true, memo, curves);
     OptimizationResult result = optimizer.optimize(build.problem());
@@ -425,20 +478,24 @@ public final class Rebalancer {
   }
 
   /**
-   * The household after a proposal's trades, as the residual-cash pass valued it (without
-   * harvests) and its tax memo, so that the residual-trigger check on the same trades reuses them.
+   * The household after some trades, valued without harvests, its tax memo and (when known) its
+   * compiled constraints: the stages after the harvest hand it to the residual-cash pass, which
+   * hands it to the residual-trigger check, so that a later step on the same trades reuses them.
    */
   private static final class Executed {
     final ImmutableList<Trade> trades;
     final Household after;
     final Assessment assessment;
     final TaxMemo memo;
+    final TradeConstraints constraints;
 
-    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo) {
+    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo,
+        TradeConstraints constraints) {
       this.trades = trades;
       this.after = after;
       this.assessment = assessment;
       this.memo = memo;
+      this.constraints = constraints;
     }
   }
 

@@ -40,6 +40,7 @@ import dev.rebal.optimizer.Term;
 import dev.rebal.tax.cost.TaxCostCurve;
 import dev.rebal.tax.cost.TaxCostModel;
 import dev.rebal.tax.cost.TaxCostSegment;
+import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.gains.GainBudget;
 import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
@@ -122,6 +123,60 @@ public final class ProblemBuilder {
       Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
       RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
       TaxCostModel.Cache curveCache) {
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, cashGoalMode, investOnly, memo,
+        curveCache, false);
+  }
+
+  /**
+   * Returns the {@link ProblemBuild#constraints() constraint notes} the same arguments give to
+   * {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment, TradeConstraints, List,
+   * RebalanceMode, RebalanceMode, boolean, TaxMemo, TaxCostModel.Cache)}, without the problem: for
+   * a household whose problem is built again after earlier stages' trades, so only its notes are
+   * read. The rule set's parameters, the securities and the caps are read as in a build, but the
+   * tax-cost curves are computed and the sell segments walked only for positions holding a loss
+   * lot the wash-sale rule blocks (the only segments that give notes), and no tradable held
+   * position is built; when a check of those could fail, the whole problem is built (and
+   * dropped), so a household whose build throws still throws.
+   */
+  public static ImmutableList<String> notes(Household h, MarketData m, LocalDate asOf,
+      RuleSet rs, Assessment assessment, TradeConstraints tc,
+      List<ConstraintAdjustment> adjustments, RebalanceMode mode, TaxMemo memo) {
+    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false, memo, null,
+        skippedChecksHold(h, tc)).constraints();
+  }
+
+  /**
+   * Whether the checks of the parts a notes-only build skips (the tradable positions, their sell
+   * segments and their locked twins) hold whatever the curves: no account id that a locked twin
+   * could repeat, tax rates within [0, 1] and no negative location penalty. Otherwise the whole
+   * problem is built, so that a build that fails still fails.
+   */
+  private static boolean skippedChecksHold(Household h, TradeConstraints tc) {
+    for (Account a : h.accounts()) {
+      if (a.id().value().endsWith(LOCKED)) {
+        return false;
+      }
+    }
+    TaxRates rates = TaxRates.of(h.taxProfile());
+    if (!rates.shortTerm().isFraction() || !rates.longTerm().isFraction()) {
+      return false;
+    }
+    for (BigDecimal bps : penalties(tc).values()) {
+      if (bps.signum() < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The build; with {@code notesOnly}, only what yields notes (the returned build's problem and
+   * segment lots are then null and empty: never returned to a caller outside this class).
+   */
+  private static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
+      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
+      TaxCostModel.Cache curveCache, boolean notesOnly) {
     List<String> notes = new ArrayList<>();
     Set<SecurityId> forbidBuy = new TreeSet<>();
     Set<SecurityId> forbidSell = new TreeSet<>();
@@ -153,7 +208,9 @@ public final class ProblemBuilder {
       }
     }
     Map<String, TaxCostCurve> curves = new TreeMap<>();
-    for (TaxCostCurve c : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
+    // notes only: the curves of the positions with a blocked loss lot, taken one by one below
+    for (TaxCostCurve c : notesOnly ? List.<TaxCostCurve>of()
+        : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
         : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
       curves.put(ProblemBuild.key(c.account(), c.security()), c);
     }
@@ -247,10 +304,17 @@ public final class ProblemBuilder {
         notes.add(security + " in " + account + ": sale limited to " + sellLimit + " ("
             + describe(pc.maxSellQuantity().provenance()) + ")");
       }
+      TaxCostCurve curve = curves.get(e.getKey());
+      if (notesOnly) {
+        if (!anyLot(e.getValue(), lossBlocked)) {
+          continue;  // no segment is a blocked loss lot: the segment loop would add no note
+        }
+        // the same curve as the household's curves give this position (same lots, same order)
+        curve = TaxCostModel.standard().curve(h, m, account, security, asOf);
+      }
       List<SellSegment> segments = new ArrayList<>();
       ImmutableList.Builder<LotId> lots = ImmutableList.builder();
       Quantity sellable = Quantity.ZERO;
-      TaxCostCurve curve = curves.get(e.getKey());
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
         boolean washBlocked = s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot());
         if (washBlocked || lotBlocked.contains(s.lot())) {
@@ -267,6 +331,9 @@ public final class ProblemBuilder {
             s.rate().value()));
         lots.add(s.lot());
         sellable = sellable.plus(q);
+      }
+      if (notesOnly) {
+        continue;
       }
       Quantity locked = held.minus(sellable);
       if (locked.isPositive()) {
@@ -339,8 +406,25 @@ public final class ProblemBuilder {
     p.weights(new ObjectiveWeights(Params.decimal(rs, "optimizer.transaction-cost-bps", "5"),
         Params.decimal(rs, "optimizer.turnover-penalty", "0.0001"),
         Params.decimal(rs, "optimizer.tax-weight", "1")));
+    if (notesOnly) {
+      p.build();  // the checks of what was added (accounts, securities, goals, caps, buys)
+      return new ProblemBuild(null, ImmutableMap.of(), ImmutableList.copyOf(new TreeSet<>(notes)));
+    }
     return new ProblemBuild(p.build(), ImmutableMap.copyOf(segmentLots),
         ImmutableList.copyOf(new TreeSet<>(notes)));
+  }
+
+  /** Whether one of {@code lots} is in {@code blocked}. */
+  private static boolean anyLot(List<TaxLot> lots, Set<LotId> blocked) {
+    if (blocked.isEmpty()) {
+      return false;
+    }
+    for (TaxLot lot : lots) {
+      if (blocked.contains(lot.id())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
