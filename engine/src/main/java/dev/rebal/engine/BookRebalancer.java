@@ -109,8 +109,7 @@ public final class BookRebalancer {
     Checks.notNull(asOf, "asOf");
     Checks.notNull(sink, "sink");
     BatchRunner<S, Attempt<Decision>> runner = BatchRunner.<S, Attempt<Decision>>builder(
-        s -> Attempt.of(Checks.notNull(reader.apply(s), "household read"),
-            h -> rebalancer.rebalance(h, marketData, asOf)))
+        Attempt.reading(reader, h -> rebalancer.rebalance(h, marketData, asOf)))
         .threads(threads).progress(progress, progressEveryMillis).build();
     Tally tally = new Tally();
     BatchSummary batch = runner.run(records, item -> {

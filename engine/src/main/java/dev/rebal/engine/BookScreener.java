@@ -106,8 +106,7 @@ public final class BookScreener {
     Checks.notNull(sink, "sink");
     BatchRunner<S, Attempt<ImmutableList<Finding>>> runner =
         BatchRunner.<S, Attempt<ImmutableList<Finding>>>builder(
-            s -> Attempt.of(Checks.notNull(reader.apply(s), "household read"),
-                h -> rebalancer.screen(h, marketData, asOf)))
+            Attempt.reading(reader, h -> rebalancer.screen(h, marketData, asOf)))
             .threads(threads).chunkSize(CHUNK).progress(progress, progressEveryMillis).build();
     long[] counts = new long[2];
     TreeMap<String, Long> byTrigger = new TreeMap<>();

@@ -2,6 +2,7 @@ package dev.rebal.engine.internal;
 
 import dev.rebal.core.batch.BatchItem;
 import dev.rebal.core.household.Household;
+import dev.rebal.core.internal.Checks;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -34,6 +35,15 @@ public final class Attempt<T> {
     } catch (RuntimeException e) {
       return new Attempt<>(household, null, BatchItem.describe(e));
     }
+  }
+
+  /**
+   * Returns the work a book runner hands its workers: read the record into its household (a reader
+   * that throws, or returns null, fails the record itself), then {@link #of} the work on it.
+   */
+  public static <S, T> Function<S, Attempt<T>> reading(Function<? super S, Household> reader,
+      Function<Household, T> work) {
+    return s -> of(Checks.notNull(reader.apply(s), "household read"), work);
   }
 
   /** Returns the household the work ran on. */
