@@ -2,6 +2,7 @@ package dev.rebal.optimizer;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -56,32 +57,56 @@ public final class CommonsMathLpSolver implements LpSolver {
 
   @Override
   public LpSolution solve(LinearProgram program) {
-    int n = program.variables();
+    Optional<LpSolution> decided = withoutSolving(program);
+    if (decided.isPresent()) {
+      return decided.get();
+    }
+    return solve(program, maxIterations(program));
+  }
+
+  /** Solves {@code program} with at most {@code maxIter} pivots per pivot rule. */
+  LpSolution solve(LinearProgram program, int maxIter) {
     int m = program.rows();
-    long cells = (long) (m + 1) * (n + 2L * m + 1);
-    if (cells > MAX_CELLS) {
-      return LpSolution.failed(LpSolution.Status.TOO_LARGE,
-          "tableau of " + cells + " cells exceeds " + MAX_CELLS);
-    }
-    if (n == 0) {
-      for (int i = 0; i < m; i++) {
-        if (program.rhs(i) < 0) {
-          return LpSolution.failed(LpSolution.Status.INFEASIBLE, "row " + i + " has no variables");
-        }
-      }
-      return LpSolution.optimal(new double[0]);
-    }
     LinearObjectiveFunction f = new LinearObjectiveFunction(program.objectiveCopy(), 0);
     List<LinearConstraint> rows = new ArrayList<>(m);
     for (int i = 0; i < m; i++) {
       rows.add(new LinearConstraint(program.denseRow(i), Relationship.LEQ, program.rhs(i)));
     }
-    int maxIter = 50 * (m + n) + 1_000;
     LpSolution first = run(f, rows, maxIter, PivotSelectionRule.DANTZIG);
     if (first.status() == LpSolution.Status.ITERATION_LIMIT) {
       return run(f, rows, maxIter, PivotSelectionRule.BLAND);
     }
     return first;
+  }
+
+  /**
+   * Returns the outcome of {@code program} when no simplex is needed: {@code TOO_LARGE} above
+   * {@link #MAX_CELLS}, and the verdict on a program without variables; empty otherwise. Shared
+   * with {@link DenseSimplexSolver}.
+   */
+  static Optional<LpSolution> withoutSolving(LinearProgram program) {
+    int n = program.variables();
+    int m = program.rows();
+    long cells = (long) (m + 1) * (n + 2L * m + 1);
+    if (cells > MAX_CELLS) {
+      return Optional.of(LpSolution.failed(LpSolution.Status.TOO_LARGE,
+          "tableau of " + cells + " cells exceeds " + MAX_CELLS));
+    }
+    if (n == 0) {
+      for (int i = 0; i < m; i++) {
+        if (program.rhs(i) < 0) {
+          return Optional.of(
+              LpSolution.failed(LpSolution.Status.INFEASIBLE, "row " + i + " has no variables"));
+        }
+      }
+      return Optional.of(LpSolution.optimal(new double[0]));
+    }
+    return Optional.empty();
+  }
+
+  /** Returns the iteration limit of {@code program}: {@code 50 · (rows + variables) + 1,000}. */
+  static int maxIterations(LinearProgram program) {
+    return 50 * (program.rows() + program.variables()) + 1_000;
   }
 
   private static LpSolution run(LinearObjectiveFunction f, List<LinearConstraint> rows,

@@ -22,7 +22,7 @@ import java.util.TreeSet;
  */
 public final class HouseholdOptimizer {
   private static final HouseholdOptimizer STANDARD =
-      new HouseholdOptimizer(CommonsMathLpSolver.standard());
+      new HouseholdOptimizer(DenseSimplexSolver.standard());
 
   private final LpSolver solver;
 
