@@ -172,7 +172,7 @@ public final class Verifier {
     boolean anyQuantity = account.fractionalShares()
         || security.kind() == SecurityKind.MUTUAL_FUND;
     BigDecimal lot = parameters.roundLot().value();
-    if (!anyQuantity && !wholeHolding && qty.remainder(lot).signum() != 0) {
+    if (!anyQuantity && !wholeHolding && !isMultiple(qty, lot)) {
       BigDecimal roundedDown = qty.subtract(qty.remainder(lot));
       findings.add(ViolationKind.NOT_ROUND_LOT, Findings.check("round-lot",
           "whole multiples of the round lot"), me, subject, SHARES, roundedDown, qty);
@@ -180,6 +180,14 @@ public final class Verifier {
     if (sell) {
       checkPicks(i, t, security);
     }
+  }
+
+  /** Whether {@code qty} is a whole multiple of {@code lot}; a whole number is one of 1 at once. */
+  private static boolean isMultiple(BigDecimal qty, BigDecimal lot) {
+    if (qty.scale() <= 0 && lot.compareTo(BigDecimal.ONE) == 0) {
+      return true;
+    }
+    return qty.remainder(lot).signum() == 0;
   }
 
   private final SortedMap<LotId, BigDecimal> picked = new TreeMap<>();
