@@ -1,6 +1,7 @@
 package dev.rebal.core.validation;
 
 import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
@@ -18,10 +19,16 @@ final class LotChecker {
   static void check(Context c) {
     // a position's lots usually come one after another: look its security up once for them
     SecurityId lastId = null;
+    AccountId lastAccountId = null;
+    Optional<Account> lastAccount = Optional.empty();
     Optional<Security> lastSecurity = Optional.empty();
     for (TaxLot lot : c.household.lots()) {
       Path p = Path.of("lots", lot.id());
-      Optional<Account> account = c.account(lot.account());
+      if (!lot.account().equals(lastAccountId)) {
+        lastAccountId = lot.account();
+        lastAccount = c.account(lastAccountId);
+      }
+      Optional<Account> account = lastAccount;
       if (account.isEmpty()) {
         c.add(Code.LOT_ACCOUNT_UNKNOWN, p.field("account"), lot.account(),
             "must be an account of the household");
@@ -81,6 +88,7 @@ final class LotChecker {
       c.add(Code.LOT_WASHSALE_NEGATIVE, p.field("washSaleAdjustment"), lot.washSaleAdjustment(),
           "must not be negative (a disallowed loss only adds to basis)");
     } else if (basisUsd && washUsd && !lot.costBasis().isNegative()
+        && !lot.washSaleAdjustment().isZero()
         && lot.washSaleAdjustment().compareTo(lot.costBasis()) > 0) {
       c.add(Code.LOT_WASHSALE_EXCEEDS_BASIS, p.field("washSaleAdjustment"),
           lot.washSaleAdjustment(),
