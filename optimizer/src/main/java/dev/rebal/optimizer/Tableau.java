@@ -48,6 +48,7 @@ final class Tableau {
     double[] keptRhs = new double[m];
     int[] keptHash = new int[m];
     int width = n + m + negatives + 1;
+    int[] slots = new int[Integer.highestOneBit(Math.max(1, m)) * 4]; // kept row + 1, or 0
     int rows = 0;
     int geq = 0;
     for (int i = 0; i < m; i++) {
@@ -57,7 +58,16 @@ final class Tableau {
       }
       double b = p.rhs(i);
       int hash = hash(p, i, row, b);
-      if (!isDuplicate(kept, keptRhs, keptHash, rows, row, b, hash)) {
+      int slot = (hash ^ (hash >>> 16)) & (slots.length - 1);
+      boolean duplicate = false;
+      for (; slots[slot] != 0 && !duplicate; slot = (slot + 1) & (slots.length - 1)) {
+        int r = slots[slot] - 1;
+        duplicate = keptHash[r] == hash
+            && Double.doubleToRawLongBits(keptRhs[r]) == Double.doubleToRawLongBits(b)
+            && sameCoefficients(kept[r], row);
+      }
+      if (!duplicate) {
+        slots[slot] = rows + 1;
         kept[rows] = row;
         keptRhs[rows] = b;
         keptHash[rows] = hash;
@@ -183,18 +193,6 @@ final class Tableau {
 
   private static int mix(int h, int index, double value) {
     return 31 * (31 * h + index) + Long.hashCode(Double.doubleToRawLongBits(value));
-  }
-
-  private boolean isDuplicate(double[][] kept, double[] keptRhs, int[] keptHash, int rows,
-      double[] row, double b, int hash) {
-    for (int r = 0; r < rows; r++) {
-      if (keptHash[r] == hash
-          && Double.doubleToRawLongBits(keptRhs[r]) == Double.doubleToRawLongBits(b)
-          && sameCoefficients(kept[r], row)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private boolean sameCoefficients(double[] a, double[] b) {
