@@ -80,13 +80,16 @@ final class Model {
   double gainMargin;
   double shortTermMargin;
 
-  /** A merged sell segment: identical (gain, term, rate) segments of one position. */
+  /**
+   * A merged sell segment: identical (gain, term, rate) segments of one position. Its quantity and
+   * sources grow while {@link #merge} builds it, and are fixed after.
+   */
   static final class Segment {
     final double gain;
     final boolean shortTerm;
     final double rate;
     final double costPerDollar;
-    final BigDecimal quantity;
+    BigDecimal quantity;
     final List<Integer> sources = new ArrayList<>();
     final BigDecimal gainExact;
     final BigDecimal rateExact;
@@ -103,22 +106,11 @@ final class Model {
       this.quantity = BigDecimal.ZERO;
     }
 
-    private Segment(Segment o, BigDecimal quantity) {
-      this.gainExact = o.gainExact;
-      this.rateExact = o.rateExact;
-      this.term = o.term;
-      this.gain = o.gain;
-      this.shortTerm = o.shortTerm;
-      this.rate = o.rate;
-      this.costPerDollar = o.costPerDollar;
-      this.quantity = quantity;
-      this.sources.addAll(o.sources);
-    }
-
-    Segment plus(int source, BigDecimal q) {
-      Segment s = new Segment(this, quantity.add(q));
-      s.sources.add(source);
-      return s;
+    /** Adds input segment {@code source} of quantity {@code q}; returns this segment. */
+    Segment add(int source, BigDecimal q) {
+      quantity = quantity.add(q);
+      sources.add(source);
+      return this;
     }
 
     boolean sameCost(SellSegment s) {
@@ -429,6 +421,12 @@ final class Model {
     }
   }
 
+  private static final Comparator<Segment> BY_COST =
+      Comparator.<Segment>comparingDouble(x -> x.costPerDollar)
+          .thenComparing(x -> x.gainExact)
+          .thenComparing(x -> x.term)
+          .thenComparing(x -> x.rateExact);
+
   /** Merges segments with identical (gain, term, rate) and sorts them by cost per dollar. */
   private Segment[] merge(List<SellSegment> in, boolean harvest) {
     List<Segment> out = new ArrayList<>();
@@ -445,15 +443,14 @@ final class Model {
         double g = s.gainPerDollar().doubleValue();
         double taxed = harvest ? g : Math.max(g, 0);
         double cost = s.taxRate().doubleValue() * taxed;
-        out.add(new Segment(s, cost).plus(k, s.quantity().value()));
+        out.add(new Segment(s, cost).add(k, s.quantity().value()));
       } else {
-        out.set(found, out.get(found).plus(k, s.quantity().value()));
+        out.get(found).add(k, s.quantity().value());
       }
     }
-    out.sort(Comparator.<Segment>comparingDouble(x -> x.costPerDollar)
-        .thenComparing(x -> x.gainExact)
-        .thenComparing(x -> x.term)
-        .thenComparing(x -> x.rateExact));
+    if (out.size() > 1) {
+      out.sort(BY_COST);
+    }
     return out.toArray(new Segment[0]);
   }
 
