@@ -31,6 +31,7 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -58,7 +59,7 @@ public final class Verifier {
   private final Ledger ledger;
   private final List<Restriction> inEffect = new ArrayList<>();
   private final Map<AccountId, Account> accounts = new TreeMap<>();
-  private final Map<LotId, TaxLot> lots = new TreeMap<>();
+  private final Map<LotId, TaxLot> lots; // looked up only, never iterated
   /** Indexes of the trades whose account and security are both known. */
   private final List<Integer> known = new ArrayList<>();
 
@@ -78,6 +79,7 @@ public final class Verifier {
     for (Account a : household.accounts()) {
       accounts.put(a.id(), a);
     }
+    this.lots = new HashMap<>(household.lots().size() * 4 / 3 + 1);
     for (TaxLot l : household.lots()) {
       lots.put(l.id(), l);
     }
