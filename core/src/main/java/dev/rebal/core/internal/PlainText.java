@@ -38,7 +38,11 @@ public final class PlainText {
     if (scale < 0 || scale >= POW10.length || value.precision() > 18) {
       return sb.append(value.toPlainString());
     }
-    long unscaled = value.unscaledValue().longValue();
+    return appendPlain(sb, value.unscaledValue().longValue(), scale);
+  }
+
+  /** Appends the plain text of {@code unscaled * 10^-scale}: at most 18 digits, scale 0 to 18. */
+  private static StringBuilder appendPlain(StringBuilder sb, long unscaled, int scale) {
     if (scale == 0) {
       return sb.append(unscaled);
     }
@@ -53,6 +57,26 @@ public final class PlainText {
       sb.append('0');
     }
     return sb.append(fraction);
+  }
+
+  /**
+   * Appends {@code value.stripTrailingZeros().toPlainString()} to {@code sb}: the fast path of
+   * {@link #appendPlain} after dropping the unscaled value's trailing zeros while the scale is
+   * positive (a scale stripped below zero would write the same zeros back in plain text).
+   *
+   * @return {@code sb}
+   */
+  public static StringBuilder appendStripped(StringBuilder sb, BigDecimal value) {
+    int scale = value.scale();
+    if (scale < 0 || scale >= POW10.length || value.precision() > 18) {
+      return sb.append(value.stripTrailingZeros().toPlainString());
+    }
+    long unscaled = value.unscaledValue().longValue();
+    while (scale > 0 && unscaled % 10 == 0) {
+      unscaled /= 10;
+      scale--;
+    }
+    return appendPlain(sb, unscaled, scale);
   }
 
   /**

@@ -21,6 +21,7 @@ class PlainTextProperties {
     Arbitrary<BigInteger> unscaled = Arbitraries.oneOf(
         Arbitraries.longs().map(BigInteger::valueOf),
         Arbitraries.longs().between(-1_000_000_000L, 1_000_000_000L).map(BigInteger::valueOf),
+        Arbitraries.longs().between(-1_000_000L, 1_000_000L).map(v -> BigInteger.valueOf(v * 1000)),
         Arbitraries.of(0L, 1L, -1L, 9L, -9L, 10L, 99_999_999_999_999_999L,
             -99_999_999_999_999_999L, 100_000_000_000_000_000L, 999_999_999_999_999_999L,
             -999_999_999_999_999_999L, 1_000_000_000_000_000_000L, Long.MAX_VALUE,
@@ -59,6 +60,26 @@ class PlainTextProperties {
     StringBuilder sb = new StringBuilder("x");
     assertThat(PlainText.appendPlain(sb, value).toString())
         .isEqualTo("x" + value.toPlainString());
+  }
+
+  @Property(tries = 2000)
+  void appendStripped_isStrippedToPlainString(@ForAll("decimals") BigDecimal value) {
+    Statistics.collect(value.signum() != 0 && value.scale() > 0
+        && value.unscaledValue().mod(BigInteger.TEN).signum() == 0 ? "trailing zeros" : "other");
+    Statistics.coverage(c -> c.check("trailing zeros").count(n -> n > 0));
+    StringBuilder sb = new StringBuilder("x");
+    assertThat(PlainText.appendStripped(sb, value).toString())
+        .isEqualTo("x" + value.stripTrailingZeros().toPlainString());
+  }
+
+  @Example
+  void appendStripped_ofTheEdges_isStrippedToPlainString() {
+    for (String text : new String[] {"0", "0.00", "0.000000", "-0.050", "0.5000", "100.00",
+        "-12.500000", "1000", "0.1000000000", "1.0000000000", "1E+3", "-1.00E-20"}) {
+      BigDecimal value = new BigDecimal(text);
+      assertThat(PlainText.appendStripped(new StringBuilder(), value).toString())
+          .isEqualTo(value.stripTrailingZeros().toPlainString());
+    }
   }
 
   @Example

@@ -271,7 +271,9 @@ public final class InputsHash {
         .append(", priority=").append(g.priority())
         .append(", fundingAccounts=").append(g.fundingAccounts());
     // an absent optional is a null field, which the generated text omits
-    g.fundingShare().ifPresent(w -> sb.append(", fundingShare=").append(w));
+    if (g.fundingShare().isPresent()) {
+      PlainText.appendStripped(sb.append(", fundingShare="), g.fundingShare().get().value());
+    }
     sb.append(", glidePath=");
     GlidePath path = g.glidePath();
     if (!path.getClass().getName().equals(IMMUTABLE_GLIDE_PATH)) {
@@ -310,9 +312,11 @@ public final class InputsHash {
       }
       first = false;
       ClassTarget c = e.getValue();
-      sb.append(e.getKey()).append("=ClassTarget[weight=").append(c.weight())
-          .append(", absoluteBand=").append(c.absoluteBand())
-          .append(", relativeBand=").append(c.relativeBand()).append(']');
+      // a weight's text is its value without trailing zeros
+      sb.append(e.getKey()).append("=ClassTarget[weight=");
+      PlainText.appendStripped(sb, c.weight().value()).append(", absoluteBand=");
+      PlainText.appendStripped(sb, c.absoluteBand().value()).append(", relativeBand=");
+      PlainText.appendStripped(sb, c.relativeBand().value()).append(']');
     }
     sb.append("}}");
   }
