@@ -43,6 +43,11 @@ public final class InputsHash {
   private static final String IMMUTABLE_SECURITY = "dev.rebal.core.security.ImmutableSecurity";
   private static final String IMMUTABLE_PRICE = "dev.rebal.core.market.ImmutablePrice";
 
+  /** The generated lot class (the text of most of a household), or null if it is not found. */
+  private static final Class<?> LOT_CLASS = classNamed(IMMUTABLE_LOT);
+  /** A SHA-256 digest never updated: new digests are its clones (cheaper than a provider lookup). */
+  private static final MessageDigest SHA_256 = newSha256();
+
   /** The characters of household text written before they go to the digest. */
   private static final int CHUNK = 8192;
 
@@ -55,7 +60,9 @@ public final class InputsHash {
     SecurityId previous = null;
     for (TaxLot lot : h.lots()) {
       SecurityId security = lot.security();
-      if (!security.equals(previous)) {
+      // by identity first, then by value (a record's equals is slower than the string's)
+      if (security != previous
+          && (previous == null || !security.value().equals(previous.value()))) {
         read.add(security);
         previous = security;
       }
@@ -218,7 +225,8 @@ public final class InputsHash {
   }
 
   private static void appendLot(StringBuilder sb, TaxLot lot) {
-    if (!lot.getClass().getName().equals(IMMUTABLE_LOT)) {
+    Class<?> type = lot.getClass();
+    if (type != LOT_CLASS && !type.getName().equals(IMMUTABLE_LOT)) {
       sb.append(lot);
       return;
     }
@@ -326,11 +334,28 @@ public final class InputsHash {
     PlainText.appendPlain(sb.append(m.currency().getCurrencyCode()).append(' '), m.amount());
   }
 
+  /** Returns a new SHA-256 digest. */
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256(); // a provider whose digest is not cloneable
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  private static Class<?> classNamed(String name) {
+    try {
+      return Class.forName(name, false, InputsHash.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return null; // every lot is then checked by its class name
     }
   }
 
