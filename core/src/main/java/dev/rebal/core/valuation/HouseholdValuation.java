@@ -13,6 +13,7 @@ import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.allocation.TargetAllocation;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.Map;
@@ -71,22 +72,25 @@ public final class HouseholdValuation {
   public static HouseholdValuation of(Household household, MarketData marketData) {
     Checks.notNull(household, "household");
     Checks.notNull(marketData, "marketData");
-    Map<AccountId, Map<SecurityId, Quantity>> quantities = new TreeMap<>();
+    // by hash: only looked up (the accounts are walked in the household's order below)
+    Map<AccountId, Map<SecurityId, Quantity>> quantities =
+        new HashMap<>(2 * household.accounts().size());
     for (Account a : household.accounts()) {
       // by hash: the positions are sorted once when built, and the sums below are exact, so the
       // order they are added in does not matter
       quantities.put(a.id(), new HashMap<>());
     }
-    // a position's lots usually come in one run: summed there and merged once per run (the sums
-    // are exact, so the grouping does not change them)
+    // a position's lots usually come in one run: summed there (as decimals at the quantities'
+    // scale, what Quantity.plus adds) and merged once per run (the sums are exact, so the grouping
+    // does not change them); ids compared by identity first, then by value
     Map<SecurityId, Quantity> runAccount = null;
     AccountId runAccountId = null;
     SecurityId runSecurity = null;
-    Quantity run = null;
+    BigDecimal run = null;
     for (TaxLot lot : household.lots()) {
-      if (run != null && lot.account().equals(runAccountId)
-          && lot.security().equals(runSecurity)) {
-        run = run.plus(lot.quantity());
+      if (run != null && sameAccount(lot.account(), runAccountId)
+          && sameSecurity(lot.security(), runSecurity)) {
+        run = run.add(lot.quantity().value());
         continue;
       }
       Map<SecurityId, Quantity> byAccount = quantities.get(lot.account());
@@ -95,15 +99,15 @@ public final class HouseholdValuation {
             "must be an account of the household");
       }
       if (run != null) {
-        runAccount.merge(runSecurity, run, Quantity::plus);
+        runAccount.merge(runSecurity, Quantity.of(run), Quantity::plus);
       }
       runAccount = byAccount;
       runAccountId = lot.account();
       runSecurity = lot.security();
-      run = lot.quantity();
+      run = lot.quantity().value();
     }
     if (run != null) {
-      runAccount.merge(runSecurity, run, Quantity::plus);
+      runAccount.merge(runSecurity, Quantity.of(run), Quantity::plus);
     }
     Money total = Money.ZERO_USD;
     Map<AssetClass, Money> classes = new HashMap<>(); // exact sums: sorted once at the end
@@ -133,6 +137,14 @@ public final class HouseholdValuation {
     return new HouseholdValuation(total, ImmutableSortedMap.copyOf(accounts),
         ImmutableSortedMap.copyOf(positions), ImmutableSortedMap.copyOf(classes),
         ImmutableSortedMap.copyOf(accountClasses));
+  }
+
+  private static boolean sameAccount(AccountId a, AccountId b) {
+    return a == b || a.value().equals(b.value());
+  }
+
+  private static boolean sameSecurity(SecurityId a, SecurityId b) {
+    return a == b || a.value().equals(b.value());
   }
 
   /** Returns the household's total value: cash plus positions, held-away accounts included. */

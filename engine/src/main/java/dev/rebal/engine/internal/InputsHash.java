@@ -7,9 +7,13 @@ import dev.rebal.core.goal.Goal;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
+import dev.rebal.core.internal.PlainText;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.market.Price;
+import dev.rebal.core.market.TradingVolume;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -17,6 +21,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -35,6 +40,13 @@ public final class InputsHash {
   private static final String IMMUTABLE_GLIDE_PATH = "dev.rebal.core.goal.ImmutableGlidePath";
   private static final String IMMUTABLE_TARGET =
       "dev.rebal.core.allocation.ImmutableTargetAllocation";
+  private static final String IMMUTABLE_SECURITY = "dev.rebal.core.security.ImmutableSecurity";
+  private static final String IMMUTABLE_PRICE = "dev.rebal.core.market.ImmutablePrice";
+
+  /** The generated lot class (the text of most of a household), or null if it is not found. */
+  private static final Class<?> LOT_CLASS = classNamed(IMMUTABLE_LOT);
+  /** A SHA-256 digest never updated: new digests are its clones (cheaper than a provider lookup). */
+  private static final MessageDigest SHA_256 = newSha256();
 
   /** The characters of household text written before they go to the digest. */
   private static final int CHUNK = 8192;
@@ -44,8 +56,16 @@ public final class InputsHash {
   /** Returns the hash, in lower-case hex. */
   public static String of(Household h, MarketData m, LocalDate asOf) {
     Set<SecurityId> read = new TreeSet<>();
+    // a position's lots usually come in one run: its security is added once per run
+    SecurityId previous = null;
     for (TaxLot lot : h.lots()) {
-      read.add(lot.security());
+      SecurityId security = lot.security();
+      // by identity first, then by value (a record's equals is slower than the string's)
+      if (security != previous
+          && (previous == null || !security.value().equals(previous.value()))) {
+        read.add(security);
+        previous = security;
+      }
     }
     for (Transaction t : h.transactions()) {
       read.add(t.security());
@@ -58,22 +78,66 @@ public final class InputsHash {
     MessageDigest digest = sha256();
     update(digest, "asOf " + asOf + "\n");
     updateWithText(digest, h);
-    StringBuilder sb = new StringBuilder("\n");
+    update(digest, referenceText(read, m));
+    return hex(digest.digest());
+  }
+
+  /**
+   * Returns the text of the reference data read: a newline, then for each of {@code read} (in
+   * its order) its security's and its price's {@code toString()}, each followed by a newline, then
+   * the trading volume of each of their issuers that has one, in issuer order. The securities and
+   * prices of the generated immutable classes are written field by field in the exact format of
+   * their generated text (a test checks the equality).
+   */
+  static String referenceText(Set<SecurityId> read, MarketData m) {
+    StringBuilder sb = new StringBuilder(1 + 200 * read.size()).append('\n');
     Set<String> issuers = new TreeSet<>();
     for (SecurityId id : read) {
-      m.findSecurity(id).ifPresent(s -> {
-        sb.append(s).append('\n');
+      Optional<Security> security = m.findSecurity(id);
+      if (security.isPresent()) {
+        Security s = security.get();
+        appendSecurity(sb, s);
+        sb.append('\n');
         issuers.add(s.issuer());
-      });
-      m.prices().find(id).ifPresent(p -> sb.append(p).append('\n'));
-    }
-    for (String issuer : issuers) {
-      if (m.volumes().containsKey(issuer)) {
-        sb.append(m.volumes().get(issuer)).append('\n');
+      }
+      Optional<Price> price = m.prices().find(id);
+      if (price.isPresent()) {
+        appendPrice(sb, price.get());
+        sb.append('\n');
       }
     }
-    update(digest, sb.toString());
-    return hex(digest.digest());
+    for (String issuer : issuers) {
+      TradingVolume volume = m.volumes().get(issuer);
+      if (volume != null) {
+        sb.append(volume).append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static void appendSecurity(StringBuilder sb, Security s) {
+    if (!s.getClass().getName().equals(IMMUTABLE_SECURITY)) {
+      sb.append(s);
+      return;
+    }
+    sb.append("Security{id=").append(s.id())
+        .append(", symbol=").append(s.symbol())
+        .append(", assetClass=").append(s.assetClass())
+        .append(", kind=").append(s.kind())
+        .append(", taxCharacter=").append(s.taxCharacter())
+        .append(", issuer=").append(s.issuer())
+        .append(", washSaleGroup=").append(s.washSaleGroup()).append('}');
+  }
+
+  private static void appendPrice(StringBuilder sb, Price p) {
+    if (!p.getClass().getName().equals(IMMUTABLE_PRICE)) {
+      sb.append(p);
+      return;
+    }
+    sb.append("Price{security=").append(p.security()).append(", perUnit=")
+        .append(p.perUnit().currency().getCurrencyCode()).append(' ');
+    PlainText.appendPlain(sb, p.perUnit().amount()).append(", asOf=");
+    PlainText.appendDate(sb, p.asOf()).append('}');
   }
 
   /**
@@ -161,19 +225,20 @@ public final class InputsHash {
   }
 
   private static void appendLot(StringBuilder sb, TaxLot lot) {
-    if (!lot.getClass().getName().equals(IMMUTABLE_LOT)) {
+    Class<?> type = lot.getClass();
+    if (type != LOT_CLASS && !type.getName().equals(IMMUTABLE_LOT)) {
       sb.append(lot);
       return;
     }
     sb.append("TaxLot{id=").append(lot.id())
         .append(", account=").append(lot.account())
         .append(", security=").append(lot.security())
-        .append(", quantity=").append(lot.quantity())
-        .append(", costBasis=");
+        .append(", quantity=");
+    PlainText.appendPlain(sb, lot.quantity().value()).append(", costBasis=");
     appendMoney(sb, lot.costBasis());
-    sb.append(", acquired=").append(lot.acquired())
-        .append(", holdingPeriodStart=").append(lot.holdingPeriodStart())
-        .append(", washSaleAdjustment=");
+    sb.append(", acquired=");
+    PlainText.appendDate(sb, lot.acquired()).append(", holdingPeriodStart=");
+    PlainText.appendDate(sb, lot.holdingPeriodStart()).append(", washSaleAdjustment=");
     appendMoney(sb, lot.washSaleAdjustment());
     sb.append(", basisKnown=").append(lot.basisKnown()).append('}');
   }
@@ -187,9 +252,9 @@ public final class InputsHash {
         .append(", account=").append(t.account())
         .append(", security=").append(t.security())
         .append(", side=").append(t.side())
-        .append(", tradeDate=").append(t.tradeDate())
-        .append(", quantity=").append(t.quantity())
-        .append(", amount=");
+        .append(", tradeDate=");
+    PlainText.appendDate(sb, t.tradeDate()).append(", quantity=");
+    PlainText.appendPlain(sb, t.quantity().value()).append(", amount=");
     appendMoney(sb, t.amount());
     // absent optionals are null fields, which the generated text omits
     if (t.realizedGain().isPresent()) {
@@ -214,7 +279,9 @@ public final class InputsHash {
         .append(", priority=").append(g.priority())
         .append(", fundingAccounts=").append(g.fundingAccounts());
     // an absent optional is a null field, which the generated text omits
-    g.fundingShare().ifPresent(w -> sb.append(", fundingShare=").append(w));
+    if (g.fundingShare().isPresent()) {
+      PlainText.appendStripped(sb.append(", fundingShare="), g.fundingShare().get().value());
+    }
     sb.append(", glidePath=");
     GlidePath path = g.glidePath();
     if (!path.getClass().getName().equals(IMMUTABLE_GLIDE_PATH)) {
@@ -253,23 +320,42 @@ public final class InputsHash {
       }
       first = false;
       ClassTarget c = e.getValue();
-      sb.append(e.getKey()).append("=ClassTarget[weight=").append(c.weight())
-          .append(", absoluteBand=").append(c.absoluteBand())
-          .append(", relativeBand=").append(c.relativeBand()).append(']');
+      // a weight's text is its value without trailing zeros
+      sb.append(e.getKey()).append("=ClassTarget[weight=");
+      PlainText.appendStripped(sb, c.weight().value()).append(", absoluteBand=");
+      PlainText.appendStripped(sb, c.absoluteBand().value()).append(", relativeBand=");
+      PlainText.appendStripped(sb, c.relativeBand().value()).append(']');
     }
     sb.append("}}");
   }
 
   /** Appends {@link dev.rebal.core.money.Money#toString()}'s text, e.g. {@code USD 1250.75}. */
   private static void appendMoney(StringBuilder sb, Money m) {
-    sb.append(m.currency().getCurrencyCode()).append(' ').append(m.amount().toPlainString());
+    PlainText.appendPlain(sb.append(m.currency().getCurrencyCode()).append(' '), m.amount());
   }
 
+  /** Returns a new SHA-256 digest. */
   static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      return newSha256(); // a provider whose digest is not cloneable
+    }
+  }
+
+  private static MessageDigest newSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+    }
+  }
+
+  private static Class<?> classNamed(String name) {
+    try {
+      return Class.forName(name, false, InputsHash.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      return null; // every lot is then checked by its class name
     }
   }
 

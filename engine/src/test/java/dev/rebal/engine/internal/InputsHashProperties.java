@@ -3,14 +3,18 @@ package dev.rebal.engine.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
+import dev.rebal.core.market.MarketData;
 import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.testing.HouseholdFixture;
 import dev.rebal.core.testing.RebalArbitraries;
 import dev.rebal.engine.ProposalExecutor;
 import dev.rebal.engine.Rebalancer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -87,6 +91,34 @@ class InputsHashProperties {
     Statistics.collect(h.toString().length() > 3 * 8192 ? "several chunks" : "few chunks");
     Statistics.coverage(c -> c.check("several chunks").count(n -> n > 0));
     assertThat(chunked.digest()).isEqualTo(whole.digest());
+  }
+
+  /** The reference data's text, written field by field, is that of the values' own text. */
+  @Property(tries = 100)
+  void referenceText_ofBookHousehold_isThatOfToString(@ForAll("bookIndices") int index) {
+    Household h = BOOK.household(index);
+    MarketData m = BOOK.marketData();
+    Set<SecurityId> read = new TreeSet<>();
+    h.lots().forEach(lot -> read.add(lot.security()));
+    h.transactions().forEach(t -> read.add(t.security()));
+    h.model().securities().values().forEach(read::addAll);
+    StringBuilder expected = new StringBuilder("\n");
+    Set<String> issuers = new TreeSet<>();
+    for (SecurityId id : read) {
+      m.findSecurity(id).ifPresent(s -> {
+        expected.append(s).append('\n');
+        issuers.add(s.issuer());
+      });
+      m.prices().find(id).ifPresent(p -> expected.append(p).append('\n'));
+    }
+    for (String issuer : issuers) {
+      if (m.volumes().containsKey(issuer)) {
+        expected.append(m.volumes().get(issuer)).append('\n');
+      }
+    }
+    Statistics.collect(issuers.stream().anyMatch(m.volumes()::containsKey) ? "volumes" : "none");
+    Statistics.coverage(c -> c.check("volumes").count(n -> n > 0));
+    assertThat(InputsHash.referenceText(read, m)).isEqualTo(expected.toString());
   }
 
   /** After its proposal, a household also has transactions with a lot (buys) and with a gain. */
