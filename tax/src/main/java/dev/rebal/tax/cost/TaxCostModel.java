@@ -17,6 +17,7 @@ import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.Term;
+import dev.rebal.tax.internal.PerDollar;
 import dev.rebal.tax.internal.TaxOptimalOrder;
 import dev.rebal.tax.lots.LotPreferences;
 import dev.rebal.tax.lots.LotSelector;
@@ -188,11 +189,10 @@ public final class TaxCostModel {
     BigDecimal cost = gainPerDollar;
     if (price.isPositive()) {
       // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
-      gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
-          .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      // each is divide(price, DECIMAL128).setScale(TaxCostCurve.SCALE, Money.ROUNDING)
+      gainPerDollar = PerDollar.of(gainPerShare, price.amount());
       if (rate.value().signum() != 0) {
-        cost = taxPerShare.divide(price.amount(), MathContext.DECIMAL128)
-            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+        cost = PerDollar.of(taxPerShare, price.amount());
       }
     }
     return new TaxCostSegment(lot, term, quantity, value, gainPerDollar, rate, cost);

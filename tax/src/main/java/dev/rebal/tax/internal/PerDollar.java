@@ -1,0 +1,53 @@
+package dev.rebal.tax.internal;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+
+/**
+ * {@code numerator / price} at {@code DECIMAL128}, then rounded half-even to {@link #SCALE}
+ * places: the tax-cost curve's per-dollar figures, computed without the 34-digit quotient where
+ * that gives the same result.
+ *
+ * <p>The quotient is truncated to {@code SCALE + 3} places. Unless its last three digits are 499
+ * or 500, the exact quotient lies at least 10<sup>-(SCALE + 3)</sup> away from every midpoint
+ * between two {@code SCALE}-place values, and so does its 34-digit rounding (half an ulp away at
+ * most, and rounding never crosses a value it can represent), so rounding either one to {@code
+ * SCALE} places gives the same value, read from the three digits. Near a midpoint, and for
+ * quotients of 20 or more digits before the point, the 34-digit quotient is computed as before.
+ */
+public final class PerDollar {
+  /** The scale of the result (the tax-cost curve's). */
+  public static final int SCALE = 10;
+
+  private static final int GUARD = 3;
+  private static final long GUARD_POWER = 1000;
+  private static final long HALF = GUARD_POWER / 2;
+  private static final long LIMIT = 100_000_000_000_000L; // 10^17 before the point is safe
+
+  private PerDollar() {}
+
+  /**
+   * Returns {@code numerator.divide(price, MathContext.DECIMAL128).setScale(SCALE,
+   * RoundingMode.HALF_EVEN)}, the same value and scale.
+   *
+   * @param numerator the numerator
+   * @param price a positive divisor
+   */
+  public static BigDecimal of(BigDecimal numerator, BigDecimal price) {
+    BigDecimal truncated = numerator.divide(price, SCALE + GUARD, RoundingMode.DOWN);
+    if (truncated.precision() <= 18) {
+      long unscaled = truncated.unscaledValue().longValue();
+      long magnitude = Math.abs(unscaled);
+      long guard = magnitude % GUARD_POWER;
+      long kept = magnitude / GUARD_POWER;
+      if (guard != HALF - 1 && guard != HALF && kept < LIMIT) {
+        if (guard > HALF) {
+          kept++;
+        }
+        return BigDecimal.valueOf(unscaled < 0 ? -kept : kept, SCALE);
+      }
+    }
+    return numerator.divide(price, MathContext.DECIMAL128).setScale(SCALE, RoundingMode.HALF_EVEN);
+  }
+}
