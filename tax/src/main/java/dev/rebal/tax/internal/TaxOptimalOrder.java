@@ -19,10 +19,19 @@ import java.util.List;
  * way and the curves reuse the keys instead of computing them again.
  */
 public final class TaxOptimalOrder {
-  private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::taxPerShare)
-      .thenComparing(k -> k.term() == Term.SHORT)
-      .thenComparing(k -> k.lot().acquired())
-      .thenComparing(k -> k.lot().id());
+  /** Tax per share, long-term first, oldest first, lot id: one comparison, no boxing. */
+  private static final Comparator<Keyed> ORDER = (a, b) -> {
+    int c = a.taxPerShare().compareTo(b.taxPerShare());
+    if (c != 0) {
+      return c;
+    }
+    c = Boolean.compare(a.term() == Term.SHORT, b.term() == Term.SHORT);
+    if (c != 0) {
+      return c;
+    }
+    c = a.lot().acquired().compareTo(b.lot().acquired());
+    return c != 0 ? c : a.lot().id().compareTo(b.lot().id());
+  };
 
   private TaxOptimalOrder() {}
 
@@ -44,11 +53,22 @@ public final class TaxOptimalOrder {
     for (TaxLot lot : lots) {
       Term term = HoldingPeriod.termOf(lot, saleDate);
       BigDecimal basis = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
-      BigDecimal gainPerShare = price.amount().subtract(basis, MathContext.DECIMAL128);
+      BigDecimal gainPerShare = gain(price.amount(), basis);
       keyed.add(new Keyed(lot, term, gainPerShare,
           gainPerShare.multiply(rates.rateOf(term).value(), MathContext.DECIMAL128)));
     }
     keyed.sort(ORDER);
     return keyed;
+  }
+
+  /**
+   * Returns {@code price.subtract(basisPerShare, MathContext.DECIMAL128)}, the same value and
+   * scale: the exact difference when it has at most 34 digits (a rounding to 34 digits leaves it
+   * unchanged, at the larger of the two scales, as the exact difference is), else the rounded one.
+   */
+  static BigDecimal gain(BigDecimal price, BigDecimal basisPerShare) {
+    BigDecimal exact = price.subtract(basisPerShare);
+    return exact.precision() <= MathContext.DECIMAL128.getPrecision() ? exact
+        : price.subtract(basisPerShare, MathContext.DECIMAL128);
   }
 }
