@@ -9,7 +9,8 @@ import java.math.RoundingMode;
  * places: the tax-cost curve's per-dollar figures, computed without the 34-digit quotient where
  * that gives the same result.
  *
- * <p>The quotient is truncated to {@code SCALE + 3} places. Unless its last three digits are 499
+ * <p>The quotient is truncated to {@code SCALE + 3} places (from the numerator truncated to the
+ * places that needs, so that the division is of small numbers). Unless its last three digits are 499
  * or 500, the exact quotient lies at least 10<sup>-(SCALE + 3)</sup> away from every midpoint
  * between two {@code SCALE}-place values, and so does its 34-digit rounding (half an ulp away at
  * most, and rounding never crosses a value it can represent), so rounding either one to {@code
@@ -35,7 +36,12 @@ public final class PerDollar {
    * @param price a positive divisor
    */
   public static BigDecimal of(BigDecimal numerator, BigDecimal price) {
-    BigDecimal truncated = numerator.divide(price, SCALE + GUARD, RoundingMode.DOWN);
+    // truncating the numerator to the places the truncated quotient needs first gives the same
+    // quotient (trunc(trunc(n / a) / b) = trunc(n / ab)), and keeps the divisor a small number
+    int places = SCALE + GUARD + price.scale();
+    BigDecimal dividend = numerator.scale() > places
+        ? numerator.setScale(places, RoundingMode.DOWN) : numerator;
+    BigDecimal truncated = dividend.divide(price, SCALE + GUARD, RoundingMode.DOWN);
     if (truncated.precision() <= 18) {
       long unscaled = truncated.unscaledValue().longValue();
       long magnitude = Math.abs(unscaled);

@@ -53,22 +53,11 @@ public final class TaxOptimalOrder {
     for (TaxLot lot : lots) {
       Term term = HoldingPeriod.termOf(lot, saleDate);
       BigDecimal basis = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
-      BigDecimal gainPerShare = gain(price.amount(), basis);
+      BigDecimal gainPerShare = price.amount().subtract(basis, MathContext.DECIMAL128);
       keyed.add(new Keyed(lot, term, gainPerShare,
           gainPerShare.multiply(rates.rateOf(term).value(), MathContext.DECIMAL128)));
     }
     keyed.sort(ORDER);
     return keyed;
-  }
-
-  /**
-   * Returns {@code price.subtract(basisPerShare, MathContext.DECIMAL128)}, the same value and
-   * scale: the exact difference when it has at most 34 digits (a rounding to 34 digits leaves it
-   * unchanged, at the larger of the two scales, as the exact difference is), else the rounded one.
-   */
-  static BigDecimal gain(BigDecimal price, BigDecimal basisPerShare) {
-    BigDecimal exact = price.subtract(basisPerShare);
-    return exact.precision() <= MathContext.DECIMAL128.getPrecision() ? exact
-        : price.subtract(basisPerShare, MathContext.DECIMAL128);
   }
 }
