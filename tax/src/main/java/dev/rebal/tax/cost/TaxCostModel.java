@@ -138,11 +138,8 @@ public final class TaxCostModel {
       SecurityId security, LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total,
       boolean taxable) {
     TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
-    Set<LotId> ids = new HashSet<>();
-    for (TaxLot lot : lots) {
-      if (!ids.add(lot.id())) {
-        return computeBySale(account, security, asOf, price, lots, total, rates);
-      }
+    if (repeatsAnId(lots)) {
+      return computeBySale(account, security, asOf, price, lots, total, rates);
     }
     ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
     Quantity cumulative = Quantity.ZERO;
@@ -157,6 +154,29 @@ public final class TaxCostModel {
       proceedsBefore = proceedsTo;
     }
     return new TaxCostCurve(account, security, price, segments.build());
+  }
+
+  /** Whether two of {@code lots} have the same id; a position's few lots are compared pairwise. */
+  private static boolean repeatsAnId(List<TaxLot> lots) {
+    int n = lots.size();
+    if (n > 8) {
+      Set<LotId> ids = new HashSet<>();
+      for (TaxLot lot : lots) {
+        if (!ids.add(lot.id())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      LotId id = lots.get(i).id();
+      for (int j = 0; j < i; j++) {
+        if (lots.get(j).id().equals(id)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The curve by way of the lot selector's sale, for lots that repeat an id. */
