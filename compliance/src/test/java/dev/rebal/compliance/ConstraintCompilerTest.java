@@ -185,11 +185,14 @@ class ConstraintCompilerTest {
 
     // then: in order (adjacent) and out of order
     assertThatThrownBy(() -> rebuilt(c, positions, c.lots()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keys must be unique");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keys must be unique");
     assertThatThrownBy(() -> rebuilt(c, c.positions(), lots))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keys must be unique");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keys must be unique");
     Collections.reverse(positions);
     assertThatThrownBy(() -> rebuilt(c, positions, c.lots()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("keys must be unique");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keys must be unique");
   }
 }

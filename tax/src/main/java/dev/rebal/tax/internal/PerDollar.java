@@ -10,12 +10,13 @@ import java.math.RoundingMode;
  * that gives the same result.
  *
  * <p>The quotient is truncated to {@code SCALE + 3} places (from the numerator truncated to the
- * places that needs, so that the division is of small numbers). Unless its last three digits are 499
- * or 500, the exact quotient lies at least 10<sup>-(SCALE + 3)</sup> away from every midpoint
+ * places that needs, so that the division is of small numbers). Unless its last three digits are
+ * 499 or 500, the exact quotient lies at least 10<sup>-(SCALE + 3)</sup> away from every midpoint
  * between two {@code SCALE}-place values, and so does its 34-digit rounding (half an ulp away at
  * most, and rounding never crosses a value it can represent), so rounding either one to {@code
  * SCALE} places gives the same value, read from the three digits. Near a midpoint, and for
- * quotients of 20 or more digits before the point, the 34-digit quotient is computed as before.
+ * quotients of 10<sup>5</sup> or more (a truncated quotient beyond 18 digits), the 34-digit
+ * quotient is computed as before.
  */
 public final class PerDollar {
   /** The scale of the result (the tax-cost curve's). */
@@ -24,7 +25,8 @@ public final class PerDollar {
   private static final int GUARD = 3;
   private static final long GUARD_POWER = 1000;
   private static final long HALF = GUARD_POWER / 2;
-  private static final long LIMIT = 100_000_000_000_000L; // 10^17 before the point is safe
+  /** A bound the 18-digit test already implies (quotients below 10^5): kept as a guard. */
+  private static final long LIMIT = 100_000_000_000_000L;
 
   private PerDollar() {}
 

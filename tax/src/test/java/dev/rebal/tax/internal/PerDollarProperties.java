@@ -37,7 +37,8 @@ class PerDollarProperties {
 
   /** Gains per share as the curves make them: price minus a 34-digit basis per share. */
   @Property(tries = 3000)
-  void of_gainsPerShare_equalsTheReference(@ForAll @LongRange(min = 1, max = 100_000_000) long priceCents,
+  void of_gainsPerShare_equalsTheReference(
+      @ForAll @LongRange(min = 1, max = 100_000_000) long priceCents,
       @ForAll @LongRange(min = 0, max = 10_000_000_000L) long basisCents,
       @ForAll @IntRange(min = 1, max = 100_000) int shares,
       @ForAll @IntRange(min = 0, max = 4) int rateIndex) {
