@@ -39,6 +39,15 @@ import java.util.function.Function;
  * @since 0.1
  */
 public final class TradeConstraints implements TradePermissions {
+  /** The order of {@link #positions()}, which compares exactly their key. */
+  private static final Comparator<PositionConstraints> POSITION_ORDER = (a, b) -> {
+    int c = a.account().compareTo(b.account());
+    return c != 0 ? c : a.security().compareTo(b.security());
+  };
+
+  /** The order of {@link #lots()}, which compares exactly their key. */
+  private static final Comparator<LotConstraints> LOT_ORDER = (a, b) -> a.lot().compareTo(b.lot());
+
   private final LocalDate asOf;
   private final ComplianceParameters parameters;
   private final ImmutableList<AccountConstraints> accounts;
@@ -59,10 +68,14 @@ public final class TradeConstraints implements TradePermissions {
     this.asOf = Checks.notNull(asOf, "asOf");
     this.parameters = Checks.notNull(parameters, "parameters");
     this.accounts = sorted(accounts, "accounts", Comparator.comparing(AccountConstraints::account));
-    this.positions = sorted(positions, "positions",
-        Comparator.comparing(PositionConstraints::account)
-            .thenComparing(PositionConstraints::security));
-    this.lots = sorted(lots, "lots", Comparator.comparing(LotConstraints::lot));
+    // the compiler gives positions and lots in order, with unique keys: one pass finds that out
+    // and then neither the sort nor the uniqueness check below has anything to do
+    boolean positionsStrict = strictlyAscending(Checks.noNulls(positions, "positions"),
+        POSITION_ORDER);
+    this.positions = positionsStrict ? ImmutableList.copyOf(positions)
+        : sorted(positions, "positions", POSITION_ORDER);
+    boolean lotsStrict = strictlyAscending(Checks.noNulls(lots, "lots"), LOT_ORDER);
+    this.lots = lotsStrict ? ImmutableList.copyOf(lots) : sorted(lots, "lots", LOT_ORDER);
     this.caps = sorted(caps, "caps", Comparator.comparing(ConcentrationLimit::provenance));
     this.saleLimits = sorted(saleLimits, "saleLimits",
         Comparator.comparing(IssuerSaleLimit::provenance));
@@ -75,10 +88,26 @@ public final class TradeConstraints implements TradePermissions {
     this.accountIndex = index(this.accounts, AccountConstraints::account);
     // positions and lots are found by binary search in their sorted lists (no hash index to build
     // per compile); a repeated key fails here as the hash index always did
-    requireUniqueKeys(this.positions, Comparator.comparing(PositionConstraints::account)
-        .thenComparing(PositionConstraints::security),
-        p -> new PositionKey(p.account(), p.security()));
-    requireUniqueKeys(this.lots, Comparator.comparing(LotConstraints::lot), LotConstraints::lot);
+    if (!positionsStrict) {
+      requireUniqueKeys(this.positions, POSITION_ORDER,
+          p -> new PositionKey(p.account(), p.security()));
+    }
+    if (!lotsStrict) {
+      requireUniqueKeys(this.lots, LOT_ORDER, LotConstraints::lot);
+    }
+  }
+
+  /**
+   * Whether each value comes strictly after the one before it: then the list is its own sorted
+   * copy (the sort is stable) and its keys are unique.
+   */
+  private static <T> boolean strictlyAscending(List<T> values, Comparator<T> order) {
+    for (int i = 1; i < values.size(); i++) {
+      if (order.compare(values.get(i - 1), values.get(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -24,6 +24,9 @@ import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.restriction.RestrictionId;
 import dev.rebal.core.restriction.SecurityExclusion;
 import dev.rebal.core.restriction.SecurityScope;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.junit.jupiter.api.Test;
 
@@ -145,5 +148,51 @@ class ConstraintCompilerTest {
     assertThat(p.id()).isEqualTo("builtin.held-away");
     assertThat(p.isBuiltIn()).isTrue();
     assertThat(p.toString()).isEqualTo("builtin.held-away (held-away: \"held-away account\")");
+  }
+
+  private static TradeConstraints rebuilt(TradeConstraints c, List<PositionConstraints> positions,
+      List<LotConstraints> lots) {
+    return TradeConstraints.of(c.asOf(), c.parameters(), c.accounts(), positions, lots, c.caps(),
+        c.saleLimits(), c.washSaleGroups(), c.penalties(), c.conflicts());
+  }
+
+  @Test
+  void of_positionsAndLotsOutOfOrder_areSortedByKey() {
+    // given
+    TradeConstraints c = COMPILER.compile(simple(), marketData(), AS_OF);
+    List<PositionConstraints> positions = new ArrayList<>(c.positions());
+    List<LotConstraints> lots = new ArrayList<>(c.lots());
+    Collections.reverse(positions);
+    Collections.reverse(lots);
+
+    // when
+    TradeConstraints again = rebuilt(c, positions, lots);
+
+    // then
+    assertThat(again.positions()).containsExactlyElementsOf(c.positions());
+    assertThat(again.lots()).containsExactlyElementsOf(c.lots());
+    assertThat(again.lookupPosition(TAXABLE, ACME)).isEqualTo(c.lookupPosition(TAXABLE, ACME));
+  }
+
+  @Test
+  void of_repeatedPositionOrLot_isRejectedInOrderOrNot() {
+    // given
+    TradeConstraints c = COMPILER.compile(simple(), marketData(), AS_OF);
+    List<PositionConstraints> positions = new ArrayList<>(c.positions());
+    positions.add(1, positions.get(0));
+    List<LotConstraints> lots = new ArrayList<>(c.lots());
+    lots.add(lots.get(0));
+
+    // then: in order (adjacent) and out of order
+    assertThatThrownBy(() -> rebuilt(c, positions, c.lots()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keys must be unique");
+    assertThatThrownBy(() -> rebuilt(c, c.positions(), lots))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keys must be unique");
+    Collections.reverse(positions);
+    assertThatThrownBy(() -> rebuilt(c, positions, c.lots()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("keys must be unique");
   }
 }

@@ -17,6 +17,7 @@ import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.Term;
+import dev.rebal.tax.internal.PerDollar;
 import dev.rebal.tax.internal.TaxOptimalOrder;
 import dev.rebal.tax.lots.LotPreferences;
 import dev.rebal.tax.lots.LotSelector;
@@ -137,11 +138,8 @@ public final class TaxCostModel {
       SecurityId security, LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total,
       boolean taxable) {
     TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
-    Set<LotId> ids = new HashSet<>();
-    for (TaxLot lot : lots) {
-      if (!ids.add(lot.id())) {
-        return computeBySale(account, security, asOf, price, lots, total, rates);
-      }
+    if (repeatsAnId(lots)) {
+      return computeBySale(account, security, asOf, price, lots, total, rates);
     }
     ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
     Quantity cumulative = Quantity.ZERO;
@@ -156,6 +154,29 @@ public final class TaxCostModel {
       proceedsBefore = proceedsTo;
     }
     return new TaxCostCurve(account, security, price, segments.build());
+  }
+
+  /** Whether two of {@code lots} have the same id; a position's few lots are compared pairwise. */
+  private static boolean repeatsAnId(List<TaxLot> lots) {
+    int n = lots.size();
+    if (n > 8) {
+      Set<LotId> ids = new HashSet<>();
+      for (TaxLot lot : lots) {
+        if (!ids.add(lot.id())) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      LotId id = lots.get(i).id();
+      for (int j = 0; j < i; j++) {
+        if (lots.get(j).id().equals(id)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /** The curve by way of the lot selector's sale, for lots that repeat an id. */
@@ -188,11 +209,10 @@ public final class TaxCostModel {
     BigDecimal cost = gainPerDollar;
     if (price.isPositive()) {
       // per-share arithmetic, exactly as the relief order is sorted, so costs never decrease
-      gainPerDollar = gainPerShare.divide(price.amount(), MathContext.DECIMAL128)
-          .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+      // each is divide(price, DECIMAL128).setScale(TaxCostCurve.SCALE, Money.ROUNDING)
+      gainPerDollar = PerDollar.of(gainPerShare, price.amount());
       if (rate.value().signum() != 0) {
-        cost = taxPerShare.divide(price.amount(), MathContext.DECIMAL128)
-            .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
+        cost = PerDollar.of(taxPerShare, price.amount());
       }
     }
     return new TaxCostSegment(lot, term, quantity, value, gainPerDollar, rate, cost);

@@ -19,10 +19,19 @@ import java.util.List;
  * way and the curves reuse the keys instead of computing them again.
  */
 public final class TaxOptimalOrder {
-  private static final Comparator<Keyed> ORDER = Comparator.comparing(Keyed::taxPerShare)
-      .thenComparing(k -> k.term() == Term.SHORT)
-      .thenComparing(k -> k.lot().acquired())
-      .thenComparing(k -> k.lot().id());
+  /** Tax per share, long-term first, oldest first, lot id: one comparison, no boxing. */
+  private static final Comparator<Keyed> ORDER = (a, b) -> {
+    int c = a.taxPerShare().compareTo(b.taxPerShare());
+    if (c != 0) {
+      return c;
+    }
+    c = Boolean.compare(a.term() == Term.SHORT, b.term() == Term.SHORT);
+    if (c != 0) {
+      return c;
+    }
+    c = a.lot().acquired().compareTo(b.lot().acquired());
+    return c != 0 ? c : a.lot().id().compareTo(b.lot().id());
+  };
 
   private TaxOptimalOrder() {}
 

@@ -93,4 +93,30 @@ class TaxCostModelTest {
 
     assertThat(curves).extracting(c -> c.account().value()).containsExactly("IRA-1", "TAX-1");
   }
+
+  private static TaxCostCurve curveOfRepeated(int lots) {
+    List<dev.rebal.core.household.TaxLot> held = new java.util.ArrayList<>();
+    for (int i = 0; i < lots; i++) {
+      held.add(lot("L" + i, TAXABLE, X, 10, "300", date("2020-01-15")));
+    }
+    held.add(lot("L0", TAXABLE, X, 10, "300", date("2020-01-15")));
+    Household h = dev.rebal.tax.TaxFixtures.household(List.of(account(TAXABLE,
+        AccountType.TAXABLE)), held, List.of());
+    return TaxCostModel.standard().curve(h, MARKET, TAXABLE, X, AS_OF);
+  }
+
+  @Test
+  void curve_lotsRepeatingAnId_areTakenAsTheLotSelectorTakesThem() {
+    // when: a lot repeated among few lots, and among many
+    TaxCostCurve few = curveOfRepeated(2);
+    TaxCostCurve many = curveOfRepeated(12);
+
+    // then: the selector's sale keeps one segment of the equal copies (a segment per lot would
+    // give 3 and 13)
+    assertThat(few.segments()).hasSize(2);
+    assertThat(many.segments()).hasSize(12);
+    assertThat(few.segments()).filteredOn(s -> s.lot().value().equals("L0"))
+        .extracting(s -> s.quantity().toString()).containsExactly("10.000000");
+    assertThat(many.capacity()).isEqualTo(Money.usd("6000"));
+  }
 }
