@@ -287,29 +287,34 @@ final class HouseholdFactory {
     // per class: the model's first fund, then random extras from the class (munis: taxable only)
     List<List<Security>> chosen = new ArrayList<>();
     List<Security> candidates = new ArrayList<>();
+    List<Integer> candidateClasses = new ArrayList<>();
     int picked = 0;
     for (int c = 0; c < classCents.length; c++) {
       List<Security> inClass = new ArrayList<>();
       if (classCents[c] > 0) {
         AssetClass ac = Profiles.CLASSES.get(c);
-        SecurityId primary = profiles.model(profile).securities().get(ac).get(0);
-        inClass.add(universe.security(primary));
+        Security primary = profiles.primary(profile, c);
+        inClass.add(primary);
         picked++;
         if (employer != null && ac.equals(SecurityUniverse.US_LARGE_CAP)) {
           inClass.add(universe.security(SecurityId.of(employer)));
           picked++;
         }
-        for (Security s : universe.inClass(ac)) {
-          if (!inClass.contains(s) && !s.id().value().startsWith("EMP")) {
+        // the class's securities but employer stocks (the employer is in inClass if held), less
+        // the primary fund: the universe's instances, so identity is equality
+        for (Security s : universe.inClassButEmployers(ac)) {
+          if (s != primary) {
             candidates.add(s);
+            candidateClasses.add(c);
           }
         }
       }
       chosen.add(inClass);
     }
     while (picked < count && !candidates.isEmpty()) {
-      Security s = candidates.remove(rnd.nextInt(candidates.size()));
-      chosen.get(Profiles.CLASSES.indexOf(s.assetClass())).add(s);
+      int pick = rnd.nextInt(candidates.size());
+      Security s = candidates.remove(pick);
+      chosen.get(candidateClasses.remove(pick)).add(s);
       picked++;
     }
     for (int c = 0; c < classCents.length; c++) {

@@ -47,6 +47,7 @@ final class Profiles {
 
   private final List<TargetAllocation> targets = new ArrayList<>();
   private final List<Model> models = new ArrayList<>();
+  private final Security[][] primaries = new Security[NAMES.length][];
 
   Profiles(SecurityUniverse universe) {
     for (int p = 0; p < NAMES.length; p++) {
@@ -56,7 +57,12 @@ final class Profiles {
       for (AssetClass c : CLASSES) {
         m.putSecurities(c, modelSecurities(universe, c));
       }
-      models.add(m.build());
+      Model model = m.build();
+      models.add(model);
+      primaries[p] = new Security[CLASSES.size()];
+      for (int c = 0; c < CLASSES.size(); c++) {
+        primaries[p][c] = universe.security(model.securities().get(CLASSES.get(c)).get(0));
+      }
     }
   }
 
@@ -106,5 +112,10 @@ final class Profiles {
 
   Model model(int profile) {
     return models.get(profile);
+  }
+
+  /** Returns the profile's model's first security of the class at {@code classIndex}. */
+  Security primary(int profile, int classIndex) {
+    return primaries[profile][classIndex];
   }
 }

@@ -54,6 +54,7 @@ final class SecurityUniverse {
   private final LocalDate[] daysBefore = new LocalDate[DAY_TABLE + 1];
   private final int[] monthOfDaysBefore = new int[DAY_TABLE + 1];
   private final Map<AssetClass, ImmutableList<Security>> byClass = new LinkedHashMap<>();
+  private final Map<AssetClass, ImmutableList<Security>> byClassButEmployers = new LinkedHashMap<>();
   private final MarketData marketData;
 
   SecurityUniverse(long seed, LocalDate asOf) {
@@ -128,6 +129,8 @@ final class SecurityUniverse {
       classes.computeIfAbsent(s.assetClass(), c -> ImmutableList.builder()).add(s);
     }
     classes.forEach((c, b) -> byClass.put(c, b.build()));
+    byClass.forEach((c, in) -> byClassButEmployers.put(c,
+        ImmutableList.copyOf(in.stream().filter(s -> !s.id().value().startsWith("EMP")).toList())));
   }
 
   static String employer(int i) {
@@ -239,6 +242,12 @@ final class SecurityUniverse {
   /** Returns the securities of {@code assetClass}, in a stable order. */
   ImmutableList<Security> inClass(AssetClass assetClass) {
     ImmutableList<Security> in = byClass.get(assetClass);
+    return in == null ? ImmutableList.of() : in;
+  }
+
+  /** Returns the securities of {@code assetClass} whose ids do not start with {@code EMP}, in order. */
+  ImmutableList<Security> inClassButEmployers(AssetClass assetClass) {
+    ImmutableList<Security> in = byClassButEmployers.get(assetClass);
     return in == null ? ImmutableList.of() : in;
   }
 
