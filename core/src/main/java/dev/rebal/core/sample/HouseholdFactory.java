@@ -71,6 +71,11 @@ final class HouseholdFactory {
   private static final long FLAG_STREAM = 1L;
   private static final long MAIN_STREAM = 0L;
   private static final int FAULT_KINDS = 12;
+  /** Lot ids {@code L-1} to {@code L-511} (index 0 unused): values, so one instance serves all. */
+  private static final LotId[] LOT_IDS = new LotId[512];
+  private static final MemberId M1 = MemberId.of("M1");
+  private static final MemberId M2 = MemberId.of("M2");
+  private static final MemberId M3 = MemberId.of("M3");
   private static final int ELIGIBLE_ANY = 0;
   private static final int ELIGIBLE_MUNI = 1;
   private static final int ELIGIBLE_EMPLOYER = 2;
@@ -104,6 +109,12 @@ final class HouseholdFactory {
     this.rnd = new SplittableRandom(BookGenerator.mix(config.seed(), index, MAIN_STREAM));
     this.asOf = config.asOf();
     this.yearAgo = asOf.minusYears(1);
+  }
+
+  static {
+    for (int i = 1; i < LOT_IDS.length; i++) {
+      LOT_IDS[i] = LotId.of("L-" + i);
+    }
   }
 
   static boolean isFaulty(BookConfig config, long index) {
@@ -151,15 +162,15 @@ final class HouseholdFactory {
 
   private void members() {
     String n = sixDigits(index);
-    members.add(Member.builder().id(MemberId.of("M1")).name("Client " + n + " A")
+    members.add(Member.builder().id(M1).name("Client " + n + " A")
         .role(MemberRole.PRIMARY).build());
     if (rnd.nextInt(100) < 60) {
-      members.add(Member.builder().id(MemberId.of("M2")).name("Client " + n + " B")
+      members.add(Member.builder().id(M2).name("Client " + n + " B")
           .role(MemberRole.SPOUSE).build());
       spouse = true;
     }
     if (rnd.nextInt(100) < 30) {
-      members.add(Member.builder().id(MemberId.of("M3")).name("Client " + n + " C")
+      members.add(Member.builder().id(M3).name("Client " + n + " C")
           .role(MemberRole.DEPENDENT).build());
     }
   }
@@ -190,9 +201,9 @@ final class HouseholdFactory {
           .fractionalShares(!heldAway && rnd.nextInt(100) < 30);
       boolean joint = hasSpouse() && (type == AccountType.TAXABLE || type == AccountType.TRUST)
           && rnd.nextInt(100) < 60;
-      a.addOwners(MemberId.of(hasSpouse() && !joint && rnd.nextInt(100) < 40 ? "M2" : "M1"));
+      a.addOwners(hasSpouse() && !joint && rnd.nextInt(100) < 40 ? M2 : M1);
       if (joint) {
-        a.addOwners(MemberId.of("M2"));
+        a.addOwners(M2);
       }
       accounts.add(a.build());
     }
@@ -211,7 +222,12 @@ final class HouseholdFactory {
   }
 
   private boolean hasTaxable() {
-    return accounts.stream().anyMatch(a -> a.treatment() == TaxTreatment.TAXABLE);
+    for (Account a : accounts) {
+      if (a.treatment() == TaxTreatment.TAXABLE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int chooseProfile() {
@@ -358,18 +374,18 @@ final class HouseholdFactory {
       long dollars = remaining * shares[i] / sum + (i == 0 ? primaryExtra : 0);
       Security s = securities.get(i);
       // too small for a sensible position (under ten shares): fold into the class's primary fund
-      if (i > 0 && dollars < 10 * universe.priceCents(universe.indexOf(s.id()))) {
+      int sec = universe.indexOf(s.id());
+      if (i > 0 && dollars < 10 * universe.priceCents(sec)) {
         primaryExtra += dollars;
         continue;
       }
-      position(s, dollars);
+      position(s, sec, dollars);
     }
   }
 
-  private void position(Security s, long cents) {
+  private void position(Security s, int sec, long cents) {
     Account account = accountFor(s);
     int scale = quantityScale(s, account);
-    int sec = universe.indexOf(s.id());
     // the quantity at the scale, in units of 10^-scale shares, at least one unit
     long units = Math.max(1, quantityUnits(cents, universe.priceCents(sec), scale));
     int n = s.kind() == SecurityKind.CASH_EQUIVALENT ? 1 : 1 + rnd.nextInt(4);
@@ -381,7 +397,7 @@ final class HouseholdFactory {
     for (int i = 0; i < n; i++) {
       daysAgo[i] = 62 + rnd.nextInt(SecurityUniverse.DAY_TABLE - 62);
     }
-    Arrays.sort(daysAgo);
+    sortSmall(daysAgo);
     if (recentBuy) {
       daysAgo[0] = 1 + rnd.nextInt(60);
     }
@@ -399,7 +415,7 @@ final class HouseholdFactory {
     LocalDate acquired = universe.daysBefore(daysAgo);
     Money basis = Money.usd(BigDecimal.valueOf(
         basisCents(universe.priceCentsDaysBefore(sec, daysAgo), units, scale), 2));
-    LotId lotId = LotId.of("L-" + (lots.size() + 1));
+    LotId lotId = lotId(lots.size() + 1);
     TaxLot.Builder b = TaxLot.builder().id(lotId).account(account.id()).security(s.id())
         .quantity(quantity(units, scale)).acquired(acquired);
     if (!recent && s.kind() != SecurityKind.CASH_EQUIVALENT
@@ -418,6 +434,19 @@ final class HouseholdFactory {
           .id(TransactionId.of("T-" + (transactions.size() + 1))).account(account.id())
           .security(s.id()).side(Side.BUY).tradeDate(acquired).quantity(lot.quantity())
           .amount(basis).lot(lotId).build());
+    }
+  }
+
+  /** Sorts a short array ascending (insertion sort: a position has at most four lots). */
+  private static void sortSmall(int[] a) {
+    for (int i = 1; i < a.length; i++) {
+      int v = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
     }
   }
 
@@ -468,6 +497,11 @@ final class HouseholdFactory {
       micro = Math.multiplyExact(micro, 10L);
     }
     return Quantity.of(BigDecimal.valueOf(micro, Quantity.SCALE));
+  }
+
+  /** Returns lot id {@code L-number}, shared from a table for the usual numbers. */
+  private static LotId lotId(int number) {
+    return number < LOT_IDS.length ? LOT_IDS[number] : LotId.of("L-" + number);
   }
 
   private static int quantityScale(Security s, Account account) {
@@ -577,9 +611,7 @@ final class HouseholdFactory {
       List<AccountId> funding, int shareBp) {
     GlidePath.Builder path = GlidePath.builder();
     if (kind == GoalKind.EMERGENCY_RESERVE) {
-      int[] allCash = new int[Profiles.CLASSES.size()];
-      allCash[Profiles.CLASSES.indexOf(SecurityUniverse.CASH)] = 10_000;
-      path.putSteps(0, Profiles.target(allCash));
+      path.putSteps(0, profiles.allCash());
     } else {
       // the step that applies today is the household's own target: a household the firm already
       // manages sits near its plan; the other steps glide from there

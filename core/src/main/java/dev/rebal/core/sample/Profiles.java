@@ -48,8 +48,12 @@ final class Profiles {
   private final List<TargetAllocation> targets = new ArrayList<>();
   private final List<Model> models = new ArrayList<>();
   private final Security[][] primaries = new Security[NAMES.length][];
+  private final TargetAllocation allCash;
 
   Profiles(SecurityUniverse universe) {
+    int[] allCashBp = new int[CLASSES.size()];
+    allCashBp[CLASSES.indexOf(CASH)] = 10_000;
+    this.allCash = target(allCashBp);
     for (int p = 0; p < NAMES.length; p++) {
       targets.add(target(WEIGHTS_BP[p]));
       Model.Builder m = Model.builder().id(ModelId.of("MODEL-" + NAMES[p]));
@@ -108,6 +112,11 @@ final class Profiles {
 
   TargetAllocation target(int profile) {
     return targets.get(profile);
+  }
+
+  /** Returns the target with everything in cash (an emergency reserve's glide path). */
+  TargetAllocation allCash() {
+    return allCash;
   }
 
   Model model(int profile) {
