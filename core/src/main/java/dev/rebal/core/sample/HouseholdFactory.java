@@ -76,6 +76,15 @@ final class HouseholdFactory {
   private static final MemberId M1 = MemberId.of("M1");
   private static final MemberId M2 = MemberId.of("M2");
   private static final MemberId M3 = MemberId.of("M3");
+  /** Short-term, long-term and NIIT rates of the brackets households are put in. */
+  private static final Weight[][] BRACKETS = {
+    {Weight.of("0.24"), Weight.of("0.15"), Weight.of("0")},
+    {Weight.of("0.32"), Weight.of("0.15"), Weight.of("0")},
+    {Weight.of("0.35"), Weight.of("0.20"), Weight.of("0.038")},
+    {Weight.of("0.37"), Weight.of("0.20"), Weight.of("0.038")},
+  };
+  private static final Weight[] STATE_RATES = {Weight.of("0"), Weight.of("0.05"), Weight.of("0.093"),
+    Weight.of("0.133"), Weight.of("0.0495")};
   private static final int ELIGIBLE_ANY = 0;
   private static final int ELIGIBLE_MUNI = 1;
   private static final int ELIGIBLE_EMPLOYER = 2;
@@ -129,8 +138,9 @@ final class HouseholdFactory {
   }
 
   Household build() {
-    String id = "HH-" + sixDigits(index);
-    members();
+    String number = sixDigits(index);
+    String id = "HH-" + number;
+    members(number);
     accounts();
     profile = chooseProfile();
     target = profiles.target(profile);
@@ -160,8 +170,7 @@ final class HouseholdFactory {
 
   // ---- members and accounts ----
 
-  private void members() {
-    String n = sixDigits(index);
+  private void members(String n) {
     members.add(Member.builder().id(M1).name("Client " + n + " A")
         .role(MemberRole.PRIMARY).build());
     if (rnd.nextInt(100) < 60) {
@@ -197,6 +206,7 @@ final class HouseholdFactory {
           : i > 1 && type == AccountType.TAXABLE && hasSpouse() && rnd.nextInt(100) < 15;
       Account.Builder a = Account.builder().id(AccountId.of(prefix(type) + "-" + i)).type(type)
           .custodian(heldAway ? "Other Firm" : "Rebal Custody").cash(Money.ZERO_USD)
+          .cashFloor(Money.ZERO_USD)
           .heldAway(heldAway).tradable(!heldAway)
           .fractionalShares(!heldAway && rnd.nextInt(100) < 30);
       boolean joint = hasSpouse() && (type == AccountType.TAXABLE || type == AccountType.TRUST)
@@ -302,8 +312,8 @@ final class HouseholdFactory {
     int count = Math.max(Math.max(5, classes), Math.min(wanted, affordable));
     // per class: the model's first fund, then random extras from the class (munis: taxable only)
     List<List<Security>> chosen = new ArrayList<>();
-    List<Security> candidates = new ArrayList<>();
-    List<Integer> candidateClasses = new ArrayList<>();
+    List<Security> candidates = new ArrayList<>(universe.securities().size());
+    List<Integer> candidateClasses = new ArrayList<>(universe.securities().size());
     int picked = 0;
     for (int c = 0; c < classCents.length; c++) {
       List<Security> inClass = new ArrayList<>();
@@ -707,16 +717,13 @@ final class HouseholdFactory {
   }
 
   private TaxProfile taxProfile() {
-    String[][] brackets = {{"0.24", "0.15", "0"}, {"0.32", "0.15", "0"}, {"0.35", "0.20", "0.038"},
-      {"0.37", "0.20", "0.038"}};
-    String[] states = {"0", "0.05", "0.093", "0.133", "0.0495"};
-    String[] b = brackets[rnd.nextInt(brackets.length)];
+    Weight[] b = BRACKETS[rnd.nextInt(BRACKETS.length)];
     FilingStatus status = hasSpouse()
         ? (rnd.nextInt(100) < 90 ? FilingStatus.MARRIED_JOINT : FilingStatus.MARRIED_SEPARATE)
         : (rnd.nextInt(100) < 80 ? FilingStatus.SINGLE : FilingStatus.HEAD_OF_HOUSEHOLD);
     TaxProfile.Builder t = TaxProfile.builder().filingStatus(status)
-        .shortTermRate(Weight.of(b[0])).longTermRate(Weight.of(b[1]))
-        .niitRate(Weight.of(b[2])).stateRate(Weight.of(states[rnd.nextInt(states.length)]))
+        .shortTermRate(b[0]).longTermRate(b[1])
+        .niitRate(b[2]).stateRate(STATE_RATES[rnd.nextInt(STATE_RATES.length)])
         .shortTermCarryforward(cents(rnd.nextInt(100) < 20 ? 100_000L * rnd.nextInt(500) : 0))
         .longTermCarryforward(cents(rnd.nextInt(100) < 20 ? 100_000L * rnd.nextInt(500) : 0))
         .realizedShortTermYtd(cents(100_000L * (rnd.nextInt(300) - 100)))
