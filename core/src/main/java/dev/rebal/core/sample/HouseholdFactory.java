@@ -83,8 +83,8 @@ final class HouseholdFactory {
     {Weight.of("0.35"), Weight.of("0.20"), Weight.of("0.038")},
     {Weight.of("0.37"), Weight.of("0.20"), Weight.of("0.038")},
   };
-  private static final Weight[] STATE_RATES = {Weight.of("0"), Weight.of("0.05"), Weight.of("0.093"),
-    Weight.of("0.133"), Weight.of("0.0495")};
+  private static final Weight[] STATE_RATES = {Weight.of("0"), Weight.of("0.05"),
+    Weight.of("0.093"), Weight.of("0.133"), Weight.of("0.0495")};
   private static final int ELIGIBLE_ANY = 0;
   private static final int ELIGIBLE_MUNI = 1;
   private static final int ELIGIBLE_EMPLOYER = 2;
@@ -461,9 +461,10 @@ final class HouseholdFactory {
   }
 
   /**
-   * Returns {@code cents / priceCents} shares at {@code scale} decimal places, rounded half-even, in
-   * units of 10^-scale shares: the unscaled value of {@code BigDecimal.valueOf(cents, 2).divide(price,
-   * scale, HALF_EVEN)}, in long arithmetic.
+   * Returns {@code cents / priceCents} shares at {@code scale} decimal places, rounded half-even,
+   * in units of 10^-scale shares: the unscaled value of {@code BigDecimal.valueOf(cents, 2)
+   * .divide(price, scale, HALF_EVEN)}, in long arithmetic (exact: the generator's amounts are far
+   * from overflowing, and an overflow would throw, never round).
    */
   static long quantityUnits(long cents, long priceCents, int scale) {
     long numerator = cents;
@@ -474,8 +475,9 @@ final class HouseholdFactory {
   }
 
   /**
-   * Returns the cost in cents of {@code units} units of 10^-scale shares at {@code priceCents}, rounded
-   * half-even: the unscaled value of {@code Money.ofComputed(USD, price.multiply(quantity))}.
+   * Returns the cost in cents of {@code units} units of 10^-scale shares at {@code priceCents},
+   * rounded half-even: the unscaled value of {@code Money.ofComputed(USD,
+   * price.multiply(quantity))}.
    */
   static long basisCents(long priceCents, long units, int scale) {
     long product = Math.multiplyExact(priceCents, units);

@@ -54,7 +54,8 @@ final class SecurityUniverse {
   private final LocalDate[] daysBefore = new LocalDate[DAY_TABLE + 1];
   private final int[] monthOfDaysBefore = new int[DAY_TABLE + 1];
   private final Map<AssetClass, ImmutableList<Security>> byClass = new LinkedHashMap<>();
-  private final Map<AssetClass, ImmutableList<Security>> byClassButEmployers = new LinkedHashMap<>();
+  private final Map<AssetClass, ImmutableList<Security>> byClassButEmployers =
+      new LinkedHashMap<>();
   private final MarketData marketData;
 
   SecurityUniverse(long seed, LocalDate asOf) {
@@ -245,7 +246,7 @@ final class SecurityUniverse {
     return in == null ? ImmutableList.of() : in;
   }
 
-  /** Returns the securities of {@code assetClass} whose ids do not start with {@code EMP}, in order. */
+  /** Returns the securities of {@code assetClass} but those whose ids start with {@code EMP}. */
   ImmutableList<Security> inClassButEmployers(AssetClass assetClass) {
     ImmutableList<Security> in = byClassButEmployers.get(assetClass);
     return in == null ? ImmutableList.of() : in;
@@ -261,14 +262,15 @@ final class SecurityUniverse {
     return centPaths[index][MONTHS];
   }
 
-  /** Returns the as-of date minus {@code days} (0 to {@link #DAY_TABLE}), from a table built once. */
+  /** Returns the as-of date minus {@code days} (0 to {@link #DAY_TABLE}), from a table. */
   LocalDate daysBefore(int days) {
     return daysBefore[days];
   }
 
   /**
    * Returns the price in cents of the security at {@code index} in the month of {@code
-   * daysBefore(days)}: the price {@link #priceOn} returns, without the map lookup and the month count.
+   * daysBefore(days)}: the price {@link #priceOn} returns, without the map lookup and the month
+   * count.
    */
   long priceCentsDaysBefore(int index, int days) {
     return centPaths[index][monthOfDaysBefore[days]];
