@@ -48,7 +48,6 @@ import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.Side;
 import com.google.common.collect.ImmutableSortedSet;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
