@@ -48,9 +48,9 @@ import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.Side;
 import com.google.common.collect.ImmutableSortedSet;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -70,6 +70,23 @@ final class HouseholdFactory {
   private static final long FLAG_STREAM = 1L;
   private static final long MAIN_STREAM = 0L;
   private static final int FAULT_KINDS = 12;
+  /** Lot ids {@code L-1} to {@code L-511} (index 0 unused): values, so one instance serves all. */
+  private static final LotId[] LOT_IDS = new LotId[512];
+  private static final MemberId M1 = MemberId.of("M1");
+  private static final MemberId M2 = MemberId.of("M2");
+  private static final MemberId M3 = MemberId.of("M3");
+  /** Short-term, long-term and NIIT rates of the brackets households are put in. */
+  private static final Weight[][] BRACKETS = {
+    {Weight.of("0.24"), Weight.of("0.15"), Weight.of("0")},
+    {Weight.of("0.32"), Weight.of("0.15"), Weight.of("0")},
+    {Weight.of("0.35"), Weight.of("0.20"), Weight.of("0.038")},
+    {Weight.of("0.37"), Weight.of("0.20"), Weight.of("0.038")},
+  };
+  private static final Weight[] STATE_RATES = {Weight.of("0"), Weight.of("0.05"),
+    Weight.of("0.093"), Weight.of("0.133"), Weight.of("0.0495")};
+  private static final int ELIGIBLE_ANY = 0;
+  private static final int ELIGIBLE_MUNI = 1;
+  private static final int ELIGIBLE_EMPLOYER = 2;
 
   private final BookConfig config;
   private final SecurityUniverse universe;
@@ -77,14 +94,17 @@ final class HouseholdFactory {
   private final long index;
   private final SplittableRandom rnd;
   private final LocalDate asOf;
+  private final LocalDate yearAgo;
   private final List<Account> accounts = new ArrayList<>();
-  private final List<TaxLot> lots = new ArrayList<>();
+  private final List<TaxLot> lots = new ArrayList<>(256);
   private final List<Transaction> transactions = new ArrayList<>();
   private final List<Goal> goals = new ArrayList<>();
   private final List<Restriction> restrictions = new ArrayList<>();
   private final List<LiquidityEvent> events = new ArrayList<>();
   private final List<Member> members = new ArrayList<>();
   private long totalCents;
+  private boolean spouse;
+  private final int[][] eligibleAccounts = new int[3][];
   private int profile;
   private String employer;
   private TargetAllocation target;
@@ -96,6 +116,13 @@ final class HouseholdFactory {
     this.index = index;
     this.rnd = new SplittableRandom(BookGenerator.mix(config.seed(), index, MAIN_STREAM));
     this.asOf = config.asOf();
+    this.yearAgo = asOf.minusYears(1);
+  }
+
+  static {
+    for (int i = 1; i < LOT_IDS.length; i++) {
+      LOT_IDS[i] = LotId.of("L-" + i);
+    }
   }
 
   static boolean isFaulty(BookConfig config, long index) {
@@ -110,8 +137,9 @@ final class HouseholdFactory {
   }
 
   Household build() {
-    String id = String.format("HH-%06d", index);
-    members();
+    String number = sixDigits(index);
+    String id = "HH-" + number;
+    members(number);
     accounts();
     profile = chooseProfile();
     target = profiles.target(profile);
@@ -141,22 +169,28 @@ final class HouseholdFactory {
 
   // ---- members and accounts ----
 
-  private void members() {
-    String n = String.format("%06d", index);
-    members.add(Member.builder().id(MemberId.of("M1")).name("Client " + n + " A")
+  private void members(String n) {
+    members.add(Member.builder().id(M1).name("Client " + n + " A")
         .role(MemberRole.PRIMARY).build());
     if (rnd.nextInt(100) < 60) {
-      members.add(Member.builder().id(MemberId.of("M2")).name("Client " + n + " B")
+      members.add(Member.builder().id(M2).name("Client " + n + " B")
           .role(MemberRole.SPOUSE).build());
+      spouse = true;
     }
     if (rnd.nextInt(100) < 30) {
-      members.add(Member.builder().id(MemberId.of("M3")).name("Client " + n + " C")
+      members.add(Member.builder().id(M3).name("Client " + n + " C")
           .role(MemberRole.DEPENDENT).build());
     }
   }
 
   private boolean hasSpouse() {
-    return members.stream().anyMatch(m -> m.role() == MemberRole.SPOUSE);
+    return spouse;
+  }
+
+  /** Returns {@code index} in decimal, zero-padded to six digits: {@code String.format("%06d")}. */
+  static String sixDigits(long index) {
+    String digits = Long.toString(index);
+    return digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits;
   }
 
   private void accounts() {
@@ -171,13 +205,14 @@ final class HouseholdFactory {
           : i > 1 && type == AccountType.TAXABLE && hasSpouse() && rnd.nextInt(100) < 15;
       Account.Builder a = Account.builder().id(AccountId.of(prefix(type) + "-" + i)).type(type)
           .custodian(heldAway ? "Other Firm" : "Rebal Custody").cash(Money.ZERO_USD)
+          .cashFloor(Money.ZERO_USD)
           .heldAway(heldAway).tradable(!heldAway)
           .fractionalShares(!heldAway && rnd.nextInt(100) < 30);
       boolean joint = hasSpouse() && (type == AccountType.TAXABLE || type == AccountType.TRUST)
           && rnd.nextInt(100) < 60;
-      a.addOwners(MemberId.of(hasSpouse() && !joint && rnd.nextInt(100) < 40 ? "M2" : "M1"));
+      a.addOwners(hasSpouse() && !joint && rnd.nextInt(100) < 40 ? M2 : M1);
       if (joint) {
-        a.addOwners(MemberId.of("M2"));
+        a.addOwners(M2);
       }
       accounts.add(a.build());
     }
@@ -196,7 +231,12 @@ final class HouseholdFactory {
   }
 
   private boolean hasTaxable() {
-    return accounts.stream().anyMatch(a -> a.treatment() == TaxTreatment.TAXABLE);
+    for (Account a : accounts) {
+      if (a.treatment() == TaxTreatment.TAXABLE) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int chooseProfile() {
@@ -271,30 +311,35 @@ final class HouseholdFactory {
     int count = Math.max(Math.max(5, classes), Math.min(wanted, affordable));
     // per class: the model's first fund, then random extras from the class (munis: taxable only)
     List<List<Security>> chosen = new ArrayList<>();
-    List<Security> candidates = new ArrayList<>();
+    List<Security> candidates = new ArrayList<>(universe.securities().size());
+    List<Integer> candidateClasses = new ArrayList<>(universe.securities().size());
     int picked = 0;
     for (int c = 0; c < classCents.length; c++) {
       List<Security> inClass = new ArrayList<>();
       if (classCents[c] > 0) {
         AssetClass ac = Profiles.CLASSES.get(c);
-        SecurityId primary = profiles.model(profile).securities().get(ac).get(0);
-        inClass.add(universe.security(primary));
+        Security primary = profiles.primary(profile, c);
+        inClass.add(primary);
         picked++;
         if (employer != null && ac.equals(SecurityUniverse.US_LARGE_CAP)) {
           inClass.add(universe.security(SecurityId.of(employer)));
           picked++;
         }
-        for (Security s : universe.inClass(ac)) {
-          if (!inClass.contains(s) && !s.id().value().startsWith("EMP")) {
+        // the class's securities but employer stocks (the employer is in inClass if held), less
+        // the primary fund: the universe's instances, so identity is equality
+        for (Security s : universe.inClassButEmployers(ac)) {
+          if (s != primary) {
             candidates.add(s);
+            candidateClasses.add(c);
           }
         }
       }
       chosen.add(inClass);
     }
     while (picked < count && !candidates.isEmpty()) {
-      Security s = candidates.remove(rnd.nextInt(candidates.size()));
-      chosen.get(Profiles.CLASSES.indexOf(s.assetClass())).add(s);
+      int pick = rnd.nextInt(candidates.size());
+      Security s = candidates.remove(pick);
+      chosen.get(candidateClasses.remove(pick)).add(s);
       picked++;
     }
     for (int c = 0; c < classCents.length; c++) {
@@ -337,59 +382,59 @@ final class HouseholdFactory {
     for (int i = shares.length - 1; i >= 0; i--) {
       long dollars = remaining * shares[i] / sum + (i == 0 ? primaryExtra : 0);
       Security s = securities.get(i);
-      BigDecimal price = universe.price(s.id());
-      // too small for a sensible position: fold into the class's primary fund
-      if (i > 0 && BigDecimal.valueOf(dollars, 2).compareTo(price.multiply(BigDecimal.TEN)) < 0) {
+      // too small for a sensible position (under ten shares): fold into the class's primary fund
+      int sec = universe.indexOf(s.id());
+      if (i > 0 && dollars < 10 * universe.priceCents(sec)) {
         primaryExtra += dollars;
         continue;
       }
-      position(s, dollars);
+      position(s, sec, dollars);
     }
   }
 
-  private void position(Security s, long cents) {
+  private void position(Security s, int sec, long cents) {
     Account account = accountFor(s);
     int scale = quantityScale(s, account);
-    BigDecimal qty = BigDecimal.valueOf(cents, 2)
-        .divide(universe.price(s.id()), scale, RoundingMode.HALF_EVEN);
-    BigDecimal unit = BigDecimal.ONE.movePointLeft(scale);
-    if (qty.compareTo(unit) < 0) {
-      qty = unit;
-    }
-    long units = qty.movePointRight(scale).longValueExact();
+    // the quantity at the scale, in units of 10^-scale shares, at least one unit
+    long units = Math.max(1, quantityUnits(cents, universe.priceCents(sec), scale));
     int n = s.kind() == SecurityKind.CASH_EQUIVALENT ? 1 : 1 + rnd.nextInt(4);
     n = (int) Math.min(n, units);
     boolean recentBuy = account.tradable() && rnd.nextInt(100) < 6;
-    List<LocalDate> dates = new ArrayList<>();
+    // purchase dates as days before as-of: ascending days is descending dates, so lot i (in date
+    // order) takes daysAgo[n - 1 - i]
+    int[] daysAgo = new int[n];
     for (int i = 0; i < n; i++) {
-      dates.add(asOf.minusDays(62 + rnd.nextInt(3_650 - 62)));
+      daysAgo[i] = 62 + rnd.nextInt(SecurityUniverse.DAY_TABLE - 62);
     }
-    dates.sort(null);
+    sortSmall(daysAgo);
     if (recentBuy) {
-      dates.set(n - 1, asOf.minusDays(1 + rnd.nextInt(60)));
+      daysAgo[0] = 1 + rnd.nextInt(60);
     }
     long left = units;
     for (int i = 0; i < n; i++) {
       long part = i == n - 1 ? left : Math.max(1, units / n - rnd.nextLong(Math.max(1, units / (3L * n))));
       part = Math.min(part, left - (n - 1 - i));
       left -= part;
-      lot(s, account, BigDecimal.valueOf(part, scale), dates.get(i), recentBuy && i == n - 1);
+      lot(s, sec, account, part, scale, daysAgo[n - 1 - i], recentBuy && i == n - 1);
     }
   }
 
-  private void lot(Security s, Account account, BigDecimal qty, LocalDate acquired, boolean recent) {
-    BigDecimal price = universe.priceOn(s.id(), acquired);
-    Money basis = Money.ofComputed(Money.USD, price.multiply(qty));
-    LotId lotId = LotId.of("L-" + (lots.size() + 1));
+  private void lot(Security s, int sec, Account account, long units, int scale, int daysAgo,
+      boolean recent) {
+    LocalDate acquired = universe.daysBefore(daysAgo);
+    Money basis = Money.usd(BigDecimal.valueOf(
+        basisCents(universe.priceCentsDaysBefore(sec, daysAgo), units, scale), 2));
+    LotId lotId = lotId(lots.size() + 1);
     TaxLot.Builder b = TaxLot.builder().id(lotId).account(account.id()).security(s.id())
-        .quantity(Quantity.of(qty)).acquired(acquired);
+        .quantity(quantity(units, scale)).acquired(acquired);
     if (!recent && s.kind() != SecurityKind.CASH_EQUIVALENT
-        && acquired.isBefore(asOf.minusYears(1)) && rnd.nextInt(100) < 3) {
+        && acquired.isBefore(yearAgo) && rnd.nextInt(100) < 3) {
       Money adjustment = basis.multipliedBy(BigDecimal.valueOf(1 + rnd.nextInt(10), 2));
       b.costBasis(basis.plus(adjustment)).washSaleAdjustment(adjustment)
           .holdingPeriodStart(acquired.minusDays(31 + rnd.nextInt(370)));
     } else {
-      b.costBasis(basis);
+      // the default, Money.zero(USD), set here so that each lot does not build its own zero
+      b.costBasis(basis).washSaleAdjustment(Money.ZERO_USD);
     }
     TaxLot lot = b.build();
     lots.add(lot);
@@ -401,26 +446,113 @@ final class HouseholdFactory {
     }
   }
 
+  /** Sorts a short array ascending (insertion sort: a position has at most four lots). */
+  private static void sortSmall(int[] a) {
+    for (int i = 1; i < a.length; i++) {
+      int v = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > v) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = v;
+    }
+  }
+
+  /**
+   * Returns {@code cents / priceCents} shares at {@code scale} decimal places, rounded half-even,
+   * in units of 10^-scale shares: the unscaled value of {@code BigDecimal.valueOf(cents, 2)
+   * .divide(price, scale, HALF_EVEN)}, in long arithmetic (exact: the generator's amounts are far
+   * from overflowing, and an overflow would throw, never round).
+   */
+  static long quantityUnits(long cents, long priceCents, int scale) {
+    long numerator = cents;
+    for (int i = 0; i < scale; i++) {
+      numerator = Math.multiplyExact(numerator, 10L);
+    }
+    return divideHalfEven(numerator, priceCents);
+  }
+
+  /**
+   * Returns the cost in cents of {@code units} units of 10^-scale shares at {@code priceCents},
+   * rounded half-even: the unscaled value of {@code Money.ofComputed(USD,
+   * price.multiply(quantity))}.
+   */
+  static long basisCents(long priceCents, long units, int scale) {
+    long product = Math.multiplyExact(priceCents, units);
+    long divisor = 1;
+    for (int i = 0; i < scale; i++) {
+      divisor *= 10;
+    }
+    return divideHalfEven(product, divisor);
+  }
+
+  /** Returns {@code numerator / divisor} rounded half-even; {@code divisor} is positive. */
+  static long divideHalfEven(long numerator, long divisor) {
+    long q = numerator / divisor;
+    long r = numerator % divisor;
+    if (r != 0) {
+      long twice = Math.abs(r) * 2;
+      int sign = numerator < 0 ? -1 : 1;
+      if (twice > divisor || (twice == divisor && (q & 1) != 0)) {
+        q += sign;
+      }
+    }
+    return q;
+  }
+
+  /** Returns {@code units} units of 10^-scale shares as a quantity, built at its own scale. */
+  private static Quantity quantity(long units, int scale) {
+    long micro = units;
+    for (int i = scale; i < Quantity.SCALE; i++) {
+      micro = Math.multiplyExact(micro, 10L);
+    }
+    return Quantity.of(BigDecimal.valueOf(micro, Quantity.SCALE));
+  }
+
+  /** Returns lot id {@code L-number}, shared from a table for the usual numbers. */
+  private static LotId lotId(int number) {
+    return number < LOT_IDS.length ? LOT_IDS[number] : LotId.of("L-" + number);
+  }
+
   private static int quantityScale(Security s, Account account) {
     // only mutual funds and accounts that allow fractional shares hold fractions
     return s.kind() == SecurityKind.MUTUAL_FUND || account.fractionalShares() ? 3 : 0;
   }
 
   private Account accountFor(Security s) {
-    List<Account> eligible = new ArrayList<>();
-    for (Account a : accounts) {
+    int kind = s.assetClass().equals(SecurityUniverse.MUNI_BONDS) ? ELIGIBLE_MUNI
+        : s.id().value().equals(employer) ? ELIGIBLE_EMPLOYER : ELIGIBLE_ANY;
+    int[] eligible = eligibleAccounts[kind];
+    if (eligible == null) {
+      // account types and treatments stay fixed while holdings are made (only cash changes), so
+      // the indices are computed once per household
+      eligible = eligibleAccounts(kind);
+      eligibleAccounts[kind] = eligible;
+    }
+    return accounts.get(eligible[rnd.nextInt(eligible.length)]);
+  }
+
+  /** Returns the indices of the accounts that may hold a security of {@code kind}. */
+  private int[] eligibleAccounts(int kind) {
+    int[] eligible = new int[accounts.size()];
+    int count = 0;
+    for (int i = 0; i < accounts.size(); i++) {
+      Account a = accounts.get(i);
       boolean taxable = a.treatment() == TaxTreatment.TAXABLE;
-      boolean ok = s.assetClass().equals(SecurityUniverse.MUNI_BONDS) ? taxable
-          : s.id().value().equals(employer)
-              ? taxable || a.type() == AccountType.K401 : true;
+      boolean ok = kind == ELIGIBLE_MUNI ? taxable
+          : kind == ELIGIBLE_EMPLOYER ? taxable || a.type() == AccountType.K401 : true;
       if (ok) {
-        eligible.add(a);
+        eligible[count++] = i;
       }
     }
-    if (eligible.isEmpty()) {
-      eligible.addAll(accounts);
+    if (count == 0) {
+      for (int i = 0; i < accounts.size(); i++) {
+        eligible[i] = i;
+      }
+      count = accounts.size();
     }
-    return eligible.get(rnd.nextInt(eligible.size()));
+    return Arrays.copyOf(eligible, count);
   }
 
   private void recentSells() {
@@ -490,9 +622,7 @@ final class HouseholdFactory {
       List<AccountId> funding, int shareBp) {
     GlidePath.Builder path = GlidePath.builder();
     if (kind == GoalKind.EMERGENCY_RESERVE) {
-      int[] allCash = new int[Profiles.CLASSES.size()];
-      allCash[Profiles.CLASSES.indexOf(SecurityUniverse.CASH)] = 10_000;
-      path.putSteps(0, Profiles.target(allCash));
+      path.putSteps(0, profiles.allCash());
     } else {
       // the step that applies today is the household's own target: a household the firm already
       // manages sits near its plan; the other steps glide from there
@@ -588,16 +718,13 @@ final class HouseholdFactory {
   }
 
   private TaxProfile taxProfile() {
-    String[][] brackets = {{"0.24", "0.15", "0"}, {"0.32", "0.15", "0"}, {"0.35", "0.20", "0.038"},
-      {"0.37", "0.20", "0.038"}};
-    String[] states = {"0", "0.05", "0.093", "0.133", "0.0495"};
-    String[] b = brackets[rnd.nextInt(brackets.length)];
+    Weight[] b = BRACKETS[rnd.nextInt(BRACKETS.length)];
     FilingStatus status = hasSpouse()
         ? (rnd.nextInt(100) < 90 ? FilingStatus.MARRIED_JOINT : FilingStatus.MARRIED_SEPARATE)
         : (rnd.nextInt(100) < 80 ? FilingStatus.SINGLE : FilingStatus.HEAD_OF_HOUSEHOLD);
     TaxProfile.Builder t = TaxProfile.builder().filingStatus(status)
-        .shortTermRate(Weight.of(b[0])).longTermRate(Weight.of(b[1]))
-        .niitRate(Weight.of(b[2])).stateRate(Weight.of(states[rnd.nextInt(states.length)]))
+        .shortTermRate(b[0]).longTermRate(b[1])
+        .niitRate(b[2]).stateRate(STATE_RATES[rnd.nextInt(STATE_RATES.length)])
         .shortTermCarryforward(cents(rnd.nextInt(100) < 20 ? 100_000L * rnd.nextInt(500) : 0))
         .longTermCarryforward(cents(rnd.nextInt(100) < 20 ? 100_000L * rnd.nextInt(500) : 0))
         .realizedShortTermYtd(cents(100_000L * (rnd.nextInt(300) - 100)))

@@ -47,8 +47,13 @@ final class Profiles {
 
   private final List<TargetAllocation> targets = new ArrayList<>();
   private final List<Model> models = new ArrayList<>();
+  private final Security[][] primaries = new Security[NAMES.length][];
+  private final TargetAllocation allCash;
 
   Profiles(SecurityUniverse universe) {
+    int[] allCashBp = new int[CLASSES.size()];
+    allCashBp[CLASSES.indexOf(CASH)] = 10_000;
+    this.allCash = target(allCashBp);
     for (int p = 0; p < NAMES.length; p++) {
       targets.add(target(WEIGHTS_BP[p]));
       Model.Builder m = Model.builder().id(ModelId.of("MODEL-" + NAMES[p]));
@@ -56,7 +61,12 @@ final class Profiles {
       for (AssetClass c : CLASSES) {
         m.putSecurities(c, modelSecurities(universe, c));
       }
-      models.add(m.build());
+      Model model = m.build();
+      models.add(model);
+      primaries[p] = new Security[CLASSES.size()];
+      for (int c = 0; c < CLASSES.size(); c++) {
+        primaries[p][c] = universe.security(model.securities().get(CLASSES.get(c)).get(0));
+      }
     }
   }
 
@@ -104,7 +114,17 @@ final class Profiles {
     return targets.get(profile);
   }
 
+  /** Returns the target with everything in cash (an emergency reserve's glide path). */
+  TargetAllocation allCash() {
+    return allCash;
+  }
+
   Model model(int profile) {
     return models.get(profile);
+  }
+
+  /** Returns the profile's model's first security of the class at {@code classIndex}. */
+  Security primary(int profile, int classIndex) {
+    return primaries[profile][classIndex];
   }
 }

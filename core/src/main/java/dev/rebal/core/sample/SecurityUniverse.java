@@ -42,12 +42,20 @@ final class SecurityUniverse {
   static final AssetClass CASH = AssetClass.of("CASH");
   static final int MONTHS = 120;
   static final int EMPLOYERS = 4;
+  /** The days before the as-of date that {@link #daysBefore} covers: 0 to this, inclusive. */
+  static final int DAY_TABLE = 3_650;
 
   private final LocalDate asOf;
   private final LocalDate start;
   private final List<Security> securities = new ArrayList<>();
   private final Map<SecurityId, Integer> index = new LinkedHashMap<>();
   private final List<BigDecimal[]> paths = new ArrayList<>();
+  private final long[][] centPaths;
+  private final LocalDate[] daysBefore = new LocalDate[DAY_TABLE + 1];
+  private final int[] monthOfDaysBefore = new int[DAY_TABLE + 1];
+  private final Map<AssetClass, ImmutableList<Security>> byClass = new LinkedHashMap<>();
+  private final Map<AssetClass, ImmutableList<Security>> byClassButEmployers =
+      new LinkedHashMap<>();
   private final MarketData marketData;
 
   SecurityUniverse(long seed, LocalDate asOf) {
@@ -104,6 +112,26 @@ final class SecurityUniverse {
       single(rnd, employer(i), US_LARGE_CAP, SecurityKind.EQUITY);
     }
     this.marketData = buildMarketData(rnd);
+    this.centPaths = new long[paths.size()][];
+    for (int i = 0; i < centPaths.length; i++) {
+      BigDecimal[] path = paths.get(i);
+      centPaths[i] = new long[path.length];
+      for (int m = 0; m < path.length; m++) {
+        // every price of a walk is at scale 2 (cents), so the unscaled value is the price in cents
+        centPaths[i][m] = path[m].unscaledValue().longValueExact();
+      }
+    }
+    for (int d = 0; d <= DAY_TABLE; d++) {
+      daysBefore[d] = asOf.minusDays(d);
+      monthOfDaysBefore[d] = month(daysBefore[d]);
+    }
+    Map<AssetClass, ImmutableList.Builder<Security>> classes = new LinkedHashMap<>();
+    for (Security s : securities) {
+      classes.computeIfAbsent(s.assetClass(), c -> ImmutableList.builder()).add(s);
+    }
+    classes.forEach((c, b) -> byClass.put(c, b.build()));
+    byClass.forEach((c, in) -> byClassButEmployers.put(c,
+        ImmutableList.copyOf(in.stream().filter(s -> !s.id().value().startsWith("EMP")).toList())));
   }
 
   static String employer(int i) {
@@ -214,13 +242,38 @@ final class SecurityUniverse {
 
   /** Returns the securities of {@code assetClass}, in a stable order. */
   ImmutableList<Security> inClass(AssetClass assetClass) {
-    ImmutableList.Builder<Security> out = ImmutableList.builder();
-    for (Security s : securities) {
-      if (s.assetClass().equals(assetClass)) {
-        out.add(s);
-      }
-    }
-    return out.build();
+    ImmutableList<Security> in = byClass.get(assetClass);
+    return in == null ? ImmutableList.of() : in;
+  }
+
+  /** Returns the securities of {@code assetClass} but those whose ids start with {@code EMP}. */
+  ImmutableList<Security> inClassButEmployers(AssetClass assetClass) {
+    ImmutableList<Security> in = byClassButEmployers.get(assetClass);
+    return in == null ? ImmutableList.of() : in;
+  }
+
+  /** Returns the position of security {@code id} in {@link #securities()}. */
+  int indexOf(SecurityId id) {
+    return index.get(id);
+  }
+
+  /** Returns the as-of price of the security at {@code index}, in cents. */
+  long priceCents(int index) {
+    return centPaths[index][MONTHS];
+  }
+
+  /** Returns the as-of date minus {@code days} (0 to {@link #DAY_TABLE}), from a table. */
+  LocalDate daysBefore(int days) {
+    return daysBefore[days];
+  }
+
+  /**
+   * Returns the price in cents of the security at {@code index} in the month of {@code
+   * daysBefore(days)}: the price {@link #priceOn} returns, without the map lookup and the month
+   * count.
+   */
+  long priceCentsDaysBefore(int index, int days) {
+    return centPaths[index][monthOfDaysBefore[days]];
   }
 
   /** Returns the price as of the as-of date. */
@@ -230,8 +283,12 @@ final class SecurityUniverse {
 
   /** Returns the price in the month of {@code date} (clamped to the ten years). */
   BigDecimal priceOn(SecurityId id, LocalDate date) {
+    return paths.get(index.get(id))[month(date)];
+  }
+
+  /** Returns the month of {@code date} in the walks, clamped to 0 to {@link #MONTHS}. */
+  private int month(LocalDate date) {
     long m = ChronoUnit.MONTHS.between(start, date);
-    int month = (int) Math.max(0, Math.min(MONTHS, m));
-    return paths.get(index.get(id))[month];
+    return (int) Math.max(0, Math.min(MONTHS, m));
   }
 }
