@@ -118,6 +118,10 @@ final class SecurityUniverse {
       centPaths[i] = new long[path.length];
       for (int m = 0; m < path.length; m++) {
         // every price of a walk is at scale 2 (cents), so the unscaled value is the price in cents
+        if (path[m].scale() != 2) {
+          throw new IllegalStateException("price path " + i + " month " + m + " is not in cents: "
+              + path[m]);
+        }
         centPaths[i][m] = path[m].unscaledValue().longValueExact();
       }
     }
