@@ -27,14 +27,27 @@ final class Blend {
       return;
     }
     totalValue = totalValue.add(value);
-    allocation.classes().forEach((c, t) -> {
-      BigDecimal[] s = sums.computeIfAbsent(c, k -> new BigDecimal[] {BigDecimal.ZERO,
-          BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+    for (Map.Entry<AssetClass, ClassTarget> e : allocation.classes().entrySet()) {
+      ClassTarget t = e.getValue();
+      BigDecimal[] s = sums.get(e.getKey());
+      if (s == null) {
+        s = new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        sums.put(e.getKey(), s);
+      }
       s[0] = s[0].add(value.multiply(t.weight().value(), MC));
-      s[1] = s[1].add(value.multiply(t.absoluteBand().value(), MC));
-      s[2] = s[2].add(value.multiply(t.relativeBand().value(), MC));
+      s[1] = s[1].add(product(value, t.absoluteBand().value()));
+      s[2] = s[2].add(product(value, t.relativeBand().value()));
       s[3] = s[3].add(value);
-    });
+    }
+  }
+
+  /**
+   * Returns {@code value * band} at 34 digits; a zero band gives an exact zero without the
+   * multiplication (a zero of another scale than the product's: the sums are only ever divided to
+   * a fixed scale, which depends on their values, not their scales).
+   */
+  private static BigDecimal product(BigDecimal value, BigDecimal band) {
+    return band.signum() == 0 ? BigDecimal.ZERO : value.multiply(band, MC);
   }
 
   TargetAllocation result() {

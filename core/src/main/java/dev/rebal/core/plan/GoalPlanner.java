@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Builds a household's target from its goals ("mental accounts": Das, Markowitz, Scheid and Statman,
@@ -42,13 +43,20 @@ import java.util.TreeMap;
  *       accounts, and the shared pool of the rest, each with its own target and drift.
  * </ol>
  *
- * <p>A household without goals, or with no value, gets its static target. This class is stateless
- * and thread-safe.
+ * <p>A household without goals, or with no value, gets its static target. This class is immutable
+ * and thread-safe (it keeps the growth factors it has computed, which depend only on the rate and
+ * the whole years and days to a goal, in a bounded concurrent memo).
  */
 public final class GoalPlanner {
   private static final MathContext MC = MathContext.DECIMAL128;
+  /** How many growth factors a planner keeps: a book's goals fall on a few thousand dates. */
+  private static final int MEMO_LIMIT = 4096;
+  /** The planner last asked for: the engine asks for the same rate on every assessment. */
+  private static volatile GoalPlanner last = new GoalPlanner(new BigDecimal("0.04"));
 
   private final BigDecimal discountRate;
+  /** Growth factors by {@code years * 366 + days}, exactly as {@code growth} computes them. */
+  private final Map<Long, BigDecimal> growths = new ConcurrentHashMap<>();
 
   private GoalPlanner(BigDecimal discountRate) {
     this.discountRate = discountRate;
@@ -62,7 +70,14 @@ public final class GoalPlanner {
   public static GoalPlanner withDiscountRate(BigDecimal discountRate) {
     Checks.notNull(discountRate, "discountRate");
     Checks.isTrue(discountRate.signum() >= 0, "discountRate", discountRate, "must not be negative");
-    return new GoalPlanner(discountRate);
+    GoalPlanner previous = last;
+    // equals, not compareTo: the same value at another scale could give other decimals
+    if (previous.discountRate.equals(discountRate)) {
+      return previous;
+    }
+    GoalPlanner planner = new GoalPlanner(discountRate);
+    last = planner;
+    return planner;
   }
 
   /**
@@ -143,9 +158,21 @@ public final class GoalPlanner {
     }
     long years = ChronoUnit.YEARS.between(asOf, date);
     long days = ChronoUnit.DAYS.between(asOf.plusYears(years), date);
-    BigDecimal growth = BigDecimal.ONE.add(discountRate).pow((int) years, MC)
+    Long key = years * 366 + days; // days < 366: distinct per (years, days)
+    BigDecimal growth = growths.get(key);
+    if (growth == null) {
+      growth = growth(years, days);
+      if (growths.size() < MEMO_LIMIT) {
+        growths.put(key, growth);
+      }
+    }
+    return Money.ofComputed(amount.currency(), amount.amount().divide(growth, MC));
+  }
+
+  /** Returns {@code (1 + rate)^years * (1 + rate * days / 365)}, each step at 34 digits. */
+  private BigDecimal growth(long years, long days) {
+    return BigDecimal.ONE.add(discountRate).pow((int) years, MC)
         .multiply(BigDecimal.ONE.add(discountRate.multiply(BigDecimal.valueOf(days))
             .divide(BigDecimal.valueOf(365), MC)), MC);
-    return Money.ofComputed(amount.currency(), amount.amount().divide(growth, MC));
   }
 }

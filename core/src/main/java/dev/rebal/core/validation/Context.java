@@ -34,6 +34,7 @@ final class Context {
   private final Set<MemberId> members = new HashSet<>();
   private final Set<AssetClass> assetClasses = new HashSet<>();
   private final Set<AssetClass> targetedClasses = new HashSet<>();
+  private Set<AssetClass> modeledClasses;
 
   Context(Household household, MarketData market, LocalDate asOf, Problems problems) {
     this.household = household;
@@ -60,6 +61,25 @@ final class Context {
   /** Returns whether the static target or any goal's glide path has {@code assetClass}. */
   boolean isTargeted(AssetClass assetClass) {
     return targetedClasses.contains(assetClass);
+  }
+
+  /**
+   * Returns whether the household's model lists a security for {@code assetClass} (asked for every
+   * class of the target and of each glide-path step: the model's classes are hashed once).
+   */
+  boolean isModeled(AssetClass assetClass) {
+    Set<AssetClass> modeled = modeledClasses;
+    if (modeled == null) {
+      modeled = new HashSet<>();
+      for (Map.Entry<AssetClass, com.google.common.collect.ImmutableList<SecurityId>> e
+          : household.model().securities().entrySet()) {
+        if (!e.getValue().isEmpty()) {
+          modeled.add(e.getKey());
+        }
+      }
+      modeledClasses = modeled;
+    }
+    return modeled.contains(assetClass);
   }
 
   /** Returns the account with {@code id}, if the household has one. */

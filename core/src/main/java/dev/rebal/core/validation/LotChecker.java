@@ -6,6 +6,8 @@ import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
 /**
@@ -52,7 +54,7 @@ final class LotChecker {
             "must be positive");
       } else if (account.isPresent() && !account.get().fractionalShares()
           && !(security.isPresent() && security.get().kind() == SecurityKind.MUTUAL_FUND)
-          && !lot.quantity().isWhole()) {
+          && !isWhole(lot.quantity().value())) {
         c.add(Code.LOT_QUANTITY_FRACTIONAL, p.field("quantity"), lot.quantity(),
             "is fractional in an account that does not hold fractional shares; it cannot be sold whole");
       }
@@ -67,6 +69,15 @@ final class LotChecker {
                 + " (a tacked holding period starts earlier)");
       }
     }
+  }
+
+  /**
+   * Returns {@code Quantity.isWhole()} of a quantity with this value: whether it has no fraction.
+   * Truncating to scale 0 and comparing is one division, where stripping the trailing zeros of a
+   * scale-6 quantity is one per zero.
+   */
+  static boolean isWhole(BigDecimal value) {
+    return value.scale() <= 0 || value.setScale(0, RoundingMode.DOWN).compareTo(value) == 0;
   }
 
   private static void checkBasis(Context c, TaxLot lot, Path p) {

@@ -39,7 +39,12 @@ final class TargetChecker {
       c.add(Code.TARGET_EMPTY, p.field("classes"), "{}", "must list at least one asset class");
       return;
     }
-    BigDecimal excess = target.totalWeight().value().subtract(BigDecimal.ONE).abs();
+    // the weights' exact sum, what totalWeight() adds, without a Weight per step
+    BigDecimal sum = Weight.ZERO.value();
+    for (ClassTarget t : target.classes().values()) {
+      sum = sum.add(t.weight().value());
+    }
+    BigDecimal excess = sum.subtract(BigDecimal.ONE).abs();
     if (excess.compareTo(SUM_TOLERANCE) > 0) {
       c.add(Code.TARGET_WEIGHTS_SUM, p.field("classes"), target.totalWeight(),
           "weights must sum to 1");
@@ -66,17 +71,12 @@ final class TargetChecker {
             "band half-width must not exceed the weight " + t.weight()
                 + " (the lower bound would be negative)");
       }
-      if (t.weight().value().signum() > 0 && modelSecurities(c, e.getKey()).isEmpty()) {
+      if (t.weight().value().signum() > 0 && !c.isModeled(e.getKey())) {
         c.add(Code.TARGET_CLASS_UNMODELED, cp.field("weight"), t.weight(),
             "is positive but model " + c.household.model().id() + " has no security for "
                 + e.getKey());
       }
     }
-  }
-
-  private static ImmutableList<SecurityId> modelSecurities(Context c, AssetClass assetClass) {
-    ImmutableList<SecurityId> ids = c.household.model().securities().get(assetClass);
-    return ids == null ? ImmutableList.of() : ids;
   }
 
   private static void checkModel(Context c, Model model) {

@@ -15,7 +15,10 @@ import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.allocation.TargetAllocation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.TreeMap;
@@ -73,17 +76,15 @@ public final class HouseholdValuation {
     Checks.notNull(household, "household");
     Checks.notNull(marketData, "marketData");
     // by hash: only looked up (the accounts are walked in the household's order below)
-    Map<AccountId, Map<SecurityId, Quantity>> quantities =
-        new HashMap<>(2 * household.accounts().size());
+    Map<AccountId, List<Run>> runs = new HashMap<>(2 * household.accounts().size());
     for (Account a : household.accounts()) {
-      // by hash: the positions are sorted once when built, and the sums below are exact, so the
-      // order they are added in does not matter
-      quantities.put(a.id(), new HashMap<>());
+      runs.put(a.id(), new ArrayList<>());
     }
     // a position's lots usually come in one run: summed there (as decimals at the quantities'
-    // scale, what Quantity.plus adds) and merged once per run (the sums are exact, so the grouping
-    // does not change them); ids compared by identity first, then by value
-    Map<SecurityId, Quantity> runAccount = null;
+    // scale, what Quantity.plus adds); the runs of an account are sorted by security below and
+    // the runs of one security merged (the sums are exact, so the grouping does not change them);
+    // ids compared by identity first, then by value
+    List<Run> runAccount = null;
     AccountId runAccountId = null;
     SecurityId runSecurity = null;
     BigDecimal run = null;
@@ -93,13 +94,13 @@ public final class HouseholdValuation {
         run = run.add(lot.quantity().value());
         continue;
       }
-      Map<SecurityId, Quantity> byAccount = quantities.get(lot.account());
+      List<Run> byAccount = runs.get(lot.account());
       if (byAccount == null) {
         Checks.isTrue(false, "lots[" + lot.id() + "].account", lot.account(),
             "must be an account of the household");
       }
       if (run != null) {
-        runAccount.merge(runSecurity, Quantity.of(run), Quantity::plus);
+        runAccount.add(new Run(runSecurity, run));
       }
       runAccount = byAccount;
       runAccountId = lot.account();
@@ -107,7 +108,7 @@ public final class HouseholdValuation {
       run = lot.quantity().value();
     }
     if (run != null) {
-      runAccount.merge(runSecurity, Quantity.of(run), Quantity::plus);
+      runAccount.add(new Run(runSecurity, run));
     }
     Money total = Money.ZERO_USD;
     Map<AssetClass, Money> classes = new HashMap<>(); // exact sums: sorted once at the end
@@ -119,17 +120,25 @@ public final class HouseholdValuation {
       classes.merge(CASH, a.cash(), Money::plus);
       Map<AssetClass, Money> inAccountClasses = new HashMap<>();
       inAccountClasses.put(CASH, a.cash());
-      // sorted once by copyOf (a builder would sort and then binary-search every key again)
-      Map<SecurityId, Money> inAccount = new HashMap<>();
-      for (Map.Entry<SecurityId, Quantity> e : quantities.get(a.id()).entrySet()) {
-        Money value = marketData.prices().lookup(e.getKey()).perUnit().times(e.getValue());
-        AssetClass assetClass = marketData.lookupSecurity(e.getKey()).assetClass();
-        inAccount.put(e.getKey(), value);
+      // the runs sorted by security (a stable sort, usually of few runs already close to order);
+      // the builder's own sort then finds them in order
+      List<Run> accountRuns = runs.get(a.id());
+      accountRuns.sort(Run.BY_SECURITY);
+      ImmutableSortedMap.Builder<SecurityId, Money> inAccount = ImmutableSortedMap.naturalOrder();
+      for (int i = 0; i < accountRuns.size(); ) {
+        SecurityId security = accountRuns.get(i).security;
+        Quantity quantity = Quantity.of(accountRuns.get(i).quantity);
+        for (i++; i < accountRuns.size() && accountRuns.get(i).security.equals(security); i++) {
+          quantity = quantity.plus(Quantity.of(accountRuns.get(i).quantity));
+        }
+        Money value = marketData.prices().lookup(security).perUnit().times(quantity);
+        AssetClass assetClass = marketData.lookupSecurity(security).assetClass();
+        inAccount.put(security, value);
         classes.merge(assetClass, value, Money::plus);
         inAccountClasses.merge(assetClass, value, Money::plus);
         accountValue = accountValue.plus(value);
       }
-      positions.put(a.id(), ImmutableSortedMap.copyOf(inAccount));
+      positions.put(a.id(), inAccount.buildOrThrow());
       accountClasses.put(a.id(), ImmutableSortedMap.copyOf(inAccountClasses));
       accounts.put(a.id(), accountValue);
       total = total.plus(accountValue);
@@ -137,6 +146,19 @@ public final class HouseholdValuation {
     return new HouseholdValuation(total, ImmutableSortedMap.copyOf(accounts),
         ImmutableSortedMap.copyOf(positions), ImmutableSortedMap.copyOf(classes),
         ImmutableSortedMap.copyOf(accountClasses));
+  }
+
+  /** A run of lots of one security in one account, and their summed quantity. */
+  private static final class Run {
+    static final Comparator<Run> BY_SECURITY = (x, y) -> x.security.compareTo(y.security);
+
+    final SecurityId security;
+    final BigDecimal quantity;
+
+    Run(SecurityId security, BigDecimal quantity) {
+      this.security = security;
+      this.quantity = quantity;
+    }
   }
 
   private static boolean sameAccount(AccountId a, AccountId b) {

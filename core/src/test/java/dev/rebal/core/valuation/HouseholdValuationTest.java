@@ -96,6 +96,23 @@ class HouseholdValuationTest {
   }
 
   @Test
+  void of_lotsOfOnePositionApart_summedOnceInSecurityOrder() {
+    // given: VTI's lots in two runs with another position between them, listed after it
+    List<TaxLot> lots = new ArrayList<>();
+    lots.add(lot("L1", TAX, "VTI", "1", "0.30"));
+    lots.add(lot("L2", TAX, "BND", "4", "1.00"));
+    lots.add(lot("L3", TAX, "VTI", "2", "0.60"));
+
+    // when
+    HouseholdValuation v = HouseholdValuation.of(household(lots), market("0.335"));
+
+    // then: VTI 3 x 0.335 = 1.005 -> 1.00 once on the sum; positions in id order
+    assertThat(v.positionValue(TAX, SecurityId.of("VTI"))).isEqualTo(Money.usd("1.00"));
+    assertThat(v.positionValues().get(TAX).keySet())
+        .containsExactly(SecurityId.of("BND"), SecurityId.of("VTI"));
+  }
+
+  @Test
   void of_positionOfSeveralLots_roundsOnceOnTheSum() {
     // given: lots of 1 and 2 shares at 0.335. Per lot: 0.335 -> 0.34 and 0.67 -> 1.01 in all.
     // Once on the sum: 3 x 0.335 = 1.005 -> 1.00 (half-even).

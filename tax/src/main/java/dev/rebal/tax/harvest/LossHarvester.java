@@ -222,6 +222,15 @@ public final class LossHarvester {
         && lot.costBasis().amount().compareTo(policy.minLoss().amount()) < 0) {
       return false;
     }
+    // a value of at least the basis leaves no loss: the value is rounded (to 34 digits, then to
+    // cents), and rounding never takes a value below a basis it can represent exactly, so the
+    // exact product decides without the rounding
+    if (lot.costBasis().currency().equals(price.currency())
+        && lot.costBasis().amount().scale() <= 2
+        && price.amount().multiply(lot.quantity().value()).compareTo(lot.costBasis().amount())
+            >= 0) {
+      return false;
+    }
     Money loss = lot.costBasis().minus(price.times(lot.quantity()));
     if (!loss.isPositive() || loss.compareTo(policy.minLoss()) < 0) {
       return false;
