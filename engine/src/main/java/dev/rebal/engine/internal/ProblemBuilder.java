@@ -317,7 +317,7 @@ public final class ProblemBuilder {
       Quantity sellable = Quantity.ZERO;
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
         boolean washBlocked = s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot());
-        if (washBlocked || lotBlocked.contains(s.lot())) {
+        if (washBlocked || !lotBlocked.isEmpty() && lotBlocked.contains(s.lot())) {
           if (washBlocked) {
             notes.add("lot " + s.lot() + ": no loss sale (wash-sale window)");
           }
