@@ -7,12 +7,12 @@ import dev.rebal.core.household.Member;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.MemberId;
 import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.internal.LotTable;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +30,7 @@ final class Context {
   final LocalDate asOf;
   final Problems problems;
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
-  private final Map<LotId, TaxLot> lots;
+  private final LotTable lots;
   private final Set<MemberId> members = new HashSet<>();
   private final Set<AssetClass> assetClasses = new HashSet<>();
   private final Set<AssetClass> targetedClasses = new HashSet<>();
@@ -47,10 +47,7 @@ final class Context {
     for (Member m : household.members()) {
       members.add(m.id());
     }
-    lots = new HashMap<>(household.lots().size() * 4 / 3 + 1);
-    for (TaxLot lot : household.lots()) {
-      lots.putIfAbsent(lot.id(), lot);
-    }
+    lots = LotTable.of(household.lots());
     assetClasses.addAll(household.target().classes().keySet());
     targetedClasses.addAll(household.target().classes().keySet());
     for (dev.rebal.core.goal.Goal g : household.goals()) {
@@ -94,7 +91,7 @@ final class Context {
 
   /** Returns the lot with {@code id} (the first of duplicated ids), or null if there is none. */
   TaxLot lot(LotId id) {
-    return lots.get(id);
+    return lots.lot(id);
   }
 
   /** Returns how many distinct ids the household's accounts have. */
@@ -109,7 +106,7 @@ final class Context {
 
   /** Returns how many distinct ids the household's lots have. */
   int distinctLots() {
-    return lots.size();
+    return lots.distinct();
   }
 
   /** Returns whether the household has a member with {@code id}. */
