@@ -9,11 +9,14 @@ import dev.rebal.core.household.MemberId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.internal.LotTable;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +38,8 @@ final class Context {
   private final Set<AssetClass> assetClasses = new HashSet<>();
   private final Set<AssetClass> targetedClasses = new HashSet<>();
   private Set<AssetClass> modeledClasses;
+  /** The allocations (target, glide-path steps) checked without a problem, by identity. */
+  private final List<TargetAllocation> cleanAllocations = new ArrayList<>(4);
 
   Context(Household household, MarketData market, LocalDate asOf, Problems problems) {
     this.household = household;
@@ -77,6 +82,23 @@ final class Context {
       modeledClasses = modeled;
     }
     return modeled.contains(assetClass);
+  }
+
+  /** Returns whether this very allocation instance was checked without a problem. */
+  boolean isCleanAllocation(TargetAllocation allocation) {
+    for (int i = 0; i < cleanAllocations.size(); i++) {
+      if (cleanAllocations.get(i) == allocation) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Records that {@code allocation} was checked without a problem (the first 16 kept). */
+  void addCleanAllocation(TargetAllocation allocation) {
+    if (cleanAllocations.size() < 16) {
+      cleanAllocations.add(allocation);
+    }
   }
 
   /** Returns the account with {@code id}, if the household has one. */
