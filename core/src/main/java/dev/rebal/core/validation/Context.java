@@ -35,8 +35,7 @@ final class Context {
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
   private final LotTable lots;
   private final Set<MemberId> members = new HashSet<>();
-  private final Set<AssetClass> assetClasses = new HashSet<>();
-  private final Set<AssetClass> targetedClasses = new HashSet<>();
+  private Set<AssetClass> targetedClasses;
   private Set<AssetClass> modeledClasses;
   /** The allocations (target, glide-path steps) checked without a problem, by identity. */
   private final List<TargetAllocation> cleanAllocations = new ArrayList<>(4);
@@ -53,16 +52,37 @@ final class Context {
       members.add(m.id());
     }
     lots = LotTable.of(household.lots());
-    assetClasses.addAll(household.target().classes().keySet());
-    targetedClasses.addAll(household.target().classes().keySet());
-    for (dev.rebal.core.goal.Goal g : household.goals()) {
-      g.glidePath().steps().values().forEach(t -> targetedClasses.addAll(t.classes().keySet()));
-    }
   }
 
   /** Returns whether the static target or any goal's glide path has {@code assetClass}. */
   boolean isTargeted(AssetClass assetClass) {
-    return targetedClasses.contains(assetClass);
+    Set<AssetClass> targeted = targetedClasses;
+    if (targeted == null) {
+      // the target and the glide-path steps often share allocation instances: each added once
+      targeted = new HashSet<>();
+      List<TargetAllocation> added = new ArrayList<>();
+      addClasses(targeted, added, household.target());
+      for (dev.rebal.core.goal.Goal g : household.goals()) {
+        for (TargetAllocation t : g.glidePath().steps().values()) {
+          addClasses(targeted, added, t);
+        }
+      }
+      targetedClasses = targeted;
+    }
+    return targeted.contains(assetClass);
+  }
+
+  private static void addClasses(Set<AssetClass> classes, List<TargetAllocation> added,
+      TargetAllocation allocation) {
+    for (int i = 0; i < added.size(); i++) {
+      if (added.get(i) == allocation) {
+        return;
+      }
+    }
+    if (added.size() < 16) {
+      added.add(allocation);
+    }
+    classes.addAll(allocation.classes().keySet());
   }
 
   /**
@@ -148,7 +168,8 @@ final class Context {
 
   /** Returns whether the asset class is known (from a security or the target). */
   boolean hasAssetClass(AssetClass assetClass) {
-    return market.assetClasses().contains(assetClass) || assetClasses.contains(assetClass);
+    return market.assetClasses().contains(assetClass)
+        || household.target().classes().containsKey(assetClass);
   }
 
   /** Records a problem. */
