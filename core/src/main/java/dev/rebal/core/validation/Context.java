@@ -7,13 +7,16 @@ import dev.rebal.core.household.Member;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.MemberId;
 import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.internal.LotTable;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -30,11 +33,12 @@ final class Context {
   final LocalDate asOf;
   final Problems problems;
   private final Map<AccountId, Account> accounts = new LinkedHashMap<>();
-  private final Map<LotId, TaxLot> lots;
+  private final LotTable lots;
   private final Set<MemberId> members = new HashSet<>();
-  private final Set<AssetClass> assetClasses = new HashSet<>();
-  private final Set<AssetClass> targetedClasses = new HashSet<>();
+  private Set<AssetClass> targetedClasses;
   private Set<AssetClass> modeledClasses;
+  /** The allocations (target, glide-path steps) checked without a problem, by identity. */
+  private final List<TargetAllocation> cleanAllocations = new ArrayList<>(4);
 
   Context(Household household, MarketData market, LocalDate asOf, Problems problems) {
     this.household = household;
@@ -47,20 +51,38 @@ final class Context {
     for (Member m : household.members()) {
       members.add(m.id());
     }
-    lots = new HashMap<>(household.lots().size() * 4 / 3 + 1);
-    for (TaxLot lot : household.lots()) {
-      lots.putIfAbsent(lot.id(), lot);
-    }
-    assetClasses.addAll(household.target().classes().keySet());
-    targetedClasses.addAll(household.target().classes().keySet());
-    for (dev.rebal.core.goal.Goal g : household.goals()) {
-      g.glidePath().steps().values().forEach(t -> targetedClasses.addAll(t.classes().keySet()));
-    }
+    lots = LotTable.of(household.lots());
   }
 
   /** Returns whether the static target or any goal's glide path has {@code assetClass}. */
   boolean isTargeted(AssetClass assetClass) {
-    return targetedClasses.contains(assetClass);
+    Set<AssetClass> targeted = targetedClasses;
+    if (targeted == null) {
+      // the target and the glide-path steps often share allocation instances: each added once
+      targeted = new HashSet<>();
+      List<TargetAllocation> added = new ArrayList<>();
+      addClasses(targeted, added, household.target());
+      for (dev.rebal.core.goal.Goal g : household.goals()) {
+        for (TargetAllocation t : g.glidePath().steps().values()) {
+          addClasses(targeted, added, t);
+        }
+      }
+      targetedClasses = targeted;
+    }
+    return targeted.contains(assetClass);
+  }
+
+  private static void addClasses(Set<AssetClass> classes, List<TargetAllocation> added,
+      TargetAllocation allocation) {
+    for (int i = 0; i < added.size(); i++) {
+      if (added.get(i) == allocation) {
+        return;
+      }
+    }
+    if (added.size() < 16) {
+      added.add(allocation);
+    }
+    classes.addAll(allocation.classes().keySet());
   }
 
   /**
@@ -82,6 +104,23 @@ final class Context {
     return modeled.contains(assetClass);
   }
 
+  /** Returns whether this very allocation instance was checked without a problem. */
+  boolean isCleanAllocation(TargetAllocation allocation) {
+    for (int i = 0; i < cleanAllocations.size(); i++) {
+      if (cleanAllocations.get(i) == allocation) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Records that {@code allocation} was checked without a problem (the first 16 kept). */
+  void addCleanAllocation(TargetAllocation allocation) {
+    if (cleanAllocations.size() < 16) {
+      cleanAllocations.add(allocation);
+    }
+  }
+
   /** Returns the account with {@code id}, if the household has one. */
   Optional<Account> account(AccountId id) {
     return Optional.ofNullable(accounts.get(id));
@@ -94,7 +133,7 @@ final class Context {
 
   /** Returns the lot with {@code id} (the first of duplicated ids), or null if there is none. */
   TaxLot lot(LotId id) {
-    return lots.get(id);
+    return lots.lot(id);
   }
 
   /** Returns how many distinct ids the household's accounts have. */
@@ -109,7 +148,7 @@ final class Context {
 
   /** Returns how many distinct ids the household's lots have. */
   int distinctLots() {
-    return lots.size();
+    return lots.distinct();
   }
 
   /** Returns whether the household has a member with {@code id}. */
@@ -129,7 +168,8 @@ final class Context {
 
   /** Returns whether the asset class is known (from a security or the target). */
   boolean hasAssetClass(AssetClass assetClass) {
-    return market.assetClasses().contains(assetClass) || assetClasses.contains(assetClass);
+    return market.assetClasses().contains(assetClass)
+        || household.target().classes().containsKey(assetClass);
   }
 
   /** Records a problem. */

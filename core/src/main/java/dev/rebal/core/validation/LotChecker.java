@@ -24,6 +24,7 @@ final class LotChecker {
     AccountId lastAccountId = null;
     Optional<Account> lastAccount = Optional.empty();
     Optional<Security> lastSecurity = Optional.empty();
+    boolean lastTargeted = false; // whether the last security's class is targeted
     for (TaxLot lot : c.household.lots()) {
       Path p = Path.of("lots", lot.id());
       if (!lot.account().equals(lastAccountId)) {
@@ -38,12 +39,13 @@ final class LotChecker {
       if (!lot.security().equals(lastId)) {
         lastId = lot.security();
         lastSecurity = c.security(lastId);
+        lastTargeted = lastSecurity.isPresent() && c.isTargeted(lastSecurity.get().assetClass());
       }
       Optional<Security> security = lastSecurity;
       if (security.isEmpty()) {
         c.add(Code.LOT_SECURITY_UNKNOWN, p.field("security"), lot.security(),
             "must be a security of the market data");
-      } else if (!c.isTargeted(security.get().assetClass())) {
+      } else if (!lastTargeted) {
         c.add(Code.LOT_CLASS_UNTARGETED, p.field("security"), lot.security(),
             "is in asset class " + security.get().assetClass()
                 + ", which neither the target nor a goal's glide path lists, so the rebalance "

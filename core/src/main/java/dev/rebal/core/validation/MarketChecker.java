@@ -32,29 +32,37 @@ final class MarketChecker {
   private MarketChecker() {}
 
   static void check(Context c) {
-    // distinct ids by hash first, then one sort of the few distinct ones (the order problems come in)
-    Set<SecurityId> distinct = new HashSet<>(c.household.lots().size() * 2);
+    // almost every price is fine: look first, in any order and without a set of the distinct ids
+    // (looking is free of side effects, so an id seen twice is only looked at twice), and only
+    // when some price has a problem collect the distinct known ids, sort them and report, so that
+    // problems come in id order
+    boolean clean = true;
     SecurityId last = null; // a position's lots usually come one after another
     for (TaxLot lot : c.household.lots()) {
       if (!lot.security().equals(last)) {
         last = lot.security();
-        distinct.add(last);
+        clean = clean && isClean(c, last);
       }
     }
     for (ImmutableList<SecurityId> ids : c.household.model().securities().values()) {
-      distinct.addAll(ids);
-    }
-    // almost every price is fine: look first, in any order, and only when some price has a
-    // problem sort the ids and report, so that problems come in id order
-    List<SecurityId> known = new ArrayList<>(distinct.size());
-    boolean clean = true;
-    for (SecurityId id : distinct) {
-      if (c.security(id).isPresent()) {
-        known.add(id);
-        clean = clean && checkPrice(c, id, false);
+      for (int i = 0; clean && i < ids.size(); i++) {
+        clean = isClean(c, ids.get(i));
       }
     }
     if (!clean) {
+      Set<SecurityId> distinct = new HashSet<>(c.household.lots().size() * 2);
+      for (TaxLot lot : c.household.lots()) {
+        distinct.add(lot.security());
+      }
+      for (ImmutableList<SecurityId> ids : c.household.model().securities().values()) {
+        distinct.addAll(ids);
+      }
+      List<SecurityId> known = new ArrayList<>(distinct.size());
+      for (SecurityId id : distinct) {
+        if (c.security(id).isPresent()) {
+          known.add(id);
+        }
+      }
       known.sort(null);
       for (SecurityId id : known) {
         checkPrice(c, id, true);
@@ -72,6 +80,11 @@ final class MarketChecker {
         checkVolume(c, issuer, v);
       }
     }
+  }
+
+  /** Returns whether {@code id} is unknown (not checked) or has a price without a problem. */
+  private static boolean isClean(Context c, SecurityId id) {
+    return c.security(id).isEmpty() || checkPrice(c, id, false);
   }
 
   /**

@@ -35,6 +35,19 @@ final class TargetChecker {
 
   /** Checks one allocation found at {@code p}. */
   static void checkAllocation(Context c, TargetAllocation target, Path p) {
+    // the household's target and its goals' glide-path steps often share an allocation: one found
+    // clean is clean again (its checks read only it and the household's model)
+    if (c.isCleanAllocation(target)) {
+      return;
+    }
+    int before = c.problems.list().size();
+    checkAllocationOnce(c, target, p);
+    if (c.problems.list().size() == before) {
+      c.addCleanAllocation(target);
+    }
+  }
+
+  private static void checkAllocationOnce(Context c, TargetAllocation target, Path p) {
     if (target.classes().isEmpty()) {
       c.add(Code.TARGET_EMPTY, p.field("classes"), "{}", "must list at least one asset class");
       return;

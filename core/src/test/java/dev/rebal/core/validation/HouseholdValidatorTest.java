@@ -534,6 +534,20 @@ class HouseholdValidatorTest {
         "goals[G-1].glidePath.steps[5].classes[US_EQUITY].weight", "1.2");
   }
 
+  @Test
+  void validate_oneAllocationAsTargetAndStep_reportsItAtEachPath() {
+    // one instance, checked at the goal's step and again as the target (a clean one is checked once)
+    TargetAllocation bad = allocation("0.6", "0.2", "0.3");
+    GlidePath path = GlidePath.builder().putSteps(0, bad).build();
+    ValidationReport report = household(h -> with(with(h, "target", bad), "goals",
+        replace(h.goals(), g -> g.id().value().equals("G-1"), g -> with(g, "glidePath", path))))
+        .validate();
+    assertThat(report.problems()).as(report.toString())
+        .filteredOn(p -> p.code().equals("target.weights.sum"))
+        .extracting(Problem::path)
+        .containsExactly("goals[G-1].glidePath.steps[0].classes", "target.classes");
+  }
+
   // ---- target and model ----
 
   @Test

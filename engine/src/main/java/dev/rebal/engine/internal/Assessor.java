@@ -128,9 +128,13 @@ public final class Assessor {
     Weight cashWeight = cashTarget == null ? Weight.ZERO : cashTarget.weight();
     Money wanted = valuation.total().multipliedBy(cashWeight.value());
     Money excess = aboveFloor.minus(wanted).minus(reserved).max(Money.ZERO_USD);
+    HouseholdDrift drift = valuation.driftFrom(plan.target());
+    // without an inflow the projected drift is the drift itself (HouseholdDrift.projected)
+    HouseholdDrift projected = inflowTotal.isZero() ? drift
+        : HouseholdDrift.projected(valuation, plan.target(), inflowTotal);
     return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
-        .drift(valuation.driftFrom(plan.target()))
-        .projectedDrift(HouseholdDrift.projected(valuation, plan.target(), inflowTotal))
+        .drift(drift)
+        .projectedDrift(projected)
         .harvestableLoss(withHarvests ? harvestable(memo, rs) : Money.ZERO_USD).addAllUpcomingNeeds(needs.build())
         .putAllGiftsInKind(inKind.build())
         .addAllUpcomingInflows(inflows.build()).excessCash(excess).cashShortfall(shortfall)

@@ -5,12 +5,11 @@ import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.internal.LotTable;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,16 +20,12 @@ import java.util.Optional;
 public final class BlockPermissions implements TradePermissions {
   private final MarketData marketData;
   private final Blocks blocks;
-  private final Map<LotId, TaxLot> lots;
+  private final LotTable lots;
 
   private BlockPermissions(Household household, MarketData marketData, LocalDate asOf) {
     this.marketData = marketData;
     this.blocks = new Blocks(household, marketData, asOf);
-    Map<LotId, TaxLot> byId = new HashMap<>();
-    for (TaxLot lot : household.lots()) {
-      byId.put(lot.id(), lot);
-    }
-    this.lots = byId;
+    this.lots = LotTable.lastOf(household.lots());
   }
 
   /** Returns the permissions of {@code household} on {@code asOf}. */
@@ -54,7 +49,7 @@ public final class BlockPermissions implements TradePermissions {
 
   @Override
   public boolean maySellLot(LotId lot) {
-    TaxLot l = lots.get(lot);
+    TaxLot l = lots.lot(lot);
     if (l == null) {
       return false;
     }
