@@ -30,7 +30,7 @@ public final class HouseholdOptimizer {
     this.solver = solver;
   }
 
-  /** Returns the optimizer on the shipped commons-math3 backend. */
+  /** Returns the optimizer on the default backend, {@link DenseSimplexSolver}. */
   public static HouseholdOptimizer standard() {
     return STANDARD;
   }

@@ -1,7 +1,8 @@
 package dev.rebal.optimizer;
 
 /**
- * A linear-programming backend. The shipped one is {@link CommonsMathLpSolver}; a firm may plug
+ * A linear-programming backend. The default is {@link DenseSimplexSolver}, which matches the
+ * reference {@link CommonsMathLpSolver} point for point; a firm may plug
  * another (for households beyond its size limit) through {@link HouseholdOptimizer#withSolver}.
  *
  * <p>Implementations must be stateless, thread-safe and deterministic, and must report
