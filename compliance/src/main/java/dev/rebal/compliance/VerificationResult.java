@@ -5,16 +5,27 @@ import dev.rebal.core.internal.Checks;
 
 /**
  * The outcome of verifying a proposed list of trades: every violation found, in a deterministic
- * order (by kind, provenance, subject, then trades). An empty list means the proposal passes. This
- * record is immutable and thread-safe.
+ * order (by kind, provenance, subject, then trades), and apart from them the breaches that predate
+ * the proposal and that it neither causes nor worsens (a cash floor already missed that the
+ * proposal does not lower further, a concentration cap already exceeded that it does not raise):
+ * those are warnings on the decision, not reasons to hold the proposal back. An empty violation
+ * list means the proposal passes. This record is immutable and thread-safe.
  *
  * @param violations the violations, empty when compliant
+ * @param preExisting breaches present before the proposal and not made worse by it
  * @since 0.1
  */
-public record VerificationResult(ImmutableList<Violation> violations) {
+public record VerificationResult(ImmutableList<Violation> violations,
+    ImmutableList<Violation> preExisting) {
   /** Checks that no violation is null. */
   public VerificationResult {
     Checks.noNulls(violations, "violations");
+    Checks.noNulls(preExisting, "preExisting");
+  }
+
+  /** A result with no pre-existing breaches. */
+  public VerificationResult(ImmutableList<Violation> violations) {
+    this(violations, ImmutableList.of());
   }
 
   /** Returns whether the proposal breaks nothing. */

@@ -3,6 +3,7 @@ package dev.rebal.engine;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.compliance.ComplianceParameters;
 import dev.rebal.compliance.Conflict;
+import dev.rebal.compliance.ConflictKind;
 import dev.rebal.compliance.ConstraintCompiler;
 import dev.rebal.compliance.TradeConstraints;
 import dev.rebal.compliance.TradeVerifier;
@@ -35,6 +36,9 @@ import dev.rebal.engine.internal.ImpactCalculator;
 import dev.rebal.engine.internal.InputsHash;
 import dev.rebal.engine.internal.ProblemBuild;
 import dev.rebal.engine.internal.ProblemBuilder;
+import dev.rebal.engine.internal.ProblemRequest;
+import dev.rebal.core.assess.UnmetGoal;
+import dev.rebal.optimizer.GoalShortfall;
 import dev.rebal.engine.internal.ProposalAssembler;
 import dev.rebal.engine.internal.StageTrades;
 import dev.rebal.engine.internal.TaxMemo;
@@ -165,338 +169,214 @@ public final class Rebalancer {
     Checks.notNull(marketData, "marketData");
     Checks.notNull(asOf, "asOf");
     Checks.noNulls(overrides, "overrides");
-    RuleSet rs = ruleSet;
-    Household h = household;
-    List<String> applied = new ArrayList<>();
-    boolean skip = false;
-    boolean forceReview = false;
-    for (Override o : overrides) {
-      if (!o.household().equals(household.id().value())) {
-        continue;
-      }
-      o.checkApplicable(asOf);
-      applied.add(o.toString());
-      if (o.kind() == OverrideKind.SET_PARAMETER) {
-        rs = rs.withParameter(o.target(), o.value(), rs.version());
-      } else if (o.kind() == OverrideKind.WAIVE_RESTRICTION) {
-        List<Restriction> kept = new ArrayList<>();
-        for (Restriction r : h.restrictions()) {
-          if (!r.id().value().equals(o.target())) {
-            kept.add(r);
-          }
-        }
-        h = h.withRestrictions(kept);
-      } else if (o.kind() == OverrideKind.SKIP_HOUSEHOLD) {
-        skip = true;
-      } else {
-        forceReview = true;
-      }
-    }
+    Overridden o = Overridden.of(household, ruleSet, asOf, overrides);
+    Household h = o.household();
+    RuleSet rs = o.ruleSet();
     Decision.Builder d = Decision.builder().household(h.id()).asOf(asOf)
         .ruleSetVersion(rs.version().toString()).ruleSetHash(rs.contentHash())
-        .inputsHash(InputsHash.of(household, marketData, asOf)).addAllOverrides(applied);
+        .inputsHash(InputsHash.of(household, marketData, asOf)).addAllOverrides(o.applied());
     Proposal.Builder proposal = Proposal.builder().household(h.id()).asOf(asOf);
 
+    // 1. validate: a household whose data does not add up is held, untouched
     ValidationReport report = HouseholdValidator.standard().validate(household, marketData, asOf);
     d.addAllProblems(report.problems());
     if (report.isOnHold()) {
-      return d.outcome(DecisionOutcome.ON_HOLD).proposal(proposal.addExplanation(
-          "on hold: " + report.errors().size() + " data error(s); no trades").build())
-          .impact(ProposalImpact.builder().build()).build();
+      return empty(d, proposal, DecisionOutcome.ON_HOLD,
+          "on hold: " + report.errors().size() + " data error(s); no trades");
     }
-    Household fixed = h;
-    com.google.common.base.Supplier<TradeConstraints> constraints =
-        com.google.common.base.Suppliers.memoize(() -> ConstraintCompiler.standard()
-            .compile(fixed, marketData, asOf, compliance));
+    // 2. assess and 3. screen: eligibility, then triggers
     TaxMemo memo = TaxMemo.of(h, marketData, asOf);
     Assessment assessment = Assessor.assess(h, marketData, asOf, rs, report, memo);
     RuleContext context = RuleContext.of(h, marketData, asOf, rs, assessment);
-
     List<Finding> ineligible = findings(Stage.ELIGIBILITY, context, new ArrayList<>());
-    if (skip) {
+    if (o.skip()) {
       ineligible.add(new Finding("eligibility.skip-override", "skipped by override"));
     }
     if (!ineligible.isEmpty()) {
-      return d.outcome(DecisionOutcome.INELIGIBLE).addAllIneligibility(ineligible)
-          .proposal(proposal.addExplanation("ineligible: " + ineligible.get(0)).build())
-          .impact(ProposalImpact.builder().build()).build();
+      d.addAllIneligibility(ineligible);
+      return empty(d, proposal, DecisionOutcome.INELIGIBLE, "ineligible: " + ineligible.get(0));
     }
     List<Finding> triggers = findings(Stage.TRIGGER, context, new ArrayList<>());
     d.addAllTriggers(triggers);
     if (triggers.isEmpty()) {
-      return d.outcome(DecisionOutcome.NO_TRIGGER).proposal(proposal
-          .addExplanation("no trigger fired: no trades").build())
-          .impact(ProposalImpact.builder().build()).build();
+      return empty(d, proposal, DecisionOutcome.NO_TRIGGER, "no trigger fired: no trades");
     }
+    // 4. constraints: the constraint rules' adjustments and the compiled restrictions
     List<ConstraintAdjustment> adjustments = new ArrayList<>();
     List<Finding> constraintFindings = findings(Stage.CONSTRAINT, context, adjustments);
-    TradeConstraints tc = constraints.get();
-    RebalanceMode mode = modeFor(triggers, rs);
-    TaxCostModel.Cache curves = TaxCostModel.Cache.create();
-    Set<String> fired = new TreeSet<>();
-    triggers.forEach(f -> fired.add(f.code()));
-    // stages G and A first, so that the household's problem is built only when no trade of theirs
-    // changes the household (otherwise it is built after them, and only its notes are read here)
-    List<String> giftLines = new ArrayList<>();
-    List<String> harvestLines = new ArrayList<>();
-    ImmutableList<Trade> trades;
-    try {
-      trades = earlyTrades(h, marketData, asOf, rs, tc, memo, fired, giftLines, harvestLines);
-    } catch (RuntimeException e) {
-      // the build came first before: a build that fails still fails first
-      ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments, mode, mode, false,
-          memo, curves);
-      throw e;
-    }
-    ProblemBuild build = null;
-    if (trades.isEmpty()) {
-      build = ProblemBuilder.build(h, marketData, asOf, rs, assessment, tc, adjustments, mode,
-          mode, false, memo, curves);
-      d.addAllConstraints(build.constraints());
-    } else {
-      d.addAllConstraints(ProblemBuilder.notes(h, marketData, asOf, rs, assessment, tc,
-          adjustments, mode, memo));
-    }
+    TradeConstraints tc = ConstraintCompiler.standard().compile(h, marketData, asOf, compliance);
+    // 5. propose: gifts in kind first, then the one household problem
+    Proposed proposed = propose(h, marketData, asOf, rs, report, assessment, tc, adjustments,
+        triggers, memo);
+    d.addAllConstraints(proposed.notes());
+    proposed.optimizer().ifPresent(d::optimizer);
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
     triggers.forEach(f -> proposal.addExplanation("trigger " + f));
-
+    proposed.lines().forEach(proposal::addExplanation);
     List<Finding> routing = new ArrayList<>();
     for (Conflict c : tc.conflicts()) {
-      routing.add(new Finding("review.conflict", c.kind() + " " + c.subject() + " short by "
-          + c.shortfall().toPlainString()));
-    }
-    giftLines.forEach(proposal::addExplanation);
-    harvestLines.forEach(proposal::addExplanation);
-    Household current = h;
-    Assessment currentAssessment = assessment;
-    ProblemBuild currentBuild = build;
-    List<ConstraintAdjustment> stageAdjustments = new ArrayList<>(adjustments);
-    Executed[] executed = new Executed[1];
-    boolean lpRuns = fired.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
-        && !c.startsWith("trigger.gift."));
-    if (!trades.isEmpty()) {
-      current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-          .addAllTrades(trades).build());
-      // the problem build reads only the valuation and the plan: no harvest scan needed
-      currentAssessment = Assessor.assessWithoutHarvests(current, marketData, asOf, rs, report);
-      stageAdjustments.addAll(StageTrades.keepDirections(trades, h, marketData));
-      TaxMemo currentMemo = TaxMemo.of(current, marketData, asOf);
-      TradeConstraints currentTc = ConstraintCompiler.standard().compile(current, marketData,
-          asOf, compliance);
-      if (lpRuns) {
-        currentBuild = ProblemBuilder.build(current, marketData, asOf, rs, currentAssessment,
-            currentTc, stageAdjustments, mode, mode, false, currentMemo, curves);
+      String what = c.kind() + " " + c.subject() + " short by " + c.shortfall().toPlainString();
+      if (c.kind() == ConflictKind.CAP_NEEDS_BLOCKED_SALE) {
+        // a breach the household cannot sell its way out of predates the proposal: a warning,
+        // and the rest of the household is rebalanced (the problem never makes it worse)
+        proposal.addExplanation("pre-existing conflict: " + what);
       } else {
-        // nothing reads this household's problem; the notes-only build still fails where the
-        // build would (see ProblemBuilder.notes)
-        ProblemBuilder.notes(current, marketData, asOf, rs, currentAssessment, currentTc,
-            stageAdjustments, mode, currentMemo);
-      }
-      // if stage B adds nothing, stage C starts from this very household
-      executed[0] = new Executed(trades, current, currentAssessment, currentMemo, currentTc);
-    }
-    // stage B: the household LP, unless only the tax or gift triggers fired
-    if (lpRuns) {
-      OptimizationResult result = optimizer.optimize(currentBuild.problem());
-      if (result instanceof OptimizationResult.Optimal opt) {
-        List<Finding> lpTriggers = new ArrayList<>();
-        triggers.stream().filter(f -> !f.code().startsWith("trigger.tax.")
-            && !f.code().startsWith("trigger.gift.")).forEach(lpTriggers::add);
-        ImmutableList<Trade> lp = ProposalAssembler.assemble(opt.trades(), currentBuild,
-            marketData, lpTriggers, ImpactCalculator.lossLots(current, marketData));
-        trades = StageTrades.merge(trades, StageTrades.dropBelowMinimum(current, lp, compliance.minTradeValue(), proposal));
-        d.optimizer(mode + " lp=" + opt.lpSize().variables() + "x" + opt.lpSize().constraints()
-            + " solves=" + opt.lpSize().solves() + " objective="
-            + opt.lpObjective().amount().toPlainString() + " rounding="
-            + opt.roundingCost().amount().toPlainString());
-      } else if (result instanceof OptimizationResult.Infeasible inf) {
-        routing.add(new Finding("review.infeasible", "no proposal meets every hard constraint; "
-            + "conflicting: " + inf.conflicting() + " (" + inf.detail() + ")"));
-        d.optimizer(mode + " infeasible");
-      } else if (result instanceof OptimizationResult.NumericalFailure nf) {
-        routing.add(new Finding("review.numerical", nf.reason() + ": " + nf.detail()));
-        d.optimizer(mode + " numerical failure");
+        routing.add(new Finding("review.conflict", what));
       }
     }
-    // stage C: invest what the stages above left idle
-    trades = investResidualCash(h, marketData, asOf, rs, trades, stageAdjustments, mode, proposal,
-        executed, curves);
+    routing.addAll(proposed.routing());
+    ImmutableList<Trade> trades = proposed.trades();
     proposal.addAllTrades(trades);
-
+    // 6. verify independently; 7. route
     VerificationResult verification = TradeVerifier.standard().verify(h, marketData, asOf, trades,
         compliance);
     List<String> violations = new ArrayList<>();
-    for (Violation v : verification.violations()) {
-      violations.add(v.message());
-    }
+    verification.violations().forEach(v -> violations.add(v.message()));
+    verification.preExisting().forEach(v -> proposal.addExplanation(
+        "pre-existing (not caused or worsened by this proposal): " + v.message()));
     ProposalImpact impact = ImpactCalculator.measure(h, marketData, asOf,
-        assessment.valuation(), trades, violations);
+        assessment.valuation(), trades, violations,
+        verification.preExisting().stream().map(Violation::message).toList(), proposed.unmet());
     Proposal built = proposal.build();
     routing.addAll(findings(Stage.ROUTING, context.withProposal(built, impact), new ArrayList<>()));
     if (!trades.isEmpty() || !routing.isEmpty()) {
-      residual(h, marketData, asOf, rs, report, trades, executed[0]).ifPresent(routing::add);
+      residual(h, marketData, asOf, rs, report, trades, proposed.unmet()).ifPresent(routing::add);
     }
     if (!violations.isEmpty() && routing.stream().noneMatch(f -> f.code().equals("review.verifier"))) {
       routing.add(new Finding("review.verifier", "verifier: " + violations));
     }
-    if (forceReview) {
+    if (o.forceReview()) {
       routing.add(new Finding("review.override", "forced to review by override"));
-    } else if (!applied.isEmpty() && !trades.isEmpty()
+    } else if (!o.applied().isEmpty() && !trades.isEmpty()
         && routing.stream().noneMatch(f -> f.code().equals("review.override"))) {
-      routing.add(new Finding("review.override", "overrides " + applied));
+      routing.add(new Finding("review.override", "overrides " + o.applied()));
     }
     return d.proposal(built).impact(impact).addAllRouting(routing)
         .outcome(routing.isEmpty() ? DecisionOutcome.AUTO : DecisionOutcome.REVIEW).build();
   }
 
+  /** A decision without trades: on hold, ineligible or without a trigger. */
+  private static Decision empty(Decision.Builder d, Proposal.Builder proposal,
+      DecisionOutcome outcome, String explanation) {
+    return d.outcome(outcome).proposal(proposal.addExplanation(explanation).build())
+        .impact(ProposalImpact.builder().build()).build();
+  }
+
   /**
-   * Returns the trades of stage G (committed gifts due soon, given in kind; gift trigger only) and
-   * stage A (harvest the losses the tax module found; tax trigger only), merged, with each stage's
-   * explanation lines.
+   * The proposal stage: gifts in kind due soon (gift trigger), then the one household problem
+   * (every other trigger; harvests are part of it when the tax trigger fired), merged. A gift
+   * gives appreciated lots away before the problem is stated on the household that is left, so
+   * the problem never sells them.
    */
-  private static ImmutableList<Trade> earlyTrades(Household h, MarketData marketData,
-      LocalDate asOf, RuleSet rs, TradeConstraints tc, TaxMemo memo, Set<String> fired,
-      List<String> giftLines, List<String> harvestLines) {
-    ImmutableList<Trade> trades = ImmutableList.of();
+  private Proposed propose(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+      ValidationReport report, Assessment assessment, TradeConstraints tc,
+      List<ConstraintAdjustment> adjustments, List<Finding> triggers, TaxMemo memo) {
+    Set<String> fired = new TreeSet<>();
+    triggers.forEach(f -> fired.add(f.code()));
+    List<String> lines = new ArrayList<>();
+    ImmutableList<Trade> gifts = ImmutableList.of();
     if (fired.contains("trigger.gift.in-kind")) {
       LocalDate until = asOf.plusDays(Math.min(
           rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
           rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
-      trades = GiftStage.trades(marketData, GiftStage.plan(h, marketData, asOf, until,
-          GiftStage.minInKind(rs), tc, giftLines), giftLines);
+      gifts = GiftStage.trades(m, GiftStage.plan(h, m, asOf, until, GiftStage.minInKind(rs), tc,
+          lines), lines);
     }
-    if (fired.contains("trigger.tax.harvest")) {
-      // harvests sell loss lots, gifts give appreciated ones: the two never share a lot
-      ImmutableList<Trade> harvests = HarvestStage.trades(h, marketData, asOf, rs, tc,
-          harvestLines, memo);
-      trades = trades.isEmpty() ? harvests : StageTrades.merge(trades, harvests);
+    Household current = h;
+    Assessment currentAssessment = assessment;
+    TaxMemo currentMemo = memo;
+    TradeConstraints currentTc = tc;
+    List<ConstraintAdjustment> currentAdjustments = new ArrayList<>(adjustments);
+    if (!gifts.isEmpty()) {
+      current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+          .addAllTrades(gifts).build());
+      currentAssessment = Assessor.assessWithoutHarvests(current, m, asOf, rs, report);
+      currentMemo = TaxMemo.of(current, m, asOf);
+      currentTc = ConstraintCompiler.standard().compile(current, m, asOf, compliance);
+      currentAdjustments.addAll(StageTrades.keepDirections(gifts, h, m));
     }
-    return trades;
+    boolean harvest = fired.contains("trigger.tax.harvest");
+    ProblemRequest request = new ProblemRequest(current, m, asOf, rs, currentAssessment,
+        currentTc, currentAdjustments, modeFor(triggers, rs), harvest, currentMemo,
+        TaxCostModel.Cache.create());
+    boolean optimise = fired.stream().anyMatch(c -> !c.startsWith("trigger.gift."));
+    if (!optimise) {
+      return new Proposed(gifts, ProblemBuilder.notes(request), lines, List.of(), List.of(),
+          Optional.empty());
+    }
+    ProblemBuild build = ProblemBuilder.build(request);
+    OptimizationResult result = optimizer.optimize(build.problem());
+    RebalanceMode mode = request.mode();
+    String how = mode + (harvest ? "+harvest" : "");
+    if (result instanceof OptimizationResult.Optimal opt) {
+      ImmutableList<Trade> lp = ProposalAssembler.assemble(opt.trades(), build, m, triggers,
+          ImpactCalculator.lossLots(current, m));
+      Proposal.Builder dropped = Proposal.builder().household(h.id()).asOf(asOf);
+      ImmutableList<Trade> kept = StageTrades.dropBelowMinimum(current, lp,
+          compliance.minTradeValue(), dropped);
+      lines.addAll(dropped.build().explanation());
+      List<UnmetGoal> unmet = new ArrayList<>();
+      for (GoalShortfall g : opt.shortfalls()) {
+        unmet.add(new UnmetGoal(g.kind().name(), g.subject(), g.amount(), g.detail()));
+        lines.add("left unmet: " + g.kind() + " " + g.subject() + " by " + g.amount() + " ("
+            + g.detail() + ")");
+      }
+      return new Proposed(gifts.isEmpty() ? kept : StageTrades.merge(gifts, kept),
+          build.constraints(), lines, List.of(), unmet, Optional.of(how + " lp="
+              + opt.lpSize().variables() + "x" + opt.lpSize().constraints() + " solves="
+              + opt.lpSize().solves() + " objective=" + opt.lpObjective().amount().toPlainString()
+              + " rounding=" + opt.roundingCost().amount().toPlainString()));
+    }
+    List<Finding> routing = new ArrayList<>();
+    if (result instanceof OptimizationResult.Infeasible inf) {
+      routing.add(new Finding("review.infeasible", "the hard rules contradict each other; "
+          + "conflicting: " + inf.conflicting() + " (" + inf.detail() + ")"));
+    } else if (result instanceof OptimizationResult.NumericalFailure nf) {
+      routing.add(new Finding("review.numerical", nf.reason() + ": " + nf.detail()));
+    }
+    return new Proposed(gifts, build.constraints(), lines, routing, List.of(),
+        Optional.of(how + (result instanceof OptimizationResult.Infeasible ? " infeasible"
+            : " numerical failure")));
   }
 
   /**
-   * Returns a review reason if the household, after the trades, would still fire a trigger: a
-   * drift the constraints keep out of band, a need still not funded, a harvest not taken. Such a
-   * proposal is not the end of the matter, so a human sees it; an auto-executed proposal always
-   * leaves a household that triggers nothing at the same prices.
+   * What the proposal stage hands on: the trades, the constraint notes, explanation lines, routing
+   * findings of its own (an infeasible or failed problem), the goals left unmet and the optimizer's
+   * one-line summary.
+   */
+  private record Proposed(ImmutableList<Trade> trades, List<String> notes, List<String> lines,
+      List<Finding> routing, List<UnmetGoal> unmet, Optional<String> optimizer) {}
+
+  /**
+   * Returns a review reason if the household, after the trades, would still fire a trigger that
+   * the proposal does not explain as a goal left unmet: a drift the constraints keep out of band,
+   * a need still not funded, a harvest not taken. An auto-executed proposal leaves a household
+   * that triggers nothing at the same prices.
    */
   private Optional<Finding> residual(Household h, MarketData m, LocalDate asOf,
-      RuleSet rs, ValidationReport report, List<Trade> trades, Executed executed) {
-    Household after;
-    Assessment post;
-    if (executed != null && executed.trades == trades) {
-      // the residual-cash pass added nothing: the same household, already valued and planned
-      after = executed.after;
-      post = Assessor.complete(executed.assessment, rs, report, executed.memo);
-    } else {
-      after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-          .addAllTrades(trades).build());
-      post = Assessor.assess(after, m, asOf, rs, report);
+      RuleSet rs, ValidationReport report, List<Trade> trades, List<UnmetGoal> unmet) {
+    Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
+        .addAllTrades(trades).build());
+    Assessment post = Assessor.assess(after, m, asOf, rs, report);
+    List<Finding> again = new ArrayList<>();
+    Set<String> unmetKinds = new TreeSet<>();
+    unmet.forEach(g -> unmetKinds.add(g.kind()));
+    for (Finding f : findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post),
+        new ArrayList<>())) {
+      // a trigger the proposal already reports as a goal left unmet is no residual
+      boolean explained = f.code().startsWith("trigger.liquidity.")
+          && unmetKinds.contains("NEED")
+          || f.code().equals("trigger.threshold") && unmetKinds.contains("CLASS_DRIFT");
+      if (!explained) {
+        again.add(f);
+      }
     }
-    List<Finding> again = findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post),
-        new ArrayList<>());
     if (again.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(new Finding("review.residual", "after these trades the "
-        + "household would still trigger: " + again));
-  }
-
-  /**
-   * Invests cash the main pass left idle. Band-edge, halfway and harvest modes stop each class at
-   * its goal interval, so cash absorbs the rest; when what is left above floors and the cash target
-   * would fire the cash trigger on the next run, a second, cash-only pass on the household as it
-   * would be after the trades buys with it. Groups the main pass sold are not bought (no offsetting
-   * trades, no wash sale), reserves for liquidity needs are kept, and only buys are taken from the
-   * second pass.
-   */
-  private ImmutableList<Trade> investResidualCash(Household h, MarketData m, LocalDate asOf,
-      RuleSet rs, ImmutableList<Trade> trades, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mainMode, Proposal.Builder explanation, Executed[] executed,
-      TaxCostModel.Cache curves) {
-    if (trades.isEmpty()) {
-      return trades;
-    }
-    Executed prior = executed[0];
-    Household after;
-    Assessment post;
-    TaxMemo memo;
-    if (prior != null && prior.trades == trades) {
-      // stage B added nothing: the household after stages G and A, already valued and compiled
-      // (with the validation report's warnings, which nothing here reads)
-      after = prior.after;
-      post = prior.assessment;
-      memo = prior.memo;
-    } else {
-      after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-          .addAllTrades(trades).build());
-      // only the valuation, the plan and the excess cash are read here: no harvest scan needed
-      post = Assessor.assessWithoutHarvests(after, m, asOf, rs,
-          ValidationReport.of(h.id(), List.of()));
-      memo = TaxMemo.of(after, m, asOf);
-      prior = null;
-    }
-    executed[0] = new Executed(trades, after, post, memo,
-        prior == null ? null : prior.constraints);
-    BigDecimal min = rs.find("trigger.cash.min").map(BigDecimal::new)
-        .orElse(new BigDecimal("5000")).max(rs.find("trigger.cash.share").map(BigDecimal::new)
-            .orElse(new BigDecimal("0.02")).multiply(post.valuation().total().amount()));
-    if (post.excessCash().amount().compareTo(min) < 0) {
-      return trades;
-    }
-    List<ConstraintAdjustment> second = new ArrayList<>();
-    for (ConstraintAdjustment a : adjustments) {
-      if (a instanceof ConstraintAdjustment.RaiseCash) {
-        second.add(a);
-      }
-    }
-    second.addAll(StageTrades.keepDirections(trades, h, m));
-    TradeConstraints tc = executed[0].constraints != null ? executed[0].constraints
-        : ConstraintCompiler.standard().compile(after, m, asOf, compliance);
-    ProblemBuild build = ProblemBuilder.build(after, m, asOf, rs, post, tc, second,
-        RebalanceMode.CASH_ONLY, mainMode, true, memo, curves);
-    OptimizationResult result = optimizer.optimize(build.problem());
-    if (!(result instanceof OptimizationResult.Optimal opt)) {
-      return trades;
-    }
-    // only buys, and only in accounts the pass did not also sell in (their cash was short)
-    Set<AccountId> selling = new TreeSet<>();
-    List<ProposedTrade> buysOnly = new ArrayList<>();
-    opt.trades().stream().filter(t -> t.side() == Side.SELL).forEach(t -> selling.add(t.account()));
-    opt.trades().stream().filter(t -> t.side() == Side.BUY && !selling.contains(t.account()))
-        .forEach(buysOnly::add);
-    List<Finding> cash = List.of(new Finding("trigger.cash.deposit", "residual cash"));
-    ImmutableList<Trade> buys = StageTrades.dropBelowMinimum(after,
-        ProposalAssembler.assemble(buysOnly, build, m, cash, Set.of()), compliance.minTradeValue(),
-        explanation);
-    if (buys.isEmpty()) {
-      return trades;
-    }
-    explanation.addExplanation("invested residual cash " + post.excessCash() + " in "
-        + buys.size() + " buy(s)");
-    return StageTrades.merge(trades, buys);
-  }
-
-  /**
-   * The household after some trades, valued without harvests, its tax memo and (when known) its
-   * compiled constraints: the stages after the harvest hand it to the residual-cash pass, which
-   * hands it to the residual-trigger check, so that a later step on the same trades reuses them.
-   */
-  private static final class Executed {
-    final ImmutableList<Trade> trades;
-    final Household after;
-    final Assessment assessment;
-    final TaxMemo memo;
-    final TradeConstraints constraints;
-
-    Executed(ImmutableList<Trade> trades, Household after, Assessment assessment, TaxMemo memo,
-        TradeConstraints constraints) {
-      this.trades = trades;
-      this.after = after;
-      this.assessment = assessment;
-      this.memo = memo;
-      this.constraints = constraints;
-    }
+        + "household would still trigger: " + again
+        + (unmet.isEmpty() ? "" : "; left unmet: " + unmet)));
   }
 
   private List<Finding> findings(Stage stage, RuleContext context,

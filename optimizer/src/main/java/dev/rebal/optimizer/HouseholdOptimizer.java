@@ -64,6 +64,7 @@ public final class HouseholdOptimizer {
     }
     // second pass: leave room for rounding in every hard row, solve again, round again
     Model tightened = new Model(problem);
+    tightened.copyDirections(model);
     tightened.setRoundingMargins(solved.build, solved.x);
     Solved again = solveLp(tightened);
     if (again.failure != null) {
@@ -79,10 +80,72 @@ public final class HouseholdOptimizer {
     return solveLp(model, false);
   }
 
-  /** As {@link #solveLp(Model)}; {@code minimalStart} starts from the fewest segments. */
+  /**
+   * As {@link #solveLp(Model)}; {@code minimalStart} starts from the fewest segments. Wash-sale
+   * groups may first be traded both ways; a group the optimum both buys and sells (an offsetting
+   * trade, and a wash sale when the sale is a loss) is fixed to the side it trades more and the LP
+   * is solved again, until no group is traded both ways (at most once per group).
+   */
   Solved solveLp(Model model, boolean minimalStart) {
-    SegmentPool pool = new SegmentPool(model, minimalStart);
     Counter solves = new Counter();
+    while (true) {
+      Solved solved = solveWithDirections(model, minimalStart, solves);
+      if (solved.failure != null) {
+        return solved;
+      }
+      int[] conflicts = bothWays(model, solved.build, solved.x);
+      if (conflicts.length == 0) {
+        return solved;
+      }
+      for (int g : conflicts) {
+        model.fixDirection(g, sold(model, solved.build, solved.x, g) >= bought(model,
+            solved.build, solved.x, g));
+      }
+    }
+  }
+
+  /** The groups point {@code x} both buys and sells, by index. */
+  private static int[] bothWays(Model m, LpBuild b, double[] x) {
+    boolean[] buys = new boolean[m.groups.length];
+    boolean[] sells = new boolean[m.groups.length];
+    for (int j = 0; j < x.length; j++) {
+      if (x[j] <= TRADED || b.kind[j] != LpBuild.BUY && b.kind[j] != LpBuild.SELL) {
+        continue;
+      }
+      int g = m.securityGroup[m.positionSecurity[b.position[j]]];
+      if (b.kind[j] == LpBuild.BUY) {
+        buys[g] = true;
+      } else {
+        sells[g] = true;
+      }
+    }
+    return java.util.stream.IntStream.range(0, m.groups.length)
+        .filter(g -> buys[g] && sells[g] && m.groupDirection[g] == Model.BOTH).toArray();
+  }
+
+  private static double bought(Model m, LpBuild b, double[] x, int g) {
+    return traded(m, b, x, g, LpBuild.BUY);
+  }
+
+  private static double sold(Model m, LpBuild b, double[] x, int g) {
+    return traded(m, b, x, g, LpBuild.SELL);
+  }
+
+  private static double traded(Model m, LpBuild b, double[] x, int g, int side) {
+    double sum = 0;
+    for (int j = 0; j < x.length; j++) {
+      if (b.kind[j] == side && m.securityGroup[m.positionSecurity[b.position[j]]] == g) {
+        sum += x[j];
+      }
+    }
+    return sum;
+  }
+
+  /** A trade column above this (scaled) counts as traded when directions are checked. */
+  static final double TRADED = 1e-9;
+
+  private Solved solveWithDirections(Model model, boolean minimalStart, Counter solves) {
+    SegmentPool pool = new SegmentPool(model, minimalStart);
     while (true) {
       LpBuild build = new LpBuild(model, pool.kept(), Set.of());
       Attempt at = attempt(build.program, solves);

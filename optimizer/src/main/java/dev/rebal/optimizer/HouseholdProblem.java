@@ -29,6 +29,11 @@ public final class HouseholdProblem {
   private final List<ClassGoal> classGoals;
   private final List<BucketGoal> bucketGoals;
   private final List<HoldingCap> holdingCaps;
+  private final List<CashReserve> cashReserves;
+  private final List<SaleLimit> saleLimits;
+  private final Money expectedInflow;
+  private final boolean harvestLosses;
+  private final AssetClass cashClass;
   private final SortedSet<String> lossSaleBlockedGroups;
   private final SortedSet<String> buyBlockedGroups;
   private final Money gainBudget;
@@ -45,6 +50,11 @@ public final class HouseholdProblem {
     this.classGoals = List.copyOf(b.classGoals);
     this.bucketGoals = List.copyOf(b.bucketGoals);
     this.holdingCaps = List.copyOf(b.holdingCaps);
+    this.cashReserves = List.copyOf(b.cashReserves);
+    this.saleLimits = List.copyOf(b.saleLimits);
+    this.expectedInflow = b.expectedInflow;
+    this.harvestLosses = b.harvestLosses;
+    this.cashClass = b.cashClass;
     this.lossSaleBlockedGroups = java.util.Collections.unmodifiableSortedSet(
         new TreeSet<>(b.lossSaleBlockedGroups));
     this.buyBlockedGroups = java.util.Collections.unmodifiableSortedSet(
@@ -71,6 +81,11 @@ public final class HouseholdProblem {
     b.classGoals.addAll(classGoals);
     b.bucketGoals.addAll(bucketGoals);
     b.holdingCaps.addAll(holdingCaps);
+    b.cashReserves.addAll(cashReserves);
+    b.saleLimits.addAll(saleLimits);
+    b.expectedInflow = expectedInflow;
+    b.harvestLosses = harvestLosses;
+    b.cashClass = cashClass;
     b.lossSaleBlockedGroups.addAll(lossSaleBlockedGroups);
     b.buyBlockedGroups.addAll(buyBlockedGroups);
     b.gainBudget = gainBudget;
@@ -113,6 +128,45 @@ public final class HouseholdProblem {
   /** Returns the household caps on security values. */
   public List<HoldingCap> holdingCaps() {
     return holdingCaps;
+  }
+
+  /**
+   * Returns the cash reserves (committed needs, the cash goal) each account should hold above its
+   * floor after trading: goals with a priority, not hard rows.
+   */
+  public List<CashReserve> cashReserves() {
+    return cashReserves;
+  }
+
+  /** Returns the household-wide sale limits (control-person volume limits): hard rows. */
+  public List<SaleLimit> saleLimits() {
+    return saleLimits;
+  }
+
+  /**
+   * Returns the cash expected to arrive within the horizon (announced inflows): it counts as
+   * value that will be invested in the underweight classes, so the proposal does not sell now
+   * what the inflow will rebalance.
+   */
+  public Money expectedInflow() {
+    return expectedInflow;
+  }
+
+  /**
+   * Returns whether losses in segments marked {@link SellSegment#harvestable()} are a benefit in
+   * the objective (the tax trigger fired): harvesting and rebalancing then share one problem.
+   */
+  public boolean harvestLosses() {
+    return harvestLosses;
+  }
+
+  /**
+   * Returns the asset class account cash belongs to, when the problem has a goal for cash: every
+   * sale adds to it, every buy takes from it, so cash above its goal is invested and cash below it
+   * raised in whichever accounts cost least (docs/optimizer.md section 5).
+   */
+  public Optional<AssetClass> cashClass() {
+    return Optional.ofNullable(cashClass);
   }
 
   /** Returns wash-sale groups bought within 30 days: a loss in them may not be sold. */
@@ -163,6 +217,11 @@ public final class HouseholdProblem {
     private final List<ClassGoal> classGoals = new ArrayList<>();
     private final List<BucketGoal> bucketGoals = new ArrayList<>();
     private final List<HoldingCap> holdingCaps = new ArrayList<>();
+    private final List<CashReserve> cashReserves = new ArrayList<>();
+    private final List<SaleLimit> saleLimits = new ArrayList<>();
+    private Money expectedInflow = Money.ZERO_USD;
+    private boolean harvestLosses;
+    private AssetClass cashClass;
     private final Set<String> lossSaleBlockedGroups = new TreeSet<>();
     private final Set<String> buyBlockedGroups = new TreeSet<>();
     private Money gainBudget;
@@ -207,6 +266,38 @@ public final class HouseholdProblem {
     /** Adds a household cap on a security's value. */
     public Builder addHoldingCap(HoldingCap cap) {
       holdingCaps.add(Checks.notNull(cap, "cap"));
+      return this;
+    }
+
+    /** Adds a cash reserve to hold above an account's floor. */
+    public Builder addCashReserve(CashReserve reserve) {
+      cashReserves.add(Checks.notNull(reserve, "reserve"));
+      return this;
+    }
+
+    /** Adds a household-wide sale limit. */
+    public Builder addSaleLimit(SaleLimit limit) {
+      saleLimits.add(Checks.notNull(limit, "limit"));
+      return this;
+    }
+
+    /** Sets the cash expected within the horizon, not negative (default zero). */
+    public Builder expectedInflow(Money inflow) {
+      Checks.isTrue(!usd(inflow, "expectedInflow").isNegative(), "expectedInflow", inflow,
+          "must not be negative");
+      this.expectedInflow = inflow;
+      return this;
+    }
+
+    /** Sets the class account cash belongs to; it must have a class goal. */
+    public Builder cashClass(AssetClass cls) {
+      this.cashClass = Checks.notNull(cls, "cashClass");
+      return this;
+    }
+
+    /** Sets whether harvestable losses are a benefit in the objective (default false). */
+    public Builder harvestLosses(boolean harvest) {
+      this.harvestLosses = harvest;
       return this;
     }
 
@@ -315,12 +406,26 @@ public final class HouseholdProblem {
               a, "must be a known account");
         }
       }
+      if (cashClass != null) {
+        Checks.isTrue(goalClasses.contains(cashClass), "cashClass", cashClass,
+            "must have a class goal");
+      }
       Set<SecurityId> capped = new HashSet<>();
       for (HoldingCap c : holdingCaps) {
         Checks.isTrue(securityIds.contains(c.security()), "holdingCaps.security", c.security(),
             "must be a known security");
         Checks.isTrue(capped.add(c.security()), "holdingCaps", c.security(),
             "must not repeat a security");
+      }
+      for (CashReserve r : cashReserves) {
+        Checks.isTrue(accountIds.contains(r.account()), "cashReserves[" + r.id() + "].account",
+            r.account(), "must be a known account");
+      }
+      for (SaleLimit l : saleLimits) {
+        for (SecurityId s : l.securities()) {
+          Checks.isTrue(securityIds.contains(s), "saleLimits[" + l.id() + "].securities", s,
+              "must be a known security");
+        }
       }
       return new HouseholdProblem(this);
     }

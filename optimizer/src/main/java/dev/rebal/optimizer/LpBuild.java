@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import dev.rebal.core.security.SecurityId;
 
 /**
  * One LP built from a {@link Model} (docs/optimizer.md sections 4-7): the kept columns, the rows
@@ -18,6 +19,14 @@ final class LpBuild {
   static final int BUCKET_OVER = 5;
   static final int BUCKET_UNDER = 6;
   static final int BUCKET_REMOVED = 7;
+  static final int NEED_SHORT = 8;
+  static final int FLOOR_SHORT = 9;
+  static final int GOAL_SHORT = 10;
+  static final int GAIN_OVER = 11;
+  static final int SHORT_TERM_OVER = 12;
+  static final int TURNOVER_OVER = 13;
+  static final int CAP_RELIEF = 14;
+  static final int INFLOW = 15;
 
   final Model model;
   final LinearProgram program;
@@ -133,6 +142,45 @@ final class LpBuild {
           m.bucketClassValue[b], m.bucketLower[b], m.bucketUpper[b], bOverCol, bUnderCol,
           bRemovedCol);
     }
+    // goal columns (docs/optimizer.md, "Goals and their priorities"): the slack of each elastic
+    // goal, at its priority's penalty per dollar
+    int na = m.accountIds.length;
+    int[][] cashSlack = new int[na][];
+    for (int a = 0; a < na; a++) {
+      if (!m.tradable[a]) {
+        continue;
+      }
+      double floorWithMargin = m.floor[a] + m.cashMargin[a];
+      cashSlack[a] = new int[] {
+          m.needReserve[a] > 0 ? column(kinds, pos, seg, cost, NEED_SHORT, a, Priorities.NEED) : -1,
+          floorWithMargin > 0 ? column(kinds, pos, seg, cost, FLOOR_SHORT, a, Priorities.FLOOR)
+              : -1};
+    }
+    int gainOver = !Double.isNaN(m.gainBudget) && !relaxed.contains("GAIN_BUDGET")
+        ? column(kinds, pos, seg, cost, GAIN_OVER, 0, Priorities.GAIN_BUDGET) : -1;
+    int shortTermOver = !Double.isNaN(m.shortTermCap) && !relaxed.contains("SHORT_TERM_GAIN_CAP")
+        ? column(kinds, pos, seg, cost, SHORT_TERM_OVER, 0, Priorities.GAIN_BUDGET) : -1;
+    int turnoverOver = !Double.isNaN(m.turnoverCap) && !relaxed.contains("TURNOVER_CAP")
+        ? column(kinds, pos, seg, cost, TURNOVER_OVER, 0, Priorities.TURNOVER) : -1;
+    int ns = m.securityIds.length;
+    int[] capRelief = new int[ns];
+    Arrays.fill(capRelief, -1);
+    for (int s = 0; s < ns; s++) {
+      double excess = m.securityValue[s] - m.cap[s]; // NaN when uncapped
+      if (excess > 0) {
+        capRelief[s] = column(kinds, pos, seg, cost, CAP_RELIEF, s, -Priorities.CONCENTRATION);
+        constantDollars += Priorities.CONCENTRATION * excess;
+      }
+    }
+    int[] inflowCol = new int[nc];
+    Arrays.fill(inflowCol, -1);
+    if (m.inflow > 0) {
+      for (int cl = 0; cl < nc; cl++) {
+        if (overCol[cl] >= 0 && cl != m.cashClass) {
+          inflowCol[cl] = column(kinds, pos, seg, cost, INFLOW, cl, 0);
+        }
+      }
+    }
     this.constant = constantDollars;
 
     int n = kinds.size();
@@ -158,9 +206,10 @@ final class LpBuild {
         row("", new int[] {j}, new double[] {1}, m.maxBuy(i) / v);
       }
     }
-    // cash floors, per tradable account
-    for (int a = 0; a < m.accountIds.length; a++) {
-      String g = new ConstraintGroup("CASH_FLOOR", m.accountIds[a].value()).toString();
+    // cash, per tradable account: never below zero (hard: the slacks are bounded by what they
+    // cover), and the floor, the needs and the cash goal as elastic goals
+    for (int a = 0; a < na; a++) {
+      String g = new ConstraintGroup("CASH", m.accountIds[a].value()).toString();
       if (!m.tradable[a] || relaxed.contains(g)) {
         continue;
       }
@@ -170,13 +219,23 @@ final class LpBuild {
           r.add(j, kind[j] == BUY ? 1 : -1);
         }
       }
-      double slack = m.cash[a] - m.floor[a] - m.cashMargin[a];
-      if (r.size() > 0 || slack < 0) {
-        row(g, r.indices(), r.values(), slack / v);
+      if (r.size() == 0) {
+        continue; // nothing can change this account's cash
       }
+      double[] tiers = {m.needReserve[a], m.floor[a] + m.cashMargin[a]};
+      double required = 0;
+      for (int t = 0; t < tiers.length; t++) {
+        if (cashSlack[a][t] >= 0) {
+          r.add(cashSlack[a][t], -1);
+          row("", new int[] {cashSlack[a][t]}, new double[] {1}, tiers[t] / v);
+          required += tiers[t];
+        }
+      }
+      row(g, r.indices(), r.values(), (m.cash[a] - required) / v);
     }
-    // holding caps
-    for (int s = 0; s < m.securityIds.length; s++) {
+    // holding caps: hard for a security within its cap; one above it may not grow (hard) and
+    // each dollar of the breach removed is rewarded at the concentration priority
+    for (int s = 0; s < ns; s++) {
       String g = new ConstraintGroup("HOLDING_CAP", m.securityIds[s].value()).toString();
       if (Double.isNaN(m.cap[s]) || relaxed.contains(g)) {
         continue;
@@ -187,37 +246,79 @@ final class LpBuild {
           r.add(j, kind[j] == BUY ? 1 : -1);
         }
       }
+      if (capRelief[s] >= 0) {
+        r.add(capRelief[s], 1);
+        row("", new int[] {capRelief[s]}, new double[] {1},
+            (m.securityValue[s] - m.cap[s]) / v);
+        row(g, r.indices(), r.values(), 0);
+        continue;
+      }
       double slack = m.cap[s] - m.securityValue[s] - m.capMargin[s];
-      if (r.size() > 0 || slack < 0) {
-        row(g, r.indices(), r.values(), slack / v);
+      if (r.size() > 0) {
+        row(g, r.indices(), r.values(), Math.max(0, slack) / v);
       }
     }
-    // gain budget, short-term cap, turnover
-    if (!Double.isNaN(m.gainBudget) && !relaxed.contains("GAIN_BUDGET")) {
+    // household sale limits (control-person volume limits): hard, summed over every account
+    List<SaleLimit> limits = m.problem.saleLimits();
+    for (SaleLimit l : limits) {
+      String g = new ConstraintGroup("SALE_LIMIT", l.id()).toString();
+      double smallest = Double.POSITIVE_INFINITY;
+      for (SecurityId id : l.securities()) {
+        smallest = Math.min(smallest, m.price[m.securityIndex.get(id)]);
+      }
+      Row r = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        int sec = m.positionSecurity[position[j]];
+        if (kind[j] == SELL && l.securities().contains(m.securityIds[sec])) {
+          r.add(j, smallest / m.price[sec]);
+        }
+      }
+      if (r.size() > 0) {
+        double shares = l.maxQuantity().value().doubleValue() - saleLimitMargin(m, l);
+        row(g, r.indices(), r.values(), Math.max(0, shares) * smallest / v);
+      }
+    }
+    // gain budget, short-term cap, turnover: elastic at their priorities
+    if (gainOver >= 0) {
       Row r = new Row();
       for (int j = 0; j < tradeColumns; j++) {
         if (kind[j] == SELL) {
           r.add(j, m.segments[position[j]][segment[j]].gain);
         }
       }
+      r.add(gainOver, -1);
       row("GAIN_BUDGET", r.indices(), r.values(), (m.gainBudget - m.gainMargin) / v);
     }
-    if (!Double.isNaN(m.shortTermCap) && !relaxed.contains("SHORT_TERM_GAIN_CAP")) {
+    if (shortTermOver >= 0) {
       Row r = new Row();
       for (int j = 0; j < tradeColumns; j++) {
         if (kind[j] == SELL && m.segments[position[j]][segment[j]].shortTerm) {
           r.add(j, m.segments[position[j]][segment[j]].gain);
         }
       }
+      r.add(shortTermOver, -1);
       row("SHORT_TERM_GAIN_CAP", r.indices(), r.values(),
           (m.shortTermCap - m.shortTermMargin) / v);
     }
-    if (!Double.isNaN(m.turnoverCap) && !relaxed.contains("TURNOVER_CAP")) {
+    if (turnoverOver >= 0) {
       Row r = new Row();
       for (int j = 0; j < tradeColumns; j++) {
         r.add(j, 1);
       }
+      r.add(turnoverOver, -1);
       row("TURNOVER_CAP", r.indices(), r.values(), m.turnoverCap / v);
+    }
+    // an announced inflow is invested where the classes need it, at no cost
+    if (m.inflow > 0) {
+      Row r = new Row();
+      for (int cl = 0; cl < nc; cl++) {
+        if (inflowCol[cl] >= 0) {
+          r.add(inflowCol[cl], 1);
+        }
+      }
+      if (r.size() > 0) {
+        row("", r.indices(), r.values(), m.inflow / v);
+      }
     }
     // drift rows (section 5): every right-hand side is >= 0
     for (int cl = 0; cl < nc; cl++) {
@@ -225,9 +326,25 @@ final class LpBuild {
         continue;
       }
       Row net = new Row();
-      for (int j = 0; j < tradeColumns; j++) {
-        if (m.securityClass[m.positionSecurity[position[j]]] == cl) {
-          net.add(j, kind[j] == BUY ? 1 : -1);
+      if (cl == m.cashClass) {
+        // account cash: every sale adds to it, every buy and every dollar of inflow invested
+        // takes from it
+        for (int j = 0; j < tradeColumns; j++) {
+          net.add(j, kind[j] == BUY ? -1 : 1);
+        }
+        for (int other = 0; other < nc; other++) {
+          if (inflowCol[other] >= 0) {
+            net.add(inflowCol[other], -1);
+          }
+        }
+      } else {
+        for (int j = 0; j < tradeColumns; j++) {
+          if (m.securityClass[m.positionSecurity[position[j]]] == cl) {
+            net.add(j, kind[j] == BUY ? 1 : -1);
+          }
+        }
+        if (inflowCol[cl] >= 0) {
+          net.add(inflowCol[cl], 1);
         }
       }
       driftRows(net, m.classValue[cl], m.upper[cl], m.lower[cl], overCol[cl], underCol[cl],
@@ -323,6 +440,11 @@ final class LpBuild {
 
   private void row(String group, Row r, double b) {
     row(group, r.indices(), r.values(), b);
+  }
+
+  /** Shares a sale limit keeps back for rounding on the second pass (one per sold column). */
+  private static double saleLimitMargin(Model m, SaleLimit l) {
+    return m.saleLimitMargin.getOrDefault(l.id(), 0.0);
   }
 
   /** Returns the objective in dollars of penalty at scaled point {@code x}. */

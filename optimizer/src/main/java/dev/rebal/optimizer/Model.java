@@ -42,6 +42,7 @@ final class Model {
   final int[] securityGroup;
   final double[] securityValue;
   final double[] cap; // NaN when uncapped
+  final boolean[] saleLimited; // in some household sale limit (always keeps its segments)
   // classes
   final AssetClass[] classes;
   final boolean[] hasGoal;
@@ -49,6 +50,8 @@ final class Model {
   final double[] lower;
   final double[] upper;
   final double[] target;
+  final double[] bandLower; // the band itself (not the mode's interval), for shortfalls
+  final double[] bandUpper;
   final double[] classValue;
   // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
   final int buckets;
@@ -61,9 +64,20 @@ final class Model {
   final String[] bucketId;
   final double[] bucketValue;
   final double[] bucketTargetWeight;
-  // groups
+  // goals beyond the class bands (docs/optimizer.md, "Goals and their priorities")
+  final double driftBase; // value + expected inflow − cash held for committed needs
+  final double inflow;
+  final double[] needReserve; // per account, dollars above the floor for committed needs
+  final int cashClass; // the class account cash belongs to, or -1 when the problem has none
+  final boolean harvestLosses;
+  // groups: direction is decided from the problem (solve, fix the groups traded both ways, solve)
+  static final int BOTH = 0;
+  static final int BUY_ONLY = 1;
+  static final int SELL_ONLY = 2;
   final String[] groups;
-  final boolean[] groupSells;
+  final int[] groupDirection;
+  private final boolean[] canBuy;
+  private final boolean[][] canSell;
   // positions
   final ProblemPosition[] positions;
   final int[] positionAccount;
@@ -74,11 +88,13 @@ final class Model {
   final double gainBudget;
   final double shortTermCap;
   final double turnoverCap;
+  final Map<SecurityId, Integer> securityIndex;
   // rounding margins (dollars) subtracted from right-hand sides on the second pass (section 9)
   final double[] cashMargin;
   final double[] capMargin;
   double gainMargin;
   double shortTermMargin;
+  final Map<String, Double> saleLimitMargin = new HashMap<>(); // shares, by sale limit id
 
   /**
    * A merged sell segment: identical (gain, term, rate) segments of one position. Its quantity and
@@ -94,8 +110,10 @@ final class Model {
     final BigDecimal gainExact;
     final BigDecimal rateExact;
     final Term term;
+    final boolean harvestable;
 
     Segment(SellSegment s, double costPerDollar) {
+      this.harvestable = s.harvestable();
       this.gainExact = s.gainPerDollar();
       this.rateExact = s.taxRate();
       this.term = s.term();
@@ -115,7 +133,7 @@ final class Model {
 
     boolean sameCost(SellSegment s) {
       return gainExact.compareTo(s.gainPerDollar()) == 0 && term == s.term()
-          && rateExact.compareTo(s.taxRate()) == 0;
+          && rateExact.compareTo(s.taxRate()) == 0 && harvestable == s.harvestable();
     }
   }
 
@@ -175,6 +193,7 @@ final class Model {
     securityValue = new double[ns];
     cap = new double[ns];
     Arrays.fill(cap, Double.NaN);
+    saleLimited = new boolean[ns];
     Map<SecurityId, Integer> securityIndex = new HashMap<>();
     for (int s = 0; s < ns; s++) {
       ProblemSecurity sec = secs.get(s);
@@ -186,6 +205,12 @@ final class Model {
     }
     for (HoldingCap c : p.holdingCaps()) {
       cap[securityIndex.get(c.security())] = c.maxValue().amount().doubleValue();
+    }
+    this.securityIndex = securityIndex;
+    for (SaleLimit l : p.saleLimits()) {
+      for (SecurityId id : l.securities()) {
+        saleLimited[securityIndex.get(id)] = true;
+      }
     }
 
     List<ProblemPosition> pos = new ArrayList<>(p.positions());
@@ -201,6 +226,7 @@ final class Model {
       total += c;
     }
     boolean harvest = mode == RebalanceMode.TAX_LOSS_HARVEST;
+    this.harvestLosses = p.harvestLosses();
     segments = new Segment[np][];
     for (int i = 0; i < np; i++) {
       ProblemPosition q = positions[i];
@@ -211,9 +237,30 @@ final class Model {
       securityValue[s] += v;
       classValue[securityClass[s]] += v;
       total += v;
-      segments[i] = merge(q.segments(), harvest);
+      segments[i] = merge(q.segments(), harvest, harvestLosses);
     }
     this.value = total;
+    needReserve = new double[na];
+    double needs = 0;
+    for (CashReserve r : p.cashReserves()) {
+      int a = accountIndex.get(r.account());
+      double amount = r.amount().amount().doubleValue();
+      needReserve[a] += amount;
+      needs += amount;
+    }
+    this.inflow = p.expectedInflow().amount().doubleValue();
+    // account cash is a class of its own when the problem names one: its value is all account
+    // cash (and cash-equivalent positions) less the needs' cash, plus the inflow until invested
+    this.cashClass = p.cashClass().map(classIndex::get).orElse(-1);
+    if (cashClass >= 0) {
+      double accountCash = 0;
+      for (double c : cash) {
+        accountCash += c;
+      }
+      classValue[cashClass] += accountCash - needs + inflow;
+    }
+    // cash held for committed needs is outside the drift base, an announced inflow inside it
+    this.driftBase = Math.max(0, total + inflow - needs);
     this.cashMargin = new double[na];
     this.capMargin = new double[ns];
 
@@ -265,147 +312,80 @@ final class Model {
     lower = new double[classes.length];
     upper = new double[classes.length];
     target = new double[classes.length];
+    bandLower = new double[classes.length];
+    bandUpper = new double[classes.length];
     for (ClassGoal g : p.classGoals()) {
       int c = classIndex.get(g.assetClass());
       hasGoal[c] = true;
       weight[c] = g.driftWeight().doubleValue();
       double t = g.target().weight().value().doubleValue();
       double half = halfInterval(mode, g.target().halfWidth().value().doubleValue());
-      target[c] = t * value;
-      lower[c] = Math.max(0, (t - half) * value);
-      upper[c] = (t + half) * value;
+      target[c] = t * driftBase;
+      double band = g.target().halfWidth().value().doubleValue();
+      bandLower[c] = Math.max(0, (t - band) * driftBase);
+      bandUpper[c] = (t + band) * driftBase;
+      lower[c] = Math.max(0, (t - half) * driftBase);
+      upper[c] = (t + half) * driftBase;
     }
 
     gainBudget = p.gainBudget().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     shortTermCap = p.shortTermGainCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     turnoverCap = p.turnoverCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
 
-    // eligibility before direction
+    // eligibility; the direction of each wash-sale group is decided from the problem
     Set<String> lossBlocked = p.lossSaleBlockedGroups();
     Set<String> buyBlocked = p.buyBlockedGroups();
     boolean cashOnly = mode == RebalanceMode.CASH_ONLY;
-    boolean[] canBuy = new boolean[np];
-    boolean[][] canSell = new boolean[np][];
-    boolean[] groupCanBuy = new boolean[groups.length];
-    boolean[] groupCanSell = new boolean[groups.length];
-    boolean[] groupHasLoss = new boolean[groups.length];
-    boolean[] groupRaisesCash = new boolean[groups.length];
+    canBuy = new boolean[np];
+    canSell = new boolean[np][];
     for (int i = 0; i < np; i++) {
       int a = positionAccount[i];
       int s = positionSecurity[i];
       int g = securityGroup[s];
-      boolean deficit = cash[a] < floor[a];
+      boolean deficit = cash[a] < floor[a] + needReserve[a];
       ProblemPosition q = positions[i];
       canBuy[i] = tradable[a] && q.buyEligible() && q.maxBuy().isPositive()
           && !buyBlocked.contains(groups[g]) && hasGoal[securityClass[s]]
           && !(cashOnly && deficit);
-      groupCanBuy[g] |= canBuy[i];
       canSell[i] = new boolean[segments[i].length];
       for (int k = 0; k < segments[i].length; k++) {
         boolean loss = segments[i][k].gain < 0;
         canSell[i][k] = tradable[a] && q.sellEligible()
             && !(loss && lossBlocked.contains(groups[g])) && !(cashOnly && !deficit);
-        groupCanSell[g] |= canSell[i][k];
-        groupHasLoss[g] |= canSell[i][k] && loss;
-        groupRaisesCash[g] |= canSell[i][k] && deficit;
       }
     }
-    // direction per group (section 3)
-    int[] groupClass = new int[groups.length];
-    Arrays.fill(groupClass, -1);
-    for (int s = 0; s < ns; s++) {
-      if (groupClass[securityGroup[s]] < 0) {
-        groupClass[securityGroup[s]] = securityClass[s]; // smallest security id decides
-      }
-    }
-    // with goal buckets, each region votes instead of the household (section 3): a bucket, and
-    // the pool (the household less the buckets: the accounts' shares in no bucket). A group sells
-    // if it is sellable in a region whose value in its class is above the region's target there
-    boolean[] regionOver = buckets > 0 ? regionVotes(canSell) : null;
-    groupSells = new boolean[groups.length];
-    for (int g = 0; g < groups.length; g++) {
-      if (!groupCanSell[g]) {
-        groupSells[g] = false;
-      } else if (!groupCanBuy[g]) {
-        groupSells[g] = true;
-      } else {
-        int c = groupClass[g];
-        boolean over = !hasGoal[c] || (regionOver == null ? classValue[c] > target[c]
-            : regionOver[g]);
-        boolean replaceable = false;
-        if (harvest && groupHasLoss[g]) {
-          for (int h = 0; h < groups.length; h++) {
-            replaceable |= h != g && groupClass[h] == c && groupCanBuy[h];
-          }
-        }
-        boolean aboveCap = false;
-        for (int s = 0; s < ns; s++) {
-          aboveCap |= securityGroup[s] == g && securityValue[s] > cap[s]; // false for NaN
-        }
-        // a group held in an account whose cash is below its floor sells: the cash must come
-        // from somewhere (a liquidity need, a floor), whatever the class weights say
-        groupSells[g] = over || replaceable || aboveCap || groupRaisesCash[g];
-      }
-    }
+    groupDirection = new int[groups.length];
     buyAllowed = new boolean[np];
     sellAllowed = new boolean[np][];
     for (int i = 0; i < np; i++) {
-      boolean sells = groupSells[securityGroup[positionSecurity[i]]];
-      buyAllowed[i] = canBuy[i] && !sells;
       sellAllowed[i] = new boolean[segments[i].length];
-      for (int k = 0; k < segments[i].length; k++) {
-        sellAllowed[i][k] = canSell[i][k] && sells;
-      }
     }
+    applyDirections();
   }
 
   /**
-   * The region vote of section 3, per group: whether the group is sellable in a goal bucket whose
-   * class value is above its target, or in the pool whose class value (household less buckets) is
-   * above the pool's target (household target less the buckets' targets, in dollars).
+   * Takes the directions {@code other} fixed (a group the last solution both bought and sold, in
+   * one account or across accounts, keeps the side it traded more), for a second pass.
    */
-  private boolean[] regionVotes(boolean[][] canSell) {
-    int na = accountIds.length;
-    int nc = classes.length;
-    double[] inBuckets = new double[na]; // share of each account in some bucket
-    double[] bucketTarget = new double[buckets];
-    double[] poolTarget = new double[nc];
-    double[] poolValue = new double[nc];
-    for (int c = 0; c < nc; c++) {
-      poolTarget[c] = target[c];
-      poolValue[c] = classValue[c];
-    }
-    java.util.Set<String> seenBucket = new java.util.HashSet<>();
-    for (int b = 0; b < buckets; b++) {
-      bucketTarget[b] = bucketTargetWeight[b] * bucketValue[b];
-      poolTarget[bucketClass[b]] -= bucketTarget[b];
-      poolValue[bucketClass[b]] -= bucketClassValue[b];
-      if (seenBucket.add(bucketId[b])) {
-        for (int a = 0; a < na; a++) {
-          inBuckets[a] += bucketShare[b][a];
-        }
-      }
-    }
-    boolean[] over = new boolean[groups.length];
+  void copyDirections(Model other) {
+    System.arraycopy(other.groupDirection, 0, groupDirection, 0, groupDirection.length);
+    applyDirections();
+  }
+
+  /** Fixes group {@code g} to selling or to buying (see {@link #copyDirections}). */
+  void fixDirection(int g, boolean sells) {
+    groupDirection[g] = sells ? SELL_ONLY : BUY_ONLY;
+    applyDirections();
+  }
+
+  private void applyDirections() {
     for (int i = 0; i < positions.length; i++) {
-      boolean sellable = false;
-      for (boolean x : canSell[i]) {
-        sellable |= x;
+      int dir = groupDirection[securityGroup[positionSecurity[i]]];
+      buyAllowed[i] = canBuy[i] && dir != SELL_ONLY;
+      for (int k = 0; k < segments[i].length; k++) {
+        sellAllowed[i][k] = canSell[i][k] && dir != BUY_ONLY;
       }
-      if (!sellable) {
-        continue;
-      }
-      int a = positionAccount[i];
-      int s = positionSecurity[i];
-      int c = securityClass[s];
-      boolean vote = inBuckets[a] < 1 - 1e-9 && poolValue[c] > poolTarget[c];
-      for (int b = 0; b < buckets; b++) {
-        vote |= bucketClass[b] == c && bucketShare[b][a] > 0
-            && bucketClassValue[b] > bucketTarget[b];
-      }
-      over[securityGroup[s]] |= vote;
     }
-    return over;
   }
 
   /** Half-width of the goal interval of {@code mode} (section 2) for a band half-width. */
@@ -428,7 +408,7 @@ final class Model {
           .thenComparing(x -> x.rateExact);
 
   /** Merges segments with identical (gain, term, rate) and sorts them by cost per dollar. */
-  private Segment[] merge(List<SellSegment> in, boolean harvest) {
+  private Segment[] merge(List<SellSegment> in, boolean harvest, boolean harvestMarked) {
     List<Segment> out = new ArrayList<>();
     for (int k = 0; k < in.size(); k++) {
       SellSegment s = in.get(k);
@@ -441,7 +421,9 @@ final class Model {
       }
       if (found < 0) {
         double g = s.gainPerDollar().doubleValue();
-        double taxed = harvest ? g : Math.max(g, 0);
+        // a loss is a benefit only when harvesting (every loss in harvest mode, the segments the
+        // tax module found worth harvesting when the tax trigger joins a rebalance)
+        double taxed = harvest || harvestMarked && s.harvestable() ? g : Math.max(g, 0);
         double cost = s.taxRate().doubleValue() * taxed;
         out.add(new Segment(s, cost).add(k, s.quantity().value()));
       } else {
@@ -468,6 +450,11 @@ final class Model {
       cashMargin[positionAccount[i]] += perUnit;
       if (b.kind[j] == LpBuild.SELL) {
         capMargin[positionSecurity[i]] += perUnit;
+        for (SaleLimit l : problem.saleLimits()) {
+          if (l.securities().contains(securityIds[positionSecurity[i]])) {
+            saleLimitMargin.merge(l.id(), unit(i), Double::sum);
+          }
+        }
         Segment seg = segments[i][b.segment[j]];
         if (seg.gain < 0) {
           gainMargin += -seg.gain * perUnit;

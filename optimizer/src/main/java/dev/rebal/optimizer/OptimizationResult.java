@@ -24,9 +24,12 @@ public sealed interface OptimizationResult
    * @param lpObjective the LP optimum before rounding, in dollars of penalty
    * @param roundingCost the objective at the rounded trades minus the LP optimum
    * @param lpSize the LP size
+   * @param shortfalls the goals the proposal leaves unmet (partial progress), by priority, each
+   *     with its dollars; empty when every goal is met
    */
   record Optimal(List<ProposedTrade> trades, ObjectiveBreakdown objective, Money lpObjective,
-      Money roundingCost, LpSize lpSize) implements OptimizationResult {
+      Money roundingCost, LpSize lpSize, List<GoalShortfall> shortfalls)
+      implements OptimizationResult {
     /** Checks that no component is null. */
     public Optimal {
       trades = List.copyOf(Checks.noNulls(trades, "trades"));
@@ -34,6 +37,13 @@ public sealed interface OptimizationResult
       Checks.notNull(lpObjective, "lpObjective");
       Checks.notNull(roundingCost, "roundingCost");
       Checks.notNull(lpSize, "lpSize");
+      shortfalls = List.copyOf(Checks.noNulls(shortfalls, "shortfalls"));
+    }
+
+    /** An optimal proposal that leaves no goal unmet. */
+    public Optimal(List<ProposedTrade> trades, ObjectiveBreakdown objective, Money lpObjective,
+        Money roundingCost, LpSize lpSize) {
+      this(trades, objective, lpObjective, roundingCost, lpSize, List.of());
     }
   }
 

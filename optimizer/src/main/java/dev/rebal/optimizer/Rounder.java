@@ -12,8 +12,11 @@ import java.util.TreeSet;
 
 /**
  * Rounds a verified LP point to tradable units and repairs it (docs/optimizer.md section 9):
- * round down, drop trades below the minimum size, then restore the gain budgets, the holding caps
- * and, last, the cash floors; finally re-check every hard constraint in exact arithmetic.
+ * round down, drop trades below the minimum size, then restore what the LP point achieved of the
+ * gain budgets, the holding caps and, last, the cash goals (needs, floors, cash goal); re-check
+ * every hard constraint in exact arithmetic (no account cash below zero, no cap breach created
+ * or worsened, the household sale limits) and measure every goal left unmet ({@link
+ * GoalShortfall}) on the rounded trades.
  * Quantities are counted in units: whole shares, or millionths of a share in fractional accounts.
  * Package-private.
  */
@@ -30,6 +33,12 @@ final class Rounder {
   private final long[][] capacity;
   private final BigDecimal[] unit;
   private final BigDecimal[] price;
+  // what the LP point achieved, which repairs restore after rounding (soft goals)
+  private final BigDecimal[] cashTarget;
+  private final BigDecimal gainTarget;
+  private final BigDecimal shortTermTarget;
+  private final BigDecimal turnoverTarget;
+  private final BigDecimal[] capTarget;
 
   Rounder(Model m, LpBuild build, double[] x) {
     this.m = m;
@@ -49,6 +58,80 @@ final class Rounder {
       for (int k = 0; k < capacity[i].length; k++) {
         capacity[i][k] = m.segments[i][k].quantity.divide(unit[i], 0, RoundingMode.DOWN)
             .longValueExact();
+      }
+    }
+    LpOutcome lp = new LpOutcome(m, build, x);
+    cashTarget = new BigDecimal[m.accountIds.length];
+    for (int a = 0; a < cashTarget.length; a++) {
+      BigDecimal required = required(a);
+      BigDecimal reached = cents(lp.cashAfter[a]).subtract(CENT);
+      cashTarget[a] = required.min(reached).max(BigDecimal.ZERO.min(account(a).cash().amount()));
+    }
+    gainTarget = m.problem.gainBudget().map(b -> b.amount().max(cents(lp.gain).add(CENT)))
+        .orElse(null);
+    shortTermTarget = m.problem.shortTermGainCap()
+        .map(b -> b.amount().max(cents(lp.shortTermGain).add(CENT))).orElse(null);
+    turnoverTarget = m.problem.turnoverCap()
+        .map(b -> b.amount().max(cents(lp.turnover).add(CENT))).orElse(null);
+    capTarget = new BigDecimal[m.securityIds.length];
+    for (int s = 0; s < capTarget.length; s++) {
+      if (Double.isNaN(m.cap[s])) {
+        continue;
+      }
+      BigDecimal cap = BigDecimal.valueOf(m.cap[s]);
+      BigDecimal before = valueBefore(s);
+      // within its cap: the cap (hard); above it: what the LP reached, never above today
+      capTarget[s] = before.compareTo(cap) <= 0 ? cap
+          : before.min(cap.max(cents(lp.securityValueAfter[s]).add(CENT)));
+    }
+  }
+
+  private static final BigDecimal CENT = new BigDecimal("0.01");
+
+  private static BigDecimal cents(double d) {
+    return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_EVEN);
+  }
+
+  /** The cash the account should hold after trading: floor, needs and cash goal. */
+  private BigDecimal required(int a) {
+    BigDecimal r = account(a).cashFloor().amount();
+    for (CashReserve reserve : m.problem.cashReserves()) {
+      if (reserve.account().equals(m.accountIds[a])) {
+        r = r.add(reserve.amount().amount());
+      }
+    }
+    return r;
+  }
+
+  /** What the LP point does, in dollars: the levels the repairs restore after rounding. */
+  private static final class LpOutcome {
+    final double[] cashAfter;
+    final double[] securityValueAfter;
+    double gain;
+    double shortTermGain;
+    double turnover;
+
+    LpOutcome(Model m, LpBuild b, double[] x) {
+      cashAfter = m.cash.clone();
+      securityValueAfter = m.securityValue.clone();
+      for (int j = 0; j < x.length; j++) {
+        double d = x[j] * m.value;
+        if (b.kind[j] == LpBuild.BUY) {
+          int i = b.position[j];
+          cashAfter[m.positionAccount[i]] -= d;
+          securityValueAfter[m.positionSecurity[i]] += d;
+          turnover += d;
+        } else if (b.kind[j] == LpBuild.SELL) {
+          int i = b.position[j];
+          Model.Segment seg = m.segments[i][b.segment[j]];
+          cashAfter[m.positionAccount[i]] += d;
+          securityValueAfter[m.positionSecurity[i]] -= d;
+          turnover += d;
+          gain += seg.gain * d;
+          if (seg.shortTerm) {
+            shortTermGain += seg.gain * d;
+          }
+        }
       }
     }
   }
@@ -82,6 +165,7 @@ final class Rounder {
     repairBudgets();
     repairCaps();
     repairCash();
+    repairSaleLimits();
     Set<String> broken = violations();
     if (!broken.isEmpty()) {
       List<ConstraintGroup> groups = new ArrayList<>();
@@ -97,7 +181,7 @@ final class Rounder {
     ObjectiveBreakdown breakdown = breakdown();
     Money lp = money(lpObjective);
     return new OptimizationResult.Optimal(trades(), breakdown, lp,
-        breakdown.total().minus(lp), size);
+        breakdown.total().minus(lp), size, new Shortfalls(m, build, x, this).measure());
   }
 
   private long units(int i, double dollars) {
@@ -133,8 +217,79 @@ final class Rounder {
     return c;
   }
 
+  /** The cash the repairs restore in account {@code a}: what the LP point reached of its goals. */
   private BigDecimal floorOf(int a) {
-    return account(a).cashFloor().amount();
+    return cashTarget[a];
+  }
+
+  BigDecimal exactCashAfter(int a) {
+    return cashAfter(a);
+  }
+
+  BigDecimal exactValueAfter(int s) {
+    return valueAfter(s);
+  }
+
+  BigDecimal exactGain(boolean shortOnly) {
+    return gain(shortOnly);
+  }
+
+  BigDecimal exactTurnover() {
+    return turnover();
+  }
+
+  /** Net dollars bought (positive) or sold of class {@code c} by the rounded trades. */
+  BigDecimal exactNet(int c) {
+    BigDecimal net = BigDecimal.ZERO;
+    for (int i = 0; i < buy.length; i++) {
+      if (m.securityClass[m.positionSecurity[i]] == c) {
+        net = net.add(amount(i, buy[i])).subtract(amount(i, sold(i)));
+      }
+    }
+    return net;
+  }
+
+  /** Cash sold minus cash bought over every account (positive: cash raised). */
+  BigDecimal exactCashFlow() {
+    BigDecimal flow = BigDecimal.ZERO;
+    for (int i = 0; i < buy.length; i++) {
+      flow = flow.add(amount(i, sold(i))).subtract(amount(i, buy[i]));
+    }
+    return flow;
+  }
+
+  BigDecimal requiredCash(int a) {
+    return required(a);
+  }
+
+  private BigDecimal valueBefore(int s) {
+    BigDecimal v = BigDecimal.ZERO;
+    for (int i = 0; i < m.positions.length; i++) {
+      if (m.positionSecurity[i] == s) {
+        v = v.add(m.positions[i].held().value().multiply(price[i]));
+      }
+    }
+    return v;
+  }
+
+  /** Shares sold of the securities of {@code l}. */
+  private BigDecimal soldUnder(SaleLimit l) {
+    BigDecimal q = BigDecimal.ZERO;
+    for (int i = 0; i < sell.length; i++) {
+      if (l.securities().contains(m.securityIds[m.positionSecurity[i]])) {
+        q = q.add(BigDecimal.valueOf(sold(i)).multiply(unit[i]));
+      }
+    }
+    return q;
+  }
+
+  private boolean saleLimitsHold() {
+    for (SaleLimit l : m.problem.saleLimits()) {
+      if (soldUnder(l).compareTo(l.maxQuantity().value()) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ProblemAccount account(int a) {
@@ -179,17 +334,55 @@ final class Rounder {
   }
 
   private boolean budgetsHold() {
-    return m.problem.gainBudget().map(b -> gain(false).compareTo(b.amount()) <= 0).orElse(true)
-        && m.problem.shortTermGainCap().map(b -> gain(true).compareTo(b.amount()) <= 0)
-            .orElse(true)
-        && m.problem.turnoverCap().map(b -> turnover().compareTo(b.amount()) <= 0).orElse(true);
+    return (gainTarget == null || gain(false).compareTo(gainTarget) <= 0)
+        && (shortTermTarget == null || gain(true).compareTo(shortTermTarget) <= 0)
+        && (turnoverTarget == null || turnover().compareTo(turnoverTarget) <= 0);
+  }
+
+  /** Whether the hard limits a raised sale must keep hold: sale limits and caps. */
+  private boolean hardLimitsHold() {
+    if (!saleLimitsHold()) {
+      return false;
+    }
+    for (int s = 0; s < capTarget.length; s++) {
+      if (capTarget[s] != null && valueAfter(s).compareTo(capTarget[s]) > 0
+          && valueAfter(s).compareTo(valueBefore(s)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ---- repairs ----
 
   private void repairBudgets() {
-    m.problem.gainBudget().ifPresent(b -> reduceGains(b.amount(), false));
-    m.problem.shortTermGainCap().ifPresent(b -> reduceGains(b.amount(), true));
+    if (gainTarget != null) {
+      reduceGains(gainTarget, false);
+    }
+    if (shortTermTarget != null) {
+      reduceGains(shortTermTarget, true);
+    }
+  }
+
+  /** Reduces sales of limited securities, smallest gain first kept, until every limit holds. */
+  private void repairSaleLimits() {
+    for (SaleLimit l : m.problem.saleLimits()) {
+      for (int i = sell.length - 1; i >= 0; i--) {
+        BigDecimal excess = soldUnder(l).subtract(l.maxQuantity().value());
+        if (excess.signum() <= 0) {
+          break;
+        }
+        if (!l.securities().contains(m.securityIds[m.positionSecurity[i]])) {
+          continue;
+        }
+        for (int k = sell[i].length - 1; k >= 0 && excess.signum() > 0; k--) {
+          long cut = Math.min(sell[i][k], excess.divide(unit[i], 0, RoundingMode.CEILING)
+              .longValueExact());
+          sell[i][k] -= cut;
+          excess = soldUnder(l).subtract(l.maxQuantity().value());
+        }
+      }
+    }
   }
 
   /** Reduces the sale with the largest gain per dollar until the gain is within {@code cap}. */
@@ -222,17 +415,17 @@ final class Rounder {
   private void repairCaps() {
     for (HoldingCap c : m.problem.holdingCaps()) {
       int s = indexOf(c);
-      BigDecimal excess = valueAfter(s).subtract(c.maxValue().amount());
+      BigDecimal excess = valueAfter(s).subtract(capTarget[s]);
       for (int i = 0; i < buy.length && excess.signum() > 0; i++) {
         if (m.positionSecurity[i] == s && buy[i] > 0) {
           buy[i] -= Math.min(buy[i], ceilUnits(excess, amount(i, 1)));
-          excess = valueAfter(s).subtract(c.maxValue().amount());
+          excess = valueAfter(s).subtract(capTarget[s]);
         }
       }
       for (int i = 0; i < buy.length && excess.signum() > 0; i++) {
         if (m.positionSecurity[i] == s) {
           raiseSells(i, excess);
-          excess = valueAfter(s).subtract(c.maxValue().amount());
+          excess = valueAfter(s).subtract(capTarget[s]);
         }
       }
     }
@@ -291,7 +484,7 @@ final class Rounder {
       }
       long add = Math.min(room, ceilUnits(need, amount(i, 1)));
       sell[i][k] += add;
-      if (!budgetsHold()) {
+      if (!budgetsHold() || !hardLimitsHold()) {
         sell[i][k] -= add;
         continue;
       }
@@ -299,25 +492,32 @@ final class Rounder {
     }
   }
 
-  /** Returns every hard constraint group violated by the rounded trades, in exact arithmetic. */
+  /**
+   * Returns every hard constraint group violated by the rounded trades, in exact arithmetic: an
+   * account's cash below zero (or below what it was, when it was already negative), a security
+   * within its cap ending above it or one above its cap ending higher than today, a household
+   * sale limit exceeded.
+   */
   private Set<String> violations() {
     Set<String> out = new TreeSet<>();
     for (int a = 0; a < m.accountIds.length; a++) {
-      if (m.tradable[a] && cashAfter(a).compareTo(floorOf(a)) < 0) {
-        out.add(new ConstraintGroup("CASH_FLOOR", m.accountIds[a].value()).toString());
+      BigDecimal before = account(a).cash().amount();
+      if (m.tradable[a] && cashAfter(a).compareTo(before.min(BigDecimal.ZERO)) < 0) {
+        out.add(new ConstraintGroup("CASH", m.accountIds[a].value()).toString());
       }
     }
     for (HoldingCap c : m.problem.holdingCaps()) {
-      if (valueAfter(indexOf(c)).compareTo(c.maxValue().amount()) > 0) {
+      int s = indexOf(c);
+      BigDecimal limit = c.maxValue().amount().max(valueBefore(s));
+      if (valueAfter(s).compareTo(limit) > 0) {
         out.add(new ConstraintGroup("HOLDING_CAP", c.security().value()).toString());
       }
     }
-    m.problem.gainBudget().filter(b -> gain(false).compareTo(b.amount()) > 0)
-        .ifPresent(b -> out.add("GAIN_BUDGET"));
-    m.problem.shortTermGainCap().filter(b -> gain(true).compareTo(b.amount()) > 0)
-        .ifPresent(b -> out.add("SHORT_TERM_GAIN_CAP"));
-    m.problem.turnoverCap().filter(b -> turnover().compareTo(b.amount()) > 0)
-        .ifPresent(b -> out.add("TURNOVER_CAP"));
+    for (SaleLimit l : m.problem.saleLimits()) {
+      if (soldUnder(l).compareTo(l.maxQuantity().value()) > 0) {
+        out.add(new ConstraintGroup("SALE_LIMIT", l.id()).toString());
+      }
+    }
     return out;
   }
 
@@ -377,10 +577,24 @@ final class Rounder {
         tax += m.theta * m.segments[i][k].costPerDollar * s;
       }
     }
+    // the inflow the LP plans to invest, and account cash as a class of its own
+    double[] inflow = new double[m.classes.length];
+    double invested = 0;
+    for (int j = 0; j < x.length; j++) {
+      if (build.kind[j] == LpBuild.INFLOW) {
+        inflow[build.segment[j]] += x[j] * m.value;
+        invested += x[j] * m.value;
+      }
+    }
+    double cashFlow = 0;
+    for (int c = 0; c < net.length; c++) {
+      cashFlow -= net[c];
+    }
     double drift = 0;
     for (int c = 0; c < net.length; c++) {
       if (m.hasGoal[c]) {
-        double after = m.classValue[c] + net[c];
+        double after = c == m.cashClass ? m.classValue[c] + cashFlow - invested
+            : m.classValue[c] + net[c] + inflow[c];
         drift += m.weight[c] * (Math.max(0, after - m.upper[c]) + Math.max(0, m.lower[c] - after));
       }
     }

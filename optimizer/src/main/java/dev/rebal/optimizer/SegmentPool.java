@@ -49,7 +49,7 @@ final class SegmentPool {
         if (!m.sellAllowed[i][k]) {
           continue;
         }
-        if (!Double.isNaN(m.cap[s])) {
+        if (!Double.isNaN(m.cap[s]) || m.saleLimited[s]) {
           kept[i][k] = true;
         } else {
           candidates.get(m.positionAccount[i] * nc + m.securityClass[s]).add(new int[] {i, k});

@@ -73,6 +73,20 @@ public abstract class ProposalImpact {
   /** Returns the independent verifier's violations, one line each. */
   public abstract ImmutableList<String> violations();
 
+  /**
+   * Returns the breaches the verifier found that predate the proposal and that it neither causes
+   * nor worsens (a concentration cap already exceeded by a stock that may not be sold), one line
+   * each: warnings on the decision, not violations.
+   */
+  public abstract ImmutableList<String> preExisting();
+
+  /**
+   * Returns the goals the proposal leaves unmet (partial progress), highest priority first: a
+   * committed need short, a cash floor missed, a gain budget or cap exceeded, a concentration
+   * breach still open, a class still outside its band; each with its dollar amount.
+   */
+  public abstract ImmutableList<UnmetGoal> unmetGoals();
+
   /** Returns the overrides applied, one line each. */
   public abstract ImmutableList<String> overrides();
 

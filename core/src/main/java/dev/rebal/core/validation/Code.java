@@ -84,7 +84,7 @@ enum Code {
   RESTRICTION_ACCOUNT_UNKNOWN("restriction.account.unknown", ERROR),
   RESTRICTION_WINDOW_INVERTED("restriction.window.inverted", ERROR),
   RESTRICTION_WINDOW_UNBOUNDED("restriction.window.unbounded", ERROR),
-  RESTRICTION_WINDOW_EXPIRED("restriction.window.expired", WARNING),
+  RESTRICTION_WINDOW_EXPIRED("restriction.window.expired", Severity.INFO),
   RESTRICTION_CAP_RANGE("restriction.cap.range", ERROR),
   RESTRICTION_VOLUME_MISSING("restriction.volume.missing", ERROR),
   RESTRICTION_PENALTY_NEGATIVE("restriction.penalty.negative", ERROR),

@@ -1,5 +1,6 @@
 package dev.rebal.core.valuation;
 
+import java.math.BigDecimal;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
@@ -82,6 +83,79 @@ public final class HouseholdDrift {
       Weight actual = total.isPositive() ? Weight.ofComputed(value.amount().divide(total.amount(),
           Weight.SCALE, java.math.RoundingMode.HALF_EVEN)) : Weight.ZERO;
       out.add(new ClassDrift(c, value, actual, weight, band));
+    }
+    return new HouseholdDrift(total, out.build());
+  }
+
+  /**
+   * Returns the drift of the household's invested part from {@code target}: the cash held for
+   * committed needs ({@code reserved}, at most the cash the household has) is outside the base,
+   * and an expected {@code inflow} counts as cash that will be invested where the classes need it
+   * (each class below its target, cash included, gets its shortfall, in proportion when the inflow
+   * is smaller, and what is left is spread at the target weights). So raising cash for a need leaves the rest
+   * of the household in band, and a class an inflow will fill is not sold now. Without an inflow
+   * or a reserve it is the plain drift.
+   *
+   * @param valuation the household's valuation now
+   * @param target the target
+   * @param inflow the expected inflow within the horizon, zero or positive
+   * @param reserved the cash held for committed needs, zero or positive
+   */
+  public static HouseholdDrift invested(HouseholdValuation valuation, TargetAllocation target,
+      Money inflow, Money reserved) {
+    Checks.notNull(valuation, "valuation");
+    Checks.notNull(target, "target");
+    Checks.isTrue(!Checks.notNull(inflow, "inflow").isNegative(), "inflow", inflow,
+        "must not be negative");
+    Checks.isTrue(!Checks.notNull(reserved, "reserved").isNegative(), "reserved", reserved,
+        "must not be negative");
+    if (inflow.isZero() && reserved.isZero()) {
+      return of(valuation, target);
+    }
+    Money cash = valuation.classValue(HouseholdValuation.CASH);
+    Money held = reserved.min(cash.max(Money.ZERO_USD));
+    Money total = valuation.total().plus(inflow).minus(held);
+    TreeSet<AssetClass> all = new TreeSet<>(target.classes().keySet());
+    all.addAll(valuation.classValues().keySet());
+    java.util.Map<AssetClass, BigDecimal> value = new java.util.TreeMap<>();
+    BigDecimal deficit = BigDecimal.ZERO;
+    for (AssetClass c : all) {
+      BigDecimal v = valuation.classValue(c).amount();
+      if (c.equals(HouseholdValuation.CASH)) {
+        v = v.subtract(held.amount());
+      }
+      value.put(c, v);
+      ClassTarget t = target.classes().get(c);
+      if (t != null) {
+        deficit = deficit.add(t.weight().value().multiply(total.amount()).subtract(v)
+            .max(BigDecimal.ZERO));
+      }
+    }
+    BigDecimal in = inflow.amount();
+    BigDecimal toDeficits = in.min(deficit);
+    BigDecimal rest = in.subtract(toDeficits);
+    for (AssetClass c : all) {
+      ClassTarget t = target.classes().get(c);
+      if (t == null) {
+        continue;
+      }
+      BigDecimal add = rest.multiply(t.weight().value());
+      if (deficit.signum() > 0) {
+        BigDecimal d = t.weight().value().multiply(total.amount()).subtract(value.get(c))
+            .max(BigDecimal.ZERO);
+        add = add.add(toDeficits.multiply(d).divide(deficit, java.math.MathContext.DECIMAL64));
+      }
+      value.put(c, value.get(c).add(add));
+    }
+    ImmutableList.Builder<ClassDrift> out = ImmutableList.builder();
+    for (AssetClass c : all) {
+      ClassTarget t = target.classes().get(c);
+      Weight weight = t == null ? Weight.ZERO : t.weight();
+      Weight band = t == null ? Weight.ZERO : t.halfWidth();
+      Money v = Money.ofComputed(Money.USD, value.get(c));
+      Weight actual = total.isPositive() ? Weight.ofComputed(v.amount().divide(total.amount(),
+          Weight.SCALE, java.math.RoundingMode.HALF_EVEN)) : Weight.ZERO;
+      out.add(new ClassDrift(c, v, actual, weight, band));
     }
     return new HouseholdDrift(total, out.build());
   }

@@ -129,9 +129,20 @@ public final class Assessor {
     Money wanted = valuation.total().multipliedBy(cashWeight.value());
     Money excess = aboveFloor.minus(wanted).minus(reserved).max(Money.ZERO_USD);
     HouseholdDrift drift = valuation.driftFrom(plan.target());
-    // without an inflow the projected drift is the drift itself (HouseholdDrift.projected)
-    HouseholdDrift projected = inflowTotal.isZero() ? drift
-        : HouseholdDrift.projected(valuation, plan.target(), inflowTotal);
+    // the invested part: cash held for committed needs outside the base, an expected inflow
+    // invested where the classes need it (without either, the drift itself)
+    HouseholdDrift projected = inflowTotal.isZero() && reserved.isZero() ? drift
+        : HouseholdDrift.invested(valuation, plan.target(), inflowTotal, reserved);
+    if (inflowTotal.isPositive()) {
+      // an announced inflow arrives as cash: only cash above the target once it has been invested
+      // where the classes need it is cash to invest now
+      for (dev.rebal.core.valuation.ClassDrift d : projected.classes()) {
+        if (d.assetClass().equals(HouseholdValuation.CASH)) {
+          excess = excess.min(d.value().minus(projected.total().multipliedBy(cashWeight.value()))
+              .max(Money.ZERO_USD));
+        }
+      }
+    }
     return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
         .drift(drift)
         .projectedDrift(projected)

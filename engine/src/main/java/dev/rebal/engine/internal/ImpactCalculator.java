@@ -53,7 +53,19 @@ public final class ImpactCalculator {
   /** Measures {@code trades} against {@code h}; {@code violations} come from the verifier. */
   public static ProposalImpact measure(Household h, MarketData m, LocalDate asOf,
       HouseholdValuation valuation, List<Trade> trades, List<String> violations) {
-    ProposalImpact.Builder out = ProposalImpact.builder().addAllViolations(violations);
+    return measure(h, m, asOf, valuation, trades, violations, List.of(), List.of());
+  }
+
+  /**
+   * Measures as {@link #measure(Household, MarketData, LocalDate, HouseholdValuation, List,
+   * List)} does, with the verifier's pre-existing breaches and the goals the proposal leaves
+   * unmet.
+   */
+  public static ProposalImpact measure(Household h, MarketData m, LocalDate asOf,
+      HouseholdValuation valuation, List<Trade> trades, List<String> violations,
+      List<String> preExisting, List<dev.rebal.core.assess.UnmetGoal> unmet) {
+    ProposalImpact.Builder out = ProposalImpact.builder().addAllViolations(violations)
+        .addAllPreExisting(preExisting).addAllUnmetGoals(unmet);
     Money total = valuation.total();
     Money traded = Money.ZERO_USD;
     Money largest = Money.ZERO_USD;

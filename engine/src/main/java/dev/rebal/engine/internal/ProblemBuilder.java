@@ -27,6 +27,7 @@ import dev.rebal.core.plan.GoalBucket;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.optimizer.BucketGoal;
+import dev.rebal.optimizer.CashReserve;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HoldingCap;
 import dev.rebal.optimizer.HouseholdProblem;
@@ -61,22 +62,28 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>Every account is in the problem, held-away and frozen ones as non-tradable. A tradable
- *       account's floor is its cash floor plus cash raised by rules (liquidity reserves) plus up to
- *       a dollar of margin for the cents each trade's value rounds to (when the account has the
- *       cash today, never more than it has above the floor, so the margin alone never makes a
- *       household infeasible).
+ *       account's floor is its cash floor plus a dollar of margin for the cents each trade's value
+ *       rounds to; the floor is a goal of the optimizer, not a hard row.
+ *   <li>Cash the constraint rules ask to hold (committed liquidity needs, the cash part of
+ *       committed gifts) becomes a {@link CashReserve} in the account that can pay it: the
+ *       highest-priority goal, outside the drift base.
  *   <li>A position's sellable lots are the tax-cost curve's segments (tax-optimal relief order,
  *       lot preferences excluded) minus lots compliance blocks and loss lots the wash-sale rule
- *       blocks, truncated to compliance's sell limit (Rule 144). The rest of the position is placed
- *       in a non-tradable twin account {@code <account>~locked}, so it still counts toward class
- *       values but is never sold.
+ *       blocks, truncated to compliance's per-position sell limit. The rest of the position is
+ *       placed in a non-tradable twin account {@code <account>~locked}, so it still counts toward
+ *       class values but is never sold. Each issuer's Rule 144 remainder becomes one household
+ *       sale limit summed over every account.
+ *   <li>When the tax trigger fired, the lots of the tax module's harvests (above the rule set's
+ *       loss thresholds, allowed by compliance) are marked harvestable: their loss is a benefit in
+ *       the one problem, and replacements are offered, so harvesting and rebalancing are decided
+ *       together.
  *   <li>Buys are offered only in the model's first eligible security of each targeted class per
- *       account (compliance may buy, no wash-sale buy block, no rule forbids it); in harvest mode
- *       also the first eligible one of another wash-sale group, the replacement.
- *   <li>Account cash is not an asset class for the optimizer: the target's {@code CASH} weight is
- *       simply not invested, because the other classes' targets are shares of the whole value;
- *       cash below its goal becomes a higher floor in one account (see raiseCashToTarget). Cash
- *       equivalents (money-market funds) count toward that goal and are neither sold nor bought.
+ *       account (compliance may buy, no wash-sale buy block, no rule forbids it); when harvesting
+ *       or watching goal buckets, also the first eligible one of another wash-sale group.
+ *   <li>Account cash is the {@code CASH} class of the target: idle cash above its goal is
+ *       invested, cash below it raised where it costs least. Cash equivalents (money-market funds)
+ *       count toward it and are neither sold nor bought. Announced inflows within the horizon
+ *       count as cash that will be invested where the classes need it.
  *   <li>Compliance concentration caps become per-security holding caps in dollars.
  *   <li>Goal buckets funded by accounts get their own drift rows (see addBucketGoals).
  * </ul>
@@ -92,57 +99,21 @@ public final class ProblemBuilder {
 
   private ProblemBuilder() {}
 
-  /** Builds the problem, keeping cash at the goal of {@code mode}. */
-  public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mode) {
-    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false);
+  /** Builds the household's problem. */
+  public static ProblemBuild build(ProblemRequest r) {
+    return build(r, false);
   }
 
   /**
-   * Builds the problem for {@code mode}, keeping cash at the goal of {@code cashGoalMode} (a
-   * cash-only pass after a halfway one keeps the halfway cash goal, so it does not sell what the
-   * first pass just bought). With {@code investOnly}, no account is asked to raise cash it does
-   * not have: a floor above today's cash is lowered to it (a pass that only invests idle cash).
+   * Returns the {@link ProblemBuild#constraints() constraint notes} of {@link
+   * #build(ProblemRequest)} without the problem, for a decision that does not optimise (only the
+   * gift or tax trigger fired and nothing is left to do). The tax-cost curves are computed and the
+   * sell segments walked only for positions holding a loss lot the wash-sale rule blocks (the only
+   * segments that give notes); when a check of the skipped parts could fail, the whole problem is
+   * built (and dropped), so a household whose build throws still throws.
    */
-  public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly) {
-    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, cashGoalMode, investOnly,
-        TaxMemo.of(h, m, asOf), null);
-  }
-
-  /**
-   * Builds the problem as {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment,
-   * TradeConstraints, List, RebalanceMode, RebalanceMode, boolean)} does, taking the wash-sale
-   * constraints from {@code memo} when it is {@code h}'s on {@code asOf}, and the tax-cost curves
-   * of positions whose inputs did not change from {@code curveCache} (when not null), which one
-   * decision shares between its builds.
-   */
-  public static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
-      TaxCostModel.Cache curveCache) {
-    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, cashGoalMode, investOnly, memo,
-        curveCache, false);
-  }
-
-  /**
-   * Returns the {@link ProblemBuild#constraints() constraint notes} the same arguments give to
-   * {@link #build(Household, MarketData, LocalDate, RuleSet, Assessment, TradeConstraints, List,
-   * RebalanceMode, RebalanceMode, boolean, TaxMemo, TaxCostModel.Cache)}, without the problem: for
-   * a household whose problem is built again after earlier stages' trades, so only its notes are
-   * read. The rule set's parameters, the securities and the caps are read as in a build, but the
-   * tax-cost curves are computed and the sell segments walked only for positions holding a loss
-   * lot the wash-sale rule blocks (the only segments that give notes), and no tradable held
-   * position is built; when a check of those could fail, the whole problem is built (and
-   * dropped), so a household whose build throws still throws.
-   */
-  public static ImmutableList<String> notes(Household h, MarketData m, LocalDate asOf,
-      RuleSet rs, Assessment assessment, TradeConstraints tc,
-      List<ConstraintAdjustment> adjustments, RebalanceMode mode, TaxMemo memo) {
-    return build(h, m, asOf, rs, assessment, tc, adjustments, mode, mode, false, memo, null,
-        skippedChecksHold(h, tc)).constraints();
+  public static ImmutableList<String> notes(ProblemRequest r) {
+    return build(r, skippedChecksHold(r.household(), r.constraints())).constraints();
   }
 
   /**
@@ -173,25 +144,30 @@ public final class ProblemBuilder {
    * The build; with {@code notesOnly}, only what yields notes (the returned build's problem and
    * segment lots are then null and empty: never returned to a caller outside this class).
    */
-  private static ProblemBuild build(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      Assessment assessment, TradeConstraints tc, List<ConstraintAdjustment> adjustments,
-      RebalanceMode mode, RebalanceMode cashGoalMode, boolean investOnly, TaxMemo memo,
-      TaxCostModel.Cache curveCache, boolean notesOnly) {
+  private static ProblemBuild build(ProblemRequest r, boolean notesOnly) {
+    Household h = r.household();
+    MarketData m = r.market();
+    LocalDate asOf = r.asOf();
+    RuleSet rs = r.ruleSet();
+    Assessment assessment = r.assessment();
+    TradeConstraints tc = r.constraints();
+    RebalanceMode mode = r.mode();
+    TaxMemo memo = r.memo();
+    TaxCostModel.Cache curveCache = r.curves();
     List<String> notes = new ArrayList<>();
     Set<SecurityId> forbidBuy = new TreeSet<>();
     Set<SecurityId> forbidSell = new TreeSet<>();
-    Map<AccountId, Money> raise = new TreeMap<>();
-    for (ConstraintAdjustment a : adjustments) {
+    List<CashReserve> needs = new ArrayList<>();
+    for (ConstraintAdjustment a : r.adjustments()) {
       if (a instanceof ConstraintAdjustment.ForbidBuy fb) {
         forbidBuy.add(fb.security());
       } else if (a instanceof ConstraintAdjustment.ForbidSell fs) {
         forbidSell.add(fs.security());
       } else if (a instanceof ConstraintAdjustment.RaiseCash rc) {
-        raise.merge(rc.account(), rc.amount(), Money::plus);
+        needs.add(new CashReserve(rc.reason(), rc.account(), rc.amount()));
       }
       notes.add("rule: " + a.reason());
     }
-    raiseCashToTarget(h, assessment, cashGoalMode, raise, notes);
     TaxConstraints taxc = (memo.isFor(h, m, asOf) ? memo : TaxMemo.of(h, m, asOf)).washSale();
     if (!taxc.isCoverageComplete()) {
       notes.add("wash-sale: coverage incomplete for an external account; recent trades there are "
@@ -205,6 +181,16 @@ public final class ProblemBuilder {
     for (LotConstraints lc : tc.lots()) {
       if (!lc.maySell()) {
         lotBlocked.add(lc.lot());
+      }
+    }
+    // the lots the tax module found worth harvesting (above the rule set's thresholds) and
+    // compliance allows: their losses are a benefit in the problem when the tax trigger fired
+    Set<LotId> harvestable = new HashSet<>();
+    if (r.harvest() && !notesOnly) {
+      for (dev.rebal.tax.harvest.Harvest hv : memo.harvests(rs)) {
+        if (HarvestStage.isAllowed(hv, tc)) {
+          hv.sale().lots().forEach(l -> harvestable.add(l.lot()));
+        }
       }
     }
     Map<String, TaxCostCurve> curves = new TreeMap<>();
@@ -226,13 +212,7 @@ public final class ProblemBuilder {
       tc.findAccount(a.id()).ifPresent(x -> x.blocks().forEach(b -> notes.add("account "
           + a.id() + ": no trades (" + describe(b) + ")")));
       // a dollar of margin: the verifier rounds each trade's value to cents before adding them up
-      // (never above the cash the account has now, so the margin alone never makes it infeasible)
-      Money required = a.cashFloor().plus(raise.getOrDefault(a.id(), Money.ZERO_USD));
-      Money floor = required.plus(a.cash().compareTo(required) < 0 ? ROUNDING_MARGIN
-          : ROUNDING_MARGIN.min(a.cash().minus(required)));
-      if (investOnly) {
-        floor = floor.min(a.cash().max(Money.ZERO_USD));
-      }
+      Money floor = a.cashFloor().plus(ROUNDING_MARGIN);
       p.addAccount(new ProblemAccount(a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade,
           a.fractionalShares()));
     }
@@ -258,7 +238,7 @@ public final class ProblemBuilder {
           continue;
         }
         List<SecurityId> offered = new ArrayList<>(List.of(chosen.get()));
-        if (mode == RebalanceMode.TAX_LOSS_HARVEST || !watched.isEmpty()) {
+        if (mode == RebalanceMode.TAX_LOSS_HARVEST || r.harvest() || !watched.isEmpty()) {
           // a replacement from another wash-sale group, so a loss in the first can be harvested,
           // or, with goal buckets watched, a class can move between a bucket's accounts and the
           // others without a sale and a buy in one group (which the direction rows forbid)
@@ -328,7 +308,7 @@ public final class ProblemBuilder {
           break;
         }
         segments.add(new SellSegment(q, s.gainPerDollar().min(BigDecimal.ONE), term(s),
-            s.rate().value()));
+            s.rate().value(), harvestable.contains(s.lot())));
         lots.add(s.lot());
         sellable = sellable.plus(q);
       }
@@ -371,11 +351,33 @@ public final class ProblemBuilder {
     BigDecimal driftWeight = Params.decimal(rs, "optimizer.drift-weight", "1");
     Set<AssetClass> targeted = new TreeSet<>();
     assessment.plan().target().classes().forEach((c, t) -> {
-      if (!c.equals(HouseholdValuation.CASH)) {
-        p.addClassGoal(new ClassGoal(c, t, driftWeight));
-        targeted.add(c);
-      }
+      p.addClassGoal(new ClassGoal(c, t, driftWeight));
+      targeted.add(c);
     });
+    if (targeted.contains(HouseholdValuation.CASH)) {
+      // account cash is the cash class: idle cash above its goal is invested, cash below raised
+      p.cashClass(HouseholdValuation.CASH);
+    }
+    needs.forEach(p::addCashReserve);
+    Money inflow = Money.ZERO_USD;
+    for (dev.rebal.core.goal.LiquidityEvent e : assessment.upcomingInflows()) {
+      inflow = inflow.plus(e.amount());
+    }
+    if (inflow.isPositive()) {
+      p.expectedInflow(inflow);
+      notes.add("expected inflow " + inflow + " within the horizon counted as cash to invest");
+    }
+    p.harvestLosses(r.harvest());
+    for (dev.rebal.compliance.IssuerSaleLimit limit : tc.saleLimits()) {
+      Set<SecurityId> inProblem = new TreeSet<>(limit.securities());
+      inProblem.retainAll(securities);
+      if (!inProblem.isEmpty()) {
+        p.addSaleLimit(dev.rebal.optimizer.SaleLimit.of(limit.provenance().id(), inProblem,
+            limit.remaining()));
+        notes.add("issuer " + limit.issuer() + ": sales over all accounts limited to "
+            + limit.remaining() + " (" + describe(limit.provenance()) + ")");
+      }
+    }
     for (SecurityId s : securities) {
       AssetClass c = m.lookupSecurity(s).assetClass();
       if (!c.equals(HouseholdValuation.CASH) && targeted.add(c)) {
@@ -482,67 +484,6 @@ public final class ProblemBuilder {
             dev.rebal.core.money.Weight.ZERO));
         p.addBucketGoal(new BucketGoal(b.id(), shares, d.assetClass(), t, weight));
       }
-    }
-  }
-
-  /**
-   * Account cash is not a class for the optimizer, so the cash goal of the mode (target, halfway
-   * below it, or the band edge) is kept with floors: tradable accounts must together keep the goal
-   * less the cash held elsewhere (money-market funds, held-away cash). The extra floor goes first
-   * to cash each account already has above its floor, in proportion, so no sale is needed when the
-   * cash is there; what is still missing is raised in the tradable account that sells at the least
-   * tax (tax-deferred and exempt first), then the one with the most value.
-   */
-  private static void raiseCashToTarget(Household h, Assessment assessment, RebalanceMode mode,
-      Map<AccountId, Money> raise, List<String> notes) {
-    ClassTarget cash = assessment.plan().target().classes().get(HouseholdValuation.CASH);
-    if (cash == null) {
-      return;
-    }
-    BigDecimal half = cash.halfWidth().value();
-    BigDecimal goal = cash.weight().value().subtract(mode == RebalanceMode.HALFWAY
-        ? half.divide(BigDecimal.valueOf(2)) : mode == RebalanceMode.TO_BAND_EDGE ? half
-        : BigDecimal.ZERO);
-    List<Account> tradable = h.accounts().stream().filter(a -> a.tradable() && !a.heldAway())
-        .sorted(java.util.Comparator.comparing(Account::id)).toList();
-    Money tradableCash = Money.ZERO_USD;
-    Money floors = Money.ZERO_USD;
-    Money available = Money.ZERO_USD;
-    for (Account a : tradable) {
-      Money floor = a.cashFloor().plus(raise.getOrDefault(a.id(), Money.ZERO_USD));
-      tradableCash = tradableCash.plus(a.cash());
-      floors = floors.plus(floor);
-      available = available.plus(a.cash().minus(floor).max(Money.ZERO_USD));
-    }
-    Money elsewhere = assessment.valuation().classValue(HouseholdValuation.CASH).minus(tradableCash);
-    Money keep = assessment.valuation().total().multipliedBy(goal.max(BigDecimal.ZERO))
-        .minus(elsewhere);
-    Money extra = keep.minus(floors);
-    if (!extra.isPositive() || tradable.isEmpty()) {
-      return;
-    }
-    Money fromCash = extra.min(available);
-    Money assigned = Money.ZERO_USD;
-    for (int i = 0; i < tradable.size() && available.isPositive(); i++) {
-      Account a = tradable.get(i);
-      Money floor = a.cashFloor().plus(raise.getOrDefault(a.id(), Money.ZERO_USD));
-      Money spare = a.cash().minus(floor).max(Money.ZERO_USD);
-      Money share = fromCash.multipliedBy(spare.amount().divide(available.amount(),
-          java.math.MathContext.DECIMAL128)).min(spare).min(fromCash.minus(assigned));
-      if (share.isPositive()) {
-        raise.merge(a.id(), share, Money::plus);
-        assigned = assigned.plus(share);
-      }
-    }
-    Money toRaise = extra.minus(assigned);
-    notes.add("cash goal " + keep + " kept in tradable accounts (" + assigned + " from idle cash)");
-    if (toRaise.isPositive()) {
-      Account chosen = tradable.stream().max(java.util.Comparator.comparing((Account a) ->
-          a.treatment() != dev.rebal.core.household.TaxTreatment.TAXABLE)
-          .thenComparing(a -> assessment.valuation().accountValues().get(a.id()))
-          .thenComparing(Account::id, java.util.Comparator.reverseOrder())).orElseThrow();
-      raise.merge(chosen.id(), toRaise, Money::plus);
-      notes.add("cash below its goal: raise " + toRaise + " in " + chosen.id());
     }
   }
 

@@ -50,12 +50,13 @@ class ProblemBuilderNotesProperties {
     Assessment assessment = Assessor.assess(h, m, asOf, rs, report, memo);
     TradeConstraints tc = ConstraintCompiler.standard().compile(h, m, asOf,
         ComplianceParameters.defaults());
-    List<String> built = ProblemBuilder.build(h, m, asOf, rs, assessment, tc, List.of(), mode,
-        mode, false, memo, TaxCostModel.Cache.create()).constraints();
+    ProblemRequest request = new ProblemRequest(h, m, asOf, rs, assessment, tc, List.of(), mode,
+        false, memo, TaxCostModel.Cache.create());
+    List<String> built = ProblemBuilder.build(request).constraints();
     Statistics.label("wash-sale").collect(built.stream().anyMatch(n -> n.contains("no loss sale"))
         ? "blocked loss lot" : "none");
     Statistics.label("wash-sale").coverage(c -> c.check("blocked loss lot").count(n -> n > 0));
-    assertThat(ProblemBuilder.notes(h, m, asOf, rs, assessment, tc, List.of(), mode, memo))
+    assertThat(ProblemBuilder.notes(request))
         .containsExactlyElementsOf(built);
   }
 }

@@ -28,6 +28,7 @@ final class Findings {
       .thenComparing(Violation::trades, BY_TRADES);
 
   private final List<Violation> found = new ArrayList<>();
+  private final List<Violation> preExisting = new ArrayList<>();
 
   static Provenance cite(Restriction r) {
     return new Provenance(r.id().value(), r.kind(), r.source());
@@ -41,6 +42,17 @@ final class Findings {
       String unit, BigDecimal limit, BigDecimal actual) {
     found.add(new Violation(kind, provenance, ImmutableList.copyOf(new TreeSet<>(trades)),
         subject, unit, limit, actual));
+  }
+
+  /** Records a breach that predates the proposal and is not made worse by it. */
+  void addPreExisting(ViolationKind kind, Provenance provenance, Collection<Integer> trades,
+      String subject, String unit, BigDecimal limit, BigDecimal actual) {
+    preExisting.add(new Violation(kind, provenance, ImmutableList.copyOf(new TreeSet<>(trades)),
+        subject, unit, limit, actual));
+  }
+
+  ImmutableList<Violation> sortedPreExisting() {
+    return ImmutableList.sortedCopyOf(ORDER, preExisting);
   }
 
   ImmutableList<Violation> sorted() {

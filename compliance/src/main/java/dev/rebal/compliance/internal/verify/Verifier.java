@@ -49,6 +49,11 @@ public final class Verifier {
   private static final String WEIGHT = "weight";
   private static final BigDecimal RULE_144_SHARE = new BigDecimal("0.01");
   private static final int RULE_144_WEEKS = 4;
+  /**
+   * A cap's weight may move this much when no holding in its scope grows: the trades' values are
+   * rounded to cents, so the household's total after them can differ by a few cents.
+   */
+  private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-9");
 
   private final Household household;
   private final MarketData marketData;
@@ -102,7 +107,7 @@ public final class Verifier {
     checkCashFloors();
     checkCaps();
     checkWashSaleGroups();
-    return new VerificationResult(findings.sorted());
+    return new VerificationResult(findings.sorted(), findings.sortedPreExisting());
   }
 
   // ---- one trade at a time ----
@@ -355,14 +360,30 @@ public final class Verifier {
       BigDecimal cash = ledger.cashAfter(a.id());
       BigDecimal floor = a.cashFloor().amount();
       if (cash.compareTo(floor) < 0) {
-        findings.add(ViolationKind.CASH_BELOW_FLOOR, Findings.check("cash-floor",
-            "cash must not end below the floor"), ledger.tradesIn(a.id()), "account " + a.id(),
-            USD, floor, cash);
+        // below the floor before and not lower now: the proposal did not cause it
+        boolean preExisting = a.cash().amount().compareTo(floor) < 0
+            && cash.compareTo(a.cash().amount()) >= 0;
+        if (preExisting) {
+          findings.addPreExisting(ViolationKind.CASH_BELOW_FLOOR, Findings.check("cash-floor",
+              "cash must not end below the floor"), ledger.tradesIn(a.id()),
+              "account " + a.id(), USD, floor, cash);
+        } else {
+          findings.add(ViolationKind.CASH_BELOW_FLOOR, Findings.check("cash-floor",
+              "cash must not end below the floor"), ledger.tradesIn(a.id()),
+              "account " + a.id(), USD, floor, cash);
+        }
       }
     }
   }
 
   private void checkCaps() {
+    BigDecimal totalBefore = BigDecimal.ZERO;
+    for (Account a : accounts.values()) {
+      totalBefore = totalBefore.add(a.cash().amount());
+    }
+    for (TaxLot lot : household.lots()) {
+      totalBefore = totalBefore.add(marketValue(lot.security(), lot.quantity().value()));
+    }
     BigDecimal total = BigDecimal.ZERO;
     for (BigDecimal c : ledger.allCashAfter()) {
       total = total.add(c);
@@ -395,9 +416,29 @@ public final class Verifier {
       }
       BigDecimal weight = inScope.divide(total, MathContext.DECIMAL128);
       if (weight.compareTo(cap.maxWeight().value()) > 0) {
-        findings.add(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
-            "scope " + cap.scope(), WEIGHT, cap.maxWeight().value(),
-            weight.setScale(10, RoundingMode.HALF_EVEN));
+        BigDecimal inScopeBefore = BigDecimal.ZERO;
+        for (TaxLot lot : household.lots()) {
+          Security s = marketData.securities().get(lot.security());
+          if (s != null && cap.scope().matches(s)) {
+            inScopeBefore = inScopeBefore.add(marketValue(lot.security(), lot.quantity().value()));
+          }
+        }
+        // above the cap before, and neither a larger weight nor more held in scope now
+        boolean preExisting = totalBefore.signum() > 0
+            && inScopeBefore.divide(totalBefore, MathContext.DECIMAL128)
+                .compareTo(cap.maxWeight().value()) > 0
+            && weight.subtract(inScopeBefore.divide(totalBefore, MathContext.DECIMAL128))
+                .compareTo(WEIGHT_TOLERANCE) <= 0
+            && inScope.compareTo(inScopeBefore) <= 0;
+        if (preExisting) {
+          findings.addPreExisting(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
+              "scope " + cap.scope(), WEIGHT, cap.maxWeight().value(),
+              weight.setScale(10, RoundingMode.HALF_EVEN));
+        } else {
+          findings.add(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
+              "scope " + cap.scope(), WEIGHT, cap.maxWeight().value(),
+              weight.setScale(10, RoundingMode.HALF_EVEN));
+        }
       }
     }
   }

@@ -27,6 +27,9 @@ import java.util.function.BiFunction;
  *       <td>review.concentration.shift.max (0.05)</td></tr>
  *   <tr><td>route.override</td><td>review.override</td><td>any override applied</td></tr>
  *   <tr><td>route.verifier</td><td>review.verifier</td><td>any verifier violation</td></tr>
+ *   <tr><td>route.unmet-goal</td><td>review.unmet-goal</td><td>a goal left unmet of a kind in
+ *       review.unmet-goal.kinds (NEED,CASH_FLOOR) by at least review.unmet-goal.min (1)
+ *       dollars</td></tr>
  *   <tr><td>route.gift</td><td>review.gift</td><td>a gift in kind of at least review.gift.max
  *       (0: every gift, since a gift is irrevocable)</td></tr>
  *   <tr><td>route.data-warning</td><td>review.data-warning</td><td>any data warning</td></tr>
@@ -79,6 +82,19 @@ final class RoutingRules {
             : RuleOutcome.found("review.override", "overrides " + i.overrides())),
         rule("route.verifier", (c, i) -> i.violations().isEmpty() ? RuleOutcome.pass()
             : RuleOutcome.found("review.verifier", "verifier: " + i.violations())),
+        rule("route.unmet-goal", (c, i) -> {
+          java.util.Set<String> kinds = new java.util.TreeSet<>(java.util.Arrays.asList(
+              c.ruleSet().find("review.unmet-goal.kinds").orElse("NEED,CASH_FLOOR").split(",")));
+          BigDecimal min = c.param("review.unmet-goal.min", "1");
+          java.util.List<String> routed = new java.util.ArrayList<>();
+          for (dev.rebal.core.assess.UnmetGoal g : i.unmetGoals()) {
+            if (kinds.contains(g.kind()) && g.amount().amount().compareTo(min) >= 0) {
+              routed.add(g.toString());
+            }
+          }
+          return routed.isEmpty() ? RuleOutcome.pass()
+              : RuleOutcome.found("review.unmet-goal", "left unmet: " + routed);
+        }),
         rule("route.gift", (c, i) -> {
           BigDecimal max = c.param("review.gift.max", "0");
           return i.giftedValue().isPositive() && i.giftedValue().amount().compareTo(max) >= 0

@@ -1,0 +1,138 @@
+package dev.rebal.optimizer;
+
+import dev.rebal.core.money.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Measures, on the rounded trades and in exact arithmetic, every goal a proposal leaves unmet
+ * (docs/optimizer.md, "Partial progress"): each committed need and the floor of each account, in
+ * that order of cover (an account's cash after trading pays its needs first, then keeps its floor,
+ * then its share of the cash goal), the gain budget, the short-term cap, the turnover cap, each
+ * concentration breach still open and each class still outside its band by more than the
+ * trigger's tolerance. Package-private.
+ */
+final class Shortfalls {
+  /** A class counts as outside its band only beyond this share of the drift base. */
+  static final BigDecimal BAND_TOLERANCE = new BigDecimal("0.001");
+
+  private final Model m;
+  private final LpBuild build;
+  private final double[] x;
+  private final Rounder rounded;
+
+  Shortfalls(Model m, LpBuild build, double[] x, Rounder rounded) {
+    this.m = m;
+    this.build = build;
+    this.x = x;
+    this.rounded = rounded;
+  }
+
+  List<GoalShortfall> measure() {
+    List<GoalShortfall> out = new ArrayList<>();
+    cash(out);
+    m.problem.gainBudget().ifPresent(b -> over(out, GoalShortfall.Kind.GAIN_BUDGET, "household",
+        rounded.exactGain(false), b.amount(), "net realised gain above the remaining budget"));
+    m.problem.shortTermGainCap().ifPresent(b -> over(out, GoalShortfall.Kind.SHORT_TERM_GAIN_CAP,
+        "household", rounded.exactGain(true), b.amount(),
+        "net short-term gain above its cap"));
+    m.problem.turnoverCap().ifPresent(b -> over(out, GoalShortfall.Kind.TURNOVER_CAP,
+        "household", rounded.exactTurnover(), b.amount(), "buys plus sells above the cap"));
+    for (HoldingCap c : m.problem.holdingCaps()) {
+      int s = m.securityIndex.get(c.security());
+      over(out, GoalShortfall.Kind.CONCENTRATION, c.security().value(),
+          rounded.exactValueAfter(s), c.maxValue().amount(),
+          "still above its concentration cap (the breach predates this proposal)");
+    }
+    classes(out);
+    return out;
+  }
+
+  private void cash(List<GoalShortfall> out) {
+    for (int a = 0; a < m.accountIds.length; a++) {
+      if (!m.tradable[a]) {
+        continue;
+      }
+      BigDecimal left = rounded.exactCashAfter(a).max(BigDecimal.ZERO);
+      String account = m.accountIds[a].value();
+      for (CashReserve r : m.problem.cashReserves()) {
+        if (r.account().equals(m.accountIds[a])) {
+          left = cover(out, GoalShortfall.Kind.NEED, r.id() + " in " + account, left,
+              r.amount().amount(), "cash for a committed need not raised in its account");
+        }
+      }
+      BigDecimal floor = rounded.requiredCash(a).subtract(reserves(a));
+      cover(out, GoalShortfall.Kind.CASH_FLOOR, account, left, floor,
+          "cash below the account's floor");
+    }
+  }
+
+  private BigDecimal reserves(int a) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (CashReserve r : m.problem.cashReserves()) {
+      if (r.account().equals(m.accountIds[a])) {
+        sum = sum.add(r.amount().amount());
+      }
+    }
+    return sum;
+  }
+
+  /** Covers {@code wanted} from {@code left}; adds the rest as a shortfall; returns what is left. */
+  private static BigDecimal cover(List<GoalShortfall> out, GoalShortfall.Kind kind,
+      String subject, BigDecimal left, BigDecimal wanted, String detail) {
+    BigDecimal covered = left.min(wanted);
+    BigDecimal missing = wanted.subtract(covered);
+    if (money(missing).isPositive()) {
+      out.add(new GoalShortfall(kind, subject, money(missing), detail));
+    }
+    return left.subtract(covered);
+  }
+
+  private static void over(List<GoalShortfall> out, GoalShortfall.Kind kind, String subject,
+      BigDecimal value, BigDecimal limit, String detail) {
+    BigDecimal excess = value.subtract(limit);
+    if (excess.signum() > 0 && money(excess).isPositive()) {
+      out.add(new GoalShortfall(kind, subject, money(excess), detail));
+    }
+  }
+
+  /** Classes outside their band after the trades and the inflow the LP plans for. */
+  private void classes(List<GoalShortfall> out) {
+    double[] inflow = new double[m.classes.length];
+    for (int j = 0; j < x.length; j++) {
+      if (build.kind[j] == LpBuild.INFLOW) {
+        inflow[build.segment[j]] += x[j] * m.value;
+      }
+    }
+    BigDecimal tolerance = BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.driftBase));
+    for (int c = 0; c < m.classes.length; c++) {
+      if (!m.hasGoal[c] || m.weight[c] == 0) {
+        continue;
+      }
+      BigDecimal after = BigDecimal.valueOf(m.classValue[c]).add(rounded.exactNet(c))
+          .add(BigDecimal.valueOf(inflow[c]));
+      if (c == m.cashClass) {
+        BigDecimal invested = BigDecimal.ZERO;
+        for (double d : inflow) {
+          invested = invested.add(BigDecimal.valueOf(d));
+        }
+        after = BigDecimal.valueOf(m.classValue[c]).add(rounded.exactCashFlow())
+            .subtract(invested);
+      }
+      BigDecimal above = after.subtract(BigDecimal.valueOf(m.bandUpper[c]));
+      BigDecimal below = BigDecimal.valueOf(m.bandLower[c]).subtract(after);
+      BigDecimal outside = above.max(below);
+      if (outside.compareTo(tolerance) > 0 && money(outside).isPositive()) {
+        out.add(new GoalShortfall(GoalShortfall.Kind.CLASS_DRIFT, m.classes[c].value(),
+            money(outside), (above.signum() > 0 ? "above" : "below")
+                + " its band after the proposal"));
+      }
+    }
+  }
+
+  private static Money money(BigDecimal d) {
+    return Money.ofComputed(Money.USD, d.setScale(2, RoundingMode.HALF_EVEN));
+  }
+}
