@@ -65,13 +65,15 @@ class ConflictTest {
   }
 
   @Test
-  void verify_emptyProposalUnderConflict_failsOnTheCap() {
+  void verify_emptyProposalUnderConflict_reportsTheCapBreachAsPreExisting() {
     // when
     VerificationResult r = TradeVerifier.standard().verify(simple(CAP, DNS), marketData(), AS_OF,
         List.of());
 
-    // then: ACME 5,000 of 25,000 = 20% against 10%
-    assertThat(r.violationsOf(ViolationKind.CONCENTRATION_CAP)).singleElement()
+    // then: ACME 5,000 of 25,000 = 20% against 10%, before and after: the proposal neither
+    // causes nor worsens it, so it is a warning, not a violation
+    assertThat(r.violations()).isEmpty();
+    assertThat(r.preExisting()).singleElement()
         .satisfies(v -> assertThat(v.actual()).isEqualByComparingTo("0.2"));
   }
 

@@ -366,7 +366,8 @@ public final class Rebalancer {
       // a trigger the proposal already reports as a goal left unmet is no residual
       boolean explained = f.code().startsWith("trigger.liquidity.")
           && unmetKinds.contains("NEED")
-          || f.code().equals("trigger.threshold") && unmetKinds.contains("CLASS_DRIFT");
+          || f.code().equals("trigger.threshold") && unmetKinds.contains("CLASS_DRIFT")
+          || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT");
       if (!explained) {
         again.add(f);
       }

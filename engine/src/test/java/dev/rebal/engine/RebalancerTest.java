@@ -131,6 +131,64 @@ class RebalancerTest {
   }
 
   @Test
+  void rebalance_unsellableStockAboveItsCap_restOfHouseholdRebalancesAndBreachIsReported() {
+    // given: ACME $30,000 under a do-not-sell and a 10% cap (a pre-existing breach of $20,000),
+    // EQ1 $40,000 in the taxable account, BD1 $30,000 in the IRA: equity 70% against 60 +- 5.
+    // Before, the cap made the problem infeasible and nothing traded; now the breach is a goal the
+    // household cannot move, reported, and the rest of the household rebalances.
+    Household h = new Scenario().lot("L-ACME", TAX, ACME, 300, 50, OLD)
+        .lot("L-EQ", TAX, EQ1, 400, 90, OLD).lot("L-BD", IRA, BD1, 300, 90, OLD)
+        .restrict(new DoNotSell(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
+            com.google.common.collect.ImmutableSortedSet.of(), DateWindow.always(),
+            "Ten-year cliff"))
+        .restrict(new dev.rebal.core.restriction.ConcentrationCap(RestrictionId.of("R-2"),
+            SecurityScope.issuer("ACME"), dev.rebal.core.money.Weight.of("0.10"),
+            DateWindow.always(), "Investment policy statement"))
+        .build();
+
+    // when
+    Decision d = decide(h);
+
+    // then: EQ1 sold, BD1 bought in the taxable account with the proceeds; the breach is a
+    // warning and an unmet goal, not a verifier rejection or an infeasible problem
+    assertThat(codes(d.routing())).doesNotContain("review.verifier", "review.infeasible",
+        "review.conflict");
+    assertThat(d.proposal().trades()).extracting(t -> t.security() + " " + t.side())
+        .contains("EQ1 SELL", "BD1 BUY").doesNotContain("ACME SELL", "ACME BUY");
+    assertThat(d.impact().unmetGoals()).extracting(g -> g.kind() + " " + g.subject())
+        .contains("CONCENTRATION ACME");
+    assertThat(d.impact().preExisting()).anyMatch(v -> v.startsWith("CONCENTRATION_CAP"));
+    assertThat(d.outcome()).as(d.canonicalText()).isEqualTo(DecisionOutcome.AUTO);
+  }
+
+  @Test
+  void rebalance_needLargerThanWhatMayBeSold_raisesWhatItCanAndNamesTheShortfall() {
+    // given: a committed $50,000 need in 30 days paid from the taxable account, which holds
+    // $20,000 of EQ1 it may sell and ACME under a do-not-sell; the IRA cannot pay the need
+    LiquidityEvent tuition = LiquidityEvent.builder().id(LiquidityEventId.of("N-1"))
+        .kind(LiquidityKind.NEED).amount(Money.usd("50000")).date(AS_OF.plusDays(30))
+        .firmness(Firmness.COMMITTED).description("Tuition").account(TAX).build();
+    Household h = new Scenario().lot("L-ACME", TAX, ACME, 300, 50, OLD)
+        .lot("L-EQ", TAX, EQ1, 200, 90, OLD).lot("L-BD", IRA, BD1, 500, 90, OLD)
+        .restrict(new DoNotSell(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
+            com.google.common.collect.ImmutableSortedSet.of(), DateWindow.always(),
+            "Ten-year cliff"))
+        .event(tuition).build();
+
+    // when
+    Decision d = decide(h);
+
+    // then: all of EQ1 is sold ($20,000) and the need is reported $30,000 short; it goes to
+    // review for that reason alone
+    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL)
+        .extracting(t -> t.security() + " " + t.quantity().value().intValue())
+        .containsExactly("EQ1 200");
+    assertThat(d.impact().unmetGoals()).extracting(g -> g.kind() + " " + g.amount())
+        .containsExactly("NEED USD 30000.00");
+    assertThat(codes(d.routing())).containsExactly("review.unmet-goal");
+  }
+
+  @Test
   void rebalance_employerExcluded_buysTheSubstituteNeverTheEmployer() {
     // given: equity underweight (50/50) with cash; ACME is excluded and EQ1 too, so EQ2 is bought
     Household h = new Scenario().lot("L-1", TAX, ACME, 100, 50, OLD)

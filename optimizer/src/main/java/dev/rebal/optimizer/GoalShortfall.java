@@ -31,7 +31,9 @@ public record GoalShortfall(Kind kind, String subject, Money amount, String deta
     /** A security still above its concentration cap (the breach predates the proposal). */
     CONCENTRATION,
     /** An asset class outside its band after the proposal. */
-    CLASS_DRIFT
+    CLASS_DRIFT,
+    /** A goal bucket's asset class outside its band after the proposal. */
+    BUCKET_DRIFT
   }
 
   /** Checks that no component is null and the amount is positive. */

@@ -64,6 +64,8 @@ final class Model {
   final String[] bucketId;
   final double[] bucketValue;
   final double[] bucketTargetWeight;
+  final double[] bucketBandLower; // the band itself, for shortfalls
+  final double[] bucketBandUpper;
   // goals beyond the class bands (docs/optimizer.md, "Goals and their priorities")
   final double driftBase; // value + expected inflow − cash held for committed needs
   final double inflow;
@@ -277,6 +279,8 @@ final class Model {
     bucketId = new String[buckets];
     bucketValue = new double[buckets];
     bucketTargetWeight = new double[buckets];
+    bucketBandLower = new double[buckets];
+    bucketBandUpper = new double[buckets];
     for (int b = 0; b < buckets; b++) {
       BucketGoal g = bucketGoals.get(b);
       bucketId[b] = g.bucket();
@@ -303,6 +307,9 @@ final class Model {
       this.bucketValue[b] = bucketValue;
       bucketTargetWeight[b] = t;
       double half = halfInterval(mode, g.target().halfWidth().value().doubleValue());
+      double band = g.target().halfWidth().value().doubleValue();
+      bucketBandLower[b] = Math.max(0, (t - band) * bucketValue);
+      bucketBandUpper[b] = (t + band) * bucketValue;
       bucketLower[b] = Math.max(0, (t - half) * bucketValue);
       bucketUpper[b] = (t + half) * bucketValue;
     }

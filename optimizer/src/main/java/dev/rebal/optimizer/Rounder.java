@@ -258,6 +258,17 @@ final class Rounder {
     return flow;
   }
 
+  /** Net dollars bought (positive) or sold of class {@code c} in account {@code a}. */
+  BigDecimal exactNet(int c, int a) {
+    BigDecimal net = BigDecimal.ZERO;
+    for (int i = 0; i < buy.length; i++) {
+      if (m.positionAccount[i] == a && m.securityClass[m.positionSecurity[i]] == c) {
+        net = net.add(amount(i, buy[i])).subtract(amount(i, sold(i)));
+      }
+    }
+    return net;
+  }
+
   BigDecimal requiredCash(int a) {
     return required(a);
   }
@@ -476,6 +487,9 @@ final class Rounder {
 
   /** Raises allowed sales of position {@code i}, cheapest segment first, by up to {@code dollars}. */
   private void raiseSells(int i, BigDecimal dollars) {
+    if (groupBought(m.securityGroup[m.positionSecurity[i]])) {
+      return; // a repair never sells a group the proposal buys (no offsetting trades)
+    }
     BigDecimal need = dollars;
     for (int k = 0; k < sell[i].length && need.signum() > 0; k++) {
       long room = capacity[i][k] - sell[i][k];
@@ -519,6 +533,16 @@ final class Rounder {
       }
     }
     return out;
+  }
+
+  /** Whether the rounded trades buy any security of wash-sale group {@code g}. */
+  private boolean groupBought(int g) {
+    for (int i = 0; i < buy.length; i++) {
+      if (buy[i] > 0 && m.securityGroup[m.positionSecurity[i]] == g) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // ---- output ----

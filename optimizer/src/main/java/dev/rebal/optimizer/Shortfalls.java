@@ -47,6 +47,7 @@ final class Shortfalls {
           "still above its concentration cap (the breach predates this proposal)");
     }
     classes(out);
+    buckets(out);
     return out;
   }
 
@@ -128,6 +129,32 @@ final class Shortfalls {
         out.add(new GoalShortfall(GoalShortfall.Kind.CLASS_DRIFT, m.classes[c].value(),
             money(outside), (above.signum() > 0 ? "above" : "below")
                 + " its band after the proposal"));
+      }
+    }
+  }
+
+  /** Goal buckets' classes outside their band after the trades in the bucket's accounts. */
+  private void buckets(List<GoalShortfall> out) {
+    for (int b = 0; b < m.buckets; b++) {
+      if (m.bucketWeight[b] == 0) {
+        continue;
+      }
+      BigDecimal after = BigDecimal.valueOf(m.bucketClassValue[b]);
+      for (int a = 0; a < m.accountIds.length; a++) {
+        double share = m.bucketShare[b][a];
+        if (share > 0) {
+          after = after.add(rounded.exactNet(m.bucketClass[b], a)
+              .multiply(BigDecimal.valueOf(share)));
+        }
+      }
+      BigDecimal above = after.subtract(BigDecimal.valueOf(m.bucketBandUpper[b]));
+      BigDecimal below = BigDecimal.valueOf(m.bucketBandLower[b]).subtract(after);
+      BigDecimal outside = above.max(below);
+      BigDecimal tolerance = BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.bucketValue[b]));
+      if (outside.compareTo(tolerance) > 0 && money(outside).isPositive()) {
+        out.add(new GoalShortfall(GoalShortfall.Kind.BUCKET_DRIFT,
+            m.bucketId[b] + " " + m.classes[m.bucketClass[b]].value(), money(outside),
+            (above.signum() > 0 ? "above" : "below") + " the bucket's band after the proposal"));
       }
     }
   }

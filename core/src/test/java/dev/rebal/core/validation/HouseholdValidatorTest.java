@@ -765,11 +765,16 @@ class HouseholdValidatorTest {
   }
 
   @Test
-  void validate_windowEndedBeforeAsOf_warnsWindowExpired() {
+  void validate_windowEndedBeforeAsOf_informsWindowExpired() {
     DoNotSell r2 = (DoNotSell) restriction("R-2");
+    ValidationReport report = restriction(new DoNotSell(r2.id(), r2.scope(),
+        r2.accounts(), DateWindow.until(LocalDate.of(2026, 6, 29)), r2.source())).validate();
+    // an expired restriction is history: information, neither an error nor a warning
+    assertThat(report.warnings()).isEmpty();
+    assertThat(report.isOnHold()).isFalse();
     assertOnly(restriction(new DoNotSell(r2.id(), r2.scope(), r2.accounts(),
             DateWindow.until(LocalDate.of(2026, 6, 29)), r2.source())),
-        "restriction.window.expired", WARNING, "restrictions[R-2].window", "[*..2026-06-29]");
+        "restriction.window.expired", Severity.INFO, "restrictions[R-2].window", "[*..2026-06-29]");
   }
 
   @Test

@@ -50,10 +50,11 @@ public final class Verifier {
   private static final BigDecimal RULE_144_SHARE = new BigDecimal("0.01");
   private static final int RULE_144_WEEKS = 4;
   /**
-   * A cap's weight may move this much when no holding in its scope grows: the trades' values are
-   * rounded to cents, so the household's total after them can differ by a few cents.
+   * A cap's weight may grow by this share of itself when no holding in its scope grows: the
+   * trades' values are rounded to cents, so the household's total after them can differ by a few
+   * cents from the total before.
    */
-  private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-9");
+  private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-6");
 
   private final Household household;
   private final MarketData marketData;
@@ -427,8 +428,8 @@ public final class Verifier {
         boolean preExisting = totalBefore.signum() > 0
             && inScopeBefore.divide(totalBefore, MathContext.DECIMAL128)
                 .compareTo(cap.maxWeight().value()) > 0
-            && weight.subtract(inScopeBefore.divide(totalBefore, MathContext.DECIMAL128))
-                .compareTo(WEIGHT_TOLERANCE) <= 0
+            && weight.compareTo(inScopeBefore.divide(totalBefore, MathContext.DECIMAL128)
+                .multiply(BigDecimal.ONE.add(WEIGHT_TOLERANCE))) <= 0
             && inScope.compareTo(inScopeBefore) <= 0;
         if (preExisting) {
           findings.addPreExisting(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
