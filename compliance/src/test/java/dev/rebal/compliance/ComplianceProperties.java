@@ -178,7 +178,8 @@ class ComplianceProperties {
       }
     }
     if (broken) {
-      assertThat(r.isCompliant()).isFalse();
+      // reported: as a violation, or as a breach that predates the proposal and is not worse
+      assertThat(r.isCompliant() && r.preExisting().isEmpty()).isFalse();
     }
     Statistics.label("positions").collect(broken ? "breach" : "none");
     Statistics.label("positions").coverage(k -> k.check("breach").percentage(p -> p > 5));

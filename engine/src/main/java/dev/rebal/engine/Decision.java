@@ -131,6 +131,8 @@ public abstract class Decision {
     }
     sb.append('\n');
     i.violations().forEach(v -> sb.append("violation ").append(v).append('\n'));
+    i.preExisting().forEach(v -> sb.append("pre-existing ").append(v).append('\n'));
+    i.unmetGoals().forEach(g -> sb.append("unmet ").append(g).append('\n'));
     routing().forEach(f -> sb.append("route ").append(f).append('\n'));
     return sb.toString();
   }

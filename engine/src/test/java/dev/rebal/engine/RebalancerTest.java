@@ -178,14 +178,15 @@ class RebalancerTest {
     // when
     Decision d = decide(h);
 
-    // then: all of EQ1 is sold ($20,000) and the need is reported $30,000 short; it goes to
-    // review for that reason alone
-    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL)
+    // then: all of EQ1 in the taxable account is sold ($20,000), the need is reported $30,000
+    // short and the proposal goes to review for it (the IRA may rebalance what is left)
+    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL
+            && t.account().equals(TAX))
         .extracting(t -> t.security() + " " + t.quantity().value().intValue())
         .containsExactly("EQ1 200");
     assertThat(d.impact().unmetGoals()).extracting(g -> g.kind() + " " + g.amount())
-        .containsExactly("NEED USD 30000.00");
-    assertThat(codes(d.routing())).containsExactly("review.unmet-goal");
+        .contains("NEED USD 30000.00");
+    assertThat(codes(d.routing())).contains("review.unmet-goal");
   }
 
   @Test

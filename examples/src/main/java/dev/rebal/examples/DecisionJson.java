@@ -148,6 +148,17 @@ public final class DecisionJson {
     g.writeNumberField("concentrationShift", i.concentrationShift().value());
     strings(g, "restrictedTouched", i.restrictedTouched());
     strings(g, "violations", i.violations());
+    strings(g, "preExisting", i.preExisting());
+    g.writeArrayFieldStart("unmetGoals");
+    for (dev.rebal.core.assess.UnmetGoal u : i.unmetGoals()) {
+      g.writeStartObject();
+      g.writeStringField("kind", u.kind());
+      g.writeStringField("subject", u.subject());
+      g.writeNumberField("amount", u.amount().amount());
+      g.writeStringField("detail", u.detail());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
     findings(g, "routing", d.routing());
     g.writeEndObject();

@@ -35,6 +35,7 @@ final class LpBuild {
   final int[] segment;
   final String[] rowGroup; // "" for bound rows, never relaxed
   final double constant; // dollars
+  final double goalConstant; // dollars of the constant that belongs to the goals' slack
   final int[] buyColumn; // per position, -1 if none
   final int[][] sellColumn; // per position and merged segment, -1 if none
 
@@ -165,11 +166,13 @@ final class LpBuild {
     int ns = m.securityIds.length;
     int[] capRelief = new int[ns];
     Arrays.fill(capRelief, -1);
+    double goalDollars = 0;
     for (int s = 0; s < ns; s++) {
       double excess = m.securityValue[s] - m.cap[s]; // NaN when uncapped
       if (excess > 0) {
         capRelief[s] = column(kinds, pos, seg, cost, CAP_RELIEF, s, -Priorities.CONCENTRATION);
         constantDollars += Priorities.CONCENTRATION * excess;
+        goalDollars += Priorities.CONCENTRATION * excess;
       }
     }
     int[] inflowCol = new int[nc];
@@ -182,6 +185,7 @@ final class LpBuild {
       }
     }
     this.constant = constantDollars;
+    this.goalConstant = goalDollars;
 
     int n = kinds.size();
     kind = new int[n];
@@ -445,6 +449,21 @@ final class LpBuild {
   /** Shares a sale limit keeps back for rounding on the second pass (one per sold column). */
   private static double saleLimitMargin(Model m, SaleLimit l) {
     return m.saleLimitMargin.getOrDefault(l.id(), 0.0);
+  }
+
+  /**
+   * Returns the part of the objective at scaled point {@code x} that prices the goals' slack
+   * (needs, floors, budgets, caps), in dollars of penalty: the rest is drift, tax and cost.
+   */
+  double goalDollars(double[] x) {
+    double sum = goalConstant;
+    double[] c = program.objectiveCopy();
+    for (int j = 0; j < x.length; j++) {
+      if (kind[j] >= NEED_SHORT && kind[j] <= CAP_RELIEF) {
+        sum += c[j] * x[j] * model.value;
+      }
+    }
+    return sum;
   }
 
   /** Returns the objective in dollars of penalty at scaled point {@code x}. */

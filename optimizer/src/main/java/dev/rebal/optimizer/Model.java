@@ -243,12 +243,22 @@ final class Model {
     }
     this.value = total;
     needReserve = new double[na];
-    double needs = 0;
     for (CashReserve r : p.cashReserves()) {
-      int a = accountIndex.get(r.account());
-      double amount = r.amount().amount().doubleValue();
-      needReserve[a] += amount;
-      needs += amount;
+      needReserve[accountIndex.get(r.account())] += r.amount().amount().doubleValue();
+    }
+    // the needs' cash leaves the drift base as far as their accounts can raise it (cash above
+    // the floor and what may be sold there): an unfundable need does not shrink the base
+    double needs = 0;
+    for (int a = 0; a < na; a++) {
+      if (needReserve[a] > 0) {
+        double capacity = Math.max(0, cash[a] - floor[a]);
+        for (int i = 0; i < np; i++) {
+          if (positionAccount[i] == a && tradable[a] && positions[i].sellEligible()) {
+            capacity += positions[i].held().value().doubleValue() * price[positionSecurity[i]];
+          }
+        }
+        needs += Math.min(needReserve[a], capacity);
+      }
     }
     this.inflow = p.expectedInflow().amount().doubleValue();
     // account cash is a class of its own when the problem names one: its value is all account

@@ -63,16 +63,18 @@ final class Rounder {
     LpOutcome lp = new LpOutcome(m, build, x);
     cashTarget = new BigDecimal[m.accountIds.length];
     for (int a = 0; a < cashTarget.length; a++) {
+      // the LP met the goal (within a cent of floating error): restore it exactly; else what
+      // it reached, less a cent
       BigDecimal required = required(a);
-      BigDecimal reached = cents(lp.cashAfter[a]).subtract(CENT);
-      cashTarget[a] = required.min(reached).max(BigDecimal.ZERO.min(account(a).cash().amount()));
+      BigDecimal reached = cents(lp.cashAfter[a]);
+      cashTarget[a] = (reached.add(CENT).compareTo(required) >= 0 ? required
+          : reached.subtract(CENT)).max(BigDecimal.ZERO.min(account(a).cash().amount()));
     }
-    gainTarget = m.problem.gainBudget().map(b -> b.amount().max(cents(lp.gain).add(CENT)))
-        .orElse(null);
+    gainTarget = m.problem.gainBudget().map(b -> reachedOr(b.amount(), lp.gain)).orElse(null);
     shortTermTarget = m.problem.shortTermGainCap()
-        .map(b -> b.amount().max(cents(lp.shortTermGain).add(CENT))).orElse(null);
-    turnoverTarget = m.problem.turnoverCap()
-        .map(b -> b.amount().max(cents(lp.turnover).add(CENT))).orElse(null);
+        .map(b -> reachedOr(b.amount(), lp.shortTermGain)).orElse(null);
+    turnoverTarget = m.problem.turnoverCap().map(b -> reachedOr(b.amount(), lp.turnover))
+        .orElse(null);
     capTarget = new BigDecimal[m.securityIds.length];
     for (int s = 0; s < capTarget.length; s++) {
       if (Double.isNaN(m.cap[s])) {
@@ -82,11 +84,17 @@ final class Rounder {
       BigDecimal before = valueBefore(s);
       // within its cap: the cap (hard); above it: what the LP reached, never above today
       capTarget[s] = before.compareTo(cap) <= 0 ? cap
-          : before.min(cap.max(cents(lp.securityValueAfter[s]).add(CENT)));
+          : before.min(reachedOr(cap, lp.securityValueAfter[s]));
     }
   }
 
   private static final BigDecimal CENT = new BigDecimal("0.01");
+
+  /** An upper limit the LP met (within a cent) is restored exactly; else what it reached. */
+  private static BigDecimal reachedOr(BigDecimal limit, double reached) {
+    BigDecimal r = cents(reached);
+    return r.subtract(CENT).compareTo(limit) <= 0 ? limit : r.add(CENT);
+  }
 
   private static BigDecimal cents(double d) {
     return BigDecimal.valueOf(d).setScale(2, RoundingMode.HALF_EVEN);
@@ -177,7 +185,8 @@ final class Rounder {
       return new OptimizationResult.Infeasible(groups,
           "rounding to tradable quantities could not restore these constraints", size);
     }
-    double lpObjective = build.objectiveDollars(x);
+    // drift, tax and cost at the LP point: the goals' slack is reported as shortfalls instead
+    double lpObjective = build.objectiveDollars(x) - build.goalDollars(x);
     ObjectiveBreakdown breakdown = breakdown();
     Money lp = money(lpObjective);
     return new OptimizationResult.Optimal(trades(), breakdown, lp,

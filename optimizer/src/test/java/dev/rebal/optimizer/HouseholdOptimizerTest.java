@@ -79,7 +79,7 @@ class HouseholdOptimizerTest {
   }
 
   @Test
-  void optimize_cashBelowFloorAndNothingSellable_infeasibleNamesCashFloor() {
+  void optimize_cashBelowFloorAndNothingSellable_noTradesAndTheFloorShortfallReported() {
     // given: $0 cash, $500 floor, the only holding may not be sold
     HouseholdProblem problem = HouseholdOptimizerProperties.twoClassHousehold(7000, 3000,
         RebalanceMode.TO_TARGET).toBuilder().build();
@@ -92,18 +92,21 @@ class HouseholdOptimizerTest {
           p.locationPenalty(), p.segments()));
     }
 
-    // when
+    // when: before, "infeasible: CASH_FLOOR"; now the floor is a goal the household cannot meet
     OptimizationResult result = HouseholdOptimizer.standard().optimize(b.build());
 
     // then
-    assertThat(result).isInstanceOf(OptimizationResult.Infeasible.class);
-    assertThat(((OptimizationResult.Infeasible) result).conflicting())
-        .containsExactly(new ConstraintGroup("CASH_FLOOR", "acct-1"));
+    assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
+    OptimizationResult.Optimal optimal = (OptimizationResult.Optimal) result;
+    assertThat(optimal.trades()).isEmpty();
+    assertThat(optimal.shortfalls().get(0)).isEqualTo(new GoalShortfall(
+        GoalShortfall.Kind.CASH_FLOOR, "acct-1", Money.usd("500.00"),
+        "cash below the account's floor"));
   }
 
   @Test
-  void optimize_cashShortfallOnlyFromGains_infeasibleNamesBudgetAndFloor() {
-    // given: $1,000 must be raised, every lot is a gain and the gain budget is zero
+  void optimize_cashShortfallOnlyFromGains_floorOutranksTheGainBudget() {
+    // given: $1,000 must be raised, every lot is a gain (30 cents a dollar), the budget is zero
     HouseholdProblem problem = HouseholdProblem.builder()
         .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("1000"), true, false))
         .addSecurity(new ProblemSecurity(SecurityId.of("VTI"), UnitPrice.usd("100"),
@@ -112,13 +115,17 @@ class HouseholdOptimizerTest {
         .gainBudget(Money.usd("0"))
         .build();
 
-    // when
+    // when: before, "infeasible: CASH_FLOOR and GAIN_BUDGET"
     OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
 
-    // then
-    assertThat(result).isInstanceOf(OptimizationResult.Infeasible.class);
-    assertThat(((OptimizationResult.Infeasible) result).conflicting()).containsExactly(
-        new ConstraintGroup("CASH_FLOOR", "acct-1"), new ConstraintGroup("GAIN_BUDGET", ""));
+    // then: the floor wins: 10 shares sold ($1,000), $300 of gain over the budget, reported
+    assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
+    OptimizationResult.Optimal optimal = (OptimizationResult.Optimal) result;
+    assertThat(optimal.trades()).extracting(t -> t.side() + " " + t.quantity())
+        .containsExactly("SELL 10.000000");
+    assertThat(optimal.shortfalls()).extracting(GoalShortfall::kind, GoalShortfall::amount)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(GoalShortfall.Kind.GAIN_BUDGET,
+            Money.usd("300.00")));
   }
 
   /**

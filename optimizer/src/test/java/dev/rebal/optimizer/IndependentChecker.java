@@ -12,8 +12,11 @@ import java.util.Set;
 
 /**
  * Re-checks every hard constraint of a rounded proposal against the problem in exact arithmetic,
- * sharing no code with the optimizer (it reads only the public input and output types). Stands in
- * for the compliance verifier, which is written in parallel and not yet available here.
+ * sharing no code with the optimizer (it reads only the public input and output types): no
+ * shorts, eligibility, wash-sale blocks, no offsetting trades, no account cash below zero, a cash
+ * floor met before still met after, a cap never breached or worsened, the household sale limits;
+ * and the gain budget, the short-term cap and the turnover cap where nothing outranks them (no
+ * committed need and no account below its floor before trading).
  */
 final class IndependentChecker {
   private IndependentChecker() {}
@@ -70,7 +73,13 @@ final class IndependentChecker {
       if (!t.amount().equals(Money.ofComputed(Money.USD, amount))) {
         out.add(key + ": amount " + t.amount() + " is not quantity times price");
       }
-      boolean deficit = a.cash().compareTo(a.cashFloor()) < 0;
+      BigDecimal needs = BigDecimal.ZERO;
+      for (CashReserve r : p.cashReserves()) {
+        if (r.account().equals(a.id())) {
+          needs = needs.add(r.amount().amount());
+        }
+      }
+      boolean deficit = a.cash().amount().compareTo(a.cashFloor().amount().add(needs)) < 0;
       turnover = turnover.add(amount);
       if (t.side() == Side.BUY) {
         bought.add(s.washSaleGroup());
@@ -129,17 +138,43 @@ final class IndependentChecker {
         out.add("offsetting trades in wash-sale group " + g);
       }
     }
+    boolean floorsMet = p.cashReserves().isEmpty();
     for (ProblemAccount a : p.accounts()) {
-      if (a.tradable() && cash.get(a.id().value()).compareTo(a.cashFloor().amount()) < 0) {
-        out.add("cash of " + a.id() + " " + cash.get(a.id().value()) + " below floor "
-            + a.cashFloor());
+      BigDecimal after = cash.get(a.id().value());
+      BigDecimal before = a.cash().amount();
+      floorsMet &= !a.tradable() || before.compareTo(a.cashFloor().amount()) >= 0;
+      if (a.tradable() && after.compareTo(a.cashFloor().amount().min(before)) < 0) {
+        out.add("cash of " + a.id() + " " + after + " below floor " + a.cashFloor()
+            + " (and below the " + before + " it had)");
       }
     }
     for (HoldingCap c : p.holdingCaps()) {
       BigDecimal v = value.getOrDefault(c.security().value(), BigDecimal.ZERO);
-      if (v.compareTo(c.maxValue().amount()) > 0) {
-        out.add("holding of " + c.security() + " " + v + " above cap " + c.maxValue());
+      BigDecimal before = BigDecimal.ZERO;
+      for (ProblemPosition q : p.positions()) {
+        if (q.security().equals(c.security())) {
+          before = before.add(q.held().value().multiply(sec.get(c.security().value()).price()
+              .amount()));
+        }
       }
+      if (v.compareTo(c.maxValue().amount().max(before)) > 0) {
+        out.add("holding of " + c.security() + " " + v + " above cap " + c.maxValue()
+            + " and above the " + before + " held before");
+      }
+    }
+    for (SaleLimit l : p.saleLimits()) {
+      BigDecimal shares = BigDecimal.ZERO;
+      for (ProposedTrade t : trades) {
+        if (t.side() == Side.SELL && l.securities().contains(t.security())) {
+          shares = shares.add(t.quantity().value());
+        }
+      }
+      if (shares.compareTo(l.maxQuantity().value()) > 0) {
+        out.add("sale limit " + l.id() + ": " + shares + " shares above " + l.maxQuantity());
+      }
+    }
+    if (!floorsMet) {
+      return out; // a need or a floor outranks the budgets and the turnover cap
     }
     final BigDecimal g = gain;
     final BigDecimal sg = shortGain;

@@ -211,8 +211,12 @@ public final class ProblemBuilder {
       tradable.put(a.id(), mayTrade);
       tc.findAccount(a.id()).ifPresent(x -> x.blocks().forEach(b -> notes.add("account "
           + a.id() + ": no trades (" + describe(b) + ")")));
-      // a dollar of margin: the verifier rounds each trade's value to cents before adding them up
-      Money floor = a.cashFloor().plus(ROUNDING_MARGIN);
+      // up to a dollar of margin: the verifier rounds each trade's value to cents before adding
+      // them up (never more than the account has above its floor, so the margin alone is never
+      // a shortfall; an account already below its floor gets none: the verifier reports that
+      // breach as pre-existing while the proposal does not lower its cash)
+      Money floor = a.cashFloor().plus(ROUNDING_MARGIN.min(a.cash().minus(a.cashFloor())
+          .max(Money.ZERO_USD)));
       p.addAccount(new ProblemAccount(a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade,
           a.fractionalShares()));
     }

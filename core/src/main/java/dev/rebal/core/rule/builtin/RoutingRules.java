@@ -28,7 +28,7 @@ import java.util.function.BiFunction;
  *   <tr><td>route.override</td><td>review.override</td><td>any override applied</td></tr>
  *   <tr><td>route.verifier</td><td>review.verifier</td><td>any verifier violation</td></tr>
  *   <tr><td>route.unmet-goal</td><td>review.unmet-goal</td><td>a goal left unmet of a kind in
- *       review.unmet-goal.kinds (NEED,CASH_FLOOR) by at least review.unmet-goal.min (1)
+ *       review.unmet-goal.kinds (NEED,CASH_FLOOR) by at least review.unmet-goal.min (100)
  *       dollars</td></tr>
  *   <tr><td>route.gift</td><td>review.gift</td><td>a gift in kind of at least review.gift.max
  *       (0: every gift, since a gift is irrevocable)</td></tr>
@@ -85,7 +85,7 @@ final class RoutingRules {
         rule("route.unmet-goal", (c, i) -> {
           java.util.Set<String> kinds = new java.util.TreeSet<>(java.util.Arrays.asList(
               c.ruleSet().find("review.unmet-goal.kinds").orElse("NEED,CASH_FLOOR").split(",")));
-          BigDecimal min = c.param("review.unmet-goal.min", "1");
+          BigDecimal min = c.param("review.unmet-goal.min", "100");
           java.util.List<String> routed = new java.util.ArrayList<>();
           for (dev.rebal.core.assess.UnmetGoal g : i.unmetGoals()) {
             if (kinds.contains(g.kind()) && g.amount().amount().compareTo(min) >= 0) {
