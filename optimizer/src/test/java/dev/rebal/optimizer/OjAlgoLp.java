@@ -1,0 +1,48 @@
+package dev.rebal.optimizer;
+
+import org.ojalgo.optimisation.Expression;
+import org.ojalgo.optimisation.ExpressionsBasedModel;
+import org.ojalgo.optimisation.Optimisation;
+import org.ojalgo.optimisation.Variable;
+
+/**
+ * A {@link LinearProgram} solved by ojAlgo, written independently of the optimizer's solvers:
+ * every row, single-variable rows included, becomes an ojAlgo expression with an upper limit.
+ * Test scope only.
+ */
+final class OjAlgoLp {
+  private OjAlgoLp() {}
+
+  /** ojAlgo's verdict: a status and, when optimal, the objective value. */
+  record Outcome(LpSolution.Status status, double objective) {}
+
+  /** Solves {@code lp} with ojAlgo. */
+  static Outcome solve(LinearProgram lp) {
+    ExpressionsBasedModel model = new ExpressionsBasedModel();
+    Variable[] v = new Variable[lp.variables()];
+    for (int j = 0; j < v.length; j++) {
+      v[j] = model.addVariable("x" + j).lower(0).weight(lp.objective(j));
+    }
+    for (int i = 0; i < lp.rows(); i++) {
+      Expression e = model.addExpression("r" + i).upper(lp.rhs(i));
+      double[] row = lp.denseRow(i);
+      for (int j = 0; j < row.length; j++) {
+        if (row[j] != 0) {
+          e.set(v[j], row[j]);
+        }
+      }
+    }
+    Optimisation.Result r = model.minimise();
+    Optimisation.State s = r.getState();
+    if (s.isOptimal()) {
+      return new Outcome(LpSolution.Status.OPTIMAL, r.getValue());
+    }
+    if (s == Optimisation.State.UNBOUNDED) {
+      return new Outcome(LpSolution.Status.UNBOUNDED, Double.NaN);
+    }
+    if (s == Optimisation.State.INFEASIBLE) {
+      return new Outcome(LpSolution.Status.INFEASIBLE, Double.NaN);
+    }
+    return new Outcome(LpSolution.Status.ERROR, Double.NaN);
+  }
+}
