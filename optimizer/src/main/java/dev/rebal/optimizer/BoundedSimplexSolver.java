@@ -52,12 +52,20 @@ public final class BoundedSimplexSolver implements LpSolver {
 
   /** Solves {@code program} with at most {@code maxIter} iterations (pivots and bound flips). */
   LpSolution solve(LinearProgram program, int maxIter) {
+    return solve(program, maxIter, RevisedSimplex.DEGENERATE_LIMIT);
+  }
+
+  /**
+   * Solves {@code program} with at most {@code maxIter} iterations, switching to Bland's rule after
+   * {@code blandAfter} pivots without progress (0: Bland's rule throughout).
+   */
+  LpSolution solve(LinearProgram program, int maxIter, int blandAfter) {
     try {
       BoundedForm form = BoundedForm.of(program);
       if (form.failure != null) {
         return form.failure;
       }
-      LpSolution solution = new RevisedSimplex(form).solve(maxIter);
+      LpSolution solution = new RevisedSimplex(form, blandAfter).solve(maxIter);
       if (solution.status() == LpSolution.Status.OPTIMAL) {
         double worst = SolutionCheck.worstViolation(program, solution.point());
         if (worst != 0) {

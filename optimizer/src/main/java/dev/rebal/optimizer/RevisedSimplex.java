@@ -35,6 +35,7 @@ final class RevisedSimplex {
   private static final byte AT_UPPER = 2;
 
   private final BoundedForm form;
+  private final int blandAfter;
   private final int n;
   private final int m;
   private final int total;
@@ -57,7 +58,13 @@ final class RevisedSimplex {
   private boolean bland;
 
   RevisedSimplex(BoundedForm form) {
+    this(form, DEGENERATE_LIMIT);
+  }
+
+  /** A solve that switches to Bland's rule after {@code blandAfter} pivots without progress. */
+  RevisedSimplex(BoundedForm form, int blandAfter) {
     this.form = form;
+    this.blandAfter = blandAfter;
     this.n = form.variables;
     this.m = form.rows;
     // residual b - A l with every column at its lower bound
@@ -150,7 +157,7 @@ final class RevisedSimplex {
   /** Minimises the current costs; returns the failure that stops the solve, or null at optimum. */
   private LpSolution phase(int maxIter, boolean phaseOne) {
     degenerate = 0;
-    bland = false;
+    bland = blandAfter == 0;
     boolean fresh = false; // basics and prices recomputed from a fresh inverse, no step since
     computePrices();
     while (true) {
@@ -218,8 +225,8 @@ final class RevisedSimplex {
   private void track(double gain) {
     if (gain > PROGRESS) {
       degenerate = 0;
-      bland = false;
-    } else if (++degenerate >= DEGENERATE_LIMIT) {
+      bland = blandAfter == 0;
+    } else if (++degenerate >= blandAfter) {
       bland = true;
     }
   }
