@@ -8,16 +8,16 @@ import org.ojalgo.optimisation.Variable;
 /**
  * A {@link LinearProgram} solved by ojAlgo, written independently of the optimizer's solvers:
  * every row, single-variable rows included, becomes an ojAlgo expression with an upper limit.
- * Test scope only.
+ * Test scope only; public for rebal-benchmarks, which compares solvers through the test-jar.
  */
-final class OjAlgoLp {
+public final class OjAlgoLp {
   private OjAlgoLp() {}
 
   /** ojAlgo's verdict: a status and, when optimal, the objective value. */
-  record Outcome(LpSolution.Status status, double objective) {}
+  public record Outcome(LpSolution.Status status, double objective) {}
 
   /** Solves {@code lp} with ojAlgo, every row an expression. */
-  static Outcome solve(LinearProgram lp) {
+  public static Outcome solve(LinearProgram lp) {
     return solve(lp, false);
   }
 
@@ -26,7 +26,7 @@ final class OjAlgoLp {
    * variable and {@code a > 0} is given to ojAlgo as the upper limit {@code b/a} of {@code x_j}
    * (several: the smallest), which ojAlgo solves far faster on programs of thousands of them.
    */
-  static Outcome solve(LinearProgram lp, boolean boundsAsBounds) {
+  public static Outcome solve(LinearProgram lp, boolean boundsAsBounds) {
     ExpressionsBasedModel model = new ExpressionsBasedModel();
     Variable[] v = new Variable[lp.variables()];
     double[] upper = new double[v.length];
