@@ -45,6 +45,7 @@ final class RevisedSimplex {
   private final double[] x;
   private final double[] cost;
   private final double[] reduced;
+  private final int[] candidates; // the improving nonbasic variables at the last pricing
   private final byte[] status;
   private final int[] basis; // the variable basic in each position
   private final double[][] inverse; // inverse[k][i] is entry (i, k) of the basis inverse
@@ -52,6 +53,7 @@ final class RevisedSimplex {
   private final double[] prices;
   private final double[] work;
   private double step; // set by the ratio tests
+  private int candidateCount;
   private int iterations;
   private int pivotsSinceRefactor;
   private int degenerate;
@@ -88,6 +90,7 @@ final class RevisedSimplex {
     this.x = new double[total];
     this.cost = new double[total];
     this.reduced = new double[total];
+    this.candidates = new int[total];
     this.status = new byte[total];
     this.basis = new int[m];
     this.inverse = new double[m][m];
@@ -234,12 +237,14 @@ final class RevisedSimplex {
   /**
    * Returns the entering variable: under Dantzig's rule the candidate with the largest reduced
    * cost in absolute value (the first on ties), under Bland's rule the first candidate; -1 when
-   * none.
+   * none. Only the variables that were candidates when the prices were last computed are scanned:
+   * until the next basis change the prices stay, and a bound flip only takes a candidate out.
    */
   private int entering() {
     int chosen = -1;
     double best = 0;
-    for (int j = 0; j < total; j++) {
+    for (int c = 0; c < candidateCount; c++) {
+      int j = candidates[c];
       byte s = status[j];
       if (s == BASIC || upper[j] == lower[j]) {
         continue;
@@ -379,6 +384,14 @@ final class RevisedSimplex {
     for (int a = 0; a < artificialRow.length; a++) {
       int v = n + m + a;
       reduced[v] = status[v] == BASIC ? 0 : cost[v] + prices[artificialRow[a]];
+    }
+    candidateCount = 0;
+    for (int j = 0; j < total; j++) {
+      byte s = status[j];
+      if (s != BASIC && upper[j] != lower[j]
+          && (s == AT_LOWER ? -reduced[j] : reduced[j]) > OPTIMALITY_TOLERANCE) {
+        candidates[candidateCount++] = j;
+      }
     }
   }
 

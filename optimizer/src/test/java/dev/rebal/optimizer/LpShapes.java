@@ -22,8 +22,8 @@ public final class LpShapes {
   private LpShapes() {}
 
   /**
-   * Returns a program of {@code variables} variables (or a few more if that is below the buy and
-   * drift columns),
+   * Returns a program of {@code variables} variables (or within a few of it: the removed-excess
+   * columns depend on the values drawn; at least the buy and drift columns),
    * in tax-loss-harvest form (losses have a negative cost) and drawn from {@code seed}.
    */
   public static LinearProgram household(int variables, long seed) {
