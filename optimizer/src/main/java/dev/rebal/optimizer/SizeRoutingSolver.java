@@ -18,8 +18,9 @@ import dev.rebal.core.internal.Checks;
  */
 public final class SizeRoutingSolver implements LpSolver {
   /**
-   * The default threshold in variables: at and above it the bounded solver answers. Measured
-   * crossover on the optimizer's LP shape (docs/optimizer-large.md).
+   * The default threshold in variables: at and above it the bounded solver answers. Set to keep
+   * the dense backend's points for all small and typical households and most large ones; the
+   * bounded solver is faster from 100-200 variables on (docs/optimizer-large.md).
    */
   public static final int DEFAULT_THRESHOLD = 1_000;
 
