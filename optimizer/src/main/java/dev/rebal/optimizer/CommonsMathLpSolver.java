@@ -87,8 +87,8 @@ public final class CommonsMathLpSolver implements LpSolver {
   static Optional<LpSolution> withoutSolving(LinearProgram program) {
     int n = program.variables();
     int m = program.rows();
-    long cells = (long) (m + 1) * (n + 2L * m + 1);
-    if (cells > MAX_CELLS) {
+    if (tooLarge(program)) {
+      long cells = cells(program);
       return Optional.of(LpSolution.failed(LpSolution.Status.TOO_LARGE,
           "tableau of " + cells + " cells exceeds " + MAX_CELLS));
     }
@@ -102,6 +102,16 @@ public final class CommonsMathLpSolver implements LpSolver {
       return Optional.of(LpSolution.optimal(new double[0]));
     }
     return Optional.empty();
+  }
+
+  /** Returns whether {@code program}'s tableau exceeds {@link #MAX_CELLS}. */
+  static boolean tooLarge(LinearProgram program) {
+    return cells(program) > MAX_CELLS;
+  }
+
+  private static long cells(LinearProgram program) {
+    int m = program.rows();
+    return (long) (m + 1) * (program.variables() + 2L * m + 1);
   }
 
   /** Returns the iteration limit of {@code program}: {@code 50 · (rows + variables) + 1,000}. */

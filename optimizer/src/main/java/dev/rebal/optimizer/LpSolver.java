@@ -3,7 +3,9 @@ package dev.rebal.optimizer;
 /**
  * A linear-programming backend. The default is {@link DenseSimplexSolver}, which matches the
  * reference {@link CommonsMathLpSolver} point for point; a firm may plug
- * another (for households beyond its size limit) through {@link HouseholdOptimizer#withSolver}.
+ * another (for households beyond its size limit) through {@link HouseholdOptimizer#withSolver}:
+ * {@link BoundedSimplexSolver} has no size limit, and {@link SizeRoutingSolver} sends each program
+ * to the dense or the bounded backend by its size.
  *
  * <p>Implementations must be stateless, thread-safe and deterministic, and must report
  * infeasibility, unboundedness and iteration limits through {@link LpSolution.Status}, not
