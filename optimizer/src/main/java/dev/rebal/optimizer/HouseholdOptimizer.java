@@ -22,7 +22,7 @@ import java.util.TreeSet;
  */
 public final class HouseholdOptimizer {
   private static final HouseholdOptimizer STANDARD =
-      new HouseholdOptimizer(DenseSimplexSolver.standard());
+      new HouseholdOptimizer(SizeRoutingSolver.standard());
 
   private final LpSolver solver;
 
@@ -30,7 +30,11 @@ public final class HouseholdOptimizer {
     this.solver = solver;
   }
 
-  /** Returns the optimizer on the default backend, {@link DenseSimplexSolver}. */
+  /**
+   * Returns the optimizer on the default backend, {@link SizeRoutingSolver}: {@link
+   * DenseSimplexSolver} below 1,000 variables, {@link BoundedSimplexSolver} above and for any
+   * program the dense tableau would refuse as too large.
+   */
   public static HouseholdOptimizer standard() {
     return STANDARD;
   }
