@@ -406,8 +406,8 @@ public final class BookReader implements Closeable {
   }
 
   /**
-   * Returns the ids of the remaining households, in book order, without building them: {@code #i}
-   * for a household whose id cannot be found. Reads the rest of the book; use a reader of its own.
+   * Returns the ids of the remaining households, in book order, without building them: an empty
+   * string for a household whose id cannot be found. Reads the rest of the book; use a reader of its own.
    * For finding duplicate ids before a run releases anything.
    *
    * @throws BookFormatException if the book does not end properly after its households
@@ -428,8 +428,8 @@ public final class BookReader implements Closeable {
         checkEnd();
         break;
       }
-      long i = index++;
-      out.add(e.isEmpty() ? "#" + i : idOf(e).orElse("#" + i));
+      index++;
+      out.add(e.isEmpty() ? "" : idOf(e).orElse(""));
     }
     return out.build();
   }
