@@ -113,6 +113,8 @@ public final class BookReader implements Closeable {
       throw e;
     } catch (IOException e) {
       throw new IOException(file + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());
     }
   }
 
@@ -278,7 +280,7 @@ public final class BookReader implements Closeable {
       }
     } catch (IOException ex) {
       done = true;
-      throw new UncheckedIOException(source + ": " + ex.getMessage(), ex);
+      throw readFailure(ex);
     }
     long i = index++;
     return Optional.of(read(i, e));
@@ -378,6 +380,11 @@ public final class BookReader implements Closeable {
     return Optional.empty();
   }
 
+  /** Returns an unchecked exception whose cause's message names the book (callers print it). */
+  private UncheckedIOException readFailure(IOException e) {
+    return new UncheckedIOException(new IOException(source + ": " + e.getMessage(), e));
+  }
+
   private void checkEnd() {
     if (splitter.endedEarly()) {
       throw new BookFormatException(splitter.line(), splitter.column(), "$.households",
@@ -401,7 +408,7 @@ public final class BookReader implements Closeable {
             : "unexpected content after the households array", null);
       }
     } catch (IOException ex) {
-      throw new UncheckedIOException(source + ": " + ex.getMessage(), ex);
+      throw readFailure(ex);
     }
   }
 
@@ -421,7 +428,7 @@ public final class BookReader implements Closeable {
         e = splitter.next();
       } catch (IOException ex) {
         done = true;
-        throw new UncheckedIOException(source + ": " + ex.getMessage(), ex);
+        throw readFailure(ex);
       }
       if (e == null) {
         done = true;
