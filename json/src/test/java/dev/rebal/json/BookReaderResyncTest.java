@@ -247,4 +247,32 @@ class BookReaderResyncTest {
       assertThat(r.ids()).containsExactly("HH-000000", "HH-000001", "HH-000002");
     }
   }
+
+  @Test
+  void next_strayBracketForTheComma_failsThatHouseholdAndReadsOn() throws IOException {
+    // given: the comma after the second household became a closing bracket
+    String[] lines = BookReaderTest.lines();
+    lines[4] = lines[4].substring(0, lines[4].length() - 1) + "]";
+    String text = String.join("\n", lines);
+
+    // when
+    ReadFailure f = secondFails(text);
+
+    // then
+    assertThat(f.householdId()).isEqualTo("HH-000001");
+  }
+
+  @Test
+  void next_strayBracketForTheOpeningBrace_failsThatHouseholdAndReadsOn() throws IOException {
+    // given
+    String[] lines = BookReaderTest.lines();
+    lines[4] = "]" + lines[4].substring(1);
+    String text = String.join("\n", lines);
+
+    // when
+    ReadFailure f = secondFails(text);
+
+    // then
+    assertThat(f.path()).startsWith("$.households[1]");
+  }
 }

@@ -148,15 +148,48 @@ public final class HouseholdSplitter {
       return null;
     }
     if (c == ']') {
+      int at = column();
+      int atLine = line;
       take();
-      ended = true;
-      if (expectElement) {
-        expectElement = false;
-        return new Element(new byte[0], 0, line, column() - 1, 0, false);
+      if (endsArray()) {
+        ended = true;
+        if (expectElement) {
+          expectElement = false;
+          return new Element(new byte[0], 0, atLine, at, 0, false);
+        }
+        return null;
       }
-      return null;
+      // a stray bracket where a household should start: that household is broken
+      if (resyncAfterStray()) {
+        return new Element(new byte[] {']'}, 1, atLine, at, 1, true);
+      }
+      return element(atLine, at, ']');
     }
-    return element();
+    return element(line, column(), -1);
+  }
+
+  /**
+   * Returns whether a {@code ]} just taken at the array's level ends the array: only white space
+   * and then the book's closing brace (or the end of input) may follow. Otherwise it is a stray
+   * bracket (a corrupted byte), and the households after it are still read.
+   */
+  private boolean endsArray() throws IOException {
+    int d = skipSpace();
+    return d < 0 || d == '}';
+  }
+
+  /**
+   * After a stray bracket (and the white space {@link #endsArray} skipped), returns whether the
+   * next household starts here: at a comma (taken) or an opening brace.
+   */
+  private boolean resyncAfterStray() throws IOException {
+    int d = peek();
+    if (d == ',') {
+      take();
+      expectElement = true;
+      return true;
+    }
+    return d == '{';
   }
 
   private boolean endedEarly;
@@ -180,13 +213,15 @@ public final class HouseholdSplitter {
     return Arrays.copyOf(r, n);
   }
 
-  private Element element() throws IOException {
-    int startLine = line;
-    int startColumn = column();
+  private Element element(int startLine, int startColumn, int first) throws IOException {
     outLength = 0;
     long size = 0;
     int depth = 0;
-    boolean broken = false; // a closer that does not match its opener: resync by line only
+    // a closer that does not match its opener: resync by line only
+    boolean broken = first >= 0;
+    if (first >= 0) {
+      keep(first, ++size);
+    }
     boolean inString = false;
     boolean escaped = false;
     boolean cut = false;
@@ -203,10 +238,20 @@ public final class HouseholdSplitter {
         take();
         if (c == ',') {
           expectElement = true;
-        } else {
-          ended = true;
+          break;
         }
-        break;
+        if (endsArray()) {
+          ended = true;
+          break;
+        }
+        // a stray bracket after this element: it is broken; resync at the next household
+        broken = true;
+        keep(c, ++size);
+        if (resyncAfterStray()) {
+          cut = true;
+          break;
+        }
+        continue;
       }
       take();
       size++;
