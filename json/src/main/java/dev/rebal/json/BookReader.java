@@ -48,10 +48,11 @@ import java.util.zip.GZIPInputStream;
  * households in order. Only one household is in memory at a time, so a book of any size can be
  * read. Gzipped input is detected and unpacked.
  *
- * <p>Errors: malformed JSON, or a header or market data that does not match the format, throws
- * {@link BookFormatException} with line, column and JSON path; no more households can be read after
- * that. A household that is well-formed JSON but cannot be built is returned as a failed {@link
- * HouseholdRead} naming its id and the path of the bad field, and reading goes on.
+ * <p>Errors: a header or market data that does not match the format, or a book that does not end
+ * properly, throws {@link BookFormatException} with line, column and JSON path. A household that
+ * is malformed JSON, too large, or cannot be built is returned as a failed {@link HouseholdRead}
+ * naming its index, id and the path of the bad field, and reading goes on with the next one (see
+ * the {@link dev.rebal.json package doc}). Input errors name the file.
  *
  * <p>Usage:
  * <pre>{@code
@@ -414,7 +415,8 @@ public final class BookReader implements Closeable {
 
   /**
    * Returns the ids of the remaining households, in book order, without building them: an empty
-   * string for a household whose id cannot be found. Reads the rest of the book; use a reader of its own.
+   * string for a household whose id cannot be found. Reads the rest of the book; use a reader of
+   * its own.
    * For finding duplicate ids before a run releases anything.
    *
    * @throws BookFormatException if the book does not end properly after its households

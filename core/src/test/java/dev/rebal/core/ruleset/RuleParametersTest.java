@@ -110,4 +110,24 @@ class RuleParametersTest {
     assertThat(RuleParameters.standard().lookup("review.tax.max").problem("9".repeat(1000)))
         .hasValueSatisfying(m -> assertThat(m).hasSizeLessThan(150).contains("(1000 characters)"));
   }
+
+  @Test
+  void docs_listEveryParameterWithItsRangeAndDefault() throws java.io.IOException {
+    // given
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("..", "docs", "rules.md"));
+
+    // then: one row per declaration, with its range and default
+    for (RuleParameter p : RuleParameters.standard().all()) {
+      String row = doc.lines().filter(l -> l.startsWith("| `" + p.name() + "` | ")).findFirst()
+          .orElseThrow(() -> new AssertionError("docs/rules.md has no row for " + p.name()));
+      String[] cells = row.split("\\|");
+      String range = p.type() == RuleParameter.Type.CHOICE ? "one of " + String.join(", ",
+          p.choices()) : (p.type() == RuleParameter.Type.DECIMAL ? "decimal " : "whole number ")
+          + p.min().orElseThrow().toPlainString() + " to " + p.max().orElseThrow().toPlainString();
+      assertThat(cells[2].strip()).as(p.name()).isEqualTo(range);
+      assertThat(cells[3].strip()).as(p.name()).isEqualTo(p.defaultValue().orElse("(none)"));
+    }
+    assertThat(doc.lines().filter(l -> l.matches("\\| `[a-z.-]+` \\| (decimal|whole|one of).*")))
+        .hasSize(RuleParameters.standard().all().size());
+  }
 }
