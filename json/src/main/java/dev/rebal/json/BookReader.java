@@ -294,7 +294,7 @@ public final class BookReader implements Closeable {
       return failed(i, "#" + i, path, at + (e.cut() ? "the book ends where a household should be"
           : "no household between two commas, or a comma after the last household"));
     }
-    Optional<String> id = idOf(e);
+    Optional<String> id = idOf(e).filter(s -> !s.isBlank());
     String shownId = id.map(BookReader::abbreviateId).orElse("#" + i);
     if (e.oversized()) {
       return failed(i, shownId, path, at + "the household is " + e.size() + " bytes of JSON, more "

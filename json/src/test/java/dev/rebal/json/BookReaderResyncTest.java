@@ -275,4 +275,27 @@ class BookReaderResyncTest {
     // then
     assertThat(f.path()).startsWith("$.households[1]");
   }
+
+  @Test
+  void next_severalBadElements_failureListsEveryOne() throws IOException {
+    // given: two lots with a bad quantity, an account of an unknown type, an unknown field
+    String line = BookReaderTest.lines()[4];
+    String q = line.replaceFirst(".*?(\"quantity\":[0-9.]+).*", "$1");
+    String edited = line.replaceFirst(java.util.regex.Pattern.quote(q), "\"quantity\":\"x\"")
+        .replaceFirst("\"quantity\":[0-9.]+", "\"quantity\":1e-999999999")
+        .replaceFirst("\"type\":\"[A-Z_]+\"", "\"type\":\"NOPE\"")
+        .replaceFirst("\"members\":", "\"nickname\":1,\"members\":");
+    String[] lines = BookReaderTest.lines();
+    lines[4] = edited;
+
+    // when
+    ReadFailure f = secondFails(String.join("\n", lines));
+
+    // then
+    assertThat(f.path()).isEqualTo("$.households[1].accounts[0].type");
+    assertThat(f.message()).contains("and 3 more: ")
+        .contains("$.households[1].lots[0].quantity: must be a number, was string \"x\"")
+        .contains(".quantity: must have at most 1000 decimal places, was 1E-999999999")
+        .contains("$.households[1].nickname: unknown field");
+  }
 }

@@ -217,15 +217,16 @@ class BookReaderTest {
 
   @Test
   void next_missingRequiredField_failsNamingIt() throws IOException {
-    // given: taxProfile misspelt, so it is missing (reported before the unknown field)
+    // given: taxProfile misspelt, so it is missing, and the misspelt field is unknown
     String text = withLine(3, "\"taxProfile\":{", "\"taxProfil\":{");
 
     // when
     ReadFailure failure = readAll(text).get(0).failure().orElseThrow();
 
-    // then
+    // then: both are listed, the missing field first
     assertThat(failure.path()).isEqualTo("$.households[0].taxProfile");
-    assertThat(failure.message()).isEqualTo("is required");
+    assertThat(failure.message())
+        .isEqualTo("is required; and 1 more: $.households[0].taxProfil: unknown field");
   }
 
   @Test
