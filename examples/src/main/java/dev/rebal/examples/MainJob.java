@@ -9,17 +9,18 @@ import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.review.ReviewItem;
 import dev.rebal.core.review.ReviewQueue;
+import dev.rebal.core.ruleset.RuleParameters;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.engine.BookRebalancer;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.HouseholdRead;
+import dev.rebal.json.ReadFailure;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -69,15 +70,19 @@ final class MainJob {
     Rebalancer rebalancer = Rebalancer.of(ruleSet);
     Path dir = options.outDir();
     Path proposals = dir.resolve(PROPOSALS);
-    try (BookReader book = options.book == null ? SampleBook.open()
-        : BookReader.open(options.book)) {
+    // a household id listed twice is a data error for both: find them before anything is released
+    Map<String, String> rejectedIds;
+    try (BookReader ids = open(options)) {
+      rejectedIds = HouseholdFiles.rejected(ids.ids());
+    }
+    try (BookReader book = open(options)) {
       LocalDate asOf = options.asOf != null ? options.asOf : book.asOf();
       MarketData market = book.marketData();
       prepare(dir, proposals);
       DataQualityReport dq = new DataQualityReport(options.bookName(), asOf);
-      BookResults results = new BookResults(market, asOf, ruleSet.find("goal.discount-rate")
-          .map(BigDecimal::new).orElse(new BigDecimal("0.04")));
-      Households households = new Households(book, dq);
+      BookResults results = new BookResults(market, asOf, RuleParameters.standard()
+          .lookup("goal.discount-rate").decimal(ruleSet));
+      Households households = new Households(book, dq, rejectedIds);
       RunSummary summary;
       long trades;
       List<ReviewItem> pending;
@@ -140,8 +145,17 @@ final class MainJob {
       }
       out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
       out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
+      if (households.read() == 0 && dq.unreadable() > 0) {
+        err.println("error: none of the " + dq.unreadable() + " households of "
+            + options.bookName() + " could be read (see " + dir.resolve(SUMMARY) + ")");
+        return RebalMain.BAD_INPUT;
+      }
       return 0;
     }
+  }
+
+  private static BookReader open(RebalMain.Options options) throws IOException {
+    return options.book == null ? SampleBook.open() : BookReader.open(options.book);
   }
 
   /** Creates the folder and removes the files an earlier run left. */
@@ -157,10 +171,9 @@ final class MainJob {
     }
   }
 
-  /** Returns a file name for a household id: letters, digits, {@code . _ -}; others become _. */
+  /** Returns the unique, reversible file name for a household id ({@link HouseholdFiles}). */
   static String fileName(String householdId) {
-    String s = householdId.replaceAll("[^A-Za-z0-9._-]", "_");
-    return s.startsWith(".") ? "_" + s : s;
+    return HouseholdFiles.fileName(householdId);
   }
 
   private static List<AuditRecord> failures(RunSummary summary, RunState state) {
@@ -217,13 +230,15 @@ final class MainJob {
   private static final class Households implements Iterator<Household> {
     private final BookReader book;
     private final DataQualityReport dq;
+    private final Map<String, String> rejectedIds;
     private final Map<HouseholdId, Deque<Household>> waiting = new HashMap<>();
     private Household next;
     private long read;
 
-    Households(BookReader book, DataQualityReport dq) {
+    Households(BookReader book, DataQualityReport dq, Map<String, String> rejectedIds) {
       this.book = book;
       this.dq = dq;
+      this.rejectedIds = rejectedIds;
     }
 
     @Override
@@ -233,8 +248,14 @@ final class MainJob {
         if (r.isEmpty()) {
           return false;
         }
-        if (r.get().household().isPresent()) {
+        String rejected = rejectedIds.get(r.get().householdId());
+        if (r.get().household().isPresent() && rejected == null) {
           next = r.get().household().get();
+        } else if (r.get().household().isPresent()) {
+          synchronized (dq) {
+            dq.unreadable(new ReadFailure(r.get().index(), r.get().householdId(),
+                "$.households[" + r.get().index() + "].id", rejected));
+          }
         } else {
           synchronized (dq) {
             dq.unreadable(r.get().failure().orElseThrow());

@@ -89,7 +89,9 @@ public final class RebalMain {
   /**
    * Runs the job, printing the summary to {@code out} and progress and errors to {@code err}.
    *
-   * @return 0 on success, {@link #BAD_INPUT} or {@link #BAD_USAGE} on a user error
+   * @return 0 on success (households with bad data are held or listed unreadable, the others
+   *     run), {@link #BAD_INPUT} or {@link #BAD_USAGE} on a user error, {@link #BAD_INPUT} also
+   *     when the book has households but none of them could be read
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     Options options;

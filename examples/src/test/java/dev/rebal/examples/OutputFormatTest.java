@@ -26,10 +26,10 @@ class OutputFormatTest {
   }
 
   @Test
-  void fileName_unsafeCharacters_becomeUnderscores() {
+  void fileName_unsafeCharacters_becomeHexEscapes() {
     assertThat(MainJob.fileName("HH-000001")).isEqualTo("HH-000001");
-    assertThat(MainJob.fileName("../etc/passwd")).isEqualTo("_.._etc_passwd");
-    assertThat(MainJob.fileName("a b/c:d")).isEqualTo("a_b_c_d");
+    assertThat(MainJob.fileName("../etc/passwd")).isEqualTo("_2E._2Fetc_2Fpasswd");
+    assertThat(MainJob.fileName("a b/c:d")).isEqualTo("a_20b_2Fc_3Ad");
   }
 
   @Test

@@ -17,7 +17,13 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.json.internal.BookCodec;
 import dev.rebal.json.internal.MappingException;
+import com.google.common.collect.ImmutableList;
+import dev.rebal.json.internal.HouseholdSplitter;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.SequenceInputStream;
+import java.nio.file.NoSuchFileException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,10 +48,11 @@ import java.util.zip.GZIPInputStream;
  * households in order. Only one household is in memory at a time, so a book of any size can be
  * read. Gzipped input is detected and unpacked.
  *
- * <p>Errors: malformed JSON, or a header or market data that does not match the format, throws
- * {@link BookFormatException} with line, column and JSON path; no more households can be read after
- * that. A household that is well-formed JSON but cannot be built is returned as a failed {@link
- * HouseholdRead} naming its id and the path of the bad field, and reading goes on.
+ * <p>Errors: a header or market data that does not match the format, or a book that does not end
+ * properly, throws {@link BookFormatException} with line, column and JSON path. A household that
+ * is malformed JSON, too large, or cannot be built is returned as a failed {@link HouseholdRead}
+ * naming its index, id and the path of the bad field, and reading goes on with the next one (see
+ * the {@link dev.rebal.json package doc}). Input errors name the file.
  *
  * <p>Usage:
  * <pre>{@code
@@ -60,20 +67,32 @@ import java.util.zip.GZIPInputStream;
 public final class BookReader implements Closeable {
   static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      // the reader closes its input itself: the header parser hands the rest on to the splitter
+      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
       .build();
   static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
       .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .build();
 
-  private final JsonParser parser;
+  /** The longest household id read: longer ids are data errors (they cannot name a file). */
+  public static final int MAX_ID_LENGTH = 128;
+  /** The most characters of an id shown in a message. */
+  private static final int SHOWN_ID_CHARS = 40;
+
+  private final Closeable input;
+  private final String source;
+  private final HouseholdSplitter splitter;
   private final LocalDate asOf;
   private final MarketData marketData;
   private long index;
   private boolean done;
 
-  private BookReader(JsonParser parser, LocalDate asOf, MarketData marketData) {
-    this.parser = parser;
+  private BookReader(Closeable input, String source, HouseholdSplitter splitter, LocalDate asOf,
+      MarketData marketData) {
+    this.input = input;
+    this.source = source;
+    this.splitter = splitter;
     this.asOf = asOf;
     this.marketData = marketData;
   }
@@ -86,7 +105,18 @@ public final class BookReader implements Closeable {
    */
   public static BookReader open(Path file) throws IOException {
     Checks.notNull(file, "file");
-    return open(Files.newInputStream(file));
+    if (Files.isDirectory(file)) {
+      throw new IOException(file + ": is a directory, not a book");
+    }
+    try {
+      return open(Files.newInputStream(file), file.toString());
+    } catch (NoSuchFileException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new IOException(file + ": " + e.getMessage(), e);
+    } catch (UncheckedIOException e) {
+      throw new IOException(file + ": " + e.getCause().getMessage(), e.getCause());
+    }
   }
 
   /**
@@ -97,25 +127,39 @@ public final class BookReader implements Closeable {
    * @throws BookFormatException if the header or market data is malformed
    */
   public static BookReader open(InputStream in) throws IOException {
+    return open(in, "the book");
+  }
+
+  private static BookReader open(InputStream in, String name) throws IOException {
     Checks.notNull(in, "in");
     BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
     buffered.mark(2);
     int b1 = buffered.read();
     int b2 = buffered.read();
     buffered.reset();
-    InputStream source = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
-    JsonParser parser = FACTORY.createParser(source);
+    InputStream source = buffered;
+    JsonParser parser = null;
     try {
-      return readHeader(parser);
+      if (b1 == 0x1f && b2 == 0x8b) {
+        source = new GZIPInputStream(buffered, 1 << 16);
+      }
+      parser = FACTORY.createParser(source);
+      return readHeader(parser, source, name);
     } catch (IOException | RuntimeException e) {
-      parser.close();
+      if (parser != null) {
+        parser.close();
+      }
+      source.close();
       throw e;
     }
   }
 
-  private static BookReader readHeader(JsonParser p) throws IOException {
+  private static BookReader readHeader(JsonParser p, InputStream in, String name)
+      throws IOException {
     LocalDate asOf = null;
     MarketData marketData = null;
+    boolean format = false;
+    boolean version = false;
     try {
       expect(p, p.nextToken(), JsonToken.START_OBJECT, "the book must be a JSON object");
       while (true) {
@@ -133,12 +177,14 @@ public final class BookReader implements Closeable {
             if (!value.isTextual() || !"rebal-book".equals(value.textValue())) {
               throw error(p, at, "$.format", "must be \"rebal-book\", was " + value);
             }
+            format = true;
             break;
           case "version":
             value = MAPPER.readTree(p);
             if (!value.isInt() || value.intValue() != 1) {
               throw error(p, at, "$.version", "must be 1, was " + value);
             }
+            version = true;
             break;
           case "asOf":
             asOf = map(p, at, () -> BookCodec.date(readTree(p), "$.asOf"));
@@ -148,11 +194,26 @@ public final class BookReader implements Closeable {
             marketData = map(p, at, () -> BookCodec.readMarketData(md, "$.marketData"));
             break;
           case "households":
+            if (!format || !version) {
+              throw error(p, at, !format ? "$.format" : "$.version", "is missing: a book starts "
+                  + "with \"format\":\"rebal-book\",\"version\":1");
+            }
             if (asOf == null || marketData == null) {
               throw error(p, at, "$.households", "asOf and marketData must come before households");
             }
             expect(p, p.currentToken(), JsonToken.START_ARRAY, "households must be an array");
-            return new BookReader(p, asOf, marketData);
+            // the households are cut apart by bytes, so that one malformed household is reported
+            // on its own: hand what the parser has buffered back, ahead of the rest of the input
+            ByteArrayOutputStream ahead = new ByteArrayOutputStream();
+            if (p.releaseBuffered(ahead) < 0) {
+              throw error(p, at, "$.households", "the book must be UTF-8");
+            }
+            JsonLocation open = p.currentTokenLocation();
+            HouseholdSplitter splitter = new HouseholdSplitter(new SequenceInputStream(
+                new ByteArrayInputStream(ahead.toByteArray()), in), open.getLineNr(),
+                open.getColumnNr());
+            p.close();
+            return new BookReader(in, name, splitter, asOf, marketData);
           default:
             throw error(p, at, "$." + field, "unknown field");
         }
@@ -198,47 +259,188 @@ public final class BookReader implements Closeable {
   }
 
   /**
-   * Reads the next household, if any.
+   * Reads the next household, if any. A household that is malformed JSON (a bad token, a duplicate
+   * key, deep nesting, an unclosed bracket), too large, or cannot be built is returned as a failed
+   * read naming its index, id (when one can be found) and path, and reading goes on with the next.
    *
-   * @throws BookFormatException if the JSON is malformed; no more households can be read after it
-   * @throws UncheckedIOException if the input cannot be read
+   * @throws BookFormatException if the book does not end properly after its households (it is
+   *     truncated, or has content after the households array)
+   * @throws UncheckedIOException if the input cannot be read; its message names the book
    */
   public Optional<HouseholdRead> next() {
     if (done) {
       return Optional.empty();
     }
+    HouseholdSplitter.Element e;
     try {
-      JsonToken t = parser.nextToken();
-      if (t == JsonToken.END_ARRAY) {
+      e = splitter.next();
+      if (e == null) {
         done = true;
-        expect(parser, parser.nextToken(), JsonToken.END_OBJECT,
-            "the book must end after the households array");
-        if (parser.nextToken() != null) {
-          throw error(parser, "unexpected content after the end of the book");
-        }
+        checkEnd();
         return Optional.empty();
       }
-      String path = "$.households[" + index + "]";
-      if (t != JsonToken.START_OBJECT) {
-        done = true;
-        throw error(parser, parser.currentTokenLocation(), path, "must be an object, was " + t);
-      }
-      JsonNode node = MAPPER.readTree(parser);
-      long i = index++;
-      try {
-        Household h = BookCodec.readHousehold(node, path);
-        return Optional.of(HouseholdRead.of(i, h));
-      } catch (MappingException e) {
-        String id = BookCodec.idOf(node).orElse("#" + i);
-        return Optional.of(HouseholdRead.failed(new ReadFailure(i, id, e.path(), e.detail())));
-      }
-    } catch (JsonProcessingException e) {
+    } catch (IOException ex) {
       done = true;
-      throw malformed(e);
-    } catch (IOException e) {
-      done = true;
-      throw new UncheckedIOException(e);
+      throw readFailure(ex);
     }
+    long i = index++;
+    return Optional.of(read(i, e));
+  }
+
+  private HouseholdRead read(long i, HouseholdSplitter.Element e) {
+    String path = "$.households[" + i + "]";
+    String at = "line " + e.line() + ", column " + e.column() + ": ";
+    if (e.isEmpty()) {
+      return failed(i, "#" + i, path, at + (e.cut() ? "the book ends where a household should be"
+          : "no household between two commas, or a comma after the last household"));
+    }
+    Optional<String> id = idOf(e).filter(s -> !s.isBlank());
+    String shownId = id.map(BookReader::abbreviateId).orElse("#" + i);
+    if (e.oversized()) {
+      return failed(i, shownId, path, at + "the household is " + e.size() + " bytes of JSON, more "
+          + "than the " + HouseholdSplitter.MAX_HOUSEHOLD_BYTES + " allowed");
+    }
+    JsonNode node;
+    try (JsonParser p = FACTORY.createParser(e.bytes(), 0, e.length())) {
+      node = MAPPER.readTree(p);
+      if (p.nextToken() != null) {
+        return failed(i, shownId, path, located(e, p.currentTokenLocation())
+            + "unexpected content after the household (a missing comma?)");
+      }
+    } catch (JsonProcessingException ex) {
+      String inner = ex.getProcessor() instanceof JsonParser
+          ? path(((JsonParser) ex.getProcessor()).getParsingContext()).substring(1) : "";
+      return failed(i, shownId, path + inner, located(e, ex.getLocation())
+          + "malformed JSON: " + abbreviateMessage(ex.getOriginalMessage()));
+    } catch (IOException ex) {
+      throw new UncheckedIOException(ex); // an in-memory read: never in practice
+    }
+    if (e.cut()) {
+      return failed(i, shownId, path, at + "the household has no comma after it");
+    }
+    if (!node.isObject()) {
+      return failed(i, shownId, path, at + "must be an object, was "
+          + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    if (id.isPresent() && id.get().length() > MAX_ID_LENGTH) {
+      return failed(i, shownId, path + ".id", "must be at most " + MAX_ID_LENGTH
+          + " characters, was " + id.get().length());
+    }
+    try {
+      return HouseholdRead.of(i, BookCodec.readHousehold(node, path));
+    } catch (MappingException ex) {
+      return failed(i, shownId, ex.path(), ex.detail());
+    }
+  }
+
+  private static HouseholdRead failed(long i, String id, String path, String message) {
+    return HouseholdRead.failed(new ReadFailure(i, id, path, message));
+  }
+
+  /** Returns e.g. {@code line 7, column 120: } for a location inside element {@code e}. */
+  private static String located(HouseholdSplitter.Element e, JsonLocation at) {
+    if (at == null || at.getLineNr() < 1) {
+      return "line " + e.line() + ", column " + e.column() + ": ";
+    }
+    int line = e.line() + at.getLineNr() - 1;
+    int column = at.getLineNr() == 1 ? e.column() + at.getColumnNr() - 1 : at.getColumnNr();
+    return "line " + line + ", column " + column + ": ";
+  }
+
+  private static String abbreviateMessage(String m) {
+    String s = m == null ? "" : m.strip().replaceAll("\\s*\\R\\s*", "; ");
+    return s.length() > 300 ? s.substring(0, 300) + "..." : s;
+  }
+
+  /** Returns the id, abbreviated to at most about 40 characters for messages. */
+  static String abbreviateId(String id) {
+    return id.length() <= SHOWN_ID_CHARS ? id
+        : id.substring(0, SHOWN_ID_CHARS) + "...(" + id.length() + " characters)";
+  }
+
+  /**
+   * Returns the household's top-level {@code id}, if one can be found: the element is scanned as
+   * far as it is well-formed, so a household broken after its id is still named by it.
+   */
+  private static Optional<String> idOf(HouseholdSplitter.Element e) {
+    try (JsonParser p = FACTORY.createParser(e.bytes(), 0, e.length())) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return Optional.empty();
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken t = p.nextToken();
+        if ("id".equals(field)) {
+          return t == JsonToken.VALUE_STRING ? Optional.of(p.getText()) : Optional.empty();
+        }
+        p.skipChildren();
+      }
+    } catch (IOException | RuntimeException ex) {
+      // malformed before the id: the household is named by its index
+    }
+    return Optional.empty();
+  }
+
+  /** Returns an unchecked exception whose cause's message names the book (callers print it). */
+  private UncheckedIOException readFailure(IOException e) {
+    return new UncheckedIOException(new IOException(source + ": " + e.getMessage(), e));
+  }
+
+  private void checkEnd() {
+    if (splitter.endedEarly()) {
+      throw new BookFormatException(splitter.line(), splitter.column(), "$.households",
+          "the book ends before its households array is closed (a truncated file?)", null);
+    }
+    try {
+      int line = splitter.line();
+      int column = splitter.column();
+      byte[] rest = splitter.rest(4096);
+      int closing = 0;
+      for (byte b : rest) {
+        if (b == '}') {
+          closing++;
+        } else if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+          closing = 2;
+        }
+      }
+      if (closing != 1 || rest.length == 4096) {
+        throw new BookFormatException(line, column, "$", closing == 0
+            ? "the book ends before its closing brace (a truncated file?)"
+            : "unexpected content after the households array", null);
+      }
+    } catch (IOException ex) {
+      throw readFailure(ex);
+    }
+  }
+
+  /**
+   * Returns the ids of the remaining households, in book order, without building them: an empty
+   * string for a household whose id cannot be found. Reads the rest of the book; use a reader of
+   * its own.
+   * For finding duplicate ids before a run releases anything.
+   *
+   * @throws BookFormatException if the book does not end properly after its households
+   * @throws UncheckedIOException if the input cannot be read
+   */
+  public ImmutableList<String> ids() {
+    ImmutableList.Builder<String> out = ImmutableList.builder();
+    while (!done) {
+      HouseholdSplitter.Element e;
+      try {
+        e = splitter.next();
+      } catch (IOException ex) {
+        done = true;
+        throw readFailure(ex);
+      }
+      if (e == null) {
+        done = true;
+        checkEnd();
+        break;
+      }
+      index++;
+      out.add(e.isEmpty() ? "" : idOf(e).orElse(""));
+    }
+    return out.build();
   }
 
   /**
@@ -272,7 +474,7 @@ public final class BookReader implements Closeable {
   /** Closes the underlying input. */
   @Override
   public void close() throws IOException {
-    parser.close();
+    input.close();
   }
 
   // ---- errors ----

@@ -27,10 +27,17 @@
  *
  * <h2>Errors</h2>
  *
- * <p>Malformed JSON, an unknown or missing field in the header or market data, or a broken
- * structure throws {@link dev.rebal.json.BookFormatException} with the line, column and JSON path.
- * A household that is well-formed JSON but cannot be built (an unknown field, a missing field, an
- * amount with more decimals than its scale) becomes a {@link dev.rebal.json.ReadFailure} naming the
- * household and path, and reading goes on with the next household.
+ * <p>A header that is missing a field ({@code format} and {@code version} are required), has an
+ * unknown field or lists the households before the other header fields, malformed market data, or
+ * a book that does not end properly (truncated, or content after it) throws {@link
+ * dev.rebal.json.BookFormatException} with the line, column and JSON path. A household that cannot
+ * be read becomes a {@link dev.rebal.json.ReadFailure} naming its index, its id (when one can be
+ * found) and the path, and reading goes on with the next household: malformed JSON inside it (a
+ * bad token such as {@code NaN}, a duplicate key, a trailing comma, nesting deeper than 1,000
+ * levels, an unclosed bracket or string, with the line and column), more than 16 MiB of it, an id
+ * longer than 128 characters, an unknown or missing field, a number of 1E+1000 or more in
+ * magnitude or with more decimals than its type allows (shown abbreviated). The reader finds where
+ * each household ends without parsing it, and resynchronises at the next line that starts a
+ * household, so one broken household costs only itself.
  */
 package dev.rebal.json;

@@ -75,26 +75,42 @@ class BookReaderTest {
   }
 
   @Test
-  void next_malformedJsonInHousehold_throwsWithLineColumnAndPath() {
+  void next_malformedJsonInHousehold_failsThatHouseholdWithLineColumnAndPath() throws IOException {
     // given: the comma after the second household's id is dropped
     String text = withLine(4, "\"HH-000001\",", "\"HH-000001\" ");
 
-    // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
-        .hasMessageContaining("line 5, column")
-        .hasMessageContaining("$.households[1]")
-        .hasMessageContaining("malformed JSON")
-        .satisfies(e -> assertThat(((BookFormatException) e).line()).isEqualTo(5));
+    // when
+    List<HouseholdRead> read = readAll(text);
+
+    // then: the others are read; the broken one is named by index, id, line, column and path
+    assertThat(read).hasSize(3);
+    assertThat(read.get(0).household()).contains(HOUSEHOLDS.get(0));
+    assertThat(read.get(2).household()).contains(HOUSEHOLDS.get(2));
+    ReadFailure f = read.get(1).failure().orElseThrow();
+    assertThat(f.index()).isEqualTo(1);
+    assertThat(f.householdId()).isEqualTo("HH-000001");
+    assertThat(f.path()).startsWith("$.households[1]");
+    assertThat(f.message()).startsWith("line 5, column 19: malformed JSON");
   }
 
   @Test
-  void next_truncatedBook_throwsWithLocation() {
+  void next_truncatedBook_failsTheCutHouseholdThenThrowsWithLocation() throws IOException {
     // given
     String text = BOOK.substring(0, BOOK.length() - 200);
 
-    // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
-        .hasMessageContaining("malformed JSON").hasMessageContaining("$.households[2]");
+    // when
+    try (BookReader r = BookReader.open(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+      assertThat(r.next().orElseThrow().isOk()).isTrue();
+      assertThat(r.next().orElseThrow().isOk()).isTrue();
+      HouseholdRead cut = r.next().orElseThrow();
+
+      // then
+      assertThat(cut.failure().orElseThrow().toString())
+          .startsWith("household HH-000002: $.households[2]").contains("malformed JSON");
+      assertThatThrownBy(r::next).isInstanceOf(BookFormatException.class)
+          .hasMessageContaining("truncated");
+    }
   }
 
   @Test
@@ -201,15 +217,16 @@ class BookReaderTest {
 
   @Test
   void next_missingRequiredField_failsNamingIt() throws IOException {
-    // given: taxProfile misspelt, so it is missing (reported before the unknown field)
+    // given: taxProfile misspelt, so it is missing, and the misspelt field is unknown
     String text = withLine(3, "\"taxProfile\":{", "\"taxProfil\":{");
 
     // when
     ReadFailure failure = readAll(text).get(0).failure().orElseThrow();
 
-    // then
+    // then: both are listed, the missing field first
     assertThat(failure.path()).isEqualTo("$.households[0].taxProfile");
-    assertThat(failure.message()).isEqualTo("is required");
+    assertThat(failure.message())
+        .isEqualTo("is required; and 1 more: $.households[0].taxProfil: unknown field");
   }
 
   @Test

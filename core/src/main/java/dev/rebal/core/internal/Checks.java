@@ -84,6 +84,57 @@ public final class Checks {
   }
 
   /**
+   * The largest magnitude any input number may have: below 10<sup>{@value}</sup>. A value this large
+   * is never a real amount, but it is still cheap to hold and compare, so a validator can report it
+   * with its path; larger exponents (such as {@code 1e999999999}) would make a single arithmetic
+   * operation run for minutes or fail, so they are rejected where the number enters.
+   */
+  public static final int MAX_INTEGER_DIGITS = 1000;
+
+  /** The most characters of a number shown in a message; longer ones are abbreviated. */
+  private static final int SHOWN_DIGITS = 24;
+
+  /**
+   * Returns {@code value} if it is below 10<sup>{@value #MAX_INTEGER_DIGITS}</sup> in magnitude and
+   * has at most {@code maxScale} decimal places once trailing zeros are stripped. Both checks run
+   * in time bounded by the number of digits, whatever the exponent, and messages show the value
+   * {@linkplain #abbreviate abbreviated}.
+   *
+   * @throws IllegalArgumentException naming the argument and the abbreviated value otherwise
+   */
+  public static BigDecimal bounded(BigDecimal value, int maxScale, String name) {
+    notNull(value, name);
+    if (value.signum() != 0 && (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+      isTrue(false, name, abbreviate(value), "must be below 1E+" + MAX_INTEGER_DIGITS
+          + " in magnitude");
+    }
+    if (value.scale() > maxScale && value.stripTrailingZeros().scale() > maxScale) {
+      isTrue(false, name, abbreviate(value), "must have at most " + maxScale + " decimal places");
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} as text short enough for a message: the plain decimal when it is short,
+   * otherwise its leading digits and its exponent, e.g. {@code 1E+999999999} or {@code
+   * 123456789012345678901234...(1000 digits)E-7}. It never expands an exponent into digits.
+   */
+  public static String abbreviate(BigDecimal value) {
+    notNull(value, "value");
+    int precision = value.precision();
+    long exponent = (long) precision - value.scale() - 1;
+    if (precision <= SHOWN_DIGITS && Math.abs(exponent) <= SHOWN_DIGITS) {
+      return value.toPlainString();
+    }
+    if (precision <= SHOWN_DIGITS) {
+      return value.toString();
+    }
+    String digits = value.unscaledValue().abs().toString();
+    return (value.signum() < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1,
+        SHOWN_DIGITS) + "...(" + precision + " digits)E" + (exponent >= 0 ? "+" : "") + exponent;
+  }
+
+  /**
    * Throws {@link IllegalStateException} unless an internal invariant holds: a failure here is a
    * Rebal bug, never the caller's fault.
    */

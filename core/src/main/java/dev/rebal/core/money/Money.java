@@ -47,15 +47,13 @@ public final class Money implements Comparable<Money> {
    *
    * @param currency the currency
    * @param amount the amount, with at most the currency's minor-unit decimal places
-   * @throws IllegalArgumentException if {@code amount} has more decimal places than the currency
+   * @throws IllegalArgumentException if {@code amount} has more decimal places than the currency,
+   *     or is 1E+1000 or more in magnitude (input that large is never an amount)
    */
   public static Money of(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
     int scale = scaleOf(currency);
-    // a scale within the limit passes without stripping trailing zeros
-    if (amount == null || amount.scale() > scale) {
-      Checks.maxScale(amount, scale, "amount");
-    }
+    Checks.bounded(amount, scale, "amount");
     return new Money(currency, amount.setScale(scale, RoundingMode.UNNECESSARY));
   }
 

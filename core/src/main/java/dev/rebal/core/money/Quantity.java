@@ -28,13 +28,11 @@ public final class Quantity implements Comparable<Quantity> {
    * Returns a quantity.
    *
    * @param value the number of shares, with at most 6 decimal places
-   * @throws IllegalArgumentException if {@code value} has more than 6 decimal places
+   * @throws IllegalArgumentException if {@code value} has more than 6 decimal places,
+   *     or is 1E+1000 or more in magnitude (input that large is never an amount)
    */
   public static Quantity of(BigDecimal value) {
-    // a scale within the limit passes without stripping trailing zeros
-    if (value == null || value.scale() > SCALE) {
-      Checks.maxScale(value, SCALE, "quantity");
-    }
+    Checks.bounded(value, SCALE, "quantity");
     return new Quantity(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 

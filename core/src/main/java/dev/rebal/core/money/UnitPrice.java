@@ -29,14 +29,12 @@ public final class UnitPrice implements Comparable<UnitPrice> {
    *
    * @param currency the currency
    * @param amount the price per unit, at most 6 decimal places
-   * @throws IllegalArgumentException if {@code amount} has more than 6 decimal places
+   * @throws IllegalArgumentException if {@code amount} has more than 6 decimal places,
+   *     or is 1E+1000 or more in magnitude (input that large is never an amount)
    */
   public static UnitPrice of(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
-    // a scale within the limit passes without stripping trailing zeros
-    if (amount == null || amount.scale() > SCALE) {
-      Checks.maxScale(amount, SCALE, "price");
-    }
+    Checks.bounded(amount, SCALE, "price");
     return new UnitPrice(currency, amount.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 

@@ -29,13 +29,11 @@ public final class Weight implements Comparable<Weight> {
    * Returns a weight.
    *
    * @param value the fraction, with at most 10 decimal places
-   * @throws IllegalArgumentException if {@code value} has more than 10 decimal places
+   * @throws IllegalArgumentException if {@code value} has more than 10 decimal places,
+   *     or is 1E+1000 or more in magnitude (input that large is never an amount)
    */
   public static Weight of(BigDecimal value) {
-    // a scale within the limit passes without stripping trailing zeros
-    if (value == null || value.scale() > SCALE) {
-      Checks.maxScale(value, SCALE, "weight");
-    }
+    Checks.bounded(value, SCALE, "weight");
     return new Weight(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 

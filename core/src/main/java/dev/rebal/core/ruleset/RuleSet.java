@@ -19,7 +19,9 @@ import java.util.TreeSet;
  * <p>The canonical text ({@link #toCanonicalText()}) lists the name, version, enabled rules sorted by
  * id and parameters sorted by name; the content hash is its SHA-256. Two rule sets with the same
  * content have the same hash whatever order their file listed things in. Load one from a file with
- * {@link RuleSetParser}; compare two with {@link #diff}. This class is immutable and thread-safe.
+ * {@link RuleSetParser}; compare two with {@link #diff}. Every parameter is checked against its
+ * declaration ({@link RuleParameters}) when the rule set is built, so {@link #find} returns only
+ * valid values. This class is immutable and thread-safe.
  */
 public final class RuleSet {
   private final String name;
@@ -44,6 +46,8 @@ public final class RuleSet {
    * @param version the version
    * @param rules the ids of the enabled rules
    * @param parameters the parameters by name; values are plain text (numbers as plain decimals)
+   * @throws RuleSetException listing every parameter that is undeclared or not a valid value for
+   *     its declaration ({@link RuleParameters})
    */
   public static RuleSet of(String name, SemanticVersion version, Iterable<String> rules,
       java.util.Map<String, String> parameters) {
@@ -58,8 +62,18 @@ public final class RuleSet {
       Checks.notBlank(k, "parameters key");
       Checks.notNull(v, "parameters[" + k + "]");
     });
-    return new RuleSet(name, version, ImmutableSortedSet.copyOf(rules),
-        ImmutableSortedMap.copyOf(parameters));
+    ImmutableSortedSet<String> ruleIds = ImmutableSortedSet.copyOf(rules);
+    checkParameters(name, version, parameters, ruleIds);
+    return new RuleSet(name, version, ruleIds, ImmutableSortedMap.copyOf(parameters));
+  }
+
+  private static void checkParameters(String name, SemanticVersion version,
+      java.util.Map<String, String> parameters, Iterable<String> rules) {
+    ImmutableList<String> problems = RuleParameters.standard().problems(parameters, rules);
+    if (!problems.isEmpty()) {
+      throw new RuleSetException("rule set " + name + " " + version + ": "
+          + String.join("\n", problems));
+    }
   }
 
   private static String canonical(String name, SemanticVersion version, Iterable<String> rules,
@@ -129,10 +143,15 @@ public final class RuleSet {
     }
   }
 
-  /** Returns a copy with one parameter set, for tuning and tests. */
+  /**
+   * Returns a copy with one parameter set, for tuning and tests.
+   *
+   * @throws RuleSetException if the parameter is undeclared or the value invalid for it
+   */
   public RuleSet withParameter(String name, String value, SemanticVersion newVersion) {
     TreeMap<String, String> p = new TreeMap<>(parameters);
     p.put(Checks.notBlank(name, "name"), Checks.notNull(value, "value"));
+    checkParameters(this.name, newVersion, java.util.Map.of(name, value), rules);
     return new RuleSet(this.name, newVersion, rules, ImmutableSortedMap.copyOf(p));
   }
 

@@ -11,7 +11,10 @@ import java.util.Optional;
  * @param after the new value, or empty if removed
  */
 public record RuleSetChange(String key, Optional<String> before, Optional<String> after) {
-  /** Returns e.g. {@code param:band.absolute 0.05 -> 0.04}, with {@code -} for an absent side. */
+  /**
+   * Returns e.g. {@code param:trigger.threshold.tolerance 0.001 -> 0.002}, with {@code -} for an
+   * absent side.
+   */
   @Override
   public String toString() {
     return key + " " + before.orElse("-") + " -> " + after.orElse("-");

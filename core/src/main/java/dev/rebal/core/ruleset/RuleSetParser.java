@@ -13,13 +13,14 @@ import java.util.Map;
  * <pre>
  * name = default
  * version = 1.4.0
- * rule band.threshold
- * band.absolute = 0.05
+ * rule trigger.threshold
+ * trigger.threshold.tolerance = 0.001
  * review.turnover.max = 0.30
  * </pre>
  *
  * <p>Every problem is reported with the source name and line: an unknown line shape, a duplicate
- * parameter or rule, a missing name or version, a malformed version.
+ * parameter or rule, a missing name or version, a malformed version, and a parameter that is
+ * undeclared or whose value is not of its declared type and range ({@link RuleParameters}).
  */
 public final class RuleSetParser {
   private RuleSetParser() {}
@@ -38,6 +39,7 @@ public final class RuleSetParser {
     String version = null;
     List<String> rules = new ArrayList<>();
     Map<String, String> params = new LinkedHashMap<>();
+    Map<String, Integer> paramLines = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
     String[] lines = text.split("\r?\n", -1);
     for (int i = 0; i < lines.length; i++) {
@@ -68,8 +70,12 @@ public final class RuleSetParser {
         version = value;
       } else if (params.put(key, value) != null) {
         problems.add(at + "parameter '" + key + "' set twice");
+      } else {
+        paramLines.put(key, i + 1);
       }
     }
+    params.forEach((k, v) -> RuleParameters.standard().problem(k, v, rules).ifPresent(
+        m -> problems.add(source + ":" + paramLines.get(k) + ": " + m)));
     SemanticVersion parsed = null;
     if (name == null || name.isBlank()) {
       problems.add(source + ": name is missing");

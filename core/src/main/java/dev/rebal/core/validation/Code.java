@@ -19,6 +19,7 @@ enum Code {
   HOUSEHOLD_LAST_REBALANCED_FUTURE("household.last-rebalanced.future", ERROR),
   ID_DUPLICATE("id.duplicate", ERROR),
   MONEY_CURRENCY_UNSUPPORTED("money.currency.unsupported", ERROR),
+  NUMBER_IMPLAUSIBLE("number.implausible", ERROR),
 
   ACCOUNT_OWNER_NONE("account.owner.none", ERROR),
   ACCOUNT_OWNER_UNKNOWN("account.owner.unknown", ERROR),

@@ -54,6 +54,7 @@ public final class HouseholdValidator {
     Problems problems = new Problems();
     Context c = new Context(household, marketData, asOf, problems);
     HouseholdChecker.check(c);
+    MagnitudeChecker.check(c);
     AccountChecker.check(c);
     LotChecker.check(c);
     TransactionChecker.check(c);

@@ -13,7 +13,7 @@ class RuleSetTest {
       "version = 1.3.0",
       "rule band.threshold",
       "rule tax.harvest",
-      "band.absolute = 0.05",
+      "trigger.threshold.tolerance = 0.05",
       "review.turnover.max = 0.30",
       "");
 
@@ -21,7 +21,7 @@ class RuleSetTest {
   void parse_sameContentInAnotherOrder_hasSameHash() {
     // given
     String reordered = String.join("\n", "review.turnover.max = 0.30", "rule tax.harvest",
-        "version = 1.3.0", "band.absolute = 0.05", "name = default", "rule band.threshold");
+        "version = 1.3.0", "trigger.threshold.tolerance = 0.05", "name = default", "rule band.threshold");
 
     // when
     RuleSet a = RuleSetParser.parse("a.rules", V13);
@@ -30,7 +30,7 @@ class RuleSetTest {
     // then
     assertThat(a.contentHash()).isEqualTo(b.contentHash()).hasSize(64);
     assertThat(a).isEqualTo(b);
-    assertThat(a.decimal("band.absolute")).isEqualByComparingTo(new BigDecimal("0.05"));
+    assertThat(a.decimal("trigger.threshold.tolerance")).isEqualByComparingTo(new BigDecimal("0.05"));
     assertThat(a.isEnabled("tax.harvest")).isTrue();
   }
 
@@ -39,7 +39,7 @@ class RuleSetTest {
     // given
     RuleSet v13 = RuleSetParser.parse("v13", V13);
     RuleSet v14 = RuleSetParser.parse("v14", V13.replace("1.3.0", "1.4.0")
-        .replace("band.absolute = 0.05", "band.absolute = 0.04")
+        .replace("trigger.threshold.tolerance = 0.05", "trigger.threshold.tolerance = 0.04")
         .replace("rule tax.harvest\n", "rule goal.glidepath\n") + "review.tax.max = 25000\n");
 
     // when
@@ -49,8 +49,8 @@ class RuleSetTest {
     assertThat(changes).extracting(Object::toString).containsExactly(
         "rule:goal.glidepath - -> enabled",
         "rule:tax.harvest enabled -> -",
-        "param:band.absolute 0.05 -> 0.04",
-        "param:review.tax.max - -> 25000");
+        "param:review.tax.max - -> 25000",
+        "param:trigger.threshold.tolerance 0.05 -> 0.04");
     assertThat(v14.contentHash()).isNotEqualTo(v13.contentHash());
   }
 
@@ -69,10 +69,11 @@ class RuleSetTest {
   }
 
   @Test
-  void decimal_notANumber_namesParameterAndValue() {
-    RuleSet rs = RuleSetParser.parse("x", "name = x\nversion = 0.1.0\nband = wide\n");
-    assertThatThrownBy(() -> rs.decimal("band")).isInstanceOf(RuleSetException.class)
-        .hasMessage("rule set x 0.1.0: parameter 'band' must be a decimal, was 'wide'");
+  void parse_notANumber_isRefusedAtLoadNamingParameterAndValue() {
+    assertThatThrownBy(() -> RuleSetParser.parse("x", "name = x\nversion = 0.1.0\n"
+        + "trigger.cash.min = wide\n")).isInstanceOf(RuleSetException.class)
+        .hasMessage("x:3: parameter 'trigger.cash.min': must be a plain decimal from 0 to "
+            + "1000000000000, was 'wide'");
   }
 
   @Test

@@ -290,6 +290,20 @@ class HouseholdValidatorTest {
         WARNING, "accounts[IRA-1].custodian", "' '");
   }
 
+  @Test
+  void validate_fortyDigitCash_reportsNumberImplausibleAbbreviated() {
+    Money absurd = Money.usd(new java.math.BigDecimal("9".repeat(40)));
+    assertHas(account("TAX-1", a -> with(a, "cash", absurd)), "number.implausible", ERROR,
+        "accounts[TAX-1].cash", "9.99999999999999999999999...(42 digits)E+39");
+  }
+
+  @Test
+  void validate_lotOf1e400Shares_reportsNumberImplausible() {
+    Quantity absurd = Quantity.of(new java.math.BigDecimal("1e400"));
+    assertHas(lot("L-1", l -> with(l, "quantity", absurd)), "number.implausible", ERROR,
+        "lots[L-1].quantity", "1.00000000000000000000000...(407 digits)E+400");
+  }
+
   // ---- lots ----
 
   @Test

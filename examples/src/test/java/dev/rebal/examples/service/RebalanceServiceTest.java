@@ -24,6 +24,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class RebalanceServiceTest {
   static final BookGenerator BOOK = BookGenerator.of(SampleBook.config());
@@ -125,5 +127,21 @@ class RebalanceServiceTest {
     // then
     assertThat(r.status()).isEqualTo(413);
     assertThat(r.body()).contains("more than " + RebalanceService.MAX_HOUSEHOLDS);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1e999999999", "1e10000000", "1e-999999999"})
+  void post_hugeExponent_answers400NamingThePathAtOnce(String number) throws Exception {
+    // given
+    String text = new String(book(2), StandardCharsets.UTF_8)
+        .replaceFirst("\"cash\":[0-9.]+", "\"cash\":" + number);
+
+    // when
+    HttpResponse<String> r = post(service.endpoint(), text.getBytes(StandardCharsets.UTF_8));
+
+    // then
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body()).contains("$.households[0].accounts[0].cash")
+        .contains(new java.math.BigDecimal(number).toString()).hasSizeLessThan(400);
   }
 }

@@ -437,83 +437,122 @@ public final class BookCodec {
   public static Household readHousehold(JsonNode node, String path) {
     Obj o = Obj.of(node, path);
     Household.Builder h = Household.builder();
-    h.id(o.build(() -> HouseholdId.of(o.text("id"))));
-    for (Obj m : o.objects("members")) {
-      h.addMembers(m.build(() -> Member.builder().id(MemberId.of(m.text("id")))
-          .name(m.text("name")).role(m.enumValue("role", MemberRole.class)).build()));
-      m.end();
+    // every part is read even after one fails, so that a failure lists every bad element
+    List<MappingException> problems = new ArrayList<>();
+    collect(problems, () -> h.id(o.build(() -> HouseholdId.of(o.text("id")))));
+    for (Obj m : objects(o, "members", problems)) {
+      collect(problems, () -> {
+        h.addMembers(m.build(() -> Member.builder().id(MemberId.of(m.text("id")))
+            .name(m.text("name")).role(m.enumValue("role", MemberRole.class)).build()));
+        m.end();
+      });
     }
-    for (Obj a : o.objects("accounts")) {
-      h.addAccounts(a.build(() -> {
-        Account.Builder ab = Account.builder().id(AccountId.of(a.text("id")));
-        for (String owner : a.texts("owners")) {
-          ab.addOwners(MemberId.of(owner));
+    for (Obj a : objects(o, "accounts", problems)) {
+      collect(problems, () -> {
+        h.addAccounts(a.build(() -> {
+          Account.Builder ab = Account.builder().id(AccountId.of(a.text("id")));
+          for (String owner : a.texts("owners")) {
+            ab.addOwners(MemberId.of(owner));
+          }
+          return ab.type(a.enumValue("type", AccountType.class)).custodian(a.text("custodian"))
+              .cash(a.money("cash")).cashFloor(a.money("cashFloor")).heldAway(a.bool("heldAway"))
+              .tradable(a.bool("tradable")).fractionalShares(a.bool("fractionalShares"))
+              .transactionCoverage(a.enumValue("transactionCoverage",
+                  TransactionCoverage.class))
+              .build();
+        }));
+        a.end();
+      });
+    }
+    for (Obj l : objects(o, "lots", problems)) {
+      collect(problems, () -> {
+        h.addLots(l.build(() -> TaxLot.builder().id(LotId.of(l.text("id")))
+            .account(AccountId.of(l.text("account"))).security(SecurityId.of(l.text("security")))
+            .quantity(l.quantity("quantity")).costBasis(l.money("costBasis"))
+            .acquired(l.date("acquired")).holdingPeriodStart(l.date("holdingPeriodStart"))
+            .washSaleAdjustment(l.money("washSaleAdjustment")).basisKnown(l.bool("basisKnown"))
+            .build()));
+        l.end();
+      });
+    }
+    for (Obj t : objects(o, "transactions", problems)) {
+      collect(problems, () -> {
+        h.addTransactions(t.build(() -> {
+          Transaction.Builder tb = Transaction.builder().id(TransactionId.of(t.text("id")))
+              .account(AccountId.of(t.text("account")))
+              .security(SecurityId.of(t.text("security")))
+              .side(t.enumValue("side", Side.class)).tradeDate(t.date("tradeDate"))
+              .quantity(t.quantity("quantity")).amount(t.money("amount"));
+          t.optionalMoney("realizedGain").ifPresent(tb::realizedGain);
+          t.optionalText("lot").ifPresent(id -> tb.lot(LotId.of(id)));
+          return tb.build();
+        }));
+        t.end();
+      });
+    }
+    for (Obj g : objects(o, "goals", problems)) {
+      collect(problems, () -> h.addGoals(readGoal(g)));
+    }
+    for (Obj r : objects(o, "restrictions", problems)) {
+      collect(problems, () -> h.addRestrictions(readRestriction(r)));
+    }
+    for (Obj e : objects(o, "liquidityEvents", problems)) {
+      collect(problems, () -> {
+        h.addLiquidityEvents(e.build(() -> {
+          LiquidityEvent.Builder eb = LiquidityEvent.builder()
+              .id(LiquidityEventId.of(e.text("id"))).kind(e.enumValue("kind", LiquidityKind.class))
+              .amount(e.money("amount")).date(e.date("date"))
+              .firmness(e.enumValue("firmness", Firmness.class)).description(e.text("description"));
+          e.optionalText("account").ifPresent(id -> eb.account(AccountId.of(id)));
+          return eb.build();
+        }));
+        e.end();
+      });
+    }
+    collect(problems, () -> h.taxProfile(readTaxProfile(o.object("taxProfile"))));
+    collect(problems, () -> h.target(readTarget(o.object("target"))));
+    collect(problems, () -> {
+      Obj model = o.object("model");
+      Model.Builder mb = Model.builder().id(model.build(() -> ModelId.of(model.text("id"))));
+      Obj securities = model.object("securities");
+      for (String c : securities.fieldNames()) {
+        List<SecurityId> ids = new ArrayList<>();
+        for (String s : securities.texts(c)) {
+          ids.add(securities.build(() -> SecurityId.of(s)));
         }
-        return ab.type(a.enumValue("type", AccountType.class)).custodian(a.text("custodian"))
-            .cash(a.money("cash")).cashFloor(a.money("cashFloor")).heldAway(a.bool("heldAway"))
-            .tradable(a.bool("tradable")).fractionalShares(a.bool("fractionalShares"))
-            .transactionCoverage(a.enumValue("transactionCoverage", TransactionCoverage.class))
-            .build();
-      }));
-      a.end();
-    }
-    for (Obj l : o.objects("lots")) {
-      h.addLots(l.build(() -> TaxLot.builder().id(LotId.of(l.text("id")))
-          .account(AccountId.of(l.text("account"))).security(SecurityId.of(l.text("security")))
-          .quantity(l.quantity("quantity")).costBasis(l.money("costBasis"))
-          .acquired(l.date("acquired")).holdingPeriodStart(l.date("holdingPeriodStart"))
-          .washSaleAdjustment(l.money("washSaleAdjustment")).basisKnown(l.bool("basisKnown"))
-          .build()));
-      l.end();
-    }
-    for (Obj t : o.objects("transactions")) {
-      h.addTransactions(t.build(() -> {
-        Transaction.Builder tb = Transaction.builder().id(TransactionId.of(t.text("id")))
-            .account(AccountId.of(t.text("account"))).security(SecurityId.of(t.text("security")))
-            .side(t.enumValue("side", Side.class)).tradeDate(t.date("tradeDate"))
-            .quantity(t.quantity("quantity")).amount(t.money("amount"));
-        t.optionalMoney("realizedGain").ifPresent(tb::realizedGain);
-        t.optionalText("lot").ifPresent(id -> tb.lot(LotId.of(id)));
-        return tb.build();
-      }));
-      t.end();
-    }
-    for (Obj g : o.objects("goals")) {
-      h.addGoals(readGoal(g));
-    }
-    for (Obj r : o.objects("restrictions")) {
-      h.addRestrictions(readRestriction(r));
-    }
-    for (Obj e : o.objects("liquidityEvents")) {
-      h.addLiquidityEvents(e.build(() -> {
-        LiquidityEvent.Builder eb = LiquidityEvent.builder()
-            .id(LiquidityEventId.of(e.text("id"))).kind(e.enumValue("kind", LiquidityKind.class))
-            .amount(e.money("amount")).date(e.date("date"))
-            .firmness(e.enumValue("firmness", Firmness.class)).description(e.text("description"));
-        e.optionalText("account").ifPresent(id -> eb.account(AccountId.of(id)));
-        return eb.build();
-      }));
-      e.end();
-    }
-    h.taxProfile(readTaxProfile(o.object("taxProfile")));
-    h.target(readTarget(o.object("target")));
-    Obj model = o.object("model");
-    Model.Builder mb = Model.builder().id(model.build(() -> ModelId.of(model.text("id"))));
-    Obj securities = model.object("securities");
-    for (String c : securities.fieldNames()) {
-      List<SecurityId> ids = new ArrayList<>();
-      for (String s : securities.texts(c)) {
-        ids.add(securities.build(() -> SecurityId.of(s)));
+        mb.putSecurities(securities.build(() -> AssetClass.of(c)), ImmutableList.copyOf(ids));
       }
-      mb.putSecurities(securities.build(() -> AssetClass.of(c)), ImmutableList.copyOf(ids));
+      securities.end();
+      model.end();
+      h.model(model.build(mb::build));
+    });
+    collect(problems, () -> h.rebalanceFrequency(o.enumValue("rebalanceFrequency",
+        RebalanceFrequency.class)));
+    collect(problems, () -> o.optionalDate("lastRebalanced").ifPresent(h::lastRebalanced));
+    collect(problems, o::end);
+    if (!problems.isEmpty()) {
+      throw MappingException.all(problems);
     }
-    securities.end();
-    model.end();
-    h.model(model.build(mb::build));
-    h.rebalanceFrequency(o.enumValue("rebalanceFrequency", RebalanceFrequency.class));
-    o.optionalDate("lastRebalanced").ifPresent(h::lastRebalanced);
-    o.end();
     return o.build(h::build);
+  }
+
+  /** Runs {@code read}, recording a mapping failure instead of throwing it. */
+  private static void collect(List<MappingException> problems, Runnable read) {
+    try {
+      read.run();
+    } catch (MappingException e) {
+      problems.add(e);
+    }
+  }
+
+  /** Returns the objects of array {@code field}, or none (the failure recorded). */
+  private static List<Obj> objects(Obj o, String field, List<MappingException> problems) {
+    try {
+      return o.objects(field);
+    } catch (MappingException e) {
+      problems.add(e);
+      return List.of();
+    }
   }
 
   private static Goal readGoal(Obj g) {

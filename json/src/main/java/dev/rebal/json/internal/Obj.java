@@ -1,6 +1,7 @@
 package dev.rebal.json.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
@@ -136,7 +137,13 @@ final class Obj {
     if (!n.isNumber()) {
       throw new MappingException(path.get(), "must be a number, was " + describe(n));
     }
-    return n.decimalValue();
+    BigDecimal v = n.decimalValue();
+    try {
+      // bounded where it enters: an exponent such as 1e999999999 never reaches arithmetic
+      return Checks.bounded(v, Checks.MAX_INTEGER_DIGITS, "number");
+    } catch (IllegalArgumentException e) {
+      throw new MappingException(path.get(), e.getMessage().substring("number: ".length()));
+    }
   }
 
   LocalDate date(String field) {

@@ -1,0 +1,204 @@
+package dev.rebal.core.ruleset;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSortedMap;
+import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.internal.Checks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/**
+ * The one place that declares every rule-set parameter Rebal reads: its type, range and default
+ * ({@link RuleParameter}). {@link RuleSet#of} and {@link RuleSetParser} check every parameter of a
+ * rule set against it, so a value that is not a number, out of range, or a misspelt name is an
+ * error when the rule set is loaded, before any household runs. docs/rules.md lists the same table.
+ *
+ * <p><b>Extension parameters.</b> A firm's own rule reads its own parameters. A parameter whose
+ * name is not declared here is accepted when its namespace (the text before the first dot) is not
+ * one of Rebal's ({@link #namespaces()}) and an enabled rule's id has the same namespace: with
+ * {@code rule firm.no-single-stock-overweight} enabled, {@code firm.single-stock.max} is accepted
+ * unchecked (the firm's rule checks it). Any other undeclared name is an error, so a typo such as
+ * {@code review.turnover.mx} cannot silently leave the default in force. This class is immutable and
+ * thread-safe.
+ */
+public final class RuleParameters {
+  private static final String MONEY_MAX = "1000000000000";
+  private static final RuleParameters STANDARD = new RuleParameters(List.of(
+      // triggers
+      RuleParameter.decimal("trigger.threshold.tolerance", "0", "1", "0.001",
+          "hysteresis of the threshold trigger: drift beyond the band by more than this fires"),
+      RuleParameter.decimal("trigger.cash.min", "0", MONEY_MAX, "5000",
+          "dollars of idle cash above the floor that fire trigger.cash"),
+      RuleParameter.decimal("trigger.cash.share", "0", "1", "0.02",
+          "share of the household's value in idle cash that fires trigger.cash (the larger of "
+              + "the two thresholds applies)"),
+      RuleParameter.decimal("trigger.tax.min-loss", "0", MONEY_MAX, "10000",
+          "dollars of harvestable losses that fire trigger.tax"),
+      RuleParameter.integer("trigger.goal.horizon-days", 0, 36_500, "180",
+          "days ahead within which a goal's date fires trigger.goal"),
+      RuleParameter.integer("trigger.gift.horizon-days", 0, 3_650, "30",
+          "days ahead within which a committed gift fires trigger.gift"),
+      RuleParameter.decimal("trigger.gift.min-in-kind", "0", MONEY_MAX, "1000",
+          "dollars of a gift that can go in kind for trigger.gift to fire"),
+      RuleParameter.decimal("trigger.goal-bucket.min-value", "0", MONEY_MAX, "25000",
+          "dollars a goal bucket must be worth for trigger.goal-bucket to fire"),
+      RuleParameter.integer("liquidity.horizon-days", 0, 36_500, "90",
+          "days ahead within which liquidity needs are reserved"),
+      // routing
+      RuleParameter.decimal("review.turnover.max", "0", "2", "0.30",
+          "turnover (traded value over household value) above which a proposal is reviewed"),
+      RuleParameter.decimal("review.turnover.min-value", "0", MONEY_MAX, "1000000",
+          "dollars of household value below which route.turnover does not apply"),
+      RuleParameter.decimal("review.trade.max", "0", MONEY_MAX, "1000000",
+          "dollars of one trade above which a proposal is reviewed"),
+      RuleParameter.decimal("review.tax.max", "0", MONEY_MAX, "10000",
+          "dollars of estimated tax above which a proposal is reviewed"),
+      RuleParameter.decimal("review.short-term-gain.max", "0", MONEY_MAX, "1000",
+          "dollars of short-term gain above which a proposal is reviewed"),
+      RuleParameter.decimal("review.concentration.shift.max", "0", "1", "0.05",
+          "shift of one issuer's weight above which a proposal is reviewed"),
+      RuleParameter.decimal("review.gift.max", "0", MONEY_MAX, "0",
+          "dollars of a gift in kind from which a proposal is reviewed (0: every gift)"),
+      // planning and optimizer
+      RuleParameter.decimal("goal.discount-rate", "0", "0.5", "0.04",
+          "annual rate discounting goal amounts to present value (0.04 is 4%)"),
+      RuleParameter.choice("optimizer.mode", List.of("TO_TARGET", "TO_BAND_EDGE", "HALFWAY",
+          "CASH_ONLY"), "HALFWAY", "how far out-of-band classes are traded back"),
+      RuleParameter.decimal("optimizer.drift-weight", "0", "1000000", "1",
+          "objective weight of drift from target"),
+      RuleParameter.decimal("optimizer.bucket-drift-weight", "0", "1000000", "1",
+          "objective weight of goal-bucket drift (when unset, optimizer.drift-weight)"),
+      RuleParameter.decimal("optimizer.transaction-cost-bps", "0", "10000", "5",
+          "estimated transaction cost in basis points of traded value"),
+      RuleParameter.decimal("optimizer.turnover-penalty", "0", "1000000", "0.0001",
+          "objective penalty per dollar traded, over household value"),
+      RuleParameter.decimal("optimizer.tax-weight", "0", "1000000", "1",
+          "objective weight of estimated tax (0 ignores tax)"),
+      RuleParameter.decimal("optimizer.turnover-cap", "0", "2", null,
+          "largest turnover (traded value over household value) a proposal may have; unset: no cap"),
+      // harvesting
+      RuleParameter.decimal("harvest.min-loss", "0", MONEY_MAX, "1000",
+          "dollars of loss below which a lot is not harvested"),
+      RuleParameter.decimal("harvest.min-loss-percent", "0", "100", "5",
+          "loss in percent of basis below which a lot is not harvested")));
+
+  private static final ImmutableSortedSet<String> NAMESPACES = ImmutableSortedSet.of(
+      "band", "constraint", "eligibility", "goal", "harvest", "liquidity", "optimizer", "review",
+      "route", "trigger");
+
+  private final ImmutableSortedMap<String, RuleParameter> byName;
+
+  private RuleParameters(List<RuleParameter> declared) {
+    ImmutableSortedMap.Builder<String, RuleParameter> b = ImmutableSortedMap.naturalOrder();
+    declared.forEach(p -> b.put(p.name(), p));
+    this.byName = b.buildOrThrow();
+  }
+
+  /** Returns the declarations of every parameter Rebal reads. */
+  public static RuleParameters standard() {
+    return STANDARD;
+  }
+
+  /** Returns every declaration, sorted by name. */
+  public ImmutableList<RuleParameter> all() {
+    return byName.values().asList();
+  }
+
+  /** Returns the namespaces (first name segments) reserved for Rebal's own parameters and rules. */
+  public ImmutableSortedSet<String> namespaces() {
+    return NAMESPACES;
+  }
+
+  /** Returns the declaration of {@code name}, if declared. */
+  public Optional<RuleParameter> find(String name) {
+    return Optional.ofNullable(byName.get(Checks.notNull(name, "name")));
+  }
+
+  /**
+   * Returns the declaration of {@code name}.
+   *
+   * @throws NoSuchElementException naming the parameter if it is not declared
+   */
+  public RuleParameter lookup(String name) {
+    return find(name).orElseThrow(() -> new NoSuchElementException("rule-set parameter '" + name
+        + "' is not declared"));
+  }
+
+  /**
+   * Returns what is wrong with parameter {@code name} set to {@code value} in a rule set enabling
+   * {@code rules}, or empty if nothing is: e.g. {@code parameter 'review.turnover.max': must be a
+   * plain decimal from 0 to 2, was 'abc'}.
+   */
+  public Optional<String> problem(String name, String value, Iterable<String> rules) {
+    Checks.notNull(name, "name");
+    Checks.notNull(value, "value");
+    Checks.notNull(rules, "rules");
+    RuleParameter p = byName.get(name);
+    if (p != null) {
+      return p.problem(value).map(m -> "parameter '" + name + "': " + m);
+    }
+    String namespace = namespaceOf(name);
+    if (!NAMESPACES.contains(namespace)) {
+      for (String r : rules) {
+        if (namespaceOf(r).equals(namespace)) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.of("parameter '" + name + "' is unknown" + suggestion(name)
+        + " (a firm's own parameter needs a rule of its namespace enabled, e.g. rule "
+        + (NAMESPACES.contains(namespace) ? "firm" : namespace) + ".<id>)");
+  }
+
+  /** Returns every problem of {@code parameters} in a rule set enabling {@code rules}, by name. */
+  public ImmutableList<String> problems(Map<String, String> parameters, Iterable<String> rules) {
+    Checks.notNull(parameters, "parameters");
+    List<String> out = new ArrayList<>();
+    new java.util.TreeMap<>(parameters).forEach((k, v) -> problem(k, v, rules).ifPresent(out::add));
+    return ImmutableList.copyOf(out);
+  }
+
+  private String suggestion(String name) {
+    String best = null;
+    int bestDistance = 4;
+    for (String known : byName.keySet()) {
+      int d = distance(name, known);
+      if (d < bestDistance) {
+        bestDistance = d;
+        best = known;
+      }
+    }
+    return best == null ? "" : " (did you mean '" + best + "'?)";
+  }
+
+  /** Returns the Levenshtein distance, capped for long inputs (a message hint only). */
+  private static int distance(String a, String b) {
+    if (Math.abs(a.length() - b.length()) > 3 || a.length() > 100) {
+      return Integer.MAX_VALUE;
+    }
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+      }
+      int[] t = prev;
+      prev = cur;
+      cur = t;
+    }
+    return prev[b.length()];
+  }
+
+  private static String namespaceOf(String name) {
+    int dot = name.indexOf('.');
+    return dot < 0 ? name : name.substring(0, dot);
+  }
+}
