@@ -24,7 +24,9 @@ public final class RuleParameter implements Comparable<RuleParameter> {
     /** A whole number such as {@code 90}. */
     INTEGER,
     /** One of a fixed set of words, such as {@code HALFWAY}. */
-    CHOICE
+    CHOICE,
+    /** A comma-separated list of words from a fixed set, such as {@code NEED,CASH_FLOOR}. */
+    SUBSET
   }
 
   private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,15}(\\.[0-9]{1,10})?");
@@ -80,6 +82,13 @@ public final class RuleParameter implements Comparable<RuleParameter> {
         defaultValue, description);
   }
 
+  /** Declares a parameter whose value lists some of {@code choices}, comma-separated. */
+  public static RuleParameter subset(String name, Iterable<String> choices, String defaultValue,
+      String description) {
+    return new RuleParameter(name, Type.SUBSET, null, null, ImmutableSortedSet.copyOf(choices),
+        defaultValue, description);
+  }
+
   /** Returns the name, e.g. {@code review.turnover.max}. */
   public String name() {
     return name;
@@ -122,6 +131,8 @@ public final class RuleParameter implements Comparable<RuleParameter> {
         return "a plain decimal from " + min.toPlainString() + " to " + max.toPlainString();
       case INTEGER:
         return "a whole number from " + min.toPlainString() + " to " + max.toPlainString();
+      case SUBSET:
+        return "a comma-separated list of " + String.join(", ", choices);
       default:
         return "one of " + String.join(", ", choices);
     }
@@ -140,6 +151,10 @@ public final class RuleParameter implements Comparable<RuleParameter> {
         break;
       case INTEGER:
         ok = INTEGER.matcher(value).matches() && inRange(new BigDecimal(value));
+        break;
+      case SUBSET:
+        ok = !value.isEmpty() && java.util.Arrays.stream(value.split(",", -1))
+            .allMatch(choices::contains);
         break;
       default:
         ok = choices.contains(value);
@@ -164,7 +179,7 @@ public final class RuleParameter implements Comparable<RuleParameter> {
    */
   public BigDecimal decimal(RuleSet ruleSet) {
     Checks.notNull(ruleSet, "ruleSet");
-    Checks.verify(type != Type.CHOICE, "%s is not a number", name);
+    Checks.verify(type == Type.DECIMAL || type == Type.INTEGER, "%s is not a number", name);
     Optional<String> v = ruleSet.find(name);
     Checks.verify(v.isPresent() || defaultValue != null, "%s has no default", name);
     return new BigDecimal(v.orElse(defaultValue));

@@ -62,6 +62,12 @@ public final class RuleParameters {
           "shift of one issuer's weight above which a proposal is reviewed"),
       RuleParameter.decimal("review.gift.max", "0", MONEY_MAX, "0",
           "dollars of a gift in kind from which a proposal is reviewed (0: every gift)"),
+      RuleParameter.subset("review.unmet-goal.kinds", java.util.List.of("NEED", "CASH_FLOOR",
+          "GAIN_BUDGET", "SHORT_TERM_GAIN_CAP", "TURNOVER_CAP", "CONCENTRATION", "CLASS_DRIFT",
+          "BUCKET_DRIFT"), "NEED,CASH_FLOOR",
+          "kinds of goals left unmet that send a proposal to review"),
+      RuleParameter.decimal("review.unmet-goal.min", "0", MONEY_MAX, "100",
+          "dollars a goal must be left unmet by to send a proposal to review"),
       // planning and optimizer
       RuleParameter.decimal("goal.discount-rate", "0", "0.5", "0.04",
           "annual rate discounting goal amounts to present value (0.04 is 4%)"),

@@ -121,13 +121,14 @@ class RuleParametersTest {
       String row = doc.lines().filter(l -> l.startsWith("| `" + p.name() + "` | ")).findFirst()
           .orElseThrow(() -> new AssertionError("docs/rules.md has no row for " + p.name()));
       String[] cells = row.split("\\|");
-      String range = p.type() == RuleParameter.Type.CHOICE ? "one of " + String.join(", ",
+      String range = p.type() == RuleParameter.Type.SUBSET ? "list of " + String.join(", ",
+          p.choices()) : p.type() == RuleParameter.Type.CHOICE ? "one of " + String.join(", ",
           p.choices()) : (p.type() == RuleParameter.Type.DECIMAL ? "decimal " : "whole number ")
           + p.min().orElseThrow().toPlainString() + " to " + p.max().orElseThrow().toPlainString();
       assertThat(cells[2].strip()).as(p.name()).isEqualTo(range);
       assertThat(cells[3].strip()).as(p.name()).isEqualTo(p.defaultValue().orElse("(none)"));
     }
-    assertThat(doc.lines().filter(l -> l.matches("\\| `[a-z.-]+` \\| (decimal|whole|one of).*")))
+    assertThat(doc.lines().filter(l -> l.matches("\\| `[a-z.-]+` \\| (decimal|whole|one of|list of).*")))
         .hasSize(RuleParameters.standard().all().size());
   }
 }
