@@ -89,9 +89,11 @@ class OjAlgoCrossCheckTest {
    * Adds the goals beyond the class bands to a generated problem, by seed: harvestable losses
    * (seed ≡ 1 mod 4: every loss segment of every other position, and the problem harvests), a cash
    * class with a 3% target and a 1 point band (even seeds), an inflow of 4% of the value (seeds ≡
-   * 0 mod 3), a need of 3% of the value in the first tradable account (seeds ≡ 0 or 2 mod 5) or in
-   * the last account, tradable or not (seeds ≡ 4 mod 10), and a sale limit of a fifth of the shares
-   * held of the two most valuable securities (seeds ≡ 0 or 3 mod 7).
+   * 0 mod 3), a need in the first tradable account of 3% of the value (seeds ≡ 0 mod 5) or 60%
+   * (≡ 2 mod 5, more than the account can usually raise) or of 3% in the last account, tradable or
+   * not (≡ 4 mod 10), a gain budget of −1% of the value (≡ 1 mod 6: losses to realise), a turnover
+   * cap of 1% (≡ 5 mod 11), and a sale limit of a fifth of the shares held of the two most valuable
+   * securities (≡ 0 or 3 mod 7).
    */
   static HouseholdProblem withGoals(HouseholdProblem p, long seed) {
     HouseholdProblem.Builder b = seed % 4 == 1 ? harvesting(p) : p.toBuilder();
@@ -121,11 +123,19 @@ class OjAlgoCrossCheckTest {
     List<AccountId> tradable = p.accounts().stream().filter(ProblemAccount::tradable)
         .map(ProblemAccount::id).sorted().toList();
     if (seed % 5 == 0 || seed % 5 == 2) {
-      b.addCashReserve(new CashReserve("tuition", tradable.get(0), Money.usd(percent(value, 3))));
+      // the larger need is usually more than its account can raise: a need and a floor shortfall
+      b.addCashReserve(new CashReserve("tuition", tradable.get(0),
+          Money.usd(percent(value, seed % 5 == 0 ? 3 : 60))));
     } else if (seed % 10 == 4) {
       AccountId last = p.accounts().stream().map(ProblemAccount::id).max(AccountId::compareTo)
           .orElseThrow();
       b.addCashReserve(new CashReserve("tax-bill", last, Money.usd(percent(value, 3))));
+    }
+    if (seed % 6 == 1) {
+      b.gainBudget(Money.usd(percent(value, 1).negate())); // losses to realise, often not held
+    }
+    if (seed % 11 == 5) {
+      b.turnoverCap(Money.usd(percent(value, 1)));
     }
     if (seed % 7 == 0 || seed % 7 == 3) {
       List<SecurityId> largest = heldValue.entrySet().stream()
