@@ -155,7 +155,7 @@ class OjAlgoCrossCheckTest {
         .max(new BigDecimal("0.01"));
   }
 
-  /** A copy of {@code p} that harvests losses, with the loss segments of every other position marked. */
+  /** A copy of {@code p} that harvests losses, the loss segments of every other position marked. */
   private static HouseholdProblem.Builder harvesting(HouseholdProblem p) {
     HouseholdProblem.Builder b = HouseholdProblem.builder();
     p.accounts().forEach(b::addAccount);
@@ -210,7 +210,7 @@ class OjAlgoCrossCheckTest {
     }
     return b.build();
   }
-  /** The group directions {@code model} settled on, by group name (groups trading both ways omitted). */
+  /** The group directions {@code model} settled on, by group name (both-ways groups omitted). */
   private static Map<String, ReferenceLp.Direction> directions(Model model) {
     Map<String, ReferenceLp.Direction> out = new TreeMap<>();
     for (int g = 0; g < model.groups.length; g++) {
