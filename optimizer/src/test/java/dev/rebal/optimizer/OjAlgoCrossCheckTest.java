@@ -89,9 +89,9 @@ class OjAlgoCrossCheckTest {
    * Adds the goals beyond the class bands to a generated problem, by seed: harvestable losses
    * (seed ≡ 1 mod 4: every loss segment of every other position, and the problem harvests), a cash
    * class with a 3% target and a 1 point band (even seeds), an inflow of 4% of the value (seeds ≡
-   * 0 mod 3), a need in the first tradable account of 3% of the value (seeds ≡ 0 mod 5) or 60%
-   * (≡ 2 mod 5, more than the account can usually raise) or of 3% in the last account, tradable or
-   * not (≡ 4 mod 10), a gain budget of −1% of the value (≡ 1 mod 6: losses to realise), a turnover
+   * 0 mod 3), a need in the first tradable account of 3% of the value (seeds ≡ 0 mod 5) or of 95%
+   * of what the account can raise (≡ 2 mod 5), or of 3% in the last account, tradable or not (≡ 4
+   * mod 10), each at most what its account can raise, a gain budget of −1% of the value (≡ 1 mod 6: losses to realise), a turnover
    * cap of 1% (≡ 5 mod 11), and a sale limit of a fifth of the shares held of the two most valuable
    * securities (≡ 0 or 3 mod 7).
    */
@@ -123,13 +123,21 @@ class OjAlgoCrossCheckTest {
     List<AccountId> tradable = p.accounts().stream().filter(ProblemAccount::tradable)
         .map(ProblemAccount::id).sorted().toList();
     if (seed % 5 == 0 || seed % 5 == 2) {
-      // the larger need is usually more than its account can raise: a need and a floor shortfall
-      b.addCashReserve(new CashReserve("tuition", tradable.get(0),
-          Money.usd(percent(value, seed % 5 == 0 ? 3 : 60))));
+      // the larger need takes 95% of what its account can raise: any sale it cannot make (a sale
+      // limit, a blocked loss, a group kept to buying) leaves a need or a floor shortfall
+      BigDecimal raisable = raisable(p, tradable.get(0));
+      BigDecimal amount = seed % 5 == 0 ? percent(value, 3).min(raisable)
+          : raisable.multiply(new BigDecimal("0.95")).setScale(2, RoundingMode.DOWN);
+      if (amount.signum() > 0) {
+        b.addCashReserve(new CashReserve("tuition", tradable.get(0), Money.usd(amount)));
+      }
     } else if (seed % 10 == 4) {
       AccountId last = p.accounts().stream().map(ProblemAccount::id).max(AccountId::compareTo)
           .orElseThrow();
-      b.addCashReserve(new CashReserve("tax-bill", last, Money.usd(percent(value, 3))));
+      BigDecimal amount = percent(value, 3).min(raisable(p, last));
+      if (amount.signum() > 0) {
+        b.addCashReserve(new CashReserve("tax-bill", last, Money.usd(amount)));
+      }
     }
     if (seed % 6 == 1) {
       b.gainBudget(Money.usd(percent(value, 1).negate())); // losses to realise, often not held
@@ -148,6 +156,24 @@ class OjAlgoCrossCheckTest {
       b.addSaleLimit(SaleLimit.of("144-" + seed, Set.copyOf(largest), Quantity.of(shares)));
     }
     return b.build();
+  }
+
+  /**
+   * What account {@code id} can raise: cash above its floor and, if tradable, every position that
+   * may be sold (the needs here never exceed it, so each leaves the drift base in full).
+   */
+  private static BigDecimal raisable(HouseholdProblem p, AccountId id) {
+    ProblemAccount a = p.accounts().stream().filter(x -> x.id().equals(id)).findFirst()
+        .orElseThrow();
+    BigDecimal sum = a.cash().amount().subtract(a.cashFloor().amount()).max(BigDecimal.ZERO);
+    for (ProblemPosition q : p.positions()) {
+      if (q.account().equals(id) && a.tradable() && q.sellEligible()) {
+        BigDecimal price = p.securities().stream().filter(s -> s.id().equals(q.security()))
+            .findFirst().orElseThrow().price().amount();
+        sum = sum.add(q.held().value().multiply(price));
+      }
+    }
+    return sum.setScale(2, RoundingMode.DOWN);
   }
 
   private static BigDecimal percent(BigDecimal value, int percent) {

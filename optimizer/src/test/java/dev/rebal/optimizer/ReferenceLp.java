@@ -23,7 +23,8 @@ import org.ojalgo.optimisation.Variable;
  * N − cap} beside the hard never-worse row {@code N ≤ 0}, and an account's cash tiers stated
  * cumulatively: cash after trading {@code ≥ 0} (hard), {@code ≥ need − short_need} and {@code ≥
  * need + floor − short_need − short_floor}. Goals are elastic at the penalties of {@link
- * Priorities}; the drift base is {@code V + inflow − needs}; the inflow is invested by free columns
+ * Priorities}; the drift base is {@code V + inflow − needs}, each need counted as far as its
+ * account can raise it (cash above the floor and sellable positions); the inflow is invested by free columns
  * limited to the inflow in sum; account cash is a class of its own when the problem names one.
  *
  * <p>Directions are an input: a group maps to {@link Direction#BUY} (no sale columns), {@link
@@ -73,10 +74,23 @@ final class ReferenceLp {
     }
     final double scale = value;
     Map<String, Double> need = new HashMap<>();
-    double needs = 0;
     for (CashReserve r : p.cashReserves()) {
       need.merge(r.account().value(), r.amount().amount().doubleValue(), Double::sum);
-      needs += r.amount().amount().doubleValue();
+    }
+    // the needs leave the drift base as far as their accounts can raise them: cash above the
+    // floor and, in a tradable account, every position that may be sold
+    double needs = 0;
+    for (Map.Entry<String, Double> e : need.entrySet()) {
+      ProblemAccount a = acc.get(e.getKey());
+      double raisable = Math.max(0,
+          a.cash().amount().doubleValue() - a.cashFloor().amount().doubleValue());
+      for (ProblemPosition q : p.positions()) {
+        if (q.account().equals(a.id()) && a.tradable() && q.sellEligible()) {
+          raisable += q.held().value().doubleValue()
+              * sec.get(q.security().value()).price().amount().doubleValue();
+        }
+      }
+      needs += Math.min(e.getValue(), raisable);
     }
     double inflow = p.expectedInflow().amount().doubleValue();
     double base = Math.max(0, value + inflow - needs);
