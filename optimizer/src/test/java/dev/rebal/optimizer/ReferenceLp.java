@@ -1,84 +1,297 @@
 package dev.rebal.optimizer;
 
+import dev.rebal.core.security.AssetClass;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.ojalgo.optimisation.Expression;
 import org.ojalgo.optimisation.ExpressionsBasedModel;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * The full household LP of docs/optimizer.md written independently of the optimizer's code, with
- * none of its reductions (one column per eligible buy and per input segment, textbook L1 drift
- * rows with possibly negative right-hand sides), solved by ojAlgo. Test scope only.
+ * The full household LP of docs/optimizer.md sections 3-6, written independently of the
+ * optimizer's code ({@code Model}, {@code LpBuild}) and solved by ojAlgo. Test scope only.
+ *
+ * <p>None of the optimizer's reductions: one column per eligible buy (in every class, with or
+ * without a goal) and per input segment (no merging, no pricing), textbook drift rows {@code H +
+ * N − o ≤ U} and {@code L − H − N − v ≤ 0} with possibly negative right-hand sides (no removed
+ * columns, no objective constant), a breached cap's breach left as its own column {@code ℓ ≥ H +
+ * N − cap} beside the hard never-worse row {@code N ≤ 0}, and an account's cash tiers stated
+ * cumulatively: cash after trading {@code ≥ 0} (hard), {@code ≥ need − short_need} and {@code ≥
+ * need + floor − short_need − short_floor}. Goals are elastic at the penalties of {@link
+ * Priorities}; the drift base is {@code V + inflow − needs}, each need counted as far as its
+ * account can raise it (cash above the floor and sellable positions); the inflow is invested by free columns
+ * limited to the inflow in sum; account cash is a class of its own when the problem names one.
+ *
+ * <p>Directions are an input: a group maps to {@link Direction#BUY} (no sale columns), {@link
+ * Direction#SELL} (no buy columns) or, when absent, {@link Direction#BOTH}. With every group
+ * {@code BOTH} the LP is a relaxation of any choice of directions.
  */
 final class ReferenceLp {
+  /** The side a wash-sale group may trade. */
+  enum Direction { BOTH, BUY, SELL }
+
   private ReferenceLp() {}
 
-  /** Returns the optimum in dollars of penalty, or NaN if ojAlgo finds no optimum. */
-  static double optimum(HouseholdProblem p) {
+  /** Returns the optimum in dollars with every group free to trade both ways. */
+  static double relaxation(HouseholdProblem p) {
+    return optimum(p, Map.of());
+  }
+
+  /**
+   * Returns the optimum in dollars of penalty with the given group directions (absent groups trade
+   * both ways), or NaN if ojAlgo finds no optimum.
+   */
+  static double optimum(HouseholdProblem p, Map<String, Direction> directions) {
     RebalanceMode mode = p.mode();
-    boolean harvest = mode == RebalanceMode.TAX_LOSS_HARVEST;
+    boolean harvestMode = mode == RebalanceMode.TAX_LOSS_HARVEST;
     boolean cashOnly = mode == RebalanceMode.CASH_ONLY;
     Map<String, ProblemSecurity> sec = new HashMap<>();
     for (ProblemSecurity s : p.securities()) {
       sec.put(s.id().value(), s);
     }
+    // household value, per account cash and needs, per class and per security holdings
+    double value = 0;
+    double allCash = 0;
     Map<String, ProblemAccount> acc = new HashMap<>();
-    double total = 0;
     for (ProblemAccount a : p.accounts()) {
       acc.put(a.id().value(), a);
-      total += a.cash().amount().doubleValue();
+      value += a.cash().amount().doubleValue();
+      allCash += a.cash().amount().doubleValue();
     }
-    Map<String, Double> classValue = new HashMap<>();
+    Map<String, Double> held = new HashMap<>(); // security -> dollars
+    Map<String, Double> classHeld = new HashMap<>();
     for (ProblemPosition q : p.positions()) {
       ProblemSecurity s = sec.get(q.security().value());
       double v = q.held().value().doubleValue() * s.price().amount().doubleValue();
-      total += v;
-      classValue.merge(s.assetClass().value(), v, Double::sum);
+      value += v;
+      held.merge(s.id().value(), v, Double::sum);
+      classHeld.merge(s.assetClass().value(), v, Double::sum);
     }
-    final double value = total;
+    final double scale = value;
+    Map<String, Double> need = new HashMap<>();
+    for (CashReserve r : p.cashReserves()) {
+      need.merge(r.account().value(), r.amount().amount().doubleValue(), Double::sum);
+    }
+    // the needs leave the drift base as far as their accounts can raise them: cash above the
+    // floor and, in a tradable account, every position that may be sold
+    double needs = 0;
+    for (Map.Entry<String, Double> e : need.entrySet()) {
+      ProblemAccount a = acc.get(e.getKey());
+      double raisable = Math.max(0,
+          a.cash().amount().doubleValue() - a.cashFloor().amount().doubleValue());
+      for (ProblemPosition q : p.positions()) {
+        if (q.account().equals(a.id()) && a.tradable() && q.sellEligible()) {
+          raisable += q.held().value().doubleValue()
+              * sec.get(q.security().value()).price().amount().doubleValue();
+        }
+      }
+      needs += Math.min(e.getValue(), raisable);
+    }
+    double inflow = p.expectedInflow().amount().doubleValue();
+    double base = Math.max(0, value + inflow - needs);
+    String cashClass = p.cashClass().map(AssetClass::value).orElse(null);
+    if (cashClass != null) {
+      classHeld.merge(cashClass, allCash - needs + inflow, Double::sum);
+    }
     Map<String, ClassGoal> goals = new HashMap<>();
     for (ClassGoal g : p.classGoals()) {
       goals.put(g.assetClass().value(), g);
     }
-    // direction per group: the group's class is that of its smallest security id
-    Map<String, String> groupClass = new HashMap<>();
-    p.securities().stream().sorted((x, y) -> x.id().compareTo(y.id()))
-        .forEach(s -> groupClass.putIfAbsent(s.washSaleGroup(), s.assetClass().value()));
-    Set<String> canBuy = new HashSet<>();
-    Set<String> canSell = new HashSet<>();
-    Set<String> hasLoss = new HashSet<>();
-    Set<String> raisesCash = new HashSet<>();
+
+    double tau = p.weights().transactionCostBps().doubleValue() / 10_000;
+    double mu = p.weights().turnoverPenalty().doubleValue();
+    double theta = p.weights().taxWeight().doubleValue();
+    ExpressionsBasedModel model = new ExpressionsBasedModel();
+
+    // trade columns, with the account, security and sign (+1 buy, −1 sale) of each
+    List<Variable> cols = new ArrayList<>();
+    List<ProblemPosition> colPos = new ArrayList<>();
+    List<Double> colSign = new ArrayList<>();
+    List<SellSegment> colSeg = new ArrayList<>();
     for (ProblemPosition q : p.positions()) {
       ProblemAccount a = acc.get(q.account().value());
       ProblemSecurity s = sec.get(q.security().value());
-      boolean deficit = a.cash().compareTo(a.cashFloor()) < 0;
-      if (buyable(p, q, a, s, goals, cashOnly, deficit)) {
-        canBuy.add(s.washSaleGroup());
+      Direction dir = directions.getOrDefault(s.washSaleGroup(), Direction.BOTH);
+      boolean deficit = a.cash().amount().doubleValue()
+          < a.cashFloor().amount().doubleValue() + need.getOrDefault(a.id().value(), 0.0);
+      double px = s.price().amount().doubleValue();
+      if (dir != Direction.SELL && a.tradable() && q.buyEligible() && q.maxBuy().isPositive()
+          && !p.buyBlockedGroups().contains(s.washSaleGroup()) && !(cashOnly && deficit)) {
+        Variable b = model.addVariable("b" + cols.size()).lower(0)
+            .weight(tau + mu + q.locationPenalty().doubleValue());
+        double max = q.maxBuy().amount().doubleValue();
+        if (max < value) {
+          b.upper(max / scale);
+        }
+        cols.add(b);
+        colPos.add(q);
+        colSign.add(1.0);
+        colSeg.add(null);
+      }
+      if (dir == Direction.BUY || !a.tradable() || !q.sellEligible()
+          || cashOnly && !deficit) {
+        continue;
       }
       for (SellSegment g : q.segments()) {
-        if (sellable(p, q, a, s, g, cashOnly, deficit)) {
-          canSell.add(s.washSaleGroup());
-          if (g.gainPerDollar().signum() < 0) {
-            hasLoss.add(s.washSaleGroup());
-          }
-          if (deficit) {
-            raisesCash.add(s.washSaleGroup());
+        boolean loss = g.gainPerDollar().compareTo(BigDecimal.ZERO) < 0;
+        if (loss && p.lossSaleBlockedGroups().contains(s.washSaleGroup())) {
+          continue;
+        }
+        double gain = g.gainPerDollar().doubleValue();
+        boolean lossCounts = harvestMode || p.harvestLosses() && g.harvestable();
+        double taxed = lossCounts ? gain : Math.max(0, gain);
+        Variable x = model.addVariable("x" + cols.size()).lower(0)
+            .upper(g.quantity().value().doubleValue() * px / scale)
+            .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed);
+        cols.add(x);
+        colPos.add(q);
+        colSign.add(-1.0);
+        colSeg.add(g);
+      }
+    }
+    int n = cols.size();
+
+    // cash per tradable account: never below zero (hard); needs, then the floor, elastic
+    for (ProblemAccount a : p.accounts()) {
+      if (!a.tradable()) {
+        continue;
+      }
+      String id = a.id().value();
+      double cash = a.cash().amount().doubleValue();
+      double needHere = need.getOrDefault(id, 0.0);
+      double floor = a.cashFloor().amount().doubleValue();
+      // spent = buys − sales; cash after = cash − spent
+      Expression never = model.addExpression("cash>=0 " + id).upper(cash / scale);
+      Variable shortNeed = model.addVariable("need short " + id).lower(0).weight(Priorities.NEED);
+      Variable shortFloor =
+          model.addVariable("floor short " + id).lower(0).weight(Priorities.FLOOR);
+      Expression needRow = model.addExpression("need " + id).upper((cash - needHere) / scale);
+      needRow.set(shortNeed, -1);
+      Expression floorRow =
+          model.addExpression("floor " + id).upper((cash - needHere - floor) / scale);
+      floorRow.set(shortNeed, -1);
+      floorRow.set(shortFloor, -1);
+      for (int j = 0; j < n; j++) {
+        if (colPos.get(j).account().value().equals(id)) {
+          never.set(cols.get(j), colSign.get(j));
+          needRow.set(cols.get(j), colSign.get(j));
+          floorRow.set(cols.get(j), colSign.get(j));
+        }
+      }
+    }
+    // holding caps: hard below the cap; a breach never grows and what is left of it is penalised
+    for (HoldingCap c : p.holdingCaps()) {
+      String id = c.security().value();
+      double h = held.getOrDefault(id, 0.0);
+      double cap = c.maxValue().amount().doubleValue();
+      Expression grow = model.addExpression("cap " + id).upper(Math.max(0, cap - h) / scale);
+      Expression left = null;
+      if (h > cap) {
+        Variable breach = model.addVariable("breach " + id).lower(0)
+            .weight(Priorities.CONCENTRATION);
+        left = model.addExpression("breach left " + id).upper((cap - h) / scale);
+        left.set(breach, -1);
+      }
+      for (int j = 0; j < n; j++) {
+        if (colPos.get(j).security().value().equals(id)) {
+          grow.set(cols.get(j), colSign.get(j));
+          if (left != null) {
+            left.set(cols.get(j), colSign.get(j));
           }
         }
       }
     }
-    // goal buckets: value and class value over the bucket's account shares
-    Map<BucketGoal, double[]> bucketInterval = new HashMap<>();
+    // household sale limits, in shares summed over every account (hard)
+    for (SaleLimit l : p.saleLimits()) {
+      Expression row = model.addExpression("sale limit " + l.id())
+          .upper(l.maxQuantity().value().doubleValue() / scale);
+      for (int j = 0; j < n; j++) {
+        ProblemPosition q = colPos.get(j);
+        if (colSign.get(j) < 0 && l.securities().contains(q.security())) {
+          row.set(cols.get(j), 1 / sec.get(q.security().value()).price().amount().doubleValue());
+        }
+      }
+    }
+    // gain budget, short-term cap and turnover cap: elastic, the excess unbounded
+    if (p.gainBudget().isPresent()) {
+      Expression row = elastic(model, "gain", p.gainBudget().get().amount().doubleValue() / scale,
+          Priorities.GAIN_BUDGET);
+      for (int j = 0; j < n; j++) {
+        if (colSeg.get(j) != null) {
+          row.set(cols.get(j), colSeg.get(j).gainPerDollar().doubleValue());
+        }
+      }
+    }
+    if (p.shortTermGainCap().isPresent()) {
+      Expression row = elastic(model, "short-term",
+          p.shortTermGainCap().get().amount().doubleValue() / scale, Priorities.GAIN_BUDGET);
+      for (int j = 0; j < n; j++) {
+        if (colSeg.get(j) != null && colSeg.get(j).term() == Term.SHORT) {
+          row.set(cols.get(j), colSeg.get(j).gainPerDollar().doubleValue());
+        }
+      }
+    }
+    if (p.turnoverCap().isPresent()) {
+      Expression row = elastic(model, "turnover",
+          p.turnoverCap().get().amount().doubleValue() / scale, Priorities.TURNOVER);
+      for (int j = 0; j < n; j++) {
+        row.set(cols.get(j), 1);
+      }
+    }
+
+    // class drift: net purchase N_c of each class with a goal and a positive weight
+    Map<String, Variable> invest = new HashMap<>();
+    if (inflow > 0) {
+      Expression limit = model.addExpression("inflow").upper(inflow / scale);
+      for (ClassGoal g : p.classGoals()) {
+        String c = g.assetClass().value();
+        if (g.driftWeight().signum() > 0 && !c.equals(cashClass)) {
+          Variable f = model.addVariable("invest " + c).lower(0);
+          limit.set(f, 1);
+          invest.put(c, f);
+        }
+      }
+    }
+    for (ClassGoal g : p.classGoals()) {
+      if (g.driftWeight().signum() == 0) {
+        continue;
+      }
+      String c = g.assetClass().value();
+      double[] interval = interval(mode, g.target().weight().value().doubleValue(),
+          g.target().halfWidth().value().doubleValue(), base);
+      double h = classHeld.getOrDefault(c, 0.0);
+      Map<Variable, Double> net = new LinkedHashMap<>();
+      for (int j = 0; j < n; j++) {
+        ProblemPosition q = colPos.get(j);
+        double sign = colSign.get(j);
+        if (sec.get(q.security().value()).assetClass().value().equals(c)) {
+          net.merge(cols.get(j), sign, Double::sum);
+        }
+        if (c.equals(cashClass)) {
+          net.merge(cols.get(j), -sign, Double::sum); // a sale adds to cash, a buy takes from it
+        }
+      }
+      if (c.equals(cashClass)) {
+        invest.values().forEach(f -> net.merge(f, -1.0, Double::sum));
+      } else if (invest.containsKey(c)) {
+        net.merge(invest.get(c), 1.0, Double::sum);
+      }
+      driftRows(model, "class " + c, g.driftWeight().doubleValue(), h, interval, net, scale);
+    }
+    // goal-bucket drift: the share-weighted class holdings and trades of the bucket's accounts
+    int bn = 0;
     for (BucketGoal bg : p.bucketGoals()) {
+      if (bg.driftWeight().signum() == 0) {
+        continue;
+      }
+      String c = bg.assetClass().value();
       double bucketValue = 0;
-      double classHeld = 0;
+      double h = 0;
       for (ProblemAccount a : p.accounts()) {
         BigDecimal share = bg.accountShares().get(a.id());
         if (share != null) {
@@ -87,254 +300,67 @@ final class ReferenceLp {
       }
       for (ProblemPosition q : p.positions()) {
         BigDecimal share = bg.accountShares().get(q.account());
-        if (share == null) {
-          continue;
-        }
-        ProblemSecurity s = sec.get(q.security().value());
-        double v = share.doubleValue() * q.held().value().doubleValue()
-            * s.price().amount().doubleValue();
-        bucketValue += v;
-        if (s.assetClass().equals(bg.assetClass())) {
-          classHeld += v;
+        if (share != null) {
+          ProblemSecurity s = sec.get(q.security().value());
+          double v = share.doubleValue() * q.held().value().doubleValue()
+              * s.price().amount().doubleValue();
+          bucketValue += v;
+          h += s.assetClass().value().equals(c) ? v : 0;
         }
       }
-      double t = bg.target().weight().value().doubleValue();
-      double band = bg.target().halfWidth().value().doubleValue();
-      double half = mode == RebalanceMode.TO_BAND_EDGE || harvest ? band
-          : mode == RebalanceMode.HALFWAY ? band / 2 : 0;
-      double up = (t + half) * bucketValue;
-      double lo = Math.max(0, (t - half) * bucketValue);
-      bucketInterval.put(bg, new double[] {lo, up, classHeld, t * bucketValue});
-    }
-    // with buckets, regions vote on the direction: each bucket, and the pool (household less
-    // buckets), against its target in the class
-    Set<String> regionOver = new HashSet<>();
-    if (!p.bucketGoals().isEmpty()) {
-      Map<String, Double> poolOver = new HashMap<>(); // class -> pool value minus pool target
-      for (ClassGoal g : p.classGoals()) {
-        String c = g.assetClass().value();
-        poolOver.put(c, classValue.getOrDefault(c, 0.0)
-            - g.target().weight().value().doubleValue() * value);
-      }
-      Map<String, Double> inBuckets = new HashMap<>();
-      Set<String> seen = new HashSet<>();
-      for (BucketGoal bg : p.bucketGoals()) {
-        double[] iv = bucketInterval.get(bg);
-        poolOver.computeIfPresent(bg.assetClass().value(), (k, d) -> d - iv[2] + iv[3]);
-        if (seen.add(bg.bucket())) {
-          bg.accountShares().forEach((a, sh) -> inBuckets.merge(a.value(), sh.doubleValue(),
-              Double::sum));
+      Map<Variable, Double> net = new LinkedHashMap<>();
+      for (int j = 0; j < n; j++) {
+        ProblemPosition q = colPos.get(j);
+        BigDecimal share = bg.accountShares().get(q.account());
+        if (share != null && sec.get(q.security().value()).assetClass().value().equals(c)) {
+          net.merge(cols.get(j), colSign.get(j) * share.doubleValue(), Double::sum);
         }
       }
-      for (ProblemPosition q : p.positions()) {
-        ProblemAccount a = acc.get(q.account().value());
-        ProblemSecurity s = sec.get(q.security().value());
-        boolean deficit = a.cash().compareTo(a.cashFloor()) < 0;
-        if (q.segments().stream().noneMatch(g -> sellable(p, q, a, s, g, cashOnly, deficit))) {
-          continue;
-        }
-        String c = s.assetClass().value();
-        boolean vote = inBuckets.getOrDefault(a.id().value(), 0.0) < 1 - 1e-9
-            && poolOver.getOrDefault(c, 0.0) > 0;
-        for (BucketGoal bg : p.bucketGoals()) {
-          double[] iv = bucketInterval.get(bg);
-          vote |= bg.assetClass().value().equals(c) && bg.accountShares().containsKey(q.account())
-              && iv[2] > iv[3];
-        }
-        if (vote) {
-          regionOver.add(s.washSaleGroup());
-        }
-      }
-    }
-    Set<String> sells = new HashSet<>();
-    for (String g : groupClass.keySet()) {
-      if (!canSell.contains(g)) {
-        continue;
-      }
-      if (!canBuy.contains(g)) {
-        sells.add(g);
-        continue;
-      }
-      String c = groupClass.get(g);
-      ClassGoal goal = goals.get(c);
-      boolean over = goal == null || (p.bucketGoals().isEmpty() ? classValue.getOrDefault(c, 0.0)
-          > goal.target().weight().value().doubleValue() * value : regionOver.contains(g));
-      boolean replaceable = harvest && hasLoss.contains(g) && groupClass.entrySet().stream()
-          .anyMatch(e -> !e.getKey().equals(g) && e.getValue().equals(c)
-              && canBuy.contains(e.getKey()));
-      boolean aboveCap = p.holdingCaps().stream().anyMatch(cap ->
-          sec.get(cap.security().value()).washSaleGroup().equals(g)
-              && secValueOf(p, sec, cap.security().value()) > cap.maxValue().amount().doubleValue());
-      if (over || replaceable || aboveCap || raisesCash.contains(g)) {
-        sells.add(g);
-      }
+      double[] interval = interval(mode, bg.target().weight().value().doubleValue(),
+          bg.target().halfWidth().value().doubleValue(), bucketValue);
+      driftRows(model, "bucket " + bn++, bg.driftWeight().doubleValue(), h, interval, net, scale);
     }
 
-    double tau = p.weights().transactionCostBps().doubleValue() / 10_000;
-    double mu = p.weights().turnoverPenalty().doubleValue();
-    double theta = p.weights().taxWeight().doubleValue();
-    ExpressionsBasedModel model = new ExpressionsBasedModel();
-    Map<String, Expression> cashRow = new HashMap<>();
-    Map<String, Expression> capRow = new HashMap<>();
-    Map<String, Expression> classRowUp = new HashMap<>();
-    Map<String, Expression> classRowDown = new HashMap<>();
-    for (ProblemAccount a : p.accounts()) {
-      if (a.tradable()) {
-        cashRow.put(a.id().value(), model.addExpression("cash " + a.id()).upper(
-            (a.cash().amount().doubleValue() - a.cashFloor().amount().doubleValue()) / value));
-      }
-    }
-    Map<String, Double> secValue = new HashMap<>();
-    for (ProblemPosition q : p.positions()) {
-      secValue.merge(q.security().value(), q.held().value().doubleValue()
-          * sec.get(q.security().value()).price().amount().doubleValue(), Double::sum);
-    }
-    for (HoldingCap c : p.holdingCaps()) {
-      capRow.put(c.security().value(), model.addExpression("cap " + c.security()).upper(
-          (c.maxValue().amount().doubleValue() - secValue.getOrDefault(c.security().value(), 0.0))
-              / value));
-    }
-    Expression gainRow = p.gainBudget().map(b -> model.addExpression("gain")
-        .upper(b.amount().doubleValue() / value)).orElse(null);
-    Expression stRow = p.shortTermGainCap().map(b -> model.addExpression("st")
-        .upper(b.amount().doubleValue() / value)).orElse(null);
-    Expression turnRow = p.turnoverCap().map(b -> model.addExpression("turnover")
-        .upper(b.amount().doubleValue() / value)).orElse(null);
-    for (ClassGoal g : p.classGoals()) {
-      if (g.driftWeight().signum() == 0) {
-        continue;
-      }
-      double t = g.target().weight().value().doubleValue();
-      double band = g.target().halfWidth().value().doubleValue();
-      double half = mode == RebalanceMode.TO_BAND_EDGE || harvest ? band
-          : mode == RebalanceMode.HALFWAY ? band / 2 : 0;
-      double up = (t + half) * value;
-      double lo = Math.max(0, (t - half) * value);
-      double h = classValue.getOrDefault(g.assetClass().value(), 0.0);
-      double w = g.driftWeight().doubleValue();
-      Variable o = model.addVariable("o " + g.assetClass()).lower(0).weight(w);
-      Variable u = model.addVariable("u " + g.assetClass()).lower(0).weight(w);
-      // H + N - o <= U  and  L - H - N - u <= 0
-      Expression upRow = model.addExpression("up " + g.assetClass()).upper((up - h) / value);
-      upRow.set(o, -1);
-      Expression downRow = model.addExpression("down " + g.assetClass()).upper((h - lo) / value);
-      downRow.set(u, -1);
-      classRowUp.put(g.assetClass().value(), upRow);
-      classRowDown.put(g.assetClass().value(), downRow);
-    }
-    // bucket drift rows: H_b + N_b - o_b <= U_b and L_b - H_b - N_b - u_b <= 0, N_b the
-    // share-weighted net purchase of the class in the bucket's accounts
-    Map<BucketGoal, Expression[]> bucketRows = new HashMap<>();
-    int bn = 0;
-    for (BucketGoal bg : p.bucketGoals()) {
-      if (bg.driftWeight().signum() == 0) {
-        continue;
-      }
-      double[] iv = bucketInterval.get(bg);
-      double w = bg.driftWeight().doubleValue();
-      Variable o = model.addVariable("bo" + bn).lower(0).weight(w);
-      Variable u = model.addVariable("bu" + bn).lower(0).weight(w);
-      Expression upRow = model.addExpression("bup" + bn).upper((iv[1] - iv[2]) / value);
-      upRow.set(o, -1);
-      Expression downRow = model.addExpression("bdown" + bn).upper((iv[2] - iv[0]) / value);
-      downRow.set(u, -1);
-      bn++;
-      bucketRows.put(bg, new Expression[] {upRow, downRow});
-    }
-    int n = 0;
-    for (ProblemPosition q : p.positions()) {
-      ProblemAccount a = acc.get(q.account().value());
-      ProblemSecurity s = sec.get(q.security().value());
-      boolean deficit = a.cash().compareTo(a.cashFloor()) < 0;
-      boolean sellGroup = sells.contains(s.washSaleGroup());
-      double px = s.price().amount().doubleValue();
-      String c = s.assetClass().value();
-      List<Variable> cols = new ArrayList<>();
-      List<Double> signs = new ArrayList<>();
-      if (!sellGroup && buyable(p, q, a, s, goals, cashOnly, deficit)) {
-        Variable b = model.addVariable("b" + n++).lower(0)
-            .weight(tau + mu + q.locationPenalty().doubleValue());
-        double max = q.maxBuy().amount().doubleValue();
-        if (max < value) {
-          b.upper(max / value);
-        }
-        cols.add(b);
-        signs.add(1.0);
-      }
-      if (sellGroup) {
-        for (SellSegment g : q.segments()) {
-          if (!sellable(p, q, a, s, g, cashOnly, deficit)) {
-            continue;
-          }
-          double gain = g.gainPerDollar().doubleValue();
-          double taxed = harvest ? gain : Math.max(0, gain);
-          Variable x = model.addVariable("x" + n++).lower(0)
-              .upper(g.quantity().value().doubleValue() * px / value)
-              .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed);
-          if (gainRow != null) {
-            gainRow.set(x, gain);
-          }
-          if (stRow != null && g.term() == Term.SHORT) {
-            stRow.set(x, gain);
-          }
-          cols.add(x);
-          signs.add(-1.0);
-        }
-      }
-      for (int k = 0; k < cols.size(); k++) {
-        Variable v = cols.get(k);
-        double sign = signs.get(k);
-        cashRow.get(a.id().value()).set(v, sign);
-        if (capRow.containsKey(s.id().value())) {
-          capRow.get(s.id().value()).set(v, sign);
-        }
-        if (turnRow != null) {
-          turnRow.set(v, 1);
-        }
-        if (classRowUp.containsKey(c)) {
-          classRowUp.get(c).set(v, sign);
-          classRowDown.get(c).set(v, -sign);
-        }
-        for (Map.Entry<BucketGoal, Expression[]> e : bucketRows.entrySet()) {
-          BigDecimal share = e.getKey().accountShares().get(q.account());
-          if (share != null && e.getKey().assetClass().value().equals(c)) {
-            e.getValue()[0].set(v, sign * share.doubleValue());
-            e.getValue()[1].set(v, -sign * share.doubleValue());
-          }
-        }
-      }
-    }
-    double constant = 0;
     Optimisation.Result r = model.minimise();
     if (!r.getState().isOptimal()) {
       return Double.NaN;
     }
-    return r.getValue() * value + constant;
+    return r.getValue() * scale;
   }
 
-  private static double secValueOf(HouseholdProblem p, Map<String, ProblemSecurity> sec,
-      String id) {
-    double v = 0;
-    for (ProblemPosition q : p.positions()) {
-      if (q.security().value().equals(id)) {
-        v += q.held().value().doubleValue() * sec.get(id).price().amount().doubleValue();
+  /** Adds {@code row − excess ≤ rhs} with the excess penalised at {@code penalty}. */
+  private static Expression elastic(ExpressionsBasedModel model, String name, double rhs,
+      double penalty) {
+    Variable excess = model.addVariable(name + " excess").lower(0).weight(penalty);
+    Expression row = model.addExpression(name).upper(rhs);
+    row.set(excess, -1);
+    return row;
+  }
+
+  /** {@code H + N − o ≤ U} and {@code L − H − N − v ≤ 0}, {@code o} and {@code v} at weight w. */
+  private static void driftRows(ExpressionsBasedModel model, String name, double w, double h,
+      double[] interval, Map<Variable, Double> net, double scale) {
+    Variable over = model.addVariable("over " + name).lower(0).weight(w);
+    Variable under = model.addVariable("under " + name).lower(0).weight(w);
+    Expression up = model.addExpression("up " + name).upper((interval[1] - h) / scale);
+    up.set(over, -1);
+    Expression down = model.addExpression("down " + name).upper((h - interval[0]) / scale);
+    down.set(under, -1);
+    net.forEach((v, coefficient) -> {
+      if (coefficient != 0) {
+        up.set(v, coefficient);
+        down.set(v, -coefficient);
       }
-    }
-    return v;
+    });
   }
 
-  private static boolean buyable(HouseholdProblem p, ProblemPosition q, ProblemAccount a,
-      ProblemSecurity s, Map<String, ClassGoal> goals, boolean cashOnly, boolean deficit) {
-    return a.tradable() && q.buyEligible() && q.maxBuy().isPositive()
-        && !p.buyBlockedGroups().contains(s.washSaleGroup())
-        && goals.containsKey(s.assetClass().value()) && !(cashOnly && deficit);
-  }
-
-  private static boolean sellable(HouseholdProblem p, ProblemPosition q, ProblemAccount a,
-      ProblemSecurity s, SellSegment g, boolean cashOnly, boolean deficit) {
-    boolean loss = g.gainPerDollar().compareTo(BigDecimal.ZERO) < 0;
-    return a.tradable() && q.sellEligible()
-        && !(loss && p.lossSaleBlockedGroups().contains(s.washSaleGroup()))
-        && !(cashOnly && !deficit);
+  /** The mode's goal interval {@code [L, U]} in dollars around {@code target × base}. */
+  private static double[] interval(RebalanceMode mode, double target, double band, double base) {
+    double half = switch (mode) {
+      case TO_BAND_EDGE, TAX_LOSS_HARVEST -> band;
+      case HALFWAY -> band / 2;
+      default -> 0;
+    };
+    return new double[] {Math.max(0, (target - half) * base), (target + half) * base};
   }
 }
