@@ -3,6 +3,7 @@ package dev.rebal.store.jdbc;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.audit.AuditChain;
 import dev.rebal.core.audit.AuditEntry;
+import dev.rebal.core.audit.AuditHead;
 import dev.rebal.core.audit.AuditRecord;
 import dev.rebal.core.audit.AuditSink;
 import dev.rebal.core.audit.AuditVerification;
@@ -112,6 +113,34 @@ public final class JdbcAuditSink implements AuditSink {
   public List<AuditRecord> recordsFrom(long sequence) {
     Checks.isTrue(sequence >= 0, "sequence", sequence, "must not be negative");
     return tx.run("audit read from " + sequence, c -> read(c, sequence));
+  }
+
+  /**
+   * Returns the head of the chain as its head row ({@code audit_head}) records it: the last
+   * record's sequence and hash, or {@link AuditHead#EMPTY}.
+   *
+   * @throws StoreException if the head row is missing or cannot be read
+   */
+  @Override
+  public AuditHead head() {
+    return tx.run("audit head", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("audit_head: the chain's head row is missing (was it deleted?)");
+        }
+        long next = rs.getLong(1);
+        String hash = rs.getString(2);
+        try {
+          return next == 0 && AuditRecord.GENESIS.equals(hash) ? AuditHead.EMPTY
+              : new AuditHead(next - 1, hash);
+        } catch (IllegalArgumentException e) {
+          throw new StoreException("audit_head: not a valid head (next_sequence " + next
+              + ", last_hash '" + hash + "'): it was altered behind the store's back", e);
+        }
+      }
+    });
   }
 
   /** Returns the sequence number the next append will get: the number of records written. */

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -47,6 +48,9 @@ public final class JdbcStore implements AutoCloseable {
       dialect = Dialect.of(c);
       DatabaseMetaData md = c.getMetaData();
       database = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+      if (dialect == Dialect.H2) {
+        makeCommitsDurable(c);
+      }
     } catch (SQLException e) {
       closeKeeper();
       throw new StoreException("open: cannot connect to the database [sqlstate " + e.getSQLState()
@@ -63,6 +67,22 @@ public final class JdbcStore implements AutoCloseable {
     }
     this.audit = new JdbcAuditSink(tx);
     this.queue = new JdbcReviewQueue(tx, audit, dialect);
+  }
+
+  /**
+   * Has H2 write each commit to its file before the commit returns. H2's default write delay (500
+   * ms) acknowledges commits that a killed process then loses: a job that released an output after
+   * its audit record was committed would have released it without its record. The setting is kept
+   * in the database; setting it needs an administrator, which the embedded store's user is.
+   */
+  private static void makeCommitsDurable(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET WRITE_DELAY 0");
+    } catch (SQLException e) {
+      throw new StoreException("open: cannot make H2 write each commit before acknowledging it "
+          + "(SET WRITE_DELAY 0 needs an administrator) [sqlstate " + e.getSQLState() + "]: "
+          + Transactions.oneLine(e) + "; refusing a store that could lose committed records", e);
+    }
   }
 
   /**
