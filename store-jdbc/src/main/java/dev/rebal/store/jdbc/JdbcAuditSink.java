@@ -13,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The audit log in a database table ({@code audit_record}), hash-chained exactly as {@link
@@ -175,25 +177,78 @@ public final class JdbcAuditSink implements AuditSink {
         headNext = rs.getLong(1);
         headHash = rs.getString(2);
       }
-      List<AuditRecord> records = readAll(c);
-      AuditVerification chain = AuditChain.verify(records);
+      AuditRecord[] last = new AuditRecord[1];
+      AuditVerification chain;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+          + " FROM audit_record ORDER BY sequence")) {
+        // a cursor on PostgreSQL (inside a transaction): the chain is read a batch at a time
+        ps.setFetchSize(500);
+        try (ResultSet rs = ps.executeQuery()) {
+          chain = AuditChain.verify(() -> rows(rs, last), AuditRecord.GENESIS);
+        }
+      }
       if (!chain.isIntact()) {
         return chain;
       }
-      long next = records.isEmpty() ? 0 : records.get(records.size() - 1).sequence() + 1;
+      long checked = chain.recordsChecked();
+      long next = last[0] == null ? 0 : last[0].sequence() + 1;
       if (next != headNext) {
-        return new AuditVerification(records.size(), Math.min(next, headNext), "the chain ends "
+        return new AuditVerification(checked, Math.min(next, headNext), "the chain ends "
             + "before " + next + " but its head (audit_head) says records 0 to " + (headNext - 1)
             + " were written: records at the end are missing or the head was altered");
       }
-      String lastHash = records.isEmpty() ? AuditRecord.GENESIS
-          : records.get(records.size() - 1).hash();
+      String lastHash = last[0] == null ? AuditRecord.GENESIS : last[0].hash();
       if (!lastHash.equals(headHash)) {
-        return new AuditVerification(records.size(), next - 1, "the last record's hash differs "
+        return new AuditVerification(checked, next - 1, "the last record's hash differs "
             + "from the one its head (audit_head) recorded: the record was replaced");
       }
       return chain;
     });
+  }
+
+  /** The records of a result set, read as iterated; the last one read is left in last[0]. */
+  private static Iterator<AuditRecord> rows(ResultSet rs, AuditRecord[] last) {
+    return new Iterator<>() {
+      private AuditRecord next;
+
+      @Override
+      public boolean hasNext() {
+        if (next != null) {
+          return true;
+        }
+        try {
+          if (!rs.next()) {
+            return false;
+          }
+          next = row(rs);
+          return true;
+        } catch (SQLException e) {
+          throw new StoreException("audit verify: cannot read the chain [sqlstate "
+              + e.getSQLState() + "]: " + Transactions.oneLine(e), e);
+        }
+      }
+
+      @Override
+      public AuditRecord next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        last[0] = next;
+        next = null;
+        return last[0];
+      }
+    };
+  }
+
+  private static AuditRecord row(ResultSet rs) throws SQLException {
+    long sequence = rs.getLong(1);
+    try {
+      AuditEntry entry = new AuditEntry(rs.getString(3), rs.getObject(4, LocalDate.class),
+          rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+      return new AuditRecord(sequence, rs.getString(2), entry, rs.getString(10));
+    } catch (IllegalArgumentException e) {
+      throw new BadRecordException(sequence, e);
+    }
   }
 
   private static List<AuditRecord> readAll(Connection c) throws SQLException {
