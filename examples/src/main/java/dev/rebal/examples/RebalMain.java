@@ -133,6 +133,11 @@ public final class RebalMain {
       if (options.screen) {
         return ScreenJob.run(options, ruleSet(options), out, err);
       }
+      if (options.auditHead != null && Files.exists(options.auditHead)) {
+        err.println("error: --audit-head: " + options.auditHead + " exists; the head is written "
+            + "once, to a new file");
+        return BAD_USAGE;
+      }
       return MainJob.run(options, ruleSet(options), out, err);
     } catch (MainJob.Aborted e) {
       int status = report(e.getCause(), options, err);
