@@ -160,6 +160,44 @@ public final class JdbcAuditSink implements AuditSink {
   }
 
   /**
+   * Verifies the chain as {@link #verify()} does, and that it still holds {@code anchor}, a head
+   * taken earlier and kept outside the database: the record at the anchor's sequence must exist
+   * and have the anchor's hash. Records appended after the anchor are expected (the log grows run
+   * after run); a chain cut back before the anchor, or rewritten up to it with its head row moved
+   * along, is named. Reads the chain a batch at a time.
+   *
+   * @param anchor a head this chain had, e.g. printed by an earlier run
+   * @since 0.1.0
+   */
+  public AuditVerification verify(AuditHead anchor) {
+    Checks.notNull(anchor, "anchor");
+    AuditVerification v = verify();
+    if (!v.isIntact() || anchor.sequence() < 0) {
+      return v;
+    }
+    List<AuditRecord> at = tx.run("audit read " + anchor.sequence(), c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+          + " FROM audit_record WHERE sequence = ?")) {
+        ps.setLong(1, anchor.sequence());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? List.of(row(rs)) : List.<AuditRecord>of();
+        }
+      }
+    });
+    if (at.isEmpty()) {
+      return new AuditVerification(v.recordsChecked(), v.recordsChecked(), "the chain ends at "
+          + "record " + (v.recordsChecked() - 1) + " but the anchored head is record "
+          + anchor.sequence() + ": records at the end were removed (and the head row moved back)");
+    }
+    if (!at.get(0).hash().equals(anchor.hash())) {
+      return new AuditVerification(v.recordsChecked(), anchor.sequence(), "the record's hash "
+          + at.get(0).hash() + " is not the anchored head's " + anchor.hash() + ": the chain was "
+          + "rewritten (this record or one before it altered and the later hashes recomputed)");
+    }
+    return v;
+  }
+
+  /**
    * Verifies the chain as read back from the database, and that it ends where the head says:
    * an altered record, a gap, or a record deleted from the end is named by its sequence number.
    */
