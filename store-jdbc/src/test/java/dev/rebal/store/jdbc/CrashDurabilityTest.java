@@ -15,9 +15,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * What a store acknowledged survives the process being killed: a child JVM appends audit records
  * and prints each one the store acknowledged (as a job would release an output after it), and is
  * killed with {@code destroyForcibly} (SIGKILL) in the middle; reopened, the store holds every
- * acknowledged record, its chain verifies and its head row is at or after the last one.
+ * acknowledged record, its chain verifies and its head row is at or after the last one. The same
+ * check on PostgreSQL is in {@link PostgresStoreTest}, which has a server running.
  */
 class CrashDurabilityTest {
   private static final int ACKS_BEFORE_KILL = 150;
@@ -56,28 +55,8 @@ class CrashDurabilityTest {
     }
   }
 
-  @Test
-  void kill_postgresqlClientMidAppends_everyAcknowledgedRecordSurvives() throws Exception {
-    Optional<Path> bin = PostgresServer.installedBin();
-    if (bin.isEmpty()) {
-      PostgresServer.printSkipNotice();
-    }
-    Assumptions.assumeTrue(bin.isPresent(), PostgresServer.SKIPPED);
-    PostgresServer server = PostgresServer.start(bin.get());
-    try {
-      server.createSchema("crash");
-      String url = server.url("crash") + "&user=" + PostgresServer.USER;
-      List<String[]> acks = runAndKill("url", url);
-      try (JdbcStore store = JdbcStore.open(url)) {
-        assertSurvived(store, acks);
-      }
-    } finally {
-      server.stop();
-    }
-  }
-
   /** Starts the child, reads its acknowledgements, kills it after {@link #ACKS_BEFORE_KILL}. */
-  private static List<String[]> runAndKill(String mode, String where) throws Exception {
+  static List<String[]> runAndKill(String mode, String where) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
         Appender.class.getName(), mode, where)
@@ -102,7 +81,7 @@ class CrashDurabilityTest {
     return acks;
   }
 
-  private static void assertSurvived(JdbcStore store, List<String[]> acks) {
+  static void assertSurvived(JdbcStore store, List<String[]> acks) {
     JdbcAuditSink sink = store.auditSink();
     List<AuditRecord> records = sink.records();
     for (String[] ack : acks) {
