@@ -76,14 +76,19 @@ final class MainJob {
     private static final long serialVersionUID = 1L;
     private final transient Path dir;
 
-    Aborted(Path dir, Exception cause) {
+    private final boolean untouched;
+
+    Aborted(Path dir, boolean untouched, Exception cause) {
       super(cause);
       this.dir = dir;
+      this.untouched = untouched;
     }
 
     /** The line that tells the user what an abort leaves. */
     String leaves() {
-      return "the run was aborted: " + dir + " keeps the previous run's output, untouched";
+      return untouched ? "the run was aborted: " + dir + " keeps the previous run's output, "
+          + "untouched" : "the run was aborted while its complete output was being moved into "
+          + dir + "; the next run in " + dir + " finishes the move";
     }
   }
 
@@ -106,8 +111,7 @@ final class MainJob {
         w = write(options, ruleSet, rebalancer, book, asOf, market, folder, err);
         folder.commit(OUTPUTS);
       } catch (IOException | RuntimeException e) {
-        folder.abandon();
-        throw new Aborted(dir, e);
+        throw new Aborted(dir, folder.abandon(), e);
       }
       if (options.auditHead != null) {
         // write-once: never replaces an anchor kept from an earlier run

@@ -79,13 +79,21 @@ final class OutputFolder {
     finish(dir, outputs);
   }
 
-  /** Deletes the staged output of an aborted run; the previous output stays untouched. */
-  void abandon() {
+  /**
+   * Deletes the staged output of an aborted run, so that the previous output stays untouched, and
+   * returns true; returns false, deleting nothing, if the run was complete and its move into place
+   * had begun: the next run finishes that move.
+   */
+  boolean abandon() {
+    if (Files.exists(staging.resolve(COMPLETE))) {
+      return false;
+    }
     try {
       deleteTree(staging);
     } catch (IOException | UncheckedIOException e) {
       // the next run removes what is left; the previous output is untouched either way
     }
+    return true;
   }
 
   private static Optional<String> recover(Path dir, List<String> outputs) throws IOException {

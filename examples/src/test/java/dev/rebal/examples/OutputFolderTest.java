@@ -69,10 +69,31 @@ class OutputFolderTest {
     Files.writeString(folder.staged("a.txt"), "half");
 
     // when
-    folder.abandon();
+    boolean untouched = folder.abandon();
 
     // then
+    assertThat(untouched).isTrue();
     assertThat(dir.resolve("a.txt")).hasContent("old a");
     assertThat(dir.resolve(OutputFolder.STAGING)).doesNotExist();
+  }
+
+  @Test
+  void abandon_afterTheMoveBegan_keepsTheMarkerForTheNextRun(@TempDir Path dir)
+      throws IOException {
+    // given: a complete run whose move into place was interrupted after the marker
+    OutputFolder folder = OutputFolder.open(dir, OUTPUTS, new StringBuilder());
+    Files.writeString(folder.staged("a.txt"), "new a");
+    Files.write(dir.resolve(OutputFolder.STAGING).resolve(OutputFolder.COMPLETE),
+        List.of("a.txt"));
+
+    // when
+    boolean untouched = folder.abandon();
+    StringBuilder note = new StringBuilder();
+    OutputFolder.open(dir, OUTPUTS, note);
+
+    // then: nothing deleted; the next run finished the move
+    assertThat(untouched).isFalse();
+    assertThat(note.toString()).contains("the move was finished");
+    assertThat(dir.resolve("a.txt")).hasContent("new a");
   }
 }
