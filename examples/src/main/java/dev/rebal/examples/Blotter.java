@@ -14,6 +14,12 @@ import java.util.List;
  * security, side, quantity, price, value, reason codes (separated by {@code ;}) and the lots a sale
  * relieves ({@code lot:quantity}, separated by {@code ;}). Fields are quoted when they hold a comma,
  * a quote or a line break (RFC 4180); lines end with {@code \n}.
+ *
+ * <p>A spreadsheet opening the file would run a cell that starts with {@code =}, {@code +}, {@code
+ * -} or {@code @} (or a tab or carriage return) as a formula, and ids come from a custodian's feed.
+ * So such a cell is written with a leading apostrophe ({@code '}), which spreadsheets show as text,
+ * unless the whole cell is a plain decimal number ({@code -12.50}): numbers are left as they are, so
+ * quantities, prices and values keep the documented format.
  */
 final class Blotter {
   static final String HEADER =
@@ -53,7 +59,23 @@ final class Blotter {
     return lines;
   }
 
+  private static final java.util.regex.Pattern NUMBER =
+      java.util.regex.Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
+  /**
+   * Returns {@code field} safe to open in a spreadsheet: a leading apostrophe before a leading
+   * {@code = + - @}, tab or carriage return, unless the field is a plain decimal number.
+   */
+  static String defuse(String field) {
+    if (field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0
+        || NUMBER.matcher(field).matches()) {
+      return field;
+    }
+    return "'" + field;
+  }
+
   static String quote(String field) {
+    field = defuse(field);
     if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0
         && field.indexOf('\r') < 0) {
       return field;

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the HTML report shows, collected decision by decision on the thread that receives them: the
@@ -58,12 +59,21 @@ final class BookResults {
   /** One exception: a household and what is wrong. */
   record Issue(int rank, String household, String kind, String detail) {}
 
+  private static final Comparator<Issue> URGENT_FIRST = Comparator.comparingInt(Issue::rank)
+      .thenComparing(Issue::household).thenComparing(Issue::kind);
+
+  /** An exception and when it was seen: equal exceptions are all kept, in the order seen. */
+  private record Ranked(Issue issue, long seen) {}
+
   private final MarketData market;
   private final LocalDate asOf;
   private final GoalPlanner planner;
   final TreeMap<AssetClass, ClassStats> classes = new TreeMap<>();
   final List<Section> sections = new ArrayList<>();
-  final List<Issue> exceptions = new ArrayList<>();
+  /** The most urgent {@link #EXCEPTIONS} exceptions so far: bounded, whatever the book's size. */
+  private final TreeSet<Ranked> exceptions = new TreeSet<>(Comparator
+      .comparing(Ranked::issue, URGENT_FIRST).thenComparingLong(Ranked::seen));
+  private long exceptionCount;
   int triggered;
   int autoWithoutTrades;
   int valued;
@@ -92,7 +102,7 @@ final class BookResults {
     if (o == DecisionOutcome.ON_HOLD) {
       Optional<Problem> first = d.problems().stream().filter(p -> p.severity() == Severity.ERROR)
           .findFirst();
-      exceptions.add(new Issue(2, h.id().value(), "on hold (data error)",
+      exception(new Issue(2, h.id().value(), "on hold (data error)",
           first.map(Problem::toString).orElse("on hold")));
       return;
     }
@@ -113,7 +123,7 @@ final class BookResults {
         reviewTraded = reviewTraded.plus(traded);
         int rank = d.routing().stream().anyMatch(f -> f.code().equals("review.verifier")
             || f.code().equals("review.conflict") || f.code().equals("review.infeasible")) ? 1 : 3;
-        exceptions.add(new Issue(rank, h.id().value(), "review",
+        exception(new Issue(rank, h.id().value(), "review",
             String.join("; ", d.routing().stream().map(Finding::toString).toList())));
       } else {
         autoWithoutTrades += d.proposal().isEmpty() ? 1 : 0;
@@ -137,7 +147,7 @@ final class BookResults {
       v = HouseholdValuation.of(h, market);
       plan = planner.plan(h, v, asOf);
     } catch (RuntimeException e) {
-      exceptions.add(new Issue(2, h.id().value(), "cannot be valued", e.getMessage()));
+      exception(new Issue(2, h.id().value(), "cannot be valued", e.getMessage()));
       return;
     }
     TargetAllocation target = plan.target();
@@ -149,7 +159,7 @@ final class BookResults {
             market).driftFrom(target);
         after = applied;
       } catch (RuntimeException e) {
-        exceptions.add(new Issue(1, h.id().value(), "proposal cannot be applied",
+        exception(new Issue(1, h.id().value(), "proposal cannot be applied",
             e.getMessage()));
       }
     }
@@ -179,12 +189,22 @@ final class BookResults {
     }
   }
 
-  /** Returns the exceptions, most urgent first, then by household. */
-  List<Issue> topExceptions() {
-    List<Issue> sorted = new ArrayList<>(exceptions);
-    sorted.sort(Comparator.comparingInt(Issue::rank).thenComparing(Issue::household)
-        .thenComparing(Issue::kind));
-    return sorted.subList(0, Math.min(EXCEPTIONS, sorted.size()));
+  /** Counts an exception and keeps it if it is among the {@link #EXCEPTIONS} most urgent. */
+  synchronized void exception(Issue issue) {
+    exceptions.add(new Ranked(issue, exceptionCount++));
+    if (exceptions.size() > EXCEPTIONS) {
+      exceptions.pollLast();
+    }
+  }
+
+  /** Returns how many exceptions were found in all. */
+  synchronized long exceptionCount() {
+    return exceptionCount;
+  }
+
+  /** Returns the most urgent exceptions (at most {@link #EXCEPTIONS}), then by household. */
+  synchronized List<Issue> topExceptions() {
+    return exceptions.stream().map(Ranked::issue).toList();
   }
 
   /** Returns the trigger counts by reason code. */

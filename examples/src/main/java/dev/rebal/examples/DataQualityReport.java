@@ -8,7 +8,10 @@ import dev.rebal.core.validation.Severity;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.json.ReadFailure;
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -21,9 +24,11 @@ import java.util.TreeMap;
 
 /**
  * Collects the data-quality counts and drift lines of a book, household by household, and renders
- * them as text. Deterministic: the same book gives the same text.
+ * them as text. Deterministic: the same book gives the same text. The per-household lines (on
+ * hold, unreadable, drift) are kept in files in a work folder, not in memory, so a report over a
+ * book of any size holds only its counts; {@link #close()} deletes them.
  */
-final class DataQualityReport {
+final class DataQualityReport implements AutoCloseable {
   private static final int PROBLEMS_SHOWN = 3;
 
   private final String bookName;
@@ -34,13 +39,16 @@ final class DataQualityReport {
   private int inBalance;
   private int outOfBalance;
   private final Map<String, int[]> byCode = new TreeMap<>();
-  private final List<String> onHold = new ArrayList<>();
-  private final List<String> unreadable = new ArrayList<>();
-  private final List<String> drift = new ArrayList<>();
+  private final SpillList onHold;
+  private final SpillList unreadable;
+  private final SpillList drift;
 
-  DataQualityReport(String bookName, LocalDate asOf) {
+  DataQualityReport(String bookName, LocalDate asOf, Path work) throws IOException {
     this.bookName = bookName;
     this.asOf = asOf;
+    this.onHold = new SpillList(work.resolve("dq-on-hold.txt"));
+    this.unreadable = new SpillList(work.resolve("dq-unreadable.txt"));
+    this.drift = new SpillList(work.resolve("dq-drift.txt"));
   }
 
   void unreadable(ReadFailure failure) {
@@ -101,11 +109,11 @@ final class DataQualityReport {
   }
 
   int onHold() {
-    return onHold.size();
+    return (int) onHold.size();
   }
 
   int unreadable() {
-    return unreadable.size();
+    return (int) unreadable.size();
   }
 
   int withWarnings() {
@@ -117,7 +125,8 @@ final class DataQualityReport {
     return byCode;
   }
 
-  String render() {
+  /** Writes the report to {@code out}, copying the per-household lines from their files. */
+  void renderTo(Writer out) throws IOException {
     StringBuilder sb = new StringBuilder();
     sb.append("Rebal data-quality report\n");
     sb.append("book: ").append(bookName).append(", as of ").append(asOf).append('\n');
@@ -134,19 +143,31 @@ final class DataQualityReport {
         n[0], n[1])));
     if (!unreadable.isEmpty()) {
       sb.append('\n').append("unreadable households:\n");
-      unreadable.forEach(l -> sb.append(l).append('\n'));
+      out.write(sb.toString());
+      sb.setLength(0);
+      unreadable.copyTo(out);
     }
     if (!onHold.isEmpty()) {
       sb.append('\n').append("on hold:\n");
-      onHold.forEach(l -> sb.append(l).append('\n'));
+      out.write(sb.toString());
+      sb.setLength(0);
+      onHold.copyTo(out);
     }
     sb.append('\n').append(String.format(Locale.ROOT,
         "drift from target (valid households): %d in band, %d out of balance%n", inBalance,
         outOfBalance));
     sb.append(String.format(Locale.ROOT, "  %-10s %16s %8s  %s%n", "household", "value (USD)",
         "max|d|", "classes outside their band"));
-    drift.forEach(l -> sb.append(l).append('\n'));
-    return sb.toString();
+    out.write(sb.toString());
+    drift.copyTo(out);
+  }
+
+  /** Deletes the files of per-household lines. */
+  @Override
+  public void close() throws IOException {
+    onHold.close();
+    unreadable.close();
+    drift.close();
   }
 
   private static String money(BigDecimal amount) {

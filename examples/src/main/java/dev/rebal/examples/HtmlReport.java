@@ -243,7 +243,7 @@ final class HtmlReport {
     } else {
       sb.append("<p class=\"muted\">The most urgent first: proposals the verifier or a conflict ")
           .append("stopped, data errors that put a household on hold, then reviews. ")
-          .append(top.size()).append(" of ").append(r.exceptions.size()).append(" shown.</p>\n");
+          .append(top.size()).append(" of ").append(r.exceptionCount()).append(" shown.</p>\n");
       sb.append("<table><tr><th>household</th><th>exception</th><th>detail</th></tr>\n");
       for (BookResults.Issue i : top) {
         sb.append("<tr><td>").append(escape(i.household())).append("</td><td>")

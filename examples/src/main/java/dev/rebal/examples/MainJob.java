@@ -1,14 +1,10 @@
 package dev.rebal.examples;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import dev.rebal.core.audit.AuditRecord;
-import dev.rebal.core.audit.AuditSink;
+import dev.rebal.core.audit.AuditHead;
 import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.review.ReviewItem;
-import dev.rebal.core.review.ReviewQueue;
 import dev.rebal.core.ruleset.RuleParameters;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.engine.BookRebalancer;
@@ -22,9 +18,9 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -51,8 +47,13 @@ import java.util.Optional;
  *   <li>{@code report.html}: the self-contained report ({@link HtmlReport}).
  * </ul>
  *
- * <p>Files of an earlier run in the same folder are replaced. Every output file is deterministic: the
- * same book, date and rule set give the same bytes whatever the thread count.
+ * <p>The run writes into a staging folder and its files replace an earlier run's only when all of
+ * them are complete and their audit records durable ({@link OutputFolder}); a run that stops
+ * ({@link Aborted}) or is killed leaves the earlier run's files untouched. Nothing of the book, the
+ * audit log or the review queue is held in memory whatever the book's size: decisions are written
+ * as they come, the queue file is streamed, and the data-quality lists are kept in work files.
+ * Every output file is deterministic: the same book, date and rule set give the same bytes whatever
+ * the thread count.
  */
 final class MainJob {
   static final String PROPOSALS = "proposals";
@@ -64,12 +65,39 @@ final class MainJob {
 
   private MainJob() {}
 
+  /** The files of a run, moved into the output folder together when the run is complete. */
+  static final List<String> OUTPUTS = List.of(PROPOSALS, BLOTTER, REVIEW_QUEUE, AUDIT, SUMMARY,
+      REPORT);
+
+  /**
+   * Thrown when a run stops after it began writing: the staged output was deleted and the output
+   * folder still holds the previous run's files, untouched. The cause says why.
+   */
+  static final class Aborted extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path dir;
+
+    private final boolean untouched;
+
+    Aborted(Path dir, boolean untouched, Exception cause) {
+      super(cause);
+      this.dir = dir;
+      this.untouched = untouched;
+    }
+
+    /** The line that tells the user what an abort leaves. */
+    String leaves() {
+      return untouched ? "the run was aborted: " + dir + " keeps the previous run's output, "
+          + "untouched" : "the run was aborted while its complete output was being moved into "
+          + dir + "; the next run in " + dir + " finishes the move";
+    }
+  }
+
   static int run(RebalMain.Options options, RuleSet ruleSet, PrintStream out, PrintStream err)
       throws IOException {
     long start = System.nanoTime();
     Rebalancer rebalancer = Rebalancer.of(ruleSet);
     Path dir = options.outDir();
-    Path proposals = dir.resolve(PROPOSALS);
     // a household id listed twice is a data error for both: find them before anything is released
     Map<String, String> rejectedIds;
     try (BookReader ids = open(options)) {
@@ -78,27 +106,85 @@ final class MainJob {
     try (BookReader book = open(options)) {
       LocalDate asOf = options.asOf != null ? options.asOf : book.asOf();
       MarketData market = book.marketData();
-      prepare(dir, proposals);
-      DataQualityReport dq = new DataQualityReport(options.bookName(), asOf);
-      BookResults results = new BookResults(market, asOf, RuleParameters.standard()
-          .lookup("goal.discount-rate").decimal(ruleSet));
+      StringBuilder recovered = new StringBuilder();
+      OutputFolder folder = OutputFolder.open(dir, OUTPUTS, recovered);
+      if (recovered.length() > 0) {
+        err.println("note: " + recovered);
+      }
+      Written w;
+      try {
+        w = write(options, ruleSet, rebalancer, book, asOf, market, folder, err, rejectedIds);
+        folder.commit(OUTPUTS);
+      } catch (IOException | RuntimeException e) {
+        throw new Aborted(dir, folder.abandon(), e);
+      }
+      if (options.auditHead != null) {
+        // write-once: never replaces an anchor kept from an earlier run
+        Files.writeString(options.auditHead, w.head + "\n", StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      out.println("Rebal: " + options.bookName() + " as of " + asOf + ", rule set " + ruleSet);
+      out.println(w.summary);
+      DataQualityReport dq = w.dq;
+      out.printf(Locale.ROOT, "data quality: %d valid, %d on hold, %d with warnings, %d unreadable%n",
+          dq.valid(), dq.onHold(), dq.withWarnings(), dq.unreadable());
+      out.printf(Locale.ROOT, "wrote %s in %.1f s:%n", dir, seconds);
+      out.printf(Locale.ROOT, "  %-18s %d households%n", PROPOSALS + "/", w.households);
+      out.printf(Locale.ROOT, "  %-18s %d trades%n", BLOTTER, w.trades);
+      out.printf(Locale.ROOT, "  %-18s %d pending%n", REVIEW_QUEUE, w.pending);
+      if (w.stateTotals.isEmpty()) {
+        out.printf(Locale.ROOT, "  %-18s %d records%n", AUDIT, w.auditRecords);
+      } else {
+        RunState.Totals t = w.stateTotals.get();
+        out.printf(Locale.ROOT, "state %s:%n", t.where());
+        out.printf(Locale.ROOT, "  %-18s %d records this run, %d in all, chain intact%n",
+            "audit log", w.auditRecords, t.auditRecords());
+        out.printf(Locale.ROOT, "  %-18s %d pending in all%n", "review queue", t.pending());
+      }
+      out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
+      out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
+      out.printf(Locale.ROOT, "audit head: %s%n", w.head);
+      if (w.households == 0 && dq.unreadable() > 0) {
+        err.println("error: none of the " + dq.unreadable() + " households of "
+            + options.bookName() + " could be read (see " + dir.resolve(SUMMARY) + ")");
+        return RebalMain.BAD_INPUT;
+      }
+      return 0;
+    }
+  }
+
+  /** What a complete, staged run wrote, for the lines printed once it is in place. */
+  private record Written(RunSummary summary, DataQualityReport dq, long households, long trades,
+      long pending, long auditRecords, AuditHead head, Optional<RunState.Totals> stateTotals) {}
+
+  /** Runs the book and writes every output file into the staging folder. */
+  private static Written write(RebalMain.Options options, RuleSet ruleSet, Rebalancer rebalancer,
+      BookReader book, LocalDate asOf, MarketData market, OutputFolder folder, PrintStream err,
+      Map<String, String> rejectedIds) throws IOException {
+    Path proposals = folder.staged(PROPOSALS);
+    Files.createDirectories(proposals);
+    BookResults results = new BookResults(market, asOf, RuleParameters.standard()
+        .lookup("goal.discount-rate").decimal(ruleSet));
+    try (DataQualityReport dq = new DataQualityReport(options.bookName(), asOf, folder.work())) {
       Households households = new Households(book, dq, rejectedIds);
       RunSummary summary;
       long trades;
-      List<ReviewItem> pending;
+      long pending;
       long auditRecords;
+      AuditHead head;
       Optional<RunState.Totals> stateTotals;
-      try (RunState state = RunState.open(options, dir.resolve(AUDIT));
-          Writer blotterOut = Files.newBufferedWriter(dir.resolve(BLOTTER),
+      try (RunState state = RunState.open(options, folder.staged(AUDIT), folder.work(),
+          r -> results.exception(new BookResults.Issue(1, r.entry().household(), "failed",
+              r.entry().body().strip())));
+          Writer blotterOut = Files.newBufferedWriter(folder.staged(BLOTTER),
               StandardCharsets.UTF_8)) {
-        AuditSink audit = state.audit();
-        ReviewQueue queue = state.queue();
         Blotter blotter = new Blotter(blotterOut);
         err.println("rebalancing " + options.bookName() + " as of " + asOf + " with rule set "
             + ruleSet + " on " + options.threads + " thread(s)");
         summary = BookRebalancer.builder(rebalancer).threads(options.threads)
-            .progress(p -> err.println("  progress: " + p), 2000).audit(audit).review(queue)
-            .build().run(households, market, asOf, d -> {
+            .progress(p -> err.println("  progress: " + p), 2000).audit(state.audit())
+            .review(state.queue()).build().run(households, market, asOf, d -> {
               Household h = households.decided(d.household());
               try {
                 Files.writeString(proposals.resolve(fileName(d.household().value()) + ".json"),
@@ -111,115 +197,34 @@ final class MainJob {
               results.add(h, d);
             }, new CancellationToken());
         trades = blotter.trades();
-        pending = queue.pending();
-        writeReviewQueue(dir.resolve(REVIEW_QUEUE), pending);
-        auditRecords = state.thisRun().size();
-        for (AuditRecord r : failures(summary, state)) {
-          results.exceptions.add(new BookResults.Issue(1, r.entry().household(), "failed",
-              r.entry().body().strip()));
-        }
-        stateTotals = state.totals();
+        pending = state.writeReviewQueue(folder.staged(REVIEW_QUEUE), folder.work());
+        // the outputs are released only once the records behind them are durable
+        state.sync();
+        auditRecords = state.recordsThisRun();
+        head = state.head();
+        stateTotals = state.totals(pending);
       }
-      String summaryText = "Rebal run summary\n" + "book: " + options.bookName() + ", as of "
-          + asOf + ", rule set " + ruleSet + "\n\n" + summary + "\n\n" + dq.render();
-      Files.writeString(dir.resolve(SUMMARY), summaryText, StandardCharsets.UTF_8);
-      Files.writeString(dir.resolve(REPORT), HtmlReport.render(options.bookName(), asOf, ruleSet,
-          summary, dq, results, pending.size()), StandardCharsets.UTF_8);
-      double seconds = (System.nanoTime() - start) / 1e9;
-      out.println("Rebal: " + options.bookName() + " as of " + asOf + ", rule set " + ruleSet);
-      out.println(summary);
-      out.printf(Locale.ROOT, "data quality: %d valid, %d on hold, %d with warnings, %d unreadable%n",
-          dq.valid(), dq.onHold(), dq.withWarnings(), dq.unreadable());
-      out.printf(Locale.ROOT, "wrote %s in %.1f s:%n", dir, seconds);
-      out.printf(Locale.ROOT, "  %-18s %d households%n", PROPOSALS + "/", households.read());
-      out.printf(Locale.ROOT, "  %-18s %d trades%n", BLOTTER, trades);
-      out.printf(Locale.ROOT, "  %-18s %d pending%n", REVIEW_QUEUE, pending.size());
-      if (stateTotals.isEmpty()) {
-        out.printf(Locale.ROOT, "  %-18s %d records%n", AUDIT, auditRecords);
-      } else {
-        RunState.Totals t = stateTotals.get();
-        out.printf(Locale.ROOT, "state %s:%n", t.where());
-        out.printf(Locale.ROOT, "  %-18s %d records this run, %d in all, chain intact%n",
-            "audit log", auditRecords, t.auditRecords());
-        out.printf(Locale.ROOT, "  %-18s %d pending in all%n", "review queue", t.pending());
+      try (Writer w = Files.newBufferedWriter(folder.staged(SUMMARY), StandardCharsets.UTF_8)) {
+        w.write("Rebal run summary\n" + "book: " + options.bookName() + ", as of " + asOf
+            + ", rule set " + ruleSet + "\n\n" + summary + "\n\n");
+        dq.renderTo(w);
+        w.write("\naudit head: " + head + " (keep it apart from the log; check the log with "
+            + "--verify-audit FILE --expect-head " + head + ")\n");
       }
-      out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
-      out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
-      if (households.read() == 0 && dq.unreadable() > 0) {
-        err.println("error: none of the " + dq.unreadable() + " households of "
-            + options.bookName() + " could be read (see " + dir.resolve(SUMMARY) + ")");
-        return RebalMain.BAD_INPUT;
-      }
-      return 0;
-    }
-  }
-
-  private static BookReader open(RebalMain.Options options) throws IOException {
-    return options.book == null ? SampleBook.open() : BookReader.open(options.book);
-  }
-
-  /** Creates the folder and removes the files an earlier run left. */
-  private static void prepare(Path dir, Path proposals) throws IOException {
-    Files.createDirectories(proposals);
-    try (DirectoryStream<Path> old = Files.newDirectoryStream(proposals, "*.json")) {
-      for (Path p : old) {
-        Files.delete(p);
-      }
-    }
-    for (String f : List.of(BLOTTER, REVIEW_QUEUE, AUDIT, SUMMARY, REPORT)) {
-      Files.deleteIfExists(dir.resolve(f));
+      Files.writeString(folder.staged(REPORT), HtmlReport.render(options.bookName(), asOf,
+          ruleSet, summary, dq, results, (int) pending), StandardCharsets.UTF_8);
+      return new Written(summary, dq, households.read(), trades, pending, auditRecords, head,
+          stateTotals);
     }
   }
 
   /** Returns the unique, reversible file name for a household id ({@link HouseholdFiles}). */
+  private static BookReader open(RebalMain.Options options) throws IOException {
+    return options.book == null ? SampleBook.open() : BookReader.open(options.book);
+  }
+
   static String fileName(String householdId) {
     return HouseholdFiles.fileName(householdId);
-  }
-
-  private static List<AuditRecord> failures(RunSummary summary, RunState state) {
-    if (summary.count("FAILED") == 0) {
-      return List.of();
-    }
-    return state.thisRun().stream().filter(r -> r.entry().outcome().equals("FAILED")).toList();
-  }
-
-  private static void writeReviewQueue(Path file, List<ReviewItem> pending) throws IOException {
-    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        JsonGenerator g = DecisionJson.generator(w)) {
-      g.writeStartObject();
-      g.writeNumberField("pending", pending.size());
-      g.writeArrayFieldStart("items");
-      for (ReviewItem i : pending) {
-        g.writeStartObject();
-        g.writeStringField("id", i.id());
-        g.writeStringField("household", i.household());
-        g.writeStringField("asOf", i.asOf().toString());
-        g.writeNumberField("priority", i.priority());
-        g.writeStringField("status", i.status().name());
-        g.writeArrayFieldStart("reasons");
-        for (String r : i.reasons()) {
-          g.writeString(r);
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("findings");
-        for (String line : i.explanation().split("\n")) {
-          if (line.startsWith("route ")) {
-            g.writeString(line.substring("route ".length()));
-          }
-        }
-        g.writeEndArray();
-        g.writeArrayFieldStart("decision");
-        for (String line : i.explanation().split("\n")) {
-          g.writeString(line);
-        }
-        g.writeEndArray();
-        g.writeEndObject();
-      }
-      g.writeEndArray();
-      g.writeEndObject();
-      g.flush();
-      w.write('\n');
-    }
   }
 
   /**

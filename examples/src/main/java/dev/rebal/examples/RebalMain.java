@@ -8,6 +8,11 @@ import dev.rebal.core.sample.BookConfig;
 import dev.rebal.core.sample.BookGenerator;
 import dev.rebal.json.BookFormatException;
 import dev.rebal.json.BookWriter;
+import dev.rebal.core.RebalException;
+import dev.rebal.core.audit.AuditHead;
+import dev.rebal.core.audit.AuditVerification;
+import dev.rebal.core.audit.JsonLinesAuditSink;
+import dev.rebal.store.jdbc.JdbcStore;
 import dev.rebal.store.jdbc.StoreException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -20,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import java.util.zip.GZIPOutputStream;
@@ -34,6 +40,7 @@ import java.util.zip.GZIPOutputStream;
  *           [--state DIR | --state-url JDBC-URL]
  * RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  * RebalMain --generate N [--seed S] [--out DIR]
+ * RebalMain --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]
  * RebalMain --help
  * </pre>
  *
@@ -41,14 +48,18 @@ import java.util.zip.GZIPOutputStream;
  * {@link RuleSet#defaults()}. The as-of date defaults to the book's own, never today, so the same
  * book gives the same output. Progress goes to standard error while the run lasts; the summary and
  * the list of files written go to standard output. A user error (a missing file, a bad date, a
- * malformed book or rule set) prints one clear line and exits with status 1 (bad input) or 2 (bad
- * usage); it never prints a stack trace.
+ * malformed book or rule set, a state database that cannot be opened) prints one clear line and
+ * exits with status 1 (bad input) or 2 (bad usage), and an audit log that does not verify exits
+ * with 3; it never prints a stack trace. A run that stops after it began writing says so and leaves
+ * the previous output untouched ({@link MainJob}).
  */
 public final class RebalMain {
   /** Exit status for bad input (a missing or malformed book or rule set). */
   public static final int BAD_INPUT = 1;
   /** Exit status for bad usage (an unknown option, a bad value). */
   public static final int BAD_USAGE = 2;
+  /** Exit status for an audit log that does not verify (against its head, if one is given). */
+  public static final int AUDIT_BROKEN = 3;
 
   static final String USAGE = String.join("\n",
       "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
@@ -56,6 +67,7 @@ public final class RebalMain {
       "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
       "                 [--out DIR]",
       "       RebalMain --generate N [--seed S] [--out DIR]",
+      "       RebalMain --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]",
       "",
       "Rebalances every household of the book and writes to DIR: proposals/<household>.json,",
       "blotter.csv, review-queue.json, audit.jsonl, summary.txt and report.html.",
@@ -64,7 +76,10 @@ public final class RebalMain {
       "  --as-of DATE    the as-of date (yyyy-mm-dd); default: the book's own as-of date",
       "  --rules FILE    the rule set (text, see docs/rules.md); default: Rebal's default rules",
       "  --threads N     worker threads; default: the number of processors",
-      "  --out DIR       the output folder; default rebal-out (files of an earlier run are replaced)",
+      "  --out DIR       the output folder; default rebal-out (an earlier run's files are replaced",
+      "                  only when this run is complete; an aborted run leaves them untouched)",
+      "  --audit-head FILE  also write the audit chain's head (SEQUENCE:HASH) to FILE, a new file",
+      "                  (keep it apart from the log, e.g. on write-once storage)",
       "  --state DIR     keep the review queue and audit log in an embedded database in DIR",
       "                  (created if missing; later runs append to the same chain and queue)",
       "                  instead of writing audit.jsonl",
@@ -74,6 +89,10 @@ public final class RebalMain {
       "                  writes DIR/screen.csv (no trades, no audit records)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
       "  --seed S        the generator's seed; default " + SampleBook.SEED,
+      "  --verify-audit FILE  verify an audit log (audit.jsonl); with --expect-head, also that it",
+      "                  ends exactly at that head (as printed by the run, or @FILE holding it)",
+      "",
+      "Exit status: 0 done, 1 bad input, 2 bad usage, 3 the audit log does not verify.",
       "  --help          print this help");
 
   private RebalMain() {}
@@ -107,13 +126,34 @@ public final class RebalMain {
       return 0;
     }
     try {
+      if (options.verifyAudit != null) {
+        return verifyAudit(options, out, err);
+      }
       if (options.generate >= 0) {
         return generate(options, out);
       }
       if (options.screen) {
         return ScreenJob.run(options, ruleSet(options), out, err);
       }
+      if (options.auditHead != null && Files.exists(options.auditHead)) {
+        err.println("error: --audit-head: " + options.auditHead + " exists; the head is written "
+            + "once, to a new file");
+        return BAD_USAGE;
+      }
       return MainJob.run(options, ruleSet(options), out, err);
+    } catch (MainJob.Aborted e) {
+      int status = report(e.getCause(), options, err);
+      err.println(e.leaves());
+      return status;
+    } catch (IOException | RuntimeException e) {
+      return report(e, options, err);
+    }
+  }
+
+  /** Prints one line for a failure and returns the exit status; rethrows what is a bug. */
+  private static int report(Throwable failure, Options options, PrintStream err) {
+    try {
+      throw failure;
     } catch (NoSuchFileException e) {
       err.println("error: no such file: " + e.getFile());
       return BAD_INPUT;
@@ -132,7 +172,49 @@ public final class RebalMain {
     } catch (StoreException e) {
       err.println("error: state: " + oneLine(e));
       return BAD_INPUT;
+    } catch (RunState.BrokenChainException e) {
+      err.println("error: " + oneLine(e));
+      return AUDIT_BROKEN;
+    } catch (RebalException e) {
+      err.println("error: " + oneLine(e));
+      return BAD_INPUT;
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
     }
+  }
+
+  /** Verifies an audit log file, against the expected head if one is given. */
+  private static int verifyAudit(Options options, PrintStream out, PrintStream err)
+      throws IOException {
+    Path file = options.verifyAudit;
+    Optional<AuditHead> expected = Optional.empty();
+    if (options.expectHead != null) {
+      String text = options.expectHead.startsWith("@")
+          ? Files.readString(Path.of(options.expectHead.substring(1)), StandardCharsets.UTF_8)
+          : options.expectHead;
+      try {
+        expected = Optional.of(AuditHead.parse(text));
+      } catch (IllegalArgumentException e) {
+        err.println("error: --expect-head: " + e.getMessage());
+        return BAD_USAGE;
+      }
+    }
+    AuditVerification v = expected.isPresent() ? JsonLinesAuditSink.verify(file, expected.get())
+        : JsonLinesAuditSink.verify(file);
+    if (!v.isIntact()) {
+      out.println("audit log " + file + ": BROKEN: " + v.problem().orElseThrow());
+      return AUDIT_BROKEN;
+    }
+    if (expected.isPresent()) {
+      out.println("audit log " + file + ": intact, " + v.recordsChecked()
+          + " records, ends at its head " + expected.get());
+    } else {
+      out.println("audit log " + file + ": chain intact, " + v.recordsChecked() + " records; "
+          + "without --expect-head a log cut at its end cannot be detected");
+    }
+    return 0;
   }
 
   private static String oneLine(Throwable e) {
@@ -181,6 +263,9 @@ public final class RebalMain {
     String stateUrl;
     long generate = -1;
     long seed = SampleBook.SEED;
+    Path auditHead;
+    Path verifyAudit;
+    String expectHead;
     boolean screen;
     boolean help;
 
@@ -223,17 +308,32 @@ public final class RebalMain {
             o.threads = (int) n;
             break;
           case "--out":
-            o.out = Path.of(value(args, ++i, a));
+            o.out = path(value(args, ++i, a), a);
             break;
           case "--state":
-            o.state = Path.of(value(args, ++i, a));
+            o.state = path(value(args, ++i, a), a);
+            try {
+              JdbcStore.checkStateFolder(o.state);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--state: " + e.getMessage());
+            }
             break;
           case "--state-url":
             o.stateUrl = value(args, ++i, a);
-            if (!o.stateUrl.startsWith("jdbc:")) {
-              throw new IllegalArgumentException("--state-url: not a JDBC URL (jdbc:...): "
-                  + o.stateUrl.replaceAll("(?i)(password=)[^&;]*", "$1***"));
+            try {
+              JdbcStore.checkUrl(o.stateUrl);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("--state-url: " + e.getMessage());
             }
+            break;
+          case "--audit-head":
+            o.auditHead = path(value(args, ++i, a), a);
+            break;
+          case "--verify-audit":
+            o.verifyAudit = path(value(args, ++i, a), a);
+            break;
+          case "--expect-head":
+            o.expectHead = value(args, ++i, a);
             break;
           case "--screen":
             o.screen = true;
@@ -260,7 +360,30 @@ public final class RebalMain {
       if (o.state != null && o.stateUrl != null) {
         throw new IllegalArgumentException("--state and --state-url cannot be combined");
       }
+      if (o.verifyAudit != null && (o.generate >= 0 || o.screen || o.book != null || o.asOf != null
+          || o.rules != null || o.state != null || o.stateUrl != null || o.out != null
+          || o.auditHead != null)) {
+        throw new IllegalArgumentException("--verify-audit takes only --expect-head");
+      }
+      if (o.expectHead != null && o.verifyAudit == null) {
+        throw new IllegalArgumentException("--expect-head needs --verify-audit FILE");
+      }
+      if (o.auditHead != null && (o.generate >= 0 || o.screen)) {
+        throw new IllegalArgumentException("--audit-head is for a rebalancing run");
+      }
       return o;
+    }
+
+    /** A path option's value: never empty (an empty --out would write into the current folder). */
+    private static Path path(String value, String option) {
+      if (value.isBlank()) {
+        throw new IllegalArgumentException(option + ": must not be empty");
+      }
+      try {
+        return Path.of(value);
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new IllegalArgumentException(option + ": not a path: " + e.getMessage());
+      }
     }
 
     private static String value(String[] args, int i, String option) {

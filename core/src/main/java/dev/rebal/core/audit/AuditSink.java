@@ -19,4 +19,18 @@ public interface AuditSink {
   default AuditVerification verify() {
     return AuditChain.verify(records());
   }
+
+  /**
+   * Returns the head of the stored chain: its last record's sequence and hash ({@link
+   * AuditHead#EMPTY} if none). Keep it apart from the log (a run summary, write-once storage) and
+   * check the log against it later with {@link AuditChain#verify(Iterable, AuditHead)}: that detects a
+   * log cut at the end or rewritten, which the chain alone cannot. The default reads every record;
+   * sinks that know their head override it.
+   *
+   * @since 0.1.0
+   */
+  default AuditHead head() {
+    List<AuditRecord> all = records();
+    return all.isEmpty() ? AuditHead.EMPTY : AuditHead.of(all.get(all.size() - 1));
+  }
 }

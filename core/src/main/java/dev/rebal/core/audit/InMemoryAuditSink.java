@@ -20,6 +20,11 @@ public final class InMemoryAuditSink implements AuditSink {
   }
 
   @Override
+  public synchronized AuditHead head() {
+    return records.isEmpty() ? AuditHead.EMPTY : AuditHead.of(records.get(records.size() - 1));
+  }
+
+  @Override
   public synchronized List<AuditRecord> records() {
     return ImmutableList.copyOf(records);
   }

@@ -3,35 +3,46 @@ package dev.rebal.core.audit;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.RebalException;
 import dev.rebal.core.internal.Checks;
+import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 
 /**
  * An append-only audit log in a file, one JSON object per line.
  *
  * <p>Opening an existing file resumes its chain after the last record (and refuses a file whose
- * chain is already broken, naming the record). Each append is written and flushed before it
- * returns. {@link #records()} reads the file back from disk, so {@link #verify()} checks what is
- * actually stored, not what this object remembers. This class is thread-safe.
+ * chain is already broken, naming the record). Each append is written and flushed to the
+ * operating system before it returns, so it survives the process being killed; {@link #sync()}
+ * forces the file to the disk, so that it also survives the machine stopping. {@link #records()}
+ * reads the file back from disk, so {@link #verify()} checks what is actually stored, not what this
+ * object remembers; opening and {@link #verify(Path, AuditHead)} read the file line by line, in
+ * constant memory whatever its size. This class is thread-safe.
  */
 public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   private final Path file;
-  private final BufferedWriter writer;
+  private final FileChannel channel;
+  private final Writer writer;
   private long nextSequence;
   private String lastHash;
 
-  private JsonLinesAuditSink(Path file, BufferedWriter writer, long nextSequence, String lastHash) {
+  private JsonLinesAuditSink(Path file, FileChannel channel, long nextSequence, String lastHash) {
     this.file = file;
-    this.writer = writer;
+    this.channel = channel;
+    this.writer = new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
     this.nextSequence = nextSequence;
     this.lastHash = lastHash;
   }
@@ -44,23 +55,23 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   public static JsonLinesAuditSink open(Path file) {
     Checks.notNull(file, "file");
     try {
-      long next = 0;
-      String last = AuditRecord.GENESIS;
+      AuditHead head = AuditHead.EMPTY;
       if (Files.exists(file)) {
-        List<AuditRecord> existing = read(file);
-        AuditVerification v = AuditChain.verify(existing);
+        AuditRecord[] last = new AuditRecord[1];
+        AuditVerification v;
+        try (Lines lines = new Lines(file)) {
+          v = AuditChain.verify(() -> lines.tracking(last), AuditRecord.GENESIS);
+        }
         if (!v.isIntact()) {
           throw new RebalException(file + ": " + v.problem().orElseThrow());
         }
-        if (!existing.isEmpty()) {
-          AuditRecord tail = existing.get(existing.size() - 1);
-          next = tail.sequence() + 1;
-          last = tail.hash();
+        if (last[0] != null) {
+          head = AuditHead.of(last[0]);
         }
       }
-      BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-      return new JsonLinesAuditSink(file, w, next, last);
+      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
+      return new JsonLinesAuditSink(file, ch, head.sequence() + 1, head.hash());
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot open the audit log", e);
     }
@@ -80,6 +91,66 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     nextSequence++;
     lastHash = record.hash();
     return record;
+  }
+
+  /** Returns the head of the chain written: its last record, or {@link AuditHead#EMPTY}. */
+  @Override
+  public synchronized AuditHead head() {
+    return nextSequence == 0 ? AuditHead.EMPTY : new AuditHead(nextSequence - 1, lastHash);
+  }
+
+  /**
+   * Forces every record appended so far to the disk (fsync), so that it survives the machine
+   * stopping, not only the process; a run calls it once before it releases its outputs.
+   *
+   * @throws UncheckedIOException if the file cannot be forced
+   */
+  public synchronized void sync() {
+    try {
+      writer.flush();
+      channel.force(true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot force the audit log to disk", e);
+    }
+  }
+
+  /** Verifies the chain as stored in the file, reading it line by line. */
+  @Override
+  public synchronized AuditVerification verify() {
+    try {
+      return verify(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file + ": cannot read the audit log", e);
+    }
+  }
+
+  /**
+   * Verifies the chain in a log file, reading it line by line (constant memory).
+   *
+   * @throws IOException if the file cannot be read
+   * @throws RebalException naming the line if a line is not a well-formed record
+   */
+  public static AuditVerification verify(Path file) throws IOException {
+    Checks.notNull(file, "file");
+    try (Lines lines = new Lines(file)) {
+      return AuditChain.verify(lines::iterator, AuditRecord.GENESIS);
+    }
+  }
+
+  /**
+   * Verifies the chain in a log file and that it ends exactly at {@code expected}, the head taken
+   * when the log was written and kept apart from it (see {@link AuditHead}): a log cut at the end,
+   * emptied, rewritten with recomputed hashes or extended is broken. Reads line by line.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws RebalException naming the line if a line is not a well-formed record
+   */
+  public static AuditVerification verify(Path file, AuditHead expected) throws IOException {
+    Checks.notNull(file, "file");
+    Checks.notNull(expected, "expected");
+    try (Lines lines = new Lines(file)) {
+      return AuditChain.verify(lines::iterator, expected);
+    }
   }
 
   @Override
@@ -170,6 +241,80 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
       throw new IllegalArgumentException("missing field '" + name + "'");
     }
     return v;
+  }
+
+  /** The records of a log file, read lazily line by line; iterated once. */
+  private static final class Lines implements AutoCloseable {
+    private final Path file;
+    private final BufferedReader reader;
+    private int lineNo;
+
+    Lines(Path file) throws IOException {
+      this.file = file;
+      this.reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+    }
+
+    Iterator<AuditRecord> tracking(AuditRecord[] last) {
+      Iterator<AuditRecord> it = iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return it.hasNext();
+        }
+
+        @Override
+        public AuditRecord next() {
+          last[0] = it.next();
+          return last[0];
+        }
+      };
+    }
+
+    Iterator<AuditRecord> iterator() {
+      return new Iterator<>() {
+        private AuditRecord next;
+
+        @Override
+        public boolean hasNext() {
+          while (next == null) {
+            String line;
+            try {
+              line = reader.readLine();
+            } catch (IOException e) {
+              throw new UncheckedIOException(file + ": cannot read the audit log", e);
+            }
+            if (line == null) {
+              return false;
+            }
+            lineNo++;
+            if (line.isEmpty()) {
+              continue;
+            }
+            try {
+              next = parseLine(line);
+            } catch (IllegalArgumentException e) {
+              throw new RebalException(file + ": line " + lineNo + ": " + e.getMessage(), e);
+            }
+          }
+          return true;
+        }
+
+        @Override
+        public AuditRecord next() {
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
+          AuditRecord r = next;
+          next = null;
+          return r;
+        }
+      };
+    }
+
+    @Override
+    public void close() throws IOException {
+      reader.close();
+    }
   }
 
   /** Closes the file. */

@@ -3,6 +3,7 @@ package dev.rebal.store.jdbc;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.audit.AuditChain;
 import dev.rebal.core.audit.AuditEntry;
+import dev.rebal.core.audit.AuditHead;
 import dev.rebal.core.audit.AuditRecord;
 import dev.rebal.core.audit.AuditSink;
 import dev.rebal.core.audit.AuditVerification;
@@ -12,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The audit log in a database table ({@code audit_record}), hash-chained exactly as {@link
@@ -114,6 +117,34 @@ public final class JdbcAuditSink implements AuditSink {
     return tx.run("audit read from " + sequence, c -> read(c, sequence));
   }
 
+  /**
+   * Returns the head of the chain as its head row ({@code audit_head}) records it: the last
+   * record's sequence and hash, or {@link AuditHead#EMPTY}.
+   *
+   * @throws StoreException if the head row is missing or cannot be read
+   */
+  @Override
+  public AuditHead head() {
+    return tx.run("audit head", c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1");
+          ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          throw new StoreException("audit_head: the chain's head row is missing (was it deleted?)");
+        }
+        long next = rs.getLong(1);
+        String hash = rs.getString(2);
+        try {
+          return next == 0 && AuditRecord.GENESIS.equals(hash) ? AuditHead.EMPTY
+              : new AuditHead(next - 1, hash);
+        } catch (IllegalArgumentException e) {
+          throw new StoreException("audit_head: not a valid head (next_sequence " + next
+              + ", last_hash '" + hash + "'): it was altered behind the store's back", e);
+        }
+      }
+    });
+  }
+
   /** Returns the sequence number the next append will get: the number of records written. */
   public long nextSequence() {
     return tx.run("audit head", c -> {
@@ -126,6 +157,44 @@ public final class JdbcAuditSink implements AuditSink {
         return rs.getLong(1);
       }
     });
+  }
+
+  /**
+   * Verifies the chain as {@link #verify()} does, and that it still holds {@code anchor}, a head
+   * taken earlier and kept outside the database: the record at the anchor's sequence must exist
+   * and have the anchor's hash. Records appended after the anchor are expected (the log grows run
+   * after run); a chain cut back before the anchor, or rewritten up to it with its head row moved
+   * along, is named. Reads the chain a batch at a time.
+   *
+   * @param anchor a head this chain had, e.g. printed by an earlier run
+   * @since 0.1.0
+   */
+  public AuditVerification verify(AuditHead anchor) {
+    Checks.notNull(anchor, "anchor");
+    AuditVerification v = verify();
+    if (!v.isIntact() || anchor.sequence() < 0) {
+      return v;
+    }
+    List<AuditRecord> at = tx.run("audit read " + anchor.sequence(), c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+          + " FROM audit_record WHERE sequence = ?")) {
+        ps.setLong(1, anchor.sequence());
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? List.of(row(rs)) : List.<AuditRecord>of();
+        }
+      }
+    });
+    if (at.isEmpty()) {
+      return new AuditVerification(v.recordsChecked(), v.recordsChecked(), "the chain ends at "
+          + "record " + (v.recordsChecked() - 1) + " but the anchored head is record "
+          + anchor.sequence() + ": records at the end were removed (and the head row moved back)");
+    }
+    if (!at.get(0).hash().equals(anchor.hash())) {
+      return new AuditVerification(v.recordsChecked(), anchor.sequence(), "the record's hash "
+          + at.get(0).hash() + " is not the anchored head's " + anchor.hash() + ": the chain was "
+          + "rewritten (this record or one before it altered and the later hashes recomputed)");
+    }
+    return v;
   }
 
   /**
@@ -146,25 +215,78 @@ public final class JdbcAuditSink implements AuditSink {
         headNext = rs.getLong(1);
         headHash = rs.getString(2);
       }
-      List<AuditRecord> records = readAll(c);
-      AuditVerification chain = AuditChain.verify(records);
+      AuditRecord[] last = new AuditRecord[1];
+      AuditVerification chain;
+      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
+          + " FROM audit_record ORDER BY sequence")) {
+        // a cursor on PostgreSQL (inside a transaction): the chain is read a batch at a time
+        ps.setFetchSize(500);
+        try (ResultSet rs = ps.executeQuery()) {
+          chain = AuditChain.verify(() -> rows(rs, last), AuditRecord.GENESIS);
+        }
+      }
       if (!chain.isIntact()) {
         return chain;
       }
-      long next = records.isEmpty() ? 0 : records.get(records.size() - 1).sequence() + 1;
+      long checked = chain.recordsChecked();
+      long next = last[0] == null ? 0 : last[0].sequence() + 1;
       if (next != headNext) {
-        return new AuditVerification(records.size(), Math.min(next, headNext), "the chain ends "
+        return new AuditVerification(checked, Math.min(next, headNext), "the chain ends "
             + "before " + next + " but its head (audit_head) says records 0 to " + (headNext - 1)
             + " were written: records at the end are missing or the head was altered");
       }
-      String lastHash = records.isEmpty() ? AuditRecord.GENESIS
-          : records.get(records.size() - 1).hash();
+      String lastHash = last[0] == null ? AuditRecord.GENESIS : last[0].hash();
       if (!lastHash.equals(headHash)) {
-        return new AuditVerification(records.size(), next - 1, "the last record's hash differs "
+        return new AuditVerification(checked, next - 1, "the last record's hash differs "
             + "from the one its head (audit_head) recorded: the record was replaced");
       }
       return chain;
     });
+  }
+
+  /** The records of a result set, read as iterated; the last one read is left in last[0]. */
+  private static Iterator<AuditRecord> rows(ResultSet rs, AuditRecord[] last) {
+    return new Iterator<>() {
+      private AuditRecord next;
+
+      @Override
+      public boolean hasNext() {
+        if (next != null) {
+          return true;
+        }
+        try {
+          if (!rs.next()) {
+            return false;
+          }
+          next = row(rs);
+          return true;
+        } catch (SQLException e) {
+          throw new StoreException("audit verify: cannot read the chain [sqlstate "
+              + e.getSQLState() + "]: " + Transactions.oneLine(e), e);
+        }
+      }
+
+      @Override
+      public AuditRecord next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        last[0] = next;
+        next = null;
+        return last[0];
+      }
+    };
+  }
+
+  private static AuditRecord row(ResultSet rs) throws SQLException {
+    long sequence = rs.getLong(1);
+    try {
+      AuditEntry entry = new AuditEntry(rs.getString(3), rs.getObject(4, LocalDate.class),
+          rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+      return new AuditRecord(sequence, rs.getString(2), entry, rs.getString(10));
+    } catch (IllegalArgumentException e) {
+      throw new BadRecordException(sequence, e);
+    }
   }
 
   private static List<AuditRecord> readAll(Connection c) throws SQLException {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The review queue in database tables ({@code review_item}, with its reason codes in {@code
@@ -299,11 +300,41 @@ public final class JdbcReviewQueue implements ReviewQueue {
     return tx.run(what, c -> select(c, whereAndOrder, params));
   }
 
+  /**
+   * Hands every pending item to {@code action}, in {@link #pending()}'s order, reading them from
+   * the database a batch at a time: for a queue too large to hold in memory (a job writing the
+   * queue to a file). Returns how many there were. {@code action} runs inside the read's
+   * transaction, so it should be quick and must not use this queue.
+   *
+   * @throws StoreException if the database cannot be read; items handed on before stay handed on
+   * @since 0.1.0
+   */
+  public long forEachPending(Consumer<ReviewItem> action) {
+    Checks.notNull(action, "action");
+    return tx.run("review pending (streamed)", c -> {
+      long[] n = {0};
+      select(c, "WHERE i.status = 'PENDING'" + URGENT_FIRST, item -> {
+        action.accept(item);
+        n[0]++;
+      });
+      return n[0];
+    });
+  }
+
   /** Runs the item query; its order must keep each item's reason rows together. */
   private static List<ReviewItem> select(Connection c, String whereAndOrder, Object... params)
       throws SQLException {
     ImmutableList.Builder<ReviewItem> out = ImmutableList.builder();
+    select(c, whereAndOrder, out::add, params);
+    return out.build();
+  }
+
+  /** Runs the item query, handing each item on as soon as its reason rows are read. */
+  private static void select(Connection c, String whereAndOrder, Consumer<ReviewItem> out,
+      Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT + whereAndOrder)) {
+      // a cursor on PostgreSQL (inside a transaction): rows come in batches, not all at once
+      ps.setFetchSize(500);
       for (int i = 0; i < params.length; i++) {
         ps.setObject(i + 1, params[i]);
       }
@@ -313,18 +344,17 @@ public final class JdbcReviewQueue implements ReviewQueue {
           long id = rs.getLong(1);
           if (row == null || row.id != id) {
             if (row != null) {
-              out.add(row.item());
+              out.accept(row.item());
             }
             row = new Row(id, rs);
           }
           row.reasons.add(rs.getString(11));
         }
         if (row != null) {
-          out.add(row.item());
+          out.accept(row.item());
         }
       }
     }
-    return out.build();
   }
 
   /** One item's columns while its reason rows are collected. */

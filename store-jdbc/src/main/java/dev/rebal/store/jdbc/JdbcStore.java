@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -47,6 +48,9 @@ public final class JdbcStore implements AutoCloseable {
       dialect = Dialect.of(c);
       DatabaseMetaData md = c.getMetaData();
       database = md.getDatabaseProductName() + " " + md.getDatabaseProductVersion();
+      if (dialect == Dialect.H2) {
+        makeCommitsDurable(c);
+      }
     } catch (SQLException e) {
       closeKeeper();
       throw new StoreException("open: cannot connect to the database [sqlstate " + e.getSQLState()
@@ -66,6 +70,22 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
+   * Has H2 write each commit to its file before the commit returns. H2's default write delay (500
+   * ms) acknowledges commits that a killed process then loses: a job that released an output after
+   * its audit record was committed would have released it without its record. The setting is kept
+   * in the database; setting it needs an administrator, which the embedded store's user is.
+   */
+  private static void makeCommitsDurable(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("SET WRITE_DELAY 0");
+    } catch (SQLException e) {
+      throw new StoreException("open: cannot make H2 write each commit before acknowledging it "
+          + "(SET WRITE_DELAY 0 needs an administrator) [sqlstate " + e.getSQLState() + "]: "
+          + Transactions.oneLine(e) + "; refusing a store that could lose committed records", e);
+    }
+  }
+
+  /**
    * Opens the store on a data source (the firm's connection pool) and migrates its schema.
    *
    * @throws StoreException if the database cannot be reached, is not H2 or PostgreSQL, or cannot be
@@ -80,13 +100,14 @@ public final class JdbcStore implements AutoCloseable {
    * migrates its schema. Connections are opened per call; prefer {@link #open(DataSource)} with a
    * pool in production.
    *
-   * @param url the JDBC URL
+   * @param url the JDBC URL, accepted by {@link #checkUrl}
    * @param user the database user
    * @param password the user's password, or empty text
+   * @throws IllegalArgumentException if the URL is not accepted by {@link #checkUrl}
    * @throws StoreException if the database cannot be reached or migrated
    */
   public static JdbcStore open(String url, String user, String password) {
-    Checks.notBlank(url, "url");
+    checkUrl(url);
     Checks.notNull(user, "user");
     Checks.notNull(password, "password");
     return openUrl(new DriverManagerDataSource(url, user, password));
@@ -108,22 +129,42 @@ public final class JdbcStore implements AutoCloseable {
    * jdbc:postgresql://host/rebal?user=rebal_app&password=...}, or none with trust or peer
    * authentication), and migrates its schema.
    *
+   * @throws IllegalArgumentException if the URL is not accepted by {@link #checkUrl}
    * @throws StoreException if the database cannot be reached or migrated
    */
   public static JdbcStore open(String url) {
-    Checks.notBlank(url, "url");
+    checkUrl(url);
     return openUrl(new DriverManagerDataSource(url, null, null));
   }
 
   /**
+   * Returns {@code url} if a store may be opened at it: an H2 URL ({@code jdbc:h2:...}) whose
+   * settings are all harmless ones (no {@code INIT}, which runs SQL), or a PostgreSQL URL ({@code
+   * jdbc:postgresql://host/database}) without the driver parameters that load a class or write a
+   * file ({@code socketFactory}, {@code sslfactory}, {@code sslhostnameverifier}, {@code
+   * sslpasswordcallback}, {@code authenticationPluginClassName}, {@code loggerFile}); see
+   * docs/stores.md.
+   *
+   * @throws IllegalArgumentException naming the URL (password hidden) and what is refused
+   * @since 0.1.0
+   */
+  public static String checkUrl(String url) {
+    Checks.notBlank(url, "url");
+    return JdbcUrls.check(url);
+  }
+
+  /**
    * Opens (creating if missing) the embedded H2 file database {@code rebal} in {@code directory}:
-   * state kept on local disk with no server, for one process at a time.
+   * state kept on local disk with no server, for one process at a time. The folder is a path, not a
+   * URL: one holding a character that H2 would read as URL syntax ({@code ;}, a control
+   * character) is refused rather than passed on.
    *
    * @param directory the folder, created if missing
+   * @throws IllegalArgumentException if the folder's path holds {@code ;} or a control character
    * @throws StoreException if the database is in use by another process or cannot be migrated
    */
   public static JdbcStore openEmbedded(Path directory) {
-    Checks.notNull(directory, "directory");
+    checkStateFolder(directory);
     try {
       Files.createDirectories(directory);
     } catch (IOException e) {
@@ -132,7 +173,26 @@ public final class JdbcStore implements AutoCloseable {
     return open(embeddedUrl(directory), EMBEDDED_USER, "");
   }
 
-  /** The JDBC URL of the embedded database in {@code directory}. */
+  /**
+   * Returns {@code directory} if it can hold the embedded database: its absolute path has no
+   * {@code ;} (H2's URL separator, after which a URL carries settings such as {@code INIT}, which
+   * runs SQL) and no control character.
+   *
+   * @throws IllegalArgumentException naming the path otherwise
+   * @since 0.1.0
+   */
+  public static Path checkStateFolder(Path directory) {
+    Checks.notNull(directory, "directory");
+    String p = directory.toAbsolutePath().normalize().toString();
+    if (p.indexOf(';') >= 0 || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      throw new IllegalArgumentException("state folder: must not contain ';' or a control "
+          + "character (the embedded database's location is passed to H2 as a URL): "
+          + directory.toString().replaceAll("\\p{Cntrl}", "?"));
+    }
+    return directory;
+  }
+
+  /** The JDBC URL of the embedded database in {@code directory}, checked by checkStateFolder. */
   static String embeddedUrl(Path directory) {
     // LOCK_TIMEOUT: appenders queue on the audit head's row lock; wait for it rather than fail
     return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("rebal")

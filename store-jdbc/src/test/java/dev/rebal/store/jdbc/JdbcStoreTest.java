@@ -19,9 +19,11 @@ class JdbcStoreTest {
 
   @Test
   void open_unsupportedDatabaseUrl_failsClearly() {
+    // refused before any driver sees it: only H2 and PostgreSQL URLs are opened
     assertThatThrownBy(() -> JdbcStore.open("jdbc:nosuchdb://x", "u", ""))
-        .isInstanceOf(StoreException.class)
-        .hasMessageContaining("open jdbc:nosuchdb://x: cannot connect");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only H2 (jdbc:h2:...) and PostgreSQL")
+        .hasMessageContaining("jdbc:nosuchdb://x");
   }
 
   @Test

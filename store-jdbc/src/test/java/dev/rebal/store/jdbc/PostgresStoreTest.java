@@ -51,6 +51,26 @@ class PostgresStoreTest extends StoreContract {
     return new DriverManagerDataSource(server.url(schema), PostgresServer.USER, "");
   }
 
+  /**
+   * A child JVM appending records is killed (SIGKILL) mid-batch: every record the server
+   * acknowledged is there after the restart, see {@link CrashDurabilityTest}.
+   */
+  @Test
+  void kill_clientMidAppends_everyAcknowledgedRecordSurvives() throws Exception {
+    // given
+    String schema = "crash" + SCHEMAS.incrementAndGet();
+    server.createSchema(schema);
+    String url = server.url(schema) + "&user=" + PostgresServer.USER;
+
+    // when
+    java.util.List<String[]> acks = CrashDurabilityTest.runAndKill("url", url);
+
+    // then
+    try (JdbcStore restarted = JdbcStore.open(url)) {
+      CrashDurabilityTest.assertSurvived(restarted, acks);
+    }
+  }
+
   /** Has the server terminate the victim's backend, and waits until it is gone. */
   @Override
   void kill(Connection victim) throws SQLException {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebal.core.audit.AuditEntry;
+import dev.rebal.core.audit.AuditHead;
 import dev.rebal.core.audit.AuditRecord;
 import dev.rebal.core.audit.AuditVerification;
 import dev.rebal.core.audit.InMemoryAuditSink;
@@ -512,6 +513,56 @@ abstract class StoreContract {
     AuditVerification v = audit.verify();
     assertThat(v.brokenAt()).isEqualTo(4);
     assertThat(v.problem().orElseThrow()).contains("records at the end are missing");
+  }
+
+  @Test
+  void verifyAnchored_lastRowDeletedAndHeadRowMovedBack_isNamedAgainstTheAnchor()
+      throws Exception {
+    // given: five records, the head kept outside the database
+    for (int i = 0; i < 5; i++) {
+      audit.append(entry(i));
+    }
+    AuditHead anchor = audit.head();
+    assertThat(anchor.sequence()).isEqualTo(4);
+
+    // when: the last record deleted and the head row moved back to match
+    String previous = audit.records().get(3).hash();
+    sql("DELETE FROM audit_record WHERE sequence = 4");
+    sql("UPDATE audit_head SET next_sequence = 4, last_hash = '" + previous + "'");
+
+    // then: the chain and its head row agree; the anchor does not
+    assertThat(audit.verify().isIntact()).isTrue();
+    AuditVerification v = audit.verify(anchor);
+    assertThat(v.isIntact()).isFalse();
+    assertThat(v.problem().orElseThrow()).contains("the chain ends at record 3 but the anchored "
+        + "head is record 4: records at the end were removed");
+  }
+
+  @Test
+  void verifyAnchored_tailRewrittenWithRecomputedHashes_isNamedAgainstTheAnchor()
+      throws Exception {
+    // given
+    for (int i = 0; i < 3; i++) {
+      audit.append(entry(i));
+    }
+    AuditHead anchor = audit.head();
+    // when: record 2 replaced by a forged one chained properly, head row moved along
+    AuditRecord forged = AuditRecord.chain(2, audit.records().get(1).hash(), entry(99));
+    sql("DELETE FROM audit_record WHERE sequence = 2");
+    sql("INSERT INTO audit_record (sequence, previous_hash, household, as_of, inputs_hash, "
+        + "rule_set_version, rule_set_hash, outcome, body, hash) VALUES (2, '"
+        + forged.previousHash() + "', 'HH-99', DATE '" + D2 + "', '" + forged.entry().inputsHash()
+        + "', '1.0.0', 'rs-hash', 'AUTO', '" + forged.entry().body() + "', '" + forged.hash()
+        + "')");
+    sql("UPDATE audit_head SET last_hash = '" + forged.hash() + "'");
+
+    // then
+    assertThat(audit.verify().isIntact()).isTrue();
+    assertThat(audit.verify(anchor).problem().orElseThrow())
+        .contains("audit record 2: the record's hash").contains("the chain was rewritten");
+    // a log that grew after the anchor is fine against it
+    AuditHead earlier = new AuditHead(1, audit.records().get(1).hash());
+    assertThat(audit.verify(earlier).isIntact()).isTrue();
   }
 
   // ---- the store ----
