@@ -170,6 +170,11 @@ public final class GoalOutlook {
         "must have one plan per goal (" + goals.size() + ")");
     long seed = seed(household, asOf);
     ImmutableSortedMap.Builder<GoalId, String> unassessed = ImmutableSortedMap.naturalOrder();
+    LocalDate last = asOf;
+    for (Goal g : goals) {
+      last = g.targetDate().isAfter(last) ? g.targetDate() : last;
+    }
+    Months months = new Months(asOf, last);
     List<Lane> lanes = new ArrayList<>();
     Map<TargetAllocation, double[]> moments = new HashMap<>();
     Map<AccountId, Integer> listings = new TreeMap<>();
@@ -190,11 +195,11 @@ public final class GoalOutlook {
         unassessed.put(g.id(), "no capital market assumptions for class " + missing);
         continue;
       }
-      lanes.add(lane(g, path, gp, asOf, moments, listings, events));
+      lanes.add(lane(g, path, gp, asOf, moments, listings, events, months));
     }
     ImmutableList.Builder<GoalOdds> odds = ImmutableList.builder();
     if (!lanes.isEmpty()) {
-      simulate(lanes, seed);
+      simulate(lanes, seed, months);
       for (Lane lane : lanes) {
         odds.add(lane.odds(paths));
       }
@@ -231,33 +236,30 @@ public final class GoalOutlook {
     }
   }
 
-  /** Lays out one goal's months: drift, volatility and cash flow per month, on arrays. */
-  private Lane lane(Goal g, GlidePath path, GoalPlan gp, LocalDate asOf, Map<TargetAllocation, double[]> moments,
-      Map<AccountId, Integer> listings, List<LiquidityEvent> events) {
+  /**
+   * Lays out one goal: its months' allocations reduced to the month boundaries where something
+   * happens (the allocation changes, a cash flow, a fan point, the goal date), as segments on arrays.
+   */
+  private Lane lane(Goal g, GlidePath path, GoalPlan gp, LocalDate asOf,
+      Map<TargetAllocation, double[]> moments, Map<AccountId, Integer> listings,
+      List<LiquidityEvent> events, Months months) {
     LocalDate target = g.targetDate();
-    int months = 0;
-    while (asOf.plusMonths(months).isBefore(target)) {
-      months++;
-    }
-    double[] drift = new double[months];
-    double[] vol = new double[months];
-    double[] flow = new double[months];
-    boolean[] hasFlow = new boolean[months];
-    LocalDate start = asOf;
+    int m = months.monthOf(target);
+    // allocation of month k (1..m), which covers boundaries k-1 to k: the step at whole years from
+    // the month's start to the goal date; only its changes matter
+    double[][] monthMoments = new double[m + 1][];
     int lastYears = -1;
-    double[] m = null;
-    for (int k = 0; k < months; k++) {
-      LocalDate end = k == months - 1 ? target : asOf.plusMonths(k + 1);
-      double dt = ChronoUnit.DAYS.between(start, end) / DAYS_PER_YEAR;
-      int years = (int) Math.max(0, ChronoUnit.YEARS.between(start, target));
+    double[] current = null;
+    for (int k = 1; k <= m; k++) {
+      int years = (int) Math.max(0, ChronoUnit.YEARS.between(months.date(k - 1), target));
       if (years != lastYears) {
-        m = moments.computeIfAbsent(path.allocationAt(years), this::moments);
+        current = moments.computeIfAbsent(path.allocationAt(years), this::moments);
         lastYears = years;
       }
-      drift[k] = m[0] * dt;
-      vol[k] = m[1] * StrictMath.sqrt(dt);
-      start = end;
+      monthMoments[k] = current;
     }
+    double[] flowAt = new double[m + 1];
+    boolean[] hasFlow = new boolean[m + 1];
     for (LiquidityEvent e : events) {
       if (!e.date().isAfter(asOf) || e.date().isAfter(target)) {
         continue;
@@ -272,34 +274,65 @@ public final class GoalOutlook {
       if (share == 0.0) {
         continue;
       }
-      int k = 0;
-      while (asOf.plusMonths(k + 1).isBefore(e.date())) {
-        k++;
-      }
-      k = Math.min(k, months - 1);
+      int k = Math.min(months.monthOf(e.date()), m);
       double amount = e.amount().amount().doubleValue() * share;
-      flow[k] += e.kind() == LiquidityKind.INFLOW ? amount : -amount;
+      flowAt[k] += e.kind() == LiquidityKind.INFLOW ? amount : -amount;
       hasFlow[k] = true;
     }
-    int[] fanMonth = new int[0];
-    LocalDate[] fanDates = new LocalDate[0];
+    List<LocalDate> fanDates = new ArrayList<>();
+    int[] fanAt = new int[m + 1];
+    Arrays.fill(fanAt, -1);
     if (fan) {
-      List<Integer> ms = new ArrayList<>();
-      List<LocalDate> ds = new ArrayList<>();
-      ms.add(0);
-      ds.add(asOf);
-      for (int y = 1; asOf.plusYears(y).isBefore(target); y++) {
-        ms.add(12 * y);
-        ds.add(asOf.plusYears(y));
+      fanDates.add(asOf);
+      for (int y = 1; 12 * y < m; y++) {
+        fanAt[12 * y] = fanDates.size();
+        fanDates.add(months.date(12 * y));
       }
-      if (months > 0) {
-        ms.add(months);
-        ds.add(target);
+      if (m > 0) {
+        fanAt[m] = fanDates.size();
+        fanDates.add(target);
       }
-      fanMonth = ms.stream().mapToInt(Integer::intValue).toArray();
-      fanDates = ds.toArray(new LocalDate[0]);
     }
-    return new Lane(g, gp, drift, vol, flow, hasFlow, fanMonth, fanDates, paths);
+    // the last month ends on the goal date: a fraction f of the calendar month, whose shock is
+    // sqrt(f) times the month's Brownian increment (the same law as a shorter month's)
+    double lastDays = m == 0 ? 0 : ChronoUnit.DAYS.between(months.date(m - 1), target) / DAYS_PER_YEAR;
+    boolean partial = m > 0 && lastDays < months.tau(m) - months.tau(m - 1);
+    List<Integer> boundaries = new ArrayList<>();
+    for (int k = 1; k <= m; k++) {
+      boolean change = k < m && monthMoments[k + 1] != monthMoments[k];
+      if (k == m || (k == m - 1 && partial) || change || hasFlow[k] || fanAt[k] >= 0) {
+        boundaries.add(k);
+      }
+    }
+    int n = boundaries.size();
+    int[] from = new int[n];
+    int[] to = new int[n];
+    double[] drift = new double[n];
+    double[] vol = new double[n];
+    double[] flow = new double[n];
+    boolean[] flows = new boolean[n];
+    int[] fanIndex = new int[n];
+    int prev = 0;
+    for (int i = 0; i < n; i++) {
+      int k = boundaries.get(i);
+      double[] mo = monthMoments[k];
+      from[i] = prev;
+      to[i] = k;
+      if (k == m && partial) {
+        double f = lastDays / (months.tau(m) - months.tau(m - 1));
+        drift[i] = mo[0] * lastDays;
+        vol[i] = mo[1] * StrictMath.sqrt(f);
+      } else {
+        drift[i] = mo[0] * (months.tau(k) - months.tau(prev));
+        vol[i] = mo[1];
+      }
+      flow[i] = flowAt[k];
+      flows[i] = hasFlow[k];
+      fanIndex[i] = fanAt[k];
+      prev = k;
+    }
+    return new Lane(g, gp, m, from, to, drift, vol, flow, flows, fanIndex,
+        fanDates.toArray(new LocalDate[0]), paths);
   }
 
   /**
@@ -331,86 +364,231 @@ public final class GoalOutlook {
     return new double[] {arithmetic - variance / 2, StrictMath.sqrt(variance)};
   }
 
-  /** Runs every path: month k's normal is shared by every goal still running in month k. */
-  private void simulate(List<Lane> lanes, long seed) {
+  /**
+   * Runs every path. Each path is one Brownian motion W in years, shared by every goal; W is drawn
+   * only at the month boundaries some goal needs, by a Brownian bridge on a binary tree of months
+   * (see {@link Bridge}), and each goal's log value moves by {@code drift + vol (W(to) - W(from))}
+   * over each of its segments.
+   */
+  private void simulate(List<Lane> lanes, long seed, Months months) {
+    Lane[] ls = lanes.toArray(new Lane[0]);
     int horizon = 0;
-    for (Lane l : lanes) {
+    for (Lane l : ls) {
       horizon = Math.max(horizon, l.months);
     }
-    Lane[] ls = lanes.toArray(new Lane[0]);
-    int n = ls.length;
-    double[] log = new double[n];
+    boolean[] needed = new boolean[horizon + 1];
+    for (Lane l : ls) {
+      for (int k : l.to) {
+        needed[k] = true;
+      }
+      for (int k : l.from) {
+        needed[k] = true;
+      }
+    }
+    Bridge bridge = Bridge.of(months, horizon, needed);
+    double[] w = new double[bridge.size() + 1];
     Normals normals = new Normals(seed);
     for (int p = 0; p < paths; p++) {
       normals.startPath(p);
-      for (int g = 0; g < n; g++) {
-        log[g] = ls[g].startLog;
-        ls[g].recordFan(0, p, log[g]);
-      }
-      for (int k = 0; k < horizon; k++) {
-        double z = normals.next();
-        for (int g = 0; g < n; g++) {
-          Lane l = ls[g];
-          if (k >= l.months) {
-            continue;
-          }
-          double x = log[g] + l.drift[k] + l.vol[k] * z;
-          if (l.hasFlow[k]) {
-            double v = (x == Double.NEGATIVE_INFINITY ? 0.0 : StrictMath.exp(x)) + l.flow[k];
-            x = v > 0 ? StrictMath.log(v) : Double.NEGATIVE_INFINITY;
-          }
-          log[g] = x;
-          l.recordFan(k + 1, p, x);
-        }
-      }
-      for (int g = 0; g < n; g++) {
-        ls[g].terminal[p] = log[g];
+      bridge.fill(normals, w);
+      for (Lane l : ls) {
+        l.run(p, w);
       }
     }
   }
 
-  /** One goal's months on arrays, and its paths' log values. */
+  /**
+   * The months of an outlook: boundary k is the as-of date plus k calendar months, and its time
+   * {@code tau(k)} is the days from the as-of date over 365.25; beyond the last goal's month the
+   * months are a twelfth of a year each (only the bridge's tree reaches there).
+   */
+  static final class Months {
+    private final LocalDate asOf;
+    private final int horizon;
+    private final LocalDate[] dates;
+    private final double[] tau;
+
+    Months(LocalDate asOf, LocalDate last) {
+      this.asOf = asOf;
+      int m = 0;
+      while (asOf.plusMonths(m).isBefore(last)) {
+        m++;
+      }
+      this.horizon = m;
+      this.dates = new LocalDate[m + 1];
+      this.tau = new double[m + 1];
+      for (int k = 0; k <= m; k++) {
+        dates[k] = asOf.plusMonths(k);
+        tau[k] = ChronoUnit.DAYS.between(asOf, dates[k]) / DAYS_PER_YEAR;
+      }
+    }
+
+    /** Returns the first month whose end boundary is on or after {@code date} (0 if not after). */
+    int monthOf(LocalDate date) {
+      if (!date.isAfter(asOf)) {
+        return 0;
+      }
+      int lo = 1;
+      int hi = horizon;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (dates[mid].isBefore(date)) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
+
+    LocalDate date(int k) {
+      return dates[k];
+    }
+
+    double tau(int k) {
+      return k <= horizon ? tau[k] : tau[horizon] + (k - horizon) / 12.0;
+    }
+  }
+
+  /**
+   * The Brownian bridge that draws a path's W at the month boundaries needed. The tree's root spans
+   * boundaries 0 to N, the smallest power of two at least the horizon; W(0) = 0 and W(N) is drawn
+   * with normal number 0; node i spanning [l, r) draws W at its midpoint m given W(l) and W(r),
+   * {@code W(l) + (t_m - t_l) / (t_r - t_l) (W(r) - W(l)) + sqrt((t_m - t_l)(t_r - t_m) / (t_r -
+   * t_l)) z}, with normal number i (children 2i and 2i + 1), and only where some needed boundary lies
+   * strictly inside [l, r). A node's number depends only on the tree, never on which other nodes a
+   * household needs, so two households that need different boundaries see the same W at the
+   * boundaries both need: this is what makes results compare path by path. The nodes visited are
+   * the same on every path, so they are listed once, parents first.
+   */
+  static final class Bridge {
+    private final int size;
+    private final double rootSd;
+    private final int[] node;
+    private final int[] left;
+    private final int[] mid;
+    private final int[] right;
+    private final double[] weight;
+    private final double[] sd;
+
+    private Bridge(int size, double rootSd, List<double[]> visits) {
+      this.size = size;
+      this.rootSd = rootSd;
+      int n = visits.size();
+      node = new int[n];
+      left = new int[n];
+      mid = new int[n];
+      right = new int[n];
+      weight = new double[n];
+      sd = new double[n];
+      for (int i = 0; i < n; i++) {
+        double[] v = visits.get(i);
+        node[i] = (int) v[0];
+        left[i] = (int) v[1];
+        mid[i] = (int) v[2];
+        right[i] = (int) v[3];
+        weight[i] = v[4];
+        sd[i] = v[5];
+      }
+    }
+
+    static Bridge of(Months months, int horizon, boolean[] needed) {
+      int size = 1;
+      while (size < horizon) {
+        size <<= 1;
+      }
+      int[] count = new int[size + 1];
+      for (int k = 1; k <= size; k++) {
+        count[k] = count[k - 1] + (k <= horizon && needed[k] ? 1 : 0);
+      }
+      List<double[]> visits = new ArrayList<>();
+      visit(months, count, 1, 0, size, visits);
+      return new Bridge(size, StrictMath.sqrt(months.tau(size)), visits);
+    }
+
+    private static void visit(Months months, int[] count, int id, int l, int r,
+        List<double[]> out) {
+      if (r - l < 2 || count[r - 1] - count[l] == 0) {
+        return;
+      }
+      int m = (l + r) >>> 1;
+      double tl = months.tau(l);
+      double tm = months.tau(m);
+      double tr = months.tau(r);
+      out.add(new double[] {id, l, m, r, (tm - tl) / (tr - tl),
+          StrictMath.sqrt((tm - tl) * (tr - tm) / (tr - tl))});
+      visit(months, count, 2 * id, l, m, out);
+      visit(months, count, 2 * id + 1, m, r, out);
+    }
+
+    int size() {
+      return size;
+    }
+
+    /** Fills {@code w} at the needed boundaries (and the nodes above them) for the current path. */
+    void fill(Normals normals, double[] w) {
+      w[0] = 0.0;
+      w[size] = rootSd * normals.at(0);
+      for (int i = 0; i < node.length; i++) {
+        double wl = w[left[i]];
+        w[mid[i]] = wl + weight[i] * (w[right[i]] - wl) + sd[i] * normals.at(node[i]);
+      }
+    }
+  }
+
+  /** One goal's segments on arrays, and its paths' log values. */
   private static final class Lane {
     final Goal goal;
     final GoalPlan plan;
     final int months;
+    final int[] from;
+    final int[] to;
     final double[] drift;
     final double[] vol;
     final double[] flow;
     final boolean[] hasFlow;
+    final int[] fanIndex;
     final double startLog;
     final double[] terminal;
-    /** For each month 0..months, the fan point recorded after it, or -1. */
-    final int[] fanAt;
     final LocalDate[] fanDates;
     final double[][] fanLogs;
 
-    Lane(Goal goal, GoalPlan plan, double[] drift, double[] vol, double[] flow, boolean[] hasFlow,
-        int[] fanMonths, LocalDate[] fanDates, int paths) {
+    Lane(Goal goal, GoalPlan plan, int months, int[] from, int[] to, double[] drift, double[] vol,
+        double[] flow, boolean[] hasFlow, int[] fanIndex, LocalDate[] fanDates, int paths) {
       this.goal = goal;
       this.plan = plan;
-      this.months = drift.length;
+      this.months = months;
+      this.from = from;
+      this.to = to;
       this.drift = drift;
       this.vol = vol;
       this.flow = flow;
       this.hasFlow = hasFlow;
+      this.fanIndex = fanIndex;
       double v0 = plan.assignedValue().amount().doubleValue();
       this.startLog = v0 > 0 ? StrictMath.log(v0) : Double.NEGATIVE_INFINITY;
       this.terminal = new double[paths];
-      this.fanAt = new int[months + 1];
-      Arrays.fill(fanAt, -1);
-      for (int i = 0; i < fanMonths.length; i++) {
-        fanAt[fanMonths[i]] = i;
-      }
       this.fanDates = fanDates;
-      this.fanLogs = new double[fanMonths.length][fanMonths.length == 0 ? 0 : paths];
+      this.fanLogs = new double[fanDates.length][paths];
     }
 
-    void recordFan(int month, int path, double log) {
-      int i = fanAt[month];
-      if (i >= 0) {
-        fanLogs[i][path] = log;
+    /** Moves path {@code p}'s log value along the segments, given W at their ends. */
+    void run(int p, double[] w) {
+      double x = startLog;
+      if (fanLogs.length > 0) {
+        fanLogs[0][p] = x;
       }
+      for (int i = 0; i < to.length; i++) {
+        x += drift[i] + vol[i] * (w[to[i]] - w[from[i]]);
+        if (hasFlow[i]) {
+          double v = (x == Double.NEGATIVE_INFINITY ? 0.0 : StrictMath.exp(x)) + flow[i];
+          x = v > 0 ? StrictMath.log(v) : Double.NEGATIVE_INFINITY;
+        }
+        if (fanIndex[i] >= 0) {
+          fanLogs[fanIndex[i]][p] = x;
+        }
+      }
+      terminal[p] = x;
     }
 
     GoalOdds odds(int paths) {

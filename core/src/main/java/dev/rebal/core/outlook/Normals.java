@@ -6,7 +6,9 @@ package dev.rebal.core.outlook;
  * <p>Uniforms come from SplitMix64 (Steele, Lea and Flood, "Fast splittable pseudorandom number
  * generators", OOPSLA 2014): a 64-bit counter advanced by the golden-ratio increment and mixed by
  * the finalizer of that paper; path {@code p} starts from the mixed value of {@code seed + p * G},
- * so path p's numbers do not depend on how many paths are run. A uniform in (0, 1) takes the top 53
+ * so path p's numbers do not depend on how many paths are run, and number i of a path is the
+ * stream's output at position i + 1, drawn directly (a counter-based generator), so a path's numbers
+ * do not depend on which others are drawn. A uniform in (0, 1) takes the top 53
  * bits plus one half. Normals are the inverse normal CDF of the uniforms, by P. J. Acklam's rational
  * approximation (relative error below 1.15e-9): a central region, {@code 0.02425 <= u <= 0.97575},
  * and two tails through {@code sqrt(-2 ln u)}. Inversion keeps the order of the uniforms, and it
@@ -49,15 +51,17 @@ final class Normals {
     this.seed = seed;
   }
 
-  /** Starts path {@code path}'s stream. */
+  /** Starts path {@code path}'s stream: its state is the mixed value of {@code seed + path * G}. */
   void startPath(int path) {
     state = mix(seed + path * GOLDEN);
   }
 
-  /** Returns the next standard normal of the current path. */
-  double next() {
-    state += GOLDEN;
-    double u = ((mix(state) >>> 11) + 0.5) * TWO_TO_MINUS_53;
+  /**
+   * Returns the current path's standard normal number {@code i}: the inverse CDF of the path's
+   * SplitMix64 output at position {@code i + 1}, so any number can be drawn without the others.
+   */
+  double at(int i) {
+    double u = ((mix(state + (i + 1L) * GOLDEN) >>> 11) + 0.5) * TWO_TO_MINUS_53;
     return inverseCdf(u);
   }
 

@@ -115,10 +115,10 @@ class GoalOutlookTest {
 
   @Test
   void outlook_needLargerThanTheGoal_floorsAtZeroAndNeverMeets() {
-    // given: a $150,000 need in a year empties the $100,000 account
+    // given: a $300,000 need in a year empties the $100,000 account (it would have to triple first)
     Household h = household("HH-3").addAccounts(account("A-1", "100000"))
         .addGoals(goal("G-1", "A-1", "50000", IN_5_YEARS, flat(mix("0.6"))))
-        .addLiquidityEvents(event("E-1", LiquidityKind.NEED, "150000", AS_OF.plusYears(1), "A-1"))
+        .addLiquidityEvents(event("E-1", LiquidityKind.NEED, "300000", AS_OF.plusYears(1), "A-1"))
         .build();
 
     // when
