@@ -7,10 +7,16 @@ import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.outlook.CapitalMarketAssumptions;
+import dev.rebal.core.outlook.GoalOutlook;
+import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.review.ReviewItem;
 import dev.rebal.core.review.ReviewQueue;
 import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.engine.BookRebalancer;
+import dev.rebal.engine.Decision;
+import dev.rebal.engine.DecisionOutcome;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
 import dev.rebal.json.BookReader;
@@ -63,6 +69,20 @@ final class MainJob {
 
   private MainJob() {}
 
+  /**
+   * Returns the decision's JSON, with the household's goal outlook when {@code outlook} is on and
+   * the household has goals and could be valued (not on hold).
+   */
+  static String json(Decision d, Household h, GoalOutlook outlook, MarketData market,
+      LocalDate asOf, BigDecimal discountRate) {
+    if (outlook == null || h.goals().isEmpty() || d.outcome() == DecisionOutcome.ON_HOLD) {
+      return DecisionJson.toJson(d);
+    }
+    HouseholdValuation v = HouseholdValuation.of(h, market);
+    return DecisionJson.toJson(d, outlook.outlook(h,
+        GoalPlanner.withDiscountRate(discountRate).plan(h, v, asOf), asOf));
+  }
+
   static int run(RebalMain.Options options, RuleSet ruleSet, PrintStream out, PrintStream err)
       throws IOException {
     long start = System.nanoTime();
@@ -75,8 +95,11 @@ final class MainJob {
       MarketData market = book.marketData();
       prepare(dir, proposals);
       DataQualityReport dq = new DataQualityReport(options.bookName(), asOf);
-      BookResults results = new BookResults(market, asOf, ruleSet.find("goal.discount-rate")
-          .map(BigDecimal::new).orElse(new BigDecimal("0.04")));
+      BigDecimal discountRate = ruleSet.find("goal.discount-rate").map(BigDecimal::new)
+          .orElse(new BigDecimal("0.04"));
+      GoalOutlook outlook = options.goalOutlook()
+          ? GoalOutlook.of(CapitalMarketAssumptions.from(ruleSet)) : null;
+      BookResults results = new BookResults(market, asOf, discountRate, outlook);
       Households households = new Households(book, dq);
       RunSummary summary;
       long trades;
@@ -97,7 +120,7 @@ final class MainJob {
               Household h = households.decided(d.household());
               try {
                 Files.writeString(proposals.resolve(fileName(d.household().value()) + ".json"),
-                    DecisionJson.toJson(d), StandardCharsets.UTF_8);
+                    json(d, h, outlook, market, asOf, discountRate), StandardCharsets.UTF_8);
                 blotter.add(d);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);

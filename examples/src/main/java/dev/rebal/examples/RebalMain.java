@@ -31,7 +31,7 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>
  * RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
- *           [--state DIR | --state-url JDBC-URL]
+ *           [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]
  * RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  * RebalMain --generate N [--seed S] [--out DIR]
  * RebalMain --help
@@ -52,7 +52,7 @@ public final class RebalMain {
 
   static final String USAGE = String.join("\n",
       "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
-      "                 [--state DIR | --state-url JDBC-URL]",
+      "                 [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]",
       "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
       "                 [--out DIR]",
       "       RebalMain --generate N [--seed S] [--out DIR]",
@@ -70,6 +70,10 @@ public final class RebalMain {
       "                  instead of writing audit.jsonl",
       "  --state-url URL the same in a database server, e.g.",
       "                  jdbc:postgresql://host/rebal?user=...&password=... (see docs/stores.md)",
+      "  --goal-outlook  add each household's goal outlook (the probability that each goal is",
+      "                  met, docs/goals.md) to proposals/ and report.html; about a millisecond",
+      "                  per household with goals; default: on for the bundled sample book only",
+      "  --no-goal-outlook  leave it out",
       "  --screen        the daily screen only: which households trigger today, and why;",
       "                  writes DIR/screen.csv (no trades, no audit records)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
@@ -181,6 +185,12 @@ public final class RebalMain {
     long seed = SampleBook.SEED;
     boolean screen;
     boolean help;
+    /** Whether to compute each household's goal outlook; null: only for the bundled sample book. */
+    Boolean goalOutlook;
+
+    boolean goalOutlook() {
+      return goalOutlook != null ? goalOutlook : book == null;
+    }
 
     Path outDir() {
       return out == null ? Path.of("rebal-out") : out;
@@ -235,6 +245,12 @@ public final class RebalMain {
             break;
           case "--screen":
             o.screen = true;
+            break;
+          case "--goal-outlook":
+            o.goalOutlook = true;
+            break;
+          case "--no-goal-outlook":
+            o.goalOutlook = false;
             break;
           case "--generate":
             o.generate = number(value(args, ++i, a), a);
