@@ -169,6 +169,24 @@ public final class CapitalMarketAssumptions {
   }
 
   /**
+   * Returns the assumptions given by their text-form keys (see the class doc, e.g. {@code
+   * class.US_BONDS.volatility}) and values, for readers of other formats.
+   *
+   * @param source where the keys came from, for messages (e.g. a file name)
+   * @param keys the values by key
+   * @throws AssumptionsException listing every problem, each with its key
+   */
+  public static CapitalMarketAssumptions ofKeys(String source, Map<String, String> keys) {
+    Checks.notNull(source, "source");
+    Checks.notNull(keys, "keys");
+    keys.forEach((k, v) -> {
+      Checks.notBlank(k, "keys key");
+      Checks.notNull(v, "keys[" + k + "]");
+    });
+    return build(source, new TreeMap<>(keys));
+  }
+
+  /**
    * Returns the assumptions a rule set carries as {@code outlook.cma.*} parameters, or {@link
    * #defaults()} if it carries none.
    *
