@@ -56,11 +56,14 @@ import java.util.TreeMap;
  * lognormal classes. Months are calendar months from the as-of date, {@code dt} their actual days
  * over 365.25; the last month ends on the goal date.
  *
- * <p>Every goal of a household uses the same standard normal {@code z(p, k)} for path p and month k
- * (common random numbers): a goal's result does not depend on the other goals or their order, and
- * two households that differ only in one goal's value or cash flows are compared path by path. The
- * seed comes from the inputs (SHA-256 of the household id, the as-of date and the assumptions'
- * hash), never from a clock; normal numbers are described in {@code Normals}.
+ * <p>Every goal of a household follows the same Brownian motion W on path p (common random
+ * numbers): a goal's result does not depend on the other goals or their order, and two households
+ * that differ only in one goal's value or cash flows are compared path by path. W is drawn only at
+ * the month boundaries some goal needs (allocation changes, cash flows, fan points, the goal date),
+ * by a Brownian bridge whose draws depend only on the path and the boundary ({@code Bridge}), which
+ * gives the same law as month-by-month steps at a fraction of the draws. The seed comes from the
+ * inputs (SHA-256 of the household id, the as-of date and the assumptions' hash), never from a
+ * clock; normal numbers are described in {@code Normals}.
  *
  * <p>Cash flows are the household's liquidity events dated after the as-of date and not after the
  * goal date: an inflow adds, a need or gift subtracts, at the end of its month. An event in an
@@ -69,9 +72,9 @@ import java.util.TreeMap;
  * goes below zero. Amounts are nominal: the target amount is what is needed on the date, and the
  * outcomes are in dollars of their date.
  *
- * <p>This class is immutable and thread-safe; each call allocates its own arrays. A household of
- * three goals, 1,000 paths and 30 years runs in about a millisecond (docs/performance figures in
- * {@code docs/goals.md}).
+ * <p>This class is immutable and thread-safe; each call allocates its own arrays. The cost of a
+ * household of three goals, 1,000 paths and 30 years is measured by {@code OutlookBenchmark}
+ * (figures in {@code docs/goals.md}).
  */
 public final class GoalOutlook {
   /** The default number of paths. */
