@@ -3,6 +3,8 @@ package dev.rebal.examples;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
+import dev.rebal.core.outlook.GoalOutlook;
+import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.plan.HouseholdPlan;
 import dev.rebal.core.rule.Finding;
@@ -54,7 +56,7 @@ final class BookResults {
 
   /** One household's section of the report. */
   record Section(Decision decision, Household household, HouseholdPlan plan,
-      HouseholdDrift before, HouseholdDrift after) {}
+      HouseholdDrift before, HouseholdDrift after, Optional<HouseholdOutlook> outlook) {}
 
   /** One exception: a household and what is wrong. */
   record Issue(int rank, String household, String kind, String detail) {}
@@ -68,6 +70,8 @@ final class BookResults {
   private final MarketData market;
   private final LocalDate asOf;
   private final GoalPlanner planner;
+  /** The goal outlook with its fan chart, for the report's sections; null when off. */
+  private final GoalOutlook outlook;
   final TreeMap<AssetClass, ClassStats> classes = new TreeMap<>();
   final List<Section> sections = new ArrayList<>();
   /** The most urgent {@link #EXCEPTIONS} exceptions so far: bounded, whatever the book's size. */
@@ -92,9 +96,15 @@ final class BookResults {
   final TreeMap<String, Integer> triggerCodes = new TreeMap<>();
 
   BookResults(MarketData market, LocalDate asOf, BigDecimal discountRate) {
+    this(market, asOf, discountRate, null);
+  }
+
+  /** Results whose report sections show each goal's outlook ({@code outlook} may be null: none). */
+  BookResults(MarketData market, LocalDate asOf, BigDecimal discountRate, GoalOutlook outlook) {
     this.market = market;
     this.asOf = asOf;
     this.planner = GoalPlanner.withDiscountRate(discountRate);
+    this.outlook = outlook == null ? null : outlook.withFan(true);
   }
 
   void add(Household h, Decision d) {
@@ -185,7 +195,11 @@ final class BookResults {
     boolean triggeredNow = d.outcome() == DecisionOutcome.AUTO
         || d.outcome() == DecisionOutcome.REVIEW;
     if (triggeredNow && sections.size() < SECTIONS) {
-      sections.add(new Section(d, h, plan, before, after));
+      Optional<HouseholdOutlook> odds = Optional.empty();
+      if (outlook != null && !h.goals().isEmpty()) {
+        odds = Optional.of(outlook.outlook(h, plan, asOf));
+      }
+      sections.add(new Section(d, h, plan, before, after, odds));
     }
   }
 

@@ -10,6 +10,8 @@ import dev.rebal.core.rule.Finding;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.core.validation.Problem;
+import dev.rebal.core.outlook.GoalOdds;
+import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.engine.Decision;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -20,7 +22,8 @@ import java.util.List;
 /**
  * Writes a {@link Decision} as JSON, with Jackson's streaming generator: the fields in a fixed order
  * (household, asOf, outcome, releasable, ruleSet, inputsHash, problems, ineligibility, triggers,
- * constraints, overrides, optimizer, trades, explanation, impact, routing), amounts as plain decimal
+ * constraints, overrides, optimizer, trades, explanation, impact, routing, and, when given, the
+ * household's goalOutlook), amounts as plain decimal
  * numbers, indented with two spaces and {@code \n} line ends. The same decision always gives the
  * same bytes.
  *
@@ -43,6 +46,27 @@ public final class DecisionJson {
     return out.toString();
   }
 
+  /**
+   * Returns {@code decision} as indented JSON with the household's goal outlook as a last field,
+   * {@code goalOutlook}: the assumptions (label and hash), paths, seed, and per goal its
+   * probability, standard error, outcome percentiles (10th, 25th, median, 75th, 90th) and
+   * shortfalls; goals that could not be assessed are listed with the reason.
+   */
+  public static String toJson(Decision decision, HouseholdOutlook outlook) {
+    Checks.notNull(outlook, "outlook");
+    StringWriter out = new StringWriter();
+    Checks.notNull(decision, "decision");
+    try {
+      JsonGenerator g = generator(out);
+      writeDecision(g, decision, outlook);
+      g.flush();
+      out.write('\n');
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
   /** Returns the decisions as one indented JSON object {@code {"decisions": [...]}}. */
   public static String toJson(List<Decision> decisions) {
     Checks.notNull(decisions, "decisions");
@@ -51,7 +75,7 @@ public final class DecisionJson {
       g.writeStartObject();
       g.writeArrayFieldStart("decisions");
       for (Decision d : decisions) {
-        writeDecision(g, d);
+        writeDecision(g, d, null);
       }
       g.writeEndArray();
       g.writeEndObject();
@@ -72,7 +96,7 @@ public final class DecisionJson {
     Checks.notNull(out, "out");
     try {
       JsonGenerator g = generator(out);
-      writeDecision(g, decision);
+      writeDecision(g, decision, null);
       g.flush();
       out.write('\n');
     } catch (IOException e) {
@@ -87,7 +111,8 @@ public final class DecisionJson {
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
-  private static void writeDecision(JsonGenerator g, Decision d) throws IOException {
+  private static void writeDecision(JsonGenerator g, Decision d, HouseholdOutlook outlook)
+      throws IOException {
     g.writeStartObject();
     g.writeStringField("household", d.household().value());
     g.writeStringField("asOf", d.asOf().toString());
@@ -161,6 +186,48 @@ public final class DecisionJson {
     g.writeEndArray();
     g.writeEndObject();
     findings(g, "routing", d.routing());
+    if (outlook != null) {
+      writeOutlook(g, outlook);
+    }
+    g.writeEndObject();
+  }
+
+  private static void writeOutlook(JsonGenerator g, HouseholdOutlook o) throws IOException {
+    g.writeObjectFieldStart("goalOutlook");
+    g.writeStringField("assumptions", o.assumptions());
+    g.writeStringField("assumptionsHash", o.assumptionsHash());
+    g.writeNumberField("paths", o.paths());
+    g.writeStringField("seed", Long.toHexString(o.seed()));
+    g.writeArrayFieldStart("goals");
+    for (GoalOdds odds : o.goals()) {
+      g.writeStartObject();
+      g.writeStringField("goal", odds.goal().value());
+      g.writeNumberField("targetAmount", odds.targetAmount().amount());
+      g.writeStringField("targetDate", odds.targetDate().toString());
+      g.writeNumberField("assignedValue", odds.assignedValue().amount());
+      g.writeNumberField("probability", odds.probability());
+      g.writeNumberField("standardError", odds.standardError());
+      g.writeObjectFieldStart("outcome");
+      g.writeNumberField("p10", odds.outcome().p10().amount());
+      g.writeNumberField("p25", odds.outcome().p25().amount());
+      g.writeNumberField("median", odds.outcome().median().amount());
+      g.writeNumberField("p75", odds.outcome().p75().amount());
+      g.writeNumberField("p90", odds.outcome().p90().amount());
+      g.writeEndObject();
+      g.writeNumberField("expectedShortfall", odds.expectedShortfall().amount());
+      g.writeNumberField("shortfallWhenShort", odds.shortfallWhenShort().amount());
+      g.writeNumberField("shortfallAt10th", odds.shortfallAt10th().amount());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    g.writeArrayFieldStart("unassessed");
+    for (var e : o.unassessed().entrySet()) {
+      g.writeStartObject();
+      g.writeStringField("goal", e.getKey().value());
+      g.writeStringField("reason", e.getValue());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

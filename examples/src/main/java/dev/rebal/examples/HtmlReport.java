@@ -3,6 +3,8 @@ package dev.rebal.examples;
 import static dev.rebal.examples.Html.escape;
 
 import dev.rebal.core.goal.Goal;
+import dev.rebal.core.outlook.GoalOdds;
+import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.plan.GoalPlan;
 import dev.rebal.core.rule.Finding;
@@ -281,8 +283,13 @@ final class HtmlReport {
     if (sec.household().goals().isEmpty()) {
       sb.append("<p>No goals: managed to the static target.</p>\n");
     } else {
+      Optional<HouseholdOutlook> outlook = sec.outlook();
       sb.append("<table><tr><th>goal</th><th>kind</th><th>target</th><th>date</th>")
-          .append("<th class=\"n\">assigned</th><th class=\"n\">funded</th></tr>\n");
+          .append("<th class=\"n\">assigned</th><th class=\"n\">funded</th>");
+      if (outlook.isPresent()) {
+        sb.append("<th class=\"n\">probability</th><th class=\"n\">outcome (10th-90th)</th>");
+      }
+      sb.append("</tr>\n");
       for (Goal g : sec.household().goals()) {
         Optional<GoalPlan> p = sec.plan().goals().stream().filter(x -> x.goal().equals(g.id()))
             .findFirst();
@@ -291,9 +298,19 @@ final class HtmlReport {
             .append("</td><td>").append(g.targetDate()).append("</td><td class=\"n\">")
             .append(p.map(x -> Html.dollars(x.assignedValue().amount())).orElse("-"))
             .append("</td><td class=\"n\">")
-            .append(p.map(x -> Html.percent(x.fundedRatio())).orElse("-")).append("</td></tr>\n");
+            .append(p.map(x -> Html.percent(x.fundedRatio())).orElse("-")).append("</td>");
+        if (outlook.isPresent()) {
+          Optional<GoalOdds> odds = outlook.get().find(g.id());
+          sb.append("<td class=\"n\">").append(odds.map(GoalOdds::percent)
+              .orElse(escape(outlook.get().unassessed().getOrDefault(g.id(), "-"))))
+              .append("</td><td class=\"n\">").append(odds.map(o ->
+                  Html.dollars(o.outcome().p10().amount()) + " - "
+                  + Html.dollars(o.outcome().p90().amount())).orElse("-")).append("</td>");
+        }
+        sb.append("</tr>\n");
       }
       sb.append("</table>\n");
+      outlook.ifPresent(this::fan);
     }
     sb.append("<h3>Triggers</h3>\n<ul>\n");
     for (Finding f : d.triggers()) {
@@ -365,6 +382,40 @@ final class HtmlReport {
       sb.append("</ul>\n");
     }
     sb.append("</details>\n");
+  }
+
+  /** The household's goal outlook as a fan chart, one panel per goal assessed. */
+  private void fan(HouseholdOutlook o) {
+    if (o.goals().isEmpty()) {
+      return;
+    }
+    List<String> labels = new ArrayList<>();
+    List<double[][]> points = new ArrayList<>();
+    double[] years = new double[o.goals().size()];
+    double[] amounts = new double[o.goals().size()];
+    for (int i = 0; i < o.goals().size(); i++) {
+      GoalOdds g = o.goals().get(i);
+      labels.add(g.goal().value() + ": " + g.percent());
+      double[][] rows = new double[g.fan().size()][];
+      for (int j = 0; j < rows.length; j++) {
+        var f = g.fan().get(j);
+        rows[j] = new double[] {years(o.asOf(), f.date()), f.p10().amount().doubleValue(),
+            f.p25().amount().doubleValue(), f.median().amount().doubleValue(),
+            f.p75().amount().doubleValue(), f.p90().amount().doubleValue()};
+      }
+      points.add(rows);
+      years[i] = years(o.asOf(), g.targetDate());
+      amounts[i] = g.targetAmount().amount().doubleValue();
+    }
+    sb.append("<p class=\"muted\">Goal outlook: the probability that each goal is met, from ")
+        .append(o.paths()).append(" simulated paths under ").append(escape(o.assumptions()))
+        .append(" (docs/goals.md). Bands: 10th-90th and 25th-75th percentiles of the goal's ")
+        .append("value; line: median; red: the target amount at its date.</p>\n");
+    sb.append(Svg.fan("goal outlook of " + o.household().value(), labels, points, years, amounts));
+  }
+
+  private static double years(java.time.LocalDate from, java.time.LocalDate to) {
+    return java.time.temporal.ChronoUnit.DAYS.between(from, to) / 365.25;
   }
 
   private void card(String value, String label) {

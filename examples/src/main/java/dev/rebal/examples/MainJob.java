@@ -6,14 +6,21 @@ import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleParameters;
+import dev.rebal.core.outlook.CapitalMarketAssumptions;
+import dev.rebal.core.outlook.GoalOutlook;
+import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.engine.BookRebalancer;
+import dev.rebal.engine.Decision;
+import dev.rebal.engine.DecisionOutcome;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.HouseholdRead;
 import dev.rebal.json.ReadFailure;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -93,6 +100,20 @@ final class MainJob {
     }
   }
 
+  /**
+   * Returns the decision's JSON, with the household's goal outlook when {@code outlook} is on and
+   * the household has goals and could be valued (not on hold).
+   */
+  static String json(Decision d, Household h, GoalOutlook outlook, MarketData market,
+      LocalDate asOf, BigDecimal discountRate) {
+    if (outlook == null || h.goals().isEmpty() || d.outcome() == DecisionOutcome.ON_HOLD) {
+      return DecisionJson.toJson(d);
+    }
+    HouseholdValuation v = HouseholdValuation.of(h, market);
+    return DecisionJson.toJson(d, outlook.outlook(h,
+        GoalPlanner.withDiscountRate(discountRate).plan(h, v, asOf), asOf));
+  }
+
   static int run(RebalMain.Options options, RuleSet ruleSet, PrintStream out, PrintStream err)
       throws IOException {
     long start = System.nanoTime();
@@ -164,8 +185,11 @@ final class MainJob {
       Map<String, String> rejectedIds) throws IOException {
     Path proposals = folder.staged(PROPOSALS);
     Files.createDirectories(proposals);
-    BookResults results = new BookResults(market, asOf, RuleParameters.standard()
-        .lookup("goal.discount-rate").decimal(ruleSet));
+    BigDecimal discountRate = RuleParameters.standard().lookup("goal.discount-rate")
+        .decimal(ruleSet);
+    GoalOutlook outlook = options.goalOutlook()
+        ? GoalOutlook.of(CapitalMarketAssumptions.from(ruleSet)) : null;
+    BookResults results = new BookResults(market, asOf, discountRate, outlook);
     try (DataQualityReport dq = new DataQualityReport(options.bookName(), asOf, folder.work())) {
       Households households = new Households(book, dq, rejectedIds);
       RunSummary summary;
@@ -188,7 +212,7 @@ final class MainJob {
               Household h = households.decided(d.household());
               try {
                 Files.writeString(proposals.resolve(fileName(d.household().value()) + ".json"),
-                    DecisionJson.toJson(d), StandardCharsets.UTF_8);
+                    json(d, h, outlook, market, asOf, discountRate), StandardCharsets.UTF_8);
                 blotter.add(d);
               } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -37,7 +37,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>
  * RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
- *           [--state DIR | --state-url JDBC-URL]
+ *           [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]
+ *           [--assumptions FILE]
  * RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  * RebalMain --generate N [--seed S] [--out DIR]
  * RebalMain --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]
@@ -63,7 +64,7 @@ public final class RebalMain {
 
   static final String USAGE = String.join("\n",
       "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
-      "                 [--state DIR | --state-url JDBC-URL]",
+      "                 [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]",
       "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
       "                 [--out DIR]",
       "       RebalMain --generate N [--seed S] [--out DIR]",
@@ -85,6 +86,12 @@ public final class RebalMain {
       "                  instead of writing audit.jsonl",
       "  --state-url URL the same in a database server, e.g.",
       "                  jdbc:postgresql://host/rebal?user=...&password=... (see docs/stores.md)",
+      "  --goal-outlook  add each household's goal outlook (the probability that each goal is",
+      "                  met, docs/goals.md) to proposals/ and report.html; about a millisecond",
+      "                  per household with goals; default: on for the bundled sample book only",
+      "  --no-goal-outlook  leave it out",
+      "  --assumptions FILE  capital market assumptions for the goal outlook (.cma text or",
+      "                  JSON, docs/goals.md), carried in the rule set; default: Rebal's",
       "  --screen        the daily screen only: which households trigger today, and why;",
       "                  writes DIR/screen.csv (no trades, no audit records)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
@@ -163,6 +170,9 @@ public final class RebalMain {
     } catch (RuleSetException e) {
       err.println("error: rule set: " + oneLine(e));
       return BAD_INPUT;
+    } catch (dev.rebal.core.outlook.AssumptionsException e) {
+      err.println("error: assumptions: " + oneLine(e));
+      return BAD_INPUT;
     } catch (IOException e) {
       err.println("error: cannot read or write " + oneLine(e));
       return BAD_INPUT;
@@ -223,11 +233,17 @@ public final class RebalMain {
   }
 
   private static RuleSet ruleSet(Options options) throws IOException {
-    if (options.rules == null) {
-      return RuleSet.defaults();
+    RuleSet rules = RuleSet.defaults();
+    if (options.rules != null) {
+      String text = Files.readString(options.rules, StandardCharsets.UTF_8);
+      rules = RuleSetParser.parse(options.rules.toString(), text);
     }
-    String text = Files.readString(options.rules, StandardCharsets.UTF_8);
-    return RuleSetParser.parse(options.rules.toString(), text);
+    if (options.assumptions != null) {
+      // the rule set carries the assumptions, so its hash (in every decision) covers them
+      rules = dev.rebal.json.AssumptionsReader.read(options.assumptions)
+          .applyTo(rules, rules.version());
+    }
+    return rules;
   }
 
   private static int generate(Options options, PrintStream out) throws IOException {
@@ -268,6 +284,13 @@ public final class RebalMain {
     String expectHead;
     boolean screen;
     boolean help;
+    Path assumptions;
+    /** Whether to compute each household's goal outlook; null: only for the bundled sample book. */
+    Boolean goalOutlook;
+
+    boolean goalOutlook() {
+      return goalOutlook != null ? goalOutlook : book == null;
+    }
 
     Path outDir() {
       return out == null ? Path.of("rebal-out") : out;
@@ -337,6 +360,15 @@ public final class RebalMain {
             break;
           case "--screen":
             o.screen = true;
+            break;
+          case "--goal-outlook":
+            o.goalOutlook = true;
+            break;
+          case "--assumptions":
+            o.assumptions = Path.of(value(args, ++i, a));
+            break;
+          case "--no-goal-outlook":
+            o.goalOutlook = false;
             break;
           case "--generate":
             o.generate = number(value(args, ++i, a), a);

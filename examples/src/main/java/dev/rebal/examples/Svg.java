@@ -6,7 +6,7 @@ import java.util.function.DoubleFunction;
 
 /**
  * Inline SVG charts for the HTML report: horizontal bar charts, one group of bars per label and one
- * bar per series, with the value written after each bar. Doubles are used for drawing only; the
+ * bar per series, with the value written after each bar, and fan charts of goal outlooks. Doubles are used for drawing only; the
  * figures in the report's tables are exact.
  */
 final class Svg {
@@ -94,5 +94,88 @@ final class Svg {
         LABEL, height));
     sb.append("</svg>\n");
     return sb.toString();
+  }
+
+  /**
+   * Returns a fan chart of one or more goals, one panel each, on a shared time axis: the 10th to
+   * 90th and 25th to 75th percentile bands of the goal's simulated value, its median line, and
+   * the target amount as a dashed line to a dot at the target date.
+   *
+   * @param title the chart's accessible title
+   * @param labels one per goal (e.g. its id and probability)
+   * @param points per goal, rows of {years from today, p10, p25, median, p75, p90}, in time order
+   * @param targetYears per goal, years from today to its date
+   * @param targetAmounts per goal, its target amount
+   */
+  static String fan(String title, List<String> labels, List<double[][]> points,
+      double[] targetYears, double[] targetAmounts) {
+    int panel = 84;
+    int left = LABEL;
+    int right = 20;
+    int height = labels.size() * panel + 22;
+    double maxT = 0;
+    for (double t : targetYears) {
+      maxT = Math.max(maxT, t);
+    }
+    maxT = Math.max(maxT, 1e-9);
+    double tx = (WIDTH - left - right) / maxT;
+    StringBuilder sb = new StringBuilder();
+    sb.append(String.format(Locale.ROOT, "<svg class=\"chart\" width=\"%d\" height=\"%d\" "
+        + "viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\"><title>%s</title>\n", WIDTH,
+        height, WIDTH, height, Html.escape(title), Html.escape(title)));
+    for (int g = 0; g < labels.size(); g++) {
+      double[][] rows = points.get(g);
+      double max = targetAmounts[g];
+      for (double[] r : rows) {
+        max = Math.max(max, r[5]);
+      }
+      max = Math.max(max, 1e-9);
+      int top = g * panel + 8;
+      int bottom = top + panel - 16;
+      double ys = (bottom - top) / max;
+      final int fBottom = bottom;
+      DoubleFunction<String> x = t -> String.format(Locale.ROOT, "%.1f", left + t * tx);
+      DoubleFunction<String> y = v -> String.format(Locale.ROOT, "%.1f", fBottom - v * ys);
+      sb.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"12\">%s</text>",
+          top + 14, Html.escape(labels.get(g))));
+      sb.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"%d\" font-size=\"11\" "
+          + "fill=\"#666\">to %s</text>", top + 30, Html.dollars(java.math.BigDecimal.valueOf(
+              Math.round(max)))));
+      sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" "
+          + "stroke=\"#bbb\"/>", left, bottom, WIDTH - right, bottom));
+      sb.append(band(rows, 1, 5, x, y, "#cfe0f5"));
+      sb.append(band(rows, 2, 4, x, y, "#8fb5e3"));
+      StringBuilder median = new StringBuilder();
+      for (double[] r : rows) {
+        median.append(median.length() == 0 ? "" : " ").append(x.apply(r[0])).append(',')
+            .append(y.apply(r[3]));
+      }
+      sb.append("<polyline fill=\"none\" stroke=\"#1f5fa8\" stroke-width=\"1.5\" points=\"")
+          .append(median).append("\"/>");
+      sb.append("<line x1=\"").append(left).append("\" y1=\"").append(y.apply(targetAmounts[g]))
+          .append("\" x2=\"").append(x.apply(targetYears[g])).append("\" y2=\"")
+          .append(y.apply(targetAmounts[g])).append("\" stroke=\"#c0392b\" stroke-dasharray=\"4 3\"/>");
+      sb.append("<circle cx=\"").append(x.apply(targetYears[g])).append("\" cy=\"")
+          .append(y.apply(targetAmounts[g])).append("\" r=\"3.5\" fill=\"#c0392b\"/>\n");
+    }
+    sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" "
+        + "fill=\"#666\">today</text><text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"#666\" "
+        + "text-anchor=\"end\">%.0f years</text>", left, height - 4, WIDTH - right, height - 4,
+        maxT));
+    sb.append("</svg>\n");
+    return sb.toString();
+  }
+
+  private static String band(double[][] rows, int low, int high, DoubleFunction<String> x,
+      DoubleFunction<String> y, String color) {
+    StringBuilder pts = new StringBuilder();
+    for (double[] r : rows) {
+      pts.append(pts.length() == 0 ? "" : " ").append(x.apply(r[0])).append(',')
+          .append(y.apply(r[high]));
+    }
+    for (int i = rows.length - 1; i >= 0; i--) {
+      pts.append(' ').append(x.apply(rows[i][0])).append(',').append(y.apply(rows[i][low]));
+    }
+    return "<polygon fill=\"" + color + "\" stroke=\"none\" points=\"" + pts + "\"/>";
   }
 }

@@ -206,6 +206,22 @@ class MainJobEndToEndTest {
     long triggered = proposals.values().stream().filter(d -> d.get("outcome").asText()
         .matches("AUTO|REVIEW")).count();
     assertThat(html.split("<details ", -1)).hasSize((int) triggered + 1);
+    // the bundled sample book gets each goal's outlook: a probability column and a fan chart
+    assertThat(html).contains("<th class=\"n\">probability</th>", "Goal outlook: the "
+        + "probability that each goal is met", "aria-label=\"goal outlook of ");
+  }
+
+  @Test
+  void proposals_householdsWithGoals_carryTheirGoalOutlook() {
+    // then: every valid household with goals has a goalOutlook with a probability per goal
+    long withOutlook = proposals.values().stream().filter(d -> d.has("goalOutlook")).count();
+    assertThat(withOutlook).isPositive();
+    proposals.values().stream().filter(d -> d.has("goalOutlook")).forEach(d -> {
+      assertThat(d.get("outcome").asText()).isNotEqualTo("ON_HOLD");
+      assertThat(d.get("goalOutlook").get("assumptions").asText()).startsWith("rebal-default ");
+      d.get("goalOutlook").get("goals").forEach(g -> assertThat(g.get("probability").decimalValue())
+          .isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE));
+    });
   }
 
   @Test

@@ -60,4 +60,30 @@ class OutputFormatTest {
     assertThat(json).endsWith("}\n").doesNotContain("\r").doesNotContain("E+");
     assertThat(DecisionJson.toJson(d)).isEqualTo(json);
   }
+
+  @Test
+  void toJson_withOutlook_goalOutlookIsTheLastField() {
+    // given: a sample household with goals
+    BookGenerator book = BookGenerator.of(SampleBook.config());
+    Household h = java.util.stream.IntStream.range(0, 50).mapToObj(book::household)
+        .filter(x -> !x.goals().isEmpty()).findFirst().orElseThrow();
+    Decision d = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
+    var outlook = dev.rebal.core.outlook.GoalOutlook.of(
+        dev.rebal.core.outlook.CapitalMarketAssumptions.defaults())
+        .outlook(h, book.marketData(), book.asOf(), new java.math.BigDecimal("0.04"));
+
+    // when
+    String json = DecisionJson.toJson(d, outlook);
+
+    // then
+    Matcher m = Pattern.compile("(?m)^  \"(\\w+)\" :").matcher(json);
+    List<String> fields = new ArrayList<>();
+    while (m.find()) {
+      fields.add(m.group(1));
+    }
+    assertThat(fields).endsWith("routing", "goalOutlook");
+    assertThat(json).contains("\"probability\" : " + outlook.goals().get(0).probability()
+        .toPlainString()).contains("\"assumptionsHash\" : \"" + outlook.assumptionsHash() + "\"");
+    assertThat(DecisionJson.toJson(d, outlook)).isEqualTo(json);
+  }
 }

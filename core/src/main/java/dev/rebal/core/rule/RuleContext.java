@@ -5,16 +5,24 @@ import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.outlook.CapitalMarketAssumptions;
+import dev.rebal.core.outlook.GoalOutlook;
+import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.trade.Proposal;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Everything a rule may read: the household, market data, as-of date, the rule set's parameters, the
  * assessment, and at the routing stage the proposal and its impact. Rules must not read clocks,
- * files or the network. This class is immutable and thread-safe.
+ * files or the network.
+ *
+ * <p>The goal outlook ({@link #goalOutlook()}) is computed on first use and shared by every rule
+ * that reads this context and its routing copy: only a rule set that enables an outlook rule pays
+ * for the simulation. This class is immutable (the outlook is memoised once) and thread-safe.
  */
 public final class RuleContext {
   private final Household household;
@@ -24,9 +32,11 @@ public final class RuleContext {
   private final Assessment assessment;
   private final Proposal proposal;
   private final ProposalImpact impact;
+  private final Supplier<HouseholdOutlook> outlook;
 
   private RuleContext(Household household, MarketData marketData, LocalDate asOf, RuleSet ruleSet,
-      Assessment assessment, Proposal proposal, ProposalImpact impact) {
+      Assessment assessment, Proposal proposal, ProposalImpact impact,
+      Supplier<HouseholdOutlook> outlook) {
     this.household = Checks.notNull(household, "household");
     this.marketData = Checks.notNull(marketData, "marketData");
     this.asOf = Checks.notNull(asOf, "asOf");
@@ -34,18 +44,20 @@ public final class RuleContext {
     this.assessment = Checks.notNull(assessment, "assessment");
     this.proposal = proposal;
     this.impact = impact;
+    this.outlook = outlook != null ? outlook
+        : com.google.common.base.Suppliers.memoize(this::computeOutlook)::get;
   }
 
   /** Returns a context for the eligibility, trigger and constraint stages. */
   public static RuleContext of(Household household, MarketData marketData, LocalDate asOf,
       RuleSet ruleSet, Assessment assessment) {
-    return new RuleContext(household, marketData, asOf, ruleSet, assessment, null, null);
+    return new RuleContext(household, marketData, asOf, ruleSet, assessment, null, null, null);
   }
 
   /** Returns a copy for the routing stage, with the proposal and its impact. */
   public RuleContext withProposal(Proposal proposal, ProposalImpact impact) {
     return new RuleContext(household, marketData, asOf, ruleSet, assessment,
-        Checks.notNull(proposal, "proposal"), Checks.notNull(impact, "impact"));
+        Checks.notNull(proposal, "proposal"), Checks.notNull(impact, "impact"), outlook);
   }
 
   /** Returns the household. */
@@ -86,5 +98,22 @@ public final class RuleContext {
   /** Returns the decimal parameter {@code name}, or {@code fallback} if the rule set lacks it. */
   public BigDecimal param(String name, String fallback) {
     return ruleSet.find(name).isPresent() ? ruleSet.decimal(name) : new BigDecimal(fallback);
+  }
+
+  /**
+   * Returns the household's goal outlook on the as-of date, from the assessment's plan, computed on
+   * first use: under the assumptions the rule set carries ({@link CapitalMarketAssumptions#from}),
+   * with {@code outlook.paths} paths (default 1,000). Experimental: added for the outlook rules.
+   *
+   * @throws dev.rebal.core.outlook.AssumptionsException if the rule set carries invalid assumptions
+   */
+  public HouseholdOutlook goalOutlook() {
+    return outlook.get();
+  }
+
+  private HouseholdOutlook computeOutlook() {
+    return GoalOutlook.of(CapitalMarketAssumptions.from(ruleSet))
+        .withPaths(param("outlook.paths", String.valueOf(GoalOutlook.DEFAULT_PATHS)).intValue())
+        .outlook(household, assessment.plan(), asOf);
   }
 }

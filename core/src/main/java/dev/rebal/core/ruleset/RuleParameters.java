@@ -68,6 +68,13 @@ public final class RuleParameters {
           "kinds of goals left unmet that send a proposal to review"),
       RuleParameter.decimal("review.unmet-goal.min", "0", MONEY_MAX, "100",
           "dollars a goal must be left unmet by to send a proposal to review"),
+      // goal outlook
+      RuleParameter.decimal("outlook.floor", "0", "1", "0.70",
+          "a goal's probability of success below which trigger.goal-outlook and route.goal-outlook fire"),
+      RuleParameter.decimal("outlook.ceiling", "0", "1", "0.95",
+          "a goal's probability at or above which route.goal-outlook-ceiling reports the lock-in"),
+      RuleParameter.integer("outlook.paths", 100, 100000, "1000",
+          "Monte Carlo paths of the goal outlook"),
       // planning and optimizer
       RuleParameter.decimal("goal.discount-rate", "0", "0.5", "0.04",
           "annual rate discounting goal amounts to present value (0.04 is 4%)"),
@@ -92,8 +99,14 @@ public final class RuleParameters {
           "loss in percent of basis below which a lot is not harvested")));
 
   private static final ImmutableSortedSet<String> NAMESPACES = ImmutableSortedSet.of(
-      "band", "constraint", "eligibility", "goal", "harvest", "liquidity", "optimizer", "review",
-      "route", "trigger");
+      "band", "constraint", "eligibility", "goal", "harvest", "liquidity", "optimizer", "outlook",
+      "review", "route", "trigger");
+  /**
+   * Parameters under this prefix carry capital market assumptions ({@code
+   * dev.rebal.core.outlook.CapitalMarketAssumptions}), which check their own keys and values when
+   * they are read from a rule set.
+   */
+  private static final String ASSUMPTIONS_PREFIX = "outlook.cma.";
 
   private final ImmutableSortedMap<String, RuleParameter> byName;
 
@@ -145,6 +158,9 @@ public final class RuleParameters {
     RuleParameter p = byName.get(name);
     if (p != null) {
       return p.problem(value).map(m -> "parameter '" + name + "': " + m);
+    }
+    if (name.startsWith(ASSUMPTIONS_PREFIX)) {
+      return Optional.empty();
     }
     String namespace = namespaceOf(name);
     if (!NAMESPACES.contains(namespace)) {

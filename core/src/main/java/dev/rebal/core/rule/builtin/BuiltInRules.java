@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The rules Rebal ships, offered through the same {@link RuleProvider} SPI as a firm's own: the
  * eligibility check, the eight triggers (calendar, threshold, cash, tax, goal, goal bucket, liquidity, gift), the
- * liquidity reserve constraint, and the routing rules. Parameters and defaults are listed in {@code
+ * liquidity reserve constraint, the routing rules, and the goal-outlook rules (off by default). Parameters and defaults are listed in {@code
  * docs/rules.md}.
  */
 public final class BuiltInRules implements RuleProvider {
@@ -28,6 +28,7 @@ public final class BuiltInRules implements RuleProvider {
             new LiquidityTrigger(), new GiftTrigger(),
             new LiquidityReserve())
         .addAll(RoutingRules.all())
+        .addAll(GoalOutlookRules.all())
         .build();
   }
 }
