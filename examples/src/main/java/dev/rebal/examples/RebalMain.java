@@ -55,7 +55,7 @@ public final class RebalMain {
       "                 [--state DIR | --state-url JDBC-URL]",
       "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
       "                 [--out DIR]",
-      "       RebalMain --generate N [--seed S] [--out DIR]",
+      "       RebalMain --generate N [--seed S] [--realistic-start] [--out DIR]",
       "",
       "Rebalances every household of the book and writes to DIR: proposals/<household>.json,",
       "blotter.csv, review-queue.json, audit.jsonl, summary.txt and report.html.",
@@ -74,6 +74,8 @@ public final class RebalMain {
       "                  writes DIR/screen.csv (no trades, no audit records)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
       "  --seed S        the generator's seed; default " + SampleBook.SEED,
+      "  --realistic-start  generate a realistic starting book (mostly funds, lots bought",
+      "                  regularly over years), as the bundled sample book is",
       "  --help          print this help");
 
   private RebalMain() {}
@@ -147,7 +149,8 @@ public final class RebalMain {
   }
 
   private static int generate(Options options, PrintStream out) throws IOException {
-    BookGenerator generator = BookGenerator.of(BookConfig.of(options.seed));
+    BookGenerator generator = BookGenerator.of(BookConfig.of(options.seed)
+        .withRealisticStart(options.realisticStart));
     Path dir = options.outDir();
     Files.createDirectories(dir);
     Path file = dir.resolve("book-" + options.generate + "-seed-" + options.seed + ".json.gz");
@@ -179,6 +182,7 @@ public final class RebalMain {
     String stateUrl;
     long generate = -1;
     long seed = SampleBook.SEED;
+    boolean realisticStart;
     boolean screen;
     boolean help;
 
@@ -238,6 +242,9 @@ public final class RebalMain {
             break;
           case "--generate":
             o.generate = number(value(args, ++i, a), a);
+            break;
+          case "--realistic-start":
+            o.realisticStart = true;
             break;
           case "--seed":
             o.seed = number(value(args, ++i, a), a);
