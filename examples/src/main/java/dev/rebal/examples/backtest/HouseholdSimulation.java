@@ -60,7 +60,8 @@ import java.util.Optional;
  * traded dollar to the trade's account; record the step.
  *
  * <p><b>Tax charged to the portfolio.</b> The household's outside realized gains recur every year
- * (the generated profile's year-to-date gains, if positive, times {@link Assumptions#outsideGains()});
+ * (the generated profile's year-to-date gains, if positive, at most {@link #OUTSIDE_CAP} of the
+ * starting managed wealth each, times {@link Assumptions#outsideGains()});
  * a shadow profile with the outside gains only is netted alongside, and the managed accounts pay
  * the difference: the capital-gains tax the portfolio adds (negative when its losses offset
  * outside gains or ordinary income). So harvested losses have gains to offset, and no policy is
@@ -80,6 +81,8 @@ import java.util.Optional;
  */
 final class HouseholdSimulation {
   private static final MathContext MC = MathContext.DECIMAL128;
+  /** Outside gains of each kind are capped at this share of the starting managed wealth a year. */
+  static final BigDecimal OUTSIDE_CAP = new BigDecimal("0.05");
   private static final GoalPlanner PLANNER = GoalPlanner.withDiscountRate(new BigDecimal("0.04"));
 
   private final int index;
@@ -119,10 +122,13 @@ final class HouseholdSimulation {
     this.assumptions = assumptions;
     TaxProfile g = generated.taxProfile();
     BigDecimal scale = BigDecimal.valueOf(assumptions.outsideGains());
+    // the generator's year-to-date gains do not scale with the household: cap each kind at
+    // OUTSIDE_CAP of the starting managed wealth a year
+    BigDecimal cap = wealth(generated, market.market(0)).multiply(OUTSIDE_CAP);
     this.outsideShortMonthly = Money.ofComputed(Money.USD, g.realizedShortTermYtd().amount()
-        .max(BigDecimal.ZERO).multiply(scale).divide(BigDecimal.valueOf(12), MC));
+        .max(BigDecimal.ZERO).min(cap).multiply(scale).divide(BigDecimal.valueOf(12), MC));
     this.outsideLongMonthly = Money.ofComputed(Money.USD, g.realizedLongTermYtd().amount()
-        .max(BigDecimal.ZERO).multiply(scale).divide(BigDecimal.valueOf(12), MC));
+        .max(BigDecimal.ZERO).min(cap).multiply(scale).divide(BigDecimal.valueOf(12), MC));
     this.index = index;
     this.policy = policy;
     this.rebalancer = rebalancer;
@@ -403,7 +409,7 @@ final class HouseholdSimulation {
     ordinaryTax = Money.ZERO_USD;
     pendingIncomeTax = pendingIncomeTax.plus(Money.ofComputed(Money.USD, incomeTaxYtd));
     incomeTaxYtd = BigDecimal.ZERO;
-    out.deducted(s.deductedLoss().minus(o.deductedLoss()));
+    out.deducted(s.deductedLoss());
     replaceProfile(Households.withGains(p, Money.ZERO_USD, Money.ZERO_USD,
         s.shortTermCarryforward(), s.longTermCarryforward(), true));
     shadow = Households.withGains(shadow, Money.ZERO_USD, Money.ZERO_USD,
