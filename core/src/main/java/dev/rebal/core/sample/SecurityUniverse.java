@@ -35,6 +35,8 @@ import java.util.SplittableRandom;
  * bonds and stocks of a class share one monthly class return and add only their own noise (50 bp a
  * month for funds, 60 for bonds, 600 for single stocks), as real funds tracking the same market do;
  * without, every security walks on its own, so two funds of one class can end ten years far apart.
+ * The realistic start also marks bond and money-market funds' income ordinary and muni funds'
+ * tax-exempt (without it they keep the default, qualified).
  */
 final class SecurityUniverse {
   static final AssetClass US_LARGE_CAP = AssetClass.of("US_LARGE_CAP");
@@ -160,6 +162,13 @@ final class SecurityUniverse {
         .kind(kind).washSaleGroup(group);
     if (c.equals(REAL_ESTATE)) {
       b.taxCharacter(TaxCharacter.ORDINARY);
+    } else if (classFactors != null) {
+      // the realistic start also says how bond, muni and money-market funds' income is taxed
+      if (c.equals(US_BONDS) || c.equals(CASH)) {
+        b.taxCharacter(TaxCharacter.ORDINARY);
+      } else if (c.equals(MUNI_BONDS)) {
+        b.taxCharacter(TaxCharacter.TAX_EXEMPT);
+      }
     }
     add(rnd, b.build());
   }
