@@ -67,7 +67,7 @@ public final class RebalMain {
       "                 [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]",
       "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
       "                 [--out DIR]",
-      "       RebalMain --generate N [--seed S] [--out DIR]",
+      "       RebalMain --generate N [--seed S] [--realistic-start] [--out DIR]",
       "       RebalMain --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]",
       "",
       "Rebalances every household of the book and writes to DIR: proposals/<household>.json,",
@@ -96,6 +96,8 @@ public final class RebalMain {
       "                  writes DIR/screen.csv (no trades, no audit records)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
       "  --seed S        the generator's seed; default " + SampleBook.SEED,
+      "  --realistic-start  generate a realistic starting book (mostly funds, lots bought",
+      "                  regularly over years), as the bundled sample book is",
       "  --verify-audit FILE  verify an audit log (audit.jsonl); with --expect-head, also that it",
       "                  ends exactly at that head (as printed by the run, or @FILE holding it)",
       "",
@@ -247,7 +249,8 @@ public final class RebalMain {
   }
 
   private static int generate(Options options, PrintStream out) throws IOException {
-    BookGenerator generator = BookGenerator.of(BookConfig.of(options.seed));
+    BookGenerator generator = BookGenerator.of(BookConfig.of(options.seed)
+        .withRealisticStart(options.realisticStart));
     Path dir = options.outDir();
     Files.createDirectories(dir);
     Path file = dir.resolve("book-" + options.generate + "-seed-" + options.seed + ".json.gz");
@@ -282,6 +285,7 @@ public final class RebalMain {
     Path auditHead;
     Path verifyAudit;
     String expectHead;
+    boolean realisticStart;
     boolean screen;
     boolean help;
     Path assumptions;
@@ -372,6 +376,9 @@ public final class RebalMain {
             break;
           case "--generate":
             o.generate = number(value(args, ++i, a), a);
+            break;
+          case "--realistic-start":
+            o.realisticStart = true;
             break;
           case "--seed":
             o.seed = number(value(args, ++i, a), a);

@@ -29,7 +29,7 @@ class SampleBookTest {
       shipped = in.readAllBytes();
     }
 
-    // then: regenerate with RebalMain --generate 200 --seed 42 if this fails on purpose
+    // then: regenerate with RebalMain --generate 200 --seed 42 --realistic-start if this fails on purpose
     assertThat(shipped).isEqualTo(fresh.toByteArray());
   }
 

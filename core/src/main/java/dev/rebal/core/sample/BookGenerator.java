@@ -44,7 +44,7 @@ public final class BookGenerator {
 
   private BookGenerator(BookConfig config) {
     this.config = config;
-    this.universe = new SecurityUniverse(config.seed(), config.asOf());
+    this.universe = new SecurityUniverse(config.seed(), config.asOf(), config.realisticStart());
     this.profiles = new Profiles(universe);
   }
 

@@ -108,6 +108,8 @@ final class HouseholdFactory {
   private int profile;
   private String employer;
   private TargetAllocation target;
+  /** The realistic start's years of investing, in days; drawn at the first position. */
+  private int investedDays = -1;
 
   HouseholdFactory(BookConfig config, SecurityUniverse universe, Profiles profiles, long index) {
     this.config = config;
@@ -314,6 +316,8 @@ final class HouseholdFactory {
     List<Security> candidates = new ArrayList<>(universe.securities().size());
     List<Integer> candidateClasses = new ArrayList<>(universe.securities().size());
     int picked = 0;
+    // a realistic book is mostly funds: single stocks only for about one household in six
+    boolean stockPicker = !config.realisticStart() || rnd.nextInt(100) < 15;
     for (int c = 0; c < classCents.length; c++) {
       List<Security> inClass = new ArrayList<>();
       if (classCents[c] > 0) {
@@ -328,7 +332,7 @@ final class HouseholdFactory {
         // the class's securities but employer stocks (the employer is in inClass if held), less
         // the primary fund: the universe's instances, so identity is equality
         for (Security s : universe.inClassButEmployers(ac)) {
-          if (s != primary) {
+          if (s != primary && (stockPicker || s.kind() != SecurityKind.EQUITY)) {
             candidates.add(s);
             candidateClasses.add(c);
           }
@@ -397,6 +401,10 @@ final class HouseholdFactory {
     int scale = quantityScale(s, account);
     // the quantity at the scale, in units of 10^-scale shares, at least one unit
     long units = Math.max(1, quantityUnits(cents, universe.priceCents(sec), scale));
+    if (config.realisticStart()) {
+      regularPurchases(s, sec, account, units, scale);
+      return;
+    }
     int n = s.kind() == SecurityKind.CASH_EQUIVALENT ? 1 : 1 + rnd.nextInt(4);
     n = (int) Math.min(n, units);
     boolean recentBuy = account.tradable() && rnd.nextInt(100) < 6;
@@ -416,6 +424,37 @@ final class HouseholdFactory {
       part = Math.min(part, left - (n - 1 - i));
       left -= part;
       lot(s, sec, account, part, scale, daysAgo[n - 1 - i], recentBuy && i == n - 1);
+    }
+  }
+
+  /**
+   * The realistic start's position: two to six purchases of about equal dollar amounts on dates
+   * spread evenly (with a few weeks of jitter) over the years the household has been invested, each
+   * costed at the market path's price on its date, so the units bought vary inversely with price.
+   */
+  private void regularPurchases(Security s, int sec, Account account, long units, int scale) {
+    if (investedDays < 0) {
+      investedDays = 365 * (3 + rnd.nextInt(8));
+    }
+    int n = s.kind() == SecurityKind.CASH_EQUIVALENT ? 1 : 2 + rnd.nextInt(5);
+    n = (int) Math.min(n, units);
+    int[] daysAgo = new int[n];
+    double[] weight = new double[n];
+    double sum = 0;
+    int span = Math.min(investedDays, SecurityUniverse.DAY_TABLE) - 62;
+    for (int i = 0; i < n; i++) {
+      // i = 0 is the oldest purchase
+      int day = 62 + (int) ((long) span * (n - i) / (n + 1)) + rnd.nextInt(29) - 14;
+      daysAgo[i] = Math.max(62, Math.min(SecurityUniverse.DAY_TABLE, day));
+      weight[i] = 1.0 / universe.priceCentsDaysBefore(sec, daysAgo[i]);
+      sum += weight[i];
+    }
+    long left = units;
+    for (int i = 0; i < n; i++) {
+      long part = i == n - 1 ? left
+          : Math.max(1, Math.min(left - (n - 1 - i), (long) (units * weight[i] / sum)));
+      left -= part;
+      lot(s, sec, account, part, scale, daysAgo[i], false);
     }
   }
 

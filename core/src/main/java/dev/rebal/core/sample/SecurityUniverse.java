@@ -30,6 +30,13 @@ import java.util.SplittableRandom;
  * are the sum of three uniform draws, a cheap bell shape; the arithmetic is decimal throughout, so
  * the walk is the same on every JVM. Lots are costed at the price of the month they were bought in,
  * which gives realistic mixes of gains and losses.
+ *
+ * <p>With class factors (the realistic start of {@link BookConfig#realisticStart()}) the funds,
+ * bonds and stocks of a class share one monthly class return and add only their own noise (50 bp a
+ * month for funds, 60 for bonds, 600 for single stocks), as real funds tracking the same market do;
+ * without, every security walks on its own, so two funds of one class can end ten years far apart.
+ * The realistic start also marks bond and money-market funds' income ordinary and muni funds'
+ * tax-exempt (without it they keep the default, qualified).
  */
 final class SecurityUniverse {
   static final AssetClass US_LARGE_CAP = AssetClass.of("US_LARGE_CAP");
@@ -58,9 +65,17 @@ final class SecurityUniverse {
       new LinkedHashMap<>();
   private final MarketData marketData;
 
+  /** Monthly class returns in bp by class, or null when every security walks on its own. */
+  private final Map<AssetClass, long[]> classFactors;
+
   SecurityUniverse(long seed, LocalDate asOf) {
+    this(seed, asOf, false);
+  }
+
+  SecurityUniverse(long seed, LocalDate asOf, boolean withClassFactors) {
     this.asOf = asOf;
     this.start = asOf.minusMonths(MONTHS);
+    this.classFactors = withClassFactors ? classFactors(seed) : null;
     SplittableRandom rnd = new SplittableRandom(BookGenerator.mix(seed, -1L, 7L));
     fund(rnd, "LCF1", US_LARGE_CAP, SecurityKind.ETF, "SP500");
     fund(rnd, "LCF2", US_LARGE_CAP, SecurityKind.MUTUAL_FUND, "SP500");
@@ -147,6 +162,13 @@ final class SecurityUniverse {
         .kind(kind).washSaleGroup(group);
     if (c.equals(REAL_ESTATE)) {
       b.taxCharacter(TaxCharacter.ORDINARY);
+    } else if (classFactors != null) {
+      // the realistic start also says how bond, muni and money-market funds' income is taxed
+      if (c.equals(US_BONDS) || c.equals(CASH)) {
+        b.taxCharacter(TaxCharacter.ORDINARY);
+      } else if (c.equals(MUNI_BONDS)) {
+        b.taxCharacter(TaxCharacter.TAX_EXEMPT);
+      }
     }
     add(rnd, b.build());
   }
@@ -158,11 +180,62 @@ final class SecurityUniverse {
   private void add(SplittableRandom rnd, Security s) {
     index.put(s.id(), securities.size());
     securities.add(s);
-    paths.add(walk(rnd, s));
+    paths.add(walk(rnd, s, classFactors == null ? null : classFactors.get(s.assetClass())));
+  }
+
+  /**
+   * Draws ten years of monthly class returns in bp (drift and volatility per month): US large cap
+   * 60/420, small cap 70/560, international 50/460, emerging 60/620, real estate 55/520, US bonds
+   * 25/140, munis 20/120, cash 0/0. The five equity classes share one market draw (weight 0.85 of
+   * their volatility, so they correlate at about 0.72) and the two bond classes another. Each year
+   * of a class path is then tied, like a bridge, to end at its drift times 12 months (the year's
+   * monthly returns are shifted by the same few bp): the ten years before the as-of date are
+   * ordinary years, with their swings inside each year but no crash and no boom, whatever the seed,
+   * so the as-of date is an ordinary night.
+   */
+  private static Map<AssetClass, long[]> classFactors(long seed) {
+    SplittableRandom rnd = new SplittableRandom(BookGenerator.mix(seed, -1L, 8L));
+    Object[][] spec = {{US_LARGE_CAP, 60, 420}, {US_SMALL_CAP, 70, 560}, {INTL_DEVELOPED, 50, 460},
+      {EMERGING_MARKETS, 60, 620}, {REAL_ESTATE, 55, 520}, {US_BONDS, 25, 140},
+      {MUNI_BONDS, 20, 120}, {CASH, 0, 0}};
+    long[] equity = new long[MONTHS + 1];
+    long[] bonds = new long[MONTHS + 1];
+    for (int m = 1; m <= MONTHS; m++) {
+      equity[m] = bell(rnd);
+      bonds[m] = bell(rnd);
+    }
+    Map<AssetClass, long[]> out = new LinkedHashMap<>();
+    for (int c = 0; c < spec.length; c++) {
+      long[] common = c < 5 ? equity : bonds;
+      long[] bp = new long[MONTHS + 1];
+      for (int m = 1; m <= MONTHS; m++) {
+        // 0.85 common + 0.53 own: unit variance, as 0.85^2 + 0.53^2 = 1.00
+        long z = (85 * common[m] + 53 * bell(rnd)) / 100;
+        bp[m] = (int) spec[c][1] + (int) spec[c][2] * z / 1000L;
+      }
+      for (int year = 0; year < MONTHS / 12; year++) {
+        long sum = 0;
+        for (int m = 1; m <= 12; m++) {
+          sum += bp[12 * year + m];
+        }
+        long excess = sum - 12L * (int) spec[c][1];
+        for (int m = 1; m <= 12; m++) {
+          // spread -excess over the year's months exactly: month m takes its running share
+          bp[12 * year + m] -= excess * m / 12 - excess * (m - 1) / 12;
+        }
+      }
+      out.put((AssetClass) spec[c][0], bp);
+    }
+    return out;
+  }
+
+  /** The sum of three uniform draws, centred: -3000 to 3000, a cheap bell shape (sd 1000). */
+  private static long bell(SplittableRandom rnd) {
+    return rnd.nextInt(2001) + rnd.nextInt(2001) + rnd.nextInt(2001) - 3000L;
   }
 
   /** Monthly prices from month 0 (ten years before as-of) to {@link #MONTHS} (as-of), in cents. */
-  private static BigDecimal[] walk(SplittableRandom rnd, Security s) {
+  private static BigDecimal[] walk(SplittableRandom rnd, Security s, long[] factor) {
     int startCents;
     int mu;
     int sigma;
@@ -195,8 +268,13 @@ final class SecurityUniverse {
     BigDecimal floor = new BigDecimal("0.50");
     path[0] = price;
     for (int m = 1; m <= MONTHS; m++) {
-      long z = rnd.nextInt(2001) + rnd.nextInt(2001) + rnd.nextInt(2001) - 3000L;
+      long z = bell(rnd);
       long bp = Math.max(-5000L, mu + sigma * z / 1000L);
+      if (factor != null && sigma > 0) {
+        long own = s.kind() == SecurityKind.EQUITY ? 600
+            : s.kind() == SecurityKind.BOND || s.kind() == SecurityKind.MUNICIPAL_BOND ? 60 : 50;
+        bp = Math.max(-5000L, factor[m] + own * z / 1000L);
+      }
       if (sigma > 0) {
         price = price.multiply(BigDecimal.valueOf(10_000L + bp))
             .divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_EVEN).max(floor);

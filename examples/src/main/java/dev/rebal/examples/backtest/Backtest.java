@@ -31,8 +31,12 @@ final class Backtest {
    * @param seed the seed of the book and of the market path
    * @param threads the worker threads
    * @param volatilityScale multiplies every asset-class volatility (1 for the documented set)
+   * @param market parametric or historical class returns
+   * @param assumptions trading cost, outside gains and horizons
+   * @param realisticStart whether the book is generated with the realistic start
    */
-  record Config(int households, int years, long seed, int threads, double volatilityScale) {
+  record Config(int households, int years, long seed, int threads, double volatilityScale,
+      MarketModel.Kind market, Assumptions assumptions, boolean realisticStart) {
     Config {
       if (households < 1 || years < 1 || threads < 1) {
         throw new IllegalArgumentException("households, years and threads must be at least 1, were "
@@ -47,6 +51,11 @@ final class Backtest {
     Config(int households, int years, long seed, int threads) {
       this(households, years, seed, threads, 1.0);
     }
+
+    Config(int households, int years, long seed, int threads, double volatilityScale) {
+      this(households, years, seed, threads, volatilityScale, MarketModel.Kind.PARAMETRIC,
+          Assumptions.DEFAULT, true);
+    }
   }
 
   /** The outcome of a run: the market, and per policy each household's outcome in index order. */
@@ -57,10 +66,11 @@ final class Backtest {
 
   static Result run(Config config, IntConsumer progress) {
     BookGenerator generator = BookGenerator.of(new BookConfig(config.seed(),
-        BookConfig.DEFAULT_AS_OF, 10, 0));
+        BookConfig.DEFAULT_AS_OF, 10, 0, config.realisticStart()));
     LocalDate start = generator.asOf();
     MarketModel market = MarketModel.simulate(generator.marketData(), start, config.years() * 12,
-        mix(config.seed(), -1), config.volatilityScale());
+        mix(config.seed(), -1 - config.market().ordinal()), config.volatilityScale(),
+        config.market());
     Map<Policy, Rebalancer> rebalancers = new EnumMap<>(Policy.class);
     for (Policy p : Policy.values()) {
       rebalancers.put(p, Rebalancer.of(p.ruleSet()));
@@ -72,7 +82,7 @@ final class Backtest {
         int index = i;
         futures.add(pool.submit(() -> {
           List<HouseholdOutcome> r = runHousehold(generator, market, rebalancers, index,
-              config.seed());
+              config.seed(), config.assumptions());
           progress.accept(index);
           return r;
         }));
@@ -101,15 +111,15 @@ final class Backtest {
 
   /** Runs every policy on household {@code index}; the script is shared by all policies. */
   static List<HouseholdOutcome> runHousehold(BookGenerator generator, MarketModel market,
-      Map<Policy, Rebalancer> rebalancers, int index, long seed) {
+      Map<Policy, Rebalancer> rebalancers, int index, long seed, Assumptions assumptions) {
     Household generated = generator.household(index);
     BigDecimal startWealth = HouseholdSimulation.wealth(generated, market.market(0));
     HouseholdScript script = HouseholdScript.of(generated, startWealth, market.date(0),
         market.date(market.steps() - 1), mix(seed, index));
     List<HouseholdOutcome> out = new ArrayList<>();
     for (Policy p : Policy.values()) {
-      out.add(new HouseholdSimulation(index, p, rebalancers.get(p), market, generated, script)
-          .run());
+      out.add(new HouseholdSimulation(index, p, rebalancers.get(p), market, generated, script,
+          assumptions).run());
     }
     return out;
   }

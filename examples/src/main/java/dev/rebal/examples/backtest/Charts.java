@@ -9,7 +9,8 @@ import java.util.TreeMap;
  * with fixed decimals in the root locale, so the same results give byte-identical files.
  */
 final class Charts {
-  private static final String[] COLORS = {"#1f77b4", "#7f7f7f", "#2ca02c", "#ff7f0e", "#d62728"};
+  private static final String[] COLORS = {"#1f77b4", "#7f7f7f", "#2ca02c", "#ff7f0e", "#9467bd",
+    "#d62728"};
   private static final int W = 720;
   private static final int H = 360;
   private static final int LEFT = 70;

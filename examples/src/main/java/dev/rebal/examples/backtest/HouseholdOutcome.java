@@ -22,6 +22,20 @@ final class HouseholdOutcome {
   final Policy policy;
   final double startWealth;
   final double startAfterTax;
+  final double startStepUp;
+  /** Per step: the attribution of the wealth change (see {@link HouseholdSimulation}). */
+  final double[] allocation;
+  final double[] selection;
+  final double[] taxCapital;
+  final double[] taxIncome;
+  final double[] tradingCost;
+  final double[] other;
+  /** Per checkpoint month: {after liquidation, step-up view, income tax due (in both)}. */
+  final java.util.SortedMap<Integer, double[]> checkpoints;
+  final double income;
+  final double incomeTaxPaid;
+  final double costs;
+  final double maxOther;
   final double endBeforeLiquidation;
   final double endAfterLiquidation;
   final double accruedAtEnd;
@@ -59,6 +73,18 @@ final class HouseholdOutcome {
     policy = b.policy;
     startWealth = b.startWealth;
     startAfterTax = b.startAfterTax;
+    startStepUp = b.startStepUp;
+    allocation = b.allocation;
+    selection = b.selection;
+    taxCapital = b.taxCapital;
+    taxIncome = b.taxIncome;
+    tradingCost = b.tradingCost;
+    other = b.other;
+    checkpoints = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(b.checkpoints));
+    income = b.income;
+    incomeTaxPaid = b.incomeTaxPaid;
+    costs = b.costs;
+    maxOther = b.maxOther;
     endBeforeLiquidation = b.endBefore;
     endAfterLiquidation = b.endAfter;
     accruedAtEnd = b.accrued;
@@ -103,6 +129,18 @@ final class HouseholdOutcome {
     private final MessageDigest path;
     private double startWealth;
     private double startAfterTax;
+    private double startStepUp;
+    private final double[] allocation;
+    private final double[] selection;
+    private final double[] taxCapital;
+    private final double[] taxIncome;
+    private final double[] tradingCost;
+    private final double[] other;
+    private final java.util.Map<Integer, double[]> checkpoints = new java.util.TreeMap<>();
+    private double income;
+    private double incomeTaxPaid;
+    private double costs;
+    private double maxOther;
     private double endBefore;
     private double endAfter;
     private double accrued;
@@ -134,6 +172,12 @@ final class HouseholdOutcome {
       this.policy = policy;
       this.wealth = new double[steps];
       this.flows = new double[steps];
+      this.allocation = new double[steps];
+      this.selection = new double[steps];
+      this.taxCapital = new double[steps];
+      this.taxIncome = new double[steps];
+      this.tradingCost = new double[steps];
+      this.other = new double[steps];
       try {
         this.path = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
@@ -145,9 +189,40 @@ final class HouseholdOutcome {
       path.update(fingerprint.getBytes(StandardCharsets.US_ASCII));
     }
 
-    void start(BigDecimal w, BigDecimal afterTax) {
+    void start(BigDecimal w, BigDecimal afterTax, BigDecimal stepUp) {
       startWealth = w.doubleValue();
       startAfterTax = afterTax.doubleValue();
+      startStepUp = stepUp.doubleValue();
+    }
+
+    /** Records step t's market gain: class returns on holdings and cash, and the rest. */
+    void market(int t, double alloc, double sel) {
+      allocation[t] = alloc;
+      selection[t] = sel;
+    }
+
+    void income(Money m) {
+      income += m.amount().doubleValue();
+    }
+
+    void incomeTaxPaid(Money m) {
+      incomeTaxPaid += m.amount().doubleValue();
+    }
+
+    void cost(BigDecimal m) {
+      costs += m.doubleValue();
+    }
+
+    /** Records what the attribution of step t leaves unexplained (cent rounding of trades). */
+    void checkIdentity(int t) {
+      other[t] = wealth[t] - wealth[t - 1] - allocation[t] - selection[t] - taxCapital[t]
+          - taxIncome[t] - tradingCost[t] - flows[t];
+      maxOther = Math.max(maxOther, Math.abs(other[t]));
+    }
+
+    void checkpoint(int t, BigDecimal afterLiquidation, BigDecimal stepUp, BigDecimal incomeTax) {
+      checkpoints.put(t, new double[] {afterLiquidation.doubleValue(), stepUp.doubleValue(),
+          incomeTax.doubleValue()});
     }
 
     void end(BigDecimal before, BigDecimal after, Money accruedTax) {
@@ -179,9 +254,13 @@ final class HouseholdOutcome {
       activeStatic.add(b);
     }
 
-    void step(int t, BigDecimal w, BigDecimal flow) {
+    void step(int t, BigDecimal w, BigDecimal flow, BigDecimal capitalTax, BigDecimal incomeTax,
+        BigDecimal cost) {
       wealth[t] = w.doubleValue();
       flows[t] = flow.doubleValue();
+      taxCapital[t] = capitalTax.doubleValue();
+      taxIncome[t] = incomeTax.doubleValue();
+      tradingCost[t] = cost.doubleValue();
     }
 
     void taxPaid(Money m) {

@@ -45,14 +45,33 @@ import java.util.Optional;
 /**
  * Runs one household under one policy through every step of a {@link MarketModel}.
  *
- * <p>Each monthly step, in order: reprice (the new step's market data), close the tax year in
- * January (netting, the $3,000 ordinary-income offset and carryforwards by the tax module's {@link
- * TaxCalculator}) and pay that tax, or receive the offset's saving, at the April step, from the
- * managed taxable accounts' cash; pay the monthly contribution; pay out the needs and receive the
+ * <p>Each monthly step, in order: reprice (the new step's market data); pay each managed account
+ * its income in cash (dividends, coupons, REIT distributions and municipal interest on the lots
+ * held at the last step, and the sweep rate on the account's cash), accruing its tax in taxable
+ * accounts by character ({@link IncomeTax}); add a twelfth of the household's recurring outside
+ * gains to the year's realized gains; close the tax year in January (netting, the $3,000
+ * ordinary-income offset and carryforwards by the tax module's {@link TaxCalculator}) and pay the
+ * year's tax, or receive the offset's saving, at the April step, from the managed taxable
+ * accounts' cash; pay the monthly contribution; pay out the needs and receive the
  * inflows that fell due (a need not covered by cash is a goal shortfall, and the cash is raised by a
  * forced FIFO sale); update the household's goals and announced events (engine only); rebalance with
  * the policy's {@link Rebalancer} and apply the proposal with {@link ProposalExecutor} (review
- * items are assumed approved and executed on the same day); record the step.
+ * items are assumed approved and executed on the same day) and charge the trading cost on every
+ * traded dollar to the trade's account; record the step.
+ *
+ * <p><b>Tax charged to the portfolio.</b> The household's outside realized gains recur every year
+ * (the generated profile's year-to-date gains, if positive, at most {@link #OUTSIDE_CAP} of the
+ * starting managed wealth each, times {@link Assumptions#outsideGains()});
+ * a shadow profile with the outside gains only is netted alongside, and the managed accounts pay
+ * the difference: the capital-gains tax the portfolio adds (negative when its losses offset
+ * outside gains or ordinary income). So harvested losses have gains to offset, and no policy is
+ * charged the tax on gains it did not make.
+ *
+ * <p><b>Attribution.</b> Each step also records, exactly, what moved wealth: the asset-class
+ * return on the last step's holdings and cash (allocation), the securities' own deviation from
+ * their class (selection: price move plus income less allocation), capital-gains tax, income tax,
+ * trading cost and the script's flows; the remainder (cent rounding of trades) is recorded too.
+ * {@link Attribution} turns two policies' records into a decomposition of their difference.
  *
  * <p>Wealth is the managed wealth: cash and positions of tradable, not held-away accounts, summed
  * exactly (quantity times price, unrounded). The simulation checks its own books every step:
@@ -62,6 +81,8 @@ import java.util.Optional;
  */
 final class HouseholdSimulation {
   private static final MathContext MC = MathContext.DECIMAL128;
+  /** Outside gains of each kind are capped at this share of the starting managed wealth a year. */
+  static final BigDecimal OUTSIDE_CAP = new BigDecimal("0.05");
   private static final GoalPlanner PLANNER = GoalPlanner.withDiscountRate(new BigDecimal("0.04"));
 
   private final int index;
@@ -71,9 +92,20 @@ final class HouseholdSimulation {
   private final HouseholdScript script;
   private final TargetAllocation staticTarget;
   private final HouseholdOutcome.Builder out;
+  private final Assumptions assumptions;
+  /** The recurring outside gains per month, short- and long-term. */
+  private final Money outsideShortMonthly;
+  private final Money outsideLongMonthly;
 
   private Household h;
+  /** The household's outside gains only: netted alongside, to charge the portfolio its own tax. */
+  private TaxProfile shadow;
+  /** Last year's capital-gains tax the portfolio added, due in April. */
   private Money pendingTax = Money.ZERO_USD;
+  /** Last year's income tax, due in April. */
+  private Money pendingIncomeTax = Money.ZERO_USD;
+  /** This year's income tax so far, unrounded. */
+  private BigDecimal incomeTaxYtd = BigDecimal.ZERO;
   /** Income tax on this year's withdrawals from tax-deferred accounts, due with the year's tax. */
   private Money ordinaryTax = Money.ZERO_USD;
   private int taxYear;
@@ -82,6 +114,21 @@ final class HouseholdSimulation {
 
   HouseholdSimulation(int index, Policy policy, Rebalancer rebalancer, MarketModel market,
       Household generated, HouseholdScript script) {
+    this(index, policy, rebalancer, market, generated, script, Assumptions.DEFAULT);
+  }
+
+  HouseholdSimulation(int index, Policy policy, Rebalancer rebalancer, MarketModel market,
+      Household generated, HouseholdScript script, Assumptions assumptions) {
+    this.assumptions = assumptions;
+    TaxProfile g = generated.taxProfile();
+    BigDecimal scale = BigDecimal.valueOf(assumptions.outsideGains());
+    // the generator's year-to-date gains do not scale with the household: cap each kind at
+    // OUTSIDE_CAP of the starting managed wealth a year
+    BigDecimal cap = wealth(generated, market.market(0)).multiply(OUTSIDE_CAP);
+    this.outsideShortMonthly = Money.ofComputed(Money.USD, g.realizedShortTermYtd().amount()
+        .max(BigDecimal.ZERO).min(cap).multiply(scale).divide(BigDecimal.valueOf(12), MC));
+    this.outsideLongMonthly = Money.ofComputed(Money.USD, g.realizedLongTermYtd().amount()
+        .max(BigDecimal.ZERO).min(cap).multiply(scale).divide(BigDecimal.valueOf(12), MC));
     this.index = index;
     this.policy = policy;
     this.rebalancer = rebalancer;
@@ -89,6 +136,7 @@ final class HouseholdSimulation {
     this.script = script;
     this.staticTarget = generated.target();
     this.h = policy.adapt(generated);
+    this.shadow = h.taxProfile();
     this.out = new HouseholdOutcome.Builder(index, policy, market.steps());
     script.events().forEach(e -> processed.add(false));
   }
@@ -131,27 +179,48 @@ final class HouseholdSimulation {
       MarketData m = market.market(t);
       out.path(market.fingerprint(t));
       forcedSales = 0;
+      stepTaxCapital = BigDecimal.ZERO;
+      stepTaxIncome = BigDecimal.ZERO;
+      stepCost = BigDecimal.ZERO;
+      BigDecimal flow = BigDecimal.ZERO;
       if (t > 0) {
         BigDecimal move = BigDecimal.ZERO;
+        double allocation = 0;
         MarketData before = market.market(t - 1);
         for (TaxLot l : h.lots()) {
           if (isManaged(h, l.account())) {
-            move = move.add(l.quantity().value().multiply(m.prices().lookup(l.security()).perUnit()
-                .amount().subtract(before.prices().lookup(l.security()).perUnit().amount())));
+            BigDecimal p0 = before.prices().lookup(l.security()).perUnit().amount();
+            move = move.add(l.quantity().value().multiply(m.prices().lookup(l.security())
+                .perUnit().amount().subtract(p0)));
+            int c = classOf(m, l);
+            if (c >= 0) {
+              allocation += l.quantity().value().multiply(p0).doubleValue()
+                  * market.classReturn(t, c);
+            }
           }
         }
         BigDecimal now = wealth(h, m);
         out.identity(now.subtract(previous.add(move)).abs());
         out.active(t, ownActive, staticActive, market);
+        BigDecimal income = payIncome(t, before);
+        for (Account a : h.accounts()) {
+          if (managed(a)) {
+            // account cash before this step's income earned the cash class's return
+            allocation += a.cash().amount().subtract(lastIncome.getOrDefault(a.id(),
+                BigDecimal.ZERO)).doubleValue() * market.classReturn(t, MarketModel.CASH_CLASS);
+          }
+        }
+        out.market(t, allocation, move.add(income).doubleValue() - allocation);
+        addOutsideGains();
       } else {
-        out.start(wealth(h, m), afterLiquidation(m, d));
+        out.start(wealth(h, m), afterLiquidation(m, d, true), afterLiquidation(m, d, false));
       }
-      BigDecimal flow = BigDecimal.ZERO;
       if (d.getYear() > taxYear) {
         closeTaxYear();
         taxYear = d.getYear();
       }
-      if (d.getMonthValue() == 4 && !pendingTax.isZero()) {
+      if (d.getMonthValue() == 4 && !(pendingTax.isZero() && pendingIncomeTax.isZero()
+          && ordinaryDue.isZero())) {
         settleTax(m, d);
       }
       if (t > 0 && script.contributionAccount().isPresent()
@@ -179,9 +248,17 @@ final class HouseholdSimulation {
       BigDecimal beforeTrades = wealth(h, m);
       rebalance(t, m, d);
       BigDecimal after = wealth(h, m);
-      out.tradeResidual(after.subtract(beforeTrades).abs());
-      out.step(t, after, flow);
+      out.tradeResidual(after.subtract(beforeTrades).add(stepCostOfRebalance).abs());
+      stepCostOfRebalance = BigDecimal.ZERO;
+      out.step(t, after, flow, stepTaxCapital.negate(), stepTaxIncome.negate(), stepCost.negate());
+      if (t > 0) {
+        out.checkIdentity(t);
+      }
       previous = after;
+      if (assumptions.isCheckpoint(t) || t == steps - 1) {
+        out.checkpoint(t, afterLiquidation(m, d, true), afterLiquidation(m, d, false),
+            incomeTaxDue());
+      }
       HouseholdValuation valuation = HouseholdValuation.of(h, m);
       TargetAllocation own = policy.goalAware() ? PLANNER.plan(h, valuation, d).target()
           : h.target();
@@ -191,16 +268,101 @@ final class HouseholdSimulation {
     int last = steps - 1;
     MarketData m = market.market(last);
     BigDecimal w = wealth(h, m);
-    Money accrued = TaxCalculator.standard().summarize(h.taxProfile(), Money.ZERO_USD,
-        Money.ZERO_USD).tax();
-    out.end(w.subtract(pendingTax.amount()).subtract(accrued.amount())
-        .subtract(ordinaryTax.amount()), afterLiquidation(m, market.date(last)),
-        pendingTax.plus(accrued).plus(ordinaryTax));
+    BigDecimal accrued = capitalTaxYtd().add(incomeTaxDue()).add(pendingTax.amount())
+        .add(ordinaryTax.amount()).add(ordinaryDue.amount());
+    out.end(w.subtract(accrued), afterLiquidation(m, market.date(last), true),
+        Money.ofComputed(Money.USD, accrued));
     return out.build();
   }
 
-  /** Managed wealth less every tax due if everything were sold today (see the class doc). */
-  private BigDecimal afterLiquidation(MarketData m, LocalDate d) {
+  /** Income tax not yet paid: last year's (if April has not come) and this year's so far. */
+  private BigDecimal incomeTaxDue() {
+    return pendingIncomeTax.amount().add(incomeTaxYtd);
+  }
+
+  /** This year's capital-gains tax that the portfolio adds so far (negative: it saves tax). */
+  private BigDecimal capitalTaxYtd() {
+    return TaxCalculator.standard().summarize(h.taxProfile(), Money.ZERO_USD, Money.ZERO_USD).tax()
+        .minus(TaxCalculator.standard().summarize(shadow, Money.ZERO_USD, Money.ZERO_USD).tax())
+        .amount();
+  }
+
+  private static int classOf(MarketData m, TaxLot l) {
+    return MarketModel.classIndex(m.securities().get(l.security()).assetClass());
+  }
+
+  /** This step's income credited per account (its own cash before it earned nothing new). */
+  private final java.util.Map<AccountId, BigDecimal> lastIncome = new java.util.HashMap<>();
+
+  /**
+   * Pays each managed account its income for step {@code t}: every lot held since the last step
+   * earns its class's income rate on its value at the last step's price, and the account's cash
+   * earns the sweep rate (the cash class's return); rounded once per account to cents. Income in a
+   * taxable account accrues tax by character (see {@link IncomeTax}). Returns the total paid.
+   */
+  private BigDecimal payIncome(int t, MarketData before) {
+    lastIncome.clear();
+    java.util.Map<AccountId, BigDecimal[]> byAccount = new java.util.TreeMap<>(
+        Comparator.comparing(AccountId::value));
+    for (TaxLot l : h.lots()) {
+      if (!isManaged(h, l.account())) {
+        continue;
+      }
+      int c = classOf(before, l);
+      if (c < 0) {
+        continue;
+      }
+      BigDecimal value = l.quantity().value().multiply(before.prices().lookup(l.security())
+          .perUnit().amount());
+      BigDecimal[] sums = byAccount.computeIfAbsent(l.account(), k -> IncomeTax.zeros());
+      IncomeTax.add(sums, MarketModel.CLASSES.get(c).income(),
+          value.multiply(BigDecimal.valueOf(market.incomeRate(t, c)), MC));
+    }
+    BigDecimal sweep = BigDecimal.valueOf(market.incomeRate(t, MarketModel.CASH_CLASS));
+    List<Account> accounts = new ArrayList<>();
+    BigDecimal total = BigDecimal.ZERO;
+    for (Account a : h.accounts()) {
+      if (!managed(a)) {
+        accounts.add(a);
+        continue;
+      }
+      BigDecimal[] sums = byAccount.computeIfAbsent(a.id(), k -> IncomeTax.zeros());
+      IncomeTax.add(sums, dev.rebal.core.security.TaxCharacter.ORDINARY,
+          a.cash().amount().max(BigDecimal.ZERO).multiply(sweep, MC));
+      Money paid = Money.ofComputed(Money.USD, IncomeTax.total(sums));
+      if (a.treatment() == TaxTreatment.TAXABLE) {
+        incomeTaxYtd = incomeTaxYtd.add(IncomeTax.of(h.taxProfile()).tax(sums));
+      }
+      lastIncome.put(a.id(), paid.amount());
+      total = total.add(paid.amount());
+      accounts.add(paid.isZero() ? a : a.withCash(a.cash().plus(paid)));
+      out.income(paid);
+    }
+    h = h.withAccounts(accounts);
+    return total;
+  }
+
+  /** Adds a month of the recurring outside gains to both the household's and the shadow profile. */
+  private void addOutsideGains() {
+    if (outsideShortMonthly.isZero() && outsideLongMonthly.isZero()) {
+      return;
+    }
+    TaxProfile p = h.taxProfile();
+    replaceProfile(Households.withGains(p, p.realizedShortTermYtd().plus(outsideShortMonthly),
+        p.realizedLongTermYtd().plus(outsideLongMonthly), p.shortTermCarryforward(),
+        p.longTermCarryforward(), true));
+    shadow = Households.withGains(shadow, shadow.realizedShortTermYtd().plus(outsideShortMonthly),
+        shadow.realizedLongTermYtd().plus(outsideLongMonthly), shadow.shortTermCarryforward(),
+        shadow.longTermCarryforward(), true);
+  }
+
+  /**
+   * Managed wealth less every tax due: taxes of past and current years not yet paid, the income tax
+   * on the tax-deferred balances, and, with {@code liquidate}, the capital-gains tax of selling
+   * every taxable lot today (without: the step-up view, where positions pass at death or to charity
+   * and unrealized gains are never taxed).
+   */
+  private BigDecimal afterLiquidation(MarketData m, LocalDate d, boolean liquidate) {
     Money st = Money.ZERO_USD;
     Money lt = Money.ZERO_USD;
     BigDecimal deferred = BigDecimal.ZERO;
@@ -228,29 +390,62 @@ final class HouseholdSimulation {
     }
     TaxProfile p = h.taxProfile();
     BigDecimal ordinary = p.shortTermRate().value().add(p.stateRate().value());
-    Money capital = TaxCalculator.standard().summarize(p, st, lt).tax();
+    Money capital = liquidate ? TaxCalculator.standard().summarize(p, st, lt).tax()
+        : TaxCalculator.standard().summarize(p, Money.ZERO_USD, Money.ZERO_USD).tax();
+    BigDecimal outside = TaxCalculator.standard().summarize(shadow, Money.ZERO_USD,
+        Money.ZERO_USD).tax().amount();
     return wealth(h, m).subtract(pendingTax.amount()).subtract(ordinaryTax.amount())
-        .subtract(capital.amount())
+        .subtract(ordinaryDue.amount()).subtract(incomeTaxDue())
+        .subtract(capital.amount().subtract(outside))
         .subtract(deferred.multiply(ordinary, MC));
   }
 
   private void closeTaxYear() {
     TaxProfile p = h.taxProfile();
     TaxYearSummary s = TaxCalculator.standard().summarize(p, Money.ZERO_USD, Money.ZERO_USD);
-    pendingTax = pendingTax.plus(s.tax()).plus(ordinaryTax);
+    TaxYearSummary o = TaxCalculator.standard().summarize(shadow, Money.ZERO_USD, Money.ZERO_USD);
+    pendingTax = pendingTax.plus(s.tax().minus(o.tax()));
+    ordinaryDue = ordinaryDue.plus(ordinaryTax);
     ordinaryTax = Money.ZERO_USD;
+    pendingIncomeTax = pendingIncomeTax.plus(Money.ofComputed(Money.USD, incomeTaxYtd));
+    incomeTaxYtd = BigDecimal.ZERO;
     out.deducted(s.deductedLoss());
     replaceProfile(Households.withGains(p, Money.ZERO_USD, Money.ZERO_USD,
         s.shortTermCarryforward(), s.longTermCarryforward(), true));
+    shadow = Households.withGains(shadow, Money.ZERO_USD, Money.ZERO_USD,
+        o.shortTermCarryforward(), o.longTermCarryforward(), true);
   }
 
+  /** Last year's income tax on withdrawals from tax-deferred accounts, due in April. */
+  private Money ordinaryDue = Money.ZERO_USD;
+  private BigDecimal stepTaxCapital = BigDecimal.ZERO;
+  private BigDecimal stepTaxIncome = BigDecimal.ZERO;
+  private BigDecimal stepCost = BigDecimal.ZERO;
+  /** Trading cost charged inside {@link #rebalance}: not a trade residual. */
+  private BigDecimal stepCostOfRebalance = BigDecimal.ZERO;
+
+  /**
+   * Pays last year's taxes (capital gains the portfolio added, income tax, tax on withdrawals from
+   * tax-deferred accounts), or receives a saving, as one net amount from the managed accounts.
+   */
   private void settleTax(MarketData m, LocalDate d) {
-    Money due = pendingTax;
+    Money capital = pendingTax.plus(ordinaryDue);
+    Money income = pendingIncomeTax;
+    Money due = capital.plus(income);
     pendingTax = Money.ZERO_USD;
+    pendingIncomeTax = Money.ZERO_USD;
+    ordinaryDue = Money.ZERO_USD;
+    stepTaxCapital = stepTaxCapital.add(capital.amount());
+    stepTaxIncome = stepTaxIncome.add(income.amount());
+    out.incomeTaxPaid(income);
     if (due.isPositive()) {
-      payOut(m, d, due, Optional.empty(), null);
+      Money paid = payOut(m, d, due, Optional.empty(), null);
       out.taxPaid(due);
-    } else {
+      if (paid.compareTo(due) < 0) {
+        // what could not be paid stays unpaid: the books show only what left the accounts
+        stepTaxCapital = stepTaxCapital.subtract(due.minus(paid).amount());
+      }
+    } else if (due.isNegative()) {
       deposit(firstTaxableOr(), due.negated());
       out.taxSaved(due.negated());
     }
@@ -401,11 +596,37 @@ final class HouseholdSimulation {
     Households.Copy c = Households.copy(next.withTransactions(txs));
     c.lastRebalanced = last;
     h = c.build();
+    stepCost = stepCost.add(chargeCost(trades));
     Money sold = Money.ZERO_USD;
     for (Trade t : trades) {
       sold = sold.plus(t.estimatedValue());
     }
     out.forced(sold);
+  }
+
+  /**
+   * Charges {@link Assumptions#tradingCostBps()} per traded dollar to each trade's account cash
+   * (rounded once per account to cents) and returns the total charged.
+   */
+  private BigDecimal chargeCost(List<Trade> trades) {
+    if (assumptions.tradingCostBps() == 0 || trades.isEmpty()) {
+      return BigDecimal.ZERO;
+    }
+    BigDecimal rate = BigDecimal.valueOf(assumptions.tradingCostBps()).movePointLeft(4);
+    java.util.Map<AccountId, BigDecimal> byAccount = new java.util.TreeMap<>(
+        Comparator.comparing(AccountId::value));
+    for (Trade tr : trades) {
+      byAccount.merge(tr.account(), tr.estimatedValue().amount().multiply(rate, MC),
+          BigDecimal::add);
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    for (var e : byAccount.entrySet()) {
+      Money cost = Money.ofComputed(Money.USD, e.getValue());
+      deposit(e.getKey(), cost.negated());
+      total = total.add(cost.amount());
+    }
+    out.cost(total);
+    return total;
   }
 
   /** Adds the sales' gains in taxable accounts to the profile's year-to-date, by term. */
@@ -536,6 +757,9 @@ final class HouseholdSimulation {
       out.problem(t, "apply failed " + e);
       return;
     }
+    BigDecimal cost = chargeCost(p.trades());
+    stepCost = stepCost.add(cost);
+    stepCostOfRebalance = stepCostOfRebalance.add(cost);
     out.traded(traded, decision.outcome() == DecisionOutcome.REVIEW,
         decision.impact().harvestedLoss());
   }

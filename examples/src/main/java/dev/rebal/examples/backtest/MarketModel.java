@@ -11,6 +11,7 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
+import dev.rebal.core.security.TaxCharacter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -30,31 +31,61 @@ import java.util.TreeMap;
  * returns (annual means, volatilities and a correlation matrix, factored once by Cholesky), and
  * security prices that follow their class factor plus small idiosyncratic noise.
  *
- * <p>Method: for month {@code t}, draw {@code e ~ N(0, I)}, set {@code z = L e} with {@code L L' = C}
+ * <p>Parametric method: for month {@code t}, draw {@code e ~ N(0, I)}, set {@code z = L e} with {@code L L' = C}
  * (the correlation matrix), and the class log return {@code r_c = (mu_c - sigma_c^2 / 2) / 12 +
  * sigma_c z_c / sqrt(12)}, so the expected simple annual return is about {@code mu_c}. A security of
  * class {@code c} moves by {@code r_c + s_i e_i / sqrt(12) - s_i^2 / 24} with {@code s_i} 1% a year
- * for funds, 2% for bonds and 25% for single stocks. Prices are total-return prices (no separate
- * dividends), rounded to {@link UnitPrice#SCALE} places and at least one cent. Everything derives
+ * for funds, 2% for bonds and 25% for single stocks (none for money-market funds). Each class pays
+ * income (dividends, coupons, REIT distributions, municipal interest: its yield over 12 a month, or
+ * for cash its whole return), so a security's price moves by its total return less that income.
+ * Prices are rounded to {@link UnitPrice#SCALE} places and at least one cent. Everything derives
  * from the seed through {@link SplittableRandom}: the same seed gives the same path, and every
  * policy of a backtest reads the same {@code MarketModel} instance.
  *
  * <p>This class is immutable and thread-safe.
  */
 final class MarketModel {
-  /** Asset-class assumptions: annual arithmetic mean and volatility of returns. */
-  record ClassAssumption(AssetClass assetClass, double mean, double volatility) {}
+  /**
+   * Asset-class assumptions: annual arithmetic mean and volatility of total returns, the income
+   * yield (paid monthly in cash, a twelfth a month, out of the total return) and how that income is
+   * taxed. The cash class pays its whole return as income (a money-market fund stays at its price).
+   */
+  record ClassAssumption(AssetClass assetClass, double mean, double volatility, double yield,
+      TaxCharacter income) {}
 
   /** The classes in correlation-matrix order, with long-run-style assumptions (see docs). */
   static final ImmutableList<ClassAssumption> CLASSES = ImmutableList.of(
-      new ClassAssumption(AssetClass.of("US_LARGE_CAP"), 0.070, 0.160),
-      new ClassAssumption(AssetClass.of("US_SMALL_CAP"), 0.080, 0.210),
-      new ClassAssumption(AssetClass.of("INTL_DEVELOPED"), 0.065, 0.170),
-      new ClassAssumption(AssetClass.of("EMERGING_MARKETS"), 0.075, 0.230),
-      new ClassAssumption(AssetClass.of("REAL_ESTATE"), 0.065, 0.190),
-      new ClassAssumption(AssetClass.of("US_BONDS"), 0.040, 0.055),
-      new ClassAssumption(AssetClass.of("MUNI_BONDS"), 0.032, 0.045),
-      new ClassAssumption(AssetClass.of("CASH"), 0.030, 0.006));
+      new ClassAssumption(AssetClass.of("US_LARGE_CAP"), 0.070, 0.160, 0.015,
+          TaxCharacter.QUALIFIED),
+      new ClassAssumption(AssetClass.of("US_SMALL_CAP"), 0.080, 0.210, 0.012,
+          TaxCharacter.QUALIFIED),
+      new ClassAssumption(AssetClass.of("INTL_DEVELOPED"), 0.065, 0.170, 0.025,
+          TaxCharacter.QUALIFIED),
+      new ClassAssumption(AssetClass.of("EMERGING_MARKETS"), 0.075, 0.230, 0.025,
+          TaxCharacter.QUALIFIED),
+      new ClassAssumption(AssetClass.of("REAL_ESTATE"), 0.065, 0.190, 0.035,
+          TaxCharacter.ORDINARY),
+      new ClassAssumption(AssetClass.of("US_BONDS"), 0.040, 0.055, 0.040, TaxCharacter.ORDINARY),
+      new ClassAssumption(AssetClass.of("MUNI_BONDS"), 0.032, 0.045, 0.032,
+          TaxCharacter.TAX_EXEMPT),
+      new ClassAssumption(AssetClass.of("CASH"), 0.030, 0.006, 0.0, TaxCharacter.ORDINARY));
+
+  /** Index of the cash class in {@link #CLASSES}: its return is the sweep rate on account cash. */
+  static final int CASH_CLASS = 7;
+
+  /** Where the class returns come from. */
+  enum Kind {
+    /** Seeded multivariate normal monthly log returns (the assumptions above). */
+    PARAMETRIC,
+    /**
+     * Historical annual returns, block-bootstrapped into years, each year's months drawn as a bridge
+     * that ends on the year's historical return.
+     */
+    HISTORICAL
+  }
+
+  /** Years per block of the historical bootstrap (keeps runs of good and bad years together). */
+  static final int BLOCK_YEARS = 5;
 
   /** Correlations of the classes above, symmetric and positive definite. */
   static final double[][] CORRELATION = {
@@ -71,14 +102,25 @@ final class MarketModel {
   private final ImmutableList<MarketData> markets;
   /** classReturns[t][c]: simple return of class c from step t-1 to step t (row 0 is zeros). */
   private final double[][] classReturns;
+  /** incomeRates[t][c]: income paid at step t per dollar of class c held at step t-1. */
+  private final double[][] incomeRates;
+  private final ImmutableList<Integer> historicalYears;
   private final ImmutableList<String> fingerprints;
 
   private MarketModel(List<LocalDate> dates, List<MarketData> markets, double[][] classReturns,
-      List<String> fingerprints) {
+      double[][] incomeRates, List<Integer> historicalYears, List<String> fingerprints) {
     this.dates = ImmutableList.copyOf(dates);
     this.markets = ImmutableList.copyOf(markets);
     this.classReturns = classReturns;
+    this.incomeRates = incomeRates;
+    this.historicalYears = ImmutableList.copyOf(historicalYears);
     this.fingerprints = ImmutableList.copyOf(fingerprints);
+  }
+
+  /** Simulates a parametric path (see {@link #simulate(MarketData, LocalDate, int, long, double, Kind)}). */
+  static MarketModel simulate(MarketData base, LocalDate start, int months, long seed,
+      double volatilityScale) {
+    return simulate(base, start, months, seed, volatilityScale, Kind.PARAMETRIC);
   }
 
   /**
@@ -88,13 +130,17 @@ final class MarketModel {
    * @param start the first step's date (step 0 uses the starting prices as of this date)
    * @param months the number of monthly steps after the start
    * @param seed the seed of the path
-   * @param volatilityScale multiplies every class volatility (1 for the assumptions above)
+   * @param volatilityScale multiplies every class volatility (1 for the assumptions above); in the
+   *     historical mode it scales only the within-year swings
+   * @param kind parametric or historical class returns
    */
   static MarketModel simulate(MarketData base, LocalDate start, int months, long seed,
-      double volatilityScale) {
+      double volatilityScale, Kind kind) {
     int k = CLASSES.size();
-    double[][] chol = cholesky(CORRELATION);
     SplittableRandom rnd = new SplittableRandom(seed);
+    List<Integer> years = new ArrayList<>();
+    double[][] classLog = kind == Kind.PARAMETRIC ? parametric(months, rnd, volatilityScale)
+        : historical(months, rnd, volatilityScale, years);
     List<Security> securities = new ArrayList<>(base.securities().values());
     double[] price = new double[securities.size()];
     int[] classOf = new int[securities.size()];
@@ -104,35 +150,30 @@ final class MarketModel {
       price[i] = base.prices().lookup(s.id()).perUnit().amount().doubleValue();
       classOf[i] = classIndex(s.assetClass());
       idio[i] = s.kind() == SecurityKind.EQUITY ? 0.25
-          : s.kind() == SecurityKind.BOND || s.kind() == SecurityKind.MUNICIPAL_BOND ? 0.02 : 0.01;
+          : s.kind() == SecurityKind.BOND || s.kind() == SecurityKind.MUNICIPAL_BOND ? 0.02
+          : s.kind() == SecurityKind.CASH_EQUIVALENT ? 0 : 0.01;
     }
     List<LocalDate> dates = new ArrayList<>();
     List<MarketData> markets = new ArrayList<>();
     List<String> prints = new ArrayList<>();
     double[][] classReturns = new double[months + 1][k];
+    double[][] incomeRates = new double[months + 1][k];
     for (int t = 0; t <= months; t++) {
       LocalDate date = t == 0 ? start
           : start.plusMonths(t).with(TemporalAdjusters.lastDayOfMonth());
       if (t > 0) {
-        double[] e = new double[k];
         for (int c = 0; c < k; c++) {
-          e[c] = gaussian(rnd);
-        }
-        double[] logR = new double[k];
-        for (int c = 0; c < k; c++) {
-          double z = 0;
-          for (int j = 0; j <= c; j++) {
-            z += chol[c][j] * e[j];
-          }
-          ClassAssumption a = CLASSES.get(c);
-          double vol = a.volatility() * volatilityScale;
-          logR[c] = (a.mean() - vol * vol / 2) / 12 + vol * z / Math.sqrt(12);
-          classReturns[t][c] = Math.expm1(logR[c]);
+          classReturns[t][c] = Math.expm1(classLog[t][c]);
+          incomeRates[t][c] = c == CASH_CLASS ? Math.max(0, classReturns[t][c])
+              : CLASSES.get(c).yield() / 12;
         }
         for (int i = 0; i < price.length; i++) {
           double s = idio[i];
-          double r = logR[classOf[i]] + s * gaussian(rnd) / Math.sqrt(12) - s * s / 24;
-          price[i] = Math.max(0.01, price[i] * Math.exp(r));
+          int c = classOf[i];
+          double r = (c < 0 ? 0 : classLog[t][c]) + s * gaussian(rnd) / Math.sqrt(12) - s * s / 24;
+          // the total return factor less the income paid out: the price return
+          double income = c < 0 ? 0 : incomeRates[t][c];
+          price[i] = Math.max(0.01, price[i] * (Math.exp(r) - income));
         }
       }
       dates.add(date);
@@ -140,7 +181,83 @@ final class MarketModel {
       markets.add(m);
       prints.add(fingerprint(m));
     }
-    return new MarketModel(dates, markets, classReturns, prints);
+    return new MarketModel(dates, markets, classReturns, incomeRates, years, prints);
+  }
+
+  /** Monthly class log returns, rows 1 to months: correlated normals (see the class doc). */
+  private static double[][] parametric(int months, SplittableRandom rnd, double volatilityScale) {
+    int k = CLASSES.size();
+    double[][] chol = cholesky(CORRELATION);
+    double[][] out = new double[months + 1][k];
+    for (int t = 1; t <= months; t++) {
+      double[] z = correlated(rnd, chol);
+      for (int c = 0; c < k; c++) {
+        ClassAssumption a = CLASSES.get(c);
+        double vol = a.volatility() * volatilityScale;
+        out[t][c] = (a.mean() - vol * vol / 2) / 12 + vol * z[c] / Math.sqrt(12);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Monthly class log returns from {@link HistoricalReturns}: blocks of {@link #BLOCK_YEARS}
+   * consecutive historical years (wrapping at the end of the series) drawn with replacement until the
+   * run is covered; within each simulated year, twelve correlated normal monthly log returns with
+   * the class volatilities, shifted equally so that they sum to the log of the year's historical
+   * return (a bridge: the year compounds to exactly the historical figure).
+   */
+  private static double[][] historical(int months, SplittableRandom rnd, double volatilityScale,
+      List<Integer> yearsUsed) {
+    HistoricalReturns h = HistoricalReturns.bundled();
+    int k = CLASSES.size();
+    double[][] chol = cholesky(CORRELATION);
+    double[][] out = new double[months + 1][k];
+    int simulatedYears = (months + 11) / 12;
+    int block = 0;
+    int first = 0;
+    for (int y = 0; y < simulatedYears; y++) {
+      if (y % BLOCK_YEARS == 0) {
+        first = rnd.nextInt(h.size());
+        block = 0;
+      }
+      int row = (first + block++) % h.size();
+      yearsUsed.add(h.year(row));
+      double[][] x = new double[12][k];
+      double[] sum = new double[k];
+      for (int m = 0; m < 12; m++) {
+        double[] z = correlated(rnd, chol);
+        for (int c = 0; c < k; c++) {
+          x[m][c] = CLASSES.get(c).volatility() * volatilityScale * z[c] / Math.sqrt(12);
+          sum[c] += x[m][c];
+        }
+      }
+      for (int c = 0; c < k; c++) {
+        double shift = (Math.log1p(h.annualReturn(row, CLASSES.get(c).assetClass())) - sum[c]) / 12;
+        for (int m = 0; m < 12; m++) {
+          int t = 12 * y + m + 1;
+          if (t <= months) {
+            out[t][c] = x[m][c] + shift;
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static double[] correlated(SplittableRandom rnd, double[][] chol) {
+    int k = chol.length;
+    double[] e = new double[k];
+    for (int c = 0; c < k; c++) {
+      e[c] = gaussian(rnd);
+    }
+    double[] z = new double[k];
+    for (int c = 0; c < k; c++) {
+      for (int j = 0; j <= c; j++) {
+        z[c] += chol[c][j] * e[j];
+      }
+    }
+    return z;
   }
 
   private static MarketData marketAt(MarketData base, List<Security> securities, double[] price,
@@ -180,6 +297,21 @@ final class MarketModel {
   double classReturn(int t, AssetClass assetClass) {
     int c = classIndex(assetClass);
     return c < 0 ? 0 : classReturns[t][c];
+  }
+
+  /** Returns the income paid at step {@code t} per dollar of class {@code c} held at step t-1. */
+  double incomeRate(int t, int c) {
+    return incomeRates[t][c];
+  }
+
+  /** Returns the simple total return of class index {@code c} from step t-1 to t. */
+  double classReturn(int t, int c) {
+    return classReturns[t][c];
+  }
+
+  /** Returns the historical years drawn, one per simulated year (empty for a parametric path). */
+  ImmutableList<Integer> historicalYears() {
+    return historicalYears;
   }
 
   /** Returns the SHA-256 of the prices of step {@code t}: the same path gives the same prints. */

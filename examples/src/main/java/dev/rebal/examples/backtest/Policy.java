@@ -22,8 +22,8 @@ import java.util.TreeSet;
  * adaptation of the generated household: its bands, whether it carries its goals and sees
  * announced liquidity events, and whether the advisor's gain limits apply.
  *
- * <p>Policies 1 to 4 are "goal-blind": the household's goals are removed (so the engine's plan is the
- * static target) and announced liquidity events are withheld until they hit the account. All five
+ * <p>Policies 1 to 5 are "goal-blind": the household's goals are removed (so the engine's plan is the
+ * static target) and announced liquidity events are withheld until they hit the account. All six
  * keep {@code trigger.cash} (new money is invested by every policy), the eligibility rule and every
  * routing rule (so review load is measured the same way).
  */
@@ -36,7 +36,13 @@ enum Policy {
   THRESHOLD_RELATIVE("Threshold, relative bands", "thr-rel"),
   /** (4) Threshold with absolute bands, tax-aware: tax cost in the LP, loss harvesting. */
   TAX_AWARE_THRESHOLD("Tax-aware threshold", "tax-thr"),
-  /** (5) This engine: {@code Rebalancer.standard()} on the household as generated. */
+  /**
+   * (5) This engine's default rule set run goal-blind: the household without its goals or announced
+   * events and with naive threshold's targets and bands, so against (2) it isolates the engine's tax
+   * features at the same target allocation.
+   */
+  ENGINE_GOAL_BLIND("Engine, goal-blind (tax features only)", "engine-gb"),
+  /** (6) This engine: {@code Rebalancer.standard()} on the household as generated. */
   ENGINE("Goal- and tax-aware (engine)", "engine");
 
   /** The naive baseline the bps differences are measured against. */
@@ -67,13 +73,13 @@ enum Policy {
 
   /** Returns whether the advisor's gain budget and short-term cap apply. */
   boolean taxAware() {
-    return this == TAX_AWARE_THRESHOLD || this == ENGINE;
+    return this == TAX_AWARE_THRESHOLD || this == ENGINE_GOAL_BLIND || this == ENGINE;
   }
 
   /** Returns the rule set this policy runs. */
   RuleSet ruleSet() {
     RuleSet defaults = RuleSet.defaults();
-    if (this == ENGINE) {
+    if (this == ENGINE || this == ENGINE_GOAL_BLIND) {
       return defaults;
     }
     Set<String> rules = new TreeSet<>();
@@ -121,8 +127,9 @@ enum Policy {
     var p = generated.taxProfile();
     c.taxProfile = Households.withGains(p, p.realizedShortTermYtd(), p.realizedLongTermYtd(),
         p.shortTermCarryforward(), p.longTermCarryforward(), taxAware());
-    c.frequency = this == CALENDAR ? RebalanceFrequency.QUARTERLY : RebalanceFrequency.NONE;
-    if (this == THRESHOLD_ABSOLUTE || this == TAX_AWARE_THRESHOLD) {
+    c.frequency = this == CALENDAR ? RebalanceFrequency.QUARTERLY
+        : this == ENGINE_GOAL_BLIND ? generated.rebalanceFrequency() : RebalanceFrequency.NONE;
+    if (this == THRESHOLD_ABSOLUTE || this == TAX_AWARE_THRESHOLD || this == ENGINE_GOAL_BLIND) {
       c.target = bands(generated.target(), "0.03", "0");
     } else if (this == THRESHOLD_RELATIVE) {
       c.target = bands(generated.target(), "0.01", "0.20");

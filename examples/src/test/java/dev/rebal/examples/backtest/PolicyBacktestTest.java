@@ -158,6 +158,109 @@ class PolicyBacktestTest {
       assertThat(rs.isEnabled("route.turnover")).isTrue();
     }
     assertThat(Policy.ENGINE.ruleSet()).isEqualTo(RuleSet.defaults());
+    assertThat(Policy.ENGINE_GOAL_BLIND.ruleSet()).isEqualTo(RuleSet.defaults());
+    assertThat(Policy.ENGINE_GOAL_BLIND.goalAware()).isFalse();
+    assertThat(Policy.ENGINE_GOAL_BLIND.taxAware()).isTrue();
+  }
+
+  @Test
+  void adapt_goalBlindEngine_hasNaiveThresholdsTargetsAndNoGoals() {
+    // given a generated household with goals
+    var gen = dev.rebal.core.sample.BookGenerator.of(dev.rebal.core.sample.BookConfig.of(7)
+        .withRealisticStart(true));
+    var h = gen.household(1);
+
+    // when
+    var blind = Policy.ENGINE_GOAL_BLIND.adapt(h);
+    var naive = Policy.THRESHOLD_ABSOLUTE.adapt(h);
+
+    // then the same target and bands as naive threshold, no goals, no announced events
+    assertThat(blind.target()).isEqualTo(naive.target());
+    assertThat(blind.goals()).isEmpty();
+    assertThat(blind.liquidityEvents()).isEmpty();
+  }
+
+  @Test
+  void attribution_tinyStudy_addsUpToTheDifferenceInWealth() {
+    // given two households over one year, measured at the end
+    Study.Config c = new Study.Config(1, 2, 5, 1, List.of(MarketModel.Kind.PARAMETRIC),
+        new Assumptions(5, 1, new int[] {1}));
+
+    // when
+    Study.PathResult r = Study.runPath(c, MarketModel.Kind.PARAMETRIC, 0);
+
+    // then every household's components add to its difference to naive threshold within a dollar
+    assertThat(r.maxUnexplained()).isLessThan(1.0);
+    // and the baseline's difference to itself is zero in every component
+    for (double v : r.components()[Policy.BASELINE.ordinal()][0][0]) {
+      assertThat(v).isCloseTo(0.0, within(1e-9));
+    }
+  }
+
+  @Test
+  void historical_eachYear_compoundsToItsHistoricalReturn() {
+    // given a two-year historical path
+    var gen = dev.rebal.core.sample.BookGenerator.of(dev.rebal.core.sample.BookConfig.of(7)
+        .withRealisticStart(true));
+    MarketModel m = MarketModel.simulate(gen.marketData(), gen.asOf(), 24, 3, 1.0,
+        MarketModel.Kind.HISTORICAL);
+    HistoricalReturns h = HistoricalReturns.bundled();
+
+    // then each simulated year's monthly class returns compound to the drawn year's figure
+    assertThat(m.historicalYears()).hasSize(2);
+    for (int y = 0; y < 2; y++) {
+      int row = m.historicalYears().get(y) - h.year(0);
+      for (int c = 0; c < MarketModel.CLASSES.size(); c++) {
+        double growth = 1;
+        for (int t = 12 * y + 1; t <= 12 * y + 12; t++) {
+          growth *= 1 + m.classReturn(t, c);
+        }
+        assertThat(growth - 1).as("year %d class %d", y, c)
+            .isCloseTo(h.annualReturn(row, MarketModel.CLASSES.get(c).assetClass()), within(1e-9));
+      }
+    }
+  }
+
+  @Test
+  void historicalReturns_bundledFile_hasTheCitedFigures() {
+    // given the bundled series
+    HistoricalReturns h = HistoricalReturns.bundled();
+
+    // then 1928 to 1989, with the source's 1931 figures (stocks, T-bonds, T-bills)
+    assertThat(h.year(0)).isEqualTo(1928);
+    assertThat(h.year(h.size() - 1)).isEqualTo(1989);
+    int y1931 = 1931 - 1928;
+    assertThat(h.annualReturn(y1931, dev.rebal.core.security.AssetClass.of("US_LARGE_CAP")))
+        .isCloseTo(-0.4384, within(1e-12));
+    assertThat(h.annualReturn(y1931, dev.rebal.core.security.AssetClass.of("US_BONDS")))
+        .isCloseTo(-0.0256, within(1e-12));
+    assertThat(h.annualReturn(y1931, dev.rebal.core.security.AssetClass.of("CASH")))
+        .isCloseTo(0.0231, within(1e-12));
+  }
+
+  @Test
+  void historicalReturns_gapInYears_isRejected() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoricalReturns.parse(List.of(
+        "year,stocks,tbonds,tbills", "1950,1,2,3", "1952,1,2,3")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1952");
+  }
+
+  @Test
+  void tQuantile975_knownValues() {
+    // Student t table: df 10 2.228, df 30 2.042, df 49 2.010
+    assertThat(StudyReport.tQuantile975(10)).isCloseTo(2.228, within(0.001));
+    assertThat(StudyReport.tQuantile975(30)).isCloseTo(2.042, within(0.001));
+    assertThat(StudyReport.tQuantile975(49)).isCloseTo(2.010, within(0.001));
+  }
+
+  @Test
+  void stats_meanStandardErrorAndInterval() {
+    // given 1, 2, 3, 4, 5: mean 3, sd sqrt(2.5), se sqrt(2.5 / 5) = 0.7071, t(4) = 2.776
+    StudyReport.Stats s = StudyReport.Stats.of(new double[] {1, 2, 3, 4, 5});
+
+    assertThat(s.mean()).isCloseTo(3.0, within(1e-12));
+    assertThat(s.se()).isCloseTo(0.70711, within(1e-5));
+    assertThat(s.half()).isCloseTo(2.776 * 0.70711, within(1e-3));
   }
 
   @Test
@@ -167,7 +270,7 @@ class PolicyBacktestTest {
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
 
     // when
-    int code = PolicyBacktest.run(new String[] {"many"}, System.out, errStream);
+    int code = PolicyBacktest.run(new String[] {"--paths", "many"}, System.out, errStream);
 
     // then
     assertThat(code).isEqualTo(2);

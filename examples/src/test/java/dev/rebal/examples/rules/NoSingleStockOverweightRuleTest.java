@@ -60,9 +60,9 @@ class NoSingleStockOverweightRuleTest {
 
   @Test
   void rebalance_stockLeftAboveTheCap_goesToReviewWithTheFirmCode() throws IOException {
-    // given: sample household 150 sells a little of its employer stock EMP2, which stays about
-    // 12% of the household, above the firm's 10%
-    long index = 150;
+    // given: sample household 22 ends its proposal with its employer stock EMP4 at about 11% of
+    // the household, above the firm's 10% (it also goes to review for the restricted stock)
+    long index = 22;
 
     // when
     Decision firm = rebalance(firmRules(), index);
@@ -73,15 +73,16 @@ class NoSingleStockOverweightRuleTest {
     assertThat(firm.routing()).extracting(Finding::code)
         .contains(NoSingleStockOverweightRule.CODE);
     assertThat(firm.routing()).filteredOn(f -> f.code().equals(NoSingleStockOverweightRule.CODE))
-        .singleElement().extracting(Finding::message).asString().contains("EMP2");
+        .singleElement().extracting(Finding::message).asString().contains("EMP4");
     assertThat(standard.routing()).extracting(Finding::code)
         .doesNotContain(NoSingleStockOverweightRule.CODE);
   }
 
   @Test
   void rebalance_lowerCap_sendsAnAutoProposalToReview() throws IOException {
-    // given: sample household 4 is released automatically under the defaults and trades a stock
-    long index = 4;
+    // given: sample household 100 is released automatically under the defaults and holds a single
+    // stock (STK16, about 2% of the household) after its proposal
+    long index = 100;
     RuleSet strict = firmRules().withParameter(NoSingleStockOverweightRule.MAX, "0.001",
         SemanticVersion.parse("1.1.1"));
     assertThat(rebalance(RuleSet.defaults(), index).outcome()).isEqualTo(DecisionOutcome.AUTO);
