@@ -216,9 +216,10 @@ public final class Rebalancer {
     List<Finding> routing = new ArrayList<>();
     for (Conflict c : tc.conflicts()) {
       String what = c.kind() + " " + c.subject() + " short by " + c.shortfall().toPlainString();
-      if (c.kind() == ConflictKind.CAP_NEEDS_BLOCKED_SALE) {
-        // a breach the household cannot sell its way out of predates the proposal: a warning,
-        // and the rest of the household is rebalanced (the problem never makes it worse)
+      if (c.kind() != ConflictKind.VOLUME_DATA_MISSING) {
+        // a cap breach or a cash floor the household cannot sell its way out of predates the
+        // proposal: a warning, the rest of the household is rebalanced (the problem never makes
+        // it worse), and what is left is reported as a goal left unmet
         proposal.addExplanation("pre-existing conflict: " + what);
       } else {
         routing.add(new Finding("review.conflict", what));
@@ -366,7 +367,9 @@ public final class Rebalancer {
       // a trigger the proposal already reports as a goal left unmet is no residual
       boolean explained = f.code().startsWith("trigger.liquidity.")
           && unmetKinds.contains("NEED")
-          || f.code().equals("trigger.threshold") && unmetKinds.contains("CLASS_DRIFT")
+          || f.code().equals("trigger.cash.shortfall") && unmetKinds.contains("CASH_FLOOR")
+          || (f.code().equals("trigger.threshold") || f.code().equals("trigger.cash.deposit"))
+              && unmetKinds.contains("CLASS_DRIFT")
           || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT");
       if (!explained) {
         again.add(f);

@@ -216,14 +216,23 @@ final class Rounder {
 
   // ---- exact evaluation ----
 
+  /**
+   * Cash after the trades, each trade's value rounded to cents as a trade's estimated value is
+   * (so the check agrees to the cent with the verifier's ledger).
+   */
   private BigDecimal cashAfter(int a) {
     BigDecimal c = account(a).cash().amount();
     for (int i = 0; i < buy.length; i++) {
       if (m.positionAccount[i] == a) {
-        c = c.add(amount(i, sold(i))).subtract(amount(i, buy[i]));
+        c = c.add(tradeValue(i, sold(i))).subtract(tradeValue(i, buy[i]));
       }
     }
     return c;
+  }
+
+  private BigDecimal tradeValue(int i, long units) {
+    return units == 0 ? BigDecimal.ZERO
+        : Money.ofComputed(Money.USD, amount(i, units)).amount();
   }
 
   /** The cash the repairs restore in account {@code a}: what the LP point reached of its goals. */

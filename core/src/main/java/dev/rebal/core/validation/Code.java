@@ -25,7 +25,7 @@ enum Code {
   ACCOUNT_OWNER_UNKNOWN("account.owner.unknown", ERROR),
   ACCOUNT_HELDAWAY_TRADABLE("account.heldaway.tradable", ERROR),
   ACCOUNT_FLOOR_NEGATIVE("account.floor.negative", ERROR),
-  ACCOUNT_CASH_BELOW_FLOOR("account.cash.below-floor", WARNING),
+  ACCOUNT_CASH_BELOW_FLOOR("account.cash.below-floor", Severity.INFO),
   ACCOUNT_CASH_NEGATIVE("account.cash.negative", WARNING),
   ACCOUNT_CUSTODIAN_BLANK("account.custodian.blank", WARNING),
 
