@@ -59,8 +59,9 @@ class RunIntegrityTest {
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
+    // the duplicate-id scan reads the whole book before anything is staged, so the cut is found
+    // before the run starts; either way the previous output stays as it was
     assertThat(run.err()).contains("error: " + cut + " is not a valid book")
-        .contains("the run was aborted: " + out + " keeps the previous run's output, untouched")
         .doesNotContain("\tat ");
     assertThat(snapshot(out)).isEqualTo(before);
     assertThat(out.resolve(OutputFolder.STAGING)).doesNotExist();
