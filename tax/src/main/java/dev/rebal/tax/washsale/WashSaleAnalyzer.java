@@ -18,19 +18,13 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.tax.internal.Groups;
-import dev.rebal.tax.internal.LotCopies;
-import dev.rebal.tax.lots.LotSplit;
 import dev.rebal.tax.lots.RealizedLot;
-import java.math.MathContext;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -93,116 +87,7 @@ public final class WashSaleAnalyzer {
     Checks.noNulls(sales, "sales");
     Checks.noNulls(plannedBuys, "plannedBuys");
     Checks.notNull(tradeDate, "tradeDate");
-    Map<LotId, Quantity> sold = new HashMap<>();
-    Set<String> seen = new HashSet<>();
-    for (RealizedLot s : sales) {
-      Checks.isTrue(seen.add(s.lot() + "@" + s.saleDate()), "sales", s.lot(),
-          "must sell each lot at most once per date");
-      sold.merge(s.lot(), s.quantity(), Quantity::plus);
-    }
-    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, tradeDate, sold,
-        LocalDate.MIN, LocalDate.MAX);
-    List<RealizedLot> losses = new ArrayList<>();
-    for (RealizedLot s : sales) {
-      if (s.isLoss() && Groups.treatmentOf(household, s.account()) == TaxTreatment.TAXABLE) {
-        losses.add(s);
-      }
-    }
-    losses.sort(Comparator.comparing(RealizedLot::saleDate)
-        .thenComparing(RealizedLot::holdingPeriodStart).thenComparing(RealizedLot::lot)
-        .thenComparing(RealizedLot::account));
-    // the acquisitions of each wash-sale group, in the same (date, source, reference) order
-    Map<String, List<Acquisition>> byGroup = new HashMap<>();
-    for (Acquisition a : acquisitions) {
-      byGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
-    }
-    List<Disallowance> out = new ArrayList<>();
-    for (RealizedLot sale : losses) {
-      match(household, sale, byGroup.getOrDefault(Groups.groupOf(market, sale.security()),
-          List.of()), out);
-    }
-    return new WashSaleResult(ImmutableList.copyOf(sales), ImmutableList.copyOf(out),
-        adjustedLots(acquisitions), incompleteCoverage(household));
-  }
-
-  /** Matches {@code sale} against the acquisitions of its own wash-sale group, in order. */
-  private static void match(Household household, RealizedLot sale,
-      List<Acquisition> acquisitions, List<Disallowance> out) {
-    LocalDate from = sale.saleDate().minusDays(WINDOW_DAYS);
-    LocalDate to = sale.saleDate().plusDays(WINDOW_DAYS);
-    Money loss = sale.gain().negated();
-    long daysHeld = ChronoUnit.DAYS.between(sale.holdingPeriodStart(), sale.saleDate());
-    Quantity need = sale.quantity();
-    Quantity cumulative = Quantity.ZERO;
-    Money disallowedBefore = Money.zero(loss.currency());
-    for (Acquisition a : acquisitions) {
-      if (!need.isPositive()) {
-        break;
-      }
-      if (a.date.isBefore(from) || a.date.isAfter(to)
-          || a.isLot(sale.lot()) || !a.remaining.isPositive()) {
-        continue;
-      }
-      Quantity m = need.min(a.remaining);
-      a.remaining = a.remaining.minus(m);
-      need = need.minus(m);
-      cumulative = cumulative.plus(m);
-      Money disallowedTo = cumulative.equals(sale.quantity()) ? loss
-          : Money.ofComputed(loss.currency(), loss.amount().multiply(cumulative.value(),
-              MathContext.DECIMAL128).divide(sale.quantity().value(), MathContext.DECIMAL128));
-      Money disallowed = disallowedTo.minus(disallowedBefore);
-      disallowedBefore = disallowedTo;
-      WashSaleRule rule = ruleFor(household, a.replacement.account());
-      Disallowance d = new Disallowance(sale.lot(), sale.account(), sale.security(),
-          sale.saleDate(), a.replacement, m, disallowed,
-          rule.adjustsBasis() ? disallowed : Money.zero(loss.currency()),
-          rule.adjustsBasis() ? a.date.minusDays(daysHeld) : a.date, rule);
-      out.add(d);
-      a.matches.add(d);
-    }
-  }
-
-  private static WashSaleRule ruleFor(Household household, AccountId account) {
-    if (Groups.isIra(household, account)) {
-      return WashSaleRule.LOST_IN_IRA;
-    }
-    return Groups.treatmentOf(household, account) == TaxTreatment.TAXABLE ? WashSaleRule.DEFERRED
-        : WashSaleRule.LOST_IN_TAX_ADVANTAGED;
-  }
-
-  private static ImmutableList<TaxLot> adjustedLots(List<Acquisition> acquisitions) {
-    TreeMap<LotId, TaxLot> out = new TreeMap<>();
-    for (Acquisition a : acquisitions) {
-      if (a.lot == null || a.matches.stream().noneMatch(d -> d.rule().adjustsBasis())) {
-        continue;
-      }
-      TaxLot current = a.lot;
-      Quantity soldPart = a.lot.quantity().minus(a.capacity);
-      if (soldPart.isPositive()) {
-        current = LotSplit.of(current, soldPart).kept().orElseThrow();
-      }
-      int n = 0;
-      for (Disallowance d : a.matches) {
-        LotSplit split = LotSplit.of(current, d.quantity());
-        n++;
-        boolean last = split.kept().isEmpty();
-        LotId id = last && n == 1 ? a.lot.id() : LotId.of(a.lot.id().value() + "#w" + n);
-        TaxLot part = LotCopies.copy(current, id, d.quantity(),
-            split.takenBasis().plus(d.basisIncrease()),
-            split.takenWashSaleAdjustment().plus(d.basisIncrease()),
-            d.tackedHoldingPeriodStart());
-        out.put(id, part);
-        if (last) {
-          current = null;
-          break;
-        }
-        current = split.kept().orElseThrow();
-      }
-      if (current != null) {
-        out.put(current.id(), current);
-      }
-    }
-    return ImmutableList.copyOf(out.values());
+    return new WashSaleRun(household, market).run(sales, plannedBuys, tradeDate);
   }
 
   /**
@@ -229,7 +114,8 @@ public final class WashSaleAnalyzer {
     TreeMap<String, LocalDate> until = new TreeMap<>();
     TreeMap<String, ImmutableSortedSet.Builder<String>> why = new TreeMap<>();
     for (Transaction t : household.transactions()) {
-      boolean possibleLoss = t.realizedGain().map(Money::isNegative).orElse(true);
+      boolean possibleLoss = t.realizedGain().map(Money::isNegative).orElse(true)
+          && t.washedQuantity().compareTo(t.quantity()) < 0; // a fully washed loss washes no more
       if (t.side() != Side.SELL || !possibleLoss || t.tradeDate().isBefore(from)
           || t.tradeDate().isAfter(asOf)
           || Groups.treatmentOf(household, t.account()) != TaxTreatment.TAXABLE) {
@@ -250,8 +136,8 @@ public final class WashSaleAnalyzer {
           why.get(e.getKey()).build()));
     }
     // the acquisitions inside the window (only those are built and sorted), indexed by group once
-    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf,
-        new HashMap<>(), from, asOf);
+    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf, from,
+        asOf);
     Map<String, List<Acquisition>> recentByGroup = new HashMap<>();
     for (Acquisition a : acquisitions) {
       recentByGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
@@ -298,7 +184,7 @@ public final class WashSaleAnalyzer {
     return new TaxConstraints(buyBlocks.build(), lossBlocks.build(), incompleteCoverage(household));
   }
 
-  private static ImmutableSortedSet<AccountId> incompleteCoverage(Household household) {
+  static ImmutableSortedSet<AccountId> incompleteCoverage(Household household) {
     ImmutableSortedSet.Builder<AccountId> out = ImmutableSortedSet.naturalOrder();
     for (Account a : household.accounts()) {
       if (a.transactionCoverage() == TransactionCoverage.INCOMPLETE) {
@@ -313,15 +199,14 @@ public final class WashSaleAnalyzer {
    * sale, sorted by date, source and reference.
    */
   private static List<Acquisition> acquisitions(Household household, MarketData market,
-      List<Trade> plannedBuys, LocalDate tradeDate, Map<LotId, Quantity> sold, LocalDate from,
-      LocalDate to) {
+      List<Trade> plannedBuys, LocalDate tradeDate, LocalDate from, LocalDate to) {
     List<Acquisition> out = new ArrayList<>();
-    Set<LotId> lotIds = null; // the household's lot ids, built for the first buy naming a lot
     for (TaxLot lot : household.lots()) {
       if (lot.acquired().isBefore(from) || lot.acquired().isAfter(to)) {
         continue;
       }
-      Quantity capacity = lot.quantity().minus(sold.getOrDefault(lot.id(), Quantity.ZERO));
+      // shares already used as replacements replace nothing more
+      Quantity capacity = lot.quantity().minus(lot.usedAsReplacement());
       if (!lot.quantity().isPositive() || !capacity.isPositive()) {
         continue;
       }
@@ -330,21 +215,19 @@ public final class WashSaleAnalyzer {
               lot.acquired()), Groups.groupOf(market, lot.security()), lot, capacity));
     }
     for (Transaction t : household.transactions()) {
-      if (t.side() != Side.BUY || !t.quantity().isPositive()
+      if (t.side() != Side.BUY || !t.quantity().minus(t.usedAsReplacement()).isPositive()
           || t.tradeDate().isBefore(from) || t.tradeDate().isAfter(to)) {
         continue;
       }
-      if (lotIds == null && t.lot().isPresent()) {
-        lotIds = namedLotsHeld(household, from, to);
-      }
-      if (t.lot().isPresent()
-          && (lotIds.contains(t.lot().get()) || sold.containsKey(t.lot().get()))) {
+      // a buy naming its lot is counted through that lot while held; once the lot is sold, the
+      // purchase (made before any sale still to come) replaces nothing
+      if (t.lot().isPresent()) {
         continue;
       }
       out.add(new Acquisition(ReplacementSource.TRANSACTION, t.id().value(),
           new Replacement(ReplacementSource.TRANSACTION, t.id().value(), t.account(),
               t.security(), t.tradeDate()), Groups.groupOf(market, t.security()), null,
-          t.quantity()));
+          t.quantity().minus(t.usedAsReplacement())));
     }
     for (Trade t : plannedBuys) {
       if (t.side() != Side.BUY || tradeDate.isBefore(from) || tradeDate.isAfter(to)) {
@@ -361,28 +244,6 @@ public final class WashSaleAnalyzer {
     return out;
   }
 
-  /**
-   * Returns which of the lots that the household's buy transactions from {@code from} to {@code
-   * to} name are among its lots: the same answers for those ids as a set of every lot id, without
-   * building one.
-   */
-  private static Set<LotId> namedLotsHeld(Household household, LocalDate from, LocalDate to) {
-    Set<LotId> named = new HashSet<>();
-    for (Transaction t : household.transactions()) {
-      if (t.side() == Side.BUY && t.lot().isPresent() && t.quantity().isPositive()
-          && !t.tradeDate().isBefore(from) && !t.tradeDate().isAfter(to)) {
-        named.add(t.lot().get());
-      }
-    }
-    Set<LotId> held = new HashSet<>();
-    for (TaxLot lot : household.lots()) {
-      if (named.contains(lot.id())) {
-        held.add(lot.id());
-      }
-    }
-    return held;
-  }
-
   /** A mutable work record: one acquisition and how much of it is still free to absorb a sale. */
   private static final class Acquisition {
     final ReplacementSource source;
@@ -392,8 +253,6 @@ public final class WashSaleAnalyzer {
     final LocalDate date;
     final TaxLot lot; // null unless source == LOT
     final Quantity capacity;
-    Quantity remaining;
-    final List<Disallowance> matches = new ArrayList<>();
 
     Acquisition(ReplacementSource source, String ref, Replacement replacement, String group,
         TaxLot lot, Quantity capacity) {
@@ -404,7 +263,6 @@ public final class WashSaleAnalyzer {
       this.date = replacement.acquired();
       this.lot = lot;
       this.capacity = capacity;
-      this.remaining = capacity;
     }
 
     boolean isLot(LotId id) {
