@@ -297,7 +297,13 @@ final class WashSaleRun {
     Disallowance d = record(loss, p, b.lot.id().value(), q);
     TaxLot lot = b.lot;
     List<Block> family = blocksOf.get(b.householdLot);
-    if (d.rule().adjustsBasis()) {
+    if (d.rule().adjustsBasis() && q.equals(lot.quantity()) && !b.piece
+        && lot.usedAsReplacement().isZero()) {
+      // the whole (rest of the) lot is matched: adjusted in place, keeping the purchase's id
+      b.lot = LotCopies.copy(lot, lot.id(), q, lot.costBasis().plus(d.basisIncrease()),
+          lot.washSaleAdjustment().plus(d.basisIncrease()), d.tackedHoldingPeriodStart(), q);
+      b.changed = true;
+    } else if (d.rule().adjustsBasis()) {
       LotSplit split = LotSplit.of(lot, q);
       Quantity end = p.next.plus(q);
       TaxLot piece = LotCopies.copy(lot, PieceIds.piece(p.origin, p.next, end), q,
