@@ -36,24 +36,30 @@ import java.util.TreeMap;
  * or after the sale date (a 61-day window, ends included), anywhere in the household:
  *
  * <ul>
- *   <li>lots held in any household account, IRAs, Roth IRAs and held-away accounts included; a lot
- *       partly sold in the same analysis counts only for the part not sold;
- *   <li>recent buys in {@code Household.transactions()}, including those of declared external
- *       accounts (a spouse's account elsewhere), unless they created a lot already counted;
- *   <li>buys planned in the same proposal, dated on the proposal's trade date.
+ *   <li>lots held in any household account, IRAs, Roth IRAs and held-away accounts included;
+ *   <li>buys in {@code Household.transactions()}, including those of declared external accounts
+ *       (a spouse's account elsewhere), counted through their lot while it is held;
+ *   <li>buys planned in the same proposal, on the proposal's trade date after its sales.
  * </ul>
  *
- * The lot being sold is never its own replacement. Loss sales are taken in order of sale date
- * (then holding-period start and lot id), and each takes replacements in the order they were
- * acquired (Treas. Reg. 1.1091-1(b), (c)); a replacement share absorbs at most one sold share. When
- * fewer shares are acquired than sold, only the matched shares' loss is disallowed (Reg.
+ * Trades are replayed in time order (trade date, then sequence within the date): the sales given
+ * and the loss sells of the history whose shares are not all washed yet. A purchase counts for a
+ * loss only with shares not yet used as replacements ({@code usedAsReplacement}) and, if made
+ * before the sale, still held at the sale. Shares of the purchase being sold count only when the
+ * tax profile's {@code samePurchaseWashes} says so. Losses take replacements in the order they
+ * were acquired (Treas. Reg. 1.1091-1(b), (c)); a replacement share absorbs at most one sold share.
+ * When fewer shares are acquired than sold, only the matched shares' loss is disallowed (Reg.
  * 1.1091-1(c)). A disallowed loss is added to the replacement's basis and the sold shares' holding
  * period is tacked onto it (IRC 1091(d), 1223(3)), except when the replacement sits in an IRA or
  * Roth IRA: then the loss is lost for good and the IRA's basis is not increased (Rev. Rul.
  * 2008-5). Other tax-advantaged accounts are treated like IRAs. Tacking moves the replacement's
- * holding-period start back by the number of days the sold shares were held. Accounts with
- * incomplete transaction coverage are reported on every result. Results do not depend on the order
- * of the household's lists. This class is stateless and thread-safe.
+ * holding-period start back by the number of days the sold shares were held. A replacement sold
+ * later in the same analysis is sold with its adjusted basis, so its own loss carries the deferred
+ * one (a chained wash sale). Analyzing a history in one call, one call per day or one call per
+ * trade, carrying the household forward with the result ({@link WashSaleResult}), gives the same
+ * disallowances, bases and holding periods. Accounts with incomplete transaction coverage are
+ * reported on every result. Results do not depend on the order of the household's lists. This
+ * class is stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -75,10 +81,13 @@ public final class WashSaleAnalyzer {
    *
    * @param household the household: its accounts, lots and recent transactions
    * @param market the security master, for wash-sale groups
-   * @param sales the sales to analyze (proposed or just made); each lot at most once per date
+   * @param sales the sales to analyze (proposed or just made), not yet in the household's
+   *     transactions; each lot at most once per date and sequence; a sale names a household lot,
+   *     and takes the pieces an earlier loss of the same analysis split from it
    * @param plannedBuys buys planned in the same proposal; sells in the list are ignored
    * @param tradeDate the trade date of the planned buys
-   * @throws IllegalArgumentException if a lot is sold twice on one date
+   * @throws IllegalArgumentException if a lot is sold twice at one date and sequence, or a sale
+   *     takes more shares than its lot holds
    */
   public WashSaleResult analyze(Household household, MarketData market,
       List<RealizedLot> sales, List<Trade> plannedBuys, LocalDate tradeDate) {
