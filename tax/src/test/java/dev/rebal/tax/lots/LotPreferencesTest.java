@@ -36,7 +36,7 @@ class LotPreferencesTest {
   private static final SecurityId UNLISTED = SecurityId.of("UNLISTED");
 
   /** X bought before and on the cut-off, Y before it, and an unlisted security before it. */
-  private static Household household(Restriction... restrictions) {
+  private static Household withPreferences(Restriction... restrictions) {
     return household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(
         lot("X-OLD", TAXABLE, X, 10, "100", date("2015-12-31")),
         lot("X-CUT", TAXABLE, X, 10, "100", CUTOFF),
@@ -51,14 +51,14 @@ class LotPreferencesTest {
 
   @Test
   void protectedLots_securityScope_protectsOnlyItsLotsAcquiredStrictlyBefore() {
-    Household h = household(preference("R-1", SecurityScope.security("X"), DateWindow.always()));
+    Household h = withPreferences(preference("R-1", SecurityScope.security("X"), DateWindow.always()));
 
     assertThat(LotPreferences.protectedLots(h, MARKET, AS_OF)).containsExactly(LotId.of("X-OLD"));
   }
 
   @Test
   void protectedLots_preferenceNotInEffect_protectsNothing() {
-    Household h = household(preference("R-1", SecurityScope.security("X"),
+    Household h = withPreferences(preference("R-1", SecurityScope.security("X"),
         DateWindow.until(AS_OF.minusDays(1))), preference("R-2", SecurityScope.security("Y"),
         DateWindow.from(AS_OF.plusDays(1))));
 
@@ -67,7 +67,7 @@ class LotPreferencesTest {
 
   @Test
   void protectedLots_assetClassScope_protectsListedSecuritiesOnly() {
-    Household h = household(preference("R-1", SecurityScope.assetClass("US_EQUITY"),
+    Household h = withPreferences(preference("R-1", SecurityScope.assetClass("US_EQUITY"),
         DateWindow.always()));
 
     // the unlisted security has no asset class to match
@@ -77,9 +77,9 @@ class LotPreferencesTest {
 
   @Test
   void protectedLots_unlistedSecurity_matchesOnlyAScopeNamingIt() {
-    Household byId = household(preference("R-1", SecurityScope.security("UNLISTED"),
+    Household byId = withPreferences(preference("R-1", SecurityScope.security("UNLISTED"),
         DateWindow.always()));
-    Household byIssuer = household(preference("R-1", SecurityScope.issuer("UNLISTED"),
+    Household byIssuer = withPreferences(preference("R-1", SecurityScope.issuer("UNLISTED"),
         DateWindow.always()));
 
     assertThat(LotPreferences.protectedLots(byId, MARKET, AS_OF))
@@ -89,12 +89,12 @@ class LotPreferencesTest {
 
   @Test
   void protectedLots_noPreference_isEmpty() {
-    assertThat(LotPreferences.protectedLots(household(), MARKET, AS_OF)).isEmpty();
+    assertThat(LotPreferences.protectedLots(withPreferences(), MARKET, AS_OF)).isEmpty();
   }
 
   @Test
   void protectedLots_nullArgument_throwsNamingIt() {
-    Household h = household();
+    Household h = withPreferences();
     assertThatThrownBy(() -> LotPreferences.protectedLots(h, MARKET, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("asOf");
     assertThatThrownBy(() -> LotPreferences.protectedLots(h, null, AS_OF))
