@@ -74,6 +74,8 @@ class LossHarvesterThresholdTest {
       assertThat(hv.replacement()).isEqualTo(SCHB);
       assertThat(hv.loss()).isEqualTo(Money.usd("10500.00"));
     });
+    // long term: 10,500 x 0.20
+    assertThat(scan.totalTaxValue()).isEqualTo(Money.usd("2100.00"));
   }
 
   @Test
