@@ -92,6 +92,15 @@ public abstract class Household {
     return ImmutableHousehold.copyOf(this).withTransactions(transactions);
   }
 
+  /**
+   * Returns a copy with {@code taxProfile} instead of this household's tax profile.
+   *
+   * @since 0.2
+   */
+  public Household withTaxProfile(TaxProfile taxProfile) {
+    return ImmutableHousehold.copyOf(this).withTaxProfile(taxProfile);
+  }
+
   /** Returns a copy with {@code restrictions} instead of this household's restrictions. */
   public Household withRestrictions(Iterable<? extends Restriction> restrictions) {
     return ImmutableHousehold.copyOf(this).withRestrictions(restrictions);

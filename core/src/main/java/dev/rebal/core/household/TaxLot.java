@@ -18,7 +18,13 @@ import org.immutables.value.Value;
  * sold shares' holding period onto this lot. A lot whose basis is unknown (e.g. a transfer in
  * without records) says so with {@link #basisKnown()}; the tax module treats it cautiously.
  * Quantities and bases are not range-checked here: the validator reports bad values with their
- * path. This class is immutable and thread-safe.
+ * path.
+ *
+ * <p>Ids: a lot split off by a wash sale is named {@code <purchase>#w<from>-<to>}, the range of
+ * the purchase's shares it took (in the order they were used as replacements), so ids stay unique
+ * for the household's whole history and lead back to the purchase; the unused rest keeps the
+ * purchase's id. Lot ids containing {@code #w} are reserved for these pieces. This class is
+ * immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle
@@ -51,6 +57,21 @@ public abstract class TaxLot {
   @Value.Default
   public Money washSaleAdjustment() {
     return Money.zero(costBasis().currency());
+  }
+
+  /**
+   * Returns how many of this lot's shares have already served as replacement shares for a loss
+   * disallowed by the wash-sale rule; zero unless set. Each acquired share replaces at most one
+   * sold share (Treas. Reg. 1.1091-1), so these shares cannot absorb another loss. A lot split off
+   * by a wash sale in a taxable account has all its shares used; an IRA lot that washed a loss
+   * keeps its basis and counts the shares here. When part of a lot is sold, the used shares are
+   * taken first. Between zero and {@link #quantity()} (checked by the validator).
+   *
+   * @since 0.2
+   */
+  @Value.Default
+  public Quantity usedAsReplacement() {
+    return Quantity.ZERO;
   }
 
   /** Returns whether the basis is known. True unless set. */

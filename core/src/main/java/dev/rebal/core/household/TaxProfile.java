@@ -57,6 +57,25 @@ public abstract class TaxProfile {
   /** Returns the cap on net short-term gains realized this year, if set. */
   public abstract Optional<Money> shortTermGainCap();
 
+  /**
+   * Returns whether the unsold shares of a purchase count as replacement shares when part of that
+   * purchase, bought within 30 days before, is sold at a loss; false unless set.
+   *
+   * <p>Sources differ. Some read IRC 1091 literally: the shares kept were acquired within 30 days
+   * before the sale, so they wash the loss (e.g. 200 shares bought, 100 sold at a loss 19 days
+   * later: the loss on the 100 is disallowed and added to the 100 kept). That is the conservative
+   * reading (it never allows a loss the other reading disallows), chosen by setting this to true.
+   * Others, among them the open wash-sale calculators adlr/wash-sale-calculator and
+   * bbreslauer's, never treat shares of the purchase being sold as its replacement; that is the
+   * default, and Rebal's behaviour before this option existed.
+   *
+   * @since 0.2
+   */
+  @Value.Default
+  public boolean samePurchaseWashes() {
+    return false;
+  }
+
   /** Returns a new builder. */
   public static Builder builder() {
     return new Builder();

@@ -15,7 +15,15 @@ import org.immutables.value.Value;
  *
  * <p>For a sell, {@link #realizedGain()} is the gain (negative for a loss) if known. For a buy,
  * {@link #lot()} names the lot it created, so the wash-sale check can tell a purchase of the very lot
- * being sold from a replacement. This class is immutable and thread-safe.
+ * being sold from a replacement.
+ *
+ * <p>The wash-sale history: {@link #sequence()} orders the trades of one date as they happened;
+ * a buy's {@link #usedAsReplacement()} says how many of its shares already absorbed a disallowed
+ * loss; a sell's {@link #washedQuantity()} says how many of its shares' losses were already
+ * disallowed, and {@link #holdingPeriodStart()} when the sold shares' holding period began (for
+ * tacking it onto a replacement found later). A custodian feed can state them; the tax module's
+ * {@code WashSaleResult} produces them. All default to "none", so a history without them reads as
+ * before. This class is immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle
@@ -46,6 +54,49 @@ public abstract class Transaction {
 
   /** Returns the lot a buy created or a sell relieved, where known. */
   public abstract Optional<LotId> lot();
+
+  /**
+   * Returns the order of this trade among the household's trades of the same trade date
+   * (a time of day or an order number; larger is later); zero unless set.
+   *
+   * @since 0.2
+   */
+  @Value.Default
+  public long sequence() {
+    return 0L;
+  }
+
+  /**
+   * Returns, for a buy, how many of the shares bought already served as replacement shares for a
+   * disallowed loss (each share replaces at most one sold share); zero unless set, and always zero
+   * on a sell.
+   *
+   * @since 0.2
+   */
+  @Value.Default
+  public Quantity usedAsReplacement() {
+    return Quantity.ZERO;
+  }
+
+  /**
+   * Returns, for a sell at a loss, how many of the shares sold already had their loss disallowed
+   * by a replacement; zero unless set, and always zero on a buy. The rest can still be washed by a
+   * purchase within 30 days after the sale.
+   *
+   * @since 0.2
+   */
+  @Value.Default
+  public Quantity washedQuantity() {
+    return Quantity.ZERO;
+  }
+
+  /**
+   * Returns, for a sell, the holding-period start of the shares sold, where known; a replacement
+   * found later takes on their holding period (IRC 1223(3)).
+   *
+   * @since 0.2
+   */
+  public abstract Optional<LocalDate> holdingPeriodStart();
 
   /** Returns a new builder. */
   public static Builder builder() {

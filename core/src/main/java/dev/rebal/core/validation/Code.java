@@ -41,6 +41,7 @@ enum Code {
   LOT_WASHSALE_EXCEEDS_BASIS("lot.washsale.exceeds-basis", ERROR),
   LOT_HOLDING_AFTER_ACQUIRED("lot.holding.after-acquired", ERROR),
   LOT_CLASS_UNTARGETED("lot.class.untargeted", WARNING),
+  LOT_REPLACEMENT_RANGE("lot.replacement.range", ERROR),
 
   TRANSACTION_DATE_FUTURE("transaction.date.future", ERROR),
   TRANSACTION_QUANTITY_NONPOSITIVE("transaction.quantity.nonpositive", ERROR),
@@ -49,6 +50,9 @@ enum Code {
   TRANSACTION_SECURITY_UNKNOWN("transaction.security.unknown", ERROR),
   TRANSACTION_GAIN_ON_BUY("transaction.gain.on-buy", ERROR),
   TRANSACTION_LOT_MISMATCH("transaction.lot.mismatch", ERROR),
+  TRANSACTION_REPLACEMENT_RANGE("transaction.replacement.range", ERROR),
+  TRANSACTION_WASHED_RANGE("transaction.washed.range", ERROR),
+  TRANSACTION_HOLDING_INVALID("transaction.holding.invalid", ERROR),
 
   GOAL_DATE_PAST("goal.date.past", ERROR),
   GOAL_AMOUNT_NONPOSITIVE("goal.amount.nonpositive", ERROR),

@@ -3,6 +3,7 @@ package dev.rebal.core.validation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.money.Quantity;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Tax-lot checks: known account and security, positive quantity, basis and wash-sale adjustment in
  * range, dates not in the future, holding period not starting after acquisition (a wash sale tacks
- * the sold shares' holding period on, which moves the start earlier, never later).
+ * the sold shares' holding period on, which moves the start earlier, never later), shares used as
+ * wash-sale replacements from zero to the quantity.
  */
 final class LotChecker {
   private LotChecker() {}
@@ -64,6 +66,11 @@ final class LotChecker {
       if (lot.acquired().isAfter(c.asOf)) {
         c.add(Code.LOT_ACQUIRED_FUTURE, p.field("acquired"), lot.acquired(),
             "must not be after the as-of date " + c.asOf);
+      }
+      if (lot.usedAsReplacement().isNegative()
+          || lot.usedAsReplacement().compareTo(lot.quantity().max(Quantity.ZERO)) > 0) {
+        c.add(Code.LOT_REPLACEMENT_RANGE, p.field("usedAsReplacement"), lot.usedAsReplacement(),
+            "must be from 0 to the lot's quantity " + lot.quantity());
       }
       if (lot.holdingPeriodStart().isAfter(lot.acquired())) {
         c.add(Code.LOT_HOLDING_AFTER_ACQUIRED, p.field("holdingPeriodStart"),

@@ -2,6 +2,7 @@ package dev.rebal.core.validation;
 
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
+import dev.rebal.core.money.Quantity;
 import dev.rebal.core.trade.Side;
 
 /**
@@ -45,6 +46,7 @@ final class TransactionChecker {
               "must be absent on a gift in kind; only a sell realizes a gain");
         }
       }
+      checkWashHistory(c, t, p);
       if (t.lot().isPresent()) {
         TaxLot lot = c.lot(t.lot().get());
         if (lot != null && (!lot.account().equals(t.account())
@@ -53,6 +55,36 @@ final class TransactionChecker {
               "names a lot of " + lot.security() + " in " + lot.account()
                   + ", not of the transaction's " + t.security() + " in " + t.account());
         }
+      }
+    }
+  }
+
+  /** The wash-sale history: replacement use on buys, washed shares and holding start on sells. */
+  private static void checkWashHistory(Context c, Transaction t, Path p) {
+    Quantity most = t.quantity().max(Quantity.ZERO);
+    Quantity used = t.usedAsReplacement();
+    if (t.side() != Side.BUY && !used.isZero()) {
+      c.add(Code.TRANSACTION_REPLACEMENT_RANGE, p.field("usedAsReplacement"), used,
+          "must be zero on a " + t.side() + "; only a buy's shares replace sold ones");
+    } else if (used.isNegative() || used.compareTo(most) > 0) {
+      c.add(Code.TRANSACTION_REPLACEMENT_RANGE, p.field("usedAsReplacement"), used,
+          "must be from 0 to the quantity bought " + t.quantity());
+    }
+    Quantity washed = t.washedQuantity();
+    if (t.side() != Side.SELL && !washed.isZero()) {
+      c.add(Code.TRANSACTION_WASHED_RANGE, p.field("washedQuantity"), washed,
+          "must be zero on a " + t.side() + "; only a sale's loss is washed");
+    } else if (washed.isNegative() || washed.compareTo(most) > 0) {
+      c.add(Code.TRANSACTION_WASHED_RANGE, p.field("washedQuantity"), washed,
+          "must be from 0 to the quantity sold " + t.quantity());
+    }
+    if (t.holdingPeriodStart().isPresent()) {
+      if (t.side() == Side.BUY) {
+        c.add(Code.TRANSACTION_HOLDING_INVALID, p.field("holdingPeriodStart"),
+            t.holdingPeriodStart().get(), "must be absent on a buy; the lot carries it");
+      } else if (t.holdingPeriodStart().get().isAfter(t.tradeDate())) {
+        c.add(Code.TRANSACTION_HOLDING_INVALID, p.field("holdingPeriodStart"),
+            t.holdingPeriodStart().get(), "must not be after the trade date " + t.tradeDate());
       }
     }
   }

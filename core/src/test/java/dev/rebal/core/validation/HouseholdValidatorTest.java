@@ -458,6 +458,66 @@ class HouseholdValidatorTest {
         "transaction.lot.mismatch", ERROR, "transactions[T-2].lot", "L-1");
   }
 
+  @Test
+  void validate_lotUsingMoreReplacementSharesThanItHolds_reportsReplacementRange() {
+    assertOnly(lot("L-1", l -> with(l, "usedAsReplacement", Quantity.of(101))),
+        "lot.replacement.range", ERROR, "lots[L-1].usedAsReplacement", Quantity.of(101).toString());
+  }
+
+  @Test
+  void validate_replacementUseOnASell_reportsReplacementRange() {
+    assertOnly(transaction("T-1", t -> with(t, "usedAsReplacement", Quantity.of(1))),
+        "transaction.replacement.range", ERROR, "transactions[T-1].usedAsReplacement",
+        Quantity.of(1).toString());
+  }
+
+  @Test
+  void validate_buyUsingMoreReplacementSharesThanBought_reportsReplacementRange() {
+    assertOnly(transaction("T-2", t -> with(t, "usedAsReplacement", Quantity.of(51))),
+        "transaction.replacement.range", ERROR, "transactions[T-2].usedAsReplacement",
+        Quantity.of(51).toString());
+  }
+
+  @Test
+  void validate_sellWashingMoreSharesThanSold_reportsWashedRange() {
+    assertOnly(transaction("T-1", t -> with(t, "washedQuantity", Quantity.of(21))),
+        "transaction.washed.range", ERROR, "transactions[T-1].washedQuantity",
+        Quantity.of(21).toString());
+  }
+
+  @Test
+  void validate_washedSharesOnABuy_reportsWashedRange() {
+    assertOnly(transaction("T-2", t -> with(t, "washedQuantity", Quantity.of(1))),
+        "transaction.washed.range", ERROR, "transactions[T-2].washedQuantity",
+        Quantity.of(1).toString());
+  }
+
+  @Test
+  void validate_holdingStartOnABuy_reportsHoldingInvalid() {
+    assertOnly(transaction("T-2", t -> with(t, "holdingPeriodStart", LocalDate.of(2026, 6, 1))),
+        "transaction.holding.invalid", ERROR, "transactions[T-2].holdingPeriodStart",
+        "2026-06-01");
+  }
+
+  @Test
+  void validate_sellHoldingStartAfterItsTradeDate_reportsHoldingInvalid() {
+    assertOnly(transaction("T-1", t -> with(t, "holdingPeriodStart", LocalDate.of(2026, 6, 6))),
+        "transaction.holding.invalid", ERROR, "transactions[T-1].holdingPeriodStart",
+        "2026-06-06");
+  }
+
+  @Test
+  void validate_fullWashSaleHistory_isClean() {
+    // given: the sell's 20 shares all washed, held since 2020, the buy's 50 shares all used
+    HouseholdFixture f = household(h -> with(h, "transactions", List.of(
+        with(with(h.transactions().get(0), "washedQuantity", Quantity.of(20)),
+            "holdingPeriodStart", LocalDate.of(2020, 1, 15)),
+        with(h.transactions().get(1), "usedAsReplacement", Quantity.of(50)))));
+
+    // then
+    assertThat(f.validate().problems()).isEmpty();
+  }
+
   // ---- goals ----
 
   @Test

@@ -240,6 +240,8 @@ public final class InputsHash {
     PlainText.appendDate(sb, lot.acquired()).append(", holdingPeriodStart=");
     PlainText.appendDate(sb, lot.holdingPeriodStart()).append(", washSaleAdjustment=");
     appendMoney(sb, lot.washSaleAdjustment());
+    sb.append(", usedAsReplacement=");
+    PlainText.appendPlain(sb, lot.usedAsReplacement().value());
     sb.append(", basisKnown=").append(lot.basisKnown()).append('}');
   }
 
@@ -262,6 +264,12 @@ public final class InputsHash {
       appendMoney(sb, t.realizedGain().get());
     }
     t.lot().ifPresent(lot -> sb.append(", lot=").append(lot));
+    sb.append(", sequence=").append(t.sequence()).append(", usedAsReplacement=");
+    PlainText.appendPlain(sb, t.usedAsReplacement().value()).append(", washedQuantity=");
+    PlainText.appendPlain(sb, t.washedQuantity().value());
+    if (t.holdingPeriodStart().isPresent()) {
+      PlainText.appendDate(sb.append(", holdingPeriodStart="), t.holdingPeriodStart().get());
+    }
     sb.append('}');
   }
 

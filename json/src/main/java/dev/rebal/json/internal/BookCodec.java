@@ -165,6 +165,9 @@ public final class BookCodec {
       g.writeStringField("holdingPeriodStart", l.holdingPeriodStart().toString());
       writeMoney(g, "washSaleAdjustment", l.washSaleAdjustment());
       g.writeBooleanField("basisKnown", l.basisKnown());
+      if (!l.usedAsReplacement().isZero()) {
+        writeQuantity(g, "usedAsReplacement", l.usedAsReplacement());
+      }
       g.writeEndObject();
     }
     g.writeEndArray();
@@ -183,6 +186,19 @@ public final class BookCodec {
       }
       if (t.lot().isPresent()) {
         g.writeStringField("lot", t.lot().get().value());
+      }
+      // the wash-sale history: written only when set, so books without it read and write as before
+      if (t.sequence() != 0L) {
+        g.writeNumberField("sequence", t.sequence());
+      }
+      if (!t.usedAsReplacement().isZero()) {
+        writeQuantity(g, "usedAsReplacement", t.usedAsReplacement());
+      }
+      if (!t.washedQuantity().isZero()) {
+        writeQuantity(g, "washedQuantity", t.washedQuantity());
+      }
+      if (t.holdingPeriodStart().isPresent()) {
+        g.writeStringField("holdingPeriodStart", t.holdingPeriodStart().get().toString());
       }
       g.writeEndObject();
     }
@@ -278,6 +294,9 @@ public final class BookCodec {
     }
     if (t.shortTermGainCap().isPresent()) {
       writeMoney(g, "shortTermGainCap", t.shortTermGainCap().get());
+    }
+    if (t.samePurchaseWashes()) {
+      g.writeBooleanField("samePurchaseWashes", true);
     }
     g.writeEndObject();
   }
@@ -471,6 +490,7 @@ public final class BookCodec {
             .quantity(l.quantity("quantity")).costBasis(l.money("costBasis"))
             .acquired(l.date("acquired")).holdingPeriodStart(l.date("holdingPeriodStart"))
             .washSaleAdjustment(l.money("washSaleAdjustment")).basisKnown(l.bool("basisKnown"))
+            .usedAsReplacement(l.optionalQuantity("usedAsReplacement").orElse(Quantity.ZERO))
             .build()));
         l.end();
       });
@@ -485,6 +505,10 @@ public final class BookCodec {
               .quantity(t.quantity("quantity")).amount(t.money("amount"));
           t.optionalMoney("realizedGain").ifPresent(tb::realizedGain);
           t.optionalText("lot").ifPresent(id -> tb.lot(LotId.of(id)));
+          t.optionalLong("sequence").ifPresent(tb::sequence);
+          t.optionalQuantity("usedAsReplacement").ifPresent(tb::usedAsReplacement);
+          t.optionalQuantity("washedQuantity").ifPresent(tb::washedQuantity);
+          t.optionalDate("holdingPeriodStart").ifPresent(tb::holdingPeriodStart);
           return tb.build();
         }));
         t.end();
@@ -585,6 +609,7 @@ public final class BookCodec {
         .realizedLongTermYtd(t.money("realizedLongTermYtd"));
     t.optionalMoney("annualGainBudget").ifPresent(b::annualGainBudget);
     t.optionalMoney("shortTermGainCap").ifPresent(b::shortTermGainCap);
+    t.optionalBool("samePurchaseWashes").ifPresent(b::samePurchaseWashes);
     t.end();
     return t.build(b::build);
   }

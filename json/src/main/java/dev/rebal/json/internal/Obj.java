@@ -121,6 +121,31 @@ final class Obj {
     return n.booleanValue();
   }
 
+  Optional<Boolean> optionalBool(String field) {
+    return optional(field).map(n -> {
+      if (!n.isBoolean()) {
+        throw new MappingException(at(field), "must be true or false, was " + describe(n));
+      }
+      return n.booleanValue();
+    });
+  }
+
+  Optional<Long> optionalLong(String field) {
+    return optional(field).map(n -> {
+      if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+        throw new MappingException(at(field), "must be an integer, was " + describe(n));
+      }
+      return n.longValue();
+    });
+  }
+
+  Optional<Quantity> optionalQuantity(String field) {
+    return optional(field).map(n -> {
+      BigDecimal v = decimal(n, () -> at(field));
+      return convert(field, () -> Quantity.of(v));
+    });
+  }
+
   int integer(String field) {
     JsonNode n = required(field);
     if (!n.isIntegralNumber() || !n.canConvertToInt()) {

@@ -16,7 +16,9 @@ import java.util.Optional;
  * <p>The part taken gets {@code basis * taken / quantity} rounded once, half-even, to cents; the
  * part kept gets the rest, so the two bases add up to the lot's basis exactly (the rounding
  * remainder stays with the part kept). The same holds for the wash-sale adjustment. Both parts keep
- * the lot's acquired date and holding-period start. This record is immutable and thread-safe.
+ * the lot's acquired date and holding-period start. Shares already used as wash-sale replacements
+ * ({@code TaxLot.usedAsReplacement()}) go with the part taken first. This record is immutable and
+ * thread-safe.
  *
  * @param lot the lot split
  * @param takenQuantity the quantity taken (positive, at most the lot's quantity)
@@ -79,7 +81,9 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
     if (keptQuantity().isZero()) {
       return Optional.empty();
     }
+    Quantity keptUsed = lot.usedAsReplacement().minus(takenQuantity).max(Quantity.ZERO);
     return Optional.of(LotCopies.copy(lot, lot.id(), keptQuantity(), keptBasis(),
-        lot.washSaleAdjustment().minus(takenWashSaleAdjustment), lot.holdingPeriodStart()));
+        lot.washSaleAdjustment().minus(takenWashSaleAdjustment), lot.holdingPeriodStart(),
+        keptUsed));
   }
 }

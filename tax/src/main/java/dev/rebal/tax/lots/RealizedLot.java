@@ -25,11 +25,13 @@ import java.time.LocalDate;
  * @param holdingPeriodStart the lot's holding-period start (for tacking onto a replacement)
  * @param saleDate the trade date of the sale
  * @param basisKnown whether the lot's basis is known
+ * @param sequence the sale's order among the household's trades of its date (larger is later),
+ *     as in {@code Transaction.sequence()}
  * @since 0.1
  */
 public record RealizedLot(LotId lot, AccountId account, SecurityId security, Quantity quantity,
     Money proceeds, Money basis, Term term, LocalDate holdingPeriodStart, LocalDate saleDate,
-    boolean basisKnown) {
+    boolean basisKnown, long sequence) {
   /** Checks that no component is null and the quantity is positive. */
   public RealizedLot {
     Checks.notNull(lot, "lot");
@@ -42,6 +44,33 @@ public record RealizedLot(LotId lot, AccountId account, SecurityId security, Qua
     Checks.notNull(term, "term");
     Checks.notNull(holdingPeriodStart, "holdingPeriodStart");
     Checks.notNull(saleDate, "saleDate");
+  }
+
+  /**
+   * A sale with sequence zero (no order within its date).
+   *
+   * @param lot the lot sold from
+   * @param account the account holding it
+   * @param security the security
+   * @param quantity the quantity sold (positive)
+   * @param proceeds the proceeds of the quantity sold
+   * @param basis the pro-rata basis of the quantity sold
+   * @param term short or long term on the sale date
+   * @param holdingPeriodStart the lot's holding-period start
+   * @param saleDate the trade date of the sale
+   * @param basisKnown whether the lot's basis is known
+   */
+  public RealizedLot(LotId lot, AccountId account, SecurityId security, Quantity quantity,
+      Money proceeds, Money basis, Term term, LocalDate holdingPeriodStart, LocalDate saleDate,
+      boolean basisKnown) {
+    this(lot, account, security, quantity, proceeds, basis, term, holdingPeriodStart, saleDate,
+        basisKnown, 0L);
+  }
+
+  /** Returns a copy with the given sequence. */
+  public RealizedLot withSequence(long sequence) {
+    return new RealizedLot(lot, account, security, quantity, proceeds, basis, term,
+        holdingPeriodStart, saleDate, basisKnown, sequence);
   }
 
   /** Returns proceeds minus basis: positive for a gain, negative for a loss. */

@@ -18,19 +18,13 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.tax.internal.Groups;
-import dev.rebal.tax.internal.LotCopies;
-import dev.rebal.tax.lots.LotSplit;
 import dev.rebal.tax.lots.RealizedLot;
-import java.math.MathContext;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -42,24 +36,30 @@ import java.util.TreeMap;
  * or after the sale date (a 61-day window, ends included), anywhere in the household:
  *
  * <ul>
- *   <li>lots held in any household account, IRAs, Roth IRAs and held-away accounts included; a lot
- *       partly sold in the same analysis counts only for the part not sold;
- *   <li>recent buys in {@code Household.transactions()}, including those of declared external
- *       accounts (a spouse's account elsewhere), unless they created a lot already counted;
- *   <li>buys planned in the same proposal, dated on the proposal's trade date.
+ *   <li>lots held in any household account, IRAs, Roth IRAs and held-away accounts included;
+ *   <li>buys in {@code Household.transactions()}, including those of declared external accounts
+ *       (a spouse's account elsewhere), counted through their lot while it is held;
+ *   <li>buys planned in the same proposal, on the proposal's trade date after its sales.
  * </ul>
  *
- * The lot being sold is never its own replacement. Loss sales are taken in order of sale date
- * (then holding-period start and lot id), and each takes replacements in the order they were
- * acquired (Treas. Reg. 1.1091-1(b), (c)); a replacement share absorbs at most one sold share. When
- * fewer shares are acquired than sold, only the matched shares' loss is disallowed (Reg.
+ * Trades are replayed in time order (trade date, then sequence within the date): the sales given
+ * and the loss sells of the history whose shares are not all washed yet. A purchase counts for a
+ * loss only with shares not yet used as replacements ({@code usedAsReplacement}) and, if made
+ * before the sale, still held at the sale. Shares of the purchase being sold count only when the
+ * tax profile's {@code samePurchaseWashes} says so. Losses take replacements in the order they
+ * were acquired (Treas. Reg. 1.1091-1(b), (c)); a replacement share absorbs at most one sold share.
+ * When fewer shares are acquired than sold, only the matched shares' loss is disallowed (Reg.
  * 1.1091-1(c)). A disallowed loss is added to the replacement's basis and the sold shares' holding
  * period is tacked onto it (IRC 1091(d), 1223(3)), except when the replacement sits in an IRA or
  * Roth IRA: then the loss is lost for good and the IRA's basis is not increased (Rev. Rul.
  * 2008-5). Other tax-advantaged accounts are treated like IRAs. Tacking moves the replacement's
- * holding-period start back by the number of days the sold shares were held. Accounts with
- * incomplete transaction coverage are reported on every result. Results do not depend on the order
- * of the household's lists. This class is stateless and thread-safe.
+ * holding-period start back by the number of days the sold shares were held. A replacement sold
+ * later in the same analysis is sold with its adjusted basis, so its own loss carries the deferred
+ * one (a chained wash sale). Analyzing a history in one call, one call per day or one call per
+ * trade, carrying the household forward with the result ({@link WashSaleResult}), gives the same
+ * disallowances, bases and holding periods. Accounts with incomplete transaction coverage are
+ * reported on every result. Results do not depend on the order of the household's lists. This
+ * class is stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -81,10 +81,13 @@ public final class WashSaleAnalyzer {
    *
    * @param household the household: its accounts, lots and recent transactions
    * @param market the security master, for wash-sale groups
-   * @param sales the sales to analyze (proposed or just made); each lot at most once per date
+   * @param sales the sales to analyze (proposed or just made), not yet in the household's
+   *     transactions; each lot at most once per date and sequence; a sale names a household lot,
+   *     and takes the pieces an earlier loss of the same analysis split from it
    * @param plannedBuys buys planned in the same proposal; sells in the list are ignored
    * @param tradeDate the trade date of the planned buys
-   * @throws IllegalArgumentException if a lot is sold twice on one date
+   * @throws IllegalArgumentException if a lot is sold twice at one date and sequence, or a sale
+   *     takes more shares than its lot holds
    */
   public WashSaleResult analyze(Household household, MarketData market,
       List<RealizedLot> sales, List<Trade> plannedBuys, LocalDate tradeDate) {
@@ -93,116 +96,7 @@ public final class WashSaleAnalyzer {
     Checks.noNulls(sales, "sales");
     Checks.noNulls(plannedBuys, "plannedBuys");
     Checks.notNull(tradeDate, "tradeDate");
-    Map<LotId, Quantity> sold = new HashMap<>();
-    Set<String> seen = new HashSet<>();
-    for (RealizedLot s : sales) {
-      Checks.isTrue(seen.add(s.lot() + "@" + s.saleDate()), "sales", s.lot(),
-          "must sell each lot at most once per date");
-      sold.merge(s.lot(), s.quantity(), Quantity::plus);
-    }
-    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, tradeDate, sold,
-        LocalDate.MIN, LocalDate.MAX);
-    List<RealizedLot> losses = new ArrayList<>();
-    for (RealizedLot s : sales) {
-      if (s.isLoss() && Groups.treatmentOf(household, s.account()) == TaxTreatment.TAXABLE) {
-        losses.add(s);
-      }
-    }
-    losses.sort(Comparator.comparing(RealizedLot::saleDate)
-        .thenComparing(RealizedLot::holdingPeriodStart).thenComparing(RealizedLot::lot)
-        .thenComparing(RealizedLot::account));
-    // the acquisitions of each wash-sale group, in the same (date, source, reference) order
-    Map<String, List<Acquisition>> byGroup = new HashMap<>();
-    for (Acquisition a : acquisitions) {
-      byGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
-    }
-    List<Disallowance> out = new ArrayList<>();
-    for (RealizedLot sale : losses) {
-      match(household, sale, byGroup.getOrDefault(Groups.groupOf(market, sale.security()),
-          List.of()), out);
-    }
-    return new WashSaleResult(ImmutableList.copyOf(sales), ImmutableList.copyOf(out),
-        adjustedLots(acquisitions), incompleteCoverage(household));
-  }
-
-  /** Matches {@code sale} against the acquisitions of its own wash-sale group, in order. */
-  private static void match(Household household, RealizedLot sale,
-      List<Acquisition> acquisitions, List<Disallowance> out) {
-    LocalDate from = sale.saleDate().minusDays(WINDOW_DAYS);
-    LocalDate to = sale.saleDate().plusDays(WINDOW_DAYS);
-    Money loss = sale.gain().negated();
-    long daysHeld = ChronoUnit.DAYS.between(sale.holdingPeriodStart(), sale.saleDate());
-    Quantity need = sale.quantity();
-    Quantity cumulative = Quantity.ZERO;
-    Money disallowedBefore = Money.zero(loss.currency());
-    for (Acquisition a : acquisitions) {
-      if (!need.isPositive()) {
-        break;
-      }
-      if (a.date.isBefore(from) || a.date.isAfter(to)
-          || a.isLot(sale.lot()) || !a.remaining.isPositive()) {
-        continue;
-      }
-      Quantity m = need.min(a.remaining);
-      a.remaining = a.remaining.minus(m);
-      need = need.minus(m);
-      cumulative = cumulative.plus(m);
-      Money disallowedTo = cumulative.equals(sale.quantity()) ? loss
-          : Money.ofComputed(loss.currency(), loss.amount().multiply(cumulative.value(),
-              MathContext.DECIMAL128).divide(sale.quantity().value(), MathContext.DECIMAL128));
-      Money disallowed = disallowedTo.minus(disallowedBefore);
-      disallowedBefore = disallowedTo;
-      WashSaleRule rule = ruleFor(household, a.replacement.account());
-      Disallowance d = new Disallowance(sale.lot(), sale.account(), sale.security(),
-          sale.saleDate(), a.replacement, m, disallowed,
-          rule.adjustsBasis() ? disallowed : Money.zero(loss.currency()),
-          rule.adjustsBasis() ? a.date.minusDays(daysHeld) : a.date, rule);
-      out.add(d);
-      a.matches.add(d);
-    }
-  }
-
-  private static WashSaleRule ruleFor(Household household, AccountId account) {
-    if (Groups.isIra(household, account)) {
-      return WashSaleRule.LOST_IN_IRA;
-    }
-    return Groups.treatmentOf(household, account) == TaxTreatment.TAXABLE ? WashSaleRule.DEFERRED
-        : WashSaleRule.LOST_IN_TAX_ADVANTAGED;
-  }
-
-  private static ImmutableList<TaxLot> adjustedLots(List<Acquisition> acquisitions) {
-    TreeMap<LotId, TaxLot> out = new TreeMap<>();
-    for (Acquisition a : acquisitions) {
-      if (a.lot == null || a.matches.stream().noneMatch(d -> d.rule().adjustsBasis())) {
-        continue;
-      }
-      TaxLot current = a.lot;
-      Quantity soldPart = a.lot.quantity().minus(a.capacity);
-      if (soldPart.isPositive()) {
-        current = LotSplit.of(current, soldPart).kept().orElseThrow();
-      }
-      int n = 0;
-      for (Disallowance d : a.matches) {
-        LotSplit split = LotSplit.of(current, d.quantity());
-        n++;
-        boolean last = split.kept().isEmpty();
-        LotId id = last && n == 1 ? a.lot.id() : LotId.of(a.lot.id().value() + "#w" + n);
-        TaxLot part = LotCopies.copy(current, id, d.quantity(),
-            split.takenBasis().plus(d.basisIncrease()),
-            split.takenWashSaleAdjustment().plus(d.basisIncrease()),
-            d.tackedHoldingPeriodStart());
-        out.put(id, part);
-        if (last) {
-          current = null;
-          break;
-        }
-        current = split.kept().orElseThrow();
-      }
-      if (current != null) {
-        out.put(current.id(), current);
-      }
-    }
-    return ImmutableList.copyOf(out.values());
+    return new WashSaleRun(household, market).run(sales, plannedBuys, tradeDate);
   }
 
   /**
@@ -229,7 +123,8 @@ public final class WashSaleAnalyzer {
     TreeMap<String, LocalDate> until = new TreeMap<>();
     TreeMap<String, ImmutableSortedSet.Builder<String>> why = new TreeMap<>();
     for (Transaction t : household.transactions()) {
-      boolean possibleLoss = t.realizedGain().map(Money::isNegative).orElse(true);
+      boolean possibleLoss = t.realizedGain().map(Money::isNegative).orElse(true)
+          && t.washedQuantity().compareTo(t.quantity()) < 0; // a fully washed loss washes no more
       if (t.side() != Side.SELL || !possibleLoss || t.tradeDate().isBefore(from)
           || t.tradeDate().isAfter(asOf)
           || Groups.treatmentOf(household, t.account()) != TaxTreatment.TAXABLE) {
@@ -250,8 +145,8 @@ public final class WashSaleAnalyzer {
           why.get(e.getKey()).build()));
     }
     // the acquisitions inside the window (only those are built and sorted), indexed by group once
-    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf,
-        new HashMap<>(), from, asOf);
+    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf, from,
+        asOf);
     Map<String, List<Acquisition>> recentByGroup = new HashMap<>();
     for (Acquisition a : acquisitions) {
       recentByGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
@@ -298,7 +193,7 @@ public final class WashSaleAnalyzer {
     return new TaxConstraints(buyBlocks.build(), lossBlocks.build(), incompleteCoverage(household));
   }
 
-  private static ImmutableSortedSet<AccountId> incompleteCoverage(Household household) {
+  static ImmutableSortedSet<AccountId> incompleteCoverage(Household household) {
     ImmutableSortedSet.Builder<AccountId> out = ImmutableSortedSet.naturalOrder();
     for (Account a : household.accounts()) {
       if (a.transactionCoverage() == TransactionCoverage.INCOMPLETE) {
@@ -313,15 +208,14 @@ public final class WashSaleAnalyzer {
    * sale, sorted by date, source and reference.
    */
   private static List<Acquisition> acquisitions(Household household, MarketData market,
-      List<Trade> plannedBuys, LocalDate tradeDate, Map<LotId, Quantity> sold, LocalDate from,
-      LocalDate to) {
+      List<Trade> plannedBuys, LocalDate tradeDate, LocalDate from, LocalDate to) {
     List<Acquisition> out = new ArrayList<>();
-    Set<LotId> lotIds = null; // the household's lot ids, built for the first buy naming a lot
     for (TaxLot lot : household.lots()) {
       if (lot.acquired().isBefore(from) || lot.acquired().isAfter(to)) {
         continue;
       }
-      Quantity capacity = lot.quantity().minus(sold.getOrDefault(lot.id(), Quantity.ZERO));
+      // shares already used as replacements replace nothing more
+      Quantity capacity = lot.quantity().minus(lot.usedAsReplacement());
       if (!lot.quantity().isPositive() || !capacity.isPositive()) {
         continue;
       }
@@ -330,21 +224,19 @@ public final class WashSaleAnalyzer {
               lot.acquired()), Groups.groupOf(market, lot.security()), lot, capacity));
     }
     for (Transaction t : household.transactions()) {
-      if (t.side() != Side.BUY || !t.quantity().isPositive()
+      if (t.side() != Side.BUY || !t.quantity().minus(t.usedAsReplacement()).isPositive()
           || t.tradeDate().isBefore(from) || t.tradeDate().isAfter(to)) {
         continue;
       }
-      if (lotIds == null && t.lot().isPresent()) {
-        lotIds = namedLotsHeld(household, from, to);
-      }
-      if (t.lot().isPresent()
-          && (lotIds.contains(t.lot().get()) || sold.containsKey(t.lot().get()))) {
+      // a buy naming its lot is counted through that lot while held; once the lot is sold, the
+      // purchase (made before any sale still to come) replaces nothing
+      if (t.lot().isPresent()) {
         continue;
       }
       out.add(new Acquisition(ReplacementSource.TRANSACTION, t.id().value(),
           new Replacement(ReplacementSource.TRANSACTION, t.id().value(), t.account(),
               t.security(), t.tradeDate()), Groups.groupOf(market, t.security()), null,
-          t.quantity()));
+          t.quantity().minus(t.usedAsReplacement())));
     }
     for (Trade t : plannedBuys) {
       if (t.side() != Side.BUY || tradeDate.isBefore(from) || tradeDate.isAfter(to)) {
@@ -361,28 +253,6 @@ public final class WashSaleAnalyzer {
     return out;
   }
 
-  /**
-   * Returns which of the lots that the household's buy transactions from {@code from} to {@code
-   * to} name are among its lots: the same answers for those ids as a set of every lot id, without
-   * building one.
-   */
-  private static Set<LotId> namedLotsHeld(Household household, LocalDate from, LocalDate to) {
-    Set<LotId> named = new HashSet<>();
-    for (Transaction t : household.transactions()) {
-      if (t.side() == Side.BUY && t.lot().isPresent() && t.quantity().isPositive()
-          && !t.tradeDate().isBefore(from) && !t.tradeDate().isAfter(to)) {
-        named.add(t.lot().get());
-      }
-    }
-    Set<LotId> held = new HashSet<>();
-    for (TaxLot lot : household.lots()) {
-      if (named.contains(lot.id())) {
-        held.add(lot.id());
-      }
-    }
-    return held;
-  }
-
   /** A mutable work record: one acquisition and how much of it is still free to absorb a sale. */
   private static final class Acquisition {
     final ReplacementSource source;
@@ -392,8 +262,6 @@ public final class WashSaleAnalyzer {
     final LocalDate date;
     final TaxLot lot; // null unless source == LOT
     final Quantity capacity;
-    Quantity remaining;
-    final List<Disallowance> matches = new ArrayList<>();
 
     Acquisition(ReplacementSource source, String ref, Replacement replacement, String group,
         TaxLot lot, Quantity capacity) {
@@ -404,7 +272,6 @@ public final class WashSaleAnalyzer {
       this.date = replacement.acquired();
       this.lot = lot;
       this.capacity = capacity;
-      this.remaining = capacity;
     }
 
     boolean isLot(LotId id) {

@@ -5,37 +5,60 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.Transaction;
+import dev.rebal.core.household.TransactionId;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
+import dev.rebal.core.trade.Side;
 import dev.rebal.tax.Term;
 import dev.rebal.tax.lots.RealizedLot;
 
 /**
  * The wash-sale analysis of a set of sales: every disallowed amount with its sale, replacement and
- * rule; the replacement lots after basis adjustment and tacking; and whether the household's
- * transaction coverage lets the analysis claim completeness.
+ * rule; the sales as costed after earlier wash sales of the same analysis; the replacement lots
+ * after basis adjustment and tacking; and the household's lots and transaction history after the
+ * analysis, ready for the next one.
  *
  * <p>When {@link #incompleteCoverage()} is not empty, some account's recent transactions are not
  * fully known, so a loss reported as allowed may still be washed by a purchase Rebal cannot see;
- * callers must say so rather than claim safety. Lists are sorted (disallowances by sale date, sale
- * lot and replacement; lots by id). This record is immutable and thread-safe.
+ * callers must say so rather than claim safety.
+ *
+ * <p>Carrying the history forward. To analyze the next day (or trade) correctly, replace the
+ * household's lots with {@link #lotsAfter()} and its transactions with {@link
+ * #transactionsAfter()}, and add one sell transaction per sale piece, made by {@link
+ * #saleTransaction(RealizedLot, TransactionId)}, plus the new buys. A later analysis then sees
+ * which replacement shares were used and which losses were washed, and finds the replacements of a
+ * loss bought after it. This record is immutable and thread-safe.
  *
  * @param sales the sales analyzed, as given
- * @param disallowances the disallowed amounts
- * @param adjustedLots replacement lots whose basis or holding period changed; a lot matched in part
- *     is split, the matched part taking the id {@code <lot>#w<n>} and the rest keeping the lot's id
+ * @param disallowances the disallowed amounts, in the order they were found; a loss of the
+ *     history (a sell transaction) washed by a purchase of this analysis is reported here too
+ * @param adjustedLots replacement lots whose basis, holding period or replacement use changed,
+ *     after the analyzed sales, sorted by id; a lot matched in part is split, the matched part
+ *     taking the id {@code <purchase>#w<from>-<to>} and the rest keeping the lot's id
  * @param incompleteCoverage accounts whose recent transactions are not fully known
+ * @param adjustedSales the sales as sold: a sale of a lot that an earlier loss of the same
+ *     analysis split or adjusted is costed piece by piece, with the adjusted basis and holding
+ *     period (a chained wash sale); other sales as given
+ * @param lotsAfter every lot of the household after the analyzed sales and wash-sale adjustments
+ * @param transactionsAfter the household's transactions with the replacement use of its buys and
+ *     the washed shares of its sells brought up to date
  * @since 0.1
  */
 public record WashSaleResult(ImmutableList<RealizedLot> sales,
     ImmutableList<Disallowance> disallowances, ImmutableList<TaxLot> adjustedLots,
-    ImmutableSortedSet<AccountId> incompleteCoverage) {
+    ImmutableSortedSet<AccountId> incompleteCoverage, ImmutableList<RealizedLot> adjustedSales,
+    ImmutableList<TaxLot> lotsAfter, ImmutableList<Transaction> transactionsAfter) {
   /** Checks that no list contains null. */
   public WashSaleResult {
     Checks.noNulls(sales, "sales");
     Checks.noNulls(disallowances, "disallowances");
     Checks.noNulls(adjustedLots, "adjustedLots");
     Checks.noNulls(incompleteCoverage, "incompleteCoverage");
+    Checks.noNulls(adjustedSales, "adjustedSales");
+    Checks.noNulls(lotsAfter, "lotsAfter");
+    Checks.noNulls(transactionsAfter, "transactionsAfter");
   }
 
   /** Returns whether every account's recent transactions are known. */
@@ -48,7 +71,7 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
     return !disallowances.isEmpty();
   }
 
-  /** Returns the loss disallowed on the sale of {@code saleLot} (zero if none). */
+  /** Returns the loss disallowed on the sales of lot (or piece) {@code saleLot} (zero if none). */
   public Money disallowedLoss(LotId saleLot) {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -80,25 +103,57 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
   }
 
   /**
-   * Returns the net gain of the sales of {@code term} that is recognized this year: their gains
-   * with the disallowed losses added back.
+   * Returns how many shares of sale piece {@code sale} (one of {@link #adjustedSales()}) had their
+   * loss disallowed.
+   */
+  public Quantity washedQuantity(RealizedLot sale) {
+    Quantity q = Quantity.ZERO;
+    for (Disallowance d : disallowances) {
+      if (isOf(d, sale)) {
+        q = q.plus(d.quantity());
+      }
+    }
+    return q;
+  }
+
+  /**
+   * Returns the sell transaction that records sale piece {@code sale} in the household's history:
+   * its lot, date, sequence, proceeds as amount, gain, holding-period start and washed shares.
+   *
+   * @param sale one of {@link #adjustedSales()}
+   * @param id the transaction's id
+   */
+  public Transaction saleTransaction(RealizedLot sale, TransactionId id) {
+    Checks.notNull(sale, "sale");
+    Checks.notNull(id, "id");
+    return Transaction.builder().id(id).account(sale.account()).security(sale.security())
+        .side(Side.SELL).tradeDate(sale.saleDate()).sequence(sale.sequence())
+        .quantity(sale.quantity()).amount(sale.proceeds()).realizedGain(sale.gain())
+        .lot(sale.lot()).holdingPeriodStart(sale.holdingPeriodStart())
+        .washedQuantity(washedQuantity(sale)).build();
+  }
+
+  /**
+   * Returns the net gain of the sales of {@code term} that is recognized this year: their gains,
+   * as sold ({@link #adjustedSales()}), with the disallowed losses added back.
    */
   public Money recognizedGain(Term term) {
     Money m = Money.ZERO_USD;
-    for (RealizedLot s : sales) {
+    for (RealizedLot s : adjustedSales) {
       if (s.term() == term) {
         m = m.plus(s.gain());
-      }
-    }
-    for (Disallowance d : disallowances) {
-      for (RealizedLot s : sales) {
-        if (s.term() == term && s.lot().equals(d.saleLot()) && s.saleDate().equals(d.saleDate())
-            && s.account().equals(d.saleAccount())) {
-          m = m.plus(d.disallowedLoss());
-          break;
+        for (Disallowance d : disallowances) {
+          if (isOf(d, s)) {
+            m = m.plus(d.disallowedLoss());
+          }
         }
       }
     }
     return m;
+  }
+
+  private static boolean isOf(Disallowance d, RealizedLot s) {
+    return d.saleLot().equals(s.lot()) && d.saleDate().equals(s.saleDate())
+        && d.saleAccount().equals(s.account());
   }
 }

@@ -48,4 +48,58 @@ class GainBudgetTest {
     assertThat(GainBudget.of(p).remaining()).isEmpty();
     assertThat(GainBudget.of(p).allows(Money.usd("1000000"), Money.usd("0"))).isTrue();
   }
+
+  @Test
+  void after_addsTheGainsAndKeepsTheLimits() {
+    // given
+    GainBudget b = GainBudget.of(profile());
+
+    // when: 1500 + 200 = 1700 short, 6000 - 1000 = 5000 long
+    GainBudget next = b.after(Money.usd("200"), Money.usd("-1000"));
+
+    // then
+    assertThat(next.realizedShortTerm()).isEqualTo(Money.usd("1700"));
+    assertThat(next.realizedLongTerm()).isEqualTo(Money.usd("5000"));
+    assertThat(next.realizedNet()).isEqualTo(Money.usd("6700"));
+    assertThat(next.annualBudget()).contains(Money.usd("10000"));
+    assertThat(next.shortTermCap()).contains(Money.usd("2000"));
+    assertThat(next.remaining()).contains(Money.usd("3300"));
+    assertThat(next.remainingShortTerm()).contains(Money.usd("300"));
+    assertThat(b.realizedShortTerm()).isEqualTo(Money.usd("1500"));
+  }
+
+  @Test
+  void remaining_netLossSoFar_isTheWholeBudgetNotMore() {
+    // given: ST -3000, LT +1000: a net loss of 2000 and a short-term loss
+    GainBudget b = GainBudget.of(profile()).after(Money.usd("-4500"), Money.usd("-5000"));
+
+    // then: losses make room for gains but do not raise the limits
+    assertThat(b.remaining()).contains(Money.usd("10000"));
+    assertThat(b.remainingShortTerm()).contains(Money.usd("2000"));
+    assertThat(b.allows(Money.usd("2000"), Money.usd("0"))).isTrue();
+    // 5000 more short-term: a net 2000, exactly the cap
+    assertThat(b.allows(Money.usd("5000"), Money.usd("0"))).isTrue();
+    assertThat(b.allows(Money.usd("5001"), Money.usd("0"))).isFalse();
+  }
+
+  @Test
+  void allows_exactlyTheRemainingBudget_isTrue() {
+    GainBudget b = GainBudget.of(profile());
+
+    assertThat(b.allows(Money.usd("0"), Money.usd("2500"))).isTrue();
+    assertThat(b.allows(Money.usd("0"), Money.usd("2500.01"))).isFalse();
+  }
+
+  @Test
+  void equalsAndHashCode_sameLimitsAndRealizations_areEqual() {
+    GainBudget a = GainBudget.of(profile());
+    GainBudget b = GainBudget.of(profile());
+    GainBudget other = a.after(Money.usd("1"), Money.usd("0"));
+    GainBudget otherLong = a.after(Money.usd("0"), Money.usd("1"));
+
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(other)
+        .isNotEqualTo(otherLong).isNotEqualTo("budget");
+    assertThat(a.toString()).contains("budget=USD 10000.00", "shortTermCap=USD 2000.00",
+        "realizedShortTerm=USD 1500.00", "realizedLongTerm=USD 6000.00");
+  }
 }

@@ -185,6 +185,6 @@ class WashSaleAnalyzerTest {
     assertThatThrownBy(() -> WashSaleAnalyzer.standard().analyze(h, MARKET,
         List.of(sold(OLD, "750", SALE), sold(OLD, "750", SALE)), List.of(), SALE))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("sales: must sell each lot at most once per date, was OLD");
+        .hasMessageContaining("sales: must sell each lot at most once per date and sequence, was OLD");
   }
 }

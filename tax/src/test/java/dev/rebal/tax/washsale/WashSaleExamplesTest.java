@@ -131,7 +131,13 @@ class WashSaleExamplesTest {
         assertThat(d.rule().source()).contains("Rev. Rul. 2008-5");
       });
       assertThat(r.totalLost()).isEqualTo(Money.usd("400"));
-      assertThat(r.adjustedLots()).isEmpty();
+      // the IRA's basis is not increased; its 100 shares are recorded as used, so they cannot
+      // absorb another loss
+      assertThat(r.adjustedLots()).singleElement().satisfies(l -> {
+        assertThat(l.costBasis()).isEqualTo(Money.usd("600"));
+        assertThat(l.washSaleAdjustment()).isEqualTo(Money.usd("0"));
+        assertThat(l.usedAsReplacement()).isEqualTo(Quantity.of(100));
+      });
     }
   }
 
