@@ -81,9 +81,11 @@ final class IndependentChecker {
       }
       boolean deficit = a.cash().amount().compareTo(a.cashFloor().amount().add(needs)) < 0;
       turnover = turnover.add(amount);
+      // a trade settles its value in cents
+      BigDecimal settled = t.amount().amount();
       if (t.side() == Side.BUY) {
         bought.add(s.washSaleGroup());
-        cash.merge(a.id().value(), amount.negate(), BigDecimal::add);
+        cash.merge(a.id().value(), settled.negate(), BigDecimal::add);
         value.merge(s.id().value(), amount, BigDecimal::add);
         if (!q.buyEligible()) {
           out.add(key + ": buy of an ineligible security");
@@ -99,7 +101,7 @@ final class IndependentChecker {
         }
       } else {
         sold.add(s.washSaleGroup());
-        cash.merge(a.id().value(), amount, BigDecimal::add);
+        cash.merge(a.id().value(), settled, BigDecimal::add);
         value.merge(s.id().value(), amount.negate(), BigDecimal::add);
         if (!q.sellEligible()) {
           out.add(key + ": sale of an ineligible security");

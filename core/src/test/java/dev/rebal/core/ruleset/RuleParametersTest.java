@@ -95,7 +95,11 @@ class RuleParametersTest {
     defaults.parameters().forEach((name, value) -> {
       RuleParameter p = RuleParameters.standard().lookup(name);
       assertThat(p.defaultValue()).as(name).contains(value);
-      assertThat(p.decimal(defaults)).as(name).isEqualByComparingTo(value);
+      if (p.type() == RuleParameter.Type.DECIMAL || p.type() == RuleParameter.Type.INTEGER) {
+        assertThat(p.decimal(defaults)).as(name).isEqualByComparingTo(value);
+      } else {
+        assertThat(p.problem(value)).as(name).isEmpty();
+      }
     });
   }
 
