@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -46,7 +47,7 @@ class OjAlgoCrossCheckTest {
       optimal += agreement == Agreement.OPTIMAL ? 1 : 0;
       infeasible += agreement == Agreement.INFEASIBLE ? 1 : 0;
     }
-    System.out.printf("cross-check: %d optimal, %d infeasible (both solvers), %d re-solved%n",
+    System.out.printf(Locale.ROOT, "cross-check: %d optimal, %d infeasible (both solvers), %d re-solved%n",
         optimal, infeasible, resolves);
     assertThat(mismatches).isEmpty();
     assertThat(resolves).as("households that needed the pricing loop").isGreaterThan(50);
@@ -78,7 +79,7 @@ class OjAlgoCrossCheckTest {
       optimal += agreement == Agreement.OPTIMAL ? 1 : 0;
       infeasible += agreement == Agreement.INFEASIBLE ? 1 : 0;
     }
-    System.out.printf("bucket cross-check: %d optimal, %d infeasible (both solvers)%n", optimal,
+    System.out.printf(Locale.ROOT, "bucket cross-check: %d optimal, %d infeasible (both solvers)%n", optimal,
         infeasible);
     assertThat(mismatches).isEmpty();
     assertThat(withBucketRows).isEqualTo(BUCKET_HOUSEHOLDS);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -65,7 +66,7 @@ public final class PolicyBacktest {
     Backtest.Result result = Backtest.run(config, i -> {
       int n = done.incrementAndGet();
       if (n % step == 0 || n == config.households()) {
-        out.printf("  %d / %d households%n", n, config.households());
+        out.printf(Locale.ROOT, "  %d / %d households%n", n, config.households());
       }
     });
     List<PolicySummary> summaries = PolicySummary.of(result);
@@ -93,7 +94,7 @@ public final class PolicyBacktest {
       return 2;
     }
     out.print(md);
-    out.printf("wrote %s in %.1f s on %d threads%n", output.toAbsolutePath(),
+    out.printf(Locale.ROOT, "wrote %s in %.1f s on %d threads%n", output.toAbsolutePath(),
         (System.nanoTime() - t0) / 1e9, config.threads());
     return 0;
   }
