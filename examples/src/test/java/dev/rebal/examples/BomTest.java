@@ -34,7 +34,9 @@ class BomTest {
         published.add("rebal-" + module);
       }
     }
-    List<String> pinned = all(bom, "<artifactId>(rebal-[^<]+)</artifactId>");
+    String managed = bom.substring(bom.indexOf("<dependencyManagement>"),
+        bom.indexOf("</dependencyManagement>"));
+    List<String> pinned = all(managed, "<artifactId>(rebal-[^<]+)</artifactId>");
 
     // then
     assertThat(first(bom, "<artifactId>rebal-bom</artifactId>\\s*<version>([^<]+)</version>"))
