@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 
@@ -87,7 +88,7 @@ public final class BatchThroughput {
     double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
     sampler.stop();
     double perSecond = count / seconds;
-    System.out.printf("%s count=%d threads=%d first=%d wall=%.1fs households/s=%.0f"
+    System.out.printf(Locale.ROOT, "%s count=%d threads=%d first=%d wall=%.1fs households/s=%.0f"
             + " households/s/core=%.0f processCpu=%.1fs cpuMs/household=%.2f peakHeapUsed=%dMB"
             + " liveAfterGcMax=%dMB heapCommittedMax=%dMB maxHeap=%dMB gcs=%d gcTime=%.1fs"
             + " loadavg=%.1f->%.1f | %s%n", mode, count, threads, first, seconds, perSecond,

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The cost of reading a book: the first N households of the generated book (seed {@link
@@ -53,11 +54,11 @@ public final class BookReadCpuTime {
       double ms = (threads.getCurrentThreadCpuTime() - start) / 1e6 / read;
       if (pass >= warmup) {
         perHousehold[pass - warmup] = ms;
-        System.out.printf("pass %d: %.4f ms CPU per household%n", pass - warmup + 1, ms);
+        System.out.printf(Locale.ROOT, "pass %d: %.4f ms CPU per household%n", pass - warmup + 1, ms);
       }
     }
     Arrays.sort(perHousehold);
-    System.out.printf("read %d households (%d KB of JSON): median %.4f ms CPU per household%n", n,
+    System.out.printf(Locale.ROOT, "read %d households (%d KB of JSON): median %.4f ms CPU per household%n", n,
         book.length / 1024, perHousehold[passes / 2]);
   }
 }

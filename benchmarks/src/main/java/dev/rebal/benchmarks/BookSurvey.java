@@ -8,6 +8,7 @@ import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.engine.Rebalancer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -33,7 +34,7 @@ public final class BookSurvey {
       securities[i] = s.securities();
       lots[i] = s.lots();
     }
-    System.out.printf("book seed %d, first %d households%n", Bins.SEED, n);
+    System.out.printf(Locale.ROOT, "book seed %d, first %d households%n", Bins.SEED, n);
     print("accounts", accounts);
     print("securities", securities);
     print("lots", lots);
@@ -46,7 +47,7 @@ public final class BookSurvey {
       triggered += fired.isEmpty() ? 0 : 1;
       fired.stream().map(Finding::code).distinct().forEach(c -> triggers.merge(c, 1, Integer::sum));
     }
-    System.out.printf("screen: %d of %d households fire a trigger; households per trigger code %s%n",
+    System.out.printf(Locale.ROOT, "screen: %d of %d households fire a trigger; households per trigger code %s%n",
         triggered, n, triggers);
     for (Bins bin : Bins.values()) {
       Household[] households = bin.households(generator);
@@ -65,7 +66,7 @@ public final class BookSurvey {
         outcomes.merge(rebalancer.rebalance(households[i], generator.marketData(),
             generator.asOf()).outcome().name(), 1, Integer::sum);
       }
-      System.out.printf("%-8s %d households %s..%s, outcomes %s, validation warnings %d%n", bin,
+      System.out.printf(Locale.ROOT, "%-8s %d households %s..%s, outcomes %s, validation warnings %d%n", bin,
           households.length, households[0].id(), households[households.length - 1].id(),
           outcomes, warnings);
       print("  accounts", a);
@@ -77,7 +78,7 @@ public final class BookSurvey {
   private static void print(String name, int[] values) {
     int[] v = values.clone();
     Arrays.sort(v);
-    System.out.printf("%-12s min %d p10 %d median %d mean %.1f p90 %d max %d%n", name, v[0],
+    System.out.printf(Locale.ROOT, "%-12s min %d p10 %d median %d mean %.1f p90 %d max %d%n", name, v[0],
         v[v.length / 10], v[v.length / 2], Arrays.stream(v).average().orElse(0),
         v[v.length * 9 / 10], v[v.length - 1]);
   }

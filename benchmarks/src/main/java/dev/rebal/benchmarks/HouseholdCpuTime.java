@@ -7,6 +7,7 @@ import dev.rebal.engine.Rebalancer;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The pipeline and the screen per household of each {@link Bins size bin}, timed by the calling
@@ -83,7 +84,7 @@ public final class HouseholdCpuTime {
         }
         Arrays.sort(cpu);
         Arrays.sort(alloc);
-        System.out.printf("%-9s %-8s cpu ms/household: median %.2f p90 %.2f max %.2f mean %.2f"
+        System.out.printf(Locale.ROOT, "%-9s %-8s cpu ms/household: median %.2f p90 %.2f max %.2f mean %.2f"
                 + " | allocated MB/call: median %.2f p90 %.2f%n", call, bin, median(cpu),
             cpu[cpu.length * 9 / 10], cpu[cpu.length - 1], Arrays.stream(cpu).average().orElse(0),
             median(alloc) / 1e6, alloc[alloc.length * 9 / 10] / 1e6);
@@ -127,7 +128,7 @@ public final class HouseholdCpuTime {
     double[] v = values.clone();
     Arrays.sort(v);
     double sum = Arrays.stream(v).sum();
-    System.out.printf("%-9s book households 2000..%d: cpu ms median %.2f p90 %.2f p99 %.2f max %.2f"
+    System.out.printf(Locale.ROOT, "%-9s book households 2000..%d: cpu ms median %.2f p90 %.2f p99 %.2f max %.2f"
             + " mean %.2f; the slowest 10%% take %.0f%% of the total%n", call, 2_000 + n - 1,
         median(v), v[n * 9 / 10], v[n * 99 / 100], v[n - 1], sum / n,
         100 * Arrays.stream(v, n * 9 / 10, n).sum() / sum);

@@ -5,6 +5,7 @@ import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Prints the LP size (variables, rows, solves) of the benchmark households per shape: median and
@@ -34,7 +35,7 @@ public final class LpSizeReport {
           System.out.println("  " + shape + " seed " + (1_000 + i) + ": " + r);
         }
       }
-      System.out.printf("%-8s variables median %d max %d | rows median %d max %d | solves median"
+      System.out.printf(Locale.ROOT, "%-8s variables median %d max %d | rows median %d max %d | solves median"
           + " %d max %d | optimal %d/%d%n", shape, median(vars), max(vars), median(rows),
           max(rows), median(solves), max(solves), optimal, n);
     }

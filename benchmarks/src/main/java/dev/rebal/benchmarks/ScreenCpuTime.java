@@ -7,6 +7,7 @@ import dev.rebal.engine.Rebalancer;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * The engine's part of the daily screen alone: the first {@code N} households of the book (2,000
@@ -63,11 +64,11 @@ public final class ScreenCpuTime {
       triggered = fired;
       if (p >= warmup) {
         perHousehold[p - warmup] = ms;
-        System.out.printf("pass %d: %.4f ms CPU per household%n", p - warmup + 1, ms);
+        System.out.printf(Locale.ROOT, "pass %d: %.4f ms CPU per household%n", p - warmup + 1, ms);
       }
     }
     Arrays.sort(perHousehold);
-    System.out.printf("screen, %d households in memory: median %.4f ms CPU per household"
+    System.out.printf(Locale.ROOT, "screen, %d households in memory: median %.4f ms CPU per household"
         + " (min %.4f), %.1f KB allocated per household, %d with a trigger%n", n,
         perHousehold[passes / 2], perHousehold[0], bytes / 1e3, triggered);
   }

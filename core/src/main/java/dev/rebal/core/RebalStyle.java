@@ -11,7 +11,9 @@ import org.immutables.value.Value;
  *
  * <p>Generated implementations are package-private and hidden behind the abstract type, builders
  * are strict (setting an attribute twice is an error) and accessors have no {@code get} prefix. It
- * is placed on each model package's {@code package-info.java}. It is public only so that other
+ * is placed on each model package's {@code package-info.java}. The generated classes carry no
+ * annotation from a library on the class path (none of Immutables' own, none of Error Prone's), so a
+ * consumer compiles against our jars without Immutables and without warnings. It is public only so that other
  * Rebal modules can use it; it is not part of the API that embedders program against.
  */
 @Target({ElementType.PACKAGE, ElementType.TYPE})
@@ -22,5 +24,9 @@ import org.immutables.value.Value;
     strictBuilder = true,
     builderVisibility = Value.Style.BuilderVisibility.PACKAGE,
     jdkOnly = false,
+    // Override is a placeholder: a non-empty list admits only the annotations it names, so no
+    // annotation found on our class path (Immutables' @Generated, Error Prone's) is written into
+    // the generated classes, and a consumer compiling with -Xlint:all -Werror needs none of them
+    allowedClasspathAnnotations = Override.class,
     defaults = @Value.Immutable(copy = true))
 public @interface RebalStyle {}

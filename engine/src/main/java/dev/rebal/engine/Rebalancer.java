@@ -97,9 +97,38 @@ public final class Rebalancer {
     this.compliance = compliance;
   }
 
-  /** Returns a rebalancer with the default rule set and the rules found on the class path. */
+  /**
+   * Returns the rebalancer with the default rule set and the rules found on the class path of this
+   * class's loader. It is built on first use (rules loaded, the rule set parsed) and shared after
+   * that: a rebalancer is immutable, so every caller can use the same one.
+   *
+   * @throws dev.rebal.core.ruleset.RuleSetException if the rules cannot be loaded (until a call
+   *     succeeds)
+   */
   public static Rebalancer standard() {
-    return of(RuleSet.defaults());
+    return Standard.get();
+  }
+
+  /**
+   * Holds {@link #standard()}'s instance, built once on first use. Not a class initializer: a
+   * failure to load the rules stays a {@code RuleSetException} and the next call tries again.
+   */
+  private static final class Standard {
+    private static volatile Rebalancer instance;
+
+    static Rebalancer get() {
+      Rebalancer built = instance;
+      if (built == null) {
+        synchronized (Standard.class) {
+          built = instance;
+          if (built == null) {
+            built = of(RuleSet.defaults());
+            instance = built;
+          }
+        }
+      }
+      return built;
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.rebal.engine;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -55,16 +56,16 @@ public record RunSummary(long households, ImmutableSortedMap<String, Long> outco
       sb.append(", ").append(e.getKey().toLowerCase(java.util.Locale.ROOT)).append(' ')
           .append(e.getValue());
     }
-    sb.append(String.format("%nauto/review %.1f%% / %.1f%% of %d triggered", 100 * autoShare(),
+    sb.append(String.format(Locale.ROOT, "%nauto/review %.1f%% / %.1f%% of %d triggered", 100 * autoShare(),
         100 * (triggered() == 0 ? 0.0 : 1 - autoShare()), triggered()));
-    sb.append(String.format("%ntrades %d worth %s; tax realized %s; losses harvested %s", trades,
+    sb.append(String.format(Locale.ROOT, "%ntrades %d worth %s; tax realized %s; losses harvested %s", trades,
         traded.amount().toPlainString(), taxRealized.amount().toPlainString(),
         harvestedLosses.amount().toPlainString()));
     if (!reviewReasons.isEmpty()) {
-      sb.append(String.format("%nreview reasons %s", reviewReasons));
+      sb.append(String.format(Locale.ROOT, "%nreview reasons %s", reviewReasons));
     }
     if (cancelled) {
-      sb.append(String.format("%ncancelled"));
+      sb.append(String.format(Locale.ROOT, "%ncancelled"));
     }
     return sb.toString();
   }

@@ -32,6 +32,6 @@ public record ScreenSummary(long households, long triggered, long failed,
     String s = String.format(Locale.ROOT, "screened %d: %d triggered (%.1f%%), %d failed%n"
         + "triggers %s", households, triggered, households == 0 ? 0.0
         : 100.0 * triggered / households, failed, byTrigger);
-    return cancelled ? s + String.format("%ncancelled") : s;
+    return cancelled ? s + String.format(Locale.ROOT, "%ncancelled") : s;
   }
 }

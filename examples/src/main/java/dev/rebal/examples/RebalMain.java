@@ -25,6 +25,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -266,7 +267,7 @@ public final class RebalMain {
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf("wrote %d households (seed %d, as of %s) to %s in %.1f s%n", options.generate,
+    out.printf(Locale.ROOT, "wrote %d households (seed %d, as of %s) to %s in %.1f s%n", options.generate,
         options.seed, generator.asOf(), file, seconds);
     return 0;
   }

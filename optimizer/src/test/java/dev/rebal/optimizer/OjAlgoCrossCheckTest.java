@@ -16,6 +16,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -52,7 +53,7 @@ class OjAlgoCrossCheckTest {
       // then (collected)
       tally.check(problem, model, ours, shape + " seed " + seed);
     }
-    System.out.printf("cross-check: %s, %d re-solved%n", tally, resolves);
+    System.out.printf(Locale.ROOT, "cross-check: %s, %d re-solved%n", tally, resolves);
     assertThat(tally.mismatches).isEmpty();
     assertThat(resolves).as("households that needed a re-solve").isGreaterThan(50);
     assertThat(tally.optimal).isEqualTo(HOUSEHOLDS);
@@ -79,7 +80,7 @@ class OjAlgoCrossCheckTest {
       // then (collected)
       tally.check(problem, model, ours, shape + " seed " + seed);
     }
-    System.out.printf("bucket cross-check: %s%n", tally);
+    System.out.printf(Locale.ROOT, "bucket cross-check: %s%n", tally);
     assertThat(tally.mismatches).isEmpty();
     assertThat(withBucketRows).isEqualTo(BUCKET_HOUSEHOLDS);
     assertThat(tally.optimal).isEqualTo(BUCKET_HOUSEHOLDS);

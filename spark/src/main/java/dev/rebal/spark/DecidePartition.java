@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.Iterator;
+import java.util.Locale;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -54,7 +55,7 @@ final class DecidePartition implements MapPartitionsFunction<Row, Row> {
 
   /** Returns the chain name of partition {@code partition}, e.g. {@code p00003}. */
   static String chainName(int partition) {
-    return String.format("p%05d", partition);
+    return String.format(Locale.ROOT, "p%05d", partition);
   }
 
   /** The partition's rows, decided one at a time as Spark pulls them. */

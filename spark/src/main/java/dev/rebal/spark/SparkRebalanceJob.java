@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
@@ -135,7 +136,8 @@ public final class SparkRebalanceJob {
     SparkRunSummary summary = SparkRebalancer.of(spark, ruleSet)
         .run(households, asOf, marketData, partitions, out);
     double seconds = (System.nanoTime() - start) / (double) TimeUnit.SECONDS.toNanos(1);
-    System.out.printf("rebal: %d households in %.1f s (%.0f households/s), %d audit chains%n",
+    System.out.printf(Locale.ROOT,
+        "rebal: %d households in %.1f s (%.0f households/s), %d audit chains%n",
         summary.households(), seconds, summary.households() / seconds, summary.chains());
     summary.outcomes().forEach((k, v) -> System.out.println("  " + k + " " + v));
     System.out.println("rebal: wrote " + out + "/{decisions,review,audit,audit-manifest}");

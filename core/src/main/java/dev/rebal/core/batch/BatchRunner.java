@@ -6,9 +6,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -31,7 +33,12 @@ import java.util.function.Function;
  * BatchSummary summary = runner.run(households, item -> write(item), new CancellationToken());
  * }</pre>
  *
- * <p>This class is immutable and thread-safe; each {@link #run} uses its own thread pool.
+ * <p>The work runs on the caller's {@link Executor} when the builder is given one ({@link
+ * Builder#executor}); the runner then never shuts it down, and {@code threads} only bounds how many
+ * chunks are in flight. Without one, each {@link #run} starts its own pool of {@code threads} daemon
+ * threads and shuts it down before it returns.
+ *
+ * <p>This class is immutable and thread-safe.
  *
  * @param <I> the input type
  * @param <O> the result type
@@ -45,6 +52,8 @@ public final class BatchRunner<I, O> {
   private final long reportEveryNanos;
   private final long total;
   private final Ticker ticker;
+  /** The caller's executor, or null to start (and shut down) a pool per run. */
+  private final Executor executor;
 
   private BatchRunner(Builder<I, O> b) {
     this.work = b.work;
@@ -55,6 +64,7 @@ public final class BatchRunner<I, O> {
     this.reportEveryNanos = b.reportEveryNanos;
     this.total = b.total;
     this.ticker = b.ticker;
+    this.executor = b.executor;
   }
 
   /** Returns a builder for a runner of {@code work}; it must be thread-safe. */
@@ -79,7 +89,9 @@ public final class BatchRunner<I, O> {
     long lastReport = start;
     long done = 0;
     long failed = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, new DaemonThreads());
+    ExecutorService ownPool = executor == null
+        ? Executors.newFixedThreadPool(threads, new DaemonThreads()) : null;
+    Executor pool = executor == null ? ownPool : executor;
     ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
     long next = 0;
     boolean cancelled = false;
@@ -97,7 +109,9 @@ public final class BatchRunner<I, O> {
             chunk.add(inputs.next());
             next++;
           }
-          queue.add(new Pending<>(first, chunk, pool.submit(() -> apply(chunk))));
+          FutureTask<Object[]> task = new FutureTask<>(() -> apply(chunk));
+          queue.add(new Pending<>(first, chunk, task));
+          pool.execute(task);
         }
         Pending<I, O> head = queue.poll();
         if (head == null) {
@@ -130,7 +144,9 @@ public final class BatchRunner<I, O> {
       for (Pending<I, O> p : queue) {
         p.future.cancel(true);
       }
-      pool.shutdownNow();
+      if (ownPool != null) {
+        ownPool.shutdownNow();
+      }
     }
     long elapsed = ticker.read() - start;
     progress.onProgress(new Progress(done, failed, total, elapsed));
@@ -227,6 +243,7 @@ public final class BatchRunner<I, O> {
     private long reportEveryNanos = 1_000_000_000L;
     private long total = -1;
     private Ticker ticker = Ticker.system();
+    private Executor executor;
 
     private Builder(Function<? super I, ? extends O> work) {
       this.work = work;
@@ -274,6 +291,18 @@ public final class BatchRunner<I, O> {
     /** Sets the time source for progress reports (default: the JVM's monotonic clock). */
     public Builder<I, O> ticker(Ticker ticker) {
       this.ticker = Checks.notNull(ticker, "ticker");
+      return this;
+    }
+
+    /**
+     * Runs the work on {@code executor} instead of a pool of the runner's own, for a caller that
+     * manages its threads (an application server's pool, a virtual-thread executor). The runner
+     * never shuts it down; {@link #threads} still bounds the chunks in flight, {@code threads *
+     * queueFactor}, so set it to the executor's parallelism. A task the executor rejects fails the
+     * run with its {@link java.util.concurrent.RejectedExecutionException}.
+     */
+    public Builder<I, O> executor(Executor executor) {
+      this.executor = Checks.notNull(executor, "executor");
       return this;
     }
 

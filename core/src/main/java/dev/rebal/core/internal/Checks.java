@@ -2,6 +2,7 @@ package dev.rebal.core.internal;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Locale;
 
 /**
  * Argument checks for caller mistakes on a single value.
@@ -140,7 +141,7 @@ public final class Checks {
    */
   public static void verify(boolean invariant, String message, Object... args) {
     if (!invariant) {
-      throw new IllegalStateException(String.format(message, args));
+      throw new IllegalStateException(String.format(Locale.ROOT, message, args));
     }
   }
 }

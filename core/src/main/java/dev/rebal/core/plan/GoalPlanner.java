@@ -44,15 +44,20 @@ import java.util.concurrent.ConcurrentHashMap;
  * </ol>
  *
  * <p>A household without goals, or with no value, gets its static target. This class is immutable
- * and thread-safe (it keeps the growth factors it has computed, which depend only on the rate and
- * the whole years and days to a goal, in a bounded concurrent memo).
+ * and thread-safe. Each planner keeps the growth factors it has computed, which depend only on its
+ * rate and the whole years and days to a goal, in a bounded concurrent memo of its own; there is no
+ * state shared between planners. {@link #withDiscountRate} returns the shared {@link #standard()}
+ * planner for the default rate and a new planner for any other, so a caller that plans many
+ * households at another rate keeps its planner and reuses it.
  */
 public final class GoalPlanner {
   private static final MathContext MC = MathContext.DECIMAL128;
   /** How many growth factors a planner keeps: a book's goals fall on a few thousand dates. */
   private static final int MEMO_LIMIT = 4096;
-  /** The planner last asked for: the engine asks for the same rate on every assessment. */
-  private static volatile GoalPlanner last = new GoalPlanner(new BigDecimal("0.04"));
+  /** The default rate, {@code goal.discount-rate} of the default rule set. */
+  private static final BigDecimal STANDARD_RATE = new BigDecimal("0.04");
+  /** The planner for the default rate; a constant, its memo a pure function of the rate. */
+  private static final GoalPlanner STANDARD = new GoalPlanner(STANDARD_RATE);
 
   private final BigDecimal discountRate;
   /** Growth factors by {@code years * 366 + days}, exactly as {@code growth} computes them. */
@@ -62,22 +67,29 @@ public final class GoalPlanner {
     this.discountRate = discountRate;
   }
 
+  /** Returns the planner that discounts goal amounts at the default 0.04 a year (shared). */
+  public static GoalPlanner standard() {
+    return STANDARD;
+  }
+
   /**
-   * Returns a planner that discounts goal amounts at {@code discountRate} a year.
+   * Returns a planner that discounts goal amounts at {@code discountRate} a year: {@link
+   * #standard()} for 0.04 (at scale 2, as rule sets write it), a new planner otherwise. Which one
+   * is returned depends on the argument only, never on earlier calls.
    *
    * @param discountRate a yearly rate, e.g. 0.04, not negative
+   * @throws IllegalArgumentException if {@code discountRate} is null or negative
    */
   public static GoalPlanner withDiscountRate(BigDecimal discountRate) {
     Checks.notNull(discountRate, "discountRate");
     Checks.isTrue(discountRate.signum() >= 0, "discountRate", discountRate, "must not be negative");
-    GoalPlanner previous = last;
     // equals, not compareTo: the same value at another scale could give other decimals
-    if (previous.discountRate.equals(discountRate)) {
-      return previous;
-    }
-    GoalPlanner planner = new GoalPlanner(discountRate);
-    last = planner;
-    return planner;
+    return STANDARD_RATE.equals(discountRate) ? STANDARD : new GoalPlanner(discountRate);
+  }
+
+  /** Returns the yearly rate at which this planner discounts goal amounts. */
+  public BigDecimal discountRate() {
+    return discountRate;
   }
 
   /**

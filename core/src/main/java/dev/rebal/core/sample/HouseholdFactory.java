@@ -52,6 +52,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -189,7 +190,7 @@ final class HouseholdFactory {
     return spouse;
   }
 
-  /** Returns {@code index} in decimal, zero-padded to six digits: {@code String.format("%06d")}. */
+  /** Returns {@code index} in decimal, zero-padded to six digits: {@code String.format(Locale.ROOT, "%06d")}. */
   static String sixDigits(long index) {
     String digits = Long.toString(index);
     return digits.length() >= 6 ? digits : "000000".substring(digits.length()) + digits;

@@ -19,6 +19,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -109,19 +110,19 @@ final class SecurityUniverse {
     fund(rnd, "MMF2", CASH, SecurityKind.CASH_EQUIVALENT, "MMF2");
     fund(rnd, "MMF3", CASH, SecurityKind.CASH_EQUIVALENT, "MMF3");
     for (int i = 1; i <= 30; i++) {
-      single(rnd, String.format("STK%02d", i), US_LARGE_CAP, SecurityKind.EQUITY);
+      single(rnd, String.format(Locale.ROOT, "STK%02d", i), US_LARGE_CAP, SecurityKind.EQUITY);
     }
     for (int i = 31; i <= 45; i++) {
-      single(rnd, String.format("STK%02d", i), US_SMALL_CAP, SecurityKind.EQUITY);
+      single(rnd, String.format(Locale.ROOT, "STK%02d", i), US_SMALL_CAP, SecurityKind.EQUITY);
     }
     for (int i = 1; i <= 10; i++) {
-      single(rnd, String.format("ADR%02d", i), INTL_DEVELOPED, SecurityKind.EQUITY);
+      single(rnd, String.format(Locale.ROOT, "ADR%02d", i), INTL_DEVELOPED, SecurityKind.EQUITY);
     }
     for (int i = 1; i <= 5; i++) {
-      single(rnd, String.format("CORP%02d", i), US_BONDS, SecurityKind.BOND);
+      single(rnd, String.format(Locale.ROOT, "CORP%02d", i), US_BONDS, SecurityKind.BOND);
     }
     for (int i = 1; i <= 10; i++) {
-      single(rnd, String.format("MUNI%02d", i), MUNI_BONDS, SecurityKind.MUNICIPAL_BOND);
+      single(rnd, String.format(Locale.ROOT, "MUNI%02d", i), MUNI_BONDS, SecurityKind.MUNICIPAL_BOND);
     }
     for (int i = 1; i <= EMPLOYERS; i++) {
       single(rnd, employer(i), US_LARGE_CAP, SecurityKind.EQUITY);

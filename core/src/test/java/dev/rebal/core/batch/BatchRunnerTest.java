@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -207,5 +210,43 @@ class BatchRunnerTest {
   private static String describe(BatchItem<Long, Long> item) {
     return item.index() + " " + item.input() + " "
         + item.result().map(String::valueOf).orElseGet(() -> item.failure().orElseThrow());
+  }
+
+  @Test
+  void run_callersExecutor_runsWorkThereInInputOrderAndLeavesItRunning() {
+    // given: an executor that counts the tasks it is given and names its threads
+    ExecutorService callers = Executors.newFixedThreadPool(2, r -> new Thread(r, "callers-pool"));
+    AtomicInteger tasks = new AtomicInteger();
+    List<String> threadNames = new ArrayList<>();
+    BatchRunner<Long, String> runner = BatchRunner.<Long, String>builder(
+        n -> Thread.currentThread().getName()).threads(2).chunkSize(5)
+        .executor(task -> {
+          tasks.incrementAndGet();
+          callers.execute(task);
+        }).build();
+    List<Long> indexes = new ArrayList<>();
+    try {
+      // when
+      BatchSummary summary = runner.run(LongStream.range(0, 100).boxed().iterator(), item -> {
+        indexes.add(item.index());
+        threadNames.add(item.result().orElseThrow());
+      }, new CancellationToken());
+
+      // then: every chunk went to the caller's executor, which is still usable afterwards
+      assertThat(summary.done()).isEqualTo(100);
+      assertThat(tasks).hasValue(20);
+      assertThat(threadNames).containsOnly("callers-pool");
+      assertThat(indexes).isEqualTo(LongStream.range(0, 100).boxed().toList());
+      assertThat(callers.isShutdown()).isFalse();
+    } finally {
+      callers.shutdownNow();
+    }
+  }
+
+  @Test
+  void builder_nullExecutor_throwsNamingTheArgument() {
+    assertThatThrownBy(() -> BatchRunner.<Long, Long>builder(n -> n).executor(null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("executor");
   }
 }

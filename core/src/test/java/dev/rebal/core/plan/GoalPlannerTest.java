@@ -151,6 +151,33 @@ class GoalPlannerTest {
     }
   }
 
+  @Test
+  void withDiscountRate_sameOtherRateTwice_returnsPlannersThatShareNoState() {
+    // given / when: a planner per call, never one remembered from an earlier call
+    GoalPlanner first = GoalPlanner.withDiscountRate(new BigDecimal("0.05"));
+    GoalPlanner second = GoalPlanner.withDiscountRate(new BigDecimal("0.05"));
+
+    // then
+    assertThat(second).isNotSameAs(first);
+    assertThat(second.discountRate()).isEqualTo(new BigDecimal("0.05"));
+  }
+
+  @Test
+  void withDiscountRate_defaultRate_returnsStandardWhateverWasAskedBefore() {
+    // given: other rates asked first
+    GoalPlanner.withDiscountRate(new BigDecimal("0.05"));
+    GoalPlanner.withDiscountRate(BigDecimal.ZERO);
+
+    // when
+    GoalPlanner planner = GoalPlanner.withDiscountRate(new BigDecimal("0.04"));
+
+    // then: the shared planner for 0.04; 0.040 (another scale) is not that rate
+    assertThat(planner).isSameAs(GoalPlanner.standard());
+    assertThat(GoalPlanner.withDiscountRate(new BigDecimal("0.040")))
+        .isNotSameAs(GoalPlanner.standard())
+        .extracting(GoalPlanner::discountRate).isEqualTo(new BigDecimal("0.040"));
+  }
+
   private static Goal goalOn(LocalDate date, Money amount) {
     Goal edu = education();
     return Goal.builder().id(edu.id()).name(edu.name()).kind(edu.kind()).targetAmount(amount)

@@ -7,6 +7,7 @@ import dev.rebal.core.security.Security;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.util.Locale;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -63,7 +64,7 @@ class HouseholdFactoryArithmeticProperties {
 
   @Property(tries = 500)
   void sixDigits_equalsFormat(@ForAll @LongRange(min = 0, max = 100_000_000L) long index) {
-    assertThat(HouseholdFactory.sixDigits(index)).isEqualTo(String.format("%06d", index));
+    assertThat(HouseholdFactory.sixDigits(index)).isEqualTo(String.format(Locale.ROOT, "%06d", index));
   }
 
   @Property(tries = 20)

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -110,7 +111,7 @@ public final class PolicyBacktest {
     long t0 = System.nanoTime();
     AtomicInteger done = new AtomicInteger();
     int total = config.paths() * config.markets().size();
-    List<Study.PathResult> results = Study.run(config, what -> out.printf("  %d / %d paths (%s, "
+    List<Study.PathResult> results = Study.run(config, what -> out.printf(Locale.ROOT, "  %d / %d paths (%s, "
         + "%.0f s)%n", done.incrementAndGet(), total, what, (System.nanoTime() - t0) / 1e9));
     String command = "PolicyBacktest " + String.join(" ", args);
     String md = StudyReport.markdown(config, results, command.strip());
@@ -156,7 +157,7 @@ public final class PolicyBacktest {
       return 2;
     }
     out.print(md);
-    out.printf("wrote %s in %.1f s on %d threads%n", output.toAbsolutePath(),
+    out.printf(Locale.ROOT, "wrote %s in %.1f s on %d threads%n", output.toAbsolutePath(),
         (System.nanoTime() - t0) / 1e9, config.threads());
     return 0;
   }

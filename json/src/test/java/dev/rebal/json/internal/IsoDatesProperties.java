@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.Locale;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -48,7 +49,7 @@ class IsoDatesProperties {
   Arbitrary<String> nearlyDates() {
     Arbitrary<String> shaped = Arbitraries.strings().withChars("0123456789").ofLength(4)
         .flatMap(y -> Arbitraries.integers().between(0, 19).flatMap(m -> Arbitraries.integers()
-            .between(0, 39).map(d -> String.format("%s-%02d-%02d", y, m, d))));
+            .between(0, 39).map(d -> String.format(Locale.ROOT, "%s-%02d-%02d", y, m, d))));
     Arbitrary<String> loose = Arbitraries.strings().withChars("0123456789-+x ").ofMinLength(8)
         .ofMaxLength(12);
     return Arbitraries.oneOf(shaped, loose);

@@ -22,6 +22,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 /**
@@ -206,6 +207,6 @@ public final class ProblemGenerator {
   }
 
   private static String id(int s) {
-    return String.format("SEC%03d", s);
+    return String.format(Locale.ROOT, "SEC%03d", s);
   }
 }

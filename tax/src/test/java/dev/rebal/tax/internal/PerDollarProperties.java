@@ -7,6 +7,7 @@ import dev.rebal.tax.cost.TaxCostCurve;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -61,7 +62,7 @@ class PerDollarProperties {
     for (int i = 0; i < 20_000; i++) {
       BigDecimal price = BigDecimal.valueOf(1 + random.nextInt(1_000_000), random.nextInt(5));
       String head = (random.nextBoolean() ? "-" : "") + random.nextInt(1000) + "."
-          + String.format("%010d", Math.abs(random.nextLong()) % 10_000_000_000L);
+          + String.format(Locale.ROOT, "%010d", Math.abs(random.nextLong()) % 10_000_000_000L);
       BigDecimal quotient = new BigDecimal(head + tails[random.nextInt(tails.length)]);
       // numerators whose exact quotient is the value above, and ones a digit off
       BigDecimal numerator = quotient.multiply(price);
