@@ -7,6 +7,7 @@ import dev.rebal.optimizer.LinearProgram;
 import dev.rebal.optimizer.LpSolution;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ public class HouseholdLpBenchmark {
     }
     programs = captured.toArray(new LinearProgram[0]);
     int[] sizes = captured.stream().mapToInt(LinearProgram::variables).sorted().toArray();
-    System.out.printf("%n%d programs, variables median %d max %d%n", sizes.length,
+    System.out.printf(Locale.ROOT, "%n%d programs, variables median %d max %d%n", sizes.length,
         sizes[sizes.length / 2], sizes[sizes.length - 1]);
   }
 

@@ -7,6 +7,7 @@ import dev.rebal.optimizer.LpSolver;
 import dev.rebal.optimizer.RebalanceMode;
 import dev.rebal.optimizer.SizeRoutingSolver;
 import dev.rebal.optimizer.testing.ProblemGenerator;
+import java.util.Locale;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -67,12 +68,12 @@ public final class LargeHouseholdCpuTime {
       lp[r] = (threads.getCurrentThreadCpuTime() - start) / 1e6 / problems.length;
     }
     Arrays.sort(whole);
-    System.out.printf("%d lots: LPs %s variables%n", lots,
+    System.out.printf(Locale.ROOT, "%d lots: LPs %s variables%n", lots,
         programs.stream().map(LinearProgram::variables).toList());
-    System.out.printf("optimize: CPU median %.1f ms, max %.1f ms%n", whole[whole.length / 2],
+    System.out.printf(Locale.ROOT, "optimize: CPU median %.1f ms, max %.1f ms%n", whole[whole.length / 2],
         whole[whole.length - 1]);
     Arrays.sort(lp);
-    System.out.printf("LP solves per household (mean over the four): CPU median %.1f ms, max %.1f"
+    System.out.printf(Locale.ROOT, "LP solves per household (mean over the four): CPU median %.1f ms, max %.1f"
         + " ms%n", lp[lp.length / 2], lp[lp.length - 1]);
   }
 }

@@ -9,6 +9,7 @@ import dev.rebal.optimizer.LpSolver;
 import dev.rebal.optimizer.RebalanceMode;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
+import java.util.Locale;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
@@ -95,10 +96,10 @@ public final class LpCrossover {
           .toArray();
       double[] ratio = rows.stream().filter(r -> !Double.isNaN(r[1]))
           .mapToDouble(r -> r[1] / r[0]).sorted().toArray();
-      System.out.printf("%-10s %5d-%-6d %6d %11.4f %9s %14s%n", b < bins ? "household" : "shape",
+      System.out.printf(Locale.ROOT, "%-10s %5d-%-6d %6d %11.4f %9s %14s%n", b < bins ? "household" : "shape",
           BINS[bin], BINS[bin + 1] - 1, rows.size(), bt[bt.length / 2],
-          dt.length == 0 ? "-" : String.format("%.4f", dt[dt.length / 2]),
-          ratio.length == 0 ? "-" : String.format("%.2f", ratio[ratio.length / 2]));
+          dt.length == 0 ? "-" : String.format(Locale.ROOT, "%.4f", dt[dt.length / 2]),
+          ratio.length == 0 ? "-" : String.format(Locale.ROOT, "%.2f", ratio[ratio.length / 2]));
     }
   }
 
