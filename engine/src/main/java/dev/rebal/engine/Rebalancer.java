@@ -15,8 +15,6 @@ import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.override.Override;
-import dev.rebal.core.override.OverrideKind;
-import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import dev.rebal.core.rule.Finding;
 import dev.rebal.core.rule.Rule;
@@ -31,7 +29,6 @@ import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.engine.internal.Assessor;
 import dev.rebal.engine.internal.GiftStage;
-import dev.rebal.engine.internal.HarvestStage;
 import dev.rebal.engine.internal.ImpactCalculator;
 import dev.rebal.engine.internal.InputsHash;
 import dev.rebal.engine.internal.ProblemBuild;
@@ -46,10 +43,6 @@ import dev.rebal.tax.cost.TaxCostModel;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
-import dev.rebal.core.household.AccountId;
-import dev.rebal.core.trade.Side;
-import dev.rebal.optimizer.ProposedTrade;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.ArrayList;
@@ -67,21 +60,17 @@ import java.util.TreeSet;
  * System.out.println(decision.canonicalText());
  * }</pre>
  *
- * <p>The pipeline: validate (errors put the household on hold, untouched) → assess (valuation,
- * goal-aware target, drift, harvestable losses, liquidity) → eligibility and trigger rules (no
- * trigger, no trades) → constraints (compliance compiler, wash-sale sets, constraint rules;
- * conflicts go to review) → optimize (the household LP) → verify (the compliance module's
- * independent verifier; a failing proposal is never released) → routing rules (auto or review) →
- * the decision, whose {@link Decision#auditEntry()} the caller appends to its audit sink.
- *
- * <p>Trades come in up to three stages, each on the household as the stages before would leave it:
- * (A) on the tax trigger, the tax module's harvests (loss lots sold whole, a substitute bought);
- * (B) the household LP, unless only the tax trigger fired, in {@code CASH_ONLY} mode when only cash
- * and liquidity triggers fired and otherwise in the rule set's {@code optimizer.mode} (default
- * {@code HALFWAY}); (C) a cash-only pass that invests cash the first two left idle. A later stage
- * never buys a group an earlier one sold nor sells what it bought, so the merged proposal has no
- * offsetting trades and creates no wash sale. A rebalancer never reads a clock; the same inputs, overrides and rule
- * set give a byte-identical decision. This class is immutable and thread-safe.
+ * <p>The pipeline, in named stages: overrides → validate (errors put the household on hold,
+ * untouched) → assess (valuation, goal-aware target, drift of the invested part, harvestable
+ * losses, liquidity) → eligibility and trigger rules (no trigger, no trades) → constraints
+ * (constraint rules, compliance compiler) → propose (gifts in kind, then the one household
+ * problem: hard rules and goals with priorities, harvests inside it, directions decided from it;
+ * docs/optimizer.md §3) → verify (the compliance module's independent verifier; a failing proposal
+ * is never released, a breach the proposal did not cause or worsen is a warning) → routing rules
+ * (auto or review; goals left unmet are in the impact) → the decision, whose {@link
+ * Decision#auditEntry()} the caller appends to its audit sink. No group is both bought and sold,
+ * so the proposal creates no wash sale. A rebalancer never reads a clock; the same inputs,
+ * overrides and rule set give a byte-identical decision. This class is immutable and thread-safe.
  */
 public final class Rebalancer {
   private final RuleSet ruleSet;
@@ -435,6 +424,11 @@ public final class Rebalancer {
             && !c.startsWith("trigger.gift."));
     if (cashOnly) {
       return RebalanceMode.CASH_ONLY;
+    }
+    if (codes.stream().allMatch(c -> c.startsWith("trigger.tax.")
+        || c.startsWith("trigger.gift."))) {
+      // harvests only: classes inside their band are left alone
+      return RebalanceMode.TO_BAND_EDGE;
     }
     return RebalanceMode.valueOf(rs.find("optimizer.mode").orElse("HALFWAY"));
   }

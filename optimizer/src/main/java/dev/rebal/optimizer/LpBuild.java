@@ -334,7 +334,10 @@ final class LpBuild {
         // account cash: every sale adds to it, every buy and every dollar of inflow invested
         // takes from it
         for (int j = 0; j < tradeColumns; j++) {
-          net.add(j, kind[j] == BUY ? -1 : 1);
+          // a cash-equivalent bought or sold stays in the cash class
+          if (m.securityClass[m.positionSecurity[position[j]]] != cl) {
+            net.add(j, kind[j] == BUY ? -1 : 1);
+          }
         }
         for (int other = 0; other < nc; other++) {
           if (inflowCol[other] >= 0) {
