@@ -153,26 +153,6 @@ public final class Assessor {
   }
 
   /**
-   * Completes an assessment made by {@link #assessWithoutHarvests} into the one {@link
-   * #assess(Household, MarketData, LocalDate, RuleSet, ValidationReport, TaxMemo)} would return
-   * for the same household: the same values,
-   * the harvestable loss of the harvests in {@code memo} that compliance allows, and {@code
-   * report}'s warnings. {@code partial} must have been made from {@code memo}'s household with the
-   * same market data, date and rule set, and an empty report.
-   */
-  public static Assessment complete(Assessment partial, RuleSet rs, ValidationReport report,
-      TaxMemo memo) {
-    return Assessment.builder().household(partial.household()).asOf(partial.asOf())
-        .valuation(partial.valuation()).plan(partial.plan()).drift(partial.drift())
-        .projectedDrift(partial.projectedDrift())
-        .harvestableLoss(harvestable(memo, rs))
-        .addAllUpcomingNeeds(partial.upcomingNeeds()).putAllGiftsInKind(partial.giftsInKind())
-        .addAllUpcomingInflows(
-            partial.upcomingInflows()).excessCash(partial.excessCash())
-        .cashShortfall(partial.cashShortfall()).addAllWarnings(report.warnings()).build();
-  }
-
-  /**
    * Returns the losses of the harvests the tax module finds and compliance allows. Compliance is
    * asked position by position ({@link TradePermissions}, the same answers as the full compile),
    * so an assessment never pays for compiling the whole household.
