@@ -258,13 +258,7 @@ final class Rounder {
 
   /** Net dollars bought (positive) or sold of class {@code c} by the rounded trades. */
   BigDecimal exactNet(int c) {
-    BigDecimal net = BigDecimal.ZERO;
-    for (int i = 0; i < buy.length; i++) {
-      if (m.securityClass[m.positionSecurity[i]] == c) {
-        net = net.add(amount(i, buy[i])).subtract(amount(i, sold(i)));
-      }
-    }
-    return net;
+    return exactNet(c, -1);
   }
 
   /** Cash sold minus cash bought over every account (positive: cash raised). */
@@ -276,11 +270,11 @@ final class Rounder {
     return flow;
   }
 
-  /** Net dollars bought (positive) or sold of class {@code c} in account {@code a}. */
+  /** Net dollars bought (positive) or sold of class {@code c} in account {@code a} (-1: all). */
   BigDecimal exactNet(int c, int a) {
     BigDecimal net = BigDecimal.ZERO;
     for (int i = 0; i < buy.length; i++) {
-      if (m.positionAccount[i] == a && m.securityClass[m.positionSecurity[i]] == c) {
+      if ((a < 0 || m.positionAccount[i] == a) && m.securityClass[m.positionSecurity[i]] == c) {
         net = net.add(amount(i, buy[i])).subtract(amount(i, sold(i)));
       }
     }

@@ -122,14 +122,8 @@ final class Shortfalls {
         after = BigDecimal.valueOf(m.classValue[c]).add(rounded.exactCashFlow())
             .subtract(invested);
       }
-      BigDecimal above = after.subtract(BigDecimal.valueOf(m.bandUpper[c]));
-      BigDecimal below = BigDecimal.valueOf(m.bandLower[c]).subtract(after);
-      BigDecimal outside = above.max(below);
-      if (outside.compareTo(tolerance) > 0 && money(outside).isPositive()) {
-        out.add(new GoalShortfall(GoalShortfall.Kind.CLASS_DRIFT, m.classes[c].value(),
-            money(outside), (above.signum() > 0 ? "above" : "below")
-                + " its band after the proposal"));
-      }
+      outsideBand(out, GoalShortfall.Kind.CLASS_DRIFT, m.classes[c].value(), after,
+          m.bandLower[c], m.bandUpper[c], tolerance, "its band");
     }
   }
 
@@ -147,15 +141,23 @@ final class Shortfalls {
               .multiply(BigDecimal.valueOf(share)));
         }
       }
-      BigDecimal above = after.subtract(BigDecimal.valueOf(m.bucketBandUpper[b]));
-      BigDecimal below = BigDecimal.valueOf(m.bucketBandLower[b]).subtract(after);
-      BigDecimal outside = above.max(below);
-      BigDecimal tolerance = BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.bucketValue[b]));
-      if (outside.compareTo(tolerance) > 0 && money(outside).isPositive()) {
-        out.add(new GoalShortfall(GoalShortfall.Kind.BUCKET_DRIFT,
-            m.bucketId[b] + " " + m.classes[m.bucketClass[b]].value(), money(outside),
-            (above.signum() > 0 ? "above" : "below") + " the bucket's band after the proposal"));
-      }
+      outsideBand(out, GoalShortfall.Kind.BUCKET_DRIFT,
+          m.bucketId[b] + " " + m.classes[m.bucketClass[b]].value(), after,
+          m.bucketBandLower[b], m.bucketBandUpper[b],
+          BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.bucketValue[b])), "the bucket's band");
+    }
+  }
+
+  /** Adds a shortfall when {@code after} is outside {@code [lower, upper]} by more than tolerance. */
+  private static void outsideBand(List<GoalShortfall> out, GoalShortfall.Kind kind,
+      String subject, BigDecimal after, double lower, double upper, BigDecimal tolerance,
+      String band) {
+    BigDecimal above = after.subtract(BigDecimal.valueOf(upper));
+    BigDecimal below = BigDecimal.valueOf(lower).subtract(after);
+    BigDecimal outside = above.max(below);
+    if (outside.compareTo(tolerance) > 0 && money(outside).isPositive()) {
+      out.add(new GoalShortfall(kind, subject, money(outside),
+          (above.signum() > 0 ? "above " : "below ") + band + " after the proposal"));
     }
   }
 
