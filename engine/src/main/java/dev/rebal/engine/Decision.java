@@ -125,6 +125,9 @@ public abstract class Decision {
         .append(i.taxCost().amount().toPlainString()).append(" harvested=")
         .append(i.harvestedLoss().amount().toPlainString()).append(" concentrationShift=")
         .append(i.concentrationShift()).append(" restricted=").append(i.restrictedTouched());
+    if (!i.restrictedReduced().isEmpty()) {
+      sb.append(" reducedRestricted=").append(i.restrictedReduced());
+    }
     if (i.giftedValue().isPositive()) {
       // only when a gift is given, so the text of every other decision stays as it was
       sb.append(" gifted=").append(i.giftedValue().amount().toPlainString());

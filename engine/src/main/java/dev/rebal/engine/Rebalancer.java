@@ -388,7 +388,8 @@ public final class Rebalancer {
           || f.code().equals("trigger.cash.shortfall") && unmetKinds.contains("CASH_FLOOR")
           || (f.code().equals("trigger.threshold") || f.code().equals("trigger.cash.deposit"))
               && unmetKinds.contains("CLASS_DRIFT")
-          || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT");
+          || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT")
+          || f.code().equals("trigger.concentration") && unmetKinds.contains("CONCENTRATION");
       if (!explained) {
         again.add(f);
       }
@@ -426,8 +427,8 @@ public final class Rebalancer {
       return RebalanceMode.CASH_ONLY;
     }
     if (codes.stream().allMatch(c -> c.startsWith("trigger.tax.")
-        || c.startsWith("trigger.gift."))) {
-      // harvests only: classes inside their band are left alone
+        || c.startsWith("trigger.gift.") || c.equals("trigger.concentration"))) {
+      // harvests and cap breaches only: classes inside their band are left alone
       return RebalanceMode.TO_BAND_EDGE;
     }
     return RebalanceMode.valueOf(rs.find("optimizer.mode").orElse("HALFWAY"));

@@ -27,6 +27,7 @@ import dev.rebal.core.restriction.RestrictionId;
 import dev.rebal.core.restriction.SecurityExclusion;
 import dev.rebal.core.restriction.SecurityScope;
 import dev.rebal.core.rule.Finding;
+import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
@@ -187,6 +188,70 @@ class RebalancerTest {
     assertThat(d.impact().unmetGoals()).extracting(g -> g.kind() + " " + g.amount())
         .contains("NEED USD 30000.00");
     assertThat(codes(d.routing())).contains("review.unmet-goal");
+  }
+
+  /** ACME $30,000 of $100,000, excluded from purchase and capped at 10%: a breach of $20,000. */
+  private static Scenario employerAboveCap() {
+    return new Scenario().lot("L-ACME", TAX, ACME, 300, 50, OLD)
+        .lot("L-EQ", TAX, EQ1, 300, 90, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD)
+        .restrict(new SecurityExclusion(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
+            DateWindow.always(), "Employer policy: no purchases"))
+        .restrict(new dev.rebal.core.restriction.ConcentrationCap(RestrictionId.of("R-2"),
+            SecurityScope.issuer("ACME"), dev.rebal.core.money.Weight.of("0.10"),
+            DateWindow.always(), "Investment policy statement"));
+  }
+
+  @Test
+  void rebalance_employeeSellsExcludedStockDownToItsCap_isReportedNotReviewed() {
+    // given: an employee (no control-person limit) whose employer stock is 30% against a 10% cap
+    Household h = employerAboveCap().build();
+
+    // when
+    Decision d = decide(h);
+
+    // then: $20,000 of ACME is sold, a move the exclusion and the cap ask for: reported as a
+    // reduction, neither restricted activity nor a concentration shift for review
+    assertThat(d.proposal().trades()).filteredOn(t -> t.security().equals(ACME))
+        .extracting(t -> t.side() + " " + t.estimatedValue())
+        .containsExactly("SELL USD 20000.00");
+    assertThat(d.impact().restrictedReduced()).containsExactly("ACME");
+    assertThat(d.impact().restrictedTouched()).isEmpty();
+    assertThat(d.impact().concentrationShift().value()).isLessThan(new java.math.BigDecimal("0.05"));
+    assertThat(d.canonicalText()).contains("reducedRestricted=[ACME]");
+    assertThat(d.outcome()).as(d.canonicalText()).isEqualTo(DecisionOutcome.AUTO);
+
+    // and a firm that reviews every such sale says so in its rule set
+    Rebalancer strict = Rebalancer.of(RuleSet.defaults().withParameter(
+        "review.restricted.reductions", "REVIEW", RuleSet.defaults().version()));
+    assertThat(codes(strict.rebalance(h, MARKET, AS_OF).routing()))
+        .contains("review.restricted");
+  }
+
+  @Test
+  void rebalance_controlPersonSellsEmployerStock_goesToReviewForTheFiling() {
+    // given: the same household, the client an officer under a Rule 144 volume limit
+    Household h = employerAboveCap().restrict(new dev.rebal.core.restriction.VolumeLimit(
+        RestrictionId.of("R-3"), "ACME", DateWindow.always(), "Rule 144 affiliate")).build();
+
+    // ACME has 1,000,000 shares outstanding: the limit (1%, 10,000 shares) allows the sale
+    dev.rebal.core.market.MarketData market = dev.rebal.core.market.MarketData.builder()
+        .putAllSecurities(MARKET.securities()).prices(MARKET.prices())
+        .putVolumes("ACME", dev.rebal.core.market.TradingVolume.builder().issuer("ACME")
+            .asOf(AS_OF).sharesOutstanding(dev.rebal.core.money.Quantity.of(1_000_000))
+            .addWeeklyVolumes(dev.rebal.core.money.Quantity.of(5_000),
+                dev.rebal.core.money.Quantity.of(5_000), dev.rebal.core.money.Quantity.of(5_000),
+                dev.rebal.core.money.Quantity.of(5_000)).build())
+        .build();
+
+    // when
+    Decision d = rebalancer.rebalance(h, market, AS_OF);
+
+    // then: a sale that needs its Form 144 is restricted activity
+    assertThat(d.proposal().trades()).as(d.canonicalText()).extracting(Trade::security)
+        .contains(ACME);
+    assertThat(d.impact().restrictedTouched()).containsExactly("ACME");
+    assertThat(d.impact().restrictedReduced()).isEmpty();
+    assertThat(codes(d.routing())).contains("review.restricted");
   }
 
   @Test

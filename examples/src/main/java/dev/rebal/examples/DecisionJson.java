@@ -172,6 +172,7 @@ public final class DecisionJson {
     g.writeNumberField("giftedValue", i.giftedValue().amount());
     g.writeNumberField("concentrationShift", i.concentrationShift().value());
     strings(g, "restrictedTouched", i.restrictedTouched());
+    strings(g, "restrictedReduced", i.restrictedReduced());
     strings(g, "violations", i.violations());
     strings(g, "preExisting", i.preExisting());
     g.writeArrayFieldStart("unmetGoals");

@@ -345,6 +345,17 @@ final class Model {
       upper[c] = (t + half) * driftBase;
     }
 
+    if (cashClass >= 0) {
+      // idle cash is never a drift to leave alone: cash above its target (plus what must stay,
+      // the floors and the cash of accounts that cannot trade) is invested in every mode, as
+      // the cash trigger counts it; only the lower side of cash follows the mode
+      double mustStay = 0;
+      for (int a = 0; a < na; a++) {
+        mustStay += tradable[a] ? Math.min(cash[a], floor[a]) : cash[a];
+      }
+      upper[cashClass] = target[cashClass] + mustStay;
+      bandUpper[cashClass] += mustStay;
+    }
     gainBudget = p.gainBudget().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     shortTermCap = p.shortTermGainCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     turnoverCap = p.turnoverCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);

@@ -9,8 +9,8 @@ import org.immutables.value.Value;
 
 /**
  * What a proposal would change, as routing rules see it: turnover, the largest trade, taxes
- * realized, the value given in kind, restricted securities touched, the largest shift in concentration, verifier violations
- * and overrides applied. Amounts default to zero. This class is immutable and thread-safe.
+ * realized, the value given in kind, restricted securities touched or reduced, the largest shift in
+ * concentration, verifier violations and overrides applied. Amounts default to zero. This class is immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle
@@ -60,11 +60,29 @@ public abstract class ProposalImpact {
     return Money.ZERO_USD;
   }
 
-  /** Returns the securities traded that are under a restriction in effect or a cap. */
+  /**
+   * Returns the restricted securities the proposal trades in a way compliance looks at: any trade
+   * in an issuer under a control-person volume limit (a sale needs its filing) or a blackout
+   * window, and a buy of a security under a concentration cap. Sales that only move a security
+   * toward what its exclusion or cap asks are in {@link #restrictedReduced()} instead.
+   */
   @Value.NaturalOrder
   public abstract ImmutableSortedSet<String> restrictedTouched();
 
-  /** Returns the largest change in any security's or issuer's share of household value. */
+  /**
+   * Returns the restricted securities the proposal only sells toward what their restrictions ask:
+   * a security the household may not buy (an exclusion) or whose holding is capped, with no
+   * control-person limit or blackout on its issuer. Reported on the decision; routed to review
+   * only when the rule set's {@code review.restricted.reductions} is {@code REVIEW}.
+   */
+  @Value.NaturalOrder
+  public abstract ImmutableSortedSet<String> restrictedReduced();
+
+  /**
+   * Returns the largest change in one stock issuer's share of household value, not counting the
+   * sales of issuers in {@link #restrictedReduced()} (a move the household's own exclusion or cap
+   * asks for is not a discretionary concentration shift).
+   */
   @Value.Default
   public Weight concentrationShift() {
     return Weight.ZERO;

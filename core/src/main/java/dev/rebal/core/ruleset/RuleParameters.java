@@ -45,6 +45,8 @@ public final class RuleParameters {
           "dollars of a gift that can go in kind for trigger.gift to fire"),
       RuleParameter.decimal("trigger.goal-bucket.min-value", "0", MONEY_MAX, "25000",
           "dollars a goal bucket must be worth for trigger.goal-bucket to fire"),
+      RuleParameter.decimal("trigger.concentration.min", "0", MONEY_MAX, "1000",
+          "dollars above a concentration cap, and sellable, that fire trigger.concentration"),
       RuleParameter.integer("liquidity.horizon-days", 0, 36_500, "90",
           "days ahead within which liquidity needs are reserved"),
       // routing
@@ -60,6 +62,9 @@ public final class RuleParameters {
           "dollars of short-term gain above which a proposal is reviewed"),
       RuleParameter.decimal("review.concentration.shift.max", "0", "1", "0.05",
           "shift of one issuer's weight above which a proposal is reviewed"),
+      RuleParameter.choice("review.restricted.reductions", List.of("REPORT", "REVIEW"), "REPORT",
+          "whether sales that only move a security toward its exclusion or cap are reviewed "
+              + "(REVIEW) or reported on the decision (REPORT)"),
       RuleParameter.decimal("review.gift.max", "0", MONEY_MAX, "0",
           "dollars of a gift in kind from which a proposal is reviewed (0: every gift)"),
       RuleParameter.subset("review.unmet-goal.kinds", java.util.List.of("NEED", "CASH_FLOOR",

@@ -44,8 +44,8 @@ import java.util.TreeSet;
  * Measures a proposal for routing: turnover, the largest trade (gifts in kind count in neither, and
  * realize no gain; their value is reported apart), gains realized in taxable accounts
  * (with the lots the sells name), the tax they cost at the household's rates after netting with the
- * year so far, losses harvested, restricted securities traded, and the largest change in a single
- * stock issuer's share of the household.
+ * year so far, losses harvested, restricted securities traded ({@link RestrictedActivity}), and the
+ * largest change in a single stock issuer's share of the household.
  */
 public final class ImpactCalculator {
   private ImpactCalculator() {}
@@ -71,7 +71,8 @@ public final class ImpactCalculator {
     Money largest = Money.ZERO_USD;
     List<RealizedLot> realized = new ArrayList<>();
     Map<String, Money> issuerDelta = new TreeMap<>();
-    TreeMap<String, Boolean> touched = new TreeMap<>();
+    Set<String> touched = new TreeSet<>();
+    Set<String> reduced = new TreeSet<>();
     Money gifted = Money.ZERO_USD;
     Map<Position, List<TaxLot>> lotsByPosition = null;
     for (Trade t : trades) {
@@ -87,8 +88,10 @@ public final class ImpactCalculator {
       if (sec.kind() == SecurityKind.EQUITY) {
         issuerDelta.merge(sec.issuer(), t.side() == Side.BUY ? value : value.negated(), Money::plus);
       }
-      if (isRestricted(h, sec, asOf)) {
-        touched.put(t.security().value(), true);
+      switch (RestrictedActivity.of(h, sec, t.side(), asOf)) {
+        case REVIEWED -> touched.add(t.security().value());
+        case REDUCED -> reduced.add(t.security().value());
+        case NONE -> { }
       }
       Optional<Account> account = h.findAccount(t.account());
       if (t.side() == Side.SELL && !t.lots().isEmpty() && account.isPresent()
@@ -117,9 +120,18 @@ public final class ImpactCalculator {
     }
     Money tax = realized.isEmpty() ? Money.ZERO_USD
         : TaxCalculator.standard().taxCost(h.taxProfile(), realized).max(Money.ZERO_USD);
+    reduced.removeAll(touched);
+    Set<String> reducedIssuers = new TreeSet<>();
+    for (String id : reduced) {
+      reducedIssuers.add(m.lookupSecurity(SecurityId.of(id)).issuer());
+    }
     Weight shift = Weight.ZERO;
     if (total.isPositive()) {
-      for (Money delta : issuerDelta.values()) {
+      for (Map.Entry<String, Money> e : issuerDelta.entrySet()) {
+        Money delta = e.getValue();
+        if (delta.isNegative() && reducedIssuers.contains(e.getKey())) {
+          continue; // a sale the household's own exclusion or cap asks for
+        }
         Weight w = Weight.ofComputed(delta.abs().amount().divide(total.amount(), Weight.SCALE,
             RoundingMode.HALF_EVEN));
         shift = w.compareTo(shift) > 0 ? w : shift;
@@ -129,7 +141,8 @@ public final class ImpactCalculator {
         .divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN)) : Weight.ZERO;
     return out.turnover(turnover).largestTrade(largest).realizedGain(gain)
         .shortTermGain(shortTerm.max(Money.ZERO_USD)).taxCost(tax).harvestedLoss(harvested)
-        .addAllRestrictedTouched(touched.keySet()).concentrationShift(shift)
+        .addAllRestrictedTouched(touched).addAllRestrictedReduced(reduced)
+        .concentrationShift(shift)
         .giftedValue(gifted).build();
   }
 
@@ -145,22 +158,6 @@ public final class ImpactCalculator {
 
   /** A position's account and security, as a hash key. */
   private record Position(AccountId account, SecurityId security) {}
-
-  private static boolean isRestricted(Household h, Security sec, LocalDate asOf) {
-    for (Restriction r : h.restrictions()) {
-      if (!r.isInEffect(asOf)) {
-        continue;
-      }
-      if (r instanceof SecurityExclusion x && x.scope().matches(sec)
-          || r instanceof DoNotSell d && d.scope().matches(sec)
-          || r instanceof ConcentrationCap c && c.scope().matches(sec)
-          || r instanceof BlackoutWindow b && b.issuer().equals(sec.issuer())
-          || r instanceof VolumeLimit v && v.issuer().equals(sec.issuer())) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Returns the lots of {@code h} that are at a loss at today's prices. */
   public static Set<LotId> lossLots(Household h, MarketData m) {

@@ -80,8 +80,9 @@ import java.util.TreeSet;
  *   <li>Buys are offered only in the model's first eligible security of each targeted class per
  *       account (compliance may buy, no wash-sale buy block, no rule forbids it); when harvesting
  *       or watching goal buckets, also the first eligible one of another wash-sale group.
- *   <li>Account cash is the {@code CASH} class of the target: idle cash above its goal is
- *       invested, cash below it raised where it costs least. Cash equivalents (money-market funds)
+ *   <li>Account cash is the {@code CASH} class of the target (a target of zero when the plan
+ *       has none): idle cash above its goal and the floors is invested in every mode, cash below
+ *       it raised where it costs least. Cash equivalents (money-market funds)
  *       count toward it and are neither sold nor bought. Announced inflows within the horizon
  *       count as cash that will be invested where the classes need it.
  *   <li>Compliance concentration caps become per-security holding caps in dollars.
@@ -358,10 +359,14 @@ public final class ProblemBuilder {
       p.addClassGoal(new ClassGoal(c, t, driftWeight));
       targeted.add(c);
     });
-    if (targeted.contains(HouseholdValuation.CASH)) {
-      // account cash is the cash class: idle cash above its goal is invested, cash below raised
-      p.cashClass(HouseholdValuation.CASH);
+    if (targeted.add(HouseholdValuation.CASH)) {
+      // a target without cash wants none above the floors
+      p.addClassGoal(new ClassGoal(HouseholdValuation.CASH, new ClassTarget(
+          dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO,
+          dev.rebal.core.money.Weight.ZERO), driftWeight));
     }
+    // account cash is the cash class: idle cash above its goal is invested, cash below raised
+    p.cashClass(HouseholdValuation.CASH);
     needs.forEach(p::addCashReserve);
     Money inflow = Money.ZERO_USD;
     for (dev.rebal.core.goal.LiquidityEvent e : assessment.upcomingInflows()) {

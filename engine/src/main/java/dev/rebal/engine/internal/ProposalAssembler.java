@@ -109,6 +109,9 @@ public final class ProposalAssembler {
     if (fired.contains("trigger.goal-bucket")) {
       codes.add("goal.bucket");
     }
+    if (fired.contains("trigger.concentration")) {
+      codes.add("concentration.cap");
+    }
     return codes;
   }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The rules Rebal ships, offered through the same {@link RuleProvider} SPI as a firm's own: the
- * eligibility check, the eight triggers (calendar, threshold, cash, tax, goal, goal bucket, liquidity, gift), the
+ * eligibility check, the nine triggers (calendar,
+ * threshold, cash, tax, goal, goal bucket, liquidity, gift, concentration), the
  * liquidity reserve constraint, the routing rules, and the goal-outlook rules (off by default). Parameters and defaults are listed in {@code
  * docs/rules.md}.
  */
@@ -25,7 +26,7 @@ public final class BuiltInRules implements RuleProvider {
     return ImmutableList.<Rule>builder()
         .add(new TradableAccountEligibility(), new CalendarTrigger(), new ThresholdTrigger(),
             new CashTrigger(), new TaxHarvestTrigger(), new GoalTrigger(), new GoalBucketTrigger(),
-            new LiquidityTrigger(), new GiftTrigger(),
+            new LiquidityTrigger(), new GiftTrigger(), new ConcentrationTrigger(),
             new LiquidityReserve())
         .addAll(RoutingRules.all())
         .addAll(GoalOutlookRules.all())

@@ -22,7 +22,9 @@ import java.util.function.BiFunction;
  *   <tr><td>route.tax</td><td>review.tax</td><td>review.tax.max (10000) of tax cost</td></tr>
  *   <tr><td>route.short-term-gain</td><td>review.short-term-gain</td>
  *       <td>review.short-term-gain.max (1000)</td></tr>
- *   <tr><td>route.restricted</td><td>review.restricted</td><td>any restricted security traded</td></tr>
+ *   <tr><td>route.restricted</td><td>review.restricted</td><td>a trade in an issuer under a
+ *       control-person limit or blackout, or a buy of a capped security; sales toward an exclusion
+ *       or cap too when review.restricted.reductions is REVIEW (default REPORT)</td></tr>
  *   <tr><td>route.concentration</td><td>review.concentration</td>
  *       <td>review.concentration.shift.max (0.05)</td></tr>
  *   <tr><td>route.override</td><td>review.override</td><td>any override applied</td></tr>
@@ -69,8 +71,18 @@ final class RoutingRules {
                   + " above " + max)
               : RuleOutcome.pass();
         }),
-        rule("route.restricted", (c, i) -> i.restrictedTouched().isEmpty() ? RuleOutcome.pass()
-            : RuleOutcome.found("review.restricted", "trades restricted " + i.restrictedTouched())),
+        rule("route.restricted", (c, i) -> {
+          boolean reductions = "REVIEW".equals(
+              c.ruleSet().find("review.restricted.reductions").orElse("REPORT"));
+          if (!i.restrictedTouched().isEmpty()) {
+            return RuleOutcome.found("review.restricted", "trades restricted "
+                + i.restrictedTouched());
+          }
+          return reductions && !i.restrictedReduced().isEmpty()
+              ? RuleOutcome.found("review.restricted", "sells restricted " + i.restrictedReduced()
+                  + " toward its exclusion or cap (review.restricted.reductions REVIEW)")
+              : RuleOutcome.pass();
+        }),
         rule("route.concentration", (c, i) -> {
           BigDecimal max = c.param("review.concentration.shift.max", "0.05");
           return i.concentrationShift().value().compareTo(max) > 0

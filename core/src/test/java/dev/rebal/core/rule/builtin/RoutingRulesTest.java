@@ -63,6 +63,21 @@ class RoutingRulesTest {
   }
 
   @Test
+  void restricted_onlyReductions_areReportedUnlessTheRuleSetReviewsThem() {
+    ProposalImpact reduced = impact().addRestrictedReduced("ACME").build();
+    assertThat(route("route.restricted", reduced, true)).isEmpty();
+
+    Household h = household(600, "40000").build();
+    dev.rebal.core.ruleset.RuleSet strict = dev.rebal.core.ruleset.RuleSet.defaults()
+        .withParameter("review.restricted.reductions", "REVIEW",
+            dev.rebal.core.ruleset.RuleSet.defaults().version());
+    RuleContext c = RuleContext.of(h, RuleFixtures.MARKET, RuleFixtures.AS_OF, strict,
+        RuleFixtures.assessment(h).build()).withProposal(proposal(h, true), reduced);
+    assertThat(RULES.get("route.restricted").evaluate(c).findings()).extracting(Finding::code)
+        .containsExactly("review.restricted");
+  }
+
+  @Test
   void concentration_shiftAboveLimit_goesToReview() {
     assertThat(route("route.concentration", impact().concentrationShift(Weight.of("0.06")).build(),
         true)).containsExactly("review.concentration");
