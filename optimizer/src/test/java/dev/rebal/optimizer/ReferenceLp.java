@@ -264,6 +264,16 @@ final class ReferenceLp {
       String c = g.assetClass().value();
       double[] interval = interval(mode, g.target().weight().value().doubleValue(),
           g.target().halfWidth().value().doubleValue(), base);
+      if (c.equals(cashClass)) {
+        // cash above its target and what must stay (floors, untradable accounts' cash) is
+        // invested in every mode
+        double mustStay = 0;
+        for (ProblemAccount a : p.accounts()) {
+          double cash = a.cash().amount().doubleValue();
+          mustStay += a.tradable() ? Math.min(cash, a.cashFloor().amount().doubleValue()) : cash;
+        }
+        interval[1] = g.target().weight().value().doubleValue() * base + mustStay;
+      }
       double h = classHeld.getOrDefault(c, 0.0);
       Map<Variable, Double> net = new LinkedHashMap<>();
       for (int j = 0; j < n; j++) {

@@ -47,6 +47,8 @@ public final class RuleParameters {
           "dollars a goal bucket must be worth for trigger.goal-bucket to fire"),
       RuleParameter.decimal("trigger.concentration.min", "0", MONEY_MAX, "1000",
           "dollars above a concentration cap, and sellable, that fire trigger.concentration"),
+      RuleParameter.integer("trigger.goal-bucket.horizon-days", 0, 36_500, "1826",
+          "days ahead within which a goal must be due for trigger.goal-bucket to watch its bucket"),
       RuleParameter.integer("liquidity.horizon-days", 0, 36_500, "90",
           "days ahead within which liquidity needs are reserved"),
       // routing

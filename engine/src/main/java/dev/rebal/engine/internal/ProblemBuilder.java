@@ -440,28 +440,17 @@ public final class ProblemBuilder {
 
   /**
    * Returns the goal buckets the optimizer watches, when the rule set enables {@code
-   * trigger.goal-bucket}: funded by accounts, worth at least {@code trigger.goal-bucket.min-value}
-   * (25000), with a tradable account; none otherwise.
+   * trigger.goal-bucket}: those {@link dev.rebal.core.plan.WatchedBuckets} selects with {@code
+   * trigger.goal-bucket.min-value} (25000) and {@code trigger.goal-bucket.horizon-days} (1826);
+   * none otherwise.
    */
   private static List<GoalBucket> watchedBuckets(Household h, RuleSet rs, Assessment assessment) {
     if (!rs.isEnabled("trigger.goal-bucket")) {
       return List.of();
     }
-    Set<AccountId> tradable = new TreeSet<>();
-    for (dev.rebal.core.household.Account a : h.accounts()) {
-      if (a.tradable() && !a.heldAway()) {
-        tradable.add(a.id());
-      }
-    }
-    BigDecimal minValue = Params.decimal(rs, "trigger.goal-bucket.min-value", "25000");
-    List<GoalBucket> watched = new ArrayList<>();
-    for (GoalBucket b : assessment.plan().accountFundedBuckets()) {
-      if (b.value().amount().compareTo(minValue) >= 0
-          && b.accountShares().keySet().stream().anyMatch(tradable::contains)) {
-        watched.add(b);
-      }
-    }
-    return watched;
+    return dev.rebal.core.plan.WatchedBuckets.of(h, assessment.plan(), assessment.asOf(),
+        Params.decimal(rs, "trigger.goal-bucket.min-value", "25000"),
+        Params.decimal(rs, "trigger.goal-bucket.horizon-days", "1826").longValue());
   }
 
   /**

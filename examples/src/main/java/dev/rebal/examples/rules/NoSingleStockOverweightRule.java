@@ -31,7 +31,7 @@ import java.util.TreeMap;
  *
  * <p>It is offered through {@link FirmRules}, listed in {@code
  * META-INF/services/dev.rebal.core.rule.RuleProvider}, and enabled by {@code rule
- * firm.no-single-stock-overweight} in {@code examples/rules/firm-1.2.0.rules}.
+ * firm.no-single-stock-overweight} in {@code examples/rules/firm-1.3.0.rules}.
  */
 public final class NoSingleStockOverweightRule implements Rule {
   /** The rule's id, which a rule set enables. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 class NoSingleStockOverweightRuleTest {
   /** The example rule set; surefire runs in the module folder. */
-  static final Path FIRM_RULES = Path.of("rules", "firm-1.2.0.rules");
+  static final Path FIRM_RULES = Path.of("rules", "firm-1.3.0.rules");
   static final BookGenerator BOOK = BookGenerator.of(SampleBook.config());
 
   static RuleSet firmRules() throws IOException {
@@ -52,7 +52,7 @@ class NoSingleStockOverweightRuleTest {
     RuleSet firm = firmRules();
 
     // then
-    assertThat(firm.version()).isEqualTo(SemanticVersion.parse("1.2.0"));
+    assertThat(firm.version()).isEqualTo(SemanticVersion.parse("1.3.0"));
     assertThat(firm.rules()).containsAll(RuleSet.defaults().rules())
         .contains(NoSingleStockOverweightRule.ID);
     assertThat(firm.decimal(NoSingleStockOverweightRule.MAX)).isEqualByComparingTo("0.10");

@@ -1,6 +1,7 @@
 package dev.rebal.core.rule.builtin;
 
 import dev.rebal.core.plan.GoalBucket;
+import dev.rebal.core.plan.WatchedBuckets;
 import dev.rebal.core.rule.Rule;
 import dev.rebal.core.rule.RuleContext;
 import dev.rebal.core.rule.RuleOutcome;
@@ -12,20 +13,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fires when a goal bucket funded by accounts (docs/goals.md) has an asset class outside its band
- * by more than {@code trigger.threshold.tolerance} (0.001), and the bucket is worth at least
- * {@code trigger.goal-bucket.min-value} (25000 dollars) and has a tradable account (one that is
- * neither held away nor non-tradable: otherwise no trade could fix it). The shared pool is not
- * checked: with one
- * bucket its drift is the household's, which {@code trigger.threshold} watches, and with several it
- * is the household's drift less the buckets', which the optimizer has no rows for (a trigger on it
- * could fire on a drift no trade is asked to fix). Cash is not checked either: the optimizer treats
- * cash as what is not invested, so a bucket's cash moves only with its other classes, and idle cash
- * is the cash trigger's. Drift is today's: an expected inflow is not assigned to an account.
+ * Fires when a goal bucket the household watches ({@link WatchedBuckets}: funded by accounts,
+ * worth at least {@code trigger.goal-bucket.min-value} (25000 dollars), with a tradable account,
+ * funding a goal due within {@code trigger.goal-bucket.horizon-days} (1826, five years)) has an
+ * asset class outside its band by more than {@code trigger.threshold.tolerance} (0.001). The
+ * shared pool is not checked: with one bucket its drift is the household's, which {@code
+ * trigger.threshold} watches, and with several it is the household's drift less the buckets',
+ * which the optimizer has no rows for. Cash is not checked either: idle cash is the cash
+ * trigger's. Drift is today's: an expected inflow is not assigned to an account.
  *
- * <p>The rule is not in the default rule set: a firm enables it ({@code rule trigger.goal-bucket}),
- * and the engine then gives the optimizer the buckets' drift rows. Why it is opt-in is in {@code
- * docs/rules.md} (on the generated book it sends many households to review).
+ * <p>In the default rule set since 1.3.0; the engine gives the optimizer the same buckets' drift
+ * rows, so a proposal fixes what the trigger saw, and a bucket it cannot bring back is reported as
+ * a {@code BUCKET_DRIFT} goal left unmet (docs/rules.md).
  */
 final class GoalBucketTrigger implements Rule {
   @Override
@@ -42,18 +41,10 @@ final class GoalBucketTrigger implements Rule {
   public RuleOutcome evaluate(RuleContext context) {
     BigDecimal tolerance = context.param("trigger.threshold.tolerance", "0.001");
     BigDecimal minValue = context.param("trigger.goal-bucket.min-value", "25000");
+    long horizon = context.param("trigger.goal-bucket.horizon-days", "1826").longValue();
     List<String> out = new ArrayList<>();
-    java.util.Set<dev.rebal.core.household.AccountId> tradable = new java.util.HashSet<>();
-    for (var a : context.household().accounts()) {
-      if (a.tradable() && !a.heldAway()) {
-        tradable.add(a.id());
-      }
-    }
-    for (GoalBucket b : context.assessment().plan().accountFundedBuckets()) {
-      if (b.value().amount().compareTo(minValue) < 0
-          || b.accountShares().keySet().stream().noneMatch(tradable::contains)) {
-        continue;
-      }
+    for (GoalBucket b : WatchedBuckets.of(context.household(), context.assessment().plan(),
+        context.asOf(), minValue, horizon)) {
       List<String> classes = new ArrayList<>();
       for (ClassDrift d : b.outOfBand()) {
         if (d.assetClass().equals(HouseholdValuation.CASH)
