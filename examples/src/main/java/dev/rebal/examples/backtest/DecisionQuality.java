@@ -17,7 +17,8 @@ final class DecisionQuality {
   static final List<String> NAMED_REASONS = List.of("review.verifier", "review.infeasible",
       "review.conflict", "review.residual", "review.unmet-goal");
 
-  static final DecisionQuality EMPTY = new DecisionQuality(0, 0, 0, Map.of(), 0, 0, 0, 0, 0, 0, 0);
+  static final DecisionQuality EMPTY = new DecisionQuality(0, 0, 0, Map.of(), 0, 0, Map.of(), 0, 0,
+      0, 0);
 
   /** Engine decisions (one per household-path and month). */
   final int decisions;
@@ -32,6 +33,8 @@ final class DecisionQuality {
   final int householdPathsWithRun;
   /** Runs of {@link ReviewRuns#MIN_MONTHS} months or more (one per code and stretch). */
   final int runs;
+  /** Per reason code: the runs of that code. */
+  final Map<String, Integer> runCodes;
   /** The longest such run, in months (0 if none). */
   final int longestRun;
   final int needs;
@@ -39,15 +42,20 @@ final class DecisionQuality {
   final int needsFundable;
 
   private DecisionQuality(int decisions, int inReview, int onHold, Map<String, Integer> reasons,
-      int householdPaths, int householdPathsWithRun, int runs, int longestRun, int needs,
-      int needsMet, int needsFundable) {
+      int householdPaths, int householdPathsWithRun, Map<String, Integer> runCodes, int longestRun,
+      int needs, int needsMet, int needsFundable) {
     this.decisions = decisions;
     this.inReview = inReview;
     this.onHold = onHold;
     this.reasons = Collections.unmodifiableMap(new TreeMap<>(reasons));
     this.householdPaths = householdPaths;
     this.householdPathsWithRun = householdPathsWithRun;
-    this.runs = runs;
+    this.runCodes = Collections.unmodifiableMap(new TreeMap<>(runCodes));
+    int n = 0;
+    for (int v : runCodes.values()) {
+      n += v;
+    }
+    this.runs = n;
     this.longestRun = longestRun;
     this.needs = needs;
     this.needsMet = needsMet;
@@ -70,12 +78,14 @@ final class DecisionQuality {
       decisions += n;
     }
     int longest = 0;
+    Map<String, Integer> runCodes = new TreeMap<>();
     for (ReviewRuns.Run r : o.reviewRuns) {
       longest = Math.max(longest, r.months());
+      runCodes.merge(r.code(), 1, Integer::sum);
     }
     return new DecisionQuality(decisions, o.outcomes.getOrDefault(DecisionOutcome.REVIEW, 0),
         o.outcomes.getOrDefault(DecisionOutcome.ON_HOLD, 0), o.reviewReasons, 1,
-        o.reviewRuns.isEmpty() ? 0 : 1, o.reviewRuns.size(), longest, o.needs,
+        o.reviewRuns.isEmpty() ? 0 : 1, runCodes, longest, o.needs,
         o.needs - o.shortfalls, o.needsFundable);
   }
 
@@ -83,9 +93,11 @@ final class DecisionQuality {
   DecisionQuality plus(DecisionQuality other) {
     Map<String, Integer> r = new TreeMap<>(reasons);
     other.reasons.forEach((k, v) -> r.merge(k, v, Integer::sum));
+    Map<String, Integer> rc = new TreeMap<>(runCodes);
+    other.runCodes.forEach((k, v) -> rc.merge(k, v, Integer::sum));
     return new DecisionQuality(decisions + other.decisions, inReview + other.inReview,
         onHold + other.onHold, r, householdPaths + other.householdPaths,
-        householdPathsWithRun + other.householdPathsWithRun, runs + other.runs,
+        householdPathsWithRun + other.householdPathsWithRun, rc,
         Math.max(longestRun, other.longestRun), needs + other.needs, needsMet + other.needsMet,
         needsFundable + other.needsFundable);
   }
@@ -115,6 +127,13 @@ final class DecisionQuality {
       }
     });
     return sb.length() == 0 ? "none" : sb.toString();
+  }
+
+  /** The codes of the runs with their run counts, e.g. "review.data-warning 4", or "none". */
+  String runCodesText() {
+    List<String> parts = new java.util.ArrayList<>();
+    runCodes.forEach((k, v) -> parts.add(k + " " + v));
+    return parts.isEmpty() ? "none" : String.join(", ", parts);
   }
 
   /** The table header of {@link #row}. */

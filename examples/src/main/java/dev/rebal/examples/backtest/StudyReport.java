@@ -176,9 +176,10 @@ final class StudyReport {
           q = q.plus(r.quality().get(p.ordinal()));
         }
         sb.append(q.row(p.label()));
-        others.add(p.label() + ": " + q.otherReasonsText());
+        others.add(p.label() + ": other reasons " + q.otherReasonsText() + "; runs of 3+ months "
+            + "by code " + q.runCodesText());
       }
-      sb.append("\nOther reasons, by code (decisions):\n\n");
+      sb.append("\nOther reasons by code (decisions) and the codes of the runs (runs):\n\n");
       others.forEach(o -> sb.append("- ").append(o).append('\n'));
       double worst = 0;
       int problems = 0;

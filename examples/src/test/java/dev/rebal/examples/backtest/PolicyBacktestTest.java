@@ -228,6 +228,13 @@ class PolicyBacktestTest {
     for (double v : r.components()[Policy.BASELINE.ordinal()][0][0]) {
       assertThat(v).isCloseTo(0.0, within(1e-9));
     }
+    // and the report has one decision-quality row per policy: 2 households x 13 monthly decisions
+    String md = StudyReport.markdown(c, List.of(r), "x");
+    assertThat(md).contains("**Engine decision quality**");
+    for (Policy p : Policy.values()) {
+      assertThat(md).contains("| " + p.label() + " | 26 | ");
+      assertThat(r.quality().get(p.ordinal()).householdPaths).isEqualTo(2);
+    }
   }
 
   @Test
