@@ -62,8 +62,14 @@ final class HouseholdOutcome {
   final int needs;
   final double needAmount;
   final int shortfalls;
+  /** Needs the household could fund on their date (see {@link HouseholdSimulation}). */
+  final int needsFundable;
   final double shortfallAmount;
   final double unpaid;
+  /** Per review reason code: the decisions routed to review that carry it (once per decision). */
+  final Map<String, Integer> reviewReasons;
+  /** The runs of at least {@link ReviewRuns#MIN_MONTHS} months in review for the same reason. */
+  final ImmutableList<ReviewRuns.Run> reviewRuns;
   final Map<DecisionOutcome, Integer> outcomes;
   final Map<String, Integer> triggers;
   final ImmutableList<String> problems;
@@ -111,8 +117,11 @@ final class HouseholdOutcome {
     needs = b.needs;
     needAmount = b.needAmount;
     shortfalls = b.shortfalls;
+    needsFundable = b.needsFundable;
     shortfallAmount = b.shortfallAmount;
     unpaid = b.unpaid;
+    reviewReasons = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(b.reviewReasons));
+    reviewRuns = ImmutableList.copyOf(ReviewRuns.of(b.reviewMonths, ReviewRuns.MIN_MONTHS));
     outcomes = new EnumMap<>(b.outcomes);
     triggers = new java.util.TreeMap<>(b.triggers);
     problems = ImmutableList.copyOf(b.problems);
@@ -161,7 +170,11 @@ final class HouseholdOutcome {
     private int needs;
     private double needAmount;
     private int shortfalls;
+    private int needsFundable;
     private double shortfallAmount;
+    private final Map<String, Integer> reviewReasons = new java.util.TreeMap<>();
+    /** Per step: the review reason codes of the step's decision, empty when not in review. */
+    private final List<java.util.Set<String>> reviewMonths;
     private double unpaid;
     private final Map<DecisionOutcome, Integer> outcomes = new EnumMap<>(DecisionOutcome.class);
     private final List<String> problems = new ArrayList<>();
@@ -178,6 +191,8 @@ final class HouseholdOutcome {
       this.taxIncome = new double[steps];
       this.tradingCost = new double[steps];
       this.other = new double[steps];
+      this.reviewMonths = new ArrayList<>(java.util.Collections.nCopies(steps,
+          java.util.Set.<String>of()));
       try {
         this.path = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
@@ -286,8 +301,15 @@ final class HouseholdOutcome {
       forcedSales++;
     }
 
-    void need(Money amount, Money shortfall) {
+    /**
+     * Records a need of {@code amount}, the part of it the cash above the floors did not cover,
+     * and whether the household could fund it on its date.
+     */
+    void need(Money amount, Money shortfall, boolean fundable) {
       needs++;
+      if (fundable) {
+        needsFundable++;
+      }
       needAmount += amount.amount().doubleValue();
       if (shortfall.isPositive()) {
         shortfalls++;
@@ -319,6 +341,12 @@ final class HouseholdOutcome {
 
     void outcome(DecisionOutcome o) {
       outcomes.merge(o, 1, Integer::sum);
+    }
+
+    /** Records that step t's decision was routed to review with these reason codes. */
+    void review(int t, java.util.Set<String> codes) {
+      reviewMonths.set(t, java.util.Set.copyOf(codes));
+      codes.forEach(c -> reviewReasons.merge(c, 1, Integer::sum));
     }
 
     void trigger(String code) {

@@ -483,7 +483,8 @@ final class HouseholdSimulation {
    * adds ordinary income tax at the profile's short-term plus state rate to the tax due next April);
    * a donor-advised fund pays only gifts, and first. Cash above each account's floor is used first
    * (a need it covers was met in time); what it does not cover is raised by a forced FIFO sale,
-   * and only then is cash below the floors used.
+   * and only then is cash below the floors used. A need is fundable if the accounts of that order
+   * hold at least its amount in cash above the floors plus the market value of their positions.
    */
   private Money payOut(MarketData m, LocalDate d, Money amount, Optional<AccountId> preferred,
       LiquidityKind kind) {
@@ -509,7 +510,8 @@ final class HouseholdSimulation {
       spare = spare.plus(a.cash().minus(a.cashFloor()).max(Money.ZERO_USD));
     }
     if (kind != null) {
-      out.need(amount, amount.minus(spare).max(Money.ZERO_USD));
+      out.need(amount, amount.minus(spare).max(Money.ZERO_USD),
+          fundable(m, order, spare).compareTo(amount.amount()) >= 0);
     }
     if (spare.compareTo(amount) < 0) {
       forcedSale(m, d, amount.minus(spare), order);
@@ -539,6 +541,22 @@ final class HouseholdSimulation {
       out.unpaid(left);
     }
     return amount.minus(left);
+  }
+
+  /**
+   * What the accounts that may pay a need could raise on its date: {@code spare} (their cash above
+   * the floors) plus the market value of every position in them, exact and unrounded, before the
+   * tax and the trading cost of selling.
+   */
+  private BigDecimal fundable(MarketData m, List<AccountId> order, Money spare) {
+    BigDecimal value = spare.amount();
+    for (TaxLot l : h.lots()) {
+      if (order.contains(l.account())) {
+        value = value.add(l.quantity().value().multiply(m.prices().lookup(l.security())
+            .perUnit().amount()));
+      }
+    }
+    return value;
   }
 
   /** Sells lots FIFO, account by account in {@code order}, until {@code needed} is raised. */
@@ -728,6 +746,9 @@ final class HouseholdSimulation {
     }
     if (decision.outcome() == DecisionOutcome.REVIEW) {
       decision.routing().forEach(f -> out.trigger("review:" + f.code()));
+      java.util.Set<String> codes = new java.util.TreeSet<>();
+      decision.routing().forEach(f -> codes.add(f.code()));
+      out.review(t, codes);
     }
     if (decision.outcome() == DecisionOutcome.ON_HOLD) {
       out.problem(t, "on hold: " + decision.problems());

@@ -59,6 +59,11 @@ final class Report {
           p.outcomes[DecisionOutcome.REVIEW.ordinal()],
           p.outcomes[DecisionOutcome.NO_TRIGGER.ordinal()], other, p.vetoes));
     }
+    sb.append("\nEngine decision quality (see docs/backtest.md, Measures):\n\n")
+        .append(DecisionQuality.header());
+    for (PolicySummary p : s) {
+      sb.append(DecisionQuality.of(r.outcomes().get(p.policy)).row(p.policy.label()));
+    }
     sb.append("\nTriggers fired and review reasons (decision counts):\n\n");
     for (PolicySummary p : s) {
       sb.append("- ").append(p.policy.label()).append(": ");

@@ -55,6 +55,8 @@ final class Study {
       /** [policy][metric]: activity over the whole run, see {@link #METRICS}. */
       double[][] activity,
       double maxUnexplained,
+      /** [policy]: the engine decision quality over the path's households. */
+      ImmutableList<DecisionQuality> quality,
       ImmutableList<String> problems,
       /** The raw run, kept for the first parametric path only (detail tables), else null. */
       Backtest.Result detail) {}
@@ -152,7 +154,9 @@ final class Study {
       }
     }
     List<String> problems = new ArrayList<>();
+    List<DecisionQuality> quality = new ArrayList<>();
     for (Policy p : policies) {
+      quality.add(DecisionQuality.of(r.outcomes().get(p)));
       double[] a = activity[p.ordinal()];
       for (HouseholdOutcome o : r.outcomes().get(p)) {
         double avg = 0;
@@ -176,7 +180,7 @@ final class Study {
       }
     }
     return new PathResult(kind, path, seed, returns, comps, activity, maxUnexplained,
-        ImmutableList.copyOf(problems), keepDetail ? r : null);
+        ImmutableList.copyOf(quality), ImmutableList.copyOf(problems), keepDetail ? r : null);
   }
 
   /**

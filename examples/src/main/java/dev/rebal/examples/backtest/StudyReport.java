@@ -165,6 +165,22 @@ final class StudyReport {
             a[3] > 0 ? 100 * a[4] / a[3] : 100, Report.money(a[5]), Report.money(a[6]),
             Report.money(a[7]), 10_000 * a[8] / a[9]));
       }
+      sb.append("\n**Engine decision quality** over the whole run (all paths pooled; counts of "
+          + "engine decisions, one per household-path and month; a decision routed to review counts "
+          + "once under each of its reason codes, so the code columns can add to more than the "
+          + "decisions routed to review):\n\n").append(DecisionQuality.header());
+      List<String> others = new ArrayList<>();
+      for (Policy p : Policy.values()) {
+        DecisionQuality q = DecisionQuality.EMPTY;
+        for (Study.PathResult r : rs) {
+          q = q.plus(r.quality().get(p.ordinal()));
+        }
+        sb.append(q.row(p.label()));
+        others.add(p.label() + ": other reasons " + q.otherReasonsText() + "; runs of 3+ months "
+            + "by code " + q.runCodesText());
+      }
+      sb.append("\nOther reasons by code (decisions) and the codes of the runs (runs):\n\n");
+      others.forEach(o -> sb.append("- ").append(o).append('\n'));
       double worst = 0;
       int problems = 0;
       for (Study.PathResult r : rs) {

@@ -69,6 +69,39 @@ class PolicyBacktestTest {
   }
 
   @Test
+  void run_decisionQuality_isConsistentWithTheOutcomes() {
+    for (Policy p : Policy.values()) {
+      for (HouseholdOutcome o : first.outcomes().get(p)) {
+        DecisionQuality q = DecisionQuality.of(o);
+        // one engine decision a month (no engine call threw on this book)
+        assertThat(q.decisions).as(p + " household " + o.index).isEqualTo(o.wealth.length);
+        // every decision routed to review carries at least one reason code
+        int byCode = 0;
+        for (int n : q.reasons.values()) {
+          byCode += n;
+        }
+        assertThat(byCode).isGreaterThanOrEqualTo(q.inReview);
+        assertThat(q.reasons.values()).allSatisfy(n -> assertThat(n).isBetween(1, q.inReview));
+        // a need met from cash above the floors could be funded
+        assertThat(q.needsMet).isLessThanOrEqualTo(q.needsFundable);
+        assertThat(q.needsFundable).isLessThanOrEqualTo(q.needs);
+        // a run spans months in review, so there are at most a third as many runs per code
+        assertThat(q.runs).isLessThanOrEqualTo(q.reasons.size() * (q.inReview / 3));
+        assertThat(q.householdPathsWithRun).isEqualTo(o.reviewRuns.isEmpty() ? 0 : 1);
+      }
+      // pooled figures are the sums over households
+      DecisionQuality all = DecisionQuality.of(first.outcomes().get(p));
+      assertThat(all.householdPaths).isEqualTo(6);
+      assertThat(all.inReview).isEqualTo(Report.find(PolicySummary.of(first), p)
+          .outcomes[dev.rebal.engine.DecisionOutcome.REVIEW.ordinal()]);
+      assertThat(all.reason("review.verifier") + all.reason("review.infeasible")
+          + all.reason("review.conflict") + all.reason("review.residual")
+          + all.reason("review.unmet-goal") + all.otherReasons())
+          .isEqualTo(all.reasons.values().stream().mapToInt(Integer::intValue).sum());
+    }
+  }
+
+  @Test
   void run_taxes_areNonNegative() {
     for (Policy p : Policy.values()) {
       for (HouseholdOutcome o : first.outcomes().get(p)) {
@@ -194,6 +227,13 @@ class PolicyBacktestTest {
     // and the baseline's difference to itself is zero in every component
     for (double v : r.components()[Policy.BASELINE.ordinal()][0][0]) {
       assertThat(v).isCloseTo(0.0, within(1e-9));
+    }
+    // and the report has one decision-quality row per policy: 2 households x 13 monthly decisions
+    String md = StudyReport.markdown(c, List.of(r), "x");
+    assertThat(md).contains("**Engine decision quality**");
+    for (Policy p : Policy.values()) {
+      assertThat(md).contains("| " + p.label() + " | 26 | ");
+      assertThat(r.quality().get(p.ordinal()).householdPaths).isEqualTo(2);
     }
   }
 
