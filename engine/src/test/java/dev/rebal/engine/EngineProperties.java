@@ -116,8 +116,20 @@ class EngineProperties {
     if (d.isReleasable()) {
       Household after = ProposalExecutor.apply(h, d.proposal());
       Decision again = decide(after);
-      assertThat(again.triggers()).as(d.canonicalText() + "\n---\n" + again.canonicalText()).isEmpty();
-      assertThat(again.proposal().trades()).isEmpty();
+      String both = d.canonicalText() + "\n---\n" + again.canonicalText();
+      if (d.impact().unmetGoals().isEmpty()) {
+        assertThat(again.triggers()).as(both).isEmpty();
+        assertThat(again.proposal().trades()).isEmpty();
+      } else {
+        // partial progress: the goals left unmet may fire again, and the next proposal may go
+        // on with them, but never undoes a trade of the first in the same account
+        Statistics.collect("goals left unmet");
+        for (dev.rebal.core.trade.Trade t : again.proposal().trades()) {
+          assertThat(d.proposal().trades()).as(both).noneMatch(first ->
+              first.account().equals(t.account()) && first.security().equals(t.security())
+                  && first.side() != t.side());
+        }
+      }
     }
   }
 

@@ -163,9 +163,13 @@ class GoalBucketRebalanceTest {
   }
 
   static Goal tuition(String... accounts) {
+    return tuitionDue(AS_OF.plusYears(2), accounts);
+  }
+
+  static Goal tuitionDue(java.time.LocalDate date, String... accounts) {
     Goal.Builder b = Goal.builder().id(GoalId.of("G-EDU")).name("Tuition")
         .kind(GoalKind.EDUCATION).targetAmount(Money.usd("120000"))
-        .targetDate(AS_OF.plusYears(2)).priority(1)
+        .targetDate(date).priority(1)
         .glidePath(GlidePath.builder().putSteps(0, alloc("0.2", "0.8", "0.03"))
             .putSteps(5, alloc("0.6", "0.4", "0.03")).build());
     for (String a : accounts) {
@@ -273,15 +277,22 @@ class GoalBucketRebalanceTest {
   }
 
   @Test
-  void rebalance_defaultRuleSet_leavesTheBucketAlone() {
-    // given: the bucket trigger is opt-in
-    Household h = household(List.of(tuition("ED-1"), retirement()));
+  void rebalance_defaultRuleSet_watchesTheBucketOfAGoalDueWithinFiveYears() {
+    // given: the default rule set (1.3.0) watches buckets of goals due within 1,826 days
+    Household near = household(List.of(tuition("ED-1"), retirement()));
+    Household distant = household(List.of(tuitionDue(AS_OF.plusYears(6), "ED-1"), retirement()));
 
     // when
-    Decision d = Rebalancer.standard().rebalance(h, MARKET, AS_OF);
+    Decision nearDecision = Rebalancer.standard().rebalance(near, MARKET, AS_OF);
+    Decision distantDecision = Rebalancer.standard().rebalance(distant, MARKET, AS_OF);
 
-    // then
-    assertThat(d.outcome()).isEqualTo(DecisionOutcome.NO_TRIGGER);
+    // then: tuition in two years follows its glide path; in six years the household's
+    // allocation serves it: no bucket trigger, no bucket trade
+    assertThat(codes(nearDecision.triggers())).containsExactly("trigger.goal-bucket");
+    assertThat(nearDecision.proposal().trades()).isNotEmpty();
+    assertThat(codes(distantDecision.triggers())).doesNotContain("trigger.goal-bucket");
+    assertThat(distantDecision.proposal().trades())
+        .noneMatch(t -> t.reasonCodes().contains("goal.bucket"));
   }
 
   @Test

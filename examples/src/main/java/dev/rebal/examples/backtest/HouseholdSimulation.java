@@ -559,6 +559,9 @@ final class HouseholdSimulation {
     return value;
   }
 
+  /** A lot's remainder worth less than this (one cent) is sold with the rest of the lot. */
+  private static final BigDecimal DUST = new BigDecimal("0.01");
+
   /** Sells lots FIFO, account by account in {@code order}, until {@code needed} is raised. */
   private void forcedSale(MarketData m, LocalDate d, Money needed, List<AccountId> order) {
     BigDecimal left = needed.amount();
@@ -584,6 +587,13 @@ final class HouseholdSimulation {
         Quantity q = Quantity.ofComputed(shares).min(l.quantity());
         if (!q.isPositive()) {
           continue;
+        }
+        if (price.times(q).amount().compareTo(DUST) < 0) {
+          break; // less than a cent left to raise: no sale of a sliver
+        }
+        if (price.times(l.quantity().minus(q)).amount().compareTo(DUST) < 0) {
+          // never leave a sliver worth under a cent: its basis would round to zero
+          q = l.quantity();
         }
         trades.add(Trade.builder().account(id).security(l.security()).side(Side.SELL).quantity(q)
             .estimatedPrice(price).addLots(new LotPick(l.id(), q))
