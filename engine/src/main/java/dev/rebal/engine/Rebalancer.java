@@ -259,7 +259,8 @@ public final class Rebalancer {
     Proposal built = proposal.build();
     routing.addAll(findings(Stage.ROUTING, context.withProposal(built, impact), new ArrayList<>()));
     if (!trades.isEmpty() || !routing.isEmpty()) {
-      residual(h, marketData, asOf, rs, report, trades, proposed.unmet()).ifPresent(routing::add);
+      residual(h, marketData, asOf, rs, report, trades, proposed.unmet(), memo)
+          .ifPresent(routing::add);
     }
     if (!violations.isEmpty() && routing.stream().noneMatch(f -> f.code().equals("review.verifier"))) {
       routing.add(new Finding("review.verifier", "verifier: " + violations));
@@ -373,7 +374,8 @@ public final class Rebalancer {
    * that triggers nothing at the same prices.
    */
   private Optional<Finding> residual(Household h, MarketData m, LocalDate asOf,
-      RuleSet rs, ValidationReport report, List<Trade> trades, List<UnmetGoal> unmet) {
+      RuleSet rs, ValidationReport report, List<Trade> trades, List<UnmetGoal> unmet,
+      TaxMemo before) {
     Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
         .addAllTrades(trades).build());
     Assessment post = Assessor.assess(after, m, asOf, rs, report);
@@ -389,7 +391,8 @@ public final class Rebalancer {
           || (f.code().equals("trigger.threshold") || f.code().equals("trigger.cash.deposit"))
               && unmetKinds.contains("CLASS_DRIFT")
           || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT")
-          || f.code().equals("trigger.concentration") && unmetKinds.contains("CONCENTRATION");
+          || f.code().equals("trigger.concentration") && unmetKinds.contains("CONCENTRATION")
+          || f.code().equals("trigger.tax.harvest") && onlyOpenedBy(before, after, m, asOf, rs);
       if (!explained) {
         again.add(f);
       }
@@ -400,6 +403,23 @@ public final class Rebalancer {
     return Optional.of(new Finding("review.residual", "after these trades the "
         + "household would still trigger: " + again
         + (unmet.isEmpty() ? "" : "; left unmet: " + unmet)));
+  }
+
+  /**
+   * Whether every harvest left after the trades is one they opened: a lot a wash-sale window kept
+   * from a loss sale before (a recent purchase of the same group, sold in this proposal) is
+   * harvestable only once the purchase is gone, so it is the next run's harvest, not one this
+   * proposal declined.
+   */
+  private static boolean onlyOpenedBy(TaxMemo before, Household after, MarketData m,
+      LocalDate asOf, RuleSet rs) {
+    Set<dev.rebal.core.household.LotId> offered = before.harvestLots(rs);
+    for (dev.rebal.core.household.LotId lot : TaxMemo.of(after, m, asOf).harvestLots(rs)) {
+      if (offered.contains(lot)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private List<Finding> findings(Stage stage, RuleContext context,

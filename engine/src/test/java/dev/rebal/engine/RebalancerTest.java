@@ -190,6 +190,23 @@ class RebalancerTest {
     assertThat(codes(d.routing())).contains("review.unmet-goal");
   }
 
+  @Test
+  void rebalance_harvestOfARecentPurchase_opensTheOlderLotsForTheNextRunNotAReview() {
+    // given: EQ1 bought 200 shares at $160 ten days ago (a $12,000 loss) and 200 at $150 years
+    // ago (a $10,000 loss the recent purchase keeps from a loss sale: a wash sale)
+    Household h = new Scenario().lot("L-NEW", TAX, EQ1, 200, 160, AS_OF.minusDays(10))
+        .lot("L-OLD", TAX, EQ1, 200, 150, OLD).lot("L-BD", IRA, BD1, 267, 90, OLD).build();
+
+    // when
+    Decision d = decide(h);
+
+    // then: the recent lot is harvested; once it is sold the older lot may be harvested too, but
+    // that is tomorrow's harvest, opened by this proposal, not one it declined
+    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL)
+        .flatExtracting(Trade::lots).extracting(p -> p.lot().value()).containsExactly("L-NEW");
+    assertThat(codes(d.routing())).as(d.canonicalText()).doesNotContain("review.residual");
+  }
+
   /** ACME $30,000 of $100,000, excluded from purchase and capped at 10%: a breach of $20,000. */
   private static Scenario employerAboveCap() {
     return new Scenario().lot("L-ACME", TAX, ACME, 300, 50, OLD)

@@ -62,6 +62,15 @@ public final class TaxMemo {
     return permissions;
   }
 
+  /** Returns the lots that the household's harvests under {@code rs} would sell. */
+  public java.util.Set<dev.rebal.core.household.LotId> harvestLots(RuleSet rs) {
+    java.util.Set<dev.rebal.core.household.LotId> out = new java.util.TreeSet<>();
+    for (Harvest h : harvests(rs)) {
+      h.sale().lots().forEach(l -> out.add(l.lot()));
+    }
+    return out;
+  }
+
   /** Returns {@link HarvestStage#harvests} of the household under {@code rs}. */
   List<Harvest> harvests(RuleSet rs) {
     if (harvests == null || harvestsFor != rs) {
