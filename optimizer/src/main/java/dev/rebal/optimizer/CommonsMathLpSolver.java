@@ -34,7 +34,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * + 1)} doubles; LPs above {@link #MAX_CELLS} cells are refused with {@code TOO_LARGE}.
  *
  * <p>commons-math3 3.6.1 can return a point that violates a constraint without any exception; the
- * optimizer checks every solution. This class is immutable and thread-safe.
+ * optimizer checks every solution. After phase 1 it can also return a feasible point that is not
+ * the optimum (a column it still counts basic in a row it has left), which no check catches;
+ * {@link DenseSimplexSolver} avoids that. This class is immutable and thread-safe.
  */
 public final class CommonsMathLpSolver implements LpSolver {
   /** Tolerance on reduced costs and ratios. */

@@ -26,6 +26,12 @@ import java.util.Optional;
  * arithmetic is exact IEEE 754, so the tableaux agree to the bit. The property
  * {@code DenseSimplexSolverProperties} compares the two solvers on random and on household LPs.
  *
+ * <p><b>One departure.</b> After phase 1 the library can count two identical unit columns as basic
+ * in one row; when a pivot replaces that row's basic variable it releases only one of them, and
+ * the other keeps the row's value while the entering variable is read as 0, a point that is not
+ * the optimum. This class releases every column basic in the pivot row ({@code Tableau.pivot}):
+ * same pivots, and a different point only where the library's is wrong.
+ *
  * <p>Programs with a non-finite coefficient or right-hand side are passed to
  * {@link CommonsMathLpSolver} unchanged. The size limit is the same. This class is immutable and
  * thread-safe.

@@ -31,6 +31,7 @@ final class Tableau {
   private int first; // the row of the objective being minimised: 0, then 1 after phase 1
   private int constraintStart;
   private int iterations;
+  private boolean twins; // findBasis found a row with more than one unit column
 
   Tableau(LinearProgram p) {
     int n = p.variables();
@@ -313,9 +314,26 @@ final class Tableau {
         }
       }
     }
-    int previous = basicColumnOfRow[row];
-    if (previous >= 0) {
-      basicRowOfColumn[previous] = -1;
+    // Every column basic in the pivot row leaves, not only the one recorded for the row. After
+    // phase 1, findBasis can find two identical unit columns in one row (a zero-cost variable that
+    // is the twin of a slack): the row records the later one, and both say they are basic in it.
+    // The library (commons-math3 3.6.1, updateBasicVariables) clears only the recorded one, so the
+    // twin stays "basic" in a row it no longer owns; when its index is smaller than the entering
+    // column's, the solution reads the row's value into the twin and reports 0 for the entering
+    // variable: a point that is not the optimum (or not feasible). While no pivot touches the row
+    // the twins stay identical columns, so the twin's value is right and nothing changes; the
+    // pivot path never reads basicRowOfColumn after phase 1, so it stays the library's.
+    if (twins) {
+      for (int c = 0; c < rhs; c++) {
+        if (basicRowOfColumn[c] == row) {
+          basicRowOfColumn[c] = -1;
+        }
+      }
+    } else {
+      int previous = basicColumnOfRow[row];
+      if (previous >= 0) {
+        basicRowOfColumn[previous] = -1;
+      }
     }
     basicRowOfColumn[column] = row;
     basicColumnOfRow[row] = column;
@@ -366,6 +384,7 @@ final class Tableau {
     Arrays.fill(basicColumnOfRow, -1);
     for (int c = 0; c < rhs; c++) {
       if (active[c] && state[c] >= 0) {
+        twins |= basicColumnOfRow[state[c]] >= 0;
         basicRowOfColumn[c] = state[c];
         basicColumnOfRow[state[c]] = c;
       }

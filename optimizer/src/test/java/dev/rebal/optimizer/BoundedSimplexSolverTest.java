@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -91,6 +92,38 @@ class BoundedSimplexSolverTest {
     assertThat(s.status()).isEqualTo(LpSolution.Status.OPTIMAL);
     assertThat(s.point()[0]).isCloseTo(1.25, org.assertj.core.data.Offset.offset(1e-12));
     assertThat(s.point()[1]).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-12));
+  }
+
+  @Test
+  void solve_randomProgramOfSeed577010400_bothSolversAgreeWithOjAlgo() {
+    // given: the program on which the two solvers once disagreed (-29 against -19). Minimise
+    // 1.4 x0 - 0.7 x1 + 1.4 x2 - 2 x4 + 2 x5 - 3 x6 - 3 x7 with
+    // 3 x5 - 2 x6 + 3 x7 <= -1, 3 x0 + x3 + x4 <= 5, 2 x1 - x5 + x6 + 3 x7 <= 4: after phase 1
+    // the zero-cost x3 is the twin of row 1's slack, and x4 later takes that row
+    LinearProgram lp = BoundedSimplexSolverProperties.randomProgram(new SplittableRandom(577010400L));
+    assertThat(lp.variables()).isEqualTo(8);
+    assertThat(lp.rows()).isEqualTo(3);
+
+    // when
+    LpSolution bounded = BOUNDED.solve(lp);
+    LpSolution dense = DenseSimplexSolver.standard().solve(lp);
+
+    // then: both optimal, feasible and at ojAlgo's objective, -29 (x4 = 5, x5 = 7, x6 = 11)
+    OjAlgoLp.Outcome reference = OjAlgoLp.solve(lp);
+    assertThat(reference.status()).isEqualTo(LpSolution.Status.OPTIMAL);
+    assertThat(reference.objective()).isCloseTo(-29.0, org.assertj.core.data.Offset.offset(1e-9));
+    for (LpSolution s : List.of(bounded, dense)) {
+      BoundedSimplexSolverProperties.assertAgrees(lp, s, reference.status(),
+          reference.objective(), "ojAlgo");
+      for (int i = 0; i < lp.rows(); i++) {
+        assertThat(lp.activity(i, s.point())).as("row %s", i)
+            .isLessThanOrEqualTo(lp.rhs(i) + SolutionCheck.ROW_TOLERANCE);
+      }
+      for (double v : s.point()) {
+        assertThat(v).isGreaterThanOrEqualTo(0.0);
+      }
+      assertThat(s.point()[4]).isCloseTo(5.0, org.assertj.core.data.Offset.offset(1e-9));
+    }
   }
 
   @Test
