@@ -31,6 +31,7 @@ public final class HouseholdProblem {
   private final List<HoldingCap> holdingCaps;
   private final List<CashReserve> cashReserves;
   private final List<SaleLimit> saleLimits;
+  private final List<LocationCost> locationCosts;
   private final Money expectedInflow;
   private final boolean harvestLosses;
   private final AssetClass cashClass;
@@ -52,6 +53,7 @@ public final class HouseholdProblem {
     this.holdingCaps = List.copyOf(b.holdingCaps);
     this.cashReserves = List.copyOf(b.cashReserves);
     this.saleLimits = List.copyOf(b.saleLimits);
+    this.locationCosts = List.copyOf(b.locationCosts);
     this.expectedInflow = b.expectedInflow;
     this.harvestLosses = b.harvestLosses;
     this.cashClass = b.cashClass;
@@ -82,6 +84,7 @@ public final class HouseholdProblem {
     b.bucketGoals.addAll(bucketGoals);
     b.holdingCaps.addAll(holdingCaps);
     b.cashReserves.addAll(cashReserves);
+    b.locationCosts.addAll(locationCosts);
     b.saleLimits.addAll(saleLimits);
     b.expectedInflow = expectedInflow;
     b.harvestLosses = harvestLosses;
@@ -136,6 +139,14 @@ public final class HouseholdProblem {
    */
   public List<CashReserve> cashReserves() {
     return cashReserves;
+  }
+
+  /**
+   * Returns the asset-location costs per (account, class): paid on buys, earned back on sales
+   * (none unless the household has accounts of different tax treatment).
+   */
+  public List<LocationCost> locationCosts() {
+    return locationCosts;
   }
 
   /** Returns the household-wide sale limits (control-person volume limits): hard rows. */
@@ -219,6 +230,7 @@ public final class HouseholdProblem {
     private final List<HoldingCap> holdingCaps = new ArrayList<>();
     private final List<CashReserve> cashReserves = new ArrayList<>();
     private final List<SaleLimit> saleLimits = new ArrayList<>();
+    private final List<LocationCost> locationCosts = new ArrayList<>();
     private Money expectedInflow = Money.ZERO_USD;
     private boolean harvestLosses;
     private AssetClass cashClass;
@@ -272,6 +284,12 @@ public final class HouseholdProblem {
     /** Adds a cash reserve to hold above an account's floor. */
     public Builder addCashReserve(CashReserve reserve) {
       cashReserves.add(Checks.notNull(reserve, "reserve"));
+      return this;
+    }
+
+    /** Adds an asset-location cost for one (account, class). */
+    public Builder addLocationCost(LocationCost cost) {
+      locationCosts.add(Checks.notNull(cost, "cost"));
       return this;
     }
 
@@ -420,6 +438,14 @@ public final class HouseholdProblem {
       for (CashReserve r : cashReserves) {
         Checks.isTrue(accountIds.contains(r.account()), "cashReserves[" + r.id() + "].account",
             r.account(), "must be a known account");
+      }
+      Set<String> located = new HashSet<>();
+      for (LocationCost c : locationCosts) {
+        Checks.isTrue(accountIds.contains(c.account()), "locationCosts.account", c.account(),
+            "must be a known account");
+        Checks.isTrue(located.add(c.account().value() + "\u0000" + c.assetClass().value()),
+            "locationCosts", c.account() + "/" + c.assetClass(),
+            "must not repeat an (account, class)");
       }
       for (SaleLimit l : saleLimits) {
         for (SecurityId s : l.securities()) {

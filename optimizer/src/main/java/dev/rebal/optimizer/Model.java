@@ -41,6 +41,8 @@ final class Model {
   final int[] securityClass;
   final int[] securityGroup;
   final double[] securityValue;
+  final double[] location; // per position: the asset-location cost per dollar bought
+  final double[] sellLocation; // per position: what a sale gives up, the class's worst cost less
   final double[] cap; // NaN when uncapped
   final boolean[] saleLimited; // in some household sale limit (always keeps its segments)
   // classes
@@ -242,6 +244,32 @@ final class Model {
       segments[i] = merge(q.segments(), harvest, harvestLosses);
     }
     this.value = total;
+    location = new double[np];
+    if (!p.locationCosts().isEmpty()) {
+      Map<String, Double> byAccountClass = new HashMap<>();
+      for (LocationCost c : p.locationCosts()) {
+        byAccountClass.put(c.account().value() + "\u0000" + c.assetClass().value(),
+            c.perDollar().doubleValue());
+      }
+      for (int i = 0; i < np; i++) {
+        location[i] = byAccountClass.getOrDefault(positions[i].account().value() + "\u0000"
+            + classes[securityClass[positionSecurity[i]]].value(), 0.0);
+      }
+    }
+    // a sale never earns anything for location (it would pay to sell a class inside its band
+    // and hold the cash); it costs what the holding saves against the class's worst account,
+    // so a class that must be sold is sold where it is worst placed
+    double[] worst = new double[classes.length];
+    for (LocationCost c : p.locationCosts()) {
+      Integer cl = classIndex.get(c.assetClass());
+      if (cl != null) {
+        worst[cl] = Math.max(worst[cl], c.perDollar().doubleValue());
+      }
+    }
+    sellLocation = new double[np];
+    for (int i = 0; i < np; i++) {
+      sellLocation[i] = worst[securityClass[positionSecurity[i]]] - location[i];
+    }
     needReserve = new double[na];
     for (CashReserve r : p.cashReserves()) {
       needReserve[accountIndex.get(r.account())] += r.amount().amount().doubleValue();
@@ -496,12 +524,12 @@ final class Model {
 
   /** Cost per dollar of selling merged segment {@code k} of position {@code i}. */
   double sellCost(int i, int k) {
-    return tau + mu + theta * segments[i][k].costPerDollar;
+    return tau + mu + theta * segments[i][k].costPerDollar + sellLocation[i];
   }
 
   /** Cost per dollar of buying position {@code i}. */
   double buyCost(int i) {
-    return tau + mu + positions[i].locationPenalty().doubleValue();
+    return tau + mu + positions[i].locationPenalty().doubleValue() + location[i];
   }
 
   /** Largest buy of position {@code i} in dollars, or infinity when it binds nothing. */

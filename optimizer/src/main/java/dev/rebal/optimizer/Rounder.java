@@ -605,9 +605,10 @@ final class Rounder {
       int c = m.securityClass[m.positionSecurity[i]];
       net[c] += b;
       traded += b;
-      location += m.positions[i].locationPenalty().doubleValue() * b;
+      location += (m.positions[i].locationPenalty().doubleValue() + m.location[i]) * b;
       for (int k = 0; k < sell[i].length; k++) {
         double s = sell[i][k] * perUnit;
+        location += m.sellLocation[i] * s;
         net[c] -= s;
         traded += s;
         tax += m.theta * m.segments[i][k].costPerDollar * s;

@@ -97,6 +97,9 @@ public final class RuleParameters {
           "objective penalty per dollar traded, over household value"),
       RuleParameter.decimal("optimizer.tax-weight", "0", "1000000", "1",
           "objective weight of estimated tax (0 ignores tax)"),
+      RuleParameter.decimal("optimizer.location-years", "0", "50", "1",
+          "years of an asset class's yearly tax drag in an account that a buy there costs and a "
+              + "sale earns back (0: no asset location)"),
       RuleParameter.decimal("optimizer.turnover-cap", "0", "2", null,
           "largest turnover (traded value over household value) a proposal may have; unset: no cap"),
       // harvesting

@@ -395,6 +395,9 @@ public final class ProblemBuilder {
       }
     }
     addBucketGoals(watched, p, rs, lockedAccounts, driftWeight);
+    AssetLocation.costs(h, targeted,
+        dev.rebal.core.outlook.CapitalMarketAssumptions.from(rs),
+        Params.decimal(rs, "optimizer.location-years", "1")).forEach(p::addLocationCost);
     for (ConcentrationLimit cap : tc.caps()) {
       for (SecurityId s : cap.securities()) {
         if (securities.contains(s)) {

@@ -8,7 +8,11 @@ import dev.rebal.core.rule.Finding;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
+import dev.rebal.core.money.UnitPrice;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.optimizer.ProblemPosition;
 import dev.rebal.optimizer.ProposedTrade;
+import dev.rebal.optimizer.SellSegment;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,6 +36,24 @@ public final class ProposalAssembler {
 
   private ProposalAssembler() {}
 
+  /** A lot's remainder worth less than this (one cent) is sold with the rest of the lot. */
+  private static final java.math.BigDecimal DUST = new java.math.BigDecimal("0.01");
+
+  /** The sell segments of {@code p}'s position, in the order of its lots. */
+  private static List<SellSegment> segmentsOf(ProblemBuild build, ProposedTrade p) {
+    for (ProblemPosition q : build.problem().positions()) {
+      if (q.account().equals(p.account()) && q.security().equals(p.security())) {
+        return q.segments();
+      }
+    }
+    throw new IllegalStateException("no position " + p.account() + "/" + p.security());
+  }
+
+  /** Whether a household-wide sale limit names {@code security} (its shares are counted). */
+  private static boolean limited(ProblemBuild build, SecurityId security) {
+    return build.problem().saleLimits().stream().anyMatch(l -> l.securities().contains(security));
+  }
+
   /** Returns the trades, sells first. */
   public static ImmutableList<Trade> assemble(List<ProposedTrade> proposed, ProblemBuild build,
       MarketData m, List<Finding> triggers, Set<LotId> lossLots) {
@@ -44,18 +66,30 @@ public final class ProposalAssembler {
         continue;
       }
       Trade.Builder t = Trade.builder().account(p.account()).security(p.security()).side(p.side())
-          .quantity(p.quantity()).estimatedPrice(m.prices().lookup(p.security()).perUnit());
+          .estimatedPrice(m.prices().lookup(p.security()).perUnit());
       Set<String> codes = new TreeSet<>();
       if (p.side() == Side.SELL) {
         List<LotId> lots = build.lotsOf(p.account(), p.security());
+        List<SellSegment> segments = segmentsOf(build, p);
+        UnitPrice price = m.prices().lookup(p.security()).perUnit();
+        boolean limited = limited(build, p.security());
+        Quantity total = Quantity.ZERO;
         boolean atLoss = false;
         for (int i = 0; i < p.segmentQuantities().size(); i++) {
           Quantity q = p.segmentQuantities().get(i);
           if (q.isPositive()) {
+            Quantity whole = segments.get(i).quantity();
+            if (!limited && whole.compareTo(q) > 0
+                && price.times(whole.minus(q)).amount().compareTo(DUST) < 0) {
+              // never leave a sliver worth under a cent: its basis would round to zero
+              q = whole;
+            }
             t.addLots(new LotPick(lots.get(i), q));
+            total = total.plus(q);
             atLoss |= lossLots.contains(lots.get(i));
           }
         }
+        t.quantity(total);
         anyLossSale |= atLoss;
         if (atLoss && fired.contains("trigger.tax.harvest")) {
           codes.add("tax.harvest");
@@ -66,8 +100,11 @@ public final class ProposalAssembler {
         if (fired.contains("trigger.liquidity.need")) {
           codes.add("liquidity.need");
         }
-      } else if (fired.contains("trigger.cash.deposit")) {
-        codes.add("cash.invest");
+      } else {
+        t.quantity(p.quantity());
+        if (fired.contains("trigger.cash.deposit")) {
+          codes.add("cash.invest");
+        }
       }
       codes.addAll(common(fired));
       if (codes.isEmpty()) {
