@@ -227,6 +227,36 @@ class HouseholdGoalsTest {
         .addClassGoal(goal(US, "0.6")).addClassGoal(goal(BOND, "0.4"));
   }
 
+  /**
+   * Asset location: $10,000 must move from stocks to bonds (target 40/60 against 50/50). Each
+   * account holds both, without gains, so only location decides where: bonds cost 2% a year in
+   * the taxable account and stocks 0.4%, nothing in the IRA. Buying the bonds in the IRA costs
+   * nothing and selling the IRA's stocks gives up 0.4 cents a dollar (the worst account's cost
+   * less the IRA's); doing it in the taxable account would cost 2 cents a dollar for the bonds.
+   * So the IRA trades, and the taxable account is left alone. Without location costs the problem
+   * is indifferent.
+   */
+  @Test
+  void assetLocation_bondsBoughtWhereTheyCostLeast() {
+    HouseholdProblem.Builder b = HouseholdProblem.builder()
+        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+        .addAccount(new ProblemAccount(IRA, Money.usd("0"), Money.usd("0"), true, false))
+        .addSecurity(security("VTI", US)).addSecurity(security("BND", BOND))
+        .addPosition(position(TAX, "VTI", 400, "0.00", true))
+        .addPosition(position(TAX, "BND", 100, "0.00", true))
+        .addPosition(position(IRA, "VTI", 100, "0.00", true))
+        .addPosition(position(IRA, "BND", 400, "0.00", true))
+        .addClassGoal(goal(US, "0.4")).addClassGoal(goal(BOND, "0.6"));
+    b.addLocationCost(new LocationCost(TAX, BOND, new BigDecimal("0.02")))
+        .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.004")));
+
+    OptimizationResult.Optimal optimal = optimal(b.build());
+
+    assertThat(optimal.trades()).extracting(t -> t.account().value() + " "
+        + t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
+        .containsExactlyInAnyOrder("IRA BND BUY 100", "IRA VTI SELL 100");
+  }
+
   private static OptimizationResult.Optimal optimal(HouseholdProblem problem) {
     OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);

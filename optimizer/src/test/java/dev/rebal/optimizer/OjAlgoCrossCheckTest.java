@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -120,6 +121,16 @@ class OjAlgoCrossCheckTest {
     }
     if (seed % 3 == 0) {
       b.expectedInflow(Money.usd(percent(value, 4)));
+    }
+    if (seed % 7 < 3 && p.accounts().size() > 1) {
+      // asset location: each class costs something in the first account, more for odd classes
+      Set<AssetClass> classes = new TreeSet<>();
+      p.securities().forEach(s -> classes.add(s.assetClass()));
+      int k = 0;
+      for (AssetClass c : classes) {
+        b.addLocationCost(new LocationCost(p.accounts().get(0).id(), c,
+            new BigDecimal(k++ % 2 == 0 ? "0.004" : "0.02")));
+      }
     }
     List<AccountId> tradable = p.accounts().stream().filter(ProblemAccount::tradable)
         .map(ProblemAccount::id).sorted().toList();

@@ -113,6 +113,14 @@ final class ReferenceLp {
     List<ProblemPosition> colPos = new ArrayList<>();
     List<Double> colSign = new ArrayList<>();
     List<SellSegment> colSeg = new ArrayList<>();
+    // asset location: a buy pays the (account, class) cost, a sale the class's worst less it
+    Map<String, Double> locationCost = new HashMap<>();
+    Map<String, Double> worstLocation = new HashMap<>();
+    for (LocationCost lc : p.locationCosts()) {
+      double v = lc.perDollar().doubleValue();
+      locationCost.put(lc.account().value() + "/" + lc.assetClass().value(), v);
+      worstLocation.merge(lc.assetClass().value(), v, Math::max);
+    }
     for (ProblemPosition q : p.positions()) {
       ProblemAccount a = acc.get(q.account().value());
       ProblemSecurity s = sec.get(q.security().value());
@@ -120,10 +128,12 @@ final class ReferenceLp {
       boolean deficit = a.cash().amount().doubleValue()
           < a.cashFloor().amount().doubleValue() + need.getOrDefault(a.id().value(), 0.0);
       double px = s.price().amount().doubleValue();
+      double here = locationCost.getOrDefault(a.id().value() + "/" + s.assetClass().value(), 0.0);
+      double giveUp = worstLocation.getOrDefault(s.assetClass().value(), 0.0) - here;
       if (dir != Direction.SELL && a.tradable() && q.buyEligible() && q.maxBuy().isPositive()
           && !p.buyBlockedGroups().contains(s.washSaleGroup()) && !(cashOnly && deficit)) {
         Variable b = model.addVariable("b" + cols.size()).lower(0)
-            .weight(tau + mu + q.locationPenalty().doubleValue());
+            .weight(tau + mu + q.locationPenalty().doubleValue() + here);
         double max = q.maxBuy().amount().doubleValue();
         if (max < value) {
           b.upper(max / scale);
@@ -147,7 +157,7 @@ final class ReferenceLp {
         double taxed = lossCounts ? gain : Math.max(0, gain);
         Variable x = model.addVariable("x" + cols.size()).lower(0)
             .upper(g.quantity().value().doubleValue() * px / scale)
-            .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed);
+            .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed + giveUp);
         cols.add(x);
         colPos.add(q);
         colSign.add(-1.0);
