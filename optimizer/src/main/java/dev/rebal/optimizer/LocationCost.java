@@ -8,11 +8,13 @@ import java.math.BigDecimal;
 /**
  * What holding a dollar of an asset class in one account costs, against the household's best
  * account for that class, as a one-time amount per dollar (the yearly tax drag of its income in
- * that account times the years it is expected to stay; docs/optimizer.md, "Asset location"). A
- * buy of the class in the account pays it; a sale pays the class's worst cost less this one (what
- * the holding saves), so a class is bought where it is best placed and sold where it is worst,
- * and over time moves to where it costs least through the trades made anyway. No trade is made
- * for location alone: a sale never earns a credit. This record is immutable and thread-safe.
+ * that account times the years it is expected to stay; docs/optimizer.md, "Asset location"). It
+ * applies to the net flow of the class in the account: a net increase pays it, a net decrease
+ * pays the class's worst cost less it (what the holding saves), so a class is bought where it is
+ * best placed and sold where it is worst, a sale and a buy of the class in one account (a harvest
+ * and its replacement) cost nothing, and over time the class moves to where it costs least
+ * through the trades made anyway. No trade is made for location alone: a net decrease never
+ * earns a credit. This record is immutable and thread-safe.
  *
  * @param account the account
  * @param assetClass the class

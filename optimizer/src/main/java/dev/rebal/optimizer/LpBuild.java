@@ -27,6 +27,8 @@ final class LpBuild {
   static final int TURNOVER_OVER = 13;
   static final int CAP_RELIEF = 14;
   static final int INFLOW = 15;
+  static final int LOCATION_IN = 16;
+  static final int LOCATION_OUT = 17;
 
   final Model model;
   final LinearProgram program;
@@ -184,6 +186,26 @@ final class LpBuild {
         }
       }
     }
+    // asset location on the net flow of each (account, class): a net increase pays the pair's
+    // cost, a net decrease the class's worst cost less it; a sale and a buy of one class in one
+    // account (a harvest and its replacement) net to nothing
+    int[] locationIn = new int[na * nc];
+    int[] locationOut = new int[na * nc];
+    Arrays.fill(locationIn, -1);
+    Arrays.fill(locationOut, -1);
+    for (int a = 0; a < na; a++) {
+      for (int cl = 0; cl < nc; cl++) {
+        int pair = a * nc + cl;
+        if (m.pairLocation[pair] > 0) {
+          locationIn[pair] = column(kinds, pos, seg, cost, LOCATION_IN, pair,
+              m.pairLocation[pair]);
+        }
+        if (m.worstLocation[cl] - m.pairLocation[pair] > 0) {
+          locationOut[pair] = column(kinds, pos, seg, cost, LOCATION_OUT, pair,
+              m.worstLocation[cl] - m.pairLocation[pair]);
+        }
+      }
+    }
     this.constant = constantDollars;
     this.goalConstant = goalDollars;
 
@@ -322,6 +344,33 @@ final class LpBuild {
       }
       if (r.size() > 0) {
         row("", r.indices(), r.values(), m.inflow / v);
+      }
+    }
+    // asset-location rows: net flow − in ≤ 0 and −net flow − out ≤ 0, per (account, class)
+    for (int pair = 0; pair < na * nc; pair++) {
+      if (locationIn[pair] < 0 && locationOut[pair] < 0) {
+        continue;
+      }
+      Row in = new Row();
+      Row out = new Row();
+      for (int j = 0; j < tradeColumns; j++) {
+        int i = position[j];
+        if (m.positionAccount[i] * nc + m.securityClass[m.positionSecurity[i]] == pair) {
+          double sign = kind[j] == BUY ? 1 : -1;
+          in.add(j, sign);
+          out.add(j, -sign);
+        }
+      }
+      if (in.size() == 0) {
+        continue; // no trade of the class in the account: its columns stay at zero
+      }
+      if (locationIn[pair] >= 0) {
+        in.add(locationIn[pair], -1);
+        row("", in, 0);
+      }
+      if (locationOut[pair] >= 0) {
+        out.add(locationOut[pair], -1);
+        row("", out, 0);
       }
     }
     // drift rows (section 5): every right-hand side is >= 0

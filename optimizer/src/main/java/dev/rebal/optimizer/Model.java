@@ -41,8 +41,8 @@ final class Model {
   final int[] securityClass;
   final int[] securityGroup;
   final double[] securityValue;
-  final double[] location; // per position: the asset-location cost per dollar bought
-  final double[] sellLocation; // per position: what a sale gives up, the class's worst cost less
+  final double[] pairLocation; // per account * classes + class: the asset-location cost
+  final double[] worstLocation; // per class: the largest pair cost
   final double[] cap; // NaN when uncapped
   final boolean[] saleLimited; // in some household sale limit (always keeps its segments)
   // classes
@@ -244,31 +244,16 @@ final class Model {
       segments[i] = merge(q.segments(), harvest, harvestLosses);
     }
     this.value = total;
-    location = new double[np];
-    if (!p.locationCosts().isEmpty()) {
-      Map<String, Double> byAccountClass = new HashMap<>();
-      for (LocationCost c : p.locationCosts()) {
-        byAccountClass.put(c.account().value() + "\u0000" + c.assetClass().value(),
-            c.perDollar().doubleValue());
-      }
-      for (int i = 0; i < np; i++) {
-        location[i] = byAccountClass.getOrDefault(positions[i].account().value() + "\u0000"
-            + classes[securityClass[positionSecurity[i]]].value(), 0.0);
-      }
-    }
-    // a sale never earns anything for location (it would pay to sell a class inside its band
-    // and hold the cash); it costs what the holding saves against the class's worst account,
-    // so a class that must be sold is sold where it is worst placed
-    double[] worst = new double[classes.length];
+    // asset location per (account, class) and the worst per class (LpBuild's location rows)
+    pairLocation = new double[na * classes.length];
+    worstLocation = new double[classes.length];
     for (LocationCost c : p.locationCosts()) {
       Integer cl = classIndex.get(c.assetClass());
       if (cl != null) {
-        worst[cl] = Math.max(worst[cl], c.perDollar().doubleValue());
+        double v = c.perDollar().doubleValue();
+        pairLocation[accountIndex.get(c.account()) * classes.length + cl] = v;
+        worstLocation[cl] = Math.max(worstLocation[cl], v);
       }
-    }
-    sellLocation = new double[np];
-    for (int i = 0; i < np; i++) {
-      sellLocation[i] = worst[securityClass[positionSecurity[i]]] - location[i];
     }
     needReserve = new double[na];
     for (CashReserve r : p.cashReserves()) {
@@ -524,12 +509,12 @@ final class Model {
 
   /** Cost per dollar of selling merged segment {@code k} of position {@code i}. */
   double sellCost(int i, int k) {
-    return tau + mu + theta * segments[i][k].costPerDollar + sellLocation[i];
+    return tau + mu + theta * segments[i][k].costPerDollar;
   }
 
   /** Cost per dollar of buying position {@code i}. */
   double buyCost(int i) {
-    return tau + mu + positions[i].locationPenalty().doubleValue() + location[i];
+    return tau + mu + positions[i].locationPenalty().doubleValue();
   }
 
   /** Largest buy of position {@code i} in dollars, or infinity when it binds nothing. */

@@ -113,7 +113,8 @@ final class ReferenceLp {
     List<ProblemPosition> colPos = new ArrayList<>();
     List<Double> colSign = new ArrayList<>();
     List<SellSegment> colSeg = new ArrayList<>();
-    // asset location: a buy pays the (account, class) cost, a sale the class's worst less it
+    // asset location on the net flow of each (account, class): a net increase pays the pair's
+    // cost, a net decrease the class's worst cost less it
     Map<String, Double> locationCost = new HashMap<>();
     Map<String, Double> worstLocation = new HashMap<>();
     for (LocationCost lc : p.locationCosts()) {
@@ -128,12 +129,10 @@ final class ReferenceLp {
       boolean deficit = a.cash().amount().doubleValue()
           < a.cashFloor().amount().doubleValue() + need.getOrDefault(a.id().value(), 0.0);
       double px = s.price().amount().doubleValue();
-      double here = locationCost.getOrDefault(a.id().value() + "/" + s.assetClass().value(), 0.0);
-      double giveUp = worstLocation.getOrDefault(s.assetClass().value(), 0.0) - here;
       if (dir != Direction.SELL && a.tradable() && q.buyEligible() && q.maxBuy().isPositive()
           && !p.buyBlockedGroups().contains(s.washSaleGroup()) && !(cashOnly && deficit)) {
         Variable b = model.addVariable("b" + cols.size()).lower(0)
-            .weight(tau + mu + q.locationPenalty().doubleValue() + here);
+            .weight(tau + mu + q.locationPenalty().doubleValue());
         double max = q.maxBuy().amount().doubleValue();
         if (max < value) {
           b.upper(max / scale);
@@ -157,7 +156,7 @@ final class ReferenceLp {
         double taxed = lossCounts ? gain : Math.max(0, gain);
         Variable x = model.addVariable("x" + cols.size()).lower(0)
             .upper(g.quantity().value().doubleValue() * px / scale)
-            .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed + giveUp);
+            .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed);
         cols.add(x);
         colPos.add(q);
         colSign.add(-1.0);
@@ -165,6 +164,30 @@ final class ReferenceLp {
       }
     }
     int n = cols.size();
+    Map<String, Map<Variable, Double>> netFlow = new LinkedHashMap<>();
+    for (int j = 0; j < n; j++) {
+      ProblemPosition q = colPos.get(j);
+      String pair = q.account().value() + "/" + sec.get(q.security().value()).assetClass().value();
+      netFlow.computeIfAbsent(pair, k -> new LinkedHashMap<>()).merge(cols.get(j), colSign.get(j),
+          Double::sum);
+    }
+    for (Map.Entry<String, Map<Variable, Double>> e : netFlow.entrySet()) {
+      double here = locationCost.getOrDefault(e.getKey(), 0.0);
+      double giveUp = worstLocation.getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1),
+          0.0) - here;
+      if (here > 0) {
+        Variable in = model.addVariable("loc+ " + e.getKey()).lower(0).weight(here);
+        Expression row = model.addExpression("loc+ " + e.getKey()).upper(0);
+        e.getValue().forEach(row::set);
+        row.set(in, -1);
+      }
+      if (giveUp > 0) {
+        Variable out = model.addVariable("loc- " + e.getKey()).lower(0).weight(giveUp);
+        Expression row = model.addExpression("loc- " + e.getKey()).upper(0);
+        e.getValue().forEach((v, c) -> row.set(v, -c));
+        row.set(out, -1);
+      }
+    }
 
     // cash per tradable account: never below zero (hard); needs, then the floor, elastic
     for (ProblemAccount a : p.accounts()) {
