@@ -191,6 +191,38 @@ class RebalancerTest {
   }
 
   @Test
+  void rebalance_moneyMarketFundAtALoss_isNoHarvest() {
+    // given: a money-market fund (the CASH class, which the household problem counts as account
+    // cash and never sells) 500 shares at $100 bought at $125: a $12,500 loss
+    // with a second fund of another wash-sale group the tax module could replace it with
+    dev.rebal.core.security.SecurityId mmf = dev.rebal.core.security.SecurityId.of("MMF");
+    dev.rebal.core.security.SecurityId mmf2 = dev.rebal.core.security.SecurityId.of("MMF2");
+    dev.rebal.core.market.MarketData.Builder mb = dev.rebal.core.market.MarketData.builder()
+        .putAllSecurities(MARKET.securities());
+    List<dev.rebal.core.market.Price> prices = new java.util.ArrayList<>(
+        MARKET.prices().prices().values());
+    for (dev.rebal.core.security.SecurityId id : List.of(mmf, mmf2)) {
+      mb.putSecurities(id, dev.rebal.core.security.Security.builder().id(id).symbol(id.value())
+          .assetClass(dev.rebal.core.valuation.HouseholdValuation.CASH)
+          .kind(dev.rebal.core.security.SecurityKind.MUTUAL_FUND).build());
+      prices.add(dev.rebal.core.market.Price.of(id, dev.rebal.core.money.UnitPrice.usd("100"),
+          AS_OF));
+    }
+    dev.rebal.core.market.MarketData market = mb.prices(
+        dev.rebal.core.market.PriceTable.of(prices)).build();
+    Household h = new Scenario().cashFunds(mmf, mmf2).lot("L-MMF", TAX, mmf, 500, 125, OLD)
+        .lot("L-EQ", TAX, EQ1, 600, 90, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD).build();
+
+    // when
+    Decision d = rebalancer.rebalance(h, market, AS_OF);
+
+    // then: no tax trigger for a loss the problem cannot take (before, it fired every month and
+    // the household went to review.residual)
+    assertThat(codes(d.triggers())).as(d.canonicalText()).doesNotContain("trigger.tax.harvest");
+    assertThat(codes(d.routing())).doesNotContain("review.residual");
+  }
+
+  @Test
   void rebalance_harvestOfARecentPurchase_opensTheOlderLotsForTheNextRunNotAReview() {
     // given: EQ1 bought 200 shares at $160 ten days ago (a $12,000 loss) and 200 at $150 years
     // ago (a $10,000 loss the recent purchase keeps from a loss sale: a wash sale)

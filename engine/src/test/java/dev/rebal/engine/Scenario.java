@@ -61,6 +61,7 @@ final class Scenario {
   private final List<TaxLot> lots = new ArrayList<>();
   private final List<Restriction> restrictions = new ArrayList<>();
   private final List<LiquidityEvent> events = new ArrayList<>();
+  private final List<SecurityId> cashFunds = new ArrayList<>();
   private String taxCash = "0";
   private String iraCash = "0";
 
@@ -78,6 +79,12 @@ final class Scenario {
     lots.add(TaxLot.builder().id(LotId.of(id)).account(account).security(security)
         .quantity(Quantity.of(shares)).costBasis(Money.usd(String.valueOf(shares * basisPerShare)))
         .acquired(acquired).build());
+    return this;
+  }
+
+  /** Offers {@code funds} in the model for account cash's class (money-market funds). */
+  Scenario cashFunds(SecurityId... funds) {
+    cashFunds.addAll(java.util.List.of(funds));
     return this;
   }
 
@@ -116,7 +123,10 @@ final class Scenario {
         .target(target)
         .model(Model.builder().id(ModelId.of("M-60-40"))
             .putSecurities(EQUITY, com.google.common.collect.ImmutableList.of(EQ1, EQ2))
-            .putSecurities(BONDS, com.google.common.collect.ImmutableList.of(BD1)).build())
+            .putSecurities(BONDS, com.google.common.collect.ImmutableList.of(BD1))
+            .putAllSecurities(cashFunds.isEmpty() ? java.util.Map.of() : java.util.Map.of(
+                dev.rebal.core.valuation.HouseholdValuation.CASH,
+                com.google.common.collect.ImmutableList.copyOf(cashFunds))).build())
         .rebalanceFrequency(RebalanceFrequency.QUARTERLY).lastRebalanced(AS_OF.minusDays(10))
         .build();
   }

@@ -36,7 +36,16 @@ public final class HarvestStage {
     HarvestPolicy policy = HarvestPolicy.of(
         Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
         Params.decimal(rs, "harvest.min-loss-percent", "5").toPlainString());
-    return LossHarvester.standard().harvests(h, m, asOf, policy, washSale);
+    List<Harvest> out = new java.util.ArrayList<>();
+    for (Harvest harvest : LossHarvester.standard().harvests(h, m, asOf, policy, washSale)) {
+      // cash equivalents count as account cash: the household problem never sells them, so a
+      // loss on one is not a harvest it could take (it would fire the tax trigger every month)
+      if (!m.lookupSecurity(harvest.sold()).assetClass()
+          .equals(dev.rebal.core.valuation.HouseholdValuation.CASH)) {
+        out.add(harvest);
+      }
+    }
+    return out;
   }
 
   /** Returns whether compliance allows both the harvest's sale and its replacement. */
