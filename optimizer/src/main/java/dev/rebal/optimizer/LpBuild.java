@@ -186,14 +186,15 @@ final class LpBuild {
         }
       }
     }
-    // asset location on the net flow of each (account, class): a net increase pays the pair's
-    // cost, a net decrease the class's worst cost less it; a sale and a buy of one class in one
-    // account (a harvest and its replacement) net to nothing
+    // asset location on the net flow of each (account, class) when harvesting (Model
+    // .locationByNetFlow): a net increase pays the pair's cost, a net decrease the class's worst
+    // cost less it; a sale and a buy of one class in one account (a harvest and its replacement)
+    // net to nothing
     int[] locationIn = new int[na * nc];
     int[] locationOut = new int[na * nc];
     Arrays.fill(locationIn, -1);
     Arrays.fill(locationOut, -1);
-    for (int a = 0; a < na; a++) {
+    for (int a = 0; a < na && m.locationByNetFlow; a++) {
       for (int cl = 0; cl < nc; cl++) {
         int pair = a * nc + cl;
         if (m.pairLocation[pair] > 0) {

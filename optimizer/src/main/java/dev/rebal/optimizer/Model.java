@@ -43,6 +43,13 @@ final class Model {
   final double[] securityValue;
   final double[] pairLocation; // per account * classes + class: the asset-location cost
   final double[] worstLocation; // per class: the largest pair cost
+  /**
+   * Whether asset location is charged on each (account, class)'s net flow (LpBuild's rows), as
+   * when harvesting, where a sale and its replacement share a class and an account; otherwise on
+   * each trade (a buy pays the pair's cost, a sale the worst less it), which is the same wherever
+   * no class is both sold and bought in one account, and needs no rows.
+   */
+  final boolean locationByNetFlow;
   final double[] cap; // NaN when uncapped
   final boolean[] saleLimited; // in some household sale limit (always keeps its segments)
   // classes
@@ -244,7 +251,8 @@ final class Model {
       segments[i] = merge(q.segments(), harvest, harvestLosses);
     }
     this.value = total;
-    // asset location per (account, class) and the worst per class (LpBuild's location rows)
+    locationByNetFlow = mode == RebalanceMode.TAX_LOSS_HARVEST || p.harvestLosses();
+    // asset location per (account, class) and the worst per class
     pairLocation = new double[na * classes.length];
     worstLocation = new double[classes.length];
     for (LocationCost c : p.locationCosts()) {
@@ -509,12 +517,24 @@ final class Model {
 
   /** Cost per dollar of selling merged segment {@code k} of position {@code i}. */
   double sellCost(int i, int k) {
-    return tau + mu + theta * segments[i][k].costPerDollar;
+    return tau + mu + theta * segments[i][k].costPerDollar
+        + (locationByNetFlow ? 0 : giveUp(i));
+  }
+
+  /** The asset-location cost of position {@code i}'s (account, class) pair. */
+  double locationOf(int i) {
+    return pairLocation[positionAccount[i] * classes.length + securityClass[positionSecurity[i]]];
+  }
+
+  /** What a sale of position {@code i} gives up for location: its class's worst cost less its own. */
+  private double giveUp(int i) {
+    return worstLocation[securityClass[positionSecurity[i]]] - locationOf(i);
   }
 
   /** Cost per dollar of buying position {@code i}. */
   double buyCost(int i) {
-    return tau + mu + positions[i].locationPenalty().doubleValue();
+    return tau + mu + positions[i].locationPenalty().doubleValue()
+        + (locationByNetFlow ? 0 : locationOf(i));
   }
 
   /** Largest buy of position {@code i} in dollars, or infinity when it binds nothing. */

@@ -172,6 +172,17 @@ final class ReferenceLp {
           Double::sum);
     }
     for (Map.Entry<String, Map<Variable, Double>> e : netFlow.entrySet()) {
+      if (!harvestMode && !p.harvestLosses()) {
+        // as the optimizer does without harvesting: each trade is charged (a buy the pair's
+        // cost, a sale the worst less it), equal to the net flow's cost wherever no class is
+        // both sold and bought in one account
+        double here = locationCost.getOrDefault(e.getKey(), 0.0);
+        double giveUp = worstLocation.getOrDefault(
+            e.getKey().substring(e.getKey().indexOf('/') + 1), 0.0) - here;
+        e.getValue().forEach((v, c) -> v.weight(v.getContributionWeight().doubleValue()
+            + (c > 0 ? here : giveUp)));
+        continue;
+      }
       double here = locationCost.getOrDefault(e.getKey(), 0.0);
       double giveUp = worstLocation.getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1),
           0.0) - here;
