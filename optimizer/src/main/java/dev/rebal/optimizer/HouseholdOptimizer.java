@@ -92,6 +92,34 @@ public final class HouseholdOptimizer {
    */
   Solved solveLp(Model model, boolean minimalStart) {
     Counter solves = new Counter();
+    List<Integer> harvestsGivenUp = new ArrayList<>();
+    Solved best = settle(model, minimalStart, solves, harvestsGivenUp);
+    // a group kept to buying whose sales were harvests (a loss worth taking: a negative cost) is
+    // tried the other way once, buying the class in another group instead; the better of the
+    // two points is kept, so a harvest is not lost to a buy another security could make
+    for (int g : harvestsGivenUp) {
+      if (best.failure != null || model.groupDirection[g] != Model.BUY_ONLY) {
+        continue;
+      }
+      int[] kept = model.groupDirection.clone();
+      model.fixDirection(g, true);
+      Solved other = settle(model, minimalStart, solves, new ArrayList<>());
+      if (other.failure == null
+          && objective(other) < objective(best) - 1e-9 * Math.max(1, Math.abs(objective(best)))) {
+        best = other;
+      } else {
+        model.setDirections(kept);
+      }
+    }
+    return new Solved(best.build, best.x, solves.n, best.failure);
+  }
+
+  /**
+   * Solves, fixing each group traded both ways to the side it trades more, until none is; adds
+   * to {@code harvestsGivenUp} the groups fixed to buying whose sales included a harvest.
+   */
+  private Solved settle(Model model, boolean minimalStart, Counter solves,
+      List<Integer> harvestsGivenUp) {
     while (true) {
       Solved solved = solveWithDirections(model, minimalStart, solves);
       if (solved.failure != null) {
@@ -102,10 +130,34 @@ public final class HouseholdOptimizer {
         return solved;
       }
       for (int g : conflicts) {
-        model.fixDirection(g, sold(model, solved.build, solved.x, g) >= bought(model,
-            solved.build, solved.x, g));
+        boolean sells = sold(model, solved.build, solved.x, g) >= bought(model, solved.build,
+            solved.x, g);
+        if (!sells && harvested(model, solved.build, solved.x, g)) {
+          harvestsGivenUp.add(g);
+        }
+        model.fixDirection(g, sells);
       }
     }
+  }
+
+  /** The LP objective of a solved point (without the constant). */
+  private static double objective(Solved s) {
+    double sum = 0;
+    for (int j = 0; j < s.x.length; j++) {
+      sum += s.build.program.objective(j) * s.x[j];
+    }
+    return sum;
+  }
+
+  /** Whether point {@code x} sells in group {@code g} a segment whose cost is a benefit. */
+  private static boolean harvested(Model m, LpBuild b, double[] x, int g) {
+    for (int j = 0; j < x.length; j++) {
+      if (b.kind[j] == LpBuild.SELL && x[j] > TRADED && b.program.objective(j) < 0
+          && m.securityGroup[m.positionSecurity[b.position[j]]] == g) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The groups point {@code x} both buys and sells, by index. */

@@ -421,6 +421,12 @@ final class Model {
     applyDirections();
   }
 
+  /** Sets every group's direction to {@code directions} (a copy of {@link #groupDirection}). */
+  void setDirections(int[] directions) {
+    System.arraycopy(directions, 0, groupDirection, 0, groupDirection.length);
+    applyDirections();
+  }
+
   /** Fixes group {@code g} to selling or to buying (see {@link #copyDirections}). */
   void fixDirection(int g, boolean sells) {
     groupDirection[g] = sells ? SELL_ONLY : BUY_ONLY;

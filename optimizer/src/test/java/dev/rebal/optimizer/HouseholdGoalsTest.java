@@ -221,6 +221,44 @@ class HouseholdGoalsTest {
         .containsExactly("SCHB BUY 275", "VTI SELL 300");
   }
 
+  /**
+   * A harvest not lost to a buy another security can make: the taxable account holds $10,000 of
+   * IDF1 at a loss of 20 cents a dollar (harvestable at 37%: a $740 benefit) and the IRA $30,000
+   * of cash to invest, $20,000 of it in US (target 50/50 of $60,000, bonds $20,000 held). IDF1 is
+   * also the IRA's cheapest US buy (IDF3 costs a basis point more there), so the first solve buys
+   * IDF1 in the IRA and sells it in the taxable account: one wash-sale group both ways, and a
+   * wash sale. Kept to its larger side (buying), the harvest was lost; tried the other way, the
+   * IRA buys IDF3 for $2 more and the $740 harvest is taken, so that is the proposal.
+   */
+  @Test
+  void harvestAndABuyOfTheSameGroupElsewhere_harvestKeptTheBuyMovesToAnotherGroup() {
+    HouseholdProblem problem = HouseholdProblem.builder().harvestLosses(true)
+        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+        .addAccount(new ProblemAccount(IRA, Money.usd("30000"), Money.usd("0"), true, false))
+        .addSecurity(security("IDF1", US)).addSecurity(security("IDF3", US))
+        .addSecurity(security("BND", BOND))
+        .addPosition(new ProblemPosition(TAX, SecurityId.of("IDF1"), Quantity.of(100), true,
+            Money.usd("1000000"), true, BigDecimal.ZERO,
+            List.of(new SellSegment(Quantity.of(100), new BigDecimal("-0.20"), Term.SHORT,
+                new BigDecimal("0.37"), true))))
+        .addPosition(new ProblemPosition(TAX, SecurityId.of("IDF3"), Quantity.ZERO, true,
+            Money.usd("1000000"), false, BigDecimal.ZERO, List.of()))
+        .addPosition(new ProblemPosition(IRA, SecurityId.of("IDF1"), Quantity.ZERO, true,
+            Money.usd("1000000"), false, BigDecimal.ZERO, List.of()))
+        .addPosition(new ProblemPosition(IRA, SecurityId.of("IDF3"), Quantity.ZERO, true,
+            Money.usd("1000000"), false, new BigDecimal("0.0001"), List.of()))
+        .addPosition(position(IRA, "BND", 200, "0.00", true))
+        .addClassGoal(goal(US, "0.5")).addClassGoal(goal(BOND, "0.5"))
+        .build();
+
+    OptimizationResult.Optimal optimal = optimal(problem);
+
+    assertThat(optimal.trades()).extracting(t -> t.account().value() + " "
+        + t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
+        .containsExactlyInAnyOrder("TAX IDF1 SELL 100", "TAX IDF3 BUY 100", "IRA IDF3 BUY 200",
+            "IRA BND BUY 100");
+  }
+
   private static HouseholdProblem.Builder harvestInOneAccount() {
     return HouseholdProblem.builder()
         .mode(RebalanceMode.HALFWAY).harvestLosses(true)
