@@ -38,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rebalancing run of {@link RebalMain}: reads the book lazily, rebalances it with a {@link
@@ -51,7 +52,9 @@ import java.util.Optional;
  *       {@code --state} or {@code --state-url} the log and the review queue are kept in that
  *       database instead, across runs ({@link RunState});
  *   <li>{@code summary.txt}: the run summary and the data-quality report;
- *   <li>{@code report.html}: the self-contained report ({@link HtmlReport}).
+ *   <li>{@code report.html}: the self-contained report ({@link HtmlReport});
+ *   <li>{@code rules-compare.txt}, with {@code --compare-rules}: the book decided a second time
+ *       under the rule set in force, compared household by household ({@link ShadowRun}).
  * </ul>
  *
  * <p>The run writes into a staging folder and its files replace an earlier run's only when all of
@@ -69,12 +72,13 @@ final class MainJob {
   static final String AUDIT = "audit.jsonl";
   static final String SUMMARY = "summary.txt";
   static final String REPORT = "report.html";
+  static final String RULES_COMPARE = RuleSetComparison.FILE;
 
   private MainJob() {}
 
   /** The files of a run, moved into the output folder together when the run is complete. */
   static final List<String> OUTPUTS = List.of(PROPOSALS, BLOTTER, REVIEW_QUEUE, AUDIT, SUMMARY,
-      REPORT);
+      REPORT, RULES_COMPARE);
 
   /**
    * Thrown when a run stops after it began writing: the staged output was deleted and the output
@@ -116,6 +120,15 @@ final class MainJob {
 
   static int run(RebalMain.Options options, RuleSet ruleSet, PrintStream out, PrintStream err)
       throws IOException {
+    return run(options, ruleSet, Optional.empty(), out, err);
+  }
+
+  /**
+   * Runs the book under {@code ruleSet}; with {@code older}, also decides every household under
+   * that rule set (no audit, no review queue, no state) and writes {@value #RULES_COMPARE}.
+   */
+  static int run(RebalMain.Options options, RuleSet ruleSet, Optional<RuleSet> older,
+      PrintStream out, PrintStream err) throws IOException {
     long start = System.nanoTime();
     Rebalancer rebalancer = Rebalancer.of(ruleSet);
     Path dir = options.outDir();
@@ -134,7 +147,9 @@ final class MainJob {
       }
       Written w;
       try {
-        w = write(options, ruleSet, rebalancer, book, asOf, market, folder, err, rejectedIds);
+        Optional<ShadowRun> shadow = older.map(o -> new ShadowRun(o, ruleSet, market, asOf));
+        w = write(options, ruleSet, rebalancer, book, asOf, market, folder, err, rejectedIds,
+            shadow);
         folder.commit(OUTPUTS);
       } catch (IOException | RuntimeException e) {
         throw new Aborted(dir, folder.abandon(), e);
@@ -147,6 +162,9 @@ final class MainJob {
       double seconds = (System.nanoTime() - start) / 1e9;
       out.println("Rebal: " + options.bookName() + " as of " + asOf + ", rule set " + ruleSet);
       out.println(w.summary);
+      if (w.comparison.isPresent()) {
+        out.println(w.comparison.get().summaryBlock());
+      }
       DataQualityReport dq = w.dq;
       out.printf(Locale.ROOT, "data quality: %d valid, %d on hold, %d with warnings, %d unreadable%n",
           dq.valid(), dq.onHold(), dq.withWarnings(), dq.unreadable());
@@ -165,6 +183,10 @@ final class MainJob {
       }
       out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
       out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
+      if (w.comparison.isPresent()) {
+        out.printf(Locale.ROOT, "  %-18s %d households compared, %d changed outcome%n",
+            RULES_COMPARE, w.comparison.get().households(), w.comparison.get().outcomesChanged());
+      }
       out.printf(Locale.ROOT, "audit head: %s%n", w.head);
       if (w.households == 0 && dq.unreadable() > 0) {
         err.println("error: none of the " + dq.unreadable() + " households of "
@@ -177,12 +199,13 @@ final class MainJob {
 
   /** What a complete, staged run wrote, for the lines printed once it is in place. */
   private record Written(RunSummary summary, DataQualityReport dq, long households, long trades,
-      long pending, long auditRecords, AuditHead head, Optional<RunState.Totals> stateTotals) {}
+      long pending, long auditRecords, AuditHead head, Optional<RunState.Totals> stateTotals,
+      Optional<RuleSetComparison> comparison) {}
 
   /** Runs the book and writes every output file into the staging folder. */
   private static Written write(RebalMain.Options options, RuleSet ruleSet, Rebalancer rebalancer,
       BookReader book, LocalDate asOf, MarketData market, OutputFolder folder, PrintStream err,
-      Map<String, String> rejectedIds) throws IOException {
+      Map<String, String> rejectedIds, Optional<ShadowRun> shadow) throws IOException {
     Path proposals = folder.staged(PROPOSALS);
     Files.createDirectories(proposals);
     BigDecimal discountRate = RuleParameters.standard().lookup("goal.discount-rate")
@@ -204,12 +227,16 @@ final class MainJob {
           Writer blotterOut = Files.newBufferedWriter(folder.staged(BLOTTER),
               StandardCharsets.UTF_8)) {
         Blotter blotter = new Blotter(blotterOut);
+        // with a shadow run, each worker also decides its household under the older rule set
+        Function<Household, Household> reader = shadow.isPresent()
+            ? shadow.get()::decide : Function.identity();
         err.println("rebalancing " + options.bookName() + " as of " + asOf + " with rule set "
             + ruleSet + " on " + options.threads + " thread(s)");
         summary = BookRebalancer.builder(rebalancer).threads(options.threads)
             .progress(p -> err.println("  progress: " + p), 2000).audit(state.audit())
-            .review(state.queue()).build().run(households, market, asOf, d -> {
+            .review(state.queue()).build().run(households, reader, market, asOf, d -> {
               Household h = households.decided(d.household());
+              shadow.ifPresent(s -> s.compare(h, d));
               try {
                 Files.writeString(proposals.resolve(fileName(d.household().value()) + ".json"),
                     json(d, h, outlook, market, asOf, discountRate), StandardCharsets.UTF_8);
@@ -231,14 +258,21 @@ final class MainJob {
       try (Writer w = Files.newBufferedWriter(folder.staged(SUMMARY), StandardCharsets.UTF_8)) {
         w.write("Rebal run summary\n" + "book: " + options.bookName() + ", as of " + asOf
             + ", rule set " + ruleSet + "\n\n" + summary + "\n\n");
+        if (shadow.isPresent()) {
+          w.write(shadow.get().comparison().summaryBlock() + "\n\n");
+        }
         dq.renderTo(w);
         w.write("\naudit head: " + head + " (keep it apart from the log; check the log with "
             + "--verify-audit FILE --expect-head " + head + ")\n");
       }
+      if (shadow.isPresent()) {
+        Files.writeString(folder.staged(RULES_COMPARE), shadow.get().comparison().render(),
+            StandardCharsets.UTF_8);
+      }
       Files.writeString(folder.staged(REPORT), HtmlReport.render(options.bookName(), asOf,
           ruleSet, summary, dq, results, (int) pending), StandardCharsets.UTF_8);
       return new Written(summary, dq, households.read(), trades, pending, auditRecords, head,
-          stateTotals);
+          stateTotals, shadow.map(ShadowRun::comparison));
     }
   }
 

@@ -39,7 +39,7 @@ import java.util.zip.GZIPOutputStream;
  * <pre>
  * RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  *           [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]
- *           [--assumptions FILE]
+ *           [--assumptions FILE] [--compare-rules OLD.rules]
  * RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
  * RebalMain --generate N [--seed S] [--out DIR]
  * RebalMain --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]
@@ -66,6 +66,7 @@ public final class RebalMain {
   static final String USAGE = String.join("\n",
       "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
       "                 [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]",
+      "                 [--compare-rules OLD.rules]",
       "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
       "                 [--out DIR]",
       "       RebalMain --generate N [--seed S] [--realistic-start] [--out DIR]",
@@ -93,6 +94,11 @@ public final class RebalMain {
       "  --no-goal-outlook  leave it out",
       "  --assumptions FILE  capital market assumptions for the goal outlook (.cma text or",
       "                  JSON, docs/goals.md), carried in the rule set; default: Rebal's",
+      "  --compare-rules OLD.rules  a shadow run before a new rule set goes live: also decide",
+      "                  every household under OLD.rules (the rule set in force; no audit, no",
+      "                  review queue, no state) and write DIR/rules-compare.txt: the rule-set",
+      "                  changes, book totals under each and the households that changed; the",
+      "                  run's own outputs are those of a run without it",
       "  --screen        the daily screen only: which households trigger today, and why;",
       "                  writes DIR/screen.csv (no trades, no audit records)",
       "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
@@ -150,7 +156,14 @@ public final class RebalMain {
             + "once, to a new file");
         return BAD_USAGE;
       }
-      return MainJob.run(options, ruleSet(options), out, err);
+      RuleSet rules = ruleSet(options);
+      Optional<RuleSet> older = Optional.empty();
+      if (options.compareRules != null) {
+        older = Optional.of(withAssumptions(options, RuleSetParser.parse(
+            options.compareRules.toString(), Files.readString(options.compareRules,
+                StandardCharsets.UTF_8))));
+      }
+      return MainJob.run(options, rules, older, out, err);
     } catch (MainJob.Aborted e) {
       int status = report(e.getCause(), options, err);
       err.println(e.leaves());
@@ -241,6 +254,11 @@ public final class RebalMain {
       String text = Files.readString(options.rules, StandardCharsets.UTF_8);
       rules = RuleSetParser.parse(options.rules.toString(), text);
     }
+    return withAssumptions(options, rules);
+  }
+
+  /** Returns {@code rules} carrying {@code --assumptions}, if given. */
+  private static RuleSet withAssumptions(Options options, RuleSet rules) throws IOException {
     if (options.assumptions != null) {
       // the rule set carries the assumptions, so its hash (in every decision) covers them
       rules = dev.rebal.json.AssumptionsReader.read(options.assumptions)
@@ -290,6 +308,8 @@ public final class RebalMain {
     boolean screen;
     boolean help;
     Path assumptions;
+    /** The rule set in force, for a shadow run ({@code --compare-rules}); null: none. */
+    Path compareRules;
     /** Whether to compute each household's goal outlook; null: only for the bundled sample book. */
     Boolean goalOutlook;
 
@@ -372,6 +392,9 @@ public final class RebalMain {
           case "--assumptions":
             o.assumptions = Path.of(value(args, ++i, a));
             break;
+          case "--compare-rules":
+            o.compareRules = path(value(args, ++i, a), a);
+            break;
           case "--no-goal-outlook":
             o.goalOutlook = false;
             break;
@@ -404,6 +427,9 @@ public final class RebalMain {
           || o.rules != null || o.state != null || o.stateUrl != null || o.out != null
           || o.auditHead != null)) {
         throw new IllegalArgumentException("--verify-audit takes only --expect-head");
+      }
+      if (o.compareRules != null && (o.generate >= 0 || o.screen || o.verifyAudit != null)) {
+        throw new IllegalArgumentException("--compare-rules is for a rebalancing run");
       }
       if (o.expectHead != null && o.verifyAudit == null) {
         throw new IllegalArgumentException("--expect-head needs --verify-audit FILE");
