@@ -3,7 +3,9 @@ package dev.rebal.compliance;
 import static dev.rebal.compliance.Fixtures.ACME;
 import static dev.rebal.compliance.Fixtures.AS_OF;
 import static dev.rebal.compliance.Fixtures.TAXABLE;
+import static dev.rebal.compliance.Fixtures.VTI;
 import static dev.rebal.compliance.Fixtures.marketData;
+import static dev.rebal.compliance.Fixtures.pick;
 import static dev.rebal.compliance.Fixtures.sell;
 import static dev.rebal.compliance.Fixtures.simple;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +16,7 @@ import dev.rebal.core.household.AccountType;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.MemberId;
 import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.restriction.AccountFreeze;
 import dev.rebal.core.restriction.ConcentrationCap;
@@ -22,6 +25,8 @@ import dev.rebal.core.restriction.DoNotSell;
 import dev.rebal.core.restriction.RestrictionId;
 import dev.rebal.core.restriction.SecurityScope;
 import dev.rebal.core.restriction.VolumeLimit;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +80,25 @@ class ConflictTest {
     assertThat(r.violations()).isEmpty();
     assertThat(r.preExisting()).singleElement()
         .satisfies(v -> assertThat(v.actual()).isEqualByComparingTo("0.2"));
+  }
+
+  @Test
+  void verify_giftInKindUnderAnUnsellableBreach_isPreExistingNotAViolation() {
+    // given: 10 VTI ($2,000) given in kind to a charity: the household falls to $23,000 and
+    // ACME's weight rises from 20% to 21.7% without a share more of it (found by
+    // DecisionQualityProperties: a committed gift was rejected by the verifier)
+    Trade gift = Trade.builder().account(TAXABLE).security(VTI).side(Side.GIFT)
+        .quantity(Quantity.of("10")).estimatedPrice(Fixtures.priceOf(VTI))
+        .addLots(pick("L2", "10")).addReasonCodes("tax.gift-in-kind").build();
+
+    // when
+    VerificationResult r = TradeVerifier.standard().verify(simple(CAP, DNS), marketData(), AS_OF,
+        List.of(gift));
+
+    // then: counting what was given as still held, the weight is the 20% it was: pre-existing
+    assertThat(r.violations()).isEmpty();
+    assertThat(r.preExisting()).singleElement()
+        .satisfies(v -> assertThat(v.kind()).isEqualTo(ViolationKind.CONCENTRATION_CAP));
   }
 
   @Test

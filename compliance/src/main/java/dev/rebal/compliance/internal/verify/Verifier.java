@@ -398,6 +398,14 @@ public final class Verifier {
     if (total.signum() <= 0) {
       return;
     }
+    // value given away in kind: a committed gift leaves the household, which raises the weight
+    // of what stays without the proposal holding more of it
+    BigDecimal gifted = BigDecimal.ZERO;
+    for (Trade t : trades) {
+      if (t.side() == Side.GIFT && marketData.securities().containsKey(t.security())) {
+        gifted = gifted.add(marketValue(t.security(), t.quantity().value()));
+      }
+    }
     for (Restriction r : inEffect) {
       if (!(r instanceof ConcentrationCap)) {
         continue;
@@ -424,12 +432,14 @@ public final class Verifier {
             inScopeBefore = inScopeBefore.add(marketValue(lot.security(), lot.quantity().value()));
           }
         }
-        // above the cap before, and neither a larger weight nor more held in scope now
+        // above the cap before, and neither a larger weight (counting what was given in kind as
+        // still held) nor more held in scope now
+        BigDecimal weightBeforeGifts = inScope.divide(total.add(gifted), MathContext.DECIMAL128);
         boolean preExisting = totalBefore.signum() > 0
             && inScopeBefore.divide(totalBefore, MathContext.DECIMAL128)
                 .compareTo(cap.maxWeight().value()) > 0
-            && weight.compareTo(inScopeBefore.divide(totalBefore, MathContext.DECIMAL128)
-                .multiply(BigDecimal.ONE.add(WEIGHT_TOLERANCE))) <= 0
+            && weightBeforeGifts.compareTo(inScopeBefore.divide(totalBefore,
+                MathContext.DECIMAL128).multiply(BigDecimal.ONE.add(WEIGHT_TOLERANCE))) <= 0
             && inScope.compareTo(inScopeBefore) <= 0;
         if (preExisting) {
           findings.addPreExisting(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
