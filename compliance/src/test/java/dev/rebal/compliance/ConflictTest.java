@@ -102,6 +102,28 @@ class ConflictTest {
   }
 
   @Test
+  void verify_giftInKindThatPushesAnUnsellableStockAboveItsCap_isAWarningNotAViolation() {
+    // given: a 25% cap, ACME 5,000 of 25,000 = 20%; a committed gift gives all 50 VTI
+    // ($10,000) in kind, so ACME, which may not be sold, becomes 5,000 of 15,000 = 33%
+    // (found by DecisionQualityProperties: household 44988 of seed 11)
+    ConcentrationCap cap25 = new ConcentrationCap(RestrictionId.of("R-CAP"),
+        SecurityScope.issuer("ACME"), Weight.percent("25"), DateWindow.always(), "IPS cap");
+    Trade gift = Trade.builder().account(TAXABLE).security(VTI).side(Side.GIFT)
+        .quantity(Quantity.of("50")).estimatedPrice(Fixtures.priceOf(VTI))
+        .addLots(pick("L2", "50")).addReasonCodes("tax.gift-in-kind").build();
+
+    // when
+    VerificationResult r = TradeVerifier.standard().verify(simple(cap25, DNS), marketData(),
+        AS_OF, List.of(gift));
+
+    // then: counting the gift as still held ACME is 20%, within the cap: the trades did not
+    // cause the breach, the gift's size did; a warning for the reviewer, not a rejection
+    assertThat(r.violations()).isEmpty();
+    assertThat(r.preExisting()).singleElement()
+        .satisfies(v -> assertThat(v.actual()).isEqualByComparingTo("0.3333333333"));
+  }
+
+  @Test
   void compile_volumeLimitWithoutVolumeData_blocksSalesAndReportsConflict() {
     // given
     Household h = simple(new VolumeLimit(RestrictionId.of("R-144"), "ACME", DateWindow.always(),

@@ -432,15 +432,18 @@ public final class Verifier {
             inScopeBefore = inScopeBefore.add(marketValue(lot.security(), lot.quantity().value()));
           }
         }
-        // above the cap before, and neither a larger weight (counting what was given in kind as
-        // still held) nor more held in scope now
+        // not caused by the trades: no more held in scope, and, counting what was given in kind
+        // as still held (a committed gift shrinks the household, raising the weight of what
+        // stays), within the cap or no heavier than before
         BigDecimal weightBeforeGifts = inScope.divide(total.add(gifted), MathContext.DECIMAL128);
+        BigDecimal weightBefore = totalBefore.signum() > 0
+            ? inScopeBefore.divide(totalBefore, MathContext.DECIMAL128) : BigDecimal.ZERO;
         boolean preExisting = totalBefore.signum() > 0
-            && inScopeBefore.divide(totalBefore, MathContext.DECIMAL128)
-                .compareTo(cap.maxWeight().value()) > 0
-            && weightBeforeGifts.compareTo(inScopeBefore.divide(totalBefore,
-                MathContext.DECIMAL128).multiply(BigDecimal.ONE.add(WEIGHT_TOLERANCE))) <= 0
-            && inScope.compareTo(inScopeBefore) <= 0;
+            && inScope.compareTo(inScopeBefore) <= 0
+            && (weightBeforeGifts.compareTo(cap.maxWeight().value()) <= 0
+                || weightBefore.compareTo(cap.maxWeight().value()) > 0
+                    && weightBeforeGifts.compareTo(weightBefore.multiply(
+                        BigDecimal.ONE.add(WEIGHT_TOLERANCE))) <= 0);
         if (preExisting) {
           findings.addPreExisting(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
               "scope " + cap.scope(), WEIGHT, cap.maxWeight().value(),
