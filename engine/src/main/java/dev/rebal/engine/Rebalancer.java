@@ -378,7 +378,8 @@ public final class Rebalancer {
       TaxMemo before) {
     Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
         .addAllTrades(trades).build());
-    Assessment post = Assessor.assess(after, m, asOf, rs, report);
+    TaxMemo afterMemo = TaxMemo.of(after, m, asOf);
+    Assessment post = Assessor.assess(after, m, asOf, rs, report, afterMemo);
     List<Finding> again = new ArrayList<>();
     Set<String> unmetKinds = new TreeSet<>();
     unmet.forEach(g -> unmetKinds.add(g.kind()));
@@ -392,7 +393,7 @@ public final class Rebalancer {
               && unmetKinds.contains("CLASS_DRIFT")
           || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT")
           || f.code().equals("trigger.concentration") && unmetKinds.contains("CONCENTRATION")
-          || f.code().equals("trigger.tax.harvest") && onlyOpenedBy(before, after, m, asOf, rs);
+          || f.code().equals("trigger.tax.harvest") && onlyOpenedBy(before, afterMemo, rs);
       if (!explained) {
         again.add(f);
       }
@@ -411,10 +412,9 @@ public final class Rebalancer {
    * harvestable only once the purchase is gone, so it is the next run's harvest, not one this
    * proposal declined.
    */
-  private static boolean onlyOpenedBy(TaxMemo before, Household after, MarketData m,
-      LocalDate asOf, RuleSet rs) {
+  private static boolean onlyOpenedBy(TaxMemo before, TaxMemo after, RuleSet rs) {
     Set<dev.rebal.core.household.LotId> offered = before.harvestLots(rs);
-    for (dev.rebal.core.household.LotId lot : TaxMemo.of(after, m, asOf).harvestLots(rs)) {
+    for (dev.rebal.core.household.LotId lot : after.harvestLots(rs)) {
       if (offered.contains(lot)) {
         return false;
       }

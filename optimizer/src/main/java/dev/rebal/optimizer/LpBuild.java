@@ -347,31 +347,34 @@ final class LpBuild {
         row("", r.indices(), r.values(), m.inflow / v);
       }
     }
-    // asset-location rows: net flow − in ≤ 0 and −net flow − out ≤ 0, per (account, class)
-    for (int pair = 0; pair < na * nc; pair++) {
-      if (locationIn[pair] < 0 && locationOut[pair] < 0) {
-        continue;
-      }
-      Row in = new Row();
-      Row out = new Row();
+    // asset-location rows: net flow − in ≤ 0 and −net flow − out ≤ 0, per (account, class),
+    // the trade columns gathered by pair in one pass
+    if (m.locationByNetFlow) {
+      Row[] in = new Row[na * nc];
+      Row[] out = new Row[na * nc];
       for (int j = 0; j < tradeColumns; j++) {
         int i = position[j];
-        if (m.positionAccount[i] * nc + m.securityClass[m.positionSecurity[i]] == pair) {
-          double sign = kind[j] == BUY ? 1 : -1;
-          in.add(j, sign);
-          out.add(j, -sign);
+        int pair = m.positionAccount[i] * nc + m.securityClass[m.positionSecurity[i]];
+        double sign = kind[j] == BUY ? 1 : -1;
+        if (locationIn[pair] >= 0) {
+          in[pair] = in[pair] == null ? new Row() : in[pair];
+          in[pair].add(j, sign);
+        }
+        if (locationOut[pair] >= 0) {
+          out[pair] = out[pair] == null ? new Row() : out[pair];
+          out[pair].add(j, -sign);
         }
       }
-      if (in.size() == 0) {
-        continue; // no trade of the class in the account: its columns stay at zero
-      }
-      if (locationIn[pair] >= 0) {
-        in.add(locationIn[pair], -1);
-        row("", in, 0);
-      }
-      if (locationOut[pair] >= 0) {
-        out.add(locationOut[pair], -1);
-        row("", out, 0);
+      // a pair with no trade column has no row: its columns stay at zero
+      for (int pair = 0; pair < na * nc; pair++) {
+        if (in[pair] != null) {
+          in[pair].add(locationIn[pair], -1);
+          row("", in[pair], 0);
+        }
+        if (out[pair] != null) {
+          out[pair].add(locationOut[pair], -1);
+          row("", out[pair], 0);
+        }
       }
     }
     // drift rows (section 5): every right-hand side is >= 0

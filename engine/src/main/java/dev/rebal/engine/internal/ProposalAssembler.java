@@ -39,14 +39,15 @@ public final class ProposalAssembler {
   /** A lot's remainder worth less than this (one cent) is sold with the rest of the lot. */
   private static final java.math.BigDecimal DUST = new java.math.BigDecimal("0.01");
 
-  /** The sell segments of {@code p}'s position, in the order of its lots. */
-  private static List<SellSegment> segmentsOf(ProblemBuild build, ProposedTrade p) {
+  /** The sell segments of every position that has some, by position key, in lot order. */
+  private static java.util.Map<String, List<SellSegment>> segmentsByPosition(ProblemBuild build) {
+    java.util.Map<String, List<SellSegment>> out = new java.util.HashMap<>();
     for (ProblemPosition q : build.problem().positions()) {
-      if (q.account().equals(p.account()) && q.security().equals(p.security())) {
-        return q.segments();
+      if (!q.segments().isEmpty()) {
+        out.put(ProblemBuild.key(q.account(), q.security()), q.segments());
       }
     }
-    throw new IllegalStateException("no position " + p.account() + "/" + p.security());
+    return out;
   }
 
   /** Whether a household-wide sale limit names {@code security} (its shares are counted). */
@@ -60,6 +61,7 @@ public final class ProposalAssembler {
     Set<String> fired = new TreeSet<>();
     triggers.forEach(f -> fired.add(f.code()));
     boolean anyLossSale = false;
+    java.util.Map<String, List<SellSegment>> segments = null; // built at the first sale
     List<Trade> out = new ArrayList<>();
     for (ProposedTrade p : proposed) {
       if (!p.quantity().isPositive()) {
@@ -70,7 +72,10 @@ public final class ProposalAssembler {
       Set<String> codes = new TreeSet<>();
       if (p.side() == Side.SELL) {
         List<LotId> lots = build.lotsOf(p.account(), p.security());
-        List<SellSegment> segments = segmentsOf(build, p);
+        if (segments == null) {
+          segments = segmentsByPosition(build);
+        }
+        List<SellSegment> sold = segments.get(ProblemBuild.key(p.account(), p.security()));
         UnitPrice price = m.prices().lookup(p.security()).perUnit();
         boolean limited = limited(build, p.security());
         Quantity total = Quantity.ZERO;
@@ -78,7 +83,7 @@ public final class ProposalAssembler {
         for (int i = 0; i < p.segmentQuantities().size(); i++) {
           Quantity q = p.segmentQuantities().get(i);
           if (q.isPositive()) {
-            Quantity whole = segments.get(i).quantity();
+            Quantity whole = sold.get(i).quantity();
             if (!limited && whole.compareTo(q) > 0
                 && price.times(whole.minus(q)).amount().compareTo(DUST) < 0) {
               // never leave a sliver worth under a cent: its basis would round to zero
