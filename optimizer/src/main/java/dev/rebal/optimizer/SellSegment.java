@@ -14,7 +14,9 @@ import java.math.BigDecimal;
  * @param quantity the shares the segment holds, positive
  * @param gainPerDollar gain per dollar sold: {@code (price − basis per share) / price}, at most 1
  * @param term the holding period
- * @param taxRate the marginal rate on the gain, in {@code [0, 1]}
+ * @param taxRate what the objective charges per dollar of gain (and credits per dollar of a
+ *     harvested loss), in {@code [0, 1]}: the marginal rate, or, as the engine states it, the cost
+ *     of paying the tax now rather than later ({@code dev.rebal.tax.TaxTiming})
  * @param harvestable whether a loss in this segment is worth harvesting (the tax module found it
  *     above the rule set's thresholds): when the problem harvests losses, selling it is a benefit
  *     in the objective; otherwise a loss is only the cheapest lot to sell, never a reason to trade

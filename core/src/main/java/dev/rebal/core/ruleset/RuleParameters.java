@@ -106,11 +106,21 @@ public final class RuleParameters {
       RuleParameter.decimal("harvest.min-loss", "0", MONEY_MAX, "1000",
           "dollars of loss below which a lot is not harvested"),
       RuleParameter.decimal("harvest.min-loss-percent", "0", "100", "5",
-          "loss in percent of basis below which a lot is not harvested")));
+          "loss in percent of basis below which a lot is not harvested"),
+      RuleParameter.decimal("harvest.margin-bps", "0", "10000", "25",
+          "value a harvest must reach after later tax and trading, in bps of its proceeds"),
+      // when tax is paid
+      RuleParameter.decimal("tax.deferral-years", "0", "100", "10",
+          "years until a gain not realized now is expected to be taxed at the long-term rate"),
+      RuleParameter.decimal("tax.discount-rate", "0", "0.5", "0.05",
+          "yearly rate at which tax paid later is discounted"),
+      RuleParameter.integer("tax.long-term-wait-days", 0, 365, "30",
+          "a short-term lot at a gain that turns long term within this many days is held back "
+              + "unless cash is needed, a cap is breached or its class drifts past twice its band")));
 
   private static final ImmutableSortedSet<String> NAMESPACES = ImmutableSortedSet.of(
       "band", "constraint", "eligibility", "goal", "harvest", "liquidity", "optimizer", "outlook",
-      "review", "route", "trigger");
+      "review", "route", "tax", "trigger");
   /**
    * Parameters under this prefix carry capital market assumptions ({@code
    * dev.rebal.core.outlook.CapitalMarketAssumptions}), which check their own keys and values when

@@ -5,6 +5,8 @@ import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.tax.harvest.Harvest;
+import dev.rebal.tax.harvest.HarvestAppraisal;
+import dev.rebal.tax.harvest.HarvestGate;
 import dev.rebal.tax.harvest.HarvestPolicy;
 import dev.rebal.tax.harvest.LossHarvester;
 import dev.rebal.tax.lots.RealizedLot;
@@ -28,24 +30,32 @@ public final class HarvestStage {
   }
 
   /**
-   * Returns the harvests of {@code h} under {@code rs}'s policy; {@code washSale} gives its
+   * Returns the appraisal of each harvest of {@code h} above {@code rs}'s loss thresholds, worth it
+   * or not ({@link HarvestGate}), in the order the gate weighed them; {@code washSale} gives its
    * wash-sale constraints, asked for only when some lot is at a large enough loss.
    */
-  static List<Harvest> scan(Household h, MarketData m, LocalDate asOf, RuleSet rs,
+  static List<HarvestAppraisal> appraise(Household h, MarketData m, LocalDate asOf, RuleSet rs,
       Supplier<TaxConstraints> washSale) {
     HarvestPolicy policy = HarvestPolicy.of(
         Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
         Params.decimal(rs, "harvest.min-loss-percent", "5").toPlainString());
-    List<Harvest> out = new java.util.ArrayList<>();
+    List<Harvest> found = new java.util.ArrayList<>();
     for (Harvest harvest : LossHarvester.standard().harvests(h, m, asOf, policy, washSale)) {
       // cash equivalents count as account cash: the household problem never sells them, so a
       // loss on one is not a harvest it could take (it would fire the tax trigger every month)
       if (!m.lookupSecurity(harvest.sold()).assetClass()
           .equals(dev.rebal.core.valuation.HouseholdValuation.CASH)) {
-        out.add(harvest);
+        found.add(harvest);
       }
     }
-    return out;
+    return gate(rs).appraise(found, h.taxProfile(), asOf);
+  }
+
+  /** Returns the rule set's harvest gate ({@code harvest.margin-bps}, {@code tax.*}). */
+  static HarvestGate gate(RuleSet rs) {
+    return HarvestGate.of(Params.taxTiming(rs),
+        Params.decimal(rs, "optimizer.transaction-cost-bps", "5"),
+        Params.decimal(rs, "harvest.margin-bps", "25"));
   }
 
   /** Returns whether compliance allows both the harvest's sale and its replacement. */

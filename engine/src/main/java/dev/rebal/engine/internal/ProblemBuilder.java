@@ -30,6 +30,8 @@ import dev.rebal.optimizer.BucketGoal;
 import dev.rebal.optimizer.CashReserve;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HoldingCap;
+import dev.rebal.tax.TaxTiming;
+import dev.rebal.tax.harvest.HarvestAppraisal;
 import dev.rebal.optimizer.HouseholdProblem;
 import dev.rebal.optimizer.ObjectiveWeights;
 import dev.rebal.optimizer.ProblemAccount;
@@ -186,14 +188,24 @@ public final class ProblemBuilder {
     }
     // the lots the tax module found worth harvesting (above the rule set's thresholds) and
     // compliance allows: their losses are a benefit in the problem when the tax trigger fired
-    Set<LotId> harvestable = new HashSet<>();
-    if (r.harvest() && !notesOnly) {
-      for (dev.rebal.tax.harvest.Harvest hv : memo.harvests(rs)) {
-        if (HarvestStage.isAllowed(hv, tc)) {
-          hv.sale().lots().forEach(l -> harvestable.add(l.lot()));
+    // (the objective counts a harvested loss at what it is worth: the rate it saves when the
+    // household can use it, less the later tax on the replacement's lower basis)
+    TaxRates rates = TaxRates.of(h.taxProfile());
+    TaxTiming timing = Params.taxTiming(rs);
+    Map<LotId, BigDecimal> harvestable = new HashMap<>();
+    if (r.harvest()) {
+      BigDecimal later = rates.longTerm().value().multiply(timing.laterFactor());
+      for (HarvestAppraisal a : memo.appraisals(rs)) {
+        if (!a.worthIt()) {
+          notes.add(a.describe() + ": not harvested");
+        } else if (!notesOnly && HarvestStage.isAllowed(a.harvest(), tc)) {
+          a.harvest().sale().lots().forEach(l -> harvestable.put(l.lot(), rates.rateOf(l.term())
+              .value().multiply(a.useFactor()).subtract(later).max(BigDecimal.ZERO)
+              .min(BigDecimal.ONE)));
         }
       }
     }
+    LongTermWait wait = LongTermWait.of(rs, asOf, assessment, needs, tc);
     Map<String, TaxCostCurve> curves = new TreeMap<>();
     // notes only: the curves of the positions with a blocked loss lot, taken one by one below
     for (TaxCostCurve c : notesOnly ? List.<TaxCostCurve>of()
@@ -291,13 +303,15 @@ public final class ProblemBuilder {
       }
       TaxCostCurve curve = curves.get(e.getKey());
       if (notesOnly) {
-        if (!anyLot(e.getValue(), lossBlocked)) {
+        if (!anyLot(e.getValue(), lossBlocked) && !wait.mayHoldBack(e.getValue())) {
           continue;  // no segment is a blocked loss lot: the segment loop would add no note
         }
         // the same curve as the household's curves give this position (same lots, same order)
         curve = TaxCostModel.standard().curve(h, m, account, security, asOf);
       }
       List<SellSegment> segments = new ArrayList<>();
+      Map<LotId, TaxLot> lotsById = new HashMap<>();
+      e.getValue().forEach(l -> lotsById.put(l.id(), l));
       ImmutableList.Builder<LotId> lots = ImmutableList.builder();
       Quantity sellable = Quantity.ZERO;
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
@@ -308,12 +322,19 @@ public final class ProblemBuilder {
           }
           continue;
         }
+        if (wait.holdsBack(s, lotsById, account, security, m)) {
+          notes.add("lot " + s.lot() + ": held back, long term in "
+              + wait.daysLeft(lotsById.get(s.lot())) + " days");
+          continue;
+        }
         Quantity q = s.quantity().min(sellLimit.minus(sellable));
         if (!q.isPositive()) {
           break;
         }
+        BigDecimal harvestRate = harvestable.get(s.lot());
         segments.add(new SellSegment(q, s.gainPerDollar().min(BigDecimal.ONE), term(s),
-            s.rate().value(), harvestable.contains(s.lot())));
+            harvestRate != null ? harvestRate : timing.costOfRealizing(s.rate().value(), rates),
+            harvestRate != null));
         lots.add(s.lot());
         sellable = sellable.plus(q);
       }

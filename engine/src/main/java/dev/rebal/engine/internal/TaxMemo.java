@@ -6,6 +6,7 @@ import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.tax.harvest.Harvest;
+import dev.rebal.tax.harvest.HarvestAppraisal;
 import dev.rebal.tax.washsale.TaxConstraints;
 import dev.rebal.tax.washsale.WashSaleAnalyzer;
 import java.time.LocalDate;
@@ -24,6 +25,7 @@ public final class TaxMemo {
   private final LocalDate asOf;
   private TaxConstraints washSale;
   private List<Harvest> harvests;
+  private List<HarvestAppraisal> appraisals;
   private RuleSet harvestsFor;
   private TradePermissions permissions;
 
@@ -71,12 +73,21 @@ public final class TaxMemo {
     return out;
   }
 
-  /** Returns {@link HarvestStage#harvests} of the household under {@code rs}. */
+  /** Returns {@link HarvestStage#harvests} of the household under {@code rs}: those worth it. */
   List<Harvest> harvests(RuleSet rs) {
-    if (harvests == null || harvestsFor != rs) {
-      harvests = HarvestStage.scan(household, market, asOf, rs, this::washSale);
+    appraisals(rs);
+    return harvests;
+  }
+
+  /** Returns the appraisals of the household's harvests under {@code rs}, worth it or not. */
+  List<HarvestAppraisal> appraisals(RuleSet rs) {
+    if (appraisals == null || harvestsFor != rs) {
+      appraisals = HarvestStage.appraise(household, market, asOf, rs, this::washSale);
+      List<Harvest> worth = new java.util.ArrayList<>();
+      appraisals.stream().filter(HarvestAppraisal::worthIt).forEach(a -> worth.add(a.harvest()));
+      harvests = List.copyOf(worth);
       harvestsFor = rs;
     }
-    return harvests;
+    return appraisals;
   }
 }

@@ -9,8 +9,11 @@ package dev.rebal.examples.backtest;
  * @param outsideGains how many times the generated profile's year-to-date realized gains (if
  *     positive) recur as the household's outside gains every year; 0 for none
  * @param horizonYears the horizons, in years, at which wealth is measured (each also a checkpoint)
+ * @param taxAwareParams rule-set parameters set on every tax-aware policy's rule set (the tax-aware
+ *     threshold and both engine policies), over the defaults: for a study of a parameter
  */
-record Assumptions(double tradingCostBps, double outsideGains, int[] horizonYears) {
+record Assumptions(double tradingCostBps, double outsideGains, int[] horizonYears,
+    java.util.SortedMap<String, String> taxAwareParams) {
   /** 5 bps per traded dollar, the outside gains once a year, horizons 5, 10 and 20 years. */
   static final Assumptions DEFAULT = new Assumptions(5, 1, new int[] {5, 10, 20});
 
@@ -24,6 +27,13 @@ record Assumptions(double tradingCostBps, double outsideGains, int[] horizonYear
           + outsideGains);
     }
     horizonYears = horizonYears.clone();
+    taxAwareParams = java.util.Collections.unmodifiableSortedMap(
+        new java.util.TreeMap<>(taxAwareParams));
+  }
+
+  /** The assumptions with the default rule sets. */
+  Assumptions(double tradingCostBps, double outsideGains, int[] horizonYears) {
+    this(tradingCostBps, outsideGains, horizonYears, new java.util.TreeMap<>());
   }
 
   /** Returns whether step {@code t} (months) ends one of the horizons. */

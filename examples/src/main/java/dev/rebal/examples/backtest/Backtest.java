@@ -73,7 +73,7 @@ final class Backtest {
         config.market());
     Map<Policy, Rebalancer> rebalancers = new EnumMap<>(Policy.class);
     for (Policy p : Policy.values()) {
-      rebalancers.put(p, Rebalancer.of(p.ruleSet()));
+      rebalancers.put(p, Rebalancer.of(p.ruleSet(config.assumptions().taxAwareParams())));
     }
     ExecutorService pool = Executors.newFixedThreadPool(config.threads());
     List<Future<List<HouseholdOutcome>>> futures = new ArrayList<>();

@@ -78,6 +78,24 @@ enum Policy {
 
   /** Returns the rule set this policy runs. */
   RuleSet ruleSet() {
+    return ruleSet(Map.of());
+  }
+
+  /**
+   * Returns the rule set this policy runs, with {@code taxAwareParams} set over the defaults if the
+   * policy is tax-aware (a study of a parameter; empty for the documented runs).
+   */
+  RuleSet ruleSet(Map<String, String> taxAwareParams) {
+    RuleSet plain = plainRuleSet();
+    if (!taxAware() || taxAwareParams.isEmpty()) {
+      return plain;
+    }
+    Map<String, String> params = new TreeMap<>(plain.parameters());
+    params.putAll(taxAwareParams);
+    return RuleSet.of(plain.name() + "-study", plain.version(), plain.rules(), params);
+  }
+
+  private RuleSet plainRuleSet() {
     RuleSet defaults = RuleSet.defaults();
     if (this == ENGINE || this == ENGINE_GOAL_BLIND) {
       return defaults;

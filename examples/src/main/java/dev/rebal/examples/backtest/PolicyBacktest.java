@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class PolicyBacktest {
   static final String USAGE = "usage: PolicyBacktest [--paths 50] [--households 6] [--seed 42] "
       + "[--threads N] [--markets parametric,historical] [--cost-bps 5] [--outside-gains 1] "
-      + "[--horizons 5,10,20] [--out target/backtest] [--docs DIR]";
+      + "[--horizons 5,10,20] [--tax-aware-params k=v,k=v] [--out target/backtest] [--docs DIR]";
 
   private PolicyBacktest() {}
 
@@ -65,6 +65,7 @@ public final class PolicyBacktest {
       double cost = 5;
       double outside = 1;
       int[] horizons = {5, 10, 20};
+      java.util.SortedMap<String, String> studied = new java.util.TreeMap<>();
       for (int i = 0; i < args.length; i++) {
         String a = args[i];
         if (i + 1 >= args.length) {
@@ -96,13 +97,22 @@ public final class PolicyBacktest {
               }
             }
             break;
+          case "--tax-aware-params":
+            for (String kv : v.split(",")) {
+              String[] parts = kv.split("=", 2);
+              if (parts.length != 2) {
+                throw new IllegalArgumentException("--tax-aware-params wants key=value, was " + kv);
+              }
+              studied.put(parts[0].strip(), parts[1].strip());
+            }
+            break;
           case "--out": output = Path.of(v); break;
           case "--docs": docs = Path.of(v); break;
           default: throw new IllegalArgumentException("unknown option " + a);
         }
       }
       config = new Study.Config(paths, households, seed, threads, markets,
-          new Assumptions(cost, outside, horizons));
+          new Assumptions(cost, outside, horizons, studied));
     } catch (IllegalArgumentException e) {
       err.println("bad arguments: " + e.getMessage() + " (" + USAGE + ")");
       return 2;
