@@ -278,7 +278,7 @@ class GoalBucketRebalanceTest {
 
   @Test
   void rebalance_defaultRuleSet_watchesTheBucketOfAGoalDueWithinFiveYears() {
-    // given: the default rule set (1.3.0) watches buckets of goals due within 1,826 days
+    // given: the default rule set (since 1.3.0) watches buckets of goals due within 1,826 days
     Household near = household(List.of(tuition("ED-1"), retirement()));
     Household distant = household(List.of(tuitionDue(AS_OF.plusYears(6), "ED-1"), retirement()));
 

@@ -75,6 +75,19 @@ class TaxTimingDecisionsTest {
   }
 
   @Test
+  void shortTermLotNearLongTerm_ruleSetIgnoringTax_doesNotWait() {
+    // given: the household above under a tax-blind rule set (a naive policy)
+    Household h = new Scenario().lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
+        .lot("L-OLD", TAX, EQ1, 380, 20, OLD).lot("L-BD", IRA, BD1, 320, 90, OLD).build();
+
+    // when
+    Decision d = decide(h, Map.of("optimizer.tax-weight", "0"));
+
+    // then
+    assertThat(d.canonicalText()).doesNotContain("held back");
+  }
+
+  @Test
   void shortTermLotNearLongTerm_classPastTwiceItsBand_isSold() {
     // given: 80/20, 20 points over target, past twice the 5-point band: waiting costs more
     Household h = new Scenario().lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)

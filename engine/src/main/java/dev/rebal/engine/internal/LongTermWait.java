@@ -22,7 +22,8 @@ import java.util.TreeSet;
 
 /**
  * Waits for the long-term rate. A short-term lot at a gain that turns long term within {@code
- * tax.long-term-wait-days} (30 by default; 0 never waits) is not offered for sale: a few weeks
+ * tax.long-term-wait-days} (30 by default; 0, or an {@code optimizer.tax-weight} of 0, never
+ * waits) is not offered for sale: a few weeks
  * later the same sale pays the long-term rate instead of the short-term one (at 40.8% against
  * 23.8%, 17 cents on each dollar of gain), while a few weeks of drift inside or just past a band
  * costs far less. It is offered when waiting would cost more than the rate: when its account must
@@ -50,8 +51,11 @@ final class LongTermWait {
   /** Returns the wait of {@code rs} for a problem with these needs and constraints. */
   static LongTermWait of(RuleSet rs, LocalDate asOf, Assessment assessment,
       List<CashReserve> needs, TradeConstraints tc) {
-    LongTermWait w = new LongTermWait(
-        Params.decimal(rs, "tax.long-term-wait-days", "30").longValueExact(), asOf, assessment);
+    // a rule set that ignores tax (optimizer.tax-weight 0) does not wait for a rate either
+    boolean taxAware = Params.decimal(rs, "optimizer.tax-weight", "1").signum() > 0;
+    LongTermWait w = new LongTermWait(taxAware
+        ? Params.decimal(rs, "tax.long-term-wait-days", "30").longValueExact() : 0, asOf,
+        assessment);
     needs.forEach(n -> w.raisingCash.add(n.account()));
     for (ConcentrationLimit cap : tc.caps()) {
       if (cap.currentValue().compareTo(cap.maxValue()) > 0) {

@@ -30,8 +30,6 @@ import dev.rebal.optimizer.BucketGoal;
 import dev.rebal.optimizer.CashReserve;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HoldingCap;
-import dev.rebal.tax.TaxTiming;
-import dev.rebal.tax.harvest.HarvestAppraisal;
 import dev.rebal.optimizer.HouseholdProblem;
 import dev.rebal.optimizer.ObjectiveWeights;
 import dev.rebal.optimizer.ProblemAccount;
@@ -40,11 +38,13 @@ import dev.rebal.optimizer.ProblemSecurity;
 import dev.rebal.optimizer.RebalanceMode;
 import dev.rebal.optimizer.SellSegment;
 import dev.rebal.optimizer.Term;
+import dev.rebal.tax.TaxRates;
+import dev.rebal.tax.TaxTiming;
 import dev.rebal.tax.cost.TaxCostCurve;
 import dev.rebal.tax.cost.TaxCostModel;
 import dev.rebal.tax.cost.TaxCostSegment;
-import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.gains.GainBudget;
+import dev.rebal.tax.harvest.HarvestAppraisal;
 import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -304,7 +304,7 @@ public final class ProblemBuilder {
       TaxCostCurve curve = curves.get(e.getKey());
       if (notesOnly) {
         if (!anyLot(e.getValue(), lossBlocked) && !wait.mayHoldBack(e.getValue())) {
-          continue;  // no segment is a blocked loss lot: the segment loop would add no note
+          continue;  // no blocked loss lot, none near long term: the loop would add no note
         }
         // the same curve as the household's curves give this position (same lots, same order)
         curve = TaxCostModel.standard().curve(h, m, account, security, asOf);
