@@ -1,7 +1,10 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.optimizer.HouseholdProblem;
+import dev.rebal.optimizer.RebalanceMode;
+import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
 import java.util.ArrayList;
@@ -38,7 +41,7 @@ class DenseSimplexSolverProperties {
     HouseholdProblem problem =
         ProblemGenerator.generate(seed % 4 == 0 ? Shape.TYPICAL : Shape.SMALL, seed, mode);
     List<LinearProgram> programs = new ArrayList<>();
-    HouseholdOptimizer.withSolver(lp -> {
+    SolverBackends.optimizer(lp -> {
       programs.add(lp);
       return LIBRARY.solve(lp);
     }).optimize(problem);

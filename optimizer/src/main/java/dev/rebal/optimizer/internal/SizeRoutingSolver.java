@@ -1,4 +1,4 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 import dev.rebal.core.internal.Checks;
 
@@ -7,10 +7,6 @@ import dev.rebal.core.internal.Checks;
  * {@link DenseSimplexSolver} below a threshold of variables, {@link BoundedSimplexSolver} at or
  * above it and for every program the dense backend would refuse as {@code TOO_LARGE}
  * (docs/optimizer-large.md).
- *
- * <pre>{@code
- * HouseholdOptimizer optimizer = HouseholdOptimizer.withSolver(SizeRoutingSolver.standard());
- * }</pre>
  *
  * <p>Below the threshold the answer is the dense backend's, bit for bit, so households whose LPs
  * stay small get exactly the points they got from {@link DenseSimplexSolver}. This class is

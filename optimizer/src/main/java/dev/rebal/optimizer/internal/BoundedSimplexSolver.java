@@ -1,4 +1,4 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 /**
  * An {@link LpSolver} for large programs: a revised primal simplex that keeps single-variable rows

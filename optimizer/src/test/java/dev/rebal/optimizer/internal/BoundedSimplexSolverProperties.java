@@ -1,7 +1,10 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.optimizer.HouseholdProblem;
+import dev.rebal.optimizer.RebalanceMode;
+import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
 import java.util.ArrayList;
@@ -136,7 +139,7 @@ class BoundedSimplexSolverProperties {
   /** Returns every program the optimizer solves for {@code problem} (answered by the dense one). */
   static List<LinearProgram> collect(HouseholdProblem problem) {
     List<LinearProgram> programs = new ArrayList<>();
-    HouseholdOptimizer.withSolver(lp -> {
+    SolverBackends.optimizer(lp -> {
       programs.add(lp);
       return DENSE.solve(lp);
     }).optimize(problem);

@@ -1,20 +1,20 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 /**
  * Checks a solver's point against every bound and row of the LP it claims to solve, because
  * commons-math3 3.6.1 can return an infeasible point without any exception
- * (docs/optimizer.md section 8). Package-private.
+ * (docs/optimizer.md section 8). Internal to the optimizer.
  */
-final class SolutionCheck {
+public final class SolutionCheck {
   /** Largest negative value accepted for a variable, in scaled units (fractions of V). */
-  static final double NONNEGATIVITY_TOLERANCE = 1e-9;
+  public static final double NONNEGATIVITY_TOLERANCE = 1e-9;
   /** Largest row violation {@code a·x − b} accepted, in scaled units (fractions of V). */
-  static final double ROW_TOLERANCE = 1e-7;
+  public static final double ROW_TOLERANCE = 1e-7;
 
   private SolutionCheck() {}
 
   /** Returns the largest violation, or 0 if the point satisfies the LP within tolerance. */
-  static double worstViolation(LinearProgram lp, double[] x) {
+  public static double worstViolation(LinearProgram lp, double[] x) {
     if (x.length != lp.variables()) {
       return Double.POSITIVE_INFINITY;
     }
@@ -37,7 +37,7 @@ final class SolutionCheck {
   }
 
   /** Returns whether the point passes. */
-  static boolean passes(LinearProgram lp, double[] x) {
+  public static boolean passes(LinearProgram lp, double[] x) {
     return worstViolation(lp, x) == 0;
   }
 }

@@ -1,4 +1,4 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 import java.util.Arrays;
 
@@ -8,7 +8,7 @@ import java.util.Arrays;
  *
  * <p>It is the input of {@link LpSolver}. Upper bounds of variables are ordinary rows. Amounts are
  * scaled (dollars divided by the household value), so right-hand sides are of order one. Built
- * only by the optimizer; accessors copy nothing, so solvers can read it in a loop. This class is
+ * only by the optimizer (and solver tests); accessors copy nothing, so solvers can read it in a loop. This class is
  * immutable and thread-safe.
  */
 public final class LinearProgram {
@@ -17,7 +17,15 @@ public final class LinearProgram {
   private final double[][] rowValue;
   private final double[] rhs;
 
-  LinearProgram(double[] objective, int[][] rowIndex, double[][] rowValue, double[] rhs) {
+  /**
+   * Returns the program {@code min c·x, A x ≤ b, x ≥ 0}; the arrays are kept, not copied.
+   *
+   * @param objective the objective coefficients {@code c}, one per variable
+   * @param rowIndex per row, the variable indices of its non-zeros
+   * @param rowValue per row, the coefficients of its non-zeros
+   * @param rhs the right-hand sides {@code b}, one per row
+   */
+  public LinearProgram(double[] objective, int[][] rowIndex, double[][] rowValue, double[] rhs) {
     this.objective = objective;
     this.rowIndex = rowIndex;
     this.rowValue = rowValue;

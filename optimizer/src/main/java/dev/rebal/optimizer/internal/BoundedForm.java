@@ -1,4 +1,4 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 import java.util.Arrays;
 

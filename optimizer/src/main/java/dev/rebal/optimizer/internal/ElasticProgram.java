@@ -1,4 +1,4 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 import java.util.Arrays;
 
@@ -6,20 +6,26 @@ import java.util.Arrays;
  * The safer formulation (docs/optimizer.md section 8): every row with a negative right-hand side
  * {@code −D} becomes {@code row + z ≤ 0} with a covered-deficit variable {@code 0 ≤ z ≤ D}
  * rewarded by {@link #PENALTY} per unit. All right-hand sides are then non-negative, so the
- * simplex starts at the origin with no artificial variables. Package-private.
+ * simplex starts at the origin with no artificial variables. Internal to the optimizer.
  */
-final class ElasticProgram {
+public final class ElasticProgram {
   /** Reward per scaled unit of covered deficit: far above any dual of this model. */
   static final double PENALTY = 1e4;
   /** A deficit counts as covered within this many scaled units. */
   static final double COVER_TOLERANCE = 1e-7;
 
   final LinearProgram original;
-  final LinearProgram program;
+  /** The elastic program to solve. */
+  public final LinearProgram program;
   final int[] deficitRow; // per z variable, its original row
   final double[] deficit;
 
-  ElasticProgram(LinearProgram lp) {
+  /**
+   * Returns the elastic form of {@code lp}.
+   *
+   * @param lp the program as built
+   */
+  public ElasticProgram(LinearProgram lp) {
     this.original = lp;
     int n = lp.variables();
     int m = lp.rows();
@@ -65,7 +71,7 @@ final class ElasticProgram {
   }
 
   /** Returns the original rows whose deficit is not covered at elastic point {@code x}. */
-  int[] uncovered(double[] x) {
+  public int[] uncovered(double[] x) {
     int n = original.variables();
     return java.util.stream.IntStream.range(0, deficit.length)
         .filter(z -> x[n + z] < deficit[z] - COVER_TOLERANCE)
@@ -74,7 +80,7 @@ final class ElasticProgram {
   }
 
   /** Returns the original variables of elastic point {@code x}. */
-  double[] originalPoint(double[] x) {
+  public double[] originalPoint(double[] x) {
     return Arrays.copyOf(x, original.variables());
   }
 }

@@ -1,7 +1,11 @@
-package dev.rebal.optimizer;
+package dev.rebal.optimizer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.optimizer.HouseholdProblem;
+import dev.rebal.optimizer.OptimizationResult;
+import dev.rebal.optimizer.RebalanceMode;
+import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,7 +155,7 @@ class BoundedSimplexSolverTest {
     SizeRoutingSolver router = SizeRoutingSolver.standard();
 
     // when
-    OptimizationResult result = HouseholdOptimizer.withSolver(lp -> {
+    OptimizationResult result = SolverBackends.optimizer(lp -> {
       programs.add(lp);
       return router.solve(lp);
     }).optimize(problem);
