@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Model {
+public abstract class Model implements WithModel {
   /** Returns the model's id. */
   public abstract ModelId id();
 
