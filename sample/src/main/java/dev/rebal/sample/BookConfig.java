@@ -1,4 +1,4 @@
-package dev.rebal.core.sample;
+package dev.rebal.sample;
 
 import dev.rebal.core.internal.Checks;
 import java.time.LocalDate;

@@ -3,6 +3,6 @@
  * tests and benchmarks. Nothing here reads a clock or unseeded randomness.
  */
 @RebalStyle
-package dev.rebal.core.sample;
+package dev.rebal.sample;
 
 import dev.rebal.core.RebalStyle;

@@ -1,4 +1,4 @@
-package dev.rebal.core.sample;
+package dev.rebal.sample;
 
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.market.MarketData;

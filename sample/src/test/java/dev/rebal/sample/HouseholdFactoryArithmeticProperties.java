@@ -1,4 +1,4 @@
-package dev.rebal.core.sample;
+package dev.rebal.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,13 +1,13 @@
-package dev.rebal.core.sample;
+package dev.rebal.sample;
 
-import static dev.rebal.core.sample.SecurityUniverse.CASH;
-import static dev.rebal.core.sample.SecurityUniverse.EMERGING_MARKETS;
-import static dev.rebal.core.sample.SecurityUniverse.INTL_DEVELOPED;
-import static dev.rebal.core.sample.SecurityUniverse.MUNI_BONDS;
-import static dev.rebal.core.sample.SecurityUniverse.REAL_ESTATE;
-import static dev.rebal.core.sample.SecurityUniverse.US_BONDS;
-import static dev.rebal.core.sample.SecurityUniverse.US_LARGE_CAP;
-import static dev.rebal.core.sample.SecurityUniverse.US_SMALL_CAP;
+import static dev.rebal.sample.SecurityUniverse.CASH;
+import static dev.rebal.sample.SecurityUniverse.EMERGING_MARKETS;
+import static dev.rebal.sample.SecurityUniverse.INTL_DEVELOPED;
+import static dev.rebal.sample.SecurityUniverse.MUNI_BONDS;
+import static dev.rebal.sample.SecurityUniverse.REAL_ESTATE;
+import static dev.rebal.sample.SecurityUniverse.US_BONDS;
+import static dev.rebal.sample.SecurityUniverse.US_LARGE_CAP;
+import static dev.rebal.sample.SecurityUniverse.US_SMALL_CAP;
 
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.money.Weight;

@@ -1,4 +1,4 @@
-package dev.rebal.core.sample;
+package dev.rebal.sample;
 
 import dev.rebal.core.goal.Firmness;
 import dev.rebal.core.goal.GlidePath;
