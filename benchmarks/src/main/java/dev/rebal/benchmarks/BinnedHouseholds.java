@@ -2,7 +2,7 @@ package dev.rebal.benchmarks;
 
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Rebalancer;
 import java.time.LocalDate;
 import org.openjdk.jmh.annotations.Level;

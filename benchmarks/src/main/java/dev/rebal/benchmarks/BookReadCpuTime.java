@@ -1,6 +1,6 @@
 package dev.rebal.benchmarks;
 
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.BookWriter;
 import java.io.ByteArrayInputStream;

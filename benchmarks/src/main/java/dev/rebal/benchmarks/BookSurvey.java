@@ -1,7 +1,7 @@
 package dev.rebal.benchmarks;
 
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.rule.Finding;
 import dev.rebal.core.validation.HouseholdValidator;

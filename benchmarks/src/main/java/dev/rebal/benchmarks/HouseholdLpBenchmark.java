@@ -1,10 +1,11 @@
 package dev.rebal.benchmarks;
 
-import dev.rebal.optimizer.BoundedSimplexSolver;
-import dev.rebal.optimizer.DenseSimplexSolver;
+import dev.rebal.optimizer.SolverBackends;
+import dev.rebal.optimizer.internal.BoundedSimplexSolver;
+import dev.rebal.optimizer.internal.DenseSimplexSolver;
 import dev.rebal.optimizer.HouseholdOptimizer;
-import dev.rebal.optimizer.LinearProgram;
-import dev.rebal.optimizer.LpSolution;
+import dev.rebal.optimizer.internal.LinearProgram;
+import dev.rebal.optimizer.internal.LpSolution;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
 import java.util.Locale;
@@ -56,7 +57,7 @@ public class HouseholdLpBenchmark {
   public void capture() {
     List<LinearProgram> captured = new ArrayList<>();
     for (int i = 0; i < OptimizerBenchmark.HOUSEHOLDS; i++) {
-      HouseholdOptimizer.withSolver(lp -> {
+      SolverBackends.optimizer(lp -> {
         captured.add(lp);
         return DenseSimplexSolver.standard().solve(lp);
       }).optimize(ProblemGenerator.generate(Shape.valueOf(shape), 1_000 + i));

@@ -1,10 +1,11 @@
 package dev.rebal.benchmarks;
 
+import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.HouseholdProblem;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
-import dev.rebal.optimizer.SizeRoutingSolver;
+import dev.rebal.optimizer.internal.SizeRoutingSolver;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -50,7 +51,7 @@ public class LargeHouseholdBenchmark {
   private HouseholdProblem[] problems;
   private int next;
   private final HouseholdOptimizer optimizer =
-      HouseholdOptimizer.withSolver(SizeRoutingSolver.standard());
+      SolverBackends.optimizer(SizeRoutingSolver.standard());
 
   /** Generates the households once per trial and checks that each is solved. */
   @Setup(Level.Trial)

@@ -1,11 +1,12 @@
 package dev.rebal.benchmarks;
 
+import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.HouseholdProblem;
-import dev.rebal.optimizer.LinearProgram;
-import dev.rebal.optimizer.LpSolver;
+import dev.rebal.optimizer.internal.LinearProgram;
+import dev.rebal.optimizer.internal.LpSolver;
 import dev.rebal.optimizer.RebalanceMode;
-import dev.rebal.optimizer.SizeRoutingSolver;
+import dev.rebal.optimizer.internal.SizeRoutingSolver;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import java.util.Locale;
 import java.lang.management.ManagementFactory;
@@ -38,12 +39,12 @@ public final class LargeHouseholdCpuTime {
     LpSolver router = SizeRoutingSolver.standard();
     for (int i = 0; i < problems.length; i++) {
       problems[i] = ProblemGenerator.generate(8, 200, lots, 7 + i, RebalanceMode.TAX_LOSS_HARVEST);
-      HouseholdOptimizer.withSolver(lp -> {
+      SolverBackends.optimizer(lp -> {
         programs.add(lp);
         return router.solve(lp);
       }).optimize(problems[i]);
     }
-    HouseholdOptimizer optimizer = HouseholdOptimizer.withSolver(router);
+    HouseholdOptimizer optimizer = SolverBackends.optimizer(router);
     for (int w = 0; w < warmup; w++) {
       for (HouseholdProblem p : problems) {
         optimizer.optimize(p);

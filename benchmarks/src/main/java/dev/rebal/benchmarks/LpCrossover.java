@@ -1,11 +1,12 @@
 package dev.rebal.benchmarks;
 
-import dev.rebal.optimizer.BoundedSimplexSolver;
-import dev.rebal.optimizer.DenseSimplexSolver;
+import dev.rebal.optimizer.SolverBackends;
+import dev.rebal.optimizer.internal.BoundedSimplexSolver;
+import dev.rebal.optimizer.internal.DenseSimplexSolver;
 import dev.rebal.optimizer.HouseholdOptimizer;
-import dev.rebal.optimizer.LinearProgram;
-import dev.rebal.optimizer.LpShapes;
-import dev.rebal.optimizer.LpSolver;
+import dev.rebal.optimizer.internal.LinearProgram;
+import dev.rebal.optimizer.internal.LpShapes;
+import dev.rebal.optimizer.internal.LpSolver;
 import dev.rebal.optimizer.RebalanceMode;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
@@ -44,13 +45,13 @@ public final class LpCrossover {
       return DenseSimplexSolver.standard().solve(lp);
     };
     for (int i = 0; i < 64; i++) {
-      HouseholdOptimizer.withSolver(capture).optimize(ProblemGenerator.generate(Shape.TYPICAL,
+      SolverBackends.optimizer(capture).optimize(ProblemGenerator.generate(Shape.TYPICAL,
           1_000 + i));
-      HouseholdOptimizer.withSolver(capture).optimize(ProblemGenerator.generate(Shape.LARGE,
+      SolverBackends.optimizer(capture).optimize(ProblemGenerator.generate(Shape.LARGE,
           1_000 + i));
     }
     for (int i = 0; i < 16; i++) {
-      HouseholdOptimizer.withSolver(capture).optimize(ProblemGenerator.generate(Shape.LARGE,
+      SolverBackends.optimizer(capture).optimize(ProblemGenerator.generate(Shape.LARGE,
           2_000 + i, RebalanceMode.TAX_LOSS_HARVEST));
     }
     int households = programs.size();

@@ -1,11 +1,11 @@
 package dev.rebal.benchmarks;
 
-import dev.rebal.optimizer.BoundedSimplexSolver;
-import dev.rebal.optimizer.DenseSimplexSolver;
-import dev.rebal.optimizer.LinearProgram;
-import dev.rebal.optimizer.LpShapes;
-import dev.rebal.optimizer.LpSolution;
-import dev.rebal.optimizer.OjAlgoLp;
+import dev.rebal.optimizer.internal.BoundedSimplexSolver;
+import dev.rebal.optimizer.internal.DenseSimplexSolver;
+import dev.rebal.optimizer.internal.LinearProgram;
+import dev.rebal.optimizer.internal.LpShapes;
+import dev.rebal.optimizer.internal.LpSolution;
+import dev.rebal.optimizer.internal.OjAlgoLp;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

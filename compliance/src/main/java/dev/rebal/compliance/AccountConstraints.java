@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
+import java.util.List;
 
 /**
  * What may be done in one account: whether it may be traded at all, and the cash it can spend.
@@ -19,12 +20,13 @@ import dev.rebal.core.money.Money;
  * @param cashAvailable cash minus cash floor, negative when below the floor
  * @since 0.1
  */
-public record AccountConstraints(AccountId account, ImmutableList<Provenance> blocks,
+public record AccountConstraints(AccountId account, List<Provenance> blocks,
     Money cashAvailable) {
   /** Checks that no component is null. */
   public AccountConstraints {
     Checks.notNull(account, "account");
     Checks.noNulls(blocks, "blocks");
+    blocks = ImmutableList.copyOf(blocks);
     Checks.notNull(cashAvailable, "cashAvailable");
   }
 

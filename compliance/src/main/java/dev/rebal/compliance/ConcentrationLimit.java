@@ -6,6 +6,7 @@ import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.restriction.SecurityScope;
 import dev.rebal.core.security.SecurityId;
+import java.util.SortedSet;
 
 /**
  * A household-level concentration cap compiled to money: the value of the securities in scope,
@@ -28,7 +29,7 @@ import dev.rebal.core.security.SecurityId;
  * @since 0.1
  */
 public record ConcentrationLimit(Provenance provenance, SecurityScope scope, Weight maxWeight,
-    ImmutableSortedSet<SecurityId> securities, Money householdValue, Money heldAwayValue,
+    SortedSet<SecurityId> securities, Money householdValue, Money heldAwayValue,
     Money currentValue, Money maxValue) {
   /** Checks that no component is null. */
   public ConcentrationLimit {
@@ -36,6 +37,7 @@ public record ConcentrationLimit(Provenance provenance, SecurityScope scope, Wei
     Checks.notNull(scope, "scope");
     Checks.notNull(maxWeight, "maxWeight");
     Checks.noNulls(securities, "securities");
+    securities = ImmutableSortedSet.copyOf(securities);
     Checks.notNull(householdValue, "householdValue");
     Checks.notNull(heldAwayValue, "heldAwayValue");
     Checks.notNull(currentValue, "currentValue");

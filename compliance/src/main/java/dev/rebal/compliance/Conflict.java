@@ -3,6 +3,7 @@ package dev.rebal.compliance;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.internal.Checks;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * A contradiction found while compiling: restrictions (or a restriction and the household's state)
@@ -18,12 +19,13 @@ import java.math.BigDecimal;
  * @since 0.1
  */
 public record Conflict(ConflictKind kind, String subject, BigDecimal shortfall,
-    ImmutableList<Provenance> provenances) {
+    List<Provenance> provenances) {
   /** Checks that no component is null. */
   public Conflict {
     Checks.notNull(kind, "kind");
     Checks.notBlank(subject, "subject");
     Checks.notNull(shortfall, "shortfall");
     Checks.noNulls(provenances, "provenances");
+    provenances = ImmutableList.copyOf(provenances);
   }
 }

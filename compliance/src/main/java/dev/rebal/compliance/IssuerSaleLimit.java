@@ -5,6 +5,7 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
+import java.util.SortedSet;
 
 /**
  * A control person's Rule 144 volume limit compiled to shares: the sales of the issuer's securities
@@ -29,7 +30,7 @@ import java.time.LocalDate;
  * @since 0.1
  */
 public record IssuerSaleLimit(Provenance provenance, String issuer,
-    ImmutableSortedSet<SecurityId> securities, Quantity onePercentOfOutstanding,
+    SortedSet<SecurityId> securities, Quantity onePercentOfOutstanding,
     Quantity averageWeeklyVolume, Quantity limit, LocalDate windowStart, Quantity soldInWindow,
     Quantity remaining) {
   /** Checks that no component is null. */
@@ -37,6 +38,7 @@ public record IssuerSaleLimit(Provenance provenance, String issuer,
     Checks.notNull(provenance, "provenance");
     Checks.notBlank(issuer, "issuer");
     Checks.noNulls(securities, "securities");
+    securities = ImmutableSortedSet.copyOf(securities);
     Checks.notNull(onePercentOfOutstanding, "onePercentOfOutstanding");
     Checks.notNull(averageWeeklyVolume, "averageWeeklyVolume");
     Checks.notNull(limit, "limit");

@@ -6,6 +6,7 @@ import dev.rebal.core.household.LotId;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.security.SecurityId;
+import java.util.List;
 
 /**
  * Whether one tax lot may be sold, and how much of it there is.
@@ -22,7 +23,7 @@ import dev.rebal.core.security.SecurityId;
  * @since 0.1
  */
 public record LotConstraints(LotId lot, AccountId account, SecurityId security, Quantity quantity,
-    ImmutableList<Provenance> sellBlocks) {
+    List<Provenance> sellBlocks) {
   /** Checks that no component is null. */
   public LotConstraints {
     Checks.notNull(lot, "lot");
@@ -30,6 +31,7 @@ public record LotConstraints(LotId lot, AccountId account, SecurityId security, 
     Checks.notNull(security, "security");
     Checks.notNull(quantity, "quantity");
     Checks.noNulls(sellBlocks, "sellBlocks");
+    sellBlocks = ImmutableList.copyOf(sellBlocks);
   }
 
   /** Returns whether shares may be picked from the lot. */

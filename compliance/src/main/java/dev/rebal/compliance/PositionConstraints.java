@@ -6,6 +6,7 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.security.SecurityId;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -42,8 +43,8 @@ import java.util.Optional;
  * @since 0.1
  */
 public record PositionConstraints(AccountId account, SecurityId security, Quantity held,
-    ImmutableList<Provenance> buyBlocks, ImmutableList<Provenance> sellBlocks,
-    ImmutableList<QuantityBound> sellLimits, ImmutableList<ValueBound> buyValueLimits,
+    List<Provenance> buyBlocks, List<Provenance> sellBlocks,
+    List<QuantityBound> sellLimits, List<ValueBound> buyValueLimits,
     ValueBound minTradeValue, QuantityBound quantityStep) {
   /** Checks that no component is null and that there is a sell limit. */
   public PositionConstraints {
@@ -51,10 +52,14 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
     Checks.notNull(security, "security");
     Checks.notNull(held, "held");
     Checks.noNulls(buyBlocks, "buyBlocks");
+    buyBlocks = ImmutableList.copyOf(buyBlocks);
     Checks.noNulls(sellBlocks, "sellBlocks");
+    sellBlocks = ImmutableList.copyOf(sellBlocks);
     Checks.noNulls(sellLimits, "sellLimits");
     Checks.isTrue(!sellLimits.isEmpty(), "sellLimits", sellLimits, "must not be empty");
+    sellLimits = ImmutableList.copyOf(sellLimits);
     Checks.noNulls(buyValueLimits, "buyValueLimits");
+    buyValueLimits = ImmutableList.copyOf(buyValueLimits);
     Checks.notNull(minTradeValue, "minTradeValue");
     Checks.notNull(quantityStep, "quantityStep");
   }

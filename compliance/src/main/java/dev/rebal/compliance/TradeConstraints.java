@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class TradeConstraints implements TradePermissions {
   private TradeConstraints(LocalDate asOf, ComplianceParameters parameters,
       List<AccountConstraints> accounts, List<PositionConstraints> positions,
       List<LotConstraints> lots, List<ConcentrationLimit> caps, List<IssuerSaleLimit> saleLimits,
-      Map<String, ImmutableSortedSet<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
+      Map<String, ? extends Set<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
       List<Conflict> conflicts) {
     this.asOf = Checks.notNull(asOf, "asOf");
     this.parameters = Checks.notNull(parameters, "parameters");
@@ -79,7 +80,11 @@ public final class TradeConstraints implements TradePermissions {
     this.caps = sorted(caps, "caps", Comparator.comparing(ConcentrationLimit::provenance));
     this.saleLimits = sorted(saleLimits, "saleLimits",
         Comparator.comparing(IssuerSaleLimit::provenance));
-    this.washSaleGroups = ImmutableSortedMap.copyOf(Checks.notNull(washSaleGroups, "washSaleGroups"));
+    ImmutableSortedMap.Builder<String, ImmutableSortedSet<SecurityId>> groups =
+        ImmutableSortedMap.naturalOrder();
+    Checks.notNull(washSaleGroups, "washSaleGroups")
+        .forEach((group, members) -> groups.put(group, ImmutableSortedSet.copyOf(members)));
+    this.washSaleGroups = groups.buildOrThrow();
     this.penalties = sorted(penalties, "penalties",
         Comparator.comparing(LocationPenalty::account).thenComparing(LocationPenalty::security)
             .thenComparing(LocationPenalty::provenance));
@@ -118,7 +123,7 @@ public final class TradeConstraints implements TradePermissions {
   public static TradeConstraints of(LocalDate asOf, ComplianceParameters parameters,
       List<AccountConstraints> accounts, List<PositionConstraints> positions,
       List<LotConstraints> lots, List<ConcentrationLimit> caps, List<IssuerSaleLimit> saleLimits,
-      Map<String, ImmutableSortedSet<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
+      Map<String, ? extends Set<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
       List<Conflict> conflicts) {
     return new TradeConstraints(asOf, parameters, accounts, positions, lots, caps, saleLimits,
         washSaleGroups, penalties, conflicts);

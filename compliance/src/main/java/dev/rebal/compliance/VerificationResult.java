@@ -2,6 +2,7 @@ package dev.rebal.compliance;
 
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.internal.Checks;
+import java.util.List;
 
 /**
  * The outcome of verifying a proposed list of trades: every violation found, in a deterministic
@@ -15,16 +16,18 @@ import dev.rebal.core.internal.Checks;
  * @param preExisting breaches present before the proposal and not made worse by it
  * @since 0.1
  */
-public record VerificationResult(ImmutableList<Violation> violations,
-    ImmutableList<Violation> preExisting) {
+public record VerificationResult(List<Violation> violations,
+    List<Violation> preExisting) {
   /** Checks that no violation is null. */
   public VerificationResult {
     Checks.noNulls(violations, "violations");
+    violations = ImmutableList.copyOf(violations);
     Checks.noNulls(preExisting, "preExisting");
+    preExisting = ImmutableList.copyOf(preExisting);
   }
 
   /** A result with no pre-existing breaches. */
-  public VerificationResult(ImmutableList<Violation> violations) {
+  public VerificationResult(List<Violation> violations) {
     this(violations, ImmutableList.of());
   }
 

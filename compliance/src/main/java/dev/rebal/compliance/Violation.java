@@ -3,6 +3,7 @@ package dev.rebal.compliance;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.internal.Checks;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * One way a proposed list of trades breaks a restriction or a check: which one, which trades, and by
@@ -24,13 +25,14 @@ import java.math.BigDecimal;
  * @param actual the value the proposal reaches
  * @since 0.1
  */
-public record Violation(ViolationKind kind, Provenance provenance, ImmutableList<Integer> trades,
+public record Violation(ViolationKind kind, Provenance provenance, List<Integer> trades,
     String subject, String unit, BigDecimal limit, BigDecimal actual) {
   /** Checks that no component is null. */
   public Violation {
     Checks.notNull(kind, "kind");
     Checks.notNull(provenance, "provenance");
     Checks.noNulls(trades, "trades");
+    trades = ImmutableList.copyOf(trades);
     Checks.notBlank(subject, "subject");
     Checks.notBlank(unit, "unit");
     Checks.notNull(limit, "limit");

@@ -26,7 +26,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Decision {
+public abstract class Decision implements WithDecision {
   /** Returns the household decided. */
   public abstract HouseholdId household();
 

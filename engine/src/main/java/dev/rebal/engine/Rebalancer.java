@@ -39,7 +39,7 @@ import dev.rebal.optimizer.GoalShortfall;
 import dev.rebal.engine.internal.ProposalAssembler;
 import dev.rebal.engine.internal.StageTrades;
 import dev.rebal.engine.internal.TaxMemo;
-import dev.rebal.tax.cost.TaxCostModel;
+import dev.rebal.tax.internal.TaxCostCache;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
@@ -318,7 +318,7 @@ public final class Rebalancer {
     boolean harvest = fired.contains("trigger.tax.harvest");
     ProblemRequest request = new ProblemRequest(current, m, asOf, rs, currentAssessment,
         currentTc, currentAdjustments, modeFor(triggers, rs), harvest, currentMemo,
-        TaxCostModel.Cache.create());
+        TaxCostCache.create());
     boolean optimise = fired.stream().anyMatch(c -> !c.startsWith("trigger.gift."));
     if (!optimise) {
       return new Proposed(gifts, ProblemBuilder.notes(request), lines, List.of(), List.of(),

@@ -5,6 +5,7 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * What a book run did: households by outcome, failures, trades and traded value, taxes realized and
@@ -20,13 +21,15 @@ import java.util.Map;
  * @param harvestedLosses losses harvested in all proposals
  * @param cancelled whether the run stopped early
  */
-public record RunSummary(long households, ImmutableSortedMap<String, Long> outcomes,
-    ImmutableSortedMap<String, Long> reviewReasons, long trades, Money traded, Money taxRealized,
+public record RunSummary(long households, SortedMap<String, Long> outcomes,
+    SortedMap<String, Long> reviewReasons, long trades, Money traded, Money taxRealized,
     Money harvestedLosses, boolean cancelled) {
   /** Checks that no component is null. */
   public RunSummary {
     Checks.notNull(outcomes, "outcomes");
+    outcomes = ImmutableSortedMap.copyOf(outcomes);
     Checks.notNull(reviewReasons, "reviewReasons");
+    reviewReasons = ImmutableSortedMap.copyOf(reviewReasons);
     Checks.notNull(traded, "traded");
     Checks.notNull(taxRealized, "taxRealized");
     Checks.notNull(harvestedLosses, "harvestedLosses");

@@ -3,6 +3,7 @@ package dev.rebal.engine;
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.rule.Finding;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,8 +28,9 @@ public final class ScreenResult {
   }
 
   /** Returns the result of a household that was screened, with the triggers that fired. */
-  public static ScreenResult screened(long index, String household, ImmutableList<Finding> triggers) {
-    return new ScreenResult(index, household, triggers, null);
+  public static ScreenResult screened(long index, String household, List<Finding> triggers) {
+    return new ScreenResult(index, household,
+        ImmutableList.copyOf(Checks.noNulls(triggers, "triggers")), null);
   }
 
   /** Returns the result of a household whose screen (or whose reading) failed. */

@@ -3,6 +3,7 @@ package dev.rebal.engine;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.internal.Checks;
 import java.util.Locale;
+import java.util.SortedMap;
 
 /**
  * What a book screen found: households screened, triggered (to rebalance today) and failed, and the
@@ -16,7 +17,7 @@ import java.util.Locale;
  * @param cancelled whether the screen stopped early
  */
 public record ScreenSummary(long households, long triggered, long failed,
-    ImmutableSortedMap<String, Long> byTrigger, boolean cancelled) {
+    SortedMap<String, Long> byTrigger, boolean cancelled) {
   /** Checks the counts and that no component is null. */
   public ScreenSummary {
     Checks.isTrue(households >= 0, "households", households, "must not be negative");
@@ -24,6 +25,7 @@ public record ScreenSummary(long households, long triggered, long failed,
         "must be between 0 and the households not failed");
     Checks.isTrue(failed >= 0, "failed", failed, "must not be negative");
     Checks.notNull(byTrigger, "byTrigger");
+    byTrigger = ImmutableSortedMap.copyOf(byTrigger);
   }
 
   /** Returns two lines a person reads at the end of a screen. */

@@ -2,8 +2,8 @@ package dev.rebal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.BookWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

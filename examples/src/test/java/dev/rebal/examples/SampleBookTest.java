@@ -2,7 +2,7 @@ package dev.rebal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.BookWriter;
 import dev.rebal.json.HouseholdRead;

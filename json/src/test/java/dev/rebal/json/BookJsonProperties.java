@@ -3,8 +3,8 @@ package dev.rebal.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

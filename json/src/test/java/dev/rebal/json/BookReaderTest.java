@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebal.core.household.Household;
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,14 @@
 package dev.rebal.optimizer;
 
 import dev.rebal.core.internal.Checks;
+import dev.rebal.optimizer.internal.BoundedSimplexSolver;
+import dev.rebal.optimizer.internal.DenseSimplexSolver;
+import dev.rebal.optimizer.internal.ElasticProgram;
+import dev.rebal.optimizer.internal.LinearProgram;
+import dev.rebal.optimizer.internal.LpSolution;
+import dev.rebal.optimizer.internal.LpSolver;
+import dev.rebal.optimizer.internal.SizeRoutingSolver;
+import dev.rebal.optimizer.internal.SolutionCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +47,8 @@ public final class HouseholdOptimizer {
     return STANDARD;
   }
 
-  /** Returns an optimizer on another LP backend. */
-  public static HouseholdOptimizer withSolver(LpSolver solver) {
+  /** Returns an optimizer on another LP backend (solver tests and benchmarks). */
+  static HouseholdOptimizer withSolver(LpSolver solver) {
     return new HouseholdOptimizer(Checks.notNull(solver, "solver"));
   }
 

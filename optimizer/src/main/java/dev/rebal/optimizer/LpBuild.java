@@ -1,5 +1,6 @@
 package dev.rebal.optimizer;
 
+import dev.rebal.optimizer.internal.LinearProgram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

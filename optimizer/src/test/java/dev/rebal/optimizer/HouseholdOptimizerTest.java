@@ -2,6 +2,11 @@ package dev.rebal.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.optimizer.internal.CommonsMathLpSolver;
+import dev.rebal.optimizer.internal.LinearProgram;
+import dev.rebal.optimizer.internal.LpSolution;
+import dev.rebal.optimizer.internal.LpSolver;
+import dev.rebal.optimizer.internal.SolutionCheck;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;

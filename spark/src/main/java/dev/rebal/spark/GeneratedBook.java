@@ -1,7 +1,7 @@
 package dev.rebal.spark;
 
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.HouseholdLines;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;

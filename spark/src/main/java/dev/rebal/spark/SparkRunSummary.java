@@ -2,6 +2,7 @@ package dev.rebal.spark;
 
 import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.internal.Checks;
+import java.util.SortedMap;
 
 /**
  * What a {@link SparkRebalancer#run} wrote: the number of households, how many got each outcome,
@@ -13,11 +14,12 @@ import dev.rebal.core.internal.Checks;
  * @param chains the number of audit chains written
  * @param outDir the output directory
  */
-public record SparkRunSummary(long households, ImmutableSortedMap<String, Long> outcomes,
+public record SparkRunSummary(long households, SortedMap<String, Long> outcomes,
     long chains, String outDir) {
   /** Checks that no component is null. */
   public SparkRunSummary {
     Checks.notNull(outcomes, "outcomes");
+    outcomes = ImmutableSortedMap.copyOf(outcomes);
     Checks.notNull(outDir, "outDir");
   }
 }

@@ -39,8 +39,8 @@ class SparkRebalanceJobTest {
   void run_householdsAndHeaderFiles_writesAnIntactOutput(@TempDir Path dir) throws IOException {
     // given: a book split into household lines and header, as a firm's export would give
     Path book = dir.resolve("book.json");
-    dev.rebal.core.sample.BookGenerator g = dev.rebal.core.sample.BookGenerator.of(
-        dev.rebal.core.sample.BookConfig.of(3));
+    dev.rebal.sample.BookGenerator g = dev.rebal.sample.BookGenerator.of(
+        dev.rebal.sample.BookConfig.of(3));
     dev.rebal.json.BookWriter.write(book, g.asOf(), g.marketData(), g.households(25));
     BookLines.split(book, dir.resolve("households.jsonl"), dir.resolve("header.json"));
     Path out = dir.resolve("out");

@@ -50,8 +50,7 @@ class HoldingPeriodTest {
   void termOf_tackedLot_countsFromTheHoldingPeriodStart() {
     // given: bought 2025-03-01 but carrying a wash-sale holding period from 2024-01-10
     TaxLot lot = lot("L1", TAXABLE, X, 10, "100", date("2025-03-01"));
-    TaxLot tacked = dev.rebal.tax.internal.LotCopies.copy(lot, lot.id(), lot.quantity(),
-        lot.costBasis(), lot.washSaleAdjustment(), date("2024-01-10"));
+    TaxLot tacked = lot.withHoldingPeriodStart(date("2024-01-10"));
 
     // when / then: on 2025-03-02 the untacked lot is short term, the tacked one long term
     assertThat(HoldingPeriod.termOf(lot, date("2025-03-02"))).isEqualTo(Term.SHORT);

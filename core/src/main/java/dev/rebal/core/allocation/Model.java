@@ -5,6 +5,7 @@ import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.core.RebalStyle;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
+import java.util.List;
 import org.immutables.value.Value;
 
 /**
@@ -17,7 +18,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Model {
+public abstract class Model implements WithModel {
   /** Returns the model's id. */
   public abstract ModelId id();
 
@@ -31,5 +32,17 @@ public abstract class Model {
   }
 
   /** Builds a {@link Model}. */
-  public static final class Builder extends ImmutableModel.Builder {}
+  public static final class Builder extends ImmutableModel.Builder {
+    /**
+     * Puts the securities of {@code assetClass}, most preferred first; the list is copied, so a
+     * caller needs no Guava type.
+     *
+     * @param assetClass the asset class
+     * @param securities its securities, most preferred first
+     * @return this builder
+     */
+    public Builder putSecurities(AssetClass assetClass, List<SecurityId> securities) {
+      return putSecurities(assetClass, ImmutableList.copyOf(securities));
+    }
+  }
 }

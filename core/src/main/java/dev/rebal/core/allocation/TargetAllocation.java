@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class TargetAllocation {
+public abstract class TargetAllocation implements WithTargetAllocation {
   /** Returns the target of each asset class, sorted by class. */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<AssetClass, ClassTarget> classes();

@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Assessment {
+public abstract class Assessment implements WithAssessment {
   /** Returns the household assessed. */
   public abstract HouseholdId household();
 

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class ProposalImpact {
+public abstract class ProposalImpact implements WithProposalImpact {
   /** Returns traded value (buys plus sells) over household value. */
   @Value.Default
   public Weight turnover() {

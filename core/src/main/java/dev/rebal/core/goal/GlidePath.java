@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class GlidePath {
+public abstract class GlidePath implements WithGlidePath {
   /** Returns the allocation from each number of whole years to goal. */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<Integer, TargetAllocation> steps();

@@ -19,7 +19,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Goal {
+public abstract class Goal implements WithGoal {
   /** Returns the goal's id. */
   public abstract GoalId id();
 

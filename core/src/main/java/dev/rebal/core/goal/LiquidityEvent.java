@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class LiquidityEvent {
+public abstract class LiquidityEvent implements WithLiquidityEvent {
   /** Returns the event's id. */
   public abstract LiquidityEventId id();
 

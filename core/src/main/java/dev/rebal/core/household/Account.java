@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Account {
+public abstract class Account implements WithAccount {
   /** Returns the account's id. */
   public abstract AccountId id();
 
@@ -66,11 +66,6 @@ public abstract class Account {
   /** Returns the account's tax treatment, from its registration. */
   public TaxTreatment treatment() {
     return type().treatment();
-  }
-
-  /** Returns a copy with {@code cash} as the cash balance. */
-  public Account withCash(Money cash) {
-    return ImmutableAccount.copyOf(this).withCash(cash);
   }
 
   /** Returns a new builder. */

@@ -24,7 +24,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Household {
+public abstract class Household implements WithHousehold {
   /** Returns the household's id. */
   public abstract HouseholdId id();
 
@@ -75,45 +75,6 @@ public abstract class Household {
       }
     }
     return Optional.empty();
-  }
-
-  /** Returns a copy with {@code accounts} instead of this household's accounts. */
-  public Household withAccounts(Iterable<? extends Account> accounts) {
-    return ImmutableHousehold.copyOf(this).withAccounts(accounts);
-  }
-
-  /** Returns a copy with {@code lots} instead of this household's lots. */
-  public Household withLots(Iterable<? extends TaxLot> lots) {
-    return ImmutableHousehold.copyOf(this).withLots(lots);
-  }
-
-  /** Returns a copy with {@code transactions} instead of this household's transactions. */
-  public Household withTransactions(Iterable<? extends Transaction> transactions) {
-    return ImmutableHousehold.copyOf(this).withTransactions(transactions);
-  }
-
-  /**
-   * Returns a copy with {@code taxProfile} instead of this household's tax profile.
-   *
-   * @since 0.2
-   */
-  public Household withTaxProfile(TaxProfile taxProfile) {
-    return ImmutableHousehold.copyOf(this).withTaxProfile(taxProfile);
-  }
-
-  /** Returns a copy with {@code restrictions} instead of this household's restrictions. */
-  public Household withRestrictions(Iterable<? extends Restriction> restrictions) {
-    return ImmutableHousehold.copyOf(this).withRestrictions(restrictions);
-  }
-
-  /** Returns a copy with {@code events} instead of this household's liquidity events. */
-  public Household withLiquidityEvents(Iterable<? extends LiquidityEvent> events) {
-    return ImmutableHousehold.copyOf(this).withLiquidityEvents(events);
-  }
-
-  /** Returns a copy with {@code date} as the date of the last rebalance. */
-  public Household withLastRebalanced(LocalDate date) {
-    return ImmutableHousehold.copyOf(this).withLastRebalanced(date);
   }
 
   /** Returns a new builder. */

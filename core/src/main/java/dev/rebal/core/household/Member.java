@@ -9,7 +9,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Member {
+public abstract class Member implements WithMember {
   /** Returns the member's id. */
   public abstract MemberId id();
 

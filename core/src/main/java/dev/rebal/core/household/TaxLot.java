@@ -28,7 +28,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class TaxLot {
+public abstract class TaxLot implements WithTaxLot {
   /** Returns the lot's id, unique within the household. */
   public abstract LotId id();
 

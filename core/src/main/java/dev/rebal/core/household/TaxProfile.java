@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class TaxProfile {
+public abstract class TaxProfile implements WithTaxProfile {
   /** Returns the filing status. */
   public abstract FilingStatus filingStatus();
 

@@ -27,7 +27,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Transaction {
+public abstract class Transaction implements WithTransaction {
   /** Returns the transaction's id. */
   public abstract TransactionId id();
 

@@ -21,7 +21,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class MarketData {
+public abstract class MarketData implements WithMarketData {
   /** Returns the securities by id. */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<SecurityId, Security> securities();

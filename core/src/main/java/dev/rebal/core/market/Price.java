@@ -12,7 +12,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Price {
+public abstract class Price implements WithPrice {
   /** Returns the security priced. */
   public abstract SecurityId security();
 

@@ -17,7 +17,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class PriceTable {
+public abstract class PriceTable implements WithPriceTable {
   /** Returns the prices by security, sorted by id. */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<SecurityId, Price> prices();

@@ -16,7 +16,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class TradingVolume {
+public abstract class TradingVolume implements WithTradingVolume {
   /** Returns the issuer these figures are for. */
   public abstract String issuer();
 

@@ -6,6 +6,7 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * One goal's outlook: the probability that the value assigned to it today, following its glide path
@@ -35,7 +36,7 @@ import java.time.LocalDate;
  */
 public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Money assignedValue,
     BigDecimal probability, BigDecimal standardError, FanPoint outcome, Money expectedShortfall,
-    Money shortfallWhenShort, ImmutableList<FanPoint> fan) {
+    Money shortfallWhenShort, List<FanPoint> fan) {
   /** Checks that no component is null and the probability is in [0, 1]. */
   public GoalOdds {
     Checks.notNull(goal, "goal");
@@ -50,6 +51,7 @@ public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Mo
     Checks.notNull(expectedShortfall, "expectedShortfall");
     Checks.notNull(shortfallWhenShort, "shortfallWhenShort");
     Checks.noNulls(fan, "fan");
+    fan = ImmutableList.copyOf(fan);
   }
 
   /** Returns how far the 10th-percentile outcome falls short of the target (zero if it does not). */

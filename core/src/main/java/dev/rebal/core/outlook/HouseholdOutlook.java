@@ -6,7 +6,9 @@ import dev.rebal.core.goal.GoalId;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.internal.Checks;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 
 /**
  * A household's goal outlook on an as-of date: one {@link GoalOdds} per goal that could be
@@ -25,8 +27,8 @@ import java.util.Optional;
  * @param unassessed why each other goal could not be assessed, by goal id
  */
 public record HouseholdOutlook(HouseholdId household, LocalDate asOf, String assumptions,
-    String assumptionsHash, int paths, long seed, ImmutableList<GoalOdds> goals,
-    ImmutableSortedMap<GoalId, String> unassessed) {
+    String assumptionsHash, int paths, long seed, List<GoalOdds> goals,
+    SortedMap<GoalId, String> unassessed) {
   /** Checks that no component is null. */
   public HouseholdOutlook {
     Checks.notNull(household, "household");
@@ -35,7 +37,9 @@ public record HouseholdOutlook(HouseholdId household, LocalDate asOf, String ass
     Checks.notBlank(assumptionsHash, "assumptionsHash");
     Checks.isTrue(paths > 0, "paths", paths, "must be positive");
     Checks.noNulls(goals, "goals");
+    goals = ImmutableList.copyOf(goals);
     Checks.notNull(unassessed, "unassessed");
+    unassessed = ImmutableSortedMap.copyOf(unassessed);
   }
 
   /** Returns the odds of goal {@code id}, if it was assessed. */

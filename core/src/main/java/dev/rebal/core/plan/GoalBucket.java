@@ -9,6 +9,8 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.valuation.ClassDrift;
+import java.util.List;
+import java.util.SortedMap;
 
 /**
  * One goal bucket of a household: a part of its value that is managed to one target and whose
@@ -34,9 +36,9 @@ import dev.rebal.core.valuation.ClassDrift;
  * @param target the allocation the bucket is managed to
  * @param drift the drift of each asset class, sorted by class
  */
-public record GoalBucket(String id, ImmutableList<GoalId> goals,
-    ImmutableSortedMap<AccountId, Weight> accountShares, Money value, TargetAllocation target,
-    ImmutableList<ClassDrift> drift) {
+public record GoalBucket(String id, List<GoalId> goals,
+    SortedMap<AccountId, Weight> accountShares, Money value, TargetAllocation target,
+    List<ClassDrift> drift) {
   /** The id of the shared pool bucket. */
   public static final String SHARED_POOL = "shared-pool";
 
@@ -44,10 +46,13 @@ public record GoalBucket(String id, ImmutableList<GoalId> goals,
   public GoalBucket {
     Checks.notBlank(id, "id");
     Checks.notNull(goals, "goals");
+    goals = ImmutableList.copyOf(goals);
     Checks.notNull(accountShares, "accountShares");
+    accountShares = ImmutableSortedMap.copyOf(accountShares);
     Checks.notNull(value, "value");
     Checks.notNull(target, "target");
     Checks.notNull(drift, "drift");
+    drift = ImmutableList.copyOf(drift);
   }
 
   /** Returns whether this is the shared pool rather than an account-funded goal's bucket. */

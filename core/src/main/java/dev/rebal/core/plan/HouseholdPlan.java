@@ -6,6 +6,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -33,10 +34,10 @@ public final class HouseholdPlan {
    * @param buckets the goal buckets: one per goal funded by accounts (household goal order), then
    *     the shared pool; their values add up to the household's (docs/goals.md)
    */
-  public HouseholdPlan(TargetAllocation target, ImmutableList<GoalPlan> goals,
-      Money unassignedValue, ImmutableList<GoalBucket> buckets) {
-    this(target, goals, unassignedValue,
-        Suppliers.ofInstance(Checks.notNull(buckets, "buckets")));
+  public HouseholdPlan(TargetAllocation target, List<GoalPlan> goals,
+      Money unassignedValue, List<GoalBucket> buckets) {
+    this(target, ImmutableList.copyOf(Checks.noNulls(goals, "goals")), unassignedValue,
+        Suppliers.ofInstance(ImmutableList.copyOf(Checks.noNulls(buckets, "buckets"))));
   }
 
   /**
@@ -47,9 +48,9 @@ public final class HouseholdPlan {
    * @param goals each goal's plan, in the household's goal order
    * @param unassignedValue the value assigned to no goal
    */
-  public HouseholdPlan(TargetAllocation target, ImmutableList<GoalPlan> goals,
+  public HouseholdPlan(TargetAllocation target, List<GoalPlan> goals,
       Money unassignedValue) {
-    this(target, goals, unassignedValue, ImmutableList.of());
+    this(target, goals, unassignedValue, List.of());
   }
 
   private HouseholdPlan(TargetAllocation target, ImmutableList<GoalPlan> goals,

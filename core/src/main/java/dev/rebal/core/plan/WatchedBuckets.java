@@ -9,6 +9,7 @@ import dev.rebal.core.household.Household;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -48,7 +49,7 @@ public final class WatchedBuckets {
     return out.build();
   }
 
-  private static boolean dueWithin(Household household, ImmutableList<GoalId> goals,
+  private static boolean dueWithin(Household household, List<GoalId> goals,
       LocalDate horizonEnd) {
     for (Goal g : household.goals()) {
       if (goals.contains(g.id()) && !g.targetDate().isAfter(horizonEnd)) {

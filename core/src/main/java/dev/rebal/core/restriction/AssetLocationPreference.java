@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.TaxTreatment;
 import java.math.BigDecimal;
 import dev.rebal.core.internal.Checks;
+import java.util.SortedSet;
 
 /**
  * A soft asset-location preference: holding the securities in scope in accounts of the listed tax treatments costs a penalty (in basis points of value a year) in the optimizer's objective, rather than being forbidden (e.g. no munis in tax-deferred accounts).
@@ -17,13 +18,14 @@ import dev.rebal.core.internal.Checks;
  * @param window when it is in effect
  * @param source the source or reason, as written
  */
-public record AssetLocationPreference(RestrictionId id, SecurityScope scope, ImmutableSortedSet<TaxTreatment> avoidIn, BigDecimal penaltyBps, DateWindow window, String source)
+public record AssetLocationPreference(RestrictionId id, SecurityScope scope, SortedSet<TaxTreatment> avoidIn, BigDecimal penaltyBps, DateWindow window, String source)
     implements Restriction {
   /** Checks that no component is null. */
   public AssetLocationPreference {
     Checks.notNull(id, "id");
     Checks.notNull(scope, "scope");
     Checks.noNulls(avoidIn, "avoidIn");
+    avoidIn = ImmutableSortedSet.copyOf(avoidIn);
     Checks.notNull(penaltyBps, "penaltyBps");
     Checks.notNull(window, "window");
     Checks.notNull(source, "source");

@@ -3,6 +3,7 @@ package dev.rebal.core.restriction;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.internal.Checks;
+import java.util.SortedSet;
 
 /**
  * Do not sell: no sale of the securities in scope, in the listed accounts or in all accounts when none are listed (e.g. until a ten-year cliff).
@@ -15,13 +16,14 @@ import dev.rebal.core.internal.Checks;
  * @param window when it is in effect
  * @param source the source or reason, as written
  */
-public record DoNotSell(RestrictionId id, SecurityScope scope, ImmutableSortedSet<AccountId> accounts, DateWindow window, String source)
+public record DoNotSell(RestrictionId id, SecurityScope scope, SortedSet<AccountId> accounts, DateWindow window, String source)
     implements Restriction {
   /** Checks that no component is null. */
   public DoNotSell {
     Checks.notNull(id, "id");
     Checks.notNull(scope, "scope");
     Checks.noNulls(accounts, "accounts");
+    accounts = ImmutableSortedSet.copyOf(accounts);
     Checks.notNull(window, "window");
     Checks.notNull(source, "source");
   }

@@ -5,6 +5,7 @@ import dev.rebal.core.internal.Checks;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.SortedSet;
 
 /**
  * A proposal waiting for, or decided by, a human reviewer: the household, the as-of date, the
@@ -25,7 +26,7 @@ import java.util.Optional;
  * @param version incremented by every action
  */
 public record ReviewItem(String id, String household, LocalDate asOf, int priority,
-    ImmutableSortedSet<String> reasons, String explanation, ReviewStatus status, String assignee,
+    SortedSet<String> reasons, String explanation, ReviewStatus status, String assignee,
     String decidedBy, String note, long version) {
   /**
    * The "by age" order: oldest as-of date first, then most urgent, then by the number in the id
@@ -43,6 +44,7 @@ public record ReviewItem(String id, String household, LocalDate asOf, int priori
     Checks.isTrue(priority >= 1, "priority", priority, "must be at least 1");
     Checks.notNull(reasons, "reasons");
     Checks.isTrue(!reasons.isEmpty(), "reasons", reasons, "must not be empty");
+    reasons = ImmutableSortedSet.copyOf(reasons);
     Checks.notNull(explanation, "explanation");
     Checks.notNull(status, "status");
     Checks.notNull(assignee, "assignee");

@@ -12,14 +12,16 @@ import java.util.List;
  * @param findings what the rule found
  * @param adjustments the constraint changes it asks for
  */
-public record RuleOutcome(ImmutableList<Finding> findings,
-    ImmutableList<ConstraintAdjustment> adjustments) {
+public record RuleOutcome(List<Finding> findings,
+    List<ConstraintAdjustment> adjustments) {
   private static final RuleOutcome PASS = new RuleOutcome(ImmutableList.of(), ImmutableList.of());
 
   /** Checks that both lists are present. */
   public RuleOutcome {
     Checks.notNull(findings, "findings");
+    findings = ImmutableList.copyOf(findings);
     Checks.notNull(adjustments, "adjustments");
+    adjustments = ImmutableList.copyOf(adjustments);
   }
 
   /** Returns the outcome of a rule that found nothing. */

@@ -14,7 +14,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Security {
+public abstract class Security implements WithSecurity {
   /** Returns the security's id. */
   public abstract SecurityId id();
 

@@ -13,7 +13,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Proposal {
+public abstract class Proposal implements WithProposal {
   /** Returns the household the proposal is for. */
   public abstract HouseholdId household();
 

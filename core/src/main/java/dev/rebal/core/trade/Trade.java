@@ -22,7 +22,7 @@ import org.immutables.value.Value;
  */
 @Value.Immutable
 @RebalStyle
-public abstract class Trade {
+public abstract class Trade implements WithTrade {
   /** Returns the account traded. */
   public abstract AccountId account();
 

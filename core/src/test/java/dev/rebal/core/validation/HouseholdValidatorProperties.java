@@ -64,8 +64,8 @@ class HouseholdValidatorProperties {
     // given
     Household h = fixture.household();
     TaxLot target = h.lots().get(Math.floorMod(which, h.lots().size()));
-    Household broken = Copies.with(h, "lots", Copies.replace(h.lots(), l -> l == target,
-        l -> Copies.with(l, "quantity", Quantity.ZERO)));
+    Household broken = h.withLots(Copies.replace(h.lots(), l -> l == target,
+        l -> l.withQuantity(Quantity.ZERO)));
     // when
     ValidationReport report = fixture.withHousehold(broken).validate();
     // then

@@ -1,7 +1,6 @@
 package dev.rebal.core.validation;
 
 import static dev.rebal.core.testing.Copies.replace;
-import static dev.rebal.core.testing.Copies.with;
 import static dev.rebal.core.testing.SampleHouseholds.ACME;
 import static dev.rebal.core.testing.SampleHouseholds.AS_OF;
 import static dev.rebal.core.testing.SampleHouseholds.BND;
@@ -87,30 +86,30 @@ class HouseholdValidatorTest {
   }
 
   private static HouseholdFixture account(String id, UnaryOperator<Account> change) {
-    return household(h -> with(h, "accounts",
+    return household(h -> h.withAccounts(
         replace(h.accounts(), a -> a.id().value().equals(id), change)));
   }
 
   private static HouseholdFixture lot(String id, UnaryOperator<TaxLot> change) {
-    return household(h -> with(h, "lots", replace(h.lots(), l -> l.id().value().equals(id), change)));
+    return household(h -> h.withLots(replace(h.lots(), l -> l.id().value().equals(id), change)));
   }
 
   private static HouseholdFixture transaction(String id, UnaryOperator<Transaction> change) {
-    return household(h -> with(h, "transactions",
+    return household(h -> h.withTransactions(
         replace(h.transactions(), t -> t.id().value().equals(id), change)));
   }
 
   private static HouseholdFixture goal(String id, UnaryOperator<Goal> change) {
-    return household(h -> with(h, "goals", replace(h.goals(), g -> g.id().value().equals(id), change)));
+    return household(h -> h.withGoals(replace(h.goals(), g -> g.id().value().equals(id), change)));
   }
 
   private static HouseholdFixture event(String id, UnaryOperator<LiquidityEvent> change) {
-    return household(h -> with(h, "liquidityEvents",
+    return household(h -> h.withLiquidityEvents(
         replace(h.liquidityEvents(), e -> e.id().value().equals(id), change)));
   }
 
   private static HouseholdFixture restriction(Restriction replacement) {
-    return household(h -> with(h, "restrictions",
+    return household(h -> h.withRestrictions(
         replace(h.restrictions(), r -> r.id().equals(replacement.id()), r -> replacement)));
   }
 
@@ -119,22 +118,22 @@ class HouseholdValidatorTest {
   }
 
   private static HouseholdFixture taxProfile(UnaryOperator<TaxProfile> change) {
-    return household(h -> with(h, "taxProfile", change.apply(h.taxProfile())));
+    return household(h -> h.withTaxProfile(change.apply(h.taxProfile())));
   }
 
   private static HouseholdFixture price(SecurityId id, UnitPrice perUnit, LocalDate asOf) {
     MarketData m = VALID.market();
     PriceTable prices = PriceTable.builder().putAllPrices(m.prices().prices())
         .build();
-    PriceTable changed = with(prices, "prices", ImmutableSortedMap.copyOf(
+    PriceTable changed = prices.withPrices(ImmutableSortedMap.copyOf(
         prices.prices().entrySet().stream().collect(Collectors.toMap(e -> e.getKey(),
             e -> e.getKey().equals(id) ? Price.of(id, perUnit, asOf) : e.getValue()))));
-    return VALID.withMarket(with(m, "prices", changed));
+    return VALID.withMarket(m.withPrices(changed));
   }
 
   private static HouseholdFixture volume(UnaryOperator<TradingVolume> change) {
     MarketData m = VALID.market();
-    return VALID.withMarket(with(m, "volumes",
+    return VALID.withMarket(m.withVolumes(
         ImmutableSortedMap.of("ACME", change.apply(m.volumes().get("ACME")))));
   }
 
@@ -176,7 +175,7 @@ class HouseholdValidatorTest {
   @Test
   void validate_sameInputTwice_givesEqualReports() {
     // given
-    HouseholdFixture broken = lot("L-1", l -> with(l, "quantity", Quantity.ZERO));
+    HouseholdFixture broken = lot("L-1", l -> l.withQuantity(Quantity.ZERO));
     // when / then
     assertThat(broken.validate()).isEqualTo(broken.validate());
   }
@@ -184,7 +183,7 @@ class HouseholdValidatorTest {
   @Test
   void validate_brokenHousehold_isNotAltered() {
     // given
-    HouseholdFixture broken = lot("L-1", l -> with(l, "quantity", Quantity.ZERO));
+    HouseholdFixture broken = lot("L-1", l -> l.withQuantity(Quantity.ZERO));
     Household before = broken.household();
     // when
     broken.validate();
@@ -203,25 +202,25 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_noMembers_reportsHouseholdMembersEmpty() {
-    assertHas(household(h -> with(h, "members", List.of())), "household.members.empty", ERROR,
+    assertHas(household(h -> h.withMembers(List.of())), "household.members.empty", ERROR,
         "members", "[]");
   }
 
   @Test
   void validate_noAccounts_reportsHouseholdAccountsEmpty() {
-    assertHas(household(h -> with(h, "accounts", List.of())), "household.accounts.empty", ERROR,
+    assertHas(household(h -> h.withAccounts(List.of())), "household.accounts.empty", ERROR,
         "accounts", "[]");
   }
 
   @Test
   void validate_lastRebalancedAfterAsOf_reportsLastRebalancedFuture() {
-    assertOnly(household(h -> with(h, "lastRebalanced", LocalDate.of(2026, 7, 1))),
+    assertOnly(household(h -> h.withLastRebalanced(LocalDate.of(2026, 7, 1))),
         "household.last-rebalanced.future", ERROR, "lastRebalanced", "2026-07-01");
   }
 
   @Test
   void validate_duplicateLotId_reportsIdDuplicate() {
-    assertOnly(household(h -> with(h, "lots", ImmutableList.<TaxLot>builder().addAll(h.lots())
+    assertOnly(household(h -> h.withLots(ImmutableList.<TaxLot>builder().addAll(h.lots())
             .add(h.lots().get(0)).build())),
         "id.duplicate", ERROR, "lots[L-1].id", "L-1");
   }
@@ -230,7 +229,7 @@ class HouseholdValidatorTest {
   void validate_duplicateMemberId_reportsIdDuplicate() {
     Member again = Member.builder().id(MemberId.of("M-1")).name("Other").role(
         dev.rebal.core.household.MemberRole.DEPENDENT).build();
-    assertOnly(household(h -> with(h, "members", ImmutableList.<Member>builder()
+    assertOnly(household(h -> h.withMembers(ImmutableList.<Member>builder()
             .addAll(h.members()).add(again).build())),
         "id.duplicate", ERROR, "members[M-1].id", "M-1");
   }
@@ -238,7 +237,7 @@ class HouseholdValidatorTest {
   @Test
   void validate_euroCash_reportsCurrencyUnsupported() {
     Money euros = Money.of(Currency.getInstance("EUR"), new BigDecimal("10000"));
-    assertOnly(account("TAX-1", a -> with(a, "cash", euros)), "money.currency.unsupported", ERROR,
+    assertOnly(account("TAX-1", a -> a.withCash(euros)), "money.currency.unsupported", ERROR,
         "accounts[TAX-1].cash", "EUR 10000.00");
   }
 
@@ -246,33 +245,33 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_accountWithoutOwners_reportsOwnerNone() {
-    assertOnly(account("IRA-1", a -> with(a, "owners", List.of())), "account.owner.none", ERROR,
+    assertOnly(account("IRA-1", a -> a.withOwners(List.of())), "account.owner.none", ERROR,
         "accounts[IRA-1].owners", "[]");
   }
 
   @Test
   void validate_ownerNotAMember_reportsOwnerUnknown() {
-    assertOnly(account("TAX-1", a -> with(a, "owners", List.of(MemberId.of("M-1"),
+    assertOnly(account("TAX-1", a -> a.withOwners(List.of(MemberId.of("M-1"),
             MemberId.of("M-9")))),
         "account.owner.unknown", ERROR, "accounts[TAX-1].owners[M-9]", "M-9");
   }
 
   @Test
   void validate_heldAwayAccountMarkedTradable_reportsHeldAwayTradable() {
-    assertOnly(account("401K-1", a -> with(a, "tradable", true)), "account.heldaway.tradable",
+    assertOnly(account("401K-1", a -> a.withTradable(true)), "account.heldaway.tradable",
         ERROR, "accounts[401K-1].tradable", "true");
   }
 
   @Test
   void validate_negativeCashFloor_reportsFloorNegative() {
-    assertOnly(account("IRA-1", a -> with(a, "cashFloor", Money.usd("-100"))),
+    assertOnly(account("IRA-1", a -> a.withCashFloor(Money.usd("-100"))),
         "account.floor.negative", ERROR, "accounts[IRA-1].cashFloor", "USD -100.00");
   }
 
   @Test
   void validate_cashBelowFloor_warnsOnlyBecauseTheRebalanceRaisesIt() {
     // given
-    HouseholdFixture f = account("TAX-1", a -> with(a, "cash", Money.usd("1500")));
+    HouseholdFixture f = account("TAX-1", a -> a.withCash(Money.usd("1500")));
     // then
     assertOnly(f, "account.cash.below-floor", Severity.INFO, "accounts[TAX-1].cash", "USD 1500.00");
     assertThat(f.validate().isOnHold()).isFalse();
@@ -280,27 +279,27 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_negativeCash_warnsCashNegative() {
-    assertHas(account("IRA-1", a -> with(a, "cash", Money.usd("-50"))), "account.cash.negative",
+    assertHas(account("IRA-1", a -> a.withCash(Money.usd("-50"))), "account.cash.negative",
         WARNING, "accounts[IRA-1].cash", "USD -50.00");
   }
 
   @Test
   void validate_blankCustodian_warnsCustodianBlank() {
-    assertOnly(account("IRA-1", a -> with(a, "custodian", " ")), "account.custodian.blank",
+    assertOnly(account("IRA-1", a -> a.withCustodian(" ")), "account.custodian.blank",
         WARNING, "accounts[IRA-1].custodian", "' '");
   }
 
   @Test
   void validate_fortyDigitCash_reportsNumberImplausibleAbbreviated() {
     Money absurd = Money.usd(new java.math.BigDecimal("9".repeat(40)));
-    assertHas(account("TAX-1", a -> with(a, "cash", absurd)), "number.implausible", ERROR,
+    assertHas(account("TAX-1", a -> a.withCash(absurd)), "number.implausible", ERROR,
         "accounts[TAX-1].cash", "9.99999999999999999999999...(42 digits)E+39");
   }
 
   @Test
   void validate_lotOf1e400Shares_reportsNumberImplausible() {
     Quantity absurd = Quantity.of(new java.math.BigDecimal("1e400"));
-    assertHas(lot("L-1", l -> with(l, "quantity", absurd)), "number.implausible", ERROR,
+    assertHas(lot("L-1", l -> l.withQuantity(absurd)), "number.implausible", ERROR,
         "lots[L-1].quantity", "1.00000000000000000000000...(407 digits)E+400");
   }
 
@@ -308,84 +307,84 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_zeroLotQuantity_reportsQuantityNonpositive() {
-    assertOnly(lot("L-1", l -> with(l, "quantity", Quantity.ZERO)), "lot.quantity.nonpositive",
+    assertOnly(lot("L-1", l -> l.withQuantity(Quantity.ZERO)), "lot.quantity.nonpositive",
         ERROR, "lots[L-1].quantity", "0.000000");
   }
 
   @Test
   void validate_negativeLotQuantity_reportsQuantityNonpositive() {
-    assertOnly(lot("L-3", l -> with(l, "quantity", Quantity.of(-5))), "lot.quantity.nonpositive",
+    assertOnly(lot("L-3", l -> l.withQuantity(Quantity.of(-5))), "lot.quantity.nonpositive",
         ERROR, "lots[L-3].quantity", "-5.000000");
   }
 
   @Test
   void validate_fractionalLotInWholeShareAccount_warnsFractional() {
-    assertOnly(lot("L-1", l -> with(l, "quantity", Quantity.of("100.5"))),
+    assertOnly(lot("L-1", l -> l.withQuantity(Quantity.of("100.5"))),
         "lot.quantity.fractional", WARNING, "lots[L-1].quantity", "100.500000");
   }
 
   @Test
   void validate_fractionalLotInFractionalAccount_isClean() {
     // given
-    HouseholdFixture f = lot("L-1", l -> with(l, "quantity", Quantity.of("100.5")));
-    HouseholdFixture fractional = f.withHousehold(with(f.household(), "accounts",
+    HouseholdFixture f = lot("L-1", l -> l.withQuantity(Quantity.of("100.5")));
+    HouseholdFixture fractional = f.withHousehold(f.household().withAccounts(
         replace(f.household().accounts(), a -> a.id().value().equals("TAX-1"),
-            a -> with(a, "fractionalShares", true))));
+            a -> a.withFractionalShares(true))));
     // then
     assertThat(fractional.validate().problems()).isEmpty();
   }
 
   @Test
   void validate_negativeBasis_reportsBasisNegative() {
-    assertOnly(lot("L-1", l -> with(l, "costBasis", Money.usd("-1"))), "lot.basis.negative", ERROR,
+    assertOnly(lot("L-1", l -> l.withCostBasis(Money.usd("-1"))), "lot.basis.negative", ERROR,
         "lots[L-1].costBasis", "USD -1.00");
   }
 
   @Test
   void validate_zeroKnownBasis_warnsBasisZero() {
-    assertOnly(lot("L-1", l -> with(l, "costBasis", Money.usd("0"))), "lot.basis.zero", WARNING,
+    assertOnly(lot("L-1", l -> l.withCostBasis(Money.usd("0"))), "lot.basis.zero", WARNING,
         "lots[L-1].costBasis", "USD 0.00");
   }
 
   @Test
   void validate_unknownBasis_warnsBasisUnknown() {
-    assertOnly(lot("L-2", l -> with(l, "basisKnown", false)), "lot.basis.unknown", WARNING,
+    assertOnly(lot("L-2", l -> l.withBasisKnown(false)), "lot.basis.unknown", WARNING,
         "lots[L-2].basisKnown", "false");
   }
 
   @Test
   void validate_lotAcquiredAfterAsOf_reportsAcquiredFuture() {
-    assertOnly(lot("L-1", l -> with(l, "acquired", LocalDate.of(2026, 7, 2))),
+    assertOnly(lot("L-1", l -> l.withAcquired(LocalDate.of(2026, 7, 2))),
         "lot.acquired.future", ERROR, "lots[L-1].acquired", "2026-07-02");
   }
 
   @Test
   void validate_lotInUnknownAccount_reportsAccountUnknown() {
-    assertOnly(lot("L-1", l -> with(l, "account", X9)), "lot.account.unknown", ERROR,
+    assertOnly(lot("L-1", l -> l.withAccount(X9)), "lot.account.unknown", ERROR,
         "lots[L-1].account", "X-9");
   }
 
   @Test
   void validate_lotOfUnknownSecurity_reportsSecurityUnknown() {
-    assertOnly(lot("L-1", l -> with(l, "security", SecurityId.of("ZZZ"))), "lot.security.unknown",
+    assertOnly(lot("L-1", l -> l.withSecurity(SecurityId.of("ZZZ"))), "lot.security.unknown",
         ERROR, "lots[L-1].security", "ZZZ");
   }
 
   @Test
   void validate_negativeWashSaleAdjustment_reportsWashSaleNegative() {
-    assertOnly(lot("L-5", l -> with(l, "washSaleAdjustment", Money.usd("-5"))),
+    assertOnly(lot("L-5", l -> l.withWashSaleAdjustment(Money.usd("-5"))),
         "lot.washsale.negative", ERROR, "lots[L-5].washSaleAdjustment", "USD -5.00");
   }
 
   @Test
   void validate_washSaleAdjustmentAboveBasis_reportsExceedsBasis() {
-    assertOnly(lot("L-5", l -> with(l, "washSaleAdjustment", Money.usd("7000"))),
+    assertOnly(lot("L-5", l -> l.withWashSaleAdjustment(Money.usd("7000"))),
         "lot.washsale.exceeds-basis", ERROR, "lots[L-5].washSaleAdjustment", "USD 7000.00");
   }
 
   @Test
   void validate_holdingPeriodStartAfterAcquired_reportsHoldingAfterAcquired() {
-    assertOnly(lot("L-1", l -> with(l, "holdingPeriodStart", LocalDate.of(2020, 1, 16))),
+    assertOnly(lot("L-1", l -> l.withHoldingPeriodStart(LocalDate.of(2020, 1, 16))),
         "lot.holding.after-acquired", ERROR, "lots[L-1].holdingPeriodStart", "2020-01-16");
   }
 
@@ -409,7 +408,7 @@ class HouseholdValidatorTest {
         .prices(PriceTable.builder().putAllPrices(m.prices().prices())
             .putPrices(gld, Price.of(gld, UnitPrice.usd("200"), AS_OF)).build())
         .putAllVolumes(m.volumes()).build();
-    HouseholdFixture f = lot("L-1", l -> with(l, "security", gld)).withMarket(withGold);
+    HouseholdFixture f = lot("L-1", l -> l.withSecurity(gld)).withMarket(withGold);
     // then
     assertOnly(f, "lot.class.untargeted", WARNING, "lots[L-1].security", "GLD");
   }
@@ -418,90 +417,90 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_transactionAfterAsOf_reportsDateFuture() {
-    assertOnly(transaction("T-1", t -> with(t, "tradeDate", LocalDate.of(2026, 7, 1))),
+    assertOnly(transaction("T-1", t -> t.withTradeDate(LocalDate.of(2026, 7, 1))),
         "transaction.date.future", ERROR, "transactions[T-1].tradeDate", "2026-07-01");
   }
 
   @Test
   void validate_zeroTransactionQuantity_reportsQuantityNonpositive() {
-    assertOnly(transaction("T-1", t -> with(t, "quantity", Quantity.ZERO)),
+    assertOnly(transaction("T-1", t -> t.withQuantity(Quantity.ZERO)),
         "transaction.quantity.nonpositive", ERROR, "transactions[T-1].quantity", "0.000000");
   }
 
   @Test
   void validate_zeroTransactionAmount_reportsAmountNonpositive() {
-    assertOnly(transaction("T-1", t -> with(t, "amount", Money.usd("0"))),
+    assertOnly(transaction("T-1", t -> t.withAmount(Money.usd("0"))),
         "transaction.amount.nonpositive", ERROR, "transactions[T-1].amount", "USD 0.00");
   }
 
   @Test
   void validate_transactionInUnknownAccount_reportsAccountUnknown() {
-    assertOnly(transaction("T-1", t -> with(t, "account", X9)), "transaction.account.unknown",
+    assertOnly(transaction("T-1", t -> t.withAccount(X9)), "transaction.account.unknown",
         ERROR, "transactions[T-1].account", "X-9");
   }
 
   @Test
   void validate_transactionOfUnknownSecurity_reportsSecurityUnknown() {
-    assertOnly(transaction("T-1", t -> with(t, "security", SecurityId.of("ZZZ"))),
+    assertOnly(transaction("T-1", t -> t.withSecurity(SecurityId.of("ZZZ"))),
         "transaction.security.unknown", ERROR, "transactions[T-1].security", "ZZZ");
   }
 
   @Test
   void validate_buyWithRealizedGain_reportsGainOnBuy() {
-    assertOnly(transaction("T-2", t -> with(t, "realizedGain", Money.usd("10"))),
+    assertOnly(transaction("T-2", t -> t.withRealizedGain(Money.usd("10"))),
         "transaction.gain.on-buy", ERROR, "transactions[T-2].realizedGain", "USD 10.00");
   }
 
   @Test
   void validate_transactionNamingLotOfOtherSecurity_reportsLotMismatch() {
-    assertOnly(transaction("T-2", t -> with(t, "lot", LotId.of("L-1"))),
+    assertOnly(transaction("T-2", t -> t.withLot(LotId.of("L-1"))),
         "transaction.lot.mismatch", ERROR, "transactions[T-2].lot", "L-1");
   }
 
   @Test
   void validate_lotUsingMoreReplacementSharesThanItHolds_reportsReplacementRange() {
-    assertOnly(lot("L-1", l -> with(l, "usedAsReplacement", Quantity.of(101))),
+    assertOnly(lot("L-1", l -> l.withUsedAsReplacement(Quantity.of(101))),
         "lot.replacement.range", ERROR, "lots[L-1].usedAsReplacement", Quantity.of(101).toString());
   }
 
   @Test
   void validate_replacementUseOnASell_reportsReplacementRange() {
-    assertOnly(transaction("T-1", t -> with(t, "usedAsReplacement", Quantity.of(1))),
+    assertOnly(transaction("T-1", t -> t.withUsedAsReplacement(Quantity.of(1))),
         "transaction.replacement.range", ERROR, "transactions[T-1].usedAsReplacement",
         Quantity.of(1).toString());
   }
 
   @Test
   void validate_buyUsingMoreReplacementSharesThanBought_reportsReplacementRange() {
-    assertOnly(transaction("T-2", t -> with(t, "usedAsReplacement", Quantity.of(51))),
+    assertOnly(transaction("T-2", t -> t.withUsedAsReplacement(Quantity.of(51))),
         "transaction.replacement.range", ERROR, "transactions[T-2].usedAsReplacement",
         Quantity.of(51).toString());
   }
 
   @Test
   void validate_sellWashingMoreSharesThanSold_reportsWashedRange() {
-    assertOnly(transaction("T-1", t -> with(t, "washedQuantity", Quantity.of(21))),
+    assertOnly(transaction("T-1", t -> t.withWashedQuantity(Quantity.of(21))),
         "transaction.washed.range", ERROR, "transactions[T-1].washedQuantity",
         Quantity.of(21).toString());
   }
 
   @Test
   void validate_washedSharesOnABuy_reportsWashedRange() {
-    assertOnly(transaction("T-2", t -> with(t, "washedQuantity", Quantity.of(1))),
+    assertOnly(transaction("T-2", t -> t.withWashedQuantity(Quantity.of(1))),
         "transaction.washed.range", ERROR, "transactions[T-2].washedQuantity",
         Quantity.of(1).toString());
   }
 
   @Test
   void validate_holdingStartOnABuy_reportsHoldingInvalid() {
-    assertOnly(transaction("T-2", t -> with(t, "holdingPeriodStart", LocalDate.of(2026, 6, 1))),
+    assertOnly(transaction("T-2", t -> t.withHoldingPeriodStart(LocalDate.of(2026, 6, 1))),
         "transaction.holding.invalid", ERROR, "transactions[T-2].holdingPeriodStart",
         "2026-06-01");
   }
 
   @Test
   void validate_sellHoldingStartAfterItsTradeDate_reportsHoldingInvalid() {
-    assertOnly(transaction("T-1", t -> with(t, "holdingPeriodStart", LocalDate.of(2026, 6, 6))),
+    assertOnly(transaction("T-1", t -> t.withHoldingPeriodStart(LocalDate.of(2026, 6, 6))),
         "transaction.holding.invalid", ERROR, "transactions[T-1].holdingPeriodStart",
         "2026-06-06");
   }
@@ -509,10 +508,10 @@ class HouseholdValidatorTest {
   @Test
   void validate_fullWashSaleHistory_isClean() {
     // given: the sell's 20 shares all washed, held since 2020, the buy's 50 shares all used
-    HouseholdFixture f = household(h -> with(h, "transactions", List.of(
-        with(with(h.transactions().get(0), "washedQuantity", Quantity.of(20)),
-            "holdingPeriodStart", LocalDate.of(2020, 1, 15)),
-        with(h.transactions().get(1), "usedAsReplacement", Quantity.of(50)))));
+    HouseholdFixture f = household(h -> h.withTransactions(List.of(
+        h.transactions().get(0).withWashedQuantity(Quantity.of(20))
+            .withHoldingPeriodStart(LocalDate.of(2020, 1, 15)),
+        h.transactions().get(1).withUsedAsReplacement(Quantity.of(50)))));
 
     // then
     assertThat(f.validate().problems()).isEmpty();
@@ -522,73 +521,72 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_goalDatedBeforeAsOf_reportsDatePast() {
-    assertOnly(goal("G-2", g -> with(g, "targetDate", LocalDate.of(2026, 6, 29))),
+    assertOnly(goal("G-2", g -> g.withTargetDate(LocalDate.of(2026, 6, 29))),
         "goal.date.past", ERROR, "goals[G-2].targetDate", "2026-06-29");
   }
 
   @Test
   void validate_zeroGoalAmount_reportsAmountNonpositive() {
-    assertOnly(goal("G-1", g -> with(g, "targetAmount", Money.usd("0"))),
+    assertOnly(goal("G-1", g -> g.withTargetAmount(Money.usd("0"))),
         "goal.amount.nonpositive", ERROR, "goals[G-1].targetAmount", "USD 0.00");
   }
 
   @Test
   void validate_zeroPriority_reportsPriorityNonpositive() {
-    assertOnly(goal("G-2", g -> with(g, "priority", 0)), "goal.priority.nonpositive", ERROR,
+    assertOnly(goal("G-2", g -> g.withPriority(0)), "goal.priority.nonpositive", ERROR,
         "goals[G-2].priority", "0");
   }
 
   @Test
   void validate_goalWithoutFunding_reportsFundingNone() {
-    assertOnly(goal("G-2", g -> with(g, "fundingShare", Optional.empty())), "goal.funding.none",
+    assertOnly(goal("G-2", g -> g.withFundingShare(Optional.empty())), "goal.funding.none",
         ERROR, "goals[G-2].fundingAccounts", "[]");
   }
 
   @Test
   void validate_fundingShareAboveOne_reportsShareRange() {
-    assertOnly(goal("G-2", g -> with(g, "fundingShare", Weight.of("1.5"))),
+    assertOnly(goal("G-2", g -> g.withFundingShare(Weight.of("1.5"))),
         "goal.funding.share.range", ERROR, "goals[G-2].fundingShare", "1.5");
   }
 
   @Test
   void validate_zeroFundingShare_reportsShareRange() {
-    assertOnly(goal("G-2", g -> with(g, "fundingShare", Weight.ZERO)),
+    assertOnly(goal("G-2", g -> g.withFundingShare(Weight.ZERO)),
         "goal.funding.share.range", ERROR, "goals[G-2].fundingShare", "0");
   }
 
   @Test
   void validate_fundingSharesSumAboveOne_reportsShareSum() {
     // given a third goal taking 0.8 on top of G-2's 0.3
-    Goal g3 = with(with(H.goals().get(1), "id", GoalId.of("G-3")), "fundingShare",
-        Weight.of("0.8"));
+    Goal g3 = H.goals().get(1).withId(GoalId.of("G-3")).withFundingShare(Weight.of("0.8"));
     // then
-    assertOnly(household(h -> with(h, "goals", ImmutableList.<Goal>builder().addAll(h.goals())
+    assertOnly(household(h -> h.withGoals(ImmutableList.<Goal>builder().addAll(h.goals())
             .add(g3).build())),
         "goal.funding.share.sum", ERROR, "goals[*].fundingShare", "1.1");
   }
 
   @Test
   void validate_unknownFundingAccount_reportsFundingAccountUnknown() {
-    assertOnly(goal("G-1", g -> with(g, "fundingAccounts", List.of(SampleHouseholds.IRA_1, X9))),
+    assertOnly(goal("G-1", g -> g.withFundingAccounts(List.of(SampleHouseholds.IRA_1, X9))),
         "goal.funding.account.unknown", ERROR, "goals[G-1].fundingAccounts[X-9]", "X-9");
   }
 
   @Test
   void validate_accountFundingTwoGoals_reportsFundingAccountShared() {
-    assertOnly(goal("G-2", g -> with(g, "fundingAccounts", List.of(SampleHouseholds.IRA_1))),
+    assertOnly(goal("G-2", g -> g.withFundingAccounts(List.of(SampleHouseholds.IRA_1))),
         "goal.funding.account.shared", ERROR, "goals[G-2].fundingAccounts[IRA-1]", "IRA-1");
   }
 
   @Test
   void validate_emptyGlidePath_reportsGlidePathEmpty() {
-    assertOnly(goal("G-1", g -> with(g, "glidePath", GlidePath.builder().build())),
+    assertOnly(goal("G-1", g -> g.withGlidePath(GlidePath.builder().build())),
         "goal.glidepath.empty", ERROR, "goals[G-1].glidePath.steps", "{}");
   }
 
   @Test
   void validate_glidePathWithoutZeroStep_reportsNoZeroStep() {
     GlidePath noZero = GlidePath.builder().putSteps(5, allocation("0.5", "0.1", "0.4")).build();
-    assertOnly(goal("G-2", g -> with(g, "glidePath", noZero)), "goal.glidepath.no-zero-step",
+    assertOnly(goal("G-2", g -> g.withGlidePath(noZero)), "goal.glidepath.no-zero-step",
         ERROR, "goals[G-2].glidePath.steps", "[5]");
   }
 
@@ -596,7 +594,7 @@ class HouseholdValidatorTest {
   void validate_negativeGlidePathYears_reportsNegativeYears() {
     GlidePath negative = GlidePath.builder().putSteps(-1, allocation("0.1", "0.0", "0.9"))
         .putSteps(0, allocation("0.1", "0.0", "0.9")).build();
-    assertOnly(goal("G-2", g -> with(g, "glidePath", negative)), "goal.glidepath.negative-years",
+    assertOnly(goal("G-2", g -> g.withGlidePath(negative)), "goal.glidepath.negative-years",
         ERROR, "goals[G-2].glidePath.steps[-1]", "-1");
   }
 
@@ -604,7 +602,7 @@ class HouseholdValidatorTest {
   void validate_glidePathStepWeightOutOfRange_reportsTargetWeightRangeAtStepPath() {
     GlidePath bad = GlidePath.builder().putSteps(0, allocation("0.1", "0.0", "0.9"))
         .putSteps(5, allocation("1.2", "0.0", "-0.2")).build();
-    assertHas(goal("G-1", g -> with(g, "glidePath", bad)), "target.weight.range", ERROR,
+    assertHas(goal("G-1", g -> g.withGlidePath(bad)), "target.weight.range", ERROR,
         "goals[G-1].glidePath.steps[5].classes[US_EQUITY].weight", "1.2");
   }
 
@@ -613,8 +611,8 @@ class HouseholdValidatorTest {
     // one instance, checked at the goal's step and again as the target (a clean one is checked once)
     TargetAllocation bad = allocation("0.6", "0.2", "0.3");
     GlidePath path = GlidePath.builder().putSteps(0, bad).build();
-    ValidationReport report = household(h -> with(with(h, "target", bad), "goals",
-        replace(h.goals(), g -> g.id().value().equals("G-1"), g -> with(g, "glidePath", path))))
+    ValidationReport report = household(h -> h.withTarget(bad).withGoals(
+        replace(h.goals(), g -> g.id().value().equals("G-1"), g -> g.withGlidePath(path))))
         .validate();
     assertThat(report.problems()).as(report.toString())
         .filteredOn(p -> p.code().equals("target.weights.sum"))
@@ -626,19 +624,19 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_emptyTarget_reportsTargetEmpty() {
-    assertHas(household(h -> with(h, "target", TargetAllocation.builder().build())),
+    assertHas(household(h -> h.withTarget(TargetAllocation.builder().build())),
         "target.empty", ERROR, "target.classes", "{}");
   }
 
   @Test
   void validate_weightsNotSummingToOne_reportsWeightsSum() {
-    assertOnly(household(h -> with(h, "target", allocation("0.6", "0.2", "0.3"))),
+    assertOnly(household(h -> h.withTarget(allocation("0.6", "0.2", "0.3"))),
         "target.weights.sum", ERROR, "target.classes", "1.1");
   }
 
   @Test
   void validate_negativeWeight_reportsWeightRange() {
-    assertOnly(household(h -> with(h, "target", allocation("0.9", "0.2", "-0.1"))),
+    assertOnly(household(h -> h.withTarget(allocation("0.9", "0.2", "-0.1"))),
         "target.weight.range", ERROR, "target.classes[US_BOND].weight", "-0.1");
   }
 
@@ -646,11 +644,11 @@ class HouseholdValidatorTest {
   void validate_negativeBand_reportsBandNegative() {
     TargetAllocation t = TargetAllocation.builder().putAllClasses(H.target().classes())
         .build();
-    TargetAllocation bad = with(t, "classes", ImmutableSortedMap.<AssetClass, ClassTarget>naturalOrder()
+    TargetAllocation bad = t.withClasses(ImmutableSortedMap.<AssetClass, ClassTarget>naturalOrder()
         .put(US_EQUITY, new ClassTarget(Weight.of("0.6"), Weight.of("-0.01"), Weight.ZERO))
         .put(INTL_EQUITY, t.classes().get(INTL_EQUITY)).put(US_BOND, t.classes().get(US_BOND))
         .build());
-    assertOnly(household(h -> with(h, "target", bad)), "target.band.negative", ERROR,
+    assertOnly(household(h -> h.withTarget(bad)), "target.band.negative", ERROR,
         "target.classes[US_EQUITY].absoluteBand", "-0.01");
   }
 
@@ -660,7 +658,7 @@ class HouseholdValidatorTest {
         .putClasses(US_EQUITY, H.target().classes().get(US_EQUITY))
         .putClasses(INTL_EQUITY, new ClassTarget(Weight.of("0.2"), Weight.of("0.25"), Weight.ZERO))
         .putClasses(US_BOND, H.target().classes().get(US_BOND)).build();
-    assertOnly(household(h -> with(h, "target", bad)), "target.band.wider-than-weight", ERROR,
+    assertOnly(household(h -> h.withTarget(bad)), "target.band.wider-than-weight", ERROR,
         "target.classes[INTL_EQUITY].absoluteBand", "0.25");
   }
 
@@ -669,7 +667,7 @@ class HouseholdValidatorTest {
     Model noIntl = Model.builder().id(H.model().id())
         .putSecurities(US_EQUITY, ImmutableList.of(VTI, ITOT))
         .putSecurities(US_BOND, ImmutableList.of(BND)).build();
-    assertHas(household(h -> with(h, "model", noIntl)), "target.class.unmodeled", ERROR,
+    assertHas(household(h -> h.withModel(noIntl)), "target.class.unmodeled", ERROR,
         "target.classes[INTL_EQUITY].weight", "0.2");
   }
 
@@ -679,7 +677,7 @@ class HouseholdValidatorTest {
         .putSecurities(US_EQUITY, ImmutableList.of(VTI, SecurityId.of("ZZZ")))
         .putSecurities(INTL_EQUITY, ImmutableList.of(VXUS))
         .putSecurities(US_BOND, ImmutableList.of(BND)).build();
-    assertOnly(household(h -> with(h, "model", bad)), "model.security.unknown", ERROR,
+    assertOnly(household(h -> h.withModel(bad)), "model.security.unknown", ERROR,
         "model.securities[US_EQUITY][ZZZ]", "ZZZ");
   }
 
@@ -689,7 +687,7 @@ class HouseholdValidatorTest {
         .putSecurities(US_EQUITY, ImmutableList.of(VTI, ITOT))
         .putSecurities(INTL_EQUITY, ImmutableList.of(VXUS))
         .putSecurities(US_BOND, ImmutableList.of(BND, VXUS)).build();
-    assertOnly(household(h -> with(h, "model", bad)), "model.security.class-mismatch", ERROR,
+    assertOnly(household(h -> h.withModel(bad)), "model.security.class-mismatch", ERROR,
         "model.securities[US_BOND][VXUS]", "VXUS");
   }
 
@@ -699,7 +697,7 @@ class HouseholdValidatorTest {
         .putSecurities(US_EQUITY, ImmutableList.of(VTI, ITOT, VTI))
         .putSecurities(INTL_EQUITY, ImmutableList.of(VXUS))
         .putSecurities(US_BOND, ImmutableList.of(BND)).build();
-    assertOnly(household(h -> with(h, "model", bad)), "model.security.duplicate", WARNING,
+    assertOnly(household(h -> h.withModel(bad)), "model.security.duplicate", WARNING,
         "model.securities[US_EQUITY][VTI]", "VTI");
   }
 
@@ -710,7 +708,7 @@ class HouseholdValidatorTest {
     MarketData m = VALID.market();
     PriceTable noBnd = PriceTable.of(m.prices().prices().values().stream()
         .filter(p -> !p.security().equals(BND)).collect(Collectors.toList()));
-    assertOnly(VALID.withMarket(with(m, "prices", noBnd)), "price.missing", ERROR, "prices[BND]",
+    assertOnly(VALID.withMarket(m.withPrices(noBnd)), "price.missing", ERROR, "prices[BND]",
         "<missing>");
   }
 
@@ -722,7 +720,7 @@ class HouseholdValidatorTest {
         .filter(p -> !p.security().equals(BND)).collect(Collectors.toList()));
 
     // when
-    ValidationReport report = VALID.withMarket(with(m, "prices", noBnd)).validate();
+    ValidationReport report = VALID.withMarket(m.withPrices(noBnd)).validate();
 
     // then: by security id, whatever order the checks ran in
     assertThat(report.problems()).extracting(Problem::code, Problem::path).containsExactly(
@@ -771,13 +769,13 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_zeroSharesOutstanding_reportsVolumeSharesNonpositive() {
-    assertOnly(volume(v -> with(v, "sharesOutstanding", Quantity.ZERO)),
+    assertOnly(volume(v -> v.withSharesOutstanding(Quantity.ZERO)),
         "volume.shares.nonpositive", ERROR, "volumes[ACME].sharesOutstanding", "0.000000");
   }
 
   @Test
   void validate_threeWeeksOfVolume_reportsVolumeWeeksInsufficient() {
-    assertOnly(volume(v -> with(v, "weeklyVolumes", v.weeklyVolumes().subList(0, 3))),
+    assertOnly(volume(v -> v.withWeeklyVolumes(v.weeklyVolumes().subList(0, 3))),
         "volume.weeks.insufficient", ERROR, "volumes[ACME].weeklyVolumes", "3");
   }
 
@@ -870,7 +868,7 @@ class HouseholdValidatorTest {
   @Test
   void validate_volumeLimitWithoutTradingVolume_reportsVolumeMissing() {
     MarketData m = VALID.market();
-    assertOnly(VALID.withMarket(with(m, "volumes", ImmutableSortedMap.of())),
+    assertOnly(VALID.withMarket(m.withVolumes(ImmutableSortedMap.of())),
         "restriction.volume.missing", ERROR, "restrictions[R-4].issuer", "ACME");
   }
 
@@ -901,37 +899,37 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_rateAboveOne_reportsTaxRateRange() {
-    assertOnly(taxProfile(t -> with(t, "stateRate", Weight.of("1.2"))), "tax.rate.range", ERROR,
+    assertOnly(taxProfile(t -> t.withStateRate(Weight.of("1.2"))), "tax.rate.range", ERROR,
         "taxProfile.stateRate", "1.2");
   }
 
   @Test
   void validate_shortTermRateBelowLongTerm_warnsShortBelowLong() {
-    assertOnly(taxProfile(t -> with(t, "shortTermRate", Weight.of("0.15"))),
+    assertOnly(taxProfile(t -> t.withShortTermRate(Weight.of("0.15"))),
         "tax.rate.short-below-long", WARNING, "taxProfile.shortTermRate", "0.15");
   }
 
   @Test
   void validate_niitRateNotStatutory_reportsNiitRate() {
-    assertOnly(taxProfile(t -> with(t, "niitRate", Weight.of("0.04"))), "tax.niit.rate", ERROR,
+    assertOnly(taxProfile(t -> t.withNiitRate(Weight.of("0.04"))), "tax.niit.rate", ERROR,
         "taxProfile.niitRate", "0.04");
   }
 
   @Test
   void validate_negativeCarryforward_reportsCarryforwardNegative() {
-    assertOnly(taxProfile(t -> with(t, "longTermCarryforward", Money.usd("-1000"))),
+    assertOnly(taxProfile(t -> t.withLongTermCarryforward(Money.usd("-1000"))),
         "tax.carryforward.negative", ERROR, "taxProfile.longTermCarryforward", "USD -1000.00");
   }
 
   @Test
   void validate_negativeGainBudget_reportsBudgetNegative() {
-    assertOnly(taxProfile(t -> with(t, "annualGainBudget", Money.usd("-1"))),
+    assertOnly(taxProfile(t -> t.withAnnualGainBudget(Money.usd("-1"))),
         "tax.budget.negative", ERROR, "taxProfile.annualGainBudget", "USD -1.00");
   }
 
   @Test
   void validate_negativeShortTermCap_reportsCapNegative() {
-    assertOnly(taxProfile(t -> with(t, "shortTermGainCap", Money.usd("-1"))), "tax.cap.negative",
+    assertOnly(taxProfile(t -> t.withShortTermGainCap(Money.usd("-1"))), "tax.cap.negative",
         ERROR, "taxProfile.shortTermGainCap", "USD -1.00");
   }
 
@@ -939,25 +937,25 @@ class HouseholdValidatorTest {
 
   @Test
   void validate_zeroLiquidityAmount_reportsAmountNonpositive() {
-    assertOnly(event("E-1", e -> with(e, "amount", Money.usd("0"))),
+    assertOnly(event("E-1", e -> e.withAmount(Money.usd("0"))),
         "liquidity.amount.nonpositive", ERROR, "liquidityEvents[E-1].amount", "USD 0.00");
   }
 
   @Test
   void validate_liquidityEventBeforeAsOf_reportsDatePast() {
-    assertOnly(event("E-1", e -> with(e, "date", LocalDate.of(2026, 6, 29))),
+    assertOnly(event("E-1", e -> e.withDate(LocalDate.of(2026, 6, 29))),
         "liquidity.date.past", ERROR, "liquidityEvents[E-1].date", "2026-06-29");
   }
 
   @Test
   void validate_liquidityEventInUnknownAccount_reportsAccountUnknown() {
-    assertOnly(event("E-2", e -> with(e, "account", X9)), "liquidity.account.unknown", ERROR,
+    assertOnly(event("E-2", e -> e.withAccount(X9)), "liquidity.account.unknown", ERROR,
         "liquidityEvents[E-2].account", "X-9");
   }
 
   @Test
   void validate_needInHeldAwayAccount_warnsNeedHeldAway() {
-    assertOnly(event("E-1", e -> with(e, "account", SampleHouseholds.K401_1)),
+    assertOnly(event("E-1", e -> e.withAccount(SampleHouseholds.K401_1)),
         "liquidity.need.heldaway", WARNING, "liquidityEvents[E-1].account", "401K-1");
   }
 
@@ -967,11 +965,11 @@ class HouseholdValidatorTest {
   void validate_severalProblems_reportsEveryOneInOrder() {
     // given three independent breaks
     Household h = H;
-    h = with(h, "lots", replace(h.lots(), l -> l.id().value().equals("L-1"),
-        l -> with(l, "quantity", Quantity.ZERO)));
-    h = with(h, "accounts", replace(h.accounts(), a -> a.id().value().equals("TAX-1"),
-        a -> with(a, "cash", Money.usd("1500"))));
-    h = with(h, "target", allocation("0.6", "0.2", "0.3"));
+    h = h.withLots(replace(h.lots(), l -> l.id().value().equals("L-1"),
+        l -> l.withQuantity(Quantity.ZERO)));
+    h = h.withAccounts(replace(h.accounts(), a -> a.id().value().equals("TAX-1"),
+        a -> a.withCash(Money.usd("1500"))));
+    h = h.withTarget(allocation("0.6", "0.2", "0.3"));
     // when
     ValidationReport report = VALID.withHousehold(h).validate();
     // then
@@ -986,7 +984,7 @@ class HouseholdValidatorTest {
   @Test
   void toString_ofReport_namesPathRuleAndValue() {
     // given
-    ValidationReport report = lot("L-1", l -> with(l, "acquired", LocalDate.of(2026, 7, 2)))
+    ValidationReport report = lot("L-1", l -> l.withAcquired(LocalDate.of(2026, 7, 2)))
         .validate();
     // when
     String text = report.toString();
@@ -998,7 +996,7 @@ class HouseholdValidatorTest {
 
   @Test
   void throwIfOnHold_withError_throwsCarryingReport() {
-    ValidationReport report = lot("L-1", l -> with(l, "quantity", Quantity.ZERO)).validate();
+    ValidationReport report = lot("L-1", l -> l.withQuantity(Quantity.ZERO)).validate();
     assertThatThrownBy(report::throwIfOnHold).isInstanceOf(RebalValidationException.class)
         .hasMessageContaining("lots[L-1].quantity").hasMessageContaining("lot.quantity.nonpositive");
   }

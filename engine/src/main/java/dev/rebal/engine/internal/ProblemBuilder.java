@@ -42,6 +42,7 @@ import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.TaxTiming;
 import dev.rebal.tax.cost.TaxCostCurve;
 import dev.rebal.tax.cost.TaxCostModel;
+import dev.rebal.tax.internal.TaxCostCache;
 import dev.rebal.tax.cost.TaxCostSegment;
 import dev.rebal.tax.gains.GainBudget;
 import dev.rebal.tax.harvest.HarvestAppraisal;
@@ -156,7 +157,7 @@ public final class ProblemBuilder {
     TradeConstraints tc = r.constraints();
     RebalanceMode mode = r.mode();
     TaxMemo memo = r.memo();
-    TaxCostModel.Cache curveCache = r.curves();
+    TaxCostCache curveCache = r.curves();
     List<String> notes = new ArrayList<>();
     Set<SecurityId> forbidBuy = new TreeSet<>();
     Set<SecurityId> forbidSell = new TreeSet<>();
@@ -210,7 +211,7 @@ public final class ProblemBuilder {
     // notes only: the curves of the positions with a blocked loss lot, taken one by one below
     for (TaxCostCurve c : notesOnly ? List.<TaxCostCurve>of()
         : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
-        : TaxCostModel.standard().curves(h, m, asOf, curveCache)) {
+        : curveCache.curves(h, m, asOf)) {
       curves.put(ProblemBuild.key(c.account(), c.security()), c);
     }
 

@@ -7,7 +7,7 @@ import dev.rebal.core.market.MarketData;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.optimizer.RebalanceMode;
-import dev.rebal.tax.cost.TaxCostModel;
+import dev.rebal.tax.internal.TaxCostCache;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -32,7 +32,7 @@ import java.util.List;
 public record ProblemRequest(Household household, MarketData market, LocalDate asOf,
     RuleSet ruleSet, Assessment assessment, TradeConstraints constraints,
     List<ConstraintAdjustment> adjustments, RebalanceMode mode, boolean harvest, TaxMemo memo,
-    TaxCostModel.Cache curves) {
+    TaxCostCache curves) {
   /** Copies the adjustments. */
   public ProblemRequest {
     adjustments = List.copyOf(adjustments);

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.testing.HouseholdFixture;
 import dev.rebal.core.testing.RebalArbitraries;

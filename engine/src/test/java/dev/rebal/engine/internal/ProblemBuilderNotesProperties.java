@@ -9,12 +9,12 @@ import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.optimizer.RebalanceMode;
-import dev.rebal.tax.cost.TaxCostModel;
+import dev.rebal.tax.internal.TaxCostCache;
 import java.time.LocalDate;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -51,7 +51,7 @@ class ProblemBuilderNotesProperties {
     TradeConstraints tc = ConstraintCompiler.standard().compile(h, m, asOf,
         ComplianceParameters.defaults());
     ProblemRequest request = new ProblemRequest(h, m, asOf, rs, assessment, tc, List.of(), mode,
-        false, memo, TaxCostModel.Cache.create());
+        false, memo, TaxCostCache.create());
     List<String> built = ProblemBuilder.build(request).constraints();
     Statistics.label("wash-sale").collect(built.stream().anyMatch(n -> n.contains("no loss sale"))
         ? "blocked loss lot" : "none");

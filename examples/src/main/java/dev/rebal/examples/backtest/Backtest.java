@@ -2,8 +2,8 @@ package dev.rebal.examples.backtest;
 
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.household.Household;
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Rebalancer;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -199,7 +199,7 @@ class PolicyBacktestTest {
   @Test
   void adapt_goalBlindEngine_hasNaiveThresholdsTargetsAndNoGoals() {
     // given a generated household with goals
-    var gen = dev.rebal.core.sample.BookGenerator.of(dev.rebal.core.sample.BookConfig.of(7)
+    var gen = dev.rebal.sample.BookGenerator.of(dev.rebal.sample.BookConfig.of(7)
         .withRealisticStart(true));
     var h = gen.household(1);
 
@@ -240,7 +240,7 @@ class PolicyBacktestTest {
   @Test
   void historical_eachYear_compoundsToItsHistoricalReturn() {
     // given a two-year historical path
-    var gen = dev.rebal.core.sample.BookGenerator.of(dev.rebal.core.sample.BookConfig.of(7)
+    var gen = dev.rebal.sample.BookGenerator.of(dev.rebal.sample.BookConfig.of(7)
         .withRealisticStart(true));
     MarketModel m = MarketModel.simulate(gen.marketData(), gen.asOf(), 24, 3, 1.0,
         MarketModel.Kind.HISTORICAL);

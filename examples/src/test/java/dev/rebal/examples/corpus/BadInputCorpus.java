@@ -1,7 +1,7 @@
 package dev.rebal.examples.corpus;
 
-import dev.rebal.core.sample.BookConfig;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.BookWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

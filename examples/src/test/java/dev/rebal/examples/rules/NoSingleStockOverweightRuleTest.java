@@ -9,7 +9,7 @@ import dev.rebal.core.rule.Stage;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.ruleset.RuleSetParser;
 import dev.rebal.core.ruleset.SemanticVersion;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.DecisionOutcome;
 import dev.rebal.engine.Rebalancer;

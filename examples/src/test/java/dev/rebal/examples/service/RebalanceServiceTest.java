@@ -3,7 +3,7 @@ package dev.rebal.examples.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
-import dev.rebal.core.sample.BookGenerator;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.examples.DecisionJson;

@@ -8,6 +8,7 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.security.SecurityId;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 
 /**
  * The marginal tax of selling a position in one account, as a function of the dollars sold.
@@ -28,7 +29,7 @@ import java.math.MathContext;
  * @since 0.1
  */
 public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice price,
-    ImmutableList<TaxCostSegment> segments) {
+    List<TaxCostSegment> segments) {
   /** The scale of per-dollar figures. */
   public static final int SCALE = 10;
 
@@ -38,6 +39,7 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
     Checks.notNull(security, "security");
     Checks.notNull(price, "price");
     Checks.noNulls(segments, "segments");
+    segments = ImmutableList.copyOf(segments);
   }
 
   /** Returns the dollars that can be sold: the sum of the segments' values. */

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
 import dev.rebal.tax.lots.RealizedLot;
+import java.util.List;
 
 /**
  * A charitable gift planned in kind: the lots (or parts) to give, their market value and basis,
@@ -23,12 +24,13 @@ import dev.rebal.tax.lots.RealizedLot;
  * @param taxAvoided the tax on it at the household's long-term rate
  * @since 0.1
  */
-public record GiftPlan(Money amount, ImmutableList<RealizedLot> lots, Money cash,
+public record GiftPlan(Money amount, List<RealizedLot> lots, Money cash,
     Money gainAvoided, Money taxAvoided) {
   /** Checks that no component is null. */
   public GiftPlan {
     Checks.notNull(amount, "amount");
     Checks.noNulls(lots, "lots");
+    lots = ImmutableList.copyOf(lots);
     Checks.notNull(cash, "cash");
     Checks.notNull(gainAvoided, "gainAvoided");
     Checks.notNull(taxAvoided, "taxAvoided");

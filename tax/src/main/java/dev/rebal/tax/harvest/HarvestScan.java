@@ -5,6 +5,8 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
+import java.util.List;
+import java.util.SortedSet;
 
 /**
  * The result of scanning a household for losses to harvest: the harvests proposed (sorted by
@@ -17,13 +19,16 @@ import dev.rebal.core.money.Money;
  * @param incompleteCoverage accounts whose recent transactions are not fully known
  * @since 0.1
  */
-public record HarvestScan(ImmutableList<Harvest> harvests, ImmutableList<HarvestSkip> skipped,
-    ImmutableSortedSet<AccountId> incompleteCoverage) {
+public record HarvestScan(List<Harvest> harvests, List<HarvestSkip> skipped,
+    SortedSet<AccountId> incompleteCoverage) {
   /** Checks that no list contains null. */
   public HarvestScan {
     Checks.noNulls(harvests, "harvests");
+    harvests = ImmutableList.copyOf(harvests);
     Checks.noNulls(skipped, "skipped");
+    skipped = ImmutableList.copyOf(skipped);
     Checks.noNulls(incompleteCoverage, "incompleteCoverage");
+    incompleteCoverage = ImmutableSortedSet.copyOf(incompleteCoverage);
   }
 
   /** Returns the total tax value of the harvests. */

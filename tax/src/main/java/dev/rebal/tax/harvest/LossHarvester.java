@@ -127,8 +127,8 @@ public final class LossHarvester {
     if (lots.isEmpty()) {
       return ImmutableList.of();
     }
-    return scan(household, market, asOf, lots,
-        Checks.notNull(constraints.get(), "constraints")).harvests();
+    return ImmutableList.copyOf(scan(household, market, asOf, lots,
+        Checks.notNull(constraints.get(), "constraints")).harvests());
   }
 
   /**

@@ -4,7 +4,6 @@ import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
-import dev.rebal.tax.internal.LotCopies;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Optional;
@@ -82,8 +81,8 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
       return Optional.empty();
     }
     Quantity keptUsed = lot.usedAsReplacement().minus(takenQuantity).max(Quantity.ZERO);
-    return Optional.of(LotCopies.copy(lot, lot.id(), keptQuantity(), keptBasis(),
-        lot.washSaleAdjustment().minus(takenWashSaleAdjustment), lot.holdingPeriodStart(),
-        keptUsed));
+    return Optional.of(TaxLot.builder().from(lot).quantity(keptQuantity()).costBasis(keptBasis())
+        .washSaleAdjustment(lot.washSaleAdjustment().minus(takenWashSaleAdjustment))
+        .usedAsReplacement(keptUsed).build());
   }
 }

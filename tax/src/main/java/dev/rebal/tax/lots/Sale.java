@@ -8,6 +8,7 @@ import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.Term;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.List;
 
 /**
  * A sale's result lot by lot, in relief order, with its totals.
@@ -17,10 +18,11 @@ import java.math.MathContext;
  * @param lots the per-lot results, in relief order; may be empty for a zero sale
  * @since 0.1
  */
-public record Sale(ImmutableList<RealizedLot> lots) {
+public record Sale(List<RealizedLot> lots) {
   /** Checks that the list has no nulls. */
   public Sale {
     Checks.noNulls(lots, "lots");
+    lots = ImmutableList.copyOf(lots);
   }
 
   /** Returns the quantity sold. */

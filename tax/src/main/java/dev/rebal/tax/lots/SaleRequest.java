@@ -9,6 +9,8 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
 import dev.rebal.tax.TaxRates;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 
 /**
  * What a sale needs to choose its lots: the lots of one security in one account, the quantity to
@@ -25,17 +27,19 @@ import java.time.LocalDate;
  * @param protectedLots lots that must not be sold, e.g. from lot preferences
  * @since 0.1
  */
-public record SaleRequest(ImmutableList<TaxLot> lots, Quantity quantity, UnitPrice price,
-    LocalDate saleDate, TaxRates rates, ImmutableSet<LotId> protectedLots) {
+public record SaleRequest(List<TaxLot> lots, Quantity quantity, UnitPrice price,
+    LocalDate saleDate, TaxRates rates, Set<LotId> protectedLots) {
   /** Checks the components. */
   public SaleRequest {
     Checks.noNulls(lots, "lots");
+    lots = ImmutableList.copyOf(lots);
     Checks.notNull(quantity, "quantity");
     Checks.isTrue(quantity.isPositive(), "quantity", quantity, "must be positive");
     Checks.notNull(price, "price");
     Checks.notNull(saleDate, "saleDate");
     Checks.notNull(rates, "rates");
     Checks.noNulls(protectedLots, "protectedLots");
+    protectedLots = ImmutableSet.copyOf(protectedLots);
   }
 
   /** Returns a request with no protected lots. */

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.internal.Checks;
 import java.time.LocalDate;
+import java.util.SortedSet;
 
 /**
  * A pre-trade constraint: no account listed may buy any security of a wash-sale group, because a
@@ -18,13 +19,15 @@ import java.time.LocalDate;
  * @param reasons the loss sales behind it, as {@code transaction:<id>} references
  * @since 0.1
  */
-public record BuyBlock(String group, ImmutableSortedSet<AccountId> accounts,
-    LocalDate untilInclusive, ImmutableSortedSet<String> reasons) {
+public record BuyBlock(String group, SortedSet<AccountId> accounts,
+    LocalDate untilInclusive, SortedSet<String> reasons) {
   /** Checks that no component is null. */
   public BuyBlock {
     Checks.notBlank(group, "group");
     Checks.noNulls(accounts, "accounts");
+    accounts = ImmutableSortedSet.copyOf(accounts);
     Checks.notNull(untilInclusive, "untilInclusive");
     Checks.noNulls(reasons, "reasons");
+    reasons = ImmutableSortedSet.copyOf(reasons);
   }
 }

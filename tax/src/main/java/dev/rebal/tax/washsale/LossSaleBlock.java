@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.internal.Checks;
+import java.util.SortedSet;
 
 /**
  * A pre-trade constraint: a lot that may not be sold at a loss, because a substantially identical
@@ -18,12 +19,13 @@ import dev.rebal.core.internal.Checks;
  * @since 0.1
  */
 public record LossSaleBlock(LotId lot, AccountId account, String group,
-    ImmutableSortedSet<String> reasons) {
+    SortedSet<String> reasons) {
   /** Checks that no component is null. */
   public LossSaleBlock {
     Checks.notNull(lot, "lot");
     Checks.notNull(account, "account");
     Checks.notBlank(group, "group");
     Checks.noNulls(reasons, "reasons");
+    reasons = ImmutableSortedSet.copyOf(reasons);
   }
 }

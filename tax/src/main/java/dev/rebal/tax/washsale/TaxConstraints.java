@@ -5,6 +5,8 @@ import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.internal.Checks;
+import java.util.List;
+import java.util.SortedSet;
 
 /**
  * The wash-sale constraints on a proposed rebalance on one as-of date, for the optimizer: which
@@ -19,13 +21,16 @@ import dev.rebal.core.internal.Checks;
  * @param incompleteCoverage accounts whose recent transactions are not fully known
  * @since 0.1
  */
-public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
-    ImmutableList<LossSaleBlock> lossSaleBlocks, ImmutableSortedSet<AccountId> incompleteCoverage) {
+public record TaxConstraints(List<BuyBlock> buyBlocks,
+    List<LossSaleBlock> lossSaleBlocks, SortedSet<AccountId> incompleteCoverage) {
   /** Checks that no list contains null. */
   public TaxConstraints {
     Checks.noNulls(buyBlocks, "buyBlocks");
+    buyBlocks = ImmutableList.copyOf(buyBlocks);
     Checks.noNulls(lossSaleBlocks, "lossSaleBlocks");
+    lossSaleBlocks = ImmutableList.copyOf(lossSaleBlocks);
     Checks.noNulls(incompleteCoverage, "incompleteCoverage");
+    incompleteCoverage = ImmutableSortedSet.copyOf(incompleteCoverage);
   }
 
   /** Returns whether {@code account} may buy securities of wash-sale {@code group}. */

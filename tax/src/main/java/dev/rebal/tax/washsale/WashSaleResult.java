@@ -13,6 +13,8 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.trade.Side;
 import dev.rebal.tax.Term;
 import dev.rebal.tax.lots.RealizedLot;
+import java.util.List;
+import java.util.SortedSet;
 
 /**
  * The wash-sale analysis of a set of sales: every disallowed amount with its sale, replacement and
@@ -46,19 +48,26 @@ import dev.rebal.tax.lots.RealizedLot;
  *     the washed shares of its sells brought up to date
  * @since 0.1
  */
-public record WashSaleResult(ImmutableList<RealizedLot> sales,
-    ImmutableList<Disallowance> disallowances, ImmutableList<TaxLot> adjustedLots,
-    ImmutableSortedSet<AccountId> incompleteCoverage, ImmutableList<RealizedLot> adjustedSales,
-    ImmutableList<TaxLot> lotsAfter, ImmutableList<Transaction> transactionsAfter) {
+public record WashSaleResult(List<RealizedLot> sales,
+    List<Disallowance> disallowances, List<TaxLot> adjustedLots,
+    SortedSet<AccountId> incompleteCoverage, List<RealizedLot> adjustedSales,
+    List<TaxLot> lotsAfter, List<Transaction> transactionsAfter) {
   /** Checks that no list contains null. */
   public WashSaleResult {
     Checks.noNulls(sales, "sales");
+    sales = ImmutableList.copyOf(sales);
     Checks.noNulls(disallowances, "disallowances");
+    disallowances = ImmutableList.copyOf(disallowances);
     Checks.noNulls(adjustedLots, "adjustedLots");
+    adjustedLots = ImmutableList.copyOf(adjustedLots);
     Checks.noNulls(incompleteCoverage, "incompleteCoverage");
+    incompleteCoverage = ImmutableSortedSet.copyOf(incompleteCoverage);
     Checks.noNulls(adjustedSales, "adjustedSales");
+    adjustedSales = ImmutableList.copyOf(adjustedSales);
     Checks.noNulls(lotsAfter, "lotsAfter");
+    lotsAfter = ImmutableList.copyOf(lotsAfter);
     Checks.noNulls(transactionsAfter, "transactionsAfter");
+    transactionsAfter = ImmutableList.copyOf(transactionsAfter);
   }
 
   /** Returns whether every account's recent transactions are known. */

@@ -16,9 +16,7 @@ import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.tax.HoldingPeriod;
 import dev.rebal.tax.internal.Groups;
-import dev.rebal.tax.internal.LotCopies;
 import dev.rebal.tax.internal.PieceIds;
-import dev.rebal.tax.internal.TransactionCopies;
 import dev.rebal.tax.lots.LotSplit;
 import dev.rebal.tax.lots.RealizedLot;
 import java.math.BigDecimal;
@@ -300,16 +298,18 @@ final class WashSaleRun {
     if (d.rule().adjustsBasis() && q.equals(lot.quantity()) && !b.piece
         && lot.usedAsReplacement().isZero()) {
       // the whole (rest of the) lot is matched: adjusted in place, keeping the purchase's id
-      b.lot = LotCopies.copy(lot, lot.id(), q, lot.costBasis().plus(d.basisIncrease()),
-          lot.washSaleAdjustment().plus(d.basisIncrease()), d.tackedHoldingPeriodStart(), q);
+      b.lot = TaxLot.builder().from(lot).quantity(q)
+          .costBasis(lot.costBasis().plus(d.basisIncrease()))
+          .washSaleAdjustment(lot.washSaleAdjustment().plus(d.basisIncrease()))
+          .holdingPeriodStart(d.tackedHoldingPeriodStart()).usedAsReplacement(q).build();
       b.changed = true;
     } else if (d.rule().adjustsBasis()) {
       LotSplit split = LotSplit.of(lot, q);
       Quantity end = p.next.plus(q);
-      TaxLot piece = LotCopies.copy(lot, PieceIds.piece(p.origin, p.next, end), q,
-          split.takenBasis().plus(d.basisIncrease()),
-          split.takenWashSaleAdjustment().plus(d.basisIncrease()), d.tackedHoldingPeriodStart(),
-          q);
+      TaxLot piece = TaxLot.builder().from(lot).id(PieceIds.piece(p.origin, p.next, end))
+          .quantity(q).costBasis(split.takenBasis().plus(d.basisIncrease()))
+          .washSaleAdjustment(split.takenWashSaleAdjustment().plus(d.basisIncrease()))
+          .holdingPeriodStart(d.tackedHoldingPeriodStart()).usedAsReplacement(q).build();
       Block pb = new Block(piece, b.householdLot, p, true);
       int at = 0;
       while (at < family.size() && family.get(at).piece) {
@@ -321,15 +321,14 @@ final class WashSaleRun {
         family.remove(b);
         p.blocks.remove(b);
       } else {
-        b.lot = LotCopies.copy(lot, lot.id(), lot.quantity().minus(q),
-            lot.costBasis().minus(split.takenBasis()),
-            lot.washSaleAdjustment().minus(split.takenWashSaleAdjustment()),
-            lot.holdingPeriodStart(), lot.usedAsReplacement());
+        b.lot = TaxLot.builder().from(lot).quantity(lot.quantity().minus(q))
+            .costBasis(lot.costBasis().minus(split.takenBasis()))
+            .washSaleAdjustment(lot.washSaleAdjustment().minus(split.takenWashSaleAdjustment()))
+            .build();
         b.changed = true;
       }
     } else {
-      b.lot = LotCopies.copy(lot, lot.id(), lot.quantity(), lot.costBasis(),
-          lot.washSaleAdjustment(), lot.holdingPeriodStart(), lot.usedAsReplacement().plus(q));
+      b.lot = lot.withUsedAsReplacement(lot.usedAsReplacement().plus(q));
       b.changed = true;
     }
     p.next = p.next.plus(q);
@@ -397,10 +396,9 @@ final class WashSaleRun {
       Purchase p = usedByRef.get(t.id().value());
       Quantity washed = washedNow.get(t);
       if (p != null && p.buy == t) {
-        transactions.add(TransactionCopies.withHistory(t,
-            t.usedAsReplacement().plus(p.usedInCall), t.washedQuantity()));
+        transactions.add(t.withUsedAsReplacement(t.usedAsReplacement().plus(p.usedInCall)));
       } else if (washed != null) {
-        transactions.add(TransactionCopies.withHistory(t, t.usedAsReplacement(), washed));
+        transactions.add(t.withWashedQuantity(washed));
       } else {
         transactions.add(t);
       }

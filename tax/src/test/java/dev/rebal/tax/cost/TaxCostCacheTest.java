@@ -22,6 +22,7 @@ import dev.rebal.core.restriction.LotPreference;
 import dev.rebal.core.restriction.RestrictionId;
 import dev.rebal.core.restriction.SecurityScope;
 import dev.rebal.tax.TaxFixtures;
+import dev.rebal.tax.internal.TaxCostCache;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,12 +48,12 @@ class TaxCostCacheTest {
   @Test
   void curves_sameInputs_reuseTheCachedCurve() {
     // given
-    TaxCostModel.Cache cache = TaxCostModel.Cache.create();
+    TaxCostCache cache = TaxCostCache.create();
     Household h = household(List.of(A, B));
 
     // when
-    TaxCostCurve first = TaxCostModel.standard().curves(h, MARKET, AS_OF, cache).get(0);
-    TaxCostCurve second = TaxCostModel.standard().curves(h, MARKET, AS_OF, cache).get(0);
+    TaxCostCurve first = cache.curves(h, MARKET, AS_OF).get(0);
+    TaxCostCurve second = cache.curves(h, MARKET, AS_OF).get(0);
 
     // then
     assertThat(second).isSameAs(first)
@@ -62,9 +63,9 @@ class TaxCostCacheTest {
   @Test
   void curves_anInputChanged_recomputeTheCurve() {
     // given
-    TaxCostModel.Cache cache = TaxCostModel.Cache.create();
+    TaxCostCache cache = TaxCostCache.create();
     Household h = household(List.of(A, B));
-    TaxCostCurve first = TaxCostModel.standard().curves(h, MARKET, AS_OF, cache).get(0);
+    TaxCostCurve first = cache.curves(h, MARKET, AS_OF).get(0);
     MarketData sameData = market(List.of(security("X", "X")), Map.of("X", "50"), AS_OF);
     Household otherProfile = TaxFixtures.household(List.of(account(TAXABLE,
         AccountType.TAXABLE)), List.of(A, B), List.of(),
@@ -80,7 +81,7 @@ class TaxCostCacheTest {
       Household hh = (Household) c[0];
       MarketData m = (MarketData) c[1];
       LocalDate d = (LocalDate) c[2];
-      TaxCostCurve cached = TaxCostModel.standard().curves(hh, m, d, cache).get(0);
+      TaxCostCurve cached = cache.curves(hh, m, d).get(0);
       assertThat(cached).isNotSameAs(first)
           .isEqualTo(TaxCostModel.standard().curves(hh, m, d).get(0));
     }
