@@ -78,6 +78,8 @@ final class BookResults {
   private final TreeSet<Ranked> exceptions = new TreeSet<>(Comparator
       .comparing(Ranked::issue, URGENT_FIRST).thenComparingLong(Ranked::seen));
   private long exceptionCount;
+  /** Receives every exception as it is found (the run record keeps them all). */
+  private java.util.function.Consumer<Issue> listener = i -> { };
   int triggered;
   int autoWithoutTrades;
   int valued;
@@ -205,10 +207,16 @@ final class BookResults {
 
   /** Counts an exception and keeps it if it is among the {@link #EXCEPTIONS} most urgent. */
   synchronized void exception(Issue issue) {
+    listener.accept(issue);
     exceptions.add(new Ranked(issue, exceptionCount++));
     if (exceptions.size() > EXCEPTIONS) {
       exceptions.pollLast();
     }
+  }
+
+  /** Has {@code l} receive every exception from now on, in the order found. */
+  synchronized void onException(java.util.function.Consumer<Issue> l) {
+    listener = l;
   }
 
   /** Returns how many exceptions were found in all. */

@@ -19,83 +19,292 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The main job's HTML report: one self-contained page (inline CSS and SVG, no scripts, no network)
- * with the book summary, the auto/review split with reasons, drift per asset class before and
- * after, tax realized and losses harvested, the top exceptions, and a section per triggered
- * household. Deterministic: the same run gives the same bytes.
+ * The main job's HTML report: one self-contained page (inline CSS, SVG and a small inline script,
+ * no network) with the run's metadata (run id, Rebal's version, the rule set's version and hash),
+ * the book summary, the auto/review split with reasons, drift per asset class before and after,
+ * tax realized and losses harvested, the comparison with the previous run of the output folder,
+ * the top exceptions (linked to their households), the rule-set shadow run when one ran, a
+ * sortable and filterable household table (with each household's estimated tax saved and loss
+ * harvested) and a section per triggered household. Colours meet WCAG AA contrast ({@link
+ * Palette}); sorting and filtering are {@link ReportScript}'s. Deterministic: the same run gives
+ * the same bytes (the run's duration is printed by the job, not kept here).
  */
 final class HtmlReport {
-  private static final String AUTO = "#2e7d32";
-  private static final String REVIEW = "#ef6c00";
-  private static final String BEFORE = "#90a4ae";
+  private static final String AUTO = Palette.AUTO;
+  private static final String REVIEW = Palette.REVIEW;
+  private static final String BEFORE = Palette.BEFORE;
   private static final String[] OUTCOMES = {"ON_HOLD", "INELIGIBLE", "NO_TRIGGER", "AUTO",
       "REVIEW", "FAILED"};
-  private static final String[] OUTCOME_COLORS = {"#c62828", "#8d6e63", BEFORE, AUTO, REVIEW,
-      "#6a1b9a"};
+  private static final String[] OUTCOME_COLORS = {Palette.ON_HOLD, Palette.INELIGIBLE, BEFORE,
+      AUTO, REVIEW, Palette.FAILED};
+  /** The most households listed as new or resolved exceptions against the previous run. */
+  static final int CHANGES_SHOWN = 50;
 
   private static final String CSS = String.join("\n",
       "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;",
-      "  margin:0;color:#212121;background:#fafafa;line-height:1.4}",
-      "header{background:#263238;color:#fff;padding:18px 32px}",
-      "header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:#cfd8dc;font-size:13px}",
-      "nav{padding:8px 32px;background:#eceff1;font-size:13px}nav a{margin-right:14px;color:#1565c0}",
+      "  margin:0;color:" + Palette.TEXT + ";background:" + Palette.PAGE + ";line-height:1.4}",
+      "header{background:" + Palette.HEADER + ";color:" + Palette.HEADER_TEXT
+          + ";padding:18px 32px}",
+      "header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:" + Palette.HEADER_MUTED
+          + ";font-size:13px}",
+      "header dl{margin:6px 0 0;font-size:13px;color:" + Palette.HEADER_MUTED + "}",
+      "header dt{display:inline;font-weight:600}header dd{display:inline;margin:0 14px 0 4px}",
+      "nav{padding:8px 32px;background:" + Palette.NAV + ";font-size:13px}nav a{margin-right:14px;"
+          + "color:" + Palette.LINK + "}",
+      "a{color:" + Palette.LINK + "}",
       "main{padding:8px 32px 40px;max-width:1100px}",
-      "section{background:#fff;border:1px solid #e0e0e0;border-radius:6px;padding:12px 20px;",
+      "section{background:" + Palette.PANEL + ";border:1px solid #e0e0e0;border-radius:6px;"
+          + "padding:12px 20px;",
       "  margin:16px 0}",
       "h2{font-size:18px;margin:4px 0 10px}h3{font-size:15px;margin:14px 0 6px}",
       ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0 12px}",
       ".card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 12px;min-width:120px}",
-      ".card b{display:block;font-size:20px}.card span{font-size:12px;color:#616161}",
+      ".card b{display:block;font-size:20px}.card span{font-size:12px;color:" + Palette.MUTED
+          + "}",
       "table{border-collapse:collapse;font-size:13px;margin:6px 0 10px}",
       "th,td{border-bottom:1px solid #eee;padding:3px 10px;text-align:left;vertical-align:top}",
-      "th{background:#f5f5f5}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}",
-      ".chart{display:block;margin:6px 0 10px}.chart text{font-size:12px;fill:#424242}",
-      ".chart .label{fill:#212121}.chart .axis{stroke:#9e9e9e}",
-      ".tag{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;color:#fff}",
-      ".AUTO{background:" + AUTO + "}.REVIEW{background:" + REVIEW + "}",
+      "th{background:" + Palette.TABLE_HEAD + "}td.n,th.n{text-align:right;"
+          + "font-variant-numeric:tabular-nums}",
+      "th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;"
+          + "cursor:pointer;text-align:inherit}",
+      "th[aria-sort=ascending] button::after{content:' \\25B2'}"
+          + "th[aria-sort=descending] button::after{content:' \\25BC'}",
+      ".filter{margin:6px 0;font-size:13px}.filter input{font:inherit;padding:2px 6px;width:18em}",
+      ".chart{display:block;margin:6px 0 10px}.chart text{font-size:12px;fill:"
+          + Palette.CHART_TEXT + "}",
+      ".chart .label{fill:" + Palette.TEXT + "}.chart .axis{stroke:#9e9e9e}",
+      ".tag{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;color:"
+          + Palette.TAG_TEXT + "}",
+      ".AUTO{background:" + AUTO + "}.REVIEW{background:" + REVIEW + "}.ON_HOLD{background:"
+          + Palette.ON_HOLD + "}.INELIGIBLE{background:" + Palette.INELIGIBLE + "}"
+          + ".NO_TRIGGER{background:" + Palette.NO_TRIGGER + "}.FAILED{background:"
+          + Palette.FAILED + "}",
+      ".better{color:" + Palette.BETTER + "}.worse{color:" + Palette.WORSE + "}",
+      "pre{font-size:12px;background:" + Palette.CODE_BACKGROUND + ";padding:8px;overflow:auto}",
       "details{border-top:1px solid #eee;padding:4px 0}summary{cursor:pointer;font-size:14px}",
-      "code{font-size:12px;background:#f5f5f5;padding:0 3px;border-radius:3px}",
+      "code{font-size:12px;background:" + Palette.CODE_BACKGROUND + ";padding:0 3px;"
+          + "border-radius:3px}",
       "section p,section li{font-size:14px}section ul{padding-left:22px;margin:4px 0}",
-      ".muted{color:#757575;font-size:12px}");
+      ".muted{color:" + Palette.MUTED + ";font-size:12px}");
 
   private final StringBuilder sb = new StringBuilder();
+  /** The households that have a section in the report. */
+  private final Set<String> sectionIds = new HashSet<>();
 
   private HtmlReport() {}
 
+  /**
+   * What the report says about the run beyond its results: its id, Rebal's version, the shadow run
+   * against an older rule set and the comparison with the previous run, where there were ones.
+   *
+   * @param runId the run's id in its output folder
+   * @param rebalVersion Rebal's version
+   * @param rules the rule-set shadow run ({@code --compare-rules}), if one ran
+   * @param previous the comparison with the previous run of the output folder, if it has one
+   */
+  record RunInfo(String runId, String rebalVersion, Optional<RuleSetComparison> rules,
+      Optional<RunComparison> previous) {
+    static RunInfo none() {
+      return new RunInfo("-", RebalCommand.version(), Optional.empty(), Optional.empty());
+    }
+  }
+
   static String render(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary summary,
       DataQualityReport dq, BookResults r, int pendingReview) {
+    return render(bookName, asOf, ruleSet, summary, dq, r, pendingReview, RunInfo.none());
+  }
+
+  static String render(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary summary,
+      DataQualityReport dq, BookResults r, int pendingReview, RunInfo run) {
     HtmlReport h = new HtmlReport();
-    h.page(bookName, asOf, ruleSet, summary, dq, r, pendingReview);
+    r.sections.forEach(sec -> h.sectionIds.add(sec.decision().household().value()));
+    h.page(bookName, asOf, ruleSet, summary, dq, r, pendingReview, run);
     return h.sb.toString();
   }
 
   private void page(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary s,
-      DataQualityReport dq, BookResults r, int pendingReview) {
+      DataQualityReport dq, BookResults r, int pendingReview, RunInfo run) {
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
         .append("<title>Rebal run ").append(asOf).append("</title>\n<style>\n").append(CSS)
         .append("\n</style>\n</head>\n<body>\n");
     sb.append("<header><h1>Rebal rebalancing run, as of ").append(asOf).append("</h1><p>book: ")
         .append(escape(bookName)).append(" &middot; rule set ").append(escape(ruleSet.name()))
-        .append(' ').append(ruleSet.version()).append(" <code style=\"color:#263238\">")
-        .append(ruleSet.contentHash(), 0, 12).append("</code></p></header>\n");
+        .append(' ').append(ruleSet.version()).append("</p>\n<dl id=\"run-metadata\">")
+        .append("<dt>run</dt><dd>").append(escape(run.runId())).append("</dd>")
+        .append("<dt>Rebal</dt><dd>").append(escape(run.rebalVersion())).append("</dd>")
+        .append("<dt>rule set</dt><dd>").append(escape(ruleSet.name())).append(' ')
+        .append(escape(ruleSet.version().toString())).append("</dd>")
+        .append("<dt>rule-set hash (SHA-256)</dt><dd><code style=\"color:").append(Palette.TEXT)
+        .append("\">").append(ruleSet.contentHash()).append("</code></dd>")
+        .append("<dt>duration</dt><dd>printed by the job, not kept here (this file is the same ")
+        .append("byte for byte for the same book, date and rule set)</dd></dl></header>\n");
     sb.append("<nav><a href=\"#summary\">Book summary</a><a href=\"#routing\">Auto and review</a>")
         .append("<a href=\"#drift\">Drift</a><a href=\"#tax\">Tax</a>")
-        .append("<a href=\"#exceptions\">Exceptions</a><a href=\"#households\">Households</a>")
-        .append("</nav>\n<main>\n");
+        .append("<a href=\"#exceptions\">Exceptions</a>")
+        .append("<a href=\"#household-list\">Household table</a>")
+        .append("<a href=\"#households\">Households</a>");
+    if (run.previous().isPresent()) {
+      sb.append("<a href=\"#previous-run\">Previous run</a>");
+    }
+    if (run.rules().isPresent()) {
+      sb.append(RULES_NAV);
+    }
+    sb.append("</nav>\n<main>\n");
     summary(s, dq, r);
     routing(s, r, pendingReview);
     drift(r);
     tax(r);
+    run.previous().ifPresent(this::previous);
     exceptions(r);
+    run.rules().ifPresent(this::rules);
+    householdTable(r, asOf);
     households(r);
-    sb.append("</main>\n</body>\n</html>\n");
+    sb.append("</main>\n<script>\n").append(ReportScript.SCRIPT).append("</script>\n")
+        .append("</body>\n</html>\n");
+  }
+
+  /** The navigation link of the shadow-run section. */
+  static final String RULES_NAV = "<a href=\"#rules-compare\">Rule-set shadow run</a>";
+
+  /** The comparison with the previous run of the output folder. */
+  private void previous(RunComparison c) {
+    RunRecord p = c.previous();
+    sb.append("<section id=\"previous-run\">\n<h2>Compared with the previous run</h2>\n");
+    sb.append("<p class=\"muted\">The previous run of this output folder: ")
+        .append(escape(p.runId())).append(", as of ").append(p.asOf()).append(", rule set ")
+        .append(escape(p.text("rule-set"))).append(", book ").append(escape(p.text("book")))
+        .append(" (kept in <code>runs/").append(p.asOf()).append('/').append(escape(p.runId()))
+        .append("/</code>).</p>\n");
+    sb.append("<table><thead><tr><th></th><th class=\"n\">previous (").append(escape(p.runId()))
+        .append(")</th><th class=\"n\">this run (").append(escape(c.runId()))
+        .append(")</th><th class=\"n\">change</th></tr></thead>\n<tbody>\n");
+    for (String[] row : RunComparison.ROWS) {
+      BigDecimal before = p.decimal(row[0]);
+      BigDecimal now = c.now(row[0]);
+      boolean money = RunComparison.isMoney(row[0]);
+      BigDecimal change = now.subtract(before);
+      sb.append("<tr><td>").append(escape(row[1])).append("</td><td class=\"n\">")
+          .append(money ? Html.money(before) : before.toPlainString())
+          .append("</td><td class=\"n\">").append(money ? Html.money(now) : now.toPlainString())
+          .append("</td><td class=\"n\">").append(change.signum() > 0 ? "+" : "")
+          .append(money ? Html.money(change) : change.toPlainString()).append("</td></tr>\n");
+    }
+    sb.append("</tbody></table>\n");
+    changes("New exceptions", "worse", c.newExceptions());
+    changes("Resolved exceptions", "better", c.resolvedExceptions());
+    sb.append("</section>\n");
+  }
+
+  private void changes(String title, String css, List<String> keys) {
+    sb.append("<h3>").append(title).append(" <span class=\"").append(css).append("\">")
+        .append(keys.size()).append("</span></h3>\n");
+    if (keys.isEmpty()) {
+      sb.append("<p>None.</p>\n");
+      return;
+    }
+    sb.append("<ul>\n");
+    for (String k : keys.subList(0, Math.min(CHANGES_SHOWN, keys.size()))) {
+      String[] f = k.split("\t", 2);
+      sb.append("<li>").append(householdLink(f[0])).append(' ')
+          .append(escape(f.length > 1 ? f[1] : "")).append("</li>\n");
+    }
+    if (keys.size() > CHANGES_SHOWN) {
+      sb.append("<li>... and ").append(keys.size() - CHANGES_SHOWN).append(" more</li>\n");
+    }
+    sb.append("</ul>\n");
+  }
+
+  /** The rule-set shadow run: what the run's rule set changes against the one in force. */
+  private void rules(RuleSetComparison c) {
+    sb.append("<section id=\"rules-compare\">\n<h2>Rule-set shadow run</h2>\n")
+        .append("<div class=\"cards\">");
+    card(String.valueOf(c.households()), "households compared");
+    card(String.valueOf(c.outcomesChanged()), "changed outcome");
+    card(String.valueOf(c.reasonsChanged()), "changed review reasons");
+    card(String.valueOf(c.tradesChanged()), "changed trades");
+    sb.append("</div>\n<p class=\"muted\">Every household was also decided under the rule set ")
+        .append("in force (old), with the same book, market data and as-of date; the run's own ")
+        .append("files are those of the run's rule set (new). The same text is in <code>")
+        .append(RuleSetComparison.FILE).append("</code>.</p>\n<pre>")
+        .append(escape(c.render())).append("</pre>\n</section>\n");
+  }
+
+  /** The sortable, filterable table of the triggered households with a section below. */
+  private void householdTable(BookResults r, LocalDate asOf) {
+    sb.append("<section id=\"household-list\">\n<h2>Household table</h2>\n");
+    sb.append("<p class=\"muted\">The ").append(r.sections.size())
+        .append(" triggered households with a section below. Click a heading to sort; type to ")
+        .append("filter (any cell). Tax saved is the estimated tax the proposal's realized ")
+        .append("losses save at the household's marginal rates, before netting.</p>\n");
+    filter("households-table", "Filter households");
+    sb.append("<table id=\"households-table\" class=\"sortable\"><thead><tr>");
+    th("household", "household", false);
+    th("outcome", "outcome", false);
+    th("value", "value", true);
+    th("trades", "trades", true);
+    th("traded", "traded value", true);
+    th("tax", "estimated tax", true);
+    th("harvested", "loss harvested", true);
+    th("saved", "est. tax saved", true);
+    th("reasons", "review reasons", false);
+    sb.append("</tr></thead>\n<tbody>\n");
+    for (BookResults.Section sec : r.sections) {
+      Decision d = sec.decision();
+      String id = d.household().value();
+      Money traded = Money.ZERO_USD;
+      for (Trade t : d.proposal().trades()) {
+        traded = traded.plus(t.estimatedValue());
+      }
+      Money saved = TaxSaved.of(sec.household(), d, asOf);
+      String outcome = d.outcome().name();
+      sb.append("<tr><td>").append(householdLink(id)).append("</td><td><span class=\"tag ")
+          .append(outcome).append("\">").append(outcome.toLowerCase(Locale.ROOT))
+          .append("</span></td>");
+      numberCell(sec.before().total().amount(), Html.dollars(sec.before().total().amount()));
+      numberCell(BigDecimal.valueOf(d.proposal().trades().size()),
+          String.valueOf(d.proposal().trades().size()));
+      numberCell(traded.amount(), Html.money(traded));
+      numberCell(d.impact().taxCost().amount(), Html.money(d.impact().taxCost()));
+      numberCell(d.impact().harvestedLoss().amount(), Html.money(d.impact().harvestedLoss()));
+      numberCell(saved.amount(), Html.money(saved));
+      List<String> codes = new ArrayList<>();
+      d.routing().forEach(f -> codes.add(escape(f.code())));
+      sb.append("<td>").append(String.join(" ", codes)).append("</td></tr>\n");
+    }
+    sb.append("</tbody></table>\n</section>\n");
+  }
+
+  private void filter(String table, String label) {
+    sb.append("<p class=\"filter\"><label>").append(label).append(": <input type=\"search\" ")
+        .append("data-filter=\"").append(table).append("\" aria-controls=\"").append(table)
+        .append("\"></label> <span class=\"muted\" data-count=\"").append(table)
+        .append("\"></span></p>\n");
+  }
+
+  private void th(String key, String label, boolean numeric) {
+    sb.append("<th data-key=\"").append(key).append('"').append(numeric
+        ? " data-type=\"num\" class=\"n\"" : "").append("><button type=\"button\">")
+        .append(escape(label)).append("</button></th>");
+  }
+
+  private void numberCell(BigDecimal value, String shown) {
+    sb.append("<td class=\"n\" data-v=\"").append(value.toPlainString()).append("\">")
+        .append(escape(shown)).append("</td>");
+  }
+
+  /** The household's id, linked to its section when the report has one. */
+  private String householdLink(String id) {
+    return sectionIds.contains(id) ? "<a href=\"#hh-" + escape(id) + "\">" + escape(id) + "</a>"
+        : escape(id);
   }
 
   private void summary(RunSummary s, DataQualityReport dq, BookResults r) {
@@ -245,14 +454,24 @@ final class HtmlReport {
     } else {
       sb.append("<p class=\"muted\">The most urgent first: proposals the verifier or a conflict ")
           .append("stopped, data errors that put a household on hold, then reviews. ")
-          .append(top.size()).append(" of ").append(r.exceptionCount()).append(" shown.</p>\n");
-      sb.append("<table><tr><th>household</th><th>exception</th><th>detail</th></tr>\n");
+          .append(top.size()).append(" of ").append(r.exceptionCount()).append(" shown. A ")
+          .append("household with a section below is linked to it. Click a heading to sort; ")
+          .append("type to filter.</p>\n");
+      filter("exceptions-table", "Filter exceptions");
+      sb.append("<table id=\"exceptions-table\" class=\"sortable\"><thead><tr>");
+      th("rank", "urgency", true);
+      th("household", "household", false);
+      th("kind", "exception", false);
+      th("detail", "detail", false);
+      sb.append("</tr></thead>\n<tbody>\n");
+      int n = 0;
       for (BookResults.Issue i : top) {
-        sb.append("<tr><td>").append(escape(i.household())).append("</td><td>")
+        sb.append("<tr><td class=\"n\" data-v=\"").append(++n).append("\">").append(n)
+            .append("</td><td>").append(householdLink(i.household())).append("</td><td>")
             .append(escape(i.kind())).append("</td><td>").append(escape(i.detail()))
             .append("</td></tr>\n");
       }
-      sb.append("</table>\n");
+      sb.append("</tbody></table>\n");
     }
     sb.append("</section>\n");
   }

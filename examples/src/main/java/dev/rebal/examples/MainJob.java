@@ -38,6 +38,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
+import java.util.LinkedHashSet;
 import java.util.function.Function;
 
 /**
@@ -73,12 +75,13 @@ final class MainJob {
   static final String SUMMARY = "summary.txt";
   static final String REPORT = "report.html";
   static final String RULES_COMPARE = RuleSetComparison.FILE;
+  static final String RUN_RECORD = RunRecord.FILE;
 
   private MainJob() {}
 
   /** The files of a run, moved into the output folder together when the run is complete. */
   static final List<String> OUTPUTS = List.of(PROPOSALS, BLOTTER, REVIEW_QUEUE, AUDIT, SUMMARY,
-      REPORT, RULES_COMPARE);
+      REPORT, RULES_COMPARE, RUN_RECORD);
 
   /**
    * Thrown when a run stops after it began writing: the staged output was deleted and the output
@@ -134,8 +137,11 @@ final class MainJob {
     Path dir = options.outDir();
     // a household id listed twice is a data error for both: find them before anything is released
     Map<String, String> rejectedIds;
+    long records;
     try (BookReader ids = open(options)) {
-      rejectedIds = HouseholdFiles.rejected(ids.ids());
+      List<String> all = ids.ids();
+      records = all.size();
+      rejectedIds = HouseholdFiles.rejected(all);
     }
     try (BookReader book = open(options)) {
       LocalDate asOf = options.asOf != null ? options.asOf : book.asOf();
@@ -146,10 +152,14 @@ final class MainJob {
         err.println("note: " + recovered);
       }
       Written w;
+      String runId;
+      Optional<RunRecord> previous;
       try {
+        runId = RunHistory.nextRunId(dir);
+        previous = RunRecord.read(dir);
         Optional<ShadowRun> shadow = older.map(o -> new ShadowRun(o, ruleSet, market, asOf));
         w = write(options, ruleSet, rebalancer, book, asOf, market, folder, err, rejectedIds,
-            shadow);
+            shadow, new RunContext(runId, records, previous));
         folder.commit(OUTPUTS);
       } catch (IOException | RuntimeException e) {
         throw new Aborted(dir, folder.abandon(), e);
@@ -183,6 +193,9 @@ final class MainJob {
       }
       out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
       out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
+      out.printf(Locale.ROOT, "  %-18s %s%s%n", RUN_RECORD, runId, previous.map(p -> "; the "
+          + "previous run, " + p.runId() + ", is kept in " + dir.resolve(RunHistory.RUNS)
+          .resolve(p.asOf().toString()).resolve(p.runId())).orElse(""));
       if (w.comparison.isPresent()) {
         out.printf(Locale.ROOT, "  %-18s %d households compared, %d changed outcome%n",
             RULES_COMPARE, w.comparison.get().households(), w.comparison.get().outcomesChanged());
@@ -202,10 +215,20 @@ final class MainJob {
       long pending, long auditRecords, AuditHead head, Optional<RunState.Totals> stateTotals,
       Optional<RuleSetComparison> comparison) {}
 
+  /**
+   * What a run knows of its output folder and book before it starts.
+   *
+   * @param runId the run's id in the folder
+   * @param records the book's household records (the progress lines' total)
+   * @param previous the previous run's record, if the folder has one
+   */
+  private record RunContext(String runId, long records, Optional<RunRecord> previous) {}
+
   /** Runs the book and writes every output file into the staging folder. */
   private static Written write(RebalMain.Options options, RuleSet ruleSet, Rebalancer rebalancer,
       BookReader book, LocalDate asOf, MarketData market, OutputFolder folder, PrintStream err,
-      Map<String, String> rejectedIds, Optional<ShadowRun> shadow) throws IOException {
+      Map<String, String> rejectedIds, Optional<ShadowRun> shadow, RunContext context)
+      throws IOException {
     Path proposals = folder.staged(PROPOSALS);
     Files.createDirectories(proposals);
     BigDecimal discountRate = RuleParameters.standard().lookup("goal.discount-rate")
@@ -213,7 +236,19 @@ final class MainJob {
     GoalOutlook outlook = options.goalOutlook()
         ? GoalOutlook.of(CapitalMarketAssumptions.from(ruleSet)) : null;
     BookResults results = new BookResults(market, asOf, discountRate, outlook);
-    try (DataQualityReport dq = new DataQualityReport(options.bookName(), asOf, folder.work())) {
+    Files.createDirectories(folder.work());
+    Path exceptionLines = folder.work().resolve("exceptions.tsv");
+    Writer exceptionsOut = Files.newBufferedWriter(exceptionLines, StandardCharsets.UTF_8);
+    results.onException(i -> {
+      try {
+        exceptionsOut.write(i.household().replaceAll("[\\t\\r\\n]", " ") + "\t"
+            + i.kind() + "\n");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    try (Writer exceptionsFile = exceptionsOut;
+        DataQualityReport dq = new DataQualityReport(options.bookName(), asOf, folder.work())) {
       Households households = new Households(book, dq, rejectedIds);
       RunSummary summary;
       long trades;
@@ -233,7 +268,7 @@ final class MainJob {
         err.println("rebalancing " + options.bookName() + " as of " + asOf + " with rule set "
             + ruleSet + " on " + options.threads + " thread(s)");
         summary = BookRebalancer.builder(rebalancer).threads(options.threads)
-            .progress(p -> err.println("  progress: " + p), 2000).audit(state.audit())
+            .progress(new ProgressLine(context.records(), err), 2000).audit(state.audit())
             .review(state.queue()).build().run(households, reader, market, asOf, d -> {
               Household h = households.decided(d.household());
               shadow.ifPresent(s -> s.compare(h, d));
@@ -269,8 +304,23 @@ final class MainJob {
         Files.writeString(folder.staged(RULES_COMPARE), shadow.get().comparison().render(),
             StandardCharsets.UTF_8);
       }
+      exceptionsFile.flush();
+      String version = RebalCommand.version();
+      Map<String, String> figures = RunComparison.figures(options.bookName(), version, ruleSet,
+          summary, results, results.exceptionCount());
+      try (Writer w = Files.newBufferedWriter(folder.staged(RUN_RECORD), StandardCharsets.UTF_8)) {
+        RunRecord.write(w, context.runId(), asOf, figures, exceptionLines);
+      }
+      Optional<RunComparison> compared = Optional.empty();
+      if (context.previous().isPresent()) {
+        Set<String> now = new LinkedHashSet<>(Files.readAllLines(exceptionLines,
+            StandardCharsets.UTF_8));
+        compared = Optional.of(new RunComparison(context.previous().get(), context.runId(),
+            figures, now));
+      }
       Files.writeString(folder.staged(REPORT), HtmlReport.render(options.bookName(), asOf,
-          ruleSet, summary, dq, results, (int) pending), StandardCharsets.UTF_8);
+          ruleSet, summary, dq, results, (int) pending, new HtmlReport.RunInfo(context.runId(),
+              version, shadow.map(ShadowRun::comparison), compared)), StandardCharsets.UTF_8);
       return new Written(summary, dq, households.read(), trades, pending, auditRecords, head,
           stateTotals, shadow.map(ShadowRun::comparison));
     }

@@ -24,6 +24,10 @@ import java.util.stream.Stream;
  * back any previous file moved aside and deletes the partial output. Only the run's own files are
  * moved (other files in the folder, such as a generated book, are left alone), each by a rename in
  * the same file system; the proposals folder moves as one.
+ *
+ * <p>The previous run's files, once moved aside, are kept: with their {@link RunRecord} they are
+ * renamed into {@code runs/AS-OF/RUN-ID/} ({@link RunHistory}), and only the files of a run that
+ * left no record are deleted.
  */
 final class OutputFolder {
   static final String STAGING = ".rebal-partial";
@@ -115,11 +119,12 @@ final class OutputFolder {
   }
 
   /**
-   * Moves the previous files aside and the staged ones in, then removes the marker and both work
-   * folders. The marker lists the files the run produced. Every step can be repeated after an
-   * interruption while the marker exists: a staged file still there has not been moved in (the
-   * folder's file of that name is the previous one, or absent); a produced file no longer staged
-   * is in place; any other output file in the folder is the previous run's and is removed.
+   * Moves the previous files aside and the staged ones in, keeps the previous run under {@code
+   * runs/}, then removes the marker and the staging folder. The marker lists the files the run
+   * produced. Every step can be repeated after an interruption while the marker exists: a staged
+   * file still there has not been moved in (the folder's file of that name is the previous one, or
+   * absent); a produced file no longer staged is in place; any other output file in the folder is
+   * the previous run's and is moved aside with the rest of it.
    */
   private static void finish(Path dir, List<String> outputs) throws IOException {
     Path staging = dir.resolve(STAGING);
@@ -138,9 +143,12 @@ final class OutputFolder {
         Files.move(staged, current, StandardCopyOption.ATOMIC_MOVE);
       }
     }
+    // the earlier run is kept under runs/ (RunHistory) before the marker goes: a repeated finish
+    // finds the moved-aside folder gone or empty and only rewrites the index
+    RunHistory.archive(dir, previous);
+    RunHistory.writeIndex(dir);
     Files.delete(staging.resolve(COMPLETE));
     deleteTree(staging);
-    deleteTree(previous);
   }
 
   static void deleteTree(Path root) throws IOException {

@@ -37,14 +37,17 @@ import java.util.zip.GZIPOutputStream;
  * each household, no trades: {@code screen.csv}); or generates a book.
  *
  * <pre>
- * RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
- *           [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]
- *           [--assumptions FILE] [--compare-rules OLD.rules]
- * RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
- * RebalMain --generate N [--seed S] [--out DIR]
- * RebalMain --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]
- * RebalMain --help
+ * rebal [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
+ *       [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]
+ *       [--assumptions FILE] [--compare-rules OLD.rules] [--audit-head FILE]
+ * rebal --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]
+ * rebal --generate N [--seed S] [--realistic-start] [--out DIR]
+ * rebal --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]
+ * rebal --help | --version
  * </pre>
+ *
+ * <p>The command line is parsed by {@link RebalCommand} (picocli): {@code --opt value} and {@code
+ * --opt=value}, suggestions for a mistyped option, the exit statuses in {@code --help}.
  *
  * <p>Without {@code --book} the bundled {@link SampleBook} is used; without {@code --rules},
  * {@link RuleSet#defaults()}. The as-of date defaults to the book's own, never today, so the same
@@ -62,54 +65,6 @@ public final class RebalMain {
   public static final int BAD_USAGE = 2;
   /** Exit status for an audit log that does not verify (against its head, if one is given). */
   public static final int AUDIT_BROKEN = 3;
-
-  static final String USAGE = String.join("\n",
-      "usage: RebalMain [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
-      "                 [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]",
-      "                 [--compare-rules OLD.rules]",
-      "       RebalMain --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N]",
-      "                 [--out DIR]",
-      "       RebalMain --generate N [--seed S] [--realistic-start] [--out DIR]",
-      "       RebalMain --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]",
-      "",
-      "Rebalances every household of the book and writes to DIR: proposals/<household>.json,",
-      "blotter.csv, review-queue.json, audit.jsonl, summary.txt and report.html.",
-      "",
-      "  --book FILE     the book to read (JSON, or gzipped JSON); default: the bundled sample book",
-      "  --as-of DATE    the as-of date (yyyy-mm-dd); default: the book's own as-of date",
-      "  --rules FILE    the rule set (text, see docs/rules.md); default: Rebal's default rules",
-      "  --threads N     worker threads; default: the number of processors",
-      "  --out DIR       the output folder; default rebal-out (an earlier run's files are replaced",
-      "                  only when this run is complete; an aborted run leaves them untouched)",
-      "  --audit-head FILE  also write the audit chain's head (SEQUENCE:HASH) to FILE, a new file",
-      "                  (keep it apart from the log, e.g. on write-once storage)",
-      "  --state DIR     keep the review queue and audit log in an embedded database in DIR",
-      "                  (created if missing; later runs append to the same chain and queue)",
-      "                  instead of writing audit.jsonl",
-      "  --state-url URL the same in a database server, e.g.",
-      "                  jdbc:postgresql://host/rebal?user=...&password=... (see docs/stores.md)",
-      "  --goal-outlook  add each household's goal outlook (the probability that each goal is",
-      "                  met, docs/goals.md) to proposals/ and report.html; about a millisecond",
-      "                  per household with goals; default: on for the bundled sample book only",
-      "  --no-goal-outlook  leave it out",
-      "  --assumptions FILE  capital market assumptions for the goal outlook (.cma text or",
-      "                  JSON, docs/goals.md), carried in the rule set; default: Rebal's",
-      "  --compare-rules OLD.rules  a shadow run before a new rule set goes live: also decide",
-      "                  every household under OLD.rules (the rule set in force; no audit, no",
-      "                  review queue, no state) and write DIR/rules-compare.txt: the rule-set",
-      "                  changes, book totals under each and the households that changed; the",
-      "                  run's own outputs are those of a run without it",
-      "  --screen        the daily screen only: which households trigger today, and why;",
-      "                  writes DIR/screen.csv (no trades, no audit records)",
-      "  --generate N    write a generated book of N households to DIR/book-N-seed-S.json.gz",
-      "  --seed S        the generator's seed; default " + SampleBook.SEED,
-      "  --realistic-start  generate a realistic starting book (mostly funds, lots bought",
-      "                  regularly over years), as the bundled sample book is",
-      "  --verify-audit FILE  verify an audit log (audit.jsonl); with --expect-head, also that it",
-      "                  ends exactly at that head (as printed by the run, or @FILE holding it)",
-      "",
-      "Exit status: 0 done, 1 bad input, 2 bad usage, 3 the audit log does not verify.",
-      "  --help          print this help");
 
   private RebalMain() {}
 
@@ -129,18 +84,11 @@ public final class RebalMain {
    *     when the book has households but none of them could be read
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
-    Options options;
-    try {
-      options = Options.parse(args);
-    } catch (IllegalArgumentException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return BAD_USAGE;
+    RebalCommand.Parsed parsed = RebalCommand.parse(args, out, err);
+    if (parsed.exits()) {
+      return parsed.exitNow();
     }
-    if (options.help) {
-      out.println(USAGE);
-      return 0;
-    }
+    Options options = parsed.options();
     try {
       if (options.verifyAudit != null) {
         return verifyAudit(options, out, err);
@@ -306,7 +254,6 @@ public final class RebalMain {
     String expectHead;
     boolean realisticStart;
     boolean screen;
-    boolean help;
     Path assumptions;
     /** The rule set in force, for a shadow run ({@code --compare-rules}); null: none. */
     Path compareRules;
@@ -325,92 +272,13 @@ public final class RebalMain {
       return book == null ? "the bundled sample book" : book.toString();
     }
 
-    static Options parse(String[] args) {
-      Options o = new Options();
-      for (int i = 0; i < args.length; i++) {
-        String a = args[i];
-        switch (a) {
-          case "--help":
-          case "-h":
-            o.help = true;
-            break;
-          case "--book":
-            o.book = Path.of(value(args, ++i, a));
-            break;
-          case "--as-of":
-            String d = value(args, ++i, a);
-            try {
-              o.asOf = LocalDate.parse(d);
-            } catch (DateTimeParseException e) {
-              throw new IllegalArgumentException("--as-of: not a date (yyyy-mm-dd): " + d);
-            }
-            break;
-          case "--rules":
-            o.rules = Path.of(value(args, ++i, a));
-            break;
-          case "--threads":
-            long n = number(value(args, ++i, a), a);
-            if (n < 1 || n > 256) {
-              throw new IllegalArgumentException("--threads: must be 1 to 256: " + n);
-            }
-            o.threads = (int) n;
-            break;
-          case "--out":
-            o.out = path(value(args, ++i, a), a);
-            break;
-          case "--state":
-            o.state = path(value(args, ++i, a), a);
-            try {
-              JdbcStore.checkStateFolder(o.state);
-            } catch (IllegalArgumentException e) {
-              throw new IllegalArgumentException("--state: " + e.getMessage());
-            }
-            break;
-          case "--state-url":
-            o.stateUrl = value(args, ++i, a);
-            try {
-              JdbcStore.checkUrl(o.stateUrl);
-            } catch (IllegalArgumentException e) {
-              throw new IllegalArgumentException("--state-url: " + e.getMessage());
-            }
-            break;
-          case "--audit-head":
-            o.auditHead = path(value(args, ++i, a), a);
-            break;
-          case "--verify-audit":
-            o.verifyAudit = path(value(args, ++i, a), a);
-            break;
-          case "--expect-head":
-            o.expectHead = value(args, ++i, a);
-            break;
-          case "--screen":
-            o.screen = true;
-            break;
-          case "--goal-outlook":
-            o.goalOutlook = true;
-            break;
-          case "--assumptions":
-            o.assumptions = Path.of(value(args, ++i, a));
-            break;
-          case "--compare-rules":
-            o.compareRules = path(value(args, ++i, a), a);
-            break;
-          case "--no-goal-outlook":
-            o.goalOutlook = false;
-            break;
-          case "--generate":
-            o.generate = number(value(args, ++i, a), a);
-            break;
-          case "--realistic-start":
-            o.realisticStart = true;
-            break;
-          case "--seed":
-            o.seed = number(value(args, ++i, a), a);
-            break;
-          default:
-            throw new IllegalArgumentException("unknown option: " + a);
-        }
-      }
+    /**
+     * Checks that the options combine.
+     *
+     * @throws IllegalArgumentException naming the options that do not
+     */
+    void check() {
+      Options o = this;
       if (o.generate >= 0 && (o.book != null || o.asOf != null || o.rules != null
           || o.state != null || o.stateUrl != null)) {
         throw new IllegalArgumentException(
@@ -436,38 +304,6 @@ public final class RebalMain {
       }
       if (o.auditHead != null && (o.generate >= 0 || o.screen)) {
         throw new IllegalArgumentException("--audit-head is for a rebalancing run");
-      }
-      return o;
-    }
-
-    /** A path option's value: never empty (an empty --out would write into the current folder). */
-    private static Path path(String value, String option) {
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(option + ": must not be empty");
-      }
-      try {
-        return Path.of(value);
-      } catch (java.nio.file.InvalidPathException e) {
-        throw new IllegalArgumentException(option + ": not a path: " + e.getMessage());
-      }
-    }
-
-    private static String value(String[] args, int i, String option) {
-      if (i >= args.length || args[i].startsWith("--")) {
-        throw new IllegalArgumentException(option + ": missing value");
-      }
-      return args[i];
-    }
-
-    private static long number(String s, String option) {
-      try {
-        long n = Long.parseLong(s);
-        if (n < 0) {
-          throw new NumberFormatException();
-        }
-        return n;
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(option + ": not a whole number >= 0: " + s);
       }
     }
   }

@@ -169,6 +169,16 @@ final class RuleSetComparison {
     return outcomes.count;
   }
 
+  /** Returns how many households changed review reasons. */
+  long reasonsChanged() {
+    return reasons.count;
+  }
+
+  /** Returns how many households changed trades. */
+  long tradesChanged() {
+    return trades.count;
+  }
+
   /** Returns the full comparison, the text of {@value #FILE}. */
   String render() {
     StringBuilder out = new StringBuilder();

@@ -20,8 +20,8 @@ import java.util.function.Consumer;
  * Where one run of the main job keeps its audit log and review queue: by default a fresh {@code
  * audit.jsonl} and a write-only queue streamed to {@code review-queue.json} (the run's own); with
  * {@code --state DIR} an embedded H2 database in DIR, and with {@code --state-url URL} a database
- * server (PostgreSQL), both kept across runs: a later run appends to the same chain and the same
- * queue. Nothing here holds the log or the queue in memory: counts come from the chain's head, the
+ * server (PostgreSQL) reached through the job's connection pool ({@link StatePool}), both kept
+ * across runs: a later run appends to the same chain and the same queue. Nothing here holds the log or the queue in memory: counts come from the chain's head, the
  * queue file is streamed, and failed decisions are handed on as they are audited.
  */
 final class RunState implements AutoCloseable {
@@ -43,17 +43,19 @@ final class RunState implements AutoCloseable {
   private final Optional<JsonLinesAuditSink> file;
   private final Optional<StreamedReviewQueue> streamed;
   private final Optional<JdbcStore> store;
+  private final Optional<StatePool> pool;
   private final String where;
   private final long firstSequence;
 
   private RunState(AuditSink sink, ReviewQueue queue, Optional<JsonLinesAuditSink> file,
-      Optional<StreamedReviewQueue> streamed, Optional<JdbcStore> store, String where,
-      long firstSequence, Consumer<AuditRecord> failures) {
+      Optional<StreamedReviewQueue> streamed, Optional<JdbcStore> store, Optional<StatePool> pool,
+      String where, long firstSequence, Consumer<AuditRecord> failures) {
     this.sink = sink;
     this.queue = queue;
     this.file = file;
     this.streamed = streamed;
     this.store = store;
+    this.pool = pool;
     this.where = where;
     this.firstSequence = firstSequence;
     this.audited = new AuditSink() {
@@ -98,10 +100,19 @@ final class RunState implements AutoCloseable {
       JsonLinesAuditSink sink = JsonLinesAuditSink.open(auditFile);
       StreamedReviewQueue q = new StreamedReviewQueue(sink, work);
       return new RunState(sink, q, Optional.of(sink), Optional.of(q), Optional.empty(),
-          auditFile.toString(), 0, failures);
+          Optional.empty(), auditFile.toString(), 0, failures);
     }
-    JdbcStore store = options.state != null ? JdbcStore.openEmbedded(options.state)
-        : JdbcStore.open(options.stateUrl);
+    // a database server is reached through the job's connection pool (StatePool)
+    Optional<StatePool> pool = options.stateUrl != null
+        ? Optional.of(StatePool.open(options.stateUrl, options.threads)) : Optional.empty();
+    JdbcStore store;
+    try {
+      store = pool.isPresent() ? JdbcStore.open(pool.get().dataSource())
+          : JdbcStore.openEmbedded(options.state);
+    } catch (RuntimeException e) {
+      pool.ifPresent(StatePool::close);
+      throw e;
+    }
     try {
       JdbcAuditSink sink = store.auditSink();
       AuditVerification v = sink.verify();
@@ -112,9 +123,10 @@ final class RunState implements AutoCloseable {
       String where = (options.state != null ? options.state.toString() : "--state-url") + " ("
           + store.database() + ")";
       return new RunState(sink, store.reviewQueue(), Optional.empty(), Optional.empty(),
-          Optional.of(store), where, sink.nextSequence(), failures);
+          Optional.of(store), pool, where, sink.nextSequence(), failures);
     } catch (RuntimeException e) {
       store.close();
+      pool.ifPresent(StatePool::close);
       throw e;
     }
   }
@@ -180,7 +192,11 @@ final class RunState implements AutoCloseable {
       }
     } finally {
       file.ifPresent(JsonLinesAuditSink::close);
-      store.ifPresent(JdbcStore::close);
+      try {
+        store.ifPresent(JdbcStore::close);
+      } finally {
+        pool.ifPresent(StatePool::close);
+      }
     }
   }
 }

@@ -201,7 +201,10 @@ class MainJobEndToEndTest {
         "Tax realized and losses harvested", "Top exceptions", "Goals", "Trades", "Tax impact");
     assertThat(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//",
         Pattern.CASE_INSENSITIVE).matcher(html).find()).isFalse();
-    assertThat(html).doesNotContain("http://", "https://", "<script", "<link", "@import");
+    assertThat(html).doesNotContain("http://", "https://", "<script src", "<link", "@import");
+    // one inline script, no other
+    assertThat(html.split("<script", -1)).hasSize(2);
+    assertThat(html).contains("<script>\n(function () {");
     // one section per triggered household (the sample book has fewer than the cap)
     long triggered = proposals.values().stream().filter(d -> d.get("outcome").asText()
         .matches("AUTO|REVIEW")).count();
@@ -209,6 +212,45 @@ class MainJobEndToEndTest {
     // the bundled sample book gets each goal's outlook: a probability column and a fan chart
     assertThat(html).contains("<th class=\"n\">probability</th>", "Goal outlook: the "
         + "probability that each goal is met", "aria-label=\"goal outlook of ");
+  }
+
+  @Test
+  void report_tablesSortableAndFilterable_exceptionsLinkedToTheirHouseholds() throws IOException {
+    // when
+    String html = Files.readString(dir.resolve("report.html"), StandardCharsets.UTF_8);
+
+    // then: both tables sort (a button per heading, numbers by value) and filter
+    for (String table : List.of("households-table", "exceptions-table")) {
+      assertThat(html).contains("<table id=\"" + table + "\" class=\"sortable\"><thead>",
+          "<input type=\"search\" data-filter=\"" + table + "\"");
+    }
+    assertThat(html).contains("<th data-key=\"saved\" data-type=\"num\" class=\"n\">"
+        + "<button type=\"button\">est. tax saved</button></th>",
+        "<th data-key=\"harvested\" data-type=\"num\" class=\"n\">");
+    // a row per triggered household, each linked to its section
+    long triggered = proposals.values().stream().filter(d -> d.get("outcome").asText()
+        .matches("AUTO|REVIEW")).count();
+    String table = html.substring(html.indexOf("<table id=\"households-table\""));
+    table = table.substring(0, table.indexOf("</table>"));
+    assertThat(table.split("<tr><td><a href=\"#hh-", -1)).hasSize((int) triggered + 1);
+    // every link to a household points at a section of the report
+    Matcher links = Pattern.compile("href=\"#(hh-[^\"]+)\"").matcher(html);
+    int n = 0;
+    while (links.find()) {
+      assertThat(html).contains("<details id=\"" + links.group(1) + "\">");
+      n++;
+    }
+    assertThat(n).isGreaterThan((int) triggered);
+    String exceptions = html.substring(html.indexOf("<table id=\"exceptions-table\""));
+    exceptions = exceptions.substring(0, exceptions.indexOf("</table>"));
+    assertThat(exceptions).contains("<a href=\"#hh-HH-");
+    // the run's metadata, and the colours of the WCAG AA palette
+    assertThat(html).contains("<dl id=\"run-metadata\"><dt>run</dt><dd>run-0001</dd>"
+        + "<dt>Rebal</dt><dd>" + RebalCommand.version() + "</dd>", "rule-set hash (SHA-256)");
+    assertThat(html).contains(".REVIEW{background:" + Palette.REVIEW + "}")
+        .doesNotContainIgnoringCase("#ef6c00");
+    // no previous run in a fresh folder, no shadow run without --compare-rules
+    assertThat(html).doesNotContain("id=\"previous-run\"", "id=\"rules-compare\"");
   }
 
   @Test

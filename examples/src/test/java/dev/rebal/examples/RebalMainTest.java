@@ -53,7 +53,8 @@ class RebalMainTest {
     try (Stream<Path> s = Files.walk(dir.resolve("a"))) {
       files = s.filter(Files::isRegularFile).sorted().toList();
     }
-    assertThat(files).hasSize(12 + 5);
+    // proposals, blotter, review queue, audit log, summary, report, run record, runs index
+    assertThat(files).hasSize(12 + 7);
     for (Path a : files) {
       Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
       assertThat(Files.readAllBytes(b)).as(a.toString()).isEqualTo(Files.readAllBytes(a));
@@ -98,7 +99,7 @@ class RebalMainTest {
     // then
     assertThat(run.status()).isEqualTo(RebalMain.BAD_USAGE);
     assertThat(run.err()).startsWith("error: --as-of: not a date (yyyy-mm-dd): 2026-02-30")
-        .contains("usage: RebalMain").doesNotContain("Exception");
+        .contains("Usage:\n  rebal ").doesNotContain("Exception");
   }
 
   @Test

@@ -64,11 +64,19 @@ class ShadowRunTest {
     assertThat(files).contains("blotter.csv", "review-queue.json", "audit.jsonl", "report.html")
         .hasSizeGreaterThan(200);
     for (String f : files) {
-      if (!f.equals(MainJob.SUMMARY)) {
+      if (!f.equals(MainJob.SUMMARY) && !f.equals(MainJob.REPORT)) {
         assertThat(Files.readAllBytes(b.resolve(f))).as(f).isEqualTo(Files.readAllBytes(
             a.resolve(f)));
       }
     }
+    // report.html only gains the shadow run's section and its link
+    String report = Files.readString(b.resolve(MainJob.REPORT));
+    String section = report.substring(report.indexOf("<section id=\"rules-compare\">"));
+    section = section.substring(0, section.indexOf("</section>\n") + "</section>\n".length());
+    assertThat(section).contains("Rule-set shadow run", "changed outcome",
+        "param:review.tax.max 1000 -&gt; 10000");
+    assertThat(report.replace(section, "").replace(HtmlReport.RULES_NAV, ""))
+        .isEqualTo(Files.readString(a.resolve(MainJob.REPORT)));
     // summary.txt only gains the shadow run's block
     String summary = Files.readString(b.resolve(MainJob.SUMMARY));
     String block = summary.substring(summary.indexOf("rule-set shadow run against"));
