@@ -53,7 +53,9 @@ class RebalMainTest {
     try (Stream<Path> s = Files.walk(dir.resolve("a"))) {
       files = s.filter(Files::isRegularFile).sorted().toList();
     }
-    assertThat(files).hasSize(12 + 5);
+    // proposals, blotter.csv, blotter-auto.csv, blotter-review.csv, transfers.csv,
+    // review-queue.json, audit.jsonl, summary.txt, summary.csv, report.html
+    assertThat(files).hasSize(12 + 9);
     for (Path a : files) {
       Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
       assertThat(Files.readAllBytes(b)).as(a.toString()).isEqualTo(Files.readAllBytes(a));
