@@ -60,7 +60,8 @@ public final class Blotter {
    *
    * @throws IOException if the writer fails
    */
-  public void add(Decision d) throws IOException {
+  public void add(Decision decision) throws IOException {
+    Decision d = dev.rebal.core.internal.Checks.notNull(decision, "decision");
     for (Trade t : d.proposal().trades()) {
       List<String> lots = new ArrayList<>();
       for (LotPick p : t.lots()) {
