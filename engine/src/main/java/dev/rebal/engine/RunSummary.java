@@ -17,7 +17,7 @@ import java.util.SortedMap;
  * @param reviewReasons proposals in review by reason code (a proposal may have several)
  * @param trades trades proposed in all decisions
  * @param traded the value of all trades proposed
- * @param taxRealized the tax cost of all proposals
+ * @param taxRealized the estimated tax on the gains all proposals realize
  * @param harvestedLosses losses harvested in all proposals
  * @param cancelled whether the run stopped early
  */
@@ -61,7 +61,7 @@ public record RunSummary(long households, SortedMap<String, Long> outcomes,
     }
     sb.append(String.format(Locale.ROOT, "%nauto/review %.1f%% / %.1f%% of %d triggered", 100 * autoShare(),
         100 * (triggered() == 0 ? 0.0 : 1 - autoShare()), triggered()));
-    sb.append(String.format(Locale.ROOT, "%ntrades %d worth %s; tax realized %s; losses harvested %s", trades,
+    sb.append(String.format(Locale.ROOT, "%ntrades %d worth %s; estimated tax on realized gains %s; losses harvested %s", trades,
         traded.amount().toPlainString(), taxRealized.amount().toPlainString(),
         harvestedLosses.amount().toPlainString()));
     if (!reviewReasons.isEmpty()) {

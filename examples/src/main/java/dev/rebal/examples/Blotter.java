@@ -20,22 +20,48 @@ import java.util.List;
  * So such a cell is written with a leading apostrophe ({@code '}), which spreadsheets show as text,
  * unless the whole cell is a plain decimal number ({@code -12.50}): numbers are left as they are, so
  * quantities, prices and values keep the documented format.
+ *
+ * <p>This is the review file of every proposed trade, gifts included. For an order system, use
+ * {@link OrderBlotter}: orders to execute apart from those in review, with run id, order ids and
+ * symbols, and gifts in a transfers file.
+ *
+ * <pre>{@code
+ * try (Writer w = Files.newBufferedWriter(Path.of("blotter.csv"), StandardCharsets.UTF_8)) {
+ *   Blotter blotter = new Blotter(w);
+ *   for (Decision d : decisions) {
+ *     blotter.add(d);
+ *   }
+ * }
+ * }</pre>
  */
-final class Blotter {
-  static final String HEADER =
+public final class Blotter {
+  /** The header line. */
+  public static final String HEADER =
       "household,outcome,account,security,side,quantity,price,value,reason_codes,lots";
 
   private final Writer out;
   private long lines;
 
-  Blotter(Writer out) throws IOException {
+  /**
+   * Returns a blotter writing to {@code out}, which writes the header line now; it does not close
+   * {@code out}.
+   *
+   * @throws IOException if {@code out} fails
+   */
+  public Blotter(Writer out) throws IOException {
+    dev.rebal.core.internal.Checks.notNull(out, "out");
     this.out = out;
     out.write(HEADER);
     out.write('\n');
   }
 
-  /** Writes a line for every trade of {@code decision}. */
-  void add(Decision d) throws IOException {
+  /**
+   * Writes a line for every trade of {@code decision}; add decisions in book order, on one thread.
+   *
+   * @throws IOException if the writer fails
+   */
+  public void add(Decision decision) throws IOException {
+    Decision d = dev.rebal.core.internal.Checks.notNull(decision, "decision");
     for (Trade t : d.proposal().trades()) {
       List<String> lots = new ArrayList<>();
       for (LotPick p : t.lots()) {
@@ -55,7 +81,7 @@ final class Blotter {
   }
 
   /** Returns the trade lines written so far. */
-  long trades() {
+  public long trades() {
     return lines;
   }
 

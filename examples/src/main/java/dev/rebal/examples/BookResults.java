@@ -7,7 +7,6 @@ import dev.rebal.core.outlook.GoalOutlook;
 import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.plan.HouseholdPlan;
-import dev.rebal.core.rule.Finding;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.validation.Problem;
@@ -17,6 +16,7 @@ import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.DecisionOutcome;
+import dev.rebal.engine.DecisionText;
 import dev.rebal.engine.ProposalExecutor;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -136,7 +136,7 @@ final class BookResults {
         int rank = d.routing().stream().anyMatch(f -> f.code().equals("review.verifier")
             || f.code().equals("review.conflict") || f.code().equals("review.infeasible")) ? 1 : 3;
         exception(new Issue(rank, h.id().value(), "review",
-            String.join("; ", d.routing().stream().map(Finding::toString).toList())));
+            String.join("; ", d.routing().stream().map(DecisionText::of).toList())));
       } else {
         autoWithoutTrades += d.proposal().isEmpty() ? 1 : 0;
         autoGain = autoGain.plus(i.realizedGain());

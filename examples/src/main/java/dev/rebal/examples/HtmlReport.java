@@ -7,6 +7,7 @@ import dev.rebal.core.outlook.GoalOdds;
 import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.plan.GoalPlan;
+import dev.rebal.core.money.HumanFormat;
 import dev.rebal.core.rule.Finding;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.AssetClass;
@@ -534,7 +535,7 @@ final class HtmlReport {
     sb.append("<h3>Triggers</h3>\n<ul>\n");
     for (Finding f : d.triggers()) {
       sb.append("<li><code>").append(escape(f.code())).append("</code> ")
-          .append(escape(f.message())).append("</li>\n");
+          .append(escape(HumanFormat.text(f.message()))).append("</li>\n");
     }
     sb.append("</ul>\n<h3>Drift from the goal-aware target</h3>\n");
     sb.append("<table><tr><th>class</th><th class=\"n\">target</th><th class=\"n\">band</th>")
@@ -590,14 +591,14 @@ final class HtmlReport {
       sb.append("<h3>Review reasons</h3>\n<ul>\n");
       for (Finding f : d.routing()) {
         sb.append("<li><code>").append(escape(f.code())).append("</code> ")
-            .append(escape(f.message())).append("</li>\n");
+            .append(escape(HumanFormat.text(f.message()))).append("</li>\n");
       }
       sb.append("</ul>\n");
     }
     if (!d.proposal().explanation().isEmpty()) {
       sb.append("<h3>Explanation</h3>\n<ul>\n");
-      d.proposal().explanation().forEach(e -> sb.append("<li>").append(escape(e))
-          .append("</li>\n"));
+      d.proposal().explanation().forEach(e -> sb.append("<li>")
+          .append(escape(HumanFormat.text(e))).append("</li>\n"));
       sb.append("</ul>\n");
     }
     sb.append("</details>\n");

@@ -14,12 +14,15 @@ import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.engine.BookRebalancer;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.DecisionOutcome;
+import dev.rebal.engine.HouseholdSummaries;
+import dev.rebal.engine.HouseholdSummary;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.HouseholdRead;
 import dev.rebal.json.ReadFailure;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -49,6 +52,10 @@ import java.util.function.Function;
  * <ul>
  *   <li>{@code proposals/<household>.json}: each household's decision ({@link DecisionJson});
  *   <li>{@code blotter.csv}: one line per proposed trade ({@link Blotter});
+ *   <li>{@code blotter-auto.csv}, {@code blotter-review.csv}, {@code transfers.csv}: the orders
+ *       that may execute now, those waiting for review, and the gifts in kind, for an order system
+ *       ({@link OrderBlotter});
+ *   <li>{@code summary.csv}: one line per household with its figures ({@link SummaryCsv});
  *   <li>{@code review-queue.json}: the pending review items with their reasons;
  *   <li>{@code audit.jsonl}: the hash-chained audit log (decisions and review submissions); with
  *       {@code --state} or {@code --state-url} the log and the review queue are kept in that
@@ -76,12 +83,16 @@ final class MainJob {
   static final String REPORT = "report.html";
   static final String RULES_COMPARE = RuleSetComparison.FILE;
   static final String RUN_RECORD = RunRecord.FILE;
+  static final String SUMMARY_CSV = SummaryCsv.FILE;
+  static final String BLOTTER_AUTO = OrderBlotter.AUTO_FILE;
+  static final String BLOTTER_REVIEW = OrderBlotter.REVIEW_FILE;
+  static final String TRANSFERS = OrderBlotter.TRANSFERS_FILE;
 
   private MainJob() {}
 
   /** The files of a run, moved into the output folder together when the run is complete. */
-  static final List<String> OUTPUTS = List.of(PROPOSALS, BLOTTER, REVIEW_QUEUE, AUDIT, SUMMARY,
-      REPORT, RULES_COMPARE, RUN_RECORD);
+  static final List<String> OUTPUTS = List.of(PROPOSALS, BLOTTER, BLOTTER_AUTO, BLOTTER_REVIEW,
+      TRANSFERS, REVIEW_QUEUE, AUDIT, SUMMARY, SUMMARY_CSV, REPORT, RULES_COMPARE, RUN_RECORD);
 
   /**
    * Thrown when a run stops after it began writing: the staged output was deleted and the output
@@ -171,7 +182,7 @@ final class MainJob {
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       out.println("Rebal: " + options.bookName() + " as of " + asOf + ", rule set " + ruleSet);
-      out.println(w.summary);
+      out.println(w.figures);
       if (w.comparison.isPresent()) {
         out.println(w.comparison.get().summaryBlock());
       }
@@ -181,6 +192,11 @@ final class MainJob {
       out.printf(Locale.ROOT, "wrote %s in %.1f s:%n", dir, seconds);
       out.printf(Locale.ROOT, "  %-18s %d households%n", PROPOSALS + "/", w.households);
       out.printf(Locale.ROOT, "  %-18s %d trades%n", BLOTTER, w.trades);
+      out.printf(Locale.ROOT, "  %-18s %d orders to execute (run %s)%n", BLOTTER_AUTO,
+          w.autoOrders, w.runId);
+      out.printf(Locale.ROOT, "  %-18s %d orders waiting for review%n", BLOTTER_REVIEW,
+          w.reviewOrders);
+      out.printf(Locale.ROOT, "  %-18s %d gifts in kind%n", TRANSFERS, w.transfers);
       out.printf(Locale.ROOT, "  %-18s %d pending%n", REVIEW_QUEUE, w.pending);
       if (w.stateTotals.isEmpty()) {
         out.printf(Locale.ROOT, "  %-18s %d records%n", AUDIT, w.auditRecords);
@@ -192,6 +208,7 @@ final class MainJob {
         out.printf(Locale.ROOT, "  %-18s %d pending in all%n", "review queue", t.pending());
       }
       out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
+      out.printf(Locale.ROOT, "  %-18s one line per household%n", SUMMARY_CSV);
       out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
       out.printf(Locale.ROOT, "  %-18s %s%s%n", RUN_RECORD, runId, previous.map(p -> "; the "
           + "previous run, " + p.runId() + ", is kept in " + dir.resolve(RunHistory.RUNS)
@@ -211,9 +228,10 @@ final class MainJob {
   }
 
   /** What a complete, staged run wrote, for the lines printed once it is in place. */
-  private record Written(RunSummary summary, DataQualityReport dq, long households, long trades,
-      long pending, long auditRecords, AuditHead head, Optional<RunState.Totals> stateTotals,
-      Optional<RuleSetComparison> comparison) {}
+  private record Written(RunSummary summary, String figures, DataQualityReport dq,
+      long households, long trades, long pending, long auditRecords, AuditHead head,
+      Optional<RunState.Totals> stateTotals, Optional<RuleSetComparison> comparison, RunId runId,
+      long autoOrders, long reviewOrders, long transfers) {}
 
   /**
    * What a run knows of its output folder and book before it starts.
@@ -236,6 +254,9 @@ final class MainJob {
     GoalOutlook outlook = options.goalOutlook()
         ? GoalOutlook.of(CapitalMarketAssumptions.from(ruleSet)) : null;
     BookResults results = new BookResults(market, asOf, discountRate, outlook);
+    RunId runId = runId(options, asOf, ruleSet);
+    HouseholdSummaries summaries = HouseholdSummaries.of(market, ruleSet);
+    BookFigures figures = new BookFigures();
     Files.createDirectories(folder.work());
     Path exceptionLines = folder.work().resolve("exceptions.tsv");
     Writer exceptionsOut = Files.newBufferedWriter(exceptionLines, StandardCharsets.UTF_8);
@@ -252,6 +273,9 @@ final class MainJob {
       Households households = new Households(book, dq, rejectedIds);
       RunSummary summary;
       long trades;
+      long autoOrders;
+      long reviewOrders;
+      long transfers;
       long pending;
       long auditRecords;
       AuditHead head;
@@ -260,8 +284,19 @@ final class MainJob {
           r -> results.exception(new BookResults.Issue(1, r.entry().household(), "failed",
               r.entry().body().strip())));
           Writer blotterOut = Files.newBufferedWriter(folder.staged(BLOTTER),
+              StandardCharsets.UTF_8);
+          Writer autoOut = Files.newBufferedWriter(folder.staged(BLOTTER_AUTO),
+              StandardCharsets.UTF_8);
+          Writer reviewOut = Files.newBufferedWriter(folder.staged(BLOTTER_REVIEW),
+              StandardCharsets.UTF_8);
+          Writer transfersOut = Files.newBufferedWriter(folder.staged(TRANSFERS),
+              StandardCharsets.UTF_8);
+          Writer summaryCsvOut = Files.newBufferedWriter(folder.staged(SUMMARY_CSV),
               StandardCharsets.UTF_8)) {
         Blotter blotter = new Blotter(blotterOut);
+        OrderBlotter orders = new OrderBlotter(runId, asOf, market, autoOut, reviewOut,
+            transfersOut);
+        SummaryCsv summaryCsv = new SummaryCsv(summaryCsvOut);
         // with a shadow run, each worker also decides its household under the older rule set
         Function<Household, Household> reader = shadow.isPresent()
             ? shadow.get()::decide : Function.identity();
@@ -279,10 +314,17 @@ final class MainJob {
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
+              orders.add(d);
+              HouseholdSummary row = summaries.row(h, d);
+              summaryCsv.add(row);
+              figures.add(row);
               dq.add(h, d.problems(), market);
               results.add(h, d);
             }, new CancellationToken());
         trades = blotter.trades();
+        autoOrders = orders.ordersTo(DecisionOutcome.AUTO);
+        reviewOrders = orders.ordersTo(DecisionOutcome.REVIEW);
+        transfers = orders.transfers();
         pending = state.writeReviewQueue(folder.staged(REVIEW_QUEUE), folder.work());
         // the outputs are released only once the records behind them are durable
         state.sync();
@@ -292,7 +334,8 @@ final class MainJob {
       }
       try (Writer w = Files.newBufferedWriter(folder.staged(SUMMARY), StandardCharsets.UTF_8)) {
         w.write("Rebal run summary\n" + "book: " + options.bookName() + ", as of " + asOf
-            + ", rule set " + ruleSet + "\n\n" + summary + "\n\n");
+            + ", rule set " + ruleSet + ", run " + runId + "\n\n" + figures.render(summary)
+            + "\n\n");
         if (shadow.isPresent()) {
           w.write(shadow.get().comparison().summaryBlock() + "\n\n");
         }
@@ -306,31 +349,45 @@ final class MainJob {
       }
       exceptionsFile.flush();
       String version = RebalCommand.version();
-      Map<String, String> figures = RunComparison.figures(options.bookName(), version, ruleSet,
+      Map<String, String> recorded = RunComparison.figures(options.bookName(), version, ruleSet,
           summary, results, results.exceptionCount());
       try (Writer w = Files.newBufferedWriter(folder.staged(RUN_RECORD), StandardCharsets.UTF_8)) {
-        RunRecord.write(w, context.runId(), asOf, figures, exceptionLines);
+        RunRecord.write(w, context.runId(), asOf, recorded, exceptionLines);
       }
       Optional<RunComparison> compared = Optional.empty();
       if (context.previous().isPresent()) {
         Set<String> now = new LinkedHashSet<>(Files.readAllLines(exceptionLines,
             StandardCharsets.UTF_8));
         compared = Optional.of(new RunComparison(context.previous().get(), context.runId(),
-            figures, now));
+            recorded, now));
       }
       Files.writeString(folder.staged(REPORT), HtmlReport.render(options.bookName(), asOf,
           ruleSet, summary, dq, results, (int) pending, new HtmlReport.RunInfo(context.runId(),
               version, shadow.map(ShadowRun::comparison), compared)), StandardCharsets.UTF_8);
-      return new Written(summary, dq, households.read(), trades, pending, auditRecords, head,
-          stateTotals, shadow.map(ShadowRun::comparison));
+      return new Written(summary, figures.render(summary), dq, households.read(), trades,
+          pending, auditRecords, head, stateTotals, shadow.map(ShadowRun::comparison), runId,
+          autoOrders, reviewOrders, transfers);
     }
   }
 
-  /** Returns the unique, reversible file name for a household id ({@link HouseholdFiles}). */
+  /** Returns the run's id: from the as-of date, the rule set and the book's bytes. */
+  private static RunId runId(RebalMain.Options options, LocalDate asOf, RuleSet ruleSet)
+      throws IOException {
+    try (InputStream in = options.book == null
+        ? SampleBook.class.getResourceAsStream(SampleBook.RESOURCE)
+        : Files.newInputStream(options.book)) {
+      if (in == null) {
+        throw new IOException("sample book " + SampleBook.RESOURCE + " is not on the class path");
+      }
+      return RunId.of(asOf, ruleSet.contentHash(), in);
+    }
+  }
+
   private static BookReader open(RebalMain.Options options) throws IOException {
     return options.book == null ? SampleBook.open() : BookReader.open(options.book);
   }
 
+  /** Returns the unique, reversible file name for a household id ({@link HouseholdFiles}). */
   static String fileName(String householdId) {
     return HouseholdFiles.fileName(householdId);
   }

@@ -1,6 +1,7 @@
 package dev.rebal.examples;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.rebal.core.money.HumanFormat;
 import dev.rebal.core.review.ReviewItem;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -13,7 +14,8 @@ import java.util.function.Consumer;
 
 /**
  * Writes {@code review-queue.json}: {@code {"pending": N, "items": [...]}}, each item with its id,
- * household, as-of date, priority, status, reasons, the routing findings and the decision's lines.
+ * household, as-of date, priority, status, reasons, the routing findings (and, as {@code
+ * findingsText}, the same with their figures formatted for people) and the decision's lines.
  * Items are streamed in: the file is written as they come, so a queue of any size is never held in
  * memory; the count, known only at the end, is put in place when the file is finished.
  */
@@ -82,6 +84,14 @@ final class ReviewQueueFile {
     for (String line : i.explanation().split("\n")) {
       if (line.startsWith("route ")) {
         g.writeString(line.substring("route ".length()));
+      }
+    }
+    g.writeEndArray();
+    // the same findings with their figures formatted for people
+    g.writeArrayFieldStart("findingsText");
+    for (String line : i.explanation().split("\n")) {
+      if (line.startsWith("route ")) {
+        g.writeString(HumanFormat.text(line.substring("route ".length())));
       }
     }
     g.writeEndArray();

@@ -113,11 +113,105 @@ class MainJobEndToEndTest {
     // then
     assertThat(inBlotter).isEqualTo(inProposals);
     String summary = Files.readString(dir.resolve("summary.txt"));
-    assertThat(summary).contains("trades " + blotter.size() + " worth ");
+    long gifts = blotter.stream().filter(f -> f[4].equals("GIFT")).count();
+    assertThat(summary).containsPattern("(?m)^  trades \\(buys and sales\\) +\\d+ +\\d+ +"
+        + (blotter.size() - gifts) + "$");
+    assertThat(summary).containsPattern("(?m)^  gifts in kind +\\d+ +\\d+ +" + gifts + "$");
     assertThat(blotter).isNotEmpty();
     // every blotter line's outcome is its proposal's
     blotter.forEach(f -> assertThat(f[1]).isEqualTo(proposals.get(f[0] + ".json")
         .get("outcome").asText()));
+  }
+
+  @Test
+  void summaryCsv_oneRowPerHousehold_inBookOrder_figuresAgreeWithProposalsAndSummary()
+      throws IOException {
+    // given
+    List<String> lines = Files.readAllLines(dir.resolve(SummaryCsv.FILE));
+    String summary = Files.readString(dir.resolve("summary.txt"));
+
+    // then: the header, then one row per household in book order (ids sort in book order here)
+    assertThat(lines.get(0)).isEqualTo(SummaryCsv.HEADER);
+    List<String[]> rows = lines.subList(1, lines.size()).stream()
+        .map(l -> l.split(",", -1)).toList();
+    assertThat(rows).extracting(r -> r[0] + ".json")
+        .containsExactlyElementsOf(proposals.keySet());
+    java.math.BigDecimal tax = java.math.BigDecimal.ZERO;
+    java.math.BigDecimal book = java.math.BigDecimal.ZERO;
+    for (String[] r : rows) {
+      JsonNode d = proposals.get(r[0] + ".json");
+      assertThat(r[2]).isEqualTo(d.get("outcome").asText());
+      assertThat(new java.math.BigDecimal(r[15])).as(r[0])
+          .isEqualByComparingTo(d.get("impact").get("taxCost").decimalValue());
+      assertThat(new java.math.BigDecimal(r[18])).as(r[0])
+          .isEqualByComparingTo(d.get("impact").get("harvestedLoss").decimalValue());
+      long trades = 0;
+      for (JsonNode t : d.get("trades")) {
+        trades += t.get("side").asText().equals("GIFT") ? 0 : 1;
+      }
+      assertThat(Long.parseLong(r[9])).as(r[0]).isEqualTo(trades);
+      tax = tax.add(new java.math.BigDecimal(r[15]));
+      book = r[5].isEmpty() ? book : book.add(new java.math.BigDecimal(r[5]));
+      assertThat(r[5].isEmpty()).as(r[0]).isEqualTo(r[2].equals("ON_HOLD"));
+    }
+    // the summary's totals are the table's
+    assertThat(summary).contains("book value " + dev.rebal.core.money.HumanFormat.money(
+        dev.rebal.core.money.Money.usd(book)) + " (");
+    assertThat(summary).containsPattern("(?m)^  estimated tax on realized gains .* "
+        + java.util.regex.Pattern.quote(dev.rebal.core.money.HumanFormat.money(
+            dev.rebal.core.money.Money.usd(tax))) + " +\\S+%$");
+  }
+
+  @Test
+  void orderFiles_autoAndReviewApart_giftsInTransfers_addUpToTheBlotter() throws IOException {
+    // given
+    List<String> auto = Files.readAllLines(dir.resolve(OrderBlotter.AUTO_FILE));
+    List<String> review = Files.readAllLines(dir.resolve(OrderBlotter.REVIEW_FILE));
+    List<String> transfers = Files.readAllLines(dir.resolve(OrderBlotter.TRANSFERS_FILE));
+
+    // then: quantities per household, security and side add up to the blotter's
+    Map<String, java.math.BigDecimal> inBlotter = new TreeMap<>();
+    Map<String, java.math.BigDecimal> inOrders = new TreeMap<>();
+    for (String[] f : blotter) {
+      String file = f[4].equals("GIFT") ? "T" : f[1];
+      inBlotter.merge(file + " " + f[0] + " " + f[2] + " " + f[3] + " " + f[4],
+          new java.math.BigDecimal(f[5]), java.math.BigDecimal::add);
+    }
+    for (String l : auto.subList(1, auto.size())) {
+      String[] f = l.split(",", -1);
+      assertThat(f[3]).isEqualTo("AUTO");
+      inOrders.merge("AUTO " + f[4] + " " + f[5] + " " + f[6] + " " + f[8],
+          new java.math.BigDecimal(f[10]), java.math.BigDecimal::add);
+    }
+    for (String l : review.subList(1, review.size())) {
+      String[] f = l.split(",", -1);
+      assertThat(f[3]).isEqualTo("REVIEW");
+      inOrders.merge("REVIEW " + f[4] + " " + f[5] + " " + f[6] + " " + f[8],
+          new java.math.BigDecimal(f[10]), java.math.BigDecimal::add);
+    }
+    for (String l : transfers.subList(1, transfers.size())) {
+      String[] f = l.split(",", -1);
+      inOrders.merge("T " + f[4] + " " + f[5] + " " + f[6] + " GIFT",
+          new java.math.BigDecimal(f[8]), java.math.BigDecimal::add);
+    }
+    assertThat(inOrders.keySet()).isEqualTo(inBlotter.keySet());
+    inBlotter.forEach((k, q) -> assertThat(inOrders.get(k)).as(k).isEqualByComparingTo(q));
+    assertThat(transfers).hasSizeGreaterThan(1);
+    // one run id on every line, and order ids unique in the run
+    java.util.Set<String> runIds = new java.util.TreeSet<>();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    List<String> all = new ArrayList<>(auto.subList(1, auto.size()));
+    all.addAll(review.subList(1, review.size()));
+    all.addAll(transfers.subList(1, transfers.size()));
+    for (String l : all) {
+      String[] f = l.split(",", -1);
+      runIds.add(f[0]);
+      assertThat(f[1]).isEqualTo("2026-06-30");
+      assertThat(ids.add(f[2])).as(f[2]).isTrue();
+    }
+    assertThat(runIds).hasSize(1);
+    assertThat(Files.readString(dir.resolve("summary.txt"))).contains("run " + runIds.iterator()
+        .next());
   }
 
   @Test

@@ -56,7 +56,7 @@ class OutputFormatTest {
     }
     assertThat(fields).containsExactly("household", "asOf", "outcome", "releasable", "ruleSet",
         "inputsHash", "problems", "ineligibility", "triggers", "constraints", "overrides",
-        "optimizer", "trades", "explanation", "impact", "routing");
+        "optimizer", "trades", "explanation", "explanationText", "impact", "routing");
     assertThat(json).endsWith("}\n").doesNotContain("\r").doesNotContain("E+");
     assertThat(DecisionJson.toJson(d)).isEqualTo(json);
   }

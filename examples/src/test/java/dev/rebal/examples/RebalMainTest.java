@@ -53,8 +53,9 @@ class RebalMainTest {
     try (Stream<Path> s = Files.walk(dir.resolve("a"))) {
       files = s.filter(Files::isRegularFile).sorted().toList();
     }
-    // proposals, blotter, review queue, audit log, summary, report, run record, runs index
-    assertThat(files).hasSize(12 + 7);
+    // proposals, blotter.csv, blotter-auto.csv, blotter-review.csv, transfers.csv,
+    // review-queue.json, audit.jsonl, summary.txt, summary.csv, report.html, run record, runs index
+    assertThat(files).hasSize(12 + 11);
     for (Path a : files) {
       Path b = dir.resolve("b").resolve(dir.resolve("a").relativize(a));
       assertThat(Files.readAllBytes(b)).as(a.toString()).isEqualTo(Files.readAllBytes(a));

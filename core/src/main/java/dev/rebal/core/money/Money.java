@@ -185,6 +185,16 @@ public final class Money implements Comparable<Money> {
     return currency.hashCode() * 31 + amount.hashCode();
   }
 
+  /**
+   * Returns the amount alone as a plain decimal number at the currency's scale, e.g. {@code
+   * 1250.75} or {@code -0.50}: never an exponent, never a grouping separator, whatever the locale.
+   * This is the form a table, a CSV file or a spreadsheet wants; the currency is a column of its
+   * own there. For people, see {@link HumanFormat#money(Money)}.
+   */
+  public String toPlainString() {
+    return amount.toPlainString();
+  }
+
   /** Returns e.g. {@code USD 1250.75}. */
   @Override
   public String toString() {
