@@ -45,7 +45,22 @@ class TaxTimingDecisionsTest {
         .flatMap(t -> t.lots().stream()).map(LotPick::lot).toList();
   }
 
-  private static Household withProfile(Household h, String longTermYtd, String carryforward) {
+  /**
+   * 68/32, outside the 60 +- 5 band by 3 points: L-SOON, 300 EQ1 at a $98 basis, short term for
+   * 11 more days; L-OLD, 380 EQ1 at $20, long term.
+   */
+  private static Household overweightWithALotNearLongTerm() {
+    return new Scenario().lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
+        .lot("L-OLD", TAX, EQ1, 380, 20, OLD).lot("L-BD", IRA, BD1, 320, 90, OLD).build();
+  }
+
+  /**
+   * 60/40; L-LOSS, 500 EQ1 at $130, holds a long-term loss of $15,000; with this year's long-term
+   * gains and carryforward.
+   */
+  private static Household balancedWithALoss(String longTermYtd, String carryforward) {
+    Household h = new Scenario().lot("L-LOSS", TAX, EQ1, 500, 130, OLD)
+        .lot("L-GAIN", TAX, EQ1, 100, 80, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD).build();
     TaxProfile p = h.taxProfile();
     return h.withTaxProfile(TaxProfile.builder().filingStatus(p.filingStatus())
         .shortTermRate(p.shortTermRate()).longTermRate(p.longTermRate())
@@ -61,8 +76,7 @@ class TaxTimingDecisionsTest {
     // Per dollar sold, L-SOON costs 0.02 x (0.37 - 0.20 x 0.6139) = 0.0049 and L-OLD 0.80 x 0.20 x
     // (1 - 0.6139) = 0.0618, so without the wait the problem sells L-SOON; waiting 11 days saves
     // the 17-point premium on its gain while the drift is small
-    Household h = new Scenario().lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
-        .lot("L-OLD", TAX, EQ1, 380, 20, OLD).lot("L-BD", IRA, BD1, 320, 90, OLD).build();
+    Household h = overweightWithALotNearLongTerm();
 
     // when
     Decision waiting = decide(h, Map.of());
@@ -77,8 +91,7 @@ class TaxTimingDecisionsTest {
   @Test
   void shortTermLotNearLongTerm_ruleSetIgnoringTax_doesNotWait() {
     // given: the household above under a tax-blind rule set (a naive policy)
-    Household h = new Scenario().lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
-        .lot("L-OLD", TAX, EQ1, 380, 20, OLD).lot("L-BD", IRA, BD1, 320, 90, OLD).build();
+    Household h = overweightWithALotNearLongTerm();
 
     // when
     Decision d = decide(h, Map.of("optimizer.tax-weight", "0"));
@@ -108,9 +121,7 @@ class TaxTimingDecisionsTest {
     // realized this year: at $3,000 a year the loss waits past the ten-year horizon, so it saves
     // 15,000 x 0.20 x 0.6139 = 1,841.74 then, exactly the later tax on the replacement's lower
     // basis; less trading 50,000 x 0.0005 x 2 = 50: worth -50 against a margin of 125
-    Household h = withProfile(new Scenario().lot("L-LOSS", TAX, EQ1, 500, 130, OLD)
-        .lot("L-GAIN", TAX, EQ1, 100, 80, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD).build(),
-        "0", "500000");
+    Household h = balancedWithALoss("0", "500000");
 
     // when
     Decision d = decide(h, Map.of());
@@ -125,9 +136,7 @@ class TaxTimingDecisionsTest {
   void harvestGate_lossThisYearsGainsAbsorb_isHarvested() {
     // given: the same household with $100,000 of long-term gains realized this year: the loss is
     // used now, saving 3,000.00; later tax 1,841.74; trading 50: worth 1,108.26 >= 125
-    Household h = withProfile(new Scenario().lot("L-LOSS", TAX, EQ1, 500, 130, OLD)
-        .lot("L-GAIN", TAX, EQ1, 100, 80, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD).build(),
-        "100000", "0");
+    Household h = balancedWithALoss("100000", "0");
 
     // when
     Decision d = decide(h, Map.of());
