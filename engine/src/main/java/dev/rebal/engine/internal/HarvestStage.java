@@ -16,15 +16,17 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * The tax module's harvests for a tax-triggered rebalance: which losses are worth harvesting under
- * the rule set's thresholds, and whether compliance allows both the sale and the replacement. The
+ * The tax module's harvests for a tax-triggered rebalance: which losses reach the rule set's
+ * thresholds, which of those are worth harvesting ({@link HarvestGate}: the saving, discounted to
+ * when the household can use it, against the later tax on the replacement's lower basis and the
+ * trading), and whether compliance allows both the sale and the replacement. The
  * household problem marks the lots of the allowed ones harvestable (docs/optimizer.md §3); the
  * assessment counts their losses for the tax trigger.
  */
 public final class HarvestStage {
   private HarvestStage() {}
 
-  /** Returns the harvests of {@code h} under {@code rs}'s policy (before compliance). */
+  /** Returns the harvests of {@code h} worth taking under {@code rs} (before compliance). */
   public static List<Harvest> harvests(Household h, MarketData m, LocalDate asOf, RuleSet rs) {
     return TaxMemo.of(h, m, asOf).harvests(rs);
   }
