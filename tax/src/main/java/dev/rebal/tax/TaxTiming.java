@@ -44,12 +44,22 @@ public record TaxTiming(BigDecimal deferralYears, BigDecimal discountRate) {
         "must be within [0, 1]");
   }
 
-  /** Returns the timing of {@code years} of deferral discounted at {@code rate} (decimal text). */
+  /**
+   * Returns the timing of {@code years} of deferral discounted at {@code rate}.
+   *
+   * @param years the deferral horizon in years, as decimal text
+   * @param rate the yearly discount rate, as decimal text
+   * @return the timing
+   */
   public static TaxTiming of(String years, String rate) {
     return new TaxTiming(new BigDecimal(years), new BigDecimal(rate));
   }
 
-  /** Returns the discount factor of tax paid {@link #deferralYears()} from now. */
+  /**
+   * Returns the discount factor of tax paid {@link #deferralYears()} from now.
+   *
+   * @return {@code (1 + discountRate)^-deferralYears}, rounded to 10 places
+   */
   public BigDecimal laterFactor() {
     return factor(deferralYears);
   }
@@ -58,6 +68,7 @@ public record TaxTiming(BigDecimal deferralYears, BigDecimal discountRate) {
    * Returns the discount factor of tax paid {@code years} from now, {@code (1 + r)^-years}.
    *
    * @param years the years, at least 0
+   * @return the factor, rounded to 10 places
    */
   public BigDecimal factor(BigDecimal years) {
     Checks.isTrue(Checks.notNull(years, "years").signum() >= 0, "years", years,
@@ -73,6 +84,7 @@ public record TaxTiming(BigDecimal deferralYears, BigDecimal discountRate) {
    *
    * @param rate the gain's marginal rate in the account (zero inside a sheltered account)
    * @param rates the household's rates
+   * @return the cost per dollar of gain, at scale 10
    */
   public BigDecimal costOfRealizing(BigDecimal rate, TaxRates rates) {
     Checks.notNull(rate, "rate");

@@ -34,12 +34,21 @@ public record HarvestAppraisal(Harvest harvest, Money taxSaved, Money laterTax, 
     Checks.notNull(useFactor, "useFactor");
   }
 
-  /** Returns whether the harvest's value reaches its margin. */
+  /**
+   * Returns whether the harvest's value reaches its margin.
+   *
+   * @return {@code value >= margin}
+   */
   public boolean worthIt() {
     return value.compareTo(margin) >= 0;
   }
 
-  /** Returns a one-line account of the figures, for a decision's notes. */
+  /**
+   * Returns a one-line account of the figures, for a decision's notes.
+   *
+   * @return the harvest, its loss, the saving, the later tax, the trading and the value against
+   *     the margin
+   */
   public String describe() {
     return "harvest of " + harvest.sold() + " in " + harvest.account() + ": loss "
         + harvest.loss() + ", tax saved " + taxSaved + " less later tax " + laterTax

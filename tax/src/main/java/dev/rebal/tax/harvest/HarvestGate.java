@@ -68,6 +68,7 @@ public final class HarvestGate {
    * @param timing when later tax is paid and how it is discounted
    * @param tradingCostBps the trading cost per traded dollar, in basis points
    * @param marginBps the value a harvest must reach, in basis points of its proceeds
+   * @return the gate
    */
   public static HarvestGate of(TaxTiming timing, BigDecimal tradingCostBps, BigDecimal marginBps) {
     return new HarvestGate(timing, tradingCostBps, marginBps);
