@@ -11,7 +11,10 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>The hash is SHA-256, in lower-case hex, over the UTF-8 bytes of the sequence number, the
  * previous hash and each field of the entry, each followed by a newline (fields are length-prefixed,
- * so no field's content can imitate a boundary). The first record's previous hash is {@link
+ * so no field's content can imitate a boundary). The entry's inputs encoding is hashed after the
+ * body only when it is not {@value AuditEntry#INPUTS_ENCODING}, the version every record had before
+ * the field was recorded, so the hashes of those records are unchanged. The first record's previous
+ * hash is {@link
  * #GENESIS}. Changing any field, dropping a record or reordering two breaks the chain, which {@link
  * AuditChain#verify} detects. This record is immutable and thread-safe.
  *
@@ -47,6 +50,10 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
     for (String field : new String[] {Long.toString(sequence), previousHash, e.household(),
         e.asOf().toString(), e.inputsHash(), e.ruleSetVersion(), e.ruleSetHash(), e.outcome(),
         e.body()}) {
+      sb.append(field.length()).append(':').append(field).append('\n');
+    }
+    if (e.inputsEncoding() != AuditEntry.INPUTS_ENCODING) {
+      String field = Integer.toString(e.inputsEncoding());
       sb.append(field.length()).append(':').append(field).append('\n');
     }
     return sha256Hex(sb.toString());

@@ -185,7 +185,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   }
 
   /**
-   * Returns {@code record} as one line of this log's format (a flat JSON object of ten string
+   * Returns {@code record} as one line of this log's format (a flat JSON object of eleven string
    * fields, without the line break): what {@link #append} writes. For stores that write the lines
    * themselves, e.g. a distributed job writing one chain per output file, so that {@link #read} and
    * {@link AuditChain#verify} check them like any log file.
@@ -216,6 +216,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     m.put("household", r.entry().household());
     m.put("asOf", r.entry().asOf().toString());
     m.put("inputsHash", r.entry().inputsHash());
+    m.put("inputsEncoding", Integer.toString(r.entry().inputsEncoding()));
     m.put("ruleSetVersion", r.entry().ruleSetVersion());
     m.put("ruleSetHash", r.entry().ruleSetHash());
     m.put("outcome", r.entry().outcome());
@@ -225,11 +226,20 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   }
 
   private static AuditRecord fromFields(Map<String, String> m) {
+    // a record written before the encoding was recorded has no field: it is version 1
+    String encoding = m.getOrDefault("inputsEncoding", Integer.toString(AuditEntry.INPUTS_ENCODING));
+    int version;
+    try {
+      version = Integer.parseInt(encoding);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("inputsEncoding: not a version number, was " + encoding, e);
+    }
     AuditEntry entry = new AuditEntry(field(m, "household"), LocalDate.parse(field(m, "asOf")),
         field(m, "inputsHash"), field(m, "ruleSetVersion"), field(m, "ruleSetHash"),
-        field(m, "outcome"), field(m, "body"));
-    if (m.size() != 10) {
-      throw new IllegalArgumentException("expected 10 fields, was " + m.keySet());
+        field(m, "outcome"), field(m, "body"), version);
+    int expected = m.containsKey("inputsEncoding") ? 11 : 10;
+    if (m.size() != expected) {
+      throw new IllegalArgumentException("expected " + expected + " fields, was " + m.keySet());
     }
     return new AuditRecord(Long.parseLong(field(m, "sequence")), field(m, "previousHash"), entry,
         field(m, "hash"));
