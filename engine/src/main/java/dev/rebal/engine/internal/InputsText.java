@@ -52,10 +52,11 @@ import java.util.TreeSet;
  * {@code ", "}, in braces ({@code Type{a=1, b=2}}) or, for the restriction and class-target records,
  * in brackets; lists and sets are {@code [a, b]}, maps {@code {k=v, k=v}}, in their own order. Texts
  * (ids, names, sources) are written with {@code \ , = { } [ ]} escaped by a backslash and control
- * characters as {@code \uXXXX}; amounts as {@code CUR plain-decimal}, quantities as plain decimals,
- * weights as plain decimals without trailing zeros, dates as ISO {@code yyyy-MM-dd}. An absent
- * optional attribute is not written, and an attribute added to the model after version 1 is written
- * only when it is not at its default, so the text of a household that does not use it is unchanged.
+ * characters as a backslash, {@code u} and four hex digits; amounts as {@code CUR plain-decimal},
+ * quantities as plain decimals, weights as plain decimals without trailing zeros, dates as ISO
+ * {@code yyyy-MM-dd}. An absent optional attribute is not written, and an attribute added to the
+ * model after version 1 is written only when it is not at its default, so the text of a household
+ * that does not use it is unchanged.
  *
  * <p>With a digest, the text is handed to it in chunks as it is written (a household's lots are most
  * of it), so that a large household is never held as one string. Not thread-safe: one instance
@@ -491,7 +492,7 @@ final class InputsText {
 
   /**
    * Appends a text value: {@code \ , = { } [ ]} escaped by a backslash, a character below U+0020
-   * as {@code \uXXXX}, any other as is.
+   * as a backslash, {@code u} and four lower-case hex digits, any other as is.
    */
   private void text(String s) {
     int n = s.length();
