@@ -28,7 +28,7 @@ public record AccountConstraints(AccountId account, ImmutableList<Provenance> bl
     Checks.notNull(cashAvailable, "cashAvailable");
   }
 
-  /** Returns whether the account may be traded. */
+  /** {@return whether the account may be traded} */
   public boolean mayTrade() {
     return blocks.isEmpty();
   }

@@ -31,7 +31,7 @@ public record ComplianceParameters(Money minTradeValue, Quantity roundLot) {
     Checks.isTrue(roundLot.isPositive(), "roundLot", roundLot, "must be positive");
   }
 
-  /** Returns the defaults: a minimum trade of USD 100 and a round lot of one share. */
+  /** {@return the defaults: a minimum trade of USD 100 and a round lot of one share} */
   public static ComplianceParameters defaults() {
     return DEFAULTS;
   }

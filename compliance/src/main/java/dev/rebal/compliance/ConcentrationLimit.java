@@ -42,7 +42,9 @@ public record ConcentrationLimit(Provenance provenance, SecurityScope scope, Wei
     Checks.notNull(maxValue, "maxValue");
   }
 
-  /** Returns the value that may still be added in scope; negative when the cap is already broken. */
+  /**
+   * {@return the value that may still be added in scope; negative when the cap is already broken}
+   */
   public Money headroom() {
     return maxValue.minus(currentValue);
   }

@@ -32,7 +32,7 @@ public record LotConstraints(LotId lot, AccountId account, SecurityId security, 
     Checks.noNulls(sellBlocks, "sellBlocks");
   }
 
-  /** Returns whether shares may be picked from the lot. */
+  /** {@return whether shares may be picked from the lot} */
   public boolean maySell() {
     return sellBlocks.isEmpty();
   }

@@ -59,17 +59,19 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
     Checks.notNull(quantityStep, "quantityStep");
   }
 
-  /** Returns whether the security may be bought in the account. */
+  /** {@return whether the security may be bought in the account} */
   public boolean mayBuy() {
     return buyBlocks.isEmpty();
   }
 
-  /** Returns whether the security may be sold in the account. */
+  /** {@return whether the security may be sold in the account} */
   public boolean maySell() {
     return sellBlocks.isEmpty();
   }
 
-  /** Returns the tightest sell limit (the first of the tightest, in {@link #sellLimits()} order). */
+  /**
+   * {@return the tightest sell limit (the first of the tightest, in {@link #sellLimits()} order)}
+   */
   public QuantityBound maxSellQuantity() {
     QuantityBound tightest = sellLimits.get(0);
     for (int i = 1; i < sellLimits.size(); i++) {
@@ -80,7 +82,7 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
     return tightest;
   }
 
-  /** Returns the tightest buy value limit, if any cap covers the security. */
+  /** {@return the tightest buy value limit, if any cap covers the security} */
   public Optional<ValueBound> maxBuyValue() {
     return buyValueLimits.stream().min(Comparator.comparing(ValueBound::limit));
   }

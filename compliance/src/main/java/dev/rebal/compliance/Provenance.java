@@ -27,18 +27,18 @@ public record Provenance(String id, String kind, String source) implements Compa
     Checks.notNull(source, "source");
   }
 
-  /** Returns the provenance of a household restriction. */
+  /** {@return the provenance of a household restriction} */
   public static Provenance of(Restriction restriction) {
     Checks.notNull(restriction, "restriction");
     return new Provenance(restriction.id().value(), restriction.kind(), restriction.source());
   }
 
-  /** Returns a built-in provenance with id {@code builtin.<kind>}. */
+  /** {@return a built-in provenance with id {@code builtin.<kind>}} */
   public static Provenance builtIn(String kind, String reason) {
     return new Provenance(BUILT_IN_PREFIX + Checks.notBlank(kind, "kind"), kind, reason);
   }
 
-  /** Returns whether this is a built-in check rather than a household restriction. */
+  /** {@return whether this is a built-in check rather than a household restriction} */
   public boolean isBuiltIn() {
     return id.startsWith(BUILT_IN_PREFIX);
   }

@@ -111,7 +111,7 @@ public final class TradeConstraints implements TradePermissions {
   }
 
   /**
-   * Returns compiled constraints; the lists are copied and sorted into the documented order.
+   * {@return compiled constraints; the lists are copied and sorted into the documented order}
    *
    * @throws IllegalArgumentException if anything is null or a key (account, position, lot) repeats
    */
@@ -154,71 +154,71 @@ public final class TradeConstraints implements TradePermissions {
     }
   }
 
-  /** Returns the as-of date the restrictions were evaluated on. */
+  /** {@return the as-of date the restrictions were evaluated on} */
   public LocalDate asOf() {
     return asOf;
   }
 
-  /** Returns the hygiene parameters used. */
+  /** {@return the hygiene parameters used} */
   public ComplianceParameters parameters() {
     return parameters;
   }
 
-  /** Returns the constraints of every account, by account id. */
+  /** {@return the constraints of every account, by account id} */
   public ImmutableList<AccountConstraints> accounts() {
     return accounts;
   }
 
-  /** Returns the constraints of every (account, security) pair, by account then security. */
+  /** {@return the constraints of every (account, security) pair, by account then security} */
   public ImmutableList<PositionConstraints> positions() {
     return positions;
   }
 
-  /** Returns the constraints of every lot, by lot id. */
+  /** {@return the constraints of every lot, by lot id} */
   public ImmutableList<LotConstraints> lots() {
     return lots;
   }
 
-  /** Returns the concentration caps in effect, by restriction id. */
+  /** {@return the concentration caps in effect, by restriction id} */
   public ImmutableList<ConcentrationLimit> caps() {
     return caps;
   }
 
-  /** Returns the Rule 144 sale limits in effect, by restriction id. */
+  /** {@return the Rule 144 sale limits in effect, by restriction id} */
   public ImmutableList<IssuerSaleLimit> saleLimits() {
     return saleLimits;
   }
 
   /**
-   * Returns the wash-sale groups of the known securities: within one group a proposal may buy or
-   * sell, but not both.
+   * {@return the wash-sale groups of the known securities: within one group a proposal may buy or
+   * sell, but not both}
    */
   public ImmutableSortedMap<String, ImmutableSortedSet<SecurityId>> washSaleGroups() {
     return washSaleGroups;
   }
 
-  /** Returns the soft asset-location penalties, by account, security, then provenance. */
+  /** {@return the soft asset-location penalties, by account, security, then provenance} */
   public ImmutableList<LocationPenalty> penalties() {
     return penalties;
   }
 
-  /** Returns the conflicts found; non-empty means the household goes to review. */
+  /** {@return the conflicts found; non-empty means the household goes to review} */
   public ImmutableList<Conflict> conflicts() {
     return conflicts;
   }
 
-  /** Returns whether any conflict was found. */
+  /** {@return whether any conflict was found} */
   public boolean hasConflicts() {
     return !conflicts.isEmpty();
   }
 
-  /** Returns the constraints of {@code account}, if it belongs to the household. */
+  /** {@return the constraints of {@code account}, if it belongs to the household} */
   public Optional<AccountConstraints> findAccount(AccountId account) {
     return Optional.ofNullable(accountIndex.get(Checks.notNull(account, "account")));
   }
 
   /**
-   * Returns the constraints of {@code account}.
+   * {@return the constraints of {@code account}}
    *
    * @throws NoSuchElementException naming the account if it is not the household's
    */
@@ -227,7 +227,7 @@ public final class TradeConstraints implements TradePermissions {
         () -> new NoSuchElementException("accounts[" + account + "]: unknown account"));
   }
 
-  /** Returns the constraints of {@code security} in {@code account}, if both are known. */
+  /** {@return the constraints of {@code security} in {@code account}, if both are known} */
   public Optional<PositionConstraints> findPosition(AccountId account, SecurityId security) {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");
@@ -252,7 +252,7 @@ public final class TradeConstraints implements TradePermissions {
   }
 
   /**
-   * Returns the constraints of {@code security} in {@code account}.
+   * {@return the constraints of {@code security} in {@code account}}
    *
    * @throws NoSuchElementException naming both if the account or the security is unknown
    */
@@ -276,7 +276,7 @@ public final class TradeConstraints implements TradePermissions {
     return findLot(lot).map(LotConstraints::maySell).orElse(false);
   }
 
-  /** Returns the constraints of {@code lot}, if the household holds it. */
+  /** {@return the constraints of {@code lot}, if the household holds it} */
   public Optional<LotConstraints> findLot(LotId lot) {
     Checks.notNull(lot, "lot");
     int low = 0;
@@ -297,7 +297,7 @@ public final class TradeConstraints implements TradePermissions {
   }
 
   /**
-   * Returns the constraints of {@code lot}.
+   * {@return the constraints of {@code lot}}
    *
    * @throws NoSuchElementException naming the lot if the household does not hold it
    */
@@ -306,7 +306,7 @@ public final class TradeConstraints implements TradePermissions {
         () -> new NoSuchElementException("lots[" + lot + "]: unknown lot"));
   }
 
-  /** Returns the wash-sale group of {@code security}, if it is known. */
+  /** {@return the wash-sale group of {@code security}, if it is known} */
   public Optional<String> findWashSaleGroup(SecurityId security) {
     Checks.notNull(security, "security");
     for (Map.Entry<String, ImmutableSortedSet<SecurityId>> e : washSaleGroups.entrySet()) {

@@ -35,7 +35,7 @@ public final class TradeVerifier {
 
   private TradeVerifier() {}
 
-  /** Returns the standard verifier. */
+  /** {@return the standard verifier} */
   public static TradeVerifier standard() {
     return STANDARD;
   }

@@ -28,19 +28,19 @@ public record VerificationResult(ImmutableList<Violation> violations,
     this(violations, ImmutableList.of());
   }
 
-  /** Returns whether the proposal breaks nothing. */
+  /** {@return whether the proposal breaks nothing} */
   public boolean isCompliant() {
     return violations.isEmpty();
   }
 
-  /** Returns the violations of one kind, in order. */
+  /** {@return the violations of one kind, in order} */
   public ImmutableList<Violation> violationsOf(ViolationKind kind) {
     Checks.notNull(kind, "kind");
     return violations.stream().filter(v -> v.kind() == kind)
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** Returns the violations that involve the trade at {@code index}, in order. */
+  /** {@return the violations that involve the trade at {@code index}, in order} */
   public ImmutableList<Violation> violationsOfTrade(int index) {
     return violations.stream().filter(v -> v.trades().contains(index))
         .collect(ImmutableList.toImmutableList());

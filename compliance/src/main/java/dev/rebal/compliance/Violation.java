@@ -38,15 +38,17 @@ public record Violation(ViolationKind kind, Provenance provenance, ImmutableList
   }
 
   /**
-   * Returns by how much the actual value is on the wrong side of the limit, as a non-negative
+   * {@return by how much the actual value is on the wrong side of the limit, as a non-negative
    * amount: over an upper bound (shares sold, weight) or under a lower bound (cash floor, minimum
-   * trade size, a position below zero).
+   * trade size, a position below zero)}
    */
   public BigDecimal excess() {
     return actual.subtract(limit).abs();
   }
 
-  /** Returns a one-line description, e.g. {@code DO_NOT_SELL A1/ACME trades [0]: 100 shares ...}. */
+  /**
+   * {@return a one-line description, e.g. {@code DO_NOT_SELL A1/ACME trades [0]: 100 shares ...}}
+   */
   public String message() {
     return kind + " " + subject + " trades " + trades + ": " + actual.toPlainString() + " " + unit
         + " against a limit of " + limit.toPlainString() + " [" + provenance + "]";

@@ -60,7 +60,7 @@ public final class BookScreener {
     this.progressEveryMillis = b.progressEveryMillis;
   }
 
-  /** Returns a builder for screens with {@code rebalancer}'s rule set. */
+  /** {@return a builder for screens with {@code rebalancer}'s rule set} */
   public static Builder builder(Rebalancer rebalancer) {
     return new Builder(Checks.notNull(rebalancer, "rebalancer"));
   }
@@ -160,7 +160,7 @@ public final class BookScreener {
       return this;
     }
 
-    /** Returns the book screener. */
+    /** {@return the book screener} */
     public BookScreener build() {
       return new BookScreener(this);
     }

@@ -43,7 +43,7 @@ public final class ProposalExecutor {
   private ProposalExecutor() {}
 
   /**
-   * Returns {@code household} after {@code proposal} filled.
+   * {@return {@code household} after {@code proposal} filled}
    *
    * @throws IllegalArgumentException if a sale names a lot the household does not hold or takes
    *     more than the lot holds

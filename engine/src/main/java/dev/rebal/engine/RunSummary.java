@@ -32,17 +32,17 @@ public record RunSummary(long households, ImmutableSortedMap<String, Long> outco
     Checks.notNull(harvestedLosses, "harvestedLosses");
   }
 
-  /** Returns the number of households with {@code outcome}. */
+  /** {@return the number of households with {@code outcome}} */
   public long count(String outcome) {
     return outcomes.getOrDefault(outcome, 0L);
   }
 
-  /** Returns the households that were triggered: auto plus review. */
+  /** {@return the households that were triggered: auto plus review} */
   public long triggered() {
     return count("AUTO") + count("REVIEW");
   }
 
-  /** Returns the share of triggered households that auto-execute, or 0 if none triggered. */
+  /** {@return the share of triggered households that auto-execute, or 0 if none triggered} */
   public double autoShare() {
     return triggered() == 0 ? 0.0 : (double) count("AUTO") / triggered();
   }

@@ -30,17 +30,17 @@ public class BookFormatException extends RebalException {
     this.path = path;
   }
 
-  /** Returns the 1-based line of the error, or 0 if unknown. */
+  /** {@return the 1-based line of the error, or 0 if unknown} */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column of the error, or 0 if unknown. */
+  /** {@return the 1-based column of the error, or 0 if unknown} */
   public int column() {
     return column;
   }
 
-  /** Returns the JSON path of the error, e.g. {@code $.marketData.prices[2].price}. */
+  /** {@return the JSON path of the error, e.g. {@code $.marketData.prices[2].price}} */
   public String path() {
     return path;
   }

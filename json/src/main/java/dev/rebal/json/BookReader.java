@@ -248,12 +248,12 @@ public final class BookReader implements Closeable {
     }
   }
 
-  /** Returns the book's as-of date. */
+  /** {@return the book's as-of date} */
   public LocalDate asOf() {
     return asOf;
   }
 
-  /** Returns the book's market data. */
+  /** {@return the book's market data} */
   public MarketData marketData() {
     return marketData;
   }
@@ -414,10 +414,9 @@ public final class BookReader implements Closeable {
   }
 
   /**
-   * Returns the ids of the remaining households, in book order, without building them: an empty
-   * string for a household whose id cannot be found. Reads the rest of the book; use a reader of
-   * its own.
-   * For finding duplicate ids before a run releases anything.
+   * {@return the ids of the remaining households, in book order, without building them: an empty
+   * string for a household whose id cannot be found} Reads the rest of the book; use a reader of
+   * its own. For finding duplicate ids before a run releases anything.
    *
    * @throws BookFormatException if the book does not end properly after its households
    * @throws UncheckedIOException if the input cannot be read
@@ -444,8 +443,8 @@ public final class BookReader implements Closeable {
   }
 
   /**
-   * Returns the remaining households as a sequential, lazily read stream. It must be consumed before
-   * the reader is closed.
+   * {@return the remaining households as a sequential, lazily read stream} It must be consumed
+   * before the reader is closed.
    */
   public Stream<HouseholdRead> households() {
     Iterator<HouseholdRead> it = new Iterator<>() {

@@ -114,7 +114,7 @@ public final class BookWriter implements Closeable {
     }
   }
 
-  /** Returns the number of households written so far. */
+  /** {@return the number of households written so far} */
   public long count() {
     return count;
   }

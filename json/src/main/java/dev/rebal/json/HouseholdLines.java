@@ -34,7 +34,7 @@ public final class HouseholdLines {
   private HouseholdLines() {}
 
   /**
-   * Returns {@code household} as one line of JSON, without a line break.
+   * {@return {@code household} as one line of JSON, without a line break}
    *
    * @throws UncheckedIOException never in practice (an in-memory write)
    */

@@ -69,12 +69,12 @@ public final class HouseholdProblem {
     this.weights = b.weights;
   }
 
-  /** Returns a new builder: mode {@code TO_TARGET}, standard weights, no caps, no minimum. */
+  /** {@return a new builder: mode {@code TO_TARGET}, standard weights, no caps, no minimum} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this problem's values, to change some of them. */
+  /** {@return a builder holding this problem's values, to change some of them} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.accounts.addAll(accounts);
@@ -100,122 +100,122 @@ public final class HouseholdProblem {
     return b;
   }
 
-  /** Returns the accounts, in input order. */
+  /** {@return the accounts, in input order} */
   public List<ProblemAccount> accounts() {
     return accounts;
   }
 
-  /** Returns the securities, in input order. */
+  /** {@return the securities, in input order} */
   public List<ProblemSecurity> securities() {
     return securities;
   }
 
-  /** Returns the (account, security) positions, in input order. */
+  /** {@return the (account, security) positions, in input order} */
   public List<ProblemPosition> positions() {
     return positions;
   }
 
-  /** Returns the class goals. */
+  /** {@return the class goals} */
   public List<ClassGoal> classGoals() {
     return classGoals;
   }
 
   /**
-   * Returns the goal-bucket class goals (empty unless the household has goals funded by accounts):
-   * each adds drift rows over its bucket's accounts (docs/optimizer.md section 5).
+   * {@return the goal-bucket class goals (empty unless the household has goals funded by accounts):
+   * each adds drift rows over its bucket's accounts (docs/optimizer.md section 5)}
    */
   public List<BucketGoal> bucketGoals() {
     return bucketGoals;
   }
 
-  /** Returns the household caps on security values. */
+  /** {@return the household caps on security values} */
   public List<HoldingCap> holdingCaps() {
     return holdingCaps;
   }
 
   /**
-   * Returns the cash reserves (committed needs, the cash goal) each account should hold above its
-   * floor after trading: goals with a priority, not hard rows.
+   * {@return the cash reserves (committed needs, the cash goal) each account should hold above its
+   * floor after trading: goals with a priority, not hard rows}
    */
   public List<CashReserve> cashReserves() {
     return cashReserves;
   }
 
   /**
-   * Returns the asset-location costs per (account, class): paid on buys, earned back on sales
-   * (none unless the household has accounts of different tax treatment).
+   * {@return the asset-location costs per (account, class): paid on buys, earned back on sales
+   * (none unless the household has accounts of different tax treatment)}
    */
   public List<LocationCost> locationCosts() {
     return locationCosts;
   }
 
-  /** Returns the household-wide sale limits (control-person volume limits): hard rows. */
+  /** {@return the household-wide sale limits (control-person volume limits): hard rows} */
   public List<SaleLimit> saleLimits() {
     return saleLimits;
   }
 
   /**
-   * Returns the cash expected to arrive within the horizon (announced inflows): it counts as
-   * value that will be invested in the underweight classes, so the proposal does not sell now
-   * what the inflow will rebalance.
+   * {@return the cash expected to arrive within the horizon (announced inflows): it counts as value
+   * that will be invested in the underweight classes, so the proposal does not sell now what the
+   * inflow will rebalance}
    */
   public Money expectedInflow() {
     return expectedInflow;
   }
 
   /**
-   * Returns whether losses in segments marked {@link SellSegment#harvestable()} are a benefit in
-   * the objective (the tax trigger fired): harvesting and rebalancing then share one problem.
+   * {@return whether losses in segments marked {@link SellSegment#harvestable()} are a benefit in
+   * the objective (the tax trigger fired): harvesting and rebalancing then share one problem}
    */
   public boolean harvestLosses() {
     return harvestLosses;
   }
 
   /**
-   * Returns the asset class account cash belongs to, when the problem has a goal for cash: every
+   * {@return the asset class account cash belongs to, when the problem has a goal for cash: every
    * sale adds to it, every buy takes from it, so cash above its goal is invested and cash below it
-   * raised in whichever accounts cost least (docs/optimizer.md section 5).
+   * raised in whichever accounts cost least (docs/optimizer.md section 5)}
    */
   public Optional<AssetClass> cashClass() {
     return Optional.ofNullable(cashClass);
   }
 
-  /** Returns wash-sale groups bought within 30 days: a loss in them may not be sold. */
+  /** {@return wash-sale groups bought within 30 days: a loss in them may not be sold} */
   public SortedSet<String> lossSaleBlockedGroups() {
     return lossSaleBlockedGroups;
   }
 
-  /** Returns wash-sale groups with a loss taken within 30 days: they may not be bought. */
+  /** {@return wash-sale groups with a loss taken within 30 days: they may not be bought} */
   public SortedSet<String> buyBlockedGroups() {
     return buyBlockedGroups;
   }
 
-  /** Returns the remaining net realised-gain budget for the year, if any. */
+  /** {@return the remaining net realised-gain budget for the year, if any} */
   public Optional<Money> gainBudget() {
     return Optional.ofNullable(gainBudget);
   }
 
-  /** Returns the cap on net short-term gains realised by this proposal, if any. */
+  /** {@return the cap on net short-term gains realised by this proposal, if any} */
   public Optional<Money> shortTermGainCap() {
     return Optional.ofNullable(shortTermGainCap);
   }
 
-  /** Returns the cap on buys plus sells, in dollars, if any. */
+  /** {@return the cap on buys plus sells, in dollars, if any} */
   public Optional<Money> turnoverCap() {
     return Optional.ofNullable(turnoverCap);
   }
 
-  /** Returns the smallest trade worth placing; smaller rounded trades are dropped. */
+  /** {@return the smallest trade worth placing; smaller rounded trades are dropped} */
   public Money minTradeSize() {
     return minTradeSize;
   }
 
-  /** Returns the rebalancing mode. */
+  /** {@return the rebalancing mode} */
   public RebalanceMode mode() {
     return mode;
   }
 
-  /** Returns the objective weights. */
+  /** {@return the objective weights} */
   public ObjectiveWeights weights() {
     return weights;
   }
@@ -377,7 +377,7 @@ public final class HouseholdProblem {
     }
 
     /**
-     * Returns the problem.
+     * {@return the problem}
      *
      * @throws IllegalArgumentException naming the first reference to an unknown account, security
      *     or class, or a duplicate id, pair or (bucket, class)

@@ -24,47 +24,47 @@ public final class LinearProgram {
     this.rhs = rhs;
   }
 
-  /** Returns the number of variables. */
+  /** {@return the number of variables} */
   public int variables() {
     return objective.length;
   }
 
-  /** Returns the number of {@code ≤} rows. */
+  /** {@return the number of {@code ≤} rows} */
   public int rows() {
     return rhs.length;
   }
 
-  /** Returns the objective coefficient of variable {@code j}. */
+  /** {@return the objective coefficient of variable {@code j}} */
   public double objective(int j) {
     return objective[j];
   }
 
-  /** Returns a copy of the objective coefficients. */
+  /** {@return a copy of the objective coefficients} */
   public double[] objectiveCopy() {
     return objective.clone();
   }
 
-  /** Returns the number of non-zero coefficients of row {@code i}. */
+  /** {@return the number of non-zero coefficients of row {@code i}} */
   public int rowLength(int i) {
     return rowIndex[i].length;
   }
 
-  /** Returns the variable index of the {@code p}-th non-zero of row {@code i}. */
+  /** {@return the variable index of the {@code p}-th non-zero of row {@code i}} */
   public int rowIndex(int i, int p) {
     return rowIndex[i][p];
   }
 
-  /** Returns the coefficient of the {@code p}-th non-zero of row {@code i}. */
+  /** {@return the coefficient of the {@code p}-th non-zero of row {@code i}} */
   public double rowValue(int i, int p) {
     return rowValue[i][p];
   }
 
-  /** Returns the right-hand side of row {@code i}. */
+  /** {@return the right-hand side of row {@code i}} */
   public double rhs(int i) {
     return rhs[i];
   }
 
-  /** Returns row {@code i} as a dense array of length {@link #variables()}. */
+  /** {@return row {@code i} as a dense array of length {@link #variables()}} */
   public double[] denseRow(int i) {
     double[] row = new double[objective.length];
     for (int p = 0; p < rowIndex[i].length; p++) {
@@ -73,7 +73,7 @@ public final class LinearProgram {
     return row;
   }
 
-  /** Returns {@code c·x}. */
+  /** {@return {@code c·x}} */
   public double objectiveValue(double[] x) {
     double v = 0;
     for (int j = 0; j < objective.length; j++) {
@@ -82,7 +82,7 @@ public final class LinearProgram {
     return v;
   }
 
-  /** Returns row {@code i}'s activity {@code a_i·x}. */
+  /** {@return row {@code i}'s activity {@code a_i·x}} */
   public double activity(int i, double[] x) {
     double v = 0;
     int[] idx = rowIndex[i];

@@ -26,7 +26,7 @@ public record ObjectiveWeights(BigDecimal transactionCostBps, BigDecimal turnove
         "must not be negative");
   }
 
-  /** Returns 5 bps transaction cost, a 0.0001 turnover penalty and tax weight 1. */
+  /** {@return 5 bps transaction cost, a 0.0001 turnover penalty and tax weight 1} */
   public static ObjectiveWeights standard() {
     return new ObjectiveWeights(new BigDecimal("5"), new BigDecimal("0.0001"), BigDecimal.ONE);
   }

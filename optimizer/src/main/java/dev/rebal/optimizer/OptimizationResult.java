@@ -13,7 +13,7 @@ public sealed interface OptimizationResult
     permits OptimizationResult.Optimal, OptimizationResult.Infeasible,
         OptimizationResult.NumericalFailure {
 
-  /** Returns the size of the last LP solved. */
+  /** {@return the size of the last LP solved} */
   LpSize lpSize();
 
   /**

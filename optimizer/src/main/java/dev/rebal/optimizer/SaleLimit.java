@@ -27,7 +27,7 @@ public record SaleLimit(String id, SortedSet<SecurityId> securities, Quantity ma
         maxQuantity, "must not be negative");
   }
 
-  /** Returns a limit over {@code securities}. */
+  /** {@return a limit over {@code securities}} */
   public static SaleLimit of(String id, Set<SecurityId> securities, Quantity maxQuantity) {
     return new SaleLimit(id, new TreeSet<>(securities), maxQuantity);
   }

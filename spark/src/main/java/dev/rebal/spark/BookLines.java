@@ -53,8 +53,8 @@ public final class BookLines {
   }
 
   /**
-   * Returns the header of a book as of {@code asOf} with {@code marketData}: a Rebal book with an
-   * empty households array, deterministic (the same inputs give the same text).
+   * {@return the header of a book as of {@code asOf} with {@code marketData}: a Rebal book with an
+   * empty households array, deterministic (the same inputs give the same text)}
    */
   public static String header(LocalDate asOf, MarketData marketData) {
     Checks.notNull(asOf, "asOf");

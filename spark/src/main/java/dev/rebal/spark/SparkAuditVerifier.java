@@ -52,7 +52,7 @@ public final class SparkAuditVerifier {
       problems = ImmutableList.copyOf(problems);
     }
 
-    /** Returns whether every chain is intact and matches the manifest. */
+    /** {@return whether every chain is intact and matches the manifest} */
     public boolean isIntact() {
       return problems.isEmpty();
     }

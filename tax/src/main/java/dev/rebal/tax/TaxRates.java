@@ -26,7 +26,7 @@ public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeducti
     Checks.notNull(ordinaryDeduction, "ordinaryDeduction");
   }
 
-  /** Returns the combined rates of {@code profile}. */
+  /** {@return the combined rates of {@code profile}} */
   public static TaxRates of(TaxProfile profile) {
     Checks.notNull(profile, "profile");
     Weight extra = profile.stateRate().plus(profile.niitRate());
@@ -34,12 +34,12 @@ public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeducti
         profile.shortTermRate().plus(profile.stateRate()));
   }
 
-  /** Returns zero rates: the rates inside a tax-deferred or tax-exempt account. */
+  /** {@return zero rates: the rates inside a tax-deferred or tax-exempt account} */
   public static TaxRates zero() {
     return new TaxRates(Weight.ZERO, Weight.ZERO, Weight.ZERO);
   }
 
-  /** Returns the combined rate of gains of {@code term}. */
+  /** {@return the combined rate of gains of {@code term}} */
   public Weight rateOf(Term term) {
     return Checks.notNull(term, "term") == Term.SHORT ? shortTerm : longTerm;
   }

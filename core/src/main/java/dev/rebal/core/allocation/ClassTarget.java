@@ -24,12 +24,14 @@ public record ClassTarget(Weight weight, Weight absoluteBand, Weight relativeBan
     Checks.notNull(relativeBand, "relativeBand");
   }
 
-  /** Returns a target with the given weight and absolute band and no relative band. */
+  /** {@return a target with the given weight and absolute band and no relative band} */
   public static ClassTarget of(String weight, String absoluteBand) {
     return new ClassTarget(Weight.of(weight), Weight.of(absoluteBand), Weight.ZERO);
   }
 
-  /** Returns the band's half-width: the larger of the absolute band and relative band times weight. */
+  /**
+   * {@return the band's half-width: the larger of the absolute band and relative band times weight}
+   */
   public Weight halfWidth() {
     Weight relative = Weight.ofComputed(relativeBand.value().multiply(weight.value()));
     return relative.compareTo(absoluteBand) > 0 ? relative : absoluteBand;

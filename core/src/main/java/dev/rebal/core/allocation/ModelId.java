@@ -16,7 +16,7 @@ public record ModelId(String value) implements Comparable<ModelId> {
     Checks.notBlank(value, "modelId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static ModelId of(String value) {
     return new ModelId(value);
   }

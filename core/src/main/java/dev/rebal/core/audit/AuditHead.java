@@ -35,7 +35,7 @@ public record AuditHead(long sequence, String hash) {
         "must be the genesis hash for an empty chain (sequence -1)");
   }
 
-  /** Returns the head of a chain whose last record is {@code last}. */
+  /** {@return the head of a chain whose last record is {@code last}} */
   public static AuditHead of(AuditRecord last) {
     Checks.notNull(last, "last");
     return new AuditHead(last.sequence(), last.hash());
@@ -60,7 +60,7 @@ public record AuditHead(long sequence, String hash) {
     }
   }
 
-  /** Returns the number of records of a chain from sequence 0 that ends here. */
+  /** {@return the number of records of a chain from sequence 0 that ends here} */
   public long records() {
     return sequence + 1;
   }

@@ -35,12 +35,14 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
     Checks.notBlank(hash, "hash");
   }
 
-  /** Returns the record that chains {@code entry} after a record with {@code previousHash}. */
+  /** {@return the record that chains {@code entry} after a record with {@code previousHash}} */
   public static AuditRecord chain(long sequence, String previousHash, AuditEntry entry) {
     return new AuditRecord(sequence, previousHash, entry, hashOf(sequence, previousHash, entry));
   }
 
-  /** Returns the hash the record's content should have; {@link #hash()} equals it unless tampered. */
+  /**
+   * {@return the hash the record's content should have; {@link #hash()} equals it unless tampered}
+   */
   public String expectedHash() {
     return hashOf(sequence, previousHash, entry);
   }
@@ -59,7 +61,7 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
     return sha256Hex(sb.toString());
   }
 
-  /** Returns the SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex. */
+  /** {@return the SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex} */
   public static String sha256Hex(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

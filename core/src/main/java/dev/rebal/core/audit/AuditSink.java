@@ -12,7 +12,7 @@ public interface AuditSink {
   /** Chains {@code entry} after the last record, stores it, and returns the record. */
   AuditRecord append(AuditEntry entry);
 
-  /** Returns every record stored, in sequence order, as read back from the store. */
+  /** {@return every record stored, in sequence order, as read back from the store} */
   List<AuditRecord> records();
 
   /** Verifies the stored chain as read back. */
@@ -21,11 +21,11 @@ public interface AuditSink {
   }
 
   /**
-   * Returns the head of the stored chain: its last record's sequence and hash ({@link
-   * AuditHead#EMPTY} if none). Keep it apart from the log (a run summary, write-once storage) and
-   * check the log against it later with {@link AuditChain#verify(Iterable, AuditHead)}: that detects a
-   * log cut at the end or rewritten, which the chain alone cannot. The default reads every record;
-   * sinks that know their head override it.
+   * {@return the head of the stored chain: its last record's sequence and hash ({@link
+   * AuditHead#EMPTY} if none)} Keep it apart from the log (a run summary, write-once storage) and
+   * check the log against it later with {@link AuditChain#verify(Iterable, AuditHead)}: that
+   * detects a log cut at the end or rewritten, which the chain alone cannot. The default reads
+   * every record; sinks that know their head override it.
    *
    * @since 0.1.0
    */

@@ -185,8 +185,8 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   }
 
   /**
-   * Returns {@code record} as one line of this log's format (a flat JSON object of eleven string
-   * fields, without the line break): what {@link #append} writes. For stores that write the lines
+   * {@return {@code record} as one line of this log's format (a flat JSON object of eleven string
+   * fields, without the line break): what {@link #append} writes} For stores that write the lines
    * themselves, e.g. a distributed job writing one chain per output file, so that {@link #read} and
    * {@link AuditChain#verify} check them like any log file.
    */

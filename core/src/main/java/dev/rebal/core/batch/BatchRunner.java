@@ -67,7 +67,7 @@ public final class BatchRunner<I, O> {
     this.executor = b.executor;
   }
 
-  /** Returns a builder for a runner of {@code work}; it must be thread-safe. */
+  /** {@return a builder for a runner of {@code work}; it must be thread-safe} */
   public static <I, O> Builder<I, O> builder(Function<? super I, ? extends O> work) {
     return new Builder<>(Checks.notNull(work, "work"));
   }
@@ -306,7 +306,7 @@ public final class BatchRunner<I, O> {
       return this;
     }
 
-    /** Returns the runner. */
+    /** {@return the runner} */
     public BatchRunner<I, O> build() {
       return new BatchRunner<>(this);
     }

@@ -9,7 +9,7 @@ public interface ProgressListener {
   /** Receives one report. */
   void onProgress(Progress progress);
 
-  /** Returns a listener that ignores every report. */
+  /** {@return a listener that ignores every report} */
   static ProgressListener none() {
     return p -> { };
   }

@@ -16,7 +16,7 @@ public record GoalId(String value) implements Comparable<GoalId> {
     Checks.notBlank(value, "goalId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static GoalId of(String value) {
     return new GoalId(value);
   }

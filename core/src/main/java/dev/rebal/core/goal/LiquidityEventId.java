@@ -16,7 +16,7 @@ public record LiquidityEventId(String value) implements Comparable<LiquidityEven
     Checks.notBlank(value, "liquidityEventId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static LiquidityEventId of(String value) {
     return new LiquidityEventId(value);
   }

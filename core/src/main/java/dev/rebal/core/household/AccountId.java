@@ -16,7 +16,7 @@ public record AccountId(String value) implements Comparable<AccountId> {
     Checks.notBlank(value, "accountId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static AccountId of(String value) {
     return new AccountId(value);
   }

@@ -25,49 +25,49 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Household {
-  /** Returns the household's id. */
+  /** {@return the household's id} */
   public abstract HouseholdId id();
 
-  /** Returns the members. */
+  /** {@return the members} */
   public abstract ImmutableList<Member> members();
 
-  /** Returns the accounts, held-away ones included. */
+  /** {@return the accounts, held-away ones included} */
   public abstract ImmutableList<Account> accounts();
 
-  /** Returns the tax lots of every account. */
+  /** {@return the tax lots of every account} */
   public abstract ImmutableList<TaxLot> lots();
 
-  /** Returns recent transactions in household and declared external accounts. */
+  /** {@return recent transactions in household and declared external accounts} */
   public abstract ImmutableList<Transaction> transactions();
 
-  /** Returns the goals. */
+  /** {@return the goals} */
   public abstract ImmutableList<Goal> goals();
 
-  /** Returns the restrictions. */
+  /** {@return the restrictions} */
   public abstract ImmutableList<Restriction> restrictions();
 
-  /** Returns dated needs, inflows and gifts. */
+  /** {@return dated needs, inflows and gifts} */
   public abstract ImmutableList<LiquidityEvent> liquidityEvents();
 
-  /** Returns the tax profile. */
+  /** {@return the tax profile} */
   public abstract TaxProfile taxProfile();
 
-  /** Returns the static target allocation assigned to the household. */
+  /** {@return the static target allocation assigned to the household} */
   public abstract TargetAllocation target();
 
-  /** Returns the model whose securities fill the target. */
+  /** {@return the model whose securities fill the target} */
   public abstract Model model();
 
-  /** Returns how often the calendar trigger fires; quarterly unless set. */
+  /** {@return how often the calendar trigger fires; quarterly unless set} */
   @Value.Default
   public RebalanceFrequency rebalanceFrequency() {
     return RebalanceFrequency.QUARTERLY;
   }
 
-  /** Returns the date of the last rebalance, if any. */
+  /** {@return the date of the last rebalance, if any} */
   public abstract Optional<LocalDate> lastRebalanced();
 
-  /** Returns the account with {@code id}, if present. */
+  /** {@return the account with {@code id}, if present} */
   public Optional<Account> findAccount(AccountId id) {
     for (Account a : accounts()) {
       if (a.id().equals(id)) {
@@ -77,23 +77,23 @@ public abstract class Household {
     return Optional.empty();
   }
 
-  /** Returns a copy with {@code accounts} instead of this household's accounts. */
+  /** {@return a copy with {@code accounts} instead of this household's accounts} */
   public Household withAccounts(Iterable<? extends Account> accounts) {
     return ImmutableHousehold.copyOf(this).withAccounts(accounts);
   }
 
-  /** Returns a copy with {@code lots} instead of this household's lots. */
+  /** {@return a copy with {@code lots} instead of this household's lots} */
   public Household withLots(Iterable<? extends TaxLot> lots) {
     return ImmutableHousehold.copyOf(this).withLots(lots);
   }
 
-  /** Returns a copy with {@code transactions} instead of this household's transactions. */
+  /** {@return a copy with {@code transactions} instead of this household's transactions} */
   public Household withTransactions(Iterable<? extends Transaction> transactions) {
     return ImmutableHousehold.copyOf(this).withTransactions(transactions);
   }
 
   /**
-   * Returns a copy with {@code taxProfile} instead of this household's tax profile.
+   * {@return a copy with {@code taxProfile} instead of this household's tax profile}
    *
    * @since 0.2
    */
@@ -101,22 +101,22 @@ public abstract class Household {
     return ImmutableHousehold.copyOf(this).withTaxProfile(taxProfile);
   }
 
-  /** Returns a copy with {@code restrictions} instead of this household's restrictions. */
+  /** {@return a copy with {@code restrictions} instead of this household's restrictions} */
   public Household withRestrictions(Iterable<? extends Restriction> restrictions) {
     return ImmutableHousehold.copyOf(this).withRestrictions(restrictions);
   }
 
-  /** Returns a copy with {@code events} instead of this household's liquidity events. */
+  /** {@return a copy with {@code events} instead of this household's liquidity events} */
   public Household withLiquidityEvents(Iterable<? extends LiquidityEvent> events) {
     return ImmutableHousehold.copyOf(this).withLiquidityEvents(events);
   }
 
-  /** Returns a copy with {@code date} as the date of the last rebalance. */
+  /** {@return a copy with {@code date} as the date of the last rebalance} */
   public Household withLastRebalanced(LocalDate date) {
     return ImmutableHousehold.copyOf(this).withLastRebalanced(date);
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

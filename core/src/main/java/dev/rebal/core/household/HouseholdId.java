@@ -16,7 +16,7 @@ public record HouseholdId(String value) implements Comparable<HouseholdId> {
     Checks.notBlank(value, "householdId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static HouseholdId of(String value) {
     return new HouseholdId(value);
   }

@@ -16,7 +16,7 @@ public record LotId(String value) implements Comparable<LotId> {
     Checks.notBlank(value, "lotId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static LotId of(String value) {
     return new LotId(value);
   }

@@ -16,7 +16,7 @@ public record MemberId(String value) implements Comparable<MemberId> {
     Checks.notBlank(value, "memberId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static MemberId of(String value) {
     return new MemberId(value);
   }

@@ -16,7 +16,7 @@ public record TransactionId(String value) implements Comparable<TransactionId> {
     Checks.notBlank(value, "transactionId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static TransactionId of(String value) {
     return new TransactionId(value);
   }

@@ -13,21 +13,21 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Price {
-  /** Returns the security priced. */
+  /** {@return the security priced} */
   public abstract SecurityId security();
 
-  /** Returns the price per unit. */
+  /** {@return the price per unit} */
   public abstract UnitPrice perUnit();
 
-  /** Returns the date the price is as of. */
+  /** {@return the date the price is as of} */
   public abstract LocalDate asOf();
 
-  /** Returns a price. */
+  /** {@return a price} */
   public static Price of(SecurityId security, UnitPrice perUnit, LocalDate asOf) {
     return builder().security(security).perUnit(perUnit).asOf(asOf).build();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -32,7 +32,10 @@ public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, 
     Checks.isTrue(yield.signum() >= 0, "yield", yield.toPlainString(), "must not be negative");
   }
 
-  /** Returns an assumption with the given decimals, e.g. {@code of("0.067", "0.16", "0.014", QUALIFIED)}. */
+  /**
+   * {@return an assumption with the given decimals, e.g. {@code of("0.067", "0.16", "0.014",
+   * QUALIFIED)}}
+   */
   public static ClassAssumption of(String expectedReturn, String volatility, String yield,
       TaxCharacter taxCharacter) {
     return new ClassAssumption(new BigDecimal(expectedReturn), new BigDecimal(volatility),

@@ -52,20 +52,22 @@ public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Mo
     Checks.noNulls(fan, "fan");
   }
 
-  /** Returns how far the 10th-percentile outcome falls short of the target (zero if it does not). */
+  /**
+   * {@return how far the 10th-percentile outcome falls short of the target (zero if it does not)}
+   */
   public Money shortfallAt10th() {
     return targetAmount.minus(outcome.p10()).max(Money.zero(targetAmount.currency()));
   }
 
-  /** Returns the probability as a whole percentage, e.g. {@code 87%}. */
+  /** {@return the probability as a whole percentage, e.g. {@code 87%}} */
   public String percent() {
     return probability.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_EVEN)
         .toPlainString() + "%";
   }
 
   /**
-   * Returns the figures in one line for a reviewer: e.g. {@code goal G-1 (250000.00 by
-   * 2046-06-30): 41% (+/- 1.6 pts), median 231000.00, 10th percentile 140000.00}.
+   * {@return the figures in one line for a reviewer: e.g. {@code goal G-1 (250000.00 by
+   * 2046-06-30): 41% (+/- 1.6 pts), median 231000.00, 10th percentile 140000.00}}
    */
   public String summary() {
     return "goal " + goal + " (" + targetAmount.amount().toPlainString() + " by " + targetDate

@@ -38,7 +38,7 @@ public record HouseholdOutlook(HouseholdId household, LocalDate asOf, String ass
     Checks.notNull(unassessed, "unassessed");
   }
 
-  /** Returns the odds of goal {@code id}, if it was assessed. */
+  /** {@return the odds of goal {@code id}, if it was assessed} */
   public Optional<GoalOdds> find(GoalId id) {
     Checks.notNull(id, "id");
     return goals.stream().filter(g -> g.goal().equals(id)).findFirst();

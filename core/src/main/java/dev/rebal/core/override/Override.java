@@ -39,52 +39,52 @@ public final class Override {
         "'" + secondApprover + "'", "must not be blank");
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the override's id. */
+  /** {@return the override's id} */
   public String id() {
     return id;
   }
 
-  /** Returns the household it applies to. */
+  /** {@return the household it applies to} */
   public String household() {
     return household;
   }
 
-  /** Returns what it changes. */
+  /** {@return what it changes} */
   public OverrideKind kind() {
     return kind;
   }
 
-  /** Returns the restriction id or parameter name it changes. */
+  /** {@return the restriction id or parameter name it changes} */
   public String target() {
     return target;
   }
 
-  /** Returns the new value, for a parameter; empty text otherwise. */
+  /** {@return the new value, for a parameter; empty text otherwise} */
   public String value() {
     return value;
   }
 
-  /** Returns who asked for it. */
+  /** {@return who asked for it} */
   public String actor() {
     return actor;
   }
 
-  /** Returns why. */
+  /** {@return why} */
   public String reason() {
     return reason;
   }
 
-  /** Returns the last day it applies. */
+  /** {@return the last day it applies} */
   public LocalDate expires() {
     return expires;
   }
 
-  /** Returns the second approver, if any. */
+  /** {@return the second approver, if any} */
   public Optional<String> secondApprover() {
     return Optional.ofNullable(secondApprover);
   }
@@ -191,7 +191,7 @@ public final class Override {
     }
 
     /**
-     * Returns the override.
+     * {@return the override}
      *
      * @throws IllegalArgumentException naming the first missing or blank field
      */

@@ -50,12 +50,12 @@ public record GoalBucket(String id, ImmutableList<GoalId> goals,
     Checks.notNull(drift, "drift");
   }
 
-  /** Returns whether this is the shared pool rather than an account-funded goal's bucket. */
+  /** {@return whether this is the shared pool rather than an account-funded goal's bucket} */
   public boolean isSharedPool() {
     return SHARED_POOL.equals(id);
   }
 
-  /** Returns the classes outside their band, sorted by class. */
+  /** {@return the classes outside their band, sorted by class} */
   public ImmutableList<ClassDrift> outOfBand() {
     return drift.stream().filter(ClassDrift::isOutOfBand).collect(ImmutableList.toImmutableList());
   }

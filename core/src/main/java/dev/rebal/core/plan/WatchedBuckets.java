@@ -23,7 +23,7 @@ public final class WatchedBuckets {
   private WatchedBuckets() {}
 
   /**
-   * Returns the buckets of {@code plan} to watch for {@code household} on {@code asOf}.
+   * {@return the buckets of {@code plan} to watch for {@code household} on {@code asOf}}
    *
    * @param minValue the smallest bucket value watched, in dollars
    * @param horizonDays the days ahead within which one of the bucket's goals must be due

@@ -16,7 +16,7 @@ public record RestrictionId(String value) implements Comparable<RestrictionId> {
     Checks.notBlank(value, "restrictionId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static RestrictionId of(String value) {
     return new RestrictionId(value);
   }

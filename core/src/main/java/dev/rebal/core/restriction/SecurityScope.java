@@ -17,22 +17,22 @@ public record SecurityScope(ScopeType type, String value) {
     Checks.notBlank(value, "value");
   }
 
-  /** Returns the scope of one security. */
+  /** {@return the scope of one security} */
   public static SecurityScope security(String securityId) {
     return new SecurityScope(ScopeType.SECURITY, securityId);
   }
 
-  /** Returns the scope of every security of an issuer. */
+  /** {@return the scope of every security of an issuer} */
   public static SecurityScope issuer(String issuer) {
     return new SecurityScope(ScopeType.ISSUER, issuer);
   }
 
-  /** Returns the scope of every security of an asset class. */
+  /** {@return the scope of every security of an asset class} */
   public static SecurityScope assetClass(String assetClass) {
     return new SecurityScope(ScopeType.ASSET_CLASS, assetClass);
   }
 
-  /** Returns whether {@code security} is in this scope. */
+  /** {@return whether {@code security} is in this scope} */
   public boolean matches(Security security) {
     Checks.notNull(security, "security");
     switch (type) {

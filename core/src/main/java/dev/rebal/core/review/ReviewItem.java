@@ -50,7 +50,7 @@ public record ReviewItem(String id, String household, LocalDate asOf, int priori
     Checks.notNull(note, "note");
   }
 
-  /** Returns the assignee, if any. */
+  /** {@return the assignee, if any} */
   public Optional<String> findAssignee() {
     return assignee.isEmpty() ? Optional.empty() : Optional.of(assignee);
   }

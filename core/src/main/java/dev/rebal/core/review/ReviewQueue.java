@@ -20,21 +20,21 @@ public interface ReviewQueue {
   ReviewItem submit(String household, LocalDate asOf, int priority, Set<String> reasons,
       String explanation);
 
-  /** Returns the item with {@code id}, if any. */
+  /** {@return the item with {@code id}, if any} */
   Optional<ReviewItem> find(String id);
 
-  /** Returns pending items, most urgent first, then oldest, then by id. */
+  /** {@return pending items, most urgent first, then oldest, then by id} */
   List<ReviewItem> pending();
 
-  /** Returns items of a household, in submission order. */
+  /** {@return items of a household, in submission order} */
   List<ReviewItem> byHousehold(String household);
 
-  /** Returns pending items carrying {@code reason}, most urgent first. */
+  /** {@return pending items carrying {@code reason}, most urgent first} */
   List<ReviewItem> pendingByReason(String reason);
 
   /**
-   * Returns pending items whose as-of date is before {@code date}, oldest first, then most urgent,
-   * then by id: the reviewer's "by age" view (what has waited longest).
+   * {@return pending items whose as-of date is before {@code date}, oldest first, then most urgent,
+   * then by id: the reviewer's "by age" view (what has waited longest)}
    *
    * <p>The default filters {@link #pending()}; a store with an index on the date overrides it. Added
    * with the durable stores (issue 9); additive, so existing implementations keep compiling.

@@ -10,7 +10,7 @@ import dev.rebal.core.security.SecurityId;
  * rule's reason, which the proposal cites when a trade is not made.
  */
 public sealed interface ConstraintAdjustment {
-  /** Returns why, for the explanation and audit. */
+  /** {@return why, for the explanation and audit} */
   String reason();
 
   /**

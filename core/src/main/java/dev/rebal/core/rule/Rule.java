@@ -12,10 +12,10 @@ package dev.rebal.core.rule;
  * through default methods only.
  */
 public interface Rule {
-  /** Returns the stable id. */
+  /** {@return the stable id} */
   String id();
 
-  /** Returns the stage it runs at. */
+  /** {@return the stage it runs at} */
   Stage stage();
 
   /** Evaluates the rule. It must not throw for any valid household. */

@@ -22,24 +22,24 @@ public record RuleOutcome(ImmutableList<Finding> findings,
     Checks.notNull(adjustments, "adjustments");
   }
 
-  /** Returns the outcome of a rule that found nothing. */
+  /** {@return the outcome of a rule that found nothing} */
   public static RuleOutcome pass() {
     return PASS;
   }
 
-  /** Returns an outcome with one finding. */
+  /** {@return an outcome with one finding} */
   public static RuleOutcome found(String code, String message) {
     return new RuleOutcome(ImmutableList.of(new Finding(code, message)), ImmutableList.of());
   }
 
-  /** Returns an outcome with constraint adjustments and one finding per adjustment's reason. */
+  /** {@return an outcome with constraint adjustments and one finding per adjustment's reason} */
   public static RuleOutcome adjust(String code, List<? extends ConstraintAdjustment> adjustments) {
     ImmutableList<ConstraintAdjustment> adj = ImmutableList.copyOf(adjustments);
     return new RuleOutcome(adj.stream().map(a -> new Finding(code, a.reason()))
         .collect(ImmutableList.toImmutableList()), adj);
   }
 
-  /** Returns whether the rule found nothing. */
+  /** {@return whether the rule found nothing} */
   public boolean isPass() {
     return findings.isEmpty() && adjustments.isEmpty();
   }

@@ -27,23 +27,23 @@ public final class RuleRegistry {
     this.rules = rules;
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a registry of every rule the service providers on {@code loader} offer. */
+  /** {@return a registry of every rule the service providers on {@code loader} offer} */
   public static RuleRegistry load(ClassLoader loader) {
     return builder().loadServices(loader).build();
   }
 
-  /** Returns every rule, by id. */
+  /** {@return every rule, by id} */
   public ImmutableSortedMap<String, Rule> rules() {
     return rules;
   }
 
   /**
-   * Returns the rules {@code ruleSet} enables, in stage order then by id.
+   * {@return the rules {@code ruleSet} enables, in stage order then by id}
    *
    * @throws RuleSetException naming every enabled id that no registered rule has
    */
@@ -112,7 +112,7 @@ public final class RuleRegistry {
     }
 
     /**
-     * Returns the registry.
+     * {@return the registry}
      *
      * @throws RuleSetException listing every duplicate id (naming both owners) and broken provider
      */

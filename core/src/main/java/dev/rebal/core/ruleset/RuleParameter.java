@@ -89,42 +89,42 @@ public final class RuleParameter implements Comparable<RuleParameter> {
         defaultValue, description);
   }
 
-  /** Returns the name, e.g. {@code review.turnover.max}. */
+  /** {@return the name, e.g. {@code review.turnover.max}} */
   public String name() {
     return name;
   }
 
-  /** Returns the type. */
+  /** {@return the type} */
   public Type type() {
     return type;
   }
 
-  /** Returns the smallest value allowed, for numbers. */
+  /** {@return the smallest value allowed, for numbers} */
   public Optional<BigDecimal> min() {
     return Optional.ofNullable(min);
   }
 
-  /** Returns the largest value allowed, for numbers. */
+  /** {@return the largest value allowed, for numbers} */
   public Optional<BigDecimal> max() {
     return Optional.ofNullable(max);
   }
 
-  /** Returns the words allowed, for a {@link Type#CHOICE}; empty otherwise. */
+  /** {@return the words allowed, for a {@link Type#CHOICE}; empty otherwise} */
   public ImmutableSortedSet<String> choices() {
     return choices;
   }
 
-  /** Returns the value used when a rule set leaves the parameter out, if any. */
+  /** {@return the value used when a rule set leaves the parameter out, if any} */
   public Optional<String> defaultValue() {
     return Optional.ofNullable(defaultValue);
   }
 
-  /** Returns what the parameter is for, with its unit. */
+  /** {@return what the parameter is for, with its unit} */
   public String description() {
     return description;
   }
 
-  /** Returns e.g. {@code a decimal from 0 to 1}. */
+  /** {@return e.g. {@code a decimal from 0 to 1}} */
   public String rule() {
     switch (type) {
       case DECIMAL:
@@ -139,8 +139,8 @@ public final class RuleParameter implements Comparable<RuleParameter> {
   }
 
   /**
-   * Returns what is wrong with {@code value} for this parameter, or empty if it is valid: e.g.
-   * {@code must be a plain decimal from 0 to 2, was 'abc'}.
+   * {@return what is wrong with {@code value} for this parameter, or empty if it is valid: e.g.
+   * {@code must be a plain decimal from 0 to 2, was 'abc'}}
    */
   public Optional<String> problem(String value) {
     Checks.notNull(value, "value");
@@ -173,7 +173,7 @@ public final class RuleParameter implements Comparable<RuleParameter> {
   }
 
   /**
-   * Returns this parameter's value in {@code ruleSet} as a decimal, or its default.
+   * {@return this parameter's value in {@code ruleSet} as a decimal, or its default}
    *
    * @throws IllegalStateException if it is not a number or has no default and is not set
    */

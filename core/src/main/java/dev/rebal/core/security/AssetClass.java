@@ -16,7 +16,7 @@ public record AssetClass(String value) implements Comparable<AssetClass> {
     Checks.notBlank(value, "assetClass");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static AssetClass of(String value) {
     return new AssetClass(value);
   }

@@ -16,7 +16,7 @@ public record SecurityId(String value) implements Comparable<SecurityId> {
     Checks.notBlank(value, "securityId");
   }
 
-  /** Returns the id with the given value. */
+  /** {@return the id with the given value} */
   public static SecurityId of(String value) {
     return new SecurityId(value);
   }

@@ -17,7 +17,7 @@ public class RebalValidationException extends RebalException {
     this.report = report;
   }
 
-  /** Returns the report with every problem found. */
+  /** {@return the report with every problem found} */
   public ValidationReport report() {
     return report;
   }

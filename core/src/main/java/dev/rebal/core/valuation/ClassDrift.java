@@ -31,18 +31,18 @@ public record ClassDrift(AssetClass assetClass, Money value, Weight actual, Weig
     Checks.notNull(halfWidth, "halfWidth");
   }
 
-  /** Returns the drift: actual minus target weight (positive when overweight). */
+  /** {@return the drift: actual minus target weight (positive when overweight)} */
   public Weight drift() {
     return actual.minus(target);
   }
 
-  /** Returns the absolute drift. */
+  /** {@return the absolute drift} */
   public Weight absoluteDrift() {
     Weight d = drift();
     return d.isNegative() ? Weight.ZERO.minus(d) : d;
   }
 
-  /** Returns whether the absolute drift exceeds the band's half-width. */
+  /** {@return whether the absolute drift exceeds the band's half-width} */
   public boolean isOutOfBand() {
     return absoluteDrift().compareTo(halfWidth) > 0;
   }

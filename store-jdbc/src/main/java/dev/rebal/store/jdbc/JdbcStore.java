@@ -138,12 +138,12 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * Returns {@code url} if a store may be opened at it: an H2 URL ({@code jdbc:h2:...}) whose
+   * {@return {@code url} if a store may be opened at it: an H2 URL ({@code jdbc:h2:...}) whose
    * settings are all harmless ones (no {@code INIT}, which runs SQL), or a PostgreSQL URL ({@code
    * jdbc:postgresql://host/database}) without the driver parameters that load a class or write a
    * file ({@code socketFactory}, {@code sslfactory}, {@code sslhostnameverifier}, {@code
    * sslpasswordcallback}, {@code authenticationPluginClassName}, {@code loggerFile}); see
-   * docs/stores.md.
+   * docs/stores.md}
    *
    * @throws IllegalArgumentException naming the URL (password hidden) and what is refused
    * @since 0.1.0
@@ -174,9 +174,9 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * Returns {@code directory} if it can hold the embedded database: its absolute path has no
+   * {@return {@code directory} if it can hold the embedded database: its absolute path has no
    * {@code ;} (H2's URL separator, after which a URL carries settings such as {@code INIT}, which
-   * runs SQL) and no control character.
+   * runs SQL) and no control character}
    *
    * @throws IllegalArgumentException naming the path otherwise
    * @since 0.1.0
@@ -204,22 +204,26 @@ public final class JdbcStore implements AutoCloseable {
     return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 
-  /** Returns the audit log on this database. */
+  /** {@return the audit log on this database} */
   public JdbcAuditSink auditSink() {
     return audit;
   }
 
-  /** Returns the review queue on this database; its actions are audited to {@link #auditSink()}. */
+  /**
+   * {@return the review queue on this database; its actions are audited to {@link #auditSink()}}
+   */
   public JdbcReviewQueue reviewQueue() {
     return queue;
   }
 
-  /** Returns the schema version the database is at (the number of the last migration applied). */
+  /** {@return the schema version the database is at (the number of the last migration applied)} */
   public int schemaVersion() {
     return schemaVersion;
   }
 
-  /** Returns the database product and version as the server reports them, e.g. "PostgreSQL 15.18". */
+  /**
+   * {@return the database product and version as the server reports them, e.g. "PostgreSQL 15.18"}
+   */
   public String database() {
     return database;
   }

@@ -40,7 +40,7 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
     Checks.noNulls(segments, "segments");
   }
 
-  /** Returns the dollars that can be sold: the sum of the segments' values. */
+  /** {@return the dollars that can be sold: the sum of the segments' values} */
   public Money capacity() {
     Money m = Money.zero(price.currency());
     for (TaxCostSegment s : segments) {
@@ -50,7 +50,7 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
   }
 
   /**
-   * Returns the tax of selling {@code dollars}, by the definition above, rounded once to cents.
+   * {@return the tax of selling {@code dollars}, by the definition above, rounded once to cents}
    *
    * @param dollars the amount sold, between zero and {@link #capacity()}
    * @throws IllegalArgumentException if {@code dollars} is negative or above the capacity

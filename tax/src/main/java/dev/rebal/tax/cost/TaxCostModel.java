@@ -52,14 +52,14 @@ public final class TaxCostModel {
 
   private TaxCostModel() {}
 
-  /** Returns the standard model. */
+  /** {@return the standard model} */
   public static TaxCostModel standard() {
     return STANDARD;
   }
 
   /**
-   * Returns the curve of {@code security} in {@code account} on {@code asOf}; empty segments if
-   * nothing sellable is held.
+   * {@return the curve of {@code security} in {@code account} on {@code asOf}; empty segments if
+   * nothing sellable is held}
    *
    * @param household the household
    * @param market prices and the security master
@@ -219,8 +219,8 @@ public final class TaxCostModel {
   }
 
   /**
-   * Returns the curves of every (account, security) the household holds lots of in a tradable
-   * account, sorted by account then security.
+   * {@return the curves of every (account, security) the household holds lots of in a tradable
+   * account, sorted by account then security}
    *
    * @param household the household
    * @param market prices and the security master
@@ -233,11 +233,11 @@ public final class TaxCostModel {
   }
 
   /**
-   * Returns the same curves as {@link #curves(Household, MarketData, LocalDate)}, reusing from
+   * {@return the same curves as {@link #curves(Household, MarketData, LocalDate)}, reusing from
    * {@code cache} each curve whose inputs (market data instance, date, position, sellable lots,
    * account treatment and tax profile) are equal to those of a curve computed before with it, and
-   * adding the others. A caller building curves for successive states of one household (before
-   * and after some trades) passes one cache to all its calls.
+   * adding the others} A caller building curves for successive states of one household (before and
+   * after some trades) passes one cache to all its calls.
    *
    * @param cache a cache from {@link Cache#create()}; not thread-safe, so one per thread
    * @throws NoSuchElementException if a held security has no price
@@ -301,7 +301,7 @@ public final class TaxCostModel {
 
     private Cache() {}
 
-    /** Returns an empty cache. */
+    /** {@return an empty cache} */
     public static Cache create() {
       return new Cache();
     }

@@ -34,7 +34,7 @@ public record GiftPlan(Money amount, ImmutableList<RealizedLot> lots, Money cash
     Checks.notNull(taxAvoided, "taxAvoided");
   }
 
-  /** Returns the market value given in kind. */
+  /** {@return the market value given in kind} */
   public Money valueInKind() {
     return amount.minus(cash);
   }

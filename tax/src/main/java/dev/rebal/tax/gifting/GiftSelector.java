@@ -53,7 +53,7 @@ public final class GiftSelector {
 
   private GiftSelector() {}
 
-  /** Returns the standard selector. */
+  /** {@return the standard selector} */
   public static GiftSelector standard() {
     return STANDARD;
   }

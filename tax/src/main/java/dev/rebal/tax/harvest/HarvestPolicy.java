@@ -23,7 +23,7 @@ public record HarvestPolicy(Money minLoss, Weight minLossFraction) {
         "must lie in [0, 1]");
   }
 
-  /** Returns the policy with a loss of at least {@code minLoss} dollars and {@code percent}%. */
+  /** {@return the policy with a loss of at least {@code minLoss} dollars and {@code percent}%} */
   public static HarvestPolicy of(String minLoss, String percent) {
     return new HarvestPolicy(Money.usd(minLoss), Weight.percent(percent));
   }

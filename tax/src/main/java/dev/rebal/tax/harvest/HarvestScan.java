@@ -26,7 +26,7 @@ public record HarvestScan(ImmutableList<Harvest> harvests, ImmutableList<Harvest
     Checks.noNulls(incompleteCoverage, "incompleteCoverage");
   }
 
-  /** Returns the total tax value of the harvests. */
+  /** {@return the total tax value of the harvests} */
   public Money totalTaxValue() {
     Money m = Money.ZERO_USD;
     for (Harvest h : harvests) {

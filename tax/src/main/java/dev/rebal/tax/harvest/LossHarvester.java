@@ -58,7 +58,7 @@ public final class LossHarvester {
 
   private LossHarvester() {}
 
-  /** Returns the standard harvester. */
+  /** {@return the standard harvester} */
   public static LossHarvester standard() {
     return STANDARD;
   }
@@ -103,11 +103,11 @@ public final class LossHarvester {
   }
 
   /**
-   * Returns the harvests {@link #scan(Household, MarketData, LocalDate, HarvestPolicy,
+   * {@return the harvests {@link #scan(Household, MarketData, LocalDate, HarvestPolicy,
    * TaxConstraints)} proposes, asking {@code constraints} for the wash-sale constraints only when
    * some lot is at a loss that reaches the policy's thresholds (without one there is no harvest,
    * whatever the constraints say), so that a caller that only needs the harvests, such as a daily
-   * screen, does not compute the constraints for a household with nothing to harvest.
+   * screen, does not compute the constraints for a household with nothing to harvest}
    *
    * @param household the household
    * @param market the security master and prices

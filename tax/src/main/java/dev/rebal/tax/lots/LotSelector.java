@@ -41,7 +41,7 @@ public final class LotSelector {
 
   private LotSelector() {}
 
-  /** Returns the standard selector. */
+  /** {@return the standard selector} */
   public static LotSelector standard() {
     return STANDARD;
   }

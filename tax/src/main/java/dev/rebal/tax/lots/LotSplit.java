@@ -66,17 +66,17 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
     return Money.ofComputed(amount.currency(), share);
   }
 
-  /** Returns the quantity kept. */
+  /** {@return the quantity kept} */
   public Quantity keptQuantity() {
     return lot.quantity().minus(takenQuantity);
   }
 
-  /** Returns the basis kept: the lot's basis minus the part taken. */
+  /** {@return the basis kept: the lot's basis minus the part taken} */
   public Money keptBasis() {
     return lot.costBasis().minus(takenBasis);
   }
 
-  /** Returns the part kept as a lot with the same id, or empty if the whole lot was taken. */
+  /** {@return the part kept as a lot with the same id, or empty if the whole lot was taken} */
   public Optional<TaxLot> kept() {
     if (keptQuantity().isZero()) {
       return Optional.empty();

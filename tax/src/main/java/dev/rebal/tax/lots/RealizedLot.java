@@ -67,18 +67,18 @@ public record RealizedLot(LotId lot, AccountId account, SecurityId security, Qua
         basisKnown, 0L);
   }
 
-  /** Returns a copy with the given sequence. */
+  /** {@return a copy with the given sequence} */
   public RealizedLot withSequence(long sequence) {
     return new RealizedLot(lot, account, security, quantity, proceeds, basis, term,
         holdingPeriodStart, saleDate, basisKnown, sequence);
   }
 
-  /** Returns proceeds minus basis: positive for a gain, negative for a loss. */
+  /** {@return proceeds minus basis: positive for a gain, negative for a loss} */
   public Money gain() {
     return proceeds.minus(basis);
   }
 
-  /** Returns whether the sale realizes a loss. */
+  /** {@return whether the sale realizes a loss} */
   public boolean isLoss() {
     return gain().isNegative();
   }

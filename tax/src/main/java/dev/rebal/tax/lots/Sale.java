@@ -23,7 +23,7 @@ public record Sale(ImmutableList<RealizedLot> lots) {
     Checks.noNulls(lots, "lots");
   }
 
-  /** Returns the quantity sold. */
+  /** {@return the quantity sold} */
   public Quantity quantity() {
     Quantity q = Quantity.ZERO;
     for (RealizedLot l : lots) {
@@ -32,7 +32,7 @@ public record Sale(ImmutableList<RealizedLot> lots) {
     return q;
   }
 
-  /** Returns the total proceeds. */
+  /** {@return the total proceeds} */
   public Money proceeds() {
     Money m = Money.ZERO_USD;
     for (RealizedLot l : lots) {
@@ -41,7 +41,7 @@ public record Sale(ImmutableList<RealizedLot> lots) {
     return m;
   }
 
-  /** Returns the total basis relieved. */
+  /** {@return the total basis relieved} */
   public Money basis() {
     Money m = Money.ZERO_USD;
     for (RealizedLot l : lots) {
@@ -50,12 +50,12 @@ public record Sale(ImmutableList<RealizedLot> lots) {
     return m;
   }
 
-  /** Returns the total gain (negative for a net loss). */
+  /** {@return the total gain (negative for a net loss)} */
   public Money gain() {
     return proceeds().minus(basis());
   }
 
-  /** Returns the total gain of the lots of {@code term}. */
+  /** {@return the total gain of the lots of {@code term}} */
   public Money gain(Term term) {
     Money m = Money.ZERO_USD;
     for (RealizedLot l : lots) {
@@ -67,8 +67,8 @@ public record Sale(ImmutableList<RealizedLot> lots) {
   }
 
   /**
-   * Returns the sale's marginal tax at {@code rates}: each lot's gain times the rate of its term,
-   * summed exactly and rounded once to cents (negative when the sale saves tax). It ignores netting
+   * {@return the sale's marginal tax at {@code rates}: each lot's gain times the rate of its term,
+   * summed exactly and rounded once to cents (negative when the sale saves tax)} It ignores netting
    * against the rest of the year; {@code gains.TaxCalculator} does the full computation.
    */
   public Money marginalTax(TaxRates rates) {

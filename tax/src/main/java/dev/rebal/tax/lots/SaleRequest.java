@@ -38,14 +38,14 @@ public record SaleRequest(ImmutableList<TaxLot> lots, Quantity quantity, UnitPri
     Checks.noNulls(protectedLots, "protectedLots");
   }
 
-  /** Returns a request with no protected lots. */
+  /** {@return a request with no protected lots} */
   public static SaleRequest of(Iterable<TaxLot> lots, Quantity quantity, UnitPrice price,
       LocalDate saleDate, TaxRates rates) {
     return new SaleRequest(ImmutableList.copyOf(lots), quantity, price, saleDate, rates,
         ImmutableSet.of());
   }
 
-  /** Returns a copy with the given protected lots. */
+  /** {@return a copy with the given protected lots} */
   public SaleRequest withProtectedLots(Iterable<LotId> ids) {
     return new SaleRequest(lots, quantity, price, saleDate, rates, ImmutableSet.copyOf(ids));
   }

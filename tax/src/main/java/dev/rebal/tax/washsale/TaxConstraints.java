@@ -28,7 +28,7 @@ public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
     Checks.noNulls(incompleteCoverage, "incompleteCoverage");
   }
 
-  /** Returns whether {@code account} may buy securities of wash-sale {@code group}. */
+  /** {@return whether {@code account} may buy securities of wash-sale {@code group}} */
   public boolean mayBuy(AccountId account, String group) {
     for (BuyBlock b : buyBlocks) {
       if (b.group().equals(group) && b.accounts().contains(account)) {
@@ -38,7 +38,7 @@ public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
     return true;
   }
 
-  /** Returns whether {@code lot} may be sold at a loss without a wash sale. */
+  /** {@return whether {@code lot} may be sold at a loss without a wash sale} */
   public boolean maySellAtLoss(LotId lot) {
     for (LossSaleBlock b : lossSaleBlocks) {
       if (b.lot().equals(lot)) {
@@ -48,7 +48,7 @@ public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
     return true;
   }
 
-  /** Returns whether every account's recent transactions are known. */
+  /** {@return whether every account's recent transactions are known} */
   public boolean isCoverageComplete() {
     return incompleteCoverage.isEmpty();
   }

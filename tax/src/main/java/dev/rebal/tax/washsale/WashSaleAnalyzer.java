@@ -71,7 +71,7 @@ public final class WashSaleAnalyzer {
 
   private WashSaleAnalyzer() {}
 
-  /** Returns the standard analyzer. */
+  /** {@return the standard analyzer} */
   public static WashSaleAnalyzer standard() {
     return STANDARD;
   }
@@ -100,7 +100,7 @@ public final class WashSaleAnalyzer {
   }
 
   /**
-   * Returns the wash-sale constraints on a proposal for {@code household} on {@code asOf}.
+   * {@return the wash-sale constraints on a proposal for {@code household} on {@code asOf}}
    *
    * <p>Buy blocks: for each group with a sale at a loss (or of unknown gain, treated as a loss) in
    * a taxable or external account within the last 30 days, every household account may not buy

@@ -61,17 +61,17 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
     Checks.noNulls(transactionsAfter, "transactionsAfter");
   }
 
-  /** Returns whether every account's recent transactions are known. */
+  /** {@return whether every account's recent transactions are known} */
   public boolean isCoverageComplete() {
     return incompleteCoverage.isEmpty();
   }
 
-  /** Returns whether any loss was disallowed. */
+  /** {@return whether any loss was disallowed} */
   public boolean hasWashSale() {
     return !disallowances.isEmpty();
   }
 
-  /** Returns the loss disallowed on the sales of lot (or piece) {@code saleLot} (zero if none). */
+  /** {@return the loss disallowed on the sales of lot (or piece) {@code saleLot} (zero if none)} */
   public Money disallowedLoss(LotId saleLot) {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -82,7 +82,7 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
     return m;
   }
 
-  /** Returns the total loss disallowed. */
+  /** {@return the total loss disallowed} */
   public Money totalDisallowed() {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -91,7 +91,7 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
     return m;
   }
 
-  /** Returns the total loss lost for good (IRA and other tax-advantaged replacements). */
+  /** {@return the total loss lost for good (IRA and other tax-advantaged replacements)} */
   public Money totalLost() {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -103,8 +103,8 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
   }
 
   /**
-   * Returns how many shares of sale piece {@code sale} (one of {@link #adjustedSales()}) had their
-   * loss disallowed.
+   * {@return how many shares of sale piece {@code sale} (one of {@link #adjustedSales()}) had their
+   * loss disallowed}
    */
   public Quantity washedQuantity(RealizedLot sale) {
     Quantity q = Quantity.ZERO;
@@ -117,8 +117,8 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
   }
 
   /**
-   * Returns the sell transaction that records sale piece {@code sale} in the household's history:
-   * its lot, date, sequence, proceeds as amount, gain, holding-period start and washed shares.
+   * {@return the sell transaction that records sale piece {@code sale} in the household's history:
+   * its lot, date, sequence, proceeds as amount, gain, holding-period start and washed shares}
    *
    * @param sale one of {@link #adjustedSales()}
    * @param id the transaction's id
@@ -134,8 +134,8 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
   }
 
   /**
-   * Returns the net gain of the sales of {@code term} that is recognized this year: their gains,
-   * as sold ({@link #adjustedSales()}), with the disallowed losses added back.
+   * {@return the net gain of the sales of {@code term} that is recognized this year: their gains,
+   * as sold ({@link #adjustedSales()}), with the disallowed losses added back}
    */
   public Money recognizedGain(Term term) {
     Money m = Money.ZERO_USD;
