@@ -21,7 +21,13 @@ import dev.rebal.core.money.Money;
  */
 public record AccountConstraints(AccountId account, ImmutableList<Provenance> blocks,
     Money cashAvailable) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param account the account
+   * @param blocks why the account may not be traded; empty when it may
+   * @param cashAvailable cash minus cash floor, negative when below the floor
+   */
   public AccountConstraints {
     Checks.notNull(account, "account");
     Checks.noNulls(blocks, "blocks");

@@ -22,7 +22,12 @@ public record ComplianceParameters(Money minTradeValue, Quantity roundLot) {
   private static final ComplianceParameters DEFAULTS =
       new ComplianceParameters(Money.usd("100"), Quantity.of(1));
 
-  /** Checks that the minimum is not negative and the round lot is positive. */
+  /**
+   * Checks that the minimum is not negative and the round lot is positive.
+   *
+   * @param minTradeValue the smallest estimated trade value, not negative
+   * @param roundLot the quantity step where fractional shares are not allowed, positive
+   */
   public ComplianceParameters {
     Checks.notNull(minTradeValue, "minTradeValue");
     Checks.notNull(roundLot, "roundLot");

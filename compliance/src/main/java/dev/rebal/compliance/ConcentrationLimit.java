@@ -30,7 +30,18 @@ import dev.rebal.core.security.SecurityId;
 public record ConcentrationLimit(Provenance provenance, SecurityScope scope, Weight maxWeight,
     ImmutableSortedSet<SecurityId> securities, Money householdValue, Money heldAwayValue,
     Money currentValue, Money maxValue) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param provenance the cap restriction
+   * @param scope what the cap covers (a security, an issuer, an asset class)
+   * @param maxWeight the largest allowed share of household value
+   * @param securities the known securities in scope
+   * @param householdValue the denominator: household value, held-away included
+   * @param heldAwayValue the part of {@code currentValue} held in held-away accounts
+   * @param currentValue the value in scope before trading, held-away included
+   * @param maxValue the largest allowed value in scope
+   */
   public ConcentrationLimit {
     Checks.notNull(provenance, "provenance");
     Checks.notNull(scope, "scope");

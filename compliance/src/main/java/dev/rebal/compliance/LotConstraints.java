@@ -23,7 +23,15 @@ import dev.rebal.core.security.SecurityId;
  */
 public record LotConstraints(LotId lot, AccountId account, SecurityId security, Quantity quantity,
     ImmutableList<Provenance> sellBlocks) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot
+   * @param account the account holding it
+   * @param security its security
+   * @param quantity the quantity in the lot: the most that may be picked from it
+   * @param sellBlocks why it may not be sold; empty when it may
+   */
   public LotConstraints {
     Checks.notNull(lot, "lot");
     Checks.notNull(account, "account");

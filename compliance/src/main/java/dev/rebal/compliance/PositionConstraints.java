@@ -45,7 +45,19 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
     ImmutableList<Provenance> buyBlocks, ImmutableList<Provenance> sellBlocks,
     ImmutableList<QuantityBound> sellLimits, ImmutableList<ValueBound> buyValueLimits,
     ValueBound minTradeValue, QuantityBound quantityStep) {
-  /** Checks that no component is null and that there is a sell limit. */
+  /**
+   * Checks that no component is null and that there is a sell limit.
+   *
+   * @param account the account
+   * @param security the security
+   * @param held the quantity held before trading
+   * @param buyBlocks why it may not be bought; empty when it may
+   * @param sellBlocks why it may not be sold; empty when it may
+   * @param sellLimits upper bounds on the quantity sold, at least the no-short bound
+   * @param buyValueLimits upper bounds on the value bought
+   * @param minTradeValue the smallest estimated value of one trade
+   * @param quantityStep the step a trade's quantity must be a multiple of
+   */
   public PositionConstraints {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");

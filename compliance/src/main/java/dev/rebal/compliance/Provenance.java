@@ -20,7 +20,13 @@ public record Provenance(String id, String kind, String source) implements Compa
   /** The id prefix of built-in provenances. */
   public static final String BUILT_IN_PREFIX = "builtin.";
 
-  /** Checks that the id and kind are not blank and the source is present. */
+  /**
+   * Checks that the id and kind are not blank and the source is present.
+   *
+   * @param id the restriction id, or {@code builtin.<kind>}
+   * @param kind the restriction kind (e.g. {@code do-not-sell}) or the built-in check's kind
+   * @param source the restriction's source text, or the built-in reason (e.g. "held-away account")
+   */
   public Provenance {
     Checks.notBlank(id, "id");
     Checks.notBlank(kind, "kind");

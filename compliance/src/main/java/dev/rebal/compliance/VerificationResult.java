@@ -17,7 +17,12 @@ import dev.rebal.core.internal.Checks;
  */
 public record VerificationResult(ImmutableList<Violation> violations,
     ImmutableList<Violation> preExisting) {
-  /** Checks that no violation is null. */
+  /**
+   * Checks that no violation is null.
+   *
+   * @param violations the violations, empty when compliant
+   * @param preExisting breaches present before the proposal and not made worse by it
+   */
   public VerificationResult {
     Checks.noNulls(violations, "violations");
     Checks.noNulls(preExisting, "preExisting");

@@ -26,7 +26,17 @@ import java.math.BigDecimal;
  */
 public record Violation(ViolationKind kind, Provenance provenance, ImmutableList<Integer> trades,
     String subject, String unit, BigDecimal limit, BigDecimal actual) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param kind what is broken
+   * @param provenance the restriction or built-in check broken
+   * @param trades indexes of the trades involved, ascending
+   * @param subject what it is about, e.g. {@code A1/ACME} or {@code account A1}
+   * @param unit the unit of limit and actual
+   * @param limit the largest allowed value
+   * @param actual the value the proposal reaches
+   */
   public Violation {
     Checks.notNull(kind, "kind");
     Checks.notNull(provenance, "provenance");

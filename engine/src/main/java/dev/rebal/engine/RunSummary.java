@@ -23,7 +23,18 @@ import java.util.Map;
 public record RunSummary(long households, ImmutableSortedMap<String, Long> outcomes,
     ImmutableSortedMap<String, Long> reviewReasons, long trades, Money traded, Money taxRealized,
     Money harvestedLosses, boolean cancelled) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param households households read
+   * @param outcomes households by outcome name ({@code FAILED} for work that threw)
+   * @param reviewReasons proposals in review by reason code (a proposal may have several)
+   * @param trades trades proposed in all decisions
+   * @param traded the value of all trades proposed
+   * @param taxRealized the tax cost of all proposals
+   * @param harvestedLosses losses harvested in all proposals
+   * @param cancelled whether the run stopped early
+   */
   public RunSummary {
     Checks.notNull(outcomes, "outcomes");
     Checks.notNull(reviewReasons, "reviewReasons");

@@ -10,8 +10,11 @@ import dev.rebal.core.RebalException;
 public class BookFormatException extends RebalException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the error, or 0 if unknown. */
   private final int line;
+  /** The 1-based column of the error, or 0 if unknown. */
   private final int column;
+  /** The JSON path of the error. */
   private final String path;
 
   /**

@@ -36,6 +36,7 @@ public final class HouseholdLines {
   /**
    * {@return {@code household} as one line of JSON, without a line break}
    *
+   * @param household the household
    * @throws UncheckedIOException never in practice (an in-memory write)
    */
   public static String write(Household household) {

@@ -21,13 +21,22 @@ public final class HouseholdRead {
     this.failure = failure;
   }
 
-  /** {@return a successful read of {@code household} at {@code index}} */
+  /**
+   * {@return a successful read of {@code household} at {@code index}}
+   *
+   * @param index the household's 0-based position in the book
+   * @param household the household read
+   */
   public static HouseholdRead of(long index, Household household) {
     Checks.notNull(household, "household");
     return new HouseholdRead(index, household.id().value(), household, null);
   }
 
-  /** {@return a failed read} */
+  /**
+   * {@return a failed read}
+   *
+   * @param failure which household could not be built, and why
+   */
   public static HouseholdRead failed(ReadFailure failure) {
     Checks.notNull(failure, "failure");
     return new HouseholdRead(failure.index(), failure.householdId(), null, failure);

@@ -46,7 +46,12 @@ public final class BookLines {
    * @param unreadable the households left out, each with its path and why
    */
   public record Split(long households, List<ReadFailure> unreadable) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param households the number of lines written
+     * @param unreadable the households left out, each with its path and why
+     */
     public Split {
       unreadable = ImmutableList.copyOf(unreadable);
     }

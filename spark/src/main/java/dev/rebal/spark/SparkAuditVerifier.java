@@ -47,7 +47,13 @@ public final class SparkAuditVerifier {
    * @param problems every problem found, sorted by file; empty when intact
    */
   public record Report(long chains, long records, List<String> problems) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param chains the number of chain files read
+     * @param records the number of records read
+     * @param problems every problem found, sorted by file; empty when intact
+     */
     public Report {
       problems = ImmutableList.copyOf(problems);
     }

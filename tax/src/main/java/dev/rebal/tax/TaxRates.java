@@ -19,7 +19,13 @@ import dev.rebal.core.money.Weight;
  * @since 0.1
  */
 public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeduction) {
-  /** Checks that no rate is null. */
+  /**
+   * Checks that no rate is null.
+   *
+   * @param shortTerm the combined rate on net short-term gains
+   * @param longTerm the combined rate on net long-term gains
+   * @param ordinaryDeduction the rate at which a deductible net capital loss saves tax
+   */
   public TaxRates {
     Checks.notNull(shortTerm, "shortTerm");
     Checks.notNull(longTerm, "longTerm");

@@ -17,7 +17,13 @@ import dev.rebal.core.internal.Checks;
  * @param relativeBand the relative half-width, as a fraction of the weight
  */
 public record ClassTarget(Weight weight, Weight absoluteBand, Weight relativeBand) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param weight the target weight
+   * @param absoluteBand the absolute half-width, in weight points
+   * @param relativeBand the relative half-width, as a fraction of the weight
+   */
   public ClassTarget {
     Checks.notNull(weight, "weight");
     Checks.notNull(absoluteBand, "absoluteBand");

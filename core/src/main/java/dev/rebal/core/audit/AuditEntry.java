@@ -32,6 +32,14 @@ public record AuditEntry(String household, LocalDate asOf, String inputsHash, St
   /**
    * Checks that every component is present and that the inputs encoding is a known version.
    *
+   * @param household the household id
+   * @param asOf the as-of date of the decision
+   * @param inputsHash the SHA-256 of the canonical inputs (household and market data)
+   * @param ruleSetVersion the rule set's semantic version
+   * @param ruleSetHash the rule set's content hash
+   * @param outcome a stable outcome code, e.g. {@code AUTO}, {@code REVIEW}, {@code ON_HOLD}
+   * @param body the decision's canonical text
+   * @param inputsEncoding the version of the inputs encoding {@code inputsHash} was computed over
    * @throws IllegalArgumentException naming the component and the value if one is missing, or if
    *     {@code inputsEncoding} is not {@value #INPUTS_ENCODING}
    */

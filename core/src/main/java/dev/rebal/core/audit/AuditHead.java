@@ -26,7 +26,12 @@ public record AuditHead(long sequence, String hash) {
 
   private static final Pattern TEXT = Pattern.compile("(-1|0|[1-9][0-9]{0,18}):([0-9a-f]{64})");
 
-  /** Checks the sequence (at least -1) and the hash (64 lower-case hex digits). */
+  /**
+   * Checks the sequence (at least -1) and the hash (64 lower-case hex digits).
+   *
+   * @param sequence the last record's sequence number, or -1 for an empty chain
+   * @param hash the last record's hash (64 lower-case hex digits), or {@link AuditRecord#GENESIS}
+   */
   public AuditHead {
     Checks.isTrue(sequence >= -1, "sequence", sequence, "must be at least -1");
     Checks.isTrue(Checks.notNull(hash, "hash").matches("[0-9a-f]{64}"), "hash", hash,

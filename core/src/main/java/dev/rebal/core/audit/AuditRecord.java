@@ -27,7 +27,14 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
   /** The previous hash of the first record of a chain. */
   public static final String GENESIS = "0".repeat(64);
 
-  /** Checks that every component is present. */
+  /**
+   * Checks that every component is present.
+   *
+   * @param sequence the record's position in the log, from 0
+   * @param previousHash the hash of the record before, or {@link #GENESIS}
+   * @param entry the entry
+   * @param hash this record's hash
+   */
   public AuditRecord {
     Checks.isTrue(sequence >= 0, "sequence", sequence, "must not be negative");
     Checks.notBlank(previousHash, "previousHash");

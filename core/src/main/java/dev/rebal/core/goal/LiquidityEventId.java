@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record LiquidityEventId(String value) implements Comparable<LiquidityEventId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public LiquidityEventId {
     Checks.notBlank(value, "liquidityEventId");
   }

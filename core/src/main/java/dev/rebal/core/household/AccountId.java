@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record AccountId(String value) implements Comparable<AccountId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public AccountId {
     Checks.notBlank(value, "accountId");
   }

@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record HouseholdId(String value) implements Comparable<HouseholdId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public HouseholdId {
     Checks.notBlank(value, "householdId");
   }

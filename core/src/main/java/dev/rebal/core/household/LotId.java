@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record LotId(String value) implements Comparable<LotId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public LotId {
     Checks.notBlank(value, "lotId");
   }

@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record TransactionId(String value) implements Comparable<TransactionId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public TransactionId {
     Checks.notBlank(value, "transactionId");
   }

@@ -19,7 +19,14 @@ import java.math.BigDecimal;
  */
 public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, BigDecimal yield,
     TaxCharacter taxCharacter) {
-  /** Checks that every component is present and in range. */
+  /**
+   * Checks that every component is present and in range.
+   *
+   * @param expectedReturn the expected compound return a year, above -1
+   * @param volatility the annual volatility of the log return, not negative
+   * @param yield the income yield a year, not negative (part of the return, not on top of it)
+   * @param taxCharacter how the income is taxed in a taxable account
+   */
   public ClassAssumption {
     Checks.notNull(expectedReturn, "expectedReturn");
     Checks.notNull(volatility, "volatility");

@@ -36,7 +36,21 @@ import java.time.LocalDate;
 public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Money assignedValue,
     BigDecimal probability, BigDecimal standardError, FanPoint outcome, Money expectedShortfall,
     Money shortfallWhenShort, ImmutableList<FanPoint> fan) {
-  /** Checks that no component is null and the probability is in [0, 1]. */
+  /**
+   * Checks that no component is null and the probability is in [0, 1].
+   *
+   * @param goal the goal's id
+   * @param targetAmount the amount wanted at the target date
+   * @param targetDate the target date
+   * @param assignedValue the value assigned to the goal today
+   * @param probability the share of paths that meet the target, in [0, 1], 4 decimal places
+   * @param standardError the Monte Carlo standard error of the probability, 4 decimal places
+   * @param outcome the percentiles of the value at the target date
+   * @param expectedShortfall the mean of {@code max(0, target - outcome)} over all paths
+   * @param shortfallWhenShort the mean shortfall over the paths that fall short (zero if none)
+   * @param fan the percentiles today and at each anniversary of the as-of date before the target
+   *     date, then at the target date; empty unless asked for
+   */
   public GoalOdds {
     Checks.notNull(goal, "goal");
     Checks.notNull(targetAmount, "targetAmount");

@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record RestrictionId(String value) implements Comparable<RestrictionId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public RestrictionId {
     Checks.notBlank(value, "restrictionId");
   }

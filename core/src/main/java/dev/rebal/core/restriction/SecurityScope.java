@@ -11,7 +11,12 @@ import dev.rebal.core.security.Security;
  * @param value a security id, an issuer id or an asset class code
  */
 public record SecurityScope(ScopeType type, String value) {
-  /** Checks that both components are present. */
+  /**
+   * Checks that both components are present.
+   *
+   * @param type what {@code value} names
+   * @param value a security id, an issuer id or an asset class code
+   */
   public SecurityScope {
     Checks.notNull(type, "type");
     Checks.notBlank(value, "value");

@@ -16,7 +16,12 @@ public record RuleOutcome(ImmutableList<Finding> findings,
     ImmutableList<ConstraintAdjustment> adjustments) {
   private static final RuleOutcome PASS = new RuleOutcome(ImmutableList.of(), ImmutableList.of());
 
-  /** Checks that both lists are present. */
+  /**
+   * Checks that both lists are present.
+   *
+   * @param findings what the rule found
+   * @param adjustments the constraint changes it asks for
+   */
   public RuleOutcome {
     Checks.notNull(findings, "findings");
     Checks.notNull(adjustments, "adjustments");

@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record AssetClass(String value) implements Comparable<AssetClass> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public AssetClass {
     Checks.notBlank(value, "assetClass");
   }

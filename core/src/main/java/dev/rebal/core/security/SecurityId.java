@@ -11,7 +11,11 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record SecurityId(String value) implements Comparable<SecurityId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public SecurityId {
     Checks.notBlank(value, "securityId");
   }

@@ -22,7 +22,15 @@ import dev.rebal.core.security.AssetClass;
  */
 public record ClassDrift(AssetClass assetClass, Money value, Weight actual, Weight target,
     Weight halfWidth) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param assetClass the asset class
+   * @param value the value held in the class
+   * @param actual the share of household value held in the class
+   * @param target the target weight (zero if the class is not targeted)
+   * @param halfWidth the band's half-width around the target
+   */
   public ClassDrift {
     Checks.notNull(assetClass, "assetClass");
     Checks.notNull(value, "value");

@@ -32,7 +32,14 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
   /** The scale of per-dollar figures. */
   public static final int SCALE = 10;
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param account the account
+   * @param security the security
+   * @param price the price the curve was built at
+   * @param segments the segments in relief order
+   */
   public TaxCostCurve {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");

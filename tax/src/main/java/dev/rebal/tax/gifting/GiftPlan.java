@@ -25,7 +25,15 @@ import dev.rebal.tax.lots.RealizedLot;
  */
 public record GiftPlan(Money amount, ImmutableList<RealizedLot> lots, Money cash,
     Money gainAvoided, Money taxAvoided) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param amount the gift's amount
+   * @param lots the lots given, most appreciated first
+   * @param cash the part of the gift given in cash: the amount minus the value given in kind
+   * @param gainAvoided the long-term gain not realized
+   * @param taxAvoided the tax on it at the household's long-term rate
+   */
   public GiftPlan {
     Checks.notNull(amount, "amount");
     Checks.noNulls(lots, "lots");

@@ -14,7 +14,12 @@ import dev.rebal.core.money.Weight;
  * @since 0.1
  */
 public record HarvestPolicy(Money minLoss, Weight minLossFraction) {
-  /** Checks the ranges. */
+  /**
+   * Checks the ranges.
+   *
+   * @param minLoss the minimum loss in dollars (zero or positive)
+   * @param minLossFraction the minimum loss as a fraction of basis, in [0, 1]
+   */
   public HarvestPolicy {
     Checks.notNull(minLoss, "minLoss");
     Checks.isTrue(!minLoss.isNegative(), "minLoss", minLoss, "must not be negative");

@@ -19,7 +19,13 @@ import dev.rebal.core.money.Money;
  */
 public record HarvestScan(ImmutableList<Harvest> harvests, ImmutableList<HarvestSkip> skipped,
     ImmutableSortedSet<AccountId> incompleteCoverage) {
-  /** Checks that no list contains null. */
+  /**
+   * Checks that no list contains null.
+   *
+   * @param harvests the harvests proposed
+   * @param skipped the lots above the thresholds that were not harvested
+   * @param incompleteCoverage accounts whose recent transactions are not fully known
+   */
   public HarvestScan {
     Checks.noNulls(harvests, "harvests");
     Checks.noNulls(skipped, "skipped");

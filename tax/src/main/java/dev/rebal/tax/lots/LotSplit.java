@@ -28,7 +28,14 @@ import java.util.Optional;
  */
 public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
     Money takenWashSaleAdjustment) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot split
+   * @param takenQuantity the quantity taken (positive, at most the lot's quantity)
+   * @param takenBasis the basis of the part taken
+   * @param takenWashSaleAdjustment the wash-sale adjustment carried by the part taken
+   */
   public LotSplit {
     Checks.notNull(lot, "lot");
     Checks.notNull(takenQuantity, "takenQuantity");

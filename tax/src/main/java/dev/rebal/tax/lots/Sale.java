@@ -18,7 +18,11 @@ import java.math.MathContext;
  * @since 0.1
  */
 public record Sale(ImmutableList<RealizedLot> lots) {
-  /** Checks that the list has no nulls. */
+  /**
+   * Checks that the list has no nulls.
+   *
+   * @param lots the per-lot results, in relief order; may be empty for a zero sale
+   */
   public Sale {
     Checks.noNulls(lots, "lots");
   }

@@ -27,7 +27,16 @@ import java.time.LocalDate;
  */
 public record SaleRequest(ImmutableList<TaxLot> lots, Quantity quantity, UnitPrice price,
     LocalDate saleDate, TaxRates rates, ImmutableSet<LotId> protectedLots) {
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param lots the candidate lots (one security, one account), positive quantities
+   * @param quantity the quantity to sell (positive)
+   * @param price the estimated price per share
+   * @param saleDate the trade date of the sale
+   * @param rates the household's combined marginal rates (zero rates in a tax-advantaged account)
+   * @param protectedLots lots that must not be sold, e.g. from lot preferences
+   */
   public SaleRequest {
     Checks.noNulls(lots, "lots");
     Checks.notNull(quantity, "quantity");

@@ -19,7 +19,15 @@ import dev.rebal.core.internal.Checks;
  */
 public record LossSaleBlock(LotId lot, AccountId account, String group,
     ImmutableSortedSet<String> reasons) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot
+   * @param account its account
+   * @param group its wash-sale group
+   * @param reasons the acquisitions behind it: {@code lot:<id>}, {@code transaction:<id>} or {@code
+   *     planned-buy:<account>/<security>}
+   */
   public LossSaleBlock {
     Checks.notNull(lot, "lot");
     Checks.notNull(account, "account");

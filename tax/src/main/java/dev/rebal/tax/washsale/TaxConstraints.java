@@ -21,7 +21,13 @@ import dev.rebal.core.internal.Checks;
  */
 public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
     ImmutableList<LossSaleBlock> lossSaleBlocks, ImmutableSortedSet<AccountId> incompleteCoverage) {
-  /** Checks that no list contains null. */
+  /**
+   * Checks that no list contains null.
+   *
+   * @param buyBlocks the buy blocks, sorted by group
+   * @param lossSaleBlocks the loss-sale blocks, sorted by lot
+   * @param incompleteCoverage accounts whose recent transactions are not fully known
+   */
   public TaxConstraints {
     Checks.noNulls(buyBlocks, "buyBlocks");
     Checks.noNulls(lossSaleBlocks, "lossSaleBlocks");

@@ -50,7 +50,23 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
     ImmutableList<Disallowance> disallowances, ImmutableList<TaxLot> adjustedLots,
     ImmutableSortedSet<AccountId> incompleteCoverage, ImmutableList<RealizedLot> adjustedSales,
     ImmutableList<TaxLot> lotsAfter, ImmutableList<Transaction> transactionsAfter) {
-  /** Checks that no list contains null. */
+  /**
+   * Checks that no list contains null.
+   *
+   * @param sales the sales analyzed, as given
+   * @param disallowances the disallowed amounts, in the order they were found; a loss of the
+   *     history (a sell transaction) washed by a purchase of this analysis is reported here too
+   * @param adjustedLots replacement lots whose basis, holding period or replacement use changed,
+   *     after the analyzed sales, sorted by id; a lot matched in part is split, the matched part
+   *     taking the id {@code <purchase>#w<from>-<to>} and the rest keeping the lot's id
+   * @param incompleteCoverage accounts whose recent transactions are not fully known
+   * @param adjustedSales the sales as sold: a sale of a lot that an earlier loss of the same
+   *     analysis split or adjusted is costed piece by piece, with the adjusted basis and holding
+   *     period (a chained wash sale); other sales as given
+   * @param lotsAfter every lot of the household after the analyzed sales and wash-sale adjustments
+   * @param transactionsAfter the household's transactions with the replacement use of its buys and
+   *     the washed shares of its sells brought up to date
+   */
   public WashSaleResult {
     Checks.noNulls(sales, "sales");
     Checks.noNulls(disallowances, "disallowances");
