@@ -37,6 +37,10 @@ public final class ConstraintCompiler {
   /**
    * Compiles with {@link ComplianceParameters#defaults()}.
    *
+   * @param household the household
+   * @param marketData the market data it is valued with
+   * @param asOf the as-of date
+   * @return the household's trade constraints
    * @see #compile(Household, MarketData, LocalDate, ComplianceParameters)
    */
   public TradeConstraints compile(Household household, MarketData marketData, LocalDate asOf) {

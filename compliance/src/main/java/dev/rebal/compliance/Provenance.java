@@ -33,13 +33,22 @@ public record Provenance(String id, String kind, String source) implements Compa
     Checks.notNull(source, "source");
   }
 
-  /** {@return the provenance of a household restriction} */
+  /**
+   * {@return the provenance of a household restriction}
+   *
+   * @param restriction the restriction
+   */
   public static Provenance of(Restriction restriction) {
     Checks.notNull(restriction, "restriction");
     return new Provenance(restriction.id().value(), restriction.kind(), restriction.source());
   }
 
-  /** {@return a built-in provenance with id {@code builtin.<kind>}} */
+  /**
+   * {@return a built-in provenance with id {@code builtin.<kind>}}
+   *
+   * @param kind the built-in check, e.g. {@code cash-floor}
+   * @param reason why the check applies, for people
+   */
   public static Provenance builtIn(String kind, String reason) {
     return new Provenance(BUILT_IN_PREFIX + Checks.notBlank(kind, "kind"), kind, reason);
   }

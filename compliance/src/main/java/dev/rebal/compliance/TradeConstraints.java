@@ -113,6 +113,16 @@ public final class TradeConstraints implements TradePermissions {
   /**
    * {@return compiled constraints; the lists are copied and sorted into the documented order}
    *
+   * @param asOf the as-of date
+   * @param parameters the parameters compiled with
+   * @param accounts the constraints per account
+   * @param positions the constraints per (account, security) position
+   * @param lots the constraints per lot
+   * @param caps the household concentration caps
+   * @param saleLimits the issuer sale limits (Rule 144)
+   * @param washSaleGroups the securities of each wash-sale group, by group
+   * @param penalties the asset-location penalties
+   * @param conflicts the conflicts found while compiling
    * @throws IllegalArgumentException if anything is null or a key (account, position, lot) repeats
    */
   public static TradeConstraints of(LocalDate asOf, ComplianceParameters parameters,
@@ -212,7 +222,11 @@ public final class TradeConstraints implements TradePermissions {
     return !conflicts.isEmpty();
   }
 
-  /** {@return the constraints of {@code account}, if it belongs to the household} */
+  /**
+   * {@return the constraints of {@code account}, if it belongs to the household}
+   *
+   * @param account the account
+   */
   public Optional<AccountConstraints> findAccount(AccountId account) {
     return Optional.ofNullable(accountIndex.get(Checks.notNull(account, "account")));
   }
@@ -220,6 +234,7 @@ public final class TradeConstraints implements TradePermissions {
   /**
    * {@return the constraints of {@code account}}
    *
+   * @param account the account
    * @throws NoSuchElementException naming the account if it is not the household's
    */
   public AccountConstraints lookupAccount(AccountId account) {
@@ -227,7 +242,12 @@ public final class TradeConstraints implements TradePermissions {
         () -> new NoSuchElementException("accounts[" + account + "]: unknown account"));
   }
 
-  /** {@return the constraints of {@code security} in {@code account}, if both are known} */
+  /**
+   * {@return the constraints of {@code security} in {@code account}, if both are known}
+   *
+   * @param account the account
+   * @param security the security
+   */
   public Optional<PositionConstraints> findPosition(AccountId account, SecurityId security) {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");
@@ -254,6 +274,8 @@ public final class TradeConstraints implements TradePermissions {
   /**
    * {@return the constraints of {@code security} in {@code account}}
    *
+   * @param account the account
+   * @param security the security
    * @throws NoSuchElementException naming both if the account or the security is unknown
    */
   public PositionConstraints lookupPosition(AccountId account, SecurityId security) {
@@ -276,7 +298,11 @@ public final class TradeConstraints implements TradePermissions {
     return findLot(lot).map(LotConstraints::maySell).orElse(false);
   }
 
-  /** {@return the constraints of {@code lot}, if the household holds it} */
+  /**
+   * {@return the constraints of {@code lot}, if the household holds it}
+   *
+   * @param lot the lot
+   */
   public Optional<LotConstraints> findLot(LotId lot) {
     Checks.notNull(lot, "lot");
     int low = 0;
@@ -299,6 +325,7 @@ public final class TradeConstraints implements TradePermissions {
   /**
    * {@return the constraints of {@code lot}}
    *
+   * @param lot the lot
    * @throws NoSuchElementException naming the lot if the household does not hold it
    */
   public LotConstraints lookupLot(LotId lot) {
@@ -306,7 +333,11 @@ public final class TradeConstraints implements TradePermissions {
         () -> new NoSuchElementException("lots[" + lot + "]: unknown lot"));
   }
 
-  /** {@return the wash-sale group of {@code security}, if it is known} */
+  /**
+   * {@return the wash-sale group of {@code security}, if it is known}
+   *
+   * @param security the security
+   */
   public Optional<String> findWashSaleGroup(SecurityId security) {
     Checks.notNull(security, "security");
     for (Map.Entry<String, ImmutableSortedSet<SecurityId>> e : washSaleGroups.entrySet()) {

@@ -28,7 +28,11 @@ public record VerificationResult(ImmutableList<Violation> violations,
     Checks.noNulls(preExisting, "preExisting");
   }
 
-  /** A result with no pre-existing breaches. */
+  /**
+   * A result with no pre-existing breaches.
+   *
+   * @param violations the violations, in order
+   */
   public VerificationResult(ImmutableList<Violation> violations) {
     this(violations, ImmutableList.of());
   }
@@ -38,14 +42,22 @@ public record VerificationResult(ImmutableList<Violation> violations,
     return violations.isEmpty();
   }
 
-  /** {@return the violations of one kind, in order} */
+  /**
+   * {@return the violations of one kind, in order}
+   *
+   * @param kind the kind
+   */
   public ImmutableList<Violation> violationsOf(ViolationKind kind) {
     Checks.notNull(kind, "kind");
     return violations.stream().filter(v -> v.kind() == kind)
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** {@return the violations that involve the trade at {@code index}, in order} */
+  /**
+   * {@return the violations that involve the trade at {@code index}, in order}
+   *
+   * @param index the trade's index in the proposal
+   */
   public ImmutableList<Violation> violationsOfTrade(int index) {
     return violations.stream().filter(v -> v.trades().contains(index))
         .collect(ImmutableList.toImmutableList());

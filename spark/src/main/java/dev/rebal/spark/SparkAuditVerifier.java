@@ -70,6 +70,8 @@ public final class SparkAuditVerifier {
   /**
    * Verifies the audit output under {@code outDir}.
    *
+   * @param outDir the output directory of a {@link SparkRebalancer#run} run
+   * @return the chains and records read, and every problem found
    * @throws IOException if a file cannot be read
    * @throws RebalException if {@code audit/} or {@code audit-manifest/} is missing or the manifest
    *     is malformed

@@ -167,6 +167,7 @@ public final class JdbcAuditSink implements AuditSink {
    * along, is named. Reads the chain a batch at a time.
    *
    * @param anchor a head this chain had, e.g. printed by an earlier run
+   * @return the verification: intact, or the first problem found
    * @since 0.1.0
    */
   public AuditVerification verify(AuditHead anchor) {
