@@ -32,7 +32,11 @@ public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeducti
     Checks.notNull(ordinaryDeduction, "ordinaryDeduction");
   }
 
-  /** {@return the combined rates of {@code profile}} */
+  /**
+   * {@return the combined rates of {@code profile}}
+   *
+   * @param profile the household's tax profile
+   */
   public static TaxRates of(TaxProfile profile) {
     Checks.notNull(profile, "profile");
     Weight extra = profile.stateRate().plus(profile.niitRate());
@@ -45,7 +49,11 @@ public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeducti
     return new TaxRates(Weight.ZERO, Weight.ZERO, Weight.ZERO);
   }
 
-  /** {@return the combined rate of gains of {@code term}} */
+  /**
+   * {@return the combined rate of gains of {@code term}}
+   *
+   * @param term short or long term
+   */
   public Weight rateOf(Term term) {
     return Checks.notNull(term, "term") == Term.SHORT ? shortTerm : longTerm;
   }

@@ -240,6 +240,9 @@ public final class TaxCostModel {
    * after some trades) passes one cache to all its calls.
    *
    * @param cache a cache from {@link Cache#create()}; not thread-safe, so one per thread
+   * @param household the household
+   * @param market the security master and prices
+   * @param asOf the as-of date
    * @throws NoSuchElementException if a held security has no price
    */
   public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,

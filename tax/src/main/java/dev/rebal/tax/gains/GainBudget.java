@@ -30,7 +30,11 @@ public final class GainBudget {
     this.realizedLongTerm = realizedLongTerm;
   }
 
-  /** {@return the budget of {@code profile} with this year's realizations so far} */
+  /**
+   * {@return the budget of {@code profile} with this year's realizations so far}
+   *
+   * @param profile the household's tax profile
+   */
   public static GainBudget of(TaxProfile profile) {
     Checks.notNull(profile, "profile");
     return new GainBudget(profile.annualGainBudget().orElse(null),
@@ -88,7 +92,12 @@ public final class GainBudget {
     return shortTermCap().map(c -> c.minus(used));
   }
 
-  /** {@return whether realizing the given gains keeps both the budget and the cap} */
+  /**
+   * {@return whether realizing the given gains keeps both the budget and the cap}
+   *
+   * @param shortTerm the net short-term gain to realize
+   * @param longTerm the net long-term gain to realize
+   */
   public boolean allows(Money shortTerm, Money longTerm) {
     GainBudget next = after(shortTerm, longTerm);
     return next.remaining().map(r -> !r.isNegative()).orElse(true)

@@ -87,7 +87,12 @@ public final class TaxCalculator {
         ltLoss.minus(fromLong), Money.ofComputed(st.currency(), tax));
   }
 
-  /** {@return the year's netting and tax with the given realized lots added} */
+  /**
+   * {@return the year's netting and tax with the given realized lots added}
+   *
+   * @param profile the household's tax profile, with the year's realizations so far
+   * @param realized the lots realized in addition
+   */
   public TaxYearSummary summarize(TaxProfile profile, Iterable<RealizedLot> realized) {
     Money[] added = totals(realized);
     return summarize(profile, added[0], added[1]);
@@ -106,7 +111,12 @@ public final class TaxCalculator {
     return summarize(profile, addedShortTerm, addedLongTerm).tax().minus(base);
   }
 
-  /** {@return the tax cost of realizing the given lots this year; see {@link #taxCost}} */
+  /**
+   * {@return the tax cost of realizing the given lots this year; see {@link #taxCost}}
+   *
+   * @param profile the household's tax profile, with the year's realizations so far
+   * @param realized the lots to realize
+   */
   public Money taxCost(TaxProfile profile, Iterable<RealizedLot> realized) {
     Money[] added = totals(realized);
     return taxCost(profile, added[0], added[1]);

@@ -28,7 +28,12 @@ public record HarvestPolicy(Money minLoss, Weight minLossFraction) {
         "must lie in [0, 1]");
   }
 
-  /** {@return the policy with a loss of at least {@code minLoss} dollars and {@code percent}%} */
+  /**
+   * {@return the policy with a loss of at least {@code minLoss} dollars and {@code percent}%}
+   *
+   * @param minLoss the smallest loss worth harvesting, in dollars
+   * @param percent the smallest loss worth harvesting, as a percentage of the lot's basis
+   */
   public static HarvestPolicy of(String minLoss, String percent) {
     return new HarvestPolicy(Money.usd(minLoss), Weight.percent(percent));
   }

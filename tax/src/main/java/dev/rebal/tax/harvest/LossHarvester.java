@@ -70,6 +70,8 @@ public final class LossHarvester {
    * @param market the security master and prices
    * @param asOf the as-of date (the trade date of the harvest)
    * @param policy the loss thresholds
+   * @return the harvests proposed, the lots skipped with why, and the accounts whose coverage
+   *     leaves a wash sale possible
    */
   public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
       HarvestPolicy policy) {
@@ -91,6 +93,8 @@ public final class LossHarvester {
    * @param policy the loss thresholds
    * @param constraints {@code WashSaleAnalyzer.standard().constraints(household, market, asOf,
    *     List.of())}, exactly; other constraints give other harvests
+   * @return the harvests proposed, the lots skipped with why, and the accounts whose coverage
+   *     leaves a wash sale possible
    */
   public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
       HarvestPolicy policy, TaxConstraints constraints) {

@@ -48,6 +48,7 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
    *
    * @param lot the lot, with a positive quantity
    * @param quantity the quantity taken, positive and at most the lot's quantity
+   * @return the part taken, with its share of the basis and wash-sale adjustment
    * @throws IllegalArgumentException if the quantity is not positive or exceeds the lot's
    */
   public static LotSplit of(TaxLot lot, Quantity quantity) {

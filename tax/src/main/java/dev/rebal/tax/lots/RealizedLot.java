@@ -82,7 +82,11 @@ public record RealizedLot(LotId lot, AccountId account, SecurityId security, Qua
         basisKnown, 0L);
   }
 
-  /** {@return a copy with the given sequence} */
+  /**
+   * {@return a copy with the given sequence}
+   *
+   * @param sequence the order of the sale within its trade date
+   */
   public RealizedLot withSequence(long sequence) {
     return new RealizedLot(lot, account, security, quantity, proceeds, basis, term,
         holdingPeriodStart, saleDate, basisKnown, sequence);

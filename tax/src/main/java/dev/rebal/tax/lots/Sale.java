@@ -59,7 +59,11 @@ public record Sale(ImmutableList<RealizedLot> lots) {
     return proceeds().minus(basis());
   }
 
-  /** {@return the total gain of the lots of {@code term}} */
+  /**
+   * {@return the total gain of the lots of {@code term}}
+   *
+   * @param term short or long term
+   */
   public Money gain(Term term) {
     Money m = Money.ZERO_USD;
     for (RealizedLot l : lots) {
@@ -74,6 +78,8 @@ public record Sale(ImmutableList<RealizedLot> lots) {
    * {@return the sale's marginal tax at {@code rates}: each lot's gain times the rate of its term,
    * summed exactly and rounded once to cents (negative when the sale saves tax)} It ignores netting
    * against the rest of the year; {@code gains.TaxCalculator} does the full computation.
+   *
+   * @param rates the household's combined rates
    */
   public Money marginalTax(TaxRates rates) {
     Checks.notNull(rates, "rates");

@@ -47,14 +47,26 @@ public record SaleRequest(ImmutableList<TaxLot> lots, Quantity quantity, UnitPri
     Checks.noNulls(protectedLots, "protectedLots");
   }
 
-  /** {@return a request with no protected lots} */
+  /**
+   * {@return a request with no protected lots}
+   *
+   * @param lots the lots of the position sold
+   * @param quantity the quantity to sell
+   * @param price the sale price per share
+   * @param saleDate the trade date of the sale
+   * @param rates the household's combined rates, to rank lots by tax
+   */
   public static SaleRequest of(Iterable<TaxLot> lots, Quantity quantity, UnitPrice price,
       LocalDate saleDate, TaxRates rates) {
     return new SaleRequest(ImmutableList.copyOf(lots), quantity, price, saleDate, rates,
         ImmutableSet.of());
   }
 
-  /** {@return a copy with the given protected lots} */
+  /**
+   * {@return a copy with the given protected lots}
+   *
+   * @param ids the lots that may not be sold
+   */
   public SaleRequest withProtectedLots(Iterable<LotId> ids) {
     return new SaleRequest(lots, quantity, price, saleDate, rates, ImmutableSet.copyOf(ids));
   }

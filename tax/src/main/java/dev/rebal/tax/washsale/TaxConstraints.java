@@ -34,7 +34,12 @@ public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
     Checks.noNulls(incompleteCoverage, "incompleteCoverage");
   }
 
-  /** {@return whether {@code account} may buy securities of wash-sale {@code group}} */
+  /**
+   * {@return whether {@code account} may buy securities of wash-sale {@code group}}
+   *
+   * @param account the account
+   * @param group the wash-sale group
+   */
   public boolean mayBuy(AccountId account, String group) {
     for (BuyBlock b : buyBlocks) {
       if (b.group().equals(group) && b.accounts().contains(account)) {
@@ -44,7 +49,11 @@ public record TaxConstraints(ImmutableList<BuyBlock> buyBlocks,
     return true;
   }
 
-  /** {@return whether {@code lot} may be sold at a loss without a wash sale} */
+  /**
+   * {@return whether {@code lot} may be sold at a loss without a wash sale}
+   *
+   * @param lot the lot
+   */
   public boolean maySellAtLoss(LotId lot) {
     for (LossSaleBlock b : lossSaleBlocks) {
       if (b.lot().equals(lot)) {

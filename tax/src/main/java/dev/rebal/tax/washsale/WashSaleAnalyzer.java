@@ -86,6 +86,7 @@ public final class WashSaleAnalyzer {
    *     and takes the pieces an earlier loss of the same analysis split from it
    * @param plannedBuys buys planned in the same proposal; sells in the list are ignored
    * @param tradeDate the trade date of the planned buys
+   * @return the sales with their disallowed losses, and the replacement lots adjusted
    * @throws IllegalArgumentException if a lot is sold twice at one date and sequence, or a sale
    *     takes more shares than its lot holds
    */

@@ -87,7 +87,11 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
     return !disallowances.isEmpty();
   }
 
-  /** {@return the loss disallowed on the sales of lot (or piece) {@code saleLot} (zero if none)} */
+  /**
+   * {@return the loss disallowed on the sales of lot (or piece) {@code saleLot} (zero if none)}
+   *
+   * @param saleLot the lot, or piece of a lot, sold
+   */
   public Money disallowedLoss(LotId saleLot) {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -121,6 +125,8 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
   /**
    * {@return how many shares of sale piece {@code sale} (one of {@link #adjustedSales()}) had their
    * loss disallowed}
+   *
+   * @param sale the sale piece
    */
   public Quantity washedQuantity(RealizedLot sale) {
     Quantity q = Quantity.ZERO;
@@ -152,6 +158,8 @@ public record WashSaleResult(ImmutableList<RealizedLot> sales,
   /**
    * {@return the net gain of the sales of {@code term} that is recognized this year: their gains,
    * as sold ({@link #adjustedSales()}), with the disallowed losses added back}
+   *
+   * @param term short or long term
    */
   public Money recognizedGain(Term term) {
     Money m = Money.ZERO_USD;
