@@ -245,61 +245,111 @@ public final class HouseholdProblem {
 
     private Builder() {}
 
-    /** Adds an account. */
+    /**
+     * Adds an account.
+     *
+     * @param account the account
+     * @return this builder
+     */
     public Builder addAccount(ProblemAccount account) {
       accounts.add(Checks.notNull(account, "account"));
       return this;
     }
 
-    /** Adds a security. */
+    /**
+     * Adds a security.
+     *
+     * @param security the security
+     * @return this builder
+     */
     public Builder addSecurity(ProblemSecurity security) {
       securities.add(Checks.notNull(security, "security"));
       return this;
     }
 
-    /** Adds an (account, security) position. */
+    /**
+     * Adds an (account, security) position.
+     *
+     * @param position the position
+     * @return this builder
+     */
     public Builder addPosition(ProblemPosition position) {
       positions.add(Checks.notNull(position, "position"));
       return this;
     }
 
-    /** Adds a class goal. */
+    /**
+     * Adds a class goal.
+     *
+     * @param goal the class goal
+     * @return this builder
+     */
     public Builder addClassGoal(ClassGoal goal) {
       classGoals.add(Checks.notNull(goal, "goal"));
       return this;
     }
 
-    /** Adds a goal bucket's class goal (one per bucket and class). */
+    /**
+     * Adds a goal bucket's class goal (one per bucket and class).
+     *
+     * @param goal the bucket's class goal
+     * @return this builder
+     */
     public Builder addBucketGoal(BucketGoal goal) {
       bucketGoals.add(Checks.notNull(goal, "goal"));
       return this;
     }
 
-    /** Adds a household cap on a security's value. */
+    /**
+     * Adds a household cap on a security's value.
+     *
+     * @param cap the cap
+     * @return this builder
+     */
     public Builder addHoldingCap(HoldingCap cap) {
       holdingCaps.add(Checks.notNull(cap, "cap"));
       return this;
     }
 
-    /** Adds a cash reserve to hold above an account's floor. */
+    /**
+     * Adds a cash reserve to hold above an account's floor.
+     *
+     * @param reserve the reserve
+     * @return this builder
+     */
     public Builder addCashReserve(CashReserve reserve) {
       cashReserves.add(Checks.notNull(reserve, "reserve"));
       return this;
     }
 
-    /** Adds an asset-location cost for one (account, class). */
+    /**
+     * Adds an asset-location cost for one (account, class).
+     *
+     * @param cost the cost
+     * @return this builder
+     */
     public Builder addLocationCost(LocationCost cost) {
       locationCosts.add(Checks.notNull(cost, "cost"));
       return this;
     }
 
-    /** Adds a household-wide sale limit. */
+    /**
+     * Adds a household-wide sale limit.
+     *
+     * @param limit the limit
+     * @return this builder
+     */
     public Builder addSaleLimit(SaleLimit limit) {
       saleLimits.add(Checks.notNull(limit, "limit"));
       return this;
     }
 
-    /** Sets the cash expected within the horizon, not negative (default zero). */
+    /**
+     * Sets the cash expected within the horizon, not negative (default zero).
+     *
+     * @param inflow the expected inflow
+     * @return this builder
+     */
     public Builder expectedInflow(Money inflow) {
       Checks.isTrue(!usd(inflow, "expectedInflow").isNegative(), "expectedInflow", inflow,
           "must not be negative");
@@ -307,43 +357,78 @@ public final class HouseholdProblem {
       return this;
     }
 
-    /** Sets the class account cash belongs to; it must have a class goal. */
+    /**
+     * Sets the class account cash belongs to; it must have a class goal.
+     *
+     * @param cls the asset class of account cash
+     * @return this builder
+     */
     public Builder cashClass(AssetClass cls) {
       this.cashClass = Checks.notNull(cls, "cashClass");
       return this;
     }
 
-    /** Sets whether harvestable losses are a benefit in the objective (default false). */
+    /**
+     * Sets whether harvestable losses are a benefit in the objective (default false).
+     *
+     * @param harvest whether harvestable losses are a benefit
+     * @return this builder
+     */
     public Builder harvestLosses(boolean harvest) {
       this.harvestLosses = harvest;
       return this;
     }
 
-    /** Marks a wash-sale group whose losses may not be sold (bought within 30 days). */
+    /**
+     * Marks a wash-sale group whose losses may not be sold (bought within 30 days).
+     *
+     * @param group the wash-sale group
+     * @return this builder
+     */
     public Builder blockLossSale(String group) {
       lossSaleBlockedGroups.add(Checks.notBlank(group, "group"));
       return this;
     }
 
-    /** Marks a wash-sale group that may not be bought (a loss taken within 30 days). */
+    /**
+     * Marks a wash-sale group that may not be bought (a loss taken within 30 days).
+     *
+     * @param group the wash-sale group
+     * @return this builder
+     */
     public Builder blockBuy(String group) {
       buyBlockedGroups.add(Checks.notBlank(group, "group"));
       return this;
     }
 
-    /** Sets the remaining net realised-gain budget (may be negative: losses must be realised). */
+    /**
+     * Sets the remaining net realised-gain budget (may be negative: losses must be realised).
+     *
+     * @param budget the remaining budget
+     * @return this builder
+     */
     public Builder gainBudget(Money budget) {
       this.gainBudget = usd(budget, "gainBudget");
       return this;
     }
 
-    /** Sets the cap on net short-term gains. */
+    /**
+     * Sets the cap on net short-term gains.
+     *
+     * @param cap the cap
+     * @return this builder
+     */
     public Builder shortTermGainCap(Money cap) {
       this.shortTermGainCap = usd(cap, "shortTermGainCap");
       return this;
     }
 
-    /** Sets the turnover cap (buys plus sells), not negative. */
+    /**
+     * Sets the turnover cap (buys plus sells), not negative.
+     *
+     * @param cap the cap
+     * @return this builder
+     */
     public Builder turnoverCap(Money cap) {
       Checks.isTrue(!usd(cap, "turnoverCap").isNegative(), "turnoverCap", cap,
           "must not be negative");
@@ -351,7 +436,12 @@ public final class HouseholdProblem {
       return this;
     }
 
-    /** Sets the minimum trade size, not negative. */
+    /**
+     * Sets the minimum trade size, not negative.
+     *
+     * @param min the minimum trade value
+     * @return this builder
+     */
     public Builder minTradeSize(Money min) {
       Checks.isTrue(!usd(min, "minTradeSize").isNegative(), "minTradeSize", min,
           "must not be negative");
@@ -359,13 +449,23 @@ public final class HouseholdProblem {
       return this;
     }
 
-    /** Sets the mode. */
+    /**
+     * Sets the mode.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
     public Builder mode(RebalanceMode mode) {
       this.mode = Checks.notNull(mode, "mode");
       return this;
     }
 
-    /** Sets the objective weights. */
+    /**
+     * Sets the objective weights.
+     *
+     * @param weights the weights
+     * @return this builder
+     */
     public Builder weights(ObjectiveWeights weights) {
       this.weights = Checks.notNull(weights, "weights");
       return this;

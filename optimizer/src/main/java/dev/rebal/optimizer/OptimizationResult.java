@@ -50,7 +50,15 @@ public sealed interface OptimizationResult
       shortfalls = List.copyOf(Checks.noNulls(shortfalls, "shortfalls"));
     }
 
-    /** An optimal proposal that leaves no goal unmet. */
+    /**
+     * An optimal proposal that leaves no goal unmet.
+     *
+     * @param trades the trades, sorted by account, security and side
+     * @param objective the objective at the rounded trades
+     * @param lpObjective the LP optimum before rounding, in dollars of penalty
+     * @param roundingCost the objective at the rounded trades minus the LP optimum
+     * @param lpSize the LP size
+     */
     public Optimal(List<ProposedTrade> trades, ObjectiveBreakdown objective, Money lpObjective,
         Money roundingCost, LpSize lpSize) {
       this(trades, objective, lpObjective, roundingCost, lpSize, List.of());

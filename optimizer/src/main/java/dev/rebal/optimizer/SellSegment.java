@@ -21,7 +21,14 @@ import java.math.BigDecimal;
  */
 public record SellSegment(Quantity quantity, BigDecimal gainPerDollar, Term term,
     BigDecimal taxRate, boolean harvestable) {
-  /** A segment that is not marked harvestable. */
+  /**
+   * A segment that is not marked harvestable.
+   *
+   * @param quantity the shares the segment holds, positive
+   * @param gainPerDollar gain per dollar sold, at most 1
+   * @param term the holding period
+   * @param taxRate the marginal rate on the gain, in {@code [0, 1]}
+   */
   public SellSegment(Quantity quantity, BigDecimal gainPerDollar, Term term, BigDecimal taxRate) {
     this(quantity, gainPerDollar, term, taxRate, false);
   }
