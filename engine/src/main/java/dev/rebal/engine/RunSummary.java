@@ -43,7 +43,11 @@ public record RunSummary(long households, ImmutableSortedMap<String, Long> outco
     Checks.notNull(harvestedLosses, "harvestedLosses");
   }
 
-  /** {@return the number of households with {@code outcome}} */
+  /**
+   * {@return the number of households with {@code outcome}}
+   *
+   * @param outcome an outcome name, e.g. {@code AUTO}
+   */
   public long count(String outcome) {
     return outcomes.getOrDefault(outcome, 0L);
   }

@@ -26,12 +26,24 @@ public final class ScreenResult {
     this.failure = failure;
   }
 
-  /** {@return the result of a household that was screened, with the triggers that fired} */
+  /**
+   * {@return the result of a household that was screened, with the triggers that fired}
+   *
+   * @param index the household's 0-based position in the book
+   * @param household the household id
+   * @param triggers the triggers that fired, empty when none did
+   */
   public static ScreenResult screened(long index, String household, ImmutableList<Finding> triggers) {
     return new ScreenResult(index, household, triggers, null);
   }
 
-  /** {@return the result of a household whose screen (or whose reading) failed} */
+  /**
+   * {@return the result of a household whose screen (or whose reading) failed}
+   *
+   * @param index the household's 0-based position in the book
+   * @param household the household id, or {@code #} and the position when it could not be read
+   * @param failure why it failed
+   */
   public static ScreenResult failed(long index, String household, String failure) {
     return new ScreenResult(index, household, ImmutableList.of(),
         Checks.notBlank(failure, "failure"));
