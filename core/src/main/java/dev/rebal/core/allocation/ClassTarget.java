@@ -30,7 +30,12 @@ public record ClassTarget(Weight weight, Weight absoluteBand, Weight relativeBan
     Checks.notNull(relativeBand, "relativeBand");
   }
 
-  /** {@return a target with the given weight and absolute band and no relative band} */
+  /**
+   * {@return a target with the given weight and absolute band and no relative band}
+   *
+   * @param weight the target weight, a plain decimal fraction
+   * @param absoluteBand the absolute band's half-width, a plain decimal fraction
+   */
   public static ClassTarget of(String weight, String absoluteBand) {
     return new ClassTarget(Weight.of(weight), Weight.of(absoluteBand), Weight.ZERO);
   }

@@ -20,7 +20,11 @@ public record ModelId(String value) implements Comparable<ModelId> {
     Checks.notBlank(value, "modelId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static ModelId of(String value) {
     return new ModelId(value);
   }

@@ -55,6 +55,8 @@ public abstract class Assessment {
    * Returns, for each committed gift among {@link #upcomingNeeds()} due within {@code
    * trigger.gift.horizon-days}, the market value the engine can give in kind (appreciated long-term lots compliance lets leave the account), when it is
    * positive. The rest of the gift's amount is given in cash and reserved like a committed need.
+   *
+   * @return the value given in kind, by gift event
    */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<LiquidityEventId, Money> giftsInKind();
@@ -62,6 +64,8 @@ public abstract class Assessment {
   /**
    * {@return the part of a committed gift among {@link #upcomingNeeds()} to be given in cash: its
    * amount less {@link #giftsInKind()}'s value for it (zero or more)}
+   *
+   * @param gift a committed gift
    */
   public Money giftCash(LiquidityEvent gift) {
     Money inKind = giftsInKind().getOrDefault(gift.id(), Money.zero(gift.amount().currency()));

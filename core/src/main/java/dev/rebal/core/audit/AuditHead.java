@@ -40,7 +40,11 @@ public record AuditHead(long sequence, String hash) {
         "must be the genesis hash for an empty chain (sequence -1)");
   }
 
-  /** {@return the head of a chain whose last record is {@code last}} */
+  /**
+   * {@return the head of a chain whose last record is {@code last}}
+   *
+   * @param last the chain's last record
+   */
   public static AuditHead of(AuditRecord last) {
     Checks.notNull(last, "last");
     return new AuditHead(last.sequence(), last.hash());
@@ -49,6 +53,8 @@ public record AuditHead(long sequence, String hash) {
   /**
    * Parses the text form {@code <sequence>:<hash>}.
    *
+   * @param text the text form, e.g. {@code 41:3f2a...}
+   * @return the head
    * @throws IllegalArgumentException naming the text if it is not a head
    */
   public static AuditHead parse(String text) {

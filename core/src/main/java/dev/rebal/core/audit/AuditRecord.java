@@ -42,7 +42,13 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
     Checks.notBlank(hash, "hash");
   }
 
-  /** {@return the record that chains {@code entry} after a record with {@code previousHash}} */
+  /**
+   * {@return the record that chains {@code entry} after a record with {@code previousHash}}
+   *
+   * @param sequence the record's position in the log, from 0
+   * @param previousHash the hash of the record before, or {@link #GENESIS}
+   * @param entry the entry
+   */
   public static AuditRecord chain(long sequence, String previousHash, AuditEntry entry) {
     return new AuditRecord(sequence, previousHash, entry, hashOf(sequence, previousHash, entry));
   }
@@ -68,7 +74,11 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
     return sha256Hex(sb.toString());
   }
 
-  /** {@return the SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex} */
+  /**
+   * {@return the SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex}
+   *
+   * @param text the text
+   */
   public static String sha256Hex(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

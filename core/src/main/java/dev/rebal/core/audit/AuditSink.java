@@ -9,13 +9,22 @@ import java.util.List;
  * the same interface.
  */
 public interface AuditSink {
-  /** Chains {@code entry} after the last record, stores it, and returns the record. */
+  /**
+   * Chains {@code entry} after the last record, stores it, and returns the record.
+   *
+   * @param entry the entry
+   * @return the record stored
+   */
   AuditRecord append(AuditEntry entry);
 
   /** {@return every record stored, in sequence order, as read back from the store} */
   List<AuditRecord> records();
 
-  /** Verifies the stored chain as read back. */
+  /**
+   * Verifies the stored chain as read back.
+   *
+   * @return the first broken record and why, or intact
+   */
   default AuditVerification verify() {
     return AuditChain.verify(records());
   }

@@ -36,6 +36,9 @@ public final class BatchItem<I, O> {
    * Describes a failure as a batch records it: the exception's class name, then a colon and its
    * message if it has one. For runners that catch failures inside their work, so that theirs read
    * the same.
+   *
+   * @param error the failure
+   * @return its description, e.g. {@code IllegalStateException: no price for X}
    */
   public static String describe(Throwable error) {
     return error.getClass().getName() + (error.getMessage() == null ? "" : ": "

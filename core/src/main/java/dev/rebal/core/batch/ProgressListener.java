@@ -6,7 +6,11 @@ package dev.rebal.core.batch;
  */
 @FunctionalInterface
 public interface ProgressListener {
-  /** Receives one report. */
+  /**
+   * Receives one report.
+   *
+   * @param progress the report
+   */
   void onProgress(Progress progress);
 
   /** {@return a listener that ignores every report} */

@@ -20,7 +20,11 @@ public record GoalId(String value) implements Comparable<GoalId> {
     Checks.notBlank(value, "goalId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static GoalId of(String value) {
     return new GoalId(value);
   }

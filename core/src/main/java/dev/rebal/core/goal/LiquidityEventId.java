@@ -20,7 +20,11 @@ public record LiquidityEventId(String value) implements Comparable<LiquidityEven
     Checks.notBlank(value, "liquidityEventId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static LiquidityEventId of(String value) {
     return new LiquidityEventId(value);
   }

@@ -20,7 +20,11 @@ public record AccountId(String value) implements Comparable<AccountId> {
     Checks.notBlank(value, "accountId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static AccountId of(String value) {
     return new AccountId(value);
   }

@@ -67,7 +67,11 @@ public abstract class Household {
   /** {@return the date of the last rebalance, if any} */
   public abstract Optional<LocalDate> lastRebalanced();
 
-  /** {@return the account with {@code id}, if present} */
+  /**
+   * {@return the account with {@code id}, if present}
+   *
+   * @param id the account's id
+   */
   public Optional<Account> findAccount(AccountId id) {
     for (Account a : accounts()) {
       if (a.id().equals(id)) {

@@ -20,7 +20,11 @@ public record HouseholdId(String value) implements Comparable<HouseholdId> {
     Checks.notBlank(value, "householdId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static HouseholdId of(String value) {
     return new HouseholdId(value);
   }

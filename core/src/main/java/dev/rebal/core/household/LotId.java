@@ -20,7 +20,11 @@ public record LotId(String value) implements Comparable<LotId> {
     Checks.notBlank(value, "lotId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static LotId of(String value) {
     return new LotId(value);
   }

@@ -20,7 +20,11 @@ public record MemberId(String value) implements Comparable<MemberId> {
     Checks.notBlank(value, "memberId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static MemberId of(String value) {
     return new MemberId(value);
   }

@@ -71,6 +71,7 @@ public abstract class Transaction {
    * disallowed loss (each share replaces at most one sold share); zero unless set, and always zero
    * on a sell.
    *
+   * @return the shares bought that already served as replacement shares
    * @since 0.2
    */
   @Value.Default
@@ -83,6 +84,7 @@ public abstract class Transaction {
    * by a replacement; zero unless set, and always zero on a buy. The rest can still be washed by a
    * purchase within 30 days after the sale.
    *
+   * @return the shares sold whose loss was already disallowed
    * @since 0.2
    */
   @Value.Default
@@ -94,6 +96,7 @@ public abstract class Transaction {
    * Returns, for a sell, the holding-period start of the shares sold, where known; a replacement
    * found later takes on their holding period (IRC 1223(3)).
    *
+   * @return the holding-period start of the shares sold, if known
    * @since 0.2
    */
   public abstract Optional<LocalDate> holdingPeriodStart();

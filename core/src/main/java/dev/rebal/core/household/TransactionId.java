@@ -20,7 +20,11 @@ public record TransactionId(String value) implements Comparable<TransactionId> {
     Checks.notBlank(value, "transactionId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static TransactionId of(String value) {
     return new TransactionId(value);
   }

@@ -75,7 +75,11 @@ public abstract class MarketData {
     return out.build();
   }
 
-  /** {@return the security with {@code id}, if known} */
+  /**
+   * {@return the security with {@code id}, if known}
+   *
+   * @param id the security's id
+   */
   public Optional<Security> findSecurity(SecurityId id) {
     return Optional.ofNullable(securityIndex().get(id));
   }
@@ -83,6 +87,7 @@ public abstract class MarketData {
   /**
    * {@return the security with {@code id}}
    *
+   * @param id the security's id
    * @throws NoSuchElementException naming the id if it is unknown
    */
   public Security lookupSecurity(SecurityId id) {

@@ -22,7 +22,13 @@ public abstract class Price {
   /** {@return the date the price is as of} */
   public abstract LocalDate asOf();
 
-  /** {@return a price} */
+  /**
+   * {@return a price}
+   *
+   * @param security the security
+   * @param perUnit the price per share
+   * @param asOf the date of the price
+   */
   public static Price of(SecurityId security, UnitPrice perUnit, LocalDate asOf) {
     return builder().security(security).perUnit(perUnit).asOf(asOf).build();
   }

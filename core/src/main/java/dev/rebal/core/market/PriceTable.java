@@ -32,7 +32,11 @@ public abstract class PriceTable {
     return ImmutableMap.copyOf(prices());
   }
 
-  /** {@return the price of {@code security}, if known} */
+  /**
+   * {@return the price of {@code security}, if known}
+   *
+   * @param security the security
+   */
   public Optional<Price> find(SecurityId security) {
     return Optional.ofNullable(index().get(security));
   }
@@ -40,6 +44,7 @@ public abstract class PriceTable {
   /**
    * {@return the price of {@code security}}
    *
+   * @param security the security
    * @throws NoSuchElementException naming the security if it has no price
    */
   public Price lookup(SecurityId security) {
@@ -50,7 +55,11 @@ public abstract class PriceTable {
     return price;
   }
 
-  /** {@return a table of the given prices; a security priced twice is an error} */
+  /**
+   * {@return a table of the given prices; a security priced twice is an error}
+   *
+   * @param prices the prices, at most one per security
+   */
   public static PriceTable of(Iterable<Price> prices) {
     Builder b = new Builder();
     for (Price p : prices) {

@@ -57,18 +57,30 @@ public final class Money implements Comparable<Money> {
     return new Money(currency, amount.setScale(scale, RoundingMode.UNNECESSARY));
   }
 
-  /** {@return a US dollar amount; see {@link #of}} */
+  /**
+   * {@return a US dollar amount; see {@link #of}}
+   *
+   * @param amount the amount, at most 2 decimal places
+   */
   public static Money usd(BigDecimal amount) {
     return of(USD, amount);
   }
 
-  /** {@return a US dollar amount parsed from a plain decimal string such as {@code "1250.75"}} */
+  /**
+   * {@return a US dollar amount parsed from a plain decimal string such as {@code "1250.75"}}
+   *
+   * @param amount the amount, at most 2 decimal places
+   */
   public static Money usd(String amount) {
     Checks.notNull(amount, "amount");
     return usd(new BigDecimal(amount));
   }
 
-  /** {@return zero in {@code currency}} */
+  /**
+   * {@return zero in {@code currency}}
+   *
+   * @param currency the currency
+   */
   public static Money zero(Currency currency) {
     return of(currency, BigDecimal.ZERO);
   }
@@ -76,6 +88,9 @@ public final class Money implements Comparable<Money> {
   /**
    * {@return a computed amount rounded once, half-even, to the currency's minor units} Use it for
    * results of arithmetic, never for input.
+   *
+   * @param currency the currency
+   * @param amount the exact result of the arithmetic
    */
   public static Money ofComputed(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
@@ -102,19 +117,31 @@ public final class Money implements Comparable<Money> {
     return USD.equals(currency);
   }
 
-  /** {@return this plus {@code other}; both must share a currency} */
+  /**
+   * {@return this plus {@code other}; both must share a currency}
+   *
+   * @param other the amount to add
+   */
   public Money plus(Money other) {
     checkSameCurrency(other);
     return new Money(currency, amount.add(other.amount));
   }
 
-  /** {@return this minus {@code other}; both must share a currency} */
+  /**
+   * {@return this minus {@code other}; both must share a currency}
+   *
+   * @param other the amount to subtract
+   */
   public Money minus(Money other) {
     checkSameCurrency(other);
     return new Money(currency, amount.subtract(other.amount));
   }
 
-  /** {@return this times {@code factor}, rounded once, half-even, to minor units} */
+  /**
+   * {@return this times {@code factor}, rounded once, half-even, to minor units}
+   *
+   * @param factor the factor
+   */
   public Money multipliedBy(BigDecimal factor) {
     Checks.notNull(factor, "factor");
     return ofComputed(currency, amount.multiply(factor, MathContext.DECIMAL128));
@@ -130,12 +157,20 @@ public final class Money implements Comparable<Money> {
     return amount.signum() < 0 ? negated() : this;
   }
 
-  /** {@return the larger of this and {@code other}} */
+  /**
+   * {@return the larger of this and {@code other}}
+   *
+   * @param other the amount to compare with
+   */
   public Money max(Money other) {
     return compareTo(other) >= 0 ? this : other;
   }
 
-  /** {@return the smaller of this and {@code other}} */
+  /**
+   * {@return the smaller of this and {@code other}}
+   *
+   * @param other the amount to compare with
+   */
   public Money min(Money other) {
     return compareTo(other) <= 0 ? this : other;
   }

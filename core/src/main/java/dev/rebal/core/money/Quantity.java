@@ -36,18 +36,30 @@ public final class Quantity implements Comparable<Quantity> {
     return new Quantity(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 
-  /** {@return a quantity parsed from a plain decimal string such as {@code "12.5"}} */
+  /**
+   * {@return a quantity parsed from a plain decimal string such as {@code "12.5"}}
+   *
+   * @param value the quantity, at most 6 decimal places
+   */
   public static Quantity of(String value) {
     Checks.notNull(value, "quantity");
     return of(new BigDecimal(value));
   }
 
-  /** {@return a whole number of shares} */
+  /**
+   * {@return a whole number of shares}
+   *
+   * @param shares the number of shares
+   */
   public static Quantity of(long shares) {
     return of(BigDecimal.valueOf(shares));
   }
 
-  /** {@return a computed quantity rounded down to 6 decimal places} */
+  /**
+   * {@return a computed quantity rounded down to 6 decimal places}
+   *
+   * @param value the exact result of the arithmetic
+   */
   public static Quantity ofComputed(BigDecimal value) {
     Checks.notNull(value, "quantity");
     return new Quantity(value.setScale(SCALE, RoundingMode.DOWN));
@@ -58,22 +70,38 @@ public final class Quantity implements Comparable<Quantity> {
     return value;
   }
 
-  /** {@return this plus {@code other}} */
+  /**
+   * {@return this plus {@code other}}
+   *
+   * @param other the quantity to add
+   */
   public Quantity plus(Quantity other) {
     return new Quantity(value.add(Checks.notNull(other, "other").value));
   }
 
-  /** {@return this minus {@code other}} */
+  /**
+   * {@return this minus {@code other}}
+   *
+   * @param other the quantity to subtract
+   */
   public Quantity minus(Quantity other) {
     return new Quantity(value.subtract(Checks.notNull(other, "other").value));
   }
 
-  /** {@return the smaller of this and {@code other}} */
+  /**
+   * {@return the smaller of this and {@code other}}
+   *
+   * @param other the quantity to compare with
+   */
   public Quantity min(Quantity other) {
     return compareTo(other) <= 0 ? this : other;
   }
 
-  /** {@return the larger of this and {@code other}} */
+  /**
+   * {@return the larger of this and {@code other}}
+   *
+   * @param other the quantity to compare with
+   */
   public Quantity max(Quantity other) {
     return compareTo(other) >= 0 ? this : other;
   }

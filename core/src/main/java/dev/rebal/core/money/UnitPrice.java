@@ -38,13 +38,22 @@ public final class UnitPrice implements Comparable<UnitPrice> {
     return new UnitPrice(currency, amount.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 
-  /** {@return a US dollar price parsed from a plain decimal string such as {@code "101.25"}} */
+  /**
+   * {@return a US dollar price parsed from a plain decimal string such as {@code "101.25"}}
+   *
+   * @param amount the price, at most 6 decimal places
+   */
   public static UnitPrice usd(String amount) {
     Checks.notNull(amount, "price");
     return of(Money.USD, new BigDecimal(amount));
   }
 
-  /** {@return a computed price rounded half-even to 6 decimal places} */
+  /**
+   * {@return a computed price rounded half-even to 6 decimal places}
+   *
+   * @param currency the currency
+   * @param amount the exact result of the arithmetic
+   */
   public static UnitPrice ofComputed(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
     Checks.notNull(amount, "price");
@@ -66,7 +75,11 @@ public final class UnitPrice implements Comparable<UnitPrice> {
     return amount.signum() > 0;
   }
 
-  /** {@return the value of {@code quantity} units at this price, rounded once to minor units} */
+  /**
+   * {@return the value of {@code quantity} units at this price, rounded once to minor units}
+   *
+   * @param quantity the number of units
+   */
   public Money times(Quantity quantity) {
     Checks.notNull(quantity, "quantity");
     return Money.ofComputed(currency, amount.multiply(quantity.value(), MathContext.DECIMAL128));

@@ -37,19 +37,31 @@ public final class Weight implements Comparable<Weight> {
     return new Weight(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 
-  /** {@return a weight parsed from a plain decimal fraction such as {@code "0.6"}} */
+  /**
+   * {@return a weight parsed from a plain decimal fraction such as {@code "0.6"}}
+   *
+   * @param value the fraction, at most 10 decimal places
+   */
   public static Weight of(String value) {
     Checks.notNull(value, "weight");
     return of(new BigDecimal(value));
   }
 
-  /** {@return a weight from a percentage such as {@code "37"} for 37%} */
+  /**
+   * {@return a weight from a percentage such as {@code "37"} for 37%}
+   *
+   * @param percent the percentage
+   */
   public static Weight percent(String percent) {
     Checks.notNull(percent, "percent");
     return of(new BigDecimal(percent).movePointLeft(2));
   }
 
-  /** {@return a computed weight rounded half-even to 10 decimal places} */
+  /**
+   * {@return a computed weight rounded half-even to 10 decimal places}
+   *
+   * @param value the exact result of the arithmetic
+   */
   public static Weight ofComputed(BigDecimal value) {
     Checks.notNull(value, "weight");
     return new Weight(value.setScale(SCALE, Money.ROUNDING));
@@ -60,12 +72,20 @@ public final class Weight implements Comparable<Weight> {
     return value;
   }
 
-  /** {@return this plus {@code other}} */
+  /**
+   * {@return this plus {@code other}}
+   *
+   * @param other the weight to add
+   */
   public Weight plus(Weight other) {
     return new Weight(value.add(Checks.notNull(other, "other").value));
   }
 
-  /** {@return this minus {@code other}} */
+  /**
+   * {@return this minus {@code other}}
+   *
+   * @param other the weight to subtract
+   */
   public Weight minus(Weight other) {
     return new Weight(value.subtract(Checks.notNull(other, "other").value));
   }

@@ -138,6 +138,7 @@ public final class CapitalMarketAssumptions {
    *
    * @param source where the text came from, for messages (e.g. a file name)
    * @param text the text
+   * @return the assumptions
    * @throws AssumptionsException listing every problem, each with its line or key
    */
   public static CapitalMarketAssumptions parse(String source, String text) {
@@ -190,6 +191,7 @@ public final class CapitalMarketAssumptions {
    * {@return the assumptions a rule set carries as {@code outlook.cma.*} parameters, or {@link
    * #defaults()} if it carries none}
    *
+   * @param ruleSet the rule set
    * @throws AssumptionsException if the parameters are present but do not make a valid set
    */
   public static CapitalMarketAssumptions from(RuleSet ruleSet) {
@@ -376,7 +378,11 @@ public final class CapitalMarketAssumptions {
     return classes;
   }
 
-  /** {@return the assumption for {@code assetClass}, if the set has one} */
+  /**
+   * {@return the assumption for {@code assetClass}, if the set has one}
+   *
+   * @param assetClass the asset class
+   */
   public java.util.Optional<ClassAssumption> find(AssetClass assetClass) {
     return java.util.Optional.ofNullable(classes.get(Checks.notNull(assetClass, "assetClass")));
   }
@@ -384,6 +390,9 @@ public final class CapitalMarketAssumptions {
   /**
    * {@return the correlation of two classes' log returns: 1 for a class with itself, the listed
    * figure, or 0 when the pair is not listed}
+   *
+   * @param a one asset class
+   * @param b another asset class
    */
   public BigDecimal correlation(AssetClass a, AssetClass b) {
     Checks.notNull(a, "a");
@@ -418,6 +427,9 @@ public final class CapitalMarketAssumptions {
   /**
    * {@return a copy of {@code ruleSet} that carries this set (its {@code outlook.cma.*} parameters
    * replaced), at {@code newVersion}}
+   *
+   * @param ruleSet the rule set
+   * @param newVersion the version of the copy
    */
   public RuleSet applyTo(RuleSet ruleSet, dev.rebal.core.ruleset.SemanticVersion newVersion) {
     Checks.notNull(ruleSet, "ruleSet");

@@ -42,6 +42,11 @@ public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, 
   /**
    * {@return an assumption with the given decimals, e.g. {@code of("0.067", "0.16", "0.014",
    * QUALIFIED)}}
+   *
+   * @param expectedReturn the expected arithmetic return a year, a decimal fraction
+   * @param volatility the standard deviation of the return a year, a decimal fraction
+   * @param yield the income yield a year, a decimal fraction
+   * @param taxCharacter how the income is taxed
    */
   public static ClassAssumption of(String expectedReturn, String volatility, String yield,
       TaxCharacter taxCharacter) {

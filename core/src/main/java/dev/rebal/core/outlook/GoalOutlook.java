@@ -93,7 +93,11 @@ public final class GoalOutlook {
     this.fan = fan;
   }
 
-  /** {@return an outlook under {@code assumptions}, with 1,000 paths and no fan} */
+  /**
+   * {@return an outlook under {@code assumptions}, with 1,000 paths and no fan}
+   *
+   * @param assumptions the capital market assumptions
+   */
   public static GoalOutlook of(CapitalMarketAssumptions assumptions) {
     return new GoalOutlook(Checks.notNull(assumptions, "assumptions"), DEFAULT_PATHS, false);
   }
@@ -112,6 +116,8 @@ public final class GoalOutlook {
 
   /**
    * {@return a copy that also records each goal's percentiles at every anniversary (a fan chart)}
+   *
+   * @param fan whether to record the percentiles
    */
   public GoalOutlook withFan(boolean fan) {
     return new GoalOutlook(assumptions, paths, fan);
@@ -131,6 +137,11 @@ public final class GoalOutlook {
    * {@return the outlook of {@code household}, valued with {@code marketData} and planned with goal
    * amounts discounted at {@code discountRate} (which affects the plan's funded ratios, not the
    * outlook)}
+   *
+   * @param household the household
+   * @param marketData the security master and prices
+   * @param asOf the as-of date
+   * @param discountRate the rate goal amounts are discounted at, a decimal fraction a year
    */
   public HouseholdOutlook outlook(Household household, MarketData marketData, LocalDate asOf,
       BigDecimal discountRate) {

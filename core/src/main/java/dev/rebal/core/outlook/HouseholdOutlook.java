@@ -49,7 +49,11 @@ public record HouseholdOutlook(HouseholdId household, LocalDate asOf, String ass
     Checks.notNull(unassessed, "unassessed");
   }
 
-  /** {@return the odds of goal {@code id}, if it was assessed} */
+  /**
+   * {@return the odds of goal {@code id}, if it was assessed}
+   *
+   * @param id the goal's id
+   */
   public Optional<GoalOdds> find(GoalId id) {
     Checks.notNull(id, "id");
     return goals.stream().filter(g -> g.goal().equals(id)).findFirst();

@@ -98,6 +98,7 @@ public final class GoalPlanner {
    * @param household a household without validation errors
    * @param valuation its valuation
    * @param asOf the as-of date
+   * @return the household's plan: its goal buckets and funded ratios
    */
   public HouseholdPlan plan(Household household, HouseholdValuation valuation, LocalDate asOf) {
     Checks.notNull(household, "household");

@@ -28,23 +28,41 @@ public final class DateWindow {
     return ALWAYS;
   }
 
-  /** {@return the window from {@code fromInclusive} on, with no end} */
+  /**
+   * {@return the window from {@code fromInclusive} on, with no end}
+   *
+   * @param fromInclusive the first day
+   */
   public static DateWindow from(LocalDate fromInclusive) {
     return new DateWindow(Checks.notNull(fromInclusive, "fromInclusive"), null);
   }
 
-  /** {@return the window up to and including {@code untilInclusive}, with no start} */
+  /**
+   * {@return the window up to and including {@code untilInclusive}, with no start}
+   *
+   * @param untilInclusive the last day
+   */
   public static DateWindow until(LocalDate untilInclusive) {
     return new DateWindow(null, Checks.notNull(untilInclusive, "untilInclusive"));
   }
 
-  /** {@return the window from {@code fromInclusive} to {@code untilInclusive}, both included} */
+  /**
+   * {@return the window from {@code fromInclusive} to {@code untilInclusive}, both included}
+   *
+   * @param fromInclusive the first day
+   * @param untilInclusive the last day
+   */
   public static DateWindow between(LocalDate fromInclusive, LocalDate untilInclusive) {
     return new DateWindow(Checks.notNull(fromInclusive, "fromInclusive"),
         Checks.notNull(untilInclusive, "untilInclusive"));
   }
 
-  /** {@return the window with the given optional ends} */
+  /**
+   * {@return the window with the given optional ends}
+   *
+   * @param fromInclusive the first day, if any
+   * @param untilInclusive the last day, if any
+   */
   public static DateWindow of(Optional<LocalDate> fromInclusive, Optional<LocalDate> untilInclusive) {
     Checks.notNull(fromInclusive, "fromInclusive");
     Checks.notNull(untilInclusive, "untilInclusive");
@@ -64,7 +82,11 @@ public final class DateWindow {
     return Optional.ofNullable(untilInclusive);
   }
 
-  /** {@return whether {@code date} lies in the window, ends included} */
+  /**
+   * {@return whether {@code date} lies in the window, ends included}
+   *
+   * @param date the date
+   */
   public boolean contains(LocalDate date) {
     Checks.notNull(date, "date");
     return (fromInclusive == null || !date.isBefore(fromInclusive))

@@ -24,7 +24,11 @@ public sealed interface Restriction
   /** {@return a stable name of the kind, e.g. {@code security-exclusion}} */
   String kind();
 
-  /** {@return whether it is in effect on {@code date}} */
+  /**
+   * {@return whether it is in effect on {@code date}}
+   *
+   * @param date the date
+   */
   default boolean isInEffect(java.time.LocalDate date) {
     return window().contains(date);
   }

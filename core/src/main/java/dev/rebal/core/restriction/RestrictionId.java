@@ -20,7 +20,11 @@ public record RestrictionId(String value) implements Comparable<RestrictionId> {
     Checks.notBlank(value, "restrictionId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static RestrictionId of(String value) {
     return new RestrictionId(value);
   }

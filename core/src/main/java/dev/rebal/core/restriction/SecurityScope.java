@@ -22,22 +22,38 @@ public record SecurityScope(ScopeType type, String value) {
     Checks.notBlank(value, "value");
   }
 
-  /** {@return the scope of one security} */
+  /**
+   * {@return the scope of one security}
+   *
+   * @param securityId the security's id
+   */
   public static SecurityScope security(String securityId) {
     return new SecurityScope(ScopeType.SECURITY, securityId);
   }
 
-  /** {@return the scope of every security of an issuer} */
+  /**
+   * {@return the scope of every security of an issuer}
+   *
+   * @param issuer the issuer
+   */
   public static SecurityScope issuer(String issuer) {
     return new SecurityScope(ScopeType.ISSUER, issuer);
   }
 
-  /** {@return the scope of every security of an asset class} */
+  /**
+   * {@return the scope of every security of an asset class}
+   *
+   * @param assetClass the asset class
+   */
   public static SecurityScope assetClass(String assetClass) {
     return new SecurityScope(ScopeType.ASSET_CLASS, assetClass);
   }
 
-  /** {@return whether {@code security} is in this scope} */
+  /**
+   * {@return whether {@code security} is in this scope}
+   *
+   * @param security the security
+   */
   public boolean matches(Security security) {
     Checks.notNull(security, "security");
     switch (type) {

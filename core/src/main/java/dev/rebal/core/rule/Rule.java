@@ -18,6 +18,11 @@ public interface Rule {
   /** {@return the stage it runs at} */
   Stage stage();
 
-  /** Evaluates the rule. It must not throw for any valid household. */
+  /**
+   * Evaluates the rule. It must not throw for any valid household.
+   *
+   * @param context the household, market data, rule set and what earlier stages found
+   * @return the findings and constraint adjustments
+   */
   RuleOutcome evaluate(RuleContext context);
 }

@@ -48,13 +48,26 @@ public final class RuleContext {
         : com.google.common.base.Suppliers.memoize(this::computeOutlook)::get;
   }
 
-  /** {@return a context for the eligibility, trigger and constraint stages} */
+  /**
+   * {@return a context for the eligibility, trigger and constraint stages}
+   *
+   * @param household the household
+   * @param marketData the security master, prices and volumes
+   * @param asOf the as-of date
+   * @param ruleSet the rule set in force
+   * @param assessment the household's assessment
+   */
   public static RuleContext of(Household household, MarketData marketData, LocalDate asOf,
       RuleSet ruleSet, Assessment assessment) {
     return new RuleContext(household, marketData, asOf, ruleSet, assessment, null, null, null);
   }
 
-  /** {@return a copy for the routing stage, with the proposal and its impact} */
+  /**
+   * {@return a copy for the routing stage, with the proposal and its impact}
+   *
+   * @param proposal the proposal
+   * @param impact its impact
+   */
   public RuleContext withProposal(Proposal proposal, ProposalImpact impact) {
     return new RuleContext(household, marketData, asOf, ruleSet, assessment,
         Checks.notNull(proposal, "proposal"), Checks.notNull(impact, "impact"), outlook);
@@ -95,7 +108,12 @@ public final class RuleContext {
     return Optional.ofNullable(impact);
   }
 
-  /** {@return the decimal parameter {@code name}, or {@code fallback} if the rule set lacks it} */
+  /**
+   * {@return the decimal parameter {@code name}, or {@code fallback} if the rule set lacks it}
+   *
+   * @param name the parameter's name
+   * @param fallback the value if the rule set lacks it, a plain decimal
+   */
   public BigDecimal param(String name, String fallback) {
     return ruleSet.find(name).isPresent() ? ruleSet.decimal(name) : new BigDecimal(fallback);
   }

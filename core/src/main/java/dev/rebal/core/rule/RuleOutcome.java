@@ -32,12 +32,22 @@ public record RuleOutcome(ImmutableList<Finding> findings,
     return PASS;
   }
 
-  /** {@return an outcome with one finding} */
+  /**
+   * {@return an outcome with one finding}
+   *
+   * @param code the finding's code
+   * @param message the finding's message
+   */
   public static RuleOutcome found(String code, String message) {
     return new RuleOutcome(ImmutableList.of(new Finding(code, message)), ImmutableList.of());
   }
 
-  /** {@return an outcome with constraint adjustments and one finding per adjustment's reason} */
+  /**
+   * {@return an outcome with constraint adjustments and one finding per adjustment's reason}
+   *
+   * @param code the findings' code
+   * @param adjustments the adjustments
+   */
   public static RuleOutcome adjust(String code, List<? extends ConstraintAdjustment> adjustments) {
     ImmutableList<ConstraintAdjustment> adj = ImmutableList.copyOf(adjustments);
     return new RuleOutcome(adj.stream().map(a -> new Finding(code, a.reason()))

@@ -143,7 +143,11 @@ public final class RuleParameters {
     return NAMESPACES;
   }
 
-  /** {@return the declaration of {@code name}, if declared} */
+  /**
+   * {@return the declaration of {@code name}, if declared}
+   *
+   * @param name the parameter's name
+   */
   public Optional<RuleParameter> find(String name) {
     return Optional.ofNullable(byName.get(Checks.notNull(name, "name")));
   }
@@ -151,6 +155,7 @@ public final class RuleParameters {
   /**
    * {@return the declaration of {@code name}}
    *
+   * @param name the parameter's name
    * @throws NoSuchElementException naming the parameter if it is not declared
    */
   public RuleParameter lookup(String name) {
@@ -162,6 +167,10 @@ public final class RuleParameters {
    * {@return what is wrong with parameter {@code name} set to {@code value} in a rule set enabling
    * {@code rules}, or empty if nothing is: e.g. {@code parameter 'review.turnover.max': must be a
    * plain decimal from 0 to 2, was 'abc'}}
+   *
+   * @param name the parameter's name
+   * @param value the value
+   * @param rules the ids of the rules the rule set enables
    */
   public Optional<String> problem(String name, String value, Iterable<String> rules) {
     Checks.notNull(name, "name");
@@ -187,7 +196,12 @@ public final class RuleParameters {
         + (NAMESPACES.contains(namespace) ? "firm" : namespace) + ".<id>)");
   }
 
-  /** {@return every problem of {@code parameters} in a rule set enabling {@code rules}, by name} */
+  /**
+   * {@return every problem of {@code parameters} in a rule set enabling {@code rules}, by name}
+   *
+   * @param parameters the parameters, by name
+   * @param rules the ids of the rules the rule set enables
+   */
   public ImmutableList<String> problems(Map<String, String> parameters, Iterable<String> rules) {
     Checks.notNull(parameters, "parameters");
     List<String> out = new ArrayList<>();

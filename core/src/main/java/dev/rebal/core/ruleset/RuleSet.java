@@ -113,12 +113,20 @@ public final class RuleSet {
     return contentHash;
   }
 
-  /** {@return whether the rule with {@code id} is enabled} */
+  /**
+   * {@return whether the rule with {@code id} is enabled}
+   *
+   * @param id the rule's id
+   */
   public boolean isEnabled(String id) {
     return rules.contains(id);
   }
 
-  /** {@return the parameter {@code name}, if set} */
+  /**
+   * {@return the parameter {@code name}, if set}
+   *
+   * @param name the parameter's name
+   */
   public Optional<String> find(String name) {
     return Optional.ofNullable(parameters.get(name));
   }
@@ -126,6 +134,7 @@ public final class RuleSet {
   /**
    * {@return the parameter {@code name} as a decimal}
    *
+   * @param name the parameter's name
    * @throws NoSuchElementException naming the parameter if it is absent
    * @throws RuleSetException naming the parameter and value if it is not a decimal
    */
@@ -146,6 +155,9 @@ public final class RuleSet {
   /**
    * {@return a copy with one parameter set, for tuning and tests}
    *
+   * @param name the parameter's name
+   * @param value the value
+   * @param newVersion the version of the copy
    * @throws RuleSetException if the parameter is undeclared or the value invalid for it
    */
   public RuleSet withParameter(String name, String value, SemanticVersion newVersion) {
@@ -155,7 +167,11 @@ public final class RuleSet {
     return new RuleSet(this.name, newVersion, rules, ImmutableSortedMap.copyOf(p));
   }
 
-  /** {@return what changed from {@code before} to this: rules and parameters, sorted by key} */
+  /**
+   * {@return what changed from {@code before} to this: rules and parameters, sorted by key}
+   *
+   * @param before the earlier rule set
+   */
   public ImmutableList<RuleSetChange> diff(RuleSet before) {
     Checks.notNull(before, "before");
     ImmutableList.Builder<RuleSetChange> out = ImmutableList.builder();

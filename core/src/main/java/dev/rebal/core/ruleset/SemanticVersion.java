@@ -30,6 +30,8 @@ public record SemanticVersion(int major, int minor, int patch) implements Compar
   /**
    * Parses {@code 1.4.0}.
    *
+   * @param text the text
+   * @return the version
    * @throws IllegalArgumentException naming the text if it is not three dot-separated numbers
    */
   public static SemanticVersion parse(String text) {

@@ -20,7 +20,11 @@ public record AssetClass(String value) implements Comparable<AssetClass> {
     Checks.notBlank(value, "assetClass");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static AssetClass of(String value) {
     return new AssetClass(value);
   }

@@ -20,7 +20,11 @@ public record SecurityId(String value) implements Comparable<SecurityId> {
     Checks.notBlank(value, "securityId");
   }
 
-  /** {@return the id with the given value} */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static SecurityId of(String value) {
     return new SecurityId(value);
   }

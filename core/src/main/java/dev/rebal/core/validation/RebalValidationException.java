@@ -11,7 +11,11 @@ public class RebalValidationException extends RebalException {
 
   private final transient ValidationReport report;
 
-  /** Creates an exception carrying {@code report}. */
+  /**
+   * Creates an exception carrying {@code report}.
+   *
+   * @param report the report, with at least one error
+   */
   public RebalValidationException(ValidationReport report) {
     super(report.toString());
     this.report = report;

@@ -17,7 +17,12 @@ public final class ValidationReport {
     this.problems = problems;
   }
 
-  /** {@return a report of {@code problems} for {@code household}} */
+  /**
+   * {@return a report of {@code problems} for {@code household}}
+   *
+   * @param household the household's id
+   * @param problems the problems found
+   */
   public static ValidationReport of(HouseholdId household, Iterable<Problem> problems) {
     Checks.notNull(household, "household");
     return new ValidationReport(household, ImmutableList.copyOf(Checks.notNull(problems, "problems")));
@@ -58,6 +63,7 @@ public final class ValidationReport {
   /**
    * Throws if the household is on hold.
    *
+   * @return this report, when the household is not on hold
    * @throws RebalValidationException carrying this report if there is any error
    */
   public ValidationReport throwIfOnHold() {

@@ -33,6 +33,8 @@ public final class HouseholdDrift {
    * {@return the drift of {@code household} from its own {@link Household#target()}, valued at the
    * prices of {@code marketData}}
    *
+   * @param household the household
+   * @param marketData the security master and prices
    * @throws java.util.NoSuchElementException if a held security is unknown or unpriced
    */
   public static HouseholdDrift of(Household household, MarketData marketData) {
@@ -170,7 +172,11 @@ public final class HouseholdDrift {
     return classes;
   }
 
-  /** {@return the drift of {@code assetClass}, if it is targeted or held} */
+  /**
+   * {@return the drift of {@code assetClass}, if it is targeted or held}
+   *
+   * @param assetClass the asset class
+   */
   public Optional<ClassDrift> find(AssetClass assetClass) {
     Checks.notNull(assetClass, "assetClass");
     return classes.stream().filter(d -> d.assetClass().equals(assetClass)).findFirst();

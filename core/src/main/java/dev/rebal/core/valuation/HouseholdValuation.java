@@ -69,6 +69,7 @@ public final class HouseholdValuation {
    *
    * @param household a household without validation errors
    * @param marketData the security master and prices
+   * @return the valuation
    * @throws NoSuchElementException naming the security if a held security is unknown or unpriced
    * @throws IllegalArgumentException naming the lot if it is held in an unknown account
    */
@@ -184,7 +185,12 @@ public final class HouseholdValuation {
     return positionValues;
   }
 
-  /** {@return the value of {@code security} held in {@code account}; zero if none is held} */
+  /**
+   * {@return the value of {@code security} held in {@code account}; zero if none is held}
+   *
+   * @param account the account
+   * @param security the security
+   */
   public Money positionValue(AccountId account, SecurityId security) {
     ImmutableSortedMap<SecurityId, Money> inAccount =
         positionValues.get(Checks.notNull(account, "account"));
@@ -208,7 +214,11 @@ public final class HouseholdValuation {
     return accountClassValues;
   }
 
-  /** {@return the value held in {@code assetClass}; zero if none} */
+  /**
+   * {@return the value held in {@code assetClass}; zero if none}
+   *
+   * @param assetClass the asset class
+   */
   public Money classValue(AssetClass assetClass) {
     Money value = classValues.get(Checks.notNull(assetClass, "assetClass"));
     return value == null ? Money.ZERO_USD : value;
@@ -217,6 +227,8 @@ public final class HouseholdValuation {
   /**
    * {@return the share of the total held in {@code assetClass}, to {@link Weight#SCALE} places;
    * zero when the total is not positive (nothing to be a share of)}
+   *
+   * @param assetClass the asset class
    */
   public Weight weight(AssetClass assetClass) {
     if (!total.isPositive()) {
@@ -229,6 +241,8 @@ public final class HouseholdValuation {
   /**
    * {@return the drift of every asset class from {@code target}: the target's classes and any class
    * held but not targeted (target weight zero, band zero)}
+   *
+   * @param target the target allocation
    */
   public HouseholdDrift driftFrom(TargetAllocation target) {
     return HouseholdDrift.of(this, Checks.notNull(target, "target"));
