@@ -34,7 +34,11 @@ public final class LinearProgram {
     return rhs.length;
   }
 
-  /** {@return the objective coefficient of variable {@code j}} */
+  /**
+   * {@return the objective coefficient of variable {@code j}}
+   *
+   * @param j the variable's index
+   */
   public double objective(int j) {
     return objective[j];
   }
@@ -44,27 +48,49 @@ public final class LinearProgram {
     return objective.clone();
   }
 
-  /** {@return the number of non-zero coefficients of row {@code i}} */
+  /**
+   * {@return the number of non-zero coefficients of row {@code i}}
+   *
+   * @param i the row's index
+   */
   public int rowLength(int i) {
     return rowIndex[i].length;
   }
 
-  /** {@return the variable index of the {@code p}-th non-zero of row {@code i}} */
+  /**
+   * {@return the variable index of the {@code p}-th non-zero of row {@code i}}
+   *
+   * @param i the row's index
+   * @param p the non-zero's position in the row
+   */
   public int rowIndex(int i, int p) {
     return rowIndex[i][p];
   }
 
-  /** {@return the coefficient of the {@code p}-th non-zero of row {@code i}} */
+  /**
+   * {@return the coefficient of the {@code p}-th non-zero of row {@code i}}
+   *
+   * @param i the row's index
+   * @param p the non-zero's position in the row
+   */
   public double rowValue(int i, int p) {
     return rowValue[i][p];
   }
 
-  /** {@return the right-hand side of row {@code i}} */
+  /**
+   * {@return the right-hand side of row {@code i}}
+   *
+   * @param i the row's index
+   */
   public double rhs(int i) {
     return rhs[i];
   }
 
-  /** {@return row {@code i} as a dense array of length {@link #variables()}} */
+  /**
+   * {@return row {@code i} as a dense array of length {@link #variables()}}
+   *
+   * @param i the row's index
+   */
   public double[] denseRow(int i) {
     double[] row = new double[objective.length];
     for (int p = 0; p < rowIndex[i].length; p++) {
@@ -73,7 +99,11 @@ public final class LinearProgram {
     return row;
   }
 
-  /** {@return {@code c·x}} */
+  /**
+   * {@return {@code c·x}}
+   *
+   * @param x a point, one value per variable
+   */
   public double objectiveValue(double[] x) {
     double v = 0;
     for (int j = 0; j < objective.length; j++) {
@@ -82,7 +112,12 @@ public final class LinearProgram {
     return v;
   }
 
-  /** {@return row {@code i}'s activity {@code a_i·x}} */
+  /**
+   * {@return row {@code i}'s activity {@code a_i·x}}
+   *
+   * @param i the row's index
+   * @param x a point, one value per variable
+   */
   public double activity(int i, double[] x) {
     double v = 0;
     int[] idx = rowIndex[i];

@@ -35,12 +35,21 @@ public final class LpSolution {
     this.detail = detail;
   }
 
-  /** {@return an optimal solution at {@code point} (copied)} */
+  /**
+   * {@return an optimal solution at {@code point} (copied)}
+   *
+   * @param point the optimal point, one value per variable
+   */
   public static LpSolution optimal(double[] point) {
     return new LpSolution(Status.OPTIMAL, Checks.notNull(point, "point").clone(), "");
   }
 
-  /** {@return a failed solution with a status other than {@code OPTIMAL} and a detail message} */
+  /**
+   * {@return a failed solution with a status other than {@code OPTIMAL} and a detail message}
+   *
+   * @param status why there is no optimum
+   * @param detail what happened, for messages
+   */
   public static LpSolution failed(Status status, String detail) {
     Checks.isTrue(Checks.notNull(status, "status") != Status.OPTIMAL, "status", status,
         "must not be OPTIMAL");
@@ -52,7 +61,11 @@ public final class LpSolution {
     return status;
   }
 
-  /** {@return the value of variable {@code j}; only for {@code OPTIMAL}} */
+  /**
+   * {@return the value of variable {@code j}; only for {@code OPTIMAL}}
+   *
+   * @param j the variable's index
+   */
   public double value(int j) {
     return point[j];
   }

@@ -12,6 +12,11 @@ package dev.rebal.optimizer;
  * exceptions.
  */
 public interface LpSolver {
-  /** Solves {@code program}: minimise {@code c·x} subject to {@code A x ≤ b}, {@code x ≥ 0}. */
+  /**
+   * Solves {@code program}: minimise {@code c·x} subject to {@code A x ≤ b}, {@code x ≥ 0}.
+   *
+   * @param program the program
+   * @return the optimal point, or why there is none
+   */
   LpSolution solve(LinearProgram program);
 }

@@ -41,6 +41,7 @@ public final class SizeRoutingSolver implements LpSolver {
    * {@return a router that sends programs of at least {@code variables} variables to the bounded
    * solver}
    *
+   * @param variables the smallest number of variables sent to the bounded solver
    * @throws IllegalArgumentException if {@code variables} is negative
    */
   public static SizeRoutingSolver withThreshold(int variables) {
@@ -53,7 +54,11 @@ public final class SizeRoutingSolver implements LpSolver {
     return threshold;
   }
 
-  /** {@return whether {@code program} goes to {@link BoundedSimplexSolver}} */
+  /**
+   * {@return whether {@code program} goes to {@link BoundedSimplexSolver}}
+   *
+   * @param program the program
+   */
   public boolean routesToBounded(LinearProgram program) {
     return program.variables() >= threshold || CommonsMathLpSolver.tooLarge(program);
   }
