@@ -57,8 +57,8 @@ public interface ReviewQueue {
    * {@return pending items whose as-of date is before {@code date}, oldest first, then most urgent,
    * then by id: the reviewer's "by age" view (what has waited longest)}
    *
-   * <p>The default filters {@link #pending()}; a store with an index on the date overrides it. Added
-   * with the durable stores (issue 9); additive, so existing implementations keep compiling.
+   * <p>The default filters {@link #pending()}; a store with an index on the date overrides it, and
+   * an implementation that does not override it keeps compiling.
    *
    * @param date items with an as-of date strictly before it are returned
    * @since 0.1.0
