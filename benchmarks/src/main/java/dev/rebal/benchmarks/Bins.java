@@ -20,8 +20,8 @@ import java.util.function.Predicate;
  * out-of-balance households included); the others skip the deliberately faulty households, which
  * stop at validation.
  *
- * <p>The generator's households have at most about 200 lots (median 81), so issue 7's "typical
- * household" (4 accounts, 40 securities, 300 lots) does not occur in the book. {@code LOTS300} makes
+ * <p>The generator's households have at most about 200 lots (median 81), so the performance
+ * target's "typical household" (4 accounts, 40 securities, 300 lots) does not occur in the book. {@code LOTS300} makes
  * it: households with 4 accounts and 35 to 45 securities, each lot split into parts, in order (same account
  * and security, the quantity shared out in whole shares where it was whole, the basis per share spread from 75% to
  * 125% of the original, each later part acquired 45 days earlier than the one before) until there
@@ -38,7 +38,7 @@ enum Bins {
       && s.securities() <= 45 && s.lots() >= 60 && s.lots() <= 110, true, 0),
   /** The book's largest households: at least 150 lots. */
   LARGE(s -> s.lots() >= 150, true, 0),
-  /** Issue 7's typical household: 4 accounts, 35 to 45 securities, lots split to about 300. */
+  /** The target's typical household: 4 accounts, 35 to 45 securities, lots split to about 300. */
   LOTS300(s -> s.accounts() == 4 && s.securities() >= 35 && s.securities() <= 45, true, 300);
 
   /** The book's seed. */

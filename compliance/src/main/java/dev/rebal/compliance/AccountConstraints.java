@@ -22,7 +22,13 @@ import java.util.List;
  */
 public record AccountConstraints(AccountId account, List<Provenance> blocks,
     Money cashAvailable) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param account the account
+   * @param blocks why the account may not be traded; empty when it may
+   * @param cashAvailable cash minus cash floor, negative when below the floor
+   */
   public AccountConstraints {
     Checks.notNull(account, "account");
     Checks.noNulls(blocks, "blocks");
@@ -30,7 +36,7 @@ public record AccountConstraints(AccountId account, List<Provenance> blocks,
     Checks.notNull(cashAvailable, "cashAvailable");
   }
 
-  /** Returns whether the account may be traded. */
+  /** {@return whether the account may be traded} */
   public boolean mayTrade() {
     return blocks.isEmpty();
   }

@@ -22,7 +22,12 @@ public record ComplianceParameters(Money minTradeValue, Quantity roundLot) {
   private static final ComplianceParameters DEFAULTS =
       new ComplianceParameters(Money.usd("100"), Quantity.of(1));
 
-  /** Checks that the minimum is not negative and the round lot is positive. */
+  /**
+   * Checks that the minimum is not negative and the round lot is positive.
+   *
+   * @param minTradeValue the smallest estimated trade value, not negative
+   * @param roundLot the quantity step where fractional shares are not allowed, positive
+   */
   public ComplianceParameters {
     Checks.notNull(minTradeValue, "minTradeValue");
     Checks.notNull(roundLot, "roundLot");
@@ -31,7 +36,7 @@ public record ComplianceParameters(Money minTradeValue, Quantity roundLot) {
     Checks.isTrue(roundLot.isPositive(), "roundLot", roundLot, "must be positive");
   }
 
-  /** Returns the defaults: a minimum trade of USD 100 and a round lot of one share. */
+  /** {@return the defaults: a minimum trade of USD 100 and a round lot of one share} */
   public static ComplianceParameters defaults() {
     return DEFAULTS;
   }

@@ -31,7 +31,18 @@ import java.util.SortedSet;
 public record ConcentrationLimit(Provenance provenance, SecurityScope scope, Weight maxWeight,
     SortedSet<SecurityId> securities, Money householdValue, Money heldAwayValue,
     Money currentValue, Money maxValue) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param provenance the cap restriction
+   * @param scope what the cap covers (a security, an issuer, an asset class)
+   * @param maxWeight the largest allowed share of household value
+   * @param securities the known securities in scope
+   * @param householdValue the denominator: household value, held-away included
+   * @param heldAwayValue the part of {@code currentValue} held in held-away accounts
+   * @param currentValue the value in scope before trading, held-away included
+   * @param maxValue the largest allowed value in scope
+   */
   public ConcentrationLimit {
     Checks.notNull(provenance, "provenance");
     Checks.notNull(scope, "scope");
@@ -44,7 +55,9 @@ public record ConcentrationLimit(Provenance provenance, SecurityScope scope, Wei
     Checks.notNull(maxValue, "maxValue");
   }
 
-  /** Returns the value that may still be added in scope; negative when the cap is already broken. */
+  /**
+   * {@return the value that may still be added in scope; negative when the cap is already broken}
+   */
   public Money headroom() {
     return maxValue.minus(currentValue);
   }

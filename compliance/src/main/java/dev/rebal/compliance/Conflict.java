@@ -20,7 +20,14 @@ import java.util.List;
  */
 public record Conflict(ConflictKind kind, String subject, BigDecimal shortfall,
     List<Provenance> provenances) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param kind what sort of conflict
+   * @param subject what it is about, e.g. {@code cap R-3 on ISSUER:ACME} or {@code account A1}
+   * @param shortfall by how much the reachable side falls short, in USD
+   * @param provenances the restrictions and checks involved, the violated one first
+   */
   public Conflict {
     Checks.notNull(kind, "kind");
     Checks.notBlank(subject, "subject");

@@ -29,7 +29,7 @@ public final class ConstraintCompiler {
 
   private ConstraintCompiler() {}
 
-  /** Returns the standard compiler. */
+  /** {@return the standard compiler} */
   public static ConstraintCompiler standard() {
     return STANDARD;
   }
@@ -37,6 +37,10 @@ public final class ConstraintCompiler {
   /**
    * Compiles with {@link ComplianceParameters#defaults()}.
    *
+   * @param household the household
+   * @param marketData the market data it is valued with
+   * @param asOf the as-of date
+   * @return the household's trade constraints
    * @see #compile(Household, MarketData, LocalDate, ComplianceParameters)
    */
   public TradeConstraints compile(Household household, MarketData marketData, LocalDate asOf) {
@@ -59,9 +63,9 @@ public final class ConstraintCompiler {
   }
 
   /**
-   * Returns the buy and sell permissions of single positions and lots on {@code asOf}, decided one
+   * {@return the buy and sell permissions of single positions and lots on {@code asOf}, decided one
    * question at a time with the same rules as {@link #compile}: for a caller that asks about a few
-   * positions only (the screen's loss-harvest check).
+   * positions only (the screen's loss-harvest check)}
    *
    * @param household the household, validated
    * @param marketData the security master, prices and trading volumes

@@ -33,7 +33,19 @@ public record IssuerSaleLimit(Provenance provenance, String issuer,
     SortedSet<SecurityId> securities, Quantity onePercentOfOutstanding,
     Quantity averageWeeklyVolume, Quantity limit, LocalDate windowStart, Quantity soldInWindow,
     Quantity remaining) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param provenance the volume-limit restriction
+   * @param issuer the issuer
+   * @param securities the known securities of the issuer
+   * @param onePercentOfOutstanding 1% of the shares outstanding
+   * @param averageWeeklyVolume the average weekly volume of the last four weeks
+   * @param limit the greater of the two
+   * @param windowStart the first day of the three-month look-back (as-of minus three months)
+   * @param soldInWindow the shares already sold in the look-back
+   * @param remaining the shares that may still be sold, never below zero
+   */
   public IssuerSaleLimit {
     Checks.notNull(provenance, "provenance");
     Checks.notBlank(issuer, "issuer");

@@ -18,7 +18,14 @@ import java.math.BigDecimal;
  */
 public record LocationPenalty(AccountId account, SecurityId security, BigDecimal penaltyBps,
     Provenance provenance) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param account the account (never a held-away one)
+   * @param security the security
+   * @param penaltyBps the penalty in basis points of value a year
+   * @param provenance the asset-location preference
+   */
   public LocationPenalty {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");

@@ -24,7 +24,15 @@ import java.util.List;
  */
 public record LotConstraints(LotId lot, AccountId account, SecurityId security, Quantity quantity,
     List<Provenance> sellBlocks) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot
+   * @param account the account holding it
+   * @param security its security
+   * @param quantity the quantity in the lot: the most that may be picked from it
+   * @param sellBlocks why it may not be sold; empty when it may
+   */
   public LotConstraints {
     Checks.notNull(lot, "lot");
     Checks.notNull(account, "account");
@@ -34,7 +42,7 @@ public record LotConstraints(LotId lot, AccountId account, SecurityId security, 
     sellBlocks = ImmutableList.copyOf(sellBlocks);
   }
 
-  /** Returns whether shares may be picked from the lot. */
+  /** {@return whether shares may be picked from the lot} */
   public boolean maySell() {
     return sellBlocks.isEmpty();
   }

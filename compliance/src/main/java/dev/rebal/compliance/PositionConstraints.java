@@ -46,7 +46,19 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
     List<Provenance> buyBlocks, List<Provenance> sellBlocks,
     List<QuantityBound> sellLimits, List<ValueBound> buyValueLimits,
     ValueBound minTradeValue, QuantityBound quantityStep) {
-  /** Checks that no component is null and that there is a sell limit. */
+  /**
+   * Checks that no component is null and that there is a sell limit.
+   *
+   * @param account the account
+   * @param security the security
+   * @param held the quantity held before trading
+   * @param buyBlocks why it may not be bought; empty when it may
+   * @param sellBlocks why it may not be sold; empty when it may
+   * @param sellLimits upper bounds on the quantity sold, at least the no-short bound
+   * @param buyValueLimits upper bounds on the value bought
+   * @param minTradeValue the smallest estimated value of one trade
+   * @param quantityStep the step a trade's quantity must be a multiple of
+   */
   public PositionConstraints {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");
@@ -64,17 +76,19 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
     Checks.notNull(quantityStep, "quantityStep");
   }
 
-  /** Returns whether the security may be bought in the account. */
+  /** {@return whether the security may be bought in the account} */
   public boolean mayBuy() {
     return buyBlocks.isEmpty();
   }
 
-  /** Returns whether the security may be sold in the account. */
+  /** {@return whether the security may be sold in the account} */
   public boolean maySell() {
     return sellBlocks.isEmpty();
   }
 
-  /** Returns the tightest sell limit (the first of the tightest, in {@link #sellLimits()} order). */
+  /**
+   * {@return the tightest sell limit (the first of the tightest, in {@link #sellLimits()} order)}
+   */
   public QuantityBound maxSellQuantity() {
     QuantityBound tightest = sellLimits.get(0);
     for (int i = 1; i < sellLimits.size(); i++) {
@@ -85,7 +99,7 @@ public record PositionConstraints(AccountId account, SecurityId security, Quanti
     return tightest;
   }
 
-  /** Returns the tightest buy value limit, if any cap covers the security. */
+  /** {@return the tightest buy value limit, if any cap covers the security} */
   public Optional<ValueBound> maxBuyValue() {
     return buyValueLimits.stream().min(Comparator.comparing(ValueBound::limit));
   }

@@ -20,25 +20,40 @@ public record Provenance(String id, String kind, String source) implements Compa
   /** The id prefix of built-in provenances. */
   public static final String BUILT_IN_PREFIX = "builtin.";
 
-  /** Checks that the id and kind are not blank and the source is present. */
+  /**
+   * Checks that the id and kind are not blank and the source is present.
+   *
+   * @param id the restriction id, or {@code builtin.<kind>}
+   * @param kind the restriction kind (e.g. {@code do-not-sell}) or the built-in check's kind
+   * @param source the restriction's source text, or the built-in reason (e.g. "held-away account")
+   */
   public Provenance {
     Checks.notBlank(id, "id");
     Checks.notBlank(kind, "kind");
     Checks.notNull(source, "source");
   }
 
-  /** Returns the provenance of a household restriction. */
+  /**
+   * {@return the provenance of a household restriction}
+   *
+   * @param restriction the restriction
+   */
   public static Provenance of(Restriction restriction) {
     Checks.notNull(restriction, "restriction");
     return new Provenance(restriction.id().value(), restriction.kind(), restriction.source());
   }
 
-  /** Returns a built-in provenance with id {@code builtin.<kind>}. */
+  /**
+   * {@return a built-in provenance with id {@code builtin.<kind>}}
+   *
+   * @param kind the built-in check, e.g. {@code cash-floor}
+   * @param reason why the check applies, for people
+   */
   public static Provenance builtIn(String kind, String reason) {
     return new Provenance(BUILT_IN_PREFIX + Checks.notBlank(kind, "kind"), kind, reason);
   }
 
-  /** Returns whether this is a built-in check rather than a household restriction. */
+  /** {@return whether this is a built-in check rather than a household restriction} */
   public boolean isBuiltIn() {
     return id.startsWith(BUILT_IN_PREFIX);
   }

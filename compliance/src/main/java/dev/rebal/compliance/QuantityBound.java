@@ -13,7 +13,12 @@ import dev.rebal.core.money.Quantity;
  * @since 0.1
  */
 public record QuantityBound(Quantity limit, Provenance provenance) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param limit the limit, in shares
+   * @param provenance what set it
+   */
   public QuantityBound {
     Checks.notNull(limit, "limit");
     Checks.notNull(provenance, "provenance");

@@ -116,8 +116,18 @@ public final class TradeConstraints implements TradePermissions {
   }
 
   /**
-   * Returns compiled constraints; the lists are copied and sorted into the documented order.
+   * {@return compiled constraints; the lists are copied and sorted into the documented order}
    *
+   * @param asOf the as-of date
+   * @param parameters the parameters compiled with
+   * @param accounts the constraints per account
+   * @param positions the constraints per (account, security) position
+   * @param lots the constraints per lot
+   * @param caps the household concentration caps
+   * @param saleLimits the issuer sale limits (Rule 144)
+   * @param washSaleGroups the securities of each wash-sale group, by group
+   * @param penalties the asset-location penalties
+   * @param conflicts the conflicts found while compiling
    * @throws IllegalArgumentException if anything is null or a key (account, position, lot) repeats
    */
   public static TradeConstraints of(LocalDate asOf, ComplianceParameters parameters,
@@ -159,72 +169,77 @@ public final class TradeConstraints implements TradePermissions {
     }
   }
 
-  /** Returns the as-of date the restrictions were evaluated on. */
+  /** {@return the as-of date the restrictions were evaluated on} */
   public LocalDate asOf() {
     return asOf;
   }
 
-  /** Returns the hygiene parameters used. */
+  /** {@return the hygiene parameters used} */
   public ComplianceParameters parameters() {
     return parameters;
   }
 
-  /** Returns the constraints of every account, by account id. */
+  /** {@return the constraints of every account, by account id} */
   public ImmutableList<AccountConstraints> accounts() {
     return accounts;
   }
 
-  /** Returns the constraints of every (account, security) pair, by account then security. */
+  /** {@return the constraints of every (account, security) pair, by account then security} */
   public ImmutableList<PositionConstraints> positions() {
     return positions;
   }
 
-  /** Returns the constraints of every lot, by lot id. */
+  /** {@return the constraints of every lot, by lot id} */
   public ImmutableList<LotConstraints> lots() {
     return lots;
   }
 
-  /** Returns the concentration caps in effect, by restriction id. */
+  /** {@return the concentration caps in effect, by restriction id} */
   public ImmutableList<ConcentrationLimit> caps() {
     return caps;
   }
 
-  /** Returns the Rule 144 sale limits in effect, by restriction id. */
+  /** {@return the Rule 144 sale limits in effect, by restriction id} */
   public ImmutableList<IssuerSaleLimit> saleLimits() {
     return saleLimits;
   }
 
   /**
-   * Returns the wash-sale groups of the known securities: within one group a proposal may buy or
-   * sell, but not both.
+   * {@return the wash-sale groups of the known securities: within one group a proposal may buy or
+   * sell, but not both}
    */
   public ImmutableSortedMap<String, ImmutableSortedSet<SecurityId>> washSaleGroups() {
     return washSaleGroups;
   }
 
-  /** Returns the soft asset-location penalties, by account, security, then provenance. */
+  /** {@return the soft asset-location penalties, by account, security, then provenance} */
   public ImmutableList<LocationPenalty> penalties() {
     return penalties;
   }
 
-  /** Returns the conflicts found; non-empty means the household goes to review. */
+  /** {@return the conflicts found; non-empty means the household goes to review} */
   public ImmutableList<Conflict> conflicts() {
     return conflicts;
   }
 
-  /** Returns whether any conflict was found. */
+  /** {@return whether any conflict was found} */
   public boolean hasConflicts() {
     return !conflicts.isEmpty();
   }
 
-  /** Returns the constraints of {@code account}, if it belongs to the household. */
+  /**
+   * {@return the constraints of {@code account}, if it belongs to the household}
+   *
+   * @param account the account
+   */
   public Optional<AccountConstraints> findAccount(AccountId account) {
     return Optional.ofNullable(accountIndex.get(Checks.notNull(account, "account")));
   }
 
   /**
-   * Returns the constraints of {@code account}.
+   * {@return the constraints of {@code account}}
    *
+   * @param account the account
    * @throws NoSuchElementException naming the account if it is not the household's
    */
   public AccountConstraints lookupAccount(AccountId account) {
@@ -232,7 +247,12 @@ public final class TradeConstraints implements TradePermissions {
         () -> new NoSuchElementException("accounts[" + account + "]: unknown account"));
   }
 
-  /** Returns the constraints of {@code security} in {@code account}, if both are known. */
+  /**
+   * {@return the constraints of {@code security} in {@code account}, if both are known}
+   *
+   * @param account the account
+   * @param security the security
+   */
   public Optional<PositionConstraints> findPosition(AccountId account, SecurityId security) {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");
@@ -257,8 +277,10 @@ public final class TradeConstraints implements TradePermissions {
   }
 
   /**
-   * Returns the constraints of {@code security} in {@code account}.
+   * {@return the constraints of {@code security} in {@code account}}
    *
+   * @param account the account
+   * @param security the security
    * @throws NoSuchElementException naming both if the account or the security is unknown
    */
   public PositionConstraints lookupPosition(AccountId account, SecurityId security) {
@@ -281,7 +303,11 @@ public final class TradeConstraints implements TradePermissions {
     return findLot(lot).map(LotConstraints::maySell).orElse(false);
   }
 
-  /** Returns the constraints of {@code lot}, if the household holds it. */
+  /**
+   * {@return the constraints of {@code lot}, if the household holds it}
+   *
+   * @param lot the lot
+   */
   public Optional<LotConstraints> findLot(LotId lot) {
     Checks.notNull(lot, "lot");
     int low = 0;
@@ -302,8 +328,9 @@ public final class TradeConstraints implements TradePermissions {
   }
 
   /**
-   * Returns the constraints of {@code lot}.
+   * {@return the constraints of {@code lot}}
    *
+   * @param lot the lot
    * @throws NoSuchElementException naming the lot if the household does not hold it
    */
   public LotConstraints lookupLot(LotId lot) {
@@ -311,7 +338,11 @@ public final class TradeConstraints implements TradePermissions {
         () -> new NoSuchElementException("lots[" + lot + "]: unknown lot"));
   }
 
-  /** Returns the wash-sale group of {@code security}, if it is known. */
+  /**
+   * {@return the wash-sale group of {@code security}, if it is known}
+   *
+   * @param security the security
+   */
   public Optional<String> findWashSaleGroup(SecurityId security) {
     Checks.notNull(security, "security");
     for (Map.Entry<String, ImmutableSortedSet<SecurityId>> e : washSaleGroups.entrySet()) {

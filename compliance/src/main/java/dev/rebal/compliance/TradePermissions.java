@@ -20,20 +20,28 @@ import dev.rebal.core.security.SecurityId;
  */
 public interface TradePermissions {
   /**
-   * Returns whether {@code security} may be bought in {@code account}: as {@link
-   * PositionConstraints#mayBuy()}; false for an unknown account or security.
+   * {@return whether {@code security} may be bought in {@code account}: as {@link
+   * PositionConstraints#mayBuy()}; false for an unknown account or security}
+   *
+   * @param account the account
+   * @param security the security
    */
   boolean mayBuy(AccountId account, SecurityId security);
 
   /**
-   * Returns whether {@code security} may be sold in {@code account}: as {@link
-   * PositionConstraints#maySell()}; false for an unknown account or security.
+   * {@return whether {@code security} may be sold in {@code account}: as {@link
+   * PositionConstraints#maySell()}; false for an unknown account or security}
+   *
+   * @param account the account
+   * @param security the security
    */
   boolean maySell(AccountId account, SecurityId security);
 
   /**
-   * Returns whether shares may be picked from {@code lot}: as {@link LotConstraints#maySell()};
-   * false for a lot the household does not hold.
+   * {@return whether shares may be picked from {@code lot}: as {@link LotConstraints#maySell()};
+   * false for a lot the household does not hold}
+   *
+   * @param lot the lot
    */
   boolean maySellLot(LotId lot);
 }

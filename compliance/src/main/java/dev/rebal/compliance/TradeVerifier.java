@@ -35,7 +35,7 @@ public final class TradeVerifier {
 
   private TradeVerifier() {}
 
-  /** Returns the standard verifier. */
+  /** {@return the standard verifier} */
   public static TradeVerifier standard() {
     return STANDARD;
   }
@@ -43,6 +43,11 @@ public final class TradeVerifier {
   /**
    * Verifies with {@link ComplianceParameters#defaults()}.
    *
+   * @param household the household before the trades
+   * @param marketData the market data the trades are valued with
+   * @param asOf the as-of date
+   * @param trades the proposed trades, in order
+   * @return the violations found, none when the trades comply
    * @see #verify(Household, MarketData, LocalDate, List, ComplianceParameters)
    */
   public VerificationResult verify(Household household, MarketData marketData, LocalDate asOf,

@@ -13,7 +13,12 @@ import dev.rebal.core.money.Money;
  * @since 0.1
  */
 public record ValueBound(Money limit, Provenance provenance) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param limit the limit
+   * @param provenance what set it
+   */
   public ValueBound {
     Checks.notNull(limit, "limit");
     Checks.notNull(provenance, "provenance");

@@ -18,7 +18,12 @@ import java.util.List;
  */
 public record VerificationResult(List<Violation> violations,
     List<Violation> preExisting) {
-  /** Checks that no violation is null. */
+  /**
+   * Checks that no violation is null.
+   *
+   * @param violations the violations, empty when compliant
+   * @param preExisting breaches present before the proposal and not made worse by it
+   */
   public VerificationResult {
     Checks.noNulls(violations, "violations");
     violations = ImmutableList.copyOf(violations);
@@ -26,24 +31,36 @@ public record VerificationResult(List<Violation> violations,
     preExisting = ImmutableList.copyOf(preExisting);
   }
 
-  /** A result with no pre-existing breaches. */
+  /**
+   * A result with no pre-existing breaches.
+   *
+   * @param violations the violations, in order
+   */
   public VerificationResult(List<Violation> violations) {
     this(violations, ImmutableList.of());
   }
 
-  /** Returns whether the proposal breaks nothing. */
+  /** {@return whether the proposal breaks nothing} */
   public boolean isCompliant() {
     return violations.isEmpty();
   }
 
-  /** Returns the violations of one kind, in order. */
+  /**
+   * {@return the violations of one kind, in order}
+   *
+   * @param kind the kind
+   */
   public ImmutableList<Violation> violationsOf(ViolationKind kind) {
     Checks.notNull(kind, "kind");
     return violations.stream().filter(v -> v.kind() == kind)
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** Returns the violations that involve the trade at {@code index}, in order. */
+  /**
+   * {@return the violations that involve the trade at {@code index}, in order}
+   *
+   * @param index the trade's index in the proposal
+   */
   public ImmutableList<Violation> violationsOfTrade(int index) {
     return violations.stream().filter(v -> v.trades().contains(index))
         .collect(ImmutableList.toImmutableList());

@@ -27,7 +27,17 @@ import java.util.List;
  */
 public record Violation(ViolationKind kind, Provenance provenance, List<Integer> trades,
     String subject, String unit, BigDecimal limit, BigDecimal actual) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param kind what is broken
+   * @param provenance the restriction or built-in check broken
+   * @param trades indexes of the trades involved, ascending
+   * @param subject what it is about, e.g. {@code A1/ACME} or {@code account A1}
+   * @param unit the unit of limit and actual
+   * @param limit the largest allowed value
+   * @param actual the value the proposal reaches
+   */
   public Violation {
     Checks.notNull(kind, "kind");
     Checks.notNull(provenance, "provenance");
@@ -40,15 +50,17 @@ public record Violation(ViolationKind kind, Provenance provenance, List<Integer>
   }
 
   /**
-   * Returns by how much the actual value is on the wrong side of the limit, as a non-negative
+   * {@return by how much the actual value is on the wrong side of the limit, as a non-negative
    * amount: over an upper bound (shares sold, weight) or under a lower bound (cash floor, minimum
-   * trade size, a position below zero).
+   * trade size, a position below zero)}
    */
   public BigDecimal excess() {
     return actual.subtract(limit).abs();
   }
 
-  /** Returns a one-line description, e.g. {@code DO_NOT_SELL A1/ACME trades [0]: 100 shares ...}. */
+  /**
+   * {@return a one-line description, e.g. {@code DO_NOT_SELL A1/ACME trades [0]: 100 shares ...}}
+   */
   public String message() {
     return kind + " " + subject + " trades " + trades + ": " + actual.toPlainString() + " " + unit
         + " against a limit of " + limit.toPlainString() + " [" + provenance + "]";

@@ -61,7 +61,11 @@ public final class BookRebalancer {
     this.review = Optional.ofNullable(b.review);
   }
 
-  /** Returns a builder for runs of {@code rebalancer}. */
+  /**
+   * {@return a builder for runs of {@code rebalancer}}
+   *
+   * @param rebalancer the rebalancer that decides each household
+   */
   public static Builder builder(Rebalancer rebalancer) {
     return new Builder(Checks.notNull(rebalancer, "rebalancer"));
   }
@@ -189,33 +193,54 @@ public final class BookRebalancer {
       this.rebalancer = rebalancer;
     }
 
-    /** Sets the number of worker threads (default: available processors). */
+    /**
+     * Sets the number of worker threads (default: available processors).
+     *
+     * @param threads the number of threads, at least 1
+     * @return this builder
+     */
     public Builder threads(int threads) {
       Checks.isTrue(threads >= 1, "threads", threads, "must be at least 1");
       this.threads = threads;
       return this;
     }
 
-    /** Sets where progress goes and how often, in milliseconds. */
+    /**
+     * Sets where progress goes and how often, in milliseconds.
+     *
+     * @param listener where progress goes
+     * @param everyMillis the interval between two reports, in milliseconds
+     * @return this builder
+     */
     public Builder progress(ProgressListener listener, long everyMillis) {
       this.progress = Checks.notNull(listener, "listener");
       this.progressEveryMillis = everyMillis;
       return this;
     }
 
-    /** Sets the audit sink every decision is appended to, in input order. */
+    /**
+     * Sets the audit sink every decision is appended to, in input order.
+     *
+     * @param sink the audit sink
+     * @return this builder
+     */
     public Builder audit(AuditSink sink) {
       this.audit = Checks.notNull(sink, "sink");
       return this;
     }
 
-    /** Sets the review queue every decision in review is submitted to. */
+    /**
+     * Sets the review queue every decision in review is submitted to.
+     *
+     * @param queue the review queue
+     * @return this builder
+     */
     public Builder review(ReviewQueue queue) {
       this.review = Checks.notNull(queue, "queue");
       return this;
     }
 
-    /** Returns the book rebalancer. */
+    /** {@return the book rebalancer} */
     public BookRebalancer build() {
       return new BookRebalancer(this);
     }

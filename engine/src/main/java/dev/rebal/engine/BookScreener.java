@@ -60,7 +60,11 @@ public final class BookScreener {
     this.progressEveryMillis = b.progressEveryMillis;
   }
 
-  /** Returns a builder for screens with {@code rebalancer}'s rule set. */
+  /**
+   * {@return a builder for screens with {@code rebalancer}'s rule set}
+   *
+   * @param rebalancer the rebalancer whose rule set screens each household
+   */
   public static Builder builder(Rebalancer rebalancer) {
     return new Builder(Checks.notNull(rebalancer, "rebalancer"));
   }
@@ -146,21 +150,32 @@ public final class BookScreener {
       this.rebalancer = rebalancer;
     }
 
-    /** Sets the number of worker threads (default: available processors). */
+    /**
+     * Sets the number of worker threads (default: available processors).
+     *
+     * @param threads the number of threads, at least 1
+     * @return this builder
+     */
     public Builder threads(int threads) {
       Checks.isTrue(threads >= 1, "threads", threads, "must be at least 1");
       this.threads = threads;
       return this;
     }
 
-    /** Sets where progress goes and how often, in milliseconds. */
+    /**
+     * Sets where progress goes and how often, in milliseconds.
+     *
+     * @param listener where progress goes
+     * @param everyMillis the interval between two reports, in milliseconds
+     * @return this builder
+     */
     public Builder progress(ProgressListener listener, long everyMillis) {
       this.progress = Checks.notNull(listener, "listener");
       this.progressEveryMillis = everyMillis;
       return this;
     }
 
-    /** Returns the book screener. */
+    /** {@return the book screener} */
     public BookScreener build() {
       return new BookScreener(this);
     }

@@ -27,66 +27,66 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Decision implements WithDecision {
-  /** Returns the household decided. */
+  /** {@return the household decided} */
   public abstract HouseholdId household();
 
-  /** Returns the as-of date. */
+  /** {@return the as-of date} */
   public abstract LocalDate asOf();
 
-  /** Returns the outcome. */
+  /** {@return the outcome} */
   public abstract DecisionOutcome outcome();
 
-  /** Returns the validation problems found (errors put the household on hold). */
+  /** {@return the validation problems found (errors put the household on hold)} */
   public abstract ImmutableList<Problem> problems();
 
-  /** Returns why the household was ineligible, if it was. */
+  /** {@return why the household was ineligible, if it was} */
   public abstract ImmutableList<Finding> ineligibility();
 
-  /** Returns the triggers that fired, with their reason codes. */
+  /** {@return the triggers that fired, with their reason codes} */
   public abstract ImmutableList<Finding> triggers();
 
-  /** Returns the constraints that applied, each with its provenance, one line each. */
+  /** {@return the constraints that applied, each with its provenance, one line each} */
   public abstract ImmutableList<String> constraints();
 
-  /** Returns the proposal (empty unless triggered and optimized). */
+  /** {@return the proposal (empty unless triggered and optimized)} */
   public abstract Proposal proposal();
 
-  /** Returns the proposal's impact: turnover, tax, restricted securities, violations. */
+  /** {@return the proposal's impact: turnover, tax, restricted securities, violations} */
   public abstract ProposalImpact impact();
 
-  /** Returns the reasons the proposal goes to review, with their codes. */
+  /** {@return the reasons the proposal goes to review, with their codes} */
   public abstract ImmutableList<Finding> routing();
 
-  /** Returns the overrides applied, one line each. */
+  /** {@return the overrides applied, one line each} */
   public abstract ImmutableList<String> overrides();
 
-  /** Returns the optimizer's summary (mode, LP size, objective), or empty text if not run. */
+  /** {@return the optimizer's summary (mode, LP size, objective), or empty text if not run} */
   @Value.Default
   public String optimizer() {
     return "";
   }
 
-  /** Returns the rule set's version. */
+  /** {@return the rule set's version} */
   public abstract String ruleSetVersion();
 
-  /** Returns the rule set's content hash. */
+  /** {@return the rule set's content hash} */
   public abstract String ruleSetHash();
 
-  /** Returns the SHA-256 of the canonical inputs (household, the market data it reads, as-of). */
+  /** {@return the SHA-256 of the canonical inputs (household, the market data it reads, as-of)} */
   public abstract String inputsHash();
 
-  /** Returns whether the proposal has trades that may execute now, without review. */
+  /** {@return whether the proposal has trades that may execute now, without review} */
   public boolean isReleasable() {
     return outcome() == DecisionOutcome.AUTO && !proposal().isEmpty();
   }
 
-  /** Returns the audit entry of this decision; its body is {@link #canonicalText()}. */
+  /** {@return the audit entry of this decision; its body is {@link #canonicalText()}} */
   public AuditEntry auditEntry() {
     return new AuditEntry(household().value(), asOf(), inputsHash(), ruleSetVersion(),
         ruleSetHash(), outcome().name(), canonicalText());
   }
 
-  /** Returns the stable, complete text of the decision, one fact per line. */
+  /** {@return the stable, complete text of the decision, one fact per line} */
   @Value.Lazy
   public String canonicalText() {
     StringBuilder sb = new StringBuilder();
@@ -140,7 +140,7 @@ public abstract class Decision implements WithDecision {
     return sb.toString();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

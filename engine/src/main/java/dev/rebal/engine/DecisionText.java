@@ -30,21 +30,31 @@ import java.util.List;
 public final class DecisionText {
   private DecisionText() {}
 
-  /** Returns the finding as {@code code: message}, the message's figures formatted for people. */
+  /**
+   * {@return the finding as {@code code: message}, the message's figures formatted for people}
+   *
+   * @param finding the finding
+   */
   public static String of(Finding finding) {
     Checks.notNull(finding, "finding");
     return finding.code() + ": " + HumanFormat.text(finding.message());
   }
 
-  /** Returns the finding's message alone, its figures formatted for people. */
+  /**
+   * {@return the finding's message alone, its figures formatted for people}
+   *
+   * @param finding the finding
+   */
   public static String message(Finding finding) {
     Checks.notNull(finding, "finding");
     return HumanFormat.text(finding.message());
   }
 
   /**
-   * Returns one line of a trade, e.g. {@code SELL 35.226 BDF2 in TAX-1 at $402.55 = $14,180.23
-   * (tax.harvest; lots L-65:18, L-66:17.226)}.
+   * {@return one line of a trade, e.g. {@code SELL 35.226 BDF2 in TAX-1 at $402.55 = $14,180.23
+   * (tax.harvest; lots L-65:18, L-66:17.226)}}
+   *
+   * @param trade the trade
    */
   public static String of(Trade trade) {
     Checks.notNull(trade, "trade");
@@ -65,8 +75,10 @@ public final class DecisionText {
   }
 
   /**
-   * Returns the decision's lines for people: the outcome, the data problems, ineligibility,
-   * triggers, trades, explanation, tax impact and review reasons.
+   * {@return the decision's lines for people: the outcome, the data problems, ineligibility,
+   * triggers, trades, explanation, tax impact and review reasons}
+   *
+   * @param decision the decision
    */
   public static ImmutableList<String> lines(Decision decision) {
     Checks.notNull(decision, "decision");
@@ -97,7 +109,11 @@ public final class DecisionText {
     return out.build();
   }
 
-  /** Returns {@link #lines(Decision)} joined, each line ending with {@code \n}. */
+  /**
+   * {@return {@link #lines(Decision)} joined, each line ending with {@code \n}}
+   *
+   * @param decision the decision
+   */
   public static String text(Decision decision) {
     StringBuilder sb = new StringBuilder();
     lines(decision).forEach(l -> sb.append(l).append('\n'));

@@ -46,9 +46,12 @@ public final class HouseholdSummaries {
   }
 
   /**
-   * Returns a table maker that values households with {@code market} and measures drift from the
+   * {@return a table maker that values households with {@code market} and measures drift from the
    * goal-aware target at {@code ruleSet}'s {@code goal.discount-rate} (the rule set the decisions
-   * were made under).
+   * were made under)}
+   *
+   * @param market the security master and prices the households are valued with
+   * @param ruleSet the rule set the decisions were made under
    */
   public static HouseholdSummaries of(MarketData market, RuleSet ruleSet) {
     Checks.notNull(market, "market");
@@ -61,6 +64,9 @@ public final class HouseholdSummaries {
    * Returns one row per decision, in the decisions' order, each with the value and drift of the
    * household of {@code households} that has its id (without them when none has it).
    *
+   * @param decisions the decisions, in the order the rows should have
+   * @param households the households decided (their values and drift)
+   * @return the rows
    * @throws IllegalArgumentException if two households share an id
    */
   public ImmutableList<HouseholdSummary> rows(List<Decision> decisions,
@@ -80,15 +86,21 @@ public final class HouseholdSummaries {
   }
 
   /**
-   * Returns the rows of {@code decisions} without value and drift, in the decisions' order: what
-   * the decisions alone say.
+   * {@return the rows of {@code decisions} without value and drift, in the decisions' order: what
+   * the decisions alone say}
+   *
+   * @param decisions the decisions
    */
   public static ImmutableList<HouseholdSummary> rowsOf(List<Decision> decisions) {
     Checks.notNull(decisions, "decisions");
     return decisions.stream().map(HouseholdSummaries::row).collect(ImmutableList.toImmutableList());
   }
 
-  /** Returns the row of {@code decision} without value and drift. */
+  /**
+   * {@return the row of {@code decision} without value and drift}
+   *
+   * @param decision the decision
+   */
   public static HouseholdSummary row(Decision decision) {
     return base(Checks.notNull(decision, "decision")).build();
   }
@@ -97,6 +109,9 @@ public final class HouseholdSummaries {
    * Returns the row of {@code decision} for {@code household}, with its value and its drift before
    * and after the proposal (empty when the household is on hold or cannot be valued).
    *
+   * @param household the household decided
+   * @param decision its decision
+   * @return the row
    * @throws IllegalArgumentException if the decision is not the household's
    */
   public HouseholdSummary row(Household household, Decision decision) {

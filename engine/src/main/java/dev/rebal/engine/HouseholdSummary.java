@@ -25,72 +25,72 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class HouseholdSummary {
-  /** Returns the household. */
+  /** {@return the household} */
   public abstract HouseholdId household();
 
-  /** Returns the as-of date of the decision. */
+  /** {@return the as-of date of the decision} */
   public abstract LocalDate asOf();
 
-  /** Returns the decision's outcome. */
+  /** {@return the decision's outcome} */
   public abstract DecisionOutcome outcome();
 
-  /** Returns whether the proposal may execute now ({@link Decision#isReleasable()}). */
+  /** {@return whether the proposal may execute now ({@link Decision#isReleasable()})} */
   public abstract boolean releasable();
 
-  /** Returns the household's market value before the proposal; empty if it was not valued. */
+  /** {@return the household's market value before the proposal; empty if it was not valued} */
   public abstract Optional<Money> value();
 
-  /** Returns the reason codes of the triggers that fired, in the decision's order. */
+  /** {@return the reason codes of the triggers that fired, in the decision's order} */
   public abstract ImmutableList<String> triggers();
 
   /**
-   * Returns the largest absolute drift of an asset class from the household's goal-aware target
-   * (the target the engine rebalances to), before the proposal; empty if not valued.
+   * {@return the largest absolute drift of an asset class from the household's goal-aware target
+   * (the target the engine rebalances to), before the proposal; empty if not valued}
    */
   public abstract Optional<Weight> driftBefore();
 
   /**
-   * Returns the same drift after the proposal as proposed (for a proposal in review: as if it were
-   * approved); equal to {@link #driftBefore()} without trades; empty if not valued.
+   * {@return the same drift after the proposal as proposed (for a proposal in review: as if it were
+   * approved); equal to {@link #driftBefore()} without trades; empty if not valued}
    */
   public abstract Optional<Weight> driftAfter();
 
-  /** Returns the number of buys and sales (gifts in kind not counted). */
+  /** {@return the number of buys and sales (gifts in kind not counted)} */
   public abstract int trades();
 
-  /** Returns the value of the buys. */
+  /** {@return the value of the buys} */
   public abstract Money bought();
 
-  /** Returns the value of the sales. */
+  /** {@return the value of the sales} */
   public abstract Money sold();
 
-  /** Returns the number of gifts in kind. */
+  /** {@return the number of gifts in kind} */
   public abstract int gifts();
 
-  /** Returns the market value given in kind. */
+  /** {@return the market value given in kind} */
   public abstract Money gifted();
 
-  /** Returns the estimated tax on the gains the sales realize, at the household's rates. */
+  /** {@return the estimated tax on the gains the sales realize, at the household's rates} */
   public abstract Money estimatedTax();
 
-  /** Returns the net realized gain of the sales (negative for a net loss). */
+  /** {@return the net realized gain of the sales (negative for a net loss)} */
   public abstract Money netRealizedGain();
 
-  /** Returns the net short-term gain realized (zero if a loss). */
+  /** {@return the net short-term gain realized (zero if a loss)} */
   public abstract Money shortTermGain();
 
-  /** Returns the losses harvested (a positive amount). */
+  /** {@return the losses harvested (a positive amount)} */
   public abstract Money lossHarvested();
 
-  /** Returns the reason codes that send the proposal to review, in the decision's order. */
+  /** {@return the reason codes that send the proposal to review, in the decision's order} */
   public abstract ImmutableList<String> reviewReasons();
 
-  /** Returns the value of the buys and the sales together (gifts not counted). */
+  /** {@return the value of the buys and the sales together (gifts not counted)} */
   public Money traded() {
     return bought().plus(sold());
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -43,8 +43,10 @@ public final class ProposalExecutor {
   private ProposalExecutor() {}
 
   /**
-   * Returns {@code household} after {@code proposal} filled.
+   * {@return {@code household} after {@code proposal} filled}
    *
+   * @param household the household before the trades
+   * @param proposal the proposal, every trade filled at its estimated price
    * @throws IllegalArgumentException if a sale names a lot the household does not hold or takes
    *     more than the lot holds
    */

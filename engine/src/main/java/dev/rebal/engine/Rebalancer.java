@@ -91,6 +91,7 @@ public final class Rebalancer {
    * class's loader. It is built on first use (rules loaded, the rule set parsed) and shared after
    * that: a rebalancer is immutable, so every caller can use the same one.
    *
+   * @return the shared standard rebalancer
    * @throws dev.rebal.core.ruleset.RuleSetException if the rules cannot be loaded (until a call
    *     succeeds)
    */
@@ -123,13 +124,20 @@ public final class Rebalancer {
   /**
    * Returns a rebalancer with {@code ruleSet} and the rules found on the class path.
    *
+   * @param ruleSet the rule set
+   * @return the rebalancer
    * @throws dev.rebal.core.ruleset.RuleSetException if the rule set enables an unknown rule
    */
   public static Rebalancer of(RuleSet ruleSet) {
     return of(ruleSet, RuleRegistry.load(Rebalancer.class.getClassLoader()));
   }
 
-  /** Returns a rebalancer with {@code ruleSet} selecting from {@code registry}. */
+  /**
+   * {@return a rebalancer with {@code ruleSet} selecting from {@code registry}}
+   *
+   * @param ruleSet the rule set
+   * @param registry the rules the rule set may enable
+   */
   public static Rebalancer of(RuleSet ruleSet, RuleRegistry registry) {
     Checks.notNull(ruleSet, "ruleSet");
     Checks.notNull(registry, "registry");
@@ -137,7 +145,7 @@ public final class Rebalancer {
         ComplianceParameters.defaults());
   }
 
-  /** Returns the rule set in force. */
+  /** {@return the rule set in force} */
   public RuleSet ruleSet() {
     return ruleSet;
   }
@@ -147,6 +155,9 @@ public final class Rebalancer {
    * trigger rules only, no constraints and no optimization. The daily screen of a whole book uses
    * it to find the households that need a rebalance today.
    *
+   * @param household the household
+   * @param marketData the security master, prices and volumes
+   * @param asOf the as-of date
    * @return the triggers that fired (empty when on hold, ineligible or balanced)
    */
   public ImmutableList<Finding> screen(Household household, MarketData marketData,
@@ -166,7 +177,14 @@ public final class Rebalancer {
     return ImmutableList.copyOf(findings(Stage.TRIGGER, context, new ArrayList<>()));
   }
 
-  /** Decides {@code household} as of {@code asOf}, with no overrides. */
+  /**
+   * Decides {@code household} as of {@code asOf}, with no overrides.
+   *
+   * @param household the household
+   * @param marketData the security master, prices and volumes
+   * @param asOf the as-of date (the trade date)
+   * @return the decision
+   */
   public Decision rebalance(Household household, MarketData marketData, LocalDate asOf) {
     return rebalance(household, marketData, asOf, List.of());
   }
@@ -179,6 +197,7 @@ public final class Rebalancer {
    * @param asOf the as-of date (the trade date)
    * @param overrides overrides for this household; each is checked with {@link
    *     Override#checkApplicable} and recorded
+   * @return the decision
    * @throws dev.rebal.core.override.OverrideRejectedException if an override may not be applied
    */
   public Decision rebalance(Household household, MarketData marketData, LocalDate asOf,

@@ -24,7 +24,18 @@ import java.util.SortedMap;
 public record RunSummary(long households, SortedMap<String, Long> outcomes,
     SortedMap<String, Long> reviewReasons, long trades, Money traded, Money taxRealized,
     Money harvestedLosses, boolean cancelled) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param households households read
+   * @param outcomes households by outcome name ({@code FAILED} for work that threw)
+   * @param reviewReasons proposals in review by reason code (a proposal may have several)
+   * @param trades trades proposed in all decisions
+   * @param traded the value of all trades proposed
+   * @param taxRealized the tax cost of all proposals
+   * @param harvestedLosses losses harvested in all proposals
+   * @param cancelled whether the run stopped early
+   */
   public RunSummary {
     Checks.notNull(outcomes, "outcomes");
     outcomes = ImmutableSortedMap.copyOf(outcomes);
@@ -35,17 +46,21 @@ public record RunSummary(long households, SortedMap<String, Long> outcomes,
     Checks.notNull(harvestedLosses, "harvestedLosses");
   }
 
-  /** Returns the number of households with {@code outcome}. */
+  /**
+   * {@return the number of households with {@code outcome}}
+   *
+   * @param outcome an outcome name, e.g. {@code AUTO}
+   */
   public long count(String outcome) {
     return outcomes.getOrDefault(outcome, 0L);
   }
 
-  /** Returns the households that were triggered: auto plus review. */
+  /** {@return the households that were triggered: auto plus review} */
   public long triggered() {
     return count("AUTO") + count("REVIEW");
   }
 
-  /** Returns the share of triggered households that auto-execute, or 0 if none triggered. */
+  /** {@return the share of triggered households that auto-execute, or 0 if none triggered} */
   public double autoShare() {
     return triggered() == 0 ? 0.0 : (double) count("AUTO") / triggered();
   }

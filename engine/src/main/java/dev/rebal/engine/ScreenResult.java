@@ -27,39 +27,51 @@ public final class ScreenResult {
     this.failure = failure;
   }
 
-  /** Returns the result of a household that was screened, with the triggers that fired. */
+  /**
+   * {@return the result of a household that was screened, with the triggers that fired}
+   *
+   * @param index the household's 0-based position in the book
+   * @param household the household id
+   * @param triggers the triggers that fired, empty when none did
+   */
   public static ScreenResult screened(long index, String household, List<Finding> triggers) {
     return new ScreenResult(index, household,
         ImmutableList.copyOf(Checks.noNulls(triggers, "triggers")), null);
   }
 
-  /** Returns the result of a household whose screen (or whose reading) failed. */
+  /**
+   * {@return the result of a household whose screen (or whose reading) failed}
+   *
+   * @param index the household's 0-based position in the book
+   * @param household the household id, or {@code #} and the position when it could not be read
+   * @param failure why it failed
+   */
   public static ScreenResult failed(long index, String household, String failure) {
     return new ScreenResult(index, household, ImmutableList.of(),
         Checks.notBlank(failure, "failure"));
   }
 
-  /** Returns the household's zero-based position in the book. */
+  /** {@return the household's zero-based position in the book} */
   public long index() {
     return index;
   }
 
-  /** Returns the household id, or {@code #} and the position when its record could not be read. */
+  /** {@return the household id, or {@code #} and the position when its record could not be read} */
   public String household() {
     return household;
   }
 
-  /** Returns the triggers that fired, in the rule set's order; empty when none did. */
+  /** {@return the triggers that fired, in the rule set's order; empty when none did} */
   public ImmutableList<Finding> triggers() {
     return triggers;
   }
 
-  /** Returns whether at least one trigger fired: the household should be rebalanced today. */
+  /** {@return whether at least one trigger fired: the household should be rebalanced today} */
   public boolean isTriggered() {
     return !triggers.isEmpty();
   }
 
-  /** Returns the failure (exception class and message), if the screen could not be made. */
+  /** {@return the failure (exception class and message), if the screen could not be made} */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
   }

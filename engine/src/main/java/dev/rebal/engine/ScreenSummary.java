@@ -18,7 +18,15 @@ import java.util.SortedMap;
  */
 public record ScreenSummary(long households, long triggered, long failed,
     SortedMap<String, Long> byTrigger, boolean cancelled) {
-  /** Checks the counts and that no component is null. */
+  /**
+   * Checks the counts and that no component is null.
+   *
+   * @param households households screened, failures included
+   * @param triggered households with at least one trigger
+   * @param failed households whose record could not be read or whose screen threw
+   * @param byTrigger triggered households by trigger code
+   * @param cancelled whether the screen stopped early
+   */
   public ScreenSummary {
     Checks.isTrue(households >= 0, "households", households, "must not be negative");
     Checks.isTrue(triggered >= 0 && triggered + failed <= households, "triggered", triggered,

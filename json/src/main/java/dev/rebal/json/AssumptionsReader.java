@@ -46,6 +46,8 @@ public final class AssumptionsReader {
   /**
    * Reads a JSON file, or a text file when its name ends in {@code .cma}.
    *
+   * @param file the file
+   * @return the assumptions it holds
    * @throws IOException if the file cannot be read
    * @throws AssumptionsException listing every problem found
    */
@@ -61,6 +63,8 @@ public final class AssumptionsReader {
    * Parses JSON text.
    *
    * @param source where the text came from, for messages
+   * @param json the JSON text
+   * @return the assumptions it holds
    * @throws AssumptionsException listing every problem found
    */
   public static CapitalMarketAssumptions parse(String source, String json) {

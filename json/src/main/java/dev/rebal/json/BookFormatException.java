@@ -10,8 +10,11 @@ import dev.rebal.core.RebalException;
 public class BookFormatException extends RebalException {
   private static final long serialVersionUID = 1L;
 
+  /** The 1-based line of the error, or 0 if unknown. */
   private final int line;
+  /** The 1-based column of the error, or 0 if unknown. */
   private final int column;
+  /** The JSON path of the error. */
   private final String path;
 
   /**
@@ -30,17 +33,17 @@ public class BookFormatException extends RebalException {
     this.path = path;
   }
 
-  /** Returns the 1-based line of the error, or 0 if unknown. */
+  /** {@return the 1-based line of the error, or 0 if unknown} */
   public int line() {
     return line;
   }
 
-  /** Returns the 1-based column of the error, or 0 if unknown. */
+  /** {@return the 1-based column of the error, or 0 if unknown} */
   public int column() {
     return column;
   }
 
-  /** Returns the JSON path of the error, e.g. {@code $.marketData.prices[2].price}. */
+  /** {@return the JSON path of the error, e.g. {@code $.marketData.prices[2].price}} */
   public String path() {
     return path;
   }

@@ -100,6 +100,8 @@ public final class BookReader implements Closeable {
   /**
    * Opens {@code file} and reads its header and market data.
    *
+   * @param file the book file, plain or gzipped JSON
+   * @return a reader positioned at the first household
    * @throws IOException if the file cannot be read
    * @throws BookFormatException if the header or market data is malformed
    */
@@ -123,6 +125,8 @@ public final class BookReader implements Closeable {
    * Opens a reader on {@code in} (plain or gzipped JSON) and reads its header and market data.
    * Closing the reader closes {@code in}.
    *
+   * @param in the book's bytes
+   * @return a reader positioned at the first household
    * @throws IOException if the stream cannot be read
    * @throws BookFormatException if the header or market data is malformed
    */
@@ -248,12 +252,12 @@ public final class BookReader implements Closeable {
     }
   }
 
-  /** Returns the book's as-of date. */
+  /** {@return the book's as-of date} */
   public LocalDate asOf() {
     return asOf;
   }
 
-  /** Returns the book's market data. */
+  /** {@return the book's market data} */
   public MarketData marketData() {
     return marketData;
   }
@@ -263,6 +267,7 @@ public final class BookReader implements Closeable {
    * key, deep nesting, an unclosed bracket), too large, or cannot be built is returned as a failed
    * read naming its index, id (when one can be found) and path, and reading goes on with the next.
    *
+   * @return the next household read, or empty at the end of the book
    * @throws BookFormatException if the book does not end properly after its households (it is
    *     truncated, or has content after the households array)
    * @throws UncheckedIOException if the input cannot be read; its message names the book
@@ -414,10 +419,9 @@ public final class BookReader implements Closeable {
   }
 
   /**
-   * Returns the ids of the remaining households, in book order, without building them: an empty
-   * string for a household whose id cannot be found. Reads the rest of the book; use a reader of
-   * its own.
-   * For finding duplicate ids before a run releases anything.
+   * {@return the ids of the remaining households, in book order, without building them: an empty
+   * string for a household whose id cannot be found} Reads the rest of the book; use a reader of
+   * its own. For finding duplicate ids before a run releases anything.
    *
    * @throws BookFormatException if the book does not end properly after its households
    * @throws UncheckedIOException if the input cannot be read
@@ -444,8 +448,8 @@ public final class BookReader implements Closeable {
   }
 
   /**
-   * Returns the remaining households as a sequential, lazily read stream. It must be consumed before
-   * the reader is closed.
+   * {@return the remaining households as a sequential, lazily read stream} It must be consumed
+   * before the reader is closed.
    */
   public Stream<HouseholdRead> households() {
     Iterator<HouseholdRead> it = new Iterator<>() {

@@ -55,6 +55,10 @@ public final class BookWriter implements Closeable {
    * Opens a writer on {@code out} and writes the header and market data. Closing the writer closes
    * {@code out}.
    *
+   * @param out where the book goes
+   * @param asOf the book's as-of date
+   * @param marketData the book's market data
+   * @return a writer ready for the households
    * @throws IOException if writing fails
    */
   public static BookWriter open(OutputStream out, LocalDate asOf, MarketData marketData)
@@ -75,6 +79,10 @@ public final class BookWriter implements Closeable {
   /**
    * Writes a whole book to {@code file}, gzipped if its name ends in {@code .gz}.
    *
+   * @param file the file to write
+   * @param asOf the book's as-of date
+   * @param marketData the book's market data
+   * @param households the households, in book order
    * @return the number of households written
    * @throws IOException if writing fails
    */
@@ -97,6 +105,7 @@ public final class BookWriter implements Closeable {
   /**
    * Writes one household, on a line of its own.
    *
+   * @param household the household
    * @throws UncheckedIOException if writing fails (so that it can be used in {@code forEach})
    * @throws IllegalStateException if the writer is closed
    */
@@ -114,7 +123,7 @@ public final class BookWriter implements Closeable {
     }
   }
 
-  /** Returns the number of households written so far. */
+  /** {@return the number of households written so far} */
   public long count() {
     return count;
   }

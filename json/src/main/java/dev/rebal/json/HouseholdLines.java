@@ -34,8 +34,9 @@ public final class HouseholdLines {
   private HouseholdLines() {}
 
   /**
-   * Returns {@code household} as one line of JSON, without a line break.
+   * {@return {@code household} as one line of JSON, without a line break}
    *
+   * @param household the household
    * @throws UncheckedIOException never in practice (an in-memory write)
    */
   public static String write(Household household) {

@@ -21,39 +21,48 @@ public final class HouseholdRead {
     this.failure = failure;
   }
 
-  /** Returns a successful read of {@code household} at {@code index}. */
+  /**
+   * {@return a successful read of {@code household} at {@code index}}
+   *
+   * @param index the household's 0-based position in the book
+   * @param household the household read
+   */
   public static HouseholdRead of(long index, Household household) {
     Checks.notNull(household, "household");
     return new HouseholdRead(index, household.id().value(), household, null);
   }
 
-  /** Returns a failed read. */
+  /**
+   * {@return a failed read}
+   *
+   * @param failure which household could not be built, and why
+   */
   public static HouseholdRead failed(ReadFailure failure) {
     Checks.notNull(failure, "failure");
     return new HouseholdRead(failure.index(), failure.householdId(), null, failure);
   }
 
-  /** Returns the household's 0-based position in the book. */
+  /** {@return the household's 0-based position in the book} */
   public long index() {
     return index;
   }
 
-  /** Returns the household's id as written, or {@code #index} if it had none. */
+  /** {@return the household's id as written, or {@code #index} if it had none} */
   public String householdId() {
     return householdId;
   }
 
-  /** Returns whether the household was built. */
+  /** {@return whether the household was built} */
   public boolean isOk() {
     return household != null;
   }
 
-  /** Returns the household, if it could be built. */
+  /** {@return the household, if it could be built} */
   public Optional<Household> household() {
     return Optional.ofNullable(household);
   }
 
-  /** Returns why the household could not be built, if it could not. */
+  /** {@return why the household could not be built, if it could not} */
   public Optional<ReadFailure> failure() {
     return Optional.ofNullable(failure);
   }

@@ -12,7 +12,14 @@ import dev.rebal.core.internal.Checks;
  * @param message what is wrong, with the value seen
  */
 public record ReadFailure(long index, String householdId, String path, String message) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param index the household's 0-based position in the book
+   * @param householdId the household's id as written, or {@code #index} if it had none
+   * @param path the JSON path of the bad field, e.g. {@code $.households[3].accounts[0].cash}
+   * @param message what is wrong, with the value seen
+   */
   public ReadFailure {
     Checks.notNull(householdId, "householdId");
     Checks.notNull(path, "path");

@@ -29,7 +29,15 @@ import java.util.TreeMap;
  */
 public record BucketGoal(String bucket, SortedMap<AccountId, BigDecimal> accountShares,
     AssetClass assetClass, ClassTarget target, BigDecimal driftWeight) {
-  /** Checks the components and copies the shares into an unmodifiable map sorted by account. */
+  /**
+   * Checks the components and copies the shares into an unmodifiable map sorted by account.
+   *
+   * @param bucket the bucket's id (a goal id), not blank; goals of one bucket share it
+   * @param accountShares the share of each account's value in the bucket, each in (0, 1], not empty
+   * @param assetClass the class
+   * @param target its target weight within the bucket, and bands
+   * @param driftWeight the penalty per dollar of bucket drift, not negative
+   */
   public BucketGoal {
     Checks.notBlank(bucket, "bucket");
     Checks.notNull(accountShares, "accountShares");

@@ -16,7 +16,13 @@ import dev.rebal.core.money.Money;
  * @param amount the cash to hold above the floor, USD, positive
  */
 public record CashReserve(String id, AccountId account, Money amount) {
-  /** Checks that no component is null and the amount is positive USD. */
+  /**
+   * Checks that no component is null and the amount is positive USD.
+   *
+   * @param id a stable name for the need, used in shortfalls
+   * @param account the account that must hold the cash
+   * @param amount the cash to hold above the floor, USD, positive
+   */
   public CashReserve {
     Checks.notBlank(id, "id");
     Checks.notNull(account, "account");

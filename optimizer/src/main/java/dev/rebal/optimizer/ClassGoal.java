@@ -18,7 +18,13 @@ import java.math.BigDecimal;
  * @param driftWeight the penalty per dollar of drift, not negative
  */
 public record ClassGoal(AssetClass assetClass, ClassTarget target, BigDecimal driftWeight) {
-  /** Checks that no component is null and the weight is not negative. */
+  /**
+   * Checks that no component is null and the weight is not negative.
+   *
+   * @param assetClass the class
+   * @param target its target weight and bands
+   * @param driftWeight the penalty per dollar of drift, not negative
+   */
   public ClassGoal {
     Checks.notNull(assetClass, "assetClass");
     Checks.notNull(target, "target");

@@ -13,7 +13,12 @@ import dev.rebal.core.internal.Checks;
  * @param subject the account or security it applies to, or empty
  */
 public record ConstraintGroup(String kind, String subject) implements Comparable<ConstraintGroup> {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param kind the stable kind code
+   * @param subject the account or security it applies to, or empty
+   */
   public ConstraintGroup {
     Checks.notBlank(kind, "kind");
     Checks.notNull(subject, "subject");

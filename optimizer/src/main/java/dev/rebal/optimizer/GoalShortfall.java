@@ -36,7 +36,14 @@ public record GoalShortfall(Kind kind, String subject, Money amount, String deta
     BUCKET_DRIFT
   }
 
-  /** Checks that no component is null and the amount is positive. */
+  /**
+   * Checks that no component is null and the amount is positive.
+   *
+   * @param kind what kind of goal
+   * @param subject what it is about: a reserve id and account, an account, a security, a class
+   * @param amount the dollars still missing (cash), over the budget or cap, or outside the band
+   * @param detail a short explanation for people
+   */
   public GoalShortfall {
     Checks.notNull(kind, "kind");
     Checks.notNull(subject, "subject");

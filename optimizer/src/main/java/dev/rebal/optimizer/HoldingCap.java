@@ -12,7 +12,12 @@ import dev.rebal.core.security.SecurityId;
  * @param maxValue the largest value the household may hold after trading, USD, not negative
  */
 public record HoldingCap(SecurityId security, Money maxValue) {
-  /** Checks that no component is null and the cap is not negative. */
+  /**
+   * Checks that no component is null and the cap is not negative.
+   *
+   * @param security the capped security
+   * @param maxValue the largest value the household may hold after trading, USD, not negative
+   */
   public HoldingCap {
     Checks.notNull(security, "security");
     Checks.isTrue(!Checks.notNull(maxValue, "maxValue").isNegative(), "maxValue", maxValue,

@@ -42,12 +42,19 @@ public final class HouseholdOptimizer {
    * Returns the optimizer on the default backend, {@link SizeRoutingSolver}: {@link
    * DenseSimplexSolver} below 1,000 variables, {@link BoundedSimplexSolver} above and for any
    * program the dense tableau would refuse as too large.
+   *
+   * @return the shared standard optimizer
    */
   public static HouseholdOptimizer standard() {
     return STANDARD;
   }
 
-  /** Returns an optimizer on another LP backend (solver tests and benchmarks). */
+  /**
+   * Returns an optimizer on another LP backend.
+   *
+   * @param solver the LP backend
+   * @return the optimizer
+   */
   static HouseholdOptimizer withSolver(LpSolver solver) {
     return new HouseholdOptimizer(Checks.notNull(solver, "solver"));
   }
@@ -56,6 +63,7 @@ public final class HouseholdOptimizer {
    * Returns the optimal rounded proposal for {@code problem}, or why there is none.
    *
    * @param problem the household problem
+   * @return the rounded proposal with its objective and goals left unmet, or why there is none
    * @throws IllegalArgumentException if {@code problem} is null
    */
   public OptimizationResult optimize(HouseholdProblem problem) {

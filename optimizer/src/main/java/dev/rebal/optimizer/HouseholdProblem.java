@@ -69,12 +69,12 @@ public final class HouseholdProblem {
     this.weights = b.weights;
   }
 
-  /** Returns a new builder: mode {@code TO_TARGET}, standard weights, no caps, no minimum. */
+  /** {@return a new builder: mode {@code TO_TARGET}, standard weights, no caps, no minimum} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a builder holding this problem's values, to change some of them. */
+  /** {@return a builder holding this problem's values, to change some of them} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.accounts.addAll(accounts);
@@ -100,122 +100,122 @@ public final class HouseholdProblem {
     return b;
   }
 
-  /** Returns the accounts, in input order. */
+  /** {@return the accounts, in input order} */
   public List<ProblemAccount> accounts() {
     return accounts;
   }
 
-  /** Returns the securities, in input order. */
+  /** {@return the securities, in input order} */
   public List<ProblemSecurity> securities() {
     return securities;
   }
 
-  /** Returns the (account, security) positions, in input order. */
+  /** {@return the (account, security) positions, in input order} */
   public List<ProblemPosition> positions() {
     return positions;
   }
 
-  /** Returns the class goals. */
+  /** {@return the class goals} */
   public List<ClassGoal> classGoals() {
     return classGoals;
   }
 
   /**
-   * Returns the goal-bucket class goals (empty unless the household has goals funded by accounts):
-   * each adds drift rows over its bucket's accounts (docs/optimizer.md section 5).
+   * {@return the goal-bucket class goals (empty unless the household has goals funded by accounts):
+   * each adds drift rows over its bucket's accounts (docs/optimizer.md section 5)}
    */
   public List<BucketGoal> bucketGoals() {
     return bucketGoals;
   }
 
-  /** Returns the household caps on security values. */
+  /** {@return the household caps on security values} */
   public List<HoldingCap> holdingCaps() {
     return holdingCaps;
   }
 
   /**
-   * Returns the cash reserves (committed needs, the cash goal) each account should hold above its
-   * floor after trading: goals with a priority, not hard rows.
+   * {@return the cash reserves (committed needs, the cash goal) each account should hold above its
+   * floor after trading: goals with a priority, not hard rows}
    */
   public List<CashReserve> cashReserves() {
     return cashReserves;
   }
 
   /**
-   * Returns the asset-location costs per (account, class): paid on buys, earned back on sales
-   * (none unless the household has accounts of different tax treatment).
+   * {@return the asset-location costs per (account, class): paid on buys, earned back on sales
+   * (none unless the household has accounts of different tax treatment)}
    */
   public List<LocationCost> locationCosts() {
     return locationCosts;
   }
 
-  /** Returns the household-wide sale limits (control-person volume limits): hard rows. */
+  /** {@return the household-wide sale limits (control-person volume limits): hard rows} */
   public List<SaleLimit> saleLimits() {
     return saleLimits;
   }
 
   /**
-   * Returns the cash expected to arrive within the horizon (announced inflows): it counts as
-   * value that will be invested in the underweight classes, so the proposal does not sell now
-   * what the inflow will rebalance.
+   * {@return the cash expected to arrive within the horizon (announced inflows): it counts as value
+   * that will be invested in the underweight classes, so the proposal does not sell now what the
+   * inflow will rebalance}
    */
   public Money expectedInflow() {
     return expectedInflow;
   }
 
   /**
-   * Returns whether losses in segments marked {@link SellSegment#harvestable()} are a benefit in
-   * the objective (the tax trigger fired): harvesting and rebalancing then share one problem.
+   * {@return whether losses in segments marked {@link SellSegment#harvestable()} are a benefit in
+   * the objective (the tax trigger fired): harvesting and rebalancing then share one problem}
    */
   public boolean harvestLosses() {
     return harvestLosses;
   }
 
   /**
-   * Returns the asset class account cash belongs to, when the problem has a goal for cash: every
+   * {@return the asset class account cash belongs to, when the problem has a goal for cash: every
    * sale adds to it, every buy takes from it, so cash above its goal is invested and cash below it
-   * raised in whichever accounts cost least (docs/optimizer.md section 5).
+   * raised in whichever accounts cost least (docs/optimizer.md section 5)}
    */
   public Optional<AssetClass> cashClass() {
     return Optional.ofNullable(cashClass);
   }
 
-  /** Returns wash-sale groups bought within 30 days: a loss in them may not be sold. */
+  /** {@return wash-sale groups bought within 30 days: a loss in them may not be sold} */
   public SortedSet<String> lossSaleBlockedGroups() {
     return lossSaleBlockedGroups;
   }
 
-  /** Returns wash-sale groups with a loss taken within 30 days: they may not be bought. */
+  /** {@return wash-sale groups with a loss taken within 30 days: they may not be bought} */
   public SortedSet<String> buyBlockedGroups() {
     return buyBlockedGroups;
   }
 
-  /** Returns the remaining net realised-gain budget for the year, if any. */
+  /** {@return the remaining net realised-gain budget for the year, if any} */
   public Optional<Money> gainBudget() {
     return Optional.ofNullable(gainBudget);
   }
 
-  /** Returns the cap on net short-term gains realised by this proposal, if any. */
+  /** {@return the cap on net short-term gains realised by this proposal, if any} */
   public Optional<Money> shortTermGainCap() {
     return Optional.ofNullable(shortTermGainCap);
   }
 
-  /** Returns the cap on buys plus sells, in dollars, if any. */
+  /** {@return the cap on buys plus sells, in dollars, if any} */
   public Optional<Money> turnoverCap() {
     return Optional.ofNullable(turnoverCap);
   }
 
-  /** Returns the smallest trade worth placing; smaller rounded trades are dropped. */
+  /** {@return the smallest trade worth placing; smaller rounded trades are dropped} */
   public Money minTradeSize() {
     return minTradeSize;
   }
 
-  /** Returns the rebalancing mode. */
+  /** {@return the rebalancing mode} */
   public RebalanceMode mode() {
     return mode;
   }
 
-  /** Returns the objective weights. */
+  /** {@return the objective weights} */
   public ObjectiveWeights weights() {
     return weights;
   }
@@ -245,61 +245,111 @@ public final class HouseholdProblem {
 
     private Builder() {}
 
-    /** Adds an account. */
+    /**
+     * Adds an account.
+     *
+     * @param account the account
+     * @return this builder
+     */
     public Builder addAccount(ProblemAccount account) {
       accounts.add(Checks.notNull(account, "account"));
       return this;
     }
 
-    /** Adds a security. */
+    /**
+     * Adds a security.
+     *
+     * @param security the security
+     * @return this builder
+     */
     public Builder addSecurity(ProblemSecurity security) {
       securities.add(Checks.notNull(security, "security"));
       return this;
     }
 
-    /** Adds an (account, security) position. */
+    /**
+     * Adds an (account, security) position.
+     *
+     * @param position the position
+     * @return this builder
+     */
     public Builder addPosition(ProblemPosition position) {
       positions.add(Checks.notNull(position, "position"));
       return this;
     }
 
-    /** Adds a class goal. */
+    /**
+     * Adds a class goal.
+     *
+     * @param goal the class goal
+     * @return this builder
+     */
     public Builder addClassGoal(ClassGoal goal) {
       classGoals.add(Checks.notNull(goal, "goal"));
       return this;
     }
 
-    /** Adds a goal bucket's class goal (one per bucket and class). */
+    /**
+     * Adds a goal bucket's class goal (one per bucket and class).
+     *
+     * @param goal the bucket's class goal
+     * @return this builder
+     */
     public Builder addBucketGoal(BucketGoal goal) {
       bucketGoals.add(Checks.notNull(goal, "goal"));
       return this;
     }
 
-    /** Adds a household cap on a security's value. */
+    /**
+     * Adds a household cap on a security's value.
+     *
+     * @param cap the cap
+     * @return this builder
+     */
     public Builder addHoldingCap(HoldingCap cap) {
       holdingCaps.add(Checks.notNull(cap, "cap"));
       return this;
     }
 
-    /** Adds a cash reserve to hold above an account's floor. */
+    /**
+     * Adds a cash reserve to hold above an account's floor.
+     *
+     * @param reserve the reserve
+     * @return this builder
+     */
     public Builder addCashReserve(CashReserve reserve) {
       cashReserves.add(Checks.notNull(reserve, "reserve"));
       return this;
     }
 
-    /** Adds an asset-location cost for one (account, class). */
+    /**
+     * Adds an asset-location cost for one (account, class).
+     *
+     * @param cost the cost
+     * @return this builder
+     */
     public Builder addLocationCost(LocationCost cost) {
       locationCosts.add(Checks.notNull(cost, "cost"));
       return this;
     }
 
-    /** Adds a household-wide sale limit. */
+    /**
+     * Adds a household-wide sale limit.
+     *
+     * @param limit the limit
+     * @return this builder
+     */
     public Builder addSaleLimit(SaleLimit limit) {
       saleLimits.add(Checks.notNull(limit, "limit"));
       return this;
     }
 
-    /** Sets the cash expected within the horizon, not negative (default zero). */
+    /**
+     * Sets the cash expected within the horizon, not negative (default zero).
+     *
+     * @param inflow the expected inflow
+     * @return this builder
+     */
     public Builder expectedInflow(Money inflow) {
       Checks.isTrue(!usd(inflow, "expectedInflow").isNegative(), "expectedInflow", inflow,
           "must not be negative");
@@ -307,43 +357,78 @@ public final class HouseholdProblem {
       return this;
     }
 
-    /** Sets the class account cash belongs to; it must have a class goal. */
+    /**
+     * Sets the class account cash belongs to; it must have a class goal.
+     *
+     * @param cls the asset class of account cash
+     * @return this builder
+     */
     public Builder cashClass(AssetClass cls) {
       this.cashClass = Checks.notNull(cls, "cashClass");
       return this;
     }
 
-    /** Sets whether harvestable losses are a benefit in the objective (default false). */
+    /**
+     * Sets whether harvestable losses are a benefit in the objective (default false).
+     *
+     * @param harvest whether harvestable losses are a benefit
+     * @return this builder
+     */
     public Builder harvestLosses(boolean harvest) {
       this.harvestLosses = harvest;
       return this;
     }
 
-    /** Marks a wash-sale group whose losses may not be sold (bought within 30 days). */
+    /**
+     * Marks a wash-sale group whose losses may not be sold (bought within 30 days).
+     *
+     * @param group the wash-sale group
+     * @return this builder
+     */
     public Builder blockLossSale(String group) {
       lossSaleBlockedGroups.add(Checks.notBlank(group, "group"));
       return this;
     }
 
-    /** Marks a wash-sale group that may not be bought (a loss taken within 30 days). */
+    /**
+     * Marks a wash-sale group that may not be bought (a loss taken within 30 days).
+     *
+     * @param group the wash-sale group
+     * @return this builder
+     */
     public Builder blockBuy(String group) {
       buyBlockedGroups.add(Checks.notBlank(group, "group"));
       return this;
     }
 
-    /** Sets the remaining net realised-gain budget (may be negative: losses must be realised). */
+    /**
+     * Sets the remaining net realised-gain budget (may be negative: losses must be realised).
+     *
+     * @param budget the remaining budget
+     * @return this builder
+     */
     public Builder gainBudget(Money budget) {
       this.gainBudget = usd(budget, "gainBudget");
       return this;
     }
 
-    /** Sets the cap on net short-term gains. */
+    /**
+     * Sets the cap on net short-term gains.
+     *
+     * @param cap the cap
+     * @return this builder
+     */
     public Builder shortTermGainCap(Money cap) {
       this.shortTermGainCap = usd(cap, "shortTermGainCap");
       return this;
     }
 
-    /** Sets the turnover cap (buys plus sells), not negative. */
+    /**
+     * Sets the turnover cap (buys plus sells), not negative.
+     *
+     * @param cap the cap
+     * @return this builder
+     */
     public Builder turnoverCap(Money cap) {
       Checks.isTrue(!usd(cap, "turnoverCap").isNegative(), "turnoverCap", cap,
           "must not be negative");
@@ -351,7 +436,12 @@ public final class HouseholdProblem {
       return this;
     }
 
-    /** Sets the minimum trade size, not negative. */
+    /**
+     * Sets the minimum trade size, not negative.
+     *
+     * @param min the minimum trade value
+     * @return this builder
+     */
     public Builder minTradeSize(Money min) {
       Checks.isTrue(!usd(min, "minTradeSize").isNegative(), "minTradeSize", min,
           "must not be negative");
@@ -359,13 +449,23 @@ public final class HouseholdProblem {
       return this;
     }
 
-    /** Sets the mode. */
+    /**
+     * Sets the mode.
+     *
+     * @param mode the mode
+     * @return this builder
+     */
     public Builder mode(RebalanceMode mode) {
       this.mode = Checks.notNull(mode, "mode");
       return this;
     }
 
-    /** Sets the objective weights. */
+    /**
+     * Sets the objective weights.
+     *
+     * @param weights the weights
+     * @return this builder
+     */
     public Builder weights(ObjectiveWeights weights) {
       this.weights = Checks.notNull(weights, "weights");
       return this;
@@ -377,7 +477,7 @@ public final class HouseholdProblem {
     }
 
     /**
-     * Returns the problem.
+     * {@return the problem}
      *
      * @throws IllegalArgumentException naming the first reference to an unknown account, security
      *     or class, or a duplicate id, pair or (bucket, class)

@@ -22,7 +22,14 @@ import java.math.BigDecimal;
  *     37%, for one year)
  */
 public record LocationCost(AccountId account, AssetClass assetClass, BigDecimal perDollar) {
-  /** Checks that no component is null and the cost is not negative. */
+  /**
+   * Checks that no component is null and the cost is not negative.
+   *
+   * @param account the account
+   * @param assetClass the class
+   * @param perDollar the cost per dollar, zero or more (0.0148: a bond fund yielding 4% taxed at
+   *     37%, for one year)
+   */
   public LocationCost {
     Checks.notNull(account, "account");
     Checks.notNull(assetClass, "assetClass");

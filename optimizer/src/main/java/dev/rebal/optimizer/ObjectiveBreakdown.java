@@ -15,7 +15,16 @@ import dev.rebal.core.money.Money;
  */
 public record ObjectiveBreakdown(Money drift, Money tax, Money transactionCost,
     Money assetLocation, Money turnover, Money total) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param drift weighted dollars outside each class's goal interval after trading
+   * @param tax weighted tax on realised gains (negative for a harvested loss)
+   * @param transactionCost transaction cost of all trades
+   * @param assetLocation asset-location penalty of the buys
+   * @param turnover turnover penalty of all trades
+   * @param total the sum of the terms
+   */
   public ObjectiveBreakdown {
     Checks.notNull(drift, "drift");
     Checks.notNull(tax, "tax");

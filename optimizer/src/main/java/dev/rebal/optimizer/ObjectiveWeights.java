@@ -16,7 +16,14 @@ import java.math.BigDecimal;
  */
 public record ObjectiveWeights(BigDecimal transactionCostBps, BigDecimal turnoverPenalty,
     BigDecimal taxWeight) {
-  /** Checks that no weight is null or negative. */
+  /**
+   * Checks that no weight is null or negative.
+   *
+   * @param transactionCostBps transaction cost in basis points of the traded amount, not negative
+   * @param turnoverPenalty a small penalty per traded dollar that breaks ties toward fewer trades,
+   *     not negative
+   * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
+   */
   public ObjectiveWeights {
     Checks.isTrue(Checks.notNull(transactionCostBps, "transactionCostBps").signum() >= 0,
         "transactionCostBps", transactionCostBps, "must not be negative");
@@ -26,7 +33,7 @@ public record ObjectiveWeights(BigDecimal transactionCostBps, BigDecimal turnove
         "must not be negative");
   }
 
-  /** Returns 5 bps transaction cost, a 0.0001 turnover penalty and tax weight 1. */
+  /** {@return 5 bps transaction cost, a 0.0001 turnover penalty and tax weight 1} */
   public static ObjectiveWeights standard() {
     return new ObjectiveWeights(new BigDecimal("5"), new BigDecimal("0.0001"), BigDecimal.ONE);
   }

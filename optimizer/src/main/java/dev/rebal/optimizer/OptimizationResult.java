@@ -13,7 +13,7 @@ public sealed interface OptimizationResult
     permits OptimizationResult.Optimal, OptimizationResult.Infeasible,
         OptimizationResult.NumericalFailure {
 
-  /** Returns the size of the last LP solved. */
+  /** {@return the size of the last LP solved} */
   LpSize lpSize();
 
   /**
@@ -30,7 +30,17 @@ public sealed interface OptimizationResult
   record Optimal(List<ProposedTrade> trades, ObjectiveBreakdown objective, Money lpObjective,
       Money roundingCost, LpSize lpSize, List<GoalShortfall> shortfalls)
       implements OptimizationResult {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param trades the trades, sorted by account, security and side
+     * @param objective the objective at the rounded trades
+     * @param lpObjective the LP optimum before rounding, in dollars of penalty
+     * @param roundingCost the objective at the rounded trades minus the LP optimum
+     * @param lpSize the LP size
+     * @param shortfalls the goals the proposal leaves unmet (partial progress), by priority, each
+     *     with its dollars; empty when every goal is met
+     */
     public Optimal {
       trades = List.copyOf(Checks.noNulls(trades, "trades"));
       Checks.notNull(objective, "objective");
@@ -40,7 +50,15 @@ public sealed interface OptimizationResult
       shortfalls = List.copyOf(Checks.noNulls(shortfalls, "shortfalls"));
     }
 
-    /** An optimal proposal that leaves no goal unmet. */
+    /**
+     * An optimal proposal that leaves no goal unmet.
+     *
+     * @param trades the trades, sorted by account, security and side
+     * @param objective the objective at the rounded trades
+     * @param lpObjective the LP optimum before rounding, in dollars of penalty
+     * @param roundingCost the objective at the rounded trades minus the LP optimum
+     * @param lpSize the LP size
+     */
     public Optimal(List<ProposedTrade> trades, ObjectiveBreakdown objective, Money lpObjective,
         Money roundingCost, LpSize lpSize) {
       this(trades, objective, lpObjective, roundingCost, lpSize, List.of());
@@ -57,7 +75,14 @@ public sealed interface OptimizationResult
    */
   record Infeasible(List<ConstraintGroup> conflicting, String detail, LpSize lpSize)
       implements OptimizationResult {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param conflicting the groups whose removal alone makes the problem feasible, sorted; if no
+     *     single group does, every group present (they conflict jointly)
+     * @param detail a short explanation for the review queue
+     * @param lpSize the LP size
+     */
     public Infeasible {
       conflicting = List.copyOf(Checks.noNulls(conflicting, "conflicting"));
       Checks.notNull(detail, "detail");
@@ -76,7 +101,14 @@ public sealed interface OptimizationResult
    */
   record NumericalFailure(String reason, String detail, LpSize lpSize)
       implements OptimizationResult {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param reason a stable code: {@code ITERATION_LIMIT}, {@code UNBOUNDED}, {@code TOO_LARGE},
+     *     {@code CHECK_FAILED} or {@code SOLVER_ERROR}
+     * @param detail a short explanation
+     * @param lpSize the LP size
+     */
     public NumericalFailure {
       Checks.notBlank(reason, "reason");
       Checks.notNull(detail, "detail");

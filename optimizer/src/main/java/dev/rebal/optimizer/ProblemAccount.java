@@ -20,7 +20,16 @@ import dev.rebal.core.money.Money;
  */
 public record ProblemAccount(
     AccountId id, Money cash, Money cashFloor, boolean tradable, boolean fractional) {
-  /** Checks that no component is null, amounts are USD and the floor is not negative. */
+  /**
+   * Checks that no component is null, amounts are USD and the floor is not negative.
+   *
+   * @param id the account id
+   * @param cash the cash held now, in USD; may be below the floor (the optimizer then raises cash)
+   * @param cashFloor the cash that must remain after trading (floor plus liquidity reserve), not
+   *     negative
+   * @param tradable whether the optimizer may trade in the account
+   * @param fractional whether the account may hold fractional shares (else trades are whole shares)
+   */
   public ProblemAccount {
     Checks.notNull(id, "id");
     Checks.isTrue(Checks.notNull(cash, "cash").isUsd(), "cash", cash, "must be in USD");

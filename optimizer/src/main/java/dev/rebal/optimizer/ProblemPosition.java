@@ -29,7 +29,19 @@ import java.util.List;
 public record ProblemPosition(AccountId account, SecurityId security, Quantity held,
     boolean buyEligible, Money maxBuy, boolean sellEligible, BigDecimal locationPenalty,
     List<SellSegment> segments) {
-  /** Checks components and that the segments sum to the held quantity. */
+  /**
+   * Checks components and that the segments sum to the held quantity.
+   *
+   * @param account the account
+   * @param security the security
+   * @param held the shares held now, not negative
+   * @param buyEligible whether compliance allows buying it in this account
+   * @param maxBuy the most that may be bought, in USD, not negative
+   * @param sellEligible whether compliance allows selling it
+   * @param locationPenalty the asset-location penalty per dollar bought (e.g. 0.002 for taxable
+   *     bonds in a taxable account), not negative
+   * @param segments the sell segments in relief order
+   */
   public ProblemPosition {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");

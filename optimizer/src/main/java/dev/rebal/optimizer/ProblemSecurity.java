@@ -18,7 +18,14 @@ import dev.rebal.core.security.SecurityId;
  */
 public record ProblemSecurity(
     SecurityId id, UnitPrice price, AssetClass assetClass, String washSaleGroup) {
-  /** Checks that no component is null, the price is positive and the group is not blank. */
+  /**
+   * Checks that no component is null, the price is positive and the group is not blank.
+   *
+   * @param id the security id
+   * @param price the price per share, in USD, positive
+   * @param assetClass the asset class whose target the security counts toward
+   * @param washSaleGroup the name of its substantially-identical group (often its own id)
+   */
   public ProblemSecurity {
     Checks.notNull(id, "id");
     Checks.isTrue(Checks.notNull(price, "price").isPositive(), "price", price, "must be positive");

@@ -25,7 +25,16 @@ import java.util.List;
  */
 public record ProposedTrade(AccountId account, SecurityId security, Side side, Quantity quantity,
     Money amount, List<Quantity> segmentQuantities) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param account the account
+   * @param security the security
+   * @param side buy or sell
+   * @param quantity the shares, positive
+   * @param amount the value at the problem's price
+   * @param segmentQuantities per segment index, the shares sold from it (sells only)
+   */
   public ProposedTrade {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");

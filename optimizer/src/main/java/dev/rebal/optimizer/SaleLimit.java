@@ -17,7 +17,13 @@ import java.util.TreeSet;
  * @param maxQuantity the most shares that may be sold in this proposal, not negative
  */
 public record SaleLimit(String id, SortedSet<SecurityId> securities, Quantity maxQuantity) {
-  /** Checks that no component is null, the set is not empty and the limit not negative. */
+  /**
+   * Checks that no component is null, the set is not empty and the limit not negative.
+   *
+   * @param id the limit's name (for example the restriction id), used in constraint groups
+   * @param securities the securities whose sales count, not empty
+   * @param maxQuantity the most shares that may be sold in this proposal, not negative
+   */
   public SaleLimit {
     Checks.notBlank(id, "id");
     Checks.isTrue(!Checks.noNulls(securities, "securities").isEmpty(), "securities", securities,
@@ -27,7 +33,13 @@ public record SaleLimit(String id, SortedSet<SecurityId> securities, Quantity ma
         maxQuantity, "must not be negative");
   }
 
-  /** Returns a limit over {@code securities}. */
+  /**
+   * {@return a limit over {@code securities}}
+   *
+   * @param id the limit's name (for example the restriction id), used in constraint groups
+   * @param securities the securities whose sales count, not empty
+   * @param maxQuantity the most shares that may be sold in this proposal, not negative
+   */
   public static SaleLimit of(String id, Set<SecurityId> securities, Quantity maxQuantity) {
     return new SaleLimit(id, new TreeSet<>(securities), maxQuantity);
   }

@@ -23,12 +23,30 @@ import java.math.BigDecimal;
  */
 public record SellSegment(Quantity quantity, BigDecimal gainPerDollar, Term term,
     BigDecimal taxRate, boolean harvestable) {
-  /** A segment that is not marked harvestable. */
+  /**
+   * A segment that is not marked harvestable.
+   *
+   * @param quantity the shares the segment holds, positive
+   * @param gainPerDollar gain per dollar sold, at most 1
+   * @param term the holding period
+   * @param taxRate the marginal rate on the gain, in {@code [0, 1]}
+   */
   public SellSegment(Quantity quantity, BigDecimal gainPerDollar, Term term, BigDecimal taxRate) {
     this(quantity, gainPerDollar, term, taxRate, false);
   }
 
-  /** Checks ranges: positive quantity, gain per dollar at most 1, rate within [0, 1]. */
+  /**
+   * Checks ranges: positive quantity, gain per dollar at most 1, rate within [0, 1].
+   *
+   * @param quantity the shares the segment holds, positive
+   * @param gainPerDollar gain per dollar sold: {@code (price − basis per share) / price}, at most 1
+   * @param term the holding period
+   * @param taxRate the marginal rate on the gain, in {@code [0, 1]}
+   * @param harvestable whether a loss in this segment is worth harvesting (the tax module found it
+   *     above the rule set's thresholds): when the problem harvests losses, selling it is a benefit
+   *     in the objective; otherwise a loss is only the cheapest lot to sell, never a reason to
+   *     trade
+   */
   public SellSegment {
     Checks.isTrue(Checks.notNull(quantity, "quantity").isPositive(), "quantity", quantity,
         "must be positive");

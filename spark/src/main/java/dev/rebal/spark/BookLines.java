@@ -46,15 +46,23 @@ public final class BookLines {
    * @param unreadable the households left out, each with its path and why
    */
   public record Split(long households, List<ReadFailure> unreadable) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param households the number of lines written
+     * @param unreadable the households left out, each with its path and why
+     */
     public Split {
       unreadable = ImmutableList.copyOf(unreadable);
     }
   }
 
   /**
-   * Returns the header of a book as of {@code asOf} with {@code marketData}: a Rebal book with an
-   * empty households array, deterministic (the same inputs give the same text).
+   * {@return the header of a book as of {@code asOf} with {@code marketData}: a Rebal book with an
+   * empty households array, deterministic (the same inputs give the same text)}
+   *
+   * @param asOf the book's as-of date
+   * @param marketData the book's market data
    */
   public static String header(LocalDate asOf, MarketData marketData) {
     Checks.notNull(asOf, "asOf");
@@ -71,6 +79,8 @@ public final class BookLines {
   /**
    * Writes {@code households} as JSON lines to {@code file}, one household per line, in order.
    *
+   * @param file the file to write
+   * @param households the households, in order
    * @return the number of lines written
    * @throws IOException if writing fails
    */

@@ -47,12 +47,18 @@ public final class SparkAuditVerifier {
    * @param problems every problem found, sorted by file; empty when intact
    */
   public record Report(long chains, long records, List<String> problems) {
-    /** Copies the list. */
+    /**
+     * Copies the list.
+     *
+     * @param chains the number of chain files read
+     * @param records the number of records read
+     * @param problems every problem found, sorted by file; empty when intact
+     */
     public Report {
       problems = ImmutableList.copyOf(problems);
     }
 
-    /** Returns whether every chain is intact and matches the manifest. */
+    /** {@return whether every chain is intact and matches the manifest} */
     public boolean isIntact() {
       return problems.isEmpty();
     }
@@ -64,6 +70,8 @@ public final class SparkAuditVerifier {
   /**
    * Verifies the audit output under {@code outDir}.
    *
+   * @param outDir the output directory of a {@link SparkRebalancer#run} run
+   * @return the chains and records read, and every problem found
    * @throws IOException if a file cannot be read
    * @throws RebalException if {@code audit/} or {@code audit-manifest/} is missing or the manifest
    *     is malformed

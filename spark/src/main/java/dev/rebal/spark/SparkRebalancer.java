@@ -73,19 +73,24 @@ public final class SparkRebalancer {
     this.ruleSet = ruleSet;
   }
 
-  /** Returns a rebalancer that runs on {@code spark} with {@code ruleSet}. */
+  /**
+   * {@return a rebalancer that runs on {@code spark} with {@code ruleSet}}
+   *
+   * @param spark the Spark session
+   * @param ruleSet the rule set in force
+   */
   public static SparkRebalancer of(SparkSession spark, RuleSet ruleSet) {
     return new SparkRebalancer(Checks.notNull(spark, "spark"), Checks.notNull(ruleSet, "ruleSet"));
   }
 
-  /** Returns the rule set in force. */
+  /** {@return the rule set in force} */
   public RuleSet ruleSet() {
     return ruleSet;
   }
 
   /**
-   * Returns the decisions of {@code households} as a lazy Dataset of {@link #SCHEMA} rows, one per
-   * line, in {@code partitions} partitions (partition i is audit chain {@code p0000i}).
+   * {@return the decisions of {@code households} as a lazy Dataset of {@link #SCHEMA} rows, one per
+   * line, in {@code partitions} partitions (partition i is audit chain {@code p0000i})}
    *
    * @param households one household per line, in {@link dev.rebal.json.HouseholdLines} form
    * @param asOf the as-of date
@@ -116,6 +121,11 @@ public final class SparkRebalancer {
    * order) and {@code audit-manifest/} (JSON, one row per chain: chain, records, firstHash,
    * lastHash). The decisions are computed once (persisted while the four outputs are written).
    *
+   * @param households one household per line, in {@link dev.rebal.json.HouseholdLines} form
+   * @param asOf the as-of date
+   * @param marketData the market data shared by the book
+   * @param partitions the number of partitions (and audit chains), at least 1
+   * @param outDir the output directory, which must not exist
    * @return the households by outcome and the number of chains
    */
   public SparkRunSummary run(Dataset<String> households, LocalDate asOf, MarketData marketData,

@@ -16,7 +16,14 @@ import java.util.SortedMap;
  */
 public record SparkRunSummary(long households, SortedMap<String, Long> outcomes,
     long chains, String outDir) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param households the number of household lines decided
+   * @param outcomes households by outcome name, sorted
+   * @param chains the number of audit chains written
+   * @param outDir the output directory
+   */
   public SparkRunSummary {
     Checks.notNull(outcomes, "outcomes");
     outcomes = ImmutableSortedMap.copyOf(outcomes);

@@ -27,13 +27,13 @@ import org.apache.spark.sql.SparkSession;
  * adds the JSON parsing that Spark's path also has) and {@link SparkRebalancer#run} ({@code local[2]}, decisions, review, audit and manifest written),
  * each after a warm-up on other households of the same book, each including the generation of its
  * households (on the calling thread for the batch runner, on the executors for Spark), the two
- * alternated over several rounds so that a change in the machine's load hits both. Prints, per run,
+ * alternated over several repetitions so that a change in the machine's load hits both. Prints, per run,
  * households per second, the process CPU time per household (all threads: the pipeline, and for
  * Spark its shuffle, sort, persistence and writes too), the outcome counts (which must agree) and
  * the load average.
  *
  * <p>Usage: {@code SparkThroughput [households=10000] [partitions=8] [warmup=1000] [seed=1]
- * [rounds=2]}. A
+ * [repetitions=2]}. A
  * measuring tool, not a test: it reads the wall clock (reporting only) and writes to a temporary
  * directory that it deletes.
  */

@@ -25,8 +25,8 @@ public final class HoldingPeriod {
   private HoldingPeriod() {}
 
   /**
-   * Returns the last day on which a sale is still short term for a holding period that starts at
-   * {@code start}: one calendar year after it.
+   * {@return the last day on which a sale is still short term for a holding period that starts at
+   * {@code start}: one calendar year after it}
    *
    * @param start the acquired date (or the tacked holding-period start)
    */
@@ -38,7 +38,7 @@ public final class HoldingPeriod {
   }
 
   /**
-   * Returns the first day on which a sale is long term: the day after {@link #lastShortTermDay}.
+   * {@return the first day on which a sale is long term: the day after {@link #lastShortTermDay}}
    *
    * @param start the acquired date (or the tacked holding-period start)
    */
@@ -47,7 +47,8 @@ public final class HoldingPeriod {
   }
 
   /**
-   * Returns the term of a sale on {@code saleDate} of a holding period that starts at {@code start}.
+   * {@return the term of a sale on {@code saleDate} of a holding period that starts at {@code
+   * start}}
    *
    * @param start the acquired date (or the tacked holding-period start)
    * @param saleDate the trade date of the sale
@@ -58,7 +59,7 @@ public final class HoldingPeriod {
   }
 
   /**
-   * Returns the term of a sale of {@code lot} on {@code saleDate}, from its holding-period start.
+   * {@return the term of a sale of {@code lot} on {@code saleDate}, from its holding-period start}
    *
    * @param lot the lot sold
    * @param saleDate the trade date of the sale
@@ -68,8 +69,8 @@ public final class HoldingPeriod {
   }
 
   /**
-   * Returns how many days after {@code asOf} a sale of {@code lot} first becomes long term; zero if
-   * a sale on {@code asOf} already is. Callers use it to defer a sale that turns long term soon.
+   * {@return how many days after {@code asOf} a sale of {@code lot} first becomes long term; zero
+   * if a sale on {@code asOf} already is} Callers use it to defer a sale that turns long term soon.
    *
    * @param lot the lot
    * @param asOf the as-of date

@@ -19,14 +19,24 @@ import dev.rebal.core.money.Weight;
  * @since 0.1
  */
 public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeduction) {
-  /** Checks that no rate is null. */
+  /**
+   * Checks that no rate is null.
+   *
+   * @param shortTerm the combined rate on net short-term gains
+   * @param longTerm the combined rate on net long-term gains
+   * @param ordinaryDeduction the rate at which a deductible net capital loss saves tax
+   */
   public TaxRates {
     Checks.notNull(shortTerm, "shortTerm");
     Checks.notNull(longTerm, "longTerm");
     Checks.notNull(ordinaryDeduction, "ordinaryDeduction");
   }
 
-  /** Returns the combined rates of {@code profile}. */
+  /**
+   * {@return the combined rates of {@code profile}}
+   *
+   * @param profile the household's tax profile
+   */
   public static TaxRates of(TaxProfile profile) {
     Checks.notNull(profile, "profile");
     Weight extra = profile.stateRate().plus(profile.niitRate());
@@ -34,12 +44,16 @@ public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeducti
         profile.shortTermRate().plus(profile.stateRate()));
   }
 
-  /** Returns zero rates: the rates inside a tax-deferred or tax-exempt account. */
+  /** {@return zero rates: the rates inside a tax-deferred or tax-exempt account} */
   public static TaxRates zero() {
     return new TaxRates(Weight.ZERO, Weight.ZERO, Weight.ZERO);
   }
 
-  /** Returns the combined rate of gains of {@code term}. */
+  /**
+   * {@return the combined rate of gains of {@code term}}
+   *
+   * @param term short or long term
+   */
   public Weight rateOf(Term term) {
     return Checks.notNull(term, "term") == Term.SHORT ? shortTerm : longTerm;
   }

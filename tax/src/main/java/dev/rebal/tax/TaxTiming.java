@@ -35,7 +35,12 @@ import java.math.RoundingMode;
 public record TaxTiming(BigDecimal deferralYears, BigDecimal discountRate) {
   private static final int SCALE = 10;
 
-  /** Checks the ranges. */
+  /**
+   * Checks the ranges.
+   *
+   * @param deferralYears years until a gain not realized now is expected to be taxed, at least 0
+   * @param discountRate the yearly rate at which later tax is discounted, in [0, 1]
+   */
   public TaxTiming {
     Checks.isTrue(Checks.notNull(deferralYears, "deferralYears").signum() >= 0, "deferralYears",
         deferralYears, "must not be negative");

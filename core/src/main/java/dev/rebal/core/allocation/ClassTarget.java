@@ -17,19 +17,32 @@ import dev.rebal.core.internal.Checks;
  * @param relativeBand the relative half-width, as a fraction of the weight
  */
 public record ClassTarget(Weight weight, Weight absoluteBand, Weight relativeBand) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param weight the target weight
+   * @param absoluteBand the absolute half-width, in weight points
+   * @param relativeBand the relative half-width, as a fraction of the weight
+   */
   public ClassTarget {
     Checks.notNull(weight, "weight");
     Checks.notNull(absoluteBand, "absoluteBand");
     Checks.notNull(relativeBand, "relativeBand");
   }
 
-  /** Returns a target with the given weight and absolute band and no relative band. */
+  /**
+   * {@return a target with the given weight and absolute band and no relative band}
+   *
+   * @param weight the target weight, a plain decimal fraction
+   * @param absoluteBand the absolute band's half-width, a plain decimal fraction
+   */
   public static ClassTarget of(String weight, String absoluteBand) {
     return new ClassTarget(Weight.of(weight), Weight.of(absoluteBand), Weight.ZERO);
   }
 
-  /** Returns the band's half-width: the larger of the absolute band and relative band times weight. */
+  /**
+   * {@return the band's half-width: the larger of the absolute band and relative band times weight}
+   */
   public Weight halfWidth() {
     Weight relative = Weight.ofComputed(relativeBand.value().multiply(weight.value()));
     return relative.compareTo(absoluteBand) > 0 ? relative : absoluteBand;

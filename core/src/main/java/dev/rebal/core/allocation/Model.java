@@ -19,14 +19,14 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Model implements WithModel {
-  /** Returns the model's id. */
+  /** {@return the model's id} */
   public abstract ModelId id();
 
-  /** Returns the securities of each asset class, most preferred first. */
+  /** {@return the securities of each asset class, most preferred first} */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<AssetClass, ImmutableList<SecurityId>> securities();
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

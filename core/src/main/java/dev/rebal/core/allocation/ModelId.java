@@ -11,12 +11,20 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record ModelId(String value) implements Comparable<ModelId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public ModelId {
     Checks.notBlank(value, "modelId");
   }
 
-  /** Returns the id with the given value. */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static ModelId of(String value) {
     return new ModelId(value);
   }

@@ -14,11 +14,11 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class TargetAllocation implements WithTargetAllocation {
-  /** Returns the target of each asset class, sorted by class. */
+  /** {@return the target of each asset class, sorted by class} */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<AssetClass, ClassTarget> classes();
 
-  /** Returns the sum of the weights. */
+  /** {@return the sum of the weights} */
   public Weight totalWeight() {
     Weight sum = Weight.ZERO;
     for (ClassTarget t : classes().values()) {
@@ -27,7 +27,7 @@ public abstract class TargetAllocation implements WithTargetAllocation {
     return sum;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -23,64 +23,68 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Assessment implements WithAssessment {
-  /** Returns the household assessed. */
+  /** {@return the household assessed} */
   public abstract HouseholdId household();
 
-  /** Returns the as-of date. */
+  /** {@return the as-of date} */
   public abstract LocalDate asOf();
 
-  /** Returns the household's valuation, held-away accounts included. */
+  /** {@return the household's valuation, held-away accounts included} */
   public abstract HouseholdValuation valuation();
 
-  /** Returns the goal-aware plan, whose target the household is rebalanced to. */
+  /** {@return the goal-aware plan, whose target the household is rebalanced to} */
   public abstract HouseholdPlan plan();
 
-  /** Returns the drift from the plan's target now. */
+  /** {@return the drift from the plan's target now} */
   public abstract HouseholdDrift drift();
 
   /**
-   * Returns the drift from the plan's target once expected inflows within the liquidity horizon
-   * arrive and are invested at target: what the threshold trigger reads, so that the engine does not
-   * sell now what an inflow will rebalance.
+   * {@return the drift from the plan's target once expected inflows within the liquidity horizon
+   * arrive and are invested at target: what the threshold trigger reads, so that the engine does
+   * not sell now what an inflow will rebalance}
    */
   public abstract HouseholdDrift projectedDrift();
 
-  /** Returns the unrealized losses that could be harvested today (positive amount). */
+  /** {@return the unrealized losses that could be harvested today (positive amount)} */
   public abstract Money harvestableLoss();
 
-  /** Returns committed needs and gifts dated within the liquidity horizon. */
+  /** {@return committed needs and gifts dated within the liquidity horizon} */
   public abstract ImmutableList<LiquidityEvent> upcomingNeeds();
 
   /**
    * Returns, for each committed gift among {@link #upcomingNeeds()} due within {@code
    * trigger.gift.horizon-days}, the market value the engine can give in kind (appreciated long-term lots compliance lets leave the account), when it is
    * positive. The rest of the gift's amount is given in cash and reserved like a committed need.
+   *
+   * @return the value given in kind, by gift event
    */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<LiquidityEventId, Money> giftsInKind();
 
   /**
-   * Returns the part of a committed gift among {@link #upcomingNeeds()} to be given in cash: its
-   * amount less {@link #giftsInKind()}'s value for it (zero or more).
+   * {@return the part of a committed gift among {@link #upcomingNeeds()} to be given in cash: its
+   * amount less {@link #giftsInKind()}'s value for it (zero or more)}
+   *
+   * @param gift a committed gift
    */
   public Money giftCash(LiquidityEvent gift) {
     Money inKind = giftsInKind().getOrDefault(gift.id(), Money.zero(gift.amount().currency()));
     return gift.amount().minus(inKind).max(Money.zero(gift.amount().currency()));
   }
 
-  /** Returns expected or committed inflows dated within the liquidity horizon. */
+  /** {@return expected or committed inflows dated within the liquidity horizon} */
   public abstract ImmutableList<LiquidityEvent> upcomingInflows();
 
-  /** Returns cash above floors in tradable accounts (positive or zero). */
+  /** {@return cash above floors in tradable accounts (positive or zero)} */
   public abstract Money excessCash();
 
-  /** Returns how far cash is below floors in tradable accounts (positive or zero). */
+  /** {@return how far cash is below floors in tradable accounts (positive or zero)} */
   public abstract Money cashShortfall();
 
-  /** Returns the data warnings the validator found (errors never reach assessment). */
+  /** {@return the data warnings the validator found (errors never reach assessment)} */
   public abstract ImmutableList<Problem> warnings();
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

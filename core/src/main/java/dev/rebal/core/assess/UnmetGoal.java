@@ -17,7 +17,14 @@ import dev.rebal.core.money.Money;
  * @param detail a short explanation
  */
 public record UnmetGoal(String kind, String subject, Money amount, String detail) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param kind the goal's kind code
+   * @param subject what it is about (a need and its account, an account, a security, a class)
+   * @param amount the dollars still missing, over the limit, or outside the band
+   * @param detail a short explanation
+   */
   public UnmetGoal {
     Checks.notBlank(kind, "kind");
     Checks.notNull(subject, "subject");

@@ -14,7 +14,12 @@ import dev.rebal.core.internal.Checks;
 public final class AuditChain {
   private AuditChain() {}
 
-  /** Verifies a whole chain that starts at {@link AuditRecord#GENESIS}. */
+  /**
+   * Verifies a whole chain that starts at {@link AuditRecord#GENESIS}.
+   *
+   * @param records the records, in sequence order
+   * @return the first broken record and why, or intact
+   */
   public static AuditVerification verify(Iterable<AuditRecord> records) {
     return verify(records, AuditRecord.GENESIS);
   }
@@ -22,6 +27,8 @@ public final class AuditChain {
   /**
    * Verifies a chain whose first record follows a record with hash {@code previousHash}.
    *
+   * @param records the records, in sequence order
+   * @param previousHash the hash of the record before the first
    * @return the first broken record and why, or intact
    */
   public static AuditVerification verify(Iterable<AuditRecord> records, String previousHash) {

@@ -26,7 +26,12 @@ public record AuditHead(long sequence, String hash) {
 
   private static final Pattern TEXT = Pattern.compile("(-1|0|[1-9][0-9]{0,18}):([0-9a-f]{64})");
 
-  /** Checks the sequence (at least -1) and the hash (64 lower-case hex digits). */
+  /**
+   * Checks the sequence (at least -1) and the hash (64 lower-case hex digits).
+   *
+   * @param sequence the last record's sequence number, or -1 for an empty chain
+   * @param hash the last record's hash (64 lower-case hex digits), or {@link AuditRecord#GENESIS}
+   */
   public AuditHead {
     Checks.isTrue(sequence >= -1, "sequence", sequence, "must be at least -1");
     Checks.isTrue(Checks.notNull(hash, "hash").matches("[0-9a-f]{64}"), "hash", hash,
@@ -35,7 +40,11 @@ public record AuditHead(long sequence, String hash) {
         "must be the genesis hash for an empty chain (sequence -1)");
   }
 
-  /** Returns the head of a chain whose last record is {@code last}. */
+  /**
+   * {@return the head of a chain whose last record is {@code last}}
+   *
+   * @param last the chain's last record
+   */
   public static AuditHead of(AuditRecord last) {
     Checks.notNull(last, "last");
     return new AuditHead(last.sequence(), last.hash());
@@ -44,6 +53,8 @@ public record AuditHead(long sequence, String hash) {
   /**
    * Parses the text form {@code <sequence>:<hash>}.
    *
+   * @param text the text form, e.g. {@code 41:3f2a...}
+   * @return the head
    * @throws IllegalArgumentException naming the text if it is not a head
    */
   public static AuditHead parse(String text) {
@@ -60,7 +71,7 @@ public record AuditHead(long sequence, String hash) {
     }
   }
 
-  /** Returns the number of records of a chain from sequence 0 that ends here. */
+  /** {@return the number of records of a chain from sequence 0 that ends here} */
   public long records() {
     return sequence + 1;
   }

@@ -11,7 +11,10 @@ import java.security.NoSuchAlgorithmException;
  *
  * <p>The hash is SHA-256, in lower-case hex, over the UTF-8 bytes of the sequence number, the
  * previous hash and each field of the entry, each followed by a newline (fields are length-prefixed,
- * so no field's content can imitate a boundary). The first record's previous hash is {@link
+ * so no field's content can imitate a boundary). The entry's inputs encoding is hashed after the
+ * body only when it is not {@value AuditEntry#INPUTS_ENCODING}, the version every record had before
+ * the field was recorded, so the hashes of those records are unchanged. The first record's previous
+ * hash is {@link
  * #GENESIS}. Changing any field, dropping a record or reordering two breaks the chain, which {@link
  * AuditChain#verify} detects. This record is immutable and thread-safe.
  *
@@ -24,7 +27,14 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
   /** The previous hash of the first record of a chain. */
   public static final String GENESIS = "0".repeat(64);
 
-  /** Checks that every component is present. */
+  /**
+   * Checks that every component is present.
+   *
+   * @param sequence the record's position in the log, from 0
+   * @param previousHash the hash of the record before, or {@link #GENESIS}
+   * @param entry the entry
+   * @param hash this record's hash
+   */
   public AuditRecord {
     Checks.isTrue(sequence >= 0, "sequence", sequence, "must not be negative");
     Checks.notBlank(previousHash, "previousHash");
@@ -32,12 +42,20 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
     Checks.notBlank(hash, "hash");
   }
 
-  /** Returns the record that chains {@code entry} after a record with {@code previousHash}. */
+  /**
+   * {@return the record that chains {@code entry} after a record with {@code previousHash}}
+   *
+   * @param sequence the record's position in the log, from 0
+   * @param previousHash the hash of the record before, or {@link #GENESIS}
+   * @param entry the entry
+   */
   public static AuditRecord chain(long sequence, String previousHash, AuditEntry entry) {
     return new AuditRecord(sequence, previousHash, entry, hashOf(sequence, previousHash, entry));
   }
 
-  /** Returns the hash the record's content should have; {@link #hash()} equals it unless tampered. */
+  /**
+   * {@return the hash the record's content should have; {@link #hash()} equals it unless tampered}
+   */
   public String expectedHash() {
     return hashOf(sequence, previousHash, entry);
   }
@@ -49,10 +67,18 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
         e.body()}) {
       sb.append(field.length()).append(':').append(field).append('\n');
     }
+    if (e.inputsEncoding() != AuditEntry.INPUTS_ENCODING) {
+      String field = Integer.toString(e.inputsEncoding());
+      sb.append(field.length()).append(':').append(field).append('\n');
+    }
     return sha256Hex(sb.toString());
   }
 
-  /** Returns the SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex. */
+  /**
+   * {@return the SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex}
+   *
+   * @param text the text
+   */
   public static String sha256Hex(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256")

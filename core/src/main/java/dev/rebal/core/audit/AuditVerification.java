@@ -16,12 +16,12 @@ public record AuditVerification(long recordsChecked, long brokenAt, String reaso
     return new AuditVerification(recordsChecked, -1, "");
   }
 
-  /** Returns whether the chain is intact. */
+  /** {@return whether the chain is intact} */
   public boolean isIntact() {
     return brokenAt < 0;
   }
 
-  /** Returns why the chain is broken, if it is. */
+  /** {@return why the chain is broken, if it is} */
   public Optional<String> problem() {
     return isIntact() ? Optional.empty()
         : Optional.of("audit record " + brokenAt + ": " + reason);

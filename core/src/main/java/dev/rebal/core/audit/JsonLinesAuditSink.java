@@ -50,6 +50,8 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   /**
    * Opens the log at {@code file}, creating it if absent.
    *
+   * @param file the log file
+   * @return the sink, appending after the file's last record
    * @throws RebalException if the existing file cannot be read or its chain is broken
    */
   public static JsonLinesAuditSink open(Path file) {
@@ -127,6 +129,8 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   /**
    * Verifies the chain in a log file, reading it line by line (constant memory).
    *
+   * @param file the log file
+   * @return the first broken record and why, or intact
    * @throws IOException if the file cannot be read
    * @throws RebalException naming the line if a line is not a well-formed record
    */
@@ -142,6 +146,9 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
    * when the log was written and kept apart from it (see {@link AuditHead}): a log cut at the end,
    * emptied, rewritten with recomputed hashes or extended is broken. Reads line by line.
    *
+   * @param file the log file
+   * @param expected the head the log must end at
+   * @return the first problem found, or intact
    * @throws IOException if the file cannot be read
    * @throws RebalException naming the line if a line is not a well-formed record
    */
@@ -165,6 +172,9 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   /**
    * Reads every record of an audit log file.
    *
+   * @param file the log file
+   * @return the records, in file order
+   * @throws IOException if the file cannot be read
    * @throws RebalException naming the line if a line is not a well-formed record
    */
   public static List<AuditRecord> read(Path file) throws IOException {
@@ -185,10 +195,12 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   }
 
   /**
-   * Returns {@code record} as one line of this log's format (a flat JSON object of ten string
-   * fields, without the line break): what {@link #append} writes. For stores that write the lines
+   * {@return {@code record} as one line of this log's format (a flat JSON object of eleven string
+   * fields, without the line break): what {@link #append} writes} For stores that write the lines
    * themselves, e.g. a distributed job writing one chain per output file, so that {@link #read} and
    * {@link AuditChain#verify} check them like any log file.
+   *
+   * @param record the record
    */
   public static String toLine(AuditRecord record) {
     Checks.notNull(record, "record");
@@ -198,6 +210,8 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   /**
    * Parses one line of this log's format, as written by {@link #toLine}.
    *
+   * @param line the line, without its line break
+   * @return the record
    * @throws IllegalArgumentException if the line is not a well-formed audit record
    */
   public static AuditRecord parseLine(String line) {
@@ -216,6 +230,7 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
     m.put("household", r.entry().household());
     m.put("asOf", r.entry().asOf().toString());
     m.put("inputsHash", r.entry().inputsHash());
+    m.put("inputsEncoding", Integer.toString(r.entry().inputsEncoding()));
     m.put("ruleSetVersion", r.entry().ruleSetVersion());
     m.put("ruleSetHash", r.entry().ruleSetHash());
     m.put("outcome", r.entry().outcome());
@@ -225,11 +240,20 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   }
 
   private static AuditRecord fromFields(Map<String, String> m) {
+    // a record written before the encoding was recorded has no field: it is version 1
+    String encoding = m.getOrDefault("inputsEncoding", Integer.toString(AuditEntry.INPUTS_ENCODING));
+    int version;
+    try {
+      version = Integer.parseInt(encoding);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("inputsEncoding: not a version number, was " + encoding, e);
+    }
     AuditEntry entry = new AuditEntry(field(m, "household"), LocalDate.parse(field(m, "asOf")),
         field(m, "inputsHash"), field(m, "ruleSetVersion"), field(m, "ruleSetHash"),
-        field(m, "outcome"), field(m, "body"));
-    if (m.size() != 10) {
-      throw new IllegalArgumentException("expected 10 fields, was " + m.keySet());
+        field(m, "outcome"), field(m, "body"), version);
+    int expected = m.containsKey("inputsEncoding") ? 11 : 10;
+    if (m.size() != expected) {
+      throw new IllegalArgumentException("expected " + expected + " fields, was " + m.keySet());
     }
     return new AuditRecord(Long.parseLong(field(m, "sequence")), field(m, "previousHash"), entry,
         field(m, "hash"));

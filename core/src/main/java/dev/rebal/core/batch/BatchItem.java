@@ -36,33 +36,36 @@ public final class BatchItem<I, O> {
    * Describes a failure as a batch records it: the exception's class name, then a colon and its
    * message if it has one. For runners that catch failures inside their work, so that theirs read
    * the same.
+   *
+   * @param error the failure
+   * @return its description, e.g. {@code IllegalStateException: no price for X}
    */
   public static String describe(Throwable error) {
     return error.getClass().getName() + (error.getMessage() == null ? "" : ": "
         + error.getMessage());
   }
 
-  /** Returns the item's zero-based position in the input. */
+  /** {@return the item's zero-based position in the input} */
   public long index() {
     return index;
   }
 
-  /** Returns the input. */
+  /** {@return the input} */
   public I input() {
     return input;
   }
 
-  /** Returns the result, if the work succeeded. */
+  /** {@return the result, if the work succeeded} */
   public Optional<O> result() {
     return Optional.ofNullable(result);
   }
 
-  /** Returns the failure (exception class and message), if the work threw. */
+  /** {@return the failure (exception class and message), if the work threw} */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
   }
 
-  /** Returns whether the work threw. */
+  /** {@return whether the work threw} */
   public boolean isFailure() {
     return failure != null;
   }

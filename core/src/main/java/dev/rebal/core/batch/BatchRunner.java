@@ -67,7 +67,13 @@ public final class BatchRunner<I, O> {
     this.executor = b.executor;
   }
 
-  /** Returns a builder for a runner of {@code work}; it must be thread-safe. */
+  /**
+   * {@return a builder for a runner of {@code work}; it must be thread-safe}
+   *
+   * @param <I> the type of the items
+   * @param <O> the type of the results
+   * @param work what to do with each item
+   */
   public static <I, O> Builder<I, O> builder(Function<? super I, ? extends O> work) {
     return new Builder<>(Checks.notNull(work, "work"));
   }
@@ -249,7 +255,12 @@ public final class BatchRunner<I, O> {
       this.work = work;
     }
 
-    /** Sets the number of worker threads (default: available processors). */
+    /**
+     * Sets the number of worker threads (default: available processors).
+     *
+     * @param threads the number of threads, at least 1
+     * @return this builder
+     */
     public Builder<I, O> threads(int threads) {
       Checks.isTrue(threads >= 1, "threads", threads, "must be at least 1");
       this.threads = threads;
@@ -259,6 +270,9 @@ public final class BatchRunner<I, O> {
     /**
      * Sets how many items each task takes (default 1). Larger chunks cut the hand-over between
      * threads for short work; outcomes, order and failures are the same whatever the size.
+     *
+     * @param chunkSize the items per task, at least 1
+     * @return this builder
      */
     public Builder<I, O> chunkSize(int chunkSize) {
       Checks.isTrue(chunkSize >= 1, "chunkSize", chunkSize, "must be at least 1");
@@ -266,14 +280,25 @@ public final class BatchRunner<I, O> {
       return this;
     }
 
-    /** Sets how many chunks per thread may be in flight (default 4): the bounded queue. */
+    /**
+     * Sets how many chunks per thread may be in flight (default 4): the bounded queue.
+     *
+     * @param queueFactor the chunks per thread in flight, at least 1
+     * @return this builder
+     */
     public Builder<I, O> queueFactor(int queueFactor) {
       Checks.isTrue(queueFactor >= 1, "queueFactor", queueFactor, "must be at least 1");
       this.queueFactor = queueFactor;
       return this;
     }
 
-    /** Sets the progress listener and how often it is called, in milliseconds. */
+    /**
+     * Sets the progress listener and how often it is called, in milliseconds.
+     *
+     * @param listener the listener
+     * @param everyMillis the interval between two reports, in milliseconds
+     * @return this builder
+     */
     public Builder<I, O> progress(ProgressListener listener, long everyMillis) {
       Checks.isTrue(everyMillis >= 0, "everyMillis", everyMillis, "must not be negative");
       this.progress = Checks.notNull(listener, "listener");
@@ -281,14 +306,24 @@ public final class BatchRunner<I, O> {
       return this;
     }
 
-    /** Sets the number of items, if known, for the ETA. */
+    /**
+     * Sets the number of items, if known, for the ETA.
+     *
+     * @param total the number of items
+     * @return this builder
+     */
     public Builder<I, O> total(long total) {
       Checks.isTrue(total >= 0, "total", total, "must not be negative");
       this.total = total;
       return this;
     }
 
-    /** Sets the time source for progress reports (default: the JVM's monotonic clock). */
+    /**
+     * Sets the time source for progress reports (default: the JVM's monotonic clock).
+     *
+     * @param ticker the time source
+     * @return this builder
+     */
     public Builder<I, O> ticker(Ticker ticker) {
       this.ticker = Checks.notNull(ticker, "ticker");
       return this;
@@ -300,13 +335,16 @@ public final class BatchRunner<I, O> {
      * never shuts it down; {@link #threads} still bounds the chunks in flight, {@code threads *
      * queueFactor}, so set it to the executor's parallelism. A task the executor rejects fails the
      * run with its {@link java.util.concurrent.RejectedExecutionException}.
+     *
+     * @param executor the executor the chunks run on
+     * @return this builder
      */
     public Builder<I, O> executor(Executor executor) {
       this.executor = Checks.notNull(executor, "executor");
       return this;
     }
 
-    /** Returns the runner. */
+    /** {@return the runner} */
     public BatchRunner<I, O> build() {
       return new BatchRunner<>(this);
     }

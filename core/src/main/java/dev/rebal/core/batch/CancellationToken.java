@@ -15,7 +15,7 @@ public final class CancellationToken {
     cancelled.set(true);
   }
 
-  /** Returns whether cancellation was requested. */
+  /** {@return whether cancellation was requested} */
   public boolean isCancelled() {
     return cancelled.get();
   }

@@ -13,12 +13,12 @@ import java.util.OptionalDouble;
  * @param elapsedNanos time since the batch started
  */
 public record Progress(long done, long failed, long total, long elapsedNanos) {
-  /** Returns items finished per second, or 0 before any time has elapsed. */
+  /** {@return items finished per second, or 0 before any time has elapsed} */
   public double perSecond() {
     return elapsedNanos <= 0 ? 0.0 : done * 1e9 / elapsedNanos;
   }
 
-  /** Returns the estimated seconds left, if the total is known and some progress was made. */
+  /** {@return the estimated seconds left, if the total is known and some progress was made} */
   public OptionalDouble etaSeconds() {
     if (total < 0 || done == 0 || perSecond() == 0.0) {
       return OptionalDouble.empty();

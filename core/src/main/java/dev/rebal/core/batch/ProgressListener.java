@@ -6,10 +6,14 @@ package dev.rebal.core.batch;
  */
 @FunctionalInterface
 public interface ProgressListener {
-  /** Receives one report. */
+  /**
+   * Receives one report.
+   *
+   * @param progress the report
+   */
   void onProgress(Progress progress);
 
-  /** Returns a listener that ignores every report. */
+  /** {@return a listener that ignores every report} */
   static ProgressListener none() {
     return p -> { };
   }

@@ -6,10 +6,10 @@ package dev.rebal.core.batch;
  */
 @FunctionalInterface
 public interface Ticker {
-  /** Returns a monotonic reading in nanoseconds. */
+  /** {@return a monotonic reading in nanoseconds} */
   long read();
 
-  /** Returns the JVM's monotonic clock. */
+  /** {@return the JVM's monotonic clock} */
   static Ticker system() {
     return System::nanoTime;
   }

@@ -17,13 +17,13 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class GlidePath implements WithGlidePath {
-  /** Returns the allocation from each number of whole years to goal. */
+  /** {@return the allocation from each number of whole years to goal} */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<Integer, TargetAllocation> steps();
 
   /**
-   * Returns the allocation at {@code yearsToGoal}: the entry with the largest key not above it, or
-   * the smallest entry when every key is above it.
+   * {@return the allocation at {@code yearsToGoal}: the entry with the largest key not above it, or
+   * the smallest entry when every key is above it}
    *
    * @param yearsToGoal whole years to the goal date, clamped at 0
    * @throws IllegalStateException if the path has no steps
@@ -39,7 +39,7 @@ public abstract class GlidePath implements WithGlidePath {
     return e.getValue();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

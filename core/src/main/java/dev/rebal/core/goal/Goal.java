@@ -20,35 +20,35 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Goal implements WithGoal {
-  /** Returns the goal's id. */
+  /** {@return the goal's id} */
   public abstract GoalId id();
 
-  /** Returns a short display name. */
+  /** {@return a short display name} */
   public abstract String name();
 
-  /** Returns what the goal is for. */
+  /** {@return what the goal is for} */
   public abstract GoalKind kind();
 
-  /** Returns the amount wanted at the target date. */
+  /** {@return the amount wanted at the target date} */
   public abstract Money targetAmount();
 
-  /** Returns the date the money is needed. */
+  /** {@return the date the money is needed} */
   public abstract LocalDate targetDate();
 
-  /** Returns the priority: 1 is the most important. */
+  /** {@return the priority: 1 is the most important} */
   public abstract int priority();
 
-  /** Returns the accounts whose whole value is assigned to this goal. */
+  /** {@return the accounts whose whole value is assigned to this goal} */
   @Value.NaturalOrder
   public abstract ImmutableSortedSet<AccountId> fundingAccounts();
 
-  /** Returns the share of the household's unassigned value assigned to this goal, if any. */
+  /** {@return the share of the household's unassigned value assigned to this goal, if any} */
   public abstract Optional<Weight> fundingShare();
 
-  /** Returns the allocation by years to goal. */
+  /** {@return the allocation by years to goal} */
   public abstract GlidePath glidePath();
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -17,31 +17,31 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class LiquidityEvent implements WithLiquidityEvent {
-  /** Returns the event's id. */
+  /** {@return the event's id} */
   public abstract LiquidityEventId id();
 
-  /** Returns need, inflow or gift. */
+  /** {@return need, inflow or gift} */
   public abstract LiquidityKind kind();
 
-  /** Returns the amount (positive). */
+  /** {@return the amount (positive)} */
   public abstract Money amount();
 
-  /** Returns the date the cash is needed or expected. */
+  /** {@return the date the cash is needed or expected} */
   public abstract LocalDate date();
 
-  /** Returns the account it belongs to, if one. */
+  /** {@return the account it belongs to, if one} */
   public abstract Optional<AccountId> account();
 
-  /** Returns committed or expected. */
+  /** {@return committed or expected} */
   public abstract Firmness firmness();
 
-  /** Returns a short description, e.g. "Spring tuition". */
+  /** {@return a short description, e.g. "Spring tuition"} */
   @Value.Default
   public String description() {
     return "";
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -11,12 +11,20 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record LiquidityEventId(String value) implements Comparable<LiquidityEventId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public LiquidityEventId {
     Checks.notBlank(value, "liquidityEventId");
   }
 
-  /** Returns the id with the given value. */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static LiquidityEventId of(String value) {
     return new LiquidityEventId(value);
   }

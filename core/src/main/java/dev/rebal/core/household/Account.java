@@ -17,53 +17,53 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Account implements WithAccount {
-  /** Returns the account's id. */
+  /** {@return the account's id} */
   public abstract AccountId id();
 
-  /** Returns the members who own it. */
+  /** {@return the members who own it} */
   @Value.NaturalOrder
   public abstract ImmutableSortedSet<MemberId> owners();
 
-  /** Returns the registration. */
+  /** {@return the registration} */
   public abstract AccountType type();
 
-  /** Returns the custodian's name. */
+  /** {@return the custodian's name} */
   public abstract String custodian();
 
-  /** Returns the cash balance (may be below the floor, or even negative on a margin debit). */
+  /** {@return the cash balance (may be below the floor, or even negative on a margin debit)} */
   public abstract Money cash();
 
-  /** Returns the cash the account must keep; zero unless set. */
+  /** {@return the cash the account must keep; zero unless set} */
   @Value.Default
   public Money cashFloor() {
     return Money.zero(cash().currency());
   }
 
-  /** Returns whether the account is held away: counted, never traded. False unless set. */
+  /** {@return whether the account is held away: counted, never traded} False unless set. */
   @Value.Default
   public boolean heldAway() {
     return false;
   }
 
-  /** Returns whether the firm may trade the account; true unless held away, unless set. */
+  /** {@return whether the firm may trade the account; true unless held away, unless set} */
   @Value.Default
   public boolean tradable() {
     return !heldAway();
   }
 
-  /** Returns whether the account may hold fractional shares. False unless set. */
+  /** {@return whether the account may hold fractional shares} False unless set. */
   @Value.Default
   public boolean fractionalShares() {
     return false;
   }
 
-  /** Returns whether every recent transaction is known; complete unless set. */
+  /** {@return whether every recent transaction is known; complete unless set} */
   @Value.Default
   public TransactionCoverage transactionCoverage() {
     return TransactionCoverage.COMPLETE;
   }
 
-  /** Returns the account's tax treatment, from its registration. */
+  /** {@return the account's tax treatment, from its registration} */
   public TaxTreatment treatment() {
     return type().treatment();
   }

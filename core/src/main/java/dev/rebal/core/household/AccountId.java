@@ -11,12 +11,20 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record AccountId(String value) implements Comparable<AccountId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public AccountId {
     Checks.notBlank(value, "accountId");
   }
 
-  /** Returns the id with the given value. */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static AccountId of(String value) {
     return new AccountId(value);
   }

@@ -23,12 +23,12 @@ public enum AccountType {
     this.treatment = treatment;
   }
 
-  /** Returns how this registration is taxed. */
+  /** {@return how this registration is taxed} */
   public TaxTreatment treatment() {
     return treatment;
   }
 
-  /** Returns whether this is an individual retirement account (traditional or Roth). */
+  /** {@return whether this is an individual retirement account (traditional or Roth)} */
   public boolean isIra() {
     return this == TRADITIONAL_IRA || this == ROTH_IRA;
   }

@@ -25,49 +25,53 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Household implements WithHousehold {
-  /** Returns the household's id. */
+  /** {@return the household's id} */
   public abstract HouseholdId id();
 
-  /** Returns the members. */
+  /** {@return the members} */
   public abstract ImmutableList<Member> members();
 
-  /** Returns the accounts, held-away ones included. */
+  /** {@return the accounts, held-away ones included} */
   public abstract ImmutableList<Account> accounts();
 
-  /** Returns the tax lots of every account. */
+  /** {@return the tax lots of every account} */
   public abstract ImmutableList<TaxLot> lots();
 
-  /** Returns recent transactions in household and declared external accounts. */
+  /** {@return recent transactions in household and declared external accounts} */
   public abstract ImmutableList<Transaction> transactions();
 
-  /** Returns the goals. */
+  /** {@return the goals} */
   public abstract ImmutableList<Goal> goals();
 
-  /** Returns the restrictions. */
+  /** {@return the restrictions} */
   public abstract ImmutableList<Restriction> restrictions();
 
-  /** Returns dated needs, inflows and gifts. */
+  /** {@return dated needs, inflows and gifts} */
   public abstract ImmutableList<LiquidityEvent> liquidityEvents();
 
-  /** Returns the tax profile. */
+  /** {@return the tax profile} */
   public abstract TaxProfile taxProfile();
 
-  /** Returns the static target allocation assigned to the household. */
+  /** {@return the static target allocation assigned to the household} */
   public abstract TargetAllocation target();
 
-  /** Returns the model whose securities fill the target. */
+  /** {@return the model whose securities fill the target} */
   public abstract Model model();
 
-  /** Returns how often the calendar trigger fires; quarterly unless set. */
+  /** {@return how often the calendar trigger fires; quarterly unless set} */
   @Value.Default
   public RebalanceFrequency rebalanceFrequency() {
     return RebalanceFrequency.QUARTERLY;
   }
 
-  /** Returns the date of the last rebalance, if any. */
+  /** {@return the date of the last rebalance, if any} */
   public abstract Optional<LocalDate> lastRebalanced();
 
-  /** Returns the account with {@code id}, if present. */
+  /**
+   * {@return the account with {@code id}, if present}
+   *
+   * @param id the account's id
+   */
   public Optional<Account> findAccount(AccountId id) {
     for (Account a : accounts()) {
       if (a.id().equals(id)) {

@@ -11,12 +11,20 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record HouseholdId(String value) implements Comparable<HouseholdId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public HouseholdId {
     Checks.notBlank(value, "householdId");
   }
 
-  /** Returns the id with the given value. */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static HouseholdId of(String value) {
     return new HouseholdId(value);
   }

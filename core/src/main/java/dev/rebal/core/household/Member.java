@@ -10,17 +10,17 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Member implements WithMember {
-  /** Returns the member's id. */
+  /** {@return the member's id} */
   public abstract MemberId id();
 
-  /** Returns the member's name (redacted in {@code toString}). */
+  /** {@return the member's name (redacted in {@code toString})} */
   @Value.Redacted
   public abstract String name();
 
-  /** Returns the member's role. */
+  /** {@return the member's role} */
   public abstract MemberRole role();
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -19,7 +19,7 @@ public enum RebalanceFrequency {
     this.months = months;
   }
 
-  /** Returns the number of months between calendar rebalances; 0 for {@link #NONE}. */
+  /** {@return the number of months between calendar rebalances; 0 for {@link #NONE}} */
   public int months() {
     return months;
   }

@@ -29,39 +29,39 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class TaxLot implements WithTaxLot {
-  /** Returns the lot's id, unique within the household. */
+  /** {@return the lot's id, unique within the household} */
   public abstract LotId id();
 
-  /** Returns the account holding it. */
+  /** {@return the account holding it} */
   public abstract AccountId account();
 
-  /** Returns the security. */
+  /** {@return the security} */
   public abstract SecurityId security();
 
-  /** Returns the quantity held. */
+  /** {@return the quantity held} */
   public abstract Quantity quantity();
 
-  /** Returns the total adjusted cost basis. */
+  /** {@return the total adjusted cost basis} */
   public abstract Money costBasis();
 
-  /** Returns the trade date of the acquisition. */
+  /** {@return the trade date of the acquisition} */
   public abstract LocalDate acquired();
 
-  /** Returns the date the holding period counts from; {@link #acquired()} unless tacked. */
+  /** {@return the date the holding period counts from; {@link #acquired()} unless tacked} */
   @Value.Default
   public LocalDate holdingPeriodStart() {
     return acquired();
   }
 
-  /** Returns the part of the basis added by earlier wash sales; zero unless set. */
+  /** {@return the part of the basis added by earlier wash sales; zero unless set} */
   @Value.Default
   public Money washSaleAdjustment() {
     return Money.zero(costBasis().currency());
   }
 
   /**
-   * Returns how many of this lot's shares have already served as replacement shares for a loss
-   * disallowed by the wash-sale rule; zero unless set. Each acquired share replaces at most one
+   * {@return how many of this lot's shares have already served as replacement shares for a loss
+   * disallowed by the wash-sale rule; zero unless set} Each acquired share replaces at most one
    * sold share (Treas. Reg. 1.1091-1), so these shares cannot absorb another loss. A lot split off
    * by a wash sale in a taxable account has all its shares used; an IRA lot that washed a loss
    * keeps its basis and counts the shares here. When part of a lot is sold, the used shares are
@@ -74,16 +74,16 @@ public abstract class TaxLot implements WithTaxLot {
     return Quantity.ZERO;
   }
 
-  /** Returns whether the basis is known. True unless set. */
+  /** {@return whether the basis is known} True unless set. */
   @Value.Default
   public boolean basisKnown() {
     return true;
   }
 
   /**
-   * Returns the cost basis per share: {@link #costBasis()} over {@link #quantity()}, to 34
+   * {@return the cost basis per share: {@link #costBasis()} over {@link #quantity()}, to 34
    * significant digits ({@link MathContext#DECIMAL128}), computed once per lot on first use (the
-   * relief order and the tax-cost curves read it for every lot of every position they cost). Not
+   * relief order and the tax-cost curves read it for every lot of every position they cost)} Not
    * part of equality, hashing or the text form.
    *
    * @throws ArithmeticException if the quantity is zero
@@ -93,7 +93,7 @@ public abstract class TaxLot implements WithTaxLot {
     return costBasis().amount().divide(quantity().value(), MathContext.DECIMAL128);
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -18,48 +18,48 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class TaxProfile implements WithTaxProfile {
-  /** Returns the filing status. */
+  /** {@return the filing status} */
   public abstract FilingStatus filingStatus();
 
-  /** Returns the federal rate on short-term gains (ordinary income). */
+  /** {@return the federal rate on short-term gains (ordinary income)} */
   public abstract Weight shortTermRate();
 
-  /** Returns the federal rate on long-term gains. */
+  /** {@return the federal rate on long-term gains} */
   public abstract Weight longTermRate();
 
-  /** Returns the flat state rate on all gains; zero unless set. */
+  /** {@return the flat state rate on all gains; zero unless set} */
   @Value.Default
   public Weight stateRate() {
     return Weight.ZERO;
   }
 
-  /** Returns the net investment income tax rate that applies (0 or 0.038); zero unless set. */
+  /** {@return the net investment income tax rate that applies (0 or 0.038); zero unless set} */
   @Value.Default
   public Weight niitRate() {
     return Weight.ZERO;
   }
 
-  /** Returns the short-term capital-loss carryforward (a positive amount of loss). */
+  /** {@return the short-term capital-loss carryforward (a positive amount of loss)} */
   public abstract Money shortTermCarryforward();
 
-  /** Returns the long-term capital-loss carryforward (a positive amount of loss). */
+  /** {@return the long-term capital-loss carryforward (a positive amount of loss)} */
   public abstract Money longTermCarryforward();
 
-  /** Returns net short-term gains realized so far this year (negative for a net loss). */
+  /** {@return net short-term gains realized so far this year (negative for a net loss)} */
   public abstract Money realizedShortTermYtd();
 
-  /** Returns net long-term gains realized so far this year (negative for a net loss). */
+  /** {@return net long-term gains realized so far this year (negative for a net loss)} */
   public abstract Money realizedLongTermYtd();
 
-  /** Returns the annual budget of net realized gains, if the advisor set one. */
+  /** {@return the annual budget of net realized gains, if the advisor set one} */
   public abstract Optional<Money> annualGainBudget();
 
-  /** Returns the cap on net short-term gains realized this year, if set. */
+  /** {@return the cap on net short-term gains realized this year, if set} */
   public abstract Optional<Money> shortTermGainCap();
 
   /**
-   * Returns whether the unsold shares of a purchase count as replacement shares when part of that
-   * purchase, bought within 30 days before, is sold at a loss; false unless set.
+   * {@return whether the unsold shares of a purchase count as replacement shares when part of that
+   * purchase, bought within 30 days before, is sold at a loss; false unless set}
    *
    * <p>Sources differ. Some read IRC 1091 literally: the shares kept were acquired within 30 days
    * before the sale, so they wash the loss (e.g. 200 shares bought, 100 sold at a loss 19 days
@@ -76,7 +76,7 @@ public abstract class TaxProfile implements WithTaxProfile {
     return false;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

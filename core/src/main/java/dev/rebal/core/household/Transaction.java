@@ -28,36 +28,36 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Transaction implements WithTransaction {
-  /** Returns the transaction's id. */
+  /** {@return the transaction's id} */
   public abstract TransactionId id();
 
-  /** Returns the account it happened in. */
+  /** {@return the account it happened in} */
   public abstract AccountId account();
 
-  /** Returns the security traded. */
+  /** {@return the security traded} */
   public abstract SecurityId security();
 
-  /** Returns buy, sell or gift (shares given in kind: no proceeds, no realized gain). */
+  /** {@return buy, sell or gift (shares given in kind: no proceeds, no realized gain)} */
   public abstract Side side();
 
-  /** Returns the trade date. */
+  /** {@return the trade date} */
   public abstract LocalDate tradeDate();
 
-  /** Returns the quantity traded (positive). */
+  /** {@return the quantity traded (positive)} */
   public abstract Quantity quantity();
 
-  /** Returns the gross amount (quantity times price). */
+  /** {@return the gross amount (quantity times price)} */
   public abstract Money amount();
 
-  /** Returns a sell's realized gain, negative for a loss, where known. */
+  /** {@return a sell's realized gain, negative for a loss, where known} */
   public abstract Optional<Money> realizedGain();
 
-  /** Returns the lot a buy created or a sell relieved, where known. */
+  /** {@return the lot a buy created or a sell relieved, where known} */
   public abstract Optional<LotId> lot();
 
   /**
-   * Returns the order of this trade among the household's trades of the same trade date
-   * (a time of day or an order number; larger is later); zero unless set.
+   * {@return the order of this trade among the household's trades of the same trade date (a time of
+   * day or an order number; larger is later); zero unless set}
    *
    * @since 0.2
    */
@@ -71,6 +71,7 @@ public abstract class Transaction implements WithTransaction {
    * disallowed loss (each share replaces at most one sold share); zero unless set, and always zero
    * on a sell.
    *
+   * @return the shares bought that already served as replacement shares
    * @since 0.2
    */
   @Value.Default
@@ -83,6 +84,7 @@ public abstract class Transaction implements WithTransaction {
    * by a replacement; zero unless set, and always zero on a buy. The rest can still be washed by a
    * purchase within 30 days after the sale.
    *
+   * @return the shares sold whose loss was already disallowed
    * @since 0.2
    */
   @Value.Default
@@ -94,11 +96,12 @@ public abstract class Transaction implements WithTransaction {
    * Returns, for a sell, the holding-period start of the shares sold, where known; a replacement
    * found later takes on their holding period (IRC 1223(3)).
    *
+   * @return the holding-period start of the shares sold, if known
    * @since 0.2
    */
   public abstract Optional<LocalDate> holdingPeriodStart();
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

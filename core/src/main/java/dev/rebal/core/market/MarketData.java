@@ -22,14 +22,14 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class MarketData implements WithMarketData {
-  /** Returns the securities by id. */
+  /** {@return the securities by id} */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<SecurityId, Security> securities();
 
-  /** Returns the prices. */
+  /** {@return the prices} */
   public abstract PriceTable prices();
 
-  /** Returns trading volumes by issuer, for Rule 144 limits; empty where none are needed. */
+  /** {@return trading volumes by issuer, for Rule 144 limits; empty where none are needed} */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<String, TradingVolume> volumes();
 
@@ -43,14 +43,16 @@ public abstract class MarketData implements WithMarketData {
     return ImmutableMap.copyOf(securities());
   }
 
-  /** Returns the issuers of the securities, built once on first use; not part of equality. */
+  /** {@return the issuers of the securities, built once on first use; not part of equality} */
   @Value.Lazy
   public ImmutableSet<String> issuers() {
     return securities().values().stream().map(Security::issuer)
         .collect(ImmutableSet.toImmutableSet());
   }
 
-  /** Returns the asset classes of the securities, built once on first use; not part of equality. */
+  /**
+   * {@return the asset classes of the securities, built once on first use; not part of equality}
+   */
   @Value.Lazy
   public ImmutableSet<AssetClass> assetClasses() {
     return securities().values().stream().map(Security::assetClass)
@@ -58,8 +60,8 @@ public abstract class MarketData implements WithMarketData {
   }
 
   /**
-   * Returns the securities of each wash-sale group ({@link Security#washSaleGroup()}), groups and
-   * members sorted; built once on first use, not part of equality.
+   * {@return the securities of each wash-sale group ({@link Security#washSaleGroup()}), groups and
+   * members sorted; built once on first use, not part of equality}
    */
   @Value.Lazy
   public ImmutableSortedMap<String, ImmutableSortedSet<SecurityId>> washSaleGroups() {
@@ -73,14 +75,19 @@ public abstract class MarketData implements WithMarketData {
     return out.build();
   }
 
-  /** Returns the security with {@code id}, if known. */
+  /**
+   * {@return the security with {@code id}, if known}
+   *
+   * @param id the security's id
+   */
   public Optional<Security> findSecurity(SecurityId id) {
     return Optional.ofNullable(securityIndex().get(id));
   }
 
   /**
-   * Returns the security with {@code id}.
+   * {@return the security with {@code id}}
    *
+   * @param id the security's id
    * @throws NoSuchElementException naming the id if it is unknown
    */
   public Security lookupSecurity(SecurityId id) {
@@ -91,7 +98,7 @@ public abstract class MarketData implements WithMarketData {
     return s;
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

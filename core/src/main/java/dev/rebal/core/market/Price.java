@@ -13,21 +13,27 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Price implements WithPrice {
-  /** Returns the security priced. */
+  /** {@return the security priced} */
   public abstract SecurityId security();
 
-  /** Returns the price per unit. */
+  /** {@return the price per unit} */
   public abstract UnitPrice perUnit();
 
-  /** Returns the date the price is as of. */
+  /** {@return the date the price is as of} */
   public abstract LocalDate asOf();
 
-  /** Returns a price. */
+  /**
+   * {@return a price}
+   *
+   * @param security the security
+   * @param perUnit the price per share
+   * @param asOf the date of the price
+   */
   public static Price of(SecurityId security, UnitPrice perUnit, LocalDate asOf) {
     return builder().security(security).perUnit(perUnit).asOf(asOf).build();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -18,7 +18,7 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class PriceTable implements WithPriceTable {
-  /** Returns the prices by security, sorted by id. */
+  /** {@return the prices by security, sorted by id} */
   @Value.NaturalOrder
   public abstract ImmutableSortedMap<SecurityId, Price> prices();
 
@@ -32,14 +32,19 @@ public abstract class PriceTable implements WithPriceTable {
     return ImmutableMap.copyOf(prices());
   }
 
-  /** Returns the price of {@code security}, if known. */
+  /**
+   * {@return the price of {@code security}, if known}
+   *
+   * @param security the security
+   */
   public Optional<Price> find(SecurityId security) {
     return Optional.ofNullable(index().get(security));
   }
 
   /**
-   * Returns the price of {@code security}.
+   * {@return the price of {@code security}}
    *
+   * @param security the security
    * @throws NoSuchElementException naming the security if it has no price
    */
   public Price lookup(SecurityId security) {
@@ -50,7 +55,11 @@ public abstract class PriceTable implements WithPriceTable {
     return price;
   }
 
-  /** Returns a table of the given prices; a security priced twice is an error. */
+  /**
+   * {@return a table of the given prices; a security priced twice is an error}
+   *
+   * @param prices the prices, at most one per security
+   */
   public static PriceTable of(Iterable<Price> prices) {
     Builder b = new Builder();
     for (Price p : prices) {
@@ -59,7 +68,7 @@ public abstract class PriceTable implements WithPriceTable {
     return b.build();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -17,19 +17,19 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class TradingVolume implements WithTradingVolume {
-  /** Returns the issuer these figures are for. */
+  /** {@return the issuer these figures are for} */
   public abstract String issuer();
 
-  /** Returns the date the figures are as of. */
+  /** {@return the date the figures are as of} */
   public abstract LocalDate asOf();
 
-  /** Returns the shares outstanding. */
+  /** {@return the shares outstanding} */
   public abstract Quantity sharesOutstanding();
 
-  /** Returns the weekly reported trading volumes, most recent week first. */
+  /** {@return the weekly reported trading volumes, most recent week first} */
   public abstract ImmutableList<Quantity> weeklyVolumes();
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -43,7 +43,7 @@ public final class Money implements Comparable<Money> {
   }
 
   /**
-   * Returns an amount in {@code currency}.
+   * {@return an amount in {@code currency}}
    *
    * @param currency the currency
    * @param amount the amount, with at most the currency's minor-unit decimal places
@@ -57,25 +57,40 @@ public final class Money implements Comparable<Money> {
     return new Money(currency, amount.setScale(scale, RoundingMode.UNNECESSARY));
   }
 
-  /** Returns a US dollar amount; see {@link #of}. */
+  /**
+   * {@return a US dollar amount; see {@link #of}}
+   *
+   * @param amount the amount, at most 2 decimal places
+   */
   public static Money usd(BigDecimal amount) {
     return of(USD, amount);
   }
 
-  /** Returns a US dollar amount parsed from a plain decimal string such as {@code "1250.75"}. */
+  /**
+   * {@return a US dollar amount parsed from a plain decimal string such as {@code "1250.75"}}
+   *
+   * @param amount the amount, at most 2 decimal places
+   */
   public static Money usd(String amount) {
     Checks.notNull(amount, "amount");
     return usd(new BigDecimal(amount));
   }
 
-  /** Returns zero in {@code currency}. */
+  /**
+   * {@return zero in {@code currency}}
+   *
+   * @param currency the currency
+   */
   public static Money zero(Currency currency) {
     return of(currency, BigDecimal.ZERO);
   }
 
   /**
-   * Returns a computed amount rounded once, half-even, to the currency's minor units. Use it for
+   * {@return a computed amount rounded once, half-even, to the currency's minor units} Use it for
    * results of arithmetic, never for input.
+   *
+   * @param currency the currency
+   * @param amount the exact result of the arithmetic
    */
   public static Money ofComputed(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
@@ -87,70 +102,90 @@ public final class Money implements Comparable<Money> {
     return Math.max(currency.getDefaultFractionDigits(), 0);
   }
 
-  /** Returns the currency. */
+  /** {@return the currency} */
   public Currency currency() {
     return currency;
   }
 
-  /** Returns the amount, at the currency's minor-unit scale. */
+  /** {@return the amount, at the currency's minor-unit scale} */
   public BigDecimal amount() {
     return amount;
   }
 
-  /** Returns whether this is in US dollars. */
+  /** {@return whether this is in US dollars} */
   public boolean isUsd() {
     return USD.equals(currency);
   }
 
-  /** Returns this plus {@code other}; both must share a currency. */
+  /**
+   * {@return this plus {@code other}; both must share a currency}
+   *
+   * @param other the amount to add
+   */
   public Money plus(Money other) {
     checkSameCurrency(other);
     return new Money(currency, amount.add(other.amount));
   }
 
-  /** Returns this minus {@code other}; both must share a currency. */
+  /**
+   * {@return this minus {@code other}; both must share a currency}
+   *
+   * @param other the amount to subtract
+   */
   public Money minus(Money other) {
     checkSameCurrency(other);
     return new Money(currency, amount.subtract(other.amount));
   }
 
-  /** Returns this times {@code factor}, rounded once, half-even, to minor units. */
+  /**
+   * {@return this times {@code factor}, rounded once, half-even, to minor units}
+   *
+   * @param factor the factor
+   */
   public Money multipliedBy(BigDecimal factor) {
     Checks.notNull(factor, "factor");
     return ofComputed(currency, amount.multiply(factor, MathContext.DECIMAL128));
   }
 
-  /** Returns the negated amount. */
+  /** {@return the negated amount} */
   public Money negated() {
     return new Money(currency, amount.negate());
   }
 
-  /** Returns the absolute amount. */
+  /** {@return the absolute amount} */
   public Money abs() {
     return amount.signum() < 0 ? negated() : this;
   }
 
-  /** Returns the larger of this and {@code other}. */
+  /**
+   * {@return the larger of this and {@code other}}
+   *
+   * @param other the amount to compare with
+   */
   public Money max(Money other) {
     return compareTo(other) >= 0 ? this : other;
   }
 
-  /** Returns the smaller of this and {@code other}. */
+  /**
+   * {@return the smaller of this and {@code other}}
+   *
+   * @param other the amount to compare with
+   */
   public Money min(Money other) {
     return compareTo(other) <= 0 ? this : other;
   }
 
-  /** Returns whether the amount is above zero. */
+  /** {@return whether the amount is above zero} */
   public boolean isPositive() {
     return amount.signum() > 0;
   }
 
-  /** Returns whether the amount is below zero. */
+  /** {@return whether the amount is below zero} */
   public boolean isNegative() {
     return amount.signum() < 0;
   }
 
-  /** Returns whether the amount is zero. */
+  /** {@return whether the amount is zero} */
   public boolean isZero() {
     return amount.signum() == 0;
   }

@@ -25,7 +25,7 @@ public final class Quantity implements Comparable<Quantity> {
   }
 
   /**
-   * Returns a quantity.
+   * {@return a quantity}
    *
    * @param value the number of shares, with at most 6 decimal places
    * @throws IllegalArgumentException if {@code value} has more than 6 decimal places,
@@ -36,64 +36,92 @@ public final class Quantity implements Comparable<Quantity> {
     return new Quantity(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 
-  /** Returns a quantity parsed from a plain decimal string such as {@code "12.5"}. */
+  /**
+   * {@return a quantity parsed from a plain decimal string such as {@code "12.5"}}
+   *
+   * @param value the quantity, at most 6 decimal places
+   */
   public static Quantity of(String value) {
     Checks.notNull(value, "quantity");
     return of(new BigDecimal(value));
   }
 
-  /** Returns a whole number of shares. */
+  /**
+   * {@return a whole number of shares}
+   *
+   * @param shares the number of shares
+   */
   public static Quantity of(long shares) {
     return of(BigDecimal.valueOf(shares));
   }
 
-  /** Returns a computed quantity rounded down to 6 decimal places. */
+  /**
+   * {@return a computed quantity rounded down to 6 decimal places}
+   *
+   * @param value the exact result of the arithmetic
+   */
   public static Quantity ofComputed(BigDecimal value) {
     Checks.notNull(value, "quantity");
     return new Quantity(value.setScale(SCALE, RoundingMode.DOWN));
   }
 
-  /** Returns the value, at scale 6. */
+  /** {@return the value, at scale 6} */
   public BigDecimal value() {
     return value;
   }
 
-  /** Returns this plus {@code other}. */
+  /**
+   * {@return this plus {@code other}}
+   *
+   * @param other the quantity to add
+   */
   public Quantity plus(Quantity other) {
     return new Quantity(value.add(Checks.notNull(other, "other").value));
   }
 
-  /** Returns this minus {@code other}. */
+  /**
+   * {@return this minus {@code other}}
+   *
+   * @param other the quantity to subtract
+   */
   public Quantity minus(Quantity other) {
     return new Quantity(value.subtract(Checks.notNull(other, "other").value));
   }
 
-  /** Returns the smaller of this and {@code other}. */
+  /**
+   * {@return the smaller of this and {@code other}}
+   *
+   * @param other the quantity to compare with
+   */
   public Quantity min(Quantity other) {
     return compareTo(other) <= 0 ? this : other;
   }
 
-  /** Returns the larger of this and {@code other}. */
+  /**
+   * {@return the larger of this and {@code other}}
+   *
+   * @param other the quantity to compare with
+   */
   public Quantity max(Quantity other) {
     return compareTo(other) >= 0 ? this : other;
   }
 
-  /** Returns whether the quantity is above zero. */
+  /** {@return whether the quantity is above zero} */
   public boolean isPositive() {
     return value.signum() > 0;
   }
 
-  /** Returns whether the quantity is below zero. */
+  /** {@return whether the quantity is below zero} */
   public boolean isNegative() {
     return value.signum() < 0;
   }
 
-  /** Returns whether the quantity is zero. */
+  /** {@return whether the quantity is zero} */
   public boolean isZero() {
     return value.signum() == 0;
   }
 
-  /** Returns whether this is a whole number of shares. */
+  /** {@return whether this is a whole number of shares} */
   public boolean isWhole() {
     return value.stripTrailingZeros().scale() <= 0;
   }

@@ -25,7 +25,7 @@ public final class UnitPrice implements Comparable<UnitPrice> {
   }
 
   /**
-   * Returns a unit price.
+   * {@return a unit price}
    *
    * @param currency the currency
    * @param amount the price per unit, at most 6 decimal places
@@ -38,35 +38,48 @@ public final class UnitPrice implements Comparable<UnitPrice> {
     return new UnitPrice(currency, amount.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 
-  /** Returns a US dollar price parsed from a plain decimal string such as {@code "101.25"}. */
+  /**
+   * {@return a US dollar price parsed from a plain decimal string such as {@code "101.25"}}
+   *
+   * @param amount the price, at most 6 decimal places
+   */
   public static UnitPrice usd(String amount) {
     Checks.notNull(amount, "price");
     return of(Money.USD, new BigDecimal(amount));
   }
 
-  /** Returns a computed price rounded half-even to 6 decimal places. */
+  /**
+   * {@return a computed price rounded half-even to 6 decimal places}
+   *
+   * @param currency the currency
+   * @param amount the exact result of the arithmetic
+   */
   public static UnitPrice ofComputed(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
     Checks.notNull(amount, "price");
     return new UnitPrice(currency, amount.setScale(SCALE, Money.ROUNDING));
   }
 
-  /** Returns the currency. */
+  /** {@return the currency} */
   public Currency currency() {
     return currency;
   }
 
-  /** Returns the price per unit, at scale 6. */
+  /** {@return the price per unit, at scale 6} */
   public BigDecimal amount() {
     return amount;
   }
 
-  /** Returns whether the price is above zero. */
+  /** {@return whether the price is above zero} */
   public boolean isPositive() {
     return amount.signum() > 0;
   }
 
-  /** Returns the value of {@code quantity} units at this price, rounded once to minor units. */
+  /**
+   * {@return the value of {@code quantity} units at this price, rounded once to minor units}
+   *
+   * @param quantity the number of units
+   */
   public Money times(Quantity quantity) {
     Checks.notNull(quantity, "quantity");
     return Money.ofComputed(currency, amount.multiply(quantity.value(), MathContext.DECIMAL128));

@@ -26,7 +26,7 @@ public final class Weight implements Comparable<Weight> {
   }
 
   /**
-   * Returns a weight.
+   * {@return a weight}
    *
    * @param value the fraction, with at most 10 decimal places
    * @throws IllegalArgumentException if {@code value} has more than 10 decimal places,
@@ -37,50 +37,70 @@ public final class Weight implements Comparable<Weight> {
     return new Weight(value.setScale(SCALE, RoundingMode.UNNECESSARY));
   }
 
-  /** Returns a weight parsed from a plain decimal fraction such as {@code "0.6"}. */
+  /**
+   * {@return a weight parsed from a plain decimal fraction such as {@code "0.6"}}
+   *
+   * @param value the fraction, at most 10 decimal places
+   */
   public static Weight of(String value) {
     Checks.notNull(value, "weight");
     return of(new BigDecimal(value));
   }
 
-  /** Returns a weight from a percentage such as {@code "37"} for 37%. */
+  /**
+   * {@return a weight from a percentage such as {@code "37"} for 37%}
+   *
+   * @param percent the percentage
+   */
   public static Weight percent(String percent) {
     Checks.notNull(percent, "percent");
     return of(new BigDecimal(percent).movePointLeft(2));
   }
 
-  /** Returns a computed weight rounded half-even to 10 decimal places. */
+  /**
+   * {@return a computed weight rounded half-even to 10 decimal places}
+   *
+   * @param value the exact result of the arithmetic
+   */
   public static Weight ofComputed(BigDecimal value) {
     Checks.notNull(value, "weight");
     return new Weight(value.setScale(SCALE, Money.ROUNDING));
   }
 
-  /** Returns the fraction, at scale 10. */
+  /** {@return the fraction, at scale 10} */
   public BigDecimal value() {
     return value;
   }
 
-  /** Returns this plus {@code other}. */
+  /**
+   * {@return this plus {@code other}}
+   *
+   * @param other the weight to add
+   */
   public Weight plus(Weight other) {
     return new Weight(value.add(Checks.notNull(other, "other").value));
   }
 
-  /** Returns this minus {@code other}. */
+  /**
+   * {@return this minus {@code other}}
+   *
+   * @param other the weight to subtract
+   */
   public Weight minus(Weight other) {
     return new Weight(value.subtract(Checks.notNull(other, "other").value));
   }
 
-  /** Returns whether the fraction is below zero. */
+  /** {@return whether the fraction is below zero} */
   public boolean isNegative() {
     return value.signum() < 0;
   }
 
-  /** Returns whether the fraction is zero. */
+  /** {@return whether the fraction is zero} */
   public boolean isZero() {
     return value.signum() == 0;
   }
 
-  /** Returns whether the fraction lies in [0, 1]. */
+  /** {@return whether the fraction lies in [0, 1]} */
   public boolean isFraction() {
     return value.signum() >= 0 && value.compareTo(BigDecimal.ONE) <= 0;
   }

@@ -82,7 +82,7 @@ public final class CapitalMarketAssumptions {
   }
 
   /**
-   * Returns a set of assumptions.
+   * {@return a set of assumptions}
    *
    * @param name a non-blank name, e.g. {@code rebal-default}
    * @param version a non-blank version, e.g. {@code 2026.1}
@@ -138,6 +138,7 @@ public final class CapitalMarketAssumptions {
    *
    * @param source where the text came from, for messages (e.g. a file name)
    * @param text the text
+   * @return the assumptions
    * @throws AssumptionsException listing every problem, each with its line or key
    */
   public static CapitalMarketAssumptions parse(String source, String text) {
@@ -169,8 +170,8 @@ public final class CapitalMarketAssumptions {
   }
 
   /**
-   * Returns the assumptions given by their text-form keys (see the class doc, e.g. {@code
-   * class.US_BONDS.volatility}) and values, for readers of other formats.
+   * {@return the assumptions given by their text-form keys (see the class doc, e.g. {@code
+   * class.US_BONDS.volatility}) and values, for readers of other formats}
    *
    * @param source where the keys came from, for messages (e.g. a file name)
    * @param keys the values by key
@@ -187,9 +188,10 @@ public final class CapitalMarketAssumptions {
   }
 
   /**
-   * Returns the assumptions a rule set carries as {@code outlook.cma.*} parameters, or {@link
-   * #defaults()} if it carries none.
+   * {@return the assumptions a rule set carries as {@code outlook.cma.*} parameters, or {@link
+   * #defaults()} if it carries none}
    *
+   * @param ruleSet the rule set
    * @throws AssumptionsException if the parameters are present but do not make a valid set
    */
   public static CapitalMarketAssumptions from(RuleSet ruleSet) {
@@ -210,8 +212,8 @@ public final class CapitalMarketAssumptions {
   }
 
   /**
-   * Returns Rebal's default assumptions, {@code default.cma} shipped in this jar (figures and
-   * sources in {@code docs/goals.md}).
+   * {@return Rebal's default assumptions, {@code default.cma} shipped in this jar (figures and
+   * sources in {@code docs/goals.md})}
    *
    * @throws AssumptionsException if the resource is missing or malformed (a packaging bug)
    */
@@ -351,39 +353,46 @@ public final class CapitalMarketAssumptions {
     return v.signum() == 0 ? "0" : v.stripTrailingZeros().toPlainString();
   }
 
-  /** Returns the name, e.g. {@code rebal-default}. */
+  /** {@return the name, e.g. {@code rebal-default}} */
   public String name() {
     return name;
   }
 
-  /** Returns the version, e.g. {@code 2026.1}. */
+  /** {@return the version, e.g. {@code 2026.1}} */
   public String version() {
     return version;
   }
 
-  /** Returns expected inflation a year (a fraction). */
+  /** {@return expected inflation a year (a fraction)} */
   public BigDecimal inflation() {
     return inflation;
   }
 
-  /** Returns where the figures come from, in order. */
+  /** {@return where the figures come from, in order} */
   public ImmutableList<String> sources() {
     return sources;
   }
 
-  /** Returns the assumptions per asset class, sorted by class. */
+  /** {@return the assumptions per asset class, sorted by class} */
   public ImmutableSortedMap<AssetClass, ClassAssumption> classes() {
     return classes;
   }
 
-  /** Returns the assumption for {@code assetClass}, if the set has one. */
+  /**
+   * {@return the assumption for {@code assetClass}, if the set has one}
+   *
+   * @param assetClass the asset class
+   */
   public java.util.Optional<ClassAssumption> find(AssetClass assetClass) {
     return java.util.Optional.ofNullable(classes.get(Checks.notNull(assetClass, "assetClass")));
   }
 
   /**
-   * Returns the correlation of two classes' log returns: 1 for a class with itself, the listed
-   * figure, or 0 when the pair is not listed.
+   * {@return the correlation of two classes' log returns: 1 for a class with itself, the listed
+   * figure, or 0 when the pair is not listed}
+   *
+   * @param a one asset class
+   * @param b another asset class
    */
   public BigDecimal correlation(AssetClass a, AssetClass b) {
     Checks.notNull(a, "a");
@@ -395,19 +404,19 @@ public final class CapitalMarketAssumptions {
     return correlations.getOrDefault(key, BigDecimal.ZERO);
   }
 
-  /** Returns the SHA-256 of the canonical text, in lower-case hex. */
+  /** {@return the SHA-256 of the canonical text, in lower-case hex} */
   public String contentHash() {
     return contentHash;
   }
 
-  /** Returns the canonical text the content hash is computed over. */
+  /** {@return the canonical text the content hash is computed over} */
   public String toCanonicalText() {
     return canonicalText;
   }
 
   /**
-   * Returns the set as rule-set parameters ({@code outlook.cma.} and the text form's keys), sorted:
-   * add them to a rule set and {@link #from(RuleSet)} gives this set back.
+   * {@return the set as rule-set parameters ({@code outlook.cma.} and the text form's keys),
+   * sorted: add them to a rule set and {@link #from(RuleSet)} gives this set back}
    */
   public ImmutableSortedMap<String, String> toParameters() {
     ImmutableSortedMap.Builder<String, String> out = ImmutableSortedMap.naturalOrder();
@@ -416,8 +425,11 @@ public final class CapitalMarketAssumptions {
   }
 
   /**
-   * Returns a copy of {@code ruleSet} that carries this set (its {@code outlook.cma.*} parameters
-   * replaced), at {@code newVersion}.
+   * {@return a copy of {@code ruleSet} that carries this set (its {@code outlook.cma.*} parameters
+   * replaced), at {@code newVersion}}
+   *
+   * @param ruleSet the rule set
+   * @param newVersion the version of the copy
    */
   public RuleSet applyTo(RuleSet ruleSet, dev.rebal.core.ruleset.SemanticVersion newVersion) {
     Checks.notNull(ruleSet, "ruleSet");
@@ -450,7 +462,9 @@ public final class CapitalMarketAssumptions {
     return k;
   }
 
-  /** Returns e.g. {@code rebal-default 2026.1 (3f2a9c01b2c4)}: name, version, first 12 of the hash. */
+  /**
+   * {@return e.g. {@code rebal-default 2026.1 (3f2a9c01b2c4)}: name, version, first 12 of the hash}
+   */
   public String label() {
     return name + " " + version + " (" + contentHash.substring(0, 12) + ")";
   }

@@ -19,7 +19,14 @@ import java.math.BigDecimal;
  */
 public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, BigDecimal yield,
     TaxCharacter taxCharacter) {
-  /** Checks that every component is present and in range. */
+  /**
+   * Checks that every component is present and in range.
+   *
+   * @param expectedReturn the expected compound return a year, above -1
+   * @param volatility the annual volatility of the log return, not negative
+   * @param yield the income yield a year, not negative (part of the return, not on top of it)
+   * @param taxCharacter how the income is taxed in a taxable account
+   */
   public ClassAssumption {
     Checks.notNull(expectedReturn, "expectedReturn");
     Checks.notNull(volatility, "volatility");
@@ -32,7 +39,15 @@ public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, 
     Checks.isTrue(yield.signum() >= 0, "yield", yield.toPlainString(), "must not be negative");
   }
 
-  /** Returns an assumption with the given decimals, e.g. {@code of("0.067", "0.16", "0.014", QUALIFIED)}. */
+  /**
+   * {@return an assumption with the given decimals, e.g. {@code of("0.067", "0.16", "0.014",
+   * QUALIFIED)}}
+   *
+   * @param expectedReturn the expected arithmetic return a year, a decimal fraction
+   * @param volatility the standard deviation of the return a year, a decimal fraction
+   * @param yield the income yield a year, a decimal fraction
+   * @param taxCharacter how the income is taxed
+   */
   public static ClassAssumption of(String expectedReturn, String volatility, String yield,
       TaxCharacter taxCharacter) {
     return new ClassAssumption(new BigDecimal(expectedReturn), new BigDecimal(volatility),

@@ -17,7 +17,16 @@ import java.time.LocalDate;
  * @param p90 the 90th percentile
  */
 public record FanPoint(LocalDate date, Money p10, Money p25, Money median, Money p75, Money p90) {
-  /** Checks that no component is null and the percentiles are in order. */
+  /**
+   * Checks that no component is null and the percentiles are in order.
+   *
+   * @param date the date
+   * @param p10 the 10th percentile: 9 paths in 10 end above it
+   * @param p25 the 25th percentile
+   * @param median the median
+   * @param p75 the 75th percentile
+   * @param p90 the 90th percentile
+   */
   public FanPoint {
     Checks.notNull(date, "date");
     Checks.notNull(p10, "p10");

@@ -37,7 +37,21 @@ import java.util.List;
 public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Money assignedValue,
     BigDecimal probability, BigDecimal standardError, FanPoint outcome, Money expectedShortfall,
     Money shortfallWhenShort, List<FanPoint> fan) {
-  /** Checks that no component is null and the probability is in [0, 1]. */
+  /**
+   * Checks that no component is null and the probability is in [0, 1].
+   *
+   * @param goal the goal's id
+   * @param targetAmount the amount wanted at the target date
+   * @param targetDate the target date
+   * @param assignedValue the value assigned to the goal today
+   * @param probability the share of paths that meet the target, in [0, 1], 4 decimal places
+   * @param standardError the Monte Carlo standard error of the probability, 4 decimal places
+   * @param outcome the percentiles of the value at the target date
+   * @param expectedShortfall the mean of {@code max(0, target - outcome)} over all paths
+   * @param shortfallWhenShort the mean shortfall over the paths that fall short (zero if none)
+   * @param fan the percentiles today and at each anniversary of the as-of date before the target
+   *     date, then at the target date; empty unless asked for
+   */
   public GoalOdds {
     Checks.notNull(goal, "goal");
     Checks.notNull(targetAmount, "targetAmount");
@@ -54,20 +68,22 @@ public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Mo
     fan = ImmutableList.copyOf(fan);
   }
 
-  /** Returns how far the 10th-percentile outcome falls short of the target (zero if it does not). */
+  /**
+   * {@return how far the 10th-percentile outcome falls short of the target (zero if it does not)}
+   */
   public Money shortfallAt10th() {
     return targetAmount.minus(outcome.p10()).max(Money.zero(targetAmount.currency()));
   }
 
-  /** Returns the probability as a whole percentage, e.g. {@code 87%}. */
+  /** {@return the probability as a whole percentage, e.g. {@code 87%}} */
   public String percent() {
     return probability.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_EVEN)
         .toPlainString() + "%";
   }
 
   /**
-   * Returns the figures in one line for a reviewer: e.g. {@code goal G-1 (250000.00 by
-   * 2046-06-30): 41% (+/- 1.6 pts), median 231000.00, 10th percentile 140000.00}.
+   * {@return the figures in one line for a reviewer: e.g. {@code goal G-1 (250000.00 by
+   * 2046-06-30): 41% (+/- 1.6 pts), median 231000.00, 10th percentile 140000.00}}
    */
   public String summary() {
     return "goal " + goal + " (" + targetAmount.amount().toPlainString() + " by " + targetDate

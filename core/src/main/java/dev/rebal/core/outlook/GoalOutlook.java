@@ -93,13 +93,17 @@ public final class GoalOutlook {
     this.fan = fan;
   }
 
-  /** Returns an outlook under {@code assumptions}, with 1,000 paths and no fan. */
+  /**
+   * {@return an outlook under {@code assumptions}, with 1,000 paths and no fan}
+   *
+   * @param assumptions the capital market assumptions
+   */
   public static GoalOutlook of(CapitalMarketAssumptions assumptions) {
     return new GoalOutlook(Checks.notNull(assumptions, "assumptions"), DEFAULT_PATHS, false);
   }
 
   /**
-   * Returns a copy that runs {@code paths} paths.
+   * {@return a copy that runs {@code paths} paths}
    *
    * @param paths from 1 to {@link #MAX_PATHS}; the Monte Carlo error of a probability p is {@code
    *     sqrt(p (1 - p) / paths)}, at most 1.6 points for 1,000 paths
@@ -110,25 +114,34 @@ public final class GoalOutlook {
     return new GoalOutlook(assumptions, paths, fan);
   }
 
-  /** Returns a copy that also records each goal's percentiles at every anniversary (a fan chart). */
+  /**
+   * {@return a copy that also records each goal's percentiles at every anniversary (a fan chart)}
+   *
+   * @param fan whether to record the percentiles
+   */
   public GoalOutlook withFan(boolean fan) {
     return new GoalOutlook(assumptions, paths, fan);
   }
 
-  /** Returns the assumptions. */
+  /** {@return the assumptions} */
   public CapitalMarketAssumptions assumptions() {
     return assumptions;
   }
 
-  /** Returns the number of paths. */
+  /** {@return the number of paths} */
   public int paths() {
     return paths;
   }
 
   /**
-   * Returns the outlook of {@code household}, valued with {@code marketData} and planned with goal
+   * {@return the outlook of {@code household}, valued with {@code marketData} and planned with goal
    * amounts discounted at {@code discountRate} (which affects the plan's funded ratios, not the
-   * outlook).
+   * outlook)}
+   *
+   * @param household the household
+   * @param marketData the security master and prices
+   * @param asOf the as-of date
+   * @param discountRate the rate goal amounts are discounted at, a decimal fraction a year
    */
   public HouseholdOutlook outlook(Household household, MarketData marketData, LocalDate asOf,
       BigDecimal discountRate) {
@@ -139,8 +152,8 @@ public final class GoalOutlook {
   }
 
   /**
-   * Returns the outlook of {@code household} as of {@code asOf}, from the values its plan assigns to
-   * its goals.
+   * {@return the outlook of {@code household} as of {@code asOf}, from the values its plan assigns
+   * to its goals}
    *
    * @param household a household without validation errors
    * @param plan its plan as of {@code asOf} (one goal plan per goal, in goal order)
@@ -152,9 +165,9 @@ public final class GoalOutlook {
   }
 
   /**
-   * Returns the outlook of {@code household} as of {@code asOf} had some goals other glide paths: a
-   * what-if with the same seed, so that its probabilities compare path by path with {@link
-   * #outlook(Household, HouseholdPlan, LocalDate)}'s.
+   * {@return the outlook of {@code household} as of {@code asOf} had some goals other glide paths:
+   * a what-if with the same seed, so that its probabilities compare path by path with {@link
+   * #outlook(Household, HouseholdPlan, LocalDate)}'s}
    *
    * @param household a household without validation errors
    * @param plan its plan as of {@code asOf} (one goal plan per goal, in goal order)

@@ -29,7 +29,18 @@ import java.util.SortedMap;
 public record HouseholdOutlook(HouseholdId household, LocalDate asOf, String assumptions,
     String assumptionsHash, int paths, long seed, List<GoalOdds> goals,
     SortedMap<GoalId, String> unassessed) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param household the household's id
+   * @param asOf the as-of date
+   * @param assumptions the assumptions' label, {@link CapitalMarketAssumptions#label()}
+   * @param assumptionsHash the assumptions' content hash
+   * @param paths the number of simulated paths
+   * @param seed the seed, derived from the household id, the as-of date and the assumptions' hash
+   * @param goals the goals assessed, in the household's goal order
+   * @param unassessed why each other goal could not be assessed, by goal id
+   */
   public HouseholdOutlook {
     Checks.notNull(household, "household");
     Checks.notNull(asOf, "asOf");
@@ -42,7 +53,11 @@ public record HouseholdOutlook(HouseholdId household, LocalDate asOf, String ass
     unassessed = ImmutableSortedMap.copyOf(unassessed);
   }
 
-  /** Returns the odds of goal {@code id}, if it was assessed. */
+  /**
+   * {@return the odds of goal {@code id}, if it was assessed}
+   *
+   * @param id the goal's id
+   */
   public Optional<GoalOdds> find(GoalId id) {
     Checks.notNull(id, "id");
     return goals.stream().filter(g -> g.goal().equals(id)).findFirst();

@@ -39,52 +39,52 @@ public final class Override {
         "'" + secondApprover + "'", "must not be blank");
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns the override's id. */
+  /** {@return the override's id} */
   public String id() {
     return id;
   }
 
-  /** Returns the household it applies to. */
+  /** {@return the household it applies to} */
   public String household() {
     return household;
   }
 
-  /** Returns what it changes. */
+  /** {@return what it changes} */
   public OverrideKind kind() {
     return kind;
   }
 
-  /** Returns the restriction id or parameter name it changes. */
+  /** {@return the restriction id or parameter name it changes} */
   public String target() {
     return target;
   }
 
-  /** Returns the new value, for a parameter; empty text otherwise. */
+  /** {@return the new value, for a parameter; empty text otherwise} */
   public String value() {
     return value;
   }
 
-  /** Returns who asked for it. */
+  /** {@return who asked for it} */
   public String actor() {
     return actor;
   }
 
-  /** Returns why. */
+  /** {@return why} */
   public String reason() {
     return reason;
   }
 
-  /** Returns the last day it applies. */
+  /** {@return the last day it applies} */
   public LocalDate expires() {
     return expires;
   }
 
-  /** Returns the second approver, if any. */
+  /** {@return the second approver, if any} */
   public Optional<String> secondApprover() {
     return Optional.ofNullable(secondApprover);
   }
@@ -92,6 +92,8 @@ public final class Override {
   /**
    * Checks that the override may be applied on {@code asOf}.
    *
+   * @param asOf the as-of date
+   * @return this override
    * @throws OverrideRejectedException if it has expired, or it needs a second approver who is absent
    *     or the same person as the actor
    */
@@ -136,62 +138,107 @@ public final class Override {
 
     private Builder() {}
 
-    /** Sets the id. */
+    /**
+     * Sets the id.
+     *
+     * @param id the override's id
+     * @return this builder
+     */
     public Builder id(String id) {
       this.id = id;
       return this;
     }
 
-    /** Sets the household. */
+    /**
+     * Sets the household.
+     *
+     * @param household the household id
+     * @return this builder
+     */
     public Builder household(String household) {
       this.household = household;
       return this;
     }
 
-    /** Sets the kind. */
+    /**
+     * Sets the kind.
+     *
+     * @param kind the kind
+     * @return this builder
+     */
     public Builder kind(OverrideKind kind) {
       this.kind = kind;
       return this;
     }
 
-    /** Sets the restriction id or parameter name changed. */
+    /**
+     * Sets the restriction id or parameter name changed.
+     *
+     * @param target the restriction id or parameter name
+     * @return this builder
+     */
     public Builder target(String target) {
       this.target = target;
       return this;
     }
 
-    /** Sets the new value of a parameter. */
+    /**
+     * Sets the new value of a parameter.
+     *
+     * @param value the new value
+     * @return this builder
+     */
     public Builder value(String value) {
       this.value = value;
       return this;
     }
 
-    /** Sets who asked. */
+    /**
+     * Sets who asked.
+     *
+     * @param actor who asked
+     * @return this builder
+     */
     public Builder actor(String actor) {
       this.actor = actor;
       return this;
     }
 
-    /** Sets why. */
+    /**
+     * Sets why.
+     *
+     * @param reason why
+     * @return this builder
+     */
     public Builder reason(String reason) {
       this.reason = reason;
       return this;
     }
 
-    /** Sets the last day it applies. */
+    /**
+     * Sets the last day it applies.
+     *
+     * @param expires the last day it applies
+     * @return this builder
+     */
     public Builder expires(LocalDate expires) {
       this.expires = expires;
       return this;
     }
 
-    /** Sets the second approver. */
+    /**
+     * Sets the second approver.
+     *
+     * @param secondApprover the second approver
+     * @return this builder
+     */
     public Builder secondApprover(String secondApprover) {
       this.secondApprover = secondApprover;
       return this;
     }
 
     /**
-     * Returns the override.
+     * {@return the override}
      *
      * @throws IllegalArgumentException naming the first missing or blank field
      */

@@ -17,7 +17,7 @@ public enum OverrideKind {
     this.needsSecondApprover = needsSecondApprover;
   }
 
-  /** Returns whether this kind needs a second, different approver. */
+  /** {@return whether this kind needs a second, different approver} */
   public boolean needsSecondApprover() {
     return needsSecondApprover;
   }

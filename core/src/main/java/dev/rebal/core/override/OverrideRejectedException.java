@@ -6,7 +6,11 @@ import dev.rebal.core.RebalException;
 public class OverrideRejectedException extends RebalException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception naming the override's field, the rule and the value. */
+  /**
+   * Creates an exception naming the override's field, the rule and the value.
+   *
+   * @param message the message
+   */
   public OverrideRejectedException(String message) {
     super(message);
   }

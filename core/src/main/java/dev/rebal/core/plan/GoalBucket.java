@@ -42,7 +42,19 @@ public record GoalBucket(String id, List<GoalId> goals,
   /** The id of the shared pool bucket. */
   public static final String SHARED_POOL = "shared-pool";
 
-  /** Checks that no component is null and the id is not blank. */
+  /**
+   * Checks that no component is null and the id is not blank.
+   *
+   * @param id the goal's id for an account-funded bucket, {@link #SHARED_POOL} for the pool
+   * @param goals the goals the bucket funds: the one goal, or (for the pool) the goals with a
+   *     funding share, in the household's goal order
+   * @param accountShares the share of each account's value in the bucket, by account id: 1 divided
+   *     by the number of goals listing it (10 places; values use the exact fraction), or 1 for the
+   *     pool's accounts
+   * @param value the bucket's value, cash included
+   * @param target the allocation the bucket is managed to
+   * @param drift the drift of each asset class, sorted by class
+   */
   public GoalBucket {
     Checks.notBlank(id, "id");
     Checks.notNull(goals, "goals");
@@ -55,12 +67,12 @@ public record GoalBucket(String id, List<GoalId> goals,
     drift = ImmutableList.copyOf(drift);
   }
 
-  /** Returns whether this is the shared pool rather than an account-funded goal's bucket. */
+  /** {@return whether this is the shared pool rather than an account-funded goal's bucket} */
   public boolean isSharedPool() {
     return SHARED_POOL.equals(id);
   }
 
-  /** Returns the classes outside their band, sorted by class. */
+  /** {@return the classes outside their band, sorted by class} */
   public ImmutableList<ClassDrift> outOfBand() {
     return drift.stream().filter(ClassDrift::isOutOfBand).collect(ImmutableList.toImmutableList());
   }

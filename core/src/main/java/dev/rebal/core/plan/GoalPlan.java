@@ -21,7 +21,16 @@ import java.math.BigDecimal;
  */
 public record GoalPlan(GoalId goal, Money assignedValue, int yearsToGoal, TargetAllocation allocation,
     Money presentValueOfTarget, BigDecimal fundedRatio) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param goal the goal's id
+   * @param assignedValue the household value assigned to the goal
+   * @param yearsToGoal whole years from the as-of date to the goal date, at least 0
+   * @param allocation the glide-path allocation at {@code yearsToGoal}
+   * @param presentValueOfTarget the target amount discounted to the as-of date
+   * @param fundedRatio assigned value over the present value of the target
+   */
   public GoalPlan {
     Checks.notNull(goal, "goal");
     Checks.notNull(assignedValue, "assignedValue");

@@ -67,14 +67,14 @@ public final class GoalPlanner {
     this.discountRate = discountRate;
   }
 
-  /** Returns the planner that discounts goal amounts at the default 0.04 a year (shared). */
+  /** {@return the planner that discounts goal amounts at the default 0.04 a year (shared)} */
   public static GoalPlanner standard() {
     return STANDARD;
   }
 
   /**
-   * Returns a planner that discounts goal amounts at {@code discountRate} a year: {@link
-   * #standard()} for 0.04 (at scale 2, as rule sets write it), a new planner otherwise. Which one
+   * {@return a planner that discounts goal amounts at {@code discountRate} a year: {@link
+   * #standard()} for 0.04 (at scale 2, as rule sets write it), a new planner otherwise} Which one
    * is returned depends on the argument only, never on earlier calls.
    *
    * @param discountRate a yearly rate, e.g. 0.04, not negative
@@ -87,7 +87,7 @@ public final class GoalPlanner {
     return STANDARD_RATE.equals(discountRate) ? STANDARD : new GoalPlanner(discountRate);
   }
 
-  /** Returns the yearly rate at which this planner discounts goal amounts. */
+  /** {@return the yearly rate at which this planner discounts goal amounts} */
   public BigDecimal discountRate() {
     return discountRate;
   }
@@ -98,6 +98,7 @@ public final class GoalPlanner {
    * @param household a household without validation errors
    * @param valuation its valuation
    * @param asOf the as-of date
+   * @return the household's plan: its goal buckets and funded ratios
    */
   public HouseholdPlan plan(Household household, HouseholdValuation valuation, LocalDate asOf) {
     Checks.notNull(household, "household");

@@ -68,30 +68,30 @@ public final class HouseholdPlan {
         Suppliers.memoize(() -> Checks.notNull(compute.get(), "buckets")));
   }
 
-  /** Returns the blended target allocation (weights sum to exactly 1). */
+  /** {@return the blended target allocation (weights sum to exactly 1)} */
   public TargetAllocation target() {
     return target;
   }
 
-  /** Returns each goal's plan, in the household's goal order. */
+  /** {@return each goal's plan, in the household's goal order} */
   public ImmutableList<GoalPlan> goals() {
     return goals;
   }
 
-  /** Returns the value assigned to no goal, managed to the household's static target. */
+  /** {@return the value assigned to no goal, managed to the household's static target} */
   public Money unassignedValue() {
     return unassignedValue;
   }
 
   /**
-   * Returns the goal buckets: one per goal funded by accounts (household goal order), then the
-   * shared pool; their values add up to the household's (docs/goals.md).
+   * {@return the goal buckets: one per goal funded by accounts (household goal order), then the
+   * shared pool; their values add up to the household's (docs/goals.md)}
    */
   public ImmutableList<GoalBucket> buckets() {
     return buckets.get();
   }
 
-  /** Returns the buckets funded by accounts, without the shared pool, in goal order. */
+  /** {@return the buckets funded by accounts, without the shared pool, in goal order} */
   public ImmutableList<GoalBucket> accountFundedBuckets() {
     return buckets().stream().filter(b -> !b.isSharedPool())
         .collect(ImmutableList.toImmutableList());

@@ -24,10 +24,13 @@ public final class WatchedBuckets {
   private WatchedBuckets() {}
 
   /**
-   * Returns the buckets of {@code plan} to watch for {@code household} on {@code asOf}.
+   * {@return the buckets of {@code plan} to watch for {@code household} on {@code asOf}}
    *
    * @param minValue the smallest bucket value watched, in dollars
    * @param horizonDays the days ahead within which one of the bucket's goals must be due
+   * @param household the household
+   * @param plan its plan
+   * @param asOf the as-of date
    */
   public static ImmutableList<GoalBucket> of(Household household, HouseholdPlan plan,
       LocalDate asOf, BigDecimal minValue, long horizonDays) {

@@ -15,7 +15,14 @@ import dev.rebal.core.internal.Checks;
  */
 public record AccountFreeze(RestrictionId id, AccountId account, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param account the frozen account
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public AccountFreeze {
     Checks.notNull(id, "id");
     Checks.notNull(account, "account");

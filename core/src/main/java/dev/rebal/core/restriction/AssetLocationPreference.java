@@ -20,7 +20,16 @@ import java.util.SortedSet;
  */
 public record AssetLocationPreference(RestrictionId id, SecurityScope scope, SortedSet<TaxTreatment> avoidIn, BigDecimal penaltyBps, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param scope the securities it applies to
+   * @param avoidIn the tax treatments the securities should not be held in
+   * @param penaltyBps the penalty per dollar held there, in basis points
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public AssetLocationPreference {
     Checks.notNull(id, "id");
     Checks.notNull(scope, "scope");

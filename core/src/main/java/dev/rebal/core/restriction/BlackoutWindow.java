@@ -15,7 +15,14 @@ import dev.rebal.core.internal.Checks;
  */
 public record BlackoutWindow(RestrictionId id, String issuer, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param issuer the issuer whose securities are blacked out
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public BlackoutWindow {
     Checks.notNull(id, "id");
     Checks.notBlank(issuer, "issuer");

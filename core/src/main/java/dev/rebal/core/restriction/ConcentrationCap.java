@@ -16,7 +16,15 @@ import dev.rebal.core.internal.Checks;
  */
 public record ConcentrationCap(RestrictionId id, SecurityScope scope, Weight maxWeight, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param scope the securities capped
+   * @param maxWeight the largest allowed share of household value
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public ConcentrationCap {
     Checks.notNull(id, "id");
     Checks.notNull(scope, "scope");

@@ -23,28 +23,46 @@ public final class DateWindow {
     this.untilInclusive = untilInclusive;
   }
 
-  /** Returns the window with no ends: always in effect. */
+  /** {@return the window with no ends: always in effect} */
   public static DateWindow always() {
     return ALWAYS;
   }
 
-  /** Returns the window from {@code fromInclusive} on, with no end. */
+  /**
+   * {@return the window from {@code fromInclusive} on, with no end}
+   *
+   * @param fromInclusive the first day
+   */
   public static DateWindow from(LocalDate fromInclusive) {
     return new DateWindow(Checks.notNull(fromInclusive, "fromInclusive"), null);
   }
 
-  /** Returns the window up to and including {@code untilInclusive}, with no start. */
+  /**
+   * {@return the window up to and including {@code untilInclusive}, with no start}
+   *
+   * @param untilInclusive the last day
+   */
   public static DateWindow until(LocalDate untilInclusive) {
     return new DateWindow(null, Checks.notNull(untilInclusive, "untilInclusive"));
   }
 
-  /** Returns the window from {@code fromInclusive} to {@code untilInclusive}, both included. */
+  /**
+   * {@return the window from {@code fromInclusive} to {@code untilInclusive}, both included}
+   *
+   * @param fromInclusive the first day
+   * @param untilInclusive the last day
+   */
   public static DateWindow between(LocalDate fromInclusive, LocalDate untilInclusive) {
     return new DateWindow(Checks.notNull(fromInclusive, "fromInclusive"),
         Checks.notNull(untilInclusive, "untilInclusive"));
   }
 
-  /** Returns the window with the given optional ends. */
+  /**
+   * {@return the window with the given optional ends}
+   *
+   * @param fromInclusive the first day, if any
+   * @param untilInclusive the last day, if any
+   */
   public static DateWindow of(Optional<LocalDate> fromInclusive, Optional<LocalDate> untilInclusive) {
     Checks.notNull(fromInclusive, "fromInclusive");
     Checks.notNull(untilInclusive, "untilInclusive");
@@ -54,24 +72,28 @@ public final class DateWindow {
     return new DateWindow(fromInclusive.orElse(null), untilInclusive.orElse(null));
   }
 
-  /** Returns the first day in effect, if bounded. */
+  /** {@return the first day in effect, if bounded} */
   public Optional<LocalDate> fromInclusive() {
     return Optional.ofNullable(fromInclusive);
   }
 
-  /** Returns the last day in effect, if bounded. */
+  /** {@return the last day in effect, if bounded} */
   public Optional<LocalDate> untilInclusive() {
     return Optional.ofNullable(untilInclusive);
   }
 
-  /** Returns whether {@code date} lies in the window, ends included. */
+  /**
+   * {@return whether {@code date} lies in the window, ends included}
+   *
+   * @param date the date
+   */
   public boolean contains(LocalDate date) {
     Checks.notNull(date, "date");
     return (fromInclusive == null || !date.isBefore(fromInclusive))
         && (untilInclusive == null || !date.isAfter(untilInclusive));
   }
 
-  /** Returns whether the window's end is not before its start. */
+  /** {@return whether the window's end is not before its start} */
   public boolean isValid() {
     return fromInclusive == null || untilInclusive == null || !untilInclusive.isBefore(fromInclusive);
   }

@@ -18,7 +18,15 @@ import java.util.SortedSet;
  */
 public record DoNotSell(RestrictionId id, SecurityScope scope, SortedSet<AccountId> accounts, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param scope the securities that must not be sold
+   * @param accounts the accounts it applies to; empty for every account
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public DoNotSell {
     Checks.notNull(id, "id");
     Checks.notNull(scope, "scope");

@@ -16,7 +16,15 @@ import dev.rebal.core.internal.Checks;
  */
 public record LotPreference(RestrictionId id, SecurityScope scope, LocalDate protectAcquiredBefore, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param scope the securities it applies to
+   * @param protectAcquiredBefore lots acquired strictly before this date are not sold
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public LotPreference {
     Checks.notNull(id, "id");
     Checks.notNull(scope, "scope");

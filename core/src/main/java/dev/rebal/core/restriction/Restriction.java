@@ -12,19 +12,23 @@ package dev.rebal.core.restriction;
 public sealed interface Restriction
     permits SecurityExclusion, DoNotSell, BlackoutWindow, VolumeLimit, ConcentrationCap,
         AccountFreeze, LotPreference, AssetLocationPreference {
-  /** Returns the restriction's id. */
+  /** {@return the restriction's id} */
   RestrictionId id();
 
-  /** Returns the window in which it is in effect. */
+  /** {@return the window in which it is in effect} */
   DateWindow window();
 
-  /** Returns the source or reason, as the advisor or compliance officer wrote it. */
+  /** {@return the source or reason, as the advisor or compliance officer wrote it} */
   String source();
 
-  /** Returns a stable name of the kind, e.g. {@code security-exclusion}. */
+  /** {@return a stable name of the kind, e.g. {@code security-exclusion}} */
   String kind();
 
-  /** Returns whether it is in effect on {@code date}. */
+  /**
+   * {@return whether it is in effect on {@code date}}
+   *
+   * @param date the date
+   */
   default boolean isInEffect(java.time.LocalDate date) {
     return window().contains(date);
   }

@@ -11,12 +11,20 @@ import dev.rebal.core.internal.Checks;
  * @param value the id
  */
 public record RestrictionId(String value) implements Comparable<RestrictionId> {
-  /** Checks that the id is not blank. */
+  /**
+   * Checks that the id is not blank.
+   *
+   * @param value the id
+   */
   public RestrictionId {
     Checks.notBlank(value, "restrictionId");
   }
 
-  /** Returns the id with the given value. */
+  /**
+   * {@return the id with the given value}
+   *
+   * @param value the id, not blank
+   */
   public static RestrictionId of(String value) {
     return new RestrictionId(value);
   }

@@ -15,7 +15,14 @@ import dev.rebal.core.internal.Checks;
  */
 public record SecurityExclusion(RestrictionId id, SecurityScope scope, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param scope the securities excluded
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public SecurityExclusion {
     Checks.notNull(id, "id");
     Checks.notNull(scope, "scope");

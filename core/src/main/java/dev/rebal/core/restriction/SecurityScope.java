@@ -11,28 +11,49 @@ import dev.rebal.core.security.Security;
  * @param value a security id, an issuer id or an asset class code
  */
 public record SecurityScope(ScopeType type, String value) {
-  /** Checks that both components are present. */
+  /**
+   * Checks that both components are present.
+   *
+   * @param type what {@code value} names
+   * @param value a security id, an issuer id or an asset class code
+   */
   public SecurityScope {
     Checks.notNull(type, "type");
     Checks.notBlank(value, "value");
   }
 
-  /** Returns the scope of one security. */
+  /**
+   * {@return the scope of one security}
+   *
+   * @param securityId the security's id
+   */
   public static SecurityScope security(String securityId) {
     return new SecurityScope(ScopeType.SECURITY, securityId);
   }
 
-  /** Returns the scope of every security of an issuer. */
+  /**
+   * {@return the scope of every security of an issuer}
+   *
+   * @param issuer the issuer
+   */
   public static SecurityScope issuer(String issuer) {
     return new SecurityScope(ScopeType.ISSUER, issuer);
   }
 
-  /** Returns the scope of every security of an asset class. */
+  /**
+   * {@return the scope of every security of an asset class}
+   *
+   * @param assetClass the asset class
+   */
   public static SecurityScope assetClass(String assetClass) {
     return new SecurityScope(ScopeType.ASSET_CLASS, assetClass);
   }
 
-  /** Returns whether {@code security} is in this scope. */
+  /**
+   * {@return whether {@code security} is in this scope}
+   *
+   * @param security the security
+   */
   public boolean matches(Security security) {
     Checks.notNull(security, "security");
     switch (type) {

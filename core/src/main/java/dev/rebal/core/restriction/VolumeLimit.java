@@ -15,7 +15,14 @@ import dev.rebal.core.internal.Checks;
  */
 public record VolumeLimit(RestrictionId id, String issuer, DateWindow window, String source)
     implements Restriction {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param id the restriction's id
+   * @param issuer the issuer the household is an affiliate of
+   * @param window when it is in effect
+   * @param source the source or reason, as written
+   */
   public VolumeLimit {
     Checks.notNull(id, "id");
     Checks.notBlank(issuer, "issuer");

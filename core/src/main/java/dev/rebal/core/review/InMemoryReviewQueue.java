@@ -30,7 +30,11 @@ public final class InMemoryReviewQueue implements ReviewQueue {
   private final AuditSink audit;
   private final Map<String, ReviewItem> items = new LinkedHashMap<>();
 
-  /** Creates an empty queue auditing to {@code audit}. */
+  /**
+   * Creates an empty queue auditing to {@code audit}.
+   *
+   * @param audit where review actions are audited
+   */
   public InMemoryReviewQueue(AuditSink audit) {
     this.audit = Checks.notNull(audit, "audit");
   }

@@ -9,7 +9,11 @@ import dev.rebal.core.RebalException;
 public class ReviewConflictException extends RebalException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception naming the item, the expectation and what was found. */
+  /**
+   * Creates an exception naming the item, the expectation and what was found.
+   *
+   * @param message the message
+   */
   public ReviewConflictException(String message) {
     super(message);
   }

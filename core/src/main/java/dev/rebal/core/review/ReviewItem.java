@@ -36,7 +36,21 @@ public record ReviewItem(String id, String household, LocalDate asOf, int priori
       .thenComparingInt(ReviewItem::priority).thenComparing(ReviewItem::idNumber)
       .thenComparing(ReviewItem::id);
 
-  /** Checks that every component is present and the priority is at least 1. */
+  /**
+   * Checks that every component is present and the priority is at least 1.
+   *
+   * @param id the item's id
+   * @param household the household id
+   * @param asOf the as-of date of the proposal
+   * @param priority 1 is the most urgent
+   * @param reasons the reason codes, sorted
+   * @param explanation the proposal's explanation, as the reviewer reads it
+   * @param status where it stands
+   * @param assignee the reviewer it is assigned to, or empty text
+   * @param decidedBy who approved, rejected or modified it, or empty text
+   * @param note the reviewer's note, or empty text
+   * @param version incremented by every action
+   */
   public ReviewItem {
     Checks.notBlank(id, "id");
     Checks.notBlank(household, "household");
@@ -52,7 +66,7 @@ public record ReviewItem(String id, String household, LocalDate asOf, int priori
     Checks.notNull(note, "note");
   }
 
-  /** Returns the assignee, if any. */
+  /** {@return the assignee, if any} */
   public Optional<String> findAssignee() {
     return assignee.isEmpty() ? Optional.empty() : Optional.of(assignee);
   }

@@ -10,7 +10,7 @@ import dev.rebal.core.security.SecurityId;
  * rule's reason, which the proposal cites when a trade is not made.
  */
 public sealed interface ConstraintAdjustment {
-  /** Returns why, for the explanation and audit. */
+  /** {@return why, for the explanation and audit} */
   String reason();
 
   /**
@@ -20,7 +20,12 @@ public sealed interface ConstraintAdjustment {
    * @param reason why
    */
   record ForbidBuy(SecurityId security, String reason) implements ConstraintAdjustment {
-    /** Checks that both are present. */
+    /**
+     * Checks that both are present.
+     *
+     * @param security the security
+     * @param reason why
+     */
     public ForbidBuy {
       Checks.notNull(security, "security");
       Checks.notBlank(reason, "reason");
@@ -34,7 +39,12 @@ public sealed interface ConstraintAdjustment {
    * @param reason why
    */
   record ForbidSell(SecurityId security, String reason) implements ConstraintAdjustment {
-    /** Checks that both are present. */
+    /**
+     * Checks that both are present.
+     *
+     * @param security the security
+     * @param reason why
+     */
     public ForbidSell {
       Checks.notNull(security, "security");
       Checks.notBlank(reason, "reason");
@@ -50,7 +60,13 @@ public sealed interface ConstraintAdjustment {
    * @param reason why
    */
   record RaiseCash(AccountId account, Money amount, String reason) implements ConstraintAdjustment {
-    /** Checks that all are present and the amount is not negative. */
+    /**
+     * Checks that all are present and the amount is not negative.
+     *
+     * @param account the account to hold it in
+     * @param amount the cash to hold
+     * @param reason why
+     */
     public RaiseCash {
       Checks.notNull(account, "account");
       Checks.notNull(amount, "amount");

@@ -10,7 +10,12 @@ import dev.rebal.core.internal.Checks;
  * @param message what was found, with the figures
  */
 public record Finding(String code, String message) {
-  /** Checks that both are present. */
+  /**
+   * Checks that both are present.
+   *
+   * @param code the stable reason code
+   * @param message what was found, with the figures
+   */
   public Finding {
     Checks.notBlank(code, "code");
     Checks.notBlank(message, "message");

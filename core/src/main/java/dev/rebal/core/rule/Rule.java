@@ -12,12 +12,17 @@ package dev.rebal.core.rule;
  * through default methods only.
  */
 public interface Rule {
-  /** Returns the stable id. */
+  /** {@return the stable id} */
   String id();
 
-  /** Returns the stage it runs at. */
+  /** {@return the stage it runs at} */
   Stage stage();
 
-  /** Evaluates the rule. It must not throw for any valid household. */
+  /**
+   * Evaluates the rule. It must not throw for any valid household.
+   *
+   * @param context the household, market data, rule set and what earlier stages found
+   * @return the findings and constraint adjustments
+   */
   RuleOutcome evaluate(RuleContext context);
 }

@@ -48,62 +48,81 @@ public final class RuleContext {
         : com.google.common.base.Suppliers.memoize(this::computeOutlook)::get;
   }
 
-  /** Returns a context for the eligibility, trigger and constraint stages. */
+  /**
+   * {@return a context for the eligibility, trigger and constraint stages}
+   *
+   * @param household the household
+   * @param marketData the security master, prices and volumes
+   * @param asOf the as-of date
+   * @param ruleSet the rule set in force
+   * @param assessment the household's assessment
+   */
   public static RuleContext of(Household household, MarketData marketData, LocalDate asOf,
       RuleSet ruleSet, Assessment assessment) {
     return new RuleContext(household, marketData, asOf, ruleSet, assessment, null, null, null);
   }
 
-  /** Returns a copy for the routing stage, with the proposal and its impact. */
+  /**
+   * {@return a copy for the routing stage, with the proposal and its impact}
+   *
+   * @param proposal the proposal
+   * @param impact its impact
+   */
   public RuleContext withProposal(Proposal proposal, ProposalImpact impact) {
     return new RuleContext(household, marketData, asOf, ruleSet, assessment,
         Checks.notNull(proposal, "proposal"), Checks.notNull(impact, "impact"), outlook);
   }
 
-  /** Returns the household. */
+  /** {@return the household} */
   public Household household() {
     return household;
   }
 
-  /** Returns the market data. */
+  /** {@return the market data} */
   public MarketData marketData() {
     return marketData;
   }
 
-  /** Returns the as-of date. */
+  /** {@return the as-of date} */
   public LocalDate asOf() {
     return asOf;
   }
 
-  /** Returns the rule set in force. */
+  /** {@return the rule set in force} */
   public RuleSet ruleSet() {
     return ruleSet;
   }
 
-  /** Returns the assessment. */
+  /** {@return the assessment} */
   public Assessment assessment() {
     return assessment;
   }
 
-  /** Returns the proposal, at the routing stage. */
+  /** {@return the proposal, at the routing stage} */
   public Optional<Proposal> proposal() {
     return Optional.ofNullable(proposal);
   }
 
-  /** Returns the proposal's impact, at the routing stage. */
+  /** {@return the proposal's impact, at the routing stage} */
   public Optional<ProposalImpact> impact() {
     return Optional.ofNullable(impact);
   }
 
-  /** Returns the decimal parameter {@code name}, or {@code fallback} if the rule set lacks it. */
+  /**
+   * {@return the decimal parameter {@code name}, or {@code fallback} if the rule set lacks it}
+   *
+   * @param name the parameter's name
+   * @param fallback the value if the rule set lacks it, a plain decimal
+   */
   public BigDecimal param(String name, String fallback) {
     return ruleSet.find(name).isPresent() ? ruleSet.decimal(name) : new BigDecimal(fallback);
   }
 
   /**
-   * Returns the household's goal outlook on the as-of date, from the assessment's plan, computed on
-   * first use: under the assumptions the rule set carries ({@link CapitalMarketAssumptions#from}),
-   * with {@code outlook.paths} paths (default 1,000). Experimental: added for the outlook rules.
+   * {@return the household's goal outlook on the as-of date, from the assessment's plan, computed
+   * on first use: under the assumptions the rule set carries ({@link
+   * CapitalMarketAssumptions#from}), with {@code outlook.paths} paths (default 1,000)}
+   * Experimental: added for the outlook rules.
    *
    * @throws dev.rebal.core.outlook.AssumptionsException if the rule set carries invalid assumptions
    */

@@ -16,7 +16,12 @@ public record RuleOutcome(List<Finding> findings,
     List<ConstraintAdjustment> adjustments) {
   private static final RuleOutcome PASS = new RuleOutcome(ImmutableList.of(), ImmutableList.of());
 
-  /** Checks that both lists are present. */
+  /**
+   * Checks that both lists are present.
+   *
+   * @param findings what the rule found
+   * @param adjustments the constraint changes it asks for
+   */
   public RuleOutcome {
     Checks.notNull(findings, "findings");
     findings = ImmutableList.copyOf(findings);
@@ -24,24 +29,34 @@ public record RuleOutcome(List<Finding> findings,
     adjustments = ImmutableList.copyOf(adjustments);
   }
 
-  /** Returns the outcome of a rule that found nothing. */
+  /** {@return the outcome of a rule that found nothing} */
   public static RuleOutcome pass() {
     return PASS;
   }
 
-  /** Returns an outcome with one finding. */
+  /**
+   * {@return an outcome with one finding}
+   *
+   * @param code the finding's code
+   * @param message the finding's message
+   */
   public static RuleOutcome found(String code, String message) {
     return new RuleOutcome(ImmutableList.of(new Finding(code, message)), ImmutableList.of());
   }
 
-  /** Returns an outcome with constraint adjustments and one finding per adjustment's reason. */
+  /**
+   * {@return an outcome with constraint adjustments and one finding per adjustment's reason}
+   *
+   * @param code the findings' code
+   * @param adjustments the adjustments
+   */
   public static RuleOutcome adjust(String code, List<? extends ConstraintAdjustment> adjustments) {
     ImmutableList<ConstraintAdjustment> adj = ImmutableList.copyOf(adjustments);
     return new RuleOutcome(adj.stream().map(a -> new Finding(code, a.reason()))
         .collect(ImmutableList.toImmutableList()), adj);
   }
 
-  /** Returns whether the rule found nothing. */
+  /** {@return whether the rule found nothing} */
   public boolean isPass() {
     return findings.isEmpty() && adjustments.isEmpty();
   }

@@ -7,9 +7,9 @@ import java.util.List;
  * META-INF/services/dev.rebal.core.rule.RuleProvider}. It needs a public no-argument constructor.
  */
 public interface RuleProvider {
-  /** Returns the provider's name, for messages. */
+  /** {@return the provider's name, for messages} */
   String name();
 
-  /** Returns its rules. */
+  /** {@return its rules} */
   List<Rule> rules();
 }

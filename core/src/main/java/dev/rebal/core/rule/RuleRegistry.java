@@ -27,24 +27,29 @@ public final class RuleRegistry {
     this.rules = rules;
   }
 
-  /** Returns a builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** Returns a registry of every rule the service providers on {@code loader} offer. */
+  /**
+   * {@return a registry of every rule the service providers on {@code loader} offer}
+   *
+   * @param loader the class loader
+   */
   public static RuleRegistry load(ClassLoader loader) {
     return builder().loadServices(loader).build();
   }
 
-  /** Returns every rule, by id. */
+  /** {@return every rule, by id} */
   public ImmutableSortedMap<String, Rule> rules() {
     return rules;
   }
 
   /**
-   * Returns the rules {@code ruleSet} enables, in stage order then by id.
+   * {@return the rules {@code ruleSet} enables, in stage order then by id}
    *
+   * @param ruleSet the rule set
    * @throws RuleSetException naming every enabled id that no registered rule has
    */
   public ImmutableList<Rule> select(RuleSet ruleSet) {
@@ -75,7 +80,12 @@ public final class RuleRegistry {
 
     private Builder() {}
 
-    /** Adds the rules of every {@link RuleProvider} found on {@code loader}. */
+    /**
+     * Adds the rules of every {@link RuleProvider} found on {@code loader}.
+     *
+     * @param loader the class loader
+     * @return this builder
+     */
     public Builder loadServices(ClassLoader loader) {
       Checks.notNull(loader, "loader");
       ServiceLoader<RuleProvider> sl = ServiceLoader.load(RuleProvider.class, loader);
@@ -96,7 +106,12 @@ public final class RuleRegistry {
       return this;
     }
 
-    /** Adds rules registered in code. */
+    /**
+     * Adds rules registered in code.
+     *
+     * @param rules the rules
+     * @return this builder
+     */
     public Builder register(Rule... rules) {
       for (Rule r : Checks.notNull(rules, "rules")) {
         add(Checks.notNull(r, "rule"), "registered (" + r.getClass().getName() + ")");
@@ -112,7 +127,7 @@ public final class RuleRegistry {
     }
 
     /**
-     * Returns the registry.
+     * {@return the registry}
      *
      * @throws RuleSetException listing every duplicate id (naming both owners) and broken provider
      */

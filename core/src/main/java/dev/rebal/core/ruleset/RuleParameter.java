@@ -61,6 +61,11 @@ public final class RuleParameter implements Comparable<RuleParameter> {
    *
    * @param defaultValue the value used when a rule set leaves it out, or null for none (the
    *     feature is off)
+   * @param name the parameter's name
+   * @param min the smallest value allowed
+   * @param max the largest value allowed
+   * @param description what it does, for people
+   * @return the declaration
    */
   public static RuleParameter decimal(String name, String min, String max, String defaultValue,
       String description) {
@@ -68,63 +73,88 @@ public final class RuleParameter implements Comparable<RuleParameter> {
         ImmutableSortedSet.of(), defaultValue, description);
   }
 
-  /** Declares a whole-number parameter in {@code [min, max]}; see {@link #decimal}. */
+  /**
+   * Declares a whole-number parameter in {@code [min, max]}; see {@link #decimal}.
+   *
+   * @param name the parameter's name
+   * @param min the smallest value allowed
+   * @param max the largest value allowed
+   * @param defaultValue the value used when a rule set leaves it out, or null for none
+   * @param description what it does, for people
+   * @return the declaration
+   */
   public static RuleParameter integer(String name, long min, long max, String defaultValue,
       String description) {
     return new RuleParameter(name, Type.INTEGER, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
         ImmutableSortedSet.of(), defaultValue, description);
   }
 
-  /** Declares a parameter whose value is one of {@code choices}; see {@link #decimal}. */
+  /**
+   * Declares a parameter whose value is one of {@code choices}; see {@link #decimal}.
+   *
+   * @param name the parameter's name
+   * @param choices the values allowed
+   * @param defaultValue the value used when a rule set leaves it out, or null for none
+   * @param description what it does, for people
+   * @return the declaration
+   */
   public static RuleParameter choice(String name, Iterable<String> choices, String defaultValue,
       String description) {
     return new RuleParameter(name, Type.CHOICE, null, null, ImmutableSortedSet.copyOf(choices),
         defaultValue, description);
   }
 
-  /** Declares a parameter whose value lists some of {@code choices}, comma-separated. */
+  /**
+   * Declares a parameter whose value lists some of {@code choices}, comma-separated.
+   *
+   * @param name the parameter's name
+   * @param choices the values allowed in the list
+   * @param defaultValue the value used when a rule set leaves it out, or null for none
+   * @param description what it does, for people
+   * @return the declaration
+   */
   public static RuleParameter subset(String name, Iterable<String> choices, String defaultValue,
       String description) {
     return new RuleParameter(name, Type.SUBSET, null, null, ImmutableSortedSet.copyOf(choices),
         defaultValue, description);
   }
 
-  /** Returns the name, e.g. {@code review.turnover.max}. */
+  /** {@return the name, e.g. {@code review.turnover.max}} */
   public String name() {
     return name;
   }
 
-  /** Returns the type. */
+  /** {@return the type} */
   public Type type() {
     return type;
   }
 
-  /** Returns the smallest value allowed, for numbers. */
+  /** {@return the smallest value allowed, for numbers} */
   public Optional<BigDecimal> min() {
     return Optional.ofNullable(min);
   }
 
-  /** Returns the largest value allowed, for numbers. */
+  /** {@return the largest value allowed, for numbers} */
   public Optional<BigDecimal> max() {
     return Optional.ofNullable(max);
   }
 
-  /** Returns the words allowed, for a {@link Type#CHOICE}; empty otherwise. */
+  /** {@return the words allowed, for a {@link Type#CHOICE}; empty otherwise} */
   public ImmutableSortedSet<String> choices() {
     return choices;
   }
 
-  /** Returns the value used when a rule set leaves the parameter out, if any. */
+  /** {@return the value used when a rule set leaves the parameter out, if any} */
   public Optional<String> defaultValue() {
     return Optional.ofNullable(defaultValue);
   }
 
-  /** Returns what the parameter is for, with its unit. */
+  /** {@return what the parameter is for, with its unit} */
   public String description() {
     return description;
   }
 
-  /** Returns e.g. {@code a decimal from 0 to 1}. */
+  /** {@return e.g. {@code a decimal from 0 to 1}} */
   public String rule() {
     switch (type) {
       case DECIMAL:
@@ -139,8 +169,10 @@ public final class RuleParameter implements Comparable<RuleParameter> {
   }
 
   /**
-   * Returns what is wrong with {@code value} for this parameter, or empty if it is valid: e.g.
-   * {@code must be a plain decimal from 0 to 2, was 'abc'}.
+   * {@return what is wrong with {@code value} for this parameter, or empty if it is valid: e.g.
+   * {@code must be a plain decimal from 0 to 2, was 'abc'}}
+   *
+   * @param value the value
    */
   public Optional<String> problem(String value) {
     Checks.notNull(value, "value");
@@ -173,8 +205,9 @@ public final class RuleParameter implements Comparable<RuleParameter> {
   }
 
   /**
-   * Returns this parameter's value in {@code ruleSet} as a decimal, or its default.
+   * {@return this parameter's value in {@code ruleSet} as a decimal, or its default}
    *
+   * @param ruleSet the rule set
    * @throws IllegalStateException if it is not a number or has no default and is not set
    */
   public BigDecimal decimal(RuleSet ruleSet) {

@@ -136,29 +136,36 @@ public final class RuleParameters {
     this.byName = b.buildOrThrow();
   }
 
-  /** Returns the declarations of every parameter Rebal reads. */
+  /** {@return the declarations of every parameter Rebal reads} */
   public static RuleParameters standard() {
     return STANDARD;
   }
 
-  /** Returns every declaration, sorted by name. */
+  /** {@return every declaration, sorted by name} */
   public ImmutableList<RuleParameter> all() {
     return byName.values().asList();
   }
 
-  /** Returns the namespaces (first name segments) reserved for Rebal's own parameters and rules. */
+  /**
+   * {@return the namespaces (first name segments) reserved for Rebal's own parameters and rules}
+   */
   public ImmutableSortedSet<String> namespaces() {
     return NAMESPACES;
   }
 
-  /** Returns the declaration of {@code name}, if declared. */
+  /**
+   * {@return the declaration of {@code name}, if declared}
+   *
+   * @param name the parameter's name
+   */
   public Optional<RuleParameter> find(String name) {
     return Optional.ofNullable(byName.get(Checks.notNull(name, "name")));
   }
 
   /**
-   * Returns the declaration of {@code name}.
+   * {@return the declaration of {@code name}}
    *
+   * @param name the parameter's name
    * @throws NoSuchElementException naming the parameter if it is not declared
    */
   public RuleParameter lookup(String name) {
@@ -167,9 +174,13 @@ public final class RuleParameters {
   }
 
   /**
-   * Returns what is wrong with parameter {@code name} set to {@code value} in a rule set enabling
+   * {@return what is wrong with parameter {@code name} set to {@code value} in a rule set enabling
    * {@code rules}, or empty if nothing is: e.g. {@code parameter 'review.turnover.max': must be a
-   * plain decimal from 0 to 2, was 'abc'}.
+   * plain decimal from 0 to 2, was 'abc'}}
+   *
+   * @param name the parameter's name
+   * @param value the value
+   * @param rules the ids of the rules the rule set enables
    */
   public Optional<String> problem(String name, String value, Iterable<String> rules) {
     Checks.notNull(name, "name");
@@ -195,7 +206,12 @@ public final class RuleParameters {
         + (NAMESPACES.contains(namespace) ? "firm" : namespace) + ".<id>)");
   }
 
-  /** Returns every problem of {@code parameters} in a rule set enabling {@code rules}, by name. */
+  /**
+   * {@return every problem of {@code parameters} in a rule set enabling {@code rules}, by name}
+   *
+   * @param parameters the parameters, by name
+   * @param rules the ids of the rules the rule set enables
+   */
   public ImmutableList<String> problems(Map<String, String> parameters, Iterable<String> rules) {
     Checks.notNull(parameters, "parameters");
     List<String> out = new ArrayList<>();

@@ -40,7 +40,7 @@ public final class RuleSet {
   }
 
   /**
-   * Returns a rule set.
+   * {@return a rule set}
    *
    * @param name a non-blank name, e.g. {@code default}
    * @param version the version
@@ -88,44 +88,53 @@ public final class RuleSet {
     return sb.toString();
   }
 
-  /** Returns the name. */
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** Returns the version. */
+  /** {@return the version} */
   public SemanticVersion version() {
     return version;
   }
 
-  /** Returns the ids of the enabled rules, sorted. */
+  /** {@return the ids of the enabled rules, sorted} */
   public ImmutableSortedSet<String> rules() {
     return rules;
   }
 
-  /** Returns the parameters, sorted by name. */
+  /** {@return the parameters, sorted by name} */
   public ImmutableSortedMap<String, String> parameters() {
     return parameters;
   }
 
-  /** Returns the SHA-256 of the canonical text, in lower-case hex. */
+  /** {@return the SHA-256 of the canonical text, in lower-case hex} */
   public String contentHash() {
     return contentHash;
   }
 
-  /** Returns whether the rule with {@code id} is enabled. */
+  /**
+   * {@return whether the rule with {@code id} is enabled}
+   *
+   * @param id the rule's id
+   */
   public boolean isEnabled(String id) {
     return rules.contains(id);
   }
 
-  /** Returns the parameter {@code name}, if set. */
+  /**
+   * {@return the parameter {@code name}, if set}
+   *
+   * @param name the parameter's name
+   */
   public Optional<String> find(String name) {
     return Optional.ofNullable(parameters.get(name));
   }
 
   /**
-   * Returns the parameter {@code name} as a decimal.
+   * {@return the parameter {@code name} as a decimal}
    *
+   * @param name the parameter's name
    * @throws NoSuchElementException naming the parameter if it is absent
    * @throws RuleSetException naming the parameter and value if it is not a decimal
    */
@@ -144,8 +153,11 @@ public final class RuleSet {
   }
 
   /**
-   * Returns a copy with one parameter set, for tuning and tests.
+   * {@return a copy with one parameter set, for tuning and tests}
    *
+   * @param name the parameter's name
+   * @param value the value
+   * @param newVersion the version of the copy
    * @throws RuleSetException if the parameter is undeclared or the value invalid for it
    */
   public RuleSet withParameter(String name, String value, SemanticVersion newVersion) {
@@ -155,7 +167,11 @@ public final class RuleSet {
     return new RuleSet(this.name, newVersion, rules, ImmutableSortedMap.copyOf(p));
   }
 
-  /** Returns what changed from {@code before} to this: rules and parameters, sorted by key. */
+  /**
+   * {@return what changed from {@code before} to this: rules and parameters, sorted by key}
+   *
+   * @param before the earlier rule set
+   */
   public ImmutableList<RuleSetChange> diff(RuleSet before) {
     Checks.notNull(before, "before");
     ImmutableList.Builder<RuleSetChange> out = ImmutableList.builder();
@@ -182,7 +198,7 @@ public final class RuleSet {
   }
 
   /**
-   * Returns Rebal's default rule set, {@code default.rules} shipped in this jar.
+   * {@return Rebal's default rule set, {@code default.rules} shipped in this jar}
    *
    * @throws RuleSetException if the resource is missing or malformed (a packaging bug)
    */
@@ -198,7 +214,7 @@ public final class RuleSet {
     }
   }
 
-  /** Returns the canonical text the content hash is computed over. */
+  /** {@return the canonical text the content hash is computed over} */
   public String toCanonicalText() {
     return canonical(name, version, rules, parameters);
   }

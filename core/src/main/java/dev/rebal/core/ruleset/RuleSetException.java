@@ -6,7 +6,11 @@ import dev.rebal.core.RebalException;
 public class RuleSetException extends RebalException {
   private static final long serialVersionUID = 1L;
 
-  /** Creates an exception naming the source, line and problem. */
+  /**
+   * Creates an exception naming the source, line and problem.
+   *
+   * @param message the message
+   */
   public RuleSetException(String message) {
     super(message);
   }

@@ -30,6 +30,7 @@ public final class RuleSetParser {
    *
    * @param source where the text came from, for messages (e.g. a file name)
    * @param text the rule set's text
+   * @return the rule set
    * @throws RuleSetException listing every problem found, each with its line
    */
   public static RuleSet parse(String source, String text) {

@@ -15,7 +15,13 @@ import java.util.regex.Pattern;
 public record SemanticVersion(int major, int minor, int patch) implements Comparable<SemanticVersion> {
   private static final Pattern FORMAT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
 
-  /** Checks that no part is negative. */
+  /**
+   * Checks that no part is negative.
+   *
+   * @param major incompatible changes of behaviour
+   * @param minor new rules or parameters
+   * @param patch corrections that keep intent
+   */
   public SemanticVersion {
     Checks.isTrue(major >= 0 && minor >= 0 && patch >= 0, "version", major + "." + minor + "."
         + patch, "must not have negative parts");
@@ -24,6 +30,8 @@ public record SemanticVersion(int major, int minor, int patch) implements Compar
   /**
    * Parses {@code 1.4.0}.
    *
+   * @param text the text
+   * @return the version
    * @throws IllegalArgumentException naming the text if it is not three dot-separated numbers
    */
   public static SemanticVersion parse(String text) {

@@ -15,38 +15,40 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Security implements WithSecurity {
-  /** Returns the security's id. */
+  /** {@return the security's id} */
   public abstract SecurityId id();
 
-  /** Returns the ticker or display symbol. */
+  /** {@return the ticker or display symbol} */
   public abstract String symbol();
 
-  /** Returns the asset class it counts toward. */
+  /** {@return the asset class it counts toward} */
   public abstract AssetClass assetClass();
 
-  /** Returns what kind of instrument it is. */
+  /** {@return what kind of instrument it is} */
   public abstract SecurityKind kind();
 
-  /** Returns how its income is taxed; {@link TaxCharacter#QUALIFIED} unless set. */
+  /** {@return how its income is taxed; {@link TaxCharacter#QUALIFIED} unless set} */
   @Value.Default
   public TaxCharacter taxCharacter() {
     return kind() == SecurityKind.MUNICIPAL_BOND ? TaxCharacter.TAX_EXEMPT
         : kind() == SecurityKind.BOND ? TaxCharacter.ORDINARY : TaxCharacter.QUALIFIED;
   }
 
-  /** Returns the issuer's id; the security's own id unless set. */
+  /** {@return the issuer's id; the security's own id unless set} */
   @Value.Default
   public String issuer() {
     return id().value();
   }
 
-  /** Returns the substantially-identical group for wash sales; the security's own id unless set. */
+  /**
+   * {@return the substantially-identical group for wash sales; the security's own id unless set}
+   */
   @Value.Default
   public String washSaleGroup() {
     return id().value();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -11,7 +11,12 @@ import dev.rebal.core.money.Quantity;
  * @param quantity the quantity sold from it (positive, at most the lot's quantity)
  */
 public record LotPick(LotId lot, Quantity quantity) {
-  /** Checks that the quantity is positive. */
+  /**
+   * Checks that the quantity is positive.
+   *
+   * @param lot the lot sold from
+   * @param quantity the quantity sold from it (positive, at most the lot's quantity)
+   */
   public LotPick {
     Checks.notNull(lot, "lot");
     Checks.notNull(quantity, "quantity");

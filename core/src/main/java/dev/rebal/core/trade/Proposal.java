@@ -14,24 +14,24 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Proposal implements WithProposal {
-  /** Returns the household the proposal is for. */
+  /** {@return the household the proposal is for} */
   public abstract HouseholdId household();
 
-  /** Returns the as-of date. */
+  /** {@return the as-of date} */
   public abstract LocalDate asOf();
 
-  /** Returns the trades, sells before buys, then by account and security. */
+  /** {@return the trades, sells before buys, then by account and security} */
   public abstract ImmutableList<Trade> trades();
 
-  /** Returns the explanation, one line per decision. */
+  /** {@return the explanation, one line per decision} */
   public abstract ImmutableList<String> explanation();
 
-  /** Returns whether the proposal has no trades. */
+  /** {@return whether the proposal has no trades} */
   public boolean isEmpty() {
     return trades().isEmpty();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -23,35 +23,37 @@ import org.immutables.value.Value;
 @Value.Immutable
 @RebalStyle
 public abstract class Trade implements WithTrade {
-  /** Returns the account traded. */
+  /** {@return the account traded} */
   public abstract AccountId account();
 
-  /** Returns the security traded. */
+  /** {@return the security traded} */
   public abstract SecurityId security();
 
-  /** Returns buy, sell or gift. */
+  /** {@return buy, sell or gift} */
   public abstract Side side();
 
-  /** Returns the quantity (positive). */
+  /** {@return the quantity (positive)} */
   public abstract Quantity quantity();
 
-  /** Returns the estimated price per unit. */
+  /** {@return the estimated price per unit} */
   public abstract UnitPrice estimatedPrice();
 
-  /** Returns the lots a sale or gift relieves, in relief order; empty for a buy. */
+  /** {@return the lots a sale or gift relieves, in relief order; empty for a buy} */
   public abstract ImmutableList<LotPick> lots();
 
-  /** Returns the reason codes, sorted. */
+  /** {@return the reason codes, sorted} */
   @Value.NaturalOrder
   public abstract ImmutableSortedSet<String> reasonCodes();
 
-  /** Returns the estimated value: quantity times estimated price, rounded once (for a gift, the
-   * market value given). */
+  /**
+   * {@return the estimated value: quantity times estimated price, rounded once (for a gift, the
+   * market value given)}
+   */
   public Money estimatedValue() {
     return estimatedPrice().times(quantity());
   }
 
-  /** Returns a new builder. */
+  /** {@return a new builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -33,7 +33,7 @@ public final class HouseholdValidator {
 
   private HouseholdValidator() {}
 
-  /** Returns the standard validator, with every rule of {@code docs/validation.md}. */
+  /** {@return the standard validator, with every rule of {@code docs/validation.md}} */
   public static HouseholdValidator standard() {
     return STANDARD;
   }

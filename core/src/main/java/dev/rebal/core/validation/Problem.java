@@ -17,7 +17,15 @@ import dev.rebal.core.internal.Checks;
  * @param message what the value must satisfy
  */
 public record Problem(String code, Severity severity, String path, String value, String message) {
-  /** Checks that no component is null or blank. */
+  /**
+   * Checks that no component is null or blank.
+   *
+   * @param code the stable code, e.g. {@code lot.acquired.future}
+   * @param severity error (hold the household) or warning
+   * @param path the path of the bad field
+   * @param value the value seen, as text ({@code "<missing>"} when absent)
+   * @param message what the value must satisfy
+   */
   public Problem {
     Checks.notBlank(code, "code");
     Checks.notNull(severity, "severity");

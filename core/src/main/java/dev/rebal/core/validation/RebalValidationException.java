@@ -11,13 +11,17 @@ public class RebalValidationException extends RebalException {
 
   private final transient ValidationReport report;
 
-  /** Creates an exception carrying {@code report}. */
+  /**
+   * Creates an exception carrying {@code report}.
+   *
+   * @param report the report, with at least one error
+   */
   public RebalValidationException(ValidationReport report) {
     super(report.toString());
     this.report = report;
   }
 
-  /** Returns the report with every problem found. */
+  /** {@return the report with every problem found} */
   public ValidationReport report() {
     return report;
   }

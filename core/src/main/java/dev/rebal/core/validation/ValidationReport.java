@@ -17,40 +17,45 @@ public final class ValidationReport {
     this.problems = problems;
   }
 
-  /** Returns a report of {@code problems} for {@code household}. */
+  /**
+   * {@return a report of {@code problems} for {@code household}}
+   *
+   * @param household the household's id
+   * @param problems the problems found
+   */
   public static ValidationReport of(HouseholdId household, Iterable<Problem> problems) {
     Checks.notNull(household, "household");
     return new ValidationReport(household, ImmutableList.copyOf(Checks.notNull(problems, "problems")));
   }
 
-  /** Returns the household validated. */
+  /** {@return the household validated} */
   public HouseholdId household() {
     return household;
   }
 
-  /** Returns every problem found. */
+  /** {@return every problem found} */
   public ImmutableList<Problem> problems() {
     return problems;
   }
 
-  /** Returns the problems of severity error. */
+  /** {@return the problems of severity error} */
   public ImmutableList<Problem> errors() {
     return problems.stream().filter(p -> p.severity() == Severity.ERROR)
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** Returns the problems of severity warning. */
+  /** {@return the problems of severity warning} */
   public ImmutableList<Problem> warnings() {
     return problems.stream().filter(p -> p.severity() == Severity.WARNING)
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** Returns whether the household must be held: it has at least one error. */
+  /** {@return whether the household must be held: it has at least one error} */
   public boolean isOnHold() {
     return problems.stream().anyMatch(p -> p.severity() == Severity.ERROR);
   }
 
-  /** Returns whether no problem at all was found. */
+  /** {@return whether no problem at all was found} */
   public boolean isClean() {
     return problems.isEmpty();
   }
@@ -58,6 +63,7 @@ public final class ValidationReport {
   /**
    * Throws if the household is on hold.
    *
+   * @return this report, when the household is not on hold
    * @throws RebalValidationException carrying this report if there is any error
    */
   public ValidationReport throwIfOnHold() {

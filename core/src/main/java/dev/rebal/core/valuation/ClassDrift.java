@@ -22,7 +22,15 @@ import dev.rebal.core.security.AssetClass;
  */
 public record ClassDrift(AssetClass assetClass, Money value, Weight actual, Weight target,
     Weight halfWidth) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param assetClass the asset class
+   * @param value the value held in the class
+   * @param actual the share of household value held in the class
+   * @param target the target weight (zero if the class is not targeted)
+   * @param halfWidth the band's half-width around the target
+   */
   public ClassDrift {
     Checks.notNull(assetClass, "assetClass");
     Checks.notNull(value, "value");
@@ -31,18 +39,18 @@ public record ClassDrift(AssetClass assetClass, Money value, Weight actual, Weig
     Checks.notNull(halfWidth, "halfWidth");
   }
 
-  /** Returns the drift: actual minus target weight (positive when overweight). */
+  /** {@return the drift: actual minus target weight (positive when overweight)} */
   public Weight drift() {
     return actual.minus(target);
   }
 
-  /** Returns the absolute drift. */
+  /** {@return the absolute drift} */
   public Weight absoluteDrift() {
     Weight d = drift();
     return d.isNegative() ? Weight.ZERO.minus(d) : d;
   }
 
-  /** Returns whether the absolute drift exceeds the band's half-width. */
+  /** {@return whether the absolute drift exceeds the band's half-width} */
   public boolean isOutOfBand() {
     return absoluteDrift().compareTo(halfWidth) > 0;
   }

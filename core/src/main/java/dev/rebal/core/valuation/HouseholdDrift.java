@@ -30,9 +30,11 @@ public final class HouseholdDrift {
   }
 
   /**
-   * Returns the drift of {@code household} from its own {@link Household#target()}, valued at the
-   * prices of {@code marketData}.
+   * {@return the drift of {@code household} from its own {@link Household#target()}, valued at the
+   * prices of {@code marketData}}
    *
+   * @param household the household
+   * @param marketData the security master and prices
    * @throws java.util.NoSuchElementException if a held security is unknown or unpriced
    */
   public static HouseholdDrift of(Household household, MarketData marketData) {
@@ -53,9 +55,9 @@ public final class HouseholdDrift {
   }
 
   /**
-   * Returns the drift from {@code target} once {@code inflow} arrives and is invested at target:
+   * {@return the drift from {@code target} once {@code inflow} arrives and is invested at target:
    * each class's value grows by {@code inflow} times its target weight, and the total by {@code
-   * inflow}. The engine's threshold trigger reads it, so that a class an expected inflow will bring
+   * inflow}} The engine's threshold trigger reads it, so that a class an expected inflow will bring
    * back into band is not sold now.
    *
    * @param valuation the household's valuation now
@@ -88,13 +90,13 @@ public final class HouseholdDrift {
   }
 
   /**
-   * Returns the drift of the household's invested part from {@code target}: the cash held for
-   * committed needs ({@code reserved}, at most the cash the household has) is outside the base,
-   * and an expected {@code inflow} counts as cash that will be invested where the classes need it
-   * (each class below its target, cash included, gets its shortfall, in proportion when the inflow
-   * is smaller, and what is left is spread at the target weights). So raising cash for a need leaves the rest
-   * of the household in band, and a class an inflow will fill is not sold now. Without an inflow
-   * or a reserve it is the plain drift.
+   * {@return the drift of the household's invested part from {@code target}: the cash held for
+   * committed needs ({@code reserved}, at most the cash the household has) is outside the base, and
+   * an expected {@code inflow} counts as cash that will be invested where the classes need it (each
+   * class below its target, cash included, gets its shortfall, in proportion when the inflow is
+   * smaller, and what is left is spread at the target weights)} So raising cash for a need leaves
+   * the rest of the household in band, and a class an inflow will fill is not sold now. Without an
+   * inflow or a reserve it is the plain drift.
    *
    * @param valuation the household's valuation now
    * @param target the target
@@ -160,23 +162,27 @@ public final class HouseholdDrift {
     return new HouseholdDrift(total, out.build());
   }
 
-  /** Returns the household's total value the weights are shares of. */
+  /** {@return the household's total value the weights are shares of} */
   public Money total() {
     return total;
   }
 
-  /** Returns the drift of each asset class, sorted by class. */
+  /** {@return the drift of each asset class, sorted by class} */
   public ImmutableList<ClassDrift> classes() {
     return classes;
   }
 
-  /** Returns the drift of {@code assetClass}, if it is targeted or held. */
+  /**
+   * {@return the drift of {@code assetClass}, if it is targeted or held}
+   *
+   * @param assetClass the asset class
+   */
   public Optional<ClassDrift> find(AssetClass assetClass) {
     Checks.notNull(assetClass, "assetClass");
     return classes.stream().filter(d -> d.assetClass().equals(assetClass)).findFirst();
   }
 
-  /** Returns the largest absolute drift of any class; zero if there are no classes. */
+  /** {@return the largest absolute drift of any class; zero if there are no classes} */
   public Weight maxAbsoluteDrift() {
     Weight max = Weight.ZERO;
     for (ClassDrift d : classes) {
@@ -187,12 +193,12 @@ public final class HouseholdDrift {
     return max;
   }
 
-  /** Returns whether any class is outside its band. */
+  /** {@return whether any class is outside its band} */
   public boolean isOutOfBalance() {
     return classes.stream().anyMatch(ClassDrift::isOutOfBand);
   }
 
-  /** Returns the classes outside their band, sorted by class. */
+  /** {@return the classes outside their band, sorted by class} */
   public ImmutableList<ClassDrift> outOfBand() {
     return classes.stream().filter(ClassDrift::isOutOfBand)
         .collect(ImmutableList.toImmutableList());

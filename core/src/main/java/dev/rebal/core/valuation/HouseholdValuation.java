@@ -69,6 +69,7 @@ public final class HouseholdValuation {
    *
    * @param household a household without validation errors
    * @param marketData the security master and prices
+   * @return the valuation
    * @throws NoSuchElementException naming the security if a held security is unknown or unpriced
    * @throws IllegalArgumentException naming the lot if it is held in an unknown account
    */
@@ -169,22 +170,27 @@ public final class HouseholdValuation {
     return a == b || a.value().equals(b.value());
   }
 
-  /** Returns the household's total value: cash plus positions, held-away accounts included. */
+  /** {@return the household's total value: cash plus positions, held-away accounts included} */
   public Money total() {
     return total;
   }
 
-  /** Returns each account's value (cash plus positions), by account id. */
+  /** {@return each account's value (cash plus positions), by account id} */
   public ImmutableSortedMap<AccountId, Money> accountValues() {
     return accountValues;
   }
 
-  /** Returns each position's value, by account and then security; cash is not a position. */
+  /** {@return each position's value, by account and then security; cash is not a position} */
   public ImmutableSortedMap<AccountId, ImmutableSortedMap<SecurityId, Money>> positionValues() {
     return positionValues;
   }
 
-  /** Returns the value of {@code security} held in {@code account}; zero if none is held. */
+  /**
+   * {@return the value of {@code security} held in {@code account}; zero if none is held}
+   *
+   * @param account the account
+   * @param security the security
+   */
   public Money positionValue(AccountId account, SecurityId security) {
     ImmutableSortedMap<SecurityId, Money> inAccount =
         positionValues.get(Checks.notNull(account, "account"));
@@ -192,31 +198,37 @@ public final class HouseholdValuation {
     return value == null ? Money.ZERO_USD : value;
   }
 
-  /** Returns each asset class's value, account cash included in {@link #CASH}. */
+  /** {@return each asset class's value, account cash included in {@link #CASH}} */
   public ImmutableSortedMap<AssetClass, Money> classValues() {
     return classValues;
   }
 
   /**
-   * Returns each account's value by asset class, by account id and then class: the account's cash
-   * in {@link #CASH} (always present, even when zero) and its positions in their classes. An
+   * {@return each account's value by asset class, by account id and then class: the account's cash
+   * in {@link #CASH} (always present, even when zero) and its positions in their classes} An
    * account's class values sum to its {@link #accountValues() value}, and each class summed over
-   * accounts gives its {@link #classValues() household value}. Goal buckets read it
-   * ({@code dev.rebal.core.plan.GoalBuckets}).
+   * accounts gives its {@link #classValues() household value}. Goal buckets read it ({@code
+   * dev.rebal.core.plan.GoalBuckets}).
    */
   public ImmutableSortedMap<AccountId, ImmutableSortedMap<AssetClass, Money>> accountClassValues() {
     return accountClassValues;
   }
 
-  /** Returns the value held in {@code assetClass}; zero if none. */
+  /**
+   * {@return the value held in {@code assetClass}; zero if none}
+   *
+   * @param assetClass the asset class
+   */
   public Money classValue(AssetClass assetClass) {
     Money value = classValues.get(Checks.notNull(assetClass, "assetClass"));
     return value == null ? Money.ZERO_USD : value;
   }
 
   /**
-   * Returns the share of the total held in {@code assetClass}, to {@link Weight#SCALE} places; zero
-   * when the total is not positive (nothing to be a share of).
+   * {@return the share of the total held in {@code assetClass}, to {@link Weight#SCALE} places;
+   * zero when the total is not positive (nothing to be a share of)}
+   *
+   * @param assetClass the asset class
    */
   public Weight weight(AssetClass assetClass) {
     if (!total.isPositive()) {
@@ -227,8 +239,10 @@ public final class HouseholdValuation {
   }
 
   /**
-   * Returns the drift of every asset class from {@code target}: the target's classes and any class
-   * held but not targeted (target weight zero, band zero).
+   * {@return the drift of every asset class from {@code target}: the target's classes and any class
+   * held but not targeted (target weight zero, band zero)}
+   *
+   * @param target the target allocation
    */
   public HouseholdDrift driftFrom(TargetAllocation target) {
     return HouseholdDrift.of(this, Checks.notNull(target, "target"));

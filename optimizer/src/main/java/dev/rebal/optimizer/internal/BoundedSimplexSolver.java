@@ -40,7 +40,7 @@ public final class BoundedSimplexSolver implements LpSolver {
 
   private BoundedSimplexSolver() {}
 
-  /** Returns the shared instance. */
+  /** {@return the shared instance} */
   public static BoundedSimplexSolver standard() {
     return STANDARD;
   }

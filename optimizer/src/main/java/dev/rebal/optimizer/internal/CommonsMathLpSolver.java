@@ -52,7 +52,7 @@ public final class CommonsMathLpSolver implements LpSolver {
 
   private CommonsMathLpSolver() {}
 
-  /** Returns the shared instance. */
+  /** {@return the shared instance} */
   public static CommonsMathLpSolver standard() {
     return STANDARD;
   }

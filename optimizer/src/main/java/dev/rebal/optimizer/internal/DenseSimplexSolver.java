@@ -41,7 +41,7 @@ public final class DenseSimplexSolver implements LpSolver {
 
   private DenseSimplexSolver() {}
 
-  /** Returns the shared instance. */
+  /** {@return the shared instance} */
   public static DenseSimplexSolver standard() {
     return STANDARD;
   }

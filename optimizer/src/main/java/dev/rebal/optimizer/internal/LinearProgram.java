@@ -32,47 +32,73 @@ public final class LinearProgram {
     this.rhs = rhs;
   }
 
-  /** Returns the number of variables. */
+  /** {@return the number of variables} */
   public int variables() {
     return objective.length;
   }
 
-  /** Returns the number of {@code ≤} rows. */
+  /** {@return the number of {@code ≤} rows} */
   public int rows() {
     return rhs.length;
   }
 
-  /** Returns the objective coefficient of variable {@code j}. */
+  /**
+   * {@return the objective coefficient of variable {@code j}}
+   *
+   * @param j the variable's index
+   */
   public double objective(int j) {
     return objective[j];
   }
 
-  /** Returns a copy of the objective coefficients. */
+  /** {@return a copy of the objective coefficients} */
   public double[] objectiveCopy() {
     return objective.clone();
   }
 
-  /** Returns the number of non-zero coefficients of row {@code i}. */
+  /**
+   * {@return the number of non-zero coefficients of row {@code i}}
+   *
+   * @param i the row's index
+   */
   public int rowLength(int i) {
     return rowIndex[i].length;
   }
 
-  /** Returns the variable index of the {@code p}-th non-zero of row {@code i}. */
+  /**
+   * {@return the variable index of the {@code p}-th non-zero of row {@code i}}
+   *
+   * @param i the row's index
+   * @param p the non-zero's position in the row
+   */
   public int rowIndex(int i, int p) {
     return rowIndex[i][p];
   }
 
-  /** Returns the coefficient of the {@code p}-th non-zero of row {@code i}. */
+  /**
+   * {@return the coefficient of the {@code p}-th non-zero of row {@code i}}
+   *
+   * @param i the row's index
+   * @param p the non-zero's position in the row
+   */
   public double rowValue(int i, int p) {
     return rowValue[i][p];
   }
 
-  /** Returns the right-hand side of row {@code i}. */
+  /**
+   * {@return the right-hand side of row {@code i}}
+   *
+   * @param i the row's index
+   */
   public double rhs(int i) {
     return rhs[i];
   }
 
-  /** Returns row {@code i} as a dense array of length {@link #variables()}. */
+  /**
+   * {@return row {@code i} as a dense array of length {@link #variables()}}
+   *
+   * @param i the row's index
+   */
   public double[] denseRow(int i) {
     double[] row = new double[objective.length];
     for (int p = 0; p < rowIndex[i].length; p++) {
@@ -81,7 +107,11 @@ public final class LinearProgram {
     return row;
   }
 
-  /** Returns {@code c·x}. */
+  /**
+   * {@return {@code c·x}}
+   *
+   * @param x a point, one value per variable
+   */
   public double objectiveValue(double[] x) {
     double v = 0;
     for (int j = 0; j < objective.length; j++) {
@@ -90,7 +120,12 @@ public final class LinearProgram {
     return v;
   }
 
-  /** Returns row {@code i}'s activity {@code a_i·x}. */
+  /**
+   * {@return row {@code i}'s activity {@code a_i·x}}
+   *
+   * @param i the row's index
+   * @param x a point, one value per variable
+   */
   public double activity(int i, double[] x) {
     double v = 0;
     int[] idx = rowIndex[i];

@@ -35,34 +35,47 @@ public final class LpSolution {
     this.detail = detail;
   }
 
-  /** Returns an optimal solution at {@code point} (copied). */
+  /**
+   * {@return an optimal solution at {@code point} (copied)}
+   *
+   * @param point the optimal point, one value per variable
+   */
   public static LpSolution optimal(double[] point) {
     return new LpSolution(Status.OPTIMAL, Checks.notNull(point, "point").clone(), "");
   }
 
-  /** Returns a failed solution with a status other than {@code OPTIMAL} and a detail message. */
+  /**
+   * {@return a failed solution with a status other than {@code OPTIMAL} and a detail message}
+   *
+   * @param status why there is no optimum
+   * @param detail what happened, for messages
+   */
   public static LpSolution failed(Status status, String detail) {
     Checks.isTrue(Checks.notNull(status, "status") != Status.OPTIMAL, "status", status,
         "must not be OPTIMAL");
     return new LpSolution(status, new double[0], Checks.notNull(detail, "detail"));
   }
 
-  /** Returns the status. */
+  /** {@return the status} */
   public Status status() {
     return status;
   }
 
-  /** Returns the value of variable {@code j}; only for {@code OPTIMAL}. */
+  /**
+   * {@return the value of variable {@code j}; only for {@code OPTIMAL}}
+   *
+   * @param j the variable's index
+   */
   public double value(int j) {
     return point[j];
   }
 
-  /** Returns a copy of the point (empty unless {@code OPTIMAL}). */
+  /** {@return a copy of the point (empty unless {@code OPTIMAL})} */
   public double[] point() {
     return point.clone();
   }
 
-  /** Returns the solver's explanation of a failure, or empty. */
+  /** {@return the solver's explanation of a failure, or empty} */
   public String detail() {
     return detail;
   }

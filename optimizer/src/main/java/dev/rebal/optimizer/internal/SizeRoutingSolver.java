@@ -28,15 +28,16 @@ public final class SizeRoutingSolver implements LpSolver {
     this.threshold = threshold;
   }
 
-  /** Returns the router with the {@link #DEFAULT_THRESHOLD}. */
+  /** {@return the router with the {@link #DEFAULT_THRESHOLD}} */
   public static SizeRoutingSolver standard() {
     return STANDARD;
   }
 
   /**
-   * Returns a router that sends programs of at least {@code variables} variables to the bounded
-   * solver.
+   * {@return a router that sends programs of at least {@code variables} variables to the bounded
+   * solver}
    *
+   * @param variables the smallest number of variables sent to the bounded solver
    * @throws IllegalArgumentException if {@code variables} is negative
    */
   public static SizeRoutingSolver withThreshold(int variables) {
@@ -44,12 +45,16 @@ public final class SizeRoutingSolver implements LpSolver {
     return new SizeRoutingSolver(variables);
   }
 
-  /** Returns the threshold in variables. */
+  /** {@return the threshold in variables} */
   public int threshold() {
     return threshold;
   }
 
-  /** Returns whether {@code program} goes to {@link BoundedSimplexSolver}. */
+  /**
+   * {@return whether {@code program} goes to {@link BoundedSimplexSolver}}
+   *
+   * @param program the program
+   */
   public boolean routesToBounded(LinearProgram program) {
     return program.variables() >= threshold || CommonsMathLpSolver.tooLarge(program);
   }

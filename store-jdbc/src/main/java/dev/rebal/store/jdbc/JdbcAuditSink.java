@@ -107,8 +107,8 @@ public final class JdbcAuditSink implements AuditSink {
   }
 
   /**
-   * Returns the records from {@code sequence} on, in sequence order, read back from the database:
-   * what one run appended, given {@link #nextSequence()} before it.
+   * {@return the records from {@code sequence} on, in sequence order, read back from the database:
+   * what one run appended, given {@link #nextSequence()} before it}
    *
    * @param sequence the first sequence number wanted, at least 0
    */
@@ -145,7 +145,7 @@ public final class JdbcAuditSink implements AuditSink {
     });
   }
 
-  /** Returns the sequence number the next append will get: the number of records written. */
+  /** {@return the sequence number the next append will get: the number of records written} */
   public long nextSequence() {
     return tx.run("audit head", c -> {
       try (PreparedStatement ps = c.prepareStatement(
@@ -167,6 +167,7 @@ public final class JdbcAuditSink implements AuditSink {
    * along, is named. Reads the chain a batch at a time.
    *
    * @param anchor a head this chain had, e.g. printed by an earlier run
+   * @return the verification: intact, or the first problem found
    * @since 0.1.0
    */
   public AuditVerification verify(AuditHead anchor) {

@@ -306,6 +306,8 @@ public final class JdbcReviewQueue implements ReviewQueue {
    * queue to a file). Returns how many there were. {@code action} runs inside the read's
    * transaction, so it should be quick and must not use this queue.
    *
+   * @param action what to do with each pending item
+   * @return the number of pending items handed on
    * @throws StoreException if the database cannot be read; items handed on before stay handed on
    * @since 0.1.0
    */

@@ -88,6 +88,8 @@ public final class JdbcStore implements AutoCloseable {
   /**
    * Opens the store on a data source (the firm's connection pool) and migrates its schema.
    *
+   * @param dataSource the data source; the store borrows a connection per call
+   * @return the store
    * @throws StoreException if the database cannot be reached, is not H2 or PostgreSQL, or cannot be
    *     migrated
    */
@@ -103,6 +105,7 @@ public final class JdbcStore implements AutoCloseable {
    * @param url the JDBC URL, accepted by {@link #checkUrl}
    * @param user the database user
    * @param password the user's password, or empty text
+   * @return the store
    * @throws IllegalArgumentException if the URL is not accepted by {@link #checkUrl}
    * @throws StoreException if the database cannot be reached or migrated
    */
@@ -129,6 +132,8 @@ public final class JdbcStore implements AutoCloseable {
    * jdbc:postgresql://host/rebal?user=rebal_app&password=...}, or none with trust or peer
    * authentication), and migrates its schema.
    *
+   * @param url the JDBC URL, accepted by {@link #checkUrl}
+   * @return the store
    * @throws IllegalArgumentException if the URL is not accepted by {@link #checkUrl}
    * @throws StoreException if the database cannot be reached or migrated
    */
@@ -138,13 +143,14 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * Returns {@code url} if a store may be opened at it: an H2 URL ({@code jdbc:h2:...}) whose
+   * {@return {@code url} if a store may be opened at it: an H2 URL ({@code jdbc:h2:...}) whose
    * settings are all harmless ones (no {@code INIT}, which runs SQL), or a PostgreSQL URL ({@code
    * jdbc:postgresql://host/database}) without the driver parameters that load a class or write a
    * file ({@code socketFactory}, {@code sslfactory}, {@code sslhostnameverifier}, {@code
    * sslpasswordcallback}, {@code authenticationPluginClassName}, {@code loggerFile}); see
-   * docs/stores.md.
+   * docs/stores.md}
    *
+   * @param url the JDBC URL to check
    * @throws IllegalArgumentException naming the URL (password hidden) and what is refused
    * @since 0.1.0
    */
@@ -160,6 +166,7 @@ public final class JdbcStore implements AutoCloseable {
    * character) is refused rather than passed on.
    *
    * @param directory the folder, created if missing
+   * @return the store
    * @throws IllegalArgumentException if the folder's path holds {@code ;} or a control character
    * @throws StoreException if the database is in use by another process or cannot be migrated
    */
@@ -174,10 +181,11 @@ public final class JdbcStore implements AutoCloseable {
   }
 
   /**
-   * Returns {@code directory} if it can hold the embedded database: its absolute path has no
+   * {@return {@code directory} if it can hold the embedded database: its absolute path has no
    * {@code ;} (H2's URL separator, after which a URL carries settings such as {@code INIT}, which
-   * runs SQL) and no control character.
+   * runs SQL) and no control character}
    *
+   * @param directory the folder to check
    * @throws IllegalArgumentException naming the path otherwise
    * @since 0.1.0
    */
@@ -204,22 +212,26 @@ public final class JdbcStore implements AutoCloseable {
     return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
   }
 
-  /** Returns the audit log on this database. */
+  /** {@return the audit log on this database} */
   public JdbcAuditSink auditSink() {
     return audit;
   }
 
-  /** Returns the review queue on this database; its actions are audited to {@link #auditSink()}. */
+  /**
+   * {@return the review queue on this database; its actions are audited to {@link #auditSink()}}
+   */
   public JdbcReviewQueue reviewQueue() {
     return queue;
   }
 
-  /** Returns the schema version the database is at (the number of the last migration applied). */
+  /** {@return the schema version the database is at (the number of the last migration applied)} */
   public int schemaVersion() {
     return schemaVersion;
   }
 
-  /** Returns the database product and version as the server reports them, e.g. "PostgreSQL 15.18". */
+  /**
+   * {@return the database product and version as the server reports them, e.g. "PostgreSQL 15.18"}
+   */
   public String database() {
     return database;
   }

@@ -33,7 +33,14 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
   /** The scale of per-dollar figures. */
   public static final int SCALE = 10;
 
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param account the account
+   * @param security the security
+   * @param price the price the curve was built at
+   * @param segments the segments in relief order
+   */
   public TaxCostCurve {
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");
@@ -42,7 +49,7 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
     segments = ImmutableList.copyOf(segments);
   }
 
-  /** Returns the dollars that can be sold: the sum of the segments' values. */
+  /** {@return the dollars that can be sold: the sum of the segments' values} */
   public Money capacity() {
     Money m = Money.zero(price.currency());
     for (TaxCostSegment s : segments) {
@@ -52,7 +59,7 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
   }
 
   /**
-   * Returns the tax of selling {@code dollars}, by the definition above, rounded once to cents.
+   * {@return the tax of selling {@code dollars}, by the definition above, rounded once to cents}
    *
    * @param dollars the amount sold, between zero and {@link #capacity()}
    * @throws IllegalArgumentException if {@code dollars} is negative or above the capacity

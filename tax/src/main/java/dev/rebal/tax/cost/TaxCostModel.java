@@ -27,25 +27,20 @@ public final class TaxCostModel {
 
   private TaxCostModel() {}
 
-  /**
-   * Returns the standard model.
-   *
-   * @return the shared instance
-   */
+  /** {@return the standard model} */
   public static TaxCostModel standard() {
     return STANDARD;
   }
 
   /**
-   * Returns the curve of {@code security} in {@code account} on {@code asOf}; empty segments if
-   * nothing sellable is held.
+   * {@return the curve of {@code security} in {@code account} on {@code asOf}; empty segments if
+   * nothing sellable is held}
    *
    * @param household the household
    * @param market prices and the security master
    * @param account the account
    * @param security the security
    * @param asOf the as-of date (the sale date)
-   * @return the curve
    * @throws NoSuchElementException if the security has no price
    */
   public TaxCostCurve curve(Household household, MarketData market, AccountId account,
@@ -54,13 +49,12 @@ public final class TaxCostModel {
   }
 
   /**
-   * Returns the curves of every (account, security) the household holds lots of in a tradable
-   * account, sorted by account then security.
+   * {@return the curves of every (account, security) the household holds lots of in a tradable
+   * account, sorted by account then security}
    *
    * @param household the household
    * @param market prices and the security master
    * @param asOf the as-of date
-   * @return the curves
    * @throws NoSuchElementException if a held security has no price
    */
   public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,

@@ -28,7 +28,17 @@ import java.math.BigDecimal;
  */
 public record TaxCostSegment(LotId lot, Term term, Quantity quantity, Money value,
     BigDecimal gainPerDollar, Weight rate, BigDecimal costPerDollar) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot
+   * @param term the lot's term on the as-of date
+   * @param quantity the lot's quantity
+   * @param value the dollars this segment covers (the lot's market value)
+   * @param gainPerDollar the gain per dollar sold
+   * @param rate the combined marginal rate (zero in a tax-advantaged account)
+   * @param costPerDollar the tax per dollar sold
+   */
   public TaxCostSegment {
     Checks.notNull(lot, "lot");
     Checks.notNull(term, "term");

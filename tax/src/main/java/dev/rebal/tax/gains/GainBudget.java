@@ -30,7 +30,11 @@ public final class GainBudget {
     this.realizedLongTerm = realizedLongTerm;
   }
 
-  /** Returns the budget of {@code profile} with this year's realizations so far. */
+  /**
+   * {@return the budget of {@code profile} with this year's realizations so far}
+   *
+   * @param profile the household's tax profile
+   */
   public static GainBudget of(TaxProfile profile) {
     Checks.notNull(profile, "profile");
     return new GainBudget(profile.annualGainBudget().orElse(null),
@@ -38,28 +42,28 @@ public final class GainBudget {
         profile.realizedLongTermYtd());
   }
 
-  /** Returns the annual budget of net realized gains, if set. */
+  /** {@return the annual budget of net realized gains, if set} */
   public Optional<Money> annualBudget() {
     return Optional.ofNullable(annualBudget);
   }
 
-  /** Returns the cap on net short-term gains, if set. */
+  /** {@return the cap on net short-term gains, if set} */
   public Optional<Money> shortTermCap() {
     return Optional.ofNullable(shortTermCap);
   }
 
-  /** Returns net short-term gains realized this year (negative for a net loss). */
+  /** {@return net short-term gains realized this year (negative for a net loss)} */
   public Money realizedShortTerm() {
     return realizedShortTerm;
   }
 
-  /** Returns net long-term gains realized this year (negative for a net loss). */
+  /** {@return net long-term gains realized this year (negative for a net loss)} */
   public Money realizedLongTerm() {
     return realizedLongTerm;
   }
 
   /**
-   * Returns the budget after realizing {@code shortTerm} and {@code longTerm} more.
+   * {@return the budget after realizing {@code shortTerm} and {@code longTerm} more}
    *
    * @param shortTerm net short-term gain added (negative for a loss)
    * @param longTerm net long-term gain added (negative for a loss)
@@ -71,24 +75,29 @@ public final class GainBudget {
         realizedLongTerm.plus(longTerm));
   }
 
-  /** Returns the net gain realized this year: short-term plus long-term. */
+  /** {@return the net gain realized this year: short-term plus long-term} */
   public Money realizedNet() {
     return realizedShortTerm.plus(realizedLongTerm);
   }
 
-  /** Returns the budget left: the budget minus the net gain realized (if positive); if set. */
+  /** {@return the budget left: the budget minus the net gain realized (if positive); if set} */
   public Optional<Money> remaining() {
     Money used = realizedNet().max(Money.zero(realizedNet().currency()));
     return annualBudget().map(b -> b.minus(used));
   }
 
-  /** Returns the short-term cap left: the cap minus net short-term gain (if positive); if set. */
+  /** {@return the short-term cap left: the cap minus net short-term gain (if positive); if set} */
   public Optional<Money> remainingShortTerm() {
     Money used = realizedShortTerm.max(Money.zero(realizedShortTerm.currency()));
     return shortTermCap().map(c -> c.minus(used));
   }
 
-  /** Returns whether realizing the given gains keeps both the budget and the cap. */
+  /**
+   * {@return whether realizing the given gains keeps both the budget and the cap}
+   *
+   * @param shortTerm the net short-term gain to realize
+   * @param longTerm the net long-term gain to realize
+   */
   public boolean allows(Money shortTerm, Money longTerm) {
     GainBudget next = after(shortTerm, longTerm);
     return next.remaining().map(r -> !r.isNegative()).orElse(true)

@@ -38,14 +38,14 @@ public final class TaxCalculator {
 
   private TaxCalculator() {}
 
-  /** Returns the standard calculator. */
+  /** {@return the standard calculator} */
   public static TaxCalculator standard() {
     return STANDARD;
   }
 
   /**
-   * Returns the year's netting and tax with {@code addedShortTerm} and {@code addedLongTerm}
-   * realized on top of what the profile says was realized so far.
+   * {@return the year's netting and tax with {@code addedShortTerm} and {@code addedLongTerm}
+   * realized on top of what the profile says was realized so far}
    *
    * @param profile the household's tax profile
    * @param addedShortTerm net short-term gain added (negative for a loss)
@@ -87,15 +87,20 @@ public final class TaxCalculator {
         ltLoss.minus(fromLong), Money.ofComputed(st.currency(), tax));
   }
 
-  /** Returns the year's netting and tax with the given realized lots added. */
+  /**
+   * {@return the year's netting and tax with the given realized lots added}
+   *
+   * @param profile the household's tax profile, with the year's realizations so far
+   * @param realized the lots realized in addition
+   */
   public TaxYearSummary summarize(TaxProfile profile, Iterable<RealizedLot> realized) {
     Money[] added = totals(realized);
     return summarize(profile, added[0], added[1]);
   }
 
   /**
-   * Returns the tax cost of realizing the given gains this year: the year's tax with them minus the
-   * year's tax without them (negative when they save tax).
+   * {@return the tax cost of realizing the given gains this year: the year's tax with them minus
+   * the year's tax without them (negative when they save tax)}
    *
    * @param profile the household's tax profile
    * @param addedShortTerm net short-term gain added (negative for a loss)
@@ -106,7 +111,12 @@ public final class TaxCalculator {
     return summarize(profile, addedShortTerm, addedLongTerm).tax().minus(base);
   }
 
-  /** Returns the tax cost of realizing the given lots this year; see {@link #taxCost}. */
+  /**
+   * {@return the tax cost of realizing the given lots this year; see {@link #taxCost}}
+   *
+   * @param profile the household's tax profile, with the year's realizations so far
+   * @param realized the lots to realize
+   */
   public Money taxCost(TaxProfile profile, Iterable<RealizedLot> realized) {
     Money[] added = totals(realized);
     return taxCost(profile, added[0], added[1]);

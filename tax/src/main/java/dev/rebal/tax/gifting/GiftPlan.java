@@ -26,7 +26,15 @@ import java.util.List;
  */
 public record GiftPlan(Money amount, List<RealizedLot> lots, Money cash,
     Money gainAvoided, Money taxAvoided) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param amount the gift's amount
+   * @param lots the lots given, most appreciated first
+   * @param cash the part of the gift given in cash: the amount minus the value given in kind
+   * @param gainAvoided the long-term gain not realized
+   * @param taxAvoided the tax on it at the household's long-term rate
+   */
   public GiftPlan {
     Checks.notNull(amount, "amount");
     Checks.noNulls(lots, "lots");
@@ -36,7 +44,7 @@ public record GiftPlan(Money amount, List<RealizedLot> lots, Money cash,
     Checks.notNull(taxAvoided, "taxAvoided");
   }
 
-  /** Returns the market value given in kind. */
+  /** {@return the market value given in kind} */
   public Money valueInKind() {
     return amount.minus(cash);
   }

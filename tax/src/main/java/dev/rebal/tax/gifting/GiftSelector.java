@@ -53,7 +53,7 @@ public final class GiftSelector {
 
   private GiftSelector() {}
 
-  /** Returns the standard selector. */
+  /** {@return the standard selector} */
   public static GiftSelector standard() {
     return STANDARD;
   }
@@ -65,6 +65,7 @@ public final class GiftSelector {
    * @param market prices and the security master
    * @param giftDate the date the gift is made (the as-of date or later)
    * @param amount the gift's amount (positive)
+   * @return the lots to give and the cash, with the gain and tax the gift avoids
    */
   public GiftPlan plan(Household household, MarketData market, LocalDate giftDate, Money amount) {
     return plan(household, market, giftDate, amount, new HashMap<>());
@@ -77,6 +78,7 @@ public final class GiftSelector {
    * @param household the household
    * @param market prices and the security master
    * @param asOf the as-of date
+   * @return the plan of each gift event, by event id
    */
   public ImmutableSortedMap<LiquidityEventId, GiftPlan> planEvents(Household household,
       MarketData market, LocalDate asOf) {

@@ -27,7 +27,18 @@ import java.time.LocalDate;
  */
 public record Harvest(AccountId account, SecurityId sold, Sale sale, SecurityId replacement,
     Money loss, Money taxValue, LocalDate repurchaseAllowedFrom) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param account the account
+   * @param sold the security sold
+   * @param sale the lots sold, whole, at the current price
+   * @param replacement the model substitute to buy, not substantially identical to the sold
+   *     security
+   * @param loss the total loss realized (positive)
+   * @param taxValue the tax saved at marginal rates (positive)
+   * @param repurchaseAllowedFrom the first day the sold group may be bought again (31 days later)
+   */
   public Harvest {
     Checks.notNull(account, "account");
     Checks.notNull(sold, "sold");

@@ -23,7 +23,17 @@ import java.math.BigDecimal;
  */
 public record HarvestAppraisal(Harvest harvest, Money taxSaved, Money laterTax, Money tradingCost,
     Money value, Money margin, BigDecimal useFactor) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param harvest the harvest appraised
+   * @param taxSaved the losses times the rate of their term, times {@code useFactor}
+   * @param laterTax the losses times the long-term rate, discounted over the deferral horizon
+   * @param tradingCost the trading cost of selling the lots and buying the replacement
+   * @param value {@code taxSaved − laterTax − tradingCost}
+   * @param margin the value the harvest must reach
+   * @param useFactor the discount factor of the years until the household can use the losses
+   */
   public HarvestAppraisal {
     Checks.notNull(harvest, "harvest");
     Checks.notNull(taxSaved, "taxSaved");

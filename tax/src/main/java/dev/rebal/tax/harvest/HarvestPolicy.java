@@ -14,7 +14,12 @@ import dev.rebal.core.money.Weight;
  * @since 0.1
  */
 public record HarvestPolicy(Money minLoss, Weight minLossFraction) {
-  /** Checks the ranges. */
+  /**
+   * Checks the ranges.
+   *
+   * @param minLoss the minimum loss in dollars (zero or positive)
+   * @param minLossFraction the minimum loss as a fraction of basis, in [0, 1]
+   */
   public HarvestPolicy {
     Checks.notNull(minLoss, "minLoss");
     Checks.isTrue(!minLoss.isNegative(), "minLoss", minLoss, "must not be negative");
@@ -23,7 +28,12 @@ public record HarvestPolicy(Money minLoss, Weight minLossFraction) {
         "must lie in [0, 1]");
   }
 
-  /** Returns the policy with a loss of at least {@code minLoss} dollars and {@code percent}%. */
+  /**
+   * {@return the policy with a loss of at least {@code minLoss} dollars and {@code percent}%}
+   *
+   * @param minLoss the smallest loss worth harvesting, in dollars
+   * @param percent the smallest loss worth harvesting, as a percentage of the lot's basis
+   */
   public static HarvestPolicy of(String minLoss, String percent) {
     return new HarvestPolicy(Money.usd(minLoss), Weight.percent(percent));
   }

@@ -21,7 +21,13 @@ import java.util.SortedSet;
  */
 public record HarvestScan(List<Harvest> harvests, List<HarvestSkip> skipped,
     SortedSet<AccountId> incompleteCoverage) {
-  /** Checks that no list contains null. */
+  /**
+   * Checks that no list contains null.
+   *
+   * @param harvests the harvests proposed
+   * @param skipped the lots above the thresholds that were not harvested
+   * @param incompleteCoverage accounts whose recent transactions are not fully known
+   */
   public HarvestScan {
     Checks.noNulls(harvests, "harvests");
     harvests = ImmutableList.copyOf(harvests);
@@ -31,7 +37,7 @@ public record HarvestScan(List<Harvest> harvests, List<HarvestSkip> skipped,
     incompleteCoverage = ImmutableSortedSet.copyOf(incompleteCoverage);
   }
 
-  /** Returns the total tax value of the harvests. */
+  /** {@return the total tax value of the harvests} */
   public Money totalTaxValue() {
     Money m = Money.ZERO_USD;
     for (Harvest h : harvests) {

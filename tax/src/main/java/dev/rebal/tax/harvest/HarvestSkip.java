@@ -15,7 +15,12 @@ import dev.rebal.core.internal.Checks;
  * @since 0.1
  */
 public record HarvestSkip(LotId lot, String code) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot
+   * @param code the reason code
+   */
   public HarvestSkip {
     Checks.notNull(lot, "lot");
     Checks.notBlank(code, "code");

@@ -58,7 +58,7 @@ public final class LossHarvester {
 
   private LossHarvester() {}
 
-  /** Returns the standard harvester. */
+  /** {@return the standard harvester} */
   public static LossHarvester standard() {
     return STANDARD;
   }
@@ -70,6 +70,8 @@ public final class LossHarvester {
    * @param market the security master and prices
    * @param asOf the as-of date (the trade date of the harvest)
    * @param policy the loss thresholds
+   * @return the harvests proposed, the lots skipped with why, and the accounts whose coverage
+   *     leaves a wash sale possible
    */
   public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
       HarvestPolicy policy) {
@@ -91,6 +93,8 @@ public final class LossHarvester {
    * @param policy the loss thresholds
    * @param constraints {@code WashSaleAnalyzer.standard().constraints(household, market, asOf,
    *     List.of())}, exactly; other constraints give other harvests
+   * @return the harvests proposed, the lots skipped with why, and the accounts whose coverage
+   *     leaves a wash sale possible
    */
   public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
       HarvestPolicy policy, TaxConstraints constraints) {
@@ -103,11 +107,11 @@ public final class LossHarvester {
   }
 
   /**
-   * Returns the harvests {@link #scan(Household, MarketData, LocalDate, HarvestPolicy,
+   * {@return the harvests {@link #scan(Household, MarketData, LocalDate, HarvestPolicy,
    * TaxConstraints)} proposes, asking {@code constraints} for the wash-sale constraints only when
    * some lot is at a loss that reaches the policy's thresholds (without one there is no harvest,
    * whatever the constraints say), so that a caller that only needs the harvests, such as a daily
-   * screen, does not compute the constraints for a household with nothing to harvest.
+   * screen, does not compute the constraints for a household with nothing to harvest}
    *
    * @param household the household
    * @param market the security master and prices

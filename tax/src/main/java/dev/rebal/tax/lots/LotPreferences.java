@@ -27,7 +27,7 @@ public final class LotPreferences {
   private LotPreferences() {}
 
   /**
-   * Returns the ids of the lots that must not be sold on {@code asOf}, sorted.
+   * {@return the ids of the lots that must not be sold on {@code asOf}, sorted}
    *
    * @param household the household
    * @param market the security master

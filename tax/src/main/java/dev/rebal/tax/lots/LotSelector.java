@@ -41,7 +41,7 @@ public final class LotSelector {
 
   private LotSelector() {}
 
-  /** Returns the standard selector. */
+  /** {@return the standard selector} */
   public static LotSelector standard() {
     return STANDARD;
   }
@@ -51,6 +51,7 @@ public final class LotSelector {
    *
    * @param request the sale
    * @param method any method but {@link ReliefMethod#SPECIFIC_ID}
+   * @return the lots relieved, with their gains
    * @throws IllegalArgumentException if the method is {@code SPECIFIC_ID}, or the quantity exceeds
    *     the unprotected quantity held
    */
@@ -91,6 +92,7 @@ public final class LotSelector {
    *
    * @param request the sale; its quantity must equal the sum of the picks
    * @param picks the lots and quantities named at the time of sale, each lot at most once
+   * @return the lots relieved, with their gains
    * @throws IllegalArgumentException if a pick names an unknown or protected lot, a lot twice, more
    *     than a lot holds, or the picks do not add up to the request's quantity
    */

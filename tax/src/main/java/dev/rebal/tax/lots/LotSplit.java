@@ -27,7 +27,14 @@ import java.util.Optional;
  */
 public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
     Money takenWashSaleAdjustment) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot split
+   * @param takenQuantity the quantity taken (positive, at most the lot's quantity)
+   * @param takenBasis the basis of the part taken
+   * @param takenWashSaleAdjustment the wash-sale adjustment carried by the part taken
+   */
   public LotSplit {
     Checks.notNull(lot, "lot");
     Checks.notNull(takenQuantity, "takenQuantity");
@@ -40,6 +47,7 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
    *
    * @param lot the lot, with a positive quantity
    * @param quantity the quantity taken, positive and at most the lot's quantity
+   * @return the part taken, with its share of the basis and wash-sale adjustment
    * @throws IllegalArgumentException if the quantity is not positive or exceeds the lot's
    */
   public static LotSplit of(TaxLot lot, Quantity quantity) {
@@ -65,17 +73,17 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
     return Money.ofComputed(amount.currency(), share);
   }
 
-  /** Returns the quantity kept. */
+  /** {@return the quantity kept} */
   public Quantity keptQuantity() {
     return lot.quantity().minus(takenQuantity);
   }
 
-  /** Returns the basis kept: the lot's basis minus the part taken. */
+  /** {@return the basis kept: the lot's basis minus the part taken} */
   public Money keptBasis() {
     return lot.costBasis().minus(takenBasis);
   }
 
-  /** Returns the part kept as a lot with the same id, or empty if the whole lot was taken. */
+  /** {@return the part kept as a lot with the same id, or empty if the whole lot was taken} */
   public Optional<TaxLot> kept() {
     if (keptQuantity().isZero()) {
       return Optional.empty();

@@ -32,7 +32,22 @@ import java.time.LocalDate;
 public record RealizedLot(LotId lot, AccountId account, SecurityId security, Quantity quantity,
     Money proceeds, Money basis, Term term, LocalDate holdingPeriodStart, LocalDate saleDate,
     boolean basisKnown, long sequence) {
-  /** Checks that no component is null and the quantity is positive. */
+  /**
+   * Checks that no component is null and the quantity is positive.
+   *
+   * @param lot the lot sold from
+   * @param account the account holding it
+   * @param security the security
+   * @param quantity the quantity sold (positive)
+   * @param proceeds the proceeds of the quantity sold
+   * @param basis the pro-rata basis of the quantity sold
+   * @param term short or long term on the sale date
+   * @param holdingPeriodStart the lot's holding-period start (for tacking onto a replacement)
+   * @param saleDate the trade date of the sale
+   * @param basisKnown whether the lot's basis is known
+   * @param sequence the sale's order among the household's trades of its date (larger is later), as
+   *     in {@code Transaction.sequence()}
+   */
   public RealizedLot {
     Checks.notNull(lot, "lot");
     Checks.notNull(account, "account");
@@ -67,18 +82,22 @@ public record RealizedLot(LotId lot, AccountId account, SecurityId security, Qua
         basisKnown, 0L);
   }
 
-  /** Returns a copy with the given sequence. */
+  /**
+   * {@return a copy with the given sequence}
+   *
+   * @param sequence the order of the sale within its trade date
+   */
   public RealizedLot withSequence(long sequence) {
     return new RealizedLot(lot, account, security, quantity, proceeds, basis, term,
         holdingPeriodStart, saleDate, basisKnown, sequence);
   }
 
-  /** Returns proceeds minus basis: positive for a gain, negative for a loss. */
+  /** {@return proceeds minus basis: positive for a gain, negative for a loss} */
   public Money gain() {
     return proceeds.minus(basis);
   }
 
-  /** Returns whether the sale realizes a loss. */
+  /** {@return whether the sale realizes a loss} */
   public boolean isLoss() {
     return gain().isNegative();
   }

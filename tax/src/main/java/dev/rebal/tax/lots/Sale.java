@@ -19,13 +19,17 @@ import java.util.List;
  * @since 0.1
  */
 public record Sale(List<RealizedLot> lots) {
-  /** Checks that the list has no nulls. */
+  /**
+   * Checks that the list has no nulls.
+   *
+   * @param lots the per-lot results, in relief order; may be empty for a zero sale
+   */
   public Sale {
     Checks.noNulls(lots, "lots");
     lots = ImmutableList.copyOf(lots);
   }
 
-  /** Returns the quantity sold. */
+  /** {@return the quantity sold} */
   public Quantity quantity() {
     Quantity q = Quantity.ZERO;
     for (RealizedLot l : lots) {
@@ -34,7 +38,7 @@ public record Sale(List<RealizedLot> lots) {
     return q;
   }
 
-  /** Returns the total proceeds. */
+  /** {@return the total proceeds} */
   public Money proceeds() {
     Money m = Money.ZERO_USD;
     for (RealizedLot l : lots) {
@@ -43,7 +47,7 @@ public record Sale(List<RealizedLot> lots) {
     return m;
   }
 
-  /** Returns the total basis relieved. */
+  /** {@return the total basis relieved} */
   public Money basis() {
     Money m = Money.ZERO_USD;
     for (RealizedLot l : lots) {
@@ -52,12 +56,16 @@ public record Sale(List<RealizedLot> lots) {
     return m;
   }
 
-  /** Returns the total gain (negative for a net loss). */
+  /** {@return the total gain (negative for a net loss)} */
   public Money gain() {
     return proceeds().minus(basis());
   }
 
-  /** Returns the total gain of the lots of {@code term}. */
+  /**
+   * {@return the total gain of the lots of {@code term}}
+   *
+   * @param term short or long term
+   */
   public Money gain(Term term) {
     Money m = Money.ZERO_USD;
     for (RealizedLot l : lots) {
@@ -69,9 +77,11 @@ public record Sale(List<RealizedLot> lots) {
   }
 
   /**
-   * Returns the sale's marginal tax at {@code rates}: each lot's gain times the rate of its term,
-   * summed exactly and rounded once to cents (negative when the sale saves tax). It ignores netting
+   * {@return the sale's marginal tax at {@code rates}: each lot's gain times the rate of its term,
+   * summed exactly and rounded once to cents (negative when the sale saves tax)} It ignores netting
    * against the rest of the year; {@code gains.TaxCalculator} does the full computation.
+   *
+   * @param rates the household's combined rates
    */
   public Money marginalTax(TaxRates rates) {
     Checks.notNull(rates, "rates");

@@ -29,7 +29,16 @@ import java.util.Set;
  */
 public record SaleRequest(List<TaxLot> lots, Quantity quantity, UnitPrice price,
     LocalDate saleDate, TaxRates rates, Set<LotId> protectedLots) {
-  /** Checks the components. */
+  /**
+   * Checks the components.
+   *
+   * @param lots the candidate lots (one security, one account), positive quantities
+   * @param quantity the quantity to sell (positive)
+   * @param price the estimated price per share
+   * @param saleDate the trade date of the sale
+   * @param rates the household's combined marginal rates (zero rates in a tax-advantaged account)
+   * @param protectedLots lots that must not be sold, e.g. from lot preferences
+   */
   public SaleRequest {
     Checks.noNulls(lots, "lots");
     lots = ImmutableList.copyOf(lots);
@@ -42,14 +51,26 @@ public record SaleRequest(List<TaxLot> lots, Quantity quantity, UnitPrice price,
     protectedLots = ImmutableSet.copyOf(protectedLots);
   }
 
-  /** Returns a request with no protected lots. */
+  /**
+   * {@return a request with no protected lots}
+   *
+   * @param lots the lots of the position sold
+   * @param quantity the quantity to sell
+   * @param price the sale price per share
+   * @param saleDate the trade date of the sale
+   * @param rates the household's combined rates, to rank lots by tax
+   */
   public static SaleRequest of(Iterable<TaxLot> lots, Quantity quantity, UnitPrice price,
       LocalDate saleDate, TaxRates rates) {
     return new SaleRequest(ImmutableList.copyOf(lots), quantity, price, saleDate, rates,
         ImmutableSet.of());
   }
 
-  /** Returns a copy with the given protected lots. */
+  /**
+   * {@return a copy with the given protected lots}
+   *
+   * @param ids the lots that may not be sold
+   */
   public SaleRequest withProtectedLots(Iterable<LotId> ids) {
     return new SaleRequest(lots, quantity, price, saleDate, rates, ImmutableSet.copyOf(ids));
   }

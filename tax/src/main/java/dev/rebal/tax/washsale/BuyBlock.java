@@ -21,7 +21,14 @@ import java.util.SortedSet;
  */
 public record BuyBlock(String group, SortedSet<AccountId> accounts,
     LocalDate untilInclusive, SortedSet<String> reasons) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param group the wash-sale group ({@code Security.washSaleGroup()})
+   * @param accounts the accounts that may not buy (every account of the household, IRAs included)
+   * @param untilInclusive the last day of the block
+   * @param reasons the loss sales behind it, as {@code transaction:<id>} references
+   */
   public BuyBlock {
     Checks.notBlank(group, "group");
     Checks.noNulls(accounts, "accounts");

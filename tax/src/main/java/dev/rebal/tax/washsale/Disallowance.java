@@ -33,7 +33,20 @@ import java.time.LocalDate;
 public record Disallowance(LotId saleLot, AccountId saleAccount, SecurityId soldSecurity,
     LocalDate saleDate, Replacement replacement, Quantity quantity, Money disallowedLoss,
     Money basisIncrease, LocalDate tackedHoldingPeriodStart, WashSaleRule rule) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param saleLot the lot sold at a loss
+   * @param saleAccount the account of the sale
+   * @param soldSecurity the security sold
+   * @param saleDate the trade date of the sale
+   * @param replacement the replacement acquisition
+   * @param quantity the matched quantity (positive)
+   * @param disallowedLoss the loss disallowed (positive)
+   * @param basisIncrease the amount added to the replacement's basis (zero if lost)
+   * @param tackedHoldingPeriodStart the holding-period start of the matched replacement shares
+   * @param rule the rule applied
+   */
   public Disallowance {
     Checks.notNull(saleLot, "saleLot");
     Checks.notNull(saleAccount, "saleAccount");

@@ -20,7 +20,15 @@ import java.util.SortedSet;
  */
 public record LossSaleBlock(LotId lot, AccountId account, String group,
     SortedSet<String> reasons) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param lot the lot
+   * @param account its account
+   * @param group its wash-sale group
+   * @param reasons the acquisitions behind it: {@code lot:<id>}, {@code transaction:<id>} or {@code
+   *     planned-buy:<account>/<security>}
+   */
   public LossSaleBlock {
     Checks.notNull(lot, "lot");
     Checks.notNull(account, "account");

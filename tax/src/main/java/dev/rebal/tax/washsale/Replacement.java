@@ -21,7 +21,15 @@ import java.time.LocalDate;
  */
 public record Replacement(ReplacementSource source, String reference, AccountId account,
     SecurityId security, LocalDate acquired) {
-  /** Checks that no component is null. */
+  /**
+   * Checks that no component is null.
+   *
+   * @param source where it was found
+   * @param reference the lot id, transaction id, or {@code account/security} of a planned buy
+   * @param account the account that acquired it
+   * @param security the security acquired
+   * @param acquired the trade date of the acquisition
+   */
   public Replacement {
     Checks.notNull(source, "source");
     Checks.notBlank(reference, "reference");

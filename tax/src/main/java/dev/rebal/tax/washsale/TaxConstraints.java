@@ -23,7 +23,13 @@ import java.util.SortedSet;
  */
 public record TaxConstraints(List<BuyBlock> buyBlocks,
     List<LossSaleBlock> lossSaleBlocks, SortedSet<AccountId> incompleteCoverage) {
-  /** Checks that no list contains null. */
+  /**
+   * Checks that no list contains null.
+   *
+   * @param buyBlocks the buy blocks, sorted by group
+   * @param lossSaleBlocks the loss-sale blocks, sorted by lot
+   * @param incompleteCoverage accounts whose recent transactions are not fully known
+   */
   public TaxConstraints {
     Checks.noNulls(buyBlocks, "buyBlocks");
     buyBlocks = ImmutableList.copyOf(buyBlocks);
@@ -33,7 +39,12 @@ public record TaxConstraints(List<BuyBlock> buyBlocks,
     incompleteCoverage = ImmutableSortedSet.copyOf(incompleteCoverage);
   }
 
-  /** Returns whether {@code account} may buy securities of wash-sale {@code group}. */
+  /**
+   * {@return whether {@code account} may buy securities of wash-sale {@code group}}
+   *
+   * @param account the account
+   * @param group the wash-sale group
+   */
   public boolean mayBuy(AccountId account, String group) {
     for (BuyBlock b : buyBlocks) {
       if (b.group().equals(group) && b.accounts().contains(account)) {
@@ -43,7 +54,11 @@ public record TaxConstraints(List<BuyBlock> buyBlocks,
     return true;
   }
 
-  /** Returns whether {@code lot} may be sold at a loss without a wash sale. */
+  /**
+   * {@return whether {@code lot} may be sold at a loss without a wash sale}
+   *
+   * @param lot the lot
+   */
   public boolean maySellAtLoss(LotId lot) {
     for (LossSaleBlock b : lossSaleBlocks) {
       if (b.lot().equals(lot)) {
@@ -53,7 +68,7 @@ public record TaxConstraints(List<BuyBlock> buyBlocks,
     return true;
   }
 
-  /** Returns whether every account's recent transactions are known. */
+  /** {@return whether every account's recent transactions are known} */
   public boolean isCoverageComplete() {
     return incompleteCoverage.isEmpty();
   }

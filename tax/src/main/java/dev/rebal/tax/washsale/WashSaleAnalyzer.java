@@ -71,7 +71,7 @@ public final class WashSaleAnalyzer {
 
   private WashSaleAnalyzer() {}
 
-  /** Returns the standard analyzer. */
+  /** {@return the standard analyzer} */
   public static WashSaleAnalyzer standard() {
     return STANDARD;
   }
@@ -86,6 +86,7 @@ public final class WashSaleAnalyzer {
    *     and takes the pieces an earlier loss of the same analysis split from it
    * @param plannedBuys buys planned in the same proposal; sells in the list are ignored
    * @param tradeDate the trade date of the planned buys
+   * @return the sales with their disallowed losses, and the replacement lots adjusted
    * @throws IllegalArgumentException if a lot is sold twice at one date and sequence, or a sale
    *     takes more shares than its lot holds
    */
@@ -100,7 +101,7 @@ public final class WashSaleAnalyzer {
   }
 
   /**
-   * Returns the wash-sale constraints on a proposal for {@code household} on {@code asOf}.
+   * {@return the wash-sale constraints on a proposal for {@code household} on {@code asOf}}
    *
    * <p>Buy blocks: for each group with a sale at a loss (or of unknown gain, treated as a loss) in
    * a taxable or external account within the last 30 days, every household account may not buy

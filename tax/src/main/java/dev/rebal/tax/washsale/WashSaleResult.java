@@ -52,7 +52,23 @@ public record WashSaleResult(List<RealizedLot> sales,
     List<Disallowance> disallowances, List<TaxLot> adjustedLots,
     SortedSet<AccountId> incompleteCoverage, List<RealizedLot> adjustedSales,
     List<TaxLot> lotsAfter, List<Transaction> transactionsAfter) {
-  /** Checks that no list contains null. */
+  /**
+   * Checks that no list contains null.
+   *
+   * @param sales the sales analyzed, as given
+   * @param disallowances the disallowed amounts, in the order they were found; a loss of the
+   *     history (a sell transaction) washed by a purchase of this analysis is reported here too
+   * @param adjustedLots replacement lots whose basis, holding period or replacement use changed,
+   *     after the analyzed sales, sorted by id; a lot matched in part is split, the matched part
+   *     taking the id {@code <purchase>#w<from>-<to>} and the rest keeping the lot's id
+   * @param incompleteCoverage accounts whose recent transactions are not fully known
+   * @param adjustedSales the sales as sold: a sale of a lot that an earlier loss of the same
+   *     analysis split or adjusted is costed piece by piece, with the adjusted basis and holding
+   *     period (a chained wash sale); other sales as given
+   * @param lotsAfter every lot of the household after the analyzed sales and wash-sale adjustments
+   * @param transactionsAfter the household's transactions with the replacement use of its buys and
+   *     the washed shares of its sells brought up to date
+   */
   public WashSaleResult {
     Checks.noNulls(sales, "sales");
     sales = ImmutableList.copyOf(sales);
@@ -70,17 +86,21 @@ public record WashSaleResult(List<RealizedLot> sales,
     transactionsAfter = ImmutableList.copyOf(transactionsAfter);
   }
 
-  /** Returns whether every account's recent transactions are known. */
+  /** {@return whether every account's recent transactions are known} */
   public boolean isCoverageComplete() {
     return incompleteCoverage.isEmpty();
   }
 
-  /** Returns whether any loss was disallowed. */
+  /** {@return whether any loss was disallowed} */
   public boolean hasWashSale() {
     return !disallowances.isEmpty();
   }
 
-  /** Returns the loss disallowed on the sales of lot (or piece) {@code saleLot} (zero if none). */
+  /**
+   * {@return the loss disallowed on the sales of lot (or piece) {@code saleLot} (zero if none)}
+   *
+   * @param saleLot the lot, or piece of a lot, sold
+   */
   public Money disallowedLoss(LotId saleLot) {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -91,7 +111,7 @@ public record WashSaleResult(List<RealizedLot> sales,
     return m;
   }
 
-  /** Returns the total loss disallowed. */
+  /** {@return the total loss disallowed} */
   public Money totalDisallowed() {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -100,7 +120,7 @@ public record WashSaleResult(List<RealizedLot> sales,
     return m;
   }
 
-  /** Returns the total loss lost for good (IRA and other tax-advantaged replacements). */
+  /** {@return the total loss lost for good (IRA and other tax-advantaged replacements)} */
   public Money totalLost() {
     Money m = Money.ZERO_USD;
     for (Disallowance d : disallowances) {
@@ -112,8 +132,10 @@ public record WashSaleResult(List<RealizedLot> sales,
   }
 
   /**
-   * Returns how many shares of sale piece {@code sale} (one of {@link #adjustedSales()}) had their
-   * loss disallowed.
+   * {@return how many shares of sale piece {@code sale} (one of {@link #adjustedSales()}) had their
+   * loss disallowed}
+   *
+   * @param sale the sale piece
    */
   public Quantity washedQuantity(RealizedLot sale) {
     Quantity q = Quantity.ZERO;
@@ -126,8 +148,8 @@ public record WashSaleResult(List<RealizedLot> sales,
   }
 
   /**
-   * Returns the sell transaction that records sale piece {@code sale} in the household's history:
-   * its lot, date, sequence, proceeds as amount, gain, holding-period start and washed shares.
+   * {@return the sell transaction that records sale piece {@code sale} in the household's history:
+   * its lot, date, sequence, proceeds as amount, gain, holding-period start and washed shares}
    *
    * @param sale one of {@link #adjustedSales()}
    * @param id the transaction's id
@@ -143,8 +165,10 @@ public record WashSaleResult(List<RealizedLot> sales,
   }
 
   /**
-   * Returns the net gain of the sales of {@code term} that is recognized this year: their gains,
-   * as sold ({@link #adjustedSales()}), with the disallowed losses added back.
+   * {@return the net gain of the sales of {@code term} that is recognized this year: their gains,
+   * as sold ({@link #adjustedSales()}), with the disallowed losses added back}
+   *
+   * @param term short or long term
    */
   public Money recognizedGain(Term term) {
     Money m = Money.ZERO_USD;

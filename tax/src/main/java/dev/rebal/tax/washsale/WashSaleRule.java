@@ -34,17 +34,17 @@ public enum WashSaleRule {
     this.source = source;
   }
 
-  /** Returns the stable code, e.g. {@code wash-sale.deferred}. */
+  /** {@return the stable code, e.g. {@code wash-sale.deferred}} */
   public String code() {
     return code;
   }
 
-  /** Returns the legal source, e.g. {@code IRC 1091(a); Rev. Rul. 2008-5}. */
+  /** {@return the legal source, e.g. {@code IRC 1091(a); Rev. Rul. 2008-5}} */
   public String source() {
     return source;
   }
 
-  /** Returns whether the disallowed loss is added to the replacement's basis. */
+  /** {@return whether the disallowed loss is added to the replacement's basis} */
   public boolean adjustsBasis() {
     return this == DEFERRED;
   }
