@@ -37,30 +37,37 @@ class ConsumerCompileTest {
   void readmeExample_compiledWithAllLintAsErrors_compilesCleanAndRebalances(@TempDir Path dir)
       throws Exception {
     // given: the README's example class and a consumer's class path
-    String source = readmeBlockDeclaring("public class FirstRebalance");
-    Path src = Files.writeString(dir.resolve("FirstRebalance.java"), source);
     List<String> classPath = consumerClassPath();
-    Path out = Files.createDirectories(dir.resolve("classes"));
 
     // when
-    StringWriter diagnostics = new StringWriter();
-    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    boolean compiled = javac.getTask(diagnostics, null, null,
-        List.of("-Xlint:all", "-Werror", "--release", "17", "-d", out.toString(),
-            "-classpath", String.join(File.pathSeparator, classPath)),
-        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
-            .getJavaFileObjects(src.toFile())).call();
+    String printed = compileAndRunReadmeExample(dir, classPath);
 
-    // then: no warning at all, and the example decides its household
-    assertThat(diagnostics.toString()).isEmpty();
-    assertThat(compiled).isTrue();
-    String printed = runMain(out, classPath, "FirstRebalance");
+    // then: no warning at all (checked when compiling), and the example decides its household
     assertThat(printed)
         .contains("household HH-1")
         .contains("outcome AUTO")
         .contains("trigger trigger.threshold")
         .contains("trade SELL TAX-1 VTI")
         .contains("trade BUY TAX-1 BND");
+  }
+
+  @Test
+  void readmeExample_onTheOldestSupportedGuava_compilesAndRebalances(@TempDir Path dir)
+      throws Exception {
+    // given: the consumer's class path with the oldest Guava we support instead of ours
+    String oldest = property("rebal.oldest-guava");
+    List<String> classPath = new ArrayList<>();
+    for (String e : consumerClassPath()) {
+      boolean guava = Path.of(e).getFileName().toString().matches("guava-\\d.*\\.jar");
+      classPath.add(guava ? oldest : e);
+    }
+    assertThat(classPath).contains(oldest);
+
+    // when
+    String printed = compileAndRunReadmeExample(dir, classPath);
+
+    // then
+    assertThat(printed).contains("outcome AUTO").contains("trade SELL TAX-1 VTI");
   }
 
   @Test
@@ -77,6 +84,27 @@ class ConsumerCompileTest {
         .noneMatch(e -> e.contains("listenablefuture"))
         .noneMatch(e -> e.contains("jspecify"))
         .noneMatch(e -> e.contains("junit") || e.contains("assertj") || e.contains("jqwik"));
+  }
+
+  /**
+   * Compiles the README's example against {@code classPath} with {@code -Xlint:all -Werror},
+   * asserts that the compiler said nothing, runs it and returns what it printed.
+   */
+  private static String compileAndRunReadmeExample(Path dir, List<String> classPath)
+      throws Exception {
+    Path src = Files.writeString(dir.resolve("FirstRebalance.java"),
+        readmeBlockDeclaring("public class FirstRebalance"));
+    Path out = Files.createDirectories(dir.resolve("classes"));
+    StringWriter diagnostics = new StringWriter();
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    boolean compiled = javac.getTask(diagnostics, null, null,
+        List.of("-Xlint:all", "-Werror", "--release", "17", "-d", out.toString(),
+            "-classpath", String.join(File.pathSeparator, classPath)),
+        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+            .getJavaFileObjects(src.toFile())).call();
+    assertThat(diagnostics.toString()).isEmpty();
+    assertThat(compiled).isTrue();
+    return runMain(out, classPath, "FirstRebalance");
   }
 
   /** Returns the one fenced Java block of the README that contains {@code marker}. */
