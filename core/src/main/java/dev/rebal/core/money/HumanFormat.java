@@ -29,22 +29,32 @@ import java.util.stream.Collectors;
  */
 public final class HumanFormat {
   private static final String NUMBER = "-?[0-9]+(?:\\.[0-9]+)?";
+
   /** A currency code followed by an amount, as {@link Money#toString()} writes it. */
   private static final Pattern AMOUNT = Pattern.compile("\\b([A-Z]{3}) (" + NUMBER + ")\\b");
+
   /** An amount (already formatted) compared with a bare limit: the limit is in the same unit. */
-  private static final Pattern AMOUNT_ABOVE = Pattern.compile(
-      "(\\$[0-9,]+(?:\\.[0-9]+)?|[A-Z]{3} [0-9,]+(?:\\.[0-9]+)?) (above|below) (" + NUMBER
-          + ")(?![0-9.%])");
+  private static final Pattern AMOUNT_ABOVE =
+      Pattern.compile(
+          "(\\$[0-9,]+(?:\\.[0-9]+)?|[A-Z]{3} [0-9,]+(?:\\.[0-9]+)?) (above|below) ("
+              + NUMBER
+              + ")(?![0-9.%])");
+
   /** A weight against its target and band, as the threshold triggers write it. */
-  private static final Pattern BAND = Pattern.compile(
-      "(" + NUMBER + ") vs (" + NUMBER + ") \\+/- (" + NUMBER + ")");
+  private static final Pattern BAND =
+      Pattern.compile("(" + NUMBER + ") vs (" + NUMBER + ") \\+/- (" + NUMBER + ")");
+
   /** A concentration shift against its limit. */
-  private static final Pattern SHIFT = Pattern.compile(
-      "concentration shifts by (" + NUMBER + "), above (" + NUMBER + ")");
+  private static final Pattern SHIFT =
+      Pattern.compile("concentration shifts by (" + NUMBER + "), above (" + NUMBER + ")");
+
   /** A cap stated as a weight. */
   private static final Pattern CAP = Pattern.compile("its cap (" + NUMBER + ")(?![0-9.%])");
-  private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-      .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+  private static final Set<String> CURRENCIES =
+      Currency.getAvailableCurrencies().stream()
+          .map(Currency::getCurrencyCode)
+          .collect(Collectors.toUnmodifiableSet());
 
   private HumanFormat() {}
 
@@ -68,8 +78,8 @@ public final class HumanFormat {
   }
 
   /**
-   * Returns the weight as a percentage with one decimal, rounded half-even: {@code 0.1917078737}
-   * is {@code 19.2%}, {@code 0.05} is {@code 5.0%}.
+   * Returns the weight as a percentage with one decimal, rounded half-even: {@code 0.1917078737} is
+   * {@code 19.2%}, {@code 0.05} is {@code 5.0%}.
    */
   public static String percent(Weight weight) {
     Checks.notNull(weight, "weight");
@@ -86,8 +96,8 @@ public final class HumanFormat {
   }
 
   /**
-   * Returns the quantity with grouped thousands and without trailing zeros: {@code 1250.500000}
-   * is {@code 1,250.5}, {@code 10.000000} is {@code 10}.
+   * Returns the quantity with grouped thousands and without trailing zeros: {@code 1250.500000} is
+   * {@code 1,250.5}, {@code 10.000000} is {@code 10}.
    */
   public static String quantity(Quantity quantity) {
     Checks.notNull(quantity, "quantity");
@@ -106,20 +116,50 @@ public final class HumanFormat {
    */
   public static String text(String message) {
     Checks.notNull(message, "message");
-    String s = replace(AMOUNT, message, m -> CURRENCIES.contains(m.group(1))
-        ? amount(m.group(1), new BigDecimal(m.group(2))) : m.group());
-    s = replace(AMOUNT_ABOVE, s, m -> m.group(1) + " " + m.group(2) + " "
-        + (m.group(1).startsWith("$") ? amount("USD", new BigDecimal(m.group(3)))
-        : m.group(1).substring(0, 3) + " " + grouped(new BigDecimal(m.group(3)))));
-    s = replace(BAND, s, m -> percent(new BigDecimal(m.group(1))) + " vs "
-        + percent(new BigDecimal(m.group(2))) + " \u00b1 " + percent(new BigDecimal(m.group(3))));
-    s = replace(SHIFT, s, m -> "concentration shifts by " + percent(new BigDecimal(m.group(1)))
-        + ", above " + percent(new BigDecimal(m.group(2))));
+    String s =
+        replace(
+            AMOUNT,
+            message,
+            m ->
+                CURRENCIES.contains(m.group(1))
+                    ? amount(m.group(1), new BigDecimal(m.group(2)))
+                    : m.group());
+    s =
+        replace(
+            AMOUNT_ABOVE,
+            s,
+            m ->
+                m.group(1)
+                    + " "
+                    + m.group(2)
+                    + " "
+                    + (m.group(1).startsWith("$")
+                        ? amount("USD", new BigDecimal(m.group(3)))
+                        : m.group(1).substring(0, 3) + " " + grouped(new BigDecimal(m.group(3)))));
+    s =
+        replace(
+            BAND,
+            s,
+            m ->
+                percent(new BigDecimal(m.group(1)))
+                    + " vs "
+                    + percent(new BigDecimal(m.group(2)))
+                    + " \u00b1 "
+                    + percent(new BigDecimal(m.group(3))));
+    s =
+        replace(
+            SHIFT,
+            s,
+            m ->
+                "concentration shifts by "
+                    + percent(new BigDecimal(m.group(1)))
+                    + ", above "
+                    + percent(new BigDecimal(m.group(2))));
     return replace(CAP, s, m -> "its cap " + percent(new BigDecimal(m.group(1))));
   }
 
-  private static String replace(Pattern p, String s,
-      java.util.function.Function<Matcher, String> by) {
+  private static String replace(
+      Pattern p, String s, java.util.function.Function<Matcher, String> by) {
     Matcher m = p.matcher(s);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {
