@@ -68,7 +68,7 @@ public abstract class Account implements WithAccount {
     return type().treatment();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new, empty account builder} */
   public static Builder builder() {
     return new Builder();
   }

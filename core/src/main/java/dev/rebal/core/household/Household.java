@@ -81,7 +81,7 @@ public abstract class Household implements WithHousehold {
     return Optional.empty();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new, empty household builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -228,6 +228,8 @@ public final class Money implements Comparable<Money> {
    * 1250.75} or {@code -0.50}: never an exponent, never a grouping separator, whatever the locale.
    * This is the form a table, a CSV file or a spreadsheet wants; the currency is a column of its
    * own there. For people, see {@link HumanFormat#money(Money)}.
+   *
+   * @return the amount's plain decimal digits, with a leading {@code -} when negative
    */
   public String toPlainString() {
     return amount.toPlainString();
