@@ -4,13 +4,13 @@ import dev.rebal.core.audit.JsonLinesAuditSink;
 import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.BookRebalancer;
 import dev.rebal.engine.BookScreener;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.engine.RunSummary;
 import dev.rebal.engine.ScreenSummary;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
@@ -58,9 +58,10 @@ public final class BatchThroughput {
   /** Runs one measurement and prints one result line. */
   public static void main(String[] args) throws Exception {
     if (args.length < 3) {
-      System.err.println("usage: BatchThroughput rebalance|rebalance-serial|screen|screen-serial"
-          + "|generate COUNT THREADS [FIRST]"
-          + " [WARMUP]");
+      System.err.println(
+          "usage: BatchThroughput rebalance|rebalance-serial|screen|screen-serial"
+              + "|generate COUNT THREADS [FIRST]"
+              + " [WARMUP]");
       System.exit(2);
     }
     String mode = args[0];
@@ -88,18 +89,40 @@ public final class BatchThroughput {
     double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
     sampler.stop();
     double perSecond = count / seconds;
-    System.out.printf(Locale.ROOT, "%s count=%d threads=%d first=%d wall=%.1fs households/s=%.0f"
+    System.out.printf(
+        Locale.ROOT,
+        "%s count=%d threads=%d first=%d wall=%.1fs households/s=%.0f"
             + " households/s/core=%.0f processCpu=%.1fs cpuMs/household=%.2f peakHeapUsed=%dMB"
             + " liveAfterGcMax=%dMB heapCommittedMax=%dMB maxHeap=%dMB gcs=%d gcTime=%.1fs"
-            + " loadavg=%.1f->%.1f | %s%n", mode, count, threads, first, seconds, perSecond,
-        perSecond / threads, cpuSeconds, cpuSeconds * 1e3 / count, sampler.peakUsed / (1 << 20),
-        liveAfterGc() / (1 << 20), sampler.peakCommitted / (1 << 20),
-        Runtime.getRuntime().maxMemory() / (1 << 20), gcCount() - gcCount0,
-        (gcMillis() - gcMillis0) / 1e3, load0, os.getSystemLoadAverage(), result);
+            + " loadavg=%.1f->%.1f | %s%n",
+        mode,
+        count,
+        threads,
+        first,
+        seconds,
+        perSecond,
+        perSecond / threads,
+        cpuSeconds,
+        cpuSeconds * 1e3 / count,
+        sampler.peakUsed / (1 << 20),
+        liveAfterGc() / (1 << 20),
+        sampler.peakCommitted / (1 << 20),
+        Runtime.getRuntime().maxMemory() / (1 << 20),
+        gcCount() - gcCount0,
+        (gcMillis() - gcMillis0) / 1e3,
+        load0,
+        os.getSystemLoadAverage(),
+        result);
   }
 
-  private static String run(String mode, BookGenerator generator, Rebalancer rebalancer,
-      long first, long count, int threads) throws IOException {
+  private static String run(
+      String mode,
+      BookGenerator generator,
+      Rebalancer rebalancer,
+      long first,
+      long count,
+      int threads)
+      throws IOException {
     // the records are indices: the generator builds each household on the worker that decides it
     Iterator<Long> indices = LongStream.range(first, first + count).boxed().iterator();
     Iterator<Household> households = generator.households(first + count).skip(first).iterator();
@@ -107,45 +130,67 @@ public final class BatchThroughput {
     LocalDate asOf = generator.asOf();
     switch (mode) {
       case "rebalance":
-      case "rebalance-serial": {
-        Path dir = Files.createTempDirectory("rebal-throughput");
-        Path log = dir.resolve("audit.jsonl");
-        AtomicLong decisions = new AtomicLong();
-        RunSummary summary;
-        try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(log)) {
-          BookRebalancer book = BookRebalancer.builder(rebalancer).threads(threads).audit(audit)
-              .build();
-          summary = mode.equals("rebalance")
-              ? book.run(indices, generator::household, market, asOf,
-                  d -> decisions.incrementAndGet(), new CancellationToken())
-              : book.run(households, market, asOf, d -> decisions.incrementAndGet(),
-                  new CancellationToken());
+      case "rebalance-serial":
+        {
+          Path dir = Files.createTempDirectory("rebal-throughput");
+          Path log = dir.resolve("audit.jsonl");
+          AtomicLong decisions = new AtomicLong();
+          RunSummary summary;
+          try (JsonLinesAuditSink audit = JsonLinesAuditSink.open(log)) {
+            BookRebalancer book =
+                BookRebalancer.builder(rebalancer).threads(threads).audit(audit).build();
+            summary =
+                mode.equals("rebalance")
+                    ? book.run(
+                        indices,
+                        generator::household,
+                        market,
+                        asOf,
+                        d -> decisions.incrementAndGet(),
+                        new CancellationToken())
+                    : book.run(
+                        households,
+                        market,
+                        asOf,
+                        d -> decisions.incrementAndGet(),
+                        new CancellationToken());
+          }
+          long bytes = Files.size(log);
+          Files.delete(log);
+          Files.delete(dir);
+          return "decisions="
+              + decisions.get()
+              + " auditBytes="
+              + bytes
+              + " "
+              + summary.outcomes()
+              + " trades="
+              + summary.trades();
         }
-        long bytes = Files.size(log);
-        Files.delete(log);
-        Files.delete(dir);
-        return "decisions=" + decisions.get() + " auditBytes=" + bytes + " " + summary.outcomes()
-            + " trades=" + summary.trades();
-      }
       case "screen":
-      case "screen-serial": {
-        BookScreener screener = BookScreener.builder(rebalancer).threads(threads).build();
-        ScreenSummary summary = mode.equals("screen")
-            ? screener.run(indices, generator::household, market, asOf, r -> { },
-                new CancellationToken())
-            : screener.run(households, market, asOf, r -> { }, new CancellationToken());
-        return summary.toString().replace(System.lineSeparator(), "; ");
-      }
-      case "generate": {
-        long lots = 0;
-        while (households.hasNext()) {
-          lots += households.next().lots().size();
+      case "screen-serial":
+        {
+          BookScreener screener = BookScreener.builder(rebalancer).threads(threads).build();
+          ScreenSummary summary =
+              mode.equals("screen")
+                  ? screener.run(
+                      indices, generator::household, market, asOf, r -> {}, new CancellationToken())
+                  : screener.run(households, market, asOf, r -> {}, new CancellationToken());
+          return summary.toString().replace(System.lineSeparator(), "; ");
         }
-        return "lots=" + lots;
-      }
+      case "generate":
+        {
+          long lots = 0;
+          while (households.hasNext()) {
+            lots += households.next().lots().size();
+          }
+          return "lots=" + lots;
+        }
       default:
-        throw new IllegalArgumentException("mode must be rebalance, rebalance-serial, screen,"
-            + " screen-serial or generate: " + mode);
+        throw new IllegalArgumentException(
+            "mode must be rebalance, rebalance-serial, screen,"
+                + " screen-serial or generate: "
+                + mode);
     }
   }
 

@@ -2,8 +2,8 @@ package dev.rebal.benchmarks;
 
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Rebalancer;
+import dev.rebal.sample.BookGenerator;
 import java.time.LocalDate;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Param;
@@ -24,10 +24,13 @@ public abstract class BinnedHouseholds {
 
   /** The rebalancer under test. */
   protected Rebalancer rebalancer;
+
   /** The book's market data. */
   protected MarketData marketData;
+
   /** The book's as-of date. */
   protected LocalDate asOf;
+
   private Household[] households;
   private int next;
 

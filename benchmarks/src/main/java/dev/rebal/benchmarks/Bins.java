@@ -21,12 +21,13 @@ import java.util.function.Predicate;
  * stop at validation.
  *
  * <p>The generator's households have at most about 200 lots (median 81), so the performance
- * target's "typical household" (4 accounts, 40 securities, 300 lots) does not occur in the book. {@code LOTS300} makes
- * it: households with 4 accounts and 35 to 45 securities, each lot split into parts, in order (same account
- * and security, the quantity shared out in whole shares where it was whole, the basis per share spread from 75% to
- * 125% of the original, each later part acquired 45 days earlier than the one before) until there
- * are 300 lots (fewer only where lots are too small to split). Holdings, cash and values are unchanged, so drift and triggers are the same as
- * the original household's; only the tax lots (and so the LP's sell segments) multiply.
+ * target's "typical household" (4 accounts, 40 securities, 300 lots) does not occur in the book.
+ * {@code LOTS300} makes it: households with 4 accounts and 35 to 45 securities, each lot split into
+ * parts, in order (same account and security, the quantity shared out in whole shares where it was
+ * whole, the basis per share spread from 75% to 125% of the original, each later part acquired 45
+ * days earlier than the one before) until there are 300 lots (fewer only where lots are too small
+ * to split). Holdings, cash and values are unchanged, so drift and triggers are the same as the
+ * original household's; only the tax lots (and so the LP's sell segments) multiply.
  */
 enum Bins {
   /** The first households of the book, whatever their size. */
@@ -34,8 +35,16 @@ enum Bins {
   /** Small households: at most 40 lots. */
   SMALL(s -> s.lots() <= 40, true, 0),
   /** The book's median household: 3 or 4 accounts, 25 to 45 securities, 60 to 110 lots. */
-  MEDIAN(s -> s.accounts() >= 3 && s.accounts() <= 4 && s.securities() >= 25
-      && s.securities() <= 45 && s.lots() >= 60 && s.lots() <= 110, true, 0),
+  MEDIAN(
+      s ->
+          s.accounts() >= 3
+              && s.accounts() <= 4
+              && s.securities() >= 25
+              && s.securities() <= 45
+              && s.lots() >= 60
+              && s.lots() <= 110,
+      true,
+      0),
   /** The book's largest households: at least 150 lots. */
   LARGE(s -> s.lots() >= 150, true, 0),
   /** The target's typical household: 4 accounts, 35 to 45 securities, lots split to about 300. */
@@ -43,6 +52,7 @@ enum Bins {
 
   /** The book's seed. */
   static final long SEED = 42;
+
   /** Households per bin. */
   static final int PER_BIN = 32;
 
@@ -101,8 +111,8 @@ enum Bins {
     if (parts <= 1) {
       return List.of(lot);
     }
-    BigDecimal each = q.divide(BigDecimal.valueOf(parts), whole ? 0 : Quantity.SCALE,
-        RoundingMode.DOWN);
+    BigDecimal each =
+        q.divide(BigDecimal.valueOf(parts), whole ? 0 : Quantity.SCALE, RoundingMode.DOWN);
     BigDecimal basis = lot.costBasis().amount();
     List<TaxLot> out = new ArrayList<>();
     BigDecimal usedQ = BigDecimal.ZERO;
@@ -111,22 +121,29 @@ enum Bins {
       boolean last = j == parts - 1;
       BigDecimal qj = last ? q.subtract(usedQ) : each;
       BigDecimal factor = BigDecimal.valueOf(75 + 50L * j / (parts - 1), 2);
-      BigDecimal bj = last ? basis.subtract(usedB)
-          : basis.multiply(qj).multiply(factor).divide(q, 2, RoundingMode.HALF_EVEN);
+      BigDecimal bj =
+          last
+              ? basis.subtract(usedB)
+              : basis.multiply(qj).multiply(factor).divide(q, 2, RoundingMode.HALF_EVEN);
       if (bj.signum() < 0) {
         return List.of(lot);
       }
       usedQ = usedQ.add(qj);
       usedB = usedB.add(bj);
       long days = 45L * j;
-      out.add(TaxLot.builder().id(j == 0 ? lot.id() : LotId.of(lot.id().value() + "-s" + j))
-          .account(lot.account()).security(lot.security()).quantity(Quantity.of(qj))
-          .costBasis(Money.ofComputed(lot.costBasis().currency(), bj))
-          .acquired(lot.acquired().minusDays(days))
-          .holdingPeriodStart(lot.holdingPeriodStart().minusDays(days))
-          .washSaleAdjustment(j == 0 ? lot.washSaleAdjustment()
-              : Money.zero(lot.costBasis().currency()))
-          .basisKnown(lot.basisKnown()).build());
+      out.add(
+          TaxLot.builder()
+              .id(j == 0 ? lot.id() : LotId.of(lot.id().value() + "-s" + j))
+              .account(lot.account())
+              .security(lot.security())
+              .quantity(Quantity.of(qj))
+              .costBasis(Money.ofComputed(lot.costBasis().currency(), bj))
+              .acquired(lot.acquired().minusDays(days))
+              .holdingPeriodStart(lot.holdingPeriodStart().minusDays(days))
+              .washSaleAdjustment(
+                  j == 0 ? lot.washSaleAdjustment() : Money.zero(lot.costBasis().currency()))
+              .basisKnown(lot.basisKnown())
+              .build());
     }
     return out;
   }

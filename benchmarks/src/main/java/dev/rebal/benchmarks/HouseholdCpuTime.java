@@ -2,8 +2,8 @@ package dev.rebal.benchmarks;
 
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Rebalancer;
+import dev.rebal.sample.BookGenerator;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -13,8 +13,8 @@ import java.util.Locale;
  * The pipeline and the screen per household of each {@link Bins size bin}, timed by the calling
  * thread's CPU time rather than by the wall clock, so that other processes on the machine do not
  * inflate the figures (JMH's {@code SampleTime} counts time the thread spent descheduled). After a
- * warm-up (every bin's households through both calls, {@code WARMUP} passes), each household is
- * run {@code REPS} times and its median kept; the report gives the median, p90 and maximum of those
+ * warm-up (every bin's households through both calls, {@code WARMUP} passes), each household is run
+ * {@code REPS} times and its median kept; the report gives the median, p90 and maximum of those
  * per-household medians, in milliseconds of CPU, and the bytes allocated per call (median). Not run
  * by the build; run it by hand:
  *
@@ -38,8 +38,10 @@ public final class HouseholdCpuTime {
     }
     int warmup = args.length > 0 ? Integer.parseInt(args[0]) : 15;
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    java.util.List<Bins> selected = args.length > 2 ? java.util.List.of(Bins.valueOf(args[2]))
-        : java.util.List.of(Bins.values());
+    java.util.List<Bins> selected =
+        args.length > 2
+            ? java.util.List.of(Bins.valueOf(args[2]))
+            : java.util.List.of(Bins.values());
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
     BookGenerator generator = Bins.generator();
@@ -70,9 +72,10 @@ public final class HouseholdCpuTime {
           for (int r = 0; r < reps; r++) {
             long a0 = threads.getThreadAllocatedBytes(tid);
             long t0 = threads.getCurrentThreadCpuTime();
-            Object result = call.equals("rebalance")
-                ? rebalancer.rebalance(households[i], market, asOf)
-                : rebalancer.screen(households[i], market, asOf);
+            Object result =
+                call.equals("rebalance")
+                    ? rebalancer.rebalance(households[i], market, asOf)
+                    : rebalancer.screen(households[i], market, asOf);
             c[r] = (threads.getCurrentThreadCpuTime() - t0) / 1e6;
             a[r] = threads.getThreadAllocatedBytes(tid) - a0;
             if (result == null) {
@@ -84,10 +87,18 @@ public final class HouseholdCpuTime {
         }
         Arrays.sort(cpu);
         Arrays.sort(alloc);
-        System.out.printf(Locale.ROOT, "%-9s %-8s cpu ms/household: median %.2f p90 %.2f max %.2f mean %.2f"
-                + " | allocated MB/call: median %.2f p90 %.2f%n", call, bin, median(cpu),
-            cpu[cpu.length * 9 / 10], cpu[cpu.length - 1], Arrays.stream(cpu).average().orElse(0),
-            median(alloc) / 1e6, alloc[alloc.length * 9 / 10] / 1e6);
+        System.out.printf(
+            Locale.ROOT,
+            "%-9s %-8s cpu ms/household: median %.2f p90 %.2f max %.2f mean %.2f"
+                + " | allocated MB/call: median %.2f p90 %.2f%n",
+            call,
+            bin,
+            median(cpu),
+            cpu[cpu.length * 9 / 10],
+            cpu[cpu.length - 1],
+            Arrays.stream(cpu).average().orElse(0),
+            median(alloc) / 1e6,
+            alloc[alloc.length * 9 / 10] / 1e6);
       }
     }
   }
@@ -128,9 +139,17 @@ public final class HouseholdCpuTime {
     double[] v = values.clone();
     Arrays.sort(v);
     double sum = Arrays.stream(v).sum();
-    System.out.printf(Locale.ROOT, "%-9s book households 2000..%d: cpu ms median %.2f p90 %.2f p99 %.2f max %.2f"
-            + " mean %.2f; the slowest 10%% take %.0f%% of the total%n", call, 2_000 + n - 1,
-        median(v), v[n * 9 / 10], v[n * 99 / 100], v[n - 1], sum / n,
+    System.out.printf(
+        Locale.ROOT,
+        "%-9s book households 2000..%d: cpu ms median %.2f p90 %.2f p99 %.2f max %.2f"
+            + " mean %.2f; the slowest 10%% take %.0f%% of the total%n",
+        call,
+        2_000 + n - 1,
+        median(v),
+        v[n * 9 / 10],
+        v[n * 99 / 100],
+        v[n - 1],
+        sum / n,
         100 * Arrays.stream(v, n * 9 / 10, n).sum() / sum);
   }
 

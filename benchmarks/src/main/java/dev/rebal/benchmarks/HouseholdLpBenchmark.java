@@ -3,14 +3,13 @@ package dev.rebal.benchmarks;
 import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.internal.BoundedSimplexSolver;
 import dev.rebal.optimizer.internal.DenseSimplexSolver;
-import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.internal.LinearProgram;
 import dev.rebal.optimizer.internal.LpSolution;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
-import java.util.Locale;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -29,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * One LP solve on the programs the optimizer really builds: every LP solved for the 32 generated
  * households of {@link OptimizerBenchmark} (seeds 1000-1031, modes drawn from the seed) of one
- * shape, captured once and cycled, by {@link BoundedSimplexSolver} and by
- * {@link DenseSimplexSolver}:
+ * shape, captured once and cycled, by {@link BoundedSimplexSolver} and by {@link
+ * DenseSimplexSolver}:
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar HouseholdLpBenchmark -bm sample -tu ms \
@@ -57,15 +56,21 @@ public class HouseholdLpBenchmark {
   public void capture() {
     List<LinearProgram> captured = new ArrayList<>();
     for (int i = 0; i < OptimizerBenchmark.HOUSEHOLDS; i++) {
-      SolverBackends.optimizer(lp -> {
-        captured.add(lp);
-        return DenseSimplexSolver.standard().solve(lp);
-      }).optimize(ProblemGenerator.generate(Shape.valueOf(shape), 1_000 + i));
+      SolverBackends.optimizer(
+              lp -> {
+                captured.add(lp);
+                return DenseSimplexSolver.standard().solve(lp);
+              })
+          .optimize(ProblemGenerator.generate(Shape.valueOf(shape), 1_000 + i));
     }
     programs = captured.toArray(new LinearProgram[0]);
     int[] sizes = captured.stream().mapToInt(LinearProgram::variables).sorted().toArray();
-    System.out.printf(Locale.ROOT, "%n%d programs, variables median %d max %d%n", sizes.length,
-        sizes[sizes.length / 2], sizes[sizes.length - 1]);
+    System.out.printf(
+        Locale.ROOT,
+        "%n%d programs, variables median %d max %d%n",
+        sizes.length,
+        sizes[sizes.length / 2],
+        sizes[sizes.length - 1]);
   }
 
   private LinearProgram nextProgram() {

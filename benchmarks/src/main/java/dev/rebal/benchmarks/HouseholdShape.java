@@ -20,8 +20,8 @@ record HouseholdShape(int accounts, int securities, int lots) {
     for (TaxLot lot : household.lots()) {
       securities.add(lot.security());
     }
-    return new HouseholdShape(household.accounts().size(), securities.size(),
-        household.lots().size());
+    return new HouseholdShape(
+        household.accounts().size(), securities.size(), household.lots().size());
   }
 
   @Override

@@ -1,10 +1,10 @@
 package dev.rebal.benchmarks;
 
-import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.HouseholdProblem;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
+import dev.rebal.optimizer.SolverBackends;
 import dev.rebal.optimizer.internal.SizeRoutingSolver;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import java.util.concurrent.TimeUnit;
@@ -23,10 +23,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One whole household optimisation (model build, LP, verification, rounding and repair) of a
- * large generated household in tax-loss-harvest mode (8 accounts, 200 securities, {@code lots}
- * lots; four seeds cycled) on {@link SizeRoutingSolver}, whose LPs of several thousand variables
- * go to the bounded solver:
+ * One whole household optimisation (model build, LP, verification, rounding and repair) of a large
+ * generated household in tax-loss-harvest mode (8 accounts, 200 securities, {@code lots} lots; four
+ * seeds cycled) on {@link SizeRoutingSolver}, whose LPs of several thousand variables go to the
+ * bounded solver:
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar LargeHouseholdBenchmark -bm sample -tu ms \

@@ -24,8 +24,8 @@ public final class LpSizeReport {
       int[] solves = new int[n];
       int optimal = 0;
       for (int i = 0; i < n; i++) {
-        OptimizationResult r = HouseholdOptimizer.standard()
-            .optimize(ProblemGenerator.generate(shape, 1_000 + i));
+        OptimizationResult r =
+            HouseholdOptimizer.standard().optimize(ProblemGenerator.generate(shape, 1_000 + i));
         vars[i] = r.lpSize().variables();
         rows[i] = r.lpSize().constraints();
         solves[i] = r.lpSize().solves();
@@ -35,9 +35,19 @@ public final class LpSizeReport {
           System.out.println("  " + shape + " seed " + (1_000 + i) + ": " + r);
         }
       }
-      System.out.printf(Locale.ROOT, "%-8s variables median %d max %d | rows median %d max %d | solves median"
-          + " %d max %d | optimal %d/%d%n", shape, median(vars), max(vars), median(rows),
-          max(rows), median(solves), max(solves), optimal, n);
+      System.out.printf(
+          Locale.ROOT,
+          "%-8s variables median %d max %d | rows median %d max %d | solves median"
+              + " %d max %d | optimal %d/%d%n",
+          shape,
+          median(vars),
+          max(vars),
+          median(rows),
+          max(rows),
+          median(solves),
+          max(solves),
+          optimal,
+          n);
     }
   }
 

@@ -22,12 +22,12 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One LP solve of the optimizer's shape ({@code LpShapes.household}: per sell segment a column
- * with its capacity row, per (account, class) a buy column, drift rows and columns per class, a
- * cash row per account, a gain budget) at several sizes, by {@link BoundedSimplexSolver},
- * {@link DenseSimplexSolver} (which refuses programs above its size limit: run it only up to
- * 1,000 variables) and ojAlgo (bounds given as bounds). Four programs per size (seeds 1-4) are
- * cycled. Sample mode gives the median:
+ * One LP solve of the optimizer's shape ({@code LpShapes.household}: per sell segment a column with
+ * its capacity row, per (account, class) a buy column, drift rows and columns per class, a cash row
+ * per account, a gain budget) at several sizes, by {@link BoundedSimplexSolver}, {@link
+ * DenseSimplexSolver} (which refuses programs above its size limit: run it only up to 1,000
+ * variables) and ojAlgo (bounds given as bounds). Four programs per size (seeds 1-4) are cycled.
+ * Sample mode gives the median:
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar LpSolverBenchmark.bounded -bm sample -tu ms \

@@ -49,10 +49,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The goal outlook of a typical household: three goals (a home purchase in 3 years and college in
  * 8, each funded by a share of the household, and retirement in {@code years} funded by an IRA),
- * one expected inflow, Rebal's default assumptions, 1,000 paths, monthly steps to the farthest goal.
- * The plan is made in {@code @Setup}; one invocation is one {@link GoalOutlook#outlook} call (seed,
- * lay-out, simulation, statistics), with or without the fan chart's yearly percentiles. Read the
- * median ({@code p0.50}):
+ * one expected inflow, Rebal's default assumptions, 1,000 paths, monthly steps to the farthest
+ * goal. The plan is made in {@code @Setup}; one invocation is one {@link GoalOutlook#outlook} call
+ * (seed, lay-out, simulation, statistics), with or without the fan chart's yearly percentiles. Read
+ * the median ({@code p0.50}):
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar OutlookBenchmark -f 1 -wi 2 -i 3 -w 2 -r 3
@@ -80,23 +80,41 @@ public class OutlookBenchmark {
   /** Builds the household and its plan. */
   @Setup
   public void setUp() {
-    household = Household.builder().id(HouseholdId.of("HH-BENCH"))
-        .addAccounts(account("TAX-1", AccountType.TAXABLE, "400000"),
-            account("IRA-1", AccountType.TRADITIONAL_IRA, "600000"))
-        .addGoals(goal("G-HOME", GoalKind.HOME_PURCHASE, "150000", 3, null, "0.15"),
-            goal("G-EDU", GoalKind.EDUCATION, "250000", 8, null, "0.25"),
-            goal("G-RET", GoalKind.RETIREMENT, "2500000", years, "IRA-1", null))
-        .addLiquidityEvents(LiquidityEvent.builder().id(LiquidityEventId.of("E-1"))
-            .kind(LiquidityKind.INFLOW).amount(Money.usd("50000")).date(AS_OF.plusMonths(4))
-            .firmness(Firmness.EXPECTED).build())
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.MARRIED_JOINT)
-            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
-        .target(allocation("0.6")).model(Model.builder().id(ModelId.of("M")).build()).build();
+    household =
+        Household.builder()
+            .id(HouseholdId.of("HH-BENCH"))
+            .addAccounts(
+                account("TAX-1", AccountType.TAXABLE, "400000"),
+                account("IRA-1", AccountType.TRADITIONAL_IRA, "600000"))
+            .addGoals(
+                goal("G-HOME", GoalKind.HOME_PURCHASE, "150000", 3, null, "0.15"),
+                goal("G-EDU", GoalKind.EDUCATION, "250000", 8, null, "0.25"),
+                goal("G-RET", GoalKind.RETIREMENT, "2500000", years, "IRA-1", null))
+            .addLiquidityEvents(
+                LiquidityEvent.builder()
+                    .id(LiquidityEventId.of("E-1"))
+                    .kind(LiquidityKind.INFLOW)
+                    .amount(Money.usd("50000"))
+                    .date(AS_OF.plusMonths(4))
+                    .firmness(Firmness.EXPECTED)
+                    .build())
+            .taxProfile(
+                TaxProfile.builder()
+                    .filingStatus(FilingStatus.MARRIED_JOINT)
+                    .shortTermRate(Weight.of("0.35"))
+                    .longTermRate(Weight.of("0.15"))
+                    .shortTermCarryforward(Money.ZERO_USD)
+                    .longTermCarryforward(Money.ZERO_USD)
+                    .realizedShortTermYtd(Money.ZERO_USD)
+                    .realizedLongTermYtd(Money.ZERO_USD)
+                    .build())
+            .target(allocation("0.6"))
+            .model(Model.builder().id(ModelId.of("M")).build())
+            .build();
     MarketData market = MarketData.builder().prices(PriceTable.builder().build()).build();
-    plan = GoalPlanner.withDiscountRate(new BigDecimal("0.04"))
-        .plan(household, HouseholdValuation.of(household, market), AS_OF);
+    plan =
+        GoalPlanner.withDiscountRate(new BigDecimal("0.04"))
+            .plan(household, HouseholdValuation.of(household, market), AS_OF);
     outlook = GoalOutlook.of(CapitalMarketAssumptions.defaults());
     withFan = outlook.withFan(true);
   }
@@ -114,16 +132,30 @@ public class OutlookBenchmark {
   }
 
   private static Account account(String id, AccountType type, String cash) {
-    return Account.builder().id(AccountId.of(id)).type(type).custodian("C")
-        .cash(Money.usd(cash)).build();
+    return Account.builder()
+        .id(AccountId.of(id))
+        .type(type)
+        .custodian("C")
+        .cash(Money.usd(cash))
+        .build();
   }
 
-  private static Goal goal(String id, GoalKind kind, String amount, int years, String account,
-      String share) {
-    Goal.Builder g = Goal.builder().id(GoalId.of(id)).name(id).kind(kind)
-        .targetAmount(Money.usd(amount)).targetDate(AS_OF.plusYears(years)).priority(1)
-        .glidePath(GlidePath.builder().putSteps(0, allocation("0.2"))
-            .putSteps(5, allocation("0.5")).putSteps(10, allocation("0.8")).build());
+  private static Goal goal(
+      String id, GoalKind kind, String amount, int years, String account, String share) {
+    Goal.Builder g =
+        Goal.builder()
+            .id(GoalId.of(id))
+            .name(id)
+            .kind(kind)
+            .targetAmount(Money.usd(amount))
+            .targetDate(AS_OF.plusYears(years))
+            .priority(1)
+            .glidePath(
+                GlidePath.builder()
+                    .putSteps(0, allocation("0.2"))
+                    .putSteps(5, allocation("0.5"))
+                    .putSteps(10, allocation("0.8"))
+                    .build());
     if (account != null) {
       g.addFundingAccounts(AccountId.of(account));
     }
@@ -133,7 +165,9 @@ public class OutlookBenchmark {
     return g.build();
   }
 
-  /** {@code equity} split 60/25/15 over US large cap, international and small cap; the rest bonds. */
+  /**
+   * {@code equity} split 60/25/15 over US large cap, international and small cap; the rest bonds.
+   */
   private static TargetAllocation allocation(String equity) {
     BigDecimal e = new BigDecimal(equity);
     return TargetAllocation.builder()

@@ -20,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * household of each {@link Bins size bin}. The bin's 32 households are generated in {@code @Setup}
  * and cycled, so each invocation decides a different household and the sampled distribution is over
  * households; read the median ({@code p0.50}) and {@code p0.90} lines. Household generation is not
- * timed. The warm-up is long (25 s) because the pipeline is a lot of code for the JIT to compile. Run on one thread with {@code -prof gc} for allocation per household ({@code
+ * timed. The warm-up is long (25 s) because the pipeline is a lot of code for the JIT to compile.
+ * Run on one thread with {@code -prof gc} for allocation per household ({@code
  * gc.alloc.rate.norm}):
  *
  * <pre>{@code

@@ -17,11 +17,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The daily screen, {@link Rebalancer#screen} (validate, assess, eligibility and trigger rules; no
- * constraints, no optimization), per generated household of each {@link Bins size bin}. The bin's 32 households are generated in {@code @Setup}
- * and cycled, so each invocation screens a different household and the sampled distribution is over
- * households; read the median ({@code p0.50}) and {@code p0.90} lines. Household generation is not
- * timed. Run on one thread with {@code -prof gc} for allocation per household ({@code
- * gc.alloc.rate.norm}):
+ * constraints, no optimization), per generated household of each {@link Bins size bin}. The bin's
+ * 32 households are generated in {@code @Setup} and cycled, so each invocation screens a different
+ * household and the sampled distribution is over households; read the median ({@code p0.50}) and
+ * {@code p0.90} lines. Household generation is not timed. Run on one thread with {@code -prof gc}
+ * for allocation per household ({@code gc.alloc.rate.norm}):
  *
  * <pre>{@code
  * java -jar benchmarks/target/benchmarks.jar ScreenBenchmark -t 1 -prof gc

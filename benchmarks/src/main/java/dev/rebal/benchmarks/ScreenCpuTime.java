@@ -2,22 +2,23 @@ package dev.rebal.benchmarks;
 
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Rebalancer;
+import dev.rebal.sample.BookGenerator;
 import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The engine's part of the daily screen alone: the first {@code N} households of the book (2,000
- * by default) are generated once and held in memory, then {@link Rebalancer#screen} runs over all
- * of them for {@code PASSES} passes on the calling thread, timed by the thread's CPU time, so that
+ * The engine's part of the daily screen alone: the first {@code N} households of the book (2,000 by
+ * default) are generated once and held in memory, then {@link Rebalancer#screen} runs over all of
+ * them for {@code PASSES} passes on the calling thread, timed by the thread's CPU time, so that
  * neither the input (generation or parsing) nor other processes on the machine count. The first
  * {@code WARMUP} passes are not reported; each later pass prints its CPU time per household, and
- * the last line gives their median, the bytes allocated per household (last pass) and the number
- * of households with a trigger (which must not change between builds). Since {@code N} households do not stay in the CPU caches, this is closer
- * to a batch than {@link HouseholdCpuTime}'s bins of 32. Not run by the build; run it by hand:
+ * the last line gives their median, the bytes allocated per household (last pass) and the number of
+ * households with a trigger (which must not change between builds). Since {@code N} households do
+ * not stay in the CPU caches, this is closer to a batch than {@link HouseholdCpuTime}'s bins of 32.
+ * Not run by the build; run it by hand:
  *
  * <pre>{@code
  * java -cp benchmarks/target/benchmarks.jar dev.rebal.benchmarks.ScreenCpuTime [N] [WARMUP] [PASSES]
@@ -68,8 +69,14 @@ public final class ScreenCpuTime {
       }
     }
     Arrays.sort(perHousehold);
-    System.out.printf(Locale.ROOT, "screen, %d households in memory: median %.4f ms CPU per household"
-        + " (min %.4f), %.1f KB allocated per household, %d with a trigger%n", n,
-        perHousehold[passes / 2], perHousehold[0], bytes / 1e3, triggered);
+    System.out.printf(
+        Locale.ROOT,
+        "screen, %d households in memory: median %.4f ms CPU per household"
+            + " (min %.4f), %.1f KB allocated per household, %d with a trigger%n",
+        n,
+        perHousehold[passes / 2],
+        perHousehold[0],
+        bytes / 1e3,
+        triggered);
   }
 }

@@ -15,8 +15,8 @@ import java.util.SortedSet;
  * <p>{@link #householdValue()} is the household's total value before trading (positions at market
  * price plus cash, held-away accounts included), and {@link #maxValue()} is {@code maxWeight} times
  * it, rounded down to cents. Trades at market price leave the total unchanged, so the optimizer can
- * treat the cap as linear: {@code currentValue + bought - sold <= maxValue}. The verifier checks the
- * weight again on the positions after trading. This record is immutable and thread-safe.
+ * treat the cap as linear: {@code currentValue + bought - sold <= maxValue}. The verifier checks
+ * the weight again on the positions after trading. This record is immutable and thread-safe.
  *
  * @param provenance the cap restriction
  * @param scope what the cap covers (a security, an issuer, an asset class)
@@ -28,9 +28,15 @@ import java.util.SortedSet;
  * @param maxValue the largest allowed value in scope
  * @since 0.1
  */
-public record ConcentrationLimit(Provenance provenance, SecurityScope scope, Weight maxWeight,
-    SortedSet<SecurityId> securities, Money householdValue, Money heldAwayValue,
-    Money currentValue, Money maxValue) {
+public record ConcentrationLimit(
+    Provenance provenance,
+    SecurityScope scope,
+    Weight maxWeight,
+    SortedSet<SecurityId> securities,
+    Money householdValue,
+    Money heldAwayValue,
+    Money currentValue,
+    Money maxValue) {
   /**
    * Checks that no component is null.
    *

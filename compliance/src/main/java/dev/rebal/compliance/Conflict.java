@@ -18,8 +18,8 @@ import java.util.List;
  * @param provenances the restrictions and checks involved, the violated one first
  * @since 0.1
  */
-public record Conflict(ConflictKind kind, String subject, BigDecimal shortfall,
-    List<Provenance> provenances) {
+public record Conflict(
+    ConflictKind kind, String subject, BigDecimal shortfall, List<Provenance> provenances) {
   /**
    * Checks that no component is null.
    *

@@ -8,8 +8,8 @@ package dev.rebal.compliance;
  */
 public enum ConflictKind {
   /**
-   * A concentration cap is broken and even selling everything that may be sold in scope cannot bring
-   * the household under it (do-not-sell, blackout, freeze, held-away, Rule 144).
+   * A concentration cap is broken and even selling everything that may be sold in scope cannot
+   * bring the household under it (do-not-sell, blackout, freeze, held-away, Rule 144).
    */
   CAP_NEEDS_BLOCKED_SALE,
   /**

@@ -57,8 +57,8 @@ public final class ConstraintCompiler {
    * @return the constraints, with every conflict found
    * @throws NoSuchElementException if a held or in-scope security is unknown or has no price
    */
-  public TradeConstraints compile(Household household, MarketData marketData, LocalDate asOf,
-      ComplianceParameters parameters) {
+  public TradeConstraints compile(
+      Household household, MarketData marketData, LocalDate asOf, ComplianceParameters parameters) {
     return compileChecked(household, marketData, asOf, parameters);
   }
 
@@ -72,14 +72,18 @@ public final class ConstraintCompiler {
    * @param asOf the date the restrictions are evaluated on
    */
   public TradePermissions permissions(Household household, MarketData marketData, LocalDate asOf) {
-    return BlockPermissions.of(Checks.notNull(household, "household"),
-        Checks.notNull(marketData, "marketData"), Checks.notNull(asOf, "asOf"));
+    return BlockPermissions.of(
+        Checks.notNull(household, "household"),
+        Checks.notNull(marketData, "marketData"),
+        Checks.notNull(asOf, "asOf"));
   }
 
-  private static TradeConstraints compileChecked(Household household, MarketData marketData,
-      LocalDate asOf, ComplianceParameters parameters) {
-    return Compiler.compile(Checks.notNull(household, "household"),
-        Checks.notNull(marketData, "marketData"), Checks.notNull(asOf, "asOf"),
+  private static TradeConstraints compileChecked(
+      Household household, MarketData marketData, LocalDate asOf, ComplianceParameters parameters) {
+    return Compiler.compile(
+        Checks.notNull(household, "household"),
+        Checks.notNull(marketData, "marketData"),
+        Checks.notNull(asOf, "asOf"),
         Checks.notNull(parameters, "parameters"));
   }
 }

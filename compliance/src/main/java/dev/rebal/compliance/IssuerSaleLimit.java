@@ -13,10 +13,10 @@ import java.util.SortedSet;
  *
  * <p>The limit over any three months is the greater of 1% of the shares outstanding and the average
  * weekly reported volume of the four calendar weeks before (17 CFR 230.144(e)(1)); the four most
- * recent weeks of {@link dev.rebal.core.market.TradingVolume#weeklyVolumes()} are averaged, a missing
- * week counting as zero. Sales already made from {@link #windowStart()} to the as-of date, both
- * included, in any account of the household's transaction history, count against it. This record is
- * immutable and thread-safe.
+ * recent weeks of {@link dev.rebal.core.market.TradingVolume#weeklyVolumes()} are averaged, a
+ * missing week counting as zero. Sales already made from {@link #windowStart()} to the as-of date,
+ * both included, in any account of the household's transaction history, count against it. This
+ * record is immutable and thread-safe.
  *
  * @param provenance the volume-limit restriction
  * @param issuer the issuer
@@ -29,9 +29,15 @@ import java.util.SortedSet;
  * @param remaining the shares that may still be sold, never below zero
  * @since 0.1
  */
-public record IssuerSaleLimit(Provenance provenance, String issuer,
-    SortedSet<SecurityId> securities, Quantity onePercentOfOutstanding,
-    Quantity averageWeeklyVolume, Quantity limit, LocalDate windowStart, Quantity soldInWindow,
+public record IssuerSaleLimit(
+    Provenance provenance,
+    String issuer,
+    SortedSet<SecurityId> securities,
+    Quantity onePercentOfOutstanding,
+    Quantity averageWeeklyVolume,
+    Quantity limit,
+    LocalDate windowStart,
+    Quantity soldInWindow,
     Quantity remaining) {
   /**
    * Checks that no component is null.

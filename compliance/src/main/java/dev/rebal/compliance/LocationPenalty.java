@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 
 /**
  * A soft asset-location constraint: holding the security in the account costs {@code penaltyBps}
- * basis points of the value held, a year, in the optimizer's objective. It never forbids a trade and
- * the verifier does not check it. This record is immutable and thread-safe.
+ * basis points of the value held, a year, in the optimizer's objective. It never forbids a trade
+ * and the verifier does not check it. This record is immutable and thread-safe.
  *
  * @param account the account (never a held-away one)
  * @param security the security
@@ -16,8 +16,8 @@ import java.math.BigDecimal;
  * @param provenance the asset-location preference
  * @since 0.1
  */
-public record LocationPenalty(AccountId account, SecurityId security, BigDecimal penaltyBps,
-    Provenance provenance) {
+public record LocationPenalty(
+    AccountId account, SecurityId security, BigDecimal penaltyBps, Provenance provenance) {
   /**
    * Checks that no component is null.
    *

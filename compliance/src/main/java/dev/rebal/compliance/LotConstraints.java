@@ -12,8 +12,8 @@ import java.util.List;
  * Whether one tax lot may be sold, and how much of it there is.
  *
  * <p>A lot is blocked by everything that blocks sales of its position (account blocks, do-not-sell,
- * blackouts, missing Rule 144 data) and, on its own, by a lot preference that protects lots acquired
- * before a date. This record is immutable and thread-safe.
+ * blackouts, missing Rule 144 data) and, on its own, by a lot preference that protects lots
+ * acquired before a date. This record is immutable and thread-safe.
  *
  * @param lot the lot
  * @param account the account holding it
@@ -22,7 +22,11 @@ import java.util.List;
  * @param sellBlocks why it may not be sold; empty when it may
  * @since 0.1
  */
-public record LotConstraints(LotId lot, AccountId account, SecurityId security, Quantity quantity,
+public record LotConstraints(
+    LotId lot,
+    AccountId account,
+    SecurityId security,
+    Quantity quantity,
     List<Provenance> sellBlocks) {
   /**
    * Checks that no component is null.

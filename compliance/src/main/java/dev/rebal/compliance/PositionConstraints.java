@@ -42,10 +42,16 @@ import java.util.Optional;
  * @param quantityStep the step a trade's quantity must be a multiple of
  * @since 0.1
  */
-public record PositionConstraints(AccountId account, SecurityId security, Quantity held,
-    List<Provenance> buyBlocks, List<Provenance> sellBlocks,
-    List<QuantityBound> sellLimits, List<ValueBound> buyValueLimits,
-    ValueBound minTradeValue, QuantityBound quantityStep) {
+public record PositionConstraints(
+    AccountId account,
+    SecurityId security,
+    Quantity held,
+    List<Provenance> buyBlocks,
+    List<Provenance> sellBlocks,
+    List<QuantityBound> sellLimits,
+    List<ValueBound> buyValueLimits,
+    ValueBound minTradeValue,
+    QuantityBound quantityStep) {
   /**
    * Checks that no component is null and that there is a sell limit.
    *

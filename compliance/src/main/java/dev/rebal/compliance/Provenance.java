@@ -7,9 +7,9 @@ import dev.rebal.core.restriction.Restriction;
  * Where a bound, a block or a violation comes from: a household restriction (its id, kind and the
  * source text the advisor wrote) or a built-in check of the library.
  *
- * <p>Built-in provenances have an id starting with {@value #BUILT_IN_PREFIX} followed by their kind,
- * e.g. {@code builtin.held-away}; docs/compliance.md lists them. A proposal cites a provenance to
- * explain why a trade was not made. This record is immutable and thread-safe.
+ * <p>Built-in provenances have an id starting with {@value #BUILT_IN_PREFIX} followed by their
+ * kind, e.g. {@code builtin.held-away}; docs/compliance.md lists them. A proposal cites a
+ * provenance to explain why a trade was not made. This record is immutable and thread-safe.
  *
  * @param id the restriction id, or {@code builtin.<kind>}
  * @param kind the restriction kind (e.g. {@code do-not-sell}) or the built-in check's kind

@@ -12,10 +12,10 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -34,17 +34,18 @@ import java.util.function.Function;
  *   <li>{@link #penalties()}: soft asset-location penalties for the objective.
  * </ul>
  *
- * <p>A proposal that stays inside all of these passes {@link TradeVerifier}. This class is immutable
- * and thread-safe.
+ * <p>A proposal that stays inside all of these passes {@link TradeVerifier}. This class is
+ * immutable and thread-safe.
  *
  * @since 0.1
  */
 public final class TradeConstraints implements TradePermissions {
   /** The order of {@link #positions()}, which compares exactly their key. */
-  private static final Comparator<PositionConstraints> POSITION_ORDER = (a, b) -> {
-    int c = a.account().compareTo(b.account());
-    return c != 0 ? c : a.security().compareTo(b.security());
-  };
+  private static final Comparator<PositionConstraints> POSITION_ORDER =
+      (a, b) -> {
+        int c = a.account().compareTo(b.account());
+        return c != 0 ? c : a.security().compareTo(b.security());
+      };
 
   /** The order of {@link #lots()}, which compares exactly their key. */
   private static final Comparator<LotConstraints> LOT_ORDER = (a, b) -> a.lot().compareTo(b.lot());
@@ -61,41 +62,56 @@ public final class TradeConstraints implements TradePermissions {
   private final ImmutableList<Conflict> conflicts;
   private final ImmutableMap<AccountId, AccountConstraints> accountIndex;
 
-  private TradeConstraints(LocalDate asOf, ComplianceParameters parameters,
-      List<AccountConstraints> accounts, List<PositionConstraints> positions,
-      List<LotConstraints> lots, List<ConcentrationLimit> caps, List<IssuerSaleLimit> saleLimits,
-      Map<String, ? extends Set<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
+  private TradeConstraints(
+      LocalDate asOf,
+      ComplianceParameters parameters,
+      List<AccountConstraints> accounts,
+      List<PositionConstraints> positions,
+      List<LotConstraints> lots,
+      List<ConcentrationLimit> caps,
+      List<IssuerSaleLimit> saleLimits,
+      Map<String, ? extends Set<SecurityId>> washSaleGroups,
+      List<LocationPenalty> penalties,
       List<Conflict> conflicts) {
     this.asOf = Checks.notNull(asOf, "asOf");
     this.parameters = Checks.notNull(parameters, "parameters");
     this.accounts = sorted(accounts, "accounts", Comparator.comparing(AccountConstraints::account));
     // the compiler gives positions and lots in order, with unique keys: one pass finds that out
     // and then neither the sort nor the uniqueness check below has anything to do
-    boolean positionsStrict = strictlyAscending(Checks.noNulls(positions, "positions"),
-        POSITION_ORDER);
-    this.positions = positionsStrict ? ImmutableList.copyOf(positions)
-        : sorted(positions, "positions", POSITION_ORDER);
+    boolean positionsStrict =
+        strictlyAscending(Checks.noNulls(positions, "positions"), POSITION_ORDER);
+    this.positions =
+        positionsStrict
+            ? ImmutableList.copyOf(positions)
+            : sorted(positions, "positions", POSITION_ORDER);
     boolean lotsStrict = strictlyAscending(Checks.noNulls(lots, "lots"), LOT_ORDER);
     this.lots = lotsStrict ? ImmutableList.copyOf(lots) : sorted(lots, "lots", LOT_ORDER);
     this.caps = sorted(caps, "caps", Comparator.comparing(ConcentrationLimit::provenance));
-    this.saleLimits = sorted(saleLimits, "saleLimits",
-        Comparator.comparing(IssuerSaleLimit::provenance));
+    this.saleLimits =
+        sorted(saleLimits, "saleLimits", Comparator.comparing(IssuerSaleLimit::provenance));
     ImmutableSortedMap.Builder<String, ImmutableSortedSet<SecurityId>> groups =
         ImmutableSortedMap.naturalOrder();
     Checks.notNull(washSaleGroups, "washSaleGroups")
         .forEach((group, members) -> groups.put(group, ImmutableSortedSet.copyOf(members)));
     this.washSaleGroups = groups.buildOrThrow();
-    this.penalties = sorted(penalties, "penalties",
-        Comparator.comparing(LocationPenalty::account).thenComparing(LocationPenalty::security)
-            .thenComparing(LocationPenalty::provenance));
-    this.conflicts = sorted(conflicts, "conflicts", Comparator.comparing(Conflict::kind)
-        .thenComparing(Conflict::subject));
+    this.penalties =
+        sorted(
+            penalties,
+            "penalties",
+            Comparator.comparing(LocationPenalty::account)
+                .thenComparing(LocationPenalty::security)
+                .thenComparing(LocationPenalty::provenance));
+    this.conflicts =
+        sorted(
+            conflicts,
+            "conflicts",
+            Comparator.comparing(Conflict::kind).thenComparing(Conflict::subject));
     this.accountIndex = index(this.accounts, AccountConstraints::account);
     // positions and lots are found by binary search in their sorted lists (no hash index to build
     // per compile); a repeated key fails here as the hash index always did
     if (!positionsStrict) {
-      requireUniqueKeys(this.positions, POSITION_ORDER,
-          p -> new PositionKey(p.account(), p.security()));
+      requireUniqueKeys(
+          this.positions, POSITION_ORDER, p -> new PositionKey(p.account(), p.security()));
     }
     if (!lotsStrict) {
       requireUniqueKeys(this.lots, LOT_ORDER, LotConstraints::lot);
@@ -103,8 +119,8 @@ public final class TradeConstraints implements TradePermissions {
   }
 
   /**
-   * Whether each value comes strictly after the one before it: then the list is its own sorted
-   * copy (the sort is stable) and its keys are unique.
+   * Whether each value comes strictly after the one before it: then the list is its own sorted copy
+   * (the sort is stable) and its keys are unique.
    */
   private static <T> boolean strictlyAscending(List<T> values, Comparator<T> order) {
     for (int i = 1; i < values.size(); i++) {
@@ -130,13 +146,28 @@ public final class TradeConstraints implements TradePermissions {
    * @param conflicts the conflicts found while compiling
    * @throws IllegalArgumentException if anything is null or a key (account, position, lot) repeats
    */
-  public static TradeConstraints of(LocalDate asOf, ComplianceParameters parameters,
-      List<AccountConstraints> accounts, List<PositionConstraints> positions,
-      List<LotConstraints> lots, List<ConcentrationLimit> caps, List<IssuerSaleLimit> saleLimits,
-      Map<String, ? extends Set<SecurityId>> washSaleGroups, List<LocationPenalty> penalties,
+  public static TradeConstraints of(
+      LocalDate asOf,
+      ComplianceParameters parameters,
+      List<AccountConstraints> accounts,
+      List<PositionConstraints> positions,
+      List<LotConstraints> lots,
+      List<ConcentrationLimit> caps,
+      List<IssuerSaleLimit> saleLimits,
+      Map<String, ? extends Set<SecurityId>> washSaleGroups,
+      List<LocationPenalty> penalties,
       List<Conflict> conflicts) {
-    return new TradeConstraints(asOf, parameters, accounts, positions, lots, caps, saleLimits,
-        washSaleGroups, penalties, conflicts);
+    return new TradeConstraints(
+        asOf,
+        parameters,
+        accounts,
+        positions,
+        lots,
+        caps,
+        saleLimits,
+        washSaleGroups,
+        penalties,
+        conflicts);
   }
 
   private static <T> ImmutableList<T> sorted(List<T> values, String name, Comparator<T> order) {
@@ -147,8 +178,8 @@ public final class TradeConstraints implements TradePermissions {
    * Throws what {@link #index} throws if two adjacent values of the {@code sorted} list have the
    * same key ({@code order} compares exactly the key).
    */
-  private static <K, V> void requireUniqueKeys(List<V> sorted, Comparator<V> order,
-      Function<V, K> key) {
+  private static <K, V> void requireUniqueKeys(
+      List<V> sorted, Comparator<V> order, Function<V, K> key) {
     for (int i = 1; i < sorted.size(); i++) {
       if (order.compare(sorted.get(i - 1), sorted.get(i)) == 0) {
         index(sorted, key);
@@ -243,8 +274,9 @@ public final class TradeConstraints implements TradePermissions {
    * @throws NoSuchElementException naming the account if it is not the household's
    */
   public AccountConstraints lookupAccount(AccountId account) {
-    return findAccount(account).orElseThrow(
-        () -> new NoSuchElementException("accounts[" + account + "]: unknown account"));
+    return findAccount(account)
+        .orElseThrow(
+            () -> new NoSuchElementException("accounts[" + account + "]: unknown account"));
   }
 
   /**
@@ -284,8 +316,11 @@ public final class TradeConstraints implements TradePermissions {
    * @throws NoSuchElementException naming both if the account or the security is unknown
    */
   public PositionConstraints lookupPosition(AccountId account, SecurityId security) {
-    return findPosition(account, security).orElseThrow(() -> new NoSuchElementException(
-        "positions[" + account + "/" + security + "]: unknown account or security"));
+    return findPosition(account, security)
+        .orElseThrow(
+            () ->
+                new NoSuchElementException(
+                    "positions[" + account + "/" + security + "]: unknown account or security"));
   }
 
   @Override
@@ -334,8 +369,8 @@ public final class TradeConstraints implements TradePermissions {
    * @throws NoSuchElementException naming the lot if the household does not hold it
    */
   public LotConstraints lookupLot(LotId lot) {
-    return findLot(lot).orElseThrow(
-        () -> new NoSuchElementException("lots[" + lot + "]: unknown lot"));
+    return findLot(lot)
+        .orElseThrow(() -> new NoSuchElementException("lots[" + lot + "]: unknown lot"));
   }
 
   /**
@@ -359,24 +394,51 @@ public final class TradeConstraints implements TradePermissions {
       return false;
     }
     TradeConstraints t = (TradeConstraints) o;
-    return asOf.equals(t.asOf) && parameters.equals(t.parameters) && accounts.equals(t.accounts)
-        && positions.equals(t.positions) && lots.equals(t.lots) && caps.equals(t.caps)
-        && saleLimits.equals(t.saleLimits) && washSaleGroups.equals(t.washSaleGroups)
-        && penalties.equals(t.penalties) && conflicts.equals(t.conflicts);
+    return asOf.equals(t.asOf)
+        && parameters.equals(t.parameters)
+        && accounts.equals(t.accounts)
+        && positions.equals(t.positions)
+        && lots.equals(t.lots)
+        && caps.equals(t.caps)
+        && saleLimits.equals(t.saleLimits)
+        && washSaleGroups.equals(t.washSaleGroups)
+        && penalties.equals(t.penalties)
+        && conflicts.equals(t.conflicts);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(asOf, parameters, accounts, positions, lots, caps, saleLimits,
-        washSaleGroups, penalties, conflicts);
+    return Objects.hash(
+        asOf,
+        parameters,
+        accounts,
+        positions,
+        lots,
+        caps,
+        saleLimits,
+        washSaleGroups,
+        penalties,
+        conflicts);
   }
 
   /** Returns a short summary: as-of date and counts. */
   @Override
   public String toString() {
-    return "TradeConstraints{asOf=" + asOf + ", accounts=" + accounts.size() + ", positions="
-        + positions.size() + ", lots=" + lots.size() + ", caps=" + caps.size() + ", saleLimits="
-        + saleLimits.size() + ", conflicts=" + conflicts.size() + "}";
+    return "TradeConstraints{asOf="
+        + asOf
+        + ", accounts="
+        + accounts.size()
+        + ", positions="
+        + positions.size()
+        + ", lots="
+        + lots.size()
+        + ", caps="
+        + caps.size()
+        + ", saleLimits="
+        + saleLimits.size()
+        + ", conflicts="
+        + conflicts.size()
+        + "}";
   }
 
   private record PositionKey(AccountId account, SecurityId security) {}

@@ -5,10 +5,10 @@ import dev.rebal.core.household.LotId;
 import dev.rebal.core.security.SecurityId;
 
 /**
- * Whether single positions may be bought or sold and single lots sold on the as-of date, decided one
- * question at a time: what a caller needs when it asks about a few positions (the daily screen's
- * loss-harvest check asks about the sold security, its replacement and the sold lots) and should not
- * pay for compiling the whole household.
+ * Whether single positions may be bought or sold and single lots sold on the as-of date, decided
+ * one question at a time: what a caller needs when it asks about a few positions (the daily
+ * screen's loss-harvest check asks about the sold security, its replacement and the sold lots) and
+ * should not pay for compiling the whole household.
  *
  * <p>Every answer equals the one of {@link ConstraintCompiler#compile}'s {@link TradeConstraints}
  * for the same household, market data and date: both read the same block rules (a property test

@@ -22,11 +22,11 @@ import java.util.NoSuchElementException;
  * <p>It reads the restrictions directly and shares no code with {@link ConstraintCompiler}, so that
  * a bug in one is caught by the other. Trades are applied to the positions and cash of the
  * household: a sale adds quantity times estimated price ({@link Trade#estimatedValue()}) to its
- * account's cash and a buy subtracts it; there are no fees. Resulting positions are valued at market
- * price. Checks on the result: no short position, every tradable account at or above its cash floor,
- * every concentration cap in effect met on the household's value after trading (held away
- * included). Asset-location preferences are soft and not checked. It is stateless, deterministic and
- * thread-safe.
+ * account's cash and a buy subtracts it; there are no fees. Resulting positions are valued at
+ * market price. Checks on the result: no short position, every tradable account at or above its
+ * cash floor, every concentration cap in effect met on the household's value after trading (held
+ * away included). Asset-location preferences are soft and not checked. It is stateless,
+ * deterministic and thread-safe.
  *
  * @since 0.1
  */
@@ -50,8 +50,8 @@ public final class TradeVerifier {
    * @return the violations found, none when the trades comply
    * @see #verify(Household, MarketData, LocalDate, List, ComplianceParameters)
    */
-  public VerificationResult verify(Household household, MarketData marketData, LocalDate asOf,
-      List<Trade> trades) {
+  public VerificationResult verify(
+      Household household, MarketData marketData, LocalDate asOf, List<Trade> trades) {
     return verify(household, marketData, asOf, trades, ComplianceParameters.defaults());
   }
 
@@ -66,10 +66,17 @@ public final class TradeVerifier {
    * @return the violations, empty when the proposal is compliant
    * @throws NoSuchElementException if a held security has no price
    */
-  public VerificationResult verify(Household household, MarketData marketData, LocalDate asOf,
-      List<Trade> trades, ComplianceParameters parameters) {
-    return Verifier.verify(Checks.notNull(household, "household"),
-        Checks.notNull(marketData, "marketData"), Checks.notNull(asOf, "asOf"),
-        Checks.noNulls(trades, "trades"), Checks.notNull(parameters, "parameters"));
+  public VerificationResult verify(
+      Household household,
+      MarketData marketData,
+      LocalDate asOf,
+      List<Trade> trades,
+      ComplianceParameters parameters) {
+    return Verifier.verify(
+        Checks.notNull(household, "household"),
+        Checks.notNull(marketData, "marketData"),
+        Checks.notNull(asOf, "asOf"),
+        Checks.noNulls(trades, "trades"),
+        Checks.notNull(parameters, "parameters"));
   }
 }

@@ -16,8 +16,7 @@ import java.util.List;
  * @param preExisting breaches present before the proposal and not made worse by it
  * @since 0.1
  */
-public record VerificationResult(List<Violation> violations,
-    List<Violation> preExisting) {
+public record VerificationResult(List<Violation> violations, List<Violation> preExisting) {
   /**
    * Checks that no violation is null.
    *
@@ -52,7 +51,8 @@ public record VerificationResult(List<Violation> violations,
    */
   public ImmutableList<Violation> violationsOf(ViolationKind kind) {
     Checks.notNull(kind, "kind");
-    return violations.stream().filter(v -> v.kind() == kind)
+    return violations.stream()
+        .filter(v -> v.kind() == kind)
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -62,7 +62,8 @@ public record VerificationResult(List<Violation> violations,
    * @param index the trade's index in the proposal
    */
   public ImmutableList<Violation> violationsOfTrade(int index) {
-    return violations.stream().filter(v -> v.trades().contains(index))
+    return violations.stream()
+        .filter(v -> v.trades().contains(index))
         .collect(ImmutableList.toImmutableList());
   }
 }

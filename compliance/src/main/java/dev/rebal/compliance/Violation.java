@@ -6,13 +6,13 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One way a proposed list of trades breaks a restriction or a check: which one, which trades, and by
- * how much.
+ * One way a proposed list of trades breaks a restriction or a check: which one, which trades, and
+ * by how much.
  *
  * <p>{@link #limit()} and {@link #actual()} are in {@link #unit()} ({@code shares}, {@code USD} or
- * {@code weight}, a fraction); {@link #excess()} is how far past the limit the proposal goes.
- * For a lower bound (cash floor, minimum trade size, zero shares) the limit is the minimum. A trade
- * that must not happen at all has limit zero and its quantity as the actual value. {@link #trades()}
+ * {@code weight}, a fraction); {@link #excess()} is how far past the limit the proposal goes. For a
+ * lower bound (cash floor, minimum trade size, zero shares) the limit is the minimum. A trade that
+ * must not happen at all has limit zero and its quantity as the actual value. {@link #trades()}
  * holds the indexes (0-based, in the proposal's order) of the trades involved, empty for a position
  * check no trade is singled out for. This record is immutable and thread-safe.
  *
@@ -25,8 +25,14 @@ import java.util.List;
  * @param actual the value the proposal reaches
  * @since 0.1
  */
-public record Violation(ViolationKind kind, Provenance provenance, List<Integer> trades,
-    String subject, String unit, BigDecimal limit, BigDecimal actual) {
+public record Violation(
+    ViolationKind kind,
+    Provenance provenance,
+    List<Integer> trades,
+    String subject,
+    String unit,
+    BigDecimal limit,
+    BigDecimal actual) {
   /**
    * Checks that no component is null.
    *
@@ -62,7 +68,19 @@ public record Violation(ViolationKind kind, Provenance provenance, List<Integer>
    * {@return a one-line description, e.g. {@code DO_NOT_SELL A1/ACME trades [0]: 100 shares ...}}
    */
   public String message() {
-    return kind + " " + subject + " trades " + trades + ": " + actual.toPlainString() + " " + unit
-        + " against a limit of " + limit.toPlainString() + " [" + provenance + "]";
+    return kind
+        + " "
+        + subject
+        + " trades "
+        + trades
+        + ": "
+        + actual.toPlainString()
+        + " "
+        + unit
+        + " against a limit of "
+        + limit.toPlainString()
+        + " ["
+        + provenance
+        + "]";
   }
 }

@@ -54,10 +54,14 @@ class ComplianceProperties {
     return ComplianceArbitraries.scenarios();
   }
 
-  private static boolean hasViolation(VerificationResult r, ViolationKind kind, int trade,
-      String provenanceId) {
-    return r.violations().stream().anyMatch(v -> v.kind() == kind && v.trades().contains(trade)
-        && v.provenance().id().equals(provenanceId));
+  private static boolean hasViolation(
+      VerificationResult r, ViolationKind kind, int trade, String provenanceId) {
+    return r.violations().stream()
+        .anyMatch(
+            v ->
+                v.kind() == kind
+                    && v.trades().contains(trade)
+                    && v.provenance().id().equals(provenanceId));
   }
 
   @Property(tries = 250)
@@ -89,12 +93,15 @@ class ComplianceProperties {
         if (x instanceof SecurityExclusion && buy && ((SecurityExclusion) x).scope().matches(s)) {
           restricted++;
           assertThat(hasViolation(r, ViolationKind.EXCLUDED_BUY, i, id)).isTrue();
-        } else if (x instanceof DoNotSell && !buy && ((DoNotSell) x).scope().matches(s)
+        } else if (x instanceof DoNotSell
+            && !buy
+            && ((DoNotSell) x).scope().matches(s)
             && (((DoNotSell) x).accounts().isEmpty()
                 || ((DoNotSell) x).accounts().contains(a.id()))) {
           restricted++;
           assertThat(hasViolation(r, ViolationKind.DO_NOT_SELL, i, id)).isTrue();
-        } else if (x instanceof BlackoutWindow && ((BlackoutWindow) x).issuer().equals(s.issuer())) {
+        } else if (x instanceof BlackoutWindow
+            && ((BlackoutWindow) x).issuer().equals(s.issuer())) {
           restricted++;
           assertThat(hasViolation(r, ViolationKind.BLACKOUT, i, id)).isTrue();
         } else if (x instanceof AccountFreeze && ((AccountFreeze) x).account().equals(a.id())) {
@@ -107,8 +114,8 @@ class ComplianceProperties {
       assertThat(r.isCompliant()).isFalse();
     }
     Statistics.label("restricted").collect(restricted > 0 ? "trades restricted" : "none");
-    Statistics.label("restricted").coverage(k -> k.check("trades restricted")
-        .percentage(p -> p > 5));
+    Statistics.label("restricted")
+        .coverage(k -> k.check("trades restricted").percentage(p -> p > 5));
   }
 
   @Property(tries = 250)
@@ -126,12 +133,12 @@ class ComplianceProperties {
     }
     for (Trade t : c.trades()) {
       BigDecimal sign = BigDecimal.valueOf(t.side() == Side.BUY ? 1 : -1);
-      shares.merge(t.account() + "/" + t.security(), t.quantity().value().multiply(sign),
-          BigDecimal::add);
+      shares.merge(
+          t.account() + "/" + t.security(), t.quantity().value().multiply(sign), BigDecimal::add);
       if (t.side() != Side.GIFT) {
         // a gift in kind moves shares out and no cash in
-        cash.merge(t.account(), t.estimatedValue().amount().negate().multiply(sign),
-            BigDecimal::add);
+        cash.merge(
+            t.account(), t.estimatedValue().amount().negate().multiply(sign), BigDecimal::add);
       }
     }
 
@@ -191,8 +198,8 @@ class ComplianceProperties {
   }
 
   @Property(tries = 250)
-  void verify_proposalInsideCompiledConstraints_passes(@ForAll("scenarios") Scenario s,
-      @ForAll Random random) {
+  void verify_proposalInsideCompiledConstraints_passes(
+      @ForAll("scenarios") Scenario s, @ForAll Random random) {
     // given
     TradeConstraints c = COMPILER.compile(s.household(), s.marketData(), AS_OF);
     List<Trade> trades = GuidedProposals.build(c, s.marketData(), random);
@@ -205,20 +212,20 @@ class ComplianceProperties {
     if (inside) {
       assertThat(r.violations()).isEmpty();
     }
-    Statistics.label("guided").collect(!inside ? "outside" : trades.isEmpty() ? "inside, empty"
-        : "inside, trades");
+    Statistics.label("guided")
+        .collect(!inside ? "outside" : trades.isEmpty() ? "inside, empty" : "inside, trades");
     Statistics.label("guided").coverage(k -> k.check("inside, trades").percentage(p -> p > 7));
   }
 
   @Property(tries = 150)
   void verify_randomProposalInsideCompiledConstraints_passes(@ForAll("randomCases") Case c) {
     // given
-    TradeConstraints tc = COMPILER.compile(c.scenario().household(), c.scenario().marketData(),
-        AS_OF);
+    TradeConstraints tc =
+        COMPILER.compile(c.scenario().household(), c.scenario().marketData(), AS_OF);
 
     // when
-    VerificationResult r = VERIFIER.verify(c.scenario().household(), c.scenario().marketData(),
-        AS_OF, c.trades());
+    VerificationResult r =
+        VERIFIER.verify(c.scenario().household(), c.scenario().marketData(), AS_OF, c.trades());
 
     // then
     if (InsideConstraints.admits(tc, c.scenario().marketData(), c.trades())) {
@@ -236,22 +243,38 @@ class ComplianceProperties {
       @ForAll("rule144Scenarios") Scenario s) {
     // given
     TradeConstraints c = COMPILER.compile(s.household(), s.marketData(), AS_OF);
-    IssuerSaleLimit limit = c.saleLimits().stream()
-        .filter(l -> l.provenance().id().equals("R-144")).findFirst().orElseThrow();
+    IssuerSaleLimit limit =
+        c.saleLimits().stream()
+            .filter(l -> l.provenance().id().equals("R-144"))
+            .findFirst()
+            .orElseThrow();
     AccountId account = s.household().accounts().get(0).id();
     java.util.function.Function<dev.rebal.core.money.Quantity, VerificationResult> sell =
-        q -> VERIFIER.verify(s.household(), s.marketData(), AS_OF, List.of(Trade.builder()
-            .account(account).security(Fixtures.ACME).side(Side.SELL).quantity(q)
-            .estimatedPrice(Fixtures.priceOf(Fixtures.ACME)).addReasonCodes("x").build()));
-    java.util.function.Predicate<Violation> r144 = v -> v.kind() == ViolationKind.VOLUME_LIMIT
-        && v.provenance().id().equals("R-144");
+        q ->
+            VERIFIER.verify(
+                s.household(),
+                s.marketData(),
+                AS_OF,
+                List.of(
+                    Trade.builder()
+                        .account(account)
+                        .security(Fixtures.ACME)
+                        .side(Side.SELL)
+                        .quantity(q)
+                        .estimatedPrice(Fixtures.priceOf(Fixtures.ACME))
+                        .addReasonCodes("x")
+                        .build()));
+    java.util.function.Predicate<Violation> r144 =
+        v -> v.kind() == ViolationKind.VOLUME_LIMIT && v.provenance().id().equals("R-144");
 
     // when
-    VerificationResult over = sell.apply(limit.remaining().plus(
-        dev.rebal.core.money.Quantity.of(1)));
+    VerificationResult over =
+        sell.apply(limit.remaining().plus(dev.rebal.core.money.Quantity.of(1)));
 
     // then
-    assertThat(over.violations()).filteredOn(r144).singleElement()
+    assertThat(over.violations())
+        .filteredOn(r144)
+        .singleElement()
         .satisfies(v -> assertThat(v.excess()).isEqualByComparingTo("1"));
     if (limit.remaining().isPositive()) {
       assertThat(sell.apply(limit.remaining()).violations()).filteredOn(r144).isEmpty();
@@ -261,16 +284,24 @@ class ComplianceProperties {
   }
 
   @Property(tries = 100)
-  void compileAndVerify_restrictionsShuffled_giveEqualResults(@ForAll("randomCases") Case c,
-      @ForAll Random random) {
+  void compileAndVerify_restrictionsShuffled_giveEqualResults(
+      @ForAll("randomCases") Case c, @ForAll Random random) {
     // given
     Household h = c.scenario().household();
     List<Restriction> shuffled = new ArrayList<>(h.restrictions());
     Collections.shuffle(shuffled, random);
-    Household h2 = Household.builder().id(h.id()).addAllMembers(h.members())
-        .addAllAccounts(h.accounts()).addAllLots(h.lots()).addAllTransactions(h.transactions())
-        .addAllRestrictions(shuffled).taxProfile(h.taxProfile()).target(h.target())
-        .model(h.model()).build();
+    Household h2 =
+        Household.builder()
+            .id(h.id())
+            .addAllMembers(h.members())
+            .addAllAccounts(h.accounts())
+            .addAllLots(h.lots())
+            .addAllTransactions(h.transactions())
+            .addAllRestrictions(shuffled)
+            .taxProfile(h.taxProfile())
+            .target(h.target())
+            .model(h.model())
+            .build();
     MarketData md = c.scenario().marketData();
 
     // then

@@ -31,30 +31,44 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contradictions are reported, never resolved silently. The simple household is worth 25,000
- * (cash 10,000, ACME 5,000, VTI 10,000); a 10% cap on ACME allows 2,500, so 2,500 must be sold.
+ * Contradictions are reported, never resolved silently. The simple household is worth 25,000 (cash
+ * 10,000, ACME 5,000, VTI 10,000); a 10% cap on ACME allows 2,500, so 2,500 must be sold.
  */
 class ConflictTest {
-  private static final ConcentrationCap CAP = new ConcentrationCap(RestrictionId.of("R-CAP"),
-      SecurityScope.issuer("ACME"), Weight.percent("10"), DateWindow.always(), "IPS cap");
-  private static final DoNotSell DNS = new DoNotSell(RestrictionId.of("R-DNS"),
-      SecurityScope.security("ACME"), ImmutableSortedSet.of(), DateWindow.always(),
-      "Ten-year cliff");
+  private static final ConcentrationCap CAP =
+      new ConcentrationCap(
+          RestrictionId.of("R-CAP"),
+          SecurityScope.issuer("ACME"),
+          Weight.percent("10"),
+          DateWindow.always(),
+          "IPS cap");
+  private static final DoNotSell DNS =
+      new DoNotSell(
+          RestrictionId.of("R-DNS"),
+          SecurityScope.security("ACME"),
+          ImmutableSortedSet.of(),
+          DateWindow.always(),
+          "Ten-year cliff");
 
   @Test
   void compile_capNeedsSaleOfDoNotSell_reportsConflictNamingBoth() {
     // when
-    TradeConstraints c = ConstraintCompiler.standard().compile(simple(CAP, DNS), marketData(),
-        AS_OF);
+    TradeConstraints c =
+        ConstraintCompiler.standard().compile(simple(CAP, DNS), marketData(), AS_OF);
 
     // then
     assertThat(c.hasConflicts()).isTrue();
-    assertThat(c.conflicts()).singleElement().satisfies(k -> {
-      assertThat(k.kind()).isEqualTo(ConflictKind.CAP_NEEDS_BLOCKED_SALE);
-      assertThat(k.shortfall()).isEqualByComparingTo("2500");
-      assertThat(k.provenances()).extracting(Provenance::id).containsExactly("R-CAP", "R-DNS");
-      assertThat(k.subject()).isEqualTo("cap R-CAP on ISSUER:ACME");
-    });
+    assertThat(c.conflicts())
+        .singleElement()
+        .satisfies(
+            k -> {
+              assertThat(k.kind()).isEqualTo(ConflictKind.CAP_NEEDS_BLOCKED_SALE);
+              assertThat(k.shortfall()).isEqualByComparingTo("2500");
+              assertThat(k.provenances())
+                  .extracting(Provenance::id)
+                  .containsExactly("R-CAP", "R-DNS");
+              assertThat(k.subject()).isEqualTo("cap R-CAP on ISSUER:ACME");
+            });
   }
 
   @Test
@@ -72,13 +86,14 @@ class ConflictTest {
   @Test
   void verify_emptyProposalUnderConflict_reportsTheCapBreachAsPreExisting() {
     // when
-    VerificationResult r = TradeVerifier.standard().verify(simple(CAP, DNS), marketData(), AS_OF,
-        List.of());
+    VerificationResult r =
+        TradeVerifier.standard().verify(simple(CAP, DNS), marketData(), AS_OF, List.of());
 
     // then: ACME 5,000 of 25,000 = 20% against 10%, before and after: the proposal neither
     // causes nor worsens it, so it is a warning, not a violation
     assertThat(r.violations()).isEmpty();
-    assertThat(r.preExisting()).singleElement()
+    assertThat(r.preExisting())
+        .singleElement()
         .satisfies(v -> assertThat(v.actual()).isEqualByComparingTo("0.2"));
   }
 
@@ -87,17 +102,25 @@ class ConflictTest {
     // given: 10 VTI ($2,000) given in kind to a charity: the household falls to $23,000 and
     // ACME's weight rises from 20% to 21.7% without a share more of it (found by
     // DecisionQualityProperties: a committed gift was rejected by the verifier)
-    Trade gift = Trade.builder().account(TAXABLE).security(VTI).side(Side.GIFT)
-        .quantity(Quantity.of("10")).estimatedPrice(Fixtures.priceOf(VTI))
-        .addLots(pick("L2", "10")).addReasonCodes("tax.gift-in-kind").build();
+    Trade gift =
+        Trade.builder()
+            .account(TAXABLE)
+            .security(VTI)
+            .side(Side.GIFT)
+            .quantity(Quantity.of("10"))
+            .estimatedPrice(Fixtures.priceOf(VTI))
+            .addLots(pick("L2", "10"))
+            .addReasonCodes("tax.gift-in-kind")
+            .build();
 
     // when
-    VerificationResult r = TradeVerifier.standard().verify(simple(CAP, DNS), marketData(), AS_OF,
-        List.of(gift));
+    VerificationResult r =
+        TradeVerifier.standard().verify(simple(CAP, DNS), marketData(), AS_OF, List.of(gift));
 
     // then: counting what was given as still held, the weight is the 20% it was: pre-existing
     assertThat(r.violations()).isEmpty();
-    assertThat(r.preExisting()).singleElement()
+    assertThat(r.preExisting())
+        .singleElement()
         .satisfies(v -> assertThat(v.kind()).isEqualTo(ViolationKind.CONCENTRATION_CAP));
   }
 
@@ -106,65 +129,94 @@ class ConflictTest {
     // given: a 25% cap, ACME 5,000 of 25,000 = 20%; a committed gift gives all 50 VTI
     // ($10,000) in kind, so ACME, which may not be sold, becomes 5,000 of 15,000 = 33%
     // (found by DecisionQualityProperties: household 44988 of seed 11)
-    ConcentrationCap cap25 = new ConcentrationCap(RestrictionId.of("R-CAP"),
-        SecurityScope.issuer("ACME"), Weight.percent("25"), DateWindow.always(), "IPS cap");
-    Trade gift = Trade.builder().account(TAXABLE).security(VTI).side(Side.GIFT)
-        .quantity(Quantity.of("50")).estimatedPrice(Fixtures.priceOf(VTI))
-        .addLots(pick("L2", "50")).addReasonCodes("tax.gift-in-kind").build();
+    ConcentrationCap cap25 =
+        new ConcentrationCap(
+            RestrictionId.of("R-CAP"),
+            SecurityScope.issuer("ACME"),
+            Weight.percent("25"),
+            DateWindow.always(),
+            "IPS cap");
+    Trade gift =
+        Trade.builder()
+            .account(TAXABLE)
+            .security(VTI)
+            .side(Side.GIFT)
+            .quantity(Quantity.of("50"))
+            .estimatedPrice(Fixtures.priceOf(VTI))
+            .addLots(pick("L2", "50"))
+            .addReasonCodes("tax.gift-in-kind")
+            .build();
 
     // when
-    VerificationResult r = TradeVerifier.standard().verify(simple(cap25, DNS), marketData(),
-        AS_OF, List.of(gift));
+    VerificationResult r =
+        TradeVerifier.standard().verify(simple(cap25, DNS), marketData(), AS_OF, List.of(gift));
 
     // then: counting the gift as still held ACME is 20%, within the cap: the trades did not
     // cause the breach, the gift's size did; a warning for the reviewer, not a rejection
     assertThat(r.violations()).isEmpty();
-    assertThat(r.preExisting()).singleElement()
+    assertThat(r.preExisting())
+        .singleElement()
         .satisfies(v -> assertThat(v.actual()).isEqualByComparingTo("0.3333333333"));
   }
 
   @Test
   void compile_volumeLimitWithoutVolumeData_blocksSalesAndReportsConflict() {
     // given
-    Household h = simple(new VolumeLimit(RestrictionId.of("R-144"), "ACME", DateWindow.always(),
-        "Affiliate"));
+    Household h =
+        simple(
+            new VolumeLimit(RestrictionId.of("R-144"), "ACME", DateWindow.always(), "Affiliate"));
 
     // when
     TradeConstraints c = ConstraintCompiler.standard().compile(h, marketData(), AS_OF);
-    VerificationResult r = TradeVerifier.standard().verify(h, marketData(), AS_OF,
-        List.of(sell(TAXABLE, ACME, "10")));
+    VerificationResult r =
+        TradeVerifier.standard().verify(h, marketData(), AS_OF, List.of(sell(TAXABLE, ACME, "10")));
 
     // then
-    assertThat(c.conflicts()).extracting(Conflict::kind)
+    assertThat(c.conflicts())
+        .extracting(Conflict::kind)
         .containsExactly(ConflictKind.VOLUME_DATA_MISSING);
-    assertThat(c.lookupPosition(TAXABLE, ACME).sellBlocks()).extracting(Provenance::id)
+    assertThat(c.lookupPosition(TAXABLE, ACME).sellBlocks())
+        .extracting(Provenance::id)
         .containsExactly("R-144");
-    assertThat(r.violationsOf(ViolationKind.VOLUME_LIMIT)).singleElement()
+    assertThat(r.violationsOf(ViolationKind.VOLUME_LIMIT))
+        .singleElement()
         .satisfies(v -> assertThat(v.limit()).isZero());
   }
 
   @Test
   void compile_frozenAccountBelowCashFloor_reportsCashConflict() {
     // given: cash 100 against a floor of 1,000, and the account is frozen
-    Household h = Fixtures.household()
-        .addAccounts(Account.builder().id(TAXABLE).addOwners(MemberId.of("M1"))
-            .type(AccountType.TAXABLE).custodian("C").cash(Money.usd("100"))
-            .cashFloor(Money.usd("1000")).build())
-        .addLots(Fixtures.lot("L1", TAXABLE, ACME, 100, AS_OF.minusYears(3)))
-        .addRestrictions(new AccountFreeze(RestrictionId.of("R-FRZ"), TAXABLE,
-            DateWindow.always(), "Pending transfer"))
-        .build();
+    Household h =
+        Fixtures.household()
+            .addAccounts(
+                Account.builder()
+                    .id(TAXABLE)
+                    .addOwners(MemberId.of("M1"))
+                    .type(AccountType.TAXABLE)
+                    .custodian("C")
+                    .cash(Money.usd("100"))
+                    .cashFloor(Money.usd("1000"))
+                    .build())
+            .addLots(Fixtures.lot("L1", TAXABLE, ACME, 100, AS_OF.minusYears(3)))
+            .addRestrictions(
+                new AccountFreeze(
+                    RestrictionId.of("R-FRZ"), TAXABLE, DateWindow.always(), "Pending transfer"))
+            .build();
 
     // when
     TradeConstraints c = ConstraintCompiler.standard().compile(h, marketData(), AS_OF);
 
     // then
     assertThat(c.lookupAccount(TAXABLE).cashAvailable().amount()).isEqualByComparingTo("-900");
-    assertThat(c.conflicts()).singleElement().satisfies(k -> {
-      assertThat(k.kind()).isEqualTo(ConflictKind.CASH_FLOOR_NEEDS_BLOCKED_SALE);
-      assertThat(k.shortfall()).isEqualByComparingTo("900");
-      assertThat(k.provenances()).extracting(Provenance::id)
-          .containsExactly("builtin.cash-floor", "R-FRZ");
-    });
+    assertThat(c.conflicts())
+        .singleElement()
+        .satisfies(
+            k -> {
+              assertThat(k.kind()).isEqualTo(ConflictKind.CASH_FLOOR_NEEDS_BLOCKED_SALE);
+              assertThat(k.shortfall()).isEqualByComparingTo("900");
+              assertThat(k.provenances())
+                  .extracting(Provenance::id)
+                  .containsExactly("builtin.cash-floor", "R-FRZ");
+            });
   }
 }

@@ -40,7 +40,8 @@ class ConstraintCompilerTest {
     TradeConstraints c = COMPILER.compile(simple(), marketData(), AS_OF);
 
     // then
-    assertThat(c.positions()).extracting(p -> p.security().value())
+    assertThat(c.positions())
+        .extracting(p -> p.security().value())
         .containsExactly("ACME", "FUND", "ITOT", "MUNI", "VTI");
     assertThat(c.lots()).extracting(l -> l.lot().value()).containsExactly("L1", "L2");
     assertThat(c.asOf()).isEqualTo(AS_OF);
@@ -50,8 +51,8 @@ class ConstraintCompilerTest {
   @Test
   void compile_heldPosition_boundsSaleByQuantityHeld() {
     // when
-    PositionConstraints p = COMPILER.compile(simple(), marketData(), AS_OF)
-        .lookupPosition(TAXABLE, ACME);
+    PositionConstraints p =
+        COMPILER.compile(simple(), marketData(), AS_OF).lookupPosition(TAXABLE, ACME);
 
     // then
     assertThat(p.held()).isEqualTo(Quantity.of(100));
@@ -93,9 +94,17 @@ class ConstraintCompilerTest {
   @Test
   void compile_doNotSellOnOtherAccount_leavesThisAccountFree() {
     // given
-    TradeConstraints c = COMPILER.compile(simple(new DoNotSell(RestrictionId.of("R-DNS"),
-        SecurityScope.security("ACME"), ImmutableSortedSet.of(AccountId.of("A-OTHER")),
-        DateWindow.always(), "Trust holding")), marketData(), AS_OF);
+    TradeConstraints c =
+        COMPILER.compile(
+            simple(
+                new DoNotSell(
+                    RestrictionId.of("R-DNS"),
+                    SecurityScope.security("ACME"),
+                    ImmutableSortedSet.of(AccountId.of("A-OTHER")),
+                    DateWindow.always(),
+                    "Trust holding")),
+            marketData(),
+            AS_OF);
 
     // then
     assertThat(c.lookupPosition(TAXABLE, ACME).maySell()).isTrue();
@@ -105,10 +114,16 @@ class ConstraintCompilerTest {
   @Test
   void compile_restrictionsInAnyOrder_giveEqualConstraints() {
     // given
-    Restriction a = new SecurityExclusion(RestrictionId.of("R-A"), SecurityScope.issuer("ACME"),
-        DateWindow.always(), "a");
-    Restriction b = new ConcentrationCap(RestrictionId.of("R-B"),
-        SecurityScope.assetClass("US_EQUITY"), Weight.percent("70"), DateWindow.always(), "b");
+    Restriction a =
+        new SecurityExclusion(
+            RestrictionId.of("R-A"), SecurityScope.issuer("ACME"), DateWindow.always(), "a");
+    Restriction b =
+        new ConcentrationCap(
+            RestrictionId.of("R-B"),
+            SecurityScope.assetClass("US_EQUITY"),
+            Weight.percent("70"),
+            DateWindow.always(),
+            "b");
 
     // when
     TradeConstraints ab = COMPILER.compile(simple(a, b), marketData(), AS_OF);
@@ -125,18 +140,23 @@ class ConstraintCompilerTest {
     TradeConstraints c = COMPILER.compile(simple(), marketData(), AS_OF);
 
     // then
-    assertThatThrownBy(() -> c.lookupPosition(TAXABLE, dev.rebal.core.security.SecurityId.of("ZZZ")))
-        .isInstanceOf(NoSuchElementException.class).hasMessageContaining("A-TAX/ZZZ");
+    assertThatThrownBy(
+            () -> c.lookupPosition(TAXABLE, dev.rebal.core.security.SecurityId.of("ZZZ")))
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("A-TAX/ZZZ");
     assertThatThrownBy(() -> c.lookupAccount(AccountId.of("NOPE")))
-        .isInstanceOf(NoSuchElementException.class).hasMessageContaining("accounts[NOPE]");
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("accounts[NOPE]");
     assertThatThrownBy(() -> c.lookupLot(LotId.of("NOPE")))
-        .isInstanceOf(NoSuchElementException.class).hasMessageContaining("lots[NOPE]");
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("lots[NOPE]");
   }
 
   @Test
   void complianceParameters_negativeMinimum_throws() {
     assertThatThrownBy(() -> new ComplianceParameters(Money.usd("-1"), Quantity.of(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minTradeValue");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minTradeValue");
   }
 
   @Test
@@ -150,10 +170,19 @@ class ConstraintCompilerTest {
     assertThat(p.toString()).isEqualTo("builtin.held-away (held-away: \"held-away account\")");
   }
 
-  private static TradeConstraints rebuilt(TradeConstraints c, List<PositionConstraints> positions,
-      List<LotConstraints> lots) {
-    return TradeConstraints.of(c.asOf(), c.parameters(), c.accounts(), positions, lots, c.caps(),
-        c.saleLimits(), c.washSaleGroups(), c.penalties(), c.conflicts());
+  private static TradeConstraints rebuilt(
+      TradeConstraints c, List<PositionConstraints> positions, List<LotConstraints> lots) {
+    return TradeConstraints.of(
+        c.asOf(),
+        c.parameters(),
+        c.accounts(),
+        positions,
+        lots,
+        c.caps(),
+        c.saleLimits(),
+        c.washSaleGroups(),
+        c.penalties(),
+        c.conflicts());
   }
 
   @Test

@@ -1,5 +1,8 @@
 package dev.rebal.compliance;
 
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.AccountType;
@@ -27,9 +30,6 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
@@ -51,13 +51,21 @@ final class Fixtures {
 
   private Fixtures() {}
 
-  static Security security(SecurityId id, String issuer, SecurityKind kind, String assetClass,
-      String washGroup) {
-    return Security.builder().id(id).symbol(id.value()).issuer(issuer).kind(kind)
-        .assetClass(AssetClass.of(assetClass)).washSaleGroup(washGroup).build();
+  static Security security(
+      SecurityId id, String issuer, SecurityKind kind, String assetClass, String washGroup) {
+    return Security.builder()
+        .id(id)
+        .symbol(id.value())
+        .issuer(issuer)
+        .kind(kind)
+        .assetClass(AssetClass.of(assetClass))
+        .washSaleGroup(washGroup)
+        .build();
   }
 
-  /** ACME at $50, VTI $200 and ITOT $100 (one wash-sale group), MUNI $100, FUND $10 (a mutual fund). */
+  /**
+   * ACME at $50, VTI $200 and ITOT $100 (one wash-sale group), MUNI $100, FUND $10 (a mutual fund).
+   */
   static List<Security> standardSecurities() {
     return List.of(
         security(ACME, "ACME", SecurityKind.EQUITY, "US_EQUITY", "ACME"),
@@ -90,36 +98,66 @@ final class Fixtures {
   }
 
   static Account account(AccountId id, AccountType type, String cash) {
-    return Account.builder().id(id).addOwners(MemberId.of("M1")).type(type).custodian("Custodian")
-        .cash(Money.usd(cash)).build();
+    return Account.builder()
+        .id(id)
+        .addOwners(MemberId.of("M1"))
+        .type(type)
+        .custodian("Custodian")
+        .cash(Money.usd(cash))
+        .build();
   }
 
   static Account heldAway(AccountId id, AccountType type, String cash) {
-    return Account.builder().id(id).addOwners(MemberId.of("M1")).type(type)
-        .custodian("Elsewhere").cash(Money.usd(cash)).heldAway(true).build();
+    return Account.builder()
+        .id(id)
+        .addOwners(MemberId.of("M1"))
+        .type(type)
+        .custodian("Elsewhere")
+        .cash(Money.usd(cash))
+        .heldAway(true)
+        .build();
   }
 
-  static TaxLot lot(String id, AccountId account, SecurityId security, long quantity,
-      LocalDate acquired) {
-    return TaxLot.builder().id(LotId.of(id)).account(account).security(security)
-        .quantity(Quantity.of(quantity)).costBasis(Money.usd("1000")).acquired(acquired).build();
+  static TaxLot lot(
+      String id, AccountId account, SecurityId security, long quantity, LocalDate acquired) {
+    return TaxLot.builder()
+        .id(LotId.of(id))
+        .account(account)
+        .security(security)
+        .quantity(Quantity.of(quantity))
+        .costBasis(Money.usd("1000"))
+        .acquired(acquired)
+        .build();
   }
 
-  static Transaction pastSale(String id, AccountId account, SecurityId security, long quantity,
-      LocalDate date) {
-    return Transaction.builder().id(TransactionId.of(id)).account(account).security(security)
-        .side(Side.SELL).tradeDate(date).quantity(Quantity.of(quantity))
-        .amount(Money.usd("1000")).build();
+  static Transaction pastSale(
+      String id, AccountId account, SecurityId security, long quantity, LocalDate date) {
+    return Transaction.builder()
+        .id(TransactionId.of(id))
+        .account(account)
+        .security(security)
+        .side(Side.SELL)
+        .tradeDate(date)
+        .quantity(Quantity.of(quantity))
+        .amount(Money.usd("1000"))
+        .build();
   }
 
   static Household.Builder household() {
-    return Household.builder().id(HouseholdId.of("H1"))
-        .addMembers(Member.builder().id(MemberId.of("M1")).name("Client").role(MemberRole.PRIMARY)
-            .build())
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.MARRIED_JOINT)
-            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
+    return Household.builder()
+        .id(HouseholdId.of("H1"))
+        .addMembers(
+            Member.builder().id(MemberId.of("M1")).name("Client").role(MemberRole.PRIMARY).build())
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.MARRIED_JOINT)
+                .shortTermRate(Weight.of("0.35"))
+                .longTermRate(Weight.of("0.15"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.ZERO_USD)
+                .build())
         .target(TargetAllocation.builder().build())
         .model(Model.builder().id(ModelId.of("MODEL")).build());
   }
@@ -135,15 +173,26 @@ final class Fixtures {
   }
 
   static Trade buy(AccountId account, SecurityId security, String quantity) {
-    return Trade.builder().account(account).security(security).side(Side.BUY)
-        .quantity(Quantity.of(quantity)).estimatedPrice(priceOf(security))
-        .addReasonCodes("drift.rebalance").build();
+    return Trade.builder()
+        .account(account)
+        .security(security)
+        .side(Side.BUY)
+        .quantity(Quantity.of(quantity))
+        .estimatedPrice(priceOf(security))
+        .addReasonCodes("drift.rebalance")
+        .build();
   }
 
   static Trade sell(AccountId account, SecurityId security, String quantity, LotPick... picks) {
-    return Trade.builder().account(account).security(security).side(Side.SELL)
-        .quantity(Quantity.of(quantity)).estimatedPrice(priceOf(security))
-        .addLots(picks).addReasonCodes("drift.rebalance").build();
+    return Trade.builder()
+        .account(account)
+        .security(security)
+        .side(Side.SELL)
+        .quantity(Quantity.of(quantity))
+        .estimatedPrice(priceOf(security))
+        .addLots(picks)
+        .addReasonCodes("drift.rebalance")
+        .build();
   }
 
   static LotPick pick(String lot, String quantity) {

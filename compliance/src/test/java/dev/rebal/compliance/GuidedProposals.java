@@ -52,17 +52,22 @@ final class GuidedProposals {
       String group = c.findWashSaleGroup(p.security()).orElseThrow();
       String key = p.account() + "/" + p.security();
       BigDecimal step = p.quantityStep().limit().value().max(BigDecimal.ONE);
-      BigDecimal minQ = p.minTradeValue().limit().amount()
-          .divide(price.amount(), 0, RoundingMode.CEILING);
+      BigDecimal minQ =
+          p.minTradeValue().limit().amount().divide(price.amount(), 0, RoundingMode.CEILING);
       minQ = minQ.divide(step, 0, RoundingMode.CEILING).multiply(step).max(step);
-      if (random.nextBoolean() && p.maySell() && p.held().isPositive()
+      if (random.nextBoolean()
+          && p.maySell()
+          && p.held().isPositive()
           && !groupsBought.contains(group)) {
         Quantity already = soldAt.getOrDefault(key, Quantity.ZERO);
         BigDecimal max = p.maxSellQuantity().limit().minus(already).value();
         for (IssuerSaleLimit l : c.saleLimits()) {
           if (l.securities().contains(p.security())) {
-            max = max.min(l.remaining().minus(
-                issuerSold.getOrDefault(l.provenance().id(), Quantity.ZERO)).value());
+            max =
+                max.min(
+                    l.remaining()
+                        .minus(issuerSold.getOrDefault(l.provenance().id(), Quantity.ZERO))
+                        .value());
           }
         }
         BigDecimal q;
@@ -73,8 +78,10 @@ final class GuidedProposals {
           if (steps.signum() <= 0) {
             continue;
           }
-          q = step.multiply(BigDecimal.valueOf(1 + random.nextInt(steps.min(
-              BigDecimal.valueOf(1000)).intValue())));
+          q =
+              step.multiply(
+                  BigDecimal.valueOf(
+                      1 + random.nextInt(steps.min(BigDecimal.valueOf(1000)).intValue())));
           if (q.compareTo(minQ) < 0) {
             continue;
           }
@@ -84,9 +91,16 @@ final class GuidedProposals {
         if (picks == null) {
           continue;
         }
-        Trade t = Trade.builder().account(p.account()).security(p.security()).side(Side.SELL)
-            .quantity(quantity).estimatedPrice(price).addAllLots(picks)
-            .addReasonCodes("drift.rebalance").build();
+        Trade t =
+            Trade.builder()
+                .account(p.account())
+                .security(p.security())
+                .side(Side.SELL)
+                .quantity(quantity)
+                .estimatedPrice(price)
+                .addAllLots(picks)
+                .addReasonCodes("drift.rebalance")
+                .build();
         trades.add(t);
         soldAt.merge(key, quantity, Quantity::plus);
         for (IssuerSaleLimit l : c.saleLimits()) {
@@ -113,14 +127,22 @@ final class GuidedProposals {
         if (steps.signum() <= 0) {
           continue;
         }
-        BigDecimal q = step.multiply(BigDecimal.valueOf(1 + random.nextInt(
-            steps.min(BigDecimal.valueOf(1000)).intValue())));
+        BigDecimal q =
+            step.multiply(
+                BigDecimal.valueOf(
+                    1 + random.nextInt(steps.min(BigDecimal.valueOf(1000)).intValue())));
         if (q.compareTo(minQ) < 0) {
           continue;
         }
-        Trade t = Trade.builder().account(p.account()).security(p.security()).side(Side.BUY)
-            .quantity(Quantity.of(q)).estimatedPrice(price).addReasonCodes("drift.rebalance")
-            .build();
+        Trade t =
+            Trade.builder()
+                .account(p.account())
+                .security(p.security())
+                .side(Side.BUY)
+                .quantity(Quantity.of(q))
+                .estimatedPrice(price)
+                .addReasonCodes("drift.rebalance")
+                .build();
         trades.add(t);
         cash.merge(p.account().value(), t.estimatedValue().negated(), Money::plus);
         capNet.merge(p.security(), t.estimatedValue(), Money::plus);

@@ -45,8 +45,12 @@ class HeldAwayTest {
   }
 
   private static ConcentrationCap cap(String percent) {
-    return new ConcentrationCap(RestrictionId.of("R-CAP"), SecurityScope.issuer("ACME"),
-        Weight.percent(percent), DateWindow.always(), "Employer stock cap");
+    return new ConcentrationCap(
+        RestrictionId.of("R-CAP"),
+        SecurityScope.issuer("ACME"),
+        Weight.percent(percent),
+        DateWindow.always(),
+        "Employer stock cap");
   }
 
   @Test
@@ -56,7 +60,8 @@ class HeldAwayTest {
 
     // then
     assertThat(c.lookupAccount(K401).mayTrade()).isFalse();
-    assertThat(c.lookupAccount(K401).blocks()).extracting(Provenance::id)
+    assertThat(c.lookupAccount(K401).blocks())
+        .extracting(Provenance::id)
         .containsExactly("builtin.held-away");
     assertThat(c.lookupPosition(K401, VTI).mayBuy()).isFalse();
     assertThat(c.lookupPosition(K401, ACME).maySell()).isFalse();
@@ -67,19 +72,21 @@ class HeldAwayTest {
   @Test
   void verify_tradeInHeldAwayAccount_isRejected() {
     // when
-    VerificationResult r = TradeVerifier.standard().verify(household(), marketData(), AS_OF,
-        List.of(sell(K401, ACME, "10")));
+    VerificationResult r =
+        TradeVerifier.standard()
+            .verify(household(), marketData(), AS_OF, List.of(sell(K401, ACME, "10")));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.ACCOUNT_NOT_TRADABLE)).singleElement()
+    assertThat(r.violationsOf(ViolationKind.ACCOUNT_NOT_TRADABLE))
+        .singleElement()
         .satisfies(v -> assertThat(v.provenance().id()).isEqualTo("builtin.held-away"));
   }
 
   @Test
   void compile_capCountsHeldAwayInNumeratorAndDenominator() {
     // given: a 60% cap allows 0.6 x 40,000 = 24,000; ACME is at 20,000, so 4,000 may be added
-    TradeConstraints c = ConstraintCompiler.standard().compile(household(cap("60")),
-        marketData(), AS_OF);
+    TradeConstraints c =
+        ConstraintCompiler.standard().compile(household(cap("60")), marketData(), AS_OF);
 
     // then
     ConcentrationLimit l = c.caps().get(0);
@@ -99,46 +106,59 @@ class HeldAwayTest {
     Household h = household(cap("50"));
 
     // when
-    VerificationResult r = TradeVerifier.standard().verify(h, marketData(), AS_OF,
-        List.of(buy(TAXABLE, ACME, "2")));
+    VerificationResult r =
+        TradeVerifier.standard().verify(h, marketData(), AS_OF, List.of(buy(TAXABLE, ACME, "2")));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.CONCENTRATION_CAP)).singleElement().satisfies(v -> {
-      assertThat(v.limit()).isEqualByComparingTo("0.5");
-      assertThat(v.actual()).isEqualByComparingTo("0.5025");
-      assertThat(v.trades()).containsExactly(0);
-    });
+    assertThat(r.violationsOf(ViolationKind.CONCENTRATION_CAP))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.limit()).isEqualByComparingTo("0.5");
+              assertThat(v.actual()).isEqualByComparingTo("0.5025");
+              assertThat(v.trades()).containsExactly(0);
+            });
   }
 
   @Test
   void compile_capBrokenByHeldAwayBeyondWhatCanBeSold_reportsConflict() {
     // given: a 30% cap allows 12,000; ACME is at 20,000, excess 8,000; only the 5,000 in the
     // taxable account can be sold, so 3,000 cannot be cured
-    TradeConstraints c = ConstraintCompiler.standard().compile(household(cap("30")),
-        marketData(), AS_OF);
+    TradeConstraints c =
+        ConstraintCompiler.standard().compile(household(cap("30")), marketData(), AS_OF);
 
     // then
-    assertThat(c.conflicts()).singleElement().satisfies(k -> {
-      assertThat(k.kind()).isEqualTo(ConflictKind.CAP_NEEDS_BLOCKED_SALE);
-      assertThat(k.shortfall()).isEqualByComparingTo("3000");
-      assertThat(k.provenances()).extracting(Provenance::id)
-          .containsExactly("R-CAP", "builtin.held-away");
-    });
+    assertThat(c.conflicts())
+        .singleElement()
+        .satisfies(
+            k -> {
+              assertThat(k.kind()).isEqualTo(ConflictKind.CAP_NEEDS_BLOCKED_SALE);
+              assertThat(k.shortfall()).isEqualByComparingTo("3000");
+              assertThat(k.provenances())
+                  .extracting(Provenance::id)
+                  .containsExactly("R-CAP", "builtin.held-away");
+            });
   }
 
   @Test
   void compile_employerExclusionWithStockHeldAway_blocksBuysInTheRestOfTheHousehold() {
     // given: the executive may not buy the employer's stock; the 401(k) holds it
-    Household h = household(new SecurityExclusion(RestrictionId.of("R-EXCL"),
-        SecurityScope.issuer("ACME"), DateWindow.always(), "Executive: employer stock"));
+    Household h =
+        household(
+            new SecurityExclusion(
+                RestrictionId.of("R-EXCL"),
+                SecurityScope.issuer("ACME"),
+                DateWindow.always(),
+                "Executive: employer stock"));
 
     // when
     TradeConstraints c = ConstraintCompiler.standard().compile(h, marketData(), AS_OF);
-    VerificationResult r = TradeVerifier.standard().verify(h, marketData(), AS_OF,
-        List.of(buy(TAXABLE, ACME, "10")));
+    VerificationResult r =
+        TradeVerifier.standard().verify(h, marketData(), AS_OF, List.of(buy(TAXABLE, ACME, "10")));
 
     // then
-    assertThat(c.lookupPosition(TAXABLE, ACME).buyBlocks()).extracting(Provenance::id)
+    assertThat(c.lookupPosition(TAXABLE, ACME).buyBlocks())
+        .extracting(Provenance::id)
         .containsExactly("R-EXCL");
     assertThat(r.violationsOf(ViolationKind.EXCLUDED_BUY)).hasSize(1);
   }

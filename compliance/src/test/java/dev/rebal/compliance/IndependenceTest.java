@@ -20,23 +20,25 @@ import org.junit.jupiter.api.Test;
  * constant pool as UTF-8 strings, so a byte search of the compiled classes is enough.
  */
 class IndependenceTest {
-  private static final List<String> COMPILER_TYPES = List.of(
-      "dev/rebal/compliance/internal/compile/", "dev/rebal/compliance/ConstraintCompiler",
-      "dev/rebal/compliance/TradeConstraints", "dev/rebal/compliance/PositionConstraints",
-      "dev/rebal/compliance/AccountConstraints", "dev/rebal/compliance/LotConstraints",
-      "dev/rebal/compliance/ConcentrationLimit", "dev/rebal/compliance/IssuerSaleLimit",
-      "dev/rebal/compliance/QuantityBound", "dev/rebal/compliance/ValueBound");
-  private static final List<String> VERIFIER_TYPES = List.of(
-      "dev/rebal/compliance/internal/verify/", "dev/rebal/compliance/TradeVerifier",
-      "dev/rebal/compliance/VerificationResult", "dev/rebal/compliance/Violation");
+  private static final List<String> COMPILER_TYPES =
+      List.of(
+          "dev/rebal/compliance/internal/compile/", "dev/rebal/compliance/ConstraintCompiler",
+          "dev/rebal/compliance/TradeConstraints", "dev/rebal/compliance/PositionConstraints",
+          "dev/rebal/compliance/AccountConstraints", "dev/rebal/compliance/LotConstraints",
+          "dev/rebal/compliance/ConcentrationLimit", "dev/rebal/compliance/IssuerSaleLimit",
+          "dev/rebal/compliance/QuantityBound", "dev/rebal/compliance/ValueBound");
+  private static final List<String> VERIFIER_TYPES =
+      List.of(
+          "dev/rebal/compliance/internal/verify/", "dev/rebal/compliance/TradeVerifier",
+          "dev/rebal/compliance/VerificationResult", "dev/rebal/compliance/Violation");
 
-  private static List<String> classFileTexts(Class<?> anchor) throws IOException,
-      URISyntaxException {
+  private static List<String> classFileTexts(Class<?> anchor)
+      throws IOException, URISyntaxException {
     Path root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
     Path dir = root.resolve(anchor.getPackageName().replace('.', '/'));
     try (Stream<Path> files = Files.list(dir)) {
-      List<Path> classes = files.filter(p -> p.toString().endsWith(".class"))
-          .collect(Collectors.toList());
+      List<Path> classes =
+          files.filter(p -> p.toString().endsWith(".class")).collect(Collectors.toList());
       List<String> texts = new java.util.ArrayList<>();
       for (Path p : classes) {
         texts.add(new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1));

@@ -71,12 +71,16 @@ final class InsideConstraints {
         }
         for (LotPick pick : t.lots()) {
           Optional<LotConstraints> lot = c.findLot(pick.lot());
-          if (lot.isEmpty() || !lot.get().maySell() || !lot.get().account().equals(t.account())
+          if (lot.isEmpty()
+              || !lot.get().maySell()
+              || !lot.get().account().equals(t.account())
               || !lot.get().security().equals(t.security())) {
             return false;
           }
-          if (picked.merge(pick.lot(), pick.quantity(), Quantity::plus)
-              .compareTo(lot.get().quantity()) > 0) {
+          if (picked
+                  .merge(pick.lot(), pick.quantity(), Quantity::plus)
+                  .compareTo(lot.get().quantity())
+              > 0) {
             return false;
           }
         }

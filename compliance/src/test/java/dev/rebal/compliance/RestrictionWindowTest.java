@@ -48,8 +48,8 @@ class RestrictionWindowTest {
   private static final ConstraintCompiler COMPILER = ConstraintCompiler.standard();
   private static final TradeVerifier VERIFIER = TradeVerifier.standard();
 
-  private static VerificationResult verify(Household h, MarketData md, LocalDate date,
-      Trade... trades) {
+  private static VerificationResult verify(
+      Household h, MarketData md, LocalDate date, Trade... trades) {
     return VERIFIER.verify(h, md, date, List.of(trades));
   }
 
@@ -57,8 +57,13 @@ class RestrictionWindowTest {
   @CsvSource({"2026-06-09, false", "2026-06-10, true", "2026-06-20, true", "2026-06-21, false"})
   void securityExclusion_onWindowBoundaries_blocksBuysOnlyInside(LocalDate date, boolean inside) {
     // given: the executive may not buy the employer's stock
-    Household h = simple(new SecurityExclusion(RestrictionId.of("R-EXCL"),
-        SecurityScope.issuer("ACME"), WINDOW, "Employer stock: executive may not buy"));
+    Household h =
+        simple(
+            new SecurityExclusion(
+                RestrictionId.of("R-EXCL"),
+                SecurityScope.issuer("ACME"),
+                WINDOW,
+                "Employer stock: executive may not buy"));
 
     // when
     PositionConstraints p = COMPILER.compile(h, marketData(), date).lookupPosition(TAXABLE, ACME);
@@ -80,8 +85,14 @@ class RestrictionWindowTest {
   @CsvSource({"2026-06-09, false", "2026-06-10, true", "2026-06-20, true", "2026-06-21, false"})
   void doNotSell_onWindowBoundaries_blocksSalesOnlyInside(LocalDate date, boolean inside) {
     // given
-    Household h = simple(new DoNotSell(RestrictionId.of("R-DNS"), SecurityScope.security("ACME"),
-        ImmutableSortedSet.of(), WINDOW, "Ten-year cliff"));
+    Household h =
+        simple(
+            new DoNotSell(
+                RestrictionId.of("R-DNS"),
+                SecurityScope.security("ACME"),
+                ImmutableSortedSet.of(),
+                WINDOW,
+                "Ten-year cliff"));
 
     // when
     TradeConstraints c = COMPILER.compile(h, marketData(), date);
@@ -97,11 +108,12 @@ class RestrictionWindowTest {
 
   @ParameterizedTest
   @CsvSource({"2026-06-09, false", "2026-06-10, true", "2026-06-20, true", "2026-06-21, false"})
-  void blackoutWindow_onWindowBoundaries_blocksBothSidesOnlyInside(LocalDate date,
-      boolean inside) {
+  void blackoutWindow_onWindowBoundaries_blocksBothSidesOnlyInside(LocalDate date, boolean inside) {
     // given
-    Household h = simple(new BlackoutWindow(RestrictionId.of("R-BLK"), "ACME", WINDOW,
-        "Insider policy 2026 Q2"));
+    Household h =
+        simple(
+            new BlackoutWindow(
+                RestrictionId.of("R-BLK"), "ACME", WINDOW, "Insider policy 2026 Q2"));
 
     // when
     PositionConstraints p = COMPILER.compile(h, marketData(), date).lookupPosition(TAXABLE, ACME);
@@ -120,11 +132,18 @@ class RestrictionWindowTest {
   @CsvSource({"2026-06-09, false", "2026-06-10, true", "2026-06-20, true", "2026-06-21, false"})
   void volumeLimit_onWindowBoundaries_capsSalesOnlyInside(LocalDate date, boolean inside) {
     // given: 1,000 shares outstanding (1% = 10) and weekly volumes of 8 (average 8): limit 10
-    Household h = simple(new VolumeLimit(RestrictionId.of("R-144"), "ACME", WINDOW,
-        "Director: Rule 144 affiliate"));
-    MarketData md = marketData(TradingVolume.builder().issuer("ACME").asOf(date)
-        .sharesOutstanding(Quantity.of(1000)).addWeeklyVolumes(Quantity.of(8), Quantity.of(8),
-            Quantity.of(8), Quantity.of(8)).build());
+    Household h =
+        simple(
+            new VolumeLimit(
+                RestrictionId.of("R-144"), "ACME", WINDOW, "Director: Rule 144 affiliate"));
+    MarketData md =
+        marketData(
+            TradingVolume.builder()
+                .issuer("ACME")
+                .asOf(date)
+                .sharesOutstanding(Quantity.of(1000))
+                .addWeeklyVolumes(Quantity.of(8), Quantity.of(8), Quantity.of(8), Quantity.of(8))
+                .build());
 
     // when
     TradeConstraints c = COMPILER.compile(h, md, date);
@@ -148,8 +167,14 @@ class RestrictionWindowTest {
   void concentrationCap_onWindowBoundaries_limitsOnlyInside(LocalDate date, boolean inside) {
     // given: cash 10,000 + ACME 100 x 50 = 5,000 + VTI 50 x 200 = 10,000: household 25,000.
     // A 30% cap on ACME allows 7,500; buying 100 more ACME (5,000) takes it to 10,000 = 40%.
-    Household h = simple(new ConcentrationCap(RestrictionId.of("R-CAP"),
-        SecurityScope.issuer("ACME"), Weight.percent("30"), WINDOW, "IPS: 30% single stock"));
+    Household h =
+        simple(
+            new ConcentrationCap(
+                RestrictionId.of("R-CAP"),
+                SecurityScope.issuer("ACME"),
+                Weight.percent("30"),
+                WINDOW,
+                "IPS: 30% single stock"));
 
     // when
     TradeConstraints c = COMPILER.compile(h, marketData(), date);
@@ -171,11 +196,10 @@ class RestrictionWindowTest {
 
   @ParameterizedTest
   @CsvSource({"2026-06-09, false", "2026-06-10, true", "2026-06-20, true", "2026-06-21, false"})
-  void accountFreeze_onWindowBoundaries_blocksTheAccountOnlyInside(LocalDate date,
-      boolean inside) {
+  void accountFreeze_onWindowBoundaries_blocksTheAccountOnlyInside(LocalDate date, boolean inside) {
     // given
-    Household h = simple(new AccountFreeze(RestrictionId.of("R-FRZ"), TAXABLE, WINDOW,
-        "Legal hold"));
+    Household h =
+        simple(new AccountFreeze(RestrictionId.of("R-FRZ"), TAXABLE, WINDOW, "Legal hold"));
 
     // when
     TradeConstraints c = COMPILER.compile(h, marketData(), date);
@@ -190,15 +214,21 @@ class RestrictionWindowTest {
 
   @ParameterizedTest
   @CsvSource({"2026-06-09, false", "2026-06-10, true", "2026-06-20, true", "2026-06-21, false"})
-  void lotPreference_onWindowBoundaries_protectsOldLotsOnlyInside(LocalDate date,
-      boolean inside) {
+  void lotPreference_onWindowBoundaries_protectsOldLotsOnlyInside(LocalDate date, boolean inside) {
     // given: L1 (100 ACME) was acquired in 2015, before the protection date
-    Household h = simple(new LotPreference(RestrictionId.of("R-LOT"),
-        SecurityScope.security("ACME"), LocalDate.of(2016, 1, 1), WINDOW, "Keep founder shares"));
+    Household h =
+        simple(
+            new LotPreference(
+                RestrictionId.of("R-LOT"),
+                SecurityScope.security("ACME"),
+                LocalDate.of(2016, 1, 1),
+                WINDOW,
+                "Keep founder shares"));
 
     // when
     TradeConstraints c = COMPILER.compile(h, marketData(), date);
-    VerificationResult r = verify(h, marketData(), date, sell(TAXABLE, ACME, "10", pick("L1", "10")));
+    VerificationResult r =
+        verify(h, marketData(), date, sell(TAXABLE, ACME, "10", pick("L1", "10")));
 
     // then
     assertThat(c.lookupLot(dev.rebal.core.household.LotId.of("L1")).maySell()).isEqualTo(!inside);
@@ -213,12 +243,18 @@ class RestrictionWindowTest {
   void assetLocationPreference_onWindowBoundaries_penalisesOnlyInsideAndNeverBlocks(
       LocalDate date, boolean inside) {
     // given: no munis in tax-deferred accounts, 50 bps a year
-    Household h = Fixtures.household()
-        .addAccounts(Fixtures.account(IRA, AccountType.TRADITIONAL_IRA, "5000"))
-        .addRestrictions(new AssetLocationPreference(RestrictionId.of("R-LOC"),
-            SecurityScope.assetClass("MUNI_BOND"), ImmutableSortedSet.of(TaxTreatment.TAX_DEFERRED),
-            new BigDecimal("50"), WINDOW, "No munis in IRAs"))
-        .build();
+    Household h =
+        Fixtures.household()
+            .addAccounts(Fixtures.account(IRA, AccountType.TRADITIONAL_IRA, "5000"))
+            .addRestrictions(
+                new AssetLocationPreference(
+                    RestrictionId.of("R-LOC"),
+                    SecurityScope.assetClass("MUNI_BOND"),
+                    ImmutableSortedSet.of(TaxTreatment.TAX_DEFERRED),
+                    new BigDecimal("50"),
+                    WINDOW,
+                    "No munis in IRAs"))
+            .build();
 
     // when
     TradeConstraints c = COMPILER.compile(h, marketData(), date);

@@ -39,8 +39,9 @@ import org.junit.jupiter.api.Test;
  * 550,000 - 300,000 = 250,000 shares, across both accounts.
  */
 class Rule144Test {
-  private static final VolumeLimit LIMIT = new VolumeLimit(RestrictionId.of("R-144"), "ACME",
-      DateWindow.always(), "Director of ACME: affiliate");
+  private static final VolumeLimit LIMIT =
+      new VolumeLimit(
+          RestrictionId.of("R-144"), "ACME", DateWindow.always(), "Director of ACME: affiliate");
 
   private static Household household() {
     return Fixtures.household()
@@ -51,26 +52,40 @@ class Rule144Test {
         .addTransactions(pastSale("T1", TAXABLE, ACME, 200_000, LocalDate.of(2026, 5, 15)))
         .addTransactions(pastSale("T2", IRA, ACME, 100_000, LocalDate.of(2026, 3, 30)))
         .addTransactions(pastSale("T3", TAXABLE, ACME, 150_000, LocalDate.of(2026, 3, 29)))
-        .addTransactions(Transaction.builder().id(TransactionId.of("T4")).account(TAXABLE)
-            .security(ACME).side(Side.BUY).tradeDate(LocalDate.of(2026, 6, 1))
-            .quantity(Quantity.of(999_999)).amount(Money.usd("1000")).build())
+        .addTransactions(
+            Transaction.builder()
+                .id(TransactionId.of("T4"))
+                .account(TAXABLE)
+                .security(ACME)
+                .side(Side.BUY)
+                .tradeDate(LocalDate.of(2026, 6, 1))
+                .quantity(Quantity.of(999_999))
+                .amount(Money.usd("1000"))
+                .build())
         .addRestrictions(LIMIT)
         .build();
   }
 
   private static MarketData marketData(long sharesOutstanding) {
-    return Fixtures.marketData(TradingVolume.builder().issuer("ACME").asOf(AS_OF)
-        .sharesOutstanding(Quantity.of(sharesOutstanding))
-        .addWeeklyVolumes(Quantity.of(400_000), Quantity.of(600_000), Quantity.of(700_000),
-            Quantity.of(500_000), Quantity.of(2_000_000))
-        .build());
+    return Fixtures.marketData(
+        TradingVolume.builder()
+            .issuer("ACME")
+            .asOf(AS_OF)
+            .sharesOutstanding(Quantity.of(sharesOutstanding))
+            .addWeeklyVolumes(
+                Quantity.of(400_000),
+                Quantity.of(600_000),
+                Quantity.of(700_000),
+                Quantity.of(500_000),
+                Quantity.of(2_000_000))
+            .build());
   }
 
   @Test
   void compile_workedExample_remainingIs250000Shares() {
     // when
-    TradeConstraints c = ConstraintCompiler.standard().compile(household(), marketData(50_000_000),
-        AS_OF);
+    TradeConstraints c =
+        ConstraintCompiler.standard().compile(household(), marketData(50_000_000), AS_OF);
 
     // then
     IssuerSaleLimit l = c.saleLimits().get(0);
@@ -92,8 +107,11 @@ class Rule144Test {
   @Test
   void compile_onePercentAboveAverageVolume_usesOnePercent() {
     // when: 80,000,000 outstanding: 1% = 800,000 > 550,000; remaining 800,000 - 300,000 = 500,000
-    IssuerSaleLimit l = ConstraintCompiler.standard()
-        .compile(household(), marketData(80_000_000), AS_OF).saleLimits().get(0);
+    IssuerSaleLimit l =
+        ConstraintCompiler.standard()
+            .compile(household(), marketData(80_000_000), AS_OF)
+            .saleLimits()
+            .get(0);
 
     // then
     assertThat(l.limit()).isEqualTo(Quantity.of(800_000));
@@ -103,31 +121,34 @@ class Rule144Test {
   @Test
   void verify_salesAcrossAccountsOneShareOverRemaining_reportsExcessOfOne() {
     // given: 150,000 + 100,001 = 250,001 shares, one over the 250,000 remaining
-    List<dev.rebal.core.trade.Trade> trades = List.of(sell(TAXABLE, ACME, "150000"),
-        sell(IRA, ACME, "100001"));
+    List<dev.rebal.core.trade.Trade> trades =
+        List.of(sell(TAXABLE, ACME, "150000"), sell(IRA, ACME, "100001"));
 
     // when
-    VerificationResult r = TradeVerifier.standard().verify(household(), marketData(50_000_000),
-        AS_OF, trades);
+    VerificationResult r =
+        TradeVerifier.standard().verify(household(), marketData(50_000_000), AS_OF, trades);
 
     // then
-    assertThat(r.violationsOf(ViolationKind.VOLUME_LIMIT)).singleElement().satisfies(v -> {
-      assertThat(v.trades()).containsExactly(0, 1);
-      assertThat(v.limit()).isEqualByComparingTo("250000");
-      assertThat(v.actual()).isEqualByComparingTo("250001");
-      assertThat(v.excess()).isEqualByComparingTo("1");
-    });
+    assertThat(r.violationsOf(ViolationKind.VOLUME_LIMIT))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.trades()).containsExactly(0, 1);
+              assertThat(v.limit()).isEqualByComparingTo("250000");
+              assertThat(v.actual()).isEqualByComparingTo("250001");
+              assertThat(v.excess()).isEqualByComparingTo("1");
+            });
   }
 
   @Test
   void verify_salesAcrossAccountsExactlyAtRemaining_isCompliant() {
     // given: 150,000 + 100,000 = 250,000 shares, the whole remaining volume
-    List<dev.rebal.core.trade.Trade> trades = List.of(sell(TAXABLE, ACME, "150000"),
-        sell(IRA, ACME, "100000"));
+    List<dev.rebal.core.trade.Trade> trades =
+        List.of(sell(TAXABLE, ACME, "150000"), sell(IRA, ACME, "100000"));
 
     // when
-    VerificationResult r = TradeVerifier.standard().verify(household(), marketData(50_000_000),
-        AS_OF, trades);
+    VerificationResult r =
+        TradeVerifier.standard().verify(household(), marketData(50_000_000), AS_OF, trades);
 
     // then
     assertThat(r.violations()).isEmpty();

@@ -16,17 +16,17 @@ import net.jqwik.api.Provide;
 
 /**
  * {@link TradePermissions} answers every question exactly as the full compile does: every position
- * of every account over the whole universe, and every lot, on households with random restrictions of
- * every kind (exclusions, do-not-sell, blackouts, freezes, lot preferences, Rule 144 limits with and
- * without volume data), and unknown accounts, securities and lots are refused.
+ * of every account over the whole universe, and every lot, on households with random restrictions
+ * of every kind (exclusions, do-not-sell, blackouts, freezes, lot preferences, Rule 144 limits with
+ * and without volume data), and unknown accounts, securities and lots are refused.
  */
 class TradePermissionsProperties {
   private static final ConstraintCompiler COMPILER = ConstraintCompiler.standard();
 
   @Provide
   Arbitrary<Scenario> anyScenario() {
-    return Arbitraries.oneOf(ComplianceArbitraries.scenarios(),
-        ComplianceArbitraries.rule144Scenarios());
+    return Arbitraries.oneOf(
+        ComplianceArbitraries.scenarios(), ComplianceArbitraries.rule144Scenarios());
   }
 
   @Property(tries = 300)
@@ -40,12 +40,15 @@ class TradePermissionsProperties {
     // then
     for (PositionConstraints p : full.positions()) {
       assertThat(permissions.mayBuy(p.account(), p.security()))
-          .as("mayBuy %s %s", p.account(), p.security()).isEqualTo(p.mayBuy());
+          .as("mayBuy %s %s", p.account(), p.security())
+          .isEqualTo(p.mayBuy());
       assertThat(permissions.maySell(p.account(), p.security()))
-          .as("maySell %s %s", p.account(), p.security()).isEqualTo(p.maySell());
+          .as("maySell %s %s", p.account(), p.security())
+          .isEqualTo(p.maySell());
     }
     for (LotConstraints l : full.lots()) {
-      assertThat(permissions.maySellLot(l.lot())).as("maySellLot %s", l.lot())
+      assertThat(permissions.maySellLot(l.lot()))
+          .as("maySellLot %s", l.lot())
           .isEqualTo(l.maySell());
     }
     assertThat(full.lots()).hasSize(s.household().lots().size());

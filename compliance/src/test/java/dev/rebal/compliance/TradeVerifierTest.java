@@ -49,12 +49,15 @@ class TradeVerifierTest {
     VerificationResult r = verify(simple(), sell(TAXABLE, ACME, "150"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.SHORT_POSITION)).singleElement().satisfies(v -> {
-      assertThat(v.actual()).isEqualByComparingTo("-50");
-      assertThat(v.excess()).isEqualByComparingTo("50");
-      assertThat(v.subject()).isEqualTo("A-TAX/ACME");
-      assertThat(v.trades()).containsExactly(0);
-    });
+    assertThat(r.violationsOf(ViolationKind.SHORT_POSITION))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.actual()).isEqualByComparingTo("-50");
+              assertThat(v.excess()).isEqualByComparingTo("50");
+              assertThat(v.subject()).isEqualTo("A-TAX/ACME");
+              assertThat(v.trades()).containsExactly(0);
+            });
   }
 
   @Test
@@ -63,18 +66,20 @@ class TradeVerifierTest {
     VerificationResult r = verify(simple(), buy(TAXABLE, VTI, "60"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.CASH_BELOW_FLOOR)).singleElement().satisfies(v -> {
-      assertThat(v.limit()).isEqualByComparingTo("0");
-      assertThat(v.actual()).isEqualByComparingTo("-2000");
-      assertThat(v.unit()).isEqualTo("USD");
-    });
+    assertThat(r.violationsOf(ViolationKind.CASH_BELOW_FLOOR))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.limit()).isEqualByComparingTo("0");
+              assertThat(v.actual()).isEqualByComparingTo("-2000");
+              assertThat(v.unit()).isEqualTo("USD");
+            });
   }
 
   @Test
   void verify_saleFundsBuy_cashOfTheSaleCounts() {
     // when: sell 50 VTI (+10,000) and buy 1,500 FUND at 10 (-15,000): 10,000 + 10,000 - 15,000
-    VerificationResult r = verify(simple(), sell(TAXABLE, VTI, "50"),
-        buy(TAXABLE, FUND, "1500"));
+    VerificationResult r = verify(simple(), sell(TAXABLE, VTI, "50"), buy(TAXABLE, FUND, "1500"));
 
     // then
     assertThat(r.violations()).isEmpty();
@@ -86,11 +91,13 @@ class TradeVerifierTest {
     VerificationResult r = verify(simple(), buy(TAXABLE, ITOT, "10"), sell(TAXABLE, VTI, "10"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.WASH_SALE_BOTH_SIDES)).singleElement()
-        .satisfies(v -> {
-          assertThat(v.trades()).containsExactly(0, 1);
-          assertThat(v.subject()).isEqualTo("group US_TOTAL");
-        });
+    assertThat(r.violationsOf(ViolationKind.WASH_SALE_BOTH_SIDES))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.trades()).containsExactly(0, 1);
+              assertThat(v.subject()).isEqualTo("group US_TOTAL");
+            });
   }
 
   @Test
@@ -114,15 +121,21 @@ class TradeVerifierTest {
   @Test
   void verify_picksOverTwoTradesExceedingLot_reportLotOverdrawn() {
     // when: 60 + 60 = 120 picked from the 100 of L1
-    VerificationResult r = verify(simple(), sell(TAXABLE, ACME, "60", pick("L1", "60")),
-        sell(TAXABLE, ACME, "60", pick("L1", "60")));
+    VerificationResult r =
+        verify(
+            simple(),
+            sell(TAXABLE, ACME, "60", pick("L1", "60")),
+            sell(TAXABLE, ACME, "60", pick("L1", "60")));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.LOT_OVERDRAWN)).singleElement().satisfies(v -> {
-      assertThat(v.trades()).containsExactly(0, 1);
-      assertThat(v.limit()).isEqualByComparingTo("100");
-      assertThat(v.actual()).isEqualByComparingTo("120");
-    });
+    assertThat(r.violationsOf(ViolationKind.LOT_OVERDRAWN))
+        .singleElement()
+        .satisfies(
+            v -> {
+              assertThat(v.trades()).containsExactly(0, 1);
+              assertThat(v.limit()).isEqualByComparingTo("100");
+              assertThat(v.actual()).isEqualByComparingTo("120");
+            });
     assertThat(r.violationsOf(ViolationKind.SHORT_POSITION)).hasSize(1);
   }
 
@@ -132,7 +145,8 @@ class TradeVerifierTest {
     VerificationResult r = verify(simple(), buy(TAXABLE, ACME, "1"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.BELOW_MIN_TRADE_SIZE)).singleElement()
+    assertThat(r.violationsOf(ViolationKind.BELOW_MIN_TRADE_SIZE))
+        .singleElement()
         .satisfies(v -> assertThat(v.excess()).isEqualByComparingTo("50"));
   }
 
@@ -142,8 +156,14 @@ class TradeVerifierTest {
     ComplianceParameters p = new ComplianceParameters(Money.usd("10000"), Quantity.of(100));
 
     // when: all 50 VTI ($10,000 is fine) and all 100 ACME ($5,000 is below the minimum)
-    VerificationResult r = TradeVerifier.standard().verify(simple(), marketData(), AS_OF,
-        List.of(sell(TAXABLE, ACME, "100"), sell(TAXABLE, VTI, "50")), p);
+    VerificationResult r =
+        TradeVerifier.standard()
+            .verify(
+                simple(),
+                marketData(),
+                AS_OF,
+                List.of(sell(TAXABLE, ACME, "100"), sell(TAXABLE, VTI, "50")),
+                p);
 
     // then
     assertThat(r.violations()).isEmpty();
@@ -155,7 +175,8 @@ class TradeVerifierTest {
     VerificationResult r = verify(simple(), buy(TAXABLE, VTI, "10.5"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.NOT_ROUND_LOT)).singleElement()
+    assertThat(r.violationsOf(ViolationKind.NOT_ROUND_LOT))
+        .singleElement()
         .satisfies(v -> assertThat(v.limit()).isEqualByComparingTo("10"));
   }
 
@@ -163,12 +184,19 @@ class TradeVerifierTest {
   void verify_fractionalQuantityInFractionalAccountOrMutualFund_isAllowed() {
     // given
     AccountId frac = AccountId.of("A-FRAC");
-    Household h = Fixtures.household()
-        .addAccounts(Fixtures.account(TAXABLE, AccountType.TAXABLE, "10000"))
-        .addAccounts(Account.builder().id(frac).addOwners(MemberId.of("M1"))
-            .type(AccountType.ROTH_IRA).custodian("C").cash(Money.usd("10000"))
-            .fractionalShares(true).build())
-        .build();
+    Household h =
+        Fixtures.household()
+            .addAccounts(Fixtures.account(TAXABLE, AccountType.TAXABLE, "10000"))
+            .addAccounts(
+                Account.builder()
+                    .id(frac)
+                    .addOwners(MemberId.of("M1"))
+                    .type(AccountType.ROTH_IRA)
+                    .custodian("C")
+                    .cash(Money.usd("10000"))
+                    .fractionalShares(true)
+                    .build())
+            .build();
 
     // when
     VerificationResult r = verify(h, buy(frac, VTI, "10.5"), buy(TAXABLE, FUND, "20.25"));
@@ -180,41 +208,61 @@ class TradeVerifierTest {
   @Test
   void verify_unknownAccountAndSecurity_areReported() {
     // given
-    Trade unknownSecurity = Trade.builder().account(TAXABLE).security(SecurityId.of("ZZZ"))
-        .side(dev.rebal.core.trade.Side.BUY).quantity(Quantity.of(10))
-        .estimatedPrice(dev.rebal.core.money.UnitPrice.usd("20")).addReasonCodes("x").build();
+    Trade unknownSecurity =
+        Trade.builder()
+            .account(TAXABLE)
+            .security(SecurityId.of("ZZZ"))
+            .side(dev.rebal.core.trade.Side.BUY)
+            .quantity(Quantity.of(10))
+            .estimatedPrice(dev.rebal.core.money.UnitPrice.usd("20"))
+            .addReasonCodes("x")
+            .build();
 
     // when
-    VerificationResult r = verify(simple(), buy(AccountId.of("OTHER"), VTI, "1"),
-        unknownSecurity);
+    VerificationResult r = verify(simple(), buy(AccountId.of("OTHER"), VTI, "1"), unknownSecurity);
 
     // then
-    assertThat(r.violations()).extracting(Violation::kind)
+    assertThat(r.violations())
+        .extracting(Violation::kind)
         .containsExactly(ViolationKind.UNKNOWN_ACCOUNT, ViolationKind.UNKNOWN_SECURITY);
   }
 
   @Test
   void verify_notTradableAccount_isRejected() {
     // given
-    Household h = Fixtures.household()
-        .addAccounts(Account.builder().id(TAXABLE).addOwners(MemberId.of("M1"))
-            .type(AccountType.TAXABLE).custodian("C").cash(Money.usd("10000")).tradable(false)
-            .build())
-        .build();
+    Household h =
+        Fixtures.household()
+            .addAccounts(
+                Account.builder()
+                    .id(TAXABLE)
+                    .addOwners(MemberId.of("M1"))
+                    .type(AccountType.TAXABLE)
+                    .custodian("C")
+                    .cash(Money.usd("10000"))
+                    .tradable(false)
+                    .build())
+            .build();
 
     // when
     VerificationResult r = verify(h, buy(TAXABLE, VTI, "10"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.ACCOUNT_NOT_TRADABLE)).singleElement()
+    assertThat(r.violationsOf(ViolationKind.ACCOUNT_NOT_TRADABLE))
+        .singleElement()
         .satisfies(v -> assertThat(v.provenance().id()).isEqualTo("builtin.not-tradable"));
   }
 
   @Test
   void verify_doNotSellLimitedToOtherAccount_allowsSaleHere() {
     // given
-    Household h = simple(new DoNotSell(RestrictionId.of("R-DNS"), SecurityScope.security("ACME"),
-        ImmutableSortedSet.of(AccountId.of("A-OTHER")), DateWindow.always(), "Trust holding"));
+    Household h =
+        simple(
+            new DoNotSell(
+                RestrictionId.of("R-DNS"),
+                SecurityScope.security("ACME"),
+                ImmutableSortedSet.of(AccountId.of("A-OTHER")),
+                DateWindow.always(),
+                "Trust holding"));
 
     // when
     VerificationResult r = verify(h, sell(TAXABLE, ACME, "10"));
@@ -226,10 +274,15 @@ class TradeVerifierTest {
   @Test
   void verify_restrictionsInAnyOrder_giveTheSameViolations() {
     // given
-    Restriction a = new SecurityExclusion(RestrictionId.of("R-A"), SecurityScope.issuer("ACME"),
-        DateWindow.always(), "a");
-    Restriction b = new SecurityExclusion(RestrictionId.of("R-B"),
-        SecurityScope.assetClass("US_EQUITY"), DateWindow.always(), "b");
+    Restriction a =
+        new SecurityExclusion(
+            RestrictionId.of("R-A"), SecurityScope.issuer("ACME"), DateWindow.always(), "a");
+    Restriction b =
+        new SecurityExclusion(
+            RestrictionId.of("R-B"),
+            SecurityScope.assetClass("US_EQUITY"),
+            DateWindow.always(),
+            "b");
 
     // when
     VerificationResult ab = verify(simple(a, b), buy(TAXABLE, ACME, "10"), buy(TAXABLE, VTI, "1"));
@@ -237,18 +290,28 @@ class TradeVerifierTest {
 
     // then
     assertThat(ab).isEqualTo(ba);
-    assertThat(ab.violationsOf(ViolationKind.EXCLUDED_BUY)).extracting(v -> v.provenance().id())
+    assertThat(ab.violationsOf(ViolationKind.EXCLUDED_BUY))
+        .extracting(v -> v.provenance().id())
         .containsExactly("R-A", "R-B", "R-B");
-    assertThat(ab.violationsOfTrade(1)).extracting(Violation::kind)
+    assertThat(ab.violationsOfTrade(1))
+        .extracting(Violation::kind)
         .containsExactly(ViolationKind.EXCLUDED_BUY);
   }
 
   @Test
   void violation_message_namesKindSubjectAndRestriction() {
     // when
-    Violation v = verify(simple(new SecurityExclusion(RestrictionId.of("R-A"),
-        SecurityScope.issuer("ACME"), DateWindow.always(), "ESG")), buy(TAXABLE, ACME, "10"))
-        .violations().get(0);
+    Violation v =
+        verify(
+                simple(
+                    new SecurityExclusion(
+                        RestrictionId.of("R-A"),
+                        SecurityScope.issuer("ACME"),
+                        DateWindow.always(),
+                        "ESG")),
+                buy(TAXABLE, ACME, "10"))
+            .violations()
+            .get(0);
 
     // then
     assertThat(v.message()).contains("EXCLUDED_BUY", "A-TAX/ACME", "R-A", "ESG", "10");
@@ -257,13 +320,20 @@ class TradeVerifierTest {
   @Test
   void verify_nullTrades_throwsNamingTheArgument() {
     assertThatThrownBy(() -> TradeVerifier.standard().verify(simple(), marketData(), AS_OF, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trades");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("trades");
   }
 
   private static Trade gift(SecurityId security, String quantity, String lot) {
-    return Trade.builder().account(TAXABLE).security(security).side(Side.GIFT)
-        .quantity(Quantity.of(quantity)).estimatedPrice(Fixtures.priceOf(security))
-        .addLots(pick(lot, quantity)).addReasonCodes("tax.gift-in-kind").build();
+    return Trade.builder()
+        .account(TAXABLE)
+        .security(security)
+        .side(Side.GIFT)
+        .quantity(Quantity.of(quantity))
+        .estimatedPrice(Fixtures.priceOf(security))
+        .addLots(pick(lot, quantity))
+        .addReasonCodes("tax.gift-in-kind")
+        .build();
   }
 
   @Test
@@ -272,29 +342,37 @@ class TradeVerifierTest {
     VerificationResult r = verify(simple(), gift(VTI, "50", "L2"), buy(TAXABLE, FUND, "1500"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.CASH_BELOW_FLOOR)).singleElement()
+    assertThat(r.violationsOf(ViolationKind.CASH_BELOW_FLOOR))
+        .singleElement()
         .satisfies(v -> assertThat(v.actual()).isEqualByComparingTo("-5000"));
   }
 
   @Test
   void verify_giftUnderDoNotSell_reportsDoNotSell() {
     // given
-    Household h = simple(new DoNotSell(RestrictionId.of("R-1"), SecurityScope.security("ACME"),
-        ImmutableSortedSet.of(), DateWindow.always(), "Executive: employer stock"));
+    Household h =
+        simple(
+            new DoNotSell(
+                RestrictionId.of("R-1"),
+                SecurityScope.security("ACME"),
+                ImmutableSortedSet.of(),
+                DateWindow.always(),
+                "Executive: employer stock"));
 
     // when
     VerificationResult r = verify(h, gift(ACME, "100", "L1"));
 
     // then
-    assertThat(r.violationsOf(ViolationKind.DO_NOT_SELL)).singleElement()
+    assertThat(r.violationsOf(ViolationKind.DO_NOT_SELL))
+        .singleElement()
         .satisfies(v -> assertThat(v.trades()).containsExactly(0));
   }
 
   @Test
   void verify_smallGiftAndBuyOfTheSameGroup_isNoWashSaleNorBelowMinimum() {
     // when: give 1 ACME ($50, below the minimum size) and 50 VTI, buy 20 ITOT (VTI's group)
-    VerificationResult r = verify(simple(), gift(ACME, "1", "L1"), gift(VTI, "50", "L2"),
-        buy(TAXABLE, ITOT, "20"));
+    VerificationResult r =
+        verify(simple(), gift(ACME, "1", "L1"), gift(VTI, "50", "L2"), buy(TAXABLE, ITOT, "20"));
 
     // then
     assertThat(r.violations()).isEmpty();
@@ -303,9 +381,17 @@ class TradeVerifierTest {
   @Test
   void verify_giftBeyondTheLot_reportsShortPosition() {
     // when
-    VerificationResult r = verify(simple(), Trade.builder().account(TAXABLE).security(ACME)
-        .side(Side.GIFT).quantity(Quantity.of("150")).estimatedPrice(Fixtures.priceOf(ACME))
-        .addReasonCodes("tax.gift-in-kind").build());
+    VerificationResult r =
+        verify(
+            simple(),
+            Trade.builder()
+                .account(TAXABLE)
+                .security(ACME)
+                .side(Side.GIFT)
+                .quantity(Quantity.of("150"))
+                .estimatedPrice(Fixtures.priceOf(ACME))
+                .addReasonCodes("tax.gift-in-kind")
+                .build());
 
     // then
     assertThat(r.violationsOf(ViolationKind.SHORT_POSITION)).hasSize(1);

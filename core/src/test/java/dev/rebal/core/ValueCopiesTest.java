@@ -24,9 +24,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
- * The model's copy methods, called from a package other than the models' own, as an embedder's
- * code or JShell calls them: {@code withX} for one attribute and {@code Builder.from} for a copy
- * with several changes, each giving a new value that is checked again.
+ * The model's copy methods, called from a package other than the models' own, as an embedder's code
+ * or JShell calls them: {@code withX} for one attribute and {@code Builder.from} for a copy with
+ * several changes, each giving a new value that is checked again.
  */
 class ValueCopiesTest {
   private static final Household HOUSEHOLD = SampleHouseholds.household();
@@ -109,8 +109,8 @@ class ValueCopiesTest {
 
     // when
     TaxLot same = TaxLot.builder().from(lot).build();
-    TaxLot moved = TaxLot.builder().from(lot).account(AccountId.of("IRA-9"))
-        .quantity(Quantity.of(3)).build();
+    TaxLot moved =
+        TaxLot.builder().from(lot).account(AccountId.of("IRA-9")).quantity(Quantity.of(3)).build();
 
     // then
     assertThat(same).isEqualTo(lot);
@@ -137,25 +137,35 @@ class ValueCopiesTest {
     TaxLot lot = HOUSEHOLD.lots().get(0);
 
     // when / then
-    assertThatThrownBy(() -> lot.withQuantity(null)).isInstanceOf(NullPointerException.class)
+    assertThatThrownBy(() -> lot.withQuantity(null))
+        .isInstanceOf(NullPointerException.class)
         .hasMessageContaining("quantity");
     assertThatThrownBy(() -> HOUSEHOLD.withTaxProfile(null))
-        .isInstanceOf(NullPointerException.class).hasMessageContaining("taxProfile");
+        .isInstanceOf(NullPointerException.class)
+        .hasMessageContaining("taxProfile");
   }
 
   @Test
   void withQuantity_breakingTheTradeCheck_throwsNamingTheAttribute() {
     // given
-    Trade buy = Trade.builder().account(AccountId.of("TAX-1")).security(SecurityId.of("VTI"))
-        .side(Side.BUY).quantity(Quantity.of(10)).estimatedPrice(UnitPrice.usd("100"))
-        .addReasonCodes("drift.rebalance").build();
+    Trade buy =
+        Trade.builder()
+            .account(AccountId.of("TAX-1"))
+            .security(SecurityId.of("VTI"))
+            .side(Side.BUY)
+            .quantity(Quantity.of(10))
+            .estimatedPrice(UnitPrice.usd("100"))
+            .addReasonCodes("drift.rebalance")
+            .build();
 
     // when / then: the copy is checked as a built value is
     assertThat(buy.withQuantity(Quantity.of(4)).quantity()).isEqualTo(Quantity.of(4));
     assertThatThrownBy(() -> buy.withQuantity(Quantity.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("quantity")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("quantity")
         .hasMessageContaining("must be positive");
     assertThatThrownBy(() -> buy.withReasonCodes(List.of()))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reasonCodes");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("reasonCodes");
   }
 }

@@ -13,9 +13,9 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.review.ReviewQueue;
+import dev.rebal.core.rule.Finding;
 import dev.rebal.engine.internal.Attempt;
 import dev.rebal.engine.internal.Failure;
-import dev.rebal.core.rule.Finding;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -42,8 +42,8 @@ import java.util.function.Function;
  * immutable and thread-safe; each run uses its own threads.
  */
 public final class BookRebalancer {
-  private static final Set<String> URGENT = Set.of("review.verifier", "review.conflict",
-      "review.infeasible", "review.numerical");
+  private static final Set<String> URGENT =
+      Set.of("review.verifier", "review.conflict", "review.infeasible", "review.numerical");
 
   private final Rebalancer rebalancer;
   private final int threads;
@@ -80,8 +80,12 @@ public final class BookRebalancer {
    * @param cancellation stops the run early when signalled
    * @return the run's summary
    */
-  public RunSummary run(Iterator<Household> households, MarketData marketData, LocalDate asOf,
-      Consumer<Decision> sink, CancellationToken cancellation) {
+  public RunSummary run(
+      Iterator<Household> households,
+      MarketData marketData,
+      LocalDate asOf,
+      Consumer<Decision> sink,
+      CancellationToken cancellation) {
     return run(households, Function.identity(), marketData, asOf, sink, cancellation);
   }
 
@@ -90,9 +94,9 @@ public final class BookRebalancer {
    * record into its household on the worker threads: parsing or loading then runs in parallel
    * instead of on the calling thread, which only iterates the records (a line of a file, a key, an
    * index) and hands on the decisions. A record {@code reader} cannot read is recorded as {@code
-   * FAILED} under the id {@code #} and its zero-based position, with the reader's error; the run goes
-   * on. Output and audit are the same as {@link #run(Iterator, MarketData, LocalDate, Consumer,
-   * CancellationToken)} over the households read, whatever the thread count.
+   * FAILED} under the id {@code #} and its zero-based position, with the reader's error; the run
+   * goes on. Output and audit are the same as {@link #run(Iterator, MarketData, LocalDate,
+   * Consumer, CancellationToken)} over the households read, whatever the thread count.
    *
    * @param records the book's records, read lazily on the calling thread
    * @param reader reads one record into its household; called on the worker threads, so it must be
@@ -104,33 +108,46 @@ public final class BookRebalancer {
    * @param <S> the record type
    * @return the run's summary
    */
-  public <S> RunSummary run(Iterator<? extends S> records,
-      Function<? super S, Household> reader, MarketData marketData, LocalDate asOf,
-      Consumer<Decision> sink, CancellationToken cancellation) {
+  public <S> RunSummary run(
+      Iterator<? extends S> records,
+      Function<? super S, Household> reader,
+      MarketData marketData,
+      LocalDate asOf,
+      Consumer<Decision> sink,
+      CancellationToken cancellation) {
     Checks.notNull(records, "records");
     Checks.notNull(reader, "reader");
     Checks.notNull(marketData, "marketData");
     Checks.notNull(asOf, "asOf");
     Checks.notNull(sink, "sink");
-    BatchRunner<S, Attempt<Decision>> runner = BatchRunner.<S, Attempt<Decision>>builder(
-        Attempt.reading(reader, h -> rebalancer.rebalance(h, marketData, asOf)))
-        .threads(threads).progress(progress, progressEveryMillis).build();
+    BatchRunner<S, Attempt<Decision>> runner =
+        BatchRunner.<S, Attempt<Decision>>builder(
+                Attempt.reading(reader, h -> rebalancer.rebalance(h, marketData, asOf)))
+            .threads(threads)
+            .progress(progress, progressEveryMillis)
+            .build();
     Tally tally = new Tally();
-    BatchSummary batch = runner.run(records, item -> {
-      Optional<Attempt<Decision>> attempt = item.result();
-      if (attempt.isEmpty() || attempt.get().failure().isPresent()) {
-        tally.failed(Failure.of(item), asOf, rebalancer, audit);
-        return;
-      }
-      Decision d = attempt.get().result().orElseThrow();
-      audit.ifPresent(a -> a.append(d.auditEntry()));
-      if (d.outcome() == DecisionOutcome.REVIEW) {
-        review.ifPresent(q -> q.submit(d.household().value(), asOf, priority(d), codes(d),
-            d.canonicalText()));
-      }
-      tally.add(d);
-      sink.accept(d);
-    }, cancellation);
+    BatchSummary batch =
+        runner.run(
+            records,
+            item -> {
+              Optional<Attempt<Decision>> attempt = item.result();
+              if (attempt.isEmpty() || attempt.get().failure().isPresent()) {
+                tally.failed(Failure.of(item), asOf, rebalancer, audit);
+                return;
+              }
+              Decision d = attempt.get().result().orElseThrow();
+              audit.ifPresent(a -> a.append(d.auditEntry()));
+              if (d.outcome() == DecisionOutcome.REVIEW) {
+                review.ifPresent(
+                    q ->
+                        q.submit(
+                            d.household().value(), asOf, priority(d), codes(d), d.canonicalText()));
+              }
+              tally.add(d);
+              sink.accept(d);
+            },
+            cancellation);
     return tally.summary(batch.done(), batch.cancelled());
   }
 
@@ -166,17 +183,31 @@ public final class BookRebalancer {
       harvested = harvested.plus(d.impact().harvestedLoss());
     }
 
-    void failed(Failure failure, LocalDate asOf, Rebalancer rebalancer,
-        Optional<AuditSink> audit) {
+    void failed(Failure failure, LocalDate asOf, Rebalancer rebalancer, Optional<AuditSink> audit) {
       outcomes.merge("FAILED", 1L, Long::sum);
-      audit.ifPresent(a -> a.append(new AuditEntry(failure.household(), asOf,
-          AuditRecord.sha256Hex(failure.input()), rebalancer.ruleSet().version().toString(),
-          rebalancer.ruleSet().contentHash(), "FAILED", "error " + failure.error() + "\n")));
+      audit.ifPresent(
+          a ->
+              a.append(
+                  new AuditEntry(
+                      failure.household(),
+                      asOf,
+                      AuditRecord.sha256Hex(failure.input()),
+                      rebalancer.ruleSet().version().toString(),
+                      rebalancer.ruleSet().contentHash(),
+                      "FAILED",
+                      "error " + failure.error() + "\n")));
     }
 
     RunSummary summary(long households, boolean cancelled) {
-      return new RunSummary(households, ImmutableSortedMap.copyOf(outcomes),
-          ImmutableSortedMap.copyOf(reasons), trades, traded, tax, harvested, cancelled);
+      return new RunSummary(
+          households,
+          ImmutableSortedMap.copyOf(outcomes),
+          ImmutableSortedMap.copyOf(reasons),
+          trades,
+          traded,
+          tax,
+          harvested,
+          cancelled);
     }
   }
 

@@ -33,12 +33,12 @@ import java.util.function.Function;
  *         new CancellationToken());
  * }</pre>
  *
- * <p>The records can be read into households on the worker threads ({@link #run(Iterator,
- * Function, MarketData, LocalDate, Consumer, CancellationToken)}): a screen costs a fraction of a
- * millisecond per household, so a reader on the calling thread would be the batch's bottleneck. A
- * household whose record cannot be read or whose screen throws is recorded as failed with its
- * error; the screen goes on. Results and summary are the same whatever the thread count. This class
- * is immutable and thread-safe; each run uses its own threads.
+ * <p>The records can be read into households on the worker threads ({@link #run(Iterator, Function,
+ * MarketData, LocalDate, Consumer, CancellationToken)}): a screen costs a fraction of a millisecond
+ * per household, so a reader on the calling thread would be the batch's bottleneck. A household
+ * whose record cannot be read or whose screen throws is recorded as failed with its error; the
+ * screen goes on. Results and summary are the same whatever the thread count. This class is
+ * immutable and thread-safe; each run uses its own threads.
  */
 public final class BookScreener {
   /**
@@ -79,8 +79,12 @@ public final class BookScreener {
    * @param cancellation stops the screen early when signalled
    * @return the screen's summary
    */
-  public ScreenSummary run(Iterator<Household> households, MarketData marketData, LocalDate asOf,
-      Consumer<ScreenResult> sink, CancellationToken cancellation) {
+  public ScreenSummary run(
+      Iterator<Household> households,
+      MarketData marketData,
+      LocalDate asOf,
+      Consumer<ScreenResult> sink,
+      CancellationToken cancellation) {
     return run(households, Function.identity(), marketData, asOf, sink, cancellation);
   }
 
@@ -100,9 +104,13 @@ public final class BookScreener {
    * @param <S> the record type
    * @return the screen's summary
    */
-  public <S> ScreenSummary run(Iterator<? extends S> records,
-      Function<? super S, Household> reader, MarketData marketData, LocalDate asOf,
-      Consumer<ScreenResult> sink, CancellationToken cancellation) {
+  public <S> ScreenSummary run(
+      Iterator<? extends S> records,
+      Function<? super S, Household> reader,
+      MarketData marketData,
+      LocalDate asOf,
+      Consumer<ScreenResult> sink,
+      CancellationToken cancellation) {
     Checks.notNull(records, "records");
     Checks.notNull(reader, "reader");
     Checks.notNull(marketData, "marketData");
@@ -110,30 +118,43 @@ public final class BookScreener {
     Checks.notNull(sink, "sink");
     BatchRunner<S, Attempt<ImmutableList<Finding>>> runner =
         BatchRunner.<S, Attempt<ImmutableList<Finding>>>builder(
-            Attempt.reading(reader, h -> rebalancer.screen(h, marketData, asOf)))
-            .threads(threads).chunkSize(CHUNK).progress(progress, progressEveryMillis).build();
+                Attempt.reading(reader, h -> rebalancer.screen(h, marketData, asOf)))
+            .threads(threads)
+            .chunkSize(CHUNK)
+            .progress(progress, progressEveryMillis)
+            .build();
     long[] counts = new long[2];
     TreeMap<String, Long> byTrigger = new TreeMap<>();
-    BatchSummary batch = runner.run(records, item -> {
-      ScreenResult r = result(item);
-      if (r.failure().isPresent()) {
-        counts[1]++;
-      } else if (r.isTriggered()) {
-        counts[0]++;
-        TreeSet<String> codes = new TreeSet<>();
-        r.triggers().forEach(f -> codes.add(f.code()));
-        codes.forEach(c -> byTrigger.merge(c, 1L, Long::sum));
-      }
-      sink.accept(r);
-    }, cancellation);
-    return new ScreenSummary(batch.done(), counts[0], counts[1],
-        ImmutableSortedMap.copyOf(byTrigger), batch.cancelled());
+    BatchSummary batch =
+        runner.run(
+            records,
+            item -> {
+              ScreenResult r = result(item);
+              if (r.failure().isPresent()) {
+                counts[1]++;
+              } else if (r.isTriggered()) {
+                counts[0]++;
+                TreeSet<String> codes = new TreeSet<>();
+                r.triggers().forEach(f -> codes.add(f.code()));
+                codes.forEach(c -> byTrigger.merge(c, 1L, Long::sum));
+              }
+              sink.accept(r);
+            },
+            cancellation);
+    return new ScreenSummary(
+        batch.done(),
+        counts[0],
+        counts[1],
+        ImmutableSortedMap.copyOf(byTrigger),
+        batch.cancelled());
   }
 
   private static ScreenResult result(BatchItem<?, Attempt<ImmutableList<Finding>>> item) {
     if (item.result().isPresent() && item.result().get().result().isPresent()) {
-      return ScreenResult.screened(item.index(),
-          item.result().get().household().id().value(), item.result().get().result().get());
+      return ScreenResult.screened(
+          item.index(),
+          item.result().get().household().id().value(),
+          item.result().get().result().get());
     }
     Failure f = Failure.of(item);
     return ScreenResult.failed(item.index(), f.household(), f.error());

@@ -20,8 +20,8 @@ import org.immutables.value.Value;
  * auditable (inputs, rule set).
  *
  * <p>{@link #canonicalText()} is a stable, complete text of the decision: the same inputs and rule
- * set give byte-identical text, which is what the audit record stores and what a replay compares.
- * A proposal that failed the independent verifier is never {@link DecisionOutcome#AUTO}. This class
+ * set give byte-identical text, which is what the audit record stores and what a replay compares. A
+ * proposal that failed the independent verifier is never {@link DecisionOutcome#AUTO}. This class
  * is immutable and thread-safe.
  */
 @Value.Immutable
@@ -82,8 +82,14 @@ public abstract class Decision implements WithDecision {
 
   /** {@return the audit entry of this decision; its body is {@link #canonicalText()}} */
   public AuditEntry auditEntry() {
-    return new AuditEntry(household().value(), asOf(), inputsHash(), ruleSetVersion(),
-        ruleSetHash(), outcome().name(), canonicalText());
+    return new AuditEntry(
+        household().value(),
+        asOf(),
+        inputsHash(),
+        ruleSetVersion(),
+        ruleSetHash(),
+        outcome().name(),
+        canonicalText());
   }
 
   /** {@return the stable, complete text of the decision, one fact per line} */
@@ -106,10 +112,19 @@ public abstract class Decision implements WithDecision {
       sb.append("optimizer ").append(optimizer()).append('\n');
     }
     for (Trade t : proposal().trades()) {
-      sb.append("trade ").append(t.side()).append(' ').append(t.account()).append(' ')
-          .append(t.security()).append(' ').append(t.quantity()).append(" @ ")
-          .append(t.estimatedPrice().amount().toPlainString()).append(" = ")
-          .append(t.estimatedValue().amount().toPlainString()).append(' ')
+      sb.append("trade ")
+          .append(t.side())
+          .append(' ')
+          .append(t.account())
+          .append(' ')
+          .append(t.security())
+          .append(' ')
+          .append(t.quantity())
+          .append(" @ ")
+          .append(t.estimatedPrice().amount().toPlainString())
+          .append(" = ")
+          .append(t.estimatedValue().amount().toPlainString())
+          .append(' ')
           .append(t.reasonCodes());
       for (LotPick p : t.lots()) {
         sb.append(' ').append(p.lot()).append(':').append(p.quantity());
@@ -118,13 +133,22 @@ public abstract class Decision implements WithDecision {
     }
     proposal().explanation().forEach(e -> sb.append("explain ").append(e).append('\n'));
     ProposalImpact i = impact();
-    sb.append("impact turnover=").append(i.turnover()).append(" largest=")
-        .append(i.largestTrade().amount().toPlainString()).append(" gain=")
-        .append(i.realizedGain().amount().toPlainString()).append(" shortTerm=")
-        .append(i.shortTermGain().amount().toPlainString()).append(" tax=")
-        .append(i.taxCost().amount().toPlainString()).append(" harvested=")
-        .append(i.harvestedLoss().amount().toPlainString()).append(" concentrationShift=")
-        .append(i.concentrationShift()).append(" restricted=").append(i.restrictedTouched());
+    sb.append("impact turnover=")
+        .append(i.turnover())
+        .append(" largest=")
+        .append(i.largestTrade().amount().toPlainString())
+        .append(" gain=")
+        .append(i.realizedGain().amount().toPlainString())
+        .append(" shortTerm=")
+        .append(i.shortTermGain().amount().toPlainString())
+        .append(" tax=")
+        .append(i.taxCost().amount().toPlainString())
+        .append(" harvested=")
+        .append(i.harvestedLoss().amount().toPlainString())
+        .append(" concentrationShift=")
+        .append(i.concentrationShift())
+        .append(" restricted=")
+        .append(i.restrictedTouched());
     if (!i.restrictedReduced().isEmpty()) {
       sb.append(" reducedRestricted=").append(i.restrictedReduced());
     }

@@ -59,10 +59,18 @@ public final class DecisionText {
   public static String of(Trade trade) {
     Checks.notNull(trade, "trade");
     StringBuilder sb = new StringBuilder();
-    sb.append(trade.side()).append(' ').append(HumanFormat.quantity(trade.quantity())).append(' ')
-        .append(trade.security()).append(" in ").append(trade.account()).append(" at ")
-        .append(HumanFormat.price(trade.estimatedPrice())).append(" = ")
-        .append(HumanFormat.money(trade.estimatedValue())).append(" (")
+    sb.append(trade.side())
+        .append(' ')
+        .append(HumanFormat.quantity(trade.quantity()))
+        .append(' ')
+        .append(trade.security())
+        .append(" in ")
+        .append(trade.account())
+        .append(" at ")
+        .append(HumanFormat.price(trade.estimatedPrice()))
+        .append(" = ")
+        .append(HumanFormat.money(trade.estimatedValue()))
+        .append(" (")
         .append(String.join(", ", trade.reasonCodes()));
     if (!trade.lots().isEmpty()) {
       List<String> lots = new ArrayList<>();
@@ -84,9 +92,14 @@ public final class DecisionText {
     Checks.notNull(decision, "decision");
     Decision d = decision;
     ImmutableList.Builder<String> out = ImmutableList.builder();
-    out.add(d.household() + " as of " + d.asOf() + ": " + d.outcome()
-        + (d.isReleasable() ? ", may execute now" : "")
-        + (d.outcome() == DecisionOutcome.REVIEW ? ", waits for review" : ""));
+    out.add(
+        d.household()
+            + " as of "
+            + d.asOf()
+            + ": "
+            + d.outcome()
+            + (d.isReleasable() ? ", may execute now" : "")
+            + (d.outcome() == DecisionOutcome.REVIEW ? ", waits for review" : ""));
     for (Problem p : d.problems()) {
       out.add("problem " + p.severity() + " " + p.path() + ": " + HumanFormat.text(p.message()));
     }
@@ -96,13 +109,20 @@ public final class DecisionText {
     d.proposal().explanation().forEach(e -> out.add("explain " + HumanFormat.text(e)));
     if (!d.proposal().isEmpty()) {
       ProposalImpact i = d.impact();
-      out.add("impact turnover " + HumanFormat.percent(i.turnover()) + ", net realized gain "
-          + HumanFormat.money(i.realizedGain()) + " (short-term "
-          + HumanFormat.money(i.shortTermGain()) + "), estimated tax on realized gains "
-          + HumanFormat.money(i.taxCost()) + ", losses harvested "
-          + HumanFormat.money(i.harvestedLoss())
-          + (i.giftedValue().isPositive() ? ", given in kind " + HumanFormat.money(i.giftedValue())
-          : ""));
+      out.add(
+          "impact turnover "
+              + HumanFormat.percent(i.turnover())
+              + ", net realized gain "
+              + HumanFormat.money(i.realizedGain())
+              + " (short-term "
+              + HumanFormat.money(i.shortTermGain())
+              + "), estimated tax on realized gains "
+              + HumanFormat.money(i.taxCost())
+              + ", losses harvested "
+              + HumanFormat.money(i.harvestedLoss())
+              + (i.giftedValue().isPositive()
+                  ? ", given in kind " + HumanFormat.money(i.giftedValue())
+                  : ""));
     }
     d.impact().violations().forEach(v -> out.add("violation " + HumanFormat.text(v)));
     d.routing().forEach(f -> out.add("review " + of(f)));

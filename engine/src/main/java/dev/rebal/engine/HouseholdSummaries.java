@@ -1,6 +1,7 @@
 package dev.rebal.engine;
 
 import com.google.common.collect.ImmutableList;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.internal.Checks;
@@ -12,7 +13,6 @@ import dev.rebal.core.ruleset.RuleParameters;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -69,8 +69,8 @@ public final class HouseholdSummaries {
    * @return the rows
    * @throws IllegalArgumentException if two households share an id
    */
-  public ImmutableList<HouseholdSummary> rows(List<Decision> decisions,
-      Collection<Household> households) {
+  public ImmutableList<HouseholdSummary> rows(
+      List<Decision> decisions, Collection<Household> households) {
     Checks.notNull(decisions, "decisions");
     Checks.notNull(households, "households");
     Map<HouseholdId, Household> byId = new HashMap<>();
@@ -117,8 +117,11 @@ public final class HouseholdSummaries {
   public HouseholdSummary row(Household household, Decision decision) {
     Checks.notNull(household, "household");
     Checks.notNull(decision, "decision");
-    Checks.isTrue(household.id().equals(decision.household()), "decision.household",
-        decision.household(), "must be the household's id " + household.id());
+    Checks.isTrue(
+        household.id().equals(decision.household()),
+        "decision.household",
+        decision.household(),
+        "must be the household's id " + household.id());
     HouseholdSummary.Builder b = base(decision);
     if (decision.outcome() == DecisionOutcome.ON_HOLD) {
       return b.build();
@@ -136,8 +139,10 @@ public final class HouseholdSummaries {
       return b.driftAfter(before.driftFrom(target).maxAbsoluteDrift()).build();
     }
     try {
-      b.driftAfter(HouseholdValuation.of(ProposalExecutor.apply(household, decision.proposal()),
-          market).driftFrom(target).maxAbsoluteDrift());
+      b.driftAfter(
+          HouseholdValuation.of(ProposalExecutor.apply(household, decision.proposal()), market)
+              .driftFrom(target)
+              .maxAbsoluteDrift());
     } catch (RuntimeException e) {
       // a proposal that cannot be applied has no drift after; the report lists it as an exception
     }
@@ -162,12 +167,21 @@ public final class HouseholdSummaries {
         gifts++;
       }
     }
-    return HouseholdSummary.builder().household(d.household()).asOf(d.asOf())
-        .outcome(d.outcome()).releasable(d.isReleasable())
+    return HouseholdSummary.builder()
+        .household(d.household())
+        .asOf(d.asOf())
+        .outcome(d.outcome())
+        .releasable(d.isReleasable())
         .addAllTriggers(d.triggers().stream().map(Finding::code).toList())
-        .trades(trades).bought(bought).sold(sold).gifts(gifts).gifted(gifted)
-        .estimatedTax(d.impact().taxCost()).netRealizedGain(d.impact().realizedGain())
-        .shortTermGain(d.impact().shortTermGain()).lossHarvested(d.impact().harvestedLoss())
+        .trades(trades)
+        .bought(bought)
+        .sold(sold)
+        .gifts(gifts)
+        .gifted(gifted)
+        .estimatedTax(d.impact().taxCost())
+        .netRealizedGain(d.impact().realizedGain())
+        .shortTermGain(d.impact().shortTermGain())
+        .lossHarvested(d.impact().harvestedLoss())
         .addAllReviewReasons(d.routing().stream().map(Finding::code).toList());
   }
 }

@@ -14,15 +14,15 @@ import java.util.List;
  * whether the household is skipped or forced to review, with the overrides applied (each checked
  * with {@link Override#checkApplicable}). Package-private: the first stage of {@link Rebalancer}.
  */
-record Overridden(Household household, RuleSet ruleSet, List<String> applied, boolean skip,
-    boolean forceReview) {
+record Overridden(
+    Household household, RuleSet ruleSet, List<String> applied, boolean skip, boolean forceReview) {
   Overridden {
     applied = List.copyOf(applied);
   }
 
   /** Applies the overrides for {@code household} among {@code overrides}. */
-  static Overridden of(Household household, RuleSet ruleSet, LocalDate asOf,
-      List<Override> overrides) {
+  static Overridden of(
+      Household household, RuleSet ruleSet, LocalDate asOf, List<Override> overrides) {
     RuleSet rs = ruleSet;
     Household h = household;
     List<String> applied = new ArrayList<>();

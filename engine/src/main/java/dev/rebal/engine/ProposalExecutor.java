@@ -31,13 +31,13 @@ import java.util.TreeMap;
  * <p>A sale relieves the lots it names (split pro rata, basis conserved exactly) and adds its
  * proceeds to the account's cash; a buy pays from cash and opens a new lot {@code
  * <household>-<asOf>-<n>} at its cost, acquired on the as-of date. Every trade is recorded as a
- * {@link Transaction} (a sale with its realized gain), so the wash-sale rule sees it on later dates,
- * and the household's last rebalance becomes the as-of date. A gift in kind ({@link Side#GIFT})
- * relieves its lots like a sale but adds no cash and realizes no gain; the gift event it names
- * (reason code {@code gift:<event id>}) is reduced by the value given, to the cash part still to
- * give, or removed when nothing is left, so the gift is not made twice. No fees. Wash-sale basis adjustments
- * of replacement lots are not applied here (the engine never proposes a wash sale). This class is
- * stateless and thread-safe.
+ * {@link Transaction} (a sale with its realized gain), so the wash-sale rule sees it on later
+ * dates, and the household's last rebalance becomes the as-of date. A gift in kind ({@link
+ * Side#GIFT}) relieves its lots like a sale but adds no cash and realizes no gain; the gift event
+ * it names (reason code {@code gift:<event id>}) is reduced by the value given, to the cash part
+ * still to give, or removed when nothing is left, so the gift is not made twice. No fees. Wash-sale
+ * basis adjustments of replacement lots are not applied here (the engine never proposes a wash
+ * sale). This class is stateless and thread-safe.
  */
 public final class ProposalExecutor {
   private ProposalExecutor() {}
@@ -64,9 +64,15 @@ public final class ProposalExecutor {
     for (Trade t : proposal.trades()) {
       n++;
       Money value = t.estimatedValue();
-      Transaction.Builder tx = Transaction.builder().id(TransactionId.of(prefix + "-T" + n))
-          .account(t.account()).security(t.security()).side(t.side()).tradeDate(proposal.asOf())
-          .quantity(t.quantity()).amount(value);
+      Transaction.Builder tx =
+          Transaction.builder()
+              .id(TransactionId.of(prefix + "-T" + n))
+              .account(t.account())
+              .security(t.security())
+              .side(t.side())
+              .tradeDate(proposal.asOf())
+              .quantity(t.quantity())
+              .amount(value);
       if (t.side() != Side.BUY) {
         Money basis = Money.ZERO_USD;
         for (LotPick pick : t.lots()) {
@@ -90,8 +96,16 @@ public final class ProposalExecutor {
         }
       } else {
         LotId id = LotId.of(prefix + "-" + n);
-        lots.put(id, TaxLot.builder().id(id).account(t.account()).security(t.security())
-            .quantity(t.quantity()).costBasis(value).acquired(proposal.asOf()).build());
+        lots.put(
+            id,
+            TaxLot.builder()
+                .id(id)
+                .account(t.account())
+                .security(t.security())
+                .quantity(t.quantity())
+                .costBasis(value)
+                .acquired(proposal.asOf())
+                .build());
         cash.merge(t.account(), value.negated(), Money::plus);
         transactions.add(tx.lot(id).build());
       }
@@ -100,15 +114,18 @@ public final class ProposalExecutor {
     for (Account a : household.accounts()) {
       accounts.add(a.withCash(cash.get(a.id())));
     }
-    Household after = household.withAccounts(accounts)
-        .withLots(ImmutableList.copyOf(lots.values())).withTransactions(transactions)
-        .withLastRebalanced(proposal.asOf());
+    Household after =
+        household
+            .withAccounts(accounts)
+            .withLots(ImmutableList.copyOf(lots.values()))
+            .withTransactions(transactions)
+            .withLastRebalanced(proposal.asOf());
     return given.isEmpty() ? after : after.withLiquidityEvents(giftsMade(household, given));
   }
 
   /**
-   * Returns the household's events with each gift given in kind reduced by the value given: to
-   * its cash part, or gone when nothing is left to give.
+   * Returns the household's events with each gift given in kind reduced by the value given: to its
+   * cash part, or gone when nothing is left to give.
    */
   private static List<LiquidityEvent> giftsMade(Household household, Map<String, Money> given) {
     List<LiquidityEvent> events = new ArrayList<>();
@@ -120,8 +137,16 @@ public final class ProposalExecutor {
       }
       Money left = e.amount().minus(inKind);
       if (left.isPositive()) {
-        events.add(LiquidityEvent.builder().id(e.id()).kind(e.kind()).amount(left).date(e.date())
-            .account(e.account()).firmness(e.firmness()).description(e.description()).build());
+        events.add(
+            LiquidityEvent.builder()
+                .id(e.id())
+                .kind(e.kind())
+                .amount(left)
+                .date(e.date())
+                .account(e.account())
+                .firmness(e.firmness())
+                .description(e.description())
+                .build());
       }
     }
     return events;

@@ -11,6 +11,7 @@ import dev.rebal.compliance.VerificationResult;
 import dev.rebal.compliance.Violation;
 import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.assess.ProposalImpact;
+import dev.rebal.core.assess.UnmetGoal;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
@@ -34,19 +35,18 @@ import dev.rebal.engine.internal.InputsHash;
 import dev.rebal.engine.internal.ProblemBuild;
 import dev.rebal.engine.internal.ProblemBuilder;
 import dev.rebal.engine.internal.ProblemRequest;
-import dev.rebal.core.assess.UnmetGoal;
-import dev.rebal.optimizer.GoalShortfall;
 import dev.rebal.engine.internal.ProposalAssembler;
 import dev.rebal.engine.internal.StageTrades;
 import dev.rebal.engine.internal.TaxMemo;
-import dev.rebal.tax.internal.TaxCostCache;
+import dev.rebal.optimizer.GoalShortfall;
 import dev.rebal.optimizer.HouseholdOptimizer;
 import dev.rebal.optimizer.OptimizationResult;
 import dev.rebal.optimizer.RebalanceMode;
+import dev.rebal.tax.internal.TaxCostCache;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -63,14 +63,14 @@ import java.util.TreeSet;
  * <p>The pipeline, in named stages: overrides → validate (errors put the household on hold,
  * untouched) → assess (valuation, goal-aware target, drift of the invested part, harvestable
  * losses, liquidity) → eligibility and trigger rules (no trigger, no trades) → constraints
- * (constraint rules, compliance compiler) → propose (gifts in kind, then the one household
- * problem: hard rules and goals with priorities, harvests inside it, directions decided from it;
+ * (constraint rules, compliance compiler) → propose (gifts in kind, then the one household problem:
+ * hard rules and goals with priorities, harvests inside it, directions decided from it;
  * docs/optimizer.md §3) → verify (the compliance module's independent verifier; a failing proposal
  * is never released, a breach the proposal did not cause or worsen is a warning) → routing rules
  * (auto or review; goals left unmet are in the impact) → the decision, whose {@link
- * Decision#auditEntry()} the caller appends to its audit sink. No group is both bought and sold,
- * so the proposal creates no wash sale. A rebalancer never reads a clock; the same inputs,
- * overrides and rule set give a byte-identical decision. This class is immutable and thread-safe.
+ * Decision#auditEntry()} the caller appends to its audit sink. No group is both bought and sold, so
+ * the proposal creates no wash sale. A rebalancer never reads a clock; the same inputs, overrides
+ * and rule set give a byte-identical decision. This class is immutable and thread-safe.
  */
 public final class Rebalancer {
   private final RuleSet ruleSet;
@@ -78,7 +78,10 @@ public final class Rebalancer {
   private final HouseholdOptimizer optimizer;
   private final ComplianceParameters compliance;
 
-  private Rebalancer(RuleSet ruleSet, RuleRegistry registry, HouseholdOptimizer optimizer,
+  private Rebalancer(
+      RuleSet ruleSet,
+      RuleRegistry registry,
+      HouseholdOptimizer optimizer,
       ComplianceParameters compliance) {
     this.ruleSet = ruleSet;
     this.rules = registry.select(ruleSet);
@@ -141,8 +144,8 @@ public final class Rebalancer {
   public static Rebalancer of(RuleSet ruleSet, RuleRegistry registry) {
     Checks.notNull(ruleSet, "ruleSet");
     Checks.notNull(registry, "registry");
-    return new Rebalancer(ruleSet, registry, HouseholdOptimizer.standard(),
-        ComplianceParameters.defaults());
+    return new Rebalancer(
+        ruleSet, registry, HouseholdOptimizer.standard(), ComplianceParameters.defaults());
   }
 
   /** {@return the rule set in force} */
@@ -160,8 +163,7 @@ public final class Rebalancer {
    * @param asOf the as-of date
    * @return the triggers that fired (empty when on hold, ineligible or balanced)
    */
-  public ImmutableList<Finding> screen(Household household, MarketData marketData,
-      LocalDate asOf) {
+  public ImmutableList<Finding> screen(Household household, MarketData marketData, LocalDate asOf) {
     Checks.notNull(household, "household");
     Checks.notNull(marketData, "marketData");
     Checks.notNull(asOf, "asOf");
@@ -200,8 +202,8 @@ public final class Rebalancer {
    * @return the decision
    * @throws dev.rebal.core.override.OverrideRejectedException if an override may not be applied
    */
-  public Decision rebalance(Household household, MarketData marketData, LocalDate asOf,
-      List<Override> overrides) {
+  public Decision rebalance(
+      Household household, MarketData marketData, LocalDate asOf, List<Override> overrides) {
     Checks.notNull(household, "household");
     Checks.notNull(marketData, "marketData");
     Checks.notNull(asOf, "asOf");
@@ -209,16 +211,24 @@ public final class Rebalancer {
     Overridden o = Overridden.of(household, ruleSet, asOf, overrides);
     Household h = o.household();
     RuleSet rs = o.ruleSet();
-    Decision.Builder d = Decision.builder().household(h.id()).asOf(asOf)
-        .ruleSetVersion(rs.version().toString()).ruleSetHash(rs.contentHash())
-        .inputsHash(InputsHash.of(household, marketData, asOf)).addAllOverrides(o.applied());
+    Decision.Builder d =
+        Decision.builder()
+            .household(h.id())
+            .asOf(asOf)
+            .ruleSetVersion(rs.version().toString())
+            .ruleSetHash(rs.contentHash())
+            .inputsHash(InputsHash.of(household, marketData, asOf))
+            .addAllOverrides(o.applied());
     Proposal.Builder proposal = Proposal.builder().household(h.id()).asOf(asOf);
 
     // 1. validate: a household whose data does not add up is held, untouched
     ValidationReport report = HouseholdValidator.standard().validate(household, marketData, asOf);
     d.addAllProblems(report.problems());
     if (report.isOnHold()) {
-      return empty(d, proposal, DecisionOutcome.ON_HOLD,
+      return empty(
+          d,
+          proposal,
+          DecisionOutcome.ON_HOLD,
           "on hold: " + report.errors().size() + " data error(s); no trades");
     }
     // 2. assess and 3. screen: eligibility, then triggers
@@ -243,8 +253,8 @@ public final class Rebalancer {
     List<Finding> constraintFindings = findings(Stage.CONSTRAINT, context, adjustments);
     TradeConstraints tc = ConstraintCompiler.standard().compile(h, marketData, asOf, compliance);
     // 5. propose: gifts in kind first, then the one household problem
-    Proposed proposed = propose(h, marketData, asOf, rs, report, assessment, tc, adjustments,
-        triggers, memo);
+    Proposed proposed =
+        propose(h, marketData, asOf, rs, report, assessment, tc, adjustments, triggers, memo);
     d.addAllConstraints(proposed.notes());
     proposed.optimizer().ifPresent(d::optimizer);
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
@@ -266,60 +276,89 @@ public final class Rebalancer {
     ImmutableList<Trade> trades = proposed.trades();
     proposal.addAllTrades(trades);
     // 6. verify independently; 7. route
-    VerificationResult verification = TradeVerifier.standard().verify(h, marketData, asOf, trades,
-        compliance);
+    VerificationResult verification =
+        TradeVerifier.standard().verify(h, marketData, asOf, trades, compliance);
     List<String> violations = new ArrayList<>();
     verification.violations().forEach(v -> violations.add(v.message()));
-    verification.preExisting().forEach(v -> proposal.addExplanation(
-        "pre-existing (not caused or worsened by this proposal): " + v.message()));
-    ProposalImpact impact = ImpactCalculator.measure(h, marketData, asOf,
-        assessment.valuation(), trades, violations,
-        verification.preExisting().stream().map(Violation::message).toList(), proposed.unmet());
+    verification
+        .preExisting()
+        .forEach(
+            v ->
+                proposal.addExplanation(
+                    "pre-existing (not caused or worsened by this proposal): " + v.message()));
+    ProposalImpact impact =
+        ImpactCalculator.measure(
+            h,
+            marketData,
+            asOf,
+            assessment.valuation(),
+            trades,
+            violations,
+            verification.preExisting().stream().map(Violation::message).toList(),
+            proposed.unmet());
     Proposal built = proposal.build();
     routing.addAll(findings(Stage.ROUTING, context.withProposal(built, impact), new ArrayList<>()));
     if (!trades.isEmpty() || !routing.isEmpty()) {
       residual(h, marketData, asOf, rs, report, trades, proposed.unmet(), memo)
           .ifPresent(routing::add);
     }
-    if (!violations.isEmpty() && routing.stream().noneMatch(f -> f.code().equals("review.verifier"))) {
+    if (!violations.isEmpty()
+        && routing.stream().noneMatch(f -> f.code().equals("review.verifier"))) {
       routing.add(new Finding("review.verifier", "verifier: " + violations));
     }
     if (o.forceReview()) {
       routing.add(new Finding("review.override", "forced to review by override"));
-    } else if (!o.applied().isEmpty() && !trades.isEmpty()
+    } else if (!o.applied().isEmpty()
+        && !trades.isEmpty()
         && routing.stream().noneMatch(f -> f.code().equals("review.override"))) {
       routing.add(new Finding("review.override", "overrides " + o.applied()));
     }
-    return d.proposal(built).impact(impact).addAllRouting(routing)
-        .outcome(routing.isEmpty() ? DecisionOutcome.AUTO : DecisionOutcome.REVIEW).build();
+    return d.proposal(built)
+        .impact(impact)
+        .addAllRouting(routing)
+        .outcome(routing.isEmpty() ? DecisionOutcome.AUTO : DecisionOutcome.REVIEW)
+        .build();
   }
 
   /** A decision without trades: on hold, ineligible or without a trigger. */
-  private static Decision empty(Decision.Builder d, Proposal.Builder proposal,
-      DecisionOutcome outcome, String explanation) {
-    return d.outcome(outcome).proposal(proposal.addExplanation(explanation).build())
-        .impact(ProposalImpact.builder().build()).build();
+  private static Decision empty(
+      Decision.Builder d, Proposal.Builder proposal, DecisionOutcome outcome, String explanation) {
+    return d.outcome(outcome)
+        .proposal(proposal.addExplanation(explanation).build())
+        .impact(ProposalImpact.builder().build())
+        .build();
   }
 
   /**
    * The proposal stage: gifts in kind due soon (gift trigger), then the one household problem
-   * (every other trigger; harvests are part of it when the tax trigger fired), merged. A gift
-   * gives appreciated lots away before the problem is stated on the household that is left, so
-   * the problem never sells them.
+   * (every other trigger; harvests are part of it when the tax trigger fired), merged. A gift gives
+   * appreciated lots away before the problem is stated on the household that is left, so the
+   * problem never sells them.
    */
-  private Proposed propose(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      ValidationReport report, Assessment assessment, TradeConstraints tc,
-      List<ConstraintAdjustment> adjustments, List<Finding> triggers, TaxMemo memo) {
+  private Proposed propose(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      RuleSet rs,
+      ValidationReport report,
+      Assessment assessment,
+      TradeConstraints tc,
+      List<ConstraintAdjustment> adjustments,
+      List<Finding> triggers,
+      TaxMemo memo) {
     Set<String> fired = new TreeSet<>();
     triggers.forEach(f -> fired.add(f.code()));
     List<String> lines = new ArrayList<>();
     ImmutableList<Trade> gifts = ImmutableList.of();
     if (fired.contains("trigger.gift.in-kind")) {
-      LocalDate until = asOf.plusDays(Math.min(
-          rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
-          rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
-      gifts = GiftStage.trades(m, GiftStage.plan(h, m, asOf, until, GiftStage.minInKind(rs), tc,
-          lines), lines);
+      LocalDate until =
+          asOf.plusDays(
+              Math.min(
+                  rs.find("trigger.gift.horizon-days").map(Long::parseLong).orElse(30L),
+                  rs.find("liquidity.horizon-days").map(Long::parseLong).orElse(90L)));
+      gifts =
+          GiftStage.trades(
+              m, GiftStage.plan(h, m, asOf, until, GiftStage.minInKind(rs), tc, lines), lines);
     }
     Household current = h;
     Assessment currentAssessment = assessment;
@@ -327,55 +366,103 @@ public final class Rebalancer {
     TradeConstraints currentTc = tc;
     List<ConstraintAdjustment> currentAdjustments = new ArrayList<>(adjustments);
     if (!gifts.isEmpty()) {
-      current = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-          .addAllTrades(gifts).build());
+      current =
+          ProposalExecutor.apply(
+              h, Proposal.builder().household(h.id()).asOf(asOf).addAllTrades(gifts).build());
       currentAssessment = Assessor.assessWithoutHarvests(current, m, asOf, rs, report);
       currentMemo = TaxMemo.of(current, m, asOf);
       currentTc = ConstraintCompiler.standard().compile(current, m, asOf, compliance);
       currentAdjustments.addAll(StageTrades.keepDirections(gifts, h, m));
     }
     boolean harvest = fired.contains("trigger.tax.harvest");
-    ProblemRequest request = new ProblemRequest(current, m, asOf, rs, currentAssessment,
-        currentTc, currentAdjustments, modeFor(triggers, rs), harvest, currentMemo,
-        TaxCostCache.create());
+    ProblemRequest request =
+        new ProblemRequest(
+            current,
+            m,
+            asOf,
+            rs,
+            currentAssessment,
+            currentTc,
+            currentAdjustments,
+            modeFor(triggers, rs),
+            harvest,
+            currentMemo,
+            TaxCostCache.create());
     boolean optimise = fired.stream().anyMatch(c -> !c.startsWith("trigger.gift."));
     if (!optimise) {
-      return new Proposed(gifts, ProblemBuilder.notes(request), lines, List.of(), List.of(),
-          Optional.empty());
+      return new Proposed(
+          gifts, ProblemBuilder.notes(request), lines, List.of(), List.of(), Optional.empty());
     }
     ProblemBuild build = ProblemBuilder.build(request);
     OptimizationResult result = optimizer.optimize(build.problem());
     RebalanceMode mode = request.mode();
     String how = mode + (harvest ? "+harvest" : "");
     if (result instanceof OptimizationResult.Optimal opt) {
-      ImmutableList<Trade> lp = ProposalAssembler.assemble(opt.trades(), build, m, triggers,
-          ImpactCalculator.lossLots(current, m));
+      ImmutableList<Trade> lp =
+          ProposalAssembler.assemble(
+              opt.trades(), build, m, triggers, ImpactCalculator.lossLots(current, m));
       Proposal.Builder dropped = Proposal.builder().household(h.id()).asOf(asOf);
-      ImmutableList<Trade> kept = StageTrades.dropBelowMinimum(current, lp,
-          compliance.minTradeValue(), dropped);
+      ImmutableList<Trade> kept =
+          StageTrades.dropBelowMinimum(current, lp, compliance.minTradeValue(), dropped);
       lines.addAll(dropped.build().explanation());
       List<UnmetGoal> unmet = new ArrayList<>();
       for (GoalShortfall g : opt.shortfalls()) {
         unmet.add(new UnmetGoal(g.kind().name(), g.subject(), g.amount(), g.detail()));
-        lines.add("left unmet: " + g.kind() + " " + g.subject() + " by " + g.amount() + " ("
-            + g.detail() + ")");
+        lines.add(
+            "left unmet: "
+                + g.kind()
+                + " "
+                + g.subject()
+                + " by "
+                + g.amount()
+                + " ("
+                + g.detail()
+                + ")");
       }
-      return new Proposed(gifts.isEmpty() ? kept : StageTrades.merge(gifts, kept),
-          build.constraints(), lines, List.of(), unmet, Optional.of(how + " lp="
-              + opt.lpSize().variables() + "x" + opt.lpSize().constraints() + " solves="
-              + opt.lpSize().solves() + " objective=" + opt.lpObjective().amount().toPlainString()
-              + " rounding=" + opt.roundingCost().amount().toPlainString()));
+      return new Proposed(
+          gifts.isEmpty() ? kept : StageTrades.merge(gifts, kept),
+          build.constraints(),
+          lines,
+          List.of(),
+          unmet,
+          Optional.of(
+              how
+                  + " lp="
+                  + opt.lpSize().variables()
+                  + "x"
+                  + opt.lpSize().constraints()
+                  + " solves="
+                  + opt.lpSize().solves()
+                  + " objective="
+                  + opt.lpObjective().amount().toPlainString()
+                  + " rounding="
+                  + opt.roundingCost().amount().toPlainString()));
     }
     List<Finding> routing = new ArrayList<>();
     if (result instanceof OptimizationResult.Infeasible inf) {
-      routing.add(new Finding("review.infeasible", "the hard rules contradict each other; "
-          + "conflicting: " + inf.conflicting() + " (" + inf.detail() + ")"));
+      routing.add(
+          new Finding(
+              "review.infeasible",
+              "the hard rules contradict each other; "
+                  + "conflicting: "
+                  + inf.conflicting()
+                  + " ("
+                  + inf.detail()
+                  + ")"));
     } else if (result instanceof OptimizationResult.NumericalFailure nf) {
       routing.add(new Finding("review.numerical", nf.reason() + ": " + nf.detail()));
     }
-    return new Proposed(gifts, build.constraints(), lines, routing, List.of(),
-        Optional.of(how + (result instanceof OptimizationResult.Infeasible ? " infeasible"
-            : " numerical failure")));
+    return new Proposed(
+        gifts,
+        build.constraints(),
+        lines,
+        routing,
+        List.of(),
+        Optional.of(
+            how
+                + (result instanceof OptimizationResult.Infeasible
+                    ? " infeasible"
+                    : " numerical failure")));
   }
 
   /**
@@ -383,36 +470,48 @@ public final class Rebalancer {
    * findings of its own (an infeasible or failed problem), the goals left unmet and the optimizer's
    * one-line summary.
    */
-  private record Proposed(ImmutableList<Trade> trades, List<String> notes, List<String> lines,
-      List<Finding> routing, List<UnmetGoal> unmet, Optional<String> optimizer) {}
+  private record Proposed(
+      ImmutableList<Trade> trades,
+      List<String> notes,
+      List<String> lines,
+      List<Finding> routing,
+      List<UnmetGoal> unmet,
+      Optional<String> optimizer) {}
 
   /**
-   * Returns a review reason if the household, after the trades, would still fire a trigger that
-   * the proposal does not explain as a goal left unmet: a drift the constraints keep out of band,
-   * a need still not funded, a harvest not taken. An auto-executed proposal leaves a household
-   * that triggers nothing at the same prices.
+   * Returns a review reason if the household, after the trades, would still fire a trigger that the
+   * proposal does not explain as a goal left unmet: a drift the constraints keep out of band, a
+   * need still not funded, a harvest not taken. An auto-executed proposal leaves a household that
+   * triggers nothing at the same prices.
    */
-  private Optional<Finding> residual(Household h, MarketData m, LocalDate asOf,
-      RuleSet rs, ValidationReport report, List<Trade> trades, List<UnmetGoal> unmet,
+  private Optional<Finding> residual(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      RuleSet rs,
+      ValidationReport report,
+      List<Trade> trades,
+      List<UnmetGoal> unmet,
       TaxMemo before) {
-    Household after = ProposalExecutor.apply(h, Proposal.builder().household(h.id()).asOf(asOf)
-        .addAllTrades(trades).build());
+    Household after =
+        ProposalExecutor.apply(
+            h, Proposal.builder().household(h.id()).asOf(asOf).addAllTrades(trades).build());
     TaxMemo afterMemo = TaxMemo.of(after, m, asOf);
     Assessment post = Assessor.assess(after, m, asOf, rs, report, afterMemo);
     List<Finding> again = new ArrayList<>();
     Set<String> unmetKinds = new TreeSet<>();
     unmet.forEach(g -> unmetKinds.add(g.kind()));
-    for (Finding f : findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post),
-        new ArrayList<>())) {
+    for (Finding f :
+        findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post), new ArrayList<>())) {
       // a trigger the proposal already reports as a goal left unmet is no residual
-      boolean explained = f.code().startsWith("trigger.liquidity.")
-          && unmetKinds.contains("NEED")
-          || f.code().equals("trigger.cash.shortfall") && unmetKinds.contains("CASH_FLOOR")
-          || (f.code().equals("trigger.threshold") || f.code().equals("trigger.cash.deposit"))
-              && unmetKinds.contains("CLASS_DRIFT")
-          || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT")
-          || f.code().equals("trigger.concentration") && unmetKinds.contains("CONCENTRATION")
-          || f.code().equals("trigger.tax.harvest") && onlyOpenedBy(before, afterMemo, rs);
+      boolean explained =
+          f.code().startsWith("trigger.liquidity.") && unmetKinds.contains("NEED")
+              || f.code().equals("trigger.cash.shortfall") && unmetKinds.contains("CASH_FLOOR")
+              || (f.code().equals("trigger.threshold") || f.code().equals("trigger.cash.deposit"))
+                  && unmetKinds.contains("CLASS_DRIFT")
+              || f.code().equals("trigger.goal-bucket") && unmetKinds.contains("BUCKET_DRIFT")
+              || f.code().equals("trigger.concentration") && unmetKinds.contains("CONCENTRATION")
+              || f.code().equals("trigger.tax.harvest") && onlyOpenedBy(before, afterMemo, rs);
       if (!explained) {
         again.add(f);
       }
@@ -420,9 +519,13 @@ public final class Rebalancer {
     if (again.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(new Finding("review.residual", "after these trades the "
-        + "household would still trigger: " + again
-        + (unmet.isEmpty() ? "" : "; left unmet: " + unmet)));
+    return Optional.of(
+        new Finding(
+            "review.residual",
+            "after these trades the "
+                + "household would still trigger: "
+                + again
+                + (unmet.isEmpty() ? "" : "; left unmet: " + unmet)));
   }
 
   /**
@@ -441,8 +544,8 @@ public final class Rebalancer {
     return true;
   }
 
-  private List<Finding> findings(Stage stage, RuleContext context,
-      List<ConstraintAdjustment> adjustments) {
+  private List<Finding> findings(
+      Stage stage, RuleContext context, List<ConstraintAdjustment> adjustments) {
     List<Finding> out = new ArrayList<>();
     for (Rule r : rules) {
       if (r.stage() == stage) {
@@ -457,16 +560,25 @@ public final class Rebalancer {
   private static RebalanceMode modeFor(List<Finding> triggers, RuleSet rs) {
     Set<String> codes = new TreeSet<>();
     triggers.forEach(f -> codes.add(f.code()));
-    boolean cashOnly = codes.stream().allMatch(c -> c.startsWith("trigger.cash.")
-        || c.startsWith("trigger.liquidity.") || c.startsWith("trigger.tax.")
-        || c.startsWith("trigger.gift."))
-        && codes.stream().anyMatch(c -> !c.startsWith("trigger.tax.")
-            && !c.startsWith("trigger.gift."));
+    boolean cashOnly =
+        codes.stream()
+                .allMatch(
+                    c ->
+                        c.startsWith("trigger.cash.")
+                            || c.startsWith("trigger.liquidity.")
+                            || c.startsWith("trigger.tax.")
+                            || c.startsWith("trigger.gift."))
+            && codes.stream()
+                .anyMatch(c -> !c.startsWith("trigger.tax.") && !c.startsWith("trigger.gift."));
     if (cashOnly) {
       return RebalanceMode.CASH_ONLY;
     }
-    if (codes.stream().allMatch(c -> c.startsWith("trigger.tax.")
-        || c.startsWith("trigger.gift.") || c.equals("trigger.concentration"))) {
+    if (codes.stream()
+        .allMatch(
+            c ->
+                c.startsWith("trigger.tax.")
+                    || c.startsWith("trigger.gift.")
+                    || c.equals("trigger.concentration"))) {
       // harvests and cap breaches only: classes inside their band are left alone
       return RebalanceMode.TO_BAND_EDGE;
     }

@@ -21,9 +21,15 @@ import java.util.SortedMap;
  * @param harvestedLosses losses harvested in all proposals
  * @param cancelled whether the run stopped early
  */
-public record RunSummary(long households, SortedMap<String, Long> outcomes,
-    SortedMap<String, Long> reviewReasons, long trades, Money traded, Money taxRealized,
-    Money harvestedLosses, boolean cancelled) {
+public record RunSummary(
+    long households,
+    SortedMap<String, Long> outcomes,
+    SortedMap<String, Long> reviewReasons,
+    long trades,
+    Money traded,
+    Money taxRealized,
+    Money harvestedLosses,
+    boolean cancelled) {
   /**
    * Checks that no component is null.
    *
@@ -71,14 +77,26 @@ public record RunSummary(long households, SortedMap<String, Long> outcomes,
     StringBuilder sb = new StringBuilder();
     sb.append("households ").append(households);
     for (Map.Entry<String, Long> e : outcomes.entrySet()) {
-      sb.append(", ").append(e.getKey().toLowerCase(java.util.Locale.ROOT)).append(' ')
+      sb.append(", ")
+          .append(e.getKey().toLowerCase(java.util.Locale.ROOT))
+          .append(' ')
           .append(e.getValue());
     }
-    sb.append(String.format(Locale.ROOT, "%nauto/review %.1f%% / %.1f%% of %d triggered", 100 * autoShare(),
-        100 * (triggered() == 0 ? 0.0 : 1 - autoShare()), triggered()));
-    sb.append(String.format(Locale.ROOT, "%ntrades %d worth %s; estimated tax on realized gains %s; losses harvested %s", trades,
-        traded.amount().toPlainString(), taxRealized.amount().toPlainString(),
-        harvestedLosses.amount().toPlainString()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nauto/review %.1f%% / %.1f%% of %d triggered",
+            100 * autoShare(),
+            100 * (triggered() == 0 ? 0.0 : 1 - autoShare()),
+            triggered()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%ntrades %d worth %s; estimated tax on realized gains %s; losses harvested %s",
+            trades,
+            traded.amount().toPlainString(),
+            taxRealized.amount().toPlainString(),
+            harvestedLosses.amount().toPlainString()));
     if (!reviewReasons.isEmpty()) {
       sb.append(String.format(Locale.ROOT, "%nreview reasons %s", reviewReasons));
     }

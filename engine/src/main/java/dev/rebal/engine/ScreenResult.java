@@ -18,8 +18,8 @@ public final class ScreenResult {
   private final ImmutableList<Finding> triggers;
   private final String failure;
 
-  private ScreenResult(long index, String household, ImmutableList<Finding> triggers,
-      String failure) {
+  private ScreenResult(
+      long index, String household, ImmutableList<Finding> triggers, String failure) {
     Checks.isTrue(index >= 0, "index", index, "must not be negative");
     this.index = index;
     this.household = Checks.notBlank(household, "household");
@@ -35,8 +35,8 @@ public final class ScreenResult {
    * @param triggers the triggers that fired, empty when none did
    */
   public static ScreenResult screened(long index, String household, List<Finding> triggers) {
-    return new ScreenResult(index, household,
-        ImmutableList.copyOf(Checks.noNulls(triggers, "triggers")), null);
+    return new ScreenResult(
+        index, household, ImmutableList.copyOf(Checks.noNulls(triggers, "triggers")), null);
   }
 
   /**
@@ -47,8 +47,8 @@ public final class ScreenResult {
    * @param failure why it failed
    */
   public static ScreenResult failed(long index, String household, String failure) {
-    return new ScreenResult(index, household, ImmutableList.of(),
-        Checks.notBlank(failure, "failure"));
+    return new ScreenResult(
+        index, household, ImmutableList.of(), Checks.notBlank(failure, "failure"));
   }
 
   /** {@return the household's zero-based position in the book} */

@@ -16,8 +16,12 @@ import java.util.SortedMap;
  * @param byTrigger triggered households by trigger code
  * @param cancelled whether the screen stopped early
  */
-public record ScreenSummary(long households, long triggered, long failed,
-    SortedMap<String, Long> byTrigger, boolean cancelled) {
+public record ScreenSummary(
+    long households,
+    long triggered,
+    long failed,
+    SortedMap<String, Long> byTrigger,
+    boolean cancelled) {
   /**
    * Checks the counts and that no component is null.
    *
@@ -29,7 +33,10 @@ public record ScreenSummary(long households, long triggered, long failed,
    */
   public ScreenSummary {
     Checks.isTrue(households >= 0, "households", households, "must not be negative");
-    Checks.isTrue(triggered >= 0 && triggered + failed <= households, "triggered", triggered,
+    Checks.isTrue(
+        triggered >= 0 && triggered + failed <= households,
+        "triggered",
+        triggered,
         "must be between 0 and the households not failed");
     Checks.isTrue(failed >= 0, "failed", failed, "must not be negative");
     Checks.notNull(byTrigger, "byTrigger");
@@ -39,9 +46,15 @@ public record ScreenSummary(long households, long triggered, long failed,
   /** Returns two lines a person reads at the end of a screen. */
   @Override
   public String toString() {
-    String s = String.format(Locale.ROOT, "screened %d: %d triggered (%.1f%%), %d failed%n"
-        + "triggers %s", households, triggered, households == 0 ? 0.0
-        : 100.0 * triggered / households, failed, byTrigger);
+    String s =
+        String.format(
+            Locale.ROOT,
+            "screened %d: %d triggered (%.1f%%), %d failed%n" + "triggers %s",
+            households,
+            triggered,
+            households == 0 ? 0.0 : 100.0 * triggered / households,
+            failed,
+            byTrigger);
     return cancelled ? s + String.format(Locale.ROOT, "%ncancelled") : s;
   }
 }

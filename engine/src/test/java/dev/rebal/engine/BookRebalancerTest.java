@@ -25,9 +25,16 @@ class BookRebalancerTest {
 
   private static String run(int threads, int n, InMemoryAuditSink audit) {
     StringBuilder out = new StringBuilder();
-    BookRebalancer.builder(Rebalancer.standard()).threads(threads).audit(audit).build()
-        .run(households(n), BOOK.marketData(), BOOK.asOf(),
-            d -> out.append(d.canonicalText()), new CancellationToken());
+    BookRebalancer.builder(Rebalancer.standard())
+        .threads(threads)
+        .audit(audit)
+        .build()
+        .run(
+            households(n),
+            BOOK.marketData(),
+            BOOK.asOf(),
+            d -> out.append(d.canonicalText()),
+            new CancellationToken());
     return out.toString();
   }
 
@@ -43,7 +50,8 @@ class BookRebalancerTest {
 
     // then
     assertThat(b).isEqualTo(a);
-    assertThat(four.records()).extracting(AuditRecord::hash)
+    assertThat(four.records())
+        .extracting(AuditRecord::hash)
         .containsExactlyElementsOf(one.records().stream().map(AuditRecord::hash).toList());
     assertThat(one.verify().isIntact()).isTrue();
   }
@@ -56,9 +64,18 @@ class BookRebalancerTest {
     List<Decision> decisions = new ArrayList<>();
 
     // when
-    RunSummary summary = BookRebalancer.builder(Rebalancer.standard()).threads(2).audit(audit)
-        .review(queue).build().run(households(150), BOOK.marketData(), BOOK.asOf(),
-            decisions::add, new CancellationToken());
+    RunSummary summary =
+        BookRebalancer.builder(Rebalancer.standard())
+            .threads(2)
+            .audit(audit)
+            .review(queue)
+            .build()
+            .run(
+                households(150),
+                BOOK.marketData(),
+                BOOK.asOf(),
+                decisions::add,
+                new CancellationToken());
 
     // then
     assertThat(summary.households()).isEqualTo(150);
@@ -66,10 +83,11 @@ class BookRebalancerTest {
     long review = decisions.stream().filter(d -> d.outcome() == DecisionOutcome.REVIEW).count();
     assertThat(summary.count("REVIEW")).isEqualTo(review);
     assertThat(queue.pending()).hasSize((int) review);
-    assertThat(summary.count("ON_HOLD")).isEqualTo(decisions.stream()
-        .filter(d -> d.outcome() == DecisionOutcome.ON_HOLD).count()).isPositive();
-    assertThat(summary.trades()).isEqualTo(decisions.stream()
-        .mapToLong(d -> d.proposal().trades().size()).sum());
+    assertThat(summary.count("ON_HOLD"))
+        .isEqualTo(decisions.stream().filter(d -> d.outcome() == DecisionOutcome.ON_HOLD).count())
+        .isPositive();
+    assertThat(summary.trades())
+        .isEqualTo(decisions.stream().mapToLong(d -> d.proposal().trades().size()).sum());
     assertThat(audit.records()).hasSize(150);
     System.out.println(summary);
   }
@@ -81,8 +99,12 @@ class BookRebalancerTest {
     InMemoryAuditSink audit = new InMemoryAuditSink();
 
     // when
-    RunSummary summary = BookRebalancer.builder(rebalancer).threads(2).audit(audit).build()
-        .run(households(10), BOOK.marketData(), BOOK.asOf(), d -> { }, new CancellationToken());
+    RunSummary summary =
+        BookRebalancer.builder(rebalancer)
+            .threads(2)
+            .audit(audit)
+            .build()
+            .run(households(10), BOOK.marketData(), BOOK.asOf(), d -> {}, new CancellationToken());
 
     // then
     assertThat(summary.count("FAILED")).isEqualTo(1);
@@ -101,10 +123,20 @@ class BookRebalancerTest {
 
     // when: one decision's outcome is rewritten, its hash kept
     AuditRecord r = records.get(7);
-    records.set(7, new AuditRecord(r.sequence(), r.previousHash(), new dev.rebal.core.audit
-        .AuditEntry(r.entry().household(), r.entry().asOf(), r.entry().inputsHash(),
-        r.entry().ruleSetVersion(), r.entry().ruleSetHash(), "AUTO",
-        r.entry().body().replace("REVIEW", "AUTO") + " "), r.hash()));
+    records.set(
+        7,
+        new AuditRecord(
+            r.sequence(),
+            r.previousHash(),
+            new dev.rebal.core.audit.AuditEntry(
+                r.entry().household(),
+                r.entry().asOf(),
+                r.entry().inputsHash(),
+                r.entry().ruleSetVersion(),
+                r.entry().ruleSetHash(),
+                "AUTO",
+                r.entry().body().replace("REVIEW", "AUTO") + " "),
+            r.hash()));
     AuditVerification v = dev.rebal.core.audit.AuditChain.verify(records);
 
     // then
@@ -119,8 +151,8 @@ class BookRebalancerTest {
 
     // when / then: each household rebalanced again gives the body the audit log holds
     for (int i = 0; i < 30; i++) {
-      Decision again = Rebalancer.standard().rebalance(BOOK.household(i), BOOK.marketData(),
-          BOOK.asOf());
+      Decision again =
+          Rebalancer.standard().rebalance(BOOK.household(i), BOOK.marketData(), BOOK.asOf());
       assertThat(again.auditEntry()).isEqualTo(audit.records().get(i).entry());
     }
   }
@@ -134,10 +166,18 @@ class BookRebalancerTest {
     StringBuilder out = new StringBuilder();
 
     // when: the records are indices, read into households by the generator on two workers
-    RunSummary summary = BookRebalancer.builder(Rebalancer.standard()).threads(2)
-        .audit(fromRecords).build().run(LongStream.range(0, 60).boxed().iterator(),
-            BOOK::household, BOOK.marketData(), BOOK.asOf(), d -> out.append(d.canonicalText()),
-            new CancellationToken());
+    RunSummary summary =
+        BookRebalancer.builder(Rebalancer.standard())
+            .threads(2)
+            .audit(fromRecords)
+            .build()
+            .run(
+                LongStream.range(0, 60).boxed().iterator(),
+                BOOK::household,
+                BOOK.marketData(),
+                BOOK.asOf(),
+                d -> out.append(d.canonicalText()),
+                new CancellationToken());
 
     // then
     assertThat(out.toString()).isEqualTo(expected);
@@ -152,14 +192,23 @@ class BookRebalancerTest {
     List<String> decided = new ArrayList<>();
 
     // when
-    RunSummary summary = BookRebalancer.builder(Rebalancer.standard()).threads(2).audit(audit)
-        .build().run(LongStream.range(0, 8).boxed().iterator(), i -> {
-          if (i == 4) {
-            throw new IllegalArgumentException("line 5: unexpected end of input");
-          }
-          return BOOK.household(i);
-        }, BOOK.marketData(), BOOK.asOf(), d -> decided.add(d.household().value()),
-            new CancellationToken());
+    RunSummary summary =
+        BookRebalancer.builder(Rebalancer.standard())
+            .threads(2)
+            .audit(audit)
+            .build()
+            .run(
+                LongStream.range(0, 8).boxed().iterator(),
+                i -> {
+                  if (i == 4) {
+                    throw new IllegalArgumentException("line 5: unexpected end of input");
+                  }
+                  return BOOK.household(i);
+                },
+                BOOK.marketData(),
+                BOOK.asOf(),
+                d -> decided.add(d.household().value()),
+                new CancellationToken());
 
     // then
     assertThat(summary.households()).isEqualTo(8);
@@ -168,7 +217,8 @@ class BookRebalancerTest {
     AuditRecord failed = audit.records().get(4);
     assertThat(failed.entry().household()).isEqualTo("#4");
     assertThat(failed.entry().outcome()).isEqualTo("FAILED");
-    assertThat(failed.entry().body()).contains("IllegalArgumentException")
+    assertThat(failed.entry().body())
+        .contains("IllegalArgumentException")
         .contains("line 5: unexpected end of input");
     assertThat(failed.entry().inputsHash()).isEqualTo(AuditRecord.sha256Hex("4"));
     assertThat(audit.verify().isIntact()).isTrue();

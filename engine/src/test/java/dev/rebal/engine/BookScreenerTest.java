@@ -16,12 +16,19 @@ import org.junit.jupiter.api.Test;
 class BookScreenerTest {
   private static final BookGenerator BOOK = BookGenerator.of(BookConfig.of(42));
 
-  private static List<ScreenResult> screen(Rebalancer rebalancer, int threads, int n,
-      ScreenSummary[] summary) {
+  private static List<ScreenResult> screen(
+      Rebalancer rebalancer, int threads, int n, ScreenSummary[] summary) {
     List<ScreenResult> out = new ArrayList<>();
-    summary[0] = BookScreener.builder(rebalancer).threads(threads).build().run(
-        BOOK.households(n).iterator(), BOOK.marketData(), BOOK.asOf(), out::add,
-        new CancellationToken());
+    summary[0] =
+        BookScreener.builder(rebalancer)
+            .threads(threads)
+            .build()
+            .run(
+                BOOK.households(n).iterator(),
+                BOOK.marketData(),
+                BOOK.asOf(),
+                out::add,
+                new CancellationToken());
     return out;
   }
 
@@ -70,11 +77,17 @@ class BookScreenerTest {
 
     // then
     TreeMap<String, Long> byTrigger = new TreeMap<>();
-    results.forEach(r -> r.triggers().stream().map(Finding::code).distinct()
-        .forEach(c -> byTrigger.merge(c, 1L, Long::sum)));
+    results.forEach(
+        r ->
+            r.triggers().stream()
+                .map(Finding::code)
+                .distinct()
+                .forEach(c -> byTrigger.merge(c, 1L, Long::sum)));
     assertThat(summary[0].households()).isEqualTo(150);
-    assertThat(summary[0].triggered()).isEqualTo(
-        results.stream().filter(ScreenResult::isTriggered).count()).isPositive().isLessThan(150);
+    assertThat(summary[0].triggered())
+        .isEqualTo(results.stream().filter(ScreenResult::isTriggered).count())
+        .isPositive()
+        .isLessThan(150);
     assertThat(summary[0].failed()).isZero();
     assertThat(summary[0].byTrigger()).isEqualTo(byTrigger);
     assertThat(summary[0].cancelled()).isFalse();
@@ -88,9 +101,17 @@ class BookScreenerTest {
     List<ScreenResult> fromRecords = new ArrayList<>();
 
     // when
-    ScreenSummary summary = BookScreener.builder(Rebalancer.standard()).threads(2).build()
-        .run(LongStream.range(0, 60).boxed().iterator(), BOOK::household, BOOK.marketData(),
-            BOOK.asOf(), fromRecords::add, new CancellationToken());
+    ScreenSummary summary =
+        BookScreener.builder(Rebalancer.standard())
+            .threads(2)
+            .build()
+            .run(
+                LongStream.range(0, 60).boxed().iterator(),
+                BOOK::household,
+                BOOK.marketData(),
+                BOOK.asOf(),
+                fromRecords::add,
+                new CancellationToken());
 
     // then
     assertThat(fromRecords.toString()).isEqualTo(fromHouseholds.toString());
@@ -104,20 +125,30 @@ class BookScreenerTest {
     List<ScreenResult> results = new ArrayList<>();
 
     // when
-    ScreenSummary summary = BookScreener.builder(rebalancer).threads(2).build().run(
-        LongStream.range(0, 10).boxed().iterator(), i -> {
-          if (i == 2) {
-            throw new IllegalArgumentException("bad record");
-          }
-          return BOOK.household(i);
-        }, BOOK.marketData(), BOOK.asOf(), results::add, new CancellationToken());
+    ScreenSummary summary =
+        BookScreener.builder(rebalancer)
+            .threads(2)
+            .build()
+            .run(
+                LongStream.range(0, 10).boxed().iterator(),
+                i -> {
+                  if (i == 2) {
+                    throw new IllegalArgumentException("bad record");
+                  }
+                  return BOOK.household(i);
+                },
+                BOOK.marketData(),
+                BOOK.asOf(),
+                results::add,
+                new CancellationToken());
 
     // then
     assertThat(summary.households()).isEqualTo(10);
     assertThat(summary.failed()).isEqualTo(2);
     assertThat(results.get(2).household()).isEqualTo("#2");
-    assertThat(results.get(2).failure()).hasValueSatisfying(f -> assertThat(f)
-        .isEqualTo("java.lang.IllegalArgumentException: bad record"));
+    assertThat(results.get(2).failure())
+        .hasValueSatisfying(
+            f -> assertThat(f).isEqualTo("java.lang.IllegalArgumentException: bad record"));
     assertThat(results.get(5).household()).isEqualTo("HH-000005");
     assertThat(results.get(5).failure()).hasValueSatisfying(f -> assertThat(f).contains("boom"));
     assertThat(results.get(6).failure()).isEmpty();
@@ -130,8 +161,11 @@ class BookScreenerTest {
     token.cancel();
 
     // when
-    ScreenSummary summary = BookScreener.builder(Rebalancer.standard()).threads(2).build()
-        .run(BOOK.households(50).iterator(), BOOK.marketData(), BOOK.asOf(), r -> { }, token);
+    ScreenSummary summary =
+        BookScreener.builder(Rebalancer.standard())
+            .threads(2)
+            .build()
+            .run(BOOK.households(50).iterator(), BOOK.marketData(), BOOK.asOf(), r -> {}, token);
 
     // then
     assertThat(summary.households()).isZero();

@@ -21,11 +21,14 @@ final class BrokenRule implements Rule {
   static Rebalancer rebalancerFailing(String household) {
     TreeSet<String> ids = new TreeSet<>(RuleSet.defaults().rules());
     ids.add("firm.broken");
-    RuleSet rs = RuleSet.of("firm", SemanticVersion.parse("1.0.0"), ids,
-        RuleSet.defaults().parameters());
-    return Rebalancer.of(rs, RuleRegistry.builder()
-        .loadServices(BrokenRule.class.getClassLoader()).register(new BrokenRule(household))
-        .build());
+    RuleSet rs =
+        RuleSet.of("firm", SemanticVersion.parse("1.0.0"), ids, RuleSet.defaults().parameters());
+    return Rebalancer.of(
+        rs,
+        RuleRegistry.builder()
+            .loadServices(BrokenRule.class.getClassLoader())
+            .register(new BrokenRule(household))
+            .build());
   }
 
   @Override

@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Compiles the README's example as a consumer of {@code rebal-engine} would: against the class
- * path Maven gives such a consumer (our jars and their runtime dependencies, written by the
- * dependency plugin; no Immutables, no test libraries), with {@code -Xlint:all -Werror}, and runs
- * it. A warning from our jars (for example about an annotation a generated class carries) fails
- * it, as it would fail the consumer's build.
+ * Compiles the README's example as a consumer of {@code rebal-engine} would: against the class path
+ * Maven gives such a consumer (our jars and their runtime dependencies, written by the dependency
+ * plugin; no Immutables, no test libraries), with {@code -Xlint:all -Werror}, and runs it. A
+ * warning from our jars (for example about an annotation a generated class carries) fails it, as it
+ * would fail the consumer's build.
  */
 class ConsumerCompileTest {
 
@@ -76,7 +76,8 @@ class ConsumerCompileTest {
     List<String> classPath = consumerClassPath();
 
     // then: what a consumer of rebal-engine resolves, and what it is spared
-    assertThat(classPath).anyMatch(e -> e.contains("guava-"))
+    assertThat(classPath)
+        .anyMatch(e -> e.contains("guava-"))
         .anyMatch(e -> e.contains("failureaccess-"))
         .anyMatch(e -> e.contains("commons-math3-"))
         .noneMatch(e -> e.contains("org/immutables") || e.contains("org\\immutables"))
@@ -125,8 +126,9 @@ class ConsumerCompileTest {
   static List<String> consumerClassPath() throws IOException {
     List<String> entries = new ArrayList<>();
     entries.add(property("rebal.consumer.classes"));
-    String written = Files.readString(Path.of(property("rebal.consumer.classpath")),
-        StandardCharsets.UTF_8).trim();
+    String written =
+        Files.readString(Path.of(property("rebal.consumer.classpath")), StandardCharsets.UTF_8)
+            .trim();
     for (String e : written.split(Pattern.quote(File.pathSeparator))) {
       if (!e.isBlank()) {
         entries.add(e);
@@ -137,14 +139,15 @@ class ConsumerCompileTest {
 
   private static String property(String name) {
     String value = System.getProperty(name);
-    assertThat(value).as("system property %s (set by engine/pom.xml for surefire)", name)
+    assertThat(value)
+        .as("system property %s (set by engine/pom.xml for surefire)", name)
         .isNotBlank();
     return value;
   }
 
   /**
-   * Runs {@code mainClass} in a class loader that sees only the consumer's class path (the JDK
-   * as parent, not this test's class path) and returns what it printed.
+   * Runs {@code mainClass} in a class loader that sees only the consumer's class path (the JDK as
+   * parent, not this test's class path) and returns what it printed.
    */
   private static String runMain(Path classes, List<String> classPath, String mainClass)
       throws Exception {
@@ -155,8 +158,8 @@ class ConsumerCompileTest {
     }
     PrintStream saved = System.out;
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    try (URLClassLoader loader = new URLClassLoader(urls.toArray(new URL[0]),
-        ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(urls.toArray(new URL[0]), ClassLoader.getPlatformClassLoader())) {
       Method main = loader.loadClass(mainClass).getMethod("main", String[].class);
       System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
       main.invoke(null, (Object) new String[0]);

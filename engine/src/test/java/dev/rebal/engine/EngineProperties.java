@@ -48,8 +48,16 @@ class EngineProperties {
     Statistics.collect(d.isReleasable() ? "released" : d.outcome().name());
     Statistics.coverage(c -> c.check("released").percentage(p -> p > 7));
     if (d.isReleasable()) {
-      assertThat(TradeVerifier.standard().verify(h, BOOK.marketData(), BOOK.asOf(),
-          d.proposal().trades(), ComplianceParameters.defaults()).violations()).isEmpty();
+      assertThat(
+              TradeVerifier.standard()
+                  .verify(
+                      h,
+                      BOOK.marketData(),
+                      BOOK.asOf(),
+                      d.proposal().trades(),
+                      ComplianceParameters.defaults())
+                  .violations())
+          .isEmpty();
       assertThat(d.routing()).isEmpty();
       assertThat(d.proposal().trades()).allSatisfy(t -> assertThat(t.reasonCodes()).isNotEmpty());
     }
@@ -67,19 +75,26 @@ class EngineProperties {
   void addingAnExclusion_neverMakesTheExcludedSecurityBought(@ForAll("households") int index) {
     Household h = BOOK.household(index);
     Decision d = decide(h);
-    java.util.Optional<dev.rebal.core.trade.Trade> buy = d.proposal().trades().stream()
-        .filter(t -> t.side() == dev.rebal.core.trade.Side.BUY).findFirst();
+    java.util.Optional<dev.rebal.core.trade.Trade> buy =
+        d.proposal().trades().stream()
+            .filter(t -> t.side() == dev.rebal.core.trade.Side.BUY)
+            .findFirst();
     Statistics.collect(buy.isPresent() ? "buys" : "no buy");
     if (buy.isPresent()) {
       java.util.List<dev.rebal.core.restriction.Restriction> more =
           new java.util.ArrayList<>(h.restrictions());
-      more.add(new dev.rebal.core.restriction.SecurityExclusion(
-          dev.rebal.core.restriction.RestrictionId.of("R-TEST"),
-          dev.rebal.core.restriction.SecurityScope.security(buy.get().security().value()),
-          dev.rebal.core.restriction.DateWindow.always(), "property test"));
+      more.add(
+          new dev.rebal.core.restriction.SecurityExclusion(
+              dev.rebal.core.restriction.RestrictionId.of("R-TEST"),
+              dev.rebal.core.restriction.SecurityScope.security(buy.get().security().value()),
+              dev.rebal.core.restriction.DateWindow.always(),
+              "property test"));
       Decision restricted = decide(h.withRestrictions(more));
-      assertThat(restricted.proposal().trades()).noneMatch(t -> t.security()
-          .equals(buy.get().security()) && t.side() == dev.rebal.core.trade.Side.BUY);
+      assertThat(restricted.proposal().trades())
+          .noneMatch(
+              t ->
+                  t.security().equals(buy.get().security())
+                      && t.side() == dev.rebal.core.trade.Side.BUY);
     }
   }
 
@@ -88,7 +103,8 @@ class EngineProperties {
       @ForAll("households") int index, @ForAll long shuffleSeed) {
     Household h = BOOK.household(index);
     java.util.Random rnd = new java.util.Random(shuffleSeed);
-    java.util.List<dev.rebal.core.household.Account> accounts = new java.util.ArrayList<>(h.accounts());
+    java.util.List<dev.rebal.core.household.Account> accounts =
+        new java.util.ArrayList<>(h.accounts());
     java.util.List<dev.rebal.core.household.TaxLot> lots = new java.util.ArrayList<>(h.lots());
     java.util.List<dev.rebal.core.household.Transaction> txs =
         new java.util.ArrayList<>(h.transactions());
@@ -118,12 +134,15 @@ class EngineProperties {
       Decision again = decide(after);
       String both = d.canonicalText() + "\n---\n" + again.canonicalText();
       java.util.Set<String> soldFirst = new java.util.TreeSet<>();
-      d.proposal().trades().stream().filter(t -> t.side() == dev.rebal.core.trade.Side.SELL)
+      d.proposal().trades().stream()
+          .filter(t -> t.side() == dev.rebal.core.trade.Side.SELL)
           .forEach(t -> soldFirst.add(t.security().value()));
-      boolean opened = !again.triggers().isEmpty() && again.triggers().stream()
-          .allMatch(f -> f.code().equals("trigger.tax.harvest"))
-          && again.proposal().trades().stream().filter(t -> t.reasonCodes().contains("tax.harvest"))
-              .allMatch(t -> soldFirst.contains(t.security().value()));
+      boolean opened =
+          !again.triggers().isEmpty()
+              && again.triggers().stream().allMatch(f -> f.code().equals("trigger.tax.harvest"))
+              && again.proposal().trades().stream()
+                  .filter(t -> t.reasonCodes().contains("tax.harvest"))
+                  .allMatch(t -> soldFirst.contains(t.security().value()));
       if (opened) {
         // selling a recent purchase opened the older lots it kept from a loss sale (a wash
         // sale): tomorrow's harvest of the same securities, never the undoing of a trade
@@ -144,18 +163,27 @@ class EngineProperties {
   /** No trade of {@code again} is the opposite of one of {@code d} in the same account. */
   private static void assertNoTradeUndone(Decision d, Decision again, String both) {
     for (dev.rebal.core.trade.Trade t : again.proposal().trades()) {
-      assertThat(d.proposal().trades()).as(both).noneMatch(first ->
-          first.account().equals(t.account()) && first.security().equals(t.security())
-              && first.side() != t.side());
+      assertThat(d.proposal().trades())
+          .as(both)
+          .noneMatch(
+              first ->
+                  first.account().equals(t.account())
+                      && first.security().equals(t.security())
+                      && first.side() != t.side());
     }
   }
 
   @Provide
   Arbitrary<Integer> householdsWithGiftSoon() {
-    return households().filter(i -> BOOK.household(i).liquidityEvents().stream()
-        .anyMatch(e -> e.kind() == dev.rebal.core.goal.LiquidityKind.GIFT
-            && e.firmness() == dev.rebal.core.goal.Firmness.COMMITTED
-            && !e.date().isAfter(BOOK.asOf().plusDays(30))));
+    return households()
+        .filter(
+            i ->
+                BOOK.household(i).liquidityEvents().stream()
+                    .anyMatch(
+                        e ->
+                            e.kind() == dev.rebal.core.goal.LiquidityKind.GIFT
+                                && e.firmness() == dev.rebal.core.goal.Firmness.COMMITTED
+                                && !e.date().isAfter(BOOK.asOf().plusDays(30))));
   }
 
   @Property(tries = 15)
@@ -163,14 +191,16 @@ class EngineProperties {
       @ForAll("householdsWithGiftSoon") int index) {
     Household h = BOOK.household(index);
     Decision d = decide(h);
-    boolean gives = d.proposal().trades().stream()
-        .anyMatch(t -> t.side() == dev.rebal.core.trade.Side.GIFT);
+    boolean gives =
+        d.proposal().trades().stream().anyMatch(t -> t.side() == dev.rebal.core.trade.Side.GIFT);
     Statistics.collect(gives ? "gift in kind" : "no gift in kind");
     if (gives) {
       assertThat(d.routing()).extracting(f -> f.code()).contains("review.gift");
       Household after = ProposalExecutor.apply(h, d.proposal());
       Decision again = decide(after);
-      assertThat(again.triggers()).extracting(f -> f.code()).as(again.canonicalText())
+      assertThat(again.triggers())
+          .extracting(f -> f.code())
+          .as(again.canonicalText())
           .doesNotContain("trigger.gift.in-kind");
       assertThat(again.proposal().trades())
           .noneMatch(t -> t.side() == dev.rebal.core.trade.Side.GIFT);

@@ -40,9 +40,14 @@ class GiftRebalanceTest {
   private final Rebalancer rebalancer = Rebalancer.standard();
 
   private static LiquidityEvent gift(String amount, int days) {
-    return LiquidityEvent.builder().id(LiquidityEventId.of("G-1")).kind(LiquidityKind.GIFT)
-        .amount(Money.usd(amount)).date(AS_OF.plusDays(days)).firmness(Firmness.COMMITTED)
-        .description("Church pledge").build();
+    return LiquidityEvent.builder()
+        .id(LiquidityEventId.of("G-1"))
+        .kind(LiquidityKind.GIFT)
+        .amount(Money.usd(amount))
+        .date(AS_OF.plusDays(days))
+        .firmness(Firmness.COMMITTED)
+        .description("Church pledge")
+        .build();
   }
 
   private static List<String> codes(List<Finding> findings) {
@@ -57,42 +62,60 @@ class GiftRebalanceTest {
   void rebalance_committedGiftIn20DaysWithAppreciatedLot_givesTheLotInKindForReview() {
     // given: a $20,000 committed gift in 20 days; 200 shares of EQ1 bought at $40, now $100, and
     // 400 shares bought at $90; 60/40 and no cash, so only the gift can trigger
-    Household h = new Scenario().lot("L-APP", TAX, EQ1, 200, 40, OLD)
-        .lot("L-EQ", TAX, EQ1, 400, 90, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .event(gift("20000", 20)).build();
+    Household h =
+        new Scenario()
+            .lot("L-APP", TAX, EQ1, 200, 40, OLD)
+            .lot("L-EQ", TAX, EQ1, 400, 90, OLD)
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .event(gift("20000", 20))
+            .build();
 
     // when
     Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
 
     // then: the appreciated lot is given whole, no gain realized, gain avoided 60% of the value
     assertThat(codes(d.triggers())).containsExactly("trigger.gift.in-kind");
-    assertThat(gifts(d)).singleElement().satisfies(t -> {
-      assertThat(t.security()).isEqualTo(EQ1);
-      assertThat(t.account()).isEqualTo(TAX);
-      assertThat(t.lots()).containsExactly(new LotPick(LotId.of("L-APP"), Quantity.of(200)));
-      assertThat(t.estimatedValue()).isEqualTo(Money.usd("20000.00"));
-      assertThat(t.reasonCodes()).containsExactly("gift:G-1", "tax.gift-in-kind");
-    });
+    assertThat(gifts(d))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.security()).isEqualTo(EQ1);
+              assertThat(t.account()).isEqualTo(TAX);
+              assertThat(t.lots())
+                  .containsExactly(new LotPick(LotId.of("L-APP"), Quantity.of(200)));
+              assertThat(t.estimatedValue()).isEqualTo(Money.usd("20000.00"));
+              assertThat(t.reasonCodes()).containsExactly("gift:G-1", "tax.gift-in-kind");
+            });
     assertThat(d.proposal().trades()).noneMatch(t -> t.side() == Side.SELL);
     assertThat(d.impact().realizedGain()).isEqualTo(Money.ZERO_USD);
     assertThat(d.impact().taxCost()).isEqualTo(Money.ZERO_USD);
     assertThat(d.impact().giftedValue()).isEqualTo(Money.usd("20000.00"));
-    assertThat(d.proposal().explanation()).anyMatch(line -> line.contains("gift G-1")
-        && line.contains("L-APP") && line.contains("gain avoided USD 12000.00")
-        && line.contains("tax USD 2400.00"));
+    assertThat(d.proposal().explanation())
+        .anyMatch(
+            line ->
+                line.contains("gift G-1")
+                    && line.contains("L-APP")
+                    && line.contains("gain avoided USD 12000.00")
+                    && line.contains("tax USD 2400.00"));
     // an irrevocable gift always goes to review; the verifier passes it
     assertThat(d.outcome()).isEqualTo(DecisionOutcome.REVIEW);
     assertThat(codes(d.routing())).contains("review.gift").doesNotContain("review.verifier");
-    assertThat(TradeVerifier.standard().verify(h, MARKET, AS_OF, d.proposal().trades())
-        .isCompliant()).isTrue();
+    assertThat(
+            TradeVerifier.standard().verify(h, MARKET, AS_OF, d.proposal().trades()).isCompliant())
+        .isTrue();
   }
 
   @Test
   void execute_giftInKind_removesTheSharesKeepsTheCashAndDoesNotTriggerAgain() {
     // given
-    Household h = new Scenario().lot("L-APP", TAX, EQ1, 200, 40, OLD)
-        .lot("L-EQ", TAX, EQ1, 400, 90, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .cash("1000", "0").event(gift("20000", 20)).build();
+    Household h =
+        new Scenario()
+            .lot("L-APP", TAX, EQ1, 200, 40, OLD)
+            .lot("L-EQ", TAX, EQ1, 400, 90, OLD)
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .cash("1000", "0")
+            .event(gift("20000", 20))
+            .build();
     Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
 
     // when
@@ -103,7 +126,9 @@ class GiftRebalanceTest {
     assertThat(after.lots()).extracting(l -> l.id().value()).doesNotContain("L-APP");
     assertThat(after.findAccount(TAX).orElseThrow().cash()).isEqualTo(Money.usd("1000"));
     assertThat(after.liquidityEvents()).isEmpty();
-    assertThat(after.transactions()).filteredOn(t -> t.side() == Side.GIFT).singleElement()
+    assertThat(after.transactions())
+        .filteredOn(t -> t.side() == Side.GIFT)
+        .singleElement()
         .satisfies(t -> assertThat(t.realizedGain()).isEmpty());
     assertThat(codes(again.triggers())).doesNotContain("trigger.gift.in-kind");
     assertThat(gifts(again)).isEmpty();
@@ -112,52 +137,77 @@ class GiftRebalanceTest {
   @Test
   void rebalance_doNotSellOnTheAppreciatedLot_givesTheNextLotAndExplainsTheSkip() {
     // given: the most appreciated lot is employer stock under a do-not-sell; EQ1 at $80 is next
-    Household h = new Scenario().lot("L-ACME", TAX, ACME, 200, 10, OLD)
-        .lot("L-EQ", TAX, EQ1, 400, 80, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .restrict(new DoNotSell(RestrictionId.of("R-1"), SecurityScope.security("ACME"),
-            com.google.common.collect.ImmutableSortedSet.of(), DateWindow.always(),
-            "Executive: employer stock"))
-        .event(gift("20000", 20)).build();
+    Household h =
+        new Scenario()
+            .lot("L-ACME", TAX, ACME, 200, 10, OLD)
+            .lot("L-EQ", TAX, EQ1, 400, 80, OLD)
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .restrict(
+                new DoNotSell(
+                    RestrictionId.of("R-1"),
+                    SecurityScope.security("ACME"),
+                    com.google.common.collect.ImmutableSortedSet.of(),
+                    DateWindow.always(),
+                    "Executive: employer stock"))
+            .event(gift("20000", 20))
+            .build();
 
     // when
     Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
 
     // then
-    assertThat(gifts(d)).singleElement().satisfies(t -> {
-      assertThat(t.security()).isEqualTo(EQ1);
-      assertThat(t.lots()).containsExactly(new LotPick(LotId.of("L-EQ"), Quantity.of(200)));
-    });
-    assertThat(d.proposal().explanation()).anyMatch(line -> line.contains("L-ACME")
-        && line.contains("not given"));
+    assertThat(gifts(d))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.security()).isEqualTo(EQ1);
+              assertThat(t.lots()).containsExactly(new LotPick(LotId.of("L-EQ"), Quantity.of(200)));
+            });
+    assertThat(d.proposal().explanation())
+        .anyMatch(line -> line.contains("L-ACME") && line.contains("not given"));
     assertThat(codes(d.routing())).doesNotContain("review.verifier");
   }
 
   @Test
   void rebalance_giftLargerThanTheAppreciatedLots_reservesTheCashPart() {
     // given: only $10,000 of appreciated long-term stock for a $25,000 gift; $20,000 of cash
-    Household h = new Scenario().lot("L-APP", TAX, EQ1, 100, 40, OLD)
-        .lot("L-EQ", TAX, EQ1, 500, 100, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .cash("20000", "0").event(gift("25000", 20)).build();
+    Household h =
+        new Scenario()
+            .lot("L-APP", TAX, EQ1, 100, 40, OLD)
+            .lot("L-EQ", TAX, EQ1, 500, 100, OLD)
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .cash("20000", "0")
+            .event(gift("25000", 20))
+            .build();
 
     // when
     Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
     Household after = ProposalExecutor.apply(h, d.proposal());
 
     // then: the lot goes in kind, the $15,000 rest stays as cash and the event keeps only it
-    assertThat(gifts(d)).singleElement().satisfies(t -> assertThat(t.lots())
-        .containsExactly(new LotPick(LotId.of("L-APP"), Quantity.of(100))));
+    assertThat(gifts(d))
+        .singleElement()
+        .satisfies(
+            t ->
+                assertThat(t.lots())
+                    .containsExactly(new LotPick(LotId.of("L-APP"), Quantity.of(100))));
     assertThat(after.findAccount(TAX).orElseThrow().cash())
         .isGreaterThanOrEqualTo(Money.usd("15000"));
-    assertThat(after.liquidityEvents()).singleElement()
+    assertThat(after.liquidityEvents())
+        .singleElement()
         .satisfies(e -> assertThat(e.amount()).isEqualTo(Money.usd("15000.00")));
   }
 
   @Test
   void rebalance_onlyShortTermAppreciatedLot_neverGivesIt() {
     // given: the only appreciated lot was bought three months ago
-    Household h = new Scenario().lot("L-NEW", TAX, EQ1, 600, 40, AS_OF.minusMonths(3))
-        .lot("L-BD", IRA, BD1, 400, 100, OLD).cash("20000", "0").event(gift("20000", 20))
-        .build();
+    Household h =
+        new Scenario()
+            .lot("L-NEW", TAX, EQ1, 600, 40, AS_OF.minusMonths(3))
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .cash("20000", "0")
+            .event(gift("20000", 20))
+            .build();
 
     // when
     Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
@@ -171,9 +221,13 @@ class GiftRebalanceTest {
   @Test
   void rebalance_giftBeyondTheGiftHorizon_doesNotFire() {
     // given: the gift is 45 days away, past trigger.gift.horizon-days (30)
-    Household h = new Scenario().lot("L-APP", TAX, EQ1, 200, 40, OLD)
-        .lot("L-EQ", TAX, EQ1, 400, 90, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .event(gift("20000", 45)).build();
+    Household h =
+        new Scenario()
+            .lot("L-APP", TAX, EQ1, 200, 40, OLD)
+            .lot("L-EQ", TAX, EQ1, 400, 90, OLD)
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .event(gift("20000", 45))
+            .build();
 
     // when
     Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
@@ -185,11 +239,15 @@ class GiftRebalanceTest {
   @Test
   void rebalance_reviewGiftMaxAboveTheGift_releasesItWithoutReview() {
     // given: a rule set that lets gifts below $50,000 go out without review
-    RuleSet rs = RuleSet.defaults().withParameter("review.gift.max", "50000",
-        RuleSet.defaults().version());
-    Household h = new Scenario().lot("L-APP", TAX, EQ1, 200, 40, OLD)
-        .lot("L-EQ", TAX, EQ1, 400, 90, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .event(gift("20000", 20)).build();
+    RuleSet rs =
+        RuleSet.defaults().withParameter("review.gift.max", "50000", RuleSet.defaults().version());
+    Household h =
+        new Scenario()
+            .lot("L-APP", TAX, EQ1, 200, 40, OLD)
+            .lot("L-EQ", TAX, EQ1, 400, 90, OLD)
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .event(gift("20000", 20))
+            .build();
 
     // when
     Decision d = Rebalancer.of(rs).rebalance(h, MARKET, AS_OF);

@@ -61,9 +61,9 @@ import org.junit.jupiter.api.Test;
  * $140,000), at 60/40 +-5. Tuition's glide-path step at 2 years is 20/80 +-3.
  *
  * <ul>
- *   <li>Household target: equity (100,000 x 0.2 + 400,000 x 0.6) / 500,000 = 0.52, band
- *       (100,000 x 0.03 + 400,000 x 0.05) / 500,000 = 0.046. Equity held: 100,000 + 100,000 +
- *       60,000 = 260,000 = 0.52: in band, {@code trigger.threshold} does not fire.
+ *   <li>Household target: equity (100,000 x 0.2 + 400,000 x 0.6) / 500,000 = 0.52, band (100,000 x
+ *       0.03 + 400,000 x 0.05) / 500,000 = 0.046. Equity held: 100,000 + 100,000 + 60,000 = 260,000
+ *       = 0.52: in band, {@code trigger.threshold} does not fire.
  *   <li>Tuition bucket: equity 100,000 / 100,000 = 1.00 vs 0.20 +-0.03: out of band, {@code
  *       trigger.goal-bucket} fires.
  *   <li>To fix it ED-1 sells EQ1 and buys bonds; the household would then be short of equity, so
@@ -81,10 +81,14 @@ class GoalBucketRebalanceTest {
   static final AccountId ED = AccountId.of("ED-1");
   static final AccountId TAX = AccountId.of("TAX-1");
   static final AccountId IRA = AccountId.of("IRA-1");
-  static final MarketData MARKET = MarketData.builder()
-      .putSecurities(EQ1, security(EQ1, EQUITY)).putSecurities(EQ2, security(EQ2, EQUITY))
-      .putSecurities(BD1, security(BD1, BONDS)).putSecurities(BD2, security(BD2, BONDS))
-      .prices(PriceTable.of(List.of(price(EQ1), price(EQ2), price(BD1), price(BD2)))).build();
+  static final MarketData MARKET =
+      MarketData.builder()
+          .putSecurities(EQ1, security(EQ1, EQUITY))
+          .putSecurities(EQ2, security(EQ2, EQUITY))
+          .putSecurities(BD1, security(BD1, BONDS))
+          .putSecurities(BD2, security(BD2, BONDS))
+          .prices(PriceTable.of(List.of(price(EQ1), price(EQ2), price(BD1), price(BD2))))
+          .build();
 
   /** The default rule set with {@code trigger.goal-bucket} enabled (it is opt-in). */
   static final RuleSet BUCKET_RULES = withBucketTrigger();
@@ -101,7 +105,11 @@ class GoalBucketRebalanceTest {
   }
 
   private static Security security(SecurityId id, AssetClass c) {
-    return Security.builder().id(id).symbol(id.value()).assetClass(c).kind(SecurityKind.ETF)
+    return Security.builder()
+        .id(id)
+        .symbol(id.value())
+        .assetClass(c)
+        .kind(SecurityKind.ETF)
         .build();
   }
 
@@ -110,20 +118,31 @@ class GoalBucketRebalanceTest {
   }
 
   private static TargetAllocation alloc(String eq, String bd, String band) {
-    return TargetAllocation.builder().putClasses(EQUITY, ClassTarget.of(eq, band))
-        .putClasses(BONDS, ClassTarget.of(bd, band)).build();
+    return TargetAllocation.builder()
+        .putClasses(EQUITY, ClassTarget.of(eq, band))
+        .putClasses(BONDS, ClassTarget.of(bd, band))
+        .build();
   }
 
   private static TaxLot lot(AccountId account, SecurityId security, long shares) {
-    return TaxLot.builder().id(LotId.of(account.value() + "-" + security.value()))
-        .account(account).security(security).quantity(Quantity.of(shares))
-        .costBasis(Money.usd(String.valueOf(shares * 100))).acquired(LocalDate.of(2020, 1, 2))
+    return TaxLot.builder()
+        .id(LotId.of(account.value() + "-" + security.value()))
+        .account(account)
+        .security(security)
+        .quantity(Quantity.of(shares))
+        .costBasis(Money.usd(String.valueOf(shares * 100)))
+        .acquired(LocalDate.of(2020, 1, 2))
         .build();
   }
 
   private static Account account(AccountId id, AccountType type, MemberId owner) {
-    return Account.builder().id(id).type(type).custodian("C").addOwners(owner)
-        .cash(Money.ZERO_USD).build();
+    return Account.builder()
+        .id(id)
+        .type(type)
+        .custodian("C")
+        .addOwners(owner)
+        .cash(Money.ZERO_USD)
+        .build();
   }
 
   /** The household of the class comment, with {@code goals}. */
@@ -137,28 +156,52 @@ class GoalBucketRebalanceTest {
   }
 
   /** The household of the class comment, with the model's bond funds in {@code bonds}' order. */
-  static Household household(List<Goal> goals, boolean edHeldAway,
-      ImmutableList<SecurityId> bonds) {
+  static Household household(
+      List<Goal> goals, boolean edHeldAway, ImmutableList<SecurityId> bonds) {
     MemberId client = MemberId.of("M-1");
-    return Household.builder().id(HouseholdId.of("HH-B"))
+    return Household.builder()
+        .id(HouseholdId.of("HH-B"))
         .addMembers(Member.builder().id(client).name("Client").role(MemberRole.PRIMARY).build())
-        .addAccounts(edHeldAway ? Account.builder().id(ED).type(AccountType.ROTH_IRA)
-            .custodian("OTHER").addOwners(client).cash(Money.ZERO_USD).heldAway(true)
-            .tradable(false).build() : account(ED, AccountType.ROTH_IRA, client))
+        .addAccounts(
+            edHeldAway
+                ? Account.builder()
+                    .id(ED)
+                    .type(AccountType.ROTH_IRA)
+                    .custodian("OTHER")
+                    .addOwners(client)
+                    .cash(Money.ZERO_USD)
+                    .heldAway(true)
+                    .tradable(false)
+                    .build()
+                : account(ED, AccountType.ROTH_IRA, client))
         .addAccounts(account(TAX, AccountType.TAXABLE, client))
         .addAccounts(account(IRA, AccountType.TRADITIONAL_IRA, client))
-        .addLots(lot(ED, EQ1, 1000), lot(TAX, EQ2, 1000), lot(TAX, BD2, 1000),
-            lot(IRA, EQ2, 600), lot(IRA, BD2, 1400))
+        .addLots(
+            lot(ED, EQ1, 1000),
+            lot(TAX, EQ2, 1000),
+            lot(TAX, BD2, 1000),
+            lot(IRA, EQ2, 600),
+            lot(IRA, BD2, 1400))
         .addAllGoals(goals)
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.MARRIED_JOINT)
-            .shortTermRate(Weight.of("0.37")).longTermRate(Weight.of("0.20"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.MARRIED_JOINT)
+                .shortTermRate(Weight.of("0.37"))
+                .longTermRate(Weight.of("0.20"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.ZERO_USD)
+                .build())
         .target(alloc("0.6", "0.4", "0.05"))
-        .model(Model.builder().id(ModelId.of("M-60-40"))
-            .putSecurities(EQUITY, ImmutableList.of(EQ2, EQ1))
-            .putSecurities(BONDS, bonds).build())
-        .rebalanceFrequency(RebalanceFrequency.QUARTERLY).lastRebalanced(AS_OF.minusDays(10))
+        .model(
+            Model.builder()
+                .id(ModelId.of("M-60-40"))
+                .putSecurities(EQUITY, ImmutableList.of(EQ2, EQ1))
+                .putSecurities(BONDS, bonds)
+                .build())
+        .rebalanceFrequency(RebalanceFrequency.QUARTERLY)
+        .lastRebalanced(AS_OF.minusDays(10))
         .build();
   }
 
@@ -167,11 +210,19 @@ class GoalBucketRebalanceTest {
   }
 
   static Goal tuitionDue(java.time.LocalDate date, String... accounts) {
-    Goal.Builder b = Goal.builder().id(GoalId.of("G-EDU")).name("Tuition")
-        .kind(GoalKind.EDUCATION).targetAmount(Money.usd("120000"))
-        .targetDate(date).priority(1)
-        .glidePath(GlidePath.builder().putSteps(0, alloc("0.2", "0.8", "0.03"))
-            .putSteps(5, alloc("0.6", "0.4", "0.03")).build());
+    Goal.Builder b =
+        Goal.builder()
+            .id(GoalId.of("G-EDU"))
+            .name("Tuition")
+            .kind(GoalKind.EDUCATION)
+            .targetAmount(Money.usd("120000"))
+            .targetDate(date)
+            .priority(1)
+            .glidePath(
+                GlidePath.builder()
+                    .putSteps(0, alloc("0.2", "0.8", "0.03"))
+                    .putSteps(5, alloc("0.6", "0.4", "0.03"))
+                    .build());
     for (String a : accounts) {
       b.addFundingAccounts(AccountId.of(a));
     }
@@ -179,10 +230,16 @@ class GoalBucketRebalanceTest {
   }
 
   static Goal retirement() {
-    return Goal.builder().id(GoalId.of("G-RET")).name("Retirement").kind(GoalKind.RETIREMENT)
-        .targetAmount(Money.usd("3000000")).targetDate(AS_OF.plusYears(20)).priority(2)
+    return Goal.builder()
+        .id(GoalId.of("G-RET"))
+        .name("Retirement")
+        .kind(GoalKind.RETIREMENT)
+        .targetAmount(Money.usd("3000000"))
+        .targetDate(AS_OF.plusYears(20))
+        .priority(2)
         .fundingShare(Weight.ONE)
-        .glidePath(GlidePath.builder().putSteps(0, alloc("0.6", "0.4", "0.05")).build()).build();
+        .glidePath(GlidePath.builder().putSteps(0, alloc("0.6", "0.4", "0.05")).build())
+        .build();
   }
 
   private static List<String> codes(List<Finding> findings) {
@@ -191,7 +248,9 @@ class GoalBucketRebalanceTest {
 
   private static GoalBucket tuitionBucket(Household h) {
     return GoalPlanner.withDiscountRate(new BigDecimal("0.04"))
-        .plan(h, HouseholdValuation.of(h, MARKET), AS_OF).accountFundedBuckets().get(0);
+        .plan(h, HouseholdValuation.of(h, MARKET), AS_OF)
+        .accountFundedBuckets()
+        .get(0);
   }
 
   @Test
@@ -219,23 +278,31 @@ class GoalBucketRebalanceTest {
 
     // then: ED-1 sells EQ1 and buys bonds; the bucket ends inside its 0.20 +-0.03 band
     assertThat(codes(d.triggers())).containsExactly("trigger.goal-bucket");
-    List<Trade> inBucket = d.proposal().trades().stream().filter(t -> t.account().equals(ED))
-        .toList();
-    assertThat(inBucket).anySatisfy(t -> {
-      assertThat(t.side()).isEqualTo(Side.SELL);
-      assertThat(t.security()).isEqualTo(EQ1);
-    });
-    assertThat(inBucket).anySatisfy(t -> {
-      assertThat(t.side()).isEqualTo(Side.BUY);
-      assertThat(MARKET.lookupSecurity(t.security()).assetClass()).isEqualTo(BONDS);
-    });
-    assertThat(d.proposal().trades()).allSatisfy(t ->
-        assertThat(t.reasonCodes()).contains("goal.bucket"));
+    List<Trade> inBucket =
+        d.proposal().trades().stream().filter(t -> t.account().equals(ED)).toList();
+    assertThat(inBucket)
+        .anySatisfy(
+            t -> {
+              assertThat(t.side()).isEqualTo(Side.SELL);
+              assertThat(t.security()).isEqualTo(EQ1);
+            });
+    assertThat(inBucket)
+        .anySatisfy(
+            t -> {
+              assertThat(t.side()).isEqualTo(Side.BUY);
+              assertThat(MARKET.lookupSecurity(t.security()).assetClass()).isEqualTo(BONDS);
+            });
+    assertThat(d.proposal().trades())
+        .allSatisfy(t -> assertThat(t.reasonCodes()).contains("goal.bucket"));
     assertThat(tuitionBucket(after).outOfBand()).isEmpty();
-    assertThat(TradeVerifier.standard().verify(h, MARKET, AS_OF, d.proposal().trades(),
-        ComplianceParameters.defaults()).violations()).isEmpty();
-    assertThat(codes(d.routing())).doesNotContain("review.residual", "review.verifier",
-        "review.infeasible", "review.numerical");
+    assertThat(
+            TradeVerifier.standard()
+                .verify(h, MARKET, AS_OF, d.proposal().trades(), ComplianceParameters.defaults())
+                .violations())
+        .isEmpty();
+    assertThat(codes(d.routing()))
+        .doesNotContain(
+            "review.residual", "review.verifier", "review.infeasible", "review.numerical");
     assertThat(d.canonicalText()).contains("trigger.goal-bucket").contains("bucket G-EDU");
     // idempotence: the executed result triggers nothing
     assertThat(again.outcome()).isEqualTo(DecisionOutcome.NO_TRIGGER);
@@ -247,31 +314,37 @@ class GoalBucketRebalanceTest {
     // given: the model's first bond fund is BD2, which the pool (TAX-1, IRA-1) must sell to make
     // room for equity; ED-1 buying BD2 at the same time would be a sale and a buy in one wash-sale
     // group, which the problem forbids, so the bucket needs the model's next bond fund
-    Household h = household(List.of(tuition("ED-1"), retirement()), false,
-        ImmutableList.of(BD2, BD1));
+    Household h =
+        household(List.of(tuition("ED-1"), retirement()), false, ImmutableList.of(BD2, BD1));
 
     // when
     Decision d = rebalancer.rebalance(h, MARKET, AS_OF);
     Household after = ProposalExecutor.apply(h, d.proposal());
 
     // then: ED-1 buys BD1, the pool sells BD2, and the bucket ends inside its band
-    assertThat(d.proposal().trades()).anySatisfy(t -> {
-      assertThat(t.account()).isEqualTo(ED);
-      assertThat(t.side()).isEqualTo(Side.BUY);
-      assertThat(t.security()).isEqualTo(BD1);
-    });
-    assertThat(d.proposal().trades()).anySatisfy(t -> {
-      assertThat(t.account()).isNotEqualTo(ED);
-      assertThat(t.side()).isEqualTo(Side.SELL);
-      assertThat(t.security()).isEqualTo(BD2);
-    });
-    assertThat(d.proposal().trades()).noneSatisfy(t -> {
-      assertThat(t.security()).isEqualTo(BD2);
-      assertThat(t.side()).isEqualTo(Side.BUY);
-    });
+    assertThat(d.proposal().trades())
+        .anySatisfy(
+            t -> {
+              assertThat(t.account()).isEqualTo(ED);
+              assertThat(t.side()).isEqualTo(Side.BUY);
+              assertThat(t.security()).isEqualTo(BD1);
+            });
+    assertThat(d.proposal().trades())
+        .anySatisfy(
+            t -> {
+              assertThat(t.account()).isNotEqualTo(ED);
+              assertThat(t.side()).isEqualTo(Side.SELL);
+              assertThat(t.security()).isEqualTo(BD2);
+            });
+    assertThat(d.proposal().trades())
+        .noneSatisfy(
+            t -> {
+              assertThat(t.security()).isEqualTo(BD2);
+              assertThat(t.side()).isEqualTo(Side.BUY);
+            });
     assertThat(tuitionBucket(after).outOfBand()).isEmpty();
-    assertThat(codes(d.routing())).doesNotContain("review.residual", "review.verifier",
-        "review.infeasible");
+    assertThat(codes(d.routing()))
+        .doesNotContain("review.residual", "review.verifier", "review.infeasible");
     assertThat(rebalancer.rebalance(after, MARKET, AS_OF).outcome())
         .isEqualTo(DecisionOutcome.NO_TRIGGER);
   }
@@ -308,14 +381,28 @@ class GoalBucketRebalanceTest {
   void rebalance_sameHoldingsShareFundedGoals_noTrigger() {
     // given: the same holdings, tuition funded by a share instead of by ED-1: one bucket, the
     // household, in band
-    Goal byShare = Goal.builder().id(GoalId.of("G-EDU")).name("Tuition")
-        .kind(GoalKind.EDUCATION).targetAmount(Money.usd("120000"))
-        .targetDate(AS_OF.plusYears(2)).priority(1).fundingShare(Weight.of("0.2"))
-        .glidePath(GlidePath.builder().putSteps(0, alloc("0.2", "0.8", "0.03")).build()).build();
-    Goal rest = Goal.builder().id(GoalId.of("G-RET")).name("Retirement")
-        .kind(GoalKind.RETIREMENT).targetAmount(Money.usd("3000000"))
-        .targetDate(AS_OF.plusYears(20)).priority(2).fundingShare(Weight.of("0.8"))
-        .glidePath(GlidePath.builder().putSteps(0, alloc("0.6", "0.4", "0.05")).build()).build();
+    Goal byShare =
+        Goal.builder()
+            .id(GoalId.of("G-EDU"))
+            .name("Tuition")
+            .kind(GoalKind.EDUCATION)
+            .targetAmount(Money.usd("120000"))
+            .targetDate(AS_OF.plusYears(2))
+            .priority(1)
+            .fundingShare(Weight.of("0.2"))
+            .glidePath(GlidePath.builder().putSteps(0, alloc("0.2", "0.8", "0.03")).build())
+            .build();
+    Goal rest =
+        Goal.builder()
+            .id(GoalId.of("G-RET"))
+            .name("Retirement")
+            .kind(GoalKind.RETIREMENT)
+            .targetAmount(Money.usd("3000000"))
+            .targetDate(AS_OF.plusYears(20))
+            .priority(2)
+            .fundingShare(Weight.of("0.8"))
+            .glidePath(GlidePath.builder().putSteps(0, alloc("0.6", "0.4", "0.05")).build())
+            .build();
     Household h = household(new ArrayList<>(List.of(byShare, rest)));
 
     // when

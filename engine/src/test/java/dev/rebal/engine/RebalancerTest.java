@@ -52,8 +52,11 @@ class RebalancerTest {
   @Test
   void rebalance_balancedHousehold_givesNoTriggerAndNoTrades() {
     // given: $60,000 equity, $40,000 bonds: exactly 60/40
-    Household h = new Scenario().lot("L-1", TAX, EQ1, 600, 80, OLD).lot("L-2", IRA, BD1, 400, 90,
-        OLD).build();
+    Household h =
+        new Scenario()
+            .lot("L-1", TAX, EQ1, 600, 80, OLD)
+            .lot("L-2", IRA, BD1, 400, 90, OLD)
+            .build();
 
     // when
     Decision d = decide(h);
@@ -67,8 +70,12 @@ class RebalancerTest {
   void rebalance_equityOverweight_sellsEquityAtLeastTaxAndEndsInsideTheBand() {
     // given: $75,000 equity (two lots: a $20 and a $95 basis), $25,000 bonds: 75/25 is out of
     // the 60 +- 5 band
-    Household h = new Scenario().lot("L-LOW", TAX, EQ1, 400, 20, OLD)
-        .lot("L-HIGH", TAX, EQ1, 350, 95, OLD).lot("L-BD", IRA, BD1, 250, 90, OLD).build();
+    Household h =
+        new Scenario()
+            .lot("L-LOW", TAX, EQ1, 400, 20, OLD)
+            .lot("L-HIGH", TAX, EQ1, 350, 95, OLD)
+            .lot("L-BD", IRA, BD1, 250, 90, OLD)
+            .build();
 
     // when
     Decision d = decide(h);
@@ -77,8 +84,8 @@ class RebalancerTest {
 
     // then: the high-basis lot goes first (gain $5 a share, not $80); the result is in band
     assertThat(codes(d.triggers())).contains("trigger.threshold");
-    Trade sell = d.proposal().trades().stream().filter(t -> t.side() == Side.SELL).findFirst()
-        .orElseThrow();
+    Trade sell =
+        d.proposal().trades().stream().filter(t -> t.side() == Side.SELL).findFirst().orElseThrow();
     assertThat(sell.lots().get(0).lot()).isEqualTo(LotId.of("L-HIGH"));
     assertThat(sell.reasonCodes()).contains("drift.rebalance");
     assertThat(v.driftFrom(h.target()).isOutOfBalance()).isFalse();
@@ -89,12 +96,22 @@ class RebalancerTest {
   void rebalance_committedNeedIn60Days_raisesTheCashInTimeFromTheCheapestLots() {
     // given: a committed $20,000 need in 60 days; the taxable account holds a loss lot and a gain
     // lot of EQ1, and no cash
-    LiquidityEvent tuition = LiquidityEvent.builder().id(LiquidityEventId.of("N-1"))
-        .kind(LiquidityKind.NEED).amount(Money.usd("20000")).date(AS_OF.plusDays(60))
-        .firmness(Firmness.COMMITTED).description("Spring tuition").build();
-    Household h = new Scenario().lot("L-GAIN", TAX, EQ1, 300, 30, OLD)
-        .lot("L-LOSS", TAX, EQ1, 300, 120, OLD).lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .event(tuition).build();
+    LiquidityEvent tuition =
+        LiquidityEvent.builder()
+            .id(LiquidityEventId.of("N-1"))
+            .kind(LiquidityKind.NEED)
+            .amount(Money.usd("20000"))
+            .date(AS_OF.plusDays(60))
+            .firmness(Firmness.COMMITTED)
+            .description("Spring tuition")
+            .build();
+    Household h =
+        new Scenario()
+            .lot("L-GAIN", TAX, EQ1, 300, 30, OLD)
+            .lot("L-LOSS", TAX, EQ1, 300, 120, OLD)
+            .lot("L-BD", IRA, BD1, 400, 100, OLD)
+            .event(tuition)
+            .build();
 
     // when
     Decision d = decide(h);
@@ -102,13 +119,20 @@ class RebalancerTest {
 
     // then: the taxable account ends with at least $20,000 of cash; the sale takes the loss lot
     assertThat(codes(d.triggers())).contains("trigger.liquidity.need");
-    assertThat(after.findAccount(TAX).orElseThrow().cash()).as(d.canonicalText()).isGreaterThanOrEqualTo(
-        Money.usd("20000"));
-    List<LotPick> sold = d.proposal().trades().stream().filter(t -> t.side() == Side.SELL)
-        .flatMap(t -> t.lots().stream()).toList();
-    assertThat(sold).extracting(LotPick::lot).contains(LotId.of("L-LOSS"))
+    assertThat(after.findAccount(TAX).orElseThrow().cash())
+        .as(d.canonicalText())
+        .isGreaterThanOrEqualTo(Money.usd("20000"));
+    List<LotPick> sold =
+        d.proposal().trades().stream()
+            .filter(t -> t.side() == Side.SELL)
+            .flatMap(t -> t.lots().stream())
+            .toList();
+    assertThat(sold)
+        .extracting(LotPick::lot)
+        .contains(LotId.of("L-LOSS"))
         .doesNotContain(LotId.of("L-GAIN"));
-    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL)
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.side() == Side.SELL)
         .allSatisfy(t -> assertThat(t.reasonCodes()).contains("liquidity.need"));
   }
 
@@ -117,11 +141,21 @@ class RebalancerTest {
     // given: 68/32 today (out of band), but a $25,000 sale is expected in 45 days; invested at
     // target it gives (68,000 + 15,000) / 125,000 = 0.664 equity: inside 60 +- 5... no, 0.664 is
     // outside; a $60,000 inflow gives (68,000 + 36,000) / 160,000 = 0.65: at the edge, inside
-    LiquidityEvent sale = LiquidityEvent.builder().id(LiquidityEventId.of("I-1"))
-        .kind(LiquidityKind.INFLOW).amount(Money.usd("60000")).date(AS_OF.plusDays(45))
-        .firmness(Firmness.EXPECTED).description("Boat sale").build();
-    Household h = new Scenario().lot("L-1", TAX, EQ1, 680, 80, OLD)
-        .lot("L-2", IRA, BD1, 320, 90, OLD).event(sale).build();
+    LiquidityEvent sale =
+        LiquidityEvent.builder()
+            .id(LiquidityEventId.of("I-1"))
+            .kind(LiquidityKind.INFLOW)
+            .amount(Money.usd("60000"))
+            .date(AS_OF.plusDays(45))
+            .firmness(Firmness.EXPECTED)
+            .description("Boat sale")
+            .build();
+    Household h =
+        new Scenario()
+            .lot("L-1", TAX, EQ1, 680, 80, OLD)
+            .lot("L-2", IRA, BD1, 320, 90, OLD)
+            .event(sale)
+            .build();
 
     // when
     Decision d = decide(h);
@@ -137,26 +171,40 @@ class RebalancerTest {
     // EQ1 $40,000 in the taxable account, BD1 $30,000 in the IRA: equity 70% against 60 +- 5.
     // Before, the cap made the problem infeasible and nothing traded; now the breach is a goal the
     // household cannot move, reported, and the rest of the household rebalances.
-    Household h = new Scenario().lot("L-ACME", TAX, ACME, 300, 50, OLD)
-        .lot("L-EQ", TAX, EQ1, 400, 90, OLD).lot("L-BD", IRA, BD1, 300, 90, OLD)
-        .restrict(new DoNotSell(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
-            com.google.common.collect.ImmutableSortedSet.of(), DateWindow.always(),
-            "Ten-year cliff"))
-        .restrict(new dev.rebal.core.restriction.ConcentrationCap(RestrictionId.of("R-2"),
-            SecurityScope.issuer("ACME"), dev.rebal.core.money.Weight.of("0.10"),
-            DateWindow.always(), "Investment policy statement"))
-        .build();
+    Household h =
+        new Scenario()
+            .lot("L-ACME", TAX, ACME, 300, 50, OLD)
+            .lot("L-EQ", TAX, EQ1, 400, 90, OLD)
+            .lot("L-BD", IRA, BD1, 300, 90, OLD)
+            .restrict(
+                new DoNotSell(
+                    RestrictionId.of("R-1"),
+                    SecurityScope.issuer("ACME"),
+                    com.google.common.collect.ImmutableSortedSet.of(),
+                    DateWindow.always(),
+                    "Ten-year cliff"))
+            .restrict(
+                new dev.rebal.core.restriction.ConcentrationCap(
+                    RestrictionId.of("R-2"),
+                    SecurityScope.issuer("ACME"),
+                    dev.rebal.core.money.Weight.of("0.10"),
+                    DateWindow.always(),
+                    "Investment policy statement"))
+            .build();
 
     // when
     Decision d = decide(h);
 
     // then: EQ1 sold, BD1 bought in the taxable account with the proceeds; the breach is a
     // warning and an unmet goal, not a verifier rejection or an infeasible problem
-    assertThat(codes(d.routing())).doesNotContain("review.verifier", "review.infeasible",
-        "review.conflict");
-    assertThat(d.proposal().trades()).extracting(t -> t.security() + " " + t.side())
-        .contains("EQ1 SELL", "BD1 BUY").doesNotContain("ACME SELL", "ACME BUY");
-    assertThat(d.impact().unmetGoals()).extracting(g -> g.kind() + " " + g.subject())
+    assertThat(codes(d.routing()))
+        .doesNotContain("review.verifier", "review.infeasible", "review.conflict");
+    assertThat(d.proposal().trades())
+        .extracting(t -> t.security() + " " + t.side())
+        .contains("EQ1 SELL", "BD1 BUY")
+        .doesNotContain("ACME SELL", "ACME BUY");
+    assertThat(d.impact().unmetGoals())
+        .extracting(g -> g.kind() + " " + g.subject())
         .contains("CONCENTRATION ACME");
     assertThat(d.impact().preExisting()).anyMatch(v -> v.startsWith("CONCENTRATION_CAP"));
     assertThat(d.outcome()).as(d.canonicalText()).isEqualTo(DecisionOutcome.AUTO);
@@ -166,26 +214,42 @@ class RebalancerTest {
   void rebalance_needLargerThanWhatMayBeSold_raisesWhatItCanAndNamesTheShortfall() {
     // given: a committed $50,000 need in 30 days paid from the taxable account, which holds
     // $20,000 of EQ1 it may sell and ACME under a do-not-sell; the IRA cannot pay the need
-    LiquidityEvent tuition = LiquidityEvent.builder().id(LiquidityEventId.of("N-1"))
-        .kind(LiquidityKind.NEED).amount(Money.usd("50000")).date(AS_OF.plusDays(30))
-        .firmness(Firmness.COMMITTED).description("Tuition").account(TAX).build();
-    Household h = new Scenario().lot("L-ACME", TAX, ACME, 300, 50, OLD)
-        .lot("L-EQ", TAX, EQ1, 200, 90, OLD).lot("L-BD", IRA, BD1, 500, 90, OLD)
-        .restrict(new DoNotSell(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
-            com.google.common.collect.ImmutableSortedSet.of(), DateWindow.always(),
-            "Ten-year cliff"))
-        .event(tuition).build();
+    LiquidityEvent tuition =
+        LiquidityEvent.builder()
+            .id(LiquidityEventId.of("N-1"))
+            .kind(LiquidityKind.NEED)
+            .amount(Money.usd("50000"))
+            .date(AS_OF.plusDays(30))
+            .firmness(Firmness.COMMITTED)
+            .description("Tuition")
+            .account(TAX)
+            .build();
+    Household h =
+        new Scenario()
+            .lot("L-ACME", TAX, ACME, 300, 50, OLD)
+            .lot("L-EQ", TAX, EQ1, 200, 90, OLD)
+            .lot("L-BD", IRA, BD1, 500, 90, OLD)
+            .restrict(
+                new DoNotSell(
+                    RestrictionId.of("R-1"),
+                    SecurityScope.issuer("ACME"),
+                    com.google.common.collect.ImmutableSortedSet.of(),
+                    DateWindow.always(),
+                    "Ten-year cliff"))
+            .event(tuition)
+            .build();
 
     // when
     Decision d = decide(h);
 
     // then: all of EQ1 in the taxable account is sold ($20,000), the need is reported $30,000
     // short and the proposal goes to review for it (the IRA may rebalance what is left)
-    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL
-            && t.account().equals(TAX))
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.side() == Side.SELL && t.account().equals(TAX))
         .extracting(t -> t.security() + " " + t.quantity().value().intValue())
         .containsExactly("EQ1 200");
-    assertThat(d.impact().unmetGoals()).extracting(g -> g.kind() + " " + g.amount())
+    assertThat(d.impact().unmetGoals())
+        .extracting(g -> g.kind() + " " + g.amount())
         .contains("NEED USD 30000.00");
     assertThat(codes(d.routing())).contains("review.unmet-goal");
   }
@@ -197,21 +261,31 @@ class RebalancerTest {
     // with a second fund of another wash-sale group the tax module could replace it with
     dev.rebal.core.security.SecurityId mmf = dev.rebal.core.security.SecurityId.of("MMF");
     dev.rebal.core.security.SecurityId mmf2 = dev.rebal.core.security.SecurityId.of("MMF2");
-    dev.rebal.core.market.MarketData.Builder mb = dev.rebal.core.market.MarketData.builder()
-        .putAllSecurities(MARKET.securities());
-    List<dev.rebal.core.market.Price> prices = new java.util.ArrayList<>(
-        MARKET.prices().prices().values());
+    dev.rebal.core.market.MarketData.Builder mb =
+        dev.rebal.core.market.MarketData.builder().putAllSecurities(MARKET.securities());
+    List<dev.rebal.core.market.Price> prices =
+        new java.util.ArrayList<>(MARKET.prices().prices().values());
     for (dev.rebal.core.security.SecurityId id : List.of(mmf, mmf2)) {
-      mb.putSecurities(id, dev.rebal.core.security.Security.builder().id(id).symbol(id.value())
-          .assetClass(dev.rebal.core.valuation.HouseholdValuation.CASH)
-          .kind(dev.rebal.core.security.SecurityKind.MUTUAL_FUND).build());
-      prices.add(dev.rebal.core.market.Price.of(id, dev.rebal.core.money.UnitPrice.usd("100"),
-          AS_OF));
+      mb.putSecurities(
+          id,
+          dev.rebal.core.security.Security.builder()
+              .id(id)
+              .symbol(id.value())
+              .assetClass(dev.rebal.core.valuation.HouseholdValuation.CASH)
+              .kind(dev.rebal.core.security.SecurityKind.MUTUAL_FUND)
+              .build());
+      prices.add(
+          dev.rebal.core.market.Price.of(id, dev.rebal.core.money.UnitPrice.usd("100"), AS_OF));
     }
-    dev.rebal.core.market.MarketData market = mb.prices(
-        dev.rebal.core.market.PriceTable.of(prices)).build();
-    Household h = new Scenario().cashFunds(mmf, mmf2).lot("L-MMF", TAX, mmf, 500, 125, OLD)
-        .lot("L-EQ", TAX, EQ1, 600, 90, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD).build();
+    dev.rebal.core.market.MarketData market =
+        mb.prices(dev.rebal.core.market.PriceTable.of(prices)).build();
+    Household h =
+        new Scenario()
+            .cashFunds(mmf, mmf2)
+            .lot("L-MMF", TAX, mmf, 500, 125, OLD)
+            .lot("L-EQ", TAX, EQ1, 600, 90, OLD)
+            .lot("L-BD", IRA, BD1, 400, 90, OLD)
+            .build();
 
     // when
     Decision d = rebalancer.rebalance(h, market, AS_OF);
@@ -226,28 +300,45 @@ class RebalancerTest {
   void rebalance_harvestOfARecentPurchase_opensTheOlderLotsForTheNextRunNotAReview() {
     // given: EQ1 bought 200 shares at $160 ten days ago (a $12,000 loss) and 200 at $150 years
     // ago (a $10,000 loss the recent purchase keeps from a loss sale: a wash sale)
-    Household h = new Scenario().lot("L-NEW", TAX, EQ1, 200, 160, AS_OF.minusDays(10))
-        .lot("L-OLD", TAX, EQ1, 200, 150, OLD).lot("L-BD", IRA, BD1, 267, 90, OLD).build();
+    Household h =
+        new Scenario()
+            .lot("L-NEW", TAX, EQ1, 200, 160, AS_OF.minusDays(10))
+            .lot("L-OLD", TAX, EQ1, 200, 150, OLD)
+            .lot("L-BD", IRA, BD1, 267, 90, OLD)
+            .build();
 
     // when
     Decision d = decide(h);
 
     // then: the recent lot is harvested; once it is sold the older lot may be harvested too, but
     // that is tomorrow's harvest, opened by this proposal, not one it declined
-    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.SELL)
-        .flatExtracting(Trade::lots).extracting(p -> p.lot().value()).containsExactly("L-NEW");
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.side() == Side.SELL)
+        .flatExtracting(Trade::lots)
+        .extracting(p -> p.lot().value())
+        .containsExactly("L-NEW");
     assertThat(codes(d.routing())).as(d.canonicalText()).doesNotContain("review.residual");
   }
 
   /** ACME $30,000 of $100,000, excluded from purchase and capped at 10%: a breach of $20,000. */
   private static Scenario employerAboveCap() {
-    return new Scenario().lot("L-ACME", TAX, ACME, 300, 50, OLD)
-        .lot("L-EQ", TAX, EQ1, 300, 90, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD)
-        .restrict(new SecurityExclusion(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
-            DateWindow.always(), "Employer policy: no purchases"))
-        .restrict(new dev.rebal.core.restriction.ConcentrationCap(RestrictionId.of("R-2"),
-            SecurityScope.issuer("ACME"), dev.rebal.core.money.Weight.of("0.10"),
-            DateWindow.always(), "Investment policy statement"));
+    return new Scenario()
+        .lot("L-ACME", TAX, ACME, 300, 50, OLD)
+        .lot("L-EQ", TAX, EQ1, 300, 90, OLD)
+        .lot("L-BD", IRA, BD1, 400, 90, OLD)
+        .restrict(
+            new SecurityExclusion(
+                RestrictionId.of("R-1"),
+                SecurityScope.issuer("ACME"),
+                DateWindow.always(),
+                "Employer policy: no purchases"))
+        .restrict(
+            new dev.rebal.core.restriction.ConcentrationCap(
+                RestrictionId.of("R-2"),
+                SecurityScope.issuer("ACME"),
+                dev.rebal.core.money.Weight.of("0.10"),
+                DateWindow.always(),
+                "Investment policy statement"));
   }
 
   @Test
@@ -260,43 +351,62 @@ class RebalancerTest {
 
     // then: $20,000 of ACME is sold, a move the exclusion and the cap ask for: reported as a
     // reduction, neither restricted activity nor a concentration shift for review
-    assertThat(d.proposal().trades()).filteredOn(t -> t.security().equals(ACME))
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.security().equals(ACME))
         .extracting(t -> t.side() + " " + t.estimatedValue())
         .containsExactly("SELL USD 20000.00");
     assertThat(d.impact().restrictedReduced()).containsExactly("ACME");
     assertThat(d.impact().restrictedTouched()).isEmpty();
-    assertThat(d.impact().concentrationShift().value()).isLessThan(new java.math.BigDecimal("0.05"));
+    assertThat(d.impact().concentrationShift().value())
+        .isLessThan(new java.math.BigDecimal("0.05"));
     assertThat(d.canonicalText()).contains("reducedRestricted=[ACME]");
     assertThat(d.outcome()).as(d.canonicalText()).isEqualTo(DecisionOutcome.AUTO);
 
     // and a firm that reviews every such sale says so in its rule set
-    Rebalancer strict = Rebalancer.of(RuleSet.defaults().withParameter(
-        "review.restricted.reductions", "REVIEW", RuleSet.defaults().version()));
-    assertThat(codes(strict.rebalance(h, MARKET, AS_OF).routing()))
-        .contains("review.restricted");
+    Rebalancer strict =
+        Rebalancer.of(
+            RuleSet.defaults()
+                .withParameter(
+                    "review.restricted.reductions", "REVIEW", RuleSet.defaults().version()));
+    assertThat(codes(strict.rebalance(h, MARKET, AS_OF).routing())).contains("review.restricted");
   }
 
   @Test
   void rebalance_controlPersonSellsEmployerStock_goesToReviewForTheFiling() {
     // given: the same household, the client an officer under a Rule 144 volume limit
-    Household h = employerAboveCap().restrict(new dev.rebal.core.restriction.VolumeLimit(
-        RestrictionId.of("R-3"), "ACME", DateWindow.always(), "Rule 144 affiliate")).build();
+    Household h =
+        employerAboveCap()
+            .restrict(
+                new dev.rebal.core.restriction.VolumeLimit(
+                    RestrictionId.of("R-3"), "ACME", DateWindow.always(), "Rule 144 affiliate"))
+            .build();
 
     // ACME has 1,000,000 shares outstanding: the limit (1%, 10,000 shares) allows the sale
-    dev.rebal.core.market.MarketData market = dev.rebal.core.market.MarketData.builder()
-        .putAllSecurities(MARKET.securities()).prices(MARKET.prices())
-        .putVolumes("ACME", dev.rebal.core.market.TradingVolume.builder().issuer("ACME")
-            .asOf(AS_OF).sharesOutstanding(dev.rebal.core.money.Quantity.of(1_000_000))
-            .addWeeklyVolumes(dev.rebal.core.money.Quantity.of(5_000),
-                dev.rebal.core.money.Quantity.of(5_000), dev.rebal.core.money.Quantity.of(5_000),
-                dev.rebal.core.money.Quantity.of(5_000)).build())
-        .build();
+    dev.rebal.core.market.MarketData market =
+        dev.rebal.core.market.MarketData.builder()
+            .putAllSecurities(MARKET.securities())
+            .prices(MARKET.prices())
+            .putVolumes(
+                "ACME",
+                dev.rebal.core.market.TradingVolume.builder()
+                    .issuer("ACME")
+                    .asOf(AS_OF)
+                    .sharesOutstanding(dev.rebal.core.money.Quantity.of(1_000_000))
+                    .addWeeklyVolumes(
+                        dev.rebal.core.money.Quantity.of(5_000),
+                        dev.rebal.core.money.Quantity.of(5_000),
+                        dev.rebal.core.money.Quantity.of(5_000),
+                        dev.rebal.core.money.Quantity.of(5_000))
+                    .build())
+            .build();
 
     // when
     Decision d = rebalancer.rebalance(h, market, AS_OF);
 
     // then: a sale that needs its Form 144 is restricted activity
-    assertThat(d.proposal().trades()).as(d.canonicalText()).extracting(Trade::security)
+    assertThat(d.proposal().trades())
+        .as(d.canonicalText())
+        .extracting(Trade::security)
         .contains(ACME);
     assertThat(d.impact().restrictedTouched()).containsExactly("ACME");
     assertThat(d.impact().restrictedReduced()).isEmpty();
@@ -306,46 +416,73 @@ class RebalancerTest {
   @Test
   void rebalance_employerExcluded_buysTheSubstituteNeverTheEmployer() {
     // given: equity underweight (50/50) with cash; ACME is excluded and EQ1 too, so EQ2 is bought
-    Household h = new Scenario().lot("L-1", TAX, ACME, 100, 50, OLD)
-        .lot("L-2", IRA, BD1, 500, 90, OLD).lot("L-3", TAX, EQ2, 300, 90, OLD)
-        .cash("10000", "0")
-        .restrict(new SecurityExclusion(RestrictionId.of("R-1"), SecurityScope.issuer("ACME"),
-            DateWindow.always(), "Executive: employer stock"))
-        .restrict(new SecurityExclusion(RestrictionId.of("R-2"), SecurityScope.security("EQ1"),
-            DateWindow.always(), "Client ESG exclusion"))
-        .build();
+    Household h =
+        new Scenario()
+            .lot("L-1", TAX, ACME, 100, 50, OLD)
+            .lot("L-2", IRA, BD1, 500, 90, OLD)
+            .lot("L-3", TAX, EQ2, 300, 90, OLD)
+            .cash("10000", "0")
+            .restrict(
+                new SecurityExclusion(
+                    RestrictionId.of("R-1"),
+                    SecurityScope.issuer("ACME"),
+                    DateWindow.always(),
+                    "Executive: employer stock"))
+            .restrict(
+                new SecurityExclusion(
+                    RestrictionId.of("R-2"),
+                    SecurityScope.security("EQ1"),
+                    DateWindow.always(),
+                    "Client ESG exclusion"))
+            .build();
 
     // when
     Decision d = decide(h);
 
     // then
-    assertThat(d.proposal().trades()).filteredOn(t -> t.side() == Side.BUY)
-        .extracting(Trade::security).contains(EQ2).doesNotContain(ACME, EQ1);
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.side() == Side.BUY)
+        .extracting(Trade::security)
+        .contains(EQ2)
+        .doesNotContain(ACME, EQ1);
   }
 
   @Test
   void rebalance_waivedDoNotSellWithTwoApprovers_sellsAndGoesToReview() {
     // given: equity overweight, but EQ1 may not be sold until 2027 (the only equity held)
-    Household h = new Scenario().lot("L-1", TAX, EQ1, 750, 95, OLD)
-        .lot("L-2", IRA, BD1, 250, 90, OLD)
-        .restrict(new DoNotSell(RestrictionId.of("R-9"), SecurityScope.security("EQ1"),
-            com.google.common.collect.ImmutableSortedSet.of(),
-            DateWindow.until(LocalDate.of(2027, 1, 1)), "Client: not before year end"))
-        .build();
-    Override waiver = Override.builder().id("O-1").household("HH-W")
-        .kind(OverrideKind.WAIVE_RESTRICTION).target("R-9").actor("advisor.a")
-        .reason("client called 2026-06-29: sell now").expires(AS_OF).secondApprover("cco.b")
-        .build();
+    Household h =
+        new Scenario()
+            .lot("L-1", TAX, EQ1, 750, 95, OLD)
+            .lot("L-2", IRA, BD1, 250, 90, OLD)
+            .restrict(
+                new DoNotSell(
+                    RestrictionId.of("R-9"),
+                    SecurityScope.security("EQ1"),
+                    com.google.common.collect.ImmutableSortedSet.of(),
+                    DateWindow.until(LocalDate.of(2027, 1, 1)),
+                    "Client: not before year end"))
+            .build();
+    Override waiver =
+        Override.builder()
+            .id("O-1")
+            .household("HH-W")
+            .kind(OverrideKind.WAIVE_RESTRICTION)
+            .target("R-9")
+            .actor("advisor.a")
+            .reason("client called 2026-06-29: sell now")
+            .expires(AS_OF)
+            .secondApprover("cco.b")
+            .build();
 
     // when
     Decision without = decide(h);
     Decision with = rebalancer.rebalance(h, MARKET, AS_OF, List.of(waiver));
 
     // then: without the override no EQ1 is sold; with it EQ1 is sold and a human must look
-    assertThat(without.proposal().trades()).noneMatch(t -> t.security().equals(EQ1)
-        && t.side() == Side.SELL);
-    assertThat(with.proposal().trades()).anyMatch(t -> t.security().equals(EQ1)
-        && t.side() == Side.SELL);
+    assertThat(without.proposal().trades())
+        .noneMatch(t -> t.security().equals(EQ1) && t.side() == Side.SELL);
+    assertThat(with.proposal().trades())
+        .anyMatch(t -> t.security().equals(EQ1) && t.side() == Side.SELL);
     assertThat(with.outcome()).isEqualTo(DecisionOutcome.REVIEW);
     assertThat(codes(with.routing())).contains("review.override");
     assertThat(with.overrides()).hasSize(1);
@@ -355,17 +492,28 @@ class RebalancerTest {
   @Test
   void rebalance_waiverWithoutSecondApprover_isRejected() {
     Household h = new Scenario().lot("L-1", TAX, EQ1, 600, 95, OLD).build();
-    Override waiver = Override.builder().id("O-2").household("HH-W")
-        .kind(OverrideKind.WAIVE_RESTRICTION).target("R-9").actor("advisor.a")
-        .reason("client asked").expires(AS_OF).build();
+    Override waiver =
+        Override.builder()
+            .id("O-2")
+            .household("HH-W")
+            .kind(OverrideKind.WAIVE_RESTRICTION)
+            .target("R-9")
+            .actor("advisor.a")
+            .reason("client asked")
+            .expires(AS_OF)
+            .build();
     assertThatThrownBy(() -> rebalancer.rebalance(h, MARKET, AS_OF, List.of(waiver)))
-        .isInstanceOf(OverrideRejectedException.class).hasMessageContaining("two-person rule");
+        .isInstanceOf(OverrideRejectedException.class)
+        .hasMessageContaining("two-person rule");
   }
 
   @Test
   void rebalance_lotAcquiredAfterAsOf_isHeldWithNoTrades() {
-    Household h = new Scenario().lot("L-1", TAX, EQ1, 750, 95, AS_OF.plusDays(3))
-        .lot("L-2", IRA, BD1, 250, 90, OLD).build();
+    Household h =
+        new Scenario()
+            .lot("L-1", TAX, EQ1, 750, 95, AS_OF.plusDays(3))
+            .lot("L-2", IRA, BD1, 250, 90, OLD)
+            .build();
     Decision d = decide(h);
     assertThat(d.outcome()).isEqualTo(DecisionOutcome.ON_HOLD);
     assertThat(d.proposal().trades()).isEmpty();

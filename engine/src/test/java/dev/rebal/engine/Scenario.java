@@ -1,5 +1,9 @@
 package dev.rebal.engine;
 
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
@@ -26,10 +30,6 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,12 +51,14 @@ final class Scenario {
   static final SecurityId BD1 = SecurityId.of("BD1");
   static final AccountId TAX = AccountId.of("TAX-1");
   static final AccountId IRA = AccountId.of("IRA-1");
-  static final MarketData MARKET = MarketData.builder()
-      .putSecurities(EQ1, security(EQ1, EQUITY, SecurityKind.ETF))
-      .putSecurities(EQ2, security(EQ2, EQUITY, SecurityKind.ETF))
-      .putSecurities(ACME, security(ACME, EQUITY, SecurityKind.EQUITY))
-      .putSecurities(BD1, security(BD1, BONDS, SecurityKind.ETF))
-      .prices(PriceTable.of(List.of(price(EQ1), price(EQ2), price(ACME), price(BD1)))).build();
+  static final MarketData MARKET =
+      MarketData.builder()
+          .putSecurities(EQ1, security(EQ1, EQUITY, SecurityKind.ETF))
+          .putSecurities(EQ2, security(EQ2, EQUITY, SecurityKind.ETF))
+          .putSecurities(ACME, security(ACME, EQUITY, SecurityKind.EQUITY))
+          .putSecurities(BD1, security(BD1, BONDS, SecurityKind.ETF))
+          .prices(PriceTable.of(List.of(price(EQ1), price(EQ2), price(ACME), price(BD1))))
+          .build();
 
   private final List<TaxLot> lots = new ArrayList<>();
   private final List<Restriction> restrictions = new ArrayList<>();
@@ -74,11 +76,22 @@ final class Scenario {
   }
 
   /** Adds a lot of {@code shares} at {@code basisPerShare}, acquired on {@code acquired}. */
-  Scenario lot(String id, AccountId account, SecurityId security, long shares, long basisPerShare,
+  Scenario lot(
+      String id,
+      AccountId account,
+      SecurityId security,
+      long shares,
+      long basisPerShare,
       LocalDate acquired) {
-    lots.add(TaxLot.builder().id(LotId.of(id)).account(account).security(security)
-        .quantity(Quantity.of(shares)).costBasis(Money.usd(String.valueOf(shares * basisPerShare)))
-        .acquired(acquired).build());
+    lots.add(
+        TaxLot.builder()
+            .id(LotId.of(id))
+            .account(account)
+            .security(security)
+            .quantity(Quantity.of(shares))
+            .costBasis(Money.usd(String.valueOf(shares * basisPerShare)))
+            .acquired(acquired)
+            .build());
     return this;
   }
 
@@ -105,29 +118,59 @@ final class Scenario {
   }
 
   Household build() {
-    TargetAllocation target = TargetAllocation.builder()
-        .putClasses(EQUITY, ClassTarget.of("0.6", "0.05"))
-        .putClasses(BONDS, ClassTarget.of("0.4", "0.05")).build();
+    TargetAllocation target =
+        TargetAllocation.builder()
+            .putClasses(EQUITY, ClassTarget.of("0.6", "0.05"))
+            .putClasses(BONDS, ClassTarget.of("0.4", "0.05"))
+            .build();
     MemberId client = MemberId.of("M-1");
-    return Household.builder().id(HouseholdId.of("HH-W"))
+    return Household.builder()
+        .id(HouseholdId.of("HH-W"))
         .addMembers(Member.builder().id(client).name("Client").role(MemberRole.PRIMARY).build())
-        .addAccounts(Account.builder().id(TAX).type(AccountType.TAXABLE).custodian("C")
-            .addOwners(client).cash(Money.usd(taxCash)).build())
-        .addAccounts(Account.builder().id(IRA).type(AccountType.TRADITIONAL_IRA).custodian("C")
-            .addOwners(client).cash(Money.usd(iraCash)).build())
-        .addAllLots(lots).addAllRestrictions(restrictions).addAllLiquidityEvents(events)
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.MARRIED_JOINT)
-            .shortTermRate(Weight.of("0.37")).longTermRate(Weight.of("0.20"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
+        .addAccounts(
+            Account.builder()
+                .id(TAX)
+                .type(AccountType.TAXABLE)
+                .custodian("C")
+                .addOwners(client)
+                .cash(Money.usd(taxCash))
+                .build())
+        .addAccounts(
+            Account.builder()
+                .id(IRA)
+                .type(AccountType.TRADITIONAL_IRA)
+                .custodian("C")
+                .addOwners(client)
+                .cash(Money.usd(iraCash))
+                .build())
+        .addAllLots(lots)
+        .addAllRestrictions(restrictions)
+        .addAllLiquidityEvents(events)
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.MARRIED_JOINT)
+                .shortTermRate(Weight.of("0.37"))
+                .longTermRate(Weight.of("0.20"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.ZERO_USD)
+                .build())
         .target(target)
-        .model(Model.builder().id(ModelId.of("M-60-40"))
-            .putSecurities(EQUITY, com.google.common.collect.ImmutableList.of(EQ1, EQ2))
-            .putSecurities(BONDS, com.google.common.collect.ImmutableList.of(BD1))
-            .putAllSecurities(cashFunds.isEmpty() ? java.util.Map.of() : java.util.Map.of(
-                dev.rebal.core.valuation.HouseholdValuation.CASH,
-                com.google.common.collect.ImmutableList.copyOf(cashFunds))).build())
-        .rebalanceFrequency(RebalanceFrequency.QUARTERLY).lastRebalanced(AS_OF.minusDays(10))
+        .model(
+            Model.builder()
+                .id(ModelId.of("M-60-40"))
+                .putSecurities(EQUITY, com.google.common.collect.ImmutableList.of(EQ1, EQ2))
+                .putSecurities(BONDS, com.google.common.collect.ImmutableList.of(BD1))
+                .putAllSecurities(
+                    cashFunds.isEmpty()
+                        ? java.util.Map.of()
+                        : java.util.Map.of(
+                            dev.rebal.core.valuation.HouseholdValuation.CASH,
+                            com.google.common.collect.ImmutableList.copyOf(cashFunds)))
+                .build())
+        .rebalanceFrequency(RebalanceFrequency.QUARTERLY)
+        .lastRebalanced(AS_OF.minusDays(10))
         .build();
   }
 }

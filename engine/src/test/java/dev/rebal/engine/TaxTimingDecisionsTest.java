@@ -24,11 +24,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Tax that knows time, on {@link Scenario}'s household (every price $100, rates 37% short and 20%
- * long, target 60/40 with bands of 5 points): the wait for the long-term rate and the harvest
- * gate, each with its figures.
+ * long, target 60/40 with bands of 5 points): the wait for the long-term rate and the harvest gate,
+ * each with its figures.
  */
 class TaxTimingDecisionsTest {
   private static final LocalDate OLD = LocalDate.of(2018, 3, 1);
+
   /** Bought so that a sale turns long term 11 days after the as-of date. */
   private static final LocalDate ALMOST_A_YEAR = AS_OF.minusYears(1).plusDays(10);
 
@@ -41,17 +42,23 @@ class TaxTimingDecisionsTest {
   }
 
   private static List<LotId> soldLots(Decision d) {
-    return d.proposal().trades().stream().filter(t -> t.side() == Side.SELL)
-        .flatMap(t -> t.lots().stream()).map(LotPick::lot).toList();
+    return d.proposal().trades().stream()
+        .filter(t -> t.side() == Side.SELL)
+        .flatMap(t -> t.lots().stream())
+        .map(LotPick::lot)
+        .toList();
   }
 
   /**
-   * 68/32, outside the 60 +- 5 band by 3 points: L-SOON, 300 EQ1 at a $98 basis, short term for
-   * 11 more days; L-OLD, 380 EQ1 at $20, long term.
+   * 68/32, outside the 60 +- 5 band by 3 points: L-SOON, 300 EQ1 at a $98 basis, short term for 11
+   * more days; L-OLD, 380 EQ1 at $20, long term.
    */
   private static Household overweightWithALotNearLongTerm() {
-    return new Scenario().lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
-        .lot("L-OLD", TAX, EQ1, 380, 20, OLD).lot("L-BD", IRA, BD1, 320, 90, OLD).build();
+    return new Scenario()
+        .lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
+        .lot("L-OLD", TAX, EQ1, 380, 20, OLD)
+        .lot("L-BD", IRA, BD1, 320, 90, OLD)
+        .build();
   }
 
   /**
@@ -59,14 +66,23 @@ class TaxTimingDecisionsTest {
    * gains and carryforward.
    */
   private static Household balancedWithALoss(String longTermYtd, String carryforward) {
-    Household h = new Scenario().lot("L-LOSS", TAX, EQ1, 500, 130, OLD)
-        .lot("L-GAIN", TAX, EQ1, 100, 80, OLD).lot("L-BD", IRA, BD1, 400, 90, OLD).build();
+    Household h =
+        new Scenario()
+            .lot("L-LOSS", TAX, EQ1, 500, 130, OLD)
+            .lot("L-GAIN", TAX, EQ1, 100, 80, OLD)
+            .lot("L-BD", IRA, BD1, 400, 90, OLD)
+            .build();
     TaxProfile p = h.taxProfile();
-    return h.withTaxProfile(TaxProfile.builder().filingStatus(p.filingStatus())
-        .shortTermRate(p.shortTermRate()).longTermRate(p.longTermRate())
-        .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.usd(carryforward))
-        .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.usd(longTermYtd))
-        .build());
+    return h.withTaxProfile(
+        TaxProfile.builder()
+            .filingStatus(p.filingStatus())
+            .shortTermRate(p.shortTermRate())
+            .longTermRate(p.longTermRate())
+            .shortTermCarryforward(Money.ZERO_USD)
+            .longTermCarryforward(Money.usd(carryforward))
+            .realizedShortTermYtd(Money.ZERO_USD)
+            .realizedLongTermYtd(Money.usd(longTermYtd))
+            .build());
   }
 
   @Test
@@ -103,8 +119,12 @@ class TaxTimingDecisionsTest {
   @Test
   void shortTermLotNearLongTerm_classPastTwiceItsBand_isSold() {
     // given: 80/20, 20 points over target, past twice the 5-point band: waiting costs more
-    Household h = new Scenario().lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
-        .lot("L-OLD", TAX, EQ1, 500, 20, OLD).lot("L-BD", IRA, BD1, 200, 90, OLD).build();
+    Household h =
+        new Scenario()
+            .lot("L-SOON", TAX, EQ1, 300, 98, ALMOST_A_YEAR)
+            .lot("L-OLD", TAX, EQ1, 500, 20, OLD)
+            .lot("L-BD", IRA, BD1, 200, 90, OLD)
+            .build();
 
     // when
     Decision d = decide(h, Map.of());
@@ -127,7 +147,9 @@ class TaxTimingDecisionsTest {
     Decision d = decide(h, Map.of());
 
     // then
-    assertThat(d.triggers()).extracting(Finding::code).as(d.canonicalText())
+    assertThat(d.triggers())
+        .extracting(Finding::code)
+        .as(d.canonicalText())
         .doesNotContain("trigger.tax.harvest");
     assertThat(soldLots(d)).doesNotContain(LotId.of("L-LOSS"));
   }
@@ -142,7 +164,9 @@ class TaxTimingDecisionsTest {
     Decision d = decide(h, Map.of());
 
     // then
-    assertThat(d.triggers()).extracting(Finding::code).as(d.canonicalText())
+    assertThat(d.triggers())
+        .extracting(Finding::code)
+        .as(d.canonicalText())
         .contains("trigger.tax.harvest");
     assertThat(soldLots(d)).contains(LotId.of("L-LOSS"));
   }

@@ -12,14 +12,14 @@ import java.util.List;
  * The trade blotter: one CSV line per proposed trade, in book order, with a header line. Columns:
  * household, outcome (AUTO trades may execute now, REVIEW trades wait for a reviewer), account,
  * security, side, quantity, price, value, reason codes (separated by {@code ;}) and the lots a sale
- * relieves ({@code lot:quantity}, separated by {@code ;}). Fields are quoted when they hold a comma,
- * a quote or a line break (RFC 4180); lines end with {@code \n}.
+ * relieves ({@code lot:quantity}, separated by {@code ;}). Fields are quoted when they hold a
+ * comma, a quote or a line break (RFC 4180); lines end with {@code \n}.
  *
  * <p>A spreadsheet opening the file would run a cell that starts with {@code =}, {@code +}, {@code
  * -} or {@code @} (or a tab or carriage return) as a formula, and ids come from a custodian's feed.
  * So such a cell is written with a leading apostrophe ({@code '}), which spreadsheets show as text,
- * unless the whole cell is a plain decimal number ({@code -12.50}): numbers are left as they are, so
- * quantities, prices and values keep the documented format.
+ * unless the whole cell is a plain decimal number ({@code -12.50}): numbers are left as they are,
+ * so quantities, prices and values keep the documented format.
  *
  * <p>This is the review file of every proposed trade, gifts included. For an order system, use
  * {@link OrderBlotter}: orders to execute apart from those in review, with run id, order ids and
@@ -67,11 +67,18 @@ public final class Blotter {
       for (LotPick p : t.lots()) {
         lots.add(p.lot() + ":" + p.quantity().value().toPlainString());
       }
-      List<String> fields = List.of(d.household().value(), d.outcome().name(),
-          t.account().value(), t.security().value(), t.side().name(),
-          t.quantity().value().toPlainString(), t.estimatedPrice().amount().toPlainString(),
-          t.estimatedValue().amount().toPlainString(), String.join(";", t.reasonCodes()),
-          String.join(";", lots));
+      List<String> fields =
+          List.of(
+              d.household().value(),
+              d.outcome().name(),
+              t.account().value(),
+              t.security().value(),
+              t.side().name(),
+              t.quantity().value().toPlainString(),
+              t.estimatedPrice().amount().toPlainString(),
+              t.estimatedValue().amount().toPlainString(),
+              String.join(";", t.reasonCodes()),
+              String.join(";", lots));
       List<String> quoted = new ArrayList<>();
       fields.forEach(f -> quoted.add(quote(f)));
       out.write(String.join(",", quoted));
@@ -93,7 +100,8 @@ public final class Blotter {
    * {@code = + - @}, tab or carriage return, unless the field is a plain decimal number.
    */
   static String defuse(String field) {
-    if (field.isEmpty() || "=+-@\t\r".indexOf(field.charAt(0)) < 0
+    if (field.isEmpty()
+        || "=+-@\t\r".indexOf(field.charAt(0)) < 0
         || NUMBER.matcher(field).matches()) {
       return field;
     }
@@ -102,7 +110,9 @@ public final class Blotter {
 
   static String quote(String field) {
     field = defuse(field);
-    if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0
+    if (field.indexOf(',') < 0
+        && field.indexOf('"') < 0
+        && field.indexOf('\n') < 0
         && field.indexOf('\r') < 0) {
       return field;
     }

@@ -15,9 +15,9 @@ import java.util.function.Function;
  * The figures of a run's summary ({@code summary.txt} and the lines printed at the end of a run):
  * the book's value, and for the auto proposals, those in review and both together, the trades and
  * their value bought and sold, the gifts in kind apart from the trades, the net realized gain, the
- * estimated tax on realized gains and the losses harvested, each amount also as a percentage of
- * the book's value. Totalled from the {@link HouseholdSummary} rows of the run, one at a time, so
- * they add up to {@code summary.csv}.
+ * estimated tax on realized gains and the losses harvested, each amount also as a percentage of the
+ * book's value. Totalled from the {@link HouseholdSummary} rows of the run, one at a time, so they
+ * add up to {@code summary.csv}.
  */
 final class BookFigures {
   /** Totals of one side: auto or review. */
@@ -95,18 +95,27 @@ final class BookFigures {
     for (Map.Entry<String, Long> e : summary.outcomes().entrySet()) {
       sb.append(", ").append(e.getKey().toLowerCase(Locale.ROOT)).append(' ').append(e.getValue());
     }
-    sb.append(String.format(Locale.ROOT, "%nauto/review %.1f%% / %.1f%% of %d triggered%n",
-        100 * summary.autoShare(), 100 * (summary.triggered() == 0 ? 0.0
-            : 1 - summary.autoShare()), summary.triggered()));
-    sb.append("book value ").append(HumanFormat.money(bookValue)).append(" (").append(valued)
-        .append(valued == 1 ? " household" : " households").append(" valued");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "%nauto/review %.1f%% / %.1f%% of %d triggered%n",
+            100 * summary.autoShare(),
+            100 * (summary.triggered() == 0 ? 0.0 : 1 - summary.autoShare()),
+            summary.triggered()));
+    sb.append("book value ")
+        .append(HumanFormat.money(bookValue))
+        .append(" (")
+        .append(valued)
+        .append(valued == 1 ? " household" : " households")
+        .append(" valued");
     if (notValued > 0) {
       sb.append("; ").append(notValued).append(" not valued: on hold or failed valuation");
     }
     sb.append(")\n");
     Side all = auto.plus(review);
-    sb.append(String.format(Locale.ROOT, "%-34s %26s %26s %26s%n", "", "auto", "review",
-        "auto + review"));
+    sb.append(
+        String.format(
+            Locale.ROOT, "%-34s %26s %26s %26s%n", "", "auto", "review", "auto + review"));
     count(sb, "households", s -> s.households, all);
     count(sb, "trades (buys and sales)", s -> s.trades, all);
     amount(sb, "bought", s -> s.bought, all);
@@ -128,8 +137,14 @@ final class BookFigures {
   }
 
   private void count(StringBuilder sb, String label, Function<Side, Long> f, Side all) {
-    sb.append(String.format(Locale.ROOT, "  %-32s %26d %26d %26d%n", label, f.apply(auto),
-        f.apply(review), f.apply(all)));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  %-32s %26d %26d %26d%n",
+            label,
+            f.apply(auto),
+            f.apply(review),
+            f.apply(all)));
   }
 
   private void amount(StringBuilder sb, String label, Function<Side, Money> f, Side all) {
@@ -146,8 +161,8 @@ final class BookFigures {
     if (!bookValue.isPositive()) {
       return "-";
     }
-    BigDecimal p = m.amount().movePointRight(2).divide(bookValue.amount(), 2,
-        RoundingMode.HALF_EVEN);
+    BigDecimal p =
+        m.amount().movePointRight(2).divide(bookValue.amount(), 2, RoundingMode.HALF_EVEN);
     if (p.signum() == 0 && m.isPositive()) {
       return "<0.01%";
     }

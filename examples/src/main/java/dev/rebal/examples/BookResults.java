@@ -1,5 +1,6 @@
 package dev.rebal.examples;
 
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
@@ -8,7 +9,6 @@ import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.plan.HouseholdPlan;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.validation.Problem;
 import dev.rebal.core.validation.Severity;
 import dev.rebal.core.valuation.ClassDrift;
@@ -55,14 +55,21 @@ final class BookResults {
   }
 
   /** One household's section of the report. */
-  record Section(Decision decision, Household household, HouseholdPlan plan,
-      HouseholdDrift before, HouseholdDrift after, Optional<HouseholdOutlook> outlook) {}
+  record Section(
+      Decision decision,
+      Household household,
+      HouseholdPlan plan,
+      HouseholdDrift before,
+      HouseholdDrift after,
+      Optional<HouseholdOutlook> outlook) {}
 
   /** One exception: a household and what is wrong. */
   record Issue(int rank, String household, String kind, String detail) {}
 
-  private static final Comparator<Issue> URGENT_FIRST = Comparator.comparingInt(Issue::rank)
-      .thenComparing(Issue::household).thenComparing(Issue::kind);
+  private static final Comparator<Issue> URGENT_FIRST =
+      Comparator.comparingInt(Issue::rank)
+          .thenComparing(Issue::household)
+          .thenComparing(Issue::kind);
 
   /** An exception and when it was seen: equal exceptions are all kept, in the order seen. */
   private record Ranked(Issue issue, long seen) {}
@@ -70,16 +77,23 @@ final class BookResults {
   private final MarketData market;
   private final LocalDate asOf;
   private final GoalPlanner planner;
+
   /** The goal outlook with its fan chart, for the report's sections; null when off. */
   private final GoalOutlook outlook;
+
   final TreeMap<AssetClass, ClassStats> classes = new TreeMap<>();
   final List<Section> sections = new ArrayList<>();
+
   /** The most urgent {@link #EXCEPTIONS} exceptions so far: bounded, whatever the book's size. */
-  private final TreeSet<Ranked> exceptions = new TreeSet<>(Comparator
-      .comparing(Ranked::issue, URGENT_FIRST).thenComparingLong(Ranked::seen));
+  private final TreeSet<Ranked> exceptions =
+      new TreeSet<>(
+          Comparator.comparing(Ranked::issue, URGENT_FIRST).thenComparingLong(Ranked::seen));
+
   private long exceptionCount;
+
   /** Receives every exception as it is found (the run record keeps them all). */
-  private java.util.function.Consumer<Issue> listener = i -> { };
+  private java.util.function.Consumer<Issue> listener = i -> {};
+
   int triggered;
   int autoWithoutTrades;
   int valued;
@@ -112,10 +126,14 @@ final class BookResults {
   void add(Household h, Decision d) {
     DecisionOutcome o = d.outcome();
     if (o == DecisionOutcome.ON_HOLD) {
-      Optional<Problem> first = d.problems().stream().filter(p -> p.severity() == Severity.ERROR)
-          .findFirst();
-      exception(new Issue(2, h.id().value(), "on hold (data error)",
-          first.map(Problem::toString).orElse("on hold")));
+      Optional<Problem> first =
+          d.problems().stream().filter(p -> p.severity() == Severity.ERROR).findFirst();
+      exception(
+          new Issue(
+              2,
+              h.id().value(),
+              "on hold (data error)",
+              first.map(Problem::toString).orElse("on hold")));
       return;
     }
     d.triggers().forEach(f -> triggerCodes.merge(f.code(), 1, Integer::sum));
@@ -133,10 +151,21 @@ final class BookResults {
         reviewTax = reviewTax.plus(i.taxCost());
         reviewHarvested = reviewHarvested.plus(i.harvestedLoss());
         reviewTraded = reviewTraded.plus(traded);
-        int rank = d.routing().stream().anyMatch(f -> f.code().equals("review.verifier")
-            || f.code().equals("review.conflict") || f.code().equals("review.infeasible")) ? 1 : 3;
-        exception(new Issue(rank, h.id().value(), "review",
-            String.join("; ", d.routing().stream().map(DecisionText::of).toList())));
+        int rank =
+            d.routing().stream()
+                    .anyMatch(
+                        f ->
+                            f.code().equals("review.verifier")
+                                || f.code().equals("review.conflict")
+                                || f.code().equals("review.infeasible"))
+                ? 1
+                : 3;
+        exception(
+            new Issue(
+                rank,
+                h.id().value(),
+                "review",
+                String.join("; ", d.routing().stream().map(DecisionText::of).toList())));
       } else {
         autoWithoutTrades += d.proposal().isEmpty() ? 1 : 0;
         autoGain = autoGain.plus(i.realizedGain());
@@ -167,12 +196,12 @@ final class BookResults {
     HouseholdDrift after = before;
     if (!d.proposal().isEmpty()) {
       try {
-        HouseholdDrift applied = HouseholdValuation.of(ProposalExecutor.apply(h, d.proposal()),
-            market).driftFrom(target);
+        HouseholdDrift applied =
+            HouseholdValuation.of(ProposalExecutor.apply(h, d.proposal()), market)
+                .driftFrom(target);
         after = applied;
       } catch (RuntimeException e) {
-        exception(new Issue(1, h.id().value(), "proposal cannot be applied",
-            e.getMessage()));
+        exception(new Issue(1, h.id().value(), "proposal cannot be applied", e.getMessage()));
       }
     }
     HouseholdDrift afterAuto = d.isReleasable() ? after : before;
@@ -194,8 +223,8 @@ final class BookResults {
       s.absAll = s.absAll.add(c.absoluteDrift().value());
       s.outAll += c.isOutOfBand() ? 1 : 0;
     }
-    boolean triggeredNow = d.outcome() == DecisionOutcome.AUTO
-        || d.outcome() == DecisionOutcome.REVIEW;
+    boolean triggeredNow =
+        d.outcome() == DecisionOutcome.AUTO || d.outcome() == DecisionOutcome.REVIEW;
     if (triggeredNow && sections.size() < SECTIONS) {
       Optional<HouseholdOutlook> odds = Optional.empty();
       if (outlook != null && !h.goals().isEmpty()) {

@@ -11,8 +11,8 @@ import dev.rebal.json.ReadFailure;
 import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.math.RoundingMode;
+import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
@@ -24,9 +24,9 @@ import java.util.TreeMap;
 
 /**
  * Collects the data-quality counts and drift lines of a book, household by household, and renders
- * them as text. Deterministic: the same book gives the same text. The per-household lines (on
- * hold, unreadable, drift) are kept in files in a work folder, not in memory, so a report over a
- * book of any size holds only its counts; {@link #close()} deletes them.
+ * them as text. Deterministic: the same book gives the same text. The per-household lines (on hold,
+ * unreadable, drift) are kept in files in a work folder, not in memory, so a report over a book of
+ * any size holds only its counts; {@link #close()} deletes them.
  */
 final class DataQualityReport implements AutoCloseable {
   private static final int PROBLEMS_SHOWN = 3;
@@ -73,25 +73,39 @@ final class DataQualityReport implements AutoCloseable {
       withWarnings++;
     }
     if (!errors.isEmpty()) {
-      StringBuilder sb = new StringBuilder("  ").append(h.id()).append(": ")
-          .append(errors.size()).append(" error(s)");
-      errors.stream().limit(PROBLEMS_SHOWN)
-          .forEach(p -> sb.append("\n      ").append(p));
+      StringBuilder sb =
+          new StringBuilder("  ")
+              .append(h.id())
+              .append(": ")
+              .append(errors.size())
+              .append(" error(s)");
+      errors.stream().limit(PROBLEMS_SHOWN).forEach(p -> sb.append("\n      ").append(p));
       onHold.add(sb.toString());
       return;
     }
     valid++;
     try {
       HouseholdDrift d = HouseholdDrift.of(h, market);
-      StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "  %-10s %16s %8s  ",
-          h.id(), money(d.total().amount()), percent(d.maxAbsoluteDrift())));
+      StringBuilder sb =
+          new StringBuilder(
+              String.format(
+                  Locale.ROOT,
+                  "  %-10s %16s %8s  ",
+                  h.id(),
+                  money(d.total().amount()),
+                  percent(d.maxAbsoluteDrift())));
       if (d.isOutOfBalance()) {
         outOfBalance++;
         sb.append("OUT ");
         List<String> out = new ArrayList<>();
         for (ClassDrift c : d.outOfBand()) {
-          out.add(c.assetClass() + " " + signedPercent(c.drift()) + " (band "
-              + percent(c.halfWidth()) + ")");
+          out.add(
+              c.assetClass()
+                  + " "
+                  + signedPercent(c.drift())
+                  + " (band "
+                  + percent(c.halfWidth())
+                  + ")");
         }
         sb.append(String.join(", ", out));
       } else {
@@ -131,16 +145,22 @@ final class DataQualityReport implements AutoCloseable {
     sb.append("Rebal data-quality report\n");
     sb.append("book: ").append(bookName).append(", as of ").append(asOf).append('\n');
     sb.append('\n');
-    sb.append(String.format(Locale.ROOT, "households: %d read, %d unreadable%n", read,
-        unreadable.size()));
-    sb.append(String.format(Locale.ROOT, "valid: %d   on hold: %d   with warnings: %d%n", valid,
-        onHold.size(), withWarnings));
+    sb.append(
+        String.format(
+            Locale.ROOT, "households: %d read, %d unreadable%n", read, unreadable.size()));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "valid: %d   on hold: %d   with warnings: %d%n",
+            valid,
+            onHold.size(),
+            withWarnings));
     sb.append('\n').append("problems by code (errors / warnings):\n");
     if (byCode.isEmpty()) {
       sb.append("  none\n");
     }
-    byCode.forEach((code, n) -> sb.append(String.format(Locale.ROOT, "  %-40s %5d %5d%n", code,
-        n[0], n[1])));
+    byCode.forEach(
+        (code, n) -> sb.append(String.format(Locale.ROOT, "  %-40s %5d %5d%n", code, n[0], n[1])));
     if (!unreadable.isEmpty()) {
       sb.append('\n').append("unreadable households:\n");
       out.write(sb.toString());
@@ -153,11 +173,21 @@ final class DataQualityReport implements AutoCloseable {
       sb.setLength(0);
       onHold.copyTo(out);
     }
-    sb.append('\n').append(String.format(Locale.ROOT,
-        "drift from target (valid households): %d in band, %d out of balance%n", inBalance,
-        outOfBalance));
-    sb.append(String.format(Locale.ROOT, "  %-10s %16s %8s  %s%n", "household", "value (USD)",
-        "max|d|", "classes outside their band"));
+    sb.append('\n')
+        .append(
+            String.format(
+                Locale.ROOT,
+                "drift from target (valid households): %d in band, %d out of balance%n",
+                inBalance,
+                outOfBalance));
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "  %-10s %16s %8s  %s%n",
+            "household",
+            "value (USD)",
+            "max|d|",
+            "classes outside their band"));
     out.write(sb.toString());
     drift.copyTo(out);
   }

@@ -7,12 +7,12 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.HumanFormat;
+import dev.rebal.core.outlook.GoalOdds;
+import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.core.rule.Finding;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.core.validation.Problem;
-import dev.rebal.core.outlook.GoalOdds;
-import dev.rebal.core.outlook.HouseholdOutlook;
 import dev.rebal.engine.Decision;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,12 +21,11 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes a {@link Decision} as JSON, with Jackson's streaming generator: the fields in a fixed order
- * (household, asOf, outcome, releasable, ruleSet, inputsHash, problems, ineligibility, triggers,
- * constraints, overrides, optimizer, trades, explanation, impact, routing, and, when given, the
- * household's goalOutlook), amounts as plain decimal
- * numbers, indented with two spaces and {@code \n} line ends. The same decision always gives the
- * same bytes.
+ * Writes a {@link Decision} as JSON, with Jackson's streaming generator: the fields in a fixed
+ * order (household, asOf, outcome, releasable, ruleSet, inputsHash, problems, ineligibility,
+ * triggers, constraints, overrides, optimizer, trades, explanation, impact, routing, and, when
+ * given, the household's goalOutlook), amounts as plain decimal numbers, indented with two spaces
+ * and {@code \n} line ends. The same decision always gives the same bytes.
  *
  * <p>Each finding has its {@code message} as the decision holds it (plain figures, the form the
  * audit record hashes) and, beside it, {@code text}: the same message with its figures formatted
@@ -40,8 +39,10 @@ import java.util.List;
  * <p>This class is stateless and thread-safe.
  */
 public final class DecisionJson {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .build();
 
   private DecisionJson() {}
 
@@ -112,8 +113,10 @@ public final class DecisionJson {
 
   static JsonGenerator generator(Writer out) throws IOException {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-    return FACTORY.createGenerator(out).setPrettyPrinter(new DefaultPrettyPrinter()
-        .withObjectIndenter(indenter).withArrayIndenter(indenter))
+    return FACTORY
+        .createGenerator(out)
+        .setPrettyPrinter(
+            new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter))
         .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
   }
 
@@ -167,8 +170,8 @@ public final class DecisionJson {
     }
     g.writeEndArray();
     strings(g, "explanation", d.proposal().explanation());
-    strings(g, "explanationText", d.proposal().explanation().stream().map(HumanFormat::text)
-        .toList());
+    strings(
+        g, "explanationText", d.proposal().explanation().stream().map(HumanFormat::text).toList());
     ProposalImpact i = d.impact();
     g.writeObjectFieldStart("impact");
     g.writeNumberField("turnover", i.turnover().value());

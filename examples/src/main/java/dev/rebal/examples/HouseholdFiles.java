@@ -13,13 +13,13 @@ import java.util.TreeMap;
 /**
  * Household ids and the output files named after them.
  *
- * <p><b>File names</b> ({@link #fileName}) are unique and reversible ({@link #householdId}): letters,
- * digits, {@code -} and {@code .} are kept; every other byte of the id's UTF-8 form, {@code _}
- * included, becomes {@code _XX} (two upper-case hex digits), and so does a leading dot. So
- * {@code HH/X} is {@code HH_2FX} and {@code HH_X} is {@code HH_5FX}: ids that differ only in
- * characters a file name cannot hold no longer share a file. An encoded name longer than
- * {@value #MAX_NAME} characters (only ids of many non-ASCII characters) is cut and given a digest
- * suffix instead; such a name is unique but not reversible (the file holds its id).
+ * <p><b>File names</b> ({@link #fileName}) are unique and reversible ({@link #householdId}):
+ * letters, digits, {@code -} and {@code .} are kept; every other byte of the id's UTF-8 form,
+ * {@code _} included, becomes {@code _XX} (two upper-case hex digits), and so does a leading dot.
+ * So {@code HH/X} is {@code HH_2FX} and {@code HH_X} is {@code HH_5FX}: ids that differ only in
+ * characters a file name cannot hold no longer share a file. An encoded name longer than {@value
+ * #MAX_NAME} characters (only ids of many non-ASCII characters) is cut and given a digest suffix
+ * instead; such a name is unique but not reversible (the file holds its id).
  *
  * <p><b>Duplicates</b> ({@link #rejected}): a book that lists one id twice has two households that
  * would share a proposal file and whose trades would both be released under one id; ids that differ
@@ -38,8 +38,12 @@ final class HouseholdFiles {
     byte[] bytes = householdId.getBytes(StandardCharsets.UTF_8);
     for (int i = 0; i < bytes.length; i++) {
       int b = bytes[i] & 0xff;
-      boolean plain = b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
-          || b == '-' || b == '.' && i > 0;
+      boolean plain =
+          b >= 'a' && b <= 'z'
+              || b >= 'A' && b <= 'Z'
+              || b >= '0' && b <= '9'
+              || b == '-'
+              || b == '.' && i > 0;
       if (plain) {
         sb.append((char) b);
       } else {
@@ -77,8 +81,8 @@ final class HouseholdFiles {
 
   /**
    * Returns, for each id of {@code ids} (in book order; empty strings are households without an id
-   * and are ignored) that must not be released, why: listed twice, or differing from another only in
-   * letter case.
+   * and are ignored) that must not be released, why: listed twice, or differing from another only
+   * in letter case.
    */
   static Map<String, String> rejected(List<String> ids) {
     Map<String, List<Integer>> byKey = new TreeMap<>();
@@ -97,12 +101,18 @@ final class HouseholdFiles {
         List<String> others = new ArrayList<>();
         for (int j : at) {
           if (j != i) {
-            others.add(ids.get(j).equals(id) ? "index " + j
-                : "'" + ids.get(j) + "' at index " + j + " (differs only in letter case)");
+            others.add(
+                ids.get(j).equals(id)
+                    ? "index " + j
+                    : "'" + ids.get(j) + "' at index " + j + " (differs only in letter case)");
           }
         }
-        out.merge(id, "the household id is not unique in the book: also " + String.join(", ",
-            others) + "; none of them is rebalanced", (a, b) -> a);
+        out.merge(
+            id,
+            "the household id is not unique in the book: also "
+                + String.join(", ", others)
+                + "; none of them is rebalanced",
+            (a, b) -> a);
       }
     }
     return out;

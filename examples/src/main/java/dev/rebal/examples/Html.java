@@ -42,8 +42,8 @@ final class Html {
   /** Returns a whole-dollar amount, e.g. {@code $1,234}. */
   static String dollars(BigDecimal amount) {
     DecimalFormat f = new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-    return (amount.signum() < 0 ? "-$" : "$") + f.format(amount.abs().setScale(0,
-        RoundingMode.HALF_EVEN));
+    return (amount.signum() < 0 ? "-$" : "$")
+        + f.format(amount.abs().setScale(0, RoundingMode.HALF_EVEN));
   }
 
   /** Returns a weight as a percentage with two decimals, e.g. {@code 12.34%}. */

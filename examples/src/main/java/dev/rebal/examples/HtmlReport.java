@@ -3,11 +3,11 @@ package dev.rebal.examples;
 import static dev.rebal.examples.Html.escape;
 
 import dev.rebal.core.goal.Goal;
+import dev.rebal.core.money.HumanFormat;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.outlook.GoalOdds;
 import dev.rebal.core.outlook.HouseholdOutlook;
-import dev.rebal.core.money.Money;
 import dev.rebal.core.plan.GoalPlan;
-import dev.rebal.core.money.HumanFormat;
 import dev.rebal.core.rule.Finding;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.AssetClass;
@@ -30,73 +30,108 @@ import java.util.Set;
 /**
  * The main job's HTML report: one self-contained page (inline CSS, SVG and a small inline script,
  * no network) with the run's metadata (run id, Rebal's version, the rule set's version and hash),
- * the book summary, the auto/review split with reasons, drift per asset class before and after,
- * tax realized and losses harvested, the comparison with the previous run of the output folder,
- * the top exceptions (linked to their households), the rule-set shadow run when one ran, a
- * sortable and filterable household table (with each household's estimated tax saved and loss
- * harvested) and a section per triggered household. Colours meet WCAG AA contrast ({@link
- * Palette}); sorting and filtering are {@link ReportScript}'s. Deterministic: the same run gives
- * the same bytes (the run's duration is printed by the job, not kept here).
+ * the book summary, the auto/review split with reasons, drift per asset class before and after, tax
+ * realized and losses harvested, the comparison with the previous run of the output folder, the top
+ * exceptions (linked to their households), the rule-set shadow run when one ran, a sortable and
+ * filterable household table (with each household's estimated tax saved and loss harvested) and a
+ * section per triggered household. Colours meet WCAG AA contrast ({@link Palette}); sorting and
+ * filtering are {@link ReportScript}'s. Deterministic: the same run gives the same bytes (the run's
+ * duration is printed by the job, not kept here).
  */
 final class HtmlReport {
   private static final String AUTO = Palette.AUTO;
   private static final String REVIEW = Palette.REVIEW;
   private static final String BEFORE = Palette.BEFORE;
-  private static final String[] OUTCOMES = {"ON_HOLD", "INELIGIBLE", "NO_TRIGGER", "AUTO",
-      "REVIEW", "FAILED"};
-  private static final String[] OUTCOME_COLORS = {Palette.ON_HOLD, Palette.INELIGIBLE, BEFORE,
-      AUTO, REVIEW, Palette.FAILED};
+  private static final String[] OUTCOMES = {
+    "ON_HOLD", "INELIGIBLE", "NO_TRIGGER", "AUTO", "REVIEW", "FAILED"
+  };
+  private static final String[] OUTCOME_COLORS = {
+    Palette.ON_HOLD, Palette.INELIGIBLE, BEFORE, AUTO, REVIEW, Palette.FAILED
+  };
+
   /** The most households listed as new or resolved exceptions against the previous run. */
   static final int CHANGES_SHOWN = 50;
 
-  private static final String CSS = String.join("\n",
-      "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;",
-      "  margin:0;color:" + Palette.TEXT + ";background:" + Palette.PAGE + ";line-height:1.4}",
-      "header{background:" + Palette.HEADER + ";color:" + Palette.HEADER_TEXT
-          + ";padding:18px 32px}",
-      "header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:" + Palette.HEADER_MUTED
-          + ";font-size:13px}",
-      "header dl{margin:6px 0 0;font-size:13px;color:" + Palette.HEADER_MUTED + "}",
-      "header dt{display:inline;font-weight:600}header dd{display:inline;margin:0 14px 0 4px}",
-      "nav{padding:8px 32px;background:" + Palette.NAV + ";font-size:13px}nav a{margin-right:14px;"
-          + "color:" + Palette.LINK + "}",
-      "a{color:" + Palette.LINK + "}",
-      "main{padding:8px 32px 40px;max-width:1100px}",
-      "section{background:" + Palette.PANEL + ";border:1px solid #e0e0e0;border-radius:6px;"
-          + "padding:12px 20px;",
-      "  margin:16px 0}",
-      "h2{font-size:18px;margin:4px 0 10px}h3{font-size:15px;margin:14px 0 6px}",
-      ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0 12px}",
-      ".card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 12px;min-width:120px}",
-      ".card b{display:block;font-size:20px}.card span{font-size:12px;color:" + Palette.MUTED
-          + "}",
-      "table{border-collapse:collapse;font-size:13px;margin:6px 0 10px}",
-      "th,td{border-bottom:1px solid #eee;padding:3px 10px;text-align:left;vertical-align:top}",
-      "th{background:" + Palette.TABLE_HEAD + "}td.n,th.n{text-align:right;"
-          + "font-variant-numeric:tabular-nums}",
-      "th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;"
-          + "cursor:pointer;text-align:inherit}",
-      "th[aria-sort=ascending] button::after{content:' \\25B2'}"
-          + "th[aria-sort=descending] button::after{content:' \\25BC'}",
-      ".filter{margin:6px 0;font-size:13px}.filter input{font:inherit;padding:2px 6px;width:18em}",
-      ".chart{display:block;margin:6px 0 10px}.chart text{font-size:12px;fill:"
-          + Palette.CHART_TEXT + "}",
-      ".chart .label{fill:" + Palette.TEXT + "}.chart .axis{stroke:#9e9e9e}",
-      ".tag{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;color:"
-          + Palette.TAG_TEXT + "}",
-      ".AUTO{background:" + AUTO + "}.REVIEW{background:" + REVIEW + "}.ON_HOLD{background:"
-          + Palette.ON_HOLD + "}.INELIGIBLE{background:" + Palette.INELIGIBLE + "}"
-          + ".NO_TRIGGER{background:" + Palette.NO_TRIGGER + "}.FAILED{background:"
-          + Palette.FAILED + "}",
-      ".better{color:" + Palette.BETTER + "}.worse{color:" + Palette.WORSE + "}",
-      "pre{font-size:12px;background:" + Palette.CODE_BACKGROUND + ";padding:8px;overflow:auto}",
-      "details{border-top:1px solid #eee;padding:4px 0}summary{cursor:pointer;font-size:14px}",
-      "code{font-size:12px;background:" + Palette.CODE_BACKGROUND + ";padding:0 3px;"
-          + "border-radius:3px}",
-      "section p,section li{font-size:14px}section ul{padding-left:22px;margin:4px 0}",
-      ".muted{color:" + Palette.MUTED + ";font-size:12px}");
+  private static final String CSS =
+      String.join(
+          "\n",
+          "body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;",
+          "  margin:0;color:" + Palette.TEXT + ";background:" + Palette.PAGE + ";line-height:1.4}",
+          "header{background:"
+              + Palette.HEADER
+              + ";color:"
+              + Palette.HEADER_TEXT
+              + ";padding:18px 32px}",
+          "header h1{margin:0 0 4px;font-size:22px}header p{margin:0;color:"
+              + Palette.HEADER_MUTED
+              + ";font-size:13px}",
+          "header dl{margin:6px 0 0;font-size:13px;color:" + Palette.HEADER_MUTED + "}",
+          "header dt{display:inline;font-weight:600}header dd{display:inline;margin:0 14px 0 4px}",
+          "nav{padding:8px 32px;background:"
+              + Palette.NAV
+              + ";font-size:13px}nav a{margin-right:14px;"
+              + "color:"
+              + Palette.LINK
+              + "}",
+          "a{color:" + Palette.LINK + "}",
+          "main{padding:8px 32px 40px;max-width:1100px}",
+          "section{background:"
+              + Palette.PANEL
+              + ";border:1px solid #e0e0e0;border-radius:6px;"
+              + "padding:12px 20px;",
+          "  margin:16px 0}",
+          "h2{font-size:18px;margin:4px 0 10px}h3{font-size:15px;margin:14px 0 6px}",
+          ".cards{display:flex;flex-wrap:wrap;gap:10px;margin:6px 0 12px}",
+          ".card{border:1px solid #e0e0e0;border-radius:6px;padding:8px 12px;min-width:120px}",
+          ".card b{display:block;font-size:20px}.card span{font-size:12px;color:"
+              + Palette.MUTED
+              + "}",
+          "table{border-collapse:collapse;font-size:13px;margin:6px 0 10px}",
+          "th,td{border-bottom:1px solid #eee;padding:3px 10px;text-align:left;vertical-align:top}",
+          "th{background:"
+              + Palette.TABLE_HEAD
+              + "}td.n,th.n{text-align:right;"
+              + "font-variant-numeric:tabular-nums}",
+          "th button{font:inherit;font-weight:600;color:inherit;background:none;border:0;padding:0;"
+              + "cursor:pointer;text-align:inherit}",
+          "th[aria-sort=ascending] button::after{content:' \\25B2'}"
+              + "th[aria-sort=descending] button::after{content:' \\25BC'}",
+          ".filter{margin:6px 0;font-size:13px}.filter input{font:inherit;padding:2px 6px;width:18em}",
+          ".chart{display:block;margin:6px 0 10px}.chart text{font-size:12px;fill:"
+              + Palette.CHART_TEXT
+              + "}",
+          ".chart .label{fill:" + Palette.TEXT + "}.chart .axis{stroke:#9e9e9e}",
+          ".tag{display:inline-block;border-radius:3px;padding:0 5px;font-size:12px;color:"
+              + Palette.TAG_TEXT
+              + "}",
+          ".AUTO{background:"
+              + AUTO
+              + "}.REVIEW{background:"
+              + REVIEW
+              + "}.ON_HOLD{background:"
+              + Palette.ON_HOLD
+              + "}.INELIGIBLE{background:"
+              + Palette.INELIGIBLE
+              + "}"
+              + ".NO_TRIGGER{background:"
+              + Palette.NO_TRIGGER
+              + "}.FAILED{background:"
+              + Palette.FAILED
+              + "}",
+          ".better{color:" + Palette.BETTER + "}.worse{color:" + Palette.WORSE + "}",
+          "pre{font-size:12px;background:"
+              + Palette.CODE_BACKGROUND
+              + ";padding:8px;overflow:auto}",
+          "details{border-top:1px solid #eee;padding:4px 0}summary{cursor:pointer;font-size:14px}",
+          "code{font-size:12px;background:"
+              + Palette.CODE_BACKGROUND
+              + ";padding:0 3px;"
+              + "border-radius:3px}",
+          "section p,section li{font-size:14px}section ul{padding-left:22px;margin:4px 0}",
+          ".muted{color:" + Palette.MUTED + ";font-size:12px}");
 
   private final StringBuilder sb = new StringBuilder();
+
   /** The households that have a section in the report. */
   private final Set<String> sectionIds = new HashSet<>();
 
@@ -111,41 +146,83 @@ final class HtmlReport {
    * @param rules the rule-set shadow run ({@code --compare-rules}), if one ran
    * @param previous the comparison with the previous run of the output folder, if it has one
    */
-  record RunInfo(String runId, String rebalVersion, Optional<RuleSetComparison> rules,
+  record RunInfo(
+      String runId,
+      String rebalVersion,
+      Optional<RuleSetComparison> rules,
       Optional<RunComparison> previous) {
     static RunInfo none() {
       return new RunInfo("-", RebalCommand.version(), Optional.empty(), Optional.empty());
     }
   }
 
-  static String render(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary summary,
-      DataQualityReport dq, BookResults r, int pendingReview) {
+  static String render(
+      String bookName,
+      LocalDate asOf,
+      RuleSet ruleSet,
+      RunSummary summary,
+      DataQualityReport dq,
+      BookResults r,
+      int pendingReview) {
     return render(bookName, asOf, ruleSet, summary, dq, r, pendingReview, RunInfo.none());
   }
 
-  static String render(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary summary,
-      DataQualityReport dq, BookResults r, int pendingReview, RunInfo run) {
+  static String render(
+      String bookName,
+      LocalDate asOf,
+      RuleSet ruleSet,
+      RunSummary summary,
+      DataQualityReport dq,
+      BookResults r,
+      int pendingReview,
+      RunInfo run) {
     HtmlReport h = new HtmlReport();
     r.sections.forEach(sec -> h.sectionIds.add(sec.decision().household().value()));
     h.page(bookName, asOf, ruleSet, summary, dq, r, pendingReview, run);
     return h.sb.toString();
   }
 
-  private void page(String bookName, LocalDate asOf, RuleSet ruleSet, RunSummary s,
-      DataQualityReport dq, BookResults r, int pendingReview, RunInfo run) {
+  private void page(
+      String bookName,
+      LocalDate asOf,
+      RuleSet ruleSet,
+      RunSummary s,
+      DataQualityReport dq,
+      BookResults r,
+      int pendingReview,
+      RunInfo run) {
     sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-        .append("<title>Rebal run ").append(asOf).append("</title>\n<style>\n").append(CSS)
+        .append("<title>Rebal run ")
+        .append(asOf)
+        .append("</title>\n<style>\n")
+        .append(CSS)
         .append("\n</style>\n</head>\n<body>\n");
-    sb.append("<header><h1>Rebal rebalancing run, as of ").append(asOf).append("</h1><p>book: ")
-        .append(escape(bookName)).append(" &middot; rule set ").append(escape(ruleSet.name()))
-        .append(' ').append(ruleSet.version()).append("</p>\n<dl id=\"run-metadata\">")
-        .append("<dt>run</dt><dd>").append(escape(run.runId())).append("</dd>")
-        .append("<dt>Rebal</dt><dd>").append(escape(run.rebalVersion())).append("</dd>")
-        .append("<dt>rule set</dt><dd>").append(escape(ruleSet.name())).append(' ')
-        .append(escape(ruleSet.version().toString())).append("</dd>")
-        .append("<dt>rule-set hash (SHA-256)</dt><dd><code style=\"color:").append(Palette.TEXT)
-        .append("\">").append(ruleSet.contentHash()).append("</code></dd>")
+    sb.append("<header><h1>Rebal rebalancing run, as of ")
+        .append(asOf)
+        .append("</h1><p>book: ")
+        .append(escape(bookName))
+        .append(" &middot; rule set ")
+        .append(escape(ruleSet.name()))
+        .append(' ')
+        .append(ruleSet.version())
+        .append("</p>\n<dl id=\"run-metadata\">")
+        .append("<dt>run</dt><dd>")
+        .append(escape(run.runId()))
+        .append("</dd>")
+        .append("<dt>Rebal</dt><dd>")
+        .append(escape(run.rebalVersion()))
+        .append("</dd>")
+        .append("<dt>rule set</dt><dd>")
+        .append(escape(ruleSet.name()))
+        .append(' ')
+        .append(escape(ruleSet.version().toString()))
+        .append("</dd>")
+        .append("<dt>rule-set hash (SHA-256)</dt><dd><code style=\"color:")
+        .append(Palette.TEXT)
+        .append("\">")
+        .append(ruleSet.contentHash())
+        .append("</code></dd>")
         .append("<dt>duration</dt><dd>printed by the job, not kept here (this file is the same ")
         .append("byte for byte for the same book, date and rule set)</dd></dl></header>\n");
     sb.append("<nav><a href=\"#summary\">Book summary</a><a href=\"#routing\">Auto and review</a>")
@@ -169,7 +246,9 @@ final class HtmlReport {
     run.rules().ifPresent(this::rules);
     householdTable(r, asOf);
     households(r);
-    sb.append("</main>\n<script>\n").append(ReportScript.SCRIPT).append("</script>\n")
+    sb.append("</main>\n<script>\n")
+        .append(ReportScript.SCRIPT)
+        .append("</script>\n")
         .append("</body>\n</html>\n");
   }
 
@@ -181,23 +260,38 @@ final class HtmlReport {
     RunRecord p = c.previous();
     sb.append("<section id=\"previous-run\">\n<h2>Compared with the previous run</h2>\n");
     sb.append("<p class=\"muted\">The previous run of this output folder: ")
-        .append(escape(p.runId())).append(", as of ").append(p.asOf()).append(", rule set ")
-        .append(escape(p.text("rule-set"))).append(", book ").append(escape(p.text("book")))
-        .append(" (kept in <code>runs/").append(p.asOf()).append('/').append(escape(p.runId()))
+        .append(escape(p.runId()))
+        .append(", as of ")
+        .append(p.asOf())
+        .append(", rule set ")
+        .append(escape(p.text("rule-set")))
+        .append(", book ")
+        .append(escape(p.text("book")))
+        .append(" (kept in <code>runs/")
+        .append(p.asOf())
+        .append('/')
+        .append(escape(p.runId()))
         .append("/</code>).</p>\n");
-    sb.append("<table><thead><tr><th></th><th class=\"n\">previous (").append(escape(p.runId()))
-        .append(")</th><th class=\"n\">this run (").append(escape(c.runId()))
+    sb.append("<table><thead><tr><th></th><th class=\"n\">previous (")
+        .append(escape(p.runId()))
+        .append(")</th><th class=\"n\">this run (")
+        .append(escape(c.runId()))
         .append(")</th><th class=\"n\">change</th></tr></thead>\n<tbody>\n");
     for (String[] row : RunComparison.ROWS) {
       BigDecimal before = p.decimal(row[0]);
       BigDecimal now = c.now(row[0]);
       boolean money = RunComparison.isMoney(row[0]);
       BigDecimal change = now.subtract(before);
-      sb.append("<tr><td>").append(escape(row[1])).append("</td><td class=\"n\">")
+      sb.append("<tr><td>")
+          .append(escape(row[1]))
+          .append("</td><td class=\"n\">")
           .append(money ? Html.money(before) : before.toPlainString())
-          .append("</td><td class=\"n\">").append(money ? Html.money(now) : now.toPlainString())
-          .append("</td><td class=\"n\">").append(change.signum() > 0 ? "+" : "")
-          .append(money ? Html.money(change) : change.toPlainString()).append("</td></tr>\n");
+          .append("</td><td class=\"n\">")
+          .append(money ? Html.money(now) : now.toPlainString())
+          .append("</td><td class=\"n\">")
+          .append(change.signum() > 0 ? "+" : "")
+          .append(money ? Html.money(change) : change.toPlainString())
+          .append("</td></tr>\n");
     }
     sb.append("</tbody></table>\n");
     changes("New exceptions", "worse", c.newExceptions());
@@ -206,8 +300,13 @@ final class HtmlReport {
   }
 
   private void changes(String title, String css, List<String> keys) {
-    sb.append("<h3>").append(title).append(" <span class=\"").append(css).append("\">")
-        .append(keys.size()).append("</span></h3>\n");
+    sb.append("<h3>")
+        .append(title)
+        .append(" <span class=\"")
+        .append(css)
+        .append("\">")
+        .append(keys.size())
+        .append("</span></h3>\n");
     if (keys.isEmpty()) {
       sb.append("<p>None.</p>\n");
       return;
@@ -215,8 +314,11 @@ final class HtmlReport {
     sb.append("<ul>\n");
     for (String k : keys.subList(0, Math.min(CHANGES_SHOWN, keys.size()))) {
       String[] f = k.split("\t", 2);
-      sb.append("<li>").append(householdLink(f[0])).append(' ')
-          .append(escape(f.length > 1 ? f[1] : "")).append("</li>\n");
+      sb.append("<li>")
+          .append(householdLink(f[0]))
+          .append(' ')
+          .append(escape(f.length > 1 ? f[1] : ""))
+          .append("</li>\n");
     }
     if (keys.size() > CHANGES_SHOWN) {
       sb.append("<li>... and ").append(keys.size() - CHANGES_SHOWN).append(" more</li>\n");
@@ -235,14 +337,17 @@ final class HtmlReport {
     sb.append("</div>\n<p class=\"muted\">Every household was also decided under the rule set ")
         .append("in force (old), with the same book, market data and as-of date; the run's own ")
         .append("files are those of the run's rule set (new). The same text is in <code>")
-        .append(RuleSetComparison.FILE).append("</code>.</p>\n<pre>")
-        .append(escape(c.render())).append("</pre>\n</section>\n");
+        .append(RuleSetComparison.FILE)
+        .append("</code>.</p>\n<pre>")
+        .append(escape(c.render()))
+        .append("</pre>\n</section>\n");
   }
 
   /** The sortable, filterable table of the triggered households with a section below. */
   private void householdTable(BookResults r, LocalDate asOf) {
     sb.append("<section id=\"household-list\">\n<h2>Household table</h2>\n");
-    sb.append("<p class=\"muted\">The ").append(r.sections.size())
+    sb.append("<p class=\"muted\">The ")
+        .append(r.sections.size())
         .append(" triggered households with a section below. Click a heading to sort; type to ")
         .append("filter (any cell). Tax saved is the estimated tax the proposal's realized ")
         .append("losses save at the household's marginal rates, before netting.</p>\n");
@@ -267,11 +372,16 @@ final class HtmlReport {
       }
       Money saved = TaxSaved.of(sec.household(), d, asOf);
       String outcome = d.outcome().name();
-      sb.append("<tr><td>").append(householdLink(id)).append("</td><td><span class=\"tag ")
-          .append(outcome).append("\">").append(outcome.toLowerCase(Locale.ROOT))
+      sb.append("<tr><td>")
+          .append(householdLink(id))
+          .append("</td><td><span class=\"tag ")
+          .append(outcome)
+          .append("\">")
+          .append(outcome.toLowerCase(Locale.ROOT))
           .append("</span></td>");
       numberCell(sec.before().total().amount(), Html.dollars(sec.before().total().amount()));
-      numberCell(BigDecimal.valueOf(d.proposal().trades().size()),
+      numberCell(
+          BigDecimal.valueOf(d.proposal().trades().size()),
           String.valueOf(d.proposal().trades().size()));
       numberCell(traded.amount(), Html.money(traded));
       numberCell(d.impact().taxCost().amount(), Html.money(d.impact().taxCost()));
@@ -285,26 +395,40 @@ final class HtmlReport {
   }
 
   private void filter(String table, String label) {
-    sb.append("<p class=\"filter\"><label>").append(label).append(": <input type=\"search\" ")
-        .append("data-filter=\"").append(table).append("\" aria-controls=\"").append(table)
-        .append("\"></label> <span class=\"muted\" data-count=\"").append(table)
+    sb.append("<p class=\"filter\"><label>")
+        .append(label)
+        .append(": <input type=\"search\" ")
+        .append("data-filter=\"")
+        .append(table)
+        .append("\" aria-controls=\"")
+        .append(table)
+        .append("\"></label> <span class=\"muted\" data-count=\"")
+        .append(table)
         .append("\"></span></p>\n");
   }
 
   private void th(String key, String label, boolean numeric) {
-    sb.append("<th data-key=\"").append(key).append('"').append(numeric
-        ? " data-type=\"num\" class=\"n\"" : "").append("><button type=\"button\">")
-        .append(escape(label)).append("</button></th>");
+    sb.append("<th data-key=\"")
+        .append(key)
+        .append('"')
+        .append(numeric ? " data-type=\"num\" class=\"n\"" : "")
+        .append("><button type=\"button\">")
+        .append(escape(label))
+        .append("</button></th>");
   }
 
   private void numberCell(BigDecimal value, String shown) {
-    sb.append("<td class=\"n\" data-v=\"").append(value.toPlainString()).append("\">")
-        .append(escape(shown)).append("</td>");
+    sb.append("<td class=\"n\" data-v=\"")
+        .append(value.toPlainString())
+        .append("\">")
+        .append(escape(shown))
+        .append("</td>");
   }
 
   /** The household's id, linked to its section when the report has one. */
   private String householdLink(String id) {
-    return sectionIds.contains(id) ? "<a href=\"#hh-" + escape(id) + "\">" + escape(id) + "</a>"
+    return sectionIds.contains(id)
+        ? "<a href=\"#hh-" + escape(id) + "\">" + escape(id) + "</a>"
         : escape(id);
   }
 
@@ -329,11 +453,22 @@ final class HtmlReport {
       }
     }
     sb.append("<h3>Households by outcome</h3>\n");
-    sb.append(Svg.coloredBars("households by outcome", labels, colors,
-        values.toArray(new double[0][]), v -> String.format(Locale.ROOT, "%.0f", v)));
-    sb.append("<p class=\"muted\">Data quality: ").append(dq.valid()).append(" valid, ")
-        .append(dq.onHold()).append(" on hold, ").append(dq.withWarnings())
-        .append(" with warnings, ").append(dq.unreadable()).append(" unreadable. ")
+    sb.append(
+        Svg.coloredBars(
+            "households by outcome",
+            labels,
+            colors,
+            values.toArray(new double[0][]),
+            v -> String.format(Locale.ROOT, "%.0f", v)));
+    sb.append("<p class=\"muted\">Data quality: ")
+        .append(dq.valid())
+        .append(" valid, ")
+        .append(dq.onHold())
+        .append(" on hold, ")
+        .append(dq.withWarnings())
+        .append(" with warnings, ")
+        .append(dq.unreadable())
+        .append(" unreadable. ")
         .append("Triggers fired: ");
     List<String> triggers = new ArrayList<>();
     r.triggerCodes().forEach((c, n) -> triggers.add("<code>" + escape(c) + "</code> " + n));
@@ -341,9 +476,16 @@ final class HtmlReport {
     if (!dq.byCode().isEmpty()) {
       sb.append("<table><tr><th>problem code</th><th class=\"n\">errors</th>")
           .append("<th class=\"n\">warnings</th></tr>\n");
-      dq.byCode().forEach((code, n) -> sb.append("<tr><td><code>").append(escape(code))
-          .append("</code></td><td class=\"n\">").append(n[0]).append("</td><td class=\"n\">")
-          .append(n[1]).append("</td></tr>\n"));
+      dq.byCode()
+          .forEach(
+              (code, n) ->
+                  sb.append("<tr><td><code>")
+                      .append(escape(code))
+                      .append("</code></td><td class=\"n\">")
+                      .append(n[0])
+                      .append("</td><td class=\"n\">")
+                      .append(n[1])
+                      .append("</td></tr>\n"));
       sb.append("</table>\n");
     }
     sb.append("</section>\n");
@@ -359,10 +501,17 @@ final class HtmlReport {
     card(Html.dollars(r.autoTraded.amount()), "traded, auto");
     card(Html.dollars(r.reviewTraded.amount()), "traded, in review");
     sb.append("</div>\n");
-    sb.append(Svg.coloredBars("auto and review", List.of("auto", "review"), List.of(AUTO, REVIEW),
-        new double[][] {{auto}, {review}},
-        v -> String.format(Locale.ROOT, "%.0f", v)));
-    sb.append("<p class=\"muted\">").append(r.autoWithoutTrades).append(" of the ").append(auto)
+    sb.append(
+        Svg.coloredBars(
+            "auto and review",
+            List.of("auto", "review"),
+            List.of(AUTO, REVIEW),
+            new double[][] {{auto}, {review}},
+            v -> String.format(Locale.ROOT, "%.0f", v)));
+    sb.append("<p class=\"muted\">")
+        .append(r.autoWithoutTrades)
+        .append(" of the ")
+        .append(auto)
         .append(" auto decisions have no trades: triggered (e.g. by the calendar) but already ")
         .append("where the optimizer would move them.</p>\n");
     sb.append("<h3>Why proposals go to review</h3>\n");
@@ -371,12 +520,20 @@ final class HtmlReport {
     } else {
       List<String> labels = new ArrayList<>();
       List<double[]> values = new ArrayList<>();
-      s.reviewReasons().forEach((code, n) -> {
-        labels.add(code);
-        values.add(new double[] {n});
-      });
-      sb.append(Svg.bars("review reasons", labels, List.of("proposals"), List.of(REVIEW),
-          values.toArray(new double[0][]), v -> String.format(Locale.ROOT, "%.0f", v)));
+      s.reviewReasons()
+          .forEach(
+              (code, n) -> {
+                labels.add(code);
+                values.add(new double[] {n});
+              });
+      sb.append(
+          Svg.bars(
+              "review reasons",
+              labels,
+              List.of("proposals"),
+              List.of(REVIEW),
+              values.toArray(new double[0][]),
+              v -> String.format(Locale.ROOT, "%.0f", v)));
       sb.append("<p class=\"muted\">A proposal may have several reasons. Limits come from the ")
           .append("rule set's <code>review.*</code> parameters.</p>\n");
     }
@@ -385,7 +542,9 @@ final class HtmlReport {
 
   private void drift(BookResults r) {
     sb.append("<section id=\"drift\">\n<h2>Drift per asset class, before and after</h2>\n");
-    sb.append("<p class=\"muted\">Over the ").append(r.valued).append(" households valued: ")
+    sb.append("<p class=\"muted\">Over the ")
+        .append(r.valued)
+        .append(" households valued: ")
         .append("the mean absolute drift of each class from the household's goal-aware target, ")
         .append("and how many households hold the class outside its band. <i>After</i> applies ")
         .append("the released (auto) proposals; <i>after approval</i> also applies those ")
@@ -403,19 +562,35 @@ final class HtmlReport {
       BigDecimal auto = c.absAuto.divide(n, MathContext.DECIMAL64);
       BigDecimal all = c.absAll.divide(n, MathContext.DECIMAL64);
       labels.add(e.getKey().value());
-      values.add(new double[] {100 * before.doubleValue(), 100 * auto.doubleValue(),
-          100 * all.doubleValue()});
-      sb.append("<tr><td>").append(escape(e.getKey().value())).append("</td><td class=\"n\">")
-          .append(Html.percent(before)).append("</td><td class=\"n\">").append(Html.percent(auto))
-          .append("</td><td class=\"n\">").append(Html.percent(all)).append("</td><td class=\"n\">")
-          .append(c.outBefore).append("</td><td class=\"n\">").append(c.outAuto)
-          .append("</td><td class=\"n\">").append(c.outAll).append("</td></tr>\n");
+      values.add(
+          new double[] {
+            100 * before.doubleValue(), 100 * auto.doubleValue(), 100 * all.doubleValue()
+          });
+      sb.append("<tr><td>")
+          .append(escape(e.getKey().value()))
+          .append("</td><td class=\"n\">")
+          .append(Html.percent(before))
+          .append("</td><td class=\"n\">")
+          .append(Html.percent(auto))
+          .append("</td><td class=\"n\">")
+          .append(Html.percent(all))
+          .append("</td><td class=\"n\">")
+          .append(c.outBefore)
+          .append("</td><td class=\"n\">")
+          .append(c.outAuto)
+          .append("</td><td class=\"n\">")
+          .append(c.outAll)
+          .append("</td></tr>\n");
     }
     sb.append("</table>\n");
-    sb.append(Svg.bars("mean absolute drift per asset class", labels,
-        List.of("before", "after (auto released)", "after approval"),
-        List.of(BEFORE, AUTO, REVIEW), values.toArray(new double[0][]),
-        v -> String.format(Locale.ROOT, "%.2f%%", v)));
+    sb.append(
+        Svg.bars(
+            "mean absolute drift per asset class",
+            labels,
+            List.of("before", "after (auto released)", "after approval"),
+            List.of(BEFORE, AUTO, REVIEW),
+            values.toArray(new double[0][]),
+            v -> String.format(Locale.ROOT, "%.2f%%", v)));
     sb.append("</section>\n");
   }
 
@@ -429,22 +604,40 @@ final class HtmlReport {
     taxRow("losses harvested", r.autoHarvested, r.reviewHarvested);
     sb.append("</table>\n");
     sb.append("<h3>Estimated tax cost</h3>\n");
-    sb.append(Svg.coloredBars("estimated tax cost", List.of("auto", "review"),
-        List.of(AUTO, REVIEW), new double[][] {{r.autoTax.amount().doubleValue()},
-            {r.reviewTax.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
+    sb.append(
+        Svg.coloredBars(
+            "estimated tax cost",
+            List.of("auto", "review"),
+            List.of(AUTO, REVIEW),
+            new double[][] {
+              {r.autoTax.amount().doubleValue()}, {r.reviewTax.amount().doubleValue()}
+            },
+            v -> Html.dollars(BigDecimal.valueOf(v))));
     sb.append("<h3>Losses harvested</h3>\n");
-    sb.append(Svg.coloredBars("losses harvested", List.of("auto", "review"),
-        List.of(AUTO, REVIEW), new double[][] {{r.autoHarvested.amount().doubleValue()},
-            {r.reviewHarvested.amount().doubleValue()}}, v -> Html.dollars(BigDecimal.valueOf(v))));
+    sb.append(
+        Svg.coloredBars(
+            "losses harvested",
+            List.of("auto", "review"),
+            List.of(AUTO, REVIEW),
+            new double[][] {
+              {r.autoHarvested.amount().doubleValue()}, {r.reviewHarvested.amount().doubleValue()}
+            },
+            v -> Html.dollars(BigDecimal.valueOf(v))));
     sb.append("<p class=\"muted\">Tax cost is the engine's estimate at each household's rates; ")
         .append("harvested losses are realized losses the engine sold for their tax value.</p>\n");
     sb.append("</section>\n");
   }
 
   private void taxRow(String label, Money auto, Money review) {
-    sb.append("<tr><td>").append(label).append("</td><td class=\"n\">").append(Html.money(auto))
-        .append("</td><td class=\"n\">").append(Html.money(review)).append("</td><td class=\"n\">")
-        .append(Html.money(auto.plus(review))).append("</td></tr>\n");
+    sb.append("<tr><td>")
+        .append(label)
+        .append("</td><td class=\"n\">")
+        .append(Html.money(auto))
+        .append("</td><td class=\"n\">")
+        .append(Html.money(review))
+        .append("</td><td class=\"n\">")
+        .append(Html.money(auto.plus(review)))
+        .append("</td></tr>\n");
   }
 
   private void exceptions(BookResults r) {
@@ -455,7 +648,10 @@ final class HtmlReport {
     } else {
       sb.append("<p class=\"muted\">The most urgent first: proposals the verifier or a conflict ")
           .append("stopped, data errors that put a household on hold, then reviews. ")
-          .append(top.size()).append(" of ").append(r.exceptionCount()).append(" shown. A ")
+          .append(top.size())
+          .append(" of ")
+          .append(r.exceptionCount())
+          .append(" shown. A ")
           .append("household with a section below is linked to it. Click a heading to sort; ")
           .append("type to filter.</p>\n");
       filter("exceptions-table", "Filter exceptions");
@@ -467,9 +663,16 @@ final class HtmlReport {
       sb.append("</tr></thead>\n<tbody>\n");
       int n = 0;
       for (BookResults.Issue i : top) {
-        sb.append("<tr><td class=\"n\" data-v=\"").append(++n).append("\">").append(n)
-            .append("</td><td>").append(householdLink(i.household())).append("</td><td>")
-            .append(escape(i.kind())).append("</td><td>").append(escape(i.detail()))
+        sb.append("<tr><td class=\"n\" data-v=\"")
+            .append(++n)
+            .append("\">")
+            .append(n)
+            .append("</td><td>")
+            .append(householdLink(i.household()))
+            .append("</td><td>")
+            .append(escape(i.kind()))
+            .append("</td><td>")
+            .append(escape(i.detail()))
             .append("</td></tr>\n");
       }
       sb.append("</tbody></table>\n");
@@ -479,9 +682,15 @@ final class HtmlReport {
 
   private void households(BookResults r) {
     sb.append("<section id=\"households\">\n<h2>Triggered households</h2>\n");
-    sb.append("<p class=\"muted\">").append(r.sections.size()).append(" of ").append(r.triggered)
-        .append(" triggered households").append(r.sections.size() < r.triggered
-            ? " (the first " + BookResults.SECTIONS + " in book order)" : "")
+    sb.append("<p class=\"muted\">")
+        .append(r.sections.size())
+        .append(" of ")
+        .append(r.triggered)
+        .append(" triggered households")
+        .append(
+            r.sections.size() < r.triggered
+                ? " (the first " + BookResults.SECTIONS + " in book order)"
+                : "")
         .append("; click one to see its goals, triggers, trades and tax impact. Every ")
         .append("household's full decision is in <code>proposals/</code>.</p>\n");
     for (BookResults.Section sec : r.sections) {
@@ -493,12 +702,21 @@ final class HtmlReport {
   private void household(BookResults.Section sec) {
     Decision d = sec.decision();
     String id = d.household().value();
-    sb.append("<details id=\"hh-").append(escape(id)).append("\"><summary><b>").append(escape(id))
-        .append("</b> <span class=\"tag ").append(d.outcome().name()).append("\">")
-        .append(d.outcome().name().toLowerCase(Locale.ROOT)).append("</span> ")
-        .append(Html.dollars(sec.before().total().amount())).append(", ")
-        .append(d.proposal().trades().size()).append(" trade(s), tax ")
-        .append(Html.money(d.impact().taxCost())).append("</summary>\n");
+    sb.append("<details id=\"hh-")
+        .append(escape(id))
+        .append("\"><summary><b>")
+        .append(escape(id))
+        .append("</b> <span class=\"tag ")
+        .append(d.outcome().name())
+        .append("\">")
+        .append(d.outcome().name().toLowerCase(Locale.ROOT))
+        .append("</span> ")
+        .append(Html.dollars(sec.before().total().amount()))
+        .append(", ")
+        .append(d.proposal().trades().size())
+        .append(" trade(s), tax ")
+        .append(Html.money(d.impact().taxCost()))
+        .append("</summary>\n");
     sb.append("<h3>Goals</h3>\n");
     if (sec.household().goals().isEmpty()) {
       sb.append("<p>No goals: managed to the static target.</p>\n");
@@ -511,21 +729,36 @@ final class HtmlReport {
       }
       sb.append("</tr>\n");
       for (Goal g : sec.household().goals()) {
-        Optional<GoalPlan> p = sec.plan().goals().stream().filter(x -> x.goal().equals(g.id()))
-            .findFirst();
-        sb.append("<tr><td>").append(escape(g.name())).append("</td><td>").append(g.kind())
-            .append("</td><td>").append(Html.dollars(g.targetAmount().amount()))
-            .append("</td><td>").append(g.targetDate()).append("</td><td class=\"n\">")
+        Optional<GoalPlan> p =
+            sec.plan().goals().stream().filter(x -> x.goal().equals(g.id())).findFirst();
+        sb.append("<tr><td>")
+            .append(escape(g.name()))
+            .append("</td><td>")
+            .append(g.kind())
+            .append("</td><td>")
+            .append(Html.dollars(g.targetAmount().amount()))
+            .append("</td><td>")
+            .append(g.targetDate())
+            .append("</td><td class=\"n\">")
             .append(p.map(x -> Html.dollars(x.assignedValue().amount())).orElse("-"))
             .append("</td><td class=\"n\">")
-            .append(p.map(x -> Html.percent(x.fundedRatio())).orElse("-")).append("</td>");
+            .append(p.map(x -> Html.percent(x.fundedRatio())).orElse("-"))
+            .append("</td>");
         if (outlook.isPresent()) {
           Optional<GoalOdds> odds = outlook.get().find(g.id());
-          sb.append("<td class=\"n\">").append(odds.map(GoalOdds::percent)
-              .orElse(escape(outlook.get().unassessed().getOrDefault(g.id(), "-"))))
-              .append("</td><td class=\"n\">").append(odds.map(o ->
-                  Html.dollars(o.outcome().p10().amount()) + " - "
-                  + Html.dollars(o.outcome().p90().amount())).orElse("-")).append("</td>");
+          sb.append("<td class=\"n\">")
+              .append(
+                  odds.map(GoalOdds::percent)
+                      .orElse(escape(outlook.get().unassessed().getOrDefault(g.id(), "-"))))
+              .append("</td><td class=\"n\">")
+              .append(
+                  odds.map(
+                          o ->
+                              Html.dollars(o.outcome().p10().amount())
+                                  + " - "
+                                  + Html.dollars(o.outcome().p90().amount()))
+                      .orElse("-"))
+              .append("</td>");
         }
         sb.append("</tr>\n");
       }
@@ -534,21 +767,30 @@ final class HtmlReport {
     }
     sb.append("<h3>Triggers</h3>\n<ul>\n");
     for (Finding f : d.triggers()) {
-      sb.append("<li><code>").append(escape(f.code())).append("</code> ")
-          .append(escape(HumanFormat.text(f.message()))).append("</li>\n");
+      sb.append("<li><code>")
+          .append(escape(f.code()))
+          .append("</code> ")
+          .append(escape(HumanFormat.text(f.message())))
+          .append("</li>\n");
     }
     sb.append("</ul>\n<h3>Drift from the goal-aware target</h3>\n");
     sb.append("<table><tr><th>class</th><th class=\"n\">target</th><th class=\"n\">band</th>")
         .append("<th class=\"n\">before</th><th class=\"n\">after</th></tr>\n");
     for (ClassDrift c : sec.before().classes()) {
       Optional<ClassDrift> a = sec.after().find(c.assetClass());
-      sb.append("<tr><td>").append(escape(c.assetClass().value())).append("</td><td class=\"n\">")
-          .append(Html.percent(c.target())).append("</td><td class=\"n\">&plusmn;")
-          .append(Html.percent(c.halfWidth())).append("</td><td class=\"n\">")
-          .append(Html.signedPercent(c.drift())).append(c.isOutOfBand() ? " (out)" : "")
+      sb.append("<tr><td>")
+          .append(escape(c.assetClass().value()))
           .append("</td><td class=\"n\">")
-          .append(a.map(x -> Html.signedPercent(x.drift()) + (x.isOutOfBand() ? " (out)" : ""))
-              .orElse("-"))
+          .append(Html.percent(c.target()))
+          .append("</td><td class=\"n\">&plusmn;")
+          .append(Html.percent(c.halfWidth()))
+          .append("</td><td class=\"n\">")
+          .append(Html.signedPercent(c.drift()))
+          .append(c.isOutOfBand() ? " (out)" : "")
+          .append("</td><td class=\"n\">")
+          .append(
+              a.map(x -> Html.signedPercent(x.drift()) + (x.isOutOfBand() ? " (out)" : ""))
+                  .orElse("-"))
           .append("</td></tr>\n");
     }
     sb.append("</table>\n<h3>Trades</h3>\n");
@@ -563,42 +805,61 @@ final class HtmlReport {
         for (LotPick p : t.lots()) {
           lots.add(escape(p.lot().value()) + ": " + p.quantity().value().toPlainString());
         }
-        sb.append("<tr><td>").append(t.side()).append("</td><td>")
-            .append(escape(t.account().value())).append("</td><td>")
-            .append(escape(t.security().value())).append("</td><td class=\"n\">")
-            .append(t.quantity().value().toPlainString()).append("</td><td class=\"n\">")
-            .append(Html.money(t.estimatedPrice().amount())).append("</td><td class=\"n\">")
-            .append(Html.money(t.estimatedValue())).append("</td><td>");
+        sb.append("<tr><td>")
+            .append(t.side())
+            .append("</td><td>")
+            .append(escape(t.account().value()))
+            .append("</td><td>")
+            .append(escape(t.security().value()))
+            .append("</td><td class=\"n\">")
+            .append(t.quantity().value().toPlainString())
+            .append("</td><td class=\"n\">")
+            .append(Html.money(t.estimatedPrice().amount()))
+            .append("</td><td class=\"n\">")
+            .append(Html.money(t.estimatedValue()))
+            .append("</td><td>");
         List<String> codes = new ArrayList<>();
         t.reasonCodes().forEach(c -> codes.add("<code>" + escape(c) + "</code>"));
-        sb.append(String.join(" ", codes)).append("</td><td>").append(String.join("<br>", lots))
+        sb.append(String.join(" ", codes))
+            .append("</td><td>")
+            .append(String.join("<br>", lots))
             .append("</td></tr>\n");
       }
       sb.append("</table>\n");
     }
     var i = d.impact();
-    sb.append("<h3>Tax impact</h3>\n<p>realized gain ").append(Html.money(i.realizedGain()))
-        .append(" (short-term ").append(Html.money(i.shortTermGain())).append("), tax cost ")
-        .append(Html.money(i.taxCost())).append(", losses harvested ")
-        .append(Html.money(i.harvestedLoss())).append(", turnover ").append(Html.percent(
-            i.turnover()));
+    sb.append("<h3>Tax impact</h3>\n<p>realized gain ")
+        .append(Html.money(i.realizedGain()))
+        .append(" (short-term ")
+        .append(Html.money(i.shortTermGain()))
+        .append("), tax cost ")
+        .append(Html.money(i.taxCost()))
+        .append(", losses harvested ")
+        .append(Html.money(i.harvestedLoss()))
+        .append(", turnover ")
+        .append(Html.percent(i.turnover()));
     if (i.giftedValue().isPositive()) {
-      sb.append(", given to charity in kind ").append(Html.money(i.giftedValue()))
+      sb.append(", given to charity in kind ")
+          .append(Html.money(i.giftedValue()))
           .append(" (no gain realized)");
     }
     sb.append(".</p>\n");
     if (!d.routing().isEmpty()) {
       sb.append("<h3>Review reasons</h3>\n<ul>\n");
       for (Finding f : d.routing()) {
-        sb.append("<li><code>").append(escape(f.code())).append("</code> ")
-            .append(escape(HumanFormat.text(f.message()))).append("</li>\n");
+        sb.append("<li><code>")
+            .append(escape(f.code()))
+            .append("</code> ")
+            .append(escape(HumanFormat.text(f.message())))
+            .append("</li>\n");
       }
       sb.append("</ul>\n");
     }
     if (!d.proposal().explanation().isEmpty()) {
       sb.append("<h3>Explanation</h3>\n<ul>\n");
-      d.proposal().explanation().forEach(e -> sb.append("<li>")
-          .append(escape(HumanFormat.text(e))).append("</li>\n"));
+      d.proposal()
+          .explanation()
+          .forEach(e -> sb.append("<li>").append(escape(HumanFormat.text(e))).append("</li>\n"));
       sb.append("</ul>\n");
     }
     sb.append("</details>\n");
@@ -619,16 +880,24 @@ final class HtmlReport {
       double[][] rows = new double[g.fan().size()][];
       for (int j = 0; j < rows.length; j++) {
         var f = g.fan().get(j);
-        rows[j] = new double[] {years(o.asOf(), f.date()), f.p10().amount().doubleValue(),
-            f.p25().amount().doubleValue(), f.median().amount().doubleValue(),
-            f.p75().amount().doubleValue(), f.p90().amount().doubleValue()};
+        rows[j] =
+            new double[] {
+              years(o.asOf(), f.date()),
+              f.p10().amount().doubleValue(),
+              f.p25().amount().doubleValue(),
+              f.median().amount().doubleValue(),
+              f.p75().amount().doubleValue(),
+              f.p90().amount().doubleValue()
+            };
       }
       points.add(rows);
       years[i] = years(o.asOf(), g.targetDate());
       amounts[i] = g.targetAmount().amount().doubleValue();
     }
     sb.append("<p class=\"muted\">Goal outlook: the probability that each goal is met, from ")
-        .append(o.paths()).append(" simulated paths under ").append(escape(o.assumptions()))
+        .append(o.paths())
+        .append(" simulated paths under ")
+        .append(escape(o.assumptions()))
         .append(" (docs/goals.md). Bands: 10th-90th and 25th-75th percentiles of the goal's ")
         .append("value; line: median; red: the target amount at its date.</p>\n");
     sb.append(Svg.fan("goal outlook of " + o.household().value(), labels, points, years, amounts));
@@ -639,7 +908,10 @@ final class HtmlReport {
   }
 
   private void card(String value, String label) {
-    sb.append("<div class=\"card\"><b>").append(escape(value)).append("</b><span>")
-        .append(escape(label)).append("</span></div>");
+    sb.append("<div class=\"card\"><b>")
+        .append(escape(value))
+        .append("</b><span>")
+        .append(escape(label))
+        .append("</span></div>");
   }
 }

@@ -5,10 +5,10 @@ import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.ruleset.RuleParameters;
 import dev.rebal.core.outlook.CapitalMarketAssumptions;
 import dev.rebal.core.outlook.GoalOutlook;
 import dev.rebal.core.plan.GoalPlanner;
+import dev.rebal.core.ruleset.RuleParameters;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.engine.BookRebalancer;
@@ -23,10 +23,10 @@ import dev.rebal.json.HouseholdRead;
 import dev.rebal.json.ReadFailure;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,13 +36,13 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.LinkedHashSet;
 import java.util.function.Function;
 
 /**
@@ -91,8 +91,20 @@ final class MainJob {
   private MainJob() {}
 
   /** The files of a run, moved into the output folder together when the run is complete. */
-  static final List<String> OUTPUTS = List.of(PROPOSALS, BLOTTER, BLOTTER_AUTO, BLOTTER_REVIEW,
-      TRANSFERS, REVIEW_QUEUE, AUDIT, SUMMARY, SUMMARY_CSV, REPORT, RULES_COMPARE, RUN_RECORD);
+  static final List<String> OUTPUTS =
+      List.of(
+          PROPOSALS,
+          BLOTTER,
+          BLOTTER_AUTO,
+          BLOTTER_REVIEW,
+          TRANSFERS,
+          REVIEW_QUEUE,
+          AUDIT,
+          SUMMARY,
+          SUMMARY_CSV,
+          REPORT,
+          RULES_COMPARE,
+          RUN_RECORD);
 
   /**
    * Thrown when a run stops after it began writing: the staged output was deleted and the output
@@ -112,9 +124,13 @@ final class MainJob {
 
     /** The line that tells the user what an abort leaves. */
     String leaves() {
-      return untouched ? "the run was aborted: " + dir + " keeps the previous run's output, "
-          + "untouched" : "the run was aborted while its complete output was being moved into "
-          + dir + "; the next run in " + dir + " finishes the move";
+      return untouched
+          ? "the run was aborted: " + dir + " keeps the previous run's output, " + "untouched"
+          : "the run was aborted while its complete output was being moved into "
+              + dir
+              + "; the next run in "
+              + dir
+              + " finishes the move";
     }
   }
 
@@ -122,14 +138,19 @@ final class MainJob {
    * Returns the decision's JSON, with the household's goal outlook when {@code outlook} is on and
    * the household has goals and could be valued (not on hold).
    */
-  static String json(Decision d, Household h, GoalOutlook outlook, MarketData market,
-      LocalDate asOf, BigDecimal discountRate) {
+  static String json(
+      Decision d,
+      Household h,
+      GoalOutlook outlook,
+      MarketData market,
+      LocalDate asOf,
+      BigDecimal discountRate) {
     if (outlook == null || h.goals().isEmpty() || d.outcome() == DecisionOutcome.ON_HOLD) {
       return DecisionJson.toJson(d);
     }
     HouseholdValuation v = HouseholdValuation.of(h, market);
-    return DecisionJson.toJson(d, outlook.outlook(h,
-        GoalPlanner.withDiscountRate(discountRate).plan(h, v, asOf), asOf));
+    return DecisionJson.toJson(
+        d, outlook.outlook(h, GoalPlanner.withDiscountRate(discountRate).plan(h, v, asOf), asOf));
   }
 
   static int run(RebalMain.Options options, RuleSet ruleSet, PrintStream out, PrintStream err)
@@ -141,8 +162,13 @@ final class MainJob {
    * Runs the book under {@code ruleSet}; with {@code older}, also decides every household under
    * that rule set (no audit, no review queue, no state) and writes {@value #RULES_COMPARE}.
    */
-  static int run(RebalMain.Options options, RuleSet ruleSet, Optional<RuleSet> older,
-      PrintStream out, PrintStream err) throws IOException {
+  static int run(
+      RebalMain.Options options,
+      RuleSet ruleSet,
+      Optional<RuleSet> older,
+      PrintStream out,
+      PrintStream err)
+      throws IOException {
     long start = System.nanoTime();
     Rebalancer rebalancer = Rebalancer.of(ruleSet);
     Path dir = options.outDir();
@@ -169,16 +195,31 @@ final class MainJob {
         runId = RunHistory.nextRunId(dir);
         previous = RunRecord.read(dir);
         Optional<ShadowRun> shadow = older.map(o -> new ShadowRun(o, ruleSet, market, asOf));
-        w = write(options, ruleSet, rebalancer, book, asOf, market, folder, err, rejectedIds,
-            shadow, new RunContext(runId, records, previous));
+        w =
+            write(
+                options,
+                ruleSet,
+                rebalancer,
+                book,
+                asOf,
+                market,
+                folder,
+                err,
+                rejectedIds,
+                shadow,
+                new RunContext(runId, records, previous));
         folder.commit(OUTPUTS);
       } catch (IOException | RuntimeException e) {
         throw new Aborted(dir, folder.abandon(), e);
       }
       if (options.auditHead != null) {
         // write-once: never replaces an anchor kept from an earlier run
-        Files.writeString(options.auditHead, w.head + "\n", StandardCharsets.UTF_8,
-            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.writeString(
+            options.auditHead,
+            w.head + "\n",
+            StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       out.println("Rebal: " + options.bookName() + " as of " + asOf + ", rule set " + ruleSet);
@@ -187,15 +228,24 @@ final class MainJob {
         out.println(w.comparison.get().summaryBlock());
       }
       DataQualityReport dq = w.dq;
-      out.printf(Locale.ROOT, "data quality: %d valid, %d on hold, %d with warnings, %d unreadable%n",
-          dq.valid(), dq.onHold(), dq.withWarnings(), dq.unreadable());
+      out.printf(
+          Locale.ROOT,
+          "data quality: %d valid, %d on hold, %d with warnings, %d unreadable%n",
+          dq.valid(),
+          dq.onHold(),
+          dq.withWarnings(),
+          dq.unreadable());
       out.printf(Locale.ROOT, "wrote %s in %.1f s:%n", dir, seconds);
       out.printf(Locale.ROOT, "  %-18s %d households%n", PROPOSALS + "/", w.households);
       out.printf(Locale.ROOT, "  %-18s %d trades%n", BLOTTER, w.trades);
-      out.printf(Locale.ROOT, "  %-18s %d orders to execute (run %s)%n", BLOTTER_AUTO,
-          w.autoOrders, w.runId);
-      out.printf(Locale.ROOT, "  %-18s %d orders waiting for review%n", BLOTTER_REVIEW,
-          w.reviewOrders);
+      out.printf(
+          Locale.ROOT,
+          "  %-18s %d orders to execute (run %s)%n",
+          BLOTTER_AUTO,
+          w.autoOrders,
+          w.runId);
+      out.printf(
+          Locale.ROOT, "  %-18s %d orders waiting for review%n", BLOTTER_REVIEW, w.reviewOrders);
       out.printf(Locale.ROOT, "  %-18s %d gifts in kind%n", TRANSFERS, w.transfers);
       out.printf(Locale.ROOT, "  %-18s %d pending%n", REVIEW_QUEUE, w.pending);
       if (w.stateTotals.isEmpty()) {
@@ -203,24 +253,51 @@ final class MainJob {
       } else {
         RunState.Totals t = w.stateTotals.get();
         out.printf(Locale.ROOT, "state %s:%n", t.where());
-        out.printf(Locale.ROOT, "  %-18s %d records this run, %d in all, chain intact%n",
-            "audit log", w.auditRecords, t.auditRecords());
+        out.printf(
+            Locale.ROOT,
+            "  %-18s %d records this run, %d in all, chain intact%n",
+            "audit log",
+            w.auditRecords,
+            t.auditRecords());
         out.printf(Locale.ROOT, "  %-18s %d pending in all%n", "review queue", t.pending());
       }
       out.printf(Locale.ROOT, "  %-18s run summary and data-quality report%n", SUMMARY);
       out.printf(Locale.ROOT, "  %-18s one line per household%n", SUMMARY_CSV);
       out.printf(Locale.ROOT, "  %-18s open it in a browser%n", REPORT);
-      out.printf(Locale.ROOT, "  %-18s %s%s%n", RUN_RECORD, runId, previous.map(p -> "; the "
-          + "previous run, " + p.runId() + ", is kept in " + dir.resolve(RunHistory.RUNS)
-          .resolve(p.asOf().toString()).resolve(p.runId())).orElse(""));
+      out.printf(
+          Locale.ROOT,
+          "  %-18s %s%s%n",
+          RUN_RECORD,
+          runId,
+          previous
+              .map(
+                  p ->
+                      "; the "
+                          + "previous run, "
+                          + p.runId()
+                          + ", is kept in "
+                          + dir.resolve(RunHistory.RUNS)
+                              .resolve(p.asOf().toString())
+                              .resolve(p.runId()))
+              .orElse(""));
       if (w.comparison.isPresent()) {
-        out.printf(Locale.ROOT, "  %-18s %d households compared, %d changed outcome%n",
-            RULES_COMPARE, w.comparison.get().households(), w.comparison.get().outcomesChanged());
+        out.printf(
+            Locale.ROOT,
+            "  %-18s %d households compared, %d changed outcome%n",
+            RULES_COMPARE,
+            w.comparison.get().households(),
+            w.comparison.get().outcomesChanged());
       }
       out.printf(Locale.ROOT, "audit head: %s%n", w.head);
       if (w.households == 0 && dq.unreadable() > 0) {
-        err.println("error: none of the " + dq.unreadable() + " households of "
-            + options.bookName() + " could be read (see " + dir.resolve(SUMMARY) + ")");
+        err.println(
+            "error: none of the "
+                + dq.unreadable()
+                + " households of "
+                + options.bookName()
+                + " could be read (see "
+                + dir.resolve(SUMMARY)
+                + ")");
         return RebalMain.BAD_INPUT;
       }
       return 0;
@@ -228,10 +305,21 @@ final class MainJob {
   }
 
   /** What a complete, staged run wrote, for the lines printed once it is in place. */
-  private record Written(RunSummary summary, String figures, DataQualityReport dq,
-      long households, long trades, long pending, long auditRecords, AuditHead head,
-      Optional<RunState.Totals> stateTotals, Optional<RuleSetComparison> comparison, RunId runId,
-      long autoOrders, long reviewOrders, long transfers) {}
+  private record Written(
+      RunSummary summary,
+      String figures,
+      DataQualityReport dq,
+      long households,
+      long trades,
+      long pending,
+      long auditRecords,
+      AuditHead head,
+      Optional<RunState.Totals> stateTotals,
+      Optional<RuleSetComparison> comparison,
+      RunId runId,
+      long autoOrders,
+      long reviewOrders,
+      long transfers) {}
 
   /**
    * What a run knows of its output folder and book before it starts.
@@ -243,16 +331,25 @@ final class MainJob {
   private record RunContext(String runId, long records, Optional<RunRecord> previous) {}
 
   /** Runs the book and writes every output file into the staging folder. */
-  private static Written write(RebalMain.Options options, RuleSet ruleSet, Rebalancer rebalancer,
-      BookReader book, LocalDate asOf, MarketData market, OutputFolder folder, PrintStream err,
-      Map<String, String> rejectedIds, Optional<ShadowRun> shadow, RunContext context)
+  private static Written write(
+      RebalMain.Options options,
+      RuleSet ruleSet,
+      Rebalancer rebalancer,
+      BookReader book,
+      LocalDate asOf,
+      MarketData market,
+      OutputFolder folder,
+      PrintStream err,
+      Map<String, String> rejectedIds,
+      Optional<ShadowRun> shadow,
+      RunContext context)
       throws IOException {
     Path proposals = folder.staged(PROPOSALS);
     Files.createDirectories(proposals);
-    BigDecimal discountRate = RuleParameters.standard().lookup("goal.discount-rate")
-        .decimal(ruleSet);
-    GoalOutlook outlook = options.goalOutlook()
-        ? GoalOutlook.of(CapitalMarketAssumptions.from(ruleSet)) : null;
+    BigDecimal discountRate =
+        RuleParameters.standard().lookup("goal.discount-rate").decimal(ruleSet);
+    GoalOutlook outlook =
+        options.goalOutlook() ? GoalOutlook.of(CapitalMarketAssumptions.from(ruleSet)) : null;
     BookResults results = new BookResults(market, asOf, discountRate, outlook);
     RunId runId = runId(options, asOf, ruleSet);
     HouseholdSummaries summaries = HouseholdSummaries.of(market, ruleSet);
@@ -260,14 +357,15 @@ final class MainJob {
     Files.createDirectories(folder.work());
     Path exceptionLines = folder.work().resolve("exceptions.tsv");
     Writer exceptionsOut = Files.newBufferedWriter(exceptionLines, StandardCharsets.UTF_8);
-    results.onException(i -> {
-      try {
-        exceptionsOut.write(i.household().replaceAll("[\\t\\r\\n]", " ") + "\t"
-            + i.kind() + "\n");
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    results.onException(
+        i -> {
+          try {
+            exceptionsOut.write(
+                i.household().replaceAll("[\\t\\r\\n]", " ") + "\t" + i.kind() + "\n");
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
     try (Writer exceptionsFile = exceptionsOut;
         DataQualityReport dq = new DataQualityReport(options.bookName(), asOf, folder.work())) {
       Households households = new Households(book, dq, rejectedIds);
@@ -280,47 +378,74 @@ final class MainJob {
       long auditRecords;
       AuditHead head;
       Optional<RunState.Totals> stateTotals;
-      try (RunState state = RunState.open(options, folder.staged(AUDIT), folder.work(),
-          r -> results.exception(new BookResults.Issue(1, r.entry().household(), "failed",
-              r.entry().body().strip())));
-          Writer blotterOut = Files.newBufferedWriter(folder.staged(BLOTTER),
-              StandardCharsets.UTF_8);
-          Writer autoOut = Files.newBufferedWriter(folder.staged(BLOTTER_AUTO),
-              StandardCharsets.UTF_8);
-          Writer reviewOut = Files.newBufferedWriter(folder.staged(BLOTTER_REVIEW),
-              StandardCharsets.UTF_8);
-          Writer transfersOut = Files.newBufferedWriter(folder.staged(TRANSFERS),
-              StandardCharsets.UTF_8);
-          Writer summaryCsvOut = Files.newBufferedWriter(folder.staged(SUMMARY_CSV),
-              StandardCharsets.UTF_8)) {
+      try (RunState state =
+              RunState.open(
+                  options,
+                  folder.staged(AUDIT),
+                  folder.work(),
+                  r ->
+                      results.exception(
+                          new BookResults.Issue(
+                              1, r.entry().household(), "failed", r.entry().body().strip())));
+          Writer blotterOut =
+              Files.newBufferedWriter(folder.staged(BLOTTER), StandardCharsets.UTF_8);
+          Writer autoOut =
+              Files.newBufferedWriter(folder.staged(BLOTTER_AUTO), StandardCharsets.UTF_8);
+          Writer reviewOut =
+              Files.newBufferedWriter(folder.staged(BLOTTER_REVIEW), StandardCharsets.UTF_8);
+          Writer transfersOut =
+              Files.newBufferedWriter(folder.staged(TRANSFERS), StandardCharsets.UTF_8);
+          Writer summaryCsvOut =
+              Files.newBufferedWriter(folder.staged(SUMMARY_CSV), StandardCharsets.UTF_8)) {
         Blotter blotter = new Blotter(blotterOut);
-        OrderBlotter orders = new OrderBlotter(runId, asOf, market, autoOut, reviewOut,
-            transfersOut);
+        OrderBlotter orders =
+            new OrderBlotter(runId, asOf, market, autoOut, reviewOut, transfersOut);
         SummaryCsv summaryCsv = new SummaryCsv(summaryCsvOut);
         // with a shadow run, each worker also decides its household under the older rule set
-        Function<Household, Household> reader = shadow.isPresent()
-            ? shadow.get()::decide : Function.identity();
-        err.println("rebalancing " + options.bookName() + " as of " + asOf + " with rule set "
-            + ruleSet + " on " + options.threads + " thread(s)");
-        summary = BookRebalancer.builder(rebalancer).threads(options.threads)
-            .progress(new ProgressLine(context.records(), err), 2000).audit(state.audit())
-            .review(state.queue()).build().run(households, reader, market, asOf, d -> {
-              Household h = households.decided(d.household());
-              shadow.ifPresent(s -> s.compare(h, d));
-              try {
-                Files.writeString(proposals.resolve(fileName(d.household().value()) + ".json"),
-                    json(d, h, outlook, market, asOf, discountRate), StandardCharsets.UTF_8);
-                blotter.add(d);
-              } catch (IOException e) {
-                throw new UncheckedIOException(e);
-              }
-              orders.add(d);
-              HouseholdSummary row = summaries.row(h, d);
-              summaryCsv.add(row);
-              figures.add(row);
-              dq.add(h, d.problems(), market);
-              results.add(h, d);
-            }, new CancellationToken());
+        Function<Household, Household> reader =
+            shadow.isPresent() ? shadow.get()::decide : Function.identity();
+        err.println(
+            "rebalancing "
+                + options.bookName()
+                + " as of "
+                + asOf
+                + " with rule set "
+                + ruleSet
+                + " on "
+                + options.threads
+                + " thread(s)");
+        summary =
+            BookRebalancer.builder(rebalancer)
+                .threads(options.threads)
+                .progress(new ProgressLine(context.records(), err), 2000)
+                .audit(state.audit())
+                .review(state.queue())
+                .build()
+                .run(
+                    households,
+                    reader,
+                    market,
+                    asOf,
+                    d -> {
+                      Household h = households.decided(d.household());
+                      shadow.ifPresent(s -> s.compare(h, d));
+                      try {
+                        Files.writeString(
+                            proposals.resolve(fileName(d.household().value()) + ".json"),
+                            json(d, h, outlook, market, asOf, discountRate),
+                            StandardCharsets.UTF_8);
+                        blotter.add(d);
+                      } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                      }
+                      orders.add(d);
+                      HouseholdSummary row = summaries.row(h, d);
+                      summaryCsv.add(row);
+                      figures.add(row);
+                      dq.add(h, d.problems(), market);
+                      results.add(h, d);
+                    },
+                    new CancellationToken());
         trades = blotter.trades();
         autoOrders = orders.ordersTo(DecisionOutcome.AUTO);
         reviewOrders = orders.ordersTo(DecisionOutcome.REVIEW);
@@ -333,49 +458,91 @@ final class MainJob {
         stateTotals = state.totals(pending);
       }
       try (Writer w = Files.newBufferedWriter(folder.staged(SUMMARY), StandardCharsets.UTF_8)) {
-        w.write("Rebal run summary\n" + "book: " + options.bookName() + ", as of " + asOf
-            + ", rule set " + ruleSet + ", run " + runId + "\n\n" + figures.render(summary)
-            + "\n\n");
+        w.write(
+            "Rebal run summary\n"
+                + "book: "
+                + options.bookName()
+                + ", as of "
+                + asOf
+                + ", rule set "
+                + ruleSet
+                + ", run "
+                + runId
+                + "\n\n"
+                + figures.render(summary)
+                + "\n\n");
         if (shadow.isPresent()) {
           w.write(shadow.get().comparison().summaryBlock() + "\n\n");
         }
         dq.renderTo(w);
-        w.write("\naudit head: " + head + " (keep it apart from the log; check the log with "
-            + "--verify-audit FILE --expect-head " + head + ")\n");
+        w.write(
+            "\naudit head: "
+                + head
+                + " (keep it apart from the log; check the log with "
+                + "--verify-audit FILE --expect-head "
+                + head
+                + ")\n");
       }
       if (shadow.isPresent()) {
-        Files.writeString(folder.staged(RULES_COMPARE), shadow.get().comparison().render(),
+        Files.writeString(
+            folder.staged(RULES_COMPARE),
+            shadow.get().comparison().render(),
             StandardCharsets.UTF_8);
       }
       exceptionsFile.flush();
       String version = RebalCommand.version();
-      Map<String, String> recorded = RunComparison.figures(options.bookName(), version, ruleSet,
-          summary, results, results.exceptionCount());
+      Map<String, String> recorded =
+          RunComparison.figures(
+              options.bookName(), version, ruleSet, summary, results, results.exceptionCount());
       try (Writer w = Files.newBufferedWriter(folder.staged(RUN_RECORD), StandardCharsets.UTF_8)) {
         RunRecord.write(w, context.runId(), asOf, recorded, exceptionLines);
       }
       Optional<RunComparison> compared = Optional.empty();
       if (context.previous().isPresent()) {
-        Set<String> now = new LinkedHashSet<>(Files.readAllLines(exceptionLines,
-            StandardCharsets.UTF_8));
-        compared = Optional.of(new RunComparison(context.previous().get(), context.runId(),
-            recorded, now));
+        Set<String> now =
+            new LinkedHashSet<>(Files.readAllLines(exceptionLines, StandardCharsets.UTF_8));
+        compared =
+            Optional.of(
+                new RunComparison(context.previous().get(), context.runId(), recorded, now));
       }
-      Files.writeString(folder.staged(REPORT), HtmlReport.render(options.bookName(), asOf,
-          ruleSet, summary, dq, results, (int) pending, new HtmlReport.RunInfo(context.runId(),
-              version, shadow.map(ShadowRun::comparison), compared)), StandardCharsets.UTF_8);
-      return new Written(summary, figures.render(summary), dq, households.read(), trades,
-          pending, auditRecords, head, stateTotals, shadow.map(ShadowRun::comparison), runId,
-          autoOrders, reviewOrders, transfers);
+      Files.writeString(
+          folder.staged(REPORT),
+          HtmlReport.render(
+              options.bookName(),
+              asOf,
+              ruleSet,
+              summary,
+              dq,
+              results,
+              (int) pending,
+              new HtmlReport.RunInfo(
+                  context.runId(), version, shadow.map(ShadowRun::comparison), compared)),
+          StandardCharsets.UTF_8);
+      return new Written(
+          summary,
+          figures.render(summary),
+          dq,
+          households.read(),
+          trades,
+          pending,
+          auditRecords,
+          head,
+          stateTotals,
+          shadow.map(ShadowRun::comparison),
+          runId,
+          autoOrders,
+          reviewOrders,
+          transfers);
     }
   }
 
   /** Returns the run's id: from the as-of date, the rule set and the book's bytes. */
   private static RunId runId(RebalMain.Options options, LocalDate asOf, RuleSet ruleSet)
       throws IOException {
-    try (InputStream in = options.book == null
-        ? SampleBook.class.getResourceAsStream(SampleBook.RESOURCE)
-        : Files.newInputStream(options.book)) {
+    try (InputStream in =
+        options.book == null
+            ? SampleBook.class.getResourceAsStream(SampleBook.RESOURCE)
+            : Files.newInputStream(options.book)) {
       if (in == null) {
         throw new IOException("sample book " + SampleBook.RESOURCE + " is not on the class path");
       }
@@ -423,8 +590,12 @@ final class MainJob {
           next = r.get().household().get();
         } else if (r.get().household().isPresent()) {
           synchronized (dq) {
-            dq.unreadable(new ReadFailure(r.get().index(), r.get().householdId(),
-                "$.households[" + r.get().index() + "].id", rejected));
+            dq.unreadable(
+                new ReadFailure(
+                    r.get().index(),
+                    r.get().householdId(),
+                    "$.households[" + r.get().index() + "].id",
+                    rejected));
           }
         } else {
           synchronized (dq) {

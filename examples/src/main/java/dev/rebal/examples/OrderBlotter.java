@@ -23,8 +23,8 @@ import java.util.Locale;
  * The order files of a run, in a form an order management system can take: the orders that may
  * execute now ({@value #AUTO_FILE}), the orders that wait for a reviewer ({@value #REVIEW_FILE}),
  * and the gifts of shares in kind, which are transfers and not orders ({@value #TRANSFERS_FILE}).
- * The column spec is in {@code docs/blotter.md}; in short, every line carries the run id, the
- * as-of date and the currency, and a client order id unique in the run:
+ * The column spec is in {@code docs/blotter.md}; in short, every line carries the run id, the as-of
+ * date and the currency, and a client order id unique in the run:
  *
  * <pre>
  * run_id,as_of,client_order_id,status,household,account,security_id,symbol,side,quantity_type,
@@ -33,15 +33,15 @@ import java.util.Locale;
  *
  * <p>A trade of a whole number of shares is one order ({@code quantity_type} {@code WHOLE}); a
  * fractional trade is split into a whole-share order and a fractional one ({@code FRACTIONAL},
- * under one share), because brokers route fractional shares apart. A sale's lots are split with
- * it, in relief order: the whole-share order relieves the first shares picked. Each order's value
- * is its quantity times the estimated price, rounded half-even to cents, so the two parts of a
- * split trade may differ from the trade's value by a cent.
+ * under one share), because brokers route fractional shares apart. A sale's lots are split with it,
+ * in relief order: the whole-share order relieves the first shares picked. Each order's value is
+ * its quantity times the estimated price, rounded half-even to cents, so the two parts of a split
+ * trade may differ from the trade's value by a cent.
  *
  * <p>Client order ids are {@code <run id>-<number>}, numbered from 1 in book order over all three
  * files ({@code -T} for transfers), so the same input gives the same ids. Decisions must be added
- * in book order, on one thread. Cells are quoted and defused as in {@link Blotter}. This class
- * does not close the writers.
+ * in book order, on one thread. Cells are quoted and defused as in {@link Blotter}. This class does
+ * not close the writers.
  *
  * <pre>{@code
  * try (Writer auto = ..., review = ..., transfers = ...) {
@@ -53,18 +53,24 @@ import java.util.Locale;
 public final class OrderBlotter {
   /** The file of orders that may execute now. */
   public static final String AUTO_FILE = "blotter-auto.csv";
+
   /** The file of orders that wait for a reviewer. */
   public static final String REVIEW_FILE = "blotter-review.csv";
+
   /** The file of gifts of shares in kind. */
   public static final String TRANSFERS_FILE = "transfers.csv";
+
   /** The header of both order files. */
-  public static final String ORDER_HEADER = "run_id,as_of,client_order_id,status,household,"
-      + "account,security_id,symbol,side,quantity_type,quantity,est_price,est_value,currency,"
-      + "reason_codes,lots";
+  public static final String ORDER_HEADER =
+      "run_id,as_of,client_order_id,status,household,"
+          + "account,security_id,symbol,side,quantity_type,quantity,est_price,est_value,currency,"
+          + "reason_codes,lots";
+
   /** The header of the transfers file. */
-  public static final String TRANSFER_HEADER = "run_id,as_of,transfer_id,status,household,"
-      + "account,security_id,symbol,quantity,est_price,est_value,currency,recipient,reason_codes,"
-      + "lots";
+  public static final String TRANSFER_HEADER =
+      "run_id,as_of,transfer_id,status,household,"
+          + "account,security_id,symbol,quantity,est_price,est_value,currency,recipient,reason_codes,"
+          + "lots";
 
   private final RunId runId;
   private final LocalDate asOf;
@@ -77,8 +83,8 @@ public final class OrderBlotter {
   private long autoOrders;
 
   /**
-   * Returns a blotter that writes the headers now and a line per order or transfer as decisions
-   * are added.
+   * Returns a blotter that writes the headers now and a line per order or transfer as decisions are
+   * added.
    *
    * @param runId the run's id, on every line
    * @param asOf the as-of date, on every line
@@ -88,7 +94,12 @@ public final class OrderBlotter {
    * @param transfers receives the gifts in kind, whatever their outcome
    * @throws UncheckedIOException if a writer fails
    */
-  public OrderBlotter(RunId runId, LocalDate asOf, MarketData market, Writer auto, Writer review,
+  public OrderBlotter(
+      RunId runId,
+      LocalDate asOf,
+      MarketData market,
+      Writer auto,
+      Writer review,
       Writer transfers) {
     this.runId = Checks.notNull(runId, "runId");
     this.asOf = Checks.notNull(asOf, "asOf");
@@ -147,13 +158,25 @@ public final class OrderBlotter {
   private void order(Writer to, Decision d, Trade t, String type, Quantity q, List<LotPick> lots) {
     orders++;
     autoOrders += to == auto ? 1 : 0;
-    write(to, line(runId.value(), asOf.toString(),
-        runId.value() + "-" + String.format(Locale.ROOT, "%06d", orders), d.outcome().name(),
-        d.household().value(), t.account().value(), t.security().value(), symbol(t), t.side().name(),
-        type, q.value().toPlainString(), t.estimatedPrice().amount().toPlainString(),
-        t.estimatedPrice().times(q).toPlainString(),
-        t.estimatedPrice().currency().getCurrencyCode(), String.join(";", t.reasonCodes()),
-        lots(lots)));
+    write(
+        to,
+        line(
+            runId.value(),
+            asOf.toString(),
+            runId.value() + "-" + String.format(Locale.ROOT, "%06d", orders),
+            d.outcome().name(),
+            d.household().value(),
+            t.account().value(),
+            t.security().value(),
+            symbol(t),
+            t.side().name(),
+            type,
+            q.value().toPlainString(),
+            t.estimatedPrice().amount().toPlainString(),
+            t.estimatedPrice().times(q).toPlainString(),
+            t.estimatedPrice().currency().getCurrencyCode(),
+            String.join(";", t.reasonCodes()),
+            lots(lots)));
   }
 
   private void transfer(Decision d, Trade t) {
@@ -164,13 +187,24 @@ public final class OrderBlotter {
         recipients.add(code.substring("gift:".length()));
       }
     }
-    write(transfers, line(runId.value(), asOf.toString(),
-        runId.value() + "-T" + String.format(Locale.ROOT, "%06d", transferCount),
-        d.outcome().name(), d.household().value(), t.account().value(), t.security().value(),
-        symbol(t), t.quantity().value().toPlainString(),
-        t.estimatedPrice().amount().toPlainString(), t.estimatedValue().toPlainString(),
-        t.estimatedPrice().currency().getCurrencyCode(), String.join(";", recipients),
-        String.join(";", t.reasonCodes()), lots(t.lots())));
+    write(
+        transfers,
+        line(
+            runId.value(),
+            asOf.toString(),
+            runId.value() + "-T" + String.format(Locale.ROOT, "%06d", transferCount),
+            d.outcome().name(),
+            d.household().value(),
+            t.account().value(),
+            t.security().value(),
+            symbol(t),
+            t.quantity().value().toPlainString(),
+            t.estimatedPrice().amount().toPlainString(),
+            t.estimatedValue().toPlainString(),
+            t.estimatedPrice().currency().getCurrencyCode(),
+            String.join(";", recipients),
+            String.join(";", t.reasonCodes()),
+            lots(t.lots())));
   }
 
   private String symbol(Trade t) {

@@ -77,8 +77,7 @@ final class OutputFolder {
    */
   void commit(List<String> outputs) throws IOException {
     deleteTree(work());
-    List<String> produced = outputs.stream().filter(n -> Files.exists(staging.resolve(n)))
-        .toList();
+    List<String> produced = outputs.stream().filter(n -> Files.exists(staging.resolve(n))).toList();
     Files.write(staging.resolve(COMPLETE), produced, StandardCharsets.UTF_8);
     finish(dir, outputs);
   }
@@ -104,8 +103,11 @@ final class OutputFolder {
     Path staging = dir.resolve(STAGING);
     if (Files.exists(staging.resolve(COMPLETE))) {
       finish(dir, outputs);
-      return Optional.of("an earlier run was interrupted while its complete output was being "
-          + "moved into " + dir + "; the move was finished");
+      return Optional.of(
+          "an earlier run was interrupted while its complete output was being "
+              + "moved into "
+              + dir
+              + "; the move was finished");
     }
     // without the marker nothing was moved aside yet (or everything was moved in already)
     boolean partial;
@@ -114,8 +116,13 @@ final class OutputFolder {
     }
     deleteTree(staging);
     deleteTree(dir.resolve(PREVIOUS));
-    return partial ? Optional.of("an earlier run in " + dir + " did not finish; its partial "
-        + "output was removed and the output before it was left untouched") : Optional.empty();
+    return partial
+        ? Optional.of(
+            "an earlier run in "
+                + dir
+                + " did not finish; its partial "
+                + "output was removed and the output before it was left untouched")
+        : Optional.empty();
   }
 
   /**

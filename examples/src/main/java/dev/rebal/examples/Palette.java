@@ -25,14 +25,21 @@ final class Palette {
   static final String CODE_BACKGROUND = "#f5f5f5";
   static final String TAG_TEXT = "#ffffff";
   static final String AUTO = "#2e7d32";
-  /** The review colour: a darker orange than the earlier #ef6c00, which white text fell to 3.08:1 on. */
+
+  /**
+   * The review colour: a darker orange than the earlier #ef6c00, which white text fell to 3.08:1
+   * on.
+   */
   static final String REVIEW = "#b45309";
+
   static final String ON_HOLD = "#c62828";
   static final String INELIGIBLE = "#8d6e63";
   static final String NO_TRIGGER = "#546e7a";
   static final String FAILED = "#6a1b9a";
+
   /** The bars of "before" in the charts (not text). */
   static final String BEFORE = "#90a4ae";
+
   static final String BETTER = "#2e7d32";
   static final String WORSE = "#c62828";
 
@@ -47,25 +54,26 @@ final class Palette {
   }
 
   /** Every text and background pair of the report. */
-  static final List<Pair> PAIRS = List.of(
-      new Pair("body text", TEXT, PAGE),
-      new Pair("text in a section", TEXT, PANEL),
-      new Pair("header title", HEADER_TEXT, HEADER),
-      new Pair("header metadata", HEADER_MUTED, HEADER),
-      new Pair("navigation link", LINK, NAV),
-      new Pair("link in a section", LINK, PANEL),
-      new Pair("muted note and card label", MUTED, PANEL),
-      new Pair("chart label", CHART_TEXT, PANEL),
-      new Pair("table heading", TEXT, TABLE_HEAD),
-      new Pair("code", TEXT, CODE_BACKGROUND),
-      new Pair("improvement", BETTER, PANEL),
-      new Pair("deterioration", WORSE, PANEL),
-      new Pair("tag auto", TAG_TEXT, AUTO),
-      new Pair("tag review", TAG_TEXT, REVIEW),
-      new Pair("tag on hold", TAG_TEXT, ON_HOLD),
-      new Pair("tag ineligible", TAG_TEXT, INELIGIBLE),
-      new Pair("tag no trigger", TAG_TEXT, NO_TRIGGER),
-      new Pair("tag failed", TAG_TEXT, FAILED));
+  static final List<Pair> PAIRS =
+      List.of(
+          new Pair("body text", TEXT, PAGE),
+          new Pair("text in a section", TEXT, PANEL),
+          new Pair("header title", HEADER_TEXT, HEADER),
+          new Pair("header metadata", HEADER_MUTED, HEADER),
+          new Pair("navigation link", LINK, NAV),
+          new Pair("link in a section", LINK, PANEL),
+          new Pair("muted note and card label", MUTED, PANEL),
+          new Pair("chart label", CHART_TEXT, PANEL),
+          new Pair("table heading", TEXT, TABLE_HEAD),
+          new Pair("code", TEXT, CODE_BACKGROUND),
+          new Pair("improvement", BETTER, PANEL),
+          new Pair("deterioration", WORSE, PANEL),
+          new Pair("tag auto", TAG_TEXT, AUTO),
+          new Pair("tag review", TAG_TEXT, REVIEW),
+          new Pair("tag on hold", TAG_TEXT, ON_HOLD),
+          new Pair("tag ineligible", TAG_TEXT, INELIGIBLE),
+          new Pair("tag no trigger", TAG_TEXT, NO_TRIGGER),
+          new Pair("tag failed", TAG_TEXT, FAILED));
 
   private Palette() {}
 
@@ -94,7 +102,8 @@ final class Palette {
       throw new IllegalArgumentException("color: expected #rrggbb, was " + color);
     }
     int rgb = Integer.parseInt(color.substring(1), 16);
-    return 0.2126 * channel((rgb >> 16) & 0xff) + 0.7152 * channel((rgb >> 8) & 0xff)
+    return 0.2126 * channel((rgb >> 16) & 0xff)
+        + 0.7152 * channel((rgb >> 8) & 0xff)
         + 0.0722 * channel(rgb & 0xff);
   }
 

@@ -37,8 +37,8 @@ final class ProgressLine implements ProgressListener {
     if (total >= 0) {
       sb.append('/').append(total).append(" households");
       if (total > 0) {
-        sb.append(String.format(Locale.ROOT, " (%.1f%%)", 100.0 * Math.min(p.done(), total)
-            / total));
+        sb.append(
+            String.format(Locale.ROOT, " (%.1f%%)", 100.0 * Math.min(p.done(), total) / total));
       }
     } else {
       sb.append(" households");
@@ -47,8 +47,7 @@ final class ProgressLine implements ProgressListener {
       sb.append(", ").append(p.failed()).append(" failed");
     }
     double seconds = p.elapsedNanos() / 1e9;
-    sb.append(String.format(Locale.ROOT, ", %.1f/s, %s elapsed", p.perSecond(),
-        duration(seconds)));
+    sb.append(String.format(Locale.ROOT, ", %.1f/s, %s elapsed", p.perSecond(), duration(seconds)));
     if (total > p.done() && p.done() > 0 && p.perSecond() > 0) {
       sb.append(", eta ").append(duration((total - p.done()) / p.perSecond()));
     } else if (total >= 0 && p.done() >= total) {

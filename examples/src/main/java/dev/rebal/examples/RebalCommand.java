@@ -24,128 +24,198 @@ import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The command line of the main job, {@code rebal}, parsed with picocli: every option takes its
- * value as {@code --opt value} or {@code --opt=value}; {@code --help} lists the options and the exit
- * statuses, {@code --version} prints Rebal's version and the default rule set's; a mistyped option
- * is named with the options it may have meant, followed by the short usage. The values are checked
- * here, with messages that name the option and the value seen, and handed to the job as {@link
- * RebalMain.Options}.
+ * value as {@code --opt value} or {@code --opt=value}; {@code --help} lists the options and the
+ * exit statuses, {@code --version} prints Rebal's version and the default rule set's; a mistyped
+ * option is named with the options it may have meant, followed by the short usage. The values are
+ * checked here, with messages that name the option and the value seen, and handed to the job as
+ * {@link RebalMain.Options}.
  */
-@Command(name = "rebal", mixinStandardHelpOptions = true, versionProvider = RebalCommand.Version.class,
-    sortOptions = false, usageHelpWidth = 100, abbreviateSynopsis = false,
+@Command(
+    name = "rebal",
+    mixinStandardHelpOptions = true,
+    versionProvider = RebalCommand.Version.class,
+    sortOptions = false,
+    usageHelpWidth = 100,
+    abbreviateSynopsis = false,
     synopsisHeading = "Usage:%n",
     customSynopsis = {
-        "  rebal [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
-        "        [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]",
-        "        [--assumptions FILE] [--compare-rules OLD.rules] [--audit-head FILE]",
-        "  rebal --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
-        "  rebal --generate N [--seed S] [--realistic-start] [--out DIR]",
-        "  rebal --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]",
-        "  rebal --help | --version"},
-    description = {"",
-        "Rebalances every household of the book as of a date and writes to DIR: proposals/"
-            + "<household>.json, blotter.csv, review-queue.json, audit.jsonl, summary.txt, "
-            + "report.html and run-record.txt; an earlier run in DIR is kept under DIR/runs/ "
-            + "(docs/guide-main-job.md). Options take their value as --opt VALUE or --opt=VALUE.",
-        ""},
+      "  rebal [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
+      "        [--state DIR | --state-url JDBC-URL] [--goal-outlook | --no-goal-outlook]",
+      "        [--assumptions FILE] [--compare-rules OLD.rules] [--audit-head FILE]",
+      "  rebal --screen [--book FILE] [--as-of DATE] [--rules FILE] [--threads N] [--out DIR]",
+      "  rebal --generate N [--seed S] [--realistic-start] [--out DIR]",
+      "  rebal --verify-audit FILE [--expect-head SEQUENCE:HASH | --expect-head @FILE]",
+      "  rebal --help | --version"
+    },
+    description = {
+      "",
+      "Rebalances every household of the book as of a date and writes to DIR: proposals/"
+          + "<household>.json, blotter.csv, review-queue.json, audit.jsonl, summary.txt, "
+          + "report.html and run-record.txt; an earlier run in DIR is kept under DIR/runs/ "
+          + "(docs/guide-main-job.md). Options take their value as --opt VALUE or --opt=VALUE.",
+      ""
+    },
     exitCodeListHeading = "%nExit status:%n",
     exitCodeList = {
-        "0:done (households with bad data are held or listed as unreadable, the others run)",
-        "1:bad input: a missing or malformed book, rule set or assumptions file, a state "
-            + "database that cannot be opened or written, or a book none of whose households "
-            + "could be read",
-        "2:bad usage: an unknown option, a missing or bad value, options that do not combine",
-        "3:an audit log that does not verify (--verify-audit, or a state database whose chain "
-            + "is broken)"},
-    footer = {"", "The guide: docs/guide-main-job.md; rule sets: docs/rules.md; state databases: "
-        + "docs/stores.md."})
+      "0:done (households with bad data are held or listed as unreadable, the others run)",
+      "1:bad input: a missing or malformed book, rule set or assumptions file, a state "
+          + "database that cannot be opened or written, or a book none of whose households "
+          + "could be read",
+      "2:bad usage: an unknown option, a missing or bad value, options that do not combine",
+      "3:an audit log that does not verify (--verify-audit, or a state database whose chain "
+          + "is broken)"
+    },
+    footer = {
+      "",
+      "The guide: docs/guide-main-job.md; rule sets: docs/rules.md; state databases: "
+          + "docs/stores.md."
+    })
 final class RebalCommand {
   /** The command's name, as the help and the error lines give it. */
   static final String NAME = "rebal";
 
-  @Option(names = "--book", paramLabel = "FILE", order = 1,
+  @Option(
+      names = "--book",
+      paramLabel = "FILE",
+      order = 1,
       description = "the book to read (JSON, or gzipped JSON); default: the bundled sample book")
   String book;
 
-  @Option(names = "--as-of", paramLabel = "DATE", order = 2,
+  @Option(
+      names = "--as-of",
+      paramLabel = "DATE",
+      order = 2,
       description = "the as-of date (yyyy-mm-dd); default: the book's own as-of date")
   String asOf;
 
-  @Option(names = "--rules", paramLabel = "FILE", order = 3,
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      order = 3,
       description = "the rule set (text, see docs/rules.md); default: Rebal's default rules")
   String rules;
 
-  @Option(names = "--threads", paramLabel = "N", order = 4,
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      order = 4,
       description = "worker threads, 1 to 256; default: the number of processors")
   String threads;
 
-  @Option(names = "--out", paramLabel = "DIR", order = 5,
-      description = "the output folder; default: rebal-out. A run's files replace the earlier "
-          + "run's only when it is complete (an aborted run leaves them untouched); the earlier "
-          + "run moves to DIR/runs/AS-OF/RUN-ID and the report compares with it")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      order = 5,
+      description =
+          "the output folder; default: rebal-out. A run's files replace the earlier "
+              + "run's only when it is complete (an aborted run leaves them untouched); the earlier "
+              + "run moves to DIR/runs/AS-OF/RUN-ID and the report compares with it")
   String out;
 
-  @Option(names = "--audit-head", paramLabel = "FILE", order = 6,
-      description = "also write the audit chain's head (SEQUENCE:HASH) to FILE, a new file "
-          + "(keep it apart from the log, e.g. on write-once storage)")
+  @Option(
+      names = "--audit-head",
+      paramLabel = "FILE",
+      order = 6,
+      description =
+          "also write the audit chain's head (SEQUENCE:HASH) to FILE, a new file "
+              + "(keep it apart from the log, e.g. on write-once storage)")
   String auditHead;
 
-  @Option(names = "--state", paramLabel = "DIR", order = 7,
-      description = "keep the review queue and audit log in an embedded database in DIR "
-          + "(created if missing; later runs append to the same chain and queue) instead of "
-          + "writing audit.jsonl")
+  @Option(
+      names = "--state",
+      paramLabel = "DIR",
+      order = 7,
+      description =
+          "keep the review queue and audit log in an embedded database in DIR "
+              + "(created if missing; later runs append to the same chain and queue) instead of "
+              + "writing audit.jsonl")
   String state;
 
-  @Option(names = "--state-url", paramLabel = "JDBC-URL", order = 8,
-      description = "the same in a database server, through a connection pool, e.g. "
-          + "jdbc:postgresql://host/rebal?user=...&password=... (see docs/stores.md)")
+  @Option(
+      names = "--state-url",
+      paramLabel = "JDBC-URL",
+      order = 8,
+      description =
+          "the same in a database server, through a connection pool, e.g. "
+              + "jdbc:postgresql://host/rebal?user=...&password=... (see docs/stores.md)")
   String stateUrl;
 
-  @Option(names = "--goal-outlook", order = 9,
-      description = "add each household's goal outlook (the probability that each goal is met, "
-          + "docs/goals.md) to proposals/ and report.html; about a millisecond per household with "
-          + "goals; default: on for the bundled sample book only")
+  @Option(
+      names = "--goal-outlook",
+      order = 9,
+      description =
+          "add each household's goal outlook (the probability that each goal is met, "
+              + "docs/goals.md) to proposals/ and report.html; about a millisecond per household with "
+              + "goals; default: on for the bundled sample book only")
   boolean goalOutlook;
 
   @Option(names = "--no-goal-outlook", order = 10, description = "leave the goal outlook out")
   boolean noGoalOutlook;
 
-  @Option(names = "--assumptions", paramLabel = "FILE", order = 11,
-      description = "capital market assumptions for the goal outlook (.cma text or JSON, "
-          + "docs/goals.md), carried in the rule set; default: Rebal's")
+  @Option(
+      names = "--assumptions",
+      paramLabel = "FILE",
+      order = 11,
+      description =
+          "capital market assumptions for the goal outlook (.cma text or JSON, "
+              + "docs/goals.md), carried in the rule set; default: Rebal's")
   String assumptions;
 
-  @Option(names = "--compare-rules", paramLabel = "OLD.rules", order = 12,
-      description = "a shadow run before a new rule set goes live: also decide every household "
-          + "under OLD.rules (the rule set in force; no audit, no review queue, no state) and "
-          + "write DIR/rules-compare.txt and a report section; the run's own outputs are those "
-          + "of a run without it")
+  @Option(
+      names = "--compare-rules",
+      paramLabel = "OLD.rules",
+      order = 12,
+      description =
+          "a shadow run before a new rule set goes live: also decide every household "
+              + "under OLD.rules (the rule set in force; no audit, no review queue, no state) and "
+              + "write DIR/rules-compare.txt and a report section; the run's own outputs are those "
+              + "of a run without it")
   String compareRules;
 
-  @Option(names = "--screen", order = 13,
-      description = "the daily screen only: which households trigger today, and why; writes "
-          + "DIR/screen.csv (no trades, no audit records)")
+  @Option(
+      names = "--screen",
+      order = 13,
+      description =
+          "the daily screen only: which households trigger today, and why; writes "
+              + "DIR/screen.csv (no trades, no audit records)")
   boolean screen;
 
-  @Option(names = "--generate", paramLabel = "N", order = 14,
+  @Option(
+      names = "--generate",
+      paramLabel = "N",
+      order = 14,
       description = "write a generated book of N households to DIR/book-N-seed-S.json.gz")
   String generate;
 
-  @Option(names = "--seed", paramLabel = "S", order = 15,
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      order = 15,
       description = "the generator's seed; default: " + SampleBook.SEED)
   String seed;
 
-  @Option(names = "--realistic-start", order = 16,
-      description = "generate a realistic starting book (mostly funds, lots bought regularly "
-          + "over years), as the bundled sample book is")
+  @Option(
+      names = "--realistic-start",
+      order = 16,
+      description =
+          "generate a realistic starting book (mostly funds, lots bought regularly "
+              + "over years), as the bundled sample book is")
   boolean realisticStart;
 
-  @Option(names = "--verify-audit", paramLabel = "FILE", order = 17,
+  @Option(
+      names = "--verify-audit",
+      paramLabel = "FILE",
+      order = 17,
       description = "verify an audit log (audit.jsonl)")
   String verifyAudit;
 
-  @Option(names = "--expect-head", paramLabel = "SEQUENCE:HASH|@FILE", order = 18,
-      description = "with --verify-audit, also check that the log ends exactly at that head "
-          + "(as printed by the run, or @FILE holding it)")
+  @Option(
+      names = "--expect-head",
+      paramLabel = "SEQUENCE:HASH|@FILE",
+      order = 18,
+      description =
+          "with --verify-audit, also check that the log ends exactly at that head "
+              + "(as printed by the run, or @FILE holding it)")
   String expectHead;
 
   /** What parsing the command line gave: options to run, or a status to exit with at once. */
@@ -194,14 +264,15 @@ final class RebalCommand {
     }
   }
 
-  private static void usageError(CommandLine cl, String message, List<String> suggestions,
-      PrintStream err) {
+  private static void usageError(
+      CommandLine cl, String message, List<String> suggestions, PrintStream err) {
     err.println("error: " + message);
     if (!suggestions.isEmpty()) {
       err.println("did you mean: " + String.join(" or ", suggestions) + "?");
     }
-    err.print(cl.getHelp().synopsisHeading() + cl.getHelp().synopsis(
-        cl.getHelp().synopsisHeading().length()));
+    err.print(
+        cl.getHelp().synopsisHeading()
+            + cl.getHelp().synopsis(cl.getHelp().synopsisHeading().length()));
     err.println("Try '" + NAME + " --help' for the options and exit statuses.");
   }
 
@@ -346,10 +417,16 @@ final class RebalCommand {
     @Override
     public String[] getVersion() {
       RuleSet defaults = RuleSet.defaults();
-      return new String[] {NAME + " " + version(),
-          "default rule set: " + defaults.name() + " " + defaults.version() + ", sha-256 "
-              + defaults.contentHash(),
-          "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ")"};
+      return new String[] {
+        NAME + " " + version(),
+        "default rule set: "
+            + defaults.name()
+            + " "
+            + defaults.version()
+            + ", sha-256 "
+            + defaults.contentHash(),
+        "Java " + Runtime.version() + " (" + System.getProperty("java.vendor", "?") + ")"
+      };
     }
   }
 }

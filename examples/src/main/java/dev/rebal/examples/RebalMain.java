@@ -1,18 +1,17 @@
 package dev.rebal.examples;
 
-import dev.rebal.core.household.Household;
-import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.core.ruleset.RuleSetException;
-import dev.rebal.core.ruleset.RuleSetParser;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
-import dev.rebal.json.BookFormatException;
-import dev.rebal.json.BookWriter;
 import dev.rebal.core.RebalException;
 import dev.rebal.core.audit.AuditHead;
 import dev.rebal.core.audit.AuditVerification;
 import dev.rebal.core.audit.JsonLinesAuditSink;
-import dev.rebal.store.jdbc.JdbcStore;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.ruleset.RuleSet;
+import dev.rebal.core.ruleset.RuleSetException;
+import dev.rebal.core.ruleset.RuleSetParser;
+import dev.rebal.json.BookFormatException;
+import dev.rebal.json.BookWriter;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.store.jdbc.StoreException;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,10 +47,10 @@ import java.util.zip.GZIPOutputStream;
  * <p>The command line is parsed by {@link RebalCommand} (picocli): {@code --opt value} and {@code
  * --opt=value}, suggestions for a mistyped option, the exit statuses in {@code --help}.
  *
- * <p>Without {@code --book} the bundled {@link SampleBook} is used; without {@code --rules},
- * {@link RuleSet#defaults()}. The as-of date defaults to the book's own, never today, so the same
- * book gives the same output. Progress goes to standard error while the run lasts; the summary and
- * the list of files written go to standard output. A user error (a missing file, a bad date, a
+ * <p>Without {@code --book} the bundled {@link SampleBook} is used; without {@code --rules}, {@link
+ * RuleSet#defaults()}. The as-of date defaults to the book's own, never today, so the same book
+ * gives the same output. Progress goes to standard error while the run lasts; the summary and the
+ * list of files written go to standard output. A user error (a missing file, a bad date, a
  * malformed book or rule set, a state database that cannot be opened) prints one clear line and
  * exits with status 1 (bad input) or 2 (bad usage), and an audit log that does not verify exits
  * with 3; it never prints a stack trace. A run that stops after it began writing says so and leaves
@@ -61,8 +59,10 @@ import java.util.zip.GZIPOutputStream;
 public final class RebalMain {
   /** Exit status for bad input (a missing or malformed book or rule set). */
   public static final int BAD_INPUT = 1;
+
   /** Exit status for bad usage (an unknown option, a bad value). */
   public static final int BAD_USAGE = 2;
+
   /** Exit status for an audit log that does not verify (against its head, if one is given). */
   public static final int AUDIT_BROKEN = 3;
 
@@ -79,9 +79,9 @@ public final class RebalMain {
   /**
    * Runs the job, printing the summary to {@code out} and progress and errors to {@code err}.
    *
-   * @return 0 on success (households with bad data are held or listed unreadable, the others
-   *     run), {@link #BAD_INPUT} or {@link #BAD_USAGE} on a user error, {@link #BAD_INPUT} also
-   *     when the book has households but none of them could be read
+   * @return 0 on success (households with bad data are held or listed unreadable, the others run),
+   *     {@link #BAD_INPUT} or {@link #BAD_USAGE} on a user error, {@link #BAD_INPUT} also when the
+   *     book has households but none of them could be read
    */
   public static int run(String[] args, PrintStream out, PrintStream err) {
     RebalCommand.Parsed parsed = RebalCommand.parse(args, out, err);
@@ -100,16 +100,23 @@ public final class RebalMain {
         return ScreenJob.run(options, ruleSet(options), out, err);
       }
       if (options.auditHead != null && Files.exists(options.auditHead)) {
-        err.println("error: --audit-head: " + options.auditHead + " exists; the head is written "
-            + "once, to a new file");
+        err.println(
+            "error: --audit-head: "
+                + options.auditHead
+                + " exists; the head is written "
+                + "once, to a new file");
         return BAD_USAGE;
       }
       RuleSet rules = ruleSet(options);
       Optional<RuleSet> older = Optional.empty();
       if (options.compareRules != null) {
-        older = Optional.of(withAssumptions(options, RuleSetParser.parse(
-            options.compareRules.toString(), Files.readString(options.compareRules,
-                StandardCharsets.UTF_8))));
+        older =
+            Optional.of(
+                withAssumptions(
+                    options,
+                    RuleSetParser.parse(
+                        options.compareRules.toString(),
+                        Files.readString(options.compareRules, StandardCharsets.UTF_8))));
       }
       return MainJob.run(options, rules, older, out, err);
     } catch (MainJob.Aborted e) {
@@ -165,9 +172,10 @@ public final class RebalMain {
     Path file = options.verifyAudit;
     Optional<AuditHead> expected = Optional.empty();
     if (options.expectHead != null) {
-      String text = options.expectHead.startsWith("@")
-          ? Files.readString(Path.of(options.expectHead.substring(1)), StandardCharsets.UTF_8)
-          : options.expectHead;
+      String text =
+          options.expectHead.startsWith("@")
+              ? Files.readString(Path.of(options.expectHead.substring(1)), StandardCharsets.UTF_8)
+              : options.expectHead;
       try {
         expected = Optional.of(AuditHead.parse(text));
       } catch (IllegalArgumentException e) {
@@ -175,18 +183,30 @@ public final class RebalMain {
         return BAD_USAGE;
       }
     }
-    AuditVerification v = expected.isPresent() ? JsonLinesAuditSink.verify(file, expected.get())
-        : JsonLinesAuditSink.verify(file);
+    AuditVerification v =
+        expected.isPresent()
+            ? JsonLinesAuditSink.verify(file, expected.get())
+            : JsonLinesAuditSink.verify(file);
     if (!v.isIntact()) {
       out.println("audit log " + file + ": BROKEN: " + v.problem().orElseThrow());
       return AUDIT_BROKEN;
     }
     if (expected.isPresent()) {
-      out.println("audit log " + file + ": intact, " + v.recordsChecked()
-          + " records, ends at its head " + expected.get());
+      out.println(
+          "audit log "
+              + file
+              + ": intact, "
+              + v.recordsChecked()
+              + " records, ends at its head "
+              + expected.get());
     } else {
-      out.println("audit log " + file + ": chain intact, " + v.recordsChecked() + " records; "
-          + "without --expect-head a log cut at its end cannot be detected");
+      out.println(
+          "audit log "
+              + file
+              + ": chain intact, "
+              + v.recordsChecked()
+              + " records; "
+              + "without --expect-head a log cut at its end cannot be detected");
     }
     return 0;
   }
@@ -209,15 +229,16 @@ public final class RebalMain {
   private static RuleSet withAssumptions(Options options, RuleSet rules) throws IOException {
     if (options.assumptions != null) {
       // the rule set carries the assumptions, so its hash (in every decision) covers them
-      rules = dev.rebal.json.AssumptionsReader.read(options.assumptions)
-          .applyTo(rules, rules.version());
+      rules =
+          dev.rebal.json.AssumptionsReader.read(options.assumptions)
+              .applyTo(rules, rules.version());
     }
     return rules;
   }
 
   private static int generate(Options options, PrintStream out) throws IOException {
-    BookGenerator generator = BookGenerator.of(BookConfig.of(options.seed)
-        .withRealisticStart(options.realisticStart));
+    BookGenerator generator =
+        BookGenerator.of(BookConfig.of(options.seed).withRealisticStart(options.realisticStart));
     Path dir = options.outDir();
     Files.createDirectories(dir);
     Path file = dir.resolve("book-" + options.generate + "-seed-" + options.seed + ".json.gz");
@@ -227,14 +248,23 @@ public final class RebalMain {
     try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16);
         BookWriter writer = BookWriter.open(os, generator.asOf(), generator.marketData())) {
       for (long from = 0; from < options.generate; from += batch) {
-        List<Household> households = LongStream.range(from, Math.min(options.generate, from + batch))
-            .parallel().mapToObj(generator::household).collect(Collectors.toList());
+        List<Household> households =
+            LongStream.range(from, Math.min(options.generate, from + batch))
+                .parallel()
+                .mapToObj(generator::household)
+                .collect(Collectors.toList());
         households.forEach(writer::write);
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;
-    out.printf(Locale.ROOT, "wrote %d households (seed %d, as of %s) to %s in %.1f s%n", options.generate,
-        options.seed, generator.asOf(), file, seconds);
+    out.printf(
+        Locale.ROOT,
+        "wrote %d households (seed %d, as of %s) to %s in %.1f s%n",
+        options.generate,
+        options.seed,
+        generator.asOf(),
+        file,
+        seconds);
     return 0;
   }
 
@@ -255,8 +285,10 @@ public final class RebalMain {
     boolean realisticStart;
     boolean screen;
     Path assumptions;
+
     /** The rule set in force, for a shadow run ({@code --compare-rules}); null: none. */
     Path compareRules;
+
     /** Whether to compute each household's goal outlook; null: only for the bundled sample book. */
     Boolean goalOutlook;
 
@@ -279,8 +311,12 @@ public final class RebalMain {
      */
     void check() {
       Options o = this;
-      if (o.generate >= 0 && (o.book != null || o.asOf != null || o.rules != null
-          || o.state != null || o.stateUrl != null)) {
+      if (o.generate >= 0
+          && (o.book != null
+              || o.asOf != null
+              || o.rules != null
+              || o.state != null
+              || o.stateUrl != null)) {
         throw new IllegalArgumentException(
             "--generate cannot be combined with --book, --as-of, --rules, --state or --state-url");
       }
@@ -291,9 +327,16 @@ public final class RebalMain {
       if (o.state != null && o.stateUrl != null) {
         throw new IllegalArgumentException("--state and --state-url cannot be combined");
       }
-      if (o.verifyAudit != null && (o.generate >= 0 || o.screen || o.book != null || o.asOf != null
-          || o.rules != null || o.state != null || o.stateUrl != null || o.out != null
-          || o.auditHead != null)) {
+      if (o.verifyAudit != null
+          && (o.generate >= 0
+              || o.screen
+              || o.book != null
+              || o.asOf != null
+              || o.rules != null
+              || o.state != null
+              || o.stateUrl != null
+              || o.out != null
+              || o.auditHead != null)) {
         throw new IllegalArgumentException("--verify-audit takes only --expect-head");
       }
       if (o.compareRules != null && (o.generate >= 0 || o.screen || o.verifyAudit != null)) {

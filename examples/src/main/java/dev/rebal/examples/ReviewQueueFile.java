@@ -15,12 +15,14 @@ import java.util.function.Consumer;
 /**
  * Writes {@code review-queue.json}: {@code {"pending": N, "items": [...]}}, each item with its id,
  * household, as-of date, priority, status, reasons, the routing findings (and, as {@code
- * findingsText}, the same with their figures formatted for people) and the decision's lines.
- * Items are streamed in: the file is written as they come, so a queue of any size is never held in
+ * findingsText}, the same with their figures formatted for people) and the decision's lines. Items
+ * are streamed in: the file is written as they come, so a queue of any size is never held in
  * memory; the count, known only at the end, is put in place when the file is finished.
  */
 final class ReviewQueueFile {
-  /** A source of pending items, most urgent first, that hands each to a consumer and counts them. */
+  /**
+   * A source of pending items, most urgent first, that hands each to a consumer and counts them.
+   */
   interface Items {
     long forEach(Consumer<ReviewItem> action) throws IOException;
   }
@@ -28,7 +30,8 @@ final class ReviewQueueFile {
   private ReviewQueueFile() {}
 
   /**
-   * Writes the pending items of {@code items} to {@code file}, using {@code work} for a scratch file.
+   * Writes the pending items of {@code items} to {@code file}, using {@code work} for a scratch
+   * file.
    *
    * @return how many items were written
    */
@@ -41,13 +44,15 @@ final class ReviewQueueFile {
       g.writeStartObject();
       g.writeNumberField("pending", 0);
       g.writeArrayFieldStart("items");
-      n = items.forEach(i -> {
-        try {
-          writeItem(g, i);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      n =
+          items.forEach(
+              i -> {
+                try {
+                  writeItem(g, i);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       g.writeEndArray();
       g.writeEndObject();
       g.flush();

@@ -32,13 +32,15 @@ final class RuleSetComparison {
    * What the comparison keeps of one decision: its kind, its review reasons, its trades and their
    * traded value and estimated tax.
    */
-  record Side(String kind, SortedSet<String> reviewCodes, List<Trade> trades, Money traded,
-      Money tax) {
+  record Side(
+      String kind, SortedSet<String> reviewCodes, List<Trade> trades, Money traded, Money tax) {
     /** Returns the side of a decision. */
     static Side of(Decision d) {
       DecisionOutcome o = d.outcome();
-      String kind = o == DecisionOutcome.AUTO
-          ? (d.proposal().isEmpty() ? "AUTO empty" : "AUTO with trades") : o.name();
+      String kind =
+          o == DecisionOutcome.AUTO
+              ? (d.proposal().isEmpty() ? "AUTO empty" : "AUTO with trades")
+              : o.name();
       TreeSet<String> codes = new TreeSet<>();
       if (o == DecisionOutcome.REVIEW) {
         d.routing().stream().map(Finding::code).forEach(codes::add);
@@ -47,8 +49,8 @@ final class RuleSetComparison {
       for (Trade t : d.proposal().trades()) {
         traded = traded.plus(t.estimatedValue());
       }
-      return new Side(kind, codes, List.copyOf(d.proposal().trades()), traded,
-          d.impact().taxCost());
+      return new Side(
+          kind, codes, List.copyOf(d.proposal().trades()), traded, d.impact().taxCost());
     }
 
     /** Returns the side of a household whose decision threw. */
@@ -99,8 +101,8 @@ final class RuleSetComparison {
 
     void renderTo(StringBuilder out, String title) {
       out.append(title).append(": ").append(count).append('\n');
-      lines.forEach((id, line) -> out.append("  ").append(id).append("  ").append(line)
-          .append('\n'));
+      lines.forEach(
+          (id, line) -> out.append("  ").append(id).append("  ").append(line).append('\n'));
       if (count > lines.size()) {
         out.append("  ... and ").append(count - lines.size()).append(" more\n");
       }
@@ -123,8 +125,8 @@ final class RuleSetComparison {
   }
 
   /**
-   * Adds one household's two decisions: {@code value} is its value (zero when it cannot be
-   * valued), the denominator of turnover.
+   * Adds one household's two decisions: {@code value} is its value (zero when it cannot be valued),
+   * the denominator of turnover.
    */
   void add(String household, Money value, Side old, Side now) {
     households++;
@@ -155,8 +157,9 @@ final class RuleSetComparison {
 
   /** Returns each trade's account, security, side and quantity: what goes to the desk. */
   private static List<String> orders(List<Trade> trades) {
-    return trades.stream().map(t -> t.account() + " " + t.security() + " " + t.side() + " "
-        + t.quantity()).toList();
+    return trades.stream()
+        .map(t -> t.account() + " " + t.security() + " " + t.side() + " " + t.quantity())
+        .toList();
   }
 
   /** Returns how many households were compared. */
@@ -182,32 +185,48 @@ final class RuleSetComparison {
   /** Returns the full comparison, the text of {@value #FILE}. */
   String render() {
     StringBuilder out = new StringBuilder();
-    out.append("Rule-set shadow run: the book decided under the rule set in force (old) and the "
-        + "run's rule set (new)\n");
+    out.append(
+        "Rule-set shadow run: the book decided under the rule set in force (old) and the "
+            + "run's rule set (new)\n");
     out.append("old: ").append(describe(older)).append('\n');
     out.append("new: ").append(describe(newer)).append('\n');
     List<RuleSetChange> changes = newer.diff(older);
     out.append("\nrule-set changes (new against old): ").append(changes.size()).append('\n');
     changes.forEach(c -> out.append("  ").append(c).append('\n'));
-    out.append("\nbook totals (").append(households).append(" households, book value ")
-        .append(bookValue).append(")\n");
+    out.append("\nbook totals (")
+        .append(households)
+        .append(" households, book value ")
+        .append(bookValue)
+        .append(")\n");
     TreeSet<String> kinds = new TreeSet<>(oldTotals.kinds.keySet());
     kinds.addAll(newTotals.kinds.keySet());
     out.append(String.format(Locale.ROOT, "  %-34s %16s %16s%n", "", "old", "new"));
     for (String k : kinds) {
-      row(out, "outcome " + k, oldTotals.kinds.getOrDefault(k, 0L),
+      row(
+          out,
+          "outcome " + k,
+          oldTotals.kinds.getOrDefault(k, 0L),
           newTotals.kinds.getOrDefault(k, 0L));
     }
     TreeSet<String> codes = new TreeSet<>(oldTotals.reasons.keySet());
     codes.addAll(newTotals.reasons.keySet());
     for (String c : codes) {
-      row(out, "review " + c, oldTotals.reasons.getOrDefault(c, 0L),
+      row(
+          out,
+          "review " + c,
+          oldTotals.reasons.getOrDefault(c, 0L),
           newTotals.reasons.getOrDefault(c, 0L));
     }
     row(out, "trades", oldTotals.trades, newTotals.trades);
-    row(out, "traded value", oldTotals.traded.amount().toPlainString(),
+    row(
+        out,
+        "traded value",
+        oldTotals.traded.amount().toPlainString(),
         newTotals.traded.amount().toPlainString());
-    row(out, "estimated tax", oldTotals.tax.amount().toPlainString(),
+    row(
+        out,
+        "estimated tax",
+        oldTotals.tax.amount().toPlainString(),
         newTotals.tax.amount().toPlainString());
     row(out, "turnover", turnover(oldTotals.traded), turnover(newTotals.traded));
     out.append('\n');
@@ -221,23 +240,49 @@ final class RuleSetComparison {
 
   /** Returns the short block for the run summary. */
   String summaryBlock() {
-    return "rule-set shadow run against " + older + ": " + newer.diff(older).size()
-        + " rule-set changes; " + households + " households compared, " + outcomes.count
-        + " changed outcome, " + reasons.count + " changed review reasons, " + trades.count
-        + " changed trades\n  trades " + oldTotals.trades + " -> " + newTotals.trades
-        + ", traded value " + oldTotals.traded.amount().toPlainString() + " -> "
-        + newTotals.traded.amount().toPlainString() + ", estimated tax "
-        + oldTotals.tax.amount().toPlainString() + " -> " + newTotals.tax.amount().toPlainString()
-        + ", review " + oldTotals.kinds.getOrDefault("REVIEW", 0L) + " -> "
-        + newTotals.kinds.getOrDefault("REVIEW", 0L) + " (see " + FILE + ")";
+    return "rule-set shadow run against "
+        + older
+        + ": "
+        + newer.diff(older).size()
+        + " rule-set changes; "
+        + households
+        + " households compared, "
+        + outcomes.count
+        + " changed outcome, "
+        + reasons.count
+        + " changed review reasons, "
+        + trades.count
+        + " changed trades\n  trades "
+        + oldTotals.trades
+        + " -> "
+        + newTotals.trades
+        + ", traded value "
+        + oldTotals.traded.amount().toPlainString()
+        + " -> "
+        + newTotals.traded.amount().toPlainString()
+        + ", estimated tax "
+        + oldTotals.tax.amount().toPlainString()
+        + " -> "
+        + newTotals.tax.amount().toPlainString()
+        + ", review "
+        + oldTotals.kinds.getOrDefault("REVIEW", 0L)
+        + " -> "
+        + newTotals.kinds.getOrDefault("REVIEW", 0L)
+        + " (see "
+        + FILE
+        + ")";
   }
 
   private String turnover(Money traded) {
     if (bookValue.amount().signum() == 0) {
       return "-";
     }
-    return traded.amount().multiply(BigDecimal.valueOf(100))
-        .divide(bookValue.amount(), 2, RoundingMode.HALF_EVEN).toPlainString() + "%";
+    return traded
+            .amount()
+            .multiply(BigDecimal.valueOf(100))
+            .divide(bookValue.amount(), 2, RoundingMode.HALF_EVEN)
+            .toPlainString()
+        + "%";
   }
 
   private static void row(StringBuilder out, String label, Object old, Object now) {

@@ -23,23 +23,24 @@ import java.util.TreeSet;
  * @param figures this run's figures, with the keys of {@link #figures}
  * @param exceptions this run's exceptions as {@code household<TAB>kind}
  */
-record RunComparison(RunRecord previous, String runId, Map<String, String> figures,
-    Set<String> exceptions) {
+record RunComparison(
+    RunRecord previous, String runId, Map<String, String> figures, Set<String> exceptions) {
   /** The figures compared, by key, with their labels; money figures end in "tax", "traded" etc. */
-  static final List<String[]> ROWS = List.of(
-      new String[] {"households", "households"},
-      new String[] {"auto", "auto"},
-      new String[] {"review", "review"},
-      new String[] {"on-hold", "on hold"},
-      new String[] {"no-trigger", "no trigger"},
-      new String[] {"trades", "trades"},
-      new String[] {"traded-auto", "traded value, auto"},
-      new String[] {"traded-review", "traded value, review"},
-      new String[] {"tax-auto", "estimated tax on realized gains, auto"},
-      new String[] {"tax-review", "estimated tax on realized gains, review"},
-      new String[] {"harvested-auto", "losses harvested, auto"},
-      new String[] {"harvested-review", "losses harvested, review"},
-      new String[] {"exceptions", "exceptions"});
+  static final List<String[]> ROWS =
+      List.of(
+          new String[] {"households", "households"},
+          new String[] {"auto", "auto"},
+          new String[] {"review", "review"},
+          new String[] {"on-hold", "on hold"},
+          new String[] {"no-trigger", "no trigger"},
+          new String[] {"trades", "trades"},
+          new String[] {"traded-auto", "traded value, auto"},
+          new String[] {"traded-review", "traded value, review"},
+          new String[] {"tax-auto", "estimated tax on realized gains, auto"},
+          new String[] {"tax-review", "estimated tax on realized gains, review"},
+          new String[] {"harvested-auto", "losses harvested, auto"},
+          new String[] {"harvested-review", "losses harvested, review"},
+          new String[] {"exceptions", "exceptions"});
 
   /** The keys whose values are amounts of money. */
   static boolean isMoney(String key) {
@@ -47,8 +48,13 @@ record RunComparison(RunRecord previous, String runId, Map<String, String> figur
   }
 
   /** Returns a run's figures for its {@link RunRecord} and for the comparison. */
-  static Map<String, String> figures(String bookName, String rebalVersion, RuleSet ruleSet,
-      RunSummary s, BookResults r, long exceptions) {
+  static Map<String, String> figures(
+      String bookName,
+      String rebalVersion,
+      RuleSet ruleSet,
+      RunSummary s,
+      BookResults r,
+      long exceptions) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("book", bookName);
     f.put("rebal", rebalVersion);

@@ -13,13 +13,13 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The runs an output folder keeps. The latest complete run's files are at the top of the folder,
- * as the README lists them, with its {@link RunRecord}; when a later run is moved into place, the
+ * The runs an output folder keeps. The latest complete run's files are at the top of the folder, as
+ * the README lists them, with its {@link RunRecord}; when a later run is moved into place, the
  * earlier run's files are moved (renamed, not copied) into {@code runs/AS-OF/RUN-ID/}, so every run
  * stays readable as it was written. {@value #INDEX} lists every run kept, oldest first, with its
- * folder ({@code .} for the latest). Run ids count the runs of the folder: {@code run-0001},
- * {@code run-0002}, ...: no clock is read, and two fresh folders given the same book, date and rule
- * set hold the same bytes.
+ * folder ({@code .} for the latest). Run ids count the runs of the folder: {@code run-0001}, {@code
+ * run-0002}, ...: no clock is read, and two fresh folders given the same book, date and rule set
+ * hold the same bytes.
  *
  * <p>Nothing is ever deleted here: an operator removes old runs under {@code runs/} when they are
  * no longer needed (a run's proposals hold a file per household).
@@ -27,8 +27,10 @@ import java.util.stream.Stream;
 final class RunHistory {
   /** The folder of the earlier runs, inside the output folder. */
   static final String RUNS = "runs";
+
   /** The index of the runs kept, inside {@value #RUNS}. */
   static final String INDEX = "index.tsv";
+
   static final String INDEX_HEADER = "run\tas_of\trule_set\thouseholds\tauto\treview\tfolder";
 
   private RunHistory() {}
@@ -48,8 +50,8 @@ final class RunHistory {
 
   /**
    * Keeps the earlier run whose files were moved aside into {@code previous}: renames the folder to
-   * {@code runs/AS-OF/RUN-ID} if it holds a run record, and deletes it otherwise (the files of a run
-   * written before runs were recorded, or nothing). Can be repeated after an interruption.
+   * {@code runs/AS-OF/RUN-ID} if it holds a run record, and deletes it otherwise (the files of a
+   * run written before runs were recorded, or nothing). Can be repeated after an interruption.
    */
   static void archive(Path dir, Path previous) throws IOException {
     if (!Files.exists(previous)) {
@@ -95,19 +97,29 @@ final class RunHistory {
         w.write(l + "\n");
       }
     }
-    Files.move(tmp, runs.resolve(INDEX), StandardCopyOption.REPLACE_EXISTING,
+    Files.move(
+        tmp,
+        runs.resolve(INDEX),
+        StandardCopyOption.REPLACE_EXISTING,
         StandardCopyOption.ATOMIC_MOVE);
   }
 
   private static String line(RunRecord r, String folder) {
-    return String.join("\t", r.runId(), r.asOf().toString(), r.text("rule-set"),
-        r.text("households"), r.text("auto"), r.text("review"), folder);
+    return String.join(
+        "\t",
+        r.runId(),
+        r.asOf().toString(),
+        r.text("rule-set"),
+        r.text("households"),
+        r.text("auto"),
+        r.text("review"),
+        folder);
   }
 
   /** The run number of an archived run's folder ({@code run-0003}, or {@code run-0003-2}). */
   private static long runNumber(Path folder) {
-    return RunRecord.number(folder.getFileName().toString().replaceFirst("^(run-\\d+)-\\d+$",
-        "$1"));
+    return RunRecord.number(
+        folder.getFileName().toString().replaceFirst("^(run-\\d+)-\\d+$", "$1"));
   }
 
   /** The folders of the archived runs: {@code runs/AS-OF/RUN-ID}. */

@@ -15,9 +15,9 @@ import java.util.HexFormat;
  * as-of date as {@code yyyymmdd}, a dash and the first 12 hex digits of the SHA-256 of the as-of
  * date, the rule set's hash and the book's bytes, e.g. {@code R20260630-3f9a0c41d2e7}.
  *
- * <p>It is deterministic: the same book, as-of date and rule set give the same id, so a run repeated
- * on the same input writes the same order ids (an order system that has already taken them can
- * refuse the repeat), and a corrected book or a changed rule set gives another id and so other
+ * <p>It is deterministic: the same book, as-of date and rule set give the same id, so a run
+ * repeated on the same input writes the same order ids (an order system that has already taken them
+ * can refuse the repeat), and a corrected book or a changed rule set gives another id and so other
  * order ids. This class is immutable and thread-safe.
  *
  * @param value the id's text
@@ -46,8 +46,8 @@ public record RunId(String value) {
     for (int n = book.read(buffer); n >= 0; n = book.read(buffer)) {
       sha.update(buffer, 0, n);
     }
-    return new RunId("R" + asOf.format(DAY) + "-"
-        + HexFormat.of().formatHex(sha.digest()).substring(0, 12));
+    return new RunId(
+        "R" + asOf.format(DAY) + "-" + HexFormat.of().formatHex(sha.digest()).substring(0, 12));
   }
 
   private static MessageDigest sha256() {

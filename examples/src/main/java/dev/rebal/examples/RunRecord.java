@@ -17,21 +17,22 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The record a run leaves in its folder, {@value #FILE}: its run id and as-of date, the book and the
- * rule set, the figures a later run compares with (households by outcome, trades, traded value,
- * estimated tax and losses harvested, auto and review apart) and every exception as a line
- * {@code exception<TAB>household<TAB>kind}, in the order the run found them. Plain text, one
- * {@code key: value} per line; deterministic (no clock, no duration), like every output file.
+ * The record a run leaves in its folder, {@value #FILE}: its run id and as-of date, the book and
+ * the rule set, the figures a later run compares with (households by outcome, trades, traded value,
+ * estimated tax and losses harvested, auto and review apart) and every exception as a line {@code
+ * exception<TAB>household<TAB>kind}, in the order the run found them. Plain text, one {@code key:
+ * value} per line; deterministic (no clock, no duration), like every output file.
  *
  * @param runId the run's id in its output folder, e.g. {@code run-0003}
  * @param asOf the as-of date
  * @param figures the figures by key, in the order written
  * @param exceptions the exceptions as {@code household<TAB>kind}, in the order found
  */
-record RunRecord(String runId, LocalDate asOf, Map<String, String> figures,
-    Set<String> exceptions) {
+record RunRecord(
+    String runId, LocalDate asOf, Map<String, String> figures, Set<String> exceptions) {
   /** The file's name in a run's folder. */
   static final String FILE = "run-record.txt";
+
   static final String HEADER = "rebal run record 1";
   private static final Pattern RUN_ID = Pattern.compile("run-\\d{4,9}");
 
@@ -64,8 +65,9 @@ record RunRecord(String runId, LocalDate asOf, Map<String, String> figures,
    * Writes the record's header and figures to {@code out}, then the exception lines of {@code
    * exceptionLines} (a work file of {@code household<TAB>kind} lines) as they are.
    */
-  static void write(Writer out, String runId, LocalDate asOf, Map<String, String> figures,
-      Path exceptionLines) throws IOException {
+  static void write(
+      Writer out, String runId, LocalDate asOf, Map<String, String> figures, Path exceptionLines)
+      throws IOException {
     out.write(HEADER + "\n");
     out.write("run: " + runId + "\n");
     out.write("as-of: " + asOf + "\n");

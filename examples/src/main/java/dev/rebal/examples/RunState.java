@@ -21,8 +21,9 @@ import java.util.function.Consumer;
  * audit.jsonl} and a write-only queue streamed to {@code review-queue.json} (the run's own); with
  * {@code --state DIR} an embedded H2 database in DIR, and with {@code --state-url URL} a database
  * server (PostgreSQL) reached through the job's connection pool ({@link StatePool}), both kept
- * across runs: a later run appends to the same chain and the same queue. Nothing here holds the log or the queue in memory: counts come from the chain's head, the
- * queue file is streamed, and failed decisions are handed on as they are audited.
+ * across runs: a later run appends to the same chain and the same queue. Nothing here holds the log
+ * or the queue in memory: counts come from the chain's head, the queue file is streamed, and failed
+ * decisions are handed on as they are audited.
  */
 final class RunState implements AutoCloseable {
   /** What the database holds after the run. */
@@ -47,9 +48,16 @@ final class RunState implements AutoCloseable {
   private final String where;
   private final long firstSequence;
 
-  private RunState(AuditSink sink, ReviewQueue queue, Optional<JsonLinesAuditSink> file,
-      Optional<StreamedReviewQueue> streamed, Optional<JdbcStore> store, Optional<StatePool> pool,
-      String where, long firstSequence, Consumer<AuditRecord> failures) {
+  private RunState(
+      AuditSink sink,
+      ReviewQueue queue,
+      Optional<JsonLinesAuditSink> file,
+      Optional<StreamedReviewQueue> streamed,
+      Optional<JdbcStore> store,
+      Optional<StatePool> pool,
+      String where,
+      long firstSequence,
+      Consumer<AuditRecord> failures) {
     this.sink = sink;
     this.queue = queue;
     this.file = file;
@@ -58,31 +66,32 @@ final class RunState implements AutoCloseable {
     this.pool = pool;
     this.where = where;
     this.firstSequence = firstSequence;
-    this.audited = new AuditSink() {
-      @Override
-      public AuditRecord append(AuditEntry entry) {
-        AuditRecord r = sink.append(entry);
-        if (entry.outcome().equals("FAILED")) {
-          failures.accept(r);
-        }
-        return r;
-      }
+    this.audited =
+        new AuditSink() {
+          @Override
+          public AuditRecord append(AuditEntry entry) {
+            AuditRecord r = sink.append(entry);
+            if (entry.outcome().equals("FAILED")) {
+              failures.accept(r);
+            }
+            return r;
+          }
 
-      @Override
-      public List<AuditRecord> records() {
-        return sink.records();
-      }
+          @Override
+          public List<AuditRecord> records() {
+            return sink.records();
+          }
 
-      @Override
-      public AuditVerification verify() {
-        return sink.verify();
-      }
+          @Override
+          public AuditVerification verify() {
+            return sink.verify();
+          }
 
-      @Override
-      public AuditHead head() {
-        return sink.head();
-      }
-    };
+          @Override
+          public AuditHead head() {
+            return sink.head();
+          }
+        };
   }
 
   /**
@@ -94,21 +103,33 @@ final class RunState implements AutoCloseable {
    * @throws BrokenChainException if the database's audit chain is already broken
    * @throws dev.rebal.store.jdbc.StoreException if the database cannot be opened
    */
-  static RunState open(RebalMain.Options options, Path auditFile, Path work,
-      Consumer<AuditRecord> failures) {
+  static RunState open(
+      RebalMain.Options options, Path auditFile, Path work, Consumer<AuditRecord> failures) {
     if (options.state == null && options.stateUrl == null) {
       JsonLinesAuditSink sink = JsonLinesAuditSink.open(auditFile);
       StreamedReviewQueue q = new StreamedReviewQueue(sink, work);
-      return new RunState(sink, q, Optional.of(sink), Optional.of(q), Optional.empty(),
-          Optional.empty(), auditFile.toString(), 0, failures);
+      return new RunState(
+          sink,
+          q,
+          Optional.of(sink),
+          Optional.of(q),
+          Optional.empty(),
+          Optional.empty(),
+          auditFile.toString(),
+          0,
+          failures);
     }
     // a database server is reached through the job's connection pool (StatePool)
-    Optional<StatePool> pool = options.stateUrl != null
-        ? Optional.of(StatePool.open(options.stateUrl, options.threads)) : Optional.empty();
+    Optional<StatePool> pool =
+        options.stateUrl != null
+            ? Optional.of(StatePool.open(options.stateUrl, options.threads))
+            : Optional.empty();
     JdbcStore store;
     try {
-      store = pool.isPresent() ? JdbcStore.open(pool.get().dataSource())
-          : JdbcStore.openEmbedded(options.state);
+      store =
+          pool.isPresent()
+              ? JdbcStore.open(pool.get().dataSource())
+              : JdbcStore.openEmbedded(options.state);
     } catch (RuntimeException e) {
       pool.ifPresent(StatePool::close);
       throw e;
@@ -117,13 +138,26 @@ final class RunState implements AutoCloseable {
       JdbcAuditSink sink = store.auditSink();
       AuditVerification v = sink.verify();
       if (!v.isIntact()) {
-        throw new BrokenChainException("state: the audit chain is broken, refusing to append to "
-            + "it: " + v.problem().orElseThrow());
+        throw new BrokenChainException(
+            "state: the audit chain is broken, refusing to append to "
+                + "it: "
+                + v.problem().orElseThrow());
       }
-      String where = (options.state != null ? options.state.toString() : "--state-url") + " ("
-          + store.database() + ")";
-      return new RunState(sink, store.reviewQueue(), Optional.empty(), Optional.empty(),
-          Optional.of(store), pool, where, sink.nextSequence(), failures);
+      String where =
+          (options.state != null ? options.state.toString() : "--state-url")
+              + " ("
+              + store.database()
+              + ")";
+      return new RunState(
+          sink,
+          store.reviewQueue(),
+          Optional.empty(),
+          Optional.empty(),
+          Optional.of(store),
+          pool,
+          where,
+          sink.nextSequence(),
+          failures);
     } catch (RuntimeException e) {
       store.close();
       pool.ifPresent(StatePool::close);
@@ -163,8 +197,8 @@ final class RunState implements AutoCloseable {
     if (streamed.isPresent()) {
       return ReviewQueueFile.write(out, work, streamed.get()::forEachPending);
     }
-    return ReviewQueueFile.write(out, work, a -> store.orElseThrow().reviewQueue()
-        .forEachPending(a));
+    return ReviewQueueFile.write(
+        out, work, a -> store.orElseThrow().reviewQueue().forEachPending(a));
   }
 
   /**
@@ -178,8 +212,8 @@ final class RunState implements AutoCloseable {
     }
     AuditVerification v = store.get().auditSink().verify();
     if (!v.isIntact()) {
-      throw new BrokenChainException("state: the audit chain does not verify after the run: "
-          + v.problem().orElseThrow());
+      throw new BrokenChainException(
+          "state: the audit chain does not verify after the run: " + v.problem().orElseThrow());
     }
     return Optional.of(new Totals(where, v.recordsChecked(), pending));
   }

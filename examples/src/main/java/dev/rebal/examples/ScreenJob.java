@@ -41,31 +41,52 @@ final class ScreenJob {
     Path dir = options.outDir();
     Files.createDirectories(dir);
     Path file = dir.resolve(SCREEN);
-    try (BookReader book = options.book == null ? SampleBook.open()
-        : BookReader.open(options.book);
+    try (BookReader book =
+            options.book == null ? SampleBook.open() : BookReader.open(options.book);
         Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       LocalDate asOf = options.asOf != null ? options.asOf : book.asOf();
       MarketData market = book.marketData();
-      err.println("screening " + options.bookName() + " as of " + asOf + " with rule set "
-          + ruleSet + " on " + options.threads + " thread(s)");
+      err.println(
+          "screening "
+              + options.bookName()
+              + " as of "
+              + asOf
+              + " with rule set "
+              + ruleSet
+              + " on "
+              + options.threads
+              + " thread(s)");
       w.write(HEADER + "\n");
-      ScreenSummary summary = BookScreener.builder(Rebalancer.of(ruleSet))
-          .threads(options.threads).progress(p -> err.println("  progress: " + p), 2000).build()
-          .run(book.households().iterator(), ScreenJob::household, market, asOf, r -> {
-            List<String> fields = new ArrayList<>();
-            fields.add(Long.toString(r.index()));
-            fields.add(r.household());
-            fields.add(r.failure().isPresent() ? "FAILED" : r.isTriggered() ? "TRIGGERED" : "NONE");
-            fields.add(r.failure().orElseGet(() -> codes(r.triggers())));
-            try {
-              w.write(String.join(",", fields.stream().map(Blotter::quote).toList()) + "\n");
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
-          }, new CancellationToken());
+      ScreenSummary summary =
+          BookScreener.builder(Rebalancer.of(ruleSet))
+              .threads(options.threads)
+              .progress(p -> err.println("  progress: " + p), 2000)
+              .build()
+              .run(
+                  book.households().iterator(),
+                  ScreenJob::household,
+                  market,
+                  asOf,
+                  r -> {
+                    List<String> fields = new ArrayList<>();
+                    fields.add(Long.toString(r.index()));
+                    fields.add(r.household());
+                    fields.add(
+                        r.failure().isPresent()
+                            ? "FAILED"
+                            : r.isTriggered() ? "TRIGGERED" : "NONE");
+                    fields.add(r.failure().orElseGet(() -> codes(r.triggers())));
+                    try {
+                      w.write(
+                          String.join(",", fields.stream().map(Blotter::quote).toList()) + "\n");
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                  },
+                  new CancellationToken());
       double seconds = (System.nanoTime() - start) / 1e9;
-      out.println("Rebal screen: " + options.bookName() + " as of " + asOf + ", rule set "
-          + ruleSet);
+      out.println(
+          "Rebal screen: " + options.bookName() + " as of " + asOf + ", rule set " + ruleSet);
       out.println(summary);
       out.printf(Locale.ROOT, "wrote %s in %.1f s%n", file, seconds);
       return 0;
@@ -74,8 +95,11 @@ final class ScreenJob {
 
   /** Reads a record of the book: its household, or the reader's failure as an exception. */
   private static dev.rebal.core.household.Household household(HouseholdRead read) {
-    return read.household().orElseThrow(() -> new IllegalArgumentException(
-        read.failure().map(Object::toString).orElse("unreadable household")));
+    return read.household()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    read.failure().map(Object::toString).orElse("unreadable household")));
   }
 
   private static String codes(List<Finding> triggers) {

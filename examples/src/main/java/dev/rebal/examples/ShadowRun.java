@@ -29,8 +29,8 @@ final class ShadowRun {
   private final MarketData market;
   private final LocalDate asOf;
   private final RuleSetComparison comparison;
-  private final Map<Household, Pending> pending = Collections.synchronizedMap(
-      new IdentityHashMap<>());
+  private final Map<Household, Pending> pending =
+      Collections.synchronizedMap(new IdentityHashMap<>());
 
   ShadowRun(RuleSet older, RuleSet newer, MarketData market, LocalDate asOf) {
     this.older = Rebalancer.of(older);

@@ -53,8 +53,8 @@ final class StatePool implements AutoCloseable {
     } catch (RuntimeException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
       String state = cause instanceof SQLException s ? " [sqlstate " + s.getSQLState() + "]" : "";
-      throw new StoreException("open " + redacted(url) + ": cannot connect" + state + ": "
-          + oneLine(cause), e);
+      throw new StoreException(
+          "open " + redacted(url) + ": cannot connect" + state + ": " + oneLine(cause), e);
     }
   }
 

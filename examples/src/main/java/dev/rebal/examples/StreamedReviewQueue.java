@@ -52,14 +52,32 @@ final class StreamedReviewQueue implements ReviewQueue, AutoCloseable {
   }
 
   @Override
-  public synchronized ReviewItem submit(String household, LocalDate asOf, int priority,
-      Set<String> reasons, String explanation) {
-    ReviewItem item = new ReviewItem("R-" + (submitted + 1), household, asOf, priority,
-        ImmutableSortedSet.copyOf(reasons), explanation, ReviewStatus.PENDING, "", "", "", 0);
-    String body = "review " + item.id() + " v0 SUBMITTED on " + asOf + "\nreasons="
-        + item.reasons();
-    audit.append(new AuditEntry(household, asOf, AuditRecord.sha256Hex(explanation), NO_RULE_SET,
-        NO_RULE_SET, "REVIEW_SUBMITTED", body));
+  public synchronized ReviewItem submit(
+      String household, LocalDate asOf, int priority, Set<String> reasons, String explanation) {
+    ReviewItem item =
+        new ReviewItem(
+            "R-" + (submitted + 1),
+            household,
+            asOf,
+            priority,
+            ImmutableSortedSet.copyOf(reasons),
+            explanation,
+            ReviewStatus.PENDING,
+            "",
+            "",
+            "",
+            0);
+    String body =
+        "review " + item.id() + " v0 SUBMITTED on " + asOf + "\nreasons=" + item.reasons();
+    audit.append(
+        new AuditEntry(
+            household,
+            asOf,
+            AuditRecord.sha256Hex(explanation),
+            NO_RULE_SET,
+            NO_RULE_SET,
+            "REVIEW_SUBMITTED",
+            body));
     submitted++;
     try {
       Writer w = parts.get(priority);
@@ -68,8 +86,8 @@ final class StreamedReviewQueue implements ReviewQueue, AutoCloseable {
         w = Files.newBufferedWriter(part(priority), StandardCharsets.UTF_8);
         parts.put(priority, w);
       }
-      try (JsonGenerator g = JSON.createGenerator(w)
-          .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+      try (JsonGenerator g =
+          JSON.createGenerator(w).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
         g.writeStartObject();
         g.writeStringField("id", item.id());
         g.writeStringField("household", household);
@@ -133,8 +151,18 @@ final class StreamedReviewQueue implements ReviewQueue, AutoCloseable {
         }
       }
     }
-    return new ReviewItem(id, household, LocalDate.parse(asOf), priority,
-        ImmutableSortedSet.copyOf(reasons), explanation, ReviewStatus.PENDING, "", "", "", 0);
+    return new ReviewItem(
+        id,
+        household,
+        LocalDate.parse(asOf),
+        priority,
+        ImmutableSortedSet.copyOf(reasons),
+        explanation,
+        ReviewStatus.PENDING,
+        "",
+        "",
+        "",
+        0);
   }
 
   /** Closes and deletes the work files. */
@@ -148,8 +176,9 @@ final class StreamedReviewQueue implements ReviewQueue, AutoCloseable {
   }
 
   private static UnsupportedOperationException writeOnly() {
-    return new UnsupportedOperationException("the main job's run queue is write-only: its items "
-        + "are streamed to review-queue.json; act on items in a durable queue (--state)");
+    return new UnsupportedOperationException(
+        "the main job's run queue is write-only: its items "
+            + "are streamed to review-queue.json; act on items in a durable queue (--state)");
   }
 
   @Override
@@ -178,20 +207,20 @@ final class StreamedReviewQueue implements ReviewQueue, AutoCloseable {
   }
 
   @Override
-  public ReviewItem approve(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem approve(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     throw writeOnly();
   }
 
   @Override
-  public ReviewItem reject(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem reject(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     throw writeOnly();
   }
 
   @Override
-  public ReviewItem modify(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem modify(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     throw writeOnly();
   }
 

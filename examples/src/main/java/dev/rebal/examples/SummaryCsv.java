@@ -38,10 +38,12 @@ import java.util.Optional;
 public final class SummaryCsv {
   /** The file name in the output folder. */
   public static final String FILE = "summary.csv";
+
   /** The header line. */
-  public static final String HEADER = "household,as_of,outcome,releasable,currency,value,triggers,"
-      + "drift_before,drift_after,trades,bought,sold,traded,gifts,gifted,estimated_tax,"
-      + "net_realized_gain,short_term_gain,loss_harvested,review_reasons";
+  public static final String HEADER =
+      "household,as_of,outcome,releasable,currency,value,triggers,"
+          + "drift_before,drift_after,trades,bought,sold,traded,gifts,gifted,estimated_tax,"
+          + "net_realized_gain,short_term_gain,loss_harvested,review_reasons";
 
   private final Writer out;
   private long rows;
@@ -74,14 +76,28 @@ public final class SummaryCsv {
    */
   public void add(HouseholdSummary r) {
     Checks.notNull(r, "row");
-    String[] f = {r.household().value(), r.asOf().toString(), r.outcome().name(),
-        Boolean.toString(r.releasable()), r.bought().currency().getCurrencyCode(),
-        money(r.value()), String.join(";", r.triggers()), weight(r.driftBefore()),
-        weight(r.driftAfter()), Integer.toString(r.trades()), r.bought().toPlainString(),
-        r.sold().toPlainString(), r.traded().toPlainString(), Integer.toString(r.gifts()),
-        r.gifted().toPlainString(), r.estimatedTax().toPlainString(),
-        r.netRealizedGain().toPlainString(), r.shortTermGain().toPlainString(),
-        r.lossHarvested().toPlainString(), String.join(";", r.reviewReasons())};
+    String[] f = {
+      r.household().value(),
+      r.asOf().toString(),
+      r.outcome().name(),
+      Boolean.toString(r.releasable()),
+      r.bought().currency().getCurrencyCode(),
+      money(r.value()),
+      String.join(";", r.triggers()),
+      weight(r.driftBefore()),
+      weight(r.driftAfter()),
+      Integer.toString(r.trades()),
+      r.bought().toPlainString(),
+      r.sold().toPlainString(),
+      r.traded().toPlainString(),
+      Integer.toString(r.gifts()),
+      r.gifted().toPlainString(),
+      r.estimatedTax().toPlainString(),
+      r.netRealizedGain().toPlainString(),
+      r.shortTermGain().toPlainString(),
+      r.lossHarvested().toPlainString(),
+      String.join(";", r.reviewReasons())
+    };
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < f.length; i++) {
       sb.append(i == 0 ? "" : ",").append(Blotter.quote(f[i]));

@@ -49,8 +49,9 @@ final class TaxSaved {
         BigDecimal q = p.quantity().value();
         BigDecimal gain = t.estimatedPrice().amount().subtract(lot.basisPerShare()).multiply(q);
         if (gain.signum() < 0) {
-          saved = saved.add(gain.negate().multiply(
-              rates.rateOf(HoldingPeriod.termOf(lot, asOf)).value()));
+          saved =
+              saved.add(
+                  gain.negate().multiply(rates.rateOf(HoldingPeriod.termOf(lot, asOf)).value()));
         }
       }
     }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --verify-audit} reads each record's inputs encoding and refuses one it does not know. */
 class AuditEncodingCliTest {
   private static String line(String encoding) {
-    AuditEntry entry = new AuditEntry("HH-1", LocalDate.of(2026, 6, 30), "in", "1.0.0", "rs",
-        "AUTO", "body");
+    AuditEntry entry =
+        new AuditEntry("HH-1", LocalDate.of(2026, 6, 30), "in", "1.0.0", "rs", "AUTO", "body");
     return JsonLinesAuditSink.toLine(AuditRecord.chain(0, AuditRecord.GENESIS, entry))
         .replace("\"inputsEncoding\":\"1\"", "\"inputsEncoding\":\"" + encoding + "\"");
   }
@@ -42,7 +42,9 @@ class AuditEncodingCliTest {
     RebalMainTest.Run run = RebalMainTest.run("--verify-audit", log.toString());
 
     assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
-    assertThat(run.err()).contains("line 1").contains("inputsEncoding: unknown inputs encoding")
+    assertThat(run.err())
+        .contains("line 1")
+        .contains("inputsEncoding: unknown inputs encoding")
         .contains("was 7");
   }
 }

@@ -34,13 +34,15 @@ class BomTest {
         published.add("rebal-" + module);
       }
     }
-    String managed = bom.substring(bom.indexOf("<dependencyManagement>"),
-        bom.indexOf("</dependencyManagement>"));
+    String managed =
+        bom.substring(
+            bom.indexOf("<dependencyManagement>"), bom.indexOf("</dependencyManagement>"));
     List<String> pinned = all(managed, "<artifactId>(rebal-[^<]+)</artifactId>");
 
     // then
     assertThat(first(bom, "<artifactId>rebal-bom</artifactId>\\s*<version>([^<]+)</version>"))
-        .isEqualTo(first(root, "<artifactId>rebal-parent</artifactId>\\s*<version>([^<]+)</version>"));
+        .isEqualTo(
+            first(root, "<artifactId>rebal-parent</artifactId>\\s*<version>([^<]+)</version>"));
     assertThat(pinned).containsExactlyInAnyOrderElementsOf(published);
     assertThat(bom).doesNotContain("<parent>").doesNotContain("com.google");
   }

@@ -18,11 +18,11 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks books against {@code rebal-json}'s published JSON Schema: the example book next to it
- * and the bundled sample book's first households. The check is written here by hand and covers
- * the parts of JSON Schema the book's schema uses: {@code $ref}, {@code type}, {@code const},
- * {@code enum}, {@code pattern}, {@code required}, {@code properties}, {@code
- * additionalProperties} and {@code items}.
+ * Checks books against {@code rebal-json}'s published JSON Schema: the example book next to it and
+ * the bundled sample book's first households. The check is written here by hand and covers the
+ * parts of JSON Schema the book's schema uses: {@code $ref}, {@code type}, {@code const}, {@code
+ * enum}, {@code pattern}, {@code required}, {@code properties}, {@code additionalProperties} and
+ * {@code items}.
  */
 class BookSchemaTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,11 +58,13 @@ class BookSchemaTest {
     // given: the sample book cut to its first households
     ObjectNode book = (ObjectNode) resource("/dev/rebal/examples/sample-book.json.gz", true);
     List<JsonNode> first = new ArrayList<>();
-    book.get("households").forEach(h -> {
-      if (first.size() < SAMPLE_HOUSEHOLDS) {
-        first.add(h);
-      }
-    });
+    book.get("households")
+        .forEach(
+            h -> {
+              if (first.size() < SAMPLE_HOUSEHOLDS) {
+                first.add(h);
+              }
+            });
     book.putArray("households").addAll(first);
 
     // when
@@ -85,9 +87,10 @@ class BookSchemaTest {
     List<String> problems = check(book, schema());
 
     // then
-    assertThat(problems).containsExactlyInAnyOrder(
-        "$.households[0].taxProfile: is required",
-        "$.households[0].accounts[0].colour: unknown field");
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "$.households[0].taxProfile: is required",
+            "$.households[0].accounts[0].colour: unknown field");
   }
 
   private static JsonNode schema() {
@@ -110,8 +113,8 @@ class BookSchemaTest {
     return problems;
   }
 
-  private static void check(JsonNode node, JsonNode schema, JsonNode root, String path,
-      List<String> problems) {
+  private static void check(
+      JsonNode node, JsonNode schema, JsonNode root, String path, List<String> problems) {
     JsonNode s = schema;
     while (s.has("$ref")) {
       String ref = s.get("$ref").asText();
@@ -130,7 +133,8 @@ class BookSchemaTest {
     if (s.has("enum") && !contains(s.get("enum"), node)) {
       problems.add(path + ": must be one of " + s.get("enum") + ", was " + node);
     }
-    if (s.has("pattern") && node.isTextual()
+    if (s.has("pattern")
+        && node.isTextual()
         && !Pattern.compile(s.get("pattern").asText()).matcher(node.asText()).find()) {
       problems.add(path + ": must match " + s.get("pattern").asText() + ", was " + node);
     }

@@ -43,7 +43,9 @@ class HouseholdFilesTest {
     Assume.that(id.equals(new String(id.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)));
     String name = HouseholdFiles.fileName(id);
 
-    assertThat(name).matches("[A-Za-z0-9._~-]+").doesNotStartWith(".")
+    assertThat(name)
+        .matches("[A-Za-z0-9._~-]+")
+        .doesNotStartWith(".")
         .hasSizeLessThanOrEqualTo(HouseholdFiles.MAX_NAME);
     if (!name.contains("~")) {
       // names of at most MAX_NAME characters are reversible; longer ones carry a digest instead
@@ -56,14 +58,15 @@ class HouseholdFilesTest {
   @Test
   void householdId_notAFileNameWeWrite_throws() {
     assertThatThrownBy(() -> HouseholdFiles.householdId("a~b"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a~b");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("a~b");
   }
 
   @Test
   void rejected_duplicateAndCaseOnlyIds_areRejectedAll() {
     // when
-    Map<String, String> rejected = HouseholdFiles.rejected(List.of("A", "B", "A", "", "", "b",
-        "C"));
+    Map<String, String> rejected =
+        HouseholdFiles.rejected(List.of("A", "B", "A", "", "", "b", "C"));
 
     // then
     assertThat(rejected).containsOnlyKeys("A", "B", "b");

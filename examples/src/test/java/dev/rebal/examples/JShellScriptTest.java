@@ -29,9 +29,10 @@ class JShellScriptTest {
   @Test
   void script_eachSnippet_runsAndDecidesTheFirstHousehold() throws IOException {
     // given: the script without its comments and JShell commands (/exit)
-    String source = Files.readAllLines(SCRIPT, StandardCharsets.UTF_8).stream()
-        .filter(l -> !l.startsWith("//") && !l.startsWith("/"))
-        .collect(Collectors.joining("\n"));
+    String source =
+        Files.readAllLines(SCRIPT, StandardCharsets.UTF_8).stream()
+            .filter(l -> !l.startsWith("//") && !l.startsWith("/"))
+            .collect(Collectors.joining("\n"));
     Decision expected;
     try (BookReader book = SampleBook.open()) {
       Household first = book.next().orElseThrow().household().orElseThrow();
@@ -55,9 +56,15 @@ class JShellScriptTest {
         }
         rest = info.remaining();
       }
-      List<SnippetEvent> result = js.eval("decision.canonicalText().equals(\""
-          + expected.canonicalText().replace("\\", "\\\\").replace("\"", "\\\"")
-              .replace("\n", "\\n") + "\")");
+      List<SnippetEvent> result =
+          js.eval(
+              "decision.canonicalText().equals(\""
+                  + expected
+                      .canonicalText()
+                      .replace("\\", "\\\\")
+                      .replace("\"", "\\\"")
+                      .replace("\n", "\\n")
+                  + "\")");
       text = result.get(0).value();
     }
 

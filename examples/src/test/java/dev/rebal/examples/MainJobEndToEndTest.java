@@ -33,11 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class MainJobEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern OUTCOMES = Pattern.compile("^households (\\d+)(.*)$",
-      Pattern.MULTILINE);
+  private static final Pattern OUTCOMES =
+      Pattern.compile("^households (\\d+)(.*)$", Pattern.MULTILINE);
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static RebalMainTest.Run run;
   static Map<String, JsonNode> proposals = new TreeMap<>();
   static List<String[]> blotter = new ArrayList<>();
@@ -75,7 +74,9 @@ class MainJobEndToEndTest {
   @Test
   void run_sampleBook_succeedsAndListsTheFilesWritten() {
     assertThat(run.status()).as(run.err()).isZero();
-    assertThat(run.out()).contains("households 200").contains("report.html")
+    assertThat(run.out())
+        .contains("households 200")
+        .contains("report.html")
         .contains("audit.jsonl");
     assertThat(run.err()).contains("progress: 200").doesNotContain("Exception");
   }
@@ -94,19 +95,22 @@ class MainJobEndToEndTest {
     assertThat(summary.get("households")).isEqualTo(SampleBook.COUNT);
     counted.forEach((outcome, n) -> assertThat(summary.get(outcome)).as(outcome).isEqualTo(n));
     assertThat(summary.keySet()).hasSize(counted.size() + 1);
-    proposals.forEach((file, d) -> assertThat(file).isEqualTo(d.get("household").asText()
-        + ".json"));
+    proposals.forEach(
+        (file, d) -> assertThat(file).isEqualTo(d.get("household").asText() + ".json"));
   }
 
   @Test
   void blotter_oneLinePerTrade_agreesWithProposalsAndSummary() throws IOException {
     // given: trades per household in the proposals
     Map<String, Integer> inProposals = new TreeMap<>();
-    proposals.values().forEach(d -> {
-      if (d.get("trades").size() > 0) {
-        inProposals.put(d.get("household").asText(), d.get("trades").size());
-      }
-    });
+    proposals
+        .values()
+        .forEach(
+            d -> {
+              if (d.get("trades").size() > 0) {
+                inProposals.put(d.get("household").asText(), d.get("trades").size());
+              }
+            });
     Map<String, Integer> inBlotter = new TreeMap<>();
     blotter.forEach(f -> inBlotter.merge(f[0], 1, Integer::sum));
 
@@ -114,13 +118,14 @@ class MainJobEndToEndTest {
     assertThat(inBlotter).isEqualTo(inProposals);
     String summary = Files.readString(dir.resolve("summary.txt"));
     long gifts = blotter.stream().filter(f -> f[4].equals("GIFT")).count();
-    assertThat(summary).containsPattern("(?m)^  trades \\(buys and sales\\) +\\d+ +\\d+ +"
-        + (blotter.size() - gifts) + "$");
+    assertThat(summary)
+        .containsPattern(
+            "(?m)^  trades \\(buys and sales\\) +\\d+ +\\d+ +" + (blotter.size() - gifts) + "$");
     assertThat(summary).containsPattern("(?m)^  gifts in kind +\\d+ +\\d+ +" + gifts + "$");
     assertThat(blotter).isNotEmpty();
     // every blotter line's outcome is its proposal's
-    blotter.forEach(f -> assertThat(f[1]).isEqualTo(proposals.get(f[0] + ".json")
-        .get("outcome").asText()));
+    blotter.forEach(
+        f -> assertThat(f[1]).isEqualTo(proposals.get(f[0] + ".json").get("outcome").asText()));
   }
 
   @Test
@@ -132,18 +137,19 @@ class MainJobEndToEndTest {
 
     // then: the header, then one row per household in book order (ids sort in book order here)
     assertThat(lines.get(0)).isEqualTo(SummaryCsv.HEADER);
-    List<String[]> rows = lines.subList(1, lines.size()).stream()
-        .map(l -> l.split(",", -1)).toList();
-    assertThat(rows).extracting(r -> r[0] + ".json")
-        .containsExactlyElementsOf(proposals.keySet());
+    List<String[]> rows =
+        lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList();
+    assertThat(rows).extracting(r -> r[0] + ".json").containsExactlyElementsOf(proposals.keySet());
     java.math.BigDecimal tax = java.math.BigDecimal.ZERO;
     java.math.BigDecimal book = java.math.BigDecimal.ZERO;
     for (String[] r : rows) {
       JsonNode d = proposals.get(r[0] + ".json");
       assertThat(r[2]).isEqualTo(d.get("outcome").asText());
-      assertThat(new java.math.BigDecimal(r[15])).as(r[0])
+      assertThat(new java.math.BigDecimal(r[15]))
+          .as(r[0])
           .isEqualByComparingTo(d.get("impact").get("taxCost").decimalValue());
-      assertThat(new java.math.BigDecimal(r[18])).as(r[0])
+      assertThat(new java.math.BigDecimal(r[18]))
+          .as(r[0])
           .isEqualByComparingTo(d.get("impact").get("harvestedLoss").decimalValue());
       long trades = 0;
       for (JsonNode t : d.get("trades")) {
@@ -155,11 +161,17 @@ class MainJobEndToEndTest {
       assertThat(r[5].isEmpty()).as(r[0]).isEqualTo(r[2].equals("ON_HOLD"));
     }
     // the summary's totals are the table's
-    assertThat(summary).contains("book value " + dev.rebal.core.money.HumanFormat.money(
-        dev.rebal.core.money.Money.usd(book)) + " (");
-    assertThat(summary).containsPattern("(?m)^  estimated tax on realized gains .* "
-        + java.util.regex.Pattern.quote(dev.rebal.core.money.HumanFormat.money(
-            dev.rebal.core.money.Money.usd(tax))) + " +\\S+%$");
+    assertThat(summary)
+        .contains(
+            "book value "
+                + dev.rebal.core.money.HumanFormat.money(dev.rebal.core.money.Money.usd(book))
+                + " (");
+    assertThat(summary)
+        .containsPattern(
+            "(?m)^  estimated tax on realized gains .* "
+                + java.util.regex.Pattern.quote(
+                    dev.rebal.core.money.HumanFormat.money(dev.rebal.core.money.Money.usd(tax)))
+                + " +\\S+%$");
   }
 
   @Test
@@ -174,25 +186,33 @@ class MainJobEndToEndTest {
     Map<String, java.math.BigDecimal> inOrders = new TreeMap<>();
     for (String[] f : blotter) {
       String file = f[4].equals("GIFT") ? "T" : f[1];
-      inBlotter.merge(file + " " + f[0] + " " + f[2] + " " + f[3] + " " + f[4],
-          new java.math.BigDecimal(f[5]), java.math.BigDecimal::add);
+      inBlotter.merge(
+          file + " " + f[0] + " " + f[2] + " " + f[3] + " " + f[4],
+          new java.math.BigDecimal(f[5]),
+          java.math.BigDecimal::add);
     }
     for (String l : auto.subList(1, auto.size())) {
       String[] f = l.split(",", -1);
       assertThat(f[3]).isEqualTo("AUTO");
-      inOrders.merge("AUTO " + f[4] + " " + f[5] + " " + f[6] + " " + f[8],
-          new java.math.BigDecimal(f[10]), java.math.BigDecimal::add);
+      inOrders.merge(
+          "AUTO " + f[4] + " " + f[5] + " " + f[6] + " " + f[8],
+          new java.math.BigDecimal(f[10]),
+          java.math.BigDecimal::add);
     }
     for (String l : review.subList(1, review.size())) {
       String[] f = l.split(",", -1);
       assertThat(f[3]).isEqualTo("REVIEW");
-      inOrders.merge("REVIEW " + f[4] + " " + f[5] + " " + f[6] + " " + f[8],
-          new java.math.BigDecimal(f[10]), java.math.BigDecimal::add);
+      inOrders.merge(
+          "REVIEW " + f[4] + " " + f[5] + " " + f[6] + " " + f[8],
+          new java.math.BigDecimal(f[10]),
+          java.math.BigDecimal::add);
     }
     for (String l : transfers.subList(1, transfers.size())) {
       String[] f = l.split(",", -1);
-      inOrders.merge("T " + f[4] + " " + f[5] + " " + f[6] + " GIFT",
-          new java.math.BigDecimal(f[8]), java.math.BigDecimal::add);
+      inOrders.merge(
+          "T " + f[4] + " " + f[5] + " " + f[6] + " GIFT",
+          new java.math.BigDecimal(f[8]),
+          java.math.BigDecimal::add);
     }
     assertThat(inOrders.keySet()).isEqualTo(inBlotter.keySet());
     inBlotter.forEach((k, q) -> assertThat(inOrders.get(k)).as(k).isEqualByComparingTo(q));
@@ -210,25 +230,34 @@ class MainJobEndToEndTest {
       assertThat(ids.add(f[2])).as(f[2]).isTrue();
     }
     assertThat(runIds).hasSize(1);
-    assertThat(Files.readString(dir.resolve("summary.txt"))).contains("run " + runIds.iterator()
-        .next());
+    assertThat(Files.readString(dir.resolve("summary.txt")))
+        .contains("run " + runIds.iterator().next());
   }
 
   @Test
   void everyTrade_hasReasonCodes_inBlotterAndProposals() {
     blotter.forEach(f -> assertThat(f[8]).as(String.join(",", f)).isNotBlank());
-    proposals.values().forEach(d -> d.get("trades").forEach(t ->
-        assertThat(t.get("reasonCodes").size()).as(d.get("household").asText()).isPositive()));
+    proposals
+        .values()
+        .forEach(
+            d ->
+                d.get("trades")
+                    .forEach(
+                        t ->
+                            assertThat(t.get("reasonCodes").size())
+                                .as(d.get("household").asText())
+                                .isPositive()));
     // a sale names the lots it relieves
-    blotter.stream().filter(f -> f[4].equals("SELL"))
+    blotter.stream()
+        .filter(f -> f[4].equals("SELL"))
         .forEach(f -> assertThat(f[9]).as(String.join(",", f)).isNotBlank());
   }
 
   @Test
   void audit_chainVerifies_andHoldsEveryDecisionAndReviewSubmission() throws IOException {
     // when
-    List<AuditRecord> records = dev.rebal.core.audit.JsonLinesAuditSink.read(
-        dir.resolve("audit.jsonl"));
+    List<AuditRecord> records =
+        dev.rebal.core.audit.JsonLinesAuditSink.read(dir.resolve("audit.jsonl"));
     AuditVerification v = AuditChain.verify(records);
 
     // then
@@ -236,29 +265,40 @@ class MainJobEndToEndTest {
     long review = summaryOutcomes().getOrDefault("REVIEW", 0L);
     assertThat(records).hasSize((int) (SampleBook.COUNT + review));
     Map<String, String> decided = new HashMap<>();
-    records.stream().filter(r -> !r.entry().outcome().equals("REVIEW_SUBMITTED"))
+    records.stream()
+        .filter(r -> !r.entry().outcome().equals("REVIEW_SUBMITTED"))
         .forEach(r -> decided.put(r.entry().household(), r.entry().outcome()));
-    proposals.values().forEach(d -> assertThat(decided.get(d.get("household").asText()))
-        .isEqualTo(d.get("outcome").asText()));
+    proposals
+        .values()
+        .forEach(
+            d ->
+                assertThat(decided.get(d.get("household").asText()))
+                    .isEqualTo(d.get("outcome").asText()));
   }
 
   @Test
   void reviewQueue_holdsEveryReviewDecisionWithItsReasons() throws IOException {
     // given
     JsonNode queue = JSON.readTree(dir.resolve("review-queue.json").toFile());
-    List<String> inReview = proposals.values().stream()
-        .filter(d -> d.get("outcome").asText().equals("REVIEW"))
-        .map(d -> d.get("household").asText()).toList();
+    List<String> inReview =
+        proposals.values().stream()
+            .filter(d -> d.get("outcome").asText().equals("REVIEW"))
+            .map(d -> d.get("household").asText())
+            .toList();
 
     // then
     assertThat(queue.get("pending").asInt()).isEqualTo(inReview.size()).isPositive();
     List<String> queued = new ArrayList<>();
-    queue.get("items").forEach(i -> {
-      queued.add(i.get("household").asText());
-      assertThat(i.get("reasons").size()).isPositive();
-      assertThat(i.get("findings").size()).isEqualTo(
-          proposals.get(i.get("household").asText() + ".json").get("routing").size());
-    });
+    queue
+        .get("items")
+        .forEach(
+            i -> {
+              queued.add(i.get("household").asText());
+              assertThat(i.get("reasons").size()).isPositive();
+              assertThat(i.get("findings").size())
+                  .isEqualTo(
+                      proposals.get(i.get("household").asText() + ".json").get("routing").size());
+            });
     assertThat(queued).containsExactlyInAnyOrderElementsOf(inReview);
   }
 
@@ -269,14 +309,17 @@ class MainJobEndToEndTest {
     try (BookReader book = SampleBook.open()) {
       for (HouseholdRead r : book.households().toList()) {
         Household h = r.household().orElseThrow();
-        onHold += HouseholdValidator.standard().validate(h, book.marketData(), book.asOf())
-            .isOnHold() ? 1 : 0;
+        onHold +=
+            HouseholdValidator.standard().validate(h, book.marketData(), book.asOf()).isOnHold()
+                ? 1
+                : 0;
       }
     }
 
     // then
     String summary = Files.readString(dir.resolve("summary.txt"));
-    assertThat(summary).contains("book: the bundled sample book, as of 2026-06-30")
+    assertThat(summary)
+        .contains("book: the bundled sample book, as of 2026-06-30")
         .contains("households: 200 read, 0 unreadable")
         .contains("valid: " + (200 - onHold) + "   on hold: " + onHold);
     assertThat(summaryOutcomes().get("ON_HOLD")).isEqualTo(onHold);
@@ -289,23 +332,45 @@ class MainJobEndToEndTest {
 
     // then
     assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
-    assertThat(html).contains("id=\"summary\"", "id=\"routing\"", "id=\"drift\"", "id=\"tax\"",
-        "id=\"exceptions\"", "id=\"households\"", "<svg", "<style>");
-    assertThat(html).contains("Drift per asset class, before and after",
-        "Tax realized and losses harvested", "Top exceptions", "Goals", "Trades", "Tax impact");
-    assertThat(Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//",
-        Pattern.CASE_INSENSITIVE).matcher(html).find()).isFalse();
+    assertThat(html)
+        .contains(
+            "id=\"summary\"",
+            "id=\"routing\"",
+            "id=\"drift\"",
+            "id=\"tax\"",
+            "id=\"exceptions\"",
+            "id=\"households\"",
+            "<svg",
+            "<style>");
+    assertThat(html)
+        .contains(
+            "Drift per asset class, before and after",
+            "Tax realized and losses harvested",
+            "Top exceptions",
+            "Goals",
+            "Trades",
+            "Tax impact");
+    assertThat(
+            Pattern.compile("(src|href)\\s*=\\s*[\"']?\\s*(https?:)?//", Pattern.CASE_INSENSITIVE)
+                .matcher(html)
+                .find())
+        .isFalse();
     assertThat(html).doesNotContain("http://", "https://", "<script src", "<link", "@import");
     // one inline script, no other
     assertThat(html.split("<script", -1)).hasSize(2);
     assertThat(html).contains("<script>\n(function () {");
     // one section per triggered household (the sample book has fewer than the cap)
-    long triggered = proposals.values().stream().filter(d -> d.get("outcome").asText()
-        .matches("AUTO|REVIEW")).count();
+    long triggered =
+        proposals.values().stream()
+            .filter(d -> d.get("outcome").asText().matches("AUTO|REVIEW"))
+            .count();
     assertThat(html.split("<details ", -1)).hasSize((int) triggered + 1);
     // the bundled sample book gets each goal's outlook: a probability column and a fan chart
-    assertThat(html).contains("<th class=\"n\">probability</th>", "Goal outlook: the "
-        + "probability that each goal is met", "aria-label=\"goal outlook of ");
+    assertThat(html)
+        .contains(
+            "<th class=\"n\">probability</th>",
+            "Goal outlook: the " + "probability that each goal is met",
+            "aria-label=\"goal outlook of ");
   }
 
   @Test
@@ -315,15 +380,21 @@ class MainJobEndToEndTest {
 
     // then: both tables sort (a button per heading, numbers by value) and filter
     for (String table : List.of("households-table", "exceptions-table")) {
-      assertThat(html).contains("<table id=\"" + table + "\" class=\"sortable\"><thead>",
-          "<input type=\"search\" data-filter=\"" + table + "\"");
+      assertThat(html)
+          .contains(
+              "<table id=\"" + table + "\" class=\"sortable\"><thead>",
+              "<input type=\"search\" data-filter=\"" + table + "\"");
     }
-    assertThat(html).contains("<th data-key=\"saved\" data-type=\"num\" class=\"n\">"
-        + "<button type=\"button\">est. tax saved</button></th>",
-        "<th data-key=\"harvested\" data-type=\"num\" class=\"n\">");
+    assertThat(html)
+        .contains(
+            "<th data-key=\"saved\" data-type=\"num\" class=\"n\">"
+                + "<button type=\"button\">est. tax saved</button></th>",
+            "<th data-key=\"harvested\" data-type=\"num\" class=\"n\">");
     // a row per triggered household, each linked to its section
-    long triggered = proposals.values().stream().filter(d -> d.get("outcome").asText()
-        .matches("AUTO|REVIEW")).count();
+    long triggered =
+        proposals.values().stream()
+            .filter(d -> d.get("outcome").asText().matches("AUTO|REVIEW"))
+            .count();
     String table = html.substring(html.indexOf("<table id=\"households-table\""));
     table = table.substring(0, table.indexOf("</table>"));
     assertThat(table.split("<tr><td><a href=\"#hh-", -1)).hasSize((int) triggered + 1);
@@ -339,9 +410,15 @@ class MainJobEndToEndTest {
     exceptions = exceptions.substring(0, exceptions.indexOf("</table>"));
     assertThat(exceptions).contains("<a href=\"#hh-HH-");
     // the run's metadata, and the colours of the WCAG AA palette
-    assertThat(html).contains("<dl id=\"run-metadata\"><dt>run</dt><dd>run-0001</dd>"
-        + "<dt>Rebal</dt><dd>" + RebalCommand.version() + "</dd>", "rule-set hash (SHA-256)");
-    assertThat(html).contains(".REVIEW{background:" + Palette.REVIEW + "}")
+    assertThat(html)
+        .contains(
+            "<dl id=\"run-metadata\"><dt>run</dt><dd>run-0001</dd>"
+                + "<dt>Rebal</dt><dd>"
+                + RebalCommand.version()
+                + "</dd>",
+            "rule-set hash (SHA-256)");
+    assertThat(html)
+        .contains(".REVIEW{background:" + Palette.REVIEW + "}")
         .doesNotContainIgnoringCase("#ef6c00");
     // no previous run in a fresh folder, no shadow run without --compare-rules
     assertThat(html).doesNotContain("id=\"previous-run\"", "id=\"rules-compare\"");
@@ -352,20 +429,28 @@ class MainJobEndToEndTest {
     // then: every valid household with goals has a goalOutlook with a probability per goal
     long withOutlook = proposals.values().stream().filter(d -> d.has("goalOutlook")).count();
     assertThat(withOutlook).isPositive();
-    proposals.values().stream().filter(d -> d.has("goalOutlook")).forEach(d -> {
-      assertThat(d.get("outcome").asText()).isNotEqualTo("ON_HOLD");
-      assertThat(d.get("goalOutlook").get("assumptions").asText()).startsWith("rebal-default ");
-      d.get("goalOutlook").get("goals").forEach(g -> assertThat(g.get("probability").decimalValue())
-          .isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE));
-    });
+    proposals.values().stream()
+        .filter(d -> d.has("goalOutlook"))
+        .forEach(
+            d -> {
+              assertThat(d.get("outcome").asText()).isNotEqualTo("ON_HOLD");
+              assertThat(d.get("goalOutlook").get("assumptions").asText())
+                  .startsWith("rebal-default ");
+              d.get("goalOutlook")
+                  .get("goals")
+                  .forEach(
+                      g ->
+                          assertThat(g.get("probability").decimalValue())
+                              .isBetween(java.math.BigDecimal.ZERO, java.math.BigDecimal.ONE));
+            });
   }
 
   @Test
   void screen_sampleBook_triggersExactlyTheHouseholdsTheRunDecided(@TempDir Path other)
       throws IOException {
     // when: the daily screen of the same book
-    RebalMainTest.Run screen = RebalMainTest.run("--screen", "--out", other.toString(),
-        "--threads", "2");
+    RebalMainTest.Run screen =
+        RebalMainTest.run("--screen", "--out", other.toString(), "--threads", "2");
 
     // then: a household is triggered exactly when the full run went on to a proposal
     assertThat(screen.status()).as(screen.err()).isZero();
@@ -373,18 +458,28 @@ class MainJobEndToEndTest {
     assertThat(lines.get(0)).isEqualTo(ScreenJob.HEADER);
     assertThat(lines).hasSize(SampleBook.COUNT + 1);
     Map<String, String> screened = new TreeMap<>();
-    lines.subList(1, lines.size()).forEach(l -> {
-      String[] f = l.split(",", -1);
-      screened.put(f[1], f[2]);
-    });
+    lines
+        .subList(1, lines.size())
+        .forEach(
+            l -> {
+              String[] f = l.split(",", -1);
+              screened.put(f[1], f[2]);
+            });
     Map<String, String> decided = new TreeMap<>();
-    proposals.values().forEach(d -> decided.put(d.get("household").asText(),
-        d.get("outcome").asText().equals("AUTO") || d.get("outcome").asText().equals("REVIEW")
-            ? "TRIGGERED" : "NONE"));
+    proposals
+        .values()
+        .forEach(
+            d ->
+                decided.put(
+                    d.get("household").asText(),
+                    d.get("outcome").asText().equals("AUTO")
+                            || d.get("outcome").asText().equals("REVIEW")
+                        ? "TRIGGERED"
+                        : "NONE"));
     assertThat(screened).isEqualTo(decided);
     long triggered = screened.values().stream().filter(s -> s.equals("TRIGGERED")).count();
-    assertThat(screen.out()).contains("screened " + SampleBook.COUNT + ": " + triggered
-        + " triggered");
+    assertThat(screen.out())
+        .contains("screened " + SampleBook.COUNT + ": " + triggered + " triggered");
     assertThat(Files.exists(other.resolve("audit.jsonl"))).isFalse();
   }
 }

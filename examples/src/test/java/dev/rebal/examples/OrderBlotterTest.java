@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.money.Quantity;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.DecisionOutcome;
 import dev.rebal.engine.Rebalancer;
+import dev.rebal.sample.BookGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -22,13 +22,19 @@ import org.junit.jupiter.api.Test;
 
 class OrderBlotterTest {
   private static final BookGenerator BOOK = BookGenerator.of(SampleBook.config());
+
   /** HH-000004 (auto, fractional buys), HH-000022 (review, sales), HH-000149 (gifts in kind). */
   private static List<Decision> decisions;
 
   @BeforeAll
   static void decide() {
-    decisions = List.of(4, 22, 149).stream().map(i -> Rebalancer.standard()
-        .rebalance(BOOK.household(i), BOOK.marketData(), BOOK.asOf())).toList();
+    decisions =
+        List.of(4, 22, 149).stream()
+            .map(
+                i ->
+                    Rebalancer.standard()
+                        .rebalance(BOOK.household(i), BOOK.marketData(), BOOK.asOf()))
+            .toList();
   }
 
   /** The three files of one blotter over the decisions. */
@@ -38,8 +44,7 @@ class OrderBlotterTest {
     StringWriter auto = new StringWriter();
     StringWriter review = new StringWriter();
     StringWriter transfers = new StringWriter();
-    OrderBlotter b = new OrderBlotter(id, BOOK.asOf(), BOOK.marketData(), auto, review,
-        transfers);
+    OrderBlotter b = new OrderBlotter(id, BOOK.asOf(), BOOK.marketData(), auto, review, transfers);
     decisions.forEach(b::add);
     return new Files(auto.toString(), review.toString(), transfers.toString());
   }
@@ -51,8 +56,9 @@ class OrderBlotterTest {
   @Test
   void add_autoReviewAndGifts_goToTheirOwnFiles_withRunIdDateAndCurrencyOnEveryLine() {
     // given: the decisions are what the test relies on
-    assertThat(decisions).extracting(Decision::outcome).containsExactly(DecisionOutcome.AUTO,
-        DecisionOutcome.REVIEW, DecisionOutcome.REVIEW);
+    assertThat(decisions)
+        .extracting(Decision::outcome)
+        .containsExactly(DecisionOutcome.AUTO, DecisionOutcome.REVIEW, DecisionOutcome.REVIEW);
 
     // when
     Files f = write(new RunId("R20260630-abc"));
@@ -60,15 +66,27 @@ class OrderBlotterTest {
     // then
     assertThat(f.auto()).startsWith(OrderBlotter.ORDER_HEADER + "\n");
     assertThat(f.transfers()).startsWith(OrderBlotter.TRANSFER_HEADER + "\n");
-    assertThat(lines(f.auto())).isNotEmpty().allMatch(l -> l.startsWith(
-        "R20260630-abc,2026-06-30,R20260630-abc-") && l.contains(",AUTO,HH-000004,")
-        && l.contains(",USD,"));
-    assertThat(lines(f.review())).isNotEmpty().allMatch(l -> (l.contains(",REVIEW,HH-000022,")
-        || l.contains(",REVIEW,HH-000149,")) && l.startsWith("R20260630-abc,2026-06-30,"));
+    assertThat(lines(f.auto()))
+        .isNotEmpty()
+        .allMatch(
+            l ->
+                l.startsWith("R20260630-abc,2026-06-30,R20260630-abc-")
+                    && l.contains(",AUTO,HH-000004,")
+                    && l.contains(",USD,"));
+    assertThat(lines(f.review()))
+        .isNotEmpty()
+        .allMatch(
+            l ->
+                (l.contains(",REVIEW,HH-000022,") || l.contains(",REVIEW,HH-000149,"))
+                    && l.startsWith("R20260630-abc,2026-06-30,"));
     assertThat(f.review()).contains(",REVIEW,HH-000022,");
     assertThat(f.review()).doesNotContain("GIFT");
-    assertThat(lines(f.transfers())).isNotEmpty().allMatch(l -> l.startsWith(
-        "R20260630-abc,2026-06-30,R20260630-abc-T") && l.contains(",REVIEW,HH-000149,"));
+    assertThat(lines(f.transfers()))
+        .isNotEmpty()
+        .allMatch(
+            l ->
+                l.startsWith("R20260630-abc,2026-06-30,R20260630-abc-T")
+                    && l.contains(",REVIEW,HH-000149,"));
     // a gift's recipient is the need it funds
     assertThat(lines(f.transfers()).get(0)).contains(",USD,E-3,gift:E-3;");
   }
@@ -79,29 +97,33 @@ class OrderBlotterTest {
     Files f = write(new RunId("R1"));
 
     // then: HH-000004 buys 941.432759 BDF1 in 401K-3
-    assertThat(lines(f.auto())).contains(
-        "R1,2026-06-30,R1-000001,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,WHOLE,941.000000,"
-            + "48.780000,45901.98,USD,calendar.rebalance,",
-        "R1,2026-06-30,R1-000002,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,FRACTIONAL,0.432759,"
-            + "48.780000,21.11,USD,calendar.rebalance,");
-    assertThat(lines(f.auto())).allMatch(l -> l.contains(",WHOLE,") || l.contains(
-        ",FRACTIONAL,0."));
+    assertThat(lines(f.auto()))
+        .contains(
+            "R1,2026-06-30,R1-000001,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,WHOLE,941.000000,"
+                + "48.780000,45901.98,USD,calendar.rebalance,",
+            "R1,2026-06-30,R1-000002,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,FRACTIONAL,0.432759,"
+                + "48.780000,21.11,USD,calendar.rebalance,");
+    assertThat(lines(f.auto()))
+        .allMatch(l -> l.contains(",WHOLE,") || l.contains(",FRACTIONAL,0."));
   }
 
   @Test
   void splitLots_saleOfFractionalShares_wholeOrderRelievesTheFirstSharesPicked() {
     // given: 35.226 shares from two lots in relief order
-    List<LotPick> picks = List.of(new LotPick(LotId.of("L-65"), Quantity.of("18")),
-        new LotPick(LotId.of("L-66"), Quantity.of("17.226")));
+    List<LotPick> picks =
+        List.of(
+            new LotPick(LotId.of("L-65"), Quantity.of("18")),
+            new LotPick(LotId.of("L-66"), Quantity.of("17.226")));
 
     // when
     List<List<LotPick>> split = OrderBlotter.splitLots(picks, new BigDecimal("35"));
 
     // then
-    assertThat(split.get(0)).containsExactly(new LotPick(LotId.of("L-65"), Quantity.of("18")),
-        new LotPick(LotId.of("L-66"), Quantity.of("17")));
-    assertThat(split.get(1)).containsExactly(new LotPick(LotId.of("L-66"),
-        Quantity.of("0.226")));
+    assertThat(split.get(0))
+        .containsExactly(
+            new LotPick(LotId.of("L-65"), Quantity.of("18")),
+            new LotPick(LotId.of("L-66"), Quantity.of("17")));
+    assertThat(split.get(1)).containsExactly(new LotPick(LotId.of("L-66"), Quantity.of("0.226")));
   }
 
   @Test
@@ -118,19 +140,23 @@ class OrderBlotterTest {
         ids.add(l.split(",")[2]);
       }
     }
-    long count = lines(a.auto()).size() + lines(a.review()).size()
-        + lines(a.transfers()).size();
+    long count = lines(a.auto()).size() + lines(a.review()).size() + lines(a.transfers()).size();
     assertThat(ids).hasSize((int) count);
   }
 
   @Test
   void runId_sameInputSameId_otherBookOtherId() throws IOException {
-    RunId a = RunId.of(BOOK.asOf(), "hash", new ByteArrayInputStream(
-        "book".getBytes(StandardCharsets.UTF_8)));
-    RunId b = RunId.of(BOOK.asOf(), "hash", new ByteArrayInputStream(
-        "book".getBytes(StandardCharsets.UTF_8)));
-    RunId c = RunId.of(BOOK.asOf(), "hash", new ByteArrayInputStream(
-        "book2".getBytes(StandardCharsets.UTF_8)));
+    RunId a =
+        RunId.of(
+            BOOK.asOf(), "hash", new ByteArrayInputStream("book".getBytes(StandardCharsets.UTF_8)));
+    RunId b =
+        RunId.of(
+            BOOK.asOf(), "hash", new ByteArrayInputStream("book".getBytes(StandardCharsets.UTF_8)));
+    RunId c =
+        RunId.of(
+            BOOK.asOf(),
+            "hash",
+            new ByteArrayInputStream("book2".getBytes(StandardCharsets.UTF_8)));
     assertThat(a).isEqualTo(b).isNotEqualTo(c);
     assertThat(a.value()).matches("R20260630-[0-9a-f]{12}");
   }

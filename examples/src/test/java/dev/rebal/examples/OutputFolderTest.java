@@ -78,13 +78,11 @@ class OutputFolderTest {
   }
 
   @Test
-  void abandon_afterTheMoveBegan_keepsTheMarkerForTheNextRun(@TempDir Path dir)
-      throws IOException {
+  void abandon_afterTheMoveBegan_keepsTheMarkerForTheNextRun(@TempDir Path dir) throws IOException {
     // given: a complete run whose move into place was interrupted after the marker
     OutputFolder folder = OutputFolder.open(dir, OUTPUTS, new StringBuilder());
     Files.writeString(folder.staged("a.txt"), "new a");
-    Files.write(dir.resolve(OutputFolder.STAGING).resolve(OutputFolder.COMPLETE),
-        List.of("a.txt"));
+    Files.write(dir.resolve(OutputFolder.STAGING).resolve(OutputFolder.COMPLETE), List.of("a.txt"));
 
     // when
     boolean untouched = folder.abandon();

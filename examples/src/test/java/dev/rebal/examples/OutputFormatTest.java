@@ -3,9 +3,9 @@ package dev.rebal.examples;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.Rebalancer;
+import dev.rebal.sample.BookGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -54,9 +54,25 @@ class OutputFormatTest {
     while (m.find()) {
       fields.add(m.group(1));
     }
-    assertThat(fields).containsExactly("household", "asOf", "outcome", "releasable", "ruleSet",
-        "inputsHash", "problems", "ineligibility", "triggers", "constraints", "overrides",
-        "optimizer", "trades", "explanation", "explanationText", "impact", "routing");
+    assertThat(fields)
+        .containsExactly(
+            "household",
+            "asOf",
+            "outcome",
+            "releasable",
+            "ruleSet",
+            "inputsHash",
+            "problems",
+            "ineligibility",
+            "triggers",
+            "constraints",
+            "overrides",
+            "optimizer",
+            "trades",
+            "explanation",
+            "explanationText",
+            "impact",
+            "routing");
     assertThat(json).endsWith("}\n").doesNotContain("\r").doesNotContain("E+");
     assertThat(DecisionJson.toJson(d)).isEqualTo(json);
   }
@@ -65,12 +81,17 @@ class OutputFormatTest {
   void toJson_withOutlook_goalOutlookIsTheLastField() {
     // given: a sample household with goals
     BookGenerator book = BookGenerator.of(SampleBook.config());
-    Household h = java.util.stream.IntStream.range(0, 50).mapToObj(book::household)
-        .filter(x -> !x.goals().isEmpty()).findFirst().orElseThrow();
+    Household h =
+        java.util.stream.IntStream.range(0, 50)
+            .mapToObj(book::household)
+            .filter(x -> !x.goals().isEmpty())
+            .findFirst()
+            .orElseThrow();
     Decision d = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
-    var outlook = dev.rebal.core.outlook.GoalOutlook.of(
-        dev.rebal.core.outlook.CapitalMarketAssumptions.defaults())
-        .outlook(h, book.marketData(), book.asOf(), new java.math.BigDecimal("0.04"));
+    var outlook =
+        dev.rebal.core.outlook.GoalOutlook.of(
+                dev.rebal.core.outlook.CapitalMarketAssumptions.defaults())
+            .outlook(h, book.marketData(), book.asOf(), new java.math.BigDecimal("0.04"));
 
     // when
     String json = DecisionJson.toJson(d, outlook);
@@ -82,8 +103,9 @@ class OutputFormatTest {
       fields.add(m.group(1));
     }
     assertThat(fields).endsWith("routing", "goalOutlook");
-    assertThat(json).contains("\"probability\" : " + outlook.goals().get(0).probability()
-        .toPlainString()).contains("\"assumptionsHash\" : \"" + outlook.assumptionsHash() + "\"");
+    assertThat(json)
+        .contains("\"probability\" : " + outlook.goals().get(0).probability().toPlainString())
+        .contains("\"assumptionsHash\" : \"" + outlook.assumptionsHash() + "\"");
     assertThat(DecisionJson.toJson(d, outlook)).isEqualTo(json);
   }
 }

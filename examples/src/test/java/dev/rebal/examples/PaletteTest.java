@@ -19,13 +19,14 @@ class PaletteTest {
   @Test
   void pairs_everyTextAndTagColour_meetsWcagAaForText() {
     for (Palette.Pair p : Palette.PAIRS) {
-      assertThat(p.ratio()).as(p.use() + " " + p.text() + " on " + p.background() + ": "
-          + Palette.format(p.ratio())).isGreaterThanOrEqualTo(4.5);
+      assertThat(p.ratio())
+          .as(p.use() + " " + p.text() + " on " + p.background() + ": " + Palette.format(p.ratio()))
+          .isGreaterThanOrEqualTo(4.5);
     }
     // every tag colour is checked as a pair
     for (String tag : Palette.TAGS) {
-      assertThat(Palette.PAIRS).anyMatch(p -> p.background().equals(tag)
-          && p.text().equals(Palette.TAG_TEXT));
+      assertThat(Palette.PAIRS)
+          .anyMatch(p -> p.background().equals(tag) && p.text().equals(Palette.TAG_TEXT));
     }
   }
 }

@@ -19,8 +19,9 @@ class ProgressLineTest {
   void format_longRunWithFailures_givesMinutesAndTheFailures() {
     // 1,000 of 100,000 in 10 s: 99,000 left at 100 a second
     assertThat(ProgressLine.format(new Progress(1000, 3, -1, 10 * SECOND), 100_000))
-        .isEqualTo("1000/100000 households (1.0%), 3 failed, 100.0/s, 10.0 s elapsed, "
-            + "eta 16 min 30 s");
+        .isEqualTo(
+            "1000/100000 households (1.0%), 3 failed, 100.0/s, 10.0 s elapsed, "
+                + "eta 16 min 30 s");
   }
 
   @Test

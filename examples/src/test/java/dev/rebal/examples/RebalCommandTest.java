@@ -17,20 +17,49 @@ class RebalCommandTest {
   private static Parse parse(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    RebalCommand.Parsed p = RebalCommand.parse(args, new PrintStream(out, true,
-        StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    RebalCommand.Parsed p =
+        RebalCommand.parse(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     return new Parse(p, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   @Test
   void parse_optEqualsValue_givesTheSameOptionsAsOptSpaceValue() {
     // when
-    RebalMain.Options spaced = parse("--book", "b.json", "--as-of", "2026-06-30", "--rules",
-        "r.rules", "--threads", "3", "--out", "o", "--state-url", "jdbc:h2:mem:x",
-        "--compare-rules", "old.rules", "--audit-head", "head.txt").parsed().options();
-    RebalMain.Options equals = parse("--book=b.json", "--as-of=2026-06-30", "--rules=r.rules",
-        "--threads=3", "--out=o", "--state-url=jdbc:h2:mem:x", "--compare-rules=old.rules",
-        "--audit-head=head.txt").parsed().options();
+    RebalMain.Options spaced =
+        parse(
+                "--book",
+                "b.json",
+                "--as-of",
+                "2026-06-30",
+                "--rules",
+                "r.rules",
+                "--threads",
+                "3",
+                "--out",
+                "o",
+                "--state-url",
+                "jdbc:h2:mem:x",
+                "--compare-rules",
+                "old.rules",
+                "--audit-head",
+                "head.txt")
+            .parsed()
+            .options();
+    RebalMain.Options equals =
+        parse(
+                "--book=b.json",
+                "--as-of=2026-06-30",
+                "--rules=r.rules",
+                "--threads=3",
+                "--out=o",
+                "--state-url=jdbc:h2:mem:x",
+                "--compare-rules=old.rules",
+                "--audit-head=head.txt")
+            .parsed()
+            .options();
 
     // then
     for (RebalMain.Options o : List.of(spaced, equals)) {
@@ -47,8 +76,8 @@ class RebalCommandTest {
 
   @Test
   void parse_generateAndSeedWithEquals_areNumbers() {
-    RebalMain.Options o = parse("--generate=100", "--seed=7", "--realistic-start")
-        .parsed().options();
+    RebalMain.Options o =
+        parse("--generate=100", "--seed=7", "--realistic-start").parsed().options();
     assertThat(o.generate).isEqualTo(100);
     assertThat(o.seed).isEqualTo(7);
     assertThat(o.realisticStart).isTrue();
@@ -61,7 +90,8 @@ class RebalCommandTest {
 
     // then
     assertThat(p.parsed().exitNow()).isEqualTo(RebalMain.BAD_USAGE);
-    assertThat(p.err()).startsWith("error: unknown option: --boook\n")
+    assertThat(p.err())
+        .startsWith("error: unknown option: --boook\n")
         .contains("did you mean: --book?")
         .contains("Usage:\n  rebal [--book FILE]")
         .contains("Try 'rebal --help' for the options and exit statuses.")
@@ -93,8 +123,10 @@ class RebalCommandTest {
     assertThat(p.parsed().exits()).isTrue();
     assertThat(p.parsed().exitNow()).isZero();
     assertThat(RebalCommand.version()).matches("\\d+\\.\\d+\\.\\d+.*");
-    assertThat(p.out()).startsWith("rebal " + RebalCommand.version() + "\n")
-        .contains("default rule set: default ").contains("sha-256 ");
+    assertThat(p.out())
+        .startsWith("rebal " + RebalCommand.version() + "\n")
+        .contains("default rule set: default ")
+        .contains("sha-256 ");
     assertThat(parse("-V").out()).isEqualTo(p.out());
   }
 
@@ -106,21 +138,42 @@ class RebalCommandTest {
     // then
     assertThat(p.parsed().exitNow()).isZero();
     assertThat(p.out()).startsWith("Usage:\n  rebal ");
-    for (String option : List.of("--book", "--as-of", "--rules", "--threads", "--out",
-        "--audit-head", "--state", "--state-url", "--goal-outlook", "--no-goal-outlook",
-        "--assumptions", "--compare-rules", "--screen", "--generate", "--seed",
-        "--realistic-start", "--verify-audit", "--expect-head", "--help", "--version")) {
+    for (String option :
+        List.of(
+            "--book",
+            "--as-of",
+            "--rules",
+            "--threads",
+            "--out",
+            "--audit-head",
+            "--state",
+            "--state-url",
+            "--goal-outlook",
+            "--no-goal-outlook",
+            "--assumptions",
+            "--compare-rules",
+            "--screen",
+            "--generate",
+            "--seed",
+            "--realistic-start",
+            "--verify-audit",
+            "--expect-head",
+            "--help",
+            "--version")) {
       assertThat(p.out()).contains(option + " ").as(option);
     }
-    assertThat(p.out()).contains("Exit status:\n  0   done").contains("\n  1   bad input")
-        .contains("\n  2   bad usage").contains("\n  3   an audit log that does not verify");
+    assertThat(p.out())
+        .contains("Exit status:\n  0   done")
+        .contains("\n  1   bad input")
+        .contains("\n  2   bad usage")
+        .contains("\n  3   an audit log that does not verify");
     assertThat(parse("-h").out()).isEqualTo(p.out());
   }
 
   @Test
   void parse_expectHeadFromAFile_isNotTakenForAnArgumentFile() {
-    RebalMain.Options o = parse("--verify-audit", "audit.jsonl", "--expect-head", "@head.txt")
-        .parsed().options();
+    RebalMain.Options o =
+        parse("--verify-audit", "audit.jsonl", "--expect-head", "@head.txt").parsed().options();
     assertThat(o.expectHead).isEqualTo("@head.txt");
   }
 
@@ -133,7 +186,8 @@ class RebalCommandTest {
   void parse_goalOutlookBothWays_isBadUsage() {
     Parse p = parse("--goal-outlook", "--no-goal-outlook");
     assertThat(p.parsed().exitNow()).isEqualTo(RebalMain.BAD_USAGE);
-    assertThat(p.err()).startsWith("error: --goal-outlook and --no-goal-outlook cannot be combined");
+    assertThat(p.err())
+        .startsWith("error: --goal-outlook and --no-goal-outlook cannot be combined");
     assertThat(parse("--no-goal-outlook").parsed().options().goalOutlook()).isFalse();
     assertThat(parse().parsed().options().goalOutlook()).isTrue();
   }

@@ -21,10 +21,13 @@ class RebalMainTest {
   static Run run(String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = RebalMain.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(status, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8));
+    int status =
+        RebalMain.run(
+            args,
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   /** Writes a generated book of {@code n} households to {@code dir} and returns its file. */
@@ -41,10 +44,10 @@ class RebalMainTest {
     Path book = generated(dir, 12);
 
     // when
-    Run one = run("--book", book.toString(), "--threads", "1", "--out", dir.resolve("a")
-        .toString());
-    Run two = run("--book", book.toString(), "--threads", "2", "--out", dir.resolve("b")
-        .toString());
+    Run one =
+        run("--book", book.toString(), "--threads", "1", "--out", dir.resolve("a").toString());
+    Run two =
+        run("--book", book.toString(), "--threads", "2", "--out", dir.resolve("b").toString());
 
     // then
     assertThat(one.status()).isZero();
@@ -99,8 +102,10 @@ class RebalMainTest {
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.BAD_USAGE);
-    assertThat(run.err()).startsWith("error: --as-of: not a date (yyyy-mm-dd): 2026-02-30")
-        .contains("Usage:\n  rebal ").doesNotContain("Exception");
+    assertThat(run.err())
+        .startsWith("error: --as-of: not a date (yyyy-mm-dd): 2026-02-30")
+        .contains("Usage:\n  rebal ")
+        .doesNotContain("Exception");
   }
 
   @Test
@@ -124,8 +129,10 @@ class RebalMainTest {
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
-    assertThat(run.err()).startsWith("error: rule set: " + rules + ":2: expected 'key = value'")
-        .contains("version is missing").doesNotContain("\tat ");
+    assertThat(run.err())
+        .startsWith("error: rule set: " + rules + ":2: expected 'key = value'")
+        .contains("version is missing")
+        .doesNotContain("\tat ");
     assertThat(run.err().lines()).hasSize(1);
   }
 
@@ -178,8 +185,10 @@ class RebalMainTest {
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
-    assertThat(run.err()).startsWith("error: " + book + " is not a valid book: line 2, column")
-        .contains("malformed JSON").doesNotContain("\tat ");
+    assertThat(run.err())
+        .startsWith("error: " + book + " is not a valid book: line 2, column")
+        .contains("malformed JSON")
+        .doesNotContain("\tat ");
     assertThat(run.err().lines()).hasSize(1);
   }
 

@@ -25,19 +25,33 @@ class RunHistoryTest {
     Path out = dir.resolve("out");
 
     // when
-    RebalMainTest.Run first = RebalMainTest.run("--book", book.toString(), "--out",
-        out.toString(), "--threads", "1");
+    RebalMainTest.Run first =
+        RebalMainTest.run("--book", book.toString(), "--out", out.toString(), "--threads", "1");
     String firstReport = Files.readString(out.resolve(MainJob.REPORT));
     String firstBlotter = Files.readString(out.resolve(MainJob.BLOTTER));
-    RebalMainTest.Run second = RebalMainTest.run("--book", book.toString(), "--out",
-        out.toString(), "--threads", "1", "--as-of", "2026-07-01");
+    RebalMainTest.Run second =
+        RebalMainTest.run(
+            "--book",
+            book.toString(),
+            "--out",
+            out.toString(),
+            "--threads",
+            "1",
+            "--as-of",
+            "2026-07-01");
 
     // then: the first run is kept whole under runs/AS-OF/run-0001, the second is at the top
     assertThat(first.status()).as(first.err()).isZero();
     assertThat(second.status()).as(second.err()).isZero();
     assertThat(firstReport).doesNotContain("id=\"previous-run\"");
-    Path kept = out.resolve("runs").resolve(RunRecord.read(out.resolve("runs").resolve(
-        firstAsOf(out)).resolve("run-0001")).orElseThrow().asOf().toString()).resolve("run-0001");
+    Path kept =
+        out.resolve("runs")
+            .resolve(
+                RunRecord.read(out.resolve("runs").resolve(firstAsOf(out)).resolve("run-0001"))
+                    .orElseThrow()
+                    .asOf()
+                    .toString())
+            .resolve("run-0001");
     assertThat(Files.readString(kept.resolve(MainJob.REPORT))).isEqualTo(firstReport);
     assertThat(Files.readString(kept.resolve(MainJob.BLOTTER))).isEqualTo(firstBlotter);
     assertThat(kept.resolve(MainJob.PROPOSALS)).isDirectory();
@@ -49,13 +63,20 @@ class RunHistoryTest {
     List<String> index = Files.readAllLines(out.resolve("runs").resolve(RunHistory.INDEX));
     assertThat(index).hasSize(3);
     assertThat(index.get(0)).isEqualTo(RunHistory.INDEX_HEADER);
-    assertThat(index.get(1)).startsWith("run-0001\t").endsWith("\truns/" + firstAsOf(out)
-        + "/run-0001");
+    assertThat(index.get(1))
+        .startsWith("run-0001\t")
+        .endsWith("\truns/" + firstAsOf(out) + "/run-0001");
     assertThat(index.get(2)).startsWith("run-0002\t2026-07-01\t").endsWith("\t.");
     // the second report compares with the first
     String report = Files.readString(out.resolve(MainJob.REPORT));
-    assertThat(report).contains("id=\"previous-run\"", "Compared with the previous run",
-        "previous (run-0001)", "this run (run-0002)", "New exceptions", "Resolved exceptions");
+    assertThat(report)
+        .contains(
+            "id=\"previous-run\"",
+            "Compared with the previous run",
+            "previous (run-0001)",
+            "this run (run-0002)",
+            "New exceptions",
+            "Resolved exceptions");
   }
 
   @Test
@@ -63,8 +84,17 @@ class RunHistoryTest {
     Path book = RebalMainTest.generated(dir, 3);
     Path out = dir.resolve("out");
     for (int i = 0; i < 3; i++) {
-      assertThat(RebalMainTest.run("--book", book.toString(), "--out", out.toString(),
-          "--threads", "1", "--no-goal-outlook").status()).isZero();
+      assertThat(
+              RebalMainTest.run(
+                      "--book",
+                      book.toString(),
+                      "--out",
+                      out.toString(),
+                      "--threads",
+                      "1",
+                      "--no-goal-outlook")
+                  .status())
+          .isZero();
     }
     String asOf = firstAsOf(out);
     assertThat(out.resolve("runs").resolve(asOf).resolve("run-0001")).isDirectory();
@@ -76,8 +106,12 @@ class RunHistoryTest {
   @Test
   void comparison_exceptions_newAndResolved() {
     // given
-    RunRecord previous = new RunRecord("run-0001", LocalDate.of(2026, 6, 30), Map.of("auto", "5"),
-        new LinkedHashSet<>(List.of("HH-1\treview", "HH-2\ton hold (data error)")));
+    RunRecord previous =
+        new RunRecord(
+            "run-0001",
+            LocalDate.of(2026, 6, 30),
+            Map.of("auto", "5"),
+            new LinkedHashSet<>(List.of("HH-1\treview", "HH-2\ton hold (data error)")));
     Set<String> now = new LinkedHashSet<>(List.of("HH-2\ton hold (data error)", "HH-3\treview"));
 
     // when
@@ -132,8 +166,11 @@ class RunHistoryTest {
   /** The as-of date of the generated book (the folder name of its first run). */
   private static String firstAsOf(Path out) throws IOException {
     try (var days = Files.list(out.resolve("runs"))) {
-      return days.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-          .findFirst().orElseThrow();
+      return days.filter(Files::isDirectory)
+          .map(p -> p.getFileName().toString())
+          .sorted()
+          .findFirst()
+          .orElseThrow();
     }
   }
 }

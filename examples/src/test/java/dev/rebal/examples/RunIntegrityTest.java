@@ -27,8 +27,8 @@ class RunIntegrityTest {
 
   private static String snapshot(Path out) throws IOException {
     StringBuilder sb = new StringBuilder();
-    for (String f : List.of(MainJob.BLOTTER, MainJob.REVIEW_QUEUE, MainJob.SUMMARY,
-        MainJob.AUDIT)) {
+    for (String f :
+        List.of(MainJob.BLOTTER, MainJob.REVIEW_QUEUE, MainJob.SUMMARY, MainJob.AUDIT)) {
       Path p = out.resolve(f);
       sb.append(f).append('=').append(Files.exists(p) ? Files.readString(p) : "<none>");
     }
@@ -61,38 +61,47 @@ class RunIntegrityTest {
     assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
     // the duplicate-id scan reads the whole book before anything is staged, so the cut is found
     // before the run starts; either way the previous output stays as it was
-    assertThat(run.err()).contains("error: " + cut + " is not a valid book")
+    assertThat(run.err())
+        .contains("error: " + cut + " is not a valid book")
         .doesNotContain("\tat ");
     assertThat(snapshot(out)).isEqualTo(before);
     assertThat(out.resolve(OutputFolder.STAGING)).doesNotExist();
   }
 
   @Test
-  void run_stateRecordEdited_refusesWithOneLineAndExitThree(@TempDir Path dir)
-      throws Exception {
+  void run_stateRecordEdited_refusesWithOneLineAndExitThree(@TempDir Path dir) throws Exception {
     // given: a run with state, then an audit record edited behind the store's back
     Path gz = book(dir);
     Path state = dir.resolve("state");
     Path out = dir.resolve("out");
-    assertThat(RebalMainTest.run("--book", gz.toString(), "--out", out.toString(), "--state",
-        state.toString()).status()).isZero();
+    assertThat(
+            RebalMainTest.run(
+                    "--book", gz.toString(), "--out", out.toString(), "--state", state.toString())
+                .status())
+        .isZero();
     String before = snapshot(out);
     try (JdbcStore store = JdbcStore.openEmbedded(state)) {
       assertThat(store.auditSink().verify().isIntact()).isTrue();
     }
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + state.toAbsolutePath()
-        .resolve("rebal"), "rebal", ""); Statement s = c.createStatement()) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + state.toAbsolutePath().resolve("rebal"), "rebal", "");
+        Statement s = c.createStatement()) {
       s.executeUpdate("UPDATE audit_record SET outcome = 'TAMPERED' WHERE sequence = 3");
     }
 
     // when
-    RebalMainTest.Run run = RebalMainTest.run("--book", gz.toString(), "--out", out.toString(),
-        "--state", state.toString());
+    RebalMainTest.Run run =
+        RebalMainTest.run(
+            "--book", gz.toString(), "--out", out.toString(), "--state", state.toString());
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.AUDIT_BROKEN);
-    assertThat(run.err()).contains("error: state: the audit chain is broken, refusing to append "
-        + "to it: audit record 3: hash does not match the content").doesNotContain("\tat ");
+    assertThat(run.err())
+        .contains(
+            "error: state: the audit chain is broken, refusing to append "
+                + "to it: audit record 3: hash does not match the content")
+        .doesNotContain("\tat ");
     assertThat(snapshot(out)).isEqualTo(before);
   }
 
@@ -101,16 +110,19 @@ class RunIntegrityTest {
     // given: the database file overwritten with garbage
     Path state = dir.resolve("state");
     Files.createDirectories(state);
-    Files.write(state.resolve("rebal.mv.db"), "not a database at all\n".repeat(400)
-        .getBytes(StandardCharsets.UTF_8));
+    Files.write(
+        state.resolve("rebal.mv.db"),
+        "not a database at all\n".repeat(400).getBytes(StandardCharsets.UTF_8));
 
     // when
-    RebalMainTest.Run run = RebalMainTest.run("--out", dir.resolve("out").toString(), "--state",
-        state.toString());
+    RebalMainTest.Run run =
+        RebalMainTest.run("--out", dir.resolve("out").toString(), "--state", state.toString());
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.BAD_INPUT);
-    assertThat(run.err()).startsWith("error: state: ").doesNotContain("\tat ")
+    assertThat(run.err())
+        .startsWith("error: state: ")
+        .doesNotContain("\tat ")
         .contains("the run was aborted");
   }
 
@@ -119,20 +131,37 @@ class RunIntegrityTest {
     // given
     Path gz = book(dir);
     Path state = dir.resolve("state");
-    assertThat(RebalMainTest.run("--book", gz.toString(), "--out", dir.resolve("out").toString(),
-        "--state", state.toString()).status()).isZero();
-    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + state.toAbsolutePath()
-        .resolve("rebal"), "rebal", ""); Statement s = c.createStatement()) {
+    assertThat(
+            RebalMainTest.run(
+                    "--book",
+                    gz.toString(),
+                    "--out",
+                    dir.resolve("out").toString(),
+                    "--state",
+                    state.toString())
+                .status())
+        .isZero();
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:h2:file:" + state.toAbsolutePath().resolve("rebal"), "rebal", "");
+        Statement s = c.createStatement()) {
       s.executeUpdate("DELETE FROM audit_head");
     }
 
     // when
-    RebalMainTest.Run run = RebalMainTest.run("--book", gz.toString(), "--out",
-        dir.resolve("out").toString(), "--state", state.toString());
+    RebalMainTest.Run run =
+        RebalMainTest.run(
+            "--book",
+            gz.toString(),
+            "--out",
+            dir.resolve("out").toString(),
+            "--state",
+            state.toString());
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.AUDIT_BROKEN);
-    assertThat(run.err()).contains("the chain's head row (audit_head) is missing")
+    assertThat(run.err())
+        .contains("the chain's head row (audit_head) is missing")
         .doesNotContain("\tat ");
   }
 
@@ -149,8 +178,8 @@ class RunIntegrityTest {
     String hostile = dir.resolve("st;INIT=CREATE TABLE pwned(x INT)").toString();
 
     // when
-    RebalMainTest.Run run = RebalMainTest.run("--state", hostile, "--out",
-        dir.resolve("out").toString());
+    RebalMainTest.Run run =
+        RebalMainTest.run("--state", hostile, "--out", dir.resolve("out").toString());
 
     // then
     assertThat(run.status()).isEqualTo(RebalMain.BAD_USAGE);
@@ -160,8 +189,10 @@ class RunIntegrityTest {
 
   @Test
   void run_stateUrlOtherThanH2OrPostgresql_isBadUsage() {
-    assertThat(RebalMainTest.run("--state-url", "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://x/y'")
-        .err()).contains("error: --state-url: state URL: the H2 setting 'INIT' is not accepted");
+    assertThat(
+            RebalMainTest.run("--state-url", "jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://x/y'")
+                .err())
+        .contains("error: --state-url: state URL: the H2 setting 'INIT' is not accepted");
     RebalMainTest.Run run = RebalMainTest.run("--state-url", "jdbc:mysql://db/rebal");
     assertThat(run.status()).isEqualTo(RebalMain.BAD_USAGE);
     assertThat(run.err()).contains("only H2 (jdbc:h2:...) and PostgreSQL");
@@ -175,8 +206,9 @@ class RunIntegrityTest {
     Path out = dir.resolve("out");
     Path headFile = dir.resolve("anchor").resolve("head.txt");
     Files.createDirectories(headFile.getParent());
-    RebalMainTest.Run first = RebalMainTest.run("--book", gz.toString(), "--out", out.toString(),
-        "--audit-head", headFile.toString());
+    RebalMainTest.Run first =
+        RebalMainTest.run(
+            "--book", gz.toString(), "--out", out.toString(), "--audit-head", headFile.toString());
     assertThat(first.status()).as(first.err()).isZero();
     String head = Files.readString(headFile).strip();
     assertThat(first.out()).contains("audit head: " + head);
@@ -184,32 +216,42 @@ class RunIntegrityTest {
     Path log = out.resolve(MainJob.AUDIT);
 
     // when / then: intact
-    RebalMainTest.Run ok = RebalMainTest.run("--verify-audit", log.toString(), "--expect-head",
-        head);
+    RebalMainTest.Run ok =
+        RebalMainTest.run("--verify-audit", log.toString(), "--expect-head", head);
     assertThat(ok.status()).isZero();
-    assertThat(ok.out()).contains(": intact, " + (Long.parseLong(head.split(":")[0]) + 1)
-        + " records, ends at its head " + head);
+    assertThat(ok.out())
+        .contains(
+            ": intact, "
+                + (Long.parseLong(head.split(":")[0]) + 1)
+                + " records, ends at its head "
+                + head);
 
     // the last record deleted: the chain alone verifies, against the head it does not
     List<String> lines = Files.readAllLines(log);
     Files.write(log, lines.subList(0, lines.size() - 1));
     assertThat(RebalMainTest.run("--verify-audit", log.toString()).status()).isZero();
-    RebalMainTest.Run cut = RebalMainTest.run("--verify-audit", log.toString(), "--expect-head",
-        "@" + headFile);
+    RebalMainTest.Run cut =
+        RebalMainTest.run("--verify-audit", log.toString(), "--expect-head", "@" + headFile);
     assertThat(cut.status()).isEqualTo(RebalMain.AUDIT_BROKEN);
-    assertThat(cut.out()).contains("BROKEN: audit record " + (lines.size() - 1) + ": the log ends "
-        + "at record " + (lines.size() - 2));
+    assertThat(cut.out())
+        .contains(
+            "BROKEN: audit record "
+                + (lines.size() - 1)
+                + ": the log ends "
+                + "at record "
+                + (lines.size() - 2));
 
     // emptied
     Files.writeString(log, "");
-    RebalMainTest.Run empty = RebalMainTest.run("--verify-audit", log.toString(),
-        "--expect-head", head);
+    RebalMainTest.Run empty =
+        RebalMainTest.run("--verify-audit", log.toString(), "--expect-head", head);
     assertThat(empty.status()).isEqualTo(RebalMain.AUDIT_BROKEN);
     assertThat(empty.out()).contains("the log ends before its first record");
 
     // the head file is written once: a second run refuses to replace it
-    RebalMainTest.Run again = RebalMainTest.run("--book", gz.toString(), "--out", out.toString(),
-        "--audit-head", headFile.toString());
+    RebalMainTest.Run again =
+        RebalMainTest.run(
+            "--book", gz.toString(), "--out", out.toString(), "--audit-head", headFile.toString());
     assertThat(again.status()).isEqualTo(RebalMain.BAD_USAGE);
     assertThat(Files.readString(headFile).strip()).isEqualTo(head);
   }
@@ -218,8 +260,8 @@ class RunIntegrityTest {
   void verifyAudit_malformedHead_isBadUsage(@TempDir Path dir) throws IOException {
     Path log = dir.resolve("audit.jsonl");
     Files.writeString(log, "");
-    RebalMainTest.Run run = RebalMainTest.run("--verify-audit", log.toString(), "--expect-head",
-        "12:abc");
+    RebalMainTest.Run run =
+        RebalMainTest.run("--verify-audit", log.toString(), "--expect-head", "12:abc");
     assertThat(run.status()).isEqualTo(RebalMain.BAD_USAGE);
     assertThat(run.err()).contains("error: --expect-head: audit head: expected");
   }
@@ -240,8 +282,12 @@ class RunIntegrityTest {
 
     // then
     assertThat(run.status()).isZero();
-    assertThat(run.err()).contains("note: an earlier run in " + out + " did not finish; its "
-        + "partial output was removed");
+    assertThat(run.err())
+        .contains(
+            "note: an earlier run in "
+                + out
+                + " did not finish; its "
+                + "partial output was removed");
     assertThat(staging).doesNotExist();
     assertThat(Files.readString(out.resolve(MainJob.BLOTTER))).doesNotContain("HH-X");
   }

@@ -2,9 +2,9 @@ package dev.rebal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.json.BookWriter;
 import dev.rebal.sample.BookConfig;
 import dev.rebal.sample.BookGenerator;
-import dev.rebal.json.BookWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import net.jqwik.api.Assume;
@@ -14,8 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 
 class SampleBookProperties {
   @Property(tries = 25)
-  void generate_sameSeed_givesByteIdenticalJson(@ForAll long seed,
-      @ForAll @IntRange(min = 1, max = 4) int count) throws IOException {
+  void generate_sameSeed_givesByteIdenticalJson(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int count) throws IOException {
     // when
     byte[] a = json(seed, count);
     byte[] b = json(seed, count);
@@ -25,7 +25,8 @@ class SampleBookProperties {
   }
 
   @Property(tries = 25)
-  void generate_differentSeeds_giveDifferentJson(@ForAll long seed, @ForAll long other) throws IOException {
+  void generate_differentSeeds_giveDifferentJson(@ForAll long seed, @ForAll long other)
+      throws IOException {
     // given
     Assume.that(seed != other);
 

@@ -2,10 +2,10 @@ package dev.rebal.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.BookWriter;
 import dev.rebal.json.HouseholdRead;
+import dev.rebal.sample.BookGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,12 +24,13 @@ class SampleBookTest {
       generator.households(SampleBook.COUNT).forEach(w::write);
     }
     byte[] shipped;
-    try (InputStream in = new GZIPInputStream(
-        SampleBook.class.getResourceAsStream(SampleBook.RESOURCE))) {
+    try (InputStream in =
+        new GZIPInputStream(SampleBook.class.getResourceAsStream(SampleBook.RESOURCE))) {
       shipped = in.readAllBytes();
     }
 
-    // then: regenerate with RebalMain --generate 200 --seed 42 --realistic-start if this fails on purpose
+    // then: regenerate with RebalMain --generate 200 --seed 42 --realistic-start if this fails on
+    // purpose
     assertThat(shipped).isEqualTo(fresh.toByteArray());
   }
 

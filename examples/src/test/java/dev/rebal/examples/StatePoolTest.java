@@ -22,8 +22,17 @@ class StatePoolTest {
 
       // when: 50 audit appends, each a transaction on a borrowed connection
       for (int i = 0; i < 50; i++) {
-        store.auditSink().append(new AuditEntry("HH-" + i, LocalDate.of(2026, 6, 30), "in" + i,
-            "1.0.0", "rs", "AUTO", "decision " + i));
+        store
+            .auditSink()
+            .append(
+                new AuditEntry(
+                    "HH-" + i,
+                    LocalDate.of(2026, 6, 30),
+                    "in" + i,
+                    "1.0.0",
+                    "rs",
+                    "AUTO",
+                    "decision " + i));
       }
 
       // then: the chain holds them all, and the pool never held more than its maximum
@@ -42,11 +51,15 @@ class StatePoolTest {
 
   @Test
   void open_nobodyListens_failsAtOnceWithThePasswordHidden() {
-    assertThatThrownBy(() -> StatePool.open(
-        "jdbc:postgresql://127.0.0.1:1/rebal?user=app&password=secret&connectTimeout=2", 2))
+    assertThatThrownBy(
+            () ->
+                StatePool.open(
+                    "jdbc:postgresql://127.0.0.1:1/rebal?user=app&password=secret&connectTimeout=2",
+                    2))
         .isInstanceOf(StoreException.class)
-        .hasMessageStartingWith("open jdbc:postgresql://127.0.0.1:1/rebal?user=app&password=***"
-            + "&connectTimeout=2: cannot connect")
+        .hasMessageStartingWith(
+            "open jdbc:postgresql://127.0.0.1:1/rebal?user=app&password=***"
+                + "&connectTimeout=2: cannot connect")
         .hasMessageNotContaining("secret");
   }
 
@@ -57,10 +70,27 @@ class StatePoolTest {
     String url = "jdbc:h2:file:" + dir.resolve("db").toAbsolutePath() + "/rebal";
 
     // when
-    RebalMainTest.Run first = RebalMainTest.run("--book", book.toString(), "--out",
-        dir.resolve("a").toString(), "--state-url", url, "--threads", "2", "--no-goal-outlook");
-    RebalMainTest.Run second = RebalMainTest.run("--book", book.toString(), "--out",
-        dir.resolve("b").toString(), "--state-url=" + url, "--threads", "2", "--no-goal-outlook");
+    RebalMainTest.Run first =
+        RebalMainTest.run(
+            "--book",
+            book.toString(),
+            "--out",
+            dir.resolve("a").toString(),
+            "--state-url",
+            url,
+            "--threads",
+            "2",
+            "--no-goal-outlook");
+    RebalMainTest.Run second =
+        RebalMainTest.run(
+            "--book",
+            book.toString(),
+            "--out",
+            dir.resolve("b").toString(),
+            "--state-url=" + url,
+            "--threads",
+            "2",
+            "--no-goal-outlook");
 
     // then
     assertThat(first.status()).as(first.err()).isZero();

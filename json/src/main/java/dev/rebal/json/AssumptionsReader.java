@@ -33,13 +33,13 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>Numbers are read as exact decimals, never through {@code double}. A {@code .cma} text file
- * ({@link CapitalMarketAssumptions#parse}) holds the same figures. Every problem (an unknown field, a
- * missing or malformed figure, a matrix that is not positive definite) is reported with the file and
- * the key. This class is stateless and thread-safe.
+ * ({@link CapitalMarketAssumptions#parse}) holds the same figures. Every problem (an unknown field,
+ * a missing or malformed figure, a matrix that is not positive definite) is reported with the file
+ * and the key. This class is stateless and thread-safe.
  */
 public final class AssumptionsReader {
-  private static final ObjectMapper MAPPER = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private AssumptionsReader() {}
 
@@ -55,7 +55,8 @@ public final class AssumptionsReader {
     Checks.notNull(file, "file");
     String text = Files.readString(file, StandardCharsets.UTF_8);
     String source = file.getFileName().toString();
-    return source.endsWith(".cma") ? CapitalMarketAssumptions.parse(source, text)
+    return source.endsWith(".cma")
+        ? CapitalMarketAssumptions.parse(source, text)
         : parse(source, text);
   }
 
@@ -91,12 +92,28 @@ public final class AssumptionsReader {
             keys.put("source." + (i + 1), scalar(v.get(i)));
           }
         }
-        case "classes" -> v.properties().forEach(c -> c.getValue().properties()
-            .forEach(f -> keys.put("class." + c.getKey() + "." + f.getKey(),
-                scalar(f.getValue()))));
-        case "correlations" -> v.properties().forEach(a -> a.getValue().properties()
-            .forEach(b -> keys.put("correlation." + a.getKey() + "." + b.getKey(),
-                scalar(b.getValue()))));
+        case "classes" ->
+            v.properties()
+                .forEach(
+                    c ->
+                        c.getValue()
+                            .properties()
+                            .forEach(
+                                f ->
+                                    keys.put(
+                                        "class." + c.getKey() + "." + f.getKey(),
+                                        scalar(f.getValue()))));
+        case "correlations" ->
+            v.properties()
+                .forEach(
+                    a ->
+                        a.getValue()
+                            .properties()
+                            .forEach(
+                                b ->
+                                    keys.put(
+                                        "correlation." + a.getKey() + "." + b.getKey(),
+                                        scalar(b.getValue()))));
         default -> problems.add(source + ": unknown field '" + field + "'");
       }
     }

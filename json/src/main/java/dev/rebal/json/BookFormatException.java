@@ -12,8 +12,10 @@ public class BookFormatException extends RebalException {
 
   /** The 1-based line of the error, or 0 if unknown. */
   private final int line;
+
   /** The 1-based column of the error, or 0 if unknown. */
   private final int column;
+
   /** The JSON path of the error. */
   private final String path;
 

@@ -10,25 +10,24 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
-import dev.rebal.core.household.Household;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.common.collect.ImmutableList;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.json.internal.BookCodec;
-import dev.rebal.json.internal.MappingException;
-import com.google.common.collect.ImmutableList;
 import dev.rebal.json.internal.HouseholdSplitter;
+import dev.rebal.json.internal.MappingException;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.SequenceInputStream;
-import java.nio.file.NoSuchFileException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -49,12 +48,13 @@ import java.util.zip.GZIPInputStream;
  * read. Gzipped input is detected and unpacked.
  *
  * <p>Errors: a header or market data that does not match the format, or a book that does not end
- * properly, throws {@link BookFormatException} with line, column and JSON path. A household that
- * is malformed JSON, too large, or cannot be built is returned as a failed {@link HouseholdRead}
+ * properly, throws {@link BookFormatException} with line, column and JSON path. A household that is
+ * malformed JSON, too large, or cannot be built is returned as a failed {@link HouseholdRead}
  * naming its index, id and the path of the bad field, and reading goes on with the next one (see
  * the {@link dev.rebal.json package doc}). Input errors name the file.
  *
  * <p>Usage:
+ *
  * <pre>{@code
  * try (BookReader book = BookReader.open(Path.of("book.json.gz"))) {
  *   MarketData market = book.marketData();
@@ -65,18 +65,21 @@ import java.util.zip.GZIPInputStream;
  * <p>Not thread-safe.
  */
 public final class BookReader implements Closeable {
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      // the reader closes its input itself: the header parser hands the rest on to the splitter
-      .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-      .build();
-  static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
-      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .build();
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          // the reader closes its input itself: the header parser hands the rest on to the splitter
+          .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+          .build();
+  static final ObjectMapper MAPPER =
+      JsonMapper.builder(FACTORY)
+          .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+          .build();
 
   /** The longest household id read: longer ids are data errors (they cannot name a file). */
   public static final int MAX_ID_LENGTH = 128;
+
   /** The most characters of an id shown in a message. */
   private static final int SHOWN_ID_CHARS = 40;
 
@@ -88,7 +91,11 @@ public final class BookReader implements Closeable {
   private long index;
   private boolean done;
 
-  private BookReader(Closeable input, String source, HouseholdSplitter splitter, LocalDate asOf,
+  private BookReader(
+      Closeable input,
+      String source,
+      HouseholdSplitter splitter,
+      LocalDate asOf,
       MarketData marketData) {
     this.input = input;
     this.source = source;
@@ -199,8 +206,11 @@ public final class BookReader implements Closeable {
             break;
           case "households":
             if (!format || !version) {
-              throw error(p, at, !format ? "$.format" : "$.version", "is missing: a book starts "
-                  + "with \"format\":\"rebal-book\",\"version\":1");
+              throw error(
+                  p,
+                  at,
+                  !format ? "$.format" : "$.version",
+                  "is missing: a book starts " + "with \"format\":\"rebal-book\",\"version\":1");
             }
             if (asOf == null || marketData == null) {
               throw error(p, at, "$.households", "asOf and marketData must come before households");
@@ -213,9 +223,11 @@ public final class BookReader implements Closeable {
               throw error(p, at, "$.households", "the book must be UTF-8");
             }
             JsonLocation open = p.currentTokenLocation();
-            HouseholdSplitter splitter = new HouseholdSplitter(new SequenceInputStream(
-                new ByteArrayInputStream(ahead.toByteArray()), in), open.getLineNr(),
-                open.getColumnNr());
+            HouseholdSplitter splitter =
+                new HouseholdSplitter(
+                    new SequenceInputStream(new ByteArrayInputStream(ahead.toByteArray()), in),
+                    open.getLineNr(),
+                    open.getColumnNr());
             p.close();
             return new BookReader(in, name, splitter, asOf, marketData);
           default:
@@ -296,27 +308,53 @@ public final class BookReader implements Closeable {
     String path = "$.households[" + i + "]";
     String at = "line " + e.line() + ", column " + e.column() + ": ";
     if (e.isEmpty()) {
-      return failed(i, "#" + i, path, at + (e.cut() ? "the book ends where a household should be"
-          : "no household between two commas, or a comma after the last household"));
+      return failed(
+          i,
+          "#" + i,
+          path,
+          at
+              + (e.cut()
+                  ? "the book ends where a household should be"
+                  : "no household between two commas, or a comma after the last household"));
     }
     Optional<String> id = idOf(e).filter(s -> !s.isBlank());
     String shownId = id.map(BookReader::abbreviateId).orElse("#" + i);
     if (e.oversized()) {
-      return failed(i, shownId, path, at + "the household is " + e.size() + " bytes of JSON, more "
-          + "than the " + HouseholdSplitter.MAX_HOUSEHOLD_BYTES + " allowed");
+      return failed(
+          i,
+          shownId,
+          path,
+          at
+              + "the household is "
+              + e.size()
+              + " bytes of JSON, more "
+              + "than the "
+              + HouseholdSplitter.MAX_HOUSEHOLD_BYTES
+              + " allowed");
     }
     JsonNode node;
     try (JsonParser p = FACTORY.createParser(e.bytes(), 0, e.length())) {
       node = MAPPER.readTree(p);
       if (p.nextToken() != null) {
-        return failed(i, shownId, path, located(e, p.currentTokenLocation())
-            + "unexpected content after the household (a missing comma?)");
+        return failed(
+            i,
+            shownId,
+            path,
+            located(e, p.currentTokenLocation())
+                + "unexpected content after the household (a missing comma?)");
       }
     } catch (JsonProcessingException ex) {
-      String inner = ex.getProcessor() instanceof JsonParser
-          ? path(((JsonParser) ex.getProcessor()).getParsingContext()).substring(1) : "";
-      return failed(i, shownId, path + inner, located(e, ex.getLocation())
-          + "malformed JSON: " + abbreviateMessage(ex.getOriginalMessage()));
+      String inner =
+          ex.getProcessor() instanceof JsonParser
+              ? path(((JsonParser) ex.getProcessor()).getParsingContext()).substring(1)
+              : "";
+      return failed(
+          i,
+          shownId,
+          path + inner,
+          located(e, ex.getLocation())
+              + "malformed JSON: "
+              + abbreviateMessage(ex.getOriginalMessage()));
     } catch (IOException ex) {
       throw new UncheckedIOException(ex); // an in-memory read: never in practice
     }
@@ -324,12 +362,20 @@ public final class BookReader implements Closeable {
       return failed(i, shownId, path, at + "the household has no comma after it");
     }
     if (!node.isObject()) {
-      return failed(i, shownId, path, at + "must be an object, was "
-          + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      return failed(
+          i,
+          shownId,
+          path,
+          at
+              + "must be an object, was "
+              + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
     }
     if (id.isPresent() && id.get().length() > MAX_ID_LENGTH) {
-      return failed(i, shownId, path + ".id", "must be at most " + MAX_ID_LENGTH
-          + " characters, was " + id.get().length());
+      return failed(
+          i,
+          shownId,
+          path + ".id",
+          "must be at most " + MAX_ID_LENGTH + " characters, was " + id.get().length());
     }
     try {
       return HouseholdRead.of(i, BookCodec.readHousehold(node, path));
@@ -359,7 +405,8 @@ public final class BookReader implements Closeable {
 
   /** Returns the id, abbreviated to at most about 40 characters for messages. */
   static String abbreviateId(String id) {
-    return id.length() <= SHOWN_ID_CHARS ? id
+    return id.length() <= SHOWN_ID_CHARS
+        ? id
         : id.substring(0, SHOWN_ID_CHARS) + "...(" + id.length() + " characters)";
   }
 
@@ -393,8 +440,12 @@ public final class BookReader implements Closeable {
 
   private void checkEnd() {
     if (splitter.endedEarly()) {
-      throw new BookFormatException(splitter.line(), splitter.column(), "$.households",
-          "the book ends before its households array is closed (a truncated file?)", null);
+      throw new BookFormatException(
+          splitter.line(),
+          splitter.column(),
+          "$.households",
+          "the book ends before its households array is closed (a truncated file?)",
+          null);
     }
     try {
       int line = splitter.line();
@@ -409,9 +460,14 @@ public final class BookReader implements Closeable {
         }
       }
       if (closing != 1 || rest.length == 4096) {
-        throw new BookFormatException(line, column, "$", closing == 0
-            ? "the book ends before its closing brace (a truncated file?)"
-            : "unexpected content after the households array", null);
+        throw new BookFormatException(
+            line,
+            column,
+            "$",
+            closing == 0
+                ? "the book ends before its closing brace (a truncated file?)"
+                : "unexpected content after the households array",
+            null);
       }
     } catch (IOException ex) {
       throw readFailure(ex);
@@ -452,27 +508,28 @@ public final class BookReader implements Closeable {
    * before the reader is closed.
    */
   public Stream<HouseholdRead> households() {
-    Iterator<HouseholdRead> it = new Iterator<>() {
-      private final Deque<HouseholdRead> ahead = new ArrayDeque<>(1);
+    Iterator<HouseholdRead> it =
+        new Iterator<>() {
+          private final Deque<HouseholdRead> ahead = new ArrayDeque<>(1);
 
-      @Override
-      public boolean hasNext() {
-        if (ahead.isEmpty()) {
-          BookReader.this.next().ifPresent(ahead::add);
-        }
-        return !ahead.isEmpty();
-      }
+          @Override
+          public boolean hasNext() {
+            if (ahead.isEmpty()) {
+              BookReader.this.next().ifPresent(ahead::add);
+            }
+            return !ahead.isEmpty();
+          }
 
-      @Override
-      public HouseholdRead next() {
-        if (!hasNext()) {
-          throw new NoSuchElementException("no more households");
-        }
-        return ahead.remove();
-      }
-    };
-    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(it,
-        Spliterator.ORDERED | Spliterator.NONNULL), false);
+          @Override
+          public HouseholdRead next() {
+            if (!hasNext()) {
+              throw new NoSuchElementException("no more households");
+            }
+            return ahead.remove();
+          }
+        };
+    return StreamSupport.stream(
+        Spliterators.spliteratorUnknownSize(it, Spliterator.ORDERED | Spliterator.NONNULL), false);
   }
 
   /** Closes the underlying input. */
@@ -493,17 +550,23 @@ public final class BookReader implements Closeable {
     return error(p, p.currentTokenLocation(), path(p.getParsingContext()), message);
   }
 
-  private static BookFormatException error(JsonParser p, JsonLocation at, String path,
-      String message) {
+  private static BookFormatException error(
+      JsonParser p, JsonLocation at, String path, String message) {
     return new BookFormatException(at.getLineNr(), at.getColumnNr(), path, message, null);
   }
 
   private static BookFormatException malformed(JsonProcessingException e) {
     JsonLocation at = e.getLocation();
-    String path = e.getProcessor() instanceof JsonParser
-        ? path(((JsonParser) e.getProcessor()).getParsingContext()) : "$";
-    return new BookFormatException(at == null ? 0 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-        path, "malformed JSON: " + e.getOriginalMessage(), e);
+    String path =
+        e.getProcessor() instanceof JsonParser
+            ? path(((JsonParser) e.getProcessor()).getParsingContext())
+            : "$";
+    return new BookFormatException(
+        at == null ? 0 : at.getLineNr(),
+        at == null ? 0 : at.getColumnNr(),
+        path,
+        "malformed JSON: " + e.getOriginalMessage(),
+        e);
   }
 
   /** Returns e.g. {@code $.households[3].accounts[0].cash} for a parser context. */

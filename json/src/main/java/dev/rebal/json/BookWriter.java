@@ -22,12 +22,13 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Writes a book as JSON, one household at a time, in the format described in {@link
- * dev.rebal.json the package doc}: the header and market data when opened, each household on its own
- * line as it is written, and the closing brackets on {@link #close()}. Memory use does not grow with
- * the number of households. The output is deterministic: the same book gives the same bytes.
+ * Writes a book as JSON, one household at a time, in the format described in {@link dev.rebal.json
+ * the package doc}: the header and market data when opened, each household on its own line as it is
+ * written, and the closing brackets on {@link #close()}. Memory use does not grow with the number
+ * of households. The output is deterministic: the same book gives the same bytes.
  *
  * <p>Usage:
+ *
  * <pre>{@code
  * try (BookWriter w = BookWriter.open(out, asOf, marketData)) {
  *   households.forEach(w::write);
@@ -37,11 +38,12 @@ import java.util.zip.GZIPOutputStream;
  * <p>Not thread-safe: write from one thread, in the order the households should appear.
  */
 public final class BookWriter implements Closeable {
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-      .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-      .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-      .build();
+  static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+          .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+          .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+          .build();
 
   private final OutputStream out;
   private long count;
@@ -66,8 +68,9 @@ public final class BookWriter implements Closeable {
     Checks.notNull(out, "out");
     Checks.notNull(asOf, "asOf");
     Checks.notNull(marketData, "marketData");
-    BookWriter w = new BookWriter(out instanceof BufferedOutputStream ? out
-        : new BufferedOutputStream(out, 1 << 16));
+    BookWriter w =
+        new BookWriter(
+            out instanceof BufferedOutputStream ? out : new BufferedOutputStream(out, 1 << 16));
     w.raw("{\"format\":\"rebal-book\",\"version\":1,\"asOf\":\"" + asOf + "\",\n\"marketData\":");
     try (JsonGenerator g = FACTORY.createGenerator(w.out, JsonEncoding.UTF8)) {
       BookCodec.writeMarketData(g, marketData);
@@ -86,13 +89,14 @@ public final class BookWriter implements Closeable {
    * @return the number of households written
    * @throws IOException if writing fails
    */
-  public static long write(Path file, LocalDate asOf, MarketData marketData,
-      Stream<Household> households) throws IOException {
+  public static long write(
+      Path file, LocalDate asOf, MarketData marketData, Stream<Household> households)
+      throws IOException {
     Checks.notNull(file, "file");
     Checks.notNull(households, "households");
     OutputStream raw = Files.newOutputStream(file);
-    OutputStream out = file.getFileName().toString().endsWith(".gz")
-        ? new GZIPOutputStream(raw, 1 << 16) : raw;
+    OutputStream out =
+        file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw;
     try (BookWriter w = open(out, asOf, marketData)) {
       Iterator<Household> it = households.iterator();
       while (it.hasNext()) {

@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * One household as one line of JSON: the household object of a book ({@link dev.rebal.json the
  * package doc}), byte for byte as {@link BookWriter} writes it, without the book around it. For
- * books kept as JSON lines, one household per line, so that a distributed job (Spark, say) can split
- * a book by line and read each household on its own; the as-of date and market data travel apart.
+ * books kept as JSON lines, one household per line, so that a distributed job (Spark, say) can
+ * split a book by line and read each household on its own; the as-of date and market data travel
+ * apart.
  *
  * <pre>{@code
  * String line = HouseholdLines.write(household);

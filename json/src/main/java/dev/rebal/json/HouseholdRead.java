@@ -5,8 +5,8 @@ import dev.rebal.core.internal.Checks;
 import java.util.Optional;
 
 /**
- * The result of reading one household of a book: the household, or a {@link ReadFailure} saying
- * why it could not be built. This class is immutable and thread-safe.
+ * The result of reading one household of a book: the household, or a {@link ReadFailure} saying why
+ * it could not be built. This class is immutable and thread-safe.
  */
 public final class HouseholdRead {
   private final long index;
@@ -70,7 +70,12 @@ public final class HouseholdRead {
   /** Returns e.g. {@code HouseholdRead{0, HH-000000, ok}}. */
   @Override
   public String toString() {
-    return "HouseholdRead{" + index + ", " + householdId + ", "
-        + (failure == null ? "ok" : failure.toString()) + "}";
+    return "HouseholdRead{"
+        + index
+        + ", "
+        + householdId
+        + ", "
+        + (failure == null ? "ok" : failure.toString())
+        + "}";
   }
 }

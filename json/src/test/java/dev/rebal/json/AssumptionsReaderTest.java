@@ -12,15 +12,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class AssumptionsReaderTest {
-  private static final String JSON = "{\"name\": \"house\", \"version\": \"2026.2\", "
-      + "\"inflation\": 0.025, \"sources\": [\"committee\"], \"classes\": {"
-      + "\"EQ\": {\"return\": 0.070, \"volatility\": 0.16, \"yield\": 0.02, \"tax\": \"QUALIFIED\"},"
-      + "\"BD\": {\"return\": 0.04, \"volatility\": 0.05, \"tax\": \"ORDINARY\"}},"
-      + "\"correlations\": {\"EQ\": {\"BD\": 0.1}}}";
-  private static final String TEXT = "name = house\nversion = 2026.2\ninflation = 0.025\n"
-      + "source.1 = committee\nclass.EQ.return = 0.07\nclass.EQ.volatility = 0.16\n"
-      + "class.EQ.yield = 0.02\nclass.EQ.tax = QUALIFIED\nclass.BD.return = 0.04\n"
-      + "class.BD.volatility = 0.05\nclass.BD.tax = ORDINARY\ncorrelation.BD.EQ = 0.1\n";
+  private static final String JSON =
+      "{\"name\": \"house\", \"version\": \"2026.2\", "
+          + "\"inflation\": 0.025, \"sources\": [\"committee\"], \"classes\": {"
+          + "\"EQ\": {\"return\": 0.070, \"volatility\": 0.16, \"yield\": 0.02, \"tax\": \"QUALIFIED\"},"
+          + "\"BD\": {\"return\": 0.04, \"volatility\": 0.05, \"tax\": \"ORDINARY\"}},"
+          + "\"correlations\": {\"EQ\": {\"BD\": 0.1}}}";
+  private static final String TEXT =
+      "name = house\nversion = 2026.2\ninflation = 0.025\n"
+          + "source.1 = committee\nclass.EQ.return = 0.07\nclass.EQ.volatility = 0.16\n"
+          + "class.EQ.yield = 0.02\nclass.EQ.tax = QUALIFIED\nclass.BD.return = 0.04\n"
+          + "class.BD.volatility = 0.05\nclass.BD.tax = ORDINARY\ncorrelation.BD.EQ = 0.1\n";
 
   @Test
   void parse_json_sameAssumptionsAndHashAsTheTextForm() {
@@ -48,9 +50,12 @@ class AssumptionsReaderTest {
   @Test
   void parse_unknownFieldAndBadFigure_reportedWithTheKey() {
     assertThatThrownBy(() -> AssumptionsReader.parse("bad.json", "{\"name\": \"x\", \"extra\": 1}"))
-        .isInstanceOf(AssumptionsException.class).hasMessage("bad.json: unknown field 'extra'");
-    assertThatThrownBy(() -> AssumptionsReader.parse("bad.json",
-        JSON.replace("\"volatility\": 0.05", "\"volatility\": \"high\"")))
+        .isInstanceOf(AssumptionsException.class)
+        .hasMessage("bad.json: unknown field 'extra'");
+    assertThatThrownBy(
+            () ->
+                AssumptionsReader.parse(
+                    "bad.json", JSON.replace("\"volatility\": 0.05", "\"volatility\": \"high\"")))
         .isInstanceOf(AssumptionsException.class)
         .hasMessageContaining("bad.json: class.BD.volatility: must be a decimal, was 'high'");
   }

@@ -11,17 +11,18 @@ import java.io.IOException;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 
 class BookJsonProperties {
   /** Every household a fault (some with non-USD cash), so odd values are round-tripped too. */
   static final BookGenerator FAULTY = BookGenerator.of(BookConfig.of(5).withFaultPercent(100));
+
   static final BookGenerator CLEAN = BookGenerator.of(BookConfig.of(6).withFaultPercent(0));
 
   @Property(tries = 150)
-  void writeThenRead_generatedHousehold_isEqual(@ForAll @LongRange(max = 99_999) long index,
-      @ForAll boolean faulty) throws IOException {
+  void writeThenRead_generatedHousehold_isEqual(
+      @ForAll @LongRange(max = 99_999) long index, @ForAll boolean faulty) throws IOException {
     // given
     BookGenerator generator = faulty ? FAULTY : CLEAN;
     Household household = generator.household(index);

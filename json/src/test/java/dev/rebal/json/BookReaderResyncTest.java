@@ -30,16 +30,18 @@ class BookReaderResyncTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "NaN           | \"cash\":NaN                | $.households[1]",
-      "Infinity      | \"cash\":Infinity           | $.households[1]",
-      "bare word     | \"cash\":abc                | $.households[1]",
-      "duplicate key | \"cash\":1,\"cash\":2         | $.households[1]",
-      "extra brace   | \"cash\":1}                 | $.households[1]",
-      "single quote  | \"cash\":'1'                | $.households[1]",
-  })
-  void next_malformedTokenInSecondHousehold_failsOnlyIt(String fault, String replacement,
-      String path) throws IOException {
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "NaN           | \"cash\":NaN                | $.households[1]",
+        "Infinity      | \"cash\":Infinity           | $.households[1]",
+        "bare word     | \"cash\":abc                | $.households[1]",
+        "duplicate key | \"cash\":1,\"cash\":2         | $.households[1]",
+        "extra brace   | \"cash\":1}                 | $.households[1]",
+        "single quote  | \"cash\":'1'                | $.households[1]",
+      })
+  void next_malformedTokenInSecondHousehold_failsOnlyIt(
+      String fault, String replacement, String path) throws IOException {
     // given: the first account's cash of the second household is replaced
     String line = BookReaderTest.lines()[4];
     String cash = line.replaceFirst(".*?(\"cash\":[0-9.]+).*", "$1");
@@ -56,10 +58,10 @@ class BookReaderResyncTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "1e999999999, must be below 1E+1000 in magnitude, 1E+999999999",
-      "1e-999999999, must have at most, 1E-999999999",
-      "1e10000000, must be below 1E+1000 in magnitude, 1E+10000000",
-      "-1e1001, must be below 1E+1000 in magnitude, -1E+1001",
+    "1e999999999, must be below 1E+1000 in magnitude, 1E+999999999",
+    "1e-999999999, must have at most, 1E-999999999",
+    "1e10000000, must be below 1E+1000 in magnitude, 1E+10000000",
+    "-1e1001, must be below 1E+1000 in magnitude, -1E+1001",
   })
   void next_hugeExponentInCash_failsWithAbbreviatedValue(String number, String rule, String shown)
       throws IOException {
@@ -102,15 +104,18 @@ class BookReaderResyncTest {
 
     // then
     assertThat(f.householdId()).isEqualTo("HH-000001");
-    assertThat(f.message()).contains("malformed JSON").contains("nesting depth").hasSizeLessThan(400);
+    assertThat(f.message())
+        .contains("malformed JSON")
+        .contains("nesting depth")
+        .hasSizeLessThan(400);
   }
 
   @Test
   void next_hugeString_failsOnlyThatHouseholdAndBoundsMemory() throws IOException {
     // given: a 50 MB string in the second household
     String huge = "x".repeat(50_000_000);
-    String text = withLine(4, "\"id\":\"HH-000001\",", "\"id\":\"HH-000001\",\"note\":\"" + huge
-        + "\",");
+    String text =
+        withLine(4, "\"id\":\"HH-000001\",", "\"id\":\"HH-000001\",\"note\":\"" + huge + "\",");
 
     // when
     ReadFailure f = secondFails(text);
@@ -211,14 +216,17 @@ class BookReaderResyncTest {
     String text = BOOK.replaceFirst("\"" + field + "\":(\"rebal-book\"|1),", "");
 
     // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
+    assertThatThrownBy(() -> readAll(text))
+        .isInstanceOf(BookFormatException.class)
         .hasMessageContaining("$." + field + ": is missing");
   }
 
   @Test
   void open_directory_throwsNamingIt(@TempDir Path dir) {
-    assertThatThrownBy(() -> BookReader.open(dir)).isInstanceOf(IOException.class)
-        .hasMessageContaining(dir.toString()).hasMessageContaining("is a directory");
+    assertThatThrownBy(() -> BookReader.open(dir))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining(dir.toString())
+        .hasMessageContaining("is a directory");
   }
 
   @Test
@@ -228,11 +236,13 @@ class BookReaderResyncTest {
     Files.write(file, new byte[] {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5});
 
     // when / then
-    assertThatThrownBy(() -> {
-      try (BookReader r = BookReader.open(file)) {
-        r.households().toList();
-      }
-    }).hasMessageContaining(file.toString());
+    assertThatThrownBy(
+            () -> {
+              try (BookReader r = BookReader.open(file)) {
+                r.households().toList();
+              }
+            })
+        .hasMessageContaining(file.toString());
   }
 
   @Test
@@ -241,8 +251,10 @@ class BookReaderResyncTest {
     String text = withLine(4, "\"members\":[", "\"members\":[,");
 
     // when
-    try (BookReader r = BookReader.open(new java.io.ByteArrayInputStream(
-        text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
+    try (BookReader r =
+        BookReader.open(
+            new java.io.ByteArrayInputStream(
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)))) {
       // then
       assertThat(r.ids()).containsExactly("HH-000000", "HH-000001", "HH-000002");
     }
@@ -281,10 +293,11 @@ class BookReaderResyncTest {
     // given: two lots with a bad quantity, an account of an unknown type, an unknown field
     String line = BookReaderTest.lines()[4];
     String q = line.replaceFirst(".*?(\"quantity\":[0-9.]+).*", "$1");
-    String edited = line.replaceFirst(java.util.regex.Pattern.quote(q), "\"quantity\":\"x\"")
-        .replaceFirst("\"quantity\":[0-9.]+", "\"quantity\":1e-999999999")
-        .replaceFirst("\"type\":\"[A-Z_]+\"", "\"type\":\"NOPE\"")
-        .replaceFirst("\"members\":", "\"nickname\":1,\"members\":");
+    String edited =
+        line.replaceFirst(java.util.regex.Pattern.quote(q), "\"quantity\":\"x\"")
+            .replaceFirst("\"quantity\":[0-9.]+", "\"quantity\":1e-999999999")
+            .replaceFirst("\"type\":\"[A-Z_]+\"", "\"type\":\"NOPE\"")
+            .replaceFirst("\"members\":", "\"nickname\":1,\"members\":");
     String[] lines = BookReaderTest.lines();
     lines[4] = edited;
 
@@ -293,7 +306,8 @@ class BookReaderResyncTest {
 
     // then
     assertThat(f.path()).isEqualTo("$.households[1].accounts[0].type");
-    assertThat(f.message()).contains("and 3 more: ")
+    assertThat(f.message())
+        .contains("and 3 more: ")
         .contains("$.households[1].lots[0].quantity: must be a number, was string \"x\"")
         .contains(".quantity: must have at most 1000 decimal places, was 1E-999999999")
         .contains("$.households[1].nickname: unknown field");

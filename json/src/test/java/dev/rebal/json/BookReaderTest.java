@@ -41,14 +41,15 @@ class BookReaderTest {
   static String withLine(int line, String from, String to) {
     String[] lines = lines();
     assertThat(lines[line]).contains(from);
-    lines[line] = lines[line].replaceFirst(java.util.regex.Pattern.quote(from),
-        java.util.regex.Matcher.quoteReplacement(to));
+    lines[line] =
+        lines[line].replaceFirst(
+            java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to));
     return String.join("\n", lines);
   }
 
   static List<HouseholdRead> readAll(String text) throws IOException {
-    try (BookReader r = BookReader.open(
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+    try (BookReader r =
+        BookReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
       return r.households().toList();
     }
   }
@@ -99,16 +100,18 @@ class BookReaderTest {
     String text = BOOK.substring(0, BOOK.length() - 200);
 
     // when
-    try (BookReader r = BookReader.open(
-        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
+    try (BookReader r =
+        BookReader.open(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))) {
       assertThat(r.next().orElseThrow().isOk()).isTrue();
       assertThat(r.next().orElseThrow().isOk()).isTrue();
       HouseholdRead cut = r.next().orElseThrow();
 
       // then
       assertThat(cut.failure().orElseThrow().toString())
-          .startsWith("household HH-000002: $.households[2]").contains("malformed JSON");
-      assertThatThrownBy(r::next).isInstanceOf(BookFormatException.class)
+          .startsWith("household HH-000002: $.households[2]")
+          .contains("malformed JSON");
+      assertThatThrownBy(r::next)
+          .isInstanceOf(BookFormatException.class)
           .hasMessageContaining("truncated");
     }
   }
@@ -119,8 +122,10 @@ class BookReaderTest {
     String text = BOOK.replaceFirst("\"version\":1,", "\"version\":1,\"colour\":\"red\",");
 
     // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
-        .hasMessageContaining("line 1, column").hasMessageContaining("$.colour: unknown field");
+    assertThatThrownBy(() -> readAll(text))
+        .isInstanceOf(BookFormatException.class)
+        .hasMessageContaining("line 1, column")
+        .hasMessageContaining("$.colour: unknown field");
   }
 
   @Test
@@ -129,7 +134,8 @@ class BookReaderTest {
     String text = withLine(1, "\"symbol\":", "\"cusip\":\"X\",\"symbol\":");
 
     // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
+    assertThatThrownBy(() -> readAll(text))
+        .isInstanceOf(BookFormatException.class)
         .hasMessageContaining("$.marketData.securities[0].cusip: unknown field");
   }
 
@@ -139,7 +145,8 @@ class BookReaderTest {
     String text = withLine(1, "\"price\":", "\"price\":1.0000001,\"x\":");
 
     // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
+    assertThatThrownBy(() -> readAll(text))
+        .isInstanceOf(BookFormatException.class)
         .hasMessageContaining("$.marketData.prices[0].price")
         .hasMessageContaining("at most 6 decimal places");
   }
@@ -147,16 +154,19 @@ class BookReaderTest {
   @Test
   void open_householdsBeforeMarketData_throws() {
     // given
-    String text = "{\"format\":\"rebal-book\",\"version\":1,\"asOf\":\"2026-06-30\",\"households\":[]}";
+    String text =
+        "{\"format\":\"rebal-book\",\"version\":1,\"asOf\":\"2026-06-30\",\"households\":[]}";
 
     // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
+    assertThatThrownBy(() -> readAll(text))
+        .isInstanceOf(BookFormatException.class)
         .hasMessageContaining("$.households: asOf and marketData must come before households");
   }
 
   @Test
   void open_notABook_throws() {
-    assertThatThrownBy(() -> readAll("[1,2]")).isInstanceOf(BookFormatException.class)
+    assertThatThrownBy(() -> readAll("[1,2]"))
+        .isInstanceOf(BookFormatException.class)
         .hasMessageContaining("must be a JSON object");
   }
 
@@ -166,7 +176,8 @@ class BookReaderTest {
     String text = BOOK.replaceFirst("\"asOf\":\"2026-06-30\"", "\"asOf\":\"2026-13-40\"");
 
     // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
+    assertThatThrownBy(() -> readAll(text))
+        .isInstanceOf(BookFormatException.class)
         .hasMessageContaining("$.asOf: must be an ISO date");
   }
 
@@ -176,7 +187,8 @@ class BookReaderTest {
     String text = BOOK.replaceFirst("\"version\":1,", "\"version\":1,\"version\":1,");
 
     // when / then
-    assertThatThrownBy(() -> readAll(text)).isInstanceOf(BookFormatException.class)
+    assertThatThrownBy(() -> readAll(text))
+        .isInstanceOf(BookFormatException.class)
         .hasMessageContaining("Duplicate field 'version'");
   }
 
@@ -239,8 +251,8 @@ class BookReaderTest {
       }
     }
     Household h = findWithRestriction();
-    String text = withLine(line, "\"restrictions\":[{\"kind\":\"",
-        "\"restrictions\":[{\"kind\":\"no-");
+    String text =
+        withLine(line, "\"restrictions\":[{\"kind\":\"", "\"restrictions\":[{\"kind\":\"no-");
 
     // when
     List<HouseholdRead> read = readAll(text);
@@ -302,8 +314,8 @@ class BookReaderTest {
     Path file = dir.resolve("book.json.gz");
 
     // when
-    long written = BookWriter.write(file, GENERATOR.asOf(), GENERATOR.marketData(),
-        HOUSEHOLDS.stream());
+    long written =
+        BookWriter.write(file, GENERATOR.asOf(), GENERATOR.marketData(), HOUSEHOLDS.stream());
     List<Household> read;
     try (BookReader r = BookReader.open(file)) {
       read = r.households().map(h -> h.household().orElseThrow()).toList();

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
-import dev.rebal.core.money.Money;
 import dev.rebal.core.household.TransactionId;
+import dev.rebal.core.money.Money;
+import dev.rebal.core.trade.Side;
 import dev.rebal.sample.BookConfig;
 import dev.rebal.sample.BookGenerator;
-import dev.rebal.core.trade.Side;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,10 +27,17 @@ class GiftTransactionJsonTest {
     Household base = generator.household(3);
     TaxLot lot = base.lots().get(0);
     List<Transaction> txs = new ArrayList<>(base.transactions());
-    txs.add(Transaction.builder().id(TransactionId.of("T-GIFT")).account(lot.account())
-        .security(lot.security()).side(Side.GIFT).tradeDate(generator.asOf().minusDays(1))
-        .quantity(lot.quantity()).amount(lot.costBasis().isPositive() ? lot.costBasis()
-            : Money.usd("1")).lot(lot.id()).build());
+    txs.add(
+        Transaction.builder()
+            .id(TransactionId.of("T-GIFT"))
+            .account(lot.account())
+            .security(lot.security())
+            .side(Side.GIFT)
+            .tradeDate(generator.asOf().minusDays(1))
+            .quantity(lot.quantity())
+            .amount(lot.costBasis().isPositive() ? lot.costBasis() : Money.usd("1"))
+            .lot(lot.id())
+            .build());
     Household household = base.withTransactions(txs);
 
     // when

@@ -38,7 +38,8 @@ class HouseholdLinesTest {
   @Test
   void read_badField_failsNamingHouseholdAndPath() {
     // given
-    String line = HouseholdLines.write(FIRST).replaceFirst("\"role\":\"[A-Z_]+\"", "\"role\":\"BOSS\"");
+    String line =
+        HouseholdLines.write(FIRST).replaceFirst("\"role\":\"[A-Z_]+\"", "\"role\":\"BOSS\"");
 
     // when
     HouseholdRead read = HouseholdLines.read(2, line);
@@ -57,11 +58,13 @@ class HouseholdLinesTest {
     HouseholdRead read = HouseholdLines.read(7, "{\"id\":\"HH-1\",");
 
     // then
-    assertThat(read.failure()).hasValueSatisfying(f -> {
-      assertThat(f.householdId()).isEqualTo("#7");
-      assertThat(f.path()).isEqualTo("$");
-      assertThat(f.message()).startsWith("malformed JSON");
-    });
+    assertThat(read.failure())
+        .hasValueSatisfying(
+            f -> {
+              assertThat(f.householdId()).isEqualTo("#7");
+              assertThat(f.path()).isEqualTo("$");
+              assertThat(f.message()).startsWith("malformed JSON");
+            });
   }
 
   @Test
@@ -73,8 +76,10 @@ class HouseholdLinesTest {
     HouseholdRead read = HouseholdLines.read(0, line + " " + line);
 
     // then
-    assertThat(read.failure()).hasValueSatisfying(f ->
-        assertThat(f.message()).isEqualTo("unexpected content after the household object"));
+    assertThat(read.failure())
+        .hasValueSatisfying(
+            f ->
+                assertThat(f.message()).isEqualTo("unexpected content after the household object"));
   }
 
   @Test
@@ -84,9 +89,9 @@ class HouseholdLinesTest {
     HouseholdRead empty = HouseholdLines.read(1, "   ");
 
     // then
-    assertThat(array.failure()).hasValueSatisfying(f ->
-        assertThat(f.message()).isEqualTo("must be an object, was ARRAY"));
-    assertThat(empty.failure()).hasValueSatisfying(f ->
-        assertThat(f.message()).isEqualTo("the line is empty"));
+    assertThat(array.failure())
+        .hasValueSatisfying(f -> assertThat(f.message()).isEqualTo("must be an object, was ARRAY"));
+    assertThat(empty.failure())
+        .hasValueSatisfying(f -> assertThat(f.message()).isEqualTo("the line is empty"));
   }
 }

@@ -27,8 +27,12 @@ import java.util.TreeMap;
  * @param target its target weight within the bucket, and bands
  * @param driftWeight the penalty per dollar of bucket drift, not negative
  */
-public record BucketGoal(String bucket, SortedMap<AccountId, BigDecimal> accountShares,
-    AssetClass assetClass, ClassTarget target, BigDecimal driftWeight) {
+public record BucketGoal(
+    String bucket,
+    SortedMap<AccountId, BigDecimal> accountShares,
+    AssetClass assetClass,
+    ClassTarget target,
+    BigDecimal driftWeight) {
   /**
    * Checks the components and copies the shares into an unmodifiable map sorted by account.
    *
@@ -44,13 +48,19 @@ public record BucketGoal(String bucket, SortedMap<AccountId, BigDecimal> account
     Checks.isTrue(!accountShares.isEmpty(), "accountShares", accountShares, "must not be empty");
     for (Map.Entry<AccountId, BigDecimal> e : accountShares.entrySet()) {
       BigDecimal s = Checks.notNull(e.getValue(), "accountShares[" + e.getKey() + "]");
-      Checks.isTrue(s.signum() > 0 && s.compareTo(BigDecimal.ONE) <= 0,
-          "accountShares[" + e.getKey() + "]", s, "must be in (0, 1]");
+      Checks.isTrue(
+          s.signum() > 0 && s.compareTo(BigDecimal.ONE) <= 0,
+          "accountShares[" + e.getKey() + "]",
+          s,
+          "must be in (0, 1]");
     }
     accountShares = Collections.unmodifiableSortedMap(new TreeMap<>(accountShares));
     Checks.notNull(assetClass, "assetClass");
     Checks.notNull(target, "target");
-    Checks.isTrue(Checks.notNull(driftWeight, "driftWeight").signum() >= 0, "driftWeight",
-        driftWeight, "must not be negative");
+    Checks.isTrue(
+        Checks.notNull(driftWeight, "driftWeight").signum() >= 0,
+        "driftWeight",
+        driftWeight,
+        "must not be negative");
   }
 }

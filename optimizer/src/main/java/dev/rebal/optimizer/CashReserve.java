@@ -26,7 +26,10 @@ public record CashReserve(String id, AccountId account, Money amount) {
   public CashReserve {
     Checks.notBlank(id, "id");
     Checks.notNull(account, "account");
-    Checks.isTrue(Checks.notNull(amount, "amount").isUsd() && amount.isPositive(), "amount",
-        amount, "must be a positive USD amount");
+    Checks.isTrue(
+        Checks.notNull(amount, "amount").isUsd() && amount.isPositive(),
+        "amount",
+        amount,
+        "must be a positive USD amount");
   }
 }

@@ -1,8 +1,8 @@
 package dev.rebal.optimizer;
 
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.ClassTarget;
 import java.math.BigDecimal;
 
 /**
@@ -28,7 +28,10 @@ public record ClassGoal(AssetClass assetClass, ClassTarget target, BigDecimal dr
   public ClassGoal {
     Checks.notNull(assetClass, "assetClass");
     Checks.notNull(target, "target");
-    Checks.isTrue(Checks.notNull(driftWeight, "driftWeight").signum() >= 0, "driftWeight",
-        driftWeight, "must not be negative");
+    Checks.isTrue(
+        Checks.notNull(driftWeight, "driftWeight").signum() >= 0,
+        "driftWeight",
+        driftWeight,
+        "must not be negative");
   }
 }

@@ -7,8 +7,8 @@ import dev.rebal.core.money.Money;
  * A goal the proposal leaves unmet, measured exactly on the rounded trades: how far, in dollars,
  * the household still is from it after the proposal. It is never more than the plain distance to
  * the goal before trading plus what rounding costs (a shortfall the proposal created would be a
- * defect). The engine reports each in the decision; which ones go to review is a routing rule.
- * This record is immutable and thread-safe.
+ * defect). The engine reports each in the decision; which ones go to review is a routing rule. This
+ * record is immutable and thread-safe.
  *
  * @param kind what kind of goal
  * @param subject what it is about: a reserve id and account, an account, a security, a class
@@ -47,8 +47,8 @@ public record GoalShortfall(Kind kind, String subject, Money amount, String deta
   public GoalShortfall {
     Checks.notNull(kind, "kind");
     Checks.notNull(subject, "subject");
-    Checks.isTrue(Checks.notNull(amount, "amount").isPositive(), "amount", amount,
-        "must be positive");
+    Checks.isTrue(
+        Checks.notNull(amount, "amount").isPositive(), "amount", amount, "must be positive");
     Checks.notNull(detail, "detail");
   }
 }

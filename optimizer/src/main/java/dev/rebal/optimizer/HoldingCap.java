@@ -20,7 +20,10 @@ public record HoldingCap(SecurityId security, Money maxValue) {
    */
   public HoldingCap {
     Checks.notNull(security, "security");
-    Checks.isTrue(!Checks.notNull(maxValue, "maxValue").isNegative(), "maxValue", maxValue,
+    Checks.isTrue(
+        !Checks.notNull(maxValue, "maxValue").isNegative(),
+        "maxValue",
+        maxValue,
         "must not be negative");
   }
 }

@@ -25,8 +25,8 @@ import java.util.TreeSet;
  * }
  * }</pre>
  *
- * <p>Never throws for an infeasible, unbounded or numerically troubled household: those are
- * {@link OptimizationResult} variants. This class is immutable and thread-safe.
+ * <p>Never throws for an infeasible, unbounded or numerically troubled household: those are {@link
+ * OptimizationResult} variants. This class is immutable and thread-safe.
  */
 public final class HouseholdOptimizer {
   private static final HouseholdOptimizer STANDARD =
@@ -70,8 +70,11 @@ public final class HouseholdOptimizer {
     Checks.notNull(problem, "problem");
     Model model = new Model(problem);
     if (model.value <= 0) {
-      return new OptimizationResult.Optimal(List.of(), Rounder.zeroBreakdown(),
-          dev.rebal.core.money.Money.ZERO_USD, dev.rebal.core.money.Money.ZERO_USD,
+      return new OptimizationResult.Optimal(
+          List.of(),
+          Rounder.zeroBreakdown(),
+          dev.rebal.core.money.Money.ZERO_USD,
+          dev.rebal.core.money.Money.ZERO_USD,
           new LpSize(0, 0, 0));
     }
     Solved solved = solveLp(model);
@@ -90,9 +93,12 @@ public final class HouseholdOptimizer {
     if (again.failure != null) {
       return rounded;
     }
-    return new Rounder(tightened, again.build, again.x).round(
-        new LpSize(again.build.program.variables(), again.build.program.rows(),
-            solved.solves + again.solves));
+    return new Rounder(tightened, again.build, again.x)
+        .round(
+            new LpSize(
+                again.build.program.variables(),
+                again.build.program.rows(),
+                solved.solves + again.solves));
   }
 
   /** The LP stage alone: the final build and its verified point, or a failure. */
@@ -131,11 +137,11 @@ public final class HouseholdOptimizer {
   }
 
   /**
-   * Solves, fixing each group traded both ways to the side it trades more, until none is; adds
-   * to {@code harvestsGivenUp} the groups fixed to buying whose sales included a harvest.
+   * Solves, fixing each group traded both ways to the side it trades more, until none is; adds to
+   * {@code harvestsGivenUp} the groups fixed to buying whose sales included a harvest.
    */
-  private Solved settle(Model model, boolean minimalStart, Counter solves,
-      List<Integer> harvestsGivenUp) {
+  private Solved settle(
+      Model model, boolean minimalStart, Counter solves, List<Integer> harvestsGivenUp) {
     while (true) {
       Solved solved = solveWithDirections(model, minimalStart, solves);
       if (solved.failure != null) {
@@ -146,8 +152,8 @@ public final class HouseholdOptimizer {
         return solved;
       }
       for (int g : conflicts) {
-        boolean sells = sold(model, solved.build, solved.x, g) >= bought(model, solved.build,
-            solved.x, g);
+        boolean sells =
+            sold(model, solved.build, solved.x, g) >= bought(model, solved.build, solved.x, g);
         if (!sells && harvested(model, solved.build, solved.x, g)) {
           harvestsGivenUp.add(g);
         }
@@ -168,7 +174,9 @@ public final class HouseholdOptimizer {
   /** Whether point {@code x} sells in group {@code g} a segment whose cost is a benefit. */
   private static boolean harvested(Model m, LpBuild b, double[] x, int g) {
     for (int j = 0; j < x.length; j++) {
-      if (b.kind[j] == LpBuild.SELL && x[j] > TRADED && b.program.objective(j) < 0
+      if (b.kind[j] == LpBuild.SELL
+          && x[j] > TRADED
+          && b.program.objective(j) < 0
           && m.securityGroup[m.positionSecurity[b.position[j]]] == g) {
         return true;
       }
@@ -192,7 +200,8 @@ public final class HouseholdOptimizer {
       }
     }
     return java.util.stream.IntStream.range(0, m.groups.length)
-        .filter(g -> buys[g] && sells[g] && m.groupDirection[g] == Model.BOTH).toArray();
+        .filter(g -> buys[g] && sells[g] && m.groupDirection[g] == Model.BOTH)
+        .toArray();
   }
 
   private static double bought(Model m, LpBuild b, double[] x, int g) {
@@ -259,23 +268,28 @@ public final class HouseholdOptimizer {
     LpSolution second = solver.solve(elastic.program);
     solves.n++;
     if (second.status() != LpSolution.Status.OPTIMAL) {
-      String reason = second.status() == LpSolution.Status.ITERATION_LIMIT
-          ? "ITERATION_LIMIT" : second.status() == LpSolution.Status.TOO_LARGE
-          ? "TOO_LARGE" : "SOLVER_ERROR";
+      String reason =
+          second.status() == LpSolution.Status.ITERATION_LIMIT
+              ? "ITERATION_LIMIT"
+              : second.status() == LpSolution.Status.TOO_LARGE ? "TOO_LARGE" : "SOLVER_ERROR";
       return Attempt.failed(reason, second.status() + ": " + second.detail());
     }
     double[] ex = second.point();
     if (!SolutionCheck.passes(elastic.program, ex)) {
-      return Attempt.failed("CHECK_FAILED", "solution violates the LP by "
-          + SolutionCheck.worstViolation(elastic.program, ex) + " (scaled) after the retry");
+      return Attempt.failed(
+          "CHECK_FAILED",
+          "solution violates the LP by "
+              + SolutionCheck.worstViolation(elastic.program, ex)
+              + " (scaled) after the retry");
     }
     if (elastic.uncovered(ex).length > 0) {
       return Attempt.infeasible();
     }
     double[] x = elastic.originalPoint(ex);
     if (!SolutionCheck.passes(lp, x)) {
-      return Attempt.failed("CHECK_FAILED", "elastic point violates the LP by "
-          + SolutionCheck.worstViolation(lp, x) + " (scaled)");
+      return Attempt.failed(
+          "CHECK_FAILED",
+          "elastic point violates the LP by " + SolutionCheck.worstViolation(lp, x) + " (scaled)");
     }
     return Attempt.ok(x);
   }
@@ -303,16 +317,18 @@ public final class HouseholdOptimizer {
     }
     List<ConstraintGroup> named = conflicting.isEmpty() ? every : conflicting;
     named.sort(null);
-    String detail = conflicting.isEmpty()
-        ? "no single constraint group can be relaxed to make the household feasible"
-        : "relaxing any one of these groups alone makes the household feasible";
-    return new OptimizationResult.Infeasible(named, detail,
-        new LpSize(size.variables(), size.constraints(), solves.n));
+    String detail =
+        conflicting.isEmpty()
+            ? "no single constraint group can be relaxed to make the household feasible"
+            : "relaxing any one of these groups alone makes the household feasible";
+    return new OptimizationResult.Infeasible(
+        named, detail, new LpSize(size.variables(), size.constraints(), solves.n));
   }
 
   private static ConstraintGroup parse(String g) {
     int open = g.indexOf('[');
-    return open < 0 ? new ConstraintGroup(g, "")
+    return open < 0
+        ? new ConstraintGroup(g, "")
         : new ConstraintGroup(g.substring(0, open), g.substring(open + 1, g.length() - 1));
   }
 

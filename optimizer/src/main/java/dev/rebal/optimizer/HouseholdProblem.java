@@ -17,10 +17,10 @@ import java.util.TreeSet;
  * Everything the optimizer needs about one household, in exact amounts.
  *
  * <p>The engine builds it from the household, the tax module (sell segments, wash-sale sets) and
- * the compliance module (eligibility, caps); the optimizer depends on neither. Build it with
- * {@link #builder()}; {@code build()} checks that positions, caps and goals refer to known
- * accounts, securities and classes, and that no pair appears twice. The order of the lists does
- * not affect the result. This class is immutable and thread-safe.
+ * the compliance module (eligibility, caps); the optimizer depends on neither. Build it with {@link
+ * #builder()}; {@code build()} checks that positions, caps and goals refer to known accounts,
+ * securities and classes, and that no pair appears twice. The order of the lists does not affect
+ * the result. This class is immutable and thread-safe.
  */
 public final class HouseholdProblem {
   private final List<ProblemAccount> accounts;
@@ -57,10 +57,10 @@ public final class HouseholdProblem {
     this.expectedInflow = b.expectedInflow;
     this.harvestLosses = b.harvestLosses;
     this.cashClass = b.cashClass;
-    this.lossSaleBlockedGroups = java.util.Collections.unmodifiableSortedSet(
-        new TreeSet<>(b.lossSaleBlockedGroups));
-    this.buyBlockedGroups = java.util.Collections.unmodifiableSortedSet(
-        new TreeSet<>(b.buyBlockedGroups));
+    this.lossSaleBlockedGroups =
+        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.lossSaleBlockedGroups));
+    this.buyBlockedGroups =
+        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.buyBlockedGroups));
     this.gainBudget = b.gainBudget;
     this.shortTermGainCap = b.shortTermGainCap;
     this.turnoverCap = b.turnoverCap;
@@ -351,7 +351,10 @@ public final class HouseholdProblem {
      * @return this builder
      */
     public Builder expectedInflow(Money inflow) {
-      Checks.isTrue(!usd(inflow, "expectedInflow").isNegative(), "expectedInflow", inflow,
+      Checks.isTrue(
+          !usd(inflow, "expectedInflow").isNegative(),
+          "expectedInflow",
+          inflow,
           "must not be negative");
       this.expectedInflow = inflow;
       return this;
@@ -430,8 +433,8 @@ public final class HouseholdProblem {
      * @return this builder
      */
     public Builder turnoverCap(Money cap) {
-      Checks.isTrue(!usd(cap, "turnoverCap").isNegative(), "turnoverCap", cap,
-          "must not be negative");
+      Checks.isTrue(
+          !usd(cap, "turnoverCap").isNegative(), "turnoverCap", cap, "must not be negative");
       this.turnoverCap = cap;
       return this;
     }
@@ -443,8 +446,8 @@ public final class HouseholdProblem {
      * @return this builder
      */
     public Builder minTradeSize(Money min) {
-      Checks.isTrue(!usd(min, "minTradeSize").isNegative(), "minTradeSize", min,
-          "must not be negative");
+      Checks.isTrue(
+          !usd(min, "minTradeSize").isNegative(), "minTradeSize", min, "must not be negative");
       this.minTradeSize = min;
       return this;
     }
@@ -498,58 +501,84 @@ public final class HouseholdProblem {
         ProblemPosition p = positions.get(i);
         // the checks in order; paths and messages are built only on failure
         if (!accountIds.contains(p.account())) {
-          Checks.isTrue(false, "positions[" + i + "].account", p.account(),
-              "must be a known account");
+          Checks.isTrue(
+              false, "positions[" + i + "].account", p.account(), "must be a known account");
         }
         if (!securityIds.contains(p.security())) {
-          Checks.isTrue(false, "positions[" + i + "].security", p.security(),
-              "must be a known security");
+          Checks.isTrue(
+              false, "positions[" + i + "].security", p.security(), "must be a known security");
         }
         if (!pairs.add(p.account().value() + "\u0000" + p.security().value())) {
-          Checks.isTrue(false, "positions[" + i + "]", p.account() + "/" + p.security(),
+          Checks.isTrue(
+              false,
+              "positions[" + i + "]",
+              p.account() + "/" + p.security(),
               "must not repeat a pair");
         }
       }
       Set<AssetClass> goalClasses = new HashSet<>();
       for (ClassGoal g : classGoals) {
-        Checks.isTrue(goalClasses.add(g.assetClass()), "classGoals", g.assetClass(),
+        Checks.isTrue(
+            goalClasses.add(g.assetClass()),
+            "classGoals",
+            g.assetClass(),
             "must not repeat a class");
       }
       Set<String> bucketClasses = new HashSet<>();
       for (BucketGoal g : bucketGoals) {
-        Checks.isTrue(bucketClasses.add(g.bucket() + "\u0000" + g.assetClass().value()),
-            "bucketGoals", g.bucket() + "/" + g.assetClass(), "must not repeat a (bucket, class)");
+        Checks.isTrue(
+            bucketClasses.add(g.bucket() + "\u0000" + g.assetClass().value()),
+            "bucketGoals",
+            g.bucket() + "/" + g.assetClass(),
+            "must not repeat a (bucket, class)");
         for (AccountId a : g.accountShares().keySet()) {
-          Checks.isTrue(accountIds.contains(a), "bucketGoals[" + g.bucket() + "].accountShares",
-              a, "must be a known account");
+          Checks.isTrue(
+              accountIds.contains(a),
+              "bucketGoals[" + g.bucket() + "].accountShares",
+              a,
+              "must be a known account");
         }
       }
       if (cashClass != null) {
-        Checks.isTrue(goalClasses.contains(cashClass), "cashClass", cashClass,
-            "must have a class goal");
+        Checks.isTrue(
+            goalClasses.contains(cashClass), "cashClass", cashClass, "must have a class goal");
       }
       Set<SecurityId> capped = new HashSet<>();
       for (HoldingCap c : holdingCaps) {
-        Checks.isTrue(securityIds.contains(c.security()), "holdingCaps.security", c.security(),
+        Checks.isTrue(
+            securityIds.contains(c.security()),
+            "holdingCaps.security",
+            c.security(),
             "must be a known security");
-        Checks.isTrue(capped.add(c.security()), "holdingCaps", c.security(),
-            "must not repeat a security");
+        Checks.isTrue(
+            capped.add(c.security()), "holdingCaps", c.security(), "must not repeat a security");
       }
       for (CashReserve r : cashReserves) {
-        Checks.isTrue(accountIds.contains(r.account()), "cashReserves[" + r.id() + "].account",
-            r.account(), "must be a known account");
+        Checks.isTrue(
+            accountIds.contains(r.account()),
+            "cashReserves[" + r.id() + "].account",
+            r.account(),
+            "must be a known account");
       }
       Set<String> located = new HashSet<>();
       for (LocationCost c : locationCosts) {
-        Checks.isTrue(accountIds.contains(c.account()), "locationCosts.account", c.account(),
+        Checks.isTrue(
+            accountIds.contains(c.account()),
+            "locationCosts.account",
+            c.account(),
             "must be a known account");
-        Checks.isTrue(located.add(c.account().value() + "\u0000" + c.assetClass().value()),
-            "locationCosts", c.account() + "/" + c.assetClass(),
+        Checks.isTrue(
+            located.add(c.account().value() + "\u0000" + c.assetClass().value()),
+            "locationCosts",
+            c.account() + "/" + c.assetClass(),
             "must not repeat an (account, class)");
       }
       for (SaleLimit l : saleLimits) {
         for (SecurityId s : l.securities()) {
-          Checks.isTrue(securityIds.contains(s), "saleLimits[" + l.id() + "].securities", s,
+          Checks.isTrue(
+              securityIds.contains(s),
+              "saleLimits[" + l.id() + "].securities",
+              s,
               "must be a known security");
         }
       }

@@ -1,11 +1,11 @@
 package dev.rebal.optimizer;
 
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.optimizer.internal.LinearProgram;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import dev.rebal.core.security.SecurityId;
 
 /**
  * One LP built from a {@link Model} (docs/optimizer.md sections 4-7): the kept columns, the rows
@@ -127,8 +127,21 @@ final class LpBuild {
       if (!m.hasGoal[c] || m.weight[c] == 0) {
         continue;
       }
-      constantDollars += driftColumns(kinds, pos, seg, cost, OVER, c, m.weight[c],
-          m.classValue[c], m.lower[c], m.upper[c], overCol, underCol, removedCol);
+      constantDollars +=
+          driftColumns(
+              kinds,
+              pos,
+              seg,
+              cost,
+              OVER,
+              c,
+              m.weight[c],
+              m.classValue[c],
+              m.lower[c],
+              m.upper[c],
+              overCol,
+              underCol,
+              removedCol);
     }
     // goal-bucket drift columns (section 5), the same three per bucket goal
     int nb = m.buckets;
@@ -142,9 +155,21 @@ final class LpBuild {
       if (m.bucketWeight[b] == 0) {
         continue;
       }
-      constantDollars += driftColumns(kinds, pos, seg, cost, BUCKET_OVER, b, m.bucketWeight[b],
-          m.bucketClassValue[b], m.bucketLower[b], m.bucketUpper[b], bOverCol, bUnderCol,
-          bRemovedCol);
+      constantDollars +=
+          driftColumns(
+              kinds,
+              pos,
+              seg,
+              cost,
+              BUCKET_OVER,
+              b,
+              m.bucketWeight[b],
+              m.bucketClassValue[b],
+              m.bucketLower[b],
+              m.bucketUpper[b],
+              bOverCol,
+              bUnderCol,
+              bRemovedCol);
     }
     // goal columns (docs/optimizer.md, "Goals and their priorities"): the slack of each elastic
     // goal, at its priority's penalty per dollar
@@ -155,17 +180,28 @@ final class LpBuild {
         continue;
       }
       double floorWithMargin = m.floor[a] + m.cashMargin[a];
-      cashSlack[a] = new int[] {
-          m.needReserve[a] > 0 ? column(kinds, pos, seg, cost, NEED_SHORT, a, Priorities.NEED) : -1,
-          floorWithMargin > 0 ? column(kinds, pos, seg, cost, FLOOR_SHORT, a, Priorities.FLOOR)
-              : -1};
+      cashSlack[a] =
+          new int[] {
+            m.needReserve[a] > 0
+                ? column(kinds, pos, seg, cost, NEED_SHORT, a, Priorities.NEED)
+                : -1,
+            floorWithMargin > 0
+                ? column(kinds, pos, seg, cost, FLOOR_SHORT, a, Priorities.FLOOR)
+                : -1
+          };
     }
-    int gainOver = !Double.isNaN(m.gainBudget) && !relaxed.contains("GAIN_BUDGET")
-        ? column(kinds, pos, seg, cost, GAIN_OVER, 0, Priorities.GAIN_BUDGET) : -1;
-    int shortTermOver = !Double.isNaN(m.shortTermCap) && !relaxed.contains("SHORT_TERM_GAIN_CAP")
-        ? column(kinds, pos, seg, cost, SHORT_TERM_OVER, 0, Priorities.GAIN_BUDGET) : -1;
-    int turnoverOver = !Double.isNaN(m.turnoverCap) && !relaxed.contains("TURNOVER_CAP")
-        ? column(kinds, pos, seg, cost, TURNOVER_OVER, 0, Priorities.TURNOVER) : -1;
+    int gainOver =
+        !Double.isNaN(m.gainBudget) && !relaxed.contains("GAIN_BUDGET")
+            ? column(kinds, pos, seg, cost, GAIN_OVER, 0, Priorities.GAIN_BUDGET)
+            : -1;
+    int shortTermOver =
+        !Double.isNaN(m.shortTermCap) && !relaxed.contains("SHORT_TERM_GAIN_CAP")
+            ? column(kinds, pos, seg, cost, SHORT_TERM_OVER, 0, Priorities.GAIN_BUDGET)
+            : -1;
+    int turnoverOver =
+        !Double.isNaN(m.turnoverCap) && !relaxed.contains("TURNOVER_CAP")
+            ? column(kinds, pos, seg, cost, TURNOVER_OVER, 0, Priorities.TURNOVER)
+            : -1;
     int ns = m.securityIds.length;
     int[] capRelief = new int[ns];
     Arrays.fill(capRelief, -1);
@@ -199,12 +235,18 @@ final class LpBuild {
       for (int cl = 0; cl < nc; cl++) {
         int pair = a * nc + cl;
         if (m.pairLocation[pair] > 0) {
-          locationIn[pair] = column(kinds, pos, seg, cost, LOCATION_IN, pair,
-              m.pairLocation[pair]);
+          locationIn[pair] = column(kinds, pos, seg, cost, LOCATION_IN, pair, m.pairLocation[pair]);
         }
         if (m.worstLocation[cl] - m.pairLocation[pair] > 0) {
-          locationOut[pair] = column(kinds, pos, seg, cost, LOCATION_OUT, pair,
-              m.worstLocation[cl] - m.pairLocation[pair]);
+          locationOut[pair] =
+              column(
+                  kinds,
+                  pos,
+                  seg,
+                  cost,
+                  LOCATION_OUT,
+                  pair,
+                  m.worstLocation[cl] - m.pairLocation[pair]);
         }
       }
     }
@@ -227,8 +269,8 @@ final class LpBuild {
     for (int j = 0; j < tradeColumns; j++) {
       int i = position[j];
       if (kind[j] == SELL) {
-        double u = m.segments[i][segment[j]].quantity.doubleValue()
-            * m.price[m.positionSecurity[i]];
+        double u =
+            m.segments[i][segment[j]].quantity.doubleValue() * m.price[m.positionSecurity[i]];
         row("", new int[] {j}, new double[] {1}, u / v);
       } else if (m.maxBuy(i) != Double.POSITIVE_INFINITY) {
         row("", new int[] {j}, new double[] {1}, m.maxBuy(i) / v);
@@ -276,8 +318,7 @@ final class LpBuild {
       }
       if (capRelief[s] >= 0) {
         r.add(capRelief[s], 1);
-        row("", new int[] {capRelief[s]}, new double[] {1},
-            (m.securityValue[s] - m.cap[s]) / v);
+        row("", new int[] {capRelief[s]}, new double[] {1}, (m.securityValue[s] - m.cap[s]) / v);
         row(g, r.indices(), r.values(), 0);
         continue;
       }
@@ -325,8 +366,7 @@ final class LpBuild {
         }
       }
       r.add(shortTermOver, -1);
-      row("SHORT_TERM_GAIN_CAP", r.indices(), r.values(),
-          (m.shortTermCap - m.shortTermMargin) / v);
+      row("SHORT_TERM_GAIN_CAP", r.indices(), r.values(), (m.shortTermCap - m.shortTermMargin) / v);
     }
     if (turnoverOver >= 0) {
       Row r = new Row();
@@ -408,8 +448,15 @@ final class LpBuild {
           net.add(inflowCol[cl], 1);
         }
       }
-      driftRows(net, m.classValue[cl], m.upper[cl], m.lower[cl], overCol[cl], underCol[cl],
-          removedCol[cl], v);
+      driftRows(
+          net,
+          m.classValue[cl],
+          m.upper[cl],
+          m.lower[cl],
+          overCol[cl],
+          underCol[cl],
+          removedCol[cl],
+          v);
     }
     for (int b = 0; b < nb; b++) {
       if (bOverCol[b] < 0) {
@@ -423,8 +470,15 @@ final class LpBuild {
           net.add(j, kind[j] == BUY ? share : -share);
         }
       }
-      driftRows(net, m.bucketClassValue[b], m.bucketUpper[b], m.bucketLower[b], bOverCol[b],
-          bUnderCol[b], bRemovedCol[b], v);
+      driftRows(
+          net,
+          m.bucketClassValue[b],
+          m.bucketUpper[b],
+          m.bucketLower[b],
+          bOverCol[b],
+          bUnderCol[b],
+          bRemovedCol[b],
+          v);
     }
 
     int rows = rhs.size();
@@ -446,8 +500,8 @@ final class LpBuild {
    * purchase, {@code h} its value now, {@code [lo, up]} its goal interval; every right-hand side is
    * {@code >= 0} (section 5).
    */
-  private void driftRows(Row net, double h, double up, double lo, int over, int under,
-      int removed, double v) {
+  private void driftRows(
+      Row net, double h, double up, double lo, int over, int under, int removed, double v) {
     if (h > up) {
       // e + N - o <= 0, e <= H - U, -N - v <= H - L
       row("", net.with(removed, 1).with(over, -1), 0);
@@ -467,12 +521,23 @@ final class LpBuild {
   /**
    * Adds the over and under columns of drift goal {@code i} (a class or a bucket goal) at weight
    * {@code w}, and the removed column when its value {@code h} starts outside [{@code lo}, {@code
-   * up}]; records their indices and returns the objective constant the removed column offsets.
-   * The kinds are {@code overKind}, {@code overKind + 1} (under) and {@code overKind + 2} (removed).
+   * up}]; records their indices and returns the objective constant the removed column offsets. The
+   * kinds are {@code overKind}, {@code overKind + 1} (under) and {@code overKind + 2} (removed).
    */
-  private static double driftColumns(List<Integer> kinds, List<Integer> pos, List<Integer> seg,
-      List<Double> cost, int overKind, int i, double w, double h, double lo, double up,
-      int[] overCol, int[] underCol, int[] removedCol) {
+  private static double driftColumns(
+      List<Integer> kinds,
+      List<Integer> pos,
+      List<Integer> seg,
+      List<Double> cost,
+      int overKind,
+      int i,
+      double w,
+      double h,
+      double lo,
+      double up,
+      int[] overCol,
+      int[] underCol,
+      int[] removedCol) {
     overCol[i] = column(kinds, pos, seg, cost, overKind, i, w);
     underCol[i] = column(kinds, pos, seg, cost, overKind + 1, i, w);
     if (h > up || h < lo) {
@@ -483,8 +548,14 @@ final class LpBuild {
   }
 
   /** Adds one column without a position and returns its index. */
-  private static int column(List<Integer> kinds, List<Integer> pos, List<Integer> seg,
-      List<Double> cost, int kind, int index, double c) {
+  private static int column(
+      List<Integer> kinds,
+      List<Integer> pos,
+      List<Integer> seg,
+      List<Double> cost,
+      int kind,
+      int index,
+      double c) {
     kinds.add(kind);
     pos.add(-1);
     seg.add(index);

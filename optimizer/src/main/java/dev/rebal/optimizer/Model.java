@@ -15,8 +15,8 @@ import java.util.TreeMap;
 
 /**
  * A household problem converted once to indexed doubles (docs/optimizer.md sections 1-3): accounts,
- * securities, classes, groups and positions sorted by id, so that input order never matters;
- * merged sell segments sorted by cost; goal intervals; and the trade direction of every group.
+ * securities, classes, groups and positions sorted by id, so that input order never matters; merged
+ * sell segments sorted by cost; goal intervals; and the trade direction of every group.
  * Package-private; built per solve.
  */
 final class Model {
@@ -43,13 +43,15 @@ final class Model {
   final double[] securityValue;
   final double[] pairLocation; // per account * classes + class: the asset-location cost
   final double[] worstLocation; // per class: the largest pair cost
+
   /**
-   * Whether asset location is charged on each (account, class)'s net flow (LpBuild's rows), as
-   * when harvesting, where a sale and its replacement share a class and an account; otherwise on
-   * each trade (a buy pays the pair's cost, a sale the worst less it), which is the same wherever
-   * no class is both sold and bought in one account, and needs no rows.
+   * Whether asset location is charged on each (account, class)'s net flow (LpBuild's rows), as when
+   * harvesting, where a sale and its replacement share a class and an account; otherwise on each
+   * trade (a buy pays the pair's cost, a sale the worst less it), which is the same wherever no
+   * class is both sold and bought in one account, and needs no rows.
    */
   final boolean locationByNetFlow;
+
   final double[] cap; // NaN when uncapped
   final boolean[] saleLimited; // in some household sale limit (always keeps its segments)
   // classes
@@ -143,8 +145,10 @@ final class Model {
     }
 
     boolean sameCost(SellSegment s) {
-      return gainExact.compareTo(s.gainPerDollar()) == 0 && term == s.term()
-          && rateExact.compareTo(s.taxRate()) == 0 && harvestable == s.harvestable();
+      return gainExact.compareTo(s.gainPerDollar()) == 0
+          && term == s.term()
+          && rateExact.compareTo(s.taxRate()) == 0
+          && harvestable == s.harvestable();
     }
   }
 
@@ -225,8 +229,8 @@ final class Model {
     }
 
     List<ProblemPosition> pos = new ArrayList<>(p.positions());
-    pos.sort(Comparator.comparing(ProblemPosition::account)
-        .thenComparing(ProblemPosition::security));
+    pos.sort(
+        Comparator.comparing(ProblemPosition::account).thenComparing(ProblemPosition::security));
     int np = pos.size();
     positions = pos.toArray(new ProblemPosition[0]);
     positionAccount = new int[np];
@@ -298,8 +302,8 @@ final class Model {
     this.capMargin = new double[ns];
 
     List<BucketGoal> bucketGoals = new ArrayList<>(p.bucketGoals());
-    bucketGoals.sort(Comparator.comparing(BucketGoal::bucket)
-        .thenComparing(BucketGoal::assetClass));
+    bucketGoals.sort(
+        Comparator.comparing(BucketGoal::bucket).thenComparing(BucketGoal::assetClass));
     buckets = bucketGoals.size();
     bucketClass = new int[buckets];
     bucketWeight = new double[buckets];
@@ -393,14 +397,21 @@ final class Model {
       int g = securityGroup[s];
       boolean deficit = cash[a] < floor[a] + needReserve[a];
       ProblemPosition q = positions[i];
-      canBuy[i] = tradable[a] && q.buyEligible() && q.maxBuy().isPositive()
-          && !buyBlocked.contains(groups[g]) && hasGoal[securityClass[s]]
-          && !(cashOnly && deficit);
+      canBuy[i] =
+          tradable[a]
+              && q.buyEligible()
+              && q.maxBuy().isPositive()
+              && !buyBlocked.contains(groups[g])
+              && hasGoal[securityClass[s]]
+              && !(cashOnly && deficit);
       canSell[i] = new boolean[segments[i].length];
       for (int k = 0; k < segments[i].length; k++) {
         boolean loss = segments[i][k].gain < 0;
-        canSell[i][k] = tradable[a] && q.sellEligible()
-            && !(loss && lossBlocked.contains(groups[g])) && !(cashOnly && !deficit);
+        canSell[i][k] =
+            tradable[a]
+                && q.sellEligible()
+                && !(loss && lossBlocked.contains(groups[g]))
+                && !(cashOnly && !deficit);
       }
     }
     groupDirection = new int[groups.length];
@@ -523,8 +534,7 @@ final class Model {
 
   /** Cost per dollar of selling merged segment {@code k} of position {@code i}. */
   double sellCost(int i, int k) {
-    return tau + mu + theta * segments[i][k].costPerDollar
-        + (locationByNetFlow ? 0 : giveUp(i));
+    return tau + mu + theta * segments[i][k].costPerDollar + (locationByNetFlow ? 0 : giveUp(i));
   }
 
   /** The asset-location cost of position {@code i}'s (account, class) pair. */
@@ -532,14 +542,18 @@ final class Model {
     return pairLocation[positionAccount[i] * classes.length + securityClass[positionSecurity[i]]];
   }
 
-  /** What a sale of position {@code i} gives up for location: its class's worst cost less its own. */
+  /**
+   * What a sale of position {@code i} gives up for location: its class's worst cost less its own.
+   */
   private double giveUp(int i) {
     return worstLocation[securityClass[positionSecurity[i]]] - locationOf(i);
   }
 
   /** Cost per dollar of buying position {@code i}. */
   double buyCost(int i) {
-    return tau + mu + positions[i].locationPenalty().doubleValue()
+    return tau
+        + mu
+        + positions[i].locationPenalty().doubleValue()
         + (locationByNetFlow ? 0 : locationOf(i));
   }
 

@@ -13,8 +13,13 @@ import dev.rebal.core.money.Money;
  * @param turnover turnover penalty of all trades
  * @param total the sum of the terms
  */
-public record ObjectiveBreakdown(Money drift, Money tax, Money transactionCost,
-    Money assetLocation, Money turnover, Money total) {
+public record ObjectiveBreakdown(
+    Money drift,
+    Money tax,
+    Money transactionCost,
+    Money assetLocation,
+    Money turnover,
+    Money total) {
   /**
    * Checks that no component is null.
    *

@@ -14,8 +14,8 @@ import java.math.BigDecimal;
  *     not negative
  * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
  */
-public record ObjectiveWeights(BigDecimal transactionCostBps, BigDecimal turnoverPenalty,
-    BigDecimal taxWeight) {
+public record ObjectiveWeights(
+    BigDecimal transactionCostBps, BigDecimal turnoverPenalty, BigDecimal taxWeight) {
   /**
    * Checks that no weight is null or negative.
    *
@@ -25,11 +25,20 @@ public record ObjectiveWeights(BigDecimal transactionCostBps, BigDecimal turnove
    * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
    */
   public ObjectiveWeights {
-    Checks.isTrue(Checks.notNull(transactionCostBps, "transactionCostBps").signum() >= 0,
-        "transactionCostBps", transactionCostBps, "must not be negative");
-    Checks.isTrue(Checks.notNull(turnoverPenalty, "turnoverPenalty").signum() >= 0,
-        "turnoverPenalty", turnoverPenalty, "must not be negative");
-    Checks.isTrue(Checks.notNull(taxWeight, "taxWeight").signum() >= 0, "taxWeight", taxWeight,
+    Checks.isTrue(
+        Checks.notNull(transactionCostBps, "transactionCostBps").signum() >= 0,
+        "transactionCostBps",
+        transactionCostBps,
+        "must not be negative");
+    Checks.isTrue(
+        Checks.notNull(turnoverPenalty, "turnoverPenalty").signum() >= 0,
+        "turnoverPenalty",
+        turnoverPenalty,
+        "must not be negative");
+    Checks.isTrue(
+        Checks.notNull(taxWeight, "taxWeight").signum() >= 0,
+        "taxWeight",
+        taxWeight,
         "must not be negative");
   }
 

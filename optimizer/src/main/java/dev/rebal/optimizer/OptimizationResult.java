@@ -10,7 +10,8 @@ import java.util.List;
  * exceptions, so the engine can hold the household for review with a precise reason.
  */
 public sealed interface OptimizationResult
-    permits OptimizationResult.Optimal, OptimizationResult.Infeasible,
+    permits OptimizationResult.Optimal,
+        OptimizationResult.Infeasible,
         OptimizationResult.NumericalFailure {
 
   /** {@return the size of the last LP solved} */
@@ -27,8 +28,13 @@ public sealed interface OptimizationResult
    * @param shortfalls the goals the proposal leaves unmet (partial progress), by priority, each
    *     with its dollars; empty when every goal is met
    */
-  record Optimal(List<ProposedTrade> trades, ObjectiveBreakdown objective, Money lpObjective,
-      Money roundingCost, LpSize lpSize, List<GoalShortfall> shortfalls)
+  record Optimal(
+      List<ProposedTrade> trades,
+      ObjectiveBreakdown objective,
+      Money lpObjective,
+      Money roundingCost,
+      LpSize lpSize,
+      List<GoalShortfall> shortfalls)
       implements OptimizationResult {
     /**
      * Checks that no component is null.
@@ -59,8 +65,12 @@ public sealed interface OptimizationResult
      * @param roundingCost the objective at the rounded trades minus the LP optimum
      * @param lpSize the LP size
      */
-    public Optimal(List<ProposedTrade> trades, ObjectiveBreakdown objective, Money lpObjective,
-        Money roundingCost, LpSize lpSize) {
+    public Optimal(
+        List<ProposedTrade> trades,
+        ObjectiveBreakdown objective,
+        Money lpObjective,
+        Money roundingCost,
+        LpSize lpSize) {
       this(trades, objective, lpObjective, roundingCost, lpSize, List.of());
     }
   }

@@ -33,7 +33,10 @@ public record ProblemAccount(
   public ProblemAccount {
     Checks.notNull(id, "id");
     Checks.isTrue(Checks.notNull(cash, "cash").isUsd(), "cash", cash, "must be in USD");
-    Checks.isTrue(Checks.notNull(cashFloor, "cashFloor").isUsd() && !cashFloor.isNegative(),
-        "cashFloor", cashFloor, "must be a non-negative USD amount");
+    Checks.isTrue(
+        Checks.notNull(cashFloor, "cashFloor").isUsd() && !cashFloor.isNegative(),
+        "cashFloor",
+        cashFloor,
+        "must be a non-negative USD amount");
   }
 }

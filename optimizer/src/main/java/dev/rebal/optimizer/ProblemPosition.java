@@ -9,8 +9,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * One (account, security) pair: what is held, what may be traded, and the tax-cost curve of a
- * sale.
+ * One (account, security) pair: what is held, what may be traded, and the tax-cost curve of a sale.
  *
  * <p>The segments are in the tax module's relief order and their quantities sum to the held
  * quantity, so a sale can never exceed the holding. A pair with nothing held exists only to make
@@ -22,12 +21,18 @@ import java.util.List;
  * @param buyEligible whether compliance allows buying it in this account
  * @param maxBuy the most that may be bought, in USD, not negative
  * @param sellEligible whether compliance allows selling it
- * @param locationPenalty the asset-location penalty per dollar bought (e.g. 0.002 for taxable
- *     bonds in a taxable account), not negative
+ * @param locationPenalty the asset-location penalty per dollar bought (e.g. 0.002 for taxable bonds
+ *     in a taxable account), not negative
  * @param segments the sell segments in relief order
  */
-public record ProblemPosition(AccountId account, SecurityId security, Quantity held,
-    boolean buyEligible, Money maxBuy, boolean sellEligible, BigDecimal locationPenalty,
+public record ProblemPosition(
+    AccountId account,
+    SecurityId security,
+    Quantity held,
+    boolean buyEligible,
+    Money maxBuy,
+    boolean sellEligible,
+    BigDecimal locationPenalty,
     List<SellSegment> segments) {
   /**
    * Checks components and that the segments sum to the held quantity.
@@ -46,10 +51,16 @@ public record ProblemPosition(AccountId account, SecurityId security, Quantity h
     Checks.notNull(account, "account");
     Checks.notNull(security, "security");
     Checks.isTrue(!Checks.notNull(held, "held").isNegative(), "held", held, "must not be negative");
-    Checks.isTrue(!Checks.notNull(maxBuy, "maxBuy").isNegative() && maxBuy.isUsd(), "maxBuy",
-        maxBuy, "must be a non-negative USD amount");
-    Checks.isTrue(Checks.notNull(locationPenalty, "locationPenalty").signum() >= 0,
-        "locationPenalty", locationPenalty, "must not be negative");
+    Checks.isTrue(
+        !Checks.notNull(maxBuy, "maxBuy").isNegative() && maxBuy.isUsd(),
+        "maxBuy",
+        maxBuy,
+        "must be a non-negative USD amount");
+    Checks.isTrue(
+        Checks.notNull(locationPenalty, "locationPenalty").signum() >= 0,
+        "locationPenalty",
+        locationPenalty,
+        "must not be negative");
     segments = List.copyOf(Checks.noNulls(segments, "segments"));
     Quantity sum = Quantity.ZERO;
     for (SellSegment s : segments) {

@@ -23,8 +23,13 @@ import java.util.List;
  * @param amount the value at the problem's price
  * @param segmentQuantities per segment index, the shares sold from it (sells only)
  */
-public record ProposedTrade(AccountId account, SecurityId security, Side side, Quantity quantity,
-    Money amount, List<Quantity> segmentQuantities) {
+public record ProposedTrade(
+    AccountId account,
+    SecurityId security,
+    Side side,
+    Quantity quantity,
+    Money amount,
+    List<Quantity> segmentQuantities) {
   /**
    * Checks that no component is null.
    *

@@ -11,18 +11,18 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Rounds a verified LP point to tradable units and repairs it (docs/optimizer.md section 9):
- * round down, drop trades below the minimum size, then restore what the LP point achieved of the
- * gain budgets, the holding caps and, last, the cash goals (needs, floors, cash goal); re-check
- * every hard constraint in exact arithmetic (no account cash below zero, no cap breach created
- * or worsened, the household sale limits) and measure every goal left unmet ({@link
- * GoalShortfall}) on the rounded trades.
- * Quantities are counted in units: whole shares, or millionths of a share in fractional accounts.
- * Package-private.
+ * Rounds a verified LP point to tradable units and repairs it (docs/optimizer.md section 9): round
+ * down, drop trades below the minimum size, then restore what the LP point achieved of the gain
+ * budgets, the holding caps and, last, the cash goals (needs, floors, cash goal); re-check every
+ * hard constraint in exact arithmetic (no account cash below zero, no cap breach created or
+ * worsened, the household sale limits) and measure every goal left unmet ({@link GoalShortfall}) on
+ * the rounded trades. Quantities are counted in units: whole shares, or millionths of a share in
+ * fractional accounts. Package-private.
  */
 final class Rounder {
   /** Absorbs floating error when converting LP dollars to units before rounding down. */
   static final double UNIT_ROUNDING_SLACK = 1e-9;
+
   private static final BigDecimal MICRO = new BigDecimal("0.000001");
 
   private final Model m;
@@ -56,8 +56,8 @@ final class Rounder {
       sell[i] = new long[m.segments[i].length];
       capacity[i] = new long[m.segments[i].length];
       for (int k = 0; k < capacity[i].length; k++) {
-        capacity[i][k] = m.segments[i][k].quantity.divide(unit[i], 0, RoundingMode.DOWN)
-            .longValueExact();
+        capacity[i][k] =
+            m.segments[i][k].quantity.divide(unit[i], 0, RoundingMode.DOWN).longValueExact();
       }
     }
     LpOutcome lp = new LpOutcome(m, build, x);
@@ -67,14 +67,15 @@ final class Rounder {
       // it reached, less a cent
       BigDecimal required = required(a);
       BigDecimal reached = cents(lp.cashAfter[a]);
-      cashTarget[a] = (reached.add(CENT).compareTo(required) >= 0 ? required
-          : reached.subtract(CENT)).max(BigDecimal.ZERO.min(account(a).cash().amount()));
+      cashTarget[a] =
+          (reached.add(CENT).compareTo(required) >= 0 ? required : reached.subtract(CENT))
+              .max(BigDecimal.ZERO.min(account(a).cash().amount()));
     }
     gainTarget = m.problem.gainBudget().map(b -> reachedOr(b.amount(), lp.gain)).orElse(null);
-    shortTermTarget = m.problem.shortTermGainCap()
-        .map(b -> reachedOr(b.amount(), lp.shortTermGain)).orElse(null);
-    turnoverTarget = m.problem.turnoverCap().map(b -> reachedOr(b.amount(), lp.turnover))
-        .orElse(null);
+    shortTermTarget =
+        m.problem.shortTermGainCap().map(b -> reachedOr(b.amount(), lp.shortTermGain)).orElse(null);
+    turnoverTarget =
+        m.problem.turnoverCap().map(b -> reachedOr(b.amount(), lp.turnover)).orElse(null);
     capTarget = new BigDecimal[m.securityIds.length];
     for (int s = 0; s < capTarget.length; s++) {
       if (Double.isNaN(m.cap[s])) {
@@ -83,8 +84,8 @@ final class Rounder {
       BigDecimal cap = BigDecimal.valueOf(m.cap[s]);
       BigDecimal before = valueBefore(s);
       // within its cap: the cap (hard); above it: what the LP reached, never above today
-      capTarget[s] = before.compareTo(cap) <= 0 ? cap
-          : before.min(reachedOr(cap, lp.securityValueAfter[s]));
+      capTarget[s] =
+          before.compareTo(cap) <= 0 ? cap : before.min(reachedOr(cap, lp.securityValueAfter[s]));
     }
   }
 
@@ -179,18 +180,25 @@ final class Rounder {
       List<ConstraintGroup> groups = new ArrayList<>();
       for (String g : broken) {
         int open = g.indexOf('[');
-        groups.add(open < 0 ? new ConstraintGroup(g, "")
-            : new ConstraintGroup(g.substring(0, open), g.substring(open + 1, g.length() - 1)));
+        groups.add(
+            open < 0
+                ? new ConstraintGroup(g, "")
+                : new ConstraintGroup(g.substring(0, open), g.substring(open + 1, g.length() - 1)));
       }
-      return new OptimizationResult.Infeasible(groups,
-          "rounding to tradable quantities could not restore these constraints", size);
+      return new OptimizationResult.Infeasible(
+          groups, "rounding to tradable quantities could not restore these constraints", size);
     }
     // drift, tax and cost at the LP point: the goals' slack is reported as shortfalls instead
     double lpObjective = build.objectiveDollars(x) - build.goalDollars(x);
     ObjectiveBreakdown breakdown = breakdown();
     Money lp = money(lpObjective);
-    return new OptimizationResult.Optimal(trades(), breakdown, lp,
-        breakdown.total().minus(lp), size, new Shortfalls(m, build, x, this).measure());
+    return new OptimizationResult.Optimal(
+        trades(),
+        breakdown,
+        lp,
+        breakdown.total().minus(lp),
+        size,
+        new Shortfalls(m, build, x, this).measure());
   }
 
   private long units(int i, double dollars) {
@@ -217,8 +225,8 @@ final class Rounder {
   // ---- exact evaluation ----
 
   /**
-   * Cash after the trades, each trade's value rounded to cents as a trade's estimated value is
-   * (so the check agrees to the cent with the verifier's ledger).
+   * Cash after the trades, each trade's value rounded to cents as a trade's estimated value is (so
+   * the check agrees to the cent with the verifier's ledger).
    */
   private BigDecimal cashAfter(int a) {
     BigDecimal c = account(a).cash().amount();
@@ -231,8 +239,7 @@ final class Rounder {
   }
 
   private BigDecimal tradeValue(int i, long units) {
-    return units == 0 ? BigDecimal.ZERO
-        : Money.ofComputed(Money.USD, amount(i, units)).amount();
+    return units == 0 ? BigDecimal.ZERO : Money.ofComputed(Money.USD, amount(i, units)).amount();
   }
 
   /** The cash the repairs restore in account {@code a}: what the LP point reached of its goals. */
@@ -349,8 +356,10 @@ final class Rounder {
     BigDecimal v = BigDecimal.ZERO;
     for (int i = 0; i < buy.length; i++) {
       if (m.positionSecurity[i] == s) {
-        v = v.add(m.positions[i].held().value().multiply(price[i]))
-            .add(amount(i, buy[i])).subtract(amount(i, sold(i)));
+        v =
+            v.add(m.positions[i].held().value().multiply(price[i]))
+                .add(amount(i, buy[i]))
+                .subtract(amount(i, sold(i)));
       }
     }
     return v;
@@ -368,7 +377,8 @@ final class Rounder {
       return false;
     }
     for (int s = 0; s < capTarget.length; s++) {
-      if (capTarget[s] != null && valueAfter(s).compareTo(capTarget[s]) > 0
+      if (capTarget[s] != null
+          && valueAfter(s).compareTo(capTarget[s]) > 0
           && valueAfter(s).compareTo(valueBefore(s)) > 0) {
         return false;
       }
@@ -399,8 +409,9 @@ final class Rounder {
           continue;
         }
         for (int k = sell[i].length - 1; k >= 0 && excess.signum() > 0; k--) {
-          long cut = Math.min(sell[i][k], excess.divide(unit[i], 0, RoundingMode.CEILING)
-              .longValueExact());
+          long cut =
+              Math.min(
+                  sell[i][k], excess.divide(unit[i], 0, RoundingMode.CEILING).longValueExact());
           sell[i][k] -= cut;
           excess = soldUnder(l).subtract(l.maxQuantity().value());
         }
@@ -420,7 +431,9 @@ final class Rounder {
       for (int i = 0; i < sell.length; i++) {
         for (int k = 0; k < sell[i].length; k++) {
           Model.Segment s = m.segments[i][k];
-          if (sell[i][k] > 0 && s.gain > 0 && (!shortOnly || s.shortTerm)
+          if (sell[i][k] > 0
+              && s.gain > 0
+              && (!shortOnly || s.shortTerm)
               && (bi < 0 || s.gain > m.segments[bi][bk].gain)) {
             bi = i;
             bk = k;
@@ -477,7 +490,8 @@ final class Rounder {
       while (deficit.signum() > 0) {
         int best = -1;
         for (int i = 0; i < buy.length; i++) {
-          if (m.positionAccount[i] == a && buy[i] > 0
+          if (m.positionAccount[i] == a
+              && buy[i] > 0
               && (best < 0 || amount(i, buy[i]).compareTo(amount(best, buy[best])) > 0)) {
             best = i;
           }
@@ -497,7 +511,9 @@ final class Rounder {
     }
   }
 
-  /** Raises allowed sales of position {@code i}, cheapest segment first, by up to {@code dollars}. */
+  /**
+   * Raises allowed sales of position {@code i}, cheapest segment first, by up to {@code dollars}.
+   */
   private void raiseSells(int i, BigDecimal dollars) {
     if (groupBought(m.securityGroup[m.positionSecurity[i]])) {
       return; // a repair never sells a group the proposal buys (no offsetting trades)
@@ -521,8 +537,8 @@ final class Rounder {
   /**
    * Returns every hard constraint group violated by the rounded trades, in exact arithmetic: an
    * account's cash below zero (or below what it was, when it was already negative), a security
-   * within its cap ending above it or one above its cap ending higher than today, a household
-   * sale limit exceeded.
+   * within its cap ending above it or one above its cap ending higher than today, a household sale
+   * limit exceeded.
    */
   private Set<String> violations() {
     Set<String> out = new TreeSet<>();
@@ -564,8 +580,14 @@ final class Rounder {
     for (int i = 0; i < buy.length; i++) {
       ProblemPosition p = m.positions[i];
       if (buy[i] > 0) {
-        out.add(new ProposedTrade(p.account(), p.security(), Side.BUY, quantity(i, buy[i]),
-            Money.ofComputed(Money.USD, amount(i, buy[i])), List.of()));
+        out.add(
+            new ProposedTrade(
+                p.account(),
+                p.security(),
+                Side.BUY,
+                quantity(i, buy[i]),
+                Money.ofComputed(Money.USD, amount(i, buy[i])),
+                List.of()));
       }
       long sold = sold(i);
       if (sold > 0) {
@@ -583,8 +605,14 @@ final class Rounder {
         for (BigDecimal q : perSource) {
           segs.add(Quantity.ofComputed(q));
         }
-        out.add(new ProposedTrade(p.account(), p.security(), Side.SELL, quantity(i, sold),
-            Money.ofComputed(Money.USD, amount(i, sold)), segs));
+        out.add(
+            new ProposedTrade(
+                p.account(),
+                p.security(),
+                Side.SELL,
+                quantity(i, sold),
+                Money.ofComputed(Money.USD, amount(i, sold)),
+                segs));
       }
     }
     return out;
@@ -618,8 +646,10 @@ final class Rounder {
       }
     }
     for (int pair = 0; pair < pairNet.length; pair++) {
-      double cost = pairNet[pair] > 0 ? m.pairLocation[pair]
-          : m.worstLocation[pair % m.classes.length] - m.pairLocation[pair];
+      double cost =
+          pairNet[pair] > 0
+              ? m.pairLocation[pair]
+              : m.worstLocation[pair % m.classes.length] - m.pairLocation[pair];
       location += cost * Math.abs(pairNet[pair]);
     }
     // the inflow the LP plans to invest, and account cash as a class of its own
@@ -638,8 +668,10 @@ final class Rounder {
     double drift = 0;
     for (int c = 0; c < net.length; c++) {
       if (m.hasGoal[c]) {
-        double after = c == m.cashClass ? m.classValue[c] + cashFlow - invested
-            : m.classValue[c] + net[c] + inflow[c];
+        double after =
+            c == m.cashClass
+                ? m.classValue[c] + cashFlow - invested
+                : m.classValue[c] + net[c] + inflow[c];
         drift += m.weight[c] * (Math.max(0, after - m.upper[c]) + Math.max(0, m.lower[c] - after));
       }
     }
@@ -657,13 +689,19 @@ final class Rounder {
         }
         after += share * units * perUnit;
       }
-      drift += m.bucketWeight[bk] * (Math.max(0, after - m.bucketUpper[bk])
-          + Math.max(0, m.bucketLower[bk] - after));
+      drift +=
+          m.bucketWeight[bk]
+              * (Math.max(0, after - m.bucketUpper[bk]) + Math.max(0, m.bucketLower[bk] - after));
     }
     double tc = m.tau * traded;
     double turnover = m.mu * traded;
-    return new ObjectiveBreakdown(money(drift), money(tax), money(tc), money(location),
-        money(turnover), money(drift + tax + tc + location + turnover));
+    return new ObjectiveBreakdown(
+        money(drift),
+        money(tax),
+        money(tc),
+        money(location),
+        money(turnover),
+        money(drift + tax + tc + location + turnover));
   }
 
   private static Money money(double d) {

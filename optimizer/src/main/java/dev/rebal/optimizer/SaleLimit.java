@@ -26,11 +26,17 @@ public record SaleLimit(String id, SortedSet<SecurityId> securities, Quantity ma
    */
   public SaleLimit {
     Checks.notBlank(id, "id");
-    Checks.isTrue(!Checks.noNulls(securities, "securities").isEmpty(), "securities", securities,
+    Checks.isTrue(
+        !Checks.noNulls(securities, "securities").isEmpty(),
+        "securities",
+        securities,
         "must not be empty");
     securities = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(securities));
-    Checks.isTrue(!Checks.notNull(maxQuantity, "maxQuantity").isNegative(), "maxQuantity",
-        maxQuantity, "must not be negative");
+    Checks.isTrue(
+        !Checks.notNull(maxQuantity, "maxQuantity").isNegative(),
+        "maxQuantity",
+        maxQuantity,
+        "must not be negative");
   }
 
   /**

@@ -14,13 +14,18 @@ import java.util.List;
 final class SegmentPool {
   /** Segments kept per (account, class) at first beyond those that cover the useful sales. */
   static final int INITIAL = 4;
-  /** Multiple of its pro-rata share of the class excess that an (account, class) covers at first. */
+
+  /**
+   * Multiple of its pro-rata share of the class excess that an (account, class) covers at first.
+   */
   static final double NEED_FACTOR = 1.5;
+
   /** A kept segment counts as sold in full within this many scaled units. */
   static final double FILLED_TOLERANCE = 1e-9;
 
   private final Model m;
-  private final List<List<int[]>> candidates; // per (account, class): {position, segment}, cheapest first
+  private final List<List<int[]>>
+      candidates; // per (account, class): {position, segment}, cheapest first
   private final int[] count;
   private final boolean[][] kept;
 
@@ -56,10 +61,11 @@ final class SegmentPool {
         }
       }
     }
-    Comparator<int[]> order = Comparator.<int[]>comparingDouble(c -> m.sellCost(c[0], c[1]))
-        .thenComparingDouble(c -> m.segments[c[0]][c[1]].gain)
-        .thenComparingInt(c -> c[0])
-        .thenComparingInt(c -> c[1]);
+    Comparator<int[]> order =
+        Comparator.<int[]>comparingDouble(c -> m.sellCost(c[0], c[1]))
+            .thenComparingDouble(c -> m.segments[c[0]][c[1]].gain)
+            .thenComparingInt(c -> c[0])
+            .thenComparingInt(c -> c[1]);
     double[] accountClassValue = new double[groups];
     for (int i = 0; i < m.positions.length; i++) {
       int s = m.positionSecurity[i];
@@ -74,21 +80,27 @@ final class SegmentPool {
       int a = g / nc;
       int c = g % nc;
       double share = m.classValue[c] > 0 ? accountClassValue[g] / m.classValue[c] : 0;
-      double need = NEED_FACTOR * share
-          * (m.hasGoal[c] ? Math.max(0, m.classValue[c] - m.lower[c]) : m.classValue[c])
-          + Math.max(0, m.floor[a] - m.cash[a]);
+      double need =
+          NEED_FACTOR
+                  * share
+                  * (m.hasGoal[c] ? Math.max(0, m.classValue[c] - m.lower[c]) : m.classValue[c])
+              + Math.max(0, m.floor[a] - m.cash[a]);
       // and what a goal bucket over this account needs sold in the class (section 5)
       for (int b = 0; b < m.buckets; b++) {
         if (m.bucketClass[b] == c && m.bucketShare[b][a] > 0) {
-          need += NEED_FACTOR * Math.max(0, m.bucketClassValue[b] - m.bucketLower[b])
-              / m.bucketShare[b][a];
+          need +=
+              NEED_FACTOR
+                  * Math.max(0, m.bucketClassValue[b] - m.bucketLower[b])
+                  / m.bucketShare[b][a];
         }
       }
       double covered = 0;
       int n = 0;
-      while (n < list.size() && (covered < need || m.sellCost(list.get(n)[0], list.get(n)[1]) < 0)) {
+      while (n < list.size()
+          && (covered < need || m.sellCost(list.get(n)[0], list.get(n)[1]) < 0)) {
         int[] x = list.get(n);
-        covered += m.segments[x[0]][x[1]].quantity.doubleValue() * m.price[m.positionSecurity[x[0]]];
+        covered +=
+            m.segments[x[0]][x[1]].quantity.doubleValue() * m.price[m.positionSecurity[x[0]]];
         n++;
       }
       grow(g, minimalStart ? INITIAL : n + INITIAL);
@@ -135,8 +147,10 @@ final class SegmentPool {
       for (int p = 0; p < count[g]; p++) {
         int[] c = list.get(p);
         int col = b.sellColumn[c[0]][c[1]];
-        double cap = m.segments[c[0]][c[1]].quantity.doubleValue()
-            * m.price[m.positionSecurity[c[0]]] / m.value;
+        double cap =
+            m.segments[c[0]][c[1]].quantity.doubleValue()
+                * m.price[m.positionSecurity[c[0]]]
+                / m.value;
         if (col >= 0 && x[col] < cap - FILLED_TOLERANCE) {
           unfilled.add(c);
         }
@@ -149,9 +163,10 @@ final class SegmentPool {
           int[] i = unfilled.get(q);
           Model.Segment si = m.segments[i[0]][i[1]];
           Model.Segment sj = m.segments[j[0]][j[1]];
-          dominated = m.sellCost(i[0], i[1]) <= m.sellCost(j[0], j[1])
-              && (!gainRow || si.gain <= sj.gain)
-              && (!stRow || st(si) <= st(sj));
+          dominated =
+              m.sellCost(i[0], i[1]) <= m.sellCost(j[0], j[1])
+                  && (!gainRow || si.gain <= sj.gain)
+                  && (!stRow || st(si) <= st(sj));
         }
         allDominated = dominated;
       }

@@ -5,8 +5,8 @@ import dev.rebal.core.money.Quantity;
 import java.math.BigDecimal;
 
 /**
- * One piece of a position's piecewise-linear tax-cost curve: a lot, or lots with the same cost
- * per dollar, as produced by the tax module.
+ * One piece of a position's piecewise-linear tax-cost curve: a lot, or lots with the same cost per
+ * dollar, as produced by the tax module.
  *
  * <p>Selling {@code d} dollars of the segment realises {@code gainPerDollar · d} of gain (negative
  * for a loss) taxed at {@code taxRate}. This record is immutable and thread-safe.
@@ -21,8 +21,12 @@ import java.math.BigDecimal;
  *     above the rule set's thresholds): when the problem harvests losses, selling it is a benefit
  *     in the objective; otherwise a loss is only the cheapest lot to sell, never a reason to trade
  */
-public record SellSegment(Quantity quantity, BigDecimal gainPerDollar, Term term,
-    BigDecimal taxRate, boolean harvestable) {
+public record SellSegment(
+    Quantity quantity,
+    BigDecimal gainPerDollar,
+    Term term,
+    BigDecimal taxRate,
+    boolean harvestable) {
   /**
    * A segment that is not marked harvestable.
    *
@@ -48,12 +52,21 @@ public record SellSegment(Quantity quantity, BigDecimal gainPerDollar, Term term
    *     trade
    */
   public SellSegment {
-    Checks.isTrue(Checks.notNull(quantity, "quantity").isPositive(), "quantity", quantity,
+    Checks.isTrue(
+        Checks.notNull(quantity, "quantity").isPositive(),
+        "quantity",
+        quantity,
         "must be positive");
-    Checks.isTrue(Checks.notNull(gainPerDollar, "gainPerDollar").compareTo(BigDecimal.ONE) <= 0,
-        "gainPerDollar", gainPerDollar, "must be at most 1");
+    Checks.isTrue(
+        Checks.notNull(gainPerDollar, "gainPerDollar").compareTo(BigDecimal.ONE) <= 0,
+        "gainPerDollar",
+        gainPerDollar,
+        "must be at most 1");
     Checks.notNull(term, "term");
-    Checks.isTrue(Checks.notNull(taxRate, "taxRate").signum() >= 0
-        && taxRate.compareTo(BigDecimal.ONE) <= 0, "taxRate", taxRate, "must be within [0, 1]");
+    Checks.isTrue(
+        Checks.notNull(taxRate, "taxRate").signum() >= 0 && taxRate.compareTo(BigDecimal.ONE) <= 0,
+        "taxRate",
+        taxRate,
+        "must be within [0, 1]");
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
  * (docs/optimizer.md, "Partial progress"): each committed need and the floor of each account, in
  * that order of cover (an account's cash after trading pays its needs first, then keeps its floor,
  * then its share of the cash goal), the gain budget, the short-term cap, the turnover cap, each
- * concentration breach still open and each class still outside its band by more than the
- * trigger's tolerance. Package-private.
+ * concentration breach still open and each class still outside its band by more than the trigger's
+ * tolerance. Package-private.
  */
 final class Shortfalls {
   /** A class counts as outside its band only beyond this share of the drift base. */
@@ -33,17 +33,47 @@ final class Shortfalls {
   List<GoalShortfall> measure() {
     List<GoalShortfall> out = new ArrayList<>();
     cash(out);
-    m.problem.gainBudget().ifPresent(b -> over(out, GoalShortfall.Kind.GAIN_BUDGET, "household",
-        rounded.exactGain(false), b.amount(), "net realised gain above the remaining budget"));
-    m.problem.shortTermGainCap().ifPresent(b -> over(out, GoalShortfall.Kind.SHORT_TERM_GAIN_CAP,
-        "household", rounded.exactGain(true), b.amount(),
-        "net short-term gain above its cap"));
-    m.problem.turnoverCap().ifPresent(b -> over(out, GoalShortfall.Kind.TURNOVER_CAP,
-        "household", rounded.exactTurnover(), b.amount(), "buys plus sells above the cap"));
+    m.problem
+        .gainBudget()
+        .ifPresent(
+            b ->
+                over(
+                    out,
+                    GoalShortfall.Kind.GAIN_BUDGET,
+                    "household",
+                    rounded.exactGain(false),
+                    b.amount(),
+                    "net realised gain above the remaining budget"));
+    m.problem
+        .shortTermGainCap()
+        .ifPresent(
+            b ->
+                over(
+                    out,
+                    GoalShortfall.Kind.SHORT_TERM_GAIN_CAP,
+                    "household",
+                    rounded.exactGain(true),
+                    b.amount(),
+                    "net short-term gain above its cap"));
+    m.problem
+        .turnoverCap()
+        .ifPresent(
+            b ->
+                over(
+                    out,
+                    GoalShortfall.Kind.TURNOVER_CAP,
+                    "household",
+                    rounded.exactTurnover(),
+                    b.amount(),
+                    "buys plus sells above the cap"));
     for (HoldingCap c : m.problem.holdingCaps()) {
       int s = m.securityIndex.get(c.security());
-      over(out, GoalShortfall.Kind.CONCENTRATION, c.security().value(),
-          rounded.exactValueAfter(s), c.maxValue().amount(),
+      over(
+          out,
+          GoalShortfall.Kind.CONCENTRATION,
+          c.security().value(),
+          rounded.exactValueAfter(s),
+          c.maxValue().amount(),
           "still above its concentration cap (the breach predates this proposal)");
     }
     classes(out);
@@ -60,12 +90,23 @@ final class Shortfalls {
       String account = m.accountIds[a].value();
       for (CashReserve r : m.problem.cashReserves()) {
         if (r.account().equals(m.accountIds[a])) {
-          left = cover(out, GoalShortfall.Kind.NEED, r.id() + " in " + account, left,
-              r.amount().amount(), "cash for a committed need not raised in its account");
+          left =
+              cover(
+                  out,
+                  GoalShortfall.Kind.NEED,
+                  r.id() + " in " + account,
+                  left,
+                  r.amount().amount(),
+                  "cash for a committed need not raised in its account");
         }
       }
       BigDecimal floor = rounded.requiredCash(a).subtract(reserves(a));
-      cover(out, GoalShortfall.Kind.CASH_FLOOR, account, left, floor,
+      cover(
+          out,
+          GoalShortfall.Kind.CASH_FLOOR,
+          account,
+          left,
+          floor,
           "cash below the account's floor");
     }
   }
@@ -80,9 +121,16 @@ final class Shortfalls {
     return sum;
   }
 
-  /** Covers {@code wanted} from {@code left}; adds the rest as a shortfall; returns what is left. */
-  private static BigDecimal cover(List<GoalShortfall> out, GoalShortfall.Kind kind,
-      String subject, BigDecimal left, BigDecimal wanted, String detail) {
+  /**
+   * Covers {@code wanted} from {@code left}; adds the rest as a shortfall; returns what is left.
+   */
+  private static BigDecimal cover(
+      List<GoalShortfall> out,
+      GoalShortfall.Kind kind,
+      String subject,
+      BigDecimal left,
+      BigDecimal wanted,
+      String detail) {
     BigDecimal covered = left.min(wanted);
     BigDecimal missing = wanted.subtract(covered);
     if (money(missing).isPositive()) {
@@ -91,8 +139,13 @@ final class Shortfalls {
     return left.subtract(covered);
   }
 
-  private static void over(List<GoalShortfall> out, GoalShortfall.Kind kind, String subject,
-      BigDecimal value, BigDecimal limit, String detail) {
+  private static void over(
+      List<GoalShortfall> out,
+      GoalShortfall.Kind kind,
+      String subject,
+      BigDecimal value,
+      BigDecimal limit,
+      String detail) {
     BigDecimal excess = value.subtract(limit);
     if (excess.signum() > 0 && money(excess).isPositive()) {
       out.add(new GoalShortfall(kind, subject, money(excess), detail));
@@ -112,18 +165,26 @@ final class Shortfalls {
       if (!m.hasGoal[c] || m.weight[c] == 0) {
         continue;
       }
-      BigDecimal after = BigDecimal.valueOf(m.classValue[c]).add(rounded.exactNet(c))
-          .add(BigDecimal.valueOf(inflow[c]));
+      BigDecimal after =
+          BigDecimal.valueOf(m.classValue[c])
+              .add(rounded.exactNet(c))
+              .add(BigDecimal.valueOf(inflow[c]));
       if (c == m.cashClass) {
         BigDecimal invested = BigDecimal.ZERO;
         for (double d : inflow) {
           invested = invested.add(BigDecimal.valueOf(d));
         }
-        after = BigDecimal.valueOf(m.classValue[c]).add(rounded.exactCashFlow())
-            .subtract(invested);
+        after = BigDecimal.valueOf(m.classValue[c]).add(rounded.exactCashFlow()).subtract(invested);
       }
-      outsideBand(out, GoalShortfall.Kind.CLASS_DRIFT, m.classes[c].value(), after,
-          m.bandLower[c], m.bandUpper[c], tolerance, "its band");
+      outsideBand(
+          out,
+          GoalShortfall.Kind.CLASS_DRIFT,
+          m.classes[c].value(),
+          after,
+          m.bandLower[c],
+          m.bandUpper[c],
+          tolerance,
+          "its band");
     }
   }
 
@@ -137,27 +198,44 @@ final class Shortfalls {
       for (int a = 0; a < m.accountIds.length; a++) {
         double share = m.bucketShare[b][a];
         if (share > 0) {
-          after = after.add(rounded.exactNet(m.bucketClass[b], a)
-              .multiply(BigDecimal.valueOf(share)));
+          after =
+              after.add(rounded.exactNet(m.bucketClass[b], a).multiply(BigDecimal.valueOf(share)));
         }
       }
-      outsideBand(out, GoalShortfall.Kind.BUCKET_DRIFT,
-          m.bucketId[b] + " " + m.classes[m.bucketClass[b]].value(), after,
-          m.bucketBandLower[b], m.bucketBandUpper[b],
-          BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.bucketValue[b])), "the bucket's band");
+      outsideBand(
+          out,
+          GoalShortfall.Kind.BUCKET_DRIFT,
+          m.bucketId[b] + " " + m.classes[m.bucketClass[b]].value(),
+          after,
+          m.bucketBandLower[b],
+          m.bucketBandUpper[b],
+          BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.bucketValue[b])),
+          "the bucket's band");
     }
   }
 
-  /** Adds a shortfall when {@code after} is outside {@code [lower, upper]} by more than tolerance. */
-  private static void outsideBand(List<GoalShortfall> out, GoalShortfall.Kind kind,
-      String subject, BigDecimal after, double lower, double upper, BigDecimal tolerance,
+  /**
+   * Adds a shortfall when {@code after} is outside {@code [lower, upper]} by more than tolerance.
+   */
+  private static void outsideBand(
+      List<GoalShortfall> out,
+      GoalShortfall.Kind kind,
+      String subject,
+      BigDecimal after,
+      double lower,
+      double upper,
+      BigDecimal tolerance,
       String band) {
     BigDecimal above = after.subtract(BigDecimal.valueOf(upper));
     BigDecimal below = BigDecimal.valueOf(lower).subtract(after);
     BigDecimal outside = above.max(below);
     if (outside.compareTo(tolerance) > 0 && money(outside).isPositive()) {
-      out.add(new GoalShortfall(kind, subject, money(outside),
-          (above.signum() > 0 ? "above " : "below ") + band + " after the proposal"));
+      out.add(
+          new GoalShortfall(
+              kind,
+              subject,
+              money(outside),
+              (above.signum() > 0 ? "above " : "below ") + band + " after the proposal"));
     }
   }
 

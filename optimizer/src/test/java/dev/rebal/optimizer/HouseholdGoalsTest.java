@@ -2,12 +2,12 @@ package dev.rebal.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
-import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.trade.Side;
@@ -32,95 +32,137 @@ class HouseholdGoalsTest {
   /**
    * A pre-existing cap breach on a stock that may not be sold: EMP is $30,000 of a $100,000
    * household with a cap of $10,000 and a do-not-sell. Before, the cap row made the LP infeasible
-   * and nothing traded. Now the breach is a goal the proposal cannot move (it never buys EMP),
-   * and the rest rebalances: VTI $50,000 and BND $20,000 against targets of 40% ($40,000) and
-   * 30% ($30,000) for the other classes: sell $10,000 of VTI, buy $10,000 of BND. The breach is
+   * and nothing traded. Now the breach is a goal the proposal cannot move (it never buys EMP), and
+   * the rest rebalances: VTI $50,000 and BND $20,000 against targets of 40% ($40,000) and 30%
+   * ($30,000) for the other classes: sell $10,000 of VTI, buy $10,000 of BND. The breach is
    * reported: $30,000 − $10,000 = $20,000 still above the cap.
    */
   @Test
   void unsellableCapBreach_restOfHouseholdRebalances_breachReported() {
-    HouseholdProblem problem = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addSecurity(security("VTI", US)).addSecurity(security("BND", BOND))
-        .addSecurity(security("EMP", AssetClass.of("EMPLOYER")))
-        .addPosition(position(TAX, "VTI", 500, "0.10", true))
-        .addPosition(position(TAX, "BND", 200, "0.00", true))
-        .addPosition(new ProblemPosition(TAX, SecurityId.of("EMP"), Quantity.of(300), false,
-            Money.usd("0"), false, BigDecimal.ZERO, List.of(segment(300, "0.50", false))))
-        .addClassGoal(goal(US, "0.4")).addClassGoal(goal(BOND, "0.3"))
-        .addClassGoal(goal(AssetClass.of("EMPLOYER"), "0.3"))
-        .addHoldingCap(new HoldingCap(SecurityId.of("EMP"), Money.usd("10000")))
-        .build();
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", US))
+            .addSecurity(security("BND", BOND))
+            .addSecurity(security("EMP", AssetClass.of("EMPLOYER")))
+            .addPosition(position(TAX, "VTI", 500, "0.10", true))
+            .addPosition(position(TAX, "BND", 200, "0.00", true))
+            .addPosition(
+                new ProblemPosition(
+                    TAX,
+                    SecurityId.of("EMP"),
+                    Quantity.of(300),
+                    false,
+                    Money.usd("0"),
+                    false,
+                    BigDecimal.ZERO,
+                    List.of(segment(300, "0.50", false))))
+            .addClassGoal(goal(US, "0.4"))
+            .addClassGoal(goal(BOND, "0.3"))
+            .addClassGoal(goal(AssetClass.of("EMPLOYER"), "0.3"))
+            .addHoldingCap(new HoldingCap(SecurityId.of("EMP"), Money.usd("10000")))
+            .build();
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
-        + t.quantity().value().intValue())
+    assertThat(optimal.trades())
+        .extracting(
+            t -> t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
         .containsExactly("BND BUY 100", "VTI SELL 100");
-    assertThat(optimal.shortfalls()).extracting(GoalShortfall::kind, GoalShortfall::subject,
-        GoalShortfall::amount)
-        .contains(org.assertj.core.groups.Tuple.tuple(GoalShortfall.Kind.CONCENTRATION, "EMP",
-            Money.usd("20000.00")));
+    assertThat(optimal.shortfalls())
+        .extracting(GoalShortfall::kind, GoalShortfall::subject, GoalShortfall::amount)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                GoalShortfall.Kind.CONCENTRATION, "EMP", Money.usd("20000.00")));
   }
 
   /**
    * A concentrated position sold down only to the gain budget: EMP is $100,000 of a $150,000
-   * household with a cap of $20,000, a gain of 50 cents per dollar sold and a remaining gain
-   * budget of $10,000. The budget outranks the cap (docs/optimizer.md), so the proposal sells
-   * $20,000 of EMP (200 shares, a $10,000 gain, exactly the budget) and reports the cap still
-   * $100,000 − $20,000 − $20,000 = $60,000 above.
+   * household with a cap of $20,000, a gain of 50 cents per dollar sold and a remaining gain budget
+   * of $10,000. The budget outranks the cap (docs/optimizer.md), so the proposal sells $20,000 of
+   * EMP (200 shares, a $10,000 gain, exactly the budget) and reports the cap still $100,000 −
+   * $20,000 − $20,000 = $60,000 above.
    */
   @Test
   void concentratedPosition_soldDownToTheGainBudget_partialAndExplained() {
-    HouseholdProblem problem = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addSecurity(security("EMP", US)).addSecurity(security("BND", BOND))
-        .addPosition(position(TAX, "EMP", 1000, "0.50", true))
-        .addPosition(position(TAX, "BND", 500, "0.00", true))
-        .addClassGoal(goal(US, "0.5")).addClassGoal(goal(BOND, "0.5"))
-        .addHoldingCap(new HoldingCap(SecurityId.of("EMP"), Money.usd("20000")))
-        .gainBudget(Money.usd("10000"))
-        .build();
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("EMP", US))
+            .addSecurity(security("BND", BOND))
+            .addPosition(position(TAX, "EMP", 1000, "0.50", true))
+            .addPosition(position(TAX, "BND", 500, "0.00", true))
+            .addClassGoal(goal(US, "0.5"))
+            .addClassGoal(goal(BOND, "0.5"))
+            .addHoldingCap(new HoldingCap(SecurityId.of("EMP"), Money.usd("20000")))
+            .gainBudget(Money.usd("10000"))
+            .build();
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    assertThat(optimal.trades()).filteredOn(t -> t.side() == Side.SELL)
+    assertThat(optimal.trades())
+        .filteredOn(t -> t.side() == Side.SELL)
         .extracting(t -> t.security().value() + " " + t.quantity().value().intValue())
         .containsExactly("EMP 200");
-    assertThat(optimal.shortfalls()).extracting(GoalShortfall::kind, GoalShortfall::amount)
-        .contains(org.assertj.core.groups.Tuple.tuple(GoalShortfall.Kind.CONCENTRATION,
-            Money.usd("60000.00")))
+    assertThat(optimal.shortfalls())
+        .extracting(GoalShortfall::kind, GoalShortfall::amount)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(
+                GoalShortfall.Kind.CONCENTRATION, Money.usd("60000.00")))
         .noneMatch(t -> t.toList().get(0) == GoalShortfall.Kind.GAIN_BUDGET);
   }
 
   /**
-   * A control-person limit summed over two accounts: the household holds 1,000 EMP in the
-   * taxable account and 1,000 in the IRA ($200,000) and $0 of bonds against a 50/50 target, so
-   * the drift alone would sell $100,000 (1,000 shares). The issuer's Rule 144 remainder is 500
-   * shares for the household, so at most 500 are sold over both accounts together.
+   * A control-person limit summed over two accounts: the household holds 1,000 EMP in the taxable
+   * account and 1,000 in the IRA ($200,000) and $0 of bonds against a 50/50 target, so the drift
+   * alone would sell $100,000 (1,000 shares). The issuer's Rule 144 remainder is 500 shares for the
+   * household, so at most 500 are sold over both accounts together.
    */
   @Test
   void controlPersonLimit_heldAcrossTwoAccounts_sumOfSalesWithinTheLimit() {
-    HouseholdProblem problem = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addAccount(new ProblemAccount(IRA, Money.usd("0"), Money.usd("0"), true, false))
-        .addSecurity(security("EMP", US)).addSecurity(security("BND", BOND))
-        .addPosition(position(TAX, "EMP", 1000, "0.00", true))
-        .addPosition(position(IRA, "EMP", 1000, "0.00", true))
-        .addPosition(new ProblemPosition(TAX, SecurityId.of("BND"), Quantity.ZERO, true,
-            Money.usd("1000000"), false, BigDecimal.ZERO, List.of()))
-        .addPosition(new ProblemPosition(IRA, SecurityId.of("BND"), Quantity.ZERO, true,
-            Money.usd("1000000"), false, BigDecimal.ZERO, List.of()))
-        .addClassGoal(goal(US, "0.5")).addClassGoal(goal(BOND, "0.5"))
-        .addSaleLimit(SaleLimit.of("R-144", Set.of(SecurityId.of("EMP")), Quantity.of(500)))
-        .build();
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addAccount(new ProblemAccount(IRA, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("EMP", US))
+            .addSecurity(security("BND", BOND))
+            .addPosition(position(TAX, "EMP", 1000, "0.00", true))
+            .addPosition(position(IRA, "EMP", 1000, "0.00", true))
+            .addPosition(
+                new ProblemPosition(
+                    TAX,
+                    SecurityId.of("BND"),
+                    Quantity.ZERO,
+                    true,
+                    Money.usd("1000000"),
+                    false,
+                    BigDecimal.ZERO,
+                    List.of()))
+            .addPosition(
+                new ProblemPosition(
+                    IRA,
+                    SecurityId.of("BND"),
+                    Quantity.ZERO,
+                    true,
+                    Money.usd("1000000"),
+                    false,
+                    BigDecimal.ZERO,
+                    List.of()))
+            .addClassGoal(goal(US, "0.5"))
+            .addClassGoal(goal(BOND, "0.5"))
+            .addSaleLimit(SaleLimit.of("R-144", Set.of(SecurityId.of("EMP")), Quantity.of(500)))
+            .build();
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    long sold = optimal.trades().stream().filter(t -> t.side() == Side.SELL)
-        .mapToLong(t -> t.quantity().value().longValue()).sum();
+    long sold =
+        optimal.trades().stream()
+            .filter(t -> t.side() == Side.SELL)
+            .mapToLong(t -> t.quantity().value().longValue())
+            .sum();
     assertThat(sold).isEqualTo(500);
-    assertThat(optimal.shortfalls()).extracting(GoalShortfall::kind)
+    assertThat(optimal.shortfalls())
+        .extracting(GoalShortfall::kind)
         .contains(GoalShortfall.Kind.CLASS_DRIFT);
   }
 
@@ -142,44 +184,53 @@ class HouseholdGoalsTest {
   /**
    * A committed need funded from the taxable account, the rest in band: $100,000 at 60/40 in
    * balance, with a $20,000 need to hold in the taxable account. Its cash is outside the drift
-   * base, so the LP sells $20,000 in the taxable account and the invested $80,000 stays 60/40:
-   * it sells $12,000 of US and $8,000 of bonds, and no goal is left unmet.
+   * base, so the LP sells $20,000 in the taxable account and the invested $80,000 stays 60/40: it
+   * sells $12,000 of US and $8,000 of bonds, and no goal is left unmet.
    */
   @Test
   void committedNeed_fundedFromTaxableLots_restInBand() {
-    HouseholdProblem problem = twoClass(600, 400)
-        .addCashReserve(new CashReserve("tuition", TAX, Money.usd("20000")))
-        .build();
+    HouseholdProblem problem =
+        twoClass(600, 400)
+            .addCashReserve(new CashReserve("tuition", TAX, Money.usd("20000")))
+            .build();
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
-        + t.quantity().value().intValue()).containsExactly("BND SELL 80", "VTI SELL 120");
+    assertThat(optimal.trades())
+        .extracting(
+            t -> t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
+        .containsExactly("BND SELL 80", "VTI SELL 120");
     assertThat(optimal.shortfalls()).isEmpty();
   }
 
   /**
    * A need larger than what may be sold: $20,000 to hold in the taxable account, which holds only
-   * $5,000 of bonds that may be sold (US is under a do-not-sell). The proposal sells all the
-   * bonds and reports the need $15,000 short.
+   * $5,000 of bonds that may be sold (US is under a do-not-sell). The proposal sells all the bonds
+   * and reports the need $15,000 short.
    */
   @Test
   void needLargerThanWhatCanBeSold_shortfallReported() {
-    HouseholdProblem problem = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addSecurity(security("VTI", US)).addSecurity(security("BND", BOND))
-        .addPosition(position(TAX, "VTI", 950, "0.10", false))
-        .addPosition(position(TAX, "BND", 50, "0.00", true))
-        .addClassGoal(goal(US, "0.95")).addClassGoal(goal(BOND, "0.05"))
-        .addCashReserve(new CashReserve("tuition", TAX, Money.usd("20000")))
-        .build();
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", US))
+            .addSecurity(security("BND", BOND))
+            .addPosition(position(TAX, "VTI", 950, "0.10", false))
+            .addPosition(position(TAX, "BND", 50, "0.00", true))
+            .addClassGoal(goal(US, "0.95"))
+            .addClassGoal(goal(BOND, "0.05"))
+            .addCashReserve(new CashReserve("tuition", TAX, Money.usd("20000")))
+            .build();
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
-        + t.quantity().value().intValue()).containsExactly("BND SELL 50");
+    assertThat(optimal.trades())
+        .extracting(
+            t -> t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
+        .containsExactly("BND SELL 50");
     // the need comes first; bonds sold out also leave their class below its band (reported too)
-    assertThat(optimal.shortfalls().get(0)).extracting(GoalShortfall::kind, GoalShortfall::amount)
+    assertThat(optimal.shortfalls().get(0))
+        .extracting(GoalShortfall::kind, GoalShortfall::amount)
         .containsExactly(GoalShortfall.Kind.NEED, Money.usd("15000.00"));
   }
 
@@ -198,121 +249,218 @@ class HouseholdGoalsTest {
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
-        + t.quantity().value().intValue())
+    assertThat(optimal.trades())
+        .extracting(
+            t -> t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
         .containsExactly("SCHB BUY 275", "VTI SELL 300");
   }
 
   /**
-   * The same harvest when US costs 10 cents a dollar for location in the taxable account: the
-   * sale and the replacement are one class in one account, so their location costs net to
-   * nothing and the trades are the same (charged on the buy alone, $2,750 would outweigh the
-   * harvest's $2,220 benefit).
+   * The same harvest when US costs 10 cents a dollar for location in the taxable account: the sale
+   * and the replacement are one class in one account, so their location costs net to nothing and
+   * the trades are the same (charged on the buy alone, $2,750 would outweigh the harvest's $2,220
+   * benefit).
    */
   @Test
   void harvestAndReplacementInOneAccount_locationCostNetsToNothing() {
-    HouseholdProblem problem = harvestInOneAccount()
-        .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.10"))).build();
+    HouseholdProblem problem =
+        harvestInOneAccount()
+            .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.10")))
+            .build();
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
-        + t.quantity().value().intValue())
+    assertThat(optimal.trades())
+        .extracting(
+            t -> t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
         .containsExactly("SCHB BUY 275", "VTI SELL 300");
   }
 
   /**
    * A harvest not lost to a buy another security can make: the taxable account holds $10,000 of
-   * IDF1 at a loss of 20 cents a dollar (harvestable at 37%: a $740 benefit) and the IRA $30,000
-   * of cash to invest, $20,000 of it in US (target 50/50 of $60,000, bonds $20,000 held). IDF1 is
-   * also the IRA's cheapest US buy (IDF3 costs a basis point more there), so the first solve buys
-   * IDF1 in the IRA and sells it in the taxable account: one wash-sale group both ways, and a
-   * wash sale. Kept to its larger side (buying), the harvest was lost; tried the other way, the
-   * IRA buys IDF3 for $2 more and the $740 harvest is taken, so that is the proposal.
+   * IDF1 at a loss of 20 cents a dollar (harvestable at 37%: a $740 benefit) and the IRA $30,000 of
+   * cash to invest, $20,000 of it in US (target 50/50 of $60,000, bonds $20,000 held). IDF1 is also
+   * the IRA's cheapest US buy (IDF3 costs a basis point more there), so the first solve buys IDF1
+   * in the IRA and sells it in the taxable account: one wash-sale group both ways, and a wash sale.
+   * Kept to its larger side (buying), the harvest was lost; tried the other way, the IRA buys IDF3
+   * for $2 more and the $740 harvest is taken, so that is the proposal.
    */
   @Test
   void harvestAndABuyOfTheSameGroupElsewhere_harvestKeptTheBuyMovesToAnotherGroup() {
-    HouseholdProblem problem = HouseholdProblem.builder().harvestLosses(true)
-        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addAccount(new ProblemAccount(IRA, Money.usd("30000"), Money.usd("0"), true, false))
-        .addSecurity(security("IDF1", US)).addSecurity(security("IDF3", US))
-        .addSecurity(security("BND", BOND))
-        .addPosition(new ProblemPosition(TAX, SecurityId.of("IDF1"), Quantity.of(100), true,
-            Money.usd("1000000"), true, BigDecimal.ZERO,
-            List.of(new SellSegment(Quantity.of(100), new BigDecimal("-0.20"), Term.SHORT,
-                new BigDecimal("0.37"), true))))
-        .addPosition(new ProblemPosition(TAX, SecurityId.of("IDF3"), Quantity.ZERO, true,
-            Money.usd("1000000"), false, BigDecimal.ZERO, List.of()))
-        .addPosition(new ProblemPosition(IRA, SecurityId.of("IDF1"), Quantity.ZERO, true,
-            Money.usd("1000000"), false, BigDecimal.ZERO, List.of()))
-        .addPosition(new ProblemPosition(IRA, SecurityId.of("IDF3"), Quantity.ZERO, true,
-            Money.usd("1000000"), false, new BigDecimal("0.0001"), List.of()))
-        .addPosition(position(IRA, "BND", 200, "0.00", true))
-        .addClassGoal(goal(US, "0.5")).addClassGoal(goal(BOND, "0.5"))
-        .build();
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .harvestLosses(true)
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addAccount(new ProblemAccount(IRA, Money.usd("30000"), Money.usd("0"), true, false))
+            .addSecurity(security("IDF1", US))
+            .addSecurity(security("IDF3", US))
+            .addSecurity(security("BND", BOND))
+            .addPosition(
+                new ProblemPosition(
+                    TAX,
+                    SecurityId.of("IDF1"),
+                    Quantity.of(100),
+                    true,
+                    Money.usd("1000000"),
+                    true,
+                    BigDecimal.ZERO,
+                    List.of(
+                        new SellSegment(
+                            Quantity.of(100),
+                            new BigDecimal("-0.20"),
+                            Term.SHORT,
+                            new BigDecimal("0.37"),
+                            true))))
+            .addPosition(
+                new ProblemPosition(
+                    TAX,
+                    SecurityId.of("IDF3"),
+                    Quantity.ZERO,
+                    true,
+                    Money.usd("1000000"),
+                    false,
+                    BigDecimal.ZERO,
+                    List.of()))
+            .addPosition(
+                new ProblemPosition(
+                    IRA,
+                    SecurityId.of("IDF1"),
+                    Quantity.ZERO,
+                    true,
+                    Money.usd("1000000"),
+                    false,
+                    BigDecimal.ZERO,
+                    List.of()))
+            .addPosition(
+                new ProblemPosition(
+                    IRA,
+                    SecurityId.of("IDF3"),
+                    Quantity.ZERO,
+                    true,
+                    Money.usd("1000000"),
+                    false,
+                    new BigDecimal("0.0001"),
+                    List.of()))
+            .addPosition(position(IRA, "BND", 200, "0.00", true))
+            .addClassGoal(goal(US, "0.5"))
+            .addClassGoal(goal(BOND, "0.5"))
+            .build();
 
     OptimizationResult.Optimal optimal = optimal(problem);
 
-    assertThat(optimal.trades()).extracting(t -> t.account().value() + " "
-        + t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
-        .containsExactlyInAnyOrder("TAX IDF1 SELL 100", "TAX IDF3 BUY 100", "IRA IDF3 BUY 200",
-            "IRA BND BUY 100");
+    assertThat(optimal.trades())
+        .extracting(
+            t ->
+                t.account().value()
+                    + " "
+                    + t.security().value()
+                    + " "
+                    + t.side()
+                    + " "
+                    + t.quantity().value().intValue())
+        .containsExactlyInAnyOrder(
+            "TAX IDF1 SELL 100", "TAX IDF3 BUY 100", "IRA IDF3 BUY 200", "IRA BND BUY 100");
   }
 
   private static HouseholdProblem.Builder harvestInOneAccount() {
     return HouseholdProblem.builder()
-        .mode(RebalanceMode.HALFWAY).harvestLosses(true)
+        .mode(RebalanceMode.HALFWAY)
+        .harvestLosses(true)
         .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addSecurity(security("VTI", US)).addSecurity(security("ITOT", US))
-        .addSecurity(security("SCHB", US)).addSecurity(security("BND", BOND))
-        .addPosition(new ProblemPosition(TAX, SecurityId.of("VTI"), Quantity.of(300), false,
-            Money.usd("0"), true, BigDecimal.ZERO,
-            List.of(new SellSegment(Quantity.of(300), new BigDecimal("-0.20"), Term.SHORT,
-                new BigDecimal("0.37"), true))))
-        .addPosition(new ProblemPosition(TAX, SecurityId.of("ITOT"), Quantity.of(300), false,
-            Money.usd("0"), true, BigDecimal.ZERO, List.of(segment(300, "0.50", true))))
-        .addPosition(new ProblemPosition(TAX, SecurityId.of("SCHB"), Quantity.ZERO, true,
-            Money.usd("1000000"), false, BigDecimal.ZERO, List.of()))
+        .addSecurity(security("VTI", US))
+        .addSecurity(security("ITOT", US))
+        .addSecurity(security("SCHB", US))
+        .addSecurity(security("BND", BOND))
+        .addPosition(
+            new ProblemPosition(
+                TAX,
+                SecurityId.of("VTI"),
+                Quantity.of(300),
+                false,
+                Money.usd("0"),
+                true,
+                BigDecimal.ZERO,
+                List.of(
+                    new SellSegment(
+                        Quantity.of(300),
+                        new BigDecimal("-0.20"),
+                        Term.SHORT,
+                        new BigDecimal("0.37"),
+                        true))))
+        .addPosition(
+            new ProblemPosition(
+                TAX,
+                SecurityId.of("ITOT"),
+                Quantity.of(300),
+                false,
+                Money.usd("0"),
+                true,
+                BigDecimal.ZERO,
+                List.of(segment(300, "0.50", true))))
+        .addPosition(
+            new ProblemPosition(
+                TAX,
+                SecurityId.of("SCHB"),
+                Quantity.ZERO,
+                true,
+                Money.usd("1000000"),
+                false,
+                BigDecimal.ZERO,
+                List.of()))
         .addPosition(position(TAX, "BND", 400, "0.00", true))
-        .addClassGoal(goal(US, "0.6")).addClassGoal(goal(BOND, "0.4"));
+        .addClassGoal(goal(US, "0.6"))
+        .addClassGoal(goal(BOND, "0.4"));
   }
 
   private static HouseholdProblem.Builder twoClass(long usShares, long bondShares) {
     return HouseholdProblem.builder()
         .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addSecurity(security("VTI", US)).addSecurity(security("BND", BOND))
+        .addSecurity(security("VTI", US))
+        .addSecurity(security("BND", BOND))
         .addPosition(position(TAX, "VTI", usShares, "0.10", true))
         .addPosition(position(TAX, "BND", bondShares, "0.00", true))
-        .addClassGoal(goal(US, "0.6")).addClassGoal(goal(BOND, "0.4"));
+        .addClassGoal(goal(US, "0.6"))
+        .addClassGoal(goal(BOND, "0.4"));
   }
 
   /**
    * Asset location: $10,000 must move from stocks to bonds (target 40/60 against 50/50). Each
-   * account holds both, without gains, so only location decides where: bonds cost 2% a year in
-   * the taxable account and stocks 0.4%, nothing in the IRA. Buying the bonds in the IRA costs
-   * nothing and selling the IRA's stocks gives up 0.4 cents a dollar (the worst account's cost
-   * less the IRA's); doing it in the taxable account would cost 2 cents a dollar for the bonds.
-   * So the IRA trades, and the taxable account is left alone. Without location costs the problem
-   * is indifferent.
+   * account holds both, without gains, so only location decides where: bonds cost 2% a year in the
+   * taxable account and stocks 0.4%, nothing in the IRA. Buying the bonds in the IRA costs nothing
+   * and selling the IRA's stocks gives up 0.4 cents a dollar (the worst account's cost less the
+   * IRA's); doing it in the taxable account would cost 2 cents a dollar for the bonds. So the IRA
+   * trades, and the taxable account is left alone. Without location costs the problem is
+   * indifferent.
    */
   @Test
   void assetLocation_bondsBoughtWhereTheyCostLeast() {
-    HouseholdProblem.Builder b = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
-        .addAccount(new ProblemAccount(IRA, Money.usd("0"), Money.usd("0"), true, false))
-        .addSecurity(security("VTI", US)).addSecurity(security("BND", BOND))
-        .addPosition(position(TAX, "VTI", 400, "0.00", true))
-        .addPosition(position(TAX, "BND", 100, "0.00", true))
-        .addPosition(position(IRA, "VTI", 100, "0.00", true))
-        .addPosition(position(IRA, "BND", 400, "0.00", true))
-        .addClassGoal(goal(US, "0.4")).addClassGoal(goal(BOND, "0.6"));
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addAccount(new ProblemAccount(IRA, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", US))
+            .addSecurity(security("BND", BOND))
+            .addPosition(position(TAX, "VTI", 400, "0.00", true))
+            .addPosition(position(TAX, "BND", 100, "0.00", true))
+            .addPosition(position(IRA, "VTI", 100, "0.00", true))
+            .addPosition(position(IRA, "BND", 400, "0.00", true))
+            .addClassGoal(goal(US, "0.4"))
+            .addClassGoal(goal(BOND, "0.6"));
     b.addLocationCost(new LocationCost(TAX, BOND, new BigDecimal("0.02")))
         .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.004")));
 
     OptimizationResult.Optimal optimal = optimal(b.build());
 
-    assertThat(optimal.trades()).extracting(t -> t.account().value() + " "
-        + t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
+    assertThat(optimal.trades())
+        .extracting(
+            t ->
+                t.account().value()
+                    + " "
+                    + t.security().value()
+                    + " "
+                    + t.side()
+                    + " "
+                    + t.quantity().value().intValue())
         .containsExactlyInAnyOrder("IRA BND BUY 100", "IRA VTI SELL 100");
   }
 
@@ -329,19 +477,25 @@ class HouseholdGoalsTest {
   }
 
   private static ClassGoal goal(AssetClass cls, String weight) {
-    return new ClassGoal(cls, new ClassTarget(Weight.of(weight), Weight.of("0.05"), Weight.ZERO),
-        BigDecimal.ONE);
+    return new ClassGoal(
+        cls, new ClassTarget(Weight.of(weight), Weight.of("0.05"), Weight.ZERO), BigDecimal.ONE);
   }
 
   private static SellSegment segment(long shares, String gain, boolean harvestable) {
-    return new SellSegment(Quantity.of(shares), new BigDecimal(gain), Term.LONG,
-        new BigDecimal("0.20"), harvestable);
+    return new SellSegment(
+        Quantity.of(shares), new BigDecimal(gain), Term.LONG, new BigDecimal("0.20"), harvestable);
   }
 
-  private static ProblemPosition position(AccountId acct, String security, long shares,
-      String gain, boolean sellable) {
-    return new ProblemPosition(acct, SecurityId.of(security), Quantity.of(shares), true,
-        Money.usd("1000000"), sellable, BigDecimal.ZERO,
+  private static ProblemPosition position(
+      AccountId acct, String security, long shares, String gain, boolean sellable) {
+    return new ProblemPosition(
+        acct,
+        SecurityId.of(security),
+        Quantity.of(shares),
+        true,
+        Money.usd("1000000"),
+        sellable,
+        BigDecimal.ZERO,
         List.of(segment(shares, gain, false)));
   }
 }

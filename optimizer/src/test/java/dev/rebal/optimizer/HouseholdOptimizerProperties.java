@@ -2,6 +2,7 @@ package dev.rebal.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
@@ -9,7 +10,6 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.trade.Side;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
@@ -21,9 +21,9 @@ import java.util.Random;
 import java.util.stream.Collectors;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.statistics.Statistics;
 
 class HouseholdOptimizerProperties {
   private static final HouseholdOptimizer OPTIMIZER = HouseholdOptimizer.standard();
@@ -64,9 +64,11 @@ class HouseholdOptimizerProperties {
     // then
     for (ProposedTrade t : trades) {
       if (t.side() == Side.SELL) {
-        ProblemPosition held = problem.positions().stream()
-            .filter(p -> p.account().equals(t.account()) && p.security().equals(t.security()))
-            .findFirst().orElseThrow();
+        ProblemPosition held =
+            problem.positions().stream()
+                .filter(p -> p.account().equals(t.account()) && p.security().equals(t.security()))
+                .findFirst()
+                .orElseThrow();
         assertThat(t.quantity()).isLessThanOrEqualTo(held.held());
       }
     }
@@ -102,8 +104,8 @@ class HouseholdOptimizerProperties {
   void optimize_anyHousehold_neverBuysAndSellsOneWashSaleGroup(
       @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     // given
-    HouseholdProblem problem = ProblemGenerator.generate(Shape.SMALL, seed,
-        RebalanceMode.TAX_LOSS_HARVEST);
+    HouseholdProblem problem =
+        ProblemGenerator.generate(Shape.SMALL, seed, RebalanceMode.TAX_LOSS_HARVEST);
 
     // when
     List<ProposedTrade> trades = trades(OPTIMIZER.optimize(problem));
@@ -122,8 +124,8 @@ class HouseholdOptimizerProperties {
       @ForAll @IntRange(min = -40, max = 40) int driftUs,
       @ForAll @IntRange(min = -40, max = 40) int driftBond) {
     // given: a 60/40 household drifted by at most 4 points (band 5 points)
-    HouseholdProblem problem = twoClassHousehold(6000 + driftUs * 10, 4000 + driftBond * 10,
-        RebalanceMode.TO_BAND_EDGE);
+    HouseholdProblem problem =
+        twoClassHousehold(6000 + driftUs * 10, 4000 + driftBond * 10, RebalanceMode.TO_BAND_EDGE);
 
     // when
     OptimizationResult result = OPTIMIZER.optimize(problem);
@@ -140,9 +142,14 @@ class HouseholdOptimizerProperties {
     // given: every tax rate raised in proportion (the tax weight multiplies every rate)
     HouseholdProblem problem = ProblemGenerator.generate(Shape.SMALL, seed);
     ObjectiveWeights w = problem.weights();
-    HouseholdProblem higher = problem.toBuilder().weights(new ObjectiveWeights(
-        w.transactionCostBps(), w.turnoverPenalty(),
-        w.taxWeight().multiply(BigDecimal.valueOf(factor)))).build();
+    HouseholdProblem higher =
+        problem.toBuilder()
+            .weights(
+                new ObjectiveWeights(
+                    w.transactionCostBps(),
+                    w.turnoverPenalty(),
+                    w.taxWeight().multiply(BigDecimal.valueOf(factor))))
+            .build();
 
     // when
     HouseholdOptimizer.Solved before = OPTIMIZER.solveLp(new Model(problem));
@@ -172,8 +179,7 @@ class HouseholdOptimizerProperties {
   }
 
   @Property(tries = 100)
-  void optimize_shuffledInput_sameProposal(
-      @ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
+  void optimize_shuffledInput_sameProposal(@ForAll @LongRange(min = 0, max = 1_000_000) long seed) {
     // given
     HouseholdProblem problem = ProblemGenerator.generate(shape(seed), seed);
     HouseholdProblem shuffled = shuffle(problem, seed);
@@ -197,8 +203,7 @@ class HouseholdOptimizerProperties {
     double tax = 0;
     for (int j = 0; j < b.kind.length; j++) {
       if (b.kind[j] == LpBuild.SELL) {
-        tax += b.model.segments[b.position[j]][b.segment[j]].costPerDollar * s.x[j]
-            * b.model.value;
+        tax += b.model.segments[b.position[j]][b.segment[j]].costPerDollar * s.x[j] * b.model.value;
       }
     }
     return tax;
@@ -209,26 +214,40 @@ class HouseholdOptimizerProperties {
   }
 
   private static List<String> withoutSegments(List<ProposedTrade> trades) {
-    return trades.stream().map(t -> t.account() + " " + t.security() + " " + t.side() + " "
-        + t.quantity()).collect(Collectors.toList());
+    return trades.stream()
+        .map(t -> t.account() + " " + t.security() + " " + t.side() + " " + t.quantity())
+        .collect(Collectors.toList());
   }
 
   private static BigDecimal price(HouseholdProblem p, SecurityId id) {
-    return p.securities().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow()
-        .price().amount();
+    return p.securities().stream()
+        .filter(s -> s.id().equals(id))
+        .findFirst()
+        .orElseThrow()
+        .price()
+        .amount();
   }
 
   private static List<String> groups(HouseholdProblem p, List<ProposedTrade> trades, Side side) {
-    return trades.stream().filter(t -> t.side() == side)
-        .map(t -> p.securities().stream().filter(s -> s.id().equals(t.security())).findFirst()
-            .orElseThrow().washSaleGroup())
+    return trades.stream()
+        .filter(t -> t.side() == side)
+        .map(
+            t ->
+                p.securities().stream()
+                    .filter(s -> s.id().equals(t.security()))
+                    .findFirst()
+                    .orElseThrow()
+                    .washSaleGroup())
         .collect(Collectors.toList());
   }
 
   private static HouseholdProblem shuffle(HouseholdProblem p, long seed) {
     Random r = new Random(seed);
-    HouseholdProblem.Builder b = HouseholdProblem.builder().mode(p.mode()).weights(p.weights())
-        .minTradeSize(p.minTradeSize());
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .mode(p.mode())
+            .weights(p.weights())
+            .minTradeSize(p.minTradeSize());
     List<ProblemAccount> accounts = new ArrayList<>(p.accounts());
     Collections.shuffle(accounts, r);
     accounts.forEach(b::addAccount);
@@ -239,8 +258,16 @@ class HouseholdOptimizerProperties {
     for (ProblemPosition q : p.positions()) {
       List<SellSegment> segs = new ArrayList<>(q.segments());
       Collections.shuffle(segs, r);
-      positions.add(new ProblemPosition(q.account(), q.security(), q.held(), q.buyEligible(),
-          q.maxBuy(), q.sellEligible(), q.locationPenalty(), segs));
+      positions.add(
+          new ProblemPosition(
+              q.account(),
+              q.security(),
+              q.held(),
+              q.buyEligible(),
+              q.maxBuy(),
+              q.sellEligible(),
+              q.locationPenalty(),
+              segs));
     }
     Collections.shuffle(positions, r);
     positions.forEach(b::addPosition);
@@ -262,23 +289,38 @@ class HouseholdOptimizerProperties {
     return HouseholdProblem.builder()
         .mode(mode)
         .addAccount(new ProblemAccount(acct, Money.usd("200"), Money.usd("100"), true, false))
-        .addSecurity(new ProblemSecurity(SecurityId.of("VTI"), UnitPrice.usd("100"),
-            AssetClass.of("US"), "VTI"))
-        .addSecurity(new ProblemSecurity(SecurityId.of("BND"), UnitPrice.usd("100"),
-            AssetClass.of("BOND"), "BND"))
+        .addSecurity(
+            new ProblemSecurity(
+                SecurityId.of("VTI"), UnitPrice.usd("100"), AssetClass.of("US"), "VTI"))
+        .addSecurity(
+            new ProblemSecurity(
+                SecurityId.of("BND"), UnitPrice.usd("100"), AssetClass.of("BOND"), "BND"))
         .addPosition(position(acct, "VTI", usDollars / 100, "0.25"))
         .addPosition(position(acct, "BND", bondDollars / 100, "-0.10"))
-        .addClassGoal(new ClassGoal(AssetClass.of("US"),
-            new ClassTarget(Weight.of("0.6"), Weight.of("0.05"), Weight.ZERO), BigDecimal.ONE))
-        .addClassGoal(new ClassGoal(AssetClass.of("BOND"),
-            new ClassTarget(Weight.of("0.4"), Weight.of("0.05"), Weight.ZERO), BigDecimal.ONE))
+        .addClassGoal(
+            new ClassGoal(
+                AssetClass.of("US"),
+                new ClassTarget(Weight.of("0.6"), Weight.of("0.05"), Weight.ZERO),
+                BigDecimal.ONE))
+        .addClassGoal(
+            new ClassGoal(
+                AssetClass.of("BOND"),
+                new ClassTarget(Weight.of("0.4"), Weight.of("0.05"), Weight.ZERO),
+                BigDecimal.ONE))
         .build();
   }
 
   static ProblemPosition position(AccountId acct, String security, long shares, String gain) {
-    return new ProblemPosition(acct, SecurityId.of(security), Quantity.of(shares), true,
-        Money.usd("1000000"), true, BigDecimal.ZERO,
-        List.of(new SellSegment(Quantity.of(shares), new BigDecimal(gain), Term.LONG,
-            new BigDecimal("0.20"))));
+    return new ProblemPosition(
+        acct,
+        SecurityId.of(security),
+        Quantity.of(shares),
+        true,
+        Money.usd("1000000"),
+        true,
+        BigDecimal.ZERO,
+        List.of(
+            new SellSegment(
+                Quantity.of(shares), new BigDecimal(gain), Term.LONG, new BigDecimal("0.20"))));
   }
 }

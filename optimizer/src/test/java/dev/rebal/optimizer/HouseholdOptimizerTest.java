@@ -2,11 +2,6 @@ package dev.rebal.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.optimizer.internal.CommonsMathLpSolver;
-import dev.rebal.optimizer.internal.LinearProgram;
-import dev.rebal.optimizer.internal.LpSolution;
-import dev.rebal.optimizer.internal.LpSolver;
-import dev.rebal.optimizer.internal.SolutionCheck;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
@@ -14,6 +9,11 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.trade.Side;
+import dev.rebal.optimizer.internal.CommonsMathLpSolver;
+import dev.rebal.optimizer.internal.LinearProgram;
+import dev.rebal.optimizer.internal.LpSolution;
+import dev.rebal.optimizer.internal.LpSolver;
+import dev.rebal.optimizer.internal.SolutionCheck;
 import dev.rebal.optimizer.testing.ProblemGenerator;
 import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
 import java.math.BigDecimal;
@@ -33,14 +33,14 @@ class HouseholdOptimizerTest {
    * weight of 1, so the LP sells the 880 of excess. Cash allows 200 - 100 + 880 = 980 of bonds,
    * leaving bonds 100 under target: selling more US would add a dollar of US drift per dollar of
    * bond drift removed, so it does not. LP objective = 100 (drift) + 880 x 0.0506 (= 44.528) + 980
-   * x 0.0006 (= 0.588) = 145.116. Rounded down: sell 8 VTI (800), buy 9 BND (900); cash after
-   * 200 + 800 - 900 = 100, exactly the floor.
+   * x 0.0006 (= 0.588) = 145.116. Rounded down: sell 8 VTI (800), buy 9 BND (900); cash after 200 +
+   * 800 - 900 = 100, exactly the floor.
    */
   @Test
   void optimize_workedExample_sellsOverweightAndBuysUnderweightInWholeShares() {
     // given
-    HouseholdProblem problem = HouseholdOptimizerProperties.twoClassHousehold(7000, 3000,
-        RebalanceMode.TO_TARGET);
+    HouseholdProblem problem =
+        HouseholdOptimizerProperties.twoClassHousehold(7000, 3000, RebalanceMode.TO_TARGET);
 
     // when
     OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
@@ -49,8 +49,9 @@ class HouseholdOptimizerTest {
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
     OptimizationResult.Optimal optimal = (OptimizationResult.Optimal) result;
     assertThat(optimal.lpObjective()).isEqualTo(Money.usd("145.12"));
-    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
-        + t.quantity()).containsExactly("BND BUY 9.000000", "VTI SELL 8.000000");
+    assertThat(optimal.trades())
+        .extracting(t -> t.security().value() + " " + t.side() + " " + t.quantity())
+        .containsExactly("BND BUY 9.000000", "VTI SELL 8.000000");
     // drift after: US 6,200 (80 over) + bonds 3,900 (180 under) = 260; tax 0.2 x 0.25 x 800 = 40
     assertThat(optimal.objective().drift()).isEqualTo(Money.usd("260.00"));
     assertThat(optimal.objective().tax()).isEqualTo(Money.usd("40.00"));
@@ -61,14 +62,14 @@ class HouseholdOptimizerTest {
    * The worked example in the other modes (band 5 points). Band edge: US may stay up to 65% of
    * 10,200 = 6,630 and bonds must reach 35% = 3,570. Selling x of US funds x + 100 of bonds (cash
    * 200 above a 100 floor): bond drift max(0, 470 − x) and US drift max(0, 370 − x), so x = 470,
-   * buys 570; LP objective 470 × 0.0506 + 570 × 0.0006 = 23.782 + 0.342 = 24.124. Halfway: US up
-   * to 62.5% = 6,375 (x ≥ 625), bonds to 37.5% = 3,825 (x ≥ 725), so x = 725, buys 825;
-   * 725 × 0.0506 + 825 × 0.0006 = 36.685 + 0.495 = 37.18. Rounded down in whole shares.
+   * buys 570; LP objective 470 × 0.0506 + 570 × 0.0006 = 23.782 + 0.342 = 24.124. Halfway: US up to
+   * 62.5% = 6,375 (x ≥ 625), bonds to 37.5% = 3,825 (x ≥ 725), so x = 725, buys 825; 725 × 0.0506 +
+   * 825 × 0.0006 = 36.685 + 0.495 = 37.18. Rounded down in whole shares.
    */
   @ParameterizedTest
   @CsvSource({"TO_BAND_EDGE, 24.12, 5, 4", "HALFWAY, 37.18, 8, 7"})
-  void optimize_workedExampleInBandModes_tradesToTheGoalInterval(RebalanceMode mode,
-      String lpObjective, long bondsBought, long usSold) {
+  void optimize_workedExampleInBandModes_tradesToTheGoalInterval(
+      RebalanceMode mode, String lpObjective, long bondsBought, long usSold) {
     // given
     HouseholdProblem problem = HouseholdOptimizerProperties.twoClassHousehold(7000, 3000, mode);
 
@@ -78,23 +79,34 @@ class HouseholdOptimizerTest {
 
     // then
     assertThat(optimal.lpObjective()).isEqualTo(Money.usd(lpObjective));
-    assertThat(optimal.trades()).extracting(t -> t.security().value() + " " + t.side() + " "
-        + t.quantity()).containsExactly("BND BUY " + bondsBought + ".000000",
-            "VTI SELL " + usSold + ".000000");
+    assertThat(optimal.trades())
+        .extracting(t -> t.security().value() + " " + t.side() + " " + t.quantity())
+        .containsExactly("BND BUY " + bondsBought + ".000000", "VTI SELL " + usSold + ".000000");
   }
 
   @Test
   void optimize_cashBelowFloorAndNothingSellable_noTradesAndTheFloorShortfallReported() {
     // given: $0 cash, $500 floor, the only holding may not be sold
-    HouseholdProblem problem = HouseholdOptimizerProperties.twoClassHousehold(7000, 3000,
-        RebalanceMode.TO_TARGET).toBuilder().build();
-    HouseholdProblem.Builder b = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("500"), true, false));
+    HouseholdProblem problem =
+        HouseholdOptimizerProperties.twoClassHousehold(7000, 3000, RebalanceMode.TO_TARGET)
+            .toBuilder()
+            .build();
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("500"), true, false));
     problem.securities().forEach(b::addSecurity);
     problem.classGoals().forEach(b::addClassGoal);
     for (ProblemPosition p : problem.positions()) {
-      b.addPosition(new ProblemPosition(ACCT, p.security(), p.held(), true, p.maxBuy(), false,
-          p.locationPenalty(), p.segments()));
+      b.addPosition(
+          new ProblemPosition(
+              ACCT,
+              p.security(),
+              p.held(),
+              true,
+              p.maxBuy(),
+              false,
+              p.locationPenalty(),
+              p.segments()));
     }
 
     // when: before, "infeasible: CASH_FLOOR"; now the floor is a goal the household cannot meet
@@ -104,21 +116,27 @@ class HouseholdOptimizerTest {
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
     OptimizationResult.Optimal optimal = (OptimizationResult.Optimal) result;
     assertThat(optimal.trades()).isEmpty();
-    assertThat(optimal.shortfalls().get(0)).isEqualTo(new GoalShortfall(
-        GoalShortfall.Kind.CASH_FLOOR, "acct-1", Money.usd("500.00"),
-        "cash below the account's floor"));
+    assertThat(optimal.shortfalls().get(0))
+        .isEqualTo(
+            new GoalShortfall(
+                GoalShortfall.Kind.CASH_FLOOR,
+                "acct-1",
+                Money.usd("500.00"),
+                "cash below the account's floor"));
   }
 
   @Test
   void optimize_cashShortfallOnlyFromGains_floorOutranksTheGainBudget() {
     // given: $1,000 must be raised, every lot is a gain (30 cents a dollar), the budget is zero
-    HouseholdProblem problem = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("1000"), true, false))
-        .addSecurity(new ProblemSecurity(SecurityId.of("VTI"), UnitPrice.usd("100"),
-            AssetClass.of("US"), "VTI"))
-        .addPosition(HouseholdOptimizerProperties.position(ACCT, "VTI", 50, "0.30"))
-        .gainBudget(Money.usd("0"))
-        .build();
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("1000"), true, false))
+            .addSecurity(
+                new ProblemSecurity(
+                    SecurityId.of("VTI"), UnitPrice.usd("100"), AssetClass.of("US"), "VTI"))
+            .addPosition(HouseholdOptimizerProperties.position(ACCT, "VTI", 50, "0.30"))
+            .gainBudget(Money.usd("0"))
+            .build();
 
     // when: before, "infeasible: CASH_FLOOR and GAIN_BUDGET"
     OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
@@ -126,11 +144,14 @@ class HouseholdOptimizerTest {
     // then: the floor wins: 10 shares sold ($1,000), $300 of gain over the budget, reported
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
     OptimizationResult.Optimal optimal = (OptimizationResult.Optimal) result;
-    assertThat(optimal.trades()).extracting(t -> t.side() + " " + t.quantity())
+    assertThat(optimal.trades())
+        .extracting(t -> t.side() + " " + t.quantity())
         .containsExactly("SELL 10.000000");
-    assertThat(optimal.shortfalls()).extracting(GoalShortfall::kind, GoalShortfall::amount)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(GoalShortfall.Kind.GAIN_BUDGET,
-            Money.usd("300.00")));
+    assertThat(optimal.shortfalls())
+        .extracting(GoalShortfall::kind, GoalShortfall::amount)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                GoalShortfall.Kind.GAIN_BUDGET, Money.usd("300.00")));
   }
 
   /**
@@ -144,11 +165,12 @@ class HouseholdOptimizerTest {
     // given: a household with cash below its floor (seed chosen so the generator produces one)
     HouseholdProblem problem = cashDeficitHousehold();
     int[] calls = new int[1];
-    LpSolver silentOnce = lp -> {
-      calls[0]++;
-      LpSolution real = CommonsMathLpSolver.standard().solve(lp);
-      return calls[0] == 1 ? LpSolution.optimal(new double[lp.variables()]) : real;
-    };
+    LpSolver silentOnce =
+        lp -> {
+          calls[0]++;
+          LpSolution real = CommonsMathLpSolver.standard().solve(lp);
+          return calls[0] == 1 ? LpSolution.optimal(new double[lp.variables()]) : real;
+        };
 
     // when
     OptimizationResult result = HouseholdOptimizer.withSolver(silentOnce).optimize(problem);
@@ -156,8 +178,9 @@ class HouseholdOptimizerTest {
     // then
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
     assertThat(result.lpSize().solves()).isGreaterThanOrEqualTo(2);
-    assertThat(IndependentChecker.violations(problem,
-        ((OptimizationResult.Optimal) result).trades())).isEmpty();
+    assertThat(
+            IndependentChecker.violations(problem, ((OptimizationResult.Optimal) result).trades()))
+        .isEmpty();
     OptimizationResult.Optimal direct =
         (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(problem);
     assertThat(((OptimizationResult.Optimal) result).trades()).isEqualTo(direct.trades());
@@ -167,11 +190,12 @@ class HouseholdOptimizerTest {
   void optimize_solverAlwaysReturnsInfeasiblePoints_numericalFailure() {
     // given
     HouseholdProblem problem = cashDeficitHousehold();
-    LpSolver broken = lp -> {
-      double[] far = new double[lp.variables()];
-      Arrays.fill(far, 10.0); // ten times the household value in every variable
-      return LpSolution.optimal(far);
-    };
+    LpSolver broken =
+        lp -> {
+          double[] far = new double[lp.variables()];
+          Arrays.fill(far, 10.0); // ten times the household value in every variable
+          return LpSolution.optimal(far);
+        };
 
     // when
     OptimizationResult result = HouseholdOptimizer.withSolver(broken).optimize(problem);
@@ -184,8 +208,12 @@ class HouseholdOptimizerTest {
   @Test
   void worstViolation_pointBelowCashFloor_reportsTheViolation() {
     // given: x <= 1 and -x <= -0.527 (raise 52,700 of 100,000), at x = 0
-    LinearProgram lp = new LinearProgram(new double[] {1},
-        new int[][] {{0}, {0}}, new double[][] {{1}, {-1}}, new double[] {1, -0.527});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {1},
+            new int[][] {{0}, {0}},
+            new double[][] {{1}, {-1}},
+            new double[] {1, -0.527});
 
     // when
     double violation = SolutionCheck.worstViolation(lp, new double[] {0});
@@ -228,28 +256,40 @@ class HouseholdOptimizerTest {
     // then
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
     assertThat(result.lpSize().variables()).isLessThan(1_200);
-    assertThat(IndependentChecker.violations(problem,
-        ((OptimizationResult.Optimal) result).trades())).isEmpty();
+    assertThat(
+            IndependentChecker.violations(problem, ((OptimizationResult.Optimal) result).trades()))
+        .isEmpty();
   }
 
   @Test
   void optimize_harvestMode_sellsLossAndBuysReplacementInOtherGroup() {
     // given: balanced 60/40, bonds at a 10% loss, a second bond fund (other group) to buy
-    HouseholdProblem base = HouseholdOptimizerProperties.twoClassHousehold(6000, 4000,
-        RebalanceMode.TAX_LOSS_HARVEST);
-    HouseholdProblem problem = base.toBuilder()
-        .addSecurity(new ProblemSecurity(SecurityId.of("AGG"), UnitPrice.usd("100"),
-            AssetClass.of("BOND"), "AGG"))
-        .addPosition(new ProblemPosition(ACCT, SecurityId.of("AGG"), Quantity.ZERO, true,
-            Money.usd("1000000"), true, BigDecimal.ZERO, List.of()))
-        .build();
+    HouseholdProblem base =
+        HouseholdOptimizerProperties.twoClassHousehold(6000, 4000, RebalanceMode.TAX_LOSS_HARVEST);
+    HouseholdProblem problem =
+        base.toBuilder()
+            .addSecurity(
+                new ProblemSecurity(
+                    SecurityId.of("AGG"), UnitPrice.usd("100"), AssetClass.of("BOND"), "AGG"))
+            .addPosition(
+                new ProblemPosition(
+                    ACCT,
+                    SecurityId.of("AGG"),
+                    Quantity.ZERO,
+                    true,
+                    Money.usd("1000000"),
+                    true,
+                    BigDecimal.ZERO,
+                    List.of()))
+            .build();
 
     // when
     OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
 
     // then: 40 BND sold at a loss (tax benefit 0.2 x 0.1 = 0.02 per dollar > 2 x 6 bps costs)
     List<ProposedTrade> trades = ((OptimizationResult.Optimal) result).trades();
-    assertThat(trades).extracting(t -> t.security().value() + " " + t.side())
+    assertThat(trades)
+        .extracting(t -> t.security().value() + " " + t.side())
         .containsExactly("AGG BUY", "BND SELL");
     assertThat(trades.get(1).quantity()).isEqualTo(Quantity.of(40));
     assertThat(IndependentChecker.violations(problem, trades)).isEmpty();
@@ -258,10 +298,12 @@ class HouseholdOptimizerTest {
   @Test
   void optimize_cashOnlyMode_investsExcessCashWithoutSelling() {
     // given: 60/40 at target plus a $1,000 deposit, no floor
-    HouseholdProblem base = HouseholdOptimizerProperties.twoClassHousehold(6000, 4000,
-        RebalanceMode.CASH_ONLY);
-    HouseholdProblem.Builder b = HouseholdProblem.builder().mode(RebalanceMode.CASH_ONLY)
-        .addAccount(new ProblemAccount(ACCT, Money.usd("1000"), Money.usd("0"), true, false));
+    HouseholdProblem base =
+        HouseholdOptimizerProperties.twoClassHousehold(6000, 4000, RebalanceMode.CASH_ONLY);
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .mode(RebalanceMode.CASH_ONLY)
+            .addAccount(new ProblemAccount(ACCT, Money.usd("1000"), Money.usd("0"), true, false));
     base.securities().forEach(b::addSecurity);
     base.positions().forEach(b::addPosition);
     base.classGoals().forEach(b::addClassGoal);
@@ -272,15 +314,17 @@ class HouseholdOptimizerTest {
 
     // then: V = 11,000, targets 6,600 / 4,400: buy 6 VTI and 4 BND, sell nothing
     assertThat(trades).extracting(ProposedTrade::side).containsOnly(Side.BUY);
-    assertThat(trades).extracting(t -> t.security().value() + " " + t.quantity())
+    assertThat(trades)
+        .extracting(t -> t.security().value() + " " + t.quantity())
         .containsExactly("BND 4.000000", "VTI 6.000000");
   }
 
   private static HouseholdProblem cashDeficitHousehold() {
-    HouseholdProblem base = HouseholdOptimizerProperties.twoClassHousehold(7000, 3000,
-        RebalanceMode.TO_TARGET);
-    HouseholdProblem.Builder b = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("2000"), true, false));
+    HouseholdProblem base =
+        HouseholdOptimizerProperties.twoClassHousehold(7000, 3000, RebalanceMode.TO_TARGET);
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("2000"), true, false));
     base.securities().forEach(b::addSecurity);
     base.positions().forEach(b::addPosition);
     base.classGoals().forEach(b::addClassGoal);

@@ -12,11 +12,11 @@ import java.util.Set;
 
 /**
  * Re-checks every hard constraint of a rounded proposal against the problem in exact arithmetic,
- * sharing no code with the optimizer (it reads only the public input and output types): no
- * shorts, eligibility, wash-sale blocks, no offsetting trades, no account cash below zero, a cash
- * floor met before still met after, a cap never breached or worsened, the household sale limits;
- * and the gain budget, the short-term cap and the turnover cap where nothing outranks them (no
- * committed need and no account below its floor before trading).
+ * sharing no code with the optimizer (it reads only the public input and output types): no shorts,
+ * eligibility, wash-sale blocks, no offsetting trades, no account cash below zero, a cash floor met
+ * before still met after, a cap never breached or worsened, the household sale limits; and the gain
+ * budget, the short-term cap and the turnover cap where nothing outranks them (no committed need
+ * and no account below its floor before trading).
  */
 final class IndependentChecker {
   private IndependentChecker() {}
@@ -38,8 +38,10 @@ final class IndependentChecker {
     Map<String, BigDecimal> value = new HashMap<>();
     for (ProblemPosition q : p.positions()) {
       pos.put(q.account().value() + "/" + q.security().value(), q);
-      value.merge(q.security().value(), q.held().value().multiply(
-          sec.get(q.security().value()).price().amount()), BigDecimal::add);
+      value.merge(
+          q.security().value(),
+          q.held().value().multiply(sec.get(q.security().value()).price().amount()),
+          BigDecimal::add);
     }
     Set<String> bought = new HashSet<>();
     Set<String> sold = new HashSet<>();
@@ -120,7 +122,8 @@ final class IndependentChecker {
           if (sq.compareTo(seg.quantity().value()) > 0) {
             out.add(key + ": segment " + k + " oversold");
           }
-          if (sq.signum() > 0 && seg.gainPerDollar().signum() < 0
+          if (sq.signum() > 0
+              && seg.gainPerDollar().signum() < 0
               && p.lossSaleBlockedGroups().contains(s.washSaleGroup())) {
             out.add(key + ": loss sale in a wash-sale blocked group");
           }
@@ -146,8 +149,16 @@ final class IndependentChecker {
       BigDecimal before = a.cash().amount();
       floorsMet &= !a.tradable() || before.compareTo(a.cashFloor().amount()) >= 0;
       if (a.tradable() && after.compareTo(a.cashFloor().amount().min(before)) < 0) {
-        out.add("cash of " + a.id() + " " + after + " below floor " + a.cashFloor()
-            + " (and below the " + before + " it had)");
+        out.add(
+            "cash of "
+                + a.id()
+                + " "
+                + after
+                + " below floor "
+                + a.cashFloor()
+                + " (and below the "
+                + before
+                + " it had)");
       }
     }
     for (HoldingCap c : p.holdingCaps()) {
@@ -155,13 +166,21 @@ final class IndependentChecker {
       BigDecimal before = BigDecimal.ZERO;
       for (ProblemPosition q : p.positions()) {
         if (q.security().equals(c.security())) {
-          before = before.add(q.held().value().multiply(sec.get(c.security().value()).price()
-              .amount()));
+          before =
+              before.add(q.held().value().multiply(sec.get(c.security().value()).price().amount()));
         }
       }
       if (v.compareTo(c.maxValue().amount().max(before)) > 0) {
-        out.add("holding of " + c.security() + " " + v + " above cap " + c.maxValue()
-            + " and above the " + before + " held before");
+        out.add(
+            "holding of "
+                + c.security()
+                + " "
+                + v
+                + " above cap "
+                + c.maxValue()
+                + " and above the "
+                + before
+                + " held before");
       }
     }
     for (SaleLimit l : p.saleLimits()) {
@@ -181,11 +200,14 @@ final class IndependentChecker {
     final BigDecimal g = gain;
     final BigDecimal sg = shortGain;
     final BigDecimal to = turnover;
-    p.gainBudget().filter(b -> g.compareTo(b.amount()) > 0)
+    p.gainBudget()
+        .filter(b -> g.compareTo(b.amount()) > 0)
         .ifPresent(b -> out.add("gain " + g + " above budget " + b));
-    p.shortTermGainCap().filter(b -> sg.compareTo(b.amount()) > 0)
+    p.shortTermGainCap()
+        .filter(b -> sg.compareTo(b.amount()) > 0)
         .ifPresent(b -> out.add("short-term gain " + sg + " above cap " + b));
-    p.turnoverCap().filter(b -> to.compareTo(b.amount()) > 0)
+    p.turnoverCap()
+        .filter(b -> to.compareTo(b.amount()) > 0)
         .ifPresent(b -> out.add("turnover " + to + " above cap " + b));
     return out;
   }

@@ -2,8 +2,6 @@ package dev.rebal.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.optimizer.testing.ProblemGenerator;
-import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
 import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Money;
@@ -11,6 +9,8 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
+import dev.rebal.optimizer.testing.ProblemGenerator;
+import dev.rebal.optimizer.testing.ProblemGenerator.Shape;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -88,14 +88,14 @@ class OjAlgoCrossCheckTest {
   }
 
   /**
-   * Adds the goals beyond the class bands to a generated problem, by seed: harvestable losses
-   * (seed ≡ 1 mod 4: every loss segment of every other position, and the problem harvests), a cash
-   * class with a 3% target and a 1 point band (even seeds), an inflow of 4% of the value (seeds ≡
-   * 0 mod 3), a need in the first tradable account of 3% of the value (seeds ≡ 0 mod 5) or of 95%
-   * of what the account can raise (≡ 2 mod 5), or of 3% in the last account, tradable or not (≡ 4
-   * mod 10), each at most what its account can raise, a gain budget of −1% of the value (≡ 1 mod 6: losses to realise), a turnover
-   * cap of 1% (≡ 5 mod 11), and a sale limit of a fifth of the shares held of the two most valuable
-   * securities (≡ 0 or 3 mod 7).
+   * Adds the goals beyond the class bands to a generated problem, by seed: harvestable losses (seed
+   * ≡ 1 mod 4: every loss segment of every other position, and the problem harvests), a cash class
+   * with a 3% target and a 1 point band (even seeds), an inflow of 4% of the value (seeds ≡ 0 mod
+   * 3), a need in the first tradable account of 3% of the value (seeds ≡ 0 mod 5) or of 95% of what
+   * the account can raise (≡ 2 mod 5), or of 3% in the last account, tradable or not (≡ 4 mod 10),
+   * each at most what its account can raise, a gain budget of −1% of the value (≡ 1 mod 6: losses
+   * to realise), a turnover cap of 1% (≡ 5 mod 11), and a sale limit of a fifth of the shares held
+   * of the two most valuable securities (≡ 0 or 3 mod 7).
    */
   static HouseholdProblem withGoals(HouseholdProblem p, long seed) {
     HouseholdProblem.Builder b = seed % 4 == 1 ? harvesting(p) : p.toBuilder();
@@ -115,8 +115,11 @@ class OjAlgoCrossCheckTest {
     }
     if (seed % 2 == 0) {
       AssetClass cash = AssetClass.of("CASH");
-      b.addClassGoal(new ClassGoal(cash,
-          new ClassTarget(Weight.of("0.03"), Weight.of("0.01"), Weight.ZERO), BigDecimal.ONE));
+      b.addClassGoal(
+          new ClassGoal(
+              cash,
+              new ClassTarget(Weight.of("0.03"), Weight.of("0.01"), Weight.ZERO),
+              BigDecimal.ONE));
       b.cashClass(cash);
     }
     if (seed % 3 == 0) {
@@ -128,24 +131,31 @@ class OjAlgoCrossCheckTest {
       p.securities().forEach(s -> classes.add(s.assetClass()));
       int k = 0;
       for (AssetClass c : classes) {
-        b.addLocationCost(new LocationCost(p.accounts().get(0).id(), c,
-            new BigDecimal(k++ % 2 == 0 ? "0.004" : "0.02")));
+        b.addLocationCost(
+            new LocationCost(
+                p.accounts().get(0).id(), c, new BigDecimal(k++ % 2 == 0 ? "0.004" : "0.02")));
       }
     }
-    List<AccountId> tradable = p.accounts().stream().filter(ProblemAccount::tradable)
-        .map(ProblemAccount::id).sorted().toList();
+    List<AccountId> tradable =
+        p.accounts().stream()
+            .filter(ProblemAccount::tradable)
+            .map(ProblemAccount::id)
+            .sorted()
+            .toList();
     if (seed % 5 == 0 || seed % 5 == 2) {
       // the larger need takes 95% of what its account can raise: any sale it cannot make (a sale
       // limit, a blocked loss, a group kept to buying) leaves a need or a floor shortfall
       BigDecimal raisable = raisable(p, tradable.get(0));
-      BigDecimal amount = seed % 5 == 0 ? percent(value, 3).min(raisable)
-          : raisable.multiply(new BigDecimal("0.95")).setScale(2, RoundingMode.DOWN);
+      BigDecimal amount =
+          seed % 5 == 0
+              ? percent(value, 3).min(raisable)
+              : raisable.multiply(new BigDecimal("0.95")).setScale(2, RoundingMode.DOWN);
       if (amount.signum() > 0) {
         b.addCashReserve(new CashReserve("tuition", tradable.get(0), Money.usd(amount)));
       }
     } else if (seed % 10 == 4) {
-      AccountId last = p.accounts().stream().map(ProblemAccount::id).max(AccountId::compareTo)
-          .orElseThrow();
+      AccountId last =
+          p.accounts().stream().map(ProblemAccount::id).max(AccountId::compareTo).orElseThrow();
       BigDecimal amount = percent(value, 3).min(raisable(p, last));
       if (amount.signum() > 0) {
         b.addCashReserve(new CashReserve("tax-bill", last, Money.usd(amount)));
@@ -158,13 +168,20 @@ class OjAlgoCrossCheckTest {
       b.turnoverCap(Money.usd(percent(value, 1)));
     }
     if (seed % 7 == 0 || seed % 7 == 3) {
-      List<SecurityId> largest = heldValue.entrySet().stream()
-          .sorted(Map.Entry.<SecurityId, BigDecimal>comparingByValue().reversed()
-              .thenComparing(Map.Entry.comparingByKey()))
-          .limit(2).map(Map.Entry::getKey).toList();
-      BigDecimal shares = largest.stream().map(heldShares::get)
-          .reduce(BigDecimal.ZERO, BigDecimal::add)
-          .divide(BigDecimal.valueOf(5), 0, RoundingMode.DOWN);
+      List<SecurityId> largest =
+          heldValue.entrySet().stream()
+              .sorted(
+                  Map.Entry.<SecurityId, BigDecimal>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(2)
+              .map(Map.Entry::getKey)
+              .toList();
+      BigDecimal shares =
+          largest.stream()
+              .map(heldShares::get)
+              .reduce(BigDecimal.ZERO, BigDecimal::add)
+              .divide(BigDecimal.valueOf(5), 0, RoundingMode.DOWN);
       b.addSaleLimit(SaleLimit.of("144-" + seed, Set.copyOf(largest), Quantity.of(shares)));
     }
     return b.build();
@@ -175,13 +192,18 @@ class OjAlgoCrossCheckTest {
    * may be sold (the needs here never exceed it, so each leaves the drift base in full).
    */
   private static BigDecimal raisable(HouseholdProblem p, AccountId id) {
-    ProblemAccount a = p.accounts().stream().filter(x -> x.id().equals(id)).findFirst()
-        .orElseThrow();
+    ProblemAccount a =
+        p.accounts().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
     BigDecimal sum = a.cash().amount().subtract(a.cashFloor().amount()).max(BigDecimal.ZERO);
     for (ProblemPosition q : p.positions()) {
       if (q.account().equals(id) && a.tradable() && q.sellEligible()) {
-        BigDecimal price = p.securities().stream().filter(s -> s.id().equals(q.security()))
-            .findFirst().orElseThrow().price().amount();
+        BigDecimal price =
+            p.securities().stream()
+                .filter(s -> s.id().equals(q.security()))
+                .findFirst()
+                .orElseThrow()
+                .price()
+                .amount();
         sum = sum.add(q.held().value().multiply(price));
       }
     }
@@ -189,7 +211,9 @@ class OjAlgoCrossCheckTest {
   }
 
   private static BigDecimal percent(BigDecimal value, int percent) {
-    return value.multiply(BigDecimal.valueOf(percent, 2)).setScale(2, RoundingMode.DOWN)
+    return value
+        .multiply(BigDecimal.valueOf(percent, 2))
+        .setScale(2, RoundingMode.DOWN)
         .max(new BigDecimal("0.01"));
   }
 
@@ -201,11 +225,27 @@ class OjAlgoCrossCheckTest {
     for (int i = 0; i < p.positions().size(); i++) {
       ProblemPosition q = p.positions().get(i);
       boolean mark = i % 2 == 0;
-      List<SellSegment> segments = q.segments().stream().map(s -> new SellSegment(s.quantity(),
-          s.gainPerDollar(), s.term(), s.taxRate(), mark && s.gainPerDollar().signum() < 0))
-          .toList();
-      b.addPosition(new ProblemPosition(q.account(), q.security(), q.held(), q.buyEligible(),
-          q.maxBuy(), q.sellEligible(), q.locationPenalty(), segments));
+      List<SellSegment> segments =
+          q.segments().stream()
+              .map(
+                  s ->
+                      new SellSegment(
+                          s.quantity(),
+                          s.gainPerDollar(),
+                          s.term(),
+                          s.taxRate(),
+                          mark && s.gainPerDollar().signum() < 0))
+              .toList();
+      b.addPosition(
+          new ProblemPosition(
+              q.account(),
+              q.security(),
+              q.held(),
+              q.buyEligible(),
+              q.maxBuy(),
+              q.sellEligible(),
+              q.locationPenalty(),
+              segments));
     }
     p.classGoals().forEach(b::addClassGoal);
     p.bucketGoals().forEach(b::addBucketGoal);
@@ -218,8 +258,11 @@ class OjAlgoCrossCheckTest {
     p.shortTermGainCap().ifPresent(b::shortTermGainCap);
     p.turnoverCap().ifPresent(b::turnoverCap);
     p.cashClass().ifPresent(b::cashClass);
-    return b.expectedInflow(p.expectedInflow()).minTradeSize(p.minTradeSize()).mode(p.mode())
-        .weights(p.weights()).harvestLosses(true);
+    return b.expectedInflow(p.expectedInflow())
+        .minTradeSize(p.minTradeSize())
+        .mode(p.mode())
+        .weights(p.weights())
+        .harvestLosses(true);
   }
 
   /**
@@ -229,8 +272,12 @@ class OjAlgoCrossCheckTest {
    */
   static HouseholdProblem withBuckets(HouseholdProblem p, long seed) {
     Random random = new Random(seed);
-    List<AccountId> tradable = p.accounts().stream().filter(ProblemAccount::tradable)
-        .map(ProblemAccount::id).sorted().toList();
+    List<AccountId> tradable =
+        p.accounts().stream()
+            .filter(ProblemAccount::tradable)
+            .map(ProblemAccount::id)
+            .sorted()
+            .toList();
     TreeMap<AccountId, BigDecimal> shares = new TreeMap<>();
     shares.put(tradable.get(0), BigDecimal.ONE);
     if (seed % 3 == 0 && tradable.size() > 1) {
@@ -242,20 +289,26 @@ class OjAlgoCrossCheckTest {
     Collections.shuffle(weights, random);
     HouseholdProblem.Builder b = p.toBuilder();
     for (int i = 0; i < goals.size(); i++) {
-      b.addBucketGoal(new BucketGoal("G-" + seed, shares, goals.get(i).assetClass(),
-          new ClassTarget(weights.get(i), Weight.of("0.03"), Weight.ZERO),
-          BigDecimal.valueOf(1 + seed % 2)));
+      b.addBucketGoal(
+          new BucketGoal(
+              "G-" + seed,
+              shares,
+              goals.get(i).assetClass(),
+              new ClassTarget(weights.get(i), Weight.of("0.03"), Weight.ZERO),
+              BigDecimal.valueOf(1 + seed % 2)));
     }
     return b.build();
   }
+
   /** The group directions {@code model} settled on, by group name (both-ways groups omitted). */
   private static Map<String, ReferenceLp.Direction> directions(Model model) {
     Map<String, ReferenceLp.Direction> out = new TreeMap<>();
     for (int g = 0; g < model.groups.length; g++) {
       int d = model.groupDirection[g];
       if (d != Model.BOTH) {
-        out.put(model.groups[g], d == Model.BUY_ONLY ? ReferenceLp.Direction.BUY
-            : ReferenceLp.Direction.SELL);
+        out.put(
+            model.groups[g],
+            d == Model.BUY_ONLY ? ReferenceLp.Direction.BUY : ReferenceLp.Direction.SELL);
       }
     }
     return out;
@@ -274,8 +327,8 @@ class OjAlgoCrossCheckTest {
      * group free is not above ours (with none fixed, (a) already is that LP). Anything else is a
      * mismatch, added under {@code label}.
      */
-    void check(HouseholdProblem problem, Model model, HouseholdOptimizer.Solved ours,
-        String label) {
+    void check(
+        HouseholdProblem problem, Model model, HouseholdOptimizer.Solved ours, String label) {
       Map<String, ReferenceLp.Direction> directions = directions(model);
       double reference = ReferenceLp.optimum(problem, directions);
       if (ours.failure != null) {
@@ -306,8 +359,14 @@ class OjAlgoCrossCheckTest {
 
     @Override
     public String toString() {
-      return optimal + " optimal, " + mismatches.size() + " mismatches, " + fixed
-          + " with a group fixed to one side (relaxation lower for " + relaxationLower + ")";
+      return optimal
+          + " optimal, "
+          + mismatches.size()
+          + " mismatches, "
+          + fixed
+          + " with a group fixed to one side (relaxation lower for "
+          + relaxationLower
+          + ")";
     }
   }
 }

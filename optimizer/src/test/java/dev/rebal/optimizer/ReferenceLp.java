@@ -13,27 +13,32 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * The full household LP of docs/optimizer.md sections 3-6, written independently of the
- * optimizer's code ({@code Model}, {@code LpBuild}) and solved by ojAlgo. Test scope only.
+ * The full household LP of docs/optimizer.md sections 3-6, written independently of the optimizer's
+ * code ({@code Model}, {@code LpBuild}) and solved by ojAlgo. Test scope only.
  *
  * <p>None of the optimizer's reductions: one column per eligible buy (in every class, with or
- * without a goal) and per input segment (no merging, no pricing), textbook drift rows {@code H +
- * N − o ≤ U} and {@code L − H − N − v ≤ 0} with possibly negative right-hand sides (no removed
- * columns, no objective constant), a breached cap's breach left as its own column {@code ℓ ≥ H +
- * N − cap} beside the hard never-worse row {@code N ≤ 0}, and an account's cash tiers stated
+ * without a goal) and per input segment (no merging, no pricing), textbook drift rows {@code H + N
+ * − o ≤ U} and {@code L − H − N − v ≤ 0} with possibly negative right-hand sides (no removed
+ * columns, no objective constant), a breached cap's breach left as its own column {@code ℓ ≥ H + N
+ * − cap} beside the hard never-worse row {@code N ≤ 0}, and an account's cash tiers stated
  * cumulatively: cash after trading {@code ≥ 0} (hard), {@code ≥ need − short_need} and {@code ≥
  * need + floor − short_need − short_floor}. Goals are elastic at the penalties of {@link
  * Priorities}; the drift base is {@code V + inflow − needs}, each need counted as far as its
- * account can raise it (cash above the floor and sellable positions); the inflow is invested by free columns
- * limited to the inflow in sum; account cash is a class of its own when the problem names one.
+ * account can raise it (cash above the floor and sellable positions); the inflow is invested by
+ * free columns limited to the inflow in sum; account cash is a class of its own when the problem
+ * names one.
  *
  * <p>Directions are an input: a group maps to {@link Direction#BUY} (no sale columns), {@link
- * Direction#SELL} (no buy columns) or, when absent, {@link Direction#BOTH}. With every group
- * {@code BOTH} the LP is a relaxation of any choice of directions.
+ * Direction#SELL} (no buy columns) or, when absent, {@link Direction#BOTH}. With every group {@code
+ * BOTH} the LP is a relaxation of any choice of directions.
  */
 final class ReferenceLp {
   /** The side a wash-sale group may trade. */
-  enum Direction { BOTH, BUY, SELL }
+  enum Direction {
+    BOTH,
+    BUY,
+    SELL
+  }
 
   private ReferenceLp() {}
 
@@ -82,12 +87,13 @@ final class ReferenceLp {
     double needs = 0;
     for (Map.Entry<String, Double> e : need.entrySet()) {
       ProblemAccount a = acc.get(e.getKey());
-      double raisable = Math.max(0,
-          a.cash().amount().doubleValue() - a.cashFloor().amount().doubleValue());
+      double raisable =
+          Math.max(0, a.cash().amount().doubleValue() - a.cashFloor().amount().doubleValue());
       for (ProblemPosition q : p.positions()) {
         if (q.account().equals(a.id()) && a.tradable() && q.sellEligible()) {
-          raisable += q.held().value().doubleValue()
-              * sec.get(q.security().value()).price().amount().doubleValue();
+          raisable +=
+              q.held().value().doubleValue()
+                  * sec.get(q.security().value()).price().amount().doubleValue();
         }
       }
       needs += Math.min(e.getValue(), raisable);
@@ -126,13 +132,21 @@ final class ReferenceLp {
       ProblemAccount a = acc.get(q.account().value());
       ProblemSecurity s = sec.get(q.security().value());
       Direction dir = directions.getOrDefault(s.washSaleGroup(), Direction.BOTH);
-      boolean deficit = a.cash().amount().doubleValue()
-          < a.cashFloor().amount().doubleValue() + need.getOrDefault(a.id().value(), 0.0);
+      boolean deficit =
+          a.cash().amount().doubleValue()
+              < a.cashFloor().amount().doubleValue() + need.getOrDefault(a.id().value(), 0.0);
       double px = s.price().amount().doubleValue();
-      if (dir != Direction.SELL && a.tradable() && q.buyEligible() && q.maxBuy().isPositive()
-          && !p.buyBlockedGroups().contains(s.washSaleGroup()) && !(cashOnly && deficit)) {
-        Variable b = model.addVariable("b" + cols.size()).lower(0)
-            .weight(tau + mu + q.locationPenalty().doubleValue());
+      if (dir != Direction.SELL
+          && a.tradable()
+          && q.buyEligible()
+          && q.maxBuy().isPositive()
+          && !p.buyBlockedGroups().contains(s.washSaleGroup())
+          && !(cashOnly && deficit)) {
+        Variable b =
+            model
+                .addVariable("b" + cols.size())
+                .lower(0)
+                .weight(tau + mu + q.locationPenalty().doubleValue());
         double max = q.maxBuy().amount().doubleValue();
         if (max < value) {
           b.upper(max / scale);
@@ -142,8 +156,7 @@ final class ReferenceLp {
         colSign.add(1.0);
         colSeg.add(null);
       }
-      if (dir == Direction.BUY || !a.tradable() || !q.sellEligible()
-          || cashOnly && !deficit) {
+      if (dir == Direction.BUY || !a.tradable() || !q.sellEligible() || cashOnly && !deficit) {
         continue;
       }
       for (SellSegment g : q.segments()) {
@@ -154,9 +167,12 @@ final class ReferenceLp {
         double gain = g.gainPerDollar().doubleValue();
         boolean lossCounts = harvestMode || p.harvestLosses() && g.harvestable();
         double taxed = lossCounts ? gain : Math.max(0, gain);
-        Variable x = model.addVariable("x" + cols.size()).lower(0)
-            .upper(g.quantity().value().doubleValue() * px / scale)
-            .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed);
+        Variable x =
+            model
+                .addVariable("x" + cols.size())
+                .lower(0)
+                .upper(g.quantity().value().doubleValue() * px / scale)
+                .weight(tau + mu + theta * g.taxRate().doubleValue() * taxed);
         cols.add(x);
         colPos.add(q);
         colSign.add(-1.0);
@@ -168,8 +184,9 @@ final class ReferenceLp {
     for (int j = 0; j < n; j++) {
       ProblemPosition q = colPos.get(j);
       String pair = q.account().value() + "/" + sec.get(q.security().value()).assetClass().value();
-      netFlow.computeIfAbsent(pair, k -> new LinkedHashMap<>()).merge(cols.get(j), colSign.get(j),
-          Double::sum);
+      netFlow
+          .computeIfAbsent(pair, k -> new LinkedHashMap<>())
+          .merge(cols.get(j), colSign.get(j), Double::sum);
     }
     for (Map.Entry<String, Map<Variable, Double>> e : netFlow.entrySet()) {
       if (!harvestMode && !p.harvestLosses()) {
@@ -177,15 +194,18 @@ final class ReferenceLp {
         // cost, a sale the worst less it), equal to the net flow's cost wherever no class is
         // both sold and bought in one account
         double here = locationCost.getOrDefault(e.getKey(), 0.0);
-        double giveUp = worstLocation.getOrDefault(
-            e.getKey().substring(e.getKey().indexOf('/') + 1), 0.0) - here;
-        e.getValue().forEach((v, c) -> v.weight(v.getContributionWeight().doubleValue()
-            + (c > 0 ? here : giveUp)));
+        double giveUp =
+            worstLocation.getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1), 0.0)
+                - here;
+        e.getValue()
+            .forEach(
+                (v, c) ->
+                    v.weight(v.getContributionWeight().doubleValue() + (c > 0 ? here : giveUp)));
         continue;
       }
       double here = locationCost.getOrDefault(e.getKey(), 0.0);
-      double giveUp = worstLocation.getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1),
-          0.0) - here;
+      double giveUp =
+          worstLocation.getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1), 0.0) - here;
       if (here > 0) {
         Variable in = model.addVariable("loc+ " + e.getKey()).lower(0).weight(here);
         Expression row = model.addExpression("loc+ " + e.getKey()).upper(0);
@@ -236,8 +256,8 @@ final class ReferenceLp {
       Expression grow = model.addExpression("cap " + id).upper(Math.max(0, cap - h) / scale);
       Expression left = null;
       if (h > cap) {
-        Variable breach = model.addVariable("breach " + id).lower(0)
-            .weight(Priorities.CONCENTRATION);
+        Variable breach =
+            model.addVariable("breach " + id).lower(0).weight(Priorities.CONCENTRATION);
         left = model.addExpression("breach left " + id).upper((cap - h) / scale);
         left.set(breach, -1);
       }
@@ -252,8 +272,10 @@ final class ReferenceLp {
     }
     // household sale limits, in shares summed over every account (hard)
     for (SaleLimit l : p.saleLimits()) {
-      Expression row = model.addExpression("sale limit " + l.id())
-          .upper(l.maxQuantity().value().doubleValue() / scale);
+      Expression row =
+          model
+              .addExpression("sale limit " + l.id())
+              .upper(l.maxQuantity().value().doubleValue() / scale);
       for (int j = 0; j < n; j++) {
         ProblemPosition q = colPos.get(j);
         if (colSign.get(j) < 0 && l.securities().contains(q.security())) {
@@ -263,8 +285,12 @@ final class ReferenceLp {
     }
     // gain budget, short-term cap and turnover cap: elastic, the excess unbounded
     if (p.gainBudget().isPresent()) {
-      Expression row = elastic(model, "gain", p.gainBudget().get().amount().doubleValue() / scale,
-          Priorities.GAIN_BUDGET);
+      Expression row =
+          elastic(
+              model,
+              "gain",
+              p.gainBudget().get().amount().doubleValue() / scale,
+              Priorities.GAIN_BUDGET);
       for (int j = 0; j < n; j++) {
         if (colSeg.get(j) != null) {
           row.set(cols.get(j), colSeg.get(j).gainPerDollar().doubleValue());
@@ -272,8 +298,12 @@ final class ReferenceLp {
       }
     }
     if (p.shortTermGainCap().isPresent()) {
-      Expression row = elastic(model, "short-term",
-          p.shortTermGainCap().get().amount().doubleValue() / scale, Priorities.GAIN_BUDGET);
+      Expression row =
+          elastic(
+              model,
+              "short-term",
+              p.shortTermGainCap().get().amount().doubleValue() / scale,
+              Priorities.GAIN_BUDGET);
       for (int j = 0; j < n; j++) {
         if (colSeg.get(j) != null && colSeg.get(j).term() == Term.SHORT) {
           row.set(cols.get(j), colSeg.get(j).gainPerDollar().doubleValue());
@@ -281,8 +311,12 @@ final class ReferenceLp {
       }
     }
     if (p.turnoverCap().isPresent()) {
-      Expression row = elastic(model, "turnover",
-          p.turnoverCap().get().amount().doubleValue() / scale, Priorities.TURNOVER);
+      Expression row =
+          elastic(
+              model,
+              "turnover",
+              p.turnoverCap().get().amount().doubleValue() / scale,
+              Priorities.TURNOVER);
       for (int j = 0; j < n; j++) {
         row.set(cols.get(j), 1);
       }
@@ -306,8 +340,12 @@ final class ReferenceLp {
         continue;
       }
       String c = g.assetClass().value();
-      double[] interval = interval(mode, g.target().weight().value().doubleValue(),
-          g.target().halfWidth().value().doubleValue(), base);
+      double[] interval =
+          interval(
+              mode,
+              g.target().weight().value().doubleValue(),
+              g.target().halfWidth().value().doubleValue(),
+              base);
       if (c.equals(cashClass)) {
         // cash above its target and what must stay (floors, untradable accounts' cash) is
         // invested in every mode
@@ -356,8 +394,10 @@ final class ReferenceLp {
         BigDecimal share = bg.accountShares().get(q.account());
         if (share != null) {
           ProblemSecurity s = sec.get(q.security().value());
-          double v = share.doubleValue() * q.held().value().doubleValue()
-              * s.price().amount().doubleValue();
+          double v =
+              share.doubleValue()
+                  * q.held().value().doubleValue()
+                  * s.price().amount().doubleValue();
           bucketValue += v;
           h += s.assetClass().value().equals(c) ? v : 0;
         }
@@ -370,8 +410,12 @@ final class ReferenceLp {
           net.merge(cols.get(j), colSign.get(j) * share.doubleValue(), Double::sum);
         }
       }
-      double[] interval = interval(mode, bg.target().weight().value().doubleValue(),
-          bg.target().halfWidth().value().doubleValue(), bucketValue);
+      double[] interval =
+          interval(
+              mode,
+              bg.target().weight().value().doubleValue(),
+              bg.target().halfWidth().value().doubleValue(),
+              bucketValue);
       driftRows(model, "bucket " + bn++, bg.driftWeight().doubleValue(), h, interval, net, scale);
     }
 
@@ -383,8 +427,8 @@ final class ReferenceLp {
   }
 
   /** Adds {@code row − excess ≤ rhs} with the excess penalised at {@code penalty}. */
-  private static Expression elastic(ExpressionsBasedModel model, String name, double rhs,
-      double penalty) {
+  private static Expression elastic(
+      ExpressionsBasedModel model, String name, double rhs, double penalty) {
     Variable excess = model.addVariable(name + " excess").lower(0).weight(penalty);
     Expression row = model.addExpression(name).upper(rhs);
     row.set(excess, -1);
@@ -392,29 +436,37 @@ final class ReferenceLp {
   }
 
   /** {@code H + N − o ≤ U} and {@code L − H − N − v ≤ 0}, {@code o} and {@code v} at weight w. */
-  private static void driftRows(ExpressionsBasedModel model, String name, double w, double h,
-      double[] interval, Map<Variable, Double> net, double scale) {
+  private static void driftRows(
+      ExpressionsBasedModel model,
+      String name,
+      double w,
+      double h,
+      double[] interval,
+      Map<Variable, Double> net,
+      double scale) {
     Variable over = model.addVariable("over " + name).lower(0).weight(w);
     Variable under = model.addVariable("under " + name).lower(0).weight(w);
     Expression up = model.addExpression("up " + name).upper((interval[1] - h) / scale);
     up.set(over, -1);
     Expression down = model.addExpression("down " + name).upper((h - interval[0]) / scale);
     down.set(under, -1);
-    net.forEach((v, coefficient) -> {
-      if (coefficient != 0) {
-        up.set(v, coefficient);
-        down.set(v, -coefficient);
-      }
-    });
+    net.forEach(
+        (v, coefficient) -> {
+          if (coefficient != 0) {
+            up.set(v, coefficient);
+            down.set(v, -coefficient);
+          }
+        });
   }
 
   /** The mode's goal interval {@code [L, U]} in dollars around {@code target × base}. */
   private static double[] interval(RebalanceMode mode, double target, double band, double base) {
-    double half = switch (mode) {
-      case TO_BAND_EDGE, TAX_LOSS_HARVEST -> band;
-      case HALFWAY -> band / 2;
-      default -> 0;
-    };
+    double half =
+        switch (mode) {
+          case TO_BAND_EDGE, TAX_LOSS_HARVEST -> band;
+          case HALFWAY -> band / 2;
+          default -> 0;
+        };
     return new double[] {Math.max(0, (target - half) * base), (target + half) * base};
   }
 }

@@ -9,26 +9,29 @@ import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
 /**
- * A deterministic generator of synthetic books: one {@link MarketData} and any number of households.
+ * A deterministic generator of synthetic books: one {@link MarketData} and any number of
+ * households.
  *
  * <p>The market data has about a hundred securities in eight asset classes ({@code US_LARGE_CAP},
  * {@code US_SMALL_CAP}, {@code INTL_DEVELOPED}, {@code EMERGING_MARKETS}, {@code REAL_ESTATE},
  * {@code US_BONDS}, {@code MUNI_BONDS}, {@code CASH}); each class has at least three funds in
- * distinct wash-sale groups plus a fund that shares its group with another (an ETF and its mutual-fund
- * twin), single stocks, bonds and munis, four employer stocks with trading volumes, and prices from
- * ten years of seeded monthly random walks.
+ * distinct wash-sale groups plus a fund that shares its group with another (an ETF and its
+ * mutual-fund twin), single stocks, bonds and munis, four employer stocks with trading volumes, and
+ * prices from ten years of seeded monthly random walks.
  *
  * <p>Household {@code i} depends only on the seed and {@code i}: each is generated from its own
- * {@link SplittableRandom} seeded by mixing the two, so households can be generated in any order, in
- * parallel, or streamed one at a time (100,000 never need to be in memory together). A household has
- * 1 to 6 accounts of mixed registrations (a 401(k) often held away), 5 to 80 securities in lots bought
- * over ten years, goals with glide paths, and, for a share of households, restrictions (employer stock
- * exclusion and concentration cap, do-not-sell until a cliff date, blackouts, Rule 144 volume limits),
- * liquidity events and buys and sells in the last 61 days. Holdings match the household's target
- * within its bands, except for the configured share put out of balance; every household is consistent
- * (validates without errors) except for the configured share given one deliberate data error.
+ * {@link SplittableRandom} seeded by mixing the two, so households can be generated in any order,
+ * in parallel, or streamed one at a time (100,000 never need to be in memory together). A household
+ * has 1 to 6 accounts of mixed registrations (a 401(k) often held away), 5 to 80 securities in lots
+ * bought over ten years, goals with glide paths, and, for a share of households, restrictions
+ * (employer stock exclusion and concentration cap, do-not-sell until a cliff date, blackouts, Rule
+ * 144 volume limits), liquidity events and buys and sells in the last 61 days. Holdings match the
+ * household's target within its bands, except for the configured share put out of balance; every
+ * household is consistent (validates without errors) except for the configured share given one
+ * deliberate data error.
  *
  * <p>Usage:
+ *
  * <pre>{@code
  * BookGenerator generator = BookGenerator.of(BookConfig.of(42));
  * MarketData market = generator.marketData();

@@ -10,14 +10,14 @@ import static dev.rebal.sample.SecurityUniverse.US_LARGE_CAP;
 import static dev.rebal.sample.SecurityUniverse.US_SMALL_CAP;
 
 import com.google.common.collect.ImmutableList;
-import dev.rebal.core.money.Weight;
-import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.security.Security;
-import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.allocation.Model;
 import dev.rebal.core.allocation.ModelId;
 import dev.rebal.core.allocation.TargetAllocation;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.security.AssetClass;
+import dev.rebal.core.security.Security;
+import dev.rebal.core.security.SecurityId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,14 +25,24 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The risk profiles households are assigned: target weights in basis points per asset class (each row
- * sums to 10,000) with bands of 3 points absolute (at most half the weight) and 20% relative, and
- * one model per profile listing every class's funds with distinct wash-sale groups, preferred first.
+ * The risk profiles households are assigned: target weights in basis points per asset class (each
+ * row sums to 10,000) with bands of 3 points absolute (at most half the weight) and 20% relative,
+ * and one model per profile listing every class's funds with distinct wash-sale groups, preferred
+ * first.
  */
 final class Profiles {
-  static final ImmutableList<AssetClass> CLASSES = ImmutableList.of(US_LARGE_CAP, US_SMALL_CAP,
-      INTL_DEVELOPED, EMERGING_MARKETS, REAL_ESTATE, US_BONDS, MUNI_BONDS, CASH);
+  static final ImmutableList<AssetClass> CLASSES =
+      ImmutableList.of(
+          US_LARGE_CAP,
+          US_SMALL_CAP,
+          INTL_DEVELOPED,
+          EMERGING_MARKETS,
+          REAL_ESTATE,
+          US_BONDS,
+          MUNI_BONDS,
+          CASH);
   static final String[] NAMES = {"AGGRESSIVE", "GROWTH", "BALANCED", "CONSERVATIVE", "TAX_AWARE"};
+
   /** Rows in the order of {@link #NAMES}; columns in the order of {@link #CLASSES}. */
   static final int[][] WEIGHTS_BP = {
     {4000, 1200, 2000, 1000, 500, 1000, 0, 300},
@@ -41,6 +51,7 @@ final class Profiles {
     {1800, 200, 800, 200, 500, 5500, 0, 1000},
     {2800, 500, 1300, 400, 0, 1500, 3000, 500},
   };
+
   static final int TAX_AWARE = 4;
   static final int ABSOLUTE_BAND_BP = 300;
   static final int RELATIVE_BAND_PERCENT = 20;
@@ -75,9 +86,10 @@ final class Profiles {
     Set<String> groups = new HashSet<>();
     ImmutableList.Builder<SecurityId> out = ImmutableList.builder();
     for (Security s : universe.inClass(c)) {
-      boolean fund = s.kind() == dev.rebal.core.security.SecurityKind.ETF
-          || s.kind() == dev.rebal.core.security.SecurityKind.MUTUAL_FUND
-          || s.kind() == dev.rebal.core.security.SecurityKind.CASH_EQUIVALENT;
+      boolean fund =
+          s.kind() == dev.rebal.core.security.SecurityKind.ETF
+              || s.kind() == dev.rebal.core.security.SecurityKind.MUTUAL_FUND
+              || s.kind() == dev.rebal.core.security.SecurityKind.CASH_EQUIVALENT;
       if (fund && groups.add(s.washSaleGroup())) {
         out.add(s.id());
       }
@@ -89,8 +101,12 @@ final class Profiles {
     TargetAllocation.Builder t = TargetAllocation.builder();
     for (int c = 0; c < CLASSES.size(); c++) {
       if (weightsBp[c] > 0) {
-        t.putClasses(CLASSES.get(c), new ClassTarget(bp(weightsBp[c]), bp(absoluteBandBp(weightsBp[c])),
-            Weight.of(BigDecimal.valueOf(RELATIVE_BAND_PERCENT, 2))));
+        t.putClasses(
+            CLASSES.get(c),
+            new ClassTarget(
+                bp(weightsBp[c]),
+                bp(absoluteBandBp(weightsBp[c])),
+                Weight.of(BigDecimal.valueOf(RELATIVE_BAND_PERCENT, 2))));
       }
     }
     return t.build();

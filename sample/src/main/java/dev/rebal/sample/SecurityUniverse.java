@@ -50,6 +50,7 @@ final class SecurityUniverse {
   static final AssetClass CASH = AssetClass.of("CASH");
   static final int MONTHS = 120;
   static final int EMPLOYERS = 4;
+
   /** The days before the as-of date that {@link #daysBefore} covers: 0 to this, inclusive. */
   static final int DAY_TABLE = 3_650;
 
@@ -122,7 +123,8 @@ final class SecurityUniverse {
       single(rnd, String.format(Locale.ROOT, "CORP%02d", i), US_BONDS, SecurityKind.BOND);
     }
     for (int i = 1; i <= 10; i++) {
-      single(rnd, String.format(Locale.ROOT, "MUNI%02d", i), MUNI_BONDS, SecurityKind.MUNICIPAL_BOND);
+      single(
+          rnd, String.format(Locale.ROOT, "MUNI%02d", i), MUNI_BONDS, SecurityKind.MUNICIPAL_BOND);
     }
     for (int i = 1; i <= EMPLOYERS; i++) {
       single(rnd, employer(i), US_LARGE_CAP, SecurityKind.EQUITY);
@@ -135,8 +137,8 @@ final class SecurityUniverse {
       for (int m = 0; m < path.length; m++) {
         // every price of a walk is at scale 2 (cents), so the unscaled value is the price in cents
         if (path[m].scale() != 2) {
-          throw new IllegalStateException("price path " + i + " month " + m + " is not in cents: "
-              + path[m]);
+          throw new IllegalStateException(
+              "price path " + i + " month " + m + " is not in cents: " + path[m]);
         }
         centPaths[i][m] = path[m].unscaledValue().longValueExact();
       }
@@ -150,17 +152,27 @@ final class SecurityUniverse {
       classes.computeIfAbsent(s.assetClass(), c -> ImmutableList.builder()).add(s);
     }
     classes.forEach((c, b) -> byClass.put(c, b.build()));
-    byClass.forEach((c, in) -> byClassButEmployers.put(c,
-        ImmutableList.copyOf(in.stream().filter(s -> !s.id().value().startsWith("EMP")).toList())));
+    byClass.forEach(
+        (c, in) ->
+            byClassButEmployers.put(
+                c,
+                ImmutableList.copyOf(
+                    in.stream().filter(s -> !s.id().value().startsWith("EMP")).toList())));
   }
 
   static String employer(int i) {
     return "EMP" + i;
   }
 
-  private void fund(SplittableRandom rnd, String id, AssetClass c, SecurityKind kind, String group) {
-    Security.Builder b = Security.builder().id(SecurityId.of(id)).symbol(id).assetClass(c)
-        .kind(kind).washSaleGroup(group);
+  private void fund(
+      SplittableRandom rnd, String id, AssetClass c, SecurityKind kind, String group) {
+    Security.Builder b =
+        Security.builder()
+            .id(SecurityId.of(id))
+            .symbol(id)
+            .assetClass(c)
+            .kind(kind)
+            .washSaleGroup(group);
     if (c.equals(REAL_ESTATE)) {
       b.taxCharacter(TaxCharacter.ORDINARY);
     } else if (classFactors != null) {
@@ -196,9 +208,16 @@ final class SecurityUniverse {
    */
   private static Map<AssetClass, long[]> classFactors(long seed) {
     SplittableRandom rnd = new SplittableRandom(BookGenerator.mix(seed, -1L, 8L));
-    Object[][] spec = {{US_LARGE_CAP, 60, 420}, {US_SMALL_CAP, 70, 560}, {INTL_DEVELOPED, 50, 460},
-      {EMERGING_MARKETS, 60, 620}, {REAL_ESTATE, 55, 520}, {US_BONDS, 25, 140},
-      {MUNI_BONDS, 20, 120}, {CASH, 0, 0}};
+    Object[][] spec = {
+      {US_LARGE_CAP, 60, 420},
+      {US_SMALL_CAP, 70, 560},
+      {INTL_DEVELOPED, 50, 460},
+      {EMERGING_MARKETS, 60, 620},
+      {REAL_ESTATE, 55, 520},
+      {US_BONDS, 25, 140},
+      {MUNI_BONDS, 20, 120},
+      {CASH, 0, 0}
+    };
     long[] equity = new long[MONTHS + 1];
     long[] bonds = new long[MONTHS + 1];
     for (int m = 1; m <= MONTHS; m++) {
@@ -272,13 +291,20 @@ final class SecurityUniverse {
       long z = bell(rnd);
       long bp = Math.max(-5000L, mu + sigma * z / 1000L);
       if (factor != null && sigma > 0) {
-        long own = s.kind() == SecurityKind.EQUITY ? 600
-            : s.kind() == SecurityKind.BOND || s.kind() == SecurityKind.MUNICIPAL_BOND ? 60 : 50;
+        long own =
+            s.kind() == SecurityKind.EQUITY
+                ? 600
+                : s.kind() == SecurityKind.BOND || s.kind() == SecurityKind.MUNICIPAL_BOND
+                    ? 60
+                    : 50;
         bp = Math.max(-5000L, factor[m] + own * z / 1000L);
       }
       if (sigma > 0) {
-        price = price.multiply(BigDecimal.valueOf(10_000L + bp))
-            .divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_EVEN).max(floor);
+        price =
+            price
+                .multiply(BigDecimal.valueOf(10_000L + bp))
+                .divide(BigDecimal.valueOf(10_000L), 2, RoundingMode.HALF_EVEN)
+                .max(floor);
       }
       path[m] = price;
     }
@@ -291,13 +317,17 @@ final class SecurityUniverse {
     for (int i = 0; i < securities.size(); i++) {
       Security s = securities.get(i);
       b.putSecurities(s.id(), s);
-      prices.add(Price.of(s.id(), UnitPrice.of(dev.rebal.core.money.Money.USD, paths.get(i)[MONTHS]),
-          asOf));
+      prices.add(
+          Price.of(
+              s.id(), UnitPrice.of(dev.rebal.core.money.Money.USD, paths.get(i)[MONTHS]), asOf));
     }
     b.prices(PriceTable.of(prices));
     for (int i = 1; i <= EMPLOYERS; i++) {
-      TradingVolume.Builder v = TradingVolume.builder().issuer(employer(i)).asOf(asOf)
-          .sharesOutstanding(Quantity.of(100_000_000L + 100_000L * rnd.nextInt(9_000)));
+      TradingVolume.Builder v =
+          TradingVolume.builder()
+              .issuer(employer(i))
+              .asOf(asOf)
+              .sharesOutstanding(Quantity.of(100_000_000L + 100_000L * rnd.nextInt(9_000)));
       for (int w = 0; w < 8; w++) {
         v.addWeeklyVolumes(Quantity.of(200_000L + 1_000L * rnd.nextInt(2_000)));
       }

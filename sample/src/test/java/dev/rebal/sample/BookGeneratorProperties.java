@@ -12,8 +12,8 @@ import net.jqwik.api.statistics.Statistics;
 
 class BookGeneratorProperties {
   @Property(tries = 100)
-  void household_anySeedAndIndex_isDeterministicAndConsistent(@ForAll long seed,
-      @ForAll @LongRange(max = 1_000_000) long index) {
+  void household_anySeedAndIndex_isDeterministicAndConsistent(
+      @ForAll long seed, @ForAll @LongRange(max = 1_000_000) long index) {
     // given
     BookGenerator generator = BookGenerator.of(BookConfig.of(seed));
 
@@ -22,12 +22,17 @@ class BookGeneratorProperties {
 
     // then: the same household again, and, unless deliberately broken, clean and in band
     assertThat(BookGenerator.of(BookConfig.of(seed)).household(index)).isEqualTo(household);
-    Statistics.collect(generator.isFaulty(index) ? "faulty"
-        : generator.isOutOfBalance(index) ? "out of balance" : "clean");
+    Statistics.collect(
+        generator.isFaulty(index)
+            ? "faulty"
+            : generator.isOutOfBalance(index) ? "out of balance" : "clean");
     Statistics.coverage(c -> c.check("clean").percentage(p -> p > 70));
     if (!generator.isFaulty(index)) {
-      assertThat(HouseholdValidator.standard()
-          .validate(household, generator.marketData(), generator.asOf()).errors()).isEmpty();
+      assertThat(
+              HouseholdValidator.standard()
+                  .validate(household, generator.marketData(), generator.asOf())
+                  .errors())
+          .isEmpty();
       assertThat(HouseholdDrift.of(household, generator.marketData()).isOutOfBalance())
           .isEqualTo(generator.isOutOfBalance(index));
     }

@@ -167,9 +167,12 @@ class BookGeneratorTest {
   void households_cleanOnes_validateWithoutErrors() {
     for (int i = 0; i < BOOK.size(); i++) {
       if (!GENERATOR.isFaulty(i)) {
-        assertThat(HouseholdValidator.standard()
-            .validate(BOOK.get(i), GENERATOR.marketData(), GENERATOR.asOf()).errors())
-            .as(BOOK.get(i).id().value()).isEmpty();
+        assertThat(
+                HouseholdValidator.standard()
+                    .validate(BOOK.get(i), GENERATOR.marketData(), GENERATOR.asOf())
+                    .errors())
+            .as(BOOK.get(i).id().value())
+            .isEmpty();
       }
     }
   }
@@ -177,18 +180,28 @@ class BookGeneratorTest {
   @Test
   void households_book_coversRestrictionsHeldAwayEventsAndRecentTrades() {
     // when
-    long employer = BOOK.stream().filter(h -> h.restrictions().stream()
-        .anyMatch(r -> r instanceof SecurityExclusion)).count();
-    long caps = BOOK.stream().filter(h -> h.restrictions().stream()
-        .anyMatch(r -> r instanceof ConcentrationCap)).count();
-    long doNotSell = BOOK.stream().filter(h -> h.restrictions().stream()
-        .anyMatch(r -> r instanceof DoNotSell)).count();
-    long blackout = BOOK.stream().filter(h -> h.restrictions().stream()
-        .anyMatch(r -> r instanceof BlackoutWindow)).count();
-    long volume = BOOK.stream().filter(h -> h.restrictions().stream()
-        .anyMatch(r -> r instanceof VolumeLimit)).count();
-    long heldAway = BOOK.stream().filter(h -> h.accounts().stream().anyMatch(Account::heldAway))
-        .count();
+    long employer =
+        BOOK.stream()
+            .filter(h -> h.restrictions().stream().anyMatch(r -> r instanceof SecurityExclusion))
+            .count();
+    long caps =
+        BOOK.stream()
+            .filter(h -> h.restrictions().stream().anyMatch(r -> r instanceof ConcentrationCap))
+            .count();
+    long doNotSell =
+        BOOK.stream()
+            .filter(h -> h.restrictions().stream().anyMatch(r -> r instanceof DoNotSell))
+            .count();
+    long blackout =
+        BOOK.stream()
+            .filter(h -> h.restrictions().stream().anyMatch(r -> r instanceof BlackoutWindow))
+            .count();
+    long volume =
+        BOOK.stream()
+            .filter(h -> h.restrictions().stream().anyMatch(r -> r instanceof VolumeLimit))
+            .count();
+    long heldAway =
+        BOOK.stream().filter(h -> h.accounts().stream().anyMatch(Account::heldAway)).count();
     long events = BOOK.stream().filter(h -> !h.liquidityEvents().isEmpty()).count();
     long recent = BOOK.stream().filter(h -> !h.transactions().isEmpty()).count();
 

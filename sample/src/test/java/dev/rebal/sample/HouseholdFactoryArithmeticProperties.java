@@ -21,8 +21,9 @@ class HouseholdFactoryArithmeticProperties {
       @ForAll @LongRange(min = 1, max = 10_000_000L) long priceCents,
       @ForAll @IntRange(min = 0, max = 3) int scale) {
     // given
-    BigDecimal expected = BigDecimal.valueOf(cents, 2)
-        .divide(BigDecimal.valueOf(priceCents, 2), scale, RoundingMode.HALF_EVEN);
+    BigDecimal expected =
+        BigDecimal.valueOf(cents, 2)
+            .divide(BigDecimal.valueOf(priceCents, 2), scale, RoundingMode.HALF_EVEN);
 
     // when
     long units = HouseholdFactory.quantityUnits(cents, priceCents, scale);
@@ -37,8 +38,10 @@ class HouseholdFactoryArithmeticProperties {
       @ForAll @LongRange(min = 0, max = 100_000_000_000L) long units,
       @ForAll @IntRange(min = 0, max = 3) int scale) {
     // given
-    Money expected = Money.ofComputed(Money.USD,
-        BigDecimal.valueOf(priceCents, 2).multiply(BigDecimal.valueOf(units, scale)));
+    Money expected =
+        Money.ofComputed(
+            Money.USD,
+            BigDecimal.valueOf(priceCents, 2).multiply(BigDecimal.valueOf(units, scale)));
 
     // when
     long cents = HouseholdFactory.basisCents(priceCents, units, scale);
@@ -52,8 +55,9 @@ class HouseholdFactoryArithmeticProperties {
       @ForAll @LongRange(min = -1_000_000, max = 1_000_000) long numerator,
       @ForAll @LongRange(min = 1, max = 1_000) long divisor) {
     // given
-    BigDecimal expected = BigDecimal.valueOf(numerator)
-        .divide(BigDecimal.valueOf(divisor), 0, RoundingMode.HALF_EVEN);
+    BigDecimal expected =
+        BigDecimal.valueOf(numerator)
+            .divide(BigDecimal.valueOf(divisor), 0, RoundingMode.HALF_EVEN);
 
     // when
     long q = HouseholdFactory.divideHalfEven(numerator, divisor);
@@ -64,12 +68,13 @@ class HouseholdFactoryArithmeticProperties {
 
   @Property(tries = 500)
   void sixDigits_equalsFormat(@ForAll @LongRange(min = 0, max = 100_000_000L) long index) {
-    assertThat(HouseholdFactory.sixDigits(index)).isEqualTo(String.format(Locale.ROOT, "%06d", index));
+    assertThat(HouseholdFactory.sixDigits(index))
+        .isEqualTo(String.format(Locale.ROOT, "%06d", index));
   }
 
   @Property(tries = 20)
-  void priceCentsDaysBefore_equalsPriceOn(@ForAll long seed,
-      @ForAll @IntRange(min = 0, max = SecurityUniverse.DAY_TABLE) int days) {
+  void priceCentsDaysBefore_equalsPriceOn(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = SecurityUniverse.DAY_TABLE) int days) {
     // given
     LocalDate asOf = BookConfig.DEFAULT_AS_OF.minusDays(Math.floorMod(seed, 1_000));
     SecurityUniverse universe = new SecurityUniverse(seed, asOf);

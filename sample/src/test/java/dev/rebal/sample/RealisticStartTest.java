@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /** The generator's realistic start ({@link BookConfig#realisticStart()}). */
 class RealisticStartTest {
-  static final BookGenerator REALISTIC = BookGenerator.of(BookConfig.of(42).withRealisticStart(true));
+  static final BookGenerator REALISTIC =
+      BookGenerator.of(BookConfig.of(42).withRealisticStart(true));
   static final BookGenerator DEFAULT = BookGenerator.of(BookConfig.of(42));
   static final List<Household> BOOK = REALISTIC.households(120).collect(Collectors.toList());
   static final List<Household> OLD = DEFAULT.households(120).collect(Collectors.toList());
@@ -24,8 +25,12 @@ class RealisticStartTest {
   void config_default_isOffAndTheOldConstructorKeepsIt() {
     assertThat(BookConfig.of(42).realisticStart()).isFalse();
     assertThat(new BookConfig(42, BookConfig.DEFAULT_AS_OF, 10, 3)).isEqualTo(BookConfig.of(42));
-    assertThat(BookConfig.of(42).withRealisticStart(true).withAsOf(BookConfig.DEFAULT_AS_OF)
-        .realisticStart()).isTrue();
+    assertThat(
+            BookConfig.of(42)
+                .withRealisticStart(true)
+                .withAsOf(BookConfig.DEFAULT_AS_OF)
+                .realisticStart())
+        .isTrue();
   }
 
   @Test
@@ -67,11 +72,16 @@ class RealisticStartTest {
       if (REALISTIC.isFaulty(i)) {
         continue;
       }
-      assertThat(HouseholdValidator.standard().validate(BOOK.get(i), REALISTIC.marketData(),
-          REALISTIC.asOf()).errors()).as(BOOK.get(i).id().value()).isEmpty();
+      assertThat(
+              HouseholdValidator.standard()
+                  .validate(BOOK.get(i), REALISTIC.marketData(), REALISTIC.asOf())
+                  .errors())
+          .as(BOOK.get(i).id().value())
+          .isEmpty();
       if (!REALISTIC.isOutOfBalance(i)) {
         assertThat(HouseholdDrift.of(BOOK.get(i), REALISTIC.marketData()).isOutOfBalance())
-            .as(BOOK.get(i).id().value()).isFalse();
+            .as(BOOK.get(i).id().value())
+            .isFalse();
       }
     }
   }
@@ -81,7 +91,8 @@ class RealisticStartTest {
     for (Household h : BOOK.subList(0, 20)) {
       for (TaxLot lot : h.lots()) {
         // every lot is at least two months old and at most ten years
-        assertThat(lot.acquired()).isBeforeOrEqualTo(REALISTIC.asOf().minusDays(62 - 14))
+        assertThat(lot.acquired())
+            .isBeforeOrEqualTo(REALISTIC.asOf().minusDays(62 - 14))
             .isAfterOrEqualTo(REALISTIC.asOf().minusYears(10).minusDays(1));
       }
     }
@@ -118,8 +129,8 @@ class RealisticStartTest {
           continue;
         }
         n++;
-        BigDecimal gain = price.get().perUnit().times(l.quantity()).amount()
-            .subtract(l.costBasis().amount());
+        BigDecimal gain =
+            price.get().perUnit().times(l.quantity()).amount().subtract(l.costBasis().amount());
         if (gain.signum() < 0) {
           below++;
           dollars = dollars.subtract(gain);

@@ -115,11 +115,16 @@ public final class BookLines {
     Checks.notNull(headerOut, "headerOut");
     ImmutableList.Builder<ReadFailure> unreadable = ImmutableList.builder();
     try (BookReader reader = BookReader.open(book)) {
-      Files.writeString(headerOut, header(reader.asOf(), reader.marketData()),
-          StandardCharsets.UTF_8);
-      long n = writeLines(householdsOut, reader.households()
-          .peek(r -> r.failure().ifPresent(unreadable::add))
-          .filter(HouseholdRead::isOk).map(r -> r.household().orElseThrow()));
+      Files.writeString(
+          headerOut, header(reader.asOf(), reader.marketData()), StandardCharsets.UTF_8);
+      long n =
+          writeLines(
+              householdsOut,
+              reader
+                  .households()
+                  .peek(r -> r.failure().ifPresent(unreadable::add))
+                  .filter(HouseholdRead::isOk)
+                  .map(r -> r.household().orElseThrow()));
       return new Split(n, unreadable.build());
     }
   }
@@ -137,8 +142,13 @@ public final class BookLines {
       System.exit(2);
     }
     Split split = split(Path.of(args[0]), Path.of(args[1]), Path.of(args[2]));
-    System.out.println("wrote " + split.households() + " households to " + args[1]
-        + " and the header to " + args[2]);
+    System.out.println(
+        "wrote "
+            + split.households()
+            + " households to "
+            + args[1]
+            + " and the header to "
+            + args[2]);
     split.unreadable().forEach(f -> System.out.println("  left out: " + f));
   }
 }

@@ -49,8 +49,8 @@ final class DecidePartition implements MapPartitionsFunction<Row, Row> {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new Chain(chainName(TaskContext.getPartitionId()), lines, Rebalancer.of(ruleSet),
-        marketData, asOf);
+    return new Chain(
+        chainName(TaskContext.getPartitionId()), lines, Rebalancer.of(ruleSet), marketData, asOf);
   }
 
   /** Returns the chain name of partition {@code partition}, e.g. {@code p00003}. */
@@ -68,7 +68,11 @@ final class DecidePartition implements MapPartitionsFunction<Row, Row> {
     private long sequence;
     private String previous = AuditRecord.GENESIS;
 
-    Chain(String name, Iterator<Row> lines, Rebalancer rebalancer, MarketData marketData,
+    Chain(
+        String name,
+        Iterator<Row> lines,
+        Rebalancer rebalancer,
+        MarketData marketData,
         LocalDate asOf) {
       this.name = name;
       this.lines = lines;
@@ -88,12 +92,21 @@ final class DecidePartition implements MapPartitionsFunction<Row, Row> {
       HouseholdRead read = HouseholdLines.read(0, line);
       if (!read.isOk()) {
         ReadFailure f = read.failure().orElseThrow();
-        String id = f.householdId().startsWith("#")
-            ? "unreadable-" + AuditRecord.sha256Hex(line).substring(0, 16) : f.householdId();
+        String id =
+            f.householdId().startsWith("#")
+                ? "unreadable-" + AuditRecord.sha256Hex(line).substring(0, 16)
+                : f.householdId();
         String error = f.path() + ": " + f.message();
-        AuditRecord r = chain(new AuditEntry(id, asOf, AuditRecord.sha256Hex(line),
-            version(), rebalancer.ruleSet().contentHash(), DecisionRows.UNREADABLE,
-            "unreadable " + error + "\n"));
+        AuditRecord r =
+            chain(
+                new AuditEntry(
+                    id,
+                    asOf,
+                    AuditRecord.sha256Hex(line),
+                    version(),
+                    rebalancer.ruleSet().contentHash(),
+                    DecisionRows.UNREADABLE,
+                    "unreadable " + error + "\n"));
         return DecisionRows.undecided(name, r, error);
       }
       Household h = read.household().orElseThrow();
@@ -102,11 +115,18 @@ final class DecidePartition implements MapPartitionsFunction<Row, Row> {
         d = rebalancer.rebalance(h, marketData, asOf);
       } catch (RuntimeException e) {
         // as BookRebalancer records a household whose rebalance threw
-        String error = e.getClass().getName() + (e.getMessage() == null ? "" : ": "
-            + e.getMessage());
-        AuditRecord r = chain(new AuditEntry(h.id().value(), asOf,
-            AuditRecord.sha256Hex(h.toString()), version(), rebalancer.ruleSet().contentHash(),
-            DecisionRows.FAILED, "error " + error + "\n"));
+        String error =
+            e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        AuditRecord r =
+            chain(
+                new AuditEntry(
+                    h.id().value(),
+                    asOf,
+                    AuditRecord.sha256Hex(h.toString()),
+                    version(),
+                    rebalancer.ruleSet().contentHash(),
+                    DecisionRows.FAILED,
+                    "error " + error + "\n"));
         return DecisionRows.undecided(name, r, error);
       }
       return DecisionRows.decided(name, d, chain(d.auditEntry()));

@@ -1,8 +1,8 @@
 package dev.rebal.spark;
 
+import dev.rebal.json.HouseholdLines;
 import dev.rebal.sample.BookConfig;
 import dev.rebal.sample.BookGenerator;
-import dev.rebal.json.HouseholdLines;
 import java.util.Iterator;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
@@ -25,7 +25,9 @@ final class GeneratedBook implements MapPartitionsFunction<Long, String> {
 
   /** Returns households 0 to {@code count - 1} of the book generated with {@code seed}. */
   static Dataset<String> lines(SparkSession spark, long seed, long count) {
-    return spark.range(count).as(Encoders.LONG())
+    return spark
+        .range(count)
+        .as(Encoders.LONG())
         .mapPartitions(new GeneratedBook(seed), Encoders.STRING());
   }
 

@@ -29,16 +29,19 @@ record JobInputs(String ruleSetText, String ruleSetHash, String header, String h
 
   static JobInputs of(RuleSet ruleSet, LocalDate asOf, MarketData marketData) {
     String header = BookLines.header(asOf, marketData);
-    return new JobInputs(ruleSet.toCanonicalText(), ruleSet.contentHash(), header,
-        AuditRecord.sha256Hex(header));
+    return new JobInputs(
+        ruleSet.toCanonicalText(), ruleSet.contentHash(), header, AuditRecord.sha256Hex(header));
   }
 
   /** Parses the rule set and checks its hash against the driver's. */
   RuleSet ruleSet() {
     RuleSet rs = RuleSetParser.parse("broadcast rule set", ruleSetText);
     if (!rs.contentHash().equals(ruleSetHash)) {
-      throw new RuleSetException("broadcast rule set: content hash on the executor is "
-          + rs.contentHash() + ", the driver's was " + ruleSetHash);
+      throw new RuleSetException(
+          "broadcast rule set: content hash on the executor is "
+              + rs.contentHash()
+              + ", the driver's was "
+              + ruleSetHash);
     }
     return rs;
   }
@@ -47,8 +50,11 @@ record JobInputs(String ruleSetText, String ruleSetHash, String header, String h
   BookReader book() {
     String hash = AuditRecord.sha256Hex(header);
     if (!hash.equals(headerHash)) {
-      throw new IllegalStateException("broadcast book header: SHA-256 on the executor is " + hash
-          + ", the driver's was " + headerHash);
+      throw new IllegalStateException(
+          "broadcast book header: SHA-256 on the executor is "
+              + hash
+              + ", the driver's was "
+              + headerHash);
     }
     try {
       return BookReader.open(new ByteArrayInputStream(header.getBytes(StandardCharsets.UTF_8)));

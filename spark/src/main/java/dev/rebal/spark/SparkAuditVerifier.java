@@ -102,23 +102,49 @@ public final class SparkAuditVerifier {
       }
       AuditVerification v = AuditChain.verify(chain);
       if (!v.isIntact()) {
-        problems.add(name + ": " + v.problem().orElseThrow() + " (household "
-            + householdAt(chain, v.brokenAt()) + ")");
+        problems.add(
+            name
+                + ": "
+                + v.problem().orElseThrow()
+                + " (household "
+                + householdAt(chain, v.brokenAt())
+                + ")");
         continue;
       }
       AuditRecord last = chain.get(chain.size() - 1);
       if (expected.isEmpty()) {
-        problems.add(name + ": chain starting with household " + chain.get(0).entry().household()
-            + " is not in the manifest");
+        problems.add(
+            name
+                + ": chain starting with household "
+                + chain.get(0).entry().household()
+                + " is not in the manifest");
       } else if (expected.get().records() != chain.size()
           || !expected.get().lastHash().equals(last.hash())) {
         Expected e = expected.get();
-        problems.add(name + ": chain " + e.chain() + " has " + chain.size() + " records ending with "
-            + last.hash() + ", the manifest says " + e.records() + " ending with " + e.lastHash());
+        problems.add(
+            name
+                + ": chain "
+                + e.chain()
+                + " has "
+                + chain.size()
+                + " records ending with "
+                + last.hash()
+                + ", the manifest says "
+                + e.records()
+                + " ending with "
+                + e.lastHash());
       }
     }
-    manifest.values().forEach(e -> problems.add("audit-manifest: chain " + e.chain() + " ("
-        + e.records() + " records) has no audit file"));
+    manifest
+        .values()
+        .forEach(
+            e ->
+                problems.add(
+                    "audit-manifest: chain "
+                        + e.chain()
+                        + " ("
+                        + e.records()
+                        + " records) has no audit file"));
     return new Report(chains, records, problems);
   }
 
@@ -133,8 +159,11 @@ public final class SparkAuditVerifier {
   }
 
   private static String householdAt(List<AuditRecord> chain, long sequence) {
-    return chain.stream().filter(r -> r.sequence() == sequence).findFirst()
-        .map(r -> r.entry().household()).orElse("unknown");
+    return chain.stream()
+        .filter(r -> r.sequence() == sequence)
+        .findFirst()
+        .map(r -> r.entry().household())
+        .orElse("unknown");
   }
 
   /** Returns the manifest's chains by first hash. */
@@ -148,12 +177,18 @@ public final class SparkAuditVerifier {
           continue;
         }
         JsonNode n = MAPPER.readTree(line);
-        if (!n.path("chain").isTextual() || !n.path("records").canConvertToLong()
-            || !n.path("firstHash").isTextual() || !n.path("lastHash").isTextual()) {
+        if (!n.path("chain").isTextual()
+            || !n.path("records").canConvertToLong()
+            || !n.path("firstHash").isTextual()
+            || !n.path("lastHash").isTextual()) {
           throw new RebalException(file + ": line " + lineNo + ": not a manifest row: " + line);
         }
-        Expected e = new Expected(n.get("chain").textValue(), n.get("records").longValue(),
-            n.get("firstHash").textValue(), n.get("lastHash").textValue());
+        Expected e =
+            new Expected(
+                n.get("chain").textValue(),
+                n.get("records").longValue(),
+                n.get("firstHash").textValue(),
+                n.get("lastHash").textValue());
         byFirstHash.put(e.firstHash(), e);
       }
     }
@@ -166,8 +201,13 @@ public final class SparkAuditVerifier {
       throw new RebalException(dir + ": missing: not the output of a Spark rebalance job");
     }
     try (Stream<Path> files = Files.list(dir)) {
-      return files.filter(p -> p.getFileName().toString().startsWith("part-")
-          && p.getFileName().toString().endsWith(suffix)).sorted().toList();
+      return files
+          .filter(
+              p ->
+                  p.getFileName().toString().startsWith("part-")
+                      && p.getFileName().toString().endsWith(suffix))
+          .sorted()
+          .toList();
     }
   }
 
@@ -184,8 +224,13 @@ public final class SparkAuditVerifier {
       System.exit(2);
     }
     Report r = verify(Path.of(args[0]));
-    System.out.println("audit: " + r.chains() + " chains, " + r.records() + " records, "
-        + (r.isIntact() ? "intact, matching the manifest" : r.problems().size() + " problems"));
+    System.out.println(
+        "audit: "
+            + r.chains()
+            + " chains, "
+            + r.records()
+            + " records, "
+            + (r.isIntact() ? "intact, matching the manifest" : r.problems().size() + " problems"));
     r.problems().forEach(p -> System.out.println("  " + p));
     if (!r.isIntact()) {
       System.exit(1);

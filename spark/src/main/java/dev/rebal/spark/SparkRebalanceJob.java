@@ -3,11 +3,11 @@ package dev.rebal.spark;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.ruleset.RuleSetParser;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.HouseholdLines;
 import dev.rebal.json.HouseholdRead;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -60,9 +60,10 @@ public final class SparkRebalanceJob {
       options = options(args);
     } catch (IllegalArgumentException e) {
       System.err.println(e.getMessage());
-      System.err.println("usage: SparkRebalanceJob (--households PATH --header PATH | --book FILE"
-          + " | --generate N [--seed S]) --out DIR [--partitions N] [--rules FILE]"
-          + " [--master URL]");
+      System.err.println(
+          "usage: SparkRebalanceJob (--households PATH --header PATH | --book FILE"
+              + " | --generate N [--seed S]) --out DIR [--partitions N] [--rules FILE]"
+              + " [--master URL]");
       System.exit(2);
       return;
     }
@@ -84,16 +85,18 @@ public final class SparkRebalanceJob {
   }
 
   static int run(SparkSession spark, Map<String, String> options) throws IOException {
-    RuleSet ruleSet = options.containsKey("rules")
-        ? RuleSetParser.parse(options.get("rules"), Files.readString(Path.of(options.get("rules"))))
-        : RuleSet.defaults();
+    RuleSet ruleSet =
+        options.containsKey("rules")
+            ? RuleSetParser.parse(
+                options.get("rules"), Files.readString(Path.of(options.get("rules"))))
+            : RuleSet.defaults();
     LocalDate asOf;
     MarketData marketData;
     Dataset<String> households;
     if (options.containsKey("generate")) {
       long n = Long.parseLong(options.get("generate"));
-      BookGenerator g = BookGenerator.of(BookConfig.of(Long.parseLong(
-          options.getOrDefault("seed", "1"))));
+      BookGenerator g =
+          BookGenerator.of(BookConfig.of(Long.parseLong(options.getOrDefault("seed", "1"))));
       // generated on the executors: household i is the same everywhere
       asOf = g.asOf();
       marketData = g.marketData();
@@ -113,39 +116,62 @@ public final class SparkRebalanceJob {
       }
       households = spark.createDataset(lines, Encoders.STRING());
     } else {
-      String header = JavaSparkContext.fromSparkContext(spark.sparkContext())
-          .wholeTextFiles(options.get("header"), 1).first()._2();
-      try (BookReader book = BookReader.open(
-          new ByteArrayInputStream(header.getBytes(StandardCharsets.UTF_8)))) {
+      String header =
+          JavaSparkContext.fromSparkContext(spark.sparkContext())
+              .wholeTextFiles(options.get("header"), 1)
+              .first()
+              ._2();
+      try (BookReader book =
+          BookReader.open(new ByteArrayInputStream(header.getBytes(StandardCharsets.UTF_8)))) {
         asOf = book.asOf();
         marketData = book.marketData();
         if (book.next().isPresent()) {
-          throw new IllegalArgumentException("--header " + options.get("header")
-              + ": must have no households (write it with BookLines.header)");
+          throw new IllegalArgumentException(
+              "--header "
+                  + options.get("header")
+                  + ": must have no households (write it with BookLines.header)");
         }
       }
       households = spark.read().textFile(options.get("households"));
     }
-    int partitions = options.containsKey("partitions")
-        ? Integer.parseInt(options.get("partitions"))
-        : 4 * spark.sparkContext().defaultParallelism();
+    int partitions =
+        options.containsKey("partitions")
+            ? Integer.parseInt(options.get("partitions"))
+            : 4 * spark.sparkContext().defaultParallelism();
     String out = options.get("out");
-    System.out.println("rebal: rule set " + ruleSet + ", as of " + asOf + ", " + partitions
-        + " partitions, master " + spark.sparkContext().master());
+    System.out.println(
+        "rebal: rule set "
+            + ruleSet
+            + ", as of "
+            + asOf
+            + ", "
+            + partitions
+            + " partitions, master "
+            + spark.sparkContext().master());
     long start = System.nanoTime();
-    SparkRunSummary summary = SparkRebalancer.of(spark, ruleSet)
-        .run(households, asOf, marketData, partitions, out);
+    SparkRunSummary summary =
+        SparkRebalancer.of(spark, ruleSet).run(households, asOf, marketData, partitions, out);
     double seconds = (System.nanoTime() - start) / (double) TimeUnit.SECONDS.toNanos(1);
-    System.out.printf(Locale.ROOT,
+    System.out.printf(
+        Locale.ROOT,
         "rebal: %d households in %.1f s (%.0f households/s), %d audit chains%n",
-        summary.households(), seconds, summary.households() / seconds, summary.chains());
+        summary.households(),
+        seconds,
+        summary.households() / seconds,
+        summary.chains());
     summary.outcomes().forEach((k, v) -> System.out.println("  " + k + " " + v));
     System.out.println("rebal: wrote " + out + "/{decisions,review,audit,audit-manifest}");
     if (!out.contains("://") || out.startsWith("file:")) {
-      SparkAuditVerifier.Report report = SparkAuditVerifier.verify(
-          Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out));
-      System.out.println("rebal: audit " + report.chains() + " chains, " + report.records()
-          + " records, " + (report.isIntact() ? "intact" : "BROKEN"));
+      SparkAuditVerifier.Report report =
+          SparkAuditVerifier.verify(
+              Path.of(out.startsWith("file:") ? java.net.URI.create(out).getPath() : out));
+      System.out.println(
+          "rebal: audit "
+              + report.chains()
+              + " chains, "
+              + report.records()
+              + " records, "
+              + (report.isIntact() ? "intact" : "BROKEN"));
       report.problems().forEach(p -> System.out.println("  " + p));
       return report.isIntact() ? 0 : 1;
     }
@@ -155,8 +181,17 @@ public final class SparkRebalanceJob {
   /** Parses {@code --name value} pairs and checks that the inputs are given one way. */
   static Map<String, String> options(String[] args) {
     Map<String, String> o = new LinkedHashMap<>();
-    List<String> known = List.of("households", "header", "book", "generate", "seed", "rules",
-        "out", "partitions", "master");
+    List<String> known =
+        List.of(
+            "households",
+            "header",
+            "book",
+            "generate",
+            "seed",
+            "rules",
+            "out",
+            "partitions",
+            "master");
     for (int i = 0; i < args.length; i += 2) {
       String name = args[i].startsWith("--") ? args[i].substring(2) : "";
       if (!known.contains(name) || i + 1 >= args.length) {
@@ -164,8 +199,10 @@ public final class SparkRebalanceJob {
       }
       o.put(name, args[i + 1]);
     }
-    int inputs = (o.containsKey("households") || o.containsKey("header") ? 1 : 0)
-        + (o.containsKey("book") ? 1 : 0) + (o.containsKey("generate") ? 1 : 0);
+    int inputs =
+        (o.containsKey("households") || o.containsKey("header") ? 1 : 0)
+            + (o.containsKey("book") ? 1 : 0)
+            + (o.containsKey("generate") ? 1 : 0);
     if (inputs != 1 || o.containsKey("households") != o.containsKey("header")) {
       throw new IllegalArgumentException(
           "give the input one way: --households with --header, or --book, or --generate");

@@ -37,10 +37,10 @@ import org.apache.spark.storage.StorageLevel;
  *     marketData, 64, "hdfs:///rebal/2026-06-30");
  * }</pre>
  *
- * <p><b>Identity.</b> Every household's decision is the one {@link
- * dev.rebal.engine.BookRebalancer} makes on one machine with the same rule set, as-of date and
- * market data: the same outcome, inputs hash and canonical text (so the same {@code contentHash}),
- * whatever the partitioning, because a decision depends on nothing but those inputs.
+ * <p><b>Identity.</b> Every household's decision is the one {@link dev.rebal.engine.BookRebalancer}
+ * makes on one machine with the same rule set, as-of date and market data: the same outcome, inputs
+ * hash and canonical text (so the same {@code contentHash}), whatever the partitioning, because a
+ * decision depends on nothing but those inputs.
  *
  * <p><b>Audit.</b> Each partition is one audit chain (named {@code p00000}, {@code p00001}, ...),
  * chained from {@link dev.rebal.core.audit.AuditRecord#GENESIS} in household-id order, in the
@@ -97,16 +97,23 @@ public final class SparkRebalancer {
    * @param marketData the market data shared by the book
    * @param partitions the number of partitions (and audit chains), at least 1
    */
-  public Dataset<Row> decide(Dataset<String> households, LocalDate asOf, MarketData marketData,
-      int partitions) {
+  public Dataset<Row> decide(
+      Dataset<String> households, LocalDate asOf, MarketData marketData, int partitions) {
     Checks.notNull(households, "households");
     Checks.isTrue(partitions >= 1, "partitions", partitions, "must be at least 1");
-    Broadcast<JobInputs> inputs = JavaSparkContext.fromSparkContext(spark.sparkContext())
-        .broadcast(JobInputs.of(ruleSet, Checks.notNull(asOf, "asOf"),
-            Checks.notNull(marketData, "marketData")));
-    Dataset<Row> lines = households.toDF("line")
-        .withColumn("id", coalesce(get_json_object(col("line"), "$.id"), lit("")));
-    return lines.repartition(partitions, col("id"))
+    Broadcast<JobInputs> inputs =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .broadcast(
+                JobInputs.of(
+                    ruleSet,
+                    Checks.notNull(asOf, "asOf"),
+                    Checks.notNull(marketData, "marketData")));
+    Dataset<Row> lines =
+        households
+            .toDF("line")
+            .withColumn("id", coalesce(get_json_object(col("line"), "$.id"), lit("")));
+    return lines
+        .repartition(partitions, col("id"))
         .sortWithinPartitions(col("id"), col("line"))
         .select(col("line"))
         .mapPartitions(new DecidePartition(inputs), Encoders.row(SCHEMA));
@@ -128,21 +135,39 @@ public final class SparkRebalancer {
    * @param outDir the output directory, which must not exist
    * @return the households by outcome and the number of chains
    */
-  public SparkRunSummary run(Dataset<String> households, LocalDate asOf, MarketData marketData,
-      int partitions, String outDir) {
+  public SparkRunSummary run(
+      Dataset<String> households,
+      LocalDate asOf,
+      MarketData marketData,
+      int partitions,
+      String outDir) {
     Checks.notBlank(outDir, "outDir");
-    Dataset<Row> decided = decide(households, asOf, marketData, partitions)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> decided =
+        decide(households, asOf, marketData, partitions).persist(StorageLevel.MEMORY_AND_DISK());
     try {
       decided.drop("auditLine").write().mode(SaveMode.ErrorIfExists).json(outDir + "/decisions");
-      decided.filter(col("outcome").equalTo("REVIEW"))
-          .select("household", "asOf", "reviewPriority", "reviewReasons", "contentHash", "chain",
+      decided
+          .filter(col("outcome").equalTo("REVIEW"))
+          .select(
+              "household",
+              "asOf",
+              "reviewPriority",
+              "reviewReasons",
+              "contentHash",
+              "chain",
               "sequence")
-          .write().mode(SaveMode.ErrorIfExists).json(outDir + "/review");
+          .write()
+          .mode(SaveMode.ErrorIfExists)
+          .json(outDir + "/review");
       decided.select("auditLine").write().mode(SaveMode.ErrorIfExists).text(outDir + "/audit");
-      Dataset<Row> manifest = decided.groupBy("chain").agg(count(lit(1)).as("records"),
-          min_by(col("auditHash"), col("sequence")).as("firstHash"),
-          max_by(col("auditHash"), col("sequence")).as("lastHash")).orderBy("chain");
+      Dataset<Row> manifest =
+          decided
+              .groupBy("chain")
+              .agg(
+                  count(lit(1)).as("records"),
+                  min_by(col("auditHash"), col("sequence")).as("firstHash"),
+                  max_by(col("auditHash"), col("sequence")).as("lastHash"))
+              .orderBy("chain");
       manifest.coalesce(1).write().mode(SaveMode.ErrorIfExists).json(outDir + "/audit-manifest");
       TreeMap<String, Long> outcomes = new TreeMap<>();
       long total = 0;

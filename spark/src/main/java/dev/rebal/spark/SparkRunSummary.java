@@ -14,8 +14,8 @@ import java.util.SortedMap;
  * @param chains the number of audit chains written
  * @param outDir the output directory
  */
-public record SparkRunSummary(long households, SortedMap<String, Long> outcomes,
-    long chains, String outDir) {
+public record SparkRunSummary(
+    long households, SortedMap<String, Long> outcomes, long chains, String outDir) {
   /**
    * Checks that no component is null.
    *

@@ -3,11 +3,11 @@ package dev.rebal.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.json.BookReader;
 import dev.rebal.json.BookWriter;
 import dev.rebal.json.HouseholdLines;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -29,9 +29,13 @@ class SparkAuditVerifierTest {
   @BeforeAll
   void runSmallJob(@TempDir Path dir) {
     job = dir.resolve("job");
-    SparkRebalancer.of(LocalSpark.session(), RuleSet.defaults()).run(
-        GeneratedBook.lines(LocalSpark.session(), 9, 40), BOOK.asOf(), BOOK.marketData(), 3,
-        job.toString());
+    SparkRebalancer.of(LocalSpark.session(), RuleSet.defaults())
+        .run(
+            GeneratedBook.lines(LocalSpark.session(), 9, 40),
+            BOOK.asOf(),
+            BOOK.marketData(),
+            3,
+            job.toString());
   }
 
   /** Returns a copy of the job's output that a test may tamper with. */
@@ -81,9 +85,14 @@ class SparkAuditVerifierTest {
 
     // then
     assertThat(report.isIntact()).isFalse();
-    assertThat(report.problems()).singleElement().asString()
-        .startsWith("audit/" + file.getFileName() + ": audit record 1: hash does not match the"
-            + " content: the record was altered")
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "audit/"
+                + file.getFileName()
+                + ": audit record 1: hash does not match the"
+                + " content: the record was altered")
         .endsWith("(household " + household + ")");
   }
 
@@ -99,7 +108,9 @@ class SparkAuditVerifierTest {
     SparkAuditVerifier.Report report = SparkAuditVerifier.verify(out);
 
     // then
-    assertThat(report.problems()).singleElement().asString()
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
         .matches("audit-manifest: chain p0000\\d \\(" + records + " records\\) has no audit file");
   }
 
@@ -115,7 +126,9 @@ class SparkAuditVerifierTest {
     SparkAuditVerifier.Report report = SparkAuditVerifier.verify(out);
 
     // then
-    assertThat(report.problems()).singleElement().asString()
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
         .contains("has " + (lines.size() - 1) + " records")
         .contains("the manifest says " + lines.size());
   }
@@ -126,15 +139,18 @@ class SparkAuditVerifierTest {
     Path out = copy(dir);
     Path file = chainFiles(out).get(0);
     int records = Files.readAllLines(file, StandardCharsets.UTF_8).size();
-    Files.writeString(file, "not json\n", StandardCharsets.UTF_8,
-        java.nio.file.StandardOpenOption.APPEND);
+    Files.writeString(
+        file, "not json\n", StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
 
     // when
     SparkAuditVerifier.Report report = SparkAuditVerifier.verify(out);
 
     // then
-    assertThat(report.problems()).singleElement().asString()
-        .startsWith("audit/" + file.getFileName() + ": line " + (records + 1) + ": not an audit record");
+    assertThat(report.problems())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "audit/" + file.getFileName() + ": line " + (records + 1) + ": not an audit record");
   }
 
   @Test

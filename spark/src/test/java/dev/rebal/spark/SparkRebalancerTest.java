@@ -9,13 +9,13 @@ import dev.rebal.core.audit.JsonLinesAuditSink;
 import dev.rebal.core.batch.CancellationToken;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.BookRebalancer;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.DecisionOutcome;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.json.HouseholdLines;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,10 +44,13 @@ class SparkRebalancerTest {
   private static final RuleSet RULES = RuleSet.defaults();
 
   private Path dir;
+
   /** The batch runner's decision text hash, outcome and inputs hash, by household. */
   private final Map<String, String> batchDecisions = new TreeMap<>();
+
   /** The batch runner's audit entries, by household. */
   private final Map<String, AuditEntry> batchAudit = new TreeMap<>();
+
   private long batchInReview;
   private SparkRunSummary three;
   private SparkRunSummary seven;
@@ -56,9 +59,16 @@ class SparkRebalancerTest {
   void runBatchAndSpark(@TempDir Path tempDir) {
     dir = tempDir;
     InMemoryAuditSink audit = new InMemoryAuditSink();
-    BookRebalancer.builder(Rebalancer.of(RULES)).threads(2).audit(audit).build()
-        .run(BOOK.households(HOUSEHOLDS).iterator(), BOOK.marketData(), BOOK.asOf(),
-            this::recordBatch, new CancellationToken());
+    BookRebalancer.builder(Rebalancer.of(RULES))
+        .threads(2)
+        .audit(audit)
+        .build()
+        .run(
+            BOOK.households(HOUSEHOLDS).iterator(),
+            BOOK.marketData(),
+            BOOK.asOf(),
+            this::recordBatch,
+            new CancellationToken());
     audit.records().forEach(r -> batchAudit.put(r.entry().household(), r.entry()));
 
     SparkSession spark = LocalSpark.session();
@@ -69,8 +79,9 @@ class SparkRebalancerTest {
   }
 
   private void recordBatch(Decision d) {
-    batchDecisions.put(d.household().value(), key(d.outcome().name(),
-        AuditRecord.sha256Hex(d.canonicalText()), d.inputsHash()));
+    batchDecisions.put(
+        d.household().value(),
+        key(d.outcome().name(), AuditRecord.sha256Hex(d.canonicalText()), d.inputsHash()));
     if (d.outcome() == DecisionOutcome.REVIEW) {
       batchInReview++;
     }
@@ -86,10 +97,14 @@ class SparkRebalancerTest {
 
   private Map<String, String> sparkDecisions(String name) {
     Map<String, String> byHousehold = new TreeMap<>();
-    for (Row r : LocalSpark.session().read().json(out(name) + "/decisions")
-        .select("household", "outcome", "contentHash", "inputsHash").collectAsList()) {
-      String previous = byHousehold.put(r.getString(0),
-          key(r.getString(1), r.getString(2), r.getString(3)));
+    for (Row r :
+        LocalSpark.session()
+            .read()
+            .json(out(name) + "/decisions")
+            .select("household", "outcome", "contentHash", "inputsHash")
+            .collectAsList()) {
+      String previous =
+          byHousehold.put(r.getString(0), key(r.getString(1), r.getString(2), r.getString(3)));
       assertThat(previous).as("household %s decided twice", r.getString(0)).isNull();
     }
     return byHousehold;
@@ -145,31 +160,46 @@ class SparkRebalancerTest {
   @Test
   void run_reviewOutput_listsExactlyTheHouseholdsInReview() {
     // when
-    List<Row> review = LocalSpark.session().read().json(out("seven") + "/review")
-        .select("household", "reviewPriority").collectAsList();
+    List<Row> review =
+        LocalSpark.session()
+            .read()
+            .json(out("seven") + "/review")
+            .select("household", "reviewPriority")
+            .collectAsList();
 
     // then
     assertThat(batchInReview).isPositive();
     assertThat(review).hasSize((int) batchInReview);
-    assertThat(review).allSatisfy(r -> {
-      assertThat(batchDecisions.get(r.getString(0))).startsWith("REVIEW ");
-      assertThat(r.getLong(1)).isBetween(1L, 2L);
-    });
+    assertThat(review)
+        .allSatisfy(
+            r -> {
+              assertThat(batchDecisions.get(r.getString(0))).startsWith("REVIEW ");
+              assertThat(r.getLong(1)).isBetween(1L, 2L);
+            });
   }
 
   @Test
   void decide_unreadableLines_becomeUnreadableRowsInTheChain() {
     // given: two good households, a malformed line and a household with a bad field
     List<Household> good = BOOK.households(2).toList();
-    String badField = HouseholdLines.write(BOOK.household(2))
-        .replaceFirst("\"role\":\"[A-Z_]+\"", "\"role\":\"BOSS\"");
-    Dataset<String> lines = LocalSpark.session().createDataset(List.of(
-        HouseholdLines.write(good.get(0)), "{\"id\":", badField,
-        HouseholdLines.write(good.get(1))), Encoders.STRING());
+    String badField =
+        HouseholdLines.write(BOOK.household(2))
+            .replaceFirst("\"role\":\"[A-Z_]+\"", "\"role\":\"BOSS\"");
+    Dataset<String> lines =
+        LocalSpark.session()
+            .createDataset(
+                List.of(
+                    HouseholdLines.write(good.get(0)),
+                    "{\"id\":",
+                    badField,
+                    HouseholdLines.write(good.get(1))),
+                Encoders.STRING());
 
     // when
-    List<Row> rows = SparkRebalancer.of(LocalSpark.session(), RULES)
-        .decide(lines, BOOK.asOf(), BOOK.marketData(), 1).collectAsList();
+    List<Row> rows =
+        SparkRebalancer.of(LocalSpark.session(), RULES)
+            .decide(lines, BOOK.asOf(), BOOK.marketData(), 1)
+            .collectAsList();
 
     // then: one chain in household-id order, the bad lines named and chained like the others
     assertThat(rows).extracting(r -> r.getAs("sequence")).containsExactly(0L, 1L, 2L, 3L);
@@ -177,12 +207,13 @@ class SparkRebalancerTest {
     rows.forEach(r -> outcomes.put(r.getAs("household"), r.getAs("outcome")));
     assertThat(outcomes).containsEntry(BOOK.household(2).id().value(), "UNREADABLE");
     assertThat(outcomes.keySet()).anyMatch(id -> id.startsWith("unreadable-"));
-    assertThat(rows).filteredOn(r -> r.getAs("outcome").equals("UNREADABLE"))
+    assertThat(rows)
+        .filteredOn(r -> r.getAs("outcome").equals("UNREADABLE"))
         .extracting(r -> (String) r.getAs("error"))
         .anyMatch(e -> e.startsWith("$.members[0].role: "))
         .anyMatch(e -> e.startsWith("$: malformed JSON"));
-    List<AuditRecord> chain = rows.stream()
-        .map(r -> JsonLinesAuditSink.parseLine(r.getAs("auditLine"))).toList();
+    List<AuditRecord> chain =
+        rows.stream().map(r -> JsonLinesAuditSink.parseLine(r.getAs("auditLine"))).toList();
     assertThat(dev.rebal.core.audit.AuditChain.verify(chain).isIntact()).isTrue();
   }
 }

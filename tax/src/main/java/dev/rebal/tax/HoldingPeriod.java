@@ -9,15 +9,15 @@ import java.time.temporal.ChronoUnit;
  * Holding-period arithmetic: whether a sale on a date is short or long term, the first long-term
  * date, and the days until a lot turns long term.
  *
- * <p>Rule (IRS Pub. 550, "Holding Period"): the holding period starts the day after acquisition
- * and includes the day of sale; more than one year is long term. So a lot bought 2021-06-10 and
- * sold 2022-06-10 is short term and sold 2022-06-11 long term. Years are counted in calendar
- * months: a lot acquired on the last day of a month completes a year on the last day of the same
- * month a year later (J.K. Lasser's <i>Your Income Tax</i>, 5.9, "Counting the Months in Your
- * Holding Period"), so a purchase on 2024-02-29 completes its year on 2025-02-28 and one on
- * 2023-02-28 on 2024-02-29. A lot's holding period starts at {@link TaxLot#holdingPeriodStart()},
- * which is the acquired date unless a wash sale tacked an earlier holding period onto it. This
- * class is stateless and thread-safe.
+ * <p>Rule (IRS Pub. 550, "Holding Period"): the holding period starts the day after acquisition and
+ * includes the day of sale; more than one year is long term. So a lot bought 2021-06-10 and sold
+ * 2022-06-10 is short term and sold 2022-06-11 long term. Years are counted in calendar months: a
+ * lot acquired on the last day of a month completes a year on the last day of the same month a year
+ * later (J.K. Lasser's <i>Your Income Tax</i>, 5.9, "Counting the Months in Your Holding Period"),
+ * so a purchase on 2024-02-29 completes its year on 2025-02-28 and one on 2023-02-28 on 2024-02-29.
+ * A lot's holding period starts at {@link TaxLot#holdingPeriodStart()}, which is the acquired date
+ * unless a wash sale tacked an earlier holding period onto it. This class is stateless and
+ * thread-safe.
  *
  * @since 0.1
  */

@@ -40,7 +40,9 @@ public record TaxRates(Weight shortTerm, Weight longTerm, Weight ordinaryDeducti
   public static TaxRates of(TaxProfile profile) {
     Checks.notNull(profile, "profile");
     Weight extra = profile.stateRate().plus(profile.niitRate());
-    return new TaxRates(profile.shortTermRate().plus(extra), profile.longTermRate().plus(extra),
+    return new TaxRates(
+        profile.shortTermRate().plus(extra),
+        profile.longTermRate().plus(extra),
         profile.shortTermRate().plus(profile.stateRate()));
   }
 

@@ -6,23 +6,23 @@ import java.math.RoundingMode;
 
 /**
  * When a tax is paid, as a decision weighs it. A gain not realized now is not a gain never taxed:
- * the household is expected to realize it at the long-term rate some {@code deferralYears} later
- * (a sale to spend, or liquidation). So what realizing it now costs is the tax now less that later
- * tax discounted at {@code discountRate}: the cost of paying earlier. A loss harvested now saves
- * its rate now and lowers the replacement's basis by as much, which is taxed later at the
- * long-term rate: the harvest is worth the difference.
+ * the household is expected to realize it at the long-term rate some {@code deferralYears} later (a
+ * sale to spend, or liquidation). So what realizing it now costs is the tax now less that later tax
+ * discounted at {@code discountRate}: the cost of paying earlier. A loss harvested now saves its
+ * rate now and lowers the replacement's basis by as much, which is taxed later at the long-term
+ * rate: the harvest is worth the difference.
  *
  * <p>Per dollar of gain, with {@code DF = (1 + discountRate)^-deferralYears}:
  *
  * <ul>
  *   <li>a long-term gain costs {@code r_LT · (1 − DF)};
- *   <li>a short-term gain costs {@code r_ST − r_LT · DF}, its whole premium over long-term plus
- *       the long-term part paid early;
+ *   <li>a short-term gain costs {@code r_ST − r_LT · DF}, its whole premium over long-term plus the
+ *       long-term part paid early;
  *   <li>inside a tax-deferred or tax-exempt account (rate zero) nothing.
  * </ul>
  *
- * <p>A long horizon approaches the whole tax (the step-up view, where a gain held to death is
- * never taxed); a short one makes long-term gains almost free to realize. Both figures are rule-set
+ * <p>A long horizon approaches the whole tax (the step-up view, where a gain held to death is never
+ * taxed); a short one makes long-term gains almost free to realize. Both figures are rule-set
  * parameters for the engine ({@code tax.deferral-years}, {@code tax.discount-rate}). Discount
  * factors are computed with {@link StrictMath} and rounded to 10 places, so they are the same on
  * every platform. This record is immutable and thread-safe.
@@ -42,10 +42,16 @@ public record TaxTiming(BigDecimal deferralYears, BigDecimal discountRate) {
    * @param discountRate the yearly rate at which later tax is discounted, in [0, 1]
    */
   public TaxTiming {
-    Checks.isTrue(Checks.notNull(deferralYears, "deferralYears").signum() >= 0, "deferralYears",
-        deferralYears, "must not be negative");
-    Checks.isTrue(Checks.notNull(discountRate, "discountRate").signum() >= 0
-        && discountRate.compareTo(BigDecimal.ONE) <= 0, "discountRate", discountRate,
+    Checks.isTrue(
+        Checks.notNull(deferralYears, "deferralYears").signum() >= 0,
+        "deferralYears",
+        deferralYears,
+        "must not be negative");
+    Checks.isTrue(
+        Checks.notNull(discountRate, "discountRate").signum() >= 0
+            && discountRate.compareTo(BigDecimal.ONE) <= 0,
+        "discountRate",
+        discountRate,
         "must be within [0, 1]");
   }
 
@@ -76,8 +82,8 @@ public record TaxTiming(BigDecimal deferralYears, BigDecimal discountRate) {
    * @return the factor, rounded to 10 places
    */
   public BigDecimal factor(BigDecimal years) {
-    Checks.isTrue(Checks.notNull(years, "years").signum() >= 0, "years", years,
-        "must not be negative");
+    Checks.isTrue(
+        Checks.notNull(years, "years").signum() >= 0, "years", years, "must not be negative");
     double f = StrictMath.pow(1 + discountRate.doubleValue(), -years.doubleValue());
     return BigDecimal.valueOf(f).setScale(SCALE, RoundingMode.HALF_EVEN);
   }

@@ -7,36 +7,36 @@ import static dev.rebal.tax.TaxFixtures.lot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.TaxLot;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class HoldingPeriodTest {
 
   /**
-   * IRS Pub. 550, "Holding Period" (as summarised in the Rebal domain primer): bought 2021-06-10,
-   * a sale on 2022-06-10 is short term (held exactly one year, not more), a sale on 2022-06-11
-   * long term.
+   * IRS Pub. 550, "Holding Period" (as summarised in the Rebal domain primer): bought 2021-06-10, a
+   * sale on 2022-06-10 is short term (held exactly one year, not more), a sale on 2022-06-11 long
+   * term.
    */
   @ParameterizedTest
   @CsvSource({
-      "2021-06-10, 2022-06-09, SHORT",
-      "2021-06-10, 2022-06-10, SHORT",
-      "2021-06-10, 2022-06-11, LONG",
-      // J.K. Lasser's Your Income Tax 2013, 5.9, example 1: bought 2012-09-19, a sale on or after
-      // 2013-09-20 is long term.
-      "2012-09-19, 2013-09-19, SHORT",
-      "2012-09-19, 2013-09-20, LONG",
-      // Leap day: a purchase on the last day of a month completes its year on the last day of
-      // that month a year later (Lasser 5.9, rule 2): 2024-02-29 -> 2025-02-28.
-      "2024-02-29, 2025-02-28, SHORT",
-      "2024-02-29, 2025-03-01, LONG",
-      // ... and 2023-02-28 (last day of February) -> 2024-02-29 (last day of a leap February).
-      "2023-02-28, 2024-02-29, SHORT",
-      "2023-02-28, 2024-03-01, LONG",
-      // Mid-month purchase before a leap day: 2023-02-27 -> 2024-02-27.
-      "2023-02-27, 2024-02-27, SHORT",
-      "2023-02-27, 2024-02-28, LONG"
+    "2021-06-10, 2022-06-09, SHORT",
+    "2021-06-10, 2022-06-10, SHORT",
+    "2021-06-10, 2022-06-11, LONG",
+    // J.K. Lasser's Your Income Tax 2013, 5.9, example 1: bought 2012-09-19, a sale on or after
+    // 2013-09-20 is long term.
+    "2012-09-19, 2013-09-19, SHORT",
+    "2012-09-19, 2013-09-20, LONG",
+    // Leap day: a purchase on the last day of a month completes its year on the last day of
+    // that month a year later (Lasser 5.9, rule 2): 2024-02-29 -> 2025-02-28.
+    "2024-02-29, 2025-02-28, SHORT",
+    "2024-02-29, 2025-03-01, LONG",
+    // ... and 2023-02-28 (last day of February) -> 2024-02-29 (last day of a leap February).
+    "2023-02-28, 2024-02-29, SHORT",
+    "2023-02-28, 2024-03-01, LONG",
+    // Mid-month purchase before a leap day: 2023-02-27 -> 2024-02-27.
+    "2023-02-27, 2024-02-27, SHORT",
+    "2023-02-27, 2024-02-28, LONG"
   })
   void termOf_saleDate_followsTheAnniversaryRule(String acquired, String sold, Term expected) {
     // given / when

@@ -1,5 +1,8 @@
 package dev.rebal.tax;
 
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.AccountType;
@@ -23,9 +26,6 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.Side;
 import dev.rebal.tax.lots.RealizedLot;
 import java.time.LocalDate;
@@ -47,10 +47,15 @@ public final class TaxFixtures {
   }
 
   public static TaxProfile profile(FilingStatus status, String shortRate, String longRate) {
-    return TaxProfile.builder().filingStatus(status).shortTermRate(Weight.of(shortRate))
-        .longTermRate(Weight.of(longRate)).shortTermCarryforward(Money.usd("0"))
-        .longTermCarryforward(Money.usd("0")).realizedShortTermYtd(Money.usd("0"))
-        .realizedLongTermYtd(Money.usd("0")).build();
+    return TaxProfile.builder()
+        .filingStatus(status)
+        .shortTermRate(Weight.of(shortRate))
+        .longTermRate(Weight.of(longRate))
+        .shortTermCarryforward(Money.usd("0"))
+        .longTermCarryforward(Money.usd("0"))
+        .realizedShortTermYtd(Money.usd("0"))
+        .realizedLongTermYtd(Money.usd("0"))
+        .build();
   }
 
   public static Account account(AccountId id, AccountType type) {
@@ -58,69 +63,133 @@ public final class TaxFixtures {
   }
 
   public static Account external(String id, TransactionCoverage coverage) {
-    return Account.builder().id(AccountId.of(id)).type(AccountType.TAXABLE).custodian("Elsewhere")
-        .cash(Money.usd("0")).heldAway(true).transactionCoverage(coverage).build();
-  }
-
-  public static TaxLot lot(String id, AccountId account, SecurityId security, long shares,
-      String basis, LocalDate acquired) {
-    return TaxLot.builder().id(LotId.of(id)).account(account).security(security)
-        .quantity(Quantity.of(shares)).costBasis(Money.usd(basis)).acquired(acquired).build();
-  }
-
-  public static Transaction buy(String id, AccountId account, SecurityId security, long shares,
-      String amount, LocalDate date) {
-    return Transaction.builder().id(TransactionId.of(id)).account(account).security(security)
-        .side(Side.BUY).tradeDate(date).quantity(Quantity.of(shares)).amount(Money.usd(amount))
+    return Account.builder()
+        .id(AccountId.of(id))
+        .type(AccountType.TAXABLE)
+        .custodian("Elsewhere")
+        .cash(Money.usd("0"))
+        .heldAway(true)
+        .transactionCoverage(coverage)
         .build();
   }
 
-  public static Transaction sell(String id, AccountId account, SecurityId security, long shares,
-      String amount, String gain, LocalDate date) {
-    return Transaction.builder().id(TransactionId.of(id)).account(account).security(security)
-        .side(Side.SELL).tradeDate(date).quantity(Quantity.of(shares)).amount(Money.usd(amount))
-        .realizedGain(Money.usd(gain)).build();
+  public static TaxLot lot(
+      String id,
+      AccountId account,
+      SecurityId security,
+      long shares,
+      String basis,
+      LocalDate acquired) {
+    return TaxLot.builder()
+        .id(LotId.of(id))
+        .account(account)
+        .security(security)
+        .quantity(Quantity.of(shares))
+        .costBasis(Money.usd(basis))
+        .acquired(acquired)
+        .build();
+  }
+
+  public static Transaction buy(
+      String id,
+      AccountId account,
+      SecurityId security,
+      long shares,
+      String amount,
+      LocalDate date) {
+    return Transaction.builder()
+        .id(TransactionId.of(id))
+        .account(account)
+        .security(security)
+        .side(Side.BUY)
+        .tradeDate(date)
+        .quantity(Quantity.of(shares))
+        .amount(Money.usd(amount))
+        .build();
+  }
+
+  public static Transaction sell(
+      String id,
+      AccountId account,
+      SecurityId security,
+      long shares,
+      String amount,
+      String gain,
+      LocalDate date) {
+    return Transaction.builder()
+        .id(TransactionId.of(id))
+        .account(account)
+        .security(security)
+        .side(Side.SELL)
+        .tradeDate(date)
+        .quantity(Quantity.of(shares))
+        .amount(Money.usd(amount))
+        .realizedGain(Money.usd(gain))
+        .build();
   }
 
   /** A household with the given accounts, lots and transactions and the default profile. */
-  public static Household household(List<Account> accounts, List<TaxLot> lots,
-      List<Transaction> transactions) {
+  public static Household household(
+      List<Account> accounts, List<TaxLot> lots, List<Transaction> transactions) {
     return household(accounts, lots, transactions, profile(), Map.of());
   }
 
-  public static Household household(List<Account> accounts, List<TaxLot> lots,
-      List<Transaction> transactions, TaxProfile profile,
+  public static Household household(
+      List<Account> accounts,
+      List<TaxLot> lots,
+      List<Transaction> transactions,
+      TaxProfile profile,
       Map<AssetClass, List<SecurityId>> model) {
     Model.Builder m = Model.builder().id(ModelId.of("M"));
     model.forEach((k, v) -> m.putSecurities(k, com.google.common.collect.ImmutableList.copyOf(v)));
-    return Household.builder().id(HouseholdId.of("H")).addAllAccounts(accounts).addAllLots(lots)
-        .addAllTransactions(transactions).taxProfile(profile)
-        .target(TargetAllocation.builder().build()).model(m.build()).build();
+    return Household.builder()
+        .id(HouseholdId.of("H"))
+        .addAllAccounts(accounts)
+        .addAllLots(lots)
+        .addAllTransactions(transactions)
+        .taxProfile(profile)
+        .target(TargetAllocation.builder().build())
+        .model(m.build())
+        .build();
   }
 
   public static Security security(String id, String group) {
-    return Security.builder().id(SecurityId.of(id)).symbol(id).assetClass(US_EQUITY)
-        .kind(SecurityKind.ETF).washSaleGroup(group).build();
+    return Security.builder()
+        .id(SecurityId.of(id))
+        .symbol(id)
+        .assetClass(US_EQUITY)
+        .kind(SecurityKind.ETF)
+        .washSaleGroup(group)
+        .build();
   }
 
   /** Market data with the given securities and prices (security id to price). */
-  public static MarketData market(List<Security> securities, Map<String, String> prices,
-      LocalDate asOf) {
+  public static MarketData market(
+      List<Security> securities, Map<String, String> prices, LocalDate asOf) {
     MarketData.Builder b = MarketData.builder();
     for (Security s : securities) {
       b.putSecurities(s.id(), s);
     }
     PriceTable.Builder p = PriceTable.builder();
-    prices.forEach((id, px) -> p.putPrices(SecurityId.of(id),
-        Price.of(SecurityId.of(id), UnitPrice.usd(px), asOf)));
+    prices.forEach(
+        (id, px) ->
+            p.putPrices(SecurityId.of(id), Price.of(SecurityId.of(id), UnitPrice.usd(px), asOf)));
     return b.prices(p.build()).build();
   }
 
   /** A realized sale of a whole lot for {@code proceeds}, short term unless said otherwise. */
   public static RealizedLot sold(TaxLot lot, String proceeds, LocalDate saleDate) {
-    return new RealizedLot(lot.id(), lot.account(), lot.security(), lot.quantity(),
-        Money.usd(proceeds), lot.costBasis(), HoldingPeriod.termOf(lot, saleDate),
-        lot.holdingPeriodStart(), saleDate, true);
+    return new RealizedLot(
+        lot.id(),
+        lot.account(),
+        lot.security(),
+        lot.quantity(),
+        Money.usd(proceeds),
+        lot.costBasis(),
+        HoldingPeriod.termOf(lot, saleDate),
+        lot.holdingPeriodStart(),
+        saleDate,
+        true);
   }
 
   public static LocalDate date(String iso) {

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /** The cost of paying tax earlier, worked at 37% + 3.8% short and 20% + 3.8% long term. */
 class TaxTimingTest {
-  private static final TaxRates RATES = new TaxRates(Weight.of("0.408"), Weight.of("0.238"),
-      Weight.of("0.37"));
+  private static final TaxRates RATES =
+      new TaxRates(Weight.of("0.408"), Weight.of("0.238"), Weight.of("0.37"));
 
   @Test
   void costOfRealizing_tenYearsAtFivePercent_isTheTaxNowLessTheLongTermTaxLaterDiscounted() {
@@ -40,7 +40,8 @@ class TaxTimingTest {
 
   @Test
   void of_negativeYears_isRefusedNamingTheField() {
-    assertThatThrownBy(() -> TaxTiming.of("-1", "0.05")).hasMessageContaining("deferralYears")
+    assertThatThrownBy(() -> TaxTiming.of("-1", "0.05"))
+        .hasMessageContaining("deferralYears")
         .hasMessageContaining("-1");
   }
 }

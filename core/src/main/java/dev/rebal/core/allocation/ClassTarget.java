@@ -1,7 +1,7 @@
 package dev.rebal.core.allocation;
 
-import dev.rebal.core.money.Weight;
 import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Weight;
 
 /**
  * One asset class's target weight with its tolerance bands.

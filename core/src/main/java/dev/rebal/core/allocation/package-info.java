@@ -1,4 +1,7 @@
-/** Allocations: target asset-class weights with tolerance bands, and the model securities that fill them. */
+/**
+ * Allocations: target asset-class weights with tolerance bands, and the model securities that fill
+ * them.
+ */
 @RebalStyle
 package dev.rebal.core.allocation;
 

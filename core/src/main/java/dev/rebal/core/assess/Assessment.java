@@ -8,9 +8,9 @@ import dev.rebal.core.goal.LiquidityEventId;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.plan.HouseholdPlan;
+import dev.rebal.core.validation.Problem;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
-import dev.rebal.core.validation.Problem;
 import java.time.LocalDate;
 import org.immutables.value.Value;
 
@@ -53,8 +53,9 @@ public abstract class Assessment implements WithAssessment {
 
   /**
    * Returns, for each committed gift among {@link #upcomingNeeds()} due within {@code
-   * trigger.gift.horizon-days}, the market value the engine can give in kind (appreciated long-term lots compliance lets leave the account), when it is
-   * positive. The rest of the gift's amount is given in cash and reserved like a committed need.
+   * trigger.gift.horizon-days}, the market value the engine can give in kind (appreciated long-term
+   * lots compliance lets leave the account), when it is positive. The rest of the gift's amount is
+   * given in cash and reserved like a committed need.
    *
    * @return the value given in kind, by gift event
    */

@@ -10,7 +10,8 @@ import org.immutables.value.Value;
 /**
  * What a proposal would change, as routing rules see it: turnover, the largest trade, taxes
  * realized, the value given in kind, restricted securities touched or reduced, the largest shift in
- * concentration, verifier violations and overrides applied. Amounts default to zero. This class is immutable and thread-safe.
+ * concentration, verifier violations and overrides applied. Amounts default to zero. This class is
+ * immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle

@@ -7,9 +7,9 @@ import dev.rebal.core.money.Money;
  * A goal a proposal leaves unmet, with the dollars still missing: the proposal made as much
  * progress as the hard rules and the higher-priority goals allow, and this is what is left. Kinds
  * are stable codes ({@code NEED}, {@code CASH_FLOOR}, {@code GAIN_BUDGET}, {@code
- * SHORT_TERM_GAIN_CAP}, {@code TURNOVER_CAP}, {@code CONCENTRATION}, {@code CLASS_DRIFT});
- * whether one sends the proposal to review is the routing rule {@code route.unmet-goal}'s
- * decision. This record is immutable and thread-safe.
+ * SHORT_TERM_GAIN_CAP}, {@code TURNOVER_CAP}, {@code CONCENTRATION}, {@code CLASS_DRIFT}); whether
+ * one sends the proposal to review is the routing rule {@code route.unmet-goal}'s decision. This
+ * record is immutable and thread-safe.
  *
  * @param kind the goal's kind code
  * @param subject what it is about (a need and its account, an account, a security, a class)

@@ -36,8 +36,8 @@ public final class AuditChain {
   }
 
   /** Verifies the chain and leaves its last record in {@code last[0]}. */
-  private static AuditVerification walk(Iterable<AuditRecord> records, String previousHash,
-      AuditRecord[] last) {
+  private static AuditVerification walk(
+      Iterable<AuditRecord> records, String previousHash, AuditRecord[] last) {
     Checks.notNull(records, "records");
     Checks.notBlank(previousHash, "previousHash");
     String expectedPrevious = previousHash;
@@ -45,16 +45,20 @@ public final class AuditChain {
     long checked = 0;
     for (AuditRecord r : records) {
       if (expectedSequence >= 0 && r.sequence() != expectedSequence) {
-        return new AuditVerification(checked, r.sequence(),
+        return new AuditVerification(
+            checked,
+            r.sequence(),
             "sequence gap: expected " + expectedSequence + ", was " + r.sequence());
       }
       if (!r.previousHash().equals(expectedPrevious)) {
-        return new AuditVerification(checked, r.sequence(),
+        return new AuditVerification(
+            checked,
+            r.sequence(),
             "previous hash does not match the record before: a record is missing or reordered");
       }
       if (!r.hash().equals(r.expectedHash())) {
-        return new AuditVerification(checked, r.sequence(),
-            "hash does not match the content: the record was altered");
+        return new AuditVerification(
+            checked, r.sequence(), "hash does not match the content: the record was altered");
       }
       expectedPrevious = r.hash();
       expectedSequence = r.sequence() + 1;
@@ -88,19 +92,40 @@ public final class AuditChain {
   /** Compares the head a verified chain ends at with the one expected. */
   static AuditVerification againstHead(long checked, AuditHead actual, AuditHead expected) {
     if (actual.sequence() < expected.sequence()) {
-      return new AuditVerification(checked, actual.sequence() + 1, "the log ends "
-          + (actual.sequence() < 0 ? "before its first record" : "at record " + actual.sequence())
-          + " but its head is record " + expected.sequence() + ": records at the end were removed");
+      return new AuditVerification(
+          checked,
+          actual.sequence() + 1,
+          "the log ends "
+              + (actual.sequence() < 0
+                  ? "before its first record"
+                  : "at record " + actual.sequence())
+              + " but its head is record "
+              + expected.sequence()
+              + ": records at the end were removed");
     }
     if (actual.sequence() > expected.sequence()) {
-      return new AuditVerification(checked, expected.sequence() + 1, "the log goes on after its "
-          + "head (record " + expected.sequence() + "): records " + (expected.sequence() + 1)
-          + " to " + actual.sequence() + " were added after the head was taken");
+      return new AuditVerification(
+          checked,
+          expected.sequence() + 1,
+          "the log goes on after its "
+              + "head (record "
+              + expected.sequence()
+              + "): records "
+              + (expected.sequence() + 1)
+              + " to "
+              + actual.sequence()
+              + " were added after the head was taken");
     }
     if (!actual.hash().equals(expected.hash())) {
-      return new AuditVerification(checked, actual.sequence(), "the last record's hash "
-          + actual.hash() + " is not the head's " + expected.hash() + ": the log was rewritten "
-          + "(this record or one before it altered and the later hashes recomputed)");
+      return new AuditVerification(
+          checked,
+          actual.sequence(),
+          "the last record's hash "
+              + actual.hash()
+              + " is not the head's "
+              + expected.hash()
+              + ": the log was rewritten "
+              + "(this record or one before it altered and the later hashes recomputed)");
     }
     return AuditVerification.intact(checked);
   }

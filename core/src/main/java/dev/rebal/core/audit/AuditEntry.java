@@ -24,8 +24,15 @@ import java.time.LocalDate;
  * @param body the decision's canonical text
  * @param inputsEncoding the version of the inputs encoding {@code inputsHash} was computed over
  */
-public record AuditEntry(String household, LocalDate asOf, String inputsHash, String ruleSetVersion,
-    String ruleSetHash, String outcome, String body, int inputsEncoding) {
+public record AuditEntry(
+    String household,
+    LocalDate asOf,
+    String inputsHash,
+    String ruleSetVersion,
+    String ruleSetHash,
+    String outcome,
+    String body,
+    int inputsEncoding) {
   /** The version of the inputs encoding this release writes and the only one it reads. */
   public static final int INPUTS_ENCODING = 1;
 
@@ -44,7 +51,10 @@ public record AuditEntry(String household, LocalDate asOf, String inputsHash, St
    *     {@code inputsEncoding} is not {@value #INPUTS_ENCODING}
    */
   public AuditEntry {
-    Checks.isTrue(inputsEncoding == INPUTS_ENCODING, "inputsEncoding", inputsEncoding,
+    Checks.isTrue(
+        inputsEncoding == INPUTS_ENCODING,
+        "inputsEncoding",
+        inputsEncoding,
         "unknown inputs encoding (this release reads version " + INPUTS_ENCODING + ")");
     Checks.notBlank(household, "household");
     Checks.notNull(asOf, "asOf");
@@ -67,8 +77,14 @@ public record AuditEntry(String household, LocalDate asOf, String inputsHash, St
    * @param outcome a stable outcome code
    * @param body the decision's canonical text
    */
-  public AuditEntry(String household, LocalDate asOf, String inputsHash, String ruleSetVersion,
-      String ruleSetHash, String outcome, String body) {
+  public AuditEntry(
+      String household,
+      LocalDate asOf,
+      String inputsHash,
+      String ruleSetVersion,
+      String ruleSetHash,
+      String outcome,
+      String body) {
     this(household, asOf, inputsHash, ruleSetVersion, ruleSetHash, outcome, body, INPUTS_ENCODING);
   }
 }

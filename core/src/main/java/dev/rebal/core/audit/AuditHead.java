@@ -6,15 +6,15 @@ import java.util.regex.Pattern;
 
 /**
  * The head of an audit chain: the sequence number and hash of its last record. A hash chain shows
- * that no record was altered, removed or inserted <em>between</em> two records, but not that the log
- * still ends where it ended: a log cut after any record, or rewritten from some record on with every
- * later hash recomputed, is again a valid chain. The head, kept apart from the log (in a run
+ * that no record was altered, removed or inserted <em>between</em> two records, but not that the
+ * log still ends where it ended: a log cut after any record, or rewritten from some record on with
+ * every later hash recomputed, is again a valid chain. The head, kept apart from the log (in a run
  * summary, in a database's head row, in write-once storage), anchors the end: {@link
  * AuditChain#verify(Iterable, AuditHead)} checks a log against it.
  *
  * <p>Its text form is {@code <sequence>:<hash>}, e.g. {@code 1439:9f2c...}; the head of an empty
- * chain is {@link #EMPTY}, {@code -1:} followed by the {@link AuditRecord#GENESIS} hash. This record
- * is immutable and thread-safe.
+ * chain is {@link #EMPTY}, {@code -1:} followed by the {@link AuditRecord#GENESIS} hash. This
+ * record is immutable and thread-safe.
  *
  * @param sequence the last record's sequence number, or -1 for an empty chain
  * @param hash the last record's hash (64 lower-case hex digits), or {@link AuditRecord#GENESIS}
@@ -34,9 +34,15 @@ public record AuditHead(long sequence, String hash) {
    */
   public AuditHead {
     Checks.isTrue(sequence >= -1, "sequence", sequence, "must be at least -1");
-    Checks.isTrue(Checks.notNull(hash, "hash").matches("[0-9a-f]{64}"), "hash", hash,
+    Checks.isTrue(
+        Checks.notNull(hash, "hash").matches("[0-9a-f]{64}"),
+        "hash",
+        hash,
         "must be 64 lower-case hex digits");
-    Checks.isTrue(sequence >= 0 || hash.equals(AuditRecord.GENESIS), "hash", hash,
+    Checks.isTrue(
+        sequence >= 0 || hash.equals(AuditRecord.GENESIS),
+        "hash",
+        hash,
         "must be the genesis hash for an empty chain (sequence -1)");
   }
 
@@ -61,8 +67,8 @@ public record AuditHead(long sequence, String hash) {
     Checks.notNull(text, "text");
     Matcher m = TEXT.matcher(text.strip());
     if (!m.matches()) {
-      throw new IllegalArgumentException("audit head: expected <sequence>:<64 hex digits>, was '"
-          + text + "'");
+      throw new IllegalArgumentException(
+          "audit head: expected <sequence>:<64 hex digits>, was '" + text + "'");
     }
     try {
       return new AuditHead(Long.parseLong(m.group(1)), m.group(2));

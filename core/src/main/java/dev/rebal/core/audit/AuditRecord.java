@@ -10,13 +10,13 @@ import java.security.NoSuchAlgorithmException;
  * its own hash over both and the entry.
  *
  * <p>The hash is SHA-256, in lower-case hex, over the UTF-8 bytes of the sequence number, the
- * previous hash and each field of the entry, each followed by a newline (fields are length-prefixed,
- * so no field's content can imitate a boundary). The entry's inputs encoding is hashed after the
- * body only when it is not {@value AuditEntry#INPUTS_ENCODING}, the version every record had before
- * the field was recorded, so the hashes of those records are unchanged. The first record's previous
- * hash is {@link
- * #GENESIS}. Changing any field, dropping a record or reordering two breaks the chain, which {@link
- * AuditChain#verify} detects. This record is immutable and thread-safe.
+ * previous hash and each field of the entry, each followed by a newline (fields are
+ * length-prefixed, so no field's content can imitate a boundary). The entry's inputs encoding is
+ * hashed after the body only when it is not {@value AuditEntry#INPUTS_ENCODING}, the version every
+ * record had before the field was recorded, so the hashes of those records are unchanged. The first
+ * record's previous hash is {@link #GENESIS}. Changing any field, dropping a record or reordering
+ * two breaks the chain, which {@link AuditChain#verify} detects. This record is immutable and
+ * thread-safe.
  *
  * @param sequence the record's position in the log, from 0
  * @param previousHash the hash of the record before, or {@link #GENESIS}
@@ -62,9 +62,18 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
 
   static String hashOf(long sequence, String previousHash, AuditEntry e) {
     StringBuilder sb = new StringBuilder();
-    for (String field : new String[] {Long.toString(sequence), previousHash, e.household(),
-        e.asOf().toString(), e.inputsHash(), e.ruleSetVersion(), e.ruleSetHash(), e.outcome(),
-        e.body()}) {
+    for (String field :
+        new String[] {
+          Long.toString(sequence),
+          previousHash,
+          e.household(),
+          e.asOf().toString(),
+          e.inputsHash(),
+          e.ruleSetVersion(),
+          e.ruleSetHash(),
+          e.outcome(),
+          e.body()
+        }) {
       sb.append(field.length()).append(':').append(field).append('\n');
     }
     if (e.inputsEncoding() != AuditEntry.INPUTS_ENCODING) {
@@ -81,8 +90,8 @@ public record AuditRecord(long sequence, String previousHash, AuditEntry entry, 
    */
   public static String sha256Hex(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       StringBuilder hex = new StringBuilder(64);
       for (byte b : digest) {
         hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));

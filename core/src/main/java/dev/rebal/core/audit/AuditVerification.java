@@ -23,7 +23,6 @@ public record AuditVerification(long recordsChecked, long brokenAt, String reaso
 
   /** {@return why the chain is broken, if it is} */
   public Optional<String> problem() {
-    return isIntact() ? Optional.empty()
-        : Optional.of("audit record " + brokenAt + ": " + reason);
+    return isIntact() ? Optional.empty() : Optional.of("audit record " + brokenAt + ": " + reason);
   }
 }

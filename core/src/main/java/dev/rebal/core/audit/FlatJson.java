@@ -70,15 +70,16 @@ final class FlatJson {
         expect(line, pos, ':');
         String value = string(line, pos);
         if (out.put(key, value) != null) {
-          throw new IllegalArgumentException("column " + pos[0] + ": duplicate field '" + key + "'");
+          throw new IllegalArgumentException(
+              "column " + pos[0] + ": duplicate field '" + key + "'");
         }
         char c = next(line, pos);
         if (c == '}') {
           break;
         }
         if (c != ',') {
-          throw new IllegalArgumentException("column " + pos[0] + ": expected ',' or '}', was '" + c
-              + "'");
+          throw new IllegalArgumentException(
+              "column " + pos[0] + ": expected ',' or '}', was '" + c + "'");
         }
       }
     }
@@ -104,8 +105,8 @@ final class FlatJson {
   private static void expect(String s, int[] pos, char want) {
     char c = next(s, pos);
     if (c != want) {
-      throw new IllegalArgumentException("column " + pos[0] + ": expected '" + want + "', was '" + c
-          + "'");
+      throw new IllegalArgumentException(
+          "column " + pos[0] + ": expected '" + want + "', was '" + c + "'");
     }
   }
 

@@ -12,8 +12,8 @@ public final class InMemoryAuditSink implements AuditSink {
   @Override
   public synchronized AuditRecord append(AuditEntry entry) {
     Checks.notNull(entry, "entry");
-    String previous = records.isEmpty() ? AuditRecord.GENESIS
-        : records.get(records.size() - 1).hash();
+    String previous =
+        records.isEmpty() ? AuditRecord.GENESIS : records.get(records.size() - 1).hash();
     AuditRecord record = AuditRecord.chain(records.size(), previous, entry);
     records.add(record);
     return record;

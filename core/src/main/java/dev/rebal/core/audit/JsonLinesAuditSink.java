@@ -25,12 +25,12 @@ import java.util.NoSuchElementException;
  * An append-only audit log in a file, one JSON object per line.
  *
  * <p>Opening an existing file resumes its chain after the last record (and refuses a file whose
- * chain is already broken, naming the record). Each append is written and flushed to the
- * operating system before it returns, so it survives the process being killed; {@link #sync()}
- * forces the file to the disk, so that it also survives the machine stopping. {@link #records()}
- * reads the file back from disk, so {@link #verify()} checks what is actually stored, not what this
- * object remembers; opening and {@link #verify(Path, AuditHead)} read the file line by line, in
- * constant memory whatever its size. This class is thread-safe.
+ * chain is already broken, naming the record). Each append is written and flushed to the operating
+ * system before it returns, so it survives the process being killed; {@link #sync()} forces the
+ * file to the disk, so that it also survives the machine stopping. {@link #records()} reads the
+ * file back from disk, so {@link #verify()} checks what is actually stored, not what this object
+ * remembers; opening and {@link #verify(Path, AuditHead)} read the file line by line, in constant
+ * memory whatever its size. This class is thread-safe.
  */
 public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
   private final Path file;
@@ -71,8 +71,9 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
           head = AuditHead.of(last[0]);
         }
       }
-      FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.APPEND);
+      FileChannel ch =
+          FileChannel.open(
+              file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
       return new JsonLinesAuditSink(file, ch, head.sequence() + 1, head.hash());
     } catch (IOException e) {
       throw new UncheckedIOException(file + ": cannot open the audit log", e);
@@ -241,22 +242,31 @@ public final class JsonLinesAuditSink implements AuditSink, AutoCloseable {
 
   private static AuditRecord fromFields(Map<String, String> m) {
     // a record written before the encoding was recorded has no field: it is version 1
-    String encoding = m.getOrDefault("inputsEncoding", Integer.toString(AuditEntry.INPUTS_ENCODING));
+    String encoding =
+        m.getOrDefault("inputsEncoding", Integer.toString(AuditEntry.INPUTS_ENCODING));
     int version;
     try {
       version = Integer.parseInt(encoding);
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("inputsEncoding: not a version number, was " + encoding, e);
+      throw new IllegalArgumentException(
+          "inputsEncoding: not a version number, was " + encoding, e);
     }
-    AuditEntry entry = new AuditEntry(field(m, "household"), LocalDate.parse(field(m, "asOf")),
-        field(m, "inputsHash"), field(m, "ruleSetVersion"), field(m, "ruleSetHash"),
-        field(m, "outcome"), field(m, "body"), version);
+    AuditEntry entry =
+        new AuditEntry(
+            field(m, "household"),
+            LocalDate.parse(field(m, "asOf")),
+            field(m, "inputsHash"),
+            field(m, "ruleSetVersion"),
+            field(m, "ruleSetHash"),
+            field(m, "outcome"),
+            field(m, "body"),
+            version);
     int expected = m.containsKey("inputsEncoding") ? 11 : 10;
     if (m.size() != expected) {
       throw new IllegalArgumentException("expected " + expected + " fields, was " + m.keySet());
     }
-    return new AuditRecord(Long.parseLong(field(m, "sequence")), field(m, "previousHash"), entry,
-        field(m, "hash"));
+    return new AuditRecord(
+        Long.parseLong(field(m, "sequence")), field(m, "previousHash"), entry, field(m, "hash"));
   }
 
   private static String field(Map<String, String> m, String name) {

@@ -41,8 +41,8 @@ public final class BatchItem<I, O> {
    * @return its description, e.g. {@code IllegalStateException: no price for X}
    */
   public static String describe(Throwable error) {
-    return error.getClass().getName() + (error.getMessage() == null ? "" : ": "
-        + error.getMessage());
+    return error.getClass().getName()
+        + (error.getMessage() == null ? "" : ": " + error.getMessage());
   }
 
   /** {@return the item's zero-based position in the input} */

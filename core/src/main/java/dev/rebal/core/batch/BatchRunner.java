@@ -21,11 +21,11 @@ import java.util.function.Function;
  *
  * <p>The input is an {@link Iterator}, read lazily: at most {@code threads * queueFactor} chunks of
  * {@code chunkSize} items (one item each by default) are in flight at once, so memory stays flat
- * however long the book is. Outcomes are handed to the sink on the calling thread, strictly in input
- * order, so the output's order and content do not depend on the thread count or the chunk size.
- * Work that throws becomes a failed {@link BatchItem}; the batch goes on. Chunks of several items
- * suit short work (a tenth of a millisecond per item): each task then pays the hand-over between
- * threads once for the whole chunk.
+ * however long the book is. Outcomes are handed to the sink on the calling thread, strictly in
+ * input order, so the output's order and content do not depend on the thread count or the chunk
+ * size. Work that throws becomes a failed {@link BatchItem}; the batch goes on. Chunks of several
+ * items suit short work (a tenth of a millisecond per item): each task then pays the hand-over
+ * between threads once for the whole chunk.
  *
  * <pre>{@code
  * BatchRunner<Household, Decision> runner = BatchRunner.<Household, Decision>builder(h -> rebalance(h))
@@ -35,8 +35,8 @@ import java.util.function.Function;
  *
  * <p>The work runs on the caller's {@link Executor} when the builder is given one ({@link
  * Builder#executor}); the runner then never shuts it down, and {@code threads} only bounds how many
- * chunks are in flight. Without one, each {@link #run} starts its own pool of {@code threads} daemon
- * threads and shuts it down before it returns.
+ * chunks are in flight. Without one, each {@link #run} starts its own pool of {@code threads}
+ * daemon threads and shuts it down before it returns.
  *
  * <p>This class is immutable and thread-safe.
  *
@@ -52,6 +52,7 @@ public final class BatchRunner<I, O> {
   private final long reportEveryNanos;
   private final long total;
   private final Ticker ticker;
+
   /** The caller's executor, or null to start (and shut down) a pool per run. */
   private final Executor executor;
 
@@ -86,7 +87,9 @@ public final class BatchRunner<I, O> {
    * @param cancellation stops the batch early when signalled
    * @return how the batch ended
    */
-  public BatchSummary run(Iterator<? extends I> inputs, Consumer<? super BatchItem<I, O>> sink,
+  public BatchSummary run(
+      Iterator<? extends I> inputs,
+      Consumer<? super BatchItem<I, O>> sink,
       CancellationToken cancellation) {
     Checks.notNull(inputs, "inputs");
     Checks.notNull(sink, "sink");
@@ -95,8 +98,8 @@ public final class BatchRunner<I, O> {
     long lastReport = start;
     long done = 0;
     long failed = 0;
-    ExecutorService ownPool = executor == null
-        ? Executors.newFixedThreadPool(threads, new DaemonThreads()) : null;
+    ExecutorService ownPool =
+        executor == null ? Executors.newFixedThreadPool(threads, new DaemonThreads()) : null;
     Executor pool = executor == null ? ownPool : executor;
     ArrayDeque<Pending<I, O>> queue = new ArrayDeque<>();
     long next = 0;
@@ -194,7 +197,9 @@ public final class BatchRunner<I, O> {
       this.future = future;
     }
 
-    /** Returns the chunk's outcomes, or null if the calling thread was interrupted while waiting. */
+    /**
+     * Returns the chunk's outcomes, or null if the calling thread was interrupted while waiting.
+     */
     @SuppressWarnings("unchecked")
     List<BatchItem<I, O>> await() {
       Object[] outcomes;
@@ -214,9 +219,10 @@ public final class BatchRunner<I, O> {
       }
       List<BatchItem<I, O>> items = new ArrayList<>(outcomes.length);
       for (int i = 0; i < outcomes.length; i++) {
-        items.add(outcomes[i] instanceof Thrown t
-            ? BatchItem.failure(first + i, inputs.get(i), t.error())
-            : BatchItem.success(first + i, inputs.get(i), (O) ((Done) outcomes[i]).result()));
+        items.add(
+            outcomes[i] instanceof Thrown t
+                ? BatchItem.failure(first + i, inputs.get(i), t.error())
+                : BatchItem.success(first + i, inputs.get(i), (O) ((Done) outcomes[i]).result()));
       }
       return items;
     }

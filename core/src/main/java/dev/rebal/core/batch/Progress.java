@@ -29,9 +29,16 @@ public record Progress(long done, long failed, long total, long elapsedNanos) {
   /** Returns e.g. {@code 1200/10000 done (3 failed), 850.2/s, eta 10.4 s}. */
   @Override
   public String toString() {
-    String eta = etaSeconds().isPresent() ? String.format(Locale.ROOT, ", eta %.1f s", etaSeconds().getAsDouble())
-        : "";
-    return done + (total >= 0 ? "/" + total : "") + " done (" + failed + " failed), "
-        + String.format(Locale.ROOT, "%.1f/s", perSecond()) + eta;
+    String eta =
+        etaSeconds().isPresent()
+            ? String.format(Locale.ROOT, ", eta %.1f s", etaSeconds().getAsDouble())
+            : "";
+    return done
+        + (total >= 0 ? "/" + total : "")
+        + " done ("
+        + failed
+        + " failed), "
+        + String.format(Locale.ROOT, "%.1f/s", perSecond())
+        + eta;
   }
 }

@@ -15,6 +15,6 @@ public interface ProgressListener {
 
   /** {@return a listener that ignores every report} */
   static ProgressListener none() {
-    return p -> { };
+    return p -> {};
   }
 }

@@ -1,8 +1,8 @@
 package dev.rebal.core.batch;
 
 /**
- * A source of elapsed time in nanoseconds, used only to report progress (rate and ETA); results never
- * depend on it. Tests pass a fake ticker so that progress reports are deterministic.
+ * A source of elapsed time in nanoseconds, used only to report progress (rate and ETA); results
+ * never depend on it. Tests pass a fake ticker so that progress reports are deterministic.
  */
 @FunctionalInterface
 public interface Ticker {

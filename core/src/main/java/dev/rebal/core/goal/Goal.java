@@ -15,7 +15,8 @@ import org.immutables.value.Value;
  * <p>A goal is funded by whole accounts ({@link #fundingAccounts()}), by a share of the rest of the
  * household's value ({@link #fundingShare()}), or both; a goal with neither has no funding source
  * and the validator reports it. The funded ratio (value assigned over target amount) is derived by
- * the engine, not stored. Priority 1 is the most important. This class is immutable and thread-safe.
+ * the engine, not stored. Priority 1 is the most important. This class is immutable and
+ * thread-safe.
  */
 @Value.Immutable
 @RebalStyle

@@ -10,8 +10,8 @@ import org.immutables.value.Value;
 /**
  * A dated cash need, inflow or gift: a $500K tuition bill in 60 days, a $2M home sale in 90.
  *
- * <p>The amount is positive; {@link #kind()} gives the direction. An event tied to an account must be
- * met or received there; otherwise anywhere in the household. This class is immutable and
+ * <p>The amount is positive; {@link #kind()} gives the direction. An event tied to an account must
+ * be met or received there; otherwise anywhere in the household. This class is immutable and
  * thread-safe.
  */
 @Value.Immutable

@@ -11,8 +11,8 @@ import org.immutables.value.Value;
  *
  * <p>A <em>held-away</em> account (an employer 401(k), a spouse's account at another firm) counts
  * toward the household's targets and concentration but is never traded, so it must not be marked
- * tradable; the validator reports the contradiction rather than picking one. Cash below the floor is
- * a warning, not an error: the rebalance must raise it. This class is immutable and thread-safe.
+ * tradable; the validator reports the contradiction rather than picking one. Cash below the floor
+ * is a warning, not an error: the rebalance must raise it. This class is immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle
@@ -68,7 +68,7 @@ public abstract class Account implements WithAccount {
     return type().treatment();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new, empty account builder} */
   public static Builder builder() {
     return new Builder();
   }

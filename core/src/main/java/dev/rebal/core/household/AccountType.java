@@ -4,7 +4,9 @@ package dev.rebal.core.household;
 public enum AccountType {
   /** An individual or joint brokerage account. */
   TAXABLE(TaxTreatment.TAXABLE),
-  /** A traditional IRA. Purchases in it count for wash sales, and a washed loss is lost for good. */
+  /**
+   * A traditional IRA. Purchases in it count for wash sales, and a washed loss is lost for good.
+   */
   TRADITIONAL_IRA(TaxTreatment.TAX_DEFERRED),
   /** A Roth IRA. Purchases in it count for wash sales (Rev. Rul. 2008-5). */
   ROTH_IRA(TaxTreatment.TAX_EXEMPT),

@@ -2,25 +2,25 @@ package dev.rebal.core.household;
 
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.RebalStyle;
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Goal;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.restriction.Restriction;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.TargetAllocation;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.immutables.value.Value;
 
 /**
- * A household: the unit of advice. Its members, accounts (held-away ones included), tax lots, recent
- * transactions, goals, restrictions, liquidity events, tax profile, and the target and model it is
- * managed to.
+ * A household: the unit of advice. Its members, accounts (held-away ones included), tax lots,
+ * recent transactions, goals, restrictions, liquidity events, tax profile, and the target and model
+ * it is managed to.
  *
- * <p>Lists keep the order they were given in, so that a household written and read back is equal and
- * a validator's paths point at the input; the engine never depends on that order. Nothing here is
- * cross-checked at construction: the validator walks the whole household and reports every problem
- * with its path, so that bad data puts the household on hold instead of failing the batch. This
- * class is immutable and thread-safe.
+ * <p>Lists keep the order they were given in, so that a household written and read back is equal
+ * and a validator's paths point at the input; the engine never depends on that order. Nothing here
+ * is cross-checked at construction: the validator walks the whole household and reports every
+ * problem with its path, so that bad data puts the household on hold instead of failing the batch.
+ * This class is immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle
@@ -81,7 +81,7 @@ public abstract class Household implements WithHousehold {
     return Optional.empty();
   }
 
-  /** Returns a new builder. */
+  /** {@return a new, empty household builder} */
   public static Builder builder() {
     return new Builder();
   }

@@ -20,11 +20,11 @@ import org.immutables.value.Value;
  * Quantities and bases are not range-checked here: the validator reports bad values with their
  * path.
  *
- * <p>Ids: a lot split off by a wash sale is named {@code <purchase>#w<from>-<to>}, the range of
- * the purchase's shares it took (in the order they were used as replacements), so ids stay unique
- * for the household's whole history and lead back to the purchase; the unused rest keeps the
- * purchase's id. Lot ids containing {@code #w} are reserved for these pieces. This class is
- * immutable and thread-safe.
+ * <p>Ids: a lot split off by a wash sale is named {@code <purchase>#w<from>-<to>}, the range of the
+ * purchase's shares it took (in the order they were used as replacements), so ids stay unique for
+ * the household's whole history and lead back to the purchase; the unused rest keeps the purchase's
+ * id. Lot ids containing {@code #w} are reserved for these pieces. This class is immutable and
+ * thread-safe.
  */
 @Value.Immutable
 @RebalStyle

@@ -65,9 +65,9 @@ public abstract class TaxProfile implements WithTaxProfile {
    * before the sale, so they wash the loss (e.g. 200 shares bought, 100 sold at a loss 19 days
    * later: the loss on the 100 is disallowed and added to the 100 kept). That is the conservative
    * reading (it never allows a loss the other reading disallows), chosen by setting this to true.
-   * Others, among them the open wash-sale calculators adlr/wash-sale-calculator and
-   * bbreslauer's, never treat shares of the purchase being sold as its replacement; that is the
-   * default, and Rebal's behaviour before this option existed.
+   * Others, among them the open wash-sale calculators adlr/wash-sale-calculator and bbreslauer's,
+   * never treat shares of the purchase being sold as its replacement; that is the default, and
+   * Rebal's behaviour before this option existed.
    *
    * @since 0.2
    */

@@ -14,11 +14,11 @@ import org.immutables.value.Value;
  * wash-sale rule looks back on (at least the last 61 days).
  *
  * <p>For a sell, {@link #realizedGain()} is the gain (negative for a loss) if known. For a buy,
- * {@link #lot()} names the lot it created, so the wash-sale check can tell a purchase of the very lot
- * being sold from a replacement.
+ * {@link #lot()} names the lot it created, so the wash-sale check can tell a purchase of the very
+ * lot being sold from a replacement.
  *
- * <p>The wash-sale history: {@link #sequence()} orders the trades of one date as they happened;
- * a buy's {@link #usedAsReplacement()} says how many of its shares already absorbed a disallowed
+ * <p>The wash-sale history: {@link #sequence()} orders the trades of one date as they happened; a
+ * buy's {@link #usedAsReplacement()} says how many of its shares already absorbed a disallowed
  * loss; a sell's {@link #washedQuantity()} says how many of its shares' losses were already
  * disallowed, and {@link #holdingPeriodStart()} when the sold shares' holding period began (for
  * tacking it onto a replacement found later). A custodian feed can state them; the tax module's
@@ -80,8 +80,8 @@ public abstract class Transaction implements WithTransaction {
   }
 
   /**
-   * Returns, for a sell at a loss, how many of the shares sold already had their loss disallowed
-   * by a replacement; zero unless set, and always zero on a buy. The rest can still be washed by a
+   * Returns, for a sell at a loss, how many of the shares sold already had their loss disallowed by
+   * a replacement; zero unless set, and always zero on a buy. The rest can still be washed by a
    * purchase within 30 days after the sale.
    *
    * @return the shares sold whose loss was already disallowed

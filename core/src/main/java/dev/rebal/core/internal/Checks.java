@@ -8,8 +8,8 @@ import java.util.Locale;
  * Argument checks for caller mistakes on a single value.
  *
  * <p>Each check returns the value it checked, so it can be used inline in a constructor, and each
- * message names the argument and the value seen. Checks on whole households are not done here:
- * they are collected by the validator so that every problem is reported at once.
+ * message names the argument and the value seen. Checks on whole households are not done here: they
+ * are collected by the validator so that every problem is reported at once.
  */
 public final class Checks {
   private Checks() {}
@@ -78,17 +78,17 @@ public final class Checks {
     notNull(value, name);
     // a scale within the limit passes without stripping; the message is built only on failure
     if (value.scale() > maxScale && value.stripTrailingZeros().scale() > maxScale) {
-      isTrue(false, name, value.toPlainString(), "must have at most " + maxScale
-          + " decimal places");
+      isTrue(
+          false, name, value.toPlainString(), "must have at most " + maxScale + " decimal places");
     }
     return value;
   }
 
   /**
-   * The largest magnitude any input number may have: below 10<sup>{@value}</sup>. A value this large
-   * is never a real amount, but it is still cheap to hold and compare, so a validator can report it
-   * with its path; larger exponents (such as {@code 1e999999999}) would make a single arithmetic
-   * operation run for minutes or fail, so they are rejected where the number enters.
+   * The largest magnitude any input number may have: below 10<sup>{@value}</sup>. A value this
+   * large is never a real amount, but it is still cheap to hold and compare, so a validator can
+   * report it with its path; larger exponents (such as {@code 1e999999999}) would make a single
+   * arithmetic operation run for minutes or fail, so they are rejected where the number enters.
    */
   public static final int MAX_INTEGER_DIGITS = 1000;
 
@@ -106,8 +106,11 @@ public final class Checks {
   public static BigDecimal bounded(BigDecimal value, int maxScale, String name) {
     notNull(value, name);
     if (value.signum() != 0 && (long) value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
-      isTrue(false, name, abbreviate(value), "must be below 1E+" + MAX_INTEGER_DIGITS
-          + " in magnitude");
+      isTrue(
+          false,
+          name,
+          abbreviate(value),
+          "must be below 1E+" + MAX_INTEGER_DIGITS + " in magnitude");
     }
     if (value.scale() > maxScale && value.stripTrailingZeros().scale() > maxScale) {
       isTrue(false, name, abbreviate(value), "must have at most " + maxScale + " decimal places");
@@ -131,8 +134,15 @@ public final class Checks {
       return value.toString();
     }
     String digits = value.unscaledValue().abs().toString();
-    return (value.signum() < 0 ? "-" : "") + digits.charAt(0) + "." + digits.substring(1,
-        SHOWN_DIGITS) + "...(" + precision + " digits)E" + (exponent >= 0 ? "+" : "") + exponent;
+    return (value.signum() < 0 ? "-" : "")
+        + digits.charAt(0)
+        + "."
+        + digits.substring(1, SHOWN_DIGITS)
+        + "...("
+        + precision
+        + " digits)E"
+        + (exponent >= 0 ? "+" : "")
+        + exponent;
   }
 
   /**

@@ -6,10 +6,10 @@ import java.util.List;
 
 /**
  * A household's lots by id: the first (or, as built, the last) lot of each id, found by {@link
- * #lot}. Built for the
- * look-ups the validator and the compliance permissions make on every household: one open-addressing
- * array (linear probing, at most half full) instead of a hash map's node per lot, and no copy of the
- * id's hash. Not API: it may change in any release. Immutable after construction and thread-safe.
+ * #lot}. Built for the look-ups the validator and the compliance permissions make on every
+ * household: one open-addressing array (linear probing, at most half full) instead of a hash map's
+ * node per lot, and no copy of the id's hash. Not API: it may change in any release. Immutable
+ * after construction and thread-safe.
  */
 public final class LotTable {
   private final TaxLot[] slots;

@@ -80,8 +80,8 @@ public final class PlainText {
   }
 
   /**
-   * Appends {@code date.toString()} to {@code sb}: {@code yyyy-MM-dd} for the years 0 to 9999,
-   * the JDK's own text for the others.
+   * Appends {@code date.toString()} to {@code sb}: {@code yyyy-MM-dd} for the years 0 to 9999, the
+   * JDK's own text for the others.
    *
    * @return {@code sb}
    */

@@ -35,8 +35,8 @@ public abstract class MarketData implements WithMarketData {
 
   /**
    * The securities in a hash index, built once on first use: every household of a book looks its
-   * securities up here, and a hash look-up is cheaper than the sorted map's binary search. Not
-   * part of equality, hashing or the text form.
+   * securities up here, and a hash look-up is cheaper than the sorted map's binary search. Not part
+   * of equality, hashing or the text form.
    */
   @Value.Lazy
   ImmutableMap<SecurityId, Security> securityIndex() {
@@ -46,7 +46,8 @@ public abstract class MarketData implements WithMarketData {
   /** {@return the issuers of the securities, built once on first use; not part of equality} */
   @Value.Lazy
   public ImmutableSet<String> issuers() {
-    return securities().values().stream().map(Security::issuer)
+    return securities().values().stream()
+        .map(Security::issuer)
         .collect(ImmutableSet.toImmutableSet());
   }
 
@@ -55,7 +56,8 @@ public abstract class MarketData implements WithMarketData {
    */
   @Value.Lazy
   public ImmutableSet<AssetClass> assetClasses() {
-    return securities().values().stream().map(Security::assetClass)
+    return securities().values().stream()
+        .map(Security::assetClass)
         .collect(ImmutableSet.toImmutableSet());
   }
 
@@ -67,8 +69,12 @@ public abstract class MarketData implements WithMarketData {
   public ImmutableSortedMap<String, ImmutableSortedSet<SecurityId>> washSaleGroups() {
     java.util.SortedMap<String, ImmutableSortedSet.Builder<SecurityId>> groups =
         new java.util.TreeMap<>();
-    securities().forEach((id, s) -> groups.computeIfAbsent(s.washSaleGroup(),
-        g -> ImmutableSortedSet.naturalOrder()).add(id));
+    securities()
+        .forEach(
+            (id, s) ->
+                groups
+                    .computeIfAbsent(s.washSaleGroup(), g -> ImmutableSortedSet.naturalOrder())
+                    .add(id));
     ImmutableSortedMap.Builder<String, ImmutableSortedSet<SecurityId>> out =
         ImmutableSortedMap.naturalOrder();
     groups.forEach((g, ids) -> out.put(g, ids.build()));
@@ -108,7 +114,10 @@ public abstract class MarketData implements WithMarketData {
 
   @Value.Check
   void check() {
-    securities().forEach((id, s) -> dev.rebal.core.internal.Checks.isTrue(id.equals(s.id()),
-        "securities[" + id + "].id", s.id(), "must equal its key"));
+    securities()
+        .forEach(
+            (id, s) ->
+                dev.rebal.core.internal.Checks.isTrue(
+                    id.equals(s.id()), "securities[" + id + "].id", s.id(), "must equal its key"));
   }
 }

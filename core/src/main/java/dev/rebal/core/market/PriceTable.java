@@ -24,8 +24,8 @@ public abstract class PriceTable implements WithPriceTable {
 
   /**
    * The prices in a hash index, built once on first use: every household of a book looks its
-   * securities up here, and a hash look-up is cheaper than the sorted map's binary search. Not
-   * part of equality, hashing or the text form.
+   * securities up here, and a hash look-up is cheaper than the sorted map's binary search. Not part
+   * of equality, hashing or the text form.
    */
   @Value.Lazy
   ImmutableMap<SecurityId, Price> index() {
@@ -78,7 +78,13 @@ public abstract class PriceTable implements WithPriceTable {
 
   @Value.Check
   void check() {
-    prices().forEach((id, p) -> dev.rebal.core.internal.Checks.isTrue(id.equals(p.security()),
-        "prices[" + id + "].security", p.security(), "must equal its key"));
+    prices()
+        .forEach(
+            (id, p) ->
+                dev.rebal.core.internal.Checks.isTrue(
+                    id.equals(p.security()),
+                    "prices[" + id + "].security",
+                    p.security(),
+                    "must equal its key"));
   }
 }

@@ -29,28 +29,41 @@ import java.util.stream.Collectors;
  */
 public final class HumanFormat {
   private static final String NUMBER = "-?[0-9]+(?:\\.[0-9]+)?";
+
   /** A currency code followed by an amount, as {@link Money#toString()} writes it. */
   private static final Pattern AMOUNT = Pattern.compile("\\b([A-Z]{3}) (" + NUMBER + ")\\b");
+
   /** An amount (already formatted) compared with a bare limit: the limit is in the same unit. */
-  private static final Pattern AMOUNT_ABOVE = Pattern.compile(
-      "(\\$[0-9,]+(?:\\.[0-9]+)?|[A-Z]{3} [0-9,]+(?:\\.[0-9]+)?) (above|below) (" + NUMBER
-          + ")(?![0-9.%])");
+  private static final Pattern AMOUNT_ABOVE =
+      Pattern.compile(
+          "(\\$[0-9,]+(?:\\.[0-9]+)?|[A-Z]{3} [0-9,]+(?:\\.[0-9]+)?) (above|below) ("
+              + NUMBER
+              + ")(?![0-9.%])");
+
   /** A weight against its target and band, as the threshold triggers write it. */
-  private static final Pattern BAND = Pattern.compile(
-      "(" + NUMBER + ") vs (" + NUMBER + ") \\+/- (" + NUMBER + ")");
+  private static final Pattern BAND =
+      Pattern.compile("(" + NUMBER + ") vs (" + NUMBER + ") \\+/- (" + NUMBER + ")");
+
   /** A concentration shift against its limit. */
-  private static final Pattern SHIFT = Pattern.compile(
-      "concentration shifts by (" + NUMBER + "), above (" + NUMBER + ")");
+  private static final Pattern SHIFT =
+      Pattern.compile("concentration shifts by (" + NUMBER + "), above (" + NUMBER + ")");
+
   /** A cap stated as a weight. */
   private static final Pattern CAP = Pattern.compile("its cap (" + NUMBER + ")(?![0-9.%])");
-  private static final Set<String> CURRENCIES = Currency.getAvailableCurrencies().stream()
-      .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+
+  private static final Set<String> CURRENCIES =
+      Currency.getAvailableCurrencies().stream()
+          .map(Currency::getCurrencyCode)
+          .collect(Collectors.toUnmodifiableSet());
 
   private HumanFormat() {}
 
   /**
    * Returns {@code money} for people: US dollars as {@code $12,345.67} ({@code -$5.00} when
    * negative), another currency as its code and the grouped amount ({@code EUR 1,000.00}).
+   *
+   * @param money the amount to show, in any currency
+   * @return the amount with its currency symbol or code and grouped thousands
    */
   public static String money(Money money) {
     Checks.notNull(money, "money");
@@ -60,6 +73,9 @@ public final class HumanFormat {
   /**
    * Returns a unit price for people, with at least the currency's decimals and no trailing zeros
    * beyond them: {@code 48.780000} is {@code $48.78}, {@code 0.123400} is {@code $0.1234}.
+   *
+   * @param price the price of one unit of a security
+   * @return the price with its currency symbol or code and grouped thousands
    */
   public static String price(UnitPrice price) {
     Checks.notNull(price, "price");
@@ -68,8 +84,11 @@ public final class HumanFormat {
   }
 
   /**
-   * Returns the weight as a percentage with one decimal, rounded half-even: {@code 0.1917078737}
-   * is {@code 19.2%}, {@code 0.05} is {@code 5.0%}.
+   * Returns the weight as a percentage with one decimal, rounded half-even: {@code 0.1917078737} is
+   * {@code 19.2%}, {@code 0.05} is {@code 5.0%}.
+   *
+   * @param weight a fraction ({@code 0.25} is 25%), such as a target weight, a band or a drift
+   * @return the weight in percent with one decimal and a {@code %} sign
    */
   public static String percent(Weight weight) {
     Checks.notNull(weight, "weight");
@@ -79,6 +98,9 @@ public final class HumanFormat {
   /**
    * Returns a fraction as a percentage with one decimal, rounded half-even ({@code 0.25} is {@code
    * 25.0%}), with grouped thousands for large ratios.
+   *
+   * @param fraction a ratio, {@code 1} being one hundred percent; may be negative or above one
+   * @return the ratio in percent with one decimal and a {@code %} sign
    */
   public static String percent(BigDecimal fraction) {
     Checks.notNull(fraction, "fraction");
@@ -86,8 +108,11 @@ public final class HumanFormat {
   }
 
   /**
-   * Returns the quantity with grouped thousands and without trailing zeros: {@code 1250.500000}
-   * is {@code 1,250.5}, {@code 10.000000} is {@code 10}.
+   * Returns the quantity with grouped thousands and without trailing zeros: {@code 1250.500000} is
+   * {@code 1,250.5}, {@code 10.000000} is {@code 10}.
+   *
+   * @param quantity a number of units (shares) of a security
+   * @return the number with grouped thousands and only the decimals it needs
    */
   public static String quantity(Quantity quantity) {
     Checks.notNull(quantity, "quantity");
@@ -103,23 +128,56 @@ public final class HumanFormat {
    * {@code 19.0% vs 40.0% ± 5.0%}); a concentration shift and a cap stated as weights. Any other
    * number is left as written, so a message a custom rule words differently stays correct, only
    * less polished.
+   *
+   * @param message a finding's message as a rule wrote it, with plain figures
+   * @return the message with the recognized figures in their forms for people
    */
   public static String text(String message) {
     Checks.notNull(message, "message");
-    String s = replace(AMOUNT, message, m -> CURRENCIES.contains(m.group(1))
-        ? amount(m.group(1), new BigDecimal(m.group(2))) : m.group());
-    s = replace(AMOUNT_ABOVE, s, m -> m.group(1) + " " + m.group(2) + " "
-        + (m.group(1).startsWith("$") ? amount("USD", new BigDecimal(m.group(3)))
-        : m.group(1).substring(0, 3) + " " + grouped(new BigDecimal(m.group(3)))));
-    s = replace(BAND, s, m -> percent(new BigDecimal(m.group(1))) + " vs "
-        + percent(new BigDecimal(m.group(2))) + " \u00b1 " + percent(new BigDecimal(m.group(3))));
-    s = replace(SHIFT, s, m -> "concentration shifts by " + percent(new BigDecimal(m.group(1)))
-        + ", above " + percent(new BigDecimal(m.group(2))));
+    String s =
+        replace(
+            AMOUNT,
+            message,
+            m ->
+                CURRENCIES.contains(m.group(1))
+                    ? amount(m.group(1), new BigDecimal(m.group(2)))
+                    : m.group());
+    s =
+        replace(
+            AMOUNT_ABOVE,
+            s,
+            m ->
+                m.group(1)
+                    + " "
+                    + m.group(2)
+                    + " "
+                    + (m.group(1).startsWith("$")
+                        ? amount("USD", new BigDecimal(m.group(3)))
+                        : m.group(1).substring(0, 3) + " " + grouped(new BigDecimal(m.group(3)))));
+    s =
+        replace(
+            BAND,
+            s,
+            m ->
+                percent(new BigDecimal(m.group(1)))
+                    + " vs "
+                    + percent(new BigDecimal(m.group(2)))
+                    + " \u00b1 "
+                    + percent(new BigDecimal(m.group(3))));
+    s =
+        replace(
+            SHIFT,
+            s,
+            m ->
+                "concentration shifts by "
+                    + percent(new BigDecimal(m.group(1)))
+                    + ", above "
+                    + percent(new BigDecimal(m.group(2))));
     return replace(CAP, s, m -> "its cap " + percent(new BigDecimal(m.group(1))));
   }
 
-  private static String replace(Pattern p, String s,
-      java.util.function.Function<Matcher, String> by) {
+  private static String replace(
+      Pattern p, String s, java.util.function.Function<Matcher, String> by) {
     Matcher m = p.matcher(s);
     StringBuilder sb = new StringBuilder();
     while (m.find()) {

@@ -22,15 +22,17 @@ import java.util.Currency;
  *   <li>Intermediate arithmetic uses {@link MathContext#DECIMAL128} and is rounded once at the end.
  * </ul>
  *
- * <p>Rebal supports USD only for now; a {@code Money} may carry another currency so that input
- * can be read and reported faithfully, but the validator rejects it and arithmetic across
- * currencies throws. This class is immutable and thread-safe.
+ * <p>Rebal supports USD only for now; a {@code Money} may carry another currency so that input can
+ * be read and reported faithfully, but the validator rejects it and arithmetic across currencies
+ * throws. This class is immutable and thread-safe.
  */
 public final class Money implements Comparable<Money> {
   /** The rounding used for computed amounts. */
   public static final RoundingMode ROUNDING = RoundingMode.HALF_EVEN;
+
   /** The only currency Rebal rebalances in. */
   public static final Currency USD = Currency.getInstance("USD");
+
   /** Zero US dollars. */
   public static final Money ZERO_USD = new Money(USD, BigDecimal.ZERO.setScale(2));
 
@@ -211,7 +213,8 @@ public final class Money implements Comparable<Money> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Money && ((Money) o).currency.equals(currency)
+    return o instanceof Money
+        && ((Money) o).currency.equals(currency)
         && ((Money) o).amount.equals(amount);
   }
 
@@ -225,6 +228,8 @@ public final class Money implements Comparable<Money> {
    * 1250.75} or {@code -0.50}: never an exponent, never a grouping separator, whatever the locale.
    * This is the form a table, a CSV file or a spreadsheet wants; the currency is a column of its
    * own there. For people, see {@link HumanFormat#money(Money)}.
+   *
+   * @return the amount's plain decimal digits, with a leading {@code -} when negative
    */
   public String toPlainString() {
     return amount.toPlainString();

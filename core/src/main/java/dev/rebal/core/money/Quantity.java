@@ -15,6 +15,7 @@ import java.math.RoundingMode;
 public final class Quantity implements Comparable<Quantity> {
   /** The fixed scale. */
   public static final int SCALE = 6;
+
   /** Zero shares. */
   public static final Quantity ZERO = new Quantity(BigDecimal.ZERO.setScale(SCALE));
 
@@ -28,8 +29,8 @@ public final class Quantity implements Comparable<Quantity> {
    * {@return a quantity}
    *
    * @param value the number of shares, with at most 6 decimal places
-   * @throws IllegalArgumentException if {@code value} has more than 6 decimal places,
-   *     or is 1E+1000 or more in magnitude (input that large is never an amount)
+   * @throws IllegalArgumentException if {@code value} has more than 6 decimal places, or is 1E+1000
+   *     or more in magnitude (input that large is never an amount)
    */
   public static Quantity of(BigDecimal value) {
     Checks.bounded(value, SCALE, "quantity");

@@ -29,8 +29,8 @@ public final class UnitPrice implements Comparable<UnitPrice> {
    *
    * @param currency the currency
    * @param amount the price per unit, at most 6 decimal places
-   * @throws IllegalArgumentException if {@code amount} has more than 6 decimal places,
-   *     or is 1E+1000 or more in magnitude (input that large is never an amount)
+   * @throws IllegalArgumentException if {@code amount} has more than 6 decimal places, or is
+   *     1E+1000 or more in magnitude (input that large is never an amount)
    */
   public static UnitPrice of(Currency currency, BigDecimal amount) {
     Checks.notNull(currency, "currency");
@@ -96,7 +96,8 @@ public final class UnitPrice implements Comparable<UnitPrice> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof UnitPrice && ((UnitPrice) o).currency.equals(currency)
+    return o instanceof UnitPrice
+        && ((UnitPrice) o).currency.equals(currency)
         && ((UnitPrice) o).amount.equals(amount);
   }
 

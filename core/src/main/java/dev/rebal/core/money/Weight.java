@@ -14,8 +14,10 @@ import java.math.RoundingMode;
 public final class Weight implements Comparable<Weight> {
   /** The fixed scale. */
   public static final int SCALE = 10;
+
   /** Zero. */
   public static final Weight ZERO = new Weight(BigDecimal.ZERO.setScale(SCALE));
+
   /** One, i.e. 100%. */
   public static final Weight ONE = new Weight(BigDecimal.ONE.setScale(SCALE));
 
@@ -29,8 +31,8 @@ public final class Weight implements Comparable<Weight> {
    * {@return a weight}
    *
    * @param value the fraction, with at most 10 decimal places
-   * @throws IllegalArgumentException if {@code value} has more than 10 decimal places,
-   *     or is 1E+1000 or more in magnitude (input that large is never an amount)
+   * @throws IllegalArgumentException if {@code value} has more than 10 decimal places, or is
+   *     1E+1000 or more in magnitude (input that large is never an amount)
    */
   public static Weight of(BigDecimal value) {
     Checks.bounded(value, SCALE, "weight");

@@ -25,8 +25,8 @@ import java.util.TreeMap;
  *
  * <p>They are an input of the goal outlook like market data and rule sets are of a rebalance: the
  * outlook's findings name the set's name, version and hash, and a rule set can carry the set itself
- * as {@code outlook.cma.*} parameters ({@link #toParameters()}, {@link #from(RuleSet)}), so that the
- * rule-set hash every decision records covers them.
+ * as {@code outlook.cma.*} parameters ({@link #toParameters()}, {@link #from(RuleSet)}), so that
+ * the rule-set hash every decision records covers them.
  *
  * <p>The text form (a file, or a rule set's parameters without the {@code outlook.cma.} prefix) is
  * {@code key = value} lines with {@code #} comments:
@@ -44,11 +44,11 @@ import java.util.TreeMap;
  * </pre>
  *
  * <p>A correlation not listed is 0; a class's correlation with itself is 1. The matrix must be
- * positive definite (checked with a Cholesky factorization), so that a portfolio's variance is never
- * negative. The canonical text ({@link #toCanonicalText()}) lists the keys sorted, decimals without
- * trailing zeros; the content hash is its SHA-256, so two sets with the same figures have the same
- * hash whatever order or scale their file used. {@link #defaults()} is the set shipped with Rebal,
- * its sources in {@code docs/goals.md}. This class is immutable and thread-safe.
+ * positive definite (checked with a Cholesky factorization), so that a portfolio's variance is
+ * never negative. The canonical text ({@link #toCanonicalText()}) lists the keys sorted, decimals
+ * without trailing zeros; the content hash is its SHA-256, so two sets with the same figures have
+ * the same hash whatever order or scale their file used. {@link #defaults()} is the set shipped
+ * with Rebal, its sources in {@code docs/goals.md}. This class is immutable and thread-safe.
  */
 public final class CapitalMarketAssumptions {
   /** The prefix of the assumptions' keys among a rule set's parameters. */
@@ -61,13 +61,19 @@ public final class CapitalMarketAssumptions {
   private final BigDecimal inflation;
   private final ImmutableList<String> sources;
   private final ImmutableSortedMap<AssetClass, ClassAssumption> classes;
+
   /** Correlations keyed by the two classes' ids, the smaller first, joined by a dot. */
   private final ImmutableSortedMap<String, BigDecimal> correlations;
+
   private final String canonicalText;
   private final String contentHash;
 
-  private CapitalMarketAssumptions(String name, String version, BigDecimal inflation,
-      ImmutableList<String> sources, ImmutableSortedMap<AssetClass, ClassAssumption> classes,
+  private CapitalMarketAssumptions(
+      String name,
+      String version,
+      BigDecimal inflation,
+      ImmutableList<String> sources,
+      ImmutableSortedMap<AssetClass, ClassAssumption> classes,
       ImmutableSortedMap<String, BigDecimal> correlations) {
     this.name = name;
     this.version = version;
@@ -94,8 +100,12 @@ public final class CapitalMarketAssumptions {
    * @throws AssumptionsException listing every problem, including a matrix that is not positive
    *     definite
    */
-  public static CapitalMarketAssumptions of(String name, String version, BigDecimal inflation,
-      List<String> sources, Map<AssetClass, ClassAssumption> classes,
+  public static CapitalMarketAssumptions of(
+      String name,
+      String version,
+      BigDecimal inflation,
+      List<String> sources,
+      Map<AssetClass, ClassAssumption> classes,
       Map<List<AssetClass>, BigDecimal> correlations) {
     Checks.notNull(correlations, "correlations");
     Map<String, String> keys = new TreeMap<>();
@@ -106,27 +116,30 @@ public final class CapitalMarketAssumptions {
     for (int i = 0; i < sources.size(); i++) {
       keys.put("source." + (i + 1), sources.get(i));
     }
-    Checks.notNull(classes, "classes").forEach((c, a) -> {
-      Checks.notNull(c, "classes key");
-      Checks.notNull(a, "classes[" + c + "]");
-      keys.put("class." + c + ".return", plain(a.expectedReturn()));
-      keys.put("class." + c + ".volatility", plain(a.volatility()));
-      keys.put("class." + c + ".yield", plain(a.yield()));
-      keys.put("class." + c + ".tax", a.taxCharacter().name());
-    });
+    Checks.notNull(classes, "classes")
+        .forEach(
+            (c, a) -> {
+              Checks.notNull(c, "classes key");
+              Checks.notNull(a, "classes[" + c + "]");
+              keys.put("class." + c + ".return", plain(a.expectedReturn()));
+              keys.put("class." + c + ".volatility", plain(a.volatility()));
+              keys.put("class." + c + ".yield", plain(a.yield()));
+              keys.put("class." + c + ".tax", a.taxCharacter().name());
+            });
     List<String> problems = new ArrayList<>();
-    correlations.forEach((pair, rho) -> {
-      if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
-        problems.add("correlations: a key must be two asset classes, was " + pair);
-        return;
-      }
-      String key = "correlation." + pair.get(0) + "." + pair.get(1);
-      String swapped = "correlation." + pair.get(1) + "." + pair.get(0);
-      if (keys.containsKey(swapped) && !key.equals(swapped)) {
-        problems.add(key + ": the pair is given twice");
-      }
-      keys.put(key, rho == null ? "" : plain(rho));
-    });
+    correlations.forEach(
+        (pair, rho) -> {
+          if (pair == null || pair.size() != 2 || pair.get(0) == null || pair.get(1) == null) {
+            problems.add("correlations: a key must be two asset classes, was " + pair);
+            return;
+          }
+          String key = "correlation." + pair.get(0) + "." + pair.get(1);
+          String swapped = "correlation." + pair.get(1) + "." + pair.get(0);
+          if (keys.containsKey(swapped) && !key.equals(swapped)) {
+            problems.add(key + ": the pair is given twice");
+          }
+          keys.put(key, rho == null ? "" : plain(rho));
+        });
     if (!problems.isEmpty()) {
       throw new AssumptionsException(String.join("\n", problems));
     }
@@ -180,10 +193,11 @@ public final class CapitalMarketAssumptions {
   public static CapitalMarketAssumptions ofKeys(String source, Map<String, String> keys) {
     Checks.notNull(source, "source");
     Checks.notNull(keys, "keys");
-    keys.forEach((k, v) -> {
-      Checks.notBlank(k, "keys key");
-      Checks.notNull(v, "keys[" + k + "]");
-    });
+    keys.forEach(
+        (k, v) -> {
+          Checks.notBlank(k, "keys key");
+          Checks.notNull(v, "keys[" + k + "]");
+        });
     return build(source, new TreeMap<>(keys));
   }
 
@@ -207,7 +221,8 @@ public final class CapitalMarketAssumptions {
         keys.put(key, e.getValue());
       }
     }
-    return keys.isEmpty() ? defaults()
+    return keys.isEmpty()
+        ? defaults()
         : build("rule set " + ruleSet.name() + " " + ruleSet.version(), keys);
   }
 
@@ -257,10 +272,14 @@ public final class CapitalMarketAssumptions {
         continue;
       } else if (parts[0].equals("source") && parts.length == 2 && parts[1].matches("[0-9]{1,4}")) {
         sourceLines.put(Integer.parseInt(parts[1]), e.getValue());
-      } else if (parts[0].equals("class") && parts.length == 3 && !parts[1].isBlank()
+      } else if (parts[0].equals("class")
+          && parts.length == 3
+          && !parts[1].isBlank()
           && List.of("return", "volatility", "yield", "tax").contains(parts[2])) {
         classKeys.computeIfAbsent(parts[1], c -> new TreeMap<>()).put(parts[2], e.getValue());
-      } else if (parts[0].equals("correlation") && parts.length == 3 && !parts[1].isBlank()
+      } else if (parts[0].equals("correlation")
+          && parts.length == 3
+          && !parts[1].isBlank()
           && !parts[2].isBlank()) {
         corrKeys.put(k, e.getValue());
       } else {
@@ -274,15 +293,22 @@ public final class CapitalMarketAssumptions {
       String at = "class." + c + ".";
       BigDecimal r = decimal(source, keys, at + "return", problems);
       BigDecimal v = decimal(source, keys, at + "volatility", problems);
-      BigDecimal y = e.getValue().containsKey("yield") ? decimal(source, keys, at + "yield", problems)
-          : BigDecimal.ZERO;
+      BigDecimal y =
+          e.getValue().containsKey("yield")
+              ? decimal(source, keys, at + "yield", problems)
+              : BigDecimal.ZERO;
       String tax = e.getValue().getOrDefault("tax", "QUALIFIED");
       TaxCharacter character = null;
       try {
         character = TaxCharacter.valueOf(tax);
       } catch (IllegalArgumentException ex) {
-        problems.add(source + ": " + at + "tax: must be one of QUALIFIED, ORDINARY, TAX_EXEMPT, was '"
-            + tax + "'");
+        problems.add(
+            source
+                + ": "
+                + at
+                + "tax: must be one of QUALIFIED, ORDINARY, TAX_EXEMPT, was '"
+                + tax
+                + "'");
       }
       if (r == null || v == null || y == null || character == null) {
         continue;
@@ -310,11 +336,13 @@ public final class CapitalMarketAssumptions {
           || !classMap.containsKey(AssetClass.of(parts[2]))) {
         problems.add(source + ": " + e.getKey() + ": names a class without assumptions");
       } else if (rho.abs().compareTo(BigDecimal.ONE) > 0) {
-        problems.add(source + ": " + e.getKey() + ": must be in [-1, 1], was "
-            + rho.toPlainString());
+        problems.add(
+            source + ": " + e.getKey() + ": must be in [-1, 1], was " + rho.toPlainString());
       } else {
-        String pair = parts[1].compareTo(parts[2]) < 0 ? parts[1] + "." + parts[2]
-            : parts[2] + "." + parts[1];
+        String pair =
+            parts[1].compareTo(parts[2]) < 0
+                ? parts[1] + "." + parts[2]
+                : parts[2] + "." + parts[1];
         if (corr.put(pair, rho) != null) {
           problems.add(source + ": " + e.getKey() + ": the pair is given twice");
         }
@@ -323,19 +351,24 @@ public final class CapitalMarketAssumptions {
     if (problems.isEmpty()) {
       String notDefinite = CorrelationCheck.firstFailure(classMap, corr);
       if (notDefinite != null) {
-        problems.add(source + ": the correlation matrix is not positive definite (" + notDefinite
-            + ")");
+        problems.add(
+            source + ": the correlation matrix is not positive definite (" + notDefinite + ")");
       }
     }
     if (!problems.isEmpty()) {
       throw new AssumptionsException(String.join("\n", problems));
     }
-    return new CapitalMarketAssumptions(name, version, inflation,
-        ImmutableList.copyOf(sourceLines.values()), classMap, ImmutableSortedMap.copyOf(corr));
+    return new CapitalMarketAssumptions(
+        name,
+        version,
+        inflation,
+        ImmutableList.copyOf(sourceLines.values()),
+        classMap,
+        ImmutableSortedMap.copyOf(corr));
   }
 
-  private static BigDecimal decimal(String source, Map<String, String> keys, String key,
-      List<String> problems) {
+  private static BigDecimal decimal(
+      String source, Map<String, String> keys, String key, List<String> problems) {
     String v = keys.get(key);
     if (v == null) {
       problems.add(source + ": " + key + " is missing");
@@ -435,11 +468,14 @@ public final class CapitalMarketAssumptions {
     Checks.notNull(ruleSet, "ruleSet");
     Checks.notNull(newVersion, "newVersion");
     TreeMap<String, String> params = new TreeMap<>();
-    ruleSet.parameters().forEach((k, v) -> {
-      if (!k.startsWith(PARAMETER_PREFIX)) {
-        params.put(k, v);
-      }
-    });
+    ruleSet
+        .parameters()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith(PARAMETER_PREFIX)) {
+                params.put(k, v);
+              }
+            });
     params.putAll(toParameters());
     return RuleSet.of(ruleSet.name(), newVersion, ruleSet.rules(), params);
   }
@@ -452,12 +488,13 @@ public final class CapitalMarketAssumptions {
     for (int i = 0; i < sources.size(); i++) {
       k.put("source." + (i + 1), sources.get(i));
     }
-    classes.forEach((c, a) -> {
-      k.put("class." + c + ".return", plain(a.expectedReturn()));
-      k.put("class." + c + ".volatility", plain(a.volatility()));
-      k.put("class." + c + ".yield", plain(a.yield()));
-      k.put("class." + c + ".tax", a.taxCharacter().name());
-    });
+    classes.forEach(
+        (c, a) -> {
+          k.put("class." + c + ".return", plain(a.expectedReturn()));
+          k.put("class." + c + ".volatility", plain(a.volatility()));
+          k.put("class." + c + ".yield", plain(a.yield()));
+          k.put("class." + c + ".tax", a.taxCharacter().name());
+        });
     correlations.forEach((pair, rho) -> k.put("correlation." + pair, plain(rho)));
     return k;
   }

@@ -9,16 +9,17 @@ import java.math.BigDecimal;
  * return a year, its volatility (the annual standard deviation of its log return), its income yield
  * a year and how that income is taxed. Rates are fractions: 0.067 is 6.7% a year.
  *
- * <p>The compound return is the median growth rate of the class held alone: a dollar grows to {@code
- * (1 + expectedReturn)^t} at the median after t years. This record is immutable and thread-safe.
+ * <p>The compound return is the median growth rate of the class held alone: a dollar grows to
+ * {@code (1 + expectedReturn)^t} at the median after t years. This record is immutable and
+ * thread-safe.
  *
  * @param expectedReturn the expected compound return a year, above -1
  * @param volatility the annual volatility of the log return, not negative
  * @param yield the income yield a year, not negative (part of the return, not on top of it)
  * @param taxCharacter how the income is taxed in a taxable account
  */
-public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, BigDecimal yield,
-    TaxCharacter taxCharacter) {
+public record ClassAssumption(
+    BigDecimal expectedReturn, BigDecimal volatility, BigDecimal yield, TaxCharacter taxCharacter) {
   /**
    * Checks that every component is present and in range.
    *
@@ -32,10 +33,13 @@ public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, 
     Checks.notNull(volatility, "volatility");
     Checks.notNull(yield, "yield");
     Checks.notNull(taxCharacter, "taxCharacter");
-    Checks.isTrue(expectedReturn.compareTo(BigDecimal.ONE.negate()) > 0, "expectedReturn",
-        expectedReturn.toPlainString(), "must be above -1");
-    Checks.isTrue(volatility.signum() >= 0, "volatility", volatility.toPlainString(),
-        "must not be negative");
+    Checks.isTrue(
+        expectedReturn.compareTo(BigDecimal.ONE.negate()) > 0,
+        "expectedReturn",
+        expectedReturn.toPlainString(),
+        "must be above -1");
+    Checks.isTrue(
+        volatility.signum() >= 0, "volatility", volatility.toPlainString(), "must not be negative");
     Checks.isTrue(yield.signum() >= 0, "yield", yield.toPlainString(), "must not be negative");
   }
 
@@ -48,9 +52,12 @@ public record ClassAssumption(BigDecimal expectedReturn, BigDecimal volatility, 
    * @param yield the income yield a year, a decimal fraction
    * @param taxCharacter how the income is taxed
    */
-  public static ClassAssumption of(String expectedReturn, String volatility, String yield,
-      TaxCharacter taxCharacter) {
-    return new ClassAssumption(new BigDecimal(expectedReturn), new BigDecimal(volatility),
-        new BigDecimal(yield), taxCharacter);
+  public static ClassAssumption of(
+      String expectedReturn, String volatility, String yield, TaxCharacter taxCharacter) {
+    return new ClassAssumption(
+        new BigDecimal(expectedReturn),
+        new BigDecimal(volatility),
+        new BigDecimal(yield),
+        taxCharacter);
   }
 }

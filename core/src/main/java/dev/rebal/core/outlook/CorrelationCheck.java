@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Checks that a correlation matrix is positive definite by factoring it, {@code R = L L^T}, with the
- * Cholesky algorithm (Golub and Van Loan, <i>Matrix Computations</i>, 4th ed., algorithm 4.2.1): the
- * factorization exists exactly when every pivot is positive. A positive definite matrix gives every
- * portfolio a positive variance. Pivots below {@link #MIN_PIVOT} count as not positive: such a
- * matrix is singular to working precision (two classes perfectly correlated, or one a combination of
- * others).
+ * Checks that a correlation matrix is positive definite by factoring it, {@code R = L L^T}, with
+ * the Cholesky algorithm (Golub and Van Loan, <i>Matrix Computations</i>, 4th ed., algorithm
+ * 4.2.1): the factorization exists exactly when every pivot is positive. A positive definite matrix
+ * gives every portfolio a positive variance. Pivots below {@link #MIN_PIVOT} count as not positive:
+ * such a matrix is singular to working precision (two classes perfectly correlated, or one a
+ * combination of others).
  */
 final class CorrelationCheck {
   /** The smallest pivot accepted. */
@@ -24,8 +24,8 @@ final class CorrelationCheck {
    * Returns null if the matrix is positive definite, otherwise the class at which a pivot was not
    * positive and the pivot.
    */
-  static String firstFailure(Map<AssetClass, ClassAssumption> classes,
-      Map<String, BigDecimal> correlations) {
+  static String firstFailure(
+      Map<AssetClass, ClassAssumption> classes, Map<String, BigDecimal> correlations) {
     List<AssetClass> order = new ArrayList<>(classes.keySet());
     int n = order.size();
     double[][] r = new double[n][n];

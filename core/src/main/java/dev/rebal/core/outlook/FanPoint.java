@@ -34,8 +34,13 @@ public record FanPoint(LocalDate date, Money p10, Money p25, Money median, Money
     Checks.notNull(median, "median");
     Checks.notNull(p75, "p75");
     Checks.notNull(p90, "p90");
-    Checks.isTrue(p10.compareTo(p25) <= 0 && p25.compareTo(median) <= 0
-        && median.compareTo(p75) <= 0 && p75.compareTo(p90) <= 0, "percentiles",
-        p10 + " " + p25 + " " + median + " " + p75 + " " + p90, "must not decrease");
+    Checks.isTrue(
+        p10.compareTo(p25) <= 0
+            && p25.compareTo(median) <= 0
+            && median.compareTo(p75) <= 0
+            && p75.compareTo(p90) <= 0,
+        "percentiles",
+        p10 + " " + p25 + " " + median + " " + p75 + " " + p90,
+        "must not decrease");
   }
 }

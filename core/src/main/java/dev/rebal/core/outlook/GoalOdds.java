@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * One goal's outlook: the probability that the value assigned to it today, following its glide path
- * with the household's dated cash flows, reaches the target amount by the target date, and the range
- * of outcomes.
+ * with the household's dated cash flows, reaches the target amount by the target date, and the
+ * range of outcomes.
  *
  * <p>{@link #probability()} is the share of simulated paths that end at or above the target amount
  * (4 decimal places), {@link #standardError()} its Monte Carlo standard error, {@code sqrt(p (1 -
@@ -34,9 +34,17 @@ import java.util.List;
  * @param fan the percentiles today and at each anniversary of the as-of date before the target
  *     date, then at the target date; empty unless asked for
  */
-public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Money assignedValue,
-    BigDecimal probability, BigDecimal standardError, FanPoint outcome, Money expectedShortfall,
-    Money shortfallWhenShort, List<FanPoint> fan) {
+public record GoalOdds(
+    GoalId goal,
+    Money targetAmount,
+    LocalDate targetDate,
+    Money assignedValue,
+    BigDecimal probability,
+    BigDecimal standardError,
+    FanPoint outcome,
+    Money expectedShortfall,
+    Money shortfallWhenShort,
+    List<FanPoint> fan) {
   /**
    * Checks that no component is null and the probability is in [0, 1].
    *
@@ -58,8 +66,11 @@ public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Mo
     Checks.notNull(targetDate, "targetDate");
     Checks.notNull(assignedValue, "assignedValue");
     Checks.notNull(probability, "probability");
-    Checks.isTrue(probability.signum() >= 0 && probability.compareTo(BigDecimal.ONE) <= 0,
-        "probability", probability, "must be in [0, 1]");
+    Checks.isTrue(
+        probability.signum() >= 0 && probability.compareTo(BigDecimal.ONE) <= 0,
+        "probability",
+        probability,
+        "must be in [0, 1]");
     Checks.notNull(standardError, "standardError");
     Checks.notNull(outcome, "outcome");
     Checks.notNull(expectedShortfall, "expectedShortfall");
@@ -77,8 +88,11 @@ public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Mo
 
   /** {@return the probability as a whole percentage, e.g. {@code 87%}} */
   public String percent() {
-    return probability.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_EVEN)
-        .toPlainString() + "%";
+    return probability
+            .movePointRight(2)
+            .setScale(0, java.math.RoundingMode.HALF_EVEN)
+            .toPlainString()
+        + "%";
   }
 
   /**
@@ -86,10 +100,22 @@ public record GoalOdds(GoalId goal, Money targetAmount, LocalDate targetDate, Mo
    * 2046-06-30): 41% (+/- 1.6 pts), median 231000.00, 10th percentile 140000.00}}
    */
   public String summary() {
-    return "goal " + goal + " (" + targetAmount.amount().toPlainString() + " by " + targetDate
-        + "): " + percent() + " (+/- " + standardError.movePointRight(2).setScale(1,
-            java.math.RoundingMode.HALF_EVEN).toPlainString() + " pts), median "
-        + outcome.median().amount().toPlainString() + ", 10th percentile "
+    return "goal "
+        + goal
+        + " ("
+        + targetAmount.amount().toPlainString()
+        + " by "
+        + targetDate
+        + "): "
+        + percent()
+        + " (+/- "
+        + standardError
+            .movePointRight(2)
+            .setScale(1, java.math.RoundingMode.HALF_EVEN)
+            .toPlainString()
+        + " pts), median "
+        + outcome.median().amount().toPlainString()
+        + ", 10th percentile "
         + outcome.p10().amount().toPlainString();
   }
 }

@@ -46,13 +46,14 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <h2>Method</h2>
+ *
  * Each asset class's price follows a geometric Brownian motion whose median growth is its expected
  * compound return g: log drift {@code ln(1 + g)}, arithmetic drift {@code a = ln(1 + g) + s^2/2}
  * for volatility s, and the classes' log returns are correlated as the assumptions say. A goal's
- * assets are held at its glide-path allocation w for the month (the step at the whole years from the
- * month's start to the goal date) and rebalanced to it continuously, so over a month of {@code dt}
- * years their log return is normal with mean {@code (w.a - w'Sw/2) dt} and variance {@code w'Sw dt}
- * (S the covariance matrix): the exact law of a continuously rebalanced portfolio of correlated
+ * assets are held at its glide-path allocation w for the month (the step at the whole years from
+ * the month's start to the goal date) and rebalanced to it continuously, so over a month of {@code
+ * dt} years their log return is normal with mean {@code (w.a - w'Sw/2) dt} and variance {@code w'Sw
+ * dt} (S the covariance matrix): the exact law of a continuously rebalanced portfolio of correlated
  * lognormal classes. Months are calendar months from the as-of date, {@code dt} their actual days
  * over 365.25; the last month ends on the goal date.
  *
@@ -67,10 +68,10 @@ import java.util.TreeMap;
  *
  * <p>Cash flows are the household's liquidity events dated after the as-of date and not after the
  * goal date: an inflow adds, a need or gift subtracts, at the end of its month. An event in an
- * account that goals list as funding goes to those goals (split equally); any other event changes the
- * shared rest of the household, and so each share-funded goal by its share. A goal's value never
- * goes below zero. Amounts are nominal: the target amount is what is needed on the date, and the
- * outcomes are in dollars of their date.
+ * account that goals list as funding goes to those goals (split equally); any other event changes
+ * the shared rest of the household, and so each share-funded goal by its share. A goal's value
+ * never goes below zero. Amounts are nominal: the target amount is what is needed on the date, and
+ * the outcomes are in dollars of their date.
  *
  * <p>This class is immutable and thread-safe; each call allocates its own arrays. The cost of a
  * household of three goals, 1,000 paths and 30 years is measured by {@code OutlookBenchmark}
@@ -79,8 +80,10 @@ import java.util.TreeMap;
 public final class GoalOutlook {
   /** The default number of paths. */
   public static final int DEFAULT_PATHS = 1_000;
+
   /** The most paths an outlook may ask for. */
   public static final int MAX_PATHS = 1_000_000;
+
   private static final double DAYS_PER_YEAR = 365.25;
 
   private final CapitalMarketAssumptions assumptions;
@@ -109,8 +112,8 @@ public final class GoalOutlook {
    *     sqrt(p (1 - p) / paths)}, at most 1.6 points for 1,000 paths
    */
   public GoalOutlook withPaths(int paths) {
-    Checks.isTrue(paths >= 1 && paths <= MAX_PATHS, "paths", paths,
-        "must be from 1 to " + MAX_PATHS);
+    Checks.isTrue(
+        paths >= 1 && paths <= MAX_PATHS, "paths", paths, "must be from 1 to " + MAX_PATHS);
     return new GoalOutlook(assumptions, paths, fan);
   }
 
@@ -143,12 +146,14 @@ public final class GoalOutlook {
    * @param asOf the as-of date
    * @param discountRate the rate goal amounts are discounted at, a decimal fraction a year
    */
-  public HouseholdOutlook outlook(Household household, MarketData marketData, LocalDate asOf,
-      BigDecimal discountRate) {
+  public HouseholdOutlook outlook(
+      Household household, MarketData marketData, LocalDate asOf, BigDecimal discountRate) {
     Checks.notNull(household, "household");
     HouseholdValuation valuation = HouseholdValuation.of(household, marketData);
-    return outlook(household, GoalPlanner.withDiscountRate(discountRate)
-        .plan(household, valuation, asOf), asOf);
+    return outlook(
+        household,
+        GoalPlanner.withDiscountRate(discountRate).plan(household, valuation, asOf),
+        asOf);
   }
 
   /**
@@ -175,14 +180,17 @@ public final class GoalOutlook {
    * @param glidePaths the glide path to use instead, by goal id (other goals keep theirs)
    * @throws IllegalArgumentException if the plan does not match the household's goals
    */
-  public HouseholdOutlook outlook(Household household, HouseholdPlan plan, LocalDate asOf,
-      Map<GoalId, GlidePath> glidePaths) {
+  public HouseholdOutlook outlook(
+      Household household, HouseholdPlan plan, LocalDate asOf, Map<GoalId, GlidePath> glidePaths) {
     Checks.notNull(household, "household");
     Checks.notNull(plan, "plan");
     Checks.notNull(asOf, "asOf");
     Checks.notNull(glidePaths, "glidePaths");
     List<Goal> goals = household.goals();
-    Checks.isTrue(plan.goals().size() == goals.size(), "plan.goals", plan.goals().size(),
+    Checks.isTrue(
+        plan.goals().size() == goals.size(),
+        "plan.goals",
+        plan.goals().size(),
         "must have one plan per goal (" + goals.size() + ")");
     long seed = seed(household, asOf);
     ImmutableSortedMap.Builder<GoalId, String> unassessed = ImmutableSortedMap.naturalOrder();
@@ -198,12 +206,14 @@ public final class GoalOutlook {
       g.fundingAccounts().forEach(a -> listings.merge(a, 1, Integer::sum));
     }
     List<LiquidityEvent> events = new ArrayList<>(household.liquidityEvents());
-    events.sort(Comparator.comparing(LiquidityEvent::date)
-        .thenComparing(e -> e.id().value()));
+    events.sort(Comparator.comparing(LiquidityEvent::date).thenComparing(e -> e.id().value()));
     for (int i = 0; i < goals.size(); i++) {
       Goal g = goals.get(i);
       GoalPlan gp = plan.goals().get(i);
-      Checks.isTrue(gp.goal().equals(g.id()), "plan.goals[" + i + "].goal", gp.goal(),
+      Checks.isTrue(
+          gp.goal().equals(g.id()),
+          "plan.goals[" + i + "].goal",
+          gp.goal(),
           "must be goal " + g.id());
       GlidePath path = glidePaths.getOrDefault(g.id(), g.glidePath());
       String missing = missingClass(path, g, asOf);
@@ -220,8 +230,15 @@ public final class GoalOutlook {
         odds.add(lane.odds(paths));
       }
     }
-    return new HouseholdOutlook(household.id(), asOf, assumptions.label(),
-        assumptions.contentHash(), paths, seed, odds.build(), unassessed.build());
+    return new HouseholdOutlook(
+        household.id(),
+        asOf,
+        assumptions.label(),
+        assumptions.contentHash(),
+        paths,
+        seed,
+        odds.build(),
+        unassessed.build());
   }
 
   /** Returns the first class of a glide-path step used before the goal date without assumptions. */
@@ -240,8 +257,15 @@ public final class GoalOutlook {
   private long seed(Household household, LocalDate asOf) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] d = md.digest(("rebal-outlook\n" + household.id().value() + "\n" + asOf + "\n"
-          + assumptions.contentHash()).getBytes(StandardCharsets.UTF_8));
+      byte[] d =
+          md.digest(
+              ("rebal-outlook\n"
+                      + household.id().value()
+                      + "\n"
+                      + asOf
+                      + "\n"
+                      + assumptions.contentHash())
+                  .getBytes(StandardCharsets.UTF_8));
       long s = 0;
       for (int i = 0; i < 8; i++) {
         s = (s << 8) | (d[i] & 0xFF);
@@ -254,11 +278,18 @@ public final class GoalOutlook {
 
   /**
    * Lays out one goal: its months' allocations reduced to the month boundaries where something
-   * happens (the allocation changes, a cash flow, a fan point, the goal date), as segments on arrays.
+   * happens (the allocation changes, a cash flow, a fan point, the goal date), as segments on
+   * arrays.
    */
-  private Lane lane(Goal g, GlidePath path, GoalPlan gp, LocalDate asOf,
-      Map<TargetAllocation, double[]> moments, Map<AccountId, Integer> listings,
-      List<LiquidityEvent> events, Months months) {
+  private Lane lane(
+      Goal g,
+      GlidePath path,
+      GoalPlan gp,
+      LocalDate asOf,
+      Map<TargetAllocation, double[]> moments,
+      Map<AccountId, Integer> listings,
+      List<LiquidityEvent> events,
+      Months months) {
     LocalDate target = g.targetDate();
     int m = months.monthOf(target);
     // allocation of month k (1..m), which covers boundaries k-1 to k: the step at whole years from
@@ -282,8 +313,10 @@ public final class GoalOutlook {
       }
       double share;
       if (e.account().isPresent() && listings.containsKey(e.account().get())) {
-        share = g.fundingAccounts().contains(e.account().get())
-            ? 1.0 / listings.get(e.account().get()) : 0.0;
+        share =
+            g.fundingAccounts().contains(e.account().get())
+                ? 1.0 / listings.get(e.account().get())
+                : 0.0;
       } else {
         share = g.fundingShare().map(w -> w.value().doubleValue()).orElse(0.0);
       }
@@ -311,7 +344,8 @@ public final class GoalOutlook {
     }
     // the last month ends on the goal date: a fraction f of the calendar month, whose shock is
     // sqrt(f) times the month's Brownian increment (the same law as a shorter month's)
-    double lastDays = m == 0 ? 0 : ChronoUnit.DAYS.between(months.date(m - 1), target) / DAYS_PER_YEAR;
+    double lastDays =
+        m == 0 ? 0 : ChronoUnit.DAYS.between(months.date(m - 1), target) / DAYS_PER_YEAR;
     boolean partial = m > 0 && lastDays < months.tau(m) - months.tau(m - 1);
     List<Integer> boundaries = new ArrayList<>();
     for (int k = 1; k <= m; k++) {
@@ -347,8 +381,19 @@ public final class GoalOutlook {
       fanIndex[i] = fanAt[k];
       prev = k;
     }
-    return new Lane(g, gp, m, from, to, drift, vol, flow, flows, fanIndex,
-        fanDates.toArray(new LocalDate[0]), paths);
+    return new Lane(
+        g,
+        gp,
+        m,
+        from,
+        to,
+        drift,
+        vol,
+        flow,
+        flows,
+        fanIndex,
+        fanDates.toArray(new LocalDate[0]),
+        paths);
   }
 
   /**
@@ -371,8 +416,8 @@ public final class GoalOutlook {
     double variance = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j < n; j++) {
-        double rho = i == j ? 1.0
-            : assumptions.correlation(classes.get(i), classes.get(j)).doubleValue();
+        double rho =
+            i == j ? 1.0 : assumptions.correlation(classes.get(i), classes.get(j)).doubleValue();
         variance += w[i] * w[j] * s[i] * s[j] * rho;
       }
     }
@@ -471,9 +516,9 @@ public final class GoalOutlook {
    * boundaries 0 to N, the smallest power of two at least the horizon; W(0) = 0 and W(N) is drawn
    * with normal number 0; node i spanning [l, r) draws W at its midpoint m given W(l) and W(r),
    * {@code W(l) + (t_m - t_l) / (t_r - t_l) (W(r) - W(l)) + sqrt((t_m - t_l)(t_r - t_m) / (t_r -
-   * t_l)) z}, with normal number i (children 2i and 2i + 1), and only where some needed boundary lies
-   * strictly inside [l, r). A node's number depends only on the tree, never on which other nodes a
-   * household needs, so two households that need different boundaries see the same W at the
+   * t_l)) z}, with normal number i (children 2i and 2i + 1), and only where some needed boundary
+   * lies strictly inside [l, r). A node's number depends only on the tree, never on which other
+   * nodes a household needs, so two households that need different boundaries see the same W at the
    * boundaries both need: this is what makes results compare path by path. The nodes visited are
    * the same on every path, so they are listed once, parents first.
    */
@@ -522,8 +567,8 @@ public final class GoalOutlook {
       return new Bridge(size, StrictMath.sqrt(months.tau(size)), visits);
     }
 
-    private static void visit(Months months, int[] count, int id, int l, int r,
-        List<double[]> out) {
+    private static void visit(
+        Months months, int[] count, int id, int l, int r, List<double[]> out) {
       if (r - l < 2 || count[r - 1] - count[l] == 0) {
         return;
       }
@@ -531,8 +576,10 @@ public final class GoalOutlook {
       double tl = months.tau(l);
       double tm = months.tau(m);
       double tr = months.tau(r);
-      out.add(new double[] {id, l, m, r, (tm - tl) / (tr - tl),
-          StrictMath.sqrt((tm - tl) * (tr - tm) / (tr - tl))});
+      out.add(
+          new double[] {
+            id, l, m, r, (tm - tl) / (tr - tl), StrictMath.sqrt((tm - tl) * (tr - tm) / (tr - tl))
+          });
       visit(months, count, 2 * id, l, m, out);
       visit(months, count, 2 * id + 1, m, r, out);
     }
@@ -569,8 +616,19 @@ public final class GoalOutlook {
     final LocalDate[] fanDates;
     final double[][] fanLogs;
 
-    Lane(Goal goal, GoalPlan plan, int months, int[] from, int[] to, double[] drift, double[] vol,
-        double[] flow, boolean[] hasFlow, int[] fanIndex, LocalDate[] fanDates, int paths) {
+    Lane(
+        Goal goal,
+        GoalPlan plan,
+        int months,
+        int[] from,
+        int[] to,
+        double[] drift,
+        double[] vol,
+        double[] flow,
+        boolean[] hasFlow,
+        int[] fanIndex,
+        LocalDate[] fanDates,
+        int paths) {
       this.goal = goal;
       this.plan = plan;
       this.months = months;
@@ -625,10 +683,10 @@ public final class GoalOutlook {
         }
       }
       double p = met / (double) paths;
-      BigDecimal probability = BigDecimal.valueOf(met).divide(BigDecimal.valueOf(paths), 4,
-          RoundingMode.HALF_EVEN);
-      BigDecimal se = BigDecimal.valueOf(Math.sqrt(p * (1 - p) / paths))
-          .setScale(4, RoundingMode.HALF_EVEN);
+      BigDecimal probability =
+          BigDecimal.valueOf(met).divide(BigDecimal.valueOf(paths), 4, RoundingMode.HALF_EVEN);
+      BigDecimal se =
+          BigDecimal.valueOf(Math.sqrt(p * (1 - p) / paths)).setScale(4, RoundingMode.HALF_EVEN);
       double[] sorted = terminal.clone();
       Arrays.sort(sorted);
       FanPoint outcome = point(goal.targetDate(), sorted, amount);
@@ -638,14 +696,26 @@ public final class GoalOutlook {
         Arrays.sort(s);
         fan.add(point(fanDates[i], s, amount));
       }
-      return new GoalOdds(goal.id(), amount, goal.targetDate(), plan.assignedValue(), probability,
-          se, outcome, money(amount, shortfall / paths),
-          money(amount, short_ == 0 ? 0.0 : shortfall / short_), fan.build());
+      return new GoalOdds(
+          goal.id(),
+          amount,
+          goal.targetDate(),
+          plan.assignedValue(),
+          probability,
+          se,
+          outcome,
+          money(amount, shortfall / paths),
+          money(amount, short_ == 0 ? 0.0 : shortfall / short_),
+          fan.build());
     }
 
     private static FanPoint point(LocalDate date, double[] sortedLogs, Money like) {
-      return new FanPoint(date, quantile(sortedLogs, 0.10, like), quantile(sortedLogs, 0.25, like),
-          quantile(sortedLogs, 0.50, like), quantile(sortedLogs, 0.75, like),
+      return new FanPoint(
+          date,
+          quantile(sortedLogs, 0.10, like),
+          quantile(sortedLogs, 0.25, like),
+          quantile(sortedLogs, 0.50, like),
+          quantile(sortedLogs, 0.75, like),
           quantile(sortedLogs, 0.90, like));
     }
 
@@ -657,9 +727,10 @@ public final class GoalOutlook {
       double h = (sorted.length - 1) * q;
       int lo = (int) Math.floor(h);
       int hi = Math.min(sorted.length - 1, lo + 1);
-      double x = sorted[lo] == Double.NEGATIVE_INFINITY || sorted[hi] == Double.NEGATIVE_INFINITY
-          ? (h - lo > 0 ? sorted[hi] : sorted[lo])
-          : sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
+      double x =
+          sorted[lo] == Double.NEGATIVE_INFINITY || sorted[hi] == Double.NEGATIVE_INFINITY
+              ? (h - lo > 0 ? sorted[hi] : sorted[lo])
+              : sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
       return money(like, x == Double.NEGATIVE_INFINITY ? 0.0 : StrictMath.exp(x));
     }
 

@@ -12,10 +12,10 @@ import java.util.SortedMap;
 
 /**
  * A household's goal outlook on an as-of date: one {@link GoalOdds} per goal that could be
- * assessed, in the household's goal order, and the reason for each goal that could not (a glide-path
- * class without assumptions). It names the assumptions used (their label and hash), the number of
- * paths and the seed, so a reviewer or auditor can reproduce it. This record is immutable and
- * thread-safe.
+ * assessed, in the household's goal order, and the reason for each goal that could not (a
+ * glide-path class without assumptions). It names the assumptions used (their label and hash), the
+ * number of paths and the seed, so a reviewer or auditor can reproduce it. This record is immutable
+ * and thread-safe.
  *
  * @param household the household's id
  * @param asOf the as-of date
@@ -26,8 +26,14 @@ import java.util.SortedMap;
  * @param goals the goals assessed, in the household's goal order
  * @param unassessed why each other goal could not be assessed, by goal id
  */
-public record HouseholdOutlook(HouseholdId household, LocalDate asOf, String assumptions,
-    String assumptionsHash, int paths, long seed, List<GoalOdds> goals,
+public record HouseholdOutlook(
+    HouseholdId household,
+    LocalDate asOf,
+    String assumptions,
+    String assumptionsHash,
+    int paths,
+    long seed,
+    List<GoalOdds> goals,
     SortedMap<GoalId, String> unassessed) {
   /**
    * Checks that no component is null.

@@ -7,9 +7,9 @@ package dev.rebal.core.outlook;
  * generators", OOPSLA 2014): a 64-bit counter advanced by the golden-ratio increment and mixed by
  * the finalizer of that paper; path {@code p} starts from the mixed value of {@code seed + p * G},
  * so path p's numbers do not depend on how many paths are run, and number i of a path is the
- * stream's output at position i + 1, drawn directly (a counter-based generator), so a path's numbers
- * do not depend on which others are drawn. A uniform in (0, 1) takes the top 53
- * bits plus one half. Normals are the inverse normal CDF of the uniforms, by P. J. Acklam's rational
+ * stream's output at position i + 1, drawn directly (a counter-based generator), so a path's
+ * numbers do not depend on which others are drawn. A uniform in (0, 1) takes the top 53 bits plus
+ * one half. Normals are the inverse normal CDF of the uniforms, by P. J. Acklam's rational
  * approximation (relative error below 1.15e-9): a central region, {@code 0.02425 <= u <= 0.97575},
  * and two tails through {@code sqrt(-2 ln u)}. Inversion keeps the order of the uniforms, and it
  * uses only {@link StrictMath} and arithmetic, so the numbers are bit-for-bit the same everywhere.
@@ -79,7 +79,8 @@ final class Normals {
     }
     double q = u - 0.5;
     double r = q * q;
-    return (((((A1 * r + A2) * r + A3) * r + A4) * r + A5) * r + A6) * q
+    return (((((A1 * r + A2) * r + A3) * r + A4) * r + A5) * r + A6)
+        * q
         / (((((B1 * r + B2) * r + B3) * r + B4) * r + B5) * r + 1);
   }
 

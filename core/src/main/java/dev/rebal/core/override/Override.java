@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * An explicit, logged exception to the rules for one household: what it changes, who asked, why, and
- * until when.
+ * An explicit, logged exception to the rules for one household: what it changes, who asked, why,
+ * and until when.
  *
  * <p>An override without an actor or a reason cannot be built. A {@link
  * OverrideKind#WAIVE_RESTRICTION} needs a second approver who is not the actor (the two-person
@@ -35,8 +35,11 @@ public final class Override {
     this.reason = Checks.notBlank(b.reason, "override.reason");
     this.expires = Checks.notNull(b.expires, "override.expires");
     this.secondApprover = b.secondApprover;
-    Checks.isTrue(secondApprover == null || !secondApprover.isBlank(), "override.secondApprover",
-        "'" + secondApprover + "'", "must not be blank");
+    Checks.isTrue(
+        secondApprover == null || !secondApprover.isBlank(),
+        "override.secondApprover",
+        "'" + secondApprover + "'",
+        "must not be blank");
   }
 
   /** {@return a new builder} */
@@ -94,33 +97,60 @@ public final class Override {
    *
    * @param asOf the as-of date
    * @return this override
-   * @throws OverrideRejectedException if it has expired, or it needs a second approver who is absent
-   *     or the same person as the actor
+   * @throws OverrideRejectedException if it has expired, or it needs a second approver who is
+   *     absent or the same person as the actor
    */
   public Override checkApplicable(LocalDate asOf) {
     Checks.notNull(asOf, "asOf");
     if (asOf.isAfter(expires)) {
-      throw new OverrideRejectedException("overrides[" + id + "].expires: must not be before the "
-          + "as-of date " + asOf + ", was " + expires);
+      throw new OverrideRejectedException(
+          "overrides["
+              + id
+              + "].expires: must not be before the "
+              + "as-of date "
+              + asOf
+              + ", was "
+              + expires);
     }
     if (kind.needsSecondApprover()) {
       if (secondApprover == null) {
-        throw new OverrideRejectedException("overrides[" + id + "].secondApprover: a " + kind
-            + " needs a second approver (two-person rule), was <missing>");
+        throw new OverrideRejectedException(
+            "overrides["
+                + id
+                + "].secondApprover: a "
+                + kind
+                + " needs a second approver (two-person rule), was <missing>");
       }
       if (secondApprover.equals(actor)) {
-        throw new OverrideRejectedException("overrides[" + id + "].secondApprover: must differ "
-            + "from the actor (two-person rule), was " + secondApprover);
+        throw new OverrideRejectedException(
+            "overrides["
+                + id
+                + "].secondApprover: must differ "
+                + "from the actor (two-person rule), was "
+                + secondApprover);
       }
     }
     return this;
   }
 
-  /** Returns a one-line description for audit records, e.g. {@code O-1 WAIVE_RESTRICTION R-3 by a1 (+a2) until 2026-07-01: reason}. */
+  /**
+   * Returns a one-line description for audit records, e.g. {@code O-1 WAIVE_RESTRICTION R-3 by a1
+   * (+a2) until 2026-07-01: reason}.
+   */
   @java.lang.Override
   public String toString() {
-    return id + " " + kind + " " + target + (value.isEmpty() ? "" : "=" + value) + " by " + actor
-        + (secondApprover == null ? "" : " (+" + secondApprover + ")") + " until " + expires + ": "
+    return id
+        + " "
+        + kind
+        + " "
+        + target
+        + (value.isEmpty() ? "" : "=" + value)
+        + " by "
+        + actor
+        + (secondApprover == null ? "" : " (+" + secondApprover + ")")
+        + " until "
+        + expires
+        + ": "
         + reason;
   }
 

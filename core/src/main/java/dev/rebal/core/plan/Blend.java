@@ -15,11 +15,10 @@ import java.util.TreeMap;
  *
  * <p>A band is averaged as {@code sum(value * band) / sum(value)}, each product rounded to 34
  * digits. While every allocation added so far gave a class the same band and every product was
- * exact (the digits of value and band fit in 34), that average is the band itself: the sum is
- * the band times the sum of the values, exactly, and divides back to the band, which has the
- * weight's scale. So the products and the division are only computed once the band differs or a
- * product is rounded; the exact sum of the products so far is then the band times the values so
- * far.
+ * exact (the digits of value and band fit in 34), that average is the band itself: the sum is the
+ * band times the sum of the values, exactly, and divides back to the band, which has the weight's
+ * scale. So the products and the division are only computed once the band differs or a product is
+ * rounded; the exact sum of the products so far is then the band times the values so far.
  */
 final class Blend {
   private static final MathContext MC = MathContext.DECIMAL128;
@@ -53,8 +52,8 @@ final class Blend {
 
   /**
    * Returns {@code value * band} at 34 digits; a zero band gives an exact zero without the
-   * multiplication (a zero of another scale than the product's: the sums are only ever divided to
-   * a fixed scale, which depends on their values, not their scales).
+   * multiplication (a zero of another scale than the product's: the sums are only ever divided to a
+   * fixed scale, which depends on their values, not their scales).
    */
   private static BigDecimal product(BigDecimal value, BigDecimal band) {
     return band.signum() == 0 ? BigDecimal.ZERO : value.multiply(band, MC);
@@ -78,8 +77,10 @@ final class Blend {
     TargetAllocation.Builder b = TargetAllocation.builder();
     for (Map.Entry<AssetClass, Sums> e : sums.entrySet()) {
       Sums s = e.getValue();
-      b.putClasses(e.getKey(), new ClassTarget(weights.get(e.getKey()),
-          s.absolute.average(s.values), s.relative.average(s.values)));
+      b.putClasses(
+          e.getKey(),
+          new ClassTarget(
+              weights.get(e.getKey()), s.absolute.average(s.values), s.relative.average(s.values)));
     }
     return b.build();
   }
@@ -101,6 +102,7 @@ final class Blend {
   private static final class Band {
     /** The band of every addition so far, while {@code sum} is null. */
     private BigDecimal uniform;
+
     /** The sum of the products, once the band differed or a product was rounded; else null. */
     private BigDecimal sum;
 

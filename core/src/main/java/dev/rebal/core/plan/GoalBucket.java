@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.SortedMap;
 
 /**
- * One goal bucket of a household: a part of its value that is managed to one target and whose
- * drift can be tracked on its own ({@code docs/goals.md}, "Goal buckets").
+ * One goal bucket of a household: a part of its value that is managed to one target and whose drift
+ * can be tracked on its own ({@code docs/goals.md}, "Goal buckets").
  *
  * <p>A goal funded by whole accounts has its own bucket, with the goal's id: those accounts (an
  * account listed by k goals gives 1/k of its value, class by class, to each). The value in no
@@ -27,17 +27,21 @@ import java.util.SortedMap;
  * and band zero. This record is immutable and thread-safe.
  *
  * @param id the goal's id for an account-funded bucket, {@link #SHARED_POOL} for the pool
- * @param goals the goals the bucket funds: the one goal, or (for the pool) the goals with a
- *     funding share, in the household's goal order
- * @param accountShares the share of each account's value in the bucket, by account id: 1 divided
- *     by the number of goals listing it (10 places; values use the exact fraction), or 1 for the
+ * @param goals the goals the bucket funds: the one goal, or (for the pool) the goals with a funding
+ *     share, in the household's goal order
+ * @param accountShares the share of each account's value in the bucket, by account id: 1 divided by
+ *     the number of goals listing it (10 places; values use the exact fraction), or 1 for the
  *     pool's accounts
  * @param value the bucket's value, cash included
  * @param target the allocation the bucket is managed to
  * @param drift the drift of each asset class, sorted by class
  */
-public record GoalBucket(String id, List<GoalId> goals,
-    SortedMap<AccountId, Weight> accountShares, Money value, TargetAllocation target,
+public record GoalBucket(
+    String id,
+    List<GoalId> goals,
+    SortedMap<AccountId, Weight> accountShares,
+    Money value,
+    TargetAllocation target,
     List<ClassDrift> drift) {
   /** The id of the shared pool bucket. */
   public static final String SHARED_POOL = "shared-pool";

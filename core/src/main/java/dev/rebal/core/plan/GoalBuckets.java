@@ -22,8 +22,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Splits a household into its goal buckets ({@link GoalBucket}, docs/goals.md "Goal buckets"):
- * one per goal funded by accounts, in the household's goal order, then the shared pool when some
+ * Splits a household into its goal buckets ({@link GoalBucket}, docs/goals.md "Goal buckets"): one
+ * per goal funded by accounts, in the household's goal order, then the shared pool when some
  * account is listed by no goal (or no goal lists an account). Package-private; the planner calls
  * it.
  *
@@ -38,9 +38,14 @@ final class GoalBuckets {
 
   private GoalBuckets() {}
 
-  static ImmutableList<GoalBucket> of(Household household, HouseholdValuation valuation,
-      TargetAllocation planTarget, List<GoalPlan> plans, Map<AccountId, Integer> listings,
-      BigDecimal rest, BigDecimal unassigned) {
+  static ImmutableList<GoalBucket> of(
+      Household household,
+      HouseholdValuation valuation,
+      TargetAllocation planTarget,
+      List<GoalPlan> plans,
+      Map<AccountId, Integer> listings,
+      BigDecimal rest,
+      BigDecimal unassigned) {
     Money zero = Money.zero(valuation.total().currency());
     ImmutableList.Builder<GoalBucket> out = ImmutableList.builder();
     Map<AssetClass, Money> inBuckets = new TreeMap<>();
@@ -56,11 +61,17 @@ final class GoalBuckets {
       for (AccountId a : new TreeSet<>(g.fundingAccounts())) {
         int listed = listings.get(a);
         BigDecimal k = BigDecimal.valueOf(listed);
-        shares.put(a, listed == 1 ? Weight.ONE : Weight.ofComputed(BigDecimal.ONE.divide(k,
-            Weight.SCALE, RoundingMode.HALF_EVEN)));
+        shares.put(
+            a,
+            listed == 1
+                ? Weight.ONE
+                : Weight.ofComputed(
+                    BigDecimal.ONE.divide(k, Weight.SCALE, RoundingMode.HALF_EVEN)));
         value = value.add(share(valuation.accountValues().getOrDefault(a, zero).amount(), listed));
-        valuation.accountClassValues().getOrDefault(a, ImmutableSortedMap.of()).forEach(
-            (c, v) -> classes.merge(c, share(v.amount(), listed), BigDecimal::add));
+        valuation
+            .accountClassValues()
+            .getOrDefault(a, ImmutableSortedMap.of())
+            .forEach((c, v) -> classes.merge(c, share(v.amount(), listed), BigDecimal::add));
       }
       Map<AssetClass, Money> classValues = new TreeMap<>();
       classes.forEach((c, v) -> classValues.put(c, Money.ofComputed(zero.currency(), v)));
@@ -68,8 +79,14 @@ final class GoalBuckets {
       classValues.forEach((c, v) -> inBuckets.merge(c, v, Money::plus));
       valueInBuckets = valueInBuckets.plus(bucketValue);
       TargetAllocation target = plans.get(i).allocation();
-      out.add(new GoalBucket(g.id().value(), ImmutableList.of(g.id()), shares.build(), bucketValue,
-          target, drift(classValues, bucketValue, target)));
+      out.add(
+          new GoalBucket(
+              g.id().value(),
+              ImmutableList.of(g.id()),
+              shares.build(),
+              bucketValue,
+              target,
+              drift(classValues, bucketValue, target)));
     }
     ImmutableSortedMap.Builder<AccountId, Weight> poolAccounts = ImmutableSortedMap.naturalOrder();
     for (AccountId a : valuation.accountValues().keySet()) {
@@ -92,12 +109,19 @@ final class GoalBuckets {
       blend.add(household.target(), unassigned);
       Money poolValue = valuation.total().minus(valueInBuckets);
       Map<AssetClass, Money> classValues = new TreeMap<>();
-      valuation.classValues().forEach((c, v) -> classValues.put(c,
-          v.minus(inBuckets.getOrDefault(c, zero))));
-      TargetAllocation target = !anyBucket ? planTarget
-          : blend.isEmpty() ? household.target() : blend.result();
-      out.add(new GoalBucket(GoalBucket.SHARED_POOL, poolGoals.build(), poolShares, poolValue,
-          target, drift(classValues, poolValue, target)));
+      valuation
+          .classValues()
+          .forEach((c, v) -> classValues.put(c, v.minus(inBuckets.getOrDefault(c, zero))));
+      TargetAllocation target =
+          !anyBucket ? planTarget : blend.isEmpty() ? household.target() : blend.result();
+      out.add(
+          new GoalBucket(
+              GoalBucket.SHARED_POOL,
+              poolGoals.build(),
+              poolShares,
+              poolValue,
+              target,
+              drift(classValues, poolValue, target)));
     }
     return out.build();
   }
@@ -108,18 +132,26 @@ final class GoalBuckets {
   }
 
   /** Drift per class: the target's classes and every class with a value in the bucket. */
-  private static ImmutableList<ClassDrift> drift(Map<AssetClass, Money> classValues, Money total,
-      TargetAllocation target) {
+  private static ImmutableList<ClassDrift> drift(
+      Map<AssetClass, Money> classValues, Money total, TargetAllocation target) {
     TreeSet<AssetClass> all = new TreeSet<>(target.classes().keySet());
     all.addAll(classValues.keySet());
     ImmutableList.Builder<ClassDrift> out = ImmutableList.builder();
     for (AssetClass c : all) {
       ClassTarget t = target.classes().get(c);
       Money value = classValues.getOrDefault(c, Money.zero(total.currency()));
-      Weight actual = total.isPositive() ? Weight.ofComputed(value.amount().divide(total.amount(),
-          Weight.SCALE, RoundingMode.HALF_EVEN)) : Weight.ZERO;
-      out.add(new ClassDrift(c, value, actual, t == null ? Weight.ZERO : t.weight(),
-          t == null ? Weight.ZERO : t.halfWidth()));
+      Weight actual =
+          total.isPositive()
+              ? Weight.ofComputed(
+                  value.amount().divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN))
+              : Weight.ZERO;
+      out.add(
+          new ClassDrift(
+              c,
+              value,
+              actual,
+              t == null ? Weight.ZERO : t.weight(),
+              t == null ? Weight.ZERO : t.halfWidth()));
     }
     return out.build();
   }

@@ -1,9 +1,9 @@
 package dev.rebal.core.plan;
 
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.GoalId;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
-import dev.rebal.core.allocation.TargetAllocation;
 import java.math.BigDecimal;
 
 /**
@@ -19,8 +19,13 @@ import java.math.BigDecimal;
  * @param presentValueOfTarget the target amount discounted to the as-of date
  * @param fundedRatio assigned value over the present value of the target
  */
-public record GoalPlan(GoalId goal, Money assignedValue, int yearsToGoal, TargetAllocation allocation,
-    Money presentValueOfTarget, BigDecimal fundedRatio) {
+public record GoalPlan(
+    GoalId goal,
+    Money assignedValue,
+    int yearsToGoal,
+    TargetAllocation allocation,
+    Money presentValueOfTarget,
+    BigDecimal fundedRatio) {
   /**
    * Checks that no component is null.
    *

@@ -1,12 +1,12 @@
 package dev.rebal.core.plan;
 
 import com.google.common.collect.ImmutableList;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Goal;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -20,9 +20,10 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds a household's target from its goals ("mental accounts": Das, Markowitz, Scheid and Statman,
- * 2010): each goal's glide-path allocation at its years to goal, weighted by the value assigned to
- * it, plus the household's static target for value assigned to no goal. Held-away accounts count.
+ * Builds a household's target from its goals ("mental accounts": Das, Markowitz, Scheid and
+ * Statman, 2010): each goal's glide-path allocation at its years to goal, weighted by the value
+ * assigned to it, plus the household's static target for value assigned to no goal. Held-away
+ * accounts count.
  *
  * <p>The construction, with its worked example, is in {@code docs/goals.md}:
  *
@@ -34,9 +35,9 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>Years to goal are whole years from the as-of date to the goal date (at least 0); the goal's
  *       allocation is its glide path at those years.
  *   <li>The target weight of class c is {@code (sum over goals of V_g * w_g(c) + U * w_static(c)) /
- *       (sum V_g + U)}; bands are the same value-weighted averages of the contributing bands. Weights
- *       are rounded half-even to 10 places and the rounding residual goes to the largest class, so
- *       they sum to exactly 1.
+ *       (sum V_g + U)}; bands are the same value-weighted averages of the contributing bands.
+ *       Weights are rounded half-even to 10 places and the rounding residual goes to the largest
+ *       class, so they sum to exactly 1.
  *   <li>The funded ratio is the assigned value over the target amount discounted at {@code rate} a
  *       year: whole years compound, the fraction of a year is simple interest.
  *   <li>The household is split into goal buckets ({@link GoalBucket}): one per goal funded by
@@ -52,14 +53,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class GoalPlanner {
   private static final MathContext MC = MathContext.DECIMAL128;
+
   /** How many growth factors a planner keeps: a book's goals fall on a few thousand dates. */
   private static final int MEMO_LIMIT = 4096;
+
   /** The default rate, {@code goal.discount-rate} of the default rule set. */
   private static final BigDecimal STANDARD_RATE = new BigDecimal("0.04");
+
   /** The planner for the default rate; a constant, its memo a pure function of the rate. */
   private static final GoalPlanner STANDARD = new GoalPlanner(STANDARD_RATE);
 
   private final BigDecimal discountRate;
+
   /** Growth factors by {@code years * 366 + days}, exactly as {@code growth} computes them. */
   private final Map<Long, BigDecimal> growths = new ConcurrentHashMap<>();
 
@@ -113,8 +118,9 @@ public final class GoalPlanner {
     }
     Money accountAssigned = Money.zero(total.currency());
     for (AccountId a : listings.keySet()) {
-      accountAssigned = accountAssigned.plus(valuation.accountValues().getOrDefault(a,
-          Money.zero(total.currency())));
+      accountAssigned =
+          accountAssigned.plus(
+              valuation.accountValues().getOrDefault(a, Money.zero(total.currency())));
     }
     Money rest = total.minus(accountAssigned);
     List<BigDecimal> assigned = new ArrayList<>();
@@ -122,13 +128,16 @@ public final class GoalPlanner {
     for (Goal g : household.goals()) {
       BigDecimal v = BigDecimal.ZERO;
       for (AccountId a : g.fundingAccounts()) {
-        BigDecimal value = valuation.accountValues().getOrDefault(a, Money.zero(total.currency()))
-            .amount();
+        BigDecimal value =
+            valuation.accountValues().getOrDefault(a, Money.zero(total.currency())).amount();
         int goals = listings.get(a);
         // an account listed by one goal only: dividing by 1 gives the value itself, same scale,
         // when it fits the context's precision
-        v = v.add(goals == 1 && value.precision() <= MC.getPrecision() ? value
-            : value.divide(BigDecimal.valueOf(goals), MC));
+        v =
+            v.add(
+                goals == 1 && value.precision() <= MC.getPrecision()
+                    ? value
+                    : value.divide(BigDecimal.valueOf(goals), MC));
       }
       if (g.fundingShare().isPresent()) {
         BigDecimal share = rest.amount().multiply(g.fundingShare().get().value(), MC);
@@ -146,23 +155,35 @@ public final class GoalPlanner {
       int years = (int) Math.max(0, ChronoUnit.YEARS.between(asOf, g.targetDate()));
       TargetAllocation allocation = g.glidePath().allocationAt(years);
       Money pv = presentValue(g.targetAmount(), asOf, g.targetDate());
-      BigDecimal funded = pv.isPositive()
-          ? assigned.get(i).divide(pv.amount(), 4, RoundingMode.HALF_EVEN)
-          : BigDecimal.ZERO.setScale(4);
-      plans.add(new GoalPlan(g.id(), Money.ofComputed(total.currency(), assigned.get(i)), years,
-          allocation, pv, funded));
+      BigDecimal funded =
+          pv.isPositive()
+              ? assigned.get(i).divide(pv.amount(), 4, RoundingMode.HALF_EVEN)
+              : BigDecimal.ZERO.setScale(4);
+      plans.add(
+          new GoalPlan(
+              g.id(),
+              Money.ofComputed(total.currency(), assigned.get(i)),
+              years,
+              allocation,
+              pv,
+              funded));
       blend.add(allocation, assigned.get(i));
     }
     blend.add(household.target(), unassigned);
-    TargetAllocation target = household.goals().isEmpty() || total.amount().signum() <= 0
-        ? household.target() : blend.result();
+    TargetAllocation target =
+        household.goals().isEmpty() || total.amount().signum() <= 0
+            ? household.target()
+            : blend.result();
     ImmutableList<GoalPlan> goalPlans = plans.build();
     Map<AccountId, Integer> listed = com.google.common.collect.ImmutableSortedMap.copyOf(listings);
     BigDecimal restAmount = rest.amount();
-    return HouseholdPlan.withLazyBuckets(target, goalPlans,
+    return HouseholdPlan.withLazyBuckets(
+        target,
+        goalPlans,
         Money.ofComputed(total.currency(), unassigned),
-        () -> GoalBuckets.of(household, valuation, target, goalPlans, listed, restAmount,
-            unassigned));
+        () ->
+            GoalBuckets.of(
+                household, valuation, target, goalPlans, listed, restAmount, unassigned));
   }
 
   private Money presentValue(Money amount, LocalDate asOf, LocalDate date) {
@@ -184,8 +205,14 @@ public final class GoalPlanner {
 
   /** Returns {@code (1 + rate)^years * (1 + rate * days / 365)}, each step at 34 digits. */
   private BigDecimal growth(long years, long days) {
-    return BigDecimal.ONE.add(discountRate).pow((int) years, MC)
-        .multiply(BigDecimal.ONE.add(discountRate.multiply(BigDecimal.valueOf(days))
-            .divide(BigDecimal.valueOf(365), MC)), MC);
+    return BigDecimal.ONE
+        .add(discountRate)
+        .pow((int) years, MC)
+        .multiply(
+            BigDecimal.ONE.add(
+                discountRate
+                    .multiply(BigDecimal.valueOf(days))
+                    .divide(BigDecimal.valueOf(365), MC)),
+            MC);
   }
 }

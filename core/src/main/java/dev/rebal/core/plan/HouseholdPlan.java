@@ -16,8 +16,8 @@ import java.util.Objects;
  *
  * <p>The buckets are computed on first use when {@link GoalPlanner} made the plan: most decisions
  * never read them (the bucket trigger is opt-in), and the daily screen plans every household. A
- * plan behaves as a value (equality, hash code and text cover all four parts, as a record's
- * would). This class is immutable and thread-safe.
+ * plan behaves as a value (equality, hash code and text cover all four parts, as a record's would).
+ * This class is immutable and thread-safe.
  */
 public final class HouseholdPlan {
   private final TargetAllocation target;
@@ -34,27 +34,35 @@ public final class HouseholdPlan {
    * @param buckets the goal buckets: one per goal funded by accounts (household goal order), then
    *     the shared pool; their values add up to the household's (docs/goals.md)
    */
-  public HouseholdPlan(TargetAllocation target, List<GoalPlan> goals,
-      Money unassignedValue, List<GoalBucket> buckets) {
-    this(target, ImmutableList.copyOf(Checks.noNulls(goals, "goals")), unassignedValue,
+  public HouseholdPlan(
+      TargetAllocation target,
+      List<GoalPlan> goals,
+      Money unassignedValue,
+      List<GoalBucket> buckets) {
+    this(
+        target,
+        ImmutableList.copyOf(Checks.noNulls(goals, "goals")),
+        unassignedValue,
         Suppliers.ofInstance(ImmutableList.copyOf(Checks.noNulls(buckets, "buckets"))));
   }
 
   /**
-   * Creates a plan that tracks no goal bucket (the form before buckets existed; {@link
-   * GoalPlanner} always fills them in).
+   * Creates a plan that tracks no goal bucket (the form before buckets existed; {@link GoalPlanner}
+   * always fills them in).
    *
    * @param target the blended target allocation (weights sum to exactly 1)
    * @param goals each goal's plan, in the household's goal order
    * @param unassignedValue the value assigned to no goal
    */
-  public HouseholdPlan(TargetAllocation target, List<GoalPlan> goals,
-      Money unassignedValue) {
+  public HouseholdPlan(TargetAllocation target, List<GoalPlan> goals, Money unassignedValue) {
     this(target, goals, unassignedValue, List.of());
   }
 
-  private HouseholdPlan(TargetAllocation target, ImmutableList<GoalPlan> goals,
-      Money unassignedValue, Supplier<ImmutableList<GoalBucket>> buckets) {
+  private HouseholdPlan(
+      TargetAllocation target,
+      ImmutableList<GoalPlan> goals,
+      Money unassignedValue,
+      Supplier<ImmutableList<GoalBucket>> buckets) {
     this.target = Checks.notNull(target, "target");
     this.goals = Checks.notNull(goals, "goals");
     this.unassignedValue = Checks.notNull(unassignedValue, "unassignedValue");
@@ -62,9 +70,15 @@ public final class HouseholdPlan {
   }
 
   /** A plan whose buckets {@code compute} gives on first use, once (for {@link GoalPlanner}). */
-  static HouseholdPlan withLazyBuckets(TargetAllocation target, ImmutableList<GoalPlan> goals,
-      Money unassignedValue, Supplier<ImmutableList<GoalBucket>> compute) {
-    return new HouseholdPlan(target, goals, unassignedValue,
+  static HouseholdPlan withLazyBuckets(
+      TargetAllocation target,
+      ImmutableList<GoalPlan> goals,
+      Money unassignedValue,
+      Supplier<ImmutableList<GoalBucket>> compute) {
+    return new HouseholdPlan(
+        target,
+        goals,
+        unassignedValue,
         Suppliers.memoize(() -> Checks.notNull(compute.get(), "buckets")));
   }
 
@@ -93,7 +107,8 @@ public final class HouseholdPlan {
 
   /** {@return the buckets funded by accounts, without the shared pool, in goal order} */
   public ImmutableList<GoalBucket> accountFundedBuckets() {
-    return buckets().stream().filter(b -> !b.isSharedPool())
+    return buckets().stream()
+        .filter(b -> !b.isSharedPool())
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -107,8 +122,10 @@ public final class HouseholdPlan {
       return false;
     }
     HouseholdPlan other = (HouseholdPlan) o;
-    return target.equals(other.target) && goals.equals(other.goals)
-        && unassignedValue.equals(other.unassignedValue) && buckets().equals(other.buckets());
+    return target.equals(other.target)
+        && goals.equals(other.goals)
+        && unassignedValue.equals(other.unassignedValue)
+        && buckets().equals(other.buckets());
   }
 
   /** Returns a hash code over all four parts. */
@@ -120,7 +137,14 @@ public final class HouseholdPlan {
   /** Returns the plan's text, in the form a record's would have. */
   @Override
   public String toString() {
-    return "HouseholdPlan[target=" + target + ", goals=" + goals + ", unassignedValue="
-        + unassignedValue + ", buckets=" + buckets() + "]";
+    return "HouseholdPlan[target="
+        + target
+        + ", goals="
+        + goals
+        + ", unassignedValue="
+        + unassignedValue
+        + ", buckets="
+        + buckets()
+        + "]";
   }
 }

@@ -15,10 +15,10 @@ import java.util.Set;
 /**
  * The goal buckets whose own drift Rebal watches, the same for {@code trigger.goal-bucket} and the
  * optimizer's bucket rows: funded by accounts, worth at least a minimum, with a tradable account,
- * and funding a goal due within a horizon. A near goal (tuition in two years, a house) has
- * sequence risk of its own, so its money follows its glide path; a distant one (retirement in
- * twenty years) is served by the household's allocation, and holding its accounts to their own
- * target would only relocate assets between accounts at a tax cost (docs/rules.md).
+ * and funding a goal due within a horizon. A near goal (tuition in two years, a house) has sequence
+ * risk of its own, so its money follows its glide path; a distant one (retirement in twenty years)
+ * is served by the household's allocation, and holding its accounts to their own target would only
+ * relocate assets between accounts at a tax cost (docs/rules.md).
  */
 public final class WatchedBuckets {
   private WatchedBuckets() {}
@@ -32,8 +32,12 @@ public final class WatchedBuckets {
    * @param plan its plan
    * @param asOf the as-of date
    */
-  public static ImmutableList<GoalBucket> of(Household household, HouseholdPlan plan,
-      LocalDate asOf, BigDecimal minValue, long horizonDays) {
+  public static ImmutableList<GoalBucket> of(
+      Household household,
+      HouseholdPlan plan,
+      LocalDate asOf,
+      BigDecimal minValue,
+      long horizonDays) {
     Set<AccountId> tradable = new HashSet<>();
     for (Account a : household.accounts()) {
       if (a.tradable() && !a.heldAway()) {
@@ -52,8 +56,7 @@ public final class WatchedBuckets {
     return out.build();
   }
 
-  private static boolean dueWithin(Household household, List<GoalId> goals,
-      LocalDate horizonEnd) {
+  private static boolean dueWithin(Household household, List<GoalId> goals, LocalDate horizonEnd) {
     for (Goal g : household.goals()) {
       if (goals.contains(g.id()) && !g.targetDate().isAfter(horizonEnd)) {
         return true;

@@ -2,12 +2,14 @@ package dev.rebal.core.restriction;
 
 import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.TaxTreatment;
-import java.math.BigDecimal;
 import dev.rebal.core.internal.Checks;
+import java.math.BigDecimal;
 import java.util.SortedSet;
 
 /**
- * A soft asset-location preference: holding the securities in scope in accounts of the listed tax treatments costs a penalty (in basis points of value a year) in the optimizer's objective, rather than being forbidden (e.g. no munis in tax-deferred accounts).
+ * A soft asset-location preference: holding the securities in scope in accounts of the listed tax
+ * treatments costs a penalty (in basis points of value a year) in the optimizer's objective, rather
+ * than being forbidden (e.g. no munis in tax-deferred accounts).
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -18,7 +20,13 @@ import java.util.SortedSet;
  * @param window when it is in effect
  * @param source the source or reason, as written
  */
-public record AssetLocationPreference(RestrictionId id, SecurityScope scope, SortedSet<TaxTreatment> avoidIn, BigDecimal penaltyBps, DateWindow window, String source)
+public record AssetLocationPreference(
+    RestrictionId id,
+    SecurityScope scope,
+    SortedSet<TaxTreatment> avoidIn,
+    BigDecimal penaltyBps,
+    DateWindow window,
+    String source)
     implements Restriction {
   /**
    * Checks that no component is null.

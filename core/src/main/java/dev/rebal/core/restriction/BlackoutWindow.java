@@ -1,10 +1,10 @@
 package dev.rebal.core.restriction;
 
-
 import dev.rebal.core.internal.Checks;
 
 /**
- * An insider blackout: no buy or sell of any security of the issuer in any household account while the window is in effect. The window must be bounded at both ends.
+ * An insider blackout: no buy or sell of any security of the issuer in any household account while
+ * the window is in effect. The window must be bounded at both ends.
  *
  * <p>This record is immutable and thread-safe.
  *

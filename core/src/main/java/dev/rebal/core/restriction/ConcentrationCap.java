@@ -1,10 +1,11 @@
 package dev.rebal.core.restriction;
 
-import dev.rebal.core.money.Weight;
 import dev.rebal.core.internal.Checks;
+import dev.rebal.core.money.Weight;
 
 /**
- * A concentration cap: the household's holding of the securities in scope (a security or an issuer), held-away accounts included, may not exceed a share of the household's total value.
+ * A concentration cap: the household's holding of the securities in scope (a security or an
+ * issuer), held-away accounts included, may not exceed a share of the household's total value.
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -14,7 +15,8 @@ import dev.rebal.core.internal.Checks;
  * @param window when it is in effect
  * @param source the source or reason, as written
  */
-public record ConcentrationCap(RestrictionId id, SecurityScope scope, Weight maxWeight, DateWindow window, String source)
+public record ConcentrationCap(
+    RestrictionId id, SecurityScope scope, Weight maxWeight, DateWindow window, String source)
     implements Restriction {
   /**
    * Checks that no component is null.

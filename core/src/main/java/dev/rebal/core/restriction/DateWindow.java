@@ -8,9 +8,9 @@ import java.util.Optional;
 /**
  * A restriction's effective window: from a date to a date, both inclusive, either end open.
  *
- * <p>{@link #always()} has no ends. A window whose end is before its start can be built, so that bad
- * input can be read and reported by the validator; {@link #isValid()} tells. This class is a value
- * type, immutable and thread-safe.
+ * <p>{@link #always()} has no ends. A window whose end is before its start can be built, so that
+ * bad input can be read and reported by the validator; {@link #isValid()} tells. This class is a
+ * value type, immutable and thread-safe.
  */
 public final class DateWindow {
   private static final DateWindow ALWAYS = new DateWindow(null, null);
@@ -53,7 +53,8 @@ public final class DateWindow {
    * @param untilInclusive the last day
    */
   public static DateWindow between(LocalDate fromInclusive, LocalDate untilInclusive) {
-    return new DateWindow(Checks.notNull(fromInclusive, "fromInclusive"),
+    return new DateWindow(
+        Checks.notNull(fromInclusive, "fromInclusive"),
         Checks.notNull(untilInclusive, "untilInclusive"));
   }
 
@@ -63,7 +64,8 @@ public final class DateWindow {
    * @param fromInclusive the first day, if any
    * @param untilInclusive the last day, if any
    */
-  public static DateWindow of(Optional<LocalDate> fromInclusive, Optional<LocalDate> untilInclusive) {
+  public static DateWindow of(
+      Optional<LocalDate> fromInclusive, Optional<LocalDate> untilInclusive) {
     Checks.notNull(fromInclusive, "fromInclusive");
     Checks.notNull(untilInclusive, "untilInclusive");
     if (fromInclusive.isEmpty() && untilInclusive.isEmpty()) {
@@ -95,12 +97,15 @@ public final class DateWindow {
 
   /** {@return whether the window's end is not before its start} */
   public boolean isValid() {
-    return fromInclusive == null || untilInclusive == null || !untilInclusive.isBefore(fromInclusive);
+    return fromInclusive == null
+        || untilInclusive == null
+        || !untilInclusive.isBefore(fromInclusive);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof DateWindow && Objects.equals(((DateWindow) o).fromInclusive, fromInclusive)
+    return o instanceof DateWindow
+        && Objects.equals(((DateWindow) o).fromInclusive, fromInclusive)
         && Objects.equals(((DateWindow) o).untilInclusive, untilInclusive);
   }
 
@@ -112,7 +117,10 @@ public final class DateWindow {
   /** Returns e.g. {@code [2026-01-01..2026-03-31]}, with {@code *} for an open end. */
   @Override
   public String toString() {
-    return "[" + (fromInclusive == null ? "*" : fromInclusive) + ".."
-        + (untilInclusive == null ? "*" : untilInclusive) + "]";
+    return "["
+        + (fromInclusive == null ? "*" : fromInclusive)
+        + ".."
+        + (untilInclusive == null ? "*" : untilInclusive)
+        + "]";
   }
 }

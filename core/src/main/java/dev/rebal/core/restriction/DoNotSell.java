@@ -6,7 +6,8 @@ import dev.rebal.core.internal.Checks;
 import java.util.SortedSet;
 
 /**
- * Do not sell: no sale of the securities in scope, in the listed accounts or in all accounts when none are listed (e.g. until a ten-year cliff).
+ * Do not sell: no sale of the securities in scope, in the listed accounts or in all accounts when
+ * none are listed (e.g. until a ten-year cliff).
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -16,7 +17,12 @@ import java.util.SortedSet;
  * @param window when it is in effect
  * @param source the source or reason, as written
  */
-public record DoNotSell(RestrictionId id, SecurityScope scope, SortedSet<AccountId> accounts, DateWindow window, String source)
+public record DoNotSell(
+    RestrictionId id,
+    SecurityScope scope,
+    SortedSet<AccountId> accounts,
+    DateWindow window,
+    String source)
     implements Restriction {
   /**
    * Checks that no component is null.

@@ -1,10 +1,11 @@
 package dev.rebal.core.restriction;
 
-import java.time.LocalDate;
 import dev.rebal.core.internal.Checks;
+import java.time.LocalDate;
 
 /**
- * A lot preference: lots of the securities in scope acquired before a date are never sold (e.g. very low-basis founder shares kept for a step-up).
+ * A lot preference: lots of the securities in scope acquired before a date are never sold (e.g.
+ * very low-basis founder shares kept for a step-up).
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -14,7 +15,12 @@ import dev.rebal.core.internal.Checks;
  * @param window when it is in effect
  * @param source the source or reason, as written
  */
-public record LotPreference(RestrictionId id, SecurityScope scope, LocalDate protectAcquiredBefore, DateWindow window, String source)
+public record LotPreference(
+    RestrictionId id,
+    SecurityScope scope,
+    LocalDate protectAcquiredBefore,
+    DateWindow window,
+    String source)
     implements Restriction {
   /**
    * Checks that no component is null.

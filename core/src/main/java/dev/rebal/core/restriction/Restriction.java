@@ -10,8 +10,14 @@ package dev.rebal.core.restriction;
  * (docs/compliance.md says how).
  */
 public sealed interface Restriction
-    permits SecurityExclusion, DoNotSell, BlackoutWindow, VolumeLimit, ConcentrationCap,
-        AccountFreeze, LotPreference, AssetLocationPreference {
+    permits SecurityExclusion,
+        DoNotSell,
+        BlackoutWindow,
+        VolumeLimit,
+        ConcentrationCap,
+        AccountFreeze,
+        LotPreference,
+        AssetLocationPreference {
   /** {@return the restriction's id} */
   RestrictionId id();
 

@@ -1,10 +1,10 @@
 package dev.rebal.core.restriction;
 
-
 import dev.rebal.core.internal.Checks;
 
 /**
- * Do not buy: no purchase of the securities in scope in any household account (an executive's employer, an ESG exclusion, a whole asset class). Existing holdings may be sold.
+ * Do not buy: no purchase of the securities in scope in any household account (an executive's
+ * employer, an ESG exclusion, a whole asset class). Existing holdings may be sold.
  *
  * <p>This record is immutable and thread-safe.
  *
@@ -13,7 +13,8 @@ import dev.rebal.core.internal.Checks;
  * @param window when it is in effect
  * @param source the source or reason, as written
  */
-public record SecurityExclusion(RestrictionId id, SecurityScope scope, DateWindow window, String source)
+public record SecurityExclusion(
+    RestrictionId id, SecurityScope scope, DateWindow window, String source)
     implements Restriction {
   /**
    * Checks that no component is null.

@@ -1,10 +1,12 @@
 package dev.rebal.core.restriction;
 
-
 import dev.rebal.core.internal.Checks;
 
 /**
- * A control person's Rule 144 volume limit: sales of the issuer's stock in any three months, across all household accounts, may not exceed the greater of 1% of shares outstanding and the average weekly volume of the four calendar weeks before (17 CFR 230.144(e)). The figures come from {@link dev.rebal.core.market.TradingVolume}.
+ * A control person's Rule 144 volume limit: sales of the issuer's stock in any three months, across
+ * all household accounts, may not exceed the greater of 1% of shares outstanding and the average
+ * weekly volume of the four calendar weeks before (17 CFR 230.144(e)). The figures come from {@link
+ * dev.rebal.core.market.TradingVolume}.
  *
  * <p>This record is immutable and thread-safe.
  *

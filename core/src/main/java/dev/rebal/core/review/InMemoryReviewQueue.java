@@ -23,9 +23,10 @@ public final class InMemoryReviewQueue implements ReviewQueue {
   /** The rule-set fields of review actions' audit entries: actions are not rule-set decisions. */
   private static final String NO_RULE_SET = "review-action";
 
-  private static final Comparator<ReviewItem> URGENT_FIRST = Comparator
-      .comparingInt(ReviewItem::priority).thenComparing(ReviewItem::asOf)
-      .thenComparingLong(i -> Long.parseLong(i.id().substring(2)));
+  private static final Comparator<ReviewItem> URGENT_FIRST =
+      Comparator.comparingInt(ReviewItem::priority)
+          .thenComparing(ReviewItem::asOf)
+          .thenComparingLong(i -> Long.parseLong(i.id().substring(2)));
 
   private final AuditSink audit;
   private final Map<String, ReviewItem> items = new LinkedHashMap<>();
@@ -40,11 +41,21 @@ public final class InMemoryReviewQueue implements ReviewQueue {
   }
 
   @Override
-  public synchronized ReviewItem submit(String household, LocalDate asOf, int priority,
-      Set<String> reasons, String explanation) {
-    ReviewItem item = new ReviewItem("R-" + (items.size() + 1), household, asOf, priority,
-        ImmutableSortedSet.copyOf(Checks.noNulls(reasons, "reasons")), explanation,
-        ReviewStatus.PENDING, "", "", "", 0);
+  public synchronized ReviewItem submit(
+      String household, LocalDate asOf, int priority, Set<String> reasons, String explanation) {
+    ReviewItem item =
+        new ReviewItem(
+            "R-" + (items.size() + 1),
+            household,
+            asOf,
+            priority,
+            ImmutableSortedSet.copyOf(Checks.noNulls(reasons, "reasons")),
+            explanation,
+            ReviewStatus.PENDING,
+            "",
+            "",
+            "",
+            0);
     record(item, "SUBMITTED", asOf, "reasons=" + item.reasons());
     items.put(item.id(), item);
     return item;
@@ -57,19 +68,23 @@ public final class InMemoryReviewQueue implements ReviewQueue {
 
   @Override
   public synchronized List<ReviewItem> pending() {
-    return items.values().stream().filter(i -> i.status() == ReviewStatus.PENDING)
-        .sorted(URGENT_FIRST).collect(ImmutableList.toImmutableList());
+    return items.values().stream()
+        .filter(i -> i.status() == ReviewStatus.PENDING)
+        .sorted(URGENT_FIRST)
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override
   public synchronized List<ReviewItem> byHousehold(String household) {
-    return items.values().stream().filter(i -> i.household().equals(household))
+    return items.values().stream()
+        .filter(i -> i.household().equals(household))
         .collect(ImmutableList.toImmutableList());
   }
 
   @Override
   public synchronized List<ReviewItem> pendingByReason(String reason) {
-    return pending().stream().filter(i -> i.reasons().contains(reason))
+    return pending().stream()
+        .filter(i -> i.reasons().contains(reason))
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -78,33 +93,35 @@ public final class InMemoryReviewQueue implements ReviewQueue {
     Checks.notNull(date, "date");
     return items.values().stream()
         .filter(i -> i.status() == ReviewStatus.PENDING && i.asOf().isBefore(date))
-        .sorted(ReviewItem.OLDEST_FIRST).collect(ImmutableList.toImmutableList());
+        .sorted(ReviewItem.OLDEST_FIRST)
+        .collect(ImmutableList.toImmutableList());
   }
 
   @Override
-  public synchronized ReviewItem assign(String id, long expectedVersion, String assignee,
-      LocalDate on) {
+  public synchronized ReviewItem assign(
+      String id, long expectedVersion, String assignee, LocalDate on) {
     ReviewItem current = pendingAt(id, expectedVersion);
-    ReviewItem next = current.with(ReviewStatus.PENDING, Checks.notBlank(assignee, "assignee"),
-        "", current.note());
+    ReviewItem next =
+        current.with(
+            ReviewStatus.PENDING, Checks.notBlank(assignee, "assignee"), "", current.note());
     return store(next, "ASSIGNED", on, "assignee=" + assignee);
   }
 
   @Override
-  public ReviewItem approve(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem approve(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     return decide(id, expectedVersion, ReviewStatus.APPROVED, actor, note, on);
   }
 
   @Override
-  public ReviewItem reject(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem reject(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     return decide(id, expectedVersion, ReviewStatus.REJECTED, actor, note, on);
   }
 
   @Override
-  public ReviewItem modify(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem modify(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     Checks.notBlank(note, "note");
     return decide(id, expectedVersion, ReviewStatus.MODIFIED, actor, note, on);
   }
@@ -115,19 +132,31 @@ public final class InMemoryReviewQueue implements ReviewQueue {
     List<ReviewItem> expired = new ArrayList<>();
     for (ReviewItem i : pending()) {
       if (i.asOf().isBefore(cutoff)) {
-        expired.add(store(i.with(ReviewStatus.EXPIRED, i.assignee(), "", i.note()), "EXPIRED", on,
-            "cutoff=" + cutoff));
+        expired.add(
+            store(
+                i.with(ReviewStatus.EXPIRED, i.assignee(), "", i.note()),
+                "EXPIRED",
+                on,
+                "cutoff=" + cutoff));
       }
     }
     return ImmutableList.copyOf(expired);
   }
 
-  private synchronized ReviewItem decide(String id, long expectedVersion, ReviewStatus status,
-      String actor, String note, LocalDate on) {
+  private synchronized ReviewItem decide(
+      String id,
+      long expectedVersion,
+      ReviewStatus status,
+      String actor,
+      String note,
+      LocalDate on) {
     Checks.notBlank(actor, "actor");
     Checks.notNull(note, "note");
     ReviewItem current = pendingAt(id, expectedVersion);
-    return store(current.with(status, current.assignee(), actor, note), status.name(), on,
+    return store(
+        current.with(status, current.assignee(), actor, note),
+        status.name(),
+        on,
         "actor=" + actor + "\nnote=" + note);
   }
 
@@ -137,13 +166,18 @@ public final class InMemoryReviewQueue implements ReviewQueue {
       throw new ReviewConflictException("review[" + id + "]: no such item");
     }
     if (current.version() != expectedVersion) {
-      throw new ReviewConflictException("review[" + id + "].version: expected " + expectedVersion
-          + " (the version the reviewer saw), was " + current.version()
-          + ": someone else acted on it first");
+      throw new ReviewConflictException(
+          "review["
+              + id
+              + "].version: expected "
+              + expectedVersion
+              + " (the version the reviewer saw), was "
+              + current.version()
+              + ": someone else acted on it first");
     }
     if (current.status() != ReviewStatus.PENDING) {
-      throw new ReviewConflictException("review[" + id + "].status: must be PENDING to act on, was "
-          + current.status());
+      throw new ReviewConflictException(
+          "review[" + id + "].status: must be PENDING to act on, was " + current.status());
     }
     return current;
   }
@@ -156,9 +190,16 @@ public final class InMemoryReviewQueue implements ReviewQueue {
 
   private void record(ReviewItem item, String action, LocalDate on, String detail) {
     Checks.notNull(on, "on");
-    String body = "review " + item.id() + " v" + item.version() + " " + action + " on " + on + "\n"
-        + detail;
-    audit.append(new AuditEntry(item.household(), item.asOf(), AuditRecord.sha256Hex(
-        item.explanation()), NO_RULE_SET, NO_RULE_SET, "REVIEW_" + action, body));
+    String body =
+        "review " + item.id() + " v" + item.version() + " " + action + " on " + on + "\n" + detail;
+    audit.append(
+        new AuditEntry(
+            item.household(),
+            item.asOf(),
+            AuditRecord.sha256Hex(item.explanation()),
+            NO_RULE_SET,
+            NO_RULE_SET,
+            "REVIEW_" + action,
+            body));
   }
 }

@@ -25,16 +25,27 @@ import java.util.SortedSet;
  * @param note the reviewer's note, or empty text
  * @param version incremented by every action
  */
-public record ReviewItem(String id, String household, LocalDate asOf, int priority,
-    SortedSet<String> reasons, String explanation, ReviewStatus status, String assignee,
-    String decidedBy, String note, long version) {
+public record ReviewItem(
+    String id,
+    String household,
+    LocalDate asOf,
+    int priority,
+    SortedSet<String> reasons,
+    String explanation,
+    ReviewStatus status,
+    String assignee,
+    String decidedBy,
+    String note,
+    long version) {
   /**
    * The "by age" order: oldest as-of date first, then most urgent, then by the number in the id
    * (submission order for ids of the form {@code R-<n>}, else the id's text).
    */
-  static final Comparator<ReviewItem> OLDEST_FIRST = Comparator.comparing(ReviewItem::asOf)
-      .thenComparingInt(ReviewItem::priority).thenComparing(ReviewItem::idNumber)
-      .thenComparing(ReviewItem::id);
+  static final Comparator<ReviewItem> OLDEST_FIRST =
+      Comparator.comparing(ReviewItem::asOf)
+          .thenComparingInt(ReviewItem::priority)
+          .thenComparing(ReviewItem::idNumber)
+          .thenComparing(ReviewItem::id);
 
   /**
    * Checks that every component is present and the priority is at least 1.
@@ -84,7 +95,17 @@ public record ReviewItem(String id, String household, LocalDate asOf, int priori
   }
 
   ReviewItem with(ReviewStatus newStatus, String newAssignee, String newDecidedBy, String newNote) {
-    return new ReviewItem(id, household, asOf, priority, reasons, explanation, newStatus,
-        newAssignee, newDecidedBy, newNote, version + 1);
+    return new ReviewItem(
+        id,
+        household,
+        asOf,
+        priority,
+        reasons,
+        explanation,
+        newStatus,
+        newAssignee,
+        newDecidedBy,
+        newNote,
+        version + 1);
   }
 }

@@ -26,8 +26,8 @@ public interface ReviewQueue {
    * @param explanation the decision's explanation, for the reviewer
    * @return the item, pending
    */
-  ReviewItem submit(String household, LocalDate asOf, int priority, Set<String> reasons,
-      String explanation);
+  ReviewItem submit(
+      String household, LocalDate asOf, int priority, Set<String> reasons, String explanation);
 
   /**
    * {@return the item with {@code id}, if any}
@@ -65,8 +65,10 @@ public interface ReviewQueue {
    */
   default List<ReviewItem> pendingOlderThan(LocalDate date) {
     Checks.notNull(date, "date");
-    return pending().stream().filter(i -> i.asOf().isBefore(date))
-        .sorted(ReviewItem.OLDEST_FIRST).collect(Collectors.toUnmodifiableList());
+    return pending().stream()
+        .filter(i -> i.asOf().isBefore(date))
+        .sorted(ReviewItem.OLDEST_FIRST)
+        .collect(Collectors.toUnmodifiableList());
   }
 
   /**

@@ -3,8 +3,8 @@ package dev.rebal.core.rule;
 import dev.rebal.core.internal.Checks;
 
 /**
- * One thing a rule found: a stable reason code (e.g. {@code trigger.threshold}) and a message for the
- * reviewer and the audit record. This record is immutable and thread-safe.
+ * One thing a rule found: a stable reason code (e.g. {@code trigger.threshold}) and a message for
+ * the reviewer and the audit record. This record is immutable and thread-safe.
  *
  * @param code the stable reason code
  * @param message what was found, with the figures

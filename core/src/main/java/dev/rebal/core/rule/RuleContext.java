@@ -16,8 +16,8 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Everything a rule may read: the household, market data, as-of date, the rule set's parameters, the
- * assessment, and at the routing stage the proposal and its impact. Rules must not read clocks,
+ * Everything a rule may read: the household, market data, as-of date, the rule set's parameters,
+ * the assessment, and at the routing stage the proposal and its impact. Rules must not read clocks,
  * files or the network.
  *
  * <p>The goal outlook ({@link #goalOutlook()}) is computed on first use and shared by every rule
@@ -34,8 +34,14 @@ public final class RuleContext {
   private final ProposalImpact impact;
   private final Supplier<HouseholdOutlook> outlook;
 
-  private RuleContext(Household household, MarketData marketData, LocalDate asOf, RuleSet ruleSet,
-      Assessment assessment, Proposal proposal, ProposalImpact impact,
+  private RuleContext(
+      Household household,
+      MarketData marketData,
+      LocalDate asOf,
+      RuleSet ruleSet,
+      Assessment assessment,
+      Proposal proposal,
+      ProposalImpact impact,
       Supplier<HouseholdOutlook> outlook) {
     this.household = Checks.notNull(household, "household");
     this.marketData = Checks.notNull(marketData, "marketData");
@@ -44,8 +50,10 @@ public final class RuleContext {
     this.assessment = Checks.notNull(assessment, "assessment");
     this.proposal = proposal;
     this.impact = impact;
-    this.outlook = outlook != null ? outlook
-        : com.google.common.base.Suppliers.memoize(this::computeOutlook)::get;
+    this.outlook =
+        outlook != null
+            ? outlook
+            : com.google.common.base.Suppliers.memoize(this::computeOutlook)::get;
   }
 
   /**
@@ -57,8 +65,12 @@ public final class RuleContext {
    * @param ruleSet the rule set in force
    * @param assessment the household's assessment
    */
-  public static RuleContext of(Household household, MarketData marketData, LocalDate asOf,
-      RuleSet ruleSet, Assessment assessment) {
+  public static RuleContext of(
+      Household household,
+      MarketData marketData,
+      LocalDate asOf,
+      RuleSet ruleSet,
+      Assessment assessment) {
     return new RuleContext(household, marketData, asOf, ruleSet, assessment, null, null, null);
   }
 
@@ -69,8 +81,15 @@ public final class RuleContext {
    * @param impact its impact
    */
   public RuleContext withProposal(Proposal proposal, ProposalImpact impact) {
-    return new RuleContext(household, marketData, asOf, ruleSet, assessment,
-        Checks.notNull(proposal, "proposal"), Checks.notNull(impact, "impact"), outlook);
+    return new RuleContext(
+        household,
+        marketData,
+        asOf,
+        ruleSet,
+        assessment,
+        Checks.notNull(proposal, "proposal"),
+        Checks.notNull(impact, "impact"),
+        outlook);
   }
 
   /** {@return the household} */

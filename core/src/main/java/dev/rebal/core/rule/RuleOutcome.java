@@ -5,15 +5,14 @@ import dev.rebal.core.internal.Checks;
 import java.util.List;
 
 /**
- * What one rule returned: its findings (triggers, ineligibility or review reasons, by stage) and, at
- * the constraint stage, its adjustments. An outcome with neither is a pass. This record is immutable
- * and thread-safe.
+ * What one rule returned: its findings (triggers, ineligibility or review reasons, by stage) and,
+ * at the constraint stage, its adjustments. An outcome with neither is a pass. This record is
+ * immutable and thread-safe.
  *
  * @param findings what the rule found
  * @param adjustments the constraint changes it asks for
  */
-public record RuleOutcome(List<Finding> findings,
-    List<ConstraintAdjustment> adjustments) {
+public record RuleOutcome(List<Finding> findings, List<ConstraintAdjustment> adjustments) {
   private static final RuleOutcome PASS = new RuleOutcome(ImmutableList.of(), ImmutableList.of());
 
   /**
@@ -52,8 +51,11 @@ public record RuleOutcome(List<Finding> findings,
    */
   public static RuleOutcome adjust(String code, List<? extends ConstraintAdjustment> adjustments) {
     ImmutableList<ConstraintAdjustment> adj = ImmutableList.copyOf(adjustments);
-    return new RuleOutcome(adj.stream().map(a -> new Finding(code, a.reason()))
-        .collect(ImmutableList.toImmutableList()), adj);
+    return new RuleOutcome(
+        adj.stream()
+            .map(a -> new Finding(code, a.reason()))
+            .collect(ImmutableList.toImmutableList()),
+        adj);
   }
 
   /** {@return whether the rule found nothing} */

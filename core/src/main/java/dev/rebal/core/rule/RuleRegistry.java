@@ -65,8 +65,13 @@ public final class RuleRegistry {
       }
     }
     if (!unknown.isEmpty()) {
-      throw new RuleSetException("rule set " + ruleSet + ": enables unknown rule(s) " + unknown
-          + "; known: " + rules.keySet());
+      throw new RuleSetException(
+          "rule set "
+              + ruleSet
+              + ": enables unknown rule(s) "
+              + unknown
+              + "; known: "
+              + rules.keySet());
     }
     out.sort(PIPELINE_ORDER);
     return ImmutableList.copyOf(out);
@@ -133,11 +138,12 @@ public final class RuleRegistry {
      */
     public RuleRegistry build() {
       List<String> all = new ArrayList<>(problems);
-      owners.forEach((id, who) -> {
-        if (who.size() > 1) {
-          all.add("rule id '" + id + "' is defined by " + String.join(" and ", who));
-        }
-      });
+      owners.forEach(
+          (id, who) -> {
+            if (who.size() > 1) {
+              all.add("rule id '" + id + "' is defined by " + String.join(" and ", who));
+            }
+          });
       if (!all.isEmpty()) {
         throw new RuleSetException(String.join("\n", all));
       }

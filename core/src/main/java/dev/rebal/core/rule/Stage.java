@@ -2,7 +2,9 @@ package dev.rebal.core.rule;
 
 /** The named pipeline stages at which rules run, in pipeline order. */
 public enum Stage {
-  /** Before anything else: a finding makes the household ineligible for this run (held, no trades). */
+  /**
+   * Before anything else: a finding makes the household ineligible for this run (held, no trades).
+   */
   ELIGIBILITY,
   /** After assessment: each finding is a trigger that fired; no trigger, no trades. */
   TRIGGER,

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
  * {@link RuleParameters#standard()} declares every parameter Rebal reads; a rule set is checked
  * against the declarations when it is loaded, so a bad value is an error before any household runs.
  *
- * <p>Values are plain text in a rule set. A {@link Type#DECIMAL} is a plain decimal (no exponent, at
- * most 15 integer and 10 decimal digits), a {@link Type#INTEGER} a whole number of at most 9 digits,
- * a {@link Type#CHOICE} one of the listed words. Ranges are inclusive. This class is immutable and
- * thread-safe.
+ * <p>Values are plain text in a rule set. A {@link Type#DECIMAL} is a plain decimal (no exponent,
+ * at most 15 integer and 10 decimal digits), a {@link Type#INTEGER} a whole number of at most 9
+ * digits, a {@link Type#CHOICE} one of the listed words. Ranges are inclusive. This class is
+ * immutable and thread-safe.
  */
 public final class RuleParameter implements Comparable<RuleParameter> {
   /** The type of a parameter's value. */
@@ -41,8 +41,14 @@ public final class RuleParameter implements Comparable<RuleParameter> {
   private final String defaultValue;
   private final String description;
 
-  private RuleParameter(String name, Type type, BigDecimal min, BigDecimal max,
-      ImmutableSortedSet<String> choices, String defaultValue, String description) {
+  private RuleParameter(
+      String name,
+      Type type,
+      BigDecimal min,
+      BigDecimal max,
+      ImmutableSortedSet<String> choices,
+      String defaultValue,
+      String description) {
     this.name = Checks.notBlank(name, "name");
     this.type = type;
     this.min = min;
@@ -51,7 +57,10 @@ public final class RuleParameter implements Comparable<RuleParameter> {
     this.defaultValue = defaultValue;
     this.description = Checks.notBlank(description, "description");
     if (defaultValue != null) {
-      Checks.isTrue(problem(defaultValue).isEmpty(), "defaultValue", defaultValue,
+      Checks.isTrue(
+          problem(defaultValue).isEmpty(),
+          "defaultValue",
+          defaultValue,
           "must satisfy the declaration of " + name);
     }
   }
@@ -59,18 +68,24 @@ public final class RuleParameter implements Comparable<RuleParameter> {
   /**
    * Declares a decimal parameter in {@code [min, max]}.
    *
-   * @param defaultValue the value used when a rule set leaves it out, or null for none (the
-   *     feature is off)
+   * @param defaultValue the value used when a rule set leaves it out, or null for none (the feature
+   *     is off)
    * @param name the parameter's name
    * @param min the smallest value allowed
    * @param max the largest value allowed
    * @param description what it does, for people
    * @return the declaration
    */
-  public static RuleParameter decimal(String name, String min, String max, String defaultValue,
-      String description) {
-    return new RuleParameter(name, Type.DECIMAL, new BigDecimal(min), new BigDecimal(max),
-        ImmutableSortedSet.of(), defaultValue, description);
+  public static RuleParameter decimal(
+      String name, String min, String max, String defaultValue, String description) {
+    return new RuleParameter(
+        name,
+        Type.DECIMAL,
+        new BigDecimal(min),
+        new BigDecimal(max),
+        ImmutableSortedSet.of(),
+        defaultValue,
+        description);
   }
 
   /**
@@ -83,10 +98,16 @@ public final class RuleParameter implements Comparable<RuleParameter> {
    * @param description what it does, for people
    * @return the declaration
    */
-  public static RuleParameter integer(String name, long min, long max, String defaultValue,
-      String description) {
-    return new RuleParameter(name, Type.INTEGER, BigDecimal.valueOf(min), BigDecimal.valueOf(max),
-        ImmutableSortedSet.of(), defaultValue, description);
+  public static RuleParameter integer(
+      String name, long min, long max, String defaultValue, String description) {
+    return new RuleParameter(
+        name,
+        Type.INTEGER,
+        BigDecimal.valueOf(min),
+        BigDecimal.valueOf(max),
+        ImmutableSortedSet.of(),
+        defaultValue,
+        description);
   }
 
   /**
@@ -98,10 +119,16 @@ public final class RuleParameter implements Comparable<RuleParameter> {
    * @param description what it does, for people
    * @return the declaration
    */
-  public static RuleParameter choice(String name, Iterable<String> choices, String defaultValue,
-      String description) {
-    return new RuleParameter(name, Type.CHOICE, null, null, ImmutableSortedSet.copyOf(choices),
-        defaultValue, description);
+  public static RuleParameter choice(
+      String name, Iterable<String> choices, String defaultValue, String description) {
+    return new RuleParameter(
+        name,
+        Type.CHOICE,
+        null,
+        null,
+        ImmutableSortedSet.copyOf(choices),
+        defaultValue,
+        description);
   }
 
   /**
@@ -113,10 +140,16 @@ public final class RuleParameter implements Comparable<RuleParameter> {
    * @param description what it does, for people
    * @return the declaration
    */
-  public static RuleParameter subset(String name, Iterable<String> choices, String defaultValue,
-      String description) {
-    return new RuleParameter(name, Type.SUBSET, null, null, ImmutableSortedSet.copyOf(choices),
-        defaultValue, description);
+  public static RuleParameter subset(
+      String name, Iterable<String> choices, String defaultValue, String description) {
+    return new RuleParameter(
+        name,
+        Type.SUBSET,
+        null,
+        null,
+        ImmutableSortedSet.copyOf(choices),
+        defaultValue,
+        description);
   }
 
   /** {@return the name, e.g. {@code review.turnover.max}} */
@@ -185,8 +218,9 @@ public final class RuleParameter implements Comparable<RuleParameter> {
         ok = INTEGER.matcher(value).matches() && inRange(new BigDecimal(value));
         break;
       case SUBSET:
-        ok = !value.isEmpty() && java.util.Arrays.stream(value.split(",", -1))
-            .allMatch(choices::contains);
+        ok =
+            !value.isEmpty()
+                && java.util.Arrays.stream(value.split(",", -1)).allMatch(choices::contains);
         break;
       default:
         ok = choices.contains(value);
@@ -195,8 +229,10 @@ public final class RuleParameter implements Comparable<RuleParameter> {
     if (ok) {
       return Optional.empty();
     }
-    String shown = value.length() <= SHOWN ? value
-        : value.substring(0, SHOWN) + "...(" + value.length() + " characters)";
+    String shown =
+        value.length() <= SHOWN
+            ? value
+            : value.substring(0, SHOWN) + "...(" + value.length() + " characters)";
     return Optional.of("must be " + rule() + ", was '" + shown + "'");
   }
 
@@ -225,7 +261,8 @@ public final class RuleParameter implements Comparable<RuleParameter> {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof RuleParameter && ((RuleParameter) o).name.equals(name)
+    return o instanceof RuleParameter
+        && ((RuleParameter) o).name.equals(name)
         && ((RuleParameter) o).rule().equals(rule())
         && java.util.Objects.equals(((RuleParameter) o).defaultValue, defaultValue);
   }
@@ -238,7 +275,10 @@ public final class RuleParameter implements Comparable<RuleParameter> {
   /** Returns e.g. {@code review.turnover.max (a plain decimal from 0 to 2, default 0.30)}. */
   @Override
   public String toString() {
-    return name + " (" + rule() + (defaultValue == null ? ", no default" : ", default "
-        + defaultValue) + ")";
+    return name
+        + " ("
+        + rule()
+        + (defaultValue == null ? ", no default" : ", default " + defaultValue)
+        + ")";
   }
 }

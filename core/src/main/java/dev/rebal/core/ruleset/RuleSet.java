@@ -16,8 +16,8 @@ import java.util.TreeSet;
  * A named, semantically versioned set of rule ids and their parameters (bands, thresholds, review
  * limits), with a content hash that every decision records.
  *
- * <p>The canonical text ({@link #toCanonicalText()}) lists the name, version, enabled rules sorted by
- * id and parameters sorted by name; the content hash is its SHA-256. Two rule sets with the same
+ * <p>The canonical text ({@link #toCanonicalText()}) lists the name, version, enabled rules sorted
+ * by id and parameters sorted by name; the content hash is its SHA-256. Two rule sets with the same
  * content have the same hash whatever order their file listed things in. Load one from a file with
  * {@link RuleSetParser}; compare two with {@link #diff}. Every parameter is checked against its
  * declaration ({@link RuleParameters}) when the rule set is built, so {@link #find} returns only
@@ -30,7 +30,10 @@ public final class RuleSet {
   private final ImmutableSortedMap<String, String> parameters;
   private final String contentHash;
 
-  private RuleSet(String name, SemanticVersion version, ImmutableSortedSet<String> rules,
+  private RuleSet(
+      String name,
+      SemanticVersion version,
+      ImmutableSortedSet<String> rules,
       ImmutableSortedMap<String, String> parameters) {
     this.name = name;
     this.version = version;
@@ -49,7 +52,10 @@ public final class RuleSet {
    * @throws RuleSetException listing every parameter that is undeclared or not a valid value for
    *     its declaration ({@link RuleParameters})
    */
-  public static RuleSet of(String name, SemanticVersion version, Iterable<String> rules,
+  public static RuleSet of(
+      String name,
+      SemanticVersion version,
+      Iterable<String> rules,
       java.util.Map<String, String> parameters) {
     Checks.notBlank(name, "name");
     Checks.notNull(version, "version");
@@ -58,25 +64,32 @@ public final class RuleSet {
     for (String r : rules) {
       Checks.notBlank(r, "rules[]");
     }
-    parameters.forEach((k, v) -> {
-      Checks.notBlank(k, "parameters key");
-      Checks.notNull(v, "parameters[" + k + "]");
-    });
+    parameters.forEach(
+        (k, v) -> {
+          Checks.notBlank(k, "parameters key");
+          Checks.notNull(v, "parameters[" + k + "]");
+        });
     ImmutableSortedSet<String> ruleIds = ImmutableSortedSet.copyOf(rules);
     checkParameters(name, version, parameters, ruleIds);
     return new RuleSet(name, version, ruleIds, ImmutableSortedMap.copyOf(parameters));
   }
 
-  private static void checkParameters(String name, SemanticVersion version,
-      java.util.Map<String, String> parameters, Iterable<String> rules) {
+  private static void checkParameters(
+      String name,
+      SemanticVersion version,
+      java.util.Map<String, String> parameters,
+      Iterable<String> rules) {
     ImmutableList<String> problems = RuleParameters.standard().problems(parameters, rules);
     if (!problems.isEmpty()) {
-      throw new RuleSetException("rule set " + name + " " + version + ": "
-          + String.join("\n", problems));
+      throw new RuleSetException(
+          "rule set " + name + " " + version + ": " + String.join("\n", problems));
     }
   }
 
-  private static String canonical(String name, SemanticVersion version, Iterable<String> rules,
+  private static String canonical(
+      String name,
+      SemanticVersion version,
+      Iterable<String> rules,
       SortedMap<String, String> parameters) {
     StringBuilder sb = new StringBuilder();
     sb.append("name = ").append(name).append('\n');
@@ -141,14 +154,22 @@ public final class RuleSet {
   public BigDecimal decimal(String name) {
     String v = parameters.get(name);
     if (v == null) {
-      throw new NoSuchElementException("rule set " + this.name + " " + version + ": parameter '"
-          + name + "' is not set");
+      throw new NoSuchElementException(
+          "rule set " + this.name + " " + version + ": parameter '" + name + "' is not set");
     }
     try {
       return new BigDecimal(v);
     } catch (NumberFormatException e) {
-      throw new RuleSetException("rule set " + this.name + " " + version + ": parameter '" + name
-          + "' must be a decimal, was '" + v + "'");
+      throw new RuleSetException(
+          "rule set "
+              + this.name
+              + " "
+              + version
+              + ": parameter '"
+              + name
+              + "' must be a decimal, was '"
+              + v
+              + "'");
     }
   }
 
@@ -181,8 +202,11 @@ public final class RuleSet {
       boolean was = before.rules.contains(r);
       boolean is = rules.contains(r);
       if (was != is) {
-        out.add(new RuleSetChange("rule:" + r, was ? Optional.of("enabled") : Optional.empty(),
-            is ? Optional.of("enabled") : Optional.empty()));
+        out.add(
+            new RuleSetChange(
+                "rule:" + r,
+                was ? Optional.of("enabled") : Optional.empty(),
+                is ? Optional.of("enabled") : Optional.empty()));
       }
     }
     TreeSet<String> names = new TreeSet<>(parameters.keySet());
@@ -207,8 +231,8 @@ public final class RuleSet {
       if (in == null) {
         throw new RuleSetException("default.rules: missing from the rebal-core jar");
       }
-      return RuleSetParser.parse("default.rules",
-          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      return RuleSetParser.parse(
+          "default.rules", new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
     } catch (java.io.IOException e) {
       throw new RuleSetException("default.rules: cannot be read: " + e.getMessage());
     }

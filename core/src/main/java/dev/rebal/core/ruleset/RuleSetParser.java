@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a rule set from its text form: {@code key = value} lines, {@code #} comments, and
- * {@code rule <id>} lines that enable a rule.
+ * Reads a rule set from its text form: {@code key = value} lines, {@code #} comments, and {@code
+ * rule <id>} lines that enable a rule.
  *
  * <pre>
  * name = default
@@ -52,7 +52,8 @@ public final class RuleSetParser {
       if (line.startsWith("rule ")) {
         String id = line.substring(5).strip();
         if (id.isEmpty() || rules.contains(id)) {
-          problems.add(at + (id.isEmpty() ? "rule id is missing" : "rule '" + id + "' listed twice"));
+          problems.add(
+              at + (id.isEmpty() ? "rule id is missing" : "rule '" + id + "' listed twice"));
         } else {
           rules.add(id);
         }
@@ -75,8 +76,11 @@ public final class RuleSetParser {
         paramLines.put(key, i + 1);
       }
     }
-    params.forEach((k, v) -> RuleParameters.standard().problem(k, v, rules).ifPresent(
-        m -> problems.add(source + ":" + paramLines.get(k) + ": " + m)));
+    params.forEach(
+        (k, v) ->
+            RuleParameters.standard()
+                .problem(k, v, rules)
+                .ifPresent(m -> problems.add(source + ":" + paramLines.get(k) + ": " + m)));
     SemanticVersion parsed = null;
     if (name == null || name.isBlank()) {
       problems.add(source + ": name is missing");

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * @param minor new rules or parameters
  * @param patch corrections that keep intent
  */
-public record SemanticVersion(int major, int minor, int patch) implements Comparable<SemanticVersion> {
-  private static final Pattern FORMAT = Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
+public record SemanticVersion(int major, int minor, int patch)
+    implements Comparable<SemanticVersion> {
+  private static final Pattern FORMAT =
+      Pattern.compile("(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})\\.(0|[1-9]\\d{0,8})");
 
   /**
    * Checks that no part is negative.
@@ -23,8 +25,11 @@ public record SemanticVersion(int major, int minor, int patch) implements Compar
    * @param patch corrections that keep intent
    */
   public SemanticVersion {
-    Checks.isTrue(major >= 0 && minor >= 0 && patch >= 0, "version", major + "." + minor + "."
-        + patch, "must not have negative parts");
+    Checks.isTrue(
+        major >= 0 && minor >= 0 && patch >= 0,
+        "version",
+        major + "." + minor + "." + patch,
+        "must not have negative parts");
   }
 
   /**
@@ -38,8 +43,8 @@ public record SemanticVersion(int major, int minor, int patch) implements Compar
     Checks.notNull(text, "version");
     Matcher m = FORMAT.matcher(text.trim());
     Checks.isTrue(m.matches(), "version", "'" + text + "'", "must be MAJOR.MINOR.PATCH");
-    return new SemanticVersion(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-        Integer.parseInt(m.group(3)));
+    return new SemanticVersion(
+        Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
   }
 
   @Override

@@ -3,7 +3,8 @@ package dev.rebal.core.security;
 import dev.rebal.core.internal.Checks;
 
 /**
- * An asset class, such as {@code US_EQUITY} or {@code MUNI_BOND}: the unit in which targets, bands and drift are stated.
+ * An asset class, such as {@code US_EQUITY} or {@code MUNI_BOND}: the unit in which targets, bands
+ * and drift are stated.
  *
  * <p>Ids are opaque, case-sensitive, non-blank strings chosen by the firm. This record is immutable
  * and thread-safe.

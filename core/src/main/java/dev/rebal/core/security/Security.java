@@ -30,7 +30,8 @@ public abstract class Security implements WithSecurity {
   /** {@return how its income is taxed; {@link TaxCharacter#QUALIFIED} unless set} */
   @Value.Default
   public TaxCharacter taxCharacter() {
-    return kind() == SecurityKind.MUNICIPAL_BOND ? TaxCharacter.TAX_EXEMPT
+    return kind() == SecurityKind.MUNICIPAL_BOND
+        ? TaxCharacter.TAX_EXEMPT
         : kind() == SecurityKind.BOND ? TaxCharacter.ORDINARY : TaxCharacter.QUALIFIED;
   }
 

@@ -1,6 +1,8 @@
 package dev.rebal.core.security;
 
-/** What sort of instrument a security is; it drives round lots, asset location and tax treatment. */
+/**
+ * What sort of instrument a security is; it drives round lots, asset location and tax treatment.
+ */
 public enum SecurityKind {
   /** A common or preferred stock. */
   EQUITY,

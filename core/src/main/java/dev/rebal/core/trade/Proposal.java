@@ -8,8 +8,8 @@ import org.immutables.value.Value;
 
 /**
  * The trades proposed for one household on one as-of date, with the explanation of why: the lines a
- * reviewer reads and the audit record keeps. An empty proposal (no trades) is the normal result for a
- * balanced household. This class is immutable and thread-safe.
+ * reviewer reads and the audit record keeps. An empty proposal (no trades) is the normal result for
+ * a balanced household. This class is immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle

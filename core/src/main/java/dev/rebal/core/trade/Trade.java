@@ -16,9 +16,9 @@ import org.immutables.value.Value;
  * with the lots a sale relieves and the reason codes that explain it; or a gift of shares in kind
  * ({@link Side#GIFT}), which relieves lots like a sale but brings in no cash.
  *
- * <p>A sale's or gift's lot picks add up to its quantity; a buy has none. Every trade carries at least one
- * reason code (e.g. {@code drift.rebalance}, {@code tax.harvest}, {@code liquidity.need}). This
- * class is immutable and thread-safe.
+ * <p>A sale's or gift's lot picks add up to its quantity; a buy has none. Every trade carries at
+ * least one reason code (e.g. {@code drift.rebalance}, {@code tax.harvest}, {@code
+ * liquidity.need}). This class is immutable and thread-safe.
  */
 @Value.Immutable
 @RebalStyle
@@ -72,7 +72,10 @@ public abstract class Trade implements WithTrade {
       for (LotPick p : lots()) {
         picked = picked.plus(p.quantity());
       }
-      Checks.isTrue(lots().isEmpty() || picked.equals(quantity()), "lots", picked,
+      Checks.isTrue(
+          lots().isEmpty() || picked.equals(quantity()),
+          "lots",
+          picked,
           "must add up to the quantity " + quantity());
     }
   }

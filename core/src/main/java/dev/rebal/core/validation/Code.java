@@ -10,8 +10,8 @@ import static dev.rebal.core.validation.Severity.WARNING;
  * code's severity in one place so that a checker cannot report the same code at two severities.
  * Severity rule: a problem is an {@link Severity#ERROR} when the data is missing, contradictory or
  * out of range so that a trade computed from it could be wrong (wrong value, wrong tax, a broken
- * restriction); it is a {@link Severity#WARNING} when the data is plausible but unusual, or when the
- * condition is one the rebalance itself handles or fixes (cash below its floor).
+ * restriction); it is a {@link Severity#WARNING} when the data is plausible but unusual, or when
+ * the condition is one the rebalance itself handles or fixes (cash below its floor).
  */
 enum Code {
   HOUSEHOLD_ACCOUNTS_EMPTY("household.accounts.empty", ERROR),

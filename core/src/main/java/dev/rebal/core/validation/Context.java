@@ -1,23 +1,23 @@
 package dev.rebal.core.validation;
 
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
-import dev.rebal.core.household.Member;
 import dev.rebal.core.household.LotId;
+import dev.rebal.core.household.Member;
 import dev.rebal.core.household.MemberId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.internal.LotTable;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -37,6 +37,7 @@ final class Context {
   private final Set<MemberId> members = new HashSet<>();
   private Set<AssetClass> targetedClasses;
   private Set<AssetClass> modeledClasses;
+
   /** The allocations (target, glide-path steps) checked without a problem, by identity. */
   private final List<TargetAllocation> cleanAllocations = new ArrayList<>(4);
 
@@ -72,8 +73,8 @@ final class Context {
     return targeted.contains(assetClass);
   }
 
-  private static void addClasses(Set<AssetClass> classes, List<TargetAllocation> added,
-      TargetAllocation allocation) {
+  private static void addClasses(
+      Set<AssetClass> classes, List<TargetAllocation> added, TargetAllocation allocation) {
     for (int i = 0; i < added.size(); i++) {
       if (added.get(i) == allocation) {
         return;
@@ -93,8 +94,8 @@ final class Context {
     Set<AssetClass> modeled = modeledClasses;
     if (modeled == null) {
       modeled = new HashSet<>();
-      for (Map.Entry<AssetClass, com.google.common.collect.ImmutableList<SecurityId>> e
-          : household.model().securities().entrySet()) {
+      for (Map.Entry<AssetClass, com.google.common.collect.ImmutableList<SecurityId>> e :
+          household.model().securities().entrySet()) {
         if (!e.getValue().isEmpty()) {
           modeled.add(e.getKey());
         }

@@ -1,10 +1,10 @@
 package dev.rebal.core.validation;
 
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Goal;
 import dev.rebal.core.goal.GoalId;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Weight;
-import dev.rebal.core.allocation.TargetAllocation;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -23,20 +23,32 @@ final class GoalChecker {
     for (Goal g : c.household.goals()) {
       Path p = Path.of("goals", g.id());
       if (g.targetDate().isBefore(c.asOf)) {
-        c.add(Code.GOAL_DATE_PAST, p.field("targetDate"), g.targetDate(),
+        c.add(
+            Code.GOAL_DATE_PAST,
+            p.field("targetDate"),
+            g.targetDate(),
             "must not be before the as-of date " + c.asOf);
       }
       if (c.problems.checkUsd(p.field("targetAmount"), g.targetAmount())
           && !g.targetAmount().isPositive()) {
-        c.add(Code.GOAL_AMOUNT_NONPOSITIVE, p.field("targetAmount"), g.targetAmount(),
+        c.add(
+            Code.GOAL_AMOUNT_NONPOSITIVE,
+            p.field("targetAmount"),
+            g.targetAmount(),
             "must be positive");
       }
       if (g.priority() < 1) {
-        c.add(Code.GOAL_PRIORITY_NONPOSITIVE, p.field("priority"), g.priority(),
+        c.add(
+            Code.GOAL_PRIORITY_NONPOSITIVE,
+            p.field("priority"),
+            g.priority(),
             "must be at least 1 (1 is the most important)");
       }
       if (g.fundingAccounts().isEmpty() && g.fundingShare().isEmpty()) {
-        c.add(Code.GOAL_FUNDING_NONE, p.field("fundingAccounts"), "[]",
+        c.add(
+            Code.GOAL_FUNDING_NONE,
+            p.field("fundingAccounts"),
+            "[]",
             "must have funding accounts or a funding share");
       }
       for (AccountId a : g.fundingAccounts()) {
@@ -46,15 +58,18 @@ final class GoalChecker {
         }
         GoalId earlier = fundedBy.putIfAbsent(a, g.id());
         if (earlier != null) {
-          c.add(Code.GOAL_FUNDING_ACCOUNT_SHARED, ap, a,
+          c.add(
+              Code.GOAL_FUNDING_ACCOUNT_SHARED,
+              ap,
+              a,
               "already funds goal " + earlier + "; an account's whole value goes to one goal");
         }
       }
       if (g.fundingShare().isPresent()) {
         Weight share = g.fundingShare().get();
         if (!TargetChecker.isPositiveFraction(share)) {
-          c.add(Code.GOAL_FUNDING_SHARE_RANGE, p.field("fundingShare"), share,
-              "must lie in (0, 1]");
+          c.add(
+              Code.GOAL_FUNDING_SHARE_RANGE, p.field("fundingShare"), share, "must lie in (0, 1]");
         } else {
           shareSum = shareSum.plus(share);
         }
@@ -62,7 +77,10 @@ final class GoalChecker {
       checkGlidePath(c, g, p.field("glidePath"));
     }
     if (shareSum.compareTo(Weight.ONE) > 0) {
-      c.add(Code.GOAL_FUNDING_SHARE_SUM, Path.of("goals", "*").field("fundingShare"), shareSum,
+      c.add(
+          Code.GOAL_FUNDING_SHARE_SUM,
+          Path.of("goals", "*").field("fundingShare"),
+          shareSum,
           "funding shares of all goals must not sum above 1");
     }
   }
@@ -73,13 +91,19 @@ final class GoalChecker {
       return;
     }
     if (!g.glidePath().steps().containsKey(0)) {
-      c.add(Code.GOAL_GLIDEPATH_NO_ZERO_STEP, p.field("steps"), g.glidePath().steps().keySet(),
+      c.add(
+          Code.GOAL_GLIDEPATH_NO_ZERO_STEP,
+          p.field("steps"),
+          g.glidePath().steps().keySet(),
           "must have a step at 0 years to goal");
     }
     for (Map.Entry<Integer, TargetAllocation> e : g.glidePath().steps().entrySet()) {
       Path sp = p.field("steps", e.getKey());
       if (e.getKey() < 0) {
-        c.add(Code.GOAL_GLIDEPATH_NEGATIVE_YEARS, sp, e.getKey(),
+        c.add(
+            Code.GOAL_GLIDEPATH_NEGATIVE_YEARS,
+            sp,
+            e.getKey(),
             "years to goal must not be negative");
       }
       TargetChecker.checkAllocation(c, e.getValue(), sp);

@@ -1,12 +1,12 @@
 package dev.rebal.core.validation;
 
+import dev.rebal.core.goal.Goal;
+import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.Member;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
-import dev.rebal.core.goal.Goal;
-import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.restriction.Restriction;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -21,15 +21,22 @@ final class HouseholdChecker {
   static void check(Context c) {
     Household h = c.household;
     if (h.members().isEmpty()) {
-      c.add(Code.HOUSEHOLD_MEMBERS_EMPTY, Path.of("members"), "[]", "must have at least one member");
+      c.add(
+          Code.HOUSEHOLD_MEMBERS_EMPTY, Path.of("members"), "[]", "must have at least one member");
     }
     if (h.accounts().isEmpty()) {
-      c.add(Code.HOUSEHOLD_ACCOUNTS_EMPTY, Path.of("accounts"), "[]",
+      c.add(
+          Code.HOUSEHOLD_ACCOUNTS_EMPTY,
+          Path.of("accounts"),
+          "[]",
           "must have at least one account");
     }
     if (h.lastRebalanced().isPresent() && h.lastRebalanced().get().isAfter(c.asOf)) {
       LocalDate last = h.lastRebalanced().get();
-      c.add(Code.HOUSEHOLD_LAST_REBALANCED_FUTURE, Path.of("lastRebalanced"), last,
+      c.add(
+          Code.HOUSEHOLD_LAST_REBALANCED_FUTURE,
+          Path.of("lastRebalanced"),
+          last,
           "must not be after the as-of date " + c.asOf);
     }
     // the context's look-ups already hold each distinct id once: equal sizes mean no repeat
@@ -57,7 +64,10 @@ final class HouseholdChecker {
     for (T item : items) {
       Object key = id.apply(item);
       if (!seen.add(key)) {
-        c.add(Code.ID_DUPLICATE, Path.of(field, key).field("id"), key,
+        c.add(
+            Code.ID_DUPLICATE,
+            Path.of(field, key).field("id"),
+            key,
             "must be unique among " + field);
       }
     }

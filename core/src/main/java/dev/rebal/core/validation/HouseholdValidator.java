@@ -18,15 +18,15 @@ import java.time.LocalDate;
  *
  * <p>Each problem has a stable code (listed with its severity in {@code docs/validation.md}), the
  * path of the bad field built from ids (e.g. {@code lots[L-17].acquired}), and the value seen. An
- * {@link Severity#ERROR} puts the household on hold; a {@link Severity#WARNING} does not (cash below
- * its floor is a warning, because the rebalance itself must raise the cash).
+ * {@link Severity#ERROR} puts the household on hold; a {@link Severity#WARNING} does not (cash
+ * below its floor is a warning, because the rebalance itself must raise the cash).
  *
- * <p>Range rules (quantity positive, basis not negative, weights summing to 1, ...) live here rather
- * than in the model types' constructors, so that a bad household can still be built, read and
- * reported in full, and held untouched. The validator only reads: it never alters or drops data.
- * Problems come in a fixed order (household, accounts, lots, transactions, goals, target and model,
- * market data, restrictions, tax profile, liquidity events; each in input order), so the same input
- * gives the same report. This class is stateless, immutable and thread-safe.
+ * <p>Range rules (quantity positive, basis not negative, weights summing to 1, ...) live here
+ * rather than in the model types' constructors, so that a bad household can still be built, read
+ * and reported in full, and held untouched. The validator only reads: it never alters or drops
+ * data. Problems come in a fixed order (household, accounts, lots, transactions, goals, target and
+ * model, market data, restrictions, tax profile, liquidity events; each in input order), so the
+ * same input gives the same report. This class is stateless, immutable and thread-safe.
  */
 public final class HouseholdValidator {
   private static final HouseholdValidator STANDARD = new HouseholdValidator();

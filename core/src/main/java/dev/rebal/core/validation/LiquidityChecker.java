@@ -17,20 +17,32 @@ final class LiquidityChecker {
     for (LiquidityEvent e : c.household.liquidityEvents()) {
       Path p = Path.of("liquidityEvents", e.id());
       if (c.problems.checkUsd(p.field("amount"), e.amount()) && !e.amount().isPositive()) {
-        c.add(Code.LIQUIDITY_AMOUNT_NONPOSITIVE, p.field("amount"), e.amount(),
+        c.add(
+            Code.LIQUIDITY_AMOUNT_NONPOSITIVE,
+            p.field("amount"),
+            e.amount(),
             "must be positive; the kind gives the direction");
       }
       if (e.date().isBefore(c.asOf)) {
-        c.add(Code.LIQUIDITY_DATE_PAST, p.field("date"), e.date(),
+        c.add(
+            Code.LIQUIDITY_DATE_PAST,
+            p.field("date"),
+            e.date(),
             "must not be before the as-of date " + c.asOf);
       }
       if (e.account().isPresent()) {
         Optional<Account> a = c.account(e.account().get());
         if (a.isEmpty()) {
-          c.add(Code.LIQUIDITY_ACCOUNT_UNKNOWN, p.field("account"), e.account(),
+          c.add(
+              Code.LIQUIDITY_ACCOUNT_UNKNOWN,
+              p.field("account"),
+              e.account(),
               "must be an account of the household");
         } else if (e.kind() == LiquidityKind.NEED && a.get().heldAway()) {
-          c.add(Code.LIQUIDITY_NEED_HELDAWAY, p.field("account"), e.account(),
+          c.add(
+              Code.LIQUIDITY_NEED_HELDAWAY,
+              p.field("account"),
+              e.account(),
               "is held away; the firm cannot trade there to raise the cash");
         }
       }

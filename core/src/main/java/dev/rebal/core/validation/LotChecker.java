@@ -35,7 +35,10 @@ final class LotChecker {
       }
       Optional<Account> account = lastAccount;
       if (account.isEmpty()) {
-        c.add(Code.LOT_ACCOUNT_UNKNOWN, p.field("account"), lot.account(),
+        c.add(
+            Code.LOT_ACCOUNT_UNKNOWN,
+            p.field("account"),
+            lot.account(),
             "must be an account of the household");
       }
       if (!lot.security().equals(lastId)) {
@@ -45,36 +48,57 @@ final class LotChecker {
       }
       Optional<Security> security = lastSecurity;
       if (security.isEmpty()) {
-        c.add(Code.LOT_SECURITY_UNKNOWN, p.field("security"), lot.security(),
+        c.add(
+            Code.LOT_SECURITY_UNKNOWN,
+            p.field("security"),
+            lot.security(),
             "must be a security of the market data");
       } else if (!lastTargeted) {
-        c.add(Code.LOT_CLASS_UNTARGETED, p.field("security"), lot.security(),
-            "is in asset class " + security.get().assetClass()
+        c.add(
+            Code.LOT_CLASS_UNTARGETED,
+            p.field("security"),
+            lot.security(),
+            "is in asset class "
+                + security.get().assetClass()
                 + ", which neither the target nor a goal's glide path lists, so the rebalance "
                 + "will sell it");
       }
       if (!lot.quantity().isPositive()) {
-        c.add(Code.LOT_QUANTITY_NONPOSITIVE, p.field("quantity"), lot.quantity(),
-            "must be positive");
-      } else if (account.isPresent() && !account.get().fractionalShares()
+        c.add(
+            Code.LOT_QUANTITY_NONPOSITIVE, p.field("quantity"), lot.quantity(), "must be positive");
+      } else if (account.isPresent()
+          && !account.get().fractionalShares()
           && !(security.isPresent() && security.get().kind() == SecurityKind.MUTUAL_FUND)
           && !isWhole(lot.quantity().value())) {
-        c.add(Code.LOT_QUANTITY_FRACTIONAL, p.field("quantity"), lot.quantity(),
+        c.add(
+            Code.LOT_QUANTITY_FRACTIONAL,
+            p.field("quantity"),
+            lot.quantity(),
             "is fractional in an account that does not hold fractional shares; it cannot be sold whole");
       }
       checkBasis(c, lot, p);
       if (lot.acquired().isAfter(c.asOf)) {
-        c.add(Code.LOT_ACQUIRED_FUTURE, p.field("acquired"), lot.acquired(),
+        c.add(
+            Code.LOT_ACQUIRED_FUTURE,
+            p.field("acquired"),
+            lot.acquired(),
             "must not be after the as-of date " + c.asOf);
       }
       if (lot.usedAsReplacement().isNegative()
           || lot.usedAsReplacement().compareTo(lot.quantity().max(Quantity.ZERO)) > 0) {
-        c.add(Code.LOT_REPLACEMENT_RANGE, p.field("usedAsReplacement"), lot.usedAsReplacement(),
+        c.add(
+            Code.LOT_REPLACEMENT_RANGE,
+            p.field("usedAsReplacement"),
+            lot.usedAsReplacement(),
             "must be from 0 to the lot's quantity " + lot.quantity());
       }
       if (lot.holdingPeriodStart().isAfter(lot.acquired())) {
-        c.add(Code.LOT_HOLDING_AFTER_ACQUIRED, p.field("holdingPeriodStart"),
-            lot.holdingPeriodStart(), "must not be after the acquired date " + lot.acquired()
+        c.add(
+            Code.LOT_HOLDING_AFTER_ACQUIRED,
+            p.field("holdingPeriodStart"),
+            lot.holdingPeriodStart(),
+            "must not be after the acquired date "
+                + lot.acquired()
                 + " (a tacked holding period starts earlier)");
       }
     }
@@ -90,27 +114,41 @@ final class LotChecker {
   }
 
   private static void checkBasis(Context c, TaxLot lot, Path p) {
-    boolean basisUsd = lot.costBasis().isUsd()
-        || c.problems.checkUsd(p.field("costBasis"), lot.costBasis());
-    boolean washUsd = lot.washSaleAdjustment().isUsd()
-        || c.problems.checkUsd(p.field("washSaleAdjustment"), lot.washSaleAdjustment());
+    boolean basisUsd =
+        lot.costBasis().isUsd() || c.problems.checkUsd(p.field("costBasis"), lot.costBasis());
+    boolean washUsd =
+        lot.washSaleAdjustment().isUsd()
+            || c.problems.checkUsd(p.field("washSaleAdjustment"), lot.washSaleAdjustment());
     if (!lot.basisKnown()) {
-      c.add(Code.LOT_BASIS_UNKNOWN, p.field("basisKnown"), false,
+      c.add(
+          Code.LOT_BASIS_UNKNOWN,
+          p.field("basisKnown"),
+          false,
           "basis is unknown; the lot is treated cautiously");
     }
     if (basisUsd && lot.costBasis().isNegative()) {
       c.add(Code.LOT_BASIS_NEGATIVE, p.field("costBasis"), lot.costBasis(), "must not be negative");
     } else if (basisUsd && lot.costBasis().isZero() && lot.basisKnown()) {
-      c.add(Code.LOT_BASIS_ZERO, p.field("costBasis"), lot.costBasis(),
+      c.add(
+          Code.LOT_BASIS_ZERO,
+          p.field("costBasis"),
+          lot.costBasis(),
           "is zero for a lot whose basis is known; the whole sale price would be gain");
     }
     if (washUsd && lot.washSaleAdjustment().isNegative()) {
-      c.add(Code.LOT_WASHSALE_NEGATIVE, p.field("washSaleAdjustment"), lot.washSaleAdjustment(),
+      c.add(
+          Code.LOT_WASHSALE_NEGATIVE,
+          p.field("washSaleAdjustment"),
+          lot.washSaleAdjustment(),
           "must not be negative (a disallowed loss only adds to basis)");
-    } else if (basisUsd && washUsd && !lot.costBasis().isNegative()
+    } else if (basisUsd
+        && washUsd
+        && !lot.costBasis().isNegative()
         && !lot.washSaleAdjustment().isZero()
         && lot.washSaleAdjustment().compareTo(lot.costBasis()) > 0) {
-      c.add(Code.LOT_WASHSALE_EXCEEDS_BASIS, p.field("washSaleAdjustment"),
+      c.add(
+          Code.LOT_WASHSALE_EXCEEDS_BASIS,
+          p.field("washSaleAdjustment"),
           lot.washSaleAdjustment(),
           "must not exceed the total adjusted basis " + lot.costBasis() + " that includes it");
     }

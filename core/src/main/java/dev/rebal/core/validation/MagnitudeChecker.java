@@ -20,6 +20,7 @@ import java.util.Optional;
 final class MagnitudeChecker {
   /** Dollars: more than any household or market holds. */
   static final BigDecimal MAX_MONEY = BigDecimal.TEN.pow(15);
+
   /** Shares: more than any issuer has outstanding. */
   static final BigDecimal MAX_SHARES = BigDecimal.TEN.pow(12);
 
@@ -62,14 +63,20 @@ final class MagnitudeChecker {
 
   private static void money(Context c, Path path, BigDecimal amount) {
     if (amount.abs().compareTo(MAX_MONEY) >= 0) {
-      c.add(Code.NUMBER_IMPLAUSIBLE, path, Checks.abbreviate(amount),
+      c.add(
+          Code.NUMBER_IMPLAUSIBLE,
+          path,
+          Checks.abbreviate(amount),
           "must be below 1E+15 dollars in magnitude");
     }
   }
 
   private static void shares(Context c, Path path, BigDecimal quantity) {
     if (quantity.abs().compareTo(MAX_SHARES) >= 0) {
-      c.add(Code.NUMBER_IMPLAUSIBLE, path, Checks.abbreviate(quantity),
+      c.add(
+          Code.NUMBER_IMPLAUSIBLE,
+          path,
+          Checks.abbreviate(quantity),
           "must be below 1E+12 shares in magnitude");
     }
   }

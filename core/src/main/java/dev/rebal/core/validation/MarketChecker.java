@@ -18,14 +18,15 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * Market-data checks for what this household needs: a positive USD price, not dated after the
- * as-of date, for every known security it holds or its model may buy (a missing price is never a
- * zero); a price older than {@link #STALE_AFTER_DAYS} is a warning. Every issuer under a Rule 144
- * volume limit needs positive shares outstanding and at least {@link #VOLUME_WEEKS} weekly volumes.
+ * Market-data checks for what this household needs: a positive USD price, not dated after the as-of
+ * date, for every known security it holds or its model may buy (a missing price is never a zero); a
+ * price older than {@link #STALE_AFTER_DAYS} is a warning. Every issuer under a Rule 144 volume
+ * limit needs positive shares outstanding and at least {@link #VOLUME_WEEKS} weekly volumes.
  */
 final class MarketChecker {
   /** Calendar days after which a price is stale: covers a long weekend with a holiday. */
   static final int STALE_AFTER_DAYS = 5;
+
   /** Rule 144(e) averages the four calendar weeks before the notice. */
   static final int VOLUME_WEEKS = 4;
 
@@ -97,7 +98,10 @@ final class MarketChecker {
     Optional<Price> found = c.market.prices().find(id);
     if (found.isEmpty()) {
       if (report) {
-        c.add(Code.PRICE_MISSING, p, Optional.empty(),
+        c.add(
+            Code.PRICE_MISSING,
+            p,
+            Optional.empty(),
             "must be present for a security the household holds or its model may buy");
       }
       return false;
@@ -109,7 +113,10 @@ final class MarketChecker {
         return false;
       }
       clean = false;
-      c.add(Code.MONEY_CURRENCY_UNSUPPORTED, p.field("perUnit"), price.perUnit(),
+      c.add(
+          Code.MONEY_CURRENCY_UNSUPPORTED,
+          p.field("perUnit"),
+          price.perUnit(),
           "must be in USD, the only supported currency");
     } else if (!price.perUnit().isPositive()) {
       if (!report) {
@@ -124,14 +131,20 @@ final class MarketChecker {
         return false;
       }
       clean = false;
-      c.add(Code.PRICE_DATE_FUTURE, p.field("asOf"), price.asOf(),
+      c.add(
+          Code.PRICE_DATE_FUTURE,
+          p.field("asOf"),
+          price.asOf(),
           "must not be after the as-of date " + c.asOf);
     } else if (price.asOf().isBefore(staleBefore)) {
       if (!report) {
         return false;
       }
       clean = false;
-      c.add(Code.PRICE_STALE, p.field("asOf"), price.asOf(),
+      c.add(
+          Code.PRICE_STALE,
+          p.field("asOf"),
+          price.asOf(),
           "is more than " + STALE_AFTER_DAYS + " days before the as-of date " + c.asOf);
     }
     return clean;
@@ -140,11 +153,17 @@ final class MarketChecker {
   private static void checkVolume(Context c, String issuer, TradingVolume v) {
     Path p = Path.of("volumes", issuer);
     if (!v.sharesOutstanding().isPositive()) {
-      c.add(Code.VOLUME_SHARES_NONPOSITIVE, p.field("sharesOutstanding"), v.sharesOutstanding(),
+      c.add(
+          Code.VOLUME_SHARES_NONPOSITIVE,
+          p.field("sharesOutstanding"),
+          v.sharesOutstanding(),
           "must be positive");
     }
     if (v.weeklyVolumes().size() < VOLUME_WEEKS) {
-      c.add(Code.VOLUME_WEEKS_INSUFFICIENT, p.field("weeklyVolumes"), v.weeklyVolumes().size(),
+      c.add(
+          Code.VOLUME_WEEKS_INSUFFICIENT,
+          p.field("weeklyVolumes"),
+          v.weeklyVolumes().size(),
           "must hold at least " + VOLUME_WEEKS + " weeks for the Rule 144 average");
     }
   }

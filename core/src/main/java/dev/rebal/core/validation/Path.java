@@ -5,8 +5,8 @@ package dev.rebal.core.validation;
  * meaningful when input is reordered: {@code accounts[IRA-1].cashFloor}, {@code
  * goals[G-1].glidePath.steps[5].classes[US_EQUITY].weight}. Immutable; each step returns a copy.
  *
- * <p>A step only links to its parent: the text is built when it is first asked for, which is when
- * a problem is reported, so the validator pays nothing for the paths of fields that are fine. Keys
+ * <p>A step only links to its parent: the text is built when it is first asked for, which is when a
+ * problem is reported, so the validator pays nothing for the paths of fields that are fine. Keys
  * are ids, numbers and dates, all immutable, so the text is the same whenever it is built.
  */
 final class Path {

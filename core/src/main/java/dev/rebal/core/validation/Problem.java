@@ -3,9 +3,9 @@ package dev.rebal.core.validation;
 import dev.rebal.core.internal.Checks;
 
 /**
- * One data problem found in a household: a stable code callers can branch on, a severity, the path of
- * the bad field (e.g. {@code lots[L-17].acquired} or {@code accounts[IRA-1].cashFloor}), the value
- * seen, and a message.
+ * One data problem found in a household: a stable code callers can branch on, a severity, the path
+ * of the bad field (e.g. {@code lots[L-17].acquired} or {@code accounts[IRA-1].cashFloor}), the
+ * value seen, and a message.
  *
  * <p>Codes are stable and documented in {@code docs/validation.md}; the wording of messages may
  * change. Paths use ids, not client names. This record is immutable and thread-safe.
@@ -34,7 +34,10 @@ public record Problem(String code, Severity severity, String path, String value,
     Checks.notBlank(message, "message");
   }
 
-  /** Returns e.g. {@code lots[L-17].acquired: must not be after the as-of date 2026-06-30, was 2026-07-02 [lot.acquired.future]}. */
+  /**
+   * Returns e.g. {@code lots[L-17].acquired: must not be after the as-of date 2026-06-30, was
+   * 2026-07-02 [lot.acquired.future]}.
+   */
   @Override
   public String toString() {
     return path + ": " + message + ", was " + value + " [" + code + "]";

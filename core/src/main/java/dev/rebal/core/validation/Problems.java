@@ -26,7 +26,11 @@ final class Problems {
     if (amount.isUsd()) {
       return true;
     }
-    add(Code.MONEY_CURRENCY_UNSUPPORTED, path, amount, "must be in USD, the only supported currency");
+    add(
+        Code.MONEY_CURRENCY_UNSUPPORTED,
+        path,
+        amount,
+        "must be in USD, the only supported currency");
     return false;
   }
 

@@ -29,7 +29,10 @@ final class RestrictionChecker {
       Path p = Path.of("restrictions", r.id());
       checkWindow(c, r, p.field("window"));
       if (r.source().isBlank()) {
-        c.add(Code.RESTRICTION_SOURCE_BLANK, p.field("source"), "'" + r.source() + "'",
+        c.add(
+            Code.RESTRICTION_SOURCE_BLANK,
+            p.field("source"),
+            "'" + r.source() + "'",
             "should say where the restriction comes from, for the audit");
       }
       if (r instanceof SecurityExclusion) {
@@ -46,14 +49,20 @@ final class RestrictionChecker {
         String issuer = ((VolumeLimit) r).issuer();
         checkIssuer(c, issuer, p.field("issuer"));
         if (!c.market.volumes().containsKey(issuer)) {
-          c.add(Code.RESTRICTION_VOLUME_MISSING, p.field("issuer"), issuer,
+          c.add(
+              Code.RESTRICTION_VOLUME_MISSING,
+              p.field("issuer"),
+              issuer,
               "needs the issuer's trading volume in the market data for the Rule 144 limit");
         }
       } else if (r instanceof ConcentrationCap) {
         ConcentrationCap cap = (ConcentrationCap) r;
         checkScope(c, cap.scope(), p.field("scope"));
         if (!TargetChecker.isPositiveFraction(cap.maxWeight())) {
-          c.add(Code.RESTRICTION_CAP_RANGE, p.field("maxWeight"), cap.maxWeight(),
+          c.add(
+              Code.RESTRICTION_CAP_RANGE,
+              p.field("maxWeight"),
+              cap.maxWeight(),
               "must lie in (0, 1]");
         }
       } else if (r instanceof AccountFreeze) {
@@ -65,11 +74,17 @@ final class RestrictionChecker {
         AssetLocationPreference a = (AssetLocationPreference) r;
         checkScope(c, a.scope(), p.field("scope"));
         if (a.penaltyBps().signum() < 0) {
-          c.add(Code.RESTRICTION_PENALTY_NEGATIVE, p.field("penaltyBps"),
-              a.penaltyBps().toPlainString(), "must not be negative");
+          c.add(
+              Code.RESTRICTION_PENALTY_NEGATIVE,
+              p.field("penaltyBps"),
+              a.penaltyBps().toPlainString(),
+              "must not be negative");
         }
         if (a.avoidIn().isEmpty()) {
-          c.add(Code.RESTRICTION_TREATMENTS_EMPTY, p.field("avoidIn"), "[]",
+          c.add(
+              Code.RESTRICTION_TREATMENTS_EMPTY,
+              p.field("avoidIn"),
+              "[]",
               "should name at least one tax treatment; it has no effect");
         }
       }
@@ -81,7 +96,10 @@ final class RestrictionChecker {
     if (!w.isValid()) {
       c.add(Code.RESTRICTION_WINDOW_INVERTED, p, w, "must not end before it starts");
     } else if (w.untilInclusive().isPresent() && w.untilInclusive().get().isBefore(c.asOf)) {
-      c.add(Code.RESTRICTION_WINDOW_EXPIRED, p, w,
+      c.add(
+          Code.RESTRICTION_WINDOW_EXPIRED,
+          p,
+          w,
           "ended before the as-of date " + c.asOf + "; the restriction no longer applies");
     }
     if (r instanceof BlackoutWindow
@@ -94,7 +112,10 @@ final class RestrictionChecker {
     switch (scope.type()) {
       case SECURITY:
         if (c.security(SecurityId.of(scope.value())).isEmpty()) {
-          c.add(Code.RESTRICTION_SECURITY_UNKNOWN, p, scope,
+          c.add(
+              Code.RESTRICTION_SECURITY_UNKNOWN,
+              p,
+              scope,
               "must name a security of the market data");
         }
         break;
@@ -103,7 +124,10 @@ final class RestrictionChecker {
         break;
       case ASSET_CLASS:
         if (!c.hasAssetClass(AssetClass.of(scope.value()))) {
-          c.add(Code.RESTRICTION_CLASS_UNKNOWN, p, scope,
+          c.add(
+              Code.RESTRICTION_CLASS_UNKNOWN,
+              p,
+              scope,
               "must name an asset class of a security or of the target");
         }
         break;
@@ -114,7 +138,10 @@ final class RestrictionChecker {
 
   private static void checkIssuer(Context c, String issuer, Path p) {
     if (!c.hasIssuer(issuer)) {
-      c.add(Code.RESTRICTION_ISSUER_UNKNOWN, p, issuer,
+      c.add(
+          Code.RESTRICTION_ISSUER_UNKNOWN,
+          p,
+          issuer,
           "must be the issuer of a security of the market data");
     }
   }

@@ -7,8 +7,8 @@ public enum Severity {
   /** Reported and routed to review where the rule set says so, but the household is rebalanced. */
   WARNING,
   /**
-   * Information only: reported with the household's problems, never routed to review (an
-   * expired restriction is history, not a data fault).
+   * Information only: reported with the household's problems, never routed to review (an expired
+   * restriction is history, not a data fault).
    */
   INFO
 }

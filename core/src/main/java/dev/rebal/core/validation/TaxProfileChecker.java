@@ -24,27 +24,50 @@ final class TaxProfileChecker {
     rate(c, p.field("longTermRate"), t.longTermRate());
     rate(c, p.field("stateRate"), t.stateRate());
     if (t.niitRate().value().signum() != 0 && t.niitRate().compareTo(NIIT) != 0) {
-      c.add(Code.TAX_NIIT_RATE, p.field("niitRate"), t.niitRate(),
+      c.add(
+          Code.TAX_NIIT_RATE,
+          p.field("niitRate"),
+          t.niitRate(),
           "must be 0 or " + NIIT + " (IRC section 1411)");
     }
-    if (t.shortTermRate().isFraction() && t.longTermRate().isFraction()
+    if (t.shortTermRate().isFraction()
+        && t.longTermRate().isFraction()
         && t.shortTermRate().compareTo(t.longTermRate()) < 0) {
-      c.add(Code.TAX_RATE_SHORT_BELOW_LONG, p.field("shortTermRate"), t.shortTermRate(),
+      c.add(
+          Code.TAX_RATE_SHORT_BELOW_LONG,
+          p.field("shortTermRate"),
+          t.shortTermRate(),
           "is below the long-term rate " + t.longTermRate() + ", which no federal bracket has");
     }
-    nonNegative(c, p.field("shortTermCarryforward"), t.shortTermCarryforward(),
-        Code.TAX_CARRYFORWARD_NEGATIVE, "must not be negative (state the loss as a positive amount)");
-    nonNegative(c, p.field("longTermCarryforward"), t.longTermCarryforward(),
-        Code.TAX_CARRYFORWARD_NEGATIVE, "must not be negative (state the loss as a positive amount)");
+    nonNegative(
+        c,
+        p.field("shortTermCarryforward"),
+        t.shortTermCarryforward(),
+        Code.TAX_CARRYFORWARD_NEGATIVE,
+        "must not be negative (state the loss as a positive amount)");
+    nonNegative(
+        c,
+        p.field("longTermCarryforward"),
+        t.longTermCarryforward(),
+        Code.TAX_CARRYFORWARD_NEGATIVE,
+        "must not be negative (state the loss as a positive amount)");
     c.problems.checkUsd(p.field("realizedShortTermYtd"), t.realizedShortTermYtd());
     c.problems.checkUsd(p.field("realizedLongTermYtd"), t.realizedLongTermYtd());
     if (t.annualGainBudget().isPresent()) {
-      nonNegative(c, p.field("annualGainBudget"), t.annualGainBudget().get(),
-          Code.TAX_BUDGET_NEGATIVE, "must not be negative");
+      nonNegative(
+          c,
+          p.field("annualGainBudget"),
+          t.annualGainBudget().get(),
+          Code.TAX_BUDGET_NEGATIVE,
+          "must not be negative");
     }
     if (t.shortTermGainCap().isPresent()) {
-      nonNegative(c, p.field("shortTermGainCap"), t.shortTermGainCap().get(),
-          Code.TAX_CAP_NEGATIVE, "must not be negative");
+      nonNegative(
+          c,
+          p.field("shortTermGainCap"),
+          t.shortTermGainCap().get(),
+          Code.TAX_CAP_NEGATIVE,
+          "must not be negative");
     }
   }
 

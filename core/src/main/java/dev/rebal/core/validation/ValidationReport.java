@@ -25,7 +25,8 @@ public final class ValidationReport {
    */
   public static ValidationReport of(HouseholdId household, Iterable<Problem> problems) {
     Checks.notNull(household, "household");
-    return new ValidationReport(household, ImmutableList.copyOf(Checks.notNull(problems, "problems")));
+    return new ValidationReport(
+        household, ImmutableList.copyOf(Checks.notNull(problems, "problems")));
   }
 
   /** {@return the household validated} */
@@ -40,13 +41,15 @@ public final class ValidationReport {
 
   /** {@return the problems of severity error} */
   public ImmutableList<Problem> errors() {
-    return problems.stream().filter(p -> p.severity() == Severity.ERROR)
+    return problems.stream()
+        .filter(p -> p.severity() == Severity.ERROR)
         .collect(ImmutableList.toImmutableList());
   }
 
   /** {@return the problems of severity warning} */
   public ImmutableList<Problem> warnings() {
-    return problems.stream().filter(p -> p.severity() == Severity.WARNING)
+    return problems.stream()
+        .filter(p -> p.severity() == Severity.WARNING)
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -75,7 +78,8 @@ public final class ValidationReport {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ValidationReport && ((ValidationReport) o).household.equals(household)
+    return o instanceof ValidationReport
+        && ((ValidationReport) o).household.equals(household)
         && ((ValidationReport) o).problems.equals(problems);
   }
 
@@ -87,8 +91,12 @@ public final class ValidationReport {
   /** Returns the household id and one line per problem. */
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder("household ").append(household).append(": ")
-        .append(problems.size()).append(" problem(s)");
+    StringBuilder sb =
+        new StringBuilder("household ")
+            .append(household)
+            .append(": ")
+            .append(problems.size())
+            .append(" problem(s)");
     for (Problem p : problems) {
       sb.append("\n  ").append(p.severity()).append(' ').append(p);
     }

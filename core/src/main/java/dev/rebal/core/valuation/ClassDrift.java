@@ -10,9 +10,9 @@ import dev.rebal.core.security.AssetClass;
  * that lies outside the class's tolerance band.
  *
  * <p>Drift is signed: positive means overweight. The band is {@link
- * dev.rebal.core.allocation.ClassTarget#halfWidth()}; a class held but not targeted has target and band
- * zero, so any holding of it is out of band. A drift exactly at the band's edge is inside it. This
- * record is immutable and thread-safe.
+ * dev.rebal.core.allocation.ClassTarget#halfWidth()}; a class held but not targeted has target and
+ * band zero, so any holding of it is out of band. A drift exactly at the band's edge is inside it.
+ * This record is immutable and thread-safe.
  *
  * @param assetClass the asset class
  * @param value the value held in the class
@@ -20,8 +20,8 @@ import dev.rebal.core.security.AssetClass;
  * @param target the target weight (zero if the class is not targeted)
  * @param halfWidth the band's half-width around the target
  */
-public record ClassDrift(AssetClass assetClass, Money value, Weight actual, Weight target,
-    Weight halfWidth) {
+public record ClassDrift(
+    AssetClass assetClass, Money value, Weight actual, Weight target, Weight halfWidth) {
   /**
    * Checks that no component is null.
    *

@@ -1,15 +1,15 @@
 package dev.rebal.core.valuation;
 
-import java.math.BigDecimal;
 import com.google.common.collect.ImmutableList;
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.TargetAllocation;
+import java.math.BigDecimal;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -64,12 +64,12 @@ public final class HouseholdDrift {
    * @param target the target the inflow is invested at
    * @param inflow the expected inflow, zero or positive
    */
-  public static HouseholdDrift projected(HouseholdValuation valuation, TargetAllocation target,
-      Money inflow) {
+  public static HouseholdDrift projected(
+      HouseholdValuation valuation, TargetAllocation target, Money inflow) {
     Checks.notNull(valuation, "valuation");
     Checks.notNull(target, "target");
-    Checks.isTrue(!Checks.notNull(inflow, "inflow").isNegative(), "inflow", inflow,
-        "must not be negative");
+    Checks.isTrue(
+        !Checks.notNull(inflow, "inflow").isNegative(), "inflow", inflow, "must not be negative");
     if (inflow.isZero()) {
       return of(valuation, target);
     }
@@ -82,8 +82,13 @@ public final class HouseholdDrift {
       Weight weight = t == null ? Weight.ZERO : t.weight();
       Weight band = t == null ? Weight.ZERO : t.halfWidth();
       Money value = valuation.classValue(c).plus(inflow.multipliedBy(weight.value()));
-      Weight actual = total.isPositive() ? Weight.ofComputed(value.amount().divide(total.amount(),
-          Weight.SCALE, java.math.RoundingMode.HALF_EVEN)) : Weight.ZERO;
+      Weight actual =
+          total.isPositive()
+              ? Weight.ofComputed(
+                  value
+                      .amount()
+                      .divide(total.amount(), Weight.SCALE, java.math.RoundingMode.HALF_EVEN))
+              : Weight.ZERO;
       out.add(new ClassDrift(c, value, actual, weight, band));
     }
     return new HouseholdDrift(total, out.build());
@@ -103,13 +108,16 @@ public final class HouseholdDrift {
    * @param inflow the expected inflow within the horizon, zero or positive
    * @param reserved the cash held for committed needs, zero or positive
    */
-  public static HouseholdDrift invested(HouseholdValuation valuation, TargetAllocation target,
-      Money inflow, Money reserved) {
+  public static HouseholdDrift invested(
+      HouseholdValuation valuation, TargetAllocation target, Money inflow, Money reserved) {
     Checks.notNull(valuation, "valuation");
     Checks.notNull(target, "target");
-    Checks.isTrue(!Checks.notNull(inflow, "inflow").isNegative(), "inflow", inflow,
-        "must not be negative");
-    Checks.isTrue(!Checks.notNull(reserved, "reserved").isNegative(), "reserved", reserved,
+    Checks.isTrue(
+        !Checks.notNull(inflow, "inflow").isNegative(), "inflow", inflow, "must not be negative");
+    Checks.isTrue(
+        !Checks.notNull(reserved, "reserved").isNegative(),
+        "reserved",
+        reserved,
         "must not be negative");
     if (inflow.isZero() && reserved.isZero()) {
       return of(valuation, target);
@@ -129,8 +137,9 @@ public final class HouseholdDrift {
       value.put(c, v);
       ClassTarget t = target.classes().get(c);
       if (t != null) {
-        deficit = deficit.add(t.weight().value().multiply(total.amount()).subtract(v)
-            .max(BigDecimal.ZERO));
+        deficit =
+            deficit.add(
+                t.weight().value().multiply(total.amount()).subtract(v).max(BigDecimal.ZERO));
       }
     }
     BigDecimal in = inflow.amount();
@@ -143,8 +152,8 @@ public final class HouseholdDrift {
       }
       BigDecimal add = rest.multiply(t.weight().value());
       if (deficit.signum() > 0) {
-        BigDecimal d = t.weight().value().multiply(total.amount()).subtract(value.get(c))
-            .max(BigDecimal.ZERO);
+        BigDecimal d =
+            t.weight().value().multiply(total.amount()).subtract(value.get(c)).max(BigDecimal.ZERO);
         add = add.add(toDeficits.multiply(d).divide(deficit, java.math.MathContext.DECIMAL64));
       }
       value.put(c, value.get(c).add(add));
@@ -155,8 +164,11 @@ public final class HouseholdDrift {
       Weight weight = t == null ? Weight.ZERO : t.weight();
       Weight band = t == null ? Weight.ZERO : t.halfWidth();
       Money v = Money.ofComputed(Money.USD, value.get(c));
-      Weight actual = total.isPositive() ? Weight.ofComputed(v.amount().divide(total.amount(),
-          Weight.SCALE, java.math.RoundingMode.HALF_EVEN)) : Weight.ZERO;
+      Weight actual =
+          total.isPositive()
+              ? Weight.ofComputed(
+                  v.amount().divide(total.amount(), Weight.SCALE, java.math.RoundingMode.HALF_EVEN))
+              : Weight.ZERO;
       out.add(new ClassDrift(c, v, actual, weight, band));
     }
     return new HouseholdDrift(total, out.build());
@@ -200,14 +212,22 @@ public final class HouseholdDrift {
 
   /** {@return the classes outside their band, sorted by class} */
   public ImmutableList<ClassDrift> outOfBand() {
-    return classes.stream().filter(ClassDrift::isOutOfBand)
+    return classes.stream()
+        .filter(ClassDrift::isOutOfBand)
         .collect(ImmutableList.toImmutableList());
   }
 
-  /** Returns e.g. {@code HouseholdDrift{total=USD 1000.00, maxAbsoluteDrift=0.05, outOfBand=[]}}. */
+  /**
+   * Returns e.g. {@code HouseholdDrift{total=USD 1000.00, maxAbsoluteDrift=0.05, outOfBand=[]}}.
+   */
   @Override
   public String toString() {
-    return "HouseholdDrift{total=" + total + ", maxAbsoluteDrift=" + maxAbsoluteDrift()
-        + ", outOfBand=" + outOfBand().stream().map(d -> d.assetClass().value()).toList() + "}";
+    return "HouseholdDrift{total="
+        + total
+        + ", maxAbsoluteDrift="
+        + maxAbsoluteDrift()
+        + ", outOfBand="
+        + outOfBand().stream().map(d -> d.assetClass().value()).toList()
+        + "}";
   }
 }

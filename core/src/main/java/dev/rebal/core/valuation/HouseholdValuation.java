@@ -1,6 +1,7 @@
 package dev.rebal.core.valuation;
 
 import com.google.common.collect.ImmutableSortedMap;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
@@ -12,7 +13,6 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.allocation.TargetAllocation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -28,10 +28,10 @@ import java.util.TreeMap;
  * account, of each asset class, and in total. Held-away accounts are included, since they count
  * toward the household's target.
  *
- * <p><b>Cash.</b> Each account's cash balance is counted in the account's value and in the asset class
- * {@link #CASH}, the same class as money-market funds and other cash equivalents, so that a target's
- * cash weight compares with everything that is cash. A negative balance (a margin debit) lowers the
- * class, the account and the total.
+ * <p><b>Cash.</b> Each account's cash balance is counted in the account's value and in the asset
+ * class {@link #CASH}, the same class as money-market funds and other cash equivalents, so that a
+ * target's cash weight compares with everything that is cash. A negative balance (a margin debit)
+ * lowers the class, the account and the total.
  *
  * <p><b>Arithmetic.</b> A position's value is its price times the sum of its lots' quantities,
  * rounded once to cents ({@link Money#ROUNDING}). Account, class and total values are exact sums of
@@ -53,7 +53,9 @@ public final class HouseholdValuation {
   private final ImmutableSortedMap<AccountId, ImmutableSortedMap<AssetClass, Money>>
       accountClassValues;
 
-  private HouseholdValuation(Money total, ImmutableSortedMap<AccountId, Money> accountValues,
+  private HouseholdValuation(
+      Money total,
+      ImmutableSortedMap<AccountId, Money> accountValues,
       ImmutableSortedMap<AccountId, ImmutableSortedMap<SecurityId, Money>> positionValues,
       ImmutableSortedMap<AssetClass, Money> classValues,
       ImmutableSortedMap<AccountId, ImmutableSortedMap<AssetClass, Money>> accountClassValues) {
@@ -90,14 +92,18 @@ public final class HouseholdValuation {
     SecurityId runSecurity = null;
     BigDecimal run = null;
     for (TaxLot lot : household.lots()) {
-      if (run != null && sameAccount(lot.account(), runAccountId)
+      if (run != null
+          && sameAccount(lot.account(), runAccountId)
           && sameSecurity(lot.security(), runSecurity)) {
         run = run.add(lot.quantity().value());
         continue;
       }
       List<Run> byAccount = runs.get(lot.account());
       if (byAccount == null) {
-        Checks.isTrue(false, "lots[" + lot.id() + "].account", lot.account(),
+        Checks.isTrue(
+            false,
+            "lots[" + lot.id() + "].account",
+            lot.account(),
             "must be an account of the household");
       }
       if (run != null) {
@@ -144,8 +150,11 @@ public final class HouseholdValuation {
       accounts.put(a.id(), accountValue);
       total = total.plus(accountValue);
     }
-    return new HouseholdValuation(total, ImmutableSortedMap.copyOf(accounts),
-        ImmutableSortedMap.copyOf(positions), ImmutableSortedMap.copyOf(classes),
+    return new HouseholdValuation(
+        total,
+        ImmutableSortedMap.copyOf(accounts),
+        ImmutableSortedMap.copyOf(positions),
+        ImmutableSortedMap.copyOf(classes),
         ImmutableSortedMap.copyOf(accountClasses));
   }
 
@@ -234,8 +243,10 @@ public final class HouseholdValuation {
     if (!total.isPositive()) {
       return Weight.ZERO;
     }
-    return Weight.ofComputed(classValue(assetClass).amount()
-        .divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN));
+    return Weight.ofComputed(
+        classValue(assetClass)
+            .amount()
+            .divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN));
   }
 
   /**
@@ -253,5 +264,4 @@ public final class HouseholdValuation {
   public String toString() {
     return "HouseholdValuation{total=" + total + ", classes=" + classValues + "}";
   }
-
 }

@@ -18,8 +18,14 @@ class AuditChainTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
 
   private static AuditEntry entry(int i) {
-    return new AuditEntry("HH-" + i, AS_OF, "in" + i, "1.0.0", "rs-hash", i % 2 == 0 ? "AUTO"
-        : "REVIEW", "trades:\n  SELL \"X\" 10\\n " + i);
+    return new AuditEntry(
+        "HH-" + i,
+        AS_OF,
+        "in" + i,
+        "1.0.0",
+        "rs-hash",
+        i % 2 == 0 ? "AUTO" : "REVIEW",
+        "trades:\n  SELL \"X\" 10\\n " + i);
   }
 
   private static InMemoryAuditSink sinkWith(int n) {
@@ -51,9 +57,20 @@ class AuditChainTest {
     List<AuditRecord> records = new ArrayList<>(sinkWith(5).records());
     AuditRecord r = records.get(2);
     AuditEntry e = r.entry();
-    records.set(2, new AuditRecord(r.sequence(), r.previousHash(), new AuditEntry(e.household(),
-        e.asOf(), e.inputsHash(), e.ruleSetVersion(), e.ruleSetHash(), "REVIEW", e.body()),
-        r.hash()));
+    records.set(
+        2,
+        new AuditRecord(
+            r.sequence(),
+            r.previousHash(),
+            new AuditEntry(
+                e.household(),
+                e.asOf(),
+                e.inputsHash(),
+                e.ruleSetVersion(),
+                e.ruleSetHash(),
+                "REVIEW",
+                e.body()),
+            r.hash()));
 
     // when
     AuditVerification v = AuditChain.verify(records);
@@ -61,8 +78,8 @@ class AuditChainTest {
     // then
     assertThat(v.isIntact()).isFalse();
     assertThat(v.brokenAt()).isEqualTo(2);
-    assertThat(v.problem()).hasValue(
-        "audit record 2: hash does not match the content: the record was altered");
+    assertThat(v.problem())
+        .hasValue("audit record 2: hash does not match the content: the record was altered");
   }
 
   @Test
@@ -131,10 +148,11 @@ class AuditChainTest {
     Files.write(file, lines, StandardCharsets.UTF_8);
 
     // then
-    assertThat(sink.verify().problem()).hasValue(
-        "audit record 1: hash does not match the content: the record was altered");
+    assertThat(sink.verify().problem())
+        .hasValue("audit record 1: hash does not match the content: the record was altered");
     sink.close();
-    assertThatThrownBy(() -> JsonLinesAuditSink.open(file)).isInstanceOf(RebalException.class)
+    assertThatThrownBy(() -> JsonLinesAuditSink.open(file))
+        .isInstanceOf(RebalException.class)
         .hasMessageContaining("audit record 1: hash does not match");
   }
 
@@ -145,7 +163,8 @@ class AuditChainTest {
     Files.writeString(file, "{\"sequence\":\"0\"\n", StandardCharsets.UTF_8);
 
     // then
-    assertThatThrownBy(() -> JsonLinesAuditSink.open(file)).isInstanceOf(RebalException.class)
+    assertThatThrownBy(() -> JsonLinesAuditSink.open(file))
+        .isInstanceOf(RebalException.class)
         .hasMessageContaining("line 1: not an audit record");
   }
 
@@ -171,12 +190,14 @@ class AuditChainTest {
   @Test
   void parseLine_missingField_throwsNamingTheField() {
     // given
-    String line = JsonLinesAuditSink.toLine(sinkWith(1).records().get(0))
-        .replace("\"outcome\"", "\"result\"");
+    String line =
+        JsonLinesAuditSink.toLine(sinkWith(1).records().get(0))
+            .replace("\"outcome\"", "\"result\"");
 
     // then
     assertThatThrownBy(() -> JsonLinesAuditSink.parseLine(line))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not an audit record").hasMessageContaining("'outcome'");
+        .hasMessageContaining("not an audit record")
+        .hasMessageContaining("'outcome'");
   }
 }

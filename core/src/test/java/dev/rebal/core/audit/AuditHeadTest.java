@@ -55,17 +55,29 @@ class AuditHeadTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "12", "12:abc", "-2:" + ZEROS, "01:" + ZEROS, "x:" + ZEROS,
-      "99999999999999999999:" + ZEROS, "3:" + ZEROS + "0"})
+  @ValueSource(
+      strings = {
+        "",
+        "12",
+        "12:abc",
+        "-2:" + ZEROS,
+        "01:" + ZEROS,
+        "x:" + ZEROS,
+        "99999999999999999999:" + ZEROS,
+        "3:" + ZEROS + "0"
+      })
   void parse_notAHead_throwsNamingTheText(String text) {
-    assertThatThrownBy(() -> AuditHead.parse(text)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("audit head").hasMessageContaining("'" + text + "'");
+    assertThatThrownBy(() -> AuditHead.parse(text))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("audit head")
+        .hasMessageContaining("'" + text + "'");
   }
 
   @Test
   void of_emptyChainWithOtherHash_throws() {
     assertThatThrownBy(() -> new AuditHead(-1, "ab".repeat(32)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("genesis");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("genesis");
   }
 
   @Test
@@ -113,8 +125,10 @@ class AuditHeadTest {
     assertThat(chainOnly.isIntact()).isTrue();
     assertThat(anchored.isIntact()).isFalse();
     assertThat(anchored.brokenAt()).isEqualTo(4);
-    assertThat(anchored.problem()).hasValue("audit record 4: the log ends at record 3 but its "
-        + "head is record 4: records at the end were removed");
+    assertThat(anchored.problem())
+        .hasValue(
+            "audit record 4: the log ends at record 3 but its "
+                + "head is record 4: records at the end were removed");
   }
 
   @Test
@@ -130,8 +144,10 @@ class AuditHeadTest {
     // then
     assertThat(JsonLinesAuditSink.verify(file).isIntact()).isTrue();
     assertThat(v.brokenAt()).isZero();
-    assertThat(v.reason()).isEqualTo("the log ends before its first record but its head is "
-        + "record 2: records at the end were removed");
+    assertThat(v.reason())
+        .isEqualTo(
+            "the log ends before its first record but its head is "
+                + "record 2: records at the end were removed");
   }
 
   @Test
@@ -142,8 +158,19 @@ class AuditHeadTest {
     AuditHead head = write(file, 4);
     List<AuditRecord> records = new ArrayList<>(JsonLinesAuditSink.read(file));
     AuditEntry e = records.get(1).entry();
-    records.set(1, AuditRecord.chain(1, records.get(0).hash(), new AuditEntry(e.household(),
-        e.asOf(), e.inputsHash(), e.ruleSetVersion(), e.ruleSetHash(), "REVIEW", e.body())));
+    records.set(
+        1,
+        AuditRecord.chain(
+            1,
+            records.get(0).hash(),
+            new AuditEntry(
+                e.household(),
+                e.asOf(),
+                e.inputsHash(),
+                e.ruleSetVersion(),
+                e.ruleSetHash(),
+                "REVIEW",
+                e.body())));
     for (int i = 2; i < 4; i++) {
       records.set(i, AuditRecord.chain(i, records.get(i - 1).hash(), records.get(i).entry()));
     }
@@ -157,7 +184,8 @@ class AuditHeadTest {
     // then
     assertThat(JsonLinesAuditSink.verify(file).isIntact()).isTrue();
     assertThat(v.brokenAt()).isEqualTo(3);
-    assertThat(v.reason()).contains("is not the head's " + head.hash())
+    assertThat(v.reason())
+        .contains("is not the head's " + head.hash())
         .contains("the log was rewritten");
   }
 
@@ -175,8 +203,10 @@ class AuditHeadTest {
 
     // then
     assertThat(v.brokenAt()).isEqualTo(2);
-    assertThat(v.reason()).isEqualTo("the log goes on after its head (record 1): records 2 to 2 "
-        + "were added after the head was taken");
+    assertThat(v.reason())
+        .isEqualTo(
+            "the log goes on after its head (record 1): records 2 to 2 "
+                + "were added after the head was taken");
   }
 
   @Test

@@ -42,8 +42,18 @@ class InputsEncodingRecordTest {
     // length-prefixed, each followed by a newline)
     AuditEntry e = entry(3);
     StringBuilder before = new StringBuilder();
-    for (String field : new String[] {"7", AuditRecord.GENESIS, "HH-3", "2026-06-30", "in3",
-        "1.0.0", "rs-hash", "AUTO", "body 3"}) {
+    for (String field :
+        new String[] {
+          "7",
+          AuditRecord.GENESIS,
+          "HH-3",
+          "2026-06-30",
+          "in3",
+          "1.0.0",
+          "rs-hash",
+          "AUTO",
+          "body 3"
+        }) {
       before.append(field.length()).append(':').append(field).append('\n');
     }
 
@@ -85,8 +95,9 @@ class InputsEncodingRecordTest {
       throws IOException {
     // given: a record claiming an encoding this release does not know
     Path file = dir.resolve("audit.jsonl");
-    String line = JsonLinesAuditSink.toLine(AuditRecord.chain(0, AuditRecord.GENESIS, entry(0)))
-        .replace("\"inputsEncoding\":\"1\"", "\"inputsEncoding\":\"2\"");
+    String line =
+        JsonLinesAuditSink.toLine(AuditRecord.chain(0, AuditRecord.GENESIS, entry(0)))
+            .replace("\"inputsEncoding\":\"1\"", "\"inputsEncoding\":\"2\"");
     Files.writeString(file, line + "\n", StandardCharsets.UTF_8);
 
     // when / then
@@ -99,8 +110,9 @@ class InputsEncodingRecordTest {
 
   @Test
   void parseLine_encodingNotANumber_namesTheFieldAndValue() {
-    String line = JsonLinesAuditSink.toLine(AuditRecord.chain(0, AuditRecord.GENESIS, entry(0)))
-        .replace("\"inputsEncoding\":\"1\"", "\"inputsEncoding\":\"v1\"");
+    String line =
+        JsonLinesAuditSink.toLine(AuditRecord.chain(0, AuditRecord.GENESIS, entry(0)))
+            .replace("\"inputsEncoding\":\"1\"", "\"inputsEncoding\":\"v1\"");
 
     assertThatThrownBy(() -> JsonLinesAuditSink.parseLine(line))
         .isInstanceOf(IllegalArgumentException.class)

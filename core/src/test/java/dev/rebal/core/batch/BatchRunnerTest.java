@@ -29,10 +29,12 @@ class BatchRunnerTest {
 
   private static List<String> runAll(int threads, long count) {
     List<String> out = new ArrayList<>();
-    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(BatchRunnerTest::unevenWork)
-        .threads(threads).build();
-    runner.run(LongStream.range(0, count).boxed().iterator(),
-        item -> out.add(item.index() + ":" + item.result().orElseThrow()), new CancellationToken());
+    BatchRunner<Long, Long> runner =
+        BatchRunner.<Long, Long>builder(BatchRunnerTest::unevenWork).threads(threads).build();
+    runner.run(
+        LongStream.range(0, count).boxed().iterator(),
+        item -> out.add(item.index() + ":" + item.result().orElseThrow()),
+        new CancellationToken());
     return out;
   }
 
@@ -51,22 +53,27 @@ class BatchRunnerTest {
   @Test
   void run_workThrows_recordsFailureAndGoesOn() {
     // given
-    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> {
-      if (n == 3) {
-        throw new IllegalArgumentException("bad household 3");
-      }
-      return n;
-    }).threads(2).build();
+    BatchRunner<Long, Long> runner =
+        BatchRunner.<Long, Long>builder(
+                n -> {
+                  if (n == 3) {
+                    throw new IllegalArgumentException("bad household 3");
+                  }
+                  return n;
+                })
+            .threads(2)
+            .build();
     List<BatchItem<Long, Long>> out = new ArrayList<>();
 
     // when
-    BatchSummary summary = runner.run(LongStream.range(0, 10).boxed().iterator(), out::add,
-        new CancellationToken());
+    BatchSummary summary =
+        runner.run(LongStream.range(0, 10).boxed().iterator(), out::add, new CancellationToken());
 
     // then
     assertThat(summary.done()).isEqualTo(10);
     assertThat(summary.failed()).isEqualTo(1);
-    assertThat(out.get(3).failure()).hasValue("java.lang.IllegalArgumentException: bad household 3");
+    assertThat(out.get(3).failure())
+        .hasValue("java.lang.IllegalArgumentException: bad household 3");
     assertThat(out.get(3).result()).isEmpty();
     assertThat(out.get(4).result()).hasValue(4L);
   }
@@ -75,8 +82,8 @@ class BatchRunnerTest {
   void run_inputIsStreamed_inFlightStaysBounded() {
     // given: an iterator that counts how far it has been read ahead of the sink
     AheadCounter counting = new AheadCounter(1000);
-    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(2)
-        .queueFactor(3).build();
+    BatchRunner<Long, Long> runner =
+        BatchRunner.<Long, Long>builder(n -> n).threads(2).queueFactor(3).build();
 
     // when
     runner.run(counting, item -> counting.emitted.incrementAndGet(), new CancellationToken());
@@ -91,17 +98,21 @@ class BatchRunnerTest {
   void run_cancelledBySink_stopsAndReportsCancelled(int chunkSize) {
     // given
     CancellationToken token = new CancellationToken();
-    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(2)
-        .chunkSize(chunkSize).build();
+    BatchRunner<Long, Long> runner =
+        BatchRunner.<Long, Long>builder(n -> n).threads(2).chunkSize(chunkSize).build();
     List<Long> out = new ArrayList<>();
 
     // when: the sink cancels after the fifth item (with chunks of 10, in the middle of the first)
-    BatchSummary summary = runner.run(LongStream.range(0, 1_000_000).boxed().iterator(), item -> {
-      out.add(item.index());
-      if (out.size() == 5) {
-        token.cancel();
-      }
-    }, token);
+    BatchSummary summary =
+        runner.run(
+            LongStream.range(0, 1_000_000).boxed().iterator(),
+            item -> {
+              out.add(item.index());
+              if (out.size() == 5) {
+                token.cancel();
+              }
+            },
+            token);
 
     // then
     assertThat(summary.cancelled()).isTrue();
@@ -114,11 +125,16 @@ class BatchRunnerTest {
     // given: each reading of the ticker advances one second
     AtomicLong clock = new AtomicLong();
     List<Progress> reports = new ArrayList<>();
-    BatchRunner<Long, Long> runner = BatchRunner.<Long, Long>builder(n -> n).threads(1)
-        .ticker(() -> clock.getAndAdd(1_000_000_000L)).progress(reports::add, 0).total(4).build();
+    BatchRunner<Long, Long> runner =
+        BatchRunner.<Long, Long>builder(n -> n)
+            .threads(1)
+            .ticker(() -> clock.getAndAdd(1_000_000_000L))
+            .progress(reports::add, 0)
+            .total(4)
+            .build();
 
     // when
-    runner.run(LongStream.range(0, 4).boxed().iterator(), item -> { }, new CancellationToken());
+    runner.run(LongStream.range(0, 4).boxed().iterator(), item -> {}, new CancellationToken());
 
     // then: after the first item, 1 done in 1 s, 3 left at 1/s
     assertThat(reports.get(0).done()).isEqualTo(1);
@@ -138,22 +154,34 @@ class BatchRunnerTest {
   @Test
   void run_chunksOfSeven_emitTheSameItemsInTheSameOrderAsChunksOfOne() {
     // given: 100 items (not a multiple of 7), uneven work, items 3 and 50 fail
-    java.util.function.Function<Long, Long> work = n -> {
-      if (n == 3 || n == 50) {
-        throw new IllegalStateException("item " + n);
-      }
-      return unevenWork(n);
-    };
+    java.util.function.Function<Long, Long> work =
+        n -> {
+          if (n == 3 || n == 50) {
+            throw new IllegalStateException("item " + n);
+          }
+          return unevenWork(n);
+        };
     List<String> one = new ArrayList<>();
     List<String> seven = new ArrayList<>();
 
     // when
-    BatchSummary a = BatchRunner.<Long, Long>builder(work).threads(1).build().run(
-        LongStream.range(0, 100).boxed().iterator(), i -> one.add(describe(i)),
-        new CancellationToken());
-    BatchSummary b = BatchRunner.<Long, Long>builder(work).threads(3).chunkSize(7).build().run(
-        LongStream.range(0, 100).boxed().iterator(), i -> seven.add(describe(i)),
-        new CancellationToken());
+    BatchSummary a =
+        BatchRunner.<Long, Long>builder(work)
+            .threads(1)
+            .build()
+            .run(
+                LongStream.range(0, 100).boxed().iterator(),
+                i -> one.add(describe(i)),
+                new CancellationToken());
+    BatchSummary b =
+        BatchRunner.<Long, Long>builder(work)
+            .threads(3)
+            .chunkSize(7)
+            .build()
+            .run(
+                LongStream.range(0, 100).boxed().iterator(),
+                i -> seven.add(describe(i)),
+                new CancellationToken());
 
     // then
     assertThat(seven).isEqualTo(one).hasSize(100);
@@ -169,7 +197,11 @@ class BatchRunnerTest {
     AheadCounter counting = new AheadCounter(1000);
 
     // when
-    BatchRunner.<Long, Long>builder(n -> n).threads(2).queueFactor(3).chunkSize(5).build()
+    BatchRunner.<Long, Long>builder(n -> n)
+        .threads(2)
+        .queueFactor(3)
+        .chunkSize(5)
+        .build()
         .run(counting, item -> counting.emitted.incrementAndGet(), new CancellationToken());
 
     // then: never more than threads * queueFactor chunks of 5 read but not yet emitted
@@ -180,7 +212,8 @@ class BatchRunnerTest {
   @Test
   void builder_zeroChunk_throwsNamingTheArgument() {
     assertThatThrownBy(() -> BatchRunner.<Long, Long>builder(n -> n).chunkSize(0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("chunkSize");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("chunkSize");
   }
 
   /** Counts 0 to n - 1 and records how far reading ran ahead of what the sink emitted. */
@@ -208,7 +241,10 @@ class BatchRunnerTest {
   }
 
   private static String describe(BatchItem<Long, Long> item) {
-    return item.index() + " " + item.input() + " "
+    return item.index()
+        + " "
+        + item.input()
+        + " "
         + item.result().map(String::valueOf).orElseGet(() -> item.failure().orElseThrow());
   }
 
@@ -218,19 +254,27 @@ class BatchRunnerTest {
     ExecutorService callers = Executors.newFixedThreadPool(2, r -> new Thread(r, "callers-pool"));
     AtomicInteger tasks = new AtomicInteger();
     List<String> threadNames = new ArrayList<>();
-    BatchRunner<Long, String> runner = BatchRunner.<Long, String>builder(
-        n -> Thread.currentThread().getName()).threads(2).chunkSize(5)
-        .executor(task -> {
-          tasks.incrementAndGet();
-          callers.execute(task);
-        }).build();
+    BatchRunner<Long, String> runner =
+        BatchRunner.<Long, String>builder(n -> Thread.currentThread().getName())
+            .threads(2)
+            .chunkSize(5)
+            .executor(
+                task -> {
+                  tasks.incrementAndGet();
+                  callers.execute(task);
+                })
+            .build();
     List<Long> indexes = new ArrayList<>();
     try {
       // when
-      BatchSummary summary = runner.run(LongStream.range(0, 100).boxed().iterator(), item -> {
-        indexes.add(item.index());
-        threadNames.add(item.result().orElseThrow());
-      }, new CancellationToken());
+      BatchSummary summary =
+          runner.run(
+              LongStream.range(0, 100).boxed().iterator(),
+              item -> {
+                indexes.add(item.index());
+                threadNames.add(item.result().orElseThrow());
+              },
+              new CancellationToken());
 
       // then: every chunk went to the caller's executor, which is still usable afterwards
       assertThat(summary.done()).isEqualTo(100);

@@ -3,10 +3,10 @@ package dev.rebal.core.goal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rebal.core.money.Weight;
-import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.allocation.TargetAllocation;
+import dev.rebal.core.money.Weight;
+import dev.rebal.core.security.AssetClass;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,12 +17,18 @@ class GlidePathTest {
 
   private static TargetAllocation equity(String weight) {
     Weight w = Weight.of(weight);
-    return TargetAllocation.builder().putClasses(EQ, new ClassTarget(w, Weight.ZERO, Weight.ZERO))
-        .putClasses(BD, new ClassTarget(Weight.ONE.minus(w), Weight.ZERO, Weight.ZERO)).build();
+    return TargetAllocation.builder()
+        .putClasses(EQ, new ClassTarget(w, Weight.ZERO, Weight.ZERO))
+        .putClasses(BD, new ClassTarget(Weight.ONE.minus(w), Weight.ZERO, Weight.ZERO))
+        .build();
   }
 
-  private static final GlidePath PATH = GlidePath.builder().putSteps(10, equity("0.8"))
-      .putSteps(0, equity("0.2")).putSteps(5, equity("0.5")).build();
+  private static final GlidePath PATH =
+      GlidePath.builder()
+          .putSteps(10, equity("0.8"))
+          .putSteps(0, equity("0.2"))
+          .putSteps(5, equity("0.5"))
+          .build();
 
   @ParameterizedTest(name = "{0} years to goal -> equity {1}")
   @CsvSource({"0, 0.2", "4, 0.2", "5, 0.5", "7, 0.5", "10, 0.8", "12, 0.8", "-3, 0.2"})
@@ -32,15 +38,16 @@ class GlidePathTest {
 
   @Test
   void allocationAt_everyStepAbove_usesTheSmallest() {
-    GlidePath noZero = GlidePath.builder().putSteps(5, equity("0.5")).putSteps(10, equity("0.8"))
-        .build();
+    GlidePath noZero =
+        GlidePath.builder().putSteps(5, equity("0.5")).putSteps(10, equity("0.8")).build();
     assertThat(noZero.allocationAt(2)).isEqualTo(equity("0.5"));
   }
 
   @Test
   void allocationAt_noSteps_throws() {
     assertThatThrownBy(() -> GlidePath.builder().build().allocationAt(3))
-        .isInstanceOf(IllegalStateException.class).hasMessage("glidePath: has no steps");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("glidePath: has no steps");
   }
 
   @Test

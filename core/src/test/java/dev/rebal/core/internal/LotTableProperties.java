@@ -26,8 +26,9 @@ class LotTableProperties {
   @Provide
   Arbitrary<String> ids() {
     // few ids, so that lists repeat some; "Aa" and "BB" share a hash code
-    return Arbitraries.oneOf(Arbitraries.strings().withCharRange('a', 'e').ofMinLength(1)
-        .ofMaxLength(2), Arbitraries.of("Aa", "BB", "AaAa", "BBBB", "AaBB"));
+    return Arbitraries.oneOf(
+        Arbitraries.strings().withCharRange('a', 'e').ofMinLength(1).ofMaxLength(2),
+        Arbitraries.of("Aa", "BB", "AaAa", "BBBB", "AaBB"));
   }
 
   @Property(tries = 1000)
@@ -54,8 +55,13 @@ class LotTableProperties {
   }
 
   private static TaxLot lot(String id, int quantity) {
-    return TaxLot.builder().id(LotId.of(id)).account(AccountId.of("A"))
-        .security(SecurityId.of("S")).quantity(Quantity.of((long) quantity))
-        .costBasis(Money.usd("100")).acquired(LocalDate.of(2020, 1, 2)).build();
+    return TaxLot.builder()
+        .id(LotId.of(id))
+        .account(AccountId.of("A"))
+        .security(SecurityId.of("S"))
+        .quantity(Quantity.of((long) quantity))
+        .costBasis(Money.usd("100"))
+        .acquired(LocalDate.of(2020, 1, 2))
+        .build();
   }
 }

@@ -40,9 +40,11 @@ class HumanFormatTest {
 
   @Test
   void text_bandLine_readsAsPercentages() {
-    assertThat(HumanFormat.text("out of band: CASH 0.1917078737 vs 0.4 +/- 0.05; US_BONDS 0 vs "
-        + "0.2 +/- 0.04"))
-        .isEqualTo("out of band: CASH 19.2% vs 40.0% \u00b1 5.0%; US_BONDS 0.0% vs 20.0% \u00b1 4.0%");
+    assertThat(
+            HumanFormat.text(
+                "out of band: CASH 0.1917078737 vs 0.4 +/- 0.05; US_BONDS 0 vs " + "0.2 +/- 0.04"))
+        .isEqualTo(
+            "out of band: CASH 19.2% vs 40.0% \u00b1 5.0%; US_BONDS 0.0% vs 20.0% \u00b1 4.0%");
   }
 
   @Test

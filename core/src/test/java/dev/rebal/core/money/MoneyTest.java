@@ -30,26 +30,30 @@ class MoneyTest {
 
   @Test
   void of_moreDecimalsThanCurrency_throwsNamingAmount() {
-    assertThatThrownBy(() -> Money.usd("1.005")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Money.usd("1.005"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("amount: must have at most 2 decimal places, was 1.005");
   }
 
   @Test
   void of_yenWithCents_throws() {
     assertThatThrownBy(() -> Money.of(JPY, new BigDecimal("1.5")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most 0 decimal");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at most 0 decimal");
   }
 
   @Test
   void of_nullCurrency_throwsNamingIt() {
     assertThatThrownBy(() -> Money.of(null, BigDecimal.ONE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("currency: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("currency: must not be null");
   }
 
   @Test
   void usd_nullAmount_throwsNamingIt() {
     assertThatThrownBy(() -> Money.usd((String) null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("amount: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("amount: must not be null");
   }
 
   @Test
@@ -82,7 +86,8 @@ class MoneyTest {
   @Test
   void compareTo_differentCurrency_throws() {
     assertThatThrownBy(() -> Money.usd("1").compareTo(Money.zero(EUR)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be in USD");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be in USD");
   }
 
   @ParameterizedTest
@@ -107,7 +112,8 @@ class MoneyTest {
 
   @Test
   void equalsAndHashCode_dependOnCurrencyAndAmount() {
-    assertThat(Money.usd("1.5")).isEqualTo(Money.usd("1.50"))
+    assertThat(Money.usd("1.5"))
+        .isEqualTo(Money.usd("1.50"))
         .hasSameHashCodeAs(Money.usd("1.50"))
         .isNotEqualTo(Money.of(EUR, new BigDecimal("1.50")))
         .isNotEqualTo(Money.usd("1.51"))

@@ -15,7 +15,8 @@ class QuantityTest {
 
   @Test
   void of_stringAndBigDecimal_areEqual() {
-    assertThat(Quantity.of("12.5")).isEqualTo(Quantity.of(new BigDecimal("12.500")))
+    assertThat(Quantity.of("12.5"))
+        .isEqualTo(Quantity.of(new BigDecimal("12.500")))
         .hasSameHashCodeAs(Quantity.of(new BigDecimal("12.500")));
   }
 
@@ -29,7 +30,8 @@ class QuantityTest {
   @Test
   void of_null_throws() {
     assertThatThrownBy(() -> Quantity.of((String) null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("quantity: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("quantity: must not be null");
   }
 
   @Test

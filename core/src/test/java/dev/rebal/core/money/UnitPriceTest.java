@@ -26,7 +26,8 @@ class UnitPriceTest {
   @Test
   void of_nullCurrency_throws() {
     assertThatThrownBy(() -> UnitPrice.of(null, BigDecimal.ONE))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("currency: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("currency: must not be null");
   }
 
   @Test
@@ -56,12 +57,14 @@ class UnitPriceTest {
     UnitPrice eur = UnitPrice.of(Currency.getInstance("EUR"), BigDecimal.ONE);
     assertThat(UnitPrice.usd("1").compareTo(UnitPrice.usd("2"))).isNegative();
     assertThatThrownBy(() -> UnitPrice.usd("1").compareTo(eur))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be in USD");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("must be in USD");
   }
 
   @Test
   void equalsAndHashCode_dependOnCurrencyAndAmount() {
-    assertThat(UnitPrice.usd("5")).isEqualTo(UnitPrice.usd("5.000"))
+    assertThat(UnitPrice.usd("5"))
+        .isEqualTo(UnitPrice.usd("5.000"))
         .hasSameHashCodeAs(UnitPrice.usd("5.000"))
         .isNotEqualTo(UnitPrice.of(Currency.getInstance("EUR"), new BigDecimal("5")))
         .isNotEqualTo(UnitPrice.usd("5.000001"));

@@ -30,14 +30,17 @@ class WeightTest {
 
   @Test
   void of_null_throws() {
-    assertThatThrownBy(() -> Weight.of((String) null)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Weight.of((String) null))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("weight: must not be null");
   }
 
   @Test
   void ofComputed_roundsHalfEven() {
-    assertThat(Weight.ofComputed(BigDecimal.ONE.divide(new BigDecimal(3), 20,
-        java.math.RoundingMode.HALF_EVEN))).isEqualTo(Weight.of("0.3333333333"));
+    assertThat(
+            Weight.ofComputed(
+                BigDecimal.ONE.divide(new BigDecimal(3), 20, java.math.RoundingMode.HALF_EVEN)))
+        .isEqualTo(Weight.of("0.3333333333"));
     assertThat(Weight.ofComputed(new BigDecimal("0.00000000005"))).isEqualTo(Weight.ZERO);
   }
 
@@ -48,8 +51,13 @@ class WeightTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"0, true, false, true", "1, true, false, false", "-0.1, false, true, false",
-      "1.1, false, false, false", "0.5, true, false, false"})
+  @CsvSource({
+    "0, true, false, true",
+    "1, true, false, false",
+    "-0.1, false, true, false",
+    "1.1, false, false, false",
+    "0.5, true, false, false"
+  })
   void predicates_describeTheRange(String value, boolean fraction, boolean negative, boolean zero) {
     Weight w = Weight.of(value);
     assertThat(w.isFraction()).isEqualTo(fraction);
@@ -59,8 +67,10 @@ class WeightTest {
 
   @Test
   void equalsHashCodeAndCompare_ignoreInputScale() {
-    assertThat(Weight.of("0.5")).isEqualTo(Weight.of("0.50000"))
-        .hasSameHashCodeAs(Weight.of("0.50000")).isNotEqualTo(Weight.of("0.5000000001"));
+    assertThat(Weight.of("0.5"))
+        .isEqualTo(Weight.of("0.50000"))
+        .hasSameHashCodeAs(Weight.of("0.50000"))
+        .isNotEqualTo(Weight.of("0.5000000001"));
     assertThat(Weight.of("0.5").compareTo(Weight.of("0.6"))).isNegative();
   }
 }

@@ -11,20 +11,23 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class CapitalMarketAssumptionsTest {
-  private static final String TEXT = String.join("\n",
-      "# two classes",
-      "name = house",
-      "version = 2026.2",
-      "inflation = 0.025",
-      "source.1 = our committee",
-      "class.EQ.return = 0.070",
-      "class.EQ.volatility = 0.16",
-      "class.EQ.yield = 0.02",
-      "class.EQ.tax = QUALIFIED",
-      "class.BD.return = 0.04",
-      "class.BD.volatility = 0.05",
-      "class.BD.tax = ORDINARY",
-      "correlation.EQ.BD = 0.1", "");
+  private static final String TEXT =
+      String.join(
+          "\n",
+          "# two classes",
+          "name = house",
+          "version = 2026.2",
+          "inflation = 0.025",
+          "source.1 = our committee",
+          "class.EQ.return = 0.070",
+          "class.EQ.volatility = 0.16",
+          "class.EQ.yield = 0.02",
+          "class.EQ.tax = QUALIFIED",
+          "class.BD.return = 0.04",
+          "class.BD.volatility = 0.05",
+          "class.BD.tax = ORDINARY",
+          "correlation.EQ.BD = 0.1",
+          "");
 
   @Test
   void parse_text_readsEveryFigure() {
@@ -63,27 +66,31 @@ class CapitalMarketAssumptionsTest {
   @Test
   void parse_badFigures_listsEveryProblemWithItsKey() {
     // given
-    String bad = TEXT.replace("class.BD.volatility = 0.05", "class.BD.volatility = lots")
-        .replace("correlation.EQ.BD = 0.1", "correlation.EQ.BD = 1.5")
-        .replace("class.EQ.tax = QUALIFIED", "class.EQ.tax = CAPITAL") + "\nfoo = 1\n";
+    String bad =
+        TEXT.replace("class.BD.volatility = 0.05", "class.BD.volatility = lots")
+                .replace("correlation.EQ.BD = 0.1", "correlation.EQ.BD = 1.5")
+                .replace("class.EQ.tax = QUALIFIED", "class.EQ.tax = CAPITAL")
+            + "\nfoo = 1\n";
 
     // then
     assertThatThrownBy(() -> CapitalMarketAssumptions.parse("bad.cma", bad))
         .isInstanceOf(AssumptionsException.class)
         .hasMessageContaining("bad.cma: class.BD.volatility: must be a decimal, was 'lots'")
-        .hasMessageContaining("bad.cma: class.EQ.tax: must be one of QUALIFIED, ORDINARY, "
-            + "TAX_EXEMPT, was 'CAPITAL'")
+        .hasMessageContaining(
+            "bad.cma: class.EQ.tax: must be one of QUALIFIED, ORDINARY, "
+                + "TAX_EXEMPT, was 'CAPITAL'")
         .hasMessageContaining("bad.cma: unknown key 'foo'");
   }
 
   @Test
   void parse_correlationsNotPositiveDefinite_throwsNamingTheMatrix() {
     // given: A and B move together, B and C too, but A and C opposite
-    String text = "name = x\nversion = 1\ninflation = 0.02\n"
-        + "class.A.return = 0.05\nclass.A.volatility = 0.1\n"
-        + "class.B.return = 0.05\nclass.B.volatility = 0.1\n"
-        + "class.C.return = 0.05\nclass.C.volatility = 0.1\n"
-        + "correlation.A.B = 0.9\ncorrelation.B.C = 0.9\ncorrelation.A.C = -0.9\n";
+    String text =
+        "name = x\nversion = 1\ninflation = 0.02\n"
+            + "class.A.return = 0.05\nclass.A.volatility = 0.1\n"
+            + "class.B.return = 0.05\nclass.B.volatility = 0.1\n"
+            + "class.C.return = 0.05\nclass.C.volatility = 0.1\n"
+            + "correlation.A.B = 0.9\ncorrelation.B.C = 0.9\ncorrelation.A.C = -0.9\n";
 
     // then
     assertThatThrownBy(() -> CapitalMarketAssumptions.parse("x.cma", text))
@@ -99,9 +106,17 @@ class CapitalMarketAssumptionsTest {
     // then
     assertThat(d.name()).isEqualTo("rebal-default");
     assertThat(d.version()).isEqualTo("2026.1");
-    assertThat(d.classes().keySet()).extracting(AssetClass::value).containsExactly("CASH",
-        "EMERGING_MARKETS", "INTL_DEVELOPED", "MUNI_BONDS", "REAL_ESTATE", "US_BONDS",
-        "US_LARGE_CAP", "US_SMALL_CAP");
+    assertThat(d.classes().keySet())
+        .extracting(AssetClass::value)
+        .containsExactly(
+            "CASH",
+            "EMERGING_MARKETS",
+            "INTL_DEVELOPED",
+            "MUNI_BONDS",
+            "REAL_ESTATE",
+            "US_BONDS",
+            "US_LARGE_CAP",
+            "US_SMALL_CAP");
     assertThat(d.sources()).hasSize(2);
     assertThat(d.sources().get(0)).contains("J.P. Morgan");
     assertThat(d.inflation()).isEqualByComparingTo("0.025");
@@ -125,12 +140,21 @@ class CapitalMarketAssumptionsTest {
 
   @Test
   void of_samePairTwice_throws() {
-    assertThatThrownBy(() -> CapitalMarketAssumptions.of("x", "1", BigDecimal.ZERO,
-        java.util.List.of(), java.util.Map.of(AssetClass.of("A"),
-            ClassAssumption.of("0.05", "0.1", "0", TaxCharacter.QUALIFIED), AssetClass.of("B"),
-            ClassAssumption.of("0.05", "0.1", "0", TaxCharacter.QUALIFIED)),
-        twoWays()))
-        .isInstanceOf(AssumptionsException.class).hasMessageContaining("the pair is given twice");
+    assertThatThrownBy(
+            () ->
+                CapitalMarketAssumptions.of(
+                    "x",
+                    "1",
+                    BigDecimal.ZERO,
+                    java.util.List.of(),
+                    java.util.Map.of(
+                        AssetClass.of("A"),
+                        ClassAssumption.of("0.05", "0.1", "0", TaxCharacter.QUALIFIED),
+                        AssetClass.of("B"),
+                        ClassAssumption.of("0.05", "0.1", "0", TaxCharacter.QUALIFIED)),
+                    twoWays()))
+        .isInstanceOf(AssumptionsException.class)
+        .hasMessageContaining("the pair is given twice");
   }
 
   private static java.util.Map<java.util.List<AssetClass>, BigDecimal> twoWays() {

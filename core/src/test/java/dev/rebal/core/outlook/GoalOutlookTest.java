@@ -31,28 +31,30 @@ class GoalOutlookTest {
 
   /** One goal, $100,000 all in EQUITY (7% compound, 16% volatility), $130,000 wanted in 5 years. */
   private static Household oneEquityGoal() {
-    return household("HH-CF").addAccounts(account("A-1", "100000"))
-        .addGoals(goal("G-1", "A-1", "130000", IN_5_YEARS, flat(mix("1")))).build();
+    return household("HH-CF")
+        .addAccounts(account("A-1", "100000"))
+        .addGoals(goal("G-1", "A-1", "130000", IN_5_YEARS, flat(mix("1"))))
+        .build();
   }
 
   /**
    * The closed form. With one class held throughout and no cash flows, the log value at the goal
-   * date is normal: ln V_T = ln V_0 + ln(1 + g) t + s sqrt(t) Z, so
-   * P(V_T >= A) = Phi((ln(V_0 / A) + ln(1 + g) t) / (s sqrt(t))), t in years of 365.25 days.
-   * Here t = 1,826 / 365.25 = 4.99932, ln(100,000 / 130,000) = -0.262364, ln(1.07) t = 0.338247,
-   * s sqrt(t) = 0.357747: P = Phi(0.21211) = 0.5840.
+   * date is normal: ln V_T = ln V_0 + ln(1 + g) t + s sqrt(t) Z, so P(V_T >= A) = Phi((ln(V_0 / A)
+   * + ln(1 + g) t) / (s sqrt(t))), t in years of 365.25 days. Here t = 1,826 / 365.25 = 4.99932,
+   * ln(100,000 / 130,000) = -0.262364, ln(1.07) t = 0.338247, s sqrt(t) = 0.357747: P =
+   * Phi(0.21211) = 0.5840.
    *
    * <p>Tolerance: the simulation's monthly log returns sum to exactly that normal (a constant
    * allocation, no flows), and the inverse-normal approximation errs by under 1e-9, so the only
-   * error is sampling: the estimate is a binomial proportion whose standard error is
-   * sqrt(p (1 - p) / N), 0.0049 for 10,000 paths and 0.0156 for 1,000. We allow 3 standard errors
-   * (a 99.7% interval); the seed is fixed by the inputs, so the test is deterministic.
+   * error is sampling: the estimate is a binomial proportion whose standard error is sqrt(p (1 - p)
+   * / N), 0.0049 for 10,000 paths and 0.0156 for 1,000. We allow 3 standard errors (a 99.7%
+   * interval); the seed is fixed by the inputs, so the test is deterministic.
    */
   @Test
   void outlook_oneClassNoFlows_matchesTheClosedFormWithinMonteCarloError() {
     double t = ChronoUnit.DAYS.between(AS_OF, IN_5_YEARS) / 365.25;
-    double expected = phi((Math.log(100_000.0 / 130_000.0) + Math.log(1.07) * t)
-        / (0.16 * Math.sqrt(t)));
+    double expected =
+        phi((Math.log(100_000.0 / 130_000.0) + Math.log(1.07) * t) / (0.16 * Math.sqrt(t)));
     assertThat(expected).isCloseTo(0.5840, within(0.0001));
     for (int paths : new int[] {1_000, 10_000}) {
       // when
@@ -60,7 +62,8 @@ class GoalOutlookTest {
 
       // then
       double tolerance = 3 * Math.sqrt(expected * (1 - expected) / paths);
-      assertThat(odds.probability().doubleValue()).as("%d paths", paths)
+      assertThat(odds.probability().doubleValue())
+          .as("%d paths", paths)
           .isCloseTo(expected, within(tolerance));
       assertThat(odds.standardError().doubleValue())
           .isCloseTo(Math.sqrt(expected * (1 - expected) / paths), within(0.001));
@@ -98,14 +101,20 @@ class GoalOutlookTest {
   @Test
   void outlook_goalsInAnotherOrder_sameOddsPerGoal() {
     // given
-    Household.Builder base = household("HH-2").addAccounts(account("A-1", "100000"),
-        account("A-2", "50000"));
+    Household.Builder base =
+        household("HH-2").addAccounts(account("A-1", "100000"), account("A-2", "50000"));
     var edu = goal("G-EDU", "A-1", "120000", LocalDate.of(2028, 6, 30), flat(mix("0.2")));
     var ret = goal("G-RET", "A-2", "150000", LocalDate.of(2046, 6, 30), flat(mix("0.8")));
 
     // when
-    HouseholdOutlook forward = outlook(household("HH-2").addAccounts(account("A-1", "100000"),
-        account("A-2", "50000")).addGoals(edu, ret).build(), twoClasses(), 1_000);
+    HouseholdOutlook forward =
+        outlook(
+            household("HH-2")
+                .addAccounts(account("A-1", "100000"), account("A-2", "50000"))
+                .addGoals(edu, ret)
+                .build(),
+            twoClasses(),
+            1_000);
     HouseholdOutlook backward = outlook(base.addGoals(ret, edu).build(), twoClasses(), 1_000);
 
     // then
@@ -116,10 +125,13 @@ class GoalOutlookTest {
   @Test
   void outlook_needLargerThanTheGoal_floorsAtZeroAndNeverMeets() {
     // given: a $300,000 need in a year empties the $100,000 account (it would have to triple first)
-    Household h = household("HH-3").addAccounts(account("A-1", "100000"))
-        .addGoals(goal("G-1", "A-1", "50000", IN_5_YEARS, flat(mix("0.6"))))
-        .addLiquidityEvents(event("E-1", LiquidityKind.NEED, "300000", AS_OF.plusYears(1), "A-1"))
-        .build();
+    Household h =
+        household("HH-3")
+            .addAccounts(account("A-1", "100000"))
+            .addGoals(goal("G-1", "A-1", "50000", IN_5_YEARS, flat(mix("0.6"))))
+            .addLiquidityEvents(
+                event("E-1", LiquidityKind.NEED, "300000", AS_OF.plusYears(1), "A-1"))
+            .build();
 
     // when
     GoalOdds odds = outlook(h, twoClasses(), 1_000).goals().get(0);
@@ -134,25 +146,35 @@ class GoalOutlookTest {
   @Test
   void outlook_classWithoutAssumptions_goalIsUnassessedWithTheReason() {
     // given
-    TargetAllocation gold = TargetAllocation.builder().putClasses(AssetClass.of("GOLD"),
-        new ClassTarget(Weight.ONE, Weight.of("0.05"), Weight.ZERO)).build();
-    Household h = household("HH-4").addAccounts(account("A-1", "100000"))
-        .addGoals(goal("G-1", "A-1", "50000", IN_5_YEARS, flat(gold))).build();
+    TargetAllocation gold =
+        TargetAllocation.builder()
+            .putClasses(
+                AssetClass.of("GOLD"), new ClassTarget(Weight.ONE, Weight.of("0.05"), Weight.ZERO))
+            .build();
+    Household h =
+        household("HH-4")
+            .addAccounts(account("A-1", "100000"))
+            .addGoals(goal("G-1", "A-1", "50000", IN_5_YEARS, flat(gold)))
+            .build();
 
     // when
     HouseholdOutlook o = outlook(h, twoClasses(), 1_000);
 
     // then
     assertThat(o.goals()).isEmpty();
-    assertThat(o.unassessed()).containsEntry(GoalId.of("G-1"),
-        "no capital market assumptions for class GOLD");
+    assertThat(o.unassessed())
+        .containsEntry(GoalId.of("G-1"), "no capital market assumptions for class GOLD");
   }
 
   @Test
   void outlook_withFan_hasTodayEachAnniversaryAndTheGoalDate() {
     // when
-    GoalOdds odds = GoalOutlook.of(twoClasses()).withFan(true)
-        .outlook(oneEquityGoal(), OutlookFixtures.plan(oneEquityGoal()), AS_OF).goals().get(0);
+    GoalOdds odds =
+        GoalOutlook.of(twoClasses())
+            .withFan(true)
+            .outlook(oneEquityGoal(), OutlookFixtures.plan(oneEquityGoal()), AS_OF)
+            .goals()
+            .get(0);
 
     // then: today (every path at $100,000), 4 anniversaries, and the goal date
     assertThat(odds.fan()).hasSize(6);

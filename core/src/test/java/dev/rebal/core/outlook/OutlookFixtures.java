@@ -41,16 +41,23 @@ final class OutlookFixtures {
   static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
   static final AssetClass EQUITY = AssetClass.of("EQUITY");
   static final AssetClass BOND = AssetClass.of("BOND");
-  static final MarketData NO_SECURITIES = MarketData.builder()
-      .prices(PriceTable.builder().build()).build();
+  static final MarketData NO_SECURITIES =
+      MarketData.builder().prices(PriceTable.builder().build()).build();
 
   private OutlookFixtures() {}
 
   /** EQUITY 7% compound, 16% volatility; BOND 4%, 5%; correlation 0.1; inflation 2.5%. */
   static CapitalMarketAssumptions twoClasses() {
-    return CapitalMarketAssumptions.of("test", "1", new BigDecimal("0.025"), List.of("test figures"),
-        Map.of(EQUITY, ClassAssumption.of("0.07", "0.16", "0.02", TaxCharacter.QUALIFIED),
-            BOND, ClassAssumption.of("0.04", "0.05", "0.04", TaxCharacter.ORDINARY)),
+    return CapitalMarketAssumptions.of(
+        "test",
+        "1",
+        new BigDecimal("0.025"),
+        List.of("test figures"),
+        Map.of(
+            EQUITY,
+            ClassAssumption.of("0.07", "0.16", "0.02", TaxCharacter.QUALIFIED),
+            BOND,
+            ClassAssumption.of("0.04", "0.05", "0.04", TaxCharacter.ORDINARY)),
         Map.of(List.of(EQUITY, BOND), new BigDecimal("0.1")));
   }
 
@@ -62,8 +69,9 @@ final class OutlookFixtures {
       b.putClasses(EQUITY, new ClassTarget(Weight.of(eq), Weight.of("0.05"), Weight.ZERO));
     }
     if (eq.compareTo(BigDecimal.ONE) < 0) {
-      b.putClasses(BOND, new ClassTarget(Weight.of(BigDecimal.ONE.subtract(eq)), Weight.of("0.05"),
-          Weight.ZERO));
+      b.putClasses(
+          BOND,
+          new ClassTarget(Weight.of(BigDecimal.ONE.subtract(eq)), Weight.of("0.05"), Weight.ZERO));
     }
     return b.build();
   }
@@ -75,33 +83,57 @@ final class OutlookFixtures {
 
   /** A goal funded by the whole of account {@code account}. */
   static Goal goal(String id, String account, String amount, LocalDate date, GlidePath path) {
-    return Goal.builder().id(GoalId.of(id)).name(id).kind(GoalKind.OTHER)
-        .targetAmount(Money.usd(amount)).targetDate(date).priority(1)
-        .addFundingAccounts(AccountId.of(account)).glidePath(path).build();
+    return Goal.builder()
+        .id(GoalId.of(id))
+        .name(id)
+        .kind(GoalKind.OTHER)
+        .targetAmount(Money.usd(amount))
+        .targetDate(date)
+        .priority(1)
+        .addFundingAccounts(AccountId.of(account))
+        .glidePath(path)
+        .build();
   }
 
   /** A cash account worth {@code value}. */
   static Account account(String id, String value) {
-    return Account.builder().id(AccountId.of(id)).type(AccountType.TAXABLE).custodian("C")
-        .cash(Money.usd(value)).build();
+    return Account.builder()
+        .id(AccountId.of(id))
+        .type(AccountType.TAXABLE)
+        .custodian("C")
+        .cash(Money.usd(value))
+        .build();
   }
 
   /** An event of {@code kind} of {@code amount} on {@code date} in {@code account}. */
-  static LiquidityEvent event(String id, LiquidityKind kind, String amount, LocalDate date,
-      String account) {
-    return LiquidityEvent.builder().id(LiquidityEventId.of(id)).kind(kind)
-        .amount(Money.usd(amount)).date(date).account(AccountId.of(account))
-        .firmness(Firmness.EXPECTED).build();
+  static LiquidityEvent event(
+      String id, LiquidityKind kind, String amount, LocalDate date, String account) {
+    return LiquidityEvent.builder()
+        .id(LiquidityEventId.of(id))
+        .kind(kind)
+        .amount(Money.usd(amount))
+        .date(date)
+        .account(AccountId.of(account))
+        .firmness(Firmness.EXPECTED)
+        .build();
   }
 
   /** A household {@code id} with no accounts or goals yet, statically 60/40. */
   static Household.Builder household(String id) {
-    return Household.builder().id(HouseholdId.of(id))
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.SINGLE)
-            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
-        .target(mix("0.6")).model(Model.builder().id(ModelId.of("M")).build());
+    return Household.builder()
+        .id(HouseholdId.of(id))
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.SINGLE)
+                .shortTermRate(Weight.of("0.35"))
+                .longTermRate(Weight.of("0.15"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.ZERO_USD)
+                .build())
+        .target(mix("0.6"))
+        .model(Model.builder().id(ModelId.of("M")).build());
   }
 
   /** The household's plan as of {@link #AS_OF}, goal amounts discounted at 4%. */

@@ -32,25 +32,31 @@ class BlendProperties {
   Arbitrary<List<Tuple2<TargetAllocation, BigDecimal>>> additions() {
     // few band values, so that most classes see one band; values from cents to 40 digits, so
     // that some products are rounded
-    Arbitrary<Weight> band = Arbitraries.of("0", "0.03", "0.0250000000", "0.25", "0.1234567891")
-        .map(Weight::of);
-    Arbitrary<Weight> weight = Arbitraries.integers().between(0, 10_000)
-        .map(bp -> Weight.of(BigDecimal.valueOf(bp, 4)));
+    Arbitrary<Weight> band =
+        Arbitraries.of("0", "0.03", "0.0250000000", "0.25", "0.1234567891").map(Weight::of);
+    Arbitrary<Weight> weight =
+        Arbitraries.integers().between(0, 10_000).map(bp -> Weight.of(BigDecimal.valueOf(bp, 4)));
     Arbitrary<ClassTarget> target = Combinators.combine(weight, band, band).as(ClassTarget::new);
-    Arbitrary<TargetAllocation> allocation = target.list().ofSize(CLASSES.size())
-        .map(ts -> {
-          TargetAllocation.Builder b = TargetAllocation.builder();
-          for (int i = 0; i < ts.size(); i++) {
-            if (ts.get(i).weight().value().signum() > 0 || i == 0) {
-              b.putClasses(CLASSES.get(i), ts.get(i));
-            }
-          }
-          return b.build();
-        });
-    Arbitrary<BigDecimal> value = Arbitraries.oneOf(
-        Arbitraries.longs().between(-100, 10_000_000_000L).map(c -> BigDecimal.valueOf(c, 2)),
-        Arbitraries.bigIntegers().between(BigInteger.ONE, BigInteger.TEN.pow(40))
-            .map(u -> new BigDecimal(u, 12)));
+    Arbitrary<TargetAllocation> allocation =
+        target
+            .list()
+            .ofSize(CLASSES.size())
+            .map(
+                ts -> {
+                  TargetAllocation.Builder b = TargetAllocation.builder();
+                  for (int i = 0; i < ts.size(); i++) {
+                    if (ts.get(i).weight().value().signum() > 0 || i == 0) {
+                      b.putClasses(CLASSES.get(i), ts.get(i));
+                    }
+                  }
+                  return b.build();
+                });
+    Arbitrary<BigDecimal> value =
+        Arbitraries.oneOf(
+            Arbitraries.longs().between(-100, 10_000_000_000L).map(c -> BigDecimal.valueOf(c, 2)),
+            Arbitraries.bigIntegers()
+                .between(BigInteger.ONE, BigInteger.TEN.pow(40))
+                .map(u -> new BigDecimal(u, 12)));
     return Combinators.combine(allocation, value).as(Tuple::of).list().ofMinSize(1).ofMaxSize(6);
   }
 
@@ -79,8 +85,13 @@ class BlendProperties {
       }
       total = total.add(value);
       for (Map.Entry<AssetClass, ClassTarget> e : a.get1().classes().entrySet()) {
-        BigDecimal[] s = sums.computeIfAbsent(e.getKey(), k -> new BigDecimal[] {
-            BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        BigDecimal[] s =
+            sums.computeIfAbsent(
+                e.getKey(),
+                k ->
+                    new BigDecimal[] {
+                      BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO
+                    });
         ClassTarget t = e.getValue();
         s[0] = s[0].add(value.multiply(t.weight().value(), mc));
         s[1] = s[1].add(value.multiply(t.absoluteBand().value(), mc));
@@ -103,8 +114,9 @@ class BlendProperties {
     TargetAllocation.Builder b = TargetAllocation.builder();
     for (Map.Entry<AssetClass, BigDecimal[]> e : sums.entrySet()) {
       BigDecimal[] s = e.getValue();
-      b.putClasses(e.getKey(), new ClassTarget(weights.get(e.getKey()), average(s[1], s[3]),
-          average(s[2], s[3])));
+      b.putClasses(
+          e.getKey(),
+          new ClassTarget(weights.get(e.getKey()), average(s[1], s[3]), average(s[2], s[3])));
     }
     return b.build();
   }

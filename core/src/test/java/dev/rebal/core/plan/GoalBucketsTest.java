@@ -84,7 +84,10 @@ class GoalBucketsTest {
     }
     assertThat(sum).isEqualTo(Money.usd("5000"));
     assertThat(values).isEqualTo(Money.usd("1000000"));
-    assertThat(HouseholdValuation.of(h, BucketExample.MARKET).driftFrom(plan.target()).isOutOfBalance())
+    assertThat(
+            HouseholdValuation.of(h, BucketExample.MARKET)
+                .driftFrom(plan.target())
+                .isOutOfBalance())
         .isFalse();
   }
 
@@ -102,8 +105,9 @@ class GoalBucketsTest {
     assertThat(pool.isSharedPool()).isTrue();
     assertThat(pool.target()).isEqualTo(plan.target());
     assertThat(pool.value()).isEqualTo(Money.usd("1000000"));
-    assertThat(pool.drift()).isEqualTo(HouseholdValuation.of(h, BucketExample.MARKET)
-        .driftFrom(plan.target()).classes());
+    assertThat(pool.drift())
+        .isEqualTo(
+            HouseholdValuation.of(h, BucketExample.MARKET).driftFrom(plan.target()).classes());
     assertThat(plan.accountFundedBuckets()).isEmpty();
   }
 
@@ -116,25 +120,29 @@ class GoalBucketsTest {
     HouseholdPlan plan = BucketExample.plan(h);
 
     // then
-    assertThat(plan.buckets()).singleElement().satisfies(b -> {
-      assertThat(b.isSharedPool()).isTrue();
-      assertThat(b.target()).isEqualTo(h.target());
-      assertThat(b.goals()).isEmpty();
-    });
+    assertThat(plan.buckets())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.isSharedPool()).isTrue();
+              assertThat(b.target()).isEqualTo(h.target());
+              assertThat(b.goals()).isEmpty();
+            });
   }
 
   @Test
   void plan_accountListedByTwoGoals_givesHalfOfItToEach() {
     // given: a second goal also lists ED-1
     Goal other = BucketExample.tuition("G-EDU2", "ED-1");
-    Household h = BucketExample.household(700, 300).addGoals(BucketExample.tuition(), other)
-        .build();
+    Household h =
+        BucketExample.household(700, 300).addGoals(BucketExample.tuition(), other).build();
 
     // when
     HouseholdPlan plan = BucketExample.plan(h);
 
     // then: each gets 35,000 equity and 15,000 bonds; the pool is TAX-1 and IRA-1 at 60/40
-    assertThat(plan.buckets()).extracting(GoalBucket::id)
+    assertThat(plan.buckets())
+        .extracting(GoalBucket::id)
         .containsExactly("G-EDU", "G-EDU2", "shared-pool");
     for (GoalBucket b : plan.accountFundedBuckets()) {
       assertThat(b.value()).isEqualTo(Money.usd("50000"));
@@ -155,10 +163,13 @@ class GoalBucketsTest {
     HouseholdPlan plan = BucketExample.plan(h);
 
     // then
-    assertThat(plan.buckets()).singleElement().satisfies(b -> {
-      assertThat(b.id()).isEqualTo("G-EDU");
-      assertThat(b.value()).isEqualTo(Money.usd("1000000"));
-      assertThat(b.target()).isEqualTo(plan.target());
-    });
+    assertThat(plan.buckets())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.id()).isEqualTo("G-EDU");
+              assertThat(b.value()).isEqualTo(Money.usd("1000000"));
+              assertThat(b.target()).isEqualTo(plan.target());
+            });
   }
 }

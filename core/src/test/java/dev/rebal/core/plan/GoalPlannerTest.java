@@ -2,6 +2,9 @@ package dev.rebal.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Goal;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
@@ -15,9 +18,6 @@ import dev.rebal.core.market.PriceTable;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,27 +32,38 @@ class GoalPlannerTest {
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
   private static final AssetClass EQ = AssetClass.of("EQUITY");
   private static final AssetClass BD = AssetClass.of("BOND");
-  private static final MarketData NO_SECURITIES = MarketData.builder()
-      .prices(PriceTable.builder().build()).build();
+  private static final MarketData NO_SECURITIES =
+      MarketData.builder().prices(PriceTable.builder().build()).build();
 
   private static TargetAllocation alloc(String eq, String bd, String band) {
     return BucketExample.alloc(eq, bd, band);
   }
 
   private static Account cashAccount(String id, AccountType type, String cash) {
-    return Account.builder().id(AccountId.of(id)).type(type).custodian("C").cash(Money.usd(cash))
+    return Account.builder()
+        .id(AccountId.of(id))
+        .type(type)
+        .custodian("C")
+        .cash(Money.usd(cash))
         .build();
   }
 
   private static Household.Builder household() {
-    return Household.builder().id(HouseholdId.of("HH-1"))
+    return Household.builder()
+        .id(HouseholdId.of("HH-1"))
         .addAccounts(cashAccount("ED-1", AccountType.TAXABLE, "100000"))
         .addAccounts(cashAccount("TAX-1", AccountType.TAXABLE, "300000"))
         .addAccounts(cashAccount("IRA-1", AccountType.TRADITIONAL_IRA, "600000"))
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.MARRIED_JOINT)
-            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.MARRIED_JOINT)
+                .shortTermRate(Weight.of("0.35"))
+                .longTermRate(Weight.of("0.15"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.ZERO_USD)
+                .build())
         .target(alloc("0.6", "0.4", "0.05"))
         .model(Model.builder().id(ModelId.of("M")).build());
   }
@@ -91,7 +102,8 @@ class GoalPlannerTest {
     assertThat(plan.target().classes().get(EQ).absoluteBand()).isEqualTo(Weight.of("0.048"));
     assertThat(plan.target().totalWeight()).isEqualTo(Weight.ONE);
     assertThat(plan.unassignedValue()).isEqualTo(Money.usd("225000"));
-    assertThat(plan.goals()).extracting(GoalPlan::assignedValue)
+    assertThat(plan.goals())
+        .extracting(GoalPlan::assignedValue)
         .containsExactly(Money.usd("100000"), Money.usd("675000"));
   }
 
@@ -139,8 +151,11 @@ class GoalPlannerTest {
             Household h = household().addGoals(goalOn(date, amount)).build();
 
             // when
-            GoalPlan goal = GoalPlanner.withDiscountRate(r)
-                .plan(h, HouseholdValuation.of(h, NO_SECURITIES), AS_OF).goals().get(0);
+            GoalPlan goal =
+                GoalPlanner.withDiscountRate(r)
+                    .plan(h, HouseholdValuation.of(h, NO_SECURITIES), AS_OF)
+                    .goals()
+                    .get(0);
 
             // then: the same decimal (value and scale) as the formula computed afresh
             assertThat(goal.presentValueOfTarget().amount())
@@ -175,14 +190,22 @@ class GoalPlannerTest {
     assertThat(planner).isSameAs(GoalPlanner.standard());
     assertThat(GoalPlanner.withDiscountRate(new BigDecimal("0.040")))
         .isNotSameAs(GoalPlanner.standard())
-        .extracting(GoalPlanner::discountRate).isEqualTo(new BigDecimal("0.040"));
+        .extracting(GoalPlanner::discountRate)
+        .isEqualTo(new BigDecimal("0.040"));
   }
 
   private static Goal goalOn(LocalDate date, Money amount) {
     Goal edu = education();
-    return Goal.builder().id(edu.id()).name(edu.name()).kind(edu.kind()).targetAmount(amount)
-        .targetDate(date).priority(edu.priority()).addAllFundingAccounts(edu.fundingAccounts())
-        .glidePath(edu.glidePath()).build();
+    return Goal.builder()
+        .id(edu.id())
+        .name(edu.name())
+        .kind(edu.kind())
+        .targetAmount(amount)
+        .targetDate(date)
+        .priority(edu.priority())
+        .addAllFundingAccounts(edu.fundingAccounts())
+        .glidePath(edu.glidePath())
+        .build();
   }
 
   /** The present value as the planner computed it before its memo: the decimals to compare. */
@@ -193,9 +216,14 @@ class GoalPlannerTest {
     long years = java.time.temporal.ChronoUnit.YEARS.between(AS_OF, date);
     long days = java.time.temporal.ChronoUnit.DAYS.between(AS_OF.plusYears(years), date);
     java.math.MathContext mc = java.math.MathContext.DECIMAL128;
-    BigDecimal growth = BigDecimal.ONE.add(rate).pow((int) years, mc)
-        .multiply(BigDecimal.ONE.add(rate.multiply(BigDecimal.valueOf(days))
-            .divide(BigDecimal.valueOf(365), mc)), mc);
+    BigDecimal growth =
+        BigDecimal.ONE
+            .add(rate)
+            .pow((int) years, mc)
+            .multiply(
+                BigDecimal.ONE.add(
+                    rate.multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(365), mc)),
+                mc);
     return Money.ofComputed(Money.USD, amount.divide(growth, mc)).amount();
   }
 
@@ -213,7 +241,8 @@ class GoalPlannerTest {
     Household h = household().addGoals(education(), other).build();
 
     // then
-    assertThat(plan(h).goals()).extracting(GoalPlan::assignedValue)
+    assertThat(plan(h).goals())
+        .extracting(GoalPlan::assignedValue)
         .containsExactly(Money.usd("50000"), Money.usd("50000"));
   }
 }

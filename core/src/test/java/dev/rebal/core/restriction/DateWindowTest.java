@@ -50,15 +50,18 @@ class DateWindowTest {
   @Test
   void between_nullEnd_throwsNamingIt() {
     assertThatThrownBy(() -> DateWindow.between(JAN_1, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("untilInclusive: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("untilInclusive: must not be null");
     assertThatThrownBy(() -> DateWindow.from(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("fromInclusive: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("fromInclusive: must not be null");
   }
 
   @Test
   void contains_null_throws() {
     assertThatThrownBy(() -> DateWindow.always().contains(null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("date: must not be null");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("date: must not be null");
   }
 
   @Test

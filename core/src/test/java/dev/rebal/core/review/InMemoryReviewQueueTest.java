@@ -23,9 +23,11 @@ class InMemoryReviewQueueTest {
     queue.submit("HH-3", D1, 2, Set.of("review.turnover"), "c");
 
     // then
-    assertThat(queue.pending()).extracting(ReviewItem::household)
+    assertThat(queue.pending())
+        .extracting(ReviewItem::household)
         .containsExactly("HH-2", "HH-3", "HH-1");
-    assertThat(queue.pendingByReason("review.turnover")).extracting(ReviewItem::id)
+    assertThat(queue.pendingByReason("review.turnover"))
+        .extracting(ReviewItem::id)
         .containsExactly("R-3", "R-1");
   }
 
@@ -42,8 +44,9 @@ class InMemoryReviewQueueTest {
     assertThat(approved.version()).isEqualTo(1);
     assertThatThrownBy(() -> queue.reject(item.id(), 0, "rev.b", "no", D2))
         .isInstanceOf(ReviewConflictException.class)
-        .hasMessage("review[R-1].version: expected 0 (the version the reviewer saw), was 1: "
-            + "someone else acted on it first");
+        .hasMessage(
+            "review[R-1].version: expected 0 (the version the reviewer saw), was 1: "
+                + "someone else acted on it first");
     assertThat(queue.find("R-1").orElseThrow().decidedBy()).isEqualTo("rev.a");
   }
 
@@ -57,7 +60,8 @@ class InMemoryReviewQueueTest {
     queue.modify(item.id(), assigned.version(), "rev.a", "halve the ACME sale", D2);
 
     // then
-    assertThat(audit.records()).extracting(r -> r.entry().outcome())
+    assertThat(audit.records())
+        .extracting(r -> r.entry().outcome())
         .containsExactly("REVIEW_SUBMITTED", "REVIEW_ASSIGNED", "REVIEW_MODIFIED");
     assertThat(audit.records().get(2).entry().body()).contains("note=halve the ACME sale");
     assertThat(audit.verify().isIntact()).isTrue();
@@ -83,7 +87,8 @@ class InMemoryReviewQueueTest {
   @Test
   void approve_unknownItem_isRefused() {
     assertThatThrownBy(() -> queue.approve("R-9", 0, "rev", "", D2))
-        .isInstanceOf(ReviewConflictException.class).hasMessage("review[R-9]: no such item");
+        .isInstanceOf(ReviewConflictException.class)
+        .hasMessage("review[R-9]: no such item");
   }
 
   @Test
@@ -110,44 +115,66 @@ class InMemoryReviewQueueTest {
     queue.submit("HH-1", D2, 1, Set.of("a"), "x");
     queue.submit("HH-2", D1, 2, Set.of("a"), "y");
     queue.submit("HH-3", D1, 1, Set.of("a"), "z");
-    ReviewQueue plain = new ReviewQueue() {
-      @Override public ReviewItem submit(String h, LocalDate a, int p, Set<String> r, String e) {
-        throw new UnsupportedOperationException();
-      }
-      @Override public java.util.Optional<ReviewItem> find(String id) {
-        return queue.find(id);
-      }
-      @Override public java.util.List<ReviewItem> pending() {
-        return queue.pending();
-      }
-      @Override public java.util.List<ReviewItem> byHousehold(String h) {
-        return queue.byHousehold(h);
-      }
-      @Override public java.util.List<ReviewItem> pendingByReason(String r) {
-        return queue.pendingByReason(r);
-      }
-      @Override public ReviewItem assign(String id, long v, String a, LocalDate on) {
-        throw new UnsupportedOperationException();
-      }
-      @Override public ReviewItem approve(String id, long v, String a, String n, LocalDate on) {
-        throw new UnsupportedOperationException();
-      }
-      @Override public ReviewItem reject(String id, long v, String a, String n, LocalDate on) {
-        throw new UnsupportedOperationException();
-      }
-      @Override public ReviewItem modify(String id, long v, String a, String n, LocalDate on) {
-        throw new UnsupportedOperationException();
-      }
-      @Override public java.util.List<ReviewItem> expireBefore(LocalDate c, LocalDate on) {
-        throw new UnsupportedOperationException();
-      }
-    };
+    ReviewQueue plain =
+        new ReviewQueue() {
+          @Override
+          public ReviewItem submit(String h, LocalDate a, int p, Set<String> r, String e) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public java.util.Optional<ReviewItem> find(String id) {
+            return queue.find(id);
+          }
+
+          @Override
+          public java.util.List<ReviewItem> pending() {
+            return queue.pending();
+          }
+
+          @Override
+          public java.util.List<ReviewItem> byHousehold(String h) {
+            return queue.byHousehold(h);
+          }
+
+          @Override
+          public java.util.List<ReviewItem> pendingByReason(String r) {
+            return queue.pendingByReason(r);
+          }
+
+          @Override
+          public ReviewItem assign(String id, long v, String a, LocalDate on) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public ReviewItem approve(String id, long v, String a, String n, LocalDate on) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public ReviewItem reject(String id, long v, String a, String n, LocalDate on) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public ReviewItem modify(String id, long v, String a, String n, LocalDate on) {
+            throw new UnsupportedOperationException();
+          }
+
+          @Override
+          public java.util.List<ReviewItem> expireBefore(LocalDate c, LocalDate on) {
+            throw new UnsupportedOperationException();
+          }
+        };
 
     // when
     var viaDefault = plain.pendingOlderThan(LocalDate.of(2026, 7, 1));
 
     // then
-    assertThat(viaDefault).extracting(ReviewItem::household).containsExactly("HH-3", "HH-2", "HH-1");
+    assertThat(viaDefault)
+        .extracting(ReviewItem::household)
+        .containsExactly("HH-3", "HH-2", "HH-1");
     assertThat(viaDefault).isEqualTo(queue.pendingOlderThan(LocalDate.of(2026, 7, 1)));
   }
 }

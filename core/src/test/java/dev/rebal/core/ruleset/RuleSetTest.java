@@ -7,21 +7,30 @@ import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 class RuleSetTest {
-  private static final String V13 = String.join("\n",
-      "# default rules",
-      "name = default",
-      "version = 1.3.0",
-      "rule band.threshold",
-      "rule tax.harvest",
-      "trigger.threshold.tolerance = 0.05",
-      "review.turnover.max = 0.30",
-      "");
+  private static final String V13 =
+      String.join(
+          "\n",
+          "# default rules",
+          "name = default",
+          "version = 1.3.0",
+          "rule band.threshold",
+          "rule tax.harvest",
+          "trigger.threshold.tolerance = 0.05",
+          "review.turnover.max = 0.30",
+          "");
 
   @Test
   void parse_sameContentInAnotherOrder_hasSameHash() {
     // given
-    String reordered = String.join("\n", "review.turnover.max = 0.30", "rule tax.harvest",
-        "version = 1.3.0", "trigger.threshold.tolerance = 0.05", "name = default", "rule band.threshold");
+    String reordered =
+        String.join(
+            "\n",
+            "review.turnover.max = 0.30",
+            "rule tax.harvest",
+            "version = 1.3.0",
+            "trigger.threshold.tolerance = 0.05",
+            "name = default",
+            "rule band.threshold");
 
     // when
     RuleSet a = RuleSetParser.parse("a.rules", V13);
@@ -30,7 +39,8 @@ class RuleSetTest {
     // then
     assertThat(a.contentHash()).isEqualTo(b.contentHash()).hasSize(64);
     assertThat(a).isEqualTo(b);
-    assertThat(a.decimal("trigger.threshold.tolerance")).isEqualByComparingTo(new BigDecimal("0.05"));
+    assertThat(a.decimal("trigger.threshold.tolerance"))
+        .isEqualByComparingTo(new BigDecimal("0.05"));
     assertThat(a.isEnabled("tax.harvest")).isTrue();
   }
 
@@ -38,19 +48,26 @@ class RuleSetTest {
   void diff_betweenVersions_listsEveryChangeSorted() {
     // given
     RuleSet v13 = RuleSetParser.parse("v13", V13);
-    RuleSet v14 = RuleSetParser.parse("v14", V13.replace("1.3.0", "1.4.0")
-        .replace("trigger.threshold.tolerance = 0.05", "trigger.threshold.tolerance = 0.04")
-        .replace("rule tax.harvest\n", "rule goal.glidepath\n") + "review.tax.max = 25000\n");
+    RuleSet v14 =
+        RuleSetParser.parse(
+            "v14",
+            V13.replace("1.3.0", "1.4.0")
+                    .replace(
+                        "trigger.threshold.tolerance = 0.05", "trigger.threshold.tolerance = 0.04")
+                    .replace("rule tax.harvest\n", "rule goal.glidepath\n")
+                + "review.tax.max = 25000\n");
 
     // when
     var changes = v14.diff(v13);
 
     // then
-    assertThat(changes).extracting(Object::toString).containsExactly(
-        "rule:goal.glidepath - -> enabled",
-        "rule:tax.harvest enabled -> -",
-        "param:review.tax.max - -> 25000",
-        "param:trigger.threshold.tolerance 0.05 -> 0.04");
+    assertThat(changes)
+        .extracting(Object::toString)
+        .containsExactly(
+            "rule:goal.glidepath - -> enabled",
+            "rule:tax.harvest enabled -> -",
+            "param:review.tax.max - -> 25000",
+            "param:trigger.threshold.tolerance 0.05 -> 0.04");
     assertThat(v14.contentHash()).isNotEqualTo(v13.contentHash());
   }
 
@@ -70,10 +87,14 @@ class RuleSetTest {
 
   @Test
   void parse_notANumber_isRefusedAtLoadNamingParameterAndValue() {
-    assertThatThrownBy(() -> RuleSetParser.parse("x", "name = x\nversion = 0.1.0\n"
-        + "trigger.cash.min = wide\n")).isInstanceOf(RuleSetException.class)
-        .hasMessage("x:3: parameter 'trigger.cash.min': must be a plain decimal from 0 to "
-            + "1000000000000, was 'wide'");
+    assertThatThrownBy(
+            () ->
+                RuleSetParser.parse(
+                    "x", "name = x\nversion = 0.1.0\n" + "trigger.cash.min = wide\n"))
+        .isInstanceOf(RuleSetException.class)
+        .hasMessage(
+            "x:3: parameter 'trigger.cash.min': must be a plain decimal from 0 to "
+                + "1000000000000, was 'wide'");
   }
 
   @Test

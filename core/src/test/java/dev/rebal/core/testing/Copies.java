@@ -12,9 +12,11 @@ import java.util.function.UnaryOperator;
 public final class Copies {
   private Copies() {}
 
-  /** Returns {@code items} with each item matching {@code which} replaced by {@code change(item)}. */
-  public static <T> ImmutableList<T> replace(List<T> items, Predicate<? super T> which,
-      UnaryOperator<T> change) {
+  /**
+   * Returns {@code items} with each item matching {@code which} replaced by {@code change(item)}.
+   */
+  public static <T> ImmutableList<T> replace(
+      List<T> items, Predicate<? super T> which, UnaryOperator<T> change) {
     ImmutableList.Builder<T> out = ImmutableList.builder();
     for (T item : items) {
       out.add(which.test(item) ? change.apply(item) : item);

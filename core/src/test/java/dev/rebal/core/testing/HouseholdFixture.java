@@ -41,8 +41,16 @@ public record HouseholdFixture(Household household, MarketData market, LocalDate
   /** Returns the household id and as-of date; the household itself is too large to print. */
   @Override
   public String toString() {
-    return "HouseholdFixture[" + household.id() + " as of " + asOf + ", " + household.accounts().size()
-        + " accounts, " + household.lots().size() + " lots, " + household.restrictions().size()
+    return "HouseholdFixture["
+        + household.id()
+        + " as of "
+        + asOf
+        + ", "
+        + household.accounts().size()
+        + " accounts, "
+        + household.lots().size()
+        + " lots, "
+        + household.restrictions().size()
         + " restrictions]";
   }
 }

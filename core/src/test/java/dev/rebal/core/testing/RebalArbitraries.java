@@ -2,6 +2,10 @@ package dev.rebal.core.testing;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Firmness;
 import dev.rebal.core.goal.GlidePath;
 import dev.rebal.core.goal.Goal;
@@ -53,10 +57,6 @@ import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
 import dev.rebal.core.security.TaxCharacter;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Proposal;
 import dev.rebal.core.trade.Side;
@@ -85,8 +85,8 @@ import net.jqwik.api.Tuple;
  * <ul>
  *   <li>Per-type arbitraries ({@link #money()}, {@link #taxLots()}, {@link #restrictions()}, {@link
  *       #households()}, ...) produce any value the type can hold, including values the validator
- *       rejects (negative quantities, inverted windows, unknown ids, a few non-USD amounts), so that
- *       properties can check that bad input is reported rather than crashing.
+ *       rejects (negative quantities, inverted windows, unknown ids, a few non-USD amounts), so
+ *       that properties can check that bad input is reported rather than crashing.
  *   <li>{@link #validHouseholds()} produces a {@link HouseholdFixture} whose household, market data
  *       and as-of date are consistent by construction: the validator reports nothing for it.
  * </ul>
@@ -102,36 +102,43 @@ public final class RebalArbitraries {
 
   /** US equity. */
   public static final AssetClass US_EQUITY = AssetClass.of("US_EQUITY");
+
   /** International equity. */
   public static final AssetClass INTL_EQUITY = AssetClass.of("INTL_EQUITY");
+
   /** US taxable bonds. */
   public static final AssetClass US_BOND = AssetClass.of("US_BOND");
+
   /** Municipal bonds. */
   public static final AssetClass MUNI_BOND = AssetClass.of("MUNI_BOND");
+
   /** Cash equivalents. */
   public static final AssetClass CASH = AssetClass.of("CASH");
+
   /** The classes every valid target lists, in order. */
   public static final List<AssetClass> CLASSES =
       List.of(US_EQUITY, INTL_EQUITY, US_BOND, MUNI_BOND, CASH);
+
   /** The employer issuer of the valid universe: restricted and under a Rule 144 limit. */
   public static final String EMPLOYER = "ACME";
 
   /** The security master of every valid household: model funds of each class and ACME stock. */
-  public static final List<Security> UNIVERSE = List.of(
-      sec("VTI", US_EQUITY, SecurityKind.ETF, "VANGUARD"),
-      sec("ITOT", US_EQUITY, SecurityKind.ETF, "ISHARES"),
-      sec("SCHB", US_EQUITY, SecurityKind.ETF, "SCHWAB"),
-      sec("VXUS", INTL_EQUITY, SecurityKind.ETF, "VANGUARD"),
-      sec("IXUS", INTL_EQUITY, SecurityKind.ETF, "ISHARES"),
-      sec("BND", US_BOND, SecurityKind.ETF, "VANGUARD"),
-      sec("AGG", US_BOND, SecurityKind.ETF, "ISHARES"),
-      sec("VWIUX", MUNI_BOND, SecurityKind.MUTUAL_FUND, "VANGUARD"),
-      sec("VMFXX", CASH, SecurityKind.CASH_EQUIVALENT, "VANGUARD"),
-      sec(EMPLOYER, US_EQUITY, SecurityKind.EQUITY, EMPLOYER));
+  public static final List<Security> UNIVERSE =
+      List.of(
+          sec("VTI", US_EQUITY, SecurityKind.ETF, "VANGUARD"),
+          sec("ITOT", US_EQUITY, SecurityKind.ETF, "ISHARES"),
+          sec("SCHB", US_EQUITY, SecurityKind.ETF, "SCHWAB"),
+          sec("VXUS", INTL_EQUITY, SecurityKind.ETF, "VANGUARD"),
+          sec("IXUS", INTL_EQUITY, SecurityKind.ETF, "ISHARES"),
+          sec("BND", US_BOND, SecurityKind.ETF, "VANGUARD"),
+          sec("AGG", US_BOND, SecurityKind.ETF, "ISHARES"),
+          sec("VWIUX", MUNI_BOND, SecurityKind.MUTUAL_FUND, "VANGUARD"),
+          sec("VMFXX", CASH, SecurityKind.CASH_EQUIVALENT, "VANGUARD"),
+          sec(EMPLOYER, US_EQUITY, SecurityKind.EQUITY, EMPLOYER));
 
   private static Security sec(String id, AssetClass c, SecurityKind kind, String issuer) {
-    Security.Builder b = Security.builder().id(SecurityId.of(id)).symbol(id).assetClass(c)
-        .kind(kind).issuer(issuer);
+    Security.Builder b =
+        Security.builder().id(SecurityId.of(id)).symbol(id).assetClass(c).kind(kind).issuer(issuer);
     if (c.equals(MUNI_BOND)) {
       b.taxCharacter(TaxCharacter.TAX_EXEMPT);
     }
@@ -142,9 +149,12 @@ public final class RebalArbitraries {
   public static Model universeModel() {
     Model.Builder b = Model.builder().id(ModelId.of("M-UNIVERSE"));
     for (AssetClass c : CLASSES) {
-      b.putSecurities(c, UNIVERSE.stream()
-          .filter(s -> s.assetClass().equals(c) && !s.issuer().equals(EMPLOYER))
-          .map(Security::id).collect(ImmutableList.toImmutableList()));
+      b.putSecurities(
+          c,
+          UNIVERSE.stream()
+              .filter(s -> s.assetClass().equals(c) && !s.issuer().equals(EMPLOYER))
+              .map(Security::id)
+              .collect(ImmutableList.toImmutableList()));
     }
     return b.build();
   }
@@ -168,8 +178,8 @@ public final class RebalArbitraries {
 
   /** Amounts of money: mostly USD, one in ten in euros (which the validator rejects). */
   public static Arbitrary<Money> money() {
-    Arbitrary<Money> eur = decimals(-100_000_000L, 100_000_000L, 2)
-        .map(v -> Money.of(Currency.getInstance("EUR"), v));
+    Arbitrary<Money> eur =
+        decimals(-100_000_000L, 100_000_000L, 2).map(v -> Money.of(Currency.getInstance("EUR"), v));
     return Arbitraries.frequencyOf(List.of(Tuple.of(9, usd()), Tuple.of(1, eur)));
   }
 
@@ -200,13 +210,14 @@ public final class RebalArbitraries {
 
   /** Dates from 2000-01-01 to about 2040. */
   public static Arbitrary<LocalDate> dates() {
-    return Arbitraries.integers().between(0, 40 * 365).map(d -> LocalDate.of(2000, 1, 1).plusDays(d));
+    return Arbitraries.integers()
+        .between(0, 40 * 365)
+        .map(d -> LocalDate.of(2000, 1, 1).plusDays(d));
   }
 
   /** Date windows of every shape, including some that end before they start. */
   public static Arbitrary<DateWindow> dateWindows() {
-    return Combinators.combine(dates().optional(), dates().optional())
-        .as(DateWindow::of);
+    return Combinators.combine(dates().optional(), dates().optional()).as(DateWindow::of);
   }
 
   // ---------------------------------------------------------------- ids
@@ -268,18 +279,30 @@ public final class RebalArbitraries {
 
   /** Asset classes: the universe's, and one unknown to it. */
   public static Arbitrary<AssetClass> assetClasses() {
-    return Arbitraries.of(List.of(US_EQUITY, INTL_EQUITY, US_BOND, MUNI_BOND, CASH,
-        AssetClass.of("COMMODITY")));
+    return Arbitraries.of(
+        List.of(US_EQUITY, INTL_EQUITY, US_BOND, MUNI_BOND, CASH, AssetClass.of("COMMODITY")));
   }
 
   // ---------------------------------------------------------------- securities and market
 
   /** Securities of any kind and class. */
   public static Arbitrary<Security> securities() {
-    return Combinators.combine(securityIds(), assetClasses(), Arbitraries.of(SecurityKind.class),
-            Arbitraries.of(List.of(EMPLOYER, "VANGUARD", "ISHARES")), Arbitraries.of(TaxCharacter.class))
-        .as((id, c, kind, issuer, character) -> Security.builder().id(id).symbol(id.value())
-            .assetClass(c).kind(kind).issuer(issuer).taxCharacter(character).build());
+    return Combinators.combine(
+            securityIds(),
+            assetClasses(),
+            Arbitraries.of(SecurityKind.class),
+            Arbitraries.of(List.of(EMPLOYER, "VANGUARD", "ISHARES")),
+            Arbitraries.of(TaxCharacter.class))
+        .as(
+            (id, c, kind, issuer, character) ->
+                Security.builder()
+                    .id(id)
+                    .symbol(id.value())
+                    .assetClass(c)
+                    .kind(kind)
+                    .issuer(issuer)
+                    .taxCharacter(character)
+                    .build());
   }
 
   /** Prices of any known or unknown security, dated anywhere. */
@@ -294,22 +317,34 @@ public final class RebalArbitraries {
 
   /** Trading volumes, with up to six weeks. */
   public static Arbitrary<TradingVolume> tradingVolumes() {
-    return Combinators.combine(Arbitraries.of(List.of(EMPLOYER, "VANGUARD")), dates(),
-            quantities(), positiveQuantities().list().ofMaxSize(6))
-        .as((issuer, asOf, outstanding, weeks) -> TradingVolume.builder().issuer(issuer)
-            .asOf(asOf).sharesOutstanding(outstanding).addAllWeeklyVolumes(weeks).build());
+    return Combinators.combine(
+            Arbitraries.of(List.of(EMPLOYER, "VANGUARD")),
+            dates(),
+            quantities(),
+            positiveQuantities().list().ofMaxSize(6))
+        .as(
+            (issuer, asOf, outstanding, weeks) ->
+                TradingVolume.builder()
+                    .issuer(issuer)
+                    .asOf(asOf)
+                    .sharesOutstanding(outstanding)
+                    .addAllWeeklyVolumes(weeks)
+                    .build());
   }
 
   /** Market data of up to six securities. */
   public static Arbitrary<MarketData> marketData() {
-    return Combinators.combine(securities().list().ofMaxSize(6).uniqueElements(Security::id),
-            priceTables(), tradingVolumes().list().ofMaxSize(2).uniqueElements(TradingVolume::issuer))
-        .as((securities, prices, volumes) -> {
-          MarketData.Builder b = MarketData.builder().prices(prices);
-          securities.forEach(s -> b.putSecurities(s.id(), s));
-          volumes.forEach(v -> b.putVolumes(v.issuer(), v));
-          return b.build();
-        });
+    return Combinators.combine(
+            securities().list().ofMaxSize(6).uniqueElements(Security::id),
+            priceTables(),
+            tradingVolumes().list().ofMaxSize(2).uniqueElements(TradingVolume::issuer))
+        .as(
+            (securities, prices, volumes) -> {
+              MarketData.Builder b = MarketData.builder().prices(prices);
+              securities.forEach(s -> b.putSecurities(s.id(), s));
+              volumes.forEach(v -> b.putVolumes(v.issuer(), v));
+              return b.build();
+            });
   }
 
   // ---------------------------------------------------------------- household parts
@@ -322,44 +357,98 @@ public final class RebalArbitraries {
 
   /** Accounts, including held-away ones and contradictory flags. */
   public static Arbitrary<Account> accounts() {
-    return Combinators.combine(accountIds(), memberIds().set().ofMaxSize(2),
-            Arbitraries.of(AccountType.class), money(), usd(), Arbitraries.of(true, false),
-            Arbitraries.of(true, false), Arbitraries.of(TransactionCoverage.class))
-        .as((id, owners, type, cash, floor, heldAway, tradable, coverage) -> Account.builder()
-            .id(id).addAllOwners(owners).type(type).custodian("Custodian").cash(cash)
-            .cashFloor(floor).heldAway(heldAway).tradable(tradable).transactionCoverage(coverage)
-            .build());
+    return Combinators.combine(
+            accountIds(),
+            memberIds().set().ofMaxSize(2),
+            Arbitraries.of(AccountType.class),
+            money(),
+            usd(),
+            Arbitraries.of(true, false),
+            Arbitraries.of(true, false),
+            Arbitraries.of(TransactionCoverage.class))
+        .as(
+            (id, owners, type, cash, floor, heldAway, tradable, coverage) ->
+                Account.builder()
+                    .id(id)
+                    .addAllOwners(owners)
+                    .type(type)
+                    .custodian("Custodian")
+                    .cash(cash)
+                    .cashFloor(floor)
+                    .heldAway(heldAway)
+                    .tradable(tradable)
+                    .transactionCoverage(coverage)
+                    .build());
   }
 
   /** Tax lots of any quantity, basis and dates. */
   public static Arbitrary<TaxLot> taxLots() {
-    return Combinators.combine(lotIds(), accountIds(), securityIds(), quantities(), money(),
-            dates(), dates(), usd())
-        .as((id, account, security, quantity, basis, acquired, holdingStart, wash) ->
-            TaxLot.builder().id(id).account(account).security(security).quantity(quantity)
-                .costBasis(basis).acquired(acquired).holdingPeriodStart(holdingStart)
-                .washSaleAdjustment(wash).build());
+    return Combinators.combine(
+            lotIds(), accountIds(), securityIds(), quantities(), money(), dates(), dates(), usd())
+        .as(
+            (id, account, security, quantity, basis, acquired, holdingStart, wash) ->
+                TaxLot.builder()
+                    .id(id)
+                    .account(account)
+                    .security(security)
+                    .quantity(quantity)
+                    .costBasis(basis)
+                    .acquired(acquired)
+                    .holdingPeriodStart(holdingStart)
+                    .washSaleAdjustment(wash)
+                    .build());
   }
 
   /** Transactions of any side, quantity and date. */
   public static Arbitrary<Transaction> transactions() {
-    return Combinators.combine(transactionIds(), accountIds(), securityIds(),
-            Arbitraries.of(Side.class), dates(), quantities(), money(), usd().optional())
-        .as((id, account, security, side, date, quantity, amount, gain) -> Transaction.builder()
-            .id(id).account(account).security(security).side(side).tradeDate(date)
-            .quantity(quantity).amount(amount).realizedGain(gain).build());
+    return Combinators.combine(
+            transactionIds(),
+            accountIds(),
+            securityIds(),
+            Arbitraries.of(Side.class),
+            dates(),
+            quantities(),
+            money(),
+            usd().optional())
+        .as(
+            (id, account, security, side, date, quantity, amount, gain) ->
+                Transaction.builder()
+                    .id(id)
+                    .account(account)
+                    .security(security)
+                    .side(side)
+                    .tradeDate(date)
+                    .quantity(quantity)
+                    .amount(amount)
+                    .realizedGain(gain)
+                    .build());
   }
 
   /** Tax profiles with any rates and amounts. */
   public static Arbitrary<TaxProfile> taxProfiles() {
-    return Combinators.combine(Arbitraries.of(FilingStatus.class), weights(), weights(), weights(),
-            Arbitraries.of(Weight.ZERO, Weight.of("0.038"), Weight.of("0.05")), usd(), usd(),
+    return Combinators.combine(
+            Arbitraries.of(FilingStatus.class),
+            weights(),
+            weights(),
+            weights(),
+            Arbitraries.of(Weight.ZERO, Weight.of("0.038"), Weight.of("0.05")),
+            usd(),
+            usd(),
             usd().optional())
-        .as((status, st, lt, state, niit, stCarry, ltCarry, budget) -> TaxProfile.builder()
-            .filingStatus(status).shortTermRate(st).longTermRate(lt).stateRate(state)
-            .niitRate(niit).shortTermCarryforward(stCarry).longTermCarryforward(ltCarry)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD)
-            .annualGainBudget(budget).build());
+        .as(
+            (status, st, lt, state, niit, stCarry, ltCarry, budget) ->
+                TaxProfile.builder()
+                    .filingStatus(status)
+                    .shortTermRate(st)
+                    .longTermRate(lt)
+                    .stateRate(state)
+                    .niitRate(niit)
+                    .shortTermCarryforward(stCarry)
+                    .longTermCarryforward(ltCarry)
+                    .realizedShortTermYtd(Money.ZERO_USD)
+                    .realizedLongTermYtd(Money.ZERO_USD)
+                    .annualGainBudget(budget)
+                    .build());
   }
 
   /** Class targets with any weight and bands. */
@@ -370,68 +459,103 @@ public final class RebalArbitraries {
   /** Target allocations of up to four classes, weights not necessarily summing to 1. */
   public static Arbitrary<TargetAllocation> targetAllocations() {
     return Combinators.combine(assetClasses().set().ofMaxSize(4), classTargets().list().ofSize(4))
-        .as((classes, targets) -> {
-          TargetAllocation.Builder b = TargetAllocation.builder();
-          int i = 0;
-          for (AssetClass c : classes) {
-            b.putClasses(c, targets.get(i++));
-          }
-          return b.build();
-        });
+        .as(
+            (classes, targets) -> {
+              TargetAllocation.Builder b = TargetAllocation.builder();
+              int i = 0;
+              for (AssetClass c : classes) {
+                b.putClasses(c, targets.get(i++));
+              }
+              return b.build();
+            });
   }
 
   /** Models of up to four classes with up to three securities each. */
   public static Arbitrary<Model> models() {
-    return Combinators.combine(modelIds(), assetClasses().set().ofMaxSize(4),
+    return Combinators.combine(
+            modelIds(),
+            assetClasses().set().ofMaxSize(4),
             securityIds().list().ofMaxSize(3).list().ofSize(4))
-        .as((id, classes, lists) -> {
-          Model.Builder b = Model.builder().id(id);
-          int i = 0;
-          for (AssetClass c : classes) {
-            b.putSecurities(c, ImmutableList.copyOf(lists.get(i++)));
-          }
-          return b.build();
-        });
+        .as(
+            (id, classes, lists) -> {
+              Model.Builder b = Model.builder().id(id);
+              int i = 0;
+              for (AssetClass c : classes) {
+                b.putSecurities(c, ImmutableList.copyOf(lists.get(i++)));
+              }
+              return b.build();
+            });
   }
 
   /** Glide paths of up to three steps at any (possibly negative) number of years. */
   public static Arbitrary<GlidePath> glidePaths() {
-    return Combinators.combine(Arbitraries.integers().between(-2, 30).set().ofMaxSize(3),
+    return Combinators.combine(
+            Arbitraries.integers().between(-2, 30).set().ofMaxSize(3),
             targetAllocations().list().ofSize(3))
-        .as((years, allocations) -> {
-          GlidePath.Builder b = GlidePath.builder();
-          int i = 0;
-          for (Integer y : years) {
-            b.putSteps(y, allocations.get(i++));
-          }
-          return b.build();
-        });
+        .as(
+            (years, allocations) -> {
+              GlidePath.Builder b = GlidePath.builder();
+              int i = 0;
+              for (Integer y : years) {
+                b.putSteps(y, allocations.get(i++));
+              }
+              return b.build();
+            });
   }
 
   /** Goals with any amount, date, priority and funding. */
   public static Arbitrary<Goal> goals() {
-    return Combinators.combine(goalIds(), Arbitraries.of(GoalKind.class), money(), dates(),
-            Arbitraries.integers().between(-1, 5), accountIds().set().ofMaxSize(2),
-            weights().optional(), glidePaths())
-        .as((id, kind, amount, date, priority, accounts, share, path) -> Goal.builder().id(id)
-            .name("Goal " + id).kind(kind).targetAmount(amount).targetDate(date)
-            .priority(priority).addAllFundingAccounts(accounts).fundingShare(share)
-            .glidePath(path).build());
+    return Combinators.combine(
+            goalIds(),
+            Arbitraries.of(GoalKind.class),
+            money(),
+            dates(),
+            Arbitraries.integers().between(-1, 5),
+            accountIds().set().ofMaxSize(2),
+            weights().optional(),
+            glidePaths())
+        .as(
+            (id, kind, amount, date, priority, accounts, share, path) ->
+                Goal.builder()
+                    .id(id)
+                    .name("Goal " + id)
+                    .kind(kind)
+                    .targetAmount(amount)
+                    .targetDate(date)
+                    .priority(priority)
+                    .addAllFundingAccounts(accounts)
+                    .fundingShare(share)
+                    .glidePath(path)
+                    .build());
   }
 
   /** Liquidity events of any amount and date. */
   public static Arbitrary<LiquidityEvent> liquidityEvents() {
-    return Combinators.combine(liquidityEventIds(), Arbitraries.of(LiquidityKind.class), money(),
-            dates(), accountIds().optional(), Arbitraries.of(Firmness.class))
-        .as((id, kind, amount, date, account, firmness) -> LiquidityEvent.builder().id(id)
-            .kind(kind).amount(amount).date(date).account(account).firmness(firmness).build());
+    return Combinators.combine(
+            liquidityEventIds(),
+            Arbitraries.of(LiquidityKind.class),
+            money(),
+            dates(),
+            accountIds().optional(),
+            Arbitraries.of(Firmness.class))
+        .as(
+            (id, kind, amount, date, account, firmness) ->
+                LiquidityEvent.builder()
+                    .id(id)
+                    .kind(kind)
+                    .amount(amount)
+                    .date(date)
+                    .account(account)
+                    .firmness(firmness)
+                    .build());
   }
 
   // ---------------------------------------------------------------- restrictions
 
   /** Security scopes naming a known or unknown security, issuer or class. */
   public static Arbitrary<SecurityScope> securityScopes() {
-    return Combinators.combine(Arbitraries.of(ScopeType.class),
+    return Combinators.combine(
+            Arbitraries.of(ScopeType.class),
             Arbitraries.of(List.of("VTI", EMPLOYER, "US_EQUITY", "ZZZ")))
         .as(SecurityScope::new);
   }
@@ -448,30 +572,33 @@ public final class RebalArbitraries {
 
   /** Do-not-sell restrictions. */
   public static Arbitrary<DoNotSell> doNotSells() {
-    return Combinators.combine(restrictionIds(), securityScopes(),
-            accountIds().set().ofMaxSize(2).map(ImmutableSortedSet::copyOf), dateWindows(),
+    return Combinators.combine(
+            restrictionIds(),
+            securityScopes(),
+            accountIds().set().ofMaxSize(2).map(ImmutableSortedSet::copyOf),
+            dateWindows(),
             sources())
         .as(DoNotSell::new);
   }
 
   /** Insider blackout windows. */
   public static Arbitrary<BlackoutWindow> blackoutWindows() {
-    return Combinators.combine(restrictionIds(), Arbitraries.of(List.of(EMPLOYER, "OTHER")),
-            dateWindows(), sources())
+    return Combinators.combine(
+            restrictionIds(), Arbitraries.of(List.of(EMPLOYER, "OTHER")), dateWindows(), sources())
         .as(BlackoutWindow::new);
   }
 
   /** Rule 144 volume limits. */
   public static Arbitrary<VolumeLimit> volumeLimits() {
-    return Combinators.combine(restrictionIds(), Arbitraries.of(List.of(EMPLOYER, "OTHER")),
-            dateWindows(), sources())
+    return Combinators.combine(
+            restrictionIds(), Arbitraries.of(List.of(EMPLOYER, "OTHER")), dateWindows(), sources())
         .as(VolumeLimit::new);
   }
 
   /** Concentration caps with any cap. */
   public static Arbitrary<ConcentrationCap> concentrationCaps() {
-    return Combinators.combine(restrictionIds(), securityScopes(), weights(), dateWindows(),
-            sources())
+    return Combinators.combine(
+            restrictionIds(), securityScopes(), weights(), dateWindows(), sources())
         .as(ConcentrationCap::new);
   }
 
@@ -483,24 +610,35 @@ public final class RebalArbitraries {
 
   /** Lot preferences. */
   public static Arbitrary<LotPreference> lotPreferences() {
-    return Combinators.combine(restrictionIds(), securityScopes(), dates(), dateWindows(),
-            sources())
+    return Combinators.combine(
+            restrictionIds(), securityScopes(), dates(), dateWindows(), sources())
         .as(LotPreference::new);
   }
 
   /** Asset-location preferences with any penalty. */
   public static Arbitrary<AssetLocationPreference> assetLocationPreferences() {
-    return Combinators.combine(restrictionIds(), securityScopes(),
+    return Combinators.combine(
+            restrictionIds(),
+            securityScopes(),
             Arbitraries.of(TaxTreatment.class).set().map(ImmutableSortedSet::copyOf),
-            decimals(-100, 500, 0), dateWindows(), sources())
+            decimals(-100, 500, 0),
+            dateWindows(),
+            sources())
         .as(AssetLocationPreference::new);
   }
 
   /** Restrictions of every kind, equally often. */
   public static Arbitrary<Restriction> restrictions() {
-    return Arbitraries.oneOf(List.<Arbitrary<? extends Restriction>>of(securityExclusions(),
-        doNotSells(), blackoutWindows(), volumeLimits(), concentrationCaps(), accountFreezes(),
-        lotPreferences(), assetLocationPreferences()));
+    return Arbitraries.oneOf(
+        List.<Arbitrary<? extends Restriction>>of(
+            securityExclusions(),
+            doNotSells(),
+            blackoutWindows(),
+            volumeLimits(),
+            concentrationCaps(),
+            accountFreezes(),
+            lotPreferences(),
+            assetLocationPreferences()));
   }
 
   // ---------------------------------------------------------------- results
@@ -512,35 +650,62 @@ public final class RebalArbitraries {
 
   /** Trades: buys without lots, sells whose picks add up to the quantity. */
   public static Arbitrary<Trade> trades() {
-    return Combinators.combine(accountIds(), securityIds(), Arbitraries.of(Side.class),
-            lotPicks().list().ofMinSize(1).ofMaxSize(3).uniqueElements(LotPick::lot), unitPrices(),
-            Arbitraries.of(List.of("drift.rebalance", "tax.harvest", "liquidity.need")).set()
+    return Combinators.combine(
+            accountIds(),
+            securityIds(),
+            Arbitraries.of(Side.class),
+            lotPicks().list().ofMinSize(1).ofMaxSize(3).uniqueElements(LotPick::lot),
+            unitPrices(),
+            Arbitraries.of(List.of("drift.rebalance", "tax.harvest", "liquidity.need"))
+                .set()
                 .ofMinSize(1))
-        .as((account, security, side, picks, price, reasons) -> {
-          Quantity total = picks.stream().map(LotPick::quantity).reduce(Quantity.ZERO,
-              Quantity::plus);
-          Trade.Builder b = Trade.builder().account(account).security(security).side(side)
-              .quantity(total).estimatedPrice(price).addAllReasonCodes(reasons);
-          if (side == Side.SELL) {
-            b.addAllLots(picks);
-          }
-          return b.build();
-        });
+        .as(
+            (account, security, side, picks, price, reasons) -> {
+              Quantity total =
+                  picks.stream().map(LotPick::quantity).reduce(Quantity.ZERO, Quantity::plus);
+              Trade.Builder b =
+                  Trade.builder()
+                      .account(account)
+                      .security(security)
+                      .side(side)
+                      .quantity(total)
+                      .estimatedPrice(price)
+                      .addAllReasonCodes(reasons);
+              if (side == Side.SELL) {
+                b.addAllLots(picks);
+              }
+              return b.build();
+            });
   }
 
   /** Proposals of up to four trades. */
   public static Arbitrary<Proposal> proposals() {
-    return Combinators.combine(householdIds(), dates(), trades().list().ofMaxSize(4),
+    return Combinators.combine(
+            householdIds(),
+            dates(),
+            trades().list().ofMaxSize(4),
             Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(20).list().ofMaxSize(3))
-        .as((id, asOf, trades, lines) -> Proposal.builder().household(id).asOf(asOf)
-            .addAllTrades(trades).addAllExplanation(lines).build());
+        .as(
+            (id, asOf, trades, lines) ->
+                Proposal.builder()
+                    .household(id)
+                    .asOf(asOf)
+                    .addAllTrades(trades)
+                    .addAllExplanation(lines)
+                    .build());
   }
 
   // ---------------------------------------------------------------- whole households
 
-  private record Parts(HouseholdId id, List<Member> members, List<Account> accounts,
-      List<TaxLot> lots, List<Transaction> transactions, List<Goal> goals,
-      List<Restriction> restrictions, List<LiquidityEvent> events) {}
+  private record Parts(
+      HouseholdId id,
+      List<Member> members,
+      List<Account> accounts,
+      List<TaxLot> lots,
+      List<Transaction> transactions,
+      List<Goal> goals,
+      List<Restriction> restrictions,
+      List<LiquidityEvent> events) {}
 
   /**
    * Households assembled from independent arbitrary parts: ids may clash, references dangle and
@@ -548,20 +713,41 @@ public final class RebalArbitraries {
    * never throws".
    */
   public static Arbitrary<Household> households() {
-    Arbitrary<Parts> parts = Combinators.combine(householdIds(),
-            members().list().ofMaxSize(3), accounts().list().ofMaxSize(3),
-            taxLots().list().ofMaxSize(5), transactions().list().ofMaxSize(3),
-            goals().list().ofMaxSize(2), restrictions().list().ofMaxSize(4),
-            liquidityEvents().list().ofMaxSize(2))
-        .as(Parts::new);
-    return Combinators.combine(parts, taxProfiles(), targetAllocations(), models(),
-            dates().optional(), Arbitraries.of(RebalanceFrequency.class))
-        .as((p, tax, target, model, last, frequency) -> Household.builder().id(p.id())
-            .addAllMembers(p.members()).addAllAccounts(p.accounts()).addAllLots(p.lots())
-            .addAllTransactions(p.transactions()).addAllGoals(p.goals())
-            .addAllRestrictions(p.restrictions()).addAllLiquidityEvents(p.events())
-            .taxProfile(tax).target(target).model(model).lastRebalanced(last)
-            .rebalanceFrequency(frequency).build());
+    Arbitrary<Parts> parts =
+        Combinators.combine(
+                householdIds(),
+                members().list().ofMaxSize(3),
+                accounts().list().ofMaxSize(3),
+                taxLots().list().ofMaxSize(5),
+                transactions().list().ofMaxSize(3),
+                goals().list().ofMaxSize(2),
+                restrictions().list().ofMaxSize(4),
+                liquidityEvents().list().ofMaxSize(2))
+            .as(Parts::new);
+    return Combinators.combine(
+            parts,
+            taxProfiles(),
+            targetAllocations(),
+            models(),
+            dates().optional(),
+            Arbitraries.of(RebalanceFrequency.class))
+        .as(
+            (p, tax, target, model, last, frequency) ->
+                Household.builder()
+                    .id(p.id())
+                    .addAllMembers(p.members())
+                    .addAllAccounts(p.accounts())
+                    .addAllLots(p.lots())
+                    .addAllTransactions(p.transactions())
+                    .addAllGoals(p.goals())
+                    .addAllRestrictions(p.restrictions())
+                    .addAllLiquidityEvents(p.events())
+                    .taxProfile(tax)
+                    .target(target)
+                    .model(model)
+                    .lastRebalanced(last)
+                    .rebalanceFrequency(frequency)
+                    .build());
   }
 
   /** Any household with any market data and as-of date: see {@link #households()}. */
@@ -579,148 +765,234 @@ public final class RebalArbitraries {
    * tradable), cash at or above its floor; 1-12 whole-share lots of universe securities acquired up
    * to ten years back, some with wash-sale adjustments and tacked holding periods; up to four
    * transactions of the last 60 days; up to three goals in the future, funded by accounts no other
-   * goal uses and shares summing to at most 1, with glide paths stepping at 0, 5 and 10 years;
-   * up to eight restrictions of any kind with live windows (blackouts bounded); up to three future
+   * goal uses and shares summing to at most 1, with glide paths stepping at 0, 5 and 10 years; up
+   * to eight restrictions of any kind with live windows (blackouts bounded); up to three future
    * liquidity events; a valid tax profile; a target over all five classes filled by the universe
    * model; and prices at most three days old.
    */
   public static Arbitrary<HouseholdFixture> validHouseholds() {
-    Arbitrary<Book> book = Combinators.combine(
-            Arbitraries.integers().between(0, 3650).map(d -> LocalDate.of(2020, 1, 1).plusDays(d)),
-            Arbitraries.integers().between(1, 3), validTargets(), validTaxProfiles(),
-            decimals(100, 500_000, 2).list().ofSize(UNIVERSE.size()),
-            Arbitraries.integers().between(0, 3).list().ofSize(UNIVERSE.size()),
-            Arbitraries.integers().between(4, 8),
-            Arbitraries.integers().between(1, 400).optional())
-        .as(Book::new);
-    Arbitrary<Specs> specs = Combinators.combine(
-            accountSpecs().list().ofMinSize(1).ofMaxSize(5),
-            lotSpecs().list().ofMinSize(1).ofMaxSize(12),
-            transactionSpecs().list().ofMaxSize(4),
-            goalSpecs().list().ofMaxSize(3),
-            restrictionSpecs().list().ofMaxSize(8),
-            eventSpecs().list().ofMaxSize(3))
-        .as(Specs::new);
+    Arbitrary<Book> book =
+        Combinators.combine(
+                Arbitraries.integers()
+                    .between(0, 3650)
+                    .map(d -> LocalDate.of(2020, 1, 1).plusDays(d)),
+                Arbitraries.integers().between(1, 3),
+                validTargets(),
+                validTaxProfiles(),
+                decimals(100, 500_000, 2).list().ofSize(UNIVERSE.size()),
+                Arbitraries.integers().between(0, 3).list().ofSize(UNIVERSE.size()),
+                Arbitraries.integers().between(4, 8),
+                Arbitraries.integers().between(1, 400).optional())
+            .as(Book::new);
+    Arbitrary<Specs> specs =
+        Combinators.combine(
+                accountSpecs().list().ofMinSize(1).ofMaxSize(5),
+                lotSpecs().list().ofMinSize(1).ofMaxSize(12),
+                transactionSpecs().list().ofMaxSize(4),
+                goalSpecs().list().ofMaxSize(3),
+                restrictionSpecs().list().ofMaxSize(8),
+                eventSpecs().list().ofMaxSize(3))
+            .as(Specs::new);
     return Combinators.combine(householdIds(), book, specs).as(RebalArbitraries::build);
   }
 
   /** Target allocations over {@link #CLASSES} whose weights sum to 1 and bands fit the weights. */
   public static Arbitrary<TargetAllocation> validTargets() {
-    return Combinators.combine(Arbitraries.integers().between(1, 100).list().ofSize(CLASSES.size()),
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 100).list().ofSize(CLASSES.size()),
             Arbitraries.integers().between(0, 10).list().ofSize(CLASSES.size()),
             Arbitraries.integers().between(0, 50).list().ofSize(CLASSES.size()))
-        .as((parts, absolutePoints, relativePercent) -> {
-          int sum = parts.stream().mapToInt(Integer::intValue).sum();
-          TargetAllocation.Builder b = TargetAllocation.builder();
-          BigDecimal rest = BigDecimal.ONE;
-          for (int i = 0; i < CLASSES.size(); i++) {
-            BigDecimal w = i == CLASSES.size() - 1 ? rest
-                : BigDecimal.valueOf(parts.get(i) * 10_000L / sum, 4);
-            rest = rest.subtract(w);
-            Weight weight = Weight.of(w);
-            Weight absolute = Weight.of(BigDecimal.valueOf(absolutePoints.get(i), 2));
-            b.putClasses(CLASSES.get(i), new ClassTarget(weight,
-                absolute.compareTo(weight) > 0 ? weight : absolute,
-                Weight.of(BigDecimal.valueOf(relativePercent.get(i), 2))));
-          }
-          return b.build();
-        });
+        .as(
+            (parts, absolutePoints, relativePercent) -> {
+              int sum = parts.stream().mapToInt(Integer::intValue).sum();
+              TargetAllocation.Builder b = TargetAllocation.builder();
+              BigDecimal rest = BigDecimal.ONE;
+              for (int i = 0; i < CLASSES.size(); i++) {
+                BigDecimal w =
+                    i == CLASSES.size() - 1
+                        ? rest
+                        : BigDecimal.valueOf(parts.get(i) * 10_000L / sum, 4);
+                rest = rest.subtract(w);
+                Weight weight = Weight.of(w);
+                Weight absolute = Weight.of(BigDecimal.valueOf(absolutePoints.get(i), 2));
+                b.putClasses(
+                    CLASSES.get(i),
+                    new ClassTarget(
+                        weight,
+                        absolute.compareTo(weight) > 0 ? weight : absolute,
+                        Weight.of(BigDecimal.valueOf(relativePercent.get(i), 2))));
+              }
+              return b.build();
+            });
   }
 
   /** Tax profiles whose rates, carryforwards and limits are all in range. */
   public static Arbitrary<TaxProfile> validTaxProfiles() {
-    return Combinators.combine(Arbitraries.of(FilingStatus.class),
+    return Combinators.combine(
+            Arbitraries.of(FilingStatus.class),
             Arbitraries.of(List.of("0.10", "0.12", "0.22", "0.24", "0.32", "0.35", "0.37")),
-            Arbitraries.of(List.of("0", "0.15", "0.20")), Arbitraries.integers().between(0, 13),
-            Arbitraries.of(Weight.ZERO, Weight.of("0.038")), decimals(0, 5_000_000, 2).list().ofSize(2),
+            Arbitraries.of(List.of("0", "0.15", "0.20")),
+            Arbitraries.integers().between(0, 13),
+            Arbitraries.of(Weight.ZERO, Weight.of("0.038")),
+            decimals(0, 5_000_000, 2).list().ofSize(2),
             decimals(-5_000_000, 5_000_000, 2).list().ofSize(2),
             decimals(0, 10_000_000, 2).optional().list().ofSize(2))
-        .as((status, st, lt, state, niit, carry, realized, limits) -> TaxProfile.builder()
-            .filingStatus(status).shortTermRate(Weight.of(st))
-            // no federal bracket taxes short-term gains below long-term ones
-            .longTermRate(Weight.of(lt).compareTo(Weight.of(st)) > 0 ? Weight.of(st) : Weight.of(lt))
-            .stateRate(Weight.percent(String.valueOf(state))).niitRate(niit)
-            .shortTermCarryforward(Money.usd(carry.get(0)))
-            .longTermCarryforward(Money.usd(carry.get(1)))
-            .realizedShortTermYtd(Money.usd(realized.get(0)))
-            .realizedLongTermYtd(Money.usd(realized.get(1)))
-            .annualGainBudget(limits.get(0).map(Money::usd))
-            .shortTermGainCap(limits.get(1).map(Money::usd)).build());
+        .as(
+            (status, st, lt, state, niit, carry, realized, limits) ->
+                TaxProfile.builder()
+                    .filingStatus(status)
+                    .shortTermRate(Weight.of(st))
+                    // no federal bracket taxes short-term gains below long-term ones
+                    .longTermRate(
+                        Weight.of(lt).compareTo(Weight.of(st)) > 0 ? Weight.of(st) : Weight.of(lt))
+                    .stateRate(Weight.percent(String.valueOf(state)))
+                    .niitRate(niit)
+                    .shortTermCarryforward(Money.usd(carry.get(0)))
+                    .longTermCarryforward(Money.usd(carry.get(1)))
+                    .realizedShortTermYtd(Money.usd(realized.get(0)))
+                    .realizedLongTermYtd(Money.usd(realized.get(1)))
+                    .annualGainBudget(limits.get(0).map(Money::usd))
+                    .shortTermGainCap(limits.get(1).map(Money::usd))
+                    .build());
   }
 
-  private record Book(LocalDate asOf, int memberCount, TargetAllocation target, TaxProfile tax,
-      List<BigDecimal> prices, List<Integer> priceLags, int volumeWeeks,
+  private record Book(
+      LocalDate asOf,
+      int memberCount,
+      TargetAllocation target,
+      TaxProfile tax,
+      List<BigDecimal> prices,
+      List<Integer> priceLags,
+      int volumeWeeks,
       Optional<Integer> lastRebalancedDaysAgo) {}
 
-  private record Specs(List<AccountSpec> accounts, List<LotSpec> lots,
-      List<TransactionSpec> transactions, List<GoalSpec> goals,
-      List<RestrictionSpec> restrictions, List<EventSpec> events) {}
+  private record Specs(
+      List<AccountSpec> accounts,
+      List<LotSpec> lots,
+      List<TransactionSpec> transactions,
+      List<GoalSpec> goals,
+      List<RestrictionSpec> restrictions,
+      List<EventSpec> events) {}
 
-  private record AccountSpec(AccountType type, boolean heldAway, BigDecimal cash, int floorPercent,
-      boolean fractional, int ownerMask) {}
+  private record AccountSpec(
+      AccountType type,
+      boolean heldAway,
+      BigDecimal cash,
+      int floorPercent,
+      boolean fractional,
+      int ownerMask) {}
 
   private static Arbitrary<AccountSpec> accountSpecs() {
-    return Combinators.combine(Arbitraries.of(AccountType.class),
+    return Combinators.combine(
+            Arbitraries.of(AccountType.class),
             Arbitraries.frequency(List.of(Tuple.of(1, true), Tuple.of(2, false))),
-            decimals(0, 50_000_000, 2), Arbitraries.integers().between(0, 100),
-            Arbitraries.of(true, false), Arbitraries.integers().between(0, 7))
+            decimals(0, 50_000_000, 2),
+            Arbitraries.integers().between(0, 100),
+            Arbitraries.of(true, false),
+            Arbitraries.integers().between(0, 7))
         .as(AccountSpec::new);
   }
 
-  private record LotSpec(int account, int security, int quantity, BigDecimal unitCost,
-      int daysAgo, int washPercent, int tackDays) {}
+  private record LotSpec(
+      int account,
+      int security,
+      int quantity,
+      BigDecimal unitCost,
+      int daysAgo,
+      int washPercent,
+      int tackDays) {}
 
   private static Arbitrary<LotSpec> lotSpecs() {
-    return Combinators.combine(Arbitraries.integers().between(0, 4),
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 4),
             Arbitraries.integers().between(0, UNIVERSE.size() - 1),
-            Arbitraries.integers().between(1, 2_000), decimals(1, 50_000, 2),
+            Arbitraries.integers().between(1, 2_000),
+            decimals(1, 50_000, 2),
             Arbitraries.integers().between(0, 3650),
-            Arbitraries.frequencyOf(List.of(Tuple.of(4, Arbitraries.just(0)),
-                Tuple.of(1, Arbitraries.integers().between(1, 50)))),
+            Arbitraries.frequencyOf(
+                List.of(
+                    Tuple.of(4, Arbitraries.just(0)),
+                    Tuple.of(1, Arbitraries.integers().between(1, 50)))),
             Arbitraries.integers().between(0, 200))
         .as(LotSpec::new);
   }
 
-  private record TransactionSpec(int account, int security, Side side, int quantity,
-      BigDecimal unitPrice, int daysAgo, BigDecimal gain) {}
+  private record TransactionSpec(
+      int account,
+      int security,
+      Side side,
+      int quantity,
+      BigDecimal unitPrice,
+      int daysAgo,
+      BigDecimal gain) {}
 
   private static Arbitrary<TransactionSpec> transactionSpecs() {
-    return Combinators.combine(Arbitraries.integers().between(0, 4),
-            Arbitraries.integers().between(0, UNIVERSE.size() - 1), Arbitraries.of(Side.class),
-            Arbitraries.integers().between(1, 500), decimals(1, 50_000, 2),
-            Arbitraries.integers().between(0, 60), decimals(-1_000_000, 1_000_000, 2))
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 4),
+            Arbitraries.integers().between(0, UNIVERSE.size() - 1),
+            Arbitraries.of(Side.class),
+            Arbitraries.integers().between(1, 500),
+            decimals(1, 50_000, 2),
+            Arbitraries.integers().between(0, 60),
+            decimals(-1_000_000, 1_000_000, 2))
         .as(TransactionSpec::new);
   }
 
-  private record GoalSpec(GoalKind kind, BigDecimal amount, int daysAhead, int priority,
-      int sharePercent, int accountMask, boolean withShare, List<TargetAllocation> steps) {}
+  private record GoalSpec(
+      GoalKind kind,
+      BigDecimal amount,
+      int daysAhead,
+      int priority,
+      int sharePercent,
+      int accountMask,
+      boolean withShare,
+      List<TargetAllocation> steps) {}
 
   private static Arbitrary<GoalSpec> goalSpecs() {
-    return Combinators.combine(Arbitraries.of(GoalKind.class), decimals(100_000, 500_000_000, 2),
-            Arbitraries.integers().between(0, 15_000), Arbitraries.integers().between(1, 5),
-            Arbitraries.integers().between(1, 100), Arbitraries.integers().between(0, 31),
-            Arbitraries.of(true, false), validTargets().list().ofMinSize(1).ofMaxSize(3))
+    return Combinators.combine(
+            Arbitraries.of(GoalKind.class),
+            decimals(100_000, 500_000_000, 2),
+            Arbitraries.integers().between(0, 15_000),
+            Arbitraries.integers().between(1, 5),
+            Arbitraries.integers().between(1, 100),
+            Arbitraries.integers().between(0, 31),
+            Arbitraries.of(true, false),
+            validTargets().list().ofMinSize(1).ofMaxSize(3))
         .as(GoalSpec::new);
   }
 
-  private record RestrictionSpec(int kind, int scopeType, int pick, int before, int after,
-      int windowShape, int number, Set<TaxTreatment> treatments) {}
+  private record RestrictionSpec(
+      int kind,
+      int scopeType,
+      int pick,
+      int before,
+      int after,
+      int windowShape,
+      int number,
+      Set<TaxTreatment> treatments) {}
 
   private static Arbitrary<RestrictionSpec> restrictionSpecs() {
-    return Combinators.combine(Arbitraries.integers().between(0, 7),
-            Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 99),
-            Arbitraries.integers().between(0, 400), Arbitraries.integers().between(0, 400),
-            Arbitraries.integers().between(0, 3), Arbitraries.integers().between(1, 100),
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 7),
+            Arbitraries.integers().between(0, 2),
+            Arbitraries.integers().between(0, 99),
+            Arbitraries.integers().between(0, 400),
+            Arbitraries.integers().between(0, 400),
+            Arbitraries.integers().between(0, 3),
+            Arbitraries.integers().between(1, 100),
             Arbitraries.of(TaxTreatment.class).set().ofMinSize(1))
         .as(RestrictionSpec::new);
   }
 
-  private record EventSpec(LiquidityKind kind, BigDecimal amount, int daysAhead, int account,
-      Firmness firmness) {}
+  private record EventSpec(
+      LiquidityKind kind, BigDecimal amount, int daysAhead, int account, Firmness firmness) {}
 
   private static Arbitrary<EventSpec> eventSpecs() {
-    return Combinators.combine(Arbitraries.of(LiquidityKind.class), decimals(1, 300_000_000, 2),
-            Arbitraries.integers().between(0, 365), Arbitraries.integers().between(-1, 4),
+    return Combinators.combine(
+            Arbitraries.of(LiquidityKind.class),
+            decimals(1, 300_000_000, 2),
+            Arbitraries.integers().between(0, 365),
+            Arbitraries.integers().between(-1, 4),
             Arbitraries.of(Firmness.class))
         .as(EventSpec::new);
   }
@@ -735,8 +1007,12 @@ public final class RebalArbitraries {
     List<MemberRole> roles = List.of(MemberRole.PRIMARY, MemberRole.SPOUSE, MemberRole.DEPENDENT);
     List<Member> members = new ArrayList<>();
     for (int i = 0; i < book.memberCount(); i++) {
-      members.add(Member.builder().id(MemberId.of("M-" + (i + 1))).name("Member " + (i + 1))
-          .role(roles.get(i)).build());
+      members.add(
+          Member.builder()
+              .id(MemberId.of("M-" + (i + 1)))
+              .name("Member " + (i + 1))
+              .role(roles.get(i))
+              .build());
     }
     // accounts: owners a non-empty subset of the members; floor never above cash
     List<Account> accounts = new ArrayList<>();
@@ -744,11 +1020,15 @@ public final class RebalArbitraries {
       AccountSpec s = specs.accounts().get(i);
       int subsets = (1 << members.size()) - 1;
       int mask = s.ownerMask() % subsets + 1;
-      Account.Builder b = Account.builder().id(AccountId.of("A-" + (i + 1)))
-          .type(s.type()).custodian(s.heldAway() ? "Other firm" : "Custodian")
-          .cash(Money.usd(s.cash()))
-          .cashFloor(Money.usd(s.cash()).multipliedBy(BigDecimal.valueOf(s.floorPercent(), 2)))
-          .heldAway(s.heldAway()).fractionalShares(s.fractional());
+      Account.Builder b =
+          Account.builder()
+              .id(AccountId.of("A-" + (i + 1)))
+              .type(s.type())
+              .custodian(s.heldAway() ? "Other firm" : "Custodian")
+              .cash(Money.usd(s.cash()))
+              .cashFloor(Money.usd(s.cash()).multipliedBy(BigDecimal.valueOf(s.floorPercent(), 2)))
+              .heldAway(s.heldAway())
+              .fractionalShares(s.fractional());
       for (int m = 0; m < members.size(); m++) {
         if ((mask & (1 << m)) != 0) {
           b.addOwners(members.get(m).id());
@@ -762,22 +1042,31 @@ public final class RebalArbitraries {
       LotSpec s = specs.lots().get(i);
       Money basis = Money.usd(s.unitCost().multiply(BigDecimal.valueOf(s.quantity())));
       LocalDate acquired = asOf.minusDays(s.daysAgo());
-      lots.add(TaxLot.builder().id(LotId.of("L-" + (i + 1))).account(pick(accounts, s.account()).id())
-          .security(pick(UNIVERSE, s.security()).id()).quantity(Quantity.of(s.quantity()))
-          .costBasis(basis).acquired(acquired)
-          .holdingPeriodStart(s.washPercent() > 0 ? acquired.minusDays(s.tackDays()) : acquired)
-          .washSaleAdjustment(basis.multipliedBy(BigDecimal.valueOf(s.washPercent(), 2)))
-          .build());
+      lots.add(
+          TaxLot.builder()
+              .id(LotId.of("L-" + (i + 1)))
+              .account(pick(accounts, s.account()).id())
+              .security(pick(UNIVERSE, s.security()).id())
+              .quantity(Quantity.of(s.quantity()))
+              .costBasis(basis)
+              .acquired(acquired)
+              .holdingPeriodStart(s.washPercent() > 0 ? acquired.minusDays(s.tackDays()) : acquired)
+              .washSaleAdjustment(basis.multipliedBy(BigDecimal.valueOf(s.washPercent(), 2)))
+              .build());
     }
     // transactions: last 60 days, positive amounts, a gain only on sells
     List<Transaction> transactions = new ArrayList<>();
     for (int i = 0; i < specs.transactions().size(); i++) {
       TransactionSpec s = specs.transactions().get(i);
-      Transaction.Builder b = Transaction.builder().id(TransactionId.of("T-" + (i + 1)))
-          .account(pick(accounts, s.account()).id()).security(pick(UNIVERSE, s.security()).id())
-          .side(s.side()).tradeDate(asOf.minusDays(s.daysAgo()))
-          .quantity(Quantity.of(s.quantity()))
-          .amount(Money.usd(s.unitPrice().multiply(BigDecimal.valueOf(s.quantity()))));
+      Transaction.Builder b =
+          Transaction.builder()
+              .id(TransactionId.of("T-" + (i + 1)))
+              .account(pick(accounts, s.account()).id())
+              .security(pick(UNIVERSE, s.security()).id())
+              .side(s.side())
+              .tradeDate(asOf.minusDays(s.daysAgo()))
+              .quantity(Quantity.of(s.quantity()))
+              .amount(Money.usd(s.unitPrice().multiply(BigDecimal.valueOf(s.quantity()))));
       if (s.side() == Side.SELL) {
         b.realizedGain(Money.usd(s.gain()));
       }
@@ -789,9 +1078,14 @@ public final class RebalArbitraries {
     int goalCount = specs.goals().size();
     for (int g = 0; g < goalCount; g++) {
       GoalSpec s = specs.goals().get(g);
-      Goal.Builder b = Goal.builder().id(GoalId.of("G-" + (g + 1))).name("Goal " + (g + 1))
-          .kind(s.kind()).targetAmount(Money.usd(s.amount()))
-          .targetDate(asOf.plusDays(s.daysAhead())).priority(s.priority());
+      Goal.Builder b =
+          Goal.builder()
+              .id(GoalId.of("G-" + (g + 1)))
+              .name("Goal " + (g + 1))
+              .kind(s.kind())
+              .targetAmount(Money.usd(s.amount()))
+              .targetDate(asOf.plusDays(s.daysAhead()))
+              .priority(s.priority());
       boolean funded = false;
       for (int a = 0; a < accounts.size(); a++) {
         if ((s.accountMask() & (1 << a)) != 0 && taken.add(a)) {
@@ -800,8 +1094,11 @@ public final class RebalArbitraries {
         }
       }
       if (!funded || s.withShare()) {
-        b.fundingShare(Weight.ofComputed(BigDecimal.valueOf(s.sharePercent())
-            .divide(BigDecimal.valueOf(100L * goalCount), Weight.SCALE, RoundingMode.DOWN)));
+        b.fundingShare(
+            Weight.ofComputed(
+                BigDecimal.valueOf(s.sharePercent())
+                    .divide(
+                        BigDecimal.valueOf(100L * goalCount), Weight.SCALE, RoundingMode.DOWN)));
       }
       GlidePath.Builder path = GlidePath.builder();
       for (int k = 0; k < s.steps().size(); k++) {
@@ -818,9 +1115,13 @@ public final class RebalArbitraries {
     List<LiquidityEvent> events = new ArrayList<>();
     for (int i = 0; i < specs.events().size(); i++) {
       EventSpec s = specs.events().get(i);
-      LiquidityEvent.Builder b = LiquidityEvent.builder()
-          .id(LiquidityEventId.of("E-" + (i + 1))).kind(s.kind()).amount(Money.usd(s.amount()))
-          .date(asOf.plusDays(s.daysAhead())).firmness(s.firmness());
+      LiquidityEvent.Builder b =
+          LiquidityEvent.builder()
+              .id(LiquidityEventId.of("E-" + (i + 1)))
+              .kind(s.kind())
+              .amount(Money.usd(s.amount()))
+              .date(asOf.plusDays(s.daysAhead()))
+              .firmness(s.firmness());
       if (s.account() >= 0) {
         Account a = pick(accounts, s.account());
         if (!(a.heldAway() && s.kind() == LiquidityKind.NEED)) {
@@ -829,11 +1130,21 @@ public final class RebalArbitraries {
       }
       events.add(b.build());
     }
-    Household household = Household.builder().id(id).addAllMembers(members)
-        .addAllAccounts(accounts).addAllLots(lots).addAllTransactions(transactions)
-        .addAllGoals(goals).addAllRestrictions(restrictions).addAllLiquidityEvents(events)
-        .taxProfile(book.tax()).target(book.target()).model(universeModel())
-        .lastRebalanced(book.lastRebalancedDaysAgo().map(asOf::minusDays)).build();
+    Household household =
+        Household.builder()
+            .id(id)
+            .addAllMembers(members)
+            .addAllAccounts(accounts)
+            .addAllLots(lots)
+            .addAllTransactions(transactions)
+            .addAllGoals(goals)
+            .addAllRestrictions(restrictions)
+            .addAllLiquidityEvents(events)
+            .taxProfile(book.tax())
+            .target(book.target())
+            .model(universeModel())
+            .lastRebalanced(book.lastRebalancedDaysAgo().map(asOf::minusDays))
+            .build();
     return new HouseholdFixture(household, universeMarket(book), asOf);
   }
 
@@ -843,22 +1154,30 @@ public final class RebalArbitraries {
     for (int i = 0; i < UNIVERSE.size(); i++) {
       Security s = UNIVERSE.get(i);
       b.putSecurities(s.id(), s);
-      prices.add(Price.of(s.id(), UnitPrice.of(Money.USD, book.prices().get(i)),
-          book.asOf().minusDays(book.priceLags().get(i))));
+      prices.add(
+          Price.of(
+              s.id(),
+              UnitPrice.of(Money.USD, book.prices().get(i)),
+              book.asOf().minusDays(book.priceLags().get(i))));
     }
     List<Quantity> weeks = new ArrayList<>();
     for (int w = 0; w < book.volumeWeeks(); w++) {
       weeks.add(Quantity.of(800_000L + 50_000L * w));
     }
     return b.prices(PriceTable.of(prices))
-        .putVolumes(EMPLOYER, TradingVolume.builder().issuer(EMPLOYER)
-            .asOf(book.asOf().minusDays(3)).sharesOutstanding(Quantity.of(250_000_000L))
-            .addAllWeeklyVolumes(weeks).build())
+        .putVolumes(
+            EMPLOYER,
+            TradingVolume.builder()
+                .issuer(EMPLOYER)
+                .asOf(book.asOf().minusDays(3))
+                .sharesOutstanding(Quantity.of(250_000_000L))
+                .addAllWeeklyVolumes(weeks)
+                .build())
         .build();
   }
 
-  private static Restriction restriction(String idText, RestrictionSpec s, List<Account> accounts,
-      LocalDate asOf) {
+  private static Restriction restriction(
+      String idText, RestrictionSpec s, List<Account> accounts, LocalDate asOf) {
     RestrictionId id = RestrictionId.of(idText);
     String source = "source of " + idText;
     DateWindow window;
@@ -876,32 +1195,48 @@ public final class RebalArbitraries {
         window = DateWindow.between(asOf.minusDays(s.before()), asOf.plusDays(s.after()));
     }
     Security security = pick(UNIVERSE, s.pick());
-    SecurityScope scope = s.scopeType() == 0 ? SecurityScope.security(security.id().value())
-        : s.scopeType() == 1 ? SecurityScope.issuer(security.issuer())
-        : SecurityScope.assetClass(security.assetClass().value());
+    SecurityScope scope =
+        s.scopeType() == 0
+            ? SecurityScope.security(security.id().value())
+            : s.scopeType() == 1
+                ? SecurityScope.issuer(security.issuer())
+                : SecurityScope.assetClass(security.assetClass().value());
     Function<Integer, AccountId> account = i -> pick(accounts, i).id();
     switch (s.kind()) {
       case 0:
         return new SecurityExclusion(id, scope, window, source);
       case 1:
-        return new DoNotSell(id, scope, s.number() % 2 == 0 ? ImmutableSortedSet.of()
-            : ImmutableSortedSet.of(account.apply(s.pick())), window, source);
+        return new DoNotSell(
+            id,
+            scope,
+            s.number() % 2 == 0
+                ? ImmutableSortedSet.of()
+                : ImmutableSortedSet.of(account.apply(s.pick())),
+            window,
+            source);
       case 2:
-        return new BlackoutWindow(id, security.issuer(),
-            DateWindow.between(asOf.minusDays(s.before()), asOf.plusDays(s.after())), source);
+        return new BlackoutWindow(
+            id,
+            security.issuer(),
+            DateWindow.between(asOf.minusDays(s.before()), asOf.plusDays(s.after())),
+            source);
       case 3:
         return new VolumeLimit(id, EMPLOYER, window, source);
       case 4:
-        return new ConcentrationCap(id, scope, Weight.percent(String.valueOf(s.number())), window,
-            source);
+        return new ConcentrationCap(
+            id, scope, Weight.percent(String.valueOf(s.number())), window, source);
       case 5:
         return new AccountFreeze(id, account.apply(s.pick()), window, source);
       case 6:
         return new LotPreference(id, scope, asOf.minusDays(s.before()), window, source);
       default:
-        return new AssetLocationPreference(id, scope,
+        return new AssetLocationPreference(
+            id,
+            scope,
             ImmutableSortedSet.copyOf(EnumSet.copyOf(s.treatments())),
-            BigDecimal.valueOf(s.number()), window, source);
+            BigDecimal.valueOf(s.number()),
+            window,
+            source);
     }
   }
 }

@@ -2,10 +2,10 @@ package dev.rebal.core.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.restriction.Restriction;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Proposal;
 import dev.rebal.core.trade.Side;
@@ -46,8 +46,8 @@ class RebalArbitrariesProperties {
 
   @Property(tries = 100)
   void trades_sellPicksAddUpAndBuysHaveNone(@ForAll("trades") Trade trade) {
-    Quantity picked = trade.lots().stream().map(LotPick::quantity).reduce(Quantity.ZERO,
-        Quantity::plus);
+    Quantity picked =
+        trade.lots().stream().map(LotPick::quantity).reduce(Quantity.ZERO, Quantity::plus);
     if (trade.side() == Side.SELL) {
       assertThat(picked).isEqualTo(trade.quantity());
     } else {
@@ -65,13 +65,22 @@ class RebalArbitrariesProperties {
   @Property(tries = 400)
   void restrictions_coverEveryKind(@ForAll("restrictions") Restriction restriction) {
     Statistics.collect(restriction.kind());
-    Statistics.coverage(c -> {
-      for (String kind : new String[] {"security-exclusion", "do-not-sell", "insider-blackout",
-          "control-person-volume", "concentration-cap", "account-freeze", "lot-preference",
-          "asset-location"}) {
-        c.check(kind).percentage(p -> p > 3);
-      }
-    });
+    Statistics.coverage(
+        c -> {
+          for (String kind :
+              new String[] {
+                "security-exclusion",
+                "do-not-sell",
+                "insider-blackout",
+                "control-person-volume",
+                "concentration-cap",
+                "account-freeze",
+                "lot-preference",
+                "asset-location"
+              }) {
+            c.check(kind).percentage(p -> p > 3);
+          }
+        });
     assertThat(restriction.id().value()).startsWith("R-");
   }
 

@@ -22,9 +22,16 @@ import net.jqwik.api.statistics.Statistics;
 
 /** Properties of {@link HouseholdValidator} over generated households. */
 class HouseholdValidatorProperties {
-  private static final List<String> KINDS = List.of("security-exclusion", "do-not-sell",
-      "insider-blackout", "control-person-volume", "concentration-cap", "account-freeze",
-      "lot-preference", "asset-location");
+  private static final List<String> KINDS =
+      List.of(
+          "security-exclusion",
+          "do-not-sell",
+          "insider-blackout",
+          "control-person-volume",
+          "concentration-cap",
+          "account-freeze",
+          "lot-preference",
+          "asset-location");
   private static final Set<String> CODES =
       Arrays.stream(Code.values()).map(Code::code).collect(Collectors.toSet());
 
@@ -44,7 +51,8 @@ class HouseholdValidatorProperties {
     // given
     Household h = fixture.household();
     Statistics.label("held-away").collect(h.accounts().stream().anyMatch(a -> a.heldAway()));
-    Set<String> kinds = h.restrictions().stream().map(Restriction::kind).collect(Collectors.toSet());
+    Set<String> kinds =
+        h.restrictions().stream().map(Restriction::kind).collect(Collectors.toSet());
     for (String kind : KINDS) {
       Statistics.label(kind).collect(kinds.contains(kind));
     }
@@ -64,15 +72,20 @@ class HouseholdValidatorProperties {
     // given
     Household h = fixture.household();
     TaxLot target = h.lots().get(Math.floorMod(which, h.lots().size()));
-    Household broken = h.withLots(Copies.replace(h.lots(), l -> l == target,
-        l -> l.withQuantity(Quantity.ZERO)));
+    Household broken =
+        h.withLots(Copies.replace(h.lots(), l -> l == target, l -> l.withQuantity(Quantity.ZERO)));
     // when
     ValidationReport report = fixture.withHousehold(broken).validate();
     // then
-    assertThat(report.problems()).as(report.toString())
+    assertThat(report.problems())
+        .as(report.toString())
         .extracting(Problem::code, Problem::severity, Problem::path, Problem::value)
-        .containsExactly(tuple("lot.quantity.nonpositive", Severity.ERROR,
-            "lots[" + target.id() + "].quantity", "0.000000"));
+        .containsExactly(
+            tuple(
+                "lot.quantity.nonpositive",
+                Severity.ERROR,
+                "lots[" + target.id() + "].quantity",
+                "0.000000"));
   }
 
   @Property(tries = 200)
@@ -82,10 +95,12 @@ class HouseholdValidatorProperties {
     ValidationReport report = fixture.validate();
     // then
     Statistics.collect(report.isOnHold() ? "on hold" : "not on hold");
-    assertThat(report.problems()).allSatisfy(p -> {
-      assertThat(CODES).contains(p.code());
-      assertThat(p.severity()).isEqualTo(Code.values()[indexOf(p.code())].severity());
-    });
+    assertThat(report.problems())
+        .allSatisfy(
+            p -> {
+              assertThat(CODES).contains(p.code());
+              assertThat(p.severity()).isEqualTo(Code.values()[indexOf(p.code())].severity());
+            });
     assertThat(report).isEqualTo(fixture.validate());
   }
 

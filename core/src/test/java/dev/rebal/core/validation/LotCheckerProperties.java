@@ -14,8 +14,10 @@ import net.jqwik.api.statistics.Statistics;
 class LotCheckerProperties {
 
   @Property(tries = 3000)
-  void isWhole_sameAsStrippingTrailingZeros(@ForAll long unscaled,
-      @ForAll @IntRange(min = -3, max = 12) int scale, @ForAll @IntRange(min = 0, max = 3) int zeros,
+  void isWhole_sameAsStrippingTrailingZeros(
+      @ForAll long unscaled,
+      @ForAll @IntRange(min = -3, max = 12) int scale,
+      @ForAll @IntRange(min = 0, max = 3) int zeros,
       @ForAll boolean big) {
     // given: values with trailing zeros, whole or not, negative, zero, and beyond a long
     BigInteger u = BigInteger.valueOf(unscaled).multiply(BigInteger.TEN.pow(zeros));

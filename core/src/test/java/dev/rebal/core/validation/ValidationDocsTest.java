@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /** Keeps {@code docs/validation.md} in step with the codes the validator reports. */
 class ValidationDocsTest {
-  private static final Pattern ROW = Pattern.compile("^\\| `([a-z0-9.-]+)` \\| (ERROR|WARNING|INFO) \\|",
-      Pattern.MULTILINE);
+  private static final Pattern ROW =
+      Pattern.compile("^\\| `([a-z0-9.-]+)` \\| (ERROR|WARNING|INFO) \\|", Pattern.MULTILINE);
 
   @Test
   void docsTable_listsEveryCodeWithItsSeverity() throws IOException {
@@ -29,8 +29,9 @@ class ValidationDocsTest {
       documented.put(m.group(1), m.group(2));
     }
     // when
-    Map<String, String> actual = Arrays.stream(Code.values())
-        .collect(Collectors.toMap(Code::code, c -> c.severity().name()));
+    Map<String, String> actual =
+        Arrays.stream(Code.values())
+            .collect(Collectors.toMap(Code::code, c -> c.severity().name()));
     // then
     assertThat(documented).isEqualTo(actual);
   }

@@ -3,6 +3,10 @@ package dev.rebal.core.valuation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.AccountType;
@@ -23,10 +27,6 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,7 +69,8 @@ class HouseholdValuationTest {
 
     // then
     assertThat(v.total()).isEqualTo(Money.usd("10000.00"));
-    assertThat(v.accountValues()).containsEntry(TAX, Money.usd("6000.00"))
+    assertThat(v.accountValues())
+        .containsEntry(TAX, Money.usd("6000.00"))
         .containsEntry(K401, Money.usd("4000.00"));
     assertThat(v.positionValue(TAX, SecurityId.of("VTI"))).isEqualTo(Money.usd("4000.00"));
     assertThat(v.positionValue(K401, SecurityId.of("MMF"))).isEqualTo(Money.usd("1500.00"));
@@ -137,7 +138,8 @@ class HouseholdValuationTest {
     HouseholdDrift drift = v.driftFrom(target());
 
     // then
-    assertThat(drift.classes()).extracting(ClassDrift::assetClass)
+    assertThat(drift.classes())
+        .extracting(ClassDrift::assetClass)
         .containsExactly(BONDS, HouseholdValuation.CASH, INTL, US);
     ClassDrift us = drift.find(US).orElseThrow();
     assertThat(us.drift()).isEqualTo(Weight.of("-0.05"));
@@ -149,7 +151,8 @@ class HouseholdValuationTest {
     assertThat(drift.find(BONDS).orElseThrow().drift()).isEqualTo(Weight.of("-0.15"));
     assertThat(drift.find(HouseholdValuation.CASH).orElseThrow().drift())
         .isEqualTo(Weight.of("0.16"));
-    assertThat(drift.outOfBand()).extracting(ClassDrift::assetClass)
+    assertThat(drift.outOfBand())
+        .extracting(ClassDrift::assetClass)
         .containsExactly(BONDS, HouseholdValuation.CASH);
     assertThat(drift.maxAbsoluteDrift()).isEqualTo(Weight.of("0.16"));
     assertThat(drift.isOutOfBalance()).isTrue();
@@ -158,15 +161,16 @@ class HouseholdValuationTest {
   @Test
   void driftFrom_classHeldButNotTargeted_isOutOfBandWithZeroTarget() {
     // given: a target without INTL_EQUITY; INTL is 2400 / 10000 = 0.24 of the household
-    TargetAllocation target = TargetAllocation.builder()
-        .putClasses(US, ClassTarget.of("0.65", "0.05"))
-        .putClasses(BONDS, ClassTarget.of("0.30", "0.05"))
-        .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.05", "0.02"))
-        .build();
+    TargetAllocation target =
+        TargetAllocation.builder()
+            .putClasses(US, ClassTarget.of("0.65", "0.05"))
+            .putClasses(BONDS, ClassTarget.of("0.30", "0.05"))
+            .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.05", "0.02"))
+            .build();
 
     // when
-    HouseholdDrift drift = HouseholdValuation.of(household(lots()), market("250.00"))
-        .driftFrom(target);
+    HouseholdDrift drift =
+        HouseholdValuation.of(household(lots()), market("250.00")).driftFrom(target);
 
     // then
     ClassDrift intl = drift.find(INTL).orElseThrow();
@@ -178,12 +182,13 @@ class HouseholdValuationTest {
   @Test
   void driftOf_balancedHousehold_isInBalance() {
     // given: target equal to the actual weights
-    TargetAllocation target = TargetAllocation.builder()
-        .putClasses(US, ClassTarget.of("0.40", "0.05"))
-        .putClasses(INTL, ClassTarget.of("0.24", "0.05"))
-        .putClasses(BONDS, ClassTarget.of("0.15", "0.05"))
-        .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.21", "0.02"))
-        .build();
+    TargetAllocation target =
+        TargetAllocation.builder()
+            .putClasses(US, ClassTarget.of("0.40", "0.05"))
+            .putClasses(INTL, ClassTarget.of("0.24", "0.05"))
+            .putClasses(BONDS, ClassTarget.of("0.15", "0.05"))
+            .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.21", "0.02"))
+            .build();
     Household household = household(lots(), target, "500.00");
 
     // when
@@ -197,11 +202,20 @@ class HouseholdValuationTest {
   @Test
   void weight_zeroTotal_isZero() {
     // given: an account with no cash and no lots
-    Household household = Household.builder().id(HouseholdId.of("HH-0"))
-        .addAccounts(Account.builder().id(TAX).type(AccountType.TAXABLE)
-            .custodian("C").cash(Money.usd("0.00")).build())
-        .taxProfile(household(List.of()).taxProfile()).target(target())
-        .model(Model.builder().id(ModelId.of("M")).build()).build();
+    Household household =
+        Household.builder()
+            .id(HouseholdId.of("HH-0"))
+            .addAccounts(
+                Account.builder()
+                    .id(TAX)
+                    .type(AccountType.TAXABLE)
+                    .custodian("C")
+                    .cash(Money.usd("0.00"))
+                    .build())
+            .taxProfile(household(List.of()).taxProfile())
+            .target(target())
+            .model(Model.builder().id(ModelId.of("M")).build())
+            .build();
 
     // when
     HouseholdValuation v = HouseholdValuation.of(household, market("250.00"));
@@ -219,7 +233,8 @@ class HouseholdValuationTest {
 
     // when / then
     assertThatThrownBy(() -> HouseholdValuation.of(household(lots), market("250.00")))
-        .isInstanceOf(NoSuchElementException.class).hasMessageContaining("NOPRICE");
+        .isInstanceOf(NoSuchElementException.class)
+        .hasMessageContaining("NOPRICE");
   }
 
   @Test
@@ -230,7 +245,8 @@ class HouseholdValuationTest {
 
     // when / then
     assertThatThrownBy(() -> HouseholdValuation.of(household(lots), market("250.00")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lots[L9].account");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lots[L9].account");
   }
 
   static List<TaxLot> lots() {
@@ -243,9 +259,14 @@ class HouseholdValuationTest {
   }
 
   static TaxLot lot(String id, AccountId account, String security, String qty, String basis) {
-    return TaxLot.builder().id(LotId.of(id)).account(account).security(SecurityId.of(security))
-        .quantity(Quantity.of(qty)).costBasis(Money.usd(basis))
-        .acquired(LocalDate.of(2020, 1, 2)).build();
+    return TaxLot.builder()
+        .id(LotId.of(id))
+        .account(account)
+        .security(SecurityId.of(security))
+        .quantity(Quantity.of(qty))
+        .costBasis(Money.usd(basis))
+        .acquired(LocalDate.of(2020, 1, 2))
+        .build();
   }
 
   static TargetAllocation target() {
@@ -264,28 +285,51 @@ class HouseholdValuationTest {
   static Household household(List<TaxLot> lots, TargetAllocation target, String taxCash) {
     return Household.builder()
         .id(HouseholdId.of("HH-1"))
-        .addAccounts(Account.builder().id(TAX).type(AccountType.TAXABLE).custodian("Firm")
-            .cash(Money.usd(taxCash)).build())
-        .addAccounts(Account.builder().id(K401).type(AccountType.K401).custodian("Other")
-            .cash(Money.usd("100.00")).heldAway(true).build())
+        .addAccounts(
+            Account.builder()
+                .id(TAX)
+                .type(AccountType.TAXABLE)
+                .custodian("Firm")
+                .cash(Money.usd(taxCash))
+                .build())
+        .addAccounts(
+            Account.builder()
+                .id(K401)
+                .type(AccountType.K401)
+                .custodian("Other")
+                .cash(Money.usd("100.00"))
+                .heldAway(true)
+                .build())
         .addAllLots(lots)
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.SINGLE)
-            .shortTermRate(Weight.of("0.37")).longTermRate(Weight.of("0.20"))
-            .shortTermCarryforward(Money.usd("0")).longTermCarryforward(Money.usd("0"))
-            .realizedShortTermYtd(Money.usd("0")).realizedLongTermYtd(Money.usd("0")).build())
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.SINGLE)
+                .shortTermRate(Weight.of("0.37"))
+                .longTermRate(Weight.of("0.20"))
+                .shortTermCarryforward(Money.usd("0"))
+                .longTermCarryforward(Money.usd("0"))
+                .realizedShortTermYtd(Money.usd("0"))
+                .realizedLongTermYtd(Money.usd("0"))
+                .build())
         .target(target)
         .model(Model.builder().id(ModelId.of("M")).build())
         .build();
   }
 
   static MarketData market(String vtiPrice) {
-    List<Security> securities = List.of(
-        security("VTI", US, SecurityKind.ETF), security("BND", BONDS, SecurityKind.ETF),
-        security("VXUS", INTL, SecurityKind.ETF),
-        security("MMF", HouseholdValuation.CASH, SecurityKind.CASH_EQUIVALENT),
-        security("NOPRICE", US, SecurityKind.EQUITY));
-    List<Price> prices = List.of(price("VTI", vtiPrice), price("BND", "75.00"),
-        price("VXUS", "60.00"), price("MMF", "1.00"));
+    List<Security> securities =
+        List.of(
+            security("VTI", US, SecurityKind.ETF),
+            security("BND", BONDS, SecurityKind.ETF),
+            security("VXUS", INTL, SecurityKind.ETF),
+            security("MMF", HouseholdValuation.CASH, SecurityKind.CASH_EQUIVALENT),
+            security("NOPRICE", US, SecurityKind.EQUITY));
+    List<Price> prices =
+        List.of(
+            price("VTI", vtiPrice),
+            price("BND", "75.00"),
+            price("VXUS", "60.00"),
+            price("MMF", "1.00"));
     MarketData.Builder b = MarketData.builder().prices(PriceTable.of(prices));
     securities.forEach(s -> b.putSecurities(s.id(), s));
     return b.build();

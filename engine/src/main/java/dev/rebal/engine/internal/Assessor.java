@@ -3,10 +3,11 @@ package dev.rebal.engine.internal;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedMap;
 import dev.rebal.compliance.ConstraintCompiler;
-import dev.rebal.core.goal.LiquidityEventId;
-import java.util.ArrayList;
+import dev.rebal.compliance.TradePermissions;
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.goal.LiquidityEvent;
+import dev.rebal.core.goal.LiquidityEventId;
 import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.Household;
@@ -16,34 +17,35 @@ import dev.rebal.core.money.Weight;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.plan.HouseholdPlan;
 import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.tax.harvest.Harvest;
-import dev.rebal.compliance.TradePermissions;
-import java.util.List;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * Builds a household's {@link Assessment}: valuation, goal-aware plan and drift, drift after expected
- * inflows, harvestable losses, liquidity within the horizon, and cash above or below floors.
+ * Builds a household's {@link Assessment}: valuation, goal-aware plan and drift, drift after
+ * expected inflows, harvestable losses, liquidity within the horizon, and cash above or below
+ * floors.
  *
  * <p>Parameters (rule set, with defaults): {@code goal.discount-rate} (0.04), {@code
  * liquidity.horizon-days} (90), {@code harvest.min-loss} (1000 dollars) and {@code
  * harvest.min-loss-percent} (5). Excess cash is also net of committed needs within the horizon
  * (that cash is reserved) and of the cash part of committed gifts within {@code
- * trigger.gift.horizon-days} (30) (the part {@link GiftStage} cannot give in kind; the value it
- * can is {@code Assessment.giftsInKind()}). Harvestable losses are those of the tax module's harvests that
- * compliance allows (the sale and the replacement), exactly what the harvest stage would trade. Excess cash is cash above floors in tradable accounts, less what
- * the target's cash weight wants held, so a household at its cash target has none.
+ * trigger.gift.horizon-days} (30) (the part {@link GiftStage} cannot give in kind; the value it can
+ * is {@code Assessment.giftsInKind()}). Harvestable losses are those of the tax module's harvests
+ * that compliance allows (the sale and the replacement), exactly what the harvest stage would
+ * trade. Excess cash is cash above floors in tradable accounts, less what the target's cash weight
+ * wants held, so a household at its cash target has none.
  */
 public final class Assessor {
   private Assessor() {}
 
   /** Assesses a household the validator passed without errors. */
-  public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      ValidationReport report) {
+  public static Assessment assess(
+      Household h, MarketData m, LocalDate asOf, RuleSet rs, ValidationReport report) {
     return assess(h, m, asOf, rs, report, TaxMemo.of(h, m, asOf));
   }
 
@@ -52,10 +54,15 @@ public final class Assessor {
    * ValidationReport)} does, taking the harvests from {@code memo} (which must be {@code h}'s on
    * {@code asOf}) so that the caller can reuse them.
    */
-  public static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      ValidationReport report, TaxMemo memo) {
-    return assess(h, m, asOf, rs, report, memo.isFor(h, m, asOf) ? memo : TaxMemo.of(h, m, asOf),
-        true);
+  public static Assessment assess(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      RuleSet rs,
+      ValidationReport report,
+      TaxMemo memo) {
+    return assess(
+        h, m, asOf, rs, report, memo.isFor(h, m, asOf) ? memo : TaxMemo.of(h, m, asOf), true);
   }
 
   /**
@@ -64,18 +71,25 @@ public final class Assessor {
    * compliance compile it needs are skipped and the harvestable loss is reported as zero. Never
    * give such an assessment to a rule.
    */
-  public static Assessment assessWithoutHarvests(Household h, MarketData m, LocalDate asOf,
-      RuleSet rs, ValidationReport report) {
+  public static Assessment assessWithoutHarvests(
+      Household h, MarketData m, LocalDate asOf, RuleSet rs, ValidationReport report) {
     return assess(h, m, asOf, rs, report, null, false);
   }
 
-  private static Assessment assess(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      ValidationReport report, TaxMemo memo, boolean withHarvests) {
+  private static Assessment assess(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      RuleSet rs,
+      ValidationReport report,
+      TaxMemo memo,
+      boolean withHarvests) {
     HouseholdValuation valuation = HouseholdValuation.of(h, m);
-    HouseholdPlan plan = GoalPlanner.withDiscountRate(Params.decimal(rs, "goal.discount-rate",
-        "0.04")).plan(h, valuation, asOf);
-    LocalDate horizonEnd = asOf.plusDays(Params.decimal(rs, "liquidity.horizon-days", "90")
-        .longValue());
+    HouseholdPlan plan =
+        GoalPlanner.withDiscountRate(Params.decimal(rs, "goal.discount-rate", "0.04"))
+            .plan(h, valuation, asOf);
+    LocalDate horizonEnd =
+        asOf.plusDays(Params.decimal(rs, "liquidity.horizon-days", "90").longValue());
     ImmutableList.Builder<LiquidityEvent> needs = ImmutableList.builder();
     ImmutableList.Builder<LiquidityEvent> inflows = ImmutableList.builder();
     Money inflowTotal = Money.ZERO_USD;
@@ -89,23 +103,24 @@ public final class Assessor {
         inflowTotal = inflowTotal.plus(e.amount());
       } else {
         needs.add(e);
-        if (e.kind() == LiquidityKind.NEED && e.firmness() == dev.rebal.core.goal.Firmness.COMMITTED) {
+        if (e.kind() == LiquidityKind.NEED
+            && e.firmness() == dev.rebal.core.goal.Firmness.COMMITTED) {
           reserved = reserved.plus(e.amount());
         }
       }
     }
     // committed gifts: what can go in kind; the cash part is reserved like a committed need
     ImmutableSortedMap.Builder<LiquidityEventId, Money> inKind = ImmutableSortedMap.naturalOrder();
-    LocalDate giftEnd = asOf.plusDays(Params.decimal(rs, "trigger.gift.horizon-days", "30")
-        .longValue());
+    LocalDate giftEnd =
+        asOf.plusDays(Params.decimal(rs, "trigger.gift.horizon-days", "30").longValue());
     giftEnd = giftEnd.isBefore(horizonEnd) ? giftEnd : horizonEnd;
     List<LiquidityEvent> gifts = GiftStage.gifts(h, asOf, giftEnd);
     if (!gifts.isEmpty()) {
-      TradePermissions permissions = memo != null ? memo.permissions()
-          : ConstraintCompiler.standard().permissions(h, m, asOf);
-      for (GiftStage.Planned p : GiftStage.plan(h, m, asOf, giftEnd, GiftStage.minInKind(rs),
-          permissions,
-          new ArrayList<>())) {
+      TradePermissions permissions =
+          memo != null ? memo.permissions() : ConstraintCompiler.standard().permissions(h, m, asOf);
+      for (GiftStage.Planned p :
+          GiftStage.plan(
+              h, m, asOf, giftEnd, GiftStage.minInKind(rs), permissions, new ArrayList<>())) {
         if (p.plan().valueInKind().isPositive()) {
           inKind.put(p.event().id(), p.plan().valueInKind());
         }
@@ -131,31 +146,44 @@ public final class Assessor {
     HouseholdDrift drift = valuation.driftFrom(plan.target());
     // the invested part: cash held for committed needs outside the base, an expected inflow
     // invested where the classes need it (without either, the drift itself)
-    HouseholdDrift projected = inflowTotal.isZero() && reserved.isZero() ? drift
-        : HouseholdDrift.invested(valuation, plan.target(), inflowTotal, reserved);
+    HouseholdDrift projected =
+        inflowTotal.isZero() && reserved.isZero()
+            ? drift
+            : HouseholdDrift.invested(valuation, plan.target(), inflowTotal, reserved);
     if (inflowTotal.isPositive()) {
       // an announced inflow arrives as cash: only cash above the target once it has been invested
       // where the classes need it is cash to invest now
       for (dev.rebal.core.valuation.ClassDrift d : projected.classes()) {
         if (d.assetClass().equals(HouseholdValuation.CASH)) {
-          excess = excess.min(d.value().minus(projected.total().multipliedBy(cashWeight.value()))
-              .max(Money.ZERO_USD));
+          excess =
+              excess.min(
+                  d.value()
+                      .minus(projected.total().multipliedBy(cashWeight.value()))
+                      .max(Money.ZERO_USD));
         }
       }
     }
-    return Assessment.builder().household(h.id()).asOf(asOf).valuation(valuation).plan(plan)
+    return Assessment.builder()
+        .household(h.id())
+        .asOf(asOf)
+        .valuation(valuation)
+        .plan(plan)
         .drift(drift)
         .projectedDrift(projected)
-        .harvestableLoss(withHarvests ? harvestable(memo, rs) : Money.ZERO_USD).addAllUpcomingNeeds(needs.build())
+        .harvestableLoss(withHarvests ? harvestable(memo, rs) : Money.ZERO_USD)
+        .addAllUpcomingNeeds(needs.build())
         .putAllGiftsInKind(inKind.build())
-        .addAllUpcomingInflows(inflows.build()).excessCash(excess).cashShortfall(shortfall)
-        .addAllWarnings(report.warnings()).build();
+        .addAllUpcomingInflows(inflows.build())
+        .excessCash(excess)
+        .cashShortfall(shortfall)
+        .addAllWarnings(report.warnings())
+        .build();
   }
 
   /**
    * Returns the losses of the harvests the tax module finds and compliance allows. Compliance is
-   * asked position by position ({@link TradePermissions}, the same answers as the full compile),
-   * so an assessment never pays for compiling the whole household.
+   * asked position by position ({@link TradePermissions}, the same answers as the full compile), so
+   * an assessment never pays for compiling the whole household.
    */
   private static Money harvestable(TaxMemo memo, RuleSet rs) {
     List<Harvest> harvests = memo.harvests(rs);

@@ -20,30 +20,30 @@ import java.util.Set;
 
 /**
  * The household's asset-location costs: for each tradable account and asset class, the yearly tax
- * drag of the class's income in that account, less the drag in the household's best kind of
- * account for the class, times {@code optimizer.location-years}.
+ * drag of the class's income in that account, less the drag in the household's best kind of account
+ * for the class, times {@code optimizer.location-years}.
  *
  * <p>The drag of a dollar of class {@code c} (yield {@code y}, tax character from the capital
  * market assumptions) is, in a taxable account, {@code y} times the household's ordinary rate for
  * {@code ORDINARY} income (bond coupons, REIT distributions, cash), its long-term rate for {@code
  * QUALIFIED} dividends, nothing for {@code TAX_EXEMPT} (municipal) interest; in a tax-deferred or
- * tax-exempt account it is nothing, except for municipal interest, whose exemption is wasted
- * there: {@code y} times the ordinary rate (the yield a taxable bond pays over it, roughly). Gains
- * are not counted: they are deferred until sold in a taxable account too. Tax-deferred and
- * tax-exempt accounts are treated alike (per after-tax dollar they are the same; Reichenstein,
- * Financial Analysts Journal 2007). Sources and the worked figures are in docs/optimizer.md,
- * "Asset location".
+ * tax-exempt account it is nothing, except for municipal interest, whose exemption is wasted there:
+ * {@code y} times the ordinary rate (the yield a taxable bond pays over it, roughly). Gains are not
+ * counted: they are deferred until sold in a taxable account too. Tax-deferred and tax-exempt
+ * accounts are treated alike (per after-tax dollar they are the same; Reichenstein, Financial
+ * Analysts Journal 2007). Sources and the worked figures are in docs/optimizer.md, "Asset
+ * location".
  */
 final class AssetLocation {
   private AssetLocation() {}
 
   /**
-   * Returns the positive costs of {@code h}'s tradable accounts for {@code classes} (cash has
-   * none: it is not located), with {@code years} of drag; none when every tradable account has
-   * one treatment.
+   * Returns the positive costs of {@code h}'s tradable accounts for {@code classes} (cash has none:
+   * it is not located), with {@code years} of drag; none when every tradable account has one
+   * treatment.
    */
-  static List<LocationCost> costs(Household h, Set<AssetClass> classes,
-      CapitalMarketAssumptions cma, BigDecimal years) {
+  static List<LocationCost> costs(
+      Household h, Set<AssetClass> classes, CapitalMarketAssumptions cma, BigDecimal years) {
     List<LocationCost> out = new ArrayList<>();
     if (years.signum() <= 0) {
       return out;
@@ -85,7 +85,8 @@ final class AssetLocation {
     TaxCharacter character = a.taxCharacter();
     if (sheltered(t)) {
       return character == TaxCharacter.TAX_EXEMPT
-          ? a.yield().multiply(rates.shortTerm().value()) : BigDecimal.ZERO;
+          ? a.yield().multiply(rates.shortTerm().value())
+          : BigDecimal.ZERO;
     }
     return switch (character) {
       case ORDINARY -> a.yield().multiply(rates.shortTerm().value());

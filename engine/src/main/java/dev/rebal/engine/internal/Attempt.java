@@ -41,8 +41,8 @@ public final class Attempt<T> {
    * Returns the work a book runner hands its workers: read the record into its household (a reader
    * that throws, or returns null, fails the record itself), then {@link #of} the work on it.
    */
-  public static <S, T> Function<S, Attempt<T>> reading(Function<? super S, Household> reader,
-      Function<Household, T> work) {
+  public static <S, T> Function<S, Attempt<T>> reading(
+      Function<? super S, Household> reader, Function<Household, T> work) {
     return s -> of(Checks.notNull(reader.apply(s), "household read"), work);
   }
 

@@ -37,21 +37,25 @@ import java.util.Optional;
  * not given in kind is the gift's cash part, which the engine reserves like a committed need.
  *
  * <p>Each (gift, account, security) becomes one {@link Side#GIFT} trade at the market price with
- * the lots picked and the reason codes {@value #REASON} and {@code gift:<event id>}; the second lets
- * {@code ProposalExecutor} reduce the event to its cash part once the gift is made.
+ * the lots picked and the reason codes {@value #REASON} and {@code gift:<event id>}; the second
+ * lets {@code ProposalExecutor} reduce the event to its cash part once the gift is made.
  */
 public final class GiftStage {
   /** The reason code of a gift trade. */
   public static final String REASON = "tax.gift-in-kind";
+
   /** The prefix of the reason code naming the gift event a trade gives for. */
   public static final String EVENT_PREFIX = "gift:";
 
   private GiftStage() {}
 
-  /** Returns {@code trigger.gift.min-in-kind} (1000 dollars): the least value worth giving in kind. */
+  /**
+   * Returns {@code trigger.gift.min-in-kind} (1000 dollars): the least value worth giving in kind.
+   */
   public static Money minInKind(dev.rebal.core.ruleset.RuleSet rs) {
-    return Money.usd(Params.decimal(rs, "trigger.gift.min-in-kind", "1000")
-        .setScale(2, java.math.RoundingMode.HALF_EVEN));
+    return Money.usd(
+        Params.decimal(rs, "trigger.gift.min-in-kind", "1000")
+            .setScale(2, java.math.RoundingMode.HALF_EVEN));
   }
 
   /** A gift event and its plan. */
@@ -60,11 +64,17 @@ public final class GiftStage {
   /**
    * Plans the committed gifts of {@code h} dated from {@code asOf} through {@code until}, leaving
    * out the lots {@code permissions} forbids to sell; a gift whose value in kind would be less than
-   * {@code minInKind} is planned all in cash; {@code explanation} gets one line per
-   * appreciated lot the selector would have given but compliance blocks.
+   * {@code minInKind} is planned all in cash; {@code explanation} gets one line per appreciated lot
+   * the selector would have given but compliance blocks.
    */
-  public static List<Planned> plan(Household h, MarketData m, LocalDate asOf, LocalDate until,
-      Money minInKind, TradePermissions permissions, List<String> explanation) {
+  public static List<Planned> plan(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      LocalDate until,
+      Money minInKind,
+      TradePermissions permissions,
+      List<String> explanation) {
     List<LiquidityEvent> gifts = gifts(h, asOf, until);
     if (gifts.isEmpty()) {
       return List.of();
@@ -81,19 +91,31 @@ public final class GiftStage {
       if (allowed.size() < h.lots().size()) {
         GiftPlan unrestricted = GiftSelector.standard().plan(h, m, gift.date(), gift.amount());
         for (RealizedLot r : unrestricted.lots()) {
-          if (!permissions.maySell(r.account(), r.security())
-              || !permissions.maySellLot(r.lot())) {
-            explanation.add("gift " + gift.id() + ": lot " + r.lot() + " of " + r.security()
-                + " in " + r.account() + " not given: a restriction forbids it to leave the "
-                + "account");
+          if (!permissions.maySell(r.account(), r.security()) || !permissions.maySellLot(r.lot())) {
+            explanation.add(
+                "gift "
+                    + gift.id()
+                    + ": lot "
+                    + r.lot()
+                    + " of "
+                    + r.security()
+                    + " in "
+                    + r.account()
+                    + " not given: a restriction forbids it to leave the "
+                    + "account");
           }
         }
       }
       GiftPlan plan = GiftSelector.standard().plan(free, m, gift.date(), gift.amount());
       if (plan.valueInKind().compareTo(minInKind) < 0) {
         // too little to be worth a transfer (e.g. a cent left by fractional rounding): all cash
-        plan = new GiftPlan(gift.amount(), ImmutableList.of(), gift.amount(),
-            Money.zero(gift.amount().currency()), Money.zero(gift.amount().currency()));
+        plan =
+            new GiftPlan(
+                gift.amount(),
+                ImmutableList.of(),
+                gift.amount(),
+                Money.zero(gift.amount().currency()),
+                Money.zero(gift.amount().currency()));
       }
       out.add(new Planned(gift, plan));
       free = free.withLots(remaining(free.lots(), plan));
@@ -105,8 +127,10 @@ public final class GiftStage {
   public static List<LiquidityEvent> gifts(Household h, LocalDate asOf, LocalDate until) {
     List<LiquidityEvent> gifts = new ArrayList<>();
     for (LiquidityEvent e : h.liquidityEvents()) {
-      if (e.kind() == LiquidityKind.GIFT && e.firmness() == Firmness.COMMITTED
-          && !e.date().isBefore(asOf) && !e.date().isAfter(until)) {
+      if (e.kind() == LiquidityKind.GIFT
+          && e.firmness() == Firmness.COMMITTED
+          && !e.date().isBefore(asOf)
+          && !e.date().isAfter(until)) {
         gifts.add(e);
       }
     }
@@ -118,35 +142,54 @@ public final class GiftStage {
    * Returns the gift trades of {@code planned}, and adds one explanation line per gift: the lots
    * given, the value in kind, the gain avoided and the cash part reserved.
    */
-  public static ImmutableList<Trade> trades(MarketData m, List<Planned> planned,
-      List<String> explanation) {
+  public static ImmutableList<Trade> trades(
+      MarketData m, List<Planned> planned, List<String> explanation) {
     ImmutableList.Builder<Trade> out = ImmutableList.builder();
     for (Planned p : planned) {
       GiftPlan plan = p.plan();
       if (plan.lots().isEmpty()) {
-        explanation.add("gift " + p.event().id() + " of " + plan.amount() + " due "
-            + p.event().date() + ": nothing to give in kind; " + plan.cash()
-            + " in cash, reserved");
+        explanation.add(
+            "gift "
+                + p.event().id()
+                + " of "
+                + plan.amount()
+                + " due "
+                + p.event().date()
+                + ": nothing to give in kind; "
+                + plan.cash()
+                + " in cash, reserved");
         continue;
       }
       Map<String, List<RealizedLot>> byPosition = new LinkedHashMap<>();
       for (RealizedLot r : plan.lots()) {
-        byPosition.computeIfAbsent(r.account() + "|" + r.security(), k -> new ArrayList<>())
-            .add(r);
+        byPosition.computeIfAbsent(r.account() + "|" + r.security(), k -> new ArrayList<>()).add(r);
       }
       List<String> lots = new ArrayList<>();
       for (List<RealizedLot> group : byPosition.values()) {
         AccountId account = group.get(0).account();
         SecurityId security = group.get(0).security();
         Quantity q = Quantity.ZERO;
-        Trade.Builder t = Trade.builder().account(account).security(security).side(Side.GIFT)
-            .estimatedPrice(m.prices().lookup(security).perUnit()).addReasonCodes(REASON,
-                EVENT_PREFIX + p.event().id().value());
+        Trade.Builder t =
+            Trade.builder()
+                .account(account)
+                .security(security)
+                .side(Side.GIFT)
+                .estimatedPrice(m.prices().lookup(security).perUnit())
+                .addReasonCodes(REASON, EVENT_PREFIX + p.event().id().value());
         for (RealizedLot r : group) {
           t.addLots(new LotPick(r.lot(), r.quantity()));
           q = q.plus(r.quantity());
-          lots.add(r.lot() + " (" + r.quantity() + " " + security + " worth " + r.proceeds()
-              + ", gain " + r.gain() + ")");
+          lots.add(
+              r.lot()
+                  + " ("
+                  + r.quantity()
+                  + " "
+                  + security
+                  + " worth "
+                  + r.proceeds()
+                  + ", gain "
+                  + r.gain()
+                  + ")");
         }
         Trade trade = t.quantity(q).build();
         if (trade.estimatedValue().isPositive()) {
@@ -154,10 +197,24 @@ public final class GiftStage {
           out.add(trade);
         }
       }
-      explanation.add("gift " + p.event().id() + " of " + plan.amount() + " due "
-          + p.event().date() + ": " + plan.valueInKind() + " in kind from " + lots
-          + "; gain avoided " + plan.gainAvoided() + " (tax " + plan.taxAvoided() + "); "
-          + plan.cash() + " in cash, reserved");
+      explanation.add(
+          "gift "
+              + p.event().id()
+              + " of "
+              + plan.amount()
+              + " due "
+              + p.event().date()
+              + ": "
+              + plan.valueInKind()
+              + " in kind from "
+              + lots
+              + "; gain avoided "
+              + plan.gainAvoided()
+              + " (tax "
+              + plan.taxAvoided()
+              + "); "
+              + plan.cash()
+              + " in cash, reserved");
     }
     return out.build();
   }

@@ -19,9 +19,9 @@ import java.util.function.Supplier;
  * The tax module's harvests for a tax-triggered rebalance: which losses reach the rule set's
  * thresholds, which of those are worth harvesting ({@link HarvestGate}: the saving, discounted to
  * when the household can use it, against the later tax on the replacement's lower basis and the
- * trading), and whether compliance allows both the sale and the replacement. The
- * household problem marks the lots of the allowed ones harvestable (docs/optimizer.md §3); the
- * assessment counts their losses for the tax trigger.
+ * trading), and whether compliance allows both the sale and the replacement. The household problem
+ * marks the lots of the allowed ones harvestable (docs/optimizer.md §3); the assessment counts
+ * their losses for the tax trigger.
  */
 public final class HarvestStage {
   private HarvestStage() {}
@@ -36,16 +36,18 @@ public final class HarvestStage {
    * or not ({@link HarvestGate}), in the order the gate weighed them; {@code washSale} gives its
    * wash-sale constraints, asked for only when some lot is at a large enough loss.
    */
-  static List<HarvestAppraisal> appraise(Household h, MarketData m, LocalDate asOf, RuleSet rs,
-      Supplier<TaxConstraints> washSale) {
-    HarvestPolicy policy = HarvestPolicy.of(
-        Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
-        Params.decimal(rs, "harvest.min-loss-percent", "5").toPlainString());
+  static List<HarvestAppraisal> appraise(
+      Household h, MarketData m, LocalDate asOf, RuleSet rs, Supplier<TaxConstraints> washSale) {
+    HarvestPolicy policy =
+        HarvestPolicy.of(
+            Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
+            Params.decimal(rs, "harvest.min-loss-percent", "5").toPlainString());
     List<Harvest> found = new java.util.ArrayList<>();
     for (Harvest harvest : LossHarvester.standard().harvests(h, m, asOf, policy, washSale)) {
       // cash equivalents count as account cash: the household problem never sells them, so a
       // loss on one is not a harvest it could take (it would fire the tax trigger every month)
-      if (!m.lookupSecurity(harvest.sold()).assetClass()
+      if (!m.lookupSecurity(harvest.sold())
+          .assetClass()
           .equals(dev.rebal.core.valuation.HouseholdValuation.CASH)) {
         found.add(harvest);
       }
@@ -55,7 +57,8 @@ public final class HarvestStage {
 
   /** Returns the rule set's harvest gate ({@code harvest.margin-bps}, {@code tax.*}). */
   static HarvestGate gate(RuleSet rs) {
-    return HarvestGate.of(Params.taxTiming(rs),
+    return HarvestGate.of(
+        Params.taxTiming(rs),
         Params.decimal(rs, "optimizer.transaction-cost-bps", "5"),
         Params.decimal(rs, "harvest.margin-bps", "25"));
   }

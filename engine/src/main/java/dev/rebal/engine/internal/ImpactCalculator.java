@@ -10,12 +10,6 @@ import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Weight;
-import dev.rebal.core.restriction.BlackoutWindow;
-import dev.rebal.core.restriction.ConcentrationCap;
-import dev.rebal.core.restriction.DoNotSell;
-import dev.rebal.core.restriction.Restriction;
-import dev.rebal.core.restriction.SecurityExclusion;
-import dev.rebal.core.restriction.VolumeLimit;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
@@ -42,30 +36,43 @@ import java.util.TreeSet;
 
 /**
  * Measures a proposal for routing: turnover, the largest trade (gifts in kind count in neither, and
- * realize no gain; their value is reported apart), gains realized in taxable accounts
- * (with the lots the sells name), the tax they cost at the household's rates after netting with the
- * year so far, losses harvested, restricted securities traded ({@link RestrictedActivity}), and the
- * largest change in a single stock issuer's share of the household.
+ * realize no gain; their value is reported apart), gains realized in taxable accounts (with the
+ * lots the sells name), the tax they cost at the household's rates after netting with the year so
+ * far, losses harvested, restricted securities traded ({@link RestrictedActivity}), and the largest
+ * change in a single stock issuer's share of the household.
  */
 public final class ImpactCalculator {
   private ImpactCalculator() {}
 
   /** Measures {@code trades} against {@code h}; {@code violations} come from the verifier. */
-  public static ProposalImpact measure(Household h, MarketData m, LocalDate asOf,
-      HouseholdValuation valuation, List<Trade> trades, List<String> violations) {
+  public static ProposalImpact measure(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      HouseholdValuation valuation,
+      List<Trade> trades,
+      List<String> violations) {
     return measure(h, m, asOf, valuation, trades, violations, List.of(), List.of());
   }
 
   /**
-   * Measures as {@link #measure(Household, MarketData, LocalDate, HouseholdValuation, List,
-   * List)} does, with the verifier's pre-existing breaches and the goals the proposal leaves
-   * unmet.
+   * Measures as {@link #measure(Household, MarketData, LocalDate, HouseholdValuation, List, List)}
+   * does, with the verifier's pre-existing breaches and the goals the proposal leaves unmet.
    */
-  public static ProposalImpact measure(Household h, MarketData m, LocalDate asOf,
-      HouseholdValuation valuation, List<Trade> trades, List<String> violations,
-      List<String> preExisting, List<dev.rebal.core.assess.UnmetGoal> unmet) {
-    ProposalImpact.Builder out = ProposalImpact.builder().addAllViolations(violations)
-        .addAllPreExisting(preExisting).addAllUnmetGoals(unmet);
+  public static ProposalImpact measure(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      HouseholdValuation valuation,
+      List<Trade> trades,
+      List<String> violations,
+      List<String> preExisting,
+      List<dev.rebal.core.assess.UnmetGoal> unmet) {
+    ProposalImpact.Builder out =
+        ProposalImpact.builder()
+            .addAllViolations(violations)
+            .addAllPreExisting(preExisting)
+            .addAllUnmetGoals(unmet);
     Money total = valuation.total();
     Money traded = Money.ZERO_USD;
     Money largest = Money.ZERO_USD;
@@ -86,23 +93,30 @@ public final class ImpactCalculator {
       }
       Security sec = m.lookupSecurity(t.security());
       if (sec.kind() == SecurityKind.EQUITY) {
-        issuerDelta.merge(sec.issuer(), t.side() == Side.BUY ? value : value.negated(), Money::plus);
+        issuerDelta.merge(
+            sec.issuer(), t.side() == Side.BUY ? value : value.negated(), Money::plus);
       }
       switch (RestrictedActivity.of(h, sec, t.side(), asOf)) {
         case REVIEWED -> touched.add(t.security().value());
         case REDUCED -> reduced.add(t.security().value());
-        case NONE -> { }
+        case NONE -> {}
       }
       Optional<Account> account = h.findAccount(t.account());
-      if (t.side() == Side.SELL && !t.lots().isEmpty() && account.isPresent()
+      if (t.side() == Side.SELL
+          && !t.lots().isEmpty()
+          && account.isPresent()
           && account.get().treatment() == TaxTreatment.TAXABLE) {
         if (lotsByPosition == null) {
           lotsByPosition = lotsByPosition(h);
         }
-        List<TaxLot> lots = lotsByPosition.getOrDefault(
-            new Position(t.account(), t.security()), List.of());
-        Sale sale = LotSelector.standard().selectSpecific(SaleRequest.of(lots, t.quantity(),
-            t.estimatedPrice(), asOf, TaxRates.of(h.taxProfile())), t.lots());
+        List<TaxLot> lots =
+            lotsByPosition.getOrDefault(new Position(t.account(), t.security()), List.of());
+        Sale sale =
+            LotSelector.standard()
+                .selectSpecific(
+                    SaleRequest.of(
+                        lots, t.quantity(), t.estimatedPrice(), asOf, TaxRates.of(h.taxProfile())),
+                    t.lots());
         realized.addAll(sale.lots());
       }
     }
@@ -118,8 +132,10 @@ public final class ImpactCalculator {
         harvested = harvested.minus(r.gain());
       }
     }
-    Money tax = realized.isEmpty() ? Money.ZERO_USD
-        : TaxCalculator.standard().taxCost(h.taxProfile(), realized).max(Money.ZERO_USD);
+    Money tax =
+        realized.isEmpty()
+            ? Money.ZERO_USD
+            : TaxCalculator.standard().taxCost(h.taxProfile(), realized).max(Money.ZERO_USD);
     reduced.removeAll(touched);
     Set<String> reducedIssuers = new TreeSet<>();
     for (String id : reduced) {
@@ -132,18 +148,28 @@ public final class ImpactCalculator {
         if (delta.isNegative() && reducedIssuers.contains(e.getKey())) {
           continue; // a sale the household's own exclusion or cap asks for
         }
-        Weight w = Weight.ofComputed(delta.abs().amount().divide(total.amount(), Weight.SCALE,
-            RoundingMode.HALF_EVEN));
+        Weight w =
+            Weight.ofComputed(
+                delta.abs().amount().divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN));
         shift = w.compareTo(shift) > 0 ? w : shift;
       }
     }
-    Weight turnover = total.isPositive() ? Weight.ofComputed(traded.amount()
-        .divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN)) : Weight.ZERO;
-    return out.turnover(turnover).largestTrade(largest).realizedGain(gain)
-        .shortTermGain(shortTerm.max(Money.ZERO_USD)).taxCost(tax).harvestedLoss(harvested)
-        .addAllRestrictedTouched(touched).addAllRestrictedReduced(reduced)
+    Weight turnover =
+        total.isPositive()
+            ? Weight.ofComputed(
+                traded.amount().divide(total.amount(), Weight.SCALE, RoundingMode.HALF_EVEN))
+            : Weight.ZERO;
+    return out.turnover(turnover)
+        .largestTrade(largest)
+        .realizedGain(gain)
+        .shortTermGain(shortTerm.max(Money.ZERO_USD))
+        .taxCost(tax)
+        .harvestedLoss(harvested)
+        .addAllRestrictedTouched(touched)
+        .addAllRestrictedReduced(reduced)
         .concentrationShift(shift)
-        .giftedValue(gifted).build();
+        .giftedValue(gifted)
+        .build();
   }
 
   /** The household's lots by position, each list in household order. */
@@ -163,11 +189,14 @@ public final class ImpactCalculator {
   public static Set<LotId> lossLots(Household h, MarketData m) {
     Set<LotId> out = new TreeSet<>();
     for (TaxLot lot : h.lots()) {
-      m.prices().find(lot.security()).ifPresent(p -> {
-        if (p.perUnit().times(lot.quantity()).compareTo(lot.costBasis()) < 0) {
-          out.add(lot.id());
-        }
-      });
+      m.prices()
+          .find(lot.security())
+          .ifPresent(
+              p -> {
+                if (p.perUnit().times(lot.quantity()).compareTo(lot.costBasis()) < 0) {
+                  out.add(lot.id());
+                }
+              });
     }
     return out;
   }

@@ -25,7 +25,9 @@ public final class InputsHash {
   /** The version of the inputs encoding this class computes; audit entries record it. */
   public static final int ENCODING = AuditEntry.INPUTS_ENCODING;
 
-  /** A SHA-256 digest never updated: new digests are its clones (cheaper than a provider lookup). */
+  /**
+   * A SHA-256 digest never updated: new digests are its clones (cheaper than a provider lookup).
+   */
   private static final MessageDigest SHA_256 = newSha256();
 
   private InputsHash() {}

@@ -44,13 +44,13 @@ import java.util.TreeSet;
 
 /**
  * Writes the canonical text of a decision's inputs, version 1 of the inputs encoding specified in
- * {@code docs/audit-hash.md}: every value is written from its attributes, in a fixed order, never by
- * its {@code toString()}, so the text (and the audit hash over it) changes only when this class
+ * {@code docs/audit-hash.md}: every value is written from its attributes, in a fixed order, never
+ * by its {@code toString()}, so the text (and the audit hash over it) changes only when this class
  * does.
  *
- * <p>An object is its type's simple name and its attributes, {@code name=value} separated by
- * {@code ", "}, in braces ({@code Type{a=1, b=2}}) or, for the restriction and class-target records,
- * in brackets; lists and sets are {@code [a, b]}, maps {@code {k=v, k=v}}, in their own order. Texts
+ * <p>An object is its type's simple name and its attributes, {@code name=value} separated by {@code
+ * ", "}, in braces ({@code Type{a=1, b=2}}) or, for the restriction and class-target records, in
+ * brackets; lists and sets are {@code [a, b]}, maps {@code {k=v, k=v}}, in their own order. Texts
  * (ids, names, sources) are written with {@code \ , = { } [ ]} escaped by a backslash and control
  * characters as a backslash, {@code u} and four hex digits; amounts as {@code CUR plain-decimal},
  * quantities as plain decimals, weights as plain decimals without trailing zeros, dates as ISO
@@ -58,8 +58,8 @@ import java.util.TreeSet;
  * model after version 1 is written only when it is not at its default, so the text of a household
  * that does not use it is unchanged.
  *
- * <p>With a digest, the text is handed to it in chunks as it is written (a household's lots are most
- * of it), so that a large household is never held as one string. Not thread-safe: one instance
+ * <p>With a digest, the text is handed to it in chunks as it is written (a household's lots are
+ * most of it), so that a large household is never held as one string. Not thread-safe: one instance
  * writes one text.
  */
 final class InputsText {
@@ -200,10 +200,15 @@ final class InputsText {
     text(a.custodian());
     money(sb.append(", cash="), a.cash());
     money(sb.append(", cashFloor="), a.cashFloor());
-    sb.append(", heldAway=").append(a.heldAway())
-        .append(", tradable=").append(a.tradable())
-        .append(", fractionalShares=").append(a.fractionalShares())
-        .append(", transactionCoverage=").append(a.transactionCoverage().name()).append('}');
+    sb.append(", heldAway=")
+        .append(a.heldAway())
+        .append(", tradable=")
+        .append(a.tradable())
+        .append(", fractionalShares=")
+        .append(a.fractionalShares())
+        .append(", transactionCoverage=")
+        .append(a.transactionCoverage().name())
+        .append('}');
   }
 
   private void lot(TaxLot lot) {
@@ -353,8 +358,8 @@ final class InputsText {
       plain(sb.append("], penaltyBps="), x.penaltyBps());
     } else {
       // the interface is sealed: a new kind is a compile-time change of this class's callers
-      throw new IllegalStateException("restriction " + r.id().value() + ": kind " + r.kind()
-          + " has no inputs encoding");
+      throw new IllegalStateException(
+          "restriction " + r.id().value() + ": kind " + r.kind() + " has no inputs encoding");
     }
     window(sb.append(", window="), r.window());
     sb.append(", source=");
@@ -453,8 +458,11 @@ final class InputsText {
     text(s.symbol());
     sb.append(", assetClass=");
     text(s.assetClass().value());
-    sb.append(", kind=").append(s.kind().name())
-        .append(", taxCharacter=").append(s.taxCharacter().name()).append(", issuer=");
+    sb.append(", kind=")
+        .append(s.kind().name())
+        .append(", taxCharacter=")
+        .append(s.taxCharacter().name())
+        .append(", issuer=");
     text(s.issuer());
     sb.append(", washSaleGroup=");
     text(s.washSaleGroup());
@@ -491,8 +499,8 @@ final class InputsText {
   }
 
   /**
-   * Appends a text value: {@code \ , = { } [ ]} escaped by a backslash, a character below U+0020
-   * as a backslash, {@code u} and four lower-case hex digits, any other as is.
+   * Appends a text value: {@code \ , = { } [ ]} escaped by a backslash, a character below U+0020 as
+   * a backslash, {@code u} and four lower-case hex digits, any other as is.
    */
   private void text(String s) {
     int n = s.length();
@@ -508,7 +516,8 @@ final class InputsText {
     for (; i < n; i++) {
       char c = s.charAt(i);
       if (c < 0x20) {
-        sb.append("\\u00").append(Character.forDigit(c >> 4, 16))
+        sb.append("\\u00")
+            .append(Character.forDigit(c >> 4, 16))
             .append(Character.forDigit(c & 0xF, 16));
       } else if (special(c)) {
         sb.append('\\').append(c);
@@ -523,7 +532,9 @@ final class InputsText {
         || c == ']';
   }
 
-  /** Appends an amount: its currency code, a space and its plain decimal at the currency's scale. */
+  /**
+   * Appends an amount: its currency code, a space and its plain decimal at the currency's scale.
+   */
   private static void money(StringBuilder sb, Money m) {
     PlainText.appendPlain(sb.append(m.currency().getCurrencyCode()).append(' '), m.amount());
   }
@@ -545,7 +556,8 @@ final class InputsText {
   }
 
   private void flushIfFull() {
-    if (digest != null && sb.length() >= CHUNK
+    if (digest != null
+        && sb.length() >= CHUNK
         && !Character.isHighSurrogate(sb.charAt(sb.length() - 1))) {
       flush();
     }

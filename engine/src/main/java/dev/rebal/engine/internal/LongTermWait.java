@@ -22,13 +22,13 @@ import java.util.TreeSet;
 
 /**
  * Waits for the long-term rate. A short-term lot at a gain that turns long term within {@code
- * tax.long-term-wait-days} (30 by default; 0, or an {@code optimizer.tax-weight} of 0, never
- * waits) is not offered for sale: a few weeks
- * later the same sale pays the long-term rate instead of the short-term one (at 40.8% against
- * 23.8%, 17 cents on each dollar of gain), while a few weeks of drift inside or just past a band
- * costs far less. It is offered when waiting would cost more than the rate: when its account must
- * raise cash (a committed need, cash below the floor), when its security is above a concentration
- * cap, or when its class has drifted past twice its band's half-width.
+ * tax.long-term-wait-days} (30 by default; 0, or an {@code optimizer.tax-weight} of 0, never waits)
+ * is not offered for sale: a few weeks later the same sale pays the long-term rate instead of the
+ * short-term one (at 40.8% against 23.8%, 17 cents on each dollar of gain), while a few weeks of
+ * drift inside or just past a band costs far less. It is offered when waiting would cost more than
+ * the rate: when its account must raise cash (a committed need, cash below the floor), when its
+ * security is above a concentration cap, or when its class has drifted past twice its band's
+ * half-width.
  *
  * <p>The lot's days are {@link HoldingPeriod#daysUntilLongTerm}. Not thread-safe: one lives inside
  * one problem build.
@@ -49,13 +49,19 @@ final class LongTermWait {
   }
 
   /** Returns the wait of {@code rs} for a problem with these needs and constraints. */
-  static LongTermWait of(RuleSet rs, LocalDate asOf, Assessment assessment,
-      List<CashReserve> needs, TradeConstraints tc) {
+  static LongTermWait of(
+      RuleSet rs,
+      LocalDate asOf,
+      Assessment assessment,
+      List<CashReserve> needs,
+      TradeConstraints tc) {
     // a rule set that ignores tax (optimizer.tax-weight 0) does not wait for a rate either
     boolean taxAware = Params.decimal(rs, "optimizer.tax-weight", "1").signum() > 0;
-    LongTermWait w = new LongTermWait(taxAware
-        ? Params.decimal(rs, "tax.long-term-wait-days", "30").longValueExact() : 0, asOf,
-        assessment);
+    LongTermWait w =
+        new LongTermWait(
+            taxAware ? Params.decimal(rs, "tax.long-term-wait-days", "30").longValueExact() : 0,
+            asOf,
+            assessment);
     needs.forEach(n -> w.raisingCash.add(n.account()));
     for (ConcentrationLimit cap : tc.caps()) {
       if (cap.currentValue().compareTo(cap.maxValue()) > 0) {
@@ -88,12 +94,18 @@ final class LongTermWait {
   }
 
   /**
-   * Returns whether segment {@code s} of a position of {@code security} in {@code account} is
-   * held back until its lot turns long term.
+   * Returns whether segment {@code s} of a position of {@code security} in {@code account} is held
+   * back until its lot turns long term.
    */
-  boolean holdsBack(TaxCostSegment s, Map<LotId, TaxLot> lots, AccountId account,
-      SecurityId security, MarketData m) {
-    if (days == 0 || s.term() != Term.SHORT || s.gainPerDollar().signum() <= 0
+  boolean holdsBack(
+      TaxCostSegment s,
+      Map<LotId, TaxLot> lots,
+      AccountId account,
+      SecurityId security,
+      MarketData m) {
+    if (days == 0
+        || s.term() != Term.SHORT
+        || s.gainPerDollar().signum() <= 0
         || s.rate().isZero()) {
       return false;
     }
@@ -108,9 +120,9 @@ final class LongTermWait {
     if (householdShort || raisingCash.contains(account) || aboveCap.contains(security)) {
       return false;
     }
-    ClassDrift drift = assessment.drift().find(m.lookupSecurity(security).assetClass())
-        .orElse(null);
-    return drift == null || drift.absoluteDrift().compareTo(
-        drift.halfWidth().plus(drift.halfWidth())) <= 0;
+    ClassDrift drift =
+        assessment.drift().find(m.lookupSecurity(security).assetClass()).orElse(null);
+    return drift == null
+        || drift.absoluteDrift().compareTo(drift.halfWidth().plus(drift.halfWidth())) <= 0;
   }
 }

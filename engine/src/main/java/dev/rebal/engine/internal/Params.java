@@ -13,8 +13,8 @@ final class Params {
 
   /** The household's timing of tax ({@code tax.deferral-years}, {@code tax.discount-rate}). */
   static dev.rebal.tax.TaxTiming taxTiming(RuleSet rs) {
-    return new dev.rebal.tax.TaxTiming(decimal(rs, "tax.deferral-years", "10"),
-        decimal(rs, "tax.discount-rate", "0.05"));
+    return new dev.rebal.tax.TaxTiming(
+        decimal(rs, "tax.deferral-years", "10"), decimal(rs, "tax.discount-rate", "0.05"));
   }
 
   static String text(RuleSet rs, String name, String fallback) {

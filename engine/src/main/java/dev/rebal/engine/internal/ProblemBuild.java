@@ -10,15 +10,18 @@ import java.util.Map;
 
 /**
  * A household's optimizer problem, with what the engine needs to read the answer back: for each
- * tradable (account, security), the lots behind the position's sell segments, in segment order;
- * and the constraints that applied, each with its provenance, for the explanation.
+ * tradable (account, security), the lots behind the position's sell segments, in segment order; and
+ * the constraints that applied, each with its provenance, for the explanation.
  *
  * @param problem the optimizer's input
- * @param segmentLots the lots of each position's segments, keyed by {@code account + "|" + security}
+ * @param segmentLots the lots of each position's segments, keyed by {@code account + "|" +
+ *     security}
  * @param constraints one line per constraint that applied
  */
-public record ProblemBuild(HouseholdProblem problem,
-    ImmutableMap<String, ImmutableList<LotId>> segmentLots, ImmutableList<String> constraints) {
+public record ProblemBuild(
+    HouseholdProblem problem,
+    ImmutableMap<String, ImmutableList<LotId>> segmentLots,
+    ImmutableList<String> constraints) {
 
   /** Returns the key of a position. */
   static String key(AccountId account, SecurityId security) {

@@ -8,6 +8,7 @@ import dev.rebal.compliance.LotConstraints;
 import dev.rebal.compliance.PositionConstraints;
 import dev.rebal.compliance.Provenance;
 import dev.rebal.compliance.TradeConstraints;
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
@@ -17,13 +18,12 @@ import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
+import dev.rebal.core.plan.GoalBucket;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.plan.GoalBucket;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import dev.rebal.optimizer.BucketGoal;
@@ -42,10 +42,10 @@ import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.TaxTiming;
 import dev.rebal.tax.cost.TaxCostCurve;
 import dev.rebal.tax.cost.TaxCostModel;
-import dev.rebal.tax.internal.TaxCostCache;
 import dev.rebal.tax.cost.TaxCostSegment;
 import dev.rebal.tax.gains.GainBudget;
 import dev.rebal.tax.harvest.HarvestAppraisal;
+import dev.rebal.tax.internal.TaxCostCache;
 import dev.rebal.tax.washsale.TaxConstraints;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -70,12 +70,12 @@ import java.util.TreeSet;
  *   <li>Cash the constraint rules ask to hold (committed liquidity needs, the cash part of
  *       committed gifts) becomes a {@link CashReserve} in the account that can pay it: the
  *       highest-priority goal, outside the drift base.
- *   <li>A position's sellable lots are the tax-cost curve's segments (tax-optimal relief order,
- *       lot preferences excluded) minus lots compliance blocks and loss lots the wash-sale rule
- *       blocks, truncated to compliance's per-position sell limit. The rest of the position is
- *       placed in a non-tradable twin account {@code <account>~locked}, so it still counts toward
- *       class values but is never sold. Each issuer's Rule 144 remainder becomes one household
- *       sale limit summed over every account.
+ *   <li>A position's sellable lots are the tax-cost curve's segments (tax-optimal relief order, lot
+ *       preferences excluded) minus lots compliance blocks and loss lots the wash-sale rule blocks,
+ *       truncated to compliance's per-position sell limit. The rest of the position is placed in a
+ *       non-tradable twin account {@code <account>~locked}, so it still counts toward class values
+ *       but is never sold. Each issuer's Rule 144 remainder becomes one household sale limit summed
+ *       over every account.
  *   <li>When the tax trigger fired, the lots of the tax module's harvests (above the rule set's
  *       loss thresholds, allowed by compliance) are marked harvestable: their loss is a benefit in
  *       the one problem, and replacements are offered, so harvesting and rebalancing are decided
@@ -83,19 +83,19 @@ import java.util.TreeSet;
  *   <li>Buys are offered only in the model's first eligible security of each targeted class per
  *       account (compliance may buy, no wash-sale buy block, no rule forbids it); when harvesting
  *       or watching goal buckets, also the first eligible one of another wash-sale group.
- *   <li>Account cash is the {@code CASH} class of the target (a target of zero when the plan
- *       has none): idle cash above its goal and the floors is invested in every mode, cash below
- *       it raised where it costs least. Cash equivalents (money-market funds)
- *       count toward it and are neither sold nor bought. Announced inflows within the horizon
- *       count as cash that will be invested where the classes need it.
+ *   <li>Account cash is the {@code CASH} class of the target (a target of zero when the plan has
+ *       none): idle cash above its goal and the floors is invested in every mode, cash below it
+ *       raised where it costs least. Cash equivalents (money-market funds) count toward it and are
+ *       neither sold nor bought. Announced inflows within the horizon count as cash that will be
+ *       invested where the classes need it.
  *   <li>Compliance concentration caps become per-security holding caps in dollars.
  *   <li>Goal buckets funded by accounts get their own drift rows (see addBucketGoals).
  * </ul>
  *
  * <p>Parameters: {@code optimizer.drift-weight} (1), {@code optimizer.bucket-drift-weight} (the
  * drift weight), {@code trigger.goal-bucket.min-value} (25000), {@code
- * optimizer.transaction-cost-bps} (5),
- * {@code optimizer.turnover-penalty} (0.0001), {@code optimizer.tax-weight} (1).
+ * optimizer.transaction-cost-bps} (5), {@code optimizer.turnover-penalty} (0.0001), {@code
+ * optimizer.tax-weight} (1).
  */
 public final class ProblemBuilder {
   private static final String LOCKED = "~locked";
@@ -174,8 +174,9 @@ public final class ProblemBuilder {
     }
     TaxConstraints taxc = (memo.isFor(h, m, asOf) ? memo : TaxMemo.of(h, m, asOf)).washSale();
     if (!taxc.isCoverageComplete()) {
-      notes.add("wash-sale: coverage incomplete for an external account; recent trades there are "
-          + "unknown");
+      notes.add(
+          "wash-sale: coverage incomplete for an external account; recent trades there are "
+              + "unknown");
     }
     // the loss lots the wash-sale rule blocks, indexed once (asked once per curve segment)
     Set<LotId> lossBlocked = new HashSet<>();
@@ -200,18 +201,32 @@ public final class ProblemBuilder {
         if (!a.worthIt()) {
           notes.add(a.describe() + ": not harvested");
         } else if (!notesOnly && HarvestStage.isAllowed(a.harvest(), tc)) {
-          a.harvest().sale().lots().forEach(l -> harvestable.put(l.lot(), rates.rateOf(l.term())
-              .value().multiply(a.useFactor()).subtract(later).max(BigDecimal.ZERO)
-              .min(BigDecimal.ONE)));
+          a.harvest()
+              .sale()
+              .lots()
+              .forEach(
+                  l ->
+                      harvestable.put(
+                          l.lot(),
+                          rates
+                              .rateOf(l.term())
+                              .value()
+                              .multiply(a.useFactor())
+                              .subtract(later)
+                              .max(BigDecimal.ZERO)
+                              .min(BigDecimal.ONE)));
         }
       }
     }
     LongTermWait wait = LongTermWait.of(rs, asOf, assessment, needs, tc);
     Map<String, TaxCostCurve> curves = new TreeMap<>();
     // notes only: the curves of the positions with a blocked loss lot, taken one by one below
-    for (TaxCostCurve c : notesOnly ? List.<TaxCostCurve>of()
-        : curveCache == null ? TaxCostModel.standard().curves(h, m, asOf)
-        : curveCache.curves(h, m, asOf)) {
+    for (TaxCostCurve c :
+        notesOnly
+            ? List.<TaxCostCurve>of()
+            : curveCache == null
+                ? TaxCostModel.standard().curves(h, m, asOf)
+                : curveCache.curves(h, m, asOf)) {
       curves.put(ProblemBuild.key(c.account(), c.security()), c);
     }
 
@@ -220,19 +235,29 @@ public final class ProblemBuilder {
     Map<String, ImmutableList<LotId>> segmentLots = new TreeMap<>();
     Map<AccountId, Boolean> tradable = new TreeMap<>();
     for (Account a : h.accounts()) {
-      boolean mayTrade = a.tradable() && !a.heldAway()
-          && tc.findAccount(a.id()).map(x -> x.mayTrade()).orElse(false);
+      boolean mayTrade =
+          a.tradable()
+              && !a.heldAway()
+              && tc.findAccount(a.id()).map(x -> x.mayTrade()).orElse(false);
       tradable.put(a.id(), mayTrade);
-      tc.findAccount(a.id()).ifPresent(x -> x.blocks().forEach(b -> notes.add("account "
-          + a.id() + ": no trades (" + describe(b) + ")")));
+      tc.findAccount(a.id())
+          .ifPresent(
+              x ->
+                  x.blocks()
+                      .forEach(
+                          b ->
+                              notes.add(
+                                  "account " + a.id() + ": no trades (" + describe(b) + ")")));
       // up to a dollar of margin: the verifier rounds each trade's value to cents before adding
       // them up (never more than the account has above its floor, so the margin alone is never
       // a shortfall; an account already below its floor gets none: the verifier reports that
       // breach as pre-existing while the proposal does not lower its cash)
-      Money floor = a.cashFloor().plus(ROUNDING_MARGIN.min(a.cash().minus(a.cashFloor())
-          .max(Money.ZERO_USD)));
-      p.addAccount(new ProblemAccount(a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade,
-          a.fractionalShares()));
+      Money floor =
+          a.cashFloor()
+              .plus(ROUNDING_MARGIN.min(a.cash().minus(a.cashFloor()).max(Money.ZERO_USD)));
+      p.addAccount(
+          new ProblemAccount(
+              a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade, a.fractionalShares()));
     }
 
     // buys: the model's first eligible security per targeted class and tradable account
@@ -249,8 +274,8 @@ public final class ProblemBuilder {
         if (!tradable.get(a.id())) {
           continue;
         }
-        Optional<SecurityId> chosen = firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy,
-            Set.of());
+        Optional<SecurityId> chosen =
+            firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy, Set.of());
         if (chosen.isEmpty()) {
           notes.add("class " + c + " in " + a.id() + ": no model security may be bought");
           continue;
@@ -260,12 +285,20 @@ public final class ProblemBuilder {
           // a replacement from another wash-sale group, so a loss in the first can be harvested,
           // or, with goal buckets watched, a class can move between a bucket's accounts and the
           // others without a sale and a buy in one group (which the direction rows forbid)
-          firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy,
-              Set.of(m.lookupSecurity(chosen.get()).washSaleGroup())).ifPresent(offered::add);
+          firstBuyable(
+                  candidates,
+                  a.id(),
+                  m,
+                  tc,
+                  taxc,
+                  forbidBuy,
+                  Set.of(m.lookupSecurity(chosen.get()).washSaleGroup()))
+              .ifPresent(offered::add);
         }
         for (SecurityId s : offered) {
           PositionConstraints pc = tc.lookupPosition(a.id(), s);
-          buys.put(ProblemBuild.key(a.id(), s),
+          buys.put(
+              ProblemBuild.key(a.id(), s),
               pc.maxBuyValue().map(v -> v.limit().max(Money.ZERO_USD)).orElse(bigBuy));
           securities.add(s);
         }
@@ -287,25 +320,40 @@ public final class ProblemBuilder {
         held = held.plus(lot.quantity());
       }
       if (!tradable.getOrDefault(account, false)) {
-        p.addPosition(new ProblemPosition(account, security, held, false, Money.ZERO_USD, false,
-            BigDecimal.ZERO, List.of(lockedSegment(held))));
+        p.addPosition(
+            new ProblemPosition(
+                account,
+                security,
+                held,
+                false,
+                Money.ZERO_USD,
+                false,
+                BigDecimal.ZERO,
+                List.of(lockedSegment(held))));
         continue;
       }
       PositionConstraints pc = tc.lookupPosition(account, security);
       // cash equivalents count toward the cash goal kept by floors; selling one raises no cash
       boolean cashClass = m.lookupSecurity(security).assetClass().equals(HouseholdValuation.CASH);
       boolean sellEligible = pc.maySell() && !forbidSell.contains(security) && !cashClass;
-      pc.sellBlocks().forEach(b -> notes.add(security + " in " + account + ": no sale ("
-          + describe(b) + ")"));
+      pc.sellBlocks()
+          .forEach(b -> notes.add(security + " in " + account + ": no sale (" + describe(b) + ")"));
       Quantity sellLimit = pc.maxSellQuantity().limit();
       if (sellLimit.compareTo(held) < 0 && sellEligible) {
-        notes.add(security + " in " + account + ": sale limited to " + sellLimit + " ("
-            + describe(pc.maxSellQuantity().provenance()) + ")");
+        notes.add(
+            security
+                + " in "
+                + account
+                + ": sale limited to "
+                + sellLimit
+                + " ("
+                + describe(pc.maxSellQuantity().provenance())
+                + ")");
       }
       TaxCostCurve curve = curves.get(e.getKey());
       if (notesOnly) {
         if (!anyLot(e.getValue(), lossBlocked) && !wait.mayHoldBack(e.getValue())) {
-          continue;  // no blocked loss lot, none near long term: the loop would add no note
+          continue; // no blocked loss lot, none near long term: the loop would add no note
         }
         // the same curve as the household's curves give this position (same lots, same order)
         curve = TaxCostModel.standard().curve(h, m, account, security, asOf);
@@ -324,8 +372,12 @@ public final class ProblemBuilder {
           continue;
         }
         if (wait.holdsBack(s, lotsById, account, security, m)) {
-          notes.add("lot " + s.lot() + ": held back, long term in "
-              + wait.daysLeft(lotsById.get(s.lot())) + " days");
+          notes.add(
+              "lot "
+                  + s.lot()
+                  + ": held back, long term in "
+                  + wait.daysLeft(lotsById.get(s.lot()))
+                  + " days");
           continue;
         }
         Quantity q = s.quantity().min(sellLimit.minus(sellable));
@@ -333,9 +385,13 @@ public final class ProblemBuilder {
           break;
         }
         BigDecimal harvestRate = harvestable.get(s.lot());
-        segments.add(new SellSegment(q, s.gainPerDollar().min(BigDecimal.ONE), term(s),
-            harvestRate != null ? harvestRate : timing.costOfRealizing(s.rate().value(), rates),
-            harvestRate != null));
+        segments.add(
+            new SellSegment(
+                q,
+                s.gainPerDollar().min(BigDecimal.ONE),
+                term(s),
+                harvestRate != null ? harvestRate : timing.costOfRealizing(s.rate().value(), rates),
+                harvestRate != null));
         lots.add(s.lot());
         sellable = sellable.plus(q);
       }
@@ -350,42 +406,71 @@ public final class ProblemBuilder {
       }
       segmentLots.put(e.getKey(), lots.build());
       Money maxBuy = buys.remove(e.getKey());
-      p.addPosition(new ProblemPosition(account, security, sellable, maxBuy != null,
-          maxBuy == null ? Money.ZERO_USD : maxBuy, sellEligible && sellable.isPositive(),
-          penalty(penalties, account, security), segments));
+      p.addPosition(
+          new ProblemPosition(
+              account,
+              security,
+              sellable,
+              maxBuy != null,
+              maxBuy == null ? Money.ZERO_USD : maxBuy,
+              sellEligible && sellable.isPositive(),
+              penalty(penalties, account, security),
+              segments));
     }
-    buys.forEach((key, maxBuy) -> {
-      String[] parts = key.split("\\|", 2);
-      AccountId a = AccountId.of(parts[0]);
-      SecurityId s = SecurityId.of(parts[1]);
-      p.addPosition(new ProblemPosition(a, s, Quantity.ZERO, true, maxBuy, false,
-          penalty(penalties, a, s), List.of()));
-    });
+    buys.forEach(
+        (key, maxBuy) -> {
+          String[] parts = key.split("\\|", 2);
+          AccountId a = AccountId.of(parts[0]);
+          SecurityId s = SecurityId.of(parts[1]);
+          p.addPosition(
+              new ProblemPosition(
+                  a, s, Quantity.ZERO, true, maxBuy, false, penalty(penalties, a, s), List.of()));
+        });
     for (AccountId twin : lockedAccounts) {
       p.addAccount(new ProblemAccount(twin, Money.ZERO_USD, Money.ZERO_USD, false, true));
     }
-    lockedQuantities.forEach((key, q) -> {
-      String[] parts = key.split("\\|", 2);
-      p.addPosition(new ProblemPosition(AccountId.of(parts[0]), SecurityId.of(parts[1]), q, false,
-          Money.ZERO_USD, false, BigDecimal.ZERO, List.of(lockedSegment(q))));
-    });
+    lockedQuantities.forEach(
+        (key, q) -> {
+          String[] parts = key.split("\\|", 2);
+          p.addPosition(
+              new ProblemPosition(
+                  AccountId.of(parts[0]),
+                  SecurityId.of(parts[1]),
+                  q,
+                  false,
+                  Money.ZERO_USD,
+                  false,
+                  BigDecimal.ZERO,
+                  List.of(lockedSegment(q))));
+        });
 
     for (SecurityId s : securities) {
       Security sec = m.lookupSecurity(s);
-      p.addSecurity(new ProblemSecurity(s, m.prices().lookup(s).perUnit(), sec.assetClass(),
-          sec.washSaleGroup()));
+      p.addSecurity(
+          new ProblemSecurity(
+              s, m.prices().lookup(s).perUnit(), sec.assetClass(), sec.washSaleGroup()));
     }
     BigDecimal driftWeight = Params.decimal(rs, "optimizer.drift-weight", "1");
     Set<AssetClass> targeted = new TreeSet<>();
-    assessment.plan().target().classes().forEach((c, t) -> {
-      p.addClassGoal(new ClassGoal(c, t, driftWeight));
-      targeted.add(c);
-    });
+    assessment
+        .plan()
+        .target()
+        .classes()
+        .forEach(
+            (c, t) -> {
+              p.addClassGoal(new ClassGoal(c, t, driftWeight));
+              targeted.add(c);
+            });
     if (targeted.add(HouseholdValuation.CASH)) {
       // a target without cash wants none above the floors
-      p.addClassGoal(new ClassGoal(HouseholdValuation.CASH, new ClassTarget(
-          dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO,
-          dev.rebal.core.money.Weight.ZERO), driftWeight));
+      p.addClassGoal(
+          new ClassGoal(
+              HouseholdValuation.CASH,
+              new ClassTarget(
+                  dev.rebal.core.money.Weight.ZERO,
+                  dev.rebal.core.money.Weight.ZERO,
+                  dev.rebal.core.money.Weight.ZERO),
+              driftWeight));
     }
     // account cash is the cash class: idle cash above its goal is invested, cash below raised
     p.cashClass(HouseholdValuation.CASH);
@@ -403,51 +488,77 @@ public final class ProblemBuilder {
       Set<SecurityId> inProblem = new TreeSet<>(limit.securities());
       inProblem.retainAll(securities);
       if (!inProblem.isEmpty()) {
-        p.addSaleLimit(dev.rebal.optimizer.SaleLimit.of(limit.provenance().id(), inProblem,
-            limit.remaining()));
-        notes.add("issuer " + limit.issuer() + ": sales over all accounts limited to "
-            + limit.remaining() + " (" + describe(limit.provenance()) + ")");
+        p.addSaleLimit(
+            dev.rebal.optimizer.SaleLimit.of(
+                limit.provenance().id(), inProblem, limit.remaining()));
+        notes.add(
+            "issuer "
+                + limit.issuer()
+                + ": sales over all accounts limited to "
+                + limit.remaining()
+                + " ("
+                + describe(limit.provenance())
+                + ")");
       }
     }
     for (SecurityId s : securities) {
       AssetClass c = m.lookupSecurity(s).assetClass();
       if (!c.equals(HouseholdValuation.CASH) && targeted.add(c)) {
-        p.addClassGoal(new ClassGoal(c, new ClassTarget(dev.rebal.core.money.Weight.ZERO,
-            dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO), driftWeight));
+        p.addClassGoal(
+            new ClassGoal(
+                c,
+                new ClassTarget(
+                    dev.rebal.core.money.Weight.ZERO,
+                    dev.rebal.core.money.Weight.ZERO,
+                    dev.rebal.core.money.Weight.ZERO),
+                driftWeight));
       }
     }
     addBucketGoals(watched, p, rs, lockedAccounts, driftWeight);
-    AssetLocation.costs(h, targeted,
-        dev.rebal.core.outlook.CapitalMarketAssumptions.from(rs),
-        Params.decimal(rs, "optimizer.location-years", "1")).forEach(p::addLocationCost);
+    AssetLocation.costs(
+            h,
+            targeted,
+            dev.rebal.core.outlook.CapitalMarketAssumptions.from(rs),
+            Params.decimal(rs, "optimizer.location-years", "1"))
+        .forEach(p::addLocationCost);
     for (ConcentrationLimit cap : tc.caps()) {
       for (SecurityId s : cap.securities()) {
         if (securities.contains(s)) {
-          Money others = cap.currentValue().minus(assessment.valuation().positionValues().values()
-              .stream().map(pv -> pv.getOrDefault(s, Money.ZERO_USD))
-              .reduce(Money.ZERO_USD, Money::plus));
+          Money others =
+              cap.currentValue()
+                  .minus(
+                      assessment.valuation().positionValues().values().stream()
+                          .map(pv -> pv.getOrDefault(s, Money.ZERO_USD))
+                          .reduce(Money.ZERO_USD, Money::plus));
           p.addHoldingCap(new HoldingCap(s, cap.maxValue().minus(others).max(Money.ZERO_USD)));
-          notes.add(s + ": holding capped at " + cap.maxValue() + " (" + describe(cap.provenance())
-              + ")");
+          notes.add(
+              s
+                  + ": holding capped at "
+                  + cap.maxValue()
+                  + " ("
+                  + describe(cap.provenance())
+                  + ")");
         }
       }
     }
     GainBudget budget = GainBudget.of(h.taxProfile());
     budget.remaining().ifPresent(b -> p.gainBudget(b.max(Money.ZERO_USD)));
     budget.remainingShortTerm().ifPresent(b -> p.shortTermGainCap(b.max(Money.ZERO_USD)));
-    rs.find("optimizer.turnover-cap").ifPresent(x -> p.turnoverCap(total.multipliedBy(
-        new BigDecimal(x))));
+    rs.find("optimizer.turnover-cap")
+        .ifPresent(x -> p.turnoverCap(total.multipliedBy(new BigDecimal(x))));
     p.minTradeSize(tc.parameters().minTradeValue());
     p.mode(mode);
-    p.weights(new ObjectiveWeights(Params.decimal(rs, "optimizer.transaction-cost-bps", "5"),
-        Params.decimal(rs, "optimizer.turnover-penalty", "0.0001"),
-        Params.decimal(rs, "optimizer.tax-weight", "1")));
+    p.weights(
+        new ObjectiveWeights(
+            Params.decimal(rs, "optimizer.transaction-cost-bps", "5"),
+            Params.decimal(rs, "optimizer.turnover-penalty", "0.0001"),
+            Params.decimal(rs, "optimizer.tax-weight", "1")));
     if (notesOnly) {
-      p.build();  // the checks of what was added (accounts, securities, goals, caps, buys)
+      p.build(); // the checks of what was added (accounts, securities, goals, caps, buys)
       return new ProblemBuild(null, ImmutableMap.of(), ImmutableList.copyOf(new TreeSet<>(notes)));
     }
-    return new ProblemBuild(p.build(), ImmutableMap.copyOf(segmentLots),
-        ImmutableList.copyOf(new TreeSet<>(notes)));
+    return new ProblemBuild(
+        p.build(), ImmutableMap.copyOf(segmentLots), ImmutableList.copyOf(new TreeSet<>(notes)));
   }
 
   /** Whether one of {@code lots} is in {@code blocked}. */
@@ -473,7 +584,10 @@ public final class ProblemBuilder {
     if (!rs.isEnabled("trigger.goal-bucket")) {
       return List.of();
     }
-    return dev.rebal.core.plan.WatchedBuckets.of(h, assessment.plan(), assessment.asOf(),
+    return dev.rebal.core.plan.WatchedBuckets.of(
+        h,
+        assessment.plan(),
+        assessment.asOf(),
         Params.decimal(rs, "trigger.goal-bucket.min-value", "25000"),
         Params.decimal(rs, "trigger.goal-bucket.horizon-days", "1826").longValue());
   }
@@ -485,26 +599,38 @@ public final class ProblemBuilder {
    * optimizer.drift-weight}). Nothing is added for a household without such a bucket, so its
    * problem is unchanged.
    */
-  private static void addBucketGoals(List<GoalBucket> watched, HouseholdProblem.Builder p,
-      RuleSet rs, Set<AccountId> lockedAccounts, BigDecimal driftWeight) {
-    BigDecimal weight = Params.decimal(rs, "optimizer.bucket-drift-weight",
-        driftWeight.toPlainString());
+  private static void addBucketGoals(
+      List<GoalBucket> watched,
+      HouseholdProblem.Builder p,
+      RuleSet rs,
+      Set<AccountId> lockedAccounts,
+      BigDecimal driftWeight) {
+    BigDecimal weight =
+        Params.decimal(rs, "optimizer.bucket-drift-weight", driftWeight.toPlainString());
     for (GoalBucket b : watched) {
       TreeMap<AccountId, BigDecimal> shares = new TreeMap<>();
-      b.accountShares().forEach((a, share) -> {
-        shares.put(a, share.value());
-        AccountId twin = AccountId.of(a.value() + LOCKED);
-        if (lockedAccounts.contains(twin)) {
-          shares.put(twin, share.value());
-        }
-      });
+      b.accountShares()
+          .forEach(
+              (a, share) -> {
+                shares.put(a, share.value());
+                AccountId twin = AccountId.of(a.value() + LOCKED);
+                if (lockedAccounts.contains(twin)) {
+                  shares.put(twin, share.value());
+                }
+              });
       for (ClassDrift d : b.drift()) {
         if (d.assetClass().equals(HouseholdValuation.CASH)) {
           continue;
         }
-        ClassTarget t = b.target().classes().getOrDefault(d.assetClass(), new ClassTarget(
-            dev.rebal.core.money.Weight.ZERO, dev.rebal.core.money.Weight.ZERO,
-            dev.rebal.core.money.Weight.ZERO));
+        ClassTarget t =
+            b.target()
+                .classes()
+                .getOrDefault(
+                    d.assetClass(),
+                    new ClassTarget(
+                        dev.rebal.core.money.Weight.ZERO,
+                        dev.rebal.core.money.Weight.ZERO,
+                        dev.rebal.core.money.Weight.ZERO));
         p.addBucketGoal(new BucketGoal(b.id(), shares, d.assetClass(), t, weight));
       }
     }
@@ -533,15 +659,24 @@ public final class ProblemBuilder {
   /** A position's account and security, as a hash key. */
   private record Position(AccountId account, SecurityId security) {}
 
-  private static Optional<SecurityId> firstBuyable(List<SecurityId> candidates, AccountId account,
-      MarketData m, TradeConstraints tc, TaxConstraints taxc, Set<SecurityId> forbidBuy,
+  private static Optional<SecurityId> firstBuyable(
+      List<SecurityId> candidates,
+      AccountId account,
+      MarketData m,
+      TradeConstraints tc,
+      TaxConstraints taxc,
+      Set<SecurityId> forbidBuy,
       Set<String> otherThanGroups) {
     for (SecurityId s : candidates) {
       Optional<Security> sec = m.findSecurity(s);
       Optional<PositionConstraints> pc = tc.findPosition(account, s);
-      if (sec.isPresent() && !otherThanGroups.contains(sec.get().washSaleGroup())
-          && m.prices().find(s).isPresent() && pc.isPresent() && pc.get().mayBuy()
-          && !forbidBuy.contains(s) && taxc.mayBuy(account, sec.get().washSaleGroup())) {
+      if (sec.isPresent()
+          && !otherThanGroups.contains(sec.get().washSaleGroup())
+          && m.prices().find(s).isPresent()
+          && pc.isPresent()
+          && pc.get().mayBuy()
+          && !forbidBuy.contains(s)
+          && taxc.mayBuy(account, sec.get().washSaleGroup())) {
         return Optional.of(s);
       }
     }
@@ -566,8 +701,8 @@ public final class ProblemBuilder {
   }
 
   /** The position's penalty per dollar: its summed basis points (none: zero) over 10,000. */
-  private static BigDecimal penalty(Map<Position, BigDecimal> penalties, AccountId account,
-      SecurityId security) {
+  private static BigDecimal penalty(
+      Map<Position, BigDecimal> penalties, AccountId account, SecurityId security) {
     BigDecimal bps = penalties.get(new Position(account, security));
     return (bps == null ? BigDecimal.ZERO : BigDecimal.ZERO.add(bps)).movePointLeft(4);
   }

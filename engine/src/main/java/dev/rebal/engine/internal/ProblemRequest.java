@@ -29,9 +29,17 @@ import java.util.List;
  * @param memo the household's tax memo
  * @param curves the decision's tax-cost curve cache
  */
-public record ProblemRequest(Household household, MarketData market, LocalDate asOf,
-    RuleSet ruleSet, Assessment assessment, TradeConstraints constraints,
-    List<ConstraintAdjustment> adjustments, RebalanceMode mode, boolean harvest, TaxMemo memo,
+public record ProblemRequest(
+    Household household,
+    MarketData market,
+    LocalDate asOf,
+    RuleSet ruleSet,
+    Assessment assessment,
+    TradeConstraints constraints,
+    List<ConstraintAdjustment> adjustments,
+    RebalanceMode mode,
+    boolean harvest,
+    TaxMemo memo,
     TaxCostCache curves) {
   /** Copies the adjustments. */
   public ProblemRequest {

@@ -4,12 +4,12 @@ import com.google.common.collect.ImmutableList;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Quantity;
+import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.rule.Finding;
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
-import dev.rebal.core.money.UnitPrice;
-import dev.rebal.core.security.SecurityId;
 import dev.rebal.optimizer.ProblemPosition;
 import dev.rebal.optimizer.ProposedTrade;
 import dev.rebal.optimizer.SellSegment;
@@ -25,14 +25,16 @@ import java.util.TreeSet;
  * triggers that caused it, and the list is ordered sells first, then by account and security.
  *
  * <p>Reason codes: {@code drift.rebalance} (threshold), {@code calendar.rebalance}, {@code
- * goal.glidepath} / {@code goal.approaching}, {@code goal.bucket} (a goal bucket out of band), {@code cash.invest} (buys on a deposit), {@code
- * cash.raise} (sells on a shortfall), {@code liquidity.need} (sells funding a need), {@code
- * tax.harvest} (a sale at a loss on the tax trigger) and {@code tax.replacement} (its buys).
+ * goal.glidepath} / {@code goal.approaching}, {@code goal.bucket} (a goal bucket out of band),
+ * {@code cash.invest} (buys on a deposit), {@code cash.raise} (sells on a shortfall), {@code
+ * liquidity.need} (sells funding a need), {@code tax.harvest} (a sale at a loss on the tax trigger)
+ * and {@code tax.replacement} (its buys).
  */
 public final class ProposalAssembler {
-  private static final Comparator<Trade> ORDER = Comparator
-      .comparing((Trade t) -> t.side() == Side.SELL ? 0 : 1).thenComparing(Trade::account)
-      .thenComparing(Trade::security);
+  private static final Comparator<Trade> ORDER =
+      Comparator.comparing((Trade t) -> t.side() == Side.SELL ? 0 : 1)
+          .thenComparing(Trade::account)
+          .thenComparing(Trade::security);
 
   private ProposalAssembler() {}
 
@@ -56,8 +58,12 @@ public final class ProposalAssembler {
   }
 
   /** Returns the trades, sells first. */
-  public static ImmutableList<Trade> assemble(List<ProposedTrade> proposed, ProblemBuild build,
-      MarketData m, List<Finding> triggers, Set<LotId> lossLots) {
+  public static ImmutableList<Trade> assemble(
+      List<ProposedTrade> proposed,
+      ProblemBuild build,
+      MarketData m,
+      List<Finding> triggers,
+      Set<LotId> lossLots) {
     Set<String> fired = new TreeSet<>();
     triggers.forEach(f -> fired.add(f.code()));
     boolean anyLossSale = false;
@@ -67,8 +73,12 @@ public final class ProposalAssembler {
       if (!p.quantity().isPositive()) {
         continue;
       }
-      Trade.Builder t = Trade.builder().account(p.account()).security(p.security()).side(p.side())
-          .estimatedPrice(m.prices().lookup(p.security()).perUnit());
+      Trade.Builder t =
+          Trade.builder()
+              .account(p.account())
+              .security(p.security())
+              .side(p.side())
+              .estimatedPrice(m.prices().lookup(p.security()).perUnit());
       Set<String> codes = new TreeSet<>();
       if (p.side() == Side.SELL) {
         List<LotId> lots = build.lotsOf(p.account(), p.security());
@@ -84,7 +94,8 @@ public final class ProposalAssembler {
           Quantity q = p.segmentQuantities().get(i);
           if (q.isPositive()) {
             Quantity whole = sold.get(i).quantity();
-            if (!limited && whole.compareTo(q) > 0
+            if (!limited
+                && whole.compareTo(q) > 0
                 && price.times(whole.minus(q)).amount().compareTo(DUST) < 0) {
               // never leave a sliver worth under a cent: its basis would round to zero
               q = whole;
@@ -124,9 +135,16 @@ public final class ProposalAssembler {
         if (t.side() == Side.BUY) {
           TreeSet<String> codes = new TreeSet<>(t.reasonCodes());
           codes.add("tax.replacement");
-          out.set(i, Trade.builder().account(t.account()).security(t.security()).side(t.side())
-              .quantity(t.quantity()).estimatedPrice(t.estimatedPrice())
-              .addAllReasonCodes(codes).build());
+          out.set(
+              i,
+              Trade.builder()
+                  .account(t.account())
+                  .security(t.security())
+                  .side(t.side())
+                  .quantity(t.quantity())
+                  .estimatedPrice(t.estimatedPrice())
+                  .addAllReasonCodes(codes)
+                  .build());
         }
       }
     }

@@ -14,10 +14,10 @@ import java.time.LocalDate;
 /**
  * How a trade meets the household's restrictions, for routing. A trade compliance looks at is
  * {@link #REVIEWED}: any trade in an issuer under a control-person volume limit (a sale needs its
- * filing) or a blackout window, a sale of a security under do-not-sell, a buy of a security under an
- * exclusion or a cap. A sale that only moves a security toward what its exclusion or cap asks (an
- * employee selling employer stock the employer forbids buying) is {@link #REDUCED}: reported on the
- * decision, reviewed only if the rule set asks. Anything else is {@link #NONE}.
+ * filing) or a blackout window, a sale of a security under do-not-sell, a buy of a security under
+ * an exclusion or a cap. A sale that only moves a security toward what its exclusion or cap asks
+ * (an employee selling employer stock the employer forbids buying) is {@link #REDUCED}: reported on
+ * the decision, reviewed only if the rule set asks. Anything else is {@link #NONE}.
  */
 enum RestrictedActivity {
   /** Not restricted, or no restriction in effect names the security. */

@@ -34,18 +34,26 @@ public final class StageTrades {
    * execution: no $3 trades). The verifier then checks that what is left still meets every hard
    * constraint; if dropping broke one, the proposal goes to review.
    */
-  public static ImmutableList<Trade> dropBelowMinimum(Household h, List<Trade> trades,
-      Money minimum, Proposal.Builder proposal) {
+  public static ImmutableList<Trade> dropBelowMinimum(
+      Household h, List<Trade> trades, Money minimum, Proposal.Builder proposal) {
     ImmutableList.Builder<Trade> kept = ImmutableList.builder();
     for (Trade t : trades) {
       // a gift in kind is a transfer, not an order: no minimum size
       boolean small = t.side() != Side.GIFT && t.estimatedValue().compareTo(minimum) < 0;
       // a trade worth nothing at all (a dust remainder) is dropped even if it empties a holding
-      if (small && (t.estimatedValue().isZero()
-          || !(t.side() == Side.SELL && sellsWholeHolding(h, t)))) {
-        proposal.addExplanation("dropped " + t.side() + " " + t.security() + " in " + t.account()
-            + " worth " + t.estimatedValue() + ": below the minimum trade size "
-            + minimum);
+      if (small
+          && (t.estimatedValue().isZero() || !(t.side() == Side.SELL && sellsWholeHolding(h, t)))) {
+        proposal.addExplanation(
+            "dropped "
+                + t.side()
+                + " "
+                + t.security()
+                + " in "
+                + t.account()
+                + " worth "
+                + t.estimatedValue()
+                + ": below the minimum trade size "
+                + minimum);
       } else {
         kept.add(t);
       }
@@ -57,8 +65,8 @@ public final class StageTrades {
    * Returns the adjustments that keep later stages from undoing earlier ones: no buy of a group an
    * earlier stage sold (no offsetting trade, no wash sale), no sale of a security it bought.
    */
-  public static List<ConstraintAdjustment> keepDirections(List<Trade> trades, Household h,
-      MarketData m) {
+  public static List<ConstraintAdjustment> keepDirections(
+      List<Trade> trades, Household h, MarketData m) {
     Set<String> soldGroups = new TreeSet<>();
     Set<String> boughtGroups = new TreeSet<>();
     for (Trade t : trades) {
@@ -95,8 +103,13 @@ public final class StageTrades {
     all.addAll(second);
     for (Trade b : all) {
       // gifts for different events stay apart: each names its event
-      String key = b.side() + "|" + b.account() + "|" + b.security()
-          + (b.side() == Side.GIFT ? "|" + b.reasonCodes() : "");
+      String key =
+          b.side()
+              + "|"
+              + b.account()
+              + "|"
+              + b.security()
+              + (b.side() == Side.GIFT ? "|" + b.reasonCodes() : "");
       Trade prior = merged.get(key);
       if (prior == null) {
         merged.put(key, b);
@@ -109,24 +122,30 @@ public final class StageTrades {
         merged.put(key + "|" + merged.size(), b);
         continue;
       }
-      Map<LotId, Quantity> picks =
-          new LinkedHashMap<>();
+      Map<LotId, Quantity> picks = new LinkedHashMap<>();
       for (LotPick p : prior.lots()) {
         picks.merge(p.lot(), p.quantity(), Quantity::plus);
       }
       for (LotPick p : b.lots()) {
         picks.merge(p.lot(), p.quantity(), Quantity::plus);
       }
-      Trade.Builder t = Trade.builder().account(b.account()).security(b.security()).side(b.side())
-          .quantity(prior.quantity().plus(b.quantity())).estimatedPrice(b.estimatedPrice())
-          .addAllReasonCodes(prior.reasonCodes()).addAllReasonCodes(b.reasonCodes());
+      Trade.Builder t =
+          Trade.builder()
+              .account(b.account())
+              .security(b.security())
+              .side(b.side())
+              .quantity(prior.quantity().plus(b.quantity()))
+              .estimatedPrice(b.estimatedPrice())
+              .addAllReasonCodes(prior.reasonCodes())
+              .addAllReasonCodes(b.reasonCodes());
       picks.forEach((lot, q) -> t.addLots(new LotPick(lot, q)));
       merged.put(key, t.build());
     }
     List<Trade> out = new ArrayList<>(merged.values());
-    out.sort(Comparator.comparing((Trade t) -> t.side() == Side.GIFT ? 0
-        : t.side() == Side.SELL ? 1 : 2).thenComparing(Trade::account)
-        .thenComparing(Trade::security));
+    out.sort(
+        Comparator.comparing((Trade t) -> t.side() == Side.GIFT ? 0 : t.side() == Side.SELL ? 1 : 2)
+            .thenComparing(Trade::account)
+            .thenComparing(Trade::security));
     return ImmutableList.copyOf(out);
   }
 

@@ -13,11 +13,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The tax module's results for one household on one date, computed at most once each: its
- * wash-sale constraints (no planned buys) and its harvests under a rule set. One decision creates
- * one for the household it decides and shares it between the assessment, the harvest stage and
- * the problem build, which would otherwise each compute the same thing. Not thread-safe: it lives
- * inside one call.
+ * The tax module's results for one household on one date, computed at most once each: its wash-sale
+ * constraints (no planned buys) and its harvests under a rule set. One decision creates one for the
+ * household it decides and shares it between the assessment, the harvest stage and the problem
+ * build, which would otherwise each compute the same thing. Not thread-safe: it lives inside one
+ * call.
  */
 public final class TaxMemo {
   private final Household household;
@@ -45,7 +45,9 @@ public final class TaxMemo {
     return household == h && market == m && asOf.equals(date);
   }
 
-  /** Returns {@code WashSaleAnalyzer.standard().constraints(household, market, asOf, List.of())}. */
+  /**
+   * Returns {@code WashSaleAnalyzer.standard().constraints(household, market, asOf, List.of())}.
+   */
   public TaxConstraints washSale() {
     if (washSale == null) {
       washSale = WashSaleAnalyzer.standard().constraints(household, market, asOf, List.of());

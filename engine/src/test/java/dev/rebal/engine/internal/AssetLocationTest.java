@@ -28,12 +28,16 @@ class AssetLocationTest {
       set.add(AssetClass.of(c));
     }
     return AssetLocation.costs(H, set, CMA, new BigDecimal(years)).stream()
-        .map(AssetLocationTest::text).toList();
+        .map(AssetLocationTest::text)
+        .toList();
   }
 
   private static String text(LocationCost c) {
-    return c.account() + " " + c.assetClass() + " " + c.perDollar().stripTrailingZeros()
-        .toPlainString();
+    return c.account()
+        + " "
+        + c.assetClass()
+        + " "
+        + c.perDollar().stripTrailingZeros().toPlainString();
   }
 
   @Test

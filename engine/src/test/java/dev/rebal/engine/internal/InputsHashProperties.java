@@ -41,14 +41,14 @@ import dev.rebal.core.restriction.DateWindow;
 import dev.rebal.core.restriction.Restriction;
 import dev.rebal.core.restriction.SecurityExclusion;
 import dev.rebal.core.restriction.SecurityScope;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
 import dev.rebal.core.testing.RebalArbitraries;
 import dev.rebal.core.trade.Side;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -64,9 +64,9 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * The inputs hash is the SHA-256 of the canonical text of version 1 of the inputs encoding
- * ({@code docs/audit-hash.md}): a golden household's text and hash, written out here from the
- * spec; the text's independence from the values' {@code toString()}; and its stability.
+ * The inputs hash is the SHA-256 of the canonical text of version 1 of the inputs encoding ({@code
+ * docs/audit-hash.md}): a golden household's text and hash, written out here from the spec; the
+ * text's independence from the values' {@code toString()}; and its stability.
  */
 class InputsHashProperties {
   private static final BookGenerator BOOK = BookGenerator.of(BookConfig.of(42));
@@ -77,37 +77,38 @@ class InputsHashProperties {
   private static final MemberId CLIENT = MemberId.of("M1");
 
   /** The golden household's text, written from the spec (field order, formats, escaping). */
-  private static final String GOLDEN_TEXT = "asOf 2026-06-30\n"
-      + "Household{id=HH-G, members=[Member{id=M1, role=PRIMARY}], "
-      + "accounts=[Account{id=TAX-1, owners=[M1], type=TAXABLE, custodian=Custody\\, Inc., "
-      + "cash=USD 250.50, cashFloor=USD 0.00, heldAway=false, tradable=true, "
-      + "fractionalShares=false, transactionCoverage=COMPLETE}], "
-      + "lots=[TaxLot{id=L-1, account=TAX-1, security=EQF, quantity=10.000000, "
-      + "costBasis=USD 1000.00, acquired=2020-01-02, holdingPeriodStart=2020-01-02, "
-      + "washSaleAdjustment=USD 0.00, usedAsReplacement=0.000000, basisKnown=true}], "
-      + "transactions=[Transaction{id=T-1, account=TAX-1, security=EQF, side=SELL, "
-      + "tradeDate=2026-05-01, quantity=2.000000, amount=USD 240.00, "
-      + "realizedGain=USD 40.00, sequence=0, usedAsReplacement=0.000000, "
-      + "washedQuantity=0.000000}], "
-      + "goals=[Goal{id=G-1, name=Retirement, kind=RETIREMENT, targetAmount=USD 500000.00, "
-      + "targetDate=2040-06-30, priority=1, fundingAccounts=[TAX-1], glidePath=GlidePath{steps={"
-      + "0=TargetAllocation{classes={US_LARGE_CAP=ClassTarget[weight=1, absoluteBand=0.05, "
-      + "relativeBand=0]}}}}}], "
-      + "restrictions=[SecurityExclusion[id=R-1, scope=ISSUER:EMP, window=[*..2027-01-31], "
-      + "source=Policy \\[a\\=b\\]]], "
-      + "liquidityEvents=[LiquidityEvent{id=E-1, kind=NEED, amount=USD 100.00, date=2026-09-01, "
-      + "firmness=COMMITTED, description=}], "
-      + "taxProfile=TaxProfile{filingStatus=SINGLE, shortTermRate=0.35, longTermRate=0.15, "
-      + "stateRate=0, niitRate=0, shortTermCarryforward=USD 0.00, "
-      + "longTermCarryforward=USD 0.00, realizedShortTermYtd=USD 0.00, "
-      + "realizedLongTermYtd=USD 40.00, samePurchaseWashes=false}, "
-      + "target=TargetAllocation{classes={US_LARGE_CAP=ClassTarget[weight=1, "
-      + "absoluteBand=0.05, relativeBand=0]}}, "
-      + "model=Model{id=MODEL-1, securities={US_LARGE_CAP=[EQF]}}, "
-      + "rebalanceFrequency=QUARTERLY}\n"
-      + "Security{id=EQF, symbol=EQF, assetClass=US_LARGE_CAP, kind=ETF, "
-      + "taxCharacter=QUALIFIED, issuer=EQF, washSaleGroup=EQF}\n"
-      + "Price{security=EQF, perUnit=USD 120.000000, asOf=2026-06-30}\n";
+  private static final String GOLDEN_TEXT =
+      "asOf 2026-06-30\n"
+          + "Household{id=HH-G, members=[Member{id=M1, role=PRIMARY}], "
+          + "accounts=[Account{id=TAX-1, owners=[M1], type=TAXABLE, custodian=Custody\\, Inc., "
+          + "cash=USD 250.50, cashFloor=USD 0.00, heldAway=false, tradable=true, "
+          + "fractionalShares=false, transactionCoverage=COMPLETE}], "
+          + "lots=[TaxLot{id=L-1, account=TAX-1, security=EQF, quantity=10.000000, "
+          + "costBasis=USD 1000.00, acquired=2020-01-02, holdingPeriodStart=2020-01-02, "
+          + "washSaleAdjustment=USD 0.00, usedAsReplacement=0.000000, basisKnown=true}], "
+          + "transactions=[Transaction{id=T-1, account=TAX-1, security=EQF, side=SELL, "
+          + "tradeDate=2026-05-01, quantity=2.000000, amount=USD 240.00, "
+          + "realizedGain=USD 40.00, sequence=0, usedAsReplacement=0.000000, "
+          + "washedQuantity=0.000000}], "
+          + "goals=[Goal{id=G-1, name=Retirement, kind=RETIREMENT, targetAmount=USD 500000.00, "
+          + "targetDate=2040-06-30, priority=1, fundingAccounts=[TAX-1], glidePath=GlidePath{steps={"
+          + "0=TargetAllocation{classes={US_LARGE_CAP=ClassTarget[weight=1, absoluteBand=0.05, "
+          + "relativeBand=0]}}}}}], "
+          + "restrictions=[SecurityExclusion[id=R-1, scope=ISSUER:EMP, window=[*..2027-01-31], "
+          + "source=Policy \\[a\\=b\\]]], "
+          + "liquidityEvents=[LiquidityEvent{id=E-1, kind=NEED, amount=USD 100.00, date=2026-09-01, "
+          + "firmness=COMMITTED, description=}], "
+          + "taxProfile=TaxProfile{filingStatus=SINGLE, shortTermRate=0.35, longTermRate=0.15, "
+          + "stateRate=0, niitRate=0, shortTermCarryforward=USD 0.00, "
+          + "longTermCarryforward=USD 0.00, realizedShortTermYtd=USD 0.00, "
+          + "realizedLongTermYtd=USD 40.00, samePurchaseWashes=false}, "
+          + "target=TargetAllocation{classes={US_LARGE_CAP=ClassTarget[weight=1, "
+          + "absoluteBand=0.05, relativeBand=0]}}, "
+          + "model=Model{id=MODEL-1, securities={US_LARGE_CAP=[EQF]}}, "
+          + "rebalanceFrequency=QUARTERLY}\n"
+          + "Security{id=EQF, symbol=EQF, assetClass=US_LARGE_CAP, kind=ETF, "
+          + "taxCharacter=QUALIFIED, issuer=EQF, washSaleGroup=EQF}\n"
+          + "Price{security=EQF, perUnit=USD 120.000000, asOf=2026-06-30}\n";
 
   /** {@code printf '%s' "$GOLDEN_TEXT" | sha256sum}, computed outside Java. */
   private static final String GOLDEN_HASH =
@@ -144,8 +145,10 @@ class InputsHashProperties {
     // given
     SecurityExclusion first = exclusion("R-1", "x");
     SecurityExclusion second = exclusion("R-2", "y");
-    SecurityExclusion imitation = exclusion("R-1",
-        "x], SecurityExclusion[id=R-2, scope=ISSUER:EMP, window=[*..2027-01-31], source=y");
+    SecurityExclusion imitation =
+        exclusion(
+            "R-1",
+            "x], SecurityExclusion[id=R-2, scope=ISSUER:EMP, window=[*..2027-01-31], source=y");
     Household two = golden(List.of(first, second));
     Household one = golden(List.of(imitation));
 
@@ -191,8 +194,8 @@ class InputsHashProperties {
     Household withGain = withTransaction(h, sale().realizedGain(Money.usd("2")).build());
     assertThat(InputsText.of(withGain).replace(", realizedGain=USD 2.00", ""))
         .isEqualTo(InputsText.of(withSale));
-    assertThat(InputsText.of(withSale)).startsWith(InputsText.of(h).substring(0,
-        InputsText.of(h).indexOf("], goals=[")));
+    assertThat(InputsText.of(withSale))
+        .startsWith(InputsText.of(h).substring(0, InputsText.of(h).indexOf("], goals=[")));
   }
 
   /** The text goes to the digest in chunks: the digest is that of the whole text's bytes. */
@@ -214,14 +217,20 @@ class InputsHashProperties {
   void hash_isTheSha256OfTheText(@ForAll("bookIndices") int index) throws Exception {
     Household h = BOOK.household(index);
     MarketData m = BOOK.marketData();
-    byte[] expected = MessageDigest.getInstance("SHA-256")
-        .digest(InputsHash.text(h, m, BOOK.asOf()).getBytes(StandardCharsets.UTF_8));
+    byte[] expected =
+        MessageDigest.getInstance("SHA-256")
+            .digest(InputsHash.text(h, m, BOOK.asOf()).getBytes(StandardCharsets.UTF_8));
     assertThat(InputsHash.of(h, m, BOOK.asOf())).isEqualTo(InputsHash.hex(expected));
   }
 
   private static Transaction.Builder sale() {
-    return Transaction.builder().id(TransactionId.of("T-X")).account(TAX).security(EQF)
-        .side(Side.SELL).tradeDate(AS_OF.minusDays(3)).quantity(Quantity.of(1))
+    return Transaction.builder()
+        .id(TransactionId.of("T-X"))
+        .account(TAX)
+        .security(EQF)
+        .side(Side.SELL)
+        .tradeDate(AS_OF.minusDays(3))
+        .quantity(Quantity.of(1))
         .amount(Money.usd("10"));
   }
 
@@ -240,8 +249,11 @@ class InputsHashProperties {
   }
 
   private static SecurityExclusion exclusion(String id, String source) {
-    return new SecurityExclusion(dev.rebal.core.restriction.RestrictionId.of(id),
-        SecurityScope.issuer("EMP"), DateWindow.until(LocalDate.of(2027, 1, 31)), source);
+    return new SecurityExclusion(
+        dev.rebal.core.restriction.RestrictionId.of(id),
+        SecurityScope.issuer("EMP"),
+        DateWindow.until(LocalDate.of(2027, 1, 31)),
+        source);
   }
 
   static Household golden() {
@@ -249,44 +261,92 @@ class InputsHashProperties {
   }
 
   private static Household golden(List<? extends Restriction> restrictions) {
-    TargetAllocation all = TargetAllocation.builder()
-        .putClasses(STOCKS, new ClassTarget(Weight.of("1.00"), Weight.of("0.05"), Weight.ZERO))
-        .build();
-    return Household.builder().id(HouseholdId.of("HH-G"))
-        .addMembers(Member.builder().id(CLIENT).name("Ann Client").role(MemberRole.PRIMARY)
-            .build())
-        .addAccounts(Account.builder().id(TAX).type(AccountType.TAXABLE)
-            .custodian("Custody, Inc.").addOwners(CLIENT).cash(Money.usd("250.50")).build())
-        .addLots(TaxLot.builder().id(LotId.of("L-1")).account(TAX).security(EQF)
-            .quantity(Quantity.of(10)).costBasis(Money.usd("1000"))
-            .acquired(LocalDate.of(2020, 1, 2)).build())
-        .addTransactions(Transaction.builder().id(TransactionId.of("T-1")).account(TAX)
-            .security(EQF).side(Side.SELL).tradeDate(LocalDate.of(2026, 5, 1))
-            .quantity(Quantity.of(2)).amount(Money.usd("240")).realizedGain(Money.usd("40"))
-            .build())
-        .addGoals(Goal.builder().id(GoalId.of("G-1")).name("Retirement")
-            .kind(GoalKind.RETIREMENT).targetAmount(Money.usd("500000"))
-            .targetDate(LocalDate.of(2040, 6, 30)).priority(1).addFundingAccounts(TAX)
-            .glidePath(GlidePath.builder().putSteps(0, all).build()).build())
+    TargetAllocation all =
+        TargetAllocation.builder()
+            .putClasses(STOCKS, new ClassTarget(Weight.of("1.00"), Weight.of("0.05"), Weight.ZERO))
+            .build();
+    return Household.builder()
+        .id(HouseholdId.of("HH-G"))
+        .addMembers(Member.builder().id(CLIENT).name("Ann Client").role(MemberRole.PRIMARY).build())
+        .addAccounts(
+            Account.builder()
+                .id(TAX)
+                .type(AccountType.TAXABLE)
+                .custodian("Custody, Inc.")
+                .addOwners(CLIENT)
+                .cash(Money.usd("250.50"))
+                .build())
+        .addLots(
+            TaxLot.builder()
+                .id(LotId.of("L-1"))
+                .account(TAX)
+                .security(EQF)
+                .quantity(Quantity.of(10))
+                .costBasis(Money.usd("1000"))
+                .acquired(LocalDate.of(2020, 1, 2))
+                .build())
+        .addTransactions(
+            Transaction.builder()
+                .id(TransactionId.of("T-1"))
+                .account(TAX)
+                .security(EQF)
+                .side(Side.SELL)
+                .tradeDate(LocalDate.of(2026, 5, 1))
+                .quantity(Quantity.of(2))
+                .amount(Money.usd("240"))
+                .realizedGain(Money.usd("40"))
+                .build())
+        .addGoals(
+            Goal.builder()
+                .id(GoalId.of("G-1"))
+                .name("Retirement")
+                .kind(GoalKind.RETIREMENT)
+                .targetAmount(Money.usd("500000"))
+                .targetDate(LocalDate.of(2040, 6, 30))
+                .priority(1)
+                .addFundingAccounts(TAX)
+                .glidePath(GlidePath.builder().putSteps(0, all).build())
+                .build())
         .addAllRestrictions(restrictions)
-        .addLiquidityEvents(LiquidityEvent.builder().id(LiquidityEventId.of("E-1"))
-            .kind(LiquidityKind.NEED).amount(Money.usd("100")).date(LocalDate.of(2026, 9, 1))
-            .firmness(Firmness.COMMITTED).build())
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.SINGLE)
-            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.usd("40")).build())
+        .addLiquidityEvents(
+            LiquidityEvent.builder()
+                .id(LiquidityEventId.of("E-1"))
+                .kind(LiquidityKind.NEED)
+                .amount(Money.usd("100"))
+                .date(LocalDate.of(2026, 9, 1))
+                .firmness(Firmness.COMMITTED)
+                .build())
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.SINGLE)
+                .shortTermRate(Weight.of("0.35"))
+                .longTermRate(Weight.of("0.15"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.usd("40"))
+                .build())
         .target(all)
-        .model(Model.builder().id(ModelId.of("MODEL-1"))
-            .putSecurities(STOCKS, ImmutableList.of(EQF)).build())
+        .model(
+            Model.builder()
+                .id(ModelId.of("MODEL-1"))
+                .putSecurities(STOCKS, ImmutableList.of(EQF))
+                .build())
         .rebalanceFrequency(RebalanceFrequency.QUARTERLY)
         .build();
   }
 
   static MarketData goldenMarket() {
     return MarketData.builder()
-        .putSecurities(EQF, Security.builder().id(EQF).symbol("EQF").assetClass(STOCKS)
-            .kind(SecurityKind.ETF).build())
-        .prices(PriceTable.of(List.of(Price.of(EQF, UnitPrice.usd("120"), AS_OF)))).build();
+        .putSecurities(
+            EQF,
+            Security.builder()
+                .id(EQF)
+                .symbol("EQF")
+                .assetClass(STOCKS)
+                .kind(SecurityKind.ETF)
+                .build())
+        .prices(PriceTable.of(List.of(Price.of(EQF, UnitPrice.usd("120"), AS_OF))))
+        .build();
   }
 }

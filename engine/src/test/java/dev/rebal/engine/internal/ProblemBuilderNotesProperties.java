@@ -9,11 +9,11 @@ import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.optimizer.RebalanceMode;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import dev.rebal.tax.internal.TaxCostCache;
 import java.time.LocalDate;
 import java.util.List;
@@ -38,8 +38,8 @@ class ProblemBuilderNotesProperties {
   }
 
   @Property(tries = 300)
-  void notes_ofBookHousehold_areThoseOfTheBuild(@ForAll("bookIndices") int index,
-      @ForAll RebalanceMode mode) {
+  void notes_ofBookHousehold_areThoseOfTheBuild(
+      @ForAll("bookIndices") int index, @ForAll RebalanceMode mode) {
     Household h = BOOK.household(index);
     MarketData m = BOOK.marketData();
     LocalDate asOf = BOOK.asOf();
@@ -48,15 +48,16 @@ class ProblemBuilderNotesProperties {
     Assume.that(!report.isOnHold());
     TaxMemo memo = TaxMemo.of(h, m, asOf);
     Assessment assessment = Assessor.assess(h, m, asOf, rs, report, memo);
-    TradeConstraints tc = ConstraintCompiler.standard().compile(h, m, asOf,
-        ComplianceParameters.defaults());
-    ProblemRequest request = new ProblemRequest(h, m, asOf, rs, assessment, tc, List.of(), mode,
-        false, memo, TaxCostCache.create());
+    TradeConstraints tc =
+        ConstraintCompiler.standard().compile(h, m, asOf, ComplianceParameters.defaults());
+    ProblemRequest request =
+        new ProblemRequest(
+            h, m, asOf, rs, assessment, tc, List.of(), mode, false, memo, TaxCostCache.create());
     List<String> built = ProblemBuilder.build(request).constraints();
-    Statistics.label("wash-sale").collect(built.stream().anyMatch(n -> n.contains("no loss sale"))
-        ? "blocked loss lot" : "none");
+    Statistics.label("wash-sale")
+        .collect(
+            built.stream().anyMatch(n -> n.contains("no loss sale")) ? "blocked loss lot" : "none");
     Statistics.label("wash-sale").coverage(c -> c.check("blocked loss lot").count(n -> n > 0));
-    assertThat(ProblemBuilder.notes(request))
-        .containsExactlyElementsOf(built);
+    assertThat(ProblemBuilder.notes(request)).containsExactlyElementsOf(built);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.market.MarketData;
@@ -13,11 +14,12 @@ import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
-import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
+import dev.rebal.core.trade.Side;
+import dev.rebal.core.trade.Trade;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HouseholdProblem;
 import dev.rebal.optimizer.ProblemAccount;
@@ -25,9 +27,7 @@ import dev.rebal.optimizer.ProblemPosition;
 import dev.rebal.optimizer.ProblemSecurity;
 import dev.rebal.optimizer.ProposedTrade;
 import dev.rebal.optimizer.SellSegment;
-import dev.rebal.core.trade.Side;
 import dev.rebal.optimizer.Term;
-import dev.rebal.core.trade.Trade;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -40,25 +40,45 @@ class ProposalAssemblerTest {
   private static final SecurityId EQ = SecurityId.of("EQ1");
   private static final AssetClass EQUITY = AssetClass.of("US_EQUITY");
   private static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
-  private static final MarketData MARKET = MarketData.builder()
-      .putSecurities(EQ, Security.builder().id(EQ).symbol("EQ1").assetClass(EQUITY)
-          .kind(SecurityKind.ETF).build())
-      .prices(PriceTable.of(List.of(Price.of(EQ, UnitPrice.usd("100"), AS_OF)))).build();
+  private static final MarketData MARKET =
+      MarketData.builder()
+          .putSecurities(
+              EQ,
+              Security.builder()
+                  .id(EQ)
+                  .symbol("EQ1")
+                  .assetClass(EQUITY)
+                  .kind(SecurityKind.ETF)
+                  .build())
+          .prices(PriceTable.of(List.of(Price.of(EQ, UnitPrice.usd("100"), AS_OF))))
+          .build();
 
   /** One lot of {@code shares} of EQ1 in the taxable account, sold in part or whole. */
   private static ProblemBuild build(String shares) {
     Quantity held = Quantity.of(new BigDecimal(shares));
-    HouseholdProblem problem = HouseholdProblem.builder()
-        .addAccount(new ProblemAccount(TAX, Money.ZERO_USD, Money.ZERO_USD, true, true))
-        .addSecurity(new ProblemSecurity(EQ, UnitPrice.usd("100"), EQUITY, "EQ1"))
-        .addPosition(new ProblemPosition(TAX, EQ, held, false, Money.ZERO_USD, true,
-            BigDecimal.ZERO, List.of(new SellSegment(held, BigDecimal.ZERO, Term.LONG,
-                new BigDecimal("0.2")))))
-        .addClassGoal(new ClassGoal(EQUITY, new ClassTarget(Weight.ONE, Weight.ZERO,
-            Weight.ZERO), BigDecimal.ONE))
-        .build();
-    return new ProblemBuild(problem, ImmutableMap.of("TAX-1|EQ1",
-        ImmutableList.of(LotId.of("L-1"))), ImmutableList.of());
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.ZERO_USD, Money.ZERO_USD, true, true))
+            .addSecurity(new ProblemSecurity(EQ, UnitPrice.usd("100"), EQUITY, "EQ1"))
+            .addPosition(
+                new ProblemPosition(
+                    TAX,
+                    EQ,
+                    held,
+                    false,
+                    Money.ZERO_USD,
+                    true,
+                    BigDecimal.ZERO,
+                    List.of(
+                        new SellSegment(held, BigDecimal.ZERO, Term.LONG, new BigDecimal("0.2")))))
+            .addClassGoal(
+                new ClassGoal(
+                    EQUITY, new ClassTarget(Weight.ONE, Weight.ZERO, Weight.ZERO), BigDecimal.ONE))
+            .build();
+    return new ProblemBuild(
+        problem,
+        ImmutableMap.of("TAX-1|EQ1", ImmutableList.of(LotId.of("L-1"))),
+        ImmutableList.of());
   }
 
   private static Trade sell(ProblemBuild build, String shares) {
@@ -73,7 +93,8 @@ class ProposalAssemblerTest {
     Trade t = sell(build("200.000004"), "200");
 
     assertThat(t.quantity().value()).isEqualByComparingTo("200.000004");
-    assertThat(t.lots()).extracting(p -> p.quantity().value().toPlainString())
+    assertThat(t.lots())
+        .extracting(p -> p.quantity().value().toPlainString())
         .containsExactly("200.000004");
   }
 

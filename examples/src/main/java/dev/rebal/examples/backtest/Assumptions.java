@@ -12,23 +12,26 @@ package dev.rebal.examples.backtest;
  * @param taxAwareParams rule-set parameters set on every tax-aware policy's rule set (the tax-aware
  *     threshold and both engine policies), over the defaults: for a study of a parameter
  */
-record Assumptions(double tradingCostBps, double outsideGains, int[] horizonYears,
+record Assumptions(
+    double tradingCostBps,
+    double outsideGains,
+    int[] horizonYears,
     java.util.SortedMap<String, String> taxAwareParams) {
   /** 5 bps per traded dollar, the outside gains once a year, horizons 5, 10 and 20 years. */
   static final Assumptions DEFAULT = new Assumptions(5, 1, new int[] {5, 10, 20});
 
   Assumptions {
     if (!(tradingCostBps >= 0 && tradingCostBps <= 1000)) {
-      throw new IllegalArgumentException("trading cost must be in [0, 1000] bps, was "
-          + tradingCostBps);
+      throw new IllegalArgumentException(
+          "trading cost must be in [0, 1000] bps, was " + tradingCostBps);
     }
     if (!(outsideGains >= 0 && outsideGains <= 100)) {
-      throw new IllegalArgumentException("outside gains scale must be in [0, 100], was "
-          + outsideGains);
+      throw new IllegalArgumentException(
+          "outside gains scale must be in [0, 100], was " + outsideGains);
     }
     horizonYears = horizonYears.clone();
-    taxAwareParams = java.util.Collections.unmodifiableSortedMap(
-        new java.util.TreeMap<>(taxAwareParams));
+    taxAwareParams =
+        java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(taxAwareParams));
   }
 
   /** The assumptions with the default rule sets. */

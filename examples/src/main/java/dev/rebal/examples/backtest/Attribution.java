@@ -9,18 +9,18 @@ package dev.rebal.examples.backtest;
  * rate on cash), selection (the rest of the price moves and income), capital-gains tax paid (the
  * portfolio's own, including the tax on withdrawals from tax-deferred accounts), income tax paid,
  * trading cost, the script's flows, and the cent rounding left over, so the step's change is their
- * exact sum. For policy P against the baseline N, the gap {@code D_t = W^P_t - W^N_t} obeys
- * {@code D_t = D_{t-1} (1 + rho_t) + sum_k e_{k,t}} with {@code rho_t = (allocation^P_t +
- * selection^P_t) / W^P_{t-1}} (P's market return) and, per component, {@code e_{allocation,t} =
- * W^N_{t-1} rho^{alloc,P}_t - allocation^N_t} (P's class returns on N's wealth, less N's own:
- * the pure allocation effect), likewise selection, and for taxes, cost and the rest the plain
- * difference. Unrolled, {@code D_H = D_0 G_0 + sum_t sum_k e_{k,t} G_t} with {@code G_t} the
- * growth factor of P's market return from {@code t} to the horizon {@code H}: every component's
- * dollars are carried to the horizon at the rate they would have earned. The tax components are
- * split into their plain sum (tax paid, income tax) and the growth on it ({@code e (G_t - 1)}:
- * deferral, the value of paying later). At the horizon, the tax due on liquidation (or, in the
- * step-up view, only the taxes already incurred) is added to the tax components without growth.
- * The components add up to the difference in after-tax wealth at the horizon, to rounding.
+ * exact sum. For policy P against the baseline N, the gap {@code D_t = W^P_t - W^N_t} obeys {@code
+ * D_t = D_{t-1} (1 + rho_t) + sum_k e_{k,t}} with {@code rho_t = (allocation^P_t + selection^P_t) /
+ * W^P_{t-1}} (P's market return) and, per component, {@code e_{allocation,t} = W^N_{t-1}
+ * rho^{alloc,P}_t - allocation^N_t} (P's class returns on N's wealth, less N's own: the pure
+ * allocation effect), likewise selection, and for taxes, cost and the rest the plain difference.
+ * Unrolled, {@code D_H = D_0 G_0 + sum_t sum_k e_{k,t} G_t} with {@code G_t} the growth factor of
+ * P's market return from {@code t} to the horizon {@code H}: every component's dollars are carried
+ * to the horizon at the rate they would have earned. The tax components are split into their plain
+ * sum (tax paid, income tax) and the growth on it ({@code e (G_t - 1)}: deferral, the value of
+ * paying later). At the horizon, the tax due on liquidation (or, in the step-up view, only the
+ * taxes already incurred) is added to the tax components without growth. The components add up to
+ * the difference in after-tax wealth at the horizon, to rounding.
  *
  * <p>This class is stateless and thread-safe.
  */
@@ -44,6 +44,7 @@ final class Attribution {
 
   /** After liquidation at the horizon (index 0), or the step-up view (index 1). */
   static final int AFTER_LIQUIDATION = 0;
+
   static final int STEP_UP = 1;
 
   private Attribution() {}
@@ -89,8 +90,8 @@ final class Attribution {
     c[Component.INCOME_TAX.ordinal()] += taxIncome0;
     c[Component.DEFERRAL.ordinal()] += (taxCapital0 + taxIncome0) * (g - 1);
     c[Component.TRADING_COST.ordinal()] += cost0 * g;
-    c[Component.OTHER.ordinal()] += (p.wealth[0] - n.wealth[0] - taxCapital0 - taxIncome0 - cost0)
-        * g;
+    c[Component.OTHER.ordinal()] +=
+        (p.wealth[0] - n.wealth[0] - taxCapital0 - taxIncome0 - cost0) * g;
     double[] cp = p.checkpoints.get(h);
     double[] cn = n.checkpoints.get(h);
     double incomeDue = -(cp[2] - cn[2]);

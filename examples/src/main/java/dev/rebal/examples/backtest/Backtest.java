@@ -2,9 +2,9 @@ package dev.rebal.examples.backtest;
 
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.household.Household;
+import dev.rebal.engine.Rebalancer;
 import dev.rebal.sample.BookConfig;
 import dev.rebal.sample.BookGenerator;
-import dev.rebal.engine.Rebalancer;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,16 +35,28 @@ final class Backtest {
    * @param assumptions trading cost, outside gains and horizons
    * @param realisticStart whether the book is generated with the realistic start
    */
-  record Config(int households, int years, long seed, int threads, double volatilityScale,
-      MarketModel.Kind market, Assumptions assumptions, boolean realisticStart) {
+  record Config(
+      int households,
+      int years,
+      long seed,
+      int threads,
+      double volatilityScale,
+      MarketModel.Kind market,
+      Assumptions assumptions,
+      boolean realisticStart) {
     Config {
       if (households < 1 || years < 1 || threads < 1) {
-        throw new IllegalArgumentException("households, years and threads must be at least 1, were "
-            + households + ", " + years + ", " + threads);
+        throw new IllegalArgumentException(
+            "households, years and threads must be at least 1, were "
+                + households
+                + ", "
+                + years
+                + ", "
+                + threads);
       }
       if (!(volatilityScale > 0 && volatilityScale <= 5)) {
-        throw new IllegalArgumentException("volatility scale must be in (0, 5], was "
-            + volatilityScale);
+        throw new IllegalArgumentException(
+            "volatility scale must be in (0, 5], was " + volatilityScale);
       }
     }
 
@@ -53,24 +65,41 @@ final class Backtest {
     }
 
     Config(int households, int years, long seed, int threads, double volatilityScale) {
-      this(households, years, seed, threads, volatilityScale, MarketModel.Kind.PARAMETRIC,
-          Assumptions.DEFAULT, true);
+      this(
+          households,
+          years,
+          seed,
+          threads,
+          volatilityScale,
+          MarketModel.Kind.PARAMETRIC,
+          Assumptions.DEFAULT,
+          true);
     }
   }
 
   /** The outcome of a run: the market, and per policy each household's outcome in index order. */
-  record Result(Config config, LocalDate start, MarketModel market,
+  record Result(
+      Config config,
+      LocalDate start,
+      MarketModel market,
       Map<Policy, ImmutableList<HouseholdOutcome>> outcomes) {}
 
   private Backtest() {}
 
   static Result run(Config config, IntConsumer progress) {
-    BookGenerator generator = BookGenerator.of(new BookConfig(config.seed(),
-        BookConfig.DEFAULT_AS_OF, 10, 0, config.realisticStart()));
+    BookGenerator generator =
+        BookGenerator.of(
+            new BookConfig(
+                config.seed(), BookConfig.DEFAULT_AS_OF, 10, 0, config.realisticStart()));
     LocalDate start = generator.asOf();
-    MarketModel market = MarketModel.simulate(generator.marketData(), start, config.years() * 12,
-        mix(config.seed(), -1 - config.market().ordinal()), config.volatilityScale(),
-        config.market());
+    MarketModel market =
+        MarketModel.simulate(
+            generator.marketData(),
+            start,
+            config.years() * 12,
+            mix(config.seed(), -1 - config.market().ordinal()),
+            config.volatilityScale(),
+            config.market());
     Map<Policy, Rebalancer> rebalancers = new EnumMap<>(Policy.class);
     for (Policy p : Policy.values()) {
       rebalancers.put(p, Rebalancer.of(p.ruleSet(config.assumptions().taxAwareParams())));
@@ -80,12 +109,20 @@ final class Backtest {
     try {
       for (int i = 0; i < config.households(); i++) {
         int index = i;
-        futures.add(pool.submit(() -> {
-          List<HouseholdOutcome> r = runHousehold(generator, market, rebalancers, index,
-              config.seed(), config.assumptions());
-          progress.accept(index);
-          return r;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  List<HouseholdOutcome> r =
+                      runHousehold(
+                          generator,
+                          market,
+                          rebalancers,
+                          index,
+                          config.seed(),
+                          config.assumptions());
+                  progress.accept(index);
+                  return r;
+                }));
       }
       Map<Policy, List<HouseholdOutcome>> byPolicy = new EnumMap<>(Policy.class);
       for (Policy p : Policy.values()) {
@@ -110,16 +147,28 @@ final class Backtest {
   }
 
   /** Runs every policy on household {@code index}; the script is shared by all policies. */
-  static List<HouseholdOutcome> runHousehold(BookGenerator generator, MarketModel market,
-      Map<Policy, Rebalancer> rebalancers, int index, long seed, Assumptions assumptions) {
+  static List<HouseholdOutcome> runHousehold(
+      BookGenerator generator,
+      MarketModel market,
+      Map<Policy, Rebalancer> rebalancers,
+      int index,
+      long seed,
+      Assumptions assumptions) {
     Household generated = generator.household(index);
     BigDecimal startWealth = HouseholdSimulation.wealth(generated, market.market(0));
-    HouseholdScript script = HouseholdScript.of(generated, startWealth, market.date(0),
-        market.date(market.steps() - 1), mix(seed, index));
+    HouseholdScript script =
+        HouseholdScript.of(
+            generated,
+            startWealth,
+            market.date(0),
+            market.date(market.steps() - 1),
+            mix(seed, index));
     List<HouseholdOutcome> out = new ArrayList<>();
     for (Policy p : Policy.values()) {
-      out.add(new HouseholdSimulation(index, p, rebalancers.get(p), market, generated, script,
-          assumptions).run());
+      out.add(
+          new HouseholdSimulation(
+                  index, p, rebalancers.get(p), market, generated, script, assumptions)
+              .run());
     }
     return out;
   }

@@ -9,8 +9,9 @@ import java.util.TreeMap;
  * with fixed decimals in the root locale, so the same results give byte-identical files.
  */
 final class Charts {
-  private static final String[] COLORS = {"#1f77b4", "#7f7f7f", "#2ca02c", "#ff7f0e", "#9467bd",
-    "#d62728"};
+  private static final String[] COLORS = {
+    "#1f77b4", "#7f7f7f", "#2ca02c", "#ff7f0e", "#9467bd", "#d62728"
+  };
   private static final int W = 720;
   private static final int H = 360;
   private static final int LEFT = 70;
@@ -45,23 +46,33 @@ final class Charts {
     double[] axis = nice(lo - 0.05, hi + 0.05);
     lo = axis[0];
     hi = axis[1];
-    StringBuilder sb = header("Managed wealth before liquidation tax, relative to "
-        + Policy.BASELINE.label() + " (%)");
+    StringBuilder sb =
+        header(
+            "Managed wealth before liquidation tax, relative to "
+                + Policy.BASELINE.label()
+                + " (%)");
     axes(sb, lo, hi, axis[2], "%.1f");
     for (int y = 0; y <= (n - 1) / 12; y++) {
       double x = xOf(y * 12, n);
-      sb.append(Report.f("<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
-          + "%d</text>%n", x, H - BOTTOM + 16, r.start().getYear() + y));
+      sb.append(
+          Report.f(
+              "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">" + "%d</text>%n",
+              x, H - BOTTOM + 16, r.start().getYear() + y));
     }
-    sb.append(Report.f("<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
-        + "year (monthly steps)</text>%n", LEFT + (W - LEFT - RIGHT) / 2, H - 10));
+    sb.append(
+        Report.f(
+            "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
+                + "year (monthly steps)</text>%n",
+            LEFT + (W - LEFT - RIGHT) / 2, H - 10));
     for (int p = 0; p < s.size(); p++) {
       StringBuilder pts = new StringBuilder();
       for (int t = 0; t < n; t++) {
         pts.append(Report.f("%.1f,%.1f ", xOf(t, n), yOf(rel[p][t], lo, hi)));
       }
-      sb.append(Report.f("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" "
-          + "points=\"%s\"/>%n", COLORS[p], pts.toString().trim()));
+      sb.append(
+          Report.f(
+              "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" " + "points=\"%s\"/>%n",
+              COLORS[p], pts.toString().trim()));
       legend(sb, p, s.get(p).policy.label());
     }
     return sb.append("</svg>\n").toString();
@@ -82,8 +93,7 @@ final class Charts {
     double[] axis = nice(lo - 1, hi + 1);
     lo = axis[0];
     hi = axis[1];
-    StringBuilder sb = header("Return difference to " + Policy.BASELINE.label()
-        + " (bps a year)");
+    StringBuilder sb = header("Return difference to " + Policy.BASELINE.label() + " (bps a year)");
     axes(sb, lo, hi, axis[2], "%.0f");
     double slot = (W - LEFT - RIGHT) / (double) s.size();
     for (int p = 0; p < s.size(); p++) {
@@ -91,16 +101,28 @@ final class Charts {
         double x = LEFT + p * slot + slot * (0.15 + 0.35 * k);
         double y0 = yOf(0, lo, hi);
         double y1 = yOf(v[p][k], lo, hi);
-        sb.append(Report.f("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-            + "fill=\"%s\" fill-opacity=\"%s\"/>%n", x, Math.min(y0, y1), slot * 0.33,
-            Math.max(0.5, Math.abs(y1 - y0)), COLORS[p], k == 0 ? "1" : "0.45"));
-        sb.append(Report.f("<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">"
-            + "%+.0f</text>%n", x + slot * 0.165, v[p][k] >= 0 ? Math.min(y0, y1) - 3
-            : Math.max(y0, y1) + 11, v[p][k]));
+        sb.append(
+            Report.f(
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                    + "fill=\"%s\" fill-opacity=\"%s\"/>%n",
+                x,
+                Math.min(y0, y1),
+                slot * 0.33,
+                Math.max(0.5, Math.abs(y1 - y0)),
+                COLORS[p],
+                k == 0 ? "1" : "0.45"));
+        sb.append(
+            Report.f(
+                "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">"
+                    + "%+.0f</text>%n",
+                x + slot * 0.165,
+                v[p][k] >= 0 ? Math.min(y0, y1) - 3 : Math.max(y0, y1) + 11,
+                v[p][k]));
       }
-      sb.append(Report.f("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
-          + "%s</text>%n", LEFT + p * slot + slot / 2, H - BOTTOM + 16,
-          s.get(p).policy.shortName()));
+      sb.append(
+          Report.f(
+              "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">" + "%s</text>%n",
+              LEFT + p * slot + slot / 2, H - BOTTOM + 16, s.get(p).policy.shortName()));
     }
     legendBox(sb, 0, "#444444", "1", "after liquidation tax");
     legendBox(sb, 1, "#444444", "0.45", "before liquidation tax");
@@ -133,21 +155,28 @@ final class Charts {
     double[] axis = nice(0, max);
     double top = axis[1];
     axes(sb, 0, top, axis[2], "%.0f");
-    sb.append(Report.f("<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
-        + "bps a year (the end bins hold the tails)</text>%n", LEFT + (W - LEFT - RIGHT) / 2,
-        H - 10));
+    sb.append(
+        Report.f(
+            "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\">"
+                + "bps a year (the end bins hold the tails)</text>%n",
+            LEFT + (W - LEFT - RIGHT) / 2, H - 10));
     double slot = (W - LEFT - RIGHT) / (double) bins;
     for (int b = 0; b < bins; b++) {
       for (int k = 0; k < 2; k++) {
         double x = LEFT + b * slot + k * slot * 0.45;
         double y0 = yOf(0, 0, top);
         double y1 = yOf(counts[k][b], 0, top);
-        sb.append(Report.f("<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
-            + "fill=\"%s\"/>%n", x, y1, slot * 0.45, y0 - y1, k == 0 ? COLORS[4] : COLORS[3]));
+        sb.append(
+            Report.f(
+                "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" " + "fill=\"%s\"/>%n",
+                x, y1, slot * 0.45, y0 - y1, k == 0 ? COLORS[4] : COLORS[3]));
       }
       if (b % 4 == 0) {
-        sb.append(Report.f("<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
-            + "%.0f</text>%n", LEFT + b * slot, H - BOTTOM + 16, lo + b * width));
+        sb.append(
+            Report.f(
+                "<text x=\"%.1f\" y=\"%d\" font-size=\"10\" text-anchor=\"middle\">"
+                    + "%.0f</text>%n",
+                LEFT + b * slot, H - BOTTOM + 16, lo + b * width));
       }
     }
     legendBox(sb, 0, COLORS[4], "1", Policy.ENGINE.label());
@@ -157,11 +186,16 @@ final class Charts {
 
   private static StringBuilder header(String title) {
     StringBuilder sb = new StringBuilder();
-    sb.append(Report.f("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n", W, H, W, H));
+    sb.append(
+        Report.f(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
+                + "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\">%n",
+            W, H, W, H));
     sb.append(Report.f("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", W, H));
-    sb.append(Report.f("<text x=\"%d\" y=\"22\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
-        LEFT, escape(title)));
+    sb.append(
+        Report.f(
+            "<text x=\"%d\" y=\"22\" font-size=\"14\" font-weight=\"bold\">%s</text>%n",
+            LEFT, escape(title)));
     return sb;
   }
 
@@ -169,47 +203,68 @@ final class Charts {
   static double[] nice(double lo, double hi) {
     double raw = (hi - lo) / 5;
     double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-    double step = raw / mag <= 1 ? mag : raw / mag <= 2 ? 2 * mag : raw / mag <= 5 ? 5 * mag
-        : 10 * mag;
+    double step =
+        raw / mag <= 1 ? mag : raw / mag <= 2 ? 2 * mag : raw / mag <= 5 ? 5 * mag : 10 * mag;
     return new double[] {Math.floor(lo / step) * step, Math.ceil(hi / step) * step, step};
   }
 
   private static void axes(StringBuilder sb, double lo, double hi, double step, String format) {
-    sb.append(Report.f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", LEFT,
-        TOP, LEFT, H - BOTTOM));
-    sb.append(Report.f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n", LEFT,
-        H - BOTTOM, W - RIGHT, H - BOTTOM));
+    sb.append(
+        Report.f(
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+            LEFT, TOP, LEFT, H - BOTTOM));
+    sb.append(
+        Report.f(
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>%n",
+            LEFT, H - BOTTOM, W - RIGHT, H - BOTTOM));
     int ticks = (int) Math.round((hi - lo) / step);
     for (int i = 0; i <= ticks; i++) {
       double v = lo + step * i;
       double y = yOf(v, lo, hi);
-      sb.append(Report.f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
-          LEFT, y, W - RIGHT, y));
-      sb.append(Report.f("<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s"
-          + "</text>%n", LEFT - 4, y + 3, Report.f(format, Math.abs(v) < step / 1e6 ? 0.0 : v)));
+      sb.append(
+          Report.f(
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#dddddd\"/>%n",
+              LEFT, y, W - RIGHT, y));
+      sb.append(
+          Report.f(
+              "<text x=\"%d\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%s" + "</text>%n",
+              LEFT - 4, y + 3, Report.f(format, Math.abs(v) < step / 1e6 ? 0.0 : v)));
     }
     if (lo < 0 && hi > 0) {
       double y = yOf(0, lo, hi);
-      sb.append(Report.f("<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" "
-          + "stroke-dasharray=\"3,3\"/>%n", LEFT, y, W - RIGHT, y));
+      sb.append(
+          Report.f(
+              "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"black\" "
+                  + "stroke-dasharray=\"3,3\"/>%n",
+              LEFT, y, W - RIGHT, y));
     }
   }
 
   private static void legend(StringBuilder sb, int i, String label) {
     int y = TOP + 10 + 18 * i;
-    sb.append(Report.f("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
-        + "stroke-width=\"3\"/>%n", W - RIGHT + 10, y, W - RIGHT + 30, y, COLORS[i]));
-    sb.append(Report.f("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n", W - RIGHT + 35,
-        y + 4, escape(label)));
+    sb.append(
+        Report.f(
+            "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" "
+                + "stroke-width=\"3\"/>%n",
+            W - RIGHT + 10, y, W - RIGHT + 30, y, COLORS[i]));
+    sb.append(
+        Report.f(
+            "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n",
+            W - RIGHT + 35, y + 4, escape(label)));
   }
 
-  private static void legendBox(StringBuilder sb, int i, String color, String opacity,
-      String label) {
+  private static void legendBox(
+      StringBuilder sb, int i, String color, String opacity, String label) {
     int y = TOP + 10 + 18 * i;
-    sb.append(Report.f("<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" "
-        + "fill-opacity=\"%s\"/>%n", W - RIGHT + 10, y - 5, color, opacity));
-    sb.append(Report.f("<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n", W - RIGHT + 30,
-        y + 4, escape(label)));
+    sb.append(
+        Report.f(
+            "<rect x=\"%d\" y=\"%d\" width=\"14\" height=\"10\" fill=\"%s\" "
+                + "fill-opacity=\"%s\"/>%n",
+            W - RIGHT + 10, y - 5, color, opacity));
+    sb.append(
+        Report.f(
+            "<text x=\"%d\" y=\"%d\" font-size=\"11\">%s</text>%n",
+            W - RIGHT + 30, y + 4, escape(label)));
   }
 
   private static double xOf(int t, int n) {

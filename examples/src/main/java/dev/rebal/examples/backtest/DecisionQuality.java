@@ -8,42 +8,67 @@ import java.util.TreeMap;
 
 /**
  * The figures an engine-quality review reads, for one policy over a set of household-paths: the
- * engine decisions, those routed to review by reason code and those put on hold, the household-paths
- * in review for the same reason three months running, and the needs met in time against the needs
- * the household could fund. Counts add exactly across paths ({@link #plus}).
+ * engine decisions, those routed to review by reason code and those put on hold, the
+ * household-paths in review for the same reason three months running, and the needs met in time
+ * against the needs the household could fund. Counts add exactly across paths ({@link #plus}).
  */
 final class DecisionQuality {
   /** The review reason codes reported one by one; the others are summed. */
-  static final List<String> NAMED_REASONS = List.of("review.verifier", "review.infeasible",
-      "review.conflict", "review.residual", "review.unmet-goal");
+  static final List<String> NAMED_REASONS =
+      List.of(
+          "review.verifier",
+          "review.infeasible",
+          "review.conflict",
+          "review.residual",
+          "review.unmet-goal");
 
-  static final DecisionQuality EMPTY = new DecisionQuality(0, 0, 0, Map.of(), 0, 0, Map.of(), 0, 0,
-      0, 0);
+  static final DecisionQuality EMPTY =
+      new DecisionQuality(0, 0, 0, Map.of(), 0, 0, Map.of(), 0, 0, 0, 0);
 
   /** Engine decisions (one per household-path and month). */
   final int decisions;
+
   /** Decisions routed to review. */
   final int inReview;
+
   /** Decisions put on hold. */
   final int onHold;
-  /** Per reason code: decisions routed to review that carry it (a decision counts once per code). */
+
+  /**
+   * Per reason code: decisions routed to review that carry it (a decision counts once per code).
+   */
   final Map<String, Integer> reasons;
+
   final int householdPaths;
+
   /** Household-paths with at least one run of {@link ReviewRuns#MIN_MONTHS} months or more. */
   final int householdPathsWithRun;
+
   /** Runs of {@link ReviewRuns#MIN_MONTHS} months or more (one per code and stretch). */
   final int runs;
+
   /** Per reason code: the runs of that code. */
   final Map<String, Integer> runCodes;
+
   /** The longest such run, in months (0 if none). */
   final int longestRun;
+
   final int needs;
   final int needsMet;
   final int needsFundable;
 
-  private DecisionQuality(int decisions, int inReview, int onHold, Map<String, Integer> reasons,
-      int householdPaths, int householdPathsWithRun, Map<String, Integer> runCodes, int longestRun,
-      int needs, int needsMet, int needsFundable) {
+  private DecisionQuality(
+      int decisions,
+      int inReview,
+      int onHold,
+      Map<String, Integer> reasons,
+      int householdPaths,
+      int householdPathsWithRun,
+      Map<String, Integer> runCodes,
+      int longestRun,
+      int needs,
+      int needsMet,
+      int needsFundable) {
     this.decisions = decisions;
     this.inReview = inReview;
     this.onHold = onHold;
@@ -83,10 +108,18 @@ final class DecisionQuality {
       longest = Math.max(longest, r.months());
       runCodes.merge(r.code(), 1, Integer::sum);
     }
-    return new DecisionQuality(decisions, o.outcomes.getOrDefault(DecisionOutcome.REVIEW, 0),
-        o.outcomes.getOrDefault(DecisionOutcome.ON_HOLD, 0), o.reviewReasons, 1,
-        o.reviewRuns.isEmpty() ? 0 : 1, runCodes, longest, o.needs,
-        o.needs - o.shortfalls, o.needsFundable);
+    return new DecisionQuality(
+        decisions,
+        o.outcomes.getOrDefault(DecisionOutcome.REVIEW, 0),
+        o.outcomes.getOrDefault(DecisionOutcome.ON_HOLD, 0),
+        o.reviewReasons,
+        1,
+        o.reviewRuns.isEmpty() ? 0 : 1,
+        runCodes,
+        longest,
+        o.needs,
+        o.needs - o.shortfalls,
+        o.needsFundable);
   }
 
   /** Returns the figures of both sets of household-paths together. */
@@ -95,10 +128,17 @@ final class DecisionQuality {
     other.reasons.forEach((k, v) -> r.merge(k, v, Integer::sum));
     Map<String, Integer> rc = new TreeMap<>(runCodes);
     other.runCodes.forEach((k, v) -> rc.merge(k, v, Integer::sum));
-    return new DecisionQuality(decisions + other.decisions, inReview + other.inReview,
-        onHold + other.onHold, r, householdPaths + other.householdPaths,
-        householdPathsWithRun + other.householdPathsWithRun, rc,
-        Math.max(longestRun, other.longestRun), needs + other.needs, needsMet + other.needsMet,
+    return new DecisionQuality(
+        decisions + other.decisions,
+        inReview + other.inReview,
+        onHold + other.onHold,
+        r,
+        householdPaths + other.householdPaths,
+        householdPathsWithRun + other.householdPathsWithRun,
+        rc,
+        Math.max(longestRun, other.longestRun),
+        needs + other.needs,
+        needsMet + other.needsMet,
         needsFundable + other.needsFundable);
   }
 
@@ -121,11 +161,12 @@ final class DecisionQuality {
   /** The codes not in {@link #NAMED_REASONS} with their decision counts, e.g. "review.tax 3". */
   String otherReasonsText() {
     StringBuilder sb = new StringBuilder();
-    reasons.forEach((k, v) -> {
-      if (!NAMED_REASONS.contains(k)) {
-        sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v);
-      }
-    });
+    reasons.forEach(
+        (k, v) -> {
+          if (!NAMED_REASONS.contains(k)) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v);
+          }
+        });
     return sb.length() == 0 ? "none" : sb.toString();
   }
 
@@ -142,24 +183,42 @@ final class DecisionQuality {
     for (String code : NAMED_REASONS) {
       sb.append(" `").append(code).append("` |");
     }
-    sb.append(" other reasons | on hold | household-paths in review for the same reason 3+ months "
-        + "running | such runs | longest run (months) | needs the household could fund | needs "
-        + "met in time / fundable |\n|---|");
+    sb.append(
+        " other reasons | on hold | household-paths in review for the same reason 3+ months "
+            + "running | such runs | longest run (months) | needs the household could fund | needs "
+            + "met in time / fundable |\n|---|");
     sb.append("---:|".repeat(NAMED_REASONS.size() + 9)).append('\n');
     return sb.toString();
   }
 
   /** One table row for {@code label}. */
   String row(String label) {
-    StringBuilder sb = new StringBuilder("| ").append(label).append(" | ").append(decisions)
-        .append(" | ").append(inReview).append(" |");
+    StringBuilder sb =
+        new StringBuilder("| ")
+            .append(label)
+            .append(" | ")
+            .append(decisions)
+            .append(" | ")
+            .append(inReview)
+            .append(" |");
     for (String code : NAMED_REASONS) {
       sb.append(' ').append(reason(code)).append(" |");
     }
-    sb.append(Report.f(" %d | %d | %d of %d (%s) | %d | %d | %d of %d | %d / %d (%s) |%n",
-        otherReasons(), onHold, householdPathsWithRun, householdPaths,
-        percent(householdPathsWithRun, householdPaths), runs, longestRun, needsFundable, needs,
-        needsMet, needsFundable, percent(needsMet, needsFundable)));
+    sb.append(
+        Report.f(
+            " %d | %d | %d of %d (%s) | %d | %d | %d of %d | %d / %d (%s) |%n",
+            otherReasons(),
+            onHold,
+            householdPathsWithRun,
+            householdPaths,
+            percent(householdPathsWithRun, householdPaths),
+            runs,
+            longestRun,
+            needsFundable,
+            needs,
+            needsMet,
+            needsFundable,
+            percent(needsMet, needsFundable)));
     return sb.toString();
   }
 

@@ -30,6 +30,7 @@ final class HistoricalReturns {
   private static final HistoricalReturns BUNDLED = read();
 
   private final ImmutableList<Integer> years;
+
   /** rows[i] = {stocks, bonds, bills} as fractions. */
   private final ImmutableList<double[]> rows;
 
@@ -53,17 +54,24 @@ final class HistoricalReturns {
       }
       String[] f = l.split(",");
       if (f.length != 4) {
-        throw new IllegalArgumentException("annual returns: expected year,stocks,tbonds,tbills, was "
-            + l);
+        throw new IllegalArgumentException(
+            "annual returns: expected year,stocks,tbonds,tbills, was " + l);
       }
       int year = Integer.parseInt(f[0].strip());
       if (!years.isEmpty() && year != years.get(years.size() - 1) + 1) {
-        throw new IllegalArgumentException("annual returns: years must be consecutive, was " + year
-            + " after " + years.get(years.size() - 1));
+        throw new IllegalArgumentException(
+            "annual returns: years must be consecutive, was "
+                + year
+                + " after "
+                + years.get(years.size() - 1));
       }
       years.add(year);
-      rows.add(new double[] {Double.parseDouble(f[1]) / 100, Double.parseDouble(f[2]) / 100,
-          Double.parseDouble(f[3]) / 100});
+      rows.add(
+          new double[] {
+            Double.parseDouble(f[1]) / 100,
+            Double.parseDouble(f[2]) / 100,
+            Double.parseDouble(f[3]) / 100
+          });
     }
     if (years.isEmpty()) {
       throw new IllegalArgumentException("annual returns: no data rows");

@@ -23,15 +23,19 @@ final class HouseholdOutcome {
   final double startWealth;
   final double startAfterTax;
   final double startStepUp;
+
   /** Per step: the attribution of the wealth change (see {@link HouseholdSimulation}). */
   final double[] allocation;
+
   final double[] selection;
   final double[] taxCapital;
   final double[] taxIncome;
   final double[] tradingCost;
   final double[] other;
+
   /** Per checkpoint month: {after liquidation, step-up view, income tax due (in both)}. */
   final java.util.SortedMap<Integer, double[]> checkpoints;
+
   final double income;
   final double incomeTaxPaid;
   final double costs;
@@ -62,14 +66,19 @@ final class HouseholdOutcome {
   final int needs;
   final double needAmount;
   final int shortfalls;
+
   /** Needs the household could fund on their date (see {@link HouseholdSimulation}). */
   final int needsFundable;
+
   final double shortfallAmount;
   final double unpaid;
+
   /** Per review reason code: the decisions routed to review that carry it (once per decision). */
   final Map<String, Integer> reviewReasons;
+
   /** The runs of at least {@link ReviewRuns#MIN_MONTHS} months in review for the same reason. */
   final ImmutableList<ReviewRuns.Run> reviewRuns;
+
   final Map<DecisionOutcome, Integer> outcomes;
   final Map<String, Integer> triggers;
   final ImmutableList<String> problems;
@@ -86,7 +95,8 @@ final class HouseholdOutcome {
     taxIncome = b.taxIncome;
     tradingCost = b.tradingCost;
     other = b.other;
-    checkpoints = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(b.checkpoints));
+    checkpoints =
+        java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(b.checkpoints));
     income = b.income;
     incomeTaxPaid = b.incomeTaxPaid;
     costs = b.costs;
@@ -173,8 +183,10 @@ final class HouseholdOutcome {
     private int needsFundable;
     private double shortfallAmount;
     private final Map<String, Integer> reviewReasons = new java.util.TreeMap<>();
+
     /** Per step: the review reason codes of the step's decision, empty when not in review. */
     private final List<java.util.Set<String>> reviewMonths;
+
     private double unpaid;
     private final Map<DecisionOutcome, Integer> outcomes = new EnumMap<>(DecisionOutcome.class);
     private final List<String> problems = new ArrayList<>();
@@ -191,8 +203,8 @@ final class HouseholdOutcome {
       this.taxIncome = new double[steps];
       this.tradingCost = new double[steps];
       this.other = new double[steps];
-      this.reviewMonths = new ArrayList<>(java.util.Collections.nCopies(steps,
-          java.util.Set.<String>of()));
+      this.reviewMonths =
+          new ArrayList<>(java.util.Collections.nCopies(steps, java.util.Set.<String>of()));
       try {
         this.path = MessageDigest.getInstance("SHA-256");
       } catch (NoSuchAlgorithmException e) {
@@ -230,14 +242,24 @@ final class HouseholdOutcome {
 
     /** Records what the attribution of step t leaves unexplained (cent rounding of trades). */
     void checkIdentity(int t) {
-      other[t] = wealth[t] - wealth[t - 1] - allocation[t] - selection[t] - taxCapital[t]
-          - taxIncome[t] - tradingCost[t] - flows[t];
+      other[t] =
+          wealth[t]
+              - wealth[t - 1]
+              - allocation[t]
+              - selection[t]
+              - taxCapital[t]
+              - taxIncome[t]
+              - tradingCost[t]
+              - flows[t];
       maxOther = Math.max(maxOther, Math.abs(other[t]));
     }
 
     void checkpoint(int t, BigDecimal afterLiquidation, BigDecimal stepUp, BigDecimal incomeTax) {
-      checkpoints.put(t, new double[] {afterLiquidation.doubleValue(), stepUp.doubleValue(),
-          incomeTax.doubleValue()});
+      checkpoints.put(
+          t,
+          new double[] {
+            afterLiquidation.doubleValue(), stepUp.doubleValue(), incomeTax.doubleValue()
+          });
     }
 
     void end(BigDecimal before, BigDecimal after, Money accruedTax) {
@@ -269,7 +291,12 @@ final class HouseholdOutcome {
       activeStatic.add(b);
     }
 
-    void step(int t, BigDecimal w, BigDecimal flow, BigDecimal capitalTax, BigDecimal incomeTax,
+    void step(
+        int t,
+        BigDecimal w,
+        BigDecimal flow,
+        BigDecimal capitalTax,
+        BigDecimal incomeTax,
         BigDecimal cost) {
       wealth[t] = w.doubleValue();
       flows[t] = flow.doubleValue();
@@ -302,8 +329,8 @@ final class HouseholdOutcome {
     }
 
     /**
-     * Records a need of {@code amount}, the part of it the cash above the floors did not cover,
-     * and whether the household could fund it on its date.
+     * Records a need of {@code amount}, the part of it the cash above the floors did not cover, and
+     * whether the household could fund it on its date.
      */
     void need(Money amount, Money shortfall, boolean fundable) {
       needs++;
@@ -363,8 +390,8 @@ final class HouseholdOutcome {
     }
 
     void problem(int step, String what) {
-      problems.add("household " + index + " step " + step + " (" + policy.shortName() + "): "
-          + what);
+      problems.add(
+          "household " + index + " step " + step + " (" + policy.shortName() + "): " + what);
     }
 
     HouseholdOutcome build() {

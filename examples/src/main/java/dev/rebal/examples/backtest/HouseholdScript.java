@@ -28,13 +28,12 @@ import java.util.SplittableRandom;
  * <p>Events: the needs and inflows the generator gave the household, each capped at 25% of the
  * starting managed wealth (the generator's home-sale inflows reach $18M whatever the household's
  * size), announced at the start; charitable gifts are left out (an in-kind gift of shares is not
- * simulated); for each education or
- * home-purchase goal due within the run, a committed need on its date of the smaller of the goal's
- * amount and 25% of the starting managed wealth, announced 180 days ahead; and, per year, a committed
- * need of 3-8% of the starting managed wealth with probability 25% (announced 120 days ahead) and an
- * expected inflow of 5-10% with probability 10% (announced 60 days ahead). The contribution is 3% a
- * year of the starting managed wealth, paid monthly into the first managed taxable account (else the
- * first managed account).
+ * simulated); for each education or home-purchase goal due within the run, a committed need on its
+ * date of the smaller of the goal's amount and 25% of the starting managed wealth, announced 180
+ * days ahead; and, per year, a committed need of 3-8% of the starting managed wealth with
+ * probability 25% (announced 120 days ahead) and an expected inflow of 5-10% with probability 10%
+ * (announced 60 days ahead). The contribution is 3% a year of the starting managed wealth, paid
+ * monthly into the first managed taxable account (else the first managed account).
  */
 final class HouseholdScript {
   /** An event and the date the household learns of it. */
@@ -44,15 +43,15 @@ final class HouseholdScript {
   private final Money monthlyContribution;
   private final ImmutableList<Scheduled> events;
 
-  private HouseholdScript(Optional<AccountId> contributionAccount, Money monthlyContribution,
-      List<Scheduled> events) {
+  private HouseholdScript(
+      Optional<AccountId> contributionAccount, Money monthlyContribution, List<Scheduled> events) {
     this.contributionAccount = contributionAccount;
     this.monthlyContribution = monthlyContribution;
     this.events = ImmutableList.copyOf(events);
   }
 
-  static HouseholdScript of(Household h, BigDecimal startWealth, LocalDate start, LocalDate end,
-      long seed) {
+  static HouseholdScript of(
+      Household h, BigDecimal startWealth, LocalDate start, LocalDate end, long seed) {
     SplittableRandom rnd = new SplittableRandom(seed);
     Optional<AccountId> target = Optional.empty();
     for (Account a : h.accounts()) {
@@ -62,18 +61,23 @@ final class HouseholdScript {
       }
     }
     if (target.isEmpty()) {
-      target = h.accounts().stream().filter(HouseholdSimulation::managed).map(Account::id)
-          .findFirst();
+      target =
+          h.accounts().stream().filter(HouseholdSimulation::managed).map(Account::id).findFirst();
     }
-    Money monthly = target.isEmpty() ? Money.ZERO_USD : cents(startWealth
-        .multiply(new BigDecimal("0.0025")));
+    Money monthly =
+        target.isEmpty() ? Money.ZERO_USD : cents(startWealth.multiply(new BigDecimal("0.0025")));
     List<Scheduled> out = new ArrayList<>();
     Money cap = cents(startWealth.multiply(new BigDecimal("0.25")));
     for (LiquidityEvent e : h.liquidityEvents()) {
       if (e.kind() != LiquidityKind.GIFT && e.date().isAfter(start) && !e.date().isAfter(end)) {
-        LiquidityEvent.Builder b = LiquidityEvent.builder().id(e.id()).kind(e.kind())
-            .amount(e.amount().min(cap)).date(e.date()).firmness(e.firmness())
-            .description(e.description());
+        LiquidityEvent.Builder b =
+            LiquidityEvent.builder()
+                .id(e.id())
+                .kind(e.kind())
+                .amount(e.amount().min(cap))
+                .date(e.date())
+                .firmness(e.firmness())
+                .description(e.description());
         e.account().ifPresent(b::account);
         out.add(new Scheduled(b.build(), start));
       }
@@ -81,13 +85,21 @@ final class HouseholdScript {
     int n = 0;
     for (Goal g : h.goals()) {
       if ((g.kind() == GoalKind.EDUCATION || g.kind() == GoalKind.HOME_PURCHASE)
-          && g.targetDate().isAfter(start) && !g.targetDate().isAfter(end)) {
+          && g.targetDate().isAfter(start)
+          && !g.targetDate().isAfter(end)) {
         Money amount = g.targetAmount().min(cap);
         if (amount.isPositive()) {
-          out.add(new Scheduled(LiquidityEvent.builder().id(LiquidityEventId.of("SIM-G" + (++n)))
-              .kind(LiquidityKind.NEED).firmness(Firmness.COMMITTED).amount(amount)
-              .date(g.targetDate()).description(g.name() + " spending").build(),
-              max(start, g.targetDate().minusDays(180))));
+          out.add(
+              new Scheduled(
+                  LiquidityEvent.builder()
+                      .id(LiquidityEventId.of("SIM-G" + (++n)))
+                      .kind(LiquidityKind.NEED)
+                      .firmness(Firmness.COMMITTED)
+                      .amount(amount)
+                      .date(g.targetDate())
+                      .description(g.name() + " spending")
+                      .build(),
+                  max(start, g.targetDate().minusDays(180))));
         }
       }
     }
@@ -101,23 +113,37 @@ final class HouseholdScript {
       long inflowDay = 30 + y * 365L + rnd.nextInt(365);
       if (need && needDay <= days) {
         LocalDate date = start.plusDays(needDay);
-        out.add(new Scheduled(LiquidityEvent.builder().id(LiquidityEventId.of("SIM-N" + (++n)))
-            .kind(LiquidityKind.NEED).firmness(Firmness.COMMITTED)
-            .amount(cents(startWealth.multiply(BigDecimal.valueOf(needPct, 2))))
-            .date(date).description("Planned withdrawal").build(),
-            max(start, date.minusDays(120))));
+        out.add(
+            new Scheduled(
+                LiquidityEvent.builder()
+                    .id(LiquidityEventId.of("SIM-N" + (++n)))
+                    .kind(LiquidityKind.NEED)
+                    .firmness(Firmness.COMMITTED)
+                    .amount(cents(startWealth.multiply(BigDecimal.valueOf(needPct, 2))))
+                    .date(date)
+                    .description("Planned withdrawal")
+                    .build(),
+                max(start, date.minusDays(120))));
       }
       if (inflow && inflowDay <= days) {
         LocalDate date = start.plusDays(inflowDay);
-        out.add(new Scheduled(LiquidityEvent.builder().id(LiquidityEventId.of("SIM-I" + (++n)))
-            .kind(LiquidityKind.INFLOW).firmness(Firmness.EXPECTED)
-            .amount(cents(startWealth.multiply(BigDecimal.valueOf(inflowPct, 2))))
-            .date(date).description("Bonus").build(), max(start, date.minusDays(60))));
+        out.add(
+            new Scheduled(
+                LiquidityEvent.builder()
+                    .id(LiquidityEventId.of("SIM-I" + (++n)))
+                    .kind(LiquidityKind.INFLOW)
+                    .firmness(Firmness.EXPECTED)
+                    .amount(cents(startWealth.multiply(BigDecimal.valueOf(inflowPct, 2))))
+                    .date(date)
+                    .description("Bonus")
+                    .build(),
+                max(start, date.minusDays(60))));
       }
     }
     out.removeIf(s -> !s.event().amount().isPositive());
-    out.sort(Comparator.comparing((Scheduled s) -> s.event().date())
-        .thenComparing(s -> s.event().id().value()));
+    out.sort(
+        Comparator.comparing((Scheduled s) -> s.event().date())
+            .thenComparing(s -> s.event().id().value()));
     return new HouseholdScript(target, monthly, out);
   }
 

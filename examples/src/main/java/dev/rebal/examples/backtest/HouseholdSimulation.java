@@ -1,5 +1,6 @@
 package dev.rebal.examples.backtest;
 
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Goal;
 import dev.rebal.core.goal.GoalKind;
 import dev.rebal.core.goal.LiquidityEvent;
@@ -18,7 +19,6 @@ import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Proposal;
 import dev.rebal.core.trade.Side;
@@ -51,38 +51,40 @@ import java.util.Optional;
  * accounts by character ({@link IncomeTax}); add a twelfth of the household's recurring outside
  * gains to the year's realized gains; close the tax year in January (netting, the $3,000
  * ordinary-income offset and carryforwards by the tax module's {@link TaxCalculator}) and pay the
- * year's tax, or receive the offset's saving, at the April step, from the managed taxable
- * accounts' cash; pay the monthly contribution; pay out the needs and receive the
- * inflows that fell due (a need not covered by cash is a goal shortfall, and the cash is raised by a
- * forced FIFO sale); update the household's goals and announced events (engine only); rebalance with
- * the policy's {@link Rebalancer} and apply the proposal with {@link ProposalExecutor} (review
- * items are assumed approved and executed on the same day) and charge the trading cost on every
- * traded dollar to the trade's account; record the step.
+ * year's tax, or receive the offset's saving, at the April step, from the managed taxable accounts'
+ * cash; pay the monthly contribution; pay out the needs and receive the inflows that fell due (a
+ * need not covered by cash is a goal shortfall, and the cash is raised by a forced FIFO sale);
+ * update the household's goals and announced events (engine only); rebalance with the policy's
+ * {@link Rebalancer} and apply the proposal with {@link ProposalExecutor} (review items are assumed
+ * approved and executed on the same day) and charge the trading cost on every traded dollar to the
+ * trade's account; record the step.
  *
  * <p><b>Tax charged to the portfolio.</b> The household's outside realized gains recur every year
  * (the generated profile's year-to-date gains, if positive, at most {@link #OUTSIDE_CAP} of the
- * starting managed wealth each, times {@link Assumptions#outsideGains()});
- * a shadow profile with the outside gains only is netted alongside, and the managed accounts pay
- * the difference: the capital-gains tax the portfolio adds (negative when its losses offset
- * outside gains or ordinary income). So harvested losses have gains to offset, and no policy is
- * charged the tax on gains it did not make.
+ * starting managed wealth each, times {@link Assumptions#outsideGains()}); a shadow profile with
+ * the outside gains only is netted alongside, and the managed accounts pay the difference: the
+ * capital-gains tax the portfolio adds (negative when its losses offset outside gains or ordinary
+ * income). So harvested losses have gains to offset, and no policy is charged the tax on gains it
+ * did not make.
  *
- * <p><b>Attribution.</b> Each step also records, exactly, what moved wealth: the asset-class
- * return on the last step's holdings and cash (allocation), the securities' own deviation from
- * their class (selection: price move plus income less allocation), capital-gains tax, income tax,
- * trading cost and the script's flows; the remainder (cent rounding of trades) is recorded too.
- * {@link Attribution} turns two policies' records into a decomposition of their difference.
+ * <p><b>Attribution.</b> Each step also records, exactly, what moved wealth: the asset-class return
+ * on the last step's holdings and cash (allocation), the securities' own deviation from their class
+ * (selection: price move plus income less allocation), capital-gains tax, income tax, trading cost
+ * and the script's flows; the remainder (cent rounding of trades) is recorded too. {@link
+ * Attribution} turns two policies' records into a decomposition of their difference.
  *
  * <p>Wealth is the managed wealth: cash and positions of tradable, not held-away accounts, summed
- * exactly (quantity times price, unrounded). The simulation checks its own books every step:
- * the wealth before trading equals last step's wealth plus the market move on the held quantities,
- * and trading changes wealth only by the cent-rounding of the trades. A broken identity, an engine
+ * exactly (quantity times price, unrounded). The simulation checks its own books every step: the
+ * wealth before trading equals last step's wealth plus the market move on the held quantities, and
+ * trading changes wealth only by the cent-rounding of the trades. A broken identity, an engine
  * exception or a household put on hold is recorded with the household index and step, not hidden.
  */
 final class HouseholdSimulation {
   private static final MathContext MC = MathContext.DECIMAL128;
+
   /** Outside gains of each kind are capped at this share of the starting managed wealth a year. */
   static final BigDecimal OUTSIDE_CAP = new BigDecimal("0.05");
+
   private static final GoalPlanner PLANNER = GoalPlanner.withDiscountRate(new BigDecimal("0.04"));
 
   private final int index;
@@ -93,42 +95,75 @@ final class HouseholdSimulation {
   private final TargetAllocation staticTarget;
   private final HouseholdOutcome.Builder out;
   private final Assumptions assumptions;
+
   /** The recurring outside gains per month, short- and long-term. */
   private final Money outsideShortMonthly;
+
   private final Money outsideLongMonthly;
 
   private Household h;
+
   /** The household's outside gains only: netted alongside, to charge the portfolio its own tax. */
   private TaxProfile shadow;
+
   /** Last year's capital-gains tax the portfolio added, due in April. */
   private Money pendingTax = Money.ZERO_USD;
+
   /** Last year's income tax, due in April. */
   private Money pendingIncomeTax = Money.ZERO_USD;
+
   /** This year's income tax so far, unrounded. */
   private BigDecimal incomeTaxYtd = BigDecimal.ZERO;
+
   /** Income tax on this year's withdrawals from tax-deferred accounts, due with the year's tax. */
   private Money ordinaryTax = Money.ZERO_USD;
+
   private int taxYear;
   private int forcedSales;
   private final List<Boolean> processed = new ArrayList<>();
 
-  HouseholdSimulation(int index, Policy policy, Rebalancer rebalancer, MarketModel market,
-      Household generated, HouseholdScript script) {
+  HouseholdSimulation(
+      int index,
+      Policy policy,
+      Rebalancer rebalancer,
+      MarketModel market,
+      Household generated,
+      HouseholdScript script) {
     this(index, policy, rebalancer, market, generated, script, Assumptions.DEFAULT);
   }
 
-  HouseholdSimulation(int index, Policy policy, Rebalancer rebalancer, MarketModel market,
-      Household generated, HouseholdScript script, Assumptions assumptions) {
+  HouseholdSimulation(
+      int index,
+      Policy policy,
+      Rebalancer rebalancer,
+      MarketModel market,
+      Household generated,
+      HouseholdScript script,
+      Assumptions assumptions) {
     this.assumptions = assumptions;
     TaxProfile g = generated.taxProfile();
     BigDecimal scale = BigDecimal.valueOf(assumptions.outsideGains());
     // the generator's year-to-date gains do not scale with the household: cap each kind at
     // OUTSIDE_CAP of the starting managed wealth a year
     BigDecimal cap = wealth(generated, market.market(0)).multiply(OUTSIDE_CAP);
-    this.outsideShortMonthly = Money.ofComputed(Money.USD, g.realizedShortTermYtd().amount()
-        .max(BigDecimal.ZERO).min(cap).multiply(scale).divide(BigDecimal.valueOf(12), MC));
-    this.outsideLongMonthly = Money.ofComputed(Money.USD, g.realizedLongTermYtd().amount()
-        .max(BigDecimal.ZERO).min(cap).multiply(scale).divide(BigDecimal.valueOf(12), MC));
+    this.outsideShortMonthly =
+        Money.ofComputed(
+            Money.USD,
+            g.realizedShortTermYtd()
+                .amount()
+                .max(BigDecimal.ZERO)
+                .min(cap)
+                .multiply(scale)
+                .divide(BigDecimal.valueOf(12), MC));
+    this.outsideLongMonthly =
+        Money.ofComputed(
+            Money.USD,
+            g.realizedLongTermYtd()
+                .amount()
+                .max(BigDecimal.ZERO)
+                .min(cap)
+                .multiply(scale)
+                .divide(BigDecimal.valueOf(12), MC));
     this.index = index;
     this.policy = policy;
     this.rebalancer = rebalancer;
@@ -158,7 +193,9 @@ final class HouseholdSimulation {
     }
     for (TaxLot l : h.lots()) {
       if (ids.contains(l.account())) {
-        w = w.add(l.quantity().value().multiply(m.prices().lookup(l.security()).perUnit().amount()));
+        w =
+            w.add(
+                l.quantity().value().multiply(m.prices().lookup(l.security()).perUnit().amount()));
       }
     }
     return w;
@@ -190,12 +227,15 @@ final class HouseholdSimulation {
         for (TaxLot l : h.lots()) {
           if (isManaged(h, l.account())) {
             BigDecimal p0 = before.prices().lookup(l.security()).perUnit().amount();
-            move = move.add(l.quantity().value().multiply(m.prices().lookup(l.security())
-                .perUnit().amount().subtract(p0)));
+            move =
+                move.add(
+                    l.quantity()
+                        .value()
+                        .multiply(m.prices().lookup(l.security()).perUnit().amount().subtract(p0)));
             int c = classOf(m, l);
             if (c >= 0) {
-              allocation += l.quantity().value().multiply(p0).doubleValue()
-                  * market.classReturn(t, c);
+              allocation +=
+                  l.quantity().value().multiply(p0).doubleValue() * market.classReturn(t, c);
             }
           }
         }
@@ -206,8 +246,12 @@ final class HouseholdSimulation {
         for (Account a : h.accounts()) {
           if (managed(a)) {
             // account cash before this step's income earned the cash class's return
-            allocation += a.cash().amount().subtract(lastIncome.getOrDefault(a.id(),
-                BigDecimal.ZERO)).doubleValue() * market.classReturn(t, MarketModel.CASH_CLASS);
+            allocation +=
+                a.cash()
+                        .amount()
+                        .subtract(lastIncome.getOrDefault(a.id(), BigDecimal.ZERO))
+                        .doubleValue()
+                    * market.classReturn(t, MarketModel.CASH_CLASS);
           }
         }
         out.market(t, allocation, move.add(income).doubleValue() - allocation);
@@ -219,11 +263,12 @@ final class HouseholdSimulation {
         closeTaxYear();
         taxYear = d.getYear();
       }
-      if (d.getMonthValue() == 4 && !(pendingTax.isZero() && pendingIncomeTax.isZero()
-          && ordinaryDue.isZero())) {
+      if (d.getMonthValue() == 4
+          && !(pendingTax.isZero() && pendingIncomeTax.isZero() && ordinaryDue.isZero())) {
         settleTax(m, d);
       }
-      if (t > 0 && script.contributionAccount().isPresent()
+      if (t > 0
+          && script.contributionAccount().isPresent()
           && script.monthlyContribution().isPositive()) {
         deposit(script.contributionAccount().get(), script.monthlyContribution());
         flow = flow.add(script.monthlyContribution().amount());
@@ -235,8 +280,11 @@ final class HouseholdSimulation {
         }
         processed.set(i, true);
         if (e.kind() == LiquidityKind.INFLOW) {
-          deposit(e.account().filter(a -> isManaged(h, a)).orElse(script.contributionAccount()
-              .orElse(firstManaged())), e.amount());
+          deposit(
+              e.account()
+                  .filter(a -> isManaged(h, a))
+                  .orElse(script.contributionAccount().orElse(firstManaged())),
+              e.amount());
           flow = flow.add(e.amount().amount());
         } else {
           Money paid = payOut(m, d, e.amount(), e.account(), e.kind());
@@ -256,21 +304,27 @@ final class HouseholdSimulation {
       }
       previous = after;
       if (assumptions.isCheckpoint(t) || t == steps - 1) {
-        out.checkpoint(t, afterLiquidation(m, d, true), afterLiquidation(m, d, false),
-            incomeTaxDue());
+        out.checkpoint(
+            t, afterLiquidation(m, d, true), afterLiquidation(m, d, false), incomeTaxDue());
       }
       HouseholdValuation valuation = HouseholdValuation.of(h, m);
-      TargetAllocation own = policy.goalAware() ? PLANNER.plan(h, valuation, d).target()
-          : h.target();
+      TargetAllocation own =
+          policy.goalAware() ? PLANNER.plan(h, valuation, d).target() : h.target();
       ownActive = active(valuation, own);
       staticActive = active(valuation, staticTarget);
     }
     int last = steps - 1;
     MarketData m = market.market(last);
     BigDecimal w = wealth(h, m);
-    BigDecimal accrued = capitalTaxYtd().add(incomeTaxDue()).add(pendingTax.amount())
-        .add(ordinaryTax.amount()).add(ordinaryDue.amount());
-    out.end(w.subtract(accrued), afterLiquidation(m, market.date(last), true),
+    BigDecimal accrued =
+        capitalTaxYtd()
+            .add(incomeTaxDue())
+            .add(pendingTax.amount())
+            .add(ordinaryTax.amount())
+            .add(ordinaryDue.amount());
+    out.end(
+        w.subtract(accrued),
+        afterLiquidation(m, market.date(last), true),
         Money.ofComputed(Money.USD, accrued));
     return out.build();
   }
@@ -282,7 +336,9 @@ final class HouseholdSimulation {
 
   /** This year's capital-gains tax that the portfolio adds so far (negative: it saves tax). */
   private BigDecimal capitalTaxYtd() {
-    return TaxCalculator.standard().summarize(h.taxProfile(), Money.ZERO_USD, Money.ZERO_USD).tax()
+    return TaxCalculator.standard()
+        .summarize(h.taxProfile(), Money.ZERO_USD, Money.ZERO_USD)
+        .tax()
         .minus(TaxCalculator.standard().summarize(shadow, Money.ZERO_USD, Money.ZERO_USD).tax())
         .amount();
   }
@@ -302,8 +358,8 @@ final class HouseholdSimulation {
    */
   private BigDecimal payIncome(int t, MarketData before) {
     lastIncome.clear();
-    java.util.Map<AccountId, BigDecimal[]> byAccount = new java.util.TreeMap<>(
-        Comparator.comparing(AccountId::value));
+    java.util.Map<AccountId, BigDecimal[]> byAccount =
+        new java.util.TreeMap<>(Comparator.comparing(AccountId::value));
     for (TaxLot l : h.lots()) {
       if (!isManaged(h, l.account())) {
         continue;
@@ -312,10 +368,12 @@ final class HouseholdSimulation {
       if (c < 0) {
         continue;
       }
-      BigDecimal value = l.quantity().value().multiply(before.prices().lookup(l.security())
-          .perUnit().amount());
+      BigDecimal value =
+          l.quantity().value().multiply(before.prices().lookup(l.security()).perUnit().amount());
       BigDecimal[] sums = byAccount.computeIfAbsent(l.account(), k -> IncomeTax.zeros());
-      IncomeTax.add(sums, MarketModel.CLASSES.get(c).income(),
+      IncomeTax.add(
+          sums,
+          MarketModel.CLASSES.get(c).income(),
           value.multiply(BigDecimal.valueOf(market.incomeRate(t, c)), MC));
     }
     BigDecimal sweep = BigDecimal.valueOf(market.incomeRate(t, MarketModel.CASH_CLASS));
@@ -327,7 +385,9 @@ final class HouseholdSimulation {
         continue;
       }
       BigDecimal[] sums = byAccount.computeIfAbsent(a.id(), k -> IncomeTax.zeros());
-      IncomeTax.add(sums, dev.rebal.core.security.TaxCharacter.ORDINARY,
+      IncomeTax.add(
+          sums,
+          dev.rebal.core.security.TaxCharacter.ORDINARY,
           a.cash().amount().max(BigDecimal.ZERO).multiply(sweep, MC));
       Money paid = Money.ofComputed(Money.USD, IncomeTax.total(sums));
       if (a.treatment() == TaxTreatment.TAXABLE) {
@@ -348,12 +408,22 @@ final class HouseholdSimulation {
       return;
     }
     TaxProfile p = h.taxProfile();
-    replaceProfile(Households.withGains(p, p.realizedShortTermYtd().plus(outsideShortMonthly),
-        p.realizedLongTermYtd().plus(outsideLongMonthly), p.shortTermCarryforward(),
-        p.longTermCarryforward(), true));
-    shadow = Households.withGains(shadow, shadow.realizedShortTermYtd().plus(outsideShortMonthly),
-        shadow.realizedLongTermYtd().plus(outsideLongMonthly), shadow.shortTermCarryforward(),
-        shadow.longTermCarryforward(), true);
+    replaceProfile(
+        Households.withGains(
+            p,
+            p.realizedShortTermYtd().plus(outsideShortMonthly),
+            p.realizedLongTermYtd().plus(outsideLongMonthly),
+            p.shortTermCarryforward(),
+            p.longTermCarryforward(),
+            true));
+    shadow =
+        Households.withGains(
+            shadow,
+            shadow.realizedShortTermYtd().plus(outsideShortMonthly),
+            shadow.realizedLongTermYtd().plus(outsideLongMonthly),
+            shadow.shortTermCarryforward(),
+            shadow.longTermCarryforward(),
+            true);
   }
 
   /**
@@ -390,12 +460,17 @@ final class HouseholdSimulation {
     }
     TaxProfile p = h.taxProfile();
     BigDecimal ordinary = p.shortTermRate().value().add(p.stateRate().value());
-    Money capital = liquidate ? TaxCalculator.standard().summarize(p, st, lt).tax()
-        : TaxCalculator.standard().summarize(p, Money.ZERO_USD, Money.ZERO_USD).tax();
-    BigDecimal outside = TaxCalculator.standard().summarize(shadow, Money.ZERO_USD,
-        Money.ZERO_USD).tax().amount();
-    return wealth(h, m).subtract(pendingTax.amount()).subtract(ordinaryTax.amount())
-        .subtract(ordinaryDue.amount()).subtract(incomeTaxDue())
+    Money capital =
+        liquidate
+            ? TaxCalculator.standard().summarize(p, st, lt).tax()
+            : TaxCalculator.standard().summarize(p, Money.ZERO_USD, Money.ZERO_USD).tax();
+    BigDecimal outside =
+        TaxCalculator.standard().summarize(shadow, Money.ZERO_USD, Money.ZERO_USD).tax().amount();
+    return wealth(h, m)
+        .subtract(pendingTax.amount())
+        .subtract(ordinaryTax.amount())
+        .subtract(ordinaryDue.amount())
+        .subtract(incomeTaxDue())
         .subtract(capital.amount().subtract(outside))
         .subtract(deferred.multiply(ordinary, MC));
   }
@@ -410,17 +485,31 @@ final class HouseholdSimulation {
     pendingIncomeTax = pendingIncomeTax.plus(Money.ofComputed(Money.USD, incomeTaxYtd));
     incomeTaxYtd = BigDecimal.ZERO;
     out.deducted(s.deductedLoss());
-    replaceProfile(Households.withGains(p, Money.ZERO_USD, Money.ZERO_USD,
-        s.shortTermCarryforward(), s.longTermCarryforward(), true));
-    shadow = Households.withGains(shadow, Money.ZERO_USD, Money.ZERO_USD,
-        o.shortTermCarryforward(), o.longTermCarryforward(), true);
+    replaceProfile(
+        Households.withGains(
+            p,
+            Money.ZERO_USD,
+            Money.ZERO_USD,
+            s.shortTermCarryforward(),
+            s.longTermCarryforward(),
+            true));
+    shadow =
+        Households.withGains(
+            shadow,
+            Money.ZERO_USD,
+            Money.ZERO_USD,
+            o.shortTermCarryforward(),
+            o.longTermCarryforward(),
+            true);
   }
 
   /** Last year's income tax on withdrawals from tax-deferred accounts, due in April. */
   private Money ordinaryDue = Money.ZERO_USD;
+
   private BigDecimal stepTaxCapital = BigDecimal.ZERO;
   private BigDecimal stepTaxIncome = BigDecimal.ZERO;
   private BigDecimal stepCost = BigDecimal.ZERO;
+
   /** Trading cost charged inside {@link #rebalance}: not a trade residual. */
   private BigDecimal stepCostOfRebalance = BigDecimal.ZERO;
 
@@ -479,26 +568,31 @@ final class HouseholdSimulation {
 
   /**
    * Pays {@code amount} out of the managed accounts and returns the amount paid. Order: the event's
-   * account, then taxable accounts, then tax-exempt, then tax-deferred ones (a withdrawal from those
-   * adds ordinary income tax at the profile's short-term plus state rate to the tax due next April);
-   * a donor-advised fund pays only gifts, and first. Cash above each account's floor is used first
-   * (a need it covers was met in time); what it does not cover is raised by a forced FIFO sale,
-   * and only then is cash below the floors used. A need is fundable if the accounts of that order
-   * hold at least its amount in cash above the floors plus the market value of their positions.
+   * account, then taxable accounts, then tax-exempt, then tax-deferred ones (a withdrawal from
+   * those adds ordinary income tax at the profile's short-term plus state rate to the tax due next
+   * April); a donor-advised fund pays only gifts, and first. Cash above each account's floor is
+   * used first (a need it covers was met in time); what it does not cover is raised by a forced
+   * FIFO sale, and only then is cash below the floors used. A need is fundable if the accounts of
+   * that order hold at least its amount in cash above the floors plus the market value of their
+   * positions.
    */
-  private Money payOut(MarketData m, LocalDate d, Money amount, Optional<AccountId> preferred,
-      LiquidityKind kind) {
+  private Money payOut(
+      MarketData m, LocalDate d, Money amount, Optional<AccountId> preferred, LiquidityKind kind) {
     List<AccountId> order = new ArrayList<>();
     if (kind == LiquidityKind.GIFT) {
-      h.accounts().stream().filter(a -> managed(a)
-          && a.type() == dev.rebal.core.household.AccountType.DONOR_ADVISED_FUND)
+      h.accounts().stream()
+          .filter(
+              a ->
+                  managed(a) && a.type() == dev.rebal.core.household.AccountType.DONOR_ADVISED_FUND)
           .forEach(a -> order.add(a.id()));
     }
     preferred.filter(a -> isManaged(h, a)).filter(a -> !order.contains(a)).ifPresent(order::add);
-    for (TaxTreatment treatment : List.of(TaxTreatment.TAXABLE, TaxTreatment.TAX_EXEMPT,
-        TaxTreatment.TAX_DEFERRED)) {
+    for (TaxTreatment treatment :
+        List.of(TaxTreatment.TAXABLE, TaxTreatment.TAX_EXEMPT, TaxTreatment.TAX_DEFERRED)) {
       for (Account a : h.accounts()) {
-        if (managed(a) && a.treatment() == treatment && !order.contains(a.id())
+        if (managed(a)
+            && a.treatment() == treatment
+            && !order.contains(a.id())
             && a.type() != dev.rebal.core.household.AccountType.DONOR_ADVISED_FUND) {
           order.add(a.id());
         }
@@ -510,7 +604,9 @@ final class HouseholdSimulation {
       spare = spare.plus(a.cash().minus(a.cashFloor()).max(Money.ZERO_USD));
     }
     if (kind != null) {
-      out.need(amount, amount.minus(spare).max(Money.ZERO_USD),
+      out.need(
+          amount,
+          amount.minus(spare).max(Money.ZERO_USD),
           fundable(m, order, spare).compareTo(amount.amount()) >= 0);
     }
     if (spare.compareTo(amount) < 0) {
@@ -529,8 +625,9 @@ final class HouseholdSimulation {
             left = left.minus(take);
             if (a.treatment() == TaxTreatment.TAX_DEFERRED) {
               TaxProfile p = h.taxProfile();
-              ordinaryTax = ordinaryTax.plus(take.multipliedBy(p.shortTermRate().value()
-                  .add(p.stateRate().value())));
+              ordinaryTax =
+                  ordinaryTax.plus(
+                      take.multipliedBy(p.shortTermRate().value().add(p.stateRate().value())));
             }
           }
         }
@@ -552,8 +649,9 @@ final class HouseholdSimulation {
     BigDecimal value = spare.amount();
     for (TaxLot l : h.lots()) {
       if (order.contains(l.account())) {
-        value = value.add(l.quantity().value().multiply(m.prices().lookup(l.security())
-            .perUnit().amount()));
+        value =
+            value.add(
+                l.quantity().value().multiply(m.prices().lookup(l.security()).perUnit().amount()));
       }
     }
     return value;
@@ -595,9 +693,16 @@ final class HouseholdSimulation {
           // never leave a sliver worth under a cent: its basis would round to zero
           q = l.quantity();
         }
-        trades.add(Trade.builder().account(id).security(l.security()).side(Side.SELL).quantity(q)
-            .estimatedPrice(price).addLots(new LotPick(l.id(), q))
-            .addReasonCodes("sim.forced-sale").build());
+        trades.add(
+            Trade.builder()
+                .account(id)
+                .security(l.security())
+                .side(Side.SELL)
+                .quantity(q)
+                .estimatedPrice(price)
+                .addLots(new LotPick(l.id(), q))
+                .addReasonCodes("sim.forced-sale")
+                .build());
         left = left.subtract(price.times(q).amount());
       }
     }
@@ -613,10 +718,15 @@ final class HouseholdSimulation {
     // give the forced sale's their own ids, and keep the calendar's last rebalance
     List<Transaction> txs = new ArrayList<>(next.transactions().subList(0, known));
     for (Transaction tx : next.transactions().subList(known, next.transactions().size())) {
-      Transaction.Builder b = Transaction.builder()
-          .id(TransactionId.of(tx.id().value() + "-F" + (++forcedSales)))
-          .account(tx.account()).security(tx.security()).side(tx.side())
-          .tradeDate(tx.tradeDate()).quantity(tx.quantity()).amount(tx.amount());
+      Transaction.Builder b =
+          Transaction.builder()
+              .id(TransactionId.of(tx.id().value() + "-F" + (++forcedSales)))
+              .account(tx.account())
+              .security(tx.security())
+              .side(tx.side())
+              .tradeDate(tx.tradeDate())
+              .quantity(tx.quantity())
+              .amount(tx.amount());
       tx.realizedGain().ifPresent(b::realizedGain);
       tx.lot().ifPresent(b::lot);
       txs.add(b.build());
@@ -641,11 +751,11 @@ final class HouseholdSimulation {
       return BigDecimal.ZERO;
     }
     BigDecimal rate = BigDecimal.valueOf(assumptions.tradingCostBps()).movePointLeft(4);
-    java.util.Map<AccountId, BigDecimal> byAccount = new java.util.TreeMap<>(
-        Comparator.comparing(AccountId::value));
+    java.util.Map<AccountId, BigDecimal> byAccount =
+        new java.util.TreeMap<>(Comparator.comparing(AccountId::value));
     for (Trade tr : trades) {
-      byAccount.merge(tr.account(), tr.estimatedValue().amount().multiply(rate, MC),
-          BigDecimal::add);
+      byAccount.merge(
+          tr.account(), tr.estimatedValue().amount().multiply(rate, MC), BigDecimal::add);
     }
     BigDecimal total = BigDecimal.ZERO;
     for (var e : byAccount.entrySet()) {
@@ -670,10 +780,10 @@ final class HouseholdSimulation {
       Money proceedsLeft = t.estimatedValue();
       for (int i = 0; i < t.lots().size(); i++) {
         LotPick pick = t.lots().get(i);
-        TaxLot lot = h.lots().stream().filter(l -> l.id().equals(pick.lot())).findFirst()
-            .orElseThrow();
-        Money proceeds = i == t.lots().size() - 1 ? proceedsLeft
-            : t.estimatedPrice().times(pick.quantity());
+        TaxLot lot =
+            h.lots().stream().filter(l -> l.id().equals(pick.lot())).findFirst().orElseThrow();
+        Money proceeds =
+            i == t.lots().size() - 1 ? proceedsLeft : t.estimatedPrice().times(pick.quantity());
         proceedsLeft = proceedsLeft.minus(proceeds);
         Money gain = proceeds.minus(LotSplit.of(lot, pick.quantity()).takenBasis());
         losses = losses.plus(gain.min(Money.ZERO_USD).negated());
@@ -689,9 +799,14 @@ final class HouseholdSimulation {
     }
     out.realized(st, lt, losses);
     TaxProfile pr = h.taxProfile();
-    replaceProfile(Households.withGains(pr, pr.realizedShortTermYtd().plus(st),
-        pr.realizedLongTermYtd().plus(lt), pr.shortTermCarryforward(),
-        pr.longTermCarryforward(), true));
+    replaceProfile(
+        Households.withGains(
+            pr,
+            pr.realizedShortTermYtd().plus(st),
+            pr.realizedLongTermYtd().plus(lt),
+            pr.shortTermCarryforward(),
+            pr.longTermCarryforward(),
+            true));
   }
 
   private void replaceProfile(TaxProfile p) {
@@ -718,10 +833,18 @@ final class HouseholdSimulation {
         while (next.isBefore(d)) {
           next = next.plusYears(1);
         }
-        goals.add(Goal.builder().id(g.id()).name(g.name()).kind(g.kind())
-            .targetAmount(g.targetAmount()).targetDate(next).priority(g.priority())
-            .addAllFundingAccounts(g.fundingAccounts()).fundingShare(g.fundingShare())
-            .glidePath(g.glidePath()).build());
+        goals.add(
+            Goal.builder()
+                .id(g.id())
+                .name(g.name())
+                .kind(g.kind())
+                .targetAmount(g.targetAmount())
+                .targetDate(next)
+                .priority(g.priority())
+                .addAllFundingAccounts(g.fundingAccounts())
+                .fundingShare(g.fundingShare())
+                .glidePath(g.glidePath())
+                .build());
       }
     }
     List<LiquidityEvent> events = new ArrayList<>();
@@ -749,8 +872,12 @@ final class HouseholdSimulation {
     for (var f : decision.routing()) {
       if ((f.code().equals("review.infeasible") || f.code().equals("review.conflict"))
           && out.firstInfeasible()) {
-        out.problem(t, "first infeasible decision: triggers " + decision.triggers() + "; "
-            + decision.routing());
+        out.problem(
+            t,
+            "first infeasible decision: triggers "
+                + decision.triggers()
+                + "; "
+                + decision.routing());
         break;
       }
     }
@@ -772,8 +899,12 @@ final class HouseholdSimulation {
       // a proposal the independent verifier rejected is never executed, review or not
       out.vetoed();
       if (out.vetoes() <= 3) {
-        out.problem(t, "verifier rejected a proposal of " + p.trades().size() + " trade(s): "
-            + decision.impact().violations());
+        out.problem(
+            t,
+            "verifier rejected a proposal of "
+                + p.trades().size()
+                + " trade(s): "
+                + decision.impact().violations());
       }
       return;
     }
@@ -791,8 +922,8 @@ final class HouseholdSimulation {
     BigDecimal cost = chargeCost(p.trades());
     stepCost = stepCost.add(cost);
     stepCostOfRebalance = stepCostOfRebalance.add(cost);
-    out.traded(traded, decision.outcome() == DecisionOutcome.REVIEW,
-        decision.impact().harvestedLoss());
+    out.traded(
+        traded, decision.outcome() == DecisionOutcome.REVIEW, decision.impact().harvestedLoss());
   }
 
   private static List<Transaction> recent(List<Transaction> txs, LocalDate d) {

@@ -14,9 +14,9 @@ import java.math.MathContext;
  * the profile has it). Income in tax-deferred and tax-exempt accounts is not taxed when paid (a
  * tax-deferred account's withdrawals are taxed instead).
  *
- * <p>Simplifications, stated in {@code docs/backtest.md}: flat marginal rates, state tax on municipal
- * interest ignored (as for in-state bonds), every dividend of an equity class qualified, foreign tax
- * credits ignored.
+ * <p>Simplifications, stated in {@code docs/backtest.md}: flat marginal rates, state tax on
+ * municipal interest ignored (as for in-state bonds), every dividend of an equity class qualified,
+ * foreign tax credits ignored.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -55,7 +55,8 @@ final class IncomeTax {
 
   /** Returns the tax on {@code sums} received in a taxable account, unrounded. */
   BigDecimal tax(BigDecimal[] sums) {
-    return sums[TaxCharacter.QUALIFIED.ordinal()].multiply(rates.longTerm().value(), MC)
+    return sums[TaxCharacter.QUALIFIED.ordinal()]
+        .multiply(rates.longTerm().value(), MC)
         .add(sums[TaxCharacter.ORDINARY.ordinal()].multiply(rates.shortTerm().value(), MC));
   }
 }

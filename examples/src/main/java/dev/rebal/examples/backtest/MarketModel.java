@@ -31,16 +31,16 @@ import java.util.TreeMap;
  * returns (annual means, volatilities and a correlation matrix, factored once by Cholesky), and
  * security prices that follow their class factor plus small idiosyncratic noise.
  *
- * <p>Parametric method: for month {@code t}, draw {@code e ~ N(0, I)}, set {@code z = L e} with {@code L L' = C}
- * (the correlation matrix), and the class log return {@code r_c = (mu_c - sigma_c^2 / 2) / 12 +
- * sigma_c z_c / sqrt(12)}, so the expected simple annual return is about {@code mu_c}. A security of
- * class {@code c} moves by {@code r_c + s_i e_i / sqrt(12) - s_i^2 / 24} with {@code s_i} 1% a year
- * for funds, 2% for bonds and 25% for single stocks (none for money-market funds). Each class pays
- * income (dividends, coupons, REIT distributions, municipal interest: its yield over 12 a month, or
- * for cash its whole return), so a security's price moves by its total return less that income.
- * Prices are rounded to {@link UnitPrice#SCALE} places and at least one cent. Everything derives
- * from the seed through {@link SplittableRandom}: the same seed gives the same path, and every
- * policy of a backtest reads the same {@code MarketModel} instance.
+ * <p>Parametric method: for month {@code t}, draw {@code e ~ N(0, I)}, set {@code z = L e} with
+ * {@code L L' = C} (the correlation matrix), and the class log return {@code r_c = (mu_c -
+ * sigma_c^2 / 2) / 12 + sigma_c z_c / sqrt(12)}, so the expected simple annual return is about
+ * {@code mu_c}. A security of class {@code c} moves by {@code r_c + s_i e_i / sqrt(12) - s_i^2 /
+ * 24} with {@code s_i} 1% a year for funds, 2% for bonds and 25% for single stocks (none for
+ * money-market funds). Each class pays income (dividends, coupons, REIT distributions, municipal
+ * interest: its yield over 12 a month, or for cash its whole return), so a security's price moves
+ * by its total return less that income. Prices are rounded to {@link UnitPrice#SCALE} places and at
+ * least one cent. Everything derives from the seed through {@link SplittableRandom}: the same seed
+ * gives the same path, and every policy of a backtest reads the same {@code MarketModel} instance.
  *
  * <p>This class is immutable and thread-safe.
  */
@@ -50,25 +50,27 @@ final class MarketModel {
    * yield (paid monthly in cash, a twelfth a month, out of the total return) and how that income is
    * taxed. The cash class pays its whole return as income (a money-market fund stays at its price).
    */
-  record ClassAssumption(AssetClass assetClass, double mean, double volatility, double yield,
-      TaxCharacter income) {}
+  record ClassAssumption(
+      AssetClass assetClass, double mean, double volatility, double yield, TaxCharacter income) {}
 
   /** The classes in correlation-matrix order, with long-run-style assumptions (see docs). */
-  static final ImmutableList<ClassAssumption> CLASSES = ImmutableList.of(
-      new ClassAssumption(AssetClass.of("US_LARGE_CAP"), 0.070, 0.160, 0.015,
-          TaxCharacter.QUALIFIED),
-      new ClassAssumption(AssetClass.of("US_SMALL_CAP"), 0.080, 0.210, 0.012,
-          TaxCharacter.QUALIFIED),
-      new ClassAssumption(AssetClass.of("INTL_DEVELOPED"), 0.065, 0.170, 0.025,
-          TaxCharacter.QUALIFIED),
-      new ClassAssumption(AssetClass.of("EMERGING_MARKETS"), 0.075, 0.230, 0.025,
-          TaxCharacter.QUALIFIED),
-      new ClassAssumption(AssetClass.of("REAL_ESTATE"), 0.065, 0.190, 0.035,
-          TaxCharacter.ORDINARY),
-      new ClassAssumption(AssetClass.of("US_BONDS"), 0.040, 0.055, 0.040, TaxCharacter.ORDINARY),
-      new ClassAssumption(AssetClass.of("MUNI_BONDS"), 0.032, 0.045, 0.032,
-          TaxCharacter.TAX_EXEMPT),
-      new ClassAssumption(AssetClass.of("CASH"), 0.030, 0.006, 0.0, TaxCharacter.ORDINARY));
+  static final ImmutableList<ClassAssumption> CLASSES =
+      ImmutableList.of(
+          new ClassAssumption(
+              AssetClass.of("US_LARGE_CAP"), 0.070, 0.160, 0.015, TaxCharacter.QUALIFIED),
+          new ClassAssumption(
+              AssetClass.of("US_SMALL_CAP"), 0.080, 0.210, 0.012, TaxCharacter.QUALIFIED),
+          new ClassAssumption(
+              AssetClass.of("INTL_DEVELOPED"), 0.065, 0.170, 0.025, TaxCharacter.QUALIFIED),
+          new ClassAssumption(
+              AssetClass.of("EMERGING_MARKETS"), 0.075, 0.230, 0.025, TaxCharacter.QUALIFIED),
+          new ClassAssumption(
+              AssetClass.of("REAL_ESTATE"), 0.065, 0.190, 0.035, TaxCharacter.ORDINARY),
+          new ClassAssumption(
+              AssetClass.of("US_BONDS"), 0.040, 0.055, 0.040, TaxCharacter.ORDINARY),
+          new ClassAssumption(
+              AssetClass.of("MUNI_BONDS"), 0.032, 0.045, 0.032, TaxCharacter.TAX_EXEMPT),
+          new ClassAssumption(AssetClass.of("CASH"), 0.030, 0.006, 0.0, TaxCharacter.ORDINARY));
 
   /** Index of the cash class in {@link #CLASSES}: its return is the sweep rate on account cash. */
   static final int CASH_CLASS = 7;
@@ -78,8 +80,8 @@ final class MarketModel {
     /** Seeded multivariate normal monthly log returns (the assumptions above). */
     PARAMETRIC,
     /**
-     * Historical annual returns, block-bootstrapped into years, each year's months drawn as a bridge
-     * that ends on the year's historical return.
+     * Historical annual returns, block-bootstrapped into years, each year's months drawn as a
+     * bridge that ends on the year's historical return.
      */
     HISTORICAL
   }
@@ -89,26 +91,35 @@ final class MarketModel {
 
   /** Correlations of the classes above, symmetric and positive definite. */
   static final double[][] CORRELATION = {
-      {1.00, 0.85, 0.80, 0.70, 0.70, 0.10, 0.10, 0.00},
-      {0.85, 1.00, 0.75, 0.70, 0.70, 0.05, 0.05, 0.00},
-      {0.80, 0.75, 1.00, 0.80, 0.65, 0.10, 0.10, 0.00},
-      {0.70, 0.70, 0.80, 1.00, 0.60, 0.05, 0.05, 0.00},
-      {0.70, 0.70, 0.65, 0.60, 1.00, 0.20, 0.20, 0.00},
-      {0.10, 0.05, 0.10, 0.05, 0.20, 1.00, 0.80, 0.20},
-      {0.10, 0.05, 0.10, 0.05, 0.20, 0.80, 1.00, 0.20},
-      {0.00, 0.00, 0.00, 0.00, 0.00, 0.20, 0.20, 1.00}};
+    {1.00, 0.85, 0.80, 0.70, 0.70, 0.10, 0.10, 0.00},
+    {0.85, 1.00, 0.75, 0.70, 0.70, 0.05, 0.05, 0.00},
+    {0.80, 0.75, 1.00, 0.80, 0.65, 0.10, 0.10, 0.00},
+    {0.70, 0.70, 0.80, 1.00, 0.60, 0.05, 0.05, 0.00},
+    {0.70, 0.70, 0.65, 0.60, 1.00, 0.20, 0.20, 0.00},
+    {0.10, 0.05, 0.10, 0.05, 0.20, 1.00, 0.80, 0.20},
+    {0.10, 0.05, 0.10, 0.05, 0.20, 0.80, 1.00, 0.20},
+    {0.00, 0.00, 0.00, 0.00, 0.00, 0.20, 0.20, 1.00}
+  };
 
   private final ImmutableList<LocalDate> dates;
   private final ImmutableList<MarketData> markets;
+
   /** classReturns[t][c]: simple return of class c from step t-1 to step t (row 0 is zeros). */
   private final double[][] classReturns;
+
   /** incomeRates[t][c]: income paid at step t per dollar of class c held at step t-1. */
   private final double[][] incomeRates;
+
   private final ImmutableList<Integer> historicalYears;
   private final ImmutableList<String> fingerprints;
 
-  private MarketModel(List<LocalDate> dates, List<MarketData> markets, double[][] classReturns,
-      double[][] incomeRates, List<Integer> historicalYears, List<String> fingerprints) {
+  private MarketModel(
+      List<LocalDate> dates,
+      List<MarketData> markets,
+      double[][] classReturns,
+      double[][] incomeRates,
+      List<Integer> historicalYears,
+      List<String> fingerprints) {
     this.dates = ImmutableList.copyOf(dates);
     this.markets = ImmutableList.copyOf(markets);
     this.classReturns = classReturns;
@@ -117,9 +128,12 @@ final class MarketModel {
     this.fingerprints = ImmutableList.copyOf(fingerprints);
   }
 
-  /** Simulates a parametric path (see {@link #simulate(MarketData, LocalDate, int, long, double, Kind)}). */
-  static MarketModel simulate(MarketData base, LocalDate start, int months, long seed,
-      double volatilityScale) {
+  /**
+   * Simulates a parametric path (see {@link #simulate(MarketData, LocalDate, int, long, double,
+   * Kind)}).
+   */
+  static MarketModel simulate(
+      MarketData base, LocalDate start, int months, long seed, double volatilityScale) {
     return simulate(base, start, months, seed, volatilityScale, Kind.PARAMETRIC);
   }
 
@@ -134,13 +148,15 @@ final class MarketModel {
    *     historical mode it scales only the within-year swings
    * @param kind parametric or historical class returns
    */
-  static MarketModel simulate(MarketData base, LocalDate start, int months, long seed,
-      double volatilityScale, Kind kind) {
+  static MarketModel simulate(
+      MarketData base, LocalDate start, int months, long seed, double volatilityScale, Kind kind) {
     int k = CLASSES.size();
     SplittableRandom rnd = new SplittableRandom(seed);
     List<Integer> years = new ArrayList<>();
-    double[][] classLog = kind == Kind.PARAMETRIC ? parametric(months, rnd, volatilityScale)
-        : historical(months, rnd, volatilityScale, years);
+    double[][] classLog =
+        kind == Kind.PARAMETRIC
+            ? parametric(months, rnd, volatilityScale)
+            : historical(months, rnd, volatilityScale, years);
     List<Security> securities = new ArrayList<>(base.securities().values());
     double[] price = new double[securities.size()];
     int[] classOf = new int[securities.size()];
@@ -149,9 +165,12 @@ final class MarketModel {
       Security s = securities.get(i);
       price[i] = base.prices().lookup(s.id()).perUnit().amount().doubleValue();
       classOf[i] = classIndex(s.assetClass());
-      idio[i] = s.kind() == SecurityKind.EQUITY ? 0.25
-          : s.kind() == SecurityKind.BOND || s.kind() == SecurityKind.MUNICIPAL_BOND ? 0.02
-          : s.kind() == SecurityKind.CASH_EQUIVALENT ? 0 : 0.01;
+      idio[i] =
+          s.kind() == SecurityKind.EQUITY
+              ? 0.25
+              : s.kind() == SecurityKind.BOND || s.kind() == SecurityKind.MUNICIPAL_BOND
+                  ? 0.02
+                  : s.kind() == SecurityKind.CASH_EQUIVALENT ? 0 : 0.01;
     }
     List<LocalDate> dates = new ArrayList<>();
     List<MarketData> markets = new ArrayList<>();
@@ -159,13 +178,13 @@ final class MarketModel {
     double[][] classReturns = new double[months + 1][k];
     double[][] incomeRates = new double[months + 1][k];
     for (int t = 0; t <= months; t++) {
-      LocalDate date = t == 0 ? start
-          : start.plusMonths(t).with(TemporalAdjusters.lastDayOfMonth());
+      LocalDate date =
+          t == 0 ? start : start.plusMonths(t).with(TemporalAdjusters.lastDayOfMonth());
       if (t > 0) {
         for (int c = 0; c < k; c++) {
           classReturns[t][c] = Math.expm1(classLog[t][c]);
-          incomeRates[t][c] = c == CASH_CLASS ? Math.max(0, classReturns[t][c])
-              : CLASSES.get(c).yield() / 12;
+          incomeRates[t][c] =
+              c == CASH_CLASS ? Math.max(0, classReturns[t][c]) : CLASSES.get(c).yield() / 12;
         }
         for (int i = 0; i < price.length; i++) {
           double s = idio[i];
@@ -202,13 +221,13 @@ final class MarketModel {
 
   /**
    * Monthly class log returns from {@link HistoricalReturns}: blocks of {@link #BLOCK_YEARS}
-   * consecutive historical years (wrapping at the end of the series) drawn with replacement until the
-   * run is covered; within each simulated year, twelve correlated normal monthly log returns with
-   * the class volatilities, shifted equally so that they sum to the log of the year's historical
-   * return (a bridge: the year compounds to exactly the historical figure).
+   * consecutive historical years (wrapping at the end of the series) drawn with replacement until
+   * the run is covered; within each simulated year, twelve correlated normal monthly log returns
+   * with the class volatilities, shifted equally so that they sum to the log of the year's
+   * historical return (a bridge: the year compounds to exactly the historical figure).
    */
-  private static double[][] historical(int months, SplittableRandom rnd, double volatilityScale,
-      List<Integer> yearsUsed) {
+  private static double[][] historical(
+      int months, SplittableRandom rnd, double volatilityScale, List<Integer> yearsUsed) {
     HistoricalReturns h = HistoricalReturns.bundled();
     int k = CLASSES.size();
     double[][] chol = cholesky(CORRELATION);
@@ -260,20 +279,25 @@ final class MarketModel {
     return z;
   }
 
-  private static MarketData marketAt(MarketData base, List<Security> securities, double[] price,
-      LocalDate date) {
+  private static MarketData marketAt(
+      MarketData base, List<Security> securities, double[] price, LocalDate date) {
     List<Price> prices = new ArrayList<>();
     for (int i = 0; i < securities.size(); i++) {
       BigDecimal p = BigDecimal.valueOf(price[i]).setScale(UnitPrice.SCALE, RoundingMode.HALF_EVEN);
       prices.add(Price.of(securities.get(i).id(), UnitPrice.of(Money.USD, p), date));
     }
-    MarketData.Builder b = MarketData.builder().putAllSecurities(base.securities())
-        .prices(PriceTable.of(prices));
+    MarketData.Builder b =
+        MarketData.builder().putAllSecurities(base.securities()).prices(PriceTable.of(prices));
     for (Map.Entry<String, TradingVolume> v : base.volumes().entrySet()) {
       TradingVolume tv = v.getValue();
-      b.putVolumes(v.getKey(), TradingVolume.builder().issuer(tv.issuer()).asOf(date)
-          .sharesOutstanding(tv.sharesOutstanding()).addAllWeeklyVolumes(tv.weeklyVolumes())
-          .build());
+      b.putVolumes(
+          v.getKey(),
+          TradingVolume.builder()
+              .issuer(tv.issuer())
+              .asOf(date)
+              .sharesOutstanding(tv.sharesOutstanding())
+              .addAllWeeklyVolumes(tv.weeklyVolumes())
+              .build());
     }
     return b.build();
   }
@@ -345,7 +369,8 @@ final class MarketModel {
         }
         if (i == j) {
           if (sum <= 0) {
-            throw new IllegalArgumentException("correlation matrix is not positive definite at " + i);
+            throw new IllegalArgumentException(
+                "correlation matrix is not positive definite at " + i);
           }
           l[i][i] = Math.sqrt(sum);
         } else {
@@ -366,8 +391,12 @@ final class MarketModel {
   private static String fingerprint(MarketData m) {
     StringBuilder sb = new StringBuilder();
     Map<SecurityId, Price> sorted = new TreeMap<>(m.prices().prices());
-    sorted.forEach((id, p) -> sb.append(id.value()).append('=')
-        .append(p.perUnit().amount().toPlainString()).append(';'));
+    sorted.forEach(
+        (id, p) ->
+            sb.append(id.value())
+                .append('=')
+                .append(p.perUnit().amount().toPlainString())
+                .append(';'));
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(md.digest(sb.toString().getBytes(StandardCharsets.UTF_8)));

@@ -1,13 +1,13 @@
 package dev.rebal.examples.backtest;
 
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.RebalanceFrequency;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.ruleset.SemanticVersion;
 import dev.rebal.core.security.AssetClass;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.TargetAllocation;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
@@ -19,13 +19,13 @@ import java.util.TreeSet;
 /**
  * The rebalancing policies the backtest compares. Each is a rule set run through the same {@code
  * Rebalancer} (so every trade respects the same compliance, wash-sale and cash constraints) plus an
- * adaptation of the generated household: its bands, whether it carries its goals and sees
- * announced liquidity events, and whether the advisor's gain limits apply.
+ * adaptation of the generated household: its bands, whether it carries its goals and sees announced
+ * liquidity events, and whether the advisor's gain limits apply.
  *
- * <p>Policies 1 to 5 are "goal-blind": the household's goals are removed (so the engine's plan is the
- * static target) and announced liquidity events are withheld until they hit the account. All six
- * keep {@code trigger.cash} (new money is invested by every policy), the eligibility rule and every
- * routing rule (so review load is measured the same way).
+ * <p>Policies 1 to 5 are "goal-blind": the household's goals are removed (so the engine's plan is
+ * the static target) and announced liquidity events are withheld until they hit the account. All
+ * six keep {@code trigger.cash} (new money is invested by every policy), the eligibility rule and
+ * every routing rule (so review load is measured the same way).
  */
 enum Policy {
   /** (1) Calendar: every quarter, trade to target; tax-blind. */
@@ -38,8 +38,8 @@ enum Policy {
   TAX_AWARE_THRESHOLD("Tax-aware threshold", "tax-thr"),
   /**
    * (5) This engine's default rule set run goal-blind: the household without its goals or announced
-   * events and with naive threshold's targets and bands, so against (2) it isolates the engine's tax
-   * features at the same target allocation.
+   * events and with naive threshold's targets and bands, so against (2) it isolates the engine's
+   * tax features at the same target allocation.
    */
   ENGINE_GOAL_BLIND("Engine, goal-blind (tax features only)", "engine-gb"),
   /** (6) This engine: {@code Rebalancer.standard()} on the household as generated. */
@@ -143,10 +143,18 @@ enum Policy {
     c.goals = List.of();
     c.events = List.of();
     var p = generated.taxProfile();
-    c.taxProfile = Households.withGains(p, p.realizedShortTermYtd(), p.realizedLongTermYtd(),
-        p.shortTermCarryforward(), p.longTermCarryforward(), taxAware());
-    c.frequency = this == CALENDAR ? RebalanceFrequency.QUARTERLY
-        : this == ENGINE_GOAL_BLIND ? generated.rebalanceFrequency() : RebalanceFrequency.NONE;
+    c.taxProfile =
+        Households.withGains(
+            p,
+            p.realizedShortTermYtd(),
+            p.realizedLongTermYtd(),
+            p.shortTermCarryforward(),
+            p.longTermCarryforward(),
+            taxAware());
+    c.frequency =
+        this == CALENDAR
+            ? RebalanceFrequency.QUARTERLY
+            : this == ENGINE_GOAL_BLIND ? generated.rebalanceFrequency() : RebalanceFrequency.NONE;
     if (this == THRESHOLD_ABSOLUTE || this == TAX_AWARE_THRESHOLD || this == ENGINE_GOAL_BLIND) {
       c.target = bands(generated.target(), "0.03", "0");
     } else if (this == THRESHOLD_RELATIVE) {
@@ -156,8 +164,8 @@ enum Policy {
   }
 
   /**
-   * Returns {@code target} with the given bands: an absolute half-width (at most half the weight, so
-   * the band stays above zero) and a relative one.
+   * Returns {@code target} with the given bands: an absolute half-width (at most half the weight,
+   * so the band stays above zero) and a relative one.
    */
   static TargetAllocation bands(TargetAllocation target, String absolute, String relative) {
     TargetAllocation.Builder b = TargetAllocation.builder();
@@ -165,8 +173,8 @@ enum Policy {
     for (Map.Entry<AssetClass, ClassTarget> e : target.classes().entrySet()) {
       Weight w = e.getValue().weight();
       BigDecimal half = w.value().divide(BigDecimal.valueOf(2), Weight.SCALE, RoundingMode.DOWN);
-      b.putClasses(e.getKey(), new ClassTarget(w, Weight.ofComputed(abs.min(half)),
-          Weight.of(relative)));
+      b.putClasses(
+          e.getKey(), new ClassTarget(w, Weight.ofComputed(abs.min(half)), Weight.of(relative)));
     }
     return b.build();
   }

@@ -127,13 +127,17 @@ final class PolicySummary {
     this.vetoes = veto;
   }
 
-  /** Per-household annualized after-tax returns (households with no managed wealth skipped: NaN). */
+  /**
+   * Per-household annualized after-tax returns (households with no managed wealth skipped: NaN).
+   */
   static double[] householdReturns(List<HouseholdOutcome> hs) {
     double[] r = new double[hs.size()];
     for (int i = 0; i < r.length; i++) {
       HouseholdOutcome o = hs.get(i);
-      r[i] = o.startAfterTax > 1000 ? irr(o.startAfterTax, o.flows, o.endAfterLiquidation)
-          : Double.NaN;
+      r[i] =
+          o.startAfterTax > 1000
+              ? irr(o.startAfterTax, o.flows, o.endAfterLiquidation)
+              : Double.NaN;
     }
     return r;
   }

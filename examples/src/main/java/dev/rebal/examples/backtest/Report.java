@@ -17,47 +17,75 @@ final class Report {
     PolicySummary base = find(s, Policy.BASELINE);
     StringBuilder sb = new StringBuilder();
     Backtest.Config c = r.config();
-    sb.append(f("Run: %d households x %d years, monthly steps from %s, seed %d, volatility "
-        + "scale %.2f (`%s`).%n%n", c.households(), c.years(), r.start(), c.seed(),
-        c.volatilityScale(), command));
-    sb.append("| policy | after-tax return /yr | vs naive threshold (bps/yr) | return before "
-        + "liquidation tax /yr | turnover /yr | rebalancing events per household-year | tracking "
-        + "error to own target | tracking error to static target | tax paid | liquidation tax at "
-        + "end | losses harvested | goal shortfalls (needs not met in time) | review load per "
-        + "household-year |\n");
+    sb.append(
+        f(
+            "Run: %d households x %d years, monthly steps from %s, seed %d, volatility "
+                + "scale %.2f (`%s`).%n%n",
+            c.households(), c.years(), r.start(), c.seed(), c.volatilityScale(), command));
+    sb.append(
+        "| policy | after-tax return /yr | vs naive threshold (bps/yr) | return before "
+            + "liquidation tax /yr | turnover /yr | rebalancing events per household-year | tracking "
+            + "error to own target | tracking error to static target | tax paid | liquidation tax at "
+            + "end | losses harvested | goal shortfalls (needs not met in time) | review load per "
+            + "household-year |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (PolicySummary p : s) {
-      sb.append(f("| %s | %.2f%% | %+.1f | %.2f%% | %.1f%% | %.2f | %.2f%% | %.2f%% | %s | %s | %s "
-          + "| %d of %d (%s) | %.2f |%n", p.policy.label(), 100 * p.afterTaxReturn,
-          10_000 * (p.afterTaxReturn - base.afterTaxReturn), 100 * p.preLiquidationReturn,
-          100 * p.turnover, p.eventsPerHouseholdYear, 100 * p.trackingErrorOwn,
-          100 * p.trackingErrorStatic, money(p.taxPaid), money(p.liquidationTax),
-          money(p.harvested), p.shortfalls, p.needs, money(p.shortfallAmount),
-          p.reviewsPerHouseholdYear));
+      sb.append(
+          f(
+              "| %s | %.2f%% | %+.1f | %.2f%% | %.1f%% | %.2f | %.2f%% | %.2f%% | %s | %s | %s "
+                  + "| %d of %d (%s) | %.2f |%n",
+              p.policy.label(),
+              100 * p.afterTaxReturn,
+              10_000 * (p.afterTaxReturn - base.afterTaxReturn),
+              100 * p.preLiquidationReturn,
+              100 * p.turnover,
+              p.eventsPerHouseholdYear,
+              100 * p.trackingErrorOwn,
+              100 * p.trackingErrorStatic,
+              money(p.taxPaid),
+              money(p.liquidationTax),
+              money(p.harvested),
+              p.shortfalls,
+              p.needs,
+              money(p.shortfallAmount),
+              p.reviewsPerHouseholdYear));
     }
     sb.append("\nDetails (book totals):\n\n");
-    sb.append("| policy | wealth at start after liquidation tax | wealth at end before "
-        + "liquidation tax | wealth at end after liquidation tax | realized short-term gains "
-        + "(net) | realized long-term gains (net) | gross realized losses | $3,000-offset tax "
-        + "saved | total tax (paid - offset saved + due at end + liquidation) | forced sales | "
-        + "decisions AUTO / REVIEW / NO_TRIGGER / other | proposals the verifier rejected (not "
-        + "executed) |\n");
+    sb.append(
+        "| policy | wealth at start after liquidation tax | wealth at end before "
+            + "liquidation tax | wealth at end after liquidation tax | realized short-term gains "
+            + "(net) | realized long-term gains (net) | gross realized losses | $3,000-offset tax "
+            + "saved | total tax (paid - offset saved + due at end + liquidation) | forced sales | "
+            + "decisions AUTO / REVIEW / NO_TRIGGER / other | proposals the verifier rejected (not "
+            + "executed) |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
     for (PolicySummary p : s) {
       int other = 0;
       for (DecisionOutcome o : DecisionOutcome.values()) {
-        if (o != DecisionOutcome.AUTO && o != DecisionOutcome.REVIEW
+        if (o != DecisionOutcome.AUTO
+            && o != DecisionOutcome.REVIEW
             && o != DecisionOutcome.NO_TRIGGER) {
           other += p.outcomes[o.ordinal()];
         }
       }
-      sb.append(f("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d / %d / %d / %d | %d "
-          + "|%n", p.policy.label(), money(p.startAfterTax), money(p.endBefore),
-          money(p.endAfter), money(p.realizedShortTerm), money(p.realizedLongTerm),
-          money(p.realizedLosses), money(p.taxSaved),
-          money(p.taxPaid - p.taxSaved + p.accruedAtEnd + p.liquidationTax), money(p.forcedSold), p.outcomes[DecisionOutcome.AUTO.ordinal()],
-          p.outcomes[DecisionOutcome.REVIEW.ordinal()],
-          p.outcomes[DecisionOutcome.NO_TRIGGER.ordinal()], other, p.vetoes));
+      sb.append(
+          f(
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %d / %d / %d / %d | %d " + "|%n",
+              p.policy.label(),
+              money(p.startAfterTax),
+              money(p.endBefore),
+              money(p.endAfter),
+              money(p.realizedShortTerm),
+              money(p.realizedLongTerm),
+              money(p.realizedLosses),
+              money(p.taxSaved),
+              money(p.taxPaid - p.taxSaved + p.accruedAtEnd + p.liquidationTax),
+              money(p.forcedSold),
+              p.outcomes[DecisionOutcome.AUTO.ordinal()],
+              p.outcomes[DecisionOutcome.REVIEW.ordinal()],
+              p.outcomes[DecisionOutcome.NO_TRIGGER.ordinal()],
+              other,
+              p.vetoes));
     }
     sb.append("\nEngine decision quality (see docs/backtest.md, Measures):\n\n")
         .append(DecisionQuality.header());
@@ -77,9 +105,12 @@ final class Report {
         problems.addAll(o.problems);
       }
     }
-    sb.append(f("%nEngine problems met (exceptions, households put on hold, the first three "
-        + "verifier rejections and the first infeasible decision per household and policy; all "
-        + "in problems.txt): %d%n", problems.size()));
+    sb.append(
+        f(
+            "%nEngine problems met (exceptions, households put on hold, the first three "
+                + "verifier rejections and the first infeasible decision per household and policy; all "
+                + "in problems.txt): %d%n",
+            problems.size()));
     for (int i = 0; i < Math.min(20, problems.size()); i++) {
       sb.append("- ").append(problems.get(i).replace('\n', ' ')).append('\n');
     }

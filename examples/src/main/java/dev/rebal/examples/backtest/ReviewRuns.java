@@ -10,14 +10,14 @@ import java.util.TreeSet;
  * Finds the runs of months a household spent in review for the same reason.
  *
  * <p>The input is a household's monthly decisions in order, each given as the set of its review
- * reason codes (the codes of {@code Decision.routing()}); an empty set is a month not in review
- * (an automatic decision, no trigger, on hold, or no decision). A <b>run</b> of a code is a maximal
- * stretch of consecutive months whose sets all contain that code. Runs are found code by code, so
- * a stretch in which two codes persist together holds one run of each, and a run of one code may
- * overlap a run of another. For example, with a minimum of three months, {@code [{A}, {A, B},
- * {A}]} has one run (code A, months 0 to 2), {@code [{A}, {B}, {A}]} and {@code [{A}, {A, B},
- * {B}, {A}]} have none, and {@code [{A, B}, {A, B}, {A, B}]} has two (A and B, both months 0 to
- * 2). A run of four months is one run, not two of three.
+ * reason codes (the codes of {@code Decision.routing()}); an empty set is a month not in review (an
+ * automatic decision, no trigger, on hold, or no decision). A <b>run</b> of a code is a maximal
+ * stretch of consecutive months whose sets all contain that code. Runs are found code by code, so a
+ * stretch in which two codes persist together holds one run of each, and a run of one code may
+ * overlap a run of another. For example, with a minimum of three months, {@code [{A}, {A, B}, {A}]}
+ * has one run (code A, months 0 to 2), {@code [{A}, {B}, {A}]} and {@code [{A}, {A, B}, {B}, {A}]}
+ * have none, and {@code [{A, B}, {A, B}, {A, B}]} has two (A and B, both months 0 to 2). A run of
+ * four months is one run, not two of three.
  */
 final class ReviewRuns {
   /** The shortest run reported by the backtest: three months running. */

@@ -27,12 +27,25 @@ final class Study {
    * @param markets the market kinds to run
    * @param assumptions trading cost, outside gains and horizons (the longest is the run's length)
    */
-  record Config(int paths, int households, long seed, int threads, List<MarketModel.Kind> markets,
+  record Config(
+      int paths,
+      int households,
+      long seed,
+      int threads,
+      List<MarketModel.Kind> markets,
       Assumptions assumptions) {
     Config {
       if (paths < 1 || households < 1 || threads < 1 || markets.isEmpty()) {
-        throw new IllegalArgumentException("paths, households, threads and markets must be at "
-            + "least 1, were " + paths + ", " + households + ", " + threads + ", " + markets);
+        throw new IllegalArgumentException(
+            "paths, households, threads and markets must be at "
+                + "least 1, were "
+                + paths
+                + ", "
+                + households
+                + ", "
+                + threads
+                + ", "
+                + markets);
       }
       markets = List.copyOf(markets);
     }
@@ -47,7 +60,10 @@ final class Study {
   }
 
   /** Per policy, horizon and convention: one path's measures. */
-  record PathResult(MarketModel.Kind market, int path, long seed,
+  record PathResult(
+      MarketModel.Kind market,
+      int path,
+      long seed,
       /** [policy][horizon][convention]: the book's after-tax money-weighted return /yr. */
       double[][][] returns,
       /** [policy][horizon][convention][component]: the decomposition vs baseline, bps /yr. */
@@ -62,10 +78,19 @@ final class Study {
       Backtest.Result detail) {}
 
   /** The activity metrics, in {@link PathResult#activity} order. */
-  static final List<String> METRICS = List.of("turnover /yr", "events per household-year",
-      "reviews per household-year", "needs", "needs met in time", "losses harvested",
-      "income received", "income tax paid", "trading cost", "managed wealth-years",
-      "household-years");
+  static final List<String> METRICS =
+      List.of(
+          "turnover /yr",
+          "events per household-year",
+          "reviews per household-year",
+          "needs",
+          "needs met in time",
+          "losses harvested",
+          "income received",
+          "income tax paid",
+          "trading cost",
+          "managed wealth-years",
+          "household-years");
 
   private Study() {}
 
@@ -76,11 +101,13 @@ final class Study {
       for (MarketModel.Kind kind : config.markets()) {
         for (int i = 0; i < config.paths(); i++) {
           int path = i;
-          futures.add(pool.submit(() -> {
-            PathResult r = runPath(config, kind, path);
-            progress.accept(kind + " path " + path);
-            return r;
-          }));
+          futures.add(
+              pool.submit(
+                  () -> {
+                    PathResult r = runPath(config, kind, path);
+                    progress.accept(kind + " path " + path);
+                    return r;
+                  }));
         }
       }
       List<PathResult> out = new ArrayList<>();
@@ -104,14 +131,29 @@ final class Study {
 
   static PathResult runPath(Config config, MarketModel.Kind kind, int path) {
     long seed = pathSeed(config.seed(), path);
-    Backtest.Result r = Backtest.run(new Backtest.Config(config.households(), config.years(), seed,
-        1, 1.0, kind, config.assumptions(), true), i -> { });
+    Backtest.Result r =
+        Backtest.run(
+            new Backtest.Config(
+                config.households(),
+                config.years(),
+                seed,
+                1,
+                1.0,
+                kind,
+                config.assumptions(),
+                true),
+            i -> {});
     return measure(config, kind, path, seed, r, path == 0 && kind == config.markets().get(0));
   }
 
   /** Measures one path's run: returns, decompositions and activity per policy. */
-  static PathResult measure(Config config, MarketModel.Kind kind, int path, long seed,
-      Backtest.Result r, boolean keepDetail) {
+  static PathResult measure(
+      Config config,
+      MarketModel.Kind kind,
+      int path,
+      long seed,
+      Backtest.Result r,
+      boolean keepDetail) {
     Policy[] policies = Policy.values();
     int[] horizons = config.assumptions().horizonYears();
     int nc = Attribution.Component.values().length;
@@ -179,8 +221,17 @@ final class Study {
         problems.addAll(o.problems);
       }
     }
-    return new PathResult(kind, path, seed, returns, comps, activity, maxUnexplained,
-        ImmutableList.copyOf(quality), ImmutableList.copyOf(problems), keepDetail ? r : null);
+    return new PathResult(
+        kind,
+        path,
+        seed,
+        returns,
+        comps,
+        activity,
+        maxUnexplained,
+        ImmutableList.copyOf(quality),
+        ImmutableList.copyOf(problems),
+        keepDetail ? r : null);
   }
 
   /**

@@ -20,14 +20,15 @@ import java.util.TreeMap;
 
 /**
  * An example of a firm's own rule: a proposal that would leave any single stock (a security of kind
- * {@link SecurityKind#EQUITY}) above {@code firm.single-stock.max} of the household's value (default
- * 0.10) goes to human review with reason code {@value #CODE}, even when the built-in limits pass.
+ * {@link SecurityKind#EQUITY}) above {@code firm.single-stock.max} of the household's value
+ * (default 0.10) goes to human review with reason code {@value #CODE}, even when the built-in
+ * limits pass.
  *
  * <p>It runs at the {@link Stage#ROUTING} stage, so it sees the proposal: a stock's value after the
  * proposal is its value now (all accounts, held-away included) plus what the proposal buys and
- * minus what it sells, at the trades' estimated prices; the household's value is taken as
- * unchanged (the trades only move money between securities and cash). An empty proposal is never
- * routed. Like every rule it is stateless, deterministic and reads no clock.
+ * minus what it sells, at the trades' estimated prices; the household's value is taken as unchanged
+ * (the trades only move money between securities and cash). An empty proposal is never routed. Like
+ * every rule it is stateless, deterministic and reads no clock.
  *
  * <p>It is offered through {@link FirmRules}, listed in {@code
  * META-INF/services/dev.rebal.core.rule.RuleProvider}, and enabled by {@code rule
@@ -36,8 +37,10 @@ import java.util.TreeMap;
 public final class NoSingleStockOverweightRule implements Rule {
   /** The rule's id, which a rule set enables. */
   public static final String ID = "firm.no-single-stock-overweight";
+
   /** The reason code of the review it asks for. */
   public static final String CODE = "review.single-stock";
+
   /** The rule-set parameter holding the largest share a single stock may reach. */
   public static final String MAX = "firm.single-stock.max";
 
@@ -74,17 +77,27 @@ public final class NoSingleStockOverweightRule implements Rule {
       after.merge(t.security(), value, Money::plus);
     }
     List<String> over = new ArrayList<>();
-    after.forEach((s, value) -> {
-      boolean stock = context.marketData().findSecurity(s)
-          .map(sec -> sec.kind() == SecurityKind.EQUITY).orElse(false);
-      BigDecimal share = value.amount().divide(v.total().amount(), 4, RoundingMode.HALF_EVEN);
-      if (stock && share.compareTo(max) > 0 && isTraded(p, s)) {
-        over.add(s + " " + share.toPlainString());
-      }
-    });
-    return over.isEmpty() ? RuleOutcome.pass()
-        : RuleOutcome.found(CODE, "single stock above " + max.toPlainString()
-            + " of the household after the proposal: " + String.join(", ", over));
+    after.forEach(
+        (s, value) -> {
+          boolean stock =
+              context
+                  .marketData()
+                  .findSecurity(s)
+                  .map(sec -> sec.kind() == SecurityKind.EQUITY)
+                  .orElse(false);
+          BigDecimal share = value.amount().divide(v.total().amount(), 4, RoundingMode.HALF_EVEN);
+          if (stock && share.compareTo(max) > 0 && isTraded(p, s)) {
+            over.add(s + " " + share.toPlainString());
+          }
+        });
+    return over.isEmpty()
+        ? RuleOutcome.pass()
+        : RuleOutcome.found(
+            CODE,
+            "single stock above "
+                + max.toPlainString()
+                + " of the household after the proposal: "
+                + String.join(", ", over));
   }
 
   /** Only a stock the proposal trades is its concern; an untouched one is the trigger's. */

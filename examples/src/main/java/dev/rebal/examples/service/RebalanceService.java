@@ -5,8 +5,8 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rebal.core.RebalException;
 import dev.rebal.core.household.Household;
-import dev.rebal.core.market.MarketData;
 import dev.rebal.core.internal.Checks;
+import dev.rebal.core.market.MarketData;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.examples.DecisionJson;
@@ -51,6 +51,7 @@ import java.util.concurrent.Executors;
 public final class RebalanceService implements AutoCloseable {
   /** The largest request body accepted, in bytes. */
   public static final int MAX_BYTES = 8 << 20;
+
   /** The most households one request may hold. */
   public static final int MAX_HOUSEHOLDS = 100;
 
@@ -65,15 +66,15 @@ public final class RebalanceService implements AutoCloseable {
   }
 
   /**
-   * Starts a service on {@code port} of the loopback address (0 picks a free port), with two
-   * worker threads.
+   * Starts a service on {@code port} of the loopback address (0 picks a free port), with two worker
+   * threads.
    *
    * @throws IOException if the port cannot be bound
    */
   public static RebalanceService start(Rebalancer rebalancer, int port) throws IOException {
     Checks.notNull(rebalancer, "rebalancer");
-    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(),
-        port), 16);
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
     ExecutorService executor = Executors.newFixedThreadPool(2);
     RebalanceService service = new RebalanceService(rebalancer, server, executor);
     server.createContext("/rebalance", service::exchange);
@@ -88,10 +89,16 @@ public final class RebalanceService implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
-  /** Returns the address of the rebalance endpoint, e.g. {@code http://127.0.0.1:8080/rebalance}. */
+  /**
+   * Returns the address of the rebalance endpoint, e.g. {@code http://127.0.0.1:8080/rebalance}.
+   */
   public URI endpoint() {
-    return URI.create("http://" + server.getAddress().getAddress().getHostAddress() + ":" + port()
-        + "/rebalance");
+    return URI.create(
+        "http://"
+            + server.getAddress().getAddress().getHostAddress()
+            + ":"
+            + port()
+            + "/rebalance");
   }
 
   /** Stops the service, letting requests in progress finish for up to one second. */
@@ -195,8 +202,12 @@ public final class RebalanceService implements AutoCloseable {
 
   private static void reply(HttpExchange ex, Response r) throws IOException {
     byte[] bytes = r.body().getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", r.body().startsWith("{")
-        ? "application/json; charset=utf-8" : "text/plain; charset=utf-8");
+    ex.getResponseHeaders()
+        .add(
+            "Content-Type",
+            r.body().startsWith("{")
+                ? "application/json; charset=utf-8"
+                : "text/plain; charset=utf-8");
     ex.sendResponseHeaders(r.status(), bytes.length);
     try (OutputStream out = ex.getResponseBody()) {
       out.write(bytes);
@@ -212,7 +223,8 @@ public final class RebalanceService implements AutoCloseable {
     int port = args.length > 0 ? Integer.parseInt(args[0]) : 8080;
     RebalanceService service = start(Rebalancer.standard(), port);
     System.out.println("Rebal service listening on " + service.endpoint());
-    System.out.println("try: curl -s --data-binary @book.json -H 'Content-Type: application/json' "
-        + service.endpoint());
+    System.out.println(
+        "try: curl -s --data-binary @book.json -H 'Content-Type: application/json' "
+            + service.endpoint());
   }
 }

@@ -20,11 +20,11 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.ruleset.SemanticVersion;
-import dev.rebal.sample.BookConfig;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.TaxCharacter;
 import dev.rebal.engine.Rebalancer;
+import dev.rebal.sample.BookConfig;
+import dev.rebal.sample.BookGenerator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,12 +38,20 @@ import org.junit.jupiter.api.Test;
  */
 class IncomeTaxTest {
   private static final LocalDate START = BookConfig.DEFAULT_AS_OF;
+
   /** 35% short-term, 15% long-term, 5% state, 3.8% NIIT. */
-  private static final TaxProfile PROFILE = TaxProfile.builder()
-      .filingStatus(FilingStatus.MARRIED_JOINT).shortTermRate(Weight.of("0.35"))
-      .longTermRate(Weight.of("0.15")).stateRate(Weight.of("0.05")).niitRate(Weight.of("0.038"))
-      .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-      .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build();
+  private static final TaxProfile PROFILE =
+      TaxProfile.builder()
+          .filingStatus(FilingStatus.MARRIED_JOINT)
+          .shortTermRate(Weight.of("0.35"))
+          .longTermRate(Weight.of("0.15"))
+          .stateRate(Weight.of("0.05"))
+          .niitRate(Weight.of("0.038"))
+          .shortTermCarryforward(Money.ZERO_USD)
+          .longTermCarryforward(Money.ZERO_USD)
+          .realizedShortTermYtd(Money.ZERO_USD)
+          .realizedLongTermYtd(Money.ZERO_USD)
+          .build();
 
   @Test
   void tax_eachCharacter_atItsRate() {
@@ -70,14 +78,26 @@ class IncomeTaxTest {
     MarketData base = pricedAt100(gen.marketData());
     Household h = household(gen.household(0));
     MarketModel market = MarketModel.simulate(base, START, 1, 11, 1.0);
-    HouseholdScript script = HouseholdScript.of(h, HouseholdSimulation.wealth(h, base), START,
-        market.date(1), 5);
+    HouseholdScript script =
+        HouseholdScript.of(h, HouseholdSimulation.wealth(h, base), START, market.date(1), 5);
 
     // when one month runs with a rule set that has no trigger (so nothing trades)
-    RuleSet none = RuleSet.of("none", SemanticVersion.parse("1.0.0"),
-        Set.of("eligibility.tradable-account"), RuleSet.defaults().parameters());
-    HouseholdOutcome o = new HouseholdSimulation(0, Policy.THRESHOLD_ABSOLUTE,
-        Rebalancer.of(none), market, h, script, new Assumptions(5, 0, new int[] {1})).run();
+    RuleSet none =
+        RuleSet.of(
+            "none",
+            SemanticVersion.parse("1.0.0"),
+            Set.of("eligibility.tradable-account"),
+            RuleSet.defaults().parameters());
+    HouseholdOutcome o =
+        new HouseholdSimulation(
+                0,
+                Policy.THRESHOLD_ABSOLUTE,
+                Rebalancer.of(none),
+                market,
+                h,
+                script,
+                new Assumptions(5, 0, new int[] {1}))
+            .run();
 
     // then income: taxable 120,000 x (1.5% + 4% + 3.5% + 3.2%) / 12 = 150 + 400 + 350 + 320
     // = 1,220.00; IRA and Roth 120,000 x 4% / 12 = 400.00 each; total 2,020.00
@@ -98,22 +118,42 @@ class IncomeTaxTest {
     MarketData base = pricedAt100(gen.marketData());
     Household h = household(gen.household(0));
     MarketModel market = MarketModel.simulate(base, START, 1, 11, 1.0);
-    HouseholdScript script = HouseholdScript.of(h, HouseholdSimulation.wealth(h, base), START,
-        market.date(1), 5);
-    RuleSet none = RuleSet.of("none", SemanticVersion.parse("1.0.0"),
-        Set.of("eligibility.tradable-account"), RuleSet.defaults().parameters());
+    HouseholdScript script =
+        HouseholdScript.of(h, HouseholdSimulation.wealth(h, base), START, market.date(1), 5);
+    RuleSet none =
+        RuleSet.of(
+            "none",
+            SemanticVersion.parse("1.0.0"),
+            Set.of("eligibility.tradable-account"),
+            RuleSet.defaults().parameters());
 
     // when
-    HouseholdOutcome o = new HouseholdSimulation(0, Policy.THRESHOLD_ABSOLUTE,
-        Rebalancer.of(none), market, h, script, new Assumptions(5, 0, new int[] {1})).run();
+    HouseholdOutcome o =
+        new HouseholdSimulation(
+                0,
+                Policy.THRESHOLD_ABSOLUTE,
+                Rebalancer.of(none),
+                market,
+                h,
+                script,
+                new Assumptions(5, 0, new int[] {1}))
+            .run();
 
     // then allocation is each class's total return on its $120,000 (or $360,000 of bonds), and
     // allocation + selection + flows explain the month's change to the cent
-    double expected = 120_000 * (market.classReturn(1, 0) + market.classReturn(1, 4)
-        + market.classReturn(1, 6)) + 360_000 * market.classReturn(1, 5);
+    double expected =
+        120_000 * (market.classReturn(1, 0) + market.classReturn(1, 4) + market.classReturn(1, 6))
+            + 360_000 * market.classReturn(1, 5);
     assertThat(o.allocation[1]).isCloseTo(expected, within(0.01));
-    assertThat(o.wealth[1] - o.wealth[0]).isCloseTo(o.allocation[1] + o.selection[1]
-        + o.flows[1] + o.taxCapital[1] + o.taxIncome[1] + o.tradingCost[1], within(0.01));
+    assertThat(o.wealth[1] - o.wealth[0])
+        .isCloseTo(
+            o.allocation[1]
+                + o.selection[1]
+                + o.flows[1]
+                + o.taxCapital[1]
+                + o.taxIncome[1]
+                + o.tradingCost[1],
+            within(0.01));
   }
 
   private static MarketData pricedAt100(MarketData m) {
@@ -121,37 +161,64 @@ class IncomeTaxTest {
     for (SecurityId id : m.securities().keySet()) {
       prices.add(Price.of(id, UnitPrice.of(Money.USD, new BigDecimal("100.00")), START));
     }
-    return MarketData.builder().putAllSecurities(m.securities()).prices(PriceTable.of(prices))
+    return MarketData.builder()
+        .putAllSecurities(m.securities())
+        .prices(PriceTable.of(prices))
         .build();
   }
 
   private static Household household(Household generated) {
     var owner = generated.members().get(0).id();
-    List<Account> accounts = List.of(account("TAX-1", AccountType.TAXABLE, owner),
-        account("IRA-2", AccountType.TRADITIONAL_IRA, owner),
-        account("ROTH-3", AccountType.ROTH_IRA, owner));
-    List<TaxLot> lots = List.of(lot(1, "TAX-1", "LCF1"), lot(2, "TAX-1", "BDF1"),
-        lot(3, "TAX-1", "REF1"), lot(4, "TAX-1", "MUF1"), lot(5, "IRA-2", "BDF1"),
-        lot(6, "ROTH-3", "BDF1"));
-    Households.Copy c = Households.copy(generated.withAccounts(accounts).withLots(lots)
-        .withTransactions(List.of()).withRestrictions(List.of()));
+    List<Account> accounts =
+        List.of(
+            account("TAX-1", AccountType.TAXABLE, owner),
+            account("IRA-2", AccountType.TRADITIONAL_IRA, owner),
+            account("ROTH-3", AccountType.ROTH_IRA, owner));
+    List<TaxLot> lots =
+        List.of(
+            lot(1, "TAX-1", "LCF1"),
+            lot(2, "TAX-1", "BDF1"),
+            lot(3, "TAX-1", "REF1"),
+            lot(4, "TAX-1", "MUF1"),
+            lot(5, "IRA-2", "BDF1"),
+            lot(6, "ROTH-3", "BDF1"));
+    Households.Copy c =
+        Households.copy(
+            generated
+                .withAccounts(accounts)
+                .withLots(lots)
+                .withTransactions(List.of())
+                .withRestrictions(List.of()));
     c.taxProfile = PROFILE;
     c.goals = List.of();
     c.events = List.of();
     return c.build();
   }
 
-  private static Account account(String id, AccountType type,
-      dev.rebal.core.household.MemberId owner) {
-    return Account.builder().id(AccountId.of(id)).addOwners(owner).type(type).custodian("C")
-        .cash(Money.ZERO_USD).cashFloor(Money.ZERO_USD).heldAway(false).tradable(true)
-        .fractionalShares(true).build();
+  private static Account account(
+      String id, AccountType type, dev.rebal.core.household.MemberId owner) {
+    return Account.builder()
+        .id(AccountId.of(id))
+        .addOwners(owner)
+        .type(type)
+        .custodian("C")
+        .cash(Money.ZERO_USD)
+        .cashFloor(Money.ZERO_USD)
+        .heldAway(false)
+        .tradable(true)
+        .fractionalShares(true)
+        .build();
   }
 
   private static TaxLot lot(int n, String account, String security) {
-    return TaxLot.builder().id(LotId.of("L-" + n)).account(AccountId.of(account))
-        .security(SecurityId.of(security)).quantity(Quantity.of(new BigDecimal("1200")))
-        .costBasis(Money.usd("120000.00")).acquired(START.minusYears(2))
-        .washSaleAdjustment(Money.ZERO_USD).build();
+    return TaxLot.builder()
+        .id(LotId.of("L-" + n))
+        .account(AccountId.of(account))
+        .security(SecurityId.of(security))
+        .quantity(Quantity.of(new BigDecimal("1200")))
+        .costBasis(Money.usd("120000.00"))
+        .acquired(START.minusYears(2))
+        .washSaleAdjustment(Money.ZERO_USD)
+        .build();
   }
 }

@@ -22,8 +22,8 @@ class PolicyBacktestTest {
 
   @BeforeAll
   static void runTwice() {
-    first = Backtest.run(new Backtest.Config(6, 1, 7, 1), i -> { });
-    second = Backtest.run(new Backtest.Config(6, 1, 7, 2), i -> { });
+    first = Backtest.run(new Backtest.Config(6, 1, 7, 1), i -> {});
+    second = Backtest.run(new Backtest.Config(6, 1, 7, 2), i -> {});
   }
 
   @Test
@@ -46,7 +46,8 @@ class PolicyBacktestTest {
       String path = first.outcomes().get(Policy.BASELINE).get(i).pathHash;
       // then each household read the same prices at every step under every policy, in both runs
       for (Policy p : Policy.values()) {
-        assertThat(first.outcomes().get(p).get(i).pathHash).as(p + " household " + i)
+        assertThat(first.outcomes().get(p).get(i).pathHash)
+            .as(p + " household " + i)
             .isEqualTo(path);
         assertThat(second.outcomes().get(p).get(i).pathHash).isEqualTo(path);
       }
@@ -62,7 +63,8 @@ class PolicyBacktestTest {
         // between steps, with no trades, wealth changes by exactly the market move on the holdings
         assertThat(o.maxIdentityError).as(p + " household " + o.index).isZero();
         // trading moves wealth only by the cent rounding of the trades
-        assertThat(o.maxTradeResidual).as(p + " household " + o.index)
+        assertThat(o.maxTradeResidual)
+            .as(p + " household " + o.index)
             .isLessThanOrEqualTo(new BigDecimal("0.50"));
       }
     }
@@ -92,11 +94,17 @@ class PolicyBacktestTest {
       // pooled figures are the sums over households
       DecisionQuality all = DecisionQuality.of(first.outcomes().get(p));
       assertThat(all.householdPaths).isEqualTo(6);
-      assertThat(all.inReview).isEqualTo(Report.find(PolicySummary.of(first), p)
-          .outcomes[dev.rebal.engine.DecisionOutcome.REVIEW.ordinal()]);
-      assertThat(all.reason("review.verifier") + all.reason("review.infeasible")
-          + all.reason("review.conflict") + all.reason("review.residual")
-          + all.reason("review.unmet-goal") + all.otherReasons())
+      assertThat(all.inReview)
+          .isEqualTo(
+              Report.find(PolicySummary.of(first), p)
+                  .outcomes[dev.rebal.engine.DecisionOutcome.REVIEW.ordinal()]);
+      assertThat(
+              all.reason("review.verifier")
+                  + all.reason("review.infeasible")
+                  + all.reason("review.conflict")
+                  + all.reason("review.residual")
+                  + all.reason("review.unmet-goal")
+                  + all.otherReasons())
           .isEqualTo(all.reasons.values().stream().mapToInt(Integer::intValue).sum());
     }
   }
@@ -199,8 +207,9 @@ class PolicyBacktestTest {
   @Test
   void adapt_goalBlindEngine_hasNaiveThresholdsTargetsAndNoGoals() {
     // given a generated household with goals
-    var gen = dev.rebal.sample.BookGenerator.of(dev.rebal.sample.BookConfig.of(7)
-        .withRealisticStart(true));
+    var gen =
+        dev.rebal.sample.BookGenerator.of(
+            dev.rebal.sample.BookConfig.of(7).withRealisticStart(true));
     var h = gen.household(1);
 
     // when
@@ -216,8 +225,9 @@ class PolicyBacktestTest {
   @Test
   void attribution_tinyStudy_addsUpToTheDifferenceInWealth() {
     // given two households over one year, measured at the end
-    Study.Config c = new Study.Config(1, 2, 5, 1, List.of(MarketModel.Kind.PARAMETRIC),
-        new Assumptions(5, 1, new int[] {1}));
+    Study.Config c =
+        new Study.Config(
+            1, 2, 5, 1, List.of(MarketModel.Kind.PARAMETRIC), new Assumptions(5, 1, new int[] {1}));
 
     // when
     Study.PathResult r = Study.runPath(c, MarketModel.Kind.PARAMETRIC, 0);
@@ -240,10 +250,11 @@ class PolicyBacktestTest {
   @Test
   void historical_eachYear_compoundsToItsHistoricalReturn() {
     // given a two-year historical path
-    var gen = dev.rebal.sample.BookGenerator.of(dev.rebal.sample.BookConfig.of(7)
-        .withRealisticStart(true));
-    MarketModel m = MarketModel.simulate(gen.marketData(), gen.asOf(), 24, 3, 1.0,
-        MarketModel.Kind.HISTORICAL);
+    var gen =
+        dev.rebal.sample.BookGenerator.of(
+            dev.rebal.sample.BookConfig.of(7).withRealisticStart(true));
+    MarketModel m =
+        MarketModel.simulate(gen.marketData(), gen.asOf(), 24, 3, 1.0, MarketModel.Kind.HISTORICAL);
     HistoricalReturns h = HistoricalReturns.bundled();
 
     // then each simulated year's monthly class returns compound to the drawn year's figure
@@ -255,7 +266,8 @@ class PolicyBacktestTest {
         for (int t = 12 * y + 1; t <= 12 * y + 12; t++) {
           growth *= 1 + m.classReturn(t, c);
         }
-        assertThat(growth - 1).as("year %d class %d", y, c)
+        assertThat(growth - 1)
+            .as("year %d class %d", y, c)
             .isCloseTo(h.annualReturn(row, MarketModel.CLASSES.get(c).assetClass()), within(1e-9));
       }
     }
@@ -280,9 +292,12 @@ class PolicyBacktestTest {
 
   @Test
   void historicalReturns_gapInYears_isRejected() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> HistoricalReturns.parse(List.of(
-        "year,stocks,tbonds,tbills", "1950,1,2,3", "1952,1,2,3")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1952");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                HistoricalReturns.parse(
+                    List.of("year,stocks,tbonds,tbills", "1950,1,2,3", "1952,1,2,3")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1952");
   }
 
   @Test

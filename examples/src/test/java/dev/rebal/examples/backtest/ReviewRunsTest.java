@@ -43,23 +43,33 @@ class ReviewRunsTest {
   @Test
   void of_longRun_isOneRunWithItsLength() {
     // given A for five months, then A again after a gap of one month
-    List<Set<String>> months = List.of(NONE, Set.of("A"), Set.of("A"), Set.of("A"), Set.of("A"),
-        Set.of("A"), NONE, Set.of("A"), Set.of("A"), Set.of("A"));
+    List<Set<String>> months =
+        List.of(
+            NONE,
+            Set.of("A"),
+            Set.of("A"),
+            Set.of("A"),
+            Set.of("A"),
+            Set.of("A"),
+            NONE,
+            Set.of("A"),
+            Set.of("A"),
+            Set.of("A"));
 
     // then a run of five from month 1 and a run of three at the end, not overlapping windows
-    assertThat(ReviewRuns.of(months, 3)).containsExactly(new ReviewRuns.Run("A", 1, 5),
-        new ReviewRuns.Run("A", 7, 3));
+    assertThat(ReviewRuns.of(months, 3))
+        .containsExactly(new ReviewRuns.Run("A", 1, 5), new ReviewRuns.Run("A", 7, 3));
   }
 
   @Test
   void of_twoCodesPersistTogether_oneRunPerCode() {
     // given A and B together for three months, B alone for one more
-    List<Set<String>> months = List.of(Set.of("A", "B"), Set.of("A", "B"), Set.of("A", "B"),
-        Set.of("B"));
+    List<Set<String>> months =
+        List.of(Set.of("A", "B"), Set.of("A", "B"), Set.of("A", "B"), Set.of("B"));
 
     // then runs are counted code by code, ordered by first month then code
-    assertThat(ReviewRuns.of(months, 3)).containsExactly(new ReviewRuns.Run("A", 0, 3),
-        new ReviewRuns.Run("B", 0, 4));
+    assertThat(ReviewRuns.of(months, 3))
+        .containsExactly(new ReviewRuns.Run("A", 0, 3), new ReviewRuns.Run("B", 0, 4));
   }
 
   @Test
@@ -77,7 +87,8 @@ class ReviewRunsTest {
   @Test
   void of_minimumBelowOne_isRejectedWithTheValue() {
     assertThatThrownBy(() -> ReviewRuns.of(List.of(Set.of("A")), 0))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("minMonths")
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("minMonths")
         .hasMessageContaining("0");
   }
 }

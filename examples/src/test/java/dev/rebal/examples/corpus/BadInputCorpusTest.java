@@ -33,8 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputCorpusTest {
   static final String DIR = "/dev/rebal/examples/corpus/";
 
-  @TempDir
-  static Path work;
+  @TempDir static Path work;
   static Run clean;
 
   /** One run: status, both streams, and the output folder. */
@@ -72,11 +71,13 @@ class BadInputCorpusTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Path dir = work.resolve(name);
-    int status = RebalMain.run(new String[] {"--book", book.toString(), "--threads", "1",
-        "--out", dir.toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    return new Run(status, out.toString(StandardCharsets.UTF_8),
-        err.toString(StandardCharsets.UTF_8), dir);
+    int status =
+        RebalMain.run(
+            new String[] {"--book", book.toString(), "--threads", "1", "--out", dir.toString()},
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Run(
+        status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8), dir);
   }
 
   @BeforeAll
@@ -87,7 +88,8 @@ class BadInputCorpusTest {
 
   static Stream<String[]> cases() throws IOException {
     return Files.readAllLines(corpus().resolve("manifest.tsv")).stream()
-        .filter(l -> !l.startsWith("#") && !l.isBlank()).map(l -> l.split("\t", -1));
+        .filter(l -> !l.startsWith("#") && !l.isBlank())
+        .map(l -> l.split("\t", -1));
   }
 
   @Test
@@ -100,15 +102,14 @@ class BadInputCorpusTest {
     assertThat(cases.stream().map(BadInputCorpus.Case::manifestLine).toList())
         .isEqualTo(cases().map(c -> String.join("\t", c)).toList());
     for (BadInputCorpus.Case c : cases) {
-      assertThat(Files.readAllBytes(corpus().resolve(c.file()))).as(c.file())
-          .isEqualTo(c.bytes());
+      assertThat(Files.readAllBytes(corpus().resolve(c.file()))).as(c.file()).isEqualTo(c.bytes());
     }
   }
 
   @ParameterizedTest(name = "{0}: {4}")
   @MethodSource("cases")
-  void mainJob_badBook_failsOnlyWhatIsBad(String file, String expect, String ids, String text,
-      String about) throws IOException {
+  void mainJob_badBook_failsOnlyWhatIsBad(
+      String file, String expect, String ids, String text, String about) throws IOException {
     // when
     Run r = run(corpus().resolve(file), file);
 
@@ -143,9 +144,12 @@ class BadInputCorpusTest {
       assertThat(summary.indexOf(text, at)).as(summary).isPositive();
     } else {
       // the message names the household (by id, or by index when it has none) and the path
-      assertThat(summary.lines().filter(l -> l.contains(text)).toList()).as(summary)
-          .isNotEmpty().allMatch(l -> bad.isEmpty() ? l.contains("$.households[")
-              : bad.stream().anyMatch(l::contains));
+      assertThat(summary.lines().filter(l -> l.contains(text)).toList())
+          .as(summary)
+          .isNotEmpty()
+          .allMatch(
+              l ->
+                  bad.isEmpty() ? l.contains("$.households[") : bad.stream().anyMatch(l::contains));
     }
     // nothing of a bad household is released
     Map<String, List<String>> blotter = r.blotter();
@@ -158,15 +162,20 @@ class BadInputCorpusTest {
     // every other household of the base book runs exactly as in the clean run
     Map<String, List<String>> cleanBlotter = clean.blotter();
     List<String> ids3 = BadInputCorpus.IDS;
-    Set<String> altered = file.matches("id-(duplicate|duplicate-case|file-name-characters|"
-        + "path-traversal)\\.json\\.gz") ? Set.of(ids3.get(0), ids3.get(2)) : Set.of(ids3.get(1));
+    Set<String> altered =
+        file.matches(
+                "id-(duplicate|duplicate-case|file-name-characters|"
+                    + "path-traversal)\\.json\\.gz")
+            ? Set.of(ids3.get(0), ids3.get(2))
+            : Set.of(ids3.get(1));
     for (String id : BadInputCorpus.IDS) {
       Path proposal = r.dir().resolve("proposals").resolve(id + ".json");
       if (bad.contains(id) || altered.contains(id)) {
         continue;
       }
-      assertThat(Files.readString(proposal)).as(id).isEqualTo(
-          Files.readString(clean.dir().resolve("proposals").resolve(id + ".json")));
+      assertThat(Files.readString(proposal))
+          .as(id)
+          .isEqualTo(Files.readString(clean.dir().resolve("proposals").resolve(id + ".json")));
       assertThat(blotter.get(id)).as(id).isEqualTo(cleanBlotter.get(id));
     }
   }

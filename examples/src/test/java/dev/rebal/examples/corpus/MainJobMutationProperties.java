@@ -34,8 +34,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Mutates one household of a valid book at random (a byte, a deleted run, a duplicated run, a
@@ -47,12 +47,18 @@ import net.jqwik.api.lifecycle.AfterContainer;
 class MainJobMutationProperties {
   /** The time bound for one run of three households, generous for a loaded CI machine. */
   static final Duration BOUND = Duration.ofSeconds(60);
+
   static final String BASE = BadInputCorpus.baseBook();
   static final String[] LINES = BASE.split("\n", -1);
   static final Path WORK = tempDir();
   static final Outcome CLEAN = run(BASE, "clean");
 
-  enum Kind { BYTE, DELETE, DUPLICATE, NUMBER }
+  enum Kind {
+    BYTE,
+    DELETE,
+    DUPLICATE,
+    NUMBER
+  }
 
   /** One mutation of household {@code household} (0 to 2). */
   record Mutation(int household, Kind kind, int position, String text, int length) {
@@ -79,22 +85,52 @@ class MainJobMutationProperties {
   }
 
   /** The outcome of one run: status, streams, proposals and blotter lines by household id. */
-  record Outcome(int status, String streams, Map<String, String> proposals,
+  record Outcome(
+      int status,
+      String streams,
+      Map<String, String> proposals,
       Map<String, List<String>> blotter) {}
 
   @Provide
   Arbitrary<Mutation> mutations() {
-    Arbitrary<String> bytes = Arbitraries.of("{", "}", "[", "]", ",", ":", "\"", "\\", "0", "9",
-        "-", ".", "e", "x", " ", "\t", "\u00e9", "NaN", "null", "}}", "]]");
-    Arbitrary<String> numbers = Arbitraries.oneOf(Arbitraries.of("1e999999999", "-1e999999999",
-        "1e-999999999", "1e10000000", "1e400", "9".repeat(40), "NaN", "Infinity", "0", "-0", "-1",
-        "0.0000001", "1e", "01", "\"1\"", "null", "true", "[]", "{}"),
-        Arbitraries.bigDecimals().between(new java.math.BigDecimal("-1e20"),
-            new java.math.BigDecimal("1e20")).ofScale(3).map(d -> d.toPlainString()));
+    Arbitrary<String> bytes =
+        Arbitraries.of(
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "0", "9", "-", ".", "e", "x", " ", "\t",
+            "\u00e9", "NaN", "null", "}}", "]]");
+    Arbitrary<String> numbers =
+        Arbitraries.oneOf(
+            Arbitraries.of(
+                "1e999999999",
+                "-1e999999999",
+                "1e-999999999",
+                "1e10000000",
+                "1e400",
+                "9".repeat(40),
+                "NaN",
+                "Infinity",
+                "0",
+                "-0",
+                "-1",
+                "0.0000001",
+                "1e",
+                "01",
+                "\"1\"",
+                "null",
+                "true",
+                "[]",
+                "{}"),
+            Arbitraries.bigDecimals()
+                .between(new java.math.BigDecimal("-1e20"), new java.math.BigDecimal("1e20"))
+                .ofScale(3)
+                .map(d -> d.toPlainString()));
     Arbitrary<Kind> kinds = Arbitraries.of(Kind.values());
-    return Combinators.combine(Arbitraries.integers().between(0, 2), kinds,
-        Arbitraries.integers().between(0, 1_000_000), bytes, numbers,
-        Arbitraries.integers().between(1, 12))
+    return Combinators.combine(
+            Arbitraries.integers().between(0, 2),
+            kinds,
+            Arbitraries.integers().between(0, 1_000_000),
+            bytes,
+            numbers,
+            Arbitraries.integers().between(1, 12))
         .as((h, k, p, b, n, len) -> new Mutation(h, k, p, k == Kind.NUMBER ? n : b, len));
   }
 
@@ -144,18 +180,20 @@ class MainJobMutationProperties {
     }
     String body = last ? line : line.substring(0, line.length() - 1);
     HouseholdRead read = HouseholdLines.read(household, body);
-    return read.household().map(Household::id).map(i -> i.value().length()
-        <= BookReader.MAX_ID_LENGTH).orElse(false);
+    return read.household()
+        .map(Household::id)
+        .map(i -> i.value().length() <= BookReader.MAX_ID_LENGTH)
+        .orElse(false);
   }
 
   /** Returns the other households' ids (lower case) that the mutated one's id now collides with. */
   static Set<String> collisions(String book, int household) throws IOException {
-    try (BookReader r = BookReader.open(new java.io.ByteArrayInputStream(
-        book.getBytes(StandardCharsets.UTF_8)))) {
+    try (BookReader r =
+        BookReader.open(new java.io.ByteArrayInputStream(book.getBytes(StandardCharsets.UTF_8)))) {
       List<String> ids = r.ids();
       Set<String> out = new HashSet<>();
-      Optional<String> mine = ids.size() > household ? Optional.of(ids.get(household))
-          : Optional.empty();
+      Optional<String> mine =
+          ids.size() > household ? Optional.of(ids.get(household)) : Optional.empty();
       for (String id : ids) {
         if (mine.isPresent() && id.equalsIgnoreCase(mine.get())) {
           out.add(id.toLowerCase(Locale.ROOT));
@@ -164,11 +202,12 @@ class MainJobMutationProperties {
       // an element added or lost shifts the indexes: then every id seen twice counts
       Map<String, Integer> seen = new TreeMap<>();
       ids.forEach(i -> seen.merge(i.toLowerCase(Locale.ROOT), 1, Integer::sum));
-      seen.forEach((i, n) -> {
-        if (n > 1) {
-          out.add(i);
-        }
-      });
+      seen.forEach(
+          (i, n) -> {
+            if (n > 1) {
+              out.add(i);
+            }
+          });
       return out;
     }
   }
@@ -180,8 +219,13 @@ class MainJobMutationProperties {
       Files.writeString(file, book, StandardCharsets.UTF_8);
       ByteArrayOutputStream streams = new ByteArrayOutputStream();
       PrintStream ps = new PrintStream(streams, true, StandardCharsets.UTF_8);
-      int status = RebalMain.run(new String[] {"--book", file.toString(), "--threads", "1",
-          "--out", dir.resolve("out").toString()}, ps, ps);
+      int status =
+          RebalMain.run(
+              new String[] {
+                "--book", file.toString(), "--threads", "1", "--out", dir.resolve("out").toString()
+              },
+              ps,
+              ps);
       Map<String, String> proposals = new TreeMap<>();
       Path pdir = dir.resolve("out").resolve("proposals");
       if (Files.isDirectory(pdir)) {

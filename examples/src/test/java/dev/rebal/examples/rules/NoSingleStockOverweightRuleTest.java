@@ -9,11 +9,11 @@ import dev.rebal.core.rule.Stage;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.ruleset.RuleSetParser;
 import dev.rebal.core.ruleset.SemanticVersion;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.DecisionOutcome;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.examples.SampleBook;
+import dev.rebal.sample.BookGenerator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,11 +23,12 @@ import org.junit.jupiter.api.Test;
 class NoSingleStockOverweightRuleTest {
   /** The example rule set; surefire runs in the module folder. */
   static final Path FIRM_RULES = Path.of("rules", "firm-1.3.0.rules");
+
   static final BookGenerator BOOK = BookGenerator.of(SampleBook.config());
 
   static RuleSet firmRules() throws IOException {
-    return RuleSetParser.parse(FIRM_RULES.toString(),
-        Files.readString(FIRM_RULES, StandardCharsets.UTF_8));
+    return RuleSetParser.parse(
+        FIRM_RULES.toString(), Files.readString(FIRM_RULES, StandardCharsets.UTF_8));
   }
 
   static Decision rebalance(RuleSet rules, long index) {
@@ -53,7 +54,8 @@ class NoSingleStockOverweightRuleTest {
 
     // then
     assertThat(firm.version()).isEqualTo(SemanticVersion.parse("1.3.0"));
-    assertThat(firm.rules()).containsAll(RuleSet.defaults().rules())
+    assertThat(firm.rules())
+        .containsAll(RuleSet.defaults().rules())
         .contains(NoSingleStockOverweightRule.ID);
     assertThat(firm.decimal(NoSingleStockOverweightRule.MAX)).isEqualByComparingTo("0.10");
   }
@@ -70,11 +72,15 @@ class NoSingleStockOverweightRuleTest {
 
     // then
     assertThat(firm.outcome()).isEqualTo(DecisionOutcome.REVIEW);
-    assertThat(firm.routing()).extracting(Finding::code)
-        .contains(NoSingleStockOverweightRule.CODE);
-    assertThat(firm.routing()).filteredOn(f -> f.code().equals(NoSingleStockOverweightRule.CODE))
-        .singleElement().extracting(Finding::message).asString().contains("EMP4");
-    assertThat(standard.routing()).extracting(Finding::code)
+    assertThat(firm.routing()).extracting(Finding::code).contains(NoSingleStockOverweightRule.CODE);
+    assertThat(firm.routing())
+        .filteredOn(f -> f.code().equals(NoSingleStockOverweightRule.CODE))
+        .singleElement()
+        .extracting(Finding::message)
+        .asString()
+        .contains("EMP4");
+    assertThat(standard.routing())
+        .extracting(Finding::code)
         .doesNotContain(NoSingleStockOverweightRule.CODE);
   }
 
@@ -83,8 +89,10 @@ class NoSingleStockOverweightRuleTest {
     // given: sample household 100 is released automatically under the defaults and holds a single
     // stock (STK16, about 2% of the household) after its proposal
     long index = 100;
-    RuleSet strict = firmRules().withParameter(NoSingleStockOverweightRule.MAX, "0.001",
-        SemanticVersion.parse("1.1.1"));
+    RuleSet strict =
+        firmRules()
+            .withParameter(
+                NoSingleStockOverweightRule.MAX, "0.001", SemanticVersion.parse("1.1.1"));
     assertThat(rebalance(RuleSet.defaults(), index).outcome()).isEqualTo(DecisionOutcome.AUTO);
 
     // when
@@ -92,7 +100,8 @@ class NoSingleStockOverweightRuleTest {
 
     // then
     assertThat(d.outcome()).isEqualTo(DecisionOutcome.REVIEW);
-    assertThat(d.routing()).extracting(Finding::code).containsExactly(
-        NoSingleStockOverweightRule.CODE);
+    assertThat(d.routing())
+        .extracting(Finding::code)
+        .containsExactly(NoSingleStockOverweightRule.CODE);
   }
 }

@@ -3,12 +3,12 @@ package dev.rebal.examples.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
-import dev.rebal.sample.BookGenerator;
 import dev.rebal.engine.Decision;
 import dev.rebal.engine.Rebalancer;
 import dev.rebal.examples.DecisionJson;
 import dev.rebal.examples.SampleBook;
 import dev.rebal.json.BookWriter;
+import dev.rebal.sample.BookGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -52,19 +52,26 @@ class RebalanceServiceTest {
   }
 
   static HttpResponse<String> post(URI uri, byte[] body) throws IOException, InterruptedException {
-    return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+    return client.send(
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(60))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   @Test
   void post_bookOfTwoHouseholds_answersWithTheEnginesDecisions() throws Exception {
     // given
-    List<Decision> expected = List.of(0L, 1L).stream().map(i -> {
-      Household h = BOOK.household(i);
-      return Rebalancer.standard().rebalance(h, BOOK.marketData(), BOOK.asOf());
-    }).toList();
+    List<Decision> expected =
+        List.of(0L, 1L).stream()
+            .map(
+                i -> {
+                  Household h = BOOK.household(i);
+                  return Rebalancer.standard().rebalance(h, BOOK.marketData(), BOOK.asOf());
+                })
+            .toList();
 
     // when
     HttpResponse<String> r = post(service.endpoint(), book(0, 1));
@@ -89,8 +96,8 @@ class RebalanceServiceTest {
   @Test
   void post_malformedBook_answers400WithTheReason() throws Exception {
     // when
-    HttpResponse<String> r = post(service.endpoint(), "{\"format\":".getBytes(
-        StandardCharsets.UTF_8));
+    HttpResponse<String> r =
+        post(service.endpoint(), "{\"format\":".getBytes(StandardCharsets.UTF_8));
 
     // then
     assertThat(r.statusCode()).isEqualTo(400);
@@ -107,8 +114,13 @@ class RebalanceServiceTest {
   @Test
   void get_rebalance_answers405() throws Exception {
     // when
-    HttpResponse<String> r = client.send(HttpRequest.newBuilder(service.endpoint())
-        .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        client.send(
+            HttpRequest.newBuilder(service.endpoint())
+                .timeout(Duration.ofSeconds(30))
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
 
     // then
     assertThat(r.statusCode()).isEqualTo(405);
@@ -133,15 +145,18 @@ class RebalanceServiceTest {
   @ValueSource(strings = {"1e999999999", "1e10000000", "1e-999999999"})
   void post_hugeExponent_answers400NamingThePathAtOnce(String number) throws Exception {
     // given
-    String text = new String(book(2), StandardCharsets.UTF_8)
-        .replaceFirst("\"cash\":[0-9.]+", "\"cash\":" + number);
+    String text =
+        new String(book(2), StandardCharsets.UTF_8)
+            .replaceFirst("\"cash\":[0-9.]+", "\"cash\":" + number);
 
     // when
     HttpResponse<String> r = post(service.endpoint(), text.getBytes(StandardCharsets.UTF_8));
 
     // then
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(r.body()).contains("$.households[0].accounts[0].cash")
-        .contains(new java.math.BigDecimal(number).toString()).hasSizeLessThan(400);
+    assertThat(r.body())
+        .contains("$.households[0].accounts[0].cash")
+        .contains(new java.math.BigDecimal(number).toString())
+        .hasSizeLessThan(400);
   }
 }

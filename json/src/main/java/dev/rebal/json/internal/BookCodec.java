@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Firmness;
 import dev.rebal.core.goal.GlidePath;
 import dev.rebal.core.goal.Goal;
@@ -55,10 +59,6 @@ import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
 import dev.rebal.core.security.TaxCharacter;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.Side;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -411,17 +411,22 @@ public final class BookCodec {
     MarketData.Builder b = MarketData.builder();
     java.util.Set<SecurityId> seen = new java.util.HashSet<>();
     for (Obj s : o.objects("securities")) {
-      Security sec = s.build(() -> {
-        Security.Builder sb = Security.builder().id(SecurityId.of(s.text("id")))
-            .symbol(s.text("symbol")).assetClass(AssetClass.of(s.text("assetClass")))
-            .kind(s.enumValue("kind", SecurityKind.class));
-        if (s.has("taxCharacter")) {
-          sb.taxCharacter(s.enumValue("taxCharacter", TaxCharacter.class));
-        }
-        s.optionalText("issuer").ifPresent(sb::issuer);
-        s.optionalText("washSaleGroup").ifPresent(sb::washSaleGroup);
-        return sb.build();
-      });
+      Security sec =
+          s.build(
+              () -> {
+                Security.Builder sb =
+                    Security.builder()
+                        .id(SecurityId.of(s.text("id")))
+                        .symbol(s.text("symbol"))
+                        .assetClass(AssetClass.of(s.text("assetClass")))
+                        .kind(s.enumValue("kind", SecurityKind.class));
+                if (s.has("taxCharacter")) {
+                  sb.taxCharacter(s.enumValue("taxCharacter", TaxCharacter.class));
+                }
+                s.optionalText("issuer").ifPresent(sb::issuer);
+                s.optionalText("washSaleGroup").ifPresent(sb::washSaleGroup);
+                return sb.build();
+              });
       s.end();
       if (!seen.add(sec.id())) {
         throw new MappingException(s.path(), "duplicate security id " + sec.id());
@@ -430,21 +435,29 @@ public final class BookCodec {
     }
     List<Price> prices = new ArrayList<>();
     for (Obj p : o.objects("prices")) {
-      prices.add(p.build(() -> Price.of(SecurityId.of(p.text("security")), p.unitPrice("price"),
-          p.date("asOf"))));
+      prices.add(
+          p.build(
+              () ->
+                  Price.of(
+                      SecurityId.of(p.text("security")), p.unitPrice("price"), p.date("asOf"))));
       p.end();
     }
     b.prices(o.build(() -> PriceTable.of(prices)));
     for (Obj v : o.objects("volumes")) {
-      TradingVolume tv = v.build(() -> {
-        TradingVolume.Builder vb = TradingVolume.builder().issuer(v.text("issuer"))
-            .asOf(v.date("asOf")).sharesOutstanding(v.quantity("sharesOutstanding"));
-        int i = 0;
-        for (JsonNode q : v.array("weeklyVolumes")) {
-          vb.addWeeklyVolumes(Obj.quantity(q, v.at("weeklyVolumes") + "[" + i++ + "]"));
-        }
-        return vb.build();
-      });
+      TradingVolume tv =
+          v.build(
+              () -> {
+                TradingVolume.Builder vb =
+                    TradingVolume.builder()
+                        .issuer(v.text("issuer"))
+                        .asOf(v.date("asOf"))
+                        .sharesOutstanding(v.quantity("sharesOutstanding"));
+                int i = 0;
+                for (JsonNode q : v.array("weeklyVolumes")) {
+                  vb.addWeeklyVolumes(Obj.quantity(q, v.at("weeklyVolumes") + "[" + i++ + "]"));
+                }
+                return vb.build();
+              });
       v.end();
       b.putVolumes(tv.issuer(), tv);
     }
@@ -460,59 +473,94 @@ public final class BookCodec {
     List<MappingException> problems = new ArrayList<>();
     collect(problems, () -> h.id(o.build(() -> HouseholdId.of(o.text("id")))));
     for (Obj m : objects(o, "members", problems)) {
-      collect(problems, () -> {
-        h.addMembers(m.build(() -> Member.builder().id(MemberId.of(m.text("id")))
-            .name(m.text("name")).role(m.enumValue("role", MemberRole.class)).build()));
-        m.end();
-      });
+      collect(
+          problems,
+          () -> {
+            h.addMembers(
+                m.build(
+                    () ->
+                        Member.builder()
+                            .id(MemberId.of(m.text("id")))
+                            .name(m.text("name"))
+                            .role(m.enumValue("role", MemberRole.class))
+                            .build()));
+            m.end();
+          });
     }
     for (Obj a : objects(o, "accounts", problems)) {
-      collect(problems, () -> {
-        h.addAccounts(a.build(() -> {
-          Account.Builder ab = Account.builder().id(AccountId.of(a.text("id")));
-          for (String owner : a.texts("owners")) {
-            ab.addOwners(MemberId.of(owner));
-          }
-          return ab.type(a.enumValue("type", AccountType.class)).custodian(a.text("custodian"))
-              .cash(a.money("cash")).cashFloor(a.money("cashFloor")).heldAway(a.bool("heldAway"))
-              .tradable(a.bool("tradable")).fractionalShares(a.bool("fractionalShares"))
-              .transactionCoverage(a.enumValue("transactionCoverage",
-                  TransactionCoverage.class))
-              .build();
-        }));
-        a.end();
-      });
+      collect(
+          problems,
+          () -> {
+            h.addAccounts(
+                a.build(
+                    () -> {
+                      Account.Builder ab = Account.builder().id(AccountId.of(a.text("id")));
+                      for (String owner : a.texts("owners")) {
+                        ab.addOwners(MemberId.of(owner));
+                      }
+                      return ab.type(a.enumValue("type", AccountType.class))
+                          .custodian(a.text("custodian"))
+                          .cash(a.money("cash"))
+                          .cashFloor(a.money("cashFloor"))
+                          .heldAway(a.bool("heldAway"))
+                          .tradable(a.bool("tradable"))
+                          .fractionalShares(a.bool("fractionalShares"))
+                          .transactionCoverage(
+                              a.enumValue("transactionCoverage", TransactionCoverage.class))
+                          .build();
+                    }));
+            a.end();
+          });
     }
     for (Obj l : objects(o, "lots", problems)) {
-      collect(problems, () -> {
-        h.addLots(l.build(() -> TaxLot.builder().id(LotId.of(l.text("id")))
-            .account(AccountId.of(l.text("account"))).security(SecurityId.of(l.text("security")))
-            .quantity(l.quantity("quantity")).costBasis(l.money("costBasis"))
-            .acquired(l.date("acquired")).holdingPeriodStart(l.date("holdingPeriodStart"))
-            .washSaleAdjustment(l.money("washSaleAdjustment")).basisKnown(l.bool("basisKnown"))
-            .usedAsReplacement(l.optionalQuantity("usedAsReplacement").orElse(Quantity.ZERO))
-            .build()));
-        l.end();
-      });
+      collect(
+          problems,
+          () -> {
+            h.addLots(
+                l.build(
+                    () ->
+                        TaxLot.builder()
+                            .id(LotId.of(l.text("id")))
+                            .account(AccountId.of(l.text("account")))
+                            .security(SecurityId.of(l.text("security")))
+                            .quantity(l.quantity("quantity"))
+                            .costBasis(l.money("costBasis"))
+                            .acquired(l.date("acquired"))
+                            .holdingPeriodStart(l.date("holdingPeriodStart"))
+                            .washSaleAdjustment(l.money("washSaleAdjustment"))
+                            .basisKnown(l.bool("basisKnown"))
+                            .usedAsReplacement(
+                                l.optionalQuantity("usedAsReplacement").orElse(Quantity.ZERO))
+                            .build()));
+            l.end();
+          });
     }
     for (Obj t : objects(o, "transactions", problems)) {
-      collect(problems, () -> {
-        h.addTransactions(t.build(() -> {
-          Transaction.Builder tb = Transaction.builder().id(TransactionId.of(t.text("id")))
-              .account(AccountId.of(t.text("account")))
-              .security(SecurityId.of(t.text("security")))
-              .side(t.enumValue("side", Side.class)).tradeDate(t.date("tradeDate"))
-              .quantity(t.quantity("quantity")).amount(t.money("amount"));
-          t.optionalMoney("realizedGain").ifPresent(tb::realizedGain);
-          t.optionalText("lot").ifPresent(id -> tb.lot(LotId.of(id)));
-          t.optionalLong("sequence").ifPresent(tb::sequence);
-          t.optionalQuantity("usedAsReplacement").ifPresent(tb::usedAsReplacement);
-          t.optionalQuantity("washedQuantity").ifPresent(tb::washedQuantity);
-          t.optionalDate("holdingPeriodStart").ifPresent(tb::holdingPeriodStart);
-          return tb.build();
-        }));
-        t.end();
-      });
+      collect(
+          problems,
+          () -> {
+            h.addTransactions(
+                t.build(
+                    () -> {
+                      Transaction.Builder tb =
+                          Transaction.builder()
+                              .id(TransactionId.of(t.text("id")))
+                              .account(AccountId.of(t.text("account")))
+                              .security(SecurityId.of(t.text("security")))
+                              .side(t.enumValue("side", Side.class))
+                              .tradeDate(t.date("tradeDate"))
+                              .quantity(t.quantity("quantity"))
+                              .amount(t.money("amount"));
+                      t.optionalMoney("realizedGain").ifPresent(tb::realizedGain);
+                      t.optionalText("lot").ifPresent(id -> tb.lot(LotId.of(id)));
+                      t.optionalLong("sequence").ifPresent(tb::sequence);
+                      t.optionalQuantity("usedAsReplacement").ifPresent(tb::usedAsReplacement);
+                      t.optionalQuantity("washedQuantity").ifPresent(tb::washedQuantity);
+                      t.optionalDate("holdingPeriodStart").ifPresent(tb::holdingPeriodStart);
+                      return tb.build();
+                    }));
+            t.end();
+          });
     }
     for (Obj g : objects(o, "goals", problems)) {
       collect(problems, () -> h.addGoals(readGoal(g)));
@@ -521,37 +569,48 @@ public final class BookCodec {
       collect(problems, () -> h.addRestrictions(readRestriction(r)));
     }
     for (Obj e : objects(o, "liquidityEvents", problems)) {
-      collect(problems, () -> {
-        h.addLiquidityEvents(e.build(() -> {
-          LiquidityEvent.Builder eb = LiquidityEvent.builder()
-              .id(LiquidityEventId.of(e.text("id"))).kind(e.enumValue("kind", LiquidityKind.class))
-              .amount(e.money("amount")).date(e.date("date"))
-              .firmness(e.enumValue("firmness", Firmness.class)).description(e.text("description"));
-          e.optionalText("account").ifPresent(id -> eb.account(AccountId.of(id)));
-          return eb.build();
-        }));
-        e.end();
-      });
+      collect(
+          problems,
+          () -> {
+            h.addLiquidityEvents(
+                e.build(
+                    () -> {
+                      LiquidityEvent.Builder eb =
+                          LiquidityEvent.builder()
+                              .id(LiquidityEventId.of(e.text("id")))
+                              .kind(e.enumValue("kind", LiquidityKind.class))
+                              .amount(e.money("amount"))
+                              .date(e.date("date"))
+                              .firmness(e.enumValue("firmness", Firmness.class))
+                              .description(e.text("description"));
+                      e.optionalText("account").ifPresent(id -> eb.account(AccountId.of(id)));
+                      return eb.build();
+                    }));
+            e.end();
+          });
     }
     collect(problems, () -> h.taxProfile(readTaxProfile(o.object("taxProfile"))));
     collect(problems, () -> h.target(readTarget(o.object("target"))));
-    collect(problems, () -> {
-      Obj model = o.object("model");
-      Model.Builder mb = Model.builder().id(model.build(() -> ModelId.of(model.text("id"))));
-      Obj securities = model.object("securities");
-      for (String c : securities.fieldNames()) {
-        List<SecurityId> ids = new ArrayList<>();
-        for (String s : securities.texts(c)) {
-          ids.add(securities.build(() -> SecurityId.of(s)));
-        }
-        mb.putSecurities(securities.build(() -> AssetClass.of(c)), ImmutableList.copyOf(ids));
-      }
-      securities.end();
-      model.end();
-      h.model(model.build(mb::build));
-    });
-    collect(problems, () -> h.rebalanceFrequency(o.enumValue("rebalanceFrequency",
-        RebalanceFrequency.class)));
+    collect(
+        problems,
+        () -> {
+          Obj model = o.object("model");
+          Model.Builder mb = Model.builder().id(model.build(() -> ModelId.of(model.text("id"))));
+          Obj securities = model.object("securities");
+          for (String c : securities.fieldNames()) {
+            List<SecurityId> ids = new ArrayList<>();
+            for (String s : securities.texts(c)) {
+              ids.add(securities.build(() -> SecurityId.of(s)));
+            }
+            mb.putSecurities(securities.build(() -> AssetClass.of(c)), ImmutableList.copyOf(ids));
+          }
+          securities.end();
+          model.end();
+          h.model(model.build(mb::build));
+        });
+    collect(
+        problems,
+        () -> h.rebalanceFrequency(o.enumValue("rebalanceFrequency", RebalanceFrequency.class)));
     collect(problems, () -> o.optionalDate("lastRebalanced").ifPresent(h::lastRebalanced));
     collect(problems, o::end);
     if (!problems.isEmpty()) {
@@ -580,9 +639,16 @@ public final class BookCodec {
   }
 
   private static Goal readGoal(Obj g) {
-    Goal.Builder gb = g.build(() -> Goal.builder().id(GoalId.of(g.text("id"))).name(g.text("name"))
-        .kind(g.enumValue("kind", GoalKind.class)).targetAmount(g.money("targetAmount"))
-        .targetDate(g.date("targetDate")).priority(g.integer("priority")));
+    Goal.Builder gb =
+        g.build(
+            () ->
+                Goal.builder()
+                    .id(GoalId.of(g.text("id")))
+                    .name(g.text("name"))
+                    .kind(g.enumValue("kind", GoalKind.class))
+                    .targetAmount(g.money("targetAmount"))
+                    .targetDate(g.date("targetDate"))
+                    .priority(g.integer("priority")));
     for (String a : g.texts("fundingAccounts")) {
       gb.addFundingAccounts(g.build(() -> AccountId.of(a)));
     }
@@ -599,14 +665,17 @@ public final class BookCodec {
   }
 
   private static TaxProfile readTaxProfile(Obj t) {
-    TaxProfile.Builder b = TaxProfile.builder()
-        .filingStatus(t.enumValue("filingStatus", FilingStatus.class))
-        .shortTermRate(t.weight("shortTermRate")).longTermRate(t.weight("longTermRate"))
-        .stateRate(t.weight("stateRate")).niitRate(t.weight("niitRate"))
-        .shortTermCarryforward(t.money("shortTermCarryforward"))
-        .longTermCarryforward(t.money("longTermCarryforward"))
-        .realizedShortTermYtd(t.money("realizedShortTermYtd"))
-        .realizedLongTermYtd(t.money("realizedLongTermYtd"));
+    TaxProfile.Builder b =
+        TaxProfile.builder()
+            .filingStatus(t.enumValue("filingStatus", FilingStatus.class))
+            .shortTermRate(t.weight("shortTermRate"))
+            .longTermRate(t.weight("longTermRate"))
+            .stateRate(t.weight("stateRate"))
+            .niitRate(t.weight("niitRate"))
+            .shortTermCarryforward(t.money("shortTermCarryforward"))
+            .longTermCarryforward(t.money("longTermCarryforward"))
+            .realizedShortTermYtd(t.money("realizedShortTermYtd"))
+            .realizedLongTermYtd(t.money("realizedLongTermYtd"));
     t.optionalMoney("annualGainBudget").ifPresent(b::annualGainBudget);
     t.optionalMoney("shortTermGainCap").ifPresent(b::shortTermGainCap);
     t.optionalBool("samePurchaseWashes").ifPresent(b::samePurchaseWashes);
@@ -618,8 +687,11 @@ public final class BookCodec {
     TargetAllocation.Builder b = TargetAllocation.builder();
     for (String c : t.fieldNames()) {
       Obj ct = t.object(c);
-      ClassTarget target = ct.build(() -> new ClassTarget(ct.weight("weight"),
-          ct.weight("absoluteBand"), ct.weight("relativeBand")));
+      ClassTarget target =
+          ct.build(
+              () ->
+                  new ClassTarget(
+                      ct.weight("weight"), ct.weight("absoluteBand"), ct.weight("relativeBand")));
       ct.end();
       b.putClasses(t.build(() -> AssetClass.of(c)), target);
     }
@@ -639,15 +711,19 @@ public final class BookCodec {
       case "security-exclusion":
         out = r.build(() -> new SecurityExclusion(id, scope(r), window, source));
         break;
-      case "do-not-sell": {
-        List<AccountId> accounts = new ArrayList<>();
-        for (String a : r.texts("accounts")) {
-          accounts.add(r.build(() -> AccountId.of(a)));
+      case "do-not-sell":
+        {
+          List<AccountId> accounts = new ArrayList<>();
+          for (String a : r.texts("accounts")) {
+            accounts.add(r.build(() -> AccountId.of(a)));
+          }
+          out =
+              r.build(
+                  () ->
+                      new DoNotSell(
+                          id, scope(r), ImmutableSortedSet.copyOf(accounts), window, source));
+          break;
         }
-        out = r.build(() -> new DoNotSell(id, scope(r), ImmutableSortedSet.copyOf(accounts),
-            window, source));
-        break;
-      }
       case "insider-blackout":
         out = r.build(() -> new BlackoutWindow(id, r.text("issuer"), window, source));
         break;
@@ -655,30 +731,47 @@ public final class BookCodec {
         out = r.build(() -> new VolumeLimit(id, r.text("issuer"), window, source));
         break;
       case "concentration-cap":
-        out = r.build(() -> new ConcentrationCap(id, scope(r), r.weight("maxWeight"), window,
-            source));
+        out =
+            r.build(
+                () -> new ConcentrationCap(id, scope(r), r.weight("maxWeight"), window, source));
         break;
       case "account-freeze":
         out = r.build(() -> new AccountFreeze(id, AccountId.of(r.text("account")), window, source));
         break;
       case "lot-preference":
-        out = r.build(() -> new LotPreference(id, scope(r), r.date("protectAcquiredBefore"), window,
-            source));
+        out =
+            r.build(
+                () ->
+                    new LotPreference(
+                        id, scope(r), r.date("protectAcquiredBefore"), window, source));
         break;
-      case "asset-location": {
-        List<TaxTreatment> avoid = new ArrayList<>();
-        int i = 0;
-        for (JsonNode n : r.array("avoidIn")) {
-          avoid.add(Obj.enumValue(n, r.at("avoidIn") + "[" + i++ + "]", TaxTreatment.class));
+      case "asset-location":
+        {
+          List<TaxTreatment> avoid = new ArrayList<>();
+          int i = 0;
+          for (JsonNode n : r.array("avoidIn")) {
+            avoid.add(Obj.enumValue(n, r.at("avoidIn") + "[" + i++ + "]", TaxTreatment.class));
+          }
+          out =
+              r.build(
+                  () ->
+                      new AssetLocationPreference(
+                          id,
+                          scope(r),
+                          ImmutableSortedSet.copyOf(avoid),
+                          r.decimal("penaltyBps"),
+                          window,
+                          source));
+          break;
         }
-        out = r.build(() -> new AssetLocationPreference(id, scope(r),
-            ImmutableSortedSet.copyOf(avoid), r.decimal("penaltyBps"), window, source));
-        break;
-      }
       default:
-        throw new MappingException(r.at("kind"), "must be one of [security-exclusion, "
-            + "do-not-sell, insider-blackout, control-person-volume, concentration-cap, "
-            + "account-freeze, lot-preference, asset-location], was '" + kind + "'");
+        throw new MappingException(
+            r.at("kind"),
+            "must be one of [security-exclusion, "
+                + "do-not-sell, insider-blackout, control-person-volume, concentration-cap, "
+                + "account-freeze, lot-preference, asset-location], was '"
+                + kind
+                + "'");
     }
     r.end();
     return out;
@@ -686,8 +779,8 @@ public final class BookCodec {
 
   private static SecurityScope scope(Obj r) {
     Obj s = r.object("scope");
-    SecurityScope scope = s.build(() -> new SecurityScope(s.enumValue("type", ScopeType.class),
-        s.text("value")));
+    SecurityScope scope =
+        s.build(() -> new SecurityScope(s.enumValue("type", ScopeType.class), s.text("value")));
     s.end();
     return scope;
   }

@@ -26,8 +26,10 @@ import java.util.Arrays;
 public final class HouseholdSplitter {
   /** The largest household kept whole: 16 MiB of JSON (a household of 100,000 lots is ~15 MB). */
   public static final int MAX_HOUSEHOLD_BYTES = 16 << 20;
+
   /** The bytes kept of an oversized household. */
   static final int KEPT_WHEN_OVERSIZED = 64 << 10;
+
   /** Brackets deeper than this mark an element broken (the JSON reader allows 1,000). */
   static final int MAX_DEPTH = 2048;
 
@@ -79,7 +81,9 @@ public final class HouseholdSplitter {
       return size;
     }
 
-    /** Returns whether the element was cut short: an unclosed bracket or string, or end of input. */
+    /**
+     * Returns whether the element was cut short: an unclosed bracket or string, or end of input.
+     */
     public boolean cut() {
       return cut;
     }

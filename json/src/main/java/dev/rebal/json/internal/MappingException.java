@@ -20,9 +20,9 @@ public final class MappingException extends RuntimeException {
   static final int LISTED = 20;
 
   /**
-   * Returns one exception for several problems of one household: the first one's path, and a
-   * detail that lists the others with their paths, e.g. {@code must be a number, was string "x";
-   * and 2 more: $.households[3].lots[1].quantity: ...; $.households[3].nickname: unknown field}.
+   * Returns one exception for several problems of one household: the first one's path, and a detail
+   * that lists the others with their paths, e.g. {@code must be a number, was string "x"; and 2
+   * more: $.households[3].lots[1].quantity: ...; $.households[3].nickname: unknown field}.
    */
   public static MappingException all(List<MappingException> problems) {
     MappingException first = problems.get(0);

@@ -122,28 +122,34 @@ final class Obj {
   }
 
   Optional<Boolean> optionalBool(String field) {
-    return optional(field).map(n -> {
-      if (!n.isBoolean()) {
-        throw new MappingException(at(field), "must be true or false, was " + describe(n));
-      }
-      return n.booleanValue();
-    });
+    return optional(field)
+        .map(
+            n -> {
+              if (!n.isBoolean()) {
+                throw new MappingException(at(field), "must be true or false, was " + describe(n));
+              }
+              return n.booleanValue();
+            });
   }
 
   Optional<Long> optionalLong(String field) {
-    return optional(field).map(n -> {
-      if (!n.isIntegralNumber() || !n.canConvertToLong()) {
-        throw new MappingException(at(field), "must be an integer, was " + describe(n));
-      }
-      return n.longValue();
-    });
+    return optional(field)
+        .map(
+            n -> {
+              if (!n.isIntegralNumber() || !n.canConvertToLong()) {
+                throw new MappingException(at(field), "must be an integer, was " + describe(n));
+              }
+              return n.longValue();
+            });
   }
 
   Optional<Quantity> optionalQuantity(String field) {
-    return optional(field).map(n -> {
-      BigDecimal v = decimal(n, () -> at(field));
-      return convert(field, () -> Quantity.of(v));
-    });
+    return optional(field)
+        .map(
+            n -> {
+              BigDecimal v = decimal(n, () -> at(field));
+              return convert(field, () -> Quantity.of(v));
+            });
   }
 
   int integer(String field) {
@@ -200,16 +206,15 @@ final class Obj {
     return enumValue(n, () -> path, type);
   }
 
-  private static <E extends Enum<E>> E enumValue(JsonNode n, Supplier<String> path,
-      Class<E> type) {
+  private static <E extends Enum<E>> E enumValue(JsonNode n, Supplier<String> path, Class<E> type) {
     String s = text(n, path);
     for (E e : type.getEnumConstants()) {
       if (e.name().equals(s)) {
         return e;
       }
     }
-    throw new MappingException(path.get(), "must be one of " + List.of(type.getEnumConstants())
-        + ", was '" + s + "'");
+    throw new MappingException(
+        path.get(), "must be one of " + List.of(type.getEnumConstants()) + ", was '" + s + "'");
   }
 
   Money money(String field) {
@@ -223,7 +228,8 @@ final class Obj {
       try {
         currency = Currency.getInstance(code);
       } catch (IllegalArgumentException e) {
-        throw new MappingException(o.at("currency"), "must be an ISO 4217 code, was '" + code + "'");
+        throw new MappingException(
+            o.at("currency"), "must be an ISO 4217 code, was '" + code + "'");
       }
       return o.convert("amount", () -> Money.of(currency, amount));
     }
@@ -255,10 +261,12 @@ final class Obj {
   }
 
   Optional<Weight> optionalWeight(String field) {
-    return optional(field).map(n -> {
-      BigDecimal v = decimal(n, () -> at(field));
-      return convert(field, () -> Weight.of(v));
-    });
+    return optional(field)
+        .map(
+            n -> {
+              BigDecimal v = decimal(n, () -> at(field));
+              return convert(field, () -> Weight.of(v));
+            });
   }
 
   UnitPrice unitPrice(String field) {
@@ -346,7 +354,8 @@ final class Obj {
       return "null";
     }
     String s = n.toString();
-    return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " "
+    return n.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+        + " "
         + (s.length() > 40 ? s.substring(0, 40) + "..." : s);
   }
 }

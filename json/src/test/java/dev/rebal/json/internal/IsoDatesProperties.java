@@ -40,18 +40,29 @@ class IsoDatesProperties {
 
   @Provide
   Arbitrary<Long> days() {
-    return Arbitraries.longs().between(LocalDate.of(0, 1, 1).toEpochDay(),
-        LocalDate.of(9999, 12, 31).toEpochDay());
+    return Arbitraries.longs()
+        .between(LocalDate.of(0, 1, 1).toEpochDay(), LocalDate.of(9999, 12, 31).toEpochDay());
   }
 
   /** Ten characters of digits and dashes mostly, in the date's shape or near it. */
   @Provide
   Arbitrary<String> nearlyDates() {
-    Arbitrary<String> shaped = Arbitraries.strings().withChars("0123456789").ofLength(4)
-        .flatMap(y -> Arbitraries.integers().between(0, 19).flatMap(m -> Arbitraries.integers()
-            .between(0, 39).map(d -> String.format(Locale.ROOT, "%s-%02d-%02d", y, m, d))));
-    Arbitrary<String> loose = Arbitraries.strings().withChars("0123456789-+x ").ofMinLength(8)
-        .ofMaxLength(12);
+    Arbitrary<String> shaped =
+        Arbitraries.strings()
+            .withChars("0123456789")
+            .ofLength(4)
+            .flatMap(
+                y ->
+                    Arbitraries.integers()
+                        .between(0, 19)
+                        .flatMap(
+                            m ->
+                                Arbitraries.integers()
+                                    .between(0, 39)
+                                    .map(
+                                        d -> String.format(Locale.ROOT, "%s-%02d-%02d", y, m, d))));
+    Arbitrary<String> loose =
+        Arbitraries.strings().withChars("0123456789-+x ").ofMinLength(8).ofMaxLength(12);
     return Arbitraries.oneOf(shaped, loose);
   }
 }

@@ -3,8 +3,8 @@ package dev.rebal.optimizer.internal;
 import java.util.Arrays;
 
 /**
- * A {@link LinearProgram} with its single-variable rows turned into bounds, as
- * {@link BoundedSimplexSolver} solves it: minimise {@code c·x} subject to {@code A x ≤ b} over the
+ * A {@link LinearProgram} with its single-variable rows turned into bounds, as {@link
+ * BoundedSimplexSolver} solves it: minimise {@code c·x} subject to {@code A x ≤ b} over the
  * remaining rows and {@code l ≤ x ≤ u}, with {@code A} stored by sparse columns. Package-private;
  * built once per solve.
  */
@@ -21,11 +21,20 @@ final class BoundedForm {
   final int[] columnStart; // columns: remaining-row index and coefficient
   final int[] columnRow;
   final double[] columnValue;
+
   /** The verdict when the program is decided without a simplex (infeasible bound, non-finite). */
   final LpSolution failure;
 
-  private BoundedForm(int variables, int rows, double[] cost, double[] lower, double[] upper,
-      double[] rhs, int[] columnStart, int[] columnRow, double[] columnValue,
+  private BoundedForm(
+      int variables,
+      int rows,
+      double[] cost,
+      double[] lower,
+      double[] upper,
+      double[] rhs,
+      int[] columnStart,
+      int[] columnRow,
+      double[] columnValue,
       LpSolution failure) {
     this.variables = variables;
     this.rows = rows;
@@ -40,11 +49,13 @@ final class BoundedForm {
   }
 
   private static BoundedForm failed(LpSolution.Status status, String detail) {
-    return new BoundedForm(0, 0, null, null, null, null, null, null, null,
-        LpSolution.failed(status, detail));
+    return new BoundedForm(
+        0, 0, null, null, null, null, null, null, null, LpSolution.failed(status, detail));
   }
 
-  /** Returns the bounded form of {@code p}, or one whose {@link #failure} says why there is none. */
+  /**
+   * Returns the bounded form of {@code p}, or one whose {@link #failure} says why there is none.
+   */
   static BoundedForm of(LinearProgram p) {
     int n = p.variables();
     double[] cost = p.objectiveCopy();
@@ -114,7 +125,8 @@ final class BoundedForm {
     for (int j = 0; j < n; j++) {
       if (lower[j] > upper[j]) {
         if (lower[j] - upper[j] > BOUND_TOLERANCE) {
-          return failed(LpSolution.Status.INFEASIBLE,
+          return failed(
+              LpSolution.Status.INFEASIBLE,
               "bounds of variable " + j + " cross: " + lower[j] + " > " + upper[j]);
         }
         lower[j] = Math.max(0, upper[j]);

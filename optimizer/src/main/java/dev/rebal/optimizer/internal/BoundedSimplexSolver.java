@@ -2,9 +2,8 @@ package dev.rebal.optimizer.internal;
 
 /**
  * An {@link LpSolver} for large programs: a revised primal simplex that keeps single-variable rows
- * as bounds of their variable instead of rows, so its work grows with the few coupling rows
- * (cash, caps, budgets, drift) and not with the thousands of lot capacities
- * (docs/optimizer-large.md).
+ * as bounds of their variable instead of rows, so its work grows with the few coupling rows (cash,
+ * caps, budgets, drift) and not with the thousands of lot capacities (docs/optimizer-large.md).
  *
  * <p><b>Bounds as bounds.</b> A row with one non-zero coefficient {@code a} on variable {@code j}
  * is {@code x_j ≤ b/a} when {@code a > 0} and {@code x_j ≥ b/a} when {@code a < 0}; several such
@@ -13,16 +12,16 @@ package dev.rebal.optimizer.internal;
  * a slack column, enter the simplex, whose variables then carry {@code l_j ≤ x_j ≤ u_j}.
  *
  * <p><b>Method.</b> The basis inverse of the remaining rows is kept dense and updated by one
- * elementary transformation per basis change; it is computed afresh every
- * {@value RevisedSimplex#REFACTOR_INTERVAL} basis changes and before optimality is declared.
- * Nonbasic variables sit at a bound; a variable whose entering step reaches its other bound first
- * only changes bound (no basis change). Phase 1 gives each row whose slack would start negative an
+ * elementary transformation per basis change; it is computed afresh every {@value
+ * RevisedSimplex#REFACTOR_INTERVAL} basis changes and before optimality is declared. Nonbasic
+ * variables sit at a bound; a variable whose entering step reaches its other bound first only
+ * changes bound (no basis change). Phase 1 gives each row whose slack would start negative an
  * artificial column and minimises their sum; a remaining sum above {@code 1e-9} means infeasible.
  * Pricing is Dantzig's rule (largest reduced cost), the ratio test Harris's two-pass test with a
- * tolerance of {@code 1e-11}, which prefers large pivots; after
- * {@value RevisedSimplex#DEGENERATE_LIMIT} pivots without progress the solver switches to Bland's
- * rule (smallest index entering, exact ratio test with the smallest index leaving on ties), which
- * cannot cycle, until the objective decreases again.
+ * tolerance of {@code 1e-11}, which prefers large pivots; after {@value
+ * RevisedSimplex#DEGENERATE_LIMIT} pivots without progress the solver switches to Bland's rule
+ * (smallest index entering, exact ratio test with the smallest index leaving on ties), which cannot
+ * cycle, until the objective decreases again.
  *
  * <p><b>Tolerances.</b> The program is scaled (values of order one), so tolerances are absolute:
  * {@code 1e-9} on reduced costs, on the phase-1 sum and on pivot entries. The point returned is
@@ -32,8 +31,8 @@ package dev.rebal.optimizer.internal;
  * <p>The iteration limit is that of the other backends, {@code 50 · (rows + variables) + 1,000}.
  * There is no size limit. Statuses are {@code OPTIMAL}, {@code INFEASIBLE}, {@code UNBOUNDED},
  * {@code ITERATION_LIMIT} and {@code ERROR} (a non-finite number in the program, a singular basis
- * or a failed check); no exception reaches the caller. This class is immutable and thread-safe,
- * and the same program always gives the same point.
+ * or a failed check); no exception reaches the caller. This class is immutable and thread-safe, and
+ * the same program always gives the same point.
  */
 public final class BoundedSimplexSolver implements LpSolver {
   private static final BoundedSimplexSolver STANDARD = new BoundedSimplexSolver();
@@ -69,8 +68,8 @@ public final class BoundedSimplexSolver implements LpSolver {
       if (solution.status() == LpSolution.Status.OPTIMAL) {
         double worst = SolutionCheck.worstViolation(program, solution.point());
         if (worst != 0) {
-          return LpSolution.failed(LpSolution.Status.ERROR,
-              "point violates the program by " + worst);
+          return LpSolution.failed(
+              LpSolution.Status.ERROR, "point violates the program by " + worst);
         }
       }
       return solution;

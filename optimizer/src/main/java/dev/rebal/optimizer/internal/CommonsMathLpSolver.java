@@ -25,26 +25,29 @@ import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
  * cycling), the LP is solved again with Bland's rule, which cannot cycle.
  *
  * <p><b>Tolerances.</b> {@link #EPSILON} {@code 1e-9} when comparing reduced costs and ratios (the
- * LP is scaled so values are of order one; the library default {@code 1e-6} lost accuracy
- * against the cross-check solver), {@link #MAX_ULPS} 10 and {@link #CUT_OFF} {@code 1e-12}
- * (entries below it are treated as zero). {@code MaxIter} is passed explicitly: {@code 50 · (rows +
- * variables) + 1,000}.
+ * LP is scaled so values are of order one; the library default {@code 1e-6} lost accuracy against
+ * the cross-check solver), {@link #MAX_ULPS} 10 and {@link #CUT_OFF} {@code 1e-12} (entries below
+ * it are treated as zero). {@code MaxIter} is passed explicitly: {@code 50 · (rows + variables) +
+ * 1,000}.
  *
- * <p><b>Size limit.</b> The tableau is dense, {@code (rows + 1) · (variables + rows + artificial
- * + 1)} doubles; LPs above {@link #MAX_CELLS} cells are refused with {@code TOO_LARGE}.
+ * <p><b>Size limit.</b> The tableau is dense, {@code (rows + 1) · (variables + rows + artificial +
+ * 1)} doubles; LPs above {@link #MAX_CELLS} cells are refused with {@code TOO_LARGE}.
  *
  * <p>commons-math3 3.6.1 can return a point that violates a constraint without any exception; the
  * optimizer checks every solution. After phase 1 it can also return a feasible point that is not
- * the optimum (a column it still counts basic in a row it has left), which no check catches;
- * {@link DenseSimplexSolver} avoids that. This class is immutable and thread-safe.
+ * the optimum (a column it still counts basic in a row it has left), which no check catches; {@link
+ * DenseSimplexSolver} avoids that. This class is immutable and thread-safe.
  */
 public final class CommonsMathLpSolver implements LpSolver {
   /** Tolerance on reduced costs and ratios. */
   public static final double EPSILON = 1e-9;
+
   /** Ulps for floating comparisons inside the solver. */
   public static final int MAX_ULPS = 10;
+
   /** Entries smaller than this are treated as zero. */
   public static final double CUT_OFF = 1e-12;
+
   /** Largest tableau accepted, in cells (about 64 MB of doubles). */
   public static final long MAX_CELLS = 8_000_000L;
 
@@ -91,8 +94,9 @@ public final class CommonsMathLpSolver implements LpSolver {
     int m = program.rows();
     if (tooLarge(program)) {
       long cells = cells(program);
-      return Optional.of(LpSolution.failed(LpSolution.Status.TOO_LARGE,
-          "tableau of " + cells + " cells exceeds " + MAX_CELLS));
+      return Optional.of(
+          LpSolution.failed(
+              LpSolution.Status.TOO_LARGE, "tableau of " + cells + " cells exceeds " + MAX_CELLS));
     }
     if (n == 0) {
       for (int i = 0; i < m; i++) {
@@ -121,20 +125,29 @@ public final class CommonsMathLpSolver implements LpSolver {
     return 50 * (program.rows() + program.variables()) + 1_000;
   }
 
-  private static LpSolution run(LinearObjectiveFunction f, List<LinearConstraint> rows,
-      int maxIter, PivotSelectionRule rule) {
+  private static LpSolution run(
+      LinearObjectiveFunction f,
+      List<LinearConstraint> rows,
+      int maxIter,
+      PivotSelectionRule rule) {
     try {
-      PointValuePair p = new SimplexSolver(EPSILON, MAX_ULPS, CUT_OFF).optimize(
-          new MaxIter(maxIter), f, new LinearConstraintSet(rows), GoalType.MINIMIZE,
-          new NonNegativeConstraint(true), rule);
+      PointValuePair p =
+          new SimplexSolver(EPSILON, MAX_ULPS, CUT_OFF)
+              .optimize(
+                  new MaxIter(maxIter),
+                  f,
+                  new LinearConstraintSet(rows),
+                  GoalType.MINIMIZE,
+                  new NonNegativeConstraint(true),
+                  rule);
       return LpSolution.optimal(p.getPointRef());
     } catch (NoFeasibleSolutionException e) {
       return LpSolution.failed(LpSolution.Status.INFEASIBLE, "no feasible solution");
     } catch (UnboundedSolutionException e) {
       return LpSolution.failed(LpSolution.Status.UNBOUNDED, "unbounded");
     } catch (TooManyIterationsException e) {
-      return LpSolution.failed(LpSolution.Status.ITERATION_LIMIT,
-          "more than " + maxIter + " iterations (" + rule + ")");
+      return LpSolution.failed(
+          LpSolution.Status.ITERATION_LIMIT, "more than " + maxIter + " iterations (" + rule + ")");
     } catch (RuntimeException e) {
       // any other commons-math failure (e.g. MathIllegalStateException on a degenerate tableau)
       // is a numerical outcome for the caller, never an exception: the household is held

@@ -4,19 +4,22 @@ import java.util.Arrays;
 
 /**
  * The safer formulation (docs/optimizer.md section 8): every row with a negative right-hand side
- * {@code −D} becomes {@code row + z ≤ 0} with a covered-deficit variable {@code 0 ≤ z ≤ D}
- * rewarded by {@link #PENALTY} per unit. All right-hand sides are then non-negative, so the
- * simplex starts at the origin with no artificial variables. Internal to the optimizer.
+ * {@code −D} becomes {@code row + z ≤ 0} with a covered-deficit variable {@code 0 ≤ z ≤ D} rewarded
+ * by {@link #PENALTY} per unit. All right-hand sides are then non-negative, so the simplex starts
+ * at the origin with no artificial variables. Internal to the optimizer.
  */
 public final class ElasticProgram {
   /** Reward per scaled unit of covered deficit: far above any dual of this model. */
   static final double PENALTY = 1e4;
+
   /** A deficit counts as covered within this many scaled units. */
   static final double COVER_TOLERANCE = 1e-7;
 
   final LinearProgram original;
+
   /** The elastic program to solve. */
   public final LinearProgram program;
+
   final int[] deficitRow; // per z variable, its original row
   final double[] deficit;
 

@@ -3,13 +3,13 @@ package dev.rebal.optimizer.internal;
 import java.util.Arrays;
 
 /**
- * A linear program in the one form the optimizer produces: minimise {@code c·x} subject to
- * {@code A x ≤ b} and {@code x ≥ 0}, with {@code A} stored by sparse rows.
+ * A linear program in the one form the optimizer produces: minimise {@code c·x} subject to {@code A
+ * x ≤ b} and {@code x ≥ 0}, with {@code A} stored by sparse rows.
  *
  * <p>It is the input of {@link LpSolver}. Upper bounds of variables are ordinary rows. Amounts are
- * scaled (dollars divided by the household value), so right-hand sides are of order one. Built
- * only by the optimizer (and solver tests); accessors copy nothing, so solvers can read it in a loop. This class is
- * immutable and thread-safe.
+ * scaled (dollars divided by the household value), so right-hand sides are of order one. Built only
+ * by the optimizer (and solver tests); accessors copy nothing, so solvers can read it in a loop.
+ * This class is immutable and thread-safe.
  */
 public final class LinearProgram {
   private final double[] objective;
@@ -138,7 +138,12 @@ public final class LinearProgram {
 
   @Override
   public String toString() {
-    return "LinearProgram[" + variables() + " variables, " + rows() + " rows, rhs="
-        + (rhs.length <= 8 ? Arrays.toString(rhs) : "...") + "]";
+    return "LinearProgram["
+        + variables()
+        + " variables, "
+        + rows()
+        + " rows, rhs="
+        + (rhs.length <= 8 ? Arrays.toString(rhs) : "...")
+        + "]";
   }
 }

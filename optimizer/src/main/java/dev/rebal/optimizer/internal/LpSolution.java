@@ -51,7 +51,10 @@ public final class LpSolution {
    * @param detail what happened, for messages
    */
   public static LpSolution failed(Status status, String detail) {
-    Checks.isTrue(Checks.notNull(status, "status") != Status.OPTIMAL, "status", status,
+    Checks.isTrue(
+        Checks.notNull(status, "status") != Status.OPTIMAL,
+        "status",
+        status,
         "must not be OPTIMAL");
     return new LpSolution(status, new double[0], Checks.notNull(detail, "detail"));
   }

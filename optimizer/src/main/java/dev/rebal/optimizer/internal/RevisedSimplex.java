@@ -15,18 +15,25 @@ import java.util.Arrays;
 final class RevisedSimplex {
   /** Basis changes between two fresh computations of the basis inverse. */
   static final int REFACTOR_INTERVAL = 100;
+
   /** Pivots without progress after which Bland's rule takes over. */
   static final int DEGENERATE_LIMIT = 50;
+
   /** A reduced cost beyond this (in the improving direction) makes a variable a candidate. */
   static final double OPTIMALITY_TOLERANCE = 1e-9;
+
   /** A phase-1 sum above this means the program is infeasible. */
   static final double FEASIBILITY_TOLERANCE = 1e-9;
+
   /** Entries of the entering column below this are treated as zero in the ratio test. */
   static final double PIVOT_TOLERANCE = 1e-9;
+
   /** How far Harris's ratio test lets a basic variable pass its bound. */
   static final double HARRIS_TOLERANCE = 1e-11;
+
   /** An objective change below this counts as no progress. */
   private static final double PROGRESS = 1e-12;
+
   /** A pivot below this in a fresh inversion means the basis is singular. */
   private static final double SINGULAR = 1e-11;
 
@@ -178,8 +185,8 @@ final class RevisedSimplex {
         continue;
       }
       if (++iterations > maxIter) {
-        return LpSolution.failed(LpSolution.Status.ITERATION_LIMIT,
-            "more than " + maxIter + " iterations (BOUNDED)");
+        return LpSolution.failed(
+            LpSolution.Status.ITERATION_LIMIT, "more than " + maxIter + " iterations (BOUNDED)");
       }
       fresh = false;
       int direction = status[q] == AT_LOWER ? 1 : -1;
@@ -187,7 +194,8 @@ final class RevisedSimplex {
       int row = bland ? exactRatio(direction, q) : harrisRatio(direction, q);
       double range = upper[q] - lower[q];
       if (row == -1 && range == Double.POSITIVE_INFINITY) {
-        return phaseOne ? LpSolution.failed(LpSolution.Status.ERROR, "unbounded phase 1")
+        return phaseOne
+            ? LpSolution.failed(LpSolution.Status.ERROR, "unbounded phase 1")
             : LpSolution.failed(LpSolution.Status.UNBOUNDED, "unbounded");
       }
       double step = row < 0 ? range : this.step;
@@ -223,7 +231,6 @@ final class RevisedSimplex {
     }
   }
 
-
   /** Counts degenerate steps; switches to Bland's rule after too many, back after progress. */
   private void track(double gain) {
     if (gain > PROGRESS) {
@@ -235,10 +242,10 @@ final class RevisedSimplex {
   }
 
   /**
-   * Returns the entering variable: under Dantzig's rule the candidate with the largest reduced
-   * cost in absolute value (the first on ties), under Bland's rule the first candidate; -1 when
-   * none. Only the variables that were candidates when the prices were last computed are scanned:
-   * until the next basis change the prices stay, and a bound flip only takes a candidate out.
+   * Returns the entering variable: under Dantzig's rule the candidate with the largest reduced cost
+   * in absolute value (the first on ties), under Bland's rule the first candidate; -1 when none.
+   * Only the variables that were candidates when the prices were last computed are scanned: until
+   * the next basis change the prices stay, and a bound flip only takes a candidate out.
    */
   private int entering() {
     int chosen = -1;
@@ -388,7 +395,8 @@ final class RevisedSimplex {
     candidateCount = 0;
     for (int j = 0; j < total; j++) {
       byte s = status[j];
-      if (s != BASIC && upper[j] != lower[j]
+      if (s != BASIC
+          && upper[j] != lower[j]
           && (s == AT_LOWER ? -reduced[j] : reduced[j]) > OPTIMALITY_TOLERANCE) {
         candidates[candidateCount++] = j;
       }

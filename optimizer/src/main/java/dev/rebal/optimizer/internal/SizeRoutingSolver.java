@@ -3,9 +3,9 @@ package dev.rebal.optimizer.internal;
 import dev.rebal.core.internal.Checks;
 
 /**
- * An {@link LpSolver} that sends each program to the backend that is fastest for its size:
- * {@link DenseSimplexSolver} below a threshold of variables, {@link BoundedSimplexSolver} at or
- * above it and for every program the dense backend would refuse as {@code TOO_LARGE}
+ * An {@link LpSolver} that sends each program to the backend that is fastest for its size: {@link
+ * DenseSimplexSolver} below a threshold of variables, {@link BoundedSimplexSolver} at or above it
+ * and for every program the dense backend would refuse as {@code TOO_LARGE}
  * (docs/optimizer-large.md).
  *
  * <p>Below the threshold the answer is the dense backend's, bit for bit, so households whose LPs
@@ -14,9 +14,9 @@ import dev.rebal.core.internal.Checks;
  */
 public final class SizeRoutingSolver implements LpSolver {
   /**
-   * The default threshold in variables: at and above it the bounded solver answers. Set to keep
-   * the dense backend's points for all small and typical households and most large ones; the
-   * bounded solver is faster from 100-200 variables on (docs/optimizer-large.md).
+   * The default threshold in variables: at and above it the bounded solver answers. Set to keep the
+   * dense backend's points for all small and typical households and most large ones; the bounded
+   * solver is faster from 100-200 variables on (docs/optimizer-large.md).
    */
   public static final int DEFAULT_THRESHOLD = 1_000;
 
@@ -61,7 +61,8 @@ public final class SizeRoutingSolver implements LpSolver {
 
   @Override
   public LpSolution solve(LinearProgram program) {
-    return routesToBounded(program) ? BoundedSimplexSolver.standard().solve(program)
+    return routesToBounded(program)
+        ? BoundedSimplexSolver.standard().solve(program)
         : DenseSimplexSolver.standard().solve(program);
   }
 }

@@ -2,12 +2,13 @@ package dev.rebal.optimizer.internal;
 
 /**
  * Checks a solver's point against every bound and row of the LP it claims to solve, because
- * commons-math3 3.6.1 can return an infeasible point without any exception
- * (docs/optimizer.md section 8). Internal to the optimizer.
+ * commons-math3 3.6.1 can return an infeasible point without any exception (docs/optimizer.md
+ * section 8). Internal to the optimizer.
  */
 public final class SolutionCheck {
   /** Largest negative value accepted for a variable, in scaled units (fractions of V). */
   public static final double NONNEGATIVITY_TOLERANCE = 1e-9;
+
   /** Largest row violation {@code a·x − b} accepted, in scaled units (fractions of V). */
   public static final double ROW_TOLERANCE = 1e-7;
 

@@ -10,8 +10,8 @@ import org.apache.commons.math3.util.Precision;
  *
  * <p>Rows: the phase-1 objective (only when some row needs an artificial column), the objective,
  * then the constraints. Columns: the variables, one slack or surplus per constraint, the
- * artificials, the right-hand side. Columns that leave the problem after phase 1 stay in the arrays,
- * marked inactive, and every scan skips them; the phase-1 row then stops being updated.
+ * artificials, the right-hand side. Columns that leave the problem after phase 1 stay in the
+ * arrays, marked inactive, and every scan skips them; the phase-1 row then stops being updated.
  */
 final class Tableau {
   private static final double EPSILON = CommonsMathLpSolver.EPSILON;
@@ -63,9 +63,10 @@ final class Tableau {
       boolean duplicate = false;
       for (; slots[slot] != 0 && !duplicate; slot = (slot + 1) & (slots.length - 1)) {
         int r = slots[slot] - 1;
-        duplicate = keptHash[r] == hash
-            && Double.doubleToRawLongBits(keptRhs[r]) == Double.doubleToRawLongBits(b)
-            && sameCoefficients(kept[r], row);
+        duplicate =
+            keptHash[r] == hash
+                && Double.doubleToRawLongBits(keptRhs[r]) == Double.doubleToRawLongBits(b)
+                && sameCoefficients(kept[r], row);
       }
       if (!duplicate) {
         slots[slot] = rows + 1;
@@ -218,7 +219,8 @@ final class Tableau {
   /** One pivot; returns the failure that stops the solve, or null to go on. */
   private LpSolution iterate(int maxIter, boolean bland) {
     if (++iterations > maxIter) {
-      return LpSolution.failed(LpSolution.Status.ITERATION_LIMIT,
+      return LpSolution.failed(
+          LpSolution.Status.ITERATION_LIMIT,
           "more than " + maxIter + " iterations (" + (bland ? "BLAND" : "DANTZIG") + ")");
     }
     int column = enteringColumn(bland);
@@ -341,8 +343,8 @@ final class Tableau {
 
   /**
    * Leaves phase 1: the columns with a positive phase-1 reduced cost and the non-basic artificial
-   * columns become inactive, the phase-1 row is dropped, and the basis is found again from the
-   * unit columns.
+   * columns become inactive, the phase-1 row is dropped, and the basis is found again from the unit
+   * columns.
    */
   private void dropPhase1() {
     double[] phase1 = t[0];

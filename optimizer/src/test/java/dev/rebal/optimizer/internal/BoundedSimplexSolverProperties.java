@@ -18,9 +18,9 @@ import net.jqwik.api.statistics.Statistics;
 
 /**
  * {@link BoundedSimplexSolver} against {@link DenseSimplexSolver} and ojAlgo ({@link OjAlgoLp}):
- * the same status and, when optimal, objective values within {@code 1e-6} relative and a point
- * that passes {@link SolutionCheck}, on random degenerate programs full of single-variable rows and
- * on the programs the optimizer builds for generated households.
+ * the same status and, when optimal, objective values within {@code 1e-6} relative and a point that
+ * passes {@link SolutionCheck}, on random degenerate programs full of single-variable rows and on
+ * the programs the optimizer builds for generated households.
  */
 class BoundedSimplexSolverProperties {
   static final double RELATIVE_TOLERANCE = 1e-6;
@@ -39,12 +39,13 @@ class BoundedSimplexSolverProperties {
     // then
     LpSolution dense = DENSE.solve(lp);
     Statistics.collect(dense.status(), negativeRhs(lp) ? "phase 1" : "no phase 1");
-    Statistics.coverage(c -> {
-      c.check(LpSolution.Status.OPTIMAL, "phase 1").percentage(p -> p > 10);
-      c.check(LpSolution.Status.OPTIMAL, "no phase 1").percentage(p -> p > 10);
-      c.check(LpSolution.Status.INFEASIBLE, "phase 1").percentage(p -> p > 2);
-      c.check(LpSolution.Status.UNBOUNDED, "no phase 1").percentage(p -> p > 2);
-    });
+    Statistics.coverage(
+        c -> {
+          c.check(LpSolution.Status.OPTIMAL, "phase 1").percentage(p -> p > 10);
+          c.check(LpSolution.Status.OPTIMAL, "no phase 1").percentage(p -> p > 10);
+          c.check(LpSolution.Status.INFEASIBLE, "phase 1").percentage(p -> p > 2);
+          c.check(LpSolution.Status.UNBOUNDED, "no phase 1").percentage(p -> p > 2);
+        });
     assertAgrees(lp, ours, dense.status(), objective(lp, dense), "dense");
   }
 
@@ -139,26 +140,36 @@ class BoundedSimplexSolverProperties {
   /** Returns every program the optimizer solves for {@code problem} (answered by the dense one). */
   static List<LinearProgram> collect(HouseholdProblem problem) {
     List<LinearProgram> programs = new ArrayList<>();
-    SolverBackends.optimizer(lp -> {
-      programs.add(lp);
-      return DENSE.solve(lp);
-    }).optimize(problem);
+    SolverBackends.optimizer(
+            lp -> {
+              programs.add(lp);
+              return DENSE.solve(lp);
+            })
+        .optimize(problem);
     return programs;
   }
 
   /**
-   * Asserts that {@code ours} has the reference's status and, when optimal, a point that passes
-   * the optimizer's check with an objective within {@link #RELATIVE_TOLERANCE} of the reference.
+   * Asserts that {@code ours} has the reference's status and, when optimal, a point that passes the
+   * optimizer's check with an objective within {@link #RELATIVE_TOLERANCE} of the reference.
    */
-  static void assertAgrees(LinearProgram lp, LpSolution ours, LpSolution.Status status,
-      double objective, String reference) {
-    assertThat(ours.status()).as("status against %s on %s (%s)", reference, lp, ours.detail())
+  static void assertAgrees(
+      LinearProgram lp,
+      LpSolution ours,
+      LpSolution.Status status,
+      double objective,
+      String reference) {
+    assertThat(ours.status())
+        .as("status against %s on %s (%s)", reference, lp, ours.detail())
         .isEqualTo(status);
     if (status == LpSolution.Status.OPTIMAL) {
       assertThat(SolutionCheck.worstViolation(lp, ours.point())).as("check of %s", lp).isZero();
-      assertThat(lp.objectiveValue(ours.point())).as("objective against %s on %s", reference, lp)
-          .isCloseTo(objective, org.assertj.core.data.Offset.offset(
-              RELATIVE_TOLERANCE * Math.max(1, Math.abs(objective))));
+      assertThat(lp.objectiveValue(ours.point()))
+          .as("objective against %s on %s", reference, lp)
+          .isCloseTo(
+              objective,
+              org.assertj.core.data.Offset.offset(
+                  RELATIVE_TOLERANCE * Math.max(1, Math.abs(objective))));
     }
   }
 
@@ -177,11 +188,11 @@ class BoundedSimplexSolverProperties {
 
   /**
    * A random program of 1-14 variables: 0-10 coupling rows with coefficients in {-2, ..., 3}
-   * (mostly zero, so ratios tie and pivots are degenerate), right-hand sides in {-3, ..., 6} (one in six negative)
-   * (some scaled by 0.1), rows repeated now and then, a repeated index in a row now and then; and
-   * single-variable rows: upper bounds (up to three on one variable, with coefficients 1, 2 or
-   * 0.5), lower bounds written as {@code -a x ≤ -b}, empty rows, or no bounds at all (so some
-   * programs are unbounded).
+   * (mostly zero, so ratios tie and pivots are degenerate), right-hand sides in {-3, ..., 6} (one
+   * in six negative) (some scaled by 0.1), rows repeated now and then, a repeated index in a row
+   * now and then; and single-variable rows: upper bounds (up to three on one variable, with
+   * coefficients 1, 2 or 0.5), lower bounds written as {@code -a x ≤ -b}, empty rows, or no bounds
+   * at all (so some programs are unbounded).
    */
   static LinearProgram randomProgram(SplittableRandom r) {
     int n = r.nextInt(1, 15);
@@ -229,10 +240,14 @@ class BoundedSimplexSolverProperties {
         is.add(is.get(0));
         vs.add(scale);
       }
-      insert(idx, val, rhs, at, is.stream().mapToInt(Integer::intValue).toArray(),
+      insert(
+          idx,
+          val,
+          rhs,
+          at,
+          is.stream().mapToInt(Integer::intValue).toArray(),
           vs.stream().mapToDouble(Double::doubleValue).toArray(),
-          (r.nextInt(6) == 0 ? -r.nextInt(1, 4) : r.nextInt(0, 7))
-              * (r.nextInt(4) == 0 ? 0.1 : 1));
+          (r.nextInt(6) == 0 ? -r.nextInt(1, 4) : r.nextInt(0, 7)) * (r.nextInt(4) == 0 ? 0.1 : 1));
     }
     double[] b = new double[rhs.size()];
     for (int i = 0; i < b.length; i++) {
@@ -241,13 +256,19 @@ class BoundedSimplexSolverProperties {
     return new LinearProgram(c, idx.toArray(new int[0][]), val.toArray(new double[0][]), b);
   }
 
-  private static void add(List<int[]> idx, List<double[]> val, List<Double> rhs, int[] i,
-      double[] v, double b) {
+  private static void add(
+      List<int[]> idx, List<double[]> val, List<Double> rhs, int[] i, double[] v, double b) {
     insert(idx, val, rhs, idx.size(), i, v, b);
   }
 
-  private static void insert(List<int[]> idx, List<double[]> val, List<Double> rhs, int at,
-      int[] i, double[] v, double b) {
+  private static void insert(
+      List<int[]> idx,
+      List<double[]> val,
+      List<Double> rhs,
+      int at,
+      int[] i,
+      double[] v,
+      double b) {
     idx.add(at, i);
     val.add(at, v);
     rhs.add(at, b);

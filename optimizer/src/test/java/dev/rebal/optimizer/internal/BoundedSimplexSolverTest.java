@@ -23,10 +23,12 @@ class BoundedSimplexSolverTest {
   void solve_boundRows_tightestUpperAndLowerBoundsKept() {
     // given: minimise -x0 + x1 with x0 <= 4, 2 x0 <= 6 (so x0 <= 3), -x1 <= -1 (x1 >= 1),
     // -2 x1 <= -1 (x1 >= 0.5), x0 + x1 <= 10
-    LinearProgram lp = new LinearProgram(new double[] {-1, 1},
-        new int[][] {{0}, {0}, {1}, {1}, {0, 1}},
-        new double[][] {{1}, {2}, {-1}, {-2}, {1, 1}},
-        new double[] {4, 6, -1, -1, 10});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {-1, 1},
+            new int[][] {{0}, {0}, {1}, {1}, {0, 1}},
+            new double[][] {{1}, {2}, {-1}, {-2}, {1, 1}},
+            new double[] {4, 6, -1, -1, 10});
 
     // when
     LpSolution s = BOUNDED.solve(lp);
@@ -39,8 +41,9 @@ class BoundedSimplexSolverTest {
   @Test
   void solve_repeatedIndexInARow_coefficientsSummed() {
     // given: x0 + x0 <= 3 is 2 x0 <= 3, a bound; minimise -x0
-    LinearProgram lp = new LinearProgram(new double[] {-1},
-        new int[][] {{0, 0}}, new double[][] {{1, 1}}, new double[] {3});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {-1}, new int[][] {{0, 0}}, new double[][] {{1, 1}}, new double[] {3});
 
     // then
     assertThat(BOUNDED.solve(lp).point()).containsExactly(1.5);
@@ -49,8 +52,12 @@ class BoundedSimplexSolverTest {
   @Test
   void solve_crossingBounds_infeasible() {
     // given: x0 <= 1 and x0 >= 2
-    LinearProgram lp = new LinearProgram(new double[] {1},
-        new int[][] {{0}, {0}}, new double[][] {{1}, {-1}}, new double[] {1, -2});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {1},
+            new int[][] {{0}, {0}},
+            new double[][] {{1}, {-1}},
+            new double[] {1, -2});
 
     // then
     LpSolution s = BOUNDED.solve(lp);
@@ -61,8 +68,9 @@ class BoundedSimplexSolverTest {
   @Test
   void solve_emptyRowWithNegativeRhs_infeasible() {
     // given: 0 <= -1
-    LinearProgram lp = new LinearProgram(new double[] {1},
-        new int[][] {{}}, new double[][] {{}}, new double[] {-1});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {1}, new int[][] {{}}, new double[][] {{}}, new double[] {-1});
 
     // then
     assertThat(BOUNDED.solve(lp).status()).isEqualTo(LpSolution.Status.INFEASIBLE);
@@ -71,8 +79,12 @@ class BoundedSimplexSolverTest {
   @Test
   void solve_nonFiniteCoefficient_errorNotException() {
     // given
-    LinearProgram lp = new LinearProgram(new double[] {-1, 1},
-        new int[][] {{0, 1}}, new double[][] {{Double.NaN, 1}}, new double[] {1});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {-1, 1},
+            new int[][] {{0, 1}},
+            new double[][] {{Double.NaN, 1}},
+            new double[] {1});
 
     // then
     LpSolution s = BOUNDED.solve(lp);
@@ -84,10 +96,12 @@ class BoundedSimplexSolverTest {
   void solve_phaseOneNeeded_feasiblePointFound() {
     // given: minimise x0 + x1 with x0 + x1 >= 2 (as -x0 - x1 <= -2), x0 <= 1.5, x1 <= 1.5,
     // x0 - x1 <= 0.5
-    LinearProgram lp = new LinearProgram(new double[] {1, 2},
-        new int[][] {{0, 1}, {0}, {1}, {0, 1}},
-        new double[][] {{-1, -1}, {1}, {1}, {1, -1}},
-        new double[] {-2, 1.5, 1.5, 0.5});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {1, 2},
+            new int[][] {{0, 1}, {0}, {1}, {0, 1}},
+            new double[][] {{-1, -1}, {1}, {1}, {1, -1}},
+            new double[] {-2, 1.5, 1.5, 0.5});
 
     // when
     LpSolution s = BOUNDED.solve(lp);
@@ -104,7 +118,8 @@ class BoundedSimplexSolverTest {
     // 1.4 x0 - 0.7 x1 + 1.4 x2 - 2 x4 + 2 x5 - 3 x6 - 3 x7 with
     // 3 x5 - 2 x6 + 3 x7 <= -1, 3 x0 + x3 + x4 <= 5, 2 x1 - x5 + x6 + 3 x7 <= 4: after phase 1
     // the zero-cost x3 is the twin of row 1's slack, and x4 later takes that row
-    LinearProgram lp = BoundedSimplexSolverProperties.randomProgram(new SplittableRandom(577010400L));
+    LinearProgram lp =
+        BoundedSimplexSolverProperties.randomProgram(new SplittableRandom(577010400L));
     assertThat(lp.variables()).isEqualTo(8);
     assertThat(lp.rows()).isEqualTo(3);
 
@@ -117,10 +132,11 @@ class BoundedSimplexSolverTest {
     assertThat(reference.status()).isEqualTo(LpSolution.Status.OPTIMAL);
     assertThat(reference.objective()).isCloseTo(-29.0, org.assertj.core.data.Offset.offset(1e-9));
     for (LpSolution s : List.of(bounded, dense)) {
-      BoundedSimplexSolverProperties.assertAgrees(lp, s, reference.status(),
-          reference.objective(), "ojAlgo");
+      BoundedSimplexSolverProperties.assertAgrees(
+          lp, s, reference.status(), reference.objective(), "ojAlgo");
       for (int i = 0; i < lp.rows(); i++) {
-        assertThat(lp.activity(i, s.point())).as("row %s", i)
+        assertThat(lp.activity(i, s.point()))
+            .as("row %s", i)
             .isLessThanOrEqualTo(lp.rhs(i) + SolutionCheck.ROW_TOLERANCE);
       }
       for (double v : s.point()) {
@@ -142,8 +158,8 @@ class BoundedSimplexSolverTest {
 
     // then
     OjAlgoLp.Outcome reference = OjAlgoLp.solve(lp, true);
-    BoundedSimplexSolverProperties.assertAgrees(lp, ours, reference.status(),
-        reference.objective(), "ojAlgo");
+    BoundedSimplexSolverProperties.assertAgrees(
+        lp, ours, reference.status(), reference.objective(), "ojAlgo");
   }
 
   @Test
@@ -155,22 +171,30 @@ class BoundedSimplexSolverTest {
     SizeRoutingSolver router = SizeRoutingSolver.standard();
 
     // when
-    OptimizationResult result = SolverBackends.optimizer(lp -> {
-      programs.add(lp);
-      return router.solve(lp);
-    }).optimize(problem);
+    OptimizationResult result =
+        SolverBackends.optimizer(
+                lp -> {
+                  programs.add(lp);
+                  return router.solve(lp);
+                })
+            .optimize(problem);
 
     // then: optimal (every point passed the optimizer's check), where the dense backend refuses
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);
-    assertThat(programs).anyMatch(lp -> lp.variables() > 3_000
-        && DenseSimplexSolver.standard().solve(lp).status() == LpSolution.Status.TOO_LARGE);
+    assertThat(programs)
+        .anyMatch(
+            lp ->
+                lp.variables() > 3_000
+                    && DenseSimplexSolver.standard().solve(lp).status()
+                        == LpSolution.Status.TOO_LARGE);
   }
 
   @Test
   void route_belowThreshold_denseAnswerBitForBit() {
     // given: the programs of a typical household, all below the threshold
-    List<LinearProgram> programs = BoundedSimplexSolverProperties.collect(
-        ProblemGenerator.generate(ProblemGenerator.Shape.TYPICAL, 3, RebalanceMode.TO_TARGET));
+    List<LinearProgram> programs =
+        BoundedSimplexSolverProperties.collect(
+            ProblemGenerator.generate(ProblemGenerator.Shape.TYPICAL, 3, RebalanceMode.TO_TARGET));
     SizeRoutingSolver router = SizeRoutingSolver.standard();
 
     // then
@@ -195,8 +219,10 @@ class BoundedSimplexSolverTest {
     assertThat(SizeRoutingSolver.standard().routesToBounded(small)).isFalse();
     assertThat(SizeRoutingSolver.withThreshold(100).routesToBounded(small)).isTrue();
     // too many cells for the dense tableau, whatever the threshold
-    assertThat(SizeRoutingSolver.withThreshold(Integer.MAX_VALUE)
-        .routesToBounded(LpShapes.household(2_000, 5))).isTrue();
+    assertThat(
+            SizeRoutingSolver.withThreshold(Integer.MAX_VALUE)
+                .routesToBounded(LpShapes.household(2_000, 5)))
+        .isTrue();
     assertThat(SizeRoutingSolver.standard().solve(wide).status())
         .isEqualTo(LpSolution.Status.OPTIMAL);
   }

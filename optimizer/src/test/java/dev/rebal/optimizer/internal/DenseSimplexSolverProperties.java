@@ -20,15 +20,16 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * {@link DenseSimplexSolver} against {@link CommonsMathLpSolver}: the same status, detail and
  * point, compared bit for bit ({@code -0.0} and {@code 0.0} differ; a different point only where
- * the library reads a row's value into a column that has left the row, and then the dense point
- * is checked against ojAlgo, {@link OjAlgoLp}), on the LPs the optimizer
- * builds for generated households in every mode, and on random LPs made to be degenerate (small
- * integer coefficients, so that ratios tie), with negative right-hand sides (phase 1), duplicate
- * and empty rows, and infeasible or unbounded programs.
+ * the library reads a row's value into a column that has left the row, and then the dense point is
+ * checked against ojAlgo, {@link OjAlgoLp}), on the LPs the optimizer builds for generated
+ * households in every mode, and on random LPs made to be degenerate (small integer coefficients, so
+ * that ratios tie), with negative right-hand sides (phase 1), duplicate and empty rows, and
+ * infeasible or unbounded programs.
  */
 class DenseSimplexSolverProperties {
   private static final DenseSimplexSolver DENSE = DenseSimplexSolver.standard();
   private static final CommonsMathLpSolver LIBRARY = CommonsMathLpSolver.standard();
+
   /** How far a point may move on a degenerate pivot, in scaled units. */
   private static final double DEGENERATE = 1e-9;
 
@@ -41,10 +42,12 @@ class DenseSimplexSolverProperties {
     HouseholdProblem problem =
         ProblemGenerator.generate(seed % 4 == 0 ? Shape.TYPICAL : Shape.SMALL, seed, mode);
     List<LinearProgram> programs = new ArrayList<>();
-    SolverBackends.optimizer(lp -> {
-      programs.add(lp);
-      return LIBRARY.solve(lp);
-    }).optimize(problem);
+    SolverBackends.optimizer(
+            lp -> {
+              programs.add(lp);
+              return LIBRARY.solve(lp);
+            })
+        .optimize(problem);
 
     // then
     for (LinearProgram lp : programs) {
@@ -62,11 +65,12 @@ class DenseSimplexSolverProperties {
     // then
     LpSolution library = assertSame(lp);
     Statistics.collect(library.status(), phaseOne(lp) ? "phase 1" : "no phase 1");
-    Statistics.coverage(c -> {
-      c.check(LpSolution.Status.OPTIMAL, "phase 1").percentage(p -> p > 10);
-      c.check(LpSolution.Status.INFEASIBLE, "phase 1").percentage(p -> p > 1);
-      c.check(LpSolution.Status.UNBOUNDED, "no phase 1").percentage(p -> p > 1);
-    });
+    Statistics.coverage(
+        c -> {
+          c.check(LpSolution.Status.OPTIMAL, "phase 1").percentage(p -> p > 10);
+          c.check(LpSolution.Status.INFEASIBLE, "phase 1").percentage(p -> p > 1);
+          c.check(LpSolution.Status.UNBOUNDED, "no phase 1").percentage(p -> p > 1);
+        });
   }
 
   @Property(tries = 500)
@@ -82,18 +86,20 @@ class DenseSimplexSolverProperties {
 
     // then
     Statistics.collect(library.status(), library.detail().contains("BLAND") ? "Bland" : "");
-    Statistics.coverage(c -> c.check(LpSolution.Status.ITERATION_LIMIT, "Bland")
-        .percentage(p -> p > 5));
+    Statistics.coverage(
+        c -> c.check(LpSolution.Status.ITERATION_LIMIT, "Bland").percentage(p -> p > 5));
     assertSame(lp, library, dense);
   }
 
   @Example
   void solve_duplicateRows_firstKeptAsByTheLibrary() {
     // given: x0 + x1 <= 4 twice, x0 <= 3, x1 >= 1 (as -x1 <= -1), minimise -x0 - 2 x1
-    LinearProgram lp = new LinearProgram(new double[] {-1, -2},
-        new int[][] {{0, 1}, {0}, {0, 1}, {1}},
-        new double[][] {{1, 1}, {1}, {1, 1}, {-1}},
-        new double[] {4, 3, 4, -1});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {-1, -2},
+            new int[][] {{0, 1}, {0}, {0, 1}, {1}},
+            new double[][] {{1, 1}, {1}, {1, 1}, {-1}},
+            new double[] {4, 3, 4, -1});
 
     // when
     LpSolution solution = DENSE.solve(lp);
@@ -107,8 +113,9 @@ class DenseSimplexSolverProperties {
   @Example
   void solve_nonFiniteCoefficient_answeredByTheLibrary() {
     // given
-    LinearProgram lp = new LinearProgram(new double[] {-1},
-        new int[][] {{0}}, new double[][] {{Double.NaN}}, new double[] {1});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {-1}, new int[][] {{0}}, new double[][] {{Double.NaN}}, new double[] {1});
 
     // then
     assertSame(lp);
@@ -120,10 +127,12 @@ class DenseSimplexSolverProperties {
     // 3 x5 - 2 x6 + 3 x7 <= -1, 3 x0 + x3 + x4 <= 5, 2 x1 - x5 + x6 + 3 x7 <= 4. After phase 1
     // the column of x3 (cost 0) is the same unit column as the slack of the second row; x4 then
     // enters in that row, and both x3 and the slack leave it
-    LinearProgram lp = new LinearProgram(new double[] {1.4, -0.7, 1.4, 0, -2, 2, -3, -3},
-        new int[][] {{5, 6, 7}, {0, 3, 4}, {1, 5, 6, 7}},
-        new double[][] {{3, -2, 3}, {3, 1, 1}, {2, -1, 1, 3}},
-        new double[] {-1, 5, 4});
+    LinearProgram lp =
+        new LinearProgram(
+            new double[] {1.4, -0.7, 1.4, 0, -2, 2, -3, -3},
+            new int[][] {{5, 6, 7}, {0, 3, 4}, {1, 5, 6, 7}},
+            new double[][] {{3, -2, 3}, {3, 1, 1}, {2, -1, 1, 3}},
+            new double[] {-1, 5, 4});
 
     // when
     LpSolution dense = DENSE.solve(lp);
@@ -132,8 +141,9 @@ class DenseSimplexSolverProperties {
     // then: x4 = 5, x5 = 7, x6 = 11, objective -29 as ojAlgo finds; commons-math3 3.6.1 still
     // counts x3 basic in that row and reports x3 = 5, x4 = 0 (objective -19)
     assertThat(dense.status()).isEqualTo(LpSolution.Status.OPTIMAL);
-    assertThat(dense.point()).containsExactly(
-        new double[] {0, 0, 0, 0, 5, 7, 11, 0}, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(dense.point())
+        .containsExactly(
+            new double[] {0, 0, 0, 0, 5, 7, 11, 0}, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(lp.objectiveValue(dense.point()))
         .isCloseTo(OjAlgoLp.solve(lp).objective(), org.assertj.core.data.Offset.offset(1e-9));
     assertThat(lp.objectiveValue(library.point()))
@@ -151,8 +161,8 @@ class DenseSimplexSolverProperties {
    * Asserts the same status, detail and point bit for bit; the point may differ only where the
    * library's point is not the optimum (a column it still counts basic in a row it has left, see
    * {@code Tableau.pivot}): then the dense point must be at ojAlgo's objective, and the library's
-   * point worse, infeasible, or (on a degenerate pivot, where the value read into the wrong
-   * column is zero up to rounding) within {@link #DEGENERATE} of the dense point.
+   * point worse, infeasible, or (on a degenerate pivot, where the value read into the wrong column
+   * is zero up to rounding) within {@link #DEGENERATE} of the dense point.
    */
   private static void assertSame(LinearProgram lp, LpSolution library, LpSolution dense) {
     assertThat(dense.status()).as("status of %s", lp).isEqualTo(library.status());
@@ -166,14 +176,16 @@ class DenseSimplexSolverProperties {
     assertThat(reference.status()).as("ojAlgo on %s", lp).isEqualTo(LpSolution.Status.OPTIMAL);
     double ours = lp.objectiveValue(dense.point());
     double tolerance = 1e-6 * Math.max(1, Math.abs(reference.objective()));
-    assertThat(ours).as("objective against ojAlgo on %s", lp)
+    assertThat(ours)
+        .as("objective against ojAlgo on %s", lp)
         .isCloseTo(reference.objective(), org.assertj.core.data.Offset.offset(tolerance));
     boolean libraryFeasible = SolutionCheck.passes(lp, library.point());
     boolean libraryWorse = lp.objectiveValue(library.point()) > ours + tolerance;
     if (libraryFeasible && !libraryWorse) {
       // a degenerate pivot: the value the library read into the wrong column is zero up to rounding
       for (int j = 0; j < lp.variables(); j++) {
-        assertThat(dense.point()[j]).as("variable %s of %s", j, lp)
+        assertThat(dense.point()[j])
+            .as("variable %s of %s", j, lp)
             .isCloseTo(library.point()[j], org.assertj.core.data.Offset.offset(DEGENERATE));
       }
     }

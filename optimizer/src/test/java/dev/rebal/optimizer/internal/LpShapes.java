@@ -7,15 +7,16 @@ import java.util.SplittableRandom;
 /**
  * Linear programs of the optimizer's shape (docs/optimizer.md sections 4-6) at any size, built
  * directly rather than from a household: per sell segment a column with its capacity row, per
- * (account, class) a buy column, per class an over and an under column (and a removed-excess
- * column with its bound row when the class starts outside its interval) with two or three drift
- * rows, per account a cash row (some with a negative right-hand side, as when cash is below its
- * floor), and a gain-budget row. Values are scaled to a household value of one. Shared with
- * rebal-benchmarks through the test-jar.
+ * (account, class) a buy column, per class an over and an under column (and a removed-excess column
+ * with its bound row when the class starts outside its interval) with two or three drift rows, per
+ * account a cash row (some with a negative right-hand side, as when cash is below its floor), and a
+ * gain-budget row. Values are scaled to a household value of one. Shared with rebal-benchmarks
+ * through the test-jar.
  */
 public final class LpShapes {
   /** Accounts of every shape. */
   public static final int ACCOUNTS = 8;
+
   /** Asset classes of every shape. */
   public static final int CLASSES = 6;
 
@@ -23,8 +24,8 @@ public final class LpShapes {
 
   /**
    * Returns a program of {@code variables} variables (or within a few of it: the removed-excess
-   * columns depend on the values drawn; at least the buy and drift columns),
-   * in tax-loss-harvest form (losses have a negative cost) and drawn from {@code seed}.
+   * columns depend on the values drawn; at least the buy and drift columns), in tax-loss-harvest
+   * form (losses have a negative cost) and drawn from {@code seed}.
    */
   public static LinearProgram household(int variables, long seed) {
     int buys = ACCOUNTS * CLASSES;
@@ -114,7 +115,15 @@ public final class LpShapes {
         driftIdx.add(new int[] {removed});
         driftVal.add(new double[] {1});
         driftRhs.add(h > up ? h - up : lo - h);
-        driftRow(driftIdx, driftVal, driftRhs, ni, nv, -sign, -1, h > up ? under : over,
+        driftRow(
+            driftIdx,
+            driftVal,
+            driftRhs,
+            ni,
+            nv,
+            -sign,
+            -1,
+            h > up ? under : over,
             h > up ? h - lo : up - h);
       } else {
         driftRow(driftIdx, driftVal, driftRhs, ni, nv, 1, -1, over, up - h);
@@ -160,8 +169,16 @@ public final class LpShapes {
   }
 
   /** Adds {@code sign · N + e − d ≤ b} ({@code e} left out when {@code removed < 0}). */
-  private static void driftRow(List<int[]> idx, List<double[]> val, List<Double> rhs,
-      List<Integer> ni, List<Double> nv, double sign, int removed, int drift, double b) {
+  private static void driftRow(
+      List<int[]> idx,
+      List<double[]> val,
+      List<Double> rhs,
+      List<Integer> ni,
+      List<Double> nv,
+      double sign,
+      int removed,
+      int drift,
+      double b) {
     int size = ni.size() + (removed >= 0 ? 2 : 1);
     int[] i = new int[size];
     double[] v = new double[size];

@@ -6,9 +6,9 @@ import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.Variable;
 
 /**
- * A {@link LinearProgram} solved by ojAlgo, written independently of the optimizer's solvers:
- * every row, single-variable rows included, becomes an ojAlgo expression with an upper limit.
- * Test scope only; public for rebal-benchmarks, which compares solvers through the test-jar.
+ * A {@link LinearProgram} solved by ojAlgo, written independently of the optimizer's solvers: every
+ * row, single-variable rows included, becomes an ojAlgo expression with an upper limit. Test scope
+ * only; public for rebal-benchmarks, which compares solvers through the test-jar.
  */
 public final class OjAlgoLp {
   private OjAlgoLp() {}

@@ -1,5 +1,6 @@
 package dev.rebal.optimizer.testing;
 
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
@@ -7,7 +8,6 @@ import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.optimizer.ClassGoal;
 import dev.rebal.optimizer.HoldingCap;
 import dev.rebal.optimizer.HouseholdProblem;
@@ -30,11 +30,11 @@ import java.util.SplittableRandom;
  *
  * <p>Shapes follow the optimizer issue: {@link Shape#SMALL} (2 accounts, 10 securities, 30 lots),
  * {@link Shape#TYPICAL} (4, 40, 300) and {@link Shape#LARGE} (8, 100, 2,000). Four asset classes
- * with targets summing to 0.97 (the rest is cash), securities dealt to classes in proportion to
- * the targets and a third of each account's lots in its favourite class; every tenth pair of securities shares a
- * wash-sale group; lots have bases from 50% to 150% of price on a coarse grid, so some segments
- * merge; about one account in five starts with cash below its floor. The same seed and shape give
- * the same problem. Thread-safe: it holds no state.
+ * with targets summing to 0.97 (the rest is cash), securities dealt to classes in proportion to the
+ * targets and a third of each account's lots in its favourite class; every tenth pair of securities
+ * shares a wash-sale group; lots have bases from 50% to 150% of price on a coarse grid, so some
+ * segments merge; about one account in five starts with cash below its floor. The same seed and
+ * shape give the same problem. Thread-safe: it holds no state.
  */
 public final class ProblemGenerator {
   /** A household size. */
@@ -48,8 +48,10 @@ public final class ProblemGenerator {
 
     /** Number of accounts. */
     public final int accounts;
+
     /** Number of securities. */
     public final int securities;
+
     /** Number of lots. */
     public final int lots;
 
@@ -80,26 +82,33 @@ public final class ProblemGenerator {
    *
    * @param mode the mode, or null to draw one from the seed
    */
-  public static HouseholdProblem generate(int accounts, int securities, int lots, long seed,
-      RebalanceMode mode) {
+  public static HouseholdProblem generate(
+      int accounts, int securities, int lots, long seed, RebalanceMode mode) {
     SplittableRandom r = new SplittableRandom(seed);
     HouseholdProblem.Builder b = HouseholdProblem.builder();
     RebalanceMode[] modes = RebalanceMode.values();
     b.mode(mode != null ? mode : modes[r.nextInt(modes.length)]);
-    b.weights(new ObjectiveWeights(BigDecimal.valueOf(r.nextInt(0, 11)),
-        new BigDecimal("0.0001"), BigDecimal.ONE));
+    b.weights(
+        new ObjectiveWeights(
+            BigDecimal.valueOf(r.nextInt(0, 11)), new BigDecimal("0.0001"), BigDecimal.ONE));
     for (int c = 0; c < CLASSES.length; c++) {
-      b.addClassGoal(new ClassGoal(AssetClass.of(CLASSES[c]),
-          new ClassTarget(Weight.of(TARGETS[c]), Weight.of("0.05"), Weight.of("0.20")),
-          BigDecimal.valueOf(r.nextInt(5, 21), 1)));
+      b.addClassGoal(
+          new ClassGoal(
+              AssetClass.of(CLASSES[c]),
+              new ClassTarget(Weight.of(TARGETS[c]), Weight.of("0.05"), Weight.of("0.20")),
+              BigDecimal.valueOf(r.nextInt(5, 21), 1)));
     }
     BigDecimal[] price = new BigDecimal[securities];
     List<ProblemSecurity> secs = new ArrayList<>();
     for (int s = 0; s < securities; s++) {
       price[s] = BigDecimal.valueOf(r.nextInt(1_000, 50_000), 2);
       String group = (s % 10 == 1) ? id(s - 1) : id(s);
-      ProblemSecurity sec = new ProblemSecurity(SecurityId.of(id(s)),
-          UnitPrice.of(Money.USD, price[s]), AssetClass.of(CLASSES[classOf(s)]), group);
+      ProblemSecurity sec =
+          new ProblemSecurity(
+              SecurityId.of(id(s)),
+              UnitPrice.of(Money.USD, price[s]),
+              AssetClass.of(CLASSES[classOf(s)]),
+              group);
       secs.add(sec);
       b.addSecurity(sec);
     }
@@ -128,8 +137,9 @@ public final class ProblemGenerator {
         }
         s = t;
       }
-      BigDecimal basisRatio = BigDecimal.valueOf(r.nextInt(10, 31), 1).divide(
-          BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY); // 0.50 .. 1.50
+      BigDecimal basisRatio =
+          BigDecimal.valueOf(r.nextInt(10, 31), 1)
+              .divide(BigDecimal.valueOf(2), 2, RoundingMode.UNNECESSARY); // 0.50 .. 1.50
       BigDecimal gain = BigDecimal.ONE.subtract(basisRatio);
       Term term = r.nextInt(3) == 0 ? Term.SHORT : Term.LONG;
       BigDecimal rate = term == Term.SHORT ? new BigDecimal("0.37") : new BigDecimal("0.20");
@@ -151,38 +161,62 @@ public final class ProblemGenerator {
         if (list.isEmpty() && !buyEligible) {
           continue;
         }
-        Money maxBuy = r.nextInt(15) == 0 ? Money.usd(BigDecimal.valueOf(r.nextInt(500, 5000)))
-            : Money.usd("1000000000");
-        BigDecimal location = (classOf(s) == 0 && a % 2 == 0)
-            ? new BigDecimal("0.002") : BigDecimal.ZERO;
-        b.addPosition(new ProblemPosition(AccountId.of("acct-" + a), SecurityId.of(id(s)),
-            Quantity.of(q), buyEligible, maxBuy, r.nextInt(20) != 0, location, list));
+        Money maxBuy =
+            r.nextInt(15) == 0
+                ? Money.usd(BigDecimal.valueOf(r.nextInt(500, 5000)))
+                : Money.usd("1000000000");
+        BigDecimal location =
+            (classOf(s) == 0 && a % 2 == 0) ? new BigDecimal("0.002") : BigDecimal.ZERO;
+        b.addPosition(
+            new ProblemPosition(
+                AccountId.of("acct-" + a),
+                SecurityId.of(id(s)),
+                Quantity.of(q),
+                buyEligible,
+                maxBuy,
+                r.nextInt(20) != 0,
+                location,
+                list));
       }
       BigDecimal floor = BigDecimal.valueOf(r.nextInt(0, 2000));
-      BigDecimal cash = r.nextInt(5) == 0
-          ? BigDecimal.valueOf(r.nextInt(0, 1000))
-          : held.multiply(BigDecimal.valueOf(r.nextInt(0, 8), 2)).setScale(2, RoundingMode.DOWN)
-              .add(floor);
+      BigDecimal cash =
+          r.nextInt(5) == 0
+              ? BigDecimal.valueOf(r.nextInt(0, 1000))
+              : held.multiply(BigDecimal.valueOf(r.nextInt(0, 8), 2))
+                  .setScale(2, RoundingMode.DOWN)
+                  .add(floor);
       total = total.add(held).add(cash);
-      b.addAccount(new ProblemAccount(AccountId.of("acct-" + a), Money.usd(cash),
-          Money.usd(floor), tradable, fractional));
+      b.addAccount(
+          new ProblemAccount(
+              AccountId.of("acct-" + a), Money.usd(cash), Money.usd(floor), tradable, fractional));
     }
     if (r.nextInt(4) == 0) {
       int s = r.nextInt(securities);
-      b.addHoldingCap(new HoldingCap(SecurityId.of(id(s)),
-          Money.usd(total.multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.DOWN))));
+      b.addHoldingCap(
+          new HoldingCap(
+              SecurityId.of(id(s)),
+              Money.usd(total.multiply(new BigDecimal("0.05")).setScale(2, RoundingMode.DOWN))));
     }
     if (r.nextInt(2) == 0) {
-      b.gainBudget(Money.usd(total.multiply(BigDecimal.valueOf(r.nextInt(0, 50), 3))
-          .setScale(2, RoundingMode.DOWN)));
+      b.gainBudget(
+          Money.usd(
+              total
+                  .multiply(BigDecimal.valueOf(r.nextInt(0, 50), 3))
+                  .setScale(2, RoundingMode.DOWN)));
     }
     if (r.nextInt(3) == 0) {
-      b.shortTermGainCap(Money.usd(total.multiply(BigDecimal.valueOf(r.nextInt(0, 20), 3))
-          .setScale(2, RoundingMode.DOWN)));
+      b.shortTermGainCap(
+          Money.usd(
+              total
+                  .multiply(BigDecimal.valueOf(r.nextInt(0, 20), 3))
+                  .setScale(2, RoundingMode.DOWN)));
     }
     if (r.nextInt(3) == 0) {
-      b.turnoverCap(Money.usd(total.multiply(BigDecimal.valueOf(r.nextInt(5, 40), 2))
-          .setScale(2, RoundingMode.DOWN)));
+      b.turnoverCap(
+          Money.usd(
+              total
+                  .multiply(BigDecimal.valueOf(r.nextInt(5, 40), 2))
+                  .setScale(2, RoundingMode.DOWN)));
     }
     if (r.nextInt(4) == 0) {
       b.blockLossSale(id(r.nextInt(securities)));

@@ -36,7 +36,9 @@ enum Dialect {
     if (p.contains("postgresql")) {
       return POSTGRESQL;
     }
-    throw new StoreException("database product '" + product
-        + "': not supported; Rebal's stores run on H2 and PostgreSQL");
+    throw new StoreException(
+        "database product '"
+            + product
+            + "': not supported; Rebal's stores run on H2 and PostgreSQL");
   }
 }

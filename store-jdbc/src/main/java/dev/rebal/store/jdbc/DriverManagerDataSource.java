@@ -30,7 +30,8 @@ final class DriverManagerDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return user == null ? DriverManager.getConnection(url)
+    return user == null
+        ? DriverManager.getConnection(url)
         : DriverManager.getConnection(url, user, password);
   }
 

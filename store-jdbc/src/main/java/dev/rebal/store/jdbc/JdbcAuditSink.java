@@ -32,8 +32,9 @@ import java.util.NoSuchElementException;
  * class is thread-safe: every call uses its own connection and transaction.
  */
 public final class JdbcAuditSink implements AuditSink {
-  private static final String COLUMNS = "sequence, previous_hash, household, as_of, inputs_hash, "
-      + "rule_set_version, rule_set_hash, outcome, body, hash";
+  private static final String COLUMNS =
+      "sequence, previous_hash, household, as_of, inputs_hash, "
+          + "rule_set_version, rule_set_hash, outcome, body, hash";
 
   private final Transactions tx;
 
@@ -44,8 +45,8 @@ public final class JdbcAuditSink implements AuditSink {
   /**
    * Chains {@code entry} after the last record, stores it in its own transaction and returns it.
    *
-   * @throws StoreException if the database refuses it or the connection is lost; nothing is
-   *     written then, and every record appended before is kept
+   * @throws StoreException if the database refuses it or the connection is lost; nothing is written
+   *     then, and every record appended before is kept
    */
   @Override
   public AuditRecord append(AuditEntry entry) {
@@ -53,23 +54,29 @@ public final class JdbcAuditSink implements AuditSink {
     return tx.run("audit append (household " + entry.household() + ")", c -> appendIn(c, entry));
   }
 
-  /** Appends inside the caller's transaction: the queue writes an action and its record together. */
+  /**
+   * Appends inside the caller's transaction: the queue writes an action and its record together.
+   */
   AuditRecord appendIn(Connection c, AuditEntry entry) throws SQLException {
     long next;
     String last;
-    try (PreparedStatement ps = c.prepareStatement(
-        "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
+    try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1 FOR UPDATE");
         ResultSet rs = ps.executeQuery()) {
       if (!rs.next()) {
-        throw new StoreException("audit_head: the chain's head row is missing (was it deleted?): "
-            + "cannot append" + Transactions.ROLLED_BACK);
+        throw new StoreException(
+            "audit_head: the chain's head row is missing (was it deleted?): "
+                + "cannot append"
+                + Transactions.ROLLED_BACK);
       }
       next = rs.getLong(1);
       last = rs.getString(2);
     }
     AuditRecord record = AuditRecord.chain(next, last, entry);
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_record (" + COLUMNS
-        + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO audit_record (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
       ps.setLong(1, record.sequence());
       ps.setString(2, record.previousHash());
       ps.setString(3, entry.household());
@@ -83,16 +90,21 @@ public final class JdbcAuditSink implements AuditSink {
       ps.executeUpdate();
     } catch (SQLException e) {
       if ("23505".equals(e.getSQLState())) {
-        throw new StoreException("audit_record[sequence=" + next + "]: a record already exists at "
-            + "this sequence or after the same previous hash (keys audit_record_pk, "
-            + "audit_record_previous_hash_uk): it was written behind the store's back, without "
-            + "moving audit_head; the chain was not forked [sqlstate 23505]: "
-            + Transactions.oneLine(e) + Transactions.ROLLED_BACK, e);
+        throw new StoreException(
+            "audit_record[sequence="
+                + next
+                + "]: a record already exists at "
+                + "this sequence or after the same previous hash (keys audit_record_pk, "
+                + "audit_record_previous_hash_uk): it was written behind the store's back, without "
+                + "moving audit_head; the chain was not forked [sqlstate 23505]: "
+                + Transactions.oneLine(e)
+                + Transactions.ROLLED_BACK,
+            e);
       }
       throw e;
     }
-    try (PreparedStatement ps = c.prepareStatement(
-        "UPDATE audit_head SET next_sequence = ?, last_hash = ? WHERE id = 1")) {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE audit_head SET next_sequence = ?, last_hash = ? WHERE id = 1")) {
       ps.setLong(1, next + 1);
       ps.setString(2, record.hash());
       ps.executeUpdate();
@@ -125,46 +137,59 @@ public final class JdbcAuditSink implements AuditSink {
    */
   @Override
   public AuditHead head() {
-    return tx.run("audit head", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1");
-          ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new StoreException("audit_head: the chain's head row is missing (was it deleted?)");
-        }
-        long next = rs.getLong(1);
-        String hash = rs.getString(2);
-        try {
-          return next == 0 && AuditRecord.GENESIS.equals(hash) ? AuditHead.EMPTY
-              : new AuditHead(next - 1, hash);
-        } catch (IllegalArgumentException e) {
-          throw new StoreException("audit_head: not a valid head (next_sequence " + next
-              + ", last_hash '" + hash + "'): it was altered behind the store's back", e);
-        }
-      }
-    });
+    return tx.run(
+        "audit head",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1");
+              ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              throw new StoreException(
+                  "audit_head: the chain's head row is missing (was it deleted?)");
+            }
+            long next = rs.getLong(1);
+            String hash = rs.getString(2);
+            try {
+              return next == 0 && AuditRecord.GENESIS.equals(hash)
+                  ? AuditHead.EMPTY
+                  : new AuditHead(next - 1, hash);
+            } catch (IllegalArgumentException e) {
+              throw new StoreException(
+                  "audit_head: not a valid head (next_sequence "
+                      + next
+                      + ", last_hash '"
+                      + hash
+                      + "'): it was altered behind the store's back",
+                  e);
+            }
+          }
+        });
   }
 
   /** {@return the sequence number the next append will get: the number of records written} */
   public long nextSequence() {
-    return tx.run("audit head", c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT next_sequence FROM audit_head WHERE id = 1");
-          ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          throw new StoreException("audit_head: the chain's head row is missing (was it deleted?)");
-        }
-        return rs.getLong(1);
-      }
-    });
+    return tx.run(
+        "audit head",
+        c -> {
+          try (PreparedStatement ps =
+                  c.prepareStatement("SELECT next_sequence FROM audit_head WHERE id = 1");
+              ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              throw new StoreException(
+                  "audit_head: the chain's head row is missing (was it deleted?)");
+            }
+            return rs.getLong(1);
+          }
+        });
   }
 
   /**
    * Verifies the chain as {@link #verify()} does, and that it still holds {@code anchor}, a head
-   * taken earlier and kept outside the database: the record at the anchor's sequence must exist
-   * and have the anchor's hash. Records appended after the anchor are expected (the log grows run
-   * after run); a chain cut back before the anchor, or rewritten up to it with its head row moved
-   * along, is named. Reads the chain a batch at a time.
+   * taken earlier and kept outside the database: the record at the anchor's sequence must exist and
+   * have the anchor's hash. Records appended after the anchor are expected (the log grows run after
+   * run); a chain cut back before the anchor, or rewritten up to it with its head row moved along,
+   * is named. Reads the chain a batch at a time.
    *
    * @param anchor a head this chain had, e.g. printed by an earlier run
    * @return the verification: intact, or the first problem found
@@ -176,73 +201,101 @@ public final class JdbcAuditSink implements AuditSink {
     if (!v.isIntact() || anchor.sequence() < 0) {
       return v;
     }
-    List<AuditRecord> at = tx.run("audit read " + anchor.sequence(), c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-          + " FROM audit_record WHERE sequence = ?")) {
-        ps.setLong(1, anchor.sequence());
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? List.of(row(rs)) : List.<AuditRecord>of();
-        }
-      }
-    });
+    List<AuditRecord> at =
+        tx.run(
+            "audit read " + anchor.sequence(),
+            c -> {
+              try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT " + COLUMNS + " FROM audit_record WHERE sequence = ?")) {
+                ps.setLong(1, anchor.sequence());
+                try (ResultSet rs = ps.executeQuery()) {
+                  return rs.next() ? List.of(row(rs)) : List.<AuditRecord>of();
+                }
+              }
+            });
     if (at.isEmpty()) {
-      return new AuditVerification(v.recordsChecked(), v.recordsChecked(), "the chain ends at "
-          + "record " + (v.recordsChecked() - 1) + " but the anchored head is record "
-          + anchor.sequence() + ": records at the end were removed (and the head row moved back)");
+      return new AuditVerification(
+          v.recordsChecked(),
+          v.recordsChecked(),
+          "the chain ends at "
+              + "record "
+              + (v.recordsChecked() - 1)
+              + " but the anchored head is record "
+              + anchor.sequence()
+              + ": records at the end were removed (and the head row moved back)");
     }
     if (!at.get(0).hash().equals(anchor.hash())) {
-      return new AuditVerification(v.recordsChecked(), anchor.sequence(), "the record's hash "
-          + at.get(0).hash() + " is not the anchored head's " + anchor.hash() + ": the chain was "
-          + "rewritten (this record or one before it altered and the later hashes recomputed)");
+      return new AuditVerification(
+          v.recordsChecked(),
+          anchor.sequence(),
+          "the record's hash "
+              + at.get(0).hash()
+              + " is not the anchored head's "
+              + anchor.hash()
+              + ": the chain was "
+              + "rewritten (this record or one before it altered and the later hashes recomputed)");
     }
     return v;
   }
 
   /**
-   * Verifies the chain as read back from the database, and that it ends where the head says:
-   * an altered record, a gap, or a record deleted from the end is named by its sequence number.
+   * Verifies the chain as read back from the database, and that it ends where the head says: an
+   * altered record, a gap, or a record deleted from the end is named by its sequence number.
    */
   @Override
   public AuditVerification verify() {
-    return tx.run("audit verify", c -> {
-      long headNext;
-      String headHash;
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1");
-          ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return new AuditVerification(0, 0, "the chain's head row (audit_head) is missing");
-        }
-        headNext = rs.getLong(1);
-        headHash = rs.getString(2);
-      }
-      AuditRecord[] last = new AuditRecord[1];
-      AuditVerification chain;
-      try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-          + " FROM audit_record ORDER BY sequence")) {
-        // a cursor on PostgreSQL (inside a transaction): the chain is read a batch at a time
-        ps.setFetchSize(500);
-        try (ResultSet rs = ps.executeQuery()) {
-          chain = AuditChain.verify(() -> rows(rs, last), AuditRecord.GENESIS);
-        }
-      }
-      if (!chain.isIntact()) {
-        return chain;
-      }
-      long checked = chain.recordsChecked();
-      long next = last[0] == null ? 0 : last[0].sequence() + 1;
-      if (next != headNext) {
-        return new AuditVerification(checked, Math.min(next, headNext), "the chain ends "
-            + "before " + next + " but its head (audit_head) says records 0 to " + (headNext - 1)
-            + " were written: records at the end are missing or the head was altered");
-      }
-      String lastHash = last[0] == null ? AuditRecord.GENESIS : last[0].hash();
-      if (!lastHash.equals(headHash)) {
-        return new AuditVerification(checked, next - 1, "the last record's hash differs "
-            + "from the one its head (audit_head) recorded: the record was replaced");
-      }
-      return chain;
-    });
+    return tx.run(
+        "audit verify",
+        c -> {
+          long headNext;
+          String headHash;
+          try (PreparedStatement ps =
+                  c.prepareStatement(
+                      "SELECT next_sequence, last_hash FROM audit_head WHERE id = 1");
+              ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              return new AuditVerification(0, 0, "the chain's head row (audit_head) is missing");
+            }
+            headNext = rs.getLong(1);
+            headHash = rs.getString(2);
+          }
+          AuditRecord[] last = new AuditRecord[1];
+          AuditVerification chain;
+          try (PreparedStatement ps =
+              c.prepareStatement("SELECT " + COLUMNS + " FROM audit_record ORDER BY sequence")) {
+            // a cursor on PostgreSQL (inside a transaction): the chain is read a batch at a time
+            ps.setFetchSize(500);
+            try (ResultSet rs = ps.executeQuery()) {
+              chain = AuditChain.verify(() -> rows(rs, last), AuditRecord.GENESIS);
+            }
+          }
+          if (!chain.isIntact()) {
+            return chain;
+          }
+          long checked = chain.recordsChecked();
+          long next = last[0] == null ? 0 : last[0].sequence() + 1;
+          if (next != headNext) {
+            return new AuditVerification(
+                checked,
+                Math.min(next, headNext),
+                "the chain ends "
+                    + "before "
+                    + next
+                    + " but its head (audit_head) says records 0 to "
+                    + (headNext - 1)
+                    + " were written: records at the end are missing or the head was altered");
+          }
+          String lastHash = last[0] == null ? AuditRecord.GENESIS : last[0].hash();
+          if (!lastHash.equals(headHash)) {
+            return new AuditVerification(
+                checked,
+                next - 1,
+                "the last record's hash differs "
+                    + "from the one its head (audit_head) recorded: the record was replaced");
+          }
+          return chain;
+        });
   }
 
   /** The records of a result set, read as iterated; the last one read is left in last[0]. */
@@ -262,8 +315,12 @@ public final class JdbcAuditSink implements AuditSink {
           next = row(rs);
           return true;
         } catch (SQLException e) {
-          throw new StoreException("audit verify: cannot read the chain [sqlstate "
-              + e.getSQLState() + "]: " + Transactions.oneLine(e), e);
+          throw new StoreException(
+              "audit verify: cannot read the chain [sqlstate "
+                  + e.getSQLState()
+                  + "]: "
+                  + Transactions.oneLine(e),
+              e);
         }
       }
 
@@ -282,8 +339,15 @@ public final class JdbcAuditSink implements AuditSink {
   private static AuditRecord row(ResultSet rs) throws SQLException {
     long sequence = rs.getLong(1);
     try {
-      AuditEntry entry = new AuditEntry(rs.getString(3), rs.getObject(4, LocalDate.class),
-          rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+      AuditEntry entry =
+          new AuditEntry(
+              rs.getString(3),
+              rs.getObject(4, LocalDate.class),
+              rs.getString(5),
+              rs.getString(6),
+              rs.getString(7),
+              rs.getString(8),
+              rs.getString(9));
       return new AuditRecord(sequence, rs.getString(2), entry, rs.getString(10));
     } catch (IllegalArgumentException e) {
       throw new BadRecordException(sequence, e);
@@ -296,21 +360,28 @@ public final class JdbcAuditSink implements AuditSink {
 
   private static List<AuditRecord> read(Connection c, long from) throws SQLException {
     ImmutableList.Builder<AuditRecord> out = ImmutableList.builder();
-    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS
-        + " FROM audit_record WHERE sequence >= ? ORDER BY sequence")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT " + COLUMNS + " FROM audit_record WHERE sequence >= ? ORDER BY sequence")) {
       ps.setLong(1, from);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-        long sequence = rs.getLong(1);
-        try {
-          AuditEntry entry = new AuditEntry(rs.getString(3), rs.getObject(4, LocalDate.class),
-              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8),
-              rs.getString(9));
-          out.add(new AuditRecord(sequence, rs.getString(2), entry, rs.getString(10)));
-        } catch (IllegalArgumentException e) {
-          throw new BadRecordException(sequence, e);
+          long sequence = rs.getLong(1);
+          try {
+            AuditEntry entry =
+                new AuditEntry(
+                    rs.getString(3),
+                    rs.getObject(4, LocalDate.class),
+                    rs.getString(5),
+                    rs.getString(6),
+                    rs.getString(7),
+                    rs.getString(8),
+                    rs.getString(9));
+            out.add(new AuditRecord(sequence, rs.getString(2), entry, rs.getString(10)));
+          } catch (IllegalArgumentException e) {
+            throw new BadRecordException(sequence, e);
+          }
         }
-      }
       }
     }
     return out.build();
@@ -322,7 +393,8 @@ public final class JdbcAuditSink implements AuditSink {
     private final long sequence;
 
     BadRecordException(long sequence, IllegalArgumentException cause) {
-      super("audit_record[sequence=" + sequence + "]: not a valid record: " + cause.getMessage(),
+      super(
+          "audit_record[sequence=" + sequence + "]: not a valid record: " + cause.getMessage(),
           cause);
       this.sequence = sequence;
     }

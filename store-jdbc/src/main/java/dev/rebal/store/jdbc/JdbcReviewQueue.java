@@ -36,9 +36,11 @@ import java.util.function.Consumer;
 public final class JdbcReviewQueue implements ReviewQueue {
   /** The rule-set fields of review actions' audit entries, as in the in-memory queue. */
   private static final String NO_RULE_SET = "review-action";
-  private static final String SELECT = "SELECT i.id, i.household, i.as_of, i.priority, "
-      + "i.explanation, i.status, i.assignee, i.decided_by, i.note, i.version, r.reason "
-      + "FROM review_item i JOIN review_reason r ON r.item_id = i.id ";
+
+  private static final String SELECT =
+      "SELECT i.id, i.household, i.as_of, i.priority, "
+          + "i.explanation, i.status, i.assignee, i.decided_by, i.note, i.version, r.reason "
+          + "FROM review_item i JOIN review_reason r ON r.item_id = i.id ";
   private static final String URGENT_FIRST = " ORDER BY i.priority, i.as_of, i.id, r.reason";
 
   private final Transactions tx;
@@ -58,56 +60,86 @@ public final class JdbcReviewQueue implements ReviewQueue {
    *     lost; nothing is written then
    */
   @Override
-  public ReviewItem submit(String household, LocalDate asOf, int priority, Set<String> reasons,
-      String explanation) {
+  public ReviewItem submit(
+      String household, LocalDate asOf, int priority, Set<String> reasons, String explanation) {
     // checks the arguments before a sequence value is spent
-    ReviewItem draft = new ReviewItem("R-0", household, asOf, priority,
-        ImmutableSortedSet.copyOf(Checks.noNulls(reasons, "reasons")), explanation,
-        ReviewStatus.PENDING, "", "", "", 0);
-    return tx.run("review submit (household " + household + ")", c -> {
-      long id;
-      try (PreparedStatement ps = c.prepareStatement(dialect.nextReviewIdSql());
-          ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        id = rs.getLong(1);
-      }
-      ReviewItem item = new ReviewItem("R-" + id, household, asOf, priority, draft.reasons(),
-          explanation, ReviewStatus.PENDING, "", "", "", 0);
-      try (PreparedStatement ps = c.prepareStatement("INSERT INTO review_item (id, household, "
-          + "as_of, priority, explanation, status, assignee, decided_by, note, version) "
-          + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setLong(1, id);
-        ps.setString(2, household);
-        ps.setObject(3, asOf);
-        ps.setInt(4, priority);
-        ps.setString(5, explanation);
-        ps.setString(6, ReviewStatus.PENDING.name());
-        ps.setString(7, "");
-        ps.setString(8, "");
-        ps.setString(9, "");
-        ps.setLong(10, 0);
-        ps.executeUpdate();
-      } catch (SQLException e) {
-        if ("23505".equals(e.getSQLState())) {
-          throw new StoreException("review[" + item.id() + "]: the id already exists (key "
-              + "review_item_pk): a row was inserted behind the store's back and the sequence "
-              + "review_item_id_seq is behind it [sqlstate 23505]: " + Transactions.oneLine(e)
-              + Transactions.ROLLED_BACK, e);
-        }
-        throw e;
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO review_reason (item_id, reason) VALUES (?, ?)")) {
-        for (String reason : item.reasons()) {
-          ps.setLong(1, id);
-          ps.setString(2, reason);
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
-      audit.appendIn(c, entry(item, "SUBMITTED", asOf, "reasons=" + item.reasons()));
-      return item;
-    });
+    ReviewItem draft =
+        new ReviewItem(
+            "R-0",
+            household,
+            asOf,
+            priority,
+            ImmutableSortedSet.copyOf(Checks.noNulls(reasons, "reasons")),
+            explanation,
+            ReviewStatus.PENDING,
+            "",
+            "",
+            "",
+            0);
+    return tx.run(
+        "review submit (household " + household + ")",
+        c -> {
+          long id;
+          try (PreparedStatement ps = c.prepareStatement(dialect.nextReviewIdSql());
+              ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            id = rs.getLong(1);
+          }
+          ReviewItem item =
+              new ReviewItem(
+                  "R-" + id,
+                  household,
+                  asOf,
+                  priority,
+                  draft.reasons(),
+                  explanation,
+                  ReviewStatus.PENDING,
+                  "",
+                  "",
+                  "",
+                  0);
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO review_item (id, household, "
+                      + "as_of, priority, explanation, status, assignee, decided_by, note, version) "
+                      + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, id);
+            ps.setString(2, household);
+            ps.setObject(3, asOf);
+            ps.setInt(4, priority);
+            ps.setString(5, explanation);
+            ps.setString(6, ReviewStatus.PENDING.name());
+            ps.setString(7, "");
+            ps.setString(8, "");
+            ps.setString(9, "");
+            ps.setLong(10, 0);
+            ps.executeUpdate();
+          } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+              throw new StoreException(
+                  "review["
+                      + item.id()
+                      + "]: the id already exists (key "
+                      + "review_item_pk): a row was inserted behind the store's back and the sequence "
+                      + "review_item_id_seq is behind it [sqlstate 23505]: "
+                      + Transactions.oneLine(e)
+                      + Transactions.ROLLED_BACK,
+                  e);
+            }
+            throw e;
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement("INSERT INTO review_reason (item_id, reason) VALUES (?, ?)")) {
+            for (String reason : item.reasons()) {
+              ps.setLong(1, id);
+              ps.setString(2, reason);
+              ps.addBatch();
+            }
+            ps.executeBatch();
+          }
+          audit.appendIn(c, entry(item, "SUBMITTED", asOf, "reasons=" + item.reasons()));
+          return item;
+        });
   }
 
   @Override
@@ -134,39 +166,51 @@ public final class JdbcReviewQueue implements ReviewQueue {
   @Override
   public List<ReviewItem> pendingByReason(String reason) {
     Checks.notNull(reason, "reason");
-    return query("review pendingByReason", "WHERE i.status = 'PENDING' AND i.id IN "
-        + "(SELECT item_id FROM review_reason WHERE reason = ?)" + URGENT_FIRST, reason);
+    return query(
+        "review pendingByReason",
+        "WHERE i.status = 'PENDING' AND i.id IN "
+            + "(SELECT item_id FROM review_reason WHERE reason = ?)"
+            + URGENT_FIRST,
+        reason);
   }
 
   @Override
   public List<ReviewItem> pendingOlderThan(LocalDate date) {
     Checks.notNull(date, "date");
-    return query("review pendingOlderThan", "WHERE i.status = 'PENDING' AND i.as_of < ? "
-        + "ORDER BY i.as_of, i.priority, i.id, r.reason", date);
+    return query(
+        "review pendingOlderThan",
+        "WHERE i.status = 'PENDING' AND i.as_of < ? "
+            + "ORDER BY i.as_of, i.priority, i.id, r.reason",
+        date);
   }
 
   @Override
   public ReviewItem assign(String id, long expectedVersion, String assignee, LocalDate on) {
     Checks.notBlank(assignee, "assignee");
-    return act(id, expectedVersion, on, "ASSIGNED", "assignee=" + assignee,
+    return act(
+        id,
+        expectedVersion,
+        on,
+        "ASSIGNED",
+        "assignee=" + assignee,
         current -> next(current, ReviewStatus.PENDING, assignee, "", current.note()));
   }
 
   @Override
-  public ReviewItem approve(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem approve(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     return decide(id, expectedVersion, ReviewStatus.APPROVED, actor, note, on);
   }
 
   @Override
-  public ReviewItem reject(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem reject(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     return decide(id, expectedVersion, ReviewStatus.REJECTED, actor, note, on);
   }
 
   @Override
-  public ReviewItem modify(String id, long expectedVersion, String actor, String note,
-      LocalDate on) {
+  public ReviewItem modify(
+      String id, long expectedVersion, String actor, String note, LocalDate on) {
     Checks.notBlank(note, "note");
     return decide(id, expectedVersion, ReviewStatus.MODIFIED, actor, note, on);
   }
@@ -180,28 +224,40 @@ public final class JdbcReviewQueue implements ReviewQueue {
   public List<ReviewItem> expireBefore(LocalDate cutoff, LocalDate on) {
     Checks.notNull(cutoff, "cutoff");
     Checks.notNull(on, "on");
-    return tx.run("review expireBefore " + cutoff, c -> {
-      List<ReviewItem> expired = new ArrayList<>();
-      // items first, then the audit head: every transaction takes its locks in that order
-      for (ReviewItem i : select(c, "WHERE i.status = 'PENDING' AND i.as_of < ?" + URGENT_FIRST,
-          cutoff)) {
-        ReviewItem next = next(i, ReviewStatus.EXPIRED, i.assignee(), "", i.note());
-        if (update(c, i, next)) {
-          expired.add(next);
-        }
-      }
-      for (ReviewItem e : expired) {
-        audit.appendIn(c, entry(e, "EXPIRED", on, "cutoff=" + cutoff));
-      }
-      return ImmutableList.copyOf(expired);
-    });
+    return tx.run(
+        "review expireBefore " + cutoff,
+        c -> {
+          List<ReviewItem> expired = new ArrayList<>();
+          // items first, then the audit head: every transaction takes its locks in that order
+          for (ReviewItem i :
+              select(c, "WHERE i.status = 'PENDING' AND i.as_of < ?" + URGENT_FIRST, cutoff)) {
+            ReviewItem next = next(i, ReviewStatus.EXPIRED, i.assignee(), "", i.note());
+            if (update(c, i, next)) {
+              expired.add(next);
+            }
+          }
+          for (ReviewItem e : expired) {
+            audit.appendIn(c, entry(e, "EXPIRED", on, "cutoff=" + cutoff));
+          }
+          return ImmutableList.copyOf(expired);
+        });
   }
 
-  private ReviewItem decide(String id, long expectedVersion, ReviewStatus status, String actor,
-      String note, LocalDate on) {
+  private ReviewItem decide(
+      String id,
+      long expectedVersion,
+      ReviewStatus status,
+      String actor,
+      String note,
+      LocalDate on) {
     Checks.notBlank(actor, "actor");
     Checks.notNull(note, "note");
-    return act(id, expectedVersion, on, status.name(), "actor=" + actor + "\nnote=" + note,
+    return act(
+        id,
+        expectedVersion,
+        on,
+        status.name(),
+        "actor=" + actor + "\nnote=" + note,
         current -> next(current, status, current.assignee(), actor, note));
   }
 
@@ -210,22 +266,27 @@ public final class JdbcReviewQueue implements ReviewQueue {
     ReviewItem apply(ReviewItem current);
   }
 
-  private ReviewItem act(String id, long expectedVersion, LocalDate on, String action,
-      String detail, Change change) {
+  private ReviewItem act(
+      String id, long expectedVersion, LocalDate on, String action, String detail, Change change) {
     Checks.notNull(id, "id");
     Checks.notNull(on, "on");
-    return tx.run("review " + action.toLowerCase(java.util.Locale.ROOT) + " " + id, c -> {
-      ReviewItem current = pendingAt(c, id, expectedVersion);
-      ReviewItem next = change.apply(current);
-      if (!update(c, current, next)) {
-        // changed between the read and the update: report what it is now
-        pendingAt(c, id, expectedVersion);
-        throw new ReviewConflictException("review[" + id + "]: changed by someone else while "
-            + "this action ran; read it again");
-      }
-      audit.appendIn(c, entry(next, action, on, detail));
-      return next;
-    });
+    return tx.run(
+        "review " + action.toLowerCase(java.util.Locale.ROOT) + " " + id,
+        c -> {
+          ReviewItem current = pendingAt(c, id, expectedVersion);
+          ReviewItem next = change.apply(current);
+          if (!update(c, current, next)) {
+            // changed between the read and the update: report what it is now
+            pendingAt(c, id, expectedVersion);
+            throw new ReviewConflictException(
+                "review["
+                    + id
+                    + "]: changed by someone else while "
+                    + "this action ran; read it again");
+          }
+          audit.appendIn(c, entry(next, action, on, detail));
+          return next;
+        });
   }
 
   private static ReviewItem pendingAt(Connection c, String id, long expectedVersion)
@@ -237,13 +298,18 @@ public final class JdbcReviewQueue implements ReviewQueue {
     }
     ReviewItem current = found.get();
     if (current.version() != expectedVersion) {
-      throw new ReviewConflictException("review[" + id + "].version: expected " + expectedVersion
-          + " (the version the reviewer saw), was " + current.version()
-          + ": someone else acted on it first");
+      throw new ReviewConflictException(
+          "review["
+              + id
+              + "].version: expected "
+              + expectedVersion
+              + " (the version the reviewer saw), was "
+              + current.version()
+              + ": someone else acted on it first");
     }
     if (current.status() != ReviewStatus.PENDING) {
-      throw new ReviewConflictException("review[" + id + "].status: must be PENDING to act on, was "
-          + current.status());
+      throw new ReviewConflictException(
+          "review[" + id + "].status: must be PENDING to act on, was " + current.status());
     }
     return current;
   }
@@ -251,9 +317,11 @@ public final class JdbcReviewQueue implements ReviewQueue {
   /** Optimistic update: true if the row was still at the current version and pending. */
   private static boolean update(Connection c, ReviewItem current, ReviewItem next)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE review_item SET status = ?, "
-        + "assignee = ?, decided_by = ?, note = ?, version = ? "
-        + "WHERE id = ? AND version = ? AND status = 'PENDING'")) {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "UPDATE review_item SET status = ?, "
+                + "assignee = ?, decided_by = ?, note = ?, version = ? "
+                + "WHERE id = ? AND version = ? AND status = 'PENDING'")) {
       ps.setString(1, next.status().name());
       ps.setString(2, next.assignee());
       ps.setString(3, next.decidedBy());
@@ -265,18 +333,34 @@ public final class JdbcReviewQueue implements ReviewQueue {
     }
   }
 
-  private static ReviewItem next(ReviewItem i, ReviewStatus status, String assignee,
-      String decidedBy, String note) {
-    return new ReviewItem(i.id(), i.household(), i.asOf(), i.priority(), i.reasons(),
-        i.explanation(), status, assignee, decidedBy, note, i.version() + 1);
+  private static ReviewItem next(
+      ReviewItem i, ReviewStatus status, String assignee, String decidedBy, String note) {
+    return new ReviewItem(
+        i.id(),
+        i.household(),
+        i.asOf(),
+        i.priority(),
+        i.reasons(),
+        i.explanation(),
+        status,
+        assignee,
+        decidedBy,
+        note,
+        i.version() + 1);
   }
 
   /** The audit entry of an action: the same text as the in-memory queue writes. */
   private static AuditEntry entry(ReviewItem item, String action, LocalDate on, String detail) {
-    String body = "review " + item.id() + " v" + item.version() + " " + action + " on " + on + "\n"
-        + detail;
-    return new AuditEntry(item.household(), item.asOf(), AuditRecord.sha256Hex(item.explanation()),
-        NO_RULE_SET, NO_RULE_SET, "REVIEW_" + action, body);
+    String body =
+        "review " + item.id() + " v" + item.version() + " " + action + " on " + on + "\n" + detail;
+    return new AuditEntry(
+        item.household(),
+        item.asOf(),
+        AuditRecord.sha256Hex(item.explanation()),
+        NO_RULE_SET,
+        NO_RULE_SET,
+        "REVIEW_" + action,
+        body);
   }
 
   private static Optional<Long> key(String id) {
@@ -313,14 +397,19 @@ public final class JdbcReviewQueue implements ReviewQueue {
    */
   public long forEachPending(Consumer<ReviewItem> action) {
     Checks.notNull(action, "action");
-    return tx.run("review pending (streamed)", c -> {
-      long[] n = {0};
-      select(c, "WHERE i.status = 'PENDING'" + URGENT_FIRST, item -> {
-        action.accept(item);
-        n[0]++;
-      });
-      return n[0];
-    });
+    return tx.run(
+        "review pending (streamed)",
+        c -> {
+          long[] n = {0};
+          select(
+              c,
+              "WHERE i.status = 'PENDING'" + URGENT_FIRST,
+              item -> {
+                action.accept(item);
+                n[0]++;
+              });
+          return n[0];
+        });
   }
 
   /** Runs the item query; its order must keep each item's reason rows together. */
@@ -332,8 +421,9 @@ public final class JdbcReviewQueue implements ReviewQueue {
   }
 
   /** Runs the item query, handing each item on as soon as its reason rows are read. */
-  private static void select(Connection c, String whereAndOrder, Consumer<ReviewItem> out,
-      Object... params) throws SQLException {
+  private static void select(
+      Connection c, String whereAndOrder, Consumer<ReviewItem> out, Object... params)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(SELECT + whereAndOrder)) {
       // a cursor on PostgreSQL (inside a transaction): rows come in batches, not all at once
       ps.setFetchSize(500);
@@ -387,8 +477,18 @@ public final class JdbcReviewQueue implements ReviewQueue {
     }
 
     ReviewItem item() {
-      return new ReviewItem("R-" + id, household, asOf, priority, reasons.build(), explanation,
-          ReviewStatus.valueOf(status), assignee, decidedBy, note, version);
+      return new ReviewItem(
+          "R-" + id,
+          household,
+          asOf,
+          priority,
+          reasons.build(),
+          explanation,
+          ReviewStatus.valueOf(status),
+          assignee,
+          decidedBy,
+          note,
+          version);
     }
   }
 }

@@ -53,8 +53,12 @@ public final class JdbcStore implements AutoCloseable {
       }
     } catch (SQLException e) {
       closeKeeper();
-      throw new StoreException("open: cannot connect to the database [sqlstate " + e.getSQLState()
-          + "]: " + Transactions.oneLine(e), e);
+      throw new StoreException(
+          "open: cannot connect to the database [sqlstate "
+              + e.getSQLState()
+              + "]: "
+              + Transactions.oneLine(e),
+          e);
     } catch (RuntimeException e) {
       closeKeeper();
       throw e;
@@ -79,9 +83,14 @@ public final class JdbcStore implements AutoCloseable {
     try (Statement s = c.createStatement()) {
       s.execute("SET WRITE_DELAY 0");
     } catch (SQLException e) {
-      throw new StoreException("open: cannot make H2 write each commit before acknowledging it "
-          + "(SET WRITE_DELAY 0 needs an administrator) [sqlstate " + e.getSQLState() + "]: "
-          + Transactions.oneLine(e) + "; refusing a store that could lose committed records", e);
+      throw new StoreException(
+          "open: cannot make H2 write each commit before acknowledging it "
+              + "(SET WRITE_DELAY 0 needs an administrator) [sqlstate "
+              + e.getSQLState()
+              + "]: "
+              + Transactions.oneLine(e)
+              + "; refusing a store that could lose committed records",
+          e);
     }
   }
 
@@ -121,8 +130,14 @@ public final class JdbcStore implements AutoCloseable {
     try {
       keeper = ds.getConnection();
     } catch (SQLException e) {
-      throw new StoreException("open " + redacted(ds.url()) + ": cannot connect [sqlstate "
-          + e.getSQLState() + "]: " + Transactions.oneLine(e), e);
+      throw new StoreException(
+          "open "
+              + redacted(ds.url())
+              + ": cannot connect [sqlstate "
+              + e.getSQLState()
+              + "]: "
+              + Transactions.oneLine(e),
+          e);
     }
     return new JdbcStore(ds, Optional.of(keeper));
   }
@@ -162,8 +177,8 @@ public final class JdbcStore implements AutoCloseable {
   /**
    * Opens (creating if missing) the embedded H2 file database {@code rebal} in {@code directory}:
    * state kept on local disk with no server, for one process at a time. The folder is a path, not a
-   * URL: one holding a character that H2 would read as URL syntax ({@code ;}, a control
-   * character) is refused rather than passed on.
+   * URL: one holding a character that H2 would read as URL syntax ({@code ;}, a control character)
+   * is refused rather than passed on.
    *
    * @param directory the folder, created if missing
    * @return the store
@@ -193,9 +208,10 @@ public final class JdbcStore implements AutoCloseable {
     Checks.notNull(directory, "directory");
     String p = directory.toAbsolutePath().normalize().toString();
     if (p.indexOf(';') >= 0 || p.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new IllegalArgumentException("state folder: must not contain ';' or a control "
-          + "character (the embedded database's location is passed to H2 as a URL): "
-          + directory.toString().replaceAll("\\p{Cntrl}", "?"));
+      throw new IllegalArgumentException(
+          "state folder: must not contain ';' or a control "
+              + "character (the embedded database's location is passed to H2 as a URL): "
+              + directory.toString().replaceAll("\\p{Cntrl}", "?"));
     }
     return directory;
   }
@@ -203,7 +219,8 @@ public final class JdbcStore implements AutoCloseable {
   /** The JDBC URL of the embedded database in {@code directory}, checked by checkStateFolder. */
   static String embeddedUrl(Path directory) {
     // LOCK_TIMEOUT: appenders queue on the audit head's row lock; wait for it rather than fail
-    return "jdbc:h2:file:" + directory.toAbsolutePath().normalize().resolve("rebal")
+    return "jdbc:h2:file:"
+        + directory.toAbsolutePath().normalize().resolve("rebal")
         + ";LOCK_TIMEOUT=30000";
   }
 
@@ -247,8 +264,8 @@ public final class JdbcStore implements AutoCloseable {
       try {
         keeper.get().close();
       } catch (SQLException e) {
-        throw new StoreException("close: [sqlstate " + e.getSQLState() + "]: "
-            + Transactions.oneLine(e), e);
+        throw new StoreException(
+            "close: [sqlstate " + e.getSQLState() + "]: " + Transactions.oneLine(e), e);
       }
     }
   }

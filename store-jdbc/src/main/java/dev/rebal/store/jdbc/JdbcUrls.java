@@ -15,14 +15,41 @@ import java.util.Set;
  */
 final class JdbcUrls {
   /** H2 URL settings a store accepts (upper case). */
-  static final Set<String> H2_SETTINGS = Set.of("LOCK_TIMEOUT", "IFEXISTS", "AUTO_SERVER",
-      "AUTO_SERVER_PORT", "DB_CLOSE_DELAY", "DB_CLOSE_ON_EXIT", "ACCESS_MODE_DATA", "CIPHER",
-      "USER", "PASSWORD", "FILE_LOCK", "CACHE_SIZE", "MODE", "TRACE_LEVEL_FILE",
-      "TRACE_LEVEL_SYSTEM_OUT", "MAX_COMPACT_TIME", "DEFRAG_ALWAYS", "NON_KEYWORDS");
-  /** PostgreSQL driver parameters a store refuses (lower case): they load classes or write files. */
-  static final Set<String> POSTGRESQL_REFUSED = Set.of("socketfactory", "socketfactoryarg",
-      "sslfactory", "sslfactoryarg", "sslhostnameverifier", "sslpasswordcallback",
-      "authenticationpluginclassname", "loggerfile", "loggerlevel");
+  static final Set<String> H2_SETTINGS =
+      Set.of(
+          "LOCK_TIMEOUT",
+          "IFEXISTS",
+          "AUTO_SERVER",
+          "AUTO_SERVER_PORT",
+          "DB_CLOSE_DELAY",
+          "DB_CLOSE_ON_EXIT",
+          "ACCESS_MODE_DATA",
+          "CIPHER",
+          "USER",
+          "PASSWORD",
+          "FILE_LOCK",
+          "CACHE_SIZE",
+          "MODE",
+          "TRACE_LEVEL_FILE",
+          "TRACE_LEVEL_SYSTEM_OUT",
+          "MAX_COMPACT_TIME",
+          "DEFRAG_ALWAYS",
+          "NON_KEYWORDS");
+
+  /**
+   * PostgreSQL driver parameters a store refuses (lower case): they load classes or write files.
+   */
+  static final Set<String> POSTGRESQL_REFUSED =
+      Set.of(
+          "socketfactory",
+          "socketfactoryarg",
+          "sslfactory",
+          "sslfactoryarg",
+          "sslhostnameverifier",
+          "sslpasswordcallback",
+          "authenticationpluginclassname",
+          "loggerfile",
+          "loggerlevel");
 
   private JdbcUrls() {}
 
@@ -34,8 +61,8 @@ final class JdbcUrls {
   static String check(String url) {
     String shown = JdbcStore.redacted(url);
     if (url.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      throw new IllegalArgumentException("state URL: must not contain control characters: "
-          + shown.replaceAll("\\p{Cntrl}", "?"));
+      throw new IllegalArgumentException(
+          "state URL: must not contain control characters: " + shown.replaceAll("\\p{Cntrl}", "?"));
     }
     String lower = url.toLowerCase(Locale.ROOT);
     if (lower.startsWith("jdbc:h2:")) {
@@ -46,12 +73,17 @@ final class JdbcUrls {
           continue;
         }
         int eq = setting.indexOf('=');
-        String name = (eq < 0 ? setting : setting.substring(0, eq)).strip()
-            .toUpperCase(Locale.ROOT);
+        String name =
+            (eq < 0 ? setting : setting.substring(0, eq)).strip().toUpperCase(Locale.ROOT);
         if (!H2_SETTINGS.contains(name)) {
-          throw new IllegalArgumentException("state URL: the H2 setting '" + name + "' is not "
-              + "accepted (accepted: " + String.join(", ", new java.util.TreeSet<>(H2_SETTINGS))
-              + "): " + shown);
+          throw new IllegalArgumentException(
+              "state URL: the H2 setting '"
+                  + name
+                  + "' is not "
+                  + "accepted (accepted: "
+                  + String.join(", ", new java.util.TreeSet<>(H2_SETTINGS))
+                  + "): "
+                  + shown);
         }
       }
       return url;
@@ -61,17 +93,21 @@ final class JdbcUrls {
       if (q >= 0) {
         for (String param : url.substring(q + 1).split("&")) {
           int eq = param.indexOf('=');
-          String name = (eq < 0 ? param : param.substring(0, eq)).strip()
-              .toLowerCase(Locale.ROOT);
+          String name = (eq < 0 ? param : param.substring(0, eq)).strip().toLowerCase(Locale.ROOT);
           if (POSTGRESQL_REFUSED.contains(name)) {
-            throw new IllegalArgumentException("state URL: the PostgreSQL parameter '" + name
-                + "' is refused (it has the driver load a class or write a file): " + shown);
+            throw new IllegalArgumentException(
+                "state URL: the PostgreSQL parameter '"
+                    + name
+                    + "' is refused (it has the driver load a class or write a file): "
+                    + shown);
           }
         }
       }
       return url;
     }
-    throw new IllegalArgumentException("state URL: only H2 (jdbc:h2:...) and PostgreSQL "
-        + "(jdbc:postgresql://host/database) URLs are accepted: " + shown);
+    throw new IllegalArgumentException(
+        "state URL: only H2 (jdbc:h2:...) and PostgreSQL "
+            + "(jdbc:postgresql://host/database) URLs are accepted: "
+            + shown);
   }
 }

@@ -12,8 +12,9 @@ import javax.sql.DataSource;
  */
 final class Transactions {
   /** Appended to every failure of a rolled-back transaction. */
-  static final String ROLLED_BACK = "; the transaction was rolled back: nothing of it was "
-      + "written, everything committed before is kept";
+  static final String ROLLED_BACK =
+      "; the transaction was rolled back: nothing of it was "
+          + "written, everything committed before is kept";
 
   /** Work on a connection inside a transaction. */
   interface Work<T> {
@@ -36,8 +37,14 @@ final class Transactions {
     try {
       c = dataSource.getConnection();
     } catch (SQLException e) {
-      throw new StoreException(what + ": cannot connect to the database [sqlstate "
-          + e.getSQLState() + "]: " + oneLine(e) + "; nothing was written", e);
+      throw new StoreException(
+          what
+              + ": cannot connect to the database [sqlstate "
+              + e.getSQLState()
+              + "]: "
+              + oneLine(e)
+              + "; nothing was written",
+          e);
     }
     try {
       c.setAutoCommit(false);
@@ -46,9 +53,15 @@ final class Transactions {
         c.commit();
       } catch (SQLException e) {
         rollback(c, e);
-        throw new StoreException(what + ": the commit failed [sqlstate " + e.getSQLState() + "]: "
-            + oneLine(e) + "; if the connection was lost the outcome is unknown: read the store "
-            + "back before retrying", e);
+        throw new StoreException(
+            what
+                + ": the commit failed [sqlstate "
+                + e.getSQLState()
+                + "]: "
+                + oneLine(e)
+                + "; if the connection was lost the outcome is unknown: read the store "
+                + "back before retrying",
+            e);
       }
       return result;
     } catch (SQLException e) {
@@ -90,8 +103,8 @@ final class Transactions {
     } else {
       kind = "the database refused it";
     }
-    return new StoreException(what + ": " + kind + " [sqlstate " + state + "]: " + oneLine(e)
-        + ROLLED_BACK, e);
+    return new StoreException(
+        what + ": " + kind + " [sqlstate " + state + "]: " + oneLine(e) + ROLLED_BACK, e);
   }
 
   private static boolean usable(Connection c) {

@@ -7,7 +7,6 @@ import dev.rebal.core.audit.AuditHead;
 import dev.rebal.core.audit.AuditRecord;
 import java.io.BufferedReader;
 import java.io.File;
-import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,12 +32,22 @@ class CrashDurabilityTest {
   public static final class Appender {
     public static void main(String[] args) {
       PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
-      JdbcStore store = args[0].equals("embedded") ? JdbcStore.openEmbedded(Path.of(args[1]))
-          : JdbcStore.open(args[1]);
+      JdbcStore store =
+          args[0].equals("embedded")
+              ? JdbcStore.openEmbedded(Path.of(args[1]))
+              : JdbcStore.open(args[1]);
       JdbcAuditSink sink = store.auditSink();
       for (int i = 0; ; i++) {
-        AuditRecord r = sink.append(new AuditEntry("HH-" + i, LocalDate.of(2026, 6, 30), "in" + i,
-            "1.0.0", "rs", "AUTO", "decision " + i + "\n" + "x".repeat(200)));
+        AuditRecord r =
+            sink.append(
+                new AuditEntry(
+                    "HH-" + i,
+                    LocalDate.of(2026, 6, 30),
+                    "in" + i,
+                    "1.0.0",
+                    "rs",
+                    "AUTO",
+                    "decision " + i + "\n" + "x".repeat(200)));
         out.println("ack " + r.sequence() + " " + r.hash());
         out.flush();
       }
@@ -58,13 +67,20 @@ class CrashDurabilityTest {
   /** Starts the child, reads its acknowledgements, kills it after {@link #ACKS_BEFORE_KILL}. */
   static List<String[]> runAndKill(String mode, String where) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        Appender.class.getName(), mode, where)
-        .redirectError(ProcessBuilder.Redirect.INHERIT)
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+    Process p =
+        new ProcessBuilder(
+                java,
+                "-cp",
+                System.getProperty("java.class.path"),
+                Appender.class.getName(),
+                mode,
+                where)
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
     List<String[]> acks = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         acks.add(line.split(" "));
@@ -86,7 +102,8 @@ class CrashDurabilityTest {
     List<AuditRecord> records = sink.records();
     for (String[] ack : acks) {
       int sequence = Integer.parseInt(ack[1]);
-      assertThat(records.size()).as("records after the restart; acknowledged up to " + sequence)
+      assertThat(records.size())
+          .as("records after the restart; acknowledged up to " + sequence)
           .isGreaterThan(sequence);
       assertThat(records.get(sequence).hash()).isEqualTo(ack[2]);
     }
@@ -94,8 +111,16 @@ class CrashDurabilityTest {
     AuditHead head = sink.head();
     assertThat(head.sequence()).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL - 1);
     // the store takes appends again after the crash
-    AuditRecord next = sink.append(new AuditEntry("HH-after", LocalDate.of(2026, 6, 30), "in",
-        "1.0.0", "rs", "AUTO", "after the crash"));
+    AuditRecord next =
+        sink.append(
+            new AuditEntry(
+                "HH-after",
+                LocalDate.of(2026, 6, 30),
+                "in",
+                "1.0.0",
+                "rs",
+                "AUTO",
+                "after the crash"));
     assertThat(next.sequence()).isEqualTo(head.sequence() + 1);
     assertThat(next.previousHash()).isEqualTo(head.hash());
   }

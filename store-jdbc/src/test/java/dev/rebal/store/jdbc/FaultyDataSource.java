@@ -35,25 +35,32 @@ final class FaultyDataSource {
 
   /** The data source to open the store on. */
   DataSource dataSource() {
-    return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-          Object result = invoke(real, method, args);
-          if (method.getName().equals("getConnection")) {
-            return wrap((Connection) result);
-          }
-          return result;
-        });
+    return (DataSource)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {DataSource.class},
+            (proxy, method, args) -> {
+              Object result = invoke(real, method, args);
+              if (method.getName().equals("getConnection")) {
+                return wrap((Connection) result);
+              }
+              return result;
+            });
   }
 
   private Connection wrap(Connection c) {
-    return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {Connection.class}, (proxy, method, args) -> {
-          if (method.getName().equals("prepareStatement") && countdown.get() > 0
-              && countdown.decrementAndGet() == 0) {
-            killer.kill(c);
-          }
-          return invoke(c, method, args);
-        });
+    return (Connection)
+        Proxy.newProxyInstance(
+            getClass().getClassLoader(),
+            new Class<?>[] {Connection.class},
+            (proxy, method, args) -> {
+              if (method.getName().equals("prepareStatement")
+                  && countdown.get() > 0
+                  && countdown.decrementAndGet() == 0) {
+                killer.kill(c);
+              }
+              return invoke(c, method, args);
+            });
   }
 
   private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args)

@@ -13,15 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on the embedded default: an H2 file database in a temp folder. */
 class H2StoreTest extends StoreContract {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Connection keeper;
 
   @Override
   DataSource freshDatabase() throws SQLException {
-    DriverManagerDataSource ds = new DriverManagerDataSource(JdbcStore.embeddedUrl(dir),
-        JdbcStore.EMBEDDED_USER, "");
+    DriverManagerDataSource ds =
+        new DriverManagerDataSource(JdbcStore.embeddedUrl(dir), JdbcStore.EMBEDDED_USER, "");
     // keeps the database open between the store's connections, as JdbcStore.open(url) does
     keeper = ds.getConnection();
     return ds;

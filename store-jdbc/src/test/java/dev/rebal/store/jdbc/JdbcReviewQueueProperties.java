@@ -24,18 +24,18 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * The database queue behaves as the in-memory one: any sequence of actions (submits, assigns,
  * decisions on current or stale versions, expiries) gives the same results, the same refusals, the
- * same reviewer queries and the same audit chain, record for record. Runs on in-memory H2 databases.
+ * same reviewer queries and the same audit chain, record for record. Runs on in-memory H2
+ * databases.
  */
 class JdbcReviewQueueProperties {
   private static final AtomicInteger DATABASES = new AtomicInteger();
-  private static final List<LocalDate> DATES = List.of(LocalDate.of(2026, 6, 26),
-      LocalDate.of(2026, 6, 29), LocalDate.of(2026, 6, 30));
-  private static final List<String> REASONS = List.of("review.tax", "review.turnover",
-      "review.conflict");
+  private static final List<LocalDate> DATES =
+      List.of(LocalDate.of(2026, 6, 26), LocalDate.of(2026, 6, 29), LocalDate.of(2026, 6, 30));
+  private static final List<String> REASONS =
+      List.of("review.tax", "review.turnover", "review.conflict");
 
   /** One action of a reviewer or of the run: op 0 submit, 1 assign, 2-4 decide, 5 expire. */
-  record Action(int op, int household, int date, int priority, int reasons, int item,
-      int staleBy) {
+  record Action(int op, int household, int date, int priority, int reasons, int item, int staleBy) {
     String apply(ReviewQueue q) {
       LocalDate d = DATES.get(date);
       String id = "R-" + item;
@@ -70,19 +70,30 @@ class JdbcReviewQueueProperties {
   @Provide
   Arbitrary<List<Action>> actions() {
     // submits and decisions often, on the first few ids, so that decisions meet pending items
-    Arbitrary<Integer> op = Arbitraries.frequency(Tuple.of(4, 0), Tuple.of(1, 1), Tuple.of(2, 2),
-        Tuple.of(1, 3), Tuple.of(1, 4), Tuple.of(1, 5));
-    Arbitrary<Action> action = Combinators.combine(op,
-        Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 2),
-        Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 7),
-        Arbitraries.integers().between(1, 4), Arbitraries.integers().between(0, 3)
-            .map(x -> x == 0 ? 1 : 0)).as(Action::new);
+    Arbitrary<Integer> op =
+        Arbitraries.frequency(
+            Tuple.of(4, 0),
+            Tuple.of(1, 1),
+            Tuple.of(2, 2),
+            Tuple.of(1, 3),
+            Tuple.of(1, 4),
+            Tuple.of(1, 5));
+    Arbitrary<Action> action =
+        Combinators.combine(
+                op,
+                Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(1, 7),
+                Arbitraries.integers().between(1, 4),
+                Arbitraries.integers().between(0, 3).map(x -> x == 0 ? 1 : 0))
+            .as(Action::new);
     return action.list().ofMinSize(6).ofMaxSize(14);
   }
 
   @Property(tries = 40)
-  void anySequenceOfActions_givesWhatTheInMemoryQueueGives(
-      @ForAll("actions") List<Action> actions) throws Exception {
+  void anySequenceOfActions_givesWhatTheInMemoryQueueGives(@ForAll("actions") List<Action> actions)
+      throws Exception {
     String url = "jdbc:h2:mem:q" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=0";
     DriverManagerDataSource ds = new DriverManagerDataSource(url, "sa", "");
     // the keeper holds the in-memory database open between the store's connections

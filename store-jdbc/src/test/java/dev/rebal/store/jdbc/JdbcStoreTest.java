@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 class JdbcStoreTest {
   @Test
   void open_unreachableServer_failsNamingTheUrlWithoutItsPassword() {
-    assertThatThrownBy(() -> JdbcStore.open(
-        "jdbc:postgresql://127.0.0.1:1/rebal?user=app&password=secret&connectTimeout=2"))
+    assertThatThrownBy(
+            () ->
+                JdbcStore.open(
+                    "jdbc:postgresql://127.0.0.1:1/rebal?user=app&password=secret&connectTimeout=2"))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("open jdbc:postgresql://127.0.0.1:1/rebal?user=app&password=***&")
         .hasMessageContaining("cannot connect")
@@ -35,9 +37,11 @@ class JdbcStoreTest {
   @Test
   void installedBin_findsTheNewestPostgresqlOrNothing() {
     // then: either absent, or a versioned bin folder with initdb
-    PostgresServer.installedBin().ifPresent(bin -> assertThat(bin.toString())
-        .matches("/usr/lib/postgresql/[0-9]+/bin"));
-    assertThat(PostgresServer.SKIPPED).isEqualTo("PostgreSQL not installed (no "
-        + "/usr/lib/postgresql/*/bin/initdb): PostgreSQL store tests skipped");
+    PostgresServer.installedBin()
+        .ifPresent(bin -> assertThat(bin.toString()).matches("/usr/lib/postgresql/[0-9]+/bin"));
+    assertThat(PostgresServer.SKIPPED)
+        .isEqualTo(
+            "PostgreSQL not installed (no "
+                + "/usr/lib/postgresql/*/bin/initdb): PostgreSQL store tests skipped");
   }
 }

@@ -13,10 +13,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Only H2 and PostgreSQL URLs, without settings that run code, open a store. */
 class JdbcUrlsTest {
   @ParameterizedTest
-  @ValueSource(strings = {"jdbc:h2:file:/var/rebal/state/rebal;LOCK_TIMEOUT=30000",
-      "jdbc:h2:mem:q", "jdbc:h2:tcp://db:9092/rebal;IFEXISTS=TRUE",
-      "jdbc:postgresql://db.example:5432/rebal?user=app&password=s3cret&sslmode=verify-full",
-      "jdbc:postgresql://127.0.0.1/postgres?currentSchema=t1"})
+  @ValueSource(
+      strings = {
+        "jdbc:h2:file:/var/rebal/state/rebal;LOCK_TIMEOUT=30000",
+        "jdbc:h2:mem:q",
+        "jdbc:h2:tcp://db:9092/rebal;IFEXISTS=TRUE",
+        "jdbc:postgresql://db.example:5432/rebal?user=app&password=s3cret&sslmode=verify-full",
+        "jdbc:postgresql://127.0.0.1/postgres?currentSchema=t1"
+      })
   void checkUrl_h2OrPostgresql_isAccepted(String url) {
     assertThat(JdbcStore.checkUrl(url)).isEqualTo(url);
   }
@@ -30,18 +34,28 @@ class JdbcUrlsTest {
 
   @Test
   void checkUrl_postgresqlSocketFactory_isRefusedWithPasswordHidden() {
-    assertThatThrownBy(() -> JdbcStore.checkUrl("jdbc:postgresql://h/db?password=s3cret&"
-        + "socketFactory=org.springframework.context.support.ClassPathXmlApplicationContext"))
+    assertThatThrownBy(
+            () ->
+                JdbcStore.checkUrl(
+                    "jdbc:postgresql://h/db?password=s3cret&"
+                        + "socketFactory=org.springframework.context.support.ClassPathXmlApplicationContext"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("the PostgreSQL parameter 'socketfactory' is refused")
-        .hasMessageContaining("password=***").hasMessageNotContaining("s3cret");
+        .hasMessageContaining("password=***")
+        .hasMessageNotContaining("s3cret");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"jdbc:mysql://h/db", "jdbc:sqlite:/tmp/x", "postgresql://h/db",
-      "jdbc:derby:memory:x;create=true"})
+  @ValueSource(
+      strings = {
+        "jdbc:mysql://h/db",
+        "jdbc:sqlite:/tmp/x",
+        "postgresql://h/db",
+        "jdbc:derby:memory:x;create=true"
+      })
   void checkUrl_otherDatabases_areRefused(String url) {
-    assertThatThrownBy(() -> JdbcStore.checkUrl(url)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> JdbcStore.checkUrl(url))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("only H2 (jdbc:h2:...) and PostgreSQL");
   }
 

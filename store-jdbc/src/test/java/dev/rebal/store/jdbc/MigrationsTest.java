@@ -9,12 +9,15 @@ class MigrationsTest {
   @Test
   void statements_dropCommentsAndSplitAtLineEndSemicolons() {
     // given
-    String sql = "-- a table\nCREATE TABLE t (\n  a INT, -- not a comment line\n  b INT\n);\n\n"
-        + "INSERT INTO t VALUES (1, 2);\n";
+    String sql =
+        "-- a table\nCREATE TABLE t (\n  a INT, -- not a comment line\n  b INT\n);\n\n"
+            + "INSERT INTO t VALUES (1, 2);\n";
 
     // then
-    assertThat(Migrations.statements(sql)).containsExactly(
-        "CREATE TABLE t (\na INT, -- not a comment line\nb INT\n)", "INSERT INTO t VALUES (1, 2)");
+    assertThat(Migrations.statements(sql))
+        .containsExactly(
+            "CREATE TABLE t (\na INT, -- not a comment line\nb INT\n)",
+            "INSERT INTO t VALUES (1, 2)");
   }
 
   @Test

@@ -25,11 +25,13 @@ import java.util.stream.Stream;
  * immediate stop} and the folder deleted after. It uses the newest {@code
  * /usr/lib/postgresql/<n>/bin} (the Debian {@code postgresql} package). initdb refuses to run as
  * root, so as root the tools run as the {@code postgres} user via {@code runuser}, with the folder
- * handed to that user. A shutdown hook stops the server if the test JVM ends without {@link #stop()}.
+ * handed to that user. A shutdown hook stops the server if the test JVM ends without {@link
+ * #stop()}.
  */
 final class PostgresServer {
-  static final String SKIPPED = "PostgreSQL not installed (no /usr/lib/postgresql/*/bin/initdb): "
-      + "PostgreSQL store tests skipped";
+  static final String SKIPPED =
+      "PostgreSQL not installed (no /usr/lib/postgresql/*/bin/initdb): "
+          + "PostgreSQL store tests skipped";
   static final String USER = "rebal";
 
   private static boolean skipNoticePrinted;
@@ -59,7 +61,8 @@ final class PostgresServer {
     try (DirectoryStream<Path> versions = Files.newDirectoryStream(root)) {
       for (Path v : versions) {
         Path b = v.resolve("bin");
-        if (Files.isExecutable(b.resolve("initdb")) && Files.isExecutable(b.resolve("pg_ctl"))
+        if (Files.isExecutable(b.resolve("initdb"))
+            && Files.isExecutable(b.resolve("pg_ctl"))
             && v.getFileName().toString().matches("[0-9]+")) {
           bins.add(b);
         }
@@ -67,8 +70,9 @@ final class PostgresServer {
     } catch (IOException e) {
       return Optional.empty();
     }
-    return bins.stream().max(Comparator.comparingInt(
-        b -> Integer.parseInt(b.getParent().getFileName().toString())));
+    return bins.stream()
+        .max(
+            Comparator.comparingInt(b -> Integer.parseInt(b.getParent().getFileName().toString())));
   }
 
   /** Prints the skip notice to stderr once per JVM. */
@@ -93,12 +97,28 @@ final class PostgresServer {
     PostgresServer server = new PostgresServer(bin, dir, port, root);
     Runtime.getRuntime().addShutdownHook(server.hook);
     try {
-      server.tool("initdb", "-D", dir.resolve("data").toString(), "-U", USER, "--auth=trust",
-          "-E", "UTF8", "--locale=C", "--no-sync");
+      server.tool(
+          "initdb",
+          "-D",
+          dir.resolve("data").toString(),
+          "-U",
+          USER,
+          "--auth=trust",
+          "-E",
+          "UTF8",
+          "--locale=C",
+          "--no-sync");
       // fsync off: a throwaway cluster; immediate stop and the folder is deleted
-      server.tool("pg_ctl", "-D", dir.resolve("data").toString(), "-l",
-          dir.resolve("server.log").toString(), "-o", "-p " + port + " -k " + dir
-              + " -c listen_addresses=127.0.0.1 -c fsync=off", "-w", "start");
+      server.tool(
+          "pg_ctl",
+          "-D",
+          dir.resolve("data").toString(),
+          "-l",
+          dir.resolve("server.log").toString(),
+          "-o",
+          "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off",
+          "-w",
+          "start");
     } catch (IOException | RuntimeException e) {
       server.stopQuietly();
       throw e;
@@ -113,20 +133,22 @@ final class PostgresServer {
 
   /** A connection as the superuser to database {@code postgres}. */
   Connection admin() throws SQLException {
-    return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER,
-        "");
+    return DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/postgres", USER, "");
   }
 
   /** Creates an empty schema: each test gets its own. */
   void createSchema(String schema) throws SQLException {
-    try (Connection c = admin(); Statement s = c.createStatement()) {
+    try (Connection c = admin();
+        Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
     }
   }
 
   /** The server's version, as it reports it. */
   String version() throws SQLException {
-    try (Connection c = admin(); Statement s = c.createStatement();
+    try (Connection c = admin();
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT version()")) {
       rs.next();
       return rs.getString(1);
@@ -174,9 +196,11 @@ final class PostgresServer {
   private static void run(List<String> cmd, Path dir, boolean logToDir)
       throws IOException, InterruptedException {
     File log = dir.resolve("tool.log").toFile();
-    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
-        .redirectOutput(logToDir ? ProcessBuilder.Redirect.appendTo(log)
-            : ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder pb =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                logToDir ? ProcessBuilder.Redirect.appendTo(log) : ProcessBuilder.Redirect.DISCARD);
     // pg_ctl starts the server in the background; it must not hold the tests' stdin
     pb.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     Process p = pb.start();
@@ -192,13 +216,16 @@ final class PostgresServer {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.delete(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      paths
+          .sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.delete(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // a leftover temp folder is harmless; the server is stopped
     }

@@ -87,8 +87,8 @@ class PostgresStoreTest extends StoreContract {
       }
       boolean alive = true;
       while (alive) {
-        try (PreparedStatement ps = admin.prepareStatement(
-            "SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
+        try (PreparedStatement ps =
+            admin.prepareStatement("SELECT count(*) FROM pg_stat_activity WHERE pid = ?")) {
           ps.setInt(1, pid);
           try (ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -111,7 +111,8 @@ class PostgresStoreTest extends StoreContract {
   @Test
   void deployment_asDocumented_appRoleWorksAndCannotRewriteTheAuditLog() throws Exception {
     // given: docs/stores.md's roles and grants, in schema "deployed"
-    try (Connection admin = server.admin(); Statement s = admin.createStatement()) {
+    try (Connection admin = server.admin();
+        Statement s = admin.createStatement()) {
       s.execute("CREATE ROLE rebal_owner LOGIN");
       s.execute("CREATE ROLE rebal_app LOGIN");
       s.execute("CREATE SCHEMA deployed AUTHORIZATION rebal_owner");
@@ -120,23 +121,25 @@ class PostgresStoreTest extends StoreContract {
     JdbcStore.open(url, "rebal_owner", "").close();
     try (Connection owner = java.sql.DriverManager.getConnection(url, "rebal_owner", "");
         Statement s = owner.createStatement()) {
-      for (String grant : new String[] {
-          "GRANT USAGE ON SCHEMA deployed TO rebal_app",
-          "GRANT SELECT ON schema_version TO rebal_app",
-          "GRANT SELECT, INSERT ON audit_record TO rebal_app",
-          "REVOKE UPDATE, DELETE, TRUNCATE ON audit_record FROM rebal_app",
-          "GRANT SELECT, UPDATE ON audit_head TO rebal_app",
-          "GRANT SELECT, INSERT, UPDATE ON review_item TO rebal_app",
-          "GRANT SELECT, INSERT ON review_reason TO rebal_app",
-          "GRANT USAGE ON SEQUENCE review_item_id_seq TO rebal_app"}) {
+      for (String grant :
+          new String[] {
+            "GRANT USAGE ON SCHEMA deployed TO rebal_app",
+            "GRANT SELECT ON schema_version TO rebal_app",
+            "GRANT SELECT, INSERT ON audit_record TO rebal_app",
+            "REVOKE UPDATE, DELETE, TRUNCATE ON audit_record FROM rebal_app",
+            "GRANT SELECT, UPDATE ON audit_head TO rebal_app",
+            "GRANT SELECT, INSERT, UPDATE ON review_item TO rebal_app",
+            "GRANT SELECT, INSERT ON review_reason TO rebal_app",
+            "GRANT USAGE ON SEQUENCE review_item_id_seq TO rebal_app"
+          }) {
         s.execute(grant);
       }
     }
 
     // when: the application role runs the queue
     try (JdbcStore app = JdbcStore.open(url, "rebal_app", "")) {
-      dev.rebal.core.review.ReviewItem item = app.reviewQueue().submit("HH-1", D2, 1,
-          java.util.Set.of("review.tax"), "sell X");
+      dev.rebal.core.review.ReviewItem item =
+          app.reviewQueue().submit("HH-1", D2, 1, java.util.Set.of("review.tax"), "sell X");
       app.reviewQueue().approve(item.id(), 0, "rev.a", "ok", D3);
       app.auditSink().append(entry(1));
 
@@ -145,10 +148,10 @@ class PostgresStoreTest extends StoreContract {
       try (Connection c = java.sql.DriverManager.getConnection(url, "rebal_app", "");
           Statement s = c.createStatement()) {
         org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> s.execute("UPDATE audit_record SET body = 'x' WHERE sequence = 0"))
+                () -> s.execute("UPDATE audit_record SET body = 'x' WHERE sequence = 0"))
             .hasMessageContaining("permission denied");
         org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> s.execute("DELETE FROM audit_record"))
+                () -> s.execute("DELETE FROM audit_record"))
             .hasMessageContaining("permission denied");
       }
     }

@@ -73,14 +73,21 @@ abstract class StoreContract {
 
   /** Runs SQL behind the store's back, on a connection of its own, committed at once. */
   void sql(String statement) throws SQLException {
-    try (Connection c = faulty.dataSource().getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = faulty.dataSource().getConnection();
+        Statement s = c.createStatement()) {
       s.execute(statement);
     }
   }
 
   static AuditEntry entry(int i) {
-    return new AuditEntry("HH-" + i, D2, AuditRecord.sha256Hex("inputs " + i), "1.0.0", "rs-hash",
-        "AUTO", "decision " + i + "\ntrades: none");
+    return new AuditEntry(
+        "HH-" + i,
+        D2,
+        AuditRecord.sha256Hex("inputs " + i),
+        "1.0.0",
+        "rs-hash",
+        "AUTO",
+        "decision " + i + "\ntrades: none");
   }
 
   // ---- the review queue ----
@@ -88,8 +95,9 @@ abstract class StoreContract {
   @Test
   void submit_thenFind_returnsTheStoredItem() {
     // when
-    ReviewItem item = queue.submit("HH-1", D2, 1, Set.of("review.tax", "review.turnover"),
-        "sell 100 X\nbuy 50 Y");
+    ReviewItem item =
+        queue.submit(
+            "HH-1", D2, 1, Set.of("review.tax", "review.turnover"), "sell 100 X\nbuy 50 Y");
 
     // then
     assertThat(item.id()).isEqualTo("R-1");
@@ -109,11 +117,14 @@ abstract class StoreContract {
     queue.reject(done.id(), 0, "rev", "no", D3);
 
     // then
-    assertThat(queue.pending()).extracting(ReviewItem::household)
+    assertThat(queue.pending())
+        .extracting(ReviewItem::household)
         .containsExactly("HH-2", "HH-3", "HH-1");
-    assertThat(queue.pendingByReason("review.turnover")).extracting(ReviewItem::id)
+    assertThat(queue.pendingByReason("review.turnover"))
+        .extracting(ReviewItem::id)
         .containsExactly("R-3", "R-1");
-    assertThat(queue.pendingByReason("review.tax")).extracting(ReviewItem::id)
+    assertThat(queue.pendingByReason("review.tax"))
+        .extracting(ReviewItem::id)
         .containsExactly("R-2", "R-3");
     assertThat(queue.pendingByReason("review.none")).isEmpty();
   }
@@ -160,17 +171,30 @@ abstract class StoreContract {
     List<ReviewItem> expired = queue.expireBefore(D3, D3);
 
     // then
-    assertThat(modified).extracting(ReviewItem::status, ReviewItem::assignee,
-        ReviewItem::decidedBy, ReviewItem::note, ReviewItem::version)
+    assertThat(modified)
+        .extracting(
+            ReviewItem::status,
+            ReviewItem::assignee,
+            ReviewItem::decidedBy,
+            ReviewItem::note,
+            ReviewItem::version)
         .containsExactly(ReviewStatus.MODIFIED, "rev.a", "rev.a", "halve the sale", 2L);
     assertThat(rejected.status()).isEqualTo(ReviewStatus.REJECTED);
-    assertThat(expired).extracting(ReviewItem::id, ReviewItem::status)
+    assertThat(expired)
+        .extracting(ReviewItem::id, ReviewItem::status)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(c.id(), ReviewStatus.EXPIRED));
     assertThat(queue.find(a.id())).contains(modified);
     assertThat(queue.pending()).isEmpty();
-    assertThat(audit.records()).extracting(r -> r.entry().outcome()).containsExactly(
-        "REVIEW_SUBMITTED", "REVIEW_SUBMITTED", "REVIEW_SUBMITTED", "REVIEW_ASSIGNED",
-        "REVIEW_MODIFIED", "REVIEW_REJECTED", "REVIEW_EXPIRED");
+    assertThat(audit.records())
+        .extracting(r -> r.entry().outcome())
+        .containsExactly(
+            "REVIEW_SUBMITTED",
+            "REVIEW_SUBMITTED",
+            "REVIEW_SUBMITTED",
+            "REVIEW_ASSIGNED",
+            "REVIEW_MODIFIED",
+            "REVIEW_REJECTED",
+            "REVIEW_EXPIRED");
     assertThat(audit.records().get(4).entry().body()).contains("note=halve the sale");
     assertThat(audit.verify().isIntact()).isTrue();
   }
@@ -205,10 +229,12 @@ abstract class StoreContract {
     // when / then
     assertThatThrownBy(() -> queue.approve(item.id(), 0, "rev.b", "me too", D2))
         .isInstanceOf(ReviewConflictException.class)
-        .hasMessage("review[R-1].version: expected 0 (the version the reviewer saw), was 1: "
-            + "someone else acted on it first");
+        .hasMessage(
+            "review[R-1].version: expected 0 (the version the reviewer saw), was 1: "
+                + "someone else acted on it first");
     assertThat(queue.find(item.id())).contains(approved);
-    assertThat(audit.records()).extracting(r -> r.entry().outcome())
+    assertThat(audit.records())
+        .extracting(r -> r.entry().outcome())
         .containsExactly("REVIEW_SUBMITTED", "REVIEW_APPROVED");
     assertThat(audit.records().get(1).entry().body()).contains("actor=rev.a");
     assertThat(audit.verify().isIntact()).isTrue();
@@ -225,7 +251,8 @@ abstract class StoreContract {
         .isInstanceOf(ReviewConflictException.class)
         .hasMessage("review[R-1].status: must be PENDING to act on, was EXPIRED");
     assertThatThrownBy(() -> queue.approve("R-77", 0, "rev", "", D3))
-        .isInstanceOf(ReviewConflictException.class).hasMessage("review[R-77]: no such item");
+        .isInstanceOf(ReviewConflictException.class)
+        .hasMessage("review[R-77]: no such item");
   }
 
   @Test
@@ -243,19 +270,21 @@ abstract class StoreContract {
     // when: every reviewer tries to approve every item at version 0
     for (int r = 0; r < reviewers; r++) {
       String reviewer = "rev." + r;
-      wins.add(pool.submit(() -> {
-        go.await();
-        int won = 0;
-        for (ReviewItem item : items) {
-          try {
-            queue.approve(item.id(), 0, reviewer, "", D2);
-            won++;
-          } catch (ReviewConflictException e) {
-            // another reviewer was first
-          }
-        }
-        return won;
-      }));
+      wins.add(
+          pool.submit(
+              () -> {
+                go.await();
+                int won = 0;
+                for (ReviewItem item : items) {
+                  try {
+                    queue.approve(item.id(), 0, reviewer, "", D2);
+                    won++;
+                  } catch (ReviewConflictException e) {
+                    // another reviewer was first
+                  }
+                }
+                return won;
+              }));
     }
     go.countDown();
     int total = 0;
@@ -267,7 +296,8 @@ abstract class StoreContract {
     // then: one approval per item, each with its audit record, and the chain intact
     assertThat(total).isEqualTo(items.size());
     assertThat(queue.pending()).isEmpty();
-    assertThat(audit.records()).filteredOn(r -> r.entry().outcome().equals("REVIEW_APPROVED"))
+    assertThat(audit.records())
+        .filteredOn(r -> r.entry().outcome().equals("REVIEW_APPROVED"))
         .hasSize(items.size());
     assertThat(audit.verify().isIntact()).isTrue();
   }
@@ -276,9 +306,10 @@ abstract class StoreContract {
   void submit_idTakenBehindTheStoresBack_failsNamingTheKeyAndLosesNothing() throws Exception {
     // given: R-1 submitted, then a row with the next id inserted directly
     ReviewItem first = queue.submit("HH-1", D2, 1, Set.of("review.tax"), "sell X");
-    sql("INSERT INTO review_item (id, household, as_of, priority, explanation, status, assignee, "
-        + "decided_by, note, version) VALUES (2, 'HH-X', DATE '2026-06-29', 1, 'imported', "
-        + "'PENDING', '', '', '', 0)");
+    sql(
+        "INSERT INTO review_item (id, household, as_of, priority, explanation, status, assignee, "
+            + "decided_by, note, version) VALUES (2, 'HH-X', DATE '2026-06-29', 1, 'imported', "
+            + "'PENDING', '', '', '', 0)");
     sql("INSERT INTO review_reason (item_id, reason) VALUES (2, 'imported')");
 
     // when / then
@@ -298,16 +329,19 @@ abstract class StoreContract {
   void approve_whenTheAuditInsertFails_theApprovalDoesNotLand() throws Exception {
     // given: the database refuses approval records
     ReviewItem item = queue.submit("HH-1", D2, 1, Set.of("review.tax"), "sell X");
-    sql("ALTER TABLE audit_record ADD CONSTRAINT test_no_approval "
-        + "CHECK (outcome <> 'REVIEW_APPROVED')");
+    sql(
+        "ALTER TABLE audit_record ADD CONSTRAINT test_no_approval "
+            + "CHECK (outcome <> 'REVIEW_APPROVED')");
 
     // when / then
     assertThatThrownBy(() -> queue.approve(item.id(), 0, "rev.a", "ok", D2))
         .isInstanceOf(StoreException.class)
         .hasMessageContaining("review approved R-1: a constraint was violated")
         .hasMessageContaining("rolled back")
-        .satisfies(e -> assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
-            .contains("test_no_approval"));
+        .satisfies(
+            e ->
+                assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT))
+                    .contains("test_no_approval"));
     assertThat(queue.find(item.id())).contains(item);
     assertThat(audit.records()).hasSize(1);
 
@@ -382,13 +416,15 @@ abstract class StoreContract {
       for (int t = 0; t < 4; t++) {
         JdbcAuditSink sink = t % 2 == 0 ? audit : other.auditSink();
         int thread = t;
-        done.add(pool.submit(() -> {
-          go.await();
-          for (int i = 0; i < 15; i++) {
-            sink.append(entry(thread * 100 + i));
-          }
-          return null;
-        }));
+        done.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  for (int i = 0; i < 15; i++) {
+                    sink.append(entry(thread * 100 + i));
+                  }
+                  return null;
+                }));
       }
       go.countDown();
       for (Future<?> f : done) {
@@ -398,7 +434,8 @@ abstract class StoreContract {
     }
 
     // then
-    assertThat(audit.records()).extracting(AuditRecord::sequence)
+    assertThat(audit.records())
+        .extracting(AuditRecord::sequence)
         .containsExactlyElementsOf(LongStream.range(0, 60).boxed().toList());
     assertThat(audit.verify().isIntact()).isTrue();
   }
@@ -410,10 +447,13 @@ abstract class StoreContract {
     audit.append(entry(0));
     AuditRecord last = audit.append(entry(1));
     AuditRecord rogue = AuditRecord.chain(2, last.hash(), entry(99));
-    sql("INSERT INTO audit_record (sequence, previous_hash, household, as_of, inputs_hash, "
-        + "rule_set_version, rule_set_hash, outcome, body, hash) VALUES (2, '" + last.hash()
-        + "', 'HH-99', DATE '2026-06-29', 'x', 'x', 'x', 'AUTO', 'rogue', '" + rogue.hash()
-        + "')");
+    sql(
+        "INSERT INTO audit_record (sequence, previous_hash, household, as_of, inputs_hash, "
+            + "rule_set_version, rule_set_hash, outcome, body, hash) VALUES (2, '"
+            + last.hash()
+            + "', 'HH-99', DATE '2026-06-29', 'x', 'x', 'x', 'AUTO', 'rogue', '"
+            + rogue.hash()
+            + "')");
 
     // when / then
     assertThatThrownBy(() -> audit.append(entry(2)))
@@ -421,8 +461,7 @@ abstract class StoreContract {
         .hasMessageContaining("audit_record[sequence=2]: a record already exists at this sequence")
         .hasMessageContaining("nothing of it was written");
     assertThat(audit.records()).hasSize(3);
-    assertThat(audit.records().subList(0, 2)).extracting(AuditRecord::hash)
-        .endsWith(last.hash());
+    assertThat(audit.records().subList(0, 2)).extracting(AuditRecord::hash).endsWith(last.hash());
     // the rogue record does not verify either: its content does not match its hash
     assertThat(audit.verify().brokenAt()).isEqualTo(2);
   }
@@ -439,8 +478,8 @@ abstract class StoreContract {
     // when / then
     assertThatThrownBy(() -> audit.append(entry(5)))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("audit append (household HH-5): the connection to the database was "
-            + "lost or closed")
+        .hasMessageContaining(
+            "audit append (household HH-5): the connection to the database was " + "lost or closed")
         .hasMessageContaining("everything committed before is kept");
     assertThat(audit.records()).isEqualTo(committed);
     assertThat(audit.verify().isIntact()).isTrue();
@@ -466,8 +505,8 @@ abstract class StoreContract {
     // then
     AuditVerification v = audit.verify();
     assertThat(v.brokenAt()).isEqualTo(2);
-    assertThat(v.problem()).contains(
-        "audit record 2: hash does not match the content: the record was altered");
+    assertThat(v.problem())
+        .contains("audit record 2: hash does not match the content: the record was altered");
   }
 
   @Test
@@ -516,8 +555,7 @@ abstract class StoreContract {
   }
 
   @Test
-  void verifyAnchored_lastRowDeletedAndHeadRowMovedBack_isNamedAgainstTheAnchor()
-      throws Exception {
+  void verifyAnchored_lastRowDeletedAndHeadRowMovedBack_isNamedAgainstTheAnchor() throws Exception {
     // given: five records, the head kept outside the database
     for (int i = 0; i < 5; i++) {
       audit.append(entry(i));
@@ -534,13 +572,14 @@ abstract class StoreContract {
     assertThat(audit.verify().isIntact()).isTrue();
     AuditVerification v = audit.verify(anchor);
     assertThat(v.isIntact()).isFalse();
-    assertThat(v.problem().orElseThrow()).contains("the chain ends at record 3 but the anchored "
-        + "head is record 4: records at the end were removed");
+    assertThat(v.problem().orElseThrow())
+        .contains(
+            "the chain ends at record 3 but the anchored "
+                + "head is record 4: records at the end were removed");
   }
 
   @Test
-  void verifyAnchored_tailRewrittenWithRecomputedHashes_isNamedAgainstTheAnchor()
-      throws Exception {
+  void verifyAnchored_tailRewrittenWithRecomputedHashes_isNamedAgainstTheAnchor() throws Exception {
     // given
     for (int i = 0; i < 3; i++) {
       audit.append(entry(i));
@@ -549,17 +588,26 @@ abstract class StoreContract {
     // when: record 2 replaced by a forged one chained properly, head row moved along
     AuditRecord forged = AuditRecord.chain(2, audit.records().get(1).hash(), entry(99));
     sql("DELETE FROM audit_record WHERE sequence = 2");
-    sql("INSERT INTO audit_record (sequence, previous_hash, household, as_of, inputs_hash, "
-        + "rule_set_version, rule_set_hash, outcome, body, hash) VALUES (2, '"
-        + forged.previousHash() + "', 'HH-99', DATE '" + D2 + "', '" + forged.entry().inputsHash()
-        + "', '1.0.0', 'rs-hash', 'AUTO', '" + forged.entry().body() + "', '" + forged.hash()
-        + "')");
+    sql(
+        "INSERT INTO audit_record (sequence, previous_hash, household, as_of, inputs_hash, "
+            + "rule_set_version, rule_set_hash, outcome, body, hash) VALUES (2, '"
+            + forged.previousHash()
+            + "', 'HH-99', DATE '"
+            + D2
+            + "', '"
+            + forged.entry().inputsHash()
+            + "', '1.0.0', 'rs-hash', 'AUTO', '"
+            + forged.entry().body()
+            + "', '"
+            + forged.hash()
+            + "')");
     sql("UPDATE audit_head SET last_hash = '" + forged.hash() + "'");
 
     // then
     assertThat(audit.verify().isIntact()).isTrue();
     assertThat(audit.verify(anchor).problem().orElseThrow())
-        .contains("audit record 2: the record's hash").contains("the chain was rewritten");
+        .contains("audit record 2: the record's hash")
+        .contains("the chain was rewritten");
     // a log that grew after the anchor is fine against it
     AuditHead earlier = new AuditHead(1, audit.records().get(1).hash());
     assertThat(audit.verify(earlier).isIntact()).isTrue();
@@ -594,8 +642,9 @@ abstract class StoreContract {
     // when / then
     assertThatThrownBy(() -> JdbcStore.open(faulty.dataSource()))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("schema_version[1]: the applied migration "
-            + "V1__review_queue_and_audit_log.sql had checksum 0000")
+        .hasMessageContaining(
+            "schema_version[1]: the applied migration "
+                + "V1__review_queue_and_audit_log.sql had checksum 0000")
         .hasMessageContaining("an applied migration was edited");
   }
 
@@ -607,7 +656,8 @@ abstract class StoreContract {
     // when / then
     assertThatThrownBy(() -> JdbcStore.open(faulty.dataSource()))
         .isInstanceOf(StoreException.class)
-        .hasMessageContaining("the database is at version 2 (V2__future.sql), newer than this "
-            + "Rebal's migrations (up to V1)");
+        .hasMessageContaining(
+            "the database is at version 2 (V2__future.sql), newer than this "
+                + "Rebal's migrations (up to V1)");
   }
 }

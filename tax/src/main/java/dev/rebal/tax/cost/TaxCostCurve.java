@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * The marginal tax of selling a position in one account, as a function of the dollars sold.
  *
- * <p>Definition: with segments {@code s1..sn} in order, selling {@code x} dollars costs
- * {@code tax(x) = sum_k costPerDollar_k * min(max(x - V_(k-1), 0), value_k)}, where {@code V_k} is
- * the value of the first {@code k} segments. The segments are the sellable lots (lot preferences
+ * <p>Definition: with segments {@code s1..sn} in order, selling {@code x} dollars costs {@code
+ * tax(x) = sum_k costPerDollar_k * min(max(x - V_(k-1), 0), value_k)}, where {@code V_k} is the
+ * value of the first {@code k} segments. The segments are the sellable lots (lot preferences
  * excluded) in tax-optimal relief order, so {@code costPerDollar} never decreases and {@code tax}
  * is convex, as a linear program needs. Selling more than {@link #capacity()} is not possible. In a
  * tax-deferred or tax-exempt account every rate, and so every cost, is zero. Costs are marginal:
@@ -28,8 +28,8 @@ import java.util.List;
  * @param segments the segments in relief order
  * @since 0.1
  */
-public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice price,
-    List<TaxCostSegment> segments) {
+public record TaxCostCurve(
+    AccountId account, SecurityId security, UnitPrice price, List<TaxCostSegment> segments) {
   /** The scale of per-dollar figures. */
   public static final int SCALE = 10;
 
@@ -66,7 +66,10 @@ public record TaxCostCurve(AccountId account, SecurityId security, UnitPrice pri
    */
   public Money taxOf(Money dollars) {
     Checks.notNull(dollars, "dollars");
-    Checks.isTrue(!dollars.isNegative() && dollars.compareTo(capacity()) <= 0, "dollars", dollars,
+    Checks.isTrue(
+        !dollars.isNegative() && dollars.compareTo(capacity()) <= 0,
+        "dollars",
+        dollars,
         "must lie between zero and the capacity " + capacity());
     BigDecimal left = dollars.amount();
     BigDecimal tax = BigDecimal.ZERO;

@@ -16,8 +16,8 @@ import java.util.NoSuchElementException;
  * Builds the optimizer's tax-cost curves; see {@link TaxCostCurve} for the exact definition.
  *
  * <p>A curve sells the whole position by {@link ReliefMethod#TAX_OPTIMAL} and turns each lot into a
- * segment. A lot of unknown basis is costed as if its basis were zero (its whole value is gain), the
- * cautious choice. Rates are the household's combined marginal rates ({@link TaxRates}) in a
+ * segment. A lot of unknown basis is costed as if its basis were zero (its whole value is gain),
+ * the cautious choice. Rates are the household's combined marginal rates ({@link TaxRates}) in a
  * taxable account and zero elsewhere. This class is stateless and thread-safe.
  *
  * @since 0.1
@@ -43,8 +43,12 @@ public final class TaxCostModel {
    * @param asOf the as-of date (the sale date)
    * @throws NoSuchElementException if the security has no price
    */
-  public TaxCostCurve curve(Household household, MarketData market, AccountId account,
-      SecurityId security, LocalDate asOf) {
+  public TaxCostCurve curve(
+      Household household,
+      MarketData market,
+      AccountId account,
+      SecurityId security,
+      LocalDate asOf) {
     return TaxCurves.curve(household, market, account, security, asOf);
   }
 
@@ -57,8 +61,8 @@ public final class TaxCostModel {
    * @param asOf the as-of date
    * @throws NoSuchElementException if a held security has no price
    */
-  public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
-      LocalDate asOf) {
+  public ImmutableList<TaxCostCurve> curves(
+      Household household, MarketData market, LocalDate asOf) {
     Checks.notNull(household, "household");
     return TaxCurves.curves(household, market, asOf);
   }

@@ -12,10 +12,10 @@ import java.math.BigDecimal;
  * One linear piece of a {@link TaxCostCurve}: the dollars of one lot, sold at the current price,
  * and the tax per dollar sold.
  *
- * <p>{@code gainPerDollar = (price - basisPerShare) / price} and {@code costPerDollar =
- * (price - basisPerShare) * rate / price}, both at scale {@link TaxCostCurve#SCALE} rounded
- * half-even (the cost is rounded once, not from the rounded gain); negative for a loss (selling
- * saves tax). A lot of unknown basis has a basis per share of zero here. This record is immutable and thread-safe.
+ * <p>{@code gainPerDollar = (price - basisPerShare) / price} and {@code costPerDollar = (price -
+ * basisPerShare) * rate / price}, both at scale {@link TaxCostCurve#SCALE} rounded half-even (the
+ * cost is rounded once, not from the rounded gain); negative for a loss (selling saves tax). A lot
+ * of unknown basis has a basis per share of zero here. This record is immutable and thread-safe.
  *
  * @param lot the lot
  * @param term the lot's term on the as-of date
@@ -26,8 +26,14 @@ import java.math.BigDecimal;
  * @param costPerDollar the tax per dollar sold
  * @since 0.1
  */
-public record TaxCostSegment(LotId lot, Term term, Quantity quantity, Money value,
-    BigDecimal gainPerDollar, Weight rate, BigDecimal costPerDollar) {
+public record TaxCostSegment(
+    LotId lot,
+    Term term,
+    Quantity quantity,
+    Money value,
+    BigDecimal gainPerDollar,
+    Weight rate,
+    BigDecimal costPerDollar) {
   /**
    * Checks that no component is null.
    *

@@ -22,8 +22,8 @@ public final class GainBudget {
   private final Money realizedShortTerm;
   private final Money realizedLongTerm;
 
-  private GainBudget(Money annualBudget, Money shortTermCap, Money realizedShortTerm,
-      Money realizedLongTerm) {
+  private GainBudget(
+      Money annualBudget, Money shortTermCap, Money realizedShortTerm, Money realizedLongTerm) {
     this.annualBudget = annualBudget;
     this.shortTermCap = shortTermCap;
     this.realizedShortTerm = realizedShortTerm;
@@ -37,8 +37,10 @@ public final class GainBudget {
    */
   public static GainBudget of(TaxProfile profile) {
     Checks.notNull(profile, "profile");
-    return new GainBudget(profile.annualGainBudget().orElse(null),
-        profile.shortTermGainCap().orElse(null), profile.realizedShortTermYtd(),
+    return new GainBudget(
+        profile.annualGainBudget().orElse(null),
+        profile.shortTermGainCap().orElse(null),
+        profile.realizedShortTermYtd(),
         profile.realizedLongTermYtd());
   }
 
@@ -71,7 +73,10 @@ public final class GainBudget {
   public GainBudget after(Money shortTerm, Money longTerm) {
     Checks.notNull(shortTerm, "shortTerm");
     Checks.notNull(longTerm, "longTerm");
-    return new GainBudget(annualBudget, shortTermCap, realizedShortTerm.plus(shortTerm),
+    return new GainBudget(
+        annualBudget,
+        shortTermCap,
+        realizedShortTerm.plus(shortTerm),
         realizedLongTerm.plus(longTerm));
   }
 
@@ -110,8 +115,10 @@ public final class GainBudget {
       return false;
     }
     GainBudget g = (GainBudget) o;
-    return Objects.equals(annualBudget, g.annualBudget) && Objects.equals(shortTermCap, g.shortTermCap)
-        && realizedShortTerm.equals(g.realizedShortTerm) && realizedLongTerm.equals(g.realizedLongTerm);
+    return Objects.equals(annualBudget, g.annualBudget)
+        && Objects.equals(shortTermCap, g.shortTermCap)
+        && realizedShortTerm.equals(g.realizedShortTerm)
+        && realizedLongTerm.equals(g.realizedLongTerm);
   }
 
   @Override
@@ -122,8 +129,14 @@ public final class GainBudget {
   /** Returns e.g. {@code GainBudget{budget=USD 10000.00, remaining=USD 2500.00, ...}}. */
   @Override
   public String toString() {
-    return "GainBudget{budget=" + annualBudget + ", shortTermCap=" + shortTermCap
-        + ", realizedShortTerm=" + realizedShortTerm + ", realizedLongTerm=" + realizedLongTerm
+    return "GainBudget{budget="
+        + annualBudget
+        + ", shortTermCap="
+        + shortTermCap
+        + ", realizedShortTerm="
+        + realizedShortTerm
+        + ", realizedLongTerm="
+        + realizedLongTerm
         + "}";
   }
 }

@@ -22,8 +22,9 @@ import java.math.MathContext;
  *   <li>If one net is a gain and the other a loss, the loss offsets the gain.
  *   <li>A remaining net loss is deducted against ordinary income up to $3,000 ($1,500 married
  *       filing separately), short-term loss first; the rest carries forward keeping its character.
- *   <li>Tax = net short-term gain x short-term rate + net long-term gain x long-term rate - deducted
- *       loss x ordinary rate, with the combined rates of {@link TaxRates}; rounded once to cents.
+ *   <li>Tax = net short-term gain x short-term rate + net long-term gain x long-term rate -
+ *       deducted loss x ordinary rate, with the combined rates of {@link TaxRates}; rounded once to
+ *       cents.
  * </ol>
  *
  * <p>Rates are the profile's marginal rates; brackets, the 0% long-term bracket and phase-ins of
@@ -55,10 +56,10 @@ public final class TaxCalculator {
     Checks.notNull(profile, "profile");
     Checks.notNull(addedShortTerm, "addedShortTerm");
     Checks.notNull(addedLongTerm, "addedLongTerm");
-    Money st = profile.realizedShortTermYtd().plus(addedShortTerm)
-        .minus(profile.shortTermCarryforward());
-    Money lt = profile.realizedLongTermYtd().plus(addedLongTerm)
-        .minus(profile.longTermCarryforward());
+    Money st =
+        profile.realizedShortTermYtd().plus(addedShortTerm).minus(profile.shortTermCarryforward());
+    Money lt =
+        profile.realizedLongTermYtd().plus(addedLongTerm).minus(profile.longTermCarryforward());
     Money zero = Money.zero(st.currency());
     if (st.isNegative() && lt.isPositive()) {
       Money combined = lt.plus(st);
@@ -71,20 +72,30 @@ public final class TaxCalculator {
     }
     Money stLoss = st.isNegative() ? st.negated() : zero;
     Money ltLoss = lt.isNegative() ? lt.negated() : zero;
-    Money limit = profile.filingStatus() == FilingStatus.MARRIED_SEPARATE ? LOSS_LIMIT_SEPARATE
-        : LOSS_LIMIT;
+    Money limit =
+        profile.filingStatus() == FilingStatus.MARRIED_SEPARATE ? LOSS_LIMIT_SEPARATE : LOSS_LIMIT;
     Money deducted = stLoss.plus(ltLoss).min(limit);
     Money fromShort = stLoss.min(deducted);
     Money fromLong = deducted.minus(fromShort);
     Money stGain = st.max(zero);
     Money ltGain = lt.max(zero);
     TaxRates rates = TaxRates.of(profile);
-    BigDecimal tax = stGain.amount().multiply(rates.shortTerm().value(), MathContext.DECIMAL128)
-        .add(ltGain.amount().multiply(rates.longTerm().value(), MathContext.DECIMAL128))
-        .subtract(deducted.amount().multiply(rates.ordinaryDeduction().value(),
-            MathContext.DECIMAL128));
-    return new TaxYearSummary(stGain, ltGain, deducted, stLoss.minus(fromShort),
-        ltLoss.minus(fromLong), Money.ofComputed(st.currency(), tax));
+    BigDecimal tax =
+        stGain
+            .amount()
+            .multiply(rates.shortTerm().value(), MathContext.DECIMAL128)
+            .add(ltGain.amount().multiply(rates.longTerm().value(), MathContext.DECIMAL128))
+            .subtract(
+                deducted
+                    .amount()
+                    .multiply(rates.ordinaryDeduction().value(), MathContext.DECIMAL128));
+    return new TaxYearSummary(
+        stGain,
+        ltGain,
+        deducted,
+        stLoss.minus(fromShort),
+        ltLoss.minus(fromLong),
+        Money.ofComputed(st.currency(), tax));
   }
 
   /**

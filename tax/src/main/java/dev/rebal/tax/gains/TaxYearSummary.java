@@ -14,15 +14,20 @@ import dev.rebal.core.money.Money;
  *
  * @param shortTermGain the taxable net short-term gain (zero or positive)
  * @param longTermGain the taxable net long-term gain (zero or positive)
- * @param deductedLoss the net capital loss deducted against ordinary income (zero or positive,
- *     at most $3,000, or $1,500 married filing separately)
+ * @param deductedLoss the net capital loss deducted against ordinary income (zero or positive, at
+ *     most $3,000, or $1,500 married filing separately)
  * @param shortTermCarryforward the short-term loss carried to next year (zero or positive)
  * @param longTermCarryforward the long-term loss carried to next year (zero or positive)
  * @param tax the tax on the year's capital gains, rounded once to cents
  * @since 0.1
  */
-public record TaxYearSummary(Money shortTermGain, Money longTermGain, Money deductedLoss,
-    Money shortTermCarryforward, Money longTermCarryforward, Money tax) {
+public record TaxYearSummary(
+    Money shortTermGain,
+    Money longTermGain,
+    Money deductedLoss,
+    Money shortTermCarryforward,
+    Money longTermCarryforward,
+    Money tax) {
   /**
    * Checks that no component is null.
    *

@@ -7,15 +7,15 @@ import dev.rebal.tax.lots.RealizedLot;
 import java.util.List;
 
 /**
- * A charitable gift planned in kind: the lots (or parts) to give, their market value and basis,
- * the cash that makes up the rest of the gift, and the tax avoided.
+ * A charitable gift planned in kind: the lots (or parts) to give, their market value and basis, the
+ * cash that makes up the rest of the gift, and the tax avoided.
  *
  * <p>Each entry of {@link #lots()} uses {@link RealizedLot} with {@code proceeds} meaning the fair
  * market value given (no sale happens). The gain avoided is the appreciation of the lots given,
- * which would have been taxed as long-term gain had they been sold to give cash; the tax avoided
- * is that gain times the household's combined long-term rate. The deduction for the gift (fair
- * market value for long-term property) is the same as for cash and is not part of it. This record
- * is immutable and thread-safe.
+ * which would have been taxed as long-term gain had they been sold to give cash; the tax avoided is
+ * that gain times the household's combined long-term rate. The deduction for the gift (fair market
+ * value for long-term property) is the same as for cash and is not part of it. This record is
+ * immutable and thread-safe.
  *
  * @param amount the gift's amount
  * @param lots the lots given, most appreciated first
@@ -24,8 +24,8 @@ import java.util.List;
  * @param taxAvoided the tax on it at the household's long-term rate
  * @since 0.1
  */
-public record GiftPlan(Money amount, List<RealizedLot> lots, Money cash,
-    Money gainAvoided, Money taxAvoided) {
+public record GiftPlan(
+    Money amount, List<RealizedLot> lots, Money cash, Money gainAvoided, Money taxAvoided) {
   /**
    * Checks that no component is null.
    *

@@ -80,8 +80,8 @@ public final class GiftSelector {
    * @param asOf the as-of date
    * @return the plan of each gift event, by event id
    */
-  public ImmutableSortedMap<LiquidityEventId, GiftPlan> planEvents(Household household,
-      MarketData market, LocalDate asOf) {
+  public ImmutableSortedMap<LiquidityEventId, GiftPlan> planEvents(
+      Household household, MarketData market, LocalDate asOf) {
     Checks.notNull(household, "household");
     Checks.notNull(asOf, "asOf");
     List<LiquidityEvent> gifts = new ArrayList<>();
@@ -99,8 +99,12 @@ public final class GiftSelector {
     return out.build();
   }
 
-  private static GiftPlan plan(Household household, MarketData market, LocalDate giftDate,
-      Money amount, Map<LotId, Quantity> used) {
+  private static GiftPlan plan(
+      Household household,
+      MarketData market,
+      LocalDate giftDate,
+      Money amount,
+      Map<LotId, Quantity> used) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(giftDate, "giftDate");
@@ -111,9 +115,13 @@ public final class GiftSelector {
     for (TaxLot lot : household.lots()) {
       Optional<Account> account = household.findAccount(lot.account());
       Optional<Price> price = market.prices().find(lot.security());
-      if (account.isEmpty() || !account.get().tradable() || account.get().heldAway()
-          || account.get().treatment() != TaxTreatment.TAXABLE || price.isEmpty()
-          || !lot.basisKnown() || protectedLots.contains(lot.id())
+      if (account.isEmpty()
+          || !account.get().tradable()
+          || account.get().heldAway()
+          || account.get().treatment() != TaxTreatment.TAXABLE
+          || price.isEmpty()
+          || !lot.basisKnown()
+          || protectedLots.contains(lot.id())
           || HoldingPeriod.termOf(lot, giftDate) != Term.LONG) {
         continue;
       }
@@ -121,17 +129,25 @@ public final class GiftSelector {
       if (!free.isPositive()) {
         continue;
       }
-      TaxLot available = free.equals(lot.quantity()) ? lot
-          : LotSplit.of(lot, lot.quantity().minus(free)).kept().orElseThrow();
+      TaxLot available =
+          free.equals(lot.quantity())
+              ? lot
+              : LotSplit.of(lot, lot.quantity().minus(free)).kept().orElseThrow();
       Money value = price.get().perUnit().times(available.quantity());
       Money gain = value.minus(available.costBasis());
       if (gain.isPositive()) {
-        candidates.add(new Candidate(available, price.get().perUnit(), account.get(),
-            gain.amount().divide(value.amount(), MathContext.DECIMAL128)));
+        candidates.add(
+            new Candidate(
+                available,
+                price.get().perUnit(),
+                account.get(),
+                gain.amount().divide(value.amount(), MathContext.DECIMAL128)));
       }
     }
-    candidates.sort(Comparator.comparing((Candidate c) -> c.gainPerDollar).reversed()
-        .thenComparing(c -> c.lot.id()));
+    candidates.sort(
+        Comparator.comparing((Candidate c) -> c.gainPerDollar)
+            .reversed()
+            .thenComparing(c -> c.lot.id()));
     TaxRates rates = TaxRates.of(household.taxProfile());
     ImmutableList.Builder<RealizedLot> given = ImmutableList.builder();
     Money remaining = amount;
@@ -143,8 +159,10 @@ public final class GiftSelector {
       Quantity q = c.lot.quantity();
       if (c.price.times(q).compareTo(remaining) > 0) {
         BigDecimal shares = remaining.amount().divide(c.price.amount(), MathContext.DECIMAL128);
-        q = c.account.fractionalShares() ? Quantity.ofComputed(shares)
-            : Quantity.of(shares.setScale(0, RoundingMode.DOWN));
+        q =
+            c.account.fractionalShares()
+                ? Quantity.ofComputed(shares)
+                : Quantity.of(shares.setScale(0, RoundingMode.DOWN));
         while (q.isPositive() && c.price.times(q).compareTo(remaining) > 0) {
           q = q.minus(c.account.fractionalShares() ? Quantity.of("0.000001") : Quantity.of(1));
         }
@@ -154,13 +172,27 @@ public final class GiftSelector {
       }
       LotSplit split = LotSplit.of(c.lot, q);
       Money value = c.price.times(q);
-      given.add(new RealizedLot(c.lot.id(), c.lot.account(), c.lot.security(), q, value,
-          split.takenBasis(), Term.LONG, c.lot.holdingPeriodStart(), giftDate, true));
+      given.add(
+          new RealizedLot(
+              c.lot.id(),
+              c.lot.account(),
+              c.lot.security(),
+              q,
+              value,
+              split.takenBasis(),
+              Term.LONG,
+              c.lot.holdingPeriodStart(),
+              giftDate,
+              true));
       gainAvoided = gainAvoided.plus(value.minus(split.takenBasis()));
       remaining = remaining.minus(value);
       used.merge(c.lot.id(), q, Quantity::plus);
     }
-    return new GiftPlan(amount, given.build(), remaining, gainAvoided,
+    return new GiftPlan(
+        amount,
+        given.build(),
+        remaining,
+        gainAvoided,
         gainAvoided.multipliedBy(rates.longTerm().value()));
   }
 

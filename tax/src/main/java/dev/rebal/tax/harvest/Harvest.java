@@ -25,8 +25,14 @@ import java.time.LocalDate;
  * @param repurchaseAllowedFrom the first day the sold group may be bought again (31 days later)
  * @since 0.1
  */
-public record Harvest(AccountId account, SecurityId sold, Sale sale, SecurityId replacement,
-    Money loss, Money taxValue, LocalDate repurchaseAllowedFrom) {
+public record Harvest(
+    AccountId account,
+    SecurityId sold,
+    Sale sale,
+    SecurityId replacement,
+    Money loss,
+    Money taxValue,
+    LocalDate repurchaseAllowedFrom) {
   /**
    * Checks that no component is null.
    *

@@ -5,11 +5,10 @@ import dev.rebal.core.money.Money;
 import java.math.BigDecimal;
 
 /**
- * What one harvest is worth, with its figures, as {@link HarvestGate} weighs it: the tax its
- * losses save (discounted to when the household can use them), less the tax the replacement's
- * lower basis is expected to cost later, less the trading cost of the sale and the replacement.
- * It is {@link #worthIt()} when that value reaches the margin. This record is immutable and
- * thread-safe.
+ * What one harvest is worth, with its figures, as {@link HarvestGate} weighs it: the tax its losses
+ * save (discounted to when the household can use them), less the tax the replacement's lower basis
+ * is expected to cost later, less the trading cost of the sale and the replacement. It is {@link
+ * #worthIt()} when that value reaches the margin. This record is immutable and thread-safe.
  *
  * @param harvest the harvest appraised
  * @param taxSaved the losses times the rate of their term, times {@code useFactor}
@@ -17,12 +16,18 @@ import java.math.BigDecimal;
  * @param tradingCost the trading cost of selling the lots and buying the replacement
  * @param value {@code taxSaved − laterTax − tradingCost}
  * @param margin the value the harvest must reach (the margin times the proceeds)
- * @param useFactor the discount factor of the years until the household's gains absorb these
- *     losses (1 when this year's gains do; less when carryforwards come first)
+ * @param useFactor the discount factor of the years until the household's gains absorb these losses
+ *     (1 when this year's gains do; less when carryforwards come first)
  * @since 0.1
  */
-public record HarvestAppraisal(Harvest harvest, Money taxSaved, Money laterTax, Money tradingCost,
-    Money value, Money margin, BigDecimal useFactor) {
+public record HarvestAppraisal(
+    Harvest harvest,
+    Money taxSaved,
+    Money laterTax,
+    Money tradingCost,
+    Money value,
+    Money margin,
+    BigDecimal useFactor) {
   /**
    * Checks that no component is null.
    *
@@ -56,13 +61,26 @@ public record HarvestAppraisal(Harvest harvest, Money taxSaved, Money laterTax, 
   /**
    * Returns a one-line account of the figures, for a decision's notes.
    *
-   * @return the harvest, its loss, the saving, the later tax, the trading and the value against
-   *     the margin
+   * @return the harvest, its loss, the saving, the later tax, the trading and the value against the
+   *     margin
    */
   public String describe() {
-    return "harvest of " + harvest.sold() + " in " + harvest.account() + ": loss "
-        + harvest.loss() + ", tax saved " + taxSaved + " less later tax " + laterTax
-        + " less trading " + tradingCost + " = " + value + (worthIt() ? " >= " : " < ")
-        + "margin " + margin;
+    return "harvest of "
+        + harvest.sold()
+        + " in "
+        + harvest.account()
+        + ": loss "
+        + harvest.loss()
+        + ", tax saved "
+        + taxSaved
+        + " less later tax "
+        + laterTax
+        + " less trading "
+        + tradingCost
+        + " = "
+        + value
+        + (worthIt() ? " >= " : " < ")
+        + "margin "
+        + margin;
   }
 }

@@ -24,8 +24,8 @@ public record HarvestPolicy(Money minLoss, Weight minLossFraction) {
     Checks.notNull(minLoss, "minLoss");
     Checks.isTrue(!minLoss.isNegative(), "minLoss", minLoss, "must not be negative");
     Checks.notNull(minLossFraction, "minLossFraction");
-    Checks.isTrue(minLossFraction.isFraction(), "minLossFraction", minLossFraction,
-        "must lie in [0, 1]");
+    Checks.isTrue(
+        minLossFraction.isFraction(), "minLossFraction", minLossFraction, "must lie in [0, 1]");
   }
 
   /**

@@ -19,8 +19,8 @@ import java.util.SortedSet;
  * @param incompleteCoverage accounts whose recent transactions are not fully known
  * @since 0.1
  */
-public record HarvestScan(List<Harvest> harvests, List<HarvestSkip> skipped,
-    SortedSet<AccountId> incompleteCoverage) {
+public record HarvestScan(
+    List<Harvest> harvests, List<HarvestSkip> skipped, SortedSet<AccountId> incompleteCoverage) {
   /**
    * Checks that no list contains null.
    *

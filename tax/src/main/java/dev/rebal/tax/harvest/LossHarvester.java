@@ -43,10 +43,10 @@ import java.util.function.Supplier;
  * <p>Method: in every tradable taxable account, each lot of known basis whose unrealized loss at
  * the current price reaches both thresholds of the {@link HarvestPolicy} is a candidate. A
  * candidate is skipped if it may not be sold at a loss without a wash sale ({@link
- * WashSaleAnalyzer#constraints}: a substantially identical purchase in the last 30 days anywhere
- * in the household) or is protected by a lot preference. The remaining candidates of one security
- * in one account are sold together, and the replacement is the first security of the model's list
- * for the sold security's asset class that is in another wash-sale group, is not in a group being
+ * WashSaleAnalyzer#constraints}: a substantially identical purchase in the last 30 days anywhere in
+ * the household) or is protected by a lot preference. The remaining candidates of one security in
+ * one account are sold together, and the replacement is the first security of the model's list for
+ * the sold security's asset class that is in another wash-sale group, is not in a group being
  * harvested anywhere in the household, may be bought in the account (no loss on its group in the
  * last 30 days) and has a price. A harvest with no such replacement is not proposed. This class is
  * stateless and thread-safe.
@@ -73,14 +73,18 @@ public final class LossHarvester {
    * @return the harvests proposed, the lots skipped with why, and the accounts whose coverage
    *     leaves a wash sale possible
    */
-  public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
-      HarvestPolicy policy) {
+  public HarvestScan scan(
+      Household household, MarketData market, LocalDate asOf, HarvestPolicy policy) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
     Checks.notNull(policy, "policy");
-    return scan(household, market, asOf, policy, WashSaleAnalyzer.standard().constraints(household,
-        market, asOf, List.of()));
+    return scan(
+        household,
+        market,
+        asOf,
+        policy,
+        WashSaleAnalyzer.standard().constraints(household, market, asOf, List.of()));
   }
 
   /**
@@ -96,8 +100,12 @@ public final class LossHarvester {
    * @return the harvests proposed, the lots skipped with why, and the accounts whose coverage
    *     leaves a wash sale possible
    */
-  public HarvestScan scan(Household household, MarketData market, LocalDate asOf,
-      HarvestPolicy policy, TaxConstraints constraints) {
+  public HarvestScan scan(
+      Household household,
+      MarketData market,
+      LocalDate asOf,
+      HarvestPolicy policy,
+      TaxConstraints constraints) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
@@ -120,8 +128,12 @@ public final class LossHarvester {
    * @param constraints gives {@code WashSaleAnalyzer.standard().constraints(household, market,
    *     asOf, List.of())}, exactly; called at most once
    */
-  public ImmutableList<Harvest> harvests(Household household, MarketData market, LocalDate asOf,
-      HarvestPolicy policy, Supplier<TaxConstraints> constraints) {
+  public ImmutableList<Harvest> harvests(
+      Household household,
+      MarketData market,
+      LocalDate asOf,
+      HarvestPolicy policy,
+      Supplier<TaxConstraints> constraints) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
@@ -131,8 +143,9 @@ public final class LossHarvester {
     if (lots.isEmpty()) {
       return ImmutableList.of();
     }
-    return ImmutableList.copyOf(scan(household, market, asOf, lots,
-        Checks.notNull(constraints.get(), "constraints")).harvests());
+    return ImmutableList.copyOf(
+        scan(household, market, asOf, lots, Checks.notNull(constraints.get(), "constraints"))
+            .harvests());
   }
 
   /**
@@ -140,8 +153,7 @@ public final class LossHarvester {
    * reaches the policy's thresholds. Each lot's test is its own, so only the few that pass are
    * sorted, not every lot.
    */
-  private static List<TaxLot> atLoss(Household household, MarketData market,
-      HarvestPolicy policy) {
+  private static List<TaxLot> atLoss(Household household, MarketData market, HarvestPolicy policy) {
     List<TaxLot> lots = new ArrayList<>();
     // a position's lots usually come one after another: look its price up once for them
     SecurityId lastId = null;
@@ -170,22 +182,30 @@ public final class LossHarvester {
   }
 
   /** Scans the candidate {@code lots} (from {@link #atLoss}) for harvests. */
-  private static HarvestScan scan(Household household, MarketData market, LocalDate asOf,
-      List<TaxLot> lots, TaxConstraints constraints) {
-    Set<LotId> protectedLots = lots.isEmpty() ? Set.of()
-        : LotPreferences.protectedLots(household, market, asOf);
+  private static HarvestScan scan(
+      Household household,
+      MarketData market,
+      LocalDate asOf,
+      List<TaxLot> lots,
+      TaxConstraints constraints) {
+    Set<LotId> protectedLots =
+        lots.isEmpty() ? Set.of() : LotPreferences.protectedLots(household, market, asOf);
     Map<String, List<TaxLot>> candidates = new TreeMap<>();
     List<HarvestSkip> skipped = new ArrayList<>();
     Set<String> harvestedGroups = new TreeSet<>();
     for (TaxLot lot : lots) {
-      String code = !lot.basisKnown() ? "harvest.unknown-basis"
-          : protectedLots.contains(lot.id()) ? "harvest.protected-lot"
-          : !constraints.maySellAtLoss(lot.id()) ? "harvest.wash-sale-window" : null;
+      String code =
+          !lot.basisKnown()
+              ? "harvest.unknown-basis"
+              : protectedLots.contains(lot.id())
+                  ? "harvest.protected-lot"
+                  : !constraints.maySellAtLoss(lot.id()) ? "harvest.wash-sale-window" : null;
       if (code != null) {
         skipped.add(new HarvestSkip(lot.id(), code));
         continue;
       }
-      candidates.computeIfAbsent(lot.account() + "\u0000" + lot.security(), k -> new ArrayList<>())
+      candidates
+          .computeIfAbsent(lot.account() + "\u0000" + lot.security(), k -> new ArrayList<>())
           .add(lot);
       harvestedGroups.add(Groups.groupOf(market, lot.security()));
     }
@@ -193,8 +213,9 @@ public final class LossHarvester {
     ImmutableList.Builder<Harvest> harvests = ImmutableList.builder();
     for (List<TaxLot> group : candidates.values()) {
       TaxLot first = group.get(0);
-      Optional<SecurityId> replacement = replacement(household, market, first.account(),
-          first.security(), harvestedGroups, constraints);
+      Optional<SecurityId> replacement =
+          replacement(
+              household, market, first.account(), first.security(), harvestedGroups, constraints);
       if (replacement.isEmpty()) {
         for (TaxLot lot : group) {
           skipped.add(new HarvestSkip(lot.id(), "harvest.no-replacement"));
@@ -204,11 +225,13 @@ public final class LossHarvester {
       harvests.add(harvest(group, market, asOf, rates, replacement.get()));
     }
     skipped.sort(Comparator.comparing(HarvestSkip::lot));
-    return new HarvestScan(harvests.build(), ImmutableList.copyOf(skipped),
-        constraints.incompleteCoverage());
+    return new HarvestScan(
+        harvests.build(), ImmutableList.copyOf(skipped), constraints.incompleteCoverage());
   }
 
-  /** Returns the account with {@code id} if it is tradable, not held away and taxable, else null. */
+  /**
+   * Returns the account with {@code id} if it is tradable, not held away and taxable, else null.
+   */
   private static Account taxableTradable(Household household, AccountId id) {
     for (Account a : household.accounts()) {
       if (a.id().equals(id)) {
@@ -239,13 +262,17 @@ public final class LossHarvester {
     if (!loss.isPositive() || loss.compareTo(policy.minLoss()) < 0) {
       return false;
     }
-    BigDecimal threshold = lot.costBasis().amount().multiply(policy.minLossFraction().value(),
-        MathContext.DECIMAL128);
+    BigDecimal threshold =
+        lot.costBasis().amount().multiply(policy.minLossFraction().value(), MathContext.DECIMAL128);
     return loss.amount().compareTo(threshold) >= 0;
   }
 
-  private static Harvest harvest(List<TaxLot> lots, MarketData market, LocalDate asOf,
-      TaxRates rates, SecurityId replacement) {
+  private static Harvest harvest(
+      List<TaxLot> lots,
+      MarketData market,
+      LocalDate asOf,
+      TaxRates rates,
+      SecurityId replacement) {
     TaxLot first = lots.get(0);
     UnitPrice price = market.prices().lookup(first.security()).perUnit();
     Quantity total = Quantity.ZERO;
@@ -254,27 +281,42 @@ public final class LossHarvester {
       picks.add(new LotPick(lot.id(), lot.quantity()));
       total = total.plus(lot.quantity());
     }
-    Sale sale = LotSelector.standard().selectSpecific(
-        SaleRequest.of(lots, total, price, asOf, rates), picks);
-    return new Harvest(first.account(), first.security(), sale, replacement,
-        sale.gain().negated(), sale.marginalTax(rates).negated(),
+    Sale sale =
+        LotSelector.standard()
+            .selectSpecific(SaleRequest.of(lots, total, price, asOf, rates), picks);
+    return new Harvest(
+        first.account(),
+        first.security(),
+        sale,
+        replacement,
+        sale.gain().negated(),
+        sale.marginalTax(rates).negated(),
         asOf.plusDays(WashSaleAnalyzer.WINDOW_DAYS + 1L));
   }
 
-  private static Optional<SecurityId> replacement(Household household, MarketData market,
-      AccountId account, SecurityId sold, Set<String> harvestedGroups,
+  private static Optional<SecurityId> replacement(
+      Household household,
+      MarketData market,
+      AccountId account,
+      SecurityId sold,
+      Set<String> harvestedGroups,
       TaxConstraints constraints) {
     Optional<Security> security = market.findSecurity(sold);
     if (security.isEmpty()) {
       return Optional.empty();
     }
     String soldGroup = security.get().washSaleGroup();
-    List<SecurityId> substitutes = household.model().securities()
-        .getOrDefault(security.get().assetClass(), ImmutableList.of());
+    List<SecurityId> substitutes =
+        household
+            .model()
+            .securities()
+            .getOrDefault(security.get().assetClass(), ImmutableList.of());
     for (SecurityId s : substitutes) {
       String group = Groups.groupOf(market, s);
-      if (!group.equals(soldGroup) && !harvestedGroups.contains(group)
-          && constraints.mayBuy(account, group) && market.prices().find(s).isPresent()) {
+      if (!group.equals(soldGroup)
+          && !harvestedGroups.contains(group)
+          && constraints.mayBuy(account, group)
+          && market.prices().find(s).isPresent()) {
         return Optional.of(s);
       }
     }

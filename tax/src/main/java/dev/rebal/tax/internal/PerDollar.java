@@ -5,9 +5,9 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * {@code numerator / price} at {@code DECIMAL128}, then rounded half-even to {@link #SCALE}
- * places: the tax-cost curve's per-dollar figures, computed without the 34-digit quotient where
- * that gives the same result.
+ * {@code numerator / price} at {@code DECIMAL128}, then rounded half-even to {@link #SCALE} places:
+ * the tax-cost curve's per-dollar figures, computed without the 34-digit quotient where that gives
+ * the same result.
  *
  * <p>The quotient is truncated to {@code SCALE + 3} places (from the numerator truncated to the
  * places that needs, so that the division is of small numbers). Unless its last three digits are
@@ -25,6 +25,7 @@ public final class PerDollar {
   private static final int GUARD = 3;
   private static final long GUARD_POWER = 1000;
   private static final long HALF = GUARD_POWER / 2;
+
   /** A bound the 18-digit test already implies (quotients below 10^5): kept as a guard. */
   private static final long LIMIT = 100_000_000_000_000L;
 
@@ -41,8 +42,8 @@ public final class PerDollar {
     // truncating the numerator to the places the truncated quotient needs first gives the same
     // quotient (trunc(trunc(n / a) / b) = trunc(n / ab)), and keeps the divisor a small number
     int places = SCALE + GUARD + price.scale();
-    BigDecimal dividend = numerator.scale() > places
-        ? numerator.setScale(places, RoundingMode.DOWN) : numerator;
+    BigDecimal dividend =
+        numerator.scale() > places ? numerator.setScale(places, RoundingMode.DOWN) : numerator;
     BigDecimal truncated = dividend.divide(price, SCALE + GUARD, RoundingMode.DOWN);
     if (truncated.precision() <= 18) {
       long unscaled = truncated.unscaledValue().longValue();

@@ -5,12 +5,11 @@ import dev.rebal.core.money.Quantity;
 import java.math.BigDecimal;
 
 /**
- * The ids of lots split off by a wash sale: {@code <purchase>#w<from>-<to>}, where {@code
- * (from, to]} is the range of the purchase's shares the piece took, counted in the order the
- * purchase's shares were used as replacements. Because each share is used at most once, the
- * ranges of one purchase never overlap, so an id is never given twice in the household's history,
- * whatever the number of analyses; and the id leads back to the purchase (its lot id before
- * {@code #w}).
+ * The ids of lots split off by a wash sale: {@code <purchase>#w<from>-<to>}, where {@code (from,
+ * to]} is the range of the purchase's shares the piece took, counted in the order the purchase's
+ * shares were used as replacements. Because each share is used at most once, the ranges of one
+ * purchase never overlap, so an id is never given twice in the household's history, whatever the
+ * number of analyses; and the id leads back to the purchase (its lot id before {@code #w}).
  */
 public final class PieceIds {
   /** The mark between a purchase's lot id and a piece's share range. */
@@ -58,7 +57,8 @@ public final class PieceIds {
     }
     BigDecimal from = decimal(s.substring(0, dash));
     BigDecimal to = decimal(s.substring(dash + 1));
-    return from == null || to == null || from.compareTo(to) >= 0 ? null
+    return from == null || to == null || from.compareTo(to) >= 0
+        ? null
         : new BigDecimal[] {from, to};
   }
 

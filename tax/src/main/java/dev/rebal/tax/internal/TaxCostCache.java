@@ -48,8 +48,8 @@ public final class TaxCostCache {
    * @return the curves, sorted by account then security
    * @throws NoSuchElementException if a held security has no price
    */
-  public ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
-      LocalDate asOf) {
+  public ImmutableList<TaxCostCurve> curves(
+      Household household, MarketData market, LocalDate asOf) {
     return TaxCurves.curves(household, market, asOf, this);
   }
 
@@ -74,8 +74,14 @@ public final class TaxCostCache {
     private final TaxProfile profile;
     private final String position;
 
-    Entry(MarketData market, LocalDate asOf, AccountId account, SecurityId security,
-        List<TaxLot> lots, boolean taxable, TaxProfile profile) {
+    Entry(
+        MarketData market,
+        LocalDate asOf,
+        AccountId account,
+        SecurityId security,
+        List<TaxLot> lots,
+        boolean taxable,
+        TaxProfile profile) {
       this.market = market;
       this.asOf = asOf;
       this.account = account;
@@ -91,9 +97,13 @@ public final class TaxCostCache {
     }
 
     boolean sameInputs(Entry other) {
-      return market == other.market && asOf.equals(other.asOf) && account.equals(other.account)
-          && security.equals(other.security) && taxable == other.taxable
-          && profile.equals(other.profile) && lots.equals(other.lots);
+      return market == other.market
+          && asOf.equals(other.asOf)
+          && account.equals(other.account)
+          && security.equals(other.security)
+          && taxable == other.taxable
+          && profile.equals(other.profile)
+          && lots.equals(other.lots);
     }
   }
 }

@@ -6,7 +6,6 @@ import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
-import dev.rebal.core.household.TaxProfile;
 import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
@@ -30,10 +29,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.TreeMap;
@@ -57,8 +56,12 @@ public final class TaxCurves {
    * @param asOf the as-of date (the sale date)
    * @throws NoSuchElementException if the security has no price
    */
-  public static TaxCostCurve curve(Household household, MarketData market, AccountId account,
-      SecurityId security, LocalDate asOf) {
+  public static TaxCostCurve curve(
+      Household household,
+      MarketData market,
+      AccountId account,
+      SecurityId security,
+      LocalDate asOf) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(account, "account");
@@ -70,19 +73,37 @@ public final class TaxCurves {
         held.add(lot);
       }
     }
-    return curve(household, market, account, security, asOf,
-        LotPreferences.protectedLots(household, market, asOf), held);
+    return curve(
+        household,
+        market,
+        account,
+        security,
+        asOf,
+        LotPreferences.protectedLots(household, market, asOf),
+        held);
   }
 
   /** The curve of one position, given its lots and the household's protected lots. */
-  private static TaxCostCurve curve(Household household, MarketData market, AccountId account,
-      SecurityId security, LocalDate asOf, Set<LotId> protectedLots, List<TaxLot> held) {
+  private static TaxCostCurve curve(
+      Household household,
+      MarketData market,
+      AccountId account,
+      SecurityId security,
+      LocalDate asOf,
+      Set<LotId> protectedLots,
+      List<TaxLot> held) {
     return curve(household, market, account, security, asOf, protectedLots, held, null);
   }
 
   /** The curve of one position, taken from {@code cache} when its inputs are unchanged. */
-  private static TaxCostCurve curve(Household household, MarketData market, AccountId account,
-      SecurityId security, LocalDate asOf, Set<LotId> protectedLots, List<TaxLot> held,
+  private static TaxCostCurve curve(
+      Household household,
+      MarketData market,
+      AccountId account,
+      SecurityId security,
+      LocalDate asOf,
+      Set<LotId> protectedLots,
+      List<TaxLot> held,
       TaxCostCache cache) {
     UnitPrice price = market.prices().lookup(security).perUnit();
     List<TaxLot> lots = new ArrayList<>();
@@ -96,19 +117,21 @@ public final class TaxCurves {
     if (lots.isEmpty()) {
       return new TaxCostCurve(account, security, price, ImmutableList.of());
     }
-    boolean taxable = household.findAccount(account).map(Account::treatment)
-        .orElse(TaxTreatment.TAXABLE) == TaxTreatment.TAXABLE;
+    boolean taxable =
+        household.findAccount(account).map(Account::treatment).orElse(TaxTreatment.TAXABLE)
+            == TaxTreatment.TAXABLE;
     TaxCostCache.Entry cached = null;
     if (cache != null) {
-      cached = new TaxCostCache.Entry(market, asOf, account, security, lots, taxable,
-          household.taxProfile());
+      cached =
+          new TaxCostCache.Entry(
+              market, asOf, account, security, lots, taxable, household.taxProfile());
       TaxCostCurve hit = cache.find(cached);
       if (hit != null) {
         return hit;
       }
     }
-    TaxCostCurve computed = compute(household, account, security, asOf, price, lots, total,
-        taxable);
+    TaxCostCurve computed =
+        compute(household, account, security, asOf, price, lots, total, taxable);
     if (cache != null) {
       cache.put(cached, computed);
     }
@@ -119,12 +142,18 @@ public final class TaxCurves {
    * The curve of the position's sellable {@code lots}: their sale in tax-optimal order, each lot a
    * segment. This is the sale of them all by {@link LotSelector#select} with {@link
    * ReliefMethod#TAX_OPTIMAL}, taken apart, computed directly: the relief order's keys (gain and
-   * tax per share) are the segment's numerators, and each lot's proceeds are allocated
-   * cumulatively as the selector does. Lots that repeat an id go through the selector itself (its
-   * sale merges equal lots).
+   * tax per share) are the segment's numerators, and each lot's proceeds are allocated cumulatively
+   * as the selector does. Lots that repeat an id go through the selector itself (its sale merges
+   * equal lots).
    */
-  private static TaxCostCurve compute(Household household, AccountId account,
-      SecurityId security, LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total,
+  private static TaxCostCurve compute(
+      Household household,
+      AccountId account,
+      SecurityId security,
+      LocalDate asOf,
+      UnitPrice price,
+      List<TaxLot> lots,
+      Quantity total,
       boolean taxable) {
     TaxRates rates = taxable ? TaxRates.of(household.taxProfile()) : TaxRates.zero();
     if (repeatsAnId(lots)) {
@@ -138,8 +167,16 @@ public final class TaxCurves {
       cumulative = cumulative.plus(lot.quantity());
       Money proceedsTo = price.times(cumulative);
       Weight rate = rates.rateOf(k.term());
-      segments.add(segment(lot.id(), k.term(), lot.quantity(), proceedsTo.minus(proceedsBefore),
-          price, rate, k.gainPerShare(), k.taxPerShare()));
+      segments.add(
+          segment(
+              lot.id(),
+              k.term(),
+              lot.quantity(),
+              proceedsTo.minus(proceedsBefore),
+              price,
+              rate,
+              k.gainPerShare(),
+              k.taxPerShare()));
       proceedsBefore = proceedsTo;
     }
     return new TaxCostCurve(account, security, price, segments.build());
@@ -169,10 +206,17 @@ public final class TaxCurves {
   }
 
   /** The curve by way of the lot selector's sale, for lots that repeat an id. */
-  private static TaxCostCurve computeBySale(AccountId account, SecurityId security,
-      LocalDate asOf, UnitPrice price, List<TaxLot> lots, Quantity total, TaxRates rates) {
-    Sale sale = LotSelector.standard().select(SaleRequest.of(lots, total, price, asOf, rates),
-        ReliefMethod.TAX_OPTIMAL);
+  private static TaxCostCurve computeBySale(
+      AccountId account,
+      SecurityId security,
+      LocalDate asOf,
+      UnitPrice price,
+      List<TaxLot> lots,
+      Quantity total,
+      TaxRates rates) {
+    Sale sale =
+        LotSelector.standard()
+            .select(SaleRequest.of(lots, total, price, asOf, rates), ReliefMethod.TAX_OPTIMAL);
     Map<LotId, TaxLot> byId = new HashMap<>();
     lots.forEach(l -> byId.put(l.id(), l));
     ImmutableList.Builder<TaxCostSegment> segments = ImmutableList.builder();
@@ -181,8 +225,16 @@ public final class TaxCurves {
       Weight rate = rates.rateOf(r.term());
       BigDecimal basisPerShare = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
       BigDecimal gainPerShare = price.amount().subtract(basisPerShare, MathContext.DECIMAL128);
-      segments.add(segment(r.lot(), r.term(), r.quantity(), r.proceeds(), price, rate,
-          gainPerShare, gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)));
+      segments.add(
+          segment(
+              r.lot(),
+              r.term(),
+              r.quantity(),
+              r.proceeds(),
+              price,
+              rate,
+              gainPerShare,
+              gainPerShare.multiply(rate.value(), MathContext.DECIMAL128)));
     }
     return new TaxCostCurve(account, security, price, segments.build());
   }
@@ -192,8 +244,15 @@ public final class TaxCurves {
    * times the rate) at {@code DECIMAL128}, rounded once to the curve's scale; zero when the price
    * is not positive, and a zero rate costs exactly zero without the division.
    */
-  private static TaxCostSegment segment(LotId lot, Term term, Quantity quantity, Money value,
-      UnitPrice price, Weight rate, BigDecimal gainPerShare, BigDecimal taxPerShare) {
+  private static TaxCostSegment segment(
+      LotId lot,
+      Term term,
+      Quantity quantity,
+      Money value,
+      UnitPrice price,
+      Weight rate,
+      BigDecimal gainPerShare,
+      BigDecimal taxPerShare) {
     BigDecimal gainPerDollar = BigDecimal.ZERO.setScale(TaxCostCurve.SCALE);
     BigDecimal cost = gainPerDollar;
     if (price.isPositive()) {
@@ -216,8 +275,8 @@ public final class TaxCurves {
    * @param asOf the as-of date
    * @throws NoSuchElementException if a held security has no price
    */
-  public static ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
-      LocalDate asOf) {
+  public static ImmutableList<TaxCostCurve> curves(
+      Household household, MarketData market, LocalDate asOf) {
     return curves(household, market, asOf, null);
   }
 
@@ -234,8 +293,8 @@ public final class TaxCurves {
    * @return the curves, sorted by account then security
    * @throws NoSuchElementException if a held security has no price
    */
-  static ImmutableList<TaxCostCurve> curves(Household household, MarketData market,
-      LocalDate asOf, TaxCostCache cache) {
+  static ImmutableList<TaxCostCurve> curves(
+      Household household, MarketData market, LocalDate asOf, TaxCostCache cache) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
@@ -245,8 +304,16 @@ public final class TaxCurves {
     ImmutableList.Builder<TaxCostCurve> out = ImmutableList.builder();
     for (List<TaxLot> held : positions.values()) {
       TaxLot first = held.get(0);
-      out.add(curve(household, market, first.account(), first.security(), asOf, protectedLots,
-          held, cache));
+      out.add(
+          curve(
+              household,
+              market,
+              first.account(),
+              first.security(),
+              asOf,
+              protectedLots,
+              held,
+              cache));
     }
     return out.build();
   }
@@ -273,8 +340,9 @@ public final class TaxCurves {
       }
       if (!lot.security().equals(security)) {
         security = lot.security();
-        current = positions.computeIfAbsent(account.value() + "\u0000" + security.value(),
-            k -> new ArrayList<>());
+        current =
+            positions.computeIfAbsent(
+                account.value() + "\u0000" + security.value(), k -> new ArrayList<>());
       }
       current.add(lot);
     }

@@ -20,18 +20,19 @@ import java.util.List;
  */
 public final class TaxOptimalOrder {
   /** Tax per share, long-term first, oldest first, lot id: one comparison, no boxing. */
-  private static final Comparator<Keyed> ORDER = (a, b) -> {
-    int c = a.taxPerShare().compareTo(b.taxPerShare());
-    if (c != 0) {
-      return c;
-    }
-    c = Boolean.compare(a.term() == Term.SHORT, b.term() == Term.SHORT);
-    if (c != 0) {
-      return c;
-    }
-    c = a.lot().acquired().compareTo(b.lot().acquired());
-    return c != 0 ? c : a.lot().id().compareTo(b.lot().id());
-  };
+  private static final Comparator<Keyed> ORDER =
+      (a, b) -> {
+        int c = a.taxPerShare().compareTo(b.taxPerShare());
+        if (c != 0) {
+          return c;
+        }
+        c = Boolean.compare(a.term() == Term.SHORT, b.term() == Term.SHORT);
+        if (c != 0) {
+          return c;
+        }
+        c = a.lot().acquired().compareTo(b.lot().acquired());
+        return c != 0 ? c : a.lot().id().compareTo(b.lot().id());
+      };
 
   private TaxOptimalOrder() {}
 
@@ -47,15 +48,19 @@ public final class TaxOptimalOrder {
   public record Keyed(TaxLot lot, Term term, BigDecimal gainPerShare, BigDecimal taxPerShare) {}
 
   /** Returns {@code lots} with their keys, sorted; a stable sort of the lots in their order. */
-  public static List<Keyed> sort(List<TaxLot> lots, UnitPrice price, LocalDate saleDate,
-      TaxRates rates) {
+  public static List<Keyed> sort(
+      List<TaxLot> lots, UnitPrice price, LocalDate saleDate, TaxRates rates) {
     List<Keyed> keyed = new ArrayList<>(lots.size());
     for (TaxLot lot : lots) {
       Term term = HoldingPeriod.termOf(lot, saleDate);
       BigDecimal basis = lot.basisKnown() ? lot.basisPerShare() : BigDecimal.ZERO;
       BigDecimal gainPerShare = price.amount().subtract(basis, MathContext.DECIMAL128);
-      keyed.add(new Keyed(lot, term, gainPerShare,
-          gainPerShare.multiply(rates.rateOf(term).value(), MathContext.DECIMAL128)));
+      keyed.add(
+          new Keyed(
+              lot,
+              term,
+              gainPerShare,
+              gainPerShare.multiply(rates.rateOf(term).value(), MathContext.DECIMAL128)));
     }
     keyed.sort(ORDER);
     return keyed;

@@ -16,10 +16,9 @@ import java.util.Optional;
 /**
  * Reads a household's lot preferences: which lots must never be sold on a date.
  *
- * <p>A lot is protected when a {@link LotPreference} in effect on the date covers its security
- * and the lot was acquired strictly before the preference's date. A security missing from the
- * market data can only match a preference scoped to its own id. This class is stateless and
- * thread-safe.
+ * <p>A lot is protected when a {@link LotPreference} in effect on the date covers its security and
+ * the lot was acquired strictly before the preference's date. A security missing from the market
+ * data can only match a preference scoped to its own id. This class is stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -33,8 +32,8 @@ public final class LotPreferences {
    * @param market the security master
    * @param asOf the as-of date
    */
-  public static ImmutableSortedSet<LotId> protectedLots(Household household, MarketData market,
-      LocalDate asOf) {
+  public static ImmutableSortedSet<LotId> protectedLots(
+      Household household, MarketData market, LocalDate asOf) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");

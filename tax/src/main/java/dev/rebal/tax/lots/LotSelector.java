@@ -30,9 +30,9 @@ import java.util.Set;
  * <p>Lots are taken whole in the method's order and the last one in part; a partial lot is split
  * with {@link LotSplit} so basis is conserved exactly. Proceeds are allocated cumulatively: the
  * {@code k}-th lot gets {@code price * (q1 + .. + qk)} minus {@code price * (q1 + .. + q(k-1))},
- * each rounded once to cents, so the lots' proceeds add up to the sale's proceeds exactly. Protected
- * lots are never sold. No method sells more than the unprotected quantity held. This class is
- * stateless and thread-safe.
+ * each rounded once to cents, so the lots' proceeds add up to the sale's proceeds exactly.
+ * Protected lots are never sold. No method sells more than the unprotected quantity held. This
+ * class is stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -58,7 +58,10 @@ public final class LotSelector {
   public Sale select(SaleRequest request, ReliefMethod method) {
     Checks.notNull(request, "request");
     Checks.notNull(method, "method");
-    Checks.isTrue(method != ReliefMethod.SPECIFIC_ID, "method", method,
+    Checks.isTrue(
+        method != ReliefMethod.SPECIFIC_ID,
+        "method",
+        method,
         "must not be SPECIFIC_ID here; use selectSpecific with the named lots");
     List<TaxLot> candidates = new ArrayList<>();
     Quantity available = Quantity.ZERO;
@@ -70,7 +73,10 @@ public final class LotSelector {
     }
     if (request.quantity().compareTo(available) > 0) {
       // the message is built only on failure: this runs for every curve of every build
-      Checks.isTrue(false, "quantity", request.quantity(),
+      Checks.isTrue(
+          false,
+          "quantity",
+          request.quantity(),
           "must not exceed the unprotected quantity held, " + available);
     }
     sort(candidates, method, request);
@@ -120,7 +126,10 @@ public final class LotSelector {
         Checks.isTrue(false, lotPath(i), pick.lot(), "must not be named twice");
       }
       if (pick.quantity().compareTo(lot.quantity()) > 0) {
-        Checks.isTrue(false, "picks[" + i + "].quantity", pick.quantity(),
+        Checks.isTrue(
+            false,
+            "picks[" + i + "].quantity",
+            pick.quantity(),
             "must not exceed the lot's quantity " + lot.quantity());
       }
       chosen.put(lot, pick.quantity());
@@ -145,10 +154,18 @@ public final class LotSelector {
       cumulative = cumulative.plus(e.getValue());
       Money proceedsTo = request.price().times(cumulative);
       LotSplit split = LotSplit.of(lot, e.getValue());
-      out.add(new RealizedLot(lot.id(), lot.account(), lot.security(), e.getValue(),
-          proceedsTo.minus(proceedsBefore), split.takenBasis(),
-          HoldingPeriod.termOf(lot, request.saleDate()), lot.holdingPeriodStart(),
-          request.saleDate(), lot.basisKnown()));
+      out.add(
+          new RealizedLot(
+              lot.id(),
+              lot.account(),
+              lot.security(),
+              e.getValue(),
+              proceedsTo.minus(proceedsBefore),
+              split.takenBasis(),
+              HoldingPeriod.termOf(lot, request.saleDate()),
+              lot.holdingPeriodStart(),
+              request.saleDate(),
+              lot.basisKnown()));
       proceedsBefore = proceedsTo;
     }
     return new Sale(out.build());
@@ -169,22 +186,26 @@ public final class LotSelector {
       case LIFO:
         lots.sort(byAcquired.reversed().thenComparing(byId));
         return;
-      case HIFO: {
-        List<Keyed> keyed = new ArrayList<>(lots.size());
-        lots.forEach(l -> keyed.add(new Keyed(l, basisPerShare(l))));
-        keyed.sort(Comparator.comparing(Keyed::key).reversed()
-            .thenComparing(Keyed::lot, byAcquired.thenComparing(byId)));
-        unkey(keyed, lots);
-        return;
-      }
-      case TAX_OPTIMAL: {
-        List<TaxOptimalOrder.Keyed> keyed = TaxOptimalOrder.sort(lots, request.price(),
-            request.saleDate(), request.rates());
-        for (int i = 0; i < keyed.size(); i++) {
-          lots.set(i, keyed.get(i).lot());
+      case HIFO:
+        {
+          List<Keyed> keyed = new ArrayList<>(lots.size());
+          lots.forEach(l -> keyed.add(new Keyed(l, basisPerShare(l))));
+          keyed.sort(
+              Comparator.comparing(Keyed::key)
+                  .reversed()
+                  .thenComparing(Keyed::lot, byAcquired.thenComparing(byId)));
+          unkey(keyed, lots);
+          return;
         }
-        return;
-      }
+      case TAX_OPTIMAL:
+        {
+          List<TaxOptimalOrder.Keyed> keyed =
+              TaxOptimalOrder.sort(lots, request.price(), request.saleDate(), request.rates());
+          for (int i = 0; i < keyed.size(); i++) {
+            lots.set(i, keyed.get(i).lot());
+          }
+          return;
+        }
       default:
         throw new IllegalStateException("unhandled relief method " + method);
     }
@@ -202,5 +223,4 @@ public final class LotSelector {
   static BigDecimal basisPerShare(TaxLot lot) {
     return lot.basisPerShare();
   }
-
 }

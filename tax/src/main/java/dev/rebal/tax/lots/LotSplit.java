@@ -25,8 +25,8 @@ import java.util.Optional;
  * @param takenWashSaleAdjustment the wash-sale adjustment carried by the part taken
  * @since 0.1
  */
-public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
-    Money takenWashSaleAdjustment) {
+public record LotSplit(
+    TaxLot lot, Quantity takenQuantity, Money takenBasis, Money takenWashSaleAdjustment) {
   /**
    * Checks that no component is null.
    *
@@ -56,20 +56,29 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
     Checks.isTrue(quantity.isPositive(), "quantity", quantity, "must be positive");
     if (quantity.compareTo(lot.quantity()) > 0) {
       // the message is built only on failure: this runs for every lot of every curve
-      Checks.isTrue(false, "quantity", quantity,
+      Checks.isTrue(
+          false,
+          "quantity",
+          quantity,
           "must not exceed lot " + lot.id() + "'s quantity " + lot.quantity());
     }
     if (quantity.equals(lot.quantity())) {
       return new LotSplit(lot, quantity, lot.costBasis(), lot.washSaleAdjustment());
     }
-    return new LotSplit(lot, quantity, proRata(lot.costBasis(), quantity, lot.quantity()),
+    return new LotSplit(
+        lot,
+        quantity,
+        proRata(lot.costBasis(), quantity, lot.quantity()),
         proRata(lot.washSaleAdjustment(), quantity, lot.quantity()));
   }
 
   /** Returns {@code amount * part / whole}, rounded once, half-even, to minor units. */
   static Money proRata(Money amount, Quantity part, Quantity whole) {
-    BigDecimal share = amount.amount().multiply(part.value(), MathContext.DECIMAL128)
-        .divide(whole.value(), MathContext.DECIMAL128);
+    BigDecimal share =
+        amount
+            .amount()
+            .multiply(part.value(), MathContext.DECIMAL128)
+            .divide(whole.value(), MathContext.DECIMAL128);
     return Money.ofComputed(amount.currency(), share);
   }
 
@@ -89,8 +98,13 @@ public record LotSplit(TaxLot lot, Quantity takenQuantity, Money takenBasis,
       return Optional.empty();
     }
     Quantity keptUsed = lot.usedAsReplacement().minus(takenQuantity).max(Quantity.ZERO);
-    return Optional.of(TaxLot.builder().from(lot).quantity(keptQuantity()).costBasis(keptBasis())
-        .washSaleAdjustment(lot.washSaleAdjustment().minus(takenWashSaleAdjustment))
-        .usedAsReplacement(keptUsed).build());
+    return Optional.of(
+        TaxLot.builder()
+            .from(lot)
+            .quantity(keptQuantity())
+            .costBasis(keptBasis())
+            .washSaleAdjustment(lot.washSaleAdjustment().minus(takenWashSaleAdjustment))
+            .usedAsReplacement(keptUsed)
+            .build());
   }
 }

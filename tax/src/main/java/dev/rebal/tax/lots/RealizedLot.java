@@ -25,13 +25,22 @@ import java.time.LocalDate;
  * @param holdingPeriodStart the lot's holding-period start (for tacking onto a replacement)
  * @param saleDate the trade date of the sale
  * @param basisKnown whether the lot's basis is known
- * @param sequence the sale's order among the household's trades of its date (larger is later),
- *     as in {@code Transaction.sequence()}
+ * @param sequence the sale's order among the household's trades of its date (larger is later), as
+ *     in {@code Transaction.sequence()}
  * @since 0.1
  */
-public record RealizedLot(LotId lot, AccountId account, SecurityId security, Quantity quantity,
-    Money proceeds, Money basis, Term term, LocalDate holdingPeriodStart, LocalDate saleDate,
-    boolean basisKnown, long sequence) {
+public record RealizedLot(
+    LotId lot,
+    AccountId account,
+    SecurityId security,
+    Quantity quantity,
+    Money proceeds,
+    Money basis,
+    Term term,
+    LocalDate holdingPeriodStart,
+    LocalDate saleDate,
+    boolean basisKnown,
+    long sequence) {
   /**
    * Checks that no component is null and the quantity is positive.
    *
@@ -75,11 +84,29 @@ public record RealizedLot(LotId lot, AccountId account, SecurityId security, Qua
    * @param saleDate the trade date of the sale
    * @param basisKnown whether the lot's basis is known
    */
-  public RealizedLot(LotId lot, AccountId account, SecurityId security, Quantity quantity,
-      Money proceeds, Money basis, Term term, LocalDate holdingPeriodStart, LocalDate saleDate,
+  public RealizedLot(
+      LotId lot,
+      AccountId account,
+      SecurityId security,
+      Quantity quantity,
+      Money proceeds,
+      Money basis,
+      Term term,
+      LocalDate holdingPeriodStart,
+      LocalDate saleDate,
       boolean basisKnown) {
-    this(lot, account, security, quantity, proceeds, basis, term, holdingPeriodStart, saleDate,
-        basisKnown, 0L);
+    this(
+        lot,
+        account,
+        security,
+        quantity,
+        proceeds,
+        basis,
+        term,
+        holdingPeriodStart,
+        saleDate,
+        basisKnown,
+        0L);
   }
 
   /**
@@ -88,8 +115,18 @@ public record RealizedLot(LotId lot, AccountId account, SecurityId security, Qua
    * @param sequence the order of the sale within its trade date
    */
   public RealizedLot withSequence(long sequence) {
-    return new RealizedLot(lot, account, security, quantity, proceeds, basis, term,
-        holdingPeriodStart, saleDate, basisKnown, sequence);
+    return new RealizedLot(
+        lot,
+        account,
+        security,
+        quantity,
+        proceeds,
+        basis,
+        term,
+        holdingPeriodStart,
+        saleDate,
+        basisKnown,
+        sequence);
   }
 
   /** {@return proceeds minus basis: positive for a gain, negative for a loss} */

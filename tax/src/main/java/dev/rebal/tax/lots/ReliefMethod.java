@@ -20,9 +20,9 @@ public enum ReliefMethod {
    * by tax per share, which puts long-term gains with the lowest gain per dollar before short-term
    * gains except where a short-term gain is so small that its tax is lower. A lot of unknown basis
    * is costed as if its basis were zero, so it comes after every lot with a smaller gain. Ties go
-   * to the long-term lot, then the earlier acquired, then the lower id. Because the tax of a sale is linear in the quantity taken from each lot, this greedy
-   * order minimises the sale's tax (a fractional-knapsack argument), so it is never worse than any
-   * other method on the same sale.
+   * to the long-term lot, then the earlier acquired, then the lower id. Because the tax of a sale
+   * is linear in the quantity taken from each lot, this greedy order minimises the sale's tax (a
+   * fractional-knapsack argument), so it is never worse than any other method on the same sale.
    */
   TAX_OPTIMAL
 }

@@ -87,8 +87,9 @@ public record Sale(List<RealizedLot> lots) {
     Checks.notNull(rates, "rates");
     BigDecimal sum = BigDecimal.ZERO;
     for (RealizedLot l : lots) {
-      sum = sum.add(l.gain().amount().multiply(rates.rateOf(l.term()).value(),
-          MathContext.DECIMAL128));
+      sum =
+          sum.add(
+              l.gain().amount().multiply(rates.rateOf(l.term()).value(), MathContext.DECIMAL128));
     }
     return Money.ofComputed(Money.USD, sum);
   }

@@ -27,8 +27,13 @@ import java.util.Set;
  * @param protectedLots lots that must not be sold, e.g. from lot preferences
  * @since 0.1
  */
-public record SaleRequest(List<TaxLot> lots, Quantity quantity, UnitPrice price,
-    LocalDate saleDate, TaxRates rates, Set<LotId> protectedLots) {
+public record SaleRequest(
+    List<TaxLot> lots,
+    Quantity quantity,
+    UnitPrice price,
+    LocalDate saleDate,
+    TaxRates rates,
+    Set<LotId> protectedLots) {
   /**
    * Checks the components.
    *
@@ -60,10 +65,14 @@ public record SaleRequest(List<TaxLot> lots, Quantity quantity, UnitPrice price,
    * @param saleDate the trade date of the sale
    * @param rates the household's combined rates, to rank lots by tax
    */
-  public static SaleRequest of(Iterable<TaxLot> lots, Quantity quantity, UnitPrice price,
-      LocalDate saleDate, TaxRates rates) {
-    return new SaleRequest(ImmutableList.copyOf(lots), quantity, price, saleDate, rates,
-        ImmutableSet.of());
+  public static SaleRequest of(
+      Iterable<TaxLot> lots,
+      Quantity quantity,
+      UnitPrice price,
+      LocalDate saleDate,
+      TaxRates rates) {
+    return new SaleRequest(
+        ImmutableList.copyOf(lots), quantity, price, saleDate, rates, ImmutableSet.of());
   }
 
   /**

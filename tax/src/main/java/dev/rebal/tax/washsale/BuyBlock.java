@@ -19,8 +19,11 @@ import java.util.SortedSet;
  * @param reasons the loss sales behind it, as {@code transaction:<id>} references
  * @since 0.1
  */
-public record BuyBlock(String group, SortedSet<AccountId> accounts,
-    LocalDate untilInclusive, SortedSet<String> reasons) {
+public record BuyBlock(
+    String group,
+    SortedSet<AccountId> accounts,
+    LocalDate untilInclusive,
+    SortedSet<String> reasons) {
   /**
    * Checks that no component is null.
    *

@@ -30,9 +30,17 @@ import java.time.LocalDate;
  * @param rule the rule applied
  * @since 0.1
  */
-public record Disallowance(LotId saleLot, AccountId saleAccount, SecurityId soldSecurity,
-    LocalDate saleDate, Replacement replacement, Quantity quantity, Money disallowedLoss,
-    Money basisIncrease, LocalDate tackedHoldingPeriodStart, WashSaleRule rule) {
+public record Disallowance(
+    LotId saleLot,
+    AccountId saleAccount,
+    SecurityId soldSecurity,
+    LocalDate saleDate,
+    Replacement replacement,
+    Quantity quantity,
+    Money disallowedLoss,
+    Money basisIncrease,
+    LocalDate tackedHoldingPeriodStart,
+    WashSaleRule rule) {
   /**
    * Checks that no component is null.
    *

@@ -8,18 +8,17 @@ import java.util.SortedSet;
 
 /**
  * A pre-trade constraint: a lot that may not be sold at a loss, because a substantially identical
- * security was bought in the last 30 days somewhere in the household, or a buy of one is planned
- * in the same proposal. Selling it at a gain is fine.
+ * security was bought in the last 30 days somewhere in the household, or a buy of one is planned in
+ * the same proposal. Selling it at a gain is fine.
  *
  * @param lot the lot
  * @param account its account
  * @param group its wash-sale group
- * @param reasons the acquisitions behind it: {@code lot:<id>}, {@code transaction:<id>} or
- *     {@code planned-buy:<account>/<security>}
+ * @param reasons the acquisitions behind it: {@code lot:<id>}, {@code transaction:<id>} or {@code
+ *     planned-buy:<account>/<security>}
  * @since 0.1
  */
-public record LossSaleBlock(LotId lot, AccountId account, String group,
-    SortedSet<String> reasons) {
+public record LossSaleBlock(LotId lot, AccountId account, String group, SortedSet<String> reasons) {
   /**
    * Checks that no component is null.
    *

@@ -19,8 +19,12 @@ import java.time.LocalDate;
  * @param acquired the trade date of the acquisition
  * @since 0.1
  */
-public record Replacement(ReplacementSource source, String reference, AccountId account,
-    SecurityId security, LocalDate acquired) {
+public record Replacement(
+    ReplacementSource source,
+    String reference,
+    AccountId account,
+    SecurityId security,
+    LocalDate acquired) {
   /**
    * Checks that no component is null.
    *

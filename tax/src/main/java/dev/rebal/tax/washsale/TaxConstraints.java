@@ -13,16 +13,18 @@ import java.util.SortedSet;
  * accounts may not buy which groups, and which lots may not be sold at a loss. A proposal that
  * respects both never creates a wash sale with the household's known transactions.
  *
- * <p>When {@link #incompleteCoverage()} is not empty the constraints are only as good as the
- * known transactions, and callers must say so. This record is immutable and thread-safe.
+ * <p>When {@link #incompleteCoverage()} is not empty the constraints are only as good as the known
+ * transactions, and callers must say so. This record is immutable and thread-safe.
  *
  * @param buyBlocks the buy blocks, sorted by group
  * @param lossSaleBlocks the loss-sale blocks, sorted by lot
  * @param incompleteCoverage accounts whose recent transactions are not fully known
  * @since 0.1
  */
-public record TaxConstraints(List<BuyBlock> buyBlocks,
-    List<LossSaleBlock> lossSaleBlocks, SortedSet<AccountId> incompleteCoverage) {
+public record TaxConstraints(
+    List<BuyBlock> buyBlocks,
+    List<LossSaleBlock> lossSaleBlocks,
+    SortedSet<AccountId> incompleteCoverage) {
   /**
    * Checks that no list contains null.
    *

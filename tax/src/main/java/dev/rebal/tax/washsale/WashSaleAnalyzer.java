@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSortedSet;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
-import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
@@ -15,6 +14,7 @@ import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
+import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.tax.internal.Groups;
@@ -31,14 +31,14 @@ import java.util.TreeMap;
  * Finds wash sales (IRC 1091) for a set of sales across a whole household, and derives the
  * pre-trade constraints that keep a proposal from creating one.
  *
- * <p>Method. A sale at a loss in a taxable account is washed, share for share, by acquisitions of
- * a security of the same wash-sale group ({@code Security.washSaleGroup()}) within 30 days before
- * or after the sale date (a 61-day window, ends included), anywhere in the household:
+ * <p>Method. A sale at a loss in a taxable account is washed, share for share, by acquisitions of a
+ * security of the same wash-sale group ({@code Security.washSaleGroup()}) within 30 days before or
+ * after the sale date (a 61-day window, ends included), anywhere in the household:
  *
  * <ul>
  *   <li>lots held in any household account, IRAs, Roth IRAs and held-away accounts included;
- *   <li>buys in {@code Household.transactions()}, including those of declared external accounts
- *       (a spouse's account elsewhere), counted through their lot while it is held;
+ *   <li>buys in {@code Household.transactions()}, including those of declared external accounts (a
+ *       spouse's account elsewhere), counted through their lot while it is held;
  *   <li>buys planned in the same proposal, on the proposal's trade date after its sales.
  * </ul>
  *
@@ -46,20 +46,20 @@ import java.util.TreeMap;
  * and the loss sells of the history whose shares are not all washed yet. A purchase counts for a
  * loss only with shares not yet used as replacements ({@code usedAsReplacement}) and, if made
  * before the sale, still held at the sale. Shares of the purchase being sold count only when the
- * tax profile's {@code samePurchaseWashes} says so. Losses take replacements in the order they
- * were acquired (Treas. Reg. 1.1091-1(b), (c)); a replacement share absorbs at most one sold share.
- * When fewer shares are acquired than sold, only the matched shares' loss is disallowed (Reg.
+ * tax profile's {@code samePurchaseWashes} says so. Losses take replacements in the order they were
+ * acquired (Treas. Reg. 1.1091-1(b), (c)); a replacement share absorbs at most one sold share. When
+ * fewer shares are acquired than sold, only the matched shares' loss is disallowed (Reg.
  * 1.1091-1(c)). A disallowed loss is added to the replacement's basis and the sold shares' holding
  * period is tacked onto it (IRC 1091(d), 1223(3)), except when the replacement sits in an IRA or
- * Roth IRA: then the loss is lost for good and the IRA's basis is not increased (Rev. Rul.
- * 2008-5). Other tax-advantaged accounts are treated like IRAs. Tacking moves the replacement's
+ * Roth IRA: then the loss is lost for good and the IRA's basis is not increased (Rev. Rul. 2008-5).
+ * Other tax-advantaged accounts are treated like IRAs. Tacking moves the replacement's
  * holding-period start back by the number of days the sold shares were held. A replacement sold
  * later in the same analysis is sold with its adjusted basis, so its own loss carries the deferred
  * one (a chained wash sale). Analyzing a history in one call, one call per day or one call per
  * trade, carrying the household forward with the result ({@link WashSaleResult}), gives the same
  * disallowances, bases and holding periods. Accounts with incomplete transaction coverage are
- * reported on every result. Results do not depend on the order of the household's lists. This
- * class is stateless and thread-safe.
+ * reported on every result. Results do not depend on the order of the household's lists. This class
+ * is stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -90,8 +90,12 @@ public final class WashSaleAnalyzer {
    * @throws IllegalArgumentException if a lot is sold twice at one date and sequence, or a sale
    *     takes more shares than its lot holds
    */
-  public WashSaleResult analyze(Household household, MarketData market,
-      List<RealizedLot> sales, List<Trade> plannedBuys, LocalDate tradeDate) {
+  public WashSaleResult analyze(
+      Household household,
+      MarketData market,
+      List<RealizedLot> sales,
+      List<Trade> plannedBuys,
+      LocalDate tradeDate) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.noNulls(sales, "sales");
@@ -104,8 +108,8 @@ public final class WashSaleAnalyzer {
    * {@return the wash-sale constraints on a proposal for {@code household} on {@code asOf}}
    *
    * <p>Buy blocks: for each group with a sale at a loss (or of unknown gain, treated as a loss) in
-   * a taxable or external account within the last 30 days, every household account may not buy
-   * it. Loss-sale blocks: each lot in a taxable account whose group was acquired anywhere in the
+   * a taxable or external account within the last 30 days, every household account may not buy it.
+   * Loss-sale blocks: each lot in a taxable account whose group was acquired anywhere in the
    * household within the last 30 days (other than by that lot itself), or is bought in {@code
    * plannedBuys}, may not be sold at a loss.
    *
@@ -114,8 +118,8 @@ public final class WashSaleAnalyzer {
    * @param asOf the proposal's trade date
    * @param plannedBuys buys already planned in the proposal; sells in the list are ignored
    */
-  public TaxConstraints constraints(Household household, MarketData market, LocalDate asOf,
-      List<Trade> plannedBuys) {
+  public TaxConstraints constraints(
+      Household household, MarketData market, LocalDate asOf, List<Trade> plannedBuys) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
@@ -124,30 +128,35 @@ public final class WashSaleAnalyzer {
     TreeMap<String, LocalDate> until = new TreeMap<>();
     TreeMap<String, ImmutableSortedSet.Builder<String>> why = new TreeMap<>();
     for (Transaction t : household.transactions()) {
-      boolean possibleLoss = t.realizedGain().map(Money::isNegative).orElse(true)
-          && t.washedQuantity().compareTo(t.quantity()) < 0; // a fully washed loss washes no more
-      if (t.side() != Side.SELL || !possibleLoss || t.tradeDate().isBefore(from)
+      boolean possibleLoss =
+          t.realizedGain().map(Money::isNegative).orElse(true)
+              && t.washedQuantity().compareTo(t.quantity())
+                  < 0; // a fully washed loss washes no more
+      if (t.side() != Side.SELL
+          || !possibleLoss
+          || t.tradeDate().isBefore(from)
           || t.tradeDate().isAfter(asOf)
           || Groups.treatmentOf(household, t.account()) != TaxTreatment.TAXABLE) {
         continue;
       }
       String group = Groups.groupOf(market, t.security());
-      until.merge(group, t.tradeDate().plusDays(WINDOW_DAYS),
-          (x, y) -> x.isAfter(y) ? x : y);
+      until.merge(group, t.tradeDate().plusDays(WINDOW_DAYS), (x, y) -> x.isAfter(y) ? x : y);
       why.computeIfAbsent(group, g -> ImmutableSortedSet.naturalOrder())
           .add("transaction:" + t.id());
     }
     ImmutableList.Builder<BuyBlock> buyBlocks = ImmutableList.builder();
-    ImmutableSortedSet<AccountId> allAccounts = until.isEmpty() ? ImmutableSortedSet.of()
-        : household.accounts().stream().map(Account::id)
-            .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
+    ImmutableSortedSet<AccountId> allAccounts =
+        until.isEmpty()
+            ? ImmutableSortedSet.of()
+            : household.accounts().stream()
+                .map(Account::id)
+                .collect(ImmutableSortedSet.toImmutableSortedSet(Comparator.naturalOrder()));
     for (Map.Entry<String, LocalDate> e : until.entrySet()) {
-      buyBlocks.add(new BuyBlock(e.getKey(), allAccounts, e.getValue(),
-          why.get(e.getKey()).build()));
+      buyBlocks.add(
+          new BuyBlock(e.getKey(), allAccounts, e.getValue(), why.get(e.getKey()).build()));
     }
     // the acquisitions inside the window (only those are built and sorted), indexed by group once
-    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf, from,
-        asOf);
+    List<Acquisition> acquisitions = acquisitions(household, market, plannedBuys, asOf, from, asOf);
     Map<String, List<Acquisition>> recentByGroup = new HashMap<>();
     for (Acquisition a : acquisitions) {
       recentByGroup.computeIfAbsent(a.group, g -> new ArrayList<>()).add(a);
@@ -165,9 +174,10 @@ public final class WashSaleAnalyzer {
         if (!lot.account().equals(runAccount) || !lot.security().equals(runSecurity)) {
           runAccount = lot.account();
           runSecurity = lot.security();
-          runBlocked = treatments.computeIfAbsent(runAccount,
-              id -> Groups.treatmentOf(household, id)) == TaxTreatment.TAXABLE
-              && recentByGroup.containsKey(Groups.groupOf(market, runSecurity));
+          runBlocked =
+              treatments.computeIfAbsent(runAccount, id -> Groups.treatmentOf(household, id))
+                      == TaxTreatment.TAXABLE
+                  && recentByGroup.containsKey(Groups.groupOf(market, runSecurity));
         }
         if (runBlocked) {
           lots.add(lot);
@@ -208,8 +218,13 @@ public final class WashSaleAnalyzer {
    * Every acquisition dated from {@code from} to {@code to} (both included) that could replace a
    * sale, sorted by date, source and reference.
    */
-  private static List<Acquisition> acquisitions(Household household, MarketData market,
-      List<Trade> plannedBuys, LocalDate tradeDate, LocalDate from, LocalDate to) {
+  private static List<Acquisition> acquisitions(
+      Household household,
+      MarketData market,
+      List<Trade> plannedBuys,
+      LocalDate tradeDate,
+      LocalDate from,
+      LocalDate to) {
     List<Acquisition> out = new ArrayList<>();
     for (TaxLot lot : household.lots()) {
       if (lot.acquired().isBefore(from) || lot.acquired().isAfter(to)) {
@@ -220,13 +235,25 @@ public final class WashSaleAnalyzer {
       if (!lot.quantity().isPositive() || !capacity.isPositive()) {
         continue;
       }
-      out.add(new Acquisition(ReplacementSource.LOT, lot.id().value(),
-          new Replacement(ReplacementSource.LOT, lot.id().value(), lot.account(), lot.security(),
-              lot.acquired()), Groups.groupOf(market, lot.security()), lot, capacity));
+      out.add(
+          new Acquisition(
+              ReplacementSource.LOT,
+              lot.id().value(),
+              new Replacement(
+                  ReplacementSource.LOT,
+                  lot.id().value(),
+                  lot.account(),
+                  lot.security(),
+                  lot.acquired()),
+              Groups.groupOf(market, lot.security()),
+              lot,
+              capacity));
     }
     for (Transaction t : household.transactions()) {
-      if (t.side() != Side.BUY || !t.quantity().minus(t.usedAsReplacement()).isPositive()
-          || t.tradeDate().isBefore(from) || t.tradeDate().isAfter(to)) {
+      if (t.side() != Side.BUY
+          || !t.quantity().minus(t.usedAsReplacement()).isPositive()
+          || t.tradeDate().isBefore(from)
+          || t.tradeDate().isAfter(to)) {
         continue;
       }
       // a buy naming its lot is counted through that lot while held; once the lot is sold, the
@@ -234,23 +261,40 @@ public final class WashSaleAnalyzer {
       if (t.lot().isPresent()) {
         continue;
       }
-      out.add(new Acquisition(ReplacementSource.TRANSACTION, t.id().value(),
-          new Replacement(ReplacementSource.TRANSACTION, t.id().value(), t.account(),
-              t.security(), t.tradeDate()), Groups.groupOf(market, t.security()), null,
-          t.quantity().minus(t.usedAsReplacement())));
+      out.add(
+          new Acquisition(
+              ReplacementSource.TRANSACTION,
+              t.id().value(),
+              new Replacement(
+                  ReplacementSource.TRANSACTION,
+                  t.id().value(),
+                  t.account(),
+                  t.security(),
+                  t.tradeDate()),
+              Groups.groupOf(market, t.security()),
+              null,
+              t.quantity().minus(t.usedAsReplacement())));
     }
     for (Trade t : plannedBuys) {
       if (t.side() != Side.BUY || tradeDate.isBefore(from) || tradeDate.isAfter(to)) {
         continue;
       }
       String ref = t.account() + "/" + t.security();
-      out.add(new Acquisition(ReplacementSource.PLANNED_BUY, ref,
-          new Replacement(ReplacementSource.PLANNED_BUY, ref, t.account(), t.security(),
-              tradeDate), Groups.groupOf(market, t.security()), null, t.quantity()));
+      out.add(
+          new Acquisition(
+              ReplacementSource.PLANNED_BUY,
+              ref,
+              new Replacement(
+                  ReplacementSource.PLANNED_BUY, ref, t.account(), t.security(), tradeDate),
+              Groups.groupOf(market, t.security()),
+              null,
+              t.quantity()));
     }
-    out.sort(Comparator.comparing((Acquisition a) -> a.date)
-        .thenComparing(a -> a.source).thenComparing(a -> a.ref)
-        .thenComparing(a -> a.replacement.account()));
+    out.sort(
+        Comparator.comparing((Acquisition a) -> a.date)
+            .thenComparing(a -> a.source)
+            .thenComparing(a -> a.ref)
+            .thenComparing(a -> a.replacement.account()));
     return out;
   }
 
@@ -264,8 +308,13 @@ public final class WashSaleAnalyzer {
     final TaxLot lot; // null unless source == LOT
     final Quantity capacity;
 
-    Acquisition(ReplacementSource source, String ref, Replacement replacement, String group,
-        TaxLot lot, Quantity capacity) {
+    Acquisition(
+        ReplacementSource source,
+        String ref,
+        Replacement replacement,
+        String group,
+        TaxLot lot,
+        Quantity capacity) {
       this.source = source;
       this.ref = ref;
       this.replacement = replacement;
@@ -290,5 +339,4 @@ public final class WashSaleAnalyzer {
       }
     }
   }
-
 }

@@ -34,24 +34,28 @@ import java.util.SortedSet;
  * loss bought after it. This record is immutable and thread-safe.
  *
  * @param sales the sales analyzed, as given
- * @param disallowances the disallowed amounts, in the order they were found; a loss of the
- *     history (a sell transaction) washed by a purchase of this analysis is reported here too
+ * @param disallowances the disallowed amounts, in the order they were found; a loss of the history
+ *     (a sell transaction) washed by a purchase of this analysis is reported here too
  * @param adjustedLots replacement lots whose basis, holding period or replacement use changed,
  *     after the analyzed sales, sorted by id; a lot matched in part is split, the matched part
  *     taking the id {@code <purchase>#w<from>-<to>} and the rest keeping the lot's id
  * @param incompleteCoverage accounts whose recent transactions are not fully known
- * @param adjustedSales the sales as sold: a sale of a lot that an earlier loss of the same
- *     analysis split or adjusted is costed piece by piece, with the adjusted basis and holding
- *     period (a chained wash sale); other sales as given
+ * @param adjustedSales the sales as sold: a sale of a lot that an earlier loss of the same analysis
+ *     split or adjusted is costed piece by piece, with the adjusted basis and holding period (a
+ *     chained wash sale); other sales as given
  * @param lotsAfter every lot of the household after the analyzed sales and wash-sale adjustments
  * @param transactionsAfter the household's transactions with the replacement use of its buys and
  *     the washed shares of its sells brought up to date
  * @since 0.1
  */
-public record WashSaleResult(List<RealizedLot> sales,
-    List<Disallowance> disallowances, List<TaxLot> adjustedLots,
-    SortedSet<AccountId> incompleteCoverage, List<RealizedLot> adjustedSales,
-    List<TaxLot> lotsAfter, List<Transaction> transactionsAfter) {
+public record WashSaleResult(
+    List<RealizedLot> sales,
+    List<Disallowance> disallowances,
+    List<TaxLot> adjustedLots,
+    SortedSet<AccountId> incompleteCoverage,
+    List<RealizedLot> adjustedSales,
+    List<TaxLot> lotsAfter,
+    List<Transaction> transactionsAfter) {
   /**
    * Checks that no list contains null.
    *
@@ -157,11 +161,20 @@ public record WashSaleResult(List<RealizedLot> sales,
   public Transaction saleTransaction(RealizedLot sale, TransactionId id) {
     Checks.notNull(sale, "sale");
     Checks.notNull(id, "id");
-    return Transaction.builder().id(id).account(sale.account()).security(sale.security())
-        .side(Side.SELL).tradeDate(sale.saleDate()).sequence(sale.sequence())
-        .quantity(sale.quantity()).amount(sale.proceeds()).realizedGain(sale.gain())
-        .lot(sale.lot()).holdingPeriodStart(sale.holdingPeriodStart())
-        .washedQuantity(washedQuantity(sale)).build();
+    return Transaction.builder()
+        .id(id)
+        .account(sale.account())
+        .security(sale.security())
+        .side(Side.SELL)
+        .tradeDate(sale.saleDate())
+        .sequence(sale.sequence())
+        .quantity(sale.quantity())
+        .amount(sale.proceeds())
+        .realizedGain(sale.gain())
+        .lot(sale.lot())
+        .holdingPeriodStart(sale.holdingPeriodStart())
+        .washedQuantity(washedQuantity(sale))
+        .build();
   }
 
   /**
@@ -186,7 +199,8 @@ public record WashSaleResult(List<RealizedLot> sales,
   }
 
   private static boolean isOf(Disallowance d, RealizedLot s) {
-    return d.saleLot().equals(s.lot()) && d.saleDate().equals(s.saleDate())
+    return d.saleLot().equals(s.lot())
+        && d.saleDate().equals(s.saleDate())
         && d.saleAccount().equals(s.account());
   }
 }

@@ -9,8 +9,8 @@ package dev.rebal.tax.washsale;
 public enum WashSaleRule {
   /**
    * The loss is disallowed and deferred: added to the basis of the replacement shares, whose
-   * holding period includes the sold shares' (IRC 1091(a), (d); IRC 1223(3); Treas. Reg.
-   * 1.1091-1, 1.1091-2; IRS Pub. 550, "Wash Sales").
+   * holding period includes the sold shares' (IRC 1091(a), (d); IRC 1223(3); Treas. Reg. 1.1091-1,
+   * 1.1091-2; IRS Pub. 550, "Wash Sales").
    */
   DEFERRED("wash-sale.deferred", "IRC 1091(a),(d); Treas. Reg. 1.1091-1, 1.1091-2"),
   /**
@@ -19,12 +19,12 @@ public enum WashSaleRule {
    */
   LOST_IN_IRA("wash-sale.ira-lost", "IRC 1091(a); Rev. Rul. 2008-5"),
   /**
-   * The replacement was bought in another tax-advantaged account (401(k), HSA, donor-advised
-   * fund). Rev. Rul. 2008-5 rules on IRAs only; Rebal treats these the same way, conservatively:
+   * The replacement was bought in another tax-advantaged account (401(k), HSA, donor-advised fund).
+   * Rev. Rul. 2008-5 rules on IRAs only; Rebal treats these the same way, conservatively:
    * disallowed, and no basis adjustment that could ever be used.
    */
-  LOST_IN_TAX_ADVANTAGED("wash-sale.tax-advantaged-lost",
-      "IRC 1091(a); Rev. Rul. 2008-5 applied by analogy");
+  LOST_IN_TAX_ADVANTAGED(
+      "wash-sale.tax-advantaged-lost", "IRC 1091(a); Rev. Rul. 2008-5 applied by analogy");
 
   private final String code;
   private final String source;

@@ -43,12 +43,12 @@ import java.util.TreeMap;
  * time, in order of holding-period start, purchase and share range, takes replacement shares in
  * order of acquisition: shares of a purchase in the same wash-sale group within 30 days before or
  * after, not yet used as a replacement and held at that time (a purchase before the sale whose
- * shares were sold before it replaces nothing), never shares of the purchase being sold unless
- * the tax profile says so. A match splits the replacement lot, adds the disallowed loss to the
- * piece's basis and tacks the sold shares' holding period on, so a piece sold later at a loss
- * carries the deferred loss into its own loss (a chained wash sale). Because a lot's basis is final
- * once it is sold and every match takes the earliest shares still free, replaying one call with
- * the whole history, one call per day or one call per trade gives the same matches.
+ * shares were sold before it replaces nothing), never shares of the purchase being sold unless the
+ * tax profile says so. A match splits the replacement lot, adds the disallowed loss to the piece's
+ * basis and tacks the sold shares' holding period on, so a piece sold later at a loss carries the
+ * deferred loss into its own loss (a chained wash sale). Because a lot's basis is final once it is
+ * sold and every match takes the earliest shares still free, replaying one call with the whole
+ * history, one call per day or one call per trade gives the same matches.
  *
  * <p>Not thread-safe: one instance per call.
  */
@@ -77,16 +77,23 @@ final class WashSaleRun {
     TreeMap<Time, List<Object>> events = new TreeMap<>();
     Set<String> callSales = new HashSet<>();
     for (RealizedLot s : sales) {
-      Checks.isTrue(callSales.add(s.lot() + "@" + s.saleDate() + "#" + s.sequence()), "sales",
-          s.lot(), "must sell each lot at most once per date and sequence");
+      Checks.isTrue(
+          callSales.add(s.lot() + "@" + s.saleDate() + "#" + s.sequence()),
+          "sales",
+          s.lot(),
+          "must sell each lot at most once per date and sequence");
       events.computeIfAbsent(new Time(s.saleDate(), s.sequence()), k -> new ArrayList<>()).add(s);
     }
     for (Transaction t : household.transactions()) {
-      if (t.side() == Side.SELL && t.realizedGain().isPresent()
-          && t.realizedGain().get().isNegative() && t.washedQuantity().compareTo(t.quantity()) < 0
-          && isTaxable(t.account()) && !(t.lot().isPresent()
+      if (t.side() == Side.SELL
+          && t.realizedGain().isPresent()
+          && t.realizedGain().get().isNegative()
+          && t.washedQuantity().compareTo(t.quantity()) < 0
+          && isTaxable(t.account())
+          && !(t.lot().isPresent()
               && callSales.contains(t.lot().get() + "@" + t.tradeDate() + "#" + t.sequence()))) {
-        events.computeIfAbsent(new Time(t.tradeDate(), t.sequence()), k -> new ArrayList<>())
+        events
+            .computeIfAbsent(new Time(t.tradeDate(), t.sequence()), k -> new ArrayList<>())
             .add(t);
       }
     }
@@ -125,14 +132,18 @@ final class WashSaleRun {
     for (Transaction t : household.transactions()) {
       if (t.side() == Side.BUY && t.quantity().isPositive()) {
         buys.add(t);
-        t.lot().ifPresent(l -> buyOf.merge(PieceIds.origin(l), t,
-            (a, b) -> a.id().compareTo(b.id()) <= 0 ? a : b));
+        t.lot()
+            .ifPresent(
+                l ->
+                    buyOf.merge(
+                        PieceIds.origin(l), t, (a, b) -> a.id().compareTo(b.id()) <= 0 ? a : b));
       }
     }
     Map<String, BigDecimal> rangeEnd = new HashMap<>();
     for (Transaction t : household.transactions()) {
-      t.lot().ifPresent(l -> rangeEnd.merge(PieceIds.origin(l), PieceIds.rangeEnd(l),
-          BigDecimal::max));
+      t.lot()
+          .ifPresent(
+              l -> rangeEnd.merge(PieceIds.origin(l), PieceIds.rangeEnd(l), BigDecimal::max));
     }
     List<TaxLot> lots = new ArrayList<>(household.lots());
     lots.sort(Comparator.comparing(TaxLot::id));
@@ -141,9 +152,17 @@ final class WashSaleRun {
       Purchase p = byOrigin.get(origin);
       if (p == null) {
         Transaction buy = buyOf.get(origin);
-        p = new Purchase(ReplacementSource.LOT, origin, lot.account(), lot.security(),
-            Groups.groupOf(market, lot.security()), lot.acquired(),
-            buy == null ? 0L : buy.sequence(), origin, buy);
+        p =
+            new Purchase(
+                ReplacementSource.LOT,
+                origin,
+                lot.account(),
+                lot.security(),
+                Groups.groupOf(market, lot.security()),
+                lot.acquired(),
+                buy == null ? 0L : buy.sequence(),
+                origin,
+                buy);
         BigDecimal start = rangeEnd.getOrDefault(origin, BigDecimal.ZERO);
         if (buy != null) {
           start = start.max(buy.usedAsReplacement().value());
@@ -171,9 +190,17 @@ final class WashSaleRun {
       if (origin != null && byOrigin.containsKey(origin)) {
         continue;
       }
-      Purchase p = new Purchase(ReplacementSource.TRANSACTION, t.id().value(), t.account(),
-          t.security(), Groups.groupOf(market, t.security()), t.tradeDate(), t.sequence(), origin,
-          t);
+      Purchase p =
+          new Purchase(
+              ReplacementSource.TRANSACTION,
+              t.id().value(),
+              t.account(),
+              t.security(),
+              Groups.groupOf(market, t.security()),
+              t.tradeDate(),
+              t.sequence(),
+              origin,
+              t);
       p.free = t.quantity().minus(t.usedAsReplacement()).max(Quantity.ZERO);
       all.add(p);
     }
@@ -182,8 +209,17 @@ final class WashSaleRun {
         continue;
       }
       String ref = t.account() + "/" + t.security();
-      Purchase p = new Purchase(ReplacementSource.PLANNED_BUY, ref, t.account(), t.security(),
-          Groups.groupOf(market, t.security()), tradeDate, Long.MAX_VALUE, null, null);
+      Purchase p =
+          new Purchase(
+              ReplacementSource.PLANNED_BUY,
+              ref,
+              t.account(),
+              t.security(),
+              Groups.groupOf(market, t.security()),
+              tradeDate,
+              Long.MAX_VALUE,
+              null,
+              null);
       p.free = t.quantity();
       all.add(p);
     }
@@ -206,8 +242,11 @@ final class WashSaleRun {
       held = held.plus(b.lot.quantity());
     }
     if (s.quantity().compareTo(held) > 0) {
-      Checks.isTrue(false, "sales", s.lot(), "sells " + s.quantity() + " but the lot holds "
-          + held + " at " + s.saleDate());
+      Checks.isTrue(
+          false,
+          "sales",
+          s.lot(),
+          "sells " + s.quantity() + " but the lot holds " + held + " at " + s.saleDate());
     }
     Block first = blocks.get(0);
     if (blocks.size() == 1 && !first.changed) {
@@ -226,12 +265,23 @@ final class WashSaleRun {
       Quantity q = left.min(b.lot.quantity());
       LotSplit split = LotSplit.of(b.lot, q);
       cumulative = cumulative.plus(q);
-      Money proceedsTo = cumulative.equals(s.quantity()) ? s.proceeds()
-          : proRata(s.proceeds(), cumulative, s.quantity());
-      out.add(new RealizedLot(b.lot.id(), b.lot.account(), b.lot.security(), q,
-          proceedsTo.minus(proceedsBefore), split.takenBasis(),
-          HoldingPeriod.termOf(b.lot, s.saleDate()), b.lot.holdingPeriodStart(), s.saleDate(),
-          b.lot.basisKnown(), s.sequence()));
+      Money proceedsTo =
+          cumulative.equals(s.quantity())
+              ? s.proceeds()
+              : proRata(s.proceeds(), cumulative, s.quantity());
+      out.add(
+          new RealizedLot(
+              b.lot.id(),
+              b.lot.account(),
+              b.lot.security(),
+              q,
+              proceedsTo.minus(proceedsBefore),
+              split.takenBasis(),
+              HoldingPeriod.termOf(b.lot, s.saleDate()),
+              b.lot.holdingPeriodStart(),
+              s.saleDate(),
+              b.lot.basisKnown(),
+              s.sequence()));
       proceedsBefore = proceedsTo;
       reduce(blocks, b, q);
       left = left.minus(q);
@@ -295,21 +345,34 @@ final class WashSaleRun {
     Disallowance d = record(loss, p, b.lot.id().value(), q);
     TaxLot lot = b.lot;
     List<Block> family = blocksOf.get(b.householdLot);
-    if (d.rule().adjustsBasis() && q.equals(lot.quantity()) && !b.piece
+    if (d.rule().adjustsBasis()
+        && q.equals(lot.quantity())
+        && !b.piece
         && lot.usedAsReplacement().isZero()) {
       // the whole (rest of the) lot is matched: adjusted in place, keeping the purchase's id
-      b.lot = TaxLot.builder().from(lot).quantity(q)
-          .costBasis(lot.costBasis().plus(d.basisIncrease()))
-          .washSaleAdjustment(lot.washSaleAdjustment().plus(d.basisIncrease()))
-          .holdingPeriodStart(d.tackedHoldingPeriodStart()).usedAsReplacement(q).build();
+      b.lot =
+          TaxLot.builder()
+              .from(lot)
+              .quantity(q)
+              .costBasis(lot.costBasis().plus(d.basisIncrease()))
+              .washSaleAdjustment(lot.washSaleAdjustment().plus(d.basisIncrease()))
+              .holdingPeriodStart(d.tackedHoldingPeriodStart())
+              .usedAsReplacement(q)
+              .build();
       b.changed = true;
     } else if (d.rule().adjustsBasis()) {
       LotSplit split = LotSplit.of(lot, q);
       Quantity end = p.next.plus(q);
-      TaxLot piece = TaxLot.builder().from(lot).id(PieceIds.piece(p.origin, p.next, end))
-          .quantity(q).costBasis(split.takenBasis().plus(d.basisIncrease()))
-          .washSaleAdjustment(split.takenWashSaleAdjustment().plus(d.basisIncrease()))
-          .holdingPeriodStart(d.tackedHoldingPeriodStart()).usedAsReplacement(q).build();
+      TaxLot piece =
+          TaxLot.builder()
+              .from(lot)
+              .id(PieceIds.piece(p.origin, p.next, end))
+              .quantity(q)
+              .costBasis(split.takenBasis().plus(d.basisIncrease()))
+              .washSaleAdjustment(split.takenWashSaleAdjustment().plus(d.basisIncrease()))
+              .holdingPeriodStart(d.tackedHoldingPeriodStart())
+              .usedAsReplacement(q)
+              .build();
       Block pb = new Block(piece, b.householdLot, p, true);
       int at = 0;
       while (at < family.size() && family.get(at).piece) {
@@ -321,10 +384,13 @@ final class WashSaleRun {
         family.remove(b);
         p.blocks.remove(b);
       } else {
-        b.lot = TaxLot.builder().from(lot).quantity(lot.quantity().minus(q))
-            .costBasis(lot.costBasis().minus(split.takenBasis()))
-            .washSaleAdjustment(lot.washSaleAdjustment().minus(split.takenWashSaleAdjustment()))
-            .build();
+        b.lot =
+            TaxLot.builder()
+                .from(lot)
+                .quantity(lot.quantity().minus(q))
+                .costBasis(lot.costBasis().minus(split.takenBasis()))
+                .washSaleAdjustment(lot.washSaleAdjustment().minus(split.takenWashSaleAdjustment()))
+                .build();
         b.changed = true;
       }
     } else {
@@ -346,10 +412,18 @@ final class WashSaleRun {
     Money amount = loss.disallowedTo(loss.washed).minus(loss.disallowedTo(before));
     WashSaleRule rule = ruleFor(p.account);
     long daysHeld = ChronoUnit.DAYS.between(loss.holdingPeriodStart, loss.time.date);
-    Disallowance d = new Disallowance(loss.lot, loss.account, loss.security, loss.time.date,
-        new Replacement(p.source, reference, p.account, p.security, p.date), q, amount,
-        rule.adjustsBasis() ? amount : Money.zero(amount.currency()),
-        rule.adjustsBasis() ? p.date.minusDays(daysHeld) : p.date, rule);
+    Disallowance d =
+        new Disallowance(
+            loss.lot,
+            loss.account,
+            loss.security,
+            loss.time.date,
+            new Replacement(p.source, reference, p.account, p.security, p.date),
+            q,
+            amount,
+            rule.adjustsBasis() ? amount : Money.zero(amount.currency()),
+            rule.adjustsBasis() ? p.date.minusDays(daysHeld) : p.date,
+            rule);
     disallowances.add(d);
     if (loss.transaction != null) {
       washedNow.put(loss.transaction, loss.washed);
@@ -403,15 +477,23 @@ final class WashSaleRun {
         transactions.add(t);
       }
     }
-    return new WashSaleResult(ImmutableList.copyOf(sales), ImmutableList.copyOf(disallowances),
-        ImmutableList.copyOf(adjusted), WashSaleAnalyzer.incompleteCoverage(household),
-        ImmutableList.copyOf(adjustedSales), ImmutableList.copyOf(after),
+    return new WashSaleResult(
+        ImmutableList.copyOf(sales),
+        ImmutableList.copyOf(disallowances),
+        ImmutableList.copyOf(adjusted),
+        WashSaleAnalyzer.incompleteCoverage(household),
+        ImmutableList.copyOf(adjustedSales),
+        ImmutableList.copyOf(after),
         ImmutableList.copyOf(transactions));
   }
 
   static Money proRata(Money amount, Quantity part, Quantity whole) {
-    return Money.ofComputed(amount.currency(), amount.amount().multiply(part.value(),
-        MathContext.DECIMAL128).divide(whole.value(), MathContext.DECIMAL128));
+    return Money.ofComputed(
+        amount.currency(),
+        amount
+            .amount()
+            .multiply(part.value(), MathContext.DECIMAL128)
+            .divide(whole.value(), MathContext.DECIMAL128));
   }
 
   // ---------------------------------------------------------------- work records
@@ -419,19 +501,24 @@ final class WashSaleRun {
   private static final Comparator<RealizedLot> SALE_ORDER =
       Comparator.comparing(RealizedLot::holdingPeriodStart)
           .thenComparing(s -> PieceIds.origin(s.lot()))
-          .thenComparing(s -> PieceIds.rangeStart(s.lot()),
-              Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(RealizedLot::account).thenComparing(RealizedLot::lot);
+          .thenComparing(
+              s -> PieceIds.rangeStart(s.lot()), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(RealizedLot::account)
+          .thenComparing(RealizedLot::lot);
 
   private static final Comparator<Loss> LOSS_ORDER =
-      Comparator.comparing((Loss l) -> l.holdingPeriodStart).thenComparing(l -> l.origin)
-          .thenComparing(l -> PieceIds.rangeStart(l.lot),
-              Comparator.nullsLast(Comparator.naturalOrder()))
-          .thenComparing(l -> l.account).thenComparing(l -> l.lot);
+      Comparator.comparing((Loss l) -> l.holdingPeriodStart)
+          .thenComparing(l -> l.origin)
+          .thenComparing(
+              l -> PieceIds.rangeStart(l.lot), Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(l -> l.account)
+          .thenComparing(l -> l.lot);
 
   private static final Comparator<Purchase> PURCHASE_ORDER =
-      Comparator.comparing(Purchase::time).thenComparing(p -> p.source)
-          .thenComparing(p -> p.ref).thenComparing(p -> p.account);
+      Comparator.comparing(Purchase::time)
+          .thenComparing(p -> p.source)
+          .thenComparing(p -> p.ref)
+          .thenComparing(p -> p.account);
 
   /** A trade's time: its date, then its sequence within the date. */
   private record Time(LocalDate date, long sequence) implements Comparable<Time> {
@@ -475,8 +562,16 @@ final class WashSaleRun {
     Quantity next = Quantity.ZERO; // the purchase's shares used so far: the next piece's start
     Quantity usedInCall = Quantity.ZERO;
 
-    Purchase(ReplacementSource source, String ref, AccountId account, SecurityId security,
-        String group, LocalDate date, long sequence, String origin, Transaction buy) {
+    Purchase(
+        ReplacementSource source,
+        String ref,
+        AccountId account,
+        SecurityId security,
+        String group,
+        LocalDate date,
+        long sequence,
+        String origin,
+        Transaction buy) {
       this.source = source;
       this.ref = ref;
       this.account = account;
@@ -506,8 +601,15 @@ final class WashSaleRun {
     final Transaction transaction; // null for a sale of the call
     Quantity washed;
 
-    private Loss(LotId lot, AccountId account, SecurityId security, Time time,
-        LocalDate holdingPeriodStart, Money loss, Quantity quantity, Quantity washed,
+    private Loss(
+        LotId lot,
+        AccountId account,
+        SecurityId security,
+        Time time,
+        LocalDate holdingPeriodStart,
+        Money loss,
+        Quantity quantity,
+        Quantity washed,
         Transaction transaction) {
       this.lot = lot;
       this.origin = PieceIds.origin(lot);
@@ -522,15 +624,31 @@ final class WashSaleRun {
     }
 
     static Loss of(RealizedLot s) {
-      return new Loss(s.lot(), s.account(), s.security(), new Time(s.saleDate(), s.sequence()),
-          s.holdingPeriodStart(), s.gain().negated(), s.quantity(), Quantity.ZERO, null);
+      return new Loss(
+          s.lot(),
+          s.account(),
+          s.security(),
+          new Time(s.saleDate(), s.sequence()),
+          s.holdingPeriodStart(),
+          s.gain().negated(),
+          s.quantity(),
+          Quantity.ZERO,
+          null);
     }
 
     static Loss of(Transaction t) {
       LotId lot = t.lot().orElse(LotId.of(t.id().value()));
       LocalDate start = t.holdingPeriodStart().orElse(t.tradeDate());
-      return new Loss(lot, t.account(), t.security(), new Time(t.tradeDate(), t.sequence()),
-          start, t.realizedGain().orElseThrow().negated(), t.quantity(), t.washedQuantity(), t);
+      return new Loss(
+          lot,
+          t.account(),
+          t.security(),
+          new Time(t.tradeDate(), t.sequence()),
+          start,
+          t.realizedGain().orElseThrow().negated(),
+          t.quantity(),
+          t.washedQuantity(),
+          t);
     }
 
     Quantity need() {

@@ -34,16 +34,18 @@ import org.junit.jupiter.api.Test;
  */
 class TaxCostModelTest {
   private static final LocalDate AS_OF = date("2025-06-30");
-  private static final MarketData MARKET = market(List.of(security("X", "X")),
-      Map.of("X", "50"), AS_OF);
+  private static final MarketData MARKET =
+      market(List.of(security("X", "X")), Map.of("X", "50"), AS_OF);
 
   private static Household household() {
-    return dev.rebal.tax.TaxFixtures.household(List.of(account(TAXABLE, AccountType.TAXABLE),
-        account(IRA, AccountType.TRADITIONAL_IRA)), List.of(
+    return dev.rebal.tax.TaxFixtures.household(
+        List.of(account(TAXABLE, AccountType.TAXABLE), account(IRA, AccountType.TRADITIONAL_IRA)),
+        List.of(
             lot("A", TAXABLE, X, 100, "3000", date("2020-01-15")),
             lot("B", TAXABLE, X, 100, "6000", date("2023-05-01")),
             lot("C", TAXABLE, X, 100, "4500", date("2025-02-03")),
-            lot("I", IRA, X, 100, "6000", date("2025-02-03"))), List.of());
+            lot("I", IRA, X, 100, "6000", date("2025-02-03"))),
+        List.of());
   }
 
   @Test
@@ -53,9 +55,12 @@ class TaxCostModelTest {
 
     // then
     assertThat(curve.segments()).extracting(s -> s.lot().value()).containsExactly("B", "C", "A");
-    assertThat(curve.segments()).extracting(TaxCostSegment::costPerDollar).containsExactly(
-        new BigDecimal("-0.0400000000"), new BigDecimal("0.0370000000"),
-        new BigDecimal("0.0800000000"));
+    assertThat(curve.segments())
+        .extracting(TaxCostSegment::costPerDollar)
+        .containsExactly(
+            new BigDecimal("-0.0400000000"),
+            new BigDecimal("0.0370000000"),
+            new BigDecimal("0.0800000000"));
     assertThat(curve.capacity()).isEqualTo(Money.usd("15000"));
   }
 
@@ -81,10 +86,13 @@ class TaxCostModelTest {
   void curve_iraAccount_costsNothing() {
     TaxCostCurve curve = TaxCostModel.standard().curve(household(), MARKET, IRA, X, AS_OF);
 
-    assertThat(curve.segments()).singleElement().satisfies(s -> {
-      assertThat(s.costPerDollar()).isZero();
-      assertThat(s.value()).isEqualTo(Money.usd("5000"));
-    });
+    assertThat(curve.segments())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.costPerDollar()).isZero();
+              assertThat(s.value()).isEqualTo(Money.usd("5000"));
+            });
   }
 
   @Test
@@ -100,8 +108,9 @@ class TaxCostModelTest {
       held.add(lot("L" + i, TAXABLE, X, 10, "300", date("2020-01-15")));
     }
     held.add(lot("L0", TAXABLE, X, 10, "300", date("2020-01-15")));
-    Household h = dev.rebal.tax.TaxFixtures.household(List.of(account(TAXABLE,
-        AccountType.TAXABLE)), held, List.of());
+    Household h =
+        dev.rebal.tax.TaxFixtures.household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)), held, List.of());
     return TaxCostModel.standard().curve(h, MARKET, TAXABLE, X, AS_OF);
   }
 
@@ -115,8 +124,10 @@ class TaxCostModelTest {
     // give 3 and 13)
     assertThat(few.segments()).hasSize(2);
     assertThat(many.segments()).hasSize(12);
-    assertThat(few.segments()).filteredOn(s -> s.lot().value().equals("L0"))
-        .extracting(s -> s.quantity().toString()).containsExactly("10.000000");
+    assertThat(few.segments())
+        .filteredOn(s -> s.lot().value().equals("L0"))
+        .extracting(s -> s.quantity().toString())
+        .containsExactly("10.000000");
     assertThat(many.capacity()).isEqualTo(Money.usd("6000"));
   }
 }

@@ -13,10 +13,10 @@ import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.UnitPrice;
 import dev.rebal.tax.TaxArbitraries;
+import dev.rebal.tax.TaxRates;
 import dev.rebal.tax.lots.LotSelector;
 import dev.rebal.tax.lots.ReliefMethod;
 import dev.rebal.tax.lots.SaleRequest;
-import dev.rebal.tax.TaxRates;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -40,17 +40,26 @@ class TaxCostProperties {
   }
 
   private static TaxCostCurve curve(List<TaxLot> lots, UnitPrice price) {
-    Household h = household(List.of(account(TaxArbitraries.ACCOUNTS.get(0), AccountType.TAXABLE)),
-        lots, List.of());
-    MarketData m = market(List.of(security("X", "G")),
-        Map.of("X", price.amount().toPlainString()), TaxArbitraries.SALE_DATE);
-    return TaxCostModel.standard().curve(h, m, TaxArbitraries.ACCOUNTS.get(0),
-        TaxArbitraries.SECURITIES.get(0), TaxArbitraries.SALE_DATE);
+    Household h =
+        household(
+            List.of(account(TaxArbitraries.ACCOUNTS.get(0), AccountType.TAXABLE)), lots, List.of());
+    MarketData m =
+        market(
+            List.of(security("X", "G")),
+            Map.of("X", price.amount().toPlainString()),
+            TaxArbitraries.SALE_DATE);
+    return TaxCostModel.standard()
+        .curve(
+            h,
+            m,
+            TaxArbitraries.ACCOUNTS.get(0),
+            TaxArbitraries.SECURITIES.get(0),
+            TaxArbitraries.SALE_DATE);
   }
 
   @Property(tries = 200)
-  void curve_anyPosition_isConvexAndCoversThePosition(@ForAll("lots") List<TaxLot> lots,
-      @ForAll("prices") UnitPrice price) {
+  void curve_anyPosition_isConvexAndCoversThePosition(
+      @ForAll("lots") List<TaxLot> lots, @ForAll("prices") UnitPrice price) {
     TaxCostCurve c = curve(lots, price);
 
     for (int i = 1; i < c.segments().size(); i++) {
@@ -63,17 +72,25 @@ class TaxCostProperties {
     }
     assertThat(c.capacity()).isEqualTo(price.times(held));
     // selling everything costs the tax-optimal sale's marginal tax, to within a cent per segment
-    Money whole = LotSelector.standard().select(SaleRequest.of(lots, held, price,
-        TaxArbitraries.SALE_DATE, TaxRates.of(dev.rebal.tax.TaxFixtures.profile())),
-        ReliefMethod.TAX_OPTIMAL).marginalTax(TaxRates.of(dev.rebal.tax.TaxFixtures.profile()));
+    Money whole =
+        LotSelector.standard()
+            .select(
+                SaleRequest.of(
+                    lots,
+                    held,
+                    price,
+                    TaxArbitraries.SALE_DATE,
+                    TaxRates.of(dev.rebal.tax.TaxFixtures.profile())),
+                ReliefMethod.TAX_OPTIMAL)
+            .marginalTax(TaxRates.of(dev.rebal.tax.TaxFixtures.profile()));
     assertThat(c.taxOf(c.capacity()).minus(whole).abs())
-        .isLessThanOrEqualTo(Money.usd("0.01").multipliedBy(
-            java.math.BigDecimal.valueOf(c.segments().size())));
+        .isLessThanOrEqualTo(
+            Money.usd("0.01").multipliedBy(java.math.BigDecimal.valueOf(c.segments().size())));
   }
 
   @Property(tries = 200)
-  void curve_shuffledLots_isTheSame(@ForAll("lots") List<TaxLot> lots,
-      @ForAll("prices") UnitPrice price, @ForAll long seed) {
+  void curve_shuffledLots_isTheSame(
+      @ForAll("lots") List<TaxLot> lots, @ForAll("prices") UnitPrice price, @ForAll long seed) {
     List<TaxLot> shuffled = new ArrayList<>(lots);
     Collections.shuffle(shuffled, new Random(seed));
 

@@ -11,11 +11,17 @@ import org.junit.jupiter.api.Test;
 class GainBudgetTest {
   private static TaxProfile profile() {
     // budget 10000, short-term cap 2000; realized ST +1500, LT +6000
-    return TaxProfile.builder().filingStatus(FilingStatus.SINGLE)
-        .shortTermRate(Weight.of("0.37")).longTermRate(Weight.of("0.20"))
-        .shortTermCarryforward(Money.usd("0")).longTermCarryforward(Money.usd("0"))
-        .realizedShortTermYtd(Money.usd("1500")).realizedLongTermYtd(Money.usd("6000"))
-        .annualGainBudget(Money.usd("10000")).shortTermGainCap(Money.usd("2000")).build();
+    return TaxProfile.builder()
+        .filingStatus(FilingStatus.SINGLE)
+        .shortTermRate(Weight.of("0.37"))
+        .longTermRate(Weight.of("0.20"))
+        .shortTermCarryforward(Money.usd("0"))
+        .longTermCarryforward(Money.usd("0"))
+        .realizedShortTermYtd(Money.usd("1500"))
+        .realizedLongTermYtd(Money.usd("6000"))
+        .annualGainBudget(Money.usd("10000"))
+        .shortTermGainCap(Money.usd("2000"))
+        .build();
   }
 
   @Test
@@ -40,10 +46,16 @@ class GainBudgetTest {
 
   @Test
   void remaining_noBudget_isEmpty() {
-    TaxProfile p = TaxProfile.builder().filingStatus(FilingStatus.SINGLE)
-        .shortTermRate(Weight.of("0.37")).longTermRate(Weight.of("0.20"))
-        .shortTermCarryforward(Money.usd("0")).longTermCarryforward(Money.usd("0"))
-        .realizedShortTermYtd(Money.usd("0")).realizedLongTermYtd(Money.usd("0")).build();
+    TaxProfile p =
+        TaxProfile.builder()
+            .filingStatus(FilingStatus.SINGLE)
+            .shortTermRate(Weight.of("0.37"))
+            .longTermRate(Weight.of("0.20"))
+            .shortTermCarryforward(Money.usd("0"))
+            .longTermCarryforward(Money.usd("0"))
+            .realizedShortTermYtd(Money.usd("0"))
+            .realizedLongTermYtd(Money.usd("0"))
+            .build();
 
     assertThat(GainBudget.of(p).remaining()).isEmpty();
     assertThat(GainBudget.of(p).allows(Money.usd("1000000"), Money.usd("0"))).isTrue();
@@ -97,9 +109,17 @@ class GainBudgetTest {
     GainBudget other = a.after(Money.usd("1"), Money.usd("0"));
     GainBudget otherLong = a.after(Money.usd("0"), Money.usd("1"));
 
-    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b).isNotEqualTo(other)
-        .isNotEqualTo(otherLong).isNotEqualTo("budget");
-    assertThat(a.toString()).contains("budget=USD 10000.00", "shortTermCap=USD 2000.00",
-        "realizedShortTerm=USD 1500.00", "realizedLongTerm=USD 6000.00");
+    assertThat(a)
+        .isEqualTo(b)
+        .hasSameHashCodeAs(b)
+        .isNotEqualTo(other)
+        .isNotEqualTo(otherLong)
+        .isNotEqualTo("budget");
+    assertThat(a.toString())
+        .contains(
+            "budget=USD 10000.00",
+            "shortTermCap=USD 2000.00",
+            "realizedShortTerm=USD 1500.00",
+            "realizedLongTerm=USD 6000.00");
   }
 }

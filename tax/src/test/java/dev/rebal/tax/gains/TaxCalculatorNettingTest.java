@@ -17,15 +17,24 @@ import org.junit.jupiter.api.Test;
 /** Netting when the long-term loss exceeds the short-term gain, and realized lots as input. */
 class TaxCalculatorNettingTest {
   private static RealizedLot realized(String id, Term term, String proceeds, String basis) {
-    return new RealizedLot(LotId.of(id), TAXABLE, X, Quantity.of(10), Money.usd(proceeds),
-        Money.usd(basis), term, date("2024-01-02"), date("2025-06-16"), true);
+    return new RealizedLot(
+        LotId.of(id),
+        TAXABLE,
+        X,
+        Quantity.of(10),
+        Money.usd(proceeds),
+        Money.usd(basis),
+        term,
+        date("2024-01-02"),
+        date("2025-06-16"),
+        true);
   }
 
   @Test
   void summarize_longTermLossAboveShortTermGain_netsToALongTermLoss() {
     // when: ST +1,000, LT -5,000: a net long-term loss of 4,000; 3,000 deducted, 1,000 carried
-    TaxYearSummary s = TaxCalculator.standard().summarize(profile(), Money.usd("1000"),
-        Money.usd("-5000"));
+    TaxYearSummary s =
+        TaxCalculator.standard().summarize(profile(), Money.usd("1000"), Money.usd("-5000"));
 
     // then: tax = -3,000 x 0.37
     assertThat(s.shortTermGain()).isEqualTo(Money.usd("0"));
@@ -39,8 +48,8 @@ class TaxCalculatorNettingTest {
   @Test
   void summarizeAndTaxCost_realizedLots_addGainsByTerm() {
     // given: ST 1,500 - 500 = +1,000; LT 4,000 - 2,000 = +2,000
-    List<RealizedLot> lots = List.of(realized("S", Term.SHORT, "1500", "500"),
-        realized("L", Term.LONG, "4000", "2000"));
+    List<RealizedLot> lots =
+        List.of(realized("S", Term.SHORT, "1500", "500"), realized("L", Term.LONG, "4000", "2000"));
 
     // when
     TaxYearSummary s = TaxCalculator.standard().summarize(profile(), lots);

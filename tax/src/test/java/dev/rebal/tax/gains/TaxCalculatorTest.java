@@ -59,11 +59,18 @@ class TaxCalculatorTest {
   void summarize_carryforwardAndYtd_areNettedFirst() {
     // profile: LT carryforward 4000, YTD ST +1000; add LT +10000 -> LT 6000, ST 1000;
     // with 5% state and 3.8% NIIT: 1000 x 0.458 + 6000 x 0.288 = 458 + 1728 = 2186
-    TaxProfile p = TaxProfile.builder().filingStatus(FilingStatus.SINGLE)
-        .shortTermRate(Weight.of("0.37")).longTermRate(Weight.of("0.20"))
-        .stateRate(Weight.of("0.05")).niitRate(Weight.of("0.038"))
-        .shortTermCarryforward(Money.usd("0")).longTermCarryforward(Money.usd("4000"))
-        .realizedShortTermYtd(Money.usd("1000")).realizedLongTermYtd(Money.usd("0")).build();
+    TaxProfile p =
+        TaxProfile.builder()
+            .filingStatus(FilingStatus.SINGLE)
+            .shortTermRate(Weight.of("0.37"))
+            .longTermRate(Weight.of("0.20"))
+            .stateRate(Weight.of("0.05"))
+            .niitRate(Weight.of("0.038"))
+            .shortTermCarryforward(Money.usd("0"))
+            .longTermCarryforward(Money.usd("4000"))
+            .realizedShortTermYtd(Money.usd("1000"))
+            .realizedLongTermYtd(Money.usd("0"))
+            .build();
 
     TaxYearSummary s = calc.summarize(p, Money.usd("0"), Money.usd("10000"));
 
@@ -75,10 +82,16 @@ class TaxCalculatorTest {
   void taxCost_lossAgainstYtdGains_isTheSavingAtTheMarginalRate() {
     // YTD LT +10000 taxed 2000; adding LT -4000 leaves 6000 taxed 1200: cost -800
     TaxProfile p = profile();
-    TaxProfile withGains = TaxProfile.builder().filingStatus(p.filingStatus())
-        .shortTermRate(p.shortTermRate()).longTermRate(p.longTermRate())
-        .shortTermCarryforward(Money.usd("0")).longTermCarryforward(Money.usd("0"))
-        .realizedShortTermYtd(Money.usd("0")).realizedLongTermYtd(Money.usd("10000")).build();
+    TaxProfile withGains =
+        TaxProfile.builder()
+            .filingStatus(p.filingStatus())
+            .shortTermRate(p.shortTermRate())
+            .longTermRate(p.longTermRate())
+            .shortTermCarryforward(Money.usd("0"))
+            .longTermCarryforward(Money.usd("0"))
+            .realizedShortTermYtd(Money.usd("0"))
+            .realizedLongTermYtd(Money.usd("10000"))
+            .build();
 
     assertThat(calc.taxCost(withGains, Money.usd("0"), Money.usd("-4000")))
         .isEqualTo(Money.usd("-800.00"));

@@ -38,29 +38,40 @@ class GiftSelectorTest {
   private static final LocalDate AS_OF = date("2025-06-16");
   private static final SecurityId A = SecurityId.of("A");
   private static final SecurityId B = SecurityId.of("B");
-  private static final MarketData MARKET = market(List.of(security("A", "A"),
-      security("B", "B")), Map.of("A", "100", "B", "50"), AS_OF);
+  private static final MarketData MARKET =
+      market(List.of(security("A", "A"), security("B", "B")), Map.of("A", "100", "B", "50"), AS_OF);
 
   private static Household household(List<LiquidityEvent> events) {
-    Household h = dev.rebal.tax.TaxFixtures.household(List.of(account(TAXABLE,
-        AccountType.TAXABLE)), List.of(
-            lot("A1", TAXABLE, A, 100, "2000", date("2020-01-10")),
-            lot("B1", TAXABLE, B, 100, "4000", date("2020-01-10")),
-            lot("A2", TAXABLE, A, 50, "1000", date("2025-01-10"))), List.of());
-    return Household.builder().id(h.id()).addAllAccounts(h.accounts()).addAllLots(h.lots())
-        .taxProfile(h.taxProfile()).target(h.target()).model(h.model())
-        .addAllLiquidityEvents(events).build();
+    Household h =
+        dev.rebal.tax.TaxFixtures.household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)),
+            List.of(
+                lot("A1", TAXABLE, A, 100, "2000", date("2020-01-10")),
+                lot("B1", TAXABLE, B, 100, "4000", date("2020-01-10")),
+                lot("A2", TAXABLE, A, 50, "1000", date("2025-01-10"))),
+            List.of());
+    return Household.builder()
+        .id(h.id())
+        .addAllAccounts(h.accounts())
+        .addAllLots(h.lots())
+        .taxProfile(h.taxProfile())
+        .target(h.target())
+        .model(h.model())
+        .addAllLiquidityEvents(events)
+        .build();
   }
 
   @Test
   void plan_gift12000_givesTheMostAppreciatedLongTermLotsFirst() {
     // when
-    GiftPlan plan = GiftSelector.standard().plan(household(List.of()), MARKET, AS_OF,
-        Money.usd("12000"));
+    GiftPlan plan =
+        GiftSelector.standard().plan(household(List.of()), MARKET, AS_OF, Money.usd("12000"));
 
     // then: all of A1 (10000), then 40 shares of B1 (2000, basis 1600); A2 is short term
-    assertThat(plan.lots()).extracting(l -> l.lot().value(), l -> l.quantity())
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("A1", Quantity.of(100)),
+    assertThat(plan.lots())
+        .extracting(l -> l.lot().value(), l -> l.quantity())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("A1", Quantity.of(100)),
             org.assertj.core.groups.Tuple.tuple("B1", Quantity.of(40)));
     // gain avoided 8000 + (2000 - 1600) = 8400; tax avoided 8400 x 0.20 = 1680
     assertThat(plan.gainAvoided()).isEqualTo(Money.usd("8400"));
@@ -71,8 +82,8 @@ class GiftSelectorTest {
   @Test
   void plan_amountNotAMultipleOfThePrice_givesWholeSharesAndTheRestInCash() {
     // 10,075: all of A1 (10,000), then 75 / 50 = 1.5 -> 1 whole share of B (50), 25 in cash
-    GiftPlan plan = GiftSelector.standard().plan(household(List.of()), MARKET, AS_OF,
-        Money.usd("10075"));
+    GiftPlan plan =
+        GiftSelector.standard().plan(household(List.of()), MARKET, AS_OF, Money.usd("10075"));
 
     assertThat(plan.valueInKind()).isEqualTo(Money.usd("10050"));
     assertThat(plan.cash()).isEqualTo(Money.usd("25"));
@@ -80,20 +91,32 @@ class GiftSelectorTest {
 
   @Test
   void planEvents_twoGifts_doNotGiveTheSameSharesTwice() {
-    LiquidityEvent first = LiquidityEvent.builder().id(LiquidityEventId.of("G1"))
-        .kind(LiquidityKind.GIFT).amount(Money.usd("10000")).date(AS_OF.plusDays(10))
-        .firmness(Firmness.COMMITTED).build();
-    LiquidityEvent second = LiquidityEvent.builder().id(LiquidityEventId.of("G2"))
-        .kind(LiquidityKind.GIFT).amount(Money.usd("1000")).date(AS_OF.plusDays(20))
-        .firmness(Firmness.COMMITTED).build();
+    LiquidityEvent first =
+        LiquidityEvent.builder()
+            .id(LiquidityEventId.of("G1"))
+            .kind(LiquidityKind.GIFT)
+            .amount(Money.usd("10000"))
+            .date(AS_OF.plusDays(10))
+            .firmness(Firmness.COMMITTED)
+            .build();
+    LiquidityEvent second =
+        LiquidityEvent.builder()
+            .id(LiquidityEventId.of("G2"))
+            .kind(LiquidityKind.GIFT)
+            .amount(Money.usd("1000"))
+            .date(AS_OF.plusDays(20))
+            .firmness(Firmness.COMMITTED)
+            .build();
 
-    Map<LiquidityEventId, GiftPlan> plans = GiftSelector.standard()
-        .planEvents(household(List.of(second, first)), MARKET, AS_OF);
+    Map<LiquidityEventId, GiftPlan> plans =
+        GiftSelector.standard().planEvents(household(List.of(second, first)), MARKET, AS_OF);
 
     // G1 takes all of A1; G2 gets 20 shares of B1
-    assertThat(plans.get(LiquidityEventId.of("G1")).lots()).extracting(l -> l.lot().value())
+    assertThat(plans.get(LiquidityEventId.of("G1")).lots())
+        .extracting(l -> l.lot().value())
         .containsExactly("A1");
-    assertThat(plans.get(LiquidityEventId.of("G2")).lots()).extracting(l -> l.lot().value())
+    assertThat(plans.get(LiquidityEventId.of("G2")).lots())
+        .extracting(l -> l.lot().value())
         .containsExactly("B1");
   }
 }

@@ -32,26 +32,47 @@ import net.jqwik.api.constraints.LongRange;
  */
 class HarvestGateProperties {
   private static final SecurityId VTI = SecurityId.of("VTI");
-  private static final HarvestGate GATE = HarvestGate.of(TaxTiming.of("10", "0.05"),
-      new BigDecimal("5"), new BigDecimal("25"));
+  private static final HarvestGate GATE =
+      HarvestGate.of(TaxTiming.of("10", "0.05"), new BigDecimal("5"), new BigDecimal("25"));
 
   private static Harvest harvest(long shares, long basisPerShare, LocalDate asOf) {
-    Household h = dev.rebal.tax.TaxFixtures.household(
-        List.of(account(TAXABLE, AccountType.TAXABLE)),
-        List.of(lot("L1", TAXABLE, VTI, shares, String.valueOf(shares * basisPerShare),
-            date("2020-01-10"))), List.of(), profile(),
-        Map.of(US_EQUITY, List.of(VTI, SecurityId.of("SCHB"))));
-    return LossHarvester.standard().scan(h, market(List.of(security("VTI", "TOTAL"),
-        security("SCHB", "BROAD")), Map.of("VTI", "100", "SCHB", "25"), asOf), asOf,
-        HarvestPolicy.of("0", "0")).harvests().get(0);
+    Household h =
+        dev.rebal.tax.TaxFixtures.household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)),
+            List.of(
+                lot(
+                    "L1",
+                    TAXABLE,
+                    VTI,
+                    shares,
+                    String.valueOf(shares * basisPerShare),
+                    date("2020-01-10"))),
+            List.of(),
+            profile(),
+            Map.of(US_EQUITY, List.of(VTI, SecurityId.of("SCHB"))));
+    return LossHarvester.standard()
+        .scan(
+            h,
+            market(
+                List.of(security("VTI", "TOTAL"), security("SCHB", "BROAD")),
+                Map.of("VTI", "100", "SCHB", "25"),
+                asOf),
+            asOf,
+            HarvestPolicy.of("0", "0"))
+        .harvests()
+        .get(0);
   }
 
   private static TaxProfile gains(long ytd, long carryforward) {
     TaxProfile p = profile();
-    return TaxProfile.builder().filingStatus(p.filingStatus()).shortTermRate(p.shortTermRate())
-        .longTermRate(p.longTermRate()).shortTermCarryforward(Money.ZERO_USD)
+    return TaxProfile.builder()
+        .filingStatus(p.filingStatus())
+        .shortTermRate(p.shortTermRate())
+        .longTermRate(p.longTermRate())
+        .shortTermCarryforward(Money.ZERO_USD)
         .longTermCarryforward(Money.usd(String.valueOf(carryforward)))
-        .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.usd(String.valueOf(ytd)))
+        .realizedShortTermYtd(Money.ZERO_USD)
+        .realizedLongTermYtd(Money.usd(String.valueOf(ytd)))
         .build();
   }
 
@@ -68,14 +89,20 @@ class HarvestGateProperties {
     TaxTiming timing = TaxTiming.of("10", "0.05");
 
     HarvestAppraisal a = GATE.appraise(List.of(h), gains(ytd, carryforward), asOf).get(0);
-    HarvestAppraisal later = GATE.appraise(List.of(h), gains(ytd, carryforward + moreCarryforward),
-        asOf).get(0);
+    HarvestAppraisal later =
+        GATE.appraise(List.of(h), gains(ytd, carryforward + moreCarryforward), asOf).get(0);
 
     assertThat(a.useFactor()).isBetween(timing.laterFactor(), BigDecimal.ONE);
     assertThat(later.value()).isLessThanOrEqualTo(a.value());
     // at best the loss is used this year: its rate now less the later tax, less trading
-    Money best = Money.ofComputed(Money.USD, h.loss().amount().multiply(new BigDecimal("0.20"))
-        .multiply(BigDecimal.ONE.subtract(timing.laterFactor()))).minus(a.tradingCost());
+    Money best =
+        Money.ofComputed(
+                Money.USD,
+                h.loss()
+                    .amount()
+                    .multiply(new BigDecimal("0.20"))
+                    .multiply(BigDecimal.ONE.subtract(timing.laterFactor())))
+            .minus(a.tradingCost());
     assertThat(a.value().amount()).isLessThanOrEqualTo(best.amount().add(new BigDecimal("0.02")));
   }
 }

@@ -32,26 +32,39 @@ import org.junit.jupiter.api.Test;
 class HarvestGateTest {
   private static final LocalDate AS_OF = date("2025-06-16");
   private static final SecurityId VTI = SecurityId.of("VTI");
-  private static final MarketData MARKET = market(List.of(security("VTI", "TOTAL"),
-      security("SCHB", "BROAD")), Map.of("VTI", "200", "SCHB", "25"), AS_OF);
-  private static final HarvestGate GATE = HarvestGate.of(TaxTiming.of("10", "0.05"),
-      new BigDecimal("5"), new BigDecimal("25"));
+  private static final MarketData MARKET =
+      market(
+          List.of(security("VTI", "TOTAL"), security("SCHB", "BROAD")),
+          Map.of("VTI", "200", "SCHB", "25"),
+          AS_OF);
+  private static final HarvestGate GATE =
+      HarvestGate.of(TaxTiming.of("10", "0.05"), new BigDecimal("5"), new BigDecimal("25"));
 
   private static Harvest harvest() {
-    Household h = dev.rebal.tax.TaxFixtures.household(
-        List.of(account(TAXABLE, AccountType.TAXABLE)),
-        List.of(lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10"))), List.of(), profile(),
-        Map.of(US_EQUITY, List.of(VTI, SecurityId.of("SCHB"))));
-    return LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "5"))
-        .harvests().get(0);
+    Household h =
+        dev.rebal.tax.TaxFixtures.household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)),
+            List.of(lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10"))),
+            List.of(),
+            profile(),
+            Map.of(US_EQUITY, List.of(VTI, SecurityId.of("SCHB"))));
+    return LossHarvester.standard()
+        .scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "5"))
+        .harvests()
+        .get(0);
   }
 
   private static TaxProfile gains(String longTermYtd, String longTermCarryforward) {
     TaxProfile p = profile();
-    return TaxProfile.builder().filingStatus(p.filingStatus()).shortTermRate(p.shortTermRate())
-        .longTermRate(p.longTermRate()).shortTermCarryforward(Money.ZERO_USD)
-        .longTermCarryforward(Money.usd(longTermCarryforward)).realizedShortTermYtd(Money.ZERO_USD)
-        .realizedLongTermYtd(Money.usd(longTermYtd)).build();
+    return TaxProfile.builder()
+        .filingStatus(p.filingStatus())
+        .shortTermRate(p.shortTermRate())
+        .longTermRate(p.longTermRate())
+        .shortTermCarryforward(Money.ZERO_USD)
+        .longTermCarryforward(Money.usd(longTermCarryforward))
+        .realizedShortTermYtd(Money.ZERO_USD)
+        .realizedLongTermYtd(Money.usd(longTermYtd))
+        .build();
   }
 
   @Test
@@ -96,11 +109,10 @@ class HarvestGateTest {
   @Test
   void appraise_marginAboveTheValue_skipsIt() {
     // the same harvest as the first test (value 366.09) against a 200 bps margin ($400)
-    HarvestGate strict = HarvestGate.of(TaxTiming.of("10", "0.05"), new BigDecimal("5"),
-        new BigDecimal("200"));
+    HarvestGate strict =
+        HarvestGate.of(TaxTiming.of("10", "0.05"), new BigDecimal("5"), new BigDecimal("200"));
 
-    HarvestAppraisal a = strict.appraise(List.of(harvest()), gains("100000", "0"), AS_OF)
-        .get(0);
+    HarvestAppraisal a = strict.appraise(List.of(harvest()), gains("100000", "0"), AS_OF).get(0);
 
     assertThat(a.value()).isEqualTo(Money.usd("366.09"));
     assertThat(a.worthIt()).isFalse();

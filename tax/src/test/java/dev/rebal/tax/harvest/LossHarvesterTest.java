@@ -34,15 +34,21 @@ import org.junit.jupiter.api.Test;
 class LossHarvesterTest {
   private static final LocalDate AS_OF = date("2025-06-16");
   private static final SecurityId VTI = SecurityId.of("VTI");
-  private static final MarketData MARKET = market(List.of(security("VTI", "TOTAL"),
-      security("ITOT", "TOTAL"), security("SCHB", "BROAD")),
-      Map.of("VTI", "200", "ITOT", "100", "SCHB", "25"), AS_OF);
-  private static final Map<dev.rebal.core.security.AssetClass, List<SecurityId>> MODEL = Map.of(
-      US_EQUITY, List.of(VTI, SecurityId.of("ITOT"), SecurityId.of("SCHB")));
+  private static final MarketData MARKET =
+      market(
+          List.of(security("VTI", "TOTAL"), security("ITOT", "TOTAL"), security("SCHB", "BROAD")),
+          Map.of("VTI", "200", "ITOT", "100", "SCHB", "25"),
+          AS_OF);
+  private static final Map<dev.rebal.core.security.AssetClass, List<SecurityId>> MODEL =
+      Map.of(US_EQUITY, List.of(VTI, SecurityId.of("ITOT"), SecurityId.of("SCHB")));
 
   private static Household household(List<TaxLot> lots, List<Transaction> txs) {
-    return dev.rebal.tax.TaxFixtures.household(List.of(account(TAXABLE, AccountType.TAXABLE),
-        account(IRA, AccountType.TRADITIONAL_IRA)), lots, txs, profile(), MODEL);
+    return dev.rebal.tax.TaxFixtures.household(
+        List.of(account(TAXABLE, AccountType.TAXABLE), account(IRA, AccountType.TRADITIONAL_IRA)),
+        lots,
+        txs,
+        profile(),
+        MODEL);
   }
 
   @Test
@@ -50,74 +56,98 @@ class LossHarvesterTest {
     // given: L1 100 sh, basis 25000 (long term) -> value 20000, loss 5000 (20%);
     //        L2 10 sh, basis 2100 (short term) -> value 2000, loss 100 (4.8%): below 5%;
     //        L3 in the IRA: never harvested
-    Household h = household(List.of(
-        lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
-        lot("L2", TAXABLE, VTI, 10, "2100", date("2025-03-10")),
-        lot("L3", IRA, VTI, 100, "25000", date("2023-01-10"))), List.of());
+    Household h =
+        household(
+            List.of(
+                lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+                lot("L2", TAXABLE, VTI, 10, "2100", date("2025-03-10")),
+                lot("L3", IRA, VTI, 100, "25000", date("2023-01-10"))),
+            List.of());
 
     // when
-    HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF,
-        HarvestPolicy.of("500", "5"));
+    HarvestScan scan =
+        LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "5"));
 
     // then: one harvest of L1, replaced by SCHB (ITOT is in the same group), worth
     // 5000 x 0.20 = 1000 of tax; repurchase of VTI allowed from 2025-07-17 (31 days later)
-    assertThat(scan.harvests()).singleElement().satisfies(hv -> {
-      assertThat(hv.sale().lots()).extracting(l -> l.lot().value()).containsExactly("L1");
-      assertThat(hv.replacement()).isEqualTo(SecurityId.of("SCHB"));
-      assertThat(hv.loss()).isEqualTo(Money.usd("5000"));
-      assertThat(hv.taxValue()).isEqualTo(Money.usd("1000.00"));
-      assertThat(hv.repurchaseAllowedFrom()).isEqualTo(date("2025-07-17"));
-    });
+    assertThat(scan.harvests())
+        .singleElement()
+        .satisfies(
+            hv -> {
+              assertThat(hv.sale().lots()).extracting(l -> l.lot().value()).containsExactly("L1");
+              assertThat(hv.replacement()).isEqualTo(SecurityId.of("SCHB"));
+              assertThat(hv.loss()).isEqualTo(Money.usd("5000"));
+              assertThat(hv.taxValue()).isEqualTo(Money.usd("1000.00"));
+              assertThat(hv.repurchaseAllowedFrom()).isEqualTo(date("2025-07-17"));
+            });
     assertThat(scan.skipped()).isEmpty();
   }
 
   @Test
   void scan_recentPurchaseOfTheGroup_skipsTheLotForTheWashSaleWindow() {
     // given: ITOT (group TOTAL) bought in the IRA 10 days ago
-    Household h = household(List.of(
-        lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
-        lot("I1", IRA, SecurityId.of("ITOT"), 5, "500", AS_OF.minusDays(10))), List.of());
+    Household h =
+        household(
+            List.of(
+                lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+                lot("I1", IRA, SecurityId.of("ITOT"), 5, "500", AS_OF.minusDays(10))),
+            List.of());
 
-    HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF,
-        HarvestPolicy.of("500", "5"));
+    HarvestScan scan =
+        LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "5"));
 
     assertThat(scan.harvests()).isEmpty();
-    assertThat(scan.skipped()).containsExactly(
-        new HarvestSkip(LotId.of("L1"), "harvest.wash-sale-window"));
+    assertThat(scan.skipped())
+        .containsExactly(new HarvestSkip(LotId.of("L1"), "harvest.wash-sale-window"));
   }
 
   @Test
   void scan_replacementGroupSoldAtALossRecently_hasNoReplacement() {
     // given: SCHB (the only non-identical substitute) was sold at a loss 5 days ago
-    Household h = household(List.of(lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10"))),
-        List.of(sell("S1", TAXABLE, SecurityId.of("SCHB"), 10, "250", "-50", AS_OF.minusDays(5))));
+    Household h =
+        household(
+            List.of(lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10"))),
+            List.of(
+                sell("S1", TAXABLE, SecurityId.of("SCHB"), 10, "250", "-50", AS_OF.minusDays(5))));
 
-    HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF,
-        HarvestPolicy.of("500", "5"));
+    HarvestScan scan =
+        LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "5"));
 
     assertThat(scan.harvests()).isEmpty();
-    assertThat(scan.skipped()).containsExactly(
-        new HarvestSkip(LotId.of("L1"), "harvest.no-replacement"));
+    assertThat(scan.skipped())
+        .containsExactly(new HarvestSkip(LotId.of("L1"), "harvest.no-replacement"));
   }
 
   @Test
   void harvests_lotsAtALoss_sameHarvestsAsTheScanWithTheConstraintsAskedOnce() {
     // given: L1 at a 20% loss, and ITOT bought in the IRA 10 days ago (which blocks nothing of
     // VTI's replacement SCHB)
-    Household h = household(List.of(
-        lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
-        lot("L2", TAXABLE, SecurityId.of("SCHB"), 100, "2000", date("2023-01-10"))), List.of());
+    Household h =
+        household(
+            List.of(
+                lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+                lot("L2", TAXABLE, SecurityId.of("SCHB"), 100, "2000", date("2023-01-10"))),
+            List.of());
     HarvestPolicy policy = HarvestPolicy.of("500", "5");
-    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger asked =
+        new java.util.concurrent.atomic.AtomicInteger();
 
     // when
-    List<Harvest> harvests = LossHarvester.standard().harvests(h, MARKET, AS_OF, policy, () -> {
-      asked.incrementAndGet();
-      return WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of());
-    });
+    List<Harvest> harvests =
+        LossHarvester.standard()
+            .harvests(
+                h,
+                MARKET,
+                AS_OF,
+                policy,
+                () -> {
+                  asked.incrementAndGet();
+                  return WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of());
+                });
 
     // then
-    assertThat(harvests).isNotEmpty()
+    assertThat(harvests)
+        .isNotEmpty()
         .isEqualTo(LossHarvester.standard().scan(h, MARKET, AS_OF, policy).harvests());
     assertThat(asked).hasValue(1);
   }
@@ -125,20 +155,30 @@ class LossHarvesterTest {
   @Test
   void harvests_noLotReachesTheThresholds_noHarvestAndNoConstraintsAsked() {
     // given: L2 at a 4.8% loss (below 5%), L3 at a loss in the IRA, L4 at a gain
-    Household h = household(List.of(
-        lot("L2", TAXABLE, VTI, 10, "2100", date("2025-03-10")),
-        lot("L3", IRA, VTI, 100, "25000", date("2023-01-10")),
-        lot("L4", TAXABLE, VTI, 10, "1000", date("2023-01-10"))), List.of());
+    Household h =
+        household(
+            List.of(
+                lot("L2", TAXABLE, VTI, 10, "2100", date("2025-03-10")),
+                lot("L3", IRA, VTI, 100, "25000", date("2023-01-10")),
+                lot("L4", TAXABLE, VTI, 10, "1000", date("2023-01-10"))),
+            List.of());
 
     // when
-    List<Harvest> harvests = LossHarvester.standard().harvests(h, MARKET, AS_OF,
-        HarvestPolicy.of("50", "5"), () -> {
-          throw new AssertionError("constraints asked for");
-        });
+    List<Harvest> harvests =
+        LossHarvester.standard()
+            .harvests(
+                h,
+                MARKET,
+                AS_OF,
+                HarvestPolicy.of("50", "5"),
+                () -> {
+                  throw new AssertionError("constraints asked for");
+                });
 
     // then
     assertThat(harvests).isEmpty();
-    assertThat(LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("50", "5"))
-        .harvests()).isEmpty();
+    assertThat(
+            LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("50", "5")).harvests())
+        .isEmpty();
   }
 }

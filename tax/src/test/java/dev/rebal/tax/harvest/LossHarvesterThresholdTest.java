@@ -31,49 +31,73 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which lots loss harvesting takes, at the edges of its thresholds and accounts. VTI at $200
- * (group TOTAL); substitutes in the model: ITOT (group TOTAL), NOPX (group OTHER, no price), SCHB
- * (group BROAD, $25). Policy: at least $500 and 20% of basis.
+ * Which lots loss harvesting takes, at the edges of its thresholds and accounts. VTI at $200 (group
+ * TOTAL); substitutes in the model: ITOT (group TOTAL), NOPX (group OTHER, no price), SCHB (group
+ * BROAD, $25). Policy: at least $500 and 20% of basis.
  */
 class LossHarvesterThresholdTest {
   private static final LocalDate AS_OF = date("2025-06-16");
   private static final SecurityId VTI = SecurityId.of("VTI");
   private static final SecurityId SCHB = SecurityId.of("SCHB");
-  private static final MarketData MARKET = market(List.of(security("VTI", "TOTAL"),
-      security("ITOT", "TOTAL"), security("NOPX", "OTHER"), security("SCHB", "BROAD")),
-      Map.of("VTI", "200", "ITOT", "100", "SCHB", "25"), AS_OF);
+  private static final MarketData MARKET =
+      market(
+          List.of(
+              security("VTI", "TOTAL"),
+              security("ITOT", "TOTAL"),
+              security("NOPX", "OTHER"),
+              security("SCHB", "BROAD")),
+          Map.of("VTI", "200", "ITOT", "100", "SCHB", "25"),
+          AS_OF);
   private static final HarvestPolicy POLICY = HarvestPolicy.of("500", "20");
   private static final AccountId AWAY = AccountId.of("AWAY-1");
 
   private static Household household(List<TaxLot> lots) {
-    Account away = Account.builder().id(AWAY).type(AccountType.TAXABLE).custodian("Elsewhere")
-        .cash(Money.usd("0")).heldAway(true).build();
-    return TaxFixtures.household(List.of(account(TAXABLE, AccountType.TAXABLE), away), lots,
-        List.of(), profile(), Map.of(US_EQUITY, List.of(VTI, SecurityId.of("ITOT"),
-            SecurityId.of("NOPX"), SCHB)));
+    Account away =
+        Account.builder()
+            .id(AWAY)
+            .type(AccountType.TAXABLE)
+            .custodian("Elsewhere")
+            .cash(Money.usd("0"))
+            .heldAway(true)
+            .build();
+    return TaxFixtures.household(
+        List.of(account(TAXABLE, AccountType.TAXABLE), away),
+        lots,
+        List.of(),
+        profile(),
+        Map.of(US_EQUITY, List.of(VTI, SecurityId.of("ITOT"), SecurityId.of("NOPX"), SCHB)));
   }
 
   private static List<String> harvested(HarvestScan scan) {
-    return scan.harvests().stream().flatMap(h -> h.sale().lots().stream())
-        .map(l -> l.lot().value()).sorted().toList();
+    return scan.harvests().stream()
+        .flatMap(h -> h.sale().lots().stream())
+        .map(l -> l.lot().value())
+        .sorted()
+        .toList();
   }
 
   @Test
   void scan_lossExactlyAtBothThresholds_isHarvested() {
     // given: value 200 x 200 = 40,000; basis 50,000: loss 10,000 = 20% exactly; and 10 shares,
     // basis 2,500: loss 500 exactly (20%)
-    Household h = household(List.of(lot("AT", TAXABLE, VTI, 200, "50000", date("2024-01-10")),
-        lot("MIN", TAXABLE, VTI, 10, "2500", date("2024-01-10"))));
+    Household h =
+        household(
+            List.of(
+                lot("AT", TAXABLE, VTI, 200, "50000", date("2024-01-10")),
+                lot("MIN", TAXABLE, VTI, 10, "2500", date("2024-01-10"))));
 
     // when
     HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF, POLICY);
 
     // then: one harvest of the position, replaced by SCHB (ITOT identical, NOPX unpriced)
     assertThat(harvested(scan)).containsExactly("AT", "MIN");
-    assertThat(scan.harvests()).singleElement().satisfies(hv -> {
-      assertThat(hv.replacement()).isEqualTo(SCHB);
-      assertThat(hv.loss()).isEqualTo(Money.usd("10500.00"));
-    });
+    assertThat(scan.harvests())
+        .singleElement()
+        .satisfies(
+            hv -> {
+              assertThat(hv.replacement()).isEqualTo(SCHB);
+              assertThat(hv.loss()).isEqualTo(Money.usd("10500.00"));
+            });
     // long term: 10,500 x 0.20
     assertThat(scan.totalTaxValue()).isEqualTo(Money.usd("2100.00"));
   }
@@ -82,12 +106,14 @@ class LossHarvesterThresholdTest {
   void scan_lossJustBelowAThreshold_isNotHarvested() {
     // given: loss 9,999.99 of 49,999.99 (just under 20%); loss 499.99 of 2,499.99 (under $500);
     // basis 400 below the minimum loss; value 2,000 = basis 2,000; a gain
-    Household h = household(List.of(
-        lot("FRACTION", TAXABLE, VTI, 200, "49999.99", date("2024-01-10")),
-        lot("DOLLARS", TAXABLE, VTI, 10, "2499.99", date("2024-01-10")),
-        lot("SMALL", TAXABLE, VTI, 1, "400", date("2024-01-10")),
-        lot("EVEN", TAXABLE, VTI, 10, "2000", date("2024-01-10")),
-        lot("GAIN", TAXABLE, VTI, 10, "1000", date("2024-01-10"))));
+    Household h =
+        household(
+            List.of(
+                lot("FRACTION", TAXABLE, VTI, 200, "49999.99", date("2024-01-10")),
+                lot("DOLLARS", TAXABLE, VTI, 10, "2499.99", date("2024-01-10")),
+                lot("SMALL", TAXABLE, VTI, 1, "400", date("2024-01-10")),
+                lot("EVEN", TAXABLE, VTI, 10, "2000", date("2024-01-10")),
+                lot("GAIN", TAXABLE, VTI, 10, "1000", date("2024-01-10"))));
 
     // when
     HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF, POLICY);
@@ -100,33 +126,66 @@ class LossHarvesterThresholdTest {
   @Test
   void scan_unknownBasisProtectedHeldAwayEmptyOrUnpriced_isNotHarvested() {
     // given: five lots that would reach the thresholds
-    TaxLot unknown = TaxLot.builder().id(LotId.of("UNKNOWN")).account(TAXABLE).security(VTI)
-        .quantity(Quantity.of(200)).costBasis(Money.usd("50000")).acquired(date("2024-01-10"))
-        .basisKnown(false).build();
-    TaxLot empty = TaxLot.builder().id(LotId.of("EMPTY")).account(TAXABLE).security(VTI)
-        .quantity(Quantity.ZERO).costBasis(Money.usd("50000")).acquired(date("2024-01-10"))
-        .build();
-    Household h = household(List.of(unknown, empty,
-        lot("KEPT", TAXABLE, VTI, 200, "50000", date("2015-01-10")),
-        lot("AWAY", AWAY, VTI, 200, "50000", date("2024-01-10")),
-        lot("UNPRICED", TAXABLE, SecurityId.of("NOPX"), 200, "50000", date("2024-01-10"))))
-        .withRestrictions(List.of(new LotPreference(RestrictionId.of("R-1"),
-            SecurityScope.security("VTI"), date("2016-01-01"), DateWindow.always(), "step-up")));
+    TaxLot unknown =
+        TaxLot.builder()
+            .id(LotId.of("UNKNOWN"))
+            .account(TAXABLE)
+            .security(VTI)
+            .quantity(Quantity.of(200))
+            .costBasis(Money.usd("50000"))
+            .acquired(date("2024-01-10"))
+            .basisKnown(false)
+            .build();
+    TaxLot empty =
+        TaxLot.builder()
+            .id(LotId.of("EMPTY"))
+            .account(TAXABLE)
+            .security(VTI)
+            .quantity(Quantity.ZERO)
+            .costBasis(Money.usd("50000"))
+            .acquired(date("2024-01-10"))
+            .build();
+    Household h =
+        household(
+                List.of(
+                    unknown,
+                    empty,
+                    lot("KEPT", TAXABLE, VTI, 200, "50000", date("2015-01-10")),
+                    lot("AWAY", AWAY, VTI, 200, "50000", date("2024-01-10")),
+                    lot(
+                        "UNPRICED",
+                        TAXABLE,
+                        SecurityId.of("NOPX"),
+                        200,
+                        "50000",
+                        date("2024-01-10"))))
+            .withRestrictions(
+                List.of(
+                    new LotPreference(
+                        RestrictionId.of("R-1"),
+                        SecurityScope.security("VTI"),
+                        date("2016-01-01"),
+                        DateWindow.always(),
+                        "step-up")));
 
     // when
     HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF, POLICY);
 
     // then
     assertThat(scan.harvests()).isEmpty();
-    assertThat(scan.skipped()).extracting(s -> s.lot().value() + " " + s.code())
+    assertThat(scan.skipped())
+        .extracting(s -> s.lot().value() + " " + s.code())
         .containsExactly("KEPT harvest.protected-lot", "UNKNOWN harvest.unknown-basis");
   }
 
   @Test
   void scan_twoGroupsAtALoss_neitherIsTheOthersReplacement() {
     // given: VTI and SCHB both at a loss; SCHB is VTI's only non-identical priced substitute
-    Household h = household(List.of(lot("V", TAXABLE, VTI, 200, "50000", date("2024-01-10")),
-        lot("S", TAXABLE, SCHB, 1000, "50000", date("2024-01-10"))));
+    Household h =
+        household(
+            List.of(
+                lot("V", TAXABLE, VTI, 200, "50000", date("2024-01-10")),
+                lot("S", TAXABLE, SCHB, 1000, "50000", date("2024-01-10"))));
 
     // when
     HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF, POLICY);
@@ -134,7 +193,8 @@ class LossHarvesterThresholdTest {
     // then: VTI cannot go to SCHB (harvested), SCHB can go to neither VTI nor ITOT (harvested
     // group TOTAL)
     assertThat(scan.harvests()).isEmpty();
-    assertThat(scan.skipped()).extracting(s -> s.lot().value() + " " + s.code())
+    assertThat(scan.skipped())
+        .extracting(s -> s.lot().value() + " " + s.code())
         .containsExactly("S harvest.no-replacement", "V harvest.no-replacement");
   }
 }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 class PerDollarProperties {
 
   private static BigDecimal reference(BigDecimal numerator, BigDecimal price) {
-    return numerator.divide(price, MathContext.DECIMAL128)
+    return numerator
+        .divide(price, MathContext.DECIMAL128)
         .setScale(TaxCostCurve.SCALE, Money.ROUNDING);
   }
 
@@ -44,12 +45,20 @@ class PerDollarProperties {
       @ForAll @IntRange(min = 1, max = 100_000) int shares,
       @ForAll @IntRange(min = 0, max = 4) int rateIndex) {
     BigDecimal price = BigDecimal.valueOf(priceCents, 2);
-    BigDecimal basisPerShare = BigDecimal.valueOf(basisCents, 2)
-        .divide(BigDecimal.valueOf(shares), MathContext.DECIMAL128);
+    BigDecimal basisPerShare =
+        BigDecimal.valueOf(basisCents, 2)
+            .divide(BigDecimal.valueOf(shares), MathContext.DECIMAL128);
     BigDecimal gain = price.subtract(basisPerShare, MathContext.DECIMAL128);
     check(gain, price);
-    BigDecimal rate = new BigDecimal[] {new BigDecimal("0.37"), new BigDecimal("0.2"),
-        new BigDecimal("0.238"), new BigDecimal("0.408"), new BigDecimal("0.5")}[rateIndex];
+    BigDecimal rate =
+        new BigDecimal[] {
+              new BigDecimal("0.37"),
+              new BigDecimal("0.2"),
+              new BigDecimal("0.238"),
+              new BigDecimal("0.408"),
+              new BigDecimal("0.5")
+            }
+            [rateIndex];
     check(gain.multiply(rate, MathContext.DECIMAL128), price);
   }
 
@@ -57,12 +66,26 @@ class PerDollarProperties {
   @Test
   void of_nearMidpoints_equalsTheReference() {
     Random random = new Random(7);
-    String[] tails = {"5", "49999999999999999999999", "500000000000000000001", "4999", "5001",
-        "50000000000000000000000000", "499", "501", "0", "9999999999999999999999", ""};
+    String[] tails = {
+      "5",
+      "49999999999999999999999",
+      "500000000000000000001",
+      "4999",
+      "5001",
+      "50000000000000000000000000",
+      "499",
+      "501",
+      "0",
+      "9999999999999999999999",
+      ""
+    };
     for (int i = 0; i < 20_000; i++) {
       BigDecimal price = BigDecimal.valueOf(1 + random.nextInt(1_000_000), random.nextInt(5));
-      String head = (random.nextBoolean() ? "-" : "") + random.nextInt(1000) + "."
-          + String.format(Locale.ROOT, "%010d", Math.abs(random.nextLong()) % 10_000_000_000L);
+      String head =
+          (random.nextBoolean() ? "-" : "")
+              + random.nextInt(1000)
+              + "."
+              + String.format(Locale.ROOT, "%010d", Math.abs(random.nextLong()) % 10_000_000_000L);
       BigDecimal quotient = new BigDecimal(head + tails[random.nextInt(tails.length)]);
       // numerators whose exact quotient is the value above, and ones a digit off
       BigDecimal numerator = quotient.multiply(price);

@@ -30,18 +30,21 @@ import org.junit.jupiter.api.Test;
 class LotPreferencesTest {
   private static final LocalDate AS_OF = date("2026-06-30");
   private static final LocalDate CUTOFF = date("2016-01-01");
-  private static final MarketData MARKET = market(List.of(security("X", "X"),
-      security("Y", "Y")), Map.of(), AS_OF);
+  private static final MarketData MARKET =
+      market(List.of(security("X", "X"), security("Y", "Y")), Map.of(), AS_OF);
   private static final SecurityId Y = SecurityId.of("Y");
   private static final SecurityId UNLISTED = SecurityId.of("UNLISTED");
 
   /** X bought before and on the cut-off, Y before it, and an unlisted security before it. */
   private static Household withPreferences(Restriction... restrictions) {
-    return household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(
-        lot("X-OLD", TAXABLE, X, 10, "100", date("2015-12-31")),
-        lot("X-CUT", TAXABLE, X, 10, "100", CUTOFF),
-        lot("Y-OLD", TAXABLE, Y, 10, "100", date("2010-01-01")),
-        lot("U-OLD", TAXABLE, UNLISTED, 10, "100", date("2010-01-01"))), List.of())
+    return household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)),
+            List.of(
+                lot("X-OLD", TAXABLE, X, 10, "100", date("2015-12-31")),
+                lot("X-CUT", TAXABLE, X, 10, "100", CUTOFF),
+                lot("Y-OLD", TAXABLE, Y, 10, "100", date("2010-01-01")),
+                lot("U-OLD", TAXABLE, UNLISTED, 10, "100", date("2010-01-01"))),
+            List.of())
         .withRestrictions(List.of(restrictions));
   }
 
@@ -51,24 +54,27 @@ class LotPreferencesTest {
 
   @Test
   void protectedLots_securityScope_protectsOnlyItsLotsAcquiredStrictlyBefore() {
-    Household h = withPreferences(preference("R-1", SecurityScope.security("X"), DateWindow.always()));
+    Household h =
+        withPreferences(preference("R-1", SecurityScope.security("X"), DateWindow.always()));
 
     assertThat(LotPreferences.protectedLots(h, MARKET, AS_OF)).containsExactly(LotId.of("X-OLD"));
   }
 
   @Test
   void protectedLots_preferenceNotInEffect_protectsNothing() {
-    Household h = withPreferences(preference("R-1", SecurityScope.security("X"),
-        DateWindow.until(AS_OF.minusDays(1))), preference("R-2", SecurityScope.security("Y"),
-        DateWindow.from(AS_OF.plusDays(1))));
+    Household h =
+        withPreferences(
+            preference("R-1", SecurityScope.security("X"), DateWindow.until(AS_OF.minusDays(1))),
+            preference("R-2", SecurityScope.security("Y"), DateWindow.from(AS_OF.plusDays(1))));
 
     assertThat(LotPreferences.protectedLots(h, MARKET, AS_OF)).isEmpty();
   }
 
   @Test
   void protectedLots_assetClassScope_protectsListedSecuritiesOnly() {
-    Household h = withPreferences(preference("R-1", SecurityScope.assetClass("US_EQUITY"),
-        DateWindow.always()));
+    Household h =
+        withPreferences(
+            preference("R-1", SecurityScope.assetClass("US_EQUITY"), DateWindow.always()));
 
     // the unlisted security has no asset class to match
     assertThat(LotPreferences.protectedLots(h, MARKET, AS_OF))
@@ -77,10 +83,10 @@ class LotPreferencesTest {
 
   @Test
   void protectedLots_unlistedSecurity_matchesOnlyAScopeNamingIt() {
-    Household byId = withPreferences(preference("R-1", SecurityScope.security("UNLISTED"),
-        DateWindow.always()));
-    Household byIssuer = withPreferences(preference("R-1", SecurityScope.issuer("UNLISTED"),
-        DateWindow.always()));
+    Household byId =
+        withPreferences(preference("R-1", SecurityScope.security("UNLISTED"), DateWindow.always()));
+    Household byIssuer =
+        withPreferences(preference("R-1", SecurityScope.issuer("UNLISTED"), DateWindow.always()));
 
     assertThat(LotPreferences.protectedLots(byId, MARKET, AS_OF))
         .containsExactly(LotId.of("U-OLD"));
@@ -96,10 +102,13 @@ class LotPreferencesTest {
   void protectedLots_nullArgument_throwsNamingIt() {
     Household h = withPreferences();
     assertThatThrownBy(() -> LotPreferences.protectedLots(h, MARKET, null))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("asOf");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("asOf");
     assertThatThrownBy(() -> LotPreferences.protectedLots(h, null, AS_OF))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("market");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("market");
     assertThatThrownBy(() -> LotPreferences.protectedLots(null, MARKET, AS_OF))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("household");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("household");
   }
 }

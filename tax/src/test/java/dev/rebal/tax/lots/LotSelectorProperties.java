@@ -23,14 +23,14 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import net.jqwik.api.statistics.Statistics;
 import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.statistics.Statistics;
 
 class LotSelectorProperties {
   private static final LocalDate SALE = TaxArbitraries.SALE_DATE;
   private static final TaxRates RATES = TaxRates.of(profile());
-  private static final List<ReliefMethod> METHODS = List.of(ReliefMethod.FIFO, ReliefMethod.LIFO,
-      ReliefMethod.HIFO, ReliefMethod.TAX_OPTIMAL);
+  private static final List<ReliefMethod> METHODS =
+      List.of(ReliefMethod.FIFO, ReliefMethod.LIFO, ReliefMethod.HIFO, ReliefMethod.TAX_OPTIMAL);
 
   @Provide
   Arbitrary<List<TaxLot>> lots() {
@@ -58,7 +58,8 @@ class LotSelectorProperties {
 
   @Property(tries = 200)
   void select_anyMethod_sellsExactlyTheQuantityAndNoLotBeyondItsSize(
-      @ForAll("lots") List<TaxLot> lots, @ForAll("prices") UnitPrice price,
+      @ForAll("lots") List<TaxLot> lots,
+      @ForAll("prices") UnitPrice price,
       @ForAll @IntRange(min = 1, max = 1000) int permille) {
     Quantity q = quantity(lots, permille);
     Map<LotId, TaxLot> byId = new HashMap<>();
@@ -76,8 +77,10 @@ class LotSelectorProperties {
   }
 
   @Property(tries = 200)
-  void select_taxOptimal_neverCostsMoreTaxThanFifoLifoOrHifo(@ForAll("lots") List<TaxLot> lots,
-      @ForAll("prices") UnitPrice price, @ForAll @IntRange(min = 1, max = 1000) int permille) {
+  void select_taxOptimal_neverCostsMoreTaxThanFifoLifoOrHifo(
+      @ForAll("lots") List<TaxLot> lots,
+      @ForAll("prices") UnitPrice price,
+      @ForAll @IntRange(min = 1, max = 1000) int permille) {
     SaleRequest r = SaleRequest.of(lots, quantity(lots, permille), price, SALE, RATES);
     Money optimal = LotSelector.standard().select(r, ReliefMethod.TAX_OPTIMAL).marginalTax(RATES);
 
@@ -92,8 +95,10 @@ class LotSelectorProperties {
   }
 
   @Property(tries = 200)
-  void select_shuffledLots_givesTheSameSale(@ForAll("lots") List<TaxLot> lots,
-      @ForAll("prices") UnitPrice price, @ForAll @IntRange(min = 1, max = 1000) int permille,
+  void select_shuffledLots_givesTheSameSale(
+      @ForAll("lots") List<TaxLot> lots,
+      @ForAll("prices") UnitPrice price,
+      @ForAll @IntRange(min = 1, max = 1000) int permille,
       @ForAll long seed) {
     List<TaxLot> shuffled = new ArrayList<>(lots);
     Collections.shuffle(shuffled, new Random(seed));
@@ -111,12 +116,17 @@ class LotSelectorProperties {
       @ForAll @IntRange(min = 1, max = 1_000_000) int takenPpm) {
     // given: a lot of any fractional size and basis; take a fraction of it
     Quantity size = Quantity.of(BigDecimal.valueOf(micros, 6));
-    TaxLot lot = TaxLot.builder().id(LotId.of("L")).account(TaxArbitraries.ACCOUNTS.get(0))
-        .security(TaxArbitraries.SECURITIES.get(0)).quantity(size)
-        .costBasis(Money.usd(BigDecimal.valueOf(basisCents, 2))).acquired(date("2024-01-02"))
-        .build();
-    Quantity taken = Quantity.of(BigDecimal.valueOf(Math.max(1, (long) micros * takenPpm
-        / 1_000_000), 6));
+    TaxLot lot =
+        TaxLot.builder()
+            .id(LotId.of("L"))
+            .account(TaxArbitraries.ACCOUNTS.get(0))
+            .security(TaxArbitraries.SECURITIES.get(0))
+            .quantity(size)
+            .costBasis(Money.usd(BigDecimal.valueOf(basisCents, 2)))
+            .acquired(date("2024-01-02"))
+            .build();
+    Quantity taken =
+        Quantity.of(BigDecimal.valueOf(Math.max(1, (long) micros * takenPpm / 1_000_000), 6));
 
     // when
     LotSplit split = LotSplit.of(lot, taken);
@@ -128,15 +138,15 @@ class LotSelectorProperties {
   }
 
   @Property(tries = 100)
-  void select_wholePosition_relievesTheWholeBasis(@ForAll("lots") List<TaxLot> lots,
-      @ForAll("prices") UnitPrice price) {
+  void select_wholePosition_relievesTheWholeBasis(
+      @ForAll("lots") List<TaxLot> lots, @ForAll("prices") UnitPrice price) {
     Money basis = Money.usd("0");
     for (TaxLot l : lots) {
       basis = basis.plus(l.costBasis());
     }
     for (ReliefMethod m : METHODS) {
-      Sale sale = LotSelector.standard().select(
-          SaleRequest.of(lots, total(lots), price, SALE, RATES), m);
+      Sale sale =
+          LotSelector.standard().select(SaleRequest.of(lots, total(lots), price, SALE, RATES), m);
       assertThat(sale.basis()).isEqualTo(basis);
     }
   }

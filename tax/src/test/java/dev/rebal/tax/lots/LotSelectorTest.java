@@ -33,15 +33,16 @@ import org.junit.jupiter.api.Test;
  */
 class LotSelectorTest {
   private static final LocalDate SALE = date("2025-06-30");
-  private static final List<TaxLot> LOTS = List.of(
-      lot("A", TAXABLE, X, 100, "3000", date("2020-01-15")),
-      lot("B", TAXABLE, X, 100, "6000", date("2023-05-01")),
-      lot("C", TAXABLE, X, 100, "4500", date("2025-02-03")),
-      lot("D", TAXABLE, X, 100, "5500", date("2025-04-01")));
+  private static final List<TaxLot> LOTS =
+      List.of(
+          lot("A", TAXABLE, X, 100, "3000", date("2020-01-15")),
+          lot("B", TAXABLE, X, 100, "6000", date("2023-05-01")),
+          lot("C", TAXABLE, X, 100, "4500", date("2025-02-03")),
+          lot("D", TAXABLE, X, 100, "5500", date("2025-04-01")));
 
   private static SaleRequest request(long shares) {
-    return SaleRequest.of(LOTS, Quantity.of(shares), UnitPrice.usd("50"), SALE,
-        TaxRates.of(profile()));
+    return SaleRequest.of(
+        LOTS, Quantity.of(shares), UnitPrice.usd("50"), SALE, TaxRates.of(profile()));
   }
 
   private static List<String> order(Sale sale) {
@@ -105,15 +106,22 @@ class LotSelectorTest {
 
     assertThatThrownBy(() -> LotSelector.standard().select(r, ReliefMethod.FIFO))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("quantity: must not exceed the unprotected quantity held, 300.000000");
+        .hasMessageContaining(
+            "quantity: must not exceed the unprotected quantity held, 300.000000");
   }
 
   @Test
   void select_partialSharesWithOddBasis_allocatesProceedsExactly() {
     // given: one lot of 3 shares, basis 100.00, sold at 33.333333
-    SaleRequest r = SaleRequest.of(List.of(lot("Z", TAXABLE, X, 3, "100", date("2025-01-02")),
-        lot("Y", TAXABLE, X, 3, "100", date("2025-01-03"))), Quantity.of(4),
-        UnitPrice.usd("33.333333"), SALE, TaxRates.of(profile()));
+    SaleRequest r =
+        SaleRequest.of(
+            List.of(
+                lot("Z", TAXABLE, X, 3, "100", date("2025-01-02")),
+                lot("Y", TAXABLE, X, 3, "100", date("2025-01-03"))),
+            Quantity.of(4),
+            UnitPrice.usd("33.333333"),
+            SALE,
+            TaxRates.of(profile()));
 
     // when
     Sale sale = LotSelector.standard().select(r, ReliefMethod.FIFO);
@@ -128,8 +136,13 @@ class LotSelectorTest {
 
   @Test
   void selectSpecific_namedLots_areSoldInTheGivenOrder() {
-    Sale sale = LotSelector.standard().selectSpecific(request(150), List.of(
-        new LotPick(LotId.of("C"), Quantity.of(100)), new LotPick(LotId.of("A"), Quantity.of(50))));
+    Sale sale =
+        LotSelector.standard()
+            .selectSpecific(
+                request(150),
+                List.of(
+                    new LotPick(LotId.of("C"), Quantity.of(100)),
+                    new LotPick(LotId.of("A"), Quantity.of(50))));
 
     assertThat(order(sale)).containsExactly("C", "A");
     assertThat(sale.basis()).isEqualTo(Money.usd("6000"));
@@ -137,16 +150,22 @@ class LotSelectorTest {
 
   @Test
   void selectSpecific_picksNotAddingUp_throws() {
-    assertThatThrownBy(() -> LotSelector.standard().selectSpecific(request(150),
-        List.of(new LotPick(LotId.of("C"), Quantity.of(100)))))
+    assertThatThrownBy(
+            () ->
+                LotSelector.standard()
+                    .selectSpecific(
+                        request(150), List.of(new LotPick(LotId.of("C"), Quantity.of(100)))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("picks: must add up to the quantity 150.000000, was 100.000000");
   }
 
   @Test
   void selectSpecific_unknownLot_throwsWithItsPath() {
-    assertThatThrownBy(() -> LotSelector.standard().selectSpecific(request(10),
-        List.of(new LotPick(LotId.of("Q"), Quantity.of(10)))))
+    assertThatThrownBy(
+            () ->
+                LotSelector.standard()
+                    .selectSpecific(
+                        request(10), List.of(new LotPick(LotId.of("Q"), Quantity.of(10)))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("picks[0].lot: must name one of the request's lots, was Q");
   }

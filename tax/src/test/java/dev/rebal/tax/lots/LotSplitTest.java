@@ -25,12 +25,15 @@ class LotSplitTest {
     // then: 100 / 3 = 33.333.. -> 33.33 taken, 66.67 kept; 33.33 + 66.67 = 100.00
     assertThat(split.takenBasis()).isEqualTo(Money.usd("33.33"));
     assertThat(split.keptBasis()).isEqualTo(Money.usd("66.67"));
-    assertThat(split.kept()).get().satisfies(k -> {
-      assertThat(k.id()).isEqualTo(lot.id());
-      assertThat(k.quantity()).isEqualTo(Quantity.of(2));
-      assertThat(k.costBasis()).isEqualTo(Money.usd("66.67"));
-      assertThat(k.acquired()).isEqualTo(lot.acquired());
-    });
+    assertThat(split.kept())
+        .get()
+        .satisfies(
+            k -> {
+              assertThat(k.id()).isEqualTo(lot.id());
+              assertThat(k.quantity()).isEqualTo(Quantity.of(2));
+              assertThat(k.costBasis()).isEqualTo(Money.usd("66.67"));
+              assertThat(k.acquired()).isEqualTo(lot.acquired());
+            });
   }
 
   @Test

@@ -73,8 +73,11 @@ final class ShareByShareWashSales {
       }
     }
     // acquisition order: date, then sequence, then purchase id
-    all.sort((a, b) -> a.day != b.day ? Integer.compare(a.day, b.day)
-        : a.seq != b.seq ? Long.compare(a.seq, b.seq) : a.purchase.compareTo(b.purchase));
+    all.sort(
+        (a, b) ->
+            a.day != b.day
+                ? Integer.compare(a.day, b.day)
+                : a.seq != b.seq ? Long.compare(a.seq, b.seq) : a.purchase.compareTo(b.purchase));
     Map<String, Long> counter = new HashMap<>();
     for (Event e : history.events) { // one event per time in the histories given
       if (e.side() != Side.SELL) {
@@ -98,15 +101,19 @@ final class ShareByShareWashSales {
           losses.add(s);
         }
       }
-      losses.sort((a, b) -> a.holdingStart != b.holdingStart
-          ? Integer.compare(a.holdingStart, b.holdingStart)
-          : Long.compare(a.useIndex, b.useIndex));
+      losses.sort(
+          (a, b) ->
+              a.holdingStart != b.holdingStart
+                  ? Integer.compare(a.holdingStart, b.holdingStart)
+                  : Long.compare(a.useIndex, b.useIndex));
       long deferred = 0;
       long lost = 0;
       for (Share loss : losses) {
         long amount = loss.basis - e.cents();
         for (Share r : all) {
-          if (r.used || r.sold || !r.group.equals(loss.group)
+          if (r.used
+              || r.sold
+              || !r.group.equals(loss.group)
               || Math.abs(r.day - e.day()) > WINDOW
               || (!history.samePurchaseWashes && r.purchase.equals(loss.purchase))) {
             continue;

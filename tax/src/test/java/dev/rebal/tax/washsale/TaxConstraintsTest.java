@@ -28,15 +28,17 @@ import org.junit.jupiter.api.Test;
 
 class TaxConstraintsTest {
   private static final LocalDate AS_OF = date("2025-06-16");
-  private static final MarketData MARKET = market(List.of(security("X", "X"),
-      security("Y", "Y")), Map.of(), AS_OF);
+  private static final MarketData MARKET =
+      market(List.of(security("X", "X"), security("Y", "Y")), Map.of(), AS_OF);
 
   @Test
   void constraints_lossSoldTwentyDaysAgo_blocksBuyingTheGroupInEveryAccountFor30Days() {
     // given: X sold at a $200 loss 20 days ago in the taxable account
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE),
-        account(IRA, AccountType.ROTH_IRA)), List.of(),
-        List.of(sell("S1", TAXABLE, X, 10, "800", "-200", AS_OF.minusDays(20))));
+    Household h =
+        household(
+            List.of(account(TAXABLE, AccountType.TAXABLE), account(IRA, AccountType.ROTH_IRA)),
+            List.of(),
+            List.of(sell("S1", TAXABLE, X, 10, "800", "-200", AS_OF.minusDays(20))));
 
     // when
     TaxConstraints c = WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of());
@@ -45,17 +47,24 @@ class TaxConstraintsTest {
     assertThat(c.mayBuy(TAXABLE, "X")).isFalse();
     assertThat(c.mayBuy(IRA, "X")).isFalse();
     assertThat(c.mayBuy(TAXABLE, "Y")).isTrue();
-    assertThat(c.buyBlocks()).singleElement().satisfies(b -> {
-      assertThat(b.untilInclusive()).isEqualTo(AS_OF.plusDays(10));
-      assertThat(b.reasons()).containsExactly("transaction:S1");
-    });
+    assertThat(c.buyBlocks())
+        .singleElement()
+        .satisfies(
+            b -> {
+              assertThat(b.untilInclusive()).isEqualTo(AS_OF.plusDays(10));
+              assertThat(b.reasons()).containsExactly("transaction:S1");
+            });
   }
 
   @Test
   void constraints_gainSoldOrLossLongAgo_blocksNothing() {
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(),
-        List.of(sell("S1", TAXABLE, X, 10, "800", "200", AS_OF.minusDays(5)),
-            sell("S2", TAXABLE, X, 10, "800", "-200", AS_OF.minusDays(31))));
+    Household h =
+        household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)),
+            List.of(),
+            List.of(
+                sell("S1", TAXABLE, X, 10, "800", "200", AS_OF.minusDays(5)),
+                sell("S2", TAXABLE, X, 10, "800", "-200", AS_OF.minusDays(31))));
 
     TaxConstraints c = WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of());
 
@@ -65,54 +74,78 @@ class TaxConstraintsTest {
   @Test
   void constraints_purchaseInIraLastWeek_blocksLossSalesOfTheGroupInTaxableAccounts() {
     // given: an old taxable lot of X and an IRA purchase of X 7 days ago
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE),
-        account(IRA, AccountType.TRADITIONAL_IRA)),
-        List.of(lot("OLD", TAXABLE, X, 100, "1000", date("2023-01-05")),
-            lot("IRA-NEW", IRA, X, 10, "90", AS_OF.minusDays(7)),
-            lot("Y-OLD", TAXABLE, SecurityId.of("Y"), 10, "90", date("2023-01-05"))),
-        List.of());
+    Household h =
+        household(
+            List.of(
+                account(TAXABLE, AccountType.TAXABLE), account(IRA, AccountType.TRADITIONAL_IRA)),
+            List.of(
+                lot("OLD", TAXABLE, X, 100, "1000", date("2023-01-05")),
+                lot("IRA-NEW", IRA, X, 10, "90", AS_OF.minusDays(7)),
+                lot("Y-OLD", TAXABLE, SecurityId.of("Y"), 10, "90", date("2023-01-05"))),
+            List.of());
 
     TaxConstraints c = WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of());
 
     assertThat(c.maySellAtLoss(LotId.of("OLD"))).isFalse();
     assertThat(c.maySellAtLoss(LotId.of("Y-OLD"))).isTrue();
     assertThat(c.maySellAtLoss(LotId.of("IRA-NEW"))).isTrue(); // no loss to wash in an IRA
-    assertThat(c.lossSaleBlocks()).singleElement()
+    assertThat(c.lossSaleBlocks())
+        .singleElement()
         .satisfies(b -> assertThat(b.reasons()).containsExactly("lot:IRA-NEW"));
   }
 
   @Test
   void constraints_recentLotAlone_mayBeSoldAtALossButBlocksOthers() {
     // given: NEW bought 3 days ago (its buy transaction names the lot), OLD long held
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE)),
-        List.of(lot("NEW", TAXABLE, X, 100, "1000", AS_OF.minusDays(3)),
-            lot("OLD", TAXABLE, X, 100, "1000", date("2023-01-05"))),
-        List.of(dev.rebal.core.household.Transaction.builder()
-            .id(dev.rebal.core.household.TransactionId.of("B-NEW")).account(TAXABLE).security(X)
-            .side(Side.BUY).tradeDate(AS_OF.minusDays(3)).quantity(Quantity.of(100))
-            .amount(dev.rebal.core.money.Money.usd("1000")).lot(LotId.of("NEW")).build()));
+    Household h =
+        household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)),
+            List.of(
+                lot("NEW", TAXABLE, X, 100, "1000", AS_OF.minusDays(3)),
+                lot("OLD", TAXABLE, X, 100, "1000", date("2023-01-05"))),
+            List.of(
+                dev.rebal.core.household.Transaction.builder()
+                    .id(dev.rebal.core.household.TransactionId.of("B-NEW"))
+                    .account(TAXABLE)
+                    .security(X)
+                    .side(Side.BUY)
+                    .tradeDate(AS_OF.minusDays(3))
+                    .quantity(Quantity.of(100))
+                    .amount(dev.rebal.core.money.Money.usd("1000"))
+                    .lot(LotId.of("NEW"))
+                    .build()));
 
     TaxConstraints c = WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of());
 
     // then: the purchase of NEW is not a replacement for NEW itself, but it is for OLD
     assertThat(c.maySellAtLoss(LotId.of("NEW"))).isTrue();
     assertThat(c.maySellAtLoss(LotId.of("OLD"))).isFalse();
-    assertThat(c.lossSaleBlocks()).singleElement()
+    assertThat(c.lossSaleBlocks())
+        .singleElement()
         .satisfies(b -> assertThat(b.reasons()).containsExactly("lot:NEW"));
   }
 
   @Test
   void constraints_plannedBuy_blocksLossSalesOfTheGroup() {
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE)),
-        List.of(lot("OLD", TAXABLE, X, 100, "1000", date("2023-01-05"))), List.of());
-    Trade planned = Trade.builder().account(IRA).security(X).side(Side.BUY)
-        .quantity(Quantity.of(5)).estimatedPrice(UnitPrice.usd("9")).addReasonCodes("drift")
-        .build();
+    Household h =
+        household(
+            List.of(account(TAXABLE, AccountType.TAXABLE)),
+            List.of(lot("OLD", TAXABLE, X, 100, "1000", date("2023-01-05"))),
+            List.of());
+    Trade planned =
+        Trade.builder()
+            .account(IRA)
+            .security(X)
+            .side(Side.BUY)
+            .quantity(Quantity.of(5))
+            .estimatedPrice(UnitPrice.usd("9"))
+            .addReasonCodes("drift")
+            .build();
 
-    TaxConstraints c = WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF,
-        List.of(planned));
+    TaxConstraints c = WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of(planned));
 
-    assertThat(c.lossSaleBlocks()).singleElement()
+    assertThat(c.lossSaleBlocks())
+        .singleElement()
         .satisfies(b -> assertThat(b.reasons()).containsExactly("planned-buy:IRA-1/X"));
   }
 }

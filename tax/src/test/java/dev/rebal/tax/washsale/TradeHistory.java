@@ -39,8 +39,8 @@ import java.util.function.Function;
  * A household's trade history for wash-sale tests, and the three ways a firm can analyze it: one
  * call with every sale, one call per trading day, one call per trade. Each buy creates a purchase
  * (a lot named by the purchase id); each sell sells shares of one purchase, taking its pieces in
- * the order they were split off and the unused rest last, as the analyzer does. After each call
- * the household is carried forward with {@link WashSaleResult#lotsAfter()}, {@link
+ * the order they were split off and the unused rest last, as the analyzer does. After each call the
+ * household is carried forward with {@link WashSaleResult#lotsAfter()}, {@link
  * WashSaleResult#transactionsAfter()} and one sell transaction per sale piece.
  */
 final class TradeHistory {
@@ -53,13 +53,21 @@ final class TradeHistory {
   static final SecurityId Y = SecurityId.of("Y");
   static final SecurityId Z = SecurityId.of("Z");
   static final List<SecurityId> SECURITIES = List.of(X, Y, Z);
+
   /** X and Y are substantially identical (group G); Z is not. */
-  static final MarketData MARKET = market(List.of(security("X", "G"), security("Y", "G"),
-      security("Z", "Z")), Map.of(), START);
+  static final MarketData MARKET =
+      market(List.of(security("X", "G"), security("Y", "G"), security("Z", "Z")), Map.of(), START);
 
   /** One trade: a buy creating {@code purchase}, or a sell of shares of {@code purchase}. */
-  record Event(int day, long seq, Side side, String purchase, AccountId account,
-      SecurityId security, long shares, long cents) {
+  record Event(
+      int day,
+      long seq,
+      Side side,
+      String purchase,
+      AccountId account,
+      SecurityId security,
+      long shares,
+      long cents) {
     LocalDate date() {
       return START.plusDays(day);
     }
@@ -70,8 +78,22 @@ final class TradeHistory {
 
     @Override
     public String toString() {
-      return "day " + day + "#" + seq + " " + side + " " + shares + " " + security + " of "
-          + purchase + " in " + account + " @ " + BigDecimal.valueOf(cents, 2);
+      return "day "
+          + day
+          + "#"
+          + seq
+          + " "
+          + side
+          + " "
+          + shares
+          + " "
+          + security
+          + " of "
+          + purchase
+          + " in "
+          + account
+          + " @ "
+          + BigDecimal.valueOf(cents, 2);
     }
   }
 
@@ -88,13 +110,25 @@ final class TradeHistory {
     return new TradeHistory(List.of(events), false);
   }
 
-  static Event buy(int day, long seq, String purchase, AccountId account, SecurityId security,
-      long shares, String price) {
+  static Event buy(
+      int day,
+      long seq,
+      String purchase,
+      AccountId account,
+      SecurityId security,
+      long shares,
+      String price) {
     return new Event(day, seq, Side.BUY, purchase, account, security, shares, cents(price));
   }
 
-  static Event sell(int day, long seq, String purchase, AccountId account, SecurityId security,
-      long shares, String price) {
+  static Event sell(
+      int day,
+      long seq,
+      String purchase,
+      AccountId account,
+      SecurityId security,
+      long shares,
+      String price) {
     return new Event(day, seq, Side.SELL, purchase, account, security, shares, cents(price));
   }
 
@@ -185,19 +219,25 @@ final class TradeHistory {
   }
 
   List<Account> accounts() {
-    return List.of(account(TAX, AccountType.TAXABLE), account(IRA, AccountType.TRADITIONAL_IRA),
+    return List.of(
+        account(TAX, AccountType.TAXABLE),
+        account(IRA, AccountType.TRADITIONAL_IRA),
         external(SPOUSE.value(), TransactionCoverage.COMPLETE));
   }
 
   Household household(List<TaxLot> lots, List<Transaction> transactions) {
     TaxProfile p = TaxFixtures.profile();
-    TaxProfile profile = TaxProfile.builder().filingStatus(p.filingStatus())
-        .shortTermRate(p.shortTermRate()).longTermRate(p.longTermRate())
-        .shortTermCarryforward(p.shortTermCarryforward())
-        .longTermCarryforward(p.longTermCarryforward())
-        .realizedShortTermYtd(p.realizedShortTermYtd())
-        .realizedLongTermYtd(p.realizedLongTermYtd()).samePurchaseWashes(samePurchaseWashes)
-        .build();
+    TaxProfile profile =
+        TaxProfile.builder()
+            .filingStatus(p.filingStatus())
+            .shortTermRate(p.shortTermRate())
+            .longTermRate(p.longTermRate())
+            .shortTermCarryforward(p.shortTermCarryforward())
+            .longTermCarryforward(p.longTermCarryforward())
+            .realizedShortTermYtd(p.realizedShortTermYtd())
+            .realizedLongTermYtd(p.realizedLongTermYtd())
+            .samePurchaseWashes(samePurchaseWashes)
+            .build();
     return TaxFixtures.household(accounts(), lots, transactions, profile, Map.of());
   }
 
@@ -210,12 +250,26 @@ final class TradeHistory {
     for (List<Event> batch : batches) {
       for (Event e : batch) {
         if (e.side() == Side.BUY) {
-          lots.add(TaxFixtures.lot(e.purchase(), e.account(), e.security(), e.shares(),
-              e.amount().amount().toPlainString(), e.date()));
-          transactions.add(Transaction.builder().id(TransactionId.of("B-" + e.purchase()))
-              .account(e.account()).security(e.security()).side(Side.BUY).tradeDate(e.date())
-              .sequence(e.seq()).quantity(Quantity.of(e.shares())).amount(e.amount())
-              .lot(LotId.of(e.purchase())).build());
+          lots.add(
+              TaxFixtures.lot(
+                  e.purchase(),
+                  e.account(),
+                  e.security(),
+                  e.shares(),
+                  e.amount().amount().toPlainString(),
+                  e.date()));
+          transactions.add(
+              Transaction.builder()
+                  .id(TransactionId.of("B-" + e.purchase()))
+                  .account(e.account())
+                  .security(e.security())
+                  .side(Side.BUY)
+                  .tradeDate(e.date())
+                  .sequence(e.seq())
+                  .quantity(Quantity.of(e.shares()))
+                  .amount(e.amount())
+                  .lot(LotId.of(e.purchase()))
+                  .build());
         }
       }
       Map<LotId, TaxLot> work = new HashMap<>();
@@ -227,8 +281,9 @@ final class TradeHistory {
         }
       }
       Household h = household(lots, transactions);
-      WashSaleResult r = WashSaleAnalyzer.standard().analyze(h, MARKET, sales, List.of(),
-          batch.get(batch.size() - 1).date());
+      WashSaleResult r =
+          WashSaleAnalyzer.standard()
+              .analyze(h, MARKET, sales, List.of(), batch.get(batch.size() - 1).date());
       results.add(r);
       lots = new ArrayList<>(r.lotsAfter());
       transactions = new ArrayList<>(r.transactionsAfter());
@@ -257,10 +312,19 @@ final class TradeHistory {
       }
       Quantity q = Quantity.of(Math.min(left, l.quantity().value().longValueExact()));
       LotSplit split = LotSplit.of(l, q);
-      out.add(new RealizedLot(l.id(), l.account(), l.security(), q,
-          Money.usd(BigDecimal.valueOf(e.cents() * q.value().longValueExact(), 2)),
-          split.takenBasis(), HoldingPeriod.termOf(l, e.date()), l.holdingPeriodStart(),
-          e.date(), true, e.seq()));
+      out.add(
+          new RealizedLot(
+              l.id(),
+              l.account(),
+              l.security(),
+              q,
+              Money.usd(BigDecimal.valueOf(e.cents() * q.value().longValueExact(), 2)),
+              split.takenBasis(),
+              HoldingPeriod.termOf(l, e.date()),
+              l.holdingPeriodStart(),
+              e.date(),
+              true,
+              e.seq()));
       split.kept().ifPresentOrElse(k -> work.put(l.id(), k), () -> work.remove(l.id()));
       left -= q.value().longValueExact();
     }

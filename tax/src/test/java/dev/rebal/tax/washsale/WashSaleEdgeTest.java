@@ -39,13 +39,24 @@ class WashSaleEdgeTest {
 
   @Test
   void analyze_saleOfMoreThanTheLotHolds_throwsNamingTheLot() {
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(OLD),
-        List.of());
-    RealizedLot tooMany = new RealizedLot(OLD.id(), TAXABLE, X, Quantity.of(101),
-        Money.usd("750"), Money.usd("1010"), dev.rebal.tax.Term.LONG, OLD.acquired(), SALE, true);
+    Household h =
+        household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(OLD), List.of());
+    RealizedLot tooMany =
+        new RealizedLot(
+            OLD.id(),
+            TAXABLE,
+            X,
+            Quantity.of(101),
+            Money.usd("750"),
+            Money.usd("1010"),
+            dev.rebal.tax.Term.LONG,
+            OLD.acquired(),
+            SALE,
+            true);
 
-    assertThatThrownBy(() -> WashSaleAnalyzer.standard().analyze(h, MARKET, List.of(tooMany),
-        List.of(), SALE)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(
+            () -> WashSaleAnalyzer.standard().analyze(h, MARKET, List.of(tooMany), List.of(), SALE))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("sales: sells 101.000000 but the lot holds 100.000000");
   }
 
@@ -53,12 +64,12 @@ class WashSaleEdgeTest {
   void analyze_saleOfALotNotInTheHousehold_isAnalyzedAsGiven() {
     // given: the sold lot is no longer listed; a replacement bought 5 days later
     TaxLot r = lot("R", TAXABLE, X, 100, "800", SALE.plusDays(5));
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(r),
-        List.of());
+    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(r), List.of());
 
     // when
-    WashSaleResult result = WashSaleAnalyzer.standard().analyze(h, MARKET,
-        List.of(sold(OLD, "750", SALE)), List.of(), SALE);
+    WashSaleResult result =
+        WashSaleAnalyzer.standard()
+            .analyze(h, MARKET, List.of(sold(OLD, "750", SALE)), List.of(), SALE);
 
     // then
     assertThat(result.adjustedSales()).containsExactly(sold(OLD, "750", SALE));
@@ -69,23 +80,39 @@ class WashSaleEdgeTest {
   @Test
   void constraints_coverageAndPlannedBuys_areReported() {
     // given: an external account with incomplete coverage; a buy of X planned in the proposal
-    Household h = household(List.of(account(TAXABLE, AccountType.TAXABLE),
-        external("EXT", TransactionCoverage.INCOMPLETE)), List.of(OLD), List.of());
-    Trade buy = Trade.builder().account(TAXABLE).security(X).side(Side.BUY)
-        .quantity(Quantity.of(1)).estimatedPrice(UnitPrice.usd("7.5"))
-        .addReasonCodes("drift.rebalance").build();
+    Household h =
+        household(
+            List.of(
+                account(TAXABLE, AccountType.TAXABLE),
+                external("EXT", TransactionCoverage.INCOMPLETE)),
+            List.of(OLD),
+            List.of());
+    Trade buy =
+        Trade.builder()
+            .account(TAXABLE)
+            .security(X)
+            .side(Side.BUY)
+            .quantity(Quantity.of(1))
+            .estimatedPrice(UnitPrice.usd("7.5"))
+            .addReasonCodes("drift.rebalance")
+            .build();
 
     // when
     TaxConstraints c = WashSaleAnalyzer.standard().constraints(h, MARKET, SALE, List.of(buy));
-    TaxConstraints clean = WashSaleAnalyzer.standard().constraints(
-        household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(OLD), List.of()),
-        MARKET, SALE, List.of());
+    TaxConstraints clean =
+        WashSaleAnalyzer.standard()
+            .constraints(
+                household(List.of(account(TAXABLE, AccountType.TAXABLE)), List.of(OLD), List.of()),
+                MARKET,
+                SALE,
+                List.of());
 
     // then
     assertThat(c.isCoverageComplete()).isFalse();
     assertThat(clean.isCoverageComplete()).isTrue();
     assertThat(c.maySellAtLoss(OLD.id())).isFalse();
-    assertThat(c.lossSaleBlocks()).singleElement()
+    assertThat(c.lossSaleBlocks())
+        .singleElement()
         .satisfies(b -> assertThat(b.reasons()).containsExactly("planned-buy:TAX-1/X"));
     assertThat(clean.maySellAtLoss(OLD.id())).isTrue();
   }
@@ -103,10 +130,12 @@ class WashSaleEdgeTest {
     RealizedLot s = sold(OLD, "750", SALE);
 
     assertThat(s.sequence()).isZero();
-    assertThat(s.withSequence(7)).satisfies(t -> {
-      assertThat(t.sequence()).isEqualTo(7);
-      assertThat(t.withSequence(0)).isEqualTo(s);
-    });
+    assertThat(s.withSequence(7))
+        .satisfies(
+            t -> {
+              assertThat(t.sequence()).isEqualTo(7);
+              assertThat(t.withSequence(0)).isEqualTo(s);
+            });
   }
 
   @Test
@@ -117,8 +146,18 @@ class WashSaleEdgeTest {
     assertThat(PieceIds.origin(piece)).isEqualTo("R#w");
     assertThat(PieceIds.rangeStart(piece)).isEqualByComparingTo("0.5");
     assertThat(PieceIds.rangeEnd(piece)).isEqualByComparingTo("60");
-    for (String notAPiece : List.of("R", "R#w1", "R#w-5", "R#w5-", "R#w5-5", "R#w6-5",
-        "R#wa-5", "R#w1-x", "#w0-5", "R#w1.2.3-5")) {
+    for (String notAPiece :
+        List.of(
+            "R",
+            "R#w1",
+            "R#w-5",
+            "R#w5-",
+            "R#w5-5",
+            "R#w6-5",
+            "R#wa-5",
+            "R#w1-x",
+            "#w0-5",
+            "R#w1.2.3-5")) {
       assertThat(PieceIds.origin(LotId.of(notAPiece))).as(notAPiece).isEqualTo(notAPiece);
       assertThat(PieceIds.rangeStart(LotId.of(notAPiece))).as(notAPiece).isNull();
       assertThat(PieceIds.rangeEnd(LotId.of(notAPiece))).as(notAPiece).isZero();

@@ -41,18 +41,26 @@ import net.jqwik.api.statistics.Statistics;
  */
 class WashSaleHistoryProperties {
 
-  /** One step of a history, interpreted by {@link #history}: shrinks towards fewer, simpler ones. */
+  /**
+   * One step of a history, interpreted by {@link #history}: shrinks towards fewer, simpler ones.
+   */
   record Step(int kind, int account, int security, int pick, int shares, int dollars, int gap) {}
 
   @Provide
   Arbitrary<TradeHistory> histories() {
-    Arbitrary<Step> step = Combinators.combine(Arbitraries.integers().between(0, 2),
-        Arbitraries.integers().between(0, 2), Arbitraries.integers().between(0, 2),
-        Arbitraries.integers().between(0, 99), Arbitraries.integers().between(1, 10),
-        Arbitraries.integers().between(40, 60), Arbitraries.integers().between(0, 8))
-        .as(Step::new);
-    return Combinators.combine(step.list().ofMinSize(1).ofMaxSize(16),
-        Arbitraries.of(false, false, true)).as(WashSaleHistoryProperties::history);
+    Arbitrary<Step> step =
+        Combinators.combine(
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(0, 99),
+                Arbitraries.integers().between(1, 10),
+                Arbitraries.integers().between(40, 60),
+                Arbitraries.integers().between(0, 8))
+            .as(Step::new);
+    return Combinators.combine(
+            step.list().ofMinSize(1).ofMaxSize(16), Arbitraries.of(false, false, true))
+        .as(WashSaleHistoryProperties::history);
   }
 
   /** Buys create purchases P0, P1, ...; a sell sells some shares of a held purchase. */
@@ -73,8 +81,16 @@ class WashSaleHistoryProperties {
       }
       if (s.kind() == 0 || sellable.isEmpty()) {
         String p = "P" + i;
-        Event b = new Event(day, i, Side.BUY, p, TradeHistory.ACCOUNTS.get(s.account()),
-            TradeHistory.SECURITIES.get(s.security()), s.shares(), s.dollars() * 100L);
+        Event b =
+            new Event(
+                day,
+                i,
+                Side.BUY,
+                p,
+                TradeHistory.ACCOUNTS.get(s.account()),
+                TradeHistory.SECURITIES.get(s.security()),
+                s.shares(),
+                s.dollars() * 100L);
         events.add(b);
         buys.put(p, b);
         remaining.put(p, (long) s.shares());
@@ -82,8 +98,8 @@ class WashSaleHistoryProperties {
         String p = sellable.get(s.pick() % sellable.size());
         Event b = buys.get(p);
         long q = 1 + (s.shares() - 1) % remaining.get(p);
-        events.add(new Event(day, i, Side.SELL, p, b.account(), b.security(), q,
-            s.dollars() * 100L));
+        events.add(
+            new Event(day, i, Side.SELL, p, b.account(), b.security(), q, s.dollars() * 100L));
         remaining.merge(p, -q, Long::sum);
         lastSold.put(p, day);
       }
@@ -211,17 +227,31 @@ class WashSaleHistoryProperties {
       r.lotsAfter().forEach(l -> assertThat(callIds.add(l.id())).as(l.id().value()).isTrue());
       ids.addAll(callIds);
     }
-    Set<String> codes = Set.of("id.duplicate", "lot.replacement.range", "lot.quantity.nonpositive",
-        "lot.basis.negative", "lot.washsale.negative", "lot.washsale.exceeds-basis",
-        "lot.holding.after-acquired", "transaction.replacement.range", "transaction.washed.range",
-        "transaction.holding.invalid", "transaction.lot.mismatch",
-        "transaction.amount.nonpositive", "transaction.quantity.nonpositive");
-    List<Problem> errors = HouseholdValidator.standard()
-        .validate(daily.end(), TradeHistory.MARKET, h.lastDate()).errors().stream()
-        .filter(p -> codes.contains(p.code())).toList();
+    Set<String> codes =
+        Set.of(
+            "id.duplicate",
+            "lot.replacement.range",
+            "lot.quantity.nonpositive",
+            "lot.basis.negative",
+            "lot.washsale.negative",
+            "lot.washsale.exceeds-basis",
+            "lot.holding.after-acquired",
+            "transaction.replacement.range",
+            "transaction.washed.range",
+            "transaction.holding.invalid",
+            "transaction.lot.mismatch",
+            "transaction.amount.nonpositive",
+            "transaction.quantity.nonpositive");
+    List<Problem> errors =
+        HouseholdValidator.standard()
+            .validate(daily.end(), TradeHistory.MARKET, h.lastDate())
+            .errors()
+            .stream()
+            .filter(p -> codes.contains(p.code()))
+            .toList();
     assertThat(errors).isEmpty();
-    Statistics.collect(ids.stream().anyMatch(id -> PieceIds.rangeStart(id) != null)
-        ? "split" : "unsplit");
+    Statistics.collect(
+        ids.stream().anyMatch(id -> PieceIds.rangeStart(id) != null) ? "split" : "unsplit");
     Statistics.coverage(c -> c.check("split").percentage(p -> p > 5));
   }
 
@@ -235,13 +265,16 @@ class WashSaleHistoryProperties {
     // then: each sale's gain as sold, deferred and lost loss
     Map<String, SaleOutcome> actual = new TreeMap<>();
     for (RealizedLot s : one.sales()) {
-      actual.merge(key(s.lot(), s.saleDate()), new SaleOutcome(cents(s.gain()), 0, 0),
+      actual.merge(
+          key(s.lot(), s.saleDate()),
+          new SaleOutcome(cents(s.gain()), 0, 0),
           WashSaleHistoryProperties::sum);
     }
     for (Disallowance d : one.disallowances()) {
       long amount = cents(d.disallowedLoss());
-      actual.merge(key(d.saleLot(), d.saleDate()), d.rule().adjustsBasis()
-          ? new SaleOutcome(0, amount, 0) : new SaleOutcome(0, 0, amount),
+      actual.merge(
+          key(d.saleLot(), d.saleDate()),
+          d.rule().adjustsBasis() ? new SaleOutcome(0, amount, 0) : new SaleOutcome(0, 0, amount),
           WashSaleHistoryProperties::sum);
     }
     assertThat(actual).isEqualTo(reference.sales);
@@ -249,24 +282,27 @@ class WashSaleHistoryProperties {
     Map<HeldShare, Long> held = new HashMap<>();
     for (TaxLot l : one.end().lots()) {
       long shares = l.quantity().value().longValueExact();
-      BigDecimal perShare = l.costBasis().amount().movePointRight(2)
-          .divide(BigDecimal.valueOf(shares));
-      held.merge(new HeldShare(PieceIds.origin(l.id()), perShare.longValueExact(),
-          (int) (l.holdingPeriodStart().toEpochDay() - TradeHistory.START.toEpochDay())),
-          shares, Long::sum);
+      BigDecimal perShare =
+          l.costBasis().amount().movePointRight(2).divide(BigDecimal.valueOf(shares));
+      held.merge(
+          new HeldShare(
+              PieceIds.origin(l.id()),
+              perShare.longValueExact(),
+              (int) (l.holdingPeriodStart().toEpochDay() - TradeHistory.START.toEpochDay())),
+          shares,
+          Long::sum);
     }
     assertThat(held).isEqualTo(reference.held);
     collect(h, one);
   }
 
   private static String key(LotId lot, java.time.LocalDate date) {
-    return ShareByShareWashSales.key(PieceIds.origin(lot),
-        (int) (date.toEpochDay() - TradeHistory.START.toEpochDay()));
+    return ShareByShareWashSales.key(
+        PieceIds.origin(lot), (int) (date.toEpochDay() - TradeHistory.START.toEpochDay()));
   }
 
   private static SaleOutcome sum(SaleOutcome a, SaleOutcome b) {
-    return new SaleOutcome(a.gain() + b.gain(), a.deferred() + b.deferred(),
-        a.lost() + b.lost());
+    return new SaleOutcome(a.gain() + b.gain(), a.deferred() + b.deferred(), a.lost() + b.lost());
   }
 
   private static long cents(Money m) {

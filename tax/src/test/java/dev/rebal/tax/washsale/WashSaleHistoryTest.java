@@ -38,30 +38,37 @@ class WashSaleHistoryTest {
   }
 
   /**
-   * A purchase whose shares were sold before the loss sale replaces nothing. Figures from the
-   * issue that reported it: day 1 buy 2 @ 50, sell both @ 55 (+10); day 2 buy 6 @ 50, sell all @ 45
-   * (loss 30); day 3 buy 2 @ 50, sell both @ 55. Only day 3's 2 shares wash the loss: 30 x 2/6 = 10
+   * A purchase whose shares were sold before the loss sale replaces nothing. Figures from the issue
+   * that reported it: day 1 buy 2 @ 50, sell both @ 55 (+10); day 2 buy 6 @ 50, sell all @ 45 (loss
+   * 30); day 3 buy 2 @ 50, sell both @ 55. Only day 3's 2 shares wash the loss: 30 x 2/6 = 10
    * disallowed, day 3's basis 100 + 10 = 110, its gain 110 - 110 = 0; 20 allowed. Net for the three
    * days: 10 - 30 + 10 + 0 = -10.
    */
   @Test
   void analyze_purchaseSoldBeforeTheLoss_isNoReplacementAndNothingIsLost() {
     // given
-    TradeHistory h = TradeHistory.of(buy(1, 1, "P1", TAX, X, 2, "50"),
-        sell(1, 2, "P1", TAX, X, 2, "55"), buy(2, 1, "P2", TAX, X, 6, "50"),
-        sell(2, 2, "P2", TAX, X, 6, "45"), buy(3, 1, "P3", TAX, X, 2, "50"),
-        sell(3, 2, "P3", TAX, X, 2, "55"));
+    TradeHistory h =
+        TradeHistory.of(
+            buy(1, 1, "P1", TAX, X, 2, "50"),
+            sell(1, 2, "P1", TAX, X, 2, "55"),
+            buy(2, 1, "P2", TAX, X, 6, "50"),
+            sell(2, 2, "P2", TAX, X, 6, "45"),
+            buy(3, 1, "P3", TAX, X, 2, "50"),
+            sell(3, 2, "P3", TAX, X, 2, "55"));
 
     // when
     Outcome daily = h.byDay();
 
     // then
     assertThat(daily.disallowed("P2", 2)).isEqualTo(Money.usd("10.00"));
-    assertThat(daily.disallowances()).singleElement().satisfies(d -> {
-      assertThat(d.replacement().reference()).isEqualTo("P3");
-      assertThat(d.quantity()).isEqualTo(Quantity.of(2));
-      assertThat(d.basisIncrease()).isEqualTo(Money.usd("10.00"));
-    });
+    assertThat(daily.disallowances())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.replacement().reference()).isEqualTo("P3");
+              assertThat(d.quantity()).isEqualTo(Quantity.of(2));
+              assertThat(d.basisIncrease()).isEqualTo(Money.usd("10.00"));
+            });
     assertThat(daily.gain("P3", 3)).isEqualTo(Money.usd("0.00"));
     assertThat(daily.net()).isEqualTo(Money.usd("-10.00"));
     assertSameEverywhere(h);
@@ -70,32 +77,43 @@ class WashSaleHistoryTest {
   /**
    * A replacement share absorbs at most one loss, across analyses (Treas. Reg. 1.1091-1). The IRA
    * buys 10 shares on day 40; the taxable account sells 10 shares (bought on day 0) at a loss on
-   * day 45 (lost for good under Rev. Rul. 2008-5: 10 x (60 - 50) = 100) and 10 more on day 49.
-   * The IRA's 10 shares were used by the first loss, so the second loss of 100 is allowed, also
-   * when analyzed in a later call.
+   * day 45 (lost for good under Rev. Rul. 2008-5: 10 x (60 - 50) = 100) and 10 more on day 49. The
+   * IRA's 10 shares were used by the first loss, so the second loss of 100 is allowed, also when
+   * analyzed in a later call.
    */
   @Test
   void analyze_replacementAlreadyUsedInAnEarlierAnalysis_absorbsNoSecondLoss() {
     // given
-    TradeHistory h = TradeHistory.of(buy(0, 1, "L1", TAX, X, 10, "60"),
-        buy(0, 2, "L2", TAX, X, 10, "60"), buy(40, 1, "R", IRA, X, 10, "55"),
-        sell(45, 1, "L1", TAX, X, 10, "50"), sell(49, 1, "L2", TAX, X, 10, "50"));
+    TradeHistory h =
+        TradeHistory.of(
+            buy(0, 1, "L1", TAX, X, 10, "60"),
+            buy(0, 2, "L2", TAX, X, 10, "60"),
+            buy(40, 1, "R", IRA, X, 10, "55"),
+            sell(45, 1, "L1", TAX, X, 10, "50"),
+            sell(49, 1, "L2", TAX, X, 10, "50"));
 
     // when
     Outcome daily = h.byDay();
 
     // then
     assertThat(daily.disallowed("L1", 45)).isEqualTo(Money.usd("100.00"));
-    assertThat(daily.disallowances()).singleElement()
+    assertThat(daily.disallowances())
+        .singleElement()
         .satisfies(d -> assertThat(d.rule()).isEqualTo(WashSaleRule.LOST_IN_IRA));
     assertThat(daily.disallowed("L2", 49)).isEqualTo(Money.usd("0.00"));
-    assertThat(daily.end().lots()).filteredOn(l -> l.id().value().equals("R")).singleElement()
-        .satisfies(l -> {
-          assertThat(l.costBasis()).isEqualTo(Money.usd("550.00"));
-          assertThat(l.usedAsReplacement()).isEqualTo(Quantity.of(10));
-        });
-    assertThat(daily.end().transactions()).filteredOn(t -> t.id().value().equals("B-R"))
-        .singleElement().extracting(Transaction::usedAsReplacement).isEqualTo(Quantity.of(10));
+    assertThat(daily.end().lots())
+        .filteredOn(l -> l.id().value().equals("R"))
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.costBasis()).isEqualTo(Money.usd("550.00"));
+              assertThat(l.usedAsReplacement()).isEqualTo(Quantity.of(10));
+            });
+    assertThat(daily.end().transactions())
+        .filteredOn(t -> t.id().value().equals("B-R"))
+        .singleElement()
+        .extracting(Transaction::usedAsReplacement)
+        .isEqualTo(Quantity.of(10));
     assertSameEverywhere(h);
   }
 
@@ -108,9 +126,13 @@ class WashSaleHistoryTest {
   @Test
   void analyze_chainedWashSale_carriesTheDeferredLossIntoTheNextReplacement() {
     // given
-    TradeHistory h = TradeHistory.of(buy(0, 1, "A", TAX, X, 100, "50"),
-        sell(10, 1, "A", TAX, X, 100, "40"), buy(15, 1, "B", TAX, X, 100, "42"),
-        sell(25, 1, "B", TAX, X, 100, "39"), buy(30, 1, "C", TAX, X, 100, "40"));
+    TradeHistory h =
+        TradeHistory.of(
+            buy(0, 1, "A", TAX, X, 100, "50"),
+            sell(10, 1, "A", TAX, X, 100, "40"),
+            buy(15, 1, "B", TAX, X, 100, "42"),
+            sell(25, 1, "B", TAX, X, 100, "39"),
+            buy(30, 1, "C", TAX, X, 100, "40"));
 
     // when
     Outcome one = h.oneCall();
@@ -119,12 +141,15 @@ class WashSaleHistoryTest {
     assertThat(one.gain("B", 25)).isEqualTo(Money.usd("-1300.00"));
     assertThat(one.disallowed("A", 10)).isEqualTo(Money.usd("1000.00"));
     assertThat(one.disallowed("B", 25)).isEqualTo(Money.usd("1300.00"));
-    assertThat(one.end().lots()).singleElement().satisfies(c -> {
-      assertThat(c.id()).isEqualTo(LotId.of("C"));
-      assertThat(c.costBasis()).isEqualTo(Money.usd("5300.00"));
-      // A held 10 days, tacked onto B (acquired day 5 equivalent), B's 10 + 10 days onto C
-      assertThat(c.holdingPeriodStart()).isEqualTo(TradeHistory.START.plusDays(30 - 20));
-    });
+    assertThat(one.end().lots())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.id()).isEqualTo(LotId.of("C"));
+              assertThat(c.costBasis()).isEqualTo(Money.usd("5300.00"));
+              // A held 10 days, tacked onto B (acquired day 5 equivalent), B's 10 + 10 days onto C
+              assertThat(c.holdingPeriodStart()).isEqualTo(TradeHistory.START.plusDays(30 - 20));
+            });
     assertThat(one.net()).isEqualTo(Money.usd("0.00"));
     assertSameEverywhere(h);
   }
@@ -139,25 +164,35 @@ class WashSaleHistoryTest {
   @Test
   void analyze_lotSplitOnTwoDates_keepsIdsUniqueAndItsPurchaseIsNoReplacement() {
     // given: L1 60 @ 55 sold @ 50 (loss 300); L2 40 @ 55 sold @ 50 (loss 200)
-    TradeHistory h = TradeHistory.of(buy(0, 1, "L1", TAX, X, 60, "55"),
-        buy(0, 2, "L2", TAX, X, 40, "55"), buy(40, 1, "R", TAX, X, 100, "50"),
-        sell(42, 1, "L1", TAX, X, 60, "50"), sell(45, 1, "L2", TAX, X, 40, "50"));
+    TradeHistory h =
+        TradeHistory.of(
+            buy(0, 1, "L1", TAX, X, 60, "55"),
+            buy(0, 2, "L2", TAX, X, 40, "55"),
+            buy(40, 1, "R", TAX, X, 100, "50"),
+            sell(42, 1, "L1", TAX, X, 60, "50"),
+            sell(45, 1, "L2", TAX, X, 40, "50"));
 
     // when
     Outcome daily = h.byDay();
 
     // then
-    assertThat(daily.end().lots()).extracting(l -> l.id().value(), TaxLot::costBasis)
-        .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("R#w0-60",
-            Money.usd("3300.00")), org.assertj.core.groups.Tuple.tuple("R", Money.usd("2200.00")));
+    assertThat(daily.end().lots())
+        .extracting(l -> l.id().value(), TaxLot::costBasis)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("R#w0-60", Money.usd("3300.00")),
+            org.assertj.core.groups.Tuple.tuple("R", Money.usd("2200.00")));
     assertThat(errors(h, daily)).isEmpty();
 
     // and when the piece is sold at 15: 900 - 3,300 = loss 2,400, nothing but R's own purchase in
     // the window
-    TradeHistory later = TradeHistory.of(buy(0, 1, "L1", TAX, X, 60, "55"),
-        buy(0, 2, "L2", TAX, X, 40, "55"), buy(40, 1, "R", TAX, X, 100, "50"),
-        sell(42, 1, "L1", TAX, X, 60, "50"), sell(45, 1, "L2", TAX, X, 40, "50"),
-        sell(50, 1, "R", TAX, X, 60, "15"));
+    TradeHistory later =
+        TradeHistory.of(
+            buy(0, 1, "L1", TAX, X, 60, "55"),
+            buy(0, 2, "L2", TAX, X, 40, "55"),
+            buy(40, 1, "R", TAX, X, 100, "50"),
+            sell(42, 1, "L1", TAX, X, 60, "50"),
+            sell(45, 1, "L2", TAX, X, 40, "50"),
+            sell(50, 1, "R", TAX, X, 60, "15"));
     Outcome after = later.byDay();
     assertThat(after.gain("R", 50)).isEqualTo(Money.usd("-2400.00"));
     assertThat(after.disallowed("R", 50)).isEqualTo(Money.usd("0.00"));
@@ -165,12 +200,23 @@ class WashSaleHistoryTest {
   }
 
   private static List<Problem> errors(TradeHistory h, Outcome o) {
-    Set<String> codes = new HashSet<>(List.of("id.duplicate", "lot.replacement.range",
-        "transaction.replacement.range", "transaction.washed.range",
-        "transaction.holding.invalid", "transaction.lot.mismatch", "lot.washsale.exceeds-basis",
-        "lot.holding.after-acquired"));
-    return HouseholdValidator.standard().validate(o.end(), TradeHistory.MARKET, h.lastDate())
-        .errors().stream().filter(p -> codes.contains(p.code())).toList();
+    Set<String> codes =
+        new HashSet<>(
+            List.of(
+                "id.duplicate",
+                "lot.replacement.range",
+                "transaction.replacement.range",
+                "transaction.washed.range",
+                "transaction.holding.invalid",
+                "transaction.lot.mismatch",
+                "lot.washsale.exceeds-basis",
+                "lot.holding.after-acquired"));
+    return HouseholdValidator.standard()
+        .validate(o.end(), TradeHistory.MARKET, h.lastDate())
+        .errors()
+        .stream()
+        .filter(p -> codes.contains(p.code()))
+        .toList();
   }
 
   /**
@@ -183,8 +229,8 @@ class WashSaleHistoryTest {
   @Test
   void analyze_partOfARecentPurchaseSoldAtALoss_dependsOnTheSamePurchaseOption() {
     // given
-    TradeHistory h = TradeHistory.of(buy(0, 1, "P", TAX, X, 200, "50"),
-        sell(19, 1, "P", TAX, X, 100, "40"));
+    TradeHistory h =
+        TradeHistory.of(buy(0, 1, "P", TAX, X, 200, "50"), sell(19, 1, "P", TAX, X, 100, "40"));
 
     // when
     Outcome lenient = h.byDay();
@@ -192,10 +238,12 @@ class WashSaleHistoryTest {
 
     // then
     assertThat(lenient.disallowed("P", 19)).isEqualTo(Money.usd("0.00"));
-    assertThat(lenient.end().lots()).singleElement()
+    assertThat(lenient.end().lots())
+        .singleElement()
         .satisfies(l -> assertThat(l.costBasis()).isEqualTo(Money.usd("5000.00")));
     assertThat(conservative.disallowed("P", 19)).isEqualTo(Money.usd("1000.00"));
-    assertThat(conservative.end().lots()).singleElement()
+    assertThat(conservative.end().lots())
+        .singleElement()
         .satisfies(l -> assertThat(l.costBasis()).isEqualTo(Money.usd("6000.00")));
     assertSameEverywhere(h.withSamePurchaseWashes(true));
   }
@@ -208,12 +256,18 @@ class WashSaleHistoryTest {
   @Test
   void analyze_sameDayTrades_followTheirSequence() {
     // given
-    TradeHistory after = TradeHistory.of(buy(0, 1, "L", TAX, X, 10, "60"),
-        buy(20, 1, "Q", TAX, X, 10, "50"), sell(20, 2, "Q", TAX, X, 10, "51"),
-        sell(20, 3, "L", TAX, X, 10, "50"));
-    TradeHistory before = TradeHistory.of(buy(0, 1, "L", TAX, X, 10, "60"),
-        sell(20, 0, "L", TAX, X, 10, "50"), buy(20, 1, "Q", TAX, X, 10, "50"),
-        sell(20, 2, "Q", TAX, X, 10, "51"));
+    TradeHistory after =
+        TradeHistory.of(
+            buy(0, 1, "L", TAX, X, 10, "60"),
+            buy(20, 1, "Q", TAX, X, 10, "50"),
+            sell(20, 2, "Q", TAX, X, 10, "51"),
+            sell(20, 3, "L", TAX, X, 10, "50"));
+    TradeHistory before =
+        TradeHistory.of(
+            buy(0, 1, "L", TAX, X, 10, "60"),
+            sell(20, 0, "L", TAX, X, 10, "50"),
+            buy(20, 1, "Q", TAX, X, 10, "50"),
+            sell(20, 2, "Q", TAX, X, 10, "51"));
 
     // then
     assertThat(after.byTrade().disallowed("L", 20)).isEqualTo(Money.usd("0.00"));
@@ -226,19 +280,25 @@ class WashSaleHistoryTest {
   @Test
   void saleTransaction_recordsTheWashedSharesAndHoldingStart() {
     // given: 10 sold at a loss, 4 replacement shares bought 3 days later
-    TradeHistory h = TradeHistory.of(buy(0, 1, "L", TAX, X, 10, "60"),
-        sell(5, 1, "L", TAX, X, 10, "50"), buy(8, 1, "R", TAX, X, 4, "50"));
+    TradeHistory h =
+        TradeHistory.of(
+            buy(0, 1, "L", TAX, X, 10, "60"),
+            sell(5, 1, "L", TAX, X, 10, "50"),
+            buy(8, 1, "R", TAX, X, 4, "50"));
 
     // when
     Outcome daily = h.byDay();
 
     // then: the sale was recorded on day 5 with nothing washed; day 8 washed 4 of its 10 shares
-    assertThat(daily.end().transactions()).filteredOn(t -> t.side() == Side.SELL)
-        .singleElement().satisfies(t -> {
-          assertThat(t.washedQuantity()).isEqualTo(Quantity.of(4));
-          assertThat(t.holdingPeriodStart()).contains(TradeHistory.START);
-          assertThat(t.realizedGain()).contains(Money.usd("-100.00"));
-        });
+    assertThat(daily.end().transactions())
+        .filteredOn(t -> t.side() == Side.SELL)
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.washedQuantity()).isEqualTo(Quantity.of(4));
+              assertThat(t.holdingPeriodStart()).contains(TradeHistory.START);
+              assertThat(t.realizedGain()).contains(Money.usd("-100.00"));
+            });
     assertThat(daily.disallowed("L", 5)).isEqualTo(Money.usd("40.00"));
     assertSameEverywhere(h);
   }

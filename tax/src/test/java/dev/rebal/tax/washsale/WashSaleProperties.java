@@ -31,8 +31,8 @@ class WashSaleProperties {
   }
 
   private static WashSaleResult analyze(Household h, List<RealizedLot> sales) {
-    return WashSaleAnalyzer.standard().analyze(h, TaxArbitraries.MARKET, sales, List.of(),
-        TaxArbitraries.SALE_DATE);
+    return WashSaleAnalyzer.standard()
+        .analyze(h, TaxArbitraries.MARKET, sales, List.of(), TaxArbitraries.SALE_DATE);
   }
 
   private static LotId original(LotId id) {
@@ -41,8 +41,7 @@ class WashSaleProperties {
   }
 
   @Property(tries = 200)
-  void analyze_anyScenario_conservesBasisExceptWhatAnIraLoses(
-      @ForAll("scenarios") WashScenario s) {
+  void analyze_anyScenario_conservesBasisExceptWhatAnIraLoses(@ForAll("scenarios") WashScenario s) {
     // when
     WashSaleResult r = analyze(s.household(), s.sales());
 
@@ -79,12 +78,13 @@ class WashSaleProperties {
       Money disallowed = r.disallowedLoss(sale.lot());
       assertThat(disallowed).isLessThanOrEqualTo(sale.gain().negated().max(Money.usd("0")));
     }
-    Statistics.collect(r.totalLost().isPositive() ? "ira lost" : r.hasWashSale() ? "deferred"
-        : "clean");
-    Statistics.coverage(c -> {
-      c.check("deferred").percentage(p -> p > 4);
-      c.check("ira lost").percentage(p -> p > 3);
-    });
+    Statistics.collect(
+        r.totalLost().isPositive() ? "ira lost" : r.hasWashSale() ? "deferred" : "clean");
+    Statistics.coverage(
+        c -> {
+          c.check("deferred").percentage(p -> p > 4);
+          c.check("ira lost").percentage(p -> p > 3);
+        });
   }
 
   @Property(tries = 200)
@@ -95,8 +95,9 @@ class WashSaleProperties {
     for (TaxLot lot : h.lots()) {
       boolean replacement = false;
       for (RealizedLot sale : s.sales()) {
-        boolean sameGroup = Groups.groupOf(TaxArbitraries.MARKET, lot.security())
-            .equals(Groups.groupOf(TaxArbitraries.MARKET, sale.security()));
+        boolean sameGroup =
+            Groups.groupOf(TaxArbitraries.MARKET, lot.security())
+                .equals(Groups.groupOf(TaxArbitraries.MARKET, sale.security()));
         long days = Math.abs(lot.acquired().toEpochDay() - sale.saleDate().toEpochDay());
         replacement |= sameGroup && days <= 30 && !lot.id().equals(sale.lot());
       }
@@ -104,8 +105,15 @@ class WashSaleProperties {
         kept.add(lot);
       }
     }
-    Household clean = Household.builder().id(h.id()).addAllAccounts(h.accounts())
-        .addAllLots(kept).taxProfile(h.taxProfile()).target(h.target()).model(h.model()).build();
+    Household clean =
+        Household.builder()
+            .id(h.id())
+            .addAllAccounts(h.accounts())
+            .addAllLots(kept)
+            .taxProfile(h.taxProfile())
+            .target(h.target())
+            .model(h.model())
+            .build();
 
     // when
     WashSaleResult r = analyze(clean, s.sales());
@@ -129,8 +137,15 @@ class WashSaleProperties {
     Collections.shuffle(accounts, random);
     Collections.shuffle(lots, random);
     Collections.shuffle(sales, random);
-    Household shuffled = Household.builder().id(h.id()).addAllAccounts(accounts).addAllLots(lots)
-        .taxProfile(h.taxProfile()).target(h.target()).model(h.model()).build();
+    Household shuffled =
+        Household.builder()
+            .id(h.id())
+            .addAllAccounts(accounts)
+            .addAllLots(lots)
+            .taxProfile(h.taxProfile())
+            .target(h.target())
+            .model(h.model())
+            .build();
 
     // when
     WashSaleResult a = analyze(h, s.sales());
@@ -143,18 +158,27 @@ class WashSaleProperties {
   }
 
   @Property(tries = 200)
-  void constraints_shuffledHousehold_givesTheSameConstraints(@ForAll("scenarios") WashScenario s,
-      @ForAll long seed) {
+  void constraints_shuffledHousehold_givesTheSameConstraints(
+      @ForAll("scenarios") WashScenario s, @ForAll long seed) {
     Random random = new Random(seed);
     Household h = s.household();
     List<TaxLot> lots = new ArrayList<>(h.lots());
     Collections.shuffle(lots, random);
-    Household shuffled = Household.builder().id(h.id()).addAllAccounts(h.accounts().reverse())
-        .addAllLots(lots).taxProfile(h.taxProfile()).target(h.target()).model(h.model()).build();
+    Household shuffled =
+        Household.builder()
+            .id(h.id())
+            .addAllAccounts(h.accounts().reverse())
+            .addAllLots(lots)
+            .taxProfile(h.taxProfile())
+            .target(h.target())
+            .model(h.model())
+            .build();
 
-    assertThat(WashSaleAnalyzer.standard().constraints(shuffled, TaxArbitraries.MARKET,
-        TaxArbitraries.SALE_DATE, List.of()))
-        .isEqualTo(WashSaleAnalyzer.standard().constraints(h, TaxArbitraries.MARKET,
-            TaxArbitraries.SALE_DATE, List.of()));
+    assertThat(
+            WashSaleAnalyzer.standard()
+                .constraints(shuffled, TaxArbitraries.MARKET, TaxArbitraries.SALE_DATE, List.of()))
+        .isEqualTo(
+            WashSaleAnalyzer.standard()
+                .constraints(h, TaxArbitraries.MARKET, TaxArbitraries.SALE_DATE, List.of()));
   }
 }

@@ -13,9 +13,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * {@link TradePermissions} answered from {@link Blocks}, the rules the full compile uses. Public only
- * so that {@link dev.rebal.compliance.ConstraintCompiler} can create it; not API. Immutable after
- * construction and thread-safe.
+ * {@link TradePermissions} answered from {@link Blocks}, the rules the full compile uses. Public
+ * only so that {@link dev.rebal.compliance.ConstraintCompiler} can create it; not API. Immutable
+ * after construction and thread-safe.
  */
 public final class BlockPermissions implements TradePermissions {
   private final MarketData marketData;
@@ -36,14 +36,16 @@ public final class BlockPermissions implements TradePermissions {
   @Override
   public boolean mayBuy(AccountId account, SecurityId security) {
     Optional<Security> s = marketData.findSecurity(security);
-    return s.isPresent() && blocks.accounts().containsKey(account)
+    return s.isPresent()
+        && blocks.accounts().containsKey(account)
         && blocks.buy(account, s.get()).isEmpty();
   }
 
   @Override
   public boolean maySell(AccountId account, SecurityId security) {
     Optional<Security> s = marketData.findSecurity(security);
-    return s.isPresent() && blocks.accounts().containsKey(account)
+    return s.isPresent()
+        && blocks.accounts().containsKey(account)
         && blocks.sell(account, s.get()).isEmpty();
   }
 

@@ -35,8 +35,10 @@ final class Blocks {
   private final List<Restriction> active;
   private final SortedMap<AccountId, Account> accounts;
   private final Map<AccountId, ImmutableList<Provenance>> accountBlocks;
+
   /** Each account's blocks, distinct and sorted: what a position gets when nothing else blocks. */
   private final Map<AccountId, ImmutableList<Provenance>> accountBlocksDistinct;
+
   private final Map<String, List<Provenance>> issuerSellBlocks;
 
   Blocks(Household household, MarketData marketData, LocalDate asOf) {
@@ -74,7 +76,8 @@ final class Blocks {
     Map<String, List<Provenance>> issuers = new TreeMap<>();
     for (Restriction r : active) {
       if (r instanceof VolumeLimit && !hasVolumeData((VolumeLimit) r, marketData)) {
-        issuers.computeIfAbsent(((VolumeLimit) r).issuer(), i -> new ArrayList<>())
+        issuers
+            .computeIfAbsent(((VolumeLimit) r).issuer(), i -> new ArrayList<>())
             .add(Provenance.of(r));
       }
     }
@@ -166,7 +169,6 @@ final class Blocks {
     }
     return with(lot.account(), more);
   }
-
 
   static boolean appliesTo(DoNotSell r, AccountId account, Security s) {
     return r.scope().matches(s) && (r.accounts().isEmpty() || r.accounts().contains(account));

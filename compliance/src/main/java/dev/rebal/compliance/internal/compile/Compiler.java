@@ -69,15 +69,17 @@ public final class Compiler {
   private final Blocks blocks;
   private final List<Restriction> active;
   private final List<SecurityId> universe;
+
   /** The security of each id of {@link #universe}, at the same index: looked up once. */
   private final List<Security> universeSecurities;
+
   private final SortedMap<AccountId, Account> accounts;
   private final List<IssuerSaleLimit> saleLimits = new ArrayList<>();
   private final List<ConcentrationLimit> caps = new ArrayList<>();
   private final List<Conflict> conflicts = new ArrayList<>();
 
-  private Compiler(Household household, MarketData marketData, LocalDate asOf,
-      ComplianceParameters parameters) {
+  private Compiler(
+      Household household, MarketData marketData, LocalDate asOf, ComplianceParameters parameters) {
     this.household = household;
     this.marketData = marketData;
     this.asOf = asOf;
@@ -103,8 +105,8 @@ public final class Compiler {
   }
 
   /** Compiles; see {@link dev.rebal.compliance.ConstraintCompiler#compile}. */
-  public static TradeConstraints compile(Household household, MarketData marketData,
-      LocalDate asOf, ComplianceParameters parameters) {
+  public static TradeConstraints compile(
+      Household household, MarketData marketData, LocalDate asOf, ComplianceParameters parameters) {
     return new Compiler(household, marketData, asOf, parameters).run();
   }
 
@@ -116,19 +118,27 @@ public final class Compiler {
     List<LotConstraints> lots = compileLots();
     Map<String, ImmutableSortedSet<SecurityId>> groups = compileWashSaleGroups();
     List<LocationPenalty> penalties = compilePenalties();
-    ConflictFinder finder = new ConflictFinder(accounts, marketData, positions,
-        saleLimits);
+    ConflictFinder finder = new ConflictFinder(accounts, marketData, positions, saleLimits);
     conflicts.addAll(finder.capConflicts(caps));
     conflicts.addAll(finder.cashConflicts(accountConstraints));
-    return TradeConstraints.of(asOf, parameters, accountConstraints, positions, lots, caps,
-        saleLimits, groups, penalties, conflicts);
+    return TradeConstraints.of(
+        asOf,
+        parameters,
+        accountConstraints,
+        positions,
+        lots,
+        caps,
+        saleLimits,
+        groups,
+        penalties,
+        conflicts);
   }
 
   private List<AccountConstraints> compileAccounts() {
     List<AccountConstraints> out = new ArrayList<>();
     for (Account a : accounts.values()) {
-      out.add(new AccountConstraints(a.id(), blocks.account(a.id()),
-          a.cash().minus(a.cashFloor())));
+      out.add(
+          new AccountConstraints(a.id(), blocks.account(a.id()), a.cash().minus(a.cashFloor())));
     }
     return out;
   }
@@ -142,8 +152,12 @@ public final class Compiler {
           saleLimits.add(limit.get());
         } else {
           // the sale block itself is decided in Blocks
-          conflicts.add(new Conflict(ConflictKind.VOLUME_DATA_MISSING, "issuer " + v.issuer(),
-              BigDecimal.ZERO, ImmutableList.of(Provenance.of(v))));
+          conflicts.add(
+              new Conflict(
+                  ConflictKind.VOLUME_DATA_MISSING,
+                  "issuer " + v.issuer(),
+                  BigDecimal.ZERO,
+                  ImmutableList.of(Provenance.of(v))));
         }
       }
     }
@@ -174,10 +188,21 @@ public final class Compiler {
           }
         }
       }
-      BigDecimal max = cap.maxWeight().value().multiply(total.amount(), MathContext.DECIMAL128)
-          .setScale(total.amount().scale(), RoundingMode.DOWN);
-      caps.add(new ConcentrationLimit(Provenance.of(cap), cap.scope(), cap.maxWeight(),
-          inScope.build(), total, heldAway, current, Money.of(total.currency(), max)));
+      BigDecimal max =
+          cap.maxWeight()
+              .value()
+              .multiply(total.amount(), MathContext.DECIMAL128)
+              .setScale(total.amount().scale(), RoundingMode.DOWN);
+      caps.add(
+          new ConcentrationLimit(
+              Provenance.of(cap),
+              cap.scope(),
+              cap.maxWeight(),
+              inScope.build(),
+              total,
+              heldAway,
+              current,
+              Money.of(total.currency(), max)));
     }
   }
 
@@ -206,8 +231,8 @@ public final class Compiler {
           held = nextHeld.getValue();
           nextHeld = heldIt.hasNext() ? heldIt.next() : null;
         }
-        QuantityBound noShort = held.isZero() ? noneHeld
-            : new QuantityBound(held.max(Quantity.ZERO), NO_SHORT);
+        QuantityBound noShort =
+            held.isZero() ? noneHeld : new QuantityBound(held.max(Quantity.ZERO), NO_SHORT);
         List<QuantityBound> sellLimits = null;
         if (lotPreferences) {
           for (Restriction r : active) {
@@ -215,8 +240,9 @@ public final class Compiler {
               Quantity protectedQty = protectedQuantity((LotPreference) r, a.id(), id);
               if (protectedQty.isPositive()) {
                 sellLimits = bounds(sellLimits, noShort);
-                sellLimits.add(new QuantityBound(held.minus(protectedQty).max(Quantity.ZERO),
-                    Provenance.of(r)));
+                sellLimits.add(
+                    new QuantityBound(
+                        held.minus(protectedQty).max(Quantity.ZERO), Provenance.of(r)));
               }
             }
           }
@@ -237,11 +263,17 @@ public final class Compiler {
           }
         }
         boolean fractional = a.fractionalShares() || s.kind() == SecurityKind.MUTUAL_FUND;
-        out.add(new PositionConstraints(a.id(), id, held, blocks.buy(a.id(), s),
-            blocks.sell(a.id(), s),
-            sellLimits == null ? ImmutableList.of(noShort) : ImmutableList.copyOf(sellLimits),
-            buyLimits == null ? ImmutableList.of() : buyLimits.build(), minTrade,
-            fractional ? fractionalStep : roundLotStep));
+        out.add(
+            new PositionConstraints(
+                a.id(),
+                id,
+                held,
+                blocks.buy(a.id(), s),
+                blocks.sell(a.id(), s),
+                sellLimits == null ? ImmutableList.of(noShort) : ImmutableList.copyOf(sellLimits),
+                buyLimits == null ? ImmutableList.of() : buyLimits.build(),
+                minTrade,
+                fractional ? fractionalStep : roundLotStep));
       }
     }
     return out;
@@ -261,8 +293,9 @@ public final class Compiler {
     List<LotConstraints> out = new ArrayList<>();
     for (TaxLot lot : household.lots()) {
       Security s = marketData.lookupSecurity(lot.security());
-      out.add(new LotConstraints(lot.id(), lot.account(), lot.security(), lot.quantity(),
-          blocks.lot(lot, s)));
+      out.add(
+          new LotConstraints(
+              lot.id(), lot.account(), lot.security(), lot.quantity(), blocks.lot(lot, s)));
     }
     return out;
   }
@@ -274,14 +307,14 @@ public final class Compiler {
     }
     SortedMap<String, SortedSet<SecurityId>> groups = new TreeMap<>();
     for (int i = 0; i < universe.size(); i++) {
-      groups.computeIfAbsent(universeSecurities.get(i).washSaleGroup(), g -> new TreeSet<>())
+      groups
+          .computeIfAbsent(universeSecurities.get(i).washSaleGroup(), g -> new TreeSet<>())
           .add(universe.get(i));
     }
     SortedMap<String, ImmutableSortedSet<SecurityId>> out = new TreeMap<>();
     groups.forEach((g, ids) -> out.put(g, ImmutableSortedSet.copyOf(ids)));
     return out;
   }
-
 
   private List<LocationPenalty> compilePenalties() {
     List<LocationPenalty> out = new ArrayList<>();
@@ -309,7 +342,8 @@ public final class Compiler {
   private Quantity protectedQuantity(LotPreference r, AccountId account, SecurityId security) {
     Quantity q = Quantity.ZERO;
     for (TaxLot lot : household.lots()) {
-      if (lot.account().equals(account) && lot.security().equals(security)
+      if (lot.account().equals(account)
+          && lot.security().equals(security)
           && lot.acquired().isBefore(r.protectAcquiredBefore())) {
         q = q.plus(lot.quantity());
       }

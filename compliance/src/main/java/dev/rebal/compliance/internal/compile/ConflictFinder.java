@@ -36,8 +36,11 @@ final class ConflictFinder {
   private final List<PositionConstraints> positions;
   private final List<IssuerSaleLimit> saleLimits;
 
-  ConflictFinder(SortedMap<AccountId, Account> accounts, MarketData marketData,
-      List<PositionConstraints> positions, List<IssuerSaleLimit> saleLimits) {
+  ConflictFinder(
+      SortedMap<AccountId, Account> accounts,
+      MarketData marketData,
+      List<PositionConstraints> positions,
+      List<IssuerSaleLimit> saleLimits) {
     this.accounts = accounts;
     this.marketData = marketData;
     this.positions = positions;
@@ -72,9 +75,12 @@ final class ConflictFinder {
         parties.add(cap.provenance());
         blockers.remove(cap.provenance());
         parties.addAll(blockers);
-        out.add(new Conflict(ConflictKind.CAP_NEEDS_BLOCKED_SALE,
-            "cap " + cap.provenance().id() + " on " + cap.scope(),
-            excess.minus(sellable).amount(), ImmutableList.copyOf(parties)));
+        out.add(
+            new Conflict(
+                ConflictKind.CAP_NEEDS_BLOCKED_SALE,
+                "cap " + cap.provenance().id() + " on " + cap.scope(),
+                excess.minus(sellable).amount(),
+                ImmutableList.copyOf(parties)));
       }
     }
     return out;
@@ -103,8 +109,12 @@ final class ConflictFinder {
         List<Provenance> parties = new ArrayList<>();
         parties.add(Provenance.builtIn("cash-floor", "cash must not end below the floor"));
         parties.addAll(blockers);
-        out.add(new Conflict(ConflictKind.CASH_FLOOR_NEEDS_BLOCKED_SALE, "account " + a.id(),
-            shortfall.minus(sellable).amount(), ImmutableList.copyOf(parties)));
+        out.add(
+            new Conflict(
+                ConflictKind.CASH_FLOOR_NEEDS_BLOCKED_SALE,
+                "account " + a.id(),
+                shortfall.minus(sellable).amount(),
+                ImmutableList.copyOf(parties)));
       }
     }
     return out;

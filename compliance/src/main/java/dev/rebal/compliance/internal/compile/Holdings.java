@@ -22,8 +22,10 @@ final class Holdings {
   private final MarketData marketData;
   private final Money householdValue;
 
-  private Holdings(SortedMap<AccountId, SortedMap<SecurityId, Quantity>> quantities,
-      MarketData marketData, Money householdValue) {
+  private Holdings(
+      SortedMap<AccountId, SortedMap<SecurityId, Quantity>> quantities,
+      MarketData marketData,
+      Money householdValue) {
     this.quantities = quantities;
     this.marketData = marketData;
     this.householdValue = householdValue;
@@ -64,8 +66,8 @@ final class Holdings {
   }
 
   /**
-   * Returns the account's held quantities by security, in security order (empty when it holds
-   * no lot).
+   * Returns the account's held quantities by security, in security order (empty when it holds no
+   * lot).
    */
   SortedMap<SecurityId, Quantity> quantities(AccountId account) {
     SortedMap<SecurityId, Quantity> m = quantities.get(account);

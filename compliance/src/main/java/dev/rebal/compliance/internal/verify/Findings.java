@@ -14,18 +14,21 @@ import java.util.TreeSet;
 
 /** Collects violations and returns them in the documented order. */
 final class Findings {
-  private static final Comparator<List<Integer>> BY_TRADES = (x, y) -> {
-    for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
-      int c = Integer.compare(x.get(i), y.get(i));
-      if (c != 0) {
-        return c;
-      }
-    }
-    return Integer.compare(x.size(), y.size());
-  };
-  private static final Comparator<Violation> ORDER = Comparator.comparing(Violation::kind)
-      .thenComparing(Violation::provenance).thenComparing(Violation::subject)
-      .thenComparing(Violation::trades, BY_TRADES);
+  private static final Comparator<List<Integer>> BY_TRADES =
+      (x, y) -> {
+        for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+          int c = Integer.compare(x.get(i), y.get(i));
+          if (c != 0) {
+            return c;
+          }
+        }
+        return Integer.compare(x.size(), y.size());
+      };
+  private static final Comparator<Violation> ORDER =
+      Comparator.comparing(Violation::kind)
+          .thenComparing(Violation::provenance)
+          .thenComparing(Violation::subject)
+          .thenComparing(Violation::trades, BY_TRADES);
 
   private final List<Violation> found = new ArrayList<>();
   private final List<Violation> preExisting = new ArrayList<>();
@@ -38,17 +41,43 @@ final class Findings {
     return new Provenance("builtin." + kind, kind, reason);
   }
 
-  void add(ViolationKind kind, Provenance provenance, Collection<Integer> trades, String subject,
-      String unit, BigDecimal limit, BigDecimal actual) {
-    found.add(new Violation(kind, provenance, ImmutableList.copyOf(new TreeSet<>(trades)),
-        subject, unit, limit, actual));
+  void add(
+      ViolationKind kind,
+      Provenance provenance,
+      Collection<Integer> trades,
+      String subject,
+      String unit,
+      BigDecimal limit,
+      BigDecimal actual) {
+    found.add(
+        new Violation(
+            kind,
+            provenance,
+            ImmutableList.copyOf(new TreeSet<>(trades)),
+            subject,
+            unit,
+            limit,
+            actual));
   }
 
   /** Records a breach that predates the proposal and is not made worse by it. */
-  void addPreExisting(ViolationKind kind, Provenance provenance, Collection<Integer> trades,
-      String subject, String unit, BigDecimal limit, BigDecimal actual) {
-    preExisting.add(new Violation(kind, provenance, ImmutableList.copyOf(new TreeSet<>(trades)),
-        subject, unit, limit, actual));
+  void addPreExisting(
+      ViolationKind kind,
+      Provenance provenance,
+      Collection<Integer> trades,
+      String subject,
+      String unit,
+      BigDecimal limit,
+      BigDecimal actual) {
+    preExisting.add(
+        new Violation(
+            kind,
+            provenance,
+            ImmutableList.copyOf(new TreeSet<>(trades)),
+            subject,
+            unit,
+            limit,
+            actual));
   }
 
   ImmutableList<Violation> sortedPreExisting() {

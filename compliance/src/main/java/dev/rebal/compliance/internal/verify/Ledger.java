@@ -27,9 +27,11 @@ final class Ledger {
 
   Ledger(Household household) {
     for (TaxLot lot : household.lots()) {
-      before.computeIfAbsent(lot.account(), a -> new TreeMap<>())
+      before
+          .computeIfAbsent(lot.account(), a -> new TreeMap<>())
           .merge(lot.security(), lot.quantity().value(), BigDecimal::add);
-      after.computeIfAbsent(lot.account(), a -> new TreeMap<>())
+      after
+          .computeIfAbsent(lot.account(), a -> new TreeMap<>())
           .merge(lot.security(), lot.quantity().value(), BigDecimal::add);
     }
     for (Account a : household.accounts()) {
@@ -42,9 +44,14 @@ final class Ledger {
     return m == null ? BigDecimal.ZERO : m.getOrDefault(security, BigDecimal.ZERO);
   }
 
-  void apply(int index, AccountId account, SecurityId security, BigDecimal signedQuantity,
+  void apply(
+      int index,
+      AccountId account,
+      SecurityId security,
+      BigDecimal signedQuantity,
       BigDecimal signedCash) {
-    after.computeIfAbsent(account, a -> new TreeMap<>())
+    after
+        .computeIfAbsent(account, a -> new TreeMap<>())
         .merge(security, signedQuantity, BigDecimal::add);
     cashAfter.merge(account, signedCash, BigDecimal::add);
     tradesByPosition.computeIfAbsent(new Key(account, security), k -> new ArrayList<>()).add(index);

@@ -49,10 +49,11 @@ public final class Verifier {
   private static final String WEIGHT = "weight";
   private static final BigDecimal RULE_144_SHARE = new BigDecimal("0.01");
   private static final int RULE_144_WEEKS = 4;
+
   /**
-   * A cap's weight may grow by this share of itself when no holding in its scope grows: the
-   * trades' values are rounded to cents, so the household's total after them can differ by a few
-   * cents from the total before.
+   * A cap's weight may grow by this share of itself when no holding in its scope grows: the trades'
+   * values are rounded to cents, so the household's total after them can differ by a few cents from
+   * the total before.
    */
   private static final BigDecimal WEIGHT_TOLERANCE = new BigDecimal("1e-6");
 
@@ -66,10 +67,15 @@ public final class Verifier {
   private final List<Restriction> inEffect = new ArrayList<>();
   private final Map<AccountId, Account> accounts = new TreeMap<>();
   private final Map<LotId, TaxLot> lots; // looked up only, never iterated
+
   /** Indexes of the trades whose account and security are both known. */
   private final List<Integer> known = new ArrayList<>();
 
-  private Verifier(Household household, MarketData marketData, LocalDate asOf, List<Trade> trades,
+  private Verifier(
+      Household household,
+      MarketData marketData,
+      LocalDate asOf,
+      List<Trade> trades,
       ComplianceParameters parameters) {
     this.household = household;
     this.marketData = marketData;
@@ -92,8 +98,12 @@ public final class Verifier {
   }
 
   /** Verifies; see {@link dev.rebal.compliance.TradeVerifier#verify}. */
-  public static VerificationResult verify(Household household, MarketData marketData,
-      LocalDate asOf, List<Trade> trades, ComplianceParameters parameters) {
+  public static VerificationResult verify(
+      Household household,
+      MarketData marketData,
+      LocalDate asOf,
+      List<Trade> trades,
+      ComplianceParameters parameters) {
     return new Verifier(household, marketData, asOf, trades, parameters).run();
   }
 
@@ -119,14 +129,26 @@ public final class Verifier {
     Account account = accounts.get(t.account());
     String subject = t.account() + "/" + t.security();
     if (account == null) {
-      findings.add(ViolationKind.UNKNOWN_ACCOUNT, Findings.check("unknown-account",
-          "the account is not the household's"), me, subject, SHARES, BigDecimal.ZERO, qty);
+      findings.add(
+          ViolationKind.UNKNOWN_ACCOUNT,
+          Findings.check("unknown-account", "the account is not the household's"),
+          me,
+          subject,
+          SHARES,
+          BigDecimal.ZERO,
+          qty);
       return;
     }
     Security security = marketData.securities().get(t.security());
     if (security == null) {
-      findings.add(ViolationKind.UNKNOWN_SECURITY, Findings.check("unknown-security",
-          "the security is not in the market data"), me, subject, SHARES, BigDecimal.ZERO, qty);
+      findings.add(
+          ViolationKind.UNKNOWN_SECURITY,
+          Findings.check("unknown-security", "the security is not in the market data"),
+          me,
+          subject,
+          SHARES,
+          BigDecimal.ZERO,
+          qty);
       return;
     }
     known.add(i);
@@ -135,38 +157,73 @@ public final class Verifier {
     boolean gift = t.side() == Side.GIFT;
     BigDecimal heldBefore = ledger.heldBefore(account.id(), security.id());
     BigDecimal cash = t.estimatedValue().amount();
-    ledger.apply(i, account.id(), security.id(), sell ? qty.negate() : qty,
+    ledger.apply(
+        i,
+        account.id(),
+        security.id(),
+        sell ? qty.negate() : qty,
         gift ? BigDecimal.ZERO : sell ? cash : cash.negate());
 
     if (account.heldAway()) {
-      findings.add(ViolationKind.ACCOUNT_NOT_TRADABLE, Findings.check("held-away",
-          "held-away account"), me, subject, SHARES, BigDecimal.ZERO, qty);
+      findings.add(
+          ViolationKind.ACCOUNT_NOT_TRADABLE,
+          Findings.check("held-away", "held-away account"),
+          me,
+          subject,
+          SHARES,
+          BigDecimal.ZERO,
+          qty);
     } else if (!account.tradable()) {
-      findings.add(ViolationKind.ACCOUNT_NOT_TRADABLE, Findings.check("not-tradable",
-          "account not tradable by the firm"), me, subject, SHARES, BigDecimal.ZERO, qty);
+      findings.add(
+          ViolationKind.ACCOUNT_NOT_TRADABLE,
+          Findings.check("not-tradable", "account not tradable by the firm"),
+          me,
+          subject,
+          SHARES,
+          BigDecimal.ZERO,
+          qty);
     }
     for (Restriction r : inEffect) {
       if (r instanceof AccountFreeze) {
         if (((AccountFreeze) r).account().equals(account.id())) {
-          findings.add(ViolationKind.ACCOUNT_FROZEN, Findings.cite(r), me, subject, SHARES,
-              BigDecimal.ZERO, qty);
+          findings.add(
+              ViolationKind.ACCOUNT_FROZEN,
+              Findings.cite(r),
+              me,
+              subject,
+              SHARES,
+              BigDecimal.ZERO,
+              qty);
         }
       } else if (r instanceof SecurityExclusion) {
         if (!sell && ((SecurityExclusion) r).scope().matches(security)) {
-          findings.add(ViolationKind.EXCLUDED_BUY, Findings.cite(r), me, subject, SHARES,
-              BigDecimal.ZERO, qty);
+          findings.add(
+              ViolationKind.EXCLUDED_BUY,
+              Findings.cite(r),
+              me,
+              subject,
+              SHARES,
+              BigDecimal.ZERO,
+              qty);
         }
       } else if (r instanceof DoNotSell) {
         DoNotSell d = (DoNotSell) r;
-        if (sell && d.scope().matches(security)
+        if (sell
+            && d.scope().matches(security)
             && (d.accounts().isEmpty() || d.accounts().contains(account.id()))) {
-          findings.add(ViolationKind.DO_NOT_SELL, Findings.cite(r), me, subject, SHARES,
-              BigDecimal.ZERO, qty);
+          findings.add(
+              ViolationKind.DO_NOT_SELL,
+              Findings.cite(r),
+              me,
+              subject,
+              SHARES,
+              BigDecimal.ZERO,
+              qty);
         }
       } else if (r instanceof BlackoutWindow) {
         if (((BlackoutWindow) r).issuer().equals(security.issuer())) {
-          findings.add(ViolationKind.BLACKOUT, Findings.cite(r), me, subject, SHARES,
-              BigDecimal.ZERO, qty);
+          findings.add(
+              ViolationKind.BLACKOUT, Findings.cite(r), me, subject, SHARES, BigDecimal.ZERO, qty);
         }
       }
     }
@@ -174,16 +231,27 @@ public final class Verifier {
     boolean wholeHolding = gift || sell && qty.compareTo(heldBefore) == 0;
     BigDecimal min = parameters.minTradeValue().amount();
     if (!wholeHolding && cash.compareTo(min) < 0) {
-      findings.add(ViolationKind.BELOW_MIN_TRADE_SIZE, Findings.check("min-trade-size",
-          "best execution: no trade below the minimum size"), me, subject, USD, min, cash);
+      findings.add(
+          ViolationKind.BELOW_MIN_TRADE_SIZE,
+          Findings.check("min-trade-size", "best execution: no trade below the minimum size"),
+          me,
+          subject,
+          USD,
+          min,
+          cash);
     }
-    boolean anyQuantity = account.fractionalShares()
-        || security.kind() == SecurityKind.MUTUAL_FUND;
+    boolean anyQuantity = account.fractionalShares() || security.kind() == SecurityKind.MUTUAL_FUND;
     BigDecimal lot = parameters.roundLot().value();
     if (!anyQuantity && !wholeHolding && !isMultiple(qty, lot)) {
       BigDecimal roundedDown = qty.subtract(qty.remainder(lot));
-      findings.add(ViolationKind.NOT_ROUND_LOT, Findings.check("round-lot",
-          "whole multiples of the round lot"), me, subject, SHARES, roundedDown, qty);
+      findings.add(
+          ViolationKind.NOT_ROUND_LOT,
+          Findings.check("round-lot", "whole multiples of the round lot"),
+          me,
+          subject,
+          SHARES,
+          roundedDown,
+          qty);
     }
     if (sell) {
       checkPicks(i, t, security);
@@ -208,14 +276,26 @@ public final class Verifier {
       String subject = "lot " + pick.lot();
       BigDecimal q = pick.quantity().value();
       if (lot == null) {
-        findings.add(ViolationKind.LOT_NOT_FOUND, Findings.check("lot-exists",
-            "a picked lot must be held"), me, subject, SHARES, BigDecimal.ZERO, q);
+        findings.add(
+            ViolationKind.LOT_NOT_FOUND,
+            Findings.check("lot-exists", "a picked lot must be held"),
+            me,
+            subject,
+            SHARES,
+            BigDecimal.ZERO,
+            q);
         continue;
       }
       if (!lot.account().equals(t.account()) || !lot.security().equals(t.security())) {
-        findings.add(ViolationKind.LOT_MISMATCH, Findings.check("lot-matches",
-            "a picked lot must be of the trade's account and security"), me, subject, SHARES,
-            BigDecimal.ZERO, q);
+        findings.add(
+            ViolationKind.LOT_MISMATCH,
+            Findings.check(
+                "lot-matches", "a picked lot must be of the trade's account and security"),
+            me,
+            subject,
+            SHARES,
+            BigDecimal.ZERO,
+            q);
         continue;
       }
       picked.merge(lot.id(), q, BigDecimal::add);
@@ -224,8 +304,14 @@ public final class Verifier {
         if (r instanceof LotPreference) {
           LotPreference p = (LotPreference) r;
           if (p.scope().matches(security) && lot.acquired().isBefore(p.protectAcquiredBefore())) {
-            findings.add(ViolationKind.PROTECTED_LOT, Findings.cite(r), me, subject, SHARES,
-                BigDecimal.ZERO, q);
+            findings.add(
+                ViolationKind.PROTECTED_LOT,
+                Findings.cite(r),
+                me,
+                subject,
+                SHARES,
+                BigDecimal.ZERO,
+                q);
           }
         }
       }
@@ -238,9 +324,14 @@ public final class Verifier {
     for (Map.Entry<LotId, BigDecimal> e : picked.entrySet()) {
       BigDecimal held = lots.get(e.getKey()).quantity().value();
       if (e.getValue().compareTo(held) > 0) {
-        findings.add(ViolationKind.LOT_OVERDRAWN, Findings.check("lot-quantity",
-            "picks must not exceed the lot"), pickedBy.get(e.getKey()), "lot " + e.getKey(),
-            SHARES, held, e.getValue());
+        findings.add(
+            ViolationKind.LOT_OVERDRAWN,
+            Findings.check("lot-quantity", "picks must not exceed the lot"),
+            pickedBy.get(e.getKey()),
+            "lot " + e.getKey(),
+            SHARES,
+            held,
+            e.getValue());
       }
     }
   }
@@ -275,7 +366,8 @@ public final class Verifier {
       }
       BigDecimal protectedQty = BigDecimal.ZERO;
       for (TaxLot l : household.lots()) {
-        if (l.account().equals(t.account()) && l.security().equals(t.security())
+        if (l.account().equals(t.account())
+            && l.security().equals(t.security())
             && l.acquired().isBefore(strongest.protectAcquiredBefore())) {
           protectedQty = protectedQty.add(l.quantity().value());
         }
@@ -283,12 +375,18 @@ public final class Verifier {
       if (protectedQty.signum() <= 0) {
         continue;
       }
-      BigDecimal free = ledger.heldBefore(t.account(), t.security()).subtract(protectedQty)
-          .max(BigDecimal.ZERO);
+      BigDecimal free =
+          ledger.heldBefore(t.account(), t.security()).subtract(protectedQty).max(BigDecimal.ZERO);
       BigDecimal sold = soldByPosition.get(e.getKey());
       if (sold.compareTo(free) > 0) {
-        findings.add(ViolationKind.PROTECTED_LOT, Findings.cite(strongest),
-            ledger.tradesOn(t.account(), t.security()), e.getKey(), SHARES, free, sold);
+        findings.add(
+            ViolationKind.PROTECTED_LOT,
+            Findings.cite(strongest),
+            ledger.tradesOn(t.account(), t.security()),
+            e.getKey(),
+            SHARES,
+            free,
+            sold);
       }
     }
   }
@@ -313,8 +411,14 @@ public final class Verifier {
       }
       TradingVolume volume = marketData.volumes().get(issuer);
       if (volume == null) {
-        findings.add(ViolationKind.VOLUME_LIMIT, Findings.cite(r), involved, "issuer " + issuer,
-            SHARES, BigDecimal.ZERO, proposed);
+        findings.add(
+            ViolationKind.VOLUME_LIMIT,
+            Findings.cite(r),
+            involved,
+            "issuer " + issuer,
+            SHARES,
+            BigDecimal.ZERO,
+            proposed);
         continue;
       }
       BigDecimal onePercent = volume.sharesOutstanding().value().multiply(RULE_144_SHARE);
@@ -327,27 +431,40 @@ public final class Verifier {
       LocalDate from = asOf.minusMonths(3);
       BigDecimal alreadySold = BigDecimal.ZERO;
       for (Transaction tx : household.transactions()) {
-        if (tx.side() == Side.SELL && !tx.tradeDate().isBefore(from)
-            && !tx.tradeDate().isAfter(asOf) && issuerOf(tx.security()).equals(issuer)) {
+        if (tx.side() == Side.SELL
+            && !tx.tradeDate().isBefore(from)
+            && !tx.tradeDate().isAfter(asOf)
+            && issuerOf(tx.security()).equals(issuer)) {
           alreadySold = alreadySold.add(tx.quantity().value());
         }
       }
       BigDecimal left = limit.subtract(alreadySold).max(BigDecimal.ZERO);
       if (proposed.compareTo(left) > 0) {
-        findings.add(ViolationKind.VOLUME_LIMIT, Findings.cite(r), involved, "issuer " + issuer,
-            SHARES, left, proposed);
+        findings.add(
+            ViolationKind.VOLUME_LIMIT,
+            Findings.cite(r),
+            involved,
+            "issuer " + issuer,
+            SHARES,
+            left,
+            proposed);
       }
     }
   }
 
   private void checkNoShorts() {
-    for (Map.Entry<AccountId, SortedMap<SecurityId, BigDecimal>> a
-        : ledger.positionsAfter().entrySet()) {
+    for (Map.Entry<AccountId, SortedMap<SecurityId, BigDecimal>> a :
+        ledger.positionsAfter().entrySet()) {
       for (Map.Entry<SecurityId, BigDecimal> p : a.getValue().entrySet()) {
         if (p.getValue().signum() < 0) {
-          findings.add(ViolationKind.SHORT_POSITION, Findings.check("no-short",
-              "no short sales: at most the quantity held"), ledger.tradesOn(a.getKey(),
-              p.getKey()), a.getKey() + "/" + p.getKey(), SHARES, BigDecimal.ZERO, p.getValue());
+          findings.add(
+              ViolationKind.SHORT_POSITION,
+              Findings.check("no-short", "no short sales: at most the quantity held"),
+              ledger.tradesOn(a.getKey(), p.getKey()),
+              a.getKey() + "/" + p.getKey(),
+              SHARES,
+              BigDecimal.ZERO,
+              p.getValue());
         }
       }
     }
@@ -362,16 +479,26 @@ public final class Verifier {
       BigDecimal floor = a.cashFloor().amount();
       if (cash.compareTo(floor) < 0) {
         // below the floor before and not lower now: the proposal did not cause it
-        boolean preExisting = a.cash().amount().compareTo(floor) < 0
-            && cash.compareTo(a.cash().amount()) >= 0;
+        boolean preExisting =
+            a.cash().amount().compareTo(floor) < 0 && cash.compareTo(a.cash().amount()) >= 0;
         if (preExisting) {
-          findings.addPreExisting(ViolationKind.CASH_BELOW_FLOOR, Findings.check("cash-floor",
-              "cash must not end below the floor"), ledger.tradesIn(a.id()),
-              "account " + a.id(), USD, floor, cash);
+          findings.addPreExisting(
+              ViolationKind.CASH_BELOW_FLOOR,
+              Findings.check("cash-floor", "cash must not end below the floor"),
+              ledger.tradesIn(a.id()),
+              "account " + a.id(),
+              USD,
+              floor,
+              cash);
         } else {
-          findings.add(ViolationKind.CASH_BELOW_FLOOR, Findings.check("cash-floor",
-              "cash must not end below the floor"), ledger.tradesIn(a.id()),
-              "account " + a.id(), USD, floor, cash);
+          findings.add(
+              ViolationKind.CASH_BELOW_FLOOR,
+              Findings.check("cash-floor", "cash must not end below the floor"),
+              ledger.tradesIn(a.id()),
+              "account " + a.id(),
+              USD,
+              floor,
+              cash);
         }
       }
     }
@@ -389,8 +516,8 @@ public final class Verifier {
     for (BigDecimal c : ledger.allCashAfter()) {
       total = total.add(c);
     }
-    for (Map.Entry<AccountId, SortedMap<SecurityId, BigDecimal>> a
-        : ledger.positionsAfter().entrySet()) {
+    for (Map.Entry<AccountId, SortedMap<SecurityId, BigDecimal>> a :
+        ledger.positionsAfter().entrySet()) {
       for (Map.Entry<SecurityId, BigDecimal> p : a.getValue().entrySet()) {
         total = total.add(marketValue(p.getKey(), p.getValue()));
       }
@@ -413,8 +540,8 @@ public final class Verifier {
       ConcentrationCap cap = (ConcentrationCap) r;
       BigDecimal inScope = BigDecimal.ZERO;
       List<Integer> involved = new ArrayList<>();
-      for (Map.Entry<AccountId, SortedMap<SecurityId, BigDecimal>> a
-          : ledger.positionsAfter().entrySet()) {
+      for (Map.Entry<AccountId, SortedMap<SecurityId, BigDecimal>> a :
+          ledger.positionsAfter().entrySet()) {
         for (Map.Entry<SecurityId, BigDecimal> p : a.getValue().entrySet()) {
           Security s = marketData.securities().get(p.getKey());
           if (s != null && cap.scope().matches(s)) {
@@ -436,21 +563,35 @@ public final class Verifier {
         // as still held (a committed gift shrinks the household, raising the weight of what
         // stays), within the cap or no heavier than before
         BigDecimal weightBeforeGifts = inScope.divide(total.add(gifted), MathContext.DECIMAL128);
-        BigDecimal weightBefore = totalBefore.signum() > 0
-            ? inScopeBefore.divide(totalBefore, MathContext.DECIMAL128) : BigDecimal.ZERO;
-        boolean preExisting = totalBefore.signum() > 0
-            && inScope.compareTo(inScopeBefore) <= 0
-            && (weightBeforeGifts.compareTo(cap.maxWeight().value()) <= 0
-                || weightBefore.compareTo(cap.maxWeight().value()) > 0
-                    && weightBeforeGifts.compareTo(weightBefore.multiply(
-                        BigDecimal.ONE.add(WEIGHT_TOLERANCE))) <= 0);
+        BigDecimal weightBefore =
+            totalBefore.signum() > 0
+                ? inScopeBefore.divide(totalBefore, MathContext.DECIMAL128)
+                : BigDecimal.ZERO;
+        boolean preExisting =
+            totalBefore.signum() > 0
+                && inScope.compareTo(inScopeBefore) <= 0
+                && (weightBeforeGifts.compareTo(cap.maxWeight().value()) <= 0
+                    || weightBefore.compareTo(cap.maxWeight().value()) > 0
+                        && weightBeforeGifts.compareTo(
+                                weightBefore.multiply(BigDecimal.ONE.add(WEIGHT_TOLERANCE)))
+                            <= 0);
         if (preExisting) {
-          findings.addPreExisting(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
-              "scope " + cap.scope(), WEIGHT, cap.maxWeight().value(),
+          findings.addPreExisting(
+              ViolationKind.CONCENTRATION_CAP,
+              Findings.cite(r),
+              involved,
+              "scope " + cap.scope(),
+              WEIGHT,
+              cap.maxWeight().value(),
               weight.setScale(10, RoundingMode.HALF_EVEN));
         } else {
-          findings.add(ViolationKind.CONCENTRATION_CAP, Findings.cite(r), involved,
-              "scope " + cap.scope(), WEIGHT, cap.maxWeight().value(),
+          findings.add(
+              ViolationKind.CONCENTRATION_CAP,
+              Findings.cite(r),
+              involved,
+              "scope " + cap.scope(),
+              WEIGHT,
+              cap.maxWeight().value(),
               weight.setScale(10, RoundingMode.HALF_EVEN));
         }
       }
@@ -477,10 +618,17 @@ public final class Verifier {
       if (sold != null) {
         List<Integer> involved = new ArrayList<>(e.getValue());
         involved.addAll(sold);
-        Provenance p = Findings.check("wash-sale-group",
-            "no buy and sell of one wash-sale group in a proposal");
-        findings.add(ViolationKind.WASH_SALE_BOTH_SIDES, p, involved, "group " + e.getKey(),
-            SHARES, BigDecimal.ZERO, bought.get(e.getKey()));
+        Provenance p =
+            Findings.check(
+                "wash-sale-group", "no buy and sell of one wash-sale group in a proposal");
+        findings.add(
+            ViolationKind.WASH_SALE_BOTH_SIDES,
+            p,
+            involved,
+            "group " + e.getKey(),
+            SHARES,
+            BigDecimal.ZERO,
+            bought.get(e.getKey()));
       }
     }
   }

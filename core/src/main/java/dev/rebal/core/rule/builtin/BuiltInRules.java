@@ -7,10 +7,9 @@ import java.util.List;
 
 /**
  * The rules Rebal ships, offered through the same {@link RuleProvider} SPI as a firm's own: the
- * eligibility check, the nine triggers (calendar,
- * threshold, cash, tax, goal, goal bucket, liquidity, gift, concentration), the
- * liquidity reserve constraint, the routing rules, and the goal-outlook rules (off by default). Parameters and defaults are listed in {@code
- * docs/rules.md}.
+ * eligibility check, the nine triggers (calendar, threshold, cash, tax, goal, goal bucket,
+ * liquidity, gift, concentration), the liquidity reserve constraint, the routing rules, and the
+ * goal-outlook rules (off by default). Parameters and defaults are listed in {@code docs/rules.md}.
  */
 public final class BuiltInRules implements RuleProvider {
   /** Creates the provider; ServiceLoader calls this. */
@@ -24,9 +23,17 @@ public final class BuiltInRules implements RuleProvider {
   @Override
   public List<Rule> rules() {
     return ImmutableList.<Rule>builder()
-        .add(new TradableAccountEligibility(), new CalendarTrigger(), new ThresholdTrigger(),
-            new CashTrigger(), new TaxHarvestTrigger(), new GoalTrigger(), new GoalBucketTrigger(),
-            new LiquidityTrigger(), new GiftTrigger(), new ConcentrationTrigger(),
+        .add(
+            new TradableAccountEligibility(),
+            new CalendarTrigger(),
+            new ThresholdTrigger(),
+            new CashTrigger(),
+            new TaxHarvestTrigger(),
+            new GoalTrigger(),
+            new GoalBucketTrigger(),
+            new LiquidityTrigger(),
+            new GiftTrigger(),
+            new ConcentrationTrigger(),
             new LiquidityReserve())
         .addAll(RoutingRules.all())
         .addAll(GoalOutlookRules.all())

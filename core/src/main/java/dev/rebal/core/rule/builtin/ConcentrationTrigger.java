@@ -23,11 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fires when a holding is above its concentration cap by at least {@code
- * trigger.concentration.min} dollars that the household may sell: in a tradable account not
- * frozen, not under a do-not-sell, its issuer not in a blackout. A breach nothing can be sold
- * against (a stock held until its cliff) does not fire every night; the optimizer reports it as an
- * unmet goal whenever another trigger runs the household.
+ * Fires when a holding is above its concentration cap by at least {@code trigger.concentration.min}
+ * dollars that the household may sell: in a tradable account not frozen, not under a do-not-sell,
+ * its issuer not in a blackout. A breach nothing can be sold against (a stock held until its cliff)
+ * does not fire every night; the optimizer reports it as an unmet goal whenever another trigger
+ * runs the household.
  */
 final class ConcentrationTrigger implements Rule {
   @Override
@@ -54,8 +54,8 @@ final class ConcentrationTrigger implements Rule {
       }
       Money held = Money.zero(total.currency());
       Money sellable = Money.zero(total.currency());
-      for (Map.Entry<AccountId, ? extends Map<SecurityId, Money>> account
-          : valuation.positionValues().entrySet()) {
+      for (Map.Entry<AccountId, ? extends Map<SecurityId, Money>> account :
+          valuation.positionValues().entrySet()) {
         for (Map.Entry<SecurityId, Money> position : account.getValue().entrySet()) {
           Security sec = context.marketData().lookupSecurity(position.getKey());
           if (!cap.scope().matches(sec)) {
@@ -69,11 +69,21 @@ final class ConcentrationTrigger implements Rule {
       }
       Money excess = held.minus(total.multipliedBy(cap.maxWeight().value()));
       if (excess.min(sellable).amount().compareTo(min) >= 0) {
-        breaches.add(cap.scope() + " " + held + " above its cap " + cap.maxWeight() + " by "
-            + excess + " (" + cap.id() + ")");
+        breaches.add(
+            cap.scope()
+                + " "
+                + held
+                + " above its cap "
+                + cap.maxWeight()
+                + " by "
+                + excess
+                + " ("
+                + cap.id()
+                + ")");
       }
     }
-    return breaches.isEmpty() ? RuleOutcome.pass()
+    return breaches.isEmpty()
+        ? RuleOutcome.pass()
         : RuleOutcome.found("trigger.concentration", "above cap: " + String.join("; ", breaches));
   }
 
@@ -88,7 +98,8 @@ final class ConcentrationTrigger implements Rule {
       }
       if (r instanceof AccountFreeze f && f.account().equals(accountId)
           || r instanceof BlackoutWindow b && b.issuer().equals(sec.issuer())
-          || r instanceof DoNotSell d && d.scope().matches(sec)
+          || r instanceof DoNotSell d
+              && d.scope().matches(sec)
               && (d.accounts().isEmpty() || d.accounts().contains(accountId))) {
         return false;
       }

@@ -10,9 +10,9 @@ import java.util.Optional;
 /**
  * The amount a committed need or gift asks the liquidity rules to hold: a need's amount; a gift's
  * cash part (the part not given in kind), but only once the gift is within {@code
- * trigger.gift.horizon-days} (30), when the gift stage gives the rest in the same proposal. Earlier,
- * the lots that will go in kind are not set aside, so a trade could sell them and change the cash
- * part; the gift is left alone until then.
+ * trigger.gift.horizon-days} (30), when the gift stage gives the rest in the same proposal.
+ * Earlier, the lots that will go in kind are not set aside, so a trade could sell them and change
+ * the cash part; the gift is left alone until then.
  */
 final class GiftCash {
   private GiftCash() {}

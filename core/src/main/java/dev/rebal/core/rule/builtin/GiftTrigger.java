@@ -40,14 +40,26 @@ final class GiftTrigger implements Rule {
     LocalDate last = context.asOf().plusDays(horizon);
     List<Finding> out = new ArrayList<>();
     for (LiquidityEvent gift : context.assessment().upcomingNeeds()) {
-      if (gift.kind() != LiquidityKind.GIFT || gift.firmness() != Firmness.COMMITTED
-          || gift.date().isBefore(context.asOf()) || gift.date().isAfter(last)) {
+      if (gift.kind() != LiquidityKind.GIFT
+          || gift.firmness() != Firmness.COMMITTED
+          || gift.date().isBefore(context.asOf())
+          || gift.date().isAfter(last)) {
         continue;
       }
       Money inKind = context.assessment().giftsInKind().get(gift.id());
       if (inKind != null && inKind.isPositive()) {
-        out.add(new Finding("trigger.gift.in-kind", "gift " + gift.id() + " of " + gift.amount()
-            + " due " + gift.date() + ": " + inKind + " can be given in kind"));
+        out.add(
+            new Finding(
+                "trigger.gift.in-kind",
+                "gift "
+                    + gift.id()
+                    + " of "
+                    + gift.amount()
+                    + " due "
+                    + gift.date()
+                    + ": "
+                    + inKind
+                    + " can be given in kind"));
       }
     }
     return new RuleOutcome(ImmutableList.copyOf(out), ImmutableList.of());

@@ -13,14 +13,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fires when a goal bucket the household watches ({@link WatchedBuckets}: funded by accounts,
- * worth at least {@code trigger.goal-bucket.min-value} (25000 dollars), with a tradable account,
- * funding a goal due within {@code trigger.goal-bucket.horizon-days} (1826, five years)) has an
- * asset class outside its band by more than {@code trigger.threshold.tolerance} (0.001). The
- * shared pool is not checked: with one bucket its drift is the household's, which {@code
- * trigger.threshold} watches, and with several it is the household's drift less the buckets',
- * which the optimizer has no rows for. Cash is not checked either: idle cash is the cash
- * trigger's. Drift is today's: an expected inflow is not assigned to an account.
+ * Fires when a goal bucket the household watches ({@link WatchedBuckets}: funded by accounts, worth
+ * at least {@code trigger.goal-bucket.min-value} (25000 dollars), with a tradable account, funding
+ * a goal due within {@code trigger.goal-bucket.horizon-days} (1826, five years)) has an asset class
+ * outside its band by more than {@code trigger.threshold.tolerance} (0.001). The shared pool is not
+ * checked: with one bucket its drift is the household's, which {@code trigger.threshold} watches,
+ * and with several it is the household's drift less the buckets', which the optimizer has no rows
+ * for. Cash is not checked either: idle cash is the cash trigger's. Drift is today's: an expected
+ * inflow is not assigned to an account.
  *
  * <p>In the default rule set since 1.3.0; the engine gives the optimizer the same buckets' drift
  * rows, so a proposal fixes what the trigger saw, and a bucket it cannot bring back is reported as
@@ -43,23 +43,25 @@ final class GoalBucketTrigger implements Rule {
     BigDecimal minValue = context.param("trigger.goal-bucket.min-value", "25000");
     long horizon = context.param("trigger.goal-bucket.horizon-days", "1826").longValue();
     List<String> out = new ArrayList<>();
-    for (GoalBucket b : WatchedBuckets.of(context.household(), context.assessment().plan(),
-        context.asOf(), minValue, horizon)) {
+    for (GoalBucket b :
+        WatchedBuckets.of(
+            context.household(), context.assessment().plan(), context.asOf(), minValue, horizon)) {
       List<String> classes = new ArrayList<>();
       for (ClassDrift d : b.outOfBand()) {
         if (d.assetClass().equals(HouseholdValuation.CASH)
-            || d.absoluteDrift().value().subtract(d.halfWidth().value())
-                .compareTo(tolerance) <= 0) {
+            || d.absoluteDrift().value().subtract(d.halfWidth().value()).compareTo(tolerance)
+                <= 0) {
           continue;
         }
-        classes.add(d.assetClass() + " " + d.actual() + " vs " + d.target() + " +/- "
-            + d.halfWidth());
+        classes.add(
+            d.assetClass() + " " + d.actual() + " vs " + d.target() + " +/- " + d.halfWidth());
       }
       if (!classes.isEmpty()) {
         out.add("bucket " + b.id() + " (" + b.value() + "): " + String.join("; ", classes));
       }
     }
-    return out.isEmpty() ? RuleOutcome.pass()
+    return out.isEmpty()
+        ? RuleOutcome.pass()
         : RuleOutcome.found("trigger.goal-bucket", "out of band: " + String.join(" | ", out));
   }
 }

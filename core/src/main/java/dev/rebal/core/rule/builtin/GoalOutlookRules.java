@@ -22,9 +22,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The goal-outlook rules: they read the household's goal outlook ({@link RuleContext#goalOutlook()},
- * docs/goals.md) and act on each goal's probability of being met. None is in the default rule set;
- * none ever raises a goal's risk: a low probability goes to the advisor with the figures.
+ * The goal-outlook rules: they read the household's goal outlook ({@link
+ * RuleContext#goalOutlook()}, docs/goals.md) and act on each goal's probability of being met. None
+ * is in the default rule set; none ever raises a goal's risk: a low probability goes to the advisor
+ * with the figures.
  *
  * <table>
  *   <caption>Goal-outlook rules and their parameters</caption>
@@ -72,15 +73,31 @@ final class GoalOutlookRules {
     List<Finding> out = new ArrayList<>();
     for (GoalOdds g : outlook.goals()) {
       if (g.targetDate().isAfter(c.asOf()) && g.probability().compareTo(floor) < 0) {
-        out.add(new Finding(prefix + ".floor", g.summary() + "; below the floor "
-            + percent(floor) + " (" + outlook.assumptions() + ", " + outlook.paths()
-            + " paths); risk is not raised automatically: review the goal with the client"));
+        out.add(
+            new Finding(
+                prefix + ".floor",
+                g.summary()
+                    + "; below the floor "
+                    + percent(floor)
+                    + " ("
+                    + outlook.assumptions()
+                    + ", "
+                    + outlook.paths()
+                    + " paths); risk is not raised automatically: review the goal with the client"));
       }
     }
     if (prefix.startsWith("review.")) {
       for (Map.Entry<dev.rebal.core.goal.GoalId, String> e : outlook.unassessed().entrySet()) {
-        out.add(new Finding(prefix + ".unassessed", "goal " + e.getKey() + " not assessed: "
-            + e.getValue() + " (" + outlook.assumptions() + ")"));
+        out.add(
+            new Finding(
+                prefix + ".unassessed",
+                "goal "
+                    + e.getKey()
+                    + " not assessed: "
+                    + e.getValue()
+                    + " ("
+                    + outlook.assumptions()
+                    + ")"));
       }
     }
     return new RuleOutcome(ImmutableList.copyOf(out), ImmutableList.of());
@@ -101,35 +118,57 @@ final class GoalOutlookRules {
       if (!odds.targetDate().isAfter(c.asOf()) || odds.probability().compareTo(ceiling) < 0) {
         continue;
       }
-      Goal goal = c.household().goals().stream().filter(g -> g.id().equals(odds.goal()))
-          .findFirst().orElseThrow();
+      Goal goal =
+          c.household().goals().stream()
+              .filter(g -> g.id().equals(odds.goal()))
+              .findFirst()
+              .orElseThrow();
       int years = (int) Math.max(0, ChronoUnit.YEARS.between(c.asOf(), goal.targetDate()));
       Map.Entry<Integer, TargetAllocation> now = goal.glidePath().steps().floorEntry(years);
       if (now == null) {
         continue;
       }
-      Map.Entry<Integer, TargetAllocation> safer = goal.glidePath().steps().lowerEntry(now.getKey());
+      Map.Entry<Integer, TargetAllocation> safer =
+          goal.glidePath().steps().lowerEntry(now.getKey());
       if (safer == null || safer.getValue().equals(now.getValue())) {
         continue;
       }
       // the same household with the goal held at the safer step from today: same seed, so the two
       // probabilities are compared path by path
       GoalOdds locked = lockedIn(c, goal, now.getKey());
-      out.add(new Finding("review.goal-outlook.lock-in", odds.summary() + "; at or above the "
-          + "ceiling " + percent(ceiling) + ": its bucket may move from the " + now.getKey()
-          + "-year step to the more conservative " + safer.getKey() + "-year step, where the "
-          + "probability is " + locked.percent() + " and the 10th percentile "
-          + locked.outcome().p10().amount().toPlainString() + " (" + outlook.assumptions() + ")"));
+      out.add(
+          new Finding(
+              "review.goal-outlook.lock-in",
+              odds.summary()
+                  + "; at or above the "
+                  + "ceiling "
+                  + percent(ceiling)
+                  + ": its bucket may move from the "
+                  + now.getKey()
+                  + "-year step to the more conservative "
+                  + safer.getKey()
+                  + "-year step, where the "
+                  + "probability is "
+                  + locked.percent()
+                  + " and the 10th percentile "
+                  + locked.outcome().p10().amount().toPlainString()
+                  + " ("
+                  + outlook.assumptions()
+                  + ")"));
     }
     return new RuleOutcome(ImmutableList.copyOf(out), ImmutableList.of());
   }
 
   private static GoalOdds lockedIn(RuleContext c, Goal goal, int stepNow) {
-    GlidePath safer = GlidePath.builder()
-        .putAllSteps(ImmutableSortedMap.copyOf(goal.glidePath().steps().headMap(stepNow))).build();
-    HouseholdOutlook o = GoalOutlook.of(CapitalMarketAssumptions.from(c.ruleSet()))
-        .withPaths(c.param("outlook.paths", String.valueOf(GoalOutlook.DEFAULT_PATHS)).intValue())
-        .outlook(c.household(), c.assessment().plan(), c.asOf(), Map.of(goal.id(), safer));
+    GlidePath safer =
+        GlidePath.builder()
+            .putAllSteps(ImmutableSortedMap.copyOf(goal.glidePath().steps().headMap(stepNow)))
+            .build();
+    HouseholdOutlook o =
+        GoalOutlook.of(CapitalMarketAssumptions.from(c.ruleSet()))
+            .withPaths(
+                c.param("outlook.paths", String.valueOf(GoalOutlook.DEFAULT_PATHS)).intValue())
+            .outlook(c.household(), c.assessment().plan(), c.asOf(), Map.of(goal.id(), safer));
     return o.find(goal.id()).orElseThrow();
   }
 
@@ -139,18 +178,26 @@ final class GoalOutlookRules {
       return Optional.empty();
     }
     CapitalMarketAssumptions cma = CapitalMarketAssumptions.from(c.ruleSet());
-    return pinned.get().equals(cma.contentHash()) ? Optional.empty()
-        : Optional.of(new Finding(prefix + ".assumptions", "the rule set pins assumptions "
-            + pinned.get() + " but carries " + cma.label() + " (" + cma.contentHash()
-            + "); no outlook computed"));
+    return pinned.get().equals(cma.contentHash())
+        ? Optional.empty()
+        : Optional.of(
+            new Finding(
+                prefix + ".assumptions",
+                "the rule set pins assumptions "
+                    + pinned.get()
+                    + " but carries "
+                    + cma.label()
+                    + " ("
+                    + cma.contentHash()
+                    + "); no outlook computed"));
   }
 
   private static String percent(BigDecimal p) {
     return p.movePointRight(2).stripTrailingZeros().toPlainString() + "%";
   }
 
-  private static Rule rule(String id, Stage stage,
-      java.util.function.Function<RuleContext, RuleOutcome> check) {
+  private static Rule rule(
+      String id, Stage stage, java.util.function.Function<RuleContext, RuleOutcome> check) {
     return new Rule() {
       @Override
       public String id() {

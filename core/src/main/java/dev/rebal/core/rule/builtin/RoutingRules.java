@@ -42,82 +42,135 @@ final class RoutingRules {
 
   static ImmutableList<Rule> all() {
     return ImmutableList.of(
-        rule("route.turnover", (c, i) -> {
-          BigDecimal max = c.param("review.turnover.max", "0.30");
-          BigDecimal minValue = c.param("review.turnover.min-value", "1000000");
-          boolean large = c.assessment().valuation().total().amount().compareTo(minValue) >= 0;
-          return large && i.turnover().value().compareTo(max) > 0
-              ? RuleOutcome.found("review.turnover", "turnover " + i.turnover() + " above " + max
-                  + " of a household of " + c.assessment().valuation().total())
-              : RuleOutcome.pass();
-        }),
-        rule("route.trade-size", (c, i) -> {
-          BigDecimal max = c.param("review.trade.max", "1000000");
-          return i.largestTrade().amount().compareTo(max) > 0
-              ? RuleOutcome.found("review.trade-size", "largest trade " + i.largestTrade()
-                  + " above " + max)
-              : RuleOutcome.pass();
-        }),
-        rule("route.tax", (c, i) -> {
-          BigDecimal max = c.param("review.tax.max", "10000");
-          return i.taxCost().amount().compareTo(max) > 0
-              ? RuleOutcome.found("review.tax", "tax cost " + i.taxCost() + " above " + max)
-              : RuleOutcome.pass();
-        }),
-        rule("route.short-term-gain", (c, i) -> {
-          BigDecimal max = c.param("review.short-term-gain.max", "1000");
-          return i.shortTermGain().amount().compareTo(max) > 0
-              ? RuleOutcome.found("review.short-term-gain", "short-term gain " + i.shortTermGain()
-                  + " above " + max)
-              : RuleOutcome.pass();
-        }),
-        rule("route.restricted", (c, i) -> {
-          boolean reductions = "REVIEW".equals(
-              c.ruleSet().find("review.restricted.reductions").orElse("REPORT"));
-          if (!i.restrictedTouched().isEmpty()) {
-            return RuleOutcome.found("review.restricted", "trades restricted "
-                + i.restrictedTouched());
-          }
-          return reductions && !i.restrictedReduced().isEmpty()
-              ? RuleOutcome.found("review.restricted", "sells restricted " + i.restrictedReduced()
-                  + " toward its exclusion or cap (review.restricted.reductions REVIEW)")
-              : RuleOutcome.pass();
-        }),
-        rule("route.concentration", (c, i) -> {
-          BigDecimal max = c.param("review.concentration.shift.max", "0.05");
-          return i.concentrationShift().value().compareTo(max) > 0
-              ? RuleOutcome.found("review.concentration", "concentration shifts by "
-                  + i.concentrationShift() + ", above " + max)
-              : RuleOutcome.pass();
-        }),
-        rule("route.override", (c, i) -> i.overrides().isEmpty() ? RuleOutcome.pass()
-            : RuleOutcome.found("review.override", "overrides " + i.overrides())),
-        rule("route.verifier", (c, i) -> i.violations().isEmpty() ? RuleOutcome.pass()
-            : RuleOutcome.found("review.verifier", "verifier: " + i.violations())),
-        rule("route.unmet-goal", (c, i) -> {
-          java.util.Set<String> kinds = new java.util.TreeSet<>(java.util.Arrays.asList(
-              c.ruleSet().find("review.unmet-goal.kinds").orElse("NEED,CASH_FLOOR").split(",")));
-          BigDecimal min = c.param("review.unmet-goal.min", "100");
-          java.util.List<String> routed = new java.util.ArrayList<>();
-          for (dev.rebal.core.assess.UnmetGoal g : i.unmetGoals()) {
-            if (kinds.contains(g.kind()) && g.amount().amount().compareTo(min) >= 0) {
-              routed.add(g.toString());
-            }
-          }
-          return routed.isEmpty() ? RuleOutcome.pass()
-              : RuleOutcome.found("review.unmet-goal", "left unmet: " + routed);
-        }),
-        rule("route.gift", (c, i) -> {
-          BigDecimal max = c.param("review.gift.max", "0");
-          return i.giftedValue().isPositive() && i.giftedValue().amount().compareTo(max) >= 0
-              ? RuleOutcome.found("review.gift", "gives " + i.giftedValue()
-                  + " in kind to charity, irrevocable (review.gift.max " + max + ")")
-              : RuleOutcome.pass();
-        }),
-        rule("route.data-warning", (c, i) -> c.assessment().warnings().isEmpty()
-            ? RuleOutcome.pass()
-            : RuleOutcome.found("review.data-warning", c.assessment().warnings().size()
-                + " data warning(s): " + c.assessment().warnings().get(0))));
+        rule(
+            "route.turnover",
+            (c, i) -> {
+              BigDecimal max = c.param("review.turnover.max", "0.30");
+              BigDecimal minValue = c.param("review.turnover.min-value", "1000000");
+              boolean large = c.assessment().valuation().total().amount().compareTo(minValue) >= 0;
+              return large && i.turnover().value().compareTo(max) > 0
+                  ? RuleOutcome.found(
+                      "review.turnover",
+                      "turnover "
+                          + i.turnover()
+                          + " above "
+                          + max
+                          + " of a household of "
+                          + c.assessment().valuation().total())
+                  : RuleOutcome.pass();
+            }),
+        rule(
+            "route.trade-size",
+            (c, i) -> {
+              BigDecimal max = c.param("review.trade.max", "1000000");
+              return i.largestTrade().amount().compareTo(max) > 0
+                  ? RuleOutcome.found(
+                      "review.trade-size", "largest trade " + i.largestTrade() + " above " + max)
+                  : RuleOutcome.pass();
+            }),
+        rule(
+            "route.tax",
+            (c, i) -> {
+              BigDecimal max = c.param("review.tax.max", "10000");
+              return i.taxCost().amount().compareTo(max) > 0
+                  ? RuleOutcome.found("review.tax", "tax cost " + i.taxCost() + " above " + max)
+                  : RuleOutcome.pass();
+            }),
+        rule(
+            "route.short-term-gain",
+            (c, i) -> {
+              BigDecimal max = c.param("review.short-term-gain.max", "1000");
+              return i.shortTermGain().amount().compareTo(max) > 0
+                  ? RuleOutcome.found(
+                      "review.short-term-gain",
+                      "short-term gain " + i.shortTermGain() + " above " + max)
+                  : RuleOutcome.pass();
+            }),
+        rule(
+            "route.restricted",
+            (c, i) -> {
+              boolean reductions =
+                  "REVIEW"
+                      .equals(c.ruleSet().find("review.restricted.reductions").orElse("REPORT"));
+              if (!i.restrictedTouched().isEmpty()) {
+                return RuleOutcome.found(
+                    "review.restricted", "trades restricted " + i.restrictedTouched());
+              }
+              return reductions && !i.restrictedReduced().isEmpty()
+                  ? RuleOutcome.found(
+                      "review.restricted",
+                      "sells restricted "
+                          + i.restrictedReduced()
+                          + " toward its exclusion or cap (review.restricted.reductions REVIEW)")
+                  : RuleOutcome.pass();
+            }),
+        rule(
+            "route.concentration",
+            (c, i) -> {
+              BigDecimal max = c.param("review.concentration.shift.max", "0.05");
+              return i.concentrationShift().value().compareTo(max) > 0
+                  ? RuleOutcome.found(
+                      "review.concentration",
+                      "concentration shifts by " + i.concentrationShift() + ", above " + max)
+                  : RuleOutcome.pass();
+            }),
+        rule(
+            "route.override",
+            (c, i) ->
+                i.overrides().isEmpty()
+                    ? RuleOutcome.pass()
+                    : RuleOutcome.found("review.override", "overrides " + i.overrides())),
+        rule(
+            "route.verifier",
+            (c, i) ->
+                i.violations().isEmpty()
+                    ? RuleOutcome.pass()
+                    : RuleOutcome.found("review.verifier", "verifier: " + i.violations())),
+        rule(
+            "route.unmet-goal",
+            (c, i) -> {
+              java.util.Set<String> kinds =
+                  new java.util.TreeSet<>(
+                      java.util.Arrays.asList(
+                          c.ruleSet()
+                              .find("review.unmet-goal.kinds")
+                              .orElse("NEED,CASH_FLOOR")
+                              .split(",")));
+              BigDecimal min = c.param("review.unmet-goal.min", "100");
+              java.util.List<String> routed = new java.util.ArrayList<>();
+              for (dev.rebal.core.assess.UnmetGoal g : i.unmetGoals()) {
+                if (kinds.contains(g.kind()) && g.amount().amount().compareTo(min) >= 0) {
+                  routed.add(g.toString());
+                }
+              }
+              return routed.isEmpty()
+                  ? RuleOutcome.pass()
+                  : RuleOutcome.found("review.unmet-goal", "left unmet: " + routed);
+            }),
+        rule(
+            "route.gift",
+            (c, i) -> {
+              BigDecimal max = c.param("review.gift.max", "0");
+              return i.giftedValue().isPositive() && i.giftedValue().amount().compareTo(max) >= 0
+                  ? RuleOutcome.found(
+                      "review.gift",
+                      "gives "
+                          + i.giftedValue()
+                          + " in kind to charity, irrevocable (review.gift.max "
+                          + max
+                          + ")")
+                  : RuleOutcome.pass();
+            }),
+        rule(
+            "route.data-warning",
+            (c, i) ->
+                c.assessment().warnings().isEmpty()
+                    ? RuleOutcome.pass()
+                    : RuleOutcome.found(
+                        "review.data-warning",
+                        c.assessment().warnings().size()
+                            + " data warning(s): "
+                            + c.assessment().warnings().get(0))));
   }
 
   private static Rule rule(String id, BiFunction<RuleContext, ProposalImpact, RuleOutcome> check) {

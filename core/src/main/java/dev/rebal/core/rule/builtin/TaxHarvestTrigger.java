@@ -1,14 +1,12 @@
 package dev.rebal.core.rule.builtin;
 
-import java.math.BigDecimal;
 import dev.rebal.core.rule.Rule;
 import dev.rebal.core.rule.RuleContext;
 import dev.rebal.core.rule.RuleOutcome;
 import dev.rebal.core.rule.Stage;
+import java.math.BigDecimal;
 
-/**
- * Fires when harvestable losses reach {@code trigger.tax.min-loss} dollars.
- */
+/** Fires when harvestable losses reach {@code trigger.tax.min-loss} dollars. */
 final class TaxHarvestTrigger implements Rule {
   @Override
   public String id() {

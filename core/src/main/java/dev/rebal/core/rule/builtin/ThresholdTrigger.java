@@ -1,17 +1,22 @@
 package dev.rebal.core.rule.builtin;
 
+import dev.rebal.core.rule.Rule;
+import dev.rebal.core.rule.RuleContext;
+import dev.rebal.core.rule.RuleOutcome;
+import dev.rebal.core.rule.Stage;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import dev.rebal.core.rule.Rule;
-import dev.rebal.core.rule.RuleContext;
-import dev.rebal.core.rule.RuleOutcome;
-import dev.rebal.core.rule.Stage;
 
 /**
- * Fires when an asset class is outside its band (absolute or relative, whichever is wider) after expected inflows within the horizon are counted as invested at target, so an inflow that will fix an overweight does not cause a sale now. Cash above its target (or untargeted) is left to the cash trigger, which fires only on cash the firm can invest; cash below target fires here. A class must be outside its band by more than {@code trigger.threshold.tolerance} (0.001), so that a trade to the band edge that rounded a hair short does not fire again.
+ * Fires when an asset class is outside its band (absolute or relative, whichever is wider) after
+ * expected inflows within the horizon are counted as invested at target, so an inflow that will fix
+ * an overweight does not cause a sale now. Cash above its target (or untargeted) is left to the
+ * cash trigger, which fires only on cash the firm can invest; cash below target fires here. A class
+ * must be outside its band by more than {@code trigger.threshold.tolerance} (0.001), so that a
+ * trade to the band edge that rounded a hair short does not fire again.
  */
 final class ThresholdTrigger implements Rule {
   @Override
@@ -27,8 +32,8 @@ final class ThresholdTrigger implements Rule {
   @Override
   public RuleOutcome evaluate(RuleContext context) {
     List<String> out = new ArrayList<>();
-    boolean cashTargeted = context.assessment().plan().target().classes()
-        .containsKey(HouseholdValuation.CASH);
+    boolean cashTargeted =
+        context.assessment().plan().target().classes().containsKey(HouseholdValuation.CASH);
     // hysteresis: a trade to the band edge rounds to whole shares and may stop a hair outside it
     BigDecimal tolerance = context.param("trigger.threshold.tolerance", "0.001");
     for (ClassDrift d : context.assessment().projectedDrift().outOfBand()) {
@@ -41,7 +46,8 @@ final class ThresholdTrigger implements Rule {
       }
       out.add(d.assetClass() + " " + d.actual() + " vs " + d.target() + " +/- " + d.halfWidth());
     }
-    return out.isEmpty() ? RuleOutcome.pass()
+    return out.isEmpty()
+        ? RuleOutcome.pass()
         : RuleOutcome.found("trigger.threshold", "out of band: " + String.join("; ", out));
   }
 }

@@ -21,18 +21,28 @@ class GoalBucketTriggerTest {
   private static RuleOutcome evaluate(Household h) {
     HouseholdValuation valuation = HouseholdValuation.of(h, BucketExample.MARKET);
     HouseholdPlan plan = BucketExample.plan(h);
-    Assessment a = Assessment.builder().household(h.id()).asOf(BucketExample.AS_OF)
-        .valuation(valuation).plan(plan).drift(valuation.driftFrom(plan.target()))
-        .projectedDrift(valuation.driftFrom(plan.target())).harvestableLoss(Money.ZERO_USD)
-        .addAllUpcomingNeeds(ImmutableList.of()).excessCash(Money.ZERO_USD)
-        .cashShortfall(Money.ZERO_USD).build();
-    return new GoalBucketTrigger().evaluate(RuleContext.of(h, BucketExample.MARKET,
-        BucketExample.AS_OF, RuleSet.defaults(), a));
+    Assessment a =
+        Assessment.builder()
+            .household(h.id())
+            .asOf(BucketExample.AS_OF)
+            .valuation(valuation)
+            .plan(plan)
+            .drift(valuation.driftFrom(plan.target()))
+            .projectedDrift(valuation.driftFrom(plan.target()))
+            .harvestableLoss(Money.ZERO_USD)
+            .addAllUpcomingNeeds(ImmutableList.of())
+            .excessCash(Money.ZERO_USD)
+            .cashShortfall(Money.ZERO_USD)
+            .build();
+    return new GoalBucketTrigger()
+        .evaluate(
+            RuleContext.of(h, BucketExample.MARKET, BucketExample.AS_OF, RuleSet.defaults(), a));
   }
 
   private static Household withTuition(long edEquity, long edBond) {
     return BucketExample.household(edEquity, edBond)
-        .addGoals(BucketExample.tuition(), BucketExample.retirement()).build();
+        .addGoals(BucketExample.tuition(), BucketExample.retirement())
+        .build();
   }
 
   @Test
@@ -44,22 +54,43 @@ class GoalBucketTriggerTest {
     RuleOutcome out = evaluate(h);
 
     // then
-    assertThat(out.findings()).singleElement().satisfies(f -> {
-      assertThat(f.code()).isEqualTo("trigger.goal-bucket");
-      assertThat(f.message()).contains("bucket G-EDU").contains("EQUITY 0.7")
-          .doesNotContain("shared-pool");
-    });
-    assertThat(new ThresholdTrigger().evaluate(RuleContext.of(h, BucketExample.MARKET,
-        BucketExample.AS_OF, RuleSet.defaults(), assessmentOf(h))).isPass()).isTrue();
+    assertThat(out.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("trigger.goal-bucket");
+              assertThat(f.message())
+                  .contains("bucket G-EDU")
+                  .contains("EQUITY 0.7")
+                  .doesNotContain("shared-pool");
+            });
+    assertThat(
+            new ThresholdTrigger()
+                .evaluate(
+                    RuleContext.of(
+                        h,
+                        BucketExample.MARKET,
+                        BucketExample.AS_OF,
+                        RuleSet.defaults(),
+                        assessmentOf(h)))
+                .isPass())
+        .isTrue();
   }
 
   private static Assessment assessmentOf(Household h) {
     HouseholdValuation valuation = HouseholdValuation.of(h, BucketExample.MARKET);
     HouseholdPlan plan = BucketExample.plan(h);
-    return Assessment.builder().household(h.id()).asOf(BucketExample.AS_OF)
-        .valuation(valuation).plan(plan).drift(valuation.driftFrom(plan.target()))
-        .projectedDrift(valuation.driftFrom(plan.target())).harvestableLoss(Money.ZERO_USD)
-        .excessCash(Money.ZERO_USD).cashShortfall(Money.ZERO_USD).build();
+    return Assessment.builder()
+        .household(h.id())
+        .asOf(BucketExample.AS_OF)
+        .valuation(valuation)
+        .plan(plan)
+        .drift(valuation.driftFrom(plan.target()))
+        .projectedDrift(valuation.driftFrom(plan.target()))
+        .harvestableLoss(Money.ZERO_USD)
+        .excessCash(Money.ZERO_USD)
+        .cashShortfall(Money.ZERO_USD)
+        .build();
   }
 
   @Test
@@ -86,7 +117,8 @@ class GoalBucketTriggerTest {
     Household h = withTuition(232, 768);
 
     // when / then
-    assertThat(evaluate(h).findings()).extracting(Finding::code)
+    assertThat(evaluate(h).findings())
+        .extracting(Finding::code)
         .containsExactly("trigger.goal-bucket");
   }
 
@@ -105,13 +137,15 @@ class GoalBucketTriggerTest {
     Household h = withTuition(175, 75);
 
     // when / then
-    assertThat(evaluate(h).findings()).extracting(Finding::code)
+    assertThat(evaluate(h).findings())
+        .extracting(Finding::code)
         .containsExactly("trigger.goal-bucket");
   }
 
   @Test
   void evaluate_onlyThePoolOutOfBand_passes() {
-    // given: share-funded goals only: one bucket, the pool, far out of band (equity 0.63 vs 0.75 +-0.05
+    // given: share-funded goals only: one bucket, the pool, far out of band (equity 0.63 vs 0.75
+    // +-0.05
     // fires trigger.threshold, not this rule)
     Household h = BucketExample.household(0, 1000).addGoals(BucketExample.retirement()).build();
 

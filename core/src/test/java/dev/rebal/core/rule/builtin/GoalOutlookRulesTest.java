@@ -62,12 +62,28 @@ class GoalOutlookRulesTest {
 
   private static MarketData market(String equityPrice) {
     return MarketData.builder()
-        .putSecurities(EQF, Security.builder().id(EQF).symbol("EQF").assetClass(LARGE)
-            .kind(SecurityKind.ETF).build())
-        .putSecurities(BDF, Security.builder().id(BDF).symbol("BDF").assetClass(BONDS)
-            .kind(SecurityKind.ETF).build())
-        .prices(PriceTable.of(List.of(Price.of(EQF, UnitPrice.usd(equityPrice), AS_OF),
-            Price.of(BDF, UnitPrice.usd("100"), AS_OF)))).build();
+        .putSecurities(
+            EQF,
+            Security.builder()
+                .id(EQF)
+                .symbol("EQF")
+                .assetClass(LARGE)
+                .kind(SecurityKind.ETF)
+                .build())
+        .putSecurities(
+            BDF,
+            Security.builder()
+                .id(BDF)
+                .symbol("BDF")
+                .assetClass(BONDS)
+                .kind(SecurityKind.ETF)
+                .build())
+        .prices(
+            PriceTable.of(
+                List.of(
+                    Price.of(EQF, UnitPrice.usd(equityPrice), AS_OF),
+                    Price.of(BDF, UnitPrice.usd("100"), AS_OF))))
+        .build();
   }
 
   private static TargetAllocation mix(String equity) {
@@ -77,8 +93,9 @@ class GoalOutlookRulesTest {
       b.putClasses(LARGE, new ClassTarget(Weight.of(e), Weight.of("0.05"), Weight.ZERO));
     }
     if (e.compareTo(BigDecimal.ONE) < 0) {
-      b.putClasses(BONDS, new ClassTarget(Weight.of(BigDecimal.ONE.subtract(e)), Weight.of("0.05"),
-          Weight.ZERO));
+      b.putClasses(
+          BONDS,
+          new ClassTarget(Weight.of(BigDecimal.ONE.subtract(e)), Weight.of("0.05"), Weight.ZERO));
     }
     return b.build();
   }
@@ -86,43 +103,84 @@ class GoalOutlookRulesTest {
   /** One IRA holding {@code equityShares} of EQF and {@code bondShares} of BDF, and one goal. */
   private static Household household(String id, long equityShares, long bondShares, Goal goal) {
     AccountId ira = AccountId.of("IRA-1");
-    return Household.builder().id(HouseholdId.of(id))
-        .addAccounts(Account.builder().id(ira).type(AccountType.TRADITIONAL_IRA).custodian("C")
-            .cash(Money.ZERO_USD).build())
-        .addLots(TaxLot.builder().id(LotId.of("L-1")).account(ira).security(EQF)
-            .quantity(Quantity.of(equityShares)).costBasis(Money.usd("1000"))
-            .acquired(LocalDate.of(2020, 1, 2)).build())
-        .addLots(TaxLot.builder().id(LotId.of("L-2")).account(ira).security(BDF)
-            .quantity(Quantity.of(bondShares)).costBasis(Money.usd("1000"))
-            .acquired(LocalDate.of(2020, 1, 2)).build())
+    return Household.builder()
+        .id(HouseholdId.of(id))
+        .addAccounts(
+            Account.builder()
+                .id(ira)
+                .type(AccountType.TRADITIONAL_IRA)
+                .custodian("C")
+                .cash(Money.ZERO_USD)
+                .build())
+        .addLots(
+            TaxLot.builder()
+                .id(LotId.of("L-1"))
+                .account(ira)
+                .security(EQF)
+                .quantity(Quantity.of(equityShares))
+                .costBasis(Money.usd("1000"))
+                .acquired(LocalDate.of(2020, 1, 2))
+                .build())
+        .addLots(
+            TaxLot.builder()
+                .id(LotId.of("L-2"))
+                .account(ira)
+                .security(BDF)
+                .quantity(Quantity.of(bondShares))
+                .costBasis(Money.usd("1000"))
+                .acquired(LocalDate.of(2020, 1, 2))
+                .build())
         .addGoals(goal)
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.MARRIED_JOINT)
-            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
-        .target(mix("0.7")).model(Model.builder().id(ModelId.of("M")).build()).build();
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.MARRIED_JOINT)
+                .shortTermRate(Weight.of("0.35"))
+                .longTermRate(Weight.of("0.15"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.ZERO_USD)
+                .build())
+        .target(mix("0.7"))
+        .model(Model.builder().id(ModelId.of("M")).build())
+        .build();
   }
 
   private static Goal goal(String amount, LocalDate date, GlidePath path) {
-    return Goal.builder().id(GoalId.of("G-1")).name("Goal").kind(GoalKind.RETIREMENT)
-        .targetAmount(Money.usd(amount)).targetDate(date).priority(1)
-        .addFundingAccounts(AccountId.of("IRA-1")).glidePath(path).build();
+    return Goal.builder()
+        .id(GoalId.of("G-1"))
+        .name("Goal")
+        .kind(GoalKind.RETIREMENT)
+        .targetAmount(Money.usd(amount))
+        .targetDate(date)
+        .priority(1)
+        .addFundingAccounts(AccountId.of("IRA-1"))
+        .glidePath(path)
+        .build();
   }
 
   private static RuleContext context(Household h, MarketData m, RuleSet rules) {
     HouseholdValuation valuation = HouseholdValuation.of(h, m);
-    HouseholdPlan plan = GoalPlanner.withDiscountRate(new BigDecimal("0.04"))
-        .plan(h, valuation, AS_OF);
-    Assessment a = Assessment.builder().household(h.id()).asOf(AS_OF).valuation(valuation)
-        .plan(plan).drift(valuation.driftFrom(plan.target()))
-        .projectedDrift(valuation.driftFrom(plan.target())).harvestableLoss(Money.ZERO_USD)
-        .excessCash(Money.ZERO_USD).cashShortfall(Money.ZERO_USD).build();
+    HouseholdPlan plan =
+        GoalPlanner.withDiscountRate(new BigDecimal("0.04")).plan(h, valuation, AS_OF);
+    Assessment a =
+        Assessment.builder()
+            .household(h.id())
+            .asOf(AS_OF)
+            .valuation(valuation)
+            .plan(plan)
+            .drift(valuation.driftFrom(plan.target()))
+            .projectedDrift(valuation.driftFrom(plan.target()))
+            .harvestableLoss(Money.ZERO_USD)
+            .excessCash(Money.ZERO_USD)
+            .cashShortfall(Money.ZERO_USD)
+            .build();
     return RuleContext.of(h, m, AS_OF, rules, a);
   }
 
   private static Rule rule(String id) {
-    return new BuiltInRules().rules().stream().filter(r -> r.id().equals(id)).findFirst()
-        .orElseThrow();
+    return new BuiltInRules()
+        .rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 
   /**
@@ -132,18 +190,20 @@ class GoalOutlookRulesTest {
    * sqrt(t))) gives, all in US large cap, (-0.078441 + 0.064851 x 2.00137) / (0.16 x 1.41470) =
    * 0.22686: 59.0%, 10th-percentile outcome $94,515; all in US bonds, (-0.078441 + 0.044973 x
    * 2.00137) / (0.055 x 1.41470) = 0.14866: 55.9%, 10th percentile $109,875. The same funded ratio,
-   * a similar probability, and a very different downside: a bad 1-in-10 outcome is $25,485 short
-   * in equities and $10,125 short in bonds. Both households are simulated with the same Brownian
-   * path (the seed depends on the household id), so the equity goal's estimate is the higher one
-   * path by path.
+   * a similar probability, and a very different downside: a bad 1-in-10 outcome is $25,485 short in
+   * equities and $10,125 short in bonds. Both households are simulated with the same Brownian path
+   * (the seed depends on the household id), so the equity goal's estimate is the higher one path by
+   * path.
    */
   @Test
   void tuitionFundedAtOne_equitiesAndBonds_differentOddsAndDownside() {
     // given
-    Goal tuition = goal("120000", LocalDate.of(2028, 6, 30),
-        GlidePath.builder().putSteps(0, mix("1")).build());
-    Goal tuitionInBonds = goal("120000", LocalDate.of(2028, 6, 30),
-        GlidePath.builder().putSteps(0, mix("0")).build());
+    Goal tuition =
+        goal(
+            "120000", LocalDate.of(2028, 6, 30), GlidePath.builder().putSteps(0, mix("1")).build());
+    Goal tuitionInBonds =
+        goal(
+            "120000", LocalDate.of(2028, 6, 30), GlidePath.builder().putSteps(0, mix("0")).build());
     // whole shares: 1,109 at $100 is $110,900, a ratio of 0.9996 (110,900 / 110,946.75)
     MarketData m = market("100");
     Household equities = household("HH-T", 1109, 0, tuition);
@@ -156,8 +216,14 @@ class GoalOutlookRulesTest {
     // then: $110,900 instead of $110,946.75 moves the closed forms by under 0.1 point and the
     // 10th percentiles by the same factor (to $94,475 and $109,829); 3 standard errors of 1,000
     // paths is 4.7 points
-    assertThat(context(equities, m, RuleSet.defaults()).assessment().plan().goals().get(0)
-        .fundedRatio()).isEqualByComparingTo("0.9996");
+    assertThat(
+            context(equities, m, RuleSet.defaults())
+                .assessment()
+                .plan()
+                .goals()
+                .get(0)
+                .fundedRatio())
+        .isEqualByComparingTo("0.9996");
     assertThat(eq.probability().doubleValue()).isCloseTo(0.590, within(0.047));
     assertThat(bd.probability().doubleValue()).isCloseTo(0.559, within(0.047));
     assertThat(eq.probability()).isGreaterThan(bd.probability());
@@ -169,19 +235,26 @@ class GoalOutlookRulesTest {
   /**
    * Retirement: $1,800,000 wanted in 15 years from an IRA of $1,000,000 (7,000 EQF and 3,000 BDF at
    * $100), glide path 70/30 from 10 years out, 50/50 from 5, 30/70 in the last 5. The months from
-   * the as-of date are 61 at 70/30, 60 at 50/50 and 59 at 30/70 (a month uses the step of its
-   * whole years to the goal date at its start), so ln V_T is normal with mean ln V_0 + 0.86790 and
+   * the as-of date are 61 at 70/30, 60 at 50/50 and 59 at 30/70 (a month uses the step of its whole
+   * years to the goal date at its start), so ln V_T is normal with mean ln V_0 + 0.86790 and
    * standard deviation 0.35831: P = Phi((ln(1,000,000 / 1,800,000) + 0.86790) / 0.35831) =
-   * Phi(0.7818) = 78.3%, above the 70% floor. Equities then fall 30% (EQF to $70): the IRA is
-   * worth $790,000, and P = Phi((ln(790,000 / 1,800,000) + 0.86790) / 0.35831) = Phi(0.1239) =
-   * 54.9%, below the floor: the trigger fires and the routing rule sends the household to review,
-   * each with the figures.
+   * Phi(0.7818) = 78.3%, above the 70% floor. Equities then fall 30% (EQF to $70): the IRA is worth
+   * $790,000, and P = Phi((ln(790,000 / 1,800,000) + 0.86790) / 0.35831) = Phi(0.1239) = 54.9%,
+   * below the floor: the trigger fires and the routing rule sends the household to review, each
+   * with the figures.
    */
   @Test
   void retirementAfterAMarketDrop_fallsBelowTheFloor_triggersReviewWithTheFigures() {
     // given
-    Goal retirement = goal("1800000", LocalDate.of(2041, 6, 30), GlidePath.builder()
-        .putSteps(0, mix("0.3")).putSteps(5, mix("0.5")).putSteps(10, mix("0.7")).build());
+    Goal retirement =
+        goal(
+            "1800000",
+            LocalDate.of(2041, 6, 30),
+            GlidePath.builder()
+                .putSteps(0, mix("0.3"))
+                .putSteps(5, mix("0.5"))
+                .putSteps(10, mix("0.7"))
+                .build());
     Household h = household("HH-R", 7_000, 3_000, retirement);
     RuleSet rules = RuleSet.defaults();
 
@@ -197,9 +270,11 @@ class GoalOutlookRulesTest {
     GoalOdds now = after.goalOutlook().goals().get(0);
     assertThat(was.probability().doubleValue()).isCloseTo(0.783, within(0.04));
     assertThat(now.probability().doubleValue()).isCloseTo(0.549, within(0.047));
-    assertThat(now.outcome().median().amount().doubleValue()).isCloseTo(1_881_706, within(60_000.0));
+    assertThat(now.outcome().median().amount().doubleValue())
+        .isCloseTo(1_881_706, within(60_000.0));
     assertThat(triggerBefore.isPass()).isTrue();
-    assertThat(triggerAfter.findings()).extracting(Finding::code)
+    assertThat(triggerAfter.findings())
+        .extracting(Finding::code)
         .containsExactly("trigger.goal-outlook.floor");
     assertThat(triggerAfter.findings().get(0).message())
         .startsWith("goal G-1 (1800000.00 by 2041-06-30): " + now.percent())
@@ -208,50 +283,71 @@ class GoalOutlookRulesTest {
         .contains("below the floor 70%")
         .contains(CapitalMarketAssumptions.defaults().label())
         .contains("risk is not raised automatically");
-    assertThat(routeAfter.findings()).extracting(Finding::code)
+    assertThat(routeAfter.findings())
+        .extracting(Finding::code)
         .containsExactly("review.goal-outlook.floor");
   }
 
   @Test
   void ceilingRule_highProbabilityWithASaferStep_reportsTheLockInFigures() {
     // given: $1,000,000 for $1,000,000 in 12 years at 70/30: nearly certain
-    Goal ample = goal("1000000", LocalDate.of(2038, 6, 30), GlidePath.builder()
-        .putSteps(0, mix("0.3")).putSteps(5, mix("0.5")).putSteps(10, mix("0.7")).build());
+    Goal ample =
+        goal(
+            "1000000",
+            LocalDate.of(2038, 6, 30),
+            GlidePath.builder()
+                .putSteps(0, mix("0.3"))
+                .putSteps(5, mix("0.5"))
+                .putSteps(10, mix("0.7"))
+                .build());
     Household h = household("HH-C", 7_000, 3_000, ample);
 
     // when
-    RuleOutcome out = rule("route.goal-outlook-ceiling").evaluate(context(h, market("100"),
-        RuleSet.defaults()));
+    RuleOutcome out =
+        rule("route.goal-outlook-ceiling").evaluate(context(h, market("100"), RuleSet.defaults()));
 
     // then
-    assertThat(out.findings()).extracting(Finding::code)
+    assertThat(out.findings())
+        .extracting(Finding::code)
         .containsExactly("review.goal-outlook.lock-in");
-    assertThat(out.findings().get(0).message()).contains("from the 10-year step to the more "
-        + "conservative 5-year step, where the probability is");
+    assertThat(out.findings().get(0).message())
+        .contains(
+            "from the 10-year step to the more "
+                + "conservative 5-year step, where the probability is");
   }
 
   @Test
   void pinnedAssumptionsHash_mismatch_reportedAndNoOutlookComputed() {
     // given
-    RuleSet pinned = RuleSet.defaults().withParameter("outlook.cma.hash", "0000",
-        SemanticVersion.parse("9.0.0"));
-    Household h = household("HH-P", 7_000, 3_000, goal("1800000", LocalDate.of(2041, 6, 30),
-        GlidePath.builder().putSteps(0, mix("0.5")).build()));
+    RuleSet pinned =
+        RuleSet.defaults()
+            .withParameter("outlook.cma.hash", "0000", SemanticVersion.parse("9.0.0"));
+    Household h =
+        household(
+            "HH-P",
+            7_000,
+            3_000,
+            goal(
+                "1800000",
+                LocalDate.of(2041, 6, 30),
+                GlidePath.builder().putSteps(0, mix("0.5")).build()));
 
     // when
     RuleOutcome out = rule("route.goal-outlook").evaluate(context(h, market("100"), pinned));
 
     // then
-    assertThat(out.findings()).extracting(Finding::code)
+    assertThat(out.findings())
+        .extracting(Finding::code)
         .containsExactly("review.goal-outlook.assumptions");
     assertThat(out.findings().get(0).message()).contains("pins assumptions 0000");
   }
 
   @Test
   void outlookRules_notInTheDefaultRuleSet() {
-    assertThat(RuleSet.defaults().rules()).doesNotContain("trigger.goal-outlook",
-        "route.goal-outlook", "route.goal-outlook-ceiling");
-    assertThat(ImmutableList.copyOf(new BuiltInRules().rules())).extracting(Rule::id)
+    assertThat(RuleSet.defaults().rules())
+        .doesNotContain("trigger.goal-outlook", "route.goal-outlook", "route.goal-outlook-ceiling");
+    assertThat(ImmutableList.copyOf(new BuiltInRules().rules()))
+        .extracting(Rule::id)
         .contains("trigger.goal-outlook", "route.goal-outlook", "route.goal-outlook-ceiling");
   }
 }

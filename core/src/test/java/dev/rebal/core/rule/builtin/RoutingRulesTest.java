@@ -20,8 +20,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class RoutingRulesTest {
-  private static final Map<String, Rule> RULES = RoutingRules.all().stream()
-      .collect(Collectors.toMap(Rule::id, Function.identity()));
+  private static final Map<String, Rule> RULES =
+      RoutingRules.all().stream().collect(Collectors.toMap(Rule::id, Function.identity()));
 
   private static List<String> route(String ruleId, ProposalImpact impact, boolean withTrade) {
     Household h = household(600, "40000").build();
@@ -31,8 +31,9 @@ class RoutingRulesTest {
 
   @Test
   void tradeSize_aboveLimit_goesToReview() {
-    assertThat(route("route.trade-size", impact().largestTrade(Money.usd("1000000.01")).build(),
-        true)).containsExactly("review.trade-size");
+    assertThat(
+            route("route.trade-size", impact().largestTrade(Money.usd("1000000.01")).build(), true))
+        .containsExactly("review.trade-size");
     assertThat(route("route.trade-size", impact().largestTrade(Money.usd("1000000")).build(), true))
         .isEmpty();
   }
@@ -52,8 +53,12 @@ class RoutingRulesTest {
 
   @Test
   void shortTermGain_aboveLimit_goesToReview() {
-    assertThat(route("route.short-term-gain", impact().shortTermGain(Money.usd("1000.01")).build(),
-        true)).containsExactly("review.short-term-gain");
+    assertThat(
+            route(
+                "route.short-term-gain",
+                impact().shortTermGain(Money.usd("1000.01")).build(),
+                true))
+        .containsExactly("review.short-term-gain");
   }
 
   @Test
@@ -68,19 +73,33 @@ class RoutingRulesTest {
     assertThat(route("route.restricted", reduced, true)).isEmpty();
 
     Household h = household(600, "40000").build();
-    dev.rebal.core.ruleset.RuleSet strict = dev.rebal.core.ruleset.RuleSet.defaults()
-        .withParameter("review.restricted.reductions", "REVIEW",
-            dev.rebal.core.ruleset.RuleSet.defaults().version());
-    RuleContext c = RuleContext.of(h, RuleFixtures.MARKET, RuleFixtures.AS_OF, strict,
-        RuleFixtures.assessment(h).build()).withProposal(proposal(h, true), reduced);
-    assertThat(RULES.get("route.restricted").evaluate(c).findings()).extracting(Finding::code)
+    dev.rebal.core.ruleset.RuleSet strict =
+        dev.rebal.core.ruleset.RuleSet.defaults()
+            .withParameter(
+                "review.restricted.reductions",
+                "REVIEW",
+                dev.rebal.core.ruleset.RuleSet.defaults().version());
+    RuleContext c =
+        RuleContext.of(
+                h,
+                RuleFixtures.MARKET,
+                RuleFixtures.AS_OF,
+                strict,
+                RuleFixtures.assessment(h).build())
+            .withProposal(proposal(h, true), reduced);
+    assertThat(RULES.get("route.restricted").evaluate(c).findings())
+        .extracting(Finding::code)
         .containsExactly("review.restricted");
   }
 
   @Test
   void concentration_shiftAboveLimit_goesToReview() {
-    assertThat(route("route.concentration", impact().concentrationShift(Weight.of("0.06")).build(),
-        true)).containsExactly("review.concentration");
+    assertThat(
+            route(
+                "route.concentration",
+                impact().concentrationShift(Weight.of("0.06")).build(),
+                true))
+        .containsExactly("review.concentration");
   }
 
   @Test
@@ -93,8 +112,12 @@ class RoutingRulesTest {
 
   @Test
   void anyRule_emptyProposal_isNeverRouted() {
-    ProposalImpact everything = impact().largestTrade(Money.usd("1000000"))
-        .taxCost(Money.usd("1000000")).addViolations("x").build();
+    ProposalImpact everything =
+        impact()
+            .largestTrade(Money.usd("1000000"))
+            .taxCost(Money.usd("1000000"))
+            .addViolations("x")
+            .build();
     for (String id : RULES.keySet()) {
       assertThat(route(id, everything, false)).as(id).isEmpty();
     }

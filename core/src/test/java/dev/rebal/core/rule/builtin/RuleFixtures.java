@@ -1,6 +1,10 @@
 package dev.rebal.core.rule.builtin;
 
 import com.google.common.collect.ImmutableList;
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.Model;
+import dev.rebal.core.allocation.ModelId;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.goal.LiquidityEvent;
@@ -27,10 +31,6 @@ import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.security.SecurityKind;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.Model;
-import dev.rebal.core.allocation.ModelId;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.trade.Proposal;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.time.LocalDate;
@@ -41,20 +41,36 @@ final class RuleFixtures {
   static final LocalDate AS_OF = LocalDate.of(2026, 6, 30);
   static final SecurityId EQ = SecurityId.of("EQ");
   static final AssetClass EQUITY = AssetClass.of("EQUITY");
-  static final MarketData MARKET = MarketData.builder()
-      .putSecurities(EQ, Security.builder().id(EQ).symbol("EQ").assetClass(EQUITY)
-          .kind(SecurityKind.ETF).build())
-      .prices(PriceTable.of(List.of(Price.of(EQ, UnitPrice.usd("100"), AS_OF)))).build();
-  static final TargetAllocation TARGET = TargetAllocation.builder()
-      .putClasses(EQUITY, ClassTarget.of("0.6", "0.05"))
-      .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.4", "0.05")).build();
+  static final MarketData MARKET =
+      MarketData.builder()
+          .putSecurities(
+              EQ,
+              Security.builder()
+                  .id(EQ)
+                  .symbol("EQ")
+                  .assetClass(EQUITY)
+                  .kind(SecurityKind.ETF)
+                  .build())
+          .prices(PriceTable.of(List.of(Price.of(EQ, UnitPrice.usd("100"), AS_OF))))
+          .build();
+  static final TargetAllocation TARGET =
+      TargetAllocation.builder()
+          .putClasses(EQUITY, ClassTarget.of("0.6", "0.05"))
+          .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.4", "0.05"))
+          .build();
 
   private RuleFixtures() {}
 
   /** A household with {@code shares} of EQ at $100 and {@code cash} in account TAX-1. */
   static Household.Builder household(long shares, String cash) {
-    return household(shares, Account.builder().id(AccountId.of("TAX-1")).type(AccountType.TAXABLE)
-        .custodian("C").cash(Money.usd(cash)).build());
+    return household(
+        shares,
+        Account.builder()
+            .id(AccountId.of("TAX-1"))
+            .type(AccountType.TAXABLE)
+            .custodian("C")
+            .cash(Money.usd(cash))
+            .build());
   }
 
   /** A household with {@code shares} of EQ at $100 in {@code account} (whose id must be TAX-1). */
@@ -64,16 +80,30 @@ final class RuleFixtures {
 
   /** A household with {@code shares} of EQ in {@code account}, managed to {@code target}. */
   static Household.Builder household(long shares, Account account, TargetAllocation target) {
-    return Household.builder().id(HouseholdId.of("HH-1"))
+    return Household.builder()
+        .id(HouseholdId.of("HH-1"))
         .addAccounts(account)
-        .addLots(TaxLot.builder().id(LotId.of("L-1")).account(AccountId.of("TAX-1")).security(EQ)
-            .quantity(Quantity.of(shares)).costBasis(Money.usd("5000"))
-            .acquired(LocalDate.of(2020, 1, 2)).build())
-        .taxProfile(TaxProfile.builder().filingStatus(FilingStatus.SINGLE)
-            .shortTermRate(Weight.of("0.35")).longTermRate(Weight.of("0.15"))
-            .shortTermCarryforward(Money.ZERO_USD).longTermCarryforward(Money.ZERO_USD)
-            .realizedShortTermYtd(Money.ZERO_USD).realizedLongTermYtd(Money.ZERO_USD).build())
-        .target(target).model(Model.builder().id(ModelId.of("M")).build());
+        .addLots(
+            TaxLot.builder()
+                .id(LotId.of("L-1"))
+                .account(AccountId.of("TAX-1"))
+                .security(EQ)
+                .quantity(Quantity.of(shares))
+                .costBasis(Money.usd("5000"))
+                .acquired(LocalDate.of(2020, 1, 2))
+                .build())
+        .taxProfile(
+            TaxProfile.builder()
+                .filingStatus(FilingStatus.SINGLE)
+                .shortTermRate(Weight.of("0.35"))
+                .longTermRate(Weight.of("0.15"))
+                .shortTermCarryforward(Money.ZERO_USD)
+                .longTermCarryforward(Money.ZERO_USD)
+                .realizedShortTermYtd(Money.ZERO_USD)
+                .realizedLongTermYtd(Money.ZERO_USD)
+                .build())
+        .target(target)
+        .model(Model.builder().id(ModelId.of("M")).build());
   }
 
   /** An assessment of {@code h} against the static target; set what a test needs, then build. */
@@ -123,11 +153,18 @@ final class RuleFixtures {
     }
 
     Assessment build() {
-      return Assessment.builder().household(household.id()).asOf(AS_OF).valuation(valuation)
+      return Assessment.builder()
+          .household(household.id())
+          .asOf(AS_OF)
+          .valuation(valuation)
           .plan(new HouseholdPlan(household.target(), ImmutableList.of(), valuation.total()))
-          .drift(valuation.driftFrom(household.target())).projectedDrift(projected)
-          .harvestableLoss(harvestable).excessCash(excess).cashShortfall(shortfall)
-          .addAllUpcomingNeeds(needs.build()).build();
+          .drift(valuation.driftFrom(household.target()))
+          .projectedDrift(projected)
+          .harvestableLoss(harvestable)
+          .excessCash(excess)
+          .cashShortfall(shortfall)
+          .addAllUpcomingNeeds(needs.build())
+          .build();
     }
   }
 
@@ -146,9 +183,15 @@ final class RuleFixtures {
   static Proposal proposal(Household h, boolean withTrade) {
     Proposal.Builder p = Proposal.builder().household(h.id()).asOf(AS_OF);
     if (withTrade) {
-      p.addTrades(dev.rebal.core.trade.Trade.builder().account(AccountId.of("TAX-1")).security(EQ)
-          .side(dev.rebal.core.trade.Side.BUY).quantity(Quantity.of(1))
-          .estimatedPrice(UnitPrice.usd("100")).addReasonCodes("drift.rebalance").build());
+      p.addTrades(
+          dev.rebal.core.trade.Trade.builder()
+              .account(AccountId.of("TAX-1"))
+              .security(EQ)
+              .side(dev.rebal.core.trade.Side.BUY)
+              .quantity(Quantity.of(1))
+              .estimatedPrice(UnitPrice.usd("100"))
+              .addReasonCodes("drift.rebalance")
+              .build());
     }
     return p.build();
   }

@@ -7,6 +7,8 @@ import static dev.rebal.core.rule.builtin.RuleFixtures.context;
 import static dev.rebal.core.rule.builtin.RuleFixtures.household;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Firmness;
 import dev.rebal.core.goal.GlidePath;
 import dev.rebal.core.goal.Goal;
@@ -24,8 +26,6 @@ import dev.rebal.core.money.Money;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import dev.rebal.core.rule.Finding;
 import dev.rebal.core.rule.RuleOutcome;
-import dev.rebal.core.allocation.ClassTarget;
-import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -33,14 +33,20 @@ import org.junit.jupiter.api.Test;
 class TriggerRulesTest {
 
   private static LiquidityEvent need(String amount, Firmness firmness) {
-    return LiquidityEvent.builder().id(LiquidityEventId.of("N-1")).kind(LiquidityKind.NEED)
-        .amount(Money.usd(amount)).date(AS_OF.plusDays(60)).firmness(firmness).build();
+    return LiquidityEvent.builder()
+        .id(LiquidityEventId.of("N-1"))
+        .kind(LiquidityKind.NEED)
+        .amount(Money.usd(amount))
+        .date(AS_OF.plusDays(60))
+        .firmness(firmness)
+        .build();
   }
 
   @Test
   void calendar_quarterly_firesOnTheDueDateNotTheDayBefore() {
     Household h = household(600, "40000").lastRebalanced(LocalDate.of(2026, 3, 30)).build();
-    assertThat(new CalendarTrigger().evaluate(context(h)).findings()).extracting(Finding::code)
+    assertThat(new CalendarTrigger().evaluate(context(h)).findings())
+        .extracting(Finding::code)
         .containsExactly("trigger.calendar");
     Household notYet = household(600, "40000").lastRebalanced(LocalDate.of(2026, 4, 1)).build();
     assertThat(new CalendarTrigger().evaluate(context(notYet)).isPass()).isTrue();
@@ -63,10 +69,13 @@ class TriggerRulesTest {
     RuleOutcome out = new ThresholdTrigger().evaluate(context(h));
 
     // then
-    assertThat(out.findings()).singleElement().satisfies(f -> {
-      assertThat(f.code()).isEqualTo("trigger.threshold");
-      assertThat(f.message()).contains("EQUITY 0.7 vs 0.6 +/- 0.05");
-    });
+    assertThat(out.findings())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.code()).isEqualTo("trigger.threshold");
+              assertThat(f.message()).contains("EQUITY 0.7 vs 0.6 +/- 0.05");
+            });
   }
 
   @Test
@@ -80,12 +89,13 @@ class TriggerRulesTest {
   void threshold_expectedInflowWouldFixOverweight_doesNotFire() {
     // given: overweight today, but the projected drift (after an inflow invested at target) is fine
     Household h = household(700, "30000").build();
-    HouseholdValuation balanced = HouseholdValuation.of(household(600, "40000").build(),
-        RuleFixtures.MARKET);
+    HouseholdValuation balanced =
+        HouseholdValuation.of(household(600, "40000").build(), RuleFixtures.MARKET);
 
     // when
-    RuleOutcome out = new ThresholdTrigger().evaluate(context(h, assessment(h)
-        .projectedDrift(balanced.driftFrom(TARGET)).build()));
+    RuleOutcome out =
+        new ThresholdTrigger()
+            .evaluate(context(h, assessment(h).projectedDrift(balanced.driftFrom(TARGET)).build()));
 
     // then
     assertThat(out.isPass()).isTrue();
@@ -94,10 +104,21 @@ class TriggerRulesTest {
   @Test
   void threshold_untargetedCash_isLeftToTheCashTrigger() {
     // given: a target without a CASH class, all equity plus some cash
-    TargetAllocation eqOnly = TargetAllocation.builder()
-        .putClasses(RuleFixtures.EQUITY, ClassTarget.of("1", "0.05")).build();
-    Household h = household(1000, Account.builder().id(AccountId.of("TAX-1"))
-        .type(AccountType.TAXABLE).custodian("C").cash(Money.usd("10000")).build(), eqOnly).build();
+    TargetAllocation eqOnly =
+        TargetAllocation.builder()
+            .putClasses(RuleFixtures.EQUITY, ClassTarget.of("1", "0.05"))
+            .build();
+    Household h =
+        household(
+                1000,
+                Account.builder()
+                    .id(AccountId.of("TAX-1"))
+                    .type(AccountType.TAXABLE)
+                    .custodian("C")
+                    .cash(Money.usd("10000"))
+                    .build(),
+                eqOnly)
+            .build();
 
     // then: equity 100,000 / 110,000 = 0.9091 is out of band; untargeted cash is not reported
     RuleOutcome out = new ThresholdTrigger().evaluate(context(h));
@@ -107,10 +128,11 @@ class TriggerRulesTest {
   @Test
   void cash_depositAboveBothLimits_fires() {
     Household h = household(600, "40000").build();
-    RuleOutcome big = new CashTrigger().evaluate(context(h, assessment(h)
-        .excessCash(Money.usd("5000")).build()));
-    RuleOutcome small = new CashTrigger().evaluate(context(h, assessment(h)
-        .excessCash(Money.usd("1999.99")).build()));
+    RuleOutcome big =
+        new CashTrigger().evaluate(context(h, assessment(h).excessCash(Money.usd("5000")).build()));
+    RuleOutcome small =
+        new CashTrigger()
+            .evaluate(context(h, assessment(h).excessCash(Money.usd("1999.99")).build()));
     assertThat(big.findings()).extracting(Finding::code).containsExactly("trigger.cash.deposit");
     assertThat(small.isPass()).isTrue();
   }
@@ -118,32 +140,52 @@ class TriggerRulesTest {
   @Test
   void cash_belowFloor_firesShortfall() {
     Household h = household(600, "40000").build();
-    RuleOutcome out = new CashTrigger().evaluate(context(h, assessment(h)
-        .cashShortfall(Money.usd("250")).build()));
+    RuleOutcome out =
+        new CashTrigger()
+            .evaluate(context(h, assessment(h).cashShortfall(Money.usd("250")).build()));
     assertThat(out.findings()).extracting(Finding::code).containsExactly("trigger.cash.shortfall");
   }
 
   @Test
   void tax_harvestableLossAtThreshold_fires() {
     Household h = household(600, "40000").build();
-    assertThat(new TaxHarvestTrigger().evaluate(context(h, assessment(h)
-        .harvestableLoss(Money.usd("10000")).build())).isPass()).isFalse();
-    assertThat(new TaxHarvestTrigger().evaluate(context(h, assessment(h)
-        .harvestableLoss(Money.usd("9999.99")).build())).isPass()).isTrue();
+    assertThat(
+            new TaxHarvestTrigger()
+                .evaluate(context(h, assessment(h).harvestableLoss(Money.usd("10000")).build()))
+                .isPass())
+        .isFalse();
+    assertThat(
+            new TaxHarvestTrigger()
+                .evaluate(context(h, assessment(h).harvestableLoss(Money.usd("9999.99")).build()))
+                .isPass())
+        .isTrue();
   }
 
   @Test
   void goal_glidePathSteppedSinceLastRebalance_fires() {
     // given: a goal on 2031-03-15; last rebalanced 2026-01-15 at 5 years out; now 4 years out
-    Goal g = Goal.builder().id(GoalId.of("G-1")).name("House").kind(GoalKind.HOME_PURCHASE)
-        .targetAmount(Money.usd("200000")).targetDate(LocalDate.of(2031, 3, 15)).priority(1)
-        .addFundingAccounts(AccountId.of("TAX-1"))
-        .glidePath(GlidePath.builder().putSteps(0, TARGET).putSteps(5, TargetAllocation.builder()
-            .putClasses(RuleFixtures.EQUITY, ClassTarget.of("0.8", "0.05"))
-            .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.2", "0.05")).build()).build())
-        .build();
-    Household h = household(600, "40000").addGoals(g).lastRebalanced(LocalDate.of(2026, 1, 15))
-        .build();
+    Goal g =
+        Goal.builder()
+            .id(GoalId.of("G-1"))
+            .name("House")
+            .kind(GoalKind.HOME_PURCHASE)
+            .targetAmount(Money.usd("200000"))
+            .targetDate(LocalDate.of(2031, 3, 15))
+            .priority(1)
+            .addFundingAccounts(AccountId.of("TAX-1"))
+            .glidePath(
+                GlidePath.builder()
+                    .putSteps(0, TARGET)
+                    .putSteps(
+                        5,
+                        TargetAllocation.builder()
+                            .putClasses(RuleFixtures.EQUITY, ClassTarget.of("0.8", "0.05"))
+                            .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.2", "0.05"))
+                            .build())
+                    .build())
+            .build();
+    Household h =
+        household(600, "40000").addGoals(g).lastRebalanced(LocalDate.of(2026, 1, 15)).build();
 
     // when
     RuleOutcome out = new GoalTrigger().evaluate(context(h));
@@ -163,30 +205,56 @@ class TriggerRulesTest {
     RuleOutcome reserve = new LiquidityReserve().evaluate(context(h, a));
 
     // then
-    assertThat(trigger.findings()).extracting(Finding::code)
+    assertThat(trigger.findings())
+        .extracting(Finding::code)
         .containsExactly("trigger.liquidity.need");
-    assertThat(reserve.adjustments()).singleElement()
-        .isEqualTo(new ConstraintAdjustment.RaiseCash(AccountId.of("TAX-1"), Money.usd("50000"),
-            "hold USD 50000.00 for need N-1 due 2026-08-29"));
+    assertThat(reserve.adjustments())
+        .singleElement()
+        .isEqualTo(
+            new ConstraintAdjustment.RaiseCash(
+                AccountId.of("TAX-1"),
+                Money.usd("50000"),
+                "hold USD 50000.00 for need N-1 due 2026-08-29"));
   }
 
   @Test
   void liquidity_coveredOrOnlyExpected_doesNotFire() {
     Household h = household(600, "40000").build();
-    assertThat(new LiquidityTrigger().evaluate(context(h, assessment(h)
-        .addUpcomingNeeds(need("40000", Firmness.COMMITTED)).build())).isPass()).isTrue();
-    assertThat(new LiquidityTrigger().evaluate(context(h, assessment(h)
-        .addUpcomingNeeds(need("90000", Firmness.EXPECTED)).build())).isPass()).isTrue();
+    assertThat(
+            new LiquidityTrigger()
+                .evaluate(
+                    context(
+                        h,
+                        assessment(h).addUpcomingNeeds(need("40000", Firmness.COMMITTED)).build()))
+                .isPass())
+        .isTrue();
+    assertThat(
+            new LiquidityTrigger()
+                .evaluate(
+                    context(
+                        h,
+                        assessment(h).addUpcomingNeeds(need("90000", Firmness.EXPECTED)).build()))
+                .isPass())
+        .isTrue();
   }
 
   @Test
   void eligibility_onlyHeldAwayAccounts_isHeld() {
     Household h = household(600, "40000").build();
-    Household away = household(600, Account.builder().id(AccountId.of("TAX-1"))
-        .type(AccountType.K401).custodian("Other").cash(Money.usd("40000")).heldAway(true).build())
-        .build();
+    Household away =
+        household(
+                600,
+                Account.builder()
+                    .id(AccountId.of("TAX-1"))
+                    .type(AccountType.K401)
+                    .custodian("Other")
+                    .cash(Money.usd("40000"))
+                    .heldAway(true)
+                    .build())
+            .build();
     assertThat(new TradableAccountEligibility().evaluate(context(away)).findings())
-        .extracting(Finding::code).containsExactly("eligibility.no-tradable-account");
+        .extracting(Finding::code)
+        .containsExactly("eligibility.no-tradable-account");
     assertThat(new TradableAccountEligibility().evaluate(context(h)).isPass()).isTrue();
   }
 }
