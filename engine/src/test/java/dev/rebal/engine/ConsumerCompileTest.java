@@ -71,7 +71,8 @@ class ConsumerCompileTest {
   }
 
   @Test
-  void consumerClassPath_hasOurJarsAndGuavaButNoImmutablesNorAnnotationOnlyJars() throws IOException {
+  void consumerClassPath_hasOurJarsAndGuavaButNoImmutablesNorAnnotationOnlyJars()
+      throws IOException {
     // given / when
     List<String> classPath = consumerClassPath();
 
@@ -93,16 +94,33 @@ class ConsumerCompileTest {
    */
   private static String compileAndRunReadmeExample(Path dir, List<String> classPath)
       throws Exception {
-    Path src = Files.writeString(dir.resolve("FirstRebalance.java"),
-        readmeBlockDeclaring("public class FirstRebalance"));
+    Path src =
+        Files.writeString(
+            dir.resolve("FirstRebalance.java"),
+            readmeBlockDeclaring("public class FirstRebalance"));
     Path out = Files.createDirectories(dir.resolve("classes"));
     StringWriter diagnostics = new StringWriter();
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-    boolean compiled = javac.getTask(diagnostics, null, null,
-        List.of("-Xlint:all", "-Werror", "--release", "17", "-d", out.toString(),
-            "-classpath", String.join(File.pathSeparator, classPath)),
-        null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
-            .getJavaFileObjects(src.toFile())).call();
+    boolean compiled =
+        javac
+            .getTask(
+                diagnostics,
+                null,
+                null,
+                List.of(
+                    "-Xlint:all",
+                    "-Werror",
+                    "--release",
+                    "17",
+                    "-d",
+                    out.toString(),
+                    "-classpath",
+                    String.join(File.pathSeparator, classPath)),
+                null,
+                javac
+                    .getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                    .getJavaFileObjects(src.toFile()))
+            .call();
     assertThat(diagnostics.toString()).isEmpty();
     assertThat(compiled).isTrue();
     return runMain(out, classPath, "FirstRebalance");

@@ -37,17 +37,23 @@ class OldestJacksonTest {
 
     // when: read in a class loader with our classes and the oldest Jackson
     long read;
-    try (URLClassLoader loader = new URLClassLoader(oldestJacksonClassPath(),
-        ClassLoader.getPlatformClassLoader())) {
+    try (URLClassLoader loader =
+        new URLClassLoader(oldestJacksonClassPath(), ClassLoader.getPlatformClassLoader())) {
       Class<?> reader = loader.loadClass(BookReader.class.getName());
       assertThat(reader.getClassLoader()).isSameAs(loader);
-      assertThat(loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper")
-          .getProtectionDomain().getCodeSource().getLocation().toString())
+      assertThat(
+              loader
+                  .loadClass("com.fasterxml.jackson.databind.ObjectMapper")
+                  .getProtectionDomain()
+                  .getCodeSource()
+                  .getLocation()
+                  .toString())
           .contains("jackson-databind-" + property("rebal.oldest-jackson.version") + ".jar");
       Object open = reader.getMethod("open", Path.class).invoke(null, file);
       Method next = reader.getMethod("next");
       read = 0;
-      for (Optional<?> r = (Optional<?>) next.invoke(open); r.isPresent();
+      for (Optional<?> r = (Optional<?>) next.invoke(open);
+          r.isPresent();
           r = (Optional<?>) next.invoke(open)) {
         Object household = r.get();
         assertThat((boolean) household.getClass().getMethod("isOk").invoke(household)).isTrue();
@@ -62,7 +68,8 @@ class OldestJacksonTest {
 
   private static String property(String name) {
     String value = System.getProperty(name);
-    assertThat(value).as("system property %s (set by json/pom.xml for surefire)", name)
+    assertThat(value)
+        .as("system property %s (set by json/pom.xml for surefire)", name)
         .isNotBlank();
     return value;
   }
