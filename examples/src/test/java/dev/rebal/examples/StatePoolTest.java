@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rebal.core.audit.AuditEntry;
 import dev.rebal.store.jdbc.JdbcStore;
+import dev.rebal.store.jdbc.PostgresServer;
 import dev.rebal.store.jdbc.StoreException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Optional;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -100,6 +103,57 @@ class StatePoolTest {
     try (JdbcStore store = JdbcStore.open(url)) {
       long records = store.auditSink().verify().recordsChecked();
       assertThat(records).isGreaterThanOrEqualTo(8);
+    }
+  }
+
+  @Test
+  void run_stateUrlOnPostgresql_twoRunsAppendToOneChainThroughThePool(@TempDir Path dir)
+      throws Exception {
+    // given: a throwaway PostgreSQL cluster (.ci/run installs PostgreSQL, so CI always runs this)
+    Optional<Path> bin = PostgresServer.installedBin();
+    if (bin.isEmpty()) {
+      PostgresServer.printSkipNotice();
+    }
+    Assumptions.assumeTrue(bin.isPresent(), PostgresServer.SKIPPED);
+    PostgresServer server = PostgresServer.start(bin.get());
+    try {
+      server.createSchema("pool");
+      String url = server.url("pool") + "&user=" + PostgresServer.USER;
+      Path book = RebalMainTest.generated(dir, 4);
+
+      // when: two runs of the main job keep their state there, through the pool
+      RebalMainTest.Run first =
+          RebalMainTest.run(
+              "--book",
+              book.toString(),
+              "--out",
+              dir.resolve("a").toString(),
+              "--state-url",
+              url,
+              "--threads",
+              "2",
+              "--no-goal-outlook");
+      RebalMainTest.Run second =
+          RebalMainTest.run(
+              "--book",
+              book.toString(),
+              "--out",
+              dir.resolve("b").toString(),
+              "--state-url=" + url,
+              "--threads",
+              "2",
+              "--no-goal-outlook");
+
+      // then: one chain, intact, holding both runs' records
+      assertThat(first.status()).as(first.err()).isZero();
+      assertThat(second.status()).as(second.err()).isZero();
+      assertThat(second.out()).contains("chain intact");
+      try (JdbcStore store = JdbcStore.open(url)) {
+        assertThat(store.auditSink().verify().isIntact()).isTrue();
+        assertThat(store.auditSink().verify().recordsChecked()).isGreaterThanOrEqualTo(8);
+      }
+    } finally {
+      server.stop();
     }
   }
 }

@@ -26,13 +26,14 @@ import java.util.stream.Stream;
  * /usr/lib/postgresql/<n>/bin} (the Debian {@code postgresql} package). initdb refuses to run as
  * root, so as root the tools run as the {@code postgres} user via {@code runuser}, with the folder
  * handed to that user. A shutdown hook stops the server if the test JVM ends without {@link
- * #stop()}.
+ * #stop()}. Public, in the test jar, so that other modules' tests can run against a real PostgreSQL
+ * too.
  */
-final class PostgresServer {
-  static final String SKIPPED =
+public final class PostgresServer {
+  public static final String SKIPPED =
       "PostgreSQL not installed (no /usr/lib/postgresql/*/bin/initdb): "
           + "PostgreSQL store tests skipped";
-  static final String USER = "rebal";
+  public static final String USER = "rebal";
 
   private static boolean skipNoticePrinted;
 
@@ -51,7 +52,7 @@ final class PostgresServer {
   }
 
   /** The newest installed PostgreSQL bin folder with initdb and pg_ctl, if any. */
-  static Optional<Path> installedBin() {
+  public static Optional<Path> installedBin() {
     // the property lets a developer check the skip path on a machine that has PostgreSQL
     Path root = Path.of(System.getProperty("rebal.test.postgresql.root", "/usr/lib/postgresql"));
     if (!Files.isDirectory(root)) {
@@ -76,7 +77,7 @@ final class PostgresServer {
   }
 
   /** Prints the skip notice to stderr once per JVM. */
-  static synchronized void printSkipNotice() {
+  public static synchronized void printSkipNotice() {
     if (!skipNoticePrinted) {
       System.err.println(SKIPPED);
       skipNoticePrinted = true;
@@ -84,7 +85,7 @@ final class PostgresServer {
   }
 
   /** Creates and starts a cluster. */
-  static PostgresServer start(Path bin) throws IOException, InterruptedException {
+  public static PostgresServer start(Path bin) throws IOException, InterruptedException {
     boolean root = "root".equals(System.getProperty("user.name"));
     Path dir = Files.createTempDirectory("rebal-pg-");
     if (root) {
@@ -127,7 +128,7 @@ final class PostgresServer {
   }
 
   /** The JDBC URL of database {@code postgres} with {@code schema} as its current schema. */
-  String url(String schema) {
+  public String url(String schema) {
     return "jdbc:postgresql://127.0.0.1:" + port + "/postgres?currentSchema=" + schema;
   }
 
@@ -138,7 +139,7 @@ final class PostgresServer {
   }
 
   /** Creates an empty schema: each test gets its own. */
-  void createSchema(String schema) throws SQLException {
+  public void createSchema(String schema) throws SQLException {
     try (Connection c = admin();
         Statement s = c.createStatement()) {
       s.execute("CREATE SCHEMA " + schema);
@@ -156,7 +157,7 @@ final class PostgresServer {
   }
 
   /** Stops the server (immediate mode) and deletes its folder. */
-  void stop() throws IOException, InterruptedException {
+  public void stop() throws IOException, InterruptedException {
     try {
       tool("pg_ctl", "-D", dir.resolve("data").toString(), "-m", "immediate", "-w", "stop");
     } finally {
