@@ -98,12 +98,35 @@ public record TaxTiming(BigDecimal deferralYears, BigDecimal discountRate) {
    * @return the cost per dollar of gain, at scale 10
    */
   public BigDecimal costOfRealizing(BigDecimal rate, TaxRates rates) {
+    return costOfRealizing(rate, laterRate(rates));
+  }
+
+  /**
+   * Returns the long-term rate discounted over the horizon, {@code r_LT · DF}: what a dollar of
+   * gain held to the horizon costs in tax today. A caller weighing many gains of one household
+   * computes it once and passes it to {@link #costOfRealizing(BigDecimal, BigDecimal)}.
+   *
+   * @param rates the household's rates
+   * @return {@code r_LT · DF}
+   */
+  public BigDecimal laterRate(TaxRates rates) {
+    return Checks.notNull(rates, "rates").longTerm().value().multiply(laterFactor());
+  }
+
+  /**
+   * Returns {@code max(0, rate − laterRate)} at scale 10, or zero for a rate of zero: {@link
+   * #costOfRealizing(BigDecimal, TaxRates)} with the household's {@link #laterRate} given.
+   *
+   * @param rate the gain's marginal rate in the account (zero inside a sheltered account)
+   * @param laterRate the household's {@link #laterRate}
+   * @return the cost per dollar of gain, at scale 10
+   */
+  public static BigDecimal costOfRealizing(BigDecimal rate, BigDecimal laterRate) {
     Checks.notNull(rate, "rate");
-    Checks.notNull(rates, "rates");
+    Checks.notNull(laterRate, "laterRate");
     if (rate.signum() <= 0) {
       return BigDecimal.ZERO.setScale(SCALE);
     }
-    BigDecimal later = rates.longTerm().value().multiply(laterFactor());
-    return rate.subtract(later).max(BigDecimal.ZERO).setScale(SCALE, RoundingMode.HALF_EVEN);
+    return rate.subtract(laterRate).max(BigDecimal.ZERO).setScale(SCALE, RoundingMode.HALF_EVEN);
   }
 }

@@ -194,9 +194,9 @@ public final class ProblemBuilder {
     // household can use it, less the later tax on the replacement's lower basis)
     TaxRates rates = TaxRates.of(h.taxProfile());
     TaxTiming timing = Params.taxTiming(rs);
+    BigDecimal later = timing.laterRate(rates);
     Map<LotId, BigDecimal> harvestable = new HashMap<>();
     if (r.harvest()) {
-      BigDecimal later = rates.longTerm().value().multiply(timing.laterFactor());
       for (HarvestAppraisal a : memo.appraisals(rs)) {
         if (!a.worthIt()) {
           notes.add(a.describe() + ": not harvested");
@@ -390,7 +390,9 @@ public final class ProblemBuilder {
                 q,
                 s.gainPerDollar().min(BigDecimal.ONE),
                 term(s),
-                harvestRate != null ? harvestRate : timing.costOfRealizing(s.rate().value(), rates),
+                harvestRate != null
+                    ? harvestRate
+                    : TaxTiming.costOfRealizing(s.rate().value(), later),
                 harvestRate != null));
         lots.add(s.lot());
         sellable = sellable.plus(q);

@@ -109,7 +109,7 @@ public final class HarvestGate {
             profile.filingStatus() == FilingStatus.MARRIED_SEPARATE
                 ? DEDUCTION_SEPARATE
                 : DEDUCTION);
-    BigDecimal later = rates.longTerm().value().multiply(timing.laterFactor());
+    BigDecimal later = timing.laterRate(rates);
     BigDecimal cost = tradingCostBps.divide(BPS, MC);
     BigDecimal margin = marginBps.divide(BPS, MC);
     List<HarvestAppraisal> out = new ArrayList<>();
