@@ -15,6 +15,7 @@ import dev.rebal.tax.HoldingPeriod;
 import dev.rebal.tax.Term;
 import dev.rebal.tax.cost.TaxCostSegment;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -72,20 +73,25 @@ final class LongTermWait {
   }
 
   /**
-   * Returns whether some lot of {@code lots} (one position's) turns long term within the wait: a
-   * cheap test of whether {@link #holdsBack} could hold any of its segments back.
+   * Returns the lots of {@code lots} (one position's) that turn long term within the wait, by id:
+   * the only ones {@link #holdsBack} may hold back. Empty, and not allocated, when there are none
+   * (the usual case) or the rule set does not wait.
    */
-  boolean mayHoldBack(List<TaxLot> lots) {
+  Map<LotId, TaxLot> nearLongTerm(List<TaxLot> lots) {
+    Map<LotId, TaxLot> near = Map.of();
     if (days == 0) {
-      return false;
+      return near;
     }
     for (TaxLot lot : lots) {
       long left = daysLeft(lot);
       if (left > 0 && left <= days) {
-        return true;
+        if (near.isEmpty()) {
+          near = new HashMap<>();
+        }
+        near.put(lot.id(), lot);
       }
     }
-    return false;
+    return near;
   }
 
   /** Returns the days until a sale of {@code lot} is long term. */
@@ -95,26 +101,18 @@ final class LongTermWait {
 
   /**
    * Returns whether segment {@code s} of a position of {@code security} in {@code account} is held
-   * back until its lot turns long term.
+   * back until its lot turns long term; {@code near} is the position's {@link #nearLongTerm}.
    */
   boolean holdsBack(
       TaxCostSegment s,
-      Map<LotId, TaxLot> lots,
+      Map<LotId, TaxLot> near,
       AccountId account,
       SecurityId security,
       MarketData m) {
-    if (days == 0
+    if (!near.containsKey(s.lot())
         || s.term() != Term.SHORT
         || s.gainPerDollar().signum() <= 0
         || s.rate().isZero()) {
-      return false;
-    }
-    TaxLot lot = lots.get(s.lot());
-    if (lot == null) {
-      return false;
-    }
-    long left = daysLeft(lot);
-    if (left <= 0 || left > days) {
       return false;
     }
     if (householdShort || raisingCash.contains(account) || aboveCap.contains(security)) {

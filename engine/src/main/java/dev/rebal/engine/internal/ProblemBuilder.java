@@ -204,17 +204,7 @@ public final class ProblemBuilder {
           a.harvest()
               .sale()
               .lots()
-              .forEach(
-                  l ->
-                      harvestable.put(
-                          l.lot(),
-                          rates
-                              .rateOf(l.term())
-                              .value()
-                              .multiply(a.useFactor())
-                              .subtract(later)
-                              .max(BigDecimal.ZERO)
-                              .min(BigDecimal.ONE)));
+              .forEach(l -> harvestable.put(l.lot(), a.creditRate(rates.rateOf(l.term()), later)));
         }
       }
     }
@@ -351,16 +341,15 @@ public final class ProblemBuilder {
                 + ")");
       }
       TaxCostCurve curve = curves.get(e.getKey());
+      Map<LotId, TaxLot> nearLongTerm = wait.nearLongTerm(e.getValue());
       if (notesOnly) {
-        if (!anyLot(e.getValue(), lossBlocked) && !wait.mayHoldBack(e.getValue())) {
+        if (!anyLot(e.getValue(), lossBlocked) && nearLongTerm.isEmpty()) {
           continue; // no blocked loss lot, none near long term: the loop would add no note
         }
         // the same curve as the household's curves give this position (same lots, same order)
         curve = TaxCostModel.standard().curve(h, m, account, security, asOf);
       }
       List<SellSegment> segments = new ArrayList<>();
-      Map<LotId, TaxLot> lotsById = new HashMap<>();
-      e.getValue().forEach(l -> lotsById.put(l.id(), l));
       ImmutableList.Builder<LotId> lots = ImmutableList.builder();
       Quantity sellable = Quantity.ZERO;
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
@@ -371,12 +360,12 @@ public final class ProblemBuilder {
           }
           continue;
         }
-        if (wait.holdsBack(s, lotsById, account, security, m)) {
+        if (wait.holdsBack(s, nearLongTerm, account, security, m)) {
           notes.add(
               "lot "
                   + s.lot()
                   + ": held back, long term in "
-                  + wait.daysLeft(lotsById.get(s.lot()))
+                  + wait.daysLeft(nearLongTerm.get(s.lot()))
                   + " days");
           continue;
         }

@@ -2,6 +2,7 @@ package dev.rebal.tax.harvest;
 
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.money.Money;
+import dev.rebal.core.money.Weight;
 import java.math.BigDecimal;
 
 /**
@@ -56,6 +57,23 @@ public record HarvestAppraisal(
    */
   public boolean worthIt() {
     return value.compareTo(margin) >= 0;
+  }
+
+  /**
+   * Returns what a dollar of this harvest's loss is worth, the per-dollar form of {@link #value()}
+   * before trading: the rate it saves when the household can use it less the later tax on the
+   * replacement's lower basis, {@code rate · useFactor − laterRate}, within [0, 1].
+   *
+   * @param rate the loss's term rate
+   * @param laterRate the household's discounted long-term rate ({@code TaxTiming.laterRate})
+   * @return the credit per dollar of loss
+   */
+  public BigDecimal creditRate(Weight rate, BigDecimal laterRate) {
+    return rate.value()
+        .multiply(useFactor)
+        .subtract(laterRate)
+        .max(BigDecimal.ZERO)
+        .min(BigDecimal.ONE);
   }
 
   /**
