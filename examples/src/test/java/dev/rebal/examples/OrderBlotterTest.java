@@ -96,13 +96,13 @@ class OrderBlotterTest {
     // when
     Files f = write(new RunId("R1"));
 
-    // then: HH-000004 buys 941.432759 BDF1 in 401K-3
+    // then: HH-000004 buys 613.822201 BDF1 in 401K-3 (bonds moved out of its taxable account)
     assertThat(lines(f.auto()))
         .contains(
-            "R1,2026-06-30,R1-000001,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,WHOLE,941.000000,"
-                + "48.780000,45901.98,USD,calendar.rebalance,",
-            "R1,2026-06-30,R1-000002,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,FRACTIONAL,0.432759,"
-                + "48.780000,21.11,USD,calendar.rebalance,");
+            "R1,2026-06-30,R1-000013,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,WHOLE,613.000000,"
+                + "48.780000,29902.14,USD,calendar.rebalance;location.relocate,",
+            "R1,2026-06-30,R1-000014,AUTO,HH-000004,401K-3,BDF1,BDF1,BUY,FRACTIONAL,0.822201,"
+                + "48.780000,40.11,USD,calendar.rebalance;location.relocate,");
     assertThat(lines(f.auto()))
         .allMatch(l -> l.contains(",WHOLE,") || l.contains(",FRACTIONAL,0."));
   }

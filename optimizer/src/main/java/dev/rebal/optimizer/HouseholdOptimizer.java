@@ -116,9 +116,10 @@ public final class HouseholdOptimizer {
     Counter solves = new Counter();
     List<Integer> harvestsGivenUp = new ArrayList<>();
     Solved best = settle(model, minimalStart, solves, harvestsGivenUp);
-    // a group kept to buying whose sales were harvests (a loss worth taking: a negative cost) is
-    // tried the other way once, buying the class in another group instead; the better of the
-    // two points is kept, so a harvest is not lost to a buy another security could make
+    // a group kept to buying whose sales had a negative cost (a harvest, or a sale that saves
+    // location cost where the class moves to a cheaper account) is tried the other way once,
+    // buying the class in another group instead; the better of the two points is kept, so a
+    // harvest or a relocation is not lost to a buy another security could make
     for (int g : harvestsGivenUp) {
       if (best.failure != null || model.groupDirection[g] != Model.BUY_ONLY) {
         continue;

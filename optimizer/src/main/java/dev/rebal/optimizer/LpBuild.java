@@ -28,8 +28,7 @@ final class LpBuild {
   static final int TURNOVER_OVER = 13;
   static final int CAP_RELIEF = 14;
   static final int INFLOW = 15;
-  static final int LOCATION_IN = 16;
-  static final int LOCATION_OUT = 17;
+  static final int CLASS_DECREASE = 16;
 
   final Model model;
   final LinearProgram program;
@@ -223,31 +222,21 @@ final class LpBuild {
         }
       }
     }
-    // asset location on the net flow of each (account, class) when harvesting (Model
-    // .locationByNetFlow): a net increase pays the pair's cost, a net decrease the class's worst
-    // cost less it; a sale and a buy of one class in one account (a harvest and its replacement)
-    // net to nothing
-    int[] locationIn = new int[na * nc];
-    int[] locationOut = new int[na * nc];
-    Arrays.fill(locationIn, -1);
-    Arrays.fill(locationOut, -1);
-    for (int a = 0; a < na && m.locationByNetFlow; a++) {
-      for (int cl = 0; cl < nc; cl++) {
-        int pair = a * nc + cl;
-        if (m.pairLocation[pair] > 0) {
-          locationIn[pair] = column(kinds, pos, seg, cost, LOCATION_IN, pair, m.pairLocation[pair]);
-        }
-        if (m.worstLocation[cl] - m.pairLocation[pair] > 0) {
-          locationOut[pair] =
-              column(
-                  kinds,
-                  pos,
-                  seg,
-                  cost,
-                  LOCATION_OUT,
-                  pair,
-                  m.worstLocation[cl] - m.pairLocation[pair]);
-        }
+    // asset location (section 6): each trade column carries its pair's cost (a buy pays it, a sale
+    // saves it), and a class the household holds less of overall pays its worst cost on the
+    // decrease, so a sale earns the saving only as far as a buy of the class elsewhere matches it
+    // (a move to a cheaper account); a harvest and its replacement in one account net to nothing
+    boolean[] classSold = new boolean[nc];
+    for (int j = 0; j < tradeColumns; j++) {
+      if (kinds.get(j) == SELL) {
+        classSold[m.securityClass[m.positionSecurity[pos.get(j)]]] = true;
+      }
+    }
+    int[] classDecrease = new int[nc];
+    Arrays.fill(classDecrease, -1);
+    for (int cl = 0; cl < nc; cl++) {
+      if (classSold[cl] && m.worstLocation[cl] > 0) {
+        classDecrease[cl] = column(kinds, pos, seg, cost, CLASS_DECREASE, cl, m.worstLocation[cl]);
       }
     }
     this.constant = constantDollars;
@@ -388,34 +377,19 @@ final class LpBuild {
         row("", r.indices(), r.values(), m.inflow / v);
       }
     }
-    // asset-location rows: net flow − in ≤ 0 and −net flow − out ≤ 0, per (account, class),
-    // the trade columns gathered by pair in one pass
-    if (m.locationByNetFlow) {
-      Row[] in = new Row[na * nc];
-      Row[] out = new Row[na * nc];
-      for (int j = 0; j < tradeColumns; j++) {
-        int i = position[j];
-        int pair = m.positionAccount[i] * nc + m.securityClass[m.positionSecurity[i]];
-        double sign = kind[j] == BUY ? 1 : -1;
-        if (locationIn[pair] >= 0) {
-          in[pair] = in[pair] == null ? new Row() : in[pair];
-          in[pair].add(j, sign);
-        }
-        if (locationOut[pair] >= 0) {
-          out[pair] = out[pair] == null ? new Row() : out[pair];
-          out[pair].add(j, -sign);
-        }
+    // class-decrease rows: sales − buys of the class − decrease ≤ 0
+    Row[] decrease = new Row[nc];
+    for (int j = 0; j < tradeColumns; j++) {
+      int cl = m.securityClass[m.positionSecurity[position[j]]];
+      if (classDecrease[cl] >= 0) {
+        decrease[cl] = decrease[cl] == null ? new Row() : decrease[cl];
+        decrease[cl].add(j, kind[j] == SELL ? 1 : -1);
       }
-      // a pair with no trade column has no row: its columns stay at zero
-      for (int pair = 0; pair < na * nc; pair++) {
-        if (in[pair] != null) {
-          in[pair].add(locationIn[pair], -1);
-          row("", in[pair], 0);
-        }
-        if (out[pair] != null) {
-          out[pair].add(locationOut[pair], -1);
-          row("", out[pair], 0);
-        }
+    }
+    for (int cl = 0; cl < nc; cl++) {
+      if (decrease[cl] != null) {
+        decrease[cl].add(classDecrease[cl], -1);
+        row("", decrease[cl], 0);
       }
     }
     // drift rows (section 5): every right-hand side is >= 0

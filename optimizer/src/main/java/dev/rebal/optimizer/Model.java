@@ -44,14 +44,6 @@ final class Model {
   final double[] pairLocation; // per account * classes + class: the asset-location cost
   final double[] worstLocation; // per class: the largest pair cost
 
-  /**
-   * Whether asset location is charged on each (account, class)'s net flow (LpBuild's rows), as when
-   * harvesting, where a sale and its replacement share a class and an account; otherwise on each
-   * trade (a buy pays the pair's cost, a sale the worst less it), which is the same wherever no
-   * class is both sold and bought in one account, and needs no rows.
-   */
-  final boolean locationByNetFlow;
-
   final double[] cap; // NaN when uncapped
   final boolean[] saleLimited; // in some household sale limit (always keeps its segments)
   // classes
@@ -255,7 +247,6 @@ final class Model {
       segments[i] = merge(q.segments(), harvest, harvestLosses);
     }
     this.value = total;
-    locationByNetFlow = mode == RebalanceMode.TAX_LOSS_HARVEST || p.harvestLosses();
     // asset location per (account, class) and the worst per class
     pairLocation = new double[na * classes.length];
     worstLocation = new double[classes.length];
@@ -532,9 +523,24 @@ final class Model {
     }
   }
 
-  /** Cost per dollar of selling merged segment {@code k} of position {@code i}. */
+  /**
+   * Cost per dollar of selling merged segment {@code k} of position {@code i}, its LP column's
+   * coefficient: the pair's location cost is a credit, since holding less of the class there saves
+   * it; LpBuild's class-decrease row charges the class's worst cost on what the household holds
+   * less of the class overall, so only a move to a cheaper account earns it (docs/optimizer.md).
+   */
   double sellCost(int i, int k) {
-    return tau + mu + theta * segments[i][k].costPerDollar + (locationByNetFlow ? 0 : giveUp(i));
+    return tau + mu + theta * segments[i][k].costPerDollar - locationOf(i);
+  }
+
+  /**
+   * Cost per dollar of a sale of merged segment {@code k} of position {@code i} that no buy of its
+   * class elsewhere matches: {@link #sellCost} plus the class's worst location cost, never below
+   * the transaction and tax cost. It orders the segments of one (account, class), which share the
+   * location terms, and tells a sale that pays by itself (a harvest).
+   */
+  double unmatchedSellCost(int i, int k) {
+    return tau + mu + theta * segments[i][k].costPerDollar + giveUp(i);
   }
 
   /** The asset-location cost of position {@code i}'s (account, class) pair. */
@@ -551,10 +557,7 @@ final class Model {
 
   /** Cost per dollar of buying position {@code i}. */
   double buyCost(int i) {
-    return tau
-        + mu
-        + positions[i].locationPenalty().doubleValue()
-        + (locationByNetFlow ? 0 : locationOf(i));
+    return tau + mu + positions[i].locationPenalty().doubleValue() + locationOf(i);
   }
 
   /** Largest buy of position {@code i} in dollars, or infinity when it binds nothing. */

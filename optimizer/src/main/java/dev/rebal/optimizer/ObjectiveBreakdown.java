@@ -9,7 +9,8 @@ import dev.rebal.core.money.Money;
  * @param drift weighted dollars outside each class's goal interval after trading
  * @param tax weighted tax on realised gains (negative for a harvested loss)
  * @param transactionCost transaction cost of all trades
- * @param assetLocation asset-location penalty of the buys
+ * @param assetLocation asset-location cost of the trades (negative when a class moves to accounts
+ *     where it costs less)
  * @param turnover turnover penalty of all trades
  * @param total the sum of the terms
  */
@@ -26,7 +27,8 @@ public record ObjectiveBreakdown(
    * @param drift weighted dollars outside each class's goal interval after trading
    * @param tax weighted tax on realised gains (negative for a harvested loss)
    * @param transactionCost transaction cost of all trades
-   * @param assetLocation asset-location penalty of the buys
+   * @param assetLocation asset-location cost of the trades (negative when a class moves to accounts
+   *     where it costs less)
    * @param turnover turnover penalty of all trades
    * @param total the sum of the terms
    */

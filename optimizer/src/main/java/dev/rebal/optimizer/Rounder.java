@@ -627,30 +627,24 @@ final class Rounder {
     double traded = 0;
     double tax = 0;
     double location = 0;
-    double[] pairNet = new double[m.pairLocation.length];
     for (int i = 0; i < buy.length; i++) {
       double perUnit = m.price[m.positionSecurity[i]] * unit[i].doubleValue();
       double b = buy[i] * perUnit;
       int c = m.securityClass[m.positionSecurity[i]];
       net[c] += b;
       traded += b;
-      location += m.positions[i].locationPenalty().doubleValue() * b;
-      int pair = m.positionAccount[i] * m.classes.length + c;
-      pairNet[pair] += b;
+      // a buy pays its pair's location cost, a sale saves it (the class's decrease below)
+      location += (m.positions[i].locationPenalty().doubleValue() + m.locationOf(i)) * b;
       for (int k = 0; k < sell[i].length; k++) {
         double s = sell[i][k] * perUnit;
-        pairNet[pair] -= s;
         net[c] -= s;
         traded += s;
+        location -= m.locationOf(i) * s;
         tax += m.theta * m.segments[i][k].costPerDollar * s;
       }
     }
-    for (int pair = 0; pair < pairNet.length; pair++) {
-      double cost =
-          pairNet[pair] > 0
-              ? m.pairLocation[pair]
-              : m.worstLocation[pair % m.classes.length] - m.pairLocation[pair];
-      location += cost * Math.abs(pairNet[pair]);
+    for (int c = 0; c < net.length; c++) {
+      location += m.worstLocation[c] * Math.max(0, -net[c]);
     }
     // the inflow the LP plans to invest, and account cash as a class of its own
     double[] inflow = new double[m.classes.length];

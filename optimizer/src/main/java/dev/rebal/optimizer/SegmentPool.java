@@ -62,7 +62,7 @@ final class SegmentPool {
       }
     }
     Comparator<int[]> order =
-        Comparator.<int[]>comparingDouble(c -> m.sellCost(c[0], c[1]))
+        Comparator.<int[]>comparingDouble(c -> m.unmatchedSellCost(c[0], c[1]))
             .thenComparingDouble(c -> m.segments[c[0]][c[1]].gain)
             .thenComparingInt(c -> c[0])
             .thenComparingInt(c -> c[1]);
@@ -97,7 +97,7 @@ final class SegmentPool {
       double covered = 0;
       int n = 0;
       while (n < list.size()
-          && (covered < need || m.sellCost(list.get(n)[0], list.get(n)[1]) < 0)) {
+          && (covered < need || m.unmatchedSellCost(list.get(n)[0], list.get(n)[1]) < 0)) {
         int[] x = list.get(n);
         covered +=
             m.segments[x[0]][x[1]].quantity.doubleValue() * m.price[m.positionSecurity[x[0]]];
@@ -164,7 +164,7 @@ final class SegmentPool {
           Model.Segment si = m.segments[i[0]][i[1]];
           Model.Segment sj = m.segments[j[0]][j[1]];
           dominated =
-              m.sellCost(i[0], i[1]) <= m.sellCost(j[0], j[1])
+              m.unmatchedSellCost(i[0], i[1]) <= m.unmatchedSellCost(j[0], j[1])
                   && (!gainRow || si.gain <= sj.gain)
                   && (!stRow || st(si) <= st(sj));
         }

@@ -464,6 +464,100 @@ class HouseholdGoalsTest {
         .containsExactlyInAnyOrder("IRA BND BUY 100", "IRA VTI SELL 100");
   }
 
+  /**
+   * Relocation on purpose: a balanced 50/50 household holds $30,000 of bonds in its taxable
+   * account, where they cost 2 cents a dollar a year, and $30,000 of stocks in its IRA, where
+   * nothing costs anything. Swapping them (the taxable account sells its bonds for stocks, the IRA
+   * its stocks for bonds) saves (2 − 0.4) cents a dollar, $480, against four trades of $30,000; the
+   * bonds carry no gain. Neither class changes, so no drift is bought. The swap uses the other
+   * wash-sale group of each class on the buying side, so no group is bought and sold.
+   */
+  @Test
+  void assetLocation_bondsWithoutGainMoveToTheIra_classesUnchanged() {
+    OptimizationResult.Optimal optimal = optimal(relocation("0.00").build());
+
+    assertThat(optimal.trades())
+        .extracting(HouseholdGoalsTest::describe)
+        .containsExactlyInAnyOrder(
+            "TAX BND SELL 300", "TAX VTI2 BUY 300", "IRA VTI SELL 300", "IRA BND2 BUY 300");
+  }
+
+  /**
+   * The same household when the taxable bonds carry a long-term gain of 30 cents a dollar taxed at
+   * 20%: selling them costs 6 cents a dollar of tax, more than a year's 1.6 cents of location, so
+   * nothing is traded. Location never realizes a gain that costs more than it saves.
+   */
+  @Test
+  void assetLocation_bondsAtALargeGainStay() {
+    OptimizationResult.Optimal optimal = optimal(relocation("0.30").build());
+
+    assertThat(optimal.trades()).isEmpty();
+  }
+
+  /**
+   * A sale alone earns no location credit: with only the taxable account, selling its bonds (2
+   * cents a dollar there) for cash or for stocks inside their bands saves nothing, since the
+   * household would hold less of the class overall; the balanced household is left alone.
+   */
+  @Test
+  void assetLocation_noCreditForHoldingLessOfAClass() {
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", US))
+            .addSecurity(security("BND", BOND))
+            .addPosition(position(TAX, "VTI", 500, "0.00", true))
+            .addPosition(position(TAX, "BND", 500, "0.00", true))
+            .addClassGoal(goal(US, "0.5"))
+            .addClassGoal(goal(BOND, "0.5"))
+            .addLocationCost(new LocationCost(TAX, BOND, new BigDecimal("0.02")))
+            .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.004")));
+
+    assertThat(optimal(b.build()).trades()).isEmpty();
+  }
+
+  private static HouseholdProblem.Builder relocation(String bondGain) {
+    return HouseholdProblem.builder()
+        .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+        .addAccount(new ProblemAccount(IRA, Money.usd("0"), Money.usd("0"), true, false))
+        .addSecurity(security("VTI", US))
+        .addSecurity(security("VTI2", US))
+        .addSecurity(security("BND", BOND))
+        .addSecurity(security("BND2", BOND))
+        .addPosition(position(TAX, "BND", 300, bondGain, true))
+        .addPosition(position(TAX, "VTI", 200, "0.00", true))
+        .addPosition(buyOnly(TAX, "VTI2"))
+        .addPosition(position(IRA, "VTI", 300, "0.00", true))
+        .addPosition(position(IRA, "BND", 200, "0.00", true))
+        .addPosition(buyOnly(IRA, "BND2"))
+        .addClassGoal(goal(US, "0.5"))
+        .addClassGoal(goal(BOND, "0.5"))
+        .addLocationCost(new LocationCost(TAX, BOND, new BigDecimal("0.02")))
+        .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.004")));
+  }
+
+  private static ProblemPosition buyOnly(AccountId acct, String security) {
+    return new ProblemPosition(
+        acct,
+        SecurityId.of(security),
+        Quantity.ZERO,
+        true,
+        Money.usd("1000000"),
+        false,
+        BigDecimal.ZERO,
+        List.of());
+  }
+
+  private static String describe(ProposedTrade t) {
+    return t.account().value()
+        + " "
+        + t.security().value()
+        + " "
+        + t.side()
+        + " "
+        + t.quantity().value().intValue();
+  }
+
   private static OptimizationResult.Optimal optimal(HouseholdProblem problem) {
     OptimizationResult result = HouseholdOptimizer.standard().optimize(problem);
     assertThat(result).isInstanceOf(OptimizationResult.Optimal.class);

@@ -119,8 +119,8 @@ final class ReferenceLp {
     List<ProblemPosition> colPos = new ArrayList<>();
     List<Double> colSign = new ArrayList<>();
     List<SellSegment> colSeg = new ArrayList<>();
-    // asset location on the net flow of each (account, class): a net increase pays the pair's
-    // cost, a net decrease the class's worst cost less it
+    // asset location: the change in what the holdings cost where they are, plus the class's
+    // worst cost on any decrease of the class across the household
     Map<String, Double> locationCost = new HashMap<>();
     Map<String, Double> worstLocation = new HashMap<>();
     for (LocationCost lc : p.locationCosts()) {
@@ -180,43 +180,24 @@ final class ReferenceLp {
       }
     }
     int n = cols.size();
-    Map<String, Map<Variable, Double>> netFlow = new LinkedHashMap<>();
+    Map<String, Map<Variable, Double>> classFlow = new LinkedHashMap<>();
     for (int j = 0; j < n; j++) {
       ProblemPosition q = colPos.get(j);
-      String pair = q.account().value() + "/" + sec.get(q.security().value()).assetClass().value();
-      netFlow
-          .computeIfAbsent(pair, k -> new LinkedHashMap<>())
-          .merge(cols.get(j), colSign.get(j), Double::sum);
+      String cls = sec.get(q.security().value()).assetClass().value();
+      double here = locationCost.getOrDefault(q.account().value() + "/" + cls, 0.0);
+      Variable v = cols.get(j);
+      v.weight(v.getContributionWeight().doubleValue() + colSign.get(j) * here);
+      classFlow
+          .computeIfAbsent(cls, k -> new LinkedHashMap<>())
+          .merge(v, colSign.get(j), Double::sum);
     }
-    for (Map.Entry<String, Map<Variable, Double>> e : netFlow.entrySet()) {
-      if (!harvestMode && !p.harvestLosses()) {
-        // as the optimizer does without harvesting: each trade is charged (a buy the pair's
-        // cost, a sale the worst less it), equal to the net flow's cost wherever no class is
-        // both sold and bought in one account
-        double here = locationCost.getOrDefault(e.getKey(), 0.0);
-        double giveUp =
-            worstLocation.getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1), 0.0)
-                - here;
-        e.getValue()
-            .forEach(
-                (v, c) ->
-                    v.weight(v.getContributionWeight().doubleValue() + (c > 0 ? here : giveUp)));
-        continue;
-      }
-      double here = locationCost.getOrDefault(e.getKey(), 0.0);
-      double giveUp =
-          worstLocation.getOrDefault(e.getKey().substring(e.getKey().indexOf('/') + 1), 0.0) - here;
-      if (here > 0) {
-        Variable in = model.addVariable("loc+ " + e.getKey()).lower(0).weight(here);
-        Expression row = model.addExpression("loc+ " + e.getKey()).upper(0);
-        e.getValue().forEach(row::set);
-        row.set(in, -1);
-      }
-      if (giveUp > 0) {
-        Variable out = model.addVariable("loc- " + e.getKey()).lower(0).weight(giveUp);
-        Expression row = model.addExpression("loc- " + e.getKey()).upper(0);
+    for (Map.Entry<String, Map<Variable, Double>> e : classFlow.entrySet()) {
+      double worst = worstLocation.getOrDefault(e.getKey(), 0.0);
+      if (worst > 0) {
+        Variable fewer = model.addVariable("fewer " + e.getKey()).lower(0).weight(worst);
+        Expression row = model.addExpression("fewer " + e.getKey()).upper(0);
         e.getValue().forEach((v, c) -> row.set(v, -c));
-        row.set(out, -1);
+        row.set(fewer, -1);
       }
     }
 

@@ -45,16 +45,7 @@ final class AssetLocation {
   static List<LocationCost> costs(
       Household h, Set<AssetClass> classes, CapitalMarketAssumptions cma, BigDecimal years) {
     List<LocationCost> out = new ArrayList<>();
-    if (years.signum() <= 0) {
-      return out;
-    }
-    Set<TaxTreatment> treatments = EnumSet.noneOf(TaxTreatment.class);
-    for (Account a : h.accounts()) {
-      if (a.tradable() && !a.heldAway()) {
-        treatments.add(sheltered(a.treatment()) ? TaxTreatment.TAX_DEFERRED : a.treatment());
-      }
-    }
-    if (treatments.size() < 2) {
+    if (!applies(h, years)) {
       return out;
     }
     TaxRates rates = TaxRates.of(h.taxProfile());
@@ -78,6 +69,24 @@ final class AssetLocation {
       }
     }
     return out;
+  }
+
+  /**
+   * Returns whether location costs anything in {@code h}: {@code years} is positive and its
+   * tradable accounts are of more than one treatment (taxable and sheltered), so a class can move
+   * to where it costs less.
+   */
+  static boolean applies(Household h, BigDecimal years) {
+    if (years.signum() <= 0) {
+      return false;
+    }
+    Set<TaxTreatment> treatments = EnumSet.noneOf(TaxTreatment.class);
+    for (Account a : h.accounts()) {
+      if (a.tradable() && !a.heldAway()) {
+        treatments.add(sheltered(a.treatment()) ? TaxTreatment.TAX_DEFERRED : a.treatment());
+      }
+    }
+    return treatments.size() > 1;
   }
 
   /** The yearly drag of a dollar of a class with {@code a}'s income in an account of {@code t}. */

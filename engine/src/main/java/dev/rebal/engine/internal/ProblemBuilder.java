@@ -82,7 +82,9 @@ import java.util.TreeSet;
  *       together.
  *   <li>Buys are offered only in the model's first eligible security of each targeted class per
  *       account (compliance may buy, no wash-sale buy block, no rule forbids it); when harvesting
- *       or watching goal buckets, also the first eligible one of another wash-sale group.
+ *       or watching goal buckets, or when its accounts differ in location cost (a class moves to a
+ *       cheaper account: docs/optimizer.md), also the first eligible one of another wash-sale
+ *       group.
  *   <li>Account cash is the {@code CASH} class of the target (a target of zero when the plan has
  *       none): idle cash above its goal and the floors is invested in every mode, cash below it
  *       raised where it costs least. Cash equivalents (money-market funds) count toward it and are
@@ -255,6 +257,8 @@ public final class ProblemBuilder {
     Money bigBuy = total.plus(total).max(Money.usd("1"));
     Map<String, Money> buys = new TreeMap<>();
     List<GoalBucket> watched = watchedBuckets(h, rs, assessment);
+    BigDecimal locationYears = Params.decimal(rs, "optimizer.location-years", "1");
+    boolean relocates = AssetLocation.applies(h, locationYears);
     for (AssetClass c : assessment.plan().target().classes().keySet()) {
       if (c.equals(HouseholdValuation.CASH)) {
         continue;
@@ -271,10 +275,13 @@ public final class ProblemBuilder {
           continue;
         }
         List<SecurityId> offered = new ArrayList<>(List.of(chosen.get()));
-        if (mode == RebalanceMode.TAX_LOSS_HARVEST || r.harvest() || !watched.isEmpty()) {
+        if (mode == RebalanceMode.TAX_LOSS_HARVEST
+            || r.harvest()
+            || !watched.isEmpty()
+            || relocates) {
           // a replacement from another wash-sale group, so a loss in the first can be harvested,
-          // or, with goal buckets watched, a class can move between a bucket's accounts and the
-          // others without a sale and a buy in one group (which the direction rows forbid)
+          // or, with goal buckets watched or location costs, a class can move between accounts
+          // without a sale and a buy in one group (which the direction rows forbid)
           firstBuyable(
                   candidates,
                   a.id(),
@@ -507,10 +514,7 @@ public final class ProblemBuilder {
     }
     addBucketGoals(watched, p, rs, lockedAccounts, driftWeight);
     AssetLocation.costs(
-            h,
-            targeted,
-            dev.rebal.core.outlook.CapitalMarketAssumptions.from(rs),
-            Params.decimal(rs, "optimizer.location-years", "1"))
+            h, targeted, dev.rebal.core.outlook.CapitalMarketAssumptions.from(rs), locationYears)
         .forEach(p::addLocationCost);
     for (ConcentrationLimit cap : tc.caps()) {
       for (SecurityId s : cap.securities()) {

@@ -27,8 +27,9 @@ import java.util.TreeSet;
  * <p>Reason codes: {@code drift.rebalance} (threshold), {@code calendar.rebalance}, {@code
  * goal.glidepath} / {@code goal.approaching}, {@code goal.bucket} (a goal bucket out of band),
  * {@code cash.invest} (buys on a deposit), {@code cash.raise} (sells on a shortfall), {@code
- * liquidity.need} (sells funding a need), {@code tax.harvest} (a sale at a loss on the tax trigger)
- * and {@code tax.replacement} (its buys).
+ * liquidity.need} (sells funding a need), {@code tax.harvest} (a sale at a loss on the tax
+ * trigger), {@code tax.replacement} (its buys) and {@code location.relocate} (a class moved to an
+ * account where it costs less: {@link RelocationCodes}).
  */
 public final class ProposalAssembler {
   private static final Comparator<Trade> ORDER =
@@ -148,6 +149,7 @@ public final class ProposalAssembler {
         }
       }
     }
+    out = new ArrayList<>(RelocationCodes.mark(out, build.problem(), m));
     out.sort(ORDER);
     return ImmutableList.copyOf(out);
   }

@@ -109,6 +109,10 @@ enum Policy {
       }
     }
     Map<String, String> params = new TreeMap<>(defaults.parameters());
+    if (!taxAware()) {
+      // a tax-blind rebalancer knows nothing of asset location either
+      params.put("optimizer.location-years", "0");
+    }
     switch (this) {
       case CALENDAR:
         rules.add("trigger.calendar");
