@@ -1,6 +1,7 @@
 package dev.rebal.engine.internal;
 
 import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountType;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.outlook.CapitalMarketAssumptions;
@@ -61,7 +62,7 @@ final class AssetLocation {
         if (!a.tradable() || a.heldAway()) {
           continue;
         }
-        BigDecimal here = sheltered(a.treatment()) ? shelteredDrag : taxable;
+        BigDecimal here = sheltered(locatedAs(a)) ? shelteredDrag : taxable;
         BigDecimal cost = here.subtract(best).multiply(years).setScale(8, RoundingMode.HALF_EVEN);
         if (cost.signum() > 0) {
           out.add(new LocationCost(a.id(), c, cost));
@@ -83,7 +84,7 @@ final class AssetLocation {
     Set<TaxTreatment> treatments = EnumSet.noneOf(TaxTreatment.class);
     for (Account a : h.accounts()) {
       if (a.tradable() && !a.heldAway()) {
-        treatments.add(sheltered(a.treatment()) ? TaxTreatment.TAX_DEFERRED : a.treatment());
+        treatments.add(sheltered(locatedAs(a)) ? TaxTreatment.TAX_DEFERRED : locatedAs(a));
       }
     }
     return treatments.size() > 1;
@@ -102,6 +103,16 @@ final class AssetLocation {
       case QUALIFIED -> a.yield().multiply(rates.longTerm().value());
       case TAX_EXEMPT -> BigDecimal.ZERO;
     };
+  }
+
+  /**
+   * The treatment {@code a} is located as: its own, except a donor-advised fund, located as a
+   * taxable account. Its growth is the charity's, not the household's, so moving the household's
+   * bonds into it to hold stocks in the taxable account would shift risk from the charity to the
+   * client rather than save the client tax.
+   */
+  private static TaxTreatment locatedAs(Account a) {
+    return a.type() == AccountType.DONOR_ADVISED_FUND ? TaxTreatment.TAXABLE : a.treatment();
   }
 
   private static boolean sheltered(TaxTreatment t) {

@@ -56,6 +56,27 @@ class AssetLocationTest {
   }
 
   @Test
+  void costs_donorAdvisedFundInsteadOfTheIra_locatedAsTaxable_none() {
+    // a donor-advised fund's growth is the charity's: with it in the IRA's place, every tradable
+    // account is located as taxable, so nothing costs more in one than in another
+    Household withFund =
+        H.withAccounts(
+            H.accounts().stream()
+                .map(
+                    a ->
+                        a.id().value().equals("IRA-1")
+                            ? a.withType(dev.rebal.core.household.AccountType.DONOR_ADVISED_FUND)
+                            : a)
+                .toList());
+
+    assertThat(
+            AssetLocation.costs(withFund, Set.of(AssetClass.of("US_BONDS")), CMA, BigDecimal.ONE))
+        .isEmpty();
+    assertThat(AssetLocation.applies(withFund, BigDecimal.ONE)).isFalse();
+    assertThat(AssetLocation.applies(H, BigDecimal.ONE)).isTrue();
+  }
+
+  @Test
   void costs_cashUnknownClassOrNoYears_none() {
     assertThat(costs("1", "CASH", "CRYPTO")).isEmpty();
     assertThat(costs("0", "US_BONDS")).isEmpty();
