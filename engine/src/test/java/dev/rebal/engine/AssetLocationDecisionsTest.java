@@ -91,10 +91,11 @@ class AssetLocationDecisionsTest {
   }
 
   @Test
-  void bondsAtALargeLongTermGain_stay() {
-    // given: the bonds bought at $70: selling them pays 0.30 x 0.20 x (1 - 0.6139) = 2.3 cents a
-    // dollar of tax early, more than the 1.385 cents a year of location saved
-    Household h = household(70);
+  void bondsAtASmallLongTermGain_stay() {
+    // given: the bonds bought at $98: selling them would pay 0.02 x 0.20 x (1 - 0.6139) = 0.15
+    // cents a dollar of tax early, less than the 1.385 cents a year of location saved, but no gain
+    // is realized to relocate
+    Household h = household(98);
 
     // when
     Decision d = rebalance(h, Map.of());

@@ -134,7 +134,52 @@ public final class HouseholdOptimizer {
         model.setDirections(kept);
       }
     }
+    if (best.failure == null
+        && (slack(best, LpBuild.GAIN_OVER) > TRADED
+            || slack(best, LpBuild.SHORT_TERM_OVER) > TRADED)) {
+      best = budgetsFirst(model, minimalStart, solves, best);
+    }
     return new Solved(best.build, best.x, solves.n, best.failure);
+  }
+
+  /**
+   * Solves the budgets before the goals below them, lexicographically, when point {@code best}
+   * exceeds the gain budget or the short-term cap. The penalties cannot order these by themselves:
+   * the budgets' is per dollar of gain, drift's and the concentration reward per dollar sold, so a
+   * sale at a small gain would buy either with budget excess although the budgets rank higher
+   * (docs/optimizer.md, "Goals and their priorities"). So: first without drift and the reward,
+   * which gives the least the budgets must be exceeded (for the needs and floors above them), then
+   * with everything and the budgets' excess held to that. Keeps {@code best} if either solve fails.
+   */
+  private Solved budgetsFirst(Model model, boolean minimalStart, Counter solves, Solved best) {
+    int[] directions = model.groupDirection.clone();
+    model.budgetsOnly = true;
+    Solved first = settle(model, minimalStart, solves, new ArrayList<>());
+    model.budgetsOnly = false;
+    model.setDirections(directions);
+    if (first.failure != null) {
+      return best;
+    }
+    model.gainOverLimit = slack(first, LpBuild.GAIN_OVER) * model.value;
+    model.shortTermOverLimit = slack(first, LpBuild.SHORT_TERM_OVER) * model.value;
+    Solved second = settle(model, minimalStart, solves, new ArrayList<>());
+    if (second.failure != null) {
+      model.gainOverLimit = Double.NaN;
+      model.shortTermOverLimit = Double.NaN;
+      model.setDirections(directions);
+      return best;
+    }
+    return second;
+  }
+
+  /** The value of point {@code s}'s column of {@code kind} (a budget's excess), 0 if none. */
+  private static double slack(Solved s, int kind) {
+    for (int j = 0; j < s.x.length; j++) {
+      if (s.build.kind[j] == kind) {
+        return s.x[j];
+      }
+    }
+    return 0;
   }
 
   /**

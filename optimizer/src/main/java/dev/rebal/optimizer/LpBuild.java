@@ -123,7 +123,7 @@ final class LpBuild {
     Arrays.fill(removedCol, -1);
     double constantDollars = 0;
     for (int c = 0; c < nc; c++) {
-      if (!m.hasGoal[c] || m.weight[c] == 0) {
+      if (!m.hasGoal[c] || m.weight[c] == 0 || m.budgetsOnly) {
         continue;
       }
       constantDollars +=
@@ -151,7 +151,7 @@ final class LpBuild {
     Arrays.fill(bUnderCol, -1);
     Arrays.fill(bRemovedCol, -1);
     for (int b = 0; b < nb; b++) {
-      if (m.bucketWeight[b] == 0) {
+      if (m.bucketWeight[b] == 0 || m.budgetsOnly) {
         continue;
       }
       constantDollars +=
@@ -208,7 +208,15 @@ final class LpBuild {
     for (int s = 0; s < ns; s++) {
       double excess = m.securityValue[s] - m.cap[s]; // NaN when uncapped
       if (excess > 0) {
-        capRelief[s] = column(kinds, pos, seg, cost, CAP_RELIEF, s, -Priorities.CONCENTRATION);
+        capRelief[s] =
+            column(
+                kinds,
+                pos,
+                seg,
+                cost,
+                CAP_RELIEF,
+                s,
+                m.budgetsOnly ? 0 : -Priorities.CONCENTRATION);
         constantDollars += Priorities.CONCENTRATION * excess;
         goalDollars += Priorities.CONCENTRATION * excess;
       }
@@ -223,12 +231,13 @@ final class LpBuild {
       }
     }
     // asset location (section 6): each trade column carries its pair's cost (a buy pays it, a sale
-    // saves it), and a class the household holds less of overall pays its worst cost on the
-    // decrease, so a sale earns the saving only as far as a buy of the class elsewhere matches it
-    // (a move to a cheaper account); a harvest and its replacement in one account net to nothing
+    // that realizes no taxed gain saves it), and what such sales leave the household holding less
+    // of a class pays the class's worst cost, so a sale earns the saving only as far as a buy of
+    // the class elsewhere matches it (a move to a cheaper account); a harvest and its replacement
+    // in one account net to nothing
     boolean[] classSold = new boolean[nc];
     for (int j = 0; j < tradeColumns; j++) {
-      if (kinds.get(j) == SELL) {
+      if (kinds.get(j) == SELL && m.movesFreely(pos.get(j), seg.get(j))) {
         classSold[m.securityClass[m.positionSecurity[pos.get(j)]]] = true;
       }
     }
@@ -346,6 +355,9 @@ final class LpBuild {
       }
       r.add(gainOver, -1);
       row("GAIN_BUDGET", r.indices(), r.values(), (m.gainBudget - m.gainMargin) / v);
+      if (!Double.isNaN(m.gainOverLimit)) {
+        row("", new int[] {gainOver}, new double[] {1}, m.gainOverLimit / v);
+      }
     }
     if (shortTermOver >= 0) {
       Row r = new Row();
@@ -356,6 +368,9 @@ final class LpBuild {
       }
       r.add(shortTermOver, -1);
       row("SHORT_TERM_GAIN_CAP", r.indices(), r.values(), (m.shortTermCap - m.shortTermMargin) / v);
+      if (!Double.isNaN(m.shortTermOverLimit)) {
+        row("", new int[] {shortTermOver}, new double[] {1}, m.shortTermOverLimit / v);
+      }
     }
     if (turnoverOver >= 0) {
       Row r = new Row();
@@ -377,11 +392,11 @@ final class LpBuild {
         row("", r.indices(), r.values(), m.inflow / v);
       }
     }
-    // class-decrease rows: sales − buys of the class − decrease ≤ 0
+    // class-decrease rows: sales that realize no taxed gain − buys of the class − decrease ≤ 0
     Row[] decrease = new Row[nc];
     for (int j = 0; j < tradeColumns; j++) {
       int cl = m.securityClass[m.positionSecurity[position[j]]];
-      if (classDecrease[cl] >= 0) {
+      if (classDecrease[cl] >= 0 && (kind[j] == BUY || m.movesFreely(position[j], segment[j]))) {
         decrease[cl] = decrease[cl] == null ? new Row() : decrease[cl];
         decrease[cl].add(j, kind[j] == SELL ? 1 : -1);
       }

@@ -93,6 +93,20 @@ final class Model {
   final double gainBudget;
   final double shortTermCap;
   final double turnoverCap;
+
+  /**
+   * Whether the objective keeps only the goals above the budgets and the budgets themselves (no
+   * drift, no concentration reward), while the optimizer finds the least the budgets must be
+   * exceeded (HouseholdOptimizer.budgetsFirst).
+   */
+  boolean budgetsOnly;
+
+  /** The most the gain budget may be exceeded, in dollars of gain; NaN for no limit. */
+  double gainOverLimit = Double.NaN;
+
+  /** The most the short-term gain cap may be exceeded, in dollars of gain; NaN for no limit. */
+  double shortTermOverLimit = Double.NaN;
+
   final Map<SecurityId, Integer> securityIndex;
   // rounding margins (dollars) subtracted from right-hand sides on the second pass (section 9)
   final double[] cashMargin;
@@ -525,19 +539,34 @@ final class Model {
 
   /**
    * Cost per dollar of selling merged segment {@code k} of position {@code i}, its LP column's
-   * coefficient: the pair's location cost is a credit, since holding less of the class there saves
-   * it; LpBuild's class-decrease row charges the class's worst cost on what the household holds
-   * less of the class overall, so only a move to a cheaper account earns it (docs/optimizer.md).
+   * coefficient. A sale that realizes no taxed gain ({@link #movesFreely}) saves its pair's
+   * location cost, since holding less of the class there saves it; LpBuild's class-decrease row
+   * charges the class's worst cost on what such sales leave the household holding less of the class
+   * overall, so only a move to a cheaper account earns it (docs/optimizer.md, "Asset location").
+   * Any other sale gives up what the pair saves against the worst account, as if nothing bought the
+   * class back: no gain is realized to relocate.
    */
   double sellCost(int i, int k) {
-    return tau + mu + theta * segments[i][k].costPerDollar - locationOf(i);
+    double tax = tau + mu + theta * segments[i][k].costPerDollar;
+    return movesFreely(i, k) ? tax - locationOf(i) : tax + giveUp(i);
+  }
+
+  /**
+   * Whether a sale of merged segment {@code k} of position {@code i} realizes no taxed gain (a
+   * loss, no gain, or an account whose sales are not taxed), so it may move its class to a cheaper
+   * account.
+   */
+  boolean movesFreely(int i, int k) {
+    Segment s = segments[i][k];
+    return s.gain <= 0 || s.rate == 0;
   }
 
   /**
    * Cost per dollar of a sale of merged segment {@code k} of position {@code i} that no buy of its
-   * class elsewhere matches: {@link #sellCost} plus the class's worst location cost, never below
-   * the transaction and tax cost. It orders the segments of one (account, class), which share the
-   * location terms, and tells a sale that pays by itself (a harvest).
+   * class elsewhere matches: the transaction and tax cost plus what the pair saves against the
+   * class's worst account, never below the transaction and tax cost. It orders the segments of one
+   * (account, class), which share the location terms, and tells a sale that pays by itself (a
+   * harvest).
    */
   double unmatchedSellCost(int i, int k) {
     return tau + mu + theta * segments[i][k].costPerDollar + giveUp(i);

@@ -624,6 +624,7 @@ final class Rounder {
 
   private ObjectiveBreakdown breakdown() {
     double[] net = new double[m.classes.length];
+    double[] freeNet = new double[m.classes.length];
     double traded = 0;
     double tax = 0;
     double location = 0;
@@ -633,18 +634,25 @@ final class Rounder {
       int c = m.securityClass[m.positionSecurity[i]];
       net[c] += b;
       traded += b;
-      // a buy pays its pair's location cost, a sale saves it (the class's decrease below)
+      // a buy pays its pair's location cost, a sale that realizes no taxed gain saves it (the
+      // class's decrease below), any other sale gives up what the pair saves
       location += (m.positions[i].locationPenalty().doubleValue() + m.locationOf(i)) * b;
+      freeNet[c] += b;
       for (int k = 0; k < sell[i].length; k++) {
         double s = sell[i][k] * perUnit;
         net[c] -= s;
         traded += s;
-        location -= m.locationOf(i) * s;
+        if (m.movesFreely(i, k)) {
+          location -= m.locationOf(i) * s;
+          freeNet[c] -= s;
+        } else {
+          location += (m.worstLocation[c] - m.locationOf(i)) * s;
+        }
         tax += m.theta * m.segments[i][k].costPerDollar * s;
       }
     }
     for (int c = 0; c < net.length; c++) {
-      location += m.worstLocation[c] * Math.max(0, -net[c]);
+      location += m.worstLocation[c] * Math.max(0, -freeNet[c]);
     }
     // the inflow the LP plans to invest, and account cash as a class of its own
     double[] inflow = new double[m.classes.length];

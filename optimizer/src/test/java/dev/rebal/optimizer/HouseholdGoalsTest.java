@@ -483,13 +483,14 @@ class HouseholdGoalsTest {
   }
 
   /**
-   * The same household when the taxable bonds carry a long-term gain of 30 cents a dollar taxed at
-   * 20%: selling them costs 6 cents a dollar of tax, more than a year's 1.6 cents of location, so
-   * nothing is traded. Location never realizes a gain that costs more than it saves.
+   * The same household when the taxable bonds carry a long-term gain of 2 cents a dollar taxed at
+   * 20%: the sale's tax, 0.4 cents a dollar, is less than a year's 1.6 cents of location, but no
+   * gain is realized to relocate (a sale at a taxed gain saves no location cost), so nothing is
+   * traded.
    */
   @Test
-  void assetLocation_bondsAtALargeGainStay() {
-    OptimizationResult.Optimal optimal = optimal(relocation("0.30").build());
+  void assetLocation_bondsAtAGainStay() {
+    OptimizationResult.Optimal optimal = optimal(relocation("0.02").build());
 
     assertThat(optimal.trades()).isEmpty();
   }
@@ -514,6 +515,56 @@ class HouseholdGoalsTest {
             .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.004")));
 
     assertThat(optimal(b.build()).trades()).isEmpty();
+  }
+
+  /**
+   * The short-term cap outranks a concentration breach, whatever the gain per dollar: ACME, $30,000
+   * against a $10,000 cap, is all short term at a gain of 10 cents a dollar, and the cap on net
+   * short-term gain is $1,000. Removing a dollar of breach is worth 5 and costs 20 x 0.10 = 2 of
+   * cap excess, so by the penalties alone the whole $20,000 breach would be sold, $1,000 of gain
+   * over the cap (a jqwik seed, 88908, found it). Solved budgets first, $10,000 is sold, the gain
+   * is at the cap, and the breach left ($10,000) is reported.
+   */
+  @Test
+  void shortTermCapAndAConcentrationBreach_capFirst_breachReducedWithinIt() {
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("ACME", US))
+            .addSecurity(security("VTI", US))
+            .addSecurity(security("BND", BOND))
+            .addPosition(
+                new ProblemPosition(
+                    TAX,
+                    SecurityId.of("ACME"),
+                    Quantity.of(300),
+                    false,
+                    Money.usd("0"),
+                    true,
+                    BigDecimal.ZERO,
+                    List.of(
+                        new SellSegment(
+                            Quantity.of(300),
+                            new BigDecimal("0.10"),
+                            Term.SHORT,
+                            new BigDecimal("0.37"),
+                            false))))
+            .addPosition(buyOnly(TAX, "VTI"))
+            .addPosition(position(TAX, "BND", 700, "0.00", true))
+            .addClassGoal(goal(US, "0.3"))
+            .addClassGoal(goal(BOND, "0.7"))
+            .addHoldingCap(new HoldingCap(SecurityId.of("ACME"), Money.usd("10000")))
+            .shortTermGainCap(Money.usd("1000"))
+            .build();
+
+    OptimizationResult.Optimal optimal = optimal(problem);
+
+    assertThat(optimal.trades())
+        .extracting(HouseholdGoalsTest::describe)
+        .containsExactlyInAnyOrder("TAX ACME SELL 100", "TAX VTI BUY 100");
+    assertThat(optimal.shortfalls())
+        .extracting(GoalShortfall::kind)
+        .containsExactly(GoalShortfall.Kind.CONCENTRATION);
   }
 
   private static HouseholdProblem.Builder relocation(String bondGain) {

@@ -52,6 +52,32 @@ final class ReferenceLp {
    * both ways), or NaN if ojAlgo finds no optimum.
    */
   static double optimum(HouseholdProblem p, Map<String, Direction> directions) {
+    // the budgets rank above drift and the concentration breaches, whose penalties are per
+    // dollar sold while theirs is per dollar of gain: when the weighted optimum exceeds a budget,
+    // the least excess is found without drift and breaches, then held while everything counts
+    double[] excess = new double[2];
+    double weighted = staged(p, directions, false, null, excess);
+    if (Double.isNaN(weighted) || excess[0] <= 1e-9 && excess[1] <= 1e-9) {
+      return weighted;
+    }
+    double[] least = new double[2];
+    if (Double.isNaN(staged(p, directions, true, null, least))) {
+      return weighted;
+    }
+    return staged(p, directions, false, least, new double[2]);
+  }
+
+  /**
+   * One LP: {@code budgetsOnly} leaves out drift and the breaches' penalty; {@code limits}, if
+   * given, bounds the gain budget's and the short-term cap's excess (scaled); {@code excessOut}
+   * receives them (scaled). Returns the optimum in dollars, or NaN.
+   */
+  private static double staged(
+      HouseholdProblem p,
+      Map<String, Direction> directions,
+      boolean budgetsOnly,
+      double[] limits,
+      double[] excessOut) {
     RebalanceMode mode = p.mode();
     boolean harvestMode = mode == RebalanceMode.TAX_LOSS_HARVEST;
     boolean cashOnly = mode == RebalanceMode.CASH_ONLY;
@@ -120,7 +146,8 @@ final class ReferenceLp {
     List<Double> colSign = new ArrayList<>();
     List<SellSegment> colSeg = new ArrayList<>();
     // asset location: the change in what the holdings cost where they are, plus the class's
-    // worst cost on any decrease of the class across the household
+    // worst cost on any decrease of the class across the household; a sale at a taxed gain is
+    // charged as if nothing bought the class back
     Map<String, Double> locationCost = new HashMap<>();
     Map<String, Double> worstLocation = new HashMap<>();
     for (LocationCost lc : p.locationCosts()) {
@@ -186,6 +213,13 @@ final class ReferenceLp {
       String cls = sec.get(q.security().value()).assetClass().value();
       double here = locationCost.getOrDefault(q.account().value() + "/" + cls, 0.0);
       Variable v = cols.get(j);
+      SellSegment g = colSeg.get(j);
+      if (g != null && g.gainPerDollar().signum() > 0 && g.taxRate().signum() > 0) {
+        // a sale that realizes a taxed gain never relocates: it gives up what the account saves
+        double worst = worstLocation.getOrDefault(cls, 0.0);
+        v.weight(v.getContributionWeight().doubleValue() + worst - here);
+        continue;
+      }
       v.weight(v.getContributionWeight().doubleValue() + colSign.get(j) * here);
       classFlow
           .computeIfAbsent(cls, k -> new LinkedHashMap<>())
@@ -238,7 +272,10 @@ final class ReferenceLp {
       Expression left = null;
       if (h > cap) {
         Variable breach =
-            model.addVariable("breach " + id).lower(0).weight(Priorities.CONCENTRATION);
+            model
+                .addVariable("breach " + id)
+                .lower(0)
+                .weight(budgetsOnly ? 0 : Priorities.CONCENTRATION);
         left = model.addExpression("breach left " + id).upper((cap - h) / scale);
         left.set(breach, -1);
       }
@@ -265,6 +302,7 @@ final class ReferenceLp {
       }
     }
     // gain budget, short-term cap and turnover cap: elastic, the excess unbounded
+    Variable[] budgetExcess = new Variable[2];
     if (p.gainBudget().isPresent()) {
       Expression row =
           elastic(
@@ -272,6 +310,7 @@ final class ReferenceLp {
               "gain",
               p.gainBudget().get().amount().doubleValue() / scale,
               Priorities.GAIN_BUDGET);
+      budgetExcess[0] = model.getVariable(model.countVariables() - 1);
       for (int j = 0; j < n; j++) {
         if (colSeg.get(j) != null) {
           row.set(cols.get(j), colSeg.get(j).gainPerDollar().doubleValue());
@@ -285,6 +324,7 @@ final class ReferenceLp {
               "short-term",
               p.shortTermGainCap().get().amount().doubleValue() / scale,
               Priorities.GAIN_BUDGET);
+      budgetExcess[1] = model.getVariable(model.countVariables() - 1);
       for (int j = 0; j < n; j++) {
         if (colSeg.get(j) != null && colSeg.get(j).term() == Term.SHORT) {
           row.set(cols.get(j), colSeg.get(j).gainPerDollar().doubleValue());
@@ -317,7 +357,7 @@ final class ReferenceLp {
       }
     }
     for (ClassGoal g : p.classGoals()) {
-      if (g.driftWeight().signum() == 0) {
+      if (g.driftWeight().signum() == 0 || budgetsOnly) {
         continue;
       }
       String c = g.assetClass().value();
@@ -359,7 +399,7 @@ final class ReferenceLp {
     // goal-bucket drift: the share-weighted class holdings and trades of the bucket's accounts
     int bn = 0;
     for (BucketGoal bg : p.bucketGoals()) {
-      if (bg.driftWeight().signum() == 0) {
+      if (bg.driftWeight().signum() == 0 || budgetsOnly) {
         continue;
       }
       String c = bg.assetClass().value();
@@ -400,9 +440,18 @@ final class ReferenceLp {
       driftRows(model, "bucket " + bn++, bg.driftWeight().doubleValue(), h, interval, net, scale);
     }
 
+    for (int k = 0; k < 2 && limits != null; k++) {
+      if (budgetExcess[k] != null) {
+        budgetExcess[k].upper(limits[k]);
+      }
+    }
     Optimisation.Result r = model.minimise();
     if (!r.getState().isOptimal()) {
       return Double.NaN;
+    }
+    for (int k = 0; k < 2; k++) {
+      excessOut[k] =
+          budgetExcess[k] == null ? 0 : r.get(model.indexOf(budgetExcess[k])).doubleValue();
     }
     return r.getValue() * scale;
   }
