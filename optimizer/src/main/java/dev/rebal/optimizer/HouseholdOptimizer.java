@@ -115,7 +115,8 @@ public final class HouseholdOptimizer {
   Solved solveLp(Model model, boolean minimalStart) {
     Counter solves = new Counter();
     List<Integer> harvestsGivenUp = new ArrayList<>();
-    Solved best = settle(model, minimalStart, solves, harvestsGivenUp);
+    SegmentPool pool = new SegmentPool(model, minimalStart);
+    Solved best = settle(model, pool, solves, harvestsGivenUp);
     // a group kept to buying whose sales had a negative cost (a harvest, or a sale that saves
     // location cost where the class moves to a cheaper account) is tried the other way once,
     // buying the class in another group instead; the better of the two points is kept, so a
@@ -126,7 +127,7 @@ public final class HouseholdOptimizer {
       }
       int[] kept = model.groupDirection.clone();
       model.fixDirection(g, true);
-      Solved other = settle(model, minimalStart, solves, new ArrayList<>());
+      Solved other = settle(model, pool, solves, new ArrayList<>());
       if (other.failure == null
           && objective(other) < objective(best) - 1e-9 * Math.max(1, Math.abs(objective(best)))) {
         best = other;
@@ -137,7 +138,7 @@ public final class HouseholdOptimizer {
     if (best.failure == null
         && (slack(best, LpBuild.GAIN_OVER) > TRADED
             || slack(best, LpBuild.SHORT_TERM_OVER) > TRADED)) {
-      best = budgetsFirst(model, minimalStart, solves, best);
+      best = budgetsFirst(model, pool, solves, best);
     }
     return new Solved(best.build, best.x, solves.n, best.failure);
   }
@@ -151,10 +152,10 @@ public final class HouseholdOptimizer {
    * which gives the least the budgets must be exceeded (for the needs and floors above them), then
    * with everything and the budgets' excess held to that. Keeps {@code best} if either solve fails.
    */
-  private Solved budgetsFirst(Model model, boolean minimalStart, Counter solves, Solved best) {
+  private Solved budgetsFirst(Model model, SegmentPool pool, Counter solves, Solved best) {
     int[] directions = model.groupDirection.clone();
     model.budgetsOnly = true;
-    Solved first = settle(model, minimalStart, solves, new ArrayList<>());
+    Solved first = settle(model, pool, solves, new ArrayList<>());
     model.budgetsOnly = false;
     model.setDirections(directions);
     if (first.failure != null) {
@@ -162,7 +163,7 @@ public final class HouseholdOptimizer {
     }
     model.gainOverLimit = slack(first, LpBuild.GAIN_OVER) * model.value;
     model.shortTermOverLimit = slack(first, LpBuild.SHORT_TERM_OVER) * model.value;
-    Solved second = settle(model, minimalStart, solves, new ArrayList<>());
+    Solved second = settle(model, pool, solves, new ArrayList<>());
     if (second.failure != null) {
       model.gainOverLimit = Double.NaN;
       model.shortTermOverLimit = Double.NaN;
@@ -187,9 +188,9 @@ public final class HouseholdOptimizer {
    * {@code harvestsGivenUp} the groups fixed to buying whose sales included a harvest.
    */
   private Solved settle(
-      Model model, boolean minimalStart, Counter solves, List<Integer> harvestsGivenUp) {
+      Model model, SegmentPool pool, Counter solves, List<Integer> harvestsGivenUp) {
     while (true) {
-      Solved solved = solveWithDirections(model, minimalStart, solves);
+      Solved solved = solveWithDirections(model, pool, solves);
       if (solved.failure != null) {
         return solved;
       }
@@ -222,7 +223,7 @@ public final class HouseholdOptimizer {
     for (int j = 0; j < x.length; j++) {
       if (b.kind[j] == LpBuild.SELL
           && x[j] > TRADED
-          && b.program.objective(j) < 0
+          && m.unmatchedSellCost(b.position[j], b.segment[j]) < 0
           && m.securityGroup[m.positionSecurity[b.position[j]]] == g) {
         return true;
       }
@@ -271,8 +272,7 @@ public final class HouseholdOptimizer {
   /** A trade column above this (scaled) counts as traded when directions are checked. */
   static final double TRADED = 1e-9;
 
-  private Solved solveWithDirections(Model model, boolean minimalStart, Counter solves) {
-    SegmentPool pool = new SegmentPool(model, minimalStart);
+  private Solved solveWithDirections(Model model, SegmentPool pool, Counter solves) {
     while (true) {
       LpBuild build = new LpBuild(model, pool.kept(), Set.of());
       Attempt at = attempt(build.program, solves);

@@ -82,7 +82,10 @@ final class Model {
   final String[] groups;
   final int[] groupDirection;
   private final boolean[] canBuy;
-  private final boolean[][] canSell;
+
+  /** Whether each merged segment may be sold whatever its group's direction. */
+  final boolean[][] canSell;
+
   // positions
   final ProblemPosition[] positions;
   final int[] positionAccount;

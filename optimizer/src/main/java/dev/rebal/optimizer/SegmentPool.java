@@ -9,7 +9,8 @@ import java.util.List;
  * segments get a column at first; after each solve, an (account, class) whose dropped segments are
  * not all dominated by a kept segment that is not sold in full gets more, and the LP is solved
  * again. Segments of capped securities are always kept (their cap row makes them differ from the
- * rest). Exact by the reduced-cost argument in the doc. Package-private; one per solve.
+ * rest). Exact by the reduced-cost argument in the doc. Package-private; one per {@code solveLp},
+ * kept while group directions change, so a re-solve starts from the segments the last one needed.
  */
 final class SegmentPool {
   /** Segments kept per (account, class) at first beyond those that cover the useful sales. */
@@ -51,7 +52,8 @@ final class SegmentPool {
       kept[i] = new boolean[m.segments[i].length];
       int s = m.positionSecurity[i];
       for (int k = 0; k < m.segments[i].length; k++) {
-        if (!m.sellAllowed[i][k]) {
+        // whatever the group's direction now: the pool is kept while directions change
+        if (!m.canSell[i][k]) {
           continue;
         }
         if (!Double.isNaN(m.cap[s]) || m.saleLimited[s]) {
