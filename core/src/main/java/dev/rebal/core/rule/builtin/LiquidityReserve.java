@@ -3,7 +3,7 @@ package dev.rebal.core.rule.builtin;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Account;
-import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.AccountType;
 import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.rule.ConstraintAdjustment;
@@ -19,10 +19,21 @@ import java.util.Optional;
 /**
  * Asks the optimizer to hold, after the trades, the cash for each committed need within the horizon
  * (and for the cash part of each committed gift due within the gift horizon, the part not given in
- * kind): in the need's account, or else in a tradable account, taxable ones first (a withdrawal
- * from a retirement account costs tax), then the one with the most value (ties by id).
+ * kind): in the need's account, or else in the tradable accounts, taxable ones first (a withdrawal
+ * from a retirement account costs tax), then the one with the most value (ties by id), each holding
+ * what the one before could not (at most its value; the last holds the rest). A donor-advised fund
+ * never holds a need's cash: its assets go to charities.
  */
 final class LiquidityReserve implements Rule {
+  private static Money valueOf(RuleContext context, Account a) {
+    return context.assessment().valuation().accountValues().getOrDefault(a.id(), Money.ZERO_USD);
+  }
+
+  /** A donor-advised fund's assets are granted to charities: they pay gifts, never a need. */
+  private static boolean isDonorAdvised(Account a) {
+    return a.type() == AccountType.DONOR_ADVISED_FUND;
+  }
+
   @Override
   public String id() {
     return "constraint.liquidity-reserve";
@@ -45,22 +56,33 @@ final class LiquidityReserve implements Rule {
       Money amount = hold.get();
       String what =
           need.kind() == LiquidityKind.GIFT ? " for the cash part of gift " : " for need ";
-      Optional<AccountId> target =
-          need.account().isPresent()
-              ? need.account()
-              : h.accounts().stream()
-                  .filter(a -> a.tradable() && !a.heldAway())
-                  .max(
-                      Comparator.comparing((Account a) -> a.treatment() == TaxTreatment.TAXABLE)
-                          .thenComparing(
-                              a -> context.assessment().valuation().accountValues().get(a.id()))
-                          .thenComparing(Account::id, Comparator.reverseOrder()))
-                  .map(Account::id);
-      target.ifPresent(
-          acct ->
-              out.add(
-                  new ConstraintAdjustment.RaiseCash(
-                      acct, amount, "hold " + amount + what + need.id() + " due " + need.date())));
+      String reason = "hold " + amount + what + need.id() + " due " + need.date();
+      if (need.account().isPresent()) {
+        out.add(new ConstraintAdjustment.RaiseCash(need.account().get(), amount, reason));
+        continue;
+      }
+      // in the preferred account, and what it cannot hold (worth less than the need) in the next
+      List<Account> order =
+          h.accounts().stream()
+              .filter(a -> a.tradable() && !a.heldAway())
+              .filter(a -> need.kind() == LiquidityKind.GIFT || !isDonorAdvised(a))
+              .sorted(
+                  Comparator.comparing((Account a) -> a.treatment() == TaxTreatment.TAXABLE)
+                      .thenComparing(a -> valueOf(context, a))
+                      .thenComparing(Account::id, Comparator.reverseOrder())
+                      .reversed())
+              .toList();
+      Money left = amount;
+      for (int i = 0; i < order.size() && left.isPositive(); i++) {
+        Account a = order.get(i);
+        Money part = i == order.size() - 1 ? left : left.min(valueOf(context, a));
+        if (part.isPositive()) {
+          out.add(
+              new ConstraintAdjustment.RaiseCash(
+                  a.id(), part, part.equals(amount) ? reason : reason + ", " + part + " here"));
+          left = left.minus(part);
+        }
+      }
     }
     return out.isEmpty()
         ? RuleOutcome.pass()

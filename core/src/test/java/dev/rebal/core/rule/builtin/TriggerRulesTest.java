@@ -218,6 +218,46 @@ class TriggerRulesTest {
   }
 
   @Test
+  void liquidity_needLargerThanTheTaxableAccount_reserveSplit_neverInTheDonorAdvisedFund() {
+    // given: $150,000 due; TAX-1 is worth $100,000 (600 EQ at $100 and $40,000 of cash), the IRA
+    // $80,000 of cash, the donor-advised fund $500,000 of cash (the largest, but its assets go
+    // to charities)
+    Household h =
+        household(600, "40000")
+            .addAccounts(
+                Account.builder()
+                    .id(AccountId.of("IRA-2"))
+                    .type(AccountType.TRADITIONAL_IRA)
+                    .custodian("C")
+                    .cash(Money.usd("80000"))
+                    .build())
+            .addAccounts(
+                Account.builder()
+                    .id(AccountId.of("DAF-3"))
+                    .type(AccountType.DONOR_ADVISED_FUND)
+                    .custodian("C")
+                    .cash(Money.usd("500000"))
+                    .build())
+            .build();
+    var a = assessment(h).addUpcomingNeeds(need("150000", Firmness.COMMITTED)).build();
+
+    // when
+    RuleOutcome reserve = new LiquidityReserve().evaluate(context(h, a));
+
+    // then: the taxable account holds what it is worth, the IRA the rest
+    assertThat(reserve.adjustments())
+        .containsExactly(
+            new ConstraintAdjustment.RaiseCash(
+                AccountId.of("TAX-1"),
+                Money.usd("100000"),
+                "hold USD 150000.00 for need N-1 due 2026-08-29, USD 100000.00 here"),
+            new ConstraintAdjustment.RaiseCash(
+                AccountId.of("IRA-2"),
+                Money.usd("50000"),
+                "hold USD 150000.00 for need N-1 due 2026-08-29, USD 50000.00 here"));
+  }
+
+  @Test
   void liquidity_coveredOrOnlyExpected_doesNotFire() {
     Household h = household(600, "40000").build();
     assertThat(
