@@ -533,22 +533,7 @@ class HouseholdGoalsTest {
             .addSecurity(security("ACME", US))
             .addSecurity(security("VTI", US))
             .addSecurity(security("BND", BOND))
-            .addPosition(
-                new ProblemPosition(
-                    TAX,
-                    SecurityId.of("ACME"),
-                    Quantity.of(300),
-                    false,
-                    Money.usd("0"),
-                    true,
-                    BigDecimal.ZERO,
-                    List.of(
-                        new SellSegment(
-                            Quantity.of(300),
-                            new BigDecimal("0.10"),
-                            Term.SHORT,
-                            new BigDecimal("0.37"),
-                            false))))
+            .addPosition(shortTermLot("ACME", 300, "0.10", false))
             .addPosition(buyOnly(TAX, "VTI"))
             .addPosition(position(TAX, "BND", 700, "0.00", true))
             .addClassGoal(goal(US, "0.3"))
@@ -582,22 +567,7 @@ class HouseholdGoalsTest {
             .addAccount(new ProblemAccount(TAX, Money.usd("0"), Money.usd("0"), true, false))
             .addSecurity(security("VTI", US))
             .addSecurity(security("BND", BOND))
-            .addPosition(
-                new ProblemPosition(
-                    TAX,
-                    SecurityId.of("VTI"),
-                    Quantity.of(700),
-                    true,
-                    Money.usd("1000000"),
-                    true,
-                    BigDecimal.ZERO,
-                    List.of(
-                        new SellSegment(
-                            Quantity.of(700),
-                            new BigDecimal("0.05"),
-                            Term.SHORT,
-                            new BigDecimal("0.37"),
-                            false))))
+            .addPosition(shortTermLot("VTI", 700, "0.05", true))
             .addPosition(position(TAX, "BND", 300, "0.00", true))
             .addClassGoal(goal(US, "0.5"))
             .addClassGoal(goal(BOND, "0.5"))
@@ -633,6 +603,29 @@ class HouseholdGoalsTest {
         .addClassGoal(goal(BOND, "0.5"))
         .addLocationCost(new LocationCost(TAX, BOND, new BigDecimal("0.02")))
         .addLocationCost(new LocationCost(TAX, US, new BigDecimal("0.004")));
+  }
+
+  /**
+   * A position in the taxable account of one short-term lot taxed at 37%, at {@code gain} a dollar;
+   * bought at no limit if {@code buyable}.
+   */
+  private static ProblemPosition shortTermLot(
+      String security, long shares, String gain, boolean buyable) {
+    return new ProblemPosition(
+        TAX,
+        SecurityId.of(security),
+        Quantity.of(shares),
+        buyable,
+        buyable ? Money.usd("1000000") : Money.usd("0"),
+        true,
+        BigDecimal.ZERO,
+        List.of(
+            new SellSegment(
+                Quantity.of(shares),
+                new BigDecimal(gain),
+                Term.SHORT,
+                new BigDecimal("0.37"),
+                false)));
   }
 
   private static ProblemPosition buyOnly(AccountId acct, String security) {
