@@ -117,10 +117,9 @@ public final class HouseholdOptimizer {
     List<Integer> harvestsGivenUp = new ArrayList<>();
     SegmentPool pool = new SegmentPool(model, minimalStart);
     Solved best = settle(model, pool, solves, harvestsGivenUp);
-    // a group kept to buying whose sales had a negative cost (a harvest, or a sale that saves
-    // location cost where the class moves to a cheaper account) is tried the other way once,
-    // buying the class in another group instead; the better of the two points is kept, so a
-    // harvest or a relocation is not lost to a buy another security could make
+    // a group kept to buying whose sales were harvests (a loss worth taking by itself) is tried
+    // the other way once, buying the class in another group instead; the better of the two
+    // points is kept, so a harvest is not lost to a buy another security could make
     for (int g : harvestsGivenUp) {
       if (best.failure != null || model.groupDirection[g] != Model.BUY_ONLY) {
         continue;
@@ -218,7 +217,10 @@ public final class HouseholdOptimizer {
     return sum;
   }
 
-  /** Whether point {@code x} sells in group {@code g} a segment whose cost is a benefit. */
+  /**
+   * Whether point {@code x} sells in group {@code g} a segment whose sale pays by itself (a
+   * harvest: its cost is a benefit even when no buy of its class elsewhere matches it).
+   */
   private static boolean harvested(Model m, LpBuild b, double[] x, int g) {
     for (int j = 0; j < x.length; j++) {
       if (b.kind[j] == LpBuild.SELL
