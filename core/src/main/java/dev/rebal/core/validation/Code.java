@@ -40,7 +40,10 @@ enum Code {
   LOT_WASHSALE_NEGATIVE("lot.washsale.negative", ERROR),
   LOT_WASHSALE_EXCEEDS_BASIS("lot.washsale.exceeds-basis", ERROR),
   LOT_HOLDING_AFTER_ACQUIRED("lot.holding.after-acquired", ERROR),
-  LOT_CLASS_UNTARGETED("lot.class.untargeted", WARNING),
+  // a state the rebalance acts on (it sells the class), not a data fault: a holding the plan
+  // dropped (a goal's glide path ended) would otherwise send the household to review every month
+  // until the class is sold, which a budget can hold back for a year
+  LOT_CLASS_UNTARGETED("lot.class.untargeted", Severity.INFO),
   LOT_REPLACEMENT_RANGE("lot.replacement.range", ERROR),
 
   TRANSACTION_DATE_FUTURE("transaction.date.future", ERROR),

@@ -554,7 +554,7 @@ class HouseholdValidatorTest {
             .build();
     HouseholdFixture f = lot("L-1", l -> l.withSecurity(gld)).withMarket(withGold);
     // then
-    assertOnly(f, "lot.class.untargeted", WARNING, "lots[L-1].security", "GLD");
+    assertOnly(f, "lot.class.untargeted", Severity.INFO, "lots[L-1].security", "GLD");
   }
 
   // ---- transactions ----
