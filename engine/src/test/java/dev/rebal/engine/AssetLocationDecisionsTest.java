@@ -7,10 +7,8 @@ import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.allocation.Model;
 import dev.rebal.core.allocation.ModelId;
 import dev.rebal.core.allocation.TargetAllocation;
-import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.AccountType;
-import dev.rebal.core.household.FilingStatus;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.household.LotId;
@@ -19,14 +17,12 @@ import dev.rebal.core.household.MemberId;
 import dev.rebal.core.household.MemberRole;
 import dev.rebal.core.household.RebalanceFrequency;
 import dev.rebal.core.household.TaxLot;
-import dev.rebal.core.household.TaxProfile;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.market.Price;
 import dev.rebal.core.market.PriceTable;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
-import dev.rebal.core.money.Weight;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.Security;
@@ -139,21 +135,12 @@ class AssetLocationDecisionsTest {
     return Household.builder()
         .id(HouseholdId.of("HH-LOC"))
         .addMembers(Member.builder().id(client).name("Client").role(MemberRole.PRIMARY).build())
-        .addAccounts(account(TAX, AccountType.TAXABLE, client))
-        .addAccounts(account(IRA, AccountType.TRADITIONAL_IRA, client))
+        .addAccounts(Scenario.account(TAX, AccountType.TAXABLE, client))
+        .addAccounts(Scenario.account(IRA, AccountType.TRADITIONAL_IRA, client))
         .addLots(lot("L-BD", TAX, BD1, 400, bondBasisPerShare))
         .addLots(lot("L-LC-T", TAX, LC1, 200, 100))
         .addLots(lot("L-LC-I", IRA, LC1, 400, 100))
-        .taxProfile(
-            TaxProfile.builder()
-                .filingStatus(FilingStatus.MARRIED_JOINT)
-                .shortTermRate(Weight.of("0.37"))
-                .longTermRate(Weight.of("0.20"))
-                .shortTermCarryforward(Money.ZERO_USD)
-                .longTermCarryforward(Money.ZERO_USD)
-                .realizedShortTermYtd(Money.ZERO_USD)
-                .realizedLongTermYtd(Money.ZERO_USD)
-                .build())
+        .taxProfile(Scenario.taxProfile())
         .target(
             TargetAllocation.builder()
                 .putClasses(STOCKS, ClassTarget.of("0.6", "0.05"))
@@ -167,16 +154,6 @@ class AssetLocationDecisionsTest {
                 .build())
         .rebalanceFrequency(RebalanceFrequency.QUARTERLY)
         .lastRebalanced(AS_OF.minusMonths(4))
-        .build();
-  }
-
-  private static Account account(AccountId id, AccountType type, MemberId owner) {
-    return Account.builder()
-        .id(id)
-        .type(type)
-        .custodian("C")
-        .addOwners(owner)
-        .cash(Money.ZERO_USD)
         .build();
   }
 

@@ -135,16 +135,6 @@ class GoalBucketRebalanceTest {
         .build();
   }
 
-  private static Account account(AccountId id, AccountType type, MemberId owner) {
-    return Account.builder()
-        .id(id)
-        .type(type)
-        .custodian("C")
-        .addOwners(owner)
-        .cash(Money.ZERO_USD)
-        .build();
-  }
-
   /** The household of the class comment, with {@code goals}. */
   static Household household(List<Goal> goals) {
     return household(goals, false);
@@ -173,9 +163,9 @@ class GoalBucketRebalanceTest {
                     .heldAway(true)
                     .tradable(false)
                     .build()
-                : account(ED, AccountType.ROTH_IRA, client))
-        .addAccounts(account(TAX, AccountType.TAXABLE, client))
-        .addAccounts(account(IRA, AccountType.TRADITIONAL_IRA, client))
+                : Scenario.account(ED, AccountType.ROTH_IRA, client))
+        .addAccounts(Scenario.account(TAX, AccountType.TAXABLE, client))
+        .addAccounts(Scenario.account(IRA, AccountType.TRADITIONAL_IRA, client))
         .addLots(
             lot(ED, EQ1, 1000),
             lot(TAX, EQ2, 1000),

@@ -75,6 +75,32 @@ final class Scenario {
     return Price.of(id, UnitPrice.usd("100"), AS_OF);
   }
 
+  /**
+   * The client's rates: 37% short term, 20% long term, married filing jointly, nothing realized.
+   */
+  static TaxProfile taxProfile() {
+    return TaxProfile.builder()
+        .filingStatus(FilingStatus.MARRIED_JOINT)
+        .shortTermRate(Weight.of("0.37"))
+        .longTermRate(Weight.of("0.20"))
+        .shortTermCarryforward(Money.ZERO_USD)
+        .longTermCarryforward(Money.ZERO_USD)
+        .realizedShortTermYtd(Money.ZERO_USD)
+        .realizedLongTermYtd(Money.ZERO_USD)
+        .build();
+  }
+
+  /** An account of {@code type} owned by {@code owner}, with no cash. */
+  static Account account(AccountId id, AccountType type, MemberId owner) {
+    return Account.builder()
+        .id(id)
+        .type(type)
+        .custodian("C")
+        .addOwners(owner)
+        .cash(Money.ZERO_USD)
+        .build();
+  }
+
   /** Adds a lot of {@code shares} at {@code basisPerShare}, acquired on {@code acquired}. */
   Scenario lot(
       String id,
@@ -146,16 +172,7 @@ final class Scenario {
         .addAllLots(lots)
         .addAllRestrictions(restrictions)
         .addAllLiquidityEvents(events)
-        .taxProfile(
-            TaxProfile.builder()
-                .filingStatus(FilingStatus.MARRIED_JOINT)
-                .shortTermRate(Weight.of("0.37"))
-                .longTermRate(Weight.of("0.20"))
-                .shortTermCarryforward(Money.ZERO_USD)
-                .longTermCarryforward(Money.ZERO_USD)
-                .realizedShortTermYtd(Money.ZERO_USD)
-                .realizedLongTermYtd(Money.ZERO_USD)
-                .build())
+        .taxProfile(taxProfile())
         .target(target)
         .model(
             Model.builder()

@@ -30,6 +30,14 @@ public enum AccountType {
     return treatment;
   }
 
+  /**
+   * {@return whether its assets belong to charities (a donor-advised fund): they pay gifts, never
+   * the household's own needs, and their growth is not the household's}
+   */
+  public boolean isCharitable() {
+    return this == DONOR_ADVISED_FUND;
+  }
+
   /** {@return whether this is an individual retirement account (traditional or Roth)} */
   public boolean isIra() {
     return this == TRADITIONAL_IRA || this == ROTH_IRA;

@@ -1,7 +1,6 @@
 package dev.rebal.engine.internal;
 
 import dev.rebal.core.household.Account;
-import dev.rebal.core.household.AccountType;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.outlook.CapitalMarketAssumptions;
@@ -112,7 +111,7 @@ final class AssetLocation {
    * client rather than save the client tax.
    */
   private static TaxTreatment locatedAs(Account a) {
-    return a.type() == AccountType.DONOR_ADVISED_FUND ? TaxTreatment.TAXABLE : a.treatment();
+    return a.type().isCharitable() ? TaxTreatment.TAXABLE : a.treatment();
   }
 
   private static boolean sheltered(TaxTreatment t) {

@@ -32,32 +32,32 @@ final class RelocationCodes {
     if (problem.locationCosts().isEmpty()) {
       return trades;
     }
-    Map<String, BigDecimal> cost = new HashMap<>();
+    Map<Holding, BigDecimal> cost = new HashMap<>();
     for (LocationCost c : problem.locationCosts()) {
-      cost.put(key(c.account(), c.assetClass()), c.perDollar());
+      cost.put(new Holding(c.account(), c.assetClass()), c.perDollar());
     }
-    Map<String, BigDecimal> net = new HashMap<>();
+    List<AssetClass> classes = new ArrayList<>(trades.size());
+    Map<Holding, BigDecimal> net = new HashMap<>();
     for (Trade t : trades) {
+      AssetClass cls = m.lookupSecurity(t.security()).assetClass();
+      classes.add(cls);
       if (t.side() == Side.BUY || t.side() == Side.SELL) {
         BigDecimal v = t.estimatedValue().amount();
         net.merge(
-            key(t.account(), classOf(t, m)),
-            t.side() == Side.BUY ? v : v.negate(),
-            BigDecimal::add);
+            new Holding(t.account(), cls), t.side() == Side.BUY ? v : v.negate(), BigDecimal::add);
       }
     }
     // the classes some account holds more of and another less of, and that moved toward a
     // cheaper account somewhere in the proposal
     Map<AssetClass, BigDecimal> highestDecrease = new HashMap<>();
     Map<AssetClass, BigDecimal> lowestIncrease = new HashMap<>();
-    for (Trade t : trades) {
-      String k = key(t.account(), classOf(t, m));
-      BigDecimal n = net.getOrDefault(k, BigDecimal.ZERO);
-      BigDecimal c = cost.getOrDefault(k, BigDecimal.ZERO);
-      if (n.signum() < 0) {
-        highestDecrease.merge(classOf(t, m), c, BigDecimal::max);
-      } else if (n.signum() > 0) {
-        lowestIncrease.merge(classOf(t, m), c, BigDecimal::min);
+    for (Map.Entry<Holding, BigDecimal> e : net.entrySet()) {
+      AssetClass cls = e.getKey().assetClass();
+      BigDecimal c = cost.getOrDefault(e.getKey(), BigDecimal.ZERO);
+      if (e.getValue().signum() < 0) {
+        highestDecrease.merge(cls, c, BigDecimal::max);
+      } else if (e.getValue().signum() > 0) {
+        lowestIncrease.merge(cls, c, BigDecimal::min);
       }
     }
     boolean relocates = false;
@@ -69,9 +69,10 @@ final class RelocationCodes {
       return trades;
     }
     List<Trade> out = new ArrayList<>(trades.size());
-    for (Trade t : trades) {
-      AssetClass cls = classOf(t, m);
-      BigDecimal n = net.getOrDefault(key(t.account(), cls), BigDecimal.ZERO);
+    for (int i = 0; i < trades.size(); i++) {
+      Trade t = trades.get(i);
+      AssetClass cls = classes.get(i);
+      BigDecimal n = net.getOrDefault(new Holding(t.account(), cls), BigDecimal.ZERO);
       boolean moved = highestDecrease.containsKey(cls) && lowestIncrease.containsKey(cls);
       if (moved
           && (t.side() == Side.SELL && n.signum() < 0 || t.side() == Side.BUY && n.signum() > 0)) {
@@ -85,11 +86,6 @@ final class RelocationCodes {
     return out;
   }
 
-  private static AssetClass classOf(Trade t, MarketData m) {
-    return m.lookupSecurity(t.security()).assetClass();
-  }
-
-  private static String key(AccountId account, AssetClass cls) {
-    return account.value() + "\u0000" + cls.value();
-  }
+  /** An account's holding of one asset class. */
+  private record Holding(AccountId account, AssetClass assetClass) {}
 }

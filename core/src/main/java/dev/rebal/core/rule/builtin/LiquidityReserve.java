@@ -3,7 +3,6 @@ package dev.rebal.core.rule.builtin;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Account;
-import dev.rebal.core.household.AccountType;
 import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.rule.ConstraintAdjustment;
@@ -27,11 +26,6 @@ import java.util.Optional;
 final class LiquidityReserve implements Rule {
   private static Money valueOf(RuleContext context, Account a) {
     return context.assessment().valuation().accountValues().getOrDefault(a.id(), Money.ZERO_USD);
-  }
-
-  /** A donor-advised fund's assets are granted to charities: they pay gifts, never a need. */
-  private static boolean isDonorAdvised(Account a) {
-    return a.type() == AccountType.DONOR_ADVISED_FUND;
   }
 
   @Override
@@ -65,7 +59,7 @@ final class LiquidityReserve implements Rule {
       List<Account> order =
           h.accounts().stream()
               .filter(a -> a.tradable() && !a.heldAway())
-              .filter(a -> need.kind() == LiquidityKind.GIFT || !isDonorAdvised(a))
+              .filter(a -> need.kind() == LiquidityKind.GIFT || !a.type().isCharitable())
               .sorted(
                   Comparator.comparing((Account a) -> a.treatment() == TaxTreatment.TAXABLE)
                       .thenComparing(a -> valueOf(context, a))
