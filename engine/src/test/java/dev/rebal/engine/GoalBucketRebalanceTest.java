@@ -16,7 +16,6 @@ import dev.rebal.core.goal.GoalKind;
 import dev.rebal.core.household.Account;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.AccountType;
-import dev.rebal.core.household.FilingStatus;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.household.LotId;
@@ -25,7 +24,6 @@ import dev.rebal.core.household.MemberId;
 import dev.rebal.core.household.MemberRole;
 import dev.rebal.core.household.RebalanceFrequency;
 import dev.rebal.core.household.TaxLot;
-import dev.rebal.core.household.TaxProfile;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.market.Price;
 import dev.rebal.core.market.PriceTable;
@@ -173,16 +171,7 @@ class GoalBucketRebalanceTest {
             lot(IRA, EQ2, 600),
             lot(IRA, BD2, 1400))
         .addAllGoals(goals)
-        .taxProfile(
-            TaxProfile.builder()
-                .filingStatus(FilingStatus.MARRIED_JOINT)
-                .shortTermRate(Weight.of("0.37"))
-                .longTermRate(Weight.of("0.20"))
-                .shortTermCarryforward(Money.ZERO_USD)
-                .longTermCarryforward(Money.ZERO_USD)
-                .realizedShortTermYtd(Money.ZERO_USD)
-                .realizedLongTermYtd(Money.ZERO_USD)
-                .build())
+        .taxProfile(Scenario.taxProfile())
         .target(alloc("0.6", "0.4", "0.05"))
         .model(
             Model.builder()
