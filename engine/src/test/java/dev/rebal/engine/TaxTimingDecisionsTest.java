@@ -170,4 +170,32 @@ class TaxTimingDecisionsTest {
         .contains("trigger.tax.harvest");
     assertThat(soldLots(d)).contains(LotId.of("L-LOSS"));
   }
+
+  @Test
+  void harvest_saleAtALossInTheIra_isNotMarkedAHarvest() {
+    // given: the harvest above (this year's gains absorb L-LOSS) in a household 50/50, outside the
+    // 60 +- 5 band; the IRA's bonds (600 BD1 at $120) are at a loss too, and a sale in an IRA
+    // realizes nothing a tax return sees
+    Household h =
+        new Scenario()
+            .lot("L-LOSS", TAX, EQ1, 500, 130, OLD)
+            .lot("L-GAIN", TAX, EQ1, 100, 80, OLD)
+            .lot("L-BD", IRA, BD1, 600, 120, OLD)
+            .build();
+    TaxProfile p = h.taxProfile();
+    h =
+        h.withTaxProfile(
+            TaxProfile.builder().from(p).realizedLongTermYtd(Money.usd("100000")).build());
+
+    // when
+    Decision d = decide(h, Map.of());
+
+    // then the taxable account's loss sale is the harvest; the IRA's bond sale is not
+    assertThat(soldLots(d)).as(d.canonicalText()).contains(LotId.of("L-LOSS"), LotId.of("L-BD"));
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.reasonCodes().contains("tax.harvest"))
+        .as(d.canonicalText())
+        .isNotEmpty()
+        .allSatisfy(t -> assertThat(t.account()).isEqualTo(TAX));
+  }
 }

@@ -185,10 +185,22 @@ public final class ImpactCalculator {
   /** A position's account and security, as a hash key. */
   private record Position(AccountId account, SecurityId security) {}
 
-  /** Returns the lots of {@code h} that are at a loss at today's prices. */
+  /**
+   * Returns the lots of {@code h}'s taxable accounts that are at a loss at today's prices: the lots
+   * whose sale realizes a loss (a harvest's, when the tax trigger fired).
+   */
   public static Set<LotId> lossLots(Household h, MarketData m) {
     Set<LotId> out = new TreeSet<>();
+    Set<AccountId> taxable = new TreeSet<>();
+    for (Account a : h.accounts()) {
+      if (a.treatment() == TaxTreatment.TAXABLE) {
+        taxable.add(a.id());
+      }
+    }
     for (TaxLot lot : h.lots()) {
+      if (!taxable.contains(lot.account())) {
+        continue; // a sale in a tax-deferred or tax-free account realizes no loss
+      }
       m.prices()
           .find(lot.security())
           .ifPresent(

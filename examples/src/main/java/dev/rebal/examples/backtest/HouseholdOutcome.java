@@ -2,6 +2,7 @@ package dev.rebal.examples.backtest;
 
 import com.google.common.collect.ImmutableList;
 import dev.rebal.core.money.Money;
+import dev.rebal.core.trade.Trade;
 import dev.rebal.engine.DecisionOutcome;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,10 @@ final class HouseholdOutcome {
   final double realizedLosses;
   final double harvested;
   final double traded;
+
+  /** The traded value by {@link TradeReason}, indexed by its ordinal; sums to {@link #traded}. */
+  final double[] tradedByReason;
+
   final double forcedSold;
   final int forcedSales;
   final int events;
@@ -119,6 +124,7 @@ final class HouseholdOutcome {
     realizedLosses = b.losses;
     harvested = b.harvested;
     traded = b.traded;
+    tradedByReason = b.tradedByReason.clone();
     forcedSold = b.forcedSold;
     forcedSales = b.forcedSales;
     events = b.events;
@@ -173,6 +179,7 @@ final class HouseholdOutcome {
     private double losses;
     private double harvested;
     private double traded;
+    private final double[] tradedByReason = new double[TradeReason.values().length];
     private double forcedSold;
     private int forcedSales;
     private int events;
@@ -380,8 +387,12 @@ final class HouseholdOutcome {
       triggers.merge(code, 1, Integer::sum);
     }
 
-    void traded(Money value, boolean review, Money harvestedLoss) {
-      traded += value.amount().doubleValue();
+    void traded(java.util.List<Trade> trades, boolean review, Money harvestedLoss) {
+      for (Trade t : trades) {
+        double value = t.estimatedValue().amount().doubleValue();
+        traded += value;
+        tradedByReason[TradeReason.of(t.reasonCodes()).ordinal()] += value;
+      }
       events++;
       if (review) {
         reviews++;

@@ -215,6 +215,7 @@ final class HouseholdSimulation {
       LocalDate d = market.date(t);
       MarketData m = market.market(t);
       out.path(market.fingerprint(t));
+      step = t;
       forcedSales = 0;
       stepTaxCapital = BigDecimal.ZERO;
       stepTaxIncome = BigDecimal.ZERO;
@@ -558,6 +559,9 @@ final class HouseholdSimulation {
     return h.accounts().get(0).id();
   }
 
+  /** The step being simulated, for the problems {@link #payOut} reports. */
+  private int step;
+
   private void deposit(AccountId id, Money amount) {
     List<Account> accounts = new ArrayList<>();
     for (Account a : h.accounts()) {
@@ -604,10 +608,15 @@ final class HouseholdSimulation {
       spare = spare.plus(a.cash().minus(a.cashFloor()).max(Money.ZERO_USD));
     }
     if (kind != null) {
-      out.need(
-          amount,
-          amount.minus(spare).max(Money.ZERO_USD),
-          fundable(m, order, spare).compareTo(amount.amount()) >= 0);
+      Money shortfall = amount.minus(spare).max(Money.ZERO_USD);
+      boolean fundable = fundable(m, order, spare).compareTo(amount.amount()) >= 0;
+      out.need(amount, shortfall, fundable);
+      if (policy.goalAware() && fundable && shortfall.isPositive()) {
+        // a need the household could have funded and the engine, which saw it coming, did not
+        out.problem(
+            step,
+            "need " + kind + " of " + amount + " on " + d + " not met in time: " + cashText(order));
+      }
     }
     if (spare.compareTo(amount) < 0) {
       forcedSale(m, d, amount.minus(spare), order);
@@ -638,6 +647,21 @@ final class HouseholdSimulation {
       out.unpaid(left);
     }
     return amount.minus(left);
+  }
+
+  /** Each account of {@code order} with its cash and cash floor, for a problem's text. */
+  private String cashText(List<AccountId> order) {
+    StringBuilder sb = new StringBuilder();
+    for (AccountId id : order) {
+      Account a = h.findAccount(id).orElseThrow();
+      sb.append(sb.length() == 0 ? "" : "; ")
+          .append(id)
+          .append(" cash ")
+          .append(a.cash())
+          .append(" floor ")
+          .append(a.cashFloor());
+    }
+    return sb.toString();
   }
 
   /**
@@ -908,10 +932,6 @@ final class HouseholdSimulation {
       }
       return;
     }
-    Money traded = Money.ZERO_USD;
-    for (Trade tr : p.trades()) {
-      traded = traded.plus(tr.estimatedValue());
-    }
     try {
       recordGains(p, d);
       h = ProposalExecutor.apply(h, p);
@@ -923,7 +943,9 @@ final class HouseholdSimulation {
     stepCost = stepCost.add(cost);
     stepCostOfRebalance = stepCostOfRebalance.add(cost);
     out.traded(
-        traded, decision.outcome() == DecisionOutcome.REVIEW, decision.impact().harvestedLoss());
+        p.trades(),
+        decision.outcome() == DecisionOutcome.REVIEW,
+        decision.impact().harvestedLoss());
   }
 
   private static List<Transaction> recent(List<Transaction> txs, LocalDate d) {

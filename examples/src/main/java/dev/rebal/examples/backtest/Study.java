@@ -90,7 +90,16 @@ final class Study {
           "income tax paid",
           "trading cost",
           "managed wealth-years",
-          "household-years");
+          "household-years",
+          "traded: relocation",
+          "traded: harvest",
+          "traded: cash flow",
+          "traded: goals",
+          "traded: concentration",
+          "traded: rebalance");
+
+  /** The index in {@link #METRICS} of the first {@link TradeReason}'s traded value. */
+  static final int TRADED_BY_REASON = 11;
 
   private Study() {}
 
@@ -217,6 +226,9 @@ final class Study {
         a[8] += o.costs;
         a[9] += avg * years;
         a[10] += years;
+        for (TradeReason why : TradeReason.values()) {
+          a[TRADED_BY_REASON + why.ordinal()] += o.tradedByReason[why.ordinal()] / 2;
+        }
         maxUnexplained = Math.max(maxUnexplained, o.maxOther);
         problems.addAll(o.problems);
       }

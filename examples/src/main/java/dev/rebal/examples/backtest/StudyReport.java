@@ -198,6 +198,7 @@ final class StudyReport {
                 Report.money(a[7]),
                 10_000 * a[8] / a[9]));
       }
+      sb.append(turnoverByReason(rs));
       sb.append(
               "\n**Engine decision quality** over the whole run (all paths pooled; counts of "
                   + "engine decisions, one per household-path and month; a decision routed to review counts "
@@ -232,6 +233,43 @@ final class StudyReport {
               "%nLargest unexplained amount in any household's attribution: $%.2f. "
                   + "Engine problems met (listed in problems.txt): %d.%n%n",
               worst, problems));
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The turnover a year by {@link TradeReason}, per policy, all paths pooled: where each policy's
+   * turnover goes.
+   */
+  private static String turnoverByReason(List<Study.PathResult> rs) {
+    StringBuilder sb =
+        new StringBuilder("\n**Turnover by reason** (a year; a trade counts under the first of ");
+    StringBuilder head = new StringBuilder("| policy | turnover /yr |");
+    StringBuilder rule = new StringBuilder("|---|---:|");
+    List<String> labels = new ArrayList<>();
+    for (TradeReason why : TradeReason.values()) {
+      labels.add(why.label());
+      head.append(' ').append(why.label()).append(" |");
+      rule.append("---:|");
+    }
+    sb.append(String.join(", ", labels))
+        .append(" it carries):\n\n")
+        .append(head)
+        .append('\n')
+        .append(rule)
+        .append('\n');
+    for (Policy p : Policy.values()) {
+      double[] a = new double[Study.METRICS.size()];
+      for (Study.PathResult r : rs) {
+        for (int j = 0; j < a.length; j++) {
+          a[j] += r.activity()[p.ordinal()][j];
+        }
+      }
+      sb.append(Report.f("| %s | %.1f%% |", p.label(), 100 * a[0] / a[9]));
+      for (TradeReason why : TradeReason.values()) {
+        sb.append(Report.f(" %.1f%% |", 100 * a[Study.TRADED_BY_REASON + why.ordinal()] / a[9]));
+      }
+      sb.append('\n');
     }
     return sb.toString();
   }

@@ -121,6 +121,21 @@ class PolicyBacktestTest {
   }
 
   @Test
+  void run_tradedByReason_addsUpToTheTradedValue() {
+    for (Policy p : Policy.values()) {
+      for (HouseholdOutcome o : first.outcomes().get(p)) {
+        double sum = java.util.Arrays.stream(o.tradedByReason).sum();
+        assertThat(sum).as(p + " household " + o.index).isCloseTo(o.traded, within(0.01));
+        if (!p.taxAware()) {
+          // a tax-blind policy neither harvests nor relocates
+          assertThat(o.tradedByReason[TradeReason.HARVEST.ordinal()]).isZero();
+          assertThat(o.tradedByReason[TradeReason.RELOCATION.ordinal()]).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
   void run_afterLiquidationWealth_isAtMostBefore() {
     // given the book's wealth at the end, per policy
     for (PolicySummary s : PolicySummary.of(first)) {

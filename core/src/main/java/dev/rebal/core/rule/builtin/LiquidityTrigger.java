@@ -16,7 +16,9 @@ import java.util.List;
 /**
  * Fires when a committed need (or the cash part of a committed gift due within the gift horizon,
  * the part not given in kind) within the horizon is not yet covered by spare cash (above floors) in
- * its account, or in the household's tradable accounts when it names none.
+ * its account, or in the household's tradable accounts when it names none. A charitable account's
+ * cash covers only a gift: its assets go to charities, never to the household's own needs (as
+ * {@link LiquidityReserve} never holds a need's cash there).
  */
 final class LiquidityTrigger implements Rule {
   @Override
@@ -44,7 +46,9 @@ final class LiquidityTrigger implements Rule {
         boolean counts =
             need.account().isPresent()
                 ? a.id().equals(need.account().get())
-                : a.tradable() && !a.heldAway();
+                : a.tradable()
+                    && !a.heldAway()
+                    && (need.kind() == LiquidityKind.GIFT || !a.type().isCharitable());
         if (counts && a.cash().compareTo(a.cashFloor()) > 0) {
           spare = spare.plus(a.cash().minus(a.cashFloor()));
         }
