@@ -87,9 +87,9 @@ import java.util.TreeSet;
  *       group.
  *   <li>Account cash is the {@code CASH} class of the target (a target of zero when the plan has
  *       none): idle cash above its goal and the floors is invested in every mode, cash below it
- *       raised where it costs least. Cash equivalents (money-market funds) count toward it and are
- *       neither sold nor bought. Announced inflows within the horizon count as cash that will be
- *       invested where the classes need it.
+ *       raised where it costs least. Cash equivalents (money-market funds) count toward it; they
+ *       are never bought, and sold only to raise account cash (a sale changes no class). Announced
+ *       inflows within the horizon count as cash that will be invested where the classes need it.
  *   <li>Compliance concentration caps become per-security holding caps in dollars.
  *   <li>Goal buckets funded by accounts get their own drift rows (see addBucketGoals).
  * </ul>
@@ -330,9 +330,10 @@ public final class ProblemBuilder {
         continue;
       }
       PositionConstraints pc = tc.lookupPosition(account, security);
-      // cash equivalents count toward the cash goal kept by floors; selling one raises no cash
-      boolean cashClass = m.lookupSecurity(security).assetClass().equals(HouseholdValuation.CASH);
-      boolean sellEligible = pc.maySell() && !forbidSell.contains(security) && !cashClass;
+      // cash equivalents count toward the cash class with account cash: a sale changes no class and
+      // costs trading, so the problem sells one only to raise cash a floor or a need reserve asks
+      // for
+      boolean sellEligible = pc.maySell() && !forbidSell.contains(security);
       pc.sellBlocks()
           .forEach(b -> notes.add(security + " in " + account + ": no sale (" + describe(b) + ")"));
       Quantity sellLimit = pc.maxSellQuantity().limit();
