@@ -13,7 +13,6 @@ import dev.rebal.tax.TaxRates;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,7 +30,11 @@ import java.util.Set;
  * {@code y} times the ordinary rate (the yield a taxable bond pays over it, roughly). Gains are not
  * counted: they are deferred until sold in a taxable account too. Tax-deferred and tax-exempt
  * accounts are treated alike (per after-tax dollar they are the same; Reichenstein, Financial
- * Analysts Journal 2007). Sources and the worked figures are in docs/optimizer.md, "Asset
+ * Analysts Journal 2007). A donor-advised fund is the worst place for every class, the larger of
+ * the two drags: its growth is the charity's, so the household gains nothing from holding a class
+ * there, moving its bonds into the fund to hold stocks in its own accounts would shift risk from
+ * the charity to the client rather than save tax, and municipal bonds there would give up yield for
+ * an exemption no one uses. Sources and the worked figures are in docs/optimizer.md, "Asset
  * location".
  */
 final class AssetLocation {
@@ -61,7 +64,10 @@ final class AssetLocation {
         if (!a.tradable() || a.heldAway()) {
           continue;
         }
-        BigDecimal here = sheltered(locatedAs(a)) ? shelteredDrag : taxable;
+        BigDecimal here =
+            a.type().isCharitable()
+                ? taxable.max(shelteredDrag)
+                : sheltered(a.treatment()) ? shelteredDrag : taxable;
         BigDecimal cost = here.subtract(best).multiply(years).setScale(8, RoundingMode.HALF_EVEN);
         if (cost.signum() > 0) {
           out.add(new LocationCost(a.id(), c, cost));
@@ -73,20 +79,24 @@ final class AssetLocation {
 
   /**
    * Returns whether location costs anything in {@code h}: {@code years} is positive and its
-   * tradable accounts are of more than one treatment (taxable and sheltered), so a class can move
-   * to where it costs less.
+   * tradable accounts are of more than one kind (taxable, sheltered, charitable), so a class can
+   * move to where it costs less.
    */
   static boolean applies(Household h, BigDecimal years) {
     if (years.signum() <= 0) {
       return false;
     }
-    Set<TaxTreatment> treatments = EnumSet.noneOf(TaxTreatment.class);
+    // the kinds of location: taxable, sheltered, charitable
+    Set<String> kinds = new java.util.TreeSet<>();
     for (Account a : h.accounts()) {
       if (a.tradable() && !a.heldAway()) {
-        treatments.add(sheltered(locatedAs(a)) ? TaxTreatment.TAX_DEFERRED : locatedAs(a));
+        kinds.add(
+            a.type().isCharitable()
+                ? "charitable"
+                : sheltered(a.treatment()) ? "sheltered" : "taxable");
       }
     }
-    return treatments.size() > 1;
+    return kinds.size() > 1;
   }
 
   /** The yearly drag of a dollar of a class with {@code a}'s income in an account of {@code t}. */
@@ -102,16 +112,6 @@ final class AssetLocation {
       case QUALIFIED -> a.yield().multiply(rates.longTerm().value());
       case TAX_EXEMPT -> BigDecimal.ZERO;
     };
-  }
-
-  /**
-   * The treatment {@code a} is located as: its own, except a donor-advised fund, located as a
-   * taxable account. Its growth is the charity's, not the household's, so moving the household's
-   * bonds into it to hold stocks in the taxable account would shift risk from the charity to the
-   * client rather than save the client tax.
-   */
-  private static TaxTreatment locatedAs(Account a) {
-    return a.type().isCharitable() ? TaxTreatment.TAXABLE : a.treatment();
   }
 
   private static boolean sheltered(TaxTreatment t) {
