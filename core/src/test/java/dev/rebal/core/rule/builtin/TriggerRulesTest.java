@@ -217,6 +217,16 @@ class TriggerRulesTest {
                 "hold USD 50000.00 for need N-1 due 2026-08-29"));
   }
 
+  /** A donor-advised fund, DAF-3, holding {@code cash} dollars of cash. */
+  private static Account donorAdvisedFund(String cash) {
+    return Account.builder()
+        .id(AccountId.of("DAF-3"))
+        .type(AccountType.DONOR_ADVISED_FUND)
+        .custodian("C")
+        .cash(Money.usd(cash))
+        .build();
+  }
+
   @Test
   void liquidity_needLargerThanTheTaxableAccount_reserveSplit_neverInTheDonorAdvisedFund() {
     // given: $150,000 due; TAX-1 is worth $100,000 (600 EQ at $100 and $40,000 of cash), the IRA
@@ -231,13 +241,7 @@ class TriggerRulesTest {
                     .custodian("C")
                     .cash(Money.usd("80000"))
                     .build())
-            .addAccounts(
-                Account.builder()
-                    .id(AccountId.of("DAF-3"))
-                    .type(AccountType.DONOR_ADVISED_FUND)
-                    .custodian("C")
-                    .cash(Money.usd("500000"))
-                    .build())
+            .addAccounts(donorAdvisedFund("500000"))
             .build();
     var a = assessment(h).addUpcomingNeeds(need("150000", Firmness.COMMITTED)).build();
 
@@ -262,16 +266,7 @@ class TriggerRulesTest {
     // given: $50,000 due in 60 days, $40,000 of spare cash in TAX-1 and $500,000 in a
     // donor-advised fund (the backtest's missed $1.64M need: the fund's cash kept the trigger
     // quiet until the day, though the fund's assets go to charities)
-    Household h =
-        household(600, "40000")
-            .addAccounts(
-                Account.builder()
-                    .id(AccountId.of("DAF-3"))
-                    .type(AccountType.DONOR_ADVISED_FUND)
-                    .custodian("C")
-                    .cash(Money.usd("500000"))
-                    .build())
-            .build();
+    Household h = household(600, "40000").addAccounts(donorAdvisedFund("500000")).build();
     var a = assessment(h).addUpcomingNeeds(need("50000", Firmness.COMMITTED)).build();
 
     // when
