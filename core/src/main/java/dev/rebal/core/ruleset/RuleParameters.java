@@ -246,7 +246,7 @@ public final class RuleParameters {
                   "harvest.min-loss-percent",
                   "0",
                   "100",
-                  "10",
+                  "12",
                   "loss in percent of basis below which a lot is not harvested"),
               RuleParameter.decimal(
                   "harvest.margin-bps",

@@ -32,7 +32,7 @@ import java.util.List;
  *
  * <p>Parameters (rule set, with defaults): {@code goal.discount-rate} (0.04), {@code
  * liquidity.horizon-days} (90), {@code harvest.min-loss} (1000 dollars) and {@code
- * harvest.min-loss-percent} (10). Excess cash is also net of committed needs within the horizon
+ * harvest.min-loss-percent} (12). Excess cash is also net of committed needs within the horizon
  * (that cash is reserved) and of the cash part of committed gifts within {@code
  * trigger.gift.horizon-days} (30) (the part {@link GiftStage} cannot give in kind; the value it can
  * is {@code Assessment.giftsInKind()}). Harvestable losses are those of the tax module's harvests

@@ -41,7 +41,7 @@ public final class HarvestStage {
     HarvestPolicy policy =
         HarvestPolicy.of(
             Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
-            Params.decimal(rs, "harvest.min-loss-percent", "10").toPlainString());
+            Params.decimal(rs, "harvest.min-loss-percent", "12").toPlainString());
     List<Harvest> found = new java.util.ArrayList<>();
     for (Harvest harvest : LossHarvester.standard().harvests(h, m, asOf, policy, washSale)) {
       // cash equivalents count as account cash: the household problem never sells them, so a
