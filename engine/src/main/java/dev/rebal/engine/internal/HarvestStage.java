@@ -44,8 +44,9 @@ public final class HarvestStage {
             Params.decimal(rs, "harvest.min-loss-percent", "12").toPlainString());
     List<Harvest> found = new java.util.ArrayList<>();
     for (Harvest harvest : LossHarvester.standard().harvests(h, m, asOf, policy, washSale)) {
-      // cash equivalents count as account cash: the household problem never sells them, so a
-      // loss on one is not a harvest it could take (it would fire the tax trigger every month)
+      // cash equivalents count as account cash: the household problem sells one only to raise
+      // cash, so a loss on one is not a harvest it would take (it fired the tax trigger every
+      // month)
       if (!m.lookupSecurity(harvest.sold())
           .assetClass()
           .equals(dev.rebal.core.valuation.HouseholdValuation.CASH)) {

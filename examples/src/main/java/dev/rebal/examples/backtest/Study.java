@@ -99,7 +99,7 @@ final class Study {
           "traded: rebalance");
 
   /** The index in {@link #METRICS} of the first {@link TradeReason}'s traded value. */
-  static final int TRADED_BY_REASON = 11;
+  static final int TRADED_BY_REASON = METRICS.indexOf("traded: relocation");
 
   private Study() {}
 
