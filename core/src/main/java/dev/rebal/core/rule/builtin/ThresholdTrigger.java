@@ -1,14 +1,21 @@
 package dev.rebal.core.rule.builtin;
 
+import dev.rebal.core.household.Account;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
+import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.rule.Rule;
 import dev.rebal.core.rule.RuleContext;
 import dev.rebal.core.rule.RuleOutcome;
 import dev.rebal.core.rule.Stage;
+import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fires when an asset class is outside its band (absolute or relative, whichever is wider) after
@@ -16,7 +23,11 @@ import java.util.List;
  * an overweight does not cause a sale now. Cash above its target (or untargeted) is left to the
  * cash trigger, which fires only on cash the firm can invest; cash below target fires here. A class
  * must be outside its band by more than {@code trigger.threshold.tolerance} (0.001), so that a
- * trade to the band edge that rounded a hair short does not fire again.
+ * trade to the band edge that rounded a hair short does not fire again. A class over its band that
+ * the household holds only in held-away or untradable accounts does not fire: no proposal can lower
+ * it (a sale there is not the firm's, and no trade elsewhere changes the class's value or the
+ * household's total), so firing would only trade other classes month after month while the drift
+ * stays.
  */
 final class ThresholdTrigger implements Rule {
   @Override
@@ -36,6 +47,7 @@ final class ThresholdTrigger implements Rule {
         context.assessment().plan().target().classes().containsKey(HouseholdValuation.CASH);
     // hysteresis: a trade to the band edge rounds to whole shares and may stop a hair outside it
     BigDecimal tolerance = context.param("trigger.threshold.tolerance", "0.001");
+    Set<AssetClass> tradable = classesHeldInTradableAccounts(context);
     for (ClassDrift d : context.assessment().projectedDrift().outOfBand()) {
       if (d.absoluteDrift().value().subtract(d.halfWidth().value()).compareTo(tolerance) <= 0) {
         continue;
@@ -44,10 +56,31 @@ final class ThresholdTrigger implements Rule {
           && (!cashTargeted || !d.drift().isNegative())) {
         continue;
       }
+      if (!d.drift().isNegative() && !tradable.contains(d.assetClass())) {
+        continue; // overweight only where the firm may not trade: no proposal can lower it
+      }
       out.add(d.assetClass() + " " + d.actual() + " vs " + d.target() + " +/- " + d.halfWidth());
     }
     return out.isEmpty()
         ? RuleOutcome.pass()
         : RuleOutcome.found("trigger.threshold", "out of band: " + String.join("; ", out));
+  }
+
+  /** The classes of the positions the household holds in tradable accounts not held away. */
+  private static Set<AssetClass> classesHeldInTradableAccounts(RuleContext context) {
+    Household h = context.household();
+    Set<AccountId> tradable = new HashSet<>();
+    for (Account a : h.accounts()) {
+      if (a.tradable() && !a.heldAway()) {
+        tradable.add(a.id());
+      }
+    }
+    Set<AssetClass> out = new HashSet<>();
+    for (TaxLot lot : h.lots()) {
+      if (tradable.contains(lot.account()) && lot.quantity().isPositive()) {
+        context.marketData().findSecurity(lot.security()).ifPresent(s -> out.add(s.assetClass()));
+      }
+    }
+    return out;
   }
 }

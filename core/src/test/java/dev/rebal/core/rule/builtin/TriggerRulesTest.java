@@ -102,6 +102,42 @@ class TriggerRulesTest {
   }
 
   @Test
+  void threshold_overweightHeldOnlyInAHeldAwayAccount_doesNotFire() {
+    // given: $70,000 of equity, all in a held-away 401(k), and $30,000 of cash in a taxable
+    // account, against 60/40 (cash +-15 points): equity is 10 points over its band, and nothing
+    // the firm may trade can lower it (the backtest's household with $4.2M of small caps in a
+    // held-away 401(k): the trigger fired every month for 13 months, and each proposal traded
+    // other classes at a taxed gain while the drift stayed)
+    TargetAllocation wideCash =
+        TargetAllocation.builder()
+            .putClasses(RuleFixtures.EQUITY, ClassTarget.of("0.6", "0.05"))
+            .putClasses(HouseholdValuation.CASH, ClassTarget.of("0.4", "0.15"))
+            .build();
+    Household h =
+        household(
+                700,
+                Account.builder()
+                    .id(AccountId.of("TAX-1"))
+                    .type(AccountType.K401)
+                    .custodian("Other")
+                    .cash(Money.ZERO_USD)
+                    .heldAway(true)
+                    .build(),
+                wideCash)
+            .addAccounts(
+                Account.builder()
+                    .id(AccountId.of("TAX-2"))
+                    .type(AccountType.TAXABLE)
+                    .custodian("C")
+                    .cash(Money.usd("30000"))
+                    .build())
+            .build();
+
+    // then
+    assertThat(new ThresholdTrigger().evaluate(context(h)).isPass()).isTrue();
+  }
+
+  @Test
   void threshold_untargetedCash_isLeftToTheCashTrigger() {
     // given: a target without a CASH class, all equity plus some cash
     TargetAllocation eqOnly =
