@@ -254,6 +254,11 @@ class RebalancerTest {
     assertThat(codes(d.routing())).contains("review.unmet-goal");
   }
 
+  private static final dev.rebal.core.security.SecurityId MMF =
+      dev.rebal.core.security.SecurityId.of("MMF");
+  private static final dev.rebal.core.security.SecurityId MMF2 =
+      dev.rebal.core.security.SecurityId.of("MMF2");
+
   /** {@link Scenario#MARKET} with two money-market funds, MMF and MMF2, the CASH class at $100. */
   private static dev.rebal.core.market.MarketData withMoneyMarketFunds() {
     dev.rebal.core.market.MarketData.Builder mb =
@@ -275,11 +280,6 @@ class RebalancerTest {
     return mb.prices(dev.rebal.core.market.PriceTable.of(prices)).build();
   }
 
-  private static final dev.rebal.core.security.SecurityId MMF =
-      dev.rebal.core.security.SecurityId.of("MMF");
-  private static final dev.rebal.core.security.SecurityId MMF2 =
-      dev.rebal.core.security.SecurityId.of("MMF2");
-
   @Test
   void rebalance_moneyMarketFundAtALoss_isNoHarvest() {
     // given: a money-market fund (the CASH class, which the household problem counts with
@@ -296,8 +296,8 @@ class RebalancerTest {
     // when
     Decision d = rebalancer.rebalance(h, withMoneyMarketFunds(), AS_OF);
 
-    // then: no tax trigger for a loss the problem cannot take (before, it fired every month and
-    // the household went to review.residual)
+    // then: no tax trigger for the loss (the problem sells a fund only to raise cash; before,
+    // the loss fired the trigger every month and the household went to review.residual)
     assertThat(codes(d.triggers())).as(d.canonicalText()).doesNotContain("trigger.tax.harvest");
     assertThat(codes(d.routing())).doesNotContain("review.residual");
   }

@@ -47,7 +47,8 @@ final class ThresholdTrigger implements Rule {
         context.assessment().plan().target().classes().containsKey(HouseholdValuation.CASH);
     // hysteresis: a trade to the band edge rounds to whole shares and may stop a hair outside it
     BigDecimal tolerance = context.param("trigger.threshold.tolerance", "0.001");
-    Set<AssetClass> tradable = classesHeldInTradableAccounts(context);
+    // the lots are scanned only when some class is over its band: most households are inside
+    Set<AssetClass> tradable = null;
     for (ClassDrift d : context.assessment().projectedDrift().outOfBand()) {
       if (d.absoluteDrift().value().subtract(d.halfWidth().value()).compareTo(tolerance) <= 0) {
         continue;
@@ -56,8 +57,13 @@ final class ThresholdTrigger implements Rule {
           && (!cashTargeted || !d.drift().isNegative())) {
         continue;
       }
-      if (!d.drift().isNegative() && !tradable.contains(d.assetClass())) {
-        continue; // overweight only where the firm may not trade: no proposal can lower it
+      if (!d.drift().isNegative()) {
+        if (tradable == null) {
+          tradable = classesHeldInTradableAccounts(context);
+        }
+        if (!tradable.contains(d.assetClass())) {
+          continue; // overweight only where the firm may not trade: no proposal can lower it
+        }
       }
       out.add(d.assetClass() + " " + d.actual() + " vs " + d.target() + " +/- " + d.halfWidth());
     }
