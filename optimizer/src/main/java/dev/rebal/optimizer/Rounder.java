@@ -13,11 +13,11 @@ import java.util.TreeSet;
 /**
  * Rounds a verified LP point to tradable units and repairs it (docs/optimizer.md section 9): round
  * down, drop trades below the minimum size, then restore what the LP point achieved of the gain
- * budgets, the holding caps and, last, the cash goals (needs, floors, cash goal); re-check every
- * hard constraint in exact arithmetic (no account cash below zero, no cap breach created or
- * worsened, the household sale limits) and measure every goal left unmet ({@link GoalShortfall}) on
- * the rounded trades. Quantities are counted in units: whole shares, or millionths of a share in
- * fractional accounts. Package-private.
+ * budgets, the holding caps, the cash goals (needs, floors, cash goal) and, last, the class bands
+ * (without breaking the others); re-check every hard constraint in exact arithmetic (no account
+ * cash below zero, no cap breach created or worsened, the household sale limits) and measure every
+ * goal left unmet ({@link GoalShortfall}) on the rounded trades. Quantities are counted in units:
+ * whole shares, or millionths of a share in fractional accounts. Package-private.
  */
 final class Rounder {
   /** Absorbs floating error when converting LP dollars to units before rounding down. */
@@ -39,6 +39,8 @@ final class Rounder {
   private final BigDecimal shortTermTarget;
   private final BigDecimal turnoverTarget;
   private final BigDecimal[] capTarget;
+  private final double[] lpClassAfter;
+  private final double[] inflow;
 
   Rounder(Model m, LpBuild build, double[] x) {
     this.m = m;
@@ -61,6 +63,13 @@ final class Rounder {
       }
     }
     LpOutcome lp = new LpOutcome(m, build, x);
+    lpClassAfter = lp.classAfter;
+    inflow = new double[m.classes.length];
+    for (int j = 0; j < x.length; j++) {
+      if (build.kind[j] == LpBuild.INFLOW) {
+        inflow[build.segment[j]] += x[j] * m.value;
+      }
+    }
     cashTarget = new BigDecimal[m.accountIds.length];
     for (int a = 0; a < cashTarget.length; a++) {
       // the LP met the goal (within a cent of floating error): restore it exactly; else what
@@ -116,6 +125,7 @@ final class Rounder {
   private static final class LpOutcome {
     final double[] cashAfter;
     final double[] securityValueAfter;
+    final double[] classAfter; // with the inflow the LP plans to invest
     double gain;
     double shortTermGain;
     double turnover;
@@ -123,18 +133,23 @@ final class Rounder {
     LpOutcome(Model m, LpBuild b, double[] x) {
       cashAfter = m.cash.clone();
       securityValueAfter = m.securityValue.clone();
+      classAfter = m.classValue.clone();
       for (int j = 0; j < x.length; j++) {
         double d = x[j] * m.value;
-        if (b.kind[j] == LpBuild.BUY) {
+        if (b.kind[j] == LpBuild.INFLOW) {
+          classAfter[b.segment[j]] += d;
+        } else if (b.kind[j] == LpBuild.BUY) {
           int i = b.position[j];
           cashAfter[m.positionAccount[i]] -= d;
           securityValueAfter[m.positionSecurity[i]] += d;
+          classAfter[m.securityClass[m.positionSecurity[i]]] += d;
           turnover += d;
         } else if (b.kind[j] == LpBuild.SELL) {
           int i = b.position[j];
           Model.Segment seg = m.segments[i][b.segment[j]];
           cashAfter[m.positionAccount[i]] += d;
           securityValueAfter[m.positionSecurity[i]] -= d;
+          classAfter[m.securityClass[m.positionSecurity[i]]] -= d;
           turnover += d;
           gain += seg.gain * d;
           if (seg.shortTerm) {
@@ -175,6 +190,7 @@ final class Rounder {
     repairCaps();
     repairCash();
     repairSaleLimits();
+    repairBands();
     Set<String> broken = violations();
     if (!broken.isEmpty()) {
       List<ConstraintGroup> groups = new ArrayList<>();
@@ -509,6 +525,139 @@ final class Rounder {
         }
       }
     }
+  }
+
+  /**
+   * Brings back inside its band each class the LP point put inside it and rounding down left
+   * outside (a buy rounded down below the lower edge, a sale rounded down above the upper one):
+   * otherwise a proposal aimed at the band's edge leaves the class a share outside, and the next
+   * day's threshold trigger fires again for the few hundred dollars. Below: one more unit of a buy
+   * of the class, paid from the account's cash above what it must keep or by trimming another buy
+   * there whose class stays inside its band. Above: less of a buy of the class, then more of a
+   * sale. Every other repair's target still holds; a step that would break one is undone.
+   */
+  private void repairBands() {
+    for (int c = 0; c < m.classes.length; c++) {
+      if (!m.hasGoal[c] || m.weight[c] == 0 || c == m.cashClass) {
+        continue;
+      }
+      BigDecimal lower = BigDecimal.valueOf(m.bandLower[c]);
+      BigDecimal upper = BigDecimal.valueOf(m.bandUpper[c]);
+      if (classAfter(c).compareTo(lower) < 0 && lpClassAfter[c] >= m.bandLower[c] - 1) {
+        for (int i = 0; i < buy.length && classAfter(c).compareTo(lower) < 0; i++) {
+          if (buy[i] > 0 && m.securityClass[m.positionSecurity[i]] == c) {
+            raiseBuy(i, lower.subtract(classAfter(c)), upper);
+          }
+        }
+      } else if (classAfter(c).compareTo(upper) > 0 && lpClassAfter[c] <= m.bandUpper[c] + 1) {
+        for (int i = 0; i < buy.length && classAfter(c).compareTo(upper) > 0; i++) {
+          if (buy[i] > 0 && m.securityClass[m.positionSecurity[i]] == c) {
+            BigDecimal over = classAfter(c).subtract(upper);
+            buy[i] -= Math.min(buy[i], ceilUnits(over, amount(i, 1)));
+            if (buy[i] > 0 && amount(i, buy[i]).compareTo(m.problem.minTradeSize().amount()) < 0) {
+              buy[i] = 0;
+            }
+          }
+        }
+        for (int i = 0; i < buy.length && classAfter(c).compareTo(upper) > 0; i++) {
+          if (sold(i) > 0 && m.securityClass[m.positionSecurity[i]] == c) {
+            raiseSells(i, classAfter(c).subtract(upper));
+          }
+        }
+      }
+    }
+  }
+
+  private boolean anyBuyBelowMinimum() {
+    BigDecimal min = m.problem.minTradeSize().amount();
+    for (int i = 0; i < buy.length; i++) {
+      if (buy[i] > 0 && amount(i, buy[i]).compareTo(min) < 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The class's value after the rounded trades and the inflow the LP plans to invest. */
+  private BigDecimal classAfter(int c) {
+    return BigDecimal.valueOf(m.classValue[c]).add(exactNet(c)).add(BigDecimal.valueOf(inflow[c]));
+  }
+
+  /**
+   * Raises buy {@code i} by the units that cover {@code dollars}, keeping its class at most {@code
+   * upper}, paid from its account's spare cash, by trimming the account's other buys or by raising
+   * its sales, of classes that stay inside their bands; undone when it cannot be paid or breaks a
+   * limit.
+   */
+  private void raiseBuy(int i, BigDecimal dollars, BigDecimal upper) {
+    int a = m.positionAccount[i];
+    int c = m.securityClass[m.positionSecurity[i]];
+    long[] buysBefore = buy.clone();
+    boolean[] inBand = new boolean[m.classes.length];
+    for (int k = 0; k < inBand.length; k++) {
+      inBand[k] = classAfter(k).compareTo(BigDecimal.valueOf(m.bandLower[k])) >= 0;
+    }
+    long[][] sellsBefore = new long[sell.length][];
+    for (int j = 0; j < sell.length; j++) {
+      sellsBefore[j] = sell[j].clone();
+    }
+    buy[i] += ceilUnits(dollars, amount(i, 1));
+    for (int j = 0; j < buy.length && cashAfter(a).compareTo(floorOf(a)) < 0; j++) {
+      if (j != i && m.positionAccount[j] == a && buy[j] > 0 && mayGiveUp(j, c)) {
+        long spare = unitsAboveBand(j);
+        BigDecimal missing = floorOf(a).subtract(cashAfter(a));
+        buy[j] -= Math.min(Math.min(buy[j], spare), ceilUnits(missing, amount(j, 1)));
+      }
+    }
+    for (int j = 0; j < buy.length && cashAfter(a).compareTo(floorOf(a)) < 0; j++) {
+      if (m.positionAccount[j] == a && mayGiveUp(j, c)) {
+        BigDecimal room = BigDecimal.valueOf(unitsAboveBand(j)).multiply(amount(j, 1));
+        raiseSells(j, floorOf(a).subtract(cashAfter(a)).min(room));
+      }
+    }
+    if (cashAfter(a).compareTo(floorOf(a)) < 0
+        || amount(i, buy[i]).compareTo(m.positions[i].maxBuy().amount()) > 0
+        || classAfter(c).compareTo(upper) > 0
+        || anyClassPushedBelowBand(c, inBand)
+        || anyBuyBelowMinimum()
+        || !budgetsHold()
+        || !hardLimitsHold()) {
+      System.arraycopy(buysBefore, 0, buy, 0, buy.length);
+      for (int j = 0; j < sell.length; j++) {
+        sell[j] = sellsBefore[j];
+      }
+    }
+  }
+
+  /**
+   * Whether position {@code j} may pay for a buy of class {@code c}: another class, with a band.
+   */
+  private boolean mayGiveUp(int j, int c) {
+    int cj = m.securityClass[m.positionSecurity[j]];
+    return cj != c && cj != m.cashClass && m.hasGoal[cj];
+  }
+
+  /** The whole units of position {@code j}'s class above its band's lower edge after the trades. */
+  private long unitsAboveBand(int j) {
+    int cj = m.securityClass[m.positionSecurity[j]];
+    BigDecimal room = classAfter(cj).subtract(BigDecimal.valueOf(m.bandLower[cj]));
+    return room.signum() > 0 ? room.divide(amount(j, 1), 0, RoundingMode.DOWN).longValue() : 0;
+  }
+
+  /**
+   * Whether a class other than {@code c} that was at or above its band's lower edge is now below.
+   */
+  private boolean anyClassPushedBelowBand(int c, boolean[] inBand) {
+    for (int k = 0; k < m.classes.length; k++) {
+      if (k != c
+          && k != m.cashClass
+          && m.hasGoal[k]
+          && inBand[k]
+          && classAfter(k).compareTo(BigDecimal.valueOf(m.bandLower[k])) < 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -64,10 +64,14 @@ class HouseholdOptimizerTest {
    * 200 above a 100 floor): bond drift max(0, 470 − x) and US drift max(0, 370 − x), so x = 470,
    * buys 570; LP objective 470 × 0.0506 + 570 × 0.0006 = 23.782 + 0.342 = 24.124. Halfway: US up to
    * 62.5% = 6,375 (x ≥ 625), bonds to 37.5% = 3,825 (x ≥ 725), so x = 725, buys 825; 725 × 0.0506 +
-   * 825 × 0.0006 = 36.685 + 0.495 = 37.18. Rounded down in whole shares.
+   * 825 × 0.0006 = 36.685 + 0.495 = 37.18. Rounded down in whole shares: to the band edge, sell 4
+   * VTI and buy 5 BND would leave bonds at 3,500, 70 below the edge, and the next day's threshold
+   * trigger would fire again; the rounder's band repair buys a sixth BND, paid by a fifth VTI (US
+   * 6,500 stays inside its band, cash 200 + 500 − 600 = 100, the floor). Halfway, 8 BND put bonds
+   * at 3,800, inside the band: nothing to repair.
    */
   @ParameterizedTest
-  @CsvSource({"TO_BAND_EDGE, 24.12, 5, 4", "HALFWAY, 37.18, 8, 7"})
+  @CsvSource({"TO_BAND_EDGE, 24.12, 6, 5", "HALFWAY, 37.18, 8, 7"})
   void optimize_workedExampleInBandModes_tradesToTheGoalInterval(
       RebalanceMode mode, String lpObjective, long bondsBought, long usSold) {
     // given

@@ -229,6 +229,14 @@ public final class RuleParameters {
                   "1",
                   "years of an asset class's yearly tax drag in an account that a buy there costs and a "
                       + "sale earns back (0: no asset location)"),
+              RuleParameter.integer(
+                  "optimizer.min-holding-days",
+                  0,
+                  365,
+                  "30",
+                  "a lot bought fewer than this many days ago is not sold unless it is harvested, its "
+                      + "class is above its band or the sale cannot wait; a security sold within "
+                      + "them is not bought back in that account (0: no hold)"),
               RuleParameter.decimal(
                   "optimizer.turnover-cap",
                   "0",

@@ -1,16 +1,11 @@
 package dev.rebal.engine.internal;
 
-import dev.rebal.compliance.ConcentrationLimit;
-import dev.rebal.compliance.TradeConstraints;
-import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.valuation.ClassDrift;
-import dev.rebal.optimizer.CashReserve;
 import dev.rebal.tax.HoldingPeriod;
 import dev.rebal.tax.Term;
 import dev.rebal.tax.cost.TaxCostSegment;
@@ -18,8 +13,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Waits for the long-term rate. A short-term lot at a gain that turns long term within {@code
@@ -29,7 +22,7 @@ import java.util.TreeSet;
  * drift inside or just past a band costs far less. It is offered when waiting would cost more than
  * the rate: when its account must raise cash (a committed need, cash below the floor), when its
  * security is above a concentration cap, or when its class has drifted past twice its band's
- * half-width.
+ * half-width ({@link SaleUrgency}).
  *
  * <p>The lot's days are {@link HoldingPeriod#daysUntilLongTerm}. Not thread-safe: one lives inside
  * one problem build.
@@ -37,39 +30,22 @@ import java.util.TreeSet;
 final class LongTermWait {
   private final long days;
   private final LocalDate asOf;
-  private final Assessment assessment;
-  private final Set<AccountId> raisingCash = new TreeSet<>();
-  private final Set<SecurityId> aboveCap = new TreeSet<>();
-  private final boolean householdShort;
+  private final SaleUrgency urgency;
 
-  private LongTermWait(long days, LocalDate asOf, Assessment assessment) {
+  private LongTermWait(long days, LocalDate asOf, SaleUrgency urgency) {
     this.days = days;
     this.asOf = asOf;
-    this.assessment = assessment;
-    this.householdShort = assessment.cashShortfall().isPositive();
+    this.urgency = urgency;
   }
 
-  /** Returns the wait of {@code rs} for a problem with these needs and constraints. */
-  static LongTermWait of(
-      RuleSet rs,
-      LocalDate asOf,
-      Assessment assessment,
-      List<CashReserve> needs,
-      TradeConstraints tc) {
+  /** Returns the wait of {@code rs} for a problem whose sales are as urgent as {@code urgency}. */
+  static LongTermWait of(RuleSet rs, LocalDate asOf, SaleUrgency urgency) {
     // a rule set that ignores tax (optimizer.tax-weight 0) does not wait for a rate either
     boolean taxAware = Params.decimal(rs, "optimizer.tax-weight", "1").signum() > 0;
-    LongTermWait w =
-        new LongTermWait(
-            taxAware ? Params.decimal(rs, "tax.long-term-wait-days", "30").longValueExact() : 0,
-            asOf,
-            assessment);
-    needs.forEach(n -> w.raisingCash.add(n.account()));
-    for (ConcentrationLimit cap : tc.caps()) {
-      if (cap.currentValue().compareTo(cap.maxValue()) > 0) {
-        w.aboveCap.addAll(cap.securities());
-      }
-    }
-    return w;
+    return new LongTermWait(
+        taxAware ? Params.decimal(rs, "tax.long-term-wait-days", "30").longValueExact() : 0,
+        asOf,
+        urgency);
   }
 
   /**
@@ -115,12 +91,6 @@ final class LongTermWait {
         || s.rate().isZero()) {
       return false;
     }
-    if (householdShort || raisingCash.contains(account) || aboveCap.contains(security)) {
-      return false;
-    }
-    ClassDrift drift =
-        assessment.drift().find(m.lookupSecurity(security).assetClass()).orElse(null);
-    return drift == null
-        || drift.absoluteDrift().compareTo(drift.halfWidth().plus(drift.halfWidth())) <= 0;
+    return !urgency.cannotWait(account, security, m);
   }
 }

@@ -210,7 +210,9 @@ public final class ProblemBuilder {
         }
       }
     }
-    LongTermWait wait = LongTermWait.of(rs, asOf, assessment, needs, tc);
+    SaleUrgency urgency = SaleUrgency.of(assessment, needs, tc);
+    LongTermWait wait = LongTermWait.of(rs, asOf, urgency);
+    RecentTradeHold recent = RecentTradeHold.of(rs, asOf, urgency, h);
     Map<String, TaxCostCurve> curves = new TreeMap<>();
     // notes only: the curves of the positions with a blocked loss lot, taken one by one below
     for (TaxCostCurve c :
@@ -263,13 +265,25 @@ public final class ProblemBuilder {
       if (c.equals(HouseholdValuation.CASH)) {
         continue;
       }
-      List<SecurityId> candidates = h.model().securities().getOrDefault(c, ImmutableList.of());
+      List<SecurityId> classSecurities = h.model().securities().getOrDefault(c, ImmutableList.of());
       for (Account a : h.accounts()) {
         if (!tradable.get(a.id())) {
           continue;
         }
+        // a security sold from the account within the holding days is bought back only when no
+        // other of the class may be, and never offered as the second security
+        List<SecurityId> candidates = recent.notSoldFrom(classSecurities, a.id());
+        Optional<SecurityId> first =
+            firstBuyable(classSecurities, a.id(), m, tc, taxc, forbidBuy, Set.of());
         Optional<SecurityId> chosen =
-            firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy, Set.of());
+            candidates == classSecurities
+                ? first
+                : firstBuyable(candidates, a.id(), m, tc, taxc, forbidBuy, Set.of())
+                    .or(() -> first);
+        if (!chosen.equals(first)) {
+          notes.add(
+              first.get() + " in " + a.id() + ": not bought back (sold within the holding days)");
+        }
         if (chosen.isEmpty()) {
           notes.add("class " + c + " in " + a.id() + ": no model security may be bought");
           continue;
@@ -350,8 +364,9 @@ public final class ProblemBuilder {
       }
       TaxCostCurve curve = curves.get(e.getKey());
       Map<LotId, TaxLot> nearLongTerm = wait.nearLongTerm(e.getValue());
+      Map<LotId, TaxLot> recentLots = recentLots(e.getValue(), recent);
       if (notesOnly) {
-        if (!anyLot(e.getValue(), lossBlocked) && nearLongTerm.isEmpty()) {
+        if (!anyLot(e.getValue(), lossBlocked) && nearLongTerm.isEmpty() && recentLots.isEmpty()) {
           continue; // no blocked loss lot, none near long term: the loop would add no note
         }
         // the same curve as the household's curves give this position (same lots, same order)
@@ -375,6 +390,19 @@ public final class ProblemBuilder {
                   + ": held back, long term in "
                   + wait.daysLeft(nearLongTerm.get(s.lot()))
                   + " days");
+          continue;
+        }
+        TaxLot bought = recentLots.get(s.lot());
+        // a harvest pays by itself, however recent the purchase
+        if (bought != null
+            && !harvestable.containsKey(s.lot())
+            && recent.holdsBack(bought, account, security, m)) {
+          notes.add(
+              "lot "
+                  + s.lot()
+                  + ": held back, bought "
+                  + recent.daysSince(bought.acquired())
+                  + " days ago");
           continue;
         }
         Quantity q = s.quantity().min(sellLimit.minus(sellable));
@@ -558,6 +586,22 @@ public final class ProblemBuilder {
   }
 
   /** Whether one of {@code lots} is in {@code blocked}. */
+  /**
+   * The lots of one position bought within the hold's days, by id; empty (not allocated) if none.
+   */
+  private static Map<LotId, TaxLot> recentLots(List<TaxLot> lots, RecentTradeHold hold) {
+    Map<LotId, TaxLot> recent = Map.of();
+    for (TaxLot lot : lots) {
+      if (hold.isRecent(lot)) {
+        if (recent.isEmpty()) {
+          recent = new HashMap<>();
+        }
+        recent.put(lot.id(), lot);
+      }
+    }
+    return recent;
+  }
+
   private static boolean anyLot(List<TaxLot> lots, Set<LotId> blocked) {
     if (blocked.isEmpty()) {
       return false;

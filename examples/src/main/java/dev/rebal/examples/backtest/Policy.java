@@ -113,6 +113,8 @@ enum Policy {
       // a tax-blind rebalancer knows nothing of asset location either
       params.put("optimizer.location-years", "0");
     }
+    // a plain rebalancer sells what its rule asks, however recently bought
+    params.put("optimizer.min-holding-days", "0");
     switch (this) {
       case CALENDAR:
         rules.add("trigger.calendar");

@@ -1,0 +1,67 @@
+package dev.rebal.engine.internal;
+
+import dev.rebal.compliance.ConcentrationLimit;
+import dev.rebal.compliance.TradeConstraints;
+import dev.rebal.core.assess.Assessment;
+import dev.rebal.core.household.AccountId;
+import dev.rebal.core.market.MarketData;
+import dev.rebal.core.security.SecurityId;
+import dev.rebal.core.valuation.ClassDrift;
+import dev.rebal.optimizer.CashReserve;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * When a sale the engine would otherwise hold back must be offered after all: the household is
+ * short of cash, the position's account must raise cash (a committed need, cash below its floor),
+ * its security is above a concentration cap, or its class has drifted past twice its band's
+ * half-width. {@link LongTermWait} and {@link RecentPurchaseHold} ask it. Not thread-safe: one
+ * lives inside one problem build.
+ */
+final class SaleUrgency {
+  private final Assessment assessment;
+  private final boolean householdShort;
+  private final Set<AccountId> raisingCash = new TreeSet<>();
+  private final Set<SecurityId> aboveCap = new TreeSet<>();
+
+  private SaleUrgency(Assessment assessment) {
+    this.assessment = assessment;
+    this.householdShort = assessment.cashShortfall().isPositive();
+  }
+
+  /** Returns the urgency of a problem with these needs and constraints. */
+  static SaleUrgency of(Assessment assessment, List<CashReserve> needs, TradeConstraints tc) {
+    SaleUrgency u = new SaleUrgency(assessment);
+    needs.forEach(n -> u.raisingCash.add(n.account()));
+    for (ConcentrationLimit cap : tc.caps()) {
+      if (cap.currentValue().compareTo(cap.maxValue()) > 0) {
+        u.aboveCap.addAll(cap.securities());
+      }
+    }
+    return u;
+  }
+
+  /**
+   * Returns whether the class of {@code security} is above its band (so that a sale of it moves the
+   * household toward its target).
+   */
+  boolean classAboveBand(SecurityId security, MarketData m) {
+    return assessment
+        .drift()
+        .find(m.lookupSecurity(security).assetClass())
+        .map(d -> !d.drift().isNegative() && d.isOutOfBand())
+        .orElse(false);
+  }
+
+  /** Returns whether a sale of {@code security} in {@code account} cannot wait. */
+  boolean cannotWait(AccountId account, SecurityId security, MarketData m) {
+    if (householdShort || raisingCash.contains(account) || aboveCap.contains(security)) {
+      return true;
+    }
+    ClassDrift drift =
+        assessment.drift().find(m.lookupSecurity(security).assetClass()).orElse(null);
+    return drift != null
+        && drift.absoluteDrift().compareTo(drift.halfWidth().plus(drift.halfWidth())) > 0;
+  }
+}
