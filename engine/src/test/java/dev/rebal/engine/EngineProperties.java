@@ -161,7 +161,7 @@ class EngineProperties {
   }
 
   /** No trade of {@code again} is the opposite of one of {@code d} in the same account. */
-  private static void assertNoTradeUndone(Decision d, Decision again, String both) {
+  static void assertNoTradeUndone(Decision d, Decision again, String both) {
     for (dev.rebal.core.trade.Trade t : again.proposal().trades()) {
       assertThat(d.proposal().trades())
           .as(both)

@@ -5,8 +5,9 @@ import static dev.rebal.engine.Scenario.BD1;
 import static dev.rebal.engine.Scenario.EQ1;
 import static dev.rebal.engine.Scenario.EQ2;
 import static dev.rebal.engine.Scenario.IRA;
-import static dev.rebal.engine.Scenario.MARKET;
 import static dev.rebal.engine.Scenario.TAX;
+import static dev.rebal.engine.Scenario.decide;
+import static dev.rebal.engine.Scenario.soldLots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.goal.Firmness;
@@ -21,7 +22,6 @@ import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.SecurityId;
-import dev.rebal.core.trade.LotPick;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.sample.BookConfig;
@@ -29,7 +29,6 @@ import dev.rebal.sample.BookGenerator;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,22 +43,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RecentTradeHoldTest {
   private static final LocalDate OLD = LocalDate.of(2018, 3, 1);
   private static final LocalDate LAST_WEEK = AS_OF.minusDays(5);
-
-  private static Decision decide(Household h, Map<String, String> params) {
-    RuleSet defaults = RuleSet.defaults();
-    Map<String, String> p = new TreeMap<>(defaults.parameters());
-    p.putAll(params);
-    return Rebalancer.of(RuleSet.of(defaults.name(), defaults.version(), defaults.rules(), p))
-        .rebalance(h, MARKET, AS_OF);
-  }
-
-  private static List<LotId> soldLots(Decision d) {
-    return d.proposal().trades().stream()
-        .filter(t -> t.side() == Side.SELL)
-        .flatMap(t -> t.lots().stream())
-        .map(LotPick::lot)
-        .toList();
-  }
 
   private static List<SecurityId> boughtInTheTaxableAccount(Decision d) {
     return d.proposal().trades().stream()
@@ -93,14 +76,7 @@ class RecentTradeHoldTest {
     Household h = book.household(367);
     Decision first = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
     Household after = ProposalExecutor.apply(h, first.proposal());
-    Map<String, String> noHold = new TreeMap<>(RuleSet.defaults().parameters());
-    noHold.put("optimizer.min-holding-days", "0");
-    RuleSet withoutHold =
-        RuleSet.of(
-            RuleSet.defaults().name(),
-            RuleSet.defaults().version(),
-            RuleSet.defaults().rules(),
-            noHold);
+    RuleSet withoutHold = Scenario.defaultsWith(Map.of("optimizer.min-holding-days", "0"));
 
     // when: rebalanced again at the same prices, with and without the hold
     Decision held = Rebalancer.standard().rebalance(after, book.marketData(), book.asOf());
@@ -200,15 +176,7 @@ class RecentTradeHoldTest {
     Decision again = rebalancer.rebalance(after, book.marketData(), book.asOf());
 
     // then: no trade sells what the first bought, or buys what it sold, in the same account
-    String both = first.canonicalText() + "\n---\n" + again.canonicalText();
-    for (Trade t : again.proposal().trades()) {
-      assertThat(first.proposal().trades())
-          .as(both)
-          .noneMatch(
-              f ->
-                  f.account().equals(t.account())
-                      && f.security().equals(t.security())
-                      && f.side() != t.side());
-    }
+    EngineProperties.assertNoTradeUndone(
+        first, again, first.canonicalText() + "\n---\n" + again.canonicalText());
   }
 }

@@ -60,6 +60,29 @@ final class Scenario {
           .prices(PriceTable.of(List.of(price(EQ1), price(EQ2), price(ACME), price(BD1))))
           .build();
 
+  /** The default rule set with {@code params} set over its parameters. */
+  static dev.rebal.core.ruleset.RuleSet defaultsWith(java.util.Map<String, String> params) {
+    dev.rebal.core.ruleset.RuleSet defaults = dev.rebal.core.ruleset.RuleSet.defaults();
+    java.util.Map<String, String> p = new java.util.TreeMap<>(defaults.parameters());
+    p.putAll(params);
+    return dev.rebal.core.ruleset.RuleSet.of(
+        defaults.name(), defaults.version(), defaults.rules(), p);
+  }
+
+  /** Decides {@code h} at {@link #MARKET} under the default rule set with {@code params} set. */
+  static Decision decide(Household h, java.util.Map<String, String> params) {
+    return Rebalancer.of(defaultsWith(params)).rebalance(h, MARKET, AS_OF);
+  }
+
+  /** The lots the decision's sales relieve, in trade order. */
+  static List<LotId> soldLots(Decision d) {
+    return d.proposal().trades().stream()
+        .filter(t -> t.side() == dev.rebal.core.trade.Side.SELL)
+        .flatMap(t -> t.lots().stream())
+        .map(dev.rebal.core.trade.LotPick::lot)
+        .toList();
+  }
+
   private final List<TaxLot> lots = new ArrayList<>();
   private final List<Restriction> restrictions = new ArrayList<>();
   private final List<LiquidityEvent> events = new ArrayList<>();

@@ -4,8 +4,9 @@ import static dev.rebal.engine.Scenario.AS_OF;
 import static dev.rebal.engine.Scenario.BD1;
 import static dev.rebal.engine.Scenario.EQ1;
 import static dev.rebal.engine.Scenario.IRA;
-import static dev.rebal.engine.Scenario.MARKET;
 import static dev.rebal.engine.Scenario.TAX;
+import static dev.rebal.engine.Scenario.decide;
+import static dev.rebal.engine.Scenario.soldLots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.household.Household;
@@ -13,13 +14,8 @@ import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxProfile;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.rule.Finding;
-import dev.rebal.core.ruleset.RuleSet;
-import dev.rebal.core.trade.LotPick;
-import dev.rebal.core.trade.Side;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,22 +28,6 @@ class TaxTimingDecisionsTest {
 
   /** Bought so that a sale turns long term 11 days after the as-of date. */
   private static final LocalDate ALMOST_A_YEAR = AS_OF.minusYears(1).plusDays(10);
-
-  private static Decision decide(Household h, Map<String, String> params) {
-    RuleSet defaults = RuleSet.defaults();
-    Map<String, String> p = new TreeMap<>(defaults.parameters());
-    p.putAll(params);
-    return Rebalancer.of(RuleSet.of(defaults.name(), defaults.version(), defaults.rules(), p))
-        .rebalance(h, MARKET, AS_OF);
-  }
-
-  private static List<LotId> soldLots(Decision d) {
-    return d.proposal().trades().stream()
-        .filter(t -> t.side() == Side.SELL)
-        .flatMap(t -> t.lots().stream())
-        .map(LotPick::lot)
-        .toList();
-  }
 
   /**
    * 68/32, outside the 60 +- 5 band by 3 points: L-SOON, 300 EQ1 at a $98 basis, short term for 11

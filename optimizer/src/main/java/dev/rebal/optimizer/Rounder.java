@@ -532,9 +532,10 @@ final class Rounder {
    * outside (a buy rounded down below the lower edge, a sale rounded down above the upper one):
    * otherwise a proposal aimed at the band's edge leaves the class a share outside, and the next
    * day's threshold trigger fires again for the few hundred dollars. Below: one more unit of a buy
-   * of the class, paid from the account's cash above what it must keep or by trimming another buy
-   * there whose class stays inside its band. Above: less of a buy of the class, then more of a
-   * sale. Every other repair's target still holds; a step that would break one is undone.
+   * of the class, paid from the account's cash above what it must keep, by trimming another buy
+   * there or by raising a sale there, of a class that stays inside its band. Above: less of a buy
+   * of the class, then more of a sale. Every other repair's target still holds; a step that would
+   * break one is undone.
    */
   private void repairBands() {
     for (int c = 0; c < m.classes.length; c++) {
@@ -568,10 +569,12 @@ final class Rounder {
     }
   }
 
-  private boolean anyBuyBelowMinimum() {
+  /** Whether a buy or a sale is below the minimum trade size (the repairs of bands make none). */
+  private boolean anyTradeBelowMinimum() {
     BigDecimal min = m.problem.minTradeSize().amount();
     for (int i = 0; i < buy.length; i++) {
-      if (buy[i] > 0 && amount(i, buy[i]).compareTo(min) < 0) {
+      if (buy[i] > 0 && amount(i, buy[i]).compareTo(min) < 0
+          || sold(i) > 0 && amount(i, sold(i)).compareTo(min) < 0) {
         return true;
       }
     }
@@ -619,7 +622,7 @@ final class Rounder {
         || amount(i, buy[i]).compareTo(m.positions[i].maxBuy().amount()) > 0
         || classAfter(c).compareTo(upper) > 0
         || anyClassPushedBelowBand(c, inBand)
-        || anyBuyBelowMinimum()
+        || anyTradeBelowMinimum()
         || !budgetsHold()
         || !hardLimitsHold()) {
       System.arraycopy(buysBefore, 0, buy, 0, buy.length);

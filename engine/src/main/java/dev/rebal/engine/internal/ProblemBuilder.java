@@ -364,10 +364,10 @@ public final class ProblemBuilder {
       }
       TaxCostCurve curve = curves.get(e.getKey());
       Map<LotId, TaxLot> nearLongTerm = wait.nearLongTerm(e.getValue());
-      Map<LotId, TaxLot> recentLots = recentLots(e.getValue(), recent);
+      Map<LotId, TaxLot> recentLots = recent.recentLots(e.getValue());
       if (notesOnly) {
         if (!anyLot(e.getValue(), lossBlocked) && nearLongTerm.isEmpty() && recentLots.isEmpty()) {
-          continue; // no blocked loss lot, none near long term: the loop would add no note
+          continue; // no blocked loss lot, none near long term or recent: the loop adds no note
         }
         // the same curve as the household's curves give this position (same lots, same order)
         curve = TaxCostModel.standard().curve(h, m, account, security, asOf);
@@ -586,22 +586,6 @@ public final class ProblemBuilder {
   }
 
   /** Whether one of {@code lots} is in {@code blocked}. */
-  /**
-   * The lots of one position bought within the hold's days, by id; empty (not allocated) if none.
-   */
-  private static Map<LotId, TaxLot> recentLots(List<TaxLot> lots, RecentTradeHold hold) {
-    Map<LotId, TaxLot> recent = Map.of();
-    for (TaxLot lot : lots) {
-      if (hold.isRecent(lot)) {
-        if (recent.isEmpty()) {
-          recent = new HashMap<>();
-        }
-        recent.put(lot.id(), lot);
-      }
-    }
-    return recent;
-  }
-
   private static boolean anyLot(List<TaxLot> lots, Set<LotId> blocked) {
     if (blocked.isEmpty()) {
       return false;

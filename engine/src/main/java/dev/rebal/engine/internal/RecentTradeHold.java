@@ -2,6 +2,7 @@ package dev.rebal.engine.internal;
 
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.Transaction;
 import dev.rebal.core.market.MarketData;
@@ -77,9 +78,21 @@ final class RecentTradeHold {
     return days > 0 && since >= 0 && since < days;
   }
 
-  /** Returns whether {@code lot} was bought within the holding days (the only lots it may hold). */
-  boolean isRecent(TaxLot lot) {
-    return isRecent(lot.acquired());
+  /**
+   * Returns the lots of {@code lots} (one position's) bought within the holding days, by id: the
+   * only ones {@link #holdsBack} may hold back. Empty, and not allocated, when there are none.
+   */
+  Map<LotId, TaxLot> recentLots(List<TaxLot> lots) {
+    Map<LotId, TaxLot> recent = Map.of();
+    for (TaxLot lot : lots) {
+      if (isRecent(lot.acquired())) {
+        if (recent.isEmpty()) {
+          recent = new HashMap<>();
+        }
+        recent.put(lot.id(), lot);
+      }
+    }
+    return recent;
   }
 
   /**
@@ -87,7 +100,7 @@ final class RecentTradeHold {
    * harvested lot through).
    */
   boolean holdsBack(TaxLot lot, AccountId account, SecurityId security, MarketData m) {
-    return isRecent(lot)
+    return isRecent(lot.acquired())
         && !urgency.classAboveBand(security, m)
         && !urgency.cannotWait(account, security, m);
   }
