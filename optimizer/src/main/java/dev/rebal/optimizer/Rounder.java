@@ -538,31 +538,34 @@ final class Rounder {
    * break one is undone.
    */
   private void repairBands() {
+    BigDecimal[] after = classesAfter();
     for (int c = 0; c < m.classes.length; c++) {
       if (!m.hasGoal[c] || m.weight[c] == 0 || c == m.cashClass) {
         continue;
       }
       BigDecimal lower = BigDecimal.valueOf(m.bandLower[c]);
       BigDecimal upper = BigDecimal.valueOf(m.bandUpper[c]);
-      if (classAfter(c).compareTo(lower) < 0 && lpClassAfter[c] >= m.bandLower[c] - 1) {
-        for (int i = 0; i < buy.length && classAfter(c).compareTo(lower) < 0; i++) {
+      if (after[c].compareTo(lower) < 0 && lpClassAfter[c] >= m.bandLower[c] - 1) {
+        for (int i = 0; i < buy.length && after[c].compareTo(lower) < 0; i++) {
           if (buy[i] > 0 && m.securityClass[m.positionSecurity[i]] == c) {
-            raiseBuy(i, lower.subtract(classAfter(c)), upper);
+            raiseBuy(i, lower.subtract(after[c]), upper, after);
+            after = classesAfter();
           }
         }
-      } else if (classAfter(c).compareTo(upper) > 0 && lpClassAfter[c] <= m.bandUpper[c] + 1) {
-        for (int i = 0; i < buy.length && classAfter(c).compareTo(upper) > 0; i++) {
+      } else if (after[c].compareTo(upper) > 0 && lpClassAfter[c] <= m.bandUpper[c] + 1) {
+        for (int i = 0; i < buy.length && after[c].compareTo(upper) > 0; i++) {
           if (buy[i] > 0 && m.securityClass[m.positionSecurity[i]] == c) {
-            BigDecimal over = classAfter(c).subtract(upper);
-            buy[i] -= Math.min(buy[i], ceilUnits(over, amount(i, 1)));
+            buy[i] -= Math.min(buy[i], ceilUnits(after[c].subtract(upper), amount(i, 1)));
             if (buy[i] > 0 && amount(i, buy[i]).compareTo(m.problem.minTradeSize().amount()) < 0) {
               buy[i] = 0;
             }
+            after = classesAfter();
           }
         }
-        for (int i = 0; i < buy.length && classAfter(c).compareTo(upper) > 0; i++) {
+        for (int i = 0; i < buy.length && after[c].compareTo(upper) > 0; i++) {
           if (sold(i) > 0 && m.securityClass[m.positionSecurity[i]] == c) {
-            raiseSells(i, classAfter(c).subtract(upper));
+            raiseSells(i, after[c].subtract(upper));
+            after = classesAfter();
           }
         }
       }
@@ -581,47 +584,64 @@ final class Rounder {
     return false;
   }
 
-  /** The class's value after the rounded trades and the inflow the LP plans to invest. */
-  private BigDecimal classAfter(int c) {
-    return BigDecimal.valueOf(m.classValue[c]).add(exactNet(c)).add(BigDecimal.valueOf(inflow[c]));
+  /** Each class's value after the rounded trades and the inflow the LP plans to invest. */
+  private BigDecimal[] classesAfter() {
+    BigDecimal[] after = new BigDecimal[m.classes.length];
+    for (int c = 0; c < after.length; c++) {
+      after[c] = BigDecimal.valueOf(m.classValue[c]).add(BigDecimal.valueOf(inflow[c]));
+    }
+    for (int i = 0; i < buy.length; i++) {
+      long net = buy[i] - sold(i);
+      if (net != 0) {
+        int c = m.securityClass[m.positionSecurity[i]];
+        after[c] = after[c].add(amount(i, net));
+      }
+    }
+    return after;
   }
 
   /**
    * Raises buy {@code i} by the units that cover {@code dollars}, keeping its class at most {@code
    * upper}, paid from its account's spare cash, by trimming the account's other buys or by raising
    * its sales, of classes that stay inside their bands; undone when it cannot be paid or breaks a
-   * limit.
+   * limit. {@code before} holds each class's value before the step.
    */
-  private void raiseBuy(int i, BigDecimal dollars, BigDecimal upper) {
+  private void raiseBuy(int i, BigDecimal dollars, BigDecimal upper, BigDecimal[] before) {
     int a = m.positionAccount[i];
     int c = m.securityClass[m.positionSecurity[i]];
     long[] buysBefore = buy.clone();
-    boolean[] inBand = new boolean[m.classes.length];
-    for (int k = 0; k < inBand.length; k++) {
-      inBand[k] = classAfter(k).compareTo(BigDecimal.valueOf(m.bandLower[k])) >= 0;
-    }
     long[][] sellsBefore = new long[sell.length][];
     for (int j = 0; j < sell.length; j++) {
       sellsBefore[j] = sell[j].clone();
     }
     buy[i] += ceilUnits(dollars, amount(i, 1));
-    for (int j = 0; j < buy.length && cashAfter(a).compareTo(floorOf(a)) < 0; j++) {
+    BigDecimal missing = floorOf(a).subtract(cashAfter(a));
+    BigDecimal[] after = classesAfter();
+    for (int j = 0; j < buy.length && missing.signum() > 0; j++) {
       if (j != i && m.positionAccount[j] == a && buy[j] > 0 && mayGiveUp(j, c)) {
-        long spare = unitsAboveBand(j);
-        BigDecimal missing = floorOf(a).subtract(cashAfter(a));
-        buy[j] -= Math.min(Math.min(buy[j], spare), ceilUnits(missing, amount(j, 1)));
+        long cut =
+            Math.min(Math.min(buy[j], unitsAboveBand(j, after)), ceilUnits(missing, amount(j, 1)));
+        if (cut > 0) {
+          buy[j] -= cut;
+          missing = floorOf(a).subtract(cashAfter(a));
+          after = classesAfter();
+        }
       }
     }
-    for (int j = 0; j < buy.length && cashAfter(a).compareTo(floorOf(a)) < 0; j++) {
+    for (int j = 0; j < buy.length && missing.signum() > 0; j++) {
       if (m.positionAccount[j] == a && mayGiveUp(j, c)) {
-        BigDecimal room = BigDecimal.valueOf(unitsAboveBand(j)).multiply(amount(j, 1));
-        raiseSells(j, floorOf(a).subtract(cashAfter(a)).min(room));
+        long room = unitsAboveBand(j, after);
+        if (room > 0) {
+          raiseSells(j, missing.min(BigDecimal.valueOf(room).multiply(amount(j, 1))));
+          missing = floorOf(a).subtract(cashAfter(a));
+          after = classesAfter();
+        }
       }
     }
-    if (cashAfter(a).compareTo(floorOf(a)) < 0
+    if (missing.signum() > 0
         || amount(i, buy[i]).compareTo(m.positions[i].maxBuy().amount()) > 0
-        || classAfter(c).compareTo(upper) > 0
-        || anyClassPushedBelowBand(c, inBand)
+        || after[c].compareTo(upper) > 0
+        || anyClassPushedBelowBand(c, before, after)
         || anyTradeBelowMinimum()
         || !budgetsHold()
         || !hardLimitsHold()) {
@@ -640,23 +660,27 @@ final class Rounder {
     return cj != c && cj != m.cashClass && m.hasGoal[cj];
   }
 
-  /** The whole units of position {@code j}'s class above its band's lower edge after the trades. */
-  private long unitsAboveBand(int j) {
+  /**
+   * The whole units of position {@code j}'s class above its band's lower edge, at {@code after}.
+   */
+  private long unitsAboveBand(int j, BigDecimal[] after) {
     int cj = m.securityClass[m.positionSecurity[j]];
-    BigDecimal room = classAfter(cj).subtract(BigDecimal.valueOf(m.bandLower[cj]));
+    BigDecimal room = after[cj].subtract(BigDecimal.valueOf(m.bandLower[cj]));
     return room.signum() > 0 ? room.divide(amount(j, 1), 0, RoundingMode.DOWN).longValue() : 0;
   }
 
   /**
-   * Whether a class other than {@code c} that was at or above its band's lower edge is now below.
+   * Whether a class other than {@code c} at or above its band's lower edge {@code before} is below
+   * it {@code after}.
    */
-  private boolean anyClassPushedBelowBand(int c, boolean[] inBand) {
+  private boolean anyClassPushedBelowBand(int c, BigDecimal[] before, BigDecimal[] after) {
     for (int k = 0; k < m.classes.length; k++) {
+      BigDecimal lower = BigDecimal.valueOf(m.bandLower[k]);
       if (k != c
           && k != m.cashClass
           && m.hasGoal[k]
-          && inBand[k]
-          && classAfter(k).compareTo(BigDecimal.valueOf(m.bandLower[k])) < 0) {
+          && before[k].compareTo(lower) >= 0
+          && after[k].compareTo(lower) < 0) {
         return true;
       }
     }
