@@ -1,5 +1,7 @@
 package dev.rebal.core.rule.builtin;
 
+import dev.rebal.core.household.Account;
+import dev.rebal.core.money.Weight;
 import dev.rebal.core.plan.GoalBucket;
 import dev.rebal.core.plan.WatchedBuckets;
 import dev.rebal.core.rule.Rule;
@@ -11,6 +13,7 @@ import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Fires when a goal bucket the household watches ({@link WatchedBuckets}: funded by accounts, worth
@@ -20,7 +23,9 @@ import java.util.List;
  * checked: with one bucket its drift is the household's, which {@code trigger.threshold} watches,
  * and with several it is the household's drift less the buckets', which the optimizer has no rows
  * for. Cash is not checked either: idle cash is the cash trigger's. Drift is today's: an expected
- * inflow is not assigned to an account.
+ * inflow is not assigned to an account. A class over the bucket's band that the bucket holds only
+ * in its held-away or untradable accounts does not fire, as for {@code trigger.threshold}: a bucket
+ * funded partly by a 401(k) the firm does not manage would otherwise fire every month.
  *
  * <p>In the default rule set since 1.3.0; the engine gives the optimizer the same buckets' drift
  * rows, so a proposal fixes what the trigger saw, and a bucket it cannot bring back is reported as
@@ -47,10 +52,25 @@ final class GoalBucketTrigger implements Rule {
         WatchedBuckets.of(
             context.household(), context.assessment().plan(), context.asOf(), minValue, horizon)) {
       List<String> classes = new ArrayList<>();
+      TradableHoldings tradable =
+          TradableHoldings.of(
+              context,
+              a ->
+                  Optional.ofNullable(b.accountShares().get(a))
+                      .map(Weight::value)
+                      .orElse(BigDecimal.ZERO));
+      // a drift counts only above the tolerance's share of the bucket, so must a holding to move it
+      BigDecimal movable = tolerance.multiply(b.value().amount());
+      boolean funded = hasSource(context, b, tradable, movable);
       for (ClassDrift d : b.outOfBand()) {
         if (d.assetClass().equals(HouseholdValuation.CASH)
             || d.absoluteDrift().value().subtract(d.halfWidth().value()).compareTo(tolerance)
                 <= 0) {
+          continue;
+        }
+        if (d.drift().isNegative() ? !funded : !tradable.holdsMoreThan(d.assetClass(), movable)) {
+          // overweight only where the firm may not trade, or underweight with nothing in the
+          // bucket's tradable accounts to sell for it: no proposal can bring it back
           continue;
         }
         classes.add(
@@ -63,5 +83,40 @@ final class GoalBucketTrigger implements Rule {
     return out.isEmpty()
         ? RuleOutcome.pass()
         : RuleOutcome.found("trigger.goal-bucket", "out of band: " + String.join(" | ", out));
+  }
+
+  /**
+   * Whether bucket {@code b} has something to sell for an underweight class: a class above its
+   * target of which its tradable accounts hold more than {@code movable}, or cash above its target
+   * with more than {@code movable} above the floors of those accounts.
+   */
+  private static boolean hasSource(
+      RuleContext context, GoalBucket b, TradableHoldings tradable, BigDecimal movable) {
+    for (ClassDrift d : b.drift()) {
+      if (d.drift().isNegative() || d.drift().isZero()) {
+        continue;
+      }
+      if (d.assetClass().equals(HouseholdValuation.CASH)) {
+        BigDecimal spare = BigDecimal.ZERO;
+        for (Account a : context.household().accounts()) {
+          Weight share = b.accountShares().get(a.id());
+          if (share != null && a.tradable() && !a.heldAway()) {
+            spare =
+                spare.add(
+                    a.cash()
+                        .minus(a.cashFloor())
+                        .amount()
+                        .max(BigDecimal.ZERO)
+                        .multiply(share.value()));
+          }
+        }
+        if (spare.compareTo(movable) > 0) {
+          return true;
+        }
+      } else if (tradable.holdsMoreThan(d.assetClass(), movable)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -1,21 +1,14 @@
 package dev.rebal.core.rule.builtin;
 
-import dev.rebal.core.household.Account;
-import dev.rebal.core.household.AccountId;
-import dev.rebal.core.household.Household;
-import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.rule.Rule;
 import dev.rebal.core.rule.RuleContext;
 import dev.rebal.core.rule.RuleOutcome;
 import dev.rebal.core.rule.Stage;
-import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Fires when an asset class is outside its band (absolute or relative, whichever is wider) after
@@ -24,10 +17,10 @@ import java.util.Set;
  * cash trigger, which fires only on cash the firm can invest; cash below target fires here. A class
  * must be outside its band by more than {@code trigger.threshold.tolerance} (0.001), so that a
  * trade to the band edge that rounded a hair short does not fire again. A class over its band that
- * the household holds only in held-away or untradable accounts does not fire: no proposal can lower
- * it (a sale there is not the firm's, and no trade elsewhere changes the class's value or the
- * household's total), so firing would only trade other classes month after month while the drift
- * stays.
+ * the household holds only in held-away or untradable accounts (or holds elsewhere for no more than
+ * the tolerance's share of its value) does not fire: no proposal can lower it (a sale there is not
+ * the firm's, and no trade elsewhere changes the class's value or the household's total), so firing
+ * would only trade other classes month after month while the drift stays.
  */
 final class ThresholdTrigger implements Rule {
   @Override
@@ -48,7 +41,7 @@ final class ThresholdTrigger implements Rule {
     // hysteresis: a trade to the band edge rounds to whole shares and may stop a hair outside it
     BigDecimal tolerance = context.param("trigger.threshold.tolerance", "0.001");
     // the lots are scanned only when some class is over its band: most households are inside
-    Set<AssetClass> tradable = null;
+    TradableHoldings tradable = null;
     for (ClassDrift d : context.assessment().projectedDrift().outOfBand()) {
       if (d.absoluteDrift().value().subtract(d.halfWidth().value()).compareTo(tolerance) <= 0) {
         continue;
@@ -59,9 +52,11 @@ final class ThresholdTrigger implements Rule {
       }
       if (!d.drift().isNegative()) {
         if (tradable == null) {
-          tradable = classesHeldInTradableAccounts(context);
+          tradable = TradableHoldings.of(context, a -> BigDecimal.ONE);
         }
-        if (!tradable.contains(d.assetClass())) {
+        BigDecimal movable =
+            tolerance.multiply(context.assessment().projectedDrift().total().amount());
+        if (!tradable.holdsMoreThan(d.assetClass(), movable)) {
           continue; // overweight only where the firm may not trade: no proposal can lower it
         }
       }
@@ -70,23 +65,5 @@ final class ThresholdTrigger implements Rule {
     return out.isEmpty()
         ? RuleOutcome.pass()
         : RuleOutcome.found("trigger.threshold", "out of band: " + String.join("; ", out));
-  }
-
-  /** The classes of the positions the household holds in tradable accounts not held away. */
-  private static Set<AssetClass> classesHeldInTradableAccounts(RuleContext context) {
-    Household h = context.household();
-    Set<AccountId> tradable = new HashSet<>();
-    for (Account a : h.accounts()) {
-      if (a.tradable() && !a.heldAway()) {
-        tradable.add(a.id());
-      }
-    }
-    Set<AssetClass> out = new HashSet<>();
-    for (TaxLot lot : h.lots()) {
-      if (tradable.contains(lot.account()) && lot.quantity().isPositive()) {
-        context.marketData().findSecurity(lot.security()).ifPresent(s -> out.add(s.assetClass()));
-      }
-    }
-    return out;
   }
 }
