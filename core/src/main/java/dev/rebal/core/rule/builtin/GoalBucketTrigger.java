@@ -23,9 +23,18 @@ import java.util.Optional;
  * checked: with one bucket its drift is the household's, which {@code trigger.threshold} watches,
  * and with several it is the household's drift less the buckets', which the optimizer has no rows
  * for. Cash is not checked either: idle cash is the cash trigger's. Drift is today's: an expected
- * inflow is not assigned to an account. A class over the bucket's band that the bucket holds only
- * in its held-away or untradable accounts does not fire, as for {@code trigger.threshold}: a bucket
- * funded partly by a 401(k) the firm does not manage would otherwise fire every month.
+ * inflow is not assigned to an account. A drift no proposal can bring back does not fire:
+ *
+ * <ul>
+ *   <li>a class over the bucket's band of which the bucket's tradable accounts (not held away) hold
+ *       no more than the tolerance's share of the bucket, as for {@code trigger.threshold};
+ *   <li>a class under it when those accounts hold nothing above its target to sell for it (no
+ *       class, and no cash above their floors, beyond that share).
+ * </ul>
+ *
+ * A bucket funded by a 401(k) the firm does not manage, full of stocks, and by IRAs all in bonds
+ * would otherwise fire every month. Each proposal would then trade elsewhere at a taxed gain while
+ * the bucket stayed where it was.
  *
  * <p>In the default rule set since 1.3.0; the engine gives the optimizer the same buckets' drift
  * rows, so a proposal fixes what the trigger saw, and a bucket it cannot bring back is reported as
