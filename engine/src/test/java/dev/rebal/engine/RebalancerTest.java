@@ -11,6 +11,8 @@ import static dev.rebal.engine.Scenario.TAX;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rebal.core.allocation.ClassTarget;
+import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Firmness;
 import dev.rebal.core.goal.LiquidityEvent;
 import dev.rebal.core.goal.LiquidityEventId;
@@ -300,6 +302,53 @@ class RebalancerTest {
     // the loss fired the trigger every month and the household went to review.residual)
     assertThat(codes(d.triggers())).as(d.canonicalText()).doesNotContain("trigger.tax.harvest");
     assertThat(codes(d.routing())).doesNotContain("review.residual");
+  }
+
+  @Test
+  void rebalance_moneyMarketFundSoldForStocks_reportsTheCashClassAfterTheTrades() {
+    // given: target 60/30 with 10% cash (+-3); the taxable account holds $30,000 of a money-market
+    // fund and $30,000 of EQ1, the IRA $40,000 of BD1: equity 30%, cash 30%
+    Household h =
+        new Scenario()
+            .cashFunds(MMF, MMF2)
+            .lot("L-MMF", TAX, MMF, 300, 100, OLD)
+            .lot("L-EQ", TAX, EQ1, 300, 90, OLD)
+            .lot("L-BD", IRA, BD1, 400, 90, OLD)
+            .build()
+            .withTarget(
+                TargetAllocation.builder()
+                    .putClasses(Scenario.EQUITY, ClassTarget.of("0.6", "0.05"))
+                    .putClasses(Scenario.BONDS, ClassTarget.of("0.3", "0.05"))
+                    .putClasses(
+                        dev.rebal.core.valuation.HouseholdValuation.CASH,
+                        ClassTarget.of("0.1", "0.03"))
+                    .build());
+
+    // when
+    Decision d = rebalancer.rebalance(h, withMoneyMarketFunds(), AS_OF);
+    Household after = ProposalExecutor.apply(h, d.proposal());
+
+    // then: the fund is sold for stocks, and the cash class the decision reports is what the
+    // executed household holds (a fund's sale moves value inside the class: before, its proceeds
+    // were counted as new cash, and the decision reported cash $20,000 over a band it was inside)
+    assertThat(d.proposal().trades())
+        .as(d.canonicalText())
+        .anyMatch(t -> t.security().equals(MMF) && t.side() == Side.SELL);
+    java.math.BigDecimal cashAfter =
+        after.accounts().stream()
+            .map(a -> a.cash().amount())
+            .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+            .add(
+                after.lots().stream()
+                    .filter(l -> l.security().equals(MMF))
+                    .map(l -> l.quantity().value().multiply(new java.math.BigDecimal("100")))
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+    assertThat(cashAfter)
+        .isBetween(new java.math.BigDecimal("7000"), new java.math.BigDecimal("13000"));
+    assertThat(d.impact().unmetGoals())
+        .as(d.canonicalText())
+        .extracting(g -> g.subject())
+        .doesNotContain("CASH");
   }
 
   @Test

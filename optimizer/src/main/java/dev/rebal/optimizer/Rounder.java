@@ -839,9 +839,13 @@ final class Rounder {
         invested += x[j] * m.value;
       }
     }
+    // account cash gains every sale and pays every buy, except of a cash equivalent, whose trade
+    // moves value inside the cash class (as the LP's cash row counts it)
     double cashFlow = 0;
     for (int c = 0; c < net.length; c++) {
-      cashFlow -= net[c];
+      if (c != m.cashClass) {
+        cashFlow -= net[c];
+      }
     }
     double drift = 0;
     for (int c = 0; c < net.length; c++) {

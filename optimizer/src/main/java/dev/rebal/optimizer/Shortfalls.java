@@ -174,7 +174,13 @@ final class Shortfalls {
         for (double d : inflow) {
           invested = invested.add(BigDecimal.valueOf(d));
         }
-        after = BigDecimal.valueOf(m.classValue[c]).add(rounded.exactCashFlow()).subtract(invested);
+        // a cash equivalent's trade moves value inside the cash class: its sale's proceeds are
+        // not new cash (exactCashFlow counts them, exactNet takes them back)
+        after =
+            BigDecimal.valueOf(m.classValue[c])
+                .add(rounded.exactCashFlow())
+                .add(rounded.exactNet(c))
+                .subtract(invested);
       }
       outsideBand(
           out,
