@@ -35,10 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A proposal does not undo a recent trade ({@code optimizer.min-holding-days}, 30 by default): a
- * lot bought within the days is not sold unless its class is above its band or cash must be raised,
- * and a security sold within the days is not bought back where another of its class may be. On
- * {@link Scenario}'s household (every price $100, target 60/40 with bands of 5 points) and on the
- * generated households that reversed their own proposal before the hold.
+ * lot bought within the days is not sold unless it is harvested (RebalancerTest's harvest of a
+ * recent purchase), its class is above its band or cash must be raised, and a security sold within
+ * the days is not bought back where another of its class may be. On {@link Scenario}'s household
+ * (every price $100, target 60/40 with bands of 5 points) and on the generated households that
+ * reversed their own proposal before the hold.
  */
 class RecentTradeHoldTest {
   private static final LocalDate OLD = LocalDate.of(2018, 3, 1);
