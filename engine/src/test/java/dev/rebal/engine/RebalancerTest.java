@@ -98,15 +98,7 @@ class RebalancerTest {
   void rebalance_committedNeedIn60Days_raisesTheCashInTimeFromTheCheapestLots() {
     // given: a committed $20,000 need in 60 days; the taxable account holds a loss lot and a gain
     // lot of EQ1, and no cash
-    LiquidityEvent tuition =
-        LiquidityEvent.builder()
-            .id(LiquidityEventId.of("N-1"))
-            .kind(LiquidityKind.NEED)
-            .amount(Money.usd("20000"))
-            .date(AS_OF.plusDays(60))
-            .firmness(Firmness.COMMITTED)
-            .description("Spring tuition")
-            .build();
+    LiquidityEvent tuition = Scenario.committedNeed("20000", 60, "Spring tuition");
     Household h =
         new Scenario()
             .lot("L-GAIN", TAX, EQ1, 300, 30, OLD)
@@ -362,15 +354,7 @@ class RebalancerTest {
             .lot("L-MMF", TAX, MMF, 100, 100, OLD)
             .lot("L-EQ", TAX, EQ1, 500, 90, OLD)
             .lot("L-BD", IRA, BD1, 400, 90, OLD)
-            .event(
-                LiquidityEvent.builder()
-                    .id(LiquidityEventId.of("N-1"))
-                    .kind(LiquidityKind.NEED)
-                    .amount(Money.usd("55000"))
-                    .date(AS_OF.plusDays(30))
-                    .firmness(Firmness.COMMITTED)
-                    .description("Home purchase")
-                    .build())
+            .event(Scenario.committedNeed("55000", 30, "Home purchase"))
             .build();
 
     // when

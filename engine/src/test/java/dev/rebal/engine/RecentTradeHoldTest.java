@@ -10,10 +10,6 @@ import static dev.rebal.engine.Scenario.decide;
 import static dev.rebal.engine.Scenario.soldLots;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rebal.core.goal.Firmness;
-import dev.rebal.core.goal.LiquidityEvent;
-import dev.rebal.core.goal.LiquidityEventId;
-import dev.rebal.core.goal.LiquidityKind;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.Transaction;
@@ -57,15 +53,7 @@ class RecentTradeHoldTest {
     return new Scenario()
         .lot("L-NEW", TAX, EQ1, 600, 100, LAST_WEEK)
         .lot("L-BD", IRA, BD1, 400, 100, OLD)
-        .event(
-            LiquidityEvent.builder()
-                .id(LiquidityEventId.of("E-1"))
-                .kind(LiquidityKind.NEED)
-                .amount(Money.usd("10000"))
-                .date(AS_OF.plusDays(20))
-                .firmness(Firmness.COMMITTED)
-                .description("Tuition")
-                .build())
+        .event(Scenario.committedNeed("10000", 20, "Tuition"))
         .build();
   }
 

@@ -83,6 +83,18 @@ final class Scenario {
         .toList();
   }
 
+  /** A committed need N-1 of {@code amount} dollars due {@code days} after the as-of date. */
+  static LiquidityEvent committedNeed(String amount, int days, String description) {
+    return LiquidityEvent.builder()
+        .id(dev.rebal.core.goal.LiquidityEventId.of("N-1"))
+        .kind(dev.rebal.core.goal.LiquidityKind.NEED)
+        .amount(Money.usd(amount))
+        .date(AS_OF.plusDays(days))
+        .firmness(dev.rebal.core.goal.Firmness.COMMITTED)
+        .description(description)
+        .build();
+  }
+
   private final List<TaxLot> lots = new ArrayList<>();
   private final List<Restriction> restrictions = new ArrayList<>();
   private final List<LiquidityEvent> events = new ArrayList<>();

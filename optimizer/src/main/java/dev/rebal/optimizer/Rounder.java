@@ -64,12 +64,7 @@ final class Rounder {
     }
     LpOutcome lp = new LpOutcome(m, build, x);
     lpClassAfter = lp.classAfter;
-    inflow = new double[m.classes.length];
-    for (int j = 0; j < x.length; j++) {
-      if (build.kind[j] == LpBuild.INFLOW) {
-        inflow[build.segment[j]] += x[j] * m.value;
-      }
-    }
+    inflow = lp.inflow;
     cashTarget = new BigDecimal[m.accountIds.length];
     for (int a = 0; a < cashTarget.length; a++) {
       // the LP met the goal (within a cent of floating error): restore it exactly; else what
@@ -126,6 +121,7 @@ final class Rounder {
     final double[] cashAfter;
     final double[] securityValueAfter;
     final double[] classAfter; // with the inflow the LP plans to invest
+    final double[] inflow; // that inflow, by class
     double gain;
     double shortTermGain;
     double turnover;
@@ -134,9 +130,11 @@ final class Rounder {
       cashAfter = m.cash.clone();
       securityValueAfter = m.securityValue.clone();
       classAfter = m.classValue.clone();
+      inflow = new double[m.classes.length];
       for (int j = 0; j < x.length; j++) {
         double d = x[j] * m.value;
         if (b.kind[j] == LpBuild.INFLOW) {
+          inflow[b.segment[j]] += d;
           classAfter[b.segment[j]] += d;
         } else if (b.kind[j] == LpBuild.BUY) {
           int i = b.position[j];
@@ -214,7 +212,7 @@ final class Rounder {
         lp,
         breakdown.total().minus(lp),
         size,
-        new Shortfalls(m, build, x, this).measure());
+        new Shortfalls(m, this).measure());
   }
 
   private long units(int i, double dollars) {
@@ -584,8 +582,26 @@ final class Rounder {
     return false;
   }
 
+  /** The expected inflow the LP plans to invest, over every class. */
+  double plannedInvestment() {
+    double sum = 0;
+    for (double d : inflow) {
+      sum += d;
+    }
+    return sum;
+  }
+
+  /** {@link #plannedInvestment()} summed exactly, class by class. */
+  BigDecimal exactPlannedInvestment() {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (double d : inflow) {
+      sum = sum.add(BigDecimal.valueOf(d));
+    }
+    return sum;
+  }
+
   /** Each class's value after the rounded trades and the inflow the LP plans to invest. */
-  private BigDecimal[] classesAfter() {
+  BigDecimal[] classesAfter() {
     BigDecimal[] after = new BigDecimal[m.classes.length];
     for (int c = 0; c < after.length; c++) {
       after[c] = BigDecimal.valueOf(m.classValue[c]).add(BigDecimal.valueOf(inflow[c]));
@@ -831,14 +847,7 @@ final class Rounder {
       location += m.worstLocation[c] * Math.max(0, -freeNet[c]);
     }
     // the inflow the LP plans to invest, and account cash as a class of its own
-    double[] inflow = new double[m.classes.length];
-    double invested = 0;
-    for (int j = 0; j < x.length; j++) {
-      if (build.kind[j] == LpBuild.INFLOW) {
-        inflow[build.segment[j]] += x[j] * m.value;
-        invested += x[j] * m.value;
-      }
-    }
+    double invested = plannedInvestment();
     // account cash gains every sale and pays every buy, except of a cash equivalent, whose trade
     // moves value inside the cash class (as the LP's cash row counts it)
     double cashFlow = 0;

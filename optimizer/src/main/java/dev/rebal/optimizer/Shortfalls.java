@@ -19,14 +19,10 @@ final class Shortfalls {
   static final BigDecimal BAND_TOLERANCE = new BigDecimal("0.001");
 
   private final Model m;
-  private final LpBuild build;
-  private final double[] x;
   private final Rounder rounded;
 
-  Shortfalls(Model m, LpBuild build, double[] x, Rounder rounded) {
+  Shortfalls(Model m, Rounder rounded) {
     this.m = m;
-    this.build = build;
-    this.x = x;
     this.rounded = rounded;
   }
 
@@ -154,33 +150,21 @@ final class Shortfalls {
 
   /** Classes outside their band after the trades and the inflow the LP plans for. */
   private void classes(List<GoalShortfall> out) {
-    double[] inflow = new double[m.classes.length];
-    for (int j = 0; j < x.length; j++) {
-      if (build.kind[j] == LpBuild.INFLOW) {
-        inflow[build.segment[j]] += x[j] * m.value;
-      }
-    }
+    BigDecimal[] classesAfter = rounded.classesAfter();
     BigDecimal tolerance = BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.driftBase));
     for (int c = 0; c < m.classes.length; c++) {
       if (!m.hasGoal[c] || m.weight[c] == 0) {
         continue;
       }
-      BigDecimal after =
-          BigDecimal.valueOf(m.classValue[c])
-              .add(rounded.exactNet(c))
-              .add(BigDecimal.valueOf(inflow[c]));
+      BigDecimal after = classesAfter[c];
       if (c == m.cashClass) {
-        BigDecimal invested = BigDecimal.ZERO;
-        for (double d : inflow) {
-          invested = invested.add(BigDecimal.valueOf(d));
-        }
         // a cash equivalent's trade moves value inside the cash class: its sale's proceeds are
         // not new cash (exactCashFlow counts them, exactNet takes them back)
         after =
             BigDecimal.valueOf(m.classValue[c])
                 .add(rounded.exactCashFlow())
                 .add(rounded.exactNet(c))
-                .subtract(invested);
+                .subtract(rounded.exactPlannedInvestment());
       }
       outsideBand(
           out,

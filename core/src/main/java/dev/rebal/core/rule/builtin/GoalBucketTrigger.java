@@ -61,26 +61,29 @@ final class GoalBucketTrigger implements Rule {
         WatchedBuckets.of(
             context.household(), context.assessment().plan(), context.asOf(), minValue, horizon)) {
       List<String> classes = new ArrayList<>();
-      TradableHoldings tradable =
-          TradableHoldings.of(
-              context,
-              a ->
-                  Optional.ofNullable(b.accountShares().get(a))
-                      .map(Weight::value)
-                      .orElse(BigDecimal.ZERO));
       // a drift counts only above the tolerance's share of the bucket, so must a holding to move it
       BigDecimal movable = tolerance.multiply(b.value().amount());
-      boolean funded = hasSource(context, b, tradable, movable);
+      // the lots are scanned only when a class is out of band: most buckets are inside
+      TradableHoldings tradable = null;
+      Boolean funded = null;
       for (ClassDrift d : b.outOfBand()) {
         if (d.assetClass().equals(HouseholdValuation.CASH)
             || d.absoluteDrift().value().subtract(d.halfWidth().value()).compareTo(tolerance)
                 <= 0) {
           continue;
         }
-        if (d.drift().isNegative() ? !funded : !tradable.holdsMoreThan(d.assetClass(), movable)) {
-          // overweight only where the firm may not trade, or underweight with nothing in the
-          // bucket's tradable accounts to sell for it: no proposal can bring it back
-          continue;
+        if (tradable == null) {
+          tradable = holdings(context, b);
+        }
+        if (d.drift().isNegative()) {
+          if (funded == null) {
+            funded = hasSource(context, b, tradable, movable);
+          }
+          if (!funded) {
+            continue; // nothing in the bucket's tradable accounts to sell for it
+          }
+        } else if (!tradable.holdsMoreThan(d.assetClass(), movable)) {
+          continue; // overweight only where the firm may not trade: no proposal can lower it
         }
         classes.add(
             d.assetClass() + " " + d.actual() + " vs " + d.target() + " +/- " + d.halfWidth());
@@ -92,6 +95,16 @@ final class GoalBucketTrigger implements Rule {
     return out.isEmpty()
         ? RuleOutcome.pass()
         : RuleOutcome.found("trigger.goal-bucket", "out of band: " + String.join(" | ", out));
+  }
+
+  /** What the tradable accounts of bucket {@code b} hold, each at its share in the bucket. */
+  private static TradableHoldings holdings(RuleContext context, GoalBucket b) {
+    return TradableHoldings.of(
+        context,
+        a ->
+            Optional.ofNullable(b.accountShares().get(a))
+                .map(Weight::value)
+                .orElse(BigDecimal.ZERO));
   }
 
   /**

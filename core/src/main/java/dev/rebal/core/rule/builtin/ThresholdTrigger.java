@@ -42,6 +42,7 @@ final class ThresholdTrigger implements Rule {
     BigDecimal tolerance = context.param("trigger.threshold.tolerance", "0.001");
     // the lots are scanned only when some class is over its band: most households are inside
     TradableHoldings tradable = null;
+    BigDecimal movable = null; // the tolerance's share of the household: what a sale must move
     for (ClassDrift d : context.assessment().projectedDrift().outOfBand()) {
       if (d.absoluteDrift().value().subtract(d.halfWidth().value()).compareTo(tolerance) <= 0) {
         continue;
@@ -53,9 +54,8 @@ final class ThresholdTrigger implements Rule {
       if (!d.drift().isNegative()) {
         if (tradable == null) {
           tradable = TradableHoldings.of(context, a -> BigDecimal.ONE);
+          movable = tolerance.multiply(context.assessment().projectedDrift().total().amount());
         }
-        BigDecimal movable =
-            tolerance.multiply(context.assessment().projectedDrift().total().amount());
         if (!tradable.holdsMoreThan(d.assetClass(), movable)) {
           continue; // overweight only where the firm may not trade: no proposal can lower it
         }
