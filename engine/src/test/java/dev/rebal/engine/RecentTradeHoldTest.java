@@ -97,6 +97,42 @@ class RecentTradeHoldTest {
   }
 
   @Test
+  void needInTheAccount_sellsALossLotInTheWashSaleWindow() {
+    // given: the taxable account holds only EQ1 at a loss (bought at $120, now $100), and EQ1 was
+    // bought in the IRA five days ago, so a loss sale now is a wash sale; a committed need of
+    // $10,000 is due from the taxable account in 20 days and it holds no cash (backtest parametric
+    // path 28: a donor-advised fund's buy of a muni fund blocked the loss sales that would have
+    // paid a home purchase)
+    Household h =
+        new Scenario()
+            .lot("L-EQ", TAX, EQ1, 600, 120, OLD)
+            .lot("L-IRA", IRA, EQ1, 10, 100, LAST_WEEK)
+            .lot("L-BD", IRA, BD1, 390, 100, OLD)
+            .event(Scenario.committedNeed("10000", 20, "Tuition"))
+            .build()
+            .withTransactions(
+                Transaction.builder()
+                    .id(TransactionId.of("T-1"))
+                    .account(IRA)
+                    .security(EQ1)
+                    .side(Side.BUY)
+                    .tradeDate(LAST_WEEK)
+                    .quantity(Quantity.of(10))
+                    .amount(Money.usd("1000"))
+                    .build());
+
+    // when
+    Decision d = decide(h, Map.of());
+
+    // then: the need is paid; the loss is disallowed and moves to the IRA lot's basis, which costs
+    // less than a need missed
+    assertThat(soldLots(d)).as(d.canonicalText()).contains(LotId.of("L-EQ"));
+    assertThat(d.impact().unmetGoals()).as(d.canonicalText()).isEmpty();
+    assertThat(d.canonicalText())
+        .contains("L-EQ: loss sale in the wash-sale window, to raise cash");
+  }
+
+  @Test
   void classAboveItsBand_sellsTheLotBoughtLastWeek_notTheOneAtAGain() {
     // given: 68/32, equity above its 60 +- 5 band. L-NEW (300 EQ1 at $100, bought five days ago)
     // carries no gain; L-OLD (380 EQ1 at $20) gains 80%. A sale of either serves the drift

@@ -29,6 +29,9 @@ final class LpBuild {
   static final int CAP_RELIEF = 14;
   static final int INFLOW = 15;
   static final int CLASS_DECREASE = 16;
+  static final int EDGE_OVER = 17;
+  static final int EDGE_UNDER = 18;
+  static final int EDGE_REMOVED = 19;
 
   final Model model;
   final LinearProgram program;
@@ -121,6 +124,12 @@ final class LpBuild {
     Arrays.fill(overCol, -1);
     Arrays.fill(underCol, -1);
     Arrays.fill(removedCol, -1);
+    int[] edgeOverCol = new int[nc];
+    int[] edgeUnderCol = new int[nc];
+    int[] edgeRemovedCol = new int[nc];
+    Arrays.fill(edgeOverCol, -1);
+    Arrays.fill(edgeUnderCol, -1);
+    Arrays.fill(edgeRemovedCol, -1);
     double constantDollars = 0;
     for (int c = 0; c < nc; c++) {
       if (!m.hasGoal[c] || m.weight[c] == 0 || m.budgetsOnly) {
@@ -134,13 +143,31 @@ final class LpBuild {
               cost,
               OVER,
               c,
-              m.weight[c],
+              m.innerWeight[c],
               m.classValue[c],
               m.lower[c],
               m.upper[c],
               overCol,
               underCol,
               removedCol);
+      if (m.edgeWeight[c] > 0) {
+        // the band tier: drift past the band's edge costs the rest of the weight
+        constantDollars +=
+            driftColumns(
+                kinds,
+                pos,
+                seg,
+                cost,
+                EDGE_OVER,
+                c,
+                m.edgeWeight[c],
+                m.classValue[c],
+                m.edgeLower[c],
+                m.edgeUpper[c],
+                edgeOverCol,
+                edgeUnderCol,
+                edgeRemovedCol);
+      }
     }
     // goal-bucket drift columns (section 5), the same three per bucket goal
     int nb = m.buckets;
@@ -446,6 +473,17 @@ final class LpBuild {
           underCol[cl],
           removedCol[cl],
           v);
+      if (edgeOverCol[cl] >= 0) {
+        driftRows(
+            net,
+            m.classValue[cl],
+            m.edgeUpper[cl],
+            m.edgeLower[cl],
+            edgeOverCol[cl],
+            edgeUnderCol[cl],
+            edgeRemovedCol[cl],
+            v);
+      }
     }
     for (int b = 0; b < nb; b++) {
       if (bOverCol[b] < 0) {

@@ -55,6 +55,12 @@ final class Model {
   final double[] target;
   final double[] bandLower; // the band itself (not the mode's interval), for shortfalls
   final double[] bandUpper;
+  // the band tier (docs/optimizer.md, "The band tier"): drift inside the band but outside the
+  // mode's interval costs innerWeight, and drift past [edgeLower, edgeUpper] edgeWeight more
+  final double[] innerWeight;
+  final double[] edgeWeight; // 0 when the mode's interval is the band or the share is 1
+  final double[] edgeLower;
+  final double[] edgeUpper;
   final double[] classValue;
   // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
   final int buckets;
@@ -364,6 +370,10 @@ final class Model {
     target = new double[classes.length];
     bandLower = new double[classes.length];
     bandUpper = new double[classes.length];
+    innerWeight = new double[classes.length];
+    edgeWeight = new double[classes.length];
+    edgeLower = new double[classes.length];
+    edgeUpper = new double[classes.length];
     for (ClassGoal g : p.classGoals()) {
       int c = classIndex.get(g.assetClass());
       hasGoal[c] = true;
@@ -376,6 +386,11 @@ final class Model {
       bandUpper[c] = (t + band) * driftBase;
       lower[c] = Math.max(0, (t - half) * driftBase);
       upper[c] = (t + half) * driftBase;
+      boolean tiered = half < band && g.inBandShare().compareTo(BigDecimal.ONE) < 0;
+      innerWeight[c] = tiered ? weight[c] * g.inBandShare().doubleValue() : weight[c];
+      edgeWeight[c] = tiered ? weight[c] - innerWeight[c] : 0;
+      edgeLower[c] = bandLower[c];
+      edgeUpper[c] = bandUpper[c];
     }
 
     if (cashClass >= 0) {
@@ -388,6 +403,7 @@ final class Model {
       }
       upper[cashClass] = target[cashClass] + mustStay;
       bandUpper[cashClass] += mustStay;
+      edgeUpper[cashClass] = upper[cashClass];
     }
     gainBudget = p.gainBudget().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     shortTermCap = p.shortTermGainCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);

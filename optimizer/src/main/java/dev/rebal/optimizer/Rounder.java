@@ -863,7 +863,10 @@ final class Rounder {
             c == m.cashClass
                 ? m.classValue[c] + cashFlow - invested
                 : m.classValue[c] + net[c] + inflow[c];
-        drift += m.weight[c] * (Math.max(0, after - m.upper[c]) + Math.max(0, m.lower[c] - after));
+        drift +=
+            m.innerWeight[c] * (Math.max(0, after - m.upper[c]) + Math.max(0, m.lower[c] - after))
+                + m.edgeWeight[c]
+                    * (Math.max(0, after - m.edgeUpper[c]) + Math.max(0, m.edgeLower[c] - after));
       }
     }
     for (int bk = 0; bk < m.buckets; bk++) {

@@ -333,6 +333,15 @@ class HouseholdOptimizerProperties {
 
   /** One taxable account holding US stock and bonds at $100 a share, with $200 cash. */
   static HouseholdProblem twoClassHousehold(int usDollars, int bondDollars, RebalanceMode mode) {
+    return twoClassHousehold(usDollars, bondDollars, mode, "0.25", BigDecimal.ONE);
+  }
+
+  /**
+   * {@link #twoClassHousehold(int, int, RebalanceMode)} with US lots at {@code usGain} per dollar
+   * and both class goals charging {@code inBandShare} of their weight inside the band.
+   */
+  static HouseholdProblem twoClassHousehold(
+      int usDollars, int bondDollars, RebalanceMode mode, String usGain, BigDecimal inBandShare) {
     AccountId acct = AccountId.of("acct-1");
     return HouseholdProblem.builder()
         .mode(mode)
@@ -343,18 +352,20 @@ class HouseholdOptimizerProperties {
         .addSecurity(
             new ProblemSecurity(
                 SecurityId.of("BND"), UnitPrice.usd("100"), AssetClass.of("BOND"), "BND"))
-        .addPosition(position(acct, "VTI", usDollars / 100, "0.25"))
+        .addPosition(position(acct, "VTI", usDollars / 100, usGain))
         .addPosition(position(acct, "BND", bondDollars / 100, "-0.10"))
         .addClassGoal(
             new ClassGoal(
                 AssetClass.of("US"),
                 new ClassTarget(Weight.of("0.6"), Weight.of("0.05"), Weight.ZERO),
-                BigDecimal.ONE))
+                BigDecimal.ONE,
+                inBandShare))
         .addClassGoal(
             new ClassGoal(
                 AssetClass.of("BOND"),
                 new ClassTarget(Weight.of("0.4"), Weight.of("0.05"), Weight.ZERO),
-                BigDecimal.ONE))
+                BigDecimal.ONE,
+                inBandShare))
         .build();
   }
 

@@ -88,6 +88,38 @@ class HouseholdOptimizerTest {
         .containsExactly("BND BUY " + bondsBought + ".000000", "VTI SELL " + usSold + ".000000");
   }
 
+  /**
+   * The band tier on the worked example: HALFWAY with an in-band share of 0.01, so a dollar inside
+   * the band but outside the middle half costs 1 cent and a dollar past the band's edge the whole
+   * weight. At a 25% gain a US dollar sold costs 0.0506 and its bond buy 0.0006, against 2 cents of
+   * in-band drift removed: the sale stops at the band's edge, as TO_BAND_EDGE's does (x = 470, buys
+   * 570), with the in-band drift left charged: US 6,530 is 155 above the middle half's 6,375 and
+   * bonds 3,570 are 255 below its 3,825, so the LP objective is 23.782 + 0.342 + (155 + 255) x 0.01
+   * = 28.224, rounded and repaired as TO_BAND_EDGE's to 6 BND and 5 VTI. At no gain a dollar sold
+   * costs 0.0006: the sale goes to the middle half (x = 725, buys 825), LP objective 725 x 0.0006 +
+   * 825 x 0.0006 = 0.93, and HALFWAY's 8 BND and 7 VTI.
+   */
+  @ParameterizedTest
+  @CsvSource({"0.25, 28.22, 6, 5", "0, 0.93, 8, 7"})
+  void optimize_bandTier_tradesToTheMiddleOfTheBandOnlyWhereItRealizesNoGain(
+      String usGain, String lpObjective, long bondsBought, long usSold) {
+    // given
+    HouseholdProblem problem =
+        HouseholdOptimizerProperties.twoClassHousehold(
+            7000, 3000, RebalanceMode.HALFWAY, usGain, new BigDecimal("0.01"));
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(problem);
+
+    // then
+    assertThat(optimal.lpObjective()).isEqualTo(Money.usd(lpObjective));
+    assertThat(optimal.trades())
+        .extracting(t -> t.security().value() + " " + t.side() + " " + t.quantity())
+        .containsExactly("BND BUY " + bondsBought + ".000000", "VTI SELL " + usSold + ".000000");
+    assertThat(IndependentChecker.violations(problem, optimal.trades())).isEmpty();
+  }
+
   @Test
   void optimize_cashBelowFloorAndNothingSellable_noTradesAndTheFloorShortfallReported() {
     // given: $0 cash, $500 floor, the only holding may not be sold

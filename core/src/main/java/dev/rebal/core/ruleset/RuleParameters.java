@@ -199,6 +199,21 @@ public final class RuleParameters {
                   "1",
                   "objective weight of drift from target"),
               RuleParameter.decimal(
+                  "optimizer.in-band-drift-share",
+                  "0",
+                  "1",
+                  "0.002",
+                  "share of the drift weight charged inside a class's band beyond the mode's"
+                      + " interval (the rest only past the band's edge): a class goes to the"
+                      + " middle of its band only as far as that costs no tax (1: HALFWAY in full)"),
+              RuleParameter.integer(
+                  "optimizer.band-edge-repeat-days",
+                  0,
+                  3650,
+                  "62",
+                  "a class out of its band again this many days after a trade the same way is"
+                      + " traded to the middle of its band, whatever the tax (0: never)"),
+              RuleParameter.decimal(
                   "optimizer.bucket-drift-weight",
                   "0",
                   "1000000",

@@ -377,7 +377,15 @@ public final class ProblemBuilder {
       Quantity sellable = Quantity.ZERO;
       for (TaxCostSegment s : curve == null ? List.<TaxCostSegment>of() : curve.segments()) {
         boolean washBlocked = s.gainPerDollar().signum() < 0 && lossBlocked.contains(s.lot());
-        if (washBlocked || !lotBlocked.isEmpty() && lotBlocked.contains(s.lot())) {
+        if (washBlocked
+            && urgency.mustRaiseCash(account)
+            && mode != RebalanceMode.TAX_LOSS_HARVEST
+            && !lotBlocked.contains(s.lot())) {
+          // a need or a floor outranks the loss: the wash sale disallows it and adds it to the
+          // replacement's basis, so it is deferred, not lost (the loss is no benefit here, since
+          // only harvest mode counts a loss that the tax module did not find worth harvesting)
+          notes.add("lot " + s.lot() + ": loss sale in the wash-sale window, to raise cash");
+        } else if (washBlocked || !lotBlocked.isEmpty() && lotBlocked.contains(s.lot())) {
           if (washBlocked) {
             notes.add("lot " + s.lot() + ": no loss sale (wash-sale window)");
           }
@@ -478,6 +486,7 @@ public final class ProblemBuilder {
               s, m.prices().lookup(s).perUnit(), sec.assetClass(), sec.washSaleGroup()));
     }
     BigDecimal driftWeight = Params.decimal(rs, "optimizer.drift-weight", "1");
+    BandTier tier = BandTier.of(rs, asOf, h, m);
     Set<AssetClass> targeted = new TreeSet<>();
     assessment
         .plan()
@@ -485,7 +494,10 @@ public final class ProblemBuilder {
         .classes()
         .forEach(
             (c, t) -> {
-              p.addClassGoal(new ClassGoal(c, t, driftWeight));
+              Optional<ClassDrift> drift = assessment.drift().find(c);
+              BigDecimal share = drift.map(tier::shareOf).orElse(BigDecimal.ONE);
+              drift.flatMap(tier::note).ifPresent(notes::add);
+              p.addClassGoal(new ClassGoal(c, t, driftWeight, share));
               targeted.add(c);
             });
     if (targeted.add(HouseholdValuation.CASH)) {

@@ -54,9 +54,17 @@ final class SaleUrgency {
         .orElse(false);
   }
 
+  /**
+   * Returns whether {@code account} must raise cash: the household is short of it, or the account
+   * holds the reserve of a committed need or is below its floor.
+   */
+  boolean mustRaiseCash(AccountId account) {
+    return householdShort || raisingCash.contains(account);
+  }
+
   /** Returns whether a sale of {@code security} in {@code account} cannot wait. */
   boolean cannotWait(AccountId account, SecurityId security, MarketData m) {
-    if (householdShort || raisingCash.contains(account) || aboveCap.contains(security)) {
+    if (mustRaiseCash(account) || aboveCap.contains(security)) {
       return true;
     }
     ClassDrift drift =

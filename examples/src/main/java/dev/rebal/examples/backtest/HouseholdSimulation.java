@@ -52,12 +52,13 @@ import java.util.Optional;
  * gains to the year's realized gains; close the tax year in January (netting, the $3,000
  * ordinary-income offset and carryforwards by the tax module's {@link TaxCalculator}) and pay the
  * year's tax, or receive the offset's saving, at the April step, from the managed taxable accounts'
- * cash; pay the monthly contribution; pay out the needs and receive the inflows that fell due (a
- * need not covered by cash is a goal shortfall, and the cash is raised by a forced FIFO sale);
- * update the household's goals and announced events (engine only); rebalance with the policy's
- * {@link Rebalancer} and apply the proposal with {@link ProposalExecutor} (review items are assumed
- * approved and executed on the same day) and charge the trading cost on every traded dollar to the
- * trade's account; record the step.
+ * cash (after the needs and inflows due before April 15, the tax date); pay the monthly
+ * contribution; pay out the needs and receive the inflows that fell due (a need not covered by cash
+ * is a goal shortfall, and the cash is raised by a forced FIFO sale); update the household's goals
+ * and announced events (engine only); rebalance with the policy's {@link Rebalancer} and apply the
+ * proposal with {@link ProposalExecutor} (review items are assumed approved and executed on the
+ * same day) and charge the trading cost on every traded dollar to the trade's account; record the
+ * step.
  *
  * <p><b>Tax charged to the portfolio.</b> The household's outside realized gains recur every year
  * (the generated profile's year-to-date gains, if positive, at most {@link #OUTSIDE_CAP} of the
@@ -266,6 +267,8 @@ final class HouseholdSimulation {
       }
       if (d.getMonthValue() == 4
           && !(pendingTax.isZero() && pendingIncomeTax.isZero() && ordinaryDue.isZero())) {
+        // the needs and inflows due before the tax date come first
+        flow = flow.add(settleEvents(m, d, d.withDayOfMonth(TAX_DAY - 1)));
         settleTax(m, d);
       }
       if (t > 0
@@ -274,24 +277,7 @@ final class HouseholdSimulation {
         deposit(script.contributionAccount().get(), script.monthlyContribution());
         flow = flow.add(script.monthlyContribution().amount());
       }
-      for (int i = 0; i < script.events().size(); i++) {
-        LiquidityEvent e = script.events().get(i).event();
-        if (processed.get(i) || e.date().isAfter(d)) {
-          continue;
-        }
-        processed.set(i, true);
-        if (e.kind() == LiquidityKind.INFLOW) {
-          deposit(
-              e.account()
-                  .filter(a -> isManaged(h, a))
-                  .orElse(script.contributionAccount().orElse(firstManaged())),
-              e.amount());
-          flow = flow.add(e.amount().amount());
-        } else {
-          Money paid = payOut(m, d, e.amount(), e.account(), e.kind());
-          flow = flow.subtract(paid.amount());
-        }
-      }
+      flow = flow.add(settleEvents(m, d, d));
       updatePlan(d);
       h = h.withTransactions(recent(h.transactions(), d));
       BigDecimal beforeTrades = wealth(h, m);
@@ -946,6 +932,36 @@ final class HouseholdSimulation {
         p.trades(),
         decision.outcome() == DecisionOutcome.REVIEW,
         decision.impact().harvestedLoss());
+  }
+
+  /** The day of April on which last year's tax is paid. */
+  private static final int TAX_DAY = 15;
+
+  /**
+   * Pays the needs and receives the inflows of the script that fell due by {@code through} and were
+   * not yet settled, on step date {@code d}; returns the net flow into the managed accounts.
+   */
+  private BigDecimal settleEvents(MarketData m, LocalDate d, LocalDate through) {
+    BigDecimal flow = BigDecimal.ZERO;
+    for (int i = 0; i < script.events().size(); i++) {
+      LiquidityEvent e = script.events().get(i).event();
+      if (processed.get(i) || e.date().isAfter(through)) {
+        continue;
+      }
+      processed.set(i, true);
+      if (e.kind() == LiquidityKind.INFLOW) {
+        deposit(
+            e.account()
+                .filter(a -> isManaged(h, a))
+                .orElse(script.contributionAccount().orElse(firstManaged())),
+            e.amount());
+        flow = flow.add(e.amount().amount());
+      } else {
+        Money paid = payOut(m, d, e.amount(), e.account(), e.kind());
+        flow = flow.subtract(paid.amount());
+      }
+    }
+    return flow;
   }
 
   private static List<Transaction> recent(List<Transaction> txs, LocalDate d) {

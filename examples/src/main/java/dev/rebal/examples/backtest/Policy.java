@@ -110,8 +110,10 @@ enum Policy {
     }
     Map<String, String> params = new TreeMap<>(defaults.parameters());
     if (!taxAware()) {
-      // a tax-blind rebalancer knows nothing of asset location either
+      // a tax-blind rebalancer knows nothing of asset location either, and trades a class to
+      // the middle of its band whatever the sales realize
       params.put("optimizer.location-years", "0");
+      params.put("optimizer.in-band-drift-share", "1");
     }
     // a plain rebalancer sells what its rule asks, however recently bought
     params.put("optimizer.min-holding-days", "0");
