@@ -394,7 +394,25 @@ final class ReferenceLp {
       } else if (invest.containsKey(c)) {
         net.merge(invest.get(c), 1.0, Double::sum);
       }
-      driftRows(model, "class " + c, g.driftWeight().doubleValue(), h, interval, net, scale);
+      double share = g.inBandShare().doubleValue();
+      double[] band =
+          interval(
+              RebalanceMode.TO_BAND_EDGE,
+              g.target().weight().value().doubleValue(),
+              g.target().halfWidth().value().doubleValue(),
+              base);
+      if (share < 1 && interval[1] - interval[0] < band[1] - band[0]) {
+        // the band tier: the share inside the band, the rest of the weight past its edge (cash's
+        // upper edge stays its interval's: idle cash is invested in every mode)
+        if (c.equals(cashClass)) {
+          band[1] = interval[1];
+        }
+        double w = g.driftWeight().doubleValue();
+        driftRows(model, "class " + c, w * share, h, interval, net, scale);
+        driftRows(model, "band " + c, w - w * share, h, band, net, scale);
+      } else {
+        driftRows(model, "class " + c, g.driftWeight().doubleValue(), h, interval, net, scale);
+      }
     }
     // goal-bucket drift: the share-weighted class holdings and trades of the bucket's accounts
     int bn = 0;
