@@ -114,13 +114,14 @@ public final class HouseholdOptimizer {
    */
   Solved solveLp(Model model, boolean minimalStart) {
     Counter solves = new Counter();
-    List<Integer> harvestsGivenUp = new ArrayList<>();
+    List<Integer> salesGivenUp = new ArrayList<>();
     SegmentPool pool = new SegmentPool(model, minimalStart);
-    Solved best = settle(model, pool, solves, harvestsGivenUp);
-    // a group kept to buying whose sales were harvests (a loss worth taking by itself) is tried
-    // the other way once, buying the class in another group instead; the better of the two
-    // points is kept, so a harvest is not lost to a buy another security could make
-    for (int g : harvestsGivenUp) {
+    Solved best = settle(model, pool, solves, salesGivenUp);
+    // a group kept to buying whose sales were harvests (a loss worth taking by itself) or raised
+    // an account's cash for a need or its floor is tried the other way once, buying the class in
+    // another group (or not at all) instead; the better of the two points is kept, so a harvest
+    // or a need is not lost to a buy that trades more dollars for drift
+    for (int g : salesGivenUp) {
       if (best.failure != null || model.groupDirection[g] != Model.BUY_ONLY) {
         continue;
       }
@@ -184,10 +185,10 @@ public final class HouseholdOptimizer {
 
   /**
    * Solves, fixing each group traded both ways to the side it trades more, until none is; adds to
-   * {@code harvestsGivenUp} the groups fixed to buying whose sales included a harvest.
+   * {@code salesGivenUp} the groups fixed to buying whose sales included a harvest or raised cash
+   * in an account that must.
    */
-  private Solved settle(
-      Model model, SegmentPool pool, Counter solves, List<Integer> harvestsGivenUp) {
+  private Solved settle(Model model, SegmentPool pool, Counter solves, List<Integer> salesGivenUp) {
     while (true) {
       Solved solved = solveWithDirections(model, pool, solves);
       if (solved.failure != null) {
@@ -200,8 +201,10 @@ public final class HouseholdOptimizer {
       for (int g : conflicts) {
         boolean sells =
             sold(model, solved.build, solved.x, g) >= bought(model, solved.build, solved.x, g);
-        if (!sells && harvested(model, solved.build, solved.x, g)) {
-          harvestsGivenUp.add(g);
+        if (!sells
+            && (harvested(model, solved.build, solved.x, g)
+                || raisesCash(model, solved.build, solved.x, g))) {
+          salesGivenUp.add(g);
         }
         model.fixDirection(g, sells);
       }
@@ -228,6 +231,24 @@ public final class HouseholdOptimizer {
           && m.unmatchedSellCost(b.position[j], b.segment[j]) < 0
           && m.securityGroup[m.positionSecurity[b.position[j]]] == g) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether point {@code x} sells in group {@code g} in an account whose cash is below its floor
+   * plus the needs it holds (a sale that pays a goal of a higher priority than drift).
+   */
+  private static boolean raisesCash(Model m, LpBuild b, double[] x, int g) {
+    for (int j = 0; j < x.length; j++) {
+      if (b.kind[j] == LpBuild.SELL
+          && x[j] > TRADED
+          && m.securityGroup[m.positionSecurity[b.position[j]]] == g) {
+        int a = m.positionAccount[b.position[j]];
+        if (m.cash[a] < m.floor[a] + m.needReserve[a]) {
+          return true;
+        }
       }
     }
     return false;
