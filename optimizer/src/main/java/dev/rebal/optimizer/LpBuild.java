@@ -118,18 +118,12 @@ final class LpBuild {
     int tradeColumns = kinds.size();
 
     // drift columns; rows built later need their indices
-    int[] overCol = new int[nc];
-    int[] underCol = new int[nc];
-    int[] removedCol = new int[nc];
-    Arrays.fill(overCol, -1);
-    Arrays.fill(underCol, -1);
-    Arrays.fill(removedCol, -1);
-    int[] edgeOverCol = new int[nc];
-    int[] edgeUnderCol = new int[nc];
-    int[] edgeRemovedCol = new int[nc];
-    Arrays.fill(edgeOverCol, -1);
-    Arrays.fill(edgeUnderCol, -1);
-    Arrays.fill(edgeRemovedCol, -1);
+    int[] overCol = unset(nc);
+    int[] underCol = unset(nc);
+    int[] removedCol = unset(nc);
+    int[] edgeOverCol = unset(nc);
+    int[] edgeUnderCol = unset(nc);
+    int[] edgeRemovedCol = unset(nc);
     double constantDollars = 0;
     for (int c = 0; c < nc; c++) {
       if (!m.hasGoal[c] || m.weight[c] == 0 || m.budgetsOnly) {
@@ -171,12 +165,9 @@ final class LpBuild {
     }
     // goal-bucket drift columns (section 5), the same three per bucket goal
     int nb = m.buckets;
-    int[] bOverCol = new int[nb];
-    int[] bUnderCol = new int[nb];
-    int[] bRemovedCol = new int[nb];
-    Arrays.fill(bOverCol, -1);
-    Arrays.fill(bUnderCol, -1);
-    Arrays.fill(bRemovedCol, -1);
+    int[] bOverCol = unset(nb);
+    int[] bUnderCol = unset(nb);
+    int[] bRemovedCol = unset(nb);
     for (int b = 0; b < nb; b++) {
       if (m.bucketWeight[b] == 0 || m.budgetsOnly) {
         continue;
@@ -229,8 +220,7 @@ final class LpBuild {
             ? column(kinds, pos, seg, cost, TURNOVER_OVER, 0, Priorities.TURNOVER)
             : -1;
     int ns = m.securityIds.length;
-    int[] capRelief = new int[ns];
-    Arrays.fill(capRelief, -1);
+    int[] capRelief = unset(ns);
     double goalDollars = 0;
     for (int s = 0; s < ns; s++) {
       double excess = m.securityValue[s] - m.cap[s]; // NaN when uncapped
@@ -248,8 +238,7 @@ final class LpBuild {
         goalDollars += Priorities.CONCENTRATION * excess;
       }
     }
-    int[] inflowCol = new int[nc];
-    Arrays.fill(inflowCol, -1);
+    int[] inflowCol = unset(nc);
     if (m.inflow > 0) {
       for (int cl = 0; cl < nc; cl++) {
         if (overCol[cl] >= 0 && cl != m.cashClass) {
@@ -268,8 +257,7 @@ final class LpBuild {
         classSold[m.securityClass[m.positionSecurity[pos.get(j)]]] = true;
       }
     }
-    int[] classDecrease = new int[nc];
-    Arrays.fill(classDecrease, -1);
+    int[] classDecrease = unset(nc);
     for (int cl = 0; cl < nc; cl++) {
       if (classSold[cl] && m.worstLocation[cl] > 0) {
         classDecrease[cl] = column(kinds, pos, seg, cost, CLASS_DECREASE, cl, m.worstLocation[cl]);
@@ -572,6 +560,13 @@ final class LpBuild {
       return w * (h > up ? h - up : lo - h);
     }
     return 0;
+  }
+
+  /** {@return an array of {@code n} column indices, each -1 (no column)} */
+  private static int[] unset(int n) {
+    int[] a = new int[n];
+    Arrays.fill(a, -1);
+    return a;
   }
 
   /** Adds one column without a position and returns its index. */

@@ -128,26 +128,8 @@ class HouseholdGoalsTest {
             .addSecurity(security("BND", BOND))
             .addPosition(position(TAX, "EMP", 1000, "0.00", true))
             .addPosition(position(IRA, "EMP", 1000, "0.00", true))
-            .addPosition(
-                new ProblemPosition(
-                    TAX,
-                    SecurityId.of("BND"),
-                    Quantity.ZERO,
-                    true,
-                    Money.usd("1000000"),
-                    false,
-                    BigDecimal.ZERO,
-                    List.of()))
-            .addPosition(
-                new ProblemPosition(
-                    IRA,
-                    SecurityId.of("BND"),
-                    Quantity.ZERO,
-                    true,
-                    Money.usd("1000000"),
-                    false,
-                    BigDecimal.ZERO,
-                    List.of()))
+            .addPosition(buyOnly(TAX, "BND"))
+            .addPosition(buyOnly(IRA, "BND"))
             .addClassGoal(goal(US, "0.5"))
             .addClassGoal(goal(BOND, "0.5"))
             .addSaleLimit(SaleLimit.of("R-144", Set.of(SecurityId.of("EMP")), Quantity.of(500)))
@@ -223,16 +205,7 @@ class HouseholdGoalsTest {
             .addSecurity(security("BND", BOND))
             .addPosition(position(TAX, "BND", 100, "0.00", true))
             .addPosition(position(IRA, "VTI", 100, "0.00", true))
-            .addPosition(
-                new ProblemPosition(
-                    IRA,
-                    SecurityId.of("BND"),
-                    Quantity.ZERO,
-                    true,
-                    Money.usd("1000000"),
-                    false,
-                    BigDecimal.ZERO,
-                    List.of()))
+            .addPosition(buyOnly(IRA, "BND"))
             .addClassGoal(goal(US, "0.4"))
             .addClassGoal(goal(BOND, "0.6"))
             .addCashReserve(new CashReserve("home", TAX, Money.usd("8000")))
@@ -356,26 +329,8 @@ class HouseholdGoalsTest {
                             Term.SHORT,
                             new BigDecimal("0.37"),
                             true))))
-            .addPosition(
-                new ProblemPosition(
-                    TAX,
-                    SecurityId.of("IDF3"),
-                    Quantity.ZERO,
-                    true,
-                    Money.usd("1000000"),
-                    false,
-                    BigDecimal.ZERO,
-                    List.of()))
-            .addPosition(
-                new ProblemPosition(
-                    IRA,
-                    SecurityId.of("IDF1"),
-                    Quantity.ZERO,
-                    true,
-                    Money.usd("1000000"),
-                    false,
-                    BigDecimal.ZERO,
-                    List.of()))
+            .addPosition(buyOnly(TAX, "IDF3"))
+            .addPosition(buyOnly(IRA, "IDF1"))
             .addPosition(
                 new ProblemPosition(
                     IRA,
@@ -442,16 +397,7 @@ class HouseholdGoalsTest {
                 true,
                 BigDecimal.ZERO,
                 List.of(segment(300, "0.50", true))))
-        .addPosition(
-            new ProblemPosition(
-                TAX,
-                SecurityId.of("SCHB"),
-                Quantity.ZERO,
-                true,
-                Money.usd("1000000"),
-                false,
-                BigDecimal.ZERO,
-                List.of()))
+        .addPosition(buyOnly(TAX, "SCHB"))
         .addPosition(position(TAX, "BND", 400, "0.00", true))
         .addClassGoal(goal(US, "0.6"))
         .addClassGoal(goal(BOND, "0.4"));
