@@ -55,8 +55,8 @@ final class SaleUrgency {
   }
 
   /**
-   * Returns whether {@code account} must raise cash: the household is short of it, or the account
-   * holds the reserve of a committed need or is below its floor.
+   * Returns whether {@code account} must raise cash: the household is short of cash (below its
+   * floors), or the account holds the reserve of a committed need.
    */
   boolean mustRaiseCash(AccountId account) {
     return householdShort || raisingCash.contains(account);
