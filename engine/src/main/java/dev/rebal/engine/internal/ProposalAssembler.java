@@ -42,6 +42,21 @@ public final class ProposalAssembler {
   /** A lot's remainder worth less than this (one cent) is sold with the rest of the lot. */
   private static final java.math.BigDecimal DUST = new java.math.BigDecimal("0.01");
 
+  /** A basis under this rounds to zero cents. */
+  private static final java.math.BigDecimal HALF_CENT = new java.math.BigDecimal("0.005");
+
+  /**
+   * Whether {@code rest} of a lot in {@code segment}, left after a sale, is a sliver: worth under a
+   * cent, or with a basis under half a cent, both unrounded. Its basis would round to zero (a
+   * {@code lot.basis.zero} data warning on every later decision), so it is sold with the rest.
+   */
+  private static boolean isSliver(UnitPrice price, Quantity rest, SellSegment segment) {
+    java.math.BigDecimal value = price.amount().multiply(rest.value());
+    java.math.BigDecimal basis =
+        value.multiply(java.math.BigDecimal.ONE.subtract(segment.gainPerDollar()));
+    return value.compareTo(DUST) < 0 || basis.compareTo(HALF_CENT) < 0;
+  }
+
   /** The sell segments of every position that has some, by position key, in lot order. */
   private static java.util.Map<String, List<SellSegment>> segmentsByPosition(ProblemBuild build) {
     java.util.Map<String, List<SellSegment>> out = new java.util.HashMap<>();
@@ -97,8 +112,7 @@ public final class ProposalAssembler {
             Quantity whole = sold.get(i).quantity();
             if (!limited
                 && whole.compareTo(q) > 0
-                && price.times(whole.minus(q)).amount().compareTo(DUST) < 0) {
-              // never leave a sliver worth under a cent: its basis would round to zero
+                && isSliver(price, whole.minus(q), sold.get(i))) {
               q = whole;
             }
             t.addLots(new LotPick(lots.get(i), q));

@@ -55,6 +55,11 @@ class ProposalAssemblerTest {
 
   /** One lot of {@code shares} of EQ1 in the taxable account, sold in part or whole. */
   private static ProblemBuild build(String shares) {
+    return build(shares, "0");
+  }
+
+  /** As {@link #build(String)}, the lot at {@code gain} per dollar of its value. */
+  private static ProblemBuild build(String shares, String gain) {
     Quantity held = Quantity.of(new BigDecimal(shares));
     HouseholdProblem problem =
         HouseholdProblem.builder()
@@ -70,7 +75,8 @@ class ProposalAssemblerTest {
                     true,
                     BigDecimal.ZERO,
                     List.of(
-                        new SellSegment(held, BigDecimal.ZERO, Term.LONG, new BigDecimal("0.2")))))
+                        new SellSegment(
+                            held, new BigDecimal(gain), Term.LONG, new BigDecimal("0.2")))))
             .addClassGoal(
                 new ClassGoal(
                     EQUITY, new ClassTarget(Weight.ONE, Weight.ZERO, Weight.ZERO), BigDecimal.ONE))
@@ -96,6 +102,24 @@ class ProposalAssemblerTest {
     assertThat(t.lots())
         .extracting(p -> p.quantity().value().toPlainString())
         .containsExactly("200.000004");
+  }
+
+  @Test
+  void assemble_saleLeavingASliverThatRoundsToACent_sellsTheWholeLot() {
+    // 200.00006 shares: the remainder is worth $0.006, which rounds to a cent but is not one, and
+    // its basis rounds to zero (historical backtest path 3: 0.000001 shares of a $5,639 fund left
+    // a lot.basis.zero data warning that sent five decisions to review)
+    Trade t = sell(build("200.00006"), "200");
+
+    assertThat(t.quantity().value()).isEqualByComparingTo("200.00006");
+  }
+
+  @Test
+  void assemble_saleLeavingARemainderWhoseBasisRoundsToZero_sellsTheWholeLot() {
+    // 200.00012 shares at a 70% gain: the remainder is worth $0.012, its basis $0.0036
+    Trade t = sell(build("200.00012", "0.7"), "200");
+
+    assertThat(t.quantity().value()).isEqualByComparingTo("200.00012");
   }
 
   @Test

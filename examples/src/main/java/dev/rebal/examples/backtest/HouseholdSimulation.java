@@ -670,6 +670,9 @@ final class HouseholdSimulation {
   /** A lot's remainder worth less than this (one cent) is sold with the rest of the lot. */
   private static final BigDecimal DUST = new BigDecimal("0.01");
 
+  /** A basis under this rounds to zero cents. */
+  private static final BigDecimal HALF_CENT = new BigDecimal("0.005");
+
   /** Sells lots FIFO, account by account in {@code order}, until {@code needed} is raised. */
   private void forcedSale(MarketData m, LocalDate d, Money needed, List<AccountId> order) {
     BigDecimal left = needed.amount();
@@ -699,8 +702,16 @@ final class HouseholdSimulation {
         if (price.times(q).amount().compareTo(DUST) < 0) {
           break; // less than a cent left to raise: no sale of a sliver
         }
-        if (price.times(l.quantity().minus(q)).amount().compareTo(DUST) < 0) {
-          // never leave a sliver worth under a cent: its basis would round to zero
+        Quantity rest = l.quantity().minus(q);
+        BigDecimal restBasis =
+            l.costBasis()
+                .amount()
+                .multiply(rest.value())
+                .divide(l.quantity().value(), java.math.MathContext.DECIMAL64);
+        if (price.amount().multiply(rest.value()).compareTo(DUST) < 0
+            || restBasis.compareTo(HALF_CENT) < 0) {
+          // never leave a sliver worth under a cent, or whose basis rounds to zero (both
+          // unrounded: $0.006 rounds to a cent)
           q = l.quantity();
         }
         trades.add(
