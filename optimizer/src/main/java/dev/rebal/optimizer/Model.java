@@ -56,11 +56,10 @@ final class Model {
   final double[] bandLower; // the band itself (not the mode's interval), for shortfalls
   final double[] bandUpper;
   // the band tier (docs/optimizer.md, "The band tier"): drift inside the band but outside the
-  // mode's interval costs innerWeight, and drift past [edgeLower, edgeUpper] edgeWeight more
+  // mode's interval costs innerWeight, and drift past [bandLower, edgeUpper] edgeWeight more
   final double[] innerWeight;
   final double[] edgeWeight; // 0 when the mode's interval is the band or the share is 1
-  final double[] edgeLower;
-  final double[] edgeUpper;
+  final double[] edgeUpper; // bandUpper, except cash's: its interval's upper end (idle cash)
   final double[] classValue;
   // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
   final int buckets;
@@ -372,7 +371,6 @@ final class Model {
     bandUpper = new double[classes.length];
     innerWeight = new double[classes.length];
     edgeWeight = new double[classes.length];
-    edgeLower = new double[classes.length];
     edgeUpper = new double[classes.length];
     for (ClassGoal g : p.classGoals()) {
       int c = classIndex.get(g.assetClass());
@@ -389,7 +387,6 @@ final class Model {
       boolean tiered = half < band && g.inBandShare().compareTo(BigDecimal.ONE) < 0;
       innerWeight[c] = tiered ? weight[c] * g.inBandShare().doubleValue() : weight[c];
       edgeWeight[c] = tiered ? weight[c] - innerWeight[c] : 0;
-      edgeLower[c] = bandLower[c];
       edgeUpper[c] = bandUpper[c];
     }
 
