@@ -29,6 +29,7 @@ import dev.rebal.core.trade.Trade;
 import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.engine.internal.Assessor;
+import dev.rebal.engine.internal.BandEdgeNote;
 import dev.rebal.engine.internal.GiftStage;
 import dev.rebal.engine.internal.ImpactCalculator;
 import dev.rebal.engine.internal.InputsHash;
@@ -419,6 +420,9 @@ public final class Rebalancer {
                 + g.detail()
                 + ")");
       }
+      BandEdgeNote.of(
+              opt, lp, build, optimizer, current, m, asOf, currentAssessment.valuation(), triggers)
+          .ifPresent(lines::add);
       return new Proposed(
           gifts.isEmpty() ? kept : StageTrades.merge(gifts, kept),
           build.constraints(),

@@ -77,6 +77,40 @@ class BandTierTest {
   }
 
   @Test
+  void classLeftAtTheBandEdge_decisionPricesTheMiddleOfTheBand() {
+    // when
+    Decision edge = decide(equityAboveItsBand(), Map.of());
+
+    // then: both classes stop at their edge (bonds are bought with the equity's proceeds); the 25
+    // more shares to the middle half would sell $2,500 and buy $2,500 of bonds, realizing 25 x $80
+    // of gain taxed at 20%, at 5 bps of trading cost and 1 bp of turnover penalty on $5,000 more
+    assertThat(edge.proposal().explanation())
+        .as(edge.canonicalText())
+        .contains(
+            "left at the band's edge: US_BOND 0.35 vs 0.4 +/- 0.05, US_EQUITY 0.65 vs 0.6 +/- 0.05"
+                + " after the proposal; taken to the middle half of the band, the proposal would"
+                + " trade USD 11000.00 (instead of USD 6000.00), realize USD 2000.00 more gain (USD 400.00"
+                + " more estimated tax), cost USD 3.00 more in trading and asset location");
+  }
+
+  @Test
+  void classTradedToTheMiddle_noBandEdgeNote() {
+    // when: the IRA's sales realize nothing, and the repeat rule sends the class to the middle
+    Decision ira =
+        decide(
+            new Scenario()
+                .lot("L-EQ", IRA, EQ1, 680, 20, OLD)
+                .lot("L-BD", IRA, BD1, 320, 90, OLD)
+                .build(),
+            Map.of());
+    Decision repeat = decide(trimmedDaysAgo(31), Map.of());
+
+    // then
+    assertThat(ira.canonicalText()).doesNotContain("band's edge");
+    assertThat(repeat.canonicalText()).doesNotContain("band's edge");
+  }
+
+  @Test
   void classTrimmedLastMonthAndAboveItsBandAgain_goesToTheMiddleOfTheBand() {
     // when
     Decision repeat = decide(trimmedDaysAgo(31), Map.of());

@@ -290,6 +290,25 @@ public final class HouseholdProblem {
     }
 
     /**
+     * Replaces the class goal of {@code goal}'s class, e.g. to price a variant of the problem.
+     *
+     * @param goal the class goal that replaces the one of its class
+     * @return this builder
+     * @throws IllegalArgumentException if the builder holds no goal of that class
+     */
+    public Builder replaceClassGoal(ClassGoal goal) {
+      Checks.notNull(goal, "goal");
+      for (int i = 0; i < classGoals.size(); i++) {
+        if (classGoals.get(i).assetClass().equals(goal.assetClass())) {
+          classGoals.set(i, goal);
+          return this;
+        }
+      }
+      throw new IllegalArgumentException(
+          "goal.assetClass: no class goal of this class to replace, was " + goal.assetClass());
+    }
+
+    /**
      * Adds a goal bucket's class goal (one per bucket and class).
      *
      * @param goal the bucket's class goal

@@ -27,6 +27,7 @@ public sealed interface OptimizationResult
    * @param lpSize the LP size
    * @param shortfalls the goals the proposal leaves unmet (partial progress), by priority, each
    *     with its dollars; empty when every goal is met
+   * @param bandEdgeStops the classes the band tier left short of the mode's interval, by class
    */
   record Optimal(
       List<ProposedTrade> trades,
@@ -34,7 +35,8 @@ public sealed interface OptimizationResult
       Money lpObjective,
       Money roundingCost,
       LpSize lpSize,
-      List<GoalShortfall> shortfalls)
+      List<GoalShortfall> shortfalls,
+      List<BandEdgeStop> bandEdgeStops)
       implements OptimizationResult {
     /**
      * Checks that no component is null.
@@ -46,6 +48,7 @@ public sealed interface OptimizationResult
      * @param lpSize the LP size
      * @param shortfalls the goals the proposal leaves unmet (partial progress), by priority, each
      *     with its dollars; empty when every goal is met
+     * @param bandEdgeStops the classes the band tier left short of the mode's interval, by class
      */
     public Optimal {
       trades = List.copyOf(Checks.noNulls(trades, "trades"));
@@ -54,6 +57,27 @@ public sealed interface OptimizationResult
       Checks.notNull(roundingCost, "roundingCost");
       Checks.notNull(lpSize, "lpSize");
       shortfalls = List.copyOf(Checks.noNulls(shortfalls, "shortfalls"));
+      bandEdgeStops = List.copyOf(Checks.noNulls(bandEdgeStops, "bandEdgeStops"));
+    }
+
+    /**
+     * An optimal proposal whose classes the band tier stopped nowhere short of the mode's interval.
+     *
+     * @param trades the trades, sorted by account, security and side
+     * @param objective the objective at the rounded trades
+     * @param lpObjective the LP optimum before rounding, in dollars of penalty
+     * @param roundingCost the objective at the rounded trades minus the LP optimum
+     * @param lpSize the LP size
+     * @param shortfalls the goals the proposal leaves unmet, by priority
+     */
+    public Optimal(
+        List<ProposedTrade> trades,
+        ObjectiveBreakdown objective,
+        Money lpObjective,
+        Money roundingCost,
+        LpSize lpSize,
+        List<GoalShortfall> shortfalls) {
+      this(trades, objective, lpObjective, roundingCost, lpSize, shortfalls, List.of());
     }
 
     /**
@@ -71,7 +95,7 @@ public sealed interface OptimizationResult
         Money lpObjective,
         Money roundingCost,
         LpSize lpSize) {
-      this(trades, objective, lpObjective, roundingCost, lpSize, List.of());
+      this(trades, objective, lpObjective, roundingCost, lpSize, List.of(), List.of());
     }
   }
 

@@ -212,7 +212,8 @@ final class Rounder {
         lp,
         breakdown.total().minus(lp),
         size,
-        new Shortfalls(m, this).measure());
+        new Shortfalls(m, this).measure(),
+        BandEdgeStops.measure(m, build, x, this));
   }
 
   private long units(int i, double dollars) {
@@ -598,6 +599,24 @@ final class Rounder {
       sum = sum.add(BigDecimal.valueOf(d));
     }
     return sum;
+  }
+
+  /**
+   * Each class's value after the rounded trades and the inflow the LP plans to invest, the cash
+   * class's from the accounts' cash flows.
+   */
+  BigDecimal[] exactClassesAfter() {
+    BigDecimal[] after = classesAfter();
+    if (m.cashClass >= 0) {
+      // a cash equivalent's trade moves value inside the cash class: its sale's proceeds are not
+      // new cash (exactCashFlow counts them, exactNet takes them back)
+      after[m.cashClass] =
+          BigDecimal.valueOf(m.classValue[m.cashClass])
+              .add(exactCashFlow())
+              .add(exactNet(m.cashClass))
+              .subtract(exactPlannedInvestment());
+    }
+    return after;
   }
 
   /** Each class's value after the rounded trades and the inflow the LP plans to invest. */

@@ -150,22 +150,13 @@ final class Shortfalls {
 
   /** Classes outside their band after the trades and the inflow the LP plans for. */
   private void classes(List<GoalShortfall> out) {
-    BigDecimal[] classesAfter = rounded.classesAfter();
+    BigDecimal[] classesAfter = rounded.exactClassesAfter();
     BigDecimal tolerance = BAND_TOLERANCE.multiply(BigDecimal.valueOf(m.driftBase));
     for (int c = 0; c < m.classes.length; c++) {
       if (!m.hasGoal[c] || m.weight[c] == 0) {
         continue;
       }
       BigDecimal after = classesAfter[c];
-      if (c == m.cashClass) {
-        // a cash equivalent's trade moves value inside the cash class: its sale's proceeds are
-        // not new cash (exactCashFlow counts them, exactNet takes them back)
-        after =
-            BigDecimal.valueOf(m.classValue[c])
-                .add(rounded.exactCashFlow())
-                .add(rounded.exactNet(c))
-                .subtract(rounded.exactPlannedInvestment());
-      }
       outsideBand(
           out,
           GoalShortfall.Kind.CLASS_DRIFT,

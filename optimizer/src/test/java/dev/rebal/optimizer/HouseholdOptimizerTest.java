@@ -97,12 +97,18 @@ class HouseholdOptimizerTest {
    * bonds 3,570 are 255 below its 3,825, so the LP objective is 23.782 + 0.342 + (155 + 255) x 0.01
    * = 28.224, rounded and repaired as TO_BAND_EDGE's to 6 BND and 5 VTI. At no gain a dollar sold
    * costs 0.0006: the sale goes to the middle half (x = 725, buys 825), LP objective 725 x 0.0006 +
-   * 825 x 0.0006 = 0.93, and HALFWAY's 8 BND and 7 VTI.
+   * 825 x 0.0006 = 0.93, and HALFWAY's 8 BND and 7 VTI. Both classes started outside their band, so
+   * at the gain both are reported stopped at the band's edge, with their weights after the rounded
+   * trades (US 6,500 and bonds 3,600 of the 10,100 base the inflow-free problem holds with its
+   * cash) and the middle half's edges.
    */
   @ParameterizedTest
-  @CsvSource({"0.25, 28.22, 6, 5", "0, 0.93, 8, 7"})
+  @CsvSource({
+    "0.25, 28.22, 6, 5, 'US 0.6372549020 down to 0.6250000000; BOND 0.3529411765 up to 0.3750000000'",
+    "0, 0.93, 8, 7, ''"
+  })
   void optimize_bandTier_tradesToTheMiddleOfTheBandOnlyWhereItRealizesNoGain(
-      String usGain, String lpObjective, long bondsBought, long usSold) {
+      String usGain, String lpObjective, long bondsBought, long usSold, String stops) {
     // given
     HouseholdProblem problem =
         HouseholdOptimizerProperties.twoClassHousehold(
@@ -118,6 +124,19 @@ class HouseholdOptimizerTest {
         .extracting(t -> t.security().value() + " " + t.side() + " " + t.quantity())
         .containsExactly("BND BUY " + bondsBought + ".000000", "VTI SELL " + usSold + ".000000");
     assertThat(IndependentChecker.violations(problem, optimal.trades())).isEmpty();
+    assertThat(
+            String.join(
+                "; ",
+                optimal.bandEdgeStops().stream()
+                    .map(
+                        s ->
+                            s.assetClass()
+                                + " "
+                                + s.after().value()
+                                + (s.after().compareTo(s.target()) > 0 ? " down to " : " up to ")
+                                + s.intervalEdge().value())
+                    .toList()))
+        .isEqualTo(stops == null ? "" : stops);
   }
 
   @Test
