@@ -32,6 +32,8 @@ final class LpBuild {
   static final int EDGE_OVER = 17;
   static final int EDGE_UNDER = 18;
   static final int EDGE_REMOVED = 19;
+  static final int WORSE_OVER = 20;
+  static final int WORSE_UNDER = 21;
 
   final Model model;
   final LinearProgram program;
@@ -124,11 +126,20 @@ final class LpBuild {
     int[] edgeOverCol = unset(nc);
     int[] edgeUnderCol = unset(nc);
     int[] edgeRemovedCol = unset(nc);
+    int[] worseOverCol = unset(nc);
+    int[] worseUnderCol = unset(nc);
     double constantDollars = 0;
     for (int c = 0; c < nc; c++) {
       if (!m.hasGoal[c] || m.weight[c] == 0 || m.budgetsOnly) {
         continue;
       }
+      // no class pushed further out (docs/optimizer.md): a side where the class starts inside its
+      // band charges the extra weight on the band's own drift column; a side where it starts
+      // outside, on its own column past where it starts
+      double h = m.classValue[c];
+      double worseAbove = h <= m.edgeUpper[c] ? m.worsenWeight[c] : 0;
+      double worseBelow = h >= m.bandLower[c] ? m.worsenWeight[c] : 0;
+      boolean bandColumns = m.narrowerThanBand[c];
       constantDollars +=
           driftColumns(
               kinds,
@@ -138,13 +149,15 @@ final class LpBuild {
               OVER,
               c,
               m.innerWeight[c],
-              m.classValue[c],
+              bandColumns ? 0 : worseAbove,
+              bandColumns ? 0 : worseBelow,
+              h,
               m.lower[c],
               m.upper[c],
               overCol,
               underCol,
               removedCol);
-      if (m.edgeWeight[c] > 0) {
+      if (bandColumns && (m.edgeWeight[c] > 0 || m.worsenWeight[c] > 0)) {
         // the band tier: drift past the band's edge costs the rest of the weight
         constantDollars +=
             driftColumns(
@@ -155,12 +168,20 @@ final class LpBuild {
                 EDGE_OVER,
                 c,
                 m.edgeWeight[c],
-                m.classValue[c],
+                worseAbove,
+                worseBelow,
+                h,
                 m.bandLower[c],
                 m.edgeUpper[c],
                 edgeOverCol,
                 edgeUnderCol,
                 edgeRemovedCol);
+      }
+      if (m.worsenWeight[c] > 0 && worseAbove == 0) {
+        worseOverCol[c] = column(kinds, pos, seg, cost, WORSE_OVER, c, m.worsenWeight[c]);
+      }
+      if (m.worsenWeight[c] > 0 && worseBelow == 0) {
+        worseUnderCol[c] = column(kinds, pos, seg, cost, WORSE_UNDER, c, m.worsenWeight[c]);
       }
     }
     // goal-bucket drift columns (section 5), the same three per bucket goal
@@ -181,6 +202,8 @@ final class LpBuild {
               BUCKET_OVER,
               b,
               m.bucketWeight[b],
+              0,
+              0,
               m.bucketClassValue[b],
               m.bucketLower[b],
               m.bucketUpper[b],
@@ -472,6 +495,14 @@ final class LpBuild {
             edgeRemovedCol[cl],
             v);
       }
+      // a class that starts outside its band: what it ends further out, N - p <= 0 above the
+      // band, -N - p <= 0 below it
+      if (worseOverCol[cl] >= 0) {
+        row("", net.with(worseOverCol[cl], -1), 0);
+      }
+      if (worseUnderCol[cl] >= 0) {
+        row("", net.negated().with(worseUnderCol[cl], -1), 0);
+      }
     }
     for (int b = 0; b < nb; b++) {
       if (bOverCol[b] < 0) {
@@ -535,9 +566,11 @@ final class LpBuild {
 
   /**
    * Adds the over and under columns of drift goal {@code i} (a class or a bucket goal) at weight
-   * {@code w}, and the removed column when its value {@code h} starts outside [{@code lo}, {@code
-   * up}]; records their indices and returns the objective constant the removed column offsets. The
-   * kinds are {@code overKind}, {@code overKind + 1} (under) and {@code overKind + 2} (removed).
+   * {@code w} (plus {@code extraOver} and {@code extraUnder}, charged only on a side where the goal
+   * starts inside, so never offset by the removed column), and the removed column when its value
+   * {@code h} starts outside [{@code lo}, {@code up}]; records their indices and returns the
+   * objective constant the removed column offsets. The kinds are {@code overKind}, {@code overKind
+   * + 1} (under) and {@code overKind + 2} (removed).
    */
   private static double driftColumns(
       List<Integer> kinds,
@@ -547,14 +580,16 @@ final class LpBuild {
       int overKind,
       int i,
       double w,
+      double extraOver,
+      double extraUnder,
       double h,
       double lo,
       double up,
       int[] overCol,
       int[] underCol,
       int[] removedCol) {
-    overCol[i] = column(kinds, pos, seg, cost, overKind, i, w);
-    underCol[i] = column(kinds, pos, seg, cost, overKind + 1, i, w);
+    overCol[i] = column(kinds, pos, seg, cost, overKind, i, w + extraOver);
+    underCol[i] = column(kinds, pos, seg, cost, overKind + 1, i, w + extraUnder);
     if (h > up || h < lo) {
       removedCol[i] = column(kinds, pos, seg, cost, overKind + 2, i, -w);
       return w * (h > up ? h - up : lo - h);

@@ -60,6 +60,10 @@ final class Model {
   final double[] innerWeight;
   final double[] edgeWeight; // 0 when the mode's interval is the band or the share is 1
   final double[] edgeUpper; // bandUpper, except cash's: its interval's upper end (idle cash)
+  final boolean[] narrowerThanBand; // the mode's interval is narrower than the band
+  // each dollar a class ends further outside its band than it started costs worsenWeight more
+  // (docs/optimizer.md, "No class pushed further out"); 0 for the cash class
+  final double[] worsenWeight;
   final double[] classValue;
   // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
   final int buckets;
@@ -372,6 +376,9 @@ final class Model {
     innerWeight = new double[classes.length];
     edgeWeight = new double[classes.length];
     edgeUpper = new double[classes.length];
+    narrowerThanBand = new boolean[classes.length];
+    worsenWeight = new double[classes.length];
+    double worsening = p.weights().driftWorsening().doubleValue();
     for (ClassGoal g : p.classGoals()) {
       int c = classIndex.get(g.assetClass());
       hasGoal[c] = true;
@@ -384,10 +391,12 @@ final class Model {
       bandUpper[c] = (t + band) * driftBase;
       lower[c] = Math.max(0, (t - half) * driftBase);
       upper[c] = (t + half) * driftBase;
+      narrowerThanBand[c] = half < band;
       boolean tiered = half < band && g.inBandShare().compareTo(BigDecimal.ONE) < 0;
       innerWeight[c] = tiered ? weight[c] * g.inBandShare().doubleValue() : weight[c];
       edgeWeight[c] = tiered ? weight[c] - innerWeight[c] : 0;
       edgeUpper[c] = bandUpper[c];
+      worsenWeight[c] = weight[c] * worsening;
     }
 
     if (cashClass >= 0) {
@@ -401,6 +410,8 @@ final class Model {
       upper[cashClass] = target[cashClass] + mustStay;
       bandUpper[cashClass] += mustStay;
       edgeUpper[cashClass] = upper[cashClass];
+      // cash is what the other classes trade through; its own drift keeps its plain weights
+      worsenWeight[cashClass] = 0;
     }
     gainBudget = p.gainBudget().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     shortTermCap = p.shortTermGainCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);

@@ -13,9 +13,15 @@ import java.math.BigDecimal;
  * @param turnoverPenalty a small penalty per traded dollar that breaks ties toward fewer trades,
  *     not negative
  * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
+ * @param driftWorsening the extra drift weight, per unit of a class's drift weight, on each dollar
+ *     the class ends further outside its band than it started (docs/optimizer.md, "No class pushed
+ *     further out"), not negative; 0 for none
  */
 public record ObjectiveWeights(
-    BigDecimal transactionCostBps, BigDecimal turnoverPenalty, BigDecimal taxWeight) {
+    BigDecimal transactionCostBps,
+    BigDecimal turnoverPenalty,
+    BigDecimal taxWeight,
+    BigDecimal driftWorsening) {
   /**
    * Checks that no weight is null or negative.
    *
@@ -23,6 +29,8 @@ public record ObjectiveWeights(
    * @param turnoverPenalty a small penalty per traded dollar that breaks ties toward fewer trades,
    *     not negative
    * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
+   * @param driftWorsening the extra drift weight, per unit of a class's drift weight, on each
+   *     dollar the class ends further outside its band than it started, not negative
    */
   public ObjectiveWeights {
     Checks.isTrue(
@@ -40,9 +48,30 @@ public record ObjectiveWeights(
         "taxWeight",
         taxWeight,
         "must not be negative");
+    Checks.isTrue(
+        Checks.notNull(driftWorsening, "driftWorsening").signum() >= 0,
+        "driftWorsening",
+        driftWorsening,
+        "must not be negative");
   }
 
-  /** {@return 5 bps transaction cost, a 0.0001 turnover penalty and tax weight 1} */
+  /**
+   * Weights with the standard drift worsening, 1: a dollar a class ends further outside its band
+   * than it started costs twice its drift weight.
+   *
+   * @param transactionCostBps transaction cost in basis points of the traded amount, not negative
+   * @param turnoverPenalty a small penalty per traded dollar that breaks ties toward fewer trades,
+   *     not negative
+   * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
+   */
+  public ObjectiveWeights(
+      BigDecimal transactionCostBps, BigDecimal turnoverPenalty, BigDecimal taxWeight) {
+    this(transactionCostBps, turnoverPenalty, taxWeight, BigDecimal.ONE);
+  }
+
+  /**
+   * {@return 5 bps transaction cost, a 0.0001 turnover penalty, tax weight 1 and drift worsening 1}
+   */
   public static ObjectiveWeights standard() {
     return new ObjectiveWeights(new BigDecimal("5"), new BigDecimal("0.0001"), BigDecimal.ONE);
   }

@@ -2,10 +2,12 @@ package dev.rebal.optimizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rebal.core.allocation.ClassTarget;
 import dev.rebal.core.household.AccountId;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
+import dev.rebal.core.money.Weight;
 import dev.rebal.core.security.AssetClass;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.trade.Side;
@@ -137,6 +139,88 @@ class HouseholdOptimizerTest {
                                 + s.intervalEdge().value())
                     .toList()))
         .isEqualTo(stops == null ? "" : stops);
+  }
+
+  /**
+   * No class pushed further out (path 21 of the historical backtest): munis and bonds are both
+   * below their bands and US stock above it, but no US gain may be realized (a gain budget of 0),
+   * and the bonds' lot is a harvestable loss of 30%. Drift measured in dollars outside the bands is
+   * the same whichever of two classes below their band holds a dollar, so selling bonds at a loss
+   * to buy munis cost nothing in drift and earned the loss's tax: the proposal sold bonds 4 points
+   * under their target, and the next month again. With the worsening weight each dollar bonds end
+   * further below their band costs twice the drift weight, more than the loss saves: the spare cash
+   * buys, nothing in a class below its band is sold.
+   */
+  @ParameterizedTest
+  @CsvSource({"0, true", "1, false"})
+  void optimize_twoClassesBelowTheirBand_noneSoldToBuyTheOther(
+      String worsening, boolean bondsSold) {
+    // given: US 63% (band 45-55%), bonds 19% and munis 16% (bands 20-30%), $200 cash, $100 floor:
+    // the spare $100 leaves munis $300 below their band, bonds $100
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .mode(RebalanceMode.HALFWAY)
+            .weights(
+                new ObjectiveWeights(
+                    new BigDecimal("5"),
+                    new BigDecimal("0.0001"),
+                    BigDecimal.ONE,
+                    new BigDecimal(worsening)))
+            .gainBudget(Money.usd("0"))
+            .addAccount(new ProblemAccount(ACCT, Money.usd("200"), Money.usd("100"), true, false))
+            .addSecurity(security("VTI", "US"))
+            .addSecurity(security("BND", "BOND"))
+            .addSecurity(security("MUB", "MUNI"))
+            .addPosition(HouseholdOptimizerProperties.position(ACCT, "VTI", 63, "0.9"))
+            .harvestLosses(true)
+            .addPosition(
+                new ProblemPosition(
+                    ACCT,
+                    SecurityId.of("BND"),
+                    Quantity.of(19),
+                    true,
+                    Money.usd("1000000"),
+                    true,
+                    BigDecimal.ZERO,
+                    List.of(
+                        new SellSegment(
+                            Quantity.of(19),
+                            new BigDecimal("-0.30"),
+                            Term.LONG,
+                            new BigDecimal("0.20"),
+                            true))))
+            .addPosition(HouseholdOptimizerProperties.position(ACCT, "MUB", 16, "0"))
+            .addClassGoal(goal("US", "0.5"))
+            .addClassGoal(goal("BOND", "0.25"))
+            .addClassGoal(goal("MUNI", "0.25"))
+            .build();
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(problem);
+
+    // then
+    assertThat(
+            optimal.trades().stream()
+                .anyMatch(t -> t.security().value().equals("BND") && t.side() == Side.SELL))
+        .as(optimal.trades().toString())
+        .isEqualTo(bondsSold);
+    assertThat(optimal.trades())
+        .noneMatch(t -> t.security().value().equals("VTI") && t.side() == Side.SELL);
+    assertThat(IndependentChecker.violations(problem, optimal.trades())).isEmpty();
+  }
+
+  private static ProblemSecurity security(String id, String assetClass) {
+    return new ProblemSecurity(
+        SecurityId.of(id), UnitPrice.usd("100"), AssetClass.of(assetClass), id);
+  }
+
+  private static ClassGoal goal(String assetClass, String weight) {
+    return new ClassGoal(
+        AssetClass.of(assetClass),
+        new ClassTarget(Weight.of(weight), Weight.of("0.05"), Weight.ZERO),
+        BigDecimal.ONE,
+        new BigDecimal("0.002"));
   }
 
   @Test

@@ -413,6 +413,13 @@ final class ReferenceLp {
       } else {
         driftRows(model, "class " + c, g.driftWeight().doubleValue(), h, interval, net, scale);
       }
+      double worsening = p.weights().driftWorsening().doubleValue();
+      if (worsening > 0 && !c.equals(cashClass)) {
+        // no class pushed further out: drift from the band widened to where the class starts
+        double[] from = {Math.min(h, band[0]), Math.max(h, band[1])};
+        driftRows(
+            model, "worse " + c, g.driftWeight().doubleValue() * worsening, h, from, net, scale);
+      }
     }
     // goal-bucket drift: the share-weighted class holdings and trades of the bucket's accounts
     int bn = 0;

@@ -214,6 +214,13 @@ public final class RuleParameters {
                   "a class out of its band again this many days after a trade the same way is"
                       + " traded to the middle of its band, whatever the tax (0: never)"),
               RuleParameter.decimal(
+                  "optimizer.drift-worsening-weight",
+                  "0",
+                  "1000",
+                  "1",
+                  "extra drift weight, per unit of optimizer.drift-weight, on each dollar a class"
+                      + " ends further outside its band than it started (0: none)"),
+              RuleParameter.decimal(
                   "optimizer.bucket-drift-weight",
                   "0",
                   "1000000",

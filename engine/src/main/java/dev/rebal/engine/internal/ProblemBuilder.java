@@ -97,7 +97,7 @@ import java.util.TreeSet;
  * <p>Parameters: {@code optimizer.drift-weight} (1), {@code optimizer.bucket-drift-weight} (the
  * drift weight), {@code trigger.goal-bucket.min-value} (25000), {@code
  * optimizer.transaction-cost-bps} (5), {@code optimizer.turnover-penalty} (0.0001), {@code
- * optimizer.tax-weight} (1).
+ * optimizer.tax-weight} (1), {@code optimizer.drift-worsening-weight} (1).
  */
 public final class ProblemBuilder {
   private static final String LOCKED = "~locked";
@@ -588,7 +588,8 @@ public final class ProblemBuilder {
         new ObjectiveWeights(
             Params.decimal(rs, "optimizer.transaction-cost-bps", "5"),
             Params.decimal(rs, "optimizer.turnover-penalty", "0.0001"),
-            Params.decimal(rs, "optimizer.tax-weight", "1")));
+            Params.decimal(rs, "optimizer.tax-weight", "1"),
+            Params.decimal(rs, "optimizer.drift-worsening-weight", "1")));
     if (notesOnly) {
       p.build(); // the checks of what was added (accounts, securities, goals, caps, buys)
       return new ProblemBuild(null, ImmutableMap.of(), ImmutableList.copyOf(new TreeSet<>(notes)));

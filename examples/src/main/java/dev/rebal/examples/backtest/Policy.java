@@ -110,10 +110,12 @@ enum Policy {
     }
     Map<String, String> params = new TreeMap<>(defaults.parameters());
     if (!taxAware()) {
-      // a tax-blind rebalancer knows nothing of asset location either, and trades a class to
-      // the middle of its band whatever the sales realize
+      // a tax-blind rebalancer knows nothing of asset location either, trades a class to the
+      // middle of its band whatever the sales realize, and has nothing (no tax, no location) to
+      // gain from pushing a class further out of its band, so it keeps the plain drift weights
       params.put("optimizer.location-years", "0");
       params.put("optimizer.in-band-drift-share", "1");
+      params.put("optimizer.drift-worsening-weight", "0");
     }
     // a plain rebalancer sells what its rule asks, however recently bought
     params.put("optimizer.min-holding-days", "0");
