@@ -133,11 +133,12 @@ final class LpBuild {
       if (!m.hasGoal[c] || m.weight[c] == 0 || m.budgetsOnly) {
         continue;
       }
-      // no class pushed further out (docs/optimizer.md): a side where the class starts inside its
-      // band charges the extra weight on the band's own drift column; a side where it starts
-      // outside, on its own column past where it starts
+      // no drift created (docs/optimizer.md): a side where the class starts inside its band
+      // charges the extra weight on the band tier's column (or the interval's when the interval is
+      // the band), which then measures the drift past both the interval and where the class
+      // starts; a side where it starts outside the band, on a column of its own past its start
       double h = m.classValue[c];
-      double worseAbove = h <= m.edgeUpper[c] ? m.worsenWeight[c] : 0;
+      double worseAbove = h <= m.bandUpper[c] ? m.worsenWeight[c] : 0;
       double worseBelow = h >= m.bandLower[c] ? m.worsenWeight[c] : 0;
       boolean bandColumns = m.narrowerThanBand[c];
       constantDollars +=
@@ -158,7 +159,8 @@ final class LpBuild {
               underCol,
               removedCol);
       if (bandColumns && (m.edgeWeight[c] > 0 || m.worsenWeight[c] > 0)) {
-        // the band tier: drift past the band's edge costs the rest of the weight
+        // the band tier: drift past the band's edge, or past the interval beyond where the class
+        // starts, costs the rest of the weight
         constantDollars +=
             driftColumns(
                 kinds,
@@ -171,7 +173,7 @@ final class LpBuild {
                 worseAbove,
                 worseBelow,
                 h,
-                m.bandLower[c],
+                m.edgeLower[c],
                 m.edgeUpper[c],
                 edgeOverCol,
                 edgeUnderCol,
@@ -489,7 +491,7 @@ final class LpBuild {
             net,
             m.classValue[cl],
             m.edgeUpper[cl],
-            m.bandLower[cl],
+            m.edgeLower[cl],
             edgeOverCol[cl],
             edgeUnderCol[cl],
             edgeRemovedCol[cl],

@@ -56,13 +56,17 @@ final class Model {
   final double[] bandLower; // the band itself (not the mode's interval), for shortfalls
   final double[] bandUpper;
   // the band tier (docs/optimizer.md, "The band tier"): drift inside the band but outside the
-  // mode's interval costs innerWeight, and drift past [bandLower, edgeUpper] edgeWeight more
+  // mode's interval costs innerWeight, and drift past [edgeLower, edgeUpper] edgeWeight more. That
+  // interval is the band narrowed to where the class starts, if it starts inside the band: the tier
+  // discounts drift the class already has, never drift a proposal creates. Cash's is the band, with
+  // its interval's upper end (idle cash is invested)
   final double[] innerWeight;
   final double[] edgeWeight; // 0 when the mode's interval is the band or the share is 1
-  final double[] edgeUpper; // bandUpper, except cash's: its interval's upper end (idle cash)
+  final double[] edgeLower;
+  final double[] edgeUpper;
   final boolean[] narrowerThanBand; // the mode's interval is narrower than the band
-  // each dollar a class ends further outside its band than it started costs worsenWeight more
-  // (docs/optimizer.md, "No class pushed further out"); 0 for the cash class
+  // each dollar of drift a proposal creates (a class ends further beyond its mode's interval than
+  // it started) costs worsenWeight more (docs/optimizer.md, "No drift created"); 0 for cash
   final double[] worsenWeight;
   final double[] classValue;
   // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
@@ -375,6 +379,7 @@ final class Model {
     bandUpper = new double[classes.length];
     innerWeight = new double[classes.length];
     edgeWeight = new double[classes.length];
+    edgeLower = new double[classes.length];
     edgeUpper = new double[classes.length];
     narrowerThanBand = new boolean[classes.length];
     worsenWeight = new double[classes.length];
@@ -395,7 +400,9 @@ final class Model {
       boolean tiered = half < band && g.inBandShare().compareTo(BigDecimal.ONE) < 0;
       innerWeight[c] = tiered ? weight[c] * g.inBandShare().doubleValue() : weight[c];
       edgeWeight[c] = tiered ? weight[c] - innerWeight[c] : 0;
-      edgeUpper[c] = bandUpper[c];
+      double h = classValue[c];
+      edgeLower[c] = c == cashClass ? bandLower[c] : Math.max(bandLower[c], Math.min(h, lower[c]));
+      edgeUpper[c] = c == cashClass ? bandUpper[c] : Math.min(bandUpper[c], Math.max(h, upper[c]));
       worsenWeight[c] = weight[c] * worsening;
     }
 

@@ -14,8 +14,8 @@ import java.math.BigDecimal;
  *     not negative
  * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
  * @param driftWorsening the extra drift weight, per unit of a class's drift weight, on each dollar
- *     the class ends further outside its band than it started (docs/optimizer.md, "No class pushed
- *     further out"), not negative; 0 for none
+ *     of drift a proposal creates: the class ends further beyond its mode's interval than it
+ *     started (docs/optimizer.md, "No drift created"), not negative; 0 for none
  */
 public record ObjectiveWeights(
     BigDecimal transactionCostBps,
@@ -30,7 +30,7 @@ public record ObjectiveWeights(
    *     not negative
    * @param taxWeight weight of the tax term (1 = a tax dollar counts as a dollar), not negative
    * @param driftWorsening the extra drift weight, per unit of a class's drift weight, on each
-   *     dollar the class ends further outside its band than it started, not negative
+   *     dollar of drift a proposal creates, not negative
    */
   public ObjectiveWeights {
     Checks.isTrue(
@@ -56,8 +56,8 @@ public record ObjectiveWeights(
   }
 
   /**
-   * Weights with the standard drift worsening, 1: a dollar a class ends further outside its band
-   * than it started costs twice its drift weight.
+   * Weights with the standard drift worsening, 1: a dollar of drift a proposal creates costs twice
+   * its class's drift weight.
    *
    * @param transactionCostBps transaction cost in basis points of the traded amount, not negative
    * @param turnoverPenalty a small penalty per traded dollar that breaks ties toward fewer trades,

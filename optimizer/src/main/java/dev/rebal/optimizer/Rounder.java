@@ -885,10 +885,10 @@ final class Rounder {
         drift +=
             m.innerWeight[c] * (Math.max(0, after - m.upper[c]) + Math.max(0, m.lower[c] - after))
                 + m.edgeWeight[c]
-                    * (Math.max(0, after - m.edgeUpper[c]) + Math.max(0, m.bandLower[c] - after))
+                    * (Math.max(0, after - m.edgeUpper[c]) + Math.max(0, m.edgeLower[c] - after))
                 + m.worsenWeight[c]
-                    * (Math.max(0, after - Math.max(m.classValue[c], m.edgeUpper[c]))
-                        + Math.max(0, Math.min(m.classValue[c], m.bandLower[c]) - after));
+                    * (Math.max(0, after - Math.max(m.classValue[c], m.upper[c]))
+                        + Math.max(0, Math.min(m.classValue[c], m.lower[c]) - after));
       }
     }
     for (int bk = 0; bk < m.buckets; bk++) {

@@ -142,11 +142,11 @@ class HouseholdOptimizerTest {
   }
 
   /**
-   * No class pushed further out (path 21 of the historical backtest): munis and bonds are both
-   * below their bands and US stock above it, but no US gain may be realized (a gain budget of 0),
-   * and the bonds' lot is a harvestable loss of 30%. Drift measured in dollars outside the bands is
-   * the same whichever of two classes below their band holds a dollar, so selling bonds at a loss
-   * to buy munis cost nothing in drift and earned the loss's tax: the proposal sold bonds 4 points
+   * No drift created (path 21 of the historical backtest): munis and bonds are both below their
+   * bands and US stock above it, but no US gain may be realized (a gain budget of 0), and the
+   * bonds' lot is a harvestable loss of 30%. Drift measured in dollars outside the bands is the
+   * same whichever of two classes below their band holds a dollar, so selling bonds at a loss to
+   * buy munis cost nothing in drift and earned the loss's tax: the proposal sold bonds 4 points
    * under their target, and the next month again. With the worsening weight each dollar bonds end
    * further below their band costs twice the drift weight, more than the loss saves: the spare cash
    * buys, nothing in a class below its band is sold.
@@ -208,6 +208,63 @@ class HouseholdOptimizerTest {
     assertThat(optimal.trades())
         .noneMatch(t -> t.security().value().equals("VTI") && t.side() == Side.SELL);
     assertThat(IndependentChecker.violations(problem, optimal.trades())).isEmpty();
+  }
+
+  /**
+   * No drift created (historical path 5): a class trimmed to the middle of its band (share 1, as
+   * the repeat rule sends it) must put its proceeds somewhere. Bonds, below their band, are the
+   * home, but this taxable account charges them 5 cents a dollar of asset location; international
+   * sits at the top of its middle half. Under rule set 1.7.0 a dollar pushed into international's
+   * band cost only the tier's 0.2 cents, so proceeds were parked there, up to its band's edge, and
+   * the next month's rise took it out of its band: sold again at a short-term gain. Now the tier
+   * discounts only drift a class already has, and drift a proposal creates costs twice the weight,
+   * so international is not bought and bonds take all the proceeds. US 63% to 52.5% sells $10,500;
+   * bonds 14.5% to 25% (band 20-40%) buy it. (Rule set 1.7.0's optimizer, run on this test: 80 BND
+   * and 25 EFA bought, international to its band's edge.)
+   */
+  @Test
+  void optimize_proceedsOfATrim_notParkedAtAnotherClassBandEdge() {
+    // given: $100,000 in one taxable account: US 63% (band 45-55%, whole weight), bonds 14.5%
+    // (band 20-40%), international 22.5% (band 15-25%, the top of its middle half), no cash wanted
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .mode(RebalanceMode.HALFWAY)
+            .addAccount(new ProblemAccount(ACCT, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", "US"))
+            .addSecurity(security("BND", "BOND"))
+            .addSecurity(security("EFA", "INTL"))
+            .addPosition(HouseholdOptimizerProperties.position(ACCT, "VTI", 630, "0"))
+            .addPosition(HouseholdOptimizerProperties.position(ACCT, "BND", 145, "0"))
+            .addPosition(HouseholdOptimizerProperties.position(ACCT, "EFA", 225, "0"))
+            .addClassGoal(
+                new ClassGoal(
+                    AssetClass.of("US"),
+                    new ClassTarget(Weight.of("0.5"), Weight.of("0.05"), Weight.ZERO),
+                    BigDecimal.ONE))
+            .addClassGoal(
+                new ClassGoal(
+                    AssetClass.of("BOND"),
+                    new ClassTarget(Weight.of("0.3"), Weight.of("0.10"), Weight.ZERO),
+                    BigDecimal.ONE,
+                    new BigDecimal("0.002")))
+            .addClassGoal(goal("INTL", "0.2"))
+            .addClassGoal(
+                new ClassGoal(
+                    AssetClass.of("CASH"),
+                    new ClassTarget(Weight.ZERO, Weight.ZERO, Weight.ZERO),
+                    BigDecimal.ONE))
+            .cashClass(AssetClass.of("CASH"))
+            .addLocationCost(new LocationCost(ACCT, AssetClass.of("BOND"), new BigDecimal("0.05")))
+            .build();
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(problem);
+
+    // then
+    assertThat(optimal.trades())
+        .extracting(t -> t.security().value() + " " + t.side() + " " + t.quantity())
+        .containsExactly("BND BUY 105.000000", "VTI SELL 105.000000");
   }
 
   private static ProblemSecurity security(String id, String assetClass) {

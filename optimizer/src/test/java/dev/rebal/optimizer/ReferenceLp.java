@@ -406,6 +406,11 @@ final class ReferenceLp {
         // upper edge stays its interval's: idle cash is invested in every mode)
         if (c.equals(cashClass)) {
           band[1] = interval[1];
+        } else {
+          // the tier discounts drift the class has, never drift created: its band narrowed to
+          // where the class starts
+          band[0] = Math.max(band[0], Math.min(h, interval[0]));
+          band[1] = Math.min(band[1], Math.max(h, interval[1]));
         }
         double w = g.driftWeight().doubleValue();
         driftRows(model, "class " + c, w * share, h, interval, net, scale);
@@ -415,8 +420,8 @@ final class ReferenceLp {
       }
       double worsening = p.weights().driftWorsening().doubleValue();
       if (worsening > 0 && !c.equals(cashClass)) {
-        // no class pushed further out: drift from the band widened to where the class starts
-        double[] from = {Math.min(h, band[0]), Math.max(h, band[1])};
+        // no drift created: drift past the interval beyond where the class starts
+        double[] from = {Math.min(h, interval[0]), Math.max(h, interval[1])};
         driftRows(
             model, "worse " + c, g.driftWeight().doubleValue() * worsening, h, from, net, scale);
       }

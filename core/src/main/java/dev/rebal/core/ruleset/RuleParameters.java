@@ -218,8 +218,9 @@ public final class RuleParameters {
                   "0",
                   "1000",
                   "1",
-                  "extra drift weight, per unit of optimizer.drift-weight, on each dollar a class"
-                      + " ends further outside its band than it started (0: none)"),
+                  "extra drift weight, per unit of optimizer.drift-weight, on each dollar of drift"
+                      + " a proposal creates: a class ending further beyond its mode's interval"
+                      + " than it started (0: none)"),
               RuleParameter.decimal(
                   "optimizer.bucket-drift-weight",
                   "0",
