@@ -140,7 +140,10 @@ final class LpBuild {
       double h = m.classValue[c];
       double worseAbove = h <= m.bandUpper[c] ? m.worsenWeight[c] : 0;
       double worseBelow = h >= m.bandLower[c] ? m.worsenWeight[c] : 0;
-      boolean bandColumns = m.narrowerThanBand[c];
+      // a class starting inside the mode's interval has the interval as its band tier's interval
+      // too: one set of columns at the whole weight measures both (no drift of its own to discount)
+      boolean merged = c != m.cashClass && h >= m.lower[c] && h <= m.upper[c];
+      boolean bandColumns = m.narrowerThanBand[c] && !merged;
       constantDollars +=
           driftColumns(
               kinds,
@@ -149,7 +152,7 @@ final class LpBuild {
               cost,
               OVER,
               c,
-              m.innerWeight[c],
+              merged ? m.weight[c] : m.innerWeight[c],
               bandColumns ? 0 : worseAbove,
               bandColumns ? 0 : worseBelow,
               h,
