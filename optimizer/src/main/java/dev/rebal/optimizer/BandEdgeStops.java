@@ -34,6 +34,9 @@ final class BandEdgeStops {
       }
       boolean aboveBand = m.classValue[c] > m.bandUpper[c] && m.edgeUpper[c] > m.upper[c];
       boolean belowBand = m.classValue[c] < m.bandLower[c];
+      if (!aboveBand && !belowBand) {
+        continue;
+      }
       // the class started outside its interval, so its drift is the column on its side less the
       // removed column, plus the constant the removed column offsets
       double removed = column(build, x, LpBuild.REMOVED, c) * m.value;
@@ -44,7 +47,7 @@ final class BandEdgeStops {
                   - removed
                   + m.lower[c]
                   - m.classValue[c];
-      if (!aboveBand && !belowBand || beyond <= tolerance) {
+      if (beyond <= tolerance) {
         continue;
       }
       if (after == null) {

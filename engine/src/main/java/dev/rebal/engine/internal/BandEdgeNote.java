@@ -119,10 +119,8 @@ public final class BandEdgeNote {
             + traded(otherTrades)
             + " (instead of "
             + traded(trades)
-            + ")"
-            + (more.isEmpty()
-                ? " at no more tax or trading cost"
-                : ", " + String.join(", ", more)));
+            + "), "
+            + String.join(", ", more));
   }
 
   private static Money traded(List<Trade> trades) {
