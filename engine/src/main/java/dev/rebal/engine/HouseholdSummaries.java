@@ -1,7 +1,7 @@
 package dev.rebal.engine;
 
 import com.google.common.collect.ImmutableList;
-import dev.rebal.core.allocation.TargetAllocation;
+import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.HouseholdId;
 import dev.rebal.core.internal.Checks;
@@ -9,12 +9,12 @@ import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.plan.GoalPlanner;
 import dev.rebal.core.rule.Finding;
-import dev.rebal.core.ruleset.RuleParameters;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
+import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.HouseholdValuation;
-import java.math.BigDecimal;
+import dev.rebal.engine.internal.Assessor;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -31,18 +31,22 @@ import java.util.Map;
  * }</pre>
  *
  * <p>The value and the drift need the household and the market data: the household is valued with
- * {@link HouseholdValuation}, and the drift is measured from its goal-aware target ({@link
- * GoalPlanner} at the rule set's {@code goal.discount-rate}), before and after applying the
- * proposal with {@link ProposalExecutor}. {@link #row(Decision)} makes a row from the decision
- * alone, without value and drift. This class is immutable and thread-safe.
+ * {@link HouseholdValuation}, and the drift is the largest class drift as the engine's threshold
+ * trigger measures it, from the goal-aware target ({@link GoalPlanner} at the rule set's {@code
+ * goal.discount-rate}) with the cash held for committed needs outside the base and an announced
+ * inflow counted as invested ({@link dev.rebal.core.assess.Assessment#projectedDrift()}), before
+ * and after applying the proposal with {@link ProposalExecutor}. Measured without them, a proposal
+ * that raises cash for next month's tuition, or holds back for a home sale's proceeds, would show
+ * more drift after than before. {@link #row(Decision)} makes a row from the decision alone, without
+ * value and drift. This class is immutable and thread-safe.
  */
 public final class HouseholdSummaries {
   private final MarketData market;
-  private final GoalPlanner planner;
+  private final RuleSet ruleSet;
 
-  private HouseholdSummaries(MarketData market, GoalPlanner planner) {
+  private HouseholdSummaries(MarketData market, RuleSet ruleSet) {
     this.market = market;
-    this.planner = planner;
+    this.ruleSet = ruleSet;
   }
 
   /**
@@ -56,8 +60,7 @@ public final class HouseholdSummaries {
   public static HouseholdSummaries of(MarketData market, RuleSet ruleSet) {
     Checks.notNull(market, "market");
     Checks.notNull(ruleSet, "ruleSet");
-    BigDecimal rate = RuleParameters.standard().lookup("goal.discount-rate").decimal(ruleSet);
-    return new HouseholdSummaries(market, GoalPlanner.withDiscountRate(rate));
+    return new HouseholdSummaries(market, ruleSet);
   }
 
   /**
@@ -126,27 +129,35 @@ public final class HouseholdSummaries {
     if (decision.outcome() == DecisionOutcome.ON_HOLD) {
       return b.build();
     }
-    HouseholdValuation before;
-    TargetAllocation target;
+    Assessment before;
     try {
-      before = HouseholdValuation.of(household, market);
-      target = planner.plan(household, before, decision.asOf()).target();
+      before = assess(household, decision);
     } catch (RuntimeException e) {
       return b.build();
     }
-    b.value(before.total()).driftBefore(before.driftFrom(target).maxAbsoluteDrift());
+    b.value(before.valuation().total()).driftBefore(before.projectedDrift().maxAbsoluteDrift());
     if (decision.proposal().isEmpty()) {
-      return b.driftAfter(before.driftFrom(target).maxAbsoluteDrift()).build();
+      return b.driftAfter(before.projectedDrift().maxAbsoluteDrift()).build();
     }
     try {
       b.driftAfter(
-          HouseholdValuation.of(ProposalExecutor.apply(household, decision.proposal()), market)
-              .driftFrom(target)
+          assess(ProposalExecutor.apply(household, decision.proposal()), decision)
+              .projectedDrift()
               .maxAbsoluteDrift());
     } catch (RuntimeException e) {
       // a proposal that cannot be applied has no drift after; the report lists it as an exception
     }
     return b.build();
+  }
+
+  /** The household's assessment on the decision's date, as the engine's triggers see it. */
+  private Assessment assess(Household household, Decision decision) {
+    return Assessor.assessWithoutHarvests(
+        household,
+        market,
+        decision.asOf(),
+        ruleSet,
+        ValidationReport.of(household.id(), List.of()));
   }
 
   private static HouseholdSummary.Builder base(Decision d) {
