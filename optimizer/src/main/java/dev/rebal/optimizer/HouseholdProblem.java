@@ -37,6 +37,7 @@ public final class HouseholdProblem {
   private final AssetClass cashClass;
   private final SortedSet<String> lossSaleBlockedGroups;
   private final SortedSet<String> buyBlockedGroups;
+  private final SortedSet<AccountId> outsideRelocation;
   private final Money gainBudget;
   private final Money shortTermGainCap;
   private final Money turnoverCap;
@@ -61,6 +62,8 @@ public final class HouseholdProblem {
         java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.lossSaleBlockedGroups));
     this.buyBlockedGroups =
         java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.buyBlockedGroups));
+    this.outsideRelocation =
+        java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.outsideRelocation));
     this.gainBudget = b.gainBudget;
     this.shortTermGainCap = b.shortTermGainCap;
     this.turnoverCap = b.turnoverCap;
@@ -90,6 +93,7 @@ public final class HouseholdProblem {
     b.harvestLosses = harvestLosses;
     b.cashClass = cashClass;
     b.lossSaleBlockedGroups.addAll(lossSaleBlockedGroups);
+    b.outsideRelocation.addAll(outsideRelocation);
     b.buyBlockedGroups.addAll(buyBlockedGroups);
     b.gainBudget = gainBudget;
     b.shortTermGainCap = shortTermGainCap;
@@ -190,6 +194,16 @@ public final class HouseholdProblem {
     return buyBlockedGroups;
   }
 
+  /**
+   * {@return accounts whose sales earn no asset-location saving (a donor-advised fund, whose
+   * holdings are the charity's): a class moves neither out of them nor into them to save the
+   * household's tax, though their buys still pay their location cost (docs/optimizer.md, "Asset
+   * location")}
+   */
+  public SortedSet<AccountId> outsideRelocation() {
+    return outsideRelocation;
+  }
+
   /** {@return the remaining net realised-gain budget for the year, if any} */
   public Optional<Money> gainBudget() {
     return Optional.ofNullable(gainBudget);
@@ -235,6 +249,7 @@ public final class HouseholdProblem {
     private boolean harvestLosses;
     private AssetClass cashClass;
     private final Set<String> lossSaleBlockedGroups = new TreeSet<>();
+    private final Set<AccountId> outsideRelocation = new TreeSet<>();
     private final Set<String> buyBlockedGroups = new TreeSet<>();
     private Money gainBudget;
     private Money shortTermGainCap;
@@ -409,6 +424,17 @@ public final class HouseholdProblem {
      */
     public Builder blockLossSale(String group) {
       lossSaleBlockedGroups.add(Checks.notBlank(group, "group"));
+      return this;
+    }
+
+    /**
+     * Marks an account whose sales earn no asset-location saving ({@link #outsideRelocation()}).
+     *
+     * @param account the account
+     * @return this builder
+     */
+    public Builder outsideRelocation(AccountId account) {
+      outsideRelocation.add(Checks.notNull(account, "account"));
       return this;
     }
 

@@ -35,6 +35,7 @@ final class Model {
   final double[] floor;
   final boolean[] tradable;
   final boolean[] fractional;
+  final boolean[] outsideRelocation; // its sales earn no location saving (a donor-advised fund)
   // securities
   final SecurityId[] securityIds;
   final double[] price;
@@ -189,6 +190,7 @@ final class Model {
     floor = new double[na];
     tradable = new boolean[na];
     fractional = new boolean[na];
+    outsideRelocation = new boolean[na];
     Map<AccountId, Integer> accountIndex = new HashMap<>();
     for (int a = 0; a < na; a++) {
       ProblemAccount acc = accounts.get(a);
@@ -197,6 +199,7 @@ final class Model {
       floor[a] = acc.cashFloor().amount().doubleValue();
       tradable[a] = acc.tradable();
       fractional[a] = acc.fractional();
+      outsideRelocation[a] = p.outsideRelocation().contains(acc.id());
       accountIndex.put(acc.id(), a);
     }
 
@@ -588,11 +591,11 @@ final class Model {
   /**
    * Whether a sale of merged segment {@code k} of position {@code i} realizes no taxed gain (a
    * loss, no gain, or an account whose sales are not taxed), so it may move its class to a cheaper
-   * account.
+   * account; never in an account outside relocation.
    */
   boolean movesFreely(int i, int k) {
     Segment s = segments[i][k];
-    return s.gain <= 0 || s.rate == 0;
+    return !outsideRelocation[positionAccount[i]] && (s.gain <= 0 || s.rate == 0);
   }
 
   /**

@@ -267,6 +267,63 @@ class HouseholdOptimizerTest {
         .containsExactly("BND BUY 105.000000", "VTI SELL 105.000000");
   }
 
+  /**
+   * A donor-advised fund is outside relocation (sample HH-000032). The fund is the worst place for
+   * every class, at the larger of its taxable and sheltered drags, which differ by class: 1.7 cents
+   * a dollar a year for bonds, 0.3 for stocks. So a swap, bonds out of the fund into the HSA and
+   * stocks from the HSA into the fund, saved 1.4 cents a dollar: a balanced household's calendar
+   * rebalance traded half its value, moving risk to the charity. Marked outside relocation, the
+   * fund's sales earn no location saving and nothing moves.
+   */
+  @ParameterizedTest
+  @CsvSource({"false, true", "true, false"})
+  void optimize_donorAdvisedFund_outsideRelocation_noSwapWithTheClientsAccounts(
+      boolean outside, boolean swapped) {
+    // given: the fund holds $5,000 of bonds, the HSA $5,000 of stocks, each may buy the other
+    // class's second fund (a different wash-sale group, as the sample's model has); target 50/50
+    AccountId fund = AccountId.of("DAF-1");
+    AccountId hsa = AccountId.of("HSA-1");
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .mode(RebalanceMode.HALFWAY)
+            .addAccount(new ProblemAccount(fund, Money.usd("0"), Money.usd("0"), true, false))
+            .addAccount(new ProblemAccount(hsa, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", "US"))
+            .addSecurity(security("ITOT", "US"))
+            .addSecurity(security("BND", "BOND"))
+            .addSecurity(security("AGG", "BOND"))
+            .addPosition(HouseholdOptimizerProperties.position(fund, "BND", 50, "0"))
+            .addPosition(buyOnly(fund, "ITOT"))
+            .addPosition(HouseholdOptimizerProperties.position(hsa, "VTI", 50, "0"))
+            .addPosition(buyOnly(hsa, "AGG"))
+            .addClassGoal(goal("US", "0.5"))
+            .addClassGoal(goal("BOND", "0.5"))
+            .addLocationCost(new LocationCost(fund, AssetClass.of("BOND"), new BigDecimal("0.017")))
+            .addLocationCost(new LocationCost(fund, AssetClass.of("US"), new BigDecimal("0.003")));
+    if (outside) {
+      b.outsideRelocation(fund);
+    }
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(b.build());
+
+    // then
+    assertThat(optimal.trades().isEmpty()).as(optimal.trades().toString()).isEqualTo(!swapped);
+  }
+
+  private static ProblemPosition buyOnly(AccountId account, String security) {
+    return new ProblemPosition(
+        account,
+        SecurityId.of(security),
+        Quantity.ZERO,
+        true,
+        Money.usd("1000000"),
+        false,
+        BigDecimal.ZERO,
+        List.of());
+  }
+
   private static ProblemSecurity security(String id, String assetClass) {
     return new ProblemSecurity(
         SecurityId.of(id), UnitPrice.usd("100"), AssetClass.of(assetClass), id);

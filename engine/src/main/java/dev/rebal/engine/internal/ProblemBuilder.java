@@ -252,6 +252,11 @@ public final class ProblemBuilder {
       p.addAccount(
           new ProblemAccount(
               a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade, a.fractionalShares()));
+      if (a.type().isCharitable()) {
+        // the fund's holdings are the charity's: no class moves in or out of it to save the
+        // household's tax (docs/optimizer.md, "Asset location")
+        p.outsideRelocation(a.id());
+      }
     }
 
     // buys: the model's first eligible security per targeted class and tradable account
