@@ -185,9 +185,14 @@ class RecentTradeHoldTest {
     assertThat(held.canonicalText()).contains("EQ1 in TAX-1: not bought back");
   }
 
-  /** Generated households (sample book seed 7) whose second run reversed the first before. */
+  /**
+   * Generated households (sample book seed 7) whose second run reversed the first before. 4739 sold
+   * an older lot of a bond fund its first proposal had bought into the day before (found scanning
+   * the idempotence property over households 0-5,999, rule set 1.8.0): the hold now covers every
+   * lot of a position bought into within the holding days.
+   */
   @ParameterizedTest
-  @ValueSource(ints = {301, 367, 439, 2421, 2854, 4026})
+  @ValueSource(ints = {301, 367, 439, 2421, 2854, 4026, 4739})
   void executedProposal_rebalancedAgain_undoesNoTradeOfIt(int index) {
     // given: a household's proposal, executed
     BookGenerator book = BookGenerator.of(BookConfig.of(7));

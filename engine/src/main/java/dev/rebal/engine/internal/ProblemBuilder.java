@@ -413,9 +413,9 @@ public final class ProblemBuilder {
           notes.add(
               "lot "
                   + s.lot()
-                  + ": held back, bought "
-                  + recent.daysSince(bought.acquired())
-                  + " days ago");
+                  + (recent.daysSince(bought.acquired()) < recent.days()
+                      ? ": held back, bought " + recent.daysSince(bought.acquired()) + " days ago"
+                      : ": held back, more of it bought within " + recent.days() + " days"));
           continue;
         }
         Quantity q = s.quantity().min(sellLimit.minus(sellable));

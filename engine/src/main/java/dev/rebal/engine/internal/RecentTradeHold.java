@@ -23,10 +23,12 @@ import java.util.TreeSet;
  * holds):
  *
  * <ul>
- *   <li>a lot bought in that time is not offered for sale, unless it is harvested (a loss worth
- *       taking pays by itself), its class is above its band (the sale then serves the drift, and
- *       the new lot, at no gain, is the cheapest to sell) or the sale cannot wait ({@link
- *       SaleUrgency}: cash to raise, a cap breached, a class past twice its band);
+ *   <li>a lot bought in that time, or any lot of a position bought into in that time (selling an
+ *       older lot of what was just bought undoes the purchase as surely), is not offered for sale,
+ *       unless it is harvested (a loss worth taking pays by itself), its class is above its band
+ *       (the sale then serves the drift, and the new lot, at no gain, is the cheapest to sell) or
+ *       the sale cannot wait ({@link SaleUrgency}: cash to raise, a cap breached, a class past
+ *       twice its band);
  *   <li>a security sold from an account in that time is not bought back there while another of its
  *       class's model securities may be (the decision notes "S in A: not bought back").
  * </ul>
@@ -68,6 +70,11 @@ final class RecentTradeHold {
     return hold;
   }
 
+  /** Returns the holding days. */
+  long days() {
+    return days;
+  }
+
   /** Returns the days from {@code date} to the as-of date. */
   long daysSince(LocalDate date) {
     return ChronoUnit.DAYS.between(date, asOf);
@@ -79,30 +86,25 @@ final class RecentTradeHold {
   }
 
   /**
-   * Returns the lots of {@code lots} (one position's) bought within the holding days, by id: the
-   * only ones {@link #holdsBack} may hold back. Empty, and not allocated, when there are none.
+   * Returns the lots of {@code lots} (one position's) that {@link #holdsBack} may hold back, by id:
+   * every lot when one of them was bought within the holding days, none otherwise. Empty, and not
+   * allocated, when there are none.
    */
   Map<LotId, TaxLot> recentLots(List<TaxLot> lots) {
-    Map<LotId, TaxLot> recent = Map.of();
-    for (TaxLot lot : lots) {
-      if (isRecent(lot.acquired())) {
-        if (recent.isEmpty()) {
-          recent = new HashMap<>();
-        }
-        recent.put(lot.id(), lot);
-      }
+    if (lots.stream().noneMatch(lot -> isRecent(lot.acquired()))) {
+      return Map.of();
     }
-    return recent;
+    Map<LotId, TaxLot> all = new HashMap<>();
+    lots.forEach(lot -> all.put(lot.id(), lot));
+    return all;
   }
 
   /**
-   * Returns whether {@code lot}, in {@code account}, is held back from sale (the caller lets a
-   * harvested lot through).
+   * Returns whether {@code lot}, one of {@link #recentLots}, in {@code account}, is held back from
+   * sale (the caller lets a harvested lot through).
    */
   boolean holdsBack(TaxLot lot, AccountId account, SecurityId security, MarketData m) {
-    return isRecent(lot.acquired())
-        && !urgency.classAboveBand(security, m)
-        && !urgency.cannotWait(account, security, m);
+    return !urgency.classAboveBand(security, m) && !urgency.cannotWait(account, security, m);
   }
 
   /**
