@@ -128,8 +128,8 @@ class HouseholdGoalsTest {
             .addSecurity(security("BND", BOND))
             .addPosition(position(TAX, "EMP", 1000, "0.00", true))
             .addPosition(position(IRA, "EMP", 1000, "0.00", true))
-            .addPosition(buyOnly(TAX, "BND"))
-            .addPosition(buyOnly(IRA, "BND"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(TAX, "BND"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(IRA, "BND"))
             .addClassGoal(goal(US, "0.5"))
             .addClassGoal(goal(BOND, "0.5"))
             .addSaleLimit(SaleLimit.of("R-144", Set.of(SecurityId.of("EMP")), Quantity.of(500)))
@@ -205,7 +205,7 @@ class HouseholdGoalsTest {
             .addSecurity(security("BND", BOND))
             .addPosition(position(TAX, "BND", 100, "0.00", true))
             .addPosition(position(IRA, "VTI", 100, "0.00", true))
-            .addPosition(buyOnly(IRA, "BND"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(IRA, "BND"))
             .addClassGoal(goal(US, "0.4"))
             .addClassGoal(goal(BOND, "0.6"))
             .addCashReserve(new CashReserve("home", TAX, Money.usd("8000")))
@@ -329,8 +329,8 @@ class HouseholdGoalsTest {
                             Term.SHORT,
                             new BigDecimal("0.37"),
                             true))))
-            .addPosition(buyOnly(TAX, "IDF3"))
-            .addPosition(buyOnly(IRA, "IDF1"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(TAX, "IDF3"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(IRA, "IDF1"))
             .addPosition(
                 new ProblemPosition(
                     IRA,
@@ -397,7 +397,7 @@ class HouseholdGoalsTest {
                 true,
                 BigDecimal.ZERO,
                 List.of(segment(300, "0.50", true))))
-        .addPosition(buyOnly(TAX, "SCHB"))
+        .addPosition(HouseholdOptimizerProperties.buyOnly(TAX, "SCHB"))
         .addPosition(position(TAX, "BND", 400, "0.00", true))
         .addClassGoal(goal(US, "0.6"))
         .addClassGoal(goal(BOND, "0.4"));
@@ -525,7 +525,7 @@ class HouseholdGoalsTest {
             .addSecurity(security("VTI", US))
             .addSecurity(security("BND", BOND))
             .addPosition(shortTermLot("ACME", 300, "0.10", false))
-            .addPosition(buyOnly(TAX, "VTI"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(TAX, "VTI"))
             .addPosition(position(TAX, "BND", 700, "0.00", true))
             .addClassGoal(goal(US, "0.3"))
             .addClassGoal(goal(BOND, "0.7"))
@@ -586,10 +586,10 @@ class HouseholdGoalsTest {
         .addSecurity(security("BND2", BOND))
         .addPosition(position(TAX, "BND", 300, bondGain, true))
         .addPosition(position(TAX, "VTI", 200, "0.00", true))
-        .addPosition(buyOnly(TAX, "VTI2"))
+        .addPosition(HouseholdOptimizerProperties.buyOnly(TAX, "VTI2"))
         .addPosition(position(IRA, "VTI", 300, "0.00", true))
         .addPosition(position(IRA, "BND", 200, "0.00", true))
-        .addPosition(buyOnly(IRA, "BND2"))
+        .addPosition(HouseholdOptimizerProperties.buyOnly(IRA, "BND2"))
         .addClassGoal(goal(US, "0.5"))
         .addClassGoal(goal(BOND, "0.5"))
         .addLocationCost(new LocationCost(TAX, BOND, new BigDecimal("0.02")))
@@ -617,18 +617,6 @@ class HouseholdGoalsTest {
                 Term.SHORT,
                 new BigDecimal("0.37"),
                 false)));
-  }
-
-  private static ProblemPosition buyOnly(AccountId acct, String security) {
-    return new ProblemPosition(
-        acct,
-        SecurityId.of(security),
-        Quantity.ZERO,
-        true,
-        Money.usd("1000000"),
-        false,
-        BigDecimal.ZERO,
-        List.of());
   }
 
   private static String describe(ProposedTrade t) {

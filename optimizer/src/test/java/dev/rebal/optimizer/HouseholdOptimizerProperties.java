@@ -382,4 +382,17 @@ class HouseholdOptimizerProperties {
             new SellSegment(
                 Quantity.of(shares), new BigDecimal(gain), Term.LONG, new BigDecimal("0.20"))));
   }
+
+  /** A position the account does not hold yet and may buy (no sell segments). */
+  static ProblemPosition buyOnly(AccountId acct, String security) {
+    return new ProblemPosition(
+        acct,
+        SecurityId.of(security),
+        Quantity.ZERO,
+        true,
+        Money.usd("1000000"),
+        false,
+        BigDecimal.ZERO,
+        List.of());
+  }
 }

@@ -293,9 +293,9 @@ class HouseholdOptimizerTest {
             .addSecurity(security("BND", "BOND"))
             .addSecurity(security("AGG", "BOND"))
             .addPosition(HouseholdOptimizerProperties.position(fund, "BND", 50, "0"))
-            .addPosition(buyOnly(fund, "ITOT"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(fund, "ITOT"))
             .addPosition(HouseholdOptimizerProperties.position(hsa, "VTI", 50, "0"))
-            .addPosition(buyOnly(hsa, "AGG"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(hsa, "AGG"))
             .addClassGoal(goal("US", "0.5"))
             .addClassGoal(goal("BOND", "0.5"))
             .addLocationCost(new LocationCost(fund, AssetClass.of("BOND"), new BigDecimal("0.017")))
@@ -310,18 +310,6 @@ class HouseholdOptimizerTest {
 
     // then
     assertThat(optimal.trades().isEmpty()).as(optimal.trades().toString()).isEqualTo(!swapped);
-  }
-
-  private static ProblemPosition buyOnly(AccountId account, String security) {
-    return new ProblemPosition(
-        account,
-        SecurityId.of(security),
-        Quantity.ZERO,
-        true,
-        Money.usd("1000000"),
-        false,
-        BigDecimal.ZERO,
-        List.of());
   }
 
   private static ProblemSecurity security(String id, String assetClass) {

@@ -369,9 +369,9 @@ public final class ProblemBuilder {
       }
       TaxCostCurve curve = curves.get(e.getKey());
       Map<LotId, TaxLot> nearLongTerm = wait.nearLongTerm(e.getValue());
-      Map<LotId, TaxLot> recentLots = recent.recentLots(e.getValue());
+      Map<LotId, TaxLot> boughtInto = recent.boughtInto(e.getValue());
       if (notesOnly) {
-        if (!anyLot(e.getValue(), lossBlocked) && nearLongTerm.isEmpty() && recentLots.isEmpty()) {
+        if (!anyLot(e.getValue(), lossBlocked) && nearLongTerm.isEmpty() && boughtInto.isEmpty()) {
           continue; // no blocked loss lot, none near long term or recent: the loop adds no note
         }
         // the same curve as the household's curves give this position (same lots, same order)
@@ -405,16 +405,17 @@ public final class ProblemBuilder {
                   + " days");
           continue;
         }
-        TaxLot bought = recentLots.get(s.lot());
+        TaxLot lot = boughtInto.get(s.lot());
         // a harvest pays by itself, however recent the purchase
-        if (bought != null
+        if (lot != null
             && !harvestable.containsKey(s.lot())
-            && recent.holdsBack(bought, account, security, m)) {
+            && recent.holdsBack(lot, account, security, m)) {
+          long since = recent.daysSince(lot.acquired());
           notes.add(
               "lot "
                   + s.lot()
-                  + (recent.daysSince(bought.acquired()) < recent.days()
-                      ? ": held back, bought " + recent.daysSince(bought.acquired()) + " days ago"
+                  + (since < recent.days()
+                      ? ": held back, bought " + since + " days ago"
                       : ": held back, more of it bought within " + recent.days() + " days"));
           continue;
         }

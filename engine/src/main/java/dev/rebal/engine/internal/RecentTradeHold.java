@@ -87,10 +87,10 @@ final class RecentTradeHold {
 
   /**
    * Returns the lots of {@code lots} (one position's) that {@link #holdsBack} may hold back, by id:
-   * every lot when one of them was bought within the holding days, none otherwise. Empty, and not
-   * allocated, when there are none.
+   * every lot when the position was bought into within the holding days (one of its lots is that
+   * recent), none otherwise.
    */
-  Map<LotId, TaxLot> recentLots(List<TaxLot> lots) {
+  Map<LotId, TaxLot> boughtInto(List<TaxLot> lots) {
     if (lots.stream().noneMatch(lot -> isRecent(lot.acquired()))) {
       return Map.of();
     }
@@ -100,7 +100,7 @@ final class RecentTradeHold {
   }
 
   /**
-   * Returns whether {@code lot}, one of {@link #recentLots}, in {@code account}, is held back from
+   * Returns whether {@code lot}, one of {@link #boughtInto}, in {@code account}, is held back from
    * sale (the caller lets a harvested lot through).
    */
   boolean holdsBack(TaxLot lot, AccountId account, SecurityId security, MarketData m) {
