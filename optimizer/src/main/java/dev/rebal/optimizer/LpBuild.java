@@ -133,16 +133,19 @@ final class LpBuild {
       if (!m.hasGoal[c] || m.weight[c] == 0 || m.budgetsOnly) {
         continue;
       }
-      // no drift created (docs/optimizer.md): a side where the class starts inside its band
-      // charges the extra weight on the band tier's column (or the interval's when the interval is
-      // the band), which then measures the drift past both the interval and where the class
-      // starts; a side where it starts outside the band, on a column of its own past its start
+      // no drift created (docs/optimizer.md): a class starting inside its mode's interval has the
+      // interval as its band tier's interval too, so one set of columns at the whole weight
+      // measures both (no drift of its own to discount), and its worsening goes on columns of
+      // their own, from its distance to target on either side (inside the interval too). Of a
+      // class starting outside the interval, a side where it starts inside its band charges the
+      // worsening on the band tier's column (or the interval's when the interval is the band),
+      // which then measures the drift past both the interval and where the class starts; a side
+      // where it starts outside the band, on a column of its own past its start
       double h = m.classValue[c];
-      double worseAbove = h <= m.bandUpper[c] ? m.worsenWeight[c] : 0;
-      double worseBelow = h >= m.bandLower[c] ? m.worsenWeight[c] : 0;
-      // a class starting inside the mode's interval has the interval as its band tier's interval
-      // too: one set of columns at the whole weight measures both (no drift of its own to discount)
-      boolean merged = c != m.cashClass && h >= m.lower[c] && h <= m.upper[c];
+      boolean merged = m.startsInsideInterval(c);
+      boolean ownColumns = merged && m.worsenWeight[c] > 0;
+      double extraAbove = h <= m.bandUpper[c] && !ownColumns ? m.worsenWeight[c] : 0;
+      double extraBelow = h >= m.bandLower[c] && !ownColumns ? m.worsenWeight[c] : 0;
       boolean bandColumns = m.narrowerThanBand[c] && !merged;
       constantDollars +=
           driftColumns(
@@ -153,8 +156,8 @@ final class LpBuild {
               OVER,
               c,
               merged ? m.weight[c] : m.innerWeight[c],
-              bandColumns ? 0 : worseAbove,
-              bandColumns ? 0 : worseBelow,
+              bandColumns ? 0 : extraAbove,
+              bandColumns ? 0 : extraBelow,
               h,
               m.lower[c],
               m.upper[c],
@@ -173,8 +176,8 @@ final class LpBuild {
                 EDGE_OVER,
                 c,
                 m.edgeWeight[c],
-                worseAbove,
-                worseBelow,
+                extraAbove,
+                extraBelow,
                 h,
                 m.edgeLower[c],
                 m.edgeUpper[c],
@@ -182,10 +185,10 @@ final class LpBuild {
                 edgeUnderCol,
                 edgeRemovedCol);
       }
-      if (m.worsenWeight[c] > 0 && worseAbove == 0) {
+      if (m.worsenWeight[c] > 0 && extraAbove == 0) {
         worseOverCol[c] = column(kinds, pos, seg, cost, WORSE_OVER, c, m.worsenWeight[c]);
       }
-      if (m.worsenWeight[c] > 0 && worseBelow == 0) {
+      if (m.worsenWeight[c] > 0 && extraBelow == 0) {
         worseUnderCol[c] = column(kinds, pos, seg, cost, WORSE_UNDER, c, m.worsenWeight[c]);
       }
     }
@@ -500,13 +503,16 @@ final class LpBuild {
             edgeRemovedCol[cl],
             v);
       }
-      // a class that starts outside its band: what it ends further out, N - p <= 0 above the
-      // band, -N - p <= 0 below it
+      // drift the proposal creates, on columns of their own: N - p <= (worseAbove - H) / v and
+      // -N - p <= (H - worseBelow) / v (0 for a class that starts outside its band)
       if (worseOverCol[cl] >= 0) {
-        row("", net.with(worseOverCol[cl], -1), 0);
+        row("", net.with(worseOverCol[cl], -1), (m.worseAbove[cl] - m.classValue[cl]) / v);
       }
       if (worseUnderCol[cl] >= 0) {
-        row("", net.negated().with(worseUnderCol[cl], -1), 0);
+        row(
+            "",
+            net.negated().with(worseUnderCol[cl], -1),
+            (m.classValue[cl] - m.worseBelow[cl]) / v);
       }
     }
     for (int b = 0; b < nb; b++) {

@@ -66,9 +66,13 @@ final class Model {
   final double[] edgeLower;
   final double[] edgeUpper;
   final boolean[] narrowerThanBand; // the mode's interval is narrower than the band
-  // each dollar of drift a proposal creates (a class ends further beyond its mode's interval than
-  // it started) costs worsenWeight more (docs/optimizer.md, "No drift created"); 0 for cash
+  // each dollar of drift a proposal creates costs worsenWeight more (docs/optimizer.md, "No drift
+  // created"); 0 for cash. Created drift is what a class ends above worseAbove or below
+  // worseBelow: past its mode's interval and where it starts or, for a class starting inside its
+  // interval, further from its target than it starts, on either side
   final double[] worsenWeight;
+  final double[] worseAbove;
+  final double[] worseBelow;
   final double[] classValue;
   // goal-bucket class goals, sorted by bucket id then class (section 5); none for most households
   final int buckets;
@@ -423,6 +427,19 @@ final class Model {
       // cash is what the other classes trade through; its own drift keeps its plain weights
       worsenWeight[cashClass] = 0;
     }
+    worseAbove = new double[classes.length];
+    worseBelow = new double[classes.length];
+    for (int c = 0; c < classes.length; c++) {
+      double h = classValue[c];
+      if (startsInsideInterval(c)) {
+        double distance = Math.abs(h - target[c]);
+        worseAbove[c] = target[c] + distance;
+        worseBelow[c] = target[c] - distance;
+      } else {
+        worseAbove[c] = Math.max(h, upper[c]);
+        worseBelow[c] = Math.min(h, lower[c]);
+      }
+    }
     gainBudget = p.gainBudget().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     shortTermCap = p.shortTermGainCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
     turnoverCap = p.turnoverCap().map(m -> m.amount().doubleValue()).orElse(Double.NaN);
@@ -494,6 +511,14 @@ final class Model {
         sellAllowed[i][k] = canSell[i][k] && dir != BUY_ONLY;
       }
     }
+  }
+
+  /**
+   * Whether class {@code c}, not cash, starts inside its mode's interval: it has no drift of its
+   * own for the band tier to discount, and any drift a proposal gives it is created.
+   */
+  boolean startsInsideInterval(int c) {
+    return c != cashClass && classValue[c] >= lower[c] && classValue[c] <= upper[c];
   }
 
   /** Half-width of the goal interval of {@code mode} (section 2) for a band half-width. */

@@ -887,8 +887,7 @@ final class Rounder {
                 + m.edgeWeight[c]
                     * (Math.max(0, after - m.edgeUpper[c]) + Math.max(0, m.edgeLower[c] - after))
                 + m.worsenWeight[c]
-                    * (Math.max(0, after - Math.max(m.classValue[c], m.upper[c]))
-                        + Math.max(0, Math.min(m.classValue[c], m.lower[c]) - after));
+                    * (Math.max(0, after - m.worseAbove[c]) + Math.max(0, m.worseBelow[c] - after));
       }
     }
     for (int bk = 0; bk < m.buckets; bk++) {

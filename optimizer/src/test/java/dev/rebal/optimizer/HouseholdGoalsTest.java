@@ -256,10 +256,10 @@ class HouseholdGoalsTest {
    * Harvest and rebalance in one account without realizing a gain to fund the replacement: US is
    * held as VTI ($30,000, a loss of 20 cents per dollar, harvestable) and as a gain lot of ITOT
    * ($30,000, gain 50 cents per dollar), with SCHB offered as the replacement; bonds $40,000, all
-   * in band at 60/40. The harvest sells VTI and buys SCHB with its proceeds, halfway mode: after
-   * the sale US is $30,000 (30%), so SCHB is bought up to the halfway edge, 57.5% or $57,500 −
-   * $30,000 = $27,500 (275 shares), the $2,500 left in cash; ITOT is not sold (a gain sale would
-   * only pay tax), and no group is both bought and sold.
+   * in band at 60/40. The harvest sells VTI and buys SCHB with all of its proceeds (300 shares):
+   * the harvest creates no drift. (Before rule set 1.9.0 drift inside the halfway interval was
+   * free, so SCHB was bought only up to its edge, 57.5%, and $2,500 of the proceeds stayed idle as
+   * cash.) ITOT is not sold (a gain sale would only pay tax), and no group is both bought and sold.
    */
   @Test
   void harvestAndRebalanceInOneAccount_noGainRealisedToFundTheReplacement() {
@@ -270,13 +270,13 @@ class HouseholdGoalsTest {
     assertThat(optimal.trades())
         .extracting(
             t -> t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
-        .containsExactly("SCHB BUY 275", "VTI SELL 300");
+        .containsExactly("SCHB BUY 300", "VTI SELL 300");
   }
 
   /**
    * The same harvest when US costs 10 cents a dollar for location in the taxable account: the sale
    * and the replacement are one class in one account, so their location costs net to nothing and
-   * the trades are the same (charged on the buy alone, $2,750 would outweigh the harvest's $2,220
+   * the trades are the same (charged on the buy alone, $3,000 would outweigh the harvest's $2,220
    * benefit).
    */
   @Test
@@ -291,7 +291,7 @@ class HouseholdGoalsTest {
     assertThat(optimal.trades())
         .extracting(
             t -> t.security().value() + " " + t.side() + " " + t.quantity().value().intValue())
-        .containsExactly("SCHB BUY 275", "VTI SELL 300");
+        .containsExactly("SCHB BUY 300", "VTI SELL 300");
   }
 
   /**

@@ -268,6 +268,64 @@ class HouseholdOptimizerTest {
   }
 
   /**
+   * No drift created inside the interval either (sample HH-000062). A balanced household relocates
+   * international from its taxable account to its IRA: 3 cents a dollar of asset location saved,
+   * while US costs the taxable account 1 cent. Under rule set 1.8.0 drift inside the halfway
+   * interval was free, so the taxable account kept part of the proceeds as cash rather than buying
+   * US at 1 cent, and US fell toward the interval's edge (47.5%) although it started at its target
+   * (1.8.0's optimizer, run on this test, buys 47 ITOT: $300 idle, US 47%). Now each dollar a class
+   * ends further from its target than it started costs the worsening weight, inside the interval
+   * too: the swap is whole and the allocation stays 50/50.
+   */
+  @Test
+  void optimize_relocationSwap_leavesNoProceedsIdleInsideTheInterval() {
+    // given: the taxable account holds $5,000 of international, the IRA $5,000 of US; 50/50; each
+    // may buy the other class's second fund (a different wash-sale group, as the sample's are)
+    AccountId taxable = AccountId.of("TAX-1");
+    AccountId ira = AccountId.of("IRA-1");
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .mode(RebalanceMode.HALFWAY)
+            .addAccount(new ProblemAccount(taxable, Money.usd("0"), Money.usd("0"), true, false))
+            .addAccount(new ProblemAccount(ira, Money.usd("0"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", "US"))
+            .addSecurity(security("ITOT", "US"))
+            .addSecurity(security("EFA", "INTL"))
+            .addSecurity(security("IEFA", "INTL"))
+            .addPosition(HouseholdOptimizerProperties.position(taxable, "EFA", 50, "0"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(taxable, "ITOT"))
+            .addPosition(HouseholdOptimizerProperties.position(ira, "VTI", 50, "0"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(ira, "IEFA"))
+            .addClassGoal(goal("US", "0.5"))
+            .addClassGoal(goal("INTL", "0.5"))
+            .addLocationCost(
+                new LocationCost(taxable, AssetClass.of("INTL"), new BigDecimal("0.03")))
+            .addLocationCost(new LocationCost(taxable, AssetClass.of("US"), new BigDecimal("0.01")))
+            .build();
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(problem);
+
+    // then: every dollar of international sold in the taxable account buys US there
+    assertThat(optimal.trades())
+        .extracting(
+            t ->
+                t.account().value()
+                    + " "
+                    + t.security().value()
+                    + " "
+                    + t.side()
+                    + " "
+                    + t.quantity())
+        .containsExactlyInAnyOrder(
+            "TAX-1 EFA SELL 50.000000",
+            "TAX-1 ITOT BUY 50.000000",
+            "IRA-1 VTI SELL 50.000000",
+            "IRA-1 IEFA BUY 50.000000");
+  }
+
+  /**
    * A donor-advised fund is outside relocation (sample HH-000032). The fund is the worst place for
    * every class, at the larger of its taxable and sheltered drags, which differ by class: 1.7 cents
    * a dollar a year for bonds, 0.3 for stocks. So a swap, bonds out of the fund into the HSA and

@@ -420,8 +420,14 @@ final class ReferenceLp {
       }
       double worsening = p.weights().driftWorsening().doubleValue();
       if (worsening > 0 && !c.equals(cashClass)) {
-        // no drift created: drift past the interval beyond where the class starts
-        double[] from = {Math.min(h, interval[0]), Math.max(h, interval[1])};
+        // no drift created: drift past the interval beyond where the class starts; for a class
+        // starting inside its interval, drift beyond its distance from target, on either side
+        double t = g.target().weight().value().doubleValue() * base;
+        boolean inside = h >= interval[0] && h <= interval[1];
+        double[] from =
+            inside
+                ? new double[] {t - Math.abs(h - t), t + Math.abs(h - t)}
+                : new double[] {Math.min(h, interval[0]), Math.max(h, interval[1])};
         driftRows(
             model, "worse " + c, g.driftWeight().doubleValue() * worsening, h, from, net, scale);
       }
