@@ -8,6 +8,8 @@ import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
+import dev.rebal.core.household.TaxProfile;
+import dev.rebal.core.household.TaxTreatment;
 import dev.rebal.core.household.Transaction;
 import dev.rebal.core.household.TransactionId;
 import dev.rebal.core.internal.Checks;
@@ -17,7 +19,10 @@ import dev.rebal.core.trade.Proposal;
 import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.engine.internal.GiftStage;
+import dev.rebal.tax.HoldingPeriod;
+import dev.rebal.tax.Term;
 import dev.rebal.tax.lots.LotSplit;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,9 +40,12 @@ import java.util.TreeMap;
  * dates, and the household's last rebalance becomes the as-of date. A gift in kind ({@link
  * Side#GIFT}) relieves its lots like a sale but adds no cash and realizes no gain; the gift event
  * it names (reason code {@code gift:<event id>}) is reduced by the value given, to the cash part
- * still to give, or removed when nothing is left, so the gift is not made twice. No fees. Wash-sale
- * basis adjustments of replacement lots are not applied here (the engine never proposes a wash
- * sale). This class is stateless and thread-safe.
+ * still to give, or removed when nothing is left, so the gift is not made twice. A sale in a
+ * taxable account adds its gain or loss, lot by lot and by term on the as-of date, to the tax
+ * profile's realized gains of the year, as the next day's data would show them (budgets, the short-
+ * term cap and the harvest gate read them). No fees. Wash-sale basis adjustments of replacement
+ * lots are not applied here (the engine never proposes a wash sale). This class is stateless and
+ * thread-safe.
  */
 public final class ProposalExecutor {
   private ProposalExecutor() {}
@@ -61,6 +69,7 @@ public final class ProposalExecutor {
     String prefix = household.id().value() + "-" + proposal.asOf();
     int n = 0;
     Map<String, Money> given = new TreeMap<>();
+    RealizedGains realized = new RealizedGains(proposal.asOf());
     for (Trade t : proposal.trades()) {
       n++;
       Money value = t.estimatedValue();
@@ -75,11 +84,26 @@ public final class ProposalExecutor {
               .amount(value);
       if (t.side() != Side.BUY) {
         Money basis = Money.ZERO_USD;
-        for (LotPick pick : t.lots()) {
+        boolean taxed =
+            t.side() == Side.SELL
+                && household
+                    .findAccount(t.account())
+                    .map(a -> a.treatment() == TaxTreatment.TAXABLE)
+                    .orElse(false);
+        Money proceedsLeft = value;
+        for (int k = 0; k < t.lots().size(); k++) {
+          LotPick pick = t.lots().get(k);
           TaxLot lot = lots.get(pick.lot());
           Checks.isTrue(lot != null, "trades[" + n + "].lots", pick.lot(), "must be held");
           LotSplit split = LotSplit.of(lot, pick.quantity());
           basis = basis.plus(split.takenBasis());
+          if (taxed) {
+            // each lot's proceeds at the trade's price, the last one the rest of the value
+            Money proceeds =
+                k == t.lots().size() - 1 ? proceedsLeft : t.estimatedPrice().times(pick.quantity());
+            proceedsLeft = proceedsLeft.minus(proceeds);
+            realized.add(lot, proceeds.minus(split.takenBasis()));
+          }
           if (split.kept().isPresent()) {
             lots.put(lot.id(), split.kept().get());
           } else {
@@ -119,8 +143,38 @@ public final class ProposalExecutor {
             .withAccounts(accounts)
             .withLots(ImmutableList.copyOf(lots.values()))
             .withTransactions(transactions)
-            .withLastRebalanced(proposal.asOf());
+            .withLastRebalanced(proposal.asOf())
+            .withTaxProfile(realized.addedTo(household.taxProfile()));
     return given.isEmpty() ? after : after.withLiquidityEvents(giftsMade(household, given));
+  }
+
+  /** The gains a proposal's taxable sales realize, by term on the trade date. */
+  private static final class RealizedGains {
+    private final LocalDate asOf;
+    private Money shortTerm = Money.ZERO_USD;
+    private Money longTerm = Money.ZERO_USD;
+
+    RealizedGains(LocalDate asOf) {
+      this.asOf = asOf;
+    }
+
+    void add(TaxLot lot, Money gain) {
+      if (HoldingPeriod.termOf(lot, asOf) == Term.SHORT) {
+        shortTerm = shortTerm.plus(gain);
+      } else {
+        longTerm = longTerm.plus(gain);
+      }
+    }
+
+    /** {@return {@code profile} with these gains added to its realized gains of the year} */
+    TaxProfile addedTo(TaxProfile profile) {
+      if (shortTerm.isZero() && longTerm.isZero()) {
+        return profile;
+      }
+      return profile
+          .withRealizedShortTermYtd(profile.realizedShortTermYtd().plus(shortTerm))
+          .withRealizedLongTermYtd(profile.realizedLongTermYtd().plus(longTerm));
+    }
   }
 
   /**

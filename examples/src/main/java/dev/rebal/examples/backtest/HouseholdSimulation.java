@@ -818,16 +818,8 @@ final class HouseholdSimulation {
     if (st.isZero() && lt.isZero()) {
       return;
     }
+    // ProposalExecutor.apply adds the same gains to the profile's realized gains of the year
     out.realized(st, lt, losses);
-    TaxProfile pr = h.taxProfile();
-    replaceProfile(
-        Households.withGains(
-            pr,
-            pr.realizedShortTermYtd().plus(st),
-            pr.realizedLongTermYtd().plus(lt),
-            pr.shortTermCarryforward(),
-            pr.longTermCarryforward(),
-            true));
   }
 
   private void replaceProfile(TaxProfile p) {
