@@ -15,6 +15,7 @@ import dev.rebal.core.assess.UnmetGoal;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.override.Override;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import dev.rebal.core.rule.Finding;
@@ -396,6 +397,58 @@ public final class Rebalancer {
     }
     ProblemBuild build = ProblemBuilder.build(request);
     OptimizationResult result = optimizer.optimize(build.problem());
+    if (result instanceof OptimizationResult.Optimal first && rs.isEnabled("trigger.tax")) {
+      // gains this proposal realizes may make harvests worth it that were not before (the gate
+      // weighs a loss against the gains of the year): harvest in the same proposal, not tomorrow
+      ImmutableList<Trade> firstTrades =
+          ProposalAssembler.assemble(
+              first.trades(), build, m, triggers, ImpactCalculator.lossLots(current, m));
+      Household gained =
+          current.withTaxProfile(
+              ProposalExecutor.apply(
+                      current,
+                      Proposal.builder()
+                          .household(h.id())
+                          .asOf(asOf)
+                          .addAllTrades(firstTrades)
+                          .build())
+                  .taxProfile());
+      Money gain = netRealized(gained).minus(netRealized(current));
+      TaxMemo gainedMemo = TaxMemo.of(gained, m, asOf);
+      Money harvestable = gain.isPositive() ? gainedMemo.allowedHarvestLoss(rs) : Money.ZERO_USD;
+      Money before = harvest ? currentMemo.allowedHarvestLoss(rs) : Money.ZERO_USD;
+      if (harvestable.compareTo(before) > 0) {
+        Finding opened =
+            new Finding(
+                "trigger.tax.harvest",
+                "harvestable losses "
+                    + harvestable
+                    + " against the gains this proposal realizes ("
+                    + gain
+                    + ")");
+        lines.add("trigger " + opened.code() + ": " + opened.message());
+        if (!harvest) {
+          triggers = new ArrayList<>(triggers);
+          triggers.add(opened);
+          harvest = true;
+        }
+        request =
+            new ProblemRequest(
+                current,
+                m,
+                asOf,
+                rs,
+                currentAssessment,
+                currentTc,
+                currentAdjustments,
+                request.mode(),
+                true,
+                gainedMemo,
+                TaxCostCache.create());
+        build = ProblemBuilder.build(request);
+        result = optimizer.optimize(build.problem());
+      }
+    }
     RebalanceMode mode = request.mode();
     String how = mode + (harvest ? "+harvest" : "");
     if (result instanceof OptimizationResult.Optimal opt) {
@@ -546,6 +599,11 @@ public final class Rebalancer {
       }
     }
     return true;
+  }
+
+  /** {@return the household's realized gains of the year, short and long term together} */
+  private static Money netRealized(Household h) {
+    return h.taxProfile().realizedShortTermYtd().plus(h.taxProfile().realizedLongTermYtd());
   }
 
   private List<Finding> findings(

@@ -79,6 +79,37 @@ class ProposalExecutorTest {
     assertThat(again.proposal().trades()).isEmpty();
   }
 
+  /**
+   * Generated household 33887 (seed 7; households 30,000-59,999): its proposal sells $159,233 of
+   * employer stock above its concentration cap, realizing $95,959 of gain. The harvest gate,
+   * weighing losses against the year's gains before the proposal, had found none worth it, so the
+   * proposal harvested nothing, and the next day, with those gains in the year, the harvest trigger
+   * fired for $78,226 of losses. A demanding advisor harvests them with the sale that makes them
+   * worth it: the engine appraises the harvests again with the proposal's gains and, when some are
+   * worth it, solves once more in harvest mode.
+   */
+  @Test
+  void proposalRealizingGains_harvestsTheLossesTheyMakeWorthItTheSameDay() {
+    // given
+    BookGenerator book = BookGenerator.of(BookConfig.of(7));
+    Household h = book.household(33_887);
+
+    // when
+    Decision first = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
+
+    // then: the concentration sale and harvests in one proposal, and nothing left for tomorrow
+    assertThat(first.isReleasable()).as(first.canonicalText()).isTrue();
+    assertThat(first.proposal().trades())
+        .as(first.canonicalText())
+        .anyMatch(t -> t.reasonCodes().contains("concentration.cap"))
+        .anyMatch(t -> t.reasonCodes().contains("tax.harvest"));
+    assertThat(first.proposal().explanation())
+        .anyMatch(l -> l.contains("against the gains this proposal realizes"));
+    Household after = ProposalExecutor.apply(h, first.proposal());
+    Decision again = Rebalancer.standard().rebalance(after, book.marketData(), book.asOf());
+    assertThat(again.triggers()).as(again.canonicalText()).isEmpty();
+  }
+
   private static Trade sale(
       dev.rebal.core.household.AccountId account,
       dev.rebal.core.security.SecurityId security,

@@ -38,6 +38,7 @@ public final class HouseholdProblem {
   private final SortedSet<String> lossSaleBlockedGroups;
   private final SortedSet<String> buyBlockedGroups;
   private final SortedSet<AccountId> outsideRelocation;
+  private final SortedSet<AccountId> cashApart;
   private final Money gainBudget;
   private final Money shortTermGainCap;
   private final Money turnoverCap;
@@ -64,6 +65,7 @@ public final class HouseholdProblem {
         java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.buyBlockedGroups));
     this.outsideRelocation =
         java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.outsideRelocation));
+    this.cashApart = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(b.cashApart));
     this.gainBudget = b.gainBudget;
     this.shortTermGainCap = b.shortTermGainCap;
     this.turnoverCap = b.turnoverCap;
@@ -94,6 +96,7 @@ public final class HouseholdProblem {
     b.cashClass = cashClass;
     b.lossSaleBlockedGroups.addAll(lossSaleBlockedGroups);
     b.outsideRelocation.addAll(outsideRelocation);
+    b.cashApart.addAll(cashApart);
     b.buyBlockedGroups.addAll(buyBlockedGroups);
     b.gainBudget = gainBudget;
     b.shortTermGainCap = shortTermGainCap;
@@ -204,6 +207,16 @@ public final class HouseholdProblem {
     return outsideRelocation;
   }
 
+  /**
+   * {@return accounts whose cash is not the household's to spend (a donor-advised fund, whose cash
+   * goes to charities): no proposal leaves one with more cash than it holds, beyond what its own
+   * floor and needs ask, so the household's cash goal is met in accounts whose cash it can use
+   * (docs/optimizer.md, "Cash")}
+   */
+  public SortedSet<AccountId> cashApart() {
+    return cashApart;
+  }
+
   /** {@return the remaining net realised-gain budget for the year, if any} */
   public Optional<Money> gainBudget() {
     return Optional.ofNullable(gainBudget);
@@ -250,6 +263,7 @@ public final class HouseholdProblem {
     private AssetClass cashClass;
     private final Set<String> lossSaleBlockedGroups = new TreeSet<>();
     private final Set<AccountId> outsideRelocation = new TreeSet<>();
+    private final Set<AccountId> cashApart = new TreeSet<>();
     private final Set<String> buyBlockedGroups = new TreeSet<>();
     private Money gainBudget;
     private Money shortTermGainCap;
@@ -435,6 +449,17 @@ public final class HouseholdProblem {
      */
     public Builder outsideRelocation(AccountId account) {
       outsideRelocation.add(Checks.notNull(account, "account"));
+      return this;
+    }
+
+    /**
+     * Marks an account whose cash is not the household's to spend ({@link #cashApart()}).
+     *
+     * @param account the account
+     * @return this builder
+     */
+    public Builder cashApart(AccountId account) {
+      cashApart.add(Checks.notNull(account, "account"));
       return this;
     }
 

@@ -346,6 +346,18 @@ final class LpBuild {
         }
       }
       row(g, r.indices(), r.values(), (m.cash[a] - required) / v);
+      if (m.cashApart[a]) {
+        // a donor-advised fund raises no cash for the household: sales - buys <= what its own
+        // floor and needs ask beyond its cash (hard; no trade meets it)
+        Row raised = new Row();
+        for (int j = 0; j < tradeColumns; j++) {
+          if (m.positionAccount[position[j]] == a) {
+            raised.add(j, kind[j] == BUY ? -1 : 1);
+          }
+        }
+        double own = m.needReserve[a] + m.floor[a] + m.cashMargin[a];
+        row("", raised, Math.max(0, own - m.cash[a]) / v);
+      }
     }
     // holding caps: hard for a security within its cap; one above it may not grow (hard) and
     // each dollar of the breach removed is rewarded at the concentration priority

@@ -36,6 +36,7 @@ final class Model {
   final boolean[] tradable;
   final boolean[] fractional;
   final boolean[] outsideRelocation; // its sales earn no location saving (a donor-advised fund)
+  final boolean[] cashApart; // its cash is not the household's: it raises none beyond its needs
   // securities
   final SecurityId[] securityIds;
   final double[] price;
@@ -195,6 +196,7 @@ final class Model {
     tradable = new boolean[na];
     fractional = new boolean[na];
     outsideRelocation = new boolean[na];
+    cashApart = new boolean[na];
     Map<AccountId, Integer> accountIndex = new HashMap<>();
     for (int a = 0; a < na; a++) {
       ProblemAccount acc = accounts.get(a);
@@ -204,6 +206,7 @@ final class Model {
       tradable[a] = acc.tradable();
       fractional[a] = acc.fractional();
       outsideRelocation[a] = p.outsideRelocation().contains(acc.id());
+      cashApart[a] = p.cashApart().contains(acc.id());
       accountIndex.put(acc.id(), a);
     }
 

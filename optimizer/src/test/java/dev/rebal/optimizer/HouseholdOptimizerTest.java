@@ -370,6 +370,59 @@ class HouseholdOptimizerTest {
     assertThat(optimal.trades().isEmpty()).as(optimal.trades().toString()).isEqualTo(!swapped);
   }
 
+  /**
+   * A donor-advised fund raises no cash for the household (sample HH-000036, HH-000068): the
+   * household's cash, 3% against a 10% target, was raised by selling the fund's bonds, which
+   * realize no tax there, although the fund's cash goes to charities and cannot fund the
+   * household's reserve. Marked cash apart, the fund's sales may not leave it more cash than it
+   * holds, so the cash is raised in the client's taxable account, at a gain.
+   */
+  @ParameterizedTest
+  @CsvSource({"false, true", "true, false"})
+  void optimize_householdCashShort_raisedInTheClientsAccountNotTheDonorAdvisedFund(
+      boolean apart, boolean fundRaisesCash) {
+    // given: the fund holds $4,000 of bonds, the taxable account $5,700 of stocks at a 30% gain
+    // and $300 of cash; target US 55%, bonds 35%, cash 10% (bands of 5 points)
+    AccountId fund = AccountId.of("DAF-1");
+    AccountId taxable = AccountId.of("TAX-1");
+    HouseholdProblem.Builder b =
+        HouseholdProblem.builder()
+            .mode(RebalanceMode.HALFWAY)
+            .addAccount(new ProblemAccount(fund, Money.usd("0"), Money.usd("0"), true, false))
+            .addAccount(new ProblemAccount(taxable, Money.usd("300"), Money.usd("0"), true, false))
+            .addSecurity(security("VTI", "US"))
+            .addSecurity(security("BND", "BOND"))
+            .addPosition(HouseholdOptimizerProperties.position(fund, "BND", 40, "0"))
+            .addPosition(HouseholdOptimizerProperties.position(taxable, "VTI", 57, "0.30"))
+            .addClassGoal(goal("US", "0.55"))
+            .addClassGoal(goal("BOND", "0.35"))
+            .addClassGoal(goal("CASH", "0.10"))
+            .cashClass(AssetClass.of("CASH"))
+            .outsideRelocation(fund);
+    if (apart) {
+      b.cashApart(fund);
+    }
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(b.build());
+
+    // then
+    BigDecimal raisedInFund = BigDecimal.ZERO;
+    for (ProposedTrade t : optimal.trades()) {
+      if (t.account().equals(fund)) {
+        BigDecimal dollars = t.quantity().value().multiply(new BigDecimal("100"));
+        raisedInFund = raisedInFund.add(t.side() == Side.SELL ? dollars : dollars.negate());
+      }
+    }
+    assertThat(raisedInFund.signum() > 0).as(optimal.trades().toString()).isEqualTo(fundRaisesCash);
+    assertThat(
+            optimal.trades().stream()
+                .anyMatch(t -> t.account().equals(taxable) && t.side() == Side.SELL))
+        .as(optimal.trades().toString())
+        .isEqualTo(!fundRaisesCash);
+  }
+
   private static ProblemSecurity security(String id, String assetClass) {
     return new ProblemSecurity(
         SecurityId.of(id), UnitPrice.usd("100"), AssetClass.of(assetClass), id);

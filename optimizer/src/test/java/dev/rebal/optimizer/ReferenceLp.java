@@ -262,6 +262,18 @@ final class ReferenceLp {
           floorRow.set(cols.get(j), colSign.get(j));
         }
       }
+      if (p.cashApart().contains(a.id())) {
+        // a fund whose cash is not the household's raises none beyond its own floor and needs
+        Expression raised =
+            model
+                .addExpression("cash apart " + id)
+                .upper(Math.max(0, needHere + floor - cash) / scale);
+        for (int j = 0; j < n; j++) {
+          if (colPos.get(j).account().value().equals(id)) {
+            raised.set(cols.get(j), -colSign.get(j));
+          }
+        }
+      }
     }
     // holding caps: hard below the cap; a breach never grows and what is left of it is penalised
     for (HoldingCap c : p.holdingCaps()) {

@@ -20,7 +20,6 @@ import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.core.valuation.HouseholdDrift;
 import dev.rebal.core.valuation.HouseholdValuation;
-import dev.rebal.tax.harvest.Harvest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -170,7 +169,7 @@ public final class Assessor {
         .plan(plan)
         .drift(drift)
         .projectedDrift(projected)
-        .harvestableLoss(withHarvests ? harvestable(memo, rs) : Money.ZERO_USD)
+        .harvestableLoss(withHarvests ? memo.allowedHarvestLoss(rs) : Money.ZERO_USD)
         .addAllUpcomingNeeds(needs.build())
         .putAllGiftsInKind(inKind.build())
         .addAllUpcomingInflows(inflows.build())
@@ -178,25 +177,5 @@ public final class Assessor {
         .cashShortfall(shortfall)
         .addAllWarnings(report.warnings())
         .build();
-  }
-
-  /**
-   * Returns the losses of the harvests the tax module finds and compliance allows. Compliance is
-   * asked position by position ({@link TradePermissions}, the same answers as the full compile), so
-   * an assessment never pays for compiling the whole household.
-   */
-  private static Money harvestable(TaxMemo memo, RuleSet rs) {
-    List<Harvest> harvests = memo.harvests(rs);
-    if (harvests.isEmpty()) {
-      return Money.ZERO_USD;
-    }
-    TradePermissions tc = memo.permissions();
-    Money total = Money.ZERO_USD;
-    for (Harvest harvest : harvests) {
-      if (HarvestStage.isAllowed(harvest, tc)) {
-        total = total.plus(harvest.loss());
-      }
-    }
-    return total;
   }
 }

@@ -210,7 +210,7 @@ public final class ProblemBuilder {
         }
       }
     }
-    SaleUrgency urgency = SaleUrgency.of(assessment, needs, tc);
+    SaleUrgency urgency = SaleUrgency.of(h, assessment, needs, tc);
     LongTermWait wait = LongTermWait.of(rs, asOf, urgency);
     RecentTradeHold recent = RecentTradeHold.of(rs, asOf, urgency, h);
     Map<String, TaxCostCurve> curves = new TreeMap<>();
@@ -254,8 +254,10 @@ public final class ProblemBuilder {
               a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade, a.fractionalShares()));
       if (a.type().isCharitable()) {
         // the fund's holdings are the charity's: no class moves in or out of it to save the
-        // household's tax (docs/optimizer.md, "Asset location")
+        // household's tax (docs/optimizer.md, "Asset location"), and its cash is not the
+        // household's to spend, so it raises none for the household's cash goal
         p.outsideRelocation(a.id());
+        p.cashApart(a.id());
       }
     }
 

@@ -4,12 +4,16 @@ import dev.rebal.compliance.ConcentrationLimit;
 import dev.rebal.compliance.TradeConstraints;
 import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.household.AccountId;
+import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.optimizer.CashReserve;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -30,10 +34,27 @@ final class SaleUrgency {
     this.householdShort = assessment.cashShortfall().isPositive();
   }
 
-  /** Returns the urgency of a problem with these needs and constraints. */
-  static SaleUrgency of(Assessment assessment, List<CashReserve> needs, TradeConstraints tc) {
+  /**
+   * Returns the urgency of a problem of household {@code h} with these needs and constraints. An
+   * account raises cash for its needs only while its cash above the floor is short of them: one
+   * that already holds its reserve (yesterday's proposal raised it) holds back its recent purchases
+   * like any other.
+   */
+  static SaleUrgency of(
+      Household h, Assessment assessment, List<CashReserve> needs, TradeConstraints tc) {
     SaleUrgency u = new SaleUrgency(assessment);
-    needs.forEach(n -> u.raisingCash.add(n.account()));
+    Map<AccountId, Money> reserved = new TreeMap<>();
+    needs.forEach(n -> reserved.merge(n.account(), n.amount(), Money::plus));
+    reserved.forEach(
+        (id, amount) -> {
+          boolean covered =
+              h.findAccount(id)
+                  .map(a -> a.cash().minus(a.cashFloor()).compareTo(amount) >= 0)
+                  .orElse(false);
+          if (!covered) {
+            u.raisingCash.add(id);
+          }
+        });
     for (ConcentrationLimit cap : tc.caps()) {
       if (cap.currentValue().compareTo(cap.maxValue()) > 0) {
         u.aboveCap.addAll(cap.securities());

@@ -4,6 +4,7 @@ import dev.rebal.compliance.ConstraintCompiler;
 import dev.rebal.compliance.TradePermissions;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.tax.harvest.Harvest;
 import dev.rebal.tax.harvest.HarvestAppraisal;
@@ -73,6 +74,21 @@ public final class TaxMemo {
       h.sale().lots().forEach(l -> out.add(l.lot()));
     }
     return out;
+  }
+
+  /**
+   * Returns the losses of the harvests worth it under {@code rs} that compliance allows (sale and
+   * replacement). Compliance is asked position by position ({@link TradePermissions}, the same
+   * answers as the full compile), so this never pays for compiling the whole household.
+   */
+  public Money allowedHarvestLoss(RuleSet rs) {
+    Money total = Money.ZERO_USD;
+    for (Harvest harvest : harvests(rs)) {
+      if (HarvestStage.isAllowed(harvest, permissions())) {
+        total = total.plus(harvest.loss());
+      }
+    }
+    return total;
   }
 
   /** Returns {@link HarvestStage#harvests} of the household under {@code rs}: those worth it. */
