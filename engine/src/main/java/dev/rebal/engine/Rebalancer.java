@@ -15,7 +15,6 @@ import dev.rebal.core.assess.UnmetGoal;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.money.Money;
 import dev.rebal.core.override.Override;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import dev.rebal.core.rule.Finding;
@@ -31,6 +30,7 @@ import dev.rebal.core.validation.HouseholdValidator;
 import dev.rebal.core.validation.ValidationReport;
 import dev.rebal.engine.internal.Assessor;
 import dev.rebal.engine.internal.BandEdgeNote;
+import dev.rebal.engine.internal.GainsOpenHarvests;
 import dev.rebal.engine.internal.GiftStage;
 import dev.rebal.engine.internal.ImpactCalculator;
 import dev.rebal.engine.internal.InputsHash;
@@ -397,39 +397,21 @@ public final class Rebalancer {
     }
     ProblemBuild build = ProblemBuilder.build(request);
     OptimizationResult result = optimizer.optimize(build.problem());
+    ImmutableList<Trade> firstTrades = null;
     if (result instanceof OptimizationResult.Optimal first && rs.isEnabled("trigger.tax")) {
-      // gains this proposal realizes may make harvests worth it that were not before (the gate
-      // weighs a loss against the gains of the year): harvest in the same proposal, not tomorrow
-      ImmutableList<Trade> firstTrades =
+      // gains this proposal realizes may make harvests worth it that were not before: harvest
+      // in the same proposal, not tomorrow
+      firstTrades =
           ProposalAssembler.assemble(
               first.trades(), build, m, triggers, ImpactCalculator.lossLots(current, m));
-      Household gained =
-          current.withTaxProfile(
-              ProposalExecutor.apply(
-                      current,
-                      Proposal.builder()
-                          .household(h.id())
-                          .asOf(asOf)
-                          .addAllTrades(firstTrades)
-                          .build())
-                  .taxProfile());
-      Money gain = netRealized(gained).minus(netRealized(current));
-      TaxMemo gainedMemo = TaxMemo.of(gained, m, asOf);
-      Money harvestable = gain.isPositive() ? gainedMemo.allowedHarvestLoss(rs) : Money.ZERO_USD;
-      Money before = harvest ? currentMemo.allowedHarvestLoss(rs) : Money.ZERO_USD;
-      if (harvestable.compareTo(before) > 0) {
-        Finding opened =
-            new Finding(
-                "trigger.tax.harvest",
-                "harvestable losses "
-                    + harvestable
-                    + " against the gains this proposal realizes ("
-                    + gain
-                    + ")");
-        lines.add("trigger " + opened.code() + ": " + opened.message());
+      Optional<GainsOpenHarvests.Opened> opened =
+          GainsOpenHarvests.find(current, firstTrades, m, asOf, rs, currentMemo, harvest);
+      if (opened.isPresent()) {
+        Finding trigger = opened.get().trigger();
+        lines.add("trigger " + trigger.code() + ": " + trigger.message());
         if (!harvest) {
           triggers = new ArrayList<>(triggers);
-          triggers.add(opened);
+          triggers.add(trigger);
           harvest = true;
         }
         request =
@@ -443,18 +425,21 @@ public final class Rebalancer {
                 currentAdjustments,
                 request.mode(),
                 true,
-                gainedMemo,
+                opened.get().memo(),
                 TaxCostCache.create());
         build = ProblemBuilder.build(request);
         result = optimizer.optimize(build.problem());
+        firstTrades = null;
       }
     }
     RebalanceMode mode = request.mode();
     String how = mode + (harvest ? "+harvest" : "");
     if (result instanceof OptimizationResult.Optimal opt) {
       ImmutableList<Trade> lp =
-          ProposalAssembler.assemble(
-              opt.trades(), build, m, triggers, ImpactCalculator.lossLots(current, m));
+          firstTrades != null
+              ? firstTrades
+              : ProposalAssembler.assemble(
+                  opt.trades(), build, m, triggers, ImpactCalculator.lossLots(current, m));
       Proposal.Builder dropped = Proposal.builder().household(h.id()).asOf(asOf);
       ImmutableList<Trade> kept =
           StageTrades.dropBelowMinimum(current, lp, compliance.minTradeValue(), dropped);
@@ -599,11 +584,6 @@ public final class Rebalancer {
       }
     }
     return true;
-  }
-
-  /** {@return the household's realized gains of the year, short and long term together} */
-  private static Money netRealized(Household h) {
-    return h.taxProfile().realizedShortTermYtd().plus(h.taxProfile().realizedLongTermYtd());
   }
 
   private List<Finding> findings(
