@@ -110,6 +110,31 @@ class ProposalExecutorTest {
     assertThat(again.triggers()).as(again.canonicalText()).isEmpty();
   }
 
+  /**
+   * Generated household 23891 (seed 7; households 0-29,999): the harvest trigger fired, and the
+   * proposal, which also trims emerging markets at a $95,173 net gain, harvested $65,480. The next
+   * day, with that gain in the year, $77,959 of losses the gate had declined were worth it. The
+   * engine now appraises the harvests again with the proposal's gain when harvesting already, and
+   * solves once more when more are worth it.
+   */
+  @Test
+  void harvestingProposalRealizingGains_harvestsWhatTheGainsOpenTheSameDay() {
+    // given
+    BookGenerator book = BookGenerator.of(BookConfig.of(7));
+    Household h = book.household(23_891);
+
+    // when
+    Decision first = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
+
+    // then
+    assertThat(first.isReleasable()).as(first.canonicalText()).isTrue();
+    assertThat(first.proposal().explanation())
+        .anyMatch(l -> l.contains("against the gains this proposal realizes"));
+    Household after = ProposalExecutor.apply(h, first.proposal());
+    Decision again = Rebalancer.standard().rebalance(after, book.marketData(), book.asOf());
+    assertThat(again.triggers()).as(again.canonicalText()).isEmpty();
+  }
+
   private static Trade sale(
       dev.rebal.core.household.AccountId account,
       dev.rebal.core.security.SecurityId security,
