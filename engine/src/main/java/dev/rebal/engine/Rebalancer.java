@@ -414,19 +414,7 @@ public final class Rebalancer {
           triggers.add(trigger);
           harvest = true;
         }
-        request =
-            new ProblemRequest(
-                current,
-                m,
-                asOf,
-                rs,
-                currentAssessment,
-                currentTc,
-                currentAdjustments,
-                request.mode(),
-                true,
-                opened.get().memo(),
-                TaxCostCache.create());
+        request = request.harvesting(opened.get().memo());
         build = ProblemBuilder.build(request);
         result = optimizer.optimize(build.problem());
         firstTrades = null;

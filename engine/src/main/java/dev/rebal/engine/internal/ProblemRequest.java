@@ -45,4 +45,23 @@ public record ProblemRequest(
   public ProblemRequest {
     adjustments = List.copyOf(adjustments);
   }
+
+  /**
+   * {@return this request harvesting, with the harvests {@code harvestMemo} appraises (the
+   * household's with the first solve's gains in its year; {@link GainsOpenHarvests})}
+   */
+  public ProblemRequest harvesting(TaxMemo harvestMemo) {
+    return new ProblemRequest(
+        household,
+        market,
+        asOf,
+        ruleSet,
+        assessment,
+        constraints,
+        adjustments,
+        mode,
+        true,
+        harvestMemo,
+        TaxCostCache.create());
+  }
 }
