@@ -33,14 +33,16 @@ final class BandTier {
   private final BigDecimal share;
   private final long repeatDays;
   private final LocalDate asOf;
+  private final BandBreach breach;
   // the last sale and the last buy of each class
   private final Map<AssetClass, LocalDate> lastSale = new TreeMap<>();
   private final Map<AssetClass, LocalDate> lastBuy = new TreeMap<>();
 
-  private BandTier(BigDecimal share, long repeatDays, LocalDate asOf) {
+  private BandTier(BigDecimal share, long repeatDays, LocalDate asOf, BandBreach breach) {
     this.share = share;
     this.repeatDays = repeatDays;
     this.asOf = asOf;
+    this.breach = breach;
   }
 
   /** Returns the tier of {@code rs} for household {@code h} on {@code asOf}. */
@@ -49,7 +51,8 @@ final class BandTier {
         new BandTier(
             Params.decimal(rs, "optimizer.in-band-drift-share", "0.002"),
             Params.decimal(rs, "optimizer.band-edge-repeat-days", "62").longValueExact(),
-            asOf);
+            asOf,
+            BandBreach.of(rs));
     for (Transaction t : h.transactions()) {
       Optional<AssetClass> c = m.findSecurity(t.security()).map(Security::assetClass);
       if (c.isEmpty() || t.tradeDate().isAfter(asOf)) {
@@ -84,7 +87,7 @@ final class BandTier {
   }
 
   private boolean repeats(ClassDrift drift) {
-    if (share.compareTo(BigDecimal.ONE) >= 0 || !drift.isOutOfBand()) {
+    if (share.compareTo(BigDecimal.ONE) >= 0 || !breach.outOfBand(drift)) {
       return false;
     }
     LocalDate last = lastTrade(drift);

@@ -210,7 +210,7 @@ public final class ProblemBuilder {
         }
       }
     }
-    SaleUrgency urgency = SaleUrgency.of(h, assessment, needs, tc);
+    SaleUrgency urgency = SaleUrgency.of(h, assessment, needs, tc, rs);
     LongTermWait wait = LongTermWait.of(rs, asOf, urgency);
     RecentTradeHold recent = RecentTradeHold.of(rs, asOf, urgency, h);
     Map<String, TaxCostCurve> curves = new TreeMap<>();

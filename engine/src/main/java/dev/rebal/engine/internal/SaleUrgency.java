@@ -7,6 +7,7 @@ import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.money.Money;
+import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.security.SecurityId;
 import dev.rebal.core.valuation.ClassDrift;
 import dev.rebal.optimizer.CashReserve;
@@ -25,12 +26,14 @@ import java.util.TreeSet;
  */
 final class SaleUrgency {
   private final Assessment assessment;
+  private final BandBreach breach;
   private final boolean householdShort;
   private final Set<AccountId> raisingCash = new TreeSet<>();
   private final Set<SecurityId> aboveCap = new TreeSet<>();
 
-  private SaleUrgency(Assessment assessment) {
+  private SaleUrgency(Assessment assessment, BandBreach breach) {
     this.assessment = assessment;
+    this.breach = breach;
     this.householdShort = assessment.cashShortfall().isPositive();
   }
 
@@ -41,8 +44,12 @@ final class SaleUrgency {
    * like any other.
    */
   static SaleUrgency of(
-      Household h, Assessment assessment, List<CashReserve> needs, TradeConstraints tc) {
-    SaleUrgency u = new SaleUrgency(assessment);
+      Household h,
+      Assessment assessment,
+      List<CashReserve> needs,
+      TradeConstraints tc,
+      RuleSet rs) {
+    SaleUrgency u = new SaleUrgency(assessment, BandBreach.of(rs));
     Map<AccountId, Money> reserved = new TreeMap<>();
     needs.forEach(n -> reserved.merge(n.account(), n.amount(), Money::plus));
     reserved.forEach(
@@ -64,14 +71,14 @@ final class SaleUrgency {
   }
 
   /**
-   * Returns whether the class of {@code security} is above its band (so that a sale of it moves the
-   * household toward its target).
+   * Returns whether the class of {@code security} is above its band by more than the threshold
+   * trigger's tolerance (so that a sale of it moves the household toward its target).
    */
   boolean classAboveBand(SecurityId security, MarketData m) {
     return assessment
         .drift()
         .find(m.lookupSecurity(security).assetClass())
-        .map(d -> !d.drift().isNegative() && d.isOutOfBand())
+        .map(d -> !d.drift().isNegative() && breach.outOfBand(d))
         .orElse(false);
   }
 
