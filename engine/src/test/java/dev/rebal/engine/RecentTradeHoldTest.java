@@ -194,9 +194,8 @@ class RecentTradeHoldTest {
    * held the reserve of a committed need, and any such account counted as raising cash, which lifts
    * the hold; now only one whose cash is still short of its reserve does. 56324 sold a fund its
    * 401(k) had bought the day before: the proposal left small caps at their band's edge and,
-   * executed in whole shares and cents, 0.0000016 points past it, which lifted the hold and made
-   * the repeat rule take the class to the middle; a class is now out of its band, for both, only
-   * beyond the threshold trigger's tolerance.
+   * executed in whole shares and cents, 0.0000016 points past it, which lifted the hold; a class
+   * above its band now lifts it only beyond the threshold trigger's tolerance.
    */
   @ParameterizedTest
   @ValueSource(ints = {301, 367, 439, 2421, 2854, 4026, 4739, 50008, 56324})

@@ -33,16 +33,14 @@ final class BandTier {
   private final BigDecimal share;
   private final long repeatDays;
   private final LocalDate asOf;
-  private final BandBreach breach;
   // the last sale and the last buy of each class
   private final Map<AssetClass, LocalDate> lastSale = new TreeMap<>();
   private final Map<AssetClass, LocalDate> lastBuy = new TreeMap<>();
 
-  private BandTier(BigDecimal share, long repeatDays, LocalDate asOf, BandBreach breach) {
+  private BandTier(BigDecimal share, long repeatDays, LocalDate asOf) {
     this.share = share;
     this.repeatDays = repeatDays;
     this.asOf = asOf;
-    this.breach = breach;
   }
 
   /** Returns the tier of {@code rs} for household {@code h} on {@code asOf}. */
@@ -51,8 +49,7 @@ final class BandTier {
         new BandTier(
             Params.decimal(rs, "optimizer.in-band-drift-share", "0.002"),
             Params.decimal(rs, "optimizer.band-edge-repeat-days", "62").longValueExact(),
-            asOf,
-            BandBreach.of(rs));
+            asOf);
     for (Transaction t : h.transactions()) {
       Optional<AssetClass> c = m.findSecurity(t.security()).map(Security::assetClass);
       if (c.isEmpty() || t.tradeDate().isAfter(asOf)) {
@@ -87,7 +84,7 @@ final class BandTier {
   }
 
   private boolean repeats(ClassDrift drift) {
-    if (share.compareTo(BigDecimal.ONE) >= 0 || !breach.outOfBand(drift)) {
+    if (share.compareTo(BigDecimal.ONE) >= 0 || !drift.isOutOfBand()) {
       return false;
     }
     LocalDate last = lastTrade(drift);
