@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 class ProposalExecutorTest {
+  private static final BookGenerator BOOK = BookGenerator.of(BookConfig.of(7));
 
   /**
    * A sale in a taxable account realizes its gains in the year, lot by lot and by term, as the next
@@ -62,20 +63,16 @@ class ProposalExecutorTest {
    */
   @Test
   void executedProposal_rebalancedAgain_itsRealizedLossesKeepTheGateClosed() {
-    // given: the household's first proposal, executed
-    BookGenerator book = BookGenerator.of(BookConfig.of(7));
-    Household h = book.household(28_285);
-    Decision first = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
-    assertThat(first.isReleasable()).as(first.canonicalText()).isTrue();
+    // given: the household's first proposal
+    Household h = BOOK.household(28_285);
+    Decision first = decide(h);
     assertThat(first.impact().harvestedLoss().amount())
         .isGreaterThan(new java.math.BigDecimal(500_000));
-    Household after = ProposalExecutor.apply(h, first.proposal());
 
-    // when: rebalanced again at the same prices
-    Decision again = Rebalancer.standard().rebalance(after, book.marketData(), book.asOf());
+    // when: executed and rebalanced again at the same prices
+    Decision again = decideAgain(h, first);
 
     // then
-    assertThat(again.triggers()).as(again.canonicalText()).isEmpty();
     assertThat(again.proposal().trades()).isEmpty();
   }
 
@@ -91,23 +88,19 @@ class ProposalExecutorTest {
   @Test
   void proposalRealizingGains_harvestsTheLossesTheyMakeWorthItTheSameDay() {
     // given
-    BookGenerator book = BookGenerator.of(BookConfig.of(7));
-    Household h = book.household(33_887);
+    Household h = BOOK.household(33_887);
 
     // when
-    Decision first = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
+    Decision first = decide(h);
 
     // then: the concentration sale and harvests in one proposal, and nothing left for tomorrow
-    assertThat(first.isReleasable()).as(first.canonicalText()).isTrue();
     assertThat(first.proposal().trades())
         .as(first.canonicalText())
         .anyMatch(t -> t.reasonCodes().contains("concentration.cap"))
         .anyMatch(t -> t.reasonCodes().contains("tax.harvest"));
     assertThat(first.proposal().explanation())
         .anyMatch(l -> l.contains("against the gains this proposal realizes"));
-    Household after = ProposalExecutor.apply(h, first.proposal());
-    Decision again = Rebalancer.standard().rebalance(after, book.marketData(), book.asOf());
-    assertThat(again.triggers()).as(again.canonicalText()).isEmpty();
+    decideAgain(h, first);
   }
 
   /**
@@ -120,19 +113,35 @@ class ProposalExecutorTest {
   @Test
   void harvestingProposalRealizingGains_harvestsWhatTheGainsOpenTheSameDay() {
     // given
-    BookGenerator book = BookGenerator.of(BookConfig.of(7));
-    Household h = book.household(23_891);
+    Household h = BOOK.household(23_891);
 
     // when
-    Decision first = Rebalancer.standard().rebalance(h, book.marketData(), book.asOf());
+    Decision first = decide(h);
 
-    // then
-    assertThat(first.isReleasable()).as(first.canonicalText()).isTrue();
+    // then: the harvests the gains open in the same proposal, and nothing left for tomorrow
     assertThat(first.proposal().explanation())
         .anyMatch(l -> l.contains("against the gains this proposal realizes"));
+    decideAgain(h, first);
+  }
+
+  /** {@return the decision on {@code h}, which must be releasable} */
+  private static Decision decide(Household h) {
+    Decision d = Rebalancer.standard().rebalance(h, BOOK.marketData(), BOOK.asOf());
+    assertThat(d.isReleasable()).as(d.canonicalText()).isTrue();
+    return d;
+  }
+
+  /**
+   * {@return the decision on {@code h} after {@code first} executed, at the same prices; asserts
+   * that it finds no trigger}
+   */
+  private static Decision decideAgain(Household h, Decision first) {
     Household after = ProposalExecutor.apply(h, first.proposal());
-    Decision again = Rebalancer.standard().rebalance(after, book.marketData(), book.asOf());
-    assertThat(again.triggers()).as(again.canonicalText()).isEmpty();
+    Decision again = Rebalancer.standard().rebalance(after, BOOK.marketData(), BOOK.asOf());
+    assertThat(again.triggers())
+        .as(first.canonicalText() + "\n---\n" + again.canonicalText())
+        .isEmpty();
+    return again;
   }
 
   private static Trade sale(

@@ -211,7 +211,7 @@ public final class HouseholdProblem {
    * {@return accounts whose cash is not the household's to spend (a donor-advised fund, whose cash
    * goes to charities): no proposal leaves one with more cash than it holds, beyond what its own
    * floor and needs ask, so the household's cash goal is met in accounts whose cash it can use
-   * (docs/optimizer.md, "Cash")}
+   * (docs/optimizer.md, "Asset location")}
    */
   public SortedSet<AccountId> cashApart() {
     return cashApart;

@@ -336,6 +336,9 @@ final class LpBuild {
       if (r.size() == 0) {
         continue; // nothing can change this account's cash
       }
+      // a donor-advised fund raises no cash for the household: sales - buys <= what its own floor
+      // and needs ask beyond its cash (hard; no trade meets it)
+      Row raised = m.cashApart[a] ? r.negated() : null;
       double[] tiers = {m.needReserve[a], m.floor[a] + m.cashMargin[a]};
       double required = 0;
       for (int t = 0; t < tiers.length; t++) {
@@ -346,15 +349,7 @@ final class LpBuild {
         }
       }
       row(g, r.indices(), r.values(), (m.cash[a] - required) / v);
-      if (m.cashApart[a]) {
-        // a donor-advised fund raises no cash for the household: sales - buys <= what its own
-        // floor and needs ask beyond its cash (hard; no trade meets it)
-        Row raised = new Row();
-        for (int j = 0; j < tradeColumns; j++) {
-          if (m.positionAccount[position[j]] == a) {
-            raised.add(j, kind[j] == BUY ? -1 : 1);
-          }
-        }
+      if (raised != null) {
         double own = m.needReserve[a] + m.floor[a] + m.cashMargin[a];
         row("", raised, Math.max(0, own - m.cash[a]) / v);
       }

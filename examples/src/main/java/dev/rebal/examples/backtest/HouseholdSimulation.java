@@ -788,7 +788,10 @@ final class HouseholdSimulation {
     return total;
   }
 
-  /** Adds the sales' gains in taxable accounts to the profile's year-to-date, by term. */
+  /**
+   * Records the sales' gains and losses in taxable accounts, by term, in the run's outcome ({@link
+   * ProposalExecutor#apply} adds them to the profile's year-to-date).
+   */
   private void recordGains(Proposal p, LocalDate d) {
     Money st = Money.ZERO_USD;
     Money lt = Money.ZERO_USD;
@@ -818,7 +821,6 @@ final class HouseholdSimulation {
     if (st.isZero() && lt.isZero()) {
       return;
     }
-    // ProposalExecutor.apply adds the same gains to the profile's realized gains of the year
     out.realized(st, lt, losses);
   }
 
