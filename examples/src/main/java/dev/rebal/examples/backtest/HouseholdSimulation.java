@@ -1,5 +1,6 @@
 package dev.rebal.examples.backtest;
 
+import dev.rebal.compliance.ConstraintCompiler;
 import dev.rebal.core.allocation.TargetAllocation;
 import dev.rebal.core.goal.Goal;
 import dev.rebal.core.goal.GoalKind;
@@ -922,6 +923,10 @@ final class HouseholdSimulation {
                 + decision.impact().violations());
       }
       return;
+    }
+    if (!policy.taxAware()) {
+      // a tax-blind rebalancer names no lots: the custodian relieves them first in, first out
+      p = FirstInFirstOut.relieve(h, p, ConstraintCompiler.standard().permissions(h, m, d));
     }
     try {
       recordGains(p, d);
