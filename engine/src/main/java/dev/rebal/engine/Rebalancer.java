@@ -257,6 +257,7 @@ public final class Rebalancer {
     // 5. propose: gifts in kind first, then the one household problem
     Proposed proposed =
         propose(h, marketData, asOf, rs, report, assessment, tc, adjustments, triggers, memo);
+    d.addAllTriggers(proposed.fired());
     d.addAllConstraints(proposed.notes());
     proposed.optimizer().ifPresent(d::optimizer);
     constraintFindings.forEach(f -> proposal.addExplanation("constraint " + f));
@@ -393,8 +394,15 @@ public final class Rebalancer {
     boolean optimise = fired.stream().anyMatch(c -> !c.startsWith("trigger.gift."));
     if (!optimise) {
       return new Proposed(
-          gifts, ProblemBuilder.notes(request), lines, List.of(), List.of(), Optional.empty());
+          gifts,
+          ProblemBuilder.notes(request),
+          lines,
+          List.of(),
+          List.of(),
+          Optional.empty(),
+          List.of());
     }
+    List<Finding> firedHere = new ArrayList<>();
     ProblemBuild build = ProblemBuilder.build(request);
     OptimizationResult result = optimizer.optimize(build.problem());
     ImmutableList<Trade> firstTrades = null;
@@ -412,6 +420,7 @@ public final class Rebalancer {
         if (!harvest) {
           triggers = new ArrayList<>(triggers);
           triggers.add(trigger);
+          firedHere.add(trigger);
           harvest = true;
         }
         request = request.harvesting(opened.get().memo());
@@ -466,7 +475,8 @@ public final class Rebalancer {
                   + " objective="
                   + opt.lpObjective().amount().toPlainString()
                   + " rounding="
-                  + opt.roundingCost().amount().toPlainString()));
+                  + opt.roundingCost().amount().toPlainString()),
+          firedHere);
     }
     List<Finding> routing = new ArrayList<>();
     if (result instanceof OptimizationResult.Infeasible inf) {
@@ -492,13 +502,15 @@ public final class Rebalancer {
             how
                 + (result instanceof OptimizationResult.Infeasible
                     ? " infeasible"
-                    : " numerical failure")));
+                    : " numerical failure")),
+        firedHere);
   }
 
   /**
    * What the proposal stage hands on: the trades, the constraint notes, explanation lines, routing
-   * findings of its own (an infeasible or failed problem), the goals left unmet and the optimizer's
-   * one-line summary.
+   * findings of its own (an infeasible or failed problem), the goals left unmet, the optimizer's
+   * one-line summary and the triggers the stage itself fired (the harvest trigger the proposal's
+   * own gains fire), which the decision records with the rule stage's.
    */
   private record Proposed(
       ImmutableList<Trade> trades,
@@ -506,7 +518,8 @@ public final class Rebalancer {
       List<String> lines,
       List<Finding> routing,
       List<UnmetGoal> unmet,
-      Optional<String> optimizer) {}
+      Optional<String> optimizer,
+      List<Finding> fired) {}
 
   /**
    * Returns a review reason if the household, after the trades, would still fire a trigger that the

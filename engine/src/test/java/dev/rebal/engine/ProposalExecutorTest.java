@@ -100,6 +100,11 @@ class ProposalExecutorTest {
         .anyMatch(t -> t.reasonCodes().contains("tax.harvest"));
     assertThat(first.proposal().explanation())
         .anyMatch(l -> l.contains("against the gains this proposal realizes"));
+    // and the decision names the trigger of its harvests, as the audit record replays it: the
+    // concentration trigger from the rule stage, the harvest trigger the proposal's gains fired
+    assertThat(first.triggers())
+        .extracting(dev.rebal.core.rule.Finding::code)
+        .containsExactly("trigger.concentration", "trigger.tax.harvest");
     decideAgain(h, first);
   }
 
