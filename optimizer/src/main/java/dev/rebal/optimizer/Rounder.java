@@ -403,12 +403,63 @@ final class Rounder {
 
   // ---- repairs ----
 
+  /**
+   * Brings the gains back within the budgets that rounding broke, keeping the LP's priorities: a
+   * need's cash and an account's floor come before the gain budget. First a loss sale the LP made
+   * is raised (rounded up rather than down, a unit at a time), which also adds cash; then the sale
+   * with the largest gain per dollar is cut, but never below what its account must keep. What is
+   * left over is reported as the budget's shortfall.
+   */
   private void repairBudgets() {
     if (gainTarget != null) {
+      offsetWithLosses(gainTarget, false);
       reduceGains(gainTarget, false);
     }
     if (shortTermTarget != null) {
+      offsetWithLosses(shortTermTarget, true);
       reduceGains(shortTermTarget, true);
+    }
+  }
+
+  /**
+   * Raises the loss sales the LP made, largest loss per unit first, while the gain is above {@code
+   * cap}: by the units that cover the excess, within the segment's room, when every hard limit and
+   * the turnover target still hold.
+   */
+  private void offsetWithLosses(BigDecimal cap, boolean shortOnly) {
+    Set<String> tried = new TreeSet<>();
+    while (true) {
+      BigDecimal excess = gain(shortOnly).subtract(cap);
+      if (excess.signum() <= 0) {
+        return;
+      }
+      int bi = -1;
+      int bk = -1;
+      for (int i = 0; i < sell.length; i++) {
+        for (int k = 0; k < sell[i].length; k++) {
+          Model.Segment s = m.segments[i][k];
+          if (sell[i][k] > 0
+              && s.gain < 0
+              && (!shortOnly || s.shortTerm)
+              && m.sellAllowed[i][k]
+              && capacity[i][k] > sell[i][k]
+              && !tried.contains(i + "/" + k)
+              && (bi < 0 || s.gain < m.segments[bi][bk].gain)) {
+            bi = i;
+            bk = k;
+          }
+        }
+      }
+      if (bi < 0) {
+        return;
+      }
+      tried.add(bi + "/" + bk);
+      BigDecimal perUnit = amount(bi, 1).multiply(m.segments[bi][bk].gainExact).negate();
+      long add = Math.min(capacity[bi][bk] - sell[bi][bk], ceilUnits(excess, perUnit));
+      sell[bi][bk] += add;
+      if (!hardLimitsHold() || turnoverTarget != null && turnover().compareTo(turnoverTarget) > 0) {
+        sell[bi][bk] -= add;
+      }
     }
   }
 
@@ -434,8 +485,12 @@ final class Rounder {
     }
   }
 
-  /** Reduces the sale with the largest gain per dollar until the gain is within {@code cap}. */
+  /**
+   * Reduces the sale with the largest gain per dollar until the gain is within {@code cap}, never
+   * leaving the sale's account below the cash the LP point kept there (its needs and floor).
+   */
   private void reduceGains(BigDecimal cap, boolean shortOnly) {
+    Set<String> spent = new TreeSet<>();
     while (true) {
       BigDecimal excess = gain(shortOnly).subtract(cap);
       if (excess.signum() <= 0) {
@@ -449,6 +504,7 @@ final class Rounder {
           if (sell[i][k] > 0
               && s.gain > 0
               && (!shortOnly || s.shortTerm)
+              && !spent.contains(i + "/" + k)
               && (bi < 0 || s.gain > m.segments[bi][bk].gain)) {
             bi = i;
             bk = k;
@@ -458,8 +514,18 @@ final class Rounder {
       if (bi < 0) {
         return;
       }
+      int a = m.positionAccount[bi];
       BigDecimal perUnit = amount(bi, 1).multiply(m.segments[bi][bk].gainExact);
-      sell[bi][bk] -= Math.min(sell[bi][bk], ceilUnits(excess, perUnit));
+      long cut = Math.min(sell[bi][bk], ceilUnits(excess, perUnit));
+      BigDecimal keep = floorOf(a);
+      sell[bi][bk] -= cut;
+      while (cut > 0 && cashAfter(a).compareTo(keep) < 0) {
+        // the account needs this sale's cash: give back units until it keeps what it must
+        long back = Math.min(cut, ceilUnits(keep.subtract(cashAfter(a)), amount(bi, 1)));
+        sell[bi][bk] += back;
+        cut -= back;
+        spent.add(bi + "/" + bk);
+      }
     }
   }
 
@@ -517,10 +583,14 @@ final class Rounder {
         buy[best] -= Math.min(buy[best], ceilUnits(deficit, amount(best, 1)));
         deficit = floor.subtract(cashAfter(a));
       }
-      for (int i = 0; i < buy.length && deficit.signum() > 0; i++) {
-        if (m.positionAccount[i] == a) {
-          raiseSells(i, deficit);
-          deficit = floor.subtract(cashAfter(a));
+      // raise sales within the budgets first; then, as the LP ranks a need's cash and a floor
+      // above the gain budgets and the turnover cap, past them
+      for (int pass = 0; pass < 2 && deficit.signum() > 0; pass++) {
+        for (int i = 0; i < buy.length && deficit.signum() > 0; i++) {
+          if (m.positionAccount[i] == a) {
+            raiseSells(i, deficit, pass == 1);
+            deficit = floor.subtract(cashAfter(a));
+          }
         }
       }
     }
@@ -723,9 +793,18 @@ final class Rounder {
   }
 
   /**
-   * Raises allowed sales of position {@code i}, cheapest segment first, by up to {@code dollars}.
+   * Raises allowed sales of position {@code i}, cheapest segment first, by up to {@code dollars},
+   * within the budgets.
    */
   private void raiseSells(int i, BigDecimal dollars) {
+    raiseSells(i, dollars, false);
+  }
+
+  /**
+   * Raises allowed sales of position {@code i}, cheapest segment first, by up to {@code dollars};
+   * the hard limits always hold, the gain budgets and the turnover cap unless {@code budgetsYield}.
+   */
+  private void raiseSells(int i, BigDecimal dollars, boolean budgetsYield) {
     if (groupBought(m.securityGroup[m.positionSecurity[i]])) {
       return; // a repair never sells a group the proposal buys (no offsetting trades)
     }
@@ -737,7 +816,7 @@ final class Rounder {
       }
       long add = Math.min(room, ceilUnits(need, amount(i, 1)));
       sell[i][k] += add;
-      if (!budgetsHold() || !hardLimitsHold()) {
+      if (!budgetsYield && !budgetsHold() || !hardLimitsHold()) {
         sell[i][k] -= add;
         continue;
       }

@@ -142,6 +142,63 @@ class HouseholdOptimizerTest {
   }
 
   /**
+   * Rounding keeps the problem's priorities (generated household 968 of seed 42): a $10,000 need in
+   * account A (fractional shares) is raised by selling bonds at a 10% gain, $1,000, which leaves
+   * the household at its 60/40 target. A gain budget of 0 is kept by harvesting stock at a 30% loss
+   * in account B (whole shares, $60 a share) into another US fund. The LP's loss sale, $3,333.33 or
+   * 55.6 shares, rounds down to 55 and leaves the gain $10.00 over the budget. The budget's repair
+   * used to cut the bond sale that funds the need, by $100, leaving A short of it; now it sells the
+   * 56th share first, and the need and the floor are met.
+   */
+  @Test
+  void optimize_lossSaleRoundedDown_budgetRepairKeepsTheNeedsCash() {
+    // given
+    AccountId a = AccountId.of("A");
+    AccountId b = AccountId.of("B");
+    HouseholdProblem problem =
+        HouseholdProblem.builder()
+            .mode(RebalanceMode.HALFWAY)
+            .gainBudget(Money.usd("0"))
+            .addAccount(new ProblemAccount(a, Money.usd("100"), Money.usd("100"), true, true))
+            .addAccount(new ProblemAccount(b, Money.usd("100"), Money.usd("100"), true, false))
+            .addSecurity(security("BND", "BOND"))
+            .addSecurity(
+                new ProblemSecurity(
+                    SecurityId.of("VTI"), UnitPrice.usd("60"), AssetClass.of("US"), "VTI"))
+            .addSecurity(security("VTI2", "US"))
+            .addPosition(HouseholdOptimizerProperties.position(a, "BND", 460, "0.10"))
+            .addPosition(HouseholdOptimizerProperties.position(b, "VTI", 900, "-0.30"))
+            .addPosition(HouseholdOptimizerProperties.buyOnly(b, "VTI2"))
+            .addClassGoal(goal("US", "0.6"))
+            .addClassGoal(goal("BOND", "0.4"))
+            .addCashReserve(new CashReserve("need", a, Money.usd("10000")))
+            .build();
+
+    // when
+    OptimizationResult.Optimal optimal =
+        (OptimizationResult.Optimal) HouseholdOptimizer.standard().optimize(problem);
+
+    // then the need and the floor are met in A
+    BigDecimal cashA = new BigDecimal("100");
+    for (ProposedTrade t : optimal.trades()) {
+      if (t.account().equals(a)) {
+        cashA =
+            t.side() == Side.SELL
+                ? cashA.add(t.amount().amount())
+                : cashA.subtract(t.amount().amount());
+      }
+    }
+    assertThat(cashA)
+        .as(optimal.trades().toString())
+        .isGreaterThanOrEqualTo(new BigDecimal("10100"));
+    assertThat(optimal.shortfalls())
+        .as(optimal.trades().toString())
+        .noneMatch(
+            g -> g.kind() == GoalShortfall.Kind.NEED || g.kind() == GoalShortfall.Kind.CASH_FLOOR);
+    assertThat(IndependentChecker.violations(problem, optimal.trades())).isEmpty();
+  }
+
+  /**
    * No drift created (path 21 of the historical backtest): munis and bonds are both below their
    * bands and US stock above it, but no US gain may be realized (a gain budget of 0), and the
    * bonds' lot is a harvestable loss of 30%. Drift measured in dollars outside the bands is the
