@@ -808,6 +808,7 @@ final class Rounder {
     if (groupBought(m.securityGroup[m.positionSecurity[i]])) {
       return; // a repair never sells a group the proposal buys (no offsetting trades)
     }
+    BigDecimal min = m.problem.minTradeSize().amount();
     BigDecimal need = dollars;
     for (int k = 0; k < sell[i].length && need.signum() > 0; k++) {
       long room = capacity[i][k] - sell[i][k];
@@ -815,6 +816,12 @@ final class Rounder {
         continue;
       }
       long add = Math.min(room, ceilUnits(need, amount(i, 1)));
+      // a repair makes no sale below the minimum trade size (the engine would drop it, and the
+      // cash with it): it sells at least the minimum
+      BigDecimal belowMinimum = min.subtract(amount(i, sold(i) + add));
+      if (belowMinimum.signum() > 0) {
+        add = Math.min(room, add + ceilUnits(belowMinimum, amount(i, 1)));
+      }
       sell[i][k] += add;
       if (!budgetsYield && !budgetsHold() || !hardLimitsHold()) {
         sell[i][k] -= add;

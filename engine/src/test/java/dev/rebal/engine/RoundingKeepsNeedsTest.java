@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rounding keeps the problem's priorities: a need's cash and an account's floor come before the
- * gain budget, in the rounded trades as in the LP.
+ * gain budget and the minimum trade size, in the rounded trades as in the LP.
  */
-class GainBudgetRoundingTest {
+class RoundingKeepsNeedsTest {
   private static final BookGenerator BOOK = BookGenerator.of(BookConfig.of(42));
+  private static final BookGenerator SEED_7 = BookGenerator.of(BookConfig.of(7));
 
   /**
    * Generated household 968 (seed 42; `--generate 1000 --seed 42`): a $74,513.04 tuition need due
@@ -41,6 +42,30 @@ class GainBudgetRoundingTest {
         .as(d.canonicalText())
         .isGreaterThanOrEqualTo(tax1.cashFloor().plus(Money.usd("74513.04")));
     assertThat(d.impact().unmetGoals()).as(d.canonicalText()).isEmpty();
+    assertThat(d.routing()).extracting(Finding::code).doesNotContain("review.residual");
+  }
+
+  /**
+   * Generated household 3192 (seed 7): a $57,821.44 need due in IRA-1. The rounded trades left the
+   * account $88.23 short, and the cash repair raised a sale of ADR02 by exactly that: a sale below
+   * the $100 minimum trade size, which the engine then dropped, so the need was short and the
+   * proposal went to review as a residual. A repair now sells at least the minimum.
+   */
+  @Test
+  void cashRepair_sellsAtLeastTheMinimumTradeSize_soTheNeedIsMet() {
+    // given
+    Household h = SEED_7.household(3192);
+
+    // when
+    Decision d = Rebalancer.standard().rebalance(h, SEED_7.marketData(), SEED_7.asOf());
+
+    // then nothing is dropped, the need is met in IRA-1, and nothing is left for review
+    assertThat(d.proposal().explanation()).noneMatch(l -> l.startsWith("dropped "));
+    Household after = ProposalExecutor.apply(h, d.proposal());
+    Account ira = after.findAccount(AccountId.of("IRA-1")).orElseThrow();
+    assertThat(ira.cash())
+        .as(d.canonicalText())
+        .isGreaterThanOrEqualTo(ira.cashFloor().plus(Money.usd("57821.44")));
     assertThat(d.routing()).extracting(Finding::code).doesNotContain("review.residual");
   }
 }
