@@ -600,29 +600,35 @@ public final class Rebalancer {
     return out;
   }
 
+  /** A trigger about cash: idle cash to invest, a floor or a need to fund. */
+  private static boolean cashTrigger(String code) {
+    return code.startsWith("trigger.cash.") || code.startsWith("trigger.liquidity.");
+  }
+
   private static RebalanceMode modeFor(List<Finding> triggers, RuleSet rs) {
     Set<String> codes = new TreeSet<>();
     triggers.forEach(f -> codes.add(f.code()));
-    boolean cashOnly =
+    boolean cashTaxGift =
         codes.stream()
-                .allMatch(
-                    c ->
-                        c.startsWith("trigger.cash.")
-                            || c.startsWith("trigger.liquidity.")
-                            || c.startsWith("trigger.tax.")
-                            || c.startsWith("trigger.gift."))
-            && codes.stream()
-                .anyMatch(c -> !c.startsWith("trigger.tax.") && !c.startsWith("trigger.gift."));
-    if (cashOnly) {
+            .allMatch(
+                c ->
+                    cashTrigger(c)
+                        || c.startsWith("trigger.tax.")
+                        || c.startsWith("trigger.gift."));
+    boolean tax = codes.stream().anyMatch(c -> c.startsWith("trigger.tax."));
+    if (cashTaxGift && !tax && codes.stream().anyMatch(Rebalancer::cashTrigger)) {
       return RebalanceMode.CASH_ONLY;
     }
-    if (codes.stream()
-        .allMatch(
-            c ->
-                c.startsWith("trigger.tax.")
-                    || c.startsWith("trigger.gift.")
-                    || c.equals("trigger.concentration"))) {
-      // harvests and cap breaches only: classes inside their band are left alone
+    if (cashTaxGift
+        || codes.stream()
+            .allMatch(
+                c ->
+                    c.startsWith("trigger.tax.")
+                        || c.startsWith("trigger.gift.")
+                        || c.equals("trigger.concentration"))) {
+      // harvests and cap breaches, with cash to raise or invest or not: classes inside their band
+      // are left alone. A harvest is never run CASH_ONLY, which sells only in accounts short of
+      // cash: a harvest in another account would wait for a day without a cash trigger
       return RebalanceMode.TO_BAND_EDGE;
     }
     return RebalanceMode.valueOf(rs.find("optimizer.mode").orElse("HALFWAY"));
