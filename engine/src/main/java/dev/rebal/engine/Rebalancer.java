@@ -15,6 +15,7 @@ import dev.rebal.core.assess.UnmetGoal;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
+import dev.rebal.core.money.Money;
 import dev.rebal.core.override.Override;
 import dev.rebal.core.rule.ConstraintAdjustment;
 import dev.rebal.core.rule.Finding;
@@ -443,14 +444,27 @@ public final class Rebalancer {
       lines.addAll(dropped.build().explanation());
       List<UnmetGoal> unmet = new ArrayList<>();
       for (GoalShortfall g : opt.shortfalls()) {
-        unmet.add(new UnmetGoal(g.kind().name(), g.subject(), g.amount(), g.detail()));
+        Money amount = g.amount();
+        if (g.kind() == GoalShortfall.Kind.CASH_FLOOR) {
+          // the problem's floor carries up to a dollar of rounding margin above the account's:
+          // cash between the two is not below the account's floor
+          amount =
+              current
+                  .findAccount(dev.rebal.core.household.AccountId.of(g.subject()))
+                  .map(a -> g.amount().minus(ProblemBuilder.floorMargin(a)))
+                  .orElse(amount);
+          if (!amount.isPositive()) {
+            continue;
+          }
+        }
+        unmet.add(new UnmetGoal(g.kind().name(), g.subject(), amount, g.detail()));
         lines.add(
             "left unmet: "
                 + g.kind()
                 + " "
                 + g.subject()
                 + " by "
-                + g.amount()
+                + amount
                 + " ("
                 + g.detail()
                 + ")");

@@ -105,6 +105,14 @@ public final class ProblemBuilder {
 
   private ProblemBuilder() {}
 
+  /**
+   * {@return the rounding margin the problem adds to {@code a}'s cash floor: up to a dollar for the
+   * cents each trade's value rounds to, never more than the account has above its floor}
+   */
+  public static Money floorMargin(Account a) {
+    return ROUNDING_MARGIN.min(a.cash().minus(a.cashFloor()).max(Money.ZERO_USD));
+  }
+
   /** Builds the household's problem. */
   public static ProblemBuild build(ProblemRequest r) {
     return build(r, false);
@@ -246,9 +254,7 @@ public final class ProblemBuilder {
       // them up (never more than the account has above its floor, so the margin alone is never
       // a shortfall; an account already below its floor gets none: the verifier reports that
       // breach as pre-existing while the proposal does not lower its cash)
-      Money floor =
-          a.cashFloor()
-              .plus(ROUNDING_MARGIN.min(a.cash().minus(a.cashFloor()).max(Money.ZERO_USD)));
+      Money floor = a.cashFloor().plus(floorMargin(a));
       p.addAccount(
           new ProblemAccount(
               a.id(), a.cash(), mayTrade ? floor : Money.ZERO_USD, mayTrade, a.fractionalShares()));
