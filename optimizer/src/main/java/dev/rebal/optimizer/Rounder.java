@@ -428,39 +428,50 @@ final class Rounder {
    */
   private void offsetWithLosses(BigDecimal cap, boolean shortOnly) {
     Set<String> tried = new TreeSet<>();
-    while (true) {
-      BigDecimal excess = gain(shortOnly).subtract(cap);
-      if (excess.signum() <= 0) {
+    while (gain(shortOnly).compareTo(cap) > 0) {
+      int[] seg = soldSegment(false, shortOnly, tried);
+      if (seg == null) {
         return;
       }
-      int bi = -1;
-      int bk = -1;
-      for (int i = 0; i < sell.length; i++) {
-        for (int k = 0; k < sell[i].length; k++) {
-          Model.Segment s = m.segments[i][k];
-          if (sell[i][k] > 0
-              && s.gain < 0
-              && (!shortOnly || s.shortTerm)
-              && m.sellAllowed[i][k]
-              && capacity[i][k] > sell[i][k]
-              && !tried.contains(i + "/" + k)
-              && (bi < 0 || s.gain < m.segments[bi][bk].gain)) {
-            bi = i;
-            bk = k;
-          }
-        }
-      }
-      if (bi < 0) {
-        return;
-      }
+      int bi = seg[0];
+      int bk = seg[1];
       tried.add(bi + "/" + bk);
       BigDecimal perUnit = amount(bi, 1).multiply(m.segments[bi][bk].gainExact).negate();
-      long add = Math.min(capacity[bi][bk] - sell[bi][bk], ceilUnits(excess, perUnit));
+      long add =
+          Math.min(
+              capacity[bi][bk] - sell[bi][bk], ceilUnits(gain(shortOnly).subtract(cap), perUnit));
       sell[bi][bk] += add;
       if (!hardLimitsHold() || turnoverTarget != null && turnover().compareTo(turnoverTarget) > 0) {
         sell[bi][bk] -= add;
       }
     }
+  }
+
+  /**
+   * Returns the sold segment {@code {position, segment}} with the largest gain per dollar ({@code
+   * gains}) or the largest loss per dollar that may still be raised (otherwise), short-term only
+   * when {@code shortOnly}, not in {@code excluded}; null when there is none.
+   */
+  private int[] soldSegment(boolean gains, boolean shortOnly, Set<String> excluded) {
+    int bi = -1;
+    int bk = -1;
+    for (int i = 0; i < sell.length; i++) {
+      for (int k = 0; k < sell[i].length; k++) {
+        Model.Segment s = m.segments[i][k];
+        boolean side =
+            gains ? s.gain > 0 : s.gain < 0 && m.sellAllowed[i][k] && capacity[i][k] > sell[i][k];
+        if (sell[i][k] > 0
+            && side
+            && (!shortOnly || s.shortTerm)
+            && !excluded.contains(i + "/" + k)
+            && (bi < 0
+                || (gains ? s.gain > m.segments[bi][bk].gain : s.gain < m.segments[bi][bk].gain))) {
+          bi = i;
+          bk = k;
+        }
+      }
+    }
+    return bi < 0 ? null : new int[] {bi, bk};
   }
 
   /** Reduces sales of limited securities, smallest gain first kept, until every limit holds. */
@@ -491,32 +502,16 @@ final class Rounder {
    */
   private void reduceGains(BigDecimal cap, boolean shortOnly) {
     Set<String> spent = new TreeSet<>();
-    while (true) {
-      BigDecimal excess = gain(shortOnly).subtract(cap);
-      if (excess.signum() <= 0) {
+    while (gain(shortOnly).compareTo(cap) > 0) {
+      int[] seg = soldSegment(true, shortOnly, spent);
+      if (seg == null) {
         return;
       }
-      int bi = -1;
-      int bk = -1;
-      for (int i = 0; i < sell.length; i++) {
-        for (int k = 0; k < sell[i].length; k++) {
-          Model.Segment s = m.segments[i][k];
-          if (sell[i][k] > 0
-              && s.gain > 0
-              && (!shortOnly || s.shortTerm)
-              && !spent.contains(i + "/" + k)
-              && (bi < 0 || s.gain > m.segments[bi][bk].gain)) {
-            bi = i;
-            bk = k;
-          }
-        }
-      }
-      if (bi < 0) {
-        return;
-      }
+      int bi = seg[0];
+      int bk = seg[1];
       int a = m.positionAccount[bi];
       BigDecimal perUnit = amount(bi, 1).multiply(m.segments[bi][bk].gainExact);
-      long cut = Math.min(sell[bi][bk], ceilUnits(excess, perUnit));
+      long cut = Math.min(sell[bi][bk], ceilUnits(gain(shortOnly).subtract(cap), perUnit));
       BigDecimal keep = floorOf(a);
       sell[bi][bk] -= cut;
       while (cut > 0 && cashAfter(a).compareTo(keep) < 0) {

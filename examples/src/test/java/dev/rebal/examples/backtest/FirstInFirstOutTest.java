@@ -10,8 +10,6 @@ import dev.rebal.core.household.Household;
 import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.market.Price;
-import dev.rebal.core.market.PriceTable;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
 import dev.rebal.core.money.UnitPrice;
@@ -26,9 +24,7 @@ import dev.rebal.core.trade.Side;
 import dev.rebal.core.trade.Trade;
 import dev.rebal.sample.BookConfig;
 import dev.rebal.sample.BookGenerator;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +36,19 @@ class FirstInFirstOutTest {
   private static final LocalDate AS_OF = BookConfig.DEFAULT_AS_OF;
   private static final AccountId TAX = AccountId.of("TAX-1");
   private static final SecurityId FUND = SecurityId.of("LCF1");
+  private static final BookGenerator GEN =
+      BookGenerator.of(BookConfig.of(3).withRealisticStart(true));
+  private static final MarketData MARKET = BacktestFixtures.pricedAt100(GEN.marketData(), AS_OF);
 
   @Test
   void sale_relievesTheEarliestLotsFirst_notTheEngineHighestBasisPick() {
     // given three lots of a fund at $100: 2019 at $50 a share, 2021 at $120, 2024 at $90; the
     // engine (tax weight 0) picked 150 shares from the 2021 lot, a $3,000 loss
-    BookGenerator gen = BookGenerator.of(BookConfig.of(3).withRealisticStart(true));
-    MarketData m = pricedAt100(gen.marketData());
-    Household h = household(gen.household(0), List.of());
+    Household h = household(GEN.household(0), List.of());
     Proposal engine = proposal(h, new LotPick(LotId.of("L-2021"), Quantity.of(150)));
 
     // when
-    Proposal fifo =
-        FirstInFirstOut.relieve(h, engine, ConstraintCompiler.standard().permissions(h, m, AS_OF));
+    Proposal fifo = relieve(h, engine);
 
     // then the whole 2019 lot (100 shares, a $5,000 gain) and 50 of the 2021 lot
     assertThat(fifo.trades().get(0).lots())
@@ -67,8 +63,6 @@ class FirstInFirstOutTest {
   @Test
   void sale_skipsLotsCompliancePreserves() {
     // given a lot preference that keeps lots of the fund acquired before 2020
-    BookGenerator gen = BookGenerator.of(BookConfig.of(3).withRealisticStart(true));
-    MarketData m = pricedAt100(gen.marketData());
     LotPreference keep =
         new LotPreference(
             RestrictionId.of("R-KEEP"),
@@ -76,18 +70,22 @@ class FirstInFirstOutTest {
             LocalDate.of(2020, 1, 1),
             DateWindow.always(),
             "founder shares kept for a step-up");
-    Household h = household(gen.household(0), List.of(keep));
+    Household h = household(GEN.household(0), List.of(keep));
     Proposal engine = proposal(h, new LotPick(LotId.of("L-2021"), Quantity.of(150)));
 
     // when
-    Proposal fifo =
-        FirstInFirstOut.relieve(h, engine, ConstraintCompiler.standard().permissions(h, m, AS_OF));
+    Proposal fifo = relieve(h, engine);
 
     // then the earliest lots it may sell: the 2021 lot whole, then 50 of the 2024 lot
     assertThat(fifo.trades().get(0).lots())
         .containsExactly(
             new LotPick(LotId.of("L-2021"), Quantity.of(100)),
             new LotPick(LotId.of("L-2024"), Quantity.of(50)));
+  }
+
+  private static Proposal relieve(Household h, Proposal engine) {
+    return FirstInFirstOut.relieve(
+        h, engine, ConstraintCompiler.standard().permissions(h, MARKET, AS_OF));
   }
 
   private static Proposal proposal(Household h, LotPick enginePick) {
@@ -116,18 +114,7 @@ class FirstInFirstOutTest {
   private static Household household(
       Household generated, List<dev.rebal.core.restriction.Restriction> restrictions) {
     var owner = generated.members().get(0).id();
-    Account taxable =
-        Account.builder()
-            .id(TAX)
-            .addOwners(owner)
-            .type(AccountType.TAXABLE)
-            .custodian("C")
-            .cash(Money.ZERO_USD)
-            .cashFloor(Money.ZERO_USD)
-            .heldAway(false)
-            .tradable(true)
-            .fractionalShares(true)
-            .build();
+    Account taxable = BacktestFixtures.account(TAX.value(), AccountType.TAXABLE, owner);
     List<TaxLot> lots =
         List.of(
             lot("L-2024", LocalDate.of(2024, 5, 1), "9000.00"),
@@ -154,17 +141,6 @@ class FirstInFirstOutTest {
         .costBasis(Money.usd(basis))
         .acquired(acquired)
         .washSaleAdjustment(Money.ZERO_USD)
-        .build();
-  }
-
-  private static MarketData pricedAt100(MarketData m) {
-    List<Price> prices = new ArrayList<>();
-    for (SecurityId id : m.securities().keySet()) {
-      prices.add(Price.of(id, UnitPrice.of(Money.USD, new BigDecimal("100.00")), AS_OF));
-    }
-    return MarketData.builder()
-        .putAllSecurities(m.securities())
-        .prices(PriceTable.of(prices))
         .build();
   }
 }

@@ -12,11 +12,8 @@ import dev.rebal.core.household.LotId;
 import dev.rebal.core.household.TaxLot;
 import dev.rebal.core.household.TaxProfile;
 import dev.rebal.core.market.MarketData;
-import dev.rebal.core.market.Price;
-import dev.rebal.core.market.PriceTable;
 import dev.rebal.core.money.Money;
 import dev.rebal.core.money.Quantity;
-import dev.rebal.core.money.UnitPrice;
 import dev.rebal.core.money.Weight;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.core.ruleset.SemanticVersion;
@@ -27,7 +24,6 @@ import dev.rebal.sample.BookConfig;
 import dev.rebal.sample.BookGenerator;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -75,7 +71,7 @@ class IncomeTaxTest {
     // a bond fund (4%, ordinary), a REIT fund (3.5%, ordinary) and a muni fund (3.2%, exempt), an
     // IRA and a Roth IRA with $120,000 of the bond fund each, no cash, all priced at $100.00
     BookGenerator gen = BookGenerator.of(BookConfig.of(3).withRealisticStart(true));
-    MarketData base = pricedAt100(gen.marketData());
+    MarketData base = BacktestFixtures.pricedAt100(gen.marketData(), START);
     Household h = household(gen.household(0));
     MarketModel market = MarketModel.simulate(base, START, 1, 11, 1.0);
     HouseholdScript script =
@@ -115,7 +111,7 @@ class IncomeTaxTest {
   void run_oneMonth_attributionExplainsTheWealthChangeExactly() {
     // given the household above over one month
     BookGenerator gen = BookGenerator.of(BookConfig.of(3).withRealisticStart(true));
-    MarketData base = pricedAt100(gen.marketData());
+    MarketData base = BacktestFixtures.pricedAt100(gen.marketData(), START);
     Household h = household(gen.household(0));
     MarketModel market = MarketModel.simulate(base, START, 1, 11, 1.0);
     HouseholdScript script =
@@ -156,24 +152,13 @@ class IncomeTaxTest {
             within(0.01));
   }
 
-  private static MarketData pricedAt100(MarketData m) {
-    List<Price> prices = new ArrayList<>();
-    for (SecurityId id : m.securities().keySet()) {
-      prices.add(Price.of(id, UnitPrice.of(Money.USD, new BigDecimal("100.00")), START));
-    }
-    return MarketData.builder()
-        .putAllSecurities(m.securities())
-        .prices(PriceTable.of(prices))
-        .build();
-  }
-
   private static Household household(Household generated) {
     var owner = generated.members().get(0).id();
     List<Account> accounts =
         List.of(
-            account("TAX-1", AccountType.TAXABLE, owner),
-            account("IRA-2", AccountType.TRADITIONAL_IRA, owner),
-            account("ROTH-3", AccountType.ROTH_IRA, owner));
+            BacktestFixtures.account("TAX-1", AccountType.TAXABLE, owner),
+            BacktestFixtures.account("IRA-2", AccountType.TRADITIONAL_IRA, owner),
+            BacktestFixtures.account("ROTH-3", AccountType.ROTH_IRA, owner));
     List<TaxLot> lots =
         List.of(
             lot(1, "TAX-1", "LCF1"),
@@ -193,21 +178,6 @@ class IncomeTaxTest {
     c.goals = List.of();
     c.events = List.of();
     return c.build();
-  }
-
-  private static Account account(
-      String id, AccountType type, dev.rebal.core.household.MemberId owner) {
-    return Account.builder()
-        .id(AccountId.of(id))
-        .addOwners(owner)
-        .type(type)
-        .custodian("C")
-        .cash(Money.ZERO_USD)
-        .cashFloor(Money.ZERO_USD)
-        .heldAway(false)
-        .tradable(true)
-        .fractionalShares(true)
-        .build();
   }
 
   private static TaxLot lot(int n, String account, String security) {
