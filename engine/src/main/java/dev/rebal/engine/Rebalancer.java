@@ -378,6 +378,25 @@ public final class Rebalancer {
       currentTc = ConstraintCompiler.standard().compile(current, m, asOf, compliance);
       currentAdjustments.addAll(StageTrades.keepDirections(gifts, h, m));
     }
+    List<Finding> firedHere = new ArrayList<>();
+    if (!gifts.isEmpty() && fired.stream().allMatch(c -> c.startsWith("trigger.gift."))) {
+      // a gift in kind alone runs no problem, but the lots it gives can leave a class out of its
+      // band: what the household after the gift triggers is fired by the gift, and solved with it
+      Assessment afterGift = Assessor.assess(current, m, asOf, rs, report, currentMemo);
+      for (Finding f :
+          findings(
+              Stage.TRIGGER, RuleContext.of(current, m, asOf, rs, afterGift), new ArrayList<>())) {
+        if (!f.code().startsWith("trigger.gift.")) {
+          firedHere.add(f);
+          fired.add(f.code());
+          lines.add("trigger " + f.code() + ": " + f.message() + " (after the gift in kind)");
+        }
+      }
+      if (!firedHere.isEmpty()) {
+        triggers = new ArrayList<>(triggers);
+        triggers.addAll(firedHere);
+      }
+    }
     boolean harvest = fired.contains("trigger.tax.harvest");
     ProblemRequest request =
         new ProblemRequest(
@@ -401,9 +420,8 @@ public final class Rebalancer {
           List.of(),
           List.of(),
           Optional.empty(),
-          List.of());
+          firedHere);
     }
-    List<Finding> firedHere = new ArrayList<>();
     ProblemBuild build = ProblemBuilder.build(request);
     OptimizationResult result = optimizer.optimize(build.problem());
     ImmutableList<Trade> firstTrades = null;
@@ -523,8 +541,9 @@ public final class Rebalancer {
   /**
    * What the proposal stage hands on: the trades, the constraint notes, explanation lines, routing
    * findings of its own (an infeasible or failed problem), the goals left unmet, the optimizer's
-   * one-line summary and the triggers the stage itself fired (the harvest trigger the proposal's
-   * own gains fire), which the decision records with the rule stage's.
+   * one-line summary and the triggers the stage itself fired (what the household after a gift in
+   * kind triggers, the harvest trigger the proposal's own gains fire), which the decision records
+   * with the rule stage's.
    */
   private record Proposed(
       ImmutableList<Trade> trades,
