@@ -12,6 +12,7 @@ import dev.rebal.compliance.Violation;
 import dev.rebal.core.assess.Assessment;
 import dev.rebal.core.assess.ProposalImpact;
 import dev.rebal.core.assess.UnmetGoal;
+import dev.rebal.core.household.AccountId;
 import dev.rebal.core.household.Household;
 import dev.rebal.core.internal.Checks;
 import dev.rebal.core.market.MarketData;
@@ -468,7 +469,7 @@ public final class Rebalancer {
           // cash between the two is not below the account's floor
           amount =
               current
-                  .findAccount(dev.rebal.core.household.AccountId.of(g.subject()))
+                  .findAccount(AccountId.of(g.subject()))
                   .map(a -> g.amount().minus(ProblemBuilder.floorMargin(a)))
                   .orElse(amount);
           if (!amount.isPositive()) {

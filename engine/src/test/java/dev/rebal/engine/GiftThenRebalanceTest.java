@@ -3,6 +3,7 @@ package dev.rebal.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rebal.core.rule.Finding;
+import dev.rebal.core.trade.Side;
 import dev.rebal.sample.BookConfig;
 import dev.rebal.sample.BookGenerator;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,7 @@ class GiftThenRebalanceTest {
     assertThat(d.triggers())
         .extracting(Finding::code)
         .contains("trigger.gift.in-kind", "trigger.threshold");
-    assertThat(d.proposal().trades())
-        .as(d.canonicalText())
-        .anyMatch(t -> t.side() == dev.rebal.core.trade.Side.BUY);
+    assertThat(d.proposal().trades()).as(d.canonicalText()).anyMatch(t -> t.side() == Side.BUY);
     assertThat(d.routing()).extracting(Finding::code).doesNotContain("review.residual");
   }
 }
