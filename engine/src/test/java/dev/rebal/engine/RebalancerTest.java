@@ -397,6 +397,39 @@ class RebalancerTest {
     assertThat(codes(d.routing())).as(d.canonicalText()).doesNotContain("review.residual");
   }
 
+  @Test
+  void rebalance_wholeClassAtALoss_harvestsTheLargerLossIntoTheOtherFund() {
+    // given: a fall in the whole equity class. EQ1 200 shares bought at $160 (a $12,000 loss) and
+    // EQ2, its only substitute, 100 shares at $120 (a $2,000 loss, 16.7%): each fund is the
+    // other's replacement (until 2026-12-07 neither was harvested: each group was "being
+    // harvested", so neither had a replacement)
+    Household h =
+        new Scenario()
+            .lot("L-EQ1", TAX, EQ1, 200, 160, OLD)
+            .lot("L-EQ2", TAX, EQ2, 100, 120, OLD)
+            .lot("L-BD", IRA, BD1, 200, 90, OLD)
+            .build();
+
+    // when
+    Decision d = decide(h);
+
+    // then: EQ1's loss is harvested into EQ2, and EQ2's lot, whose group is now bought, is kept
+    assertThat(codes(d.triggers())).as(d.canonicalText()).contains("trigger.tax.harvest");
+    assertThat(d.proposal().trades())
+        .as(d.canonicalText())
+        .filteredOn(t -> t.side() == Side.SELL)
+        .flatExtracting(Trade::lots)
+        .extracting(p -> p.lot().value())
+        .containsExactly("L-EQ1");
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.side() == Side.BUY)
+        .extracting(Trade::security)
+        .contains(EQ2)
+        .doesNotContain(EQ1);
+    assertThat(d.impact().harvestedLoss()).isEqualTo(Money.usd("12000.00"));
+    assertThat(codes(d.routing())).doesNotContain("review.residual");
+  }
+
   /** ACME $30,000 of $100,000, excluded from purchase and capped at 10%: a breach of $20,000. */
   private static Scenario employerAboveCap() {
     return new Scenario()

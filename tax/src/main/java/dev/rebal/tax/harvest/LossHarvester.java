@@ -46,10 +46,13 @@ import java.util.function.Supplier;
  * WashSaleAnalyzer#constraints}: a substantially identical purchase in the last 30 days anywhere in
  * the household) or is protected by a lot preference. The remaining candidates of one security in
  * one account are sold together, and the replacement is the first security of the model's list for
- * the sold security's asset class that is in another wash-sale group, is not in a group being
- * harvested anywhere in the household, may be bought in the account (no loss on its group in the
- * last 30 days) and has a price. A harvest with no such replacement is not proposed. This class is
- * stateless and thread-safe.
+ * the sold security's asset class that is in another wash-sale group, may be bought in the account
+ * (no loss on its group in the last 30 days) and has a price, preferring a group with no lots to
+ * harvest anywhere in the household. Groups are taken largest loss first: when every other group of
+ * the class has lots at a loss too (a fall in the whole class), the largest harvest is taken and
+ * the group it buys gives up its own harvest ({@code harvest.replacement-group}); a group already
+ * harvested is never bought, which would wash its sale. A harvest with no replacement is not
+ * proposed. This class is stateless and thread-safe.
  *
  * @since 0.1
  */
@@ -192,7 +195,7 @@ public final class LossHarvester {
         lots.isEmpty() ? Set.of() : LotPreferences.protectedLots(household, market, asOf);
     Map<String, List<TaxLot>> candidates = new TreeMap<>();
     List<HarvestSkip> skipped = new ArrayList<>();
-    Set<String> harvestedGroups = new TreeSet<>();
+    Map<String, Money> groupLoss = new TreeMap<>();
     for (TaxLot lot : lots) {
       String code =
           !lot.basisKnown()
@@ -207,26 +210,53 @@ public final class LossHarvester {
       candidates
           .computeIfAbsent(lot.account() + "\u0000" + lot.security(), k -> new ArrayList<>())
           .add(lot);
-      harvestedGroups.add(Groups.groupOf(market, lot.security()));
+      groupLoss.merge(
+          Groups.groupOf(market, lot.security()),
+          lot.costBasis()
+              .minus(market.prices().lookup(lot.security()).perUnit().times(lot.quantity())),
+          Money::plus);
     }
     TaxRates rates = TaxRates.of(household.taxProfile());
-    ImmutableList.Builder<Harvest> harvests = ImmutableList.builder();
-    for (List<TaxLot> group : candidates.values()) {
-      TaxLot first = group.get(0);
-      Optional<SecurityId> replacement =
-          replacement(
-              household, market, first.account(), first.security(), harvestedGroups, constraints);
-      if (replacement.isEmpty()) {
-        for (TaxLot lot : group) {
-          skipped.add(new HarvestSkip(lot.id(), "harvest.no-replacement"));
+    Map<String, Harvest> harvests = new TreeMap<>();
+    Set<String> harvested = new TreeSet<>();
+    Set<String> bought = new TreeSet<>();
+    for (String group : byLossDescending(groupLoss)) {
+      for (Map.Entry<String, List<TaxLot>> candidate : candidates.entrySet()) {
+        TaxLot first = candidate.getValue().get(0);
+        if (!Groups.groupOf(market, first.security()).equals(group)) {
+          continue;
         }
-        continue;
+        Optional<SecurityId> replacement =
+            bought.contains(group)
+                ? Optional.empty()
+                : replacement(
+                    household,
+                    market,
+                    first.account(),
+                    first.security(),
+                    groupLoss.keySet(),
+                    harvested,
+                    constraints);
+        if (replacement.isEmpty()) {
+          String code =
+              bought.contains(group) ? "harvest.replacement-group" : "harvest.no-replacement";
+          for (TaxLot lot : candidate.getValue()) {
+            skipped.add(new HarvestSkip(lot.id(), code));
+          }
+          continue;
+        }
+        harvested.add(group);
+        bought.add(Groups.groupOf(market, replacement.get()));
+        harvests.put(
+            candidate.getKey(),
+            harvest(candidate.getValue(), market, asOf, rates, replacement.get()));
       }
-      harvests.add(harvest(group, market, asOf, rates, replacement.get()));
     }
     skipped.sort(Comparator.comparing(HarvestSkip::lot));
     return new HarvestScan(
-        harvests.build(), ImmutableList.copyOf(skipped), constraints.incompleteCoverage());
+        ImmutableList.copyOf(harvests.values()),
+        ImmutableList.copyOf(skipped),
+        constraints.incompleteCoverage());
   }
 
   /**
@@ -294,12 +324,33 @@ public final class LossHarvester {
         asOf.plusDays(WashSaleAnalyzer.WINDOW_DAYS + 1L));
   }
 
+  /**
+   * The wash-sale groups with lots to harvest, the largest loss first (ties by group): when two
+   * groups of a class can only replace each other, the larger loss is harvested and the other group
+   * is its replacement.
+   */
+  private static List<String> byLossDescending(Map<String, Money> groupLoss) {
+    List<String> order = new ArrayList<>(groupLoss.keySet());
+    order.sort(
+        Comparator.comparing((String g) -> groupLoss.get(g).amount())
+            .reversed()
+            .thenComparing(Comparator.naturalOrder()));
+    return order;
+  }
+
+  /**
+   * The first model substitute for {@code sold} in {@code account} outside its wash-sale group that
+   * compliance lets the account buy and that has a price: one whose group has no lots to harvest if
+   * there is one, else one whose group's harvest is given up for it (never a group already
+   * harvested: buying it would wash that sale).
+   */
   private static Optional<SecurityId> replacement(
       Household household,
       MarketData market,
       AccountId account,
       SecurityId sold,
-      Set<String> harvestedGroups,
+      Set<String> candidateGroups,
+      Set<String> harvested,
       TaxConstraints constraints) {
     Optional<Security> security = market.findSecurity(sold);
     if (security.isEmpty()) {
@@ -311,15 +362,22 @@ public final class LossHarvester {
             .model()
             .securities()
             .getOrDefault(security.get().assetClass(), ImmutableList.of());
+    SecurityId fallback = null;
     for (SecurityId s : substitutes) {
       String group = Groups.groupOf(market, s);
-      if (!group.equals(soldGroup)
-          && !harvestedGroups.contains(group)
-          && constraints.mayBuy(account, group)
-          && market.prices().find(s).isPresent()) {
+      if (group.equals(soldGroup)
+          || harvested.contains(group)
+          || !constraints.mayBuy(account, group)
+          || market.prices().find(s).isEmpty()) {
+        continue;
+      }
+      if (!candidateGroups.contains(group)) {
         return Optional.of(s);
       }
+      if (fallback == null) {
+        fallback = s;
+      }
     }
-    return Optional.empty();
+    return Optional.ofNullable(fallback);
   }
 }

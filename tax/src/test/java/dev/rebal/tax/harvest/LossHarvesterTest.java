@@ -119,6 +119,65 @@ class LossHarvesterTest {
   }
 
   @Test
+  void scan_everyGroupOfTheClassAtALoss_harvestsTheLargestLossIntoTheOther() {
+    // given: a fall in the whole class. VTI (group TOTAL) L1 at a 5000 loss (20%) and SCHB (group
+    // BROAD) S1, 100 sh, basis 3000 -> value 2500, loss 500 (16.7%): each group is the other's
+    // only substitute
+    Household h =
+        household(
+            List.of(
+                lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+                lot("S1", TAXABLE, SecurityId.of("SCHB"), 100, "3000", date("2023-01-10"))),
+            List.of());
+
+    // when
+    HarvestScan scan =
+        LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "5"));
+
+    // then: the 5000 loss is harvested into SCHB, and S1 keeps its 500 loss, since selling it
+    // would wash the SCHB purchase (before, neither was harvested: each group was "being
+    // harvested", so neither had a replacement)
+    assertThat(scan.harvests())
+        .singleElement()
+        .satisfies(
+            hv -> {
+              assertThat(hv.sale().lots()).extracting(l -> l.lot().value()).containsExactly("L1");
+              assertThat(hv.replacement()).isEqualTo(SecurityId.of("SCHB"));
+              assertThat(hv.loss()).isEqualTo(Money.usd("5000"));
+            });
+    assertThat(scan.skipped())
+        .containsExactly(new HarvestSkip(LotId.of("S1"), "harvest.replacement-group"));
+  }
+
+  @Test
+  void scan_everyGroupOfTheClassAtALoss_theLargerLossWinsWhateverTheModelOrder() {
+    // given: VTI L1 100 sh, basis 20600 -> value 20000, loss 600 (2.9%, above 2%); SCHB S1
+    // 1000 sh, basis 30000 -> value 25000, loss 5000 (16.7%). VTI comes first in the model
+    Household h =
+        household(
+            List.of(
+                lot("L1", TAXABLE, VTI, 100, "20600", date("2023-01-10")),
+                lot("S1", TAXABLE, SecurityId.of("SCHB"), 1000, "30000", date("2023-01-10"))),
+            List.of());
+
+    // when
+    HarvestScan scan =
+        LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "2"));
+
+    // then: SCHB's 5000 is harvested into VTI, and VTI's 600 is given up for it
+    assertThat(scan.harvests())
+        .singleElement()
+        .satisfies(
+            hv -> {
+              assertThat(hv.sold()).isEqualTo(SecurityId.of("SCHB"));
+              assertThat(hv.replacement()).isEqualTo(VTI);
+              assertThat(hv.loss()).isEqualTo(Money.usd("5000"));
+            });
+    assertThat(scan.skipped())
+        .containsExactly(new HarvestSkip(LotId.of("L1"), "harvest.replacement-group"));
+  }
+
+  @Test
   void harvests_lotsAtALoss_sameHarvestsAsTheScanWithTheConstraintsAskedOnce() {
     // given: L1 at a 20% loss, and ITOT bought in the IRA 10 days ago (which blocks nothing of
     // VTI's replacement SCHB)

@@ -179,8 +179,9 @@ class LossHarvesterThresholdTest {
   }
 
   @Test
-  void scan_twoGroupsAtALoss_neitherIsTheOthersReplacement() {
-    // given: VTI and SCHB both at a loss; SCHB is VTI's only non-identical priced substitute
+  void scan_twoGroupsAtALoss_theLargerLossIsHarvestedIntoTheOther() {
+    // given: VTI (loss 10000) and SCHB (loss 25000) both at a loss; each is the other's only
+    // non-identical priced substitute
     Household h =
         household(
             List.of(
@@ -190,11 +191,17 @@ class LossHarvesterThresholdTest {
     // when
     HarvestScan scan = LossHarvester.standard().scan(h, MARKET, AS_OF, POLICY);
 
-    // then: VTI cannot go to SCHB (harvested), SCHB can go to neither VTI nor ITOT (harvested
-    // group TOTAL)
-    assertThat(scan.harvests()).isEmpty();
+    // then: SCHB's larger loss goes to VTI, the first substitute (NOPX has no price); VTI, now
+    // bought, keeps its loss (selling it would wash the purchase)
+    assertThat(scan.harvests())
+        .singleElement()
+        .satisfies(
+            hv -> {
+              assertThat(hv.sold()).isEqualTo(SCHB);
+              assertThat(hv.replacement()).isEqualTo(VTI);
+            });
     assertThat(scan.skipped())
         .extracting(s -> s.lot().value() + " " + s.code())
-        .containsExactly("S harvest.no-replacement", "V harvest.no-replacement");
+        .containsExactly("V harvest.replacement-group");
   }
 }
