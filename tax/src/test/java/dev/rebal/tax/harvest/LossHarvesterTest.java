@@ -137,16 +137,7 @@ class LossHarvesterTest {
     // then: the 5000 loss is harvested into SCHB, and S1 keeps its 500 loss, since selling it
     // would wash the SCHB purchase (before, neither was harvested: each group was "being
     // harvested", so neither had a replacement)
-    assertThat(scan.harvests())
-        .singleElement()
-        .satisfies(
-            hv -> {
-              assertThat(hv.sale().lots()).extracting(l -> l.lot().value()).containsExactly("L1");
-              assertThat(hv.replacement()).isEqualTo(SecurityId.of("SCHB"));
-              assertThat(hv.loss()).isEqualTo(Money.usd("5000"));
-            });
-    assertThat(scan.skipped())
-        .containsExactly(new HarvestSkip(LotId.of("S1"), "harvest.replacement-group"));
+    assertOneHarvestKeepingTheOther(scan, VTI, SecurityId.of("SCHB"), "S1");
   }
 
   @Test
@@ -165,16 +156,25 @@ class LossHarvesterTest {
         LossHarvester.standard().scan(h, MARKET, AS_OF, HarvestPolicy.of("500", "2"));
 
     // then: SCHB's 5000 is harvested into VTI, and VTI's 600 is given up for it
+    assertOneHarvestKeepingTheOther(scan, SecurityId.of("SCHB"), VTI, "L1");
+  }
+
+  /**
+   * One harvest of a $5,000 loss, of {@code sold} into {@code bought}, whose lot {@code kept} keeps
+   * its loss.
+   */
+  private static void assertOneHarvestKeepingTheOther(
+      HarvestScan scan, SecurityId sold, SecurityId bought, String kept) {
     assertThat(scan.harvests())
         .singleElement()
         .satisfies(
             hv -> {
-              assertThat(hv.sold()).isEqualTo(SecurityId.of("SCHB"));
-              assertThat(hv.replacement()).isEqualTo(VTI);
+              assertThat(hv.sold()).isEqualTo(sold);
+              assertThat(hv.replacement()).isEqualTo(bought);
               assertThat(hv.loss()).isEqualTo(Money.usd("5000"));
             });
     assertThat(scan.skipped())
-        .containsExactly(new HarvestSkip(LotId.of("L1"), "harvest.replacement-group"));
+        .containsExactly(new HarvestSkip(LotId.of(kept), "harvest.replacement-group"));
   }
 
   @Test
