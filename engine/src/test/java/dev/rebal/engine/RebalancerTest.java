@@ -430,6 +430,50 @@ class RebalancerTest {
     assertThat(codes(d.routing())).doesNotContain("review.residual");
   }
 
+  @Test
+  void rebalance_largerLossNotWorthIt_theSmallerShortTermLossIsHarvestedIntoItsFund() {
+    // given: a fall in the whole equity class, and $5M of long-term losses carried forward, so a
+    // long-term loss now waits ten years to be used and is worth nothing after the later tax on
+    // the replacement's lower basis: EQ1 2,000 shares bought years ago at $150 (a $100,000
+    // long-term loss, not worth it) and EQ2 1,000 shares bought 100 days ago at $120 (a $20,000
+    // short-term loss, worth (37% - 20%) x 0.614 x $20,000 = $2,088 less trading). Until
+    // 2026-12-07 the larger loss took EQ2 as its replacement, the gate then declined it, and
+    // nothing was harvested (a backtest household went to review.residual when a buy of the
+    // larger loss's fund freed its replacement)
+    Household built =
+        new Scenario()
+            .lot("L-EQ1", TAX, EQ1, 2000, 150, OLD)
+            .lot("L-EQ2", TAX, EQ2, 1000, 120, AS_OF.minusDays(100))
+            .lot("L-BD", IRA, BD1, 2000, 90, OLD)
+            .build();
+    Household h =
+        Household.builder()
+            .from(built)
+            .taxProfile(
+                dev.rebal.core.household.TaxProfile.builder()
+                    .from(built.taxProfile())
+                    .longTermCarryforward(Money.usd("5000000"))
+                    .build())
+            .build();
+
+    // when
+    Decision d = decide(h);
+
+    // then: EQ2's short-term loss is harvested into EQ1; EQ1's lots are kept
+    assertThat(codes(d.triggers())).as(d.canonicalText()).contains("trigger.tax.harvest");
+    assertThat(d.proposal().trades())
+        .as(d.canonicalText())
+        .filteredOn(t -> t.side() == Side.SELL)
+        .flatExtracting(Trade::lots)
+        .extracting(p -> p.lot().value())
+        .containsExactly("L-EQ2");
+    assertThat(d.proposal().trades())
+        .filteredOn(t -> t.side() == Side.BUY)
+        .extracting(Trade::security)
+        .containsExactly(EQ1);
+    assertThat(codes(d.routing())).doesNotContain("review.residual");
+  }
+
   /** ACME $30,000 of $100,000, excluded from purchase and capped at 10%: a breach of $20,000. */
   private static Scenario employerAboveCap() {
     return new Scenario()

@@ -2,6 +2,7 @@ package dev.rebal.engine.internal;
 
 import dev.rebal.compliance.TradePermissions;
 import dev.rebal.core.household.Household;
+import dev.rebal.core.household.LotId;
 import dev.rebal.core.market.MarketData;
 import dev.rebal.core.ruleset.RuleSet;
 import dev.rebal.tax.harvest.Harvest;
@@ -12,7 +13,11 @@ import dev.rebal.tax.harvest.LossHarvester;
 import dev.rebal.tax.lots.RealizedLot;
 import dev.rebal.tax.washsale.TaxConstraints;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
@@ -33,8 +38,13 @@ public final class HarvestStage {
 
   /**
    * Returns the appraisal of each harvest of {@code h} above {@code rs}'s loss thresholds, worth it
-   * or not ({@link HarvestGate}), in the order the gate weighed them; {@code washSale} gives its
-   * wash-sale constraints, asked for only when some lot is at a large enough loss.
+   * or not ({@link HarvestGate}), ordered by account and security; {@code washSale} gives its
+   * wash-sale constraints, asked for only when some lot is at a large enough loss. A harvest the
+   * gate declines gives back the replacement group it took, and the scan is run again without its
+   * lots: when every fund of a class is at a loss, a large long-term loss the household's
+   * carryforwards make worthless must not keep a smaller short-term loss worth harvesting from its
+   * only replacement. The gate weighs each harvest alone, so a declined harvest's appraisal is the
+   * same in every pass.
    */
   static List<HarvestAppraisal> appraise(
       Household h, MarketData m, LocalDate asOf, RuleSet rs, Supplier<TaxConstraints> washSale) {
@@ -42,8 +52,38 @@ public final class HarvestStage {
         HarvestPolicy.of(
             Params.decimal(rs, "harvest.min-loss", "1000").toPlainString(),
             Params.decimal(rs, "harvest.min-loss-percent", "12").toPlainString());
-    List<Harvest> found = new java.util.ArrayList<>();
-    for (Harvest harvest : LossHarvester.standard().harvests(h, m, asOf, policy, washSale)) {
+    HarvestGate gate = gate(rs);
+    Set<LotId> declinedLots = new TreeSet<>();
+    List<HarvestAppraisal> declined = new ArrayList<>();
+    while (true) {
+      List<HarvestAppraisal> appraised =
+          gate.appraise(found(h, m, asOf, policy, washSale, declinedLots), h.taxProfile(), asOf);
+      List<HarvestAppraisal> newlyDeclined = new ArrayList<>();
+      appraised.stream().filter(a -> !a.worthIt()).forEach(newlyDeclined::add);
+      if (newlyDeclined.isEmpty()) {
+        List<HarvestAppraisal> out = new ArrayList<>(appraised);
+        out.addAll(declined);
+        out.sort(
+            Comparator.comparing((HarvestAppraisal a) -> a.harvest().account().value())
+                .thenComparing(a -> a.harvest().sold().value()));
+        return out;
+      }
+      declined.addAll(newlyDeclined);
+      newlyDeclined.forEach(a -> a.harvest().sale().lots().forEach(l -> declinedLots.add(l.lot())));
+    }
+  }
+
+  /** The harvests of the scan, the lots in {@code declined} left out, on securities not cash. */
+  private static List<Harvest> found(
+      Household h,
+      MarketData m,
+      LocalDate asOf,
+      HarvestPolicy policy,
+      Supplier<TaxConstraints> washSale,
+      Set<LotId> declined) {
+    List<Harvest> found = new ArrayList<>();
+    for (Harvest harvest :
+        LossHarvester.standard().harvests(h, m, asOf, policy, washSale, declined)) {
       // cash equivalents count as account cash: the household problem sells one only to raise
       // cash, so a loss on one is not a harvest it would take (it fired the tax trigger every
       // month)
@@ -53,7 +93,7 @@ public final class HarvestStage {
         found.add(harvest);
       }
     }
-    return gate(rs).appraise(found, h.taxProfile(), asOf);
+    return found;
   }
 
   /** Returns the rule set's harvest gate ({@code harvest.margin-bps}, {@code tax.*}). */

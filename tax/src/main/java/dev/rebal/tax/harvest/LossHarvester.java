@@ -137,12 +137,37 @@ public final class LossHarvester {
       LocalDate asOf,
       HarvestPolicy policy,
       Supplier<TaxConstraints> constraints) {
+    return harvests(household, market, asOf, policy, constraints, Set.of());
+  }
+
+  /**
+   * {@return the harvests of {@link #harvests(Household, MarketData, LocalDate, HarvestPolicy,
+   * Supplier)} with the lots in {@code declined} left out: a harvest the caller declined (not worth
+   * it) then neither sells them nor takes a group another harvest could have bought as its
+   * replacement}
+   *
+   * @param household the household
+   * @param market the security master and prices
+   * @param asOf the as-of date (the trade date of the harvest)
+   * @param policy the loss thresholds
+   * @param constraints as for the method without {@code declined}
+   * @param declined lots that are not harvested, whatever their loss
+   */
+  public ImmutableList<Harvest> harvests(
+      Household household,
+      MarketData market,
+      LocalDate asOf,
+      HarvestPolicy policy,
+      Supplier<TaxConstraints> constraints,
+      Set<LotId> declined) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
     Checks.notNull(policy, "policy");
     Checks.notNull(constraints, "constraints");
+    Checks.notNull(declined, "declined");
     List<TaxLot> lots = atLoss(household, market, policy);
+    lots.removeIf(l -> declined.contains(l.id()));
     if (lots.isEmpty()) {
       return ImmutableList.of();
     }

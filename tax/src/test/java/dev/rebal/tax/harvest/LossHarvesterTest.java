@@ -159,6 +159,40 @@ class LossHarvesterTest {
     assertOneHarvestKeepingTheOther(scan, SecurityId.of("SCHB"), VTI, "L1");
   }
 
+  @Test
+  void harvests_theLargerLossDeclined_givesItsReplacementToTheSmaller() {
+    // given: the class fall of the test above (VTI 5000, SCHB 500), and the caller (the engine's
+    // harvest gate) declined VTI's harvest
+    Household h =
+        household(
+            List.of(
+                lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
+                lot("S1", TAXABLE, SecurityId.of("SCHB"), 100, "3000", date("2023-01-10"))),
+            List.of());
+    HarvestPolicy policy = HarvestPolicy.of("500", "5");
+
+    // when
+    List<Harvest> harvests =
+        LossHarvester.standard()
+            .harvests(
+                h,
+                MARKET,
+                AS_OF,
+                policy,
+                () -> WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of()),
+                java.util.Set.of(LotId.of("L1")));
+
+    // then: SCHB's 500 is harvested into VTI, which no declined harvest holds any more
+    assertThat(harvests)
+        .singleElement()
+        .satisfies(
+            hv -> {
+              assertThat(hv.sold()).isEqualTo(SecurityId.of("SCHB"));
+              assertThat(hv.replacement()).isEqualTo(VTI);
+              assertThat(hv.loss()).isEqualTo(Money.usd("500"));
+            });
+  }
+
   /**
    * One harvest of a $5,000 loss, of {@code sold} into {@code bought}, whose lot {@code kept} keeps
    * its loss.
