@@ -428,6 +428,11 @@ class RebalancerTest {
         .doesNotContain(EQ1);
     assertThat(d.impact().harvestedLoss()).isEqualTo(Money.usd("12000.00"));
     assertThat(codes(d.routing())).doesNotContain("review.residual");
+    // and the decision says why EQ2's loss was left
+    assertThat(d.canonicalText())
+        .contains(
+            "lot L-EQ2: not harvested: EQ2 is in the group bought as the replacement of the EQ1"
+                + " harvest in TAX-1 (a loss sale would wash the purchase)");
   }
 
   @Test

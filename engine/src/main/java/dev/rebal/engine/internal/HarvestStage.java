@@ -9,6 +9,8 @@ import dev.rebal.tax.harvest.Harvest;
 import dev.rebal.tax.harvest.HarvestAppraisal;
 import dev.rebal.tax.harvest.HarvestGate;
 import dev.rebal.tax.harvest.HarvestPolicy;
+import dev.rebal.tax.harvest.HarvestScan;
+import dev.rebal.tax.harvest.HarvestSkip;
 import dev.rebal.tax.harvest.LossHarvester;
 import dev.rebal.tax.lots.RealizedLot;
 import dev.rebal.tax.washsale.TaxConstraints;
@@ -37,16 +39,22 @@ public final class HarvestStage {
   }
 
   /**
-   * Returns the appraisal of each harvest of {@code h} above {@code rs}'s loss thresholds, worth it
-   * or not ({@link HarvestGate}), ordered by account and security; {@code washSale} gives its
-   * wash-sale constraints, asked for only when some lot is at a large enough loss. A harvest the
-   * gate declines gives back the replacement group it took, and the scan is run again without its
-   * lots: when every fund of a class is at a loss, a large long-term loss the household's
-   * carryforwards make worthless must not keep a smaller short-term loss worth harvesting from its
-   * only replacement. The gate weighs each harvest alone, so a declined harvest's appraisal is the
-   * same in every pass.
+   * The appraisals of a household's harvests, worth it or not, ordered by account and security, and
+   * the lots given up as another harvest's replacement ({@code harvest.replacement-group}) in the
+   * final scan.
    */
-  static List<HarvestAppraisal> appraise(
+  record Appraised(List<HarvestAppraisal> appraisals, List<HarvestSkip> givenUp) {}
+
+  /**
+   * Returns the appraisal of each harvest of {@code h} above {@code rs}'s loss thresholds, worth it
+   * or not ({@link HarvestGate}); {@code washSale} gives its wash-sale constraints, asked for only
+   * when some lot is at a large enough loss. A harvest the gate declines gives back the replacement
+   * group it took, and the scan is run again without its lots: when every fund of a class is at a
+   * loss, a large long-term loss the household's carryforwards make worthless must not keep a
+   * smaller short-term loss worth harvesting from its only replacement. The gate weighs each
+   * harvest alone, so a declined harvest's appraisal is the same in every pass.
+   */
+  static Appraised appraise(
       Household h, MarketData m, LocalDate asOf, RuleSet rs, Supplier<TaxConstraints> washSale) {
     HarvestPolicy policy =
         HarvestPolicy.of(
@@ -56,8 +64,9 @@ public final class HarvestStage {
     Set<LotId> declinedLots = new TreeSet<>();
     List<HarvestAppraisal> declined = new ArrayList<>();
     while (true) {
+      HarvestScan scan = LossHarvester.standard().scan(h, m, asOf, policy, washSale, declinedLots);
       List<HarvestAppraisal> appraised =
-          gate.appraise(found(h, m, asOf, policy, washSale, declinedLots), h.taxProfile(), asOf);
+          gate.appraise(notCash(m, scan.harvests()), h.taxProfile(), asOf);
       List<HarvestAppraisal> newlyDeclined = new ArrayList<>();
       appraised.stream().filter(a -> !a.worthIt()).forEach(newlyDeclined::add);
       if (newlyDeclined.isEmpty()) {
@@ -66,24 +75,21 @@ public final class HarvestStage {
         out.sort(
             Comparator.comparing((HarvestAppraisal a) -> a.harvest().account().value())
                 .thenComparing(a -> a.harvest().sold().value()));
-        return out;
+        List<HarvestSkip> givenUp = new ArrayList<>();
+        scan.skipped().stream()
+            .filter(s -> s.code().equals("harvest.replacement-group"))
+            .forEach(givenUp::add);
+        return new Appraised(List.copyOf(out), List.copyOf(givenUp));
       }
       declined.addAll(newlyDeclined);
       newlyDeclined.forEach(a -> a.harvest().sale().lots().forEach(l -> declinedLots.add(l.lot())));
     }
   }
 
-  /** The harvests of the scan, the lots in {@code declined} left out, on securities not cash. */
-  private static List<Harvest> found(
-      Household h,
-      MarketData m,
-      LocalDate asOf,
-      HarvestPolicy policy,
-      Supplier<TaxConstraints> washSale,
-      Set<LotId> declined) {
+  /** The harvests that do not sell a cash equivalent. */
+  private static List<Harvest> notCash(MarketData m, List<Harvest> harvests) {
     List<Harvest> found = new ArrayList<>();
-    for (Harvest harvest :
-        LossHarvester.standard().harvests(h, m, asOf, policy, washSale, declined)) {
+    for (Harvest harvest : harvests) {
       // cash equivalents count as account cash: the household problem sells one only to raise
       // cash, so a loss on one is not a harvest it would take (it fired the tax trigger every
       // month)

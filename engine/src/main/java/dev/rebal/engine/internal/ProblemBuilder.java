@@ -217,6 +217,7 @@ public final class ProblemBuilder {
               .forEach(l -> harvestable.put(l.lot(), a.creditRate(rates.rateOf(l.term()), later)));
         }
       }
+      memo.givenUp(rs).forEach(skip -> notes.add(givenUpNote(h, m, skip, memo.harvests(rs))));
     }
     SaleUrgency urgency = SaleUrgency.of(h, assessment, needs, tc, rs);
     LongTermWait wait = LongTermWait.of(rs, asOf, urgency);
@@ -760,5 +761,36 @@ public final class ProblemBuilder {
 
   static String describe(Provenance p) {
     return p.id() + " " + p.kind() + ": " + p.source();
+  }
+
+  /**
+   * Why a lot at a loss was not harvested although its loss was large enough: its wash-sale group
+   * is the replacement a larger harvest buys, and selling it at a loss would wash that purchase.
+   */
+  private static String givenUpNote(
+      Household h,
+      MarketData m,
+      dev.rebal.tax.harvest.HarvestSkip skip,
+      List<dev.rebal.tax.harvest.Harvest> harvests) {
+    SecurityId security =
+        h.lots().stream()
+            .filter(l -> l.id().equals(skip.lot()))
+            .findFirst()
+            .orElseThrow()
+            .security();
+    String group = m.lookupSecurity(security).washSaleGroup();
+    String by =
+        harvests.stream()
+            .filter(hv -> m.lookupSecurity(hv.replacement()).washSaleGroup().equals(group))
+            .findFirst()
+            .map(hv -> " of the " + hv.sold() + " harvest in " + hv.account())
+            .orElse(" of a larger harvest");
+    return "lot "
+        + skip.lot()
+        + ": not harvested: "
+        + security
+        + " is in the group bought as the replacement"
+        + by
+        + " (a loss sale would wash the purchase)";
   }
 }

@@ -27,6 +27,7 @@ public final class TaxMemo {
   private TaxConstraints washSale;
   private List<Harvest> harvests;
   private List<HarvestAppraisal> appraisals;
+  private List<dev.rebal.tax.harvest.HarvestSkip> givenUp;
   private RuleSet harvestsFor;
   private TradePermissions permissions;
 
@@ -97,10 +98,22 @@ public final class TaxMemo {
     return harvests;
   }
 
+  /**
+   * Returns the lots at a loss worth a harvest that were given up because their group is the
+   * replacement another harvest under {@code rs} buys.
+   */
+  List<dev.rebal.tax.harvest.HarvestSkip> givenUp(RuleSet rs) {
+    appraisals(rs);
+    return givenUp;
+  }
+
   /** Returns the appraisals of the household's harvests under {@code rs}, worth it or not. */
   List<HarvestAppraisal> appraisals(RuleSet rs) {
     if (appraisals == null || harvestsFor != rs) {
-      appraisals = HarvestStage.appraise(household, market, asOf, rs, this::washSale);
+      HarvestStage.Appraised appraised =
+          HarvestStage.appraise(household, market, asOf, rs, this::washSale);
+      appraisals = appraised.appraisals();
+      givenUp = appraised.givenUp();
       List<Harvest> worth = new java.util.ArrayList<>();
       appraisals.stream().filter(HarvestAppraisal::worthIt).forEach(a -> worth.add(a.harvest()));
       harvests = List.copyOf(worth);

@@ -160,6 +160,30 @@ public final class LossHarvester {
       HarvestPolicy policy,
       Supplier<TaxConstraints> constraints,
       Set<LotId> declined) {
+    return ImmutableList.copyOf(
+        scan(household, market, asOf, policy, constraints, declined).harvests());
+  }
+
+  /**
+   * {@return the scan of {@link #scan(Household, MarketData, LocalDate, HarvestPolicy,
+   * TaxConstraints)} with the lots in {@code declined} left out, asking {@code constraints} only
+   * when some other lot reaches the policy's thresholds (an empty scan otherwise)}
+   *
+   * @param household the household
+   * @param market the security master and prices
+   * @param asOf the as-of date (the trade date of the harvest)
+   * @param policy the loss thresholds
+   * @param constraints as for {@link #harvests(Household, MarketData, LocalDate, HarvestPolicy,
+   *     Supplier)}
+   * @param declined lots that are not harvested, whatever their loss
+   */
+  public HarvestScan scan(
+      Household household,
+      MarketData market,
+      LocalDate asOf,
+      HarvestPolicy policy,
+      Supplier<TaxConstraints> constraints,
+      Set<LotId> declined) {
     Checks.notNull(household, "household");
     Checks.notNull(market, "market");
     Checks.notNull(asOf, "asOf");
@@ -169,11 +193,9 @@ public final class LossHarvester {
     List<TaxLot> lots = atLoss(household, market, policy);
     lots.removeIf(l -> declined.contains(l.id()));
     if (lots.isEmpty()) {
-      return ImmutableList.of();
+      return new HarvestScan(List.of(), List.of(), new TreeSet<>());
     }
-    return ImmutableList.copyOf(
-        scan(household, market, asOf, lots, Checks.notNull(constraints.get(), "constraints"))
-            .harvests());
+    return scan(household, market, asOf, lots, Checks.notNull(constraints.get(), "constraints"));
   }
 
   /**
