@@ -414,20 +414,8 @@ class RebalancerTest {
     Decision d = decide(h);
 
     // then: EQ1's loss is harvested into EQ2, and EQ2's lot, whose group is now bought, is kept
-    assertThat(codes(d.triggers())).as(d.canonicalText()).contains("trigger.tax.harvest");
-    assertThat(d.proposal().trades())
-        .as(d.canonicalText())
-        .filteredOn(t -> t.side() == Side.SELL)
-        .flatExtracting(Trade::lots)
-        .extracting(p -> p.lot().value())
-        .containsExactly("L-EQ1");
-    assertThat(d.proposal().trades())
-        .filteredOn(t -> t.side() == Side.BUY)
-        .extracting(Trade::security)
-        .contains(EQ2)
-        .doesNotContain(EQ1);
+    assertHarvestedInto(d, "L-EQ1", EQ1, EQ2);
     assertThat(d.impact().harvestedLoss()).isEqualTo(Money.usd("12000.00"));
-    assertThat(codes(d.routing())).doesNotContain("review.residual");
     // and the decision says why EQ2's loss was left
     assertThat(d.canonicalText())
         .contains(
@@ -465,17 +453,30 @@ class RebalancerTest {
     Decision d = decide(h);
 
     // then: EQ2's short-term loss is harvested into EQ1; EQ1's lots are kept
+    assertHarvestedInto(d, "L-EQ2", EQ2, EQ1);
+  }
+
+  /**
+   * The tax trigger fired, {@code soldLot} is the only lot sold, the proposal buys {@code bought}
+   * and not {@code sold}, and nothing is left for a residual review.
+   */
+  private static void assertHarvestedInto(
+      Decision d,
+      String soldLot,
+      dev.rebal.core.security.SecurityId sold,
+      dev.rebal.core.security.SecurityId bought) {
     assertThat(codes(d.triggers())).as(d.canonicalText()).contains("trigger.tax.harvest");
     assertThat(d.proposal().trades())
         .as(d.canonicalText())
         .filteredOn(t -> t.side() == Side.SELL)
         .flatExtracting(Trade::lots)
         .extracting(p -> p.lot().value())
-        .containsExactly("L-EQ2");
+        .containsExactly(soldLot);
     assertThat(d.proposal().trades())
         .filteredOn(t -> t.side() == Side.BUY)
         .extracting(Trade::security)
-        .containsExactly(EQ1);
+        .contains(bought)
+        .doesNotContain(sold);
     assertThat(codes(d.routing())).doesNotContain("review.residual");
   }
 
