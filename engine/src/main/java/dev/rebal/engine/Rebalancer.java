@@ -580,9 +580,12 @@ public final class Rebalancer {
     unmet.forEach(g -> unmetKinds.add(g.kind()));
     for (Finding f :
         findings(Stage.TRIGGER, RuleContext.of(after, m, asOf, rs, post), new ArrayList<>())) {
-      // a trigger the proposal already reports as a goal left unmet is no residual
+      // a trigger the proposal already reports as a goal left unmet is no residual; the liquidity
+      // trigger counts only cash above the floors, so with every need's cash held it fires for a
+      // floor the need's account could not also fill
       boolean explained =
-          f.code().startsWith("trigger.liquidity.") && unmetKinds.contains("NEED")
+          f.code().startsWith("trigger.liquidity.")
+                  && (unmetKinds.contains("NEED") || unmetKinds.contains("CASH_FLOOR"))
               || f.code().equals("trigger.cash.shortfall") && unmetKinds.contains("CASH_FLOOR")
               || (f.code().equals("trigger.threshold") || f.code().equals("trigger.cash.deposit"))
                   && unmetKinds.contains("CLASS_DRIFT")

@@ -480,6 +480,61 @@ class RebalancerTest {
     assertThat(codes(d.routing())).doesNotContain("review.residual");
   }
 
+  @Test
+  void rebalance_accountSoldOutForANeed_itsFloorLeftShortIsNoResidual() {
+    // given: TAX holds only EQ1, 100 shares ($10,000), no cash and a $500 floor, and a committed
+    // $9,900 need is to be paid from TAX in 30 days: selling everything holds the need's cash but
+    // leaves the floor $400 short (backtest parametric path 49, 2038-05-31: the liquidity trigger
+    // counts cash above the floor, so it fired again after the trades and the decision carried
+    // review.residual beside the unmet floor)
+    LiquidityEvent need =
+        LiquidityEvent.builder()
+            .id(LiquidityEventId.of("N-1"))
+            .kind(LiquidityKind.NEED)
+            .amount(Money.usd("9900"))
+            .date(AS_OF.plusDays(30))
+            .firmness(Firmness.COMMITTED)
+            .description("Roof")
+            .account(TAX)
+            .build();
+    Household built =
+        new Scenario()
+            .lot("L-EQ1", TAX, EQ1, 100, 90, OLD)
+            .lot("L-BD", IRA, BD1, 100, 90, OLD)
+            .event(need)
+            .build();
+    List<dev.rebal.core.household.Account> accounts = new java.util.ArrayList<>();
+    built
+        .accounts()
+        .forEach(
+            a ->
+                accounts.add(
+                    a.id().equals(TAX)
+                        ? dev.rebal.core.household.Account.builder()
+                            .from(a)
+                            .cashFloor(Money.usd("500"))
+                            .build()
+                        : a));
+    Household h = built.withAccounts(accounts);
+
+    // when
+    Decision d = decide(h);
+
+    // then: all of EQ1 is sold and the need's cash is held; the floor is left unmet (and equity
+    // below its band, as the IRA holds only bonds), and the floor explains the liquidity trigger
+    // after the trades
+    assertThat(d.proposal().trades())
+        .as(d.canonicalText())
+        .filteredOn(t -> t.account().equals(TAX) && t.side() == Side.SELL)
+        .singleElement()
+        .satisfies(t -> assertThat(t.quantity().value()).isEqualByComparingTo("100"));
+    assertThat(d.impact().unmetGoals())
+        .extracting(g -> g.kind())
+        .contains("CASH_FLOOR")
+        .doesNotContain("NEED");
+    assertThat(codes(d.routing())).contains("review.unmet-goal").doesNotContain("review.residual");
+  }
+
   /** ACME $30,000 of $100,000, excluded from purchase and capped at 10%: a breach of $20,000. */
   private static Scenario employerAboveCap() {
     return new Scenario()
