@@ -208,16 +208,7 @@ class RebalancerTest {
   void rebalance_needLargerThanWhatMayBeSold_raisesWhatItCanAndNamesTheShortfall() {
     // given: a committed $50,000 need in 30 days paid from the taxable account, which holds
     // $20,000 of EQ1 it may sell and ACME under a do-not-sell; the IRA cannot pay the need
-    LiquidityEvent tuition =
-        LiquidityEvent.builder()
-            .id(LiquidityEventId.of("N-1"))
-            .kind(LiquidityKind.NEED)
-            .amount(Money.usd("50000"))
-            .date(AS_OF.plusDays(30))
-            .firmness(Firmness.COMMITTED)
-            .description("Tuition")
-            .account(TAX)
-            .build();
+    LiquidityEvent tuition = committedNeedFromTax("50000", "Tuition");
     Household h =
         new Scenario()
             .lot("L-ACME", TAX, ACME, 300, 50, OLD)
@@ -487,16 +478,7 @@ class RebalancerTest {
     // leaves the floor $400 short (backtest parametric path 49, 2038-05-31: the liquidity trigger
     // counts cash above the floor, so it fired again after the trades and the decision carried
     // review.residual beside the unmet floor)
-    LiquidityEvent need =
-        LiquidityEvent.builder()
-            .id(LiquidityEventId.of("N-1"))
-            .kind(LiquidityKind.NEED)
-            .amount(Money.usd("9900"))
-            .date(AS_OF.plusDays(30))
-            .firmness(Firmness.COMMITTED)
-            .description("Roof")
-            .account(TAX)
-            .build();
+    LiquidityEvent need = committedNeedFromTax("9900", "Roof");
     Household built =
         new Scenario()
             .lot("L-EQ1", TAX, EQ1, 100, 90, OLD)
@@ -533,6 +515,19 @@ class RebalancerTest {
         .contains("CASH_FLOOR")
         .doesNotContain("NEED");
     assertThat(codes(d.routing())).contains("review.unmet-goal").doesNotContain("review.residual");
+  }
+
+  /** A committed need N-1 of {@code amount} dollars, paid from the taxable account in 30 days. */
+  private static LiquidityEvent committedNeedFromTax(String amount, String description) {
+    return LiquidityEvent.builder()
+        .id(LiquidityEventId.of("N-1"))
+        .kind(LiquidityKind.NEED)
+        .amount(Money.usd(amount))
+        .date(AS_OF.plusDays(30))
+        .firmness(Firmness.COMMITTED)
+        .description(description)
+        .account(TAX)
+        .build();
   }
 
   /** ACME $30,000 of $100,000, excluded from purchase and capped at 10%: a breach of $20,000. */

@@ -67,19 +67,18 @@ public final class HarvestStage {
       HarvestScan scan = LossHarvester.standard().scan(h, m, asOf, policy, washSale, declinedLots);
       List<HarvestAppraisal> appraised =
           gate.appraise(notCash(m, scan.harvests()), h.taxProfile(), asOf);
-      List<HarvestAppraisal> newlyDeclined = new ArrayList<>();
-      appraised.stream().filter(a -> !a.worthIt()).forEach(newlyDeclined::add);
+      List<HarvestAppraisal> newlyDeclined = appraised.stream().filter(a -> !a.worthIt()).toList();
       if (newlyDeclined.isEmpty()) {
         List<HarvestAppraisal> out = new ArrayList<>(appraised);
         out.addAll(declined);
         out.sort(
             Comparator.comparing((HarvestAppraisal a) -> a.harvest().account().value())
                 .thenComparing(a -> a.harvest().sold().value()));
-        List<HarvestSkip> givenUp = new ArrayList<>();
-        scan.skipped().stream()
-            .filter(s -> s.code().equals("harvest.replacement-group"))
-            .forEach(givenUp::add);
-        return new Appraised(List.copyOf(out), List.copyOf(givenUp));
+        List<HarvestSkip> givenUp =
+            scan.skipped().stream()
+                .filter(s -> s.code().equals("harvest.replacement-group"))
+                .toList();
+        return new Appraised(List.copyOf(out), givenUp);
       }
       declined.addAll(newlyDeclined);
       newlyDeclined.forEach(a -> a.harvest().sale().lots().forEach(l -> declinedLots.add(l.lot())));

@@ -137,44 +137,23 @@ public final class LossHarvester {
       LocalDate asOf,
       HarvestPolicy policy,
       Supplier<TaxConstraints> constraints) {
-    return harvests(household, market, asOf, policy, constraints, Set.of());
-  }
-
-  /**
-   * {@return the harvests of {@link #harvests(Household, MarketData, LocalDate, HarvestPolicy,
-   * Supplier)} with the lots in {@code declined} left out: a harvest the caller declined (not worth
-   * it) then neither sells them nor takes a group another harvest could have bought as its
-   * replacement}
-   *
-   * @param household the household
-   * @param market the security master and prices
-   * @param asOf the as-of date (the trade date of the harvest)
-   * @param policy the loss thresholds
-   * @param constraints as for the method without {@code declined}
-   * @param declined lots that are not harvested, whatever their loss
-   */
-  public ImmutableList<Harvest> harvests(
-      Household household,
-      MarketData market,
-      LocalDate asOf,
-      HarvestPolicy policy,
-      Supplier<TaxConstraints> constraints,
-      Set<LotId> declined) {
     return ImmutableList.copyOf(
-        scan(household, market, asOf, policy, constraints, declined).harvests());
+        scan(household, market, asOf, policy, constraints, Set.of()).harvests());
   }
 
   /**
    * {@return the scan of {@link #scan(Household, MarketData, LocalDate, HarvestPolicy,
-   * TaxConstraints)} with the lots in {@code declined} left out, asking {@code constraints} only
-   * when some other lot reaches the policy's thresholds (an empty scan otherwise)}
+   * TaxConstraints)} with the lots in {@code declined} left out (a harvest the caller declined then
+   * neither sells them nor takes a group another harvest could have bought as its replacement),
+   * asking {@code constraints} only when some other lot reaches the policy's thresholds (an empty
+   * scan otherwise)}
    *
    * @param household the household
    * @param market the security master and prices
    * @param asOf the as-of date (the trade date of the harvest)
    * @param policy the loss thresholds
-   * @param constraints as for {@link #harvests(Household, MarketData, LocalDate, HarvestPolicy,
-   *     Supplier)}
+   * @param constraints gives {@code WashSaleAnalyzer.standard().constraints(household, market,
+   *     asOf, List.of())}, exactly; called at most once
    * @param declined lots that are not harvested, whatever their loss
    */
   public HarvestScan scan(

@@ -123,12 +123,7 @@ class LossHarvesterTest {
     // given: a fall in the whole class. VTI (group TOTAL) L1 at a 5000 loss (20%) and SCHB (group
     // BROAD) S1, 100 sh, basis 3000 -> value 2500, loss 500 (16.7%): each group is the other's
     // only substitute
-    Household h =
-        household(
-            List.of(
-                lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
-                lot("S1", TAXABLE, SecurityId.of("SCHB"), 100, "3000", date("2023-01-10"))),
-            List.of());
+    Household h = classFall("25000", 100, "3000");
 
     // when
     HarvestScan scan =
@@ -144,12 +139,7 @@ class LossHarvesterTest {
   void scan_everyGroupOfTheClassAtALoss_theLargerLossWinsWhateverTheModelOrder() {
     // given: VTI L1 100 sh, basis 20600 -> value 20000, loss 600 (2.9%, above 2%); SCHB S1
     // 1000 sh, basis 30000 -> value 25000, loss 5000 (16.7%). VTI comes first in the model
-    Household h =
-        household(
-            List.of(
-                lot("L1", TAXABLE, VTI, 100, "20600", date("2023-01-10")),
-                lot("S1", TAXABLE, SecurityId.of("SCHB"), 1000, "30000", date("2023-01-10"))),
-            List.of());
+    Household h = classFall("20600", 1000, "30000");
 
     // when
     HarvestScan scan =
@@ -160,27 +150,22 @@ class LossHarvesterTest {
   }
 
   @Test
-  void harvests_theLargerLossDeclined_givesItsReplacementToTheSmaller() {
+  void scan_theLargerLossDeclined_givesItsReplacementToTheSmaller() {
     // given: the class fall of the test above (VTI 5000, SCHB 500), and the caller (the engine's
     // harvest gate) declined VTI's harvest
-    Household h =
-        household(
-            List.of(
-                lot("L1", TAXABLE, VTI, 100, "25000", date("2023-01-10")),
-                lot("S1", TAXABLE, SecurityId.of("SCHB"), 100, "3000", date("2023-01-10"))),
-            List.of());
-    HarvestPolicy policy = HarvestPolicy.of("500", "5");
+    Household h = classFall("25000", 100, "3000");
 
     // when
     List<Harvest> harvests =
         LossHarvester.standard()
-            .harvests(
+            .scan(
                 h,
                 MARKET,
                 AS_OF,
-                policy,
+                HarvestPolicy.of("500", "5"),
                 () -> WashSaleAnalyzer.standard().constraints(h, MARKET, AS_OF, List.of()),
-                java.util.Set.of(LotId.of("L1")));
+                java.util.Set.of(LotId.of("L1")))
+            .harvests();
 
     // then: SCHB's 500 is harvested into VTI, which no declined harvest holds any more
     assertThat(harvests)
@@ -191,6 +176,18 @@ class LossHarvesterTest {
               assertThat(hv.replacement()).isEqualTo(VTI);
               assertThat(hv.loss()).isEqualTo(Money.usd("500"));
             });
+  }
+
+  /**
+   * A fall in the whole class: L1, 100 VTI at {@code vtiBasis}, and S1, {@code schbShares} SCHB at
+   * {@code schbBasis}, both long term in the taxable account.
+   */
+  private static Household classFall(String vtiBasis, long schbShares, String schbBasis) {
+    return household(
+        List.of(
+            lot("L1", TAXABLE, VTI, 100, vtiBasis, date("2023-01-10")),
+            lot("S1", TAXABLE, SecurityId.of("SCHB"), schbShares, schbBasis, date("2023-01-10"))),
+        List.of());
   }
 
   /**
